@@ -1,0 +1,355 @@
+//! The service catalog: Azure support services and their problem classifications.
+//!
+//! Bundled from `shared/data/` (copied into `crates/azsr-core/data/`, see its README for
+//! provenance) and compiled into the binary. A newer list saved from
+//! `az support services list` can replace the services, and
+//! `az support services problem-classifications list` output adds complete
+//! problem-type lists per service (see `Catalog::from_json`).
+
+use std::collections::HashMap;
+use std::sync::{Arc, LazyLock};
+
+use serde::Deserialize;
+
+/// The service GUID of Billing (its bundled problem-type list is complete).
+pub const BILLING_ID: &str = "517f2da6-78fd-0498-4e22-ad26996b1dfc";
+/// The service GUID of Activity Logs (its bundled problem-type list is complete).
+pub const ACTIVITY_LOGS_ID: &str = "484e2236-bc6d-b1bb-76d2-7d09278cf9ea";
+pub const SUBSCRIPTION_MANAGEMENT_ID: &str = "f3dc5421-79ef-1efa-41a5-42bf3cbb52c6";
+pub const QUOTA_ID: &str = "06bfd9d3-516b-d5c6-5802-169c800dec89";
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ServiceState {
+    Public,
+    Preview,
+    Retired,
+    Unknown,
+}
+
+#[derive(Debug, Clone)]
+pub struct Service {
+    pub id: String,
+    pub display_name: String,
+    pub former_names: Vec<String>,
+    pub resource_types: Vec<String>,
+    pub state: ServiceState,
+}
+
+#[derive(Debug, Clone)]
+pub struct ProblemClassification {
+    pub id: String,
+    pub display_name: String,
+    /// The part before the first ` / `, trimmed.
+    pub problem_type: String,
+    /// The part after the first ` / `, trimmed.
+    pub subtype: Option<String>,
+}
+
+/// Problem classifications known for one service.
+#[derive(Debug, Clone, Default)]
+pub struct ProblemList {
+    pub items: Vec<ProblemClassification>,
+    /// The list is the service's whole list (so a name not in it is wrong).
+    pub complete: bool,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct Catalog {
+    pub services: Vec<Service>,
+    problems: HashMap<String, ProblemList>,
+}
+
+/// How a `service` value matched.
+#[derive(Debug, Clone, Copy)]
+pub enum ServiceMatch<'a> {
+    Current(&'a Service),
+    Former(&'a Service),
+}
+
+impl<'a> ServiceMatch<'a> {
+    pub fn service(self) -> &'a Service {
+        match self {
+            ServiceMatch::Current(s) | ServiceMatch::Former(s) => s,
+        }
+    }
+}
+
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase")]
+struct RawService {
+    id: String,
+    display_name: String,
+    #[serde(default)]
+    resource_types: Vec<String>,
+    state: Option<String>,
+    #[serde(default)]
+    former_display_names: Vec<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase")]
+struct RawProblem {
+    id: String,
+    display_name: String,
+}
+
+/// `az support services list` output: a list of `{ name, displayName, resourceTypes }`
+/// (or the REST form with `properties`).
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase")]
+struct AzService {
+    name: String,
+    display_name: Option<String>,
+    #[serde(default)]
+    resource_types: Vec<String>,
+    properties: Option<AzServiceProps>,
+}
+
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase")]
+struct AzServiceProps {
+    display_name: Option<String>,
+    #[serde(default)]
+    resource_types: Vec<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase")]
+struct AzProblem {
+    name: Option<String>,
+    id: Option<String>,
+    display_name: Option<String>,
+    properties: Option<AzProblemProps>,
+}
+
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase")]
+struct AzProblemProps {
+    display_name: Option<String>,
+}
+
+fn split_display_name(name: &str) -> (String, Option<String>) {
+    match name.split_once(" / ") {
+        Some((t, s)) => (t.trim().to_string(), Some(s.trim().to_string())),
+        None => (name.trim().to_string(), None),
+    }
+}
+
+impl ProblemClassification {
+    fn new(id: String, display_name: String) -> Self {
+        let (problem_type, subtype) = split_display_name(&display_name);
+        ProblemClassification {
+            id,
+            display_name,
+            problem_type,
+            subtype,
+        }
+    }
+}
+
+static BUNDLED: LazyLock<Arc<Catalog>> = LazyLock::new(|| Arc::new(Catalog::bundled_uncached()));
+
+impl Catalog {
+    /// The catalog compiled into the binary.
+    pub fn bundled() -> Arc<Catalog> {
+        BUNDLED.clone()
+    }
+
+    fn bundled_uncached() -> Catalog {
+        let raw: Vec<RawService> =
+            serde_json::from_str(include_str!("../data/azure-support-services.json"))
+                .expect("bundled services JSON is valid");
+        let services = raw
+            .into_iter()
+            .map(|r| Service {
+                id: r.id.to_ascii_lowercase(),
+                display_name: r.display_name,
+                former_names: r.former_display_names,
+                resource_types: r.resource_types,
+                state: match r.state.as_deref() {
+                    Some("public") => ServiceState::Public,
+                    Some("preview") => ServiceState::Preview,
+                    Some("retired") => ServiceState::Retired,
+                    _ => ServiceState::Unknown,
+                },
+            })
+            .collect();
+        let raw_pc: HashMap<String, Vec<RawProblem>> = serde_json::from_str(include_str!(
+            "../data/azure-support-problem-classifications.json"
+        ))
+        .expect("bundled problem classifications JSON is valid");
+        let problems = raw_pc
+            .into_iter()
+            .map(|(service, list)| {
+                let complete = service == BILLING_ID || service == ACTIVITY_LOGS_ID;
+                let items = list
+                    .into_iter()
+                    .map(|p| ProblemClassification::new(p.id, p.display_name))
+                    .collect();
+                (service, ProblemList { items, complete })
+            })
+            .collect();
+        Catalog { services, problems }
+    }
+
+    /// Replaces the services with `az support services list` JSON, keeping what the
+    /// bundled catalog knows of the same GUIDs (former names, state).
+    pub fn with_services_json(&self, json: &str) -> Result<Catalog, String> {
+        let list: Vec<AzService> = serde_json::from_str(json).map_err(|e| e.to_string())?;
+        let mut services = Vec::new();
+        for s in list {
+            let id = s.name.to_ascii_lowercase();
+            let (name, types) = match s.properties {
+                Some(p) => (
+                    p.display_name.or(s.display_name),
+                    if p.resource_types.is_empty() {
+                        s.resource_types
+                    } else {
+                        p.resource_types
+                    },
+                ),
+                None => (s.display_name, s.resource_types),
+            };
+            let Some(display_name) = name else {
+                return Err(format!("service {id} has no displayName"));
+            };
+            let old = self.service_by_id(&id);
+            services.push(Service {
+                id: id.clone(),
+                display_name,
+                former_names: old.map(|o| o.former_names.clone()).unwrap_or_default(),
+                resource_types: types,
+                state: old.map_or(ServiceState::Public, |o| o.state),
+            });
+        }
+        Ok(Catalog {
+            services,
+            problems: self.problems.clone(),
+        })
+    }
+
+    /// Adds a complete problem-classification list for `service_id` from
+    /// `az support services problem-classifications list` JSON.
+    pub fn add_problem_classifications_json(
+        &mut self,
+        service_id: &str,
+        json: &str,
+    ) -> Result<(), String> {
+        let list: Vec<AzProblem> = serde_json::from_str(json).map_err(|e| e.to_string())?;
+        let mut items = Vec::new();
+        for p in list {
+            let id = p.name.or(p.id).unwrap_or_default();
+            let id = id.rsplit('/').next().unwrap_or("").to_ascii_lowercase();
+            let name = p.display_name.or(p.properties.and_then(|x| x.display_name));
+            if let Some(name) = name {
+                items.push(ProblemClassification::new(id, name));
+            }
+        }
+        self.problems.insert(
+            service_id.to_ascii_lowercase(),
+            ProblemList {
+                items,
+                complete: true,
+            },
+        );
+        Ok(())
+    }
+
+    pub fn service_by_id(&self, id: &str) -> Option<&Service> {
+        self.services.iter().find(|s| s.id.eq_ignore_ascii_case(id))
+    }
+
+    /// Looks a `service` value up by current, then former display name (case-insensitive,
+    /// surrounding white space ignored).
+    pub fn find_service(&self, name: &str) -> Option<ServiceMatch<'_>> {
+        let name = name.trim();
+        if let Some(s) = self
+            .services
+            .iter()
+            .find(|s| s.display_name.trim().eq_ignore_ascii_case(name))
+        {
+            return Some(ServiceMatch::Current(s));
+        }
+        self.services
+            .iter()
+            .find(|s| {
+                s.former_names
+                    .iter()
+                    .any(|f| f.trim().eq_ignore_ascii_case(name))
+            })
+            .map(ServiceMatch::Former)
+    }
+
+    /// Services ranked by fuzzy match against `query`, best first.
+    pub fn suggest_services(&self, query: &str, limit: usize) -> Vec<&Service> {
+        let ranked =
+            crate::fuzzy::rank(query, self.services.iter().map(|s| s.display_name.as_str()));
+        ranked
+            .into_iter()
+            .take(limit)
+            .filter_map(|(name, _)| self.services.iter().find(|s| s.display_name == name))
+            .collect()
+    }
+
+    pub fn problems(&self, service_id: &str) -> Option<&ProblemList> {
+        self.problems.get(&service_id.to_ascii_lowercase())
+    }
+}
+
+impl Service {
+    /// True when one of the service's resource types equals `arm_type` (e.g.
+    /// `Microsoft.Compute/virtualMachines`), its namespace, or one of its parent types.
+    pub fn covers_resource_type(&self, arm_type: &str) -> bool {
+        let arm_type = arm_type.to_ascii_lowercase();
+        let mut candidates = vec![arm_type.clone()];
+        let mut t = arm_type.as_str();
+        while let Some((parent, _)) = t.rsplit_once('/') {
+            candidates.push(parent.to_string());
+            t = parent;
+        }
+        self.resource_types
+            .iter()
+            .any(|rt| candidates.contains(&rt.to_ascii_lowercase()))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bundled_catalog_loads_with_former_names() {
+        let c = Catalog::bundled();
+        assert_eq!(c.services.len(), 492);
+        let vm = c.find_service("virtual machine running windows").unwrap();
+        assert!(matches!(vm, ServiceMatch::Current(_)));
+        assert!(matches!(
+            c.find_service("Azure AI Studio"),
+            Some(ServiceMatch::Former(_))
+        ));
+        assert!(c.problems(BILLING_ID).unwrap().complete);
+        assert!(
+            !c.problems("6f16735c-b0ae-b275-ad3a-03479cfa1396")
+                .unwrap()
+                .complete
+        );
+        assert!(vm
+            .service()
+            .covers_resource_type("Microsoft.Compute/virtualMachines"));
+        assert!(vm
+            .service()
+            .covers_resource_type("Microsoft.Compute/virtualMachines/extensions"));
+    }
+
+    #[test]
+    fn suggestions_are_fuzzy() {
+        let c = Catalog::bundled();
+        let s = c.suggest_services("Virt mach win", 5);
+        assert!(
+            s.iter()
+                .any(|s| s.display_name == "Virtual Machine running Windows"),
+            "{:?}",
+            s.iter().map(|s| &s.display_name).collect::<Vec<_>>()
+        );
+    }
+}

@@ -1,0 +1,219 @@
+//! azsr's analysis core: the document model, the front matter, the service catalog, the
+//! support plans and every rule. Pure: no LSP types, no async, no I/O beyond what a
+//! caller hands in (file existence for attachments comes through [`FileProbe`]).
+
+pub mod body;
+pub mod catalog;
+pub mod config;
+pub mod diagnostic;
+pub mod document;
+pub mod fields;
+pub mod frontmatter;
+pub mod fuzzy;
+pub mod line_index;
+pub mod messages;
+pub mod plans;
+pub mod rules;
+pub mod sections;
+pub mod text;
+pub mod time;
+
+use std::sync::Arc;
+
+pub use body::Body;
+pub use catalog::Catalog;
+pub use config::Config;
+pub use diagnostic::{Diagnostic, Fix, Level, TextEdit};
+pub use document::Document;
+pub use frontmatter::FrontMatter;
+pub use line_index::{Encoding, LineCol, LineIndex};
+pub use messages::{Lang, Msg};
+
+use fields::parse_language;
+
+/// One parsed version of a document: text, block tree, front matter and body.
+pub struct Source {
+    pub text: String,
+    pub tree: tree_sitter::Tree,
+    pub line_index: LineIndex,
+    pub frontmatter: Option<FrontMatter>,
+    pub body: Body,
+}
+
+impl Source {
+    /// Parses `text` from scratch.
+    pub fn new(text: impl Into<String>) -> Source {
+        let text = text.into();
+        let mut parser = document::block_parser();
+        let tree = parser
+            .parse(&text, None)
+            .expect("parsing without a timeout always yields a tree");
+        Source::with_tree(text, tree)
+    }
+
+    /// Builds on a block tree already parsed (incrementally) for `text`.
+    pub fn with_tree(text: String, tree: tree_sitter::Tree) -> Source {
+        let line_index = LineIndex::new(&text);
+        let frontmatter = frontmatter::parse(&text);
+        let body_start = match &frontmatter {
+            Some(fm) if fm.closed => fm.block.end,
+            Some(fm) => fm.block.end,
+            None if text.starts_with('\u{feff}') => 3,
+            None => 0,
+        };
+        let body = body::build(&text, &tree, body_start);
+        Source {
+            text,
+            tree,
+            line_index,
+            frontmatter,
+            body,
+        }
+    }
+}
+
+/// Tells whether files exist and how large they are, relative to the document's folder.
+pub trait FileProbe: Sync {
+    /// The size of the file at `relative_path`, or `None` when there is none.
+    fn file_size(&self, relative_path: &str) -> Option<u64>;
+}
+
+/// What the caller knows about the world: the clock, the files, the user's locale.
+pub struct Env<'a> {
+    pub now: jiff::Timestamp,
+    /// `None` when the document's location is unknown (stdin without a file name).
+    pub files: Option<&'a dyn FileProbe>,
+    /// The editor's or the shell's locale, for `messages = "auto"` without `support_language`.
+    pub locale: Option<String>,
+}
+
+impl Env<'_> {
+    pub fn now() -> Env<'static> {
+        Env {
+            now: jiff::Timestamp::now(),
+            files: None,
+            locale: None,
+        }
+    }
+}
+
+/// Everything a rule may look at.
+pub struct Context<'a> {
+    pub source: &'a Source,
+    pub text: &'a str,
+    pub fm: Option<&'a FrontMatter>,
+    pub body: &'a Body,
+    pub config: &'a Config,
+    pub catalog: &'a Catalog,
+    pub env: &'a Env<'a>,
+    /// The language of inserted text (headings, templates).
+    pub lang: Lang,
+}
+
+impl<'a> Context<'a> {
+    /// The top-level front matter value for `key`.
+    pub fn field(&self, key: &str) -> Option<&'a frontmatter::YamlEntry> {
+        self.fm?.get(key)
+    }
+
+    /// The scalar text of a top-level field (not empty).
+    pub fn field_str(&self, key: &str) -> Option<&'a str> {
+        let e = self.field(key)?;
+        if e.value.is_empty() {
+            return None;
+        }
+        e.value.as_str()
+    }
+
+    pub fn issue_type(&self) -> Option<fields::IssueType> {
+        fields::IssueType::parse(self.field_str("issue_type")?)
+    }
+
+    /// Technical, or unknown (a request without a valid issue type is treated as technical
+    /// by the rules that only apply to technical requests? No: those stay silent).
+    pub fn is_technical(&self) -> bool {
+        self.issue_type() == Some(fields::IssueType::Technical)
+    }
+
+    pub fn severity(&self) -> Option<fields::Severity> {
+        fields::Severity::parse(self.field_str("severity")?)
+    }
+
+    /// The effective plan: the file's `support_plan`, else the configuration's.
+    pub fn plan(&self) -> Option<fields::Plan> {
+        match self.field_str("support_plan") {
+            Some(v) => fields::Plan::parse(v),
+            None => self
+                .config
+                .support_plan
+                .as_deref()
+                .and_then(fields::Plan::parse),
+        }
+    }
+
+    /// The normalised support language code, when valid.
+    pub fn support_language(&self) -> Option<&'static str> {
+        parse_language(self.field_str("support_language")?)
+    }
+
+    /// The `contact` mapping's entry for `key`.
+    pub fn contact(&self, key: &str) -> Option<&'a frontmatter::YamlEntry> {
+        self.field("contact")?.value.get(key)
+    }
+}
+
+/// The language of messages and inserted text for a document (cli.md, `messages`).
+pub fn message_lang(source: &Source, config: &Config, env: &Env) -> Lang {
+    match config.messages {
+        config::MessagesSetting::Fixed(lang) => lang,
+        config::MessagesSetting::Auto => {
+            let lang = source
+                .frontmatter
+                .as_ref()
+                .and_then(|fm| fm.get("support_language"))
+                .and_then(|e| e.value.as_str())
+                .and_then(parse_language);
+            match lang {
+                Some(code) if code.starts_with("ja") => Lang::Ja,
+                Some(_) => Lang::En,
+                None => env.locale.as_deref().map_or(Lang::En, Lang::from_locale),
+            }
+        }
+    }
+}
+
+/// Runs every rule on `source`, applies the configured levels, and sorts the findings
+/// by position, then code.
+pub fn analyze(source: &Source, config: &Config, catalog: &Catalog, env: &Env) -> Vec<Diagnostic> {
+    let lang = message_lang(source, config, env);
+    let ctx = Context {
+        source,
+        text: &source.text,
+        fm: source.frontmatter.as_ref(),
+        body: &source.body,
+        config,
+        catalog,
+        env,
+        lang,
+    };
+    let mut out = Vec::new();
+    for rule in rules::ALL {
+        let Some(level) = config.level_of(rule) else {
+            continue;
+        };
+        let start = out.len();
+        (rule.check)(&ctx, &mut out);
+        for d in &mut out[start..] {
+            d.level = level;
+        }
+    }
+    out.sort_by(|a, b| {
+        (a.range.start, a.range.end, a.code).cmp(&(b.range.start, b.range.end, b.code))
+    });
+    out
+}
+
+/// Shared handle to the bundled catalog, for callers that do not import their own.
+pub fn bundled_catalog() -> Arc<Catalog> {
+    Catalog::bundled()
+}

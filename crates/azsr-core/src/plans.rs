@@ -1,0 +1,125 @@
+//! Support plans as data: which severities each plan offers and the first-response
+//! targets for each.
+//!
+//! Sources:
+//! - the seed (`shared/seed/`, Azure technical support team's guide, 2023-11-27):
+//!   Standard first response A ≤ 1 h, B ≤ 4 h, C ≤ 8 h; only A is worked 24x7, the others
+//!   in business hours; A is handled by phone only; B with 24x7 is English only;
+//!   billing, subscription management and quota requests are free, technical ones need a
+//!   paid plan;
+//! - "Azure support plans — response" (<https://azure.microsoft.com/support/plans/response/>):
+//!   Developer offers C only (≤ 8 business hours); Professional Direct A ≤ 1 h,
+//!   B ≤ 2 h, C ≤ 4 h; Premier A ≤ 1 h, B ≤ 2 h, C ≤ 4 h; Basic has no technical support.
+//! - Severity 1 ("Emergency - Severe impact", API `highestcriticalimpact`) exists only on
+//!   Premier and Unified; Unified's own response table is not on a public page, so its
+//!   figures are shown as a link to the response page, never guessed.
+
+use crate::fields::{Plan, Severity};
+
+/// The public page that lists response targets per plan.
+pub const RESPONSE_URL: &str = "https://azure.microsoft.com/support/plans/response/";
+
+/// A first-response target.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Target {
+    /// Hours to first response; `None` when no public source gives the figure.
+    pub hours: Option<f32>,
+    /// Worked around the clock (24x7) rather than in business hours.
+    pub around_the_clock: bool,
+}
+
+/// True when `plan` offers `severity` for technical requests.
+pub fn offers(plan: Plan, severity: Severity) -> bool {
+    match plan {
+        Plan::Basic => false,
+        Plan::Developer => severity == Severity::C,
+        Plan::Standard | Plan::ProfessionalDirect => severity != Severity::One,
+        Plan::Unified | Plan::Premier => true,
+    }
+}
+
+/// Severities `plan` offers, most severe first.
+pub fn severities(plan: Plan) -> Vec<Severity> {
+    [Severity::One, Severity::A, Severity::B, Severity::C]
+        .into_iter()
+        .filter(|s| offers(plan, *s))
+        .collect()
+}
+
+/// The highest severity at or below `wanted` that `plan` offers.
+pub fn highest_allowed(plan: Plan, wanted: Severity) -> Option<Severity> {
+    severities(plan).into_iter().find(|s| *s >= wanted)
+}
+
+/// The first-response target of `severity` on `plan`, when the plan offers it.
+pub fn first_response(plan: Plan, severity: Severity) -> Option<Target> {
+    if !offers(plan, severity) {
+        return None;
+    }
+    let around_the_clock = severity.is_critical();
+    let hours = match (plan, severity) {
+        (Plan::Developer, Severity::C) => Some(8.0),
+        (Plan::Standard, Severity::A) => Some(1.0),
+        (Plan::Standard, Severity::B) => Some(4.0),
+        (Plan::Standard, Severity::C) => Some(8.0),
+        (Plan::ProfessionalDirect | Plan::Premier, Severity::A) => Some(1.0),
+        (Plan::ProfessionalDirect | Plan::Premier, Severity::B) => Some(2.0),
+        (Plan::ProfessionalDirect | Plan::Premier, Severity::C) => Some(4.0),
+        _ => None,
+    };
+    Some(Target {
+        hours,
+        around_the_clock,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn seed_figures_for_standard() {
+        assert_eq!(
+            first_response(Plan::Standard, Severity::A).unwrap().hours,
+            Some(1.0)
+        );
+        assert_eq!(
+            first_response(Plan::Standard, Severity::B).unwrap().hours,
+            Some(4.0)
+        );
+        assert_eq!(
+            first_response(Plan::Standard, Severity::C).unwrap().hours,
+            Some(8.0)
+        );
+        assert!(
+            first_response(Plan::Standard, Severity::A)
+                .unwrap()
+                .around_the_clock
+        );
+        assert!(
+            !first_response(Plan::Standard, Severity::B)
+                .unwrap()
+                .around_the_clock
+        );
+    }
+
+    #[test]
+    fn plan_offers() {
+        assert_eq!(severities(Plan::Developer), vec![Severity::C]);
+        assert!(!offers(Plan::Standard, Severity::One));
+        assert!(offers(Plan::Unified, Severity::One));
+        assert_eq!(
+            highest_allowed(Plan::Developer, Severity::A),
+            Some(Severity::C)
+        );
+        assert_eq!(
+            highest_allowed(Plan::Standard, Severity::One),
+            Some(Severity::A)
+        );
+        assert_eq!(
+            first_response(Plan::Unified, Severity::A).unwrap().hours,
+            None
+        );
+        assert!(severities(Plan::Basic).is_empty());
+    }
+}

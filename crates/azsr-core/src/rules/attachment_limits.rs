@@ -1,0 +1,10 @@
+use crate::{Context, Diagnostic};
+
+declare_rule! {
+    /// ## What it checks
+    ///
+    /// (to be written)
+    "attachment-limits", Warning, check
+}
+
+fn check(_ctx: &Context, _out: &mut Vec<Diagnostic>) {}
