@@ -15,6 +15,8 @@ pub mod messages;
 pub mod plans;
 pub mod rules;
 pub mod sections;
+#[cfg(test)]
+pub(crate) mod testing;
 pub mod text;
 pub mod time;
 

@@ -1,1 +1,57 @@
-fn main() {}
+//! `azsr-lsp`: the language server (default) and the headless checker (`--check`).
+
+use std::process::ExitCode;
+
+use clap::Parser;
+
+mod check;
+mod explain;
+mod server;
+
+/// Language server and checker for Azure support request drafts (*.azsr.md).
+#[derive(Parser, Debug)]
+#[command(name = "azsr-lsp", version, about, long_about = None)]
+pub struct Args {
+    /// Run the language server over stdin/stdout (the default).
+    #[arg(long, conflicts_with_all = ["check", "explain"])]
+    stdio: bool,
+
+    /// Check files and directories (default: the current directory); `-` reads stdin.
+    #[arg(long)]
+    check: bool,
+
+    /// Print a rule's documentation.
+    #[arg(long, value_name = "RULE")]
+    explain: Option<String>,
+
+    /// Output format of --check.
+    #[arg(long, value_enum, default_value = "human", requires = "check")]
+    format: check::Format,
+
+    /// Fail on warnings too.
+    #[arg(long, requires = "check")]
+    deny_warnings: bool,
+
+    /// The path reported for stdin; anchors the configuration lookup and attachments.
+    #[arg(long, value_name = "PATH", requires = "check")]
+    stdin_filename: Option<std::path::PathBuf>,
+
+    /// When to colour the human output.
+    #[arg(long, value_enum, default_value = "auto")]
+    color: check::ColorChoice,
+
+    /// Paths to check.
+    #[arg(value_name = "PATH", requires = "check")]
+    paths: Vec<std::path::PathBuf>,
+}
+
+fn main() -> ExitCode {
+    let args = Args::parse();
+    if let Some(rule) = &args.explain {
+        return explain::run(rule);
+    }
+    if args.check {
+        return check::run(&args);
+    }
+    server::run()
+}

@@ -1,0 +1,32 @@
+//! `--explain RULE`: the rule's documentation, from its doc comment.
+
+use std::process::ExitCode;
+
+use azsr_core::fuzzy::closest;
+use azsr_core::rules;
+
+pub fn run(name: &str) -> ExitCode {
+    match rules::by_name(name) {
+        Some(rule) => {
+            println!("# {} ({})\n", rule.name, rule.level.as_str());
+            print!("{}", unindent(rule.doc));
+            ExitCode::SUCCESS
+        }
+        None => {
+            let hint = closest(name, rules::ALL.iter().map(|r| r.name))
+                .map(|b| format!(" Did you mean `{b}`?"))
+                .unwrap_or_default();
+            eprintln!("error: unknown rule `{name}`.{hint} `azsr-lsp --help` lists where the rules are documented.");
+            ExitCode::from(2)
+        }
+    }
+}
+
+/// Doc comments keep the space after `///`; drop one leading space per line.
+pub fn unindent(doc: &str) -> String {
+    doc.lines()
+        .map(|l| l.strip_prefix(' ').unwrap_or(l))
+        .collect::<Vec<_>>()
+        .join("\n")
+        + "\n"
+}
