@@ -2,6 +2,7 @@
 //! support plans and every rule. Pure: no LSP types, no async, no I/O beyond what a
 //! caller hands in (file existence for attachments comes through [`FileProbe`]).
 
+pub mod arm;
 pub mod body;
 pub mod catalog;
 pub mod config;
