@@ -139,3 +139,45 @@ mod tests {
         assert_eq!(names.len(), ALL.len(), "rules outside rules.md");
     }
 }
+
+/// Where a rule's documentation is published: LSP `codeDescription` and SARIF `helpUri`.
+pub fn doc_url(code: &str) -> String {
+    format!("https://github.com/azsr/azsr/blob/main/docs/rules.md#{code}")
+}
+
+/// The rule's documentation with the doc comment's leading space removed.
+pub fn doc_markdown(rule: &RuleMeta) -> String {
+    let mut out: String = rule
+        .doc
+        .lines()
+        .map(|l| l.strip_prefix(' ').unwrap_or(l))
+        .collect::<Vec<_>>()
+        .join("\n");
+    out.push('\n');
+    out
+}
+
+/// The first sentence under "What it checks" (a one-line description).
+pub fn short_description(rule: &RuleMeta) -> String {
+    let doc = doc_markdown(rule);
+    let body = doc
+        .split("## What it checks")
+        .nth(1)
+        .unwrap_or(&doc)
+        .split("\n## ")
+        .next()
+        .unwrap_or("");
+    let para: Vec<&str> = body
+        .trim()
+        .split("\n\n")
+        .next()
+        .unwrap_or("")
+        .lines()
+        .map(str::trim)
+        .collect();
+    let para = para.join(" ");
+    match para.find(". ") {
+        Some(i) => para[..=i].to_string(),
+        None => para,
+    }
+}
