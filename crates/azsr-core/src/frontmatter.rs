@@ -135,7 +135,7 @@ pub fn parse(text: &str) -> Option<FrontMatter> {
     while pos < text.len() {
         let (end, next) = line_end(text, pos);
         let line = &text[pos..end];
-        if line.trim_end() == "---" || line.trim_end() == "..." {
+        if line.trim_end() == "---" {
             closing = Some((pos, next));
             break;
         }
