@@ -17,17 +17,28 @@ const WINDOW_CONTEXT: usize = 60;
 /// A span over more lines than this is shown by its first line only.
 const MAX_SNIPPET_LINES: usize = 12;
 
+/// Whether standard output and standard error get colour.
+#[derive(Debug, Clone, Copy)]
+pub struct Colors {
+    pub out: bool,
+    pub err: bool,
+}
+
+fn renderer(color: bool) -> Renderer {
+    if color {
+        Renderer::styled()
+    } else {
+        Renderer::plain()
+    }
+}
+
 pub fn write(
     out: &mut impl Write,
     err: &mut impl Write,
     report: &Report,
-    color: bool,
+    colors: Colors,
 ) -> io::Result<()> {
-    let renderer = if color {
-        Renderer::styled()
-    } else {
-        Renderer::plain()
-    };
+    let renderer = renderer(colors.out);
     for file in &report.files {
         if file.findings.is_empty() {
             continue;
@@ -39,7 +50,11 @@ pub fn write(
     }
     for failure in &report.failures {
         let title = Title::ERROR.primary_title(format!("{}: {}", failure.path, failure.message));
-        writeln!(err, "{}", renderer.render(&[Group::with_title(title)]))?;
+        writeln!(
+            err,
+            "{}",
+            self::renderer(colors.err).render(&[Group::with_title(title)])
+        )?;
     }
     writeln!(out, "{}", summary_line(report))
 }

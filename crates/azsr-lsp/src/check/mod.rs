@@ -202,7 +202,10 @@ pub fn run(args: &crate::Args) -> ExitCode {
     let mut out = std::io::BufWriter::new(stdout.lock());
     let written = match args.format {
         Format::Human => {
-            let color = use_color(args.color, std::io::stdout().is_terminal());
+            let color = human::Colors {
+                out: use_color(args.color, std::io::stdout().is_terminal()),
+                err: use_color(args.color, std::io::stderr().is_terminal()),
+            };
             human::write(&mut out, &mut std::io::stderr().lock(), &report, color)
         }
         Format::Json => json::write(&mut out, &report),
