@@ -134,6 +134,14 @@ fn quote(file: &Checked, index: &LineIndex, f: &Finding) -> Quote {
         end = span_end + keep_after;
         cut = true;
     }
+    // Every secret of the file is masked, also where another finding quotes its line.
+    let secrets: Vec<&Range<usize>> = file
+        .findings
+        .iter()
+        .filter(|x| x.secret)
+        .map(|x| &x.range)
+        .chain(f.secret.then_some(&f.range))
+        .collect();
     let mut quoted = String::with_capacity(end - start + 6);
     if cut && start > lines.start {
         quoted.push_str("...");
@@ -147,7 +155,8 @@ fn quote(file: &Checked, index: &LineIndex, f: &Finding) -> Quote {
         if at == range.end {
             span.end = quoted.len();
         }
-        if f.secret && at >= range.start && at < range.end && ch != '\n' && ch != '\r' {
+        let hidden = secrets.iter().any(|r| r.contains(&at));
+        if hidden && ch != '\n' && ch != '\r' {
             quoted.push('*');
         } else {
             quoted.push(ch);
@@ -284,6 +293,20 @@ mod tests {
         let out = show(t, s..t.len() - 1, Level::Error, true);
         assert!(out.contains("パスワード: ******\n"), "{out}");
         assert!(!out.contains("秘密"), "{out}");
+    }
+
+    #[test]
+    fn secrets_are_masked_in_other_findings_too() {
+        let t = "Password=hunter2hunter2 and more\n";
+        let (mut file, secret) = finding(t, 9..23, Level::Error, true);
+        let (_, other) = finding(t, 0..0, Level::Warning, false);
+        file.findings.push(other.clone());
+        let index = LineIndex::new(&file.text);
+        let out = render(&Renderer::plain(), &file, &index, &other);
+        assert!(out.contains("Password=************** and more"), "{out}");
+        assert!(!out.contains("hunter2"), "{out}");
+        let out = render(&Renderer::plain(), &file, &index, &secret);
+        assert!(!out.contains("hunter2"), "{out}");
     }
 
     #[test]
