@@ -61,3 +61,20 @@ mod tests {
         assert_eq!(property("a:b,c%\n"), "a%3Ab%2Cc%25%0A");
     }
 }
+
+#[cfg(test)]
+mod report_tests {
+    #[test]
+    fn one_command_per_finding_hints_left_out() {
+        let mut out = Vec::new();
+        super::write(&mut out, &crate::check::sample_report()).unwrap();
+        let out = String::from_utf8(out).unwrap();
+        assert_eq!(
+            out,
+            "::error file=req/a b.azsr.md,line=1,col=1,endLine=1,endColumn=4,title=frontmatter-missing::frontmatter-missing: 50%25 done,%0Areally\n\
+             ::warning file=req/a b.azsr.md,line=2,col=5,endLine=2,endColumn=8,title=unknown-field::unknown-field: 50%25 done,%0Areally\n\
+             ::notice file=req/a b.azsr.md,line=3,col=1,endLine=3,endColumn=4,title=section-suggested::section-suggested: 50%25 done,%0Areally\n\
+             ::error file=bad.azsr.md,title=azsr::not UTF-8 (invalid byte at offset 3)\n"
+        );
+    }
+}

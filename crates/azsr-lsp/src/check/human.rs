@@ -158,6 +158,10 @@ fn quote(file: &Checked, index: &LineIndex, f: &Finding) -> Quote {
         let hidden = secrets.iter().any(|r| r.contains(&at));
         if hidden && ch != '\n' && ch != '\r' {
             quoted.push('*');
+        } else if ch == '\r' && text.as_bytes().get(at + 1) != Some(&b'\n') {
+            // A lone CR ends a line (as LSP and the line index say); the renderer
+            // only knows LF.
+            quoted.push('\n');
         } else {
             quoted.push(ch);
         }
@@ -324,6 +328,14 @@ mod tests {
         let t = "a\nbb\nccc\n";
         let out = show(t, 0..t.len() - 1, Level::Information, false);
         assert!(out.contains("1 | / a\n2 | | bb\n3 | | ccc\n"), "{out}");
+    }
+
+    #[test]
+    fn lone_carriage_returns_end_lines() {
+        let t = "a\rbb\rccc";
+        let out = show(t, 2..t.len(), Level::Information, false);
+        assert!(out.contains(" --> dir/a.azsr.md:2:1\n"), "{out}");
+        assert!(out.contains("2 | / bb\n3 | | ccc\n"), "{out}");
     }
 
     #[test]

@@ -109,3 +109,34 @@ pub fn write(out: &mut impl Write, report: &Report) -> io::Result<()> {
     serde_json::to_writer_pretty(&mut *out, &output)?;
     writeln!(out)
 }
+
+#[cfg(test)]
+mod tests {
+    use serde_json::{json, Value};
+
+    #[test]
+    fn documented_shape() {
+        let mut out = Vec::new();
+        super::write(&mut out, &crate::check::sample_report()).unwrap();
+        let v: Value = serde_json::from_slice(&out).unwrap();
+        assert_eq!(
+            v["files"][0]["diagnostics"][1],
+            json!({
+                "code": "unknown-field",
+                "severity": "warning",
+                "message": "unknown-field: 50% done,\nreally",
+                "range": { "start": { "line": 2, "column": 5 }, "end": { "line": 2, "column": 8 } },
+            })
+        );
+        assert_eq!(v["files"][0]["diagnostics"][2]["severity"], "information");
+        assert_eq!(v["files"][0]["diagnostics"][3]["severity"], "hint");
+        assert_eq!(
+            v["failures"],
+            json!([{ "path": "bad.azsr.md", "message": "not UTF-8 (invalid byte at offset 3)" }])
+        );
+        assert_eq!(
+            v["summary"],
+            json!({ "files": 1, "failed": 1, "errors": 1, "warnings": 1, "information": 1, "hints": 1 })
+        );
+    }
+}

@@ -126,3 +126,51 @@ mod tests {
         assert_eq!(uri("<stdin>"), "%3Cstdin%3E");
     }
 }
+
+#[cfg(test)]
+mod report_tests {
+    use serde_json::json;
+
+    #[test]
+    fn results_levels_locations_and_notifications() {
+        let v = super::to_value(&crate::check::sample_report());
+        let run = &v["runs"][0];
+        let results = run["results"].as_array().unwrap();
+        let levels: Vec<&str> = results
+            .iter()
+            .map(|r| r["level"].as_str().unwrap())
+            .collect();
+        assert_eq!(levels, ["error", "warning", "note", "note"]);
+        let r = &results[1];
+        assert_eq!(r["ruleId"], "unknown-field");
+        let rules = run["tool"]["driver"]["rules"].as_array().unwrap();
+        assert_eq!(
+            rules[r["ruleIndex"].as_u64().unwrap() as usize]["id"],
+            "unknown-field"
+        );
+        assert_eq!(
+            r["locations"][0]["physicalLocation"],
+            json!({
+                "artifactLocation": { "uri": "req/a%20b.azsr.md", "uriBaseId": "%SRCROOT%" },
+                "region": { "startLine": 2, "startColumn": 5, "endLine": 2, "endColumn": 8 },
+            })
+        );
+        assert_eq!(r["message"]["text"], "unknown-field: 50% done,\nreally");
+        let inv = &run["invocations"][0];
+        assert_eq!(inv["executionSuccessful"], false);
+        assert_eq!(
+            inv["toolExecutionNotifications"][0]["locations"][0]["physicalLocation"]
+                ["artifactLocation"]["uri"],
+            "bad.azsr.md"
+        );
+        let hint_rule = rules
+            .iter()
+            .find(|r| r["id"] == "resource-missing")
+            .unwrap();
+        assert_eq!(hint_rule["defaultConfiguration"]["level"], "note");
+        assert_eq!(
+            hint_rule["helpUri"],
+            "https://github.com/azsr/azsr/blob/main/docs/rules/resource-missing.md"
+        );
+    }
+}
