@@ -343,6 +343,39 @@ pub fn position(source: &Source, offset: usize) -> Pos {
     }
 }
 
+/// A report with one file holding one finding of each level, for the printers' tests.
+#[cfg(test)]
+pub(crate) fn sample_report() -> Report {
+    let finding = |code: &'static str, level, line, column| Finding {
+        code,
+        level,
+        message: format!("{code}: 50% done,\nreally"),
+        start: Pos { line, column },
+        end: Pos {
+            line,
+            column: column + 3,
+        },
+        range: 0..0,
+        secret: false,
+    };
+    Report {
+        files: vec![Checked {
+            path: "req/a b.azsr.md".into(),
+            text: String::new(),
+            findings: vec![
+                finding("frontmatter-missing", Level::Error, 1, 1),
+                finding("unknown-field", Level::Warning, 2, 5),
+                finding("section-suggested", Level::Information, 3, 1),
+                finding("resource-missing", Level::Hint, 4, 2),
+            ],
+        }],
+        failures: vec![Failure {
+            path: "bad.azsr.md".into(),
+            message: "not UTF-8 (invalid byte at offset 3)".into(),
+        }],
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -394,38 +427,5 @@ mod tests {
             rule_doc_url("sensitive-data"),
             "https://github.com/azsr/azsr/blob/main/docs/rules/sensitive-data.md"
         );
-    }
-}
-
-/// A report with one file holding one finding of each level, for the printers' tests.
-#[cfg(test)]
-pub(crate) fn sample_report() -> Report {
-    let finding = |code: &'static str, level, line, column| Finding {
-        code,
-        level,
-        message: format!("{code}: 50% done,\nreally"),
-        start: Pos { line, column },
-        end: Pos {
-            line,
-            column: column + 3,
-        },
-        range: 0..0,
-        secret: false,
-    };
-    Report {
-        files: vec![Checked {
-            path: "req/a b.azsr.md".into(),
-            text: String::new(),
-            findings: vec![
-                finding("frontmatter-missing", Level::Error, 1, 1),
-                finding("unknown-field", Level::Warning, 2, 5),
-                finding("section-suggested", Level::Information, 3, 1),
-                finding("resource-missing", Level::Hint, 4, 2),
-            ],
-        }],
-        failures: vec![Failure {
-            path: "bad.azsr.md".into(),
-            message: "not UTF-8 (invalid byte at offset 3)".into(),
-        }],
     }
 }
