@@ -16,7 +16,11 @@ pub fn run(name: &str) -> ExitCode {
             let hint = closest(name, rules::ALL.iter().map(|r| r.name))
                 .map(|b| format!(" Did you mean `{b}`?"))
                 .unwrap_or_default();
-            eprintln!("error: unknown rule `{name}`.{hint} `azsr-lsp --help` lists where the rules are documented.");
+            let known: Vec<&str> = rules::ALL.iter().map(|r| r.name).collect();
+            eprintln!(
+                "error: unknown rule `{name}`.{hint}\nKnown rules: {}",
+                known.join(", ")
+            );
             ExitCode::from(2)
         }
     }

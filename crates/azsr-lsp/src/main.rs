@@ -10,7 +10,15 @@ mod server;
 
 /// Language server and checker for Azure support request drafts (*.azsr.md).
 #[derive(Parser, Debug)]
-#[command(name = "azsr-lsp", version, about, long_about = None)]
+#[command(
+    name = "azsr-lsp",
+    version,
+    about,
+    long_about = None,
+    after_help = "Exit status of --check: 0 no error-level finding (nor warning with --deny-warnings); \
+                  1 such findings; 2 the run failed (a missing path, a file that is not UTF-8, \
+                  a malformed azsr.toml).\nEach rule's documentation: azsr-lsp --explain RULE"
+)]
 pub struct Args {
     /// Run the language server over stdin/stdout (the default).
     #[arg(long, conflicts_with_all = ["check", "explain"])]

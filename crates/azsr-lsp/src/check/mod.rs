@@ -1,8 +1,25 @@
-//! `--check`: the headless checker for CI.
+//! `--check`: the headless checker for CI (cli.md).
+//!
+//! The run has three stages: collect the files (`discover`), check them in parallel
+//! (`check_one`, with the configuration nearest to each file from `config`), and print
+//! one report in the chosen format (`human`, `json`, `sarif`, `github`).
 
+use std::io::{IsTerminal, Read, Write};
+use std::ops::Range;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-#[derive(Debug, Clone, Copy, clap::ValueEnum)]
+use azsr_core::{Encoding, Env, FileProbe, Lang, Level, Source};
+use rayon::prelude::*;
+
+mod config;
+mod discover;
+mod github;
+mod human;
+mod json;
+mod sarif;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum Format {
     Human,
     Json,
@@ -10,14 +27,405 @@ pub enum Format {
     Github,
 }
 
-#[derive(Debug, Clone, Copy, clap::ValueEnum)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum ColorChoice {
     Auto,
     Always,
     Never,
 }
 
-pub fn run(_args: &crate::Args) -> ExitCode {
-    eprintln!("--check is not implemented yet");
-    ExitCode::from(2)
+/// Where a rule's documentation lives: SARIF's `helpUri` and (later) the language
+/// server's `codeDescription.href`, so both point at the same page.
+pub const RULE_DOC_URL_TEMPLATE: &str =
+    "https://github.com/azsr/azsr/blob/main/docs/rules/{code}.md";
+
+/// The documentation URL of rule `code` (see [`RULE_DOC_URL_TEMPLATE`]).
+pub fn rule_doc_url(code: &str) -> String {
+    RULE_DOC_URL_TEMPLATE.replace("{code}", code)
+}
+
+/// A 1-based line and column (columns count Unicode scalar values, BOM excluded).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Pos {
+    pub line: u32,
+    pub column: u32,
+}
+
+/// One diagnostic, ready for every output format.
+#[derive(Debug, Clone)]
+pub struct Finding {
+    pub code: &'static str,
+    pub level: Level,
+    pub message: String,
+    pub start: Pos,
+    pub end: Pos,
+    /// Byte range in the file's text.
+    pub range: Range<usize>,
+    /// The range holds a secret: never print its text.
+    pub secret: bool,
+}
+
+/// A file that was checked.
+#[derive(Debug)]
+pub struct Checked {
+    /// Relative to the current directory, `/`-separated (or `<stdin>`).
+    pub path: String,
+    pub text: String,
+    pub findings: Vec<Finding>,
+}
+
+/// A file (or path) that could not be checked.
+#[derive(Debug, Clone)]
+pub struct Failure {
+    pub path: String,
+    pub message: String,
+}
+
+/// Everything the printers need.
+#[derive(Debug, Default)]
+pub struct Report {
+    pub files: Vec<Checked>,
+    pub failures: Vec<Failure>,
+}
+
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+pub struct Summary {
+    pub files: usize,
+    pub failed: usize,
+    pub errors: usize,
+    pub warnings: usize,
+    pub information: usize,
+    pub hints: usize,
+}
+
+impl Report {
+    pub fn summary(&self) -> Summary {
+        let mut s = Summary {
+            files: self.files.len(),
+            failed: self.failures.len(),
+            ..Summary::default()
+        };
+        for f in self.files.iter().flat_map(|c| &c.findings) {
+            match f.level {
+                Level::Error => s.errors += 1,
+                Level::Warning => s.warnings += 1,
+                Level::Information => s.information += 1,
+                Level::Hint => s.hints += 1,
+            }
+        }
+        s
+    }
+
+    /// 2 when a file failed, else 1 when an error (or a warning, with `deny_warnings`)
+    /// was found, else 0.
+    pub fn exit_code(&self, deny_warnings: bool) -> u8 {
+        let s = self.summary();
+        if s.failed > 0 {
+            2
+        } else if s.errors > 0 || (deny_warnings && s.warnings > 0) {
+            1
+        } else {
+            0
+        }
+    }
+}
+
+/// One document to check.
+#[derive(Debug, Clone)]
+pub enum Input {
+    /// A file on disk: `path` as opened, `display` as reported.
+    File { path: PathBuf, display: String },
+    /// Standard input, reported as `display`; `anchor` is the path it stands for
+    /// (from `--stdin-filename`), if any.
+    Stdin {
+        display: String,
+        anchor: Option<PathBuf>,
+    },
+}
+
+impl Input {
+    fn display(&self) -> &str {
+        match self {
+            Input::File { display, .. } | Input::Stdin { display, .. } => display,
+        }
+    }
+}
+
+pub fn run(args: &crate::Args) -> ExitCode {
+    let cwd = match std::env::current_dir() {
+        Ok(d) => d,
+        Err(e) => {
+            eprintln!("error: cannot read the current directory: {e}");
+            return ExitCode::from(2);
+        }
+    };
+    let (inputs, mut failures) =
+        discover::collect(&cwd, &args.paths, args.stdin_filename.as_deref());
+
+    let mut stdin_text = None;
+    if inputs.iter().any(|i| matches!(i, Input::Stdin { .. })) {
+        let mut bytes = Vec::new();
+        stdin_text = Some(
+            std::io::stdin()
+                .lock()
+                .read_to_end(&mut bytes)
+                .map(|_| bytes)
+                .map_err(|e| format!("cannot read standard input: {e}")),
+        );
+    }
+
+    let configs = config::Configs::load(&cwd, &inputs);
+    let locale = locale_from_env();
+    let outcomes: Vec<Result<Checked, Failure>> = inputs
+        .par_iter()
+        .map(|input| {
+            let bytes = match input {
+                Input::File { path, .. } => std::fs::read(path).map_err(|e| io_message(&e)),
+                Input::Stdin { .. } => stdin_text.clone().expect("stdin was read"),
+            };
+            check_one(input, bytes, &configs, &cwd, locale.clone())
+        })
+        .collect();
+    let mut report = Report::default();
+    for o in outcomes {
+        match o {
+            Ok(c) => report.files.push(c),
+            Err(f) => failures.push(f),
+        }
+    }
+    report.files.sort_by(|a, b| a.path.cmp(&b.path));
+    failures.sort_by(|a, b| a.path.cmp(&b.path));
+    report.failures = failures;
+
+    let code = report.exit_code(args.deny_warnings);
+    let stdout = std::io::stdout();
+    let mut out = std::io::BufWriter::new(stdout.lock());
+    let written = match args.format {
+        Format::Human => {
+            let color = human::Colors {
+                out: use_color(args.color, std::io::stdout().is_terminal()),
+                err: use_color(args.color, std::io::stderr().is_terminal()),
+            };
+            human::write(&mut out, &mut std::io::stderr().lock(), &report, color)
+        }
+        Format::Json => json::write(&mut out, &report),
+        Format::Sarif => sarif::write(&mut out, &report),
+        Format::Github => github::write(&mut out, &report),
+    };
+    if let Err(e) = written.and_then(|_| out.flush()) {
+        if e.kind() != std::io::ErrorKind::BrokenPipe {
+            eprintln!("error: cannot write the report: {e}");
+            return ExitCode::from(2);
+        }
+    }
+    ExitCode::from(code)
+}
+
+/// `--color`: `auto` colours only on a terminal and when `NO_COLOR` is unset (or empty,
+/// as no-color.org says).
+fn use_color(choice: ColorChoice, is_terminal: bool) -> bool {
+    match choice {
+        ColorChoice::Always => true,
+        ColorChoice::Never => false,
+        ColorChoice::Auto => {
+            is_terminal && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+        }
+    }
+}
+
+/// The shell's message locale: the first of `LC_ALL`, `LC_MESSAGES`, `LANG` that is set
+/// and not empty (POSIX precedence).
+fn locale_from_env() -> Option<String> {
+    ["LC_ALL", "LC_MESSAGES", "LANG"]
+        .iter()
+        .filter_map(|k| std::env::var(k).ok())
+        .find(|v| !v.is_empty())
+}
+
+fn io_message(e: &std::io::Error) -> String {
+    match e.kind() {
+        std::io::ErrorKind::NotFound => "no such file or directory".to_string(),
+        std::io::ErrorKind::PermissionDenied => "permission denied".to_string(),
+        _ => format!("cannot read: {e}"),
+    }
+}
+
+/// Answers `attachment-*` rules from the file system, relative to the document's folder.
+struct DirProbe<'a>(&'a Path);
+
+impl FileProbe for DirProbe<'_> {
+    fn file_size(&self, relative_path: &str) -> Option<u64> {
+        let meta = std::fs::metadata(self.0.join(relative_path)).ok()?;
+        meta.is_file().then_some(meta.len())
+    }
+}
+
+fn check_one(
+    input: &Input,
+    bytes: Result<Vec<u8>, String>,
+    configs: &config::Configs,
+    cwd: &Path,
+    locale: Option<String>,
+) -> Result<Checked, Failure> {
+    let fail = |message: String| Failure {
+        path: input.display().to_string(),
+        message,
+    };
+    let bytes = bytes.map_err(fail)?;
+    let text = String::from_utf8(bytes).map_err(|e| {
+        fail(format!(
+            "not UTF-8 (invalid byte at offset {})",
+            e.utf8_error().valid_up_to()
+        ))
+    })?;
+    let (dir, anchored) = match input {
+        Input::File { path, .. } => (discover::parent_dir(cwd, path), true),
+        Input::Stdin {
+            anchor: Some(p), ..
+        } => (discover::parent_dir(cwd, p), true),
+        Input::Stdin { anchor: None, .. } => (cwd.to_path_buf(), false),
+    };
+    let loaded = configs.for_dir(&dir).map_err(fail)?;
+    let probe = DirProbe(&dir);
+    let env = Env {
+        files: if anchored { Some(&probe) } else { None },
+        locale,
+        ..Env::now()
+    };
+    let source = Source::new(text);
+    let lang = azsr_core::message_lang(&source, &loaded.config, &env);
+    let diagnostics = azsr_core::analyze(&source, &loaded.config, &loaded.catalog, &env);
+    let findings = findings(&source, diagnostics, lang);
+    Ok(Checked {
+        path: input.display().to_string(),
+        text: source.text,
+        findings,
+    })
+}
+
+/// Converts diagnostics to findings with 1-based positions, ordered by line, column,
+/// then code.
+fn findings(source: &Source, diagnostics: Vec<azsr_core::Diagnostic>, lang: Lang) -> Vec<Finding> {
+    let mut out: Vec<Finding> = diagnostics
+        .into_iter()
+        .map(|d| {
+            let start = position(source, d.range.start);
+            let end = position(source, d.range.end.max(d.range.start));
+            Finding {
+                code: d.code,
+                level: d.level,
+                message: d.message.get(lang).to_string(),
+                start,
+                end,
+                range: d.range,
+                secret: d.secret,
+            }
+        })
+        .collect();
+    out.sort_by(|a, b| {
+        (a.start, a.code, a.end, a.range.start).cmp(&(b.start, b.code, b.end, b.range.start))
+    });
+    out
+}
+
+/// The 1-based line and column of byte `offset`; a UTF-8 byte order mark at the start
+/// of the text is not counted.
+pub fn position(source: &Source, offset: usize) -> Pos {
+    let text = &source.text;
+    let lc = source.line_index.to_line_col(text, offset, Encoding::Utf32);
+    let mut col = lc.col;
+    if lc.line == 0 && text.starts_with('\u{feff}') && col > 0 {
+        col -= 1;
+    }
+    Pos {
+        line: lc.line + 1,
+        column: col + 1,
+    }
+}
+
+/// A report with one file holding one finding of each level, for the printers' tests.
+#[cfg(test)]
+pub(crate) fn sample_report() -> Report {
+    let finding = |code: &'static str, level, line, column| Finding {
+        code,
+        level,
+        message: format!("{code}: 50% done,\nreally"),
+        start: Pos { line, column },
+        end: Pos {
+            line,
+            column: column + 3,
+        },
+        range: 0..0,
+        secret: false,
+    };
+    Report {
+        files: vec![Checked {
+            path: "req/a b.azsr.md".into(),
+            text: String::new(),
+            findings: vec![
+                finding("frontmatter-missing", Level::Error, 1, 1),
+                finding("unknown-field", Level::Warning, 2, 5),
+                finding("section-suggested", Level::Information, 3, 1),
+                finding("resource-missing", Level::Hint, 4, 2),
+            ],
+        }],
+        failures: vec![Failure {
+            path: "bad.azsr.md".into(),
+            message: "not UTF-8 (invalid byte at offset 3)".into(),
+        }],
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn positions_count_characters_and_skip_the_bom() {
+        let s = Source::new("\u{feff}日本😀x\nab");
+        let x = s.text.find('x').unwrap();
+        assert_eq!(position(&s, x), Pos { line: 1, column: 4 });
+        assert_eq!(position(&s, 0), Pos { line: 1, column: 1 });
+        assert_eq!(position(&s, 3), Pos { line: 1, column: 1 });
+        let b = s.text.rfind('b').unwrap();
+        assert_eq!(position(&s, b), Pos { line: 2, column: 2 });
+        assert_eq!(position(&s, s.text.len()), Pos { line: 2, column: 3 });
+    }
+
+    #[test]
+    fn exit_codes() {
+        let finding = |level| Finding {
+            code: "x",
+            level,
+            message: String::new(),
+            start: Pos { line: 1, column: 1 },
+            end: Pos { line: 1, column: 1 },
+            range: 0..0,
+            secret: false,
+        };
+        let mut r = Report::default();
+        assert_eq!(r.exit_code(true), 0);
+        r.files.push(Checked {
+            path: "a".into(),
+            text: String::new(),
+            findings: vec![finding(Level::Warning), finding(Level::Hint)],
+        });
+        assert_eq!(r.exit_code(false), 0);
+        assert_eq!(r.exit_code(true), 1);
+        r.files[0].findings.push(finding(Level::Error));
+        assert_eq!(r.exit_code(false), 1);
+        r.failures.push(Failure {
+            path: "b".into(),
+            message: "x".into(),
+        });
+        assert_eq!(r.exit_code(false), 2);
+    }
+
+    #[test]
+    fn doc_url() {
+        assert_eq!(
+            rule_doc_url("sensitive-data"),
+            "https://github.com/azsr/azsr/blob/main/docs/rules/sensitive-data.md"
+        );
+    }
 }

@@ -1,0 +1,142 @@
+//! `--format json`: the shape of cli.md's "JSON output", version 1 (keys in the
+//! documented order).
+
+use std::io::{self, Write};
+
+use serde::Serialize;
+
+use super::{Finding, Report};
+
+pub const VERSION: u32 = 1;
+
+#[derive(Serialize)]
+struct Output<'a> {
+    version: u32,
+    files: Vec<File<'a>>,
+    failures: Vec<Failure<'a>>,
+    summary: Summary,
+}
+
+#[derive(Serialize)]
+struct File<'a> {
+    path: &'a str,
+    diagnostics: Vec<Diagnostic<'a>>,
+}
+
+#[derive(Serialize)]
+struct Diagnostic<'a> {
+    code: &'a str,
+    severity: &'a str,
+    message: &'a str,
+    range: Range,
+}
+
+#[derive(Serialize)]
+struct Range {
+    start: Position,
+    end: Position,
+}
+
+#[derive(Serialize)]
+struct Position {
+    line: u32,
+    column: u32,
+}
+
+#[derive(Serialize)]
+struct Failure<'a> {
+    path: &'a str,
+    message: &'a str,
+}
+
+#[derive(Serialize)]
+struct Summary {
+    files: usize,
+    failed: usize,
+    errors: usize,
+    warnings: usize,
+    information: usize,
+    hints: usize,
+}
+
+fn diagnostic(f: &Finding) -> Diagnostic<'_> {
+    Diagnostic {
+        code: f.code,
+        severity: f.level.as_str(),
+        message: &f.message,
+        range: Range {
+            start: Position {
+                line: f.start.line,
+                column: f.start.column,
+            },
+            end: Position {
+                line: f.end.line,
+                column: f.end.column,
+            },
+        },
+    }
+}
+
+pub fn write(out: &mut impl Write, report: &Report) -> io::Result<()> {
+    let s = report.summary();
+    let output = Output {
+        version: VERSION,
+        files: report
+            .files
+            .iter()
+            .map(|f| File {
+                path: &f.path,
+                diagnostics: f.findings.iter().map(diagnostic).collect(),
+            })
+            .collect(),
+        failures: report
+            .failures
+            .iter()
+            .map(|f| Failure {
+                path: &f.path,
+                message: &f.message,
+            })
+            .collect(),
+        summary: Summary {
+            files: s.files,
+            failed: s.failed,
+            errors: s.errors,
+            warnings: s.warnings,
+            information: s.information,
+            hints: s.hints,
+        },
+    };
+    serde_json::to_writer_pretty(&mut *out, &output)?;
+    writeln!(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use serde_json::{json, Value};
+
+    #[test]
+    fn documented_shape() {
+        let mut out = Vec::new();
+        super::write(&mut out, &crate::check::sample_report()).unwrap();
+        let v: Value = serde_json::from_slice(&out).unwrap();
+        assert_eq!(
+            v["files"][0]["diagnostics"][1],
+            json!({
+                "code": "unknown-field",
+                "severity": "warning",
+                "message": "unknown-field: 50% done,\nreally",
+                "range": { "start": { "line": 2, "column": 5 }, "end": { "line": 2, "column": 8 } },
+            })
+        );
+        assert_eq!(v["files"][0]["diagnostics"][2]["severity"], "information");
+        assert_eq!(v["files"][0]["diagnostics"][3]["severity"], "hint");
+        assert_eq!(
+            v["failures"],
+            json!([{ "path": "bad.azsr.md", "message": "not UTF-8 (invalid byte at offset 3)" }])
+        );
+        assert_eq!(
+            v["summary"],
+            json!({ "files": 1, "failed": 1, "errors": 1, "warnings": 1, "information": 1, "hints": 1 })
+        );
+    }
+}
