@@ -34,16 +34,6 @@ pub enum ColorChoice {
     Never,
 }
 
-/// Where a rule's documentation lives: SARIF's `helpUri` and (later) the language
-/// server's `codeDescription.href`, so both point at the same page.
-pub const RULE_DOC_URL_TEMPLATE: &str =
-    "https://github.com/azsr/azsr/blob/main/docs/rules/{code}.md";
-
-/// The documentation URL of rule `code` (see [`RULE_DOC_URL_TEMPLATE`]).
-pub fn rule_doc_url(code: &str) -> String {
-    RULE_DOC_URL_TEMPLATE.replace("{code}", code)
-}
-
 /// A 1-based line and column (columns count Unicode scalar values, BOM excluded).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub struct Pos {
@@ -424,8 +414,8 @@ mod tests {
     #[test]
     fn doc_url() {
         assert_eq!(
-            rule_doc_url("sensitive-data"),
-            "https://github.com/azsr/azsr/blob/main/docs/rules/sensitive-data.md"
+            azsr_core::rules::doc_url("sensitive-data"),
+            "https://github.com/azsr/azsr/blob/main/docs/rules.md#sensitive-data"
         );
     }
 }

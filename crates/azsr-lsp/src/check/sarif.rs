@@ -10,7 +10,9 @@ use azsr_core::rules::{self, RuleMeta};
 use azsr_core::Level;
 use serde_json::{json, Value};
 
-use super::{rule_doc_url, Report};
+use azsr_core::rules::doc_url;
+
+use super::Report;
 
 pub const SCHEMA: &str = "https://json.schemastore.org/sarif-2.1.0.json";
 
@@ -28,7 +30,7 @@ fn rule(r: &RuleMeta) -> Value {
         "id": r.name,
         "shortDescription": { "text": r.summary() },
         "fullDescription": { "text": doc.trim_end(), "markdown": doc.trim_end() },
-        "helpUri": rule_doc_url(r.name),
+        "helpUri": doc_url(r.name),
         "defaultConfiguration": { "level": level(r.level) },
     })
 }
@@ -170,7 +172,7 @@ mod report_tests {
         assert_eq!(hint_rule["defaultConfiguration"]["level"], "note");
         assert_eq!(
             hint_rule["helpUri"],
-            "https://github.com/azsr/azsr/blob/main/docs/rules/resource-missing.md"
+            "https://github.com/azsr/azsr/blob/main/docs/rules.md#resource-missing"
         );
     }
 }
