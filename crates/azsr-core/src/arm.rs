@@ -145,7 +145,7 @@ pub fn parse_resource_id(s: &str) -> Result<ResourceId<'_>, ResourceIdError> {
     if pairs.is_empty() {
         return Err(ResourceIdError::NoTypeName);
     }
-    if pairs.len() % 2 != 0 {
+    if !pairs.len().is_multiple_of(2) {
         return Err(ResourceIdError::OddTypeNamePairs);
     }
     Ok(ResourceId {
