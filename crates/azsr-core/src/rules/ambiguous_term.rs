@@ -423,8 +423,10 @@ mod tests {
 
     #[test]
     fn configured_terms_count() {
-        let mut config = Config::default();
-        config.ambiguous_terms = vec!["旧基盤".into(), "blue".into()];
+        let config = Config {
+            ambiguous_terms: vec!["旧基盤".into(), "blue".into()],
+            ..Config::default()
+        };
         let s = format!("{FM_JA}## 問題\n旧基盤からの移行後、blue 側だけ遅い。bluegreen は無関係。\n");
         let d = check_with(&RULE, &s, &config, None);
         let got: Vec<&str> = d.iter().map(|d| &s[d.range.clone()]).collect();
