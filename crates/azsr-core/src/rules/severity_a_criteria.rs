@@ -60,10 +60,17 @@ declare_rule! {
     ///   rollback, reverting the change.
     /// - Build-out: 構築中, 検証中, 移行中, 導入中, 移行作業中, テスト中; during setup,
     ///   during migration, while migrating, while setting up, during the build-out.
-    /// - Project speed: 進捗, 急ぎ, 前倒し, スケジュールに影響, リリース日, 納期;
-    ///   expedite, speed up, go-live date, project deadline, project timeline.
+    /// - Project speed: 進捗, 前倒し, スケジュールに影響, リリース日, 納期; go-live date,
+    ///   project deadline, project timeline; and 急ぎ, expedite, speed up when the text
+    ///   also names a project or schedule (プロジェクト, スケジュール, リリース, project,
+    ///   deadline, go-live).
     ///
-    /// Must not fire: any of these at severity B or C; an ongoing outage at A (全社員,
+    /// A root-cause phrase does not count while the text also asks to restore the
+    /// service (復旧したい, 復旧し、原因を知りたい, restore access): wanting the cause of
+    /// a problem that is still going on is no reason to lower A.
+    ///
+    /// Must not fire: any of these at severity B or C; 急ぎ / expedite with no project in
+    /// sight; 復旧し、原因を知りたい; an ongoing outage at A (全社員,
     /// 全ユーザー, 業務が停止, 本番サイトが停止している, 現在も継続, 復旧していない; all
     /// users, all employees, production is down, still down, outage is ongoing, not
     /// recovered) even with "we will want an RCA later"; phrases in code, logs or the
@@ -228,17 +235,69 @@ const ONGOING: &[&str] = &[
     "business has stopped",
 ];
 
-static TRIGGERS: LazyLock<(PhraseSet, Vec<usize>)> = LazyLock::new(|| {
-    let mut phrases = Vec::new();
-    let mut family = Vec::new();
-    for (i, (_, _, list)) in FAMILIES.iter().enumerate() {
-        for p in *list {
-            phrases.push(*p);
-            family.push(i);
-        }
-    }
-    (PhraseSet::new(&phrases), family)
+const ROOT_CAUSE: usize = 1;
+const SPEED: usize = 4;
+
+/// Speed phrases that only count with a project or schedule word in the text.
+const URGENCY_ONLY: &[&str] = &["急ぎ", "expedite", "speed up"];
+
+/// Words of a project or schedule.
+const PROJECT: &[&str] = &[
+    "プロジェクト",
+    "スケジュール",
+    "納期",
+    "期限",
+    "リリース",
+    "稼働開始",
+    "本番移行",
+    "カットオーバー",
+    "project",
+    "schedule",
+    "deadline",
+    "go-live",
+    "release",
+    "launch",
+    "cutover",
+    "milestone",
+];
+
+/// Wishes to restore what is broken: the problem is not recovered yet.
+const RECOVERY: &[&str] = &[
+    "復旧したい",
+    "復旧させたい",
+    "復旧し、",
+    "復旧してほしい",
+    "復旧して欲しい",
+    "復旧を希望",
+    "復旧をお願い",
+    "復旧方法",
+    "復旧手順",
+    "早期復旧",
+    "解消したい",
+    "restore service",
+    "restore access",
+    "restore the",
+    "get it working",
+    "bring it back",
+    "recover the",
+];
+
+static PHRASE_LIST: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
+    FAMILIES
+        .iter()
+        .flat_map(|(_, _, list)| list.iter().copied())
+        .collect()
 });
+static TRIGGERS: LazyLock<(PhraseSet, Vec<usize>)> = LazyLock::new(|| {
+    let family = FAMILIES
+        .iter()
+        .enumerate()
+        .flat_map(|(i, (_, _, list))| std::iter::repeat_n(i, list.len()))
+        .collect();
+    (PhraseSet::new(&PHRASE_LIST), family)
+});
+static PROJECT_SET: LazyLock<PhraseSet> = LazyLock::new(|| PhraseSet::new(PROJECT));
+static RECOVERY_SET: LazyLock<PhraseSet> = LazyLock::new(|| PhraseSet::new(RECOVERY));
 static ONGOING_SET: LazyLock<PhraseSet> = LazyLock::new(|| PhraseSet::new(ONGOING));
 
 fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
@@ -256,7 +315,20 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
         return;
     }
     let (set, family) = &*TRIGGERS;
-    let Some(first) = prose_util::find_all(&pieces, set).into_iter().next() else {
+    let wants_recovery = !prose_util::find_all(&pieces, &RECOVERY_SET).is_empty();
+    let project = !prose_util::find_all(&pieces, &PROJECT_SET).is_empty();
+    let Some(first) = prose_util::find_all(&pieces, set).into_iter().find(|m| {
+        match family[m.phrase] {
+            // Wanting the cause of a problem that still has to be restored is fine at A.
+            ROOT_CAUSE => !wants_recovery,
+            // Urgency alone is not a project: it needs a project or schedule nearby.
+            SPEED => {
+                let p = PHRASE_LIST[m.phrase];
+                !URGENCY_ONLY.contains(&p) || project
+            }
+            _ => true,
+        }
+    }) else {
         return;
     };
     let (why_en, why_ja, _) = FAMILIES[family[first.phrase]];
@@ -302,8 +374,8 @@ mod tests {
         let ja = CLEAN_JA.replace("severity: B", "severity: A");
         let en = CLEAN_EN.replace("severity: B", "severity: A");
         assert!(check(&RULE, &en).is_empty());
-        // CLEAN_JA at A: "原因を知りたい" with RDP still failing and no scope of outage.
-        assert_eq!(check(&RULE, &ja).len(), 1);
+        // CLEAN_JA wants the cause too, but also to restore RDP: not a recovered problem.
+        assert!(check(&RULE, &ja).is_empty());
     }
 
     #[test]
@@ -377,6 +449,25 @@ mod tests {
             "The outage is ongoing and all employees are affected.",
         ] {
             assert!(check(&RULE, &doc("A", body)).is_empty(), "{body}");
+        }
+    }
+
+    #[test]
+    fn urgency_needs_a_project_and_cause_needs_a_recovered_problem() {
+        for body in [
+            "VM が起動しません。急ぎ対応をお願いします。",
+            "The gateway returns 502 for every request. Please expedite.",
+            "RDP 接続を復旧し、原因を知りたいです。",
+            "We need to restore access first and then understand the root cause.",
+        ] {
+            assert!(check(&RULE, &doc("A", body)).is_empty(), "{body}");
+        }
+        for body in [
+            "プロジェクトのスケジュールがあるため急ぎで回答がほしいです。",
+            "Please expedite, the project deadline is Friday.",
+            "原因を知りたいです。",
+        ] {
+            assert_eq!(check(&RULE, &doc("A", body)).len(), 1, "{body}");
         }
     }
 
