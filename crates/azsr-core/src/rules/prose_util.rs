@@ -171,3 +171,64 @@ mod tests {
         }
     }
 }
+
+#[cfg(test)]
+mod robustness {
+    use crate::rules::*;
+    use crate::testing::check;
+    use proptest::prelude::*;
+
+    const RULES: [&RuleMeta; 6] = [
+        &severity_a_criteria::RULE,
+        &ambiguous_term::RULE,
+        &multiple_problems::RULE,
+        &feature_request::RULE,
+        &reopen_without_number::RULE,
+        &cross_subscription_mention::RULE,
+    ];
+
+    fn fragment() -> impl Strategy<Value = String> {
+        prop::sample::select(vec![
+            "---\n", "severity: A\n", "subscription: 6f1c2d4e-8a3b-4c5d-9e0f-1a2b3c4d5e6f\n",
+            "## 問題\n", "## 環境\n", "## Error messages\n", "- ", "1. ", "`", "```\n", "\n",
+            "本番", "PoC", "prod", "別件", "？", "か。", "?", "でしょうか", "復旧済み", "RCA",
+            "再開", "前回の件", "2310270010001234", "機能要望", "ようにしてほしい", "Ｒ", "　",
+            "/subscriptions/0b1c2d3e-4f50-4a6b-9c7d-8e9f0a1b2c3d/resourceGroups/r/providers/A.B/c/d",
+            "調査してください", "vm-prod-01", ":", "、", "。", " ", "é", "🙂", "\r\n",
+        ])
+        .prop_map(str::to_string)
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(200))]
+        #[test]
+        fn text_rules_never_panic(parts in prop::collection::vec(fragment(), 0..40)) {
+            let text: String = parts.concat();
+            for rule in RULES {
+                for d in check(rule, &text) {
+                    prop_assert!(d.range.end <= text.len());
+                    prop_assert!(text.is_char_boundary(d.range.start));
+                    prop_assert!(text.is_char_boundary(d.range.end));
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn large_documents_stay_fast() {
+        let para = "PoC と本番環境で vm-web-01 の RDP が失敗します。原因は何でしょうか？ Please investigate /subscriptions/0b1c2d3e-4f50-4a6b-9c7d-8e9f0a1b2c3d/resourceGroups/r/providers/A.B/c/d.\n\n";
+        let text = format!(
+            "---\nseverity: A\nsubscription: 6f1c2d4e-8a3b-4c5d-9e0f-1a2b3c4d5e6f\n---\n\n## 問題\n{}",
+            para.repeat(3000)
+        );
+        let start = std::time::Instant::now();
+        for rule in RULES {
+            let t = std::time::Instant::now();
+            let _ = check(rule, &text);
+            // `cargo test large_documents -- --nocapture` shows the figures.
+            eprintln!("{} on {} bytes: {:?}", rule.name, text.len(), t.elapsed());
+        }
+        // Generous bound for an unoptimised build on a shared machine.
+        assert!(start.elapsed().as_secs() < 30, "{:?}", start.elapsed());
+    }
+}
