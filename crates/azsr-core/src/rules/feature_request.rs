@@ -43,16 +43,17 @@ declare_rule! {
     ///
     /// - Japanese: 機能追加, 機能要望, 改善要望, 機能改善の要望, 〜できるようにしてほしい
     ///   (欲しい, していただきたい), 〜に対応してほしい, 〜を追加してほしい, 〜を実装してほしい,
-    ///   対応予定はありますか, 対応予定はありますでしょうか, サポート予定, 実装予定, 提供予定,
-    ///   ロードマップ.
+    ///   対応予定はありますか, 対応予定はありますでしょうか, への対応予定, サポート予定,
+    ///   実装予定, 提供予定, ロードマップ.
     /// - English: feature request, please add support for, add support for, is there a
     ///   plan to support, are there plans to support, when will … support, roadmap,
-    ///   it would be nice if, it would be great if, please add an option, please add a
-    ///   feature, we would like you to add.
+    ///   please add an option, please add a feature, we would like you to add.
     ///
     /// Must not fire: "feature flag", "the feature is not working", 機能が動作しない,
     /// 機能を使うと失敗する, descriptions of the customer's own application features,
-    /// この件に早急に対応してほしい (asking support to act), phrases in code or logs.
+    /// この件に早急に対応してほしい (asking support to act), 次回の対応予定を教えてください,
+    /// "after enabling the new feature", "it would be great if you could check the
+    /// logs", phrases in code or logs.
     "feature-request", Warning, check
 }
 
@@ -77,7 +78,8 @@ const PHRASES: &[&str] = &[
     "対応予定はありますか",
     "対応予定はありますでしょうか",
     "対応予定はあります",
-    "対応予定",
+    "対応する予定はありますか",
+    "への対応予定",
     "サポート予定",
     "実装予定",
     "提供予定",
@@ -90,13 +92,10 @@ const PHRASES: &[&str] = &[
     "is there any plan to support",
     "are there any plans to support",
     "roadmap",
-    "it would be nice if",
-    "it would be great if",
     "please add an option",
     "please add a feature",
     "please add the ability",
     "we would like you to add",
-    "new feature",
 ];
 
 static SET: LazyLock<PhraseSet> = LazyLock::new(|| PhraseSet::new(PHRASES));
@@ -199,7 +198,7 @@ mod tests {
             "Is there a plan to support Kubernetes 1.31 on Windows node pools?",
             "When will Azure Container Apps support GPU workloads?",
             "What is on the roadmap for Front Door rules?",
-            "It would be nice if the portal showed the SKU.",
+            "Are there any plans to support zone redundancy in Japan West?",
             "Please add an option to disable the banner.",
         ] {
             assert_eq!(check(&RULE, &en(body)).len(), 1, "{body}");
@@ -249,6 +248,10 @@ mod tests {
             "この件に早急に対応してほしいです。",
             "障害に至急対応していただきたいです。",
             "Our app's export feature writes to Blob storage.",
+            "After enabling the new feature in our app, requests fail with 500.",
+            "It would be great if you could check the logs of vm-web-01.",
+            "次回の対応予定を教えてください。",
+            "接続が途切れないようにする設定を知りたいです。",
             "Supported versions are listed in the docs; 1.29 is supported.",
             "```\nfeature request\n```",
             "Run `az feature register --name AllowNfs` first.",

@@ -457,6 +457,14 @@ mod tests {
             &RULE,
             &ja("RDP 接続できません。«ついでに»、Cosmos DB の RU 見積もりは可能でしょうか。"),
         );
+        assert_spans(
+            &RULE,
+            &en("RDP fails.\n\n«Separately», could you tell us how Defender for Storage is billed?"),
+        );
+        assert_spans(
+            &RULE,
+            &ja("RDP 接続できません。\n\n«併せて»、Entra ID の条件付きアクセスの設定方法を教えていただけますか。"),
+        );
     }
 
     #[test]
@@ -473,6 +481,14 @@ mod tests {
             &RULE,
             &ja("RDP 接続がタイムアウトするのはなぜですか。«Cosmos DB のスループット上限はいくつですか。»"),
         );
+        assert_spans(
+            &RULE,
+            &ja("1. vm-web-01 が再起動した原因は何ですか？\n2. «Azure Backup の料金はどのように計算されますか？»"),
+        );
+        assert_spans(
+            &RULE,
+            &en("- Q1: why did vm-web-01 reboot at 03:00?\n- «Q2: can Azure Policy deny public IPs on NICs?»"),
+        );
     }
 
     #[test]
@@ -485,6 +501,8 @@ mod tests {
             "RDP 接続できません。また、回避策はありますか？",
             "RDP 接続できません。併せて NSG の設定も確認しました。",
             "RDP 接続できません。もう一点、再起動前は RDP 接続できていました。",
+            "1. vm-web-01 の RDP が失敗する原因は何ですか？\n2. vm-web-01 の RDP を復旧する手順はありますか？",
+            "RDP 接続できません。併せて、RDP の待ち受けポートが変わっていないか確認いただけますか。",
         ] {
             assert!(check(&RULE, &ja(body)).is_empty(), "{body}");
         }
