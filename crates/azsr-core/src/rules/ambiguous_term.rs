@@ -66,7 +66,7 @@ declare_rule! {
     /// `| PoC | rg-poc |`); `vm-prod-01`, `app-dev.azurewebsites.net`, `/dev/sda`, `prod`
     /// in code or URLs; production, development, DevOps, Dev Box; primary key, secondary
     /// key, primary connection string, secondary region, プライマリ キー, セカンダリ
-    /// リージョン; logs in the `errors` section.
+    /// リージョン; "the primary reason", "primary contact"; logs in the `errors` section.
     "ambiguous-term", Warning, check
 }
 
@@ -90,7 +90,8 @@ const BUILTIN: &[&str] = &[
     "dev",
 ];
 
-/// Azure features and product names that contain a term but name no project environment.
+/// Azure features, product names and plain English phrases that contain a term but name
+/// no project environment.
 const PRODUCT_TERMS: &[&str] = &[
     "primary key",
     "secondary key",
@@ -128,10 +129,27 @@ const PRODUCT_TERMS: &[&str] = &[
     "プライマリ NIC",
     "プライマリ レプリカ",
     "セカンダリ レプリカ",
+    "primary reason",
+    "primary goal",
+    "primary concern",
+    "primary purpose",
+    "primary contact",
+    "secondary contact",
+    "primary owner",
+    "primary email",
+    "primary phone",
+    "primary language",
+    "primary cause",
+    "primary use",
     "dev box",
     "dev tunnels",
     "dev spaces",
     "dev center",
+    "dev essentials",
+    "dev proxy",
+    "dev drive",
+    "dev container",
+    "dev containers",
     "dev/test",
 ];
 
@@ -396,6 +414,9 @@ mod tests {
             "The primary connection string works; the secondary region is Japan West.",
             "プライマリ キーを再生成しました。セカンダリ リージョンは西日本です。",
             "ストレージ アカウントのプライマリ エンドポイントに接続できない。",
+            "The primary reason is cost; the primary contact is Anna.",
+            "Microsoft Dev Box の開発ボックスが起動せず、Dev Center の画面にエラーが出ます。",
+            "Azure DevOps のパイプラインから App Service へのデプロイが失敗します。",
         ] {
             let s = format!("{FM_EN}## Problem\n{body}\n");
             assert!(check(&RULE, &s).is_empty(), "{body}");

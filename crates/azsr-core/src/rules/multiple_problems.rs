@@ -15,7 +15,8 @@ declare_rule! {
     /// sentence or list item ending in `?`, `？`, `か。` or `でしょうか`; two questions are
     /// about different things when they share no content word and the later one does not
     /// point back with この/その/同じ/this/that); or a follow-up introduced as unrelated.
-    /// One finding per request, on the earliest sign.
+    /// Follow-up markers are searched in the summary and the body. One finding per
+    /// request, on the earliest sign.
     ///
     /// Follow-up markers come in two strengths. 別件, 別の質問, また別の質問, another
     /// question, a separate question, unrelated question, on an unrelated note always
