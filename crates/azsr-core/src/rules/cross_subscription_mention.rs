@@ -15,7 +15,8 @@ declare_rule! {
     /// request's `subscription`: a resource ID (`/subscriptions/{other}/…`) or a
     /// subscription ID named as such (サブスクリプション ID / subscription ID followed by
     /// a GUID) in the same sentence as a request to investigate or check it, or listed
-    /// right under a sentence that asks so (`以下のリソースを調査してください:`). One
+    /// right under a sentence that asks so (`以下のリソースを調査してください:`), or
+    /// followed by a sentence asking to look at both (`両方を調査してください`). One
     /// finding per other subscription, on its first such resource ID or GUID. Resource
     /// IDs count in code spans too; code blocks and the `errors` section do not.
     ///
@@ -154,7 +155,7 @@ fn foreign_mentions(raw: &str) -> Vec<(Range<usize>, String)> {
         if ids.iter().any(|r| r.start <= m.start() && m.end() <= r.end) {
             continue;
         }
-        let mut from = m.start().saturating_sub(60);
+        let mut from = m.start().saturating_sub(100);
         while !raw.is_char_boundary(from) {
             from += 1;
         }
@@ -171,14 +172,65 @@ fn foreign_mentions(raw: &str) -> Vec<(Range<usize>, String)> {
     out
 }
 
-/// The sentence of `piece` around `at` asks to look (and does not rule it out).
-fn sentence_asks(piece: &Piece, at: usize) -> Option<bool> {
+/// What the sentence of `piece` around `at` says about looking at it.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Ask {
+    /// Asks to investigate or check.
+    Yes,
+    /// Says nothing about it.
+    No,
+    /// Rules it out (調査対象外, for reference only).
+    OutOfScope,
+}
+
+fn sentence_asks(piece: &Piece, at: usize) -> Ask {
     let s = prose_util::sentence_at(piece, at);
-    let text = piece.masked.get(s.clone())?;
+    let text = piece.masked.get(s).unwrap_or("");
     if !SCOPE_SET.find(text).is_empty() {
-        return Some(false);
+        Ask::OutOfScope
+    } else if !ASK_SET.find(text).is_empty() {
+        Ask::Yes
+    } else {
+        Ask::No
     }
-    Some(!ASK_SET.find(text).is_empty())
+}
+
+/// Words by which a later sentence takes in the resources named before it.
+const BOTH: &[&str] = &[
+    "両方を",
+    "両方とも",
+    "両方も",
+    "双方を",
+    "双方とも",
+    "どちらも",
+    "いずれも",
+    "それぞれを",
+    "そちらも",
+    "both.",
+    "both of them",
+    "both resources",
+    "both subscriptions",
+    "each of them",
+    "all of them",
+    "these resources",
+    "those resources",
+];
+
+static BOTH_SET: LazyLock<PhraseSet> = LazyLock::new(|| PhraseSet::new(BOTH));
+
+/// The sentence after the one around `at` asks to look at "both" (and does not rule it out).
+fn next_sentence_asks_for_both(piece: &Piece, at: usize) -> bool {
+    let cur = prose_util::sentence_at(piece, at);
+    let Some(next) = crate::text::sentences(piece.masked)
+        .into_iter()
+        .find(|s| s.start >= cur.end)
+    else {
+        return false;
+    };
+    let text = &piece.masked[next];
+    !BOTH_SET.find(text).is_empty()
+        && !ASK_SET.find(text).is_empty()
+        && SCOPE_SET.find(text).is_empty()
 }
 
 /// The piece introduces a list or a following line with a request to look.
@@ -204,11 +256,14 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
             if guid == ours || reported.contains(&guid) {
                 continue;
             }
-            let asks = sentence_asks(p, range.start) == Some(true);
+            let ask = sentence_asks(p, range.start);
+            let asks = ask == Ask::Yes
+                || (ask == Ask::No && next_sentence_asks_for_both(p, range.start));
             // An ID standing alone under "以下を調査してください:" counts too.
             let alone = p.masked.trim().is_empty()
                 || prose_util::sentence_at(p, range.start).len() >= p.masked.trim_end().len();
-            let asked_above = alone && i > 0 && introduces_request(&pieces[i - 1]);
+            let asked_above =
+                alone && ask != Ask::OutOfScope && i > 0 && introduces_request(&pieces[i - 1]);
             if !(asks || asked_above) {
                 continue;
             }
@@ -257,6 +312,8 @@ mod tests {
             format!("Please look into subscription «{}» too.", OTHER.to_uppercase()),
             format!("以下のリソースも調査してください:\n\n- «{other}»"),
             format!("Please take a look at the following resource:\n\n«{other}»"),
+            format!("サブスクリプション {OURS} と «{OTHER}» の両方で発生しています。両方を調査してください。"),
+            format!("It also happens on «{other}». Please investigate both."),
         ] {
             assert_spans(&RULE, &doc(&body));
         }
@@ -284,6 +341,7 @@ mod tests {
             format!("For reference only, please do not investigate {other}."),
             format!("テナント ID {OTHER} でサインインしています。調査してください。"),
             format!("Correlation ID {OTHER}. Please investigate the failure."),
+            format!("ハブの VNet {other} とピアリングしています。vm-web-01 の両方の NIC を調査してください。"),
             format!("```\n{other} を調査してください\n```"),
         ] {
             assert!(check(&RULE, &doc(&body)).is_empty(), "{body}");
