@@ -186,7 +186,7 @@ fn key(term: &str) -> String {
 }
 
 fn is_name_char(c: char) -> bool {
-    c.is_ascii_alphanumeric() || matches!(c, '_' | '-' | '/' | '\\' | '@' | '$' | '%')
+    c.is_ascii_alphanumeric() || matches!(c, '_' | '-' | '/' | '\\' | '@' | '$' | '%' | '=')
 }
 
 /// The match is part of a resource name, host name or path.
@@ -402,11 +402,21 @@ mod tests {
     }
 
     #[test]
+    fn full_width_latin_is_folded() {
+        assert_spans(
+            &RULE,
+            &format!("{FM_JA}## 問題\n«ＰｏＣ» では動くが «ｐｒｏｄ» では動かない。\n"),
+        );
+    }
+
+    #[test]
     fn names_code_urls_and_products_never_count() {
         for body in [
             "vm-prod-01 と app-dev-02 と rg_stg が対象です。",
             "Requests to prod.contoso.com and api.dev fail.",
             "Mounted /dev/sda1 on the VM.",
+            "リソース グループ rg-本番 と kv_本番_01 のキー コンテナーです。",
+            "Set ASPNETCORE_ENVIRONMENT=prod and NODE_ENV=dev on the app.",
             "Run `az webapp restart -n app-prod` and see https://prod.example.com/dev .",
             "/subscriptions/6f1c2d4e-8a3b-4c5d-9e0f-1a2b3c4d5e6f/resourceGroups/rg-prod/providers/Microsoft.Web/sites/prod",
             "The production and development teams use Azure DevOps and Microsoft Dev Box.",
