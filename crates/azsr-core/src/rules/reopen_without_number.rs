@@ -47,10 +47,12 @@ declare_rule! {
     ///
     /// - Japanese: 再オープン, リオープン, 調査を再開, お問い合わせの再開, ケースを再開,
     ///   以前の問い合わせ, 以前のお問い合わせ, 前回の件, 前回のお問い合わせ, 先日のお問い合わせ,
-    ///   クローズされた, クローズ済み, 重大度を A に上げ, 重要度を A に変更, 緊急度を上げ.
+    ///   再度お問い合わせ, 前回ご対応いただいた, 以前ご担当, クローズされた, クローズ済み,
+    ///   重大度を A に上げ, 重要度を A に変更, 緊急度を上げ.
     /// - English: reopen, re-open, previous case, previous support request, my previous
-    ///   request, earlier case, closed case, the case was closed, escalate to Sev A, raise
-    ///   the severity to A, upgrade to severity A.
+    ///   request, earlier case, closed case, the case was closed, follow-up to case, the
+    ///   engineer who handled, escalate to Sev A, raise the severity to A, upgrade to
+    ///   severity A.
     ///
     /// Must not fire: any of these with お問い合わせ番号 2310270010001234, SR 2310270010001234,
     /// case number 123456789, a bare 16-digit request number, or a `related_requests`
@@ -87,6 +89,15 @@ const PHRASES: &[&str] = &[
     "先日の問い合わせ",
     "先日のお問い合わせ",
     "先日のお問合せ",
+    "再度お問い合わせ",
+    "再度問い合わせ",
+    "再度のお問い合わせ",
+    "前回ご対応いただいた",
+    "前回対応いただいた",
+    "以前ご対応いただいた",
+    "以前対応いただいた",
+    "前回ご担当",
+    "以前ご担当",
     "クローズされた",
     "クローズ済み",
     "クローズになった",
@@ -110,6 +121,12 @@ const PHRASES: &[&str] = &[
     "earlier case",
     "earlier support request",
     "closed case",
+    "follow-up to case",
+    "follow-up to my case",
+    "follow up on my case",
+    "follow-up to my previous",
+    "the engineer who handled",
+    "same issue as before",
     "case was closed",
     "case has been closed",
     "request was closed",
@@ -223,6 +240,8 @@ mod tests {
             "対応中のお問い合わせの重大度を A に上げたいため起票しました。",
             "重要度をAに変更してください。",
             "先日のお問い合わせの続きです。",
+            "同じ事象が再発したため再度お問い合わせします。",
+            "前回ご対応いただいたエンジニアの方に引き継いでください。",
         ] {
             assert_eq!(check(&RULE, &ja(body)).len(), 1, "{body}");
         }
@@ -232,6 +251,8 @@ mod tests {
             "Our earlier case was closed before we could test the fix.",
             "We need to escalate to Sev A the request we opened on Monday.",
             "Please raise the severity to A.",
+            "This is a follow-up to my case from last week.",
+            "Please assign the engineer who handled the earlier incident.",
         ] {
             assert_eq!(check(&RULE, &en(body)).len(), 1, "{body}");
         }

@@ -52,14 +52,18 @@ declare_rule! {
     /// ## Trigger phrases
     ///
     /// - Recovered: 復旧済み, 復旧しました, 既に復旧, 現在は復旧, 解消済み, 解消しました,
-    ///   自然に回復, 現在は正常; recovered, has been restored, was restored, back to normal,
-    ///   resolved itself, no longer occurring, has since recovered.
+    ///   解消されました, 自然に回復, 回復しました, 正常に戻りました, 現在は正常, 現在は問題なく,
+    ///   収束しました; recovered, has been restored, was restored, back to normal, resolved
+    ///   itself, has been resolved, no longer occurring, is working again, was mitigated.
     /// - Root cause: 原因調査, 原因の調査, 原因を知りたい, 原因を教えて, 根本原因, 原因究明,
-    ///   事後報告; RCA, root cause, post-mortem, postmortem, post-incident report.
-    /// - Rollback: 切り戻し, 切り戻す, 切り戻せ, ロールバック; rolled back, roll back,
-    ///   rollback, reverting the change.
-    /// - Build-out: 構築中, 検証中, 移行中, 導入中, 移行作業中, テスト中; during setup,
-    ///   during migration, while migrating, while setting up, during the build-out.
+    ///   発生原因, 原因の特定, 障害報告書, 事後報告; RCA, root cause, root cause analysis,
+    ///   post-mortem, postmortem, post-incident report, why it happened.
+    /// - Rollback: 切り戻し, 切り戻す, 切り戻せ, ロールバック, 元の設定に戻, 変更を戻; rolled
+    ///   back, roll back, rollback, reverted, revert the change.
+    /// - Build-out: 構築中, 構築作業中, 環境構築, 検証中, 検証段階, 移行中, 導入中, テスト中,
+    ///   本番リリース前, リリース前; during setup, during migration, while migrating, while
+    ///   setting up, during the build-out, during testing, in our test environment, not yet
+    ///   in production, before go-live.
     /// - Project speed: 進捗, 前倒し, スケジュールに影響, リリース日, 納期; go-live date,
     ///   project deadline, project timeline; and 急ぎ, expedite, speed up when the text
     ///   also names a project or schedule (プロジェクト, スケジュール, リリース, project,
@@ -95,6 +99,20 @@ const FAMILIES: &[(&str, &str, &[&str])] = &[
             "自然に回復",
             "自然回復",
             "現在は正常",
+            "回復しました",
+            "正常に戻りました",
+            "現在は問題なく",
+            "収まっています",
+            "収束しました",
+            "収束済み",
+            "解消されました",
+            "解消しています",
+            "is working again",
+            "works again",
+            "has been mitigated",
+            "was mitigated",
+            "has been resolved",
+            "self-healed",
             "recovered",
             "has been restored",
             "was restored",
@@ -115,6 +133,13 @@ const FAMILIES: &[(&str, &str, &[&str])] = &[
             "根本原因",
             "原因究明",
             "事後報告",
+            "発生原因",
+            "原因の特定",
+            "原因を特定",
+            "障害報告書",
+            "root cause analysis",
+            "why it happened",
+            "what caused it",
             "RCA",
             "root cause",
             "post-mortem",
@@ -130,6 +155,10 @@ const FAMILIES: &[(&str, &str, &[&str])] = &[
             "切り戻す",
             "切り戻せ",
             "切戻し",
+            "元の設定に戻",
+            "変更を戻",
+            "reverted",
+            "revert the change",
             "ロールバック",
             "rolled back",
             "roll back",
@@ -147,6 +176,15 @@ const FAMILIES: &[(&str, &str, &[&str])] = &[
             "移行作業中",
             "導入中",
             "テスト中",
+            "構築作業中",
+            "環境構築",
+            "検証段階",
+            "本番リリース前",
+            "リリース前",
+            "not yet in production",
+            "before go-live",
+            "in our test environment",
+            "during testing",
             "during setup",
             "during the setup",
             "during migration",
@@ -393,6 +431,11 @@ mod tests {
             "プロジェクトの進捗に影響が出ているため対応を急ぎでお願いします。",
             "リリース日が迫っているので前倒しで回答がほしいです。",
             "ＲＣＡ の提出をお願いします。",
+            "15 分ほどで正常に戻りましたが、障害報告書を提出してください。",
+            "再起動後は現在は問題なく動作しています。発生原因を教えてください。",
+            "環境構築の作業で AKS クラスターの作成が失敗します。",
+            "本番リリース前の負荷試験で App Service が 503 を返します。",
+            "変更を戻せば動くことは分かっています。",
         ] {
             let d = check(&RULE, &doc("A", body));
             assert_eq!(d.len(), 1, "{body}");
@@ -411,6 +454,10 @@ mod tests {
             "Imports fail during migration from on-premises.",
             "Please expedite this, our go-live date is next week.",
             "We need to speed up the project.",
+            "The issue was mitigated at 11:20 and the app is working again.",
+            "Please tell us why it happened.",
+            "The cluster is not yet in production; node creation fails during testing.",
+            "We reverted the firewall rule and traffic flows again.",
         ] {
             let s = doc("A", body).replace("VM の問題", "VM issue").replace("## 問題", "## Problem");
             assert_eq!(check(&RULE, &s).len(), 1, "{body}");
