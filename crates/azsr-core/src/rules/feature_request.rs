@@ -44,14 +44,16 @@ declare_rule! {
     /// - Japanese: 機能追加, 機能要望, 改善要望, 機能改善の要望, 〜できるようにしてほしい
     ///   (欲しい, していただきたい), 〜に対応してほしい, 〜を追加してほしい, 〜を実装してほしい,
     ///   対応予定はありますか, 対応予定はありますでしょうか, への対応予定, サポート予定,
-    ///   実装予定, 提供予定, ロードマップ.
+    ///   実装予定, 提供予定, サポートされる予定, GA 予定, GA 時期, 機能を追加, ロードマップ.
     /// - English: feature request, please add support for, add support for, is there a
     ///   plan to support, are there plans to support, when will … support, roadmap,
-    ///   please add an option, please add a feature, we would like you to add.
+    ///   please add an option, please add a feature, we would like you to add, plans to
+    ///   add, GA date, ETA for GA, product feedback.
     ///
     /// Must not fire: "feature flag", "the feature is not working", 機能が動作しない,
     /// 機能を使うと失敗する, descriptions of the customer's own application features,
-    /// この件に早急に対応してほしい (asking support to act), 次回の対応予定を教えてください,
+    /// この件に早急に対応してほしい (asking support to act), "Is TLS 1.3 supported?",
+    /// TLS 1.3 はサポートされていますか (questions about what exists today), 次回の対応予定を教えてください,
     /// "after enabling the new feature", "it would be great if you could check the
     /// logs", phrases in code or logs.
     "feature-request", Warning, check
@@ -84,6 +86,14 @@ const PHRASES: &[&str] = &[
     "実装予定",
     "提供予定",
     "ロードマップ",
+    "機能の追加",
+    "機能を追加",
+    "サポートされる予定",
+    "対応される予定",
+    "GA 予定",
+    "GA の予定",
+    "GA 時期",
+    "製品へのフィードバック",
     "feature request",
     "please add support for",
     "add support for",
@@ -96,6 +106,13 @@ const PHRASES: &[&str] = &[
     "please add a feature",
     "please add the ability",
     "we would like you to add",
+    "plans to add",
+    "plan to add",
+    "planned support for",
+    "GA date",
+    "general availability date",
+    "ETA for GA",
+    "product feedback",
 ];
 
 static SET: LazyLock<PhraseSet> = LazyLock::new(|| PhraseSet::new(PHRASES));
@@ -184,6 +201,8 @@ mod tests {
             "IPv6 への対応予定はありますか。",
             "東日本リージョンでの提供予定を教えてください。",
             "今後のロードマップを知りたいです。",
+            "Premium SSD v2 の GA 時期を教えてください。",
+            "Bicep で将来サポートされる予定はありますか。",
             "CLI にこのオプションを追加していただきたいです。",
         ] {
             assert_eq!(check(&RULE, &ja(body)).len(), 1, "{body}");
@@ -200,6 +219,8 @@ mod tests {
             "What is on the roadmap for Front Door rules?",
             "Are there any plans to support zone redundancy in Japan West?",
             "Please add an option to disable the banner.",
+            "Do you have plans to add Terraform support for this setting?",
+            "What is the GA date for the new SKU?",
         ] {
             assert_eq!(check(&RULE, &en(body)).len(), 1, "{body}");
         }
@@ -251,6 +272,8 @@ mod tests {
             "After enabling the new feature in our app, requests fail with 500.",
             "It would be great if you could check the logs of vm-web-01.",
             "次回の対応予定を教えてください。",
+            "TLS 1.3 はサポートされていますか。",
+            "Is TLS 1.3 supported by Application Gateway v2?",
             "接続が途切れないようにする設定を知りたいです。",
             "Supported versions are listed in the docs; 1.29 is supported.",
             "```\nfeature request\n```",
