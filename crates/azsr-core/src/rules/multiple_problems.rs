@@ -13,8 +13,9 @@ declare_rule! {
     /// A request that bundles several problems: two or more `problem` sections; two or
     /// more questions in the problem section about different things (a question is a
     /// sentence or list item ending in `?`, `？`, `か。` or `でしょうか`; two questions are
-    /// about different things when they share no content word and the later one does not
-    /// point back with この/その/同じ/this/that); or a follow-up introduced as unrelated.
+    /// about different things when they share no content word, no statement of the
+    /// section names words of both, and the later one does not point back with
+    /// この/その/同じ/this/that); or a follow-up introduced as unrelated.
     /// Follow-up markers are searched in the summary and the body. One finding per
     /// request, on the earliest sign.
     ///
@@ -312,6 +313,9 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
 
     // Questions about different things in the problem section.
     let mut qs: Vec<(Question, HashSet<String>)> = Vec::new();
+    // Content words of each statement (non-question sentence) of the problem section: a
+    // statement naming words of two questions ties them to one problem.
+    let mut statements: Vec<HashSet<String>> = Vec::new();
     for p in pieces.iter().filter(|p| {
         p.block.is_some_and(|b| {
             b.section == Some(SectionKind::Problem) && b.kind != crate::body::BlockKind::Heading
@@ -321,9 +325,21 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
             let t = topics(&q.text);
             qs.push((q, t));
         }
+        for s in sentences(p.masked) {
+            let text = &p.masked[s];
+            if !is_question(text) && statements.len() < 100 {
+                statements.push(topics(text));
+            }
+        }
     }
+    let tied = |a: &HashSet<String>, b: &HashSet<String>| {
+        !a.is_disjoint(b)
+            || statements
+                .iter()
+                .any(|st| !st.is_disjoint(a) && !st.is_disjoint(b))
+    };
     // Comparing every pair is quadratic: a real problem section has a handful.
-    qs.truncate(200);
+    qs.truncate(100);
     'outer: for i in 1..qs.len() {
         let (q, t) = &qs[i];
         if t.is_empty() || refers_back(&q.text) {
@@ -331,7 +347,7 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
         }
         let mut any_topical = false;
         for (_, earlier) in &qs[..i] {
-            if !earlier.is_disjoint(t) {
+            if tied(earlier, t) {
                 continue 'outer;
             }
             any_topical |= !earlier.is_empty();
@@ -480,6 +496,10 @@ mod tests {
         );
         assert_spans(
             &RULE,
+            &ja("VM が停止しました。Storage も遅いです。VM の停止理由は？ «Storage の遅延はなぜですか？»"),
+        );
+        assert_spans(
+            &RULE,
             &ja("RDP 接続がタイムアウトするのはなぜですか。«Cosmos DB のスループット上限はいくつですか。»"),
         );
         assert_spans(
@@ -504,6 +524,7 @@ mod tests {
             "RDP 接続できません。もう一点、再起動前は RDP 接続できていました。",
             "1. vm-web-01 の RDP が失敗する原因は何ですか？\n2. vm-web-01 の RDP を復旧する手順はありますか？",
             "RDP 接続できません。併せて、RDP の待ち受けポートが変わっていないか確認いただけますか。",
+            "NSG を変更してから vm-web-01 に RDP 接続できません。RDP が拒否されるのはなぜでしょうか？ NSG の受信規則に問題はありますか？",
         ] {
             assert!(check(&RULE, &ja(body)).is_empty(), "{body}");
         }
