@@ -1,10 +1,364 @@
-use crate::{Context, Diagnostic};
+use std::collections::HashSet;
+use std::ops::Range;
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use crate::rules::prose_util::{self, Piece};
+use crate::text::PhraseSet;
+use crate::{msg, Context, Diagnostic};
 
 declare_rule! {
     /// ## What it checks
     ///
-    /// (to be written)
+    /// A body that asks support to look at a resource in a subscription other than the
+    /// request's `subscription`: a resource ID (`/subscriptions/{other}/…`) or a
+    /// subscription ID named as such (サブスクリプション ID / subscription ID followed by
+    /// a GUID) in the same sentence as a request to investigate or check it, or listed
+    /// right under a sentence that asks so (`以下のリソースを調査してください:`), or
+    /// followed by a sentence asking to look at both (`両方を調査してください`). One
+    /// finding per other subscription, on its first such resource ID or GUID. Resource
+    /// IDs count in code spans too; code blocks and the `errors` section do not.
+    ///
+    /// ## Why
+    ///
+    /// A request is tied to its subscription: support checks that the person filing it
+    /// holds a role on that subscription before sharing anything about its resources.
+    /// Investigating resources of a different subscription is a security concern and
+    /// brings extra checks and delays. File the request from the subscription that holds
+    /// the resource to investigate (one request per subscription, naming the other
+    /// request's number when the problems are linked).
+    ///
+    /// ## Fires
+    ///
+    /// ```markdown
+    /// subscription: 6f1c2d4e-8a3b-4c5d-9e0f-1a2b3c4d5e6f
+    /// ---
+    /// ## 問題
+    /// 接続先の `/subscriptions/0b1c2d3e-4f50-4a6b-9c7d-8e9f0a1b2c3d/resourceGroups/rg-db/providers/Microsoft.Sql/servers/sql-01` 側も調査してください。
+    /// ```
+    ///
+    /// ## Passes
+    ///
+    /// ```markdown
+    /// subscription: 6f1c2d4e-8a3b-4c5d-9e0f-1a2b3c4d5e6f
+    /// ---
+    /// ## 問題
+    /// vm-web-01 からピアリング先の VNet
+    /// (/subscriptions/0b1c2d3e-4f50-4a6b-9c7d-8e9f0a1b2c3d/resourceGroups/rg-hub/providers/Microsoft.Network/virtualNetworks/vnet-hub)
+    /// にある DNS サーバーへ接続できません。
+    /// ```
+    ///
+    /// ## Trigger phrases
+    ///
+    /// - Japanese: 調査してください, 調査をお願い, 調査いただけ, 調査対象, 確認してください,
+    ///   確認をお願い, 確認いただけ, 調べてください, 見てほしい, 見ていただけ, 解析してください.
+    /// - English: investigate, look into, look at, take a look, examine, troubleshoot,
+    ///   diagnose, analyze, please check, could you check, please review.
+    ///
+    /// Must not fire: another subscription's resource merely mentioned (a peered VNet,
+    /// a shared Log Analytics workspace, a DNS zone in a hub subscription); a request to
+    /// look at it that says it is out of scope (調査対象外, 調査は不要, for reference only,
+    /// no need to investigate); tenant, correlation and tracking IDs; the request's own
+    /// subscription; IDs in code blocks or logs.
     "cross-subscription-mention", Warning, check
 }
 
-fn check(_ctx: &Context, _out: &mut Vec<Diagnostic>) {}
+const ASKS: &[&str] = &[
+    "調査してください",
+    "調査して下さい",
+    "調査してほしい",
+    "調査して欲しい",
+    "調査していただ",
+    "調査いただ",
+    "調査をお願い",
+    "調査願",
+    "調査依頼",
+    "調査対象",
+    "確認してください",
+    "確認して下さい",
+    "確認してほしい",
+    "確認して欲しい",
+    "確認していただ",
+    "確認いただ",
+    "確認をお願い",
+    "調べてください",
+    "調べてほしい",
+    "調べていただ",
+    "見てほしい",
+    "見て欲しい",
+    "見ていただ",
+    "見てください",
+    "解析してください",
+    "解析をお願い",
+    "診断してください",
+    "investigate",
+    "look into",
+    "look at",
+    "take a look",
+    "examine",
+    "troubleshoot",
+    "diagnose",
+    "analyze",
+    "analyse",
+    "please check",
+    "can you check",
+    "could you check",
+    "please review",
+];
+
+const OUT_OF_SCOPE: &[&str] = &[
+    "対象外",
+    "調査は不要",
+    "調査不要",
+    "確認は不要",
+    "参考までに",
+    "参考情報",
+    "no need to",
+    "not need to",
+    "need not",
+    "out of scope",
+    "for reference",
+    "for your reference",
+    "not part of",
+];
+
+static ASK_SET: LazyLock<PhraseSet> = LazyLock::new(|| PhraseSet::new(ASKS));
+static SCOPE_SET: LazyLock<PhraseSet> = LazyLock::new(|| PhraseSet::new(OUT_OF_SCOPE));
+
+static RESOURCE_ID: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)/subscriptions/([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})(?:/[^\s/`'\x22<>()（）\[\]、。]+)*").unwrap()
+});
+static GUID: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}").unwrap()
+});
+static SUB_LABEL: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)サブスクリプション|subscription|\bsub\b").unwrap());
+static OTHER_LABEL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)テナント|tenant|相関|correlation|tracking|追跡|activity|アクティビティ|request|リクエスト|client|クライアント|object|オブジェクト|application|アプリケーション|principal|operation|操作").unwrap()
+});
+
+/// A subscription GUID in `raw` (piece-relative ranges: what to report, the GUID).
+fn foreign_mentions(raw: &str) -> Vec<(Range<usize>, String)> {
+    let mut out = Vec::new();
+    let mut ids: Vec<Range<usize>> = Vec::new();
+    for c in RESOURCE_ID.captures_iter(raw) {
+        let mut whole = c.get(0).expect("group 0").range();
+        // A sentence's full stop or comma after the ID is not part of it.
+        let kept = raw[whole.clone()].trim_end_matches(['.', ',', ';', ':', '!', '?']);
+        whole.end = whole.start + kept.len();
+        let guid = c.get(1).expect("group 1").as_str().to_ascii_lowercase();
+        ids.push(whole.clone());
+        out.push((whole, guid));
+    }
+    for m in GUID.find_iter(raw) {
+        if ids.iter().any(|r| r.start <= m.start() && m.end() <= r.end) {
+            continue;
+        }
+        let mut from = m.start().saturating_sub(100);
+        while !raw.is_char_boundary(from) {
+            from += 1;
+        }
+        let window = &raw[from..m.start()];
+        let sub = SUB_LABEL.find_iter(window).last().map(|x| x.end());
+        let other = OTHER_LABEL.find_iter(window).last().map(|x| x.end());
+        if let Some(s) = sub {
+            if other.is_none_or(|o| o < s) {
+                out.push((m.range(), m.as_str().to_ascii_lowercase()));
+            }
+        }
+    }
+    out.sort_by_key(|(r, _)| r.start);
+    out
+}
+
+/// What the sentence of `piece` around `at` says about looking at it.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Ask {
+    /// Asks to investigate or check.
+    Yes,
+    /// Says nothing about it.
+    No,
+    /// Rules it out (調査対象外, for reference only).
+    OutOfScope,
+}
+
+fn sentence_asks(piece: &Piece, at: usize) -> Ask {
+    let s = prose_util::sentence_at(piece, at);
+    let text = piece.masked.get(s).unwrap_or("");
+    if !SCOPE_SET.find(text).is_empty() {
+        Ask::OutOfScope
+    } else if !ASK_SET.find(text).is_empty() {
+        Ask::Yes
+    } else {
+        Ask::No
+    }
+}
+
+/// Words by which a later sentence takes in the resources named before it.
+const BOTH: &[&str] = &[
+    "両方を",
+    "両方とも",
+    "両方も",
+    "双方を",
+    "双方とも",
+    "どちらも",
+    "いずれも",
+    "それぞれを",
+    "そちらも",
+    "both.",
+    "both of them",
+    "both resources",
+    "both subscriptions",
+    "each of them",
+    "all of them",
+    "these resources",
+    "those resources",
+];
+
+static BOTH_SET: LazyLock<PhraseSet> = LazyLock::new(|| PhraseSet::new(BOTH));
+
+/// The sentence after the one around `at` asks to look at "both" (and does not rule it out).
+fn next_sentence_asks_for_both(piece: &Piece, at: usize) -> bool {
+    let cur = prose_util::sentence_at(piece, at);
+    let Some(next) = crate::text::sentences(piece.masked)
+        .into_iter()
+        .find(|s| s.start >= cur.end)
+    else {
+        return false;
+    };
+    let text = &piece.masked[next];
+    !BOTH_SET.find(text).is_empty()
+        && !ASK_SET.find(text).is_empty()
+        && SCOPE_SET.find(text).is_empty()
+}
+
+/// The piece introduces a list or a following line with a request to look.
+fn introduces_request(piece: &Piece) -> bool {
+    let t = piece.masked.trim_end();
+    let intro = t.ends_with([':', '：'])
+        || ["以下", "下記", "次の", "following", "below"]
+            .iter()
+            .any(|w| t.to_ascii_lowercase().contains(w));
+    intro && !ASK_SET.find(t).is_empty() && SCOPE_SET.find(t).is_empty()
+}
+
+fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
+    let Some(ours) = ctx.field_str("subscription").and_then(|v| {
+        crate::arm::subscription_guid(v).map(|r| v[r].to_ascii_lowercase())
+    }) else {
+        return;
+    };
+    let pieces = prose_util::prose(ctx);
+    let mut reported: HashSet<String> = HashSet::new();
+    for (i, p) in pieces.iter().enumerate() {
+        for (range, guid) in foreign_mentions(p.raw) {
+            if guid == ours || reported.contains(&guid) {
+                continue;
+            }
+            let ask = sentence_asks(p, range.start);
+            let asks = ask == Ask::Yes
+                || (ask == Ask::No && next_sentence_asks_for_both(p, range.start));
+            // An ID standing alone under "以下を調査してください:" counts too.
+            let alone = p.masked.trim().is_empty()
+                || prose_util::sentence_at(p, range.start).len() >= p.masked.trim_end().len();
+            let asked_above =
+                alone && ask != Ask::OutOfScope && i > 0 && introduces_request(&pieces[i - 1]);
+            if !(asks || asked_above) {
+                continue;
+            }
+            reported.insert(guid.clone());
+            out.push(RULE.diag(
+                prose_util::shift(range, p.start),
+                msg!(
+                    "This asks support to look at a resource of subscription {guid}, not of this request's subscription {ours}: file a separate request from that subscription (investigating another subscription's resources brings extra security checks and delays)",
+                    "このお問い合わせのサブスクリプション {ours} ではなく、サブスクリプション {guid} のリソースの調査を依頼しています。そのサブスクリプションから別途お問い合わせを起票してください (異なるサブスクリプションのリソースの調査にはセキュリティ チェックが追加され、時間がかかります)"
+                ),
+            ));
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::testing::{assert_spans, check, CLEAN_EN, CLEAN_JA};
+
+    const OURS: &str = "6f1c2d4e-8a3b-4c5d-9e0f-1a2b3c4d5e6f";
+    const OTHER: &str = "0b1c2d3e-4f50-4a6b-9c7d-8e9f0a1b2c3d";
+
+    fn doc(body: &str) -> String {
+        format!("---\nsubscription: {OURS}\n---\n\n## 問題\n{body}\n")
+    }
+    fn rid(sub: &str) -> String {
+        format!("/subscriptions/{sub}/resourceGroups/rg-db/providers/Microsoft.Sql/servers/sql-01")
+    }
+
+    #[test]
+    fn clean_requests_pass() {
+        assert!(check(&RULE, CLEAN_JA).is_empty());
+        assert!(check(&RULE, CLEAN_EN).is_empty());
+    }
+
+    #[test]
+    fn asking_about_another_subscriptions_resource_fires() {
+        let other = rid(OTHER);
+        for body in [
+            format!("接続先の «{other}» 側も調査してください。"),
+            format!("接続先の `«{other}»` の設定も確認をお願いします。"),
+            format!("Please also investigate «{other}»."),
+            format!("Could you check «{other}» as well?"),
+            format!("サブスクリプション ID «{OTHER}» のストレージも見てほしいです。"),
+            format!("Please look into subscription «{}» too.", OTHER.to_uppercase()),
+            format!("以下のリソースも調査してください:\n\n- «{other}»"),
+            format!("Please take a look at the following resource:\n\n«{other}»"),
+            format!("サブスクリプション {OURS} と «{OTHER}» の両方で発生しています。両方を調査してください。"),
+            format!("It also happens on «{other}». Please investigate both."),
+        ] {
+            assert_spans(&RULE, &doc(&body));
+        }
+    }
+
+    #[test]
+    fn one_finding_per_other_subscription() {
+        let other = rid(OTHER);
+        let s = doc(&format!("«{other}» を調査してください。{other} の NSG も確認してください。"));
+        assert_spans(&RULE, &s);
+    }
+
+    #[test]
+    fn mere_mentions_and_own_subscription_stay_silent() {
+        let other = rid(OTHER);
+        let hub = format!("/subscriptions/{OTHER}/resourceGroups/rg-hub/providers/Microsoft.Network/virtualNetworks/vnet-hub");
+        let own = rid(OURS);
+        for body in [
+            format!("vm-web-01 からピアリング先の VNet ({hub}) にある DNS サーバーへ接続できません。"),
+            format!("Logs go to a shared Log Analytics workspace ({other})."),
+            format!("ログは共有ワークスペース {other} に送信しています。vm-web-01 の接続を調査してください。"),
+            format!("{own} を調査してください。"),
+            format!("{} の設定を確認してください。", own.to_uppercase()),
+            format!("ハブ側 {hub} は調査対象外です。"),
+            format!("For reference only, please do not investigate {other}."),
+            format!("テナント ID {OTHER} でサインインしています。調査してください。"),
+            format!("Correlation ID {OTHER}. Please investigate the failure."),
+            format!("ハブの VNet {other} とピアリングしています。vm-web-01 の両方の NIC を調査してください。"),
+            format!("```\n{other} を調査してください\n```"),
+        ] {
+            assert!(check(&RULE, &doc(&body)).is_empty(), "{body}");
+        }
+        let s = format!("---\nsubscription: {OURS}\n---\n\n## Error messages\nPlease investigate {other}\n");
+        assert!(check(&RULE, &s).is_empty());
+    }
+
+    #[test]
+    fn silent_without_a_valid_subscription() {
+        let body = format!("{} を調査してください。", rid(OTHER));
+        for fm in ["", "subscription: not-a-guid\n", "subscription: [a]\n"] {
+            let s = format!("---\n{fm}---\n\n{body}\n");
+            assert!(check(&RULE, &s).is_empty());
+        }
+        // `Name (GUID)` is reduced to its GUID.
+        let s = format!("---\nsubscription: Prod ({OURS})\n---\n\n{} を調査してください。\n", rid(OURS));
+        assert!(check(&RULE, &s).is_empty());
+    }
+}

@@ -62,6 +62,8 @@ macro_rules! declare_rule {
     };
 }
 
+pub(crate) mod prose_util;
+
 macro_rules! rules {
     ($($module:ident),* $(,)?) => {
         $(pub mod $module;)*

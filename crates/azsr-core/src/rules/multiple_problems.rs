@@ -1,10 +1,564 @@
-use crate::{Context, Diagnostic};
+use std::collections::HashSet;
+use std::ops::Range;
+use std::sync::LazyLock;
+
+use crate::rules::prose_util::{self, Piece};
+use crate::sections::SectionKind;
+use crate::text::{is_question, sentences, PhraseSet};
+use crate::{msg, Context, Diagnostic, Msg};
 
 declare_rule! {
     /// ## What it checks
     ///
-    /// (to be written)
+    /// A request that bundles several problems: two or more `problem` sections; two or
+    /// more questions in the problem section about different things (a question is a
+    /// sentence or list item ending in `?`, `？`, `か。` or `でしょうか`; two questions are
+    /// about different things when they share no content word, no statement of the
+    /// section names words of both, and the later one does not point back with
+    /// この/その/同じ/this/that); or a follow-up introduced as unrelated.
+    /// Follow-up markers are searched in the summary and the body. One finding per
+    /// request, on the earliest sign.
+    ///
+    /// Follow-up markers come in two strengths. 別件, 別の質問, また別の質問, another
+    /// question, a separate question, unrelated question, on an unrelated note always
+    /// count. もう一点, もう一つ, 併せて, ついでに, 別途, also, additionally, separately,
+    /// in addition, one more thing count only when they open a question whose content
+    /// words appear nowhere earlier in the request: "Also, is there a workaround?" is
+    /// about the same problem. Numbered reproduction steps and resource IDs never count.
+    ///
+    /// ## Why
+    ///
+    /// Support asks for one request per smallest separate problem: each goes to the team
+    /// for its service, is staffed for its volume, and can be worked on in parallel. A
+    /// related question that comes up on the way but differs from the original request
+    /// belongs in a new request too (naming the first one's number). When unsure how to
+    /// split, file one and ask the engineer.
+    ///
+    /// ## Fires
+    ///
+    /// ```markdown
+    /// ## 問題
+    /// vm-web-01 に RDP 接続できません。原因は何でしょうか。
+    ///
+    /// 別件ですが、Blob ストレージの料金の見積もり方法も教えてください。
+    /// ```
+    ///
+    /// ## Passes
+    ///
+    /// ```markdown
+    /// ## 問題
+    /// vm-web-01 に RDP 接続できません。原因は何でしょうか。回避策はありますか？
+    /// ```
+    ///
+    /// ## Trigger phrases
+    ///
+    /// - Japanese: 別件, 別の質問, また別の質問, 別の件で; もう一点, もう1点, もう一つ,
+    ///   併せて, あわせて, ついでに, 別途 (opening an unrelated question); questions ending in
+    ///   ？, か。, でしょうか.
+    /// - English: another question, a separate question, an unrelated question, unrelated
+    ///   issue, on an unrelated note, a second issue, a second question; also,
+    ///   additionally, separately, in addition, one more thing (opening an unrelated
+    ///   question); questions ending in ?.
+    ///
+    /// Must not fire: one problem with follow-up questions about it (原因は？ 回避策は？,
+    /// "Why does it fail? Is there a workaround?"), "Also, we restarted the VM", 併せて
+    /// NSG も確認しました, numbered reproduction steps, question marks in code, logs or
+    /// the `errors` section.
     "multiple-problems", Warning, check
 }
 
-fn check(_ctx: &Context, _out: &mut Vec<Diagnostic>) {}
+const STRONG: &[&str] = &[
+    "別件",
+    "別の質問",
+    "また別の質問",
+    "別の件で",
+    "別のご質問",
+    "another question",
+    "a separate question",
+    "separate question",
+    "an unrelated question",
+    "unrelated question",
+    "unrelated issue",
+    "unrelated problem",
+    "on an unrelated note",
+    "a second issue",
+    "a second question",
+    "a second problem",
+];
+
+const WEAK: &[&str] = &[
+    "もう一点",
+    "もう1点",
+    "もう一つ",
+    "もうひとつ",
+    "併せて",
+    "あわせて",
+    "合わせて",
+    "ついでに",
+    "別途",
+    "また",
+    "also",
+    "additionally",
+    "separately",
+    "in addition",
+    "one more thing",
+    "besides",
+];
+
+const ANAPHORA: &[&str] = &[
+    "この",
+    "その",
+    "これ",
+    "それ",
+    "同じ",
+    "同様",
+    "上記",
+    "本件",
+    "当該",
+    "本事象",
+    "this",
+    "that",
+    "these",
+    "those",
+    "it",
+    "the same",
+    "above",
+];
+
+/// Words too general to tell two questions apart.
+const GENERIC: &[&str] = &[
+    // Japanese
+    "原因", "理由", "方法", "回避", "回避策", "対処", "対処法", "対策", "手順", "可能", "問題",
+    "事象", "確認", "場合", "状態", "設定", "発生", "今回", "現在", "以下", "上記", "影響",
+    "対応", "解決", "調査", "質問", "教示", "情報", "内容", "推奨", "必要", "有無", "期待",
+    "動作", "仕様", "正常", "今後", "恒久", "再発", "防止", "回答", "何故", "一点", "別件",
+    "エラー", "メッセージ", "サポート", "お問い合わせ", "ワークアラウンド",
+    // English
+    "what", "why", "how", "when", "where", "which", "who", "is", "are", "was", "were", "the",
+    "there", "any", "can", "could", "would", "should", "will", "does", "did", "have", "has",
+    "for", "and", "but", "with", "from", "into", "our", "your", "you", "please", "tell",
+    "know", "way", "possible", "cause", "causes", "caused", "reason", "workaround", "fix",
+    "issue", "problem", "expected", "behavior", "behaviour", "recommended", "supported",
+    "also", "about", "else", "other", "same", "happen", "happens", "happened", "help", "need",
+    "want", "like", "get", "see", "use", "make", "then", "than", "not", "its", "we", "us",
+    "additionally", "separately", "addition", "one", "more", "thing", "besides", "question",
+    "another", "error", "errors", "again", "still", "now", "this", "that", "these", "those",
+    "it", "do", "be", "to", "of", "in", "on", "at", "or", "if", "an", "a", "there's",
+    "what's", "option", "options", "solution", "resolve", "avoid", "prevent", "way",
+];
+
+static STRONG_SET: LazyLock<PhraseSet> = LazyLock::new(|| PhraseSet::new(STRONG));
+static WEAK_SET: LazyLock<PhraseSet> = LazyLock::new(|| PhraseSet::new(WEAK));
+static ANAPHORA_SET: LazyLock<PhraseSet> = LazyLock::new(|| PhraseSet::new(ANAPHORA));
+static GENERIC_SET: LazyLock<HashSet<&'static str>> =
+    LazyLock::new(|| GENERIC.iter().copied().collect());
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Script {
+    Latin,
+    Kanji,
+    Katakana,
+    Other,
+}
+
+fn script(c: char) -> Script {
+    match c {
+        'a'..='z' | 'A'..='Z' | '0'..='9' | '_' | '-' | '.' => Script::Latin,
+        '\u{4E00}'..='\u{9FFF}' | '\u{3400}'..='\u{4DBF}' | '々' => Script::Kanji,
+        '\u{30A0}'..='\u{30FF}' | '\u{FF66}'..='\u{FF9F}' => Script::Katakana,
+        _ => Script::Other,
+    }
+}
+
+/// Content words of a text: Latin words (lower case, plural `s` dropped) and the
+/// two-character pieces of kanji and katakana runs, without general words.
+fn topics(text: &str) -> HashSet<String> {
+    let mut out = HashSet::new();
+    let mut run = String::new();
+    let mut kind = Script::Other;
+    let folded: String = text.chars().map(crate::text::fold_char).collect();
+    let flush = |run: &mut String, kind: Script, out: &mut HashSet<String>| {
+        let word = run.trim_matches(['-', '.', '_']).to_string();
+        run.clear();
+        if word.is_empty() || GENERIC_SET.contains(word.to_lowercase().as_str()) {
+            return;
+        }
+        match kind {
+            Script::Latin => {
+                let w = word.to_lowercase();
+                if w.len() >= 2 && w.chars().any(|c| c.is_ascii_alphabetic()) {
+                    let w = w.strip_suffix('s').filter(|s| s.len() >= 3).unwrap_or(&w);
+                    out.insert(w.to_string());
+                }
+            }
+            Script::Kanji | Script::Katakana => {
+                for seg in strip_generic(&word) {
+                    let chars: Vec<char> = seg.chars().collect();
+                    for pair in chars.windows(2) {
+                        out.insert(pair.iter().collect());
+                    }
+                }
+            }
+            Script::Other => {}
+        }
+    };
+    for c in folded.chars() {
+        let k = script(c);
+        if k != kind || k == Script::Other {
+            flush(&mut run, kind, &mut out);
+            kind = k;
+        }
+        if k != Script::Other {
+            run.push(c);
+        }
+    }
+    flush(&mut run, kind, &mut out);
+    out
+}
+
+/// Cuts general words (`対処`, `方法`) and suffixes (`的`, `性`, `等`) out of a kanji or
+/// katakana run; returns the remaining pieces.
+fn strip_generic(run: &str) -> Vec<String> {
+    let chars: Vec<char> = run.chars().collect();
+    let mut out = Vec::new();
+    let mut cur = String::new();
+    let mut i = 0;
+    while i < chars.len() {
+        let generic = (2..=chars.len() - i)
+            .rev()
+            .find(|&n| GENERIC_SET.contains(chars[i..i + n].iter().collect::<String>().as_str()));
+        if let Some(n) = generic {
+            out.push(std::mem::take(&mut cur));
+            i += n;
+            continue;
+        }
+        if matches!(chars[i], '的' | '性' | '等') {
+            out.push(std::mem::take(&mut cur));
+            i += 1;
+            continue;
+        }
+        cur.push(chars[i]);
+        i += 1;
+    }
+    out.push(cur);
+    out.retain(|s| s.chars().count() >= 2);
+    out
+}
+
+fn refers_back(text: &str) -> bool {
+    !ANAPHORA_SET.find(text).is_empty()
+}
+
+/// A question of the problem section: its document range and its text.
+struct Question {
+    range: Range<usize>,
+    text: String,
+}
+
+fn questions(piece: &Piece) -> Vec<Question> {
+    let trimmed = |r: Range<usize>| {
+        let s = &piece.masked[r.clone()];
+        let start = r.start + (s.len() - s.trim_start().len());
+        let end = r.start + s.trim_end().len();
+        start..end.max(start)
+    };
+    let in_item = piece.block.is_some_and(|b| b.in_list_item);
+    if in_item {
+        // A list item is one question when it ends like one.
+        if is_question(piece.masked) {
+            let r = trimmed(0..piece.masked.len());
+            return vec![Question {
+                text: piece.masked[r.clone()].to_string(),
+                range: prose_util::shift(r, piece.start),
+            }];
+        }
+        return Vec::new();
+    }
+    sentences(piece.masked)
+        .into_iter()
+        .filter(|s| is_question(&piece.masked[s.clone()]))
+        .map(|s| {
+            let r = trimmed(s);
+            Question {
+                text: piece.masked[r.clone()].to_string(),
+                range: prose_util::shift(r, piece.start),
+            }
+        })
+        .collect()
+}
+
+fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
+    let mut signals: Vec<(Range<usize>, Msg)> = Vec::new();
+
+    // Two or more problem sections.
+    let problems: Vec<_> = ctx
+        .body
+        .sections
+        .iter()
+        .filter(|s| s.kind == SectionKind::Problem)
+        .collect();
+    if let Some(second) = problems.get(1) {
+        if let Some(h) = ctx.body.headings.get(second.heading) {
+            signals.push((
+                h.text_range.clone(),
+                msg!(
+                    "A second problem section: file one request per problem",
+                    "問題のセクションが 2 つ以上あります。1 件のお問い合わせには 1 つの問題を記載し、他は別のお問い合わせにしてください"
+                ),
+            ));
+        }
+    }
+
+    let pieces = prose_util::pieces(ctx, true);
+
+    // Questions about different things in the problem section.
+    let mut qs: Vec<(Question, HashSet<String>)> = Vec::new();
+    // Content words of each statement (non-question sentence) of the problem section: a
+    // statement naming words of two questions ties them to one problem.
+    let mut statements: Vec<HashSet<String>> = Vec::new();
+    for p in pieces.iter().filter(|p| {
+        p.block.is_some_and(|b| {
+            b.section == Some(SectionKind::Problem) && b.kind != crate::body::BlockKind::Heading
+        })
+    }) {
+        for q in questions(p) {
+            let t = topics(&q.text);
+            qs.push((q, t));
+        }
+        for s in sentences(p.masked) {
+            let text = &p.masked[s];
+            if !is_question(text) && statements.len() < 100 {
+                statements.push(topics(text));
+            }
+        }
+    }
+    let tied = |a: &HashSet<String>, b: &HashSet<String>| {
+        !a.is_disjoint(b)
+            || statements
+                .iter()
+                .any(|st| !st.is_disjoint(a) && !st.is_disjoint(b))
+    };
+    // Comparing every pair is quadratic: a real problem section has a handful.
+    qs.truncate(100);
+    'outer: for i in 1..qs.len() {
+        let (q, t) = &qs[i];
+        if t.is_empty() || refers_back(&q.text) {
+            continue;
+        }
+        let mut any_topical = false;
+        for (_, earlier) in &qs[..i] {
+            if tied(earlier, t) {
+                continue 'outer;
+            }
+            any_topical |= !earlier.is_empty();
+        }
+        if any_topical {
+            signals.push((
+                q.range.clone(),
+                msg!(
+                    "This question seems to be about something other than the one before it: file one request per problem",
+                    "この質問は前の質問とは別の事柄のようです。1 件のお問い合わせには 1 つの問題を記載し、他は別のお問い合わせにしてください"
+                ),
+            ));
+            break;
+        }
+    }
+
+    // Follow-ups introduced as unrelated.
+    for m in prose_util::find_all(&pieces, &STRONG_SET) {
+        let phrase = ctx.text[m.range.clone()].to_string();
+        signals.push((
+            m.range,
+            msg!(
+                "\"{phrase}\" introduces another matter: file it as a separate request (naming this one's number if they are linked)",
+                "「{phrase}」で別の事柄が始まっています。別のお問い合わせとして起票してください (関連がある場合はお問い合わせ番号を記載)"
+            ),
+        ));
+    }
+    let mut before = String::new();
+    for p in &pieces {
+        for s in sentences(p.masked) {
+            let text = &p.masked[s.clone()];
+            let lead = text.len() - text.trim_start().len();
+            let body = text.trim();
+            if let Some(m) = WEAK_SET.first(body).filter(|m| m.range.start == 0) {
+                let rest = &body[m.range.end..];
+                let after = rest.chars().next();
+                // `また` opens a sentence only with a comma (`また、`), not `または`.
+                let opens = after.is_none_or(|c| {
+                    matches!(c, '、' | '，' | ',' | ' ' | '\u{3000}') || !c.is_alphanumeric()
+                });
+                let t = topics(rest);
+                if opens && is_question(body) && !t.is_empty() && !refers_back(rest) {
+                    let seen = topics(&before);
+                    if seen.is_disjoint(&t) {
+                        let phrase = body[m.range.clone()].to_string();
+                        let at = p.start + s.start + lead;
+                        signals.push((
+                            at + m.range.start..at + m.range.end,
+                            msg!(
+                                "\"{phrase}\" opens a question about something not mentioned before: file it as a separate request",
+                                "「{phrase}」以降の質問は、それまでに書かれていない別の事柄のようです。別のお問い合わせとして起票してください"
+                            ),
+                        ));
+                    }
+                }
+            }
+            before.push_str(text);
+            before.push('\n');
+        }
+    }
+
+    if let Some((range, message)) = signals.into_iter().min_by_key(|(r, _)| r.start) {
+        out.push(RULE.diag(range, message));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::testing::{assert_spans, check, CLEAN_EN, CLEAN_JA};
+
+    fn ja(body: &str) -> String {
+        format!("---\nsupport_language: ja\nsummary: vm-web-01 に RDP 接続できない\n---\n\n## 問題\n{body}\n")
+    }
+    fn en(body: &str) -> String {
+        format!("---\nsupport_language: en\nsummary: Cannot RDP to vm-web-01\n---\n\n## Problem\n{body}\n")
+    }
+
+    #[test]
+    fn clean_requests_pass() {
+        assert!(check(&RULE, CLEAN_JA).is_empty());
+        assert!(check(&RULE, CLEAN_EN).is_empty());
+    }
+
+    #[test]
+    fn two_problem_sections() {
+        assert_spans(
+            &RULE,
+            "---\n---\n\n## 問題\nVM が起動しない。\n\n## «問題 2»\nストレージが遅い。\n",
+        );
+        assert_spans(
+            &RULE,
+            "---\n---\n\n## Problem\nVM does not start.\n\n## «Question»\nHow are backups billed?\n",
+        );
+    }
+
+    #[test]
+    fn unrelated_follow_ups_fire() {
+        assert_spans(
+            &RULE,
+            &ja("RDP 接続できません。\n\n«別件»ですが、Blob ストレージの料金の見積もり方法も教えてください。"),
+        );
+        assert_spans(
+            &RULE,
+            &ja("RDP 接続できません。«また別の質問»になりますが、Backup の保持期間は変更できますか。"),
+        );
+        assert_spans(
+            &RULE,
+            &en("RDP fails with a timeout.\n\n«Another question»: how is Blob storage egress billed?"),
+        );
+        assert_spans(
+            &RULE,
+            &en("RDP fails. «On an unrelated note», our Key Vault firewall blocks Functions."),
+        );
+        assert_spans(
+            &RULE,
+            &ja("RDP 接続できません。\n\n«もう一点»、Azure Files の SMB 暗号化はどのバージョンから対応していますか？"),
+        );
+        assert_spans(
+            &RULE,
+            &en("RDP times out.\n\n«Also», how do we configure the backup policy for Azure SQL Database?"),
+        );
+        assert_spans(
+            &RULE,
+            &ja("RDP 接続できません。«ついでに»、Cosmos DB の RU 見積もりは可能でしょうか。"),
+        );
+        assert_spans(
+            &RULE,
+            &en("RDP fails.\n\n«Separately», could you tell us how Defender for Storage is billed?"),
+        );
+        assert_spans(
+            &RULE,
+            &ja("RDP 接続できません。\n\n«併せて»、Entra ID の条件付きアクセスの設定方法を教えていただけますか。"),
+        );
+    }
+
+    #[test]
+    fn questions_about_different_things_fire() {
+        assert_spans(
+            &RULE,
+            &ja("- vm-web-01 に RDP 接続できないのはなぜでしょうか？\n- «Application Gateway の証明書更新の手順を教えていただけますか？»"),
+        );
+        assert_spans(
+            &RULE,
+            &en("Why does vm-web-01 refuse RDP connections? «How is Blob egress billed across regions?»"),
+        );
+        assert_spans(
+            &RULE,
+            &ja("VM が停止しました。Storage も遅いです。VM の停止理由は？ «Storage の遅延はなぜですか？»"),
+        );
+        assert_spans(
+            &RULE,
+            &ja("RDP 接続がタイムアウトするのはなぜですか。«Cosmos DB のスループット上限はいくつですか。»"),
+        );
+        assert_spans(
+            &RULE,
+            &ja("1. vm-web-01 が再起動した原因は何ですか？\n2. «Azure Backup の料金はどのように計算されますか？»"),
+        );
+        assert_spans(
+            &RULE,
+            &en("- Q1: why did vm-web-01 reboot at 03:00?\n- «Q2: can Azure Policy deny public IPs on NICs?»"),
+        );
+    }
+
+    #[test]
+    fn one_problem_with_follow_up_questions_stays_silent() {
+        for body in [
+            "vm-web-01 に RDP 接続できません。原因は何でしょうか。回避策はありますか？",
+            "RDP 接続がタイムアウトするのはなぜですか？ この事象の回避策はありますか？",
+            "- RDP 接続できない原因は何ですか？\n- 恒久的な対処方法はありますか？",
+            "RDP に失敗します。その原因と、RDP を復旧する手順を教えてください。",
+            "RDP 接続できません。また、回避策はありますか？",
+            "RDP 接続できません。併せて NSG の設定も確認しました。",
+            "RDP 接続できません。もう一点、再起動前は RDP 接続できていました。",
+            "1. vm-web-01 の RDP が失敗する原因は何ですか？\n2. vm-web-01 の RDP を復旧する手順はありますか？",
+            "RDP 接続できません。併せて、RDP の待ち受けポートが変わっていないか確認いただけますか。",
+            "NSG を変更してから vm-web-01 に RDP 接続できません。RDP が拒否されるのはなぜでしょうか？ NSG の受信規則に問題はありますか？",
+        ] {
+            assert!(check(&RULE, &ja(body)).is_empty(), "{body}");
+        }
+        for body in [
+            "Why does RDP to vm-web-01 time out? Is there a workaround?",
+            "Why does RDP fail after the restart? Is this expected after the update?",
+            "RDP fails. Also, we restarted the VM twice.",
+            "RDP fails. Also, is there a workaround for RDP in the meantime?",
+            "- Why does RDP fail?\n- How can we prevent it in the future?",
+            "RDP fails. Additionally, the RDP client shows the same timeout on every attempt.",
+        ] {
+            assert!(check(&RULE, &en(body)).is_empty(), "{body}");
+        }
+    }
+
+    #[test]
+    fn steps_ids_code_and_logs_never_count() {
+        let s = "---\n---\n\n## Problem\nRDP fails. Why?\n\n## Steps to reproduce\n1. Open RDP?\n2. Connect to /subscriptions/6f1c2d4e-8a3b-4c5d-9e0f-1a2b3c4d5e6f/resourceGroups/rg/providers/Microsoft.Compute/virtualMachines/vm?\n3. Is Blob billed?\n\n```\nAnother question: what?\n```\n\n## Error messages\nUnrelated issue: is the certificate valid?\n";
+        assert!(check(&RULE, s).is_empty());
+        let s = "---\n---\n\n## 問題\nRDP 接続できません。`別件` というタグの VM です。\n";
+        assert!(check(&RULE, s).is_empty());
+    }
+
+    #[test]
+    fn one_finding_per_request() {
+        let s = ja("別件1です。別件2です。\n\n## 問題\n別件3");
+        assert_eq!(check(&RULE, &s).len(), 1);
+    }
+
+    #[test]
+    fn topics_ignore_general_words() {
+        assert!(topics("原因は何でしょうか。回避策はありますか？").is_empty());
+        assert!(topics("Why? Is there a workaround?").is_empty());
+        assert!(topics("Blob storage").contains("blob"));
+        assert!(topics("証明書更新").contains("証明"));
+    }
+}
