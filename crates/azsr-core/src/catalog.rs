@@ -298,9 +298,22 @@ impl Catalog {
 
 impl Service {
     /// True when one of the service's resource types equals `arm_type` (e.g.
-    /// `Microsoft.Compute/virtualMachines`), its namespace, or one of its parent types.
+    /// `Microsoft.Compute/virtualMachines`), its namespace, or one of its parent types
+    /// (rules.md, `service-resource-mismatch`). Case-insensitive, as ARM is: the catalog
+    /// itself mixes `MICROSOFT.COMPUTE/VIRTUALMACHINES` and `Microsoft.Cdn/profiles`.
+    /// 71 catalog entries list a bare namespace (e.g. `Microsoft.ContainerService` for
+    /// Azure Kubernetes Fleet Manager): such an entry covers every type of the namespace.
     pub fn covers_resource_type(&self, arm_type: &str) -> bool {
-        let arm_type = arm_type.to_ascii_lowercase();
+        self.coverage(arm_type).is_some()
+    }
+
+    /// How closely the service's resource types cover `arm_type`: `Some(0)` for the type
+    /// itself, `Some(1)` for its parent type, … up to the namespace; `None` when none does.
+    pub fn coverage(&self, arm_type: &str) -> Option<usize> {
+        let arm_type = arm_type.trim().trim_matches('/').to_ascii_lowercase();
+        if arm_type.is_empty() {
+            return None;
+        }
         let mut candidates = vec![arm_type.clone()];
         let mut t = arm_type.as_str();
         while let Some((parent, _)) = t.rsplit_once('/') {
@@ -309,8 +322,91 @@ impl Service {
         }
         self.resource_types
             .iter()
-            .any(|rt| candidates.contains(&rt.to_ascii_lowercase()))
+            .filter_map(|rt| {
+                let rt = rt.trim().trim_matches('/').to_ascii_lowercase();
+                candidates.iter().position(|c| *c == rt)
+            })
+            .min()
     }
+
+    pub fn is_retired(&self) -> bool {
+        self.state == ServiceState::Retired
+    }
+}
+
+impl Catalog {
+    /// Services that are not retired and whose resource types cover `arm_type`, the
+    /// closest coverage first (the type itself before its parent, before its namespace),
+    /// then by name: the portal's "services in use" filter.
+    pub fn services_covering(&self, arm_type: &str) -> Vec<&Service> {
+        let mut found: Vec<(usize, &Service)> = self
+            .services
+            .iter()
+            .filter(|s| !s.is_retired())
+            .filter_map(|s| s.coverage(arm_type).map(|c| (c, s)))
+            .collect();
+        found.sort_by(|a, b| a.0.cmp(&b.0).then(a.1.display_name.cmp(&b.1.display_name)));
+        found.into_iter().map(|(_, s)| s).collect()
+    }
+
+    /// The problem types of a service's list, in list order, without repeats.
+    pub fn problem_types(&self, service_id: &str) -> Vec<&str> {
+        let mut out: Vec<&str> = Vec::new();
+        if let Some(list) = self.problems(service_id) {
+            for p in &list.items {
+                if !out.iter().any(|t| t.eq_ignore_ascii_case(&p.problem_type)) {
+                    out.push(&p.problem_type);
+                }
+            }
+        }
+        out
+    }
+
+    /// The subtypes the list shows under `problem_type` (matched case-insensitively).
+    pub fn problem_subtypes(&self, service_id: &str, problem_type: &str) -> Vec<&str> {
+        let wanted = problem_type.trim();
+        self.problems(service_id)
+            .map(|list| {
+                list.items
+                    .iter()
+                    .filter(|p| p.problem_type.eq_ignore_ascii_case(wanted))
+                    .filter_map(|p| p.subtype.as_deref())
+                    .collect()
+            })
+            .unwrap_or_default()
+    }
+}
+
+/// Writes `s` as a YAML scalar for a quick fix: plain when YAML reads it back as the same
+/// string, double-quoted otherwise (catalog names hold `'`, `"`, `:` and `#`).
+pub fn yaml_scalar(s: &str) -> String {
+    let s = s.trim();
+    let plain_ok = !s.is_empty()
+        && !s.starts_with(|c: char| "-?:,[]{}#&*!|>'\"%@`".contains(c))
+        && !s.contains(": ")
+        && !s.contains(" #")
+        && !s.ends_with(':')
+        && !s.chars().any(|c| c.is_control())
+        && crate::fields::parse_bool(s).is_none()
+        && !matches!(s.to_ascii_lowercase().as_str(), "null" | "~")
+        && s.parse::<f64>().is_err();
+    if plain_ok {
+        return s.to_string();
+    }
+    let mut out = String::with_capacity(s.len() + 2);
+    out.push('"');
+    for c in s.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\t' => out.push_str("\\t"),
+            c if c.is_control() => out.push_str(&format!("\\u{:04x}", c as u32)),
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
 }
 
 #[cfg(test)]
