@@ -19,6 +19,28 @@ use crate::fields::{Plan, Severity};
 /// The public page that lists response targets per plan.
 pub const RESPONSE_URL: &str = "https://azure.microsoft.com/support/plans/response/";
 
+/// The plan's name as Azure's pages write it.
+pub fn display_name(plan: Plan) -> &'static str {
+    match plan {
+        Plan::Basic => "Basic",
+        Plan::Developer => "Developer",
+        Plan::Standard => "Standard",
+        Plan::ProfessionalDirect => "Professional Direct",
+        Plan::Unified => "Unified",
+        Plan::Premier => "Premier",
+    }
+}
+
+/// The severities `plan` offers, as a list for messages (`A, B, C`), or "none".
+pub fn severities_text(plan: Plan) -> String {
+    let list: Vec<&str> = severities(plan).into_iter().map(Severity::label).collect();
+    if list.is_empty() {
+        "none".to_string()
+    } else {
+        list.join(", ")
+    }
+}
+
 /// A first-response target.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Target {
