@@ -128,6 +128,17 @@ struct AzProblemProps {
     display_name: Option<String>,
 }
 
+/// A name as `find_service` compares it.
+fn fold_name(name: &str) -> String {
+    use unicode_normalization::UnicodeNormalization;
+    let normalized: String = name.nfkc().collect();
+    normalized
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase()
+}
+
 fn split_display_name(name: &str) -> (String, Option<String>) {
     match name.split_once(" / ") {
         Some((t, s)) => (t.trim().to_string(), Some(s.trim().to_string())),
@@ -259,24 +270,24 @@ impl Catalog {
         self.services.iter().find(|s| s.id.eq_ignore_ascii_case(id))
     }
 
-    /// Looks a `service` value up by current, then former display name (case-insensitive,
-    /// surrounding white space ignored).
+    /// Looks a `service` value up by current, then former display name: case-insensitive,
+    /// after NFKC normalisation (full-width letters), with runs of white space counting as
+    /// one space and surrounding white space ignored.
     pub fn find_service(&self, name: &str) -> Option<ServiceMatch<'_>> {
-        let name = name.trim();
+        let name = fold_name(name);
+        if name.is_empty() {
+            return None;
+        }
         if let Some(s) = self
             .services
             .iter()
-            .find(|s| s.display_name.trim().eq_ignore_ascii_case(name))
+            .find(|s| fold_name(&s.display_name) == name)
         {
             return Some(ServiceMatch::Current(s));
         }
         self.services
             .iter()
-            .find(|s| {
-                s.former_names
-                    .iter()
-                    .any(|f| f.trim().eq_ignore_ascii_case(name))
-            })
+            .find(|s| s.former_names.iter().any(|f| fold_name(f) == name))
             .map(ServiceMatch::Former)
     }
 
@@ -435,6 +446,89 @@ mod tests {
         assert!(vm
             .service()
             .covers_resource_type("Microsoft.Compute/virtualMachines/extensions"));
+    }
+
+    #[test]
+    fn lookup_folds_width_case_and_spaces() {
+        let c = Catalog::bundled();
+        for v in [
+            "Ｖｉｒｔｕａｌ Ｍａｃｈｉｎｅ running windows",
+            "  Virtual   Machine running Windows ",
+            "Azure Information Protection (DO NOT USE)",
+        ] {
+            assert!(
+                matches!(c.find_service(v), Some(ServiceMatch::Current(_))),
+                "{v}"
+            );
+        }
+        assert!(c.find_service("").is_none());
+        assert!(c.find_service("   ").is_none());
+        assert!(c.find_service("Virtual Machine").is_none());
+    }
+
+    #[test]
+    fn coverage_ranks_type_before_parent_before_namespace() {
+        let c = Catalog::bundled();
+        let vm = c
+            .find_service("Virtual Machine running Windows")
+            .unwrap()
+            .service();
+        assert_eq!(vm.coverage("microsoft.compute/VIRTUALMACHINES"), Some(0));
+        assert_eq!(
+            vm.coverage("Microsoft.Compute/virtualMachines/extensions"),
+            Some(1)
+        );
+        assert_eq!(vm.coverage("Microsoft.Compute/disks"), None);
+        assert_eq!(vm.coverage(""), None);
+        let fleet = c
+            .find_service("Azure Kubernetes Fleet Manager")
+            .unwrap()
+            .service();
+        assert_eq!(fleet.coverage("Microsoft.ContainerService/managedClusters"), Some(1));
+        let covering = c.services_covering("Microsoft.ContainerService/managedClusters");
+        assert_eq!(covering[0].display_name, "Kubernetes Service (AKS)");
+        assert!(covering
+            .iter()
+            .any(|s| s.display_name == "Azure Kubernetes Fleet Manager"));
+        assert!(covering.iter().all(|s| !s.is_retired()));
+    }
+
+    #[test]
+    fn problem_types_and_subtypes() {
+        let c = Catalog::bundled();
+        let types = c.problem_types(BILLING_ID);
+        assert_eq!(types.len(), 16);
+        assert!(types.contains(&"Make a Payment"));
+        assert_eq!(c.problem_subtypes(BILLING_ID, "make a payment ").len(), 7);
+        assert!(c.problem_subtypes(BILLING_ID, "Refund request").is_empty());
+        assert!(c.problem_types("no-such-service").is_empty());
+    }
+
+    #[test]
+    fn yaml_scalars_read_back_unchanged() {
+        for name in [
+            "Virtual Machine running Windows",
+            "Kubernetes Service (AKS)",
+            "I can't view Activity Log in Log Analytics",
+            "I see unexpected costs in \"Cost Analysis\" or in \"PowerBI\"",
+            "Savings plan for compute: questions",
+            "- dash first",
+            "true",
+            "1",
+            "null",
+            "a #b",
+            "back\\slash: x",
+        ] {
+            let yaml = yaml_scalar(name);
+            let text = format!("---\nk: {yaml}\n---\n");
+            let fm = crate::frontmatter::parse(&text).unwrap();
+            assert!(fm.error.is_none(), "{yaml}");
+            let node = &fm.get("k").unwrap().value;
+            assert_eq!(node.as_str(), Some(name), "{yaml}");
+            assert!(!node.is_null(), "{yaml}");
+        }
+        assert_eq!(yaml_scalar("Azure DNS"), "Azure DNS");
+        assert_eq!(yaml_scalar("yes"), "\"yes\"");
     }
 
     #[test]
