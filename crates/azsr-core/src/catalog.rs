@@ -484,7 +484,10 @@ mod tests {
             .find_service("Azure Kubernetes Fleet Manager")
             .unwrap()
             .service();
-        assert_eq!(fleet.coverage("Microsoft.ContainerService/managedClusters"), Some(1));
+        assert_eq!(
+            fleet.coverage("Microsoft.ContainerService/managedClusters"),
+            Some(1)
+        );
         let covering = c.services_covering("Microsoft.ContainerService/managedClusters");
         assert_eq!(covering[0].display_name, "Kubernetes Service (AKS)");
         assert!(covering

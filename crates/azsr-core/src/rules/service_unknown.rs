@@ -155,36 +155,100 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
 }
 
 /// Up to three catalog services close to `value`, not retired; those covering
-/// `resource_type` first.
+/// `resource_type` first. Candidates are ranked by how many of the value's words (other
+/// than "Azure", "Microsoft", "service") they contain, then by fuzzy score: fuzzy
+/// subsequence matching alone ranks `Azure Database for MySQL` above `SQL Database` for
+/// "Azure SQL Database".
 fn suggest<'a>(ctx: &Context<'a>, value: &str, resource_type: Option<&str>) -> Vec<&'a Service> {
     let query: String = value.nfkc().collect();
     let query = query.trim();
     if query.is_empty() {
         return Vec::new();
     }
-    // Fuzzy subsequence matching; a query of a few letters matches almost anything, so
-    // demand a score that grows with the query's length.
-    let min_score = (query.chars().filter(|c| !c.is_whitespace()).count() as u32) * 12;
-    let live = ctx.catalog.services.iter().filter(|s| !s.is_retired());
-    let mut ranked: Vec<&Service> = crate::fuzzy::rank(query, live.clone().map(|s| s.display_name.as_str()))
-        .into_iter()
-        .filter(|(_, score)| *score >= min_score)
-        .filter_map(|(name, _)| live.clone().find(|s| s.display_name == name))
-        .take(10)
+    let live: Vec<&Service> = ctx.catalog.services.iter().filter(|s| !s.is_retired()).collect();
+    // A query of a few letters fuzzily matches almost anything: demand a score that
+    // grows with the query's length.
+    let min_score = (query.chars().filter(|c| !c.is_whitespace()).count() as u32) * 16;
+    let fuzzy: std::collections::HashMap<&str, u32> =
+        crate::fuzzy::rank(query, live.iter().map(|s| s.display_name.as_str()))
+            .into_iter()
+            .collect();
+    let words = query_words(query);
+    let fuzzy_ok = query.chars().filter(|c| !c.is_whitespace()).count() >= 5;
+    let mut scored: Vec<(usize, usize, u32, &Service)> = live
+        .iter()
+        .filter_map(|s| {
+            let (matched, extra) = word_matches(&words, &s.display_name);
+            let score = fuzzy.get(s.display_name.as_str()).copied().unwrap_or(0);
+            (matched > 0 || (fuzzy_ok && score >= min_score)).then_some((matched, extra, score, *s))
+        })
         .collect();
+    // most query words matched, then fewest other words in the name, then fuzzy score
+    scored.sort_by(|a, b| {
+        b.0.cmp(&a.0)
+            .then(a.1.cmp(&b.1))
+            .then(b.2.cmp(&a.2))
+            .then(a.3.display_name.len().cmp(&b.3.display_name.len()))
+    });
+    let mut ranked: Vec<&Service> = scored.into_iter().take(10).map(|(.., s)| s).collect();
     if ranked.is_empty() {
-        if let Some(name) = crate::fuzzy::closest(query, live.clone().map(|s| s.display_name.as_str())) {
+        let names = live.iter().map(|s| s.display_name.as_str());
+        if let Some(name) = crate::fuzzy::closest(query, names) {
             if crate::fuzzy::edit_distance(query, name) <= (query.chars().count() / 3).max(1) {
-                ranked.extend(live.clone().find(|s| s.display_name == name));
+                ranked.extend(live.iter().find(|s| s.display_name == name));
             }
         }
     }
     if let Some(t) = resource_type {
-        // stable: keeps the fuzzy order within each group
+        // stable: keeps the ranking within each group
         ranked.sort_by_key(|s| !s.covers_resource_type(t));
     }
     ranked.truncate(3);
     ranked
+}
+
+const STOP_WORDS: &[&str] = &["azure", "microsoft", "service", "services", "the", "for", "and"];
+
+fn tokens(s: &str) -> Vec<String> {
+    s.nfkc()
+        .flat_map(char::to_lowercase)
+        .collect::<String>()
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_string)
+        .collect()
+}
+
+fn query_words(query: &str) -> Vec<String> {
+    tokens(query)
+        .into_iter()
+        .filter(|w| !STOP_WORDS.contains(&w.as_str()))
+        .collect()
+}
+
+/// How many of `words` occur in `name`, and how many other (non-stop) words `name` has.
+/// A word matches when equal, or when both share a prefix of at least four letters that
+/// leaves at most two letters of the shorter (`machine` / `machines`, `directory` /
+/// `directories`).
+fn word_matches(words: &[String], name: &str) -> (usize, usize) {
+    let name_words: Vec<String> = query_words(name);
+    let close = |q: &str, n: &str| {
+        if n == q {
+            return true;
+        }
+        let common = q.chars().zip(n.chars()).take_while(|(a, b)| a == b).count();
+        let shorter = q.chars().count().min(n.chars().count());
+        common >= 4 && common + 2 >= shorter
+    };
+    let matched = words
+        .iter()
+        .filter(|q| name_words.iter().any(|n| close(q, n)))
+        .count();
+    let extra = name_words
+        .iter()
+        .filter(|n| !words.iter().any(|q| close(q, n)))
+        .count();
+    (matched, extra)
 }
 
 #[cfg(test)]
@@ -268,6 +332,23 @@ mod tests {
         let found = check(&RULE, &doc("service: Kubernetes Servcie (AKS)", ""));
         assert_eq!(found.len(), 1);
         assert!(found[0].fixes.iter().any(|f| f.edits[0].new_text == "Kubernetes Service (AKS)"), "{:?}", found[0].fixes);
+    }
+
+    #[test]
+    fn ranking_prefers_names_holding_the_words() {
+        let first = |v: &str| {
+            check(&RULE, &doc(&format!("service: {v}"), ""))[0]
+                .fixes
+                .first()
+                .map(|f| f.edits[0].new_text.clone())
+        };
+        assert_eq!(first("Azure SQL Database").as_deref(), Some("SQL Database"));
+        assert_eq!(first("AKS").as_deref(), Some("Kubernetes Service (AKS)"));
+        assert_eq!(first("Azure Kubernetes Service").as_deref(), Some("Kubernetes Service (AKS)"));
+        assert_eq!(first("Azure Functions").as_deref(), Some("Function App"));
+        assert_eq!(first("Azure OpenAI").as_deref(), Some("OpenAI"));
+        assert_eq!(first("Application Insight").as_deref(), Some("Application Insights"));
+        assert_eq!(first("foo"), None);
     }
 
     #[test]
