@@ -159,6 +159,10 @@ fn unknown(span: Range<usize>, message: Msg, value: &str, names: &[&str]) -> Dia
 /// Up to three names close to `value`: fuzzy matches first, else the nearest by edit
 /// distance within a third of the value's length.
 fn close_names<'a>(value: &str, names: &[&'a str]) -> Vec<&'a str> {
+    // catalog names stay well under 200 characters: a longer value is no typo of one
+    if value.chars().count() > 200 {
+        return Vec::new();
+    }
     let ranked: Vec<&str> = crate::fuzzy::rank(value, names.iter().copied())
         .into_iter()
         .take(3)

@@ -160,6 +160,11 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
 /// subsequence matching alone ranks `Azure Database for MySQL` above `SQL Database` for
 /// "Azure SQL Database".
 fn suggest<'a>(ctx: &Context<'a>, value: &str, resource_type: Option<&str>) -> Vec<&'a Service> {
+    // no catalog name is longer than about 100 characters: a longer value is not a typo
+    // of one, and ranking it would cost time for nothing
+    if value.chars().count() > MAX_QUERY_CHARS {
+        return Vec::new();
+    }
     let query: String = value.nfkc().collect();
     let query = query.trim();
     if query.is_empty() {
@@ -206,6 +211,8 @@ fn suggest<'a>(ctx: &Context<'a>, value: &str, resource_type: Option<&str>) -> V
     ranked.truncate(3);
     ranked
 }
+
+const MAX_QUERY_CHARS: usize = 160;
 
 const STOP_WORDS: &[&str] = &["azure", "microsoft", "service", "services", "the", "for", "and"];
 
@@ -386,5 +393,65 @@ mod tests {
         assert_spans(&RULE, "no front matter");
         // an unknown issue type is treated as technical
         assert_spans(&RULE, "---\nissue_type: nope\nservice: «Azure»\n---\n");
+    }
+
+    #[test]
+    fn catalog_and_plan_rules_never_panic_on_odd_input() {
+        use crate::rules::*;
+        let rules = [
+            &service_unknown::RULE,
+            &service_renamed::RULE,
+            &service_retired::RULE,
+            &service_resource_mismatch::RULE,
+            &problem_type_unknown::RULE,
+            &technical_needs_paid_plan::RULE,
+            &severity_unavailable::RULE,
+            &severity_a_phone::RULE,
+            &severity_b_24x7_language::RULE,
+            &response_24x7_scope::RULE,
+        ];
+        let docs = [
+            "",
+            "---",
+            "---\n",
+            "---\n---",
+            "---\n- a\n- b\n---\n",
+            "---\nplain scalar\n---\n",
+            "---\n[1, 2]\n---\n",
+            "---\nseverity: A\n---",
+            "---\nseverity: A",
+            "---\r\nseverity: 1\r\ncontact_method:\r\n---",
+            "---\n{severity: A, issue_type: technical, support_plan: developer, service: Azure}\n---\n",
+            "---\nseverity: &a A\ncontact_method: *a\nservice: *a\nresource: *a\n---\n",
+            "---\nissue_type: technical\nservice: \"\"\nresource: /subscriptions//x\nseverity: !!str C\nresponse_24x7: !!bool true\n---\n",
+            "---\nissue_type: billing\nproblem_type: { a: 1 }\nproblem_subtype: [x]\n---\n",
+            "---\nissue_type: technical\nservice: \u{feff}Ａｚｕｒｅ\nseverity: 重大度 A\ncontact: [phone]\n---\n",
+            "\u{feff}---\nseverity: B\nresponse_24x7: true\nsupport_language: ja\n---\n",
+        ];
+        let long = format!("---\nservice: {}\nproblem_type: {}\n---\n", "x".repeat(100_000), "あ".repeat(10_000));
+        let long_type = format!(
+            "---\nissue_type: billing\nproblem_type: {}\n---\n",
+            "a".repeat(100_000)
+        );
+        let long_subtype = format!(
+            "---\nissue_type: billing\nproblem_type: Make a Payment\nproblem_subtype: {}\n---\n",
+            "b".repeat(100_000)
+        );
+        let started = std::time::Instant::now();
+        for rule in rules {
+            for doc in docs
+                .iter()
+                .copied()
+                .chain([long.as_str(), long_type.as_str(), long_subtype.as_str()]) {
+                for d in check(rule, doc) {
+                    assert!(d.range.end <= doc.len() && doc.is_char_boundary(d.range.start) && doc.is_char_boundary(d.range.end));
+                    for f in &d.fixes {
+                        let fixed = apply_edits(doc, &f.edits);
+                        let _ = check(rule, &fixed);
+                    }
+                }
+            }
+        }
+        assert!(started.elapsed().as_secs() < 10, "{:?}", started.elapsed());
     }
 }

@@ -143,16 +143,12 @@ fn insert_after(text: &str, entry: &YamlEntry) -> Option<TextEdit> {
         return None;
     }
     let end = entry.value.span.end.max(entry.key.span.end);
-    let at: Range<usize> = match text[end..].find('\n') {
-        Some(i) => {
-            let pos = end + i + 1;
-            pos..pos
-        }
-        None => return None,
-    };
+    let newline = end + text[end..].find('\n')?;
+    let eol = if text[..newline].ends_with('\r') { "\r\n" } else { "\n" };
+    let at: Range<usize> = newline + 1..newline + 1;
     Some(TextEdit {
         range: at,
-        new_text: format!("{indent}contact_method: phone\n"),
+        new_text: format!("{indent}contact_method: phone{eol}"),
     })
 }
 
@@ -207,6 +203,19 @@ mod tests {
         let (plain, _) = parse_marks(&text);
         let fixed = apply_edits(&plain, &found[0].fixes[0].edits);
         assert_eq!(fixed, format!("---\nseverity: A\ncontact_method: phone\n{PHONE}---\n"));
+    }
+
+    #[test]
+    fn the_inserted_line_keeps_crlf_line_breaks() {
+        let text = "---\r\nseverity: A\r\ncontact:\r\n  phone: +81-3-1234-5678\r\n---\r\n";
+        let found = check(&RULE, text);
+        assert_eq!(found.len(), 1);
+        let fixed = apply_edits(text, &found[0].fixes[0].edits);
+        assert_eq!(
+            fixed,
+            "---\r\nseverity: A\r\ncontact_method: phone\r\ncontact:\r\n  phone: +81-3-1234-5678\r\n---\r\n"
+        );
+        assert!(check(&RULE, &fixed).is_empty());
     }
 
     #[test]
