@@ -128,6 +128,22 @@ struct AzProblemProps {
     display_name: Option<String>,
 }
 
+/// A JSON list as `az` prints it (`[...]`), or as the REST API returns it
+/// (`{"value": [...]}`).
+fn parse_list<T: serde::de::DeserializeOwned>(json: &str) -> Result<Vec<T>, String> {
+    #[derive(Deserialize)]
+    #[serde(untagged)]
+    enum Listing<T> {
+        Bare(Vec<T>),
+        Wrapped { value: Vec<T> },
+    }
+    match serde_json::from_str::<Listing<T>>(json) {
+        Ok(Listing::Bare(list) | Listing::Wrapped { value: list }) => Ok(list),
+        // report serde's own message for the plain form, which names line and column
+        Err(_) => serde_json::from_str::<Vec<T>>(json).map_err(|e| e.to_string()),
+    }
+}
+
 /// A name as `find_service` compares it.
 fn fold_name(name: &str) -> String {
     use unicode_normalization::UnicodeNormalization;
@@ -206,7 +222,7 @@ impl Catalog {
     /// Replaces the services with `az support services list` JSON, keeping what the
     /// bundled catalog knows of the same GUIDs (former names, state).
     pub fn with_services_json(&self, json: &str) -> Result<Catalog, String> {
-        let list: Vec<AzService> = serde_json::from_str(json).map_err(|e| e.to_string())?;
+        let list: Vec<AzService> = parse_list(json)?;
         let mut services = Vec::new();
         for s in list {
             let id = s.name.to_ascii_lowercase();
@@ -246,7 +262,7 @@ impl Catalog {
         service_id: &str,
         json: &str,
     ) -> Result<(), String> {
-        let list: Vec<AzProblem> = serde_json::from_str(json).map_err(|e| e.to_string())?;
+        let list: Vec<AzProblem> = parse_list(json)?;
         let mut items = Vec::new();
         for p in list {
             let id = p.name.or(p.id).unwrap_or_default();
@@ -494,6 +510,36 @@ mod tests {
             .iter()
             .any(|s| s.display_name == "Azure Kubernetes Fleet Manager"));
         assert!(covering.iter().all(|s| !s.is_retired()));
+    }
+
+    #[test]
+    fn imports_take_az_and_rest_shapes() {
+        let c = Catalog::bundled();
+        let az = r#"[{"id": "/providers/Microsoft.Support/services/5a3a423f-8667-9095-1770-0a554a934512",
+            "name": "5a3a423f-8667-9095-1770-0a554a934512", "displayName": "Azure Kubernetes Service (AKS)",
+            "resourceTypes": ["MICROSOFT.CONTAINERSERVICE/MANAGEDCLUSTERS"], "type": "Microsoft.Support/services"}]"#;
+        let new = c.with_services_json(az).unwrap();
+        assert_eq!(new.services.len(), 1);
+        assert!(matches!(
+            new.find_service("Azure Kubernetes Service (AKS)"),
+            Some(ServiceMatch::Current(_))
+        ));
+        let rest = r#"{"value": [{"name": "x1", "properties": {"displayName": "New", "resourceTypes": []}}]}"#;
+        assert_eq!(
+            c.with_services_json(rest).unwrap().services[0].display_name,
+            "New"
+        );
+        assert!(c.with_services_json("{").is_err());
+        assert!(c.with_services_json(r#"[{"name": "x"}]"#).is_err());
+        let mut m = (*c).clone();
+        m.add_problem_classifications_json(
+            "X1",
+            r#"{"value": [{"name": "p", "properties": {"displayName": "A / B"}}]}"#,
+        )
+        .unwrap();
+        let list = m.problems("x1").unwrap();
+        assert!(list.complete);
+        assert_eq!(list.items[0].subtype.as_deref(), Some("B"));
     }
 
     #[test]
