@@ -143,6 +143,31 @@ mod tests {
     }
 
     #[test]
+    fn names_and_lists_for_messages() {
+        assert_eq!(
+            display_name(Plan::ProfessionalDirect),
+            "Professional Direct"
+        );
+        assert_eq!(severities_text(Plan::Standard), "A, B, C");
+        assert_eq!(severities_text(Plan::Premier), "1, A, B, C");
+        assert_eq!(severities_text(Plan::Basic), "none");
+        // no public figure for severity 1 or for Unified: never guessed
+        assert_eq!(
+            first_response(Plan::Premier, Severity::One).unwrap().hours,
+            None
+        );
+        for s in [Severity::One, Severity::A, Severity::B, Severity::C] {
+            assert_eq!(first_response(Plan::Unified, s).unwrap().hours, None);
+            assert!(first_response(Plan::Basic, s).is_none());
+        }
+        assert_eq!(
+            first_response(Plan::Developer, Severity::C).unwrap().hours,
+            Some(8.0)
+        );
+        assert!(first_response(Plan::Developer, Severity::B).is_none());
+    }
+
+    #[test]
     fn plan_offers() {
         assert_eq!(severities(Plan::Developer), vec![Severity::C]);
         assert!(!offers(Plan::Standard, Severity::One));
