@@ -128,6 +128,33 @@ struct AzProblemProps {
     display_name: Option<String>,
 }
 
+/// A JSON list as `az` prints it (`[...]`), or as the REST API returns it
+/// (`{"value": [...]}`).
+fn parse_list<T: serde::de::DeserializeOwned>(json: &str) -> Result<Vec<T>, String> {
+    #[derive(Deserialize)]
+    #[serde(untagged)]
+    enum Listing<T> {
+        Bare(Vec<T>),
+        Wrapped { value: Vec<T> },
+    }
+    match serde_json::from_str::<Listing<T>>(json) {
+        Ok(Listing::Bare(list) | Listing::Wrapped { value: list }) => Ok(list),
+        // report serde's own message for the plain form, which names line and column
+        Err(_) => serde_json::from_str::<Vec<T>>(json).map_err(|e| e.to_string()),
+    }
+}
+
+/// A name as `find_service` compares it.
+fn fold_name(name: &str) -> String {
+    use unicode_normalization::UnicodeNormalization;
+    let normalized: String = name.nfkc().collect();
+    normalized
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase()
+}
+
 fn split_display_name(name: &str) -> (String, Option<String>) {
     match name.split_once(" / ") {
         Some((t, s)) => (t.trim().to_string(), Some(s.trim().to_string())),
@@ -195,7 +222,7 @@ impl Catalog {
     /// Replaces the services with `az support services list` JSON, keeping what the
     /// bundled catalog knows of the same GUIDs (former names, state).
     pub fn with_services_json(&self, json: &str) -> Result<Catalog, String> {
-        let list: Vec<AzService> = serde_json::from_str(json).map_err(|e| e.to_string())?;
+        let list: Vec<AzService> = parse_list(json)?;
         let mut services = Vec::new();
         for s in list {
             let id = s.name.to_ascii_lowercase();
@@ -235,7 +262,7 @@ impl Catalog {
         service_id: &str,
         json: &str,
     ) -> Result<(), String> {
-        let list: Vec<AzProblem> = serde_json::from_str(json).map_err(|e| e.to_string())?;
+        let list: Vec<AzProblem> = parse_list(json)?;
         let mut items = Vec::new();
         for p in list {
             let id = p.name.or(p.id).unwrap_or_default();
@@ -259,24 +286,24 @@ impl Catalog {
         self.services.iter().find(|s| s.id.eq_ignore_ascii_case(id))
     }
 
-    /// Looks a `service` value up by current, then former display name (case-insensitive,
-    /// surrounding white space ignored).
+    /// Looks a `service` value up by current, then former display name: case-insensitive,
+    /// after NFKC normalisation (full-width letters), with runs of white space counting as
+    /// one space and surrounding white space ignored.
     pub fn find_service(&self, name: &str) -> Option<ServiceMatch<'_>> {
-        let name = name.trim();
+        let name = fold_name(name);
+        if name.is_empty() {
+            return None;
+        }
         if let Some(s) = self
             .services
             .iter()
-            .find(|s| s.display_name.trim().eq_ignore_ascii_case(name))
+            .find(|s| fold_name(&s.display_name) == name)
         {
             return Some(ServiceMatch::Current(s));
         }
         self.services
             .iter()
-            .find(|s| {
-                s.former_names
-                    .iter()
-                    .any(|f| f.trim().eq_ignore_ascii_case(name))
-            })
+            .find(|s| s.former_names.iter().any(|f| fold_name(f) == name))
             .map(ServiceMatch::Former)
     }
 
@@ -298,9 +325,22 @@ impl Catalog {
 
 impl Service {
     /// True when one of the service's resource types equals `arm_type` (e.g.
-    /// `Microsoft.Compute/virtualMachines`), its namespace, or one of its parent types.
+    /// `Microsoft.Compute/virtualMachines`), its namespace, or one of its parent types
+    /// (rules.md, `service-resource-mismatch`). Case-insensitive, as ARM is: the catalog
+    /// itself mixes `MICROSOFT.COMPUTE/VIRTUALMACHINES` and `Microsoft.Cdn/profiles`.
+    /// 71 catalog entries list a bare namespace (e.g. `Microsoft.ContainerService` for
+    /// Azure Kubernetes Fleet Manager): such an entry covers every type of the namespace.
     pub fn covers_resource_type(&self, arm_type: &str) -> bool {
-        let arm_type = arm_type.to_ascii_lowercase();
+        self.coverage(arm_type).is_some()
+    }
+
+    /// How closely the service's resource types cover `arm_type`: `Some(0)` for the type
+    /// itself, `Some(1)` for its parent type, … up to the namespace; `None` when none does.
+    pub fn coverage(&self, arm_type: &str) -> Option<usize> {
+        let arm_type = arm_type.trim().trim_matches('/').to_ascii_lowercase();
+        if arm_type.is_empty() {
+            return None;
+        }
         let mut candidates = vec![arm_type.clone()];
         let mut t = arm_type.as_str();
         while let Some((parent, _)) = t.rsplit_once('/') {
@@ -309,8 +349,91 @@ impl Service {
         }
         self.resource_types
             .iter()
-            .any(|rt| candidates.contains(&rt.to_ascii_lowercase()))
+            .filter_map(|rt| {
+                let rt = rt.trim().trim_matches('/').to_ascii_lowercase();
+                candidates.iter().position(|c| *c == rt)
+            })
+            .min()
     }
+
+    pub fn is_retired(&self) -> bool {
+        self.state == ServiceState::Retired
+    }
+}
+
+impl Catalog {
+    /// Services that are not retired and whose resource types cover `arm_type`, the
+    /// closest coverage first (the type itself before its parent, before its namespace),
+    /// then by name: the portal's "services in use" filter.
+    pub fn services_covering(&self, arm_type: &str) -> Vec<&Service> {
+        let mut found: Vec<(usize, &Service)> = self
+            .services
+            .iter()
+            .filter(|s| !s.is_retired())
+            .filter_map(|s| s.coverage(arm_type).map(|c| (c, s)))
+            .collect();
+        found.sort_by(|a, b| a.0.cmp(&b.0).then(a.1.display_name.cmp(&b.1.display_name)));
+        found.into_iter().map(|(_, s)| s).collect()
+    }
+
+    /// The problem types of a service's list, in list order, without repeats.
+    pub fn problem_types(&self, service_id: &str) -> Vec<&str> {
+        let mut out: Vec<&str> = Vec::new();
+        if let Some(list) = self.problems(service_id) {
+            for p in &list.items {
+                if !out.iter().any(|t| t.eq_ignore_ascii_case(&p.problem_type)) {
+                    out.push(&p.problem_type);
+                }
+            }
+        }
+        out
+    }
+
+    /// The subtypes the list shows under `problem_type` (matched case-insensitively).
+    pub fn problem_subtypes(&self, service_id: &str, problem_type: &str) -> Vec<&str> {
+        let wanted = problem_type.trim();
+        self.problems(service_id)
+            .map(|list| {
+                list.items
+                    .iter()
+                    .filter(|p| p.problem_type.eq_ignore_ascii_case(wanted))
+                    .filter_map(|p| p.subtype.as_deref())
+                    .collect()
+            })
+            .unwrap_or_default()
+    }
+}
+
+/// Writes `s` as a YAML scalar for a quick fix: plain when YAML reads it back as the same
+/// string, double-quoted otherwise (catalog names hold `'`, `"`, `:` and `#`).
+pub fn yaml_scalar(s: &str) -> String {
+    let s = s.trim();
+    let plain_ok = !s.is_empty()
+        && !s.starts_with(|c: char| "-?:,[]{}#&*!|>'\"%@`".contains(c))
+        && !s.contains(": ")
+        && !s.contains(" #")
+        && !s.ends_with(':')
+        && !s.chars().any(|c| c.is_control())
+        && crate::fields::parse_bool(s).is_none()
+        && !matches!(s.to_ascii_lowercase().as_str(), "null" | "~")
+        && s.parse::<f64>().is_err();
+    if plain_ok {
+        return s.to_string();
+    }
+    let mut out = String::with_capacity(s.len() + 2);
+    out.push('"');
+    for c in s.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\t' => out.push_str("\\t"),
+            c if c.is_control() => out.push_str(&format!("\\u{:04x}", c as u32)),
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
 }
 
 #[cfg(test)]
@@ -339,6 +462,122 @@ mod tests {
         assert!(vm
             .service()
             .covers_resource_type("Microsoft.Compute/virtualMachines/extensions"));
+    }
+
+    #[test]
+    fn lookup_folds_width_case_and_spaces() {
+        let c = Catalog::bundled();
+        for v in [
+            "Ｖｉｒｔｕａｌ Ｍａｃｈｉｎｅ running windows",
+            "  Virtual   Machine running Windows ",
+            "Azure Information Protection (DO NOT USE)",
+        ] {
+            assert!(
+                matches!(c.find_service(v), Some(ServiceMatch::Current(_))),
+                "{v}"
+            );
+        }
+        assert!(c.find_service("").is_none());
+        assert!(c.find_service("   ").is_none());
+        assert!(c.find_service("Virtual Machine").is_none());
+    }
+
+    #[test]
+    fn coverage_ranks_type_before_parent_before_namespace() {
+        let c = Catalog::bundled();
+        let vm = c
+            .find_service("Virtual Machine running Windows")
+            .unwrap()
+            .service();
+        assert_eq!(vm.coverage("microsoft.compute/VIRTUALMACHINES"), Some(0));
+        assert_eq!(
+            vm.coverage("Microsoft.Compute/virtualMachines/extensions"),
+            Some(1)
+        );
+        assert_eq!(vm.coverage("Microsoft.Compute/disks"), None);
+        assert_eq!(vm.coverage(""), None);
+        let fleet = c
+            .find_service("Azure Kubernetes Fleet Manager")
+            .unwrap()
+            .service();
+        assert_eq!(
+            fleet.coverage("Microsoft.ContainerService/managedClusters"),
+            Some(1)
+        );
+        let covering = c.services_covering("Microsoft.ContainerService/managedClusters");
+        assert_eq!(covering[0].display_name, "Kubernetes Service (AKS)");
+        assert!(covering
+            .iter()
+            .any(|s| s.display_name == "Azure Kubernetes Fleet Manager"));
+        assert!(covering.iter().all(|s| !s.is_retired()));
+    }
+
+    #[test]
+    fn imports_take_az_and_rest_shapes() {
+        let c = Catalog::bundled();
+        let az = r#"[{"id": "/providers/Microsoft.Support/services/5a3a423f-8667-9095-1770-0a554a934512",
+            "name": "5a3a423f-8667-9095-1770-0a554a934512", "displayName": "Azure Kubernetes Service (AKS)",
+            "resourceTypes": ["MICROSOFT.CONTAINERSERVICE/MANAGEDCLUSTERS"], "type": "Microsoft.Support/services"}]"#;
+        let new = c.with_services_json(az).unwrap();
+        assert_eq!(new.services.len(), 1);
+        assert!(matches!(
+            new.find_service("Azure Kubernetes Service (AKS)"),
+            Some(ServiceMatch::Current(_))
+        ));
+        let rest = r#"{"value": [{"name": "x1", "properties": {"displayName": "New", "resourceTypes": []}}]}"#;
+        assert_eq!(
+            c.with_services_json(rest).unwrap().services[0].display_name,
+            "New"
+        );
+        assert!(c.with_services_json("{").is_err());
+        assert!(c.with_services_json(r#"[{"name": "x"}]"#).is_err());
+        let mut m = (*c).clone();
+        m.add_problem_classifications_json(
+            "X1",
+            r#"{"value": [{"name": "p", "properties": {"displayName": "A / B"}}]}"#,
+        )
+        .unwrap();
+        let list = m.problems("x1").unwrap();
+        assert!(list.complete);
+        assert_eq!(list.items[0].subtype.as_deref(), Some("B"));
+    }
+
+    #[test]
+    fn problem_types_and_subtypes() {
+        let c = Catalog::bundled();
+        let types = c.problem_types(BILLING_ID);
+        assert_eq!(types.len(), 16);
+        assert!(types.contains(&"Make a Payment"));
+        assert_eq!(c.problem_subtypes(BILLING_ID, "make a payment ").len(), 7);
+        assert!(c.problem_subtypes(BILLING_ID, "Refund request").is_empty());
+        assert!(c.problem_types("no-such-service").is_empty());
+    }
+
+    #[test]
+    fn yaml_scalars_read_back_unchanged() {
+        for name in [
+            "Virtual Machine running Windows",
+            "Kubernetes Service (AKS)",
+            "I can't view Activity Log in Log Analytics",
+            "I see unexpected costs in \"Cost Analysis\" or in \"PowerBI\"",
+            "Savings plan for compute: questions",
+            "- dash first",
+            "true",
+            "1",
+            "null",
+            "a #b",
+            "back\\slash: x",
+        ] {
+            let yaml = yaml_scalar(name);
+            let text = format!("---\nk: {yaml}\n---\n");
+            let fm = crate::frontmatter::parse(&text).unwrap();
+            assert!(fm.error.is_none(), "{yaml}");
+            let node = &fm.get("k").unwrap().value;
+            assert_eq!(node.as_str(), Some(name), "{yaml}");
+            assert!(!node.is_null(), "{yaml}");
+        }
+        assert_eq!(yaml_scalar("Azure DNS"), "Azure DNS");
+        assert_eq!(yaml_scalar("yes"), "\"yes\"");
     }
 
     #[test]

@@ -11,6 +11,7 @@ pub mod document;
 pub mod fields;
 pub mod frontmatter;
 pub mod fuzzy;
+pub mod hover_text;
 pub mod line_index;
 pub mod messages;
 pub mod plans;

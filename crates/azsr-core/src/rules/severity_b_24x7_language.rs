@@ -1,10 +1,131 @@
-use crate::{Context, Diagnostic};
+use crate::diagnostic::{Fix, TextEdit};
+use crate::fields::{parse_bool, Severity};
+use crate::{msg, Context, Diagnostic, Msg};
 
 declare_rule! {
     /// ## What it checks
     ///
-    /// (to be written)
+    /// That a severity B request with `response_24x7: true` asks for support in English
+    /// (`support_language: en` / `en-us`). The finding sits on the `support_language`
+    /// value; the quick fixes set `support_language: en`, or `response_24x7: false`.
+    /// A missing or unreadable `support_language` is `required-field`'s or
+    /// `invalid-value`'s.
+    ///
+    /// ## Why
+    ///
+    /// Round-the-clock work on a severity B request is offered in English only; in other
+    /// languages, severity B is handled in local business hours. A request in English
+    /// should then be written in English, too.
+    ///
+    /// ## Fires
+    ///
+    /// ```markdown
+    /// ---
+    /// severity: B
+    /// response_24x7: true
+    /// support_language: ja
+    /// ---
+    /// ```
+    ///
+    /// ## Passes
+    ///
+    /// ```markdown
+    /// ---
+    /// severity: B
+    /// response_24x7: true
+    /// support_language: en-us
+    /// ---
+    /// ```
     "severity-b-24x7-language", Error, check
 }
 
-fn check(_ctx: &Context, _out: &mut Vec<Diagnostic>) {}
+fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
+    if ctx.severity() != Some(Severity::B) {
+        return;
+    }
+    let Some(flag) = ctx.field("response_24x7") else {
+        return;
+    };
+    if ctx.field_str("response_24x7").and_then(parse_bool) != Some(true) {
+        return;
+    }
+    let (Some(lang_entry), Some(code)) = (ctx.field("support_language"), ctx.support_language())
+    else {
+        return;
+    };
+    if code == "en-us" {
+        return;
+    }
+    let value = ctx.field_str("support_language").unwrap_or(code).trim();
+    out.push(
+        RULE.diag(
+            lang_entry.value.span.clone(),
+            msg!(
+                "24x7 work on a severity B request is offered in English only, not in `{value}`: set `support_language: en` (and write the request in English), or set `response_24x7: false` to be helped in business hours.",
+                "重大度 B の 24 時間対応は英語のみです (`{value}` では受けられません)。`support_language: en` にして本文も英語で書くか、`response_24x7: false` にして営業時間内の対応としてください。"
+            ),
+        )
+        .with_fix(Fix {
+            title: Msg::new("Set `support_language: en`", "`support_language: en` にする"),
+            edits: vec![TextEdit {
+                range: lang_entry.value.span.clone(),
+                new_text: "en".to_string(),
+            }],
+        })
+        .with_fix(Fix {
+            title: Msg::new("Set `response_24x7: false`", "`response_24x7: false` にする"),
+            edits: vec![TextEdit {
+                range: flag.value.span.clone(),
+                new_text: "false".to_string(),
+            }],
+        }),
+    );
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::diagnostic::apply_edits;
+    use crate::testing::{assert_spans, check, parse_marks, CLEAN_EN, CLEAN_JA};
+
+    #[test]
+    fn clean_requests_are_silent() {
+        assert!(check(&RULE, CLEAN_JA).is_empty());
+        assert!(check(&RULE, CLEAN_EN).is_empty());
+        let en = CLEAN_EN.replace("severity: B\n", "severity: B\nresponse_24x7: true\n");
+        assert!(check(&RULE, &en).is_empty());
+    }
+
+    #[test]
+    fn japanese_with_24x7_fires_with_two_fixes() {
+        let text = "---\nseverity: B\nresponse_24x7: true\nsupport_language: «ja»\n---\n";
+        let found = assert_spans(&RULE, text);
+        let d = &found[0];
+        assert!(d.message.ja.contains("英語のみ"));
+        assert!(d.message.en.contains("English only"));
+        let (plain, _) = parse_marks(text);
+        let fixed = apply_edits(&plain, &d.fixes[0].edits);
+        assert_eq!(fixed, "---\nseverity: B\nresponse_24x7: true\nsupport_language: en\n---\n");
+        assert!(check(&RULE, &fixed).is_empty());
+        let fixed = apply_edits(&plain, &d.fixes[1].edits);
+        assert_eq!(fixed, "---\nseverity: B\nresponse_24x7: false\nsupport_language: ja\n---\n");
+        assert!(check(&RULE, &fixed).is_empty());
+    }
+
+    #[test]
+    fn other_languages_and_spellings_fire() {
+        assert_spans(&RULE, "---\nseverity: moderate\nresponse_24x7: yes\nsupport_language: «日本語»\n---\n");
+        assert_spans(&RULE, "---\nseverity: 重大度 B\nresponse_24x7: はい\nsupport_language: «\"de-de\"»\n---\n");
+    }
+
+    #[test]
+    fn passes_and_silences() {
+        assert_spans(&RULE, "---\nseverity: B\nresponse_24x7: true\nsupport_language: EN\n---\n");
+        assert_spans(&RULE, "---\nseverity: B\nresponse_24x7: false\nsupport_language: ja\n---\n");
+        assert_spans(&RULE, "---\nseverity: B\nsupport_language: ja\n---\n");
+        assert_spans(&RULE, "---\nseverity: A\nresponse_24x7: true\nsupport_language: ja\n---\n");
+        assert_spans(&RULE, "---\nseverity: B\nresponse_24x7: true\nsupport_language: klingon\n---\n");
+        assert_spans(&RULE, "---\nseverity: B\nresponse_24x7: true\n---\n");
+        assert_spans(&RULE, "---\nseverity: B\nresponse_24x7: [true]\nsupport_language: ja\n---\n");
+    }
+}
