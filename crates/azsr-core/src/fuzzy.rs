@@ -6,6 +6,9 @@ use nucleo_matcher::{Config, Matcher, Utf32Str};
 
 /// Scores `candidates` against `query`, best first; candidates that do not match are left out.
 pub fn rank<'a>(query: &str, candidates: impl Iterator<Item = &'a str>) -> Vec<(&'a str, u32)> {
+    if query.len() > 200 {
+        return Vec::new();
+    }
     let mut matcher = Matcher::new(Config::DEFAULT);
     let pattern = Pattern::new(
         query,
@@ -53,7 +56,8 @@ pub fn closest<'a>(
     word: &str,
     candidates: impl Iterator<Item = &'a str> + Clone,
 ) -> Option<&'a str> {
-    if word.trim().is_empty() {
+    // A pasted paragraph is no typo of a key or a name: bound the work on huge input.
+    if word.trim().is_empty() || word.len() > 200 {
         return None;
     }
     if let Some((best, _)) = rank(word, candidates.clone()).first() {
