@@ -16,6 +16,7 @@ pub mod messages;
 pub mod plans;
 pub mod rules;
 pub mod sections;
+pub mod template;
 #[cfg(test)]
 pub(crate) mod testing;
 pub mod text;

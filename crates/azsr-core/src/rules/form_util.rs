@@ -1,0 +1,288 @@
+//! Helpers shared by the front matter rules: the parsed block, scalar values and their
+//! exact spans, and edits that add or replace YAML lines without breaking the YAML.
+
+use std::ops::Range;
+
+use crate::diagnostic::TextEdit;
+use crate::frontmatter::{FrontMatter, YamlEntry, YamlNode, YamlValue};
+use crate::messages::Msg;
+use crate::Context;
+
+/// The front matter when it is closed and parsed to a mapping (else the
+/// `frontmatter-missing` / `frontmatter-syntax` findings own the file).
+pub(crate) fn parsed<'a>(ctx: &Context<'a>) -> Option<&'a FrontMatter> {
+    let fm = ctx.fm?;
+    (fm.closed && fm.error.is_none() && fm.root.is_some()).then_some(fm)
+}
+
+/// A top-level entry of the parsed front matter.
+pub(crate) fn entry<'a>(ctx: &Context<'a>, key: &str) -> Option<&'a YamlEntry> {
+    parsed(ctx)?.get(key)
+}
+
+/// The text of a scalar that is not null or blank.
+pub(crate) fn scalar(node: &YamlNode) -> Option<&str> {
+    match &node.value {
+        YamlValue::Scalar { text, .. } if !node.is_empty() => Some(text),
+        _ => None,
+    }
+}
+
+/// The byte range of a scalar's text in the document: inside quotes, without an anchor.
+/// Falls back to the node's whole span when the text was folded or escaped.
+pub(crate) fn content_span(doc: &str, node: &YamlNode) -> Range<usize> {
+    let span = node.span.clone();
+    let Some(raw) = doc.get(span.clone()) else {
+        return span;
+    };
+    let YamlValue::Scalar { text, .. } = &node.value else {
+        return span;
+    };
+    if raw == text {
+        return span;
+    }
+    if text.is_empty() {
+        return span;
+    }
+    match raw.find(text.as_str()) {
+        Some(i) => span.start + i..span.start + i + text.len(),
+        None => span,
+    }
+}
+
+/// Maps a byte range within a scalar's text to the document, when the text sits there
+/// verbatim; otherwise the scalar's whole span.
+pub(crate) fn sub_span(doc: &str, node: &YamlNode, within: Range<usize>) -> Range<usize> {
+    let content = content_span(doc, node);
+    let verbatim = node
+        .as_str()
+        .is_some_and(|t| doc.get(content.clone()) == Some(t));
+    if verbatim && within.end <= content.len() {
+        content.start + within.start..content.start + within.end
+    } else {
+        content
+    }
+}
+
+/// The range a finding about `entry`'s value points at: the value when there is one,
+/// else the key.
+pub(crate) fn value_or_key(doc: &str, entry: &YamlEntry) -> Range<usize> {
+    if entry.value.is_empty() || entry.value.span.is_empty() {
+        entry.key.span.clone()
+    } else if matches!(entry.value.value, YamlValue::Scalar { .. }) {
+        content_span(doc, &entry.value)
+    } else {
+        entry.value.span.clone()
+    }
+}
+
+/// The opening `---` of the block: where findings about a missing key sit (1:1 of the block).
+pub(crate) fn opening(fm: &FrontMatter) -> Range<usize> {
+    fm.block.start..fm.block.start + 3
+}
+
+/// Replaces a scalar's text (inside its quotes, if any) with `new`, quoting `new` when a
+/// plain scalar could not hold it.
+pub(crate) fn replace_scalar(doc: &str, node: &YamlNode, new: &str) -> TextEdit {
+    let content = content_span(doc, node);
+    let quoted = matches!(node.value, YamlValue::Scalar { quoted: true, .. })
+        && content != node.span
+        && !doc[node.span.clone()].trim_start().starts_with(['|', '>']);
+    let new_text = if quoted {
+        new.replace('\\', "\\\\").replace('"', "\\\"")
+    } else {
+        yaml_scalar(new)
+    };
+    TextEdit {
+        range: content,
+        new_text,
+    }
+}
+
+/// `s` as a YAML scalar: plain when that reads back as the same string, else double-quoted.
+pub(crate) fn yaml_scalar(s: &str) -> String {
+    let plain_ok = !s.is_empty()
+        && s.trim() == s
+        && !s.starts_with([
+            '-', '?', ':', ',', '[', ']', '{', '}', '#', '&', '*', '!', '|', '>', '\'', '"', '%',
+            '@', '`',
+        ])
+        && !s.contains(": ")
+        && !s.contains(" #")
+        && !s.ends_with(':')
+        && !s.contains(['\n', '\r', '\t']);
+    if plain_ok {
+        s.to_string()
+    } else {
+        format!(
+            "\"{}\"",
+            s.replace('\\', "\\\\")
+                .replace('"', "\\\"")
+                .replace('\n', "\\n")
+        )
+    }
+}
+
+/// The start of the line after the one holding `pos`.
+pub(crate) fn next_line_start(doc: &str, pos: usize) -> usize {
+    match doc[pos.min(doc.len())..].find('\n') {
+        Some(i) => pos + i + 1,
+        None => doc.len(),
+    }
+}
+
+/// The start of the line holding `pos`.
+pub(crate) fn line_start(doc: &str, pos: usize) -> usize {
+    doc[..pos.min(doc.len())].rfind('\n').map_or(0, |i| i + 1)
+}
+
+/// Where an entry ends: the end of its value, or of its key for a null value.
+fn entry_end(entry: &YamlEntry) -> usize {
+    if entry.value.is_null() {
+        entry.key.span.end
+    } else {
+        entry.value.span.end.max(entry.key.span.end)
+    }
+}
+
+/// Inserts the top-level `line` (without its line break): after the entry `after` when
+/// there is one, else at the end of the YAML.
+pub(crate) fn insert_top_level(
+    doc: &str,
+    fm: &FrontMatter,
+    after: Option<&YamlEntry>,
+    line: &str,
+) -> TextEdit {
+    let at = match after {
+        Some(e) => next_line_start(doc, entry_end(e)).min(fm.yaml.end),
+        None => fm.yaml.end,
+    };
+    // A YAML text that does not end with a line break (`---\n---` has none to end).
+    let prefix = if at > 0 && !doc[..at].ends_with('\n') {
+        "\n"
+    } else {
+        ""
+    };
+    TextEdit {
+        range: at..at,
+        new_text: format!("{prefix}{line}\n"),
+    }
+}
+
+/// Inserts `key: value` lines into the block mapping of `parent` (e.g. `contact`), with the
+/// mapping's indentation. `None` for flow mappings (`{…}`) and non-mappings.
+pub(crate) fn insert_in_mapping(
+    doc: &str,
+    parent: &YamlEntry,
+    lines: &[String],
+) -> Option<TextEdit> {
+    let indent = match &parent.value.value {
+        YamlValue::Map(entries) if !entries.is_empty() => {
+            if doc[parent.value.span.clone()].starts_with('{') {
+                return None;
+            }
+            let first = &entries[0].key.span;
+            let ls = line_start(doc, first.start);
+            let ind = &doc[ls..first.start];
+            if !ind.chars().all(|c| c == ' ') {
+                return None;
+            }
+            ind.to_string()
+        }
+        _ if parent.value.is_null() => {
+            let ls = line_start(doc, parent.key.span.start);
+            let base = doc[ls..parent.key.span.start].len();
+            " ".repeat(base + 2)
+        }
+        _ => return None,
+    };
+    let at = next_line_start(doc, entry_end(parent));
+    let prefix = if at > 0 && !doc[..at].ends_with('\n') {
+        "\n"
+    } else {
+        ""
+    };
+    let body: String = lines.iter().map(|l| format!("{indent}{l}\n")).collect();
+    Some(TextEdit {
+        range: at..at,
+        new_text: format!("{prefix}{body}"),
+    })
+}
+
+/// What kind of YAML node this is, for messages.
+pub(crate) fn kind_of(node: &YamlNode) -> Msg {
+    match &node.value {
+        YamlValue::Seq(_) => Msg::new("a list", "リスト"),
+        YamlValue::Map(_) => Msg::new("a mapping", "マッピング"),
+        YamlValue::Alias => Msg::new("an alias", "エイリアス"),
+        YamlValue::Scalar { .. } => Msg::new("a single value", "単一の値"),
+    }
+}
+
+/// The items of a value that should be a list; a single scalar counts as one item.
+pub(crate) fn list_items(node: &YamlNode) -> Vec<&YamlNode> {
+    match &node.value {
+        YamlValue::Seq(items) => items.iter().collect(),
+        YamlValue::Scalar { .. } if !node.is_empty() => vec![node],
+        _ => Vec::new(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::diagnostic::apply_edits;
+
+    fn fm(text: &str) -> FrontMatter {
+        crate::frontmatter::parse(text).unwrap()
+    }
+
+    #[test]
+    fn content_spans_skip_quotes_and_anchors() {
+        let text = "---\na: \"quoted 値\"\nb: &x plain\nc: |\n  folded\n---\n";
+        let f = fm(text);
+        let a = &f.get("a").unwrap().value;
+        assert_eq!(&text[content_span(text, a)], "quoted 値");
+        let b = &f.get("b").unwrap().value;
+        assert_eq!(&text[content_span(text, b)], "plain");
+        let e = replace_scalar(text, a, "new \"v\"");
+        assert_eq!(e.new_text, "new \\\"v\\\"");
+    }
+
+    #[test]
+    fn insertions_keep_yaml_valid() {
+        let text = "---\nservice: X\ncontact:\n    email: a@b.c\nsummary: s\n---\n";
+        let f = fm(text);
+        let e = insert_top_level(text, &f, f.get("service"), "resource: ");
+        let out = apply_edits(text, &[e]);
+        assert_eq!(
+            out,
+            "---\nservice: X\nresource: \ncontact:\n    email: a@b.c\nsummary: s\n---\n"
+        );
+        let e = insert_in_mapping(text, f.get("contact").unwrap(), &["phone: ".into()]).unwrap();
+        let out = apply_edits(text, &[e]);
+        assert!(
+            out.contains("    email: a@b.c\n    phone: \nsummary"),
+            "{out}"
+        );
+        let f2 = fm(&out);
+        assert!(f2.error.is_none());
+        let text = "---\ncontact:\nsummary: s\n---\n";
+        let f = fm(text);
+        let e = insert_in_mapping(text, f.get("contact").unwrap(), &["email: ".into()]).unwrap();
+        assert_eq!(
+            apply_edits(text, &[e]),
+            "---\ncontact:\n  email: \nsummary: s\n---\n"
+        );
+        let text = "---\n---\n";
+        let e = insert_top_level(text, &fm(text), None, "summary: ");
+        assert_eq!(apply_edits(text, &[e]), "---\nsummary: \n---\n");
+    }
+
+    #[test]
+    fn scalars_are_quoted_when_needed() {
+        assert_eq!(yaml_scalar("Tokyo Standard Time"), "Tokyo Standard Time");
+        assert_eq!(yaml_scalar("a: b"), "\"a: b\"");
+        assert_eq!(yaml_scalar("-x"), "\"-x\"");
+    }
+}
