@@ -209,6 +209,39 @@ pub(crate) fn insert_in_mapping(
     })
 }
 
+/// The span of any node: a scalar's text, or a collection including a flow collection's
+/// closing bracket (the parser's span stops before it).
+pub(crate) fn node_span(doc: &str, node: &YamlNode) -> Range<usize> {
+    let span = node.span.clone();
+    let closer = match (&node.value, doc.as_bytes().get(span.start)) {
+        (YamlValue::Scalar { .. }, _) => return content_span(doc, node),
+        (YamlValue::Seq(_), Some(b'[')) => ']',
+        (YamlValue::Map(_), Some(b'{')) => '}',
+        _ => return span,
+    };
+    let rest = &doc[span.end.min(doc.len())..];
+    let skipped = rest.len() - rest.trim_start_matches([' ', '\t']).len();
+    if rest[skipped..].starts_with(closer) {
+        span.start..span.end + skipped + 1
+    } else {
+        span
+    }
+}
+
+/// The closest allowed value to a mistyped one: fuzzy, else within two edits (a
+/// transposed pair of letters is two).
+pub(crate) fn closest_value<'a>(value: &str, allowed: &[&'a str]) -> Option<&'a str> {
+    let v = value.trim();
+    crate::fuzzy::closest(v, allowed.iter().copied()).or_else(|| {
+        allowed
+            .iter()
+            .map(|a| (crate::fuzzy::edit_distance(v, a), *a))
+            .filter(|(d, a)| *d <= 2 && *d < a.chars().count())
+            .min_by_key(|(d, a)| (*d, a.len()))
+            .map(|(_, a)| a)
+    })
+}
+
 /// What kind of YAML node this is, for messages.
 pub(crate) fn kind_of(node: &YamlNode) -> Msg {
     match &node.value {
