@@ -46,7 +46,8 @@ pub(crate) fn content_span(doc: &str, node: &YamlNode) -> Range<usize> {
     }
     match raw.find(text.as_str()) {
         Some(i) => span.start + i..span.start + i + text.len(),
-        None => span,
+        // folded or indented text: the span without its trailing line breaks
+        None => span.start..span.start + raw.trim_end().len(),
     }
 }
 
@@ -240,6 +241,25 @@ pub(crate) fn closest_value<'a>(value: &str, allowed: &[&'a str]) -> Option<&'a 
             .min_by_key(|(d, a)| (*d, a.len()))
             .map(|(_, a)| a)
     })
+}
+
+/// Where a `started` value without an offset is read: the configuration's `time_zone`
+/// (an offset or a zone name), else `contact.time_zone`'s offset on that date, else UTC.
+pub(crate) fn fallback_offset(ctx: &Context, dt: jiff::civil::DateTime) -> jiff::tz::Offset {
+    if let Some(tz) = ctx.config.time_zone.as_deref() {
+        if let Some(o) = crate::time::parse_offset(tz) {
+            return o;
+        }
+        if let Some(zone) = crate::time::time_zone(tz) {
+            return crate::time::offset_at(&zone, dt);
+        }
+    }
+    ctx.contact("time_zone")
+        .and_then(|e| scalar(&e.value))
+        .and_then(crate::time::time_zone)
+        .map_or(jiff::tz::Offset::UTC, |zone| {
+            crate::time::offset_at(&zone, dt)
+        })
 }
 
 /// What kind of YAML node this is, for messages.
