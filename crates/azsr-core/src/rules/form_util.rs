@@ -281,6 +281,18 @@ pub(crate) fn list_items(node: &YamlNode) -> Vec<&YamlNode> {
     }
 }
 
+/// A file system for tests: relative paths and their sizes.
+#[cfg(test)]
+pub(crate) struct FakeFiles(pub Vec<(&'static str, u64)>);
+
+#[cfg(test)]
+impl crate::FileProbe for FakeFiles {
+    fn file_size(&self, relative_path: &str) -> Option<u64> {
+        let p = relative_path.trim_start_matches("./");
+        self.0.iter().find(|(n, _)| *n == p).map(|(_, s)| *s)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
