@@ -65,18 +65,6 @@ pub(crate) fn sub_span(doc: &str, node: &YamlNode, within: Range<usize>) -> Rang
     }
 }
 
-/// The range a finding about `entry`'s value points at: the value when there is one,
-/// else the key.
-pub(crate) fn value_or_key(doc: &str, entry: &YamlEntry) -> Range<usize> {
-    if entry.value.is_empty() || entry.value.span.is_empty() {
-        entry.key.span.clone()
-    } else if matches!(entry.value.value, YamlValue::Scalar { .. }) {
-        content_span(doc, &entry.value)
-    } else {
-        entry.value.span.clone()
-    }
-}
-
 /// The opening `---` of the block: where findings about a missing key sit (1:1 of the block).
 pub(crate) fn opening(fm: &FrontMatter) -> Range<usize> {
     fm.block.start..fm.block.start + 3
@@ -342,6 +330,108 @@ mod tests {
         let text = "---\n---\n";
         let e = insert_top_level(text, &fm(text), None, "summary: ");
         assert_eq!(apply_edits(text, &[e]), "---\nsummary: \n---\n");
+    }
+
+    /// The form rules this module serves.
+    fn form_rules() -> Vec<&'static crate::rules::RuleMeta> {
+        use crate::rules::*;
+        vec![
+            &frontmatter_missing::RULE,
+            &frontmatter_syntax::RULE,
+            &unknown_field::RULE,
+            &required_field::RULE,
+            &invalid_value::RULE,
+            &subscription_id_format::RULE,
+            &resource_id_format::RULE,
+            &resource_missing::RULE,
+            &cross_subscription_resource::RULE,
+            &summary_length::RULE,
+            &start_time::RULE,
+            &start_time_offset::RULE,
+            &contact_email::RULE,
+            &contact_phone::RULE,
+            &request_number_format::RULE,
+            &advanced_diagnostics::RULE,
+            &attachment_missing::RULE,
+            &attachment_limits::RULE,
+        ]
+    }
+
+    /// The ```markdown examples under `heading` in a rule's documentation.
+    fn example(doc: &str, heading: &str) -> String {
+        let after = &doc[doc.find(heading).unwrap()..];
+        let block = &after[after.find("```markdown\n").unwrap() + 12..];
+        block[..block.find("```").unwrap()]
+            .lines()
+            .map(|l| format!("{}\n", l.strip_prefix(' ').unwrap_or(l)))
+            .collect()
+    }
+
+    #[test]
+    fn documented_examples_fire_and_pass() {
+        let probe = FakeFiles(vec![("logs/rdp-failure.zip", 10)]);
+        let config = crate::Config::default();
+        for rule in form_rules() {
+            let fires = example(rule.doc, "## Fires");
+            let passes = example(rule.doc, "## Passes");
+            let f = crate::testing::check_with(rule, &fires, &config, Some(&probe));
+            assert!(
+                !f.is_empty(),
+                "{}: the Fires example is silent:\n{fires}",
+                rule.name
+            );
+            let p = crate::testing::check_with(rule, &passes, &config, Some(&probe));
+            assert!(
+                p.is_empty(),
+                "{}: the Passes example fires {p:?}:\n{passes}",
+                rule.name
+            );
+        }
+    }
+
+    #[test]
+    fn no_panic_on_odd_documents() {
+        let docs = [
+            "",
+            "---",
+            "---\n",
+            "---\n---",
+            "\u{feff}---\n---\n",
+            "---\n- a\n- b\n---\n",
+            "---\n42\n---\n",
+            "---\n\"just a string\"\n---\n",
+            "---\n[1, 2]: x\n? complex\n: key\n---\n",
+            "---\nissue_type: [technical]\nsummary: {a: b}\nseverity: [A]\ncontact: [x]\nrelated_requests: {number: 1}\nattachments: {a: b}\nstarted: [2023]\nsubscription: {a: b}\nresource: [x]\nadvanced_diagnostics: [false]\n---\n",
+            "---\na: &a {x: 1}\nissue_type: *a\ncontact: *a\nrelated_requests: *a\nattachments: *a\nstarted: *a\nsummary: *a\n---\n",
+            "---\nissue_type: 1\nseverity: 2\nsupport_plan: 3\nstarted: 4\nsubscription: 5\nresource: 6\ncontact:\n  email: 7\n  phone: 8\n  country: 9\n  time_zone: 10\n  additional_emails: 11\nrelated_requests: 12\nattachments: 13\nsummary: 14\n---\n",
+            "---\ncontact:\n  email:\n    - a\n  phone: {x: y}\n  time_zone: [a]\n  country: ~\nrelated_requests:\n  - - nested\n  - number: [1]\n    engineer: {a: b}\nattachments:\n  - [a]\n  - ~\n---\n",
+            "---\nsummary: |\n  line one\n  line two\nstarted: >\n  2023-11-27\n  13:05\n---\n",
+            "---\nstarted: \"2026-11-24T00:00\\u00e9\"\nsummary: \"\\t\\u3042\"\n---\n",
+            "---\nstarted: 9999-12-31T23:59:59-18:00\n---\n",
+            "---\nstarted: 0000-01-01T00:00:00+18:00\n---\n",
+            "---\r\nsummary: x\r\nrelated_requests:\r\n  - 1\r\n---\r\nSR 231127001000123 です。\r\n",
+            "## 問題\nお問い合わせ番号: 9999999999999999999999999999999 と SR# ![x](%) [y](%zz)\n",
+        ];
+        let probe = FakeFiles(Vec::new());
+        let config = crate::Config {
+            time_zone: Some("Mars/Olympus".into()),
+            summary_max_chars: 0,
+            ..Default::default()
+        };
+        for doc in docs {
+            for rule in form_rules() {
+                let _ = crate::testing::check_with(rule, doc, &config, Some(&probe));
+                let _ = crate::testing::check(rule, doc);
+            }
+        }
+        let long = format!(
+            "---\nsummary: {}\n---\n{}",
+            "あ".repeat(100_000),
+            "SR 1 ".repeat(10_000)
+        );
+        for rule in form_rules() {
+            let _ = crate::testing::check(rule, &long);
+        }
     }
 
     #[test]

@@ -163,12 +163,10 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
             }
             "contact" => contact(ctx, e, out),
             "related_requests" => related(ctx, &e.value, out),
-            "attachments" => {
-                if list(ctx, key, &e.value, out) {
-                    for item in e.value.items() {
-                        if !item.is_empty() {
-                            single(ctx, "attachments[]", item, out);
-                        }
+            "attachments" if list(ctx, key, &e.value, out) => {
+                for item in e.value.items() {
+                    if !item.is_empty() {
+                        single(ctx, "attachments[]", item, out);
                     }
                 }
             }
@@ -326,12 +324,10 @@ fn contact(ctx: &Context, e: &YamlEntry, out: &mut Vec<Diagnostic>) {
             "first_name" | "last_name" | "email" | "phone" => {
                 single(ctx, &path, node, out);
             }
-            "additional_emails" => {
-                if list(ctx, &path, node, out) {
-                    for item in node.items() {
-                        if !item.is_empty() {
-                            single(ctx, "contact.additional_emails[]", item, out);
-                        }
+            "additional_emails" if list(ctx, &path, node, out) => {
+                for item in node.items() {
+                    if !item.is_empty() {
+                        single(ctx, "contact.additional_emails[]", item, out);
                     }
                 }
             }
