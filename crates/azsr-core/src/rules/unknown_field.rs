@@ -42,6 +42,45 @@ declare_rule! {
 
 const RELATED_KEYS: &[&str] = &["number", "engineer"];
 
+/// Names people give the form's fields (the portal's Japanese labels, other English
+/// words) and the key they mean, where fuzzy matching would not find it.
+const ALIASES: &[(&str, &str)] = &[
+    ("重大度", "severity"),
+    ("重要度", "severity"),
+    ("概要", "summary"),
+    ("件名", "summary"),
+    ("title", "summary"),
+    ("サブスクリプション", "subscription"),
+    ("subscription_id", "subscription"),
+    ("サービス", "service"),
+    ("リソース", "resource"),
+    ("resource_id", "resource"),
+    ("発生日時", "started"),
+    ("開始日時", "started"),
+    ("start_time", "started"),
+    ("started_at", "started"),
+    ("サポート プラン", "support_plan"),
+    ("サポートプラン", "support_plan"),
+    ("plan", "support_plan"),
+    ("連絡方法", "contact_method"),
+    ("サポート言語", "support_language"),
+    ("language", "support_language"),
+    ("高度な診断情報", "advanced_diagnostics"),
+    ("連絡先", "contact"),
+    ("関連するお問い合わせ", "related_requests"),
+    ("添付ファイル", "attachments"),
+    ("名", "first_name"),
+    ("姓", "last_name"),
+    ("メール", "email"),
+    ("メール アドレス", "email"),
+    ("電話番号", "phone"),
+    ("電話", "phone"),
+    ("国", "country"),
+    ("タイム ゾーン", "time_zone"),
+    ("タイムゾーン", "time_zone"),
+    ("timezone", "time_zone"),
+];
+
 fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
     let Some(fm) = parsed(ctx) else { return };
     let top: Vec<&str> = FIELDS.iter().map(|f| f.key).collect();
@@ -80,10 +119,14 @@ fn report(e: &YamlEntry, known: &[&str], parent: Option<&str>, out: &mut Vec<Dia
         None => msg!("", ""),
     };
     let (pen, pja) = (&place.en, &place.ja);
+    let alias = ALIASES
+        .iter()
+        .find(|(a, k)| a.eq_ignore_ascii_case(key.trim()) && known.contains(k))
+        .map(|(_, k)| *k);
     let suggestion = if key.is_empty() {
         None
     } else {
-        closest(key, known.iter().copied())
+        alias.or_else(|| closest(key, known.iter().copied()))
     };
     let d = match suggestion {
         Some(s) => RULE
@@ -153,6 +196,17 @@ mod tests {
             "---\ncontact_method: email\ncontact:\n  first_name: Anna\n---\n"
         );
         assert!(d[0].message.ja.contains("contact_method"));
+        // the portal's Japanese labels map to their keys
+        let text = "---\n重大度: B\n概要: 接続できない\ncontact:\n  電話番号: 03-1234-5678\n---\n";
+        let d = check(&RULE, text);
+        let edits: Vec<_> = d.iter().flat_map(|d| d.fixes[0].edits.clone()).collect();
+        assert_eq!(
+            apply_edits(text, &edits),
+            "---\nseverity: B\nsummary: 接続できない\ncontact:\n  phone: 03-1234-5678\n---\n"
+        );
+        // a key of another level is not offered
+        let d = check(&RULE, "---\n電話番号: 1\n---\n");
+        assert!(d[0].fixes.is_empty() || d[0].fixes[0].edits[0].new_text != "phone");
     }
 
     #[test]
