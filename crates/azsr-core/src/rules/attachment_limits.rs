@@ -71,8 +71,8 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
             let ext = ext.to_ascii_lowercase();
             if BLOCKED.contains(&ext.as_str()) {
                 reasons.push(msg!(
-                    "the extension .{ext} is blocked (zip it or rename it)",
-                    "拡張子 .{ext} はアップロードできません (zip にまとめるか名前を変更してください)"
+                    "the extension .{ext} is blocked (put the file into a zip archive)",
+                    "拡張子 .{ext} のファイルはアップロードできません (zip ファイルにまとめてください)"
                 ));
             }
         }

@@ -1,9 +1,9 @@
 use crate::diagnostic::Fix;
 use crate::fields::{parse_bool, parse_language, ContactMethod, IssueType, Plan, Severity, LANGUAGES};
 use crate::frontmatter::{YamlEntry, YamlNode, YamlValue};
-use crate::rules::form_util::{closest_value, kind_of, node_span, parsed, replace_scalar};
+use crate::rules::form_util::{closest_value, kind_of, node_span, parsed, replace_scalar, scalar};
 use crate::time::WINDOWS_ZONES;
-use crate::{msg, Context, Diagnostic};
+use crate::{msg, Context, Diagnostic, Msg};
 
 declare_rule! {
     /// ## What it checks
@@ -69,6 +69,23 @@ const SEVERITIES: &[&str] = &[
     "highestcriticalimpact",
 ];
 const BOOLS: &[&str] = &["true", "false"];
+
+/// Language names people write instead of the API's codes.
+const LANGUAGE_NAMES: &[(&str, &str)] = &[
+    ("english", "en-us"),
+    ("japanese", "ja-jp"),
+    ("chinese", "zh-hans"),
+    ("中国語", "zh-hans"),
+    ("spanish", "es-es"),
+    ("french", "fr-fr"),
+    ("korean", "ko-kr"),
+    ("韓国語", "ko-kr"),
+    ("russian", "ru-ru"),
+    ("portuguese", "pt-br"),
+    ("italian", "it-it"),
+    ("german", "de-de"),
+    ("ドイツ語", "de-de"),
+];
 
 /// Common ways to name a zone that are neither Windows nor IANA names.
 const ZONE_ALIASES: &[(&str, &str)] = &[
@@ -156,7 +173,21 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
             "support_language" => {
                 let mut allowed: Vec<&str> = LANGUAGES.iter().map(|l| l.0).collect();
                 allowed.extend(["ja", "en", "日本語", "英語"]);
-                enumerated(ctx, key, &e.value, &allowed, allowed.len(), |v| parse_language(v).is_some(), out);
+                let alias = LANGUAGE_NAMES
+                    .iter()
+                    .find(|(n, _)| scalar(&e.value).is_some_and(|v| n.eq_ignore_ascii_case(v.trim())))
+                    .map(|(_, code)| *code);
+                match alias {
+                    Some(code) => report(
+                        ctx,
+                        &e.value,
+                        key,
+                        &msg!("use the language code {code}", "言語コード {code} を指定してください"),
+                        Some(code),
+                        out,
+                    ),
+                    None => enumerated(ctx, key, &e.value, &allowed, allowed.len(), |v| parse_language(v).is_some(), out),
+                }
             }
             "advanced_diagnostics" | "response_24x7" => {
                 enumerated(ctx, key, &e.value, BOOLS, 2, |v| parse_bool(v).is_some(), out);
@@ -234,23 +265,25 @@ fn enumerated(
         return;
     }
     let list = allowed[..shown.min(allowed.len())].join(", ");
+    let expected = msg!("use one of {list}", "次のいずれかを指定してください: {list}");
     let suggestion = closest_value(v, allowed);
-    report(ctx, node, key, &list, suggestion, out);
+    report(ctx, node, key, &expected, suggestion, out);
 }
 
 fn report(
     ctx: &Context,
     node: &YamlNode,
     key: &str,
-    list: &str,
+    expected: &Msg,
     suggestion: Option<&str>,
     out: &mut Vec<Diagnostic>,
 ) {
+    let (een, eja) = (&expected.en, &expected.ja);
     let mut d = RULE.diag(
         span_of(ctx, node),
         msg!(
-            "Not a valid `{key}`: use one of {list}",
-            "`{key}` の値として使えません。次のいずれかを指定してください: {list}"
+            "Not a valid `{key}`: {een}",
+            "`{key}` の値として使えません。{eja}"
         ),
     );
     if let Some(s) = suggestion {
@@ -348,7 +381,10 @@ fn contact(ctx: &Context, e: &YamlEntry, out: &mut Vec<Diagnostic>) {
                     ctx,
                     node,
                     &path,
-                    "ISO 3166-1 alpha-3 codes in capitals (JPN, USA, DEU, …)",
+                    &msg!(
+                        "write an ISO 3166-1 alpha-3 code in capitals (JPN, USA, DEU, …)",
+                        "ISO 3166-1 alpha-3 の国コードを大文字で指定してください (JPN、USA、DEU など)"
+                    ),
                     suggestion.as_deref(),
                     out,
                 );
@@ -368,7 +404,10 @@ fn contact(ctx: &Context, e: &YamlEntry, out: &mut Vec<Diagnostic>) {
                     ctx,
                     node,
                     &path,
-                    "Windows time zone names (Tokyo Standard Time, UTC, …) or IANA names (Asia/Tokyo)",
+                    &msg!(
+                        "write a Windows time zone name (Tokyo Standard Time, UTC, …) or an IANA name (Asia/Tokyo)",
+                        "Windows のタイム ゾーン名 (Tokyo Standard Time、UTC など) または IANA 名 (Asia/Tokyo) を指定してください"
+                    ),
                     suggestion,
                     out,
                 );
@@ -467,6 +506,8 @@ mod tests {
             "---\nissue_type: technical\ncontact_method: email\nsupport_plan: standard\n---\n"
         );
         assert_eq!(fixed("---\nadvanced_diagnostics: ture\n---\n"), "---\nadvanced_diagnostics: true\n---\n");
+        assert_eq!(fixed("---\nsupport_language: English\n---\n"), "---\nsupport_language: en-us\n---\n");
+        assert_eq!(fixed("---\nsupport_language: ja_JPN\n---\n"), "---\nsupport_language: ja-jp\n---\n");
         let d = check(&RULE, "---\nissue_type: tech\n---\n");
         assert!(d[0].message.en.contains("technical, billing"));
         assert!(d[0].message.ja.contains("`issue_type`"));

@@ -1,5 +1,6 @@
 use crate::diagnostic::Fix;
-use crate::fields::{ContactMethod, IssueType, FIELDS};
+use crate::fields::{ContactMethod, IssueType, CONTACT_FIELDS, FIELDS};
+use crate::rules::unknown_field::meant;
 use crate::frontmatter::{FrontMatter, YamlEntry, YamlValue};
 use crate::rules::form_util::{insert_in_mapping, insert_top_level, opening, parsed, scalar};
 use crate::{msg, Context, Diagnostic};
@@ -98,8 +99,11 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
         contact_keys.insert(3, "phone");
     }
 
+    let top: Vec<&str> = FIELDS.iter().map(|f| f.key).collect();
+    let mistyped = meant(fm.entries(), &top);
     for key in required {
         match fm.get(key) {
+            None if mistyped.iter().any(|m| m == key) => {} // unknown-field's rename
             None => {
                 let line = if key == "contact" {
                     let mut s = String::from("contact:");
@@ -154,8 +158,11 @@ fn contact(doc: &str, e: &YamlEntry, keys: &[&str], out: &mut Vec<Diagnostic>) {
     if !matches!(e.value.value, YamlValue::Map(_)) {
         return; // a list or a single value is invalid-value's
     }
+    let known: Vec<&str> = CONTACT_FIELDS.iter().map(|f| f.key).collect();
+    let mistyped = meant(e.value.entries(), &known);
     for key in keys {
         match e.value.get(key) {
+            None if mistyped.iter().any(|m| m == key) => {} // unknown-field's rename
             None => {
                 let mut d = RULE.diag(
                     e.key.span.clone(),
@@ -276,6 +283,17 @@ mod tests {
         let d = check(&RULE, &text);
         assert_eq!(d.len(), 1);
         assert!(d[0].message.en.contains("`subscription`"));
+    }
+
+    #[test]
+    fn a_mistyped_key_is_unknown_fields_not_missing() {
+        let text = CLEAN_JA.replace("severity: B", "severty: B");
+        assert!(check(&RULE, &text).is_empty());
+        let text = CLEAN_JA.replace("  country: JPN", "  国: JPN");
+        assert!(check(&RULE, &text).is_empty());
+        // an unrelated unknown key does not hide a missing one
+        let text = CLEAN_JA.replace("severity: B", "foo: B");
+        assert_eq!(check(&RULE, &text).len(), 1);
     }
 
     #[test]

@@ -67,7 +67,7 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
         content_span(ctx.text, &e.value),
         msg!(
             "The summary {en}: keep it to one concise line and move the details to the description",
-            "概要が{ja}。簡潔な 1 行にまとめ、詳細は本文に記載してください"
+            "概要: {ja}。簡潔な 1 行にまとめ、詳細は本文に記載してください"
         ),
     ));
 }

@@ -105,6 +105,29 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
     }
 }
 
+/// The known key an unknown `key` most likely means: a listed alias, else the closest.
+pub(crate) fn suggestion<'a>(key: &str, known: &[&'a str]) -> Option<&'a str> {
+    if key.trim().is_empty() || known.contains(&key) {
+        return None;
+    }
+    ALIASES
+        .iter()
+        .find(|(a, k)| a.eq_ignore_ascii_case(key.trim()) && known.contains(k))
+        .map(|(_, k)| *k)
+        .or_else(|| closest(key, known.iter().copied()))
+}
+
+/// Known keys that an unknown key among `entries` stands for (a typo such as `severty`
+/// is reported once, by this rule, and not also as a missing `severity`).
+pub(crate) fn meant(entries: &[YamlEntry], known: &[&str]) -> Vec<String> {
+    entries
+        .iter()
+        .filter_map(|e| e.key_str())
+        .filter_map(|k| suggestion(k, known))
+        .map(str::to_string)
+        .collect()
+}
+
 fn report(e: &YamlEntry, known: &[&str], parent: Option<&str>, out: &mut Vec<Diagnostic>) {
     let key = match &e.key.value {
         YamlValue::Scalar { text, .. } => text.as_str(),
@@ -119,15 +142,7 @@ fn report(e: &YamlEntry, known: &[&str], parent: Option<&str>, out: &mut Vec<Dia
         None => msg!("", ""),
     };
     let (pen, pja) = (&place.en, &place.ja);
-    let alias = ALIASES
-        .iter()
-        .find(|(a, k)| a.eq_ignore_ascii_case(key.trim()) && known.contains(k))
-        .map(|(_, k)| *k);
-    let suggestion = if key.is_empty() {
-        None
-    } else {
-        alias.or_else(|| closest(key, known.iter().copied()))
-    };
+    let suggestion = suggestion(key, known);
     let d = match suggestion {
         Some(s) => RULE
             .diag(
