@@ -21,7 +21,8 @@ declare_rule! {
     /// (separated only by spaces, `:`, `#`, `は`, brackets, `No.` or `番号`):
     /// お問い合わせ番号, 問い合わせ番号, お問合せ番号, 問合せ番号, サポート リクエスト番号,
     /// サポートリクエスト番号, SR番号, SR, request number, support request number,
-    /// case number, ticket number.
+    /// case number, ticket number (and their plurals). After a number, a list goes on
+    /// (`2311270010001234、2311270010001235`, `A, B and C`).
     ///
     /// Not reported: numbers of fewer than six digits (`SR 2 件`, `case number 3 of the
     /// list`), numbers in code, URLs or resource IDs, numbers in the `errors` section, a
@@ -70,8 +71,11 @@ const PHRASES: &[&str] = &[
     "SR番号",
     "SR",
     "request number",
+    "request numbers",
     "case number",
+    "case numbers",
     "ticket number",
+    "ticket numbers",
 ];
 
 fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
@@ -104,20 +108,22 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
         let masked = &block.masked;
         for phrase in PHRASES {
             for hit in find_term(masked, phrase) {
-                let Some(num) = number_after(masked, hit.end) else {
-                    continue;
-                };
-                let at = block.range.start + num.start..block.range.start + num.end;
-                if seen.contains(&at) {
-                    continue;
-                }
-                seen.push(at.clone());
-                let digits = &masked[num];
-                if digits.len() < 6 || listed.iter().any(|l| l == digits) {
-                    continue;
-                }
-                if !is_request_number(digits, today) {
-                    out.push(RULE.diag(at, message(digits)));
+                let mut next = number_after(masked, hit.end);
+                // `お問い合わせ番号: A、B` and `request numbers A, B`: every number of the list
+                for _ in 0..16 {
+                    let Some(num) = next.take() else { break };
+                    let at = block.range.start + num.start..block.range.start + num.end;
+                    let digits = &masked[num.clone()];
+                    if digits.len() < 6 {
+                        break;
+                    }
+                    if !seen.contains(&at) {
+                        seen.push(at.clone());
+                        if !listed.iter().any(|l| l == digits) && !is_request_number(digits, today) {
+                            out.push(RULE.diag(at, message(digits)));
+                        }
+                    }
+                    next = next_in_list(masked, num.end);
                 }
             }
         }
@@ -139,7 +145,7 @@ fn number_after(text: &str, from: usize) -> Option<Range<usize>> {
     for _ in 0..8 {
         let rest = &text[pos..];
         let trimmed = rest.trim_start_matches(|c: char| {
-            c.is_whitespace() || ":：#＃は(（「[『=\"'".contains(c)
+            c.is_whitespace() || ":：#＃は(（「[『=\"')）」]』".contains(c)
         });
         pos += rest.len() - trimmed.len();
         let lower = trimmed.get(..3).map(str::to_ascii_lowercase);
@@ -156,6 +162,24 @@ fn number_after(text: &str, from: usize) -> Option<Range<usize>> {
     let digits = text[pos..].bytes().take_while(u8::is_ascii_digit).count();
     let after = text[pos + digits..].chars().next();
     (digits > 0 && !after.is_some_and(|c| c.is_alphabetic() && c.is_ascii())).then(|| pos..pos + digits)
+}
+
+/// The next number of a list (`A, B`, `A、B`, `A / B`, `A and B`, `A と B`).
+fn next_in_list(text: &str, from: usize) -> Option<Range<usize>> {
+    let rest = &text[from..];
+    let trimmed = rest.trim_start_matches(|c: char| c.is_whitespace() || ",、/・".contains(c));
+    let trimmed = trimmed
+        .strip_prefix("and ")
+        .or_else(|| trimmed.strip_prefix("と"))
+        .or_else(|| trimmed.strip_prefix("及び"))
+        .unwrap_or(trimmed)
+        .trim_start();
+    if trimmed.len() == rest.len() {
+        return None;
+    }
+    let pos = from + (rest.len() - trimmed.len());
+    let digits = text[pos..].bytes().take_while(u8::is_ascii_digit).count();
+    (digits > 0).then(|| pos..pos + digits)
 }
 
 /// 16 digits starting with a plausible `YYMMDD`, or the legacy 15 digits `1YYMMDD21dddddd`.
@@ -224,9 +248,18 @@ mod tests {
             ("Our previous request number ", "231127001000123"),
             ("Case number: ", "12345678"),
             ("See ticket number No. ", "987654321"),
+            ("サポート リクエスト (SR) ", "23112700100"),
         ] {
             assert_spans(&RULE, &format!("---\nsummary: x\n---\n\n## 関連するお問い合わせ\n{phrase}«{num}» の件です。\n"));
         }
+    }
+
+    #[test]
+    fn every_number_of_a_list() {
+        assert_spans(&RULE, "---\nsummary: x\n---\n\n関連するお問い合わせ番号: 2311270010001234、«231127001000»、«12345678» です。\n");
+        assert_spans(&RULE, "---\nsummary: x\n---\n\nRequest numbers «1234567», 2311270010001234 and «99999999».\n");
+        // a list of small numbers after a number is not a list of request numbers
+        assert!(check(&RULE, "---\nsummary: x\n---\n\nSR 2311270010001234, 2 件目\n").is_empty());
     }
 
     #[test]

@@ -137,6 +137,16 @@ fn report(e: &YamlEntry, known: &[&str], parent: Option<&str>, out: &mut Vec<Dia
         return;
     }
     let shown: String = key.chars().take(60).collect();
+    if parent.is_none() && CONTACT_FIELDS.iter().any(|f| f.key == key) {
+        out.push(RULE.diag(
+            e.key.span.clone(),
+            msg!(
+                "`{shown}` belongs under `contact:`, indented",
+                "`{shown}` は `contact:` の下にインデントして記述してください"
+            ),
+        ));
+        return;
+    }
     let place = match parent {
         Some(p) => msg!(" in `{p}`", "(`{p}` 内)"),
         None => msg!("", ""),
@@ -185,6 +195,8 @@ mod tests {
         assert_spans(&RULE, "---\n«重大度»: B\nsummary: 接続できない\n---\n");
         assert_spans(&RULE, "---\n«Severity»: B\n«title»: x\n---\n");
         assert_spans(&RULE, "---\n«123»: B\n---\n");
+        let d = assert_spans(&RULE, "---\n«email»: a@example.com\n«phone»: 03-1234-5678\n---\n");
+        assert!(d[0].message.en.contains("under `contact:`") && d[0].message.ja.contains("contact:"));
     }
 
     #[test]
