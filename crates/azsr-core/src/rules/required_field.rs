@@ -148,18 +148,20 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
                 }
                 out.push(d);
             }
-            Some(e) if key == "contact" => contact(doc, e, &contact_keys, out),
+            Some(e) if key == "contact" => contact(doc, fm, e, &contact_keys, out),
             Some(_) => {}
         }
     }
 }
 
-fn contact(doc: &str, e: &YamlEntry, keys: &[&str], out: &mut Vec<Diagnostic>) {
+fn contact(doc: &str, fm: &FrontMatter, e: &YamlEntry, keys: &[&str], out: &mut Vec<Diagnostic>) {
     if !matches!(e.value.value, YamlValue::Map(_)) {
         return; // a list or a single value is invalid-value's
     }
     let known: Vec<&str> = CONTACT_FIELDS.iter().map(|f| f.key).collect();
-    let mistyped = meant(e.value.entries(), &known);
+    let mut mistyped = meant(e.value.entries(), &known);
+    // `email:` written at the top level: unknown-field says it belongs under `contact`
+    mistyped.extend(keys.iter().filter(|k| fm.get(k).is_some()).map(|k| k.to_string()));
     for key in keys {
         match e.value.get(key) {
             None if mistyped.iter().any(|m| m == key) => {} // unknown-field's rename
@@ -290,6 +292,8 @@ mod tests {
         let text = CLEAN_JA.replace("severity: B", "severty: B");
         assert!(check(&RULE, &text).is_empty());
         let text = CLEAN_JA.replace("  country: JPN", "  国: JPN");
+        assert!(check(&RULE, &text).is_empty());
+        let text = CLEAN_JA.replace("  email: taro.yamada@example.co.jp\n", "").replace("issue_type", "email: taro.yamada@example.co.jp\nissue_type");
         assert!(check(&RULE, &text).is_empty());
         // an unrelated unknown key does not hide a missing one
         let text = CLEAN_JA.replace("severity: B", "foo: B");
