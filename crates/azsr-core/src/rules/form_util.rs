@@ -77,7 +77,10 @@ pub(crate) fn replace_scalar(doc: &str, node: &YamlNode, new: &str) -> TextEdit 
     let quoted = matches!(node.value, YamlValue::Scalar { quoted: true, .. })
         && content != node.span
         && !doc[node.span.clone()].trim_start().starts_with(['|', '>']);
-    let new_text = if quoted {
+    let single = content.start > 0 && doc.as_bytes()[content.start - 1] == b'\'';
+    let new_text = if quoted && single {
+        new.replace('\'', "''")
+    } else if quoted {
         new.replace('\\', "\\\\").replace('"', "\\\"")
     } else {
         yaml_scalar(new)
@@ -109,6 +112,15 @@ pub(crate) fn yaml_scalar(s: &str) -> String {
                 .replace('"', "\\\"")
                 .replace('\n', "\\n")
         )
+    }
+}
+
+/// The document's line break: CRLF when it uses them, else LF.
+pub(crate) fn newline(doc: &str) -> &'static str {
+    if doc.contains("\r\n") {
+        "\r\n"
+    } else {
+        "\n"
     }
 }
 
@@ -152,9 +164,11 @@ pub(crate) fn insert_top_level(
     } else {
         ""
     };
+    let nl = newline(doc);
+    let prefix = if prefix.is_empty() { "" } else { nl };
     TextEdit {
         range: at..at,
-        new_text: format!("{prefix}{line}\n"),
+        new_text: format!("{prefix}{}{nl}", line.replace('\n', nl)),
     }
 }
 
@@ -191,7 +205,9 @@ pub(crate) fn insert_in_mapping(
     } else {
         ""
     };
-    let body: String = lines.iter().map(|l| format!("{indent}{l}\n")).collect();
+    let nl = newline(doc);
+    let prefix = if prefix.is_empty() { "" } else { nl };
+    let body: String = lines.iter().map(|l| format!("{indent}{l}{nl}")).collect();
     Some(TextEdit {
         range: at..at,
         new_text: format!("{prefix}{body}"),
@@ -327,6 +343,12 @@ mod tests {
             apply_edits(text, &[e]),
             "---\ncontact:\n  email: \nsummary: s\n---\n"
         );
+        let text = "---\r\nsummary: s\r\n---\r\n";
+        let e = insert_top_level(text, &fm(text), None, "contact:\n  email: ");
+        assert_eq!(
+            apply_edits(text, &[e]),
+            "---\r\nsummary: s\r\ncontact:\r\n  email: \r\n---\r\n"
+        );
         let text = "---\n---\n";
         let e = insert_top_level(text, &fm(text), None, "summary: ");
         assert_eq!(apply_edits(text, &[e]), "---\nsummary: \n---\n");
@@ -390,6 +412,42 @@ mod tests {
     }
 
     #[test]
+    fn every_fix_keeps_the_front_matter_valid() {
+        let docs = [
+            "---\nissue_type: tecnical\ncontact_method: emial\nsupport_plan: standrd\nseverty: B\nadvanced_diagnostics: いいえ\nstarted: 2023-11-27 13:05\ncontact:\n  frist_name: Anna\n  country: jpn\n  time_zone: JST\n---\n",
+            "---\nissue_type: \"tecnical\"\nstarted: '2023-11-27 13:05'\nadvanced_diagnostics: 'no'\ncontact: {country: 'jpn', time_zone: \"Tokyo Standrd Time\"}\n---\n",
+            "---\nissue_type: billing\nservice: 'Virtual Machine running Windows'\nsubscription: Prod (0b1c2d3e-4f50-4a6b-9c7d-8e9f0a1b2c3d)\nresource: /subscriptions/6f1c2d4e-8a3b-4c5d-9e0f-1a2b3c4d5e6f/resourceGroups/rg/providers/Microsoft.Compute/virtualMachines/vm1\n---\n",
+            "---\nissue_type: technical\nservice: Kubernetes Service (AKS)\ncontact:\n---\n",
+            "---\nissue_type: technical\nservice: Kubernetes Service (AKS)\ncontact_method: phone\ncontact:\n    first_name: A\n---\n",
+            "---\n---\n",
+            "---\nsummary: x # comment\ncontact:\n  email: a@example.com # comment\n---\nbody\n",
+            "---\r\nissue_type: tech\r\nstarted: 2023-11-27 13:05\r\n---\r\n",
+            "---\nseverity: B",
+            "## no front matter\n",
+        ];
+        for doc in docs {
+            for rule in form_rules() {
+                for d in crate::testing::check(rule, doc) {
+                    for fix in &d.fixes {
+                        let fixed = apply_edits(doc, &fix.edits);
+                        let fm = crate::frontmatter::parse(&fixed);
+                        let fm = fm.unwrap_or_else(|| {
+                            panic!("{}: no block after fix:\n{fixed}", rule.name)
+                        });
+                        assert!(
+                            fm.closed && fm.error.is_none(),
+                            "{}: {:?} breaks the YAML:\n{fixed}",
+                            rule.name,
+                            fix.title.en
+                        );
+                        assert_ne!(fixed, doc, "{}: the fix changes nothing", rule.name);
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
     fn no_panic_on_odd_documents() {
         let docs = [
             "",
@@ -431,6 +489,41 @@ mod tests {
         );
         for rule in form_rules() {
             let _ = crate::testing::check(rule, &long);
+        }
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(64))]
+        #[test]
+        fn no_panic_on_arbitrary_values(
+            values in proptest::collection::vec("\\PC{0,40}", 1..8),
+            body in "\\PC{0,80}",
+        ) {
+            const KEYS: &[&str] = &[
+                "issue_type", "subscription", "service", "resource", "summary", "started",
+                "severity", "advanced_diagnostics", "related_requests", "attachments",
+            ];
+            let mut text = String::from("---\n");
+            for (i, v) in values.iter().enumerate() {
+                text.push_str(&format!("{}: {}\n", KEYS[i % KEYS.len()], v));
+            }
+            text.push_str("contact:\n");
+            for (i, v) in values.iter().enumerate() {
+                let k = ["email", "phone", "country", "time_zone", "additional_emails"][i % 5];
+                text.push_str(&format!("  {k}: {v}\n"));
+            }
+            text.push_str("---\n");
+            text.push_str(&body);
+            let probe = FakeFiles(Vec::new());
+            for rule in form_rules() {
+                let d = crate::testing::check_with(rule, &text, &crate::Config::default(), Some(&probe));
+                for d in d {
+                    proptest::prop_assert!(text.get(d.range.clone()).is_some());
+                    for f in &d.fixes {
+                        let _ = apply_edits(&text, &f.edits);
+                    }
+                }
+            }
         }
     }
 

@@ -1,4 +1,5 @@
 use crate::diagnostic::{Fix, TextEdit};
+use crate::rules::form_util::newline;
 use crate::{msg, Context, Diagnostic};
 
 declare_rule! {
@@ -46,9 +47,10 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
     match ctx.fm {
         None => {
             let at = if text.starts_with('\u{feff}') { 3 } else { 0 };
-            let mut block = crate::template::frontmatter_template(ctx.lang);
+            let nl = newline(text);
+            let mut block = crate::template::frontmatter_template(ctx.lang).replace('\n', nl);
             if !text[at..].trim().is_empty() {
-                block.push('\n');
+                block.push_str(nl);
             }
             out.push(
                 RULE.diag(
@@ -69,8 +71,9 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
         }
         Some(fm) if !fm.closed => {
             let at = closing_point(text, fm.yaml.start);
+            let nl = newline(text);
             let prefix = if at > 0 && !text[..at].ends_with('\n') {
-                "\n"
+                nl
             } else {
                 ""
             };
@@ -86,7 +89,7 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
                     title: msg!("Close the front matter", "フロント マターを閉じる"),
                     edits: vec![TextEdit {
                         range: at..at,
-                        new_text: format!("{prefix}---\n"),
+                        new_text: format!("{prefix}---{nl}"),
                     }],
                 }),
             );
@@ -167,6 +170,10 @@ mod tests {
         let d = check(&RULE, text);
         let fixed = apply_edits(text, &d[0].fixes[0].edits);
         assert_eq!(fixed, "---\nseverity: B\n---\n");
+        let text = "---\r\nseverity: B\r\n\r\n## Problem\r\n";
+        let d = check(&RULE, text);
+        let fixed = apply_edits(text, &d[0].fixes[0].edits);
+        assert_eq!(fixed, "---\r\nseverity: B\r\n---\r\n\r\n## Problem\r\n");
         let fm = crate::frontmatter::parse(&fixed).unwrap();
         assert!(fm.closed && fm.error.is_none());
     }
