@@ -43,17 +43,54 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
     }
     if let Some(err) = &fm.error {
         let detail = &err.message;
+        let hint = hint(detail);
+        let (hen, hja) = (&hint.en, &hint.ja);
         out.push(RULE.diag(
             err.span.clone(),
             msg!(
-                "The front matter is not valid YAML: {detail}",
-                "フロント マターの YAML を解析できません: {detail}"
+                "The front matter is not valid YAML: {detail}{hen}",
+                "フロント マターの YAML を解析できません: {detail}{hja}"
             ),
         ));
         return;
     }
     if let Some(root) = &fm.root {
         duplicates(root, ctx.text, out, 0);
+    }
+}
+
+/// What usually causes a parser error, in plain words.
+fn hint(detail: &str) -> crate::Msg {
+    let d = detail.to_ascii_lowercase();
+    if d.contains("mapping values are not allowed") || d.contains("placement of ':'") {
+        msg!(
+            " (a value holding `: ` must be quoted, or a line is indented wrongly)",
+            " (`: ` を含む値は引用符で囲むか、行のインデントを確認してください)"
+        )
+    } else if d.contains("tab") {
+        msg!(
+            " (indent with spaces, not tabs)",
+            " (インデントにはタブではなくスペースを使ってください)"
+        )
+    } else if d.contains("unexpected character") {
+        msg!(
+            " (a value starting with `@` or a backquote must be quoted)",
+            " (`@` やバッククォートで始まる値は引用符で囲んでください)"
+        )
+    } else if d.contains("quoted scalar") {
+        msg!(" (a quote is not closed)", " (引用符が閉じられていません)")
+    } else if d.contains("anchor") {
+        msg!(
+            " (an alias `*name` needs an anchor `&name` before it)",
+            " (エイリアス `*名前` の前にアンカー `&名前` が必要です)"
+        )
+    } else if d.contains("flow") {
+        msg!(
+            " (a bracket `[` or `{{` is not closed)",
+            " (括弧 `[` または `{{` が閉じられていません)"
+        )
+    } else {
+        msg!("", "")
     }
 }
 
@@ -109,6 +146,9 @@ mod tests {
         assert!(r.start > 4 && r.end <= text.len() - 4, "{r:?}");
         assert!(d[0].message.ja.contains("YAML"));
         assert!(d[0].message.en.contains("not valid YAML"));
+        assert!(d[0].message.ja.contains("引用符で囲む"));
+        let d = check(&RULE, "---\nsummary: x\n\tseverity: B\n---\n");
+        assert!(d[0].message.ja.contains("タブ") && d[0].message.en.contains("tabs"));
     }
 
     #[test]
