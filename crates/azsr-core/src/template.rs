@@ -224,6 +224,34 @@ mod tests {
             }
         }
         assert!(request_template(Lang::Ja).contains("## ゴール"));
+    }
+
+    #[test]
+    fn the_template_is_clean_but_for_the_values_to_fill_in() {
+        use crate::rules::*;
+        use crate::testing::check;
+        for lang in [Lang::En, Lang::Ja] {
+            let text = request_template(lang);
+            for rule in [
+                &frontmatter_missing::RULE,
+                &frontmatter_syntax::RULE,
+                &unknown_field::RULE,
+                &invalid_value::RULE,
+                &summary_length::RULE,
+                &start_time::RULE,
+                &advanced_diagnostics::RULE,
+            ] {
+                assert!(
+                    check(rule, &text).is_empty(),
+                    "{} on the template",
+                    rule.name
+                );
+            }
+            // the empty values are what required-field asks to fill in
+            let missing = check(&required_field::RULE, &text);
+            assert!(missing.iter().all(|d| d.message.en.contains("is empty")));
+            assert!(!missing.is_empty());
+        }
         assert!(request_template(Lang::En).contains("support_language: en-us"));
     }
 }
