@@ -107,7 +107,7 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
 
 /// The known key an unknown `key` most likely means: a listed alias, else the closest.
 pub(crate) fn suggestion<'a>(key: &str, known: &[&'a str]) -> Option<&'a str> {
-    if key.trim().is_empty() || known.contains(&key) {
+    if key.trim().is_empty() || key.len() > 200 || known.contains(&key) {
         return None;
     }
     ALIASES
