@@ -1,5 +1,5 @@
 use crate::frontmatter::YamlNode;
-use crate::rules::form_util::{content_span, list_items, scalar};
+use crate::rules::form_util::{content_span, list_items, node_span, not_single, scalar};
 use crate::{msg, Context, Diagnostic};
 
 declare_rule! {
@@ -8,7 +8,7 @@ declare_rule! {
     /// That `contact.email` and each entry of `contact.additional_emails` is one
     /// well-formed e-mail address: `local@domain.tld`, without spaces, display names
     /// (`Taro <taro@…>`), a `mailto:` prefix, full-width characters (`＠`), or several
-    /// addresses in one entry.
+    /// addresses in one entry; `contact.email` is a single address, not a list.
     ///
     /// ## Why
     ///
@@ -43,6 +43,9 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
         return;
     }
     if let Some(e) = ctx.contact("email") {
+        if let Some(m) = not_single("contact.email", &e.value) {
+            out.push(RULE.diag(node_span(ctx.text, &e.value), m));
+        }
         if let Some(v) = scalar(&e.value) {
             report(ctx, &e.value, v, "contact.email", out);
         }
@@ -129,6 +132,8 @@ mod tests {
         assert!(d[1].message.en.contains("more than one"));
         assert!(d[1].message.ja.contains("複数"));
         assert_spans(&RULE, "---\ncontact:\n  additional_emails: «hanako.example.co.jp»\n---\n");
+        let d = assert_spans(&RULE, "---\ncontact:\n  email: «[a@example.com, b@example.com]»\n---\n");
+        assert!(d[0].message.en.contains("single value") && d[0].message.ja.contains("リスト"));
     }
 
     #[test]
@@ -141,7 +146,6 @@ mod tests {
             "o'brien@example.ie",
             "first_last-1@sub-domain.example.org",
             "",
-            "[a, b]",
         ] {
             let text = format!("---\ncontact:\n  email: {v}\n  additional_emails:\n    - {v}\n---\n");
             assert!(check(&RULE, &text).is_empty(), "{text}");

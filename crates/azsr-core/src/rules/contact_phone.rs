@@ -1,4 +1,4 @@
-use crate::rules::form_util::{content_span, scalar};
+use crate::rules::form_util::{content_span, node_span, not_single, scalar};
 use crate::{msg, Context, Diagnostic};
 
 declare_rule! {
@@ -7,7 +7,7 @@ declare_rule! {
     /// That `contact.phone` is a phone number: an optional leading `+`, then digits,
     /// spaces, `-` and brackets `()`, with 7 to 15 digits in all (the international
     /// maximum). Letters, extensions (`ext. 12`), full-width digits and other separators
-    /// (`.`, `/`) are reported.
+    /// (`.`, `/`) are reported, and so is a list of numbers.
     ///
     /// ## Why
     ///
@@ -41,6 +41,10 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
         return;
     }
     let Some(e) = ctx.contact("phone") else { return };
+    if let Some(m) = not_single("contact.phone", &e.value) {
+        out.push(RULE.diag(node_span(ctx.text, &e.value), m));
+        return;
+    }
     let Some(v) = scalar(&e.value) else { return };
     let v = v.trim();
     if is_phone(v) {
@@ -89,13 +93,14 @@ mod tests {
         assert_spans(&RULE, "---\ncontact:\n  phone: «+81 (3) 1234-5678-9999-0000»\n---\n");
         assert_spans(&RULE, "---\ncontact:\n  phone: \"«81+3-1234-5678»\"\n---\n");
         assert_spans(&RULE, "---\ncontact:\n  phone: «未定»\n---\n");
+        assert_spans(&RULE, "---\ncontact:\n  phone:\n    «- 03-1234-5678\n    - 03-1234-5679»\n---\n");
     }
 
     #[test]
     fn passes_on_dialable_numbers() {
         assert!(check(&RULE, CLEAN_JA).is_empty());
         assert!(check(&RULE, CLEAN_EN).is_empty());
-        for v in ["+81-3-1234-5678", "03-1234-5678", "0312345678", "+1 (425) 555-0100", "\"+49 30 1234567\"", "", "[1]"] {
+        for v in ["+81-3-1234-5678", "03-1234-5678", "0312345678", "+1 (425) 555-0100", "\"+49 30 1234567\"", ""] {
             let text = format!("---\ncontact:\n  phone: {v}\n---\n");
             assert!(check(&RULE, &text).is_empty(), "{text}");
         }

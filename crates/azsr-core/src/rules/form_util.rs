@@ -269,6 +269,20 @@ pub(crate) fn fallback_offset(ctx: &Context, dt: jiff::civil::DateTime) -> jiff:
         })
 }
 
+/// For a field that takes one value: a finding's message when `node` is a non-empty list
+/// or mapping instead (empty ones are `required-field`'s).
+pub(crate) fn not_single(key: &str, node: &YamlNode) -> Option<Msg> {
+    if !matches!(node.value, YamlValue::Seq(_) | YamlValue::Map(_)) || node.is_empty() {
+        return None;
+    }
+    let kind = kind_of(node);
+    let (ken, kja) = (&kind.en, &kind.ja);
+    Some(crate::msg!(
+        "`{key}` takes a single value, not {ken}",
+        "`{key}` には単一の値を指定してください ({kja}は指定できません)"
+    ))
+}
+
 /// What kind of YAML node this is, for messages.
 pub(crate) fn kind_of(node: &YamlNode) -> Msg {
     match &node.value {

@@ -18,9 +18,9 @@ declare_rule! {
     /// management and quota requests the service is implied: a `service` naming another
     /// service is reported. The quick fix replaces the value with the closest allowed one.
     ///
-    /// Fields with a rule of their own are left to it: the format of `subscription`,
-    /// `resource`, `started`, `contact.email`, `contact.phone` and request numbers, the
-    /// summary's length, and which severities a plan offers.
+    /// Fields with a rule of their own are left to it, a list or mapping in their place
+    /// included: `subscription`, `resource`, `started`, `summary`, `contact.email`,
+    /// `contact.phone`, request numbers, and which severities a plan offers.
     ///
     /// ## Why
     ///
@@ -145,8 +145,9 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
             continue; // required-field's, or not knowable
         }
         match key {
-            "subscription" | "resource" | "summary" | "problem_type" | "problem_subtype"
-            | "started" => {
+            // their own rules read these, shape included
+            "subscription" | "resource" | "summary" | "started" => {}
+            "problem_type" | "problem_subtype" => {
                 single(ctx, key, &e.value, out);
             }
             "service" => {
@@ -353,7 +354,8 @@ fn contact(ctx: &Context, e: &YamlEntry, out: &mut Vec<Diagnostic>) {
         }
         let path = format!("contact.{key}");
         match key {
-            "first_name" | "last_name" | "email" | "phone" => {
+            "email" | "phone" => {} // contact-email's and contact-phone's
+            "first_name" | "last_name" => {
                 single(ctx, &path, node, out);
             }
             "additional_emails" if list(ctx, &path, node, out) => {
@@ -531,7 +533,9 @@ mod tests {
 
     #[test]
     fn shapes_lists_and_mappings() {
-        assert_spans(&RULE, "---\nsummary: «[a, b]»\ncontact: «x»\n---\n");
+        assert_spans(&RULE, "---\nproblem_type: «[a, b]»\ncontact: «x»\n---\n");
+        // fields with a rule of their own: that rule reads the shape too
+        assert!(check(&RULE, "---\nsummary: [a]\nstarted: [1]\nsubscription: {a: b}\nresource: [x]\ncontact:\n  email: [a]\n  phone: [1]\n---\n").is_empty());
         assert_spans(&RULE, "---\nseverity:\n  «- A\n  - B»\n---\n");
         assert_spans(&RULE, "---\nattachments: «{a: b}»\nrelated_requests:\n  - «[1, 2]»\n  - «engineer: 佐藤»\n---\n");
         assert_spans(&RULE, "---\ncontact:\n  first_name: «{a: b}»\n  additional_emails:\n    - «[x]»\n---\n");

@@ -1,5 +1,5 @@
 use crate::arm::parse_resource_id;
-use crate::rules::form_util::{content_span, entry, scalar};
+use crate::rules::form_util::{content_span, entry, node_span, not_single, scalar};
 use crate::{msg, Context, Diagnostic};
 
 declare_rule! {
@@ -8,7 +8,8 @@ declare_rule! {
     /// That `resource` is a full ARM resource ID:
     /// `/subscriptions/{GUID}/resourceGroups/{group}/providers/{namespace}/{type}/{name}`,
     /// with nested type/name pairs allowed (`…/servers/s1/databases/db1`). A resource's name
-    /// alone, a portal URL, or an ID missing a segment is reported, with what is missing.
+    /// alone, a portal URL, or an ID missing a segment is reported, with what is missing
+    /// (and a list: one request is about one resource).
     ///
     /// ## Why
     ///
@@ -37,6 +38,10 @@ declare_rule! {
 
 fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
     let Some(e) = entry(ctx, "resource") else { return };
+    if let Some(m) = not_single("resource", &e.value) {
+        out.push(RULE.diag(node_span(ctx.text, &e.value), m));
+        return;
+    }
     let Some(v) = scalar(&e.value) else { return };
     let Err(err) = parse_resource_id(v.trim()) else {
         return;
@@ -70,6 +75,8 @@ mod tests {
         assert_spans(&RULE, &format!("---\nresource: \"«/subscriptions/{SUB}/resourceGroups/rg-web»\"\n---\n"));
         assert_spans(&RULE, "---\nresource: «/subscriptions/prod/resourceGroups/rg/providers/Microsoft.Web/sites/app»\n---\n");
         assert_spans(&RULE, "---\nresource: «12345»\n---\n");
+        let d = assert_spans(&RULE, "---\nresource: «[vm1, vm2]»\n---\n");
+        assert!(d[0].message.en.contains("single value"));
     }
 
     #[test]
@@ -80,7 +87,6 @@ mod tests {
             format!("/subscriptions/{SUB}/resourceGroups/rg/providers/Microsoft.Sql/servers/s1/databases/db1"),
             format!("/SUBSCRIPTIONS/{}/resourcegroups/rg/providers/microsoft.web/sites/app", SUB.to_uppercase()),
             String::new(),
-            "[a]".into(),
         ] {
             let text = format!("---\nresource: {v}\n---\n");
             assert!(check(&RULE, &text).is_empty(), "{text}");

@@ -1,4 +1,4 @@
-use crate::rules::form_util::{content_span, entry, fallback_offset, scalar};
+use crate::rules::form_util::{content_span, entry, fallback_offset, node_span, not_single, scalar};
 use crate::time::parse_started;
 use crate::{msg, Context, Diagnostic};
 
@@ -6,7 +6,8 @@ declare_rule! {
     /// ## What it checks
     ///
     /// That `started` is an ISO 8601 / RFC 3339 date-time (`2023-11-27T13:05:00+09:00`;
-    /// a space instead of `T` and a missing seconds field are fine; a date alone is not),
+    /// a space instead of `T` and a missing seconds field are fine; a date alone, or a
+    /// list or mapping, is not),
     /// and that it is not in the future: later than the checker's current time plus five
     /// minutes. A value without an offset is read as `start-time-offset` says (the
     /// configuration's `time_zone`, else `contact.time_zone`, else UTC).
@@ -38,6 +39,10 @@ declare_rule! {
 
 fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
     let Some(e) = entry(ctx, "started") else { return };
+    if let Some(m) = not_single("started", &e.value) {
+        out.push(RULE.diag(node_span(ctx.text, &e.value), m));
+        return;
+    }
     let Some(v) = scalar(&e.value) else { return };
     let span = content_span(ctx.text, &e.value);
     let Some(started) = parse_started(v) else {
@@ -90,6 +95,7 @@ mod tests {
         assert_spans(&RULE, "---\nstarted: \"«2026/11/20 13:05»\"\n---\n");
         assert_spans(&RULE, "---\nstarted: «2026-13-20T13:05:00+09:00»\n---\n");
         assert_spans(&RULE, "---\nstarted: «20261120»\n---\n");
+        assert_spans(&RULE, "---\nstarted: «{date: 2026-11-20, time: 13:05}»\n---\n");
     }
 
     #[test]
@@ -117,7 +123,6 @@ mod tests {
             "\"2023-11-27T04:05:00.123Z\"",
             "2023-11-27T13:05",
             "",
-            "[2023-11-27]",
         ] {
             let text = format!("---\nstarted: {v}\n---\n");
             assert!(check(&RULE, &text).is_empty(), "{text}");

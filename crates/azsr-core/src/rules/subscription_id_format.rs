@@ -1,5 +1,5 @@
 use crate::arm::subscription_guid;
-use crate::rules::form_util::{content_span, entry, scalar};
+use crate::rules::form_util::{content_span, entry, node_span, not_single, scalar};
 use crate::{msg, Context, Diagnostic};
 
 declare_rule! {
@@ -8,7 +8,7 @@ declare_rule! {
     /// That `subscription` is a subscription ID: a GUID such as
     /// `6f1c2d4e-8a3b-4c5d-9e0f-1a2b3c4d5e6f`. The portal's `Name (GUID)` form is accepted
     /// and reduced to the GUID inside the brackets. A subscription's display name alone,
-    /// or a GUID with a missing or extra character, is reported.
+    /// a GUID with a missing or extra character, or a list, is reported.
     ///
     /// ## Why
     ///
@@ -37,6 +37,10 @@ declare_rule! {
 
 fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
     let Some(e) = entry(ctx, "subscription") else { return };
+    if let Some(m) = not_single("subscription", &e.value) {
+        out.push(RULE.diag(node_span(ctx.text, &e.value), m));
+        return;
+    }
     let Some(v) = scalar(&e.value) else { return };
     if subscription_guid(v).is_some() {
         return;
@@ -62,6 +66,7 @@ mod tests {
         assert_spans(&RULE, "---\nsubscription: «6f1c2d4e-8a3b-4c5d-9e0f-1a2b3c4d5e6»\n---\n");
         assert_spans(&RULE, "---\nsubscription: \"«6f1c2d4e8a3b4c5d9e0f1a2b3c4d5e6f»\"\n---\n");
         assert_spans(&RULE, "---\nsubscription: «12345»\n---\n");
+        assert_spans(&RULE, "---\nsubscription: «[6f1c2d4e-8a3b-4c5d-9e0f-1a2b3c4d5e6f]»\n---\n");
         assert_spans(&RULE, "---\nsubscription: «本番 (6f1c2d4e-8a3b-4c5d-9e0f)»\n---\n");
     }
 
@@ -74,8 +79,6 @@ mod tests {
             "本番サブスクリプション (6f1c2d4e-8a3b-4c5d-9e0f-1a2b3c4d5e6f)",
             "\"Prod (6f1c2d4e-8a3b-4c5d-9e0f-1a2b3c4d5e6f)\"",
             "",
-            "[a, b]",
-            "{x: y}",
         ] {
             let text = format!("---\nsubscription: {v}\n---\n");
             assert!(check(&RULE, &text).is_empty(), "{text}");

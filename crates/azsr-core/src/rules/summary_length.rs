@@ -1,4 +1,4 @@
-use crate::rules::form_util::{content_span, entry, scalar};
+use crate::rules::form_util::{content_span, entry, node_span, not_single, scalar};
 use crate::{msg, Context, Diagnostic, Msg};
 
 declare_rule! {
@@ -7,7 +7,8 @@ declare_rule! {
     /// That a non-empty `summary` is one concise line: not longer than
     /// `summary_max_chars` characters (configuration; 100 by default, a project choice, as
     /// the API documents no limit), without a line break, and a single sentence (in
-    /// Japanese or English). One finding per summary lists what is wrong with it.
+    /// Japanese or English), and text rather than a list or mapping. One finding per
+    /// summary lists what is wrong with it.
     ///
     /// Sentence ends are `。`, `！`, `？`, `!`, `?` and a `.` followed by a space, except
     /// inside quotes or brackets (`「接続できません。」と表示される`), after an
@@ -40,6 +41,10 @@ declare_rule! {
 
 fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
     let Some(e) = entry(ctx, "summary") else { return };
+    if let Some(m) = not_single("summary", &e.value) {
+        out.push(RULE.diag(node_span(ctx.text, &e.value), m));
+        return;
+    }
     let Some(text) = scalar(&e.value) else { return };
     let text = text.trim();
     let max = ctx.config.summary_max_chars;
@@ -148,6 +153,7 @@ mod tests {
 
     #[test]
     fn fires_on_line_breaks_and_length() {
+        assert_spans(&RULE, "---\nsummary: «[接続できない, 遅い]»\n---\n");
         assert_spans(&RULE, "---\nsummary: |\n  «first line\n  second line»\n---\n");
         // a plain scalar folds its lines into one
         assert!(check(&RULE, "---\nsummary: first line\n  second line\n---\n").is_empty());
@@ -182,7 +188,6 @@ mod tests {
             "Why does the upgrade fail?",
             "123",
             "",
-            "[a, b]",
         ] {
             let text = format!("---\nsummary: {}\n---\n", if s.starts_with('"') { format!("'{s}'") } else { s.to_string() });
             assert!(check(&RULE, &text).is_empty(), "{text}");
