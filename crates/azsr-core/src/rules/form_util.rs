@@ -44,7 +44,8 @@ pub(crate) fn content_span(doc: &str, node: &YamlNode) -> Range<usize> {
     if text.is_empty() {
         return span;
     }
-    match raw.find(text.as_str()) {
+    // the text ends the span (before a closing quote); an anchor may precede it
+    match raw.rfind(text.as_str()) {
         Some(i) => span.start + i..span.start + i + text.len(),
         // folded or indented text: the span without its trailing line breaks
         None => span.start..span.start + raw.trim_end().len(),
@@ -331,6 +332,9 @@ mod tests {
         assert_eq!(&text[content_span(text, a)], "quoted 値");
         let b = &f.get("b").unwrap().value;
         assert_eq!(&text[content_span(text, b)], "plain");
+        let text2 = "---\nx: &x x\n---\n";
+        let f2 = fm(text2);
+        assert_eq!(content_span(text2, &f2.get("x").unwrap().value), 10..11);
         let e = replace_scalar(text, a, "new \"v\"");
         assert_eq!(e.new_text, "new \\\"v\\\"");
     }
