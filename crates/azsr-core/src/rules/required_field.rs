@@ -1,8 +1,8 @@
 use crate::diagnostic::Fix;
-use crate::fields::{ContactMethod, IssueType, CONTACT_FIELDS, FIELDS};
-use crate::rules::unknown_field::meant;
+use crate::fields::{field_doc, ContactMethod, FieldSpec, IssueType, CONTACT_FIELDS, FIELDS};
 use crate::frontmatter::{FrontMatter, YamlEntry, YamlValue};
 use crate::rules::form_util::{insert_in_mapping, insert_top_level, opening, parsed, scalar};
+use crate::rules::unknown_field::meant;
 use crate::{msg, Context, Diagnostic};
 
 declare_rule! {
@@ -118,10 +118,13 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
                 out.push(
                     RULE.diag(
                         opening(fm),
-                        msg!(
-                            "Required field `{key}` is missing",
-                            "必須の項目 `{key}` がありません"
-                        ),
+                        {
+                            let (den, dja) = doc_of(FIELDS, key);
+                            msg!(
+                                "Required field `{key}` is missing ({den})",
+                                "必須の項目 `{key}` がありません ({dja})"
+                            )
+                        },
                     )
                     .with_fix(Fix {
                         title: msg!("Add `{key}`", "`{key}` を追加"),
@@ -132,10 +135,13 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
             Some(e) if e.value.is_empty() => {
                 let mut d = RULE.diag(
                     e.key.span.clone(),
-                    msg!(
-                        "Required field `{key}` is empty",
-                        "必須の項目 `{key}` が空です"
-                    ),
+                    {
+                        let (den, dja) = doc_of(FIELDS, key);
+                        msg!(
+                            "Required field `{key}` is empty ({den})",
+                            "必須の項目 `{key}` が空です ({dja})"
+                        )
+                    },
                 );
                 if key == "contact" {
                     let lines: Vec<String> = contact_keys.iter().map(|k| format!("{k}: ")).collect();
@@ -168,10 +174,13 @@ fn contact(doc: &str, fm: &FrontMatter, e: &YamlEntry, keys: &[&str], out: &mut 
             None => {
                 let mut d = RULE.diag(
                     e.key.span.clone(),
-                    msg!(
-                        "Required field `contact.{key}` is missing",
-                        "必須の項目 `contact.{key}` がありません"
-                    ),
+                    {
+                        let (den, dja) = doc_of(CONTACT_FIELDS, key);
+                        msg!(
+                            "Required field `contact.{key}` is missing ({den})",
+                            "必須の項目 `contact.{key}` がありません ({dja})"
+                        )
+                    },
                 );
                 if let Some(edit) = insert_in_mapping(doc, e, &[format!("{key}: ")]) {
                     d = d.with_fix(Fix {
@@ -183,14 +192,29 @@ fn contact(doc: &str, fm: &FrontMatter, e: &YamlEntry, keys: &[&str], out: &mut 
             }
             Some(c) if c.value.is_empty() => out.push(RULE.diag(
                 c.key.span.clone(),
-                msg!(
-                    "Required field `contact.{key}` is empty",
-                    "必須の項目 `contact.{key}` が空です"
-                ),
+                {
+                    let (den, dja) = doc_of(CONTACT_FIELDS, key);
+                    msg!(
+                        "Required field `contact.{key}` is empty ({den})",
+                        "必須の項目 `contact.{key}` が空です ({dja})"
+                    )
+                },
             )),
             Some(_) => {}
         }
     }
+}
+
+/// The field's short documentation, without its final full stop.
+fn doc_of(specs: &[FieldSpec], key: &str) -> (String, String) {
+    let Some(spec) = specs.iter().find(|f| f.key == key) else {
+        return (String::new(), String::new());
+    };
+    let m = field_doc(spec);
+    (
+        m.en.trim_end_matches('.').to_string(),
+        m.ja.trim_end_matches('。').to_string(),
+    )
 }
 
 /// The last field before `key` (in the format's order) that the file has, so that an
