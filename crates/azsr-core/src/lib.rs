@@ -17,6 +17,7 @@ pub mod messages;
 pub mod plans;
 pub mod rules;
 pub mod sections;
+pub mod template;
 #[cfg(test)]
 pub(crate) mod testing;
 pub mod text;

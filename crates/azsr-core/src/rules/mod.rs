@@ -72,6 +72,8 @@ macro_rules! rules {
     };
 }
 
+pub(crate) mod form_util;
+
 rules!(
     frontmatter_missing,
     frontmatter_syntax,

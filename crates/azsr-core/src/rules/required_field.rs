@@ -1,10 +1,379 @@
-use crate::{Context, Diagnostic};
+use crate::diagnostic::Fix;
+use crate::fields::{field_doc, ContactMethod, FieldSpec, IssueType, CONTACT_FIELDS, FIELDS};
+use crate::frontmatter::{FrontMatter, YamlEntry, YamlValue};
+use crate::rules::form_util::{insert_in_mapping, insert_top_level, opening, parsed, scalar};
+use crate::rules::unknown_field::meant;
+use crate::{msg, Context, Diagnostic};
 
 declare_rule! {
     /// ## What it checks
     ///
-    /// (to be written)
+    /// That every field the form requires is present and not empty. Always required:
+    /// `issue_type`, `summary`, `problem_type`, `severity`, `advanced_diagnostics`,
+    /// `contact_method`, `support_language`, and `contact` with `first_name`, `last_name`,
+    /// `email`, `country` and `time_zone`. Technical and quota requests also need
+    /// `subscription`; technical requests need `service` and `started`. `problem_subtype`
+    /// is required when the catalog holds the service's complete list of problem types and
+    /// it shows subtypes for the chosen type; `contact.phone` when `contact_method: phone`.
+    ///
+    /// A missing key is reported at the opening `---` of the front matter, a key present
+    /// with an empty value on the key. The quick fix inserts the key line. (A missing phone
+    /// under severity A or 1 is `severity-a-phone`'s; `support_plan` is never required.)
+    ///
+    /// ## Why
+    ///
+    /// The portal does not let a request through without these fields, and support uses
+    /// each of them: the subscription and service route the request to the team for that
+    /// product, the problem type to the right specialists, the start time frames the
+    /// investigation, and the contact details are how the engineer reaches you within the
+    /// response time.
+    ///
+    /// ## Fires
+    ///
+    /// ```markdown
+    /// ---
+    /// issue_type: technical
+    /// summary: VM に RDP 接続できない
+    /// severity:
+    /// ---
+    /// ```
+    ///
+    /// ## Passes
+    ///
+    /// ```markdown
+    /// ---
+    /// issue_type: billing
+    /// summary: 二重に請求された料金を返金してほしい
+    /// problem_type: Refund request
+    /// severity: C
+    /// advanced_diagnostics: true
+    /// contact_method: email
+    /// support_language: ja
+    /// contact:
+    ///   first_name: 太郎
+    ///   last_name: 山田
+    ///   email: taro.yamada@example.co.jp
+    ///   country: JPN
+    ///   time_zone: Tokyo Standard Time
+    /// ---
+    /// ```
     "required-field", Error, check
 }
 
-fn check(_ctx: &Context, _out: &mut Vec<Diagnostic>) {}
+const ALWAYS: &[&str] = &[
+    "issue_type",
+    "summary",
+    "problem_type",
+    "severity",
+    "advanced_diagnostics",
+    "contact_method",
+    "support_language",
+    "contact",
+];
+
+const CONTACT_ALWAYS: &[&str] = &["first_name", "last_name", "email", "country", "time_zone"];
+
+fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
+    let Some(fm) = parsed(ctx) else { return };
+    let doc = ctx.text;
+    let issue = ctx.issue_type();
+    let mut required: Vec<&str> = Vec::new();
+    for spec in FIELDS {
+        let key = spec.key;
+        let needed = ALWAYS.contains(&key)
+            || (key == "subscription"
+                && matches!(issue, Some(IssueType::Technical | IssueType::Quota)))
+            || (matches!(key, "service" | "started") && issue == Some(IssueType::Technical))
+            || (key == "problem_subtype" && subtype_required(ctx));
+        if needed {
+            required.push(key);
+        }
+    }
+    let phone_needed = ctx
+        .field_str("contact_method")
+        .and_then(ContactMethod::parse)
+        == Some(ContactMethod::Phone)
+        && !ctx.severity().is_some_and(|s| s.is_critical());
+    let mut contact_keys: Vec<&str> = CONTACT_ALWAYS.to_vec();
+    if phone_needed {
+        contact_keys.insert(3, "phone");
+    }
+
+    let top: Vec<&str> = FIELDS.iter().map(|f| f.key).collect();
+    let mistyped = meant(fm.entries(), &top);
+    for key in required {
+        match fm.get(key) {
+            None if mistyped.iter().any(|m| m == key) => {} // unknown-field's rename
+            None => {
+                let line = if key == "contact" {
+                    let mut s = String::from("contact:");
+                    for k in &contact_keys {
+                        s.push_str(&format!("\n  {k}: "));
+                    }
+                    s
+                } else {
+                    format!("{key}: ")
+                };
+                let after = previous_present(fm, key);
+                out.push(
+                    RULE.diag(
+                        opening(fm),
+                        {
+                            let (den, dja) = doc_of(FIELDS, key);
+                            msg!(
+                                "Required field `{key}` is missing ({den})",
+                                "必須の項目 `{key}` がありません ({dja})"
+                            )
+                        },
+                    )
+                    .with_fix(Fix {
+                        title: msg!("Add `{key}`", "`{key}` を追加"),
+                        edits: vec![insert_top_level(doc, fm, after, &line)],
+                    }),
+                );
+            }
+            Some(e) if e.value.is_empty() => {
+                let mut d = RULE.diag(
+                    e.key.span.clone(),
+                    {
+                        let (den, dja) = doc_of(FIELDS, key);
+                        msg!(
+                            "Required field `{key}` is empty ({den})",
+                            "必須の項目 `{key}` が空です ({dja})"
+                        )
+                    },
+                );
+                if key == "contact" {
+                    let lines: Vec<String> = contact_keys.iter().map(|k| format!("{k}: ")).collect();
+                    if let Some(edit) = insert_in_mapping(doc, e, &lines) {
+                        d = d.with_fix(Fix {
+                            title: msg!("Add the contact fields", "連絡先の項目を追加"),
+                            edits: vec![edit],
+                        });
+                    }
+                }
+                out.push(d);
+            }
+            Some(e) if key == "contact" => contact(doc, fm, e, &contact_keys, out),
+            Some(_) => {}
+        }
+    }
+}
+
+fn contact(doc: &str, fm: &FrontMatter, e: &YamlEntry, keys: &[&str], out: &mut Vec<Diagnostic>) {
+    if !matches!(e.value.value, YamlValue::Map(_)) {
+        return; // a list or a single value is invalid-value's
+    }
+    let known: Vec<&str> = CONTACT_FIELDS.iter().map(|f| f.key).collect();
+    let mut mistyped = meant(e.value.entries(), &known);
+    // `email:` written at the top level: unknown-field says it belongs under `contact`
+    mistyped.extend(keys.iter().filter(|k| fm.get(k).is_some()).map(|k| k.to_string()));
+    for key in keys {
+        match e.value.get(key) {
+            None if mistyped.iter().any(|m| m == key) => {} // unknown-field's rename
+            None => {
+                let mut d = RULE.diag(
+                    e.key.span.clone(),
+                    {
+                        let (den, dja) = doc_of(CONTACT_FIELDS, key);
+                        msg!(
+                            "Required field `contact.{key}` is missing ({den})",
+                            "必須の項目 `contact.{key}` がありません ({dja})"
+                        )
+                    },
+                );
+                if let Some(edit) = insert_in_mapping(doc, e, &[format!("{key}: ")]) {
+                    d = d.with_fix(Fix {
+                        title: msg!("Add `contact.{key}`", "`contact.{key}` を追加"),
+                        edits: vec![edit],
+                    });
+                }
+                out.push(d);
+            }
+            Some(c) if c.value.is_empty() => out.push(RULE.diag(
+                c.key.span.clone(),
+                {
+                    let (den, dja) = doc_of(CONTACT_FIELDS, key);
+                    msg!(
+                        "Required field `contact.{key}` is empty ({den})",
+                        "必須の項目 `contact.{key}` が空です ({dja})"
+                    )
+                },
+            )),
+            Some(_) => {}
+        }
+    }
+}
+
+/// The field's short documentation, without its final full stop.
+fn doc_of(specs: &[FieldSpec], key: &str) -> (String, String) {
+    let Some(spec) = specs.iter().find(|f| f.key == key) else {
+        return (String::new(), String::new());
+    };
+    let m = field_doc(spec);
+    (
+        m.en.trim_end_matches('.').to_string(),
+        m.ja.trim_end_matches('。').to_string(),
+    )
+}
+
+/// The last field before `key` (in the format's order) that the file has, so that an
+/// inserted key lands where a reader expects it.
+fn previous_present<'a>(fm: &'a FrontMatter, key: &str) -> Option<&'a YamlEntry> {
+    let pos = FIELDS.iter().position(|f| f.key == key)?;
+    FIELDS[..pos].iter().rev().find_map(|f| fm.get(f.key))
+}
+
+/// `problem_subtype` is required when the catalog's complete list for the service shows
+/// subtypes for the chosen problem type.
+fn subtype_required(ctx: &Context) -> bool {
+    let service_id = match ctx.issue_type() {
+        Some(IssueType::Technical) | None => ctx
+            .field_str("service")
+            .and_then(|s| ctx.catalog.find_service(s))
+            .map(|m| m.service().id.clone()),
+        Some(t) => t.implied_service().map(str::to_string),
+    };
+    let Some(id) = service_id else { return false };
+    let Some(list) = ctx.catalog.problems(&id) else {
+        return false;
+    };
+    let Some(pt) = ctx.field("problem_type").and_then(|e| scalar(&e.value)) else {
+        return false;
+    };
+    list.complete
+        && list
+            .items
+            .iter()
+            .any(|p| p.problem_type.eq_ignore_ascii_case(pt.trim()) && p.subtype.is_some())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::diagnostic::apply_edits;
+    use crate::testing::{assert_spans, check, CLEAN_EN, CLEAN_JA};
+
+    const CONTACT: &str = "contact:\n  first_name: 太郎\n  last_name: 山田\n  email: taro@example.co.jp\n  country: JPN\n  time_zone: Tokyo Standard Time\n";
+
+    fn billing(extra: &str) -> String {
+        format!("---\nissue_type: billing\nsummary: 返金について\nproblem_type: Refund request\nseverity: C\nadvanced_diagnostics: true\ncontact_method: email\nsupport_language: ja\n{CONTACT}{extra}---\n")
+    }
+
+    #[test]
+    fn passes_on_complete_requests() {
+        assert!(check(&RULE, CLEAN_JA).is_empty());
+        assert!(check(&RULE, CLEAN_EN).is_empty());
+        // billing needs no subscription, service or started
+        let text = billing("");
+        let d = check(&RULE, &text);
+        assert!(d.is_empty(), "{d:?}");
+    }
+
+    #[test]
+    fn missing_keys_sit_on_the_opening_line() {
+        let text = CLEAN_JA.replace("severity: B\n", "");
+        let d = check(&RULE, &text);
+        assert_eq!(d.len(), 1);
+        assert_eq!(d[0].range, 0..3);
+        assert!(d[0].message.en.contains("`severity`"));
+        assert!(d[0].message.ja.contains("`severity`"));
+        // the fix puts it after `started`
+        let fixed = apply_edits(&text, &d[0].fixes[0].edits);
+        assert!(fixed.contains("started: 2026-11-20T13:05:00+09:00\nseverity: \nsupport_plan"));
+        let fm = crate::frontmatter::parse(&fixed).unwrap();
+        assert!(fm.error.is_none() && fm.get("severity").is_some());
+    }
+
+    #[test]
+    fn empty_values_sit_on_the_key() {
+        let text = CLEAN_EN.replace("severity: B", "«severity»:");
+        assert_spans(&RULE, &text);
+        let text = CLEAN_JA.replace("summary: 再起動後に vm-web-01 へ RDP 接続できない", "«summary»: \"\"");
+        assert_spans(&RULE, &text);
+        let text = CLEAN_JA.replace("  email: taro.yamada@example.co.jp", "  «email»: ~");
+        assert_spans(&RULE, &text);
+    }
+
+    #[test]
+    fn per_issue_type() {
+        // technical needs subscription, service and started
+        let text = CLEAN_EN
+            .replace("subscription: 0b1c2d3e-4f50-4a6b-9c7d-8e9f0a1b2c3d\n", "")
+            .replace("service: Kubernetes Service (AKS)\n", "")
+            .replace("started: 2026-11-21T08:40:00+01:00\n", "");
+        let d = check(&RULE, &text);
+        assert_eq!(d.len(), 3, "{d:?}");
+        // quota needs a subscription but no service
+        let text = billing("").replace("issue_type: billing", "issue_type: quota");
+        let d = check(&RULE, &text);
+        assert_eq!(d.len(), 1);
+        assert!(d[0].message.en.contains("`subscription`"));
+    }
+
+    #[test]
+    fn a_mistyped_key_is_unknown_fields_not_missing() {
+        let text = CLEAN_JA.replace("severity: B", "severty: B");
+        assert!(check(&RULE, &text).is_empty());
+        let text = CLEAN_JA.replace("  country: JPN", "  国: JPN");
+        assert!(check(&RULE, &text).is_empty());
+        let text = CLEAN_JA.replace("  email: taro.yamada@example.co.jp\n", "").replace("issue_type", "email: taro.yamada@example.co.jp\nissue_type");
+        assert!(check(&RULE, &text).is_empty());
+        // an unrelated unknown key does not hide a missing one
+        let text = CLEAN_JA.replace("severity: B", "foo: B");
+        assert_eq!(check(&RULE, &text).len(), 1);
+    }
+
+    #[test]
+    fn contact_fields() {
+        let text = CLEAN_JA.replace("  country: JPN\n", "");
+        let d = assert_spans(&RULE, &text.replace("contact:", "«contact»:"));
+        let fixed = apply_edits(&text, &d[0].fixes[0].edits);
+        assert!(fixed.contains("  time_zone: Tokyo Standard Time\n  country: \n---"));
+        // phone contact needs a phone, except under severity A (severity-a-phone's)
+        let text = CLEAN_EN.replace("contact_method: email", "contact_method: phone");
+        let d = check(&RULE, &text);
+        assert_eq!(d.len(), 1);
+        assert!(d[0].message.ja.contains("contact.phone"));
+        let text = text.replace("severity: B", "severity: A");
+        assert!(check(&RULE, &text).is_empty());
+        // a whole missing contact is one finding whose fix adds the block
+        let text = billing("").replace(CONTACT, "");
+        let d = check(&RULE, &text);
+        assert_eq!(d.len(), 1);
+        let fixed = apply_edits(&text, &d[0].fixes[0].edits);
+        let fm = crate::frontmatter::parse(&fixed).unwrap();
+        assert_eq!(fm.get("contact").unwrap().value.entries().len(), 5);
+        // an empty contact: the fix fills it
+        let text = billing("").replace(CONTACT, "contact:\n");
+        let d = check(&RULE, &text);
+        assert_eq!(d.len(), 1);
+        let fixed = apply_edits(&text, &d[0].fixes[0].edits);
+        let fm = crate::frontmatter::parse(&fixed).unwrap();
+        assert_eq!(fm.get("contact").unwrap().value.entries().len(), 5, "{fixed}");
+    }
+
+    #[test]
+    fn problem_subtype_when_the_complete_list_has_subtypes() {
+        let list = crate::Catalog::bundled();
+        let billing_list = list.problems(crate::catalog::BILLING_ID).unwrap();
+        let with_sub = billing_list.items.iter().find(|p| p.subtype.is_some()).unwrap();
+        let text = billing("").replace("problem_type: Refund request", &format!("problem_type: {}", with_sub.problem_type));
+        let d = check(&RULE, &text);
+        assert_eq!(d.len(), 1, "{d:?}");
+        assert!(d[0].message.en.contains("problem_subtype"));
+        let sub = with_sub.subtype.as_deref().unwrap();
+        let text = text.replace("severity: C", &format!("problem_subtype: {sub}\nseverity: C"));
+        assert!(check(&RULE, &text).is_empty());
+        // a partial list never requires a subtype (CLEAN_JA's VM service)
+        assert!(check(&RULE, &CLEAN_JA.replace("problem_subtype: Troubleshoot my RDP connection\n", "")).is_empty());
+    }
+
+    #[test]
+    fn silent_on_broken_front_matter_and_odd_values() {
+        assert!(check(&RULE, "# nothing\n").is_empty());
+        assert!(check(&RULE, "---\nsummary: [x\n---\n").is_empty());
+        let text = billing("").replace(CONTACT, "contact: [a, b]\n");
+        assert!(check(&RULE, &text).is_empty());
+    }
+}
