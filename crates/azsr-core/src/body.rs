@@ -189,7 +189,7 @@ impl Collect<'_> {
             "thematic_break" => self.invisible.push(node.byte_range()),
             "fenced_code_block" | "indented_code_block" => {
                 let content = (0..node.child_count())
-                    .filter_map(|i| node.child(i as u32))
+                    .filter_map(|i| node.child(i))
                     .find(|c| c.kind() == "code_fence_content")
                     .map(|c| c.byte_range())
                     .unwrap_or_else(|| node.byte_range());
@@ -198,7 +198,7 @@ impl Collect<'_> {
             "atx_heading" | "setext_heading" => {
                 let level = heading_level(node);
                 let content = (0..node.child_count())
-                    .filter_map(|i| node.child(i as u32))
+                    .filter_map(|i| node.child(i))
                     .find(|c| c.kind() == "inline" || c.kind() == "paragraph");
                 let text_range = content
                     .map(|c| trim_range(self.text, c.byte_range()))
@@ -232,7 +232,7 @@ impl Collect<'_> {
             }
             "paragraph" => {
                 for i in 0..node.child_count() {
-                    if let Some(c) = node.child(i as u32) {
+                    if let Some(c) = node.child(i) {
                         if c.kind() == "inline" {
                             self.prose.push(RawProse {
                                 kind: BlockKind::Paragraph,
@@ -268,7 +268,7 @@ impl Collect<'_> {
 
 fn heading_level(node: Node) -> u8 {
     for i in 0..node.child_count() {
-        if let Some(c) = node.child(i as u32) {
+        if let Some(c) = node.child(i) {
             let kind = c.kind();
             if let Some(n) = kind
                 .strip_prefix("atx_h")
