@@ -101,7 +101,7 @@ fn blank_all(hay: &mut String, needle: &str) {
 fn japanese_span(s: &str) -> Option<Range<usize>> {
     let mut it = s.char_indices().filter(|(_, c)| is_japanese_char(*c));
     let (start, _) = it.next()?;
-    let (last, c) = it.last().unwrap_or((start, s[start..].chars().next()?));
+    let (last, c) = it.next_back().unwrap_or((start, s[start..].chars().next()?));
     Some(start..last + c.len_utf8())
 }
 

@@ -190,7 +190,7 @@ fn inside_quotes(text: &str, at: usize) -> bool {
             }
         }
     }
-    before.matches('"').count() % 2 == 1 && after.contains('"')
+    !before.matches('"').count().is_multiple_of(2) && after.contains('"')
 }
 
 fn is_ja(c: Option<char>) -> bool {
