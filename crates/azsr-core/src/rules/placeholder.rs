@@ -104,6 +104,11 @@ static INSTRUCTION_EN: LazyLock<Regex> = LazyLock::new(|| {
     .expect("valid regex")
 });
 
+/// A paragraph, list item, cell or value that is only an ellipsis (`## 問題` / `...`, as
+/// in a template). In the errors section that is `error-excerpt`'s.
+static ONLY_ELLIPSIS: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^\s*(?:\.{3,}|…+|・{3,}|‥+)\s*$").expect("valid regex"));
+
 static URL: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i)\b(?:https?|ftp|file)://\S+").expect("valid regex"));
 
@@ -287,6 +292,12 @@ fn scan_yaml(ctx: &Context, node: &YamlNode, out: &mut Vec<Diagnostic>) {
             for r in urls {
                 raw.replace_range(r.clone(), &" ".repeat(r.len()));
             }
+            if ONLY_ELLIPSIS.is_match(&raw) {
+                let t = raw.trim();
+                let at = span.start + raw.find(t).unwrap_or(0);
+                report(ctx, out, at..at + t.len());
+                return;
+            }
             for r in find(&raw, Origin::FrontMatter) {
                 report(ctx, out, span.start + r.start..span.start + r.end);
             }
@@ -313,6 +324,11 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
         }
         if origin == Origin::ErrorsProse {
             continue;
+        }
+        if ONLY_ELLIPSIS.is_match(&block.masked) {
+            let t = block.masked.trim();
+            let at = block.range.start + block.masked.find(t).unwrap_or(0);
+            report(ctx, out, at..at + t.len());
         }
         // Inline HTML is blanked in `masked`, but the grammar also reads some
         // placeholders as tags (`<name>`, `<YOUR_NAME>`): look at those one by one.
@@ -411,6 +427,15 @@ mod tests {
         assert_spans(&RULE, "回答は日本語でお願いします。手順を記載した資料はありますか\n");
         assert_spans(&RULE, "[click here](https://example.com) (list of VMs below) (add 3 nodes) (Enter key)\n");
         assert_spans(&RULE, "---\nsummary: Line breaks <br> vanish in the portal\n---\n");
+    }
+
+    #[test]
+    fn a_lone_ellipsis_is_template_text() {
+        assert_spans(&RULE, "## 問題\n«...»\n\n## 再現手順\n1. «...»\n2. «…»\n");
+        assert_spans(&RULE, "| a | b |\n|---|---|\n| «...» | x |\n");
+        assert_spans(&RULE, "---\nsummary: «...»\n---\n");
+        // Ellipses inside sentences, and in the errors section (error-excerpt's), do not.
+        assert_spans(&RULE, "## 問題\n再起動すると... 接続できない…\n## ログ\n...\n");
     }
 
     #[test]

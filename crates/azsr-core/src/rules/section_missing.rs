@@ -1,3 +1,7 @@
+use unicode_normalization::UnicodeNormalization;
+
+use crate::diagnostic::{Fix, TextEdit};
+use crate::messages::Msg;
 use crate::msg;
 use crate::rules::body_util::{error_mention, insert_sections_fix};
 use crate::sections::SectionKind;
@@ -13,6 +17,10 @@ declare_rule! {
     /// error or a failure. One finding per missing section, at the start of the file; the
     /// quick fix inserts every missing heading, in the messages' language, before the first
     /// section that comes later in the usual order (else at the end of the body).
+    ///
+    /// When a heading that is not a recognised section looks meant for the missing one
+    /// (`## Errors`, `## エラー内容`, `## 事象の詳細`, `## 目標`), the message names it and a
+    /// second quick fix renames it.
     ///
     /// Billing, quota and subscription management requests are not checked.
     ///
@@ -89,7 +97,7 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
     }
     let fix = insert_sections_fix(ctx, &missing);
     for kind in missing {
-        let message = match kind {
+        let mut message = match kind {
             SectionKind::Goal => msg!(
                 "No \"Goal\" section: say what this request should achieve (restore the service, learn the cause, confirm a procedure).",
                 "「ゴール」のセクションがありません。このお問い合わせで何を実現したいか (復旧、原因の把握、手順の確認など) を書いてください。"
@@ -103,8 +111,71 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
                 "エラーや失敗について書かれていますが、「エラー メッセージ」のセクションがありません。コマンドや操作の開始からエラーまでの出力全体を貼り付けてください。"
             ),
         };
-        out.push(RULE.diag(0..0, message).with_fix(fix.clone()));
+        let mut fixes = Vec::new();
+        if let Some(h) = look_alike_heading(ctx, kind) {
+            let found = &ctx.text[h.clone()];
+            let names_en = kind.names().join(", ");
+            message.en.push_str(&format!(
+                " The heading \"{found}\" is not recognised as one (its names: {names_en})."
+            ));
+            message.ja.push_str(&format!(
+                " 見出し「{found}」はこのセクションとして認識されません (使える名前: {names_en})。"
+            ));
+            let name = kind.heading(ctx.lang);
+            fixes.push(Fix {
+                title: Msg::new(
+                    format!("Rename the heading \"{found}\" to \"{}\"", kind.heading(crate::Lang::En)),
+                    format!("見出し「{found}」を「{}」に変更", kind.heading(crate::Lang::Ja)),
+                ),
+                edits: vec![TextEdit {
+                    range: h,
+                    new_text: name.to_string(),
+                }],
+            });
+        }
+        fixes.push(fix.clone());
+        let mut d = RULE.diag(0..0, message);
+        d.fixes = fixes;
+        out.push(d);
     }
+}
+
+/// Words that start a heading meant for `kind` but not among its recognised names.
+fn look_alike_prefixes(kind: SectionKind) -> &'static [&'static str] {
+    match kind {
+        SectionKind::Goal => &["goal", "objective", "purpose", "ゴール", "目的", "目標", "期待"],
+        SectionKind::Problem => &[
+            "problem", "question", "issue", "symptom", "問題", "質問", "事象", "現象", "症状",
+            "お問い合わせ内容", "問い合わせ内容", "ご質問",
+        ],
+        _ => &["error", "log", "exception", "エラー", "ログ", "例外"],
+    }
+}
+
+/// The text range of the first unrecognised heading that looks meant for `kind`.
+fn look_alike_heading(ctx: &Context, kind: SectionKind) -> Option<std::ops::Range<usize>> {
+    ctx.body
+        .headings
+        .iter()
+        .filter(|h| h.section.is_none() && !h.text_range.is_empty())
+        .find(|h| {
+            let norm: String = ctx.text[h.text_range.clone()]
+                .nfkc()
+                .collect::<String>()
+                .to_lowercase();
+            let norm = norm
+                .trim_start_matches(|c: char| {
+                    c.is_ascii_digit() || c.is_whitespace() || ".)(:-【】[]〔〕「」".contains(c)
+                })
+                .trim();
+            const NOT: &[&str] = &[
+                "ログイン", "ログオン", "ログアウト", "login", "logon", "log in", "log on",
+                "logout", "logic", "logistic",
+            ];
+            look_alike_prefixes(kind).iter().any(|p| norm.starts_with(p))
+                && !NOT.iter().any(|n| norm.starts_with(n))
+        })
+        .map(|h| h.text_range.clone())
 }
 
 #[cfg(test)]
@@ -214,6 +285,32 @@ mod tests {
         assert!(check(&RULE, "## 問題\nエラー\n").is_empty());
         assert!(check(&RULE, "---\n- a\n- b\n---\n").is_empty());
         assert_eq!(check(&RULE, "---\nissue_type: 技術\n---\n").len(), 2);
+    }
+
+    #[test]
+    fn look_alike_headings_are_named_and_can_be_renamed() {
+        let text = format!("{FM_JA}## 目標\n復旧\n\n## 事象の詳細\n接続できない\n\n## エラー内容\nタイムアウト\n");
+        let found = check(&RULE, &text);
+        assert_eq!(found.len(), 3);
+        for (d, (heading, renamed)) in found.iter().zip([
+            ("目標", "ゴール"),
+            ("事象の詳細", "問題"),
+            ("エラー内容", "エラー メッセージ"),
+        ]) {
+            assert!(d.message.ja.contains(&format!("「{heading}」")), "{}", d.message.ja);
+            assert_eq!(d.fixes.len(), 2);
+            let fixed = apply_edits(&text, &d.fixes[0].edits);
+            assert!(fixed.contains(&format!("## {renamed}\n")), "{fixed}");
+        }
+        let text = format!("{FM_EN}## Goal\nx\n## Problem\nIt fails.\n## Errors\nboom\n");
+        let found = check(&RULE, &text);
+        assert_eq!(found.len(), 1);
+        let fixed = apply_edits(&text, &found[0].fixes[0].edits);
+        assert!(check(&RULE, &fixed).is_empty(), "{fixed}");
+        assert!(fixed.contains("## Error messages\nboom"));
+        // Unrelated headings are not offered.
+        let text = format!("{FM_JA}## 補足\nx\n## ログイン失敗\nサインインに失敗する\n");
+        assert!(check(&RULE, &text).iter().all(|d| d.fixes.len() == 1));
     }
 
     #[test]
