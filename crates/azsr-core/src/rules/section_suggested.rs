@@ -41,6 +41,9 @@ declare_rule! {
     /// ## Passes
     ///
     /// ```markdown
+    /// ---
+    /// issue_type: technical
+    /// ---
     /// ## Steps to reproduce
     /// 1. Open Remote Desktop and connect to vm-web-01.
     /// ## Frequency
