@@ -118,6 +118,26 @@ static CANNOT_NOT_FAILURE: LazyLock<Regex> = LazyLock::new(|| {
         .expect("valid regex")
 });
 
+/// What makes エラー / 失敗 / できない hypothetical or a topic rather than an event:
+/// エラー時の動作, エラーハンドリング, 失敗した場合の挙動, 接続できない場合は.
+static JA_HYPOTHETICAL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(concat!(
+        r"^(?:時(?:$|[^刻間点])|発生時|ハンドリング|処理|対策|に備え|の場合|(?:した|する|になった|となった|が発生した|い|かった)?場合(?:の|は|に|、|でも))",
+    ))
+    .expect("valid regex")
+});
+
+/// English phrasing about errors as a topic or a hypothesis (blanked before the search).
+static EN_HYPOTHETICAL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(concat!(
+        r"(?i)\b(?:error|exception|failure)[- ]handling|\bon (?:error|failure)\b",
+        r"|\bin (?:the )?case of (?:an? )?(?:errors?|failures?|timeouts?|exceptions?)",
+        r"|\bretry on (?:errors?|failures?)|\bif (?:it|this|that|the(?: \w+){1,3}|an?(?: \w+){1,3}) (?:fails|times out)\b",
+        r"|\bfault[- ]tolerance",
+    ))
+    .expect("valid regex")
+});
+
 /// Statements that no error appears ("エラーは表示されません", "no error is shown").
 static NO_ERROR: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(concat!(
@@ -152,6 +172,17 @@ impl ErrorMention {
 
 /// Error and failure wording in one piece of prose (already masked).
 pub(crate) fn error_mention_in(text: &str) -> ErrorMention {
+    let mut owned = String::new();
+    let text = if EN_HYPOTHETICAL.is_match(text) {
+        owned.push_str(text);
+        let found: Vec<Range<usize>> = EN_HYPOTHETICAL.find_iter(text).map(|m| m.range()).collect();
+        for r in found {
+            owned.replace_range(r.clone(), &" ".repeat(r.len()));
+        }
+        owned.as_str()
+    } else {
+        text
+    };
     let denials: Vec<Range<usize>> = NO_ERROR.find_iter(text).map(|m| m.range()).collect();
     let inside_denial =
         |r: &Range<usize>| denials.iter().any(|d| d.start <= r.start && r.end <= d.end);
@@ -159,7 +190,15 @@ pub(crate) fn error_mention_in(text: &str) -> ErrorMention {
     hits.extend(find_latin_words(&ERROR_CODE, text));
     for m in ERROR_JA.find_iter(text) {
         let r = m.range();
-        if text[r.clone()].starts_with("でき") || text[r.clone()].starts_with("出来") {
+        let word = &text[r.clone()];
+        let verbal = word.starts_with("エラー")
+            || word.starts_with("失敗")
+            || word.starts_with("でき")
+            || word.starts_with("出来");
+        if verbal && JA_HYPOTHETICAL.is_match(&text[r.end..]) {
+            continue;
+        }
+        if word.starts_with("でき") || word.starts_with("出来") {
             let rest = &text[r.end..];
             // `できないでしょうか`: the match ends in ない/ません; look at what follows.
             if CANNOT_NOT_FAILURE.is_match(rest) {
@@ -350,6 +389,8 @@ mod tests {
             "AADSTS50011 が出てサインインに失敗",
             "AllocationFailed で VM を作成できない",
             "Errorが出る",
+            "まれに接続できない場合があります",
+            "エラー時刻は 10:05 です",
         ] {
             assert!(mention(s), "{s}");
         }
@@ -397,6 +438,14 @@ mod tests {
             "例外的に夜間の作業を予定しています",
             "the timeoutless design", // not a word match
             "ErrorDocument is a property name, lower: errorless",
+            "エラー時のリトライ設定を知りたい",
+            "エラーハンドリングの推奨構成を教えてください",
+            "デプロイに失敗した場合の挙動を確認したい",
+            "接続できない場合は自動でフェイルオーバーしますか",
+            "What is the recommended error handling for Functions?",
+            "Does the SDK retry on failure?",
+            "If the primary region fails, how long does failover take?",
+            "In case of a timeout, what happens to the message?",
         ] {
             assert!(!mention(s), "{s}");
         }
