@@ -121,9 +121,9 @@ static CANNOT_NOT_FAILURE: LazyLock<Regex> = LazyLock::new(|| {
 /// What makes エラー / 失敗 / できない hypothetical or a topic rather than an event:
 /// エラー時の動作, エラーハンドリング, 失敗した場合の挙動, 接続できない場合は.
 static JA_HYPOTHETICAL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(concat!(
+    Regex::new(
         r"^(?:時(?:$|[^刻間点])|発生時|ハンドリング|処理|対策|に備え|の場合|(?:した|する|になった|となった|が発生した|い|かった)?場合(?:の|は|に|、|でも))",
-    ))
+    )
     .expect("valid regex")
 });
 
