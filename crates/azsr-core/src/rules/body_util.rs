@@ -64,7 +64,7 @@ pub(crate) fn find_latin_words(re: &Regex, text: &str) -> Vec<Range<usize>> {
 static ERROR_EN: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(concat!(
         r"(?i)(?:errors?|erroring|errored|fail(?:s|ed|ing|ures?)?|exceptions?",
-        r"|time[ -]?outs?|timed[ -]out|timing out|crash(?:es|ed|ing)?|outages?",
+        r"|time[ -]?outs?|times out|timed[ -]out|timing out|crash(?:es|ed|ing)?|outages?",
         r"|unreachable|refused|access denied|permission denied|denied access|forbidden|unauthori[sz]ed",
         r"|bad gateway|service unavailable|throttled|stopped working",
         r"|(?:not|isn't|aren't|doesn't|does not|didn't|did not|don't|do not|no longer) work(?:s|ing)?",
@@ -127,6 +127,12 @@ static JA_HYPOTHETICAL: LazyLock<Regex> = LazyLock::new(|| {
     .expect("valid regex")
 });
 
+/// タイムアウト as a setting (タイムアウト値, タイムアウトの設定, タイムアウトを延長).
+static TIMEOUT_TOPIC: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:値|設定|時間|の設定|の値|の時間|の既定|の推奨|を(?:延長|変更|設定|伸ば|短縮|長く|短く))")
+        .expect("valid regex")
+});
+
 /// English phrasing about errors as a topic or a hypothesis (blanked before the search).
 static EN_HYPOTHETICAL: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(concat!(
@@ -134,6 +140,8 @@ static EN_HYPOTHETICAL: LazyLock<Regex> = LazyLock::new(|| {
         r"|\bin (?:the )?case of (?:an? )?(?:errors?|failures?|timeouts?|exceptions?)",
         r"|\bretry on (?:errors?|failures?)|\bif (?:it|this|that|the(?: \w+){1,3}|an?(?: \w+){1,3}) (?:fails|times out)\b",
         r"|\bfault[- ]tolerance",
+        r"|\b(?:idle |connection |request |session |default |the )?time-?outs? (?:settings?|values?|period|duration|configuration|interval|limit)\b",
+        r"|\b(?:increase|extend|change|set|configure|adjust|raise|lower|reduce|recommended) (?:the )?(?:\w+ )?time-?outs?\b",
     ))
     .expect("valid regex")
 });
@@ -196,6 +204,9 @@ pub(crate) fn error_mention_in(text: &str) -> ErrorMention {
             || word.starts_with("でき")
             || word.starts_with("出来");
         if verbal && JA_HYPOTHETICAL.is_match(&text[r.end..]) {
+            continue;
+        }
+        if word == "タイムアウト" && TIMEOUT_TOPIC.is_match(&text[r.end..]) {
             continue;
         }
         if word.starts_with("でき") || word.starts_with("出来") {
@@ -390,6 +401,8 @@ mod tests {
             "AllocationFailed で VM を作成できない",
             "Errorが出る",
             "まれに接続できない場合があります",
+            "5 分ほどでタイムアウトします",
+            "The request times out after 230 seconds",
             "エラー時刻は 10:05 です",
         ] {
             assert!(mention(s), "{s}");
@@ -446,6 +459,10 @@ mod tests {
             "Does the SDK retry on failure?",
             "If the primary region fails, how long does failover take?",
             "In case of a timeout, what happens to the message?",
+            "Linux VM からのマウント時の推奨タイムアウト値を知りたい",
+            "タイムアウトの設定を延長する方法",
+            "Can we increase the idle timeout of the load balancer?",
+            "The idle timeout setting is 4 minutes.",
         ] {
             assert!(!mention(s), "{s}");
         }
