@@ -106,10 +106,18 @@ impl Body {
     }
 }
 
-static BARE_URL: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)\b(?:https?|ftp|file)://[^\s<>()\[\]）」]+").unwrap());
+// A URL or a resource ID written straight before Japanese text (`…/vm-web-01へ接続`,
+// `https://example.com/docsを参照`) ends at the first Hiragana, CJK punctuation or
+// full-width form: those are never part of one in a request.
+static BARE_URL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)\b(?:https?|ftp|file)://[^\s<>()\[\]\p{Hiragana}\x{3000}-\x{303F}\x{FF00}-\x{FFEF}]+",
+    )
+    .unwrap()
+});
 static RESOURCE_ID: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)/subscriptions/[0-9a-f-]{8,}(?:/[^\s/`'\x22<>()]+)*").unwrap()
+    Regex::new(r"(?i)/subscriptions/[0-9a-f-]{8,}(?:/[^\s/`'\x22<>()\p{Hiragana}\x{3000}-\x{303F}\x{FF00}-\x{FFEF}]+)*")
+        .unwrap()
 });
 
 fn inline_parser() -> Parser {
@@ -649,6 +657,21 @@ mod tests {
         assert_eq!(&text[b.links[0].0.clone()], "./TODO.md");
         assert_eq!(b.html_tags.len(), 1);
         assert_eq!(&text[b.html_tags[0].clone()], "<br>");
+    }
+
+    #[test]
+    fn urls_and_resource_ids_end_before_japanese_text() {
+        let text = "https://example.com/docsを参照し、/subscriptions/6f1c2d4e-8a3b-4c5d-9e0f-1a2b3c4d5e6f/resourceGroups/rg/providers/Microsoft.Compute/virtualMachines/vm-web-01へ接続（https://x.jp/a）。\n";
+        let b = body(text);
+        let m = &b.prose[0].masked;
+        assert!(
+            m.contains("を参照し、") && m.contains("へ接続（") && m.contains("）。"),
+            "{m}"
+        );
+        assert!(
+            !m.contains("example") && !m.contains("vm-web") && !m.contains("x.jp"),
+            "{m}"
+        );
     }
 
     #[test]

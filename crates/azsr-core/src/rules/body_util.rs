@@ -546,3 +546,88 @@ mod tests {
         assert!(!"Ünïcödé – ok".chars().any(is_japanese_char));
     }
 }
+
+#[cfg(test)]
+mod robustness {
+    use proptest::prelude::*;
+
+    const PIECES: &[&str] = &[
+        "---\n",
+        "issue_type: technical\n",
+        "support_language: en\n",
+        "summary: ",
+        "エラー",
+        "TODO",
+        "<",
+        ">",
+        "<your name>",
+        "○○",
+        "...",
+        "…",
+        "\n",
+        "\r\n",
+        "## ",
+        "### ",
+        "ゴール",
+        "Error messages",
+        "ログ",
+        "```",
+        "`",
+        "> ",
+        "- ",
+        "| a | b |\n|---|---|\n",
+        "<!-- ",
+        " -->",
+        "省略",
+        "(ここに記入)",
+        "https://x.jp/a",
+        "失敗",
+        "できない",
+        "contact:\n  first_name: 太郎\n",
+        "日本語",
+        "😀",
+        "\t",
+        "====\n",
+        "  ",
+        "[",
+        "]",
+        "(",
+        ")",
+        "「",
+        "」",
+        "\"",
+    ];
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 300, .. ProptestConfig::default() })]
+        #[test]
+        fn body_rules_never_panic_and_spans_are_valid(
+            parts in prop::collection::vec(prop::sample::select(PIECES), 0..40)
+        ) {
+            use crate::rules::{
+                english_body, error_excerpt, placeholder, section_empty, section_missing,
+                section_suggested,
+            };
+            let text: String = parts.concat();
+            for rule in [
+                &section_missing::RULE,
+                &section_suggested::RULE,
+                &section_empty::RULE,
+                &placeholder::RULE,
+                &error_excerpt::RULE,
+                &english_body::RULE,
+            ] {
+                for d in crate::testing::check(rule, &text) {
+                    prop_assert!(d.range.start <= d.range.end && d.range.end <= text.len());
+                    prop_assert!(text.is_char_boundary(d.range.start) && text.is_char_boundary(d.range.end));
+                    for fix in &d.fixes {
+                        for e in &fix.edits {
+                            prop_assert!(e.range.end <= text.len());
+                            prop_assert!(text.is_char_boundary(e.range.start));
+                        }
+                    }
+                }
+            }
+        }
+    }
+}

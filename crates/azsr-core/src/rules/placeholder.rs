@@ -153,6 +153,13 @@ fn angle_is_placeholder(text: &str, r: &Range<usize>) -> bool {
     if !inner.chars().any(char::is_alphabetic) || is_mask(inner) {
         return false;
     }
+    // A placeholder names something: it starts with a letter (not `<80% …>`, `<- b ->`)
+    // and does not end in an arrow or a comparison.
+    if !inner.chars().next().is_some_and(|c| c.is_alphabetic())
+        || inner.ends_with(['-', '=', '|'])
+    {
+        return false;
+    }
     if whole.starts_with('<') && text[..r.start].chars().next_back().is_some_and(|c| c.is_ascii_alphanumeric()) {
         return false; // List<string>
     }
@@ -419,6 +426,7 @@ mod tests {
         assert_spans(&RULE, "```\nTODO <your name> ○○ 未記入\n```\n");
         assert_spans(&RULE, "    TODO indented code\n");
         assert_spans(&RULE, "A List<string> and a < b > c, x <- y, <1>\n");
+        assert_spans(&RULE, "A <- B -> C, 使用率が <80% で、>90% になると, x <=y =>\n");
         assert_spans(&RULE, "todo list and the Todo app, TODOS\n");
         assert_spans(&RULE, "| 項目 | 可否 |\n|---|---|\n| A | ○ |\n| B | × |\n");
         assert_spans(&RULE, "フォームが未記入のまま送信されます\n");
