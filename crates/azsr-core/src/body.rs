@@ -78,6 +78,8 @@ pub struct Body {
     /// can tell `<br>` from a template placeholder the inline grammar also reads as a tag
     /// (`<name>`, `<YOUR_NAME>`).
     pub html_tags: Vec<Range<usize>>,
+    /// For each section, the index of the known section it is nested in.
+    parents: Vec<Option<usize>>,
 }
 
 impl Body {
@@ -91,11 +93,18 @@ impl Body {
 
     /// The innermost known section around `offset`.
     pub fn section_at(&self, offset: usize) -> Option<SectionKind> {
-        self.sections
-            .iter()
-            .filter(|s| s.content.start <= offset && offset < s.content.end)
-            .max_by_key(|s| self.headings[s.heading].level)
-            .map(|s| s.kind)
+        // Sections nest (each runs to the next heading of its level or higher), so the
+        // innermost one holding `offset` is the last one starting before it, or one of
+        // that one's ancestors.
+        let idx = self.sections.partition_point(|s| s.content.start <= offset);
+        let mut i = idx.checked_sub(1)?;
+        loop {
+            let s = &self.sections[i];
+            if s.content.start <= offset && offset < s.content.end {
+                return Some(s.kind);
+            }
+            i = (*self.parents.get(i)?)?;
+        }
     }
 
     /// Prose blocks outside the `errors` section.
@@ -335,23 +344,50 @@ pub fn build(text: &str, tree: &Tree, body_start: usize) -> Body {
     c.invisible.retain(|r| r.start >= body_start);
 
     // Sections run to the next heading of the same or a higher level.
-    let mut sections = Vec::new();
+    let mut content_starts: Vec<usize> = c
+        .prose
+        .iter()
+        .filter(|p| p.kind != BlockKind::Heading)
+        .map(|p| p.range.start)
+        .chain(c.code.iter().map(|(r, _)| r.start))
+        .collect();
+    content_starts.sort_unstable();
+    c.invisible.sort_by_key(|r| r.start);
+    let mut sections: Vec<Section> = Vec::new();
+    let mut parents: Vec<Option<usize>> = Vec::new();
+    // Open sections (indices), outermost first.
+    let mut open: Vec<usize> = Vec::new();
+    // Ends of sections: the next heading of the same or a higher level, found with a
+    // stack of headings still waiting for theirs.
+    let mut ends = vec![text.len(); c.headings.len()];
+    let mut waiting: Vec<usize> = Vec::new();
+    for (i, h) in c.headings.iter().enumerate() {
+        while let Some(&w) = waiting.last() {
+            if c.headings[w].level >= h.level {
+                ends[w] = h.range.start;
+                waiting.pop();
+            } else {
+                break;
+            }
+        }
+        waiting.push(i);
+    }
     for (i, h) in c.headings.iter().enumerate() {
         let Some(kind) = h.section else { continue };
-        let end = c.headings[i + 1..]
-            .iter()
-            .find(|n| n.level <= h.level)
-            .map_or(text.len(), |n| n.range.start);
+        let end = ends[i];
         let content = h.range.end.min(end)..end;
-        let has_content = c.prose.iter().any(|p| {
-            p.kind != BlockKind::Heading
-                && p.range.start >= content.start
-                && p.range.start < content.end
-        }) || c
-            .code
-            .iter()
-            .any(|(r, _)| r.start >= content.start && r.start < content.end)
+        let first = content_starts.partition_point(|&s| s < content.start);
+        let has_content = content_starts.get(first).is_some_and(|&s| s < content.end)
             || visible_text(text, content.clone(), &c.headings, &c.invisible);
+        while let Some(&o) = open.last() {
+            if sections[o].content.end <= h.range.start {
+                open.pop();
+            } else {
+                break;
+            }
+        }
+        parents.push(open.last().copied());
+        open.push(sections.len());
         sections.push(Section {
             kind,
             heading: i,
@@ -387,6 +423,7 @@ pub fn build(text: &str, tree: &Tree, body_start: usize) -> Body {
         code_blocks: Vec::new(),
         links,
         html_tags,
+        parents,
     };
     let mut masked_all: Vec<u8> = Vec::new();
     for RawProse {
@@ -462,11 +499,19 @@ fn visible_text(
     headings: &[Heading],
     invisible: &[Range<usize>],
 ) -> bool {
-    let mut skip: Vec<Range<usize>> = headings
+    // Both lists are in document order: look only at the part inside `content`.
+    let h0 = headings.partition_point(|h| h.range.end <= content.start);
+    let i0 = invisible.partition_point(|r| r.end <= content.start);
+    let mut skip: Vec<Range<usize>> = headings[h0..]
         .iter()
         .map(|h| h.range.clone())
-        .chain(invisible.iter().cloned())
-        .filter(|r| r.start < content.end && r.end > content.start)
+        .take_while(|r| r.start < content.end)
+        .chain(
+            invisible[i0..]
+                .iter()
+                .take_while(|r| r.start < content.end)
+                .cloned(),
+        )
         .collect();
     skip.sort_by_key(|r| r.start);
     let mut pos = content.start;

@@ -148,23 +148,23 @@ fn strip_markers(line: &str) -> (usize, &str) {
     }
 }
 
+/// Whether `offset` lies on a heading line (headings are in document order).
+fn in_heading(body: &crate::body::Body, offset: usize) -> bool {
+    let i = body.headings.partition_point(|h| h.range.start <= offset);
+    i > 0 && offset < body.headings[i - 1].range.end.max(body.headings[i - 1].range.start + 1)
+}
+
 fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
     let body = ctx.body;
     // Outermost errors sections (a `### ログ` inside `## エラー メッセージ` is the same one).
-    let tops: Vec<_> = body
-        .sections
-        .iter()
-        .filter(|s| s.kind == SectionKind::Errors)
-        .filter(|s| {
-            !body.sections.iter().any(|o| {
-                o.kind == SectionKind::Errors
-                    && o.heading != s.heading
-                    && o.content.start <= s.content.start
-                    && s.content.end <= o.content.end
-                    && o.content != s.content
-            })
-        })
-        .collect();
+    // Sections nest and come in document order: one starting inside the last outermost
+    // one is nested in it.
+    let mut tops: Vec<&crate::body::Section> = Vec::new();
+    for s in body.sections.iter().filter(|s| s.kind == SectionKind::Errors) {
+        if tops.last().is_none_or(|t| s.content.start >= t.content.end) {
+            tops.push(s);
+        }
+    }
     for section in tops {
         let mut lines: Vec<Range<usize>> = Vec::new();
         let mut in_comment = false;
@@ -187,10 +187,7 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
                 || trimmed.starts_with("```")
                 || trimmed.starts_with("~~~")
                 || body.section_at(start) != Some(SectionKind::Errors)
-                || body
-                    .headings
-                    .iter()
-                    .any(|h| h.range.start <= start && start < h.range.end.max(h.range.start + 1))
+                || in_heading(body, start)
             {
                 continue;
             }
