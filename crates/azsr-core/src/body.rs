@@ -781,4 +781,66 @@ mod tests {
             }
         }
     }
+
+    mod model_prop {
+        use super::*;
+        use proptest::prelude::*;
+
+        const PIECES: &[&str] = &[
+            "# ",
+            "## ",
+            "### ",
+            "#### ",
+            "ゴール",
+            "問題",
+            "ログ",
+            "Steps to reproduce",
+            "補足",
+            "text",
+            "\n",
+            "\n\n",
+            "```\n",
+            "<!-- c -->",
+            "---\n",
+            "====\n",
+            "> ",
+            "- ",
+            "`",
+            "|a|\n|-|\n",
+            "    ",
+            "日本語",
+        ];
+
+        proptest! {
+            #![proptest_config(ProptestConfig { cases: 300, .. ProptestConfig::default() })]
+            #[test]
+            fn sections_match_their_definition(
+                parts in prop::collection::vec(prop::sample::select(PIECES), 0..30)
+            ) {
+                let text: String = parts.concat();
+                let b = body(&text);
+                for s in &b.sections {
+                    let h = &b.headings[s.heading];
+                    let i = s.heading;
+                    let end = b.headings[i + 1..]
+                        .iter()
+                        .find(|n| n.level <= h.level)
+                        .map_or(text.len(), |n| n.range.start);
+                    prop_assert_eq!(s.content.end, end);
+                }
+                for o in 0..=text.len() {
+                    let brute = b
+                        .sections
+                        .iter()
+                        .filter(|s| s.content.start <= o && o < s.content.end)
+                        .max_by_key(|s| b.headings[s.heading].level)
+                        .map(|s| s.kind);
+                    prop_assert_eq!(b.section_at(o), brute, "offset {}", o);
+                }
+                for p in &b.prose {
+                    prop_assert_eq!(p.masked.len(), p.range.len());
+                }
+            }
+        }
+    }
 }
