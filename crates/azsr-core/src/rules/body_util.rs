@@ -114,7 +114,7 @@ static ERROR_JA: LazyLock<Regex> = LazyLock::new(|| {
 /// What makes `できない` a request or a goal rather than a failure:
 /// `できないでしょうか`, `できませんか`, `できないように設定したい`.
 static CANNOT_NOT_FAILURE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:でしょうか|か[。？?、\s]|か$|かと|かな|かどうか|か確認|か教え|ものか|ように(?:し|す|設定|制限|構成|変更)|ようにな(?:ってい)?るか)")
+    Regex::new(r"^(?:でしょうか|か(?:[^ら]|$)|ものか|ように(?:し|す|設定|制限|構成|変更)|ようにな(?:ってい)?るか)")
         .expect("valid regex")
 });
 
@@ -122,7 +122,7 @@ static CANNOT_NOT_FAILURE: LazyLock<Regex> = LazyLock::new(|| {
 /// エラー時の動作, エラーハンドリング, 失敗した場合の挙動, 接続できない場合は.
 static JA_HYPOTHETICAL: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"^(?:時(?:$|[^刻間点])|発生時|ハンドリング|処理|対策|に備え|の場合|(?:した|する|になった|となった|が発生した|い|かった)?場合(?:の|は|に|、|でも))",
+        r"^(?:しない(?:ように|よう|方法|ため)|(?:に)?ならない(?:ように|よう|方法|ため)|時(?:$|[^刻間点])|発生時|ハンドリング|処理|対策|に備え|の場合|(?:した|する|になった|となった|が発生した|い|かった)?場合(?:の|は|に|、|でも))",
     )
     .expect("valid regex")
 });
@@ -401,6 +401,8 @@ mod tests {
             "AllocationFailed で VM を作成できない",
             "Errorが出る",
             "まれに接続できない場合があります",
+            "接続できないから困っています",
+            "接続できませんでした",
             "5 分ほどでタイムアウトします",
             "The request times out after 230 seconds",
             "エラー時刻は 10:05 です",
@@ -459,6 +461,10 @@ mod tests {
             "Does the SDK retry on failure?",
             "If the primary region fails, how long does failover take?",
             "In case of a timeout, what happens to the message?",
+            "デプロイが失敗しないように事前に確認したい",
+            "エラーにならないようにする方法を教えてください",
+            "この構成で接続できないか検討しています",
+            "移行できないかと考えています",
             "Linux VM からのマウント時の推奨タイムアウト値を知りたい",
             "タイムアウトの設定を延長する方法",
             "Can we increase the idle timeout of the load balancer?",
