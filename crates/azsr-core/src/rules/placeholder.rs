@@ -127,7 +127,16 @@ const MASK_WORDS: &[&str] = &[
     "省略", "削除", "マスク", "マスク済み", "伏せ字", "非表示", "秘匿",
 ];
 
-/// Where the text comes from: prose may hold HTML, front matter values do not.
+/// Labels that Japanese writing puts in angle brackets (`＜重要＞`, `〈参考〉`): not blanks.
+const LABELS: &[&str] = &[
+    "重要", "注意", "注", "参考", "補足", "追記", "質問", "回答", "背景", "目的", "概要",
+    "現状", "結果", "事象", "備考", "例", "前提", "要望", "期待値", "期待結果", "確認事項",
+    "依頼", "経緯", "環境", "詳細", "追加", "更新", "修正", "訂正", "お願い", "問題", "原因",
+    "対応", "手順", "条件", "影響", "状況", "以上", "緊急", "至急", "本文", "まとめ", "結論",
+    "note", "important", "warning", "tip", "info", "update", "example", "question",
+];
+
+/// Where the text comes from: in the errors section only fill-in instructions count.
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Origin {
     Prose,
@@ -167,6 +176,9 @@ fn angle_is_placeholder(text: &str, r: &Range<usize>) -> bool {
         return false; // closing tags, comments, autolinks
     }
     let lower = inner.to_lowercase();
+    if LABELS.contains(&lower.trim()) {
+        return false;
+    }
     if lower.starts_with("mailto:")
         || MASK_WORDS.iter().any(|w| lower == *w || lower.starts_with(&format!("{w}:")) || lower.starts_with(&format!("{w} ")))
         || lower.contains("redacted")
@@ -427,6 +439,7 @@ mod tests {
         assert_spans(&RULE, "    TODO indented code\n");
         assert_spans(&RULE, "A List<string> and a < b > c, x <- y, <1>\n");
         assert_spans(&RULE, "A <- B -> C, 使用率が <80% で、>90% になると, x <=y =>\n");
+        assert_spans(&RULE, "＜重要＞ 本番で発生しています。〈参考〉 <Note> 以下の通り\n");
         assert_spans(&RULE, "todo list and the Todo app, TODOS\n");
         assert_spans(&RULE, "| 項目 | 可否 |\n|---|---|\n| A | ○ |\n| B | × |\n");
         assert_spans(&RULE, "フォームが未記入のまま送信されます\n");
