@@ -2,10 +2,11 @@
 //! everything that is not prose masked out.
 //!
 //! Prose blocks carry a `masked` copy of their text of the same byte length, in which
-//! code spans, autolinks, link destinations, HTML tags, bare URLs and ARM resource IDs
-//! are blanked with spaces. Text rules search `masked` and report offsets into the
-//! document directly. Inline content is parsed fresh on every analysis (old inline
-//! trees are not reused: tree-sitter issue 5636).
+//! code spans, autolinks, link destinations, HTML tags, bare URLs, ARM resource IDs and
+//! block continuation markers (`> ` of a block quote) are blanked with spaces. Text rules
+//! search `masked` and report offsets into the document directly. Inline content is
+//! parsed fresh on every analysis, one block at a time (old inline trees are not reused:
+//! tree-sitter issue 5636).
 
 use std::ops::Range;
 use std::sync::LazyLock;
@@ -32,7 +33,8 @@ pub struct Section {
     pub heading: usize,
     /// From the end of the heading to the next heading of the same or a higher level.
     pub content: Range<usize>,
-    /// Nothing but headings (and blank lines) under it.
+    /// Nothing but headings under it (blank lines, HTML comments such as a template's
+    /// `<!-- hint -->` and thematic breaks do not count as content).
     pub empty: bool,
 }
 
