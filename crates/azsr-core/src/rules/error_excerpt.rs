@@ -265,6 +265,11 @@ mod tests {
         assert_spans(&RULE, "## Error messages\n```\nstart\n«-- snip --»\nend\n```\n");
         assert_spans(&RULE, "## Error messages\nThe «stack trace truncated» for brevity.\n\n```\na\nb\n```\n");
         assert_spans(&RULE, "## Logs\n```\nbegin\n«(output truncated)»\n```\n");
+        assert_spans(&RULE, "## ログ\n```\nstart\n～«中略»～\nend\n(以下«省略»)\n```\n");
+        assert_spans(&RULE, "## エラー メッセージ\n一部«抜粋»して記載します。\n```\na\nb\n```\n");
+        assert_spans(&RULE, "## Error messages\n```\nstart\n... «(truncated)»\n```\n");
+        assert_spans(&RULE, "## Error messages\n```\nstart\n«…snip»\nend\n```\n");
+        assert_spans(&RULE, "## Error messages\nThe middle part of the «log was omitted».\n```\na\nb\n```\n");
     }
 
     #[test]
