@@ -139,7 +139,8 @@ static EN_HYPOTHETICAL: LazyLock<Regex> = LazyLock::new(|| {
         r"(?i)\b(?:error|exception|failure)[- ]handling|\bon (?:error|failure)\b",
         r"|\bin (?:the )?case of (?:an? )?(?:errors?|failures?|timeouts?|exceptions?)",
         r"|\bretry on (?:errors?|failures?)|\bif (?:it|this|that|the(?: \w+){1,3}|an?(?: \w+){1,3}) (?:fails|times out)\b",
-        r"|\bfault[- ]tolerance",
+        r"|\bfault[- ]tolerance|\bfailures? (?:anomalies|blade|view|tab|ブレード|画面|タブ)",
+        r"|\bfailures?(?:ブレード|画面|タブ)|\bsite recovery|\bfailover",
         r"|\b(?:idle |connection |request |session |default |the )?time-?outs? (?:settings?|values?|period|duration|configuration|interval|limit)\b",
         r"|\b(?:increase|extend|change|set|configure|adjust|raise|lower|reduce|recommended) (?:the )?(?:\w+ )?time-?outs?\b",
     ))
@@ -469,6 +470,8 @@ mod tests {
             "タイムアウトの設定を延長する方法",
             "Can we increase the idle timeout of the load balancer?",
             "The idle timeout setting is 4 minutes.",
+            "Application Insights の Failures ブレードの見方を知りたい",
+            "Smart Detection の Failure Anomalies の通知条件を教えてください",
         ] {
             assert!(!mention(s), "{s}");
         }

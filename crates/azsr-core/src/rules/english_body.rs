@@ -233,6 +233,7 @@ mod tests {
     fn other_languages_and_odd_front_matter_are_silent() {
         assert_spans(&RULE, "---\nsupport_language: ja\nsummary: 接続できない\n---\n日本語\n");
         assert_spans(&RULE, "---\nsupport_language: ko-kr\n---\n日本語\n");
+        assert_spans(&RULE, "---\nsupport_language: ja-JP\nsummary: Azure Front Door の WAF で 403\n---\nAzure Front Door と Application Gateway を併用しています。\n");
         assert_spans(&RULE, "日本語\n");
         assert_spans(&RULE, "---\nsupport_language: [en]\n---\n日本語\n");
         assert_spans(&RULE, "---\nsupport_language: en\nsummary: [a, b]\ncontact: 1\nrelated_requests: x\n---\nok\n");

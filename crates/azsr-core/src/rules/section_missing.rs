@@ -261,6 +261,8 @@ mod tests {
             "## Goal\nPlan the failover.\n## Question\nHow does failover to the secondary region work?\n",
             // an error in a URL
             "## Goal\nx\n## Question\nSee https://example.com/error/fail for the doc we read.\n",
+            // English product names in a Japanese body
+            "## ゴール\n構成を決めたい\n## 質問\nAzure Front Door と Application Gateway を併用する場合の推奨構成と、Application Insights の Failures ブレードの見方を教えてください。\n",
             // explicitly no error
             "## ゴール\n復旧\n## 問題\n接続できませんが、エラーは表示されません。\n",
             "## Goal\nx\n## Problem\nThe job stops, but no error message is shown.\n",
