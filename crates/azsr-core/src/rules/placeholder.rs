@@ -37,6 +37,10 @@ declare_rule! {
     /// 【エラー内容を記載してください】, `(paste the error here)`, `[insert steps]`,
     /// `(your name)`, Lorem ipsum.
     ///
+    /// `XXX` counts only as a word of its own (`XXX 様`); a run of X inside a value
+    /// (`090-XXXX-XXXX`, `sub-XXX-01`, `taro.XXX@example.com`) or of four or more, and
+    /// lower-case `xxx`, is a mask.
+    ///
     /// Never: `<redacted>` (the tool's own fix) or `<masked>` / `<省略>`, masks such as
     /// `●●●●`, `****`, `xxxx-xxxx`, `taro.xxx@example.com`; HTML tags (`<br>`, `<b>`,
     /// `</p>`, `<!-- -->`); autolinks (`<https://…>`, `<a@b.jp>`); generics
