@@ -143,7 +143,10 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
 /// Words that start a heading meant for `kind` but not among its recognised names.
 fn look_alike_prefixes(kind: SectionKind) -> &'static [&'static str] {
     match kind {
-        SectionKind::Goal => &["goal", "objective", "purpose", "ゴール", "目的", "目標", "期待"],
+        SectionKind::Goal => &[
+            "goal", "objective", "purpose", "expected", "desired", "ゴール", "目的", "目標",
+            "期待", "要望", "ご要望", "依頼", "ご依頼",
+        ],
         SectionKind::Problem => &[
             "problem", "question", "issue", "symptom", "問題", "質問", "事象", "現象", "症状",
             "お問い合わせ内容", "問い合わせ内容", "ご質問",
