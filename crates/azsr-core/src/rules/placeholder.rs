@@ -88,10 +88,10 @@ static FILL_MARKS: LazyLock<Regex> =
 /// Fill-in instructions (these count everywhere, the errors section included).
 static INSTRUCTION_JA: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(concat!(
-        r"[（(\[【<＜〈][^（()\[\]【】<>＜＞〈〉\n]{0,40}?",
+        r"(?m)[（(\[【<＜〈][^（()\[\]【】<>＜＞〈〉\n]{0,40}?",
         r"(?:を(?:ご)?(?:記入|記載|入力|貼り付け|貼付|ペースト|記述)|(?:記入|記載|入力|貼り付け|貼付|ペースト|記述)(?:して|て)?(?:ください|下さい))",
         r"[^（()\[\]【】<>＜＞〈〉\n]{0,10}[）)\]】>＞〉]",
-        r"|ここに[^。\n]{0,30}?(?:記入|記載|入力|貼り付け|貼付|ペースト|記述|書いて|書く)(?:して|する|て)?(?:ください|下さい)?",
+        r"|ここに[^。\n]{0,30}?(?:記入|記載|入力|貼り付け|貼付|ペースト|記述|書いて|書く)(?:(?:して|て)?(?:ください|下さい)|する|。?[ \t]*$)",
         r"|(?:ご)?記入(?:して)?(?:ください|下さい)",
         r"|要記入|記入例",
     ))
@@ -408,6 +408,7 @@ mod tests {
         assert_spans(&RULE, "«(発生日時を記入)»\n");
         assert_spans(&RULE, "«【エラー内容を記載してください】»\n");
         assert_spans(&RULE, "«（ここに再現手順を記入）»\n");
+        assert_spans(&RULE, "«ここにログを貼り付け»\n\n«ここに発生日時を記入する»。\n");
     }
 
     #[test]
@@ -450,6 +451,7 @@ mod tests {
         assert_spans(&RULE, "「パスワードを入力してください」と表示されます\n");
         assert_spans(&RULE, "(詳細は添付ファイルに記載) (see attached) [注意] <省略> <masked>\n");
         assert_spans(&RULE, "回答は日本語でお願いします。手順を記載した資料はありますか\n");
+        assert_spans(&RULE, "ここに記載の手順で実施しました。ここに書いてある通りです。\n");
         assert_spans(&RULE, "[click here](https://example.com) (list of VMs below) (add 3 nodes) (Enter key)\n");
         assert_spans(&RULE, "---\nsummary: Line breaks <br> vanish in the portal\n---\n");
     }
