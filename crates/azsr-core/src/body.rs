@@ -2,10 +2,11 @@
 //! everything that is not prose masked out.
 //!
 //! Prose blocks carry a `masked` copy of their text of the same byte length, in which
-//! code spans, autolinks, link destinations, HTML tags, bare URLs and ARM resource IDs
-//! are blanked with spaces. Text rules search `masked` and report offsets into the
-//! document directly. Inline content is parsed fresh on every analysis (old inline
-//! trees are not reused: tree-sitter issue 5636).
+//! code spans, autolinks, link destinations, HTML tags, bare URLs, ARM resource IDs and
+//! block continuation markers (`> ` of a block quote) are blanked with spaces. Text rules
+//! search `masked` and report offsets into the document directly. Inline content is
+//! parsed fresh on every analysis, one block at a time (old inline trees are not reused:
+//! tree-sitter issue 5636).
 
 use std::ops::Range;
 use std::sync::LazyLock;
@@ -32,7 +33,8 @@ pub struct Section {
     pub heading: usize,
     /// From the end of the heading to the next heading of the same or a higher level.
     pub content: Range<usize>,
-    /// Nothing but headings (and blank lines) under it.
+    /// Nothing but headings under it (blank lines, HTML comments such as a template's
+    /// `<!-- hint -->` and thematic breaks do not count as content).
     pub empty: bool,
 }
 
@@ -74,6 +76,12 @@ pub struct Body {
     pub code_blocks: Vec<CodeBlock>,
     /// Link and image destinations in the body: (range of the destination, is image).
     pub links: Vec<(Range<usize>, bool)>,
+    /// Inline HTML in prose (tags and comments), blanked in `masked`. Kept so that a rule
+    /// can tell `<br>` from a template placeholder the inline grammar also reads as a tag
+    /// (`<name>`, `<YOUR_NAME>`).
+    pub html_tags: Vec<Range<usize>>,
+    /// For each section, the index of the known section it is nested in.
+    parents: Vec<Option<usize>>,
 }
 
 impl Body {
@@ -87,11 +95,18 @@ impl Body {
 
     /// The innermost known section around `offset`.
     pub fn section_at(&self, offset: usize) -> Option<SectionKind> {
-        self.sections
-            .iter()
-            .filter(|s| s.content.start <= offset && offset < s.content.end)
-            .max_by_key(|s| self.headings[s.heading].level)
-            .map(|s| s.kind)
+        // Sections nest (each runs to the next heading of its level or higher), so the
+        // innermost one holding `offset` is the last one starting before it, or one of
+        // that one's ancestors.
+        let idx = self.sections.partition_point(|s| s.content.start <= offset);
+        let mut i = idx.checked_sub(1)?;
+        loop {
+            let s = &self.sections[i];
+            if s.content.start <= offset && offset < s.content.end {
+                return Some(s.kind);
+            }
+            i = (*self.parents.get(i)?)?;
+        }
     }
 
     /// Prose blocks outside the `errors` section.
@@ -102,10 +117,18 @@ impl Body {
     }
 }
 
-static BARE_URL: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)\b(?:https?|ftp|file)://[^\s<>()\[\]）」]+").unwrap());
+// A URL or a resource ID written straight before Japanese text (`…/vm-web-01へ接続`,
+// `https://example.com/docsを参照`) ends at the first Hiragana, CJK punctuation or
+// full-width form: those are never part of one in a request.
+static BARE_URL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)\b(?:https?|ftp|file)://[^\s<>()\[\]\p{Hiragana}\x{3000}-\x{303F}\x{FF00}-\x{FFEF}]+",
+    )
+    .unwrap()
+});
 static RESOURCE_ID: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)/subscriptions/[0-9a-f-]{8,}(?:/[^\s/`'\x22<>()]+)*").unwrap()
+    Regex::new(r"(?i)/subscriptions/[0-9a-f-]{8,}(?:/[^\s/`'\x22<>()\p{Hiragana}\x{3000}-\x{303F}\x{FF00}-\x{FFEF}]+)*")
+        .unwrap()
 });
 
 fn inline_parser() -> Parser {
@@ -125,11 +148,49 @@ fn blank(masked: &mut [u8], range: Range<usize>) {
     }
 }
 
+/// A prose block found by the block walk: its kind, range, whether it sits in a list
+/// item, and the block continuation markers (`> `, list indentation) inside it.
+struct RawProse {
+    kind: BlockKind,
+    range: Range<usize>,
+    in_list: bool,
+    holes: Vec<Range<usize>>,
+}
+
 struct Collect<'a> {
     text: &'a str,
     headings: Vec<Heading>,
-    prose: Vec<(BlockKind, Range<usize>, bool)>,
+    prose: Vec<RawProse>,
     code: Vec<(Range<usize>, Range<usize>)>,
+    /// Blocks that are not content for `Section::empty`: HTML comments, thematic breaks.
+    invisible: Vec<Range<usize>>,
+}
+
+/// The `block_continuation` children of an inline node (they are not part of its text).
+fn continuations(node: Node) -> Vec<Range<usize>> {
+    let mut cursor = node.walk();
+    node.children(&mut cursor)
+        .filter(|c| c.kind() == "block_continuation" && !c.byte_range().is_empty())
+        .map(|c| c.byte_range())
+        .collect()
+}
+
+/// True for an HTML block made only of comments (`<!-- … -->`), such as a template hint.
+fn is_comment_block(text: &str) -> bool {
+    let mut rest = text.trim();
+    if rest.is_empty() {
+        return false;
+    }
+    while !rest.is_empty() {
+        let Some(after) = rest.strip_prefix("<!--") else {
+            return false;
+        };
+        match after.find("-->") {
+            Some(i) => rest = after[i + 3..].trim_start(),
+            None => return true, // unclosed comment: runs to the end of the block
+        }
+    }
+    true
 }
 
 impl Collect<'_> {
@@ -138,10 +199,16 @@ impl Collect<'_> {
             return;
         }
         match node.kind() {
-            "minus_metadata" | "plus_metadata" | "html_block" | "link_reference_definition" => {}
+            "minus_metadata" | "plus_metadata" | "link_reference_definition" => {}
+            "html_block" => {
+                if is_comment_block(&self.text[node.byte_range()]) {
+                    self.invisible.push(node.byte_range());
+                }
+            }
+            "thematic_break" => self.invisible.push(node.byte_range()),
             "fenced_code_block" | "indented_code_block" => {
                 let content = (0..node.child_count())
-                    .filter_map(|i| node.child(i as u32))
+                    .filter_map(|i| node.child(i))
                     .find(|c| c.kind() == "code_fence_content")
                     .map(|c| c.byte_range())
                     .unwrap_or_else(|| node.byte_range());
@@ -149,11 +216,23 @@ impl Collect<'_> {
             }
             "atx_heading" | "setext_heading" => {
                 let level = heading_level(node);
-                let text_range = (0..node.child_count())
-                    .filter_map(|i| node.child(i as u32))
-                    .find(|c| c.kind() == "inline" || c.kind() == "paragraph")
+                let content = (0..node.child_count())
+                    .filter_map(|i| node.child(i))
+                    .find(|c| c.kind() == "inline" || c.kind() == "paragraph");
+                let text_range = content
                     .map(|c| trim_range(self.text, c.byte_range()))
+                    .map(|r| strip_closing_sequence(self.text, r))
                     .unwrap_or(node.end_byte()..node.end_byte());
+                let holes = content
+                    .map(|c| match c.kind() {
+                        "paragraph" => c
+                            .child(0)
+                            .filter(|i| i.kind() == "inline")
+                            .map(continuations)
+                            .unwrap_or_default(),
+                        _ => continuations(c),
+                    })
+                    .unwrap_or_default();
                 let section = section_of_heading(&self.text[text_range.clone()]);
                 self.headings.push(Heading {
                     level,
@@ -162,15 +241,24 @@ impl Collect<'_> {
                     section,
                 });
                 if !text_range.is_empty() {
-                    self.prose.push((BlockKind::Heading, text_range, in_list));
+                    self.prose.push(RawProse {
+                        kind: BlockKind::Heading,
+                        range: text_range,
+                        in_list,
+                        holes,
+                    });
                 }
             }
             "paragraph" => {
                 for i in 0..node.child_count() {
-                    if let Some(c) = node.child(i as u32) {
+                    if let Some(c) = node.child(i) {
                         if c.kind() == "inline" {
-                            self.prose
-                                .push((BlockKind::Paragraph, c.byte_range(), in_list));
+                            self.prose.push(RawProse {
+                                kind: BlockKind::Paragraph,
+                                range: c.byte_range(),
+                                in_list,
+                                holes: continuations(c),
+                            });
                         }
                     }
                 }
@@ -178,7 +266,12 @@ impl Collect<'_> {
             "pipe_table_cell" => {
                 let r = trim_range(self.text, node.byte_range());
                 if !r.is_empty() {
-                    self.prose.push((BlockKind::TableCell, r, in_list));
+                    self.prose.push(RawProse {
+                        kind: BlockKind::TableCell,
+                        range: r,
+                        in_list,
+                        holes: Vec::new(),
+                    });
                 }
             }
             kind => {
@@ -194,7 +287,7 @@ impl Collect<'_> {
 
 fn heading_level(node: Node) -> u8 {
     for i in 0..node.child_count() {
-        if let Some(c) = node.child(i as u32) {
+        if let Some(c) = node.child(i) {
             let kind = c.kind();
             if let Some(n) = kind
                 .strip_prefix("atx_h")
@@ -213,6 +306,23 @@ fn heading_level(node: Node) -> u8 {
     1
 }
 
+/// Drops an ATX heading's optional closing sequence (`## Goal ##` names `Goal`).
+fn strip_closing_sequence(text: &str, r: Range<usize>) -> Range<usize> {
+    let s = &text[r.clone()];
+    let without = s.trim_end_matches('#');
+    if without.len() == s.len() {
+        return r;
+    }
+    // The closing sequence must be preceded by a space (or be all there is).
+    if without.is_empty() {
+        return r.start..r.start;
+    }
+    if !without.ends_with([' ', '\t']) {
+        return r;
+    }
+    trim_range(text, r.start..r.start + without.len())
+}
+
 fn trim_range(text: &str, r: Range<usize>) -> Range<usize> {
     let s = &text[r.clone()];
     let start = r.start + (s.len() - s.trim_start().len());
@@ -227,28 +337,59 @@ pub fn build(text: &str, tree: &Tree, body_start: usize) -> Body {
         headings: Vec::new(),
         prose: Vec::new(),
         code: Vec::new(),
+        invisible: Vec::new(),
     };
     c.walk(tree.root_node(), false, body_start);
     c.headings.retain(|h| h.range.start >= body_start);
-    c.prose.retain(|(_, r, _)| r.start >= body_start);
+    c.prose.retain(|p| p.range.start >= body_start);
     c.code.retain(|(r, _)| r.start >= body_start);
+    c.invisible.retain(|r| r.start >= body_start);
 
     // Sections run to the next heading of the same or a higher level.
-    let mut sections = Vec::new();
+    let mut content_starts: Vec<usize> = c
+        .prose
+        .iter()
+        .filter(|p| p.kind != BlockKind::Heading)
+        .map(|p| p.range.start)
+        .chain(c.code.iter().map(|(r, _)| r.start))
+        .collect();
+    content_starts.sort_unstable();
+    c.invisible.sort_by_key(|r| r.start);
+    let mut sections: Vec<Section> = Vec::new();
+    let mut parents: Vec<Option<usize>> = Vec::new();
+    // Open sections (indices), outermost first.
+    let mut open: Vec<usize> = Vec::new();
+    // Ends of sections: the next heading of the same or a higher level, found with a
+    // stack of headings still waiting for theirs.
+    let mut ends = vec![text.len(); c.headings.len()];
+    let mut waiting: Vec<usize> = Vec::new();
+    for (i, h) in c.headings.iter().enumerate() {
+        while let Some(&w) = waiting.last() {
+            if c.headings[w].level >= h.level {
+                ends[w] = h.range.start;
+                waiting.pop();
+            } else {
+                break;
+            }
+        }
+        waiting.push(i);
+    }
     for (i, h) in c.headings.iter().enumerate() {
         let Some(kind) = h.section else { continue };
-        let end = c.headings[i + 1..]
-            .iter()
-            .find(|n| n.level <= h.level)
-            .map_or(text.len(), |n| n.range.start);
+        let end = ends[i];
         let content = h.range.end.min(end)..end;
-        let has_content = c.prose.iter().any(|(k, r, _)| {
-            *k != BlockKind::Heading && r.start >= content.start && r.start < content.end
-        }) || c
-            .code
-            .iter()
-            .any(|(r, _)| r.start >= content.start && r.start < content.end)
-            || non_heading_text(text, content.clone(), &c.headings);
+        let first = content_starts.partition_point(|&s| s < content.start);
+        let has_content = content_starts.get(first).is_some_and(|&s| s < content.end)
+            || visible_text(text, content.clone(), &c.headings, &c.invisible);
+        while let Some(&o) = open.last() {
+            if sections[o].content.end <= h.range.start {
+                open.pop();
+            } else {
+                break;
+            }
+        }
+        parents.push(open.last().copied());
+        open.push(sections.len());
         sections.push(Section {
             kind,
             heading: i,
@@ -257,24 +398,25 @@ pub fn build(text: &str, tree: &Tree, body_start: usize) -> Body {
         });
     }
 
-    // Mask inline non-prose with one inline parse over every prose range.
+    // Mask inline non-prose. Each block is parsed on its own (with its continuation
+    // markers left out, as the block grammar intends), so that a stray backtick in one
+    // paragraph never pairs with one in the next.
     let mut links = Vec::new();
-    let mut masked_all: Vec<u8> = Vec::new();
-    let ranges: Vec<tree_sitter::Range> = c
-        .prose
-        .iter()
-        .map(|(_, r, _)| ts_range(r.clone()))
-        .collect();
+    let mut html_tags = Vec::new();
     let mut masks: Vec<Range<usize>> = Vec::new();
-    if !ranges.is_empty() {
-        let mut parser = inline_parser();
-        if parser.set_included_ranges(&ranges).is_ok() {
-            if let Some(tree) = parser.parse(text, None) {
-                collect_inline(tree.root_node(), &mut masks, &mut links);
-            }
+    let mut parser = inline_parser();
+    for p in &c.prose {
+        let ranges = included_ranges(p.range.clone(), &p.holes);
+        if ranges.is_empty() || parser.set_included_ranges(&ranges).is_err() {
+            continue;
         }
+        if let Some(tree) = parser.parse(text, None) {
+            collect_inline(tree.root_node(), &mut masks, &mut links, &mut html_tags);
+        }
+        masks.extend(p.holes.iter().cloned());
     }
     masks.sort_by_key(|r| r.start);
+    html_tags.sort_by_key(|r| r.start);
     let mut body = Body {
         start: body_start,
         headings: c.headings,
@@ -282,15 +424,26 @@ pub fn build(text: &str, tree: &Tree, body_start: usize) -> Body {
         prose: Vec::new(),
         code_blocks: Vec::new(),
         links,
+        html_tags,
+        parents,
     };
-    for (kind, range, in_list) in c.prose {
+    let mut masked_all: Vec<u8> = Vec::new();
+    for RawProse {
+        kind,
+        range,
+        in_list,
+        ..
+    } in c.prose
+    {
         masked_all.clear();
         masked_all.extend_from_slice(&text.as_bytes()[range.clone()]);
         let lo = masks.partition_point(|m| m.end <= range.start);
         for m in masks[lo..].iter().take_while(|m| m.start < range.end) {
             let s = m.start.max(range.start) - range.start;
             let e = m.end.min(range.end) - range.start;
-            blank(&mut masked_all, s..e);
+            if s < e {
+                blank(&mut masked_all, s..e);
+            }
         }
         let mut masked = String::from_utf8(masked_all.clone()).unwrap_or_default();
         for re in [&*BARE_URL, &*RESOURCE_ID] {
@@ -323,19 +476,54 @@ pub fn build(text: &str, tree: &Tree, body_start: usize) -> Body {
     body
 }
 
-fn non_heading_text(text: &str, content: Range<usize>, headings: &[Heading]) -> bool {
-    // Catches content the walk does not classify (HTML blocks, thematic breaks with text).
-    let mut pos = content.start;
-    for h in headings
+/// `range` without `holes`, as tree-sitter ranges (sorted, not overlapping, not empty).
+fn included_ranges(range: Range<usize>, holes: &[Range<usize>]) -> Vec<tree_sitter::Range> {
+    let mut out = Vec::new();
+    let mut pos = range.start;
+    for h in holes {
+        let h = h.start.max(range.start)..h.end.min(range.end);
+        if h.start > pos {
+            out.push(ts_range(pos..h.start));
+        }
+        pos = pos.max(h.end);
+    }
+    if range.end > pos {
+        out.push(ts_range(pos..range.end));
+    }
+    out
+}
+
+/// Whether `content` holds text other than headings, HTML comments and thematic breaks.
+/// Catches content the walk does not classify (HTML blocks, say).
+fn visible_text(
+    text: &str,
+    content: Range<usize>,
+    headings: &[Heading],
+    invisible: &[Range<usize>],
+) -> bool {
+    // Both lists are in document order: look only at the part inside `content`.
+    let h0 = headings.partition_point(|h| h.range.end <= content.start);
+    let i0 = invisible.partition_point(|r| r.end <= content.start);
+    let mut skip: Vec<Range<usize>> = headings[h0..]
         .iter()
-        .filter(|h| h.range.start >= content.start && h.range.start < content.end)
-    {
-        if !text[pos..h.range.start].trim().is_empty() {
+        .map(|h| h.range.clone())
+        .take_while(|r| r.start < content.end)
+        .chain(
+            invisible[i0..]
+                .iter()
+                .take_while(|r| r.start < content.end)
+                .cloned(),
+        )
+        .collect();
+    skip.sort_by_key(|r| r.start);
+    let mut pos = content.start;
+    for r in skip {
+        if r.start > pos && !text[pos..r.start].trim().is_empty() {
             return true;
         }
-        pos = h.range.end.max(pos);
+        pos = pos.max(r.end);
     }
-    !text[pos.min(content.end)..content.end].trim().is_empty()
+    pos < content.end && !text[pos..content.end].trim().is_empty()
 }
 
 fn ts_range(r: Range<usize>) -> tree_sitter::Range {
@@ -352,10 +540,18 @@ fn collect_inline(
     node: Node,
     masks: &mut Vec<Range<usize>>,
     links: &mut Vec<(Range<usize>, bool)>,
+    html_tags: &mut Vec<Range<usize>>,
 ) {
+    // `$…$` (the grammar's LaTeX extension) is left as prose: in a support request a
+    // dollar sign is a price or a PowerShell variable, not mathematics.
     match node.kind() {
-        "code_span" | "uri_autolink" | "email_autolink" | "html_tag" | "latex_block" => {
+        "code_span" | "uri_autolink" | "email_autolink" => {
             masks.push(node.byte_range());
+            return;
+        }
+        "html_tag" => {
+            masks.push(node.byte_range());
+            html_tags.push(node.byte_range());
             return;
         }
         "link_destination" => {
@@ -368,6 +564,285 @@ fn collect_inline(
     }
     let mut cursor = node.walk();
     for child in node.children(&mut cursor) {
-        collect_inline(child, masks, links);
+        collect_inline(child, masks, links, html_tags);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::Source;
+
+    fn body(text: &str) -> Body {
+        Source::new(text).body
+    }
+
+    /// The masked text of the prose block that starts with `start`.
+    fn masked_of(b: &Body, text: &str, start: &str) -> String {
+        b.prose
+            .iter()
+            .find(|p| text[p.range.clone()].starts_with(start))
+            .unwrap_or_else(|| panic!("no prose block starting with {start:?}"))
+            .masked
+            .clone()
+    }
+
+    #[test]
+    fn sections_run_to_the_next_heading_of_the_same_or_higher_level() {
+        let text = "---\nsummary: x\n---\n## ゴール\n復旧したい\n\n## 問題\n本文\n### 詳細\n続き\n## 補足\nおわり\n";
+        let b = body(text);
+        assert_eq!(b.start, text.find("## ゴール").unwrap());
+        let goal = b.section(SectionKind::Goal).unwrap();
+        assert_eq!(&text[goal.content.clone()], "\n復旧したい\n\n");
+        let problem = b.section(SectionKind::Problem).unwrap();
+        assert_eq!(&text[problem.content.clone()], "\n本文\n### 詳細\n続き\n");
+        assert!(!goal.empty && !problem.empty);
+        // The unknown `## 補足` ends the problem section and opens none.
+        assert_eq!(b.sections.len(), 2);
+        let at = text.find("おわり").unwrap();
+        assert_eq!(b.section_at(at), None);
+        assert_eq!(
+            b.section_at(text.find("続き").unwrap()),
+            Some(SectionKind::Problem)
+        );
+    }
+
+    #[test]
+    fn innermost_known_section_wins() {
+        let text = "## Problem\nIt fails.\n### Error messages\n```\nboom\n```\n";
+        let b = body(text);
+        assert_eq!(b.code_blocks.len(), 1);
+        assert_eq!(b.code_blocks[0].section, Some(SectionKind::Errors));
+        assert_eq!(&text[b.code_blocks[0].content.clone()], "boom\n");
+        let p = &b
+            .prose
+            .iter()
+            .find(|p| p.kind == BlockKind::Paragraph)
+            .unwrap();
+        assert_eq!(p.section, Some(SectionKind::Problem));
+        assert_eq!(b.prose_outside_errors().count(), b.prose.len());
+    }
+
+    #[test]
+    fn empty_means_nothing_but_headings_comments_and_rules() {
+        let text = "## ゴール\n<!-- 何を実現したいか -->\n\n---\n\n## 問題\n### サブ\n\n## 頻度\n### 詳細\n毎回\n## 環境\n<details>\nvm-01\n</details>\n\n## ログ\n";
+        let b = body(text);
+        let empty = |k| b.section(k).unwrap().empty;
+        assert!(
+            empty(SectionKind::Goal),
+            "a comment and a rule are not content"
+        );
+        assert!(empty(SectionKind::Problem), "only a sub-heading");
+        assert!(
+            !empty(SectionKind::Frequency),
+            "text under a sub-heading counts"
+        );
+        assert!(!empty(SectionKind::Environment), "an HTML block is content");
+        assert!(empty(SectionKind::Errors), "at the end of the file");
+        let text = "## ログ\n    indented code\n";
+        assert!(!body(text).section(SectionKind::Errors).unwrap().empty);
+    }
+
+    #[test]
+    fn setext_headings_have_levels_and_name_sections() {
+        let text = "Goal\n====\nrestore\n\nProblem\n-------\nbroken\n";
+        let b = body(text);
+        assert_eq!(b.headings.len(), 2);
+        assert_eq!((b.headings[0].level, b.headings[1].level), (1, 2));
+        assert_eq!(&text[b.headings[0].text_range.clone()], "Goal");
+        assert_eq!(&text[b.headings[0].range.clone()], "Goal\n====");
+        // A level-2 heading does not end a level-1 section.
+        let goal = b.section(SectionKind::Goal).unwrap();
+        assert_eq!(goal.content.end, text.len());
+        assert_eq!(
+            b.section_at(text.find("broken").unwrap()),
+            Some(SectionKind::Problem)
+        );
+    }
+
+    #[test]
+    fn atx_closing_sequence_is_not_heading_text() {
+        let text = "## Goal ##\nx\n## C# ##\n## #\n";
+        let b = body(text);
+        assert_eq!(&text[b.headings[0].text_range.clone()], "Goal");
+        assert_eq!(b.headings[0].section, Some(SectionKind::Goal));
+        assert_eq!(&text[b.headings[1].text_range.clone()], "C#");
+    }
+
+    #[test]
+    fn headings_in_code_are_not_headings() {
+        let text = "## 問題\n```\n## ゴール\n```\n";
+        let b = body(text);
+        assert_eq!(b.headings.len(), 1);
+        assert!(!b.has_section(SectionKind::Goal));
+    }
+
+    #[test]
+    fn code_spans_do_not_pair_across_paragraphs() {
+        let text = "a `b and c\n\nd` e エラー\n";
+        let b = body(text);
+        assert_eq!(masked_of(&b, text, "a "), "a `b and c");
+        assert_eq!(masked_of(&b, text, "d`"), "d` e エラー");
+    }
+
+    #[test]
+    fn masking_blanks_code_urls_resource_ids_tags_and_autolinks() {
+        let text = "see `TODO` at https://example.com/TODO and <https://x.y/z> or <a@b.co>, \
+                    /subscriptions/6f1c2d4e-8a3b-4c5d-9e0f-1a2b3c4d5e6f/resourceGroups/rg-1 ok<br>\
+                    [link](./TODO.md) $rg = 1 $\n";
+        let b = body(text);
+        let m = &b.prose[0].masked;
+        assert_eq!(m.len(), b.prose[0].range.len());
+        assert!(!m.contains("TODO"), "{m}");
+        assert!(
+            !m.contains("example") && !m.contains("a@b") && !m.contains("rg-1"),
+            "{m}"
+        );
+        assert!(!m.contains("<br>"), "{m}");
+        assert!(m.contains("[link]") && m.contains("$rg = 1 $"), "{m}");
+        assert_eq!(b.links.len(), 1);
+        assert_eq!(&text[b.links[0].0.clone()], "./TODO.md");
+        assert_eq!(b.html_tags.len(), 1);
+        assert_eq!(&text[b.html_tags[0].clone()], "<br>");
+    }
+
+    #[test]
+    fn urls_and_resource_ids_end_before_japanese_text() {
+        let text = "https://example.com/docsを参照し、/subscriptions/6f1c2d4e-8a3b-4c5d-9e0f-1a2b3c4d5e6f/resourceGroups/rg/providers/Microsoft.Compute/virtualMachines/vm-web-01へ接続（https://x.jp/a）。\n";
+        let b = body(text);
+        let m = &b.prose[0].masked;
+        assert!(
+            m.contains("を参照し、") && m.contains("へ接続（") && m.contains("）。"),
+            "{m}"
+        );
+        assert!(
+            !m.contains("example") && !m.contains("vm-web") && !m.contains("x.jp"),
+            "{m}"
+        );
+    }
+
+    #[test]
+    fn block_quotes_and_lists_keep_offsets_and_drop_markers() {
+        let text =
+            "> 引用 `a\n> b` です\n\n- 項目 <x>\n  続き\n\n| 列 | `c` |\n|---|---|\n| 値 | d |\n";
+        let b = body(text);
+        let quote = masked_of(&b, text, "引用");
+        assert_eq!(quote, "引用   \n     です");
+        let item = b.prose.iter().find(|p| p.in_list_item).unwrap();
+        assert_eq!(&text[item.range.clone()], "項目 <x>\n  続き");
+        let cells: Vec<&str> = b
+            .prose
+            .iter()
+            .filter(|p| p.kind == BlockKind::TableCell)
+            .map(|p| p.masked.as_str())
+            .collect();
+        assert_eq!(cells, ["列", "   ", "値", "d"]);
+        for p in &b.prose {
+            assert_eq!(p.masked.len(), p.range.len());
+        }
+    }
+
+    #[test]
+    fn html_comments_and_blocks_are_not_prose() {
+        let text = "<!-- TODO -->\n\ntext <!-- note --> after\n";
+        let b = body(text);
+        assert_eq!(b.prose.len(), 1);
+        assert!(!b.prose[0].masked.contains("note"));
+        assert_eq!(&text[b.html_tags[0].clone()], "<!-- note -->");
+    }
+
+    #[test]
+    fn nothing_of_the_front_matter_is_body() {
+        let text = "---\nsummary: Goal\n---\n";
+        let b = body(text);
+        assert!(b.headings.is_empty() && b.prose.is_empty());
+        let b = body("---\nsummary: x\n");
+        assert!(b.headings.is_empty() && b.prose.is_empty());
+        let b = body("");
+        assert!(b.sections.is_empty());
+    }
+
+    #[test]
+    fn odd_input_does_not_panic() {
+        for text in [
+            "#",
+            "## ",
+            "> ",
+            "- ",
+            "|",
+            "```",
+            "\r\n## ゴール\r\n\r\n",
+            "<!--",
+            "## ゴール\n<!-- a --> b\n",
+            "\u{feff}## 問題\n",
+            "😀`😀\n\n😀`",
+        ] {
+            let b = body(text);
+            for p in &b.prose {
+                assert_eq!(p.masked.len(), p.range.len(), "{text:?}");
+            }
+        }
+    }
+
+    mod model_prop {
+        use super::*;
+        use proptest::prelude::*;
+
+        const PIECES: &[&str] = &[
+            "# ",
+            "## ",
+            "### ",
+            "#### ",
+            "ゴール",
+            "問題",
+            "ログ",
+            "Steps to reproduce",
+            "補足",
+            "text",
+            "\n",
+            "\n\n",
+            "```\n",
+            "<!-- c -->",
+            "---\n",
+            "====\n",
+            "> ",
+            "- ",
+            "`",
+            "|a|\n|-|\n",
+            "    ",
+            "日本語",
+        ];
+
+        proptest! {
+            #![proptest_config(ProptestConfig { cases: 300, .. ProptestConfig::default() })]
+            #[test]
+            fn sections_match_their_definition(
+                parts in prop::collection::vec(prop::sample::select(PIECES), 0..30)
+            ) {
+                let text: String = parts.concat();
+                let b = body(&text);
+                for s in &b.sections {
+                    let h = &b.headings[s.heading];
+                    let i = s.heading;
+                    let end = b.headings[i + 1..]
+                        .iter()
+                        .find(|n| n.level <= h.level)
+                        .map_or(text.len(), |n| n.range.start);
+                    prop_assert_eq!(s.content.end, end);
+                }
+                for o in 0..=text.len() {
+                    let brute = b
+                        .sections
+                        .iter()
+                        .filter(|s| s.content.start <= o && o < s.content.end)
+                        .max_by_key(|s| b.headings[s.heading].level)
+                        .map(|s| s.kind);
+                    prop_assert_eq!(b.section_at(o), brute, "offset {}", o);
+                }
+                for p in &b.prose {
+                    prop_assert_eq!(p.masked.len(), p.range.len());
+                }
+            }
+        }
     }
 }

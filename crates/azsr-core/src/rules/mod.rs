@@ -7,6 +7,8 @@ use crate::diagnostic::{Diagnostic, Level};
 use crate::messages::Msg;
 use crate::Context;
 
+pub(crate) mod body_util;
+
 /// A rule: its stable name, default level, documentation and check.
 pub struct RuleMeta {
     /// Kebab-case name (public interface: never rename).
