@@ -106,4 +106,43 @@ mod tests {
         assert!(!covers("quickfix", FIX_ALL_KIND));
         assert!(covers("quickfix", "quickfix"));
     }
+
+    #[test]
+    fn fix_all_takes_each_first_fix_and_skips_overlaps() {
+        use azsr_core::{Diagnostic, Fix, Level, Msg, TextEdit};
+        let d = |range: std::ops::Range<usize>, text: &str| Diagnostic {
+            code: "x",
+            level: Level::Warning,
+            range: range.clone(),
+            message: Msg::new("m", "m"),
+            fixes: vec![
+                Fix {
+                    title: Msg::new("t", "t"),
+                    edits: vec![TextEdit {
+                        range: range.clone(),
+                        new_text: text.into(),
+                    }],
+                },
+                Fix {
+                    title: Msg::new("second", "second"),
+                    edits: vec![TextEdit {
+                        range,
+                        new_text: "never".into(),
+                    }],
+                },
+            ],
+            related: Vec::new(),
+            secret: false,
+        };
+        let diags = [
+            d(0..3, "a"),
+            d(2..5, "overlaps"),
+            d(5..6, "b"),
+            d(9..9, "c"),
+            d(9..9, "same spot"),
+        ];
+        let edits = fix_all_edits(&diags);
+        let texts: Vec<&str> = edits.iter().map(|e| e.new_text.as_str()).collect();
+        assert_eq!(texts, ["a", "b", "c"]);
+    }
 }

@@ -84,6 +84,7 @@ pub fn initialize(shared: &Shared, params: InitializeParams) -> InitializeResult
             })),
             document_symbol_provider: Some(OneOf::Left(true)),
             folding_range_provider: Some(FoldingRangeProviderCapability::Simple(true)),
+            inlay_hint_provider: Some(OneOf::Left(true)),
             ..Default::default()
         },
         server_info: Some(ServerInfo {

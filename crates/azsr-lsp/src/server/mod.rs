@@ -18,6 +18,7 @@ mod framing;
 mod from_proto;
 mod hover;
 mod initialize;
+mod inlay_hint;
 mod ordered;
 mod requests;
 mod to_proto;

@@ -15,7 +15,7 @@ use tower_lsp_server::ExitedError;
 use super::documents::Analysis;
 use super::{
     code_action, completion, diagnostics, document_symbol, document_text, folding_range, hover,
-    lock, ordered::id_key, Shared,
+    inlay_hint, lock, ordered::id_key, Shared,
 };
 
 /// What a request handler sees: one version of one document, analysed.
@@ -43,6 +43,7 @@ fn handler(method: &str) -> Option<Handler> {
         "textDocument/codeAction" => code_action::handle,
         "textDocument/documentSymbol" => document_symbol::handle,
         "textDocument/foldingRange" => folding_range::handle,
+        "textDocument/inlayHint" => inlay_hint::handle,
         document_text::METHOD => document_text::handle,
         _ => return None,
     })
