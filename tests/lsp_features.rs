@@ -233,3 +233,66 @@ async fn quick_fix_and_fix_all_round_trip() {
         assert_eq!(c.shutdown().await, 0);
     }
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn azsr_toml_is_read_watched_and_its_errors_shown() {
+    let dir = tempfile::tempdir().unwrap();
+    let toml = dir.path().join("azsr.toml");
+    std::fs::write(&toml, "support_plan = \"developer\"\n").unwrap();
+    std::fs::create_dir(dir.path().join("sub")).unwrap();
+    let doc = format!("file://{}/sub/req.azsr.md", dir.path().display());
+    let toml_uri = format!("file://{}", toml.display());
+
+    let mut c = Client::in_process();
+    c.initialize(None, json!({ "locale": "en", "capabilities": { "workspace": { "didChangeWatchedFiles": { "dynamicRegistration": true } } } })).await;
+    // The watcher registration is a request from the server.
+    let reg = c
+        .wait_for(|m| m["method"] == "client/registerCapability")
+        .await;
+    assert_eq!(
+        reg["params"]["registrations"][0]["registerOptions"]["watchers"][0]["globPattern"],
+        "**/azsr.toml"
+    );
+    c.send(json!({ "jsonrpc": "2.0", "id": reg["id"], "result": null }))
+        .await;
+
+    c.open(&doc, 1, REQUEST).await;
+    let whole = json!({ "textDocument": { "uri": doc }, "range": { "start": pos(0, 0), "end": pos(99, 0) } });
+    let r = c.request("textDocument/inlayHint", whole.clone()).await;
+    assert_eq!(r[0]["label"], "not offered on developer", "{r}");
+
+    // A malformed azsr.toml: a diagnostic on it, at the bad key.
+    std::fs::write(&toml, "support_plan = \"standard\"\nsuport = 1\n").unwrap();
+    c.notify(
+        "workspace/didChangeWatchedFiles",
+        json!({ "changes": [{ "uri": toml_uri, "type": 2 }] }),
+    )
+    .await;
+    let m = c
+        .wait_for(|m| {
+            m["method"] == "textDocument/publishDiagnostics" && m["params"]["uri"] == toml_uri
+        })
+        .await;
+    let d = &m["params"]["diagnostics"][0];
+    assert_eq!(d["range"]["start"]["line"], 1, "{m}");
+    assert!(
+        d["message"].as_str().unwrap().contains("support_plan"),
+        "{m}"
+    );
+    // Fixed again: the diagnostic goes, the new plan applies.
+    std::fs::write(&toml, "support_plan = \"standard\"\n").unwrap();
+    c.notify(
+        "workspace/didChangeWatchedFiles",
+        json!({ "changes": [{ "uri": toml_uri, "type": 2 }] }),
+    )
+    .await;
+    let m = c
+        .wait_for(|m| {
+            m["method"] == "textDocument/publishDiagnostics" && m["params"]["uri"] == toml_uri
+        })
+        .await;
+    assert_eq!(m["params"]["diagnostics"], json!([]));
+    let r = c.request("textDocument/inlayHint", whole).await;
+    assert_eq!(r[0]["label"], "first response ≤ 4 h, business hours", "{r}");
+    assert_eq!(c.shutdown().await, 0);
+}

@@ -3,12 +3,28 @@
 use azsr_core::Encoding;
 use tower_lsp_server::ls_types::{
     CodeActionKind, CodeActionOptions, CodeActionProviderCapability, CompletionOptions,
-    FoldingRangeProviderCapability, HoverProviderCapability, InitializeParams, InitializeResult,
-    OneOf, PositionEncodingKind, ServerCapabilities, ServerInfo, TextDocumentSyncCapability,
+    DidChangeWatchedFilesRegistrationOptions, FileSystemWatcher, FoldingRangeProviderCapability,
+    GlobPattern, HoverProviderCapability, InitializeParams, InitializeResult, OneOf,
+    PositionEncodingKind, Registration, ServerCapabilities, ServerInfo, TextDocumentSyncCapability,
     TextDocumentSyncKind, TextDocumentSyncOptions,
 };
 
 use super::{code_action, configuration, to_proto, Shared};
+
+/// Asks the client to report changes of `azsr.toml` files (they re-check open documents).
+pub fn watch_config_files() -> Registration {
+    let options = DidChangeWatchedFilesRegistrationOptions {
+        watchers: vec![FileSystemWatcher {
+            glob_pattern: GlobPattern::String("**/azsr.toml".into()),
+            kind: None,
+        }],
+    };
+    Registration {
+        id: "azsr-config-watch".into(),
+        method: "workspace/didChangeWatchedFiles".into(),
+        register_options: serde_json::to_value(options).ok(),
+    }
+}
 
 /// utf-8 when offered (Neovim ≥ 0.11), else utf-16 (always supported, and the only one
 /// VS Code's client accepts), else utf-32 when that is all the client offers.
@@ -43,6 +59,13 @@ pub fn initialize(shared: &Shared, params: InitializeParams) -> InitializeResult
         .and_then(|c| c.completion_item.as_ref())
         .and_then(|i| i.snippet_support)
         .unwrap_or(false);
+    let watch_files = params
+        .capabilities
+        .workspace
+        .as_ref()
+        .and_then(|w| w.did_change_watched_files.as_ref())
+        .and_then(|w| w.dynamic_registration)
+        .unwrap_or(false);
     let settings = match params.initialization_options.as_ref() {
         Some(v) => configuration::settings_from_json(v).unwrap_or_else(|e| {
             eprintln!("azsr-lsp: initializationOptions ignored: {e}");
@@ -55,6 +78,7 @@ pub fn initialize(shared: &Shared, params: InitializeParams) -> InitializeResult
         s.encoding = encoding;
         s.locale = params.locale.clone();
         s.snippets = snippets;
+        s.watch_files = watch_files;
         s.settings = settings;
         // Set before the answer leaves: the framework holds every later message until
         // this handler returns, so the ordering layer sees it from the next message on.

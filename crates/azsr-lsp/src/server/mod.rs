@@ -44,6 +44,8 @@ pub struct Session {
     /// The editor's settings (initializationOptions, didChangeConfiguration).
     pub settings: Config,
     pub snippets: bool,
+    /// The client registers file watchers dynamically.
+    pub watch_files: bool,
     /// `initialize` has been answered: text sync and document requests are served.
     pub initialized: bool,
     pub shut_down: bool,
@@ -56,6 +58,7 @@ impl Default for Session {
             locale: None,
             settings: Config::default(),
             snippets: false,
+            watch_files: false,
             initialized: false,
             shut_down: false,
         }
@@ -71,6 +74,8 @@ pub struct Shared {
     /// Serialises diagnostic publications so that a stale one never overtakes.
     pub publish: tokio::sync::Mutex<()>,
     pub inflight: Mutex<std::collections::HashMap<String, futures::future::AbortHandle>>,
+    /// `azsr.toml` files whose problems are shown as diagnostics.
+    pub config_problems: Mutex<std::collections::HashSet<tower_lsp_server::ls_types::Uri>>,
 }
 
 /// Locks a mutex, recovering from poisoning (a panic elsewhere must not stop the server).
@@ -87,6 +92,7 @@ impl Shared {
             catalog: azsr_core::bundled_catalog(),
             publish: tokio::sync::Mutex::new(()),
             inflight: Mutex::new(Default::default()),
+            config_problems: Mutex::new(Default::default()),
         }
     }
 
@@ -116,7 +122,21 @@ impl LanguageServer for Backend {
         Ok(initialize::initialize(&self.shared, params))
     }
 
-    async fn initialized(&self, _: InitializedParams) {}
+    async fn initialized(&self, _: InitializedParams) {
+        if self.shared.session().watch_files {
+            // A client request: sent from its own task, never awaited by a handler.
+            let shared = self.shared.clone();
+            tokio::spawn(async move {
+                if let Err(e) = shared
+                    .client
+                    .register_capability(vec![initialize::watch_config_files()])
+                    .await
+                {
+                    eprintln!("azsr-lsp: could not watch azsr.toml files: {e}");
+                }
+            });
+        }
+    }
 
     async fn shutdown(&self) -> Result<()> {
         self.shared.session_mut().shut_down = true;

@@ -49,13 +49,10 @@ impl Ordered {
         let uri = match method {
             "textDocument/didOpen" => {
                 match serde_json::from_value::<DidOpenTextDocumentParams>(params) {
+                    // azsr.toml is checked as configuration, never as a request.
+                    Ok(p) if is_config_file(&p) => None,
                     Ok(p) => {
-                        let settings = shared.session().settings.clone();
-                        let (config, error) =
-                            configuration::config_for(&p.text_document.uri, &settings);
-                        if let Some(e) = error {
-                            configuration::report(shared, e);
-                        }
+                        let config = configuration::config_for_open(shared, &p.text_document.uri);
                         Some(lock(&shared.store).open(p, config))
                     }
                     Err(e) => {
@@ -92,6 +89,11 @@ impl Ordered {
             diagnostics::schedule(shared, &uri);
         }
     }
+}
+
+/// A TOML document (the configuration) is not a request: it is never analysed as one.
+fn is_config_file(p: &DidOpenTextDocumentParams) -> bool {
+    p.text_document.language_id == "toml" || p.text_document.uri.as_str().ends_with(".toml")
 }
 
 /// The key a request id is known by in the table of cancellable requests.
