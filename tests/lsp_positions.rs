@@ -268,6 +268,12 @@ async fn services_complete_fuzzily_and_an_empty_file_gets_a_template() {
         )
         .await;
     let template = r["items"][0]["textEdit"]["newText"].as_str().unwrap();
+    assert_eq!(
+        r["items"][0]["insertTextFormat"], 2,
+        "a snippet: the client supports them"
+    );
+    assert!(template.contains("\nsummary: $4\n"), "{template}");
+    assert!(template.contains("\n## 目的\n\n$0"), "{template}");
     assert!(
         template.starts_with("---\nissue_type: technical\n"),
         "{template}"

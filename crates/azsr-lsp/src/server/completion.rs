@@ -41,8 +41,18 @@ impl Item {
     }
 }
 
-/// The whole request, for an empty file.
-pub fn template(lang: Lang) -> String {
+/// The whole request, for an empty file; with `snippets`, empty values are tab stops
+/// and the cursor ends under the first heading (the text holds no `$`, `}` or `\\`).
+pub fn template(lang: Lang, snippets: bool) -> String {
+    let mut stop = 0;
+    let mut next = || {
+        stop += 1;
+        if snippets {
+            format!("${stop}")
+        } else {
+            String::new()
+        }
+    };
     let mut out = String::from("---\n");
     let fields = [
         ("issue_type", "technical"),
@@ -61,14 +71,25 @@ pub fn template(lang: Lang) -> String {
         ("advanced_diagnostics", "true"),
     ];
     for (k, v) in fields {
-        out.push_str(&format!("{k}: {v}\n"));
+        let v = if v.is_empty() { next() } else { v.to_string() };
+        out.push_str(&format!("{k}: {v}\n").replace(": \n", ":\n"));
     }
-    out.push_str("contact:\n  first_name:\n  last_name:\n  email:\n---\n");
+    out.push_str("contact:\n");
+    for k in ["first_name", "last_name", "email"] {
+        out.push_str(&format!("  {k}: {}\n", next()).replace(": \n", ":\n"));
+    }
+    out.push_str("---\n");
+    let mut first = true;
     for kind in SectionKind::ALL {
         if matches!(kind, SectionKind::Related | SectionKind::Contacts) {
             continue;
         }
-        out.push_str(&format!("\n## {}\n\n", kind.heading(lang)));
+        let cursor = if first && snippets { "$0" } else { "" };
+        first = false;
+        out.push_str(&format!("\n## {}\n\n{cursor}", kind.heading(lang)));
+    }
+    if !out.ends_with('\n') {
+        out.push('\n');
     }
     out
 }
@@ -204,7 +225,8 @@ pub fn items_at(ctx: &Ctx, offset: usize) -> (Vec<Item>, Range<usize>) {
             },
             CompletionItemKind::SNIPPET,
         );
-        it.insert = template(lang);
+        it.insert = template(lang, ctx.snippets);
+        it.snippet = ctx.snippets;
         return (vec![it], 0..text.len());
     }
     let start = line_start(text, offset);
