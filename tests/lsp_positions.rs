@@ -273,7 +273,10 @@ async fn services_complete_fuzzily_and_an_empty_file_gets_a_template() {
         "a snippet: the client supports them"
     );
     assert!(template.contains("\nsummary: $4\n"), "{template}");
-    assert!(template.contains("\n## 目的\n\n$0"), "{template}");
+    assert!(
+        template.contains("\n## ゴール\n\n$0\n\n## 問題\n"),
+        "{template}"
+    );
     assert!(
         template.starts_with("---\nissue_type: technical\n"),
         "{template}"

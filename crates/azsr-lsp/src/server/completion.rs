@@ -84,7 +84,7 @@ pub fn template(lang: Lang, snippets: bool) -> String {
         if matches!(kind, SectionKind::Related | SectionKind::Contacts) {
             continue;
         }
-        let cursor = if first && snippets { "$0" } else { "" };
+        let cursor = if first && snippets { "$0\n" } else { "" };
         first = false;
         out.push_str(&format!("\n## {}\n\n{cursor}", kind.heading(lang)));
     }
