@@ -55,7 +55,15 @@ async fn burst(mut c: Client, enc: &str) {
     c.open(&u, 1, &text).await;
     let mut rng = Lcg(0x5eed);
     let mut version = 1;
-    for _ in 0..500 {
+    // Requests sent between the edits, not awaited: each must see exactly the text of
+    // the edits before it.
+    let mut probes: Vec<(i64, i64, String)> = Vec::new();
+    for n in 0..500 {
+        if n % 50 == 25 {
+            let id = 10_000 + n as i64;
+            c.send(json!({ "jsonrpc": "2.0", "id": id, "method": "azsr/documentText", "params": { "textDocument": { "uri": u } } })).await;
+            probes.push((id, version, text.clone()));
+        }
         let a = random_position(&mut rng, &text, enc);
         let b = random_position(&mut rng, &text, enc);
         let (start, end) = {
@@ -80,6 +88,15 @@ async fn burst(mut c: Client, enc: &str) {
         );
         version += 1;
         c.change(&u, version, json!([change])).await;
+    }
+    for (id, v, expected) in probes {
+        let r = c.wait_for(|m| m["id"] == id).await;
+        assert_eq!(r["result"]["version"], v, "{enc}: request {id}");
+        assert_eq!(
+            r["result"]["text"],
+            expected.as_str(),
+            "{enc}: request {id} saw another text"
+        );
     }
     let (v, server_text) = c.document_text(&u).await;
     assert_eq!(v, version);

@@ -296,3 +296,31 @@ async fn azsr_toml_is_read_watched_and_its_errors_shown() {
     assert_eq!(r[0]["label"], "first response ≤ 4 h, business hours", "{r}");
     assert_eq!(c.shutdown().await, 0);
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn problem_types_of_the_service_ranked_by_the_summary() {
+    let mut c = Client::in_process();
+    c.initialize(None, json!({})).await;
+    let u = uri("billing.azsr.md");
+    let text = "---\nissue_type: billing\nservice: Billing\nsummary: refund for an invoice\nproblem_type: \n---\n";
+    c.open(&u, 1, text).await;
+    let r = c
+        .request(
+            "textDocument/completion",
+            json!({ "textDocument": { "uri": u }, "position": pos(4, 14) }),
+        )
+        .await;
+    let labels: Vec<&str> = r["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|i| i["label"].as_str().unwrap())
+        .collect();
+    assert!(labels.len() > 3, "{labels:?}");
+    let first = labels[0].to_lowercase();
+    assert!(
+        first.contains("refund") || first.contains("invoice"),
+        "{labels:?}"
+    );
+    assert_eq!(c.shutdown().await, 0);
+}

@@ -169,8 +169,7 @@ fn problem_items(ctx: &Ctx, subtypes: bool) -> Vec<Item> {
         return Vec::new();
     };
     let chosen_type = field_str(ctx, "problem_type").map(str::trim);
-    let summary = field_str(ctx, "summary").unwrap_or("").to_lowercase();
-    let words: Vec<&str> = summary.split_whitespace().filter(|w| w.len() > 2).collect();
+    let words = summary_words(field_str(ctx, "summary").unwrap_or(""));
     let mut names: Vec<String> = Vec::new();
     for p in &list.items {
         let name = if subtypes {
@@ -189,13 +188,34 @@ fn problem_items(ctx: &Ctx, subtypes: bool) -> Vec<Item> {
         }
     }
     let score = |n: &str| {
-        let n = n.to_lowercase();
-        words.iter().filter(|w| n.contains(*w)).count()
+        let name = summary_words(n);
+        words
+            .iter()
+            .filter(|w| {
+                name.iter()
+                    .any(|x| x.starts_with(w.as_str()) || w.starts_with(x.as_str()))
+            })
+            .count()
     };
     names.sort_by_key(|n| std::cmp::Reverse(score(n)));
     names
         .into_iter()
         .map(|n| Item::new(n, CompletionItemKind::ENUM_MEMBER))
+        .collect()
+}
+
+/// The words of a text that can match a problem type: lower-cased, split at anything
+/// not alphanumeric, three characters or more, common English words left out. Japanese
+/// runs stay whole (the bundled names are English).
+fn summary_words(text: &str) -> Vec<String> {
+    const STOP: &[&str] = &[
+        "the", "and", "for", "with", "not", "can", "cannot", "from", "are", "was", "how", "why",
+        "what", "when", "our", "your", "about",
+    ];
+    text.to_lowercase()
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| w.chars().count() >= 3 && !STOP.contains(w))
+        .map(str::to_string)
         .collect()
 }
 

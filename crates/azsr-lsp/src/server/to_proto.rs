@@ -98,3 +98,49 @@ pub fn encoding_kind(enc: Encoding) -> lsp::PositionEncodingKind {
         Encoding::Utf32 => lsp::PositionEncodingKind::UTF32,
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn diagnostics_carry_code_link_language_and_related_places() {
+        let text = "a: 日本😀\r\nb: x\rc\n";
+        let source = Source::new(text);
+        let uri = Uri::from_str("file:///t/a.azsr.md").unwrap();
+        let d = azsr_core::Diagnostic {
+            code: "cross-subscription-resource",
+            level: Level::Error,
+            range: 3..13,
+            message: azsr_core::Msg::new("differs", "異なります"),
+            fixes: Vec::new(),
+            related: Vec::new(),
+            secret: false,
+        }
+        .with_related(20..21, azsr_core::Msg::new("here", "ここ"));
+        let out = diagnostic(&uri, &source, &d, Lang::Ja, Encoding::Utf16);
+        assert_eq!(out.message, "異なります");
+        assert_eq!(out.source.as_deref(), Some("azsr"));
+        assert_eq!(out.severity, Some(DiagnosticSeverity::ERROR));
+        assert_eq!(
+            out.code,
+            Some(NumberOrString::String("cross-subscription-resource".into()))
+        );
+        assert_eq!(
+            out.code_description.unwrap().href.as_str(),
+            "https://github.com/azsr/azsr/blob/main/docs/rules.md#cross-subscription-resource"
+        );
+        assert_eq!(
+            out.range,
+            lsp::Range::new(Position::new(0, 3), Position::new(0, 7))
+        );
+        let related = out.related_information.unwrap();
+        assert_eq!(related[0].message, "ここ");
+        assert_eq!(related[0].location.uri, uri);
+        // After a CRLF and a lone CR: line 2, column 0.
+        assert_eq!(
+            related[0].location.range,
+            lsp::Range::new(Position::new(2, 0), Position::new(2, 1))
+        );
+    }
+}
