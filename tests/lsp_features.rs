@@ -324,3 +324,32 @@ async fn problem_types_of_the_service_ranked_by_the_summary() {
     );
     assert_eq!(c.shutdown().await, 0);
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn hover_explains_fields_in_the_documents_language() {
+    let mut c = Client::in_process();
+    c.initialize(None, json!({ "locale": "en" })).await;
+    let u = uri("fields.azsr.md");
+    // support_language ja-jp: Japanese whatever the editor's locale.
+    let text = "---\nsubscription: x\nsupport_language: ja-jp\nseverity: A\nsupport_plan: developer\n---\n";
+    c.open(&u, 1, text).await;
+    let hover = |line: u32| json!({ "textDocument": { "uri": u }, "position": pos(line, 1) });
+    let r = c.request("textDocument/hover", hover(1)).await;
+    assert!(
+        r["contents"]["value"]
+            .as_str()
+            .unwrap()
+            .contains("サポート リクエスト共同作成者"),
+        "{r}"
+    );
+    let r = c.request("textDocument/hover", hover(3)).await;
+    let v = r["contents"]["value"].as_str().unwrap();
+    // Only the effective plan's column, marked; A is not offered on developer.
+    assert!(v.contains("| 重大度 | developer ✔ |"), "{v}");
+    assert!(
+        v.contains("| A | — |") && v.contains("| C | ≤ 8 h, 営業時間内 |"),
+        "{v}"
+    );
+    assert!(v.contains("電話でのみ"), "{v}");
+    assert_eq!(c.shutdown().await, 0);
+}

@@ -39,7 +39,8 @@ pub fn severity_table(plan: Option<Plan>, lang: Lang) -> String {
     out.push_str("\n|---|");
     out.push_str(&"---|".repeat(plans.len()));
     for sev in [Severity::One, Severity::A, Severity::B, Severity::C] {
-        if !plans.iter().any(|p| plans::offers(*p, sev)) {
+        // A, B and C always (a dash where not offered); 1 only where some plan has it.
+        if sev == Severity::One && !plans.iter().any(|p| plans::offers(*p, sev)) {
             continue;
         }
         out.push_str(&format!("\n| {} |", sev.label()));
@@ -73,12 +74,51 @@ pub fn severity_table(plan: Option<Plan>, lang: Lang) -> String {
     out
 }
 
+/// What hover adds to a field's one-line documentation (rules.md, Hover).
+fn field_details(key: &str, lang: Lang) -> Option<String> {
+    let (en, ja): (&str, &str) = match key {
+        "issue_type" => (
+            "Billing, subscription management and quota requests are free on every plan; a technical request needs a paid support plan (developer or higher).",
+            "課金・サブスクリプション管理・クォータのお問い合わせはどのプランでも無償です。技術的なお問い合わせには有償のサポート プラン (developer 以上) が必要です。",
+        ),
+        "support_plan" => (
+            "basic: no technical support · developer: severity C only · standard, professional_direct: A, B, C · premier, unified: also 1. Without it, the configuration's support_plan applies.",
+            "basic: 技術サポートなし · developer: 重大度 C のみ · standard、professional_direct: A、B、C · premier、unified: 1 も可。未記入のときは設定の support_plan が使われます。",
+        ),
+        "contact_method" => (
+            "Severity A (and 1) is handled by phone only, and needs `contact.phone`.",
+            "重大度 A (と 1) は電話でのみ対応され、`contact.phone` が必要です。",
+        ),
+        "support_language" => (
+            "With English, the summary and the body must be in English. Round-the-clock work on severity B is offered in English only.",
+            "英語を選ぶと、概要と本文も英語で書く必要があります。重大度 B の 24 時間対応は英語のみです。",
+        ),
+        "advanced_diagnostics" => (
+            "With consent, support may extract platform logs of the affected resources to the extent troubleshooting needs, sparing you collecting them by hand; the permission is removed when the request closes. See https://azure.microsoft.com/support/legal/support-diagnostic-information-collection/",
+            "同意すると、サポートはトラブルシューティングに必要な範囲で対象リソースの基盤ログを抽出でき、手作業での収集が不要になります。アクセス許可はお問い合わせのクローズとともに削除されます。参考: https://azure.microsoft.com/support/legal/support-diagnostic-information-collection/",
+        ),
+        "subscription" => (
+            "The account filing the request needs the Owner, Contributor or Support Request Contributor role on this subscription.",
+            "お問い合わせするアカウントには、このサブスクリプションの所有者・共同作成者・サポート リクエスト共同作成者のいずれかのロールが必要です。",
+        ),
+        _ => return None,
+    };
+    Some(match lang {
+        Lang::En => en.to_string(),
+        Lang::Ja => ja.to_string(),
+    })
+}
+
 fn field_hover(ctx: &Ctx, entry: &YamlEntry, contact: bool) -> Option<String> {
     let key = entry.key_str()?;
     let lang = ctx.analysis.lang;
     let table = if contact { CONTACT_FIELDS } else { FIELDS };
     let spec = table.iter().find(|f| f.key == key)?;
     let mut out = format!("**{key}**\n\n{}", fields::field_doc(spec).get(lang));
+    if let Some(details) = field_details(key, lang).filter(|_| !contact) {
+        out.push_str("\n\n");
+        out.push_str(&details);
+    }
     match key {
         "severity" if !contact => {
             let plan = ctx
