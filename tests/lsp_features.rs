@@ -135,6 +135,28 @@ async fn settings_change_the_language_and_recheck_open_documents() {
         "{r}"
     );
 
+    // Pull model: null settings make the server ask for the `azsr` section.
+    c.notify(
+        "workspace/didChangeConfiguration",
+        json!({ "settings": null }),
+    )
+    .await;
+    let ask = c
+        .wait_for(|m| m["method"] == "workspace/configuration")
+        .await;
+    assert_eq!(ask["params"]["items"][0]["section"], "azsr");
+    c.send(json!({ "jsonrpc": "2.0", "id": ask["id"], "result": [{ "messages": "ja" }] }))
+        .await;
+    c.diagnostics(&u, 1).await;
+    let r = c.request("textDocument/hover", hover.clone()).await;
+    assert!(
+        r["contents"]["value"]
+            .as_str()
+            .unwrap()
+            .contains("実現したい"),
+        "{r}"
+    );
+
     // Malformed settings are reported, not silently ignored.
     c.notify(
         "workspace/didChangeConfiguration",

@@ -185,6 +185,30 @@ pub fn report(shared: &Arc<Shared>, message: String) {
 }
 
 pub fn did_change_configuration(shared: &Arc<Shared>, settings: Value) {
+    if settings.is_null() {
+        // The pull model: ask for the `azsr` section from a task of its own, so that no
+        // handler waits on the client.
+        let shared = shared.clone();
+        tokio::spawn(async move {
+            let item = lsp::ConfigurationItem {
+                scope_uri: None,
+                section: Some("azsr".into()),
+            };
+            match shared.client.configuration(vec![item]).await {
+                Ok(mut values) if !values.is_empty() => {
+                    let value = values.swap_remove(0);
+                    apply_settings(&shared, value);
+                }
+                Ok(_) => {}
+                Err(e) => eprintln!("azsr-lsp: workspace/configuration failed: {e}"),
+            }
+        });
+        return;
+    }
+    apply_settings(shared, settings);
+}
+
+fn apply_settings(shared: &Arc<Shared>, settings: Value) {
     match settings_from_json(&settings) {
         Ok(config) => shared.session_mut().settings = config,
         Err(e) => report(shared, format!("settings not applied: {e}")),

@@ -129,7 +129,13 @@ impl Service<Request> for Ordered {
                 if serving && req.id().is_none() =>
             {
                 let (_, _, params) = req.into_parts();
-                self.text_sync(&method, params);
+                // A bug in applying a change must not take the server down.
+                let applied = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+                    self.text_sync(&method, params)
+                }));
+                if applied.is_err() {
+                    eprintln!("azsr-lsp: applying {method} panicked");
+                }
                 future::ok(None).boxed()
             }
             "$/cancelRequest" => {
