@@ -65,6 +65,10 @@ async fn errors_keep_the_server_running(mut c: Client) {
     let r = c.wait_for(|m| m.get("error").is_some()).await;
     assert_eq!(error_code(&r), -32600, "{r}");
     assert_eq!(r["id"], 7);
+    c.send(json!({ "jsonrpc": "2.0", "id": 1.5, "method": "textDocument/hover" }))
+        .await;
+    let r = c.wait_for(|m| m.get("error").is_some()).await;
+    assert_eq!(error_code(&r), -32600, "{r}");
     c.send(json!([1, 2])).await;
     let r = c.wait_for(|m| m.get("error").is_some()).await;
     assert_eq!(error_code(&r), -32600, "{r}");

@@ -35,6 +35,11 @@ fn check(body: Vec<u8>) -> Vec<u8> {
         eprintln!("azsr-lsp: a message body is not UTF-8");
         return malformed(PARSE_ERROR, Value::Null);
     };
+    // The framework's own types decide what it can read (a float id, say, it cannot).
+    // Requests and notifications come first: one parse for nearly every message.
+    if text.parse::<Request>().is_ok() || text.parse::<Response>().is_ok() {
+        return body;
+    }
     let value: Value = match serde_json::from_str(text) {
         Ok(v) => v,
         Err(e) => {
@@ -42,12 +47,11 @@ fn check(body: Vec<u8>) -> Vec<u8> {
             return malformed(PARSE_ERROR, Value::Null);
         }
     };
-    if text.parse::<Response>().is_ok() || text.parse::<Request>().is_ok() {
-        return body;
-    }
     eprintln!("azsr-lsp: a message is not a JSON-RPC 2.0 message");
     let id = match value.get("id") {
-        Some(id @ (Value::Number(_) | Value::String(_))) => id.clone(),
+        // Only ids the framework can carry back (JSON-RPC ids are integers or strings).
+        Some(Value::Number(n)) if n.is_i64() => Value::Number(n.clone()),
+        Some(Value::String(s)) => Value::String(s.clone()),
         _ => Value::Null,
     };
     malformed(INVALID_REQUEST, id)
@@ -146,6 +150,12 @@ mod tests {
             not_rpc.contains("-32600") && not_rpc.contains("\"id\":7"),
             "{not_rpc}"
         );
+        let float_id = String::from_utf8(check(
+            br#"{"jsonrpc":"2.0","id":1.5,"method":"x"}"#.to_vec(),
+        ))
+        .unwrap();
+        assert!(float_id.contains("-32600"), "{float_id}");
+        assert!(float_id.contains("\"id\":null"), "{float_id}");
         let not_utf8 = String::from_utf8(check(vec![0xff, 0xfe])).unwrap();
         assert!(not_utf8.contains("-32700"));
     }
