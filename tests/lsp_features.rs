@@ -375,3 +375,41 @@ async fn hover_explains_fields_in_the_documents_language() {
     assert!(v.contains("電話でのみ"), "{v}");
     assert_eq!(c.shutdown().await, 0);
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn close_clears_diagnostics_and_reopen_starts_afresh() {
+    let mut c = Client::in_process();
+    c.initialize(None, json!({})).await;
+    let u = uri("close.azsr.md");
+    c.open(&u, 1, REQUEST).await;
+    c.diagnostics(&u, 1).await;
+    c.notify(
+        "textDocument/didClose",
+        json!({ "textDocument": { "uri": u } }),
+    )
+    .await;
+    let m = c
+        .wait_for(|m| {
+            m["method"] == "textDocument/publishDiagnostics"
+                && m["params"]["uri"] == u.as_str()
+                && m["params"].get("version").is_none_or(Value::is_null)
+        })
+        .await;
+    assert_eq!(m["params"]["diagnostics"], json!([]));
+    let r = c
+        .request_raw("azsr/documentText", json!({ "textDocument": { "uri": u } }))
+        .await;
+    assert_eq!(r["error"]["code"], -32602, "{r}");
+    // Hover on a closed document: no answer to give, but an answer.
+    let r = c
+        .request(
+            "textDocument/hover",
+            json!({ "textDocument": { "uri": u }, "position": pos(0, 0) }),
+        )
+        .await;
+    assert_eq!(r, Value::Null);
+    c.open(&u, 7, "# again\n").await;
+    c.diagnostics(&u, 7).await;
+    assert_eq!(c.document_text(&u).await, (7, "# again\n".to_string()));
+    assert_eq!(c.shutdown().await, 0);
+}
