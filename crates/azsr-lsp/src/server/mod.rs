@@ -1,8 +1,212 @@
-//! The language server.
+//! The language server: JSON-RPC over stdio on tokio, with `tower-lsp-server`.
+//!
+//! Layout (one file per method or concern):
+//! - `ordered.rs`: the `tower::Service` in front of the framework that applies text
+//!   changes in order and answers document requests from snapshots;
+//! - `documents.rs`: the store; `from_proto.rs` / `to_proto.rs`: position conversion;
+//! - `initialize.rs`, `configuration.rs`, `diagnostics.rs` and one file per request.
+
+mod code_action;
+mod completion;
+mod configuration;
+mod diagnostics;
+mod document_symbol;
+mod document_text;
+mod documents;
+mod folding_range;
+mod framing;
+mod from_proto;
+mod hover;
+mod initialize;
+mod inlay_hint;
+mod ordered;
+mod requests;
+mod to_proto;
 
 use std::process::ExitCode;
+use std::sync::{Arc, Mutex, MutexGuard, RwLock};
+
+use azsr_core::{Catalog, Config, Encoding};
+use tower_lsp_server::jsonrpc::Result;
+use tower_lsp_server::ls_types::{
+    DidChangeConfigurationParams, DidChangeTextDocumentParams, DidChangeWatchedFilesParams,
+    DidCloseTextDocumentParams, DidOpenTextDocumentParams, InitializeParams, InitializeResult,
+    InitializedParams,
+};
+use tower_lsp_server::{Client, LanguageServer, LspService, Server};
+
+pub use ordered::Ordered;
+
+/// What initialize negotiated and the editor's settings.
+pub struct Session {
+    pub encoding: Encoding,
+    pub locale: Option<String>,
+    /// The editor's settings (initializationOptions, didChangeConfiguration).
+    pub settings: Config,
+    pub snippets: bool,
+    /// The client registers file watchers dynamically.
+    pub watch_files: bool,
+    /// `initialize` has been answered: text sync and document requests are served.
+    pub initialized: bool,
+    pub shut_down: bool,
+}
+
+impl Default for Session {
+    fn default() -> Self {
+        Session {
+            encoding: Encoding::Utf16,
+            locale: None,
+            settings: Config::default(),
+            snippets: false,
+            watch_files: false,
+            initialized: false,
+            shut_down: false,
+        }
+    }
+}
+
+/// State shared by the framework's handlers and the ordering layer.
+pub struct Shared {
+    pub client: Client,
+    pub store: Mutex<documents::Store>,
+    pub session: RwLock<Session>,
+    pub catalog: Arc<Catalog>,
+    /// Serialises diagnostic publications so that a stale one never overtakes.
+    pub publish: tokio::sync::Mutex<()>,
+    pub inflight: Mutex<std::collections::HashMap<String, futures::future::AbortHandle>>,
+    /// `azsr.toml` files whose problems are shown as diagnostics.
+    pub config_problems: Mutex<std::collections::HashSet<tower_lsp_server::ls_types::Uri>>,
+}
+
+/// Locks a mutex, recovering from poisoning (a panic elsewhere must not stop the server).
+pub fn lock<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
+    m.lock().unwrap_or_else(|e| e.into_inner())
+}
+
+impl Shared {
+    fn new(client: Client) -> Shared {
+        Shared {
+            client,
+            store: Mutex::new(documents::Store::default()),
+            session: RwLock::new(Session::default()),
+            catalog: azsr_core::bundled_catalog(),
+            publish: tokio::sync::Mutex::new(()),
+            inflight: Mutex::new(Default::default()),
+            config_problems: Mutex::new(Default::default()),
+        }
+    }
+
+    pub fn session(&self) -> std::sync::RwLockReadGuard<'_, Session> {
+        self.session.read().unwrap_or_else(|e| e.into_inner())
+    }
+
+    pub fn session_mut(&self) -> std::sync::RwLockWriteGuard<'_, Session> {
+        self.session.write().unwrap_or_else(|e| e.into_inner())
+    }
+
+    /// Text sync and document requests are served between initialize and shutdown.
+    pub fn serving(&self) -> bool {
+        let s = self.session();
+        s.initialized && !s.shut_down
+    }
+}
+
+/// The framework-facing half: lifecycle and workspace notifications. Text sync and
+/// document requests never reach it while serving (the ordering layer answers them).
+pub struct Backend {
+    pub shared: Arc<Shared>,
+}
+
+impl LanguageServer for Backend {
+    async fn initialize(&self, params: InitializeParams) -> Result<InitializeResult> {
+        Ok(initialize::initialize(&self.shared, params))
+    }
+
+    async fn initialized(&self, _: InitializedParams) {
+        if self.shared.session().watch_files {
+            // A client request: sent from its own task, never awaited by a handler.
+            let shared = self.shared.clone();
+            tokio::spawn(async move {
+                if let Err(e) = shared
+                    .client
+                    .register_capability(vec![initialize::watch_config_files()])
+                    .await
+                {
+                    eprintln!("azsr-lsp: could not watch azsr.toml files: {e}");
+                }
+            });
+        }
+    }
+
+    async fn shutdown(&self) -> Result<()> {
+        self.shared.session_mut().shut_down = true;
+        Ok(())
+    }
+
+    // Reached only before initialize (the framework drops them) or after shutdown.
+    async fn did_open(&self, _: DidOpenTextDocumentParams) {}
+    async fn did_change(&self, _: DidChangeTextDocumentParams) {}
+    async fn did_close(&self, _: DidCloseTextDocumentParams) {}
+
+    async fn did_change_configuration(&self, params: DidChangeConfigurationParams) {
+        configuration::did_change_configuration(&self.shared, params.settings);
+    }
+
+    async fn did_change_watched_files(&self, _: DidChangeWatchedFilesParams) {
+        configuration::reload_all(&self.shared);
+    }
+}
+
+/// Builds the service stack: the ordering layer over the framework's service.
+pub fn service() -> (Ordered, tower_lsp_server::ClientSocket) {
+    let (inner, socket) = LspService::build(|client| Backend {
+        shared: Arc::new(Shared::new(client)),
+    })
+    .finish();
+    let shared = inner.inner().shared.clone();
+    (Ordered::new(inner, shared), socket)
+}
+
+/// Serves on any byte streams (stdio, or an in-memory pipe in tests) until `exit` or
+/// the end of the input. Returns whether `shutdown` came first.
+pub async fn serve<I, O>(input: I, output: O) -> bool
+where
+    I: tokio::io::AsyncRead + Unpin,
+    O: tokio::io::AsyncWrite,
+{
+    let (service, socket) = service();
+    let shared = service.shared().clone();
+    let (to_server, server_input) = tokio::io::duplex(1 << 20);
+    let pump = framing::pump(input, to_server);
+    let server = Server::new(server_input, output, socket).serve(service);
+    tokio::pin!(server);
+    tokio::select! {
+        _ = &mut server => {}
+        _ = pump => server.await, // input ended: let the server drain and stop
+    }
+    let clean = shared.session().shut_down;
+    clean
+}
 
 pub fn run() -> ExitCode {
-    eprintln!("the language server is not implemented yet; use --check");
-    ExitCode::from(2)
+    let runtime = match tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(2)
+        .enable_all()
+        .build()
+    {
+        Ok(rt) => rt,
+        Err(e) => {
+            eprintln!("azsr-lsp: cannot start the async runtime: {e}");
+            return ExitCode::from(2);
+        }
+    };
+    // LSP: exit status 0 when `shutdown` came before `exit`, else 1.
+    let clean = runtime.block_on(serve(tokio::io::stdin(), tokio::io::stdout()));
+    // Blocking analysis still running must not hold the process.
+    runtime.shutdown_timeout(std::time::Duration::from_millis(100));
+    if clean {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(1)
+    }
 }

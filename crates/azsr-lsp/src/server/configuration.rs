@@ -1,0 +1,277 @@
+//! Configuration: `azsr.toml` next to the document (nearest parent wins), overridden key
+//! by key by the editor's settings (initializationOptions, didChangeConfiguration), which
+//! use the same keys. The JSON settings are turned into TOML and parsed by the core's
+//! `Config::from_toml`, so both accept and reject exactly the same things.
+
+use std::collections::HashSet;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use azsr_core::{Config, Encoding, LineIndex};
+use serde_json::Value;
+use tower_lsp_server::ls_types::{
+    self as lsp, DiagnosticSeverity, MessageType, NumberOrString, Position, Uri,
+};
+
+use super::{diagnostics, lock, Shared};
+
+/// A malformed `azsr.toml`: where, its text, and what is wrong.
+pub struct ConfigProblem {
+    pub path: PathBuf,
+    pub text: String,
+    pub error: azsr_core::config::ConfigError,
+}
+
+/// Drops JSON nulls (TOML has none) recursively.
+fn strip_nulls(v: &Value) -> Option<Value> {
+    match v {
+        Value::Null => None,
+        Value::Object(map) => Some(Value::Object(
+            map.iter()
+                .filter_map(|(k, v)| strip_nulls(v).map(|v| (k.clone(), v)))
+                .collect(),
+        )),
+        Value::Array(items) => Some(Value::Array(items.iter().filter_map(strip_nulls).collect())),
+        other => Some(other.clone()),
+    }
+}
+
+/// Editor settings to a configuration. Accepts the keys at the top level or under an
+/// `azsr` section (VS Code sends its settings so). `null` means no settings.
+pub fn settings_from_json(v: &Value) -> Result<Config, String> {
+    let v = match v {
+        Value::Object(map) if map.len() == 1 && map.contains_key("azsr") => &map["azsr"],
+        other => other,
+    };
+    let Some(v) = strip_nulls(v) else {
+        return Ok(Config::default());
+    };
+    if !v.is_object() {
+        return Err("settings must be an object with the keys of azsr.toml".into());
+    }
+    let text = toml::to_string(&v).map_err(|e| e.to_string())?;
+    Config::from_toml(&text).map_err(|e| e.message)
+}
+
+/// The nearest `azsr.toml` above a `file:` document.
+fn find_config_file(uri: &Uri) -> Option<PathBuf> {
+    let path = uri.to_file_path()?;
+    let mut dir: Option<&Path> = path.parent();
+    while let Some(d) = dir {
+        let candidate = d.join("azsr.toml");
+        if candidate.is_file() {
+            return Some(candidate);
+        }
+        dir = d.parent();
+    }
+    None
+}
+
+/// The effective configuration of a document, and the problem to report when its
+/// `azsr.toml` is malformed (the defaults are used then, under the editor's settings).
+pub fn config_for(uri: &Uri, settings: &Config) -> (Arc<Config>, Option<ConfigProblem>) {
+    let mut problem = None;
+    let mut config = match find_config_file(uri) {
+        Some(path) => match std::fs::read_to_string(&path) {
+            Ok(text) => match Config::from_toml(&text) {
+                Ok(c) => c,
+                Err(error) => {
+                    problem = Some(ConfigProblem { path, text, error });
+                    Config::default()
+                }
+            },
+            Err(e) => {
+                problem = Some(ConfigProblem {
+                    path,
+                    text: String::new(),
+                    error: azsr_core::config::ConfigError {
+                        message: e.to_string(),
+                        span: None,
+                    },
+                });
+                Config::default()
+            }
+        },
+        None => Config::default(),
+    };
+    config.merge_from(settings);
+    (Arc::new(config), problem)
+}
+
+/// The diagnostic that marks a malformed `azsr.toml` in the editor.
+pub fn problem_diagnostic(p: &ConfigProblem, enc: Encoding) -> lsp::Diagnostic {
+    let index = LineIndex::new(&p.text);
+    let span = p.error.span.clone().unwrap_or(0..0);
+    let at = |offset: usize| {
+        let lc = index.to_line_col(&p.text, offset, enc);
+        Position {
+            line: lc.line,
+            character: lc.col,
+        }
+    };
+    lsp::Diagnostic {
+        range: lsp::Range {
+            start: at(span.start),
+            end: at(span.end),
+        },
+        severity: Some(DiagnosticSeverity::ERROR),
+        code: Some(NumberOrString::String("configuration".into())),
+        source: Some("azsr".into()),
+        message: p.error.message.clone(),
+        ..Default::default()
+    }
+}
+
+/// Publishes the state of every `azsr.toml` just looked at: the problems found, and
+/// empty lists for files that were reported before and are fine now.
+pub fn publish_problems(shared: &Arc<Shared>, checked: Vec<PathBuf>, problems: Vec<ConfigProblem>) {
+    let enc = shared.session().encoding;
+    let mut out: Vec<(Uri, Vec<lsp::Diagnostic>)> = Vec::new();
+    {
+        let mut reported = lock(&shared.config_problems);
+        for p in &problems {
+            eprintln!("azsr-lsp: {}: {}", p.path.display(), p.error.message);
+            if let Some(uri) = Uri::from_file_path(&p.path) {
+                reported.insert(uri.clone());
+                out.push((uri, vec![problem_diagnostic(p, enc)]));
+            }
+        }
+        for path in checked {
+            if problems.iter().any(|p| p.path == path) {
+                continue;
+            }
+            if let Some(uri) = Uri::from_file_path(&path) {
+                if reported.remove(&uri) {
+                    out.push((uri, Vec::new()));
+                }
+            }
+        }
+    }
+    if out.is_empty() {
+        return;
+    }
+    let shared = shared.clone();
+    if let Ok(handle) = tokio::runtime::Handle::try_current() {
+        handle.spawn(async move {
+            let _guard = shared.publish.lock().await;
+            for (uri, diags) in out {
+                shared.client.publish_diagnostics(uri, diags, None).await;
+            }
+        });
+    }
+}
+
+/// Opening a document: its configuration, with any `azsr.toml` problem published.
+pub fn config_for_open(shared: &Arc<Shared>, uri: &Uri) -> Arc<Config> {
+    let settings = shared.session().settings.clone();
+    let (config, problem) = config_for(uri, &settings);
+    let checked: Vec<PathBuf> = find_config_file(uri).into_iter().collect();
+    publish_problems(shared, checked, problem.into_iter().collect());
+    config
+}
+
+/// Shows a configuration problem to the user without blocking the caller.
+pub fn report(shared: &Arc<Shared>, message: String) {
+    eprintln!("azsr-lsp: {message}");
+    let shared = shared.clone();
+    if let Ok(handle) = tokio::runtime::Handle::try_current() {
+        handle.spawn(async move {
+            shared
+                .client
+                .show_message(MessageType::ERROR, format!("azsr: {message}"))
+                .await;
+        });
+    }
+}
+
+pub fn did_change_configuration(shared: &Arc<Shared>, settings: Value) {
+    if settings.is_null() {
+        // The pull model: ask for the `azsr` section from a task of its own, so that no
+        // handler waits on the client.
+        let shared = shared.clone();
+        tokio::spawn(async move {
+            let item = lsp::ConfigurationItem {
+                scope_uri: None,
+                section: Some("azsr".into()),
+            };
+            match shared.client.configuration(vec![item]).await {
+                Ok(mut values) if !values.is_empty() => {
+                    let value = values.swap_remove(0);
+                    apply_settings(&shared, value);
+                }
+                Ok(_) => {}
+                Err(e) => eprintln!("azsr-lsp: workspace/configuration failed: {e}"),
+            }
+        });
+        return;
+    }
+    apply_settings(shared, settings);
+}
+
+fn apply_settings(shared: &Arc<Shared>, settings: Value) {
+    match settings_from_json(&settings) {
+        Ok(config) => shared.session_mut().settings = config,
+        Err(e) => report(shared, format!("settings not applied: {e}")),
+    }
+    reload_all(shared);
+}
+
+/// Recomputes every open document's configuration and re-checks them all.
+pub fn reload_all(shared: &Arc<Shared>) {
+    let settings = shared.session().settings.clone();
+    let mut checked: HashSet<PathBuf> = lock(&shared.config_problems)
+        .iter()
+        .filter_map(|u| u.to_file_path().map(|p| p.into_owned()))
+        .collect();
+    let mut problems: Vec<ConfigProblem> = Vec::new();
+    let uris = {
+        let mut store = lock(&shared.store);
+        let uris = store.uris();
+        for uri in &uris {
+            let (config, problem) = config_for(uri, &settings);
+            checked.extend(find_config_file(uri));
+            if let Some(p) = problem {
+                if !problems.iter().any(|q| q.path == p.path) {
+                    problems.push(p);
+                }
+            }
+            if let Some(entry) = store.get_mut(uri) {
+                entry.config = config;
+                entry.published = None;
+                entry.analysis = None;
+            }
+        }
+        uris
+    };
+    publish_problems(shared, checked.into_iter().collect(), problems);
+    for uri in uris {
+        diagnostics::schedule(shared, &uri);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn json_settings_use_the_toml_keys() {
+        let c = settings_from_json(&serde_json::json!({
+            "azsr": {
+                "support_plan": "standard",
+                "messages": "ja",
+                "summary_max_chars": 80,
+                "time_zone": null,
+                "rules": { "advanced-diagnostics": "off" },
+                "terms": { "ambiguous": ["DR環境"] }
+            }
+        }))
+        .unwrap();
+        assert_eq!(c.support_plan.as_deref(), Some("standard"));
+        assert_eq!(c.summary_max_chars, 80);
+        assert_eq!(c.ambiguous_terms, vec!["DR環境"]);
+        let e = settings_from_json(&serde_json::json!({ "suport_plan": "basic" })).unwrap_err();
+        assert!(e.contains("support_plan"), "{e}");
+        assert!(settings_from_json(&Value::Null).is_ok());
+        assert!(settings_from_json(&serde_json::json!([1])).is_err());
+    }
+}

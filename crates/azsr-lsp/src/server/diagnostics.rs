@@ -1,0 +1,175 @@
+//! Analysis off the async threads, and diagnostics pushed on open and on every change.
+//!
+//! One worker per document at most: it pins the newest version, analyses it on the
+//! blocking pool (panics caught), and publishes only when that version is still the
+//! newest; otherwise it drops the result and goes round again. A burst of edits thus
+//! costs one analysis per round, never one per keystroke, and never publishes stale
+//! findings.
+
+use std::panic::{catch_unwind, AssertUnwindSafe};
+use std::path::PathBuf;
+use std::sync::Arc;
+
+use azsr_core::{Catalog, Env, FileProbe, Source};
+use tower_lsp_server::ls_types::Uri;
+
+use super::documents::{Analysis, Pinned};
+use super::{lock, to_proto, Shared};
+
+/// Attachments are looked up next to a `file:` document.
+struct DirProbe(PathBuf);
+
+impl FileProbe for DirProbe {
+    fn file_size(&self, relative_path: &str) -> Option<u64> {
+        std::fs::metadata(self.0.join(relative_path))
+            .ok()
+            .filter(|m| m.is_file())
+            .map(|m| m.len())
+    }
+}
+
+/// Analyses a pinned version (reusing its cached analysis when it is of that version).
+/// Blocking: call from the blocking pool. Returns `None` when analysis panicked.
+pub fn analysis_of(p: &Pinned, catalog: &Catalog, locale: Option<String>) -> Option<Arc<Analysis>> {
+    if let Some(cached) = p.cached.as_ref().filter(|a| a.version == p.version) {
+        return Some(cached.clone());
+    }
+    let run = || {
+        let source = Source::with_tree(p.rope.to_string(), p.tree.clone());
+        let dir = p
+            .uri
+            .to_file_path()
+            .and_then(|path| path.parent().map(|d| d.to_path_buf()));
+        let probe = dir.map(DirProbe);
+        let mut env = Env::now();
+        env.locale = locale;
+        env.files = probe.as_ref().map(|p| p as &dyn FileProbe);
+        let diagnostics = azsr_core::analyze(&source, &p.config, catalog, &env);
+        let lang = azsr_core::message_lang(&source, &p.config, &env);
+        Analysis {
+            version: p.version,
+            source,
+            diagnostics,
+            lang,
+        }
+    };
+    match catch_unwind(AssertUnwindSafe(run)) {
+        Ok(a) => Some(Arc::new(a)),
+        Err(panic) => {
+            let what = panic
+                .downcast_ref::<&str>()
+                .map(|s| s.to_string())
+                .or_else(|| panic.downcast_ref::<String>().cloned())
+                .unwrap_or_default();
+            eprintln!(
+                "azsr-lsp: analysis panicked on {:?} version {}: {what}",
+                p.uri.as_str(),
+                p.version
+            );
+            None
+        }
+    }
+}
+
+/// Keeps the newest analysis in the store when it is newer than the one there.
+pub fn remember(shared: &Shared, uri: &Uri, analysis: &Arc<Analysis>) {
+    let mut store = lock(&shared.store);
+    if let Some(e) = store.get_mut(uri) {
+        if e.version == analysis.version
+            && e.analysis
+                .as_ref()
+                .is_none_or(|a| a.version != analysis.version)
+        {
+            e.analysis = Some(analysis.clone());
+        }
+    }
+}
+
+/// Makes sure a worker will publish diagnostics for the document's newest version.
+/// Synchronous and cheap: called from the ordering layer.
+pub fn schedule(shared: &Arc<Shared>, uri: &Uri) {
+    {
+        let mut store = lock(&shared.store);
+        let Some(entry) = store.get_mut(uri) else {
+            return;
+        };
+        if entry.worker {
+            return; // the running worker goes round again for the newer version
+        }
+        entry.worker = true;
+    }
+    let shared = shared.clone();
+    let uri = uri.clone();
+    tokio::spawn(worker(shared, uri));
+}
+
+async fn worker(shared: Arc<Shared>, uri: Uri) {
+    loop {
+        let pinned = {
+            let mut store = lock(&shared.store);
+            let Some(entry) = store.get_mut(&uri) else {
+                return; // closed
+            };
+            if entry.published == Some(entry.version) {
+                entry.worker = false;
+                return;
+            }
+            store.pin(&uri)
+        };
+        let Some(pinned) = pinned else { return };
+        let (encoding, locale) = {
+            let s = shared.session();
+            (s.encoding, s.locale.clone())
+        };
+        let catalog = shared.catalog.clone();
+        let p = pinned.clone();
+        let result = tokio::task::spawn_blocking(move || {
+            let analysis = analysis_of(&p, &catalog, locale)?;
+            let diags: Vec<_> = analysis
+                .diagnostics
+                .iter()
+                .map(|d| to_proto::diagnostic(&p.uri, &analysis.source, d, analysis.lang, encoding))
+                .collect();
+            Some((analysis, diags))
+        })
+        .await;
+        let (analysis, diags) = match result {
+            Ok(Some(r)) => (Some(r.0), r.1),
+            // A panic: publish nothing for this version, but do not retry it forever.
+            Ok(None) | Err(_) => (None, Vec::new()),
+        };
+        let _guard = shared.publish.lock().await;
+        {
+            let mut store = lock(&shared.store);
+            let Some(entry) = store.get_mut(&uri) else {
+                return;
+            };
+            if entry.version != pinned.version || !Arc::ptr_eq(&entry.config, &pinned.config) {
+                continue; // stale: a newer version or configuration came in meanwhile
+            }
+            entry.published = Some(pinned.version);
+            if let Some(a) = analysis {
+                entry.analysis = Some(a);
+            }
+        }
+        shared
+            .client
+            .publish_diagnostics(uri.clone(), diags, Some(pinned.version))
+            .await;
+    }
+}
+
+/// Clears a closed document's diagnostics (after any publication in flight).
+pub fn clear(shared: &Arc<Shared>, uri: Uri) {
+    let shared = shared.clone();
+    tokio::spawn(async move {
+        let _guard = shared.publish.lock().await;
+        if lock(&shared.store).get(&uri).is_some() {
+            return; // re-opened meanwhile
+        }
+        shared
+            .client
+            .publish_diagnostics(uri, Vec::new(), None)
+            .await;
+    });
+}

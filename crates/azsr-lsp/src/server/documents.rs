@@ -1,0 +1,128 @@
+//! The store of open documents. Text changes are applied here synchronously, in the
+//! order the client sent them (see `ordered.rs`); handlers only ever see snapshots.
+
+use std::collections::HashMap;
+use std::sync::Arc;
+
+use azsr_core::{Config, Document, Encoding, Lang, Source};
+use ropey::Rope;
+use tower_lsp_server::ls_types::{
+    DidChangeTextDocumentParams, DidCloseTextDocumentParams, DidOpenTextDocumentParams, Uri,
+};
+
+use super::from_proto;
+
+/// The result of analysing one version of a document.
+pub struct Analysis {
+    pub version: i32,
+    pub source: Source,
+    pub diagnostics: Vec<azsr_core::Diagnostic>,
+    pub lang: Lang,
+}
+
+/// One open document.
+pub struct DocEntry {
+    pub doc: Document,
+    pub version: i32,
+    /// The effective configuration (azsr.toml under the editor's settings).
+    pub config: Arc<Config>,
+    /// The newest analysis made, of this or an older version.
+    pub analysis: Option<Arc<Analysis>>,
+    /// The version whose diagnostics were last published.
+    pub published: Option<i32>,
+    /// A diagnostics worker runs for this document.
+    pub worker: bool,
+}
+
+/// A cheap, immutable copy of one version of a document (the rope and the tree are
+/// reference counted), taken in message order and handed to async work.
+#[derive(Clone)]
+pub struct Pinned {
+    pub uri: Uri,
+    pub version: i32,
+    pub rope: Rope,
+    pub tree: tree_sitter::Tree,
+    pub config: Arc<Config>,
+    pub cached: Option<Arc<Analysis>>,
+}
+
+#[derive(Default)]
+pub struct Store {
+    docs: HashMap<Uri, DocEntry>,
+}
+
+impl Store {
+    pub fn get(&self, uri: &Uri) -> Option<&DocEntry> {
+        self.docs.get(uri)
+    }
+
+    pub fn get_mut(&mut self, uri: &Uri) -> Option<&mut DocEntry> {
+        self.docs.get_mut(uri)
+    }
+
+    pub fn uris(&self) -> Vec<Uri> {
+        self.docs.keys().cloned().collect()
+    }
+
+    pub fn pin(&self, uri: &Uri) -> Option<Pinned> {
+        let e = self.docs.get(uri)?;
+        Some(Pinned {
+            uri: uri.clone(),
+            version: e.version,
+            rope: e.doc.rope().clone(),
+            tree: e.doc.tree().clone(),
+            config: e.config.clone(),
+            cached: e.analysis.clone(),
+        })
+    }
+
+    pub fn open(&mut self, p: DidOpenTextDocumentParams, config: Arc<Config>) -> Uri {
+        let uri = p.text_document.uri;
+        let entry = DocEntry {
+            doc: Document::new(&p.text_document.text),
+            version: p.text_document.version,
+            config,
+            analysis: None,
+            published: None,
+            worker: false,
+        };
+        // Re-opening replaces; a running worker keeps its flag so that only one runs.
+        let worker = self.docs.get(&uri).is_some_and(|e| e.worker);
+        self.docs.insert(uri.clone(), DocEntry { worker, ..entry });
+        uri
+    }
+
+    /// Applies content changes in order. Returns the URI when the document is open.
+    pub fn change(&mut self, p: DidChangeTextDocumentParams, enc: Encoding) -> Option<Uri> {
+        let uri = p.text_document.uri;
+        let Some(entry) = self.docs.get_mut(&uri) else {
+            eprintln!("azsr-lsp: didChange for a document that is not open: {uri:?}");
+            return None;
+        };
+        for change in p.content_changes {
+            match change.range {
+                None => entry.doc.replace_all(&change.text),
+                Some(r) => {
+                    let range = from_proto::rope_range(entry.doc.rope(), r, enc);
+                    if let Err(e) = entry.doc.edit(range.clone(), &change.text) {
+                        // Cannot happen after clamping; keep the server alive regardless.
+                        eprintln!("azsr-lsp: edit {range:?} not applied: {e}");
+                    }
+                }
+            }
+        }
+        if p.text_document.version < entry.version {
+            eprintln!(
+                "azsr-lsp: version went back from {} to {}",
+                entry.version, p.text_document.version
+            );
+        }
+        entry.version = p.text_document.version;
+        Some(uri)
+    }
+
+    pub fn close(&mut self, p: DidCloseTextDocumentParams) -> Option<Uri> {
+        let uri = p.text_document.uri;
+        self.docs.remove(&uri).map(|_| uri)
+    }
+}

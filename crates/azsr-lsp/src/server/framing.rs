@@ -1,0 +1,162 @@
+//! A guard in front of the framework's reader. `tower-lsp-server`'s transport stops
+//! reading for good after the first message it cannot decode (tokio-util's `FramedRead`
+//! ends the stream after a decoder error), so one malformed message would end the
+//! session. Here frames are read and checked first: well-formed JSON-RPC passes through
+//! byte for byte; a malformed one is replaced by a request for [`MALFORMED`], which the
+//! ordering layer answers with the JSON-RPC error (parse error or invalid request), so
+//! the client gets its error response and the server keeps running.
+
+use serde_json::{json, Value};
+use tokio::io::{AsyncBufReadExt, AsyncRead, AsyncReadExt, AsyncWrite, AsyncWriteExt, BufReader};
+use tower_lsp_server::jsonrpc::{Request, Response};
+
+/// Internal method standing for a message that could not be decoded.
+pub const MALFORMED: &str = "azsr/$malformed";
+
+const PARSE_ERROR: i64 = -32700;
+const INVALID_REQUEST: i64 = -32600;
+
+/// Bodies larger than this are refused (a 5 MB pasted log is far below).
+const MAX_BODY: usize = 256 << 20;
+
+fn malformed(code: i64, id: Value) -> Vec<u8> {
+    serde_json::to_vec(&json!({
+        "jsonrpc": "2.0",
+        "id": id,
+        "method": MALFORMED,
+        "params": { "code": code },
+    }))
+    .unwrap_or_default()
+}
+
+/// What to forward for one body.
+fn check(body: Vec<u8>) -> Vec<u8> {
+    let Ok(text) = std::str::from_utf8(&body) else {
+        eprintln!("azsr-lsp: a message body is not UTF-8");
+        return malformed(PARSE_ERROR, Value::Null);
+    };
+    // The framework's own types decide what it can read (a float id, say, it cannot).
+    // Requests and notifications come first: one parse for nearly every message.
+    if text.parse::<Request>().is_ok() || text.parse::<Response>().is_ok() {
+        return body;
+    }
+    let value: Value = match serde_json::from_str(text) {
+        Ok(v) => v,
+        Err(e) => {
+            eprintln!("azsr-lsp: a message is not JSON: {e}");
+            return malformed(PARSE_ERROR, Value::Null);
+        }
+    };
+    eprintln!("azsr-lsp: a message is not a JSON-RPC 2.0 message");
+    let id = match value.get("id") {
+        // Only ids the framework can carry back (JSON-RPC ids are integers or strings).
+        Some(Value::Number(n)) if n.is_i64() => Value::Number(n.clone()),
+        Some(Value::String(s)) => Value::String(s.clone()),
+        _ => Value::Null,
+    };
+    malformed(INVALID_REQUEST, id)
+}
+
+async fn forward<W: AsyncWrite + Unpin>(out: &mut W, body: &[u8]) -> std::io::Result<()> {
+    out.write_all(format!("Content-Length: {}\r\n\r\n", body.len()).as_bytes())
+        .await?;
+    out.write_all(body).await?;
+    out.flush().await
+}
+
+/// Copies frames from `input` to `out` until the input ends (then `out` is dropped,
+/// which ends the server's input too).
+pub async fn pump<R, W>(input: R, mut out: W)
+where
+    R: AsyncRead + Unpin,
+    W: AsyncWrite + Unpin,
+{
+    let mut reader = BufReader::with_capacity(1 << 16, input);
+    let mut line = Vec::new();
+    loop {
+        // Headers up to the blank line.
+        let mut len: Option<usize> = None;
+        let mut bad = false;
+        let mut seen_header = false;
+        loop {
+            line.clear();
+            match reader.read_until(b'\n', &mut line).await {
+                Ok(0) | Err(_) => return,
+                Ok(_) => {}
+            }
+            let l = String::from_utf8_lossy(&line);
+            let l = l.trim_end_matches(['\r', '\n']);
+            if l.is_empty() {
+                if seen_header {
+                    break;
+                }
+                continue; // stray blank lines between messages
+            }
+            match l.split_once(':') {
+                Some((name, value)) if name.trim().eq_ignore_ascii_case("content-length") => {
+                    seen_header = true;
+                    match value.trim().parse::<usize>() {
+                        Ok(n) if n <= MAX_BODY => len = Some(n),
+                        _ => bad = true,
+                    }
+                }
+                Some(_) => seen_header = true, // Content-Type and the like
+                None => {
+                    // Garbage: answer it, and look for the next message's headers.
+                    eprintln!("azsr-lsp: skipped a line that is not a header");
+                    if forward(&mut out, &malformed(PARSE_ERROR, Value::Null))
+                        .await
+                        .is_err()
+                    {
+                        return;
+                    }
+                    len = None;
+                    bad = false;
+                    seen_header = false;
+                }
+            }
+        }
+        let body = match (len, bad) {
+            (Some(n), false) => {
+                let mut body = vec![0; n];
+                if reader.read_exact(&mut body).await.is_err() {
+                    return;
+                }
+                check(body)
+            }
+            _ => {
+                eprintln!("azsr-lsp: a message without a valid Content-Length");
+                malformed(PARSE_ERROR, Value::Null)
+            }
+        };
+        if forward(&mut out, &body).await.is_err() {
+            return;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn classifies_bodies() {
+        let ok = br#"{"jsonrpc":"2.0","id":1,"method":"x"}"#.to_vec();
+        assert_eq!(check(ok.clone()), ok);
+        let not_json = String::from_utf8(check(b"{oops".to_vec())).unwrap();
+        assert!(not_json.contains("-32700"), "{not_json}");
+        let not_rpc = String::from_utf8(check(br#"{"id":7,"foo":1}"#.to_vec())).unwrap();
+        assert!(
+            not_rpc.contains("-32600") && not_rpc.contains("\"id\":7"),
+            "{not_rpc}"
+        );
+        let float_id = String::from_utf8(check(
+            br#"{"jsonrpc":"2.0","id":1.5,"method":"x"}"#.to_vec(),
+        ))
+        .unwrap();
+        assert!(float_id.contains("-32600"), "{float_id}");
+        assert!(float_id.contains("\"id\":null"), "{float_id}");
+        let not_utf8 = String::from_utf8(check(vec![0xff, 0xfe])).unwrap();
+        assert!(not_utf8.contains("-32700"));
+    }
+}
