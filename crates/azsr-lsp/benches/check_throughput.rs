@@ -76,7 +76,7 @@ fn bench(c: &mut Criterion) {
                     },
                     |parser, path| {
                         let text = std::fs::read(path).unwrap();
-                        parser.parse(&text, None).unwrap().root_node().child_count()
+                        parser.parse(&text, None).unwrap().root_node().child_count() as usize
                     },
                 )
                 .sum::<usize>()
