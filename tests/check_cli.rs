@@ -667,7 +667,6 @@ fn help_and_version() {
 const NO_FRONT_MATTER: &str = "# VM does not start\n\nIt stopped yesterday.\n";
 
 #[test]
-#[ignore = "needs rule frontmatter-missing merged"]
 fn error_finding_exits_1_and_levels_follow_the_nearest_configuration() {
     let dir = tempfile::tempdir().unwrap();
     write(

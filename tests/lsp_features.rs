@@ -210,7 +210,6 @@ async fn code_actions_answer_for_any_range() {
 /// `advanced-diagnostics` (a hint with a quick fix) drives the quick fix and fix-all
 /// round trip: the action carries its diagnostic, and applying its edit fixes the file.
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-#[ignore = "needs advanced-diagnostics merged"]
 async fn quick_fix_and_fix_all_round_trip() {
     for enc in lsp_common::ENCODINGS {
         let mut c = Client::in_process();

@@ -289,7 +289,6 @@ async fn services_complete_fuzzily_and_an_empty_file_gets_a_template() {
 /// Broken YAML whose error lies after Japanese text and a ZWJ emoji sequence, in a file
 /// with CRLF breaks and a lone CR: `frontmatter-syntax` points at the second `:`.
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-#[ignore = "needs frontmatter-syntax merged"]
 async fn diagnostic_ranges_are_exact_in_each_encoding() {
     for enc in ENCODINGS {
         let mut c = Client::in_process();
