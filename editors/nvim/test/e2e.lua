@@ -40,7 +40,14 @@ local function fatal(msg)
   finish()
 end
 
-require('azsr').setup({ settings = { messages = 'en' } })
+-- AZSR_TEST_ENCODING=utf-16 makes the client offer only UTF-16 positions (the default
+-- here is what Neovim offers first, UTF-8), so both conversions get tested.
+local encoding = (vim.env.AZSR_TEST_ENCODING or "") ~= "" and vim.env.AZSR_TEST_ENCODING or nil
+require('azsr').setup({
+  settings = { messages = 'en' },
+  capabilities = encoding and { general = { positionEncodings = { encoding } } } or nil,
+})
+say('position encoding offered: ' .. (encoding or 'Neovim default'))
 
 -- Opens a file and waits until the azsr client attached and published diagnostics.
 local function open(path)
@@ -96,7 +103,8 @@ check(vim.b[buf].current_syntax == 'markdown' or vim.bo[buf].syntax == 'markdown
   'Markdown syntax is loaded', tostring(vim.b[buf].current_syntax))
 
 local client = vim.lsp.get_clients({ name = 'azsr', bufnr = buf })[1]
-check(client.offset_encoding ~= nil, 'position encoding negotiated: ' .. tostring(client.offset_encoding))
+check(client.offset_encoding ~= nil and (encoding == nil or client.offset_encoding == encoding),
+  'position encoding negotiated: ' .. tostring(client.offset_encoding))
 
 -- 2. Diagnostics: rule codes, source, and exact byte columns on a line with Japanese and an emoji.
 local by_code = codes(buf)
@@ -123,7 +131,22 @@ if check(secret ~= nil, 'sensitive-data reported on the token line', vim.inspect
       tok_start, tok_end, tok_lnum + 1, vim.fn.strchars(tok_line:sub(1, tok_start))),
     ('got %d:%d..%d:%d'):format(secret.lnum, secret.col, secret.end_lnum, secret.end_col))
   check(not secret.message:find('eyJhbGciOi', 1, true), 'the message does not repeat the secret')
+  -- initializationOptions reached the server: `messages = 'en'` beats the file's
+  -- support_language ja (UTF-8 lead bytes 0xE3-0xE9 start kana and CJK ideographs).
+  check(not secret.message:find('[\227-\233]'), 'messages = en (initializationOptions) gives English', secret.message)
 end
+
+-- Settings changed at run time (workspace/didChangeConfiguration): messages in Japanese.
+require('azsr').set_settings({ messages = 'ja' })
+local ja = vim.wait(TIMEOUT, function()
+  for _, d in ipairs(vim.diagnostic.get(buf)) do
+    if d.code == 'sensitive-data' then
+      return d.message:find('[\227-\233]') ~= nil
+    end
+  end
+  return false
+end, 50)
+check(ja, 'messages = ja (didChangeConfiguration) gives Japanese')
 
 -- 3. Completion after `service: Virt` offers a catalog service name.
 local svc_lnum, svc_line = find_line(buf, '^service: Virt')
@@ -197,7 +220,7 @@ check(codes(buf2)['frontmatter-syntax'] ~= nil, 'frontmatter-syntax on examples/
   vim.inspect(vim.tbl_keys(codes(buf2))))
 
 -- 7. :checkhealth azsr runs without error.
-local ok, err = pcall(vim.cmd, 'checkhealth azsr')
+local ok, err = pcall(vim.cmd, 'silent checkhealth azsr')
 check(ok, ':checkhealth azsr runs', tostring(err))
 if ok then
   local text = table.concat(vim.api.nvim_buf_get_lines(0, 0, -1, false), '\n')

@@ -33,10 +33,16 @@ export XDG_CONFIG_HOME="$tmp/config" XDG_DATA_HOME="$tmp/data" XDG_STATE_HOME="$
 export AZSR_NVIM_PLUGIN="$plugin" AZSR_REPO="$repo"
 export LANG=C.UTF-8
 
-set +e
-(cd "$tmp" && timeout 180 "$nvim" --headless -u NONE -i NONE -l "$here/e2e.lua")
-status=$?
-set -e
+# Once with the encoding Neovim offers first (UTF-8), once with UTF-16 only.
+status=0
+for enc in "" utf-16; do
+  echo "== nvim e2e, position encoding: ${enc:-default}"
+  set +e
+  (cd "$tmp" && AZSR_TEST_ENCODING="$enc" timeout 180 "$nvim" --headless -u NONE -i NONE -l "$here/e2e.lua")
+  rc=$?
+  set -e
+  if [ "$rc" -ne 0 ]; then status=$rc; fi
+done
 if [ "$status" -ne 0 ]; then
   echo "--- LSP log" >&2
   tail -n 50 "$XDG_STATE_HOME/nvim/lsp.log" 2>/dev/null >&2 || true
