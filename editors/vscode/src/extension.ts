@@ -145,9 +145,21 @@ async function explainRule(): Promise<void> {
     });
   });
   if (text === undefined) return;
-  const doc = await vscode.workspace.openTextDocument({ language: 'markdown', content: text });
+  // A read-only virtual document (no "save changes?" on close), Markdown by its name.
+  const uri = vscode.Uri.from({ scheme: EXPLAIN_SCHEME, path: `/${rule}.md` });
+  explanations.set(uri.toString(), text);
+  explainChanged.fire(uri);
+  const doc = await vscode.workspace.openTextDocument(uri);
   await vscode.window.showTextDocument(doc, { viewColumn: vscode.ViewColumn.Beside, preview: true });
 }
+
+const EXPLAIN_SCHEME = 'azsr-explain';
+const explanations = new Map<string, string>();
+const explainChanged = new vscode.EventEmitter<vscode.Uri>();
+const explainProvider: vscode.TextDocumentContentProvider = {
+  onDidChange: explainChanged.event,
+  provideTextDocumentContent: (uri) => explanations.get(uri.toString()) ?? '',
+};
 
 interface Snippet {
   prefix: string;
@@ -182,6 +194,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   output = vscode.window.createOutputChannel('azsr', { log: true });
   context.subscriptions.push(
     output,
+    explainChanged,
+    vscode.workspace.registerTextDocumentContentProvider(EXPLAIN_SCHEME, explainProvider),
     vscode.commands.registerCommand('azsr.restartServer', restart),
     vscode.commands.registerCommand('azsr.showOutput', () => output.show(true)),
     vscode.commands.registerCommand('azsr.explainRule', explainRule),

@@ -126,10 +126,29 @@ try {
     await page.waitForFunction(
       () => [...document.querySelectorAll('.monaco-hover')].some((h) => h.querySelector('table')),
       null, { timeout: TIMEOUT });
+    await page.waitForTimeout(1000); // the hover fades in
     await shot('04-hover');
     const text = await hover.innerText();
     report(true, 'hover on severity shows a table');
     console.log(`       hover: ${text.replace(/\s+/g, ' ').slice(0, 160)}`);
+    await page.keyboard.press('Escape');
+  });
+
+  await step('explain the rule under the cursor', async () => {
+    const n = lineOf(/eyJhbGciOi/);
+    const col = [...lines[n - 1].slice(0, lines[n - 1].indexOf('eyJ'))].length + 3;
+    await goTo(n, col);
+    await page.keyboard.press('F1');
+    await page.waitForSelector('.quick-input-widget input', { timeout: TIMEOUT });
+    await page.keyboard.type('azsr: Explain Rule Under Cursor');
+    await page.waitForSelector('.quick-input-list .monaco-list-row', { timeout: TIMEOUT });
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(
+      () => [...document.querySelectorAll('.monaco-editor .view-lines')].some((v) => /What\s+it\s+checks/.test(v.textContent || '')),
+      null, { timeout: TIMEOUT });
+    await page.waitForTimeout(500);
+    await shot('05-explain');
+    report(true, 'azsr: Explain Rule Under Cursor opens the rule documentation');
   });
 } catch (e) {
   report(false, 'workbench', String(e).split('\n')[0]);
