@@ -178,7 +178,21 @@ end
 check(hover_text:find('|', 1, true) ~= nil and hover_text:find('A', 1, true) ~= nil,
   'hover on `severity` shows a table', hover_text:sub(1, 200))
 
--- 5. Quick fix: replace the secret with <redacted>.
+-- 5. :AzsrExplain shows the documentation of the rule under the cursor.
+if secret then
+  vim.api.nvim_win_set_cursor(0, { tok_lnum + 1, tok_start + 2 })
+  vim.cmd('AzsrExplain')
+  local ebuf = vim.api.nvim_get_current_buf()
+  local etext = table.concat(vim.api.nvim_buf_get_lines(ebuf, 0, -1, false), '\n')
+  check(ebuf ~= buf and etext:find('sensitive-data', 1, true) ~= nil and etext:find('## What it checks', 1, true) ~= nil,
+    ':AzsrExplain opens the rule under the cursor', etext:sub(1, 120))
+  if ebuf ~= buf then
+    vim.cmd('close')
+  end
+  vim.api.nvim_set_current_buf(buf)
+end
+
+-- 6. Quick fix: replace the secret with <redacted>.
 if secret then
   local actions = request(buf, 'textDocument/codeAction', {
     textDocument = { uri = vim.uri_from_bufnr(buf) },
@@ -214,12 +228,12 @@ if secret then
   end
 end
 
--- 6. A second file: broken YAML gives frontmatter-syntax.
+-- 7. A second file: broken YAML gives frontmatter-syntax.
 local buf2 = open(repo .. '/examples/faulty/broken-yaml.ja.azsr.md')
 check(codes(buf2)['frontmatter-syntax'] ~= nil, 'frontmatter-syntax on examples/faulty/broken-yaml.ja.azsr.md',
   vim.inspect(vim.tbl_keys(codes(buf2))))
 
--- 7. :checkhealth azsr runs without error.
+-- 8. :checkhealth azsr runs without error.
 local ok, err = pcall(vim.cmd, 'silent checkhealth azsr')
 check(ok, ':checkhealth azsr runs', tostring(err))
 if ok then

@@ -58,7 +58,20 @@ end
 ---@param settings table|nil
 ---@return table
 function M.lsp_settings(settings)
-  return { azsr = vim.deepcopy(settings or vim.empty_dict()) }
+  -- Empty Lua tables encode as JSON arrays: mark the object-valued ones as objects.
+  local s = vim.deepcopy(settings or {})
+  if type(s) ~= 'table' then
+    return { azsr = s }
+  end
+  for _, key in ipairs({ 'rules', 'terms', 'catalog' }) do
+    if type(s[key]) == 'table' and next(s[key]) == nil then
+      s[key] = vim.empty_dict()
+    end
+  end
+  if next(s) == nil then
+    s = vim.empty_dict()
+  end
+  return { azsr = s }
 end
 
 --- `before_init` hook: sends the `azsr` settings section as initializationOptions.

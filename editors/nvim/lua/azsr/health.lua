@@ -32,7 +32,7 @@ function M.check()
   end
 
   health.start('azsr: language server')
-  local cmd = config.cmd(azsr.options.server_path or vim.g.azsr_server_path)
+  local cmd = azsr.server_cmd()
   local exe = vim.fn.exepath(cmd[1])
   if exe == '' then
     health.error(cmd[1] .. ' was not found', {

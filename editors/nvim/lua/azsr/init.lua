@@ -106,6 +106,25 @@ function M.set_settings(settings)
   end
 end
 
+--- The server command: a running client's, else the configured one (vim.lsp.config on
+--- 0.11+, setup{}'s server_path, vim.g.azsr_server_path, $AZSR_LSP_PATH, PATH).
+---@return string[]
+function M.server_cmd()
+  local c = M.clients()[1]
+  if c and type(c.config.cmd) == 'table' then
+    return vim.deepcopy(c.config.cmd)
+  end
+  if has_011 and not M.options.server_path then
+    local ok, cfg = pcall(function()
+      return vim.lsp.config.azsr
+    end)
+    if ok and cfg and type(cfg.cmd) == 'table' then
+      return vim.deepcopy(cfg.cmd)
+    end
+  end
+  return config.cmd(M.options.server_path or vim.g.azsr_server_path)
+end
+
 --- The azsr rule of the diagnostic under the cursor (else the first one on the line).
 ---@return string|nil
 function M.rule_under_cursor()
@@ -135,7 +154,7 @@ function M.explain(rule)
     vim.notify('azsr: no azsr diagnostic under the cursor; give a rule name', vim.log.levels.WARN)
     return
   end
-  local cmd = vim.list_extend(vim.deepcopy(config.cmd(M.options.server_path)), { '--explain', rule })
+  local cmd = vim.list_extend(M.server_cmd(), { '--explain', rule })
   local ok, res = pcall(function()
     return vim.system(cmd, { text = true }):wait()
   end)
