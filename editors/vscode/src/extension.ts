@@ -50,7 +50,10 @@ async function notifyNotFound(configured: string | undefined): Promise<void> {
   }
 }
 
+let started = false;
+
 async function startClient(): Promise<void> {
+  started = true;
   const setting = vscode.workspace.getConfiguration('azsr').get<string>('server.path');
   const found = findServer(setting, extensionDir, workspaceFolder());
   if (!isFound(found)) {
@@ -129,11 +132,12 @@ async function explainRule(): Promise<void> {
     });
   }
   if (!rule) return;
-  if (!server) {
-    await notifyNotFound(undefined);
+  const found = server ?? findServer(vscode.workspace.getConfiguration('azsr').get<string>('server.path'), extensionDir, workspaceFolder());
+  if (!isFound(found)) {
+    await notifyNotFound(found.configured);
     return;
   }
-  const command = server.command;
+  const command = found.command;
   const text = await new Promise<string | undefined>((resolve) => {
     execFile(command, ['--explain', rule], { encoding: 'utf8', timeout: 10000 }, (err, stdout, stderr) => {
       if (err) {
@@ -210,7 +214,19 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       }
     }),
   );
-  await startClient();
+  // Activation happens on any Markdown file: start the server only once a draft is open.
+  const isDraft = (d: vscode.TextDocument) => d.languageId === 'markdown' && /\.azsr\.md$/i.test(d.uri.path);
+  if (vscode.workspace.textDocuments.some(isDraft)) {
+    await startClient();
+  } else {
+    const waiting = vscode.workspace.onDidOpenTextDocument(async (d) => {
+      if (isDraft(d) && !client && !started) {
+        waiting.dispose();
+        await startClient();
+      }
+    });
+    context.subscriptions.push(waiting);
+  }
 }
 
 export async function deactivate(): Promise<void> {
