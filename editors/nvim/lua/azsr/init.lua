@@ -1,0 +1,226 @@
+-- azsr for Neovim: live checks of Azure support request drafts (*.azsr.md).
+--
+-- Neovim 0.11+: the plugin ships `lsp/azsr.lua`, so `vim.lsp.enable('azsr')` is enough.
+-- `require('azsr').setup{}` works on 0.10 and 0.11+ alike and also defines the commands.
+local config = require('azsr.config')
+
+local M = {}
+
+---@class azsr.Options
+---@field server_path? string  path of azsr-lsp (default: $AZSR_LSP_PATH, else `azsr-lsp` on PATH)
+---@field settings? table       azsr.toml keys, override the project's azsr.toml key by key
+---@field on_attach? fun(client: vim.lsp.Client, bufnr: integer)
+---@field capabilities? table
+
+---@type azsr.Options
+M.options = {}
+
+local augroup = vim.api.nvim_create_augroup('azsr', { clear = true })
+local has_011 = vim.fn.has('nvim-0.11') == 1
+
+local function call(client, method, ...)
+  if has_011 then
+    return client[method](client, ...)
+  end
+  return client[method](...)
+end
+
+--- The running azsr clients (of one buffer when given).
+---@param bufnr? integer
+---@return vim.lsp.Client[]
+function M.clients(bufnr)
+  return vim.lsp.get_clients({ name = 'azsr', bufnr = bufnr })
+end
+
+local function lsp_config()
+  local opts = M.options
+  return {
+    name = 'azsr',
+    cmd = config.cmd(opts.server_path),
+    settings = config.lsp_settings(opts.settings),
+    before_init = config.before_init,
+    on_attach = opts.on_attach,
+    capabilities = opts.capabilities,
+  }
+end
+
+-- Neovim 0.10: start (or reuse) a client for one buffer.
+local function start_010(bufnr)
+  local c = lsp_config()
+  c.root_dir = vim.fs.root(bufnr, { 'azsr.toml', '.git' })
+    or vim.fs.dirname(vim.api.nvim_buf_get_name(bufnr))
+  vim.lsp.start(c, { bufnr = bufnr })
+end
+
+local function azsr_buffers()
+  local out = {}
+  for _, b in ipairs(vim.api.nvim_list_bufs()) do
+    if vim.api.nvim_buf_is_loaded(b) and vim.bo[b].filetype == 'markdown.azsr' then
+      table.insert(out, b)
+    end
+  end
+  return out
+end
+
+local function attach_all()
+  for _, b in ipairs(azsr_buffers()) do
+    if has_011 then
+      pcall(vim.api.nvim_exec_autocmds, 'FileType', { group = 'nvim.lsp.enable', buffer = b })
+    else
+      start_010(b)
+    end
+  end
+end
+
+--- Stops the azsr clients and starts them again for every open *.azsr.md buffer.
+function M.restart()
+  local clients = M.clients()
+  for _, c in ipairs(clients) do
+    call(c, 'stop')
+  end
+  vim.wait(3000, function()
+    for _, c in ipairs(clients) do
+      if not call(c, 'is_stopped') then
+        return false
+      end
+    end
+    return true
+  end, 50)
+  attach_all()
+end
+
+--- Replaces the settings and tells the running servers (workspace/didChangeConfiguration).
+---@param settings table
+function M.set_settings(settings)
+  for _, p in ipairs(config.validate(settings)) do
+    vim.notify('azsr: ' .. p, vim.log.levels.WARN)
+  end
+  M.options.settings = settings
+  local lsp_settings = config.lsp_settings(settings)
+  if has_011 then
+    vim.lsp.config('azsr', { settings = lsp_settings })
+  end
+  for _, c in ipairs(M.clients()) do
+    c.settings = lsp_settings
+    call(c, 'notify', 'workspace/didChangeConfiguration', { settings = lsp_settings })
+  end
+end
+
+--- The server command: a running client's, else the configured one (vim.lsp.config on
+--- 0.11+, setup{}'s server_path, vim.g.azsr_server_path, $AZSR_LSP_PATH, PATH).
+---@return string[]
+function M.server_cmd()
+  local c = M.clients()[1]
+  if c and type(c.config.cmd) == 'table' then
+    return vim.deepcopy(c.config.cmd)
+  end
+  if has_011 and not M.options.server_path then
+    local ok, cfg = pcall(function()
+      return vim.lsp.config.azsr
+    end)
+    if ok and cfg and type(cfg.cmd) == 'table' then
+      return vim.deepcopy(cfg.cmd)
+    end
+  end
+  return config.cmd(M.options.server_path or vim.g.azsr_server_path)
+end
+
+--- The azsr rule of the diagnostic under the cursor (else the first one on the line).
+---@return string|nil
+function M.rule_under_cursor()
+  local pos = vim.api.nvim_win_get_cursor(0)
+  local lnum, col = pos[1] - 1, pos[2]
+  local first
+  for _, d in ipairs(vim.diagnostic.get(0, { lnum = lnum })) do
+    if d.source == 'azsr' then
+      local code = d.code
+      if code then
+        local end_col = (d.end_lnum == lnum) and d.end_col or math.huge
+        if col >= d.col and col <= end_col then
+          return tostring(code)
+        end
+        first = first or tostring(code)
+      end
+    end
+  end
+  return first
+end
+
+--- Shows `azsr-lsp --explain RULE` in a split.
+---@param rule? string
+function M.explain(rule)
+  rule = (rule and rule ~= '') and rule or M.rule_under_cursor()
+  if not rule then
+    vim.notify('azsr: no azsr diagnostic under the cursor; give a rule name', vim.log.levels.WARN)
+    return
+  end
+  local cmd = vim.list_extend(M.server_cmd(), { '--explain', rule })
+  local ok, res = pcall(function()
+    return vim.system(cmd, { text = true }):wait()
+  end)
+  if not ok or res.code ~= 0 then
+    local why = ok and (res.stderr ~= '' and res.stderr or ('exit ' .. res.code)) or tostring(res)
+    vim.notify('azsr: --explain ' .. rule .. ' failed: ' .. vim.trim(why), vim.log.levels.ERROR)
+    return
+  end
+  vim.cmd('botright new')
+  local buf = vim.api.nvim_get_current_buf()
+  vim.bo[buf].buftype = 'nofile'
+  vim.bo[buf].bufhidden = 'wipe'
+  vim.bo[buf].swapfile = false
+  pcall(vim.api.nvim_buf_set_name, buf, 'azsr://explain/' .. rule)
+  vim.api.nvim_buf_set_lines(buf, 0, -1, false, vim.split(res.stdout, '\n', { trimempty = true }))
+  vim.bo[buf].modifiable = false
+  vim.bo[buf].filetype = 'markdown'
+end
+
+local commands_defined = false
+local function define_commands()
+  if commands_defined then
+    return
+  end
+  commands_defined = true
+  vim.api.nvim_create_user_command('AzsrRestart', M.restart, { desc = 'Restart the azsr language server' })
+  vim.api.nvim_create_user_command('AzsrExplain', function(a)
+    M.explain(a.args)
+  end, { nargs = '?', desc = 'Explain an azsr rule (default: the one under the cursor)' })
+  vim.api.nvim_create_user_command('AzsrLog', function()
+    local log = vim.lsp.log and vim.lsp.log.get_filename and vim.lsp.log.get_filename() or vim.lsp.get_log_path()
+    vim.cmd.edit(vim.fn.fnameescape(log))
+  end, { desc = 'Open the LSP log (azsr-lsp writes to stderr, which lands there)' })
+end
+
+M.define_commands = define_commands
+
+--- Sets the plugin up: on 0.11+ through vim.lsp.config/enable, on 0.10 with a FileType
+--- autocommand and vim.lsp.start.
+---@param opts? azsr.Options
+function M.setup(opts)
+  M.options = vim.tbl_deep_extend('force', {}, opts or {})
+  for _, p in ipairs(config.validate(M.options.settings)) do
+    vim.notify('azsr: ' .. p, vim.log.levels.WARN)
+  end
+  define_commands()
+  if vim.fn.has('nvim-0.10') == 0 then
+    vim.notify('azsr: Neovim 0.10 or newer is needed', vim.log.levels.ERROR)
+    return
+  end
+  if has_011 then
+    local c = lsp_config()
+    c.name = nil
+    vim.lsp.config('azsr', c)
+    vim.lsp.enable('azsr')
+  else
+    vim.api.nvim_clear_autocmds({ group = augroup })
+    vim.api.nvim_create_autocmd('FileType', {
+      group = augroup,
+      pattern = 'markdown.azsr',
+      callback = function(ev)
+        start_010(ev.buf)
+      end,
+    })
+    attach_all()
+  end
+end
+
+return M

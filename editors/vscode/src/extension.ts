@@ -1,0 +1,234 @@
+// azsr for VS Code: a thin client of the azsr-lsp language server.
+//
+// Files named *.azsr.md keep the language id `markdown` (Markdown highlighting, preview,
+// outline and every other Markdown extension keep working); the client's document
+// selector picks them by file pattern.
+import { execFile } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import {
+  DidChangeConfigurationNotification,
+  LanguageClient,
+  type LanguageClientOptions,
+  type ServerOptions,
+} from 'vscode-languageclient/node';
+import { findServer, isFound, type FoundServer } from './server';
+import { CONFIG_KEYS, toServerConfig, type AzsrSettings } from './settings';
+
+const SELECTOR = [{ language: 'markdown', pattern: '**/*.azsr.md' }];
+
+let client: LanguageClient | undefined;
+let server: FoundServer | undefined;
+let output: vscode.LogOutputChannel;
+let extensionDir = '';
+
+function workspaceFolder(): string | undefined {
+  return vscode.workspace.workspaceFolders?.[0]?.uri.fsPath;
+}
+
+/** The azsr.toml keys the user set in VS Code, as the server takes them. */
+function serverConfig(): Record<string, unknown> {
+  const cfg = vscode.workspace.getConfiguration('azsr');
+  const s: AzsrSettings = {};
+  for (const key of CONFIG_KEYS) {
+    (s as Record<string, unknown>)[key] = cfg.get(key);
+  }
+  return toServerConfig(s, workspaceFolder());
+}
+
+async function notifyNotFound(configured: string | undefined): Promise<void> {
+  const msg = configured
+    ? `azsr: azsr.server.path is set to ${configured}, which is not an executable file. Fix the setting or clear it to use the bundled server.`
+    : 'azsr: the language server (azsr-lsp) was not found: this extension has no bundled server and azsr-lsp is not on PATH. ' +
+      'Install it (cargo install --path crates/azsr-lsp in the azsr repository) or set azsr.server.path.';
+  const choice = await vscode.window.showErrorMessage(msg, 'Open Settings', 'Show Output');
+  if (choice === 'Open Settings') {
+    await vscode.commands.executeCommand('workbench.action.openSettings', 'azsr.server.path');
+  } else if (choice === 'Show Output') {
+    output.show(true);
+  }
+}
+
+let started = false;
+
+async function startClient(): Promise<void> {
+  started = true;
+  const setting = vscode.workspace.getConfiguration('azsr').get<string>('server.path');
+  const found = findServer(setting, extensionDir, workspaceFolder());
+  if (!isFound(found)) {
+    server = undefined;
+    output.appendLine(`azsr-lsp not found (setting: ${setting || 'unset'}, bundled: ${path.join(extensionDir, 'server')}, PATH)`);
+    void notifyNotFound(found.configured);
+    return;
+  }
+  server = found;
+  output.appendLine(`Starting ${found.command} (${found.source})`);
+
+  const executable = { command: found.command, args: ['--stdio'] };
+  const serverOptions: ServerOptions = { run: executable, debug: executable };
+  const clientOptions: LanguageClientOptions = {
+    documentSelector: SELECTOR,
+    outputChannel: output,
+    diagnosticCollectionName: 'azsr',
+    initializationOptions: () => serverConfig(),
+    middleware: {
+      workspace: {
+        // The server may pull its settings: answer with the same payload as
+        // initializationOptions (not VS Code's raw `azsr` section, which holds
+        // client-only keys and nulls for unset values).
+        configuration: async (params, token, next) => {
+          const rest = await next(params, token);
+          if (!Array.isArray(rest)) return rest;
+          return params.items.map((item, i) => (item.section === 'azsr' ? serverConfig() : rest[i]));
+        },
+      },
+    },
+  };
+  client = new LanguageClient('azsr', 'azsr', serverOptions, clientOptions);
+  try {
+    await client.start();
+  } catch (e) {
+    output.appendLine(`azsr-lsp failed to start: ${String(e)}`);
+    const choice = await vscode.window.showErrorMessage(`azsr: the language server failed to start: ${String(e)}`, 'Show Output');
+    if (choice) output.show(true);
+  }
+}
+
+async function stopClient(): Promise<void> {
+  const c = client;
+  client = undefined;
+  if (c) {
+    try {
+      await c.stop(2000);
+    } catch (e) {
+      output.appendLine(`stopping the server: ${String(e)}`);
+    }
+  }
+}
+
+async function restart(): Promise<void> {
+  await stopClient();
+  await startClient();
+}
+
+/** The rule code of the azsr diagnostic under the cursor (else the first on the line). */
+function ruleUnderCursor(editor: vscode.TextEditor): string | undefined {
+  const pos = editor.selection.active;
+  const diags = vscode.languages.getDiagnostics(editor.document.uri).filter((d) => d.source === 'azsr');
+  const code = (d: vscode.Diagnostic) =>
+    d.code === undefined ? undefined : typeof d.code === 'object' ? String(d.code.value) : String(d.code);
+  const hit = diags.find((d) => d.range.contains(pos)) ?? diags.find((d) => d.range.start.line === pos.line);
+  return hit ? code(hit) : undefined;
+}
+
+async function explainRule(): Promise<void> {
+  const editor = vscode.window.activeTextEditor;
+  let rule = editor ? ruleUnderCursor(editor) : undefined;
+  if (!rule) {
+    rule = await vscode.window.showInputBox({
+      prompt: 'azsr: no azsr diagnostic under the cursor. Which rule?',
+      placeHolder: 'sensitive-data',
+    });
+  }
+  if (!rule) return;
+  const found = server ?? findServer(vscode.workspace.getConfiguration('azsr').get<string>('server.path'), extensionDir, workspaceFolder());
+  if (!isFound(found)) {
+    await notifyNotFound(found.configured);
+    return;
+  }
+  const command = found.command;
+  const text = await new Promise<string | undefined>((resolve) => {
+    execFile(command, ['--explain', rule], { encoding: 'utf8', timeout: 10000 }, (err, stdout, stderr) => {
+      if (err) {
+        void vscode.window.showErrorMessage(`azsr: --explain ${rule} failed: ${(stderr || String(err)).trim()}`);
+        resolve(undefined);
+      } else {
+        resolve(stdout);
+      }
+    });
+  });
+  if (text === undefined) return;
+  // A read-only virtual document (no "save changes?" on close), Markdown by its name.
+  const uri = vscode.Uri.from({ scheme: EXPLAIN_SCHEME, path: `/${rule}.md` });
+  explanations.set(uri.toString(), text);
+  explainChanged.fire(uri);
+  const doc = await vscode.workspace.openTextDocument(uri);
+  await vscode.window.showTextDocument(doc, { viewColumn: vscode.ViewColumn.Beside, preview: true });
+}
+
+const EXPLAIN_SCHEME = 'azsr-explain';
+const explanations = new Map<string, string>();
+const explainChanged = new vscode.EventEmitter<vscode.Uri>();
+const explainProvider: vscode.TextDocumentContentProvider = {
+  onDidChange: explainChanged.event,
+  provideTextDocumentContent: (uri) => explanations.get(uri.toString()) ?? '',
+};
+
+interface Snippet {
+  prefix: string;
+  body: string[];
+  description: string;
+}
+
+async function insertTemplate(): Promise<void> {
+  const file = path.join(extensionDir, 'snippets', 'azsr.code-snippets');
+  const snippets = JSON.parse(fs.readFileSync(file, 'utf8')) as Record<string, Snippet>;
+  const ja = vscode.env.language.toLowerCase().startsWith('ja');
+  const picks = [
+    { label: '日本語', description: 'Japanese request template', key: 'azsr-request-ja' },
+    { label: 'English', description: 'English request template', key: 'azsr-request-en' },
+  ];
+  if (!ja) picks.reverse();
+  const pick = await vscode.window.showQuickPick(picks, { placeHolder: 'azsr: template language' });
+  if (!pick) return;
+  const snippet = Object.values(snippets).find((s) => s.prefix === pick.key);
+  if (!snippet) return;
+  let editor = vscode.window.activeTextEditor;
+  if (!editor) {
+    const doc = await vscode.workspace.openTextDocument({ language: 'markdown', content: '' });
+    editor = await vscode.window.showTextDocument(doc);
+  }
+  const at = editor.document.getText().trim() === '' ? new vscode.Position(0, 0) : editor.selection.active;
+  await editor.insertSnippet(new vscode.SnippetString(snippet.body.join('\n')), at);
+}
+
+export async function activate(context: vscode.ExtensionContext): Promise<void> {
+  extensionDir = context.extensionPath;
+  output = vscode.window.createOutputChannel('azsr', { log: true });
+  context.subscriptions.push(
+    output,
+    explainChanged,
+    vscode.workspace.registerTextDocumentContentProvider(EXPLAIN_SCHEME, explainProvider),
+    vscode.commands.registerCommand('azsr.restartServer', restart),
+    vscode.commands.registerCommand('azsr.showOutput', () => output.show(true)),
+    vscode.commands.registerCommand('azsr.explainRule', explainRule),
+    vscode.commands.registerCommand('azsr.insertTemplate', insertTemplate),
+    vscode.workspace.onDidChangeConfiguration(async (e) => {
+      if (e.affectsConfiguration('azsr.server.path')) {
+        await restart();
+      } else if (CONFIG_KEYS.some((k) => e.affectsConfiguration(`azsr.${k}`)) && client?.isRunning()) {
+        await client.sendNotification(DidChangeConfigurationNotification.type, {
+          settings: { azsr: serverConfig() },
+        });
+      }
+    }),
+  );
+  // Activation happens on any Markdown file: start the server only once a draft is open.
+  const isDraft = (d: vscode.TextDocument) => d.languageId === 'markdown' && /\.azsr\.md$/i.test(d.uri.path);
+  if (vscode.workspace.textDocuments.some(isDraft)) {
+    await startClient();
+  } else {
+    const waiting = vscode.workspace.onDidOpenTextDocument(async (d) => {
+      if (isDraft(d) && !client && !started) {
+        waiting.dispose();
+        await startClient();
+      }
+    });
+    context.subscriptions.push(waiting);
+  }
+}
+
+export async function deactivate(): Promise<void> {
+  await stopClient();
+}

@@ -1,0 +1,160 @@
+// Drives code-server (VS Code 1.100 in the browser) with playwright-core and Debian's
+// Chromium: opens a faulty *.azsr.md, checks azsr's diagnostics in the Problems panel,
+// completion after `service: Virt`, and hover on `severity`. Screenshots go to
+// $AZSR_E2E_ARTIFACTS. Run by run.sh, which starts code-server; prints
+// "N passed, N failed" and exits 0 only when everything passed.
+import { createRequire } from 'node:module';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+
+const require = createRequire(path.join(process.env.AZSR_E2E_DIR, 'package.json'));
+const { chromium } = require('playwright-core');
+
+const url = process.env.AZSR_E2E_URL;
+const artifacts = process.env.AZSR_E2E_ARTIFACTS;
+const file = process.env.AZSR_E2E_FILE; // the file name to open, inside the workspace
+const TIMEOUT = Number(process.env.AZSR_E2E_TIMEOUT_MS || 60000);
+fs.mkdirSync(artifacts, { recursive: true });
+
+let passed = 0;
+let failed = 0;
+function report(ok, what, detail) {
+  if (ok) passed++;
+  else failed++;
+  console.log(`${ok ? 'ok    ' : 'FAILED'} ${what}${!ok && detail ? `\n       ${detail}` : ''}`);
+}
+
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
+  headless: true,
+  args: [
+    '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+    '--disable-background-networking', '--disable-component-update', '--disable-sync',
+  ],
+});
+const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+const shot = async (name) => page.screenshot({ path: path.join(artifacts, `${name}.png`) });
+
+async function step(name, fn) {
+  try {
+    await fn();
+  } catch (e) {
+    report(false, name, String(e).split('\n')[0]);
+    await shot(`failed-${name.replace(/[^a-z0-9]+/gi, '-')}`).catch(() => {});
+  }
+}
+
+try {
+  await page.goto(url, { waitUntil: 'domcontentloaded' });
+  await page.waitForSelector('.monaco-workbench', { timeout: TIMEOUT });
+  // The workbench is up when the activity bar is.
+  await page.waitForSelector('.part.activitybar', { timeout: TIMEOUT });
+  await shot('01-workbench');
+
+  await step('open the faulty draft', async () => {
+    await page.keyboard.press('Control+P');
+    await page.waitForSelector('.quick-input-widget input', { timeout: TIMEOUT });
+    await page.keyboard.type(file);
+    await page.waitForSelector(`.quick-input-list .monaco-list-row[aria-label*="${file}"]`, { timeout: TIMEOUT });
+    await page.keyboard.press('Enter');
+    await page.waitForSelector(`.tab[aria-label*="${file}"]`, { timeout: TIMEOUT });
+    // Still Markdown: the language indicator in the status bar says so.
+    await page.waitForFunction(
+      () => /Markdown/.test(document.querySelector('.part.statusbar')?.textContent || ''), null, { timeout: TIMEOUT });
+    report(true, 'the draft opens as Markdown (status bar)');
+  });
+
+  await step('diagnostics in the Problems panel', async () => {
+    // Squiggles first (the server has answered), then the Problems panel.
+    await page.waitForSelector('.monaco-editor .squiggly-error', { timeout: TIMEOUT });
+    await page.keyboard.press('Control+Shift+M');
+    const panel = page.locator('.markers-panel');
+    await panel.waitFor({ timeout: TIMEOUT });
+    await page.waitForFunction(
+      () => (document.querySelector('.markers-panel')?.textContent || '').includes('sensitive-data'),
+      null, { timeout: TIMEOUT });
+    const text = await panel.innerText();
+    await shot('02-problems');
+    report(text.includes('sensitive-data'), 'Problems lists sensitive-data', text.slice(0, 300));
+    report(text.includes('service-unknown'), 'Problems lists service-unknown', text.slice(0, 300));
+    report(/azsr/.test(text), 'the findings come from azsr', text.slice(0, 300));
+  });
+
+  // Puts the cursor on a line (1-based) at a column (1-based), through "Go to Line".
+  async function goTo(line, column) {
+    await page.locator('.monaco-editor .view-lines').first().click();
+    await page.keyboard.press('Control+G');
+    await page.waitForSelector('.quick-input-widget input', { timeout: TIMEOUT });
+    await page.keyboard.type(`${line}:${column}`);
+    await page.keyboard.press('Enter');
+    await page.waitForSelector('.quick-input-widget', { state: 'hidden', timeout: TIMEOUT });
+  }
+  const lines = fs.readFileSync(process.env.AZSR_E2E_PATH, 'utf8').split('\n');
+  const lineOf = (re) => lines.findIndex((l) => re.test(l)) + 1;
+
+  await step('completion after service: Virt', async () => {
+    const n = lineOf(/^service: Virt$/);
+    await goTo(n, 'service: Virt'.length + 1);
+    const widget = page.locator('.suggest-widget');
+    // Trigger Suggest; retried, since a key press right after Go to Line can be lost.
+    for (let i = 0; i < 5; i++) {
+      await page.waitForTimeout(500);
+      await page.keyboard.press('Control+Space');
+      try {
+        await widget.waitFor({ state: 'visible', timeout: 3000 });
+        break;
+      } catch {}
+    }
+    await widget.waitFor({ state: 'visible', timeout: TIMEOUT });
+    await page.waitForFunction(
+      () => /Virtual Machine/.test(document.querySelector('.suggest-widget')?.textContent || ''),
+      null, { timeout: TIMEOUT });
+    await shot('03-completion');
+    const text = await widget.innerText();
+    report(/Virtual Machine/.test(text), 'completion offers a Virtual Machine service', text.slice(0, 300));
+    await page.keyboard.press('Escape');
+  });
+
+  await step('hover on severity', async () => {
+    const n = lineOf(/^severity:/);
+    await goTo(n, 3);
+    // editor.action.showHover
+    await page.keyboard.press('Control+K');
+    await page.keyboard.press('Control+I');
+    const hover = page.locator('.monaco-hover:visible').first();
+    await hover.waitFor({ state: 'visible', timeout: TIMEOUT });
+    await page.waitForFunction(
+      () => [...document.querySelectorAll('.monaco-hover')].some((h) => h.querySelector('table')),
+      null, { timeout: TIMEOUT });
+    await page.waitForTimeout(1000); // the hover fades in
+    await shot('04-hover');
+    const text = await hover.innerText();
+    report(true, 'hover on severity shows a table');
+    console.log(`       hover: ${text.replace(/\s+/g, ' ').slice(0, 160)}`);
+    await page.keyboard.press('Escape');
+  });
+
+  await step('explain the rule under the cursor', async () => {
+    const n = lineOf(/eyJhbGciOi/);
+    const col = [...lines[n - 1].slice(0, lines[n - 1].indexOf('eyJ'))].length + 3;
+    await goTo(n, col);
+    await page.keyboard.press('F1');
+    await page.waitForSelector('.quick-input-widget input', { timeout: TIMEOUT });
+    await page.keyboard.type('azsr: Explain Rule Under Cursor');
+    await page.waitForSelector('.quick-input-list .monaco-list-row', { timeout: TIMEOUT });
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(
+      () => [...document.querySelectorAll('.monaco-editor .view-lines')].some((v) => /What\s+it\s+checks/.test(v.textContent || '')),
+      null, { timeout: TIMEOUT });
+    await page.waitForTimeout(500);
+    await shot('05-explain');
+    report(true, 'azsr: Explain Rule Under Cursor opens the rule documentation');
+  });
+} catch (e) {
+  report(false, 'workbench', String(e).split('\n')[0]);
+  await shot('failed-workbench').catch(() => {});
+} finally {
+  await browser.close();
+}
+console.log(`${passed} passed, ${failed} failed`);
+process.exit(failed === 0 && passed > 0 ? 0 : 1);
