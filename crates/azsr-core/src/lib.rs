@@ -15,6 +15,7 @@ pub mod line_index;
 pub mod messages;
 pub mod plans;
 pub mod rules;
+pub mod secrets;
 pub mod sections;
 #[cfg(test)]
 pub(crate) mod testing;

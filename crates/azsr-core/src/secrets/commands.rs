@@ -1,0 +1,183 @@
+//! Layer 3: command-line knowledge. Long flags (`--admin-password x`, `-Password x`) are
+//! keys to [`super::keyvalue`]; here are the short flags whose meaning depends on the
+//! command (`mysql -pX`, `sqlcmd -P`, `redis-cli -a`, `curl -u user:pass`, `az login -p`,
+//! `docker login -p`), `ConvertTo-SecureString '…' -AsPlainText`, and
+//! `az keyvault secret set --value`.
+
+use std::ops::Range;
+
+use super::bytes::{at, line_end, line_start};
+use super::keyvalue::read_value;
+use super::value::is_placeholder;
+use super::{Finding, Kind};
+
+/// The command word of the shell segment holding byte `i`, lowercased, and the segment.
+fn command_at(text: &str, i: usize) -> (String, &str) {
+    let ls = line_start(text, i);
+    let le = line_end(text, i);
+    let line = &text[ls..le];
+    let rel = i - ls;
+    let seg_start = line[..rel]
+        .rfind(['|', ';', '&', '(', '`'])
+        .map_or(0, |p| p + 1);
+    let seg = &line[seg_start..];
+    let mut words = seg.split_whitespace().peekable();
+    let mut cmd = String::new();
+    for w in words.by_ref() {
+        let lw = w.to_ascii_lowercase();
+        if matches!(
+            lw.as_str(),
+            "$" | "#" | ">" | "-" | "*" | "sudo" | "exec" | "time" | "!"
+        ) || lw.ends_with('>')
+            || lw.ends_with('$')
+            || lw.ends_with('#')
+            || lw.ends_with('.') && lw[..lw.len() - 1].chars().all(|c| c.is_ascii_digit())
+            || lw.contains('=') && !lw.starts_with('-')
+            || lw == "ps"
+        {
+            continue;
+        }
+        let base = lw.rsplit(['/', '\\']).next().unwrap_or(&lw);
+        cmd = base.trim_end_matches(".exe").to_string();
+        break;
+    }
+    (cmd, seg)
+}
+
+/// `-p`, `-P`, `-a`, `-u`, `--user` after a space.
+pub(crate) fn short_flag(text: &str, hit: Range<usize>, out: &mut Vec<Finding>) {
+    let flag = &text[hit.start + 1..hit.end];
+    let next = at(text, hit.end);
+    let attached = !(next == b' ' || next == b'=' || next == b'\t');
+    if flag != "--user" && attached && !next.is_ascii_graphic() {
+        return;
+    }
+    let (cmd, seg) = command_at(text, hit.start + 1);
+    let seg_lower = seg.to_ascii_lowercase();
+    let kind = Kind::Password;
+    let value_start = if attached { hit.end } else { hit.end + 1 };
+    let ok = match flag {
+        "-p" => match cmd.as_str() {
+            "mysql" | "mysqldump" | "mariadb" | "mysqladmin" | "mysqlimport" | "mysqlsh" => {
+                attached
+            }
+            "az" => !attached,
+            "docker" | "podman" | "nerdctl" | "helm" | "oras" | "buildah" | "skopeo" => {
+                !attached && seg_lower.contains("login")
+            }
+            "mongo" | "mongosh" | "mongodump" | "mongorestore" | "mongoexport" | "mongoimport"
+            | "sshpass" | "psexec" | "psexec64" | "paexec" | "pscp" | "plink" | "rabbitmqadmin" => {
+                !attached
+            }
+            _ => false,
+        },
+        "-P" => matches!(cmd.as_str(), "sqlcmd" | "bcp" | "osql" | "isql"),
+        "-a" => cmd == "redis-cli" && !attached,
+        "-u" | "--user" => {
+            if !matches!(cmd.as_str(), "curl" | "http" | "https" | "xh") || attached && flag == "-u"
+            {
+                return;
+            }
+            let Some(v) = read_value(text, value_start, false) else {
+                return;
+            };
+            let s = &text[v.range.clone()];
+            if let Some(c) = s.find(':') {
+                let pw = &s[c + 1..];
+                if pw.len() >= 3 && !is_placeholder(pw) {
+                    out.push(Finding {
+                        range: v.range.start + c + 1..v.range.end,
+                        kind,
+                    });
+                }
+            }
+            return;
+        }
+        _ => false,
+    };
+    if !ok {
+        return;
+    }
+    let Some(v) = read_value(text, value_start, false) else {
+        return;
+    };
+    let s = &text[v.range.clone()];
+    if s.len() < 3 || is_placeholder(s) || (!attached && s.starts_with('-')) {
+        return;
+    }
+    // `az … -p 8080`, `docker -p 80:80`: ports, not passwords.
+    if s.bytes().all(|c| c.is_ascii_digit() || c == b':') && s.len() < 6 {
+        return;
+    }
+    out.push(Finding {
+        range: v.range,
+        kind,
+    });
+}
+
+/// `ConvertTo-SecureString 'P@ss' -AsPlainText -Force` (also `-String '…'` and
+/// `'…' | ConvertTo-SecureString -AsPlainText`).
+pub(crate) fn convert_to_secure_string(text: &str, hit: Range<usize>, out: &mut Vec<Finding>) {
+    let ls = line_start(text, hit.start);
+    let le = line_end(text, hit.start);
+    if !text[ls..le].to_ascii_lowercase().contains("-asplaintext") {
+        return;
+    }
+    let mut p = hit.end;
+    while matches!(at(text, p), b' ' | b'\t') {
+        p += 1;
+    }
+    if text[p..le].to_ascii_lowercase().starts_with("-string") {
+        p += "-string".len();
+    }
+    let mut found = read_value(text, p, false).filter(|v| {
+        let s = &text[v.range.clone()];
+        !s.starts_with('-')
+    });
+    if found.is_none() {
+        // A piped value: '…' | ConvertTo-SecureString
+        let before = text[ls..hit.start].trim_end();
+        if let Some(b) = before.strip_suffix('|') {
+            let b = b.trim_end();
+            if let Some(q) = b.chars().last().filter(|c| *c == '"' || *c == '\'') {
+                let inner_end = ls + b.len() - 1;
+                if let Some(open) = text[ls..inner_end].rfind(q) {
+                    found = read_value(text, ls + open, false);
+                }
+            }
+        }
+    }
+    let Some(v) = found else {
+        return;
+    };
+    let s = &text[v.range.clone()];
+    if s.len() >= 3 && !is_placeholder(s) {
+        out.push(Finding {
+            range: v.range,
+            kind: Kind::Password,
+        });
+    }
+}
+
+/// `az keyvault secret set … --value X`.
+pub(crate) fn value_flag(text: &str, hit: Range<usize>, out: &mut Vec<Finding>) {
+    let (cmd, seg) = command_at(text, hit.start);
+    let seg = seg.to_ascii_lowercase();
+    if cmd != "az" || !seg.contains("secret set") {
+        return;
+    }
+    let next = at(text, hit.end);
+    if !matches!(next, b' ' | b'=') {
+        return;
+    }
+    let Some(v) = read_value(text, hit.end + 1, false) else {
+        return;
+    };
+    let s = &text[v.range.clone()];
+    if s.len() >= 3 && !is_placeholder(s) {
+        out.push(Finding {
+            range: v.range,
+            kind: Kind::Secret,
+        });
+    }
+}

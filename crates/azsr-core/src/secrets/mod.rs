@@ -1,0 +1,308 @@
+//! Finds credentials in the text people paste into support requests: logs, app
+//! settings, connection strings, command lines, JSON bodies, kubeconfig, `.env` files,
+//! Markdown tables and prose in Japanese and English.
+//!
+//! Detectors are layered from certain to contextual:
+//! 1. [`formats`]: fixed formats, recognised anywhere (identifiable Azure keys, Entra
+//!    client secrets, PATs, GitHub and AWS keys, JWTs, PEM private keys, payment cards);
+//! 2. [`azure`]: Azure grammar (URL userinfo, `Authorization` headers);
+//! 3. [`commands`]: command-line knowledge (`-p`, `sqlcmd -P`, `ConvertTo-SecureString`);
+//! 4. [`keyvalue`]: key–value structure with secret-ish keys (connection strings, SAS
+//!    `sig`, JSON, YAML, INI, XML, tables) and Japanese and English prose.
+//!
+//! One Aho–Corasick pass finds every anchor; each anchor is parsed locally, so a scan is
+//! linear in the text.
+
+pub mod azure;
+pub mod checksum;
+pub mod commands;
+pub mod formats;
+pub mod keyvalue;
+pub mod value;
+
+use std::ops::Range;
+use std::sync::LazyLock;
+
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+
+use crate::messages::Msg;
+
+/// What kind of secret a finding is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Kind {
+    PrivateKey,
+    AzureKey,
+    ClientSecret,
+    DevOpsPat,
+    GitHubToken,
+    AwsAccessKeyId,
+    AwsSecretKey,
+    Jwt,
+    PaymentCard,
+    SasSignature,
+    FunctionKey,
+    ApiKey,
+    SharedAccessKey,
+    AccessKey,
+    PreSharedKey,
+    BasicAuth,
+    Token,
+    ClientSecretValue,
+    Secret,
+    Password,
+}
+
+impl Kind {
+    /// A stable kebab-case name (corpus labels, logs).
+    pub fn name(self) -> &'static str {
+        match self {
+            Kind::PrivateKey => "private-key",
+            Kind::AzureKey => "azure-key",
+            Kind::ClientSecret | Kind::ClientSecretValue => "client-secret",
+            Kind::DevOpsPat => "devops-pat",
+            Kind::GitHubToken => "github-token",
+            Kind::AwsAccessKeyId => "aws-access-key-id",
+            Kind::AwsSecretKey => "aws-secret-key",
+            Kind::Jwt => "jwt",
+            Kind::PaymentCard => "payment-card",
+            Kind::SasSignature => "sas-signature",
+            Kind::FunctionKey => "function-key",
+            Kind::ApiKey => "api-key",
+            Kind::SharedAccessKey => "shared-access-key",
+            Kind::AccessKey => "access-key",
+            Kind::PreSharedKey => "pre-shared-key",
+            Kind::BasicAuth => "basic-auth",
+            Kind::Token => "token",
+            Kind::Secret => "secret",
+            Kind::Password => "password",
+        }
+    }
+
+    /// What to call it in a message.
+    pub fn label(self) -> Msg {
+        let (en, ja) = match self {
+            Kind::PrivateKey => ("a private key", "秘密鍵"),
+            Kind::AzureKey => ("an Azure service key", "Azure サービスのキー"),
+            Kind::ClientSecret | Kind::ClientSecretValue => {
+                ("a client secret", "クライアント シークレット")
+            }
+            Kind::DevOpsPat => (
+                "an Azure DevOps personal access token",
+                "Azure DevOps の個人用アクセス トークン",
+            ),
+            Kind::GitHubToken => ("a GitHub token", "GitHub のトークン"),
+            Kind::AwsAccessKeyId => ("an AWS access key ID", "AWS のアクセス キー ID"),
+            Kind::AwsSecretKey => (
+                "an AWS secret access key",
+                "AWS のシークレット アクセス キー",
+            ),
+            Kind::Jwt => ("a JSON Web Token", "JSON Web Token (JWT)"),
+            Kind::PaymentCard => ("a payment card number", "クレジット カード番号"),
+            Kind::SasSignature => ("a SAS signature (sig)", "SAS の署名 (sig)"),
+            Kind::FunctionKey => ("an Azure Functions key", "Azure Functions のキー"),
+            Kind::ApiKey => ("an API key", "API キー"),
+            Kind::SharedAccessKey => ("a shared access key", "共有アクセス キー"),
+            Kind::AccessKey => ("an access key", "アクセス キー"),
+            Kind::PreSharedKey => ("a pre-shared key", "事前共有キー"),
+            Kind::BasicAuth => ("Basic authentication credentials", "Basic 認証の資格情報"),
+            Kind::Token => ("an access token", "アクセス トークン"),
+            Kind::Secret => ("a secret value", "シークレットの値"),
+            Kind::Password => ("a password", "パスワード"),
+        };
+        Msg::new(en, ja)
+    }
+}
+
+/// One secret: its exact byte range in the text and its kind.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Finding {
+    pub range: Range<usize>,
+    pub kind: Kind,
+}
+
+/// What the scan should leave alone.
+#[derive(Debug, Default, Clone)]
+pub struct Options {
+    /// Digits of numbers that are support request numbers (the front matter's
+    /// `related_requests`): never payment cards.
+    pub exempt_numbers: Vec<String>,
+}
+
+/// Every secret in `text`, sorted by position, overlapping findings merged.
+pub fn scan(text: &str) -> Vec<Finding> {
+    scan_with(text, &Options::default())
+}
+
+#[derive(Clone, Copy)]
+pub(crate) enum Anchor {
+    Kv,
+    Ja,
+    Url,
+    Bearer,
+    Authorization,
+    ShortFlag,
+    ConvertTo,
+    ValueFlag,
+    Pem,
+    Jwt,
+    Entra,
+    GitHub,
+    Aws,
+    Identifiable,
+}
+
+static ANCHORS: &[(&str, Anchor)] = &[
+    ("pass", Anchor::Kv),
+    ("pwd", Anchor::Kv),
+    ("secret", Anchor::Kv),
+    ("token", Anchor::Kv),
+    ("key", Anchor::Kv),
+    ("sig", Anchor::Kv),
+    ("code", Anchor::Kv),
+    ("cred", Anchor::Kv),
+    ("pat", Anchor::Kv),
+    ("パスワード", Anchor::Ja),
+    ("暗証番号", Anchor::Ja),
+    ("共有キー", Anchor::Ja),
+    ("アクセスキー", Anchor::Ja),
+    ("アクセス キー", Anchor::Ja),
+    ("シークレット", Anchor::Ja),
+    ("トークン", Anchor::Ja),
+    ("://", Anchor::Url),
+    ("bearer", Anchor::Bearer),
+    ("authorization", Anchor::Authorization),
+    (" -p", Anchor::ShortFlag),
+    (" -a", Anchor::ShortFlag),
+    (" -u", Anchor::ShortFlag),
+    (" --user", Anchor::ShortFlag),
+    ("convertto-securestring", Anchor::ConvertTo),
+    ("--value", Anchor::ValueFlag),
+    ("-----begin", Anchor::Pem),
+    ("eyj", Anchor::Jwt),
+    ("q~", Anchor::Entra),
+    ("ghp_", Anchor::GitHub),
+    ("gho_", Anchor::GitHub),
+    ("ghu_", Anchor::GitHub),
+    ("ghs_", Anchor::GitHub),
+    ("ghr_", Anchor::GitHub),
+    ("github_pat_", Anchor::GitHub),
+    ("akia", Anchor::Aws),
+    ("asia", Anchor::Aws),
+    ("+ast", Anchor::Identifiable),
+    ("acdb", Anchor::Identifiable),
+    ("+asb", Anchor::Identifiable),
+    ("+aeh", Anchor::Identifiable),
+    ("+arm", Anchor::Identifiable),
+    ("aiot", Anchor::Identifiable),
+    ("azca", Anchor::Identifiable),
+    ("+acr", Anchor::Identifiable),
+    ("azfu", Anchor::Identifiable),
+    ("azse", Anchor::Identifiable),
+    ("+aba", Anchor::Identifiable),
+    ("azeg", Anchor::Identifiable),
+    ("apim", Anchor::Identifiable),
+    ("jqqj9", Anchor::Identifiable),
+];
+
+static AC: LazyLock<AhoCorasick> = LazyLock::new(|| {
+    AhoCorasickBuilder::new()
+        .ascii_case_insensitive(true)
+        .match_kind(MatchKind::Standard)
+        .build(ANCHORS.iter().map(|(p, _)| p))
+        .expect("anchor patterns build")
+});
+
+/// [`scan`] with options.
+pub fn scan_with(text: &str, opts: &Options) -> Vec<Finding> {
+    let mut out = Vec::new();
+    let mut last_key = 0..0;
+    for m in AC.find_overlapping_iter(text) {
+        let hit = m.start()..m.end();
+        match ANCHORS[m.pattern().as_usize()].1 {
+            Anchor::Kv => keyvalue::at_key(text, hit, &mut last_key, &mut out),
+            Anchor::Ja => keyvalue::at_japanese(text, hit, &mut out),
+            Anchor::Url => azure::url_userinfo(text, hit, &mut out),
+            Anchor::Bearer => azure::bearer(text, hit, &mut out),
+            Anchor::Authorization => azure::authorization(text, hit, &mut out),
+            Anchor::ShortFlag => commands::short_flag(text, hit, &mut out),
+            Anchor::ConvertTo => commands::convert_to_secure_string(text, hit, &mut out),
+            Anchor::ValueFlag => commands::value_flag(text, hit, &mut out),
+            Anchor::Pem => formats::pem(text, hit, &mut out),
+            Anchor::Jwt => formats::jwt(text, hit, &mut out),
+            Anchor::Entra => formats::entra(text, hit, &mut out),
+            Anchor::GitHub => formats::github(text, hit, &mut out),
+            Anchor::Aws => formats::aws(text, hit, &mut out),
+            Anchor::Identifiable => formats::identifiable(text, hit, &mut out),
+        }
+    }
+    formats::devops_pats(text, &mut out);
+    formats::payment_cards(text, opts, &mut out);
+    merge(out)
+}
+
+/// Sorts and merges overlapping findings; the more certain kind names the union.
+fn merge(mut found: Vec<Finding>) -> Vec<Finding> {
+    found.retain(|f| f.range.start < f.range.end);
+    found.sort_by_key(|f| (f.range.start, f.range.end));
+    let mut out: Vec<Finding> = Vec::with_capacity(found.len());
+    for f in found {
+        if let Some(last) = out.last_mut() {
+            if f.range.start < last.range.end {
+                last.range.end = last.range.end.max(f.range.end);
+                last.kind = last.kind.min(f.kind);
+                continue;
+            }
+        }
+        out.push(f);
+    }
+    out
+}
+
+/// Byte helpers shared by the detectors.
+pub(crate) mod bytes {
+    /// `text[i]`, or 0 outside the text.
+    pub fn at(text: &str, i: usize) -> u8 {
+        text.as_bytes().get(i).copied().unwrap_or(0)
+    }
+
+    /// The char ending just before byte `i` (or `'\0'`).
+    pub fn char_before(text: &str, i: usize) -> char {
+        text.get(..i)
+            .and_then(|s| s.chars().next_back())
+            .unwrap_or('\0')
+    }
+
+    /// The char starting at byte `i` (or `'\0'`).
+    pub fn char_at(text: &str, i: usize) -> char {
+        text.get(i..).and_then(|s| s.chars().next()).unwrap_or('\0')
+    }
+
+    /// The start of the line holding byte `i`.
+    pub fn line_start(text: &str, i: usize) -> usize {
+        memchr::memrchr(b'\n', &text.as_bytes()[..i.min(text.len())]).map_or(0, |p| p + 1)
+    }
+
+    /// The end of the line holding byte `i` (before its `\n`).
+    pub fn line_end(text: &str, i: usize) -> usize {
+        let i = i.min(text.len());
+        memchr::memchr(b'\n', &text.as_bytes()[i..]).map_or(text.len(), |p| i + p)
+    }
+
+    /// Rounds `i` down to a char boundary.
+    pub fn floor(text: &str, mut i: usize) -> usize {
+        i = i.min(text.len());
+        while !text.is_char_boundary(i) {
+            i -= 1;
+        }
+        i
+    }
+
+    /// Rounds `i` up to a char boundary.
+    pub fn ceil(text: &str, mut i: usize) -> usize {
+        i = i.min(text.len());
+        while !text.is_char_boundary(i) {
+            i += 1;
+        }
+        i
+    }
+}
