@@ -181,3 +181,26 @@ pub(crate) fn value_flag(text: &str, hit: Range<usize>, out: &mut Vec<Finding>) 
         });
     }
 }
+
+/// `net use Z: \\server\share /user:NAME PASSWORD`.
+pub(crate) fn net_use(text: &str, hit: Range<usize>, out: &mut Vec<Finding>) {
+    let (cmd, _) = command_at(text, hit.start);
+    if cmd != "net" {
+        return;
+    }
+    let le = line_end(text, hit.end);
+    let mut p = hit.end;
+    while p < le && !at(text, p).is_ascii_whitespace() {
+        p += 1;
+    }
+    let Some(v) = read_value(text, p, false) else {
+        return;
+    };
+    let s = &text[v.range.clone()];
+    if s.len() >= 3 && !is_placeholder(s) && !s.starts_with('/') && s != "*" {
+        out.push(Finding {
+            range: v.range,
+            kind: Kind::Password,
+        });
+    }
+}

@@ -204,7 +204,8 @@ fn table_column(text: &str, hit: &Range<usize>, class: Class, kind: Kind, out: &
         .find('|')
         .map_or(line_end(text, hit.end), |p| hit.end + p);
     let cell_start = text[..hit.start].rfind('|').map_or(ls, |p| p + 1);
-    if text[cell_start..cell_end].trim().chars().count() > 24 {
+    let cell = text[cell_start..cell_end].trim().trim_matches('*');
+    if cell.chars().count() > 24 || !cell.ends_with(text[hit.clone()].trim()) {
         return;
     }
     let mut rows = 0;
@@ -253,7 +254,10 @@ fn table_column(text: &str, hit: &Range<usize>, class: Class, kind: Kind, out: &
 fn follow_value(text: &str, from: usize) -> Option<Value> {
     let limit = ceil(text, (from + 400).min(text.len()));
     let window = &text[from..limit];
-    let stop = window.find(['}', '{']).unwrap_or(window.len());
+    let stop = window
+        .find(['}', '{'])
+        .or_else(|| window.find("- name"))
+        .unwrap_or(window.len());
     let lower = window[..stop].to_ascii_lowercase();
     let i = lower.find("value")?;
     let mut p = from + i + 5;
@@ -263,11 +267,19 @@ fn follow_value(text: &str, from: usize) -> Option<Value> {
     while matches!(at(text, p), b' ' | b'\t') {
         p += 1;
     }
+    if at(text, p) == b'>' {
+        let start = p + 1;
+        let end = start + text[start..limit.max(start)].find('<')?;
+        return (end > start).then_some(Value {
+            range: start..end,
+            quoted: true,
+        });
+    }
     if !matches!(at(text, p), b'=' | b':') {
         return None;
     }
     let v = read_value(text, p + 1, false)?;
-    v.quoted.then_some(v)
+    (v.quoted || !text[v.range.clone()].is_empty()).then_some(v)
 }
 
 /// The entry point for an ASCII key anchor (`pass`, `key`, `token`, …).
@@ -281,6 +293,10 @@ pub(crate) fn at_key(
     let mut ks = hit.start;
     while ks > 0 && hit.start - ks < 80 && is_key_byte(b[ks - 1]) {
         ks -= 1;
+    }
+    // A key after a percent escape: `%26sig=`
+    if ks > 0 && b[ks - 1] == b'%' && hit.start >= ks + 2 {
+        ks += 2;
     }
     let mut ke = hit.end;
     while ke < b.len() && ke - hit.end < 80 && is_key_byte(b[ke]) {
@@ -324,7 +340,7 @@ pub(crate) fn at_key(
     let is_flag = key.starts_with('-');
 
     // A key that is itself the value of a `name` / `key` attribute or field.
-    if matches!(before, b'"' | b'\'') {
+    if matches!(before, b'"' | b'\'' | b' ') {
         let mut q = ks - 1;
         while q > 0 && matches!(b[q - 1], b' ' | b'\t') {
             q -= 1;
@@ -360,6 +376,9 @@ pub(crate) fn at_key(
     } else if matches!(at(text, p), b'"' | b'\'') && matches!(before, b'"' | b'\'')
         || at(text, p) == b']'
     {
+        p += 1;
+    }
+    while matches!(at(text, p), b'*' | b'_') && p - ke < 3 {
         p += 1;
     }
     let mut spaces = 0;
@@ -428,7 +447,11 @@ pub(crate) fn at_key(
     };
     // YAML / prose: a value on the next line is not this key's.
     let s = &text[v.range.clone()];
-    if s.starts_with('-') && !v.quoted {
+    let flag_like = s.starts_with("--")
+        || s.starts_with('-')
+            && s.len() < 24
+            && s[1..].bytes().all(|c| c.is_ascii_lowercase() || c == b'-');
+    if flag_like && !v.quoted {
         return;
     }
     if accept(class, s, sep, v.quoted) {
@@ -477,6 +500,9 @@ pub(crate) fn at_japanese(text: &str, hit: Range<usize>, out: &mut Vec<Finding>)
             None => return,
         }
     }
+    if text[p..].starts_with("の値") {
+        p += "の値".len();
+    }
     let mut spaces = 0;
     while matches!(char_at(text, p), ' ' | '\t' | '　') {
         p += char_at(text, p).len_utf8();
@@ -508,7 +534,9 @@ pub(crate) fn at_japanese(text: &str, hit: Range<usize>, out: &mut Vec<Finding>)
     if !s.is_ascii() {
         return;
     }
-    if accept(class, s, sep, v.quoted) {
+    let pin =
+        word == "暗証番号" && (4..=12).contains(&s.len()) && s.bytes().all(|c| c.is_ascii_digit());
+    if pin || accept(class, s, sep, v.quoted) {
         out.push(Finding {
             range: v.range,
             kind,

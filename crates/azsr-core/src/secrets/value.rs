@@ -233,6 +233,9 @@ pub fn classify(key: &str) -> Option<Class> {
     if n.contains("secret") || n.starts_with("credential") || n.ends_with("credentials") {
         return Some(Class::Secret);
     }
+    if n == "psk" || n.ends_with("presharedkey") {
+        return Some(Class::Key(Kind::PreSharedKey));
+    }
     if n.ends_with("token") || n == "pat" || n.ends_with("pat") && n.len() > 6 {
         return Some(Class::Token);
     }
@@ -471,10 +474,8 @@ pub fn is_placeholder(v: &str) -> bool {
     let b = t.as_bytes();
     // Variables, expressions and references.
     const REF_PREFIXES: &[&str] = &[
-        "$",
-        "%",
         "@microsoft.keyvault",
-        "@",
+        "@{",
         "[parameters(",
         "[variables(",
         "[reference(",
@@ -513,7 +514,7 @@ pub fn is_placeholder(v: &str) -> bool {
         "/",
         "./",
         "~/",
-        "-",
+        "--",
         "<",
         "&lt;",
         "…",
@@ -527,6 +528,23 @@ pub fn is_placeholder(v: &str) -> bool {
         "https://",
     ];
     if REF_PREFIXES.iter().any(|p| lower.starts_with(p)) {
+        return true;
+    }
+    let ident = |x: &[u8]| {
+        !x.is_empty()
+            && !x[0].is_ascii_digit()
+            && x.iter().all(|c| c.is_ascii_alphanumeric() || *c == b'_')
+    };
+    // `$VAR`, `$env:VAR`, `%VAR%`, `@file.json`, YAML tags (`!vault`) and aliases.
+    if b[0] == b'$'
+        && (ident(&b[1..])
+            || lower.starts_with("$env:")
+            || b.len() > 1 && matches!(b[1], b'{' | b'(' | b'$'))
+        || b[0] == b'%' && b.len() > 2 && b[b.len() - 1] == b'%' && ident(&b[1..b.len() - 1])
+        || b[0] == b'@' && (t.contains('.') || t.contains('/') || t.contains('\\'))
+        || b[0] == b'!' && b[1..].iter().all(u8::is_ascii_alphabetic)
+        || b[0] == b'*' && ident(&b[1..]) && !b[1..].iter().any(u8::is_ascii_digit)
+    {
         return true;
     }
     if b.len() >= 3 && b[1] == b':' && (b[2] == b'\\' || b[2] == b'/') {
@@ -686,7 +704,14 @@ mod tests {
         ] {
             assert!(is_placeholder(v), "{v}");
         }
-        for v in ["P@ssw0rd!", "Zk3uLq9XwA", "hunter22"] {
+        for v in [
+            "P@ssw0rd!",
+            "Zk3uLq9XwA",
+            "hunter22",
+            "%Pass1234",
+            "@Sakura1",
+            "-gZk_8cVZ_aqrOHJLAtRpp75rAo7auYvw4iAY94U7",
+        ] {
             assert!(!is_placeholder(v), "{v}");
         }
     }
