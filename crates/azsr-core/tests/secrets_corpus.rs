@@ -258,6 +258,7 @@ fn load() -> Vec<Entry> {
         ("keyvalue.txt", include_str!("secrets/keyvalue.txt")),
         ("prose.txt", include_str!("secrets/prose.txt")),
         ("negatives.txt", include_str!("secrets/negatives.txt")),
+        ("logs.txt", include_str!("secrets/logs.txt")),
     ];
     let mut out = Vec::new();
     for (file, text) in files {

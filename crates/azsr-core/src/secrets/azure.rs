@@ -33,7 +33,7 @@ pub(crate) fn url_userinfo(text: &str, hit: Range<usize>, out: &mut Vec<Finding>
     while i < limit {
         match b[i] {
             b'@' => at_sign = Some(i),
-            b'/' | b'?' | b'#' | b'"' | b'\'' | b'<' | b'>' | b'`' | b'\\' => break,
+            b'/' | b'?' | b'#' | b'"' | b'\'' | b'<' | b'>' | b'`' | b'\\' | b';' | b',' => break,
             x if x.is_ascii_whitespace() || x >= 0x80 => break,
             _ => {}
         }

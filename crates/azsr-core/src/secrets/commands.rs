@@ -61,7 +61,24 @@ pub(crate) fn short_flag(text: &str, hit: Range<usize>, out: &mut Vec<Finding>) 
             "mysql" | "mysqldump" | "mariadb" | "mysqladmin" | "mysqlimport" | "mysqlsh" => {
                 attached
             }
-            "az" => !attached,
+            // `az deployment … -p k=v` is `--parameters`.
+            // `-p` is a password only for some az commands (`az webapp create -p` is the
+            // plan, `az deployment … -p` the parameters).
+            "az" => {
+                !attached
+                    && [
+                        " login",
+                        " sql ",
+                        " mysql ",
+                        " postgres ",
+                        " mariadb ",
+                        "deployment user",
+                        " user update",
+                        " user set",
+                    ]
+                    .iter()
+                    .any(|w| seg_lower.contains(w))
+            }
             "docker" | "podman" | "nerdctl" | "helm" | "oras" | "buildah" | "skopeo" => {
                 !attached && seg_lower.contains("login")
             }

@@ -390,6 +390,16 @@ pub(crate) fn payment_cards(text: &str, opts: &Options, out: &mut Vec<Finding>) 
             }
             continue;
         }
+        // Zero-padded counters and IDs (`4000000000000002`): a card number has no long
+        // run of one digit.
+        let longest_run = digits
+            .chunk_by(|a, b| a == b)
+            .map(<[u8]>::len)
+            .max()
+            .unwrap_or(0);
+        if longest_run >= 7 {
+            continue;
+        }
         let d = String::from_utf8_lossy(&digits).into_owned();
         if opts.exempt_numbers.contains(&d) {
             continue;

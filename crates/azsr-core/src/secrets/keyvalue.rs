@@ -134,8 +134,13 @@ pub(crate) fn accept(class: Class, v: &str, sep: Sep, quoted: bool) -> bool {
     let strong = sep == Sep::Strong || quoted;
     match class {
         Class::Password | Class::Key(Kind::PreSharedKey) => {
-            if strong {
+            // A word standing alone (`Password: Enabled`, `パスワード：Azure ポータルで`) is
+            // prose, not a password: passwords people choose mix in digits or symbols.
+            let plain_word = v.chars().all(|c| c.is_alphabetic());
+            if quoted {
                 v.chars().count() >= 4
+            } else if sep == Sep::Strong {
+                v.chars().count() >= 4 && !plain_word
             } else {
                 looks_like_password(v)
             }
@@ -454,6 +459,16 @@ pub(crate) fn at_key(
     if flag_like && !v.quoted {
         return;
     }
+    // Code, not a value: `password = bcrypt.hashpw(password.encode(), …)`.
+    if !v.quoted && (s.contains('(') || s.contains("()")) {
+        return;
+    }
+    // `PASS: test_login` in CI logs: the bare word needs a password-like value.
+    let sep = if matches!(n.as_str(), "pass" | "pw") && !is_flag {
+        Sep::Weak
+    } else {
+        sep
+    };
     if accept(class, s, sep, v.quoted) {
         out.push(Finding {
             range: v.range,

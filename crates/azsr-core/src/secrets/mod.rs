@@ -311,3 +311,94 @@ pub(crate) mod bytes {
         i
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn never_panics_on_fragments_and_multibyte_text() {
+        let parts = [
+            "password",
+            "=",
+            ":",
+            "：",
+            "\"",
+            "'",
+            "\\\"",
+            "パスワード",
+            "は",
+            "「",
+            "」",
+            "あ",
+            " ",
+            "\n",
+            "|",
+            "---|",
+            "-----BEGIN RSA PRIVATE KEY-----",
+            "-----END",
+            "eyJ",
+            ".",
+            "8Q~",
+            "ghp_",
+            "AKIA",
+            "+ASt",
+            "JQQJ9",
+            "://",
+            "@",
+            "sig=",
+            "&",
+            "?code=",
+            "{",
+            "}",
+            " -p",
+            " -P",
+            "mysql",
+            "az login",
+            "ConvertTo-SecureString",
+            "-AsPlainText",
+            "4",
+            "1234",
+            "Bearer ",
+            "Authorization: Basic ",
+            "/user:",
+            "net use",
+            "%26",
+            "€",
+            "𝄞",
+            "key1",
+            "value",
+            "name=",
+            "<",
+            ">",
+            "*",
+            "●",
+            "（",
+            "）",
+            "の値",
+            "Ab1!xyz9",
+        ];
+        let mut seed = 0x1234_5678_9abc_def0u64;
+        for _ in 0..3000 {
+            let mut s = String::new();
+            for _ in 0..(seed % 24) {
+                seed ^= seed << 13;
+                seed ^= seed >> 7;
+                seed ^= seed << 17;
+                s.push_str(parts[(seed % parts.len() as u64) as usize]);
+            }
+            for f in scan(&s) {
+                assert!(s.is_char_boundary(f.range.start) && s.is_char_boundary(f.range.end));
+            }
+        }
+        assert!(scan("").is_empty());
+    }
+
+    #[test]
+    fn findings_are_sorted_and_disjoint() {
+        let text = "Password=Ab1!xyz9; AccountKey=Zm9vYmFyYmF6cXV4Zm9vYmFyYmF6cXV4Zm9vYmFy==\npassword: Qw3rty!Zx98\n";
+        let found = scan(text);
+        assert_eq!(found.len(), 3, "{found:?}");
+        assert!(found.windows(2).all(|w| w[0].range.end <= w[1].range.start));
+    }
+}

@@ -233,6 +233,9 @@ pub fn classify(key: &str) -> Option<Class> {
     if n.contains("secret") || n.starts_with("credential") || n.ends_with("credentials") {
         return Some(Class::Secret);
     }
+    if n == "key1" || n == "key2" {
+        return Some(Class::Key(Kind::AccessKey));
+    }
     if n == "psk" || n.ends_with("presharedkey") {
         return Some(Class::Key(Kind::PreSharedKey));
     }
