@@ -352,13 +352,17 @@ pub(crate) fn payment_cards(text: &str, opts: &Options, out: &mut Vec<Finding>) 
         }
         let start = i;
         let prev = at(text, start.wrapping_sub(1));
-        let mut digits = Vec::with_capacity(19);
+        let mut buf = [0u8; 24];
+        let mut len = 0;
         let mut sep: Option<u8> = None;
         let mut end = i;
         while i < b.len() {
             let c = b[i];
             if c.is_ascii_digit() {
-                digits.push(c);
+                if len < buf.len() {
+                    buf[len] = c;
+                }
+                len += 1;
                 i += 1;
                 end = i;
             } else if (c == b' ' || c == b'-')
@@ -370,10 +374,11 @@ pub(crate) fn payment_cards(text: &str, opts: &Options, out: &mut Vec<Finding>) 
             } else {
                 break;
             }
-            if digits.len() > 19 {
+            if len > 19 {
                 break;
             }
         }
+        let digits = &buf[..len.min(buf.len())];
         let next = at(text, end);
         let glued = |c: u8| {
             c.is_ascii_alphanumeric()
@@ -382,8 +387,8 @@ pub(crate) fn payment_cards(text: &str, opts: &Options, out: &mut Vec<Finding>) 
         if !(13..=19).contains(&digits.len())
             || glued(prev) && !(prev == b'=' || prev == b':')
             || (at(text, end + 1).is_ascii_digit() || next != b'.') && glued(next)
-            || !issuer_ok(&digits)
-            || !luhn(&digits)
+            || !issuer_ok(digits)
+            || !luhn(digits)
         {
             if i == start {
                 i += 1;
@@ -400,7 +405,7 @@ pub(crate) fn payment_cards(text: &str, opts: &Options, out: &mut Vec<Finding>) 
         if longest_run >= 7 {
             continue;
         }
-        let d = String::from_utf8_lossy(&digits).into_owned();
+        let d = String::from_utf8_lossy(digits).into_owned();
         if opts.exempt_numbers.contains(&d) {
             continue;
         }

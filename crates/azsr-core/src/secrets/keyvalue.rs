@@ -315,7 +315,11 @@ pub(crate) fn at_key(
     }
     *last = ks..ke;
     let key = &text[ks..ke];
-    let n = normalize(key);
+    let n = if key.len() <= 12 {
+        normalize(key)
+    } else {
+        String::new()
+    };
     if n == "keyname" {
         // `az storage account keys list`: {"keyName": "key1", "value": "…"}
         if let Some(v) = follow_value(text, ke) {

@@ -1,6 +1,10 @@
 //! What a value must look like to be a secret rather than a mask, a placeholder, a
 //! variable, a reference or an ID; and which key names announce a secret.
 
+use std::sync::LazyLock;
+
+use aho_corasick::{AhoCorasick, AhoCorasickKind};
+
 use super::Kind;
 
 /// The secret a key name announces.
@@ -197,9 +201,26 @@ const NOT_SECRET_KEY_PREFIXES: &[&str] = &[
 ];
 
 /// What a key name announces, when it announces a secret.
+static NOT_PARTS: LazyLock<AhoCorasick> = LazyLock::new(|| {
+    AhoCorasick::builder()
+        .kind(Some(AhoCorasickKind::DFA))
+        .build(NOT_SECRET_PARTS)
+        .expect("valid patterns")
+});
+
 pub fn classify(key: &str) -> Option<Class> {
     let raw_last = key.rsplit(['.', ':', '/']).next().unwrap_or(key);
-    let n = normalize(raw_last);
+    // Lowercase alphanumerics only, on the stack: this runs for every key-like word.
+    let mut buf = [0u8; 64];
+    let mut len = 0;
+    for b in raw_last.bytes().filter(u8::is_ascii_alphanumeric) {
+        if len == buf.len() {
+            return None;
+        }
+        buf[len] = b.to_ascii_lowercase();
+        len += 1;
+    }
+    let n = std::str::from_utf8(&buf[..len]).ok()?;
     if n.is_empty() || n.len() > 60 {
         return None;
     }
@@ -209,10 +230,24 @@ pub fn classify(key: &str) -> Option<Class> {
     if n == "code" {
         return Some(Class::Code);
     }
-    if n.ends_with("id") || n.ends_with("ids") {
+    // Cheap test first: most keys met in logs announce nothing.
+    let maybe = n.contains("pass")
+        || n.contains("pwd")
+        || n == "pw"
+        || n.contains("secret")
+        || n.contains("credential")
+        || n.ends_with("token")
+        || n.ends_with("pat")
+        || n.ends_with("key")
+        || n.ends_with("keydata")
+        || n.ends_with("keyvalue")
+        || n.ends_with("key1")
+        || n.ends_with("key2")
+        || n == "psk";
+    if !maybe || n.ends_with("id") || n.ends_with("ids") {
         return None;
     }
-    if (NOT_SECRET_PARTS.iter().any(|p| n.contains(p))
+    if (NOT_PARTS.is_match(n)
         || NOT_SECRET_SUFFIXES
             .iter()
             .any(|p| n.ends_with(p) && n != *p))
