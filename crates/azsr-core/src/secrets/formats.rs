@@ -319,6 +319,43 @@ const REQUEST_PHRASES: &[&str] = &[
     "sr no",
 ];
 
+/// Headings and lead-ins of a list of request numbers.
+const REQUEST_LIST_HEADS: &[&str] = &[
+    "関連するお問い合わせ",
+    "お問い合わせ番号",
+    "問い合わせ番号",
+    "リクエスト番号",
+    "related request",
+    "request number",
+    "case number",
+    "ticket number",
+];
+
+/// A number alone on a list line (`- 2311…`, `1. 2311…`) under a line, at most five
+/// lines up, that names request numbers.
+fn in_request_list(text: &str, ls: usize, start: usize) -> bool {
+    let lead = text[ls..start].trim();
+    if !(lead.is_empty()
+        || matches!(lead, "-" | "*" | "+" | "・")
+        || lead.ends_with('.') && lead.len() <= 3)
+    {
+        return false;
+    }
+    let mut end = ls;
+    for _ in 0..5 {
+        if end == 0 {
+            break;
+        }
+        let prev_start = line_start(text, end - 1);
+        let line = text[prev_start..end - 1].to_ascii_lowercase();
+        if REQUEST_LIST_HEADS.iter().any(|h| line.contains(h)) {
+            return true;
+        }
+        end = prev_start;
+    }
+    false
+}
+
 fn issuer_ok(d: &[u8]) -> bool {
     let n = d.len();
     let p = |k: usize| -> u32 { d[..k].iter().fold(0, |a, &c| a * 10 + (c - b'0') as u32) };
@@ -423,7 +460,7 @@ pub(crate) fn payment_cards(text: &str, opts: &Options, out: &mut Vec<Finding>) 
                     && after.chars().count() <= 16
             })
         });
-        if near_phrase {
+        if near_phrase || in_request_list(text, ls, start) {
             continue;
         }
         out.push(Finding {

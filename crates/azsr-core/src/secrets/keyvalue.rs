@@ -396,7 +396,14 @@ pub(crate) fn at_key(
         spaces += 1;
     }
     let rest = &text[p..ceil(text, (p + 8).min(text.len()))];
-    let (sep, eq, skip) = if rest.starts_with("=>") || rest.starts_with(":=") {
+    let (sep, eq, skip) = if rest
+        .as_bytes()
+        .get(..3)
+        .is_some_and(|b| b.eq_ignore_ascii_case(b"%3d"))
+    {
+        // URL-encoded `=` (Cosmos DB's `type%3Dmaster%26ver%3D1.0%26sig%3D…`).
+        (Sep::Strong, true, 3)
+    } else if rest.starts_with("=>") || rest.starts_with(":=") {
         (Sep::Strong, false, 2)
     } else if rest.starts_with("==") || rest.starts_with("::") {
         return;
