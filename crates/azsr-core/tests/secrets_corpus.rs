@@ -259,6 +259,7 @@ fn load() -> Vec<Entry> {
         ("prose.txt", include_str!("secrets/prose.txt")),
         ("negatives.txt", include_str!("secrets/negatives.txt")),
         ("logs.txt", include_str!("secrets/logs.txt")),
+        ("heldout.txt", include_str!("secrets/heldout.txt")),
     ];
     let mut out = Vec::new();
     for (file, text) in files {

@@ -163,3 +163,34 @@ pub(crate) fn authorization(text: &str, hit: Range<usize>, out: &mut Vec<Finding
         }
     }
 }
+
+/// `Cookie:` headers: the values of session and authentication cookies.
+pub(crate) fn cookie(text: &str, hit: Range<usize>, out: &mut Vec<Finding>) {
+    let le = super::bytes::line_end(text, hit.end);
+    let header = &text[hit.end..le];
+    let mut offset = hit.end;
+    for pair in header.split(';') {
+        let start = offset;
+        offset += pair.len() + 1;
+        let Some(eq) = pair.find('=') else {
+            continue;
+        };
+        let name = pair[..eq].trim().to_ascii_lowercase();
+        let raw = &pair[eq + 1..];
+        let value = raw.trim().trim_end_matches(['"', '\'']);
+        let secretish = (name.contains("session") && !name.starts_with("ai_"))
+            || name.contains("auth")
+            || name.contains("token")
+            || name.contains("identity")
+            || name == "sid"
+            || name.starts_with("estsauth");
+        if !secretish || value.len() < 16 || !value.is_ascii() || is_placeholder(value) {
+            continue;
+        }
+        let vstart = start + eq + 1 + (raw.len() - raw.trim_start().len());
+        out.push(Finding {
+            range: vstart..vstart + value.len(),
+            kind: Kind::Token,
+        });
+    }
+}

@@ -221,3 +221,77 @@ pub(crate) fn net_use(text: &str, hit: Range<usize>, out: &mut Vec<Finding>) {
         });
     }
 }
+
+/// `net user NAME PASSWORD [/add]`.
+pub(crate) fn net_user(text: &str, hit: Range<usize>, out: &mut Vec<Finding>) {
+    let (cmd, _) = command_at(text, hit.start);
+    if cmd != "net" {
+        return;
+    }
+    let le = line_end(text, hit.end);
+    let mut words = Vec::new();
+    let mut p = hit.end;
+    while words.len() < 2 {
+        let Some(v) = read_value(text, p, false) else {
+            return;
+        };
+        if v.range.start >= le {
+            return;
+        }
+        p = v.range.end + usize::from(v.quoted);
+        words.push(v.range);
+    }
+    let r = words[1].clone();
+    let s = &text[r.clone()];
+    if s.len() >= 3 && !is_placeholder(s) && !s.starts_with('/') && s != "*" {
+        out.push(Finding {
+            range: r,
+            kind: Kind::Password,
+        });
+    }
+}
+
+/// `echo "P@ss" | docker login … --password-stdin`.
+pub(crate) fn password_stdin(text: &str, hit: Range<usize>, out: &mut Vec<Finding>) {
+    let ls = line_start(text, hit.start);
+    let Some(pipe) = text[ls..hit.start].rfind('|') else {
+        return;
+    };
+    let pipe = ls + pipe;
+    let seg_start = text[ls..pipe].rfind([';', '&']).map_or(ls, |p| ls + p + 1);
+    let mut p = seg_start;
+    while matches!(at(text, p), b' ' | b'\t') {
+        p += 1;
+    }
+    let seg = &text[p..pipe];
+    let word = if seg.starts_with("echo ") {
+        5
+    } else if seg.starts_with("printf ") {
+        7
+    } else {
+        return;
+    };
+    p += word;
+    // Skip options such as `-n`.
+    loop {
+        while matches!(at(text, p), b' ' | b'\t') {
+            p += 1;
+        }
+        if at(text, p) != b'-' {
+            break;
+        }
+        while p < pipe && !at(text, p).is_ascii_whitespace() {
+            p += 1;
+        }
+    }
+    let Some(v) = read_value(text, p, false) else {
+        return;
+    };
+    let s = &text[v.range.clone()];
+    if v.range.end <= pipe && s.len() >= 3 && !is_placeholder(s) {
+        out.push(Finding {
+            range: v.range,
+            kind: Kind::Password,
+        });
+    }
+}

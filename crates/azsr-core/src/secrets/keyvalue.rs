@@ -176,6 +176,15 @@ fn kind_of(class: Class, key: &str) -> Kind {
     }
 }
 
+/// The shape of a 32- or 64-byte Azure key in base64 (44 or 88 characters, padded).
+fn key_shaped(v: &str) -> bool {
+    (v.len() == 44 && v.ends_with('=') || v.len() == 88 && v.ends_with("=="))
+        && v.trim_end_matches('=')
+            .bytes()
+            .all(|c| c.is_ascii_alphanumeric() || c == b'+' || c == b'/')
+        && looks_random(v, 40)
+}
+
 /// Is the line holding `i` the header row of a Markdown table?
 fn table_header(text: &str, i: usize) -> Option<(usize, usize)> {
     let ls = line_start(text, i);
@@ -337,7 +346,9 @@ pub(crate) fn at_key(
         }
         return;
     }
-    let Some(class) = classify(key) else {
+    // `key:` / `value:` alone say nothing; a value shaped like an Azure key still counts.
+    let bare = matches!(n.as_str(), "key" | "value" | "primary" | "secondary");
+    let Some(class) = classify(key).or(bare.then_some(Class::Key(Kind::AccessKey))) else {
         return;
     };
     let kind = kind_of(class, key);
@@ -396,7 +407,42 @@ pub(crate) fn at_key(
         spaces += 1;
     }
     let rest = &text[p..ceil(text, (p + 8).min(text.len()))];
-    let (sep, eq, skip) = if rest
+    // The first argument of a call: define('DB_PASSWORD', …), setdefault("password", …)
+    let first_arg = matches!(before, b'"' | b'\'') && p > ke && {
+        let mut q = ks - 1;
+        while q > 0 && matches!(b[q - 1], b' ' | b'\t') {
+            q -= 1;
+        }
+        q > 0 && b[q - 1] == b'('
+    };
+    if rest.starts_with("for ") && !is_flag {
+        // git's prompt: Password for 'https://user@host': value
+        let le = line_end(text, p).min(p + 200);
+        let tail = &text[p..ceil(text, le)];
+        if let Some(i) = tail.find("': ").or_else(|| tail.find("\": ")) {
+            if let Some(v) = read_value(text, p + i + 3, false) {
+                let s = &text[v.range.clone()];
+                if accept(class, s, Sep::Strong, v.quoted) {
+                    out.push(Finding {
+                        range: v.range,
+                        kind,
+                    });
+                }
+            }
+        }
+        return;
+    }
+    let (sep, eq, skip) = if first_arg && rest.starts_with(',') {
+        // A call with the name and the value side by side: define('DB_PASSWORD', '…')
+        let mut q = p + 1;
+        while matches!(at(text, q), b' ' | b'\t') {
+            q += 1;
+        }
+        if !matches!(at(text, q), b'"' | b'\'') {
+            return;
+        }
+        (Sep::Strong, false, 1)
+    } else if rest
         .as_bytes()
         .get(..3)
         .is_some_and(|b| b.eq_ignore_ascii_case(b"%3d"))
@@ -475,6 +521,9 @@ pub(crate) fn at_key(
         return;
     }
     // `PASS: test_login` in CI logs: the bare word needs a password-like value.
+    if bare && !key_shaped(s) {
+        return;
+    }
     let sep = if matches!(n.as_str(), "pass" | "pw") && !is_flag {
         Sep::Weak
     } else {
@@ -509,6 +558,7 @@ pub(crate) fn at_japanese(text: &str, hit: Range<usize>, out: &mut Vec<Finding>)
                 },
             )
         }
+        "キー" => (Class::Key(Kind::AccessKey), Kind::AccessKey),
         _ => (Class::Token, Kind::Token),
     };
     if table_header(text, hit.start).is_some() {
@@ -537,13 +587,17 @@ pub(crate) fn at_japanese(text: &str, hit: Range<usize>, out: &mut Vec<Finding>)
     let c = char_at(text, p);
     let rest = &text[p..];
     let (sep, skip) = match c {
-        '：' | ':' | '＝' | '=' | '|' => (Sep::Strong, c.len_utf8()),
+        '：' | ':' | '＝' | '=' | '|' | '】' | '』' | ']' => (Sep::Strong, c.len_utf8()),
         'は' | 'を' | 'が' | 'に' => (Sep::Weak, c.len_utf8()),
         '「' | '『' | '"' | '\'' | '`' => (Sep::Weak, 0),
         _ if rest.starts_with("として") => (Sep::Weak, "として".len()),
         _ if spaces > 0 && c.is_ascii() => (Sep::Weak, 0),
         _ => return,
     };
+    // A bare キー (ストレージキー：…) only with a strong separator.
+    if word == "キー" && sep != Sep::Strong {
+        return;
+    }
     let mut q = p + skip;
     loop {
         let ch = char_at(text, q);

@@ -667,9 +667,10 @@ pub fn looks_random(v: &str, min_len: usize) -> bool {
         // All-hex lowercase or uppercase keys of 32+ characters still count.
         return dig > 0 && v.len() >= 32 && v.chars().all(|c| c.is_ascii_alphanumeric());
     }
-    // An identifier like `my-storage-account-name` is not random.
-    if dig == 0 && (up == 0 || low == 0) {
-        return false;
+    // Identifiers like `my-storage-account-name` or `ProductCategoryName` are not random:
+    // a machine-made value of this length almost always holds a digit.
+    if dig == 0 {
+        return v.len() >= 32 || v.contains(['+', '/', '=']);
     }
     true
 }
