@@ -334,6 +334,7 @@ fn corpus_recall_and_false_positive_rate() {
     let mut by_kind: BTreeMap<String, Tally> = BTreeMap::new();
     let mut misses = Vec::new();
     let mut fps = Vec::new();
+    let mut inexact = Vec::new();
     let mut snippets = 0;
     for e in &entries {
         let copies = if e.template.contains("{{") { 3 } else { 1 };
@@ -358,6 +359,14 @@ fn corpus_recall_and_false_positive_rate() {
                             t.found += 1;
                             if f.range == *m {
                                 t.exact += 1;
+                            } else {
+                                inexact.push(format!(
+                                    "[{} {}] wider span {:?} for {:?}",
+                                    e.file,
+                                    e.kind,
+                                    &text[f.range.clone()],
+                                    &text[m.clone()]
+                                ));
                             }
                         }
                         None => misses.push(format!(
@@ -445,6 +454,9 @@ fn corpus_recall_and_false_positive_rate() {
         total.negatives
     );
     for m in &misses {
+        println!("{m}");
+    }
+    for m in &inexact {
         println!("{m}");
     }
     for f in &fps {

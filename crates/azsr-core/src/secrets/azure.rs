@@ -137,9 +137,17 @@ pub(crate) fn authorization(text: &str, hit: Range<usize>, out: &mut Vec<Finding
             }
         }
         "sharedkey" | "sharedkeylite" => {
-            let Some(r) = token_after(text, scheme.end) else {
+            // account:signature
+            let Some(account) = token_after(text, scheme.end) else {
                 return;
             };
+            if at(text, account.end) != b':' {
+                return;
+            }
+            let Some(sig) = token_after(text, account.end + 1) else {
+                return;
+            };
+            let r = account.start..sig.end;
             let v = &text[r.clone()];
             if let Some(c) = v.rfind(':') {
                 let sig = &v[c + 1..];
@@ -154,7 +162,7 @@ pub(crate) fn authorization(text: &str, hit: Range<usize>, out: &mut Vec<Finding
         "bearer" | "sharedaccesssignature" | "negotiate" | "ntlm" | "digest" => {}
         _ => {
             let v = &text[scheme.clone()];
-            if looks_random(v, 24) && !is_placeholder(v) && !v.contains("sig=") {
+            if looks_random(v, 24) && !is_placeholder(v) && !super::keyvalue::contains_sig(v) {
                 out.push(Finding {
                     range: scheme,
                     kind: Kind::Token,

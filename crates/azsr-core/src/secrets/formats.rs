@@ -52,6 +52,9 @@ pub(crate) fn pem(text: &str, hit: Range<usize>, out: &mut Vec<Finding>) {
             {
                 i += 1;
             }
+            while i > body_start && matches!(b[i - 1], b'\n' | b'\r' | b' ' | b'\\' | b':' | b',') {
+                i -= 1;
+            }
             i
         }
     };

@@ -176,6 +176,12 @@ fn kind_of(class: Class, key: &str) -> Kind {
     }
 }
 
+/// Holds a SAS `sig=` (also URL-encoded).
+pub(crate) fn contains_sig(v: &str) -> bool {
+    let lower = v.to_ascii_lowercase();
+    lower.contains("sig=") || lower.contains("sig%3d")
+}
+
 /// The shape of a 32- or 64-byte Azure key in base64 (44 or 88 characters, padded).
 fn key_shaped(v: &str) -> bool {
     (v.len() == 44 && v.ends_with('=') || v.len() == 88 && v.ends_with("=="))
@@ -358,6 +364,10 @@ pub(crate) fn at_key(
     }
     let before = at(text, ks.wrapping_sub(1));
     let is_flag = key.starts_with('-');
+    // `https://x-access-token:…@host`: the URL detector owns userinfo.
+    if text[..ks].ends_with("://") {
+        return;
+    }
 
     // A key that is itself the value of a `name` / `key` attribute or field.
     if matches!(before, b'"' | b'\'' | b' ') {
@@ -524,6 +534,14 @@ pub(crate) fn at_key(
     if bare && !key_shaped(s) {
         return;
     }
+    // A whole SAS token (`sasToken: ?sv=…&sig=…`): the signature detector marks `sig`.
+    if contains_sig(s) {
+        return;
+    }
+    // `Authorization: SharedKey account:signature` belongs to the header detector.
+    if matches!(n.as_str(), "sharedkey" | "sharedkeylite") && sep == Sep::Weak {
+        return;
+    }
     let sep = if matches!(n.as_str(), "pass" | "pw") && !is_flag {
         Sep::Weak
     } else {
@@ -612,6 +630,9 @@ pub(crate) fn at_japanese(text: &str, hit: Range<usize>, out: &mut Vec<Finding>)
     };
     let s = &text[v.range.clone()];
     if !s.is_ascii() {
+        return;
+    }
+    if contains_sig(s) {
         return;
     }
     let pin =
