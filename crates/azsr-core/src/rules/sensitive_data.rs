@@ -138,6 +138,67 @@ mod tests {
     }
 
     #[test]
+    fn fires_on_each_family_in_both_languages() {
+        // Command lines, in a code block.
+        assert_spans(
+            &RULE,
+            "## 再現手順\n```bash\nsqlcmd -S sql1.database.windows.net -U sqladmin -P «Kz8!wQ2pLm» -Q \"SELECT 1\"\nmysql -h db1 -u admin -p«Hx4_tR9vQz»\n```\n",
+        );
+        // Connection strings and keys.
+        assert_spans(
+            &RULE,
+            "Endpoint=sb://sb1.servicebus.windows.net/;SharedAccessKeyName=send;SharedAccessKey=«c2VjcmV0LWtleS12YWx1ZS0xMjM0NTY3ODkwYWJjZA==»\n",
+        );
+        assert_spans(&RULE, "curl -H \"Authorization: Basic «YWRtaW46VHIwdWI0ZG9yJjM=»\" https://x.scm.azurewebsites.net/api/zipdeploy\n");
+        assert_spans(&RULE, "mongodb://appuser:«Zq7RkX2mNw»@db1.mongo.cosmos.azure.com:10255/?ssl=true\n");
+        // Prose and tables, Japanese and English.
+        assert_spans(&RULE, "ID は admin、パスワードは «Qw3rty!Zx98» で設定しています。\n");
+        assert_spans(&RULE, "【パスワード】«Sakura2026!»\n");
+        assert_spans(&RULE, "| Host | User | Password |\n|---|---|---|\n| vm1 | azureuser | «Maple77#q» |\n");
+        assert_spans(&RULE, "We log in with user \"app\" and password \"«Orion4242?»\".\n");
+        // A payment card in a billing request.
+        assert_spans(&RULE, "請求に使ったカードは «4242 4242 4242 4242» です。\n");
+    }
+
+    #[test]
+    fn silent_on_more_phrasings_both_languages() {
+        for text in [
+            "パスワード リセットを実行しましたが改善しません。\n",
+            "初期パスワードのまま運用しています。\n",
+            "パスワードは 12 文字以上にしています。\n",
+            "パスワード：Azure ポータルでリセット済み\n",
+            "| 名前 | パスワード変更日 |\n|---|---|\n| admin | 2026-11-01 |\n",
+            "事前共有キーを変更してから接続が切れます。\n",
+            "Password: Enabled\n",
+            "Enter password:\n",
+            "FATAL: password authentication failed for user \"pgadmin\"\n",
+            "az vm create -g rg -n vm1 --admin-password $ADMIN_PASSWORD\n",
+            "password: ${{ secrets.DB_PASSWORD }}\n",
+            "mysql -h db1 -u root -p\n",
+            "docker run -p 8080:80 nginx\n",
+            "az webapp create -g rg -n app1 -p plan1\n",
+            "Thumbprint: 3C2B1A0F9E8D7C6B5A4F3E2D1C0B9A8F7E6D5C4B\n",
+            "X-Azure-Ref: 20261124T041500Z-16d8f7c9b5a4e3d2-1a2b3c4d5e6f7a8b\n",
+            "SR 2311270010001234 の件で再オープンをお願いします。\n",
+            "-----BEGIN CERTIFICATE-----\nMIIDdzCCAl+gAwIBAgIEAgAAuTANBgkqhkiG9w0BAQUFADBaMQswCQYDVQQGEwJJ\n-----END CERTIFICATE-----\n",
+        ] {
+            let found = run(&RULE, text);
+            assert!(found.is_empty(), "{text} -> {found:?}");
+        }
+    }
+
+    #[test]
+    fn a_secret_planted_in_a_clean_request_is_the_only_finding() {
+        let text = CLEAN_EN.replace(
+            "## What we tried\n",
+            "## What we tried\n- Re-ran with `az login -u anna@example.com -p Falcon2026!x` first.\n",
+        );
+        let found = run(&RULE, &text);
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(&text[found[0].range.clone()], "Falcon2026!x");
+    }
+
+    #[test]
     fn fires_in_front_matter() {
         assert_spans(
             &RULE,
