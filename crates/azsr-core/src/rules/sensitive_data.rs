@@ -224,10 +224,14 @@ mod tests {
 
     #[test]
     fn related_requests_are_not_cards() {
-        let text = "---\nrelated_requests:\n  - 2311270010001234\n---\n\n前回 2311270010001234 で相談しました。\n";
-        let luhn = crate::secrets::checksum::luhn(b"2311270010001234");
-        let found = run(&RULE, text);
-        assert!(found.is_empty() || !luhn, "{found:?}");
+        // 2311270010001237 is Luhn-valid and inside Mastercard's 2221–2720 range.
+        assert!(crate::secrets::checksum::luhn(b"2311270010001237"));
+        // Without the front matter listing it, nothing says it is a request number.
+        assert_spans(&RULE, "前回は «2311270010001237» で相談しました。\n");
+        let text = "---\nrelated_requests:\n  - 2311270010001237\n  - number: 2311270010001237\n    engineer: 佐藤\n---\n\n前回は 2311270010001237 で相談しました。\n";
+        assert!(run(&RULE, text).is_empty());
+        assert!(run(&RULE, "お問い合わせ番号 2311270010001237 の続きです。\n").is_empty());
+        assert!(run(&RULE, "Support request number 2311270010001237 was closed.\n").is_empty());
     }
 
     #[test]
