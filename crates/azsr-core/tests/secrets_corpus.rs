@@ -260,6 +260,7 @@ fn load() -> Vec<Entry> {
         ("negatives.txt", include_str!("secrets/negatives.txt")),
         ("logs.txt", include_str!("secrets/logs.txt")),
         ("heldout.txt", include_str!("secrets/heldout.txt")),
+        ("cli_outputs.txt", include_str!("secrets/cli_outputs.txt")),
     ];
     let mut out = Vec::new();
     for (file, text) in files {

@@ -295,3 +295,53 @@ pub(crate) fn password_stdin(text: &str, hit: Range<usize>, out: &mut Vec<Findin
         });
     }
 }
+
+/// The output of `az … keys list` / `list-keys` / `keys renew` in table or TSV form:
+/// bare 44- or 88-character base64 keys on the lines after the command.
+pub(crate) fn key_listing(text: &str, hit: Range<usize>, out: &mut Vec<Finding>) {
+    let (cmd, _) = command_at(text, hit.start);
+    if cmd != "az" {
+        return;
+    }
+    let b = text.as_bytes();
+    let mut line = line_end(text, hit.end) + 1;
+    for _ in 0..24 {
+        if line >= b.len() {
+            break;
+        }
+        let le = line_end(text, line);
+        let l = &text[line..le];
+        if l.trim().is_empty()
+            || l.starts_with("$ ")
+            || l.starts_with("PS ")
+            || l.starts_with("```")
+        {
+            break;
+        }
+        for (i, w) in l.match_indices(|c: char| !c.is_ascii_whitespace()).fold(
+            Vec::<(usize, usize)>::new(),
+            |mut acc, (i, w)| {
+                match acc.last_mut() {
+                    Some(last) if last.1 == i => last.1 = i + w.len(),
+                    _ => acc.push((i, i + w.len())),
+                }
+                acc
+            },
+        ) {
+            let word = &l[i..w];
+            let shaped = (word.len() == 44 && word.ends_with('=')
+                || word.len() == 88 && word.ends_with("=="))
+                && word
+                    .trim_end_matches('=')
+                    .bytes()
+                    .all(|c| c.is_ascii_alphanumeric() || c == b'+' || c == b'/');
+            if shaped && super::value::looks_random(word, 40) {
+                out.push(Finding {
+                    range: line + i..line + w,
+                    kind: Kind::AccessKey,
+                });
+            }
+        }
+        line = le + 1;
+    }
+}

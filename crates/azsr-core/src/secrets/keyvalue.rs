@@ -191,6 +191,16 @@ fn key_shaped(v: &str) -> bool {
         && looks_random(v, 40)
 }
 
+/// The shape of an Azure Functions key: URL-safe base64, 40 to 60 characters, `==`.
+fn function_key_shaped(v: &str) -> bool {
+    (40..=60).contains(&v.len())
+        && v.ends_with("==")
+        && v.trim_end_matches('=')
+            .bytes()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, b'-' | b'_' | b'+' | b'/'))
+        && looks_random(v, 40)
+}
+
 /// Is the line holding `i` the header row of a Markdown table?
 fn table_header(text: &str, i: usize) -> Option<(usize, usize)> {
     let ls = line_start(text, i);
@@ -353,8 +363,16 @@ pub(crate) fn at_key(
         return;
     }
     // `key:` / `value:` alone say nothing; a value shaped like an Azure key still counts.
-    let bare = matches!(n.as_str(), "key" | "value" | "primary" | "secondary");
-    let Some(class) = classify(key).or(bare.then_some(Class::Key(Kind::AccessKey))) else {
+    let bare = matches!(
+        n.as_str(),
+        "key" | "value" | "primary" | "secondary" | "default"
+    );
+    let bare_class = if n == "default" {
+        Class::Key(Kind::FunctionKey)
+    } else {
+        Class::Key(Kind::AccessKey)
+    };
+    let Some(class) = classify(key).or(bare.then_some(bare_class)) else {
         return;
     };
     let kind = kind_of(class, key);
@@ -531,8 +549,19 @@ pub(crate) fn at_key(
         return;
     }
     // `PASS: test_login` in CI logs: the bare word needs a password-like value.
-    if bare && !key_shaped(s) {
+    if bare && !key_shaped(s) && !(n == "default" && function_key_shaped(s)) {
         return;
+    }
+    // A name, not a value: `adminPasswordKey: postgres-password`, `secretName: db-secret`.
+    if !v.quoted || sep == Sep::Strong {
+        let b = s.as_bytes();
+        if s.contains('-')
+            && b.iter().all(|c| c.is_ascii_lowercase() || *c == b'-')
+            && !s.starts_with('-')
+            && !s.ends_with('-')
+        {
+            return;
+        }
     }
     // A whole SAS token (`sasToken: ?sv=…&sig=…`): the signature detector marks `sig`.
     if contains_sig(s) {
