@@ -191,6 +191,17 @@ fn key_shaped(v: &str) -> bool {
         && looks_random(v, 40)
 }
 
+/// base64 of `user:password` (Docker's `config.json` `auth`).
+fn basic_credentials(v: &str) -> bool {
+    v.len() >= 8
+        && super::checksum::base64_decode(v).is_some_and(|d| {
+            d.iter().all(|c| (0x20..0x7f).contains(c))
+                && d.iter()
+                    .position(|&c| c == b':')
+                    .is_some_and(|i| i > 0 && i + 1 < d.len())
+        })
+}
+
 /// The shape of an Azure Functions key: URL-safe base64, 40 to 60 characters, `==`.
 fn function_key_shaped(v: &str) -> bool {
     (40..=60).contains(&v.len())
@@ -365,10 +376,12 @@ pub(crate) fn at_key(
     // `key:` / `value:` alone say nothing; a value shaped like an Azure key still counts.
     let bare = matches!(
         n.as_str(),
-        "key" | "value" | "primary" | "secondary" | "default"
+        "key" | "value" | "primary" | "secondary" | "default" | "auth"
     );
     let bare_class = if n == "default" {
         Class::Key(Kind::FunctionKey)
+    } else if n == "auth" {
+        Class::Key(Kind::BasicAuth)
     } else {
         Class::Key(Kind::AccessKey)
     };
@@ -549,7 +562,10 @@ pub(crate) fn at_key(
         return;
     }
     // `PASS: test_login` in CI logs: the bare word needs a password-like value.
-    if bare && !key_shaped(s) && !(n == "default" && function_key_shaped(s)) {
+    if bare
+        && !(n == "auth" && basic_credentials(s))
+        && (n == "auth" || !key_shaped(s) && !(n == "default" && function_key_shaped(s)))
+    {
         return;
     }
     // A name, not a value: `adminPasswordKey: postgres-password`, `secretName: db-secret`.

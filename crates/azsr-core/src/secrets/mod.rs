@@ -170,6 +170,7 @@ static ANCHORS: &[(&str, Anchor)] = &[
     ("pw", Anchor::Kv),
     ("value", Anchor::Kv),
     ("\"default\"", Anchor::Kv),
+    ("\"auth\"", Anchor::Kv),
     ("cookie:", Anchor::Cookie),
     ("--password-stdin", Anchor::PasswordStdin),
     ("net user ", Anchor::NetUser),
