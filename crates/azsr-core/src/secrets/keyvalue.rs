@@ -564,7 +564,7 @@ pub(crate) fn at_key(
     // `PASS: test_login` in CI logs: the bare word needs a password-like value.
     if bare
         && !(n == "auth" && basic_credentials(s))
-        && (n == "auth" || !key_shaped(s) && !(n == "default" && function_key_shaped(s)))
+        && (n == "auth" || !(key_shaped(s) || n == "default" && function_key_shaped(s)))
     {
         return;
     }
