@@ -302,15 +302,29 @@ pub(crate) mod bytes {
         text.get(i..).and_then(|s| s.chars().next()).unwrap_or('\0')
     }
 
-    /// The start of the line holding byte `i`.
+    /// How far the detectors look for a line's ends: a single-line paste of megabytes
+    /// (minified JSON) must not make every anchor scan the whole line.
+    pub const LINE_WINDOW: usize = 4096;
+
+    /// The start of the line holding byte `i`, at most [`LINE_WINDOW`] bytes back.
     pub fn line_start(text: &str, i: usize) -> usize {
-        memchr::memrchr(b'\n', &text.as_bytes()[..i.min(text.len())]).map_or(0, |p| p + 1)
+        let i = floor(text, i);
+        let from = i.saturating_sub(LINE_WINDOW);
+        match memchr::memrchr(b'\n', &text.as_bytes()[from..i]) {
+            Some(p) => from + p + 1,
+            None => ceil(text, from),
+        }
     }
 
-    /// The end of the line holding byte `i` (before its `\n`).
+    /// The end of the line holding byte `i` (before its `\n`), at most [`LINE_WINDOW`]
+    /// bytes on.
     pub fn line_end(text: &str, i: usize) -> usize {
-        let i = i.min(text.len());
-        memchr::memchr(b'\n', &text.as_bytes()[i..]).map_or(text.len(), |p| i + p)
+        let i = ceil(text, i);
+        let to = (i + LINE_WINDOW).min(text.len());
+        match memchr::memchr(b'\n', &text.as_bytes()[i..to]) {
+            Some(p) => i + p,
+            None => floor(text, to).max(i),
+        }
     }
 
     /// Rounds `i` down to a char boundary.
@@ -412,6 +426,17 @@ mod tests {
             }
         }
         assert!(scan("").is_empty());
+    }
+
+    #[test]
+    fn a_huge_single_line_is_scanned_in_linear_time() {
+        let unit = "{\"password\": \"Ab1!xyz9\", \"name\": \"x\", \"cmd\": \"az login -u a -p Qw3rty!Zx98\", \"token\": \"abc\"} | ";
+        let text = unit.repeat(2_000_000 / unit.len());
+        let t = std::time::Instant::now();
+        let found = scan(&text);
+        assert!(found.len() >= text.len() / unit.len());
+        // Quadratic work on a 2 MB line would take minutes; linear takes well under a second.
+        assert!(t.elapsed().as_secs() < 20, "{:?}", t.elapsed());
     }
 
     #[test]
