@@ -261,6 +261,7 @@ fn load() -> Vec<Entry> {
         ("logs.txt", include_str!("secrets/logs.txt")),
         ("heldout.txt", include_str!("secrets/heldout.txt")),
         ("cli_outputs.txt", include_str!("secrets/cli_outputs.txt")),
+        ("fresh.txt", include_str!("secrets/fresh.txt")),
     ];
     let mut out = Vec::new();
     for (file, text) in files {

@@ -176,6 +176,19 @@ fn kind_of(class: Class, key: &str) -> Kind {
     }
 }
 
+/// A PowerShell cmdlet name: `Verb-Noun`.
+fn is_cmdlet(v: &str) -> bool {
+    let Some((verb, noun)) = v.split_once('-') else {
+        return false;
+    };
+    let word = |w: &str| {
+        w.len() >= 2
+            && w.starts_with(|c: char| c.is_ascii_uppercase())
+            && w.chars().all(|c| c.is_ascii_alphabetic())
+    };
+    word(verb) && word(noun)
+}
+
 /// Holds a SAS `sig=` (also URL-encoded).
 pub(crate) fn contains_sig(v: &str) -> bool {
     let lower = v.to_ascii_lowercase();
@@ -557,8 +570,9 @@ pub(crate) fn at_key(
     if flag_like && !v.quoted {
         return;
     }
-    // Code, not a value: `password = bcrypt.hashpw(password.encode(), …)`.
-    if !v.quoted && (s.contains('(') || s.contains("()")) {
+    // Code, not a value: `password = bcrypt.hashpw(password.encode(), …)`,
+    // `$Password = ConvertTo-SecureString …` (a cmdlet name).
+    if !v.quoted && (s.contains('(') || is_cmdlet(s)) {
         return;
     }
     // `PASS: test_login` in CI logs: the bare word needs a password-like value.
