@@ -16,6 +16,7 @@ pub mod line_index;
 pub mod messages;
 pub mod plans;
 pub mod rules;
+pub mod secrets;
 pub mod sections;
 pub mod template;
 #[cfg(test)]

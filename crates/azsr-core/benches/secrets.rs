@@ -1,0 +1,81 @@
+//! Throughput of `azsr_core::secrets::scan` on a generated 10 MB log of the kind people
+//! paste into support requests (HTTP, SDK and CLI output, JSON bodies, stack traces),
+//! with keyword-heavy lines and a few secrets.
+
+use std::hint::black_box;
+
+use criterion::{criterion_group, criterion_main, Criterion, Throughput};
+
+fn log(size: usize) -> (String, usize) {
+    let mut seed = 0x9e37_79b9_7f4a_7c15u64;
+    let mut next = move || {
+        seed ^= seed << 13;
+        seed ^= seed >> 7;
+        seed ^= seed << 17;
+        seed
+    };
+    let hex = |n: u64, len: usize| format!("{n:016x}{:016x}", n.rotate_left(17))[..len].to_string();
+    let mut out = String::with_capacity(size + 512);
+    let mut i = 0u64;
+    let mut planted = 0;
+    while out.len() < size {
+        i += 1;
+        let r = next();
+        let guid = format!(
+            "{}-{}-4{}-a{}-{}",
+            hex(r, 8),
+            &hex(r >> 8, 4),
+            &hex(r >> 12, 3),
+            &hex(r >> 16, 3),
+            hex(r >> 3, 12)
+        );
+        let ts = format!(
+            "2026-11-24T04:{:02}:{:02}.{:07}Z",
+            i / 60 % 60,
+            i % 60,
+            r % 10_000_000
+        );
+        let line = match r % 16 {
+            0 => format!("{ts} [INF] Request starting HTTP/1.1 GET https://app-contoso.azurewebsites.net/api/orders?page={}&pageSize=50 - -\n", r % 100),
+            1 => format!("{ts} [ERR] Login failed for user 'app'. Reason: Password did not match that for the login provided. ClientConnectionId:{guid}\n"),
+            2 => format!("{{\"error\":{{\"code\":\"AuthorizationFailed\",\"message\":\"The client '{guid}' does not have authorization to perform action 'Microsoft.Storage/storageAccounts/listKeys/action'.\"}}}}\n"),
+            3 => format!("x-ms-request-id: {guid}\nx-ms-correlation-request-id: {guid}\nX-Azure-Ref: 20261124T041500Z-{}\n", hex(r, 16)),
+            4 => format!("{ts} DEBUG token cache miss for scope https://management.azure.com/.default (tokenType=Bearer, expiresIn=3599)\n"),
+            5 => format!("   at Contoso.Orders.Repository.GetAsync(String key, CancellationToken token) in /src/Orders/Repository.cs:line {}\n", r % 900),
+            6 => format!("{ts} [WRN] Secret 'db-password' resolved from Key Vault kv-contoso (version {})\n", hex(r, 32)),
+            7 => format!("image: myacr.azurecr.io/app@sha256:{}{}\n", hex(r, 32), hex(r >> 5, 32)),
+            8 => format!("{ts} INFO Executing 'Functions.HttpTrigger1' (Reason='This function was programmatically called via the host APIs.', Id={guid}) Duration={}ms\n", r % 5000),
+            9 => format!("\"passwordProfile\": {{\"forceChangePasswordNextSignIn\": true}}, \"objectId\": \"{guid}\", \"signInActivity\": \"{ts}\"\n"),
+            10 => format!("Sequence {} processed in {} ms, partition key {}, row key {}\n", r % 100_000_000_000, r % 700, r % 32, hex(r, 12)),
+            11 => format!("az storage blob upload --account-name st1 -c logs -f app-{}.log -n app.log --auth-mode login\n", r % 1000),
+            12 => format!("{ts} [INF] Connection string 'Default' uses Authentication=Active Directory Default; Server=tcp:sql1.database.windows.net,1433\n"),
+            13 => format!("トレース ID: {guid} 相関 ID: {guid} タイムスタンプ: {ts} パスワードの有効期限切れのエラーが発生しました。\n"),
+            14 if r % 97 == 0 => {
+                planted += 1;
+                format!("{ts} DEBUG connecting Server=sql1;User ID=app;Password=Zx{}!q;\n", r % 100_000)
+            }
+            _ => format!("{ts} [INF] GET /api/health 200 {} ms, signature check passed, keyvault ok\n", r % 50),
+        };
+        out.push_str(&line);
+    }
+    (out, planted)
+}
+
+fn bench(c: &mut Criterion) {
+    let (text, planted) = log(10 * 1024 * 1024);
+    let found = azsr_core::secrets::scan(&text).len();
+    eprintln!(
+        "{} bytes, {planted} planted secrets, {found} findings",
+        text.len()
+    );
+    let mut group = c.benchmark_group("secrets");
+    group.throughput(Throughput::Bytes(text.len() as u64));
+    group.sample_size(10);
+    group.bench_function("scan_10mb_log", |b| {
+        b.iter(|| azsr_core::secrets::scan(black_box(&text)))
+    });
+    group.finish();
+}
+
+criterion_group!(benches, bench);
+criterion_main!(benches);

@@ -1,0 +1,347 @@
+//! Layer 3: command-line knowledge. Long flags (`--admin-password x`, `-Password x`) are
+//! keys to [`super::keyvalue`]; here are the short flags whose meaning depends on the
+//! command (`mysql -pX`, `sqlcmd -P`, `redis-cli -a`, `curl -u user:pass`, `az login -p`,
+//! `docker login -p`), `ConvertTo-SecureString '…' -AsPlainText`, and
+//! `az keyvault secret set --value`.
+
+use std::ops::Range;
+
+use super::bytes::{at, line_end, line_start};
+use super::keyvalue::read_value;
+use super::value::is_placeholder;
+use super::{Finding, Kind};
+
+/// The command word of the shell segment holding byte `i`, lowercased, and the segment.
+fn command_at(text: &str, i: usize) -> (String, &str) {
+    let ls = line_start(text, i);
+    let le = line_end(text, i);
+    let line = &text[ls..le];
+    let rel = i - ls;
+    let seg_start = line[..rel]
+        .rfind(['|', ';', '&', '(', '`'])
+        .map_or(0, |p| p + 1);
+    let seg = &line[seg_start..];
+    let mut words = seg.split_whitespace().peekable();
+    let mut cmd = String::new();
+    for w in words.by_ref() {
+        let lw = w.to_ascii_lowercase();
+        if matches!(
+            lw.as_str(),
+            "$" | "#" | ">" | "-" | "*" | "sudo" | "exec" | "time" | "!"
+        ) || lw.ends_with('>')
+            || lw.ends_with('$')
+            || lw.ends_with('#')
+            || lw.ends_with('.') && lw[..lw.len() - 1].chars().all(|c| c.is_ascii_digit())
+            || lw.contains('=') && !lw.starts_with('-')
+            || lw == "ps"
+        {
+            continue;
+        }
+        let base = lw.rsplit(['/', '\\']).next().unwrap_or(&lw);
+        cmd = base.trim_end_matches(".exe").to_string();
+        break;
+    }
+    (cmd, seg)
+}
+
+/// `-p`, `-P`, `-a`, `-u`, `--user` after a space.
+pub(crate) fn short_flag(text: &str, hit: Range<usize>, out: &mut Vec<Finding>) {
+    let flag = &text[hit.start + 1..hit.end];
+    let next = at(text, hit.end);
+    let attached = !(next == b' ' || next == b'=' || next == b'\t');
+    if flag != "--user" && attached && !next.is_ascii_graphic() {
+        return;
+    }
+    let (cmd, seg) = command_at(text, hit.start + 1);
+    let seg_lower = seg.to_ascii_lowercase();
+    let kind = Kind::Password;
+    let value_start = if attached { hit.end } else { hit.end + 1 };
+    let ok = match flag {
+        "-p" => match cmd.as_str() {
+            "mysql" | "mysqldump" | "mariadb" | "mysqladmin" | "mysqlimport" | "mysqlsh" => {
+                attached
+            }
+            // `az deployment … -p k=v` is `--parameters`.
+            // `-p` is a password only for some az commands (`az webapp create -p` is the
+            // plan, `az deployment … -p` the parameters).
+            "az" => {
+                !attached
+                    && [
+                        " login",
+                        " sql ",
+                        " mysql ",
+                        " postgres ",
+                        " mariadb ",
+                        "deployment user",
+                        " user update",
+                        " user set",
+                    ]
+                    .iter()
+                    .any(|w| seg_lower.contains(w))
+            }
+            "docker" | "podman" | "nerdctl" | "helm" | "oras" | "buildah" | "skopeo" => {
+                !attached && seg_lower.contains("login")
+            }
+            "mongo" | "mongosh" | "mongodump" | "mongorestore" | "mongoexport" | "mongoimport"
+            | "sshpass" | "psexec" | "psexec64" | "paexec" | "pscp" | "plink" | "rabbitmqadmin" => {
+                !attached
+            }
+            _ => false,
+        },
+        "-P" => matches!(cmd.as_str(), "sqlcmd" | "bcp" | "osql" | "isql"),
+        "-a" => cmd == "redis-cli" && !attached,
+        "-u" | "--user" => {
+            if !matches!(cmd.as_str(), "curl" | "http" | "https" | "xh") || attached && flag == "-u"
+            {
+                return;
+            }
+            let Some(v) = read_value(text, value_start, false) else {
+                return;
+            };
+            let s = &text[v.range.clone()];
+            if let Some(c) = s.find(':') {
+                let pw = &s[c + 1..];
+                if pw.len() >= 3 && !is_placeholder(pw) {
+                    out.push(Finding {
+                        range: v.range.start + c + 1..v.range.end,
+                        kind,
+                    });
+                }
+            }
+            return;
+        }
+        _ => false,
+    };
+    if !ok {
+        return;
+    }
+    let Some(v) = read_value(text, value_start, false) else {
+        return;
+    };
+    let s = &text[v.range.clone()];
+    if s.len() < 3 || is_placeholder(s) || (!attached && s.starts_with('-')) {
+        return;
+    }
+    // `az … -p 8080`, `docker -p 80:80`: ports, not passwords.
+    if s.bytes().all(|c| c.is_ascii_digit() || c == b':') && s.len() < 6 {
+        return;
+    }
+    out.push(Finding {
+        range: v.range,
+        kind,
+    });
+}
+
+/// `ConvertTo-SecureString 'P@ss' -AsPlainText -Force` (also `-String '…'` and
+/// `'…' | ConvertTo-SecureString -AsPlainText`).
+pub(crate) fn convert_to_secure_string(text: &str, hit: Range<usize>, out: &mut Vec<Finding>) {
+    let ls = line_start(text, hit.start);
+    let le = line_end(text, hit.start);
+    if !text[ls..le].to_ascii_lowercase().contains("-asplaintext") {
+        return;
+    }
+    let mut p = hit.end;
+    while matches!(at(text, p), b' ' | b'\t') {
+        p += 1;
+    }
+    if text[p..le].to_ascii_lowercase().starts_with("-string") {
+        p += "-string".len();
+    }
+    let mut found = read_value(text, p, false).filter(|v| {
+        let s = &text[v.range.clone()];
+        !s.starts_with('-')
+    });
+    if found.is_none() {
+        // A piped value: '…' | ConvertTo-SecureString
+        let before = text[ls..hit.start].trim_end();
+        if let Some(b) = before.strip_suffix('|') {
+            let b = b.trim_end();
+            if let Some(q) = b.chars().last().filter(|c| *c == '"' || *c == '\'') {
+                let inner_end = ls + b.len() - 1;
+                if let Some(open) = text[ls..inner_end].rfind(q) {
+                    found = read_value(text, ls + open, false);
+                }
+            }
+        }
+    }
+    let Some(v) = found else {
+        return;
+    };
+    let s = &text[v.range.clone()];
+    if s.len() >= 3 && !is_placeholder(s) {
+        out.push(Finding {
+            range: v.range,
+            kind: Kind::Password,
+        });
+    }
+}
+
+/// `az keyvault secret set … --value X`.
+pub(crate) fn value_flag(text: &str, hit: Range<usize>, out: &mut Vec<Finding>) {
+    let (cmd, seg) = command_at(text, hit.start);
+    let seg = seg.to_ascii_lowercase();
+    if cmd != "az" || !seg.contains("secret set") {
+        return;
+    }
+    let next = at(text, hit.end);
+    if !matches!(next, b' ' | b'=') {
+        return;
+    }
+    let Some(v) = read_value(text, hit.end + 1, false) else {
+        return;
+    };
+    let s = &text[v.range.clone()];
+    if s.len() >= 3 && !is_placeholder(s) {
+        out.push(Finding {
+            range: v.range,
+            kind: Kind::Secret,
+        });
+    }
+}
+
+/// `net use Z: \\server\share /user:NAME PASSWORD`.
+pub(crate) fn net_use(text: &str, hit: Range<usize>, out: &mut Vec<Finding>) {
+    let (cmd, _) = command_at(text, hit.start);
+    if cmd != "net" {
+        return;
+    }
+    let le = line_end(text, hit.end);
+    let mut p = hit.end;
+    while p < le && !at(text, p).is_ascii_whitespace() {
+        p += 1;
+    }
+    let Some(v) = read_value(text, p, false) else {
+        return;
+    };
+    let s = &text[v.range.clone()];
+    if s.len() >= 3 && !is_placeholder(s) && !s.starts_with('/') && s != "*" {
+        out.push(Finding {
+            range: v.range,
+            kind: Kind::Password,
+        });
+    }
+}
+
+/// `net user NAME PASSWORD [/add]`.
+pub(crate) fn net_user(text: &str, hit: Range<usize>, out: &mut Vec<Finding>) {
+    let (cmd, _) = command_at(text, hit.start);
+    if cmd != "net" {
+        return;
+    }
+    let le = line_end(text, hit.end);
+    let mut words = Vec::new();
+    let mut p = hit.end;
+    while words.len() < 2 {
+        let Some(v) = read_value(text, p, false) else {
+            return;
+        };
+        if v.range.start >= le {
+            return;
+        }
+        p = v.range.end + usize::from(v.quoted);
+        words.push(v.range);
+    }
+    let r = words[1].clone();
+    let s = &text[r.clone()];
+    if s.len() >= 3 && !is_placeholder(s) && !s.starts_with('/') && s != "*" {
+        out.push(Finding {
+            range: r,
+            kind: Kind::Password,
+        });
+    }
+}
+
+/// `echo "P@ss" | docker login … --password-stdin`.
+pub(crate) fn password_stdin(text: &str, hit: Range<usize>, out: &mut Vec<Finding>) {
+    let ls = line_start(text, hit.start);
+    let Some(pipe) = text[ls..hit.start].rfind('|') else {
+        return;
+    };
+    let pipe = ls + pipe;
+    let seg_start = text[ls..pipe].rfind([';', '&']).map_or(ls, |p| ls + p + 1);
+    let mut p = seg_start;
+    while matches!(at(text, p), b' ' | b'\t') {
+        p += 1;
+    }
+    let seg = &text[p..pipe];
+    let word = if seg.starts_with("echo ") {
+        5
+    } else if seg.starts_with("printf ") {
+        7
+    } else {
+        return;
+    };
+    p += word;
+    // Skip options such as `-n`.
+    loop {
+        while matches!(at(text, p), b' ' | b'\t') {
+            p += 1;
+        }
+        if at(text, p) != b'-' {
+            break;
+        }
+        while p < pipe && !at(text, p).is_ascii_whitespace() {
+            p += 1;
+        }
+    }
+    let Some(v) = read_value(text, p, false) else {
+        return;
+    };
+    let s = &text[v.range.clone()];
+    if v.range.end <= pipe && s.len() >= 3 && !is_placeholder(s) {
+        out.push(Finding {
+            range: v.range,
+            kind: Kind::Password,
+        });
+    }
+}
+
+/// The output of `az … keys list` / `list-keys` / `keys renew` in table or TSV form:
+/// bare 44- or 88-character base64 keys on the lines after the command.
+pub(crate) fn key_listing(text: &str, hit: Range<usize>, out: &mut Vec<Finding>) {
+    let (cmd, _) = command_at(text, hit.start);
+    if cmd != "az" {
+        return;
+    }
+    let b = text.as_bytes();
+    let mut line = line_end(text, hit.end) + 1;
+    for _ in 0..24 {
+        if line >= b.len() {
+            break;
+        }
+        let le = line_end(text, line);
+        let l = &text[line..le];
+        if l.trim().is_empty()
+            || l.starts_with("$ ")
+            || l.starts_with("PS ")
+            || l.starts_with("```")
+        {
+            break;
+        }
+        for (i, w) in l.match_indices(|c: char| !c.is_ascii_whitespace()).fold(
+            Vec::<(usize, usize)>::new(),
+            |mut acc, (i, w)| {
+                match acc.last_mut() {
+                    Some(last) if last.1 == i => last.1 = i + w.len(),
+                    _ => acc.push((i, i + w.len())),
+                }
+                acc
+            },
+        ) {
+            let word = &l[i..w];
+            let shaped = (word.len() == 44 && word.ends_with('=')
+                || word.len() == 88 && word.ends_with("=="))
+                && word
+                    .trim_end_matches('=')
+                    .bytes()
+                    .all(|c| c.is_ascii_alphanumeric() || c == b'+' || c == b'/');
+            if shaped && super::value::looks_random(word, 40) {
+                out.push(Finding {
+                    range: line + i..line + w,
+                    kind: Kind::AccessKey,
+                });
+            }
+        }
+        line = le + 1;
+    }
+}

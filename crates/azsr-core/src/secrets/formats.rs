@@ -1,0 +1,479 @@
+//! Layer 1: fixed formats, recognised anywhere, checked by their checksum where the
+//! format has one.
+
+use std::ops::Range;
+use std::sync::LazyLock;
+
+use regex::bytes::Regex;
+
+use super::bytes::{at, line_start};
+use super::checksum::{ado_pat_valid, base64_decode, github_checksum, luhn};
+use super::value::{is_placeholder, looks_random};
+use super::{Finding, Kind, Options};
+
+fn b64(b: u8) -> bool {
+    b.is_ascii_alphanumeric() || matches!(b, b'+' | b'/' | b'-' | b'_')
+}
+
+fn b64url(b: u8) -> bool {
+    b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_')
+}
+
+/// `-----BEGIN … PRIVATE KEY-----` … `-----END … PRIVATE KEY-----` (also one line with
+/// JSON-escaped `\n`, and a paste cut before its END line).
+pub(crate) fn pem(text: &str, hit: Range<usize>, out: &mut Vec<Finding>) {
+    let b = text.as_bytes();
+    if &b[hit.start..hit.end] != b"-----BEGIN" || at(text, hit.end) != b' ' {
+        return;
+    }
+    let label_end = match memchr::memmem::find(&b[hit.end..b.len().min(hit.end + 80)], b"-----") {
+        Some(p) => hit.end + p,
+        None => return,
+    };
+    let label = &text[hit.end + 1..label_end];
+    if !label.ends_with("PRIVATE KEY") && !label.ends_with("PRIVATE KEY BLOCK") {
+        return;
+    }
+    let body_start = label_end + 5;
+    let limit = b.len().min(body_start + 65536);
+    let end = match memchr::memmem::find(&b[body_start..limit], b"-----END ") {
+        Some(p) => {
+            let e = body_start + p + 9;
+            match memchr::memmem::find(&b[e..b.len().min(e + 80)], b"-----") {
+                Some(q) => e + q + 5,
+                None => e,
+            }
+        }
+        None => {
+            // Cut paste: the base64 body runs to the first character that cannot be in it.
+            let mut i = body_start;
+            while i < limit
+                && (b64(b[i]) || matches!(b[i], b'=' | b'\n' | b'\r' | b' ' | b'\\' | b':' | b','))
+            {
+                i += 1;
+            }
+            while i > body_start && matches!(b[i - 1], b'\n' | b'\r' | b' ' | b'\\' | b':' | b',') {
+                i -= 1;
+            }
+            i
+        }
+    };
+    let body = &b[body_start..end.min(b.len())];
+    let payload = body.iter().filter(|c| c.is_ascii_alphanumeric()).count();
+    if payload < 40 {
+        return; // `-----BEGIN PRIVATE KEY-----\n...\n-----END PRIVATE KEY-----`
+    }
+    out.push(Finding {
+        range: hit.start..end,
+        kind: Kind::PrivateKey,
+    });
+}
+
+/// `eyJ…` `.` payload `.` signature, whose header decodes to JSON naming `alg` or `typ`.
+pub(crate) fn jwt(text: &str, hit: Range<usize>, out: &mut Vec<Finding>) {
+    let b = text.as_bytes();
+    if &b[hit.start..hit.end] != b"eyJ"
+        || hit.start > 0 && (b64url(b[hit.start - 1]) || b[hit.start - 1] == b'.')
+    {
+        return;
+    }
+    let mut segs = [0usize; 3];
+    let mut i = hit.start;
+    for (n, seg) in segs.iter_mut().enumerate() {
+        let s = i;
+        while i < b.len() && b64url(b[i]) && i - s < 16384 {
+            i += 1;
+        }
+        *seg = i - s;
+        if n < 2 {
+            if at(text, i) != b'.' {
+                return;
+            }
+            i += 1;
+        }
+    }
+    if segs[0] < 10 || segs[1] < 10 || segs[2] < 16 {
+        return;
+    }
+    let header = base64_decode(&text[hit.start..hit.start + segs[0]]).unwrap_or_default();
+    let h = String::from_utf8_lossy(&header);
+    if !h.contains("\"alg\"") && !h.contains("\"typ\"") {
+        return;
+    }
+    out.push(Finding {
+        range: hit.start..i,
+        kind: Kind::Jwt,
+    });
+}
+
+fn entra_byte(b: u8) -> bool {
+    b.is_ascii_alphanumeric() || matches!(b, b'_' | b'~' | b'.' | b'-')
+}
+
+/// Entra ID client secrets: three characters, `8Q~` (or the older `7Q~`), then 31–34.
+pub(crate) fn entra(text: &str, hit: Range<usize>, out: &mut Vec<Finding>) {
+    let b = text.as_bytes();
+    if b[hit.start] != b'Q' || hit.start < 4 || !matches!(b[hit.start - 1], b'7' | b'8') {
+        return;
+    }
+    let start = hit.start - 4;
+    if !b[start..hit.start - 1].iter().all(|&c| entra_byte(c))
+        || start > 0 && entra_byte(b[start - 1])
+    {
+        return;
+    }
+    let mut end = hit.end;
+    while end < b.len() && entra_byte(b[end]) && end - hit.end <= 35 {
+        end += 1;
+    }
+    let tail = end - hit.end;
+    if !(31..=34).contains(&tail) {
+        return;
+    }
+    let v = &text[start..end];
+    if is_placeholder(v) || !looks_random(&text[hit.end..end], 16) {
+        return;
+    }
+    out.push(Finding {
+        range: start..end,
+        kind: Kind::ClientSecret,
+    });
+}
+
+/// GitHub tokens: `ghp_` and friends with their CRC-32 checksum, and `github_pat_`.
+pub(crate) fn github(text: &str, hit: Range<usize>, out: &mut Vec<Finding>) {
+    let b = text.as_bytes();
+    let prefix = &text[hit.clone()];
+    if prefix.bytes().any(|c| c.is_ascii_uppercase())
+        || hit.start > 0 && b[hit.start - 1].is_ascii_alphanumeric()
+    {
+        return;
+    }
+    let mut end = hit.end;
+    while end < b.len() && (b[end].is_ascii_alphanumeric() || b[end] == b'_') && end - hit.end < 100
+    {
+        end += 1;
+    }
+    let body = &text[hit.end..end];
+    let ok = if prefix == "github_pat_" {
+        body.len() == 82 && body.as_bytes()[22] == b'_' && looks_random(body, 40)
+    } else {
+        body.len() == 36
+            && body.bytes().all(|c| c.is_ascii_alphanumeric())
+            && github_checksum(&body[..30]) == body[30..]
+    };
+    if ok {
+        out.push(Finding {
+            range: hit.start..end,
+            kind: Kind::GitHubToken,
+        });
+    }
+}
+
+/// AWS access key IDs (`AKIA…`, `ASIA…`) and the 40-character secret that follows them.
+pub(crate) fn aws(text: &str, hit: Range<usize>, out: &mut Vec<Finding>) {
+    let b = text.as_bytes();
+    if !matches!(&b[hit.start..hit.end], b"AKIA" | b"ASIA")
+        || hit.start > 0 && b[hit.start - 1].is_ascii_alphanumeric()
+    {
+        return;
+    }
+    let end = hit.end + 16;
+    if end > b.len()
+        || !b[hit.end..end]
+            .iter()
+            .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit())
+        || at(text, end).is_ascii_alphanumeric()
+    {
+        return;
+    }
+    out.push(Finding {
+        range: hit.start..end,
+        kind: Kind::AwsAccessKeyId,
+    });
+    // The secret key usually follows within a few lines.
+    let limit = b.len().min(end + 400);
+    let mut i = end;
+    while i < limit {
+        if b64(b[i]) && !b64(at(text, i.wrapping_sub(1))) {
+            let s = i;
+            while i < b.len() && (b[i].is_ascii_alphanumeric() || matches!(b[i], b'+' | b'/')) {
+                i += 1;
+            }
+            if i - s == 40 && !b64(at(text, i)) && looks_random(&text[s..i], 40) {
+                out.push(Finding {
+                    range: s..i,
+                    kind: Kind::AwsSecretKey,
+                });
+                return;
+            }
+        }
+        i += 1;
+    }
+}
+
+/// Microsoft identifiable keys: a 4-character signature at a fixed offset of a 44- or
+/// 88-character base64 key, and the 84/88-character common annotated format (`JQQJ9`).
+pub(crate) fn identifiable(text: &str, hit: Range<usize>, out: &mut Vec<Finding>) {
+    const SIGNATURES: &[&[u8]] = &[
+        b"+ASt", b"ACDb", b"+ASb", b"+AEh", b"+ARm", b"AIoT", b"AzCa", b"+ACR", b"AzFu", b"AzSe",
+        b"+ABa", b"AZEG", b"APIM",
+    ];
+    let b = text.as_bytes();
+    let sig = &b[hit.start..hit.end];
+    let ok_start = |s: usize| s == 0 || !b64(b[s - 1]);
+    let ok_end = |e: usize| !b64(at(text, e)) && at(text, e) != b'=';
+    if sig == b"JQQJ9" {
+        let Some(start) = hit.start.checked_sub(52) else {
+            return;
+        };
+        let end = start + 84;
+        if end > b.len() || !ok_start(start) {
+            return;
+        }
+        let k = &b[start..end];
+        let shape = k[..52].iter().all(u8::is_ascii_alphanumeric)
+            && matches!(k[57], b'9' | b'D' | b'H')
+            && k[58].is_ascii_alphanumeric()
+            && (b'A'..=b'L').contains(&k[59])
+            && k[60..76].iter().all(u8::is_ascii_alphanumeric)
+            && k[76].is_ascii_alphabetic()
+            && k[77..84].iter().all(u8::is_ascii_alphanumeric);
+        if !shape {
+            return;
+        }
+        let end = if b.len() >= end + 4
+            && b[end..end + 2].iter().all(u8::is_ascii_alphanumeric)
+            && &b[end + 2..end + 4] == b"=="
+        {
+            end + 4
+        } else {
+            end
+        };
+        if !ok_end(end) {
+            return;
+        }
+        out.push(Finding {
+            range: start..end,
+            kind: Kind::AzureKey,
+        });
+        return;
+    }
+    if !SIGNATURES.contains(&sig) {
+        return;
+    }
+    // 64-byte keys: 86 characters + `==`, signature at 76; 32-byte keys: 43 + `=`, at 33.
+    for (offset, data, pad) in [(76usize, 86usize, 2usize), (33, 43, 1)] {
+        let Some(start) = hit.start.checked_sub(offset) else {
+            continue;
+        };
+        let end = start + data + pad;
+        if end > b.len() || !ok_start(start) || !ok_end(end) {
+            continue;
+        }
+        if b[start..start + data].iter().all(|&c| b64(c))
+            && b[start + data..end].iter().all(|&c| c == b'=')
+        {
+            out.push(Finding {
+                range: start..end,
+                kind: Kind::AzureKey,
+            });
+            return;
+        }
+    }
+}
+
+static ADO_PAT: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?-u)\b[a-z2-7]{52}\b").expect("valid regex"));
+
+/// Legacy Azure DevOps PATs: 52 base32 characters whose last bytes are a CRC-32.
+pub(crate) fn devops_pats(text: &str, out: &mut Vec<Finding>) {
+    for m in ADO_PAT.find_iter(text.as_bytes()) {
+        let s = &text[m.range()];
+        if s.bytes().any(|c| c.is_ascii_digit()) && ado_pat_valid(s) {
+            out.push(Finding {
+                range: m.range(),
+                kind: Kind::DevOpsPat,
+            });
+        }
+    }
+}
+
+/// Phrases that make a number next to them a support request number.
+const REQUEST_PHRASES: &[&str] = &[
+    "お問い合わせ番号",
+    "問い合わせ番号",
+    "サポート リクエスト番号",
+    "サポートリクエスト番号",
+    "リクエスト番号",
+    "support request",
+    "request number",
+    "request no",
+    "request id",
+    "リクエスト",
+    "問い合わせ",
+    "チケット",
+    "request #",
+    "case number",
+    "case no",
+    "case #",
+    "ticket number",
+    "ticket no",
+    "ticket #",
+    "sr",
+    "sr#",
+    "sr #",
+    "sr:",
+    "sr no",
+];
+
+/// Headings and lead-ins of a list of request numbers.
+const REQUEST_LIST_HEADS: &[&str] = &[
+    "関連するお問い合わせ",
+    "お問い合わせ番号",
+    "問い合わせ番号",
+    "リクエスト番号",
+    "related request",
+    "request number",
+    "case number",
+    "ticket number",
+];
+
+/// A number alone on a list line (`- 2311…`, `1. 2311…`) under a line, at most five
+/// lines up, that names request numbers.
+fn in_request_list(text: &str, ls: usize, start: usize) -> bool {
+    let lead = text[ls..start].trim();
+    if !(lead.is_empty()
+        || matches!(lead, "-" | "*" | "+" | "・")
+        || lead.ends_with('.') && lead.len() <= 3)
+    {
+        return false;
+    }
+    let mut end = ls;
+    for _ in 0..5 {
+        if end == 0 {
+            break;
+        }
+        let prev_start = line_start(text, end - 1);
+        let line = text[prev_start..end - 1].to_ascii_lowercase();
+        if REQUEST_LIST_HEADS.iter().any(|h| line.contains(h)) {
+            return true;
+        }
+        end = prev_start;
+    }
+    false
+}
+
+fn issuer_ok(d: &[u8]) -> bool {
+    let n = d.len();
+    let p = |k: usize| -> u32 { d[..k].iter().fold(0, |a, &c| a * 10 + (c - b'0') as u32) };
+    match d[0] {
+        b'4' => matches!(n, 13 | 16 | 19),
+        b'5' => (51..=55).contains(&p(2)) && n == 16,
+        b'2' => (2221..=2720).contains(&p(4)) && n == 16,
+        b'3' => {
+            matches!(p(2), 34 | 37) && n == 15
+                || (3528..=3589).contains(&p(4)) && (16..=19).contains(&n)
+                || ((300..=305).contains(&p(3)) || matches!(p(2), 36 | 38 | 39))
+                    && (14..=19).contains(&n)
+        }
+        b'6' => {
+            (p(4) == 6011 || (644..=649).contains(&p(3)) || p(2) == 65 || p(2) == 62)
+                && (16..=19).contains(&n)
+        }
+        _ => false,
+    }
+}
+
+/// Payment card numbers: 13–19 digits (in groups separated by one space or hyphen),
+/// Luhn-valid, with a known issuer prefix; never a support request number.
+pub(crate) fn payment_cards(text: &str, opts: &Options, out: &mut Vec<Finding>) {
+    let b = text.as_bytes();
+    let mut i = 0;
+    while i < b.len() {
+        if !b[i].is_ascii_digit() {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        let prev = at(text, start.wrapping_sub(1));
+        let mut buf = [0u8; 24];
+        let mut len = 0;
+        let mut sep: Option<u8> = None;
+        let mut end = i;
+        while i < b.len() {
+            let c = b[i];
+            if c.is_ascii_digit() {
+                if len < buf.len() {
+                    buf[len] = c;
+                }
+                len += 1;
+                i += 1;
+                end = i;
+            } else if (c == b' ' || c == b'-')
+                && at(text, i + 1).is_ascii_digit()
+                && sep.is_none_or(|s| s == c)
+            {
+                sep = Some(c);
+                i += 1;
+            } else {
+                break;
+            }
+            if len > 19 {
+                break;
+            }
+        }
+        let digits = &buf[..len.min(buf.len())];
+        let next = at(text, end);
+        let glued = |c: u8| {
+            c.is_ascii_alphanumeric()
+                || matches!(c, b'.' | b'/' | b'_' | b'-' | b':' | b'+' | b'%' | b'=')
+        };
+        if !(13..=19).contains(&digits.len())
+            || glued(prev) && !(prev == b'=' || prev == b':')
+            || (at(text, end + 1).is_ascii_digit() || next != b'.') && glued(next)
+            || !issuer_ok(digits)
+            || !luhn(digits)
+        {
+            if i == start {
+                i += 1;
+            }
+            continue;
+        }
+        // Zero-padded counters and IDs (`4000000000000002`): a card number has no long
+        // run of one digit.
+        let longest_run = digits
+            .chunk_by(|a, b| a == b)
+            .map(<[u8]>::len)
+            .max()
+            .unwrap_or(0);
+        if longest_run >= 7 {
+            continue;
+        }
+        let d = String::from_utf8_lossy(digits).into_owned();
+        if opts.exempt_numbers.contains(&d) {
+            continue;
+        }
+        let ls = line_start(text, start);
+        let from = super::bytes::floor(text, start.saturating_sub(48).max(ls));
+        let before = text[from..start].to_ascii_lowercase();
+        let near_phrase = REQUEST_PHRASES.iter().any(|p| {
+            before.rfind(p).is_some_and(|pos| {
+                let after = &before[pos + p.len()..];
+                let head_ok =
+                    pos == 0 || !before.as_bytes()[pos - 1].is_ascii_alphabetic() || !p.is_ascii();
+                head_ok
+                    && (!p.as_bytes()[0].is_ascii_alphabetic()
+                        || !after.starts_with(|c: char| c.is_ascii_alphabetic()))
+                    && after.chars().count() <= 16
+            })
+        });
+        if near_phrase || in_request_list(text, ls, start) {
+            continue;
+        }
+        out.push(Finding {
+            range: start..end,
+            kind: Kind::PaymentCard,
+        });
+    }
+}

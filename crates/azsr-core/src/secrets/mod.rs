@@ -1,0 +1,449 @@
+//! Finds credentials in the text people paste into support requests: logs, app
+//! settings, connection strings, command lines, JSON bodies, kubeconfig, `.env` files,
+//! Markdown tables and prose in Japanese and English.
+//!
+//! Detectors are layered from certain to contextual:
+//! 1. [`formats`]: fixed formats, recognised anywhere (identifiable Azure keys, Entra
+//!    client secrets, PATs, GitHub and AWS keys, JWTs, PEM private keys, payment cards);
+//! 2. [`azure`]: Azure grammar (URL userinfo, `Authorization` headers);
+//! 3. [`commands`]: command-line knowledge (`-p`, `sqlcmd -P`, `ConvertTo-SecureString`);
+//! 4. [`keyvalue`]: key–value structure with secret-ish keys (connection strings, SAS
+//!    `sig`, JSON, YAML, INI, XML, tables) and Japanese and English prose.
+//!
+//! One Aho–Corasick pass finds every anchor; each anchor is parsed locally, so a scan is
+//! linear in the text.
+
+pub mod azure;
+pub mod checksum;
+pub mod commands;
+pub mod formats;
+pub mod keyvalue;
+pub mod value;
+
+use std::ops::Range;
+use std::sync::LazyLock;
+
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
+
+use crate::messages::Msg;
+
+/// What kind of secret a finding is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Kind {
+    PrivateKey,
+    AzureKey,
+    ClientSecret,
+    DevOpsPat,
+    GitHubToken,
+    AwsAccessKeyId,
+    AwsSecretKey,
+    Jwt,
+    PaymentCard,
+    SasSignature,
+    FunctionKey,
+    ApiKey,
+    SharedAccessKey,
+    AccessKey,
+    PreSharedKey,
+    BasicAuth,
+    Token,
+    ClientSecretValue,
+    Secret,
+    Password,
+}
+
+impl Kind {
+    /// A stable kebab-case name (corpus labels, logs).
+    pub fn name(self) -> &'static str {
+        match self {
+            Kind::PrivateKey => "private-key",
+            Kind::AzureKey => "azure-key",
+            Kind::ClientSecret | Kind::ClientSecretValue => "client-secret",
+            Kind::DevOpsPat => "devops-pat",
+            Kind::GitHubToken => "github-token",
+            Kind::AwsAccessKeyId => "aws-access-key-id",
+            Kind::AwsSecretKey => "aws-secret-key",
+            Kind::Jwt => "jwt",
+            Kind::PaymentCard => "payment-card",
+            Kind::SasSignature => "sas-signature",
+            Kind::FunctionKey => "function-key",
+            Kind::ApiKey => "api-key",
+            Kind::SharedAccessKey => "shared-access-key",
+            Kind::AccessKey => "access-key",
+            Kind::PreSharedKey => "pre-shared-key",
+            Kind::BasicAuth => "basic-auth",
+            Kind::Token => "token",
+            Kind::Secret => "secret",
+            Kind::Password => "password",
+        }
+    }
+
+    /// What to call it in a message.
+    pub fn label(self) -> Msg {
+        let (en, ja) = match self {
+            Kind::PrivateKey => ("a private key", "秘密鍵"),
+            Kind::AzureKey => ("an Azure service key", "Azure サービスのキー"),
+            Kind::ClientSecret | Kind::ClientSecretValue => {
+                ("a client secret", "クライアント シークレット")
+            }
+            Kind::DevOpsPat => (
+                "an Azure DevOps personal access token",
+                "Azure DevOps の個人用アクセス トークン",
+            ),
+            Kind::GitHubToken => ("a GitHub token", "GitHub のトークン"),
+            Kind::AwsAccessKeyId => ("an AWS access key ID", "AWS のアクセス キー ID"),
+            Kind::AwsSecretKey => (
+                "an AWS secret access key",
+                "AWS のシークレット アクセス キー",
+            ),
+            Kind::Jwt => ("a JSON Web Token", "JSON Web Token (JWT)"),
+            Kind::PaymentCard => ("a payment card number", "クレジット カード番号"),
+            Kind::SasSignature => ("a SAS signature (sig)", "SAS の署名 (sig)"),
+            Kind::FunctionKey => ("an Azure Functions key", "Azure Functions のキー"),
+            Kind::ApiKey => ("an API key", "API キー"),
+            Kind::SharedAccessKey => ("a shared access key", "共有アクセス キー"),
+            Kind::AccessKey => ("an access key", "アクセス キー"),
+            Kind::PreSharedKey => ("a pre-shared key", "事前共有キー"),
+            Kind::BasicAuth => ("Basic authentication credentials", "Basic 認証の資格情報"),
+            Kind::Token => ("an access token", "アクセス トークン"),
+            Kind::Secret => ("a secret value", "シークレットの値"),
+            Kind::Password => ("a password", "パスワード"),
+        };
+        Msg::new(en, ja)
+    }
+}
+
+/// One secret: its exact byte range in the text and its kind.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Finding {
+    pub range: Range<usize>,
+    pub kind: Kind,
+}
+
+/// What the scan should leave alone.
+#[derive(Debug, Default, Clone)]
+pub struct Options {
+    /// Digits of numbers that are support request numbers (the front matter's
+    /// `related_requests`): never payment cards.
+    pub exempt_numbers: Vec<String>,
+}
+
+/// Every secret in `text`, sorted by position, overlapping findings merged.
+pub fn scan(text: &str) -> Vec<Finding> {
+    scan_with(text, &Options::default())
+}
+
+#[derive(Clone, Copy)]
+pub(crate) enum Anchor {
+    Kv,
+    Ja,
+    Url,
+    Bearer,
+    Authorization,
+    ShortFlag,
+    ConvertTo,
+    ValueFlag,
+    NetUse,
+    NetUser,
+    PasswordStdin,
+    Cookie,
+    KeyListing,
+    Pem,
+    Jwt,
+    Entra,
+    GitHub,
+    Aws,
+    Identifiable,
+}
+
+static ANCHORS: &[(&str, Anchor)] = &[
+    ("pass", Anchor::Kv),
+    ("pwd", Anchor::Kv),
+    ("secret", Anchor::Kv),
+    ("token", Anchor::Kv),
+    ("key", Anchor::Kv),
+    ("sig", Anchor::Kv),
+    ("code", Anchor::Kv),
+    ("cred", Anchor::Kv),
+    ("pat", Anchor::Kv),
+    ("psk", Anchor::Kv),
+    ("pw", Anchor::Kv),
+    ("value", Anchor::Kv),
+    ("\"default\"", Anchor::Kv),
+    ("\"auth\"", Anchor::Kv),
+    ("cookie:", Anchor::Cookie),
+    ("--password-stdin", Anchor::PasswordStdin),
+    ("net user ", Anchor::NetUser),
+    ("keys list", Anchor::KeyListing),
+    ("list-keys", Anchor::KeyListing),
+    ("keys renew", Anchor::KeyListing),
+    ("パスワード", Anchor::Ja),
+    ("暗証番号", Anchor::Ja),
+    ("共有キー", Anchor::Ja),
+    ("アクセスキー", Anchor::Ja),
+    ("アクセス キー", Anchor::Ja),
+    ("管理キー", Anchor::Ja),
+    ("キー", Anchor::Ja),
+    ("シークレット", Anchor::Ja),
+    ("トークン", Anchor::Ja),
+    ("://", Anchor::Url),
+    ("bearer", Anchor::Bearer),
+    ("authorization", Anchor::Authorization),
+    (" -p", Anchor::ShortFlag),
+    (" -a", Anchor::ShortFlag),
+    (" -u", Anchor::ShortFlag),
+    (" --user", Anchor::ShortFlag),
+    ("convertto-securestring", Anchor::ConvertTo),
+    ("--value", Anchor::ValueFlag),
+    ("/user:", Anchor::NetUse),
+    ("-----begin", Anchor::Pem),
+    ("eyj", Anchor::Jwt),
+    ("q~", Anchor::Entra),
+    ("ghp_", Anchor::GitHub),
+    ("gho_", Anchor::GitHub),
+    ("ghu_", Anchor::GitHub),
+    ("ghs_", Anchor::GitHub),
+    ("ghr_", Anchor::GitHub),
+    ("github_pat_", Anchor::GitHub),
+    ("akia", Anchor::Aws),
+    ("asia", Anchor::Aws),
+    ("+ast", Anchor::Identifiable),
+    ("acdb", Anchor::Identifiable),
+    ("+asb", Anchor::Identifiable),
+    ("+aeh", Anchor::Identifiable),
+    ("+arm", Anchor::Identifiable),
+    ("aiot", Anchor::Identifiable),
+    ("azca", Anchor::Identifiable),
+    ("+acr", Anchor::Identifiable),
+    ("azfu", Anchor::Identifiable),
+    ("azse", Anchor::Identifiable),
+    ("+aba", Anchor::Identifiable),
+    ("azeg", Anchor::Identifiable),
+    ("apim", Anchor::Identifiable),
+    ("jqqj9", Anchor::Identifiable),
+];
+
+static AC: LazyLock<AhoCorasick> = LazyLock::new(|| {
+    AhoCorasickBuilder::new()
+        .ascii_case_insensitive(true)
+        .match_kind(MatchKind::Standard)
+        .kind(Some(AhoCorasickKind::DFA))
+        .build(ANCHORS.iter().map(|(p, _)| p))
+        .expect("anchor patterns build")
+});
+
+/// [`scan`] with options.
+pub fn scan_with(text: &str, opts: &Options) -> Vec<Finding> {
+    let mut out = Vec::new();
+    let mut last_key = 0..0;
+    for m in AC.find_overlapping_iter(text) {
+        let hit = m.start()..m.end();
+        match ANCHORS[m.pattern().as_usize()].1 {
+            Anchor::Kv => keyvalue::at_key(text, hit, &mut last_key, &mut out),
+            Anchor::Ja => keyvalue::at_japanese(text, hit, &mut out),
+            Anchor::Url => azure::url_userinfo(text, hit, &mut out),
+            Anchor::Bearer => azure::bearer(text, hit, &mut out),
+            Anchor::Authorization => azure::authorization(text, hit, &mut out),
+            Anchor::ShortFlag => commands::short_flag(text, hit, &mut out),
+            Anchor::ConvertTo => commands::convert_to_secure_string(text, hit, &mut out),
+            Anchor::ValueFlag => commands::value_flag(text, hit, &mut out),
+            Anchor::NetUse => commands::net_use(text, hit, &mut out),
+            Anchor::NetUser => commands::net_user(text, hit, &mut out),
+            Anchor::PasswordStdin => commands::password_stdin(text, hit, &mut out),
+            Anchor::Cookie => azure::cookie(text, hit, &mut out),
+            Anchor::KeyListing => commands::key_listing(text, hit, &mut out),
+            Anchor::Pem => formats::pem(text, hit, &mut out),
+            Anchor::Jwt => formats::jwt(text, hit, &mut out),
+            Anchor::Entra => formats::entra(text, hit, &mut out),
+            Anchor::GitHub => formats::github(text, hit, &mut out),
+            Anchor::Aws => formats::aws(text, hit, &mut out),
+            Anchor::Identifiable => formats::identifiable(text, hit, &mut out),
+        }
+    }
+    formats::devops_pats(text, &mut out);
+    formats::payment_cards(text, opts, &mut out);
+    merge(out)
+}
+
+/// Sorts and merges overlapping findings; the more certain kind names the union.
+fn merge(mut found: Vec<Finding>) -> Vec<Finding> {
+    found.retain(|f| f.range.start < f.range.end);
+    found.sort_by_key(|f| (f.range.start, f.range.end));
+    let mut out: Vec<Finding> = Vec::with_capacity(found.len());
+    for f in found {
+        if let Some(last) = out.last_mut() {
+            if f.range.start < last.range.end {
+                last.range.end = last.range.end.max(f.range.end);
+                last.kind = last.kind.min(f.kind);
+                continue;
+            }
+        }
+        out.push(f);
+    }
+    out
+}
+
+/// Byte helpers shared by the detectors.
+pub(crate) mod bytes {
+    /// `text[i]`, or 0 outside the text.
+    pub fn at(text: &str, i: usize) -> u8 {
+        text.as_bytes().get(i).copied().unwrap_or(0)
+    }
+
+    /// The char ending just before byte `i` (or `'\0'`).
+    pub fn char_before(text: &str, i: usize) -> char {
+        text.get(..i)
+            .and_then(|s| s.chars().next_back())
+            .unwrap_or('\0')
+    }
+
+    /// The char starting at byte `i` (or `'\0'`).
+    pub fn char_at(text: &str, i: usize) -> char {
+        text.get(i..).and_then(|s| s.chars().next()).unwrap_or('\0')
+    }
+
+    /// How far the detectors look for a line's ends: a single-line paste of megabytes
+    /// (minified JSON) must not make every anchor scan the whole line.
+    pub const LINE_WINDOW: usize = 4096;
+
+    /// The start of the line holding byte `i`, at most [`LINE_WINDOW`] bytes back.
+    pub fn line_start(text: &str, i: usize) -> usize {
+        let i = floor(text, i);
+        let from = i.saturating_sub(LINE_WINDOW);
+        match memchr::memrchr(b'\n', &text.as_bytes()[from..i]) {
+            Some(p) => from + p + 1,
+            None => ceil(text, from),
+        }
+    }
+
+    /// The end of the line holding byte `i` (before its `\n`), at most [`LINE_WINDOW`]
+    /// bytes on.
+    pub fn line_end(text: &str, i: usize) -> usize {
+        let i = ceil(text, i);
+        let to = (i + LINE_WINDOW).min(text.len());
+        match memchr::memchr(b'\n', &text.as_bytes()[i..to]) {
+            Some(p) => i + p,
+            None => floor(text, to).max(i),
+        }
+    }
+
+    /// Rounds `i` down to a char boundary.
+    pub fn floor(text: &str, mut i: usize) -> usize {
+        i = i.min(text.len());
+        while !text.is_char_boundary(i) {
+            i -= 1;
+        }
+        i
+    }
+
+    /// Rounds `i` up to a char boundary.
+    pub fn ceil(text: &str, mut i: usize) -> usize {
+        i = i.min(text.len());
+        while !text.is_char_boundary(i) {
+            i += 1;
+        }
+        i
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn never_panics_on_fragments_and_multibyte_text() {
+        let parts = [
+            "password",
+            "=",
+            ":",
+            "：",
+            "\"",
+            "'",
+            "\\\"",
+            "パスワード",
+            "は",
+            "「",
+            "」",
+            "あ",
+            " ",
+            "\n",
+            "|",
+            "---|",
+            "-----BEGIN RSA PRIVATE KEY-----",
+            "-----END",
+            "eyJ",
+            ".",
+            "8Q~",
+            "ghp_",
+            "AKIA",
+            "+ASt",
+            "JQQJ9",
+            "://",
+            "@",
+            "sig=",
+            "&",
+            "?code=",
+            "{",
+            "}",
+            " -p",
+            " -P",
+            "mysql",
+            "az login",
+            "ConvertTo-SecureString",
+            "-AsPlainText",
+            "4",
+            "1234",
+            "Bearer ",
+            "Authorization: Basic ",
+            "/user:",
+            "net use",
+            "%26",
+            "€",
+            "𝄞",
+            "key1",
+            "value",
+            "name=",
+            "<",
+            ">",
+            "*",
+            "●",
+            "（",
+            "）",
+            "の値",
+            "Ab1!xyz9",
+        ];
+        let mut seed = 0x1234_5678_9abc_def0u64;
+        for _ in 0..3000 {
+            let mut s = String::new();
+            for _ in 0..(seed % 24) {
+                seed ^= seed << 13;
+                seed ^= seed >> 7;
+                seed ^= seed << 17;
+                s.push_str(parts[(seed % parts.len() as u64) as usize]);
+            }
+            for f in scan(&s) {
+                assert!(s.is_char_boundary(f.range.start) && s.is_char_boundary(f.range.end));
+            }
+        }
+        assert!(scan("").is_empty());
+    }
+
+    #[test]
+    fn a_huge_single_line_is_scanned_in_linear_time() {
+        let unit = "{\"password\": \"Ab1!xyz9\", \"name\": \"x\", \"cmd\": \"az login -u a -p Qw3rty!Zx98\", \"token\": \"abc\"} | ";
+        let text = unit.repeat(2_000_000 / unit.len());
+        let t = std::time::Instant::now();
+        let found = scan(&text);
+        assert!(found.len() >= text.len() / unit.len());
+        // Quadratic work on a 2 MB line would take minutes; linear takes well under a second.
+        assert!(t.elapsed().as_secs() < 20, "{:?}", t.elapsed());
+    }
+
+    #[test]
+    fn findings_are_sorted_and_disjoint() {
+        let text = "Password=Ab1!xyz9; AccountKey=Zm9vYmFyYmF6cXV4Zm9vYmFyYmF6cXV4Zm9vYmFy==\npassword: Qw3rty!Zx98\n";
+        let found = scan(text);
+        assert_eq!(found.len(), 3, "{found:?}");
+        assert!(found.windows(2).all(|w| w[0].range.end <= w[1].range.start));
+    }
+}

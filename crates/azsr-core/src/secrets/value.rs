@@ -1,0 +1,757 @@
+//! What a value must look like to be a secret rather than a mask, a placeholder, a
+//! variable, a reference or an ID; and which key names announce a secret.
+
+use std::sync::LazyLock;
+
+use aho_corasick::{AhoCorasick, AhoCorasickKind};
+
+use super::Kind;
+
+/// The secret a key name announces.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Class {
+    Password,
+    Secret,
+    Token,
+    Key(Kind),
+    Sig,
+    Code,
+}
+
+/// Lowercase, with `_ - . space` and quotes removed.
+pub fn normalize(key: &str) -> String {
+    key.chars()
+        .filter(|c| c.is_ascii_alphanumeric())
+        .map(|c| c.to_ascii_lowercase())
+        .collect()
+}
+
+const NOT_SECRET_PARTS: &[&str] = &[
+    "name",
+    "expir",
+    "policy",
+    "policies",
+    "length",
+    "hint",
+    "prompt",
+    "reset",
+    "change",
+    "rotat",
+    "continuation",
+    "skiptoken",
+    "nextpage",
+    "pagetoken",
+    "cancellation",
+    "csrf",
+    "antiforgery",
+    "verification",
+    "instrumentation",
+    "public",
+    "thumbprint",
+    "fingerprint",
+    "vault",
+    "stdin",
+    "partition",
+    "idempotency",
+    "routing",
+    "cache",
+    "authentication",
+    "enabled",
+    "required",
+    "algorithm",
+    "complexity",
+    "strength",
+    "history",
+    "lifetime",
+    "validity",
+    "duration",
+    "tokenizer",
+    "secretkeyref",
+    "keyref",
+    "secretref",
+    "reference",
+    "attempt",
+    "retry",
+    "mismatch",
+    "compass",
+    "bypass",
+    "passthrough",
+    "passive",
+    "passenger",
+    "passage",
+    "passed",
+    "passing",
+    "keyboard",
+    "keyword",
+    "keyspace",
+    "signature",
+    "signin",
+    "signup",
+    "design",
+    "assign",
+    "codec",
+    "encode",
+    "decode",
+    "statuscode",
+    "errorcode",
+    "barcode",
+    "passwordless",
+    "keyless",
+    "tokenendpoint",
+    "tokenurl",
+    "tokenuri",
+];
+
+const NOT_SECRET_SUFFIXES: &[&str] = &[
+    "uri",
+    "url",
+    "uris",
+    "urls",
+    "endpoint",
+    "path",
+    "file",
+    "files",
+    "type",
+    "version",
+    "count",
+    "format",
+    "status",
+    "provider",
+    "manager",
+    "header",
+    "headers",
+    "param",
+    "params",
+    "source",
+    "mode",
+    "size",
+    "label",
+    "field",
+    "error",
+    "errors",
+    "message",
+    "failed",
+    "failure",
+    "tokens",
+    "keys",
+    "secrets",
+    "passwords",
+    "policy",
+    "set",
+    "reset",
+    "enabled",
+    "auth",
+    "setting",
+    "settings",
+    "option",
+    "options",
+    "dir",
+    "directory",
+    "location",
+    "region",
+    "time",
+    "date",
+    "ttl",
+    "kind",
+    "template",
+    "length",
+    "days",
+    "hours",
+    "minutes",
+    "seconds",
+];
+
+const NOT_SECRET_KEY_PREFIXES: &[&str] = &[
+    "",
+    "public",
+    "partition",
+    "row",
+    "sort",
+    "foreign",
+    "routing",
+    "idempotency",
+    "cache",
+    "lookup",
+    "unique",
+    "composite",
+    "hot",
+    "registry",
+    "shard",
+    "index",
+    "map",
+    "match",
+    "hash",
+    "ssh",
+    "gpg",
+    "pgp",
+    "primary",
+    "secondary",
+    "monkey",
+    "turn",
+    "whis",
+    "jockey",
+    "hockey",
+    "donkey",
+    "group",
+    "join",
+    "dedup",
+    "sas",
+    "kid",
+    "data",
+];
+
+/// What a key name announces, when it announces a secret.
+static NOT_PARTS: LazyLock<AhoCorasick> = LazyLock::new(|| {
+    AhoCorasick::builder()
+        .kind(Some(AhoCorasickKind::DFA))
+        .build(NOT_SECRET_PARTS)
+        .expect("valid patterns")
+});
+
+pub fn classify(key: &str) -> Option<Class> {
+    let raw_last = key.rsplit(['.', ':', '/']).next().unwrap_or(key);
+    // Lowercase alphanumerics only, on the stack: this runs for every key-like word.
+    let mut buf = [0u8; 64];
+    let mut len = 0;
+    for b in raw_last.bytes().filter(u8::is_ascii_alphanumeric) {
+        if len == buf.len() {
+            return None;
+        }
+        buf[len] = b.to_ascii_lowercase();
+        len += 1;
+    }
+    let n = std::str::from_utf8(&buf[..len]).ok()?;
+    if n.is_empty() || n.len() > 60 {
+        return None;
+    }
+    if n == "sig" {
+        return Some(Class::Sig);
+    }
+    if n == "code" {
+        return Some(Class::Code);
+    }
+    // Cheap test first: most keys met in logs announce nothing.
+    let maybe = n.contains("pass")
+        || n.contains("pwd")
+        || n == "pw"
+        || n.contains("secret")
+        || n.contains("credential")
+        || n.ends_with("token")
+        || n.ends_with("pat")
+        || n.ends_with("key")
+        || n.ends_with("keydata")
+        || n.ends_with("keyvalue")
+        || n.ends_with("key1")
+        || n.ends_with("key2")
+        || n == "psk";
+    if !maybe || n.ends_with("id") || n.ends_with("ids") {
+        return None;
+    }
+    if (NOT_PARTS.is_match(n)
+        || NOT_SECRET_SUFFIXES
+            .iter()
+            .any(|p| n.ends_with(p) && n != *p))
+        && !n.ends_with("keydata")
+    {
+        return None;
+    }
+    if n.contains("password")
+        || n.contains("passwd")
+        || n.contains("passphrase")
+        || n.contains("pwd")
+        || n.ends_with("pass")
+        || n == "pw"
+        || n.ends_with("passcode")
+    {
+        return Some(Class::Password);
+    }
+    if n.contains("secret") || n.starts_with("credential") || n.ends_with("credentials") {
+        return Some(Class::Secret);
+    }
+    if n == "key1" || n == "key2" {
+        return Some(Class::Key(Kind::AccessKey));
+    }
+    if n == "psk" || n.ends_with("presharedkey") {
+        return Some(Class::Key(Kind::PreSharedKey));
+    }
+    if n.ends_with("token") || n == "pat" || n.ends_with("pat") && n.len() > 6 {
+        return Some(Class::Token);
+    }
+    let stem = n
+        .strip_suffix("keydata")
+        .or_else(|| n.strip_suffix("keyvalue"))
+        .or_else(|| n.strip_suffix("key"))
+        .or_else(|| n.strip_suffix("key1"))
+        .or_else(|| n.strip_suffix("key2"));
+    if let Some(stem) = stem {
+        if NOT_SECRET_KEY_PREFIXES.contains(&stem) && !n.ends_with("keydata") {
+            // `primaryKey` / `secondaryKey` are both Azure keys and database schema
+            // words: allowed, the value's shape decides.
+            if stem == "primary" || stem == "secondary" || stem == "sas" {
+                return Some(Class::Key(Kind::AccessKey));
+            }
+            return None;
+        }
+        let kind = if stem.contains("functions") || stem == "function" || stem == "host" {
+            Kind::FunctionKey
+        } else if stem.contains("apim") || stem.contains("subscription") || stem.contains("api") {
+            Kind::ApiKey
+        } else if stem.contains("sharedaccess") {
+            Kind::SharedAccessKey
+        } else if stem.contains("private") || n.ends_with("keydata") {
+            Kind::PrivateKey
+        } else if stem.contains("preshared") || stem == "shared" || stem == "psk" {
+            Kind::PreSharedKey
+        } else {
+            Kind::AccessKey
+        };
+        return Some(Class::Key(kind));
+    }
+    None
+}
+
+/// Words that stand where a value would be but are not one.
+const STOPWORDS: &[&str] = &[
+    "none",
+    "null",
+    "nil",
+    "not",
+    "is",
+    "was",
+    "required",
+    "expired",
+    "invalid",
+    "incorrect",
+    "wrong",
+    "mismatch",
+    "missing",
+    "empty",
+    "hidden",
+    "masked",
+    "changed",
+    "reset",
+    "set",
+    "unset",
+    "the",
+    "a",
+    "an",
+    "must",
+    "should",
+    "will",
+    "cannot",
+    "can",
+    "does",
+    "did",
+    "has",
+    "have",
+    "and",
+    "or",
+    "for",
+    "of",
+    "to",
+    "in",
+    "on",
+    "with",
+    "policy",
+    "authentication",
+    "auth",
+    "login",
+    "field",
+    "prompt",
+    "yes",
+    "no",
+    "true",
+    "false",
+    "string",
+    "securestring",
+    "secureobject",
+    "object",
+    "int",
+    "boolean",
+    "bool",
+    "n/a",
+    "na",
+    "tbd",
+    "todo",
+    "same",
+    "as",
+    "above",
+    "below",
+    "see",
+    "unknown",
+    "ok",
+    "sent",
+    "updated",
+    "protected",
+    "encrypted",
+    "stored",
+    "saved",
+    "redacted",
+    "removed",
+    "omitted",
+    "password",
+    "passwords",
+    "secret",
+    "token",
+    "key",
+    "value",
+    "values",
+    "xxx",
+    "placeholder",
+    "example",
+    "sample",
+    "dummy",
+    "hoge",
+    "fuga",
+    "piyo",
+    "foo",
+    "bar",
+    "baz",
+    "test",
+    "change",
+    "changeme",
+    "mask",
+    "censored",
+    "provided",
+    "supplied",
+    "generated",
+    "specified",
+    "configured",
+    "needed",
+    "correct",
+    "accepted",
+    "rejected",
+    "valid",
+    "used",
+    "when",
+    "that",
+    "this",
+    "it",
+    "if",
+    "be",
+    "by",
+    "from",
+    "after",
+    "before",
+    "again",
+    "here",
+    "there",
+    "only",
+    "also",
+    "do",
+    "are",
+    "were",
+    "been",
+    "expires",
+    "expiry",
+    "expiration",
+    "length",
+    "complexity",
+    "manager",
+    "vault",
+    "keyvault",
+    "reference",
+    "ref",
+    "file",
+    "env",
+    "environment",
+    "variable",
+    "variables",
+    "parameter",
+    "parameters",
+    "param",
+    "input",
+    "output",
+    "text",
+    "plain",
+    "plaintext",
+    "default",
+    "defaults",
+    "authentication",
+    "authorization",
+    "user",
+    "username",
+    "account",
+    "type",
+    "kind",
+    "mode",
+    "field",
+    "form",
+    "dialog",
+    "screen",
+    "reset,",
+    "sha256",
+    "sha1",
+    "md5",
+    "bcrypt",
+    "hash",
+    "hashed",
+    "base64",
+    "hex",
+    "utf-8",
+    "utf8",
+    "json",
+    "yaml",
+    "xml",
+    "pem",
+    "pfx",
+    "cer",
+    "crt",
+];
+
+/// A mask, a placeholder, a variable or a reference rather than a value.
+pub fn is_placeholder(v: &str) -> bool {
+    let t = v.trim();
+    if t.is_empty() {
+        return true;
+    }
+    let lower = t.to_ascii_lowercase();
+    if STOPWORDS.contains(&lower.as_str()) {
+        return true;
+    }
+    let b = t.as_bytes();
+    // Variables, expressions and references.
+    const REF_PREFIXES: &[&str] = &[
+        "@microsoft.keyvault",
+        "@{",
+        "[parameters(",
+        "[variables(",
+        "[reference(",
+        "[listkeys(",
+        "[concat(",
+        "[format(",
+        "[",
+        "(",
+        "{{",
+        "var.",
+        "local.",
+        "data.",
+        "module.",
+        "random_password.",
+        "azurerm_",
+        "each.",
+        "secretref:",
+        "keyvaultref:",
+        "env:",
+        "env.",
+        "process.env",
+        "os.environ",
+        "os.getenv",
+        "environment.getenvironmentvariable",
+        "system.getenv",
+        "getenv(",
+        "read-host",
+        "get-credential",
+        "get-azkeyvaultsecret",
+        "secretkeyref",
+        "valuefrom",
+        "secrets.",
+        "vars.",
+        "inputs.",
+        "file:",
+        "/",
+        "./",
+        "~/",
+        "--",
+        "<",
+        "&lt;",
+        "…",
+        "...",
+        "ssh-rsa",
+        "ssh-ed25519",
+        "ecdsa-sha2",
+        "-----begin public",
+        "-----begin certificate",
+        "http://",
+        "https://",
+    ];
+    if REF_PREFIXES.iter().any(|p| lower.starts_with(p)) {
+        return true;
+    }
+    let ident = |x: &[u8]| {
+        !x.is_empty()
+            && !x[0].is_ascii_digit()
+            && x.iter().all(|c| c.is_ascii_alphanumeric() || *c == b'_')
+    };
+    // `$VAR`, `$env:VAR`, `%VAR%`, `@file.json`, YAML tags (`!vault`) and aliases.
+    if b[0] == b'$'
+        && (ident(&b[1..])
+            || lower.starts_with("$env:")
+            || b.len() > 1 && matches!(b[1], b'{' | b'(' | b'$'))
+        || b[0] == b'%' && b.len() > 2 && b[b.len() - 1] == b'%' && ident(&b[1..b.len() - 1])
+        || b[0] == b'@' && (t.contains('.') || t.contains('/') || t.contains('\\'))
+        || b[0] == b'!' && b[1..].iter().all(u8::is_ascii_alphabetic)
+        || b[0] == b'*' && ident(&b[1..]) && !b[1..].iter().any(u8::is_ascii_digit)
+    {
+        return true;
+    }
+    if b.len() >= 3 && b[1] == b':' && (b[2] == b'\\' || b[2] == b'/') {
+        return true; // a Windows path
+    }
+    if lower.starts_with('{') && lower.ends_with('}') {
+        let inner = &lower[1..lower.len() - 1];
+        if inner
+            .chars()
+            .all(|c| c.is_ascii_alphabetic() || "_- ".contains(c))
+        {
+            return true;
+        }
+    }
+    if lower.starts_with("your")
+        || lower.starts_with("my-")
+        || lower.starts_with("my_")
+        || lower.contains("_here")
+        || lower.contains("-here")
+        || lower.contains("placeholder")
+        || lower.contains("redacted")
+        || lower.contains("removed")
+        || lower.contains("masked")
+        || lower.contains("dummy")
+        || lower.contains("example")
+        || lower.contains("<")
+        || lower.contains('>')
+        || lower.contains("${")
+        || lower.contains("$(")
+        || lower.contains("{{")
+        || lower.contains("secrets.")
+    {
+        return true;
+    }
+    if crate::arm::is_guid(t.trim_matches(|c| c == '{' || c == '}')) {
+        return true;
+    }
+    // Masks: a run of three or more mask characters (`***`, `xxx`, `●●●`, `...`).
+    let mut run = 0;
+    let mut prev = '\0';
+    for c in t.chars() {
+        let mask = matches!(
+            c,
+            '*' | '●' | '•' | '○' | '■' | '□' | '＊' | '…' | '.' | 'x' | 'X' | '#' | '?' | '_'
+        );
+        if mask && (c == prev || matches!(c, '●' | '…' | '•' | '■' | '＊')) {
+            run += 1;
+            if run >= 3 || c == '…' {
+                return true;
+            }
+        } else if mask {
+            run = 1;
+        } else {
+            run = 0;
+        }
+        prev = c;
+    }
+    // Only mask characters.
+    if t.chars().all(|c| !c.is_alphanumeric()) {
+        return true;
+    }
+    false
+}
+
+/// Looks like a random machine-made value (key, token): long enough and mixing classes.
+pub fn looks_random(v: &str, min_len: usize) -> bool {
+    if v.len() < min_len {
+        return false;
+    }
+    let (mut up, mut low, mut dig) = (0, 0, 0);
+    for c in v.chars() {
+        if c.is_ascii_uppercase() {
+            up += 1;
+        } else if c.is_ascii_lowercase() {
+            low += 1;
+        } else if c.is_ascii_digit() {
+            dig += 1;
+        }
+    }
+    let classes = (up > 0) as u8 + (low > 0) as u8 + (dig > 0) as u8;
+    if classes < 2 {
+        // All-hex lowercase or uppercase keys of 32+ characters still count.
+        return dig > 0 && v.len() >= 32 && v.chars().all(|c| c.is_ascii_alphanumeric());
+    }
+    // Identifiers like `my-storage-account-name` or `ProductCategoryName` are not random:
+    // a machine-made value of this length almost always holds a digit.
+    if dig == 0 {
+        return v.len() >= 32 || v.contains(['+', '/', '=']);
+    }
+    true
+}
+
+/// Looks like a password a person chose, for the weakly marked prose contexts.
+pub fn looks_like_password(v: &str) -> bool {
+    if v.len() < 6 || v.len() > 128 {
+        return false;
+    }
+    let letters = v.chars().filter(|c| c.is_ascii_alphabetic()).count();
+    let digits = v.chars().filter(|c| c.is_ascii_digit()).count();
+    let symbols = v
+        .chars()
+        .filter(|c| c.is_ascii_punctuation() && !matches!(c, '.' | ',' | ';' | ':' | '-'))
+        .count();
+    let upper = v.chars().any(|c| c.is_ascii_uppercase());
+    let lower = v.chars().any(|c| c.is_ascii_lowercase());
+    if letters == 0 {
+        return false;
+    }
+    (digits > 0 && (symbols > 0 || upper && lower)) || (symbols > 0 && upper && lower)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn keys() {
+        assert_eq!(classify("AccountKey"), Some(Class::Key(Kind::AccessKey)));
+        assert_eq!(classify("SharedAccessKeyName"), None);
+        assert_eq!(classify("--admin-password"), Some(Class::Password));
+        assert_eq!(classify("password_expiry_days"), None);
+        assert_eq!(
+            classify("client-key-data"),
+            Some(Class::Key(Kind::PrivateKey))
+        );
+        assert_eq!(classify("client-certificate-data"), None);
+        assert_eq!(classify("InstrumentationKey"), None);
+        assert_eq!(classify("token_type"), None);
+        assert_eq!(classify("clientSecret"), Some(Class::Secret));
+        assert_eq!(classify("secretName"), None);
+        assert_eq!(
+            classify("x-functions-key"),
+            Some(Class::Key(Kind::FunctionKey))
+        );
+        assert_eq!(classify("keyName"), None);
+        assert_eq!(classify("bypass"), None);
+    }
+
+    #[test]
+    fn placeholders() {
+        for v in [
+            "<redacted>",
+            "***",
+            "xxxx",
+            "●●●●",
+            "{key}",
+            "<your-key>",
+            "...",
+            "ab12****",
+            "$PASSWORD",
+            "${{ secrets.X }}",
+            "%DB_PASS%",
+            "@Microsoft.KeyVault(SecretUri=x)",
+            "[parameters('p')]",
+            "var.admin_password",
+            "REDACTED",
+            "6f1c2d4e-8a3b-4c5d-9e0f-1a2b3c4d5e6f",
+        ] {
+            assert!(is_placeholder(v), "{v}");
+        }
+        for v in [
+            "P@ssw0rd!",
+            "Zk3uLq9XwA",
+            "hunter22",
+            "%Pass1234",
+            "@Sakura1",
+            "-gZk_8cVZ_aqrOHJLAtRpp75rAo7auYvw4iAY94U7",
+        ] {
+            assert!(!is_placeholder(v), "{v}");
+        }
+    }
+}

@@ -1,0 +1,476 @@
+//! Recall and false-positive rate of `azsr_core::secrets::scan` on the labelled corpus
+//! in `tests/secrets/` (see its README). Fake secrets are generated here, with valid
+//! checksums where the format has one.
+
+use std::collections::BTreeMap;
+
+use azsr_core::secrets::checksum::{
+    base32_encode, base64_encode, crc32, github_checksum, marvin32, IDENTIFIABLE_SEED,
+};
+use azsr_core::secrets::scan;
+
+/// Thresholds committed to in issue 4.
+const MIN_RECALL: f64 = 0.98;
+const MAX_FP_RATE: f64 = 0.005;
+
+struct Rng(u64);
+
+impl Rng {
+    fn next(&mut self) -> u64 {
+        // xorshift64*
+        self.0 ^= self.0 >> 12;
+        self.0 ^= self.0 << 25;
+        self.0 ^= self.0 >> 27;
+        self.0.wrapping_mul(0x2545_F491_4F6C_DD1D)
+    }
+    fn below(&mut self, n: usize) -> usize {
+        (self.next() % n as u64) as usize
+    }
+    fn bytes(&mut self, n: usize) -> Vec<u8> {
+        (0..n).map(|_| self.next() as u8).collect()
+    }
+    fn from(&mut self, alphabet: &str, n: usize) -> String {
+        let a: Vec<char> = alphabet.chars().collect();
+        (0..n).map(|_| a[self.below(a.len())]).collect()
+    }
+}
+
+const ALNUM: &str = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
+const B64: &str = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+const HEX: &str = "0123456789abcdef";
+
+/// A 64-byte identifiable key: signature at characters 76..80, Marvin32 checksum last.
+fn ident64(r: &mut Rng, sig: &str) -> String {
+    let prefix = r.from(B64, 76) + sig;
+    let bytes = azsr_core::secrets::checksum::base64_decode(&prefix).unwrap();
+    let mut data = bytes[..60].to_vec();
+    data.extend(marvin32(IDENTIFIABLE_SEED, &data).to_le_bytes());
+    let key = base64_encode(&data);
+    assert_eq!(&key[76..80], sig);
+    key
+}
+
+/// A 32-byte identifiable key: signature at characters 33..37.
+fn ident32(r: &mut Rng, sig: &str) -> String {
+    let prefix = r.from(B64, 33) + sig + "A";
+    let bytes = azsr_core::secrets::checksum::base64_decode(&prefix).unwrap();
+    let mut data = bytes[..28].to_vec();
+    data.extend(marvin32(IDENTIFIABLE_SEED, &data).to_le_bytes());
+    let key = base64_encode(&data);
+    assert_eq!(&key[33..37], sig);
+    key
+}
+
+fn luhn_complete(r: &mut Rng, prefix: &str, len: usize) -> String {
+    let mut d: Vec<u8> = prefix.bytes().map(|b| b - b'0').collect();
+    while d.len() < len - 1 {
+        d.push(r.below(10) as u8);
+    }
+    let mut sum = 0;
+    for (i, &x) in d.iter().rev().enumerate() {
+        let mut y = x as u32;
+        if i % 2 == 0 {
+            y *= 2;
+            if y > 9 {
+                y -= 9;
+            }
+        }
+        sum += y;
+    }
+    d.push(((10 - sum % 10) % 10) as u8);
+    d.iter().map(|x| (b'0' + x) as char).collect()
+}
+
+fn group(s: &str, sep: char) -> String {
+    s.as_bytes()
+        .chunks(4)
+        .map(|c| std::str::from_utf8(c).unwrap())
+        .collect::<Vec<_>>()
+        .join(&sep.to_string())
+}
+
+fn b64url(data: &[u8]) -> String {
+    base64_encode(data)
+        .trim_end_matches('=')
+        .replace('+', "-")
+        .replace('/', "_")
+}
+
+fn pem(r: &mut Rng, label: &str, nl: &str, lines: usize, end: bool) -> String {
+    let mut s = format!("-----BEGIN {label}-----{nl}");
+    for _ in 0..lines {
+        s += &r.from(B64, 64);
+        s += nl;
+    }
+    if end {
+        s += &format!("-----END {label}-----");
+    }
+    s
+}
+
+fn password(r: &mut Rng) -> String {
+    let words = [
+        "Sakura", "Tokyo", "Azure", "Blue", "River", "Falcon", "Maple", "Orion",
+    ];
+    let symbols = ["!", "@", "#", "%", "&", "*", "?", "+"];
+    let w = words[r.below(words.len())];
+    let n = 10 + r.below(9000);
+    let s = symbols[r.below(symbols.len())];
+    match r.below(3) {
+        0 => format!("{w}{n}{s}"),
+        1 => format!("{s}{w}{}{n}", r.from("abcdefghijkmnpqrstuvwxyz", 3)),
+        _ => format!("{}{n}{w}{s}x", r.from("ABCDEFGHJKLMNPQRSTUVWXYZ", 2)),
+    }
+}
+
+fn generate(name: &str, r: &mut Rng) -> String {
+    match name {
+        "storage_ident" => ident64(r, "+ASt"),
+        "cosmos_ident" => ident64(r, "ACDb"),
+        "sb_ident" => ident32(r, "+ASb"),
+        "eh_ident" => ident32(r, "+AEh"),
+        "relay_ident" => ident32(r, "+ARm"),
+        "batch_ident" => ident64(r, "+ABa"),
+        "iot_ident" => ident32(r, "AIoT"),
+        "redis_ident" => ident32(r, "AzCa"),
+        "acr_ident" => ident32(r, "+ACR"),
+        "func_ident" => ident32(r, "AzFu"),
+        "search_ident" => ident32(r, "AzSe"),
+        "eg_ident" => ident32(r, "AZEG"),
+        "apim_ident" => ident64(r, "APIM"),
+        "annotated" => format!(
+            "{}JQQJ99{}{}{}AZDO{}",
+            r.from(ALNUM, 52),
+            r.from(ALNUM, 1),
+            r.from("ABCDEFGHIJKL", 1),
+            r.from(ALNUM, 16),
+            r.from(ALNUM, 4)
+        ),
+        "legacy_key" => base64_encode(&r.bytes(64)),
+        "b64_32" => base64_encode(&r.bytes(32)),
+        "b64_long" => base64_encode(&r.bytes(48)),
+        "b64_ref" => r.from(ALNUM, 40),
+        "b64_url60" => r.from(ALNUM, 60),
+        "b64url27" => b64url(&r.bytes(20)),
+        "entra" => format!(
+            "{}8Q~{}",
+            r.from(ALNUM, 3),
+            r.from(&(ALNUM.to_string() + "_~.-"), 34)
+        ),
+        "ado_pat" => loop {
+            let mut b = r.bytes(28);
+            b.extend(crc32(&b).to_le_bytes());
+            let s = base32_encode(&b);
+            if s.bytes().any(|c| c.is_ascii_digit()) {
+                break s;
+            }
+        },
+        "ghp" => {
+            let body = r.from(ALNUM, 30);
+            format!("ghp_{body}{}", github_checksum(&body))
+        }
+        "github_pat" => format!("github_pat_{}_{}", r.from(ALNUM, 22), r.from(ALNUM, 59)),
+        "aws_id" => format!("AKIA{}", r.from("ABCDEFGHIJKLMNOPQRSTUVWXYZ234567", 16)),
+        "aws_secret" => r.from(B64, 40),
+        "jwt" => {
+            let header = format!(
+                r#"{{"alg":"RS256","typ":"JWT","kid":"{}"}}"#,
+                r.from(ALNUM, 12)
+            );
+            let payload = format!(
+                r#"{{"aud":"https://management.azure.com","iss":"https://sts.windows.net/x/","exp":{}}}"#,
+                1_760_000_000 + r.below(1_000_000)
+            );
+            format!(
+                "{}.{}.{}",
+                b64url(header.as_bytes()),
+                b64url(payload.as_bytes()),
+                b64url(&r.bytes(64))
+            )
+        }
+        "opaque_token" => r.from(&(ALNUM.to_string() + "-_"), 48),
+        "basic" => base64_encode(format!("admin:{}", password(r)).as_bytes()),
+        "pem_rsa" => pem(r, "RSA PRIVATE KEY", "\n", 12, true),
+        "pem_pkcs8" => pem(r, "PRIVATE KEY", "\n", 10, true),
+        "pem_openssh" => pem(r, "OPENSSH PRIVATE KEY", "\n", 6, true),
+        "pem_ec" => pem(r, "EC PRIVATE KEY", "\n", 3, true),
+        "pem_encrypted" => pem(r, "ENCRYPTED PRIVATE KEY", "\n", 10, true),
+        "pem_json" => pem(r, "PRIVATE KEY", "\\n", 10, true),
+        "pem_pkcs8_cut" => pem(r, "PRIVATE KEY", "\n", 5, false).trim_end().to_string(),
+        "card_visa" => luhn_complete(r, "4", 16),
+        "card_visa_spaced" => group(&luhn_complete(r, "4", 16), ' '),
+        "card_mc" => luhn_complete(r, "53", 16),
+        "card_mc2" => luhn_complete(r, "2345", 16),
+        "card_mc_dashed" => group(&luhn_complete(r, "51", 16), '-'),
+        "card_amex" => luhn_complete(r, "37", 15),
+        "card_jcb" => luhn_complete(r, "3540", 16),
+        "request_number" => {
+            let prefix = format!("2{}11{:02}", 3 + r.below(3), 1 + r.below(28));
+            luhn_complete(r, &prefix, 16)
+        }
+        "sig" => base64_encode(&r.bytes(32))
+            .replace('+', "%2B")
+            .replace('/', "%2F")
+            .replace('=', "%3D"),
+        "sig_raw" => b64url(&r.bytes(32)),
+        "func_code" => b64url(&r.bytes(40)) + "==",
+        "hex16" => r.from(HEX, 16),
+        "hex32" => r.from(HEX, 32),
+        "hex40" => r.from(HEX, 40),
+        "hex40_upper" => r.from(HEX, 40).to_uppercase(),
+        "hex12_upper" => r.from(HEX, 12).to_uppercase(),
+        "hex64" => r.from(HEX, 64),
+        "guid" => {
+            let h = r.from(HEX, 32);
+            format!(
+                "{}-{}-4{}-a{}-{}",
+                &h[..8],
+                &h[8..12],
+                &h[13..16],
+                &h[17..20],
+                &h[20..]
+            )
+        }
+        "pw" => password(r),
+        "pw_shell" => password(r).replace(['$', '&', '*', '?', '!', '#'], "_"),
+        "pw_url" => password(r).replace(['@', '#', '?', '/', '%', '&', '*', '$', '!'], "Z"),
+        "pw_odbc" => format!("{};{}}}}}", password(r), r.from(ALNUM, 3)),
+        "pin_like" => {
+            let n = 4 + r.below(3);
+            r.from("0123456789", n)
+        }
+        other => panic!("unknown generator {{{{{other}}}}}"),
+    }
+}
+
+struct Entry {
+    positive: bool,
+    kind: String,
+    file: &'static str,
+    template: String,
+}
+
+fn load() -> Vec<Entry> {
+    let files: &[(&str, &str)] = &[
+        ("formats.txt", include_str!("secrets/formats.txt")),
+        ("azure.txt", include_str!("secrets/azure.txt")),
+        ("commands.txt", include_str!("secrets/commands.txt")),
+        ("keyvalue.txt", include_str!("secrets/keyvalue.txt")),
+        ("prose.txt", include_str!("secrets/prose.txt")),
+        ("negatives.txt", include_str!("secrets/negatives.txt")),
+        ("logs.txt", include_str!("secrets/logs.txt")),
+        ("heldout.txt", include_str!("secrets/heldout.txt")),
+        ("cli_outputs.txt", include_str!("secrets/cli_outputs.txt")),
+        ("fresh.txt", include_str!("secrets/fresh.txt")),
+    ];
+    let mut out = Vec::new();
+    for (file, text) in files {
+        let mut cur: Option<Entry> = None;
+        for line in text.lines() {
+            if let Some(h) = line.strip_prefix("#% ") {
+                if let Some(e) = cur.take() {
+                    out.push(e);
+                }
+                let (pn, kind) = h.split_once(' ').unwrap();
+                cur = Some(Entry {
+                    positive: pn == "pos",
+                    kind: kind.trim().to_string(),
+                    file,
+                    template: String::new(),
+                });
+            } else if let Some(e) = cur.as_mut() {
+                e.template.push_str(line);
+                e.template.push('\n');
+            }
+        }
+        out.extend(cur);
+    }
+    out
+}
+
+fn expand(template: &str, r: &mut Rng) -> String {
+    let mut s = String::new();
+    let mut rest = template;
+    while let Some(i) = rest.find("{{") {
+        let Some(j) = rest[i..].find("}}") else { break };
+        let name = &rest[i + 2..i + j];
+        if name.chars().all(|c| c.is_ascii_alphanumeric() || c == '_') && !name.is_empty() {
+            s.push_str(&rest[..i]);
+            s.push_str(&generate(name, r));
+        } else {
+            s.push_str(&rest[..i + j + 2]);
+        }
+        rest = &rest[i + j + 2..];
+    }
+    s.push_str(rest);
+    s
+}
+
+fn marks(annotated: &str) -> (String, Vec<std::ops::Range<usize>>) {
+    let mut text = String::new();
+    let mut ranges = Vec::new();
+    let mut open = Vec::new();
+    for ch in annotated.chars() {
+        match ch {
+            '«' => open.push(text.len()),
+            '»' => ranges.push(open.pop().unwrap()..text.len()),
+            c => text.push(c),
+        }
+    }
+    (text, ranges)
+}
+
+#[derive(Default)]
+struct Tally {
+    secrets: usize,
+    found: usize,
+    exact: usize,
+    negatives: usize,
+    false_positives: usize,
+}
+
+#[test]
+fn corpus_recall_and_false_positive_rate() {
+    let entries = load();
+    let mut r = Rng(0x5EC2_E75A_2025_0001);
+    let mut by_kind: BTreeMap<String, Tally> = BTreeMap::new();
+    let mut misses = Vec::new();
+    let mut fps = Vec::new();
+    let mut inexact = Vec::new();
+    let mut snippets = 0;
+    for e in &entries {
+        let copies = if e.template.contains("{{") { 3 } else { 1 };
+        for _ in 0..copies {
+            snippets += 1;
+            let (text, expected) = marks(&expand(&e.template, &mut r));
+            let found = scan(&text);
+            let t = by_kind.entry(e.kind.clone()).or_default();
+            if e.positive {
+                assert!(
+                    !expected.is_empty(),
+                    "{}: positive without «»:\n{text}",
+                    e.file
+                );
+                for m in &expected {
+                    t.secrets += 1;
+                    let hit = found
+                        .iter()
+                        .find(|f| f.range.start <= m.start && f.range.end >= m.end);
+                    match hit {
+                        Some(f) => {
+                            t.found += 1;
+                            if f.range == *m {
+                                t.exact += 1;
+                            } else {
+                                inexact.push(format!(
+                                    "[{} {}] wider span {:?} for {:?}",
+                                    e.file,
+                                    e.kind,
+                                    &text[f.range.clone()],
+                                    &text[m.clone()]
+                                ));
+                            }
+                        }
+                        None => misses.push(format!(
+                            "[{} {}] missed {:?} in:\n{text}  found: {:?}",
+                            e.file,
+                            e.kind,
+                            &text[m.clone()],
+                            found
+                                .iter()
+                                .map(|f| (&text[f.range.clone()], f.kind))
+                                .collect::<Vec<_>>()
+                        )),
+                    }
+                }
+                // Findings outside every mark are false positives too.
+                for f in &found {
+                    if !expected
+                        .iter()
+                        .any(|m| f.range.start < m.end && m.start < f.range.end)
+                    {
+                        fps.push(format!(
+                            "[{} {}] extra {:?} ({:?}) in:\n{text}",
+                            e.file,
+                            e.kind,
+                            &text[f.range.clone()],
+                            f.kind
+                        ));
+                    }
+                }
+            } else {
+                t.negatives += 1;
+                if !found.is_empty() {
+                    t.false_positives += 1;
+                    fps.push(format!(
+                        "[{} {}] {:?} in:\n{text}",
+                        e.file,
+                        e.kind,
+                        found
+                            .iter()
+                            .map(|f| (&text[f.range.clone()], f.kind))
+                            .collect::<Vec<_>>()
+                    ));
+                }
+            }
+        }
+    }
+    let mut total = Tally::default();
+    println!(
+        "{:<20} {:>8} {:>8} {:>8} {:>9} {:>8}",
+        "kind", "secrets", "recall", "exact", "negatives", "FP rate"
+    );
+    for (kind, t) in &by_kind {
+        let recall = if t.secrets > 0 {
+            t.found as f64 / t.secrets as f64
+        } else {
+            f64::NAN
+        };
+        let exact = if t.secrets > 0 {
+            t.exact as f64 / t.secrets as f64
+        } else {
+            f64::NAN
+        };
+        let fp = if t.negatives > 0 {
+            t.false_positives as f64 / t.negatives as f64
+        } else {
+            f64::NAN
+        };
+        println!(
+            "{kind:<20} {:>8} {recall:>8.3} {exact:>8.3} {:>9} {fp:>8.3}",
+            t.secrets, t.negatives
+        );
+        total.secrets += t.secrets;
+        total.found += t.found;
+        total.exact += t.exact;
+        total.negatives += t.negatives;
+        total.false_positives += t.false_positives;
+    }
+    let recall = total.found as f64 / total.secrets as f64;
+    let fp_rate = total.false_positives as f64 / total.negatives as f64;
+    println!(
+        "{:<20} {:>8} {recall:>8.3} {:>8.3} {:>9} {fp_rate:>8.3}   ({snippets} snippets)",
+        "ALL",
+        total.secrets,
+        total.exact as f64 / total.secrets as f64,
+        total.negatives
+    );
+    for m in &misses {
+        println!("{m}");
+    }
+    for m in &inexact {
+        println!("{m}");
+    }
+    for f in &fps {
+        println!("FP {f}");
+    }
+    assert!(
+        snippets >= 300,
+        "the corpus should hold several hundred snippets, has {snippets}"
+    );
+    assert!(recall >= MIN_RECALL, "recall {recall:.3} < {MIN_RECALL}");
+    assert!(
+        fp_rate <= MAX_FP_RATE,
+        "false-positive rate {fp_rate:.4} > {MAX_FP_RATE}"
+    );
+}
