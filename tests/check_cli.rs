@@ -750,7 +750,6 @@ fn error_finding_exits_1_and_levels_follow_the_nearest_configuration() {
 }
 
 #[test]
-#[ignore = "needs rules sensitive-data and frontmatter-missing merged"]
 fn secrets_are_masked_and_columns_count_characters_after_the_bom() {
     let dir = tempfile::tempdir().unwrap();
     write(

@@ -15,7 +15,11 @@ fn render_rules_md() -> String {
         "# Rules\n\n<!-- Generated from the doc comments in crates/azsr-core/src/rules/ by tests/docs.rs (UPDATE_DOCS=1 cargo test --test docs). -->\n\n",
     );
     for rule in rules::ALL {
-        out.push_str(&format!("## {}\n\nDefault level: **{}**.\n\n", rule.name, rule.level.as_str()));
+        out.push_str(&format!(
+            "## {}\n\nDefault level: **{}**.\n\n",
+            rule.name,
+            rule.level.as_str()
+        ));
         for line in doc_markdown(rule).lines() {
             if line.starts_with('#') {
                 out.push('#');
@@ -55,13 +59,24 @@ fn generated_rule_docs_are_up_to_date() {
     let readme_path = root().join("README.md");
     let rules_md = render_rules_md();
     let readme = std::fs::read_to_string(&readme_path).unwrap();
-    let readme_new = replace_between(&readme, "<!-- rules:start -->", "<!-- rules:end -->", &render_readme_table());
+    let readme_new = replace_between(
+        &readme,
+        "<!-- rules:start -->",
+        "<!-- rules:end -->",
+        &render_readme_table(),
+    );
     if std::env::var_os("UPDATE_DOCS").is_some() {
         std::fs::write(&rules_md_path, &rules_md).unwrap();
         std::fs::write(&readme_path, &readme_new).unwrap();
         return;
     }
     let current = std::fs::read_to_string(&rules_md_path).unwrap_or_default();
-    assert!(current == rules_md, "docs/rules.md is stale: run `UPDATE_DOCS=1 cargo test --test docs`");
-    assert!(readme == readme_new, "README's rule table is stale: run `UPDATE_DOCS=1 cargo test --test docs`");
+    assert!(
+        current == rules_md,
+        "docs/rules.md is stale: run `UPDATE_DOCS=1 cargo test --test docs`"
+    );
+    assert!(
+        readme == readme_new,
+        "README's rule table is stale: run `UPDATE_DOCS=1 cargo test --test docs`"
+    );
 }

@@ -39,19 +39,33 @@ fn bench_analyze(c: &mut Criterion) {
         t.push_str("```\n");
         t
     };
-    for (name, text) in [("en_clean", CLEAN_EN.to_string()), ("ja_200_lines", req200), ("1mb_log", req1mb)] {
+    for (name, text) in [
+        ("en_clean", CLEAN_EN.to_string()),
+        ("ja_200_lines", req200),
+        ("1mb_log", req1mb),
+    ] {
         group.throughput(Throughput::Bytes(text.len() as u64));
-        group.bench_with_input(BenchmarkId::new("parse_and_rules", name), &text, |b, text| {
-            b.iter(|| {
-                let source = Source::new(text.as_str());
-                analyze(&source, &config, &catalog, &env)
-            })
-        });
-        group.bench_with_input(BenchmarkId::new("bare_block_parse", name), &text, |b, text| {
-            let mut parser = tree_sitter::Parser::new();
-            parser.set_language(&tree_sitter_md::LANGUAGE.into()).unwrap();
-            b.iter(|| parser.parse(text.as_str(), None))
-        });
+        group.bench_with_input(
+            BenchmarkId::new("parse_and_rules", name),
+            &text,
+            |b, text| {
+                b.iter(|| {
+                    let source = Source::new(text.as_str());
+                    analyze(&source, &config, &catalog, &env)
+                })
+            },
+        );
+        group.bench_with_input(
+            BenchmarkId::new("bare_block_parse", name),
+            &text,
+            |b, text| {
+                let mut parser = tree_sitter::Parser::new();
+                parser
+                    .set_language(&tree_sitter_md::LANGUAGE.into())
+                    .unwrap();
+                b.iter(|| parser.parse(text.as_str(), None))
+            },
+        );
     }
     group.finish();
 

@@ -60,7 +60,11 @@ fn bench(c: &mut Criterion) {
                 .arg(dir.path())
                 .output()
                 .unwrap();
-            assert!(out.status.code().is_some_and(|c| c <= 1), "{}", String::from_utf8_lossy(&out.stderr));
+            assert!(
+                out.status.code().is_some_and(|c| c <= 1),
+                "{}",
+                String::from_utf8_lossy(&out.stderr)
+            );
             out.stdout.len()
         })
     });

@@ -26,7 +26,12 @@ impl Server {
             .expect("start azsr-lsp");
         let stdin = child.stdin.take().unwrap();
         let stdout = BufReader::new(child.stdout.take().unwrap());
-        Server { child, stdin, stdout, next_id: 1 }
+        Server {
+            child,
+            stdin,
+            stdout,
+            next_id: 1,
+        }
     }
 
     fn send(&mut self, msg: Value) {
@@ -184,5 +189,10 @@ fn main() {
     let (opens, keys) = if quick { (2, 10) } else { (20, 400) };
     let small = request_200_lines();
     run_case("200_lines", &small, opens, keys);
-    run_case("5mb_log", &with_log(small, 5_000_000), opens.min(5), keys / 2);
+    run_case(
+        "5mb_log",
+        &with_log(small, 5_000_000),
+        opens.min(5),
+        keys / 2,
+    );
 }

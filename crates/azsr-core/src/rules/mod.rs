@@ -124,28 +124,6 @@ pub fn by_name(name: &str) -> Option<&'static RuleMeta> {
     ALL.iter().copied().find(|r| r.name == name)
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn every_rule_of_the_spec_exists_with_its_level_and_a_full_doc() {
-        let spec = include_str!("../../tests/rules_table.txt");
-        let mut names = Vec::new();
-        for line in spec.lines().filter(|l| !l.trim().is_empty()) {
-            let (name, level) = line.split_once(' ').unwrap();
-            let rule =
-                by_name(name).unwrap_or_else(|| panic!("rule {name} of rules.md is missing"));
-            assert_eq!(rule.level.as_str(), level.trim(), "default level of {name}");
-            for heading in ["## What it checks", "## Why", "## Fires", "## Passes"] {
-                assert!(rule.doc.contains(heading), "{name}'s doc lacks `{heading}`");
-            }
-            names.push(name);
-        }
-        assert_eq!(names.len(), ALL.len(), "rules outside rules.md");
-    }
-}
-
 /// Where a rule's documentation is published: LSP `codeDescription` and SARIF `helpUri`.
 pub fn doc_url(code: &str) -> String {
     format!("https://github.com/azsr/azsr/blob/main/docs/rules.md#{code}")
@@ -185,5 +163,27 @@ pub fn short_description(rule: &RuleMeta) -> String {
     match para.find(". ") {
         Some(i) => para[..=i].to_string(),
         None => para,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_rule_of_the_spec_exists_with_its_level_and_a_full_doc() {
+        let spec = include_str!("../../tests/rules_table.txt");
+        let mut names = Vec::new();
+        for line in spec.lines().filter(|l| !l.trim().is_empty()) {
+            let (name, level) = line.split_once(' ').unwrap();
+            let rule =
+                by_name(name).unwrap_or_else(|| panic!("rule {name} of rules.md is missing"));
+            assert_eq!(rule.level.as_str(), level.trim(), "default level of {name}");
+            for heading in ["## What it checks", "## Why", "## Fires", "## Passes"] {
+                assert!(rule.doc.contains(heading), "{name}'s doc lacks `{heading}`");
+            }
+            names.push(name);
+        }
+        assert_eq!(names.len(), ALL.len(), "rules outside rules.md");
     }
 }
