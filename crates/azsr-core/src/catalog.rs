@@ -57,6 +57,9 @@ pub struct ProblemList {
 pub struct Catalog {
     pub services: Vec<Service>,
     problems: HashMap<String, ProblemList>,
+    /// Folded current and former names → (index into `services`, is a former name);
+    /// built on first lookup, since several rules look `service` up on every keystroke.
+    name_index: std::sync::OnceLock<HashMap<String, (usize, bool)>>,
 }
 
 /// How a `service` value matched.
@@ -216,7 +219,11 @@ impl Catalog {
                 (service, ProblemList { items, complete })
             })
             .collect();
-        Catalog { services, problems }
+        Catalog {
+            services,
+            problems,
+            name_index: Default::default(),
+        }
     }
 
     /// Replaces the services with `az support services list` JSON, keeping what the
@@ -252,6 +259,7 @@ impl Catalog {
         Ok(Catalog {
             services,
             problems: self.problems.clone(),
+            name_index: Default::default(),
         })
     }
 
@@ -294,17 +302,32 @@ impl Catalog {
         if name.is_empty() {
             return None;
         }
-        if let Some(s) = self
-            .services
-            .iter()
-            .find(|s| fold_name(&s.display_name) == name)
-        {
-            return Some(ServiceMatch::Current(s));
-        }
-        self.services
-            .iter()
-            .find(|s| s.former_names.iter().any(|f| fold_name(f) == name))
-            .map(ServiceMatch::Former)
+        let index = self.name_index.get_or_init(|| {
+            let mut index = HashMap::new();
+            // Former names first, so that a current name wins where both agree.
+            for (i, s) in self.services.iter().enumerate() {
+                for f in &s.former_names {
+                    index.entry(fold_name(f)).or_insert((i, true));
+                }
+            }
+            for (i, s) in self.services.iter().enumerate() {
+                let key = fold_name(&s.display_name);
+                match index.get(&key) {
+                    Some((_, false)) => {}
+                    _ => {
+                        index.insert(key, (i, false));
+                    }
+                }
+            }
+            index
+        });
+        let &(i, former) = index.get(&name)?;
+        let service = &self.services[i];
+        Some(if former {
+            ServiceMatch::Former(service)
+        } else {
+            ServiceMatch::Current(service)
+        })
     }
 
     /// Services ranked by fuzzy match against `query`, best first.
