@@ -642,6 +642,28 @@ fn explain_known_and_unknown_rules() {
 }
 
 #[test]
+fn explain_prints_every_rule_of_the_spec() {
+    let dir = tempfile::tempdir().unwrap();
+    let table = include_str!("../crates/azsr-core/tests/rules_table.txt");
+    let mut count = 0;
+    for line in table.lines().filter(|l| !l.trim().is_empty()) {
+        let (name, level) = line.split_once(' ').unwrap();
+        let o = run_in(dir.path(), &["--explain", name], None);
+        assert_eq!(code(&o), 0, "{name}");
+        let out = stdout(&o);
+        assert!(
+            out.starts_with(&format!("# {name} ({level})")),
+            "{name}: {out}"
+        );
+        for heading in ["## What it checks", "## Why", "## Fires", "## Passes"] {
+            assert!(out.contains(heading), "{name} lacks {heading}");
+        }
+        count += 1;
+    }
+    assert_eq!(count, 41);
+}
+
+#[test]
 fn help_and_version() {
     let dir = tempfile::tempdir().unwrap();
     let o = run_in(dir.path(), &["--version"], None);
