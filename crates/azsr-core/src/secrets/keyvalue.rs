@@ -336,6 +336,153 @@ fn follow_value(text: &str, from: usize) -> Option<Value> {
     (v.quoted || !text[v.range.clone()].is_empty()).then_some(v)
 }
 
+/// `user/password: admin / P@ss…`: after a label naming a pair (the key follows a `/`),
+/// the value after the slash is the password.
+fn slash_label(text: &str, ks: usize) -> bool {
+    let mut q = ks;
+    while q > 0 && matches!(at(text, q - 1), b' ' | b'\t') {
+        q -= 1;
+    }
+    at(text, q.wrapping_sub(1)) == b'/' || text[..q].ends_with('／')
+}
+
+/// The second value of `first / second`, read after `first` ends at `after`.
+fn pair_second(text: &str, after: usize) -> Option<Value> {
+    let mut q = after;
+    while matches!(at(text, q), b' ' | b'\t') {
+        q += 1;
+    }
+    if at(text, q) == b'/' {
+        q += 1;
+    } else if text[q..].starts_with('／') {
+        q += '／'.len_utf8();
+    } else {
+        return None;
+    }
+    read_value(text, q, false)
+}
+
+/// "the password of the jump box is X", "the password for the SQL admin account was X":
+/// up to six plain words after the key, then `is` / `was`, on one line.
+fn prose_is(text: &str, from: usize) -> Option<Value> {
+    let le = line_end(text, from).min(from + 120);
+    let b = &text.as_bytes()[..ceil(text, le)];
+    let mut i = from;
+    let mut words = 0;
+    loop {
+        while i < b.len() && b[i] == b' ' {
+            i += 1;
+        }
+        let ws = i;
+        while i < b.len() && (b[i].is_ascii_alphanumeric() || matches!(b[i], b'-' | b'_')) {
+            i += 1;
+        }
+        if i == ws {
+            return None;
+        }
+        let w = &text[ws..i];
+        if w.eq_ignore_ascii_case("is") || w.eq_ignore_ascii_case("was") {
+            if words == 0 {
+                return None;
+            }
+            let colon = (at(text, i) == b':') as usize;
+            return read_value(text, i + colon, false);
+        }
+        words += 1;
+        if words > 6 || i >= b.len() || b[i] != b' ' {
+            return None;
+        }
+    }
+}
+
+/// Words that follow a `Password:` label as a status, not as the password.
+const LABEL_STATUS: &[&str] = &[
+    "enabled",
+    "disabled",
+    "never",
+    "always",
+    "optional",
+    "unchanged",
+    "default",
+    "blank",
+    "same",
+    "unknown",
+    "locked",
+    "unlocked",
+    "valid",
+    "hidden",
+    "redacted",
+    "omitted",
+    "removed",
+    "secret",
+    "password",
+    "passwords",
+    "passphrase",
+    "changeme",
+    "placeholder",
+    "yourpassword",
+    "mypassword",
+    "sample",
+    "example",
+    "dummy",
+    "hogehoge",
+    "fugafuga",
+    "piyopiyo",
+    "authentication",
+    "authenticated",
+    "protected",
+    "encrypted",
+    "configured",
+    "provided",
+    "supplied",
+    "specified",
+    "generated",
+    "rotated",
+    "updated",
+    "accepted",
+    "rejected",
+    "failed",
+    "failure",
+    "succeeded",
+    "success",
+    "expires",
+    "expiring",
+    "expired",
+    "sshkey",
+    "publickey",
+    "keyvault",
+    "managed",
+    "notset",
+    "pending",
+    "random",
+    "strong",
+    "weak",
+    "omit",
+    "ignored",
+    "unused",
+    "private",
+    "confidential",
+    "withheld",
+];
+
+/// An all-letter password after an explicit `Password:` label, alone to the end of the
+/// line (`Password: sunshine`), when it is no status word, mask or placeholder.
+fn label_word(text: &str, v: &Value, class: Class, sep: Sep) -> bool {
+    if class != Class::Password || sep != Sep::Strong || v.quoted {
+        return false;
+    }
+    let s = &text[v.range.clone()];
+    if !(6..=64).contains(&s.len()) || !s.bytes().all(|c| c.is_ascii_alphabetic()) {
+        return false;
+    }
+    let lower = s.to_ascii_lowercase();
+    if is_placeholder(s) || LABEL_STATUS.contains(&lower.as_str()) {
+        return false;
+    }
+    let le = line_end(text, v.range.end);
+    text[v.range.end..le].trim().is_empty()
+}
+
 /// The entry point for an ASCII key anchor (`pass`, `key`, `token`, …).
 pub(crate) fn at_key(
     text: &str,
@@ -483,6 +630,13 @@ pub(crate) fn at_key(
                     });
                 }
             }
+        } else if let Some(v) = prose_is(text, p) {
+            if accept(class, &text[v.range.clone()], Sep::Weak, v.quoted) {
+                out.push(Finding {
+                    range: v.range,
+                    kind,
+                });
+            }
         }
         return;
     }
@@ -558,9 +712,14 @@ pub(crate) fn at_key(
         return;
     }
     let in_query = eq && matches!(before, b'?' | b'&');
-    let Some(v) = read_value(text, vstart, in_query) else {
+    let Some(mut v) = read_value(text, vstart, in_query) else {
         return;
     };
+    if slash_label(text, ks) {
+        if let Some(second) = pair_second(text, v.range.end) {
+            v = second;
+        }
+    }
     // YAML / prose: a value on the next line is not this key's.
     let s = &text[v.range.clone()];
     let flag_like = s.starts_with("--")
@@ -606,11 +765,20 @@ pub(crate) fn at_key(
     } else {
         sep
     };
-    if accept(class, s, sep, v.quoted) {
+    if accept(class, s, sep, v.quoted) || label_word(text, &v, class, sep) {
         out.push(Finding {
             range: v.range,
             kind,
         });
+    } else if sep == Sep::Weak && spaces > 0 && !is_flag && matches!(class, Class::Password) {
+        if let Some(v) = prose_is(text, p) {
+            if accept(class, &text[v.range.clone()], Sep::Weak, v.quoted) {
+                out.push(Finding {
+                    range: v.range,
+                    kind,
+                });
+            }
+        }
     }
 }
 
@@ -684,9 +852,14 @@ pub(crate) fn at_japanese(text: &str, hit: Range<usize>, out: &mut Vec<Finding>)
             break;
         }
     }
-    let Some(v) = read_value(text, q, false) else {
+    let Some(mut v) = read_value(text, q, false) else {
         return;
     };
+    if slash_label(text, hit.start) {
+        if let Some(second) = pair_second(text, v.range.end) {
+            v = second;
+        }
+    }
     let s = &text[v.range.clone()];
     if !s.is_ascii() {
         return;
@@ -696,11 +869,42 @@ pub(crate) fn at_japanese(text: &str, hit: Range<usize>, out: &mut Vec<Finding>)
     }
     let pin =
         word == "暗証番号" && (4..=12).contains(&s.len()) && s.bytes().all(|c| c.is_ascii_digit());
-    if pin || accept(class, s, sep, v.quoted) {
+    if pin || accept(class, s, sep, v.quoted) || label_word(text, &v, class, sep) {
         out.push(Finding {
             range: v.range,
             kind,
         });
     }
     let _ = char_before;
+}
+
+/// `アカウント: azureuser / Pass123!`, `資格情報：admin / P@ss…`: a label for an account,
+/// a user name, a slash and a password-shaped value ending the line.
+pub(crate) fn at_account(text: &str, hit: Range<usize>, out: &mut Vec<Finding>) {
+    let mut p = hit.end;
+    while matches!(char_at(text, p), ' ' | '\t' | '　') {
+        p += char_at(text, p).len_utf8();
+    }
+    let c = char_at(text, p);
+    if !matches!(c, ':' | '：') {
+        return;
+    }
+    let Some(user) = read_value(text, p + c.len_utf8(), false) else {
+        return;
+    };
+    let u = &text[user.range.clone()];
+    if u.is_empty() || !u.is_ascii() || u.contains('/') {
+        return;
+    }
+    let Some(v) = pair_second(text, user.range.end) else {
+        return;
+    };
+    let s = &text[v.range.clone()];
+    let le = line_end(text, v.range.end);
+    if looks_like_password(s) && !is_placeholder(s) && text[v.range.end..le].trim().is_empty() {
+        out.push(Finding {
+            range: v.range,
+            kind: Kind::Password,
+        });
+    }
 }
