@@ -343,7 +343,41 @@ fn slash_label(text: &str, ks: usize) -> bool {
     while q > 0 && matches!(at(text, q - 1), b' ' | b'\t') {
         q -= 1;
     }
-    at(text, q.wrapping_sub(1)) == b'/' || text[..q].ends_with('／')
+    let spaced = q < ks;
+    let slash = if at(text, q.wrapping_sub(1)) == b'/' {
+        q - 1
+    } else if text[..q].ends_with('／') {
+        q - '／'.len_utf8()
+    } else {
+        return false;
+    };
+    // `user/pass`, `Account / Password`; not a switch (`cmdkey /pass:…`).
+    let before = char_before(text, slash);
+    if spaced {
+        before == ' ' && char_before(text, slash - 1).is_alphanumeric()
+    } else {
+        before.is_alphanumeric()
+    }
+}
+
+/// `admin/P@ss…` read as one value after a `user/password` label: the part after the
+/// first slash, when the part before it is a user name.
+fn split_glued_pair(text: &str, v: Value) -> Value {
+    let s = &text[v.range.clone()];
+    if let Some(i) = s.find('/') {
+        let user = &s[..i];
+        let ok = !user.is_empty()
+            && user
+                .bytes()
+                .all(|c| c.is_ascii_alphanumeric() || matches!(c, b'.' | b'_' | b'-' | b'@'));
+        if ok && i + 1 < s.len() && s.len() < 40 {
+            return Value {
+                range: v.range.start + i + 1..v.range.end,
+                quoted: v.quoted,
+            };
+        }
+    }
+    v
 }
 
 /// The second value of `first / second`, read after `first` ends at `after`.
@@ -381,6 +415,9 @@ fn prose_is(text: &str, from: usize) -> Option<Value> {
             return None;
         }
         let w = &text[ws..i];
+        if words == 0 && COMPOUND_HEADS.iter().any(|h| w.eq_ignore_ascii_case(h)) {
+            return None;
+        }
         if w.eq_ignore_ascii_case("is") || w.eq_ignore_ascii_case("was") {
             if words == 0 {
                 return None;
@@ -463,6 +500,93 @@ const LABEL_STATUS: &[&str] = &[
     "private",
     "confidential",
     "withheld",
+    "forgotten",
+    "forgot",
+    "lost",
+    "compromised",
+    "leaked",
+    "inherit",
+    "inherited",
+    "temporary",
+    "initial",
+    "current",
+    "previous",
+    "unavailable",
+    "available",
+    "supported",
+    "unsupported",
+    "needed",
+    "necessary",
+    "mandatory",
+    "requested",
+    "sent",
+    "emailed",
+    "attached",
+    "below",
+    "above",
+    "included",
+    "excluded",
+    "different",
+    "complex",
+    "simple",
+    "plaintext",
+    "cleartext",
+    "hashed",
+    "kerberos",
+    "ntlm",
+    "ldap",
+    "oauth",
+    "saml",
+    "interactive",
+    "manual",
+    "automatic",
+    "prompt",
+    "prompted",
+    "correct",
+];
+
+/// Words after `password` that make it a compound noun ("the password policy of the
+/// tenant is …"): what follows `is` is not the password.
+const COMPOUND_HEADS: &[&str] = &[
+    "policy",
+    "policies",
+    "hash",
+    "reset",
+    "expiry",
+    "expiration",
+    "length",
+    "complexity",
+    "sync",
+    "writeback",
+    "protection",
+    "change",
+    "history",
+    "age",
+    "rule",
+    "rules",
+    "requirement",
+    "requirements",
+    "lockout",
+    "spray",
+    "manager",
+    "field",
+    "prompt",
+    "dialog",
+    "screen",
+    "form",
+    "setting",
+    "settings",
+    "strength",
+    "format",
+    "pattern",
+    "profile",
+    "type",
+    "mode",
+    "method",
+    "option",
+    "options",
+    "validation",
+    "rotation",
 ];
 
 /// An all-letter password after an explicit `Password:` label, alone to the end of the
@@ -716,8 +840,9 @@ pub(crate) fn at_key(
         return;
     };
     if slash_label(text, ks) {
-        if let Some(second) = pair_second(text, v.range.end) {
-            v = second;
+        match pair_second(text, v.range.end) {
+            Some(second) => v = second,
+            None => v = split_glued_pair(text, v),
         }
     }
     // YAML / prose: a value on the next line is not this key's.
@@ -856,8 +981,9 @@ pub(crate) fn at_japanese(text: &str, hit: Range<usize>, out: &mut Vec<Finding>)
         return;
     };
     if slash_label(text, hit.start) {
-        if let Some(second) = pair_second(text, v.range.end) {
-            v = second;
+        match pair_second(text, v.range.end) {
+            Some(second) => v = second,
+            None => v = split_glued_pair(text, v),
         }
     }
     let s = &text[v.range.clone()];
@@ -875,7 +1001,6 @@ pub(crate) fn at_japanese(text: &str, hit: Range<usize>, out: &mut Vec<Finding>)
             kind,
         });
     }
-    let _ = char_before;
 }
 
 /// `アカウント: azureuser / Pass123!`, `資格情報：admin / P@ss…`: a label for an account,
