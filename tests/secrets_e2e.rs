@@ -167,6 +167,14 @@ fn requests(seed: u64) -> (Vec<(String, String)>, Secrets) {
     });
     let sb = s.add("servicebus-key", identifiable(&mut r, "+ASb", 33, 28));
     let pem_ja = s.add_pem("private-key", "RSA PRIVATE KEY", "\n", &mut r);
+    let pair_pw = s.add(
+        "password-pair",
+        format!("Pa{}!{}", r.below(9000) + 10, r.from(ALNUM, 4)),
+    );
+    let label_pw = s.add(
+        "password-label-word",
+        r.from("abcdefghijkmnpqrstuvwxyz", 12),
+    );
     let ja = format!(
         r#"---
 issue_type: technical
@@ -207,6 +215,9 @@ Endpoint=sb://sb-shop.servicebus.windows.net/;SharedAccessKeyName=RootManageShar
 ```
 
 支払いに使ったカード番号は {card} です。
+
+アカウント: azureuser / {pair_pw}
+パスワード: {label_pw}
 
 ```text
 {pem_ja}
@@ -250,6 +261,11 @@ Endpoint=sb://sb-shop.servicebus.windows.net/;SharedAccessKeyName=RootManageShar
     let apim = s.add("apim-key", identifiable(&mut r, "APIM", 76, 60));
     let pem_json = s.add_pem("private-key-json", "PRIVATE KEY", "\\n", &mut r);
     let fm_token = s.add("token-fm", r.from(&(ALNUM.to_string() + "-_"), 48));
+    let jump_pw = s.add(
+        "password-words-between",
+        format!("Winter{}!Orders", r.below(9000) + 10),
+    );
+    let pdo_pw = s.add("password-pdo", format!("Sh0p{}!x", r.from(ALNUM, 6)));
     let en = format!(
         r#"---
 issue_type: technical
@@ -282,6 +298,8 @@ The deployment fails. The password is {en_pw} and the storage connection string 
 | COSMOS_KEY | {cosmos} |
 | GITHUB_TOKEN | {ghp} |
 
+The admin password of the jump box is {jump_pw}
+
 ## Steps to reproduce
 ```bash
 az vm create -g rg-web -n vm-web-01 --image Ubuntu2204 --admin-username azureuser --admin-password '{admin_pw}'
@@ -291,6 +309,7 @@ curl -H "Authorization: Bearer {jwt}" https://management.azure.com/subscriptions
 curl -H "Authorization: Basic {basic}" https://app-shop.azurewebsites.net/api/health
 curl "https://func-shop.azurewebsites.net/api/orders?code={func}"
 curl -H "Ocp-Apim-Subscription-Key: {apim}" https://apim-shop.azure-api.net/orders
+php -r '$pdo = new PDO("mysql:host=mysql-shop;dbname=shop", "shopuser", "{pdo_pw}");'
 ```
 
 ```json
