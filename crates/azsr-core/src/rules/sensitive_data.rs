@@ -34,7 +34,8 @@ declare_rule! {
     /// `docker login`), `mysql -p…`, `sqlcmd -P`, `redis-cli -a`, `curl -u user:…`,
     /// `ConvertTo-SecureString '…' -AsPlainText`, `password:` / `"clientSecret":` in
     /// JSON, YAML, `.env`, XML; パスワードは…, パスワード：…, 初期パスワード「…」,
-    /// 事前共有キー…, "the password is …", "the admin password of the jump box is …"
+    /// 事前共有キー…, "the password is …", "the admin password of the jump box is …",
+    /// "the password was set to …"
     /// (up to six words between), `アカウント: azureuser / …` and `user/pass: admin / …`
     /// pairs, an all-letter password alone after a `Password:` label, the password
     /// argument of `new PDO(…)` / `mysqli_connect(…)`, a table column headed

@@ -396,8 +396,9 @@ fn pair_second(text: &str, after: usize) -> Option<Value> {
     read_value(text, q, false)
 }
 
-/// "the password of the jump box is X", "the password for the SQL admin account was X":
-/// up to six plain words after the key, then `is` / `was`, on one line.
+/// "the password of the jump box is X", "the password for the SQL admin account was X",
+/// "the password was set to X": up to six plain words after the key, then `is` / `was`
+/// / `to`, on one line.
 fn prose_is(text: &str, from: usize) -> Option<Value> {
     let le = line_end(text, from).min(from + 120);
     let b = &text.as_bytes()[..ceil(text, le)];
@@ -418,12 +419,15 @@ fn prose_is(text: &str, from: usize) -> Option<Value> {
         if words == 0 && COMPOUND_HEADS.iter().any(|h| w.eq_ignore_ascii_case(h)) {
             return None;
         }
-        if w.eq_ignore_ascii_case("is") || w.eq_ignore_ascii_case("was") {
-            if words == 0 {
-                return None;
-            }
+        let verb = w.eq_ignore_ascii_case("is") || w.eq_ignore_ascii_case("was");
+        // "… is X", "… was set to X", "changed the password of the jump box to X".
+        if words > 0 && (verb || w.eq_ignore_ascii_case("to")) {
             let colon = (at(text, i) == b':') as usize;
-            return read_value(text, i + colon, false);
+            let v = read_value(text, i + colon, false)?;
+            let s = &text[v.range.clone()];
+            // An address ("sent to Taro.Yamada@example.com") is not a password.
+            let email = s.find('@').is_some_and(|a| s[a..].contains('.'));
+            return (!email).then_some(v);
         }
         words += 1;
         if words > 6 || i >= b.len() || b[i] != b' ' {

@@ -572,9 +572,16 @@ pub fn is_placeholder(v: &str) -> bool {
         && b.iter().any(u8::is_ascii_digit)
         && b.iter().any(u8::is_ascii_uppercase)
         && b.iter().any(u8::is_ascii_lowercase);
+    // An opaque token may start with `--`: not a flag when it is long and random.
+    let token_blob = b.len() >= 24
+        && b.iter()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, b'-' | b'_'))
+        && b.iter().any(u8::is_ascii_digit)
+        && b.iter().any(u8::is_ascii_uppercase)
+        && b.iter().any(u8::is_ascii_lowercase);
     if REF_PREFIXES
         .iter()
-        .any(|p| lower.starts_with(p) && !(*p == "/" && b64_blob))
+        .any(|p| lower.starts_with(p) && !(*p == "/" && b64_blob) && !(*p == "--" && token_blob))
     {
         return true;
     }
