@@ -64,6 +64,25 @@ impl Client {
         }
     }
 
+    /// A server process started by the test (e.g. with its stderr captured).
+    pub fn from_child(mut child: tokio::process::Child) -> Client {
+        let stdin = child.stdin.take().unwrap();
+        let stdout = child.stdout.take().unwrap();
+        Client {
+            writer: Box::new(stdin),
+            reader: BufReader::new(Box::new(stdout)),
+            next_id: 1,
+            backlog: VecDeque::new(),
+            child: Some(child),
+            server_task: None,
+        }
+    }
+
+    /// Every message read so far but not yet waited for.
+    pub fn take_backlog(&mut self) -> Vec<Value> {
+        self.backlog.drain(..).collect()
+    }
+
     pub async fn send_raw(&mut self, bytes: &[u8]) {
         self.writer.write_all(bytes).await.unwrap();
         self.writer.flush().await.unwrap();

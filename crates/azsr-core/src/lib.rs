@@ -216,7 +216,39 @@ pub fn analyze(source: &Source, config: &Config, catalog: &Catalog, env: &Env) -
     out.sort_by(|a, b| {
         (a.range.start, a.range.end, a.code).cmp(&(b.range.start, b.range.end, b.code))
     });
+    redact_secrets(&source.text, &mut out);
     out
+}
+
+/// Masks the text of every secret finding wherever another finding's message, fix title
+/// or related note quotes it (e.g. a secret pasted into `service:` quoted by
+/// `service-unknown`): no message carries a secret.
+fn redact_secrets(text: &str, out: &mut [Diagnostic]) {
+    let secrets: Vec<&str> = out
+        .iter()
+        .filter(|d| d.secret)
+        .filter_map(|d| text.get(d.range.clone()))
+        .filter(|s| s.chars().count() >= 4)
+        .collect();
+    if secrets.is_empty() {
+        return;
+    }
+    let mask = |s: &mut String| {
+        for secret in &secrets {
+            if s.contains(secret) {
+                *s = s.replace(secret, &"*".repeat(secret.chars().count()));
+            }
+        }
+    };
+    let mask_msg = |m: &mut messages::Msg| {
+        mask(&mut m.en);
+        mask(&mut m.ja);
+    };
+    for d in out.iter_mut() {
+        mask_msg(&mut d.message);
+        d.fixes.iter_mut().for_each(|f| mask_msg(&mut f.title));
+        d.related.iter_mut().for_each(|r| mask_msg(&mut r.message));
+    }
 }
 
 /// Shared handle to the bundled catalog, for callers that do not import their own.

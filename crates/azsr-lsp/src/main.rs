@@ -54,6 +54,15 @@ pub struct Args {
 }
 
 fn main() -> ExitCode {
+    // A panic's message can quote the document (a string slice out of bounds prints
+    // the string): report where it happened, never what it said.
+    std::panic::set_hook(Box::new(|info| {
+        let at = info
+            .location()
+            .map(|l| format!("{}:{}", l.file(), l.line()))
+            .unwrap_or_default();
+        eprintln!("azsr-lsp: internal error at {at} (message withheld: it may quote the document)");
+    }));
     let args = Args::parse();
     if let Some(rule) = &args.explain {
         return explain::run(rule);

@@ -34,12 +34,23 @@ declare_rule! {
     /// `docker login`), `mysql -p…`, `sqlcmd -P`, `redis-cli -a`, `curl -u user:…`,
     /// `ConvertTo-SecureString '…' -AsPlainText`, `password:` / `"clientSecret":` in
     /// JSON, YAML, `.env`, XML; パスワードは…, パスワード：…, 初期パスワード「…」,
-    /// 事前共有キー…, "the password is …", a table column headed パスワード / Password.
+    /// 事前共有キー…, "the password is …", "the admin password of the jump box is …",
+    /// "the password was set to …"
+    /// (up to six words between), `アカウント: azureuser / …` and `user/pass: admin / …`
+    /// pairs, an all-letter password alone after a `Password:` label, the password
+    /// argument of `new PDO(…)` / `mysqli_connect(…)`, a table column headed
+    /// パスワード / Password. Payment card numbers: grouped as cards are printed
+    /// (`4111 1111 1111 1111`, 4-6-5), or a bare digit run with card context on its line
+    /// or the two lines above (card, カード, クレジット, Visa, Mastercard, JCB, 支払,
+    /// payment, 有効期限, CVV, …): a Luhn-valid order ID alone is not a card.
     ///
     /// Stays silent on: the word password without a value (パスワードを忘れました,
     /// "password authentication failed", "the password is incorrect"), secret names
     /// (`secretName`, `SharedAccessKeyName`), `@Microsoft.KeyVault(…)`, `$VAR`,
-    /// `${{ secrets.X }}`, `%VAR%`, `<your-password>`, `{key}`, and masks.
+    /// `${{ secrets.X }}`, `%VAR%`, `<your-password>`, `{key}`, and masks; "the
+    /// password is stored in Key Vault", パスワードはリセット済みです, "password is
+    /// required", `Password: Enabled` / `required` / `changeme` (status and placeholder
+    /// words), support request numbers, and order or tracking IDs without card context.
     ///
     /// ## Fires
     ///
@@ -226,9 +237,15 @@ mod tests {
     fn related_requests_are_not_cards() {
         // 2311270010001237 is Luhn-valid and inside Mastercard's 2221–2720 range.
         assert!(crate::secrets::checksum::luhn(b"2311270010001237"));
-        // Without the front matter listing it, nothing says it is a request number.
-        assert_spans(&RULE, "前回は «2311270010001237» で相談しました。\n");
-        let text = "---\nrelated_requests:\n  - 2311270010001237\n  - number: 2311270010001237\n    engineer: 佐藤\n---\n\n前回は 2311270010001237 で相談しました。\n";
+        // A bare digit run needs card context: without it, it is an ID.
+        assert!(run(&RULE, "前回は 2311270010001237 で相談しました。\n").is_empty());
+        assert!(run(&RULE, "Order ID: 4539578763621460\n").is_empty());
+        assert!(crate::secrets::checksum::luhn(b"4539578763621460"));
+        assert_spans(&RULE, "カード «2311270010001237» で支払いました。\n");
+        assert_spans(&RULE, "«4539 5787 6362 1460»\n");
+        assert_spans(&RULE, "| Card number |\n|---|\n| «4539578763621460» |\n");
+        // With card context, the front matter listing it still exempts it.
+        let text = "---\nrelated_requests:\n  - 2311270010001237\n  - number: 2311270010001237\n    engineer: 佐藤\n---\n\nカード 2311270010001237 の件で相談しました。\n";
         assert!(run(&RULE, text).is_empty());
         assert!(run(&RULE, "お問い合わせ番号 2311270010001237 の続きです。\n").is_empty());
         assert!(run(&RULE, "Support request number 2311270010001237 was closed.\n").is_empty());

@@ -345,3 +345,57 @@ pub(crate) fn key_listing(text: &str, hit: Range<usize>, out: &mut Vec<Finding>)
         line = le + 1;
     }
 }
+
+/// `new PDO($dsn, "user", "pass")`, `mysqli_connect("host", "user", "pass", "db")`: the
+/// password is the third argument; only a string literal counts.
+pub(crate) fn password_argument(text: &str, hit: Range<usize>, out: &mut Vec<Finding>) {
+    let b = text.as_bytes();
+    let limit = super::bytes::line_end(text, hit.end).min(hit.end + 600);
+    let mut p = hit.end;
+    let mut arg = 0;
+    let mut depth = 0;
+    while p < limit {
+        match b[p] {
+            b'"' | b'\'' => {
+                let q = b[p];
+                let start = p + 1;
+                let mut i = start;
+                while i < limit && b[i] != q {
+                    i += if b[i] == b'\\' { 2 } else { 1 };
+                }
+                if i >= limit {
+                    return;
+                }
+                if arg == 2 && depth == 0 {
+                    let v = &text[start..i];
+                    if crate::secrets::keyvalue::accept(
+                        crate::secrets::value::Class::Password,
+                        v,
+                        crate::secrets::keyvalue::Sep::Strong,
+                        true,
+                    ) && !v.starts_with('$')
+                    {
+                        out.push(Finding {
+                            range: start..i,
+                            kind: Kind::Password,
+                        });
+                    }
+                    return;
+                }
+                p = i + 1;
+                continue;
+            }
+            b'(' | b'[' => depth += 1,
+            b')' | b']' if depth == 0 => return,
+            b')' | b']' => depth -= 1,
+            b',' if depth == 0 => {
+                arg += 1;
+                if arg > 2 {
+                    return;
+                }
+            }
+            _ => {}
+        }
+        p += 1;
+    }
+}

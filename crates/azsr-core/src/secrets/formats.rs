@@ -471,9 +471,72 @@ pub(crate) fn payment_cards(text: &str, opts: &Options, out: &mut Vec<Finding>) 
         if near_phrase || in_request_list(text, ls, start) {
             continue;
         }
+        // A bare digit run is a card only with card context nearby; order IDs and other
+        // numbers pass Luhn one time in ten. Card grouping (4-4-4-4, 4-6-5) is context.
+        if !card_grouping(&text[start..end], sep) && !card_context(text, start, end) {
+            continue;
+        }
         out.push(Finding {
             range: start..end,
             kind: Kind::PaymentCard,
         });
     }
+}
+
+/// `4111 1111 1111 1111`, `3782-822463-10005`: the groups a card is printed in.
+fn card_grouping(run: &str, sep: Option<u8>) -> bool {
+    let Some(sep) = sep else {
+        return false;
+    };
+    let groups: Vec<usize> = run.split(sep as char).map(str::len).collect();
+    match groups.as_slice() {
+        [4, 6, 5] | [4, 6, 4] => true,
+        [4, 4, 4, rest @ ..] => {
+            !rest.is_empty()
+                && rest[..rest.len() - 1].iter().all(|&g| g == 4)
+                && (1..=4).contains(&rest[rest.len() - 1])
+        }
+        _ => false,
+    }
+}
+
+/// Words that say a number is a payment card, looked for on the number's line and the
+/// two lines before it (a table's header, a "card number:" label above).
+const CARD_WORDS: &[&str] = &[
+    "card",
+    "カード",
+    "クレジット",
+    "visa",
+    "master",
+    "amex",
+    "american express",
+    "jcb",
+    "diners",
+    "discover",
+    "unionpay",
+    "支払",
+    "決済",
+    "payment",
+    "charged",
+    "有効期限",
+    "expir",
+    "cvv",
+    "cvc",
+    "security code",
+    "セキュリティコード",
+    "セキュリティ コード",
+];
+
+fn card_context(text: &str, start: usize, end: usize) -> bool {
+    let mut from = line_start(text, start);
+    for _ in 0..2 {
+        if from == 0 {
+            break;
+        }
+        from = line_start(text, from - 1);
+    }
+    let from = super::bytes::floor(text, from.max(start.saturating_sub(400)));
+    let to = super::bytes::ceil(text, super::bytes::line_end(text, end).min(end + 200));
+    let window = text[from..to].to_ascii_lowercase();
+    CARD_WORDS.iter().any(|w| window.contains(w))
 }

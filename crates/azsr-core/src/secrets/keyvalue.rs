@@ -336,6 +336,281 @@ fn follow_value(text: &str, from: usize) -> Option<Value> {
     (v.quoted || !text[v.range.clone()].is_empty()).then_some(v)
 }
 
+/// `user/password: admin / P@ss…`: after a label naming a pair (the key follows a `/`),
+/// the value after the slash is the password.
+fn slash_label(text: &str, ks: usize) -> bool {
+    let mut q = ks;
+    while q > 0 && matches!(at(text, q - 1), b' ' | b'\t') {
+        q -= 1;
+    }
+    let spaced = q < ks;
+    let slash = if at(text, q.wrapping_sub(1)) == b'/' {
+        q - 1
+    } else if text[..q].ends_with('／') {
+        q - '／'.len_utf8()
+    } else {
+        return false;
+    };
+    // `user/pass`, `Account / Password`; not a switch (`cmdkey /pass:…`).
+    let before = char_before(text, slash);
+    if spaced {
+        before == ' ' && char_before(text, slash - 1).is_alphanumeric()
+    } else {
+        before.is_alphanumeric()
+    }
+}
+
+/// `admin/P@ss…` read as one value after a `user/password` label: the part after the
+/// first slash, when the part before it is a user name.
+fn split_glued_pair(text: &str, v: Value) -> Value {
+    let s = &text[v.range.clone()];
+    if let Some(i) = s.find('/') {
+        let user = &s[..i];
+        let ok = !user.is_empty()
+            && user
+                .bytes()
+                .all(|c| c.is_ascii_alphanumeric() || matches!(c, b'.' | b'_' | b'-' | b'@'));
+        if ok && i + 1 < s.len() && s.len() < 40 {
+            return Value {
+                range: v.range.start + i + 1..v.range.end,
+                quoted: v.quoted,
+            };
+        }
+    }
+    v
+}
+
+/// The second value of `first / second`, read after `first` ends at `after`.
+fn pair_second(text: &str, after: usize) -> Option<Value> {
+    let mut q = after;
+    while matches!(at(text, q), b' ' | b'\t') {
+        q += 1;
+    }
+    if at(text, q) == b'/' {
+        q += 1;
+    } else if text[q..].starts_with('／') {
+        q += '／'.len_utf8();
+    } else {
+        return None;
+    }
+    read_value(text, q, false)
+}
+
+/// "the password of the jump box is X", "the password for the SQL admin account was X",
+/// "the password was set to X": up to six plain words after the key, then `is` / `was`
+/// / `to`, on one line.
+fn prose_is(text: &str, from: usize) -> Option<Value> {
+    let le = line_end(text, from).min(from + 120);
+    let b = &text.as_bytes()[..ceil(text, le)];
+    let mut i = from;
+    let mut words = 0;
+    loop {
+        while i < b.len() && b[i] == b' ' {
+            i += 1;
+        }
+        let ws = i;
+        while i < b.len() && (b[i].is_ascii_alphanumeric() || matches!(b[i], b'-' | b'_')) {
+            i += 1;
+        }
+        if i == ws {
+            return None;
+        }
+        let w = &text[ws..i];
+        if words == 0 && COMPOUND_HEADS.iter().any(|h| w.eq_ignore_ascii_case(h)) {
+            return None;
+        }
+        let verb = w.eq_ignore_ascii_case("is") || w.eq_ignore_ascii_case("was");
+        // "… is X", "… was set to X", "changed the password of the jump box to X".
+        if words > 0 && (verb || w.eq_ignore_ascii_case("to")) {
+            let colon = (at(text, i) == b':') as usize;
+            let v = read_value(text, i + colon, false)?;
+            let s = &text[v.range.clone()];
+            // An address ("sent to Taro.Yamada@example.com") is not a password.
+            let email = s.find('@').is_some_and(|a| s[a..].contains('.'));
+            return (!email).then_some(v);
+        }
+        words += 1;
+        if words > 6 || i >= b.len() || b[i] != b' ' {
+            return None;
+        }
+    }
+}
+
+/// Words that follow a `Password:` label as a status, not as the password.
+const LABEL_STATUS: &[&str] = &[
+    "enabled",
+    "disabled",
+    "never",
+    "always",
+    "optional",
+    "unchanged",
+    "default",
+    "blank",
+    "same",
+    "unknown",
+    "locked",
+    "unlocked",
+    "valid",
+    "hidden",
+    "redacted",
+    "omitted",
+    "removed",
+    "secret",
+    "password",
+    "passwords",
+    "passphrase",
+    "changeme",
+    "placeholder",
+    "yourpassword",
+    "mypassword",
+    "sample",
+    "example",
+    "dummy",
+    "hogehoge",
+    "fugafuga",
+    "piyopiyo",
+    "authentication",
+    "authenticated",
+    "protected",
+    "encrypted",
+    "configured",
+    "provided",
+    "supplied",
+    "specified",
+    "generated",
+    "rotated",
+    "updated",
+    "accepted",
+    "rejected",
+    "failed",
+    "failure",
+    "succeeded",
+    "success",
+    "expires",
+    "expiring",
+    "expired",
+    "sshkey",
+    "publickey",
+    "keyvault",
+    "managed",
+    "notset",
+    "pending",
+    "random",
+    "strong",
+    "weak",
+    "omit",
+    "ignored",
+    "unused",
+    "private",
+    "confidential",
+    "withheld",
+    "forgotten",
+    "forgot",
+    "lost",
+    "compromised",
+    "leaked",
+    "inherit",
+    "inherited",
+    "temporary",
+    "initial",
+    "current",
+    "previous",
+    "unavailable",
+    "available",
+    "supported",
+    "unsupported",
+    "needed",
+    "necessary",
+    "mandatory",
+    "requested",
+    "sent",
+    "emailed",
+    "attached",
+    "below",
+    "above",
+    "included",
+    "excluded",
+    "different",
+    "complex",
+    "simple",
+    "plaintext",
+    "cleartext",
+    "hashed",
+    "kerberos",
+    "ntlm",
+    "ldap",
+    "oauth",
+    "saml",
+    "interactive",
+    "manual",
+    "automatic",
+    "prompt",
+    "prompted",
+    "correct",
+];
+
+/// Words after `password` that make it a compound noun ("the password policy of the
+/// tenant is …"): what follows `is` is not the password.
+const COMPOUND_HEADS: &[&str] = &[
+    "policy",
+    "policies",
+    "hash",
+    "reset",
+    "expiry",
+    "expiration",
+    "length",
+    "complexity",
+    "sync",
+    "writeback",
+    "protection",
+    "change",
+    "history",
+    "age",
+    "rule",
+    "rules",
+    "requirement",
+    "requirements",
+    "lockout",
+    "spray",
+    "manager",
+    "field",
+    "prompt",
+    "dialog",
+    "screen",
+    "form",
+    "setting",
+    "settings",
+    "strength",
+    "format",
+    "pattern",
+    "profile",
+    "type",
+    "mode",
+    "method",
+    "option",
+    "options",
+    "validation",
+    "rotation",
+];
+
+/// An all-letter password after an explicit `Password:` label, alone to the end of the
+/// line (`Password: sunshine`), when it is no status word, mask or placeholder.
+fn label_word(text: &str, v: &Value, class: Class, sep: Sep) -> bool {
+    if class != Class::Password || sep != Sep::Strong || v.quoted {
+        return false;
+    }
+    let s = &text[v.range.clone()];
+    if !(6..=64).contains(&s.len()) || !s.bytes().all(|c| c.is_ascii_alphabetic()) {
+        return false;
+    }
+    let lower = s.to_ascii_lowercase();
+    if is_placeholder(s) || LABEL_STATUS.contains(&lower.as_str()) {
+        return false;
+    }
+    let le = line_end(text, v.range.end);
+    text[v.range.end..le].trim().is_empty()
+}
+
 /// The entry point for an ASCII key anchor (`pass`, `key`, `token`, …).
 pub(crate) fn at_key(
     text: &str,
@@ -483,6 +758,13 @@ pub(crate) fn at_key(
                     });
                 }
             }
+        } else if let Some(v) = prose_is(text, p) {
+            if accept(class, &text[v.range.clone()], Sep::Weak, v.quoted) {
+                out.push(Finding {
+                    range: v.range,
+                    kind,
+                });
+            }
         }
         return;
     }
@@ -558,9 +840,15 @@ pub(crate) fn at_key(
         return;
     }
     let in_query = eq && matches!(before, b'?' | b'&');
-    let Some(v) = read_value(text, vstart, in_query) else {
+    let Some(mut v) = read_value(text, vstart, in_query) else {
         return;
     };
+    if slash_label(text, ks) {
+        match pair_second(text, v.range.end) {
+            Some(second) => v = second,
+            None => v = split_glued_pair(text, v),
+        }
+    }
     // YAML / prose: a value on the next line is not this key's.
     let s = &text[v.range.clone()];
     let flag_like = s.starts_with("--")
@@ -606,11 +894,20 @@ pub(crate) fn at_key(
     } else {
         sep
     };
-    if accept(class, s, sep, v.quoted) {
+    if accept(class, s, sep, v.quoted) || label_word(text, &v, class, sep) {
         out.push(Finding {
             range: v.range,
             kind,
         });
+    } else if sep == Sep::Weak && spaces > 0 && !is_flag && matches!(class, Class::Password) {
+        if let Some(v) = prose_is(text, p) {
+            if accept(class, &text[v.range.clone()], Sep::Weak, v.quoted) {
+                out.push(Finding {
+                    range: v.range,
+                    kind,
+                });
+            }
+        }
     }
 }
 
@@ -684,9 +981,15 @@ pub(crate) fn at_japanese(text: &str, hit: Range<usize>, out: &mut Vec<Finding>)
             break;
         }
     }
-    let Some(v) = read_value(text, q, false) else {
+    let Some(mut v) = read_value(text, q, false) else {
         return;
     };
+    if slash_label(text, hit.start) {
+        match pair_second(text, v.range.end) {
+            Some(second) => v = second,
+            None => v = split_glued_pair(text, v),
+        }
+    }
     let s = &text[v.range.clone()];
     if !s.is_ascii() {
         return;
@@ -696,11 +999,41 @@ pub(crate) fn at_japanese(text: &str, hit: Range<usize>, out: &mut Vec<Finding>)
     }
     let pin =
         word == "暗証番号" && (4..=12).contains(&s.len()) && s.bytes().all(|c| c.is_ascii_digit());
-    if pin || accept(class, s, sep, v.quoted) {
+    if pin || accept(class, s, sep, v.quoted) || label_word(text, &v, class, sep) {
         out.push(Finding {
             range: v.range,
             kind,
         });
     }
-    let _ = char_before;
+}
+
+/// `アカウント: azureuser / Pass123!`, `資格情報：admin / P@ss…`: a label for an account,
+/// a user name, a slash and a password-shaped value ending the line.
+pub(crate) fn at_account(text: &str, hit: Range<usize>, out: &mut Vec<Finding>) {
+    let mut p = hit.end;
+    while matches!(char_at(text, p), ' ' | '\t' | '　') {
+        p += char_at(text, p).len_utf8();
+    }
+    let c = char_at(text, p);
+    if !matches!(c, ':' | '：') {
+        return;
+    }
+    let Some(user) = read_value(text, p + c.len_utf8(), false) else {
+        return;
+    };
+    let u = &text[user.range.clone()];
+    if u.is_empty() || !u.is_ascii() || u.contains('/') {
+        return;
+    }
+    let Some(v) = pair_second(text, user.range.end) else {
+        return;
+    };
+    let s = &text[v.range.clone()];
+    let le = line_end(text, v.range.end);
+    if looks_like_password(s) && !is_placeholder(s) && text[v.range.end..le].trim().is_empty() {
+        out.push(Finding {
+            range: v.range,
+            kind: Kind::Password,
+        });
+    }
 }

@@ -154,6 +154,8 @@ pub(crate) enum Anchor {
     GitHub,
     Aws,
     Identifiable,
+    Account,
+    CallArgs,
 }
 
 static ANCHORS: &[(&str, Anchor)] = &[
@@ -221,6 +223,13 @@ static ANCHORS: &[(&str, Anchor)] = &[
     ("azeg", Anchor::Identifiable),
     ("apim", Anchor::Identifiable),
     ("jqqj9", Anchor::Identifiable),
+    ("アカウント", Anchor::Account),
+    ("資格情報", Anchor::Account),
+    ("ログイン情報", Anchor::Account),
+    ("接続情報", Anchor::Account),
+    ("new pdo(", Anchor::CallArgs),
+    ("new mysqli(", Anchor::CallArgs),
+    ("mysqli_connect(", Anchor::CallArgs),
 ];
 
 static AC: LazyLock<AhoCorasick> = LazyLock::new(|| {
@@ -258,6 +267,8 @@ pub fn scan_with(text: &str, opts: &Options) -> Vec<Finding> {
             Anchor::GitHub => formats::github(text, hit, &mut out),
             Anchor::Aws => formats::aws(text, hit, &mut out),
             Anchor::Identifiable => formats::identifiable(text, hit, &mut out),
+            Anchor::Account => keyvalue::at_account(text, hit, &mut out),
+            Anchor::CallArgs => commands::password_argument(text, hit, &mut out),
         }
     }
     formats::devops_pats(text, &mut out);

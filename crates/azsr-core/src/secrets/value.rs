@@ -565,7 +565,24 @@ pub fn is_placeholder(v: &str) -> bool {
         "http://",
         "https://",
     ];
-    if REF_PREFIXES.iter().any(|p| lower.starts_with(p)) {
+    // A base64 key may start with `/`: not a path when it is a long base64 blob.
+    let b64_blob = b.len() >= 40
+        && b.iter()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, b'+' | b'/' | b'='))
+        && b.iter().any(u8::is_ascii_digit)
+        && b.iter().any(u8::is_ascii_uppercase)
+        && b.iter().any(u8::is_ascii_lowercase);
+    // An opaque token may start with `--`: not a flag when it is long and random.
+    let token_blob = b.len() >= 24
+        && b.iter()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, b'-' | b'_'))
+        && b.iter().any(u8::is_ascii_digit)
+        && b.iter().any(u8::is_ascii_uppercase)
+        && b.iter().any(u8::is_ascii_lowercase);
+    if REF_PREFIXES
+        .iter()
+        .any(|p| lower.starts_with(p) && !(*p == "/" && b64_blob) && !(*p == "--" && token_blob))
+    {
         return true;
     }
     let ident = |x: &[u8]| {

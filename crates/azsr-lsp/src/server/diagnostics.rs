@@ -55,14 +55,10 @@ pub fn analysis_of(p: &Pinned, catalog: &Catalog, locale: Option<String>) -> Opt
     };
     match catch_unwind(AssertUnwindSafe(run)) {
         Ok(a) => Some(Arc::new(a)),
-        Err(panic) => {
-            let what = panic
-                .downcast_ref::<&str>()
-                .map(|s| s.to_string())
-                .or_else(|| panic.downcast_ref::<String>().cloned())
-                .unwrap_or_default();
+        Err(_) => {
+            // The panic's message may quote the document: not logged.
             eprintln!(
-                "azsr-lsp: analysis panicked on {:?} version {}: {what}",
+                "azsr-lsp: analysis panicked on {:?} version {}",
                 p.uri.as_str(),
                 p.version
             );
