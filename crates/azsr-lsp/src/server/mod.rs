@@ -26,7 +26,7 @@ mod to_proto;
 use std::process::ExitCode;
 use std::sync::{Arc, Mutex, MutexGuard, RwLock};
 
-use azsr_core::{Catalog, Config, Encoding};
+use azsr_core::{Config, Encoding};
 use tower_lsp_server::jsonrpc::Result;
 use tower_lsp_server::ls_types::{
     DidChangeConfigurationParams, DidChangeTextDocumentParams, DidChangeWatchedFilesParams,
@@ -70,7 +70,6 @@ pub struct Shared {
     pub client: Client,
     pub store: Mutex<documents::Store>,
     pub session: RwLock<Session>,
-    pub catalog: Arc<Catalog>,
     /// Serialises diagnostic publications so that a stale one never overtakes.
     pub publish: tokio::sync::Mutex<()>,
     pub inflight: Mutex<std::collections::HashMap<String, futures::future::AbortHandle>>,
@@ -89,7 +88,6 @@ impl Shared {
             client,
             store: Mutex::new(documents::Store::default()),
             session: RwLock::new(Session::default()),
-            catalog: azsr_core::bundled_catalog(),
             publish: tokio::sync::Mutex::new(()),
             inflight: Mutex::new(Default::default()),
             config_problems: Mutex::new(Default::default()),
