@@ -499,3 +499,31 @@ async fn azsr_toml_catalog_overrides_apply_in_the_editor() {
     );
     assert_eq!(c.shutdown().await, 0);
 }
+
+/// A finding that spans two places points at the other one (relatedInformation), and
+/// every finding links to its rule's documentation (codeDescription).
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn published_diagnostics_carry_related_places_and_doc_links() {
+    let mut c = Client::in_process();
+    c.initialize(Some(&["utf-16"]), json!({ "locale": "en" }))
+        .await;
+    let u = uri("cross.azsr.md");
+    let text = "---\nsubscription: 0b1c2d3e-4f50-4a6b-9c7d-8e9f0a1b2c3d\nresource: /subscriptions/6f1c2d4e-8a3b-4c5d-9e0f-1a2b3c4d5e6f/resourceGroups/rg-web/providers/Microsoft.Compute/virtualMachines/vm-web-01\n---\n";
+    c.open(&u, 1, text).await;
+    let ds = c.diagnostics(&u, 1).await;
+    let d = ds
+        .iter()
+        .find(|d| d["code"] == "cross-subscription-resource")
+        .unwrap_or_else(|| panic!("{ds:?}"));
+    // On the resource ID's subscription segment (line 2, after "resource: /subscriptions/").
+    assert_eq!(d["range"]["start"], pos(2, 25), "{d}");
+    assert_eq!(d["range"]["end"], pos(2, 61), "{d}");
+    let related = d["relatedInformation"].as_array().expect("related places");
+    assert_eq!(related[0]["location"]["uri"], json!(u));
+    assert_eq!(related[0]["location"]["range"]["start"], pos(1, 14), "{d}");
+    assert_eq!(related[0]["location"]["range"]["end"], pos(1, 50), "{d}");
+    assert_eq!(d["source"], "azsr");
+    let href = d["codeDescription"]["href"].as_str().unwrap();
+    assert!(href.contains("cross-subscription-resource"), "{href}");
+    assert_eq!(c.shutdown().await, 0);
+}
