@@ -127,6 +127,9 @@ impl Store {
             );
         }
         entry.version = p.text_document.version;
+        // The old analysis (a whole copy of the text, its body model) is of no use for the
+        // new version: free it now rather than after the next analysis.
+        entry.analysis = None;
         Some(uri)
     }
 

@@ -189,6 +189,11 @@ where
 pub fn run() -> ExitCode {
     let runtime = match tokio::runtime::Builder::new_multi_thread()
         .worker_threads(2)
+        // Analysis runs on the blocking pool. Few threads there means few malloc arenas:
+        // with one per thread, memory freed after a large document's analysis sat in
+        // arenas other threads never reused (a 5 MB log: 97 MB peak instead of 77).
+        // Not fewer than 4: reading stdin holds one for good, writing stdout another.
+        .max_blocking_threads(4)
         .enable_all()
         .build()
     {
