@@ -412,3 +412,118 @@ async fn close_clears_diagnostics_and_reopen_starts_afresh() {
     assert_eq!(c.document_text(&u).await, (7, "# again\n".to_string()));
     assert_eq!(c.shutdown().await, 0);
 }
+
+/// `[catalog] services` and `problem_classifications` of the document's azsr.toml are
+/// loaded by the server as `--check` loads them: an imported service is known, offered
+/// by completion, and its problem types are offered.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn azsr_toml_catalog_overrides_apply_in_the_editor() {
+    let dir = tempfile::tempdir().unwrap();
+    let team = dir.path().join("team");
+    std::fs::create_dir_all(team.join("cat/pc")).unwrap();
+    std::fs::write(
+        team.join("azsr.toml"),
+        "[catalog]\nservices = \"cat/services.json\"\nproblem_classifications = \"cat/pc\"\n",
+    )
+    .unwrap();
+    let guid = "0b1c2d3e-4f50-6172-8394-a5b6c7d8e9f0";
+    std::fs::write(
+        team.join("cat/services.json"),
+        format!(
+            r#"[{{"name": "{guid}", "displayName": "Contoso Widget Fabric", "resourceTypes": []}}]"#
+        ),
+    )
+    .unwrap();
+    std::fs::write(
+        team.join("cat/pc/list.json"),
+        format!(r#"[{{"id": "/providers/Microsoft.Support/services/{guid}/problemClassifications/p1", "name": "p1", "displayName": "Widget jammed / Gears stuck"}}]"#),
+    )
+    .unwrap();
+    let doc = format!("file://{}/req.azsr.md", team.display());
+    let outside = format!("file://{}/req.azsr.md", dir.path().display());
+    let text = "---\nissue_type: technical\nservice: Contoso Widget Fabric\nproblem_type: \n---\n";
+
+    let mut c = Client::in_process();
+    c.initialize(None, json!({ "locale": "en" })).await;
+    c.open(&doc, 1, text).await;
+    let codes = |ds: &[Value]| -> Vec<String> {
+        ds.iter()
+            .map(|d| d["code"].as_str().unwrap_or("").to_string())
+            .collect()
+    };
+    let ds = c.diagnostics(&doc, 1).await;
+    assert!(
+        !codes(&ds).contains(&"service-unknown".to_string()),
+        "{ds:?}"
+    );
+    // Outside the folder the bundled catalog applies: the same name is unknown.
+    c.open(&outside, 1, text).await;
+    let ds = c.diagnostics(&outside, 1).await;
+    assert!(
+        codes(&ds).contains(&"service-unknown".to_string()),
+        "{ds:?}"
+    );
+
+    let labels = |r: &Value| -> Vec<String> {
+        let items = r.get("items").unwrap_or(r);
+        items
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|i| i["label"].as_str().unwrap().to_string())
+            .collect()
+    };
+    // Completion on the service value offers the imported service.
+    let r = c
+        .request(
+            "textDocument/completion",
+            json!({ "textDocument": { "uri": doc }, "position": pos(2, 16) }),
+        )
+        .await;
+    assert!(
+        labels(&r).iter().any(|l| l == "Contoso Widget Fabric"),
+        "{:?}",
+        labels(&r)
+    );
+    // … and the problem types imported for it.
+    let r = c
+        .request(
+            "textDocument/completion",
+            json!({ "textDocument": { "uri": doc }, "position": pos(3, 14) }),
+        )
+        .await;
+    assert!(
+        labels(&r).iter().any(|l| l == "Widget jammed"),
+        "{:?}",
+        labels(&r)
+    );
+    assert_eq!(c.shutdown().await, 0);
+}
+
+/// A finding that spans two places points at the other one (relatedInformation), and
+/// every finding links to its rule's documentation (codeDescription).
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn published_diagnostics_carry_related_places_and_doc_links() {
+    let mut c = Client::in_process();
+    c.initialize(Some(&["utf-16"]), json!({ "locale": "en" }))
+        .await;
+    let u = uri("cross.azsr.md");
+    let text = "---\nsubscription: 0b1c2d3e-4f50-4a6b-9c7d-8e9f0a1b2c3d\nresource: /subscriptions/6f1c2d4e-8a3b-4c5d-9e0f-1a2b3c4d5e6f/resourceGroups/rg-web/providers/Microsoft.Compute/virtualMachines/vm-web-01\n---\n";
+    c.open(&u, 1, text).await;
+    let ds = c.diagnostics(&u, 1).await;
+    let d = ds
+        .iter()
+        .find(|d| d["code"] == "cross-subscription-resource")
+        .unwrap_or_else(|| panic!("{ds:?}"));
+    // On the resource ID's subscription segment (line 2, after "resource: /subscriptions/").
+    assert_eq!(d["range"]["start"], pos(2, 25), "{d}");
+    assert_eq!(d["range"]["end"], pos(2, 61), "{d}");
+    let related = d["relatedInformation"].as_array().expect("related places");
+    assert_eq!(related[0]["location"]["uri"], json!(u));
+    assert_eq!(related[0]["location"]["range"]["start"], pos(1, 14), "{d}");
+    assert_eq!(related[0]["location"]["range"]["end"], pos(1, 50), "{d}");
+    assert_eq!(d["source"], "azsr");
+    let href = d["codeDescription"]["href"].as_str().unwrap();
+    assert!(href.contains("cross-subscription-resource"), "{href}");
+    assert_eq!(c.shutdown().await, 0);
+}

@@ -15,6 +15,8 @@ pub struct Document {
     rope: Rope,
     parser: Parser,
     tree: Tree,
+    /// Regions shown to the parser masked (see [`Masks`]).
+    masks: Masks,
 }
 
 /// An edit that could not be applied as given.
@@ -45,43 +47,316 @@ pub(crate) fn block_parser() -> Parser {
     parser
 }
 
-fn parse_rope(parser: &mut Parser, rope: &Rope, old: Option<&Tree>) -> Tree {
-    let len = rope.len_bytes();
-    let mut read = |byte: usize, _: Point| -> &[u8] {
-        if byte >= len {
-            return &[];
-        }
-        let (chunk, chunk_start, _, _) = rope.chunk_at_byte(byte);
-        &chunk.as_bytes()[byte - chunk_start..]
-    };
-    parser
-        .parse_with_options(&mut read, old, None)
-        .expect("parsing without a timeout or cancellation flag always yields a tree")
+/// The text handed to the block parser, chunk by chunk.
+pub(crate) trait Chunks {
+    /// The real bytes from `byte` (< len) to the end of its chunk (not empty).
+    fn chunk(&self, byte: usize) -> &[u8];
+    fn total(&self) -> usize;
 }
 
-/// The tree-sitter point of a byte offset: rows counted at `\n` only, columns in bytes.
-/// Needed only to tell tree-sitter about edits; never used as a position.
-fn ts_point(rope: &Rope, byte: usize) -> Point {
+impl Chunks for Rope {
+    fn chunk(&self, byte: usize) -> &[u8] {
+        let (chunk, chunk_start, _, _) = self.chunk_at_byte(byte);
+        &chunk.as_bytes()[byte - chunk_start..]
+    }
+    fn total(&self) -> usize {
+        self.len_bytes()
+    }
+}
+
+impl Chunks for str {
+    fn chunk(&self, byte: usize) -> &[u8] {
+        &self.as_bytes()[byte..]
+    }
+    fn total(&self) -> usize {
+        self.len()
+    }
+}
+
+/// Memory, not meaning: the block grammar turns every word and punctuation mark of a
+/// fenced code block's lines into a node of its own, so a 5 MB log pasted in a fence
+/// costs over 200 MB of tree, yet nothing reads below `code_fence_content`. The lines
+/// of a top-level fence's content are therefore shown to the parser as `x`s (line
+/// breaks kept, so byte offsets and rows stay the same), one word per line.
+///
+/// Exactness: only lines that cannot close a fence are masked (none starts, after any
+/// blanks, with `` ` `` or `~`), and a region stays masked only when the masked parse
+/// puts it inside the `code_fence_content` of a fenced block that is a child of the
+/// document or a section (no container whose continuation markers the masking could
+/// hide). The text before a region is the same in both parses, so the block is open in
+/// both at its start, and lines that cannot close a top-level fence are its content in
+/// both; every node outside `code_fence_content` is therefore the same. A candidate
+/// that fails the check is shown as it is and parsed again.
+#[derive(Default, Clone)]
+struct Masks {
+    /// Masked regions: sorted, disjoint, each inside a verified code block's content.
+    on: Vec<Range<usize>>,
+    /// Candidates that failed the check, not tried again while untouched by edits.
+    rejected: Vec<Range<usize>>,
+}
+
+/// Regions smaller than this are not worth masking (tests mask everything).
+const MASK_MIN: usize = if cfg!(test) { 1 } else { 4096 };
+
+static XS: [u8; 4096] = [b'x'; 4096];
+
+/// What the parser sees at `byte`: the real text, or `x`s inside a masked region.
+fn read_masked<'a, C: Chunks + ?Sized>(
+    text: &'a C,
+    masks: &[Range<usize>],
+    byte: usize,
+) -> &'a [u8] {
+    if byte >= text.total() {
+        return &[];
+    }
+    let real = text.chunk(byte);
+    let i = masks.partition_point(|m| m.end <= byte);
+    match masks.get(i) {
+        Some(m) if m.start <= byte => {
+            let real = &real[..real.len().min(m.end - byte)];
+            let breaks = real
+                .iter()
+                .take_while(|&&b| b == b'\n' || b == b'\r')
+                .count();
+            if breaks > 0 {
+                return &real[..breaks];
+            }
+            let n = memchr::memchr2(b'\n', b'\r', real)
+                .unwrap_or(real.len())
+                .min(XS.len());
+            &XS[..n]
+        }
+        Some(m) => &real[..real.len().min(m.start - byte)],
+        None => real,
+    }
+}
+
+fn bytes_from<C: Chunks + ?Sized>(text: &C, pos: usize) -> impl Iterator<Item = u8> + '_ {
+    let mut at = pos;
+    let mut cur: &[u8] = &[];
+    std::iter::from_fn(move || {
+        if cur.is_empty() {
+            if at >= text.total() {
+                return None;
+            }
+            cur = text.chunk(at);
+        }
+        let b = cur[0];
+        cur = &cur[1..];
+        at += 1;
+        Some(b)
+    })
+}
+
+/// The offset of the first `\n` or `\r` at or after `pos` (or the end).
+fn next_break<C: Chunks + ?Sized>(text: &C, pos: usize) -> usize {
+    let mut at = pos;
+    while at < text.total() {
+        let c = text.chunk(at);
+        if let Some(i) = memchr::memchr2(b'\n', b'\r', c) {
+            return at + i;
+        }
+        at += c.len();
+    }
+    text.total()
+}
+
+/// Candidate regions: the lines after a fence opener up to (not including) the first
+/// line that starts, after blanks, with a fence character; trailing breaks excluded.
+fn mask_candidates<C: Chunks + ?Sized>(text: &C) -> Vec<Range<usize>> {
+    let len = text.total();
+    let mut out = Vec::new();
+    let mut open: Option<usize> = None;
+    let mut pos = 0;
+    let push = |start: usize, end: usize, out: &mut Vec<Range<usize>>| {
+        // Trailing line breaks stay outside (they are shown as they are anyway).
+        let mut e = end;
+        while e > start && matches!(bytes_from(text, e - 1).next(), Some(b'\n' | b'\r')) {
+            e -= 1;
+        }
+        if e > start && e - start >= MASK_MIN {
+            out.push(start..e);
+        }
+    };
+    // Front matter is found by looking ahead for its closing line, which masking must not
+    // hide: start after the first line that could close it (none: mask nothing).
+    let head: Vec<u8> = bytes_from(text, 0).take(6).collect();
+    let head = head.strip_prefix("\u{feff}".as_bytes()).unwrap_or(&head);
+    if head.starts_with(b"---") || head.starts_with(b"+++") {
+        let mut closed = false;
+        pos = next_break(text, 0);
+        while pos < len {
+            pos += 1;
+            let line: Vec<u8> = bytes_from(text, pos).take(3).collect();
+            if matches!(&line[..], b"---" | b"..." | b"+++") {
+                pos = (next_break(text, pos) + 1).min(len);
+                closed = true;
+                break;
+            }
+            pos = next_break(text, pos);
+        }
+        if !closed {
+            return out;
+        }
+    }
+    while pos < len {
+        let mut indent = 0;
+        let mut tab = false;
+        let mut first = None;
+        let mut run = 0;
+        for b in bytes_from(text, pos) {
+            match (first, b) {
+                (None, b' ') => indent += 1,
+                (None, b'\t') => tab = true,
+                (None, b) => {
+                    first = Some(b);
+                    run = 1;
+                }
+                (Some(f), b) if b == f && run < 3 => run += 1,
+                _ => break,
+            }
+            if run >= 3 || matches!(first, Some(b'\n' | b'\r')) {
+                break;
+            }
+        }
+        let fence_char = matches!(first, Some(b'`' | b'~'));
+        let brk = next_break(text, pos);
+        let next = if brk < len { brk + 1 } else { len };
+        match open {
+            Some(start) if fence_char => {
+                push(start, pos, &mut out);
+                open = None;
+            }
+            Some(_) => {}
+            None if fence_char && indent <= 3 && !tab && run >= 3 => open = Some(next),
+            None => {}
+        }
+        pos = next;
+    }
+    if let Some(start) = open {
+        push(start, len, &mut out);
+    }
+    out
+}
+
+/// A masked region checks out in the masked parse (see [`Masks`]).
+fn verified(tree: &Tree, r: &Range<usize>) -> bool {
+    let Some(mut n) = tree.root_node().descendant_for_byte_range(r.start, r.end) else {
+        return false;
+    };
+    while n.kind() != "code_fence_content" {
+        if n.is_named() {
+            return false;
+        }
+        let Some(p) = n.parent() else { return false };
+        n = p;
+    }
+    if n.start_byte() > r.start || n.end_byte() < r.end {
+        return false;
+    }
+    let Some(block) = n.parent().filter(|b| b.kind() == "fenced_code_block") else {
+        return false;
+    };
+    block
+        .parent()
+        .is_some_and(|p| matches!(p.kind(), "document" | "section"))
+}
+
+/// The tree-sitter point of a byte offset in any text (rows at `\n` only).
+fn ts_point_of<C: Chunks + ?Sized>(text: &C, byte: usize) -> Point {
     let mut row = 0usize;
     let mut line_start = 0usize;
-    // ropey counts `\r` breaks too; walk chunks to count `\n` exactly as tree-sitter does.
-    let mut seen = 0usize;
-    for chunk in rope.byte_slice(..byte).chunks() {
-        for i in memchr::memchr_iter(b'\n', chunk.as_bytes()) {
+    let mut at = 0;
+    while at < byte {
+        let c = text.chunk(at);
+        let c = &c[..c.len().min(byte - at)];
+        for i in memchr::memchr_iter(b'\n', c) {
             row += 1;
-            line_start = seen + i + 1;
+            line_start = at + i + 1;
         }
-        seen += chunk.len();
+        at += c.len();
     }
     Point::new(row, byte - line_start)
+}
+
+/// Tells the tree that the bytes of `r` were shown differently (same length).
+fn touch<C: Chunks + ?Sized>(tree: &mut Tree, text: &C, r: &Range<usize>) {
+    let start_position = ts_point_of(text, r.start);
+    let end_position = ts_point_of(text, r.end);
+    tree.edit(&InputEdit {
+        start_byte: r.start,
+        old_end_byte: r.end,
+        new_end_byte: r.end,
+        start_position,
+        old_end_position: end_position,
+        new_end_position: end_position,
+    });
+}
+
+/// Parses `text` with `masks.on` masked, dropping (and re-parsing without) every
+/// region that does not check out. `old` has been edited to match the text shown.
+fn parse_masked<C: Chunks + ?Sized>(
+    parser: &mut Parser,
+    text: &C,
+    masks: &mut Masks,
+    mut old: Option<Tree>,
+) -> Tree {
+    loop {
+        let on = &masks.on;
+        let mut read = |byte: usize, _: Point| -> &[u8] { read_masked(text, on, byte) };
+        let mut tree = parser
+            .parse_with_options(&mut read, old.as_ref(), None)
+            .expect("parsing without a timeout or cancellation flag always yields a tree");
+        let (good, bad): (Vec<_>, Vec<_>) = masks.on.drain(..).partition(|r| verified(&tree, r));
+        masks.on = good;
+        if bad.is_empty() {
+            return tree;
+        }
+        for r in &bad {
+            touch(&mut tree, text, r);
+        }
+        masks.rejected.extend(bad);
+        masks.rejected.sort_by_key(|r| r.start);
+        old = Some(tree);
+    }
+}
+
+/// Parses a whole text from scratch, masking what can be masked exactly.
+pub(crate) fn parse_text<C: Chunks + ?Sized>(parser: &mut Parser, text: &C) -> Tree {
+    let mut masks = Masks {
+        on: mask_candidates(text),
+        rejected: Vec::new(),
+    };
+    parse_masked(parser, text, &mut masks, None)
+}
+
+/// `r` after replacing `edit` by `new_len` bytes, or `None` when the edit touches it.
+fn shifted(r: &Range<usize>, edit: &Range<usize>, new_len: usize) -> Option<Range<usize>> {
+    if r.end < edit.start {
+        Some(r.clone())
+    } else if r.start > edit.end {
+        let (a, b) = (r.start - edit.len() + new_len, r.end - edit.len() + new_len);
+        Some(a..b)
+    } else {
+        None
+    }
 }
 
 impl Document {
     pub fn new(text: &str) -> Self {
         let rope = Rope::from_str(text);
         let mut parser = block_parser();
-        let tree = parse_rope(&mut parser, &rope, None);
-        Document { rope, parser, tree }
+        let mut masks = Masks {
+            on: mask_candidates(&rope),
+            rejected: Vec::new(),
+        };
+        let tree = parse_masked(&mut parser, &rope, &mut masks, None);
+        Document {
+            rope,
+            parser,
+            tree,
+            masks,
+        }
     }
 
     pub fn rope(&self) -> &Rope {
@@ -119,12 +394,12 @@ impl Document {
         {
             return Err(EditError::NotCharBoundary);
         }
-        let start_position = ts_point(&self.rope, range.start);
-        let old_end_position = ts_point(&self.rope, range.end);
+        let start_position = ts_point_of(&self.rope, range.start);
+        let old_end_position = ts_point_of(&self.rope, range.end);
         self.rope.remove(start_char..end_char);
         self.rope.insert(start_char, new_text);
         let new_end_byte = range.start + new_text.len();
-        let new_end_position = ts_point(&self.rope, new_end_byte);
+        let new_end_position = ts_point_of(&self.rope, new_end_byte);
         self.tree.edit(&InputEdit {
             start_byte: range.start,
             old_end_byte: range.end,
@@ -133,14 +408,56 @@ impl Document {
             old_end_position,
             new_end_position,
         });
-        self.tree = parse_rope(&mut self.parser, &self.rope, Some(&self.tree));
+        // Masks: those the edit touches go; candidates are looked for afresh; every
+        // region shown differently than before is reported to the tree as changed.
+        let new_len = new_text.len();
+        let old_on: Vec<Range<usize>> = std::mem::take(&mut self.masks.on);
+        let mut changed: Vec<Range<usize>> = Vec::new();
+        let mut kept_on = Vec::new();
+        for m in &old_on {
+            match shifted(m, &range, new_len) {
+                Some(r) => kept_on.push(r),
+                None => changed.push(
+                    m.start.min(range.start)
+                        ..(m.end + new_len)
+                            .saturating_sub(range.len())
+                            .max(new_end_byte),
+                ),
+            }
+        }
+        let rejected: Vec<Range<usize>> = self
+            .masks
+            .rejected
+            .iter()
+            .filter_map(|m| shifted(m, &range, new_len))
+            .collect();
+        let on: Vec<Range<usize>> = mask_candidates(&self.rope)
+            .into_iter()
+            .filter(|c| !rejected.contains(c))
+            .collect();
+        for r in kept_on.iter().filter(|r| !on.contains(r)) {
+            changed.push(r.clone());
+        }
+        for r in on.iter().filter(|r| !kept_on.contains(r)) {
+            changed.push(r.clone());
+        }
+        for r in &changed {
+            touch(&mut self.tree, &self.rope, r);
+        }
+        self.masks = Masks { on, rejected };
+        let old = self.tree.clone();
+        self.tree = parse_masked(&mut self.parser, &self.rope, &mut self.masks, Some(old));
         Ok(())
     }
 
     /// Replaces the whole text (a full-sync change) with a fresh parse.
     pub fn replace_all(&mut self, text: &str) {
         self.rope = Rope::from_str(text);
-        self.tree = parse_rope(&mut self.parser, &self.rope, None);
+        self.masks = Masks {
+            on: mask_candidates(&self.rope),
+            rejected: Vec::new(),
+        };
+        self.tree = parse_masked(&mut self.parser, &self.rope, &mut self.masks, None);
     }
 
     /// An immutable view for analysis: the text as one string and a copy of the tree
@@ -155,6 +472,11 @@ mod tests {
     use super::*;
 
     fn sexp_with_bytes(tree: &Tree) -> String {
+        sexp(tree, false)
+    }
+
+    /// The tree as text; with `skip_code`, nothing below `code_fence_content`.
+    fn sexp(tree: &Tree, skip_code: bool) -> String {
         let mut out = String::new();
         let mut cursor = tree.walk();
         let mut depth = 0;
@@ -166,7 +488,8 @@ mod tests {
                 node.kind(),
                 node.byte_range()
             ));
-            if cursor.goto_first_child() {
+            let skip = skip_code && node.kind() == "code_fence_content";
+            if !skip && cursor.goto_first_child() {
                 depth += 1;
                 continue;
             }
@@ -188,6 +511,39 @@ mod tests {
         doc.edit(16..16, "ゴール\n\n## ").unwrap();
         let fresh = Document::new(&doc.text());
         assert_eq!(sexp_with_bytes(doc.tree()), sexp_with_bytes(fresh.tree()));
+    }
+
+    /// The masked parse equals the plain one, except below `code_fence_content`.
+    fn assert_exact(text: &str) {
+        let plain = block_parser().parse(text, None).unwrap();
+        let doc = Document::new(text);
+        assert_eq!(sexp(doc.tree(), true), sexp(&plain, true), "{text:?}");
+        let from_str = parse_text(&mut block_parser(), text);
+        assert_eq!(sexp(&from_str, true), sexp(&plain, true), "{text:?}");
+    }
+
+    #[test]
+    fn masked_code_blocks_parse_exactly() {
+        for text in [
+            "```\nlog 1\nlog [2] = x\n```\n\nafter\n",
+            "## ログ\n```text\na\n`b\nc\n```\n",
+            "- item\n  ```\n  code\n  ```\n- next\n",
+            "> ```\n> a\nb\n",
+            "<pre>\n```\nx\n</pre>\n\n```\ny\n```\n",
+            "~~~~\n```\nin\n~~~\nstill\n~~~~\nout\n",
+            "```\r\nA\r\nB\rC\r\n```\r\n",
+            "    ```\n    indented\n",
+            "```\nunclosed\nto the end",
+            "``` not `an` opener\ntext\n```\n",
+            "---\na: |\n  ```\n  x\n---\n",
+        ] {
+            assert_exact(text);
+        }
+        // A list item's fence is not masked (its lines carry continuation indents).
+        let doc = Document::new("- item\n  ```\n  code\n  ```\n");
+        assert!(doc.masks.on.is_empty());
+        let doc = Document::new("```\nlog\n```\n");
+        assert_eq!(doc.masks.on, vec![4..7]);
     }
 
     #[test]
@@ -254,7 +610,10 @@ mod tests {
                     expected.replace_range(range, &insert);
                     prop_assert_eq!(doc.text(), expected.clone());
                     let fresh = Document::new(&expected);
-                    prop_assert_eq!(sexp_with_bytes(doc.tree()), sexp_with_bytes(fresh.tree()));
+                    // Below `code_fence_content` they may differ: masked in one, not in the other.
+                    prop_assert_eq!(sexp(doc.tree(), true), sexp(fresh.tree(), true));
+                    let plain = block_parser().parse(&expected, None).unwrap();
+                    prop_assert_eq!(sexp(doc.tree(), true), sexp(&plain, true));
                 }
             }
         }

@@ -51,9 +51,7 @@ impl Source {
     pub fn new(text: impl Into<String>) -> Source {
         let text = text.into();
         let mut parser = document::block_parser();
-        let tree = parser
-            .parse(&text, None)
-            .expect("parsing without a timeout always yields a tree");
+        let tree = document::parse_text(&mut parser, text.as_str());
         Source::with_tree(text, tree)
     }
 

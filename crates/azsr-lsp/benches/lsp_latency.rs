@@ -107,12 +107,20 @@ fn request_200_lines() -> String {
     text
 }
 
-fn with_log(mut text: String, bytes: usize) -> String {
-    text.push_str("\n## ログ\n```text\n");
+/// The request with a log of `bytes` appended, in a code fence or (`fenced` false) as
+/// plain lines, which is how logs are often pasted.
+fn with_log(mut text: String, bytes: usize, fenced: bool) -> String {
+    text.push_str(if fenced {
+        "\n## ログ\n```text\n"
+    } else {
+        "\n## ログ\n\n"
+    });
     while text.len() < bytes {
         text.push_str("2026-11-20T05:12:44.123Z INFO  [worker-3] request_id=7d1c2f3a-55e1-4f0e-9a2b-1c3d4e5f6a7b path=/api/orders status=200 duration_ms=41\n");
     }
-    text.push_str("```\n");
+    if fenced {
+        text.push_str("```\n");
+    }
     text
 }
 
@@ -191,8 +199,14 @@ fn main() {
     run_case("200_lines", &small, opens, keys);
     run_case(
         "5mb_log",
-        &with_log(small, 5_000_000),
+        &with_log(small.clone(), 5_000_000, true),
         opens.min(5),
         keys / 2,
+    );
+    run_case(
+        "5mb_log_plain",
+        &with_log(small, 5_000_000, false),
+        opens.min(2),
+        keys / 20,
     );
 }

@@ -7,6 +7,7 @@ use clap::Parser;
 mod check;
 mod explain;
 mod server;
+mod workspace_config;
 
 /// Language server and checker for Azure support request drafts (*.azsr.md).
 #[derive(Parser, Debug)]

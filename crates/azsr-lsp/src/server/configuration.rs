@@ -7,13 +7,16 @@ use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-use azsr_core::{Config, Encoding, LineIndex};
+use azsr_core::{Catalog, Config, Encoding, LineIndex};
 use serde_json::Value;
 use tower_lsp_server::ls_types::{
     self as lsp, DiagnosticSeverity, MessageType, NumberOrString, Position, Uri,
 };
 
 use super::{diagnostics, lock, Shared};
+// The server's parent module holds `workspace_config` (the binary's root, or the
+// end-to-end tests' harness, which include the server by path).
+use super::super::workspace_config::{self, LoadError, Loaded};
 
 /// A malformed `azsr.toml`: where, its text, and what is wrong.
 pub struct ConfigProblem {
@@ -56,46 +59,54 @@ pub fn settings_from_json(v: &Value) -> Result<Config, String> {
 /// The nearest `azsr.toml` above a `file:` document.
 fn find_config_file(uri: &Uri) -> Option<PathBuf> {
     let path = uri.to_file_path()?;
-    let mut dir: Option<&Path> = path.parent();
-    while let Some(d) = dir {
-        let candidate = d.join("azsr.toml");
-        if candidate.is_file() {
-            return Some(candidate);
-        }
-        dir = d.parent();
-    }
-    None
+    workspace_config::find_nearest(path.parent()?)
 }
 
-/// The effective configuration of a document, and the problem to report when its
-/// `azsr.toml` is malformed (the defaults are used then, under the editor's settings).
-pub fn config_for(uri: &Uri, settings: &Config) -> (Arc<Config>, Option<ConfigProblem>) {
+/// A document's effective configuration and the catalog its `azsr.toml` selects.
+#[derive(Clone)]
+pub struct DocConfig {
+    pub config: Arc<Config>,
+    pub catalog: Arc<Catalog>,
+}
+
+/// The effective configuration of a document (its `azsr.toml`, with the catalog files
+/// it names, loaded as `--check` loads them), and the problem to report when that file
+/// is unusable (the defaults and the bundled catalog are used then, under the editor's
+/// settings).
+pub fn config_for(uri: &Uri, settings: &Config) -> (DocConfig, Option<ConfigProblem>) {
     let mut problem = None;
-    let mut config = match find_config_file(uri) {
-        Some(path) => match std::fs::read_to_string(&path) {
-            Ok(text) => match Config::from_toml(&text) {
-                Ok(c) => c,
-                Err(error) => {
+    let loaded = match find_config_file(uri) {
+        Some(path) => {
+            let show = |p: &Path| p.display().to_string();
+            match workspace_config::load_file(&path, &show) {
+                Ok(l) => l,
+                Err(e) => {
+                    let (text, error) = match e {
+                        LoadError::Toml { text, error } => (text, error),
+                        other => (
+                            std::fs::read_to_string(&path).unwrap_or_default(),
+                            azsr_core::config::ConfigError {
+                                message: other.message(&show(&path)),
+                                span: None,
+                            },
+                        ),
+                    };
                     problem = Some(ConfigProblem { path, text, error });
-                    Config::default()
+                    Loaded::default_loaded()
                 }
-            },
-            Err(e) => {
-                problem = Some(ConfigProblem {
-                    path,
-                    text: String::new(),
-                    error: azsr_core::config::ConfigError {
-                        message: e.to_string(),
-                        span: None,
-                    },
-                });
-                Config::default()
             }
-        },
-        None => Config::default(),
+        }
+        None => Loaded::default_loaded(),
     };
+    let mut config = loaded.config;
     config.merge_from(settings);
-    (Arc::new(config), problem)
+    (
+        DocConfig {
+            config: Arc::new(config),
+            catalog: loaded.catalog,
+        },
+        problem,
+    )
 }
 
 /// The diagnostic that marks a malformed `azsr.toml` in the editor.
@@ -162,7 +173,7 @@ pub fn publish_problems(shared: &Arc<Shared>, checked: Vec<PathBuf>, problems: V
 }
 
 /// Opening a document: its configuration, with any `azsr.toml` problem published.
-pub fn config_for_open(shared: &Arc<Shared>, uri: &Uri) -> Arc<Config> {
+pub fn config_for_open(shared: &Arc<Shared>, uri: &Uri) -> DocConfig {
     let settings = shared.session().settings.clone();
     let (config, problem) = config_for(uri, &settings);
     let checked: Vec<PathBuf> = find_config_file(uri).into_iter().collect();
@@ -236,7 +247,8 @@ pub fn reload_all(shared: &Arc<Shared>) {
                 }
             }
             if let Some(entry) = store.get_mut(uri) {
-                entry.config = config;
+                entry.config = config.config;
+                entry.catalog = config.catalog;
                 entry.published = None;
                 entry.analysis = None;
             }

@@ -10,7 +10,7 @@ use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::path::PathBuf;
 use std::sync::Arc;
 
-use azsr_core::{Catalog, Env, FileProbe, Source};
+use azsr_core::{Env, FileProbe, Source};
 use tower_lsp_server::ls_types::Uri;
 
 use super::documents::{Analysis, Pinned};
@@ -30,7 +30,7 @@ impl FileProbe for DirProbe {
 
 /// Analyses a pinned version (reusing its cached analysis when it is of that version).
 /// Blocking: call from the blocking pool. Returns `None` when analysis panicked.
-pub fn analysis_of(p: &Pinned, catalog: &Catalog, locale: Option<String>) -> Option<Arc<Analysis>> {
+pub fn analysis_of(p: &Pinned, locale: Option<String>) -> Option<Arc<Analysis>> {
     if let Some(cached) = p.cached.as_ref().filter(|a| a.version == p.version) {
         return Some(cached.clone());
     }
@@ -44,7 +44,7 @@ pub fn analysis_of(p: &Pinned, catalog: &Catalog, locale: Option<String>) -> Opt
         let mut env = Env::now();
         env.locale = locale;
         env.files = probe.as_ref().map(|p| p as &dyn FileProbe);
-        let diagnostics = azsr_core::analyze(&source, &p.config, catalog, &env);
+        let diagnostics = azsr_core::analyze(&source, &p.config, &p.catalog, &env);
         let lang = azsr_core::message_lang(&source, &p.config, &env);
         Analysis {
             version: p.version,
@@ -117,10 +117,9 @@ async fn worker(shared: Arc<Shared>, uri: Uri) {
             let s = shared.session();
             (s.encoding, s.locale.clone())
         };
-        let catalog = shared.catalog.clone();
         let p = pinned.clone();
         let result = tokio::task::spawn_blocking(move || {
-            let analysis = analysis_of(&p, &catalog, locale)?;
+            let analysis = analysis_of(&p, locale)?;
             let diags: Vec<_> = analysis
                 .diagnostics
                 .iter()
@@ -140,7 +139,10 @@ async fn worker(shared: Arc<Shared>, uri: Uri) {
             let Some(entry) = store.get_mut(&uri) else {
                 return;
             };
-            if entry.version != pinned.version || !Arc::ptr_eq(&entry.config, &pinned.config) {
+            if entry.version != pinned.version
+                || !Arc::ptr_eq(&entry.config, &pinned.config)
+                || !Arc::ptr_eq(&entry.catalog, &pinned.catalog)
+            {
                 continue; // stale: a newer version or configuration came in meanwhile
             }
             entry.published = Some(pinned.version);

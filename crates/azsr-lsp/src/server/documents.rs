@@ -4,7 +4,7 @@
 use std::collections::HashMap;
 use std::sync::Arc;
 
-use azsr_core::{Config, Document, Encoding, Lang, Source};
+use azsr_core::{Catalog, Config, Document, Encoding, Lang, Source};
 use ropey::Rope;
 use tower_lsp_server::ls_types::{
     DidChangeTextDocumentParams, DidCloseTextDocumentParams, DidOpenTextDocumentParams, Uri,
@@ -26,6 +26,8 @@ pub struct DocEntry {
     pub version: i32,
     /// The effective configuration (azsr.toml under the editor's settings).
     pub config: Arc<Config>,
+    /// The catalog its `azsr.toml` selects (the bundled one by default).
+    pub catalog: Arc<Catalog>,
     /// The newest analysis made, of this or an older version.
     pub analysis: Option<Arc<Analysis>>,
     /// The version whose diagnostics were last published.
@@ -43,6 +45,7 @@ pub struct Pinned {
     pub rope: Rope,
     pub tree: tree_sitter::Tree,
     pub config: Arc<Config>,
+    pub catalog: Arc<Catalog>,
     pub cached: Option<Arc<Analysis>>,
 }
 
@@ -72,16 +75,22 @@ impl Store {
             rope: e.doc.rope().clone(),
             tree: e.doc.tree().clone(),
             config: e.config.clone(),
+            catalog: e.catalog.clone(),
             cached: e.analysis.clone(),
         })
     }
 
-    pub fn open(&mut self, p: DidOpenTextDocumentParams, config: Arc<Config>) -> Uri {
+    pub fn open(
+        &mut self,
+        p: DidOpenTextDocumentParams,
+        config: super::configuration::DocConfig,
+    ) -> Uri {
         let uri = p.text_document.uri;
         let entry = DocEntry {
             doc: Document::new(&p.text_document.text),
             version: p.text_document.version,
-            config,
+            config: config.config,
+            catalog: config.catalog,
             analysis: None,
             published: None,
             worker: false,
@@ -118,6 +127,9 @@ impl Store {
             );
         }
         entry.version = p.text_document.version;
+        // The old analysis (a whole copy of the text, its body model) is of no use for the
+        // new version: free it now rather than after the next analysis.
+        entry.analysis = None;
         Some(uri)
     }
 

@@ -26,7 +26,7 @@ mod to_proto;
 use std::process::ExitCode;
 use std::sync::{Arc, Mutex, MutexGuard, RwLock};
 
-use azsr_core::{Catalog, Config, Encoding};
+use azsr_core::{Config, Encoding};
 use tower_lsp_server::jsonrpc::Result;
 use tower_lsp_server::ls_types::{
     DidChangeConfigurationParams, DidChangeTextDocumentParams, DidChangeWatchedFilesParams,
@@ -70,7 +70,6 @@ pub struct Shared {
     pub client: Client,
     pub store: Mutex<documents::Store>,
     pub session: RwLock<Session>,
-    pub catalog: Arc<Catalog>,
     /// Serialises diagnostic publications so that a stale one never overtakes.
     pub publish: tokio::sync::Mutex<()>,
     pub inflight: Mutex<std::collections::HashMap<String, futures::future::AbortHandle>>,
@@ -89,7 +88,6 @@ impl Shared {
             client,
             store: Mutex::new(documents::Store::default()),
             session: RwLock::new(Session::default()),
-            catalog: azsr_core::bundled_catalog(),
             publish: tokio::sync::Mutex::new(()),
             inflight: Mutex::new(Default::default()),
             config_problems: Mutex::new(Default::default()),
@@ -191,6 +189,11 @@ where
 pub fn run() -> ExitCode {
     let runtime = match tokio::runtime::Builder::new_multi_thread()
         .worker_threads(2)
+        // Analysis runs on the blocking pool. Few threads there means few malloc arenas:
+        // with one per thread, memory freed after a large document's analysis sat in
+        // arenas other threads never reused (a 5 MB log: 97 MB peak instead of 77).
+        // Not fewer than 4: reading stdin holds one for good, writing stdout another.
+        .max_blocking_threads(4)
         .enable_all()
         .build()
     {

@@ -106,9 +106,9 @@ pub fn dispatch(
     let work = {
         let shared = shared.clone();
         async move {
-            let catalog = shared.catalog.clone();
             let job = tokio::task::spawn_blocking(move || {
-                let analysis = diagnostics::analysis_of(&pinned, &catalog, locale.clone())
+                let catalog = pinned.catalog.clone();
+                let analysis = diagnostics::analysis_of(&pinned, locale.clone())
                     .ok_or_else(Error::internal_error)?;
                 let ctx = Ctx {
                     uri: &pinned.uri,
