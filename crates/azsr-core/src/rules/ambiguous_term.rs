@@ -229,6 +229,11 @@ fn inside_name(text: &str, r: &Range<usize>) -> bool {
     false
 }
 
+static BUILTIN_SET: LazyLock<PhraseSet> = LazyLock::new(|| {
+    let terms: Vec<String> = BUILTIN.iter().map(|s| s.to_string()).collect();
+    PhraseSet::new(&terms)
+});
+
 fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
     let mut terms: Vec<String> = BUILTIN.iter().map(|s| s.to_string()).collect();
     for t in &ctx.config.ambiguous_terms {
@@ -236,7 +241,14 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
             terms.push(t.trim().to_string());
         }
     }
-    let set = PhraseSet::new(&terms);
+    // The built-in set is compiled once; a configuration that adds terms pays for its own.
+    let custom;
+    let set: &PhraseSet = if terms.len() == BUILTIN.len() {
+        &BUILTIN_SET
+    } else {
+        custom = PhraseSet::new(&terms);
+        &custom
+    };
 
     // Terms the environment section maps: a line holding the term and a name.
     let mut mapped: HashSet<String> = HashSet::new();
