@@ -406,14 +406,21 @@ pub fn build(text: &str, tree: &Tree, body_start: usize) -> Body {
     let mut masks: Vec<Range<usize>> = Vec::new();
     let mut parser = inline_parser();
     for p in &c.prose {
+        masks.extend(p.holes.iter().cloned());
         let ranges = included_ranges(p.range.clone(), &p.holes);
-        if ranges.is_empty() || parser.set_included_ranges(&ranges).is_err() {
+        // Every node `collect_inline` keeps starts with `` ` ``, `<` or `[` (code spans,
+        // autolinks, HTML tags, link destinations): a block with none of them has
+        // nothing to mask, and most prose is such a block.
+        let bytes = text.as_bytes();
+        let may_hold_inline = ranges
+            .iter()
+            .any(|r| memchr::memchr3(b'`', b'<', b'[', &bytes[r.start_byte..r.end_byte]).is_some());
+        if !may_hold_inline || parser.set_included_ranges(&ranges).is_err() {
             continue;
         }
         if let Some(tree) = parser.parse(text, None) {
             collect_inline(tree.root_node(), &mut masks, &mut links, &mut html_tags);
         }
-        masks.extend(p.holes.iter().cloned());
     }
     masks.sort_by_key(|r| r.start);
     html_tags.sort_by_key(|r| r.start);

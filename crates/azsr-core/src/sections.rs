@@ -154,20 +154,29 @@ fn strip_leading_number(s: &str) -> &str {
 
 /// The section a heading's text names, if any (rules.md, "Section headings").
 pub fn section_of_heading(text: &str) -> Option<SectionKind> {
+    // Every heading of every document is matched: normalise the names once.
+    static NAMES: std::sync::LazyLock<Vec<(String, SectionKind)>> =
+        std::sync::LazyLock::new(|| {
+            SectionKind::ALL
+                .iter()
+                .flat_map(|kind| {
+                    kind.names()
+                        .iter()
+                        .map(|name| (name.nfkc().collect::<String>().to_lowercase(), *kind))
+                })
+                .collect()
+        });
     let norm = normalize_heading(text);
     let mut best: Option<(usize, SectionKind)> = None;
-    for kind in SectionKind::ALL {
-        for name in kind.names() {
-            let name_norm: String = name.nfkc().collect::<String>().to_lowercase();
-            let Some(rest) = norm.strip_prefix(name_norm.as_str()) else {
-                continue;
-            };
-            let continues_ok = rest.is_empty()
-                || rest.starts_with(char::is_whitespace)
-                || rest.starts_with(['(', '（', ':', '：', '-']);
-            if continues_ok && best.is_none_or(|(len, _)| name_norm.len() > len) {
-                best = Some((name_norm.len(), kind));
-            }
+    for (name_norm, kind) in NAMES.iter() {
+        let Some(rest) = norm.strip_prefix(name_norm.as_str()) else {
+            continue;
+        };
+        let continues_ok = rest.is_empty()
+            || rest.starts_with(char::is_whitespace)
+            || rest.starts_with(['(', '（', ':', '：', '-']);
+        if continues_ok && best.is_none_or(|(len, _)| name_norm.len() > len) {
+            best = Some((name_norm.len(), *kind));
         }
     }
     best.map(|(_, k)| k)
