@@ -115,6 +115,10 @@ const PRODUCT_TERMS: &[&str] = &[
     "primary replica",
     "secondary replica",
     "primary zone",
+    "primary origin",
+    "secondary origin",
+    "primary dns",
+    "secondary dns",
     "プライマリ キー",
     "セカンダリ キー",
     "プライマリ アクセス キー",
@@ -437,6 +441,7 @@ mod tests {
             "プライマリ キーを再生成しました。セカンダリ リージョンは西日本です。",
             "ストレージ アカウントのプライマリ エンドポイントに接続できない。",
             "The primary reason is cost; the primary contact is Anna.",
+            "The primary origin group has two origins; the secondary DNS server is 168.63.129.16.",
             "Microsoft Dev Box の開発ボックスが起動せず、Dev Center の画面にエラーが出ます。",
             "Azure DevOps のパイプラインから App Service へのデプロイが失敗します。",
         ] {
