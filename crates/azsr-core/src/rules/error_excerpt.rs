@@ -112,6 +112,13 @@ static CONTEXT: LazyLock<Regex> = LazyLock::new(|| {
     .expect("valid regex")
 });
 
+/// What every match of [`ELLIPSIS_LINE`], [`CUT_JA`] and [`CUT_EN`] contains: one pass
+/// over the section finds the few lines worth the full checks (none of these literals
+/// holds a newline, so each match lies inside one line).
+static CANDIDATE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\.\.\.|…|・・・|‥|略|抜粋|(?i:snip|omit|trunc|cut)").expect("valid regex")
+});
+
 const EXCERPT_MSG: (&str, &str) = (
     "The error output looks cut here: paste it whole, from the command or operation up to the error.",
     "エラー出力が途中で省略されているようです。コマンドや操作の開始からエラーまでを省略せずに貼り付けてください。",
@@ -194,7 +201,19 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
             lines.push(range);
         }
         let mut fired = false;
+        // Starts of candidate matches, in order: a line without one cannot fire.
+        let candidates: Vec<usize> = CANDIDATE
+            .find_iter(&ctx.text[section.content.clone()])
+            .map(|m| section.content.start + m.start())
+            .collect();
+        let mut next = 0;
         for r in &lines {
+            while next < candidates.len() && candidates[next] < r.start {
+                next += 1;
+            }
+            if candidates.get(next).is_none_or(|&c| c >= r.end) {
+                continue;
+            }
             let line = &ctx.text[r.clone()];
             let (off, core) = strip_markers(line);
             if ELLIPSIS_LINE.is_match(core) {
@@ -299,6 +318,20 @@ mod tests {
         assert_spans(&RULE, "## エラー メッセージ\n");
         // Outside the errors section nothing counts.
         assert_spans(&RULE, "## 問題\n...\n(省略)\n一行\n");
+    }
+
+    #[test]
+    fn the_line_prefilter_keeps_case_folding_and_big_logs() {
+        // `(?i)` folds the long s and the Kelvin sign: the prefilter must fold them too.
+        assert_spans(&RULE, "## Error messages\n```\nstart\n«[ſnip]»\nend\n```\n");
+        assert_spans(&RULE, "## Logs\n```\nstart\n«(SNIPPED)»\nend\n```\n");
+        // A marker deep in a long log, on a line ending in CRLF, and one after a comment.
+        let mut text = String::from("## Logs\n```\n");
+        for i in 0..5000 {
+            text.push_str(&format!("2026-11-24T05:00:{:02}Z INFO request {i} ok. cutover\r\n", i % 60));
+        }
+        text.push_str("«...»\r\n<!-- (omitted) -->\nline «(omitted)»\n```\n");
+        assert_spans(&RULE, &text);
     }
 
     #[test]
