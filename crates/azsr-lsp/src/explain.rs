@@ -9,7 +9,7 @@ pub fn run(name: &str) -> ExitCode {
     match rules::by_name(name) {
         Some(rule) => {
             println!("# {} ({})\n", rule.name, rule.level.as_str());
-            print!("{}", unindent(rule.doc));
+            print!("{}", rules::doc_markdown(rule));
             ExitCode::SUCCESS
         }
         None => {
@@ -24,13 +24,4 @@ pub fn run(name: &str) -> ExitCode {
             ExitCode::from(2)
         }
     }
-}
-
-/// Doc comments keep the space after `///`; drop one leading space per line.
-pub fn unindent(doc: &str) -> String {
-    doc.lines()
-        .map(|l| l.strip_prefix(' ').unwrap_or(l))
-        .collect::<Vec<_>>()
-        .join("\n")
-        + "\n"
 }

@@ -33,15 +33,6 @@ impl RuleMeta {
             secret: false,
         }
     }
-
-    /// The first line of the documentation (SARIF `shortDescription`).
-    pub fn summary(&self) -> &'static str {
-        self.doc
-            .lines()
-            .map(str::trim)
-            .find(|l| !l.is_empty() && !l.starts_with('#'))
-            .unwrap_or(self.name)
-    }
 }
 
 /// Declares a rule from its doc comment:

@@ -25,10 +25,10 @@ fn level(l: Level) -> &'static str {
 }
 
 fn rule(r: &RuleMeta) -> Value {
-    let doc = crate::explain::unindent(r.doc);
+    let doc = azsr_core::rules::doc_markdown(r);
     json!({
         "id": r.name,
-        "shortDescription": { "text": r.summary() },
+        "shortDescription": { "text": azsr_core::rules::short_description(r) },
         "fullDescription": { "text": doc.trim_end(), "markdown": doc.trim_end() },
         "helpUri": doc_url(r.name),
         "defaultConfiguration": { "level": level(r.level) },
