@@ -6,82 +6,17 @@
 //! appear in stdout, stderr or any message the server sends, while every secret is still
 //! reported by `sensitive-data`.
 
+#[path = "../crates/azsr-core/tests/fake_secrets/mod.rs"]
+mod fake_secrets;
 mod lsp_common;
 
 use std::process::{Command, Output, Stdio};
 
-use azsr_core::secrets::checksum::{
-    base32_encode, base64_decode, base64_encode, crc32, github_checksum, marvin32,
-    IDENTIFIABLE_SEED,
-};
+use azsr_core::secrets::checksum::{base32_encode, base64_encode, crc32, github_checksum};
+use fake_secrets::{b64url, identifiable, luhn_complete, Rng, ALNUM, B64};
 use serde_json::{json, Value};
 
 const BIN: &str = env!("CARGO_BIN_EXE_azsr-lsp");
-
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 >> 12;
-        self.0 ^= self.0 << 25;
-        self.0 ^= self.0 >> 27;
-        self.0.wrapping_mul(0x2545_F491_4F6C_DD1D)
-    }
-    fn below(&mut self, n: usize) -> usize {
-        (self.next() % n as u64) as usize
-    }
-    fn bytes(&mut self, n: usize) -> Vec<u8> {
-        (0..n).map(|_| self.next() as u8).collect()
-    }
-    fn from(&mut self, alphabet: &str, n: usize) -> String {
-        let a: Vec<char> = alphabet.chars().collect();
-        (0..n).map(|_| a[self.below(a.len())]).collect()
-    }
-}
-
-const ALNUM: &str = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
-const B64: &str = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-
-/// An identifiable key: `sig` at `at`, Marvin32 checksum over the first `n` bytes.
-fn identifiable(r: &mut Rng, sig: &str, at: usize, n: usize) -> String {
-    let mut prefix = r.from(B64, at) + sig;
-    while !prefix.len().is_multiple_of(4) {
-        prefix.push('A');
-    }
-    let mut data = base64_decode(&prefix).unwrap()[..n].to_vec();
-    data.extend(marvin32(IDENTIFIABLE_SEED, &data).to_le_bytes());
-    let key = base64_encode(&data);
-    assert_eq!(&key[at..at + 4], sig);
-    key
-}
-
-fn luhn_complete(r: &mut Rng, prefix: &str, len: usize) -> String {
-    let mut d: Vec<u32> = prefix.bytes().map(|b| (b - b'0') as u32).collect();
-    while d.len() < len - 1 {
-        d.push(r.below(10) as u32);
-    }
-    let sum: u32 = d
-        .iter()
-        .rev()
-        .enumerate()
-        .map(|(i, &x)| {
-            if i % 2 == 0 {
-                (x * 2) / 10 + (x * 2) % 10
-            } else {
-                x
-            }
-        })
-        .sum();
-    d.push((10 - sum % 10) % 10);
-    d.iter().map(|x| char::from(b'0' + *x as u8)).collect()
-}
-
-fn b64url(data: &[u8]) -> String {
-    base64_encode(data)
-        .trim_end_matches('=')
-        .replace('+', "-")
-        .replace('/', "_")
-}
 
 /// A planted secret: its text in the document, and the pieces that must never leak
 /// (for a PEM block, its base64 lines: the `BEGIN` line is a public label).

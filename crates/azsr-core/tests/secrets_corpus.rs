@@ -4,82 +4,17 @@
 
 use std::collections::BTreeMap;
 
-use azsr_core::secrets::checksum::{
-    base32_encode, base64_encode, crc32, github_checksum, marvin32, IDENTIFIABLE_SEED,
-};
+use azsr_core::secrets::checksum::{base32_encode, base64_encode, crc32, github_checksum};
 use azsr_core::secrets::scan;
+
+mod fake_secrets;
+use fake_secrets::{b64url, identifiable, luhn_complete, Rng, ALNUM, B64};
 
 /// Thresholds committed to in issue 4.
 const MIN_RECALL: f64 = 0.98;
 const MAX_FP_RATE: f64 = 0.005;
 
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        // xorshift64*
-        self.0 ^= self.0 >> 12;
-        self.0 ^= self.0 << 25;
-        self.0 ^= self.0 >> 27;
-        self.0.wrapping_mul(0x2545_F491_4F6C_DD1D)
-    }
-    fn below(&mut self, n: usize) -> usize {
-        (self.next() % n as u64) as usize
-    }
-    fn bytes(&mut self, n: usize) -> Vec<u8> {
-        (0..n).map(|_| self.next() as u8).collect()
-    }
-    fn from(&mut self, alphabet: &str, n: usize) -> String {
-        let a: Vec<char> = alphabet.chars().collect();
-        (0..n).map(|_| a[self.below(a.len())]).collect()
-    }
-}
-
-const ALNUM: &str = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
-const B64: &str = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
 const HEX: &str = "0123456789abcdef";
-
-/// A 64-byte identifiable key: signature at characters 76..80, Marvin32 checksum last.
-fn ident64(r: &mut Rng, sig: &str) -> String {
-    let prefix = r.from(B64, 76) + sig;
-    let bytes = azsr_core::secrets::checksum::base64_decode(&prefix).unwrap();
-    let mut data = bytes[..60].to_vec();
-    data.extend(marvin32(IDENTIFIABLE_SEED, &data).to_le_bytes());
-    let key = base64_encode(&data);
-    assert_eq!(&key[76..80], sig);
-    key
-}
-
-/// A 32-byte identifiable key: signature at characters 33..37.
-fn ident32(r: &mut Rng, sig: &str) -> String {
-    let prefix = r.from(B64, 33) + sig + "A";
-    let bytes = azsr_core::secrets::checksum::base64_decode(&prefix).unwrap();
-    let mut data = bytes[..28].to_vec();
-    data.extend(marvin32(IDENTIFIABLE_SEED, &data).to_le_bytes());
-    let key = base64_encode(&data);
-    assert_eq!(&key[33..37], sig);
-    key
-}
-
-fn luhn_complete(r: &mut Rng, prefix: &str, len: usize) -> String {
-    let mut d: Vec<u8> = prefix.bytes().map(|b| b - b'0').collect();
-    while d.len() < len - 1 {
-        d.push(r.below(10) as u8);
-    }
-    let mut sum = 0;
-    for (i, &x) in d.iter().rev().enumerate() {
-        let mut y = x as u32;
-        if i % 2 == 0 {
-            y *= 2;
-            if y > 9 {
-                y -= 9;
-            }
-        }
-        sum += y;
-    }
-    d.push(((10 - sum % 10) % 10) as u8);
-    d.iter().map(|x| (b'0' + x) as char).collect()
-}
 
 fn group(s: &str, sep: char) -> String {
     s.as_bytes()
@@ -87,13 +22,6 @@ fn group(s: &str, sep: char) -> String {
         .map(|c| std::str::from_utf8(c).unwrap())
         .collect::<Vec<_>>()
         .join(&sep.to_string())
-}
-
-fn b64url(data: &[u8]) -> String {
-    base64_encode(data)
-        .trim_end_matches('=')
-        .replace('+', "-")
-        .replace('/', "_")
 }
 
 fn pem(r: &mut Rng, label: &str, nl: &str, lines: usize, end: bool) -> String {
@@ -125,19 +53,19 @@ fn password(r: &mut Rng) -> String {
 
 fn generate(name: &str, r: &mut Rng) -> String {
     match name {
-        "storage_ident" => ident64(r, "+ASt"),
-        "cosmos_ident" => ident64(r, "ACDb"),
-        "sb_ident" => ident32(r, "+ASb"),
-        "eh_ident" => ident32(r, "+AEh"),
-        "relay_ident" => ident32(r, "+ARm"),
-        "batch_ident" => ident64(r, "+ABa"),
-        "iot_ident" => ident32(r, "AIoT"),
-        "redis_ident" => ident32(r, "AzCa"),
-        "acr_ident" => ident32(r, "+ACR"),
-        "func_ident" => ident32(r, "AzFu"),
-        "search_ident" => ident32(r, "AzSe"),
-        "eg_ident" => ident32(r, "AZEG"),
-        "apim_ident" => ident64(r, "APIM"),
+        "storage_ident" => identifiable(r, "+ASt", 76, 60),
+        "cosmos_ident" => identifiable(r, "ACDb", 76, 60),
+        "sb_ident" => identifiable(r, "+ASb", 33, 28),
+        "eh_ident" => identifiable(r, "+AEh", 33, 28),
+        "relay_ident" => identifiable(r, "+ARm", 33, 28),
+        "batch_ident" => identifiable(r, "+ABa", 76, 60),
+        "iot_ident" => identifiable(r, "AIoT", 33, 28),
+        "redis_ident" => identifiable(r, "AzCa", 33, 28),
+        "acr_ident" => identifiable(r, "+ACR", 33, 28),
+        "func_ident" => identifiable(r, "AzFu", 33, 28),
+        "search_ident" => identifiable(r, "AzSe", 33, 28),
+        "eg_ident" => identifiable(r, "AZEG", 33, 28),
+        "apim_ident" => identifiable(r, "APIM", 76, 60),
         "annotated" => format!(
             "{}JQQJ99{}{}{}AZDO{}",
             r.from(ALNUM, 52),

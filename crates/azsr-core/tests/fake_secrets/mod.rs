@@ -1,0 +1,75 @@
+//! Fake-secret generation shared by the corpus test (`crates/azsr-core/tests/`) and the
+//! end-to-end leak test (`tests/secrets_e2e.rs`): a seeded generator and the formats whose
+//! checksums must be valid. Every value is generated; none is copied from anywhere.
+#![allow(dead_code)] // each test that includes this module uses a different part of it
+
+use azsr_core::secrets::checksum::{base64_decode, base64_encode, marvin32, IDENTIFIABLE_SEED};
+
+/// xorshift64*: deterministic per seed, so a failing case can be reproduced.
+pub struct Rng(pub u64);
+
+impl Rng {
+    pub fn next(&mut self) -> u64 {
+        self.0 ^= self.0 >> 12;
+        self.0 ^= self.0 << 25;
+        self.0 ^= self.0 >> 27;
+        self.0.wrapping_mul(0x2545_F491_4F6C_DD1D)
+    }
+    pub fn below(&mut self, n: usize) -> usize {
+        (self.next() % n as u64) as usize
+    }
+    pub fn bytes(&mut self, n: usize) -> Vec<u8> {
+        (0..n).map(|_| self.next() as u8).collect()
+    }
+    pub fn from(&mut self, alphabet: &str, n: usize) -> String {
+        let a: Vec<char> = alphabet.chars().collect();
+        (0..n).map(|_| a[self.below(a.len())]).collect()
+    }
+}
+
+pub const ALNUM: &str = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
+pub const B64: &str = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+
+/// An identifiable key: `sig` at character `at`, Marvin32 checksum over the first `n`
+/// bytes (64-byte keys: `at` 76, `n` 60; 32-byte keys: `at` 33, `n` 28).
+pub fn identifiable(r: &mut Rng, sig: &str, at: usize, n: usize) -> String {
+    let mut prefix = r.from(B64, at) + sig;
+    while !prefix.len().is_multiple_of(4) {
+        prefix.push('A');
+    }
+    let mut data = base64_decode(&prefix).unwrap()[..n].to_vec();
+    data.extend(marvin32(IDENTIFIABLE_SEED, &data).to_le_bytes());
+    let key = base64_encode(&data);
+    assert_eq!(&key[at..at + 4], sig);
+    key
+}
+
+/// `prefix` followed by random digits and a Luhn check digit, `len` digits in all.
+pub fn luhn_complete(r: &mut Rng, prefix: &str, len: usize) -> String {
+    let mut d: Vec<u32> = prefix.bytes().map(|b| (b - b'0') as u32).collect();
+    while d.len() < len - 1 {
+        d.push(r.below(10) as u32);
+    }
+    let sum: u32 = d
+        .iter()
+        .rev()
+        .enumerate()
+        .map(|(i, &x)| {
+            if i % 2 == 0 {
+                (x * 2) / 10 + (x * 2) % 10
+            } else {
+                x
+            }
+        })
+        .sum();
+    d.push((10 - sum % 10) % 10);
+    d.iter().map(|x| char::from(b'0' + *x as u8)).collect()
+}
+
+/// Unpadded base64url (JWT segments).
+pub fn b64url(data: &[u8]) -> String {
+    base64_encode(data)
+        .trim_end_matches('=')
+        .replace('+', "-")
+        .replace('/', "_")
+}
