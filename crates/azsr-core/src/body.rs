@@ -9,12 +9,13 @@
 //! tree-sitter issue 5636).
 
 use std::ops::Range;
-use std::sync::LazyLock;
+use std::sync::{LazyLock, OnceLock};
 
 use regex::Regex;
 use tree_sitter::{Node, Parser, Tree};
 
 use crate::sections::{section_of_heading, SectionKind};
+use crate::text::Folded;
 
 #[derive(Debug, Clone)]
 pub struct Heading {
@@ -56,6 +57,15 @@ pub struct ProseBlock {
     pub section: Option<SectionKind>,
     /// The block sits in a list item.
     pub in_list_item: bool,
+    /// `masked` width-folded for phrase search, made on first use and shared by the rules.
+    pub folded: OnceLock<Folded>,
+}
+
+impl ProseBlock {
+    /// The width-folded `masked` text (see [`Folded`]).
+    pub fn folded(&self) -> &Folded {
+        self.folded.get_or_init(|| Folded::new(&self.masked))
+    }
 }
 
 #[derive(Debug, Clone)]
@@ -470,6 +480,7 @@ pub fn build(text: &str, tree: &Tree, body_start: usize) -> Body {
             masked,
             section,
             in_list_item: in_list,
+            folded: OnceLock::new(),
         });
     }
     for (range, content) in c.code {

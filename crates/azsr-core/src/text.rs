@@ -71,44 +71,64 @@ pub fn fold_char(c: char) -> char {
 
 /// A width-folded copy of a text with every run of whitespace collapsed to one space,
 /// and the way back to the original offsets.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Default)]
 pub struct Folded {
     pub text: String,
-    /// For each byte of `text`, the offset of the original byte it comes from.
-    map: Vec<usize>,
+    /// `(folded offset, original offset)` wherever the two stop moving in step (after a
+    /// full-width character or a collapsed run of spaces), ascending. Between anchors the
+    /// offsets advance together, so most prose needs none: a per-byte table cost more
+    /// than the phrase search it served.
+    anchors: Vec<(usize, usize)>,
     orig_len: usize,
 }
 
 impl Folded {
     pub fn new(orig: &str) -> Folded {
         let mut text = String::with_capacity(orig.len());
-        let mut map = Vec::with_capacity(orig.len());
+        let mut anchors = Vec::new();
         let mut in_space = false;
         for (i, c) in orig.char_indices() {
             let f = fold_char(c);
             if f.is_whitespace() {
-                if !in_space {
-                    text.push(' ');
-                    map.push(i);
+                if in_space {
+                    // Still in the run: the folded text stays at its one space.
+                    continue;
                 }
                 in_space = true;
+                text.push(' ');
+                if c.len_utf8() != 1 {
+                    anchors.push((text.len(), i + c.len_utf8()));
+                }
                 continue;
             }
-            in_space = false;
-            let before = text.len();
+            if in_space {
+                in_space = false;
+                let at = text.len();
+                if anchors.last().map_or(at, |&(f, o)| o + (at - f)) != i {
+                    anchors.push((at, i));
+                }
+            }
             text.push(f);
-            map.extend(std::iter::repeat_n(i, text.len() - before));
+            if f.len_utf8() != c.len_utf8() {
+                anchors.push((text.len(), i + c.len_utf8()));
+            }
         }
         Folded {
             text,
-            map,
+            anchors,
             orig_len: orig.len(),
         }
     }
 
-    /// The original offset of a folded offset (`text.len()` maps to the original's end).
+    /// The original offset of a folded offset at a character boundary (`text.len()`
+    /// maps to the original's end).
     pub fn orig(&self, folded: usize) -> usize {
-        self.map.get(folded).copied().unwrap_or(self.orig_len)
+        if folded >= self.text.len() {
+            return self.orig_len;
+        }
+        let k = self.anchors.partition_point(|&(f, _)| f <= folded);
+        let (f, o) = if k == 0 { (0, 0) } else { self.anchors[k - 1] };
+        o + (folded - f)
     }
 
     /// The original range of a folded range.
@@ -135,6 +155,8 @@ pub struct PhraseSet {
     ac: AhoCorasick,
     /// Pattern (variant) index to phrase index.
     ids: Vec<usize>,
+    /// The first character of every pattern, ASCII lower-cased.
+    first_chars: Vec<char>,
 }
 
 fn is_ascii_word(c: char) -> bool {
@@ -175,12 +197,27 @@ impl PhraseSet {
             .match_kind(MatchKind::Standard)
             .build(&patterns)
             .expect("phrase lists are small");
-        PhraseSet { ac, ids }
+        let mut first_chars: Vec<char> = patterns
+            .iter()
+            .filter_map(|p| p.chars().next())
+            .map(|c| c.to_ascii_lowercase())
+            .collect();
+        first_chars.sort_unstable();
+        first_chars.dedup();
+        PhraseSet {
+            ac,
+            ids,
+            first_chars,
+        }
     }
 
     /// Every match in `text` (offsets into `text`), leftmost-longest, not overlapping.
     pub fn find(&self, text: &str) -> Vec<PhraseMatch> {
-        let folded = Folded::new(text);
+        self.find_folded(&Folded::new(text))
+    }
+
+    /// [`PhraseSet::find`] over a text folded beforehand (offsets into the original).
+    pub fn find_folded(&self, folded: &Folded) -> Vec<PhraseMatch> {
         let ft = folded.text.as_str();
         let mut cands: Vec<(usize, Range<usize>)> = Vec::new();
         for m in self.ac.find_overlapping_iter(ft) {
@@ -216,6 +253,16 @@ impl PhraseSet {
     /// The first match, if any.
     pub fn first(&self, text: &str) -> Option<PhraseMatch> {
         self.find(text).into_iter().next()
+    }
+
+    /// The match that starts `text` (after folding), if any.
+    pub fn at_start(&self, text: &str) -> Option<PhraseMatch> {
+        // Most sentences start with no phrase's first character: skip the fold and the scan.
+        let first = fold_char(text.chars().next()?).to_ascii_lowercase();
+        if self.first_chars.binary_search(&first).is_err() {
+            return None;
+        }
+        self.first(text).filter(|m| m.range.start == 0)
     }
 }
 
@@ -264,6 +311,45 @@ mod tests {
         assert_eq!(&orig[r], "Ｒｏｏｔ");
         let i = f.text.find("here").unwrap();
         assert_eq!(&orig[f.orig_range(i..i + 4)], "here");
+    }
+
+    /// The per-byte table `Folded` used to keep: each folded byte's original char start.
+    fn reference_map(orig: &str) -> (String, Vec<usize>) {
+        let (mut text, mut map, mut in_space) = (String::new(), Vec::new(), false);
+        for (i, c) in orig.char_indices() {
+            let f = fold_char(c);
+            if f.is_whitespace() {
+                if !in_space {
+                    text.push(' ');
+                    map.push(i);
+                }
+                in_space = true;
+                continue;
+            }
+            in_space = false;
+            let before = text.len();
+            text.push(f);
+            map.extend(std::iter::repeat_n(i, text.len() - before));
+        }
+        (text, map)
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn folded_offsets_match_a_per_byte_table(
+            pieces in proptest::collection::vec(proptest::sample::select(vec![
+                "a", "Ｒ", "？", "　", " ", "  ", "\n", "\t", "\u{a0}", "本番", "😀", "\r\n", "x y",
+            ]), 0..40)
+        ) {
+            let orig: String = pieces.concat();
+            let folded = Folded::new(&orig);
+            let (text, map) = reference_map(&orig);
+            proptest::prop_assert_eq!(&folded.text, &text);
+            for (k, _) in text.char_indices() {
+                proptest::prop_assert_eq!(folded.orig(k), map[k], "at {}", k);
+            }
+            proptest::prop_assert_eq!(folded.orig(text.len()), orig.len());
+        }
     }
 
     #[test]

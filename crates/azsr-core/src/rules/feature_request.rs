@@ -135,7 +135,7 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
     let mut first: Option<std::ops::Range<usize>> = None;
     for p in prose_util::pieces(ctx, true) {
         let mut hits: Vec<std::ops::Range<usize>> =
-            SET.find(p.masked).into_iter().map(|m| m.range).collect();
+            p.find(&SET).into_iter().map(|m| m.range).collect();
         for c in PATTERNS.captures_iter(p.masked) {
             let m = c.get(1).or_else(|| c.get(0)).expect("group 0 always matches");
             let before: String = p.masked[..m.start()]

@@ -315,7 +315,7 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
     let mut qs: Vec<(Question, HashSet<String>)> = Vec::new();
     // Content words of each statement (non-question sentence) of the problem section: a
     // statement naming words of two questions ties them to one problem.
-    let mut statements: Vec<HashSet<String>> = Vec::new();
+    let mut statement_texts: Vec<&str> = Vec::new();
     for p in pieces.iter().filter(|p| {
         p.block.is_some_and(|b| {
             b.section == Some(SectionKind::Problem) && b.kind != crate::body::BlockKind::Heading
@@ -327,11 +327,17 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
         }
         for s in sentences(p.masked) {
             let text = &p.masked[s];
-            if !is_question(text) && statements.len() < 100 {
-                statements.push(topics(text));
+            if !is_question(text) && statement_texts.len() < 100 {
+                statement_texts.push(text);
             }
         }
     }
+    // Only two or more questions are compared: most requests ask one.
+    let statements: Vec<HashSet<String>> = if qs.len() >= 2 {
+        statement_texts.iter().map(|t| topics(t)).collect()
+    } else {
+        Vec::new()
+    };
     let tied = |a: &HashSet<String>, b: &HashSet<String>| {
         !a.is_disjoint(b)
             || statements
@@ -381,7 +387,7 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
             let text = &p.masked[s.clone()];
             let lead = text.len() - text.trim_start().len();
             let body = text.trim();
-            if let Some(m) = WEAK_SET.first(body).filter(|m| m.range.start == 0) {
+            if let Some(m) = WEAK_SET.at_start(body) {
                 let rest = &body[m.range.end..];
                 let after = rest.chars().next();
                 // `また` opens a sentence only with a comma (`また、`), not `または`.

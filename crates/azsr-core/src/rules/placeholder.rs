@@ -1,6 +1,7 @@
 use std::ops::Range;
 use std::sync::LazyLock;
 
+use aho_corasick::AhoCorasick;
 use regex::Regex;
 
 use crate::frontmatter::{YamlNode, YamlValue};
@@ -140,6 +141,25 @@ const LABELS: &[&str] = &[
     "note", "important", "warning", "tip", "info", "update", "example", "question",
 ];
 
+/// A literal of every pattern above (and of `ONLY_ELLIPSIS`): a text holding none of them
+/// holds no placeholder, so it skips the eight regex passes. Most prose holds none.
+static ANY_LITERAL: LazyLock<AhoCorasick> = LazyLock::new(|| {
+    AhoCorasick::builder()
+        .ascii_case_insensitive(true)
+        .build([
+            // INSTRUCTION_JA and UNFILLED
+            "記入", "記載", "入力", "貼り付け", "貼付", "ペースト", "記述", "ここに",
+            // INSTRUCTION_EN opens with a bracket; `lorem` has no letter that Unicode
+            // case folding widens (`s` also matches `ſ`)
+            "(", "[", "<", "lorem",
+            // MUSTACHE, MARKER, ANGLE, FILL_MARKS
+            "{{", "TODO", "TBD", "FIXME", "XXX", "＜", "〈", "○", "〇", "◯", "×", "△",
+            // ONLY_ELLIPSIS
+            "...", "…", "・・・", "‥",
+        ])
+        .expect("a few literals")
+});
+
 /// Where the text comes from: in the errors section only fill-in instructions count.
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Origin {
@@ -228,6 +248,9 @@ fn is_ja(c: Option<char>) -> bool {
 /// Placeholders in `text` (masked prose or a raw front matter value), as ranges of `text`.
 fn find(text: &str, origin: Origin) -> Vec<Range<usize>> {
     let mut found: Vec<Range<usize>> = Vec::new();
+    if !ANY_LITERAL.is_match(text) {
+        return found;
+    }
     for m in INSTRUCTION_JA.find_iter(text) {
         if !inside_quotes(text, m.start()) {
             found.push(m.range());
@@ -310,6 +333,9 @@ fn scan_yaml(ctx: &Context, node: &YamlNode, out: &mut Vec<Diagnostic>) {
             let Some(raw) = ctx.text.get(span.clone()) else {
                 return;
             };
+            if !ANY_LITERAL.is_match(raw) {
+                return;
+            }
             let mut raw = raw.to_string();
             let urls: Vec<Range<usize>> = URL.find_iter(&raw).map(|m| m.range()).collect();
             for r in urls {
@@ -348,7 +374,7 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
         if origin == Origin::ErrorsProse {
             continue;
         }
-        if ONLY_ELLIPSIS.is_match(&block.masked) {
+        if ANY_LITERAL.is_match(&block.masked) && ONLY_ELLIPSIS.is_match(&block.masked) {
             let t = block.masked.trim();
             let at = block.range.start + block.masked.find(t).unwrap_or(0);
             report(ctx, out, at..at + t.len());

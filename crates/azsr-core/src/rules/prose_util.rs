@@ -47,6 +47,17 @@ pub(crate) fn summary<'a>(ctx: &'a Context) -> Option<Piece<'a>> {
     })
 }
 
+impl Piece<'_> {
+    /// Every match of `set` in `masked` (piece offsets), folding a prose block's text once
+    /// for all the rules.
+    pub fn find(&self, set: &PhraseSet) -> Vec<PhraseMatch> {
+        match self.block {
+            Some(b) if std::ptr::eq(b.masked.as_str(), self.masked) => set.find_folded(b.folded()),
+            _ => set.find(self.masked),
+        }
+    }
+}
+
 /// The summary (when `with_summary`) followed by the prose blocks.
 pub(crate) fn pieces<'a>(ctx: &'a Context, with_summary: bool) -> Vec<Piece<'a>> {
     let mut out = Vec::new();
@@ -61,7 +72,7 @@ pub(crate) fn pieces<'a>(ctx: &'a Context, with_summary: bool) -> Vec<Piece<'a>>
 pub(crate) fn find_all(pieces: &[Piece], set: &PhraseSet) -> Vec<PhraseMatch> {
     let mut out = Vec::new();
     for p in pieces {
-        for m in set.find(p.masked) {
+        for m in p.find(set) {
             out.push(PhraseMatch {
                 phrase: m.phrase,
                 range: shift(m.range, p.start),
