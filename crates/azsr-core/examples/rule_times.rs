@@ -34,6 +34,21 @@ fn main() {
         let _ = Source::new(text.as_str());
     }
     times.push((t.elapsed().as_secs_f64() * 1e6 / 50.0, "Source::new"));
+    let mut parser = tree_sitter::Parser::new();
+    parser
+        .set_language(&tree_sitter_md::LANGUAGE.into())
+        .unwrap();
+    let t = std::time::Instant::now();
+    for _ in 0..50 {
+        let _ = parser.parse(text.as_bytes(), None);
+    }
+    times.push((t.elapsed().as_secs_f64() * 1e6 / 50.0, "bare block parse"));
+    let t = std::time::Instant::now();
+    for _ in 0..50 {
+        let s = Source::new(text.as_str());
+        let _ = analyze(&s, &config, &catalog, &env);
+    }
+    times.push((t.elapsed().as_secs_f64() * 1e6 / 50.0, "Source::new + analyze"));
     times.sort_by(|a, b| b.0.total_cmp(&a.0));
     for (us, name) in times.iter().take(12) {
         println!("{us:9.1} µs  {name}");

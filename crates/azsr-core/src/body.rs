@@ -12,7 +12,7 @@ use std::ops::Range;
 use std::sync::{LazyLock, OnceLock};
 
 use regex::Regex;
-use tree_sitter::{Node, Parser, Tree};
+use tree_sitter::{Node, Parser, Tree, TreeCursor};
 
 use crate::sections::{section_of_heading, SectionKind};
 use crate::text::Folded;
@@ -176,11 +176,57 @@ struct Collect<'a> {
     invisible: Vec<Range<usize>>,
 }
 
+/// What the block walk does with a node, by its kind: looked up by the node's kind id
+/// (one table for the grammar) instead of comparing kind names at every node.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Kind {
+    Skip,
+    HtmlBlock,
+    ThematicBreak,
+    Code,
+    CodeContent,
+    Heading,
+    Inline,
+    Paragraph,
+    TableCell,
+    ListItem,
+    Continuation,
+    Other,
+}
+
+static KINDS: LazyLock<Vec<Kind>> = LazyLock::new(|| {
+    let lang: tree_sitter::Language = tree_sitter_md::LANGUAGE.into();
+    (0..lang.node_kind_count())
+        .map(|id| match lang.node_kind_for_id(id as u16).unwrap_or("") {
+            "minus_metadata" | "plus_metadata" | "link_reference_definition" => Kind::Skip,
+            "html_block" => Kind::HtmlBlock,
+            "thematic_break" => Kind::ThematicBreak,
+            "fenced_code_block" | "indented_code_block" => Kind::Code,
+            "code_fence_content" => Kind::CodeContent,
+            "atx_heading" | "setext_heading" => Kind::Heading,
+            "inline" => Kind::Inline,
+            "paragraph" => Kind::Paragraph,
+            "pipe_table_cell" => Kind::TableCell,
+            "list_item" => Kind::ListItem,
+            "block_continuation" => Kind::Continuation,
+            _ => Kind::Other,
+        })
+        .collect()
+});
+
+/// The walk's kind of a node of the block tree.
+fn kind(node: Node) -> Kind {
+    KINDS
+        .get(usize::from(node.kind_id()))
+        .copied()
+        .unwrap_or(Kind::Other)
+}
+
 /// The `block_continuation` children of an inline node (they are not part of its text).
 fn continuations(node: Node) -> Vec<Range<usize>> {
     let mut cursor = node.walk();
     node.children(&mut cursor)
-        .filter(|c| c.kind() == "block_continuation" && !c.byte_range().is_empty())
+        .filter(|c| kind(*c) == Kind::Continuation && !c.byte_range().is_empty())
         .map(|c| c.byte_range())
         .collect()
 }
@@ -204,40 +250,44 @@ fn is_comment_block(text: &str) -> bool {
 }
 
 impl Collect<'_> {
-    fn walk(&mut self, node: Node, in_list: bool, body_start: usize) {
+    /// Visits the node under `cursor` and its descendants, leaving the cursor where it was.
+    fn walk(&mut self, cursor: &mut TreeCursor, in_list: bool, body_start: usize) {
+        let node = cursor.node();
         if node.end_byte() <= body_start {
             return;
         }
-        match node.kind() {
-            "minus_metadata" | "plus_metadata" | "link_reference_definition" => {}
-            "html_block" => {
+        match kind(node) {
+            Kind::Skip => {}
+            Kind::HtmlBlock => {
                 if is_comment_block(&self.text[node.byte_range()]) {
                     self.invisible.push(node.byte_range());
                 }
             }
-            "thematic_break" => self.invisible.push(node.byte_range()),
-            "fenced_code_block" | "indented_code_block" => {
-                let content = (0..node.child_count())
-                    .filter_map(|i| node.child(i))
-                    .find(|c| c.kind() == "code_fence_content")
+            Kind::ThematicBreak => self.invisible.push(node.byte_range()),
+            Kind::Code => {
+                let mut children = node.walk();
+                let content = node
+                    .children(&mut children)
+                    .find(|c| kind(*c) == Kind::CodeContent)
                     .map(|c| c.byte_range())
                     .unwrap_or_else(|| node.byte_range());
                 self.code.push((node.byte_range(), content));
             }
-            "atx_heading" | "setext_heading" => {
+            Kind::Heading => {
                 let level = heading_level(node);
-                let content = (0..node.child_count())
-                    .filter_map(|i| node.child(i))
-                    .find(|c| c.kind() == "inline" || c.kind() == "paragraph");
+                let mut children = node.walk();
+                let content = node
+                    .children(&mut children)
+                    .find(|c| matches!(kind(*c), Kind::Inline | Kind::Paragraph));
                 let text_range = content
                     .map(|c| trim_range(self.text, c.byte_range()))
                     .map(|r| strip_closing_sequence(self.text, r))
                     .unwrap_or(node.end_byte()..node.end_byte());
                 let holes = content
-                    .map(|c| match c.kind() {
-                        "paragraph" => c
+                    .map(|c| match kind(c) {
+                        Kind::Paragraph => c
                             .child(0)
-                            .filter(|i| i.kind() == "inline")
+                            .filter(|i| kind(*i) == Kind::Inline)
                             .map(continuations)
                             .unwrap_or_default(),
                         _ => continuations(c),
@@ -259,21 +309,20 @@ impl Collect<'_> {
                     });
                 }
             }
-            "paragraph" => {
-                for i in 0..node.child_count() {
-                    if let Some(c) = node.child(i) {
-                        if c.kind() == "inline" {
-                            self.prose.push(RawProse {
-                                kind: BlockKind::Paragraph,
-                                range: c.byte_range(),
-                                in_list,
-                                holes: continuations(c),
-                            });
-                        }
+            Kind::Paragraph => {
+                let mut children = node.walk();
+                for c in node.children(&mut children) {
+                    if kind(c) == Kind::Inline {
+                        self.prose.push(RawProse {
+                            kind: BlockKind::Paragraph,
+                            range: c.byte_range(),
+                            in_list,
+                            holes: continuations(c),
+                        });
                     }
                 }
             }
-            "pipe_table_cell" => {
+            Kind::TableCell => {
                 let r = trim_range(self.text, node.byte_range());
                 if !r.is_empty() {
                     self.prose.push(RawProse {
@@ -284,11 +333,16 @@ impl Collect<'_> {
                     });
                 }
             }
-            kind => {
-                let in_list = in_list || kind == "list_item";
-                let mut cursor = node.walk();
-                for child in node.children(&mut cursor) {
-                    self.walk(child, in_list, body_start);
+            k => {
+                let in_list = in_list || k == Kind::ListItem;
+                if cursor.goto_first_child() {
+                    loop {
+                        self.walk(cursor, in_list, body_start);
+                        if !cursor.goto_next_sibling() {
+                            break;
+                        }
+                    }
+                    cursor.goto_parent();
                 }
             }
         }
@@ -349,7 +403,7 @@ pub fn build(text: &str, tree: &Tree, body_start: usize) -> Body {
         code: Vec::new(),
         invisible: Vec::new(),
     };
-    c.walk(tree.root_node(), false, body_start);
+    c.walk(&mut tree.walk(), false, body_start);
     c.headings.retain(|h| h.range.start >= body_start);
     c.prose.retain(|p| p.range.start >= body_start);
     c.code.retain(|(r, _)| r.start >= body_start);
