@@ -224,6 +224,11 @@ fn kind(node: Node) -> Kind {
 
 /// The `block_continuation` children of an inline node (they are not part of its text).
 fn continuations(node: Node) -> Vec<Range<usize>> {
+    // Markers stand at the start of a continuation line: a one-line block has none, and
+    // most blocks are one line (walking the children cost more than the rest of the walk).
+    if node.child_count() == 0 {
+        return Vec::new();
+    }
     let mut cursor = node.walk();
     node.children(&mut cursor)
         .filter(|c| kind(*c) == Kind::Continuation && !c.byte_range().is_empty())
