@@ -289,12 +289,16 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
     let mut seen: HashSet<String> = HashSet::new();
     let mut found: Vec<(Range<usize>, String)> = Vec::new();
     for p in prose_util::prose(ctx) {
+        let hits = p.find(set);
+        if hits.is_empty() {
+            continue;
+        }
         let products: Vec<Range<usize>> = p
             .find(&PRODUCT_SET)
             .into_iter()
             .map(|m| m.range)
             .collect();
-        for m in p.find(set) {
+        for m in hits {
             let r = m.range;
             if inside_name(p.masked, &r) || inside_name(p.raw, &r) {
                 continue;

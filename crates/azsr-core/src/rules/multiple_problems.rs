@@ -255,7 +255,7 @@ struct Question {
     text: String,
 }
 
-fn questions(piece: &Piece) -> Vec<Question> {
+fn questions(piece: &Piece, sents: &[Range<usize>]) -> Vec<Question> {
     let trimmed = |r: Range<usize>| {
         let s = &piece.masked[r.clone()];
         let start = r.start + (s.len() - s.trim_start().len());
@@ -274,11 +274,11 @@ fn questions(piece: &Piece) -> Vec<Question> {
         }
         return Vec::new();
     }
-    sentences(piece.masked)
-        .into_iter()
-        .filter(|s| is_question(&piece.masked[s.clone()]))
+    sents
+        .iter()
+        .filter(|s| is_question(&piece.masked[(*s).clone()]))
         .map(|s| {
-            let r = trimmed(s);
+            let r = trimmed(s.clone());
             Question {
                 text: piece.masked[r.clone()].to_string(),
                 range: prose_util::shift(r, piece.start),
@@ -310,23 +310,25 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
     }
 
     let pieces = prose_util::pieces(ctx, true);
+    // Sentences of each piece, split once for the three passes below.
+    let sents: Vec<Vec<Range<usize>>> = pieces.iter().map(|p| sentences(p.masked)).collect();
 
     // Questions about different things in the problem section.
     let mut qs: Vec<(Question, HashSet<String>)> = Vec::new();
     // Content words of each statement (non-question sentence) of the problem section: a
     // statement naming words of two questions ties them to one problem.
     let mut statement_texts: Vec<&str> = Vec::new();
-    for p in pieces.iter().filter(|p| {
+    for (p, sents) in pieces.iter().zip(&sents).filter(|(p, _)| {
         p.block.is_some_and(|b| {
             b.section == Some(SectionKind::Problem) && b.kind != crate::body::BlockKind::Heading
         })
     }) {
-        for q in questions(p) {
+        for q in questions(p, sents) {
             let t = topics(&q.text);
             qs.push((q, t));
         }
-        for s in sentences(p.masked) {
-            let text = &p.masked[s];
+        for s in sents {
+            let text = &p.masked[s.clone()];
             if !is_question(text) && statement_texts.len() < 100 {
                 statement_texts.push(text);
             }
@@ -382,8 +384,8 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
         ));
     }
     let mut before = String::new();
-    for p in &pieces {
-        for s in sentences(p.masked) {
+    for (p, sents) in pieces.iter().zip(&sents) {
+        for s in sents.iter().cloned() {
             let text = &p.masked[s.clone()];
             let lead = text.len() - text.trim_start().len();
             let body = text.trim();
