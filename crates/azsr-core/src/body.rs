@@ -223,10 +223,14 @@ fn kind(node: Node) -> Kind {
 }
 
 /// The `block_continuation` children of an inline node (they are not part of its text).
-fn continuations(node: Node) -> Vec<Range<usize>> {
+fn continuations(text: &str, node: Node) -> Vec<Range<usize>> {
     // Markers stand at the start of a continuation line: a one-line block has none, and
     // most blocks are one line (walking the children cost more than the rest of the walk).
-    if node.child_count() == 0 {
+    let one_line = text
+        .as_bytes()
+        .get(node.byte_range())
+        .is_some_and(|b| !b.iter().any(|&c| c == b'\n' || c == b'\r'));
+    if one_line {
         return Vec::new();
     }
     let mut cursor = node.walk();
@@ -293,9 +297,9 @@ impl Collect<'_> {
                         Kind::Paragraph => c
                             .child(0)
                             .filter(|i| kind(*i) == Kind::Inline)
-                            .map(continuations)
+                            .map(|i| continuations(self.text, i))
                             .unwrap_or_default(),
-                        _ => continuations(c),
+                        _ => continuations(self.text, c),
                     })
                     .unwrap_or_default();
                 let section = section_of_heading(&self.text[text_range.clone()]);
@@ -322,7 +326,7 @@ impl Collect<'_> {
                             kind: BlockKind::Paragraph,
                             range: c.byte_range(),
                             in_list,
-                            holes: continuations(c),
+                            holes: continuations(self.text, c),
                         });
                     }
                 }

@@ -99,11 +99,17 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
         contact_keys.insert(3, "phone");
     }
 
-    let top: Vec<&str> = FIELDS.iter().map(|f| f.key).collect();
-    let mistyped = meant(fm.entries(), &top);
+    // Typo suggestions cost a fuzzy match per unknown key: only when a field is missing.
+    let mistyped = std::cell::OnceCell::new();
+    let mistyped = || {
+        mistyped.get_or_init(|| {
+            let top: Vec<&str> = FIELDS.iter().map(|f| f.key).collect();
+            meant(fm.entries(), &top)
+        })
+    };
     for key in required {
         match fm.get(key) {
-            None if mistyped.iter().any(|m| m == key) => {} // unknown-field's rename
+            None if mistyped().iter().any(|m| m == key) => {} // unknown-field's rename
             None => {
                 let line = if key == "contact" {
                     let mut s = String::from("contact:");
@@ -164,13 +170,19 @@ fn contact(doc: &str, fm: &FrontMatter, e: &YamlEntry, keys: &[&str], out: &mut 
     if !matches!(e.value.value, YamlValue::Map(_)) {
         return; // a list or a single value is invalid-value's
     }
-    let known: Vec<&str> = CONTACT_FIELDS.iter().map(|f| f.key).collect();
-    let mut mistyped = meant(e.value.entries(), &known);
-    // `email:` written at the top level: unknown-field says it belongs under `contact`
-    mistyped.extend(keys.iter().filter(|k| fm.get(k).is_some()).map(|k| k.to_string()));
+    let mistyped = std::cell::OnceCell::new();
+    let mistyped = || {
+        mistyped.get_or_init(|| {
+            let known: Vec<&str> = CONTACT_FIELDS.iter().map(|f| f.key).collect();
+            let mut m = meant(e.value.entries(), &known);
+            // `email:` written at the top level: unknown-field says it belongs under `contact`
+            m.extend(keys.iter().filter(|k| fm.get(k).is_some()).map(|k| k.to_string()));
+            m
+        })
+    };
     for key in keys {
         match e.value.get(key) {
-            None if mistyped.iter().any(|m| m == key) => {} // unknown-field's rename
+            None if mistyped().iter().any(|m| m == key) => {} // unknown-field's rename
             None => {
                 let mut d = RULE.diag(
                     e.key.span.clone(),
