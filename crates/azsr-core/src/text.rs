@@ -69,6 +69,45 @@ pub fn fold_char(c: char) -> char {
     }
 }
 
+/// The length of the UTF-8 sequence a lead byte opens.
+fn utf8_len(lead: u8) -> usize {
+    match lead {
+        0..=0x7F => 1,
+        0x80..=0xDF => 2,
+        0xE0..=0xEF => 3,
+        _ => 4,
+    }
+}
+
+/// Appends `run` (original text from offset `at`, unchanged by folding) to the folded
+/// text.
+fn push_run(
+    text: &mut String,
+    anchors: &mut Vec<(usize, usize)>,
+    in_space: &mut bool,
+    run: &str,
+    at: usize,
+) {
+    if run.is_empty() {
+        return;
+    }
+    end_spaces(text, anchors, in_space, at);
+    text.push_str(run);
+}
+
+/// Closes a run of spaces before the character at original offset `at`: an anchor
+/// when the offsets went out of step in the run.
+fn end_spaces(text: &str, anchors: &mut Vec<(usize, usize)>, in_space: &mut bool, at: usize) {
+    if !*in_space {
+        return;
+    }
+    *in_space = false;
+    let here = text.len();
+    if anchors.last().map_or(here, |&(f, o)| o + (here - f)) != at {
+        anchors.push((here, at));
+    }
+}
+
 /// A width-folded copy of a text with every run of whitespace collapsed to one space,
 /// and the way back to the original offsets.
 #[derive(Debug, Clone, Default)]
@@ -84,35 +123,54 @@ pub struct Folded {
 
 impl Folded {
     pub fn new(orig: &str) -> Folded {
+        let bytes = orig.as_bytes();
         let mut text = String::with_capacity(orig.len());
-        let mut anchors = Vec::new();
+        let mut anchors: Vec<(usize, usize)> = Vec::new();
         let mut in_space = false;
-        for (i, c) in orig.char_indices() {
-            let f = fold_char(c);
-            if f.is_whitespace() {
-                if in_space {
-                    // Still in the run: the folded text stays at its one space.
+        // Characters that stay as they are go over in runs; only whitespace and
+        // full-width forms are looked at one by one.
+        let mut run = 0;
+        let mut i = 0;
+        while i < bytes.len() {
+            let b = bytes[i];
+            let len = match b {
+                0x21..=0x7E => {
+                    i += 1;
                     continue;
                 }
-                in_space = true;
-                text.push(' ');
-                if c.len_utf8() != 1 {
-                    anchors.push((text.len(), i + c.len_utf8()));
+                // Lead bytes of no whitespace and no full-width form.
+                0xC3..=0xE0 | 0xE4..=0xEE | 0xF0..=0xF7 => {
+                    i += utf8_len(b);
+                    continue;
                 }
+                _ => utf8_len(b),
+            };
+            let c = orig[i..].chars().next().unwrap_or(' ');
+            let f = fold_char(c);
+            if f == c && !f.is_whitespace() {
+                i += len;
                 continue;
             }
-            if in_space {
-                in_space = false;
-                let at = text.len();
-                if anchors.last().map_or(at, |&(f, o)| o + (at - f)) != i {
-                    anchors.push((at, i));
+            push_run(&mut text, &mut anchors, &mut in_space, &orig[run..i], run);
+            if f.is_whitespace() {
+                if !in_space {
+                    in_space = true;
+                    text.push(' ');
+                    if len != 1 {
+                        anchors.push((text.len(), i + len));
+                    }
+                }
+            } else {
+                end_spaces(&text, &mut anchors, &mut in_space, i);
+                text.push(f);
+                if f.len_utf8() != len {
+                    anchors.push((text.len(), i + len));
                 }
             }
-            text.push(f);
-            if f.len_utf8() != c.len_utf8() {
-                anchors.push((text.len(), i + c.len_utf8()));
-            }
+            i += len;
+            run = i;
         }
+        push_run(&mut text, &mut anchors, &mut in_space, &orig[run..], run);
         Folded {
             text,
             anchors,
@@ -339,6 +397,7 @@ mod tests {
         fn folded_offsets_match_a_per_byte_table(
             pieces in proptest::collection::vec(proptest::sample::select(vec![
                 "a", "Ｒ", "？", "　", " ", "  ", "\n", "\t", "\u{a0}", "本番", "😀", "\r\n", "x y",
+                "\u{2003}", "\u{1680}", "\u{85}", "é", "\u{ff5e}", "\u{ff5f}", "\u{1}",
             ]), 0..40)
         ) {
             let orig: String = pieces.concat();

@@ -383,7 +383,8 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
             ),
         ));
     }
-    let mut before = String::new();
+    // The sentences read so far, joined only when a follow-up needs comparing.
+    let mut before: Vec<&str> = Vec::new();
     for (p, sents) in pieces.iter().zip(&sents) {
         for s in sents.iter().cloned() {
             let text = &p.masked[s.clone()];
@@ -398,7 +399,7 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
                 });
                 let t = topics(rest);
                 if opens && is_question(body) && !t.is_empty() && !refers_back(rest) {
-                    let seen = topics(&before);
+                    let seen = topics(&before.join("\n"));
                     if seen.is_disjoint(&t) {
                         let phrase = body[m.range.clone()].to_string();
                         let at = p.start + s.start + lead;
@@ -412,8 +413,7 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
                     }
                 }
             }
-            before.push_str(text);
-            before.push('\n');
+            before.push(text);
         }
     }
 
