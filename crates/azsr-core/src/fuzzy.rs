@@ -9,7 +9,23 @@ pub fn rank<'a>(query: &str, candidates: impl Iterator<Item = &'a str>) -> Vec<(
     if query.len() > 200 {
         return Vec::new();
     }
-    let mut matcher = Matcher::new(Config::DEFAULT);
+    // A matcher holds a large scratch slab: make it once per thread, not per lookup
+    // (every unknown key of every checked file asks for a suggestion).
+    thread_local! {
+        static MATCHER: std::cell::RefCell<Matcher> =
+            std::cell::RefCell::new(Matcher::new(Config::DEFAULT));
+    }
+    MATCHER.with(|m| match m.try_borrow_mut() {
+        Ok(mut matcher) => rank_with(&mut matcher, query, candidates),
+        Err(_) => rank_with(&mut Matcher::new(Config::DEFAULT), query, candidates),
+    })
+}
+
+fn rank_with<'a>(
+    matcher: &mut Matcher,
+    query: &str,
+    candidates: impl Iterator<Item = &'a str>,
+) -> Vec<(&'a str, u32)> {
     let pattern = Pattern::new(
         query,
         CaseMatching::Ignore,
@@ -20,7 +36,7 @@ pub fn rank<'a>(query: &str, candidates: impl Iterator<Item = &'a str>) -> Vec<(
     let mut scored: Vec<(&str, u32)> = candidates
         .filter_map(|c| {
             pattern
-                .score(Utf32Str::new(c, &mut buf), &mut matcher)
+                .score(Utf32Str::new(c, &mut buf), matcher)
                 .map(|s| (c, s))
         })
         .collect();
