@@ -48,7 +48,10 @@ fn main() {
         let s = Source::new(text.as_str());
         let _ = analyze(&s, &config, &catalog, &env);
     }
-    times.push((t.elapsed().as_secs_f64() * 1e6 / 50.0, "Source::new + analyze"));
+    times.push((
+        t.elapsed().as_secs_f64() * 1e6 / 50.0,
+        "Source::new + analyze",
+    ));
     times.sort_by(|a, b| b.0.total_cmp(&a.0));
     for (us, name) in times.iter().take(12) {
         println!("{us:9.1} µs  {name}");

@@ -69,6 +69,8 @@ fn main() -> ExitCode {
         return explain::run(rule);
     }
     if args.check {
+        // SAFETY: nothing of tree-sitter exists yet in this process (one thread so far).
+        unsafe { check::use_mimalloc_for_tree_sitter() };
         return check::run(&args);
     }
     server::run()

@@ -141,6 +141,33 @@ impl Input {
     }
 }
 
+/// Routes tree-sitter's own allocations to mimalloc for the rest of the process.
+///
+/// Parsing thousands of files is dominated by tree-sitter allocating and freeing small
+/// subtrees; on glibc's allocator that cost ~9% of `--check`'s CPU time over a 3,000-file
+/// corpus. The language server keeps the system allocator: it is tuned for a small
+/// resident set with one large document, where mimalloc kept far more memory mapped.
+///
+/// Must run before any tree-sitter object (parser, tree, cursor) exists: one freed by a
+/// different allocator than made it would corrupt memory. `main` calls it first thing in
+/// `--check` mode; tests never call it.
+///
+/// # Safety
+/// No tree-sitter object may be alive in the process, nor be created on another thread
+/// while this runs.
+pub unsafe fn use_mimalloc_for_tree_sitter() {
+    // SAFETY: the four functions form one allocator (mimalloc's), and the caller
+    // guarantees no memory tree-sitter allocated before is alive to be freed by them.
+    unsafe {
+        tree_sitter::set_allocator(Some(tree_sitter::Allocator {
+            malloc: libmimalloc_sys::mi_malloc,
+            calloc: libmimalloc_sys::mi_calloc,
+            realloc: libmimalloc_sys::mi_realloc,
+            free: libmimalloc_sys::mi_free,
+        }));
+    }
+}
+
 pub fn run(args: &crate::Args) -> ExitCode {
     let cwd = match std::env::current_dir() {
         Ok(d) => d,
