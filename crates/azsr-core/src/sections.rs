@@ -110,7 +110,11 @@ impl SectionKind {
 
 /// NFKC, lower case, trimmed, without a leading number or enclosing brackets.
 fn normalize_heading(text: &str) -> String {
-    let nfkc: String = text.nfkc().collect::<String>().to_lowercase();
+    // Most headings are already in NFKC: the quick check skips the rebuilding.
+    let nfkc: String = match unicode_normalization::is_nfkc_quick(text.chars()) {
+        unicode_normalization::IsNormalized::Yes => text.to_lowercase(),
+        _ => text.nfkc().collect::<String>().to_lowercase(),
+    };
     let mut s = nfkc.trim();
     // leading number: `1.`, `1)`, `(1)`, `1:`
     let stripped = strip_leading_number(s);

@@ -373,7 +373,8 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
     }
 
     // Follow-ups introduced as unrelated.
-    for m in prose_util::find_all(&pieces, &STRONG_SET) {
+    // Only the earliest signal is reported: the first such phrase is enough.
+    if let Some(m) = prose_util::find_all(&pieces, &STRONG_SET).next() {
         let phrase = ctx.text[m.range.clone()].to_string();
         signals.push((
             m.range,

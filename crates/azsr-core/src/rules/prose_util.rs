@@ -68,18 +68,18 @@ pub(crate) fn pieces<'a>(ctx: &'a Context, with_summary: bool) -> Vec<Piece<'a>>
     out
 }
 
-/// Every match of `set` in the masked text of `pieces`, as document ranges.
-pub(crate) fn find_all(pieces: &[Piece], set: &PhraseSet) -> Vec<PhraseMatch> {
-    let mut out = Vec::new();
-    for p in pieces {
-        for m in p.find(set) {
-            out.push(PhraseMatch {
-                phrase: m.phrase,
-                range: shift(m.range, p.start),
-            });
-        }
-    }
-    out
+/// Every match of `set` in the masked text of `pieces`, as document ranges, in document
+/// order. Lazy: a rule that needs only the first match reads only up to it.
+pub(crate) fn find_all<'a>(
+    pieces: &'a [Piece<'a>],
+    set: &'a PhraseSet,
+) -> impl Iterator<Item = PhraseMatch> + 'a {
+    pieces.iter().flat_map(move |p| {
+        p.find(set).into_iter().map(move |m| PhraseMatch {
+            phrase: m.phrase,
+            range: shift(m.range, p.start),
+        })
+    })
 }
 
 pub(crate) fn shift(r: Range<usize>, by: usize) -> Range<usize> {

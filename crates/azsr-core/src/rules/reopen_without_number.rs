@@ -196,7 +196,7 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
         return;
     }
     let pieces = prose_util::pieces(ctx, true);
-    let Some(first) = prose_util::find_all(&pieces, &SET).into_iter().next() else {
+    let Some(first) = prose_util::find_all(&pieces, &SET).next() else {
         return;
     };
     if pieces.iter().any(|p| has_request_number(p.raw)) {

@@ -349,13 +349,13 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
         return;
     }
     let pieces = prose_util::pieces(ctx, true);
-    if !prose_util::find_all(&pieces, &ONGOING_SET).is_empty() {
+    if prose_util::find_all(&pieces, &ONGOING_SET).next().is_some() {
         return;
     }
     let (set, family) = &*TRIGGERS;
-    let wants_recovery = !prose_util::find_all(&pieces, &RECOVERY_SET).is_empty();
-    let project = !prose_util::find_all(&pieces, &PROJECT_SET).is_empty();
-    let Some(first) = prose_util::find_all(&pieces, set).into_iter().find(|m| {
+    let wants_recovery = prose_util::find_all(&pieces, &RECOVERY_SET).next().is_some();
+    let project = prose_util::find_all(&pieces, &PROJECT_SET).next().is_some();
+    let Some(first) = prose_util::find_all(&pieces, set).find(|m| {
         match family[m.phrase] {
             // Wanting the cause of a problem that still has to be restored is fine at A.
             ROOT_CAUSE => !wants_recovery,
