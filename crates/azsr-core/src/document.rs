@@ -87,6 +87,15 @@ impl Chunks for str {
 /// both at its start, and lines that cannot close a top-level fence are its content in
 /// both; every node outside `code_fence_content` is therefore the same. A candidate
 /// that fails the check is shown as it is and parsed again.
+///
+/// The same holds for a pasted log written without a fence (one paragraph of thousands
+/// of lines, each a node per word): runs of *plain* lines (see [`plain_line`]) are masked
+/// too, and stay masked only when the masked parse puts the whole run inside the `inline`
+/// of one paragraph that is a child of the document or a section. A plain line can be
+/// nothing but paragraph text in either view, and the text before the run is the same,
+/// so the paragraph is open (or starts) at the run in both and goes on through it;
+/// below `inline` only `block_continuation` nodes are read, and a top-level paragraph
+/// has none.
 #[derive(Default, Clone)]
 struct Masks {
     /// Masked regions: sorted, disjoint, each inside a verified code block's content.
@@ -161,12 +170,73 @@ fn next_break<C: Chunks + ?Sized>(text: &C, pos: usize) -> usize {
     text.total()
 }
 
+/// A line (without its break) that the block grammar can only read as paragraph text:
+/// it starts, with no indentation, with an ASCII letter or digit (digits not followed by
+/// `.` or `)`, which could open an ordered list), holds no `|` (a table row) and does not
+/// end in a blank (where a paragraph's text ends would depend on it). Nothing else can
+/// start a block or turn the line into one.
+fn plain_line<C: Chunks + ?Sized>(text: &C, line: Range<usize>) -> bool {
+    if line.is_empty() {
+        return false;
+    }
+    let mut head = bytes_from(text, line.start).take(line.len());
+    match head.next() {
+        Some(b) if b.is_ascii_alphabetic() => {}
+        Some(b) if b.is_ascii_digit() => {
+            if head
+                .find(|b| !b.is_ascii_digit())
+                .is_some_and(|b| b == b'.' || b == b')')
+            {
+                return false;
+            }
+        }
+        _ => return false,
+    }
+    if matches!(bytes_from(text, line.end - 1).next(), Some(b' ' | b'\t')) {
+        return false;
+    }
+    let mut at = line.start;
+    while at < line.end {
+        let c = text.chunk(at);
+        let c = &c[..c.len().min(line.end - at)];
+        if memchr::memchr(b'|', c).is_some() {
+            return false;
+        }
+        at += c.len();
+    }
+    true
+}
+
+/// Every line of `r` is a plain line (breaks: `\n`, `\r\n`, `\r`).
+fn all_plain<C: Chunks + ?Sized>(text: &C, r: &Range<usize>) -> bool {
+    let mut pos = r.start;
+    loop {
+        let brk = next_break(text, pos).min(r.end);
+        if !plain_line(text, pos..brk) {
+            return false;
+        }
+        if brk >= r.end {
+            return true;
+        }
+        pos = brk + 1;
+        if bytes_from(text, brk).next() == Some(b'\r')
+            && bytes_from(text, pos).next() == Some(b'\n')
+        {
+            pos += 1;
+        }
+    }
+}
+
 /// Candidate regions: the lines after a fence opener up to (not including) the first
-/// line that starts, after blanks, with a fence character; trailing breaks excluded.
+/// line that starts, after blanks, with a fence character; and, outside those, runs of
+/// consecutive plain lines. Trailing breaks excluded.
 fn mask_candidates<C: Chunks + ?Sized>(text: &C) -> Vec<Range<usize>> {
     let len = text.total();
     let mut out = Vec::new();
     let mut open: Option<usize> = None;
+    // The current run of plain lines: from the start of its first line to the end of
+    // its last (without the break).
+    let mut plain: Option<Range<usize>> = None;
     let mut pos = 0;
     let push = |start: usize, end: usize, out: &mut Vec<Range<usize>>| {
         // Trailing line breaks stay outside (they are shown as they are anyway).
@@ -222,6 +292,19 @@ fn mask_candidates<C: Chunks + ?Sized>(text: &C) -> Vec<Range<usize>> {
         let fence_char = matches!(first, Some(b'`' | b'~'));
         let brk = next_break(text, pos);
         let next = if brk < len { brk + 1 } else { len };
+        if pos > 0
+            && bytes_from(text, pos).next() == Some(b'\n')
+            && bytes_from(text, pos - 1).next() == Some(b'\r')
+        {
+            // The `\n` of a `\r\n`: no line of its own.
+            pos = next;
+            continue;
+        }
+        if open.is_none() && !fence_char && plain_line(text, pos..brk) {
+            plain = Some(plain.map_or(pos, |p| p.start)..brk);
+        } else if let Some(p) = plain.take() {
+            push(p.start, p.end, &mut out);
+        }
         match open {
             Some(start) if fence_char => {
                 push(start, pos, &mut out);
@@ -233,18 +316,30 @@ fn mask_candidates<C: Chunks + ?Sized>(text: &C) -> Vec<Range<usize>> {
         }
         pos = next;
     }
+    if let Some(p) = plain {
+        push(p.start, p.end, &mut out);
+    }
     if let Some(start) = open {
         push(start, len, &mut out);
     }
     out
 }
 
-/// A masked region checks out in the masked parse (see [`Masks`]).
-fn verified(tree: &Tree, r: &Range<usize>) -> bool {
+/// A masked region checks out in the masked parse (see [`Masks`]): it lies in the content
+/// of a top-level fenced code block, or it is made of plain lines and lies in the text of
+/// a top-level paragraph.
+fn verified<C: Chunks + ?Sized>(tree: &Tree, text: &C, r: &Range<usize>) -> bool {
+    inside(tree, r, "code_fence_content", "fenced_code_block")
+        || (inside(tree, r, "inline", "paragraph") && all_plain(text, r))
+}
+
+/// `r` lies in one `inner` node whose parent is a `block` child of the document or a
+/// section.
+fn inside(tree: &Tree, r: &Range<usize>, inner: &str, block: &str) -> bool {
     let Some(mut n) = tree.root_node().descendant_for_byte_range(r.start, r.end) else {
         return false;
     };
-    while n.kind() != "code_fence_content" {
+    while n.kind() != inner {
         if n.is_named() {
             return false;
         }
@@ -254,11 +349,10 @@ fn verified(tree: &Tree, r: &Range<usize>) -> bool {
     if n.start_byte() > r.start || n.end_byte() < r.end {
         return false;
     }
-    let Some(block) = n.parent().filter(|b| b.kind() == "fenced_code_block") else {
+    let Some(b) = n.parent().filter(|b| b.kind() == block) else {
         return false;
     };
-    block
-        .parent()
+    b.parent()
         .is_some_and(|p| matches!(p.kind(), "document" | "section"))
 }
 
@@ -307,7 +401,8 @@ fn parse_masked<C: Chunks + ?Sized>(
         let mut tree = parser
             .parse_with_options(&mut read, old.as_ref(), None)
             .expect("parsing without a timeout or cancellation flag always yields a tree");
-        let (good, bad): (Vec<_>, Vec<_>) = masks.on.drain(..).partition(|r| verified(&tree, r));
+        let (good, bad): (Vec<_>, Vec<_>) =
+            masks.on.drain(..).partition(|r| verified(&tree, text, r));
         masks.on = good;
         if bad.is_empty() {
             return tree;
@@ -475,19 +570,25 @@ mod tests {
         sexp(tree, false)
     }
 
-    /// The tree as text; with `skip_code`, nothing below `code_fence_content`.
+    /// The tree as text; with `skip_code`, nothing below `code_fence_content` and only
+    /// the `block_continuation` nodes below `inline` (all that is read there).
     fn sexp(tree: &Tree, skip_code: bool) -> String {
         let mut out = String::new();
         let mut cursor = tree.walk();
         let mut depth = 0;
         loop {
             let node = cursor.node();
-            out.push_str(&format!(
-                "{}{} {:?}\n",
-                "  ".repeat(depth),
-                node.kind(),
-                node.byte_range()
-            ));
+            let hidden = skip_code
+                && node.kind() != "block_continuation"
+                && node.parent().is_some_and(|p| p.kind() == "inline");
+            if !hidden {
+                out.push_str(&format!(
+                    "{}{} {:?}\n",
+                    "  ".repeat(depth),
+                    node.kind(),
+                    node.byte_range()
+                ));
+            }
             let skip = skip_code && node.kind() == "code_fence_content";
             if !skip && cursor.goto_first_child() {
                 depth += 1;
@@ -536,9 +637,30 @@ mod tests {
             "```\nunclosed\nto the end",
             "``` not `an` opener\ntext\n```\n",
             "---\na: |\n  ```\n  x\n---\n",
+            // Plain lines (a log pasted without a fence) in and around other blocks.
+            "## ログ\n2026-11-20 INFO a=1\n2026-11-20 INFO b=[2]\n\nafter\n",
+            "log line\nmore\n===\n",
+            "log line\nmore\n---\nnext\n",
+            "a\nb\n|x|\n|-|\n",
+            "| a |\n|---|\nrow\nrow2\n",
+            "> quote\nlazy line\nmore\n",
+            "- item\nlazy\n1. x\n2) y\n10 items\n",
+            "abc  \ndef\n",
+            "<div>\nabc\n</div>\n",
+            "a\r\nb\r\nc\r\n\r\nd\re\r",
+            "[a]: /url\nb\n",
+            "    code\nplain\n",
+            "```\nx\n```\nafter\nfence\n",
         ] {
             assert_exact(text);
         }
+        // A pasted log without a fence is masked as one region (breaks excluded).
+        let doc = Document::new("## ログ\n2026 a=1\r\n2026 b=2\n\n");
+        assert_eq!(doc.masks.on, vec![10..28]);
+        // A setext heading's text is not a paragraph: tried, rejected, shown as it is.
+        let doc = Document::new("Title\n===\n");
+        assert!(doc.masks.on.is_empty());
+        assert_eq!(doc.masks.rejected, vec![0..5]);
         // A list item's fence is not masked (its lines carry continuation indents).
         let doc = Document::new("- item\n  ```\n  code\n  ```\n");
         assert!(doc.masks.on.is_empty());
