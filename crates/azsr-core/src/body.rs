@@ -14,6 +14,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 use tree_sitter::{Node, Parser, Tree};
 
+use crate::pasted_log::{self, PROSE_MAX};
 use crate::sections::{section_of_heading, SectionKind};
 
 #[derive(Debug, Clone)]
@@ -80,6 +81,11 @@ pub struct Body {
     /// can tell `<br>` from a template placeholder the inline grammar also reads as a tag
     /// (`<name>`, `<YOUR_NAME>`).
     pub html_tags: Vec<Range<usize>>,
+    /// Text pasted into prose that is not prose (sorted): runs of log lines written
+    /// without a code fence, and blocks over [`crate::pasted_log::PROSE_MAX`]. Like code,
+    /// they are left out of `prose` (a paragraph around a log becomes the blocks before
+    /// and after it) and not parsed for inline content.
+    pub pasted: Vec<Range<usize>>,
     /// For each section, the index of the known section it is nested in.
     parents: Vec<Option<usize>>,
 }
@@ -342,6 +348,11 @@ pub fn build(text: &str, tree: &Tree, body_start: usize) -> Body {
     c.walk(tree.root_node(), false, body_start);
     c.headings.retain(|h| h.range.start >= body_start);
     c.prose.retain(|p| p.range.start >= body_start);
+    let mut pasted = Vec::new();
+    c.prose = std::mem::take(&mut c.prose)
+        .into_iter()
+        .flat_map(|p| split_pasted(text, p, &mut pasted))
+        .collect();
     c.code.retain(|(r, _)| r.start >= body_start);
     c.invisible.retain(|r| r.start >= body_start);
 
@@ -352,6 +363,7 @@ pub fn build(text: &str, tree: &Tree, body_start: usize) -> Body {
         .filter(|p| p.kind != BlockKind::Heading)
         .map(|p| p.range.start)
         .chain(c.code.iter().map(|(r, _)| r.start))
+        .chain(pasted.iter().map(|r: &Range<usize>| r.start))
         .collect();
     content_starts.sort_unstable();
     c.invisible.sort_by_key(|r| r.start);
@@ -432,6 +444,7 @@ pub fn build(text: &str, tree: &Tree, body_start: usize) -> Body {
         code_blocks: Vec::new(),
         links,
         html_tags,
+        pasted,
         parents,
     };
     let mut masked_all: Vec<u8> = Vec::new();
@@ -481,6 +494,67 @@ pub fn build(text: &str, tree: &Tree, body_start: usize) -> Body {
         });
     }
     body
+}
+
+/// Takes what is pasted rather than written out of a prose block (see [`Body::pasted`]):
+/// the runs of log lines of a paragraph, or the whole block when it is over
+/// [`PROSE_MAX`]. Returns the prose left, each piece with its own continuation markers.
+fn split_pasted(text: &str, p: RawProse, pasted: &mut Vec<Range<usize>>) -> Vec<RawProse> {
+    let runs = match p.kind {
+        BlockKind::Paragraph => pasted_log::log_runs(text, p.range.clone(), &p.holes),
+        _ => Vec::new(),
+    };
+    if runs.is_empty() && p.range.len() <= PROSE_MAX {
+        return vec![p];
+    }
+    let mut out = Vec::new();
+    let mut pos = p.range.start;
+    for r in runs.iter().cloned().chain([p.range.end..p.range.end]) {
+        let piece = trim_piece(text, pos..r.start, &p.holes);
+        if piece.len() > PROSE_MAX {
+            pasted.push(piece);
+        } else if !piece.is_empty() {
+            let holes = p
+                .holes
+                .iter()
+                .filter(|h| h.start < piece.end && h.end > piece.start)
+                .cloned()
+                .collect();
+            out.push(RawProse {
+                kind: p.kind,
+                range: piece,
+                in_list: p.in_list,
+                holes,
+            });
+        }
+        if !r.is_empty() {
+            pasted.push(r.clone());
+        }
+        pos = r.end;
+    }
+    out
+}
+
+/// `r` without the blanks and continuation markers at either end.
+fn trim_piece(text: &str, r: Range<usize>, holes: &[Range<usize>]) -> Range<usize> {
+    let mut r = trim_range(text, r);
+    loop {
+        let i = holes.partition_point(|h| h.end <= r.start);
+        match holes.get(i) {
+            Some(h) if h.start <= r.start && h.end > r.start && h.end <= r.end => {
+                r = trim_range(text, h.end..r.end);
+            }
+            _ => break,
+        }
+    }
+    while let Some(h) = holes
+        .iter()
+        .rev()
+        .find(|h| h.start < r.end && h.end >= r.end && h.start >= r.start)
+    {
+        r = trim_range(text, r.start..h.start);
+    }
+    r
 }
 
 /// `range` without `holes`, as tree-sitter ranges (sorted, not overlapping, not empty).
