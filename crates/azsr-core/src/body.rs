@@ -509,7 +509,11 @@ fn split_pasted(text: &str, p: RawProse, pasted: &mut Vec<Range<usize>>) -> Vec<
     }
     let mut out = Vec::new();
     let mut pos = p.range.start;
-    for r in runs.iter().cloned().chain([p.range.end..p.range.end]) {
+    for r in runs
+        .iter()
+        .cloned()
+        .chain(std::iter::once(p.range.end..p.range.end))
+    {
         let piece = trim_piece(text, pos..r.start, &p.holes);
         if piece.len() > PROSE_MAX {
             pasted.push(piece);
@@ -830,6 +834,63 @@ mod tests {
         assert_eq!(b.prose.len(), 1);
         assert!(!b.prose[0].masked.contains("note"));
         assert_eq!(&text[b.html_tags[0].clone()], "<!-- note -->");
+    }
+
+    fn log(n: usize) -> String {
+        (0..n)
+            .map(|i| format!("2026-11-20T05:12:{i:02}Z INFO [w-1] `a` TODO path=/api status=200\n"))
+            .collect()
+    }
+
+    #[test]
+    fn an_unfenced_log_is_pasted_not_prose() {
+        let log = log(12);
+        let text = format!(
+            "## 問題\n接続できません。\n{log}再起動後も同じです。\n\n## ログ\n\n{log}\n> {}",
+            log.replace('\n', "\n> ")
+        );
+        let b = body(&text);
+        let pasted: Vec<&str> = b.pasted.iter().map(|r| &text[r.clone()]).collect();
+        let quoted = log.trim_end().replace('\n', "\n> ");
+        assert_eq!(pasted, [log.trim_end(), log.trim_end(), &quoted]);
+        let prose: Vec<&str> = b
+            .prose
+            .iter()
+            .filter(|p| p.kind == BlockKind::Paragraph)
+            .map(|p| &text[p.range.clone()])
+            .collect();
+        assert_eq!(prose, ["接続できません。", "再起動後も同じです。"]);
+        assert!(!b.section(SectionKind::Errors).unwrap().empty);
+        // Nothing of a log is parsed for inline content.
+        assert!(b.links.is_empty() && b.html_tags.is_empty());
+    }
+
+    #[test]
+    fn short_dated_lines_and_long_paragraphs_stay_prose() {
+        // A hand-written timeline of nine dated lines is prose.
+        let text = format!("## 頻度\n毎日です。\n{}", log(9));
+        let b = body(&text);
+        assert!(b.pasted.is_empty());
+        assert_eq!(b.prose[1].range.end, text.len() - 1);
+        // So is a long written paragraph (80 KB), dates and all.
+        let text = "2026-11-20 に再起動しましたが、接続できない状態が続いています。\n".repeat(800);
+        let b = body(&text);
+        assert!(b.pasted.is_empty());
+        assert_eq!(b.prose.len(), 1);
+        assert_eq!(b.prose[0].range, 0..text.len() - 1);
+    }
+
+    #[test]
+    fn a_block_over_the_bound_is_pasted() {
+        let text = format!(
+            "前文\n\n{}\n\n後文 `x`\n",
+            "word ".repeat(PROSE_MAX / 5 + 2)
+        );
+        let b = body(&text);
+        assert_eq!(b.pasted.len(), 1);
+        assert_eq!(b.pasted[0].len(), (PROSE_MAX / 5 + 2) * 5 - 1);
+        let prose: Vec<&str> = b.prose.iter().map(|p| p.masked.as_str()).collect();
+        assert_eq!(prose, ["前文", "後文    "]);
     }
 
     #[test]

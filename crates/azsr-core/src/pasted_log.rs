@@ -60,24 +60,37 @@ fn time_of_day(s: &[u8]) -> bool {
         && digits(&s[h + 4..]) >= 2
 }
 
-/// `s` starts with `YYYY-MM-DD` (or `/`, `.` as separators).
-fn date(s: &[u8]) -> bool {
+/// The length of a `YYYY-MM-DD` (or `/`, `.` as separators; months and days of one or
+/// two digits) at the start of `s`.
+fn date(s: &[u8]) -> Option<usize> {
     if digits(s) != 4 || !matches!(s.get(4), Some(b'-' | b'/' | b'.')) {
-        return false;
+        return None;
     }
     let sep = s[4];
     let m = digits(&s[5..]);
-    (1..=2).contains(&m)
-        && s.get(5 + m) == Some(&sep)
-        && (1..=2).contains(&digits(&s[6 + m..]))
+    if !(1..=2).contains(&m) || s.get(5 + m) != Some(&sep) {
+        return None;
+    }
+    let d = digits(&s[6 + m..]);
+    (1..=2).contains(&d).then_some(6 + m + d)
 }
 
 /// Whether one line (without its break) looks like a line of a log.
 pub fn is_log_line(line: &str) -> bool {
     let t = line.trim_start().as_bytes();
-    let s = t.strip_prefix(b"[").or_else(|| t.strip_prefix(b"(")).unwrap_or(t);
-    if date(s) || time_of_day(s) {
+    let s = t
+        .strip_prefix(b"[")
+        .or_else(|| t.strip_prefix(b"("))
+        .unwrap_or(t);
+    if time_of_day(s) {
         return true;
+    }
+    if let Some(n) = date(s) {
+        // A log stamps the time to the second; a timeline written by hand
+        // (`2026-11-20 10:00 に再起動`) does not.
+        let rest = &s[n..];
+        let rest = rest.strip_prefix(b"T").unwrap_or(rest).trim_ascii_start();
+        return time_of_day(rest);
     }
     if let Some(rest) = MONTHS.iter().find_map(|m| s.strip_prefix(m.as_bytes())) {
         let rest = rest.strip_prefix(b" ").unwrap_or(rest);
@@ -88,7 +101,10 @@ pub fn is_log_line(line: &str) -> bool {
         }
     }
     if let Some(rest) = LEVELS.iter().find_map(|l| s.strip_prefix(l.as_bytes())) {
-        if matches!(rest.first(), None | Some(b' ' | b'\t' | b':' | b']' | b'|' | b'-')) {
+        if matches!(
+            rest.first(),
+            None | Some(b' ' | b'\t' | b':' | b']' | b'|' | b'-')
+        ) {
             return true;
         }
     }
@@ -117,7 +133,8 @@ pub fn log_runs(text: &str, range: Range<usize>, holes: &[Range<usize>]) -> Vec<
     let bytes = text.as_bytes();
     let mut pos = range.start;
     while pos < range.end {
-        let brk = memchr::memchr2(b'\n', b'\r', &bytes[pos..range.end]).map_or(range.end, |i| pos + i);
+        let brk =
+            memchr::memchr2(b'\n', b'\r', &bytes[pos..range.end]).map_or(range.end, |i| pos + i);
         let mut start = pos;
         let h = holes.partition_point(|h| h.end <= start);
         if let Some(h) = holes.get(h).filter(|h| h.start <= start) {
@@ -155,6 +172,7 @@ mod tests {
         for line in [
             "2026-11-20T05:12:44.123Z INFO  [worker-3] request_id=7d1c path=/api/orders status=200",
             "2026/11/20 05:12:44 エラー: 接続がタイムアウトしました",
+            "2026/1/2 5:12:44 情報",
             "[2026-11-20 05:12:44] ERROR db connection lost",
             "05:12:44.120 warn retrying",
             "Nov 20 05:12:44 vm-web-01 sshd[811]: Accepted publickey",
@@ -167,6 +185,9 @@ mod tests {
         }
         for line in [
             "2026年11月20日に発生しました。",
+            "2026-11-20 10:00 に再起動しました。",
+            "2026/11/20 に発生",
+            "2026-11-20",
             "RDP で接続できません。",
             "Error handling is fine here.",
             "INFORMATIONAL text",
@@ -191,7 +212,8 @@ mod tests {
         let line = "2026-11-20T05:12:44Z INFO ok\n";
         let nine = line.repeat(9);
         assert!(runs(&format!("前文です。\n{nine}後文です。")).is_empty());
-        let text = format!("前文です。\n{nine}Exception: boom\n  details\n{line}後文\nその2\nその3\n");
+        let text =
+            format!("前文です。\n{nine}Exception: boom\n  details\n{line}後文\nその2\nその3\n");
         assert_eq!(runs(&text), [&text[16..text.find("後文").unwrap() - 1]]);
         // Three other lines in a row end the run.
         let text = format!("{}a\nb\nc\n{}", line.repeat(5), line.repeat(5));
@@ -201,5 +223,24 @@ mod tests {
         let holes: Vec<Range<usize>> = (0..10).map(|i| i * 25..i * 25 + 2).collect();
         let found = log_runs(&text, 0..text.len() - 2, &holes);
         assert_eq!(found, vec![2..text.len() - 2]);
+    }
+}
+
+/// What users see: an unfenced log gets no prose-rule findings from its lines, while the
+/// prose around it is still checked.
+#[cfg(test)]
+mod rules_on_pasted_logs {
+    use crate::rules::{multiple_problems, placeholder};
+    use crate::testing::{assert_spans, CLEAN_JA};
+
+    #[test]
+    fn prose_rules_skip_the_log_and_read_the_rest() {
+        let log: String = (0..40)
+            .map(|i| format!("2026-11-20T05:12:{i:02}Z WARN [w] TODO: retry? id=<id> ok?\n"))
+            .collect();
+        let (head, tail) = CLEAN_JA.split_at(CLEAN_JA.find("## 頻度").unwrap());
+        let text = format!("{head}## 補足\n{log}以下 «TODO» です。\n\n{tail}");
+        assert_spans(&placeholder::RULE, &text);
+        assert_spans(&multiple_problems::RULE, &text.replace(['«', '»'], ""));
     }
 }
