@@ -8,7 +8,7 @@
 use std::ops::Range;
 
 use ropey::Rope;
-use tree_sitter::{InputEdit, Parser, Point, Tree};
+use tree_sitter::{InputEdit, Node, Parser, Point, Tree};
 
 /// An open document: the rope and its incrementally maintained block tree.
 pub struct Document {
@@ -91,11 +91,12 @@ impl Chunks for str {
 /// The same holds for a pasted log written without a fence (one paragraph of thousands
 /// of lines, each a node per word): runs of *plain* lines (see [`plain_line`]) are masked
 /// too, and stay masked only when the masked parse puts the whole run inside the `inline`
-/// of one paragraph that is a child of the document or a section. A plain line can be
-/// nothing but paragraph text in either view, and the text before the run is the same,
-/// so the paragraph is open (or starts) at the run in both and goes on through it;
-/// below `inline` only `block_continuation` nodes are read, and a top-level paragraph
-/// has none.
+/// of one paragraph that is a child of the document or a section and whose first line
+/// (see [`opens_paragraph`]) cannot start a link reference definition. The text before
+/// that paragraph is the same in both views and its first line opens a paragraph in
+/// both; a plain line cannot interrupt a paragraph, so it goes on through the run in
+/// both. Below `inline` only `block_continuation` nodes are read, and a top-level
+/// paragraph has none.
 #[derive(Default, Clone)]
 struct Masks {
     /// Masked regions: sorted, disjoint, each inside a verified code block's content.
@@ -170,11 +171,12 @@ fn next_break<C: Chunks + ?Sized>(text: &C, pos: usize) -> usize {
     text.total()
 }
 
-/// A line (without its break) that the block grammar can only read as paragraph text:
-/// it starts, with no indentation, with an ASCII letter or digit (digits not followed by
-/// `.` or `)`, which could open an ordered list), holds no `|` (a table row) and does not
-/// end in a blank (where a paragraph's text ends would depend on it). Nothing else can
-/// start a block or turn the line into one.
+/// A line (without its break) that the block grammar can only read as text when it comes
+/// after a line of a top-level paragraph: it starts, with no indentation, with an ASCII
+/// letter or digit (digits not followed by `.` or `)`, which could open an ordered list)
+/// or one of `[ { ( " ' /`, holds no `|` (a table row) and does not end in a blank (where
+/// a paragraph's text ends would depend on it). None of these can start a block that
+/// interrupts a paragraph.
 fn plain_line<C: Chunks + ?Sized>(text: &C, line: Range<usize>) -> bool {
     if line.is_empty() {
         return false;
@@ -182,6 +184,7 @@ fn plain_line<C: Chunks + ?Sized>(text: &C, line: Range<usize>) -> bool {
     let mut head = bytes_from(text, line.start).take(line.len());
     match head.next() {
         Some(b) if b.is_ascii_alphabetic() => {}
+        Some(b'[' | b'{' | b'(' | b'"' | b'\'' | b'/') => {}
         Some(b) if b.is_ascii_digit() => {
             if head
                 .find(|b| !b.is_ascii_digit())
@@ -205,6 +208,27 @@ fn plain_line<C: Chunks + ?Sized>(text: &C, line: Range<usize>) -> bool {
         at += c.len();
     }
     true
+}
+
+/// A plain line that can only open a paragraph (it is the first line of one in the masked
+/// parse): besides being plain, it cannot start a link reference definition, the one
+/// block that may take the lines after it as part of itself (a label or title running
+/// on, `[a\nb]: /x`): it does not start with `[`, or its first `]` comes before any `\`
+/// or other `[` and is not followed by `:`. Nor does a title go on into it, as it starts
+/// with a letter, a digit or `[`.
+fn opens_paragraph<C: Chunks + ?Sized>(text: &C, line: Range<usize>) -> bool {
+    if !plain_line(text, line.clone()) {
+        return false;
+    }
+    let mut bytes = bytes_from(text, line.start).take(line.len());
+    match bytes.next() {
+        Some(b) if b.is_ascii_alphanumeric() => true,
+        Some(b'[') => {
+            let mut label = bytes.skip_while(|&b| !matches!(b, b']' | b'[' | b'\\'));
+            label.next() == Some(b']') && !matches!(label.next(), Some(b':') | None)
+        }
+        _ => false,
+    }
 }
 
 /// Every line of `r` is a plain line (breaks: `\n`, `\r\n`, `\r`).
@@ -329,31 +353,35 @@ fn mask_candidates<C: Chunks + ?Sized>(text: &C) -> Vec<Range<usize>> {
 /// of a top-level fenced code block, or it is made of plain lines and lies in the text of
 /// a top-level paragraph.
 fn verified<C: Chunks + ?Sized>(tree: &Tree, text: &C, r: &Range<usize>) -> bool {
-    inside(tree, r, "code_fence_content", "fenced_code_block")
-        || (inside(tree, r, "inline", "paragraph") && all_plain(text, r))
+    if inside(tree, r, "code_fence_content", "fenced_code_block").is_some() {
+        return true;
+    }
+    let Some(inline) = inside(tree, r, "inline", "paragraph") else {
+        return false;
+    };
+    let start = inline.start_byte();
+    let at_line_start =
+        start == 0 || matches!(bytes_from(text, start - 1).next(), Some(b'\n' | b'\r'));
+    at_line_start && opens_paragraph(text, start..next_break(text, start)) && all_plain(text, r)
 }
 
-/// `r` lies in one `inner` node whose parent is a `block` child of the document or a
-/// section.
-fn inside(tree: &Tree, r: &Range<usize>, inner: &str, block: &str) -> bool {
-    let Some(mut n) = tree.root_node().descendant_for_byte_range(r.start, r.end) else {
-        return false;
-    };
+/// The `inner` node holding all of `r`, when its parent is a `block` child of the
+/// document or a section.
+fn inside<'t>(tree: &'t Tree, r: &Range<usize>, inner: &str, block: &str) -> Option<Node<'t>> {
+    let mut n = tree.root_node().descendant_for_byte_range(r.start, r.end)?;
     while n.kind() != inner {
         if n.is_named() {
-            return false;
+            return None;
         }
-        let Some(p) = n.parent() else { return false };
-        n = p;
+        n = n.parent()?;
     }
     if n.start_byte() > r.start || n.end_byte() < r.end {
-        return false;
+        return None;
     }
-    let Some(b) = n.parent().filter(|b| b.kind() == block) else {
-        return false;
-    };
+    let b = n.parent().filter(|b| b.kind() == block)?;
     b.parent()
         .is_some_and(|p| matches!(p.kind(), "document" | "section"))
+        .then_some(n)
 }
 
 /// The tree-sitter point of a byte offset in any text (rows at `\n` only).
@@ -651,6 +679,13 @@ mod tests {
             "[a]: /url\nb\n",
             "    code\nplain\n",
             "```\nx\n```\nafter\nfence\n",
+            "[foo\nbar]: /url\n",
+            "[foo]: /url \"title\nmore title\"\n",
+            "[foo]: /url\n\"title\nmore title\"\n",
+            "[foo]: /url 'title\nmore'\nafter\n",
+            "[a] b\n[c]: /d\n(e)\n\n[f]: /g\n'h'\n{\"i\": 1}\n/j\n",
+            "[a\\]: /b\nc\n",
+            "[a [b]\nc]: /d\n",
         ] {
             assert_exact(text);
         }
@@ -707,6 +742,13 @@ mod tests {
             "<br>",
             "[x](y)",
             "\t",
+            "[",
+            "]: ",
+            "\"",
+            "'",
+            "(",
+            "{",
+            "\\",
         ];
 
         fn piece_text() -> impl Strategy<Value = String> {
