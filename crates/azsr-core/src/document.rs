@@ -214,8 +214,8 @@ fn plain_line<C: Chunks + ?Sized>(text: &C, line: Range<usize>) -> bool {
 /// parse): besides being plain, it cannot start a link reference definition, the one
 /// block that may take the lines after it as part of itself (a label or title running
 /// on, `[a\nb]: /x`): it does not start with `[`, or its first `]` comes before any `\`
-/// or other `[` and is not followed by `:`. Nor does a title go on into it, as it starts
-/// with a letter, a digit or `[`.
+/// or other `[` and is not followed by `:`. Nor is it where a definition's title could
+/// start (`"`, `'`, `(`): a title masked away would leave the line to a paragraph.
 fn opens_paragraph<C: Chunks + ?Sized>(text: &C, line: Range<usize>) -> bool {
     if !plain_line(text, line.clone()) {
         return false;
@@ -223,6 +223,7 @@ fn opens_paragraph<C: Chunks + ?Sized>(text: &C, line: Range<usize>) -> bool {
     let mut bytes = bytes_from(text, line.start).take(line.len());
     match bytes.next() {
         Some(b) if b.is_ascii_alphanumeric() => true,
+        Some(b'{' | b'/') => true,
         Some(b'[') => {
             let mut label = bytes.skip_while(|&b| !matches!(b, b']' | b'[' | b'\\'));
             label.next() == Some(b']') && !matches!(label.next(), Some(b':') | None)
@@ -686,6 +687,10 @@ mod tests {
             "[a] b\n[c]: /d\n(e)\n\n[f]: /g\n'h'\n{\"i\": 1}\n/j\n",
             "[a\\]: /b\nc\n",
             "[a [b]\nc]: /d\n",
+            // The definition lines end in a blank: not plain, so the title's lines are a
+            // run of their own.
+            "[a]: /b \n\"c\n{d\"\n\n[a]: /b \n(c\n/d)\ne\n",
+            "{\"a\": 1}\n{\"b\": [2]}\n\n/c\n[d]\n",
         ] {
             assert_exact(text);
         }
