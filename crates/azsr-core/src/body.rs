@@ -353,6 +353,8 @@ pub fn build(text: &str, tree: &Tree, body_start: usize) -> Body {
         .into_iter()
         .flat_map(|p| split_pasted(text, p, &mut pasted))
         .collect();
+    group_log_paragraphs(text, &mut c.prose, &mut pasted);
+    pasted.sort_by_key(|r| r.start);
     c.code.retain(|(r, _)| r.start >= body_start);
     c.invisible.retain(|r| r.start >= body_start);
 
@@ -537,6 +539,51 @@ fn split_pasted(text: &str, p: RawProse, pasted: &mut Vec<Range<usize>>) -> Vec<
         pos = r.end;
     }
     out
+}
+
+/// A log pasted with blank lines between its entries is many short paragraphs: a run
+/// of paragraphs made only of log lines, with nothing but blank lines between them and
+/// [`pasted_log::MIN_LOG_LINES`] log lines in all, is pasted as one.
+fn group_log_paragraphs(text: &str, prose: &mut Vec<RawProse>, pasted: &mut Vec<Range<usize>>) {
+    let mut take = vec![false; prose.len()];
+    // The open group: index of its first block, its log lines.
+    let mut group: Option<(usize, usize)> = None;
+    let mut close = |group: Option<(usize, usize)>, end: usize, take: &mut Vec<bool>| {
+        if let Some((first, n)) = group {
+            if n >= pasted_log::MIN_LOG_LINES {
+                take[first..end].iter_mut().for_each(|t| *t = true);
+                pasted.push(prose[first].range.start..prose[end - 1].range.end);
+            }
+        }
+    };
+    for i in 0..prose.len() {
+        let p = &prose[i];
+        let lines = match p.kind {
+            BlockKind::Paragraph if p.holes.is_empty() => {
+                pasted_log::all_log(text, p.range.clone())
+            }
+            _ => None,
+        };
+        match (group, lines) {
+            (Some((first, n)), Some(m))
+                if text[prose[i - 1].range.end..p.range.start]
+                    .trim()
+                    .is_empty() =>
+            {
+                group = Some((first, n + m));
+            }
+            (_, lines) => {
+                close(group, i, &mut take);
+                group = lines.map(|m| (i, m));
+            }
+        }
+    }
+    close(group, prose.len(), &mut take);
+    let mut i = 0;
+    prose.retain(|_| {
+        i += 1;
+        !take[i - 1]
+    });
 }
 
 /// `r` without the blanks and continuation markers at either end.
@@ -863,6 +910,18 @@ mod tests {
         assert!(!b.section(SectionKind::Errors).unwrap().empty);
         // Nothing of a log is parsed for inline content.
         assert!(b.links.is_empty() && b.html_tags.is_empty());
+    }
+
+    #[test]
+    fn a_log_with_blank_lines_between_entries_is_pasted_as_one() {
+        let entries = log(12).replace('\n', "\n\n");
+        let text = format!("## ログ\n{entries}後文です。\n\n{}", log(3));
+        let b = body(&text);
+        let pasted: Vec<&str> = b.pasted.iter().map(|r| &text[r.clone()]).collect();
+        assert_eq!(pasted, [entries.trim_end()]);
+        let prose: Vec<&str> = b.prose.iter().map(|p| &text[p.range.clone()]).collect();
+        assert_eq!(prose[1], "後文です。");
+        assert_eq!(prose.len(), 3, "{prose:?}");
     }
 
     #[test]

@@ -163,6 +163,26 @@ pub fn log_runs(text: &str, range: Range<usize>, holes: &[Range<usize>]) -> Vec<
     out
 }
 
+/// How many log lines `range` holds when it is all log: it starts with a log line and
+/// never has more than [`MAX_GAP`] other lines in a row (a log pasted with blank lines
+/// between its entries is many such paragraphs).
+pub fn all_log(text: &str, range: Range<usize>) -> Option<usize> {
+    let mut n = 0;
+    let mut gap = 0;
+    for line in text[range].lines() {
+        if is_log_line(line) {
+            n += 1;
+            gap = 0;
+        } else {
+            gap += 1;
+            if n == 0 || gap > MAX_GAP {
+                return None;
+            }
+        }
+    }
+    (n > 0).then_some(n)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
