@@ -173,7 +173,13 @@ struct Collect<'a> {
 }
 
 /// The `block_continuation` children of an inline node (they are not part of its text).
-fn continuations(node: Node) -> Vec<Range<usize>> {
+/// Only a block in a container (list item, block quote) has any: elsewhere the children,
+/// a node per word, are not walked (a pasted log has hundreds of thousands).
+fn continuations(node: Node, in_container: bool) -> Vec<Range<usize>> {
+    if !in_container {
+        debug_assert!(continuations(node, true).is_empty());
+        return Vec::new();
+    }
     let mut cursor = node.walk();
     node.children(&mut cursor)
         .filter(|c| c.kind() == "block_continuation" && !c.byte_range().is_empty())
@@ -200,7 +206,7 @@ fn is_comment_block(text: &str) -> bool {
 }
 
 impl Collect<'_> {
-    fn walk(&mut self, node: Node, in_list: bool, body_start: usize) {
+    fn walk(&mut self, node: Node, in_list: bool, in_container: bool, body_start: usize) {
         if node.end_byte() <= body_start {
             return;
         }
@@ -234,9 +240,9 @@ impl Collect<'_> {
                         "paragraph" => c
                             .child(0)
                             .filter(|i| i.kind() == "inline")
-                            .map(continuations)
+                            .map(|i| continuations(i, in_container))
                             .unwrap_or_default(),
-                        _ => continuations(c),
+                        _ => continuations(c, in_container),
                     })
                     .unwrap_or_default();
                 let section = section_of_heading(&self.text[text_range.clone()]);
@@ -263,7 +269,7 @@ impl Collect<'_> {
                                 kind: BlockKind::Paragraph,
                                 range: c.byte_range(),
                                 in_list,
-                                holes: continuations(c),
+                                holes: continuations(c, in_container),
                             });
                         }
                     }
@@ -282,9 +288,10 @@ impl Collect<'_> {
             }
             kind => {
                 let in_list = in_list || kind == "list_item";
+                let in_container = in_container || in_list || kind == "block_quote";
                 let mut cursor = node.walk();
                 for child in node.children(&mut cursor) {
-                    self.walk(child, in_list, body_start);
+                    self.walk(child, in_list, in_container, body_start);
                 }
             }
         }
@@ -345,7 +352,7 @@ pub fn build(text: &str, tree: &Tree, body_start: usize) -> Body {
         code: Vec::new(),
         invisible: Vec::new(),
     };
-    c.walk(tree.root_node(), false, body_start);
+    c.walk(tree.root_node(), false, false, body_start);
     c.headings.retain(|h| h.range.start >= body_start);
     c.prose.retain(|p| p.range.start >= body_start);
     let mut pasted = Vec::new();
