@@ -103,6 +103,8 @@ struct Masks {
     on: Vec<Range<usize>>,
     /// Candidates that failed the check, not tried again while untouched by edits.
     rejected: Vec<Range<usize>>,
+    /// The candidates that are runs of plain lines in the current text (sorted).
+    plain: Vec<Range<usize>>,
 }
 
 /// Regions smaller than this are not worth masking (tests mask everything).
@@ -181,6 +183,11 @@ fn plain_line<C: Chunks + ?Sized>(text: &C, line: Range<usize>) -> bool {
     if line.is_empty() {
         return false;
     }
+    // Nearly always the line lies in one chunk: look at it as one slice.
+    let c = text.chunk(line.start);
+    if let Some(l) = c.get(..line.len()) {
+        return plain_bytes(l);
+    }
     let mut head = bytes_from(text, line.start).take(line.len());
     match head.next() {
         Some(b) if b.is_ascii_alphabetic() => {}
@@ -210,6 +217,20 @@ fn plain_line<C: Chunks + ?Sized>(text: &C, line: Range<usize>) -> bool {
     true
 }
 
+/// [`plain_line`] on a line in one piece.
+fn plain_bytes(l: &[u8]) -> bool {
+    let ok_start = match l[0] {
+        b if b.is_ascii_alphabetic() => true,
+        b'[' | b'{' | b'(' | b'"' | b'\'' | b'/' => true,
+        b if b.is_ascii_digit() => !l
+            .iter()
+            .find(|b| !b.is_ascii_digit())
+            .is_some_and(|&b| b == b'.' || b == b')'),
+        _ => false,
+    };
+    ok_start && !matches!(l[l.len() - 1], b' ' | b'\t') && memchr::memchr(b'|', l).is_none()
+}
+
 /// A plain line that can only open a paragraph (it is the first line of one in the masked
 /// parse): besides being plain, it cannot start a link reference definition, the one
 /// block that may take the lines after it as part of itself (a label or title running
@@ -232,32 +253,13 @@ fn opens_paragraph<C: Chunks + ?Sized>(text: &C, line: Range<usize>) -> bool {
     }
 }
 
-/// Every line of `r` is a plain line (breaks: `\n`, `\r\n`, `\r`).
-fn all_plain<C: Chunks + ?Sized>(text: &C, r: &Range<usize>) -> bool {
-    let mut pos = r.start;
-    loop {
-        let brk = next_break(text, pos).min(r.end);
-        if !plain_line(text, pos..brk) {
-            return false;
-        }
-        if brk >= r.end {
-            return true;
-        }
-        pos = brk + 1;
-        if bytes_from(text, brk).next() == Some(b'\r')
-            && bytes_from(text, pos).next() == Some(b'\n')
-        {
-            pos += 1;
-        }
-    }
-}
-
 /// Candidate regions: the lines after a fence opener up to (not including) the first
 /// line that starts, after blanks, with a fence character; and, outside those, runs of
 /// consecutive plain lines. Trailing breaks excluded.
-fn mask_candidates<C: Chunks + ?Sized>(text: &C) -> Vec<Range<usize>> {
+fn mask_candidates<C: Chunks + ?Sized>(text: &C) -> Candidates {
     let len = text.total();
     let mut out = Vec::new();
+    let mut plain_runs = Vec::new();
     let mut open: Option<usize> = None;
     // The current run of plain lines: from the start of its first line to the end of
     // its last (without the break).
@@ -291,7 +293,10 @@ fn mask_candidates<C: Chunks + ?Sized>(text: &C) -> Vec<Range<usize>> {
             pos = next_break(text, pos);
         }
         if !closed {
-            return out;
+            return Candidates {
+                all: out,
+                plain: plain_runs,
+            };
         }
     }
     while pos < len {
@@ -317,8 +322,10 @@ fn mask_candidates<C: Chunks + ?Sized>(text: &C) -> Vec<Range<usize>> {
         let fence_char = matches!(first, Some(b'`' | b'~'));
         let brk = next_break(text, pos);
         let next = if brk < len { brk + 1 } else { len };
-        if pos > 0
-            && bytes_from(text, pos).next() == Some(b'\n')
+        if first == Some(b'\n')
+            && indent == 0
+            && !tab
+            && pos > 0
             && bytes_from(text, pos - 1).next() == Some(b'\r')
         {
             // The `\n` of a `\r\n`: no line of its own.
@@ -328,7 +335,7 @@ fn mask_candidates<C: Chunks + ?Sized>(text: &C) -> Vec<Range<usize>> {
         if open.is_none() && !fence_char && plain_line(text, pos..brk) {
             plain = Some(plain.map_or(pos, |p| p.start)..brk);
         } else if let Some(p) = plain.take() {
-            push(p.start, p.end, &mut out);
+            push(p.start, p.end, &mut plain_runs);
         }
         match open {
             Some(start) if fence_char => {
@@ -342,20 +349,41 @@ fn mask_candidates<C: Chunks + ?Sized>(text: &C) -> Vec<Range<usize>> {
         pos = next;
     }
     if let Some(p) = plain {
-        push(p.start, p.end, &mut out);
+        push(p.start, p.end, &mut plain_runs);
     }
     if let Some(start) = open {
         push(start, len, &mut out);
     }
-    out
+    let mut all = out;
+    all.extend(plain_runs.iter().cloned());
+    all.sort_by_key(|r| r.start);
+    Candidates {
+        all,
+        plain: plain_runs,
+    }
+}
+
+/// What [`mask_candidates`] finds: every candidate (sorted, disjoint), and those of them
+/// that are runs of plain lines.
+struct Candidates {
+    all: Vec<Range<usize>>,
+    plain: Vec<Range<usize>>,
 }
 
 /// A masked region checks out in the masked parse (see [`Masks`]): it lies in the content
-/// of a top-level fenced code block, or it is made of plain lines and lies in the text of
-/// a top-level paragraph.
-fn verified<C: Chunks + ?Sized>(tree: &Tree, text: &C, r: &Range<usize>) -> bool {
+/// of a top-level fenced code block, or it is a run of plain lines (one of `plain`, found
+/// in this text) and lies in the text of a top-level paragraph.
+fn verified<C: Chunks + ?Sized>(
+    tree: &Tree,
+    text: &C,
+    r: &Range<usize>,
+    plain: &[Range<usize>],
+) -> bool {
     if inside(tree, r, "code_fence_content", "fenced_code_block").is_some() {
         return true;
+    }
+    if !matches!(plain.binary_search_by_key(&r.start, |p| p.start), Ok(i) if plain[i] == *r) {
+        return false;
     }
     let Some(inline) = inside(tree, r, "inline", "paragraph") else {
         return false;
@@ -363,7 +391,7 @@ fn verified<C: Chunks + ?Sized>(tree: &Tree, text: &C, r: &Range<usize>) -> bool
     let start = inline.start_byte();
     let at_line_start =
         start == 0 || matches!(bytes_from(text, start - 1).next(), Some(b'\n' | b'\r'));
-    at_line_start && opens_paragraph(text, start..next_break(text, start)) && all_plain(text, r)
+    at_line_start && opens_paragraph(text, start..next_break(text, start))
 }
 
 /// The `inner` node holding all of `r`, when its parent is a `block` child of the
@@ -430,8 +458,10 @@ fn parse_masked<C: Chunks + ?Sized>(
         let mut tree = parser
             .parse_with_options(&mut read, old.as_ref(), None)
             .expect("parsing without a timeout or cancellation flag always yields a tree");
-        let (good, bad): (Vec<_>, Vec<_>) =
-            masks.on.drain(..).partition(|r| verified(&tree, text, r));
+        let (good, bad): (Vec<_>, Vec<_>) = masks
+            .on
+            .drain(..)
+            .partition(|r| verified(&tree, text, r, &masks.plain));
         masks.on = good;
         if bad.is_empty() {
             return tree;
@@ -447,9 +477,11 @@ fn parse_masked<C: Chunks + ?Sized>(
 
 /// Parses a whole text from scratch, masking what can be masked exactly.
 pub(crate) fn parse_text<C: Chunks + ?Sized>(parser: &mut Parser, text: &C) -> Tree {
+    let Candidates { all, plain } = mask_candidates(text);
     let mut masks = Masks {
-        on: mask_candidates(text),
+        on: all,
         rejected: Vec::new(),
+        plain,
     };
     parse_masked(parser, text, &mut masks, None)
 }
@@ -470,9 +502,11 @@ impl Document {
     pub fn new(text: &str) -> Self {
         let rope = Rope::from_str(text);
         let mut parser = block_parser();
+        let Candidates { all, plain } = mask_candidates(&rope);
         let mut masks = Masks {
-            on: mask_candidates(&rope),
+            on: all,
             rejected: Vec::new(),
+            plain,
         };
         let tree = parse_masked(&mut parser, &rope, &mut masks, None);
         Document {
@@ -555,10 +589,8 @@ impl Document {
             .iter()
             .filter_map(|m| shifted(m, &range, new_len))
             .collect();
-        let on: Vec<Range<usize>> = mask_candidates(&self.rope)
-            .into_iter()
-            .filter(|c| !rejected.contains(c))
-            .collect();
+        let Candidates { all, plain } = mask_candidates(&self.rope);
+        let on: Vec<Range<usize>> = all.into_iter().filter(|c| !rejected.contains(c)).collect();
         for r in kept_on.iter().filter(|r| !on.contains(r)) {
             changed.push(r.clone());
         }
@@ -568,7 +600,11 @@ impl Document {
         for r in &changed {
             touch(&mut self.tree, &self.rope, r);
         }
-        self.masks = Masks { on, rejected };
+        self.masks = Masks {
+            on,
+            rejected,
+            plain,
+        };
         let old = self.tree.clone();
         self.tree = parse_masked(&mut self.parser, &self.rope, &mut self.masks, Some(old));
         Ok(())
@@ -577,9 +613,11 @@ impl Document {
     /// Replaces the whole text (a full-sync change) with a fresh parse.
     pub fn replace_all(&mut self, text: &str) {
         self.rope = Rope::from_str(text);
+        let Candidates { all, plain } = mask_candidates(&self.rope);
         self.masks = Masks {
-            on: mask_candidates(&self.rope),
+            on: all,
             rejected: Vec::new(),
+            plain,
         };
         self.tree = parse_masked(&mut self.parser, &self.rope, &mut self.masks, None);
     }
