@@ -174,11 +174,11 @@ fn next_break<C: Chunks + ?Sized>(text: &C, pos: usize) -> usize {
 }
 
 /// A line (without its break) that the block grammar can only read as text when it comes
-/// after a line of a top-level paragraph: it starts, with no indentation, with an ASCII
-/// letter or digit (digits not followed by `.` or `)`, which could open an ordered list)
-/// or one of `[ { ( " ' /`, holds no `|` (a table row) and does not end in a blank (where
-/// a paragraph's text ends would depend on it). None of these can start a block that
-/// interrupts a paragraph.
+/// after a line of a top-level paragraph: it starts, after any blanks (indented code
+/// cannot interrupt a paragraph), with an ASCII letter or digit (digits not followed by
+/// `.` or `)`, which could open an ordered list) or one of `[ { ( " ' /`, holds no `|`
+/// (a table row) and does not end in a blank (where a paragraph's text ends would
+/// depend on it). None of these can start a block that interrupts a paragraph.
 fn plain_line<C: Chunks + ?Sized>(text: &C, line: Range<usize>) -> bool {
     if line.is_empty() {
         return false;
@@ -188,37 +188,16 @@ fn plain_line<C: Chunks + ?Sized>(text: &C, line: Range<usize>) -> bool {
     if let Some(l) = c.get(..line.len()) {
         return plain_bytes(l);
     }
-    let mut head = bytes_from(text, line.start).take(line.len());
-    match head.next() {
-        Some(b) if b.is_ascii_alphabetic() => {}
-        Some(b'[' | b'{' | b'(' | b'"' | b'\'' | b'/') => {}
-        Some(b) if b.is_ascii_digit() => {
-            if head
-                .find(|b| !b.is_ascii_digit())
-                .is_some_and(|b| b == b'.' || b == b')')
-            {
-                return false;
-            }
-        }
-        _ => return false,
-    }
-    if matches!(bytes_from(text, line.end - 1).next(), Some(b' ' | b'\t')) {
-        return false;
-    }
-    let mut at = line.start;
-    while at < line.end {
-        let c = text.chunk(at);
-        let c = &c[..c.len().min(line.end - at)];
-        if memchr::memchr(b'|', c).is_some() {
-            return false;
-        }
-        at += c.len();
-    }
-    true
+    let l: Vec<u8> = bytes_from(text, line.start).take(line.len()).collect();
+    plain_bytes(&l)
 }
 
 /// [`plain_line`] on a line in one piece.
 fn plain_bytes(l: &[u8]) -> bool {
+    let Some(first) = l.iter().position(|&b| b != b' ' && b != b'\t') else {
+        return false;
+    };
+    let l = &l[first..];
     let ok_start = match l[0] {
         b if b.is_ascii_alphabetic() => true,
         b'[' | b'{' | b'(' | b'"' | b'\'' | b'/' => true,
@@ -236,7 +215,8 @@ fn plain_bytes(l: &[u8]) -> bool {
 /// block that may take the lines after it as part of itself (a label or title running
 /// on, `[a\nb]: /x`): it does not start with `[`, or its first `]` comes before any `\`
 /// or other `[` and is not followed by `:`. Nor is it where a definition's title could
-/// start (`"`, `'`, `(`): a title masked away would leave the line to a paragraph.
+/// start (`"`, `'`, `(`): a title masked away would leave the line to a paragraph. And
+/// it is not indented (four blanks would make it code).
 fn opens_paragraph<C: Chunks + ?Sized>(text: &C, line: Range<usize>) -> bool {
     if !plain_line(text, line.clone()) {
         return false;
@@ -332,7 +312,13 @@ fn mask_candidates<C: Chunks + ?Sized>(text: &C) -> Candidates {
             pos = next;
             continue;
         }
-        if open.is_none() && !fence_char && plain_line(text, pos..brk) {
+        // A run starts at a line without indentation (where a paragraph may start: the
+        // masked view shows no indentation); indented lines only go on with one.
+        if open.is_none()
+            && !fence_char
+            && (plain.is_some() || (indent == 0 && !tab))
+            && plain_line(text, pos..brk)
+        {
             plain = Some(plain.map_or(pos, |p| p.start)..brk);
         } else if let Some(p) = plain.take() {
             push(p.start, p.end, &mut plain_runs);
@@ -729,6 +715,9 @@ mod tests {
             // run of their own.
             "[a]: /b \n\"c\n{d\"\n\n[a]: /b \n(c\n/d)\ne\n",
             "{\"a\": 1}\n{\"b\": [2]}\n\n/c\n[d]\n",
+            "Exception: x\n   at A.b(c)\n    at D.e()\n\tat F\n\n    code\n  at G\n",
+            "- item\n   at A\n  b\n\n> q\n   at B\n",
+            "a\n    # not a heading\n   # heading\n",
         ] {
             assert_exact(text);
         }
