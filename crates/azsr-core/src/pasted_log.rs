@@ -250,8 +250,8 @@ mod tests {
 /// prose around it is still checked.
 #[cfg(test)]
 mod rules_on_pasted_logs {
-    use crate::rules::{multiple_problems, placeholder};
-    use crate::testing::{assert_spans, CLEAN_JA};
+    use crate::rules::{multiple_problems, placeholder, sensitive_data};
+    use crate::testing::{assert_spans, check, CLEAN_JA};
 
     #[test]
     fn prose_rules_skip_the_log_and_read_the_rest() {
@@ -262,5 +262,20 @@ mod rules_on_pasted_logs {
         let text = format!("{head}## 補足\n{log}以下 «TODO» です。\n\n{tail}");
         assert_spans(&placeholder::RULE, &text);
         assert_spans(&multiple_problems::RULE, &text.replace(['«', '»'], ""));
+    }
+
+    #[test]
+    fn secrets_in_a_pasted_log_are_still_found() {
+        let mut log: String = (0..20)
+            .map(|i| format!("2026-11-20T05:12:{i:02}Z INFO [w] request ok\n"))
+            .collect();
+        log.push_str(
+            "2026-11-20T05:13:00Z DEBUG conn Server=tcp:db.example.net;Password=Xk8#vQ2!mZr7pL;\n",
+        );
+        let (head, tail) = CLEAN_JA.split_at(CLEAN_JA.find("## 頻度").unwrap());
+        let text = format!("{head}## 補足\n{log}\n{tail}");
+        let found = check(&sensitive_data::RULE, &text);
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert!(text[found[0].range.clone()].contains("Xk8#vQ2!mZr7pL"));
     }
 }
