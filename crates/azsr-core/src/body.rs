@@ -573,9 +573,9 @@ fn group_log_paragraphs(text: &str, prose: &mut Vec<RawProse>, pasted: &mut Vec<
         };
         match (group, lines) {
             (Some((first, n)), Some(m))
-                if text[prose[i - 1].range.end..p.range.start]
-                    .trim()
-                    .is_empty() =>
+                if text
+                    .get(prose[i - 1].range.end..p.range.start)
+                    .is_some_and(|gap| gap.trim().is_empty()) =>
             {
                 group = Some((first, n + m));
             }
