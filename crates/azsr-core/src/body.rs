@@ -990,6 +990,30 @@ mod tests {
                 assert_eq!(p.masked.len(), p.range.len(), "{text:?}");
             }
         }
+        // Logs in containers, with CRLF, lone CR and blank lines between entries.
+        let line = "2026-11-20 05:12:44 INFO a `b` <c> [d](e)";
+        for (sep, prefix) in [
+            ("\n", "- "),
+            ("\n", "> "),
+            ("\r\n", ""),
+            ("\r", ""),
+            ("\n\n", ""),
+            ("\n", "| "),
+            ("\n", "  "),
+        ] {
+            let text = format!("前\n{}後", format!("{prefix}{line}{sep}").repeat(12));
+            let b = body(&text);
+            for p in &b.prose {
+                assert_eq!(p.masked.len(), p.range.len(), "{text:?}");
+                assert!(text.get(p.range.clone()).is_some());
+            }
+            for r in &b.pasted {
+                assert!(
+                    text.get(r.clone()).is_some_and(|t| t.contains("INFO")),
+                    "{text:?}"
+                );
+            }
+        }
     }
 
     mod model_prop {
