@@ -1043,6 +1043,11 @@ mod tests {
             "|a|\n|-|\n",
             "    ",
             "日本語",
+            // Ten log lines: a pasted log, alone or with the pieces around it.
+            "2026-11-20 05:12:44 INFO [a] `b`\n2026-11-20 05:12:45 INFO c\n2026-11-20 05:12:46 INFO d\n\
+             2026-11-20 05:12:47 INFO e\n2026-11-20 05:12:48 INFO f\n2026-11-20 05:12:49 INFO g\n\
+             2026-11-20 05:12:50 INFO h\n2026-11-20 05:12:51 INFO i\n2026-11-20 05:12:52 INFO j\n\
+             2026-11-20 05:12:53 INFO k",
         ];
 
         proptest! {
@@ -1073,6 +1078,13 @@ mod tests {
                 }
                 for p in &b.prose {
                     prop_assert_eq!(p.masked.len(), p.range.len());
+                    // No prose block overlaps pasted text.
+                    for r in &b.pasted {
+                        prop_assert!(p.range.end <= r.start || r.end <= p.range.start);
+                    }
+                }
+                for w in b.pasted.windows(2) {
+                    prop_assert!(w[0].end <= w[1].start);
                 }
             }
         }
