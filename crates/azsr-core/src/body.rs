@@ -14,6 +14,7 @@ use std::sync::{LazyLock, OnceLock};
 use regex::Regex;
 use tree_sitter::{Node, Parser, Tree, TreeCursor};
 
+use crate::pasted_log::{self, PROSE_MAX};
 use crate::sections::{section_of_heading, SectionKind};
 use crate::text::Folded;
 
@@ -90,6 +91,11 @@ pub struct Body {
     /// can tell `<br>` from a template placeholder the inline grammar also reads as a tag
     /// (`<name>`, `<YOUR_NAME>`).
     pub html_tags: Vec<Range<usize>>,
+    /// Text pasted into prose that is not prose (sorted): runs of log lines written
+    /// without a code fence, and blocks over [`crate::pasted_log::PROSE_MAX`]. Like code,
+    /// they are left out of `prose` (a paragraph around a log becomes the blocks before
+    /// and after it) and not parsed for inline content.
+    pub pasted: Vec<Range<usize>>,
     /// For each section, the index of the known section it is nested in.
     parents: Vec<Option<usize>>,
 }
@@ -190,6 +196,7 @@ enum Kind {
     Paragraph,
     TableCell,
     ListItem,
+    BlockQuote,
     Continuation,
     Other,
 }
@@ -208,6 +215,7 @@ static KINDS: LazyLock<Vec<Kind>> = LazyLock::new(|| {
             "paragraph" => Kind::Paragraph,
             "pipe_table_cell" => Kind::TableCell,
             "list_item" => Kind::ListItem,
+            "block_quote" => Kind::BlockQuote,
             "block_continuation" => Kind::Continuation,
             _ => Kind::Other,
         })
@@ -223,14 +231,16 @@ fn kind(node: Node) -> Kind {
 }
 
 /// The `block_continuation` children of an inline node (they are not part of its text).
-fn continuations(text: &str, node: Node) -> Vec<Range<usize>> {
-    // Markers stand at the start of a continuation line: a one-line block has none, and
-    // most blocks are one line (walking the children cost more than the rest of the walk).
+/// Only a block in a container (list item, block quote) has any: elsewhere the children,
+/// a node per word, are not walked (a pasted log has hundreds of thousands). Markers
+/// stand at the start of a continuation line, so a one-line block has none either.
+fn continuations(text: &str, node: Node, in_container: bool) -> Vec<Range<usize>> {
     let one_line = text
         .as_bytes()
         .get(node.byte_range())
         .is_some_and(|b| !b.iter().any(|&c| c == b'\n' || c == b'\r'));
-    if one_line {
+    if !in_container || one_line {
+        debug_assert!(in_container || continuations(text, node, true).is_empty());
         return Vec::new();
     }
     let mut cursor = node.walk();
@@ -260,7 +270,13 @@ fn is_comment_block(text: &str) -> bool {
 
 impl Collect<'_> {
     /// Visits the node under `cursor` and its descendants, leaving the cursor where it was.
-    fn walk(&mut self, cursor: &mut TreeCursor, in_list: bool, body_start: usize) {
+    fn walk(
+        &mut self,
+        cursor: &mut TreeCursor,
+        in_list: bool,
+        in_container: bool,
+        body_start: usize,
+    ) {
         let node = cursor.node();
         if node.end_byte() <= body_start {
             return;
@@ -297,9 +313,9 @@ impl Collect<'_> {
                         Kind::Paragraph => c
                             .child(0)
                             .filter(|i| kind(*i) == Kind::Inline)
-                            .map(|i| continuations(self.text, i))
+                            .map(|i| continuations(self.text, i, in_container))
                             .unwrap_or_default(),
-                        _ => continuations(self.text, c),
+                        _ => continuations(self.text, c, in_container),
                     })
                     .unwrap_or_default();
                 let section = section_of_heading(&self.text[text_range.clone()]);
@@ -326,7 +342,7 @@ impl Collect<'_> {
                             kind: BlockKind::Paragraph,
                             range: c.byte_range(),
                             in_list,
-                            holes: continuations(self.text, c),
+                            holes: continuations(self.text, c, in_container),
                         });
                     }
                 }
@@ -344,9 +360,10 @@ impl Collect<'_> {
             }
             k => {
                 let in_list = in_list || k == Kind::ListItem;
+                let in_container = in_container || in_list || k == Kind::BlockQuote;
                 if cursor.goto_first_child() {
                     loop {
-                        self.walk(cursor, in_list, body_start);
+                        self.walk(cursor, in_list, in_container, body_start);
                         if !cursor.goto_next_sibling() {
                             break;
                         }
@@ -412,9 +429,16 @@ pub fn build(text: &str, tree: &Tree, body_start: usize) -> Body {
         code: Vec::new(),
         invisible: Vec::new(),
     };
-    c.walk(&mut tree.walk(), false, body_start);
+    c.walk(&mut tree.walk(), false, false, body_start);
     c.headings.retain(|h| h.range.start >= body_start);
     c.prose.retain(|p| p.range.start >= body_start);
+    let mut pasted = Vec::new();
+    c.prose = std::mem::take(&mut c.prose)
+        .into_iter()
+        .flat_map(|p| split_pasted(text, p, &mut pasted))
+        .collect();
+    group_log_paragraphs(text, &mut c.prose, &mut pasted);
+    pasted.sort_by_key(|r| r.start);
     c.code.retain(|(r, _)| r.start >= body_start);
     c.invisible.retain(|r| r.start >= body_start);
 
@@ -425,6 +449,7 @@ pub fn build(text: &str, tree: &Tree, body_start: usize) -> Body {
         .filter(|p| p.kind != BlockKind::Heading)
         .map(|p| p.range.start)
         .chain(c.code.iter().map(|(r, _)| r.start))
+        .chain(pasted.iter().map(|r: &Range<usize>| r.start))
         .collect();
     content_starts.sort_unstable();
     c.invisible.sort_by_key(|r| r.start);
@@ -505,6 +530,7 @@ pub fn build(text: &str, tree: &Tree, body_start: usize) -> Body {
         code_blocks: Vec::new(),
         links,
         html_tags,
+        pasted,
         parents,
     };
     let mut masked_all: Vec<u8> = Vec::new();
@@ -555,6 +581,116 @@ pub fn build(text: &str, tree: &Tree, body_start: usize) -> Body {
         });
     }
     body
+}
+
+/// Takes what is pasted rather than written out of a prose block (see [`Body::pasted`]):
+/// the runs of log lines of a paragraph, or the whole block when it is over
+/// [`PROSE_MAX`]. Returns the prose left, each piece with its own continuation markers.
+fn split_pasted(text: &str, p: RawProse, pasted: &mut Vec<Range<usize>>) -> Vec<RawProse> {
+    let runs = match p.kind {
+        BlockKind::Paragraph => pasted_log::log_runs(text, p.range.clone(), &p.holes),
+        _ => Vec::new(),
+    };
+    if runs.is_empty() && p.range.len() <= PROSE_MAX {
+        return vec![p];
+    }
+    let mut out = Vec::new();
+    let mut pos = p.range.start;
+    for r in runs
+        .iter()
+        .cloned()
+        .chain(std::iter::once(p.range.end..p.range.end))
+    {
+        let piece = trim_piece(text, pos..r.start, &p.holes);
+        if piece.len() > PROSE_MAX {
+            pasted.push(piece);
+        } else if !piece.is_empty() {
+            let holes = p
+                .holes
+                .iter()
+                .filter(|h| h.start < piece.end && h.end > piece.start)
+                .cloned()
+                .collect();
+            out.push(RawProse {
+                kind: p.kind,
+                range: piece,
+                in_list: p.in_list,
+                holes,
+            });
+        }
+        if !r.is_empty() {
+            pasted.push(r.clone());
+        }
+        pos = r.end;
+    }
+    out
+}
+
+/// A log pasted with blank lines between its entries is many short paragraphs: a run
+/// of paragraphs made only of log lines, with nothing but blank lines between them and
+/// [`pasted_log::MIN_LOG_LINES`] log lines in all, is pasted as one.
+fn group_log_paragraphs(text: &str, prose: &mut Vec<RawProse>, pasted: &mut Vec<Range<usize>>) {
+    let mut take = vec![false; prose.len()];
+    // The open group: index of its first block, its log lines.
+    let mut group: Option<(usize, usize)> = None;
+    let mut close = |group: Option<(usize, usize)>, end: usize, take: &mut Vec<bool>| {
+        if let Some((first, n)) = group {
+            if n >= pasted_log::MIN_LOG_LINES {
+                take[first..end].iter_mut().for_each(|t| *t = true);
+                pasted.push(prose[first].range.start..prose[end - 1].range.end);
+            }
+        }
+    };
+    for i in 0..prose.len() {
+        let p = &prose[i];
+        let lines = match p.kind {
+            BlockKind::Paragraph if p.holes.is_empty() => {
+                pasted_log::all_log(text, p.range.clone())
+            }
+            _ => None,
+        };
+        match (group, lines) {
+            (Some((first, n)), Some(m))
+                if text
+                    .get(prose[i - 1].range.end..p.range.start)
+                    .is_some_and(|gap| gap.trim().is_empty()) =>
+            {
+                group = Some((first, n + m));
+            }
+            (_, lines) => {
+                close(group, i, &mut take);
+                group = lines.map(|m| (i, m));
+            }
+        }
+    }
+    close(group, prose.len(), &mut take);
+    let mut i = 0;
+    prose.retain(|_| {
+        i += 1;
+        !take[i - 1]
+    });
+}
+
+/// `r` without the blanks and continuation markers at either end.
+fn trim_piece(text: &str, r: Range<usize>, holes: &[Range<usize>]) -> Range<usize> {
+    let mut r = trim_range(text, r);
+    loop {
+        let i = holes.partition_point(|h| h.end <= r.start);
+        match holes.get(i) {
+            Some(h) if h.start <= r.start && h.end > r.start && h.end <= r.end => {
+                r = trim_range(text, h.end..r.end);
+            }
+            _ => break,
+        }
+    }
+    while let Some(h) = holes
+        .iter()
+        .rev()
+        .find(|h| h.start < r.end && h.end >= r.end && h.start >= r.start)
+    {
+        r = trim_range(text, r.start..h.start);
+    }
+    r
 }
 
 /// `range` without `holes`, as tree-sitter ranges (sorted, not overlapping, not empty).
@@ -832,6 +968,75 @@ mod tests {
         assert_eq!(&text[b.html_tags[0].clone()], "<!-- note -->");
     }
 
+    fn log(n: usize) -> String {
+        (0..n)
+            .map(|i| format!("2026-11-20T05:12:{i:02}Z INFO [w-1] `a` TODO path=/api status=200\n"))
+            .collect()
+    }
+
+    #[test]
+    fn an_unfenced_log_is_pasted_not_prose() {
+        let log = log(12);
+        let text = format!(
+            "## 問題\n接続できません。\n{log}再起動後も同じです。\n\n## ログ\n\n{log}\n> {}",
+            log.replace('\n', "\n> ")
+        );
+        let b = body(&text);
+        let pasted: Vec<&str> = b.pasted.iter().map(|r| &text[r.clone()]).collect();
+        let quoted = log.trim_end().replace('\n', "\n> ");
+        assert_eq!(pasted, [log.trim_end(), log.trim_end(), &quoted]);
+        let prose: Vec<&str> = b
+            .prose
+            .iter()
+            .filter(|p| p.kind == BlockKind::Paragraph)
+            .map(|p| &text[p.range.clone()])
+            .collect();
+        assert_eq!(prose, ["接続できません。", "再起動後も同じです。"]);
+        assert!(!b.section(SectionKind::Errors).unwrap().empty);
+        // Nothing of a log is parsed for inline content.
+        assert!(b.links.is_empty() && b.html_tags.is_empty());
+    }
+
+    #[test]
+    fn a_log_with_blank_lines_between_entries_is_pasted_as_one() {
+        let entries = log(12).replace('\n', "\n\n");
+        let text = format!("## ログ\n{entries}後文です。\n\n{}", log(3));
+        let b = body(&text);
+        let pasted: Vec<&str> = b.pasted.iter().map(|r| &text[r.clone()]).collect();
+        assert_eq!(pasted, [entries.trim_end()]);
+        let prose: Vec<&str> = b.prose.iter().map(|p| &text[p.range.clone()]).collect();
+        assert_eq!(prose[1], "後文です。");
+        assert_eq!(prose.len(), 3, "{prose:?}");
+    }
+
+    #[test]
+    fn short_dated_lines_and_long_paragraphs_stay_prose() {
+        // A hand-written timeline of nine dated lines is prose.
+        let text = format!("## 頻度\n毎日です。\n{}", log(9));
+        let b = body(&text);
+        assert!(b.pasted.is_empty());
+        assert_eq!(b.prose[1].range.end, text.len() - 1);
+        // So is a long written paragraph (80 KB), dates and all.
+        let text = "2026-11-20 に再起動しましたが、接続できない状態が続いています。\n".repeat(800);
+        let b = body(&text);
+        assert!(b.pasted.is_empty());
+        assert_eq!(b.prose.len(), 1);
+        assert_eq!(b.prose[0].range, 0..text.len() - 1);
+    }
+
+    #[test]
+    fn a_block_over_the_bound_is_pasted() {
+        let text = format!(
+            "前文\n\n{}\n\n後文 `x`\n",
+            "word ".repeat(PROSE_MAX / 5 + 2)
+        );
+        let b = body(&text);
+        assert_eq!(b.pasted.len(), 1);
+        assert_eq!(b.pasted[0].len(), (PROSE_MAX / 5 + 2) * 5 - 1);
+        let prose: Vec<&str> = b.prose.iter().map(|p| p.masked.as_str()).collect();
+        assert_eq!(prose, ["前文", "後文    "]);
+    }
+
     #[test]
     fn nothing_of_the_front_matter_is_body() {
         let text = "---\nsummary: Goal\n---\n";
@@ -863,6 +1068,30 @@ mod tests {
                 assert_eq!(p.masked.len(), p.range.len(), "{text:?}");
             }
         }
+        // Logs in containers, with CRLF, lone CR and blank lines between entries.
+        let line = "2026-11-20 05:12:44 INFO a `b` <c> [d](e)";
+        for (sep, prefix) in [
+            ("\n", "- "),
+            ("\n", "> "),
+            ("\r\n", ""),
+            ("\r", ""),
+            ("\n\n", ""),
+            ("\n", "| "),
+            ("\n", "  "),
+        ] {
+            let text = format!("前\n{}後", format!("{prefix}{line}{sep}").repeat(12));
+            let b = body(&text);
+            for p in &b.prose {
+                assert_eq!(p.masked.len(), p.range.len(), "{text:?}");
+                assert!(text.get(p.range.clone()).is_some());
+            }
+            for r in &b.pasted {
+                assert!(
+                    text.get(r.clone()).is_some_and(|t| t.contains("INFO")),
+                    "{text:?}"
+                );
+            }
+        }
     }
 
     mod model_prop {
@@ -892,6 +1121,11 @@ mod tests {
             "|a|\n|-|\n",
             "    ",
             "日本語",
+            // Ten log lines: a pasted log, alone or with the pieces around it.
+            "2026-11-20 05:12:44 INFO [a] `b`\n2026-11-20 05:12:45 INFO c\n2026-11-20 05:12:46 INFO d\n\
+             2026-11-20 05:12:47 INFO e\n2026-11-20 05:12:48 INFO f\n2026-11-20 05:12:49 INFO g\n\
+             2026-11-20 05:12:50 INFO h\n2026-11-20 05:12:51 INFO i\n2026-11-20 05:12:52 INFO j\n\
+             2026-11-20 05:12:53 INFO k",
         ];
 
         proptest! {
@@ -922,6 +1156,13 @@ mod tests {
                 }
                 for p in &b.prose {
                     prop_assert_eq!(p.masked.len(), p.range.len());
+                    // No prose block overlaps pasted text.
+                    for r in &b.pasted {
+                        prop_assert!(p.range.end <= r.start || r.end <= p.range.start);
+                    }
+                }
+                for w in b.pasted.windows(2) {
+                    prop_assert!(w[0].end <= w[1].start);
                 }
             }
         }

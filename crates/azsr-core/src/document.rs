@@ -8,7 +8,7 @@
 use std::ops::Range;
 
 use ropey::Rope;
-use tree_sitter::{InputEdit, Parser, Point, Tree};
+use tree_sitter::{InputEdit, Node, Parser, Point, Tree};
 
 /// An open document: the rope and its incrementally maintained block tree.
 pub struct Document {
@@ -87,12 +87,24 @@ impl Chunks for str {
 /// both at its start, and lines that cannot close a top-level fence are its content in
 /// both; every node outside `code_fence_content` is therefore the same. A candidate
 /// that fails the check is shown as it is and parsed again.
+///
+/// The same holds for a pasted log written without a fence (one paragraph of thousands
+/// of lines, each a node per word): runs of *plain* lines (see [`plain_line`]) are masked
+/// too, and stay masked only when the masked parse puts the whole run inside the `inline`
+/// of one paragraph that is a child of the document or a section and whose first line
+/// (see [`opens_paragraph`]) cannot start a link reference definition. The text before
+/// that paragraph is the same in both views and its first line opens a paragraph in
+/// both; a plain line cannot interrupt a paragraph, so it goes on through the run in
+/// both. Below `inline` only `block_continuation` nodes are read, and a top-level
+/// paragraph has none.
 #[derive(Default, Clone)]
 struct Masks {
     /// Masked regions: sorted, disjoint, each inside a verified code block's content.
     on: Vec<Range<usize>>,
     /// Candidates that failed the check, not tried again while untouched by edits.
     rejected: Vec<Range<usize>>,
+    /// The candidates that are runs of plain lines in the current text (sorted).
+    plain: Vec<Range<usize>>,
 }
 
 /// Regions smaller than this are not worth masking (tests mask everything).
@@ -161,12 +173,77 @@ fn next_break<C: Chunks + ?Sized>(text: &C, pos: usize) -> usize {
     text.total()
 }
 
+/// A line (without its break) that the block grammar can only read as text when it comes
+/// after a line of a top-level paragraph: it starts, after any blanks (indented code
+/// cannot interrupt a paragraph), with an ASCII letter or digit (digits not followed by
+/// `.` or `)`, which could open an ordered list) or one of `[ { ( " ' /`, holds no `|`
+/// (a table row) and does not end in a blank (where a paragraph's text ends would
+/// depend on it). None of these can start a block that interrupts a paragraph.
+fn plain_line<C: Chunks + ?Sized>(text: &C, line: Range<usize>) -> bool {
+    if line.is_empty() {
+        return false;
+    }
+    // Nearly always the line lies in one chunk: look at it as one slice.
+    let c = text.chunk(line.start);
+    if let Some(l) = c.get(..line.len()) {
+        return plain_bytes(l);
+    }
+    let l: Vec<u8> = bytes_from(text, line.start).take(line.len()).collect();
+    plain_bytes(&l)
+}
+
+/// [`plain_line`] on a line in one piece.
+fn plain_bytes(l: &[u8]) -> bool {
+    let Some(first) = l.iter().position(|&b| b != b' ' && b != b'\t') else {
+        return false;
+    };
+    let l = &l[first..];
+    let ok_start = match l[0] {
+        b if b.is_ascii_alphabetic() => true,
+        b'[' | b'{' | b'(' | b'"' | b'\'' | b'/' => true,
+        b if b.is_ascii_digit() => !l
+            .iter()
+            .find(|b| !b.is_ascii_digit())
+            .is_some_and(|&b| b == b'.' || b == b')'),
+        _ => false,
+    };
+    ok_start && !matches!(l[l.len() - 1], b' ' | b'\t') && memchr::memchr(b'|', l).is_none()
+}
+
+/// A plain line that can only open a paragraph (it is the first line of one in the masked
+/// parse): besides being plain, it cannot start a link reference definition, the one
+/// block that may take the lines after it as part of itself (a label or title running
+/// on, `[a\nb]: /x`): it does not start with `[`, or its first `]` comes before any `\`
+/// or other `[` and is not followed by `:`. Nor is it where a definition's title could
+/// start (`"`, `'`, `(`): a title masked away would leave the line to a paragraph. And
+/// it is not indented (four blanks would make it code).
+fn opens_paragraph<C: Chunks + ?Sized>(text: &C, line: Range<usize>) -> bool {
+    if !plain_line(text, line.clone()) {
+        return false;
+    }
+    let mut bytes = bytes_from(text, line.start).take(line.len());
+    match bytes.next() {
+        Some(b) if b.is_ascii_alphanumeric() => true,
+        Some(b'{' | b'/') => true,
+        Some(b'[') => {
+            let mut label = bytes.skip_while(|&b| !matches!(b, b']' | b'[' | b'\\'));
+            label.next() == Some(b']') && !matches!(label.next(), Some(b':') | None)
+        }
+        _ => false,
+    }
+}
+
 /// Candidate regions: the lines after a fence opener up to (not including) the first
-/// line that starts, after blanks, with a fence character; trailing breaks excluded.
-fn mask_candidates<C: Chunks + ?Sized>(text: &C) -> Vec<Range<usize>> {
+/// line that starts, after blanks, with a fence character; and, outside those, runs of
+/// consecutive plain lines. Trailing breaks excluded.
+fn mask_candidates<C: Chunks + ?Sized>(text: &C) -> Candidates {
     let len = text.total();
     let mut out = Vec::new();
+    let mut plain_runs = Vec::new();
     let mut open: Option<usize> = None;
+    // The current run of plain lines: from the start of its first line to the end of
+    // its last (without the break).
+    let mut plain: Option<Range<usize>> = None;
     let mut pos = 0;
     let push = |start: usize, end: usize, out: &mut Vec<Range<usize>>| {
         // Trailing line breaks stay outside (they are shown as they are anyway).
@@ -196,7 +273,10 @@ fn mask_candidates<C: Chunks + ?Sized>(text: &C) -> Vec<Range<usize>> {
             pos = next_break(text, pos);
         }
         if !closed {
-            return out;
+            return Candidates {
+                all: out,
+                plain: plain_runs,
+            };
         }
     }
     while pos < len {
@@ -222,6 +302,27 @@ fn mask_candidates<C: Chunks + ?Sized>(text: &C) -> Vec<Range<usize>> {
         let fence_char = matches!(first, Some(b'`' | b'~'));
         let brk = next_break(text, pos);
         let next = if brk < len { brk + 1 } else { len };
+        if first == Some(b'\n')
+            && indent == 0
+            && !tab
+            && pos > 0
+            && bytes_from(text, pos - 1).next() == Some(b'\r')
+        {
+            // The `\n` of a `\r\n`: no line of its own.
+            pos = next;
+            continue;
+        }
+        // A run starts at a line without indentation (where a paragraph may start: the
+        // masked view shows no indentation); indented lines only go on with one.
+        if open.is_none()
+            && !fence_char
+            && (plain.is_some() || (indent == 0 && !tab))
+            && plain_line(text, pos..brk)
+        {
+            plain = Some(plain.map_or(pos, |p| p.start)..brk);
+        } else if let Some(p) = plain.take() {
+            push(p.start, p.end, &mut plain_runs);
+        }
         match open {
             Some(start) if fence_char => {
                 push(start, pos, &mut out);
@@ -233,33 +334,69 @@ fn mask_candidates<C: Chunks + ?Sized>(text: &C) -> Vec<Range<usize>> {
         }
         pos = next;
     }
+    if let Some(p) = plain {
+        push(p.start, p.end, &mut plain_runs);
+    }
     if let Some(start) = open {
         push(start, len, &mut out);
     }
-    out
+    let mut all = out;
+    all.extend(plain_runs.iter().cloned());
+    all.sort_by_key(|r| r.start);
+    Candidates {
+        all,
+        plain: plain_runs,
+    }
 }
 
-/// A masked region checks out in the masked parse (see [`Masks`]).
-fn verified(tree: &Tree, r: &Range<usize>) -> bool {
-    let Some(mut n) = tree.root_node().descendant_for_byte_range(r.start, r.end) else {
+/// What [`mask_candidates`] finds: every candidate (sorted, disjoint), and those of them
+/// that are runs of plain lines.
+struct Candidates {
+    all: Vec<Range<usize>>,
+    plain: Vec<Range<usize>>,
+}
+
+/// A masked region checks out in the masked parse (see [`Masks`]): it lies in the content
+/// of a top-level fenced code block, or it is a run of plain lines (one of `plain`, found
+/// in this text) and lies in the text of a top-level paragraph.
+fn verified<C: Chunks + ?Sized>(
+    tree: &Tree,
+    text: &C,
+    r: &Range<usize>,
+    plain: &[Range<usize>],
+) -> bool {
+    if inside(tree, r, "code_fence_content", "fenced_code_block").is_some() {
+        return true;
+    }
+    if !matches!(plain.binary_search_by_key(&r.start, |p| p.start), Ok(i) if plain[i] == *r) {
+        return false;
+    }
+    let Some(inline) = inside(tree, r, "inline", "paragraph") else {
         return false;
     };
-    while n.kind() != "code_fence_content" {
+    let start = inline.start_byte();
+    let at_line_start =
+        start == 0 || matches!(bytes_from(text, start - 1).next(), Some(b'\n' | b'\r'));
+    at_line_start && opens_paragraph(text, start..next_break(text, start))
+}
+
+/// The `inner` node holding all of `r`, when its parent is a `block` child of the
+/// document or a section.
+fn inside<'t>(tree: &'t Tree, r: &Range<usize>, inner: &str, block: &str) -> Option<Node<'t>> {
+    let mut n = tree.root_node().descendant_for_byte_range(r.start, r.end)?;
+    while n.kind() != inner {
         if n.is_named() {
-            return false;
+            return None;
         }
-        let Some(p) = n.parent() else { return false };
-        n = p;
+        n = n.parent()?;
     }
     if n.start_byte() > r.start || n.end_byte() < r.end {
-        return false;
+        return None;
     }
-    let Some(block) = n.parent().filter(|b| b.kind() == "fenced_code_block") else {
-        return false;
-    };
-    block
-        .parent()
+    let b = n.parent().filter(|b| b.kind() == block)?;
+    b.parent()
         .is_some_and(|p| matches!(p.kind(), "document" | "section"))
+        .then_some(n)
 }
 
 /// The tree-sitter point of a byte offset in any text (rows at `\n` only).
@@ -307,7 +444,10 @@ fn parse_masked<C: Chunks + ?Sized>(
         let mut tree = parser
             .parse_with_options(&mut read, old.as_ref(), None)
             .expect("parsing without a timeout or cancellation flag always yields a tree");
-        let (good, bad): (Vec<_>, Vec<_>) = masks.on.drain(..).partition(|r| verified(&tree, r));
+        let (good, bad): (Vec<_>, Vec<_>) = masks
+            .on
+            .drain(..)
+            .partition(|r| verified(&tree, text, r, &masks.plain));
         masks.on = good;
         if bad.is_empty() {
             return tree;
@@ -323,9 +463,11 @@ fn parse_masked<C: Chunks + ?Sized>(
 
 /// Parses a whole text from scratch, masking what can be masked exactly.
 pub(crate) fn parse_text<C: Chunks + ?Sized>(parser: &mut Parser, text: &C) -> Tree {
+    let Candidates { all, plain } = mask_candidates(text);
     let mut masks = Masks {
-        on: mask_candidates(text),
+        on: all,
         rejected: Vec::new(),
+        plain,
     };
     parse_masked(parser, text, &mut masks, None)
 }
@@ -346,9 +488,11 @@ impl Document {
     pub fn new(text: &str) -> Self {
         let rope = Rope::from_str(text);
         let mut parser = block_parser();
+        let Candidates { all, plain } = mask_candidates(&rope);
         let mut masks = Masks {
-            on: mask_candidates(&rope),
+            on: all,
             rejected: Vec::new(),
+            plain,
         };
         let tree = parse_masked(&mut parser, &rope, &mut masks, None);
         Document {
@@ -431,10 +575,8 @@ impl Document {
             .iter()
             .filter_map(|m| shifted(m, &range, new_len))
             .collect();
-        let on: Vec<Range<usize>> = mask_candidates(&self.rope)
-            .into_iter()
-            .filter(|c| !rejected.contains(c))
-            .collect();
+        let Candidates { all, plain } = mask_candidates(&self.rope);
+        let on: Vec<Range<usize>> = all.into_iter().filter(|c| !rejected.contains(c)).collect();
         for r in kept_on.iter().filter(|r| !on.contains(r)) {
             changed.push(r.clone());
         }
@@ -444,7 +586,11 @@ impl Document {
         for r in &changed {
             touch(&mut self.tree, &self.rope, r);
         }
-        self.masks = Masks { on, rejected };
+        self.masks = Masks {
+            on,
+            rejected,
+            plain,
+        };
         let old = self.tree.clone();
         self.tree = parse_masked(&mut self.parser, &self.rope, &mut self.masks, Some(old));
         Ok(())
@@ -453,9 +599,11 @@ impl Document {
     /// Replaces the whole text (a full-sync change) with a fresh parse.
     pub fn replace_all(&mut self, text: &str) {
         self.rope = Rope::from_str(text);
+        let Candidates { all, plain } = mask_candidates(&self.rope);
         self.masks = Masks {
-            on: mask_candidates(&self.rope),
+            on: all,
             rejected: Vec::new(),
+            plain,
         };
         self.tree = parse_masked(&mut self.parser, &self.rope, &mut self.masks, None);
     }
@@ -475,19 +623,25 @@ mod tests {
         sexp(tree, false)
     }
 
-    /// The tree as text; with `skip_code`, nothing below `code_fence_content`.
+    /// The tree as text; with `skip_code`, nothing below `code_fence_content` and only
+    /// the `block_continuation` nodes below `inline` (all that is read there).
     fn sexp(tree: &Tree, skip_code: bool) -> String {
         let mut out = String::new();
         let mut cursor = tree.walk();
         let mut depth = 0;
         loop {
             let node = cursor.node();
-            out.push_str(&format!(
-                "{}{} {:?}\n",
-                "  ".repeat(depth),
-                node.kind(),
-                node.byte_range()
-            ));
+            let hidden = skip_code
+                && node.kind() != "block_continuation"
+                && node.parent().is_some_and(|p| p.kind() == "inline");
+            if !hidden {
+                out.push_str(&format!(
+                    "{}{} {:?}\n",
+                    "  ".repeat(depth),
+                    node.kind(),
+                    node.byte_range()
+                ));
+            }
             let skip = skip_code && node.kind() == "code_fence_content";
             if !skip && cursor.goto_first_child() {
                 depth += 1;
@@ -536,9 +690,44 @@ mod tests {
             "```\nunclosed\nto the end",
             "``` not `an` opener\ntext\n```\n",
             "---\na: |\n  ```\n  x\n---\n",
+            // Plain lines (a log pasted without a fence) in and around other blocks.
+            "## ログ\n2026-11-20 INFO a=1\n2026-11-20 INFO b=[2]\n\nafter\n",
+            "log line\nmore\n===\n",
+            "log line\nmore\n---\nnext\n",
+            "a\nb\n|x|\n|-|\n",
+            "| a |\n|---|\nrow\nrow2\n",
+            "> quote\nlazy line\nmore\n",
+            "- item\nlazy\n1. x\n2) y\n10 items\n",
+            "abc  \ndef\n",
+            "<div>\nabc\n</div>\n",
+            "a\r\nb\r\nc\r\n\r\nd\re\r",
+            "[a]: /url\nb\n",
+            "    code\nplain\n",
+            "```\nx\n```\nafter\nfence\n",
+            "[foo\nbar]: /url\n",
+            "[foo]: /url \"title\nmore title\"\n",
+            "[foo]: /url\n\"title\nmore title\"\n",
+            "[foo]: /url 'title\nmore'\nafter\n",
+            "[a] b\n[c]: /d\n(e)\n\n[f]: /g\n'h'\n{\"i\": 1}\n/j\n",
+            "[a\\]: /b\nc\n",
+            "[a [b]\nc]: /d\n",
+            // The definition lines end in a blank: not plain, so the title's lines are a
+            // run of their own.
+            "[a]: /b \n\"c\n{d\"\n\n[a]: /b \n(c\n/d)\ne\n",
+            "{\"a\": 1}\n{\"b\": [2]}\n\n/c\n[d]\n",
+            "Exception: x\n   at A.b(c)\n    at D.e()\n\tat F\n\n    code\n  at G\n",
+            "- item\n   at A\n  b\n\n> q\n   at B\n",
+            "a\n    # not a heading\n   # heading\n",
         ] {
             assert_exact(text);
         }
+        // A pasted log without a fence is masked as one region (breaks excluded).
+        let doc = Document::new("## ログ\n2026 a=1\r\n2026 b=2\n\n");
+        assert_eq!(doc.masks.on, vec![10..28]);
+        // A setext heading's text is not a paragraph: tried, rejected, shown as it is.
+        let doc = Document::new("Title\n===\n");
+        assert!(doc.masks.on.is_empty());
+        assert_eq!(doc.masks.rejected, vec![0..5]);
         // A list item's fence is not masked (its lines carry continuation indents).
         let doc = Document::new("- item\n  ```\n  code\n  ```\n");
         assert!(doc.masks.on.is_empty());
@@ -585,6 +774,13 @@ mod tests {
             "<br>",
             "[x](y)",
             "\t",
+            "[",
+            "]: ",
+            "\"",
+            "'",
+            "(",
+            "{",
+            "\\",
         ];
 
         fn piece_text() -> impl Strategy<Value = String> {

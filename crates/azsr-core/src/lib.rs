@@ -14,6 +14,7 @@ pub mod fuzzy;
 pub mod hover_text;
 pub mod line_index;
 pub mod messages;
+pub mod pasted_log;
 pub mod plans;
 pub mod rules;
 pub mod secrets;

@@ -195,18 +195,27 @@ fn main() {
     // `cargo bench` passes --bench; `cargo test --benches` would pass nothing: run briefly then.
     let quick = !std::env::args().any(|a| a == "--bench");
     let (opens, keys) = if quick { (2, 10) } else { (20, 400) };
+    // `AZSR_BENCH_CASE=5mb_log_plain` runs that case only.
+    let only = std::env::var("AZSR_BENCH_CASE").ok();
+    let run = |name: &str| only.as_deref().is_none_or(|o| o == name);
     let small = request_200_lines();
-    run_case("200_lines", &small, opens, keys);
-    run_case(
-        "5mb_log",
-        &with_log(small.clone(), 5_000_000, true),
-        opens.min(5),
-        keys / 2,
-    );
-    run_case(
-        "5mb_log_plain",
-        &with_log(small, 5_000_000, false),
-        opens.min(2),
-        keys / 20,
-    );
+    if run("200_lines") {
+        run_case("200_lines", &small, opens, keys);
+    }
+    if run("5mb_log") {
+        run_case(
+            "5mb_log",
+            &with_log(small.clone(), 5_000_000, true),
+            opens.min(5),
+            keys / 2,
+        );
+    }
+    if run("5mb_log_plain") {
+        run_case(
+            "5mb_log_plain",
+            &with_log(small, 5_000_000, false),
+            opens.min(2),
+            keys / 20,
+        );
+    }
 }
