@@ -80,3 +80,60 @@ fn generated_rule_docs_are_up_to_date() {
         "README's rule table is stale: run `UPDATE_DOCS=1 cargo test --test docs`"
     );
 }
+
+/// The README's sample is an excerpt of real output: every finding it shows, and the
+/// summary line, must be what `--check` prints for those files today.
+#[test]
+fn readme_sample_is_real_output() {
+    let readme = std::fs::read_to_string(root().join("README.md")).unwrap();
+    let start = readme.find("<!-- sample:start -->").expect("sample start marker");
+    let end = readme.find("<!-- sample:end -->").expect("sample end marker");
+    let sample = &readme[start..end];
+    let console = sample
+        .split("```console\n")
+        .nth(1)
+        .and_then(|s| s.split("```").next())
+        .expect("a console block");
+    let mut lines = console.lines();
+    let command = lines.next().expect("the command line");
+    let args: Vec<&str> = command
+        .strip_prefix("$ azsr-lsp ")
+        .expect("the sample runs azsr-lsp")
+        .split_whitespace()
+        .collect();
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_azsr-lsp"))
+        .args(&args)
+        .args(["--color", "never"])
+        .current_dir(root())
+        .output()
+        .unwrap();
+    let real = format!(
+        "{}{}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let shown = lines.collect::<Vec<_>>().join("\n");
+    let mut findings = 0;
+    for block in shown.split("\n\n") {
+        let block = block.trim_end();
+        if block.is_empty() {
+            continue;
+        }
+        findings += 1;
+        assert!(
+            real.contains(block),
+            "README sample block not in the real output:\n{block}\n--- real output ---\n{real}"
+        );
+    }
+    assert!(findings >= 3, "the sample shows findings");
+    // "(An excerpt: the first file has N findings in all.)"
+    if let Some(n) = sample
+        .split("the first file named has ")
+        .nth(1)
+        .and_then(|s| s.split(' ').next())
+        .and_then(|n| n.parse::<usize>().ok())
+    {
+        let first = format!("--> {}:", args.iter().find(|a| a.ends_with(".md")).unwrap());
+        assert_eq!(real.matches(&first).count(), n, "findings in the first file");
+    }
+}
