@@ -1,7 +1,8 @@
 //! Latency of the real server over stdio: didOpen → publishDiagnostics, and one
 //! keystroke (didChange) → publishDiagnostics, on a 200-line request and on one with a
 //! 5 MB pasted log; median and p99, and the server's peak RSS (VmHWM).
-//! Run: `cargo bench -p azsr-lsp --bench lsp_latency`.
+//! Run: `cargo bench -p azsr-lsp --bench lsp_latency`; `AZSR_BENCH_CASE=<name>` runs one
+//! case only.
 
 use std::io::{BufRead, BufReader, Read, Write};
 use std::process::{Child, ChildStdin, ChildStdout, Command, Stdio};
@@ -134,6 +135,10 @@ fn ms(d: Duration) -> f64 {
 }
 
 fn run_case(name: &str, text: &str, opens: usize, keystrokes: usize) {
+    // `AZSR_BENCH_CASE=5mb_log` runs that case alone (all three by default).
+    if std::env::var("AZSR_BENCH_CASE").is_ok_and(|c| !c.is_empty() && c != name) {
+        return;
+    }
     let mut open_times = Vec::new();
     let mut key_times = Vec::new();
     let mut peak = 0;
