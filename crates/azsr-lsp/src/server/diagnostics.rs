@@ -35,7 +35,8 @@ pub fn analysis_of(p: &Pinned, locale: Option<String>) -> Option<Arc<Analysis>> 
         return Some(cached.clone());
     }
     let run = || {
-        let source = Source::with_tree(rope_text(&p.rope), p.tree.clone());
+        let mut source = Source::with_tree(rope_text(&p.rope), p.tree.clone());
+        source.secrets.prior = p.secrets.clone();
         let dir = p
             .uri
             .to_file_path()
@@ -46,6 +47,7 @@ pub fn analysis_of(p: &Pinned, locale: Option<String>) -> Option<Arc<Analysis>> 
         env.files = probe.as_ref().map(|p| p as &dyn FileProbe);
         let diagnostics = azsr_core::analyze(&source, &p.config, &p.catalog, &env);
         let lang = azsr_core::message_lang(&source, &p.config, &env);
+        source.secrets.prior = None; // the older scan is of no further use here
         Analysis {
             version: p.version,
             source,
@@ -87,6 +89,9 @@ pub fn remember(shared: &Shared, uri: &Uri, analysis: &Arc<Analysis>) {
                 .is_none_or(|a| a.version != analysis.version)
         {
             e.analysis = Some(analysis.clone());
+        }
+        if e.secrets.as_ref().is_none_or(|p| p.dirty.is_some()) {
+            e.keep_secret_scan(analysis);
         }
     }
 }
@@ -157,6 +162,7 @@ async fn worker(shared: Arc<Shared>, uri: Uri) {
             }
             entry.published = Some(pinned.version);
             if let Some(a) = analysis {
+                entry.keep_secret_scan(&a);
                 entry.analysis = Some(a);
             }
         }

@@ -4,6 +4,7 @@
 use std::collections::HashMap;
 use std::sync::Arc;
 
+use azsr_core::secrets::memo::{Dirty, Prior};
 use azsr_core::{Catalog, Config, Document, Encoding, Lang, Source};
 use ropey::Rope;
 use tower_lsp_server::ls_types::{
@@ -34,6 +35,24 @@ pub struct DocEntry {
     pub published: Option<i32>,
     /// A diagnostics worker runs for this document.
     pub worker: bool,
+    /// The secret scan of an analysed version and the edits since, for the next
+    /// analysis to rescan only around them.
+    pub secrets: Option<Prior>,
+}
+
+impl DocEntry {
+    /// Keeps `analysis`'s secret scan for the next analysis, when it is of the version
+    /// the document is at (otherwise the older scan, with its edits, still serves).
+    pub fn keep_secret_scan(&mut self, analysis: &Analysis) {
+        if analysis.version == self.version {
+            if let Some(memo) = analysis.source.secrets.next.get() {
+                self.secrets = Some(Prior {
+                    memo: memo.clone(),
+                    dirty: None,
+                });
+            }
+        }
+    }
 }
 
 /// A cheap, immutable copy of one version of a document (the rope and the tree are
@@ -47,6 +66,7 @@ pub struct Pinned {
     pub config: Arc<Config>,
     pub catalog: Arc<Catalog>,
     pub cached: Option<Arc<Analysis>>,
+    pub secrets: Option<Prior>,
 }
 
 #[derive(Default)]
@@ -77,6 +97,7 @@ impl Store {
             config: e.config.clone(),
             catalog: e.catalog.clone(),
             cached: e.analysis.clone(),
+            secrets: e.secrets.clone(),
         })
     }
 
@@ -94,6 +115,7 @@ impl Store {
             analysis: None,
             published: None,
             worker: false,
+            secrets: None,
         };
         // Re-opening replaces; a running worker keeps its flag so that only one runs.
         let worker = self.docs.get(&uri).is_some_and(|e| e.worker);
@@ -109,15 +131,26 @@ impl Store {
             return None;
         };
         for change in p.content_changes {
-            match change.range {
-                None => entry.doc.replace_all(&change.text),
+            let edited = match change.range {
+                None => {
+                    let all = 0..entry.doc.len_bytes();
+                    entry.doc.replace_all(&change.text);
+                    Some(all)
+                }
                 Some(r) => {
                     let range = from_proto::rope_range(entry.doc.rope(), r, enc);
-                    if let Err(e) = entry.doc.edit(range.clone(), &change.text) {
-                        // Cannot happen after clamping; keep the server alive regardless.
-                        eprintln!("azsr-lsp: edit {range:?} not applied: {e}");
+                    match entry.doc.edit(range.clone(), &change.text) {
+                        Ok(()) => Some(range),
+                        Err(e) => {
+                            // Cannot happen after clamping; keep the server alive regardless.
+                            eprintln!("azsr-lsp: edit {range:?} not applied: {e}");
+                            None
+                        }
                     }
                 }
+            };
+            if let (Some(range), Some(prior)) = (edited, entry.secrets.as_mut()) {
+                Dirty::add(&mut prior.dirty, range, change.text.len());
             }
         }
         if p.text_document.version < entry.version {
