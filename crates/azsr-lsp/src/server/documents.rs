@@ -130,6 +130,10 @@ impl Store {
             eprintln!("azsr-lsp: didChange for a document that is not open: {uri:?}");
             return None;
         };
+        // The old analysis (a whole copy of the text, its body model, the old tree's
+        // nodes) is of no use for the new version: free it now, before the edits
+        // re-parse, rather than after the next analysis.
+        entry.analysis = None;
         for change in p.content_changes {
             let edited = match change.range {
                 None => {
@@ -160,9 +164,6 @@ impl Store {
             );
         }
         entry.version = p.text_document.version;
-        // The old analysis (a whole copy of the text, its body model) is of no use for the
-        // new version: free it now rather than after the next analysis.
-        entry.analysis = None;
         Some(uri)
     }
 

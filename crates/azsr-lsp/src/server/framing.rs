@@ -28,6 +28,9 @@ pub const MALFORMED: &str = "azsr/$malformed";
 const PARSE_ERROR: i64 = -32700;
 const INVALID_REQUEST: i64 = -32600;
 
+/// The largest read asked of the input at once.
+const READ_PIECE: usize = 1 << 16;
+
 /// Bodies larger than this are refused (a 5 MB pasted log is far below).
 const MAX_BODY: usize = 256 << 20;
 
@@ -166,7 +169,7 @@ where
     R: AsyncRead + Unpin,
     W: AsyncWrite + Unpin,
 {
-    let mut reader = BufReader::with_capacity(1 << 16, input);
+    let mut reader = BufReader::with_capacity(READ_PIECE, input);
     let mut line = Vec::new();
     loop {
         // Headers up to the blank line.
@@ -214,8 +217,12 @@ where
         let body = match (len, bad) {
             (Some(n), false) => {
                 let mut body = vec![0; n];
-                if reader.read_exact(&mut body).await.is_err() {
-                    return;
+                // In pieces: tokio's stdin reads on a blocking thread into a buffer as
+                // large as the read asked for (up to 2 MiB), kept for the next read.
+                for piece in body.chunks_mut(READ_PIECE) {
+                    if reader.read_exact(piece).await.is_err() {
+                        return;
+                    }
                 }
                 match text_sync(&body) {
                     Some(sync) => {
