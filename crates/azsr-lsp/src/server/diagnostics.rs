@@ -30,12 +30,17 @@ impl FileProbe for DirProbe {
 
 /// Analyses a pinned version (reusing its cached analysis when it is of that version).
 /// Blocking: call from the blocking pool. Returns `None` when analysis panicked.
-pub fn analysis_of(p: &Pinned, locale: Option<String>) -> Option<Arc<Analysis>> {
+/// `spare` is a buffer to copy the text into (see `DocEntry::spare_text`).
+pub fn analysis_of(
+    p: &Pinned,
+    locale: Option<String>,
+    spare: Option<String>,
+) -> Option<Arc<Analysis>> {
     if let Some(cached) = p.cached.as_ref().filter(|a| a.version == p.version) {
         return Some(cached.clone());
     }
     let run = || {
-        let mut source = Source::with_tree(rope_text(&p.rope), p.tree.clone());
+        let mut source = Source::with_tree(rope_text(&p.rope, spare), p.tree.clone());
         source.secrets.prior = p.secrets.clone();
         let dir = p
             .uri
@@ -70,9 +75,15 @@ pub fn analysis_of(p: &Pinned, locale: Option<String>) -> Option<Arc<Analysis>> 
 }
 
 /// The rope's text as one string, allocated once at its exact size (`to_string` grows
-/// by doubling: a 5 MB document cost four copies and an 8 MB buffer).
-fn rope_text(rope: &ropey::Rope) -> String {
-    let mut text = String::with_capacity(rope.len_bytes());
+/// by doubling: a 5 MB document cost four copies and an 8 MB buffer), or copied into
+/// `spare` when that fits it closely.
+fn rope_text(rope: &ropey::Rope, spare: Option<String>) -> String {
+    let len = rope.len_bytes();
+    let mut text = spare
+        .filter(|s| s.capacity() >= len && s.capacity() - len <= len / 4 + 4096)
+        .unwrap_or_default();
+    text.clear();
+    text.reserve_exact(len);
     for chunk in rope.chunks() {
         text.push_str(chunk);
     }
@@ -125,16 +136,18 @@ async fn worker(shared: Arc<Shared>, uri: Uri) {
                 entry.worker = false;
                 return;
             }
-            store.pin(&uri)
+            store.pin(&uri).map(|p| (p, entry_spare(&mut store, &uri)))
         };
-        let Some(pinned) = pinned else { return };
+        let Some((pinned, spare)) = pinned else {
+            return;
+        };
         let (encoding, locale) = {
             let s = shared.session();
             (s.encoding, s.locale.clone())
         };
         let p = pinned.clone();
         let result = tokio::task::spawn_blocking(move || {
-            let analysis = analysis_of(&p, locale)?;
+            let analysis = analysis_of(&p, locale, spare)?;
             let diags: Vec<_> = analysis
                 .diagnostics
                 .iter()
@@ -171,6 +184,10 @@ async fn worker(shared: Arc<Shared>, uri: Uri) {
             .publish_diagnostics(uri.clone(), diags, Some(pinned.version))
             .await;
     }
+}
+
+fn entry_spare(store: &mut super::documents::Store, uri: &Uri) -> Option<String> {
+    store.get_mut(uri)?.spare_text.take()
 }
 
 /// Clears a closed document's diagnostics (after any publication in flight).

@@ -38,6 +38,9 @@ pub struct DocEntry {
     /// The secret scan of an analysed version and the edits since, for the next
     /// analysis to rescan only around them.
     pub secrets: Option<Prior>,
+    /// The text buffer of an analysis no longer needed, for the next analysis to copy
+    /// the text into: a 5 MB document then costs no fresh pages on each keystroke.
+    pub spare_text: Option<String>,
 }
 
 impl DocEntry {
@@ -116,6 +119,7 @@ impl Store {
             published: None,
             worker: false,
             secrets: None,
+            spare_text: None,
         };
         // Re-opening replaces; a running worker keeps its flag so that only one runs.
         let worker = self.docs.get(&uri).is_some_and(|e| e.worker);
@@ -133,7 +137,9 @@ impl Store {
         // The old analysis (a whole copy of the text, its body model, the old tree's
         // nodes) is of no use for the new version: free it now, before the edits
         // re-parse, rather than after the next analysis.
-        entry.analysis = None;
+        if let Some(Ok(old)) = entry.analysis.take().map(Arc::try_unwrap) {
+            entry.spare_text = Some(old.source.text);
+        }
         for change in p.content_changes {
             let edited = match change.range {
                 None => {
