@@ -178,3 +178,96 @@ impl Store {
         self.docs.remove(&uri).map(|_| uri)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use azsr_core::secrets::{memo, scan_with, Options};
+    use tower_lsp_server::ls_types::{
+        Position, Range, TextDocumentContentChangeEvent, TextDocumentItem,
+        VersionedTextDocumentIdentifier,
+    };
+
+    fn change(
+        range: Option<((u32, u32), (u32, u32))>,
+        text: &str,
+    ) -> TextDocumentContentChangeEvent {
+        TextDocumentContentChangeEvent {
+            range: range.map(|(a, b)| Range {
+                start: Position::new(a.0, a.1),
+                end: Position::new(b.0, b.1),
+            }),
+            range_length: None,
+            text: text.into(),
+        }
+    }
+
+    /// The edits the store records let the next secret scan rescan only around them,
+    /// and that scan equals a fresh one.
+    #[test]
+    fn recorded_edits_give_the_fresh_secret_scan() {
+        let log = "2026-11-20T05:12:44Z INFO path=/api/orders status=200\n".repeat(8000);
+        let text =
+            format!("パスワード：Qw3rty!Zx98\npassword=Tr0ub4dor&3x;\n{log}Password: Ab1!xyz9\n");
+        let last = text.lines().count() as u32;
+        let uri: Uri = "file:///t/a.azsr.md".parse().unwrap();
+        let mut store = Store::default();
+        let config = super::super::configuration::DocConfig {
+            config: Arc::new(Config::default()),
+            catalog: azsr_core::bundled_catalog(),
+        };
+        store.open(
+            DidOpenTextDocumentParams {
+                text_document: TextDocumentItem::new(
+                    uri.clone(),
+                    "markdown".into(),
+                    1,
+                    text.clone(),
+                ),
+            },
+            config,
+        );
+        let opts = Options::default();
+        let (_, m) = memo::scan(&text, &opts, None);
+        store.get_mut(&uri).unwrap().secrets = Some(Prior {
+            memo: Arc::new(m),
+            dirty: None,
+        });
+        let rounds = [
+            // Same length: only the recorded edit tells the memo that a finding went.
+            vec![change(Some(((last - 1, 7), (last - 1, 8))), "t")],
+            // After パスワード： (UTF-16 columns), and at the end: one change each.
+            vec![
+                change(Some(((0, 6), (0, 7))), "x"),
+                change(Some(((last, 0), (last, 0))), "token=abc\n"),
+            ],
+            vec![
+                change(Some(((1, 0), (1, 8))), "pwd"),
+                change(Some(((0, 0), (0, 0))), "\n\n"),
+            ],
+            vec![
+                change(None, &text),
+                change(Some(((2, 0), (2, 0))), "secret: S3cr3t!pass\n"),
+            ],
+        ];
+        for (i, changes) in rounds.into_iter().enumerate() {
+            let version = 2 + i as i32;
+            store.change(
+                DidChangeTextDocumentParams {
+                    text_document: VersionedTextDocumentIdentifier::new(uri.clone(), version),
+                    content_changes: changes,
+                },
+                Encoding::Utf16,
+            );
+            let entry = store.get_mut(&uri).unwrap();
+            let now = entry.doc.text();
+            let (found, m) = memo::scan(&now, &opts, entry.secrets.as_ref());
+            assert_eq!(found, scan_with(&now, &opts), "round {i}");
+            assert!(!found.is_empty());
+            entry.secrets = Some(Prior {
+                memo: Arc::new(m),
+                dirty: None,
+            });
+        }
+    }
+}
