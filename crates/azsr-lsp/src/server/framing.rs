@@ -81,7 +81,19 @@ impl Stash {
 struct Head<'a> {
     jsonrpc: &'a str,
     method: &'a str,
-    id: Option<serde::de::IgnoredAny>,
+    #[serde(default)]
+    id: Present,
+}
+
+/// Whether a member is there at all (`"id": null` is there: not a notification).
+#[derive(Default)]
+struct Present(bool);
+
+impl<'de> Deserialize<'de> for Present {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        serde::de::IgnoredAny::deserialize(d)?;
+        Ok(Present(true))
+    }
 }
 
 #[derive(Deserialize)]
@@ -94,7 +106,7 @@ struct WithParams<P> {
 fn text_sync(body: &[u8]) -> Option<TextSync> {
     memchr::memmem::find(body, b"textDocument/did")?;
     let head: Head = serde_json::from_slice(body).ok()?;
-    if head.jsonrpc != "2.0" || head.id.is_some() {
+    if head.jsonrpc != "2.0" || head.id.0 {
         return None;
     }
     match head.method {
@@ -283,6 +295,8 @@ mod tests {
         // A request with that method, bad parameters, another method: the ordinary path.
         let with_id = br#"{"jsonrpc":"2.0","id":1,"method":"textDocument/didChange","params":{}}"#;
         assert!(text_sync(with_id).is_none());
+        let null_id = br#"{"jsonrpc":"2.0","id":null,"method":"textDocument/didChange","params":{"textDocument":{"uri":"file:///a.azsr.md","version":2},"contentChanges":[]}}"#;
+        assert!(text_sync(null_id).is_none());
         let bad =
             br#"{"jsonrpc":"2.0","method":"textDocument/didOpen","params":{"textDocument":1}}"#;
         assert!(text_sync(bad).is_none());
