@@ -86,8 +86,12 @@ fn generated_rule_docs_are_up_to_date() {
 #[test]
 fn readme_sample_is_real_output() {
     let readme = std::fs::read_to_string(root().join("README.md")).unwrap();
-    let start = readme.find("<!-- sample:start -->").expect("sample start marker");
-    let end = readme.find("<!-- sample:end -->").expect("sample end marker");
+    let start = readme
+        .find("<!-- sample:start -->")
+        .expect("sample start marker");
+    let end = readme
+        .find("<!-- sample:end -->")
+        .expect("sample end marker");
     let sample = &readme[start..end];
     let console = sample
         .split("```console\n")
@@ -134,6 +138,10 @@ fn readme_sample_is_real_output() {
         .and_then(|n| n.parse::<usize>().ok())
     {
         let first = format!("--> {}:", args.iter().find(|a| a.ends_with(".md")).unwrap());
-        assert_eq!(real.matches(&first).count(), n, "findings in the first file");
+        assert_eq!(
+            real.matches(&first).count(),
+            n,
+            "findings in the first file"
+        );
     }
 }

@@ -45,6 +45,9 @@ pub struct Source {
     pub line_index: LineIndex,
     pub frontmatter: Option<FrontMatter>,
     pub body: Body,
+    /// The previous version's secret scan to build on (set by the language server) and
+    /// this version's, for the next one.
+    pub secrets: secrets::memo::Incremental,
 }
 
 impl Source {
@@ -73,6 +76,7 @@ impl Source {
             line_index,
             frontmatter,
             body,
+            secrets: Default::default(),
         }
     }
 }

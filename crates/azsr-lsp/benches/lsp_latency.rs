@@ -1,7 +1,8 @@
 //! Latency of the real server over stdio: didOpen → publishDiagnostics, and one
 //! keystroke (didChange) → publishDiagnostics, on a 200-line request and on one with a
 //! 5 MB pasted log; median and p99, and the server's peak RSS (VmHWM).
-//! Run: `cargo bench -p azsr-lsp --bench lsp_latency`.
+//! Run: `cargo bench -p azsr-lsp --bench lsp_latency`; `AZSR_BENCH_CASE=<name>` runs one
+//! case only, `AZSR_BENCH_BIN=<path>` measures another build of the server.
 
 use std::io::{BufRead, BufReader, Read, Write};
 use std::process::{Child, ChildStdin, ChildStdout, Command, Stdio};
@@ -18,7 +19,10 @@ struct Server {
 
 impl Server {
     fn start() -> Server {
-        let mut child = Command::new(env!("CARGO_BIN_EXE_azsr-lsp"))
+        // `AZSR_BENCH_BIN` compares another build of the server.
+        let bin = std::env::var("AZSR_BENCH_BIN")
+            .unwrap_or_else(|_| env!("CARGO_BIN_EXE_azsr-lsp").to_string());
+        let mut child = Command::new(bin)
             .stdin(Stdio::piped())
             .stdout(Stdio::piped())
             .stderr(Stdio::null())
@@ -134,6 +138,10 @@ fn ms(d: Duration) -> f64 {
 }
 
 fn run_case(name: &str, text: &str, opens: usize, keystrokes: usize) {
+    // `AZSR_BENCH_CASE=5mb_log` runs that case alone (all three by default).
+    if std::env::var("AZSR_BENCH_CASE").is_ok_and(|c| !c.is_empty() && c != name) {
+        return;
+    }
     let mut open_times = Vec::new();
     let mut key_times = Vec::new();
     let mut peak = 0;

@@ -73,5 +73,30 @@ fn main() -> ExitCode {
         unsafe { check::use_mimalloc_for_tree_sitter() };
         return check::run(&args);
     }
+    tune_malloc();
     server::run()
 }
+
+/// glibc's allocator, tuned for a server that holds a few multi-megabyte buffers (a
+/// pasted log: the document, the analysis's copy of it) and replaces them on every
+/// keystroke. By default the mmap threshold is dynamic: after the first large block is
+/// freed it rises to that block's size, so later copies of the document land in the
+/// heap, where freeing them rarely returns memory to the system and the resident size
+/// creeps up keystroke after keystroke. A fixed threshold keeps every block of 1 MiB or
+/// more in its own mapping, returned to the system when freed (at 128 KiB, the default
+/// start, the regex caches built on a server's first analysis were mapped and unmapped
+/// over and over: opening a 200-line request took 15% longer); two arenas (instead of
+/// eight per core) keep freed memory where the next analysis reuses it.
+/// Measured on a 5 MB log: peak RSS 81 MB by default, about 61 MB with both settings
+/// alone.
+#[cfg(all(target_os = "linux", target_env = "gnu"))]
+fn tune_malloc() {
+    // SAFETY: `mallopt` only sets allocator parameters; called before any thread starts.
+    unsafe {
+        libc::mallopt(libc::M_MMAP_THRESHOLD, 1024 * 1024);
+        libc::mallopt(libc::M_ARENA_MAX, 2);
+    }
+}
+
+#[cfg(not(all(target_os = "linux", target_env = "gnu")))]
+fn tune_malloc() {}

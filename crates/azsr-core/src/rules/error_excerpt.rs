@@ -173,14 +173,23 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
         }
     }
     for section in tops {
-        let mut lines: Vec<Range<usize>> = Vec::new();
+        // Starts of candidate matches, in order: a line without one cannot fire.
+        let candidates: Vec<usize> = CANDIDATE
+            .find_iter(&ctx.text[section.content.clone()])
+            .map(|m| section.content.start + m.start())
+            .collect();
+        let mut next = 0;
+        let mut fired = false;
+        // The lines of error output: how many (up to two), and the first.
+        let mut count = 0;
+        let mut first: Option<Range<usize>> = None;
         let mut in_comment = false;
         let mut pos = section.content.start;
         for raw in ctx.text[section.content.clone()].split_inclusive('\n') {
             let start = pos;
             pos += raw.len();
             let line = raw.trim_end_matches(['\n', '\r']);
-            let range = start..start + line.len();
+            let r = start..start + line.len();
             let trimmed = line.trim();
             if in_comment {
                 in_comment = !trimmed.contains("-->");
@@ -190,31 +199,28 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
                 in_comment = !trimmed.contains("-->");
                 continue;
             }
-            if trimmed.is_empty()
-                || trimmed.starts_with("```")
-                || trimmed.starts_with("~~~")
-                || body.section_at(start) != Some(SectionKind::Errors)
-                || in_heading(body, start)
-            {
+            if trimmed.is_empty() || trimmed.starts_with("```") || trimmed.starts_with("~~~") {
                 continue;
             }
-            lines.push(range);
-        }
-        let mut fired = false;
-        // Starts of candidate matches, in order: a line without one cannot fire.
-        let candidates: Vec<usize> = CANDIDATE
-            .find_iter(&ctx.text[section.content.clone()])
-            .map(|m| section.content.start + m.start())
-            .collect();
-        let mut next = 0;
-        for r in &lines {
             while next < candidates.len() && candidates[next] < r.start {
                 next += 1;
             }
-            if candidates.get(next).is_none_or(|&c| c >= r.end) {
+            let candidate = candidates.get(next).is_some_and(|&c| c < r.end);
+            // Past two lines, only the lines that may fire matter (a long log: most
+            // lines are skipped here).
+            if count >= 2 && !candidate {
                 continue;
             }
-            let line = &ctx.text[r.clone()];
+            if body.section_at(start) != Some(SectionKind::Errors) || in_heading(body, start) {
+                continue;
+            }
+            count += 1;
+            if first.is_none() {
+                first = Some(r.clone());
+            }
+            if !candidate {
+                continue;
+            }
             let (off, core) = strip_markers(line);
             if ELLIPSIS_LINE.is_match(core) {
                 let s = r.start + off;
@@ -230,7 +236,7 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
                 fired = true;
             }
         }
-        if let [only] = lines.as_slice() {
+        if let (1, Some(only)) = (count, first.as_ref()) {
             let line = &ctx.text[only.clone()];
             let (off, core) = strip_markers(line);
             let quiet = fired

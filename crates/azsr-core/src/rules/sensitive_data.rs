@@ -89,7 +89,10 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
     let opts = Options {
         exempt_numbers: related_numbers(ctx),
     };
-    for f in secrets::scan_with(ctx.text, &opts) {
+    let incremental = &ctx.source.secrets;
+    let (found, memo) = secrets::memo::scan(ctx.text, &opts, incremental.prior.as_ref());
+    let _ = incremental.next.set(std::sync::Arc::new(memo));
+    for f in found {
         let label = f.kind.label();
         let (en, ja) = (&label.en, &label.ja);
         let mut d = RULE

@@ -287,12 +287,16 @@ static ADO_PAT: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?-u)\b[a-z2-7]{52}\b").expect("valid regex"));
 
 /// Legacy Azure DevOps PATs: 52 base32 characters whose last bytes are a CRC-32.
-pub(crate) fn devops_pats(text: &str, out: &mut Vec<Finding>) {
-    for m in ADO_PAT.find_iter(text.as_bytes()) {
-        let s = &text[m.range()];
+/// Only in `lines` (whole lines of `text`: it starts at a line start, ends at one or
+/// at the end); a match never crosses a line break, so the lines can be scanned apart.
+pub(crate) fn devops_pats(text: &str, lines: Range<usize>, out: &mut Vec<Finding>) {
+    let base = lines.start;
+    for m in ADO_PAT.find_iter(&text.as_bytes()[lines]) {
+        let range = base + m.start()..base + m.end();
+        let s = &text[range.clone()];
         if s.bytes().any(|c| c.is_ascii_digit()) && ado_pat_valid(s) {
             out.push(Finding {
-                range: m.range(),
+                range,
                 kind: Kind::DevOpsPat,
             });
         }
@@ -387,10 +391,17 @@ fn issuer_ok(d: &[u8]) -> bool {
 
 /// Payment card numbers: 13–19 digits (in groups separated by one space or hyphen),
 /// Luhn-valid, with a known issuer prefix; never a support request number.
-pub(crate) fn payment_cards(text: &str, opts: &Options, out: &mut Vec<Finding>) {
+/// Only numbers starting in `lines` (whole lines, as for [`devops_pats`]: the digit runs
+/// are read from each line's start, and a line break ends every run).
+pub(crate) fn payment_cards(
+    text: &str,
+    lines: Range<usize>,
+    opts: &Options,
+    out: &mut Vec<Finding>,
+) {
     let b = text.as_bytes();
-    let mut i = 0;
-    while i < b.len() {
+    let mut i = lines.start;
+    while i < lines.end {
         if !b[i].is_ascii_digit() {
             i += 1;
             continue;

@@ -18,6 +18,7 @@ pub mod checksum;
 pub mod commands;
 pub mod formats;
 pub mod keyvalue;
+pub mod memo;
 pub mod value;
 
 use std::ops::Range;
@@ -243,10 +244,31 @@ static AC: LazyLock<AhoCorasick> = LazyLock::new(|| {
 
 /// [`scan`] with options.
 pub fn scan_with(text: &str, opts: &Options) -> Vec<Finding> {
+    let mut raw = Vec::new();
+    scan_lines(text, 0..text.len(), opts, &mut raw);
+    merge(raw.into_iter().map(|r| r.finding).collect())
+}
+
+/// A finding before merging, with the offset it was found from: its anchor, its
+/// DevOps PAT match, or its digit run (see [`memo`]).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Raw {
+    pub origin: usize,
+    pub finding: Finding,
+}
+
+/// The findings made from origins in `lines` (whole lines: it starts at 0 or after a
+/// `\n`, and ends after a `\n` or at the end), unmerged, in the order a whole-text scan
+/// makes them. No anchor spans a line break, so the anchors found in `lines` alone are
+/// those of the whole text there; the detectors read the whole text.
+pub(crate) fn scan_lines(text: &str, lines: Range<usize>, opts: &Options, raw: &mut Vec<Raw>) {
     let mut out = Vec::new();
+    let mut origins: Vec<(usize, usize)> = Vec::new(); // (origin, findings made so far)
     let mut last_key = 0..0;
-    for m in AC.find_overlapping_iter(text) {
-        let hit = m.start()..m.end();
+    let base = lines.start;
+    for m in AC.find_overlapping_iter(&text[lines.clone()]) {
+        let hit = base + m.start()..base + m.end();
+        origins.push((hit.start, out.len()));
         match ANCHORS[m.pattern().as_usize()].1 {
             Anchor::Kv => keyvalue::at_key(text, hit, &mut last_key, &mut out),
             Anchor::Ja => keyvalue::at_japanese(text, hit, &mut out),
@@ -271,13 +293,26 @@ pub fn scan_with(text: &str, opts: &Options) -> Vec<Finding> {
             Anchor::CallArgs => commands::password_argument(text, hit, &mut out),
         }
     }
-    formats::devops_pats(text, &mut out);
-    formats::payment_cards(text, opts, &mut out);
-    merge(out)
+    // Anchor findings: each from the anchor before it in the list.
+    let mut next = origins.iter().peekable();
+    let mut origin = base;
+    for (i, finding) in out.drain(..).enumerate() {
+        while let Some(&&(o, _)) = next.peek().filter(|(_, from)| *from <= i) {
+            origin = o;
+            next.next();
+        }
+        raw.push(Raw { origin, finding });
+    }
+    formats::devops_pats(text, lines.clone(), &mut out);
+    formats::payment_cards(text, lines, opts, &mut out);
+    raw.extend(out.drain(..).map(|f| Raw {
+        origin: f.range.start,
+        finding: f,
+    }));
 }
 
 /// Sorts and merges overlapping findings; the more certain kind names the union.
-fn merge(mut found: Vec<Finding>) -> Vec<Finding> {
+pub(crate) fn merge(mut found: Vec<Finding>) -> Vec<Finding> {
     found.retain(|f| f.range.start < f.range.end);
     found.sort_by_key(|f| (f.range.start, f.range.end));
     let mut out: Vec<Finding> = Vec::with_capacity(found.len());

@@ -30,12 +30,18 @@ impl FileProbe for DirProbe {
 
 /// Analyses a pinned version (reusing its cached analysis when it is of that version).
 /// Blocking: call from the blocking pool. Returns `None` when analysis panicked.
-pub fn analysis_of(p: &Pinned, locale: Option<String>) -> Option<Arc<Analysis>> {
+/// `spare` is a buffer to copy the text into (see `DocEntry::spare_text`).
+pub fn analysis_of(
+    p: &Pinned,
+    locale: Option<String>,
+    spare: Option<String>,
+) -> Option<Arc<Analysis>> {
     if let Some(cached) = p.cached.as_ref().filter(|a| a.version == p.version) {
         return Some(cached.clone());
     }
     let run = || {
-        let source = Source::with_tree(p.rope.to_string(), p.tree.clone());
+        let mut source = Source::with_tree(rope_text(&p.rope, spare), p.tree.clone());
+        source.secrets.prior = p.secrets.clone();
         let dir = p
             .uri
             .to_file_path()
@@ -46,6 +52,7 @@ pub fn analysis_of(p: &Pinned, locale: Option<String>) -> Option<Arc<Analysis>> 
         env.files = probe.as_ref().map(|p| p as &dyn FileProbe);
         let diagnostics = azsr_core::analyze(&source, &p.config, &p.catalog, &env);
         let lang = azsr_core::message_lang(&source, &p.config, &env);
+        source.secrets.prior = None; // the older scan is of no further use here
         Analysis {
             version: p.version,
             source,
@@ -67,6 +74,22 @@ pub fn analysis_of(p: &Pinned, locale: Option<String>) -> Option<Arc<Analysis>> 
     }
 }
 
+/// The rope's text as one string, allocated once at its exact size (`to_string` grows
+/// by doubling: a 5 MB document cost four copies and an 8 MB buffer), or copied into
+/// `spare` when that fits it closely.
+fn rope_text(rope: &ropey::Rope, spare: Option<String>) -> String {
+    let len = rope.len_bytes();
+    let mut text = spare
+        .filter(|s| s.capacity() >= len && s.capacity() - len <= len / 4 + 4096)
+        .unwrap_or_default();
+    text.clear();
+    text.reserve_exact(len);
+    for chunk in rope.chunks() {
+        text.push_str(chunk);
+    }
+    text
+}
+
 /// Keeps the newest analysis in the store when it is newer than the one there.
 pub fn remember(shared: &Shared, uri: &Uri, analysis: &Arc<Analysis>) {
     let mut store = lock(&shared.store);
@@ -77,6 +100,9 @@ pub fn remember(shared: &Shared, uri: &Uri, analysis: &Arc<Analysis>) {
                 .is_none_or(|a| a.version != analysis.version)
         {
             e.analysis = Some(analysis.clone());
+        }
+        if e.secrets.as_ref().is_none_or(|p| p.dirty.is_some()) {
+            e.keep_secret_scan(analysis);
         }
     }
 }
@@ -110,16 +136,18 @@ async fn worker(shared: Arc<Shared>, uri: Uri) {
                 entry.worker = false;
                 return;
             }
-            store.pin(&uri)
+            store.pin(&uri).map(|p| (p, entry_spare(&mut store, &uri)))
         };
-        let Some(pinned) = pinned else { return };
+        let Some((pinned, spare)) = pinned else {
+            return;
+        };
         let (encoding, locale) = {
             let s = shared.session();
             (s.encoding, s.locale.clone())
         };
         let p = pinned.clone();
         let result = tokio::task::spawn_blocking(move || {
-            let analysis = analysis_of(&p, locale)?;
+            let analysis = analysis_of(&p, locale, spare)?;
             let diags: Vec<_> = analysis
                 .diagnostics
                 .iter()
@@ -147,6 +175,7 @@ async fn worker(shared: Arc<Shared>, uri: Uri) {
             }
             entry.published = Some(pinned.version);
             if let Some(a) = analysis {
+                entry.keep_secret_scan(&a);
                 entry.analysis = Some(a);
             }
         }
@@ -155,6 +184,10 @@ async fn worker(shared: Arc<Shared>, uri: Uri) {
             .publish_diagnostics(uri.clone(), diags, Some(pinned.version))
             .await;
     }
+}
+
+fn entry_spare(store: &mut super::documents::Store, uri: &Uri) -> Option<String> {
+    store.get_mut(uri)?.spare_text.take()
 }
 
 /// Clears a closed document's diagnostics (after any publication in flight).

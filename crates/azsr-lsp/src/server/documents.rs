@@ -4,6 +4,7 @@
 use std::collections::HashMap;
 use std::sync::Arc;
 
+use azsr_core::secrets::memo::{Dirty, Prior};
 use azsr_core::{Catalog, Config, Document, Encoding, Lang, Source};
 use ropey::Rope;
 use tower_lsp_server::ls_types::{
@@ -34,6 +35,27 @@ pub struct DocEntry {
     pub published: Option<i32>,
     /// A diagnostics worker runs for this document.
     pub worker: bool,
+    /// The secret scan of an analysed version and the edits since, for the next
+    /// analysis to rescan only around them.
+    pub secrets: Option<Prior>,
+    /// The text buffer of an analysis no longer needed, for the next analysis to copy
+    /// the text into: a 5 MB document then costs no fresh pages on each keystroke.
+    pub spare_text: Option<String>,
+}
+
+impl DocEntry {
+    /// Keeps `analysis`'s secret scan for the next analysis, when it is of the version
+    /// the document is at (otherwise the older scan, with its edits, still serves).
+    pub fn keep_secret_scan(&mut self, analysis: &Analysis) {
+        if analysis.version == self.version {
+            if let Some(memo) = analysis.source.secrets.next.get() {
+                self.secrets = Some(Prior {
+                    memo: memo.clone(),
+                    dirty: None,
+                });
+            }
+        }
+    }
 }
 
 /// A cheap, immutable copy of one version of a document (the rope and the tree are
@@ -47,6 +69,7 @@ pub struct Pinned {
     pub config: Arc<Config>,
     pub catalog: Arc<Catalog>,
     pub cached: Option<Arc<Analysis>>,
+    pub secrets: Option<Prior>,
 }
 
 #[derive(Default)]
@@ -77,6 +100,7 @@ impl Store {
             config: e.config.clone(),
             catalog: e.catalog.clone(),
             cached: e.analysis.clone(),
+            secrets: e.secrets.clone(),
         })
     }
 
@@ -94,6 +118,8 @@ impl Store {
             analysis: None,
             published: None,
             worker: false,
+            secrets: None,
+            spare_text: None,
         };
         // Re-opening replaces; a running worker keeps its flag so that only one runs.
         let worker = self.docs.get(&uri).is_some_and(|e| e.worker);
@@ -108,16 +134,33 @@ impl Store {
             eprintln!("azsr-lsp: didChange for a document that is not open: {uri:?}");
             return None;
         };
+        // The old analysis (a whole copy of the text, its body model, the old tree's
+        // nodes) is of no use for the new version: free it now, before the edits
+        // re-parse, rather than after the next analysis.
+        if let Some(Ok(old)) = entry.analysis.take().map(Arc::try_unwrap) {
+            entry.spare_text = Some(old.source.text);
+        }
         for change in p.content_changes {
-            match change.range {
-                None => entry.doc.replace_all(&change.text),
+            let edited = match change.range {
+                None => {
+                    let all = 0..entry.doc.len_bytes();
+                    entry.doc.replace_all(&change.text);
+                    Some(all)
+                }
                 Some(r) => {
                     let range = from_proto::rope_range(entry.doc.rope(), r, enc);
-                    if let Err(e) = entry.doc.edit(range.clone(), &change.text) {
-                        // Cannot happen after clamping; keep the server alive regardless.
-                        eprintln!("azsr-lsp: edit {range:?} not applied: {e}");
+                    match entry.doc.edit(range.clone(), &change.text) {
+                        Ok(()) => Some(range),
+                        Err(e) => {
+                            // Cannot happen after clamping; keep the server alive regardless.
+                            eprintln!("azsr-lsp: edit {range:?} not applied: {e}");
+                            None
+                        }
                     }
                 }
+            };
+            if let (Some(range), Some(prior)) = (edited, entry.secrets.as_mut()) {
+                Dirty::add(&mut prior.dirty, range, change.text.len());
             }
         }
         if p.text_document.version < entry.version {
@@ -127,14 +170,104 @@ impl Store {
             );
         }
         entry.version = p.text_document.version;
-        // The old analysis (a whole copy of the text, its body model) is of no use for the
-        // new version: free it now rather than after the next analysis.
-        entry.analysis = None;
         Some(uri)
     }
 
     pub fn close(&mut self, p: DidCloseTextDocumentParams) -> Option<Uri> {
         let uri = p.text_document.uri;
         self.docs.remove(&uri).map(|_| uri)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use azsr_core::secrets::{memo, scan_with, Options};
+    use tower_lsp_server::ls_types::{
+        Position, Range, TextDocumentContentChangeEvent, TextDocumentItem,
+        VersionedTextDocumentIdentifier,
+    };
+
+    fn change(
+        range: Option<((u32, u32), (u32, u32))>,
+        text: &str,
+    ) -> TextDocumentContentChangeEvent {
+        TextDocumentContentChangeEvent {
+            range: range.map(|(a, b)| Range {
+                start: Position::new(a.0, a.1),
+                end: Position::new(b.0, b.1),
+            }),
+            range_length: None,
+            text: text.into(),
+        }
+    }
+
+    /// The edits the store records let the next secret scan rescan only around them,
+    /// and that scan equals a fresh one.
+    #[test]
+    fn recorded_edits_give_the_fresh_secret_scan() {
+        let log = "2026-11-20T05:12:44Z INFO path=/api/orders status=200\n".repeat(8000);
+        let text =
+            format!("パスワード：Qw3rty!Zx98\npassword=Tr0ub4dor&3x;\n{log}Password: Ab1!xyz9\n");
+        let last = text.lines().count() as u32;
+        let uri: Uri = "file:///t/a.azsr.md".parse().unwrap();
+        let mut store = Store::default();
+        let config = super::super::configuration::DocConfig {
+            config: Arc::new(Config::default()),
+            catalog: azsr_core::bundled_catalog(),
+        };
+        store.open(
+            DidOpenTextDocumentParams {
+                text_document: TextDocumentItem::new(
+                    uri.clone(),
+                    "markdown".into(),
+                    1,
+                    text.clone(),
+                ),
+            },
+            config,
+        );
+        let opts = Options::default();
+        let (_, m) = memo::scan(&text, &opts, None);
+        store.get_mut(&uri).unwrap().secrets = Some(Prior {
+            memo: Arc::new(m),
+            dirty: None,
+        });
+        let rounds = [
+            // Same length: only the recorded edit tells the memo that a finding went.
+            vec![change(Some(((last - 1, 7), (last - 1, 8))), "t")],
+            // After パスワード： (UTF-16 columns), and at the end: one change each.
+            vec![
+                change(Some(((0, 6), (0, 7))), "x"),
+                change(Some(((last, 0), (last, 0))), "token=abc\n"),
+            ],
+            vec![
+                change(Some(((1, 0), (1, 8))), "pwd"),
+                change(Some(((0, 0), (0, 0))), "\n\n"),
+            ],
+            vec![
+                change(None, &text),
+                change(Some(((2, 0), (2, 0))), "secret: S3cr3t!pass\n"),
+            ],
+        ];
+        for (i, changes) in rounds.into_iter().enumerate() {
+            let version = 2 + i as i32;
+            store.change(
+                DidChangeTextDocumentParams {
+                    text_document: VersionedTextDocumentIdentifier::new(uri.clone(), version),
+                    content_changes: changes,
+                },
+                Encoding::Utf16,
+            );
+            let entry = store.get_mut(&uri).unwrap();
+            let now = entry.doc.text();
+            let (found, m) = memo::scan(&now, &opts, entry.secrets.as_ref());
+            assert_eq!(found, scan_with(&now, &opts), "round {i}");
+            assert!(!found.is_empty());
+            entry.secrets = Some(Prior {
+                memo: Arc::new(m),
+                dirty: None,
+            });
+        }
     }
 }

@@ -75,6 +75,8 @@ pub struct Shared {
     pub inflight: Mutex<std::collections::HashMap<String, futures::future::AbortHandle>>,
     /// `azsr.toml` files whose problems are shown as diagnostics.
     pub config_problems: Mutex<std::collections::HashSet<tower_lsp_server::ls_types::Uri>>,
+    /// Text sync parameters decoded by the reader, taken by the ordering layer.
+    pub stash: framing::Stash,
 }
 
 /// Locks a mutex, recovering from poisoning (a panic elsewhere must not stop the server).
@@ -91,6 +93,7 @@ impl Shared {
             publish: tokio::sync::Mutex::new(()),
             inflight: Mutex::new(Default::default()),
             config_problems: Mutex::new(Default::default()),
+            stash: framing::Stash::default(),
         }
     }
 
@@ -175,7 +178,7 @@ where
     let (service, socket) = service();
     let shared = service.shared().clone();
     let (to_server, server_input) = tokio::io::duplex(1 << 20);
-    let pump = framing::pump(input, to_server);
+    let pump = framing::pump(input, to_server, &shared.stash);
     let server = Server::new(server_input, output, socket).serve(service);
     tokio::pin!(server);
     tokio::select! {

@@ -27,6 +27,7 @@ use tower_lsp_server::ls_types::{
 };
 use tower_lsp_server::{ExitedError, LspService};
 
+use super::framing::TextSync;
 use super::{configuration, diagnostics, framing, lock, requests, Backend, Shared};
 
 pub struct Ordered {
@@ -43,12 +44,16 @@ impl Ordered {
         &self.shared
     }
 
-    fn text_sync(&self, method: &str, params: Option<Value>) {
+    fn text_sync(&self, method: &str, params: Option<Value>, stashed: Option<TextSync>) {
         let shared = &self.shared;
         let params = params.unwrap_or(Value::Null);
         let uri = match method {
             "textDocument/didOpen" => {
-                match serde_json::from_value::<DidOpenTextDocumentParams>(params) {
+                let decoded = match stashed {
+                    Some(TextSync::Open(p)) => Ok(p),
+                    _ => serde_json::from_value::<DidOpenTextDocumentParams>(params),
+                };
+                match decoded {
                     // azsr.toml is checked as configuration, never as a request.
                     Ok(p) if is_config_file(&p) => None,
                     Ok(p) => {
@@ -62,7 +67,11 @@ impl Ordered {
                 }
             }
             "textDocument/didChange" => {
-                match serde_json::from_value::<DidChangeTextDocumentParams>(params) {
+                let decoded = match stashed {
+                    Some(TextSync::Change(p)) => Ok(p),
+                    _ => serde_json::from_value::<DidChangeTextDocumentParams>(params),
+                };
+                match decoded {
                     Ok(p) => {
                         let enc = shared.session().encoding;
                         lock(&shared.store).change(p, enc)
@@ -111,9 +120,24 @@ impl Service<Request> for Ordered {
         self.inner.poll_ready(cx)
     }
 
-    fn call(&mut self, req: Request) -> Self::Future {
+    fn call(&mut self, mut req: Request) -> Self::Future {
         let method = req.method().to_string();
         let serving = self.shared.serving();
+        // Text sync parameters the reader decoded (see `framing`).
+        let mut stashed = None;
+        if matches!(
+            method.as_str(),
+            "textDocument/didOpen" | "textDocument/didChange"
+        ) {
+            stashed = self.shared.stash.take(req.params());
+            if let Some(sync) = stashed.as_ref().filter(|_| !serving) {
+                // The framework handles it (before initialize, after shutdown): as sent.
+                req = Request::build(method.clone())
+                    .params(sync.to_value())
+                    .finish();
+                stashed = None;
+            }
+        }
         match method.as_str() {
             framing::MALFORMED => {
                 let (_, id, params) = req.into_parts();
@@ -131,7 +155,7 @@ impl Service<Request> for Ordered {
                 let (_, _, params) = req.into_parts();
                 // A bug in applying a change must not take the server down.
                 let applied = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-                    self.text_sync(&method, params)
+                    self.text_sync(&method, params, stashed)
                 }));
                 if applied.is_err() {
                     eprintln!("azsr-lsp: applying {method} panicked");

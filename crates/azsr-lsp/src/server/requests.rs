@@ -108,7 +108,7 @@ pub fn dispatch(
         async move {
             let job = tokio::task::spawn_blocking(move || {
                 let catalog = pinned.catalog.clone();
-                let analysis = diagnostics::analysis_of(&pinned, locale.clone())
+                let analysis = diagnostics::analysis_of(&pinned, locale.clone(), None)
                     .ok_or_else(Error::internal_error)?;
                 let ctx = Ctx {
                     uri: &pinned.uri,
