@@ -413,6 +413,56 @@ async fn close_clears_diagnostics_and_reopen_starts_afresh() {
     assert_eq!(c.shutdown().await, 0);
 }
 
+/// The editor's settings take the same `catalog` keys as azsr.toml (cli.md): a services
+/// list named there is loaded (relative to the document's folder when no azsr.toml is
+/// found), and one that cannot be read is reported, with the bundled catalog used.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn editor_settings_can_name_a_catalog() {
+    let dir = tempfile::tempdir().unwrap();
+    let team = dir.path().join("team");
+    std::fs::create_dir_all(team.join("cat")).unwrap();
+    std::fs::write(
+        team.join("cat/services.json"),
+        r#"[{"name": "0b1c2d3e-4f50-6172-8394-a5b6c7d8e9f1", "displayName": "Contoso Widget Fabric", "resourceTypes": []}]"#,
+    )
+    .unwrap();
+    let doc = format!("file://{}/req.azsr.md", team.display());
+    let text = "---\nissue_type: technical\nservice: Contoso Widget Fabric\n---\n";
+    let codes = |ds: &[Value]| -> Vec<String> {
+        ds.iter()
+            .map(|d| d["code"].as_str().unwrap_or("").to_string())
+            .collect()
+    };
+
+    let mut c = Client::in_process();
+    c.initialize(
+        None,
+        json!({ "locale": "en", "initializationOptions": { "azsr": { "catalog": { "services": "cat/services.json" } } } }),
+    )
+    .await;
+    c.open(&doc, 1, text).await;
+    let ds = c.diagnostics(&doc, 1).await;
+    assert!(
+        !codes(&ds).contains(&"service-unknown".to_string()),
+        "{ds:?}"
+    );
+
+    c.notify(
+        "workspace/didChangeConfiguration",
+        json!({ "settings": { "catalog": { "services": "cat/missing.json" } } }),
+    )
+    .await;
+    let m = c.wait_for(|m| m["method"] == "window/showMessage").await;
+    let shown = m["params"]["message"].as_str().unwrap();
+    assert!(shown.contains("missing.json"), "{shown}");
+    let ds = c.diagnostics(&doc, 1).await;
+    assert!(
+        codes(&ds).contains(&"service-unknown".to_string()),
+        "{ds:?}"
+    );
+    assert_eq!(c.shutdown().await, 0);
+}
+
 /// `[catalog] services` and `problem_classifications` of the document's azsr.toml are
 /// loaded by the server as `--check` loads them: an imported service is known, offered
 /// by completion, and its problem types are offered.

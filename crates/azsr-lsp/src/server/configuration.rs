@@ -70,42 +70,74 @@ pub struct DocConfig {
 }
 
 /// The effective configuration of a document (its `azsr.toml`, with the catalog files
-/// it names, loaded as `--check` loads them), and the problem to report when that file
-/// is unusable (the defaults and the bundled catalog are used then, under the editor's
-/// settings).
-pub fn config_for(uri: &Uri, settings: &Config) -> (DocConfig, Option<ConfigProblem>) {
+/// it names, loaded as `--check` loads them), the problem to report when that file is
+/// unusable (the defaults and the bundled catalog are used then, under the editor's
+/// settings), and what went wrong loading a catalog the editor's settings name.
+///
+/// Catalog paths in the editor's settings are relative to the nearest `azsr.toml`'s folder
+/// when there is one (so they combine with its own `[catalog]` keys), else to the
+/// document's folder; absolute paths work anywhere.
+pub fn config_for(
+    uri: &Uri,
+    settings: &Config,
+) -> (DocConfig, Option<ConfigProblem>, Option<String>) {
     let mut problem = None;
-    let loaded = match find_config_file(uri) {
-        Some(path) => {
-            let show = |p: &Path| p.display().to_string();
-            match workspace_config::load_file(&path, &show) {
-                Ok(l) => l,
-                Err(e) => {
-                    let (text, error) = match e {
-                        LoadError::Toml { text, error } => (text, error),
-                        other => (
-                            std::fs::read_to_string(&path).unwrap_or_default(),
-                            azsr_core::config::ConfigError {
-                                message: other.message(&show(&path)),
-                                span: None,
-                            },
-                        ),
-                    };
-                    problem = Some(ConfigProblem { path, text, error });
-                    Loaded::default_loaded()
-                }
+    let toml_path = find_config_file(uri);
+    let show = |p: &Path| p.display().to_string();
+    let loaded = match &toml_path {
+        Some(path) => match workspace_config::load_file(path, &show) {
+            Ok(l) => l,
+            Err(e) => {
+                let (text, error) = match e {
+                    LoadError::Toml { text, error } => (text, error),
+                    other => (
+                        std::fs::read_to_string(path).unwrap_or_default(),
+                        azsr_core::config::ConfigError {
+                            message: other.message(&show(path)),
+                            span: None,
+                        },
+                    ),
+                };
+                problem = Some(ConfigProblem {
+                    path: path.clone(),
+                    text,
+                    error,
+                });
+                Loaded::default_loaded()
             }
-        }
+        },
         None => Loaded::default_loaded(),
     };
     let mut config = loaded.config;
     config.merge_from(settings);
+    let mut catalog = loaded.catalog;
+    let mut settings_problem = None;
+    if settings.catalog_services.is_some() || settings.catalog_problem_classifications.is_some() {
+        let base = toml_path
+            .as_deref()
+            .and_then(Path::parent)
+            .map(Path::to_path_buf)
+            .or_else(|| Some(uri.to_file_path()?.parent()?.to_path_buf()));
+        match base {
+            Some(base) => match workspace_config::load_catalog(&config, &base, &show) {
+                Ok(c) => catalog = c,
+                Err(message) => settings_problem = Some(format!("settings: {message}")),
+            },
+            None => {
+                settings_problem = Some(
+                    "settings: a catalog path cannot be resolved for a document that is not a file"
+                        .to_string(),
+                )
+            }
+        }
+    }
     (
         DocConfig {
             config: Arc::new(config),
-            catalog: loaded.catalog,
+            catalog,
         },
         problem,
+        settings_problem,
     )
 }
 
@@ -175,10 +207,26 @@ pub fn publish_problems(shared: &Arc<Shared>, checked: Vec<PathBuf>, problems: V
 /// Opening a document: its configuration, with any `azsr.toml` problem published.
 pub fn config_for_open(shared: &Arc<Shared>, uri: &Uri) -> DocConfig {
     let settings = shared.session().settings.clone();
-    let (config, problem) = config_for(uri, &settings);
+    let (config, problem, settings_problem) = config_for(uri, &settings);
     let checked: Vec<PathBuf> = find_config_file(uri).into_iter().collect();
     publish_problems(shared, checked, problem.into_iter().collect());
+    if let Some(message) = settings_problem {
+        report_once(shared, message);
+    }
     config
+}
+
+/// [`report`], unless the same message was the last one shown (every document opened
+/// would repeat a settings problem).
+fn report_once(shared: &Arc<Shared>, message: String) {
+    {
+        let mut last = lock(&shared.last_settings_problem);
+        if last.as_deref() == Some(message.as_str()) {
+            return;
+        }
+        *last = Some(message.clone());
+    }
+    report(shared, message);
 }
 
 /// Shows a configuration problem to the user without blocking the caller.
@@ -235,11 +283,19 @@ pub fn reload_all(shared: &Arc<Shared>) {
         .filter_map(|u| u.to_file_path().map(|p| p.into_owned()))
         .collect();
     let mut problems: Vec<ConfigProblem> = Vec::new();
+    let mut settings_problems: Vec<String> = Vec::new();
+    // New settings: a problem they still have is worth saying again.
+    *lock(&shared.last_settings_problem) = None;
     let uris = {
         let mut store = lock(&shared.store);
         let uris = store.uris();
         for uri in &uris {
-            let (config, problem) = config_for(uri, &settings);
+            let (config, problem, settings_problem) = config_for(uri, &settings);
+            if let Some(m) = settings_problem {
+                if !settings_problems.contains(&m) {
+                    settings_problems.push(m);
+                }
+            }
             checked.extend(find_config_file(uri));
             if let Some(p) = problem {
                 if !problems.iter().any(|q| q.path == p.path) {
@@ -256,6 +312,9 @@ pub fn reload_all(shared: &Arc<Shared>) {
         uris
     };
     publish_problems(shared, checked.into_iter().collect(), problems);
+    for m in settings_problems {
+        report_once(shared, m);
+    }
     for uri in uris {
         diagnostics::schedule(shared, &uri);
     }

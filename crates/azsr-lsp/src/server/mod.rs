@@ -77,6 +77,8 @@ pub struct Shared {
     pub config_problems: Mutex<std::collections::HashSet<tower_lsp_server::ls_types::Uri>>,
     /// Text sync parameters decoded by the reader, taken by the ordering layer.
     pub stash: framing::Stash,
+    /// The last problem shown about a catalog the editor's settings name.
+    pub last_settings_problem: Mutex<Option<String>>,
 }
 
 /// Locks a mutex, recovering from poisoning (a panic elsewhere must not stop the server).
@@ -92,6 +94,7 @@ impl Shared {
             session: RwLock::new(Session::default()),
             publish: tokio::sync::Mutex::new(()),
             inflight: Mutex::new(Default::default()),
+            last_settings_problem: Mutex::new(None),
             config_problems: Mutex::new(Default::default()),
             stash: framing::Stash::default(),
         }
