@@ -270,10 +270,10 @@ async fn azsr_toml_is_read_watched_and_its_errors_shown() {
     let reg = c
         .wait_for(|m| m["method"] == "client/registerCapability")
         .await;
-    assert_eq!(
-        reg["params"]["registrations"][0]["registerOptions"]["watchers"][0]["globPattern"],
-        "**/azsr.toml"
-    );
+    let watchers = &reg["params"]["registrations"][0]["registerOptions"]["watchers"];
+    assert_eq!(watchers[0]["globPattern"], "**/azsr.toml");
+    // `[catalog]` lists are JSON files.
+    assert_eq!(watchers[1]["globPattern"], "**/*.json");
     c.send(json!({ "jsonrpc": "2.0", "id": reg["id"], "result": null }))
         .await;
 
@@ -410,6 +410,45 @@ async fn close_clears_diagnostics_and_reopen_starts_afresh() {
     c.open(&u, 7, "# again\n").await;
     c.diagnostics(&u, 7).await;
     assert_eq!(c.document_text(&u).await, (7, "# again\n".to_string()));
+    assert_eq!(c.shutdown().await, 0);
+}
+
+/// Editing a `[catalog]` services list re-checks the open documents (the server watches
+/// JSON files besides azsr.toml).
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_changed_catalog_file_rechecks_open_documents() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir_all(dir.path().join("cat")).unwrap();
+    std::fs::write(
+        dir.path().join("azsr.toml"),
+        "[catalog]\nservices = \"cat/services.json\"\n",
+    )
+    .unwrap();
+    let list = |name: &str| {
+        format!(
+            r#"[{{"name": "0b1c2d3e-4f50-6172-8394-a5b6c7d8e9f2", "displayName": "{name}", "resourceTypes": []}}]"#
+        )
+    };
+    let services = dir.path().join("cat/services.json");
+    std::fs::write(&services, list("Contoso Old Name")).unwrap();
+    let doc = format!("file://{}/req.azsr.md", dir.path().display());
+    let text = "---\nissue_type: technical\nservice: Contoso Widget Fabric\n---\n";
+    let unknown = |ds: &[Value]| ds.iter().any(|d| d["code"] == "service-unknown");
+
+    let mut c = Client::in_process();
+    c.initialize(None, json!({ "locale": "en" })).await;
+    c.open(&doc, 1, text).await;
+    let ds = c.diagnostics(&doc, 1).await;
+    assert!(unknown(&ds), "{ds:?}");
+
+    std::fs::write(&services, list("Contoso Widget Fabric")).unwrap();
+    c.notify(
+        "workspace/didChangeWatchedFiles",
+        json!({ "changes": [{ "uri": format!("file://{}", services.display()), "type": 2 }] }),
+    )
+    .await;
+    let ds = c.diagnostics(&doc, 1).await;
+    assert!(!unknown(&ds), "{ds:?}");
     assert_eq!(c.shutdown().await, 0);
 }
 

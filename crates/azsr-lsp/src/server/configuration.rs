@@ -275,6 +275,37 @@ fn apply_settings(shared: &Arc<Shared>, settings: Value) {
     reload_all(shared);
 }
 
+/// Whether changed files can change a document's configuration: an `azsr.toml`, or a JSON
+/// file while some configuration names a catalog (a JSON edit elsewhere in the workspace
+/// re-checks nothing).
+pub fn affects_configuration(shared: &Arc<Shared>, changes: &[lsp::FileEvent]) -> bool {
+    let name = |e: &lsp::FileEvent| {
+        e.uri
+            .path()
+            .as_str()
+            .rsplit('/')
+            .next()
+            .unwrap_or("")
+            .to_string()
+    };
+    if changes.iter().any(|e| name(e) == "azsr.toml") {
+        return true;
+    }
+    if !changes.iter().any(|e| name(e).ends_with(".json")) {
+        return false;
+    }
+    let names_catalog =
+        |c: &Config| c.catalog_services.is_some() || c.catalog_problem_classifications.is_some();
+    if names_catalog(&shared.session().settings) {
+        return true;
+    }
+    let store = lock(&shared.store);
+    store
+        .uris()
+        .iter()
+        .any(|u| store.get(u).is_some_and(|e| names_catalog(&e.config)))
+}
+
 /// Recomputes every open document's configuration and re-checks them all.
 pub fn reload_all(shared: &Arc<Shared>) {
     let settings = shared.session().settings.clone();

@@ -11,13 +11,15 @@ use tower_lsp_server::ls_types::{
 
 use super::{code_action, configuration, to_proto, Shared};
 
-/// Asks the client to report changes of `azsr.toml` files (they re-check open documents).
+/// Asks the client to report changes of `azsr.toml` files and of JSON files (a `[catalog]`
+/// list is one): they re-check open documents.
 pub fn watch_config_files() -> Registration {
+    let watch = |glob: &str| FileSystemWatcher {
+        glob_pattern: GlobPattern::String(glob.into()),
+        kind: None,
+    };
     let options = DidChangeWatchedFilesRegistrationOptions {
-        watchers: vec![FileSystemWatcher {
-            glob_pattern: GlobPattern::String("**/azsr.toml".into()),
-            kind: None,
-        }],
+        watchers: vec![watch("**/azsr.toml"), watch("**/*.json")],
     };
     Registration {
         id: "azsr-config-watch".into(),

@@ -156,8 +156,10 @@ impl LanguageServer for Backend {
         configuration::did_change_configuration(&self.shared, params.settings);
     }
 
-    async fn did_change_watched_files(&self, _: DidChangeWatchedFilesParams) {
-        configuration::reload_all(&self.shared);
+    async fn did_change_watched_files(&self, params: DidChangeWatchedFilesParams) {
+        if configuration::affects_configuration(&self.shared, &params.changes) {
+            configuration::reload_all(&self.shared);
+        }
     }
 }
 
