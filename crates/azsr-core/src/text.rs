@@ -331,17 +331,20 @@ pub fn is_question(sentence: &str) -> bool {
         c.is_whitespace() || matches!(c, ')' | '）' | '」' | '』' | '"' | '\'' | '*' | '_')
     });
     let s = s.trim_end_matches(['。', '.']);
-    let folded: String = s.chars().map(fold_char).collect();
-    if folded.ends_with('?') {
-        return true;
+    // Read from the end, folded (`？` is `?`), without building a folded copy.
+    let mut last = s.chars().rev().map(fold_char);
+    match last.next() {
+        Some('?') => true,
+        // `〜か` ends a question after a polite or plain predicate (ますか, ですか,
+        // でしょうか, ませんか, のか, たか), not after a noun (`しか`).
+        Some('か') => {
+            sentence.trim_end().ends_with("か。")
+                || last
+                    .next()
+                    .is_some_and(|c| matches!(c, 'す' | 'う' | 'の' | 'ん' | 'た' | 'る' | 'い'))
+        }
+        _ => false,
     }
-    let Some(rest) = folded.strip_suffix('か') else {
-        return false;
-    };
-    // `〜か` ends a question after a polite or plain predicate (ますか, ですか, でしょうか,
-    // ませんか, のか, たか), not after a noun (`しか`).
-    sentence.trim_end().ends_with("か。")
-        || rest.ends_with(['す', 'う', 'の', 'ん', 'た', 'る', 'い'])
 }
 #[cfg(test)]
 mod tests {
