@@ -12,7 +12,6 @@ pub fn find_term(haystack: &str, needle: &str) -> Vec<Range<usize>> {
     if needle.is_empty() {
         return out;
     }
-    let latin = needle.chars().next().is_some_and(|c| c.is_ascii());
     let hay_lower = haystack.to_ascii_lowercase();
     let needle_lower = needle.to_ascii_lowercase();
     let mut from = 0;
@@ -20,18 +19,21 @@ pub fn find_term(haystack: &str, needle: &str) -> Vec<Range<usize>> {
         let start = from + i;
         let end = start + needle_lower.len();
         from = start + needle_lower.len().max(1);
-        if latin {
-            let before = haystack[..start].chars().next_back();
-            let after = haystack[end..].chars().next();
-            let word =
-                |c: Option<char>| c.is_some_and(|c| c.is_alphanumeric() || c == '_' || c == '-');
-            if word(before) || word(after) {
-                continue;
-            }
+        if term_is_whole(haystack, needle, start..end) {
+            out.push(start..end);
         }
-        out.push(start..end);
     }
     out
+}
+
+/// Whether `needle` found at `at` in `haystack` stands as [`find_term`] wants it: a Latin
+/// needle with no letter, digit, `_` or `-` right before or after; a Japanese one always.
+pub fn term_is_whole(haystack: &str, needle: &str, at: Range<usize>) -> bool {
+    if !needle.chars().next().is_some_and(|c| c.is_ascii()) {
+        return true;
+    }
+    let word = |c: Option<char>| c.is_some_and(|c| c.is_alphanumeric() || c == '_' || c == '-');
+    !word(haystack[..at.start].chars().next_back()) && !word(haystack[at.end..].chars().next())
 }
 
 /// Splits prose into sentences (byte ranges), at `。！？!?` and at `. ` / line ends.

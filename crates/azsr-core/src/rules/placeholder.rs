@@ -246,11 +246,9 @@ fn is_ja(c: Option<char>) -> bool {
 }
 
 /// Placeholders in `text` (masked prose or a raw front matter value), as ranges of `text`.
+/// Callers skip texts in which `ANY_LITERAL` finds nothing.
 fn find(text: &str, origin: Origin) -> Vec<Range<usize>> {
     let mut found: Vec<Range<usize>> = Vec::new();
-    if !ANY_LITERAL.is_match(text) {
-        return found;
-    }
     for m in INSTRUCTION_JA.find_iter(text) {
         if !inside_quotes(text, m.start()) {
             found.push(m.range());
@@ -368,13 +366,16 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
         } else {
             Origin::Prose
         };
-        for r in find(&block.masked, origin) {
-            report(ctx, out, block.range.start + r.start..block.range.start + r.end);
+        let may_hold_one = ANY_LITERAL.is_match(&block.masked);
+        if may_hold_one {
+            for r in find(&block.masked, origin) {
+                report(ctx, out, block.range.start + r.start..block.range.start + r.end);
+            }
         }
         if origin == Origin::ErrorsProse {
             continue;
         }
-        if ANY_LITERAL.is_match(&block.masked) && ONLY_ELLIPSIS.is_match(&block.masked) {
+        if may_hold_one && ONLY_ELLIPSIS.is_match(&block.masked) {
             let t = block.masked.trim();
             let at = block.range.start + block.masked.find(t).unwrap_or(0);
             report(ctx, out, at..at + t.len());

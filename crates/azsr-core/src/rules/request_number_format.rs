@@ -1,10 +1,11 @@
 use std::ops::Range;
-
-use crate::frontmatter::{YamlNode, YamlValue};
-use crate::rules::form_util::{content_span, entry, list_items, scalar};
 use std::sync::LazyLock;
 
 use aho_corasick::AhoCorasick;
+
+use crate::frontmatter::{YamlNode, YamlValue};
+use crate::rules::form_util::{content_span, entry, list_items, scalar};
+use crate::text::term_is_whole;
 use crate::{msg, Context, Diagnostic};
 
 declare_rule! {
@@ -91,15 +92,9 @@ static PHRASE_AC: LazyLock<AhoCorasick> = LazyLock::new(|| {
 /// Every occurrence of a phrase in `text`, as [`find_term`] finds them: Latin phrases
 /// as whole words, Japanese ones anywhere, ASCII case-insensitive.
 fn phrase_hits(text: &str) -> Vec<Range<usize>> {
-    let word = |c: Option<char>| c.is_some_and(|c| c.is_alphanumeric() || c == '_' || c == '-');
     PHRASE_AC
         .find_overlapping_iter(text)
-        .filter(|m| {
-            let latin = PHRASES[m.pattern().as_usize()].starts_with(|c: char| c.is_ascii());
-            !latin
-                || !(word(text[..m.start()].chars().next_back())
-                    || word(text[m.end()..].chars().next()))
-        })
+        .filter(|m| term_is_whole(text, PHRASES[m.pattern().as_usize()], m.range()))
         .map(|m| m.range())
         .collect()
 }
@@ -233,6 +228,8 @@ fn plausible_date(yymmdd: &str, latest: jiff::civil::Date) -> bool {
 mod tests {
     use super::*;
 
+    use crate::testing::{assert_spans, check, CLEAN_EN, CLEAN_JA};
+
     #[test]
     fn one_pass_finds_what_each_phrase_finds() {
         for text in [
@@ -250,7 +247,6 @@ mod tests {
             assert_eq!(once, each, "{text}");
         }
     }
-    use crate::testing::{assert_spans, check, CLEAN_EN, CLEAN_JA};
 
     #[test]
     fn well_formed_numbers() {
