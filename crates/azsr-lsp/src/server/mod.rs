@@ -35,10 +35,10 @@ use tower_lsp_server::ls_types::{
 };
 use tower_lsp_server::{Client, LanguageServer, LspService, Server};
 
-pub use ordered::Ordered;
+use ordered::Ordered;
 
 /// What initialize negotiated and the editor's settings.
-pub struct Session {
+pub(crate) struct Session {
     pub encoding: Encoding,
     pub locale: Option<String>,
     /// The editor's settings (initializationOptions, didChangeConfiguration).
@@ -66,7 +66,7 @@ impl Default for Session {
 }
 
 /// State shared by the framework's handlers and the ordering layer.
-pub struct Shared {
+pub(crate) struct Shared {
     pub client: Client,
     pub store: Mutex<documents::Store>,
     pub session: RwLock<Session>,
@@ -82,7 +82,7 @@ pub struct Shared {
 }
 
 /// Locks a mutex, recovering from poisoning (a panic elsewhere must not stop the server).
-pub fn lock<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
+pub(crate) fn lock<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
     m.lock().unwrap_or_else(|e| e.into_inner())
 }
 
@@ -117,7 +117,7 @@ impl Shared {
 
 /// The framework-facing half: lifecycle and workspace notifications. Text sync and
 /// document requests never reach it while serving (the ordering layer answers them).
-pub struct Backend {
+pub(crate) struct Backend {
     pub shared: Arc<Shared>,
 }
 
@@ -164,7 +164,7 @@ impl LanguageServer for Backend {
 }
 
 /// Builds the service stack: the ordering layer over the framework's service.
-pub fn service() -> (Ordered, tower_lsp_server::ClientSocket) {
+fn service() -> (Ordered, tower_lsp_server::ClientSocket) {
     let (inner, socket) = LspService::build(|client| Backend {
         shared: Arc::new(Shared::new(client)),
     })
@@ -194,6 +194,7 @@ where
     clean
 }
 
+/// The language server over stdin/stdout, on its own runtime: the binary's default mode.
 pub fn run() -> ExitCode {
     let runtime = match tokio::runtime::Builder::new_multi_thread()
         .worker_threads(2)
@@ -219,5 +220,30 @@ pub fn run() -> ExitCode {
         ExitCode::SUCCESS
     } else {
         ExitCode::from(1)
+    }
+}
+
+/// Tunes glibc's allocator for a server that holds a few multi-megabyte buffers (a
+/// pasted log: the document, the analysis's copy of it) and replaces them on every
+/// keystroke. By default the mmap threshold is dynamic: after the first large block is
+/// freed it rises to that block's size, so later copies of the document land in the
+/// heap, where freeing them rarely returns memory to the system and the resident size
+/// creeps up keystroke after keystroke. A fixed threshold keeps every block of 1 MiB or
+/// more in its own mapping, returned to the system when freed (at 128 KiB, the default
+/// start, the regex caches built on a server's first analysis were mapped and unmapped
+/// over and over: opening a 200-line request took 15% longer); two arenas (instead of
+/// eight per core) keep freed memory where the next analysis reuses it.
+/// Measured on a 5 MB log: peak RSS 81 MB by default, about 61 MB with both settings
+/// alone. Does nothing on other platforms.
+///
+/// # Safety
+/// Call before any other thread of the process starts (`main`, before [`run`]).
+pub unsafe fn tune_malloc() {
+    #[cfg(all(target_os = "linux", target_env = "gnu"))]
+    // SAFETY: `mallopt` only sets allocator parameters; the caller guarantees that no
+    // other thread allocates meanwhile.
+    unsafe {
+        libc::mallopt(libc::M_MMAP_THRESHOLD, 1024 * 1024);
+        libc::mallopt(libc::M_ARENA_MAX, 2);
     }
 }
