@@ -1,10 +1,58 @@
 //! The language server: JSON-RPC over stdio on tokio, with `tower-lsp-server`.
 //!
 //! Layout (one file per method or concern):
-//! - `ordered.rs`: the `tower::Service` in front of the framework that applies text
-//!   changes in order and answers document requests from snapshots;
+//! - `framing.rs`: the reader in front of the framework (malformed messages, text sync
+//!   decoded once); `ordered.rs`: the `tower::Service` in front of the framework that
+//!   applies text changes in order and hands document requests to `requests.rs`;
 //! - `documents.rs`: the store; `from_proto.rs` / `to_proto.rs`: position conversion;
-//! - `initialize.rs`, `configuration.rs`, `diagnostics.rs` and one file per request.
+//! - `diagnostics.rs`: analysis and publication; `initialize.rs`, `configuration.rs`;
+//! - `requests.rs`: the typed dispatcher, and one file per request (`hover.rs`, …),
+//!   each a handler from its request's `Params` to its `Result`.
+//!
+//! # One keystroke, from `didChange` to `publishDiagnostics`
+//!
+//! 1. **Framing stash** — `framing::pump` (`framing.rs`) reads the frame; `text_sync`
+//!    decodes the body once into `TextSync::Change`, `Stash::put` keeps it and `stub`
+//!    forwards a small message naming the stash entry. Why: a 5 MB pasted log never
+//!    passes through the framework's read buffer (which keeps its largest size for
+//!    good) nor through a `serde_json::Value`, and a malformed message gets an error
+//!    answer instead of ending the session.
+//! 2. **Ordered layer** — the framework's transport (`Server::serve`, started by
+//!    [`serve`]) calls `Ordered::call` (`ordered.rs`) once per message, in arrival
+//!    order; `Stash::take` gets the typed parameters back and `Ordered::text_sync`
+//!    runs synchronously inside `call`, panics caught. Why: the framework runs its
+//!    handlers concurrently, so two `didChange`s could be applied out of order once a
+//!    handler awaits; `call` is the last place that still sees messages in order.
+//! 3. **Store edit** — `Store::change` (`documents.rs`) frees the old analysis (its
+//!    text kept as `spare_text`), maps each content change with `from_proto::rope_range`
+//!    and applies it with the core's `Document::edit` (rope edit and incremental
+//!    tree-sitter re-parse) or `Document::replace_all`, records the edited range for
+//!    the secret scan's memo (`Dirty::add`) and sets the version. Why: applied before
+//!    anything awaits, so every later request pins exactly this text.
+//! 4. **Schedule** — `diagnostics::schedule` (`diagnostics.rs`) spawns
+//!    `diagnostics::worker` unless the document already has one (`DocEntry::worker`).
+//!    Why: cheap and synchronous in `call`; a burst of keystrokes costs one analysis
+//!    per round of the running worker, never one per keystroke.
+//! 5. **Worker** — `worker` takes a `Pinned` snapshot with `Store::pin` (the rope and
+//!    the tree are reference counted) and hands it to the blocking pool
+//!    (`tokio::task::spawn_blocking`). Why: analysis is CPU work and must not hold the
+//!    async threads that read and answer messages.
+//! 6. **Analysis** — `diagnostics::analysis_of` copies the text out of the rope
+//!    (`rope_text`, into the spare buffer when it fits), builds the core's
+//!    `Source::with_tree` on the already re-parsed tree and runs `azsr_core::analyze`
+//!    (panics caught); the worker converts each finding with `to_proto::diagnostic`
+//!    in the negotiated encoding. Why: the core never sees LSP types.
+//! 7. **Remember** — under `Shared::publish` (one publication at a time), the worker
+//!    checks that the document is still at the pinned version, configuration and
+//!    catalog, else drops the result and goes round again; then it records
+//!    `DocEntry::published`, keeps the secret scan (`DocEntry::keep_secret_scan`) and
+//!    the analysis in `DocEntry::analysis`. Why: stale findings are never published,
+//!    the next scan rescans only around the edits, and requests on this version
+//!    (`requests.rs`, via `analysis_of`) reuse the analysis instead of redoing it
+//!    (they store theirs the same way with `diagnostics::remember`).
+//! 8. **Publish** — `Client::publish_diagnostics` with the version, still under the
+//!    lock; the worker then loops and stops (clearing `DocEntry::worker`) once the
+//!    published version is the newest.
 
 mod code_action;
 mod completion;
