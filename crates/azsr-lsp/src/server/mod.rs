@@ -75,7 +75,7 @@ use std::process::ExitCode;
 use std::sync::{Arc, Mutex, MutexGuard, RwLock};
 
 use azsr_core::{Config, Encoding};
-use tower_lsp_server::jsonrpc::Result;
+use tower_lsp_server::jsonrpc::{Id, Result};
 use tower_lsp_server::ls_types::{
     DidChangeConfigurationParams, DidChangeTextDocumentParams, DidChangeWatchedFilesParams,
     DidCloseTextDocumentParams, DidOpenTextDocumentParams, InitializeParams, InitializeResult,
@@ -120,7 +120,8 @@ pub(crate) struct Shared {
     pub session: RwLock<Session>,
     /// Serialises diagnostic publications so that a stale one never overtakes.
     pub publish: tokio::sync::Mutex<()>,
-    pub inflight: Mutex<std::collections::HashMap<String, futures::future::AbortHandle>>,
+    /// Document requests being answered, by id, for `$/cancelRequest` to abort.
+    pub inflight: Mutex<std::collections::HashMap<Id, futures::future::AbortHandle>>,
     /// `azsr.toml` files whose problems are shown as diagnostics.
     pub config_problems: Mutex<std::collections::HashSet<tower_lsp_server::ls_types::Uri>>,
     /// Text sync parameters decoded by the reader, taken by the ordering layer.

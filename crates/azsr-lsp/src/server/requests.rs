@@ -24,7 +24,7 @@ use super::document_text::DocumentText;
 use super::documents::{Analysis, Pinned};
 use super::{
     code_action, completion, diagnostics, document_symbol, document_text, folding_range, hover,
-    inlay_hint, lock, ordered::id_key, Shared,
+    inlay_hint, lock, Shared,
 };
 
 /// What a request handler sees: one version of one document, analysed.
@@ -145,9 +145,8 @@ fn run(shared: &Arc<Shared>, id: Id, pinned: Pinned, work: Work) -> Answer {
         (s.encoding, s.snippets, s.locale.clone())
     };
     let shared = shared.clone();
-    let key = id_key(&id);
     let (abort, registration) = future::AbortHandle::new_pair();
-    lock(&shared.inflight).insert(key.clone(), abort);
+    lock(&shared.inflight).insert(id.clone(), abort);
     let job = {
         let shared = shared.clone();
         async move {
@@ -181,7 +180,7 @@ fn run(shared: &Arc<Shared>, id: Id, pinned: Pinned, work: Work) -> Answer {
     };
     future::Abortable::new(job, registration)
         .map(move |outcome| {
-            lock(&shared.inflight).remove(&key);
+            lock(&shared.inflight).remove(&id);
             let body = outcome.unwrap_or_else(|_| Err(Error::request_cancelled()));
             Ok(Some(Response::from_parts(id, body)))
         })
