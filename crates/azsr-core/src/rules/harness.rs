@@ -8,6 +8,10 @@
 //! - No rule panics on arbitrary text, and its ranges fall on character boundaries.
 //! - Every fix offered on a Fires example keeps the front matter valid YAML and
 //!   removes the finding it was offered for.
+//! - `snapshots/<rule>.txt` holds each Fires example's findings as rendered, in English
+//!   and in Japanese, with each fix's title and the text after it (rust-analyzer's
+//!   `check_fix(before, after)`). `UPDATE_EXPECT=1 cargo test -p azsr-core --lib
+//!   rules::harness` rewrites them; review the diff.
 //!
 //! # How an example is written
 //!
@@ -21,10 +25,13 @@
 //! Any other block or word under Fires or Passes fails the harness rather than being
 //! skipped.
 
+use std::fmt::Write as _;
+
 use super::{doc_markdown, RuleMeta, ALL};
+use crate::config::MessagesSetting;
 use crate::diagnostic::{apply_edits, Diagnostic};
 use crate::testing::{check_rules, Files, CLEAN_EN, CLEAN_JA};
-use crate::Config;
+use crate::{Config, Encoding, Lang, LineIndex};
 
 /// Which way an example is documented to go.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -344,4 +351,111 @@ fn fixes_remove_their_finding_known_failures() {
     let outcomes = fix_outcomes();
     let failing = rules_whose_fix_leaves_its_finding(&outcomes);
     assert!(failing.is_empty(), "fixes leave their finding: {failing:?}");
+}
+
+/// `text` with each line behind a gutter, so that blank lines and a missing final line
+/// break show; a carriage return shows as `␍`.
+fn quoted(text: &str, indent: &str) -> String {
+    let mut out = String::new();
+    for line in text.split_inclusive('\n') {
+        let shown = line.strip_suffix('\n').unwrap_or(line).replace('\r', "␍");
+        writeln!(out, "{indent}│{shown}").unwrap();
+    }
+    if !text.is_empty() && !text.ends_with('\n') {
+        writeln!(out, "{indent}(no line break at the end)").unwrap();
+    }
+    out
+}
+
+/// `range` as 1-based `line:col-line:col` (columns in characters) and the text it covers.
+fn place(text: &str, index: &LineIndex, range: &std::ops::Range<usize>) -> String {
+    let at = |offset| {
+        let p = index.to_line_col(text, offset, Encoding::Utf32);
+        format!("{}:{}", p.line + 1, p.col + 1)
+    };
+    format!(
+        "{}-{} {:?}",
+        at(range.start),
+        at(range.end),
+        &text[range.clone()]
+    )
+}
+
+/// The findings of `rule` on each of its Fires examples, as a user sees them in each
+/// language, with the text each fix leaves.
+fn render_fires(rule: &RuleMeta) -> String {
+    let mut out = format!("{} ({})\n", rule.name, rule.level.as_str());
+    let fires = examples(rule)
+        .into_iter()
+        .filter(|e| e.expect == Expect::Fires);
+    for (n, example) in fires.enumerate() {
+        let text = &example.text;
+        let index = LineIndex::new(text);
+        write!(out, "\n=== Fires example {}\n{}", n + 1, quoted(text, "")).unwrap();
+        for lang in [Lang::En, Lang::Ja] {
+            let config = Config {
+                messages: MessagesSetting::Fixed(lang),
+                ..Config::default()
+            };
+            writeln!(out, "--- {}", if lang == Lang::En { "en" } else { "ja" }).unwrap();
+            for d in example.check(rule, &config) {
+                let text_of = |m: &crate::Msg| {
+                    if lang == Lang::En {
+                        m.en.clone()
+                    } else {
+                        m.ja.clone()
+                    }
+                };
+                let secret = if d.secret { " (secret)" } else { "" };
+                writeln!(
+                    out,
+                    "{}{secret}\n  {}",
+                    place(text, &index, &d.range),
+                    text_of(&d.message)
+                )
+                .unwrap();
+                for related in &d.related {
+                    writeln!(
+                        out,
+                        "  related {}: {}",
+                        place(text, &index, &related.range),
+                        text_of(&related.message)
+                    )
+                    .unwrap();
+                }
+                for fix in &d.fixes {
+                    let after = apply_edits(text, &fix.edits);
+                    write!(
+                        out,
+                        "  fix: {}\n{}",
+                        text_of(&fix.title),
+                        quoted(&after, "    ")
+                    )
+                    .unwrap();
+                }
+            }
+        }
+    }
+    out
+}
+
+#[test]
+fn findings_render_as_in_the_snapshots() {
+    for rule in ALL {
+        expect_test::expect_file![format!("snapshots/{}.txt", rule.name)]
+            .assert_eq(&render_fires(rule));
+    }
+}
+
+#[test]
+fn every_snapshot_belongs_to_a_rule() {
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/src/rules/snapshots");
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let name = entry.unwrap().file_name().to_string_lossy().into_owned();
+        let rule = name.strip_suffix(".txt").unwrap_or(&name);
+        assert!(
+            super::by_name(rule).is_some(),
+            "snapshots/{name} belongs to no rule: delete it"
+        );
+    }
 }
