@@ -152,7 +152,11 @@ fn clean_requests() -> Vec<(String, String)> {
             )
         })
         .collect();
-    assert!(requests.len() >= 4, "examples/*.azsr.md: {requests:?}");
+    assert!(
+        requests.len() >= 4,
+        "only {} examples/*.azsr.md",
+        requests.len()
+    );
     requests.push(("testing::CLEAN_JA".into(), CLEAN_JA.into()));
     requests.push(("testing::CLEAN_EN".into(), CLEAN_EN.into()));
     requests
@@ -179,29 +183,18 @@ fn assert_ranges_valid(text: &str, found: &[Diagnostic]) {
         r.start <= r.end && text.is_char_boundary(r.start) && text.is_char_boundary(r.end)
     };
     for d in found {
-        assert!(
-            valid(&d.range),
-            "{}: range {:?} in {text:?}",
-            d.code,
-            d.range
-        );
-        for related in &d.related {
-            assert!(
-                valid(&related.range),
-                "{}: related {:?}",
-                d.code,
-                related.range
+        let ranges = std::iter::once(("range", &d.range))
+            .chain(d.related.iter().map(|r| ("related range", &r.range)))
+            .chain(
+                d.fixes
+                    .iter()
+                    .flat_map(|f| &f.edits)
+                    .map(|e| ("edit", &e.range)),
             );
+        for (what, range) in ranges {
+            assert!(valid(range), "{}: {what} {range:?} in {text:?}", d.code);
         }
         for fix in &d.fixes {
-            for edit in &fix.edits {
-                assert!(
-                    valid(&edit.range),
-                    "{}: edit {:?} in {text:?}",
-                    d.code,
-                    edit.range
-                );
-            }
             let _ = apply_edits(text, &fix.edits);
         }
     }
@@ -399,39 +392,16 @@ fn render_fires(rule: &RuleMeta) -> String {
             };
             writeln!(out, "--- {}", if lang == Lang::En { "en" } else { "ja" }).unwrap();
             for d in example.check(rule, &config) {
-                let text_of = |m: &crate::Msg| {
-                    if lang == Lang::En {
-                        m.en.clone()
-                    } else {
-                        m.ja.clone()
-                    }
-                };
                 let secret = if d.secret { " (secret)" } else { "" };
-                writeln!(
-                    out,
-                    "{}{secret}\n  {}",
-                    place(text, &index, &d.range),
-                    text_of(&d.message)
-                )
-                .unwrap();
+                let at = |range| place(text, &index, range);
+                writeln!(out, "{}{secret}\n  {}", at(&d.range), d.message.get(lang)).unwrap();
                 for related in &d.related {
-                    writeln!(
-                        out,
-                        "  related {}: {}",
-                        place(text, &index, &related.range),
-                        text_of(&related.message)
-                    )
-                    .unwrap();
+                    let (range, message) = (at(&related.range), related.message.get(lang));
+                    writeln!(out, "  related {range}: {message}").unwrap();
                 }
                 for fix in &d.fixes {
-                    let after = apply_edits(text, &fix.edits);
-                    write!(
-                        out,
-                        "  fix: {}\n{}",
-                        text_of(&fix.title),
-                        quoted(&after, "    ")
-                    )
-                    .unwrap();
+                    let after = quoted(&apply_edits(text, &fix.edits), "    ");
+                    write!(out, "  fix: {}\n{after}", fix.title.get(lang)).unwrap();
                 }
             }
         }
