@@ -22,6 +22,17 @@ pub fn check_with(
     config: &Config,
     files: Option<&dyn FileProbe>,
 ) -> Vec<Diagnostic> {
+    check_rules(&[rule], text, config, files)
+}
+
+/// Runs each of `rules` on one parse of `text`, with the bundled catalog and the test
+/// clock; their findings in rule order.
+pub fn check_rules(
+    rules: &[&RuleMeta],
+    text: &str,
+    config: &Config,
+    files: Option<&dyn FileProbe>,
+) -> Vec<Diagnostic> {
     let source = Source::new(text);
     let env = Env {
         now: test_now(),
@@ -40,8 +51,23 @@ pub fn check_with(
         lang: crate::message_lang(&source, config, &env),
     };
     let mut out = Vec::new();
-    (rule.check)(&ctx, &mut out);
+    for rule in rules {
+        (rule.check)(&ctx, &mut out);
+    }
     out
+}
+
+/// The files next to the request in a test: relative path and size in bytes.
+pub struct Files<S = String>(pub Vec<(S, u64)>);
+
+impl<S: AsRef<str> + Sync> FileProbe for Files<S> {
+    fn file_size(&self, relative_path: &str) -> Option<u64> {
+        let path = relative_path.trim_start_matches("./");
+        self.0
+            .iter()
+            .find(|(p, _)| p.as_ref() == path)
+            .map(|(_, size)| *size)
+    }
 }
 
 /// Strips `«` and `»` from `annotated`, returning the text and the marked byte ranges.

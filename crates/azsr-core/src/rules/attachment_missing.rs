@@ -29,7 +29,9 @@ declare_rule! {
     ///
     /// ## Passes
     ///
-    /// ```markdown
+    /// With `logs/rdp-failure.zip` next to the request:
+    ///
+    /// ```markdown files=logs/rdp-failure.zip
     /// ---
     /// attachments:
     ///   - logs/rdp-failure.zip

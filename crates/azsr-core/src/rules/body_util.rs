@@ -502,50 +502,6 @@ mod tests {
         assert_eq!(find_latin_words(&re, "xfail fail"), vec![6..10]);
     }
 
-    /// The first fenced block after `heading` in a rule's documentation.
-    fn example(doc: &str, heading: &str) -> String {
-        let after = &doc[doc.find(heading).expect(heading)..];
-        let mut lines = after
-            .lines()
-            .map(|l| l.strip_prefix(' ').unwrap_or(l))
-            .skip_while(|l| !l.trim_start().starts_with("```"));
-        let fence = lines.next().expect("a fenced example").trim();
-        let fence: String = fence.chars().take_while(|c| *c == '`').collect();
-        lines
-            .take_while(|l| l.trim() != fence)
-            .map(|l| format!("{l}\n"))
-            .collect()
-    }
-
-    #[test]
-    fn documented_examples_behave_as_documented() {
-        use crate::rules::{
-            english_body, error_excerpt, placeholder, section_empty, section_missing,
-            section_suggested,
-        };
-        for rule in [
-            &section_missing::RULE,
-            &section_suggested::RULE,
-            &section_empty::RULE,
-            &placeholder::RULE,
-            &error_excerpt::RULE,
-            &english_body::RULE,
-        ] {
-            let fires = example(rule.doc, "## Fires");
-            assert!(
-                !crate::testing::check(rule, &fires).is_empty(),
-                "{}: the Fires example does not fire:\n{fires}",
-                rule.name
-            );
-            let passes = example(rule.doc, "## Passes");
-            assert!(
-                crate::testing::check(rule, &passes).is_empty(),
-                "{}: the Passes example fires:\n{passes}",
-                rule.name
-            );
-        }
-    }
-
     #[test]
     fn japanese_script() {
         assert!("ひらがな".chars().all(is_japanese_char));

@@ -400,38 +400,6 @@ mod tests {
         ]
     }
 
-    /// The ```markdown examples under `heading` in a rule's documentation.
-    fn example(doc: &str, heading: &str) -> String {
-        let after = &doc[doc.find(heading).unwrap()..];
-        let block = &after[after.find("```markdown\n").unwrap() + 12..];
-        block[..block.find("```").unwrap()]
-            .lines()
-            .map(|l| format!("{}\n", l.strip_prefix(' ').unwrap_or(l)))
-            .collect()
-    }
-
-    #[test]
-    fn documented_examples_fire_and_pass() {
-        let probe = FakeFiles(vec![("logs/rdp-failure.zip", 10)]);
-        let config = crate::Config::default();
-        for rule in form_rules() {
-            let fires = example(rule.doc, "## Fires");
-            let passes = example(rule.doc, "## Passes");
-            let f = crate::testing::check_with(rule, &fires, &config, Some(&probe));
-            assert!(
-                !f.is_empty(),
-                "{}: the Fires example is silent:\n{fires}",
-                rule.name
-            );
-            let p = crate::testing::check_with(rule, &passes, &config, Some(&probe));
-            assert!(
-                p.is_empty(),
-                "{}: the Passes example fires {p:?}:\n{passes}",
-                rule.name
-            );
-        }
-    }
-
     #[test]
     fn every_fix_keeps_the_front_matter_valid() {
         let docs = [
