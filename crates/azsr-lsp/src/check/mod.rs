@@ -9,7 +9,7 @@ use std::ops::Range;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use azsr_core::{Encoding, Env, FileProbe, Lang, Level, Source};
+use azsr_core::{Analysis, Encoding, Env, FileProbe, Level, Source};
 use rayon::prelude::*;
 
 mod config;
@@ -310,9 +310,8 @@ fn check_one(
         ..Env::now()
     };
     let source = Source::new(text);
-    let lang = azsr_core::message_lang(&source, &loaded.config, &env);
-    let diagnostics = azsr_core::analyze(&source, &loaded.config, &loaded.catalog, &env);
-    let findings = findings(&source, diagnostics, lang);
+    let analysis = azsr_core::analyze(&source, &loaded.config, &loaded.catalog, &env);
+    let findings = findings(&source, analysis);
     Ok(Checked {
         path: input.display().to_string(),
         text: source.text,
@@ -322,8 +321,10 @@ fn check_one(
 
 /// Converts diagnostics to findings with 1-based positions, ordered by line, column,
 /// then code.
-fn findings(source: &Source, diagnostics: Vec<azsr_core::Diagnostic>, lang: Lang) -> Vec<Finding> {
-    let mut out: Vec<Finding> = diagnostics
+fn findings(source: &Source, analysis: Analysis) -> Vec<Finding> {
+    let lang = analysis.lang;
+    let mut out: Vec<Finding> = analysis
+        .diagnostics
         .into_iter()
         .map(|d| {
             let start = position(source, d.range.start);
