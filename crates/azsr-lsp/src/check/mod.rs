@@ -9,7 +9,9 @@ use std::ops::Range;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use azsr_core::{Analysis, Encoding, Env, FileProbe, Level, Source};
+use azsr_core::{Analysis, Encoding, Env, Level, Source};
+
+use crate::file_probe::DirProbe;
 use rayon::prelude::*;
 
 mod config;
@@ -264,16 +266,6 @@ fn io_message(e: &std::io::Error) -> String {
         std::io::ErrorKind::NotFound => "no such file or directory".to_string(),
         std::io::ErrorKind::PermissionDenied => "permission denied".to_string(),
         _ => format!("cannot read: {e}"),
-    }
-}
-
-/// Answers `attachment-*` rules from the file system, relative to the document's folder.
-struct DirProbe<'a>(&'a Path);
-
-impl FileProbe for DirProbe<'_> {
-    fn file_size(&self, relative_path: &str) -> Option<u64> {
-        let meta = std::fs::metadata(self.0.join(relative_path)).ok()?;
-        meta.is_file().then_some(meta.len())
     }
 }
 

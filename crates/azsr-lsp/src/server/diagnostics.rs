@@ -7,26 +7,14 @@
 //! findings.
 
 use std::panic::{catch_unwind, AssertUnwindSafe};
-use std::path::PathBuf;
 use std::sync::Arc;
 
 use azsr_core::{Env, FileProbe, Source};
 use tower_lsp_server::ls_types::Uri;
 
+use crate::file_probe::DirProbe;
 use super::documents::{AnalyzedVersion, Pinned};
 use super::{lock, to_proto, Shared};
-
-/// Attachments are looked up next to a `file:` document.
-struct DirProbe(PathBuf);
-
-impl FileProbe for DirProbe {
-    fn file_size(&self, relative_path: &str) -> Option<u64> {
-        std::fs::metadata(self.0.join(relative_path))
-            .ok()
-            .filter(|m| m.is_file())
-            .map(|m| m.len())
-    }
-}
 
 /// Analyses a pinned version (reusing its cached analysis when it is of that version).
 /// Blocking: call from the blocking pool. Returns `None` when analysis panicked.
@@ -42,6 +30,7 @@ pub fn analysis_of(
     let run = || {
         let mut source = Source::with_tree(rope_text(&p.rope, spare), p.tree.clone());
         source.secrets.prior = p.secrets.clone();
+        // Attachments are looked up next to a `file:` document.
         let dir = p
             .uri
             .to_file_path()
