@@ -11,7 +11,7 @@ pub mod document;
 pub mod fields;
 pub mod frontmatter;
 pub mod fuzzy;
-pub mod hover_text;
+pub mod hover;
 pub mod line_index;
 pub mod messages;
 pub mod pasted_log;

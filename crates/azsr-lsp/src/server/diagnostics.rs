@@ -12,9 +12,9 @@ use std::sync::Arc;
 use azsr_core::{Env, FileProbe, Source};
 use tower_lsp_server::ls_types::Uri;
 
-use crate::file_probe::DirProbe;
 use super::documents::{AnalyzedVersion, Pinned};
 use super::{lock, to_proto, Shared};
+use crate::file_probe::DirProbe;
 
 /// Analyses a pinned version (reusing its cached analysis when it is of that version).
 /// Blocking: call from the blocking pool. Returns `None` when analysis panicked.
