@@ -5,6 +5,7 @@
 pub mod arm;
 pub mod body;
 pub mod catalog;
+pub mod completion;
 pub mod config;
 pub mod diagnostic;
 pub mod document;
