@@ -1,7 +1,8 @@
 //! The request template, the one of every front end: a front matter block with every
 //! field, and the body's section headings with a short hint each. `frontmatter-missing`'s
 //! quick fix inserts the block; completion offers the whole request in an empty file (as
-//! a snippet when the editor takes them).
+//! a snippet when the editor takes them); the VS Code snippets are rendered from it (the
+//! test `vscode_snippets_are_the_template` keeps them equal).
 
 use crate::completion;
 use crate::messages::Lang;
@@ -463,5 +464,72 @@ mod tests {
             assert!(request_template(lang).contains(&contact), "{contact}");
         }
         assert_eq!(escape("a$b}c\\d,e", "$}\\,"), "a\\$b\\}c\\\\d\\,e");
+    }
+
+    /// The VS Code extension's snippets, as the file `editors/vscode/snippets` holds them.
+    fn vscode_snippets() -> String {
+        #[derive(serde::Serialize)]
+        struct Snippet {
+            prefix: String,
+            description: &'static str,
+            body: Vec<String>,
+        }
+        let snippet = |prefix: String, description, text: String| Snippet {
+            prefix,
+            description,
+            body: text.split('\n').map(str::to_string).collect(),
+        };
+        let mut all = std::collections::BTreeMap::new();
+        for (lang, tag, name, request, contact) in [
+            (
+                Lang::Ja,
+                "ja",
+                "日本語",
+                "Azure サポート リクエストの下書き (*.azsr.md)",
+                "azsr のフロント マターの contact: ブロック",
+            ),
+            (
+                Lang::En,
+                "en",
+                "English",
+                "Azure support request draft (*.azsr.md)",
+                "contact: block of an azsr front matter",
+            ),
+        ] {
+            all.insert(
+                format!("azsr: new support request ({name})"),
+                snippet(
+                    format!("azsr-request-{tag}"),
+                    request,
+                    request_snippet(lang),
+                ),
+            );
+            all.insert(
+                format!("azsr: contact block ({name})"),
+                snippet(
+                    format!("azsr-contact-{tag}"),
+                    contact,
+                    contact_snippet(lang),
+                ),
+            );
+        }
+        serde_json::to_string_pretty(&all).unwrap() + "\n"
+    }
+
+    /// The committed snippets are the template's; when they are not, the test rewrites
+    /// the file (commit it) and fails.
+    #[test]
+    fn vscode_snippets_are_the_template() {
+        let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("../../editors/vscode/snippets/azsr.code-snippets");
+        let expected = vscode_snippets();
+        let committed = std::fs::read_to_string(&path).unwrap_or_default();
+        if committed != expected {
+            let written = std::fs::write(&path, &expected);
+            panic!(
+                "{} is not the template's rendering; rewritten from it ({written:?}): review and commit it\n{expected}",
+                path.display()
+            );
+        }
     }
 }
