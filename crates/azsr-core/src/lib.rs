@@ -5,13 +5,14 @@
 pub mod arm;
 pub mod body;
 pub mod catalog;
+pub mod completion;
 pub mod config;
 pub mod diagnostic;
 pub mod document;
 pub mod fields;
 pub mod frontmatter;
 pub mod fuzzy;
-pub mod hover_text;
+pub mod hover;
 pub mod line_index;
 pub mod messages;
 pub mod pasted_log;
@@ -172,7 +173,8 @@ impl<'a> Context<'a> {
 }
 
 /// The language of messages and inserted text for a document (cli.md, `messages`).
-pub fn message_lang(source: &Source, config: &Config, env: &Env) -> Lang {
+/// Worked out once, by [`analyze`]: callers read [`Analysis::lang`].
+pub(crate) fn message_lang(source: &Source, config: &Config, env: &Env) -> Lang {
     match config.messages {
         config::MessagesSetting::Fixed(lang) => lang,
         config::MessagesSetting::Auto => {
@@ -191,9 +193,20 @@ pub fn message_lang(source: &Source, config: &Config, env: &Env) -> Lang {
     }
 }
 
+/// What analysing a source found, and the choices every front end shows it with.
+#[derive(Debug, Clone)]
+pub struct Analysis {
+    /// The findings, sorted by position, then code; secrets masked in their texts.
+    pub diagnostics: Vec<Diagnostic>,
+    /// The language of messages, hovers and inserted text (cli.md, `messages`).
+    pub lang: Lang,
+    /// The effective support plan ([`Context::plan`]), for hovers and hints.
+    pub plan: Option<fields::Plan>,
+}
+
 /// Runs every rule on `source`, applies the configured levels, and sorts the findings
 /// by position, then code.
-pub fn analyze(source: &Source, config: &Config, catalog: &Catalog, env: &Env) -> Vec<Diagnostic> {
+pub fn analyze(source: &Source, config: &Config, catalog: &Catalog, env: &Env) -> Analysis {
     let lang = message_lang(source, config, env);
     let ctx = Context {
         source,
@@ -220,7 +233,11 @@ pub fn analyze(source: &Source, config: &Config, catalog: &Catalog, env: &Env) -
         (a.range.start, a.range.end, a.code).cmp(&(b.range.start, b.range.end, b.code))
     });
     redact_secrets(&source.text, &mut out);
-    out
+    Analysis {
+        diagnostics: out,
+        lang,
+        plan: ctx.plan(),
+    }
 }
 
 /// Masks the text of every secret finding wherever another finding's message, fix title
