@@ -110,6 +110,19 @@ function M.set_settings(settings)
   end
 end
 
+--- What vim.lsp.config resolves for azsr (lsp/azsr.lua merged with the user's
+--- vim.lsp.config('azsr', ...)) on 0.11+; nil on 0.10.
+---@return vim.lsp.Config|nil
+local function resolved_config()
+  if not has_011 then
+    return nil
+  end
+  local ok, cfg = pcall(function()
+    return vim.lsp.config.azsr
+  end)
+  return ok and cfg or nil
+end
+
 --- The server command: a running client's, else the configured one (vim.lsp.config on
 --- 0.11+, setup{}'s server_path, vim.g.azsr_server_path, $AZSR_LSP_PATH, PATH).
 ---@return string[]
@@ -118,13 +131,9 @@ function M.server_cmd()
   if c and type(c.config.cmd) == 'table' then
     return vim.deepcopy(c.config.cmd)
   end
-  if has_011 and not M.options.server_path then
-    local ok, cfg = pcall(function()
-      return vim.lsp.config.azsr
-    end)
-    if ok and cfg and type(cfg.cmd) == 'table' then
-      return vim.deepcopy(cfg.cmd)
-    end
+  local cfg = not M.options.server_path and resolved_config()
+  if cfg and type(cfg.cmd) == 'table' then
+    return vim.deepcopy(cfg.cmd)
   end
   return config.cmd(M.options.server_path or vim.g.azsr_server_path)
 end
@@ -135,15 +144,8 @@ function M.user_settings()
   if M.options.settings then
     return M.options.settings
   end
-  if has_011 then
-    local ok, cfg = pcall(function()
-      return vim.lsp.config.azsr
-    end)
-    if ok and cfg and type(cfg.settings) == 'table' then
-      return cfg.settings.azsr
-    end
-  end
-  return nil
+  local cfg = resolved_config()
+  return cfg and type(cfg.settings) == 'table' and cfg.settings.azsr or nil
 end
 
 --- Whether the user turned azsr on: setup{}, or vim.lsp.enable('azsr') on 0.11+.
@@ -162,14 +164,10 @@ end
 --- give its path), in the language of the settings' `messages`, else of the editor.
 ---@return string|nil
 local function server_missing()
-  if has_011 and not M.options.server_path then
-    local ok, cfg = pcall(function()
-      return vim.lsp.config.azsr
-    end)
-    -- A function starts the server the user's own way: nothing to look up.
-    if ok and cfg and type(cfg.cmd) == 'function' then
-      return nil
-    end
+  -- A function starts the server the user's own way: nothing to look up.
+  local cfg = not M.options.server_path and resolved_config()
+  if cfg and type(cfg.cmd) == 'function' then
+    return nil
   end
   local exe = M.server_cmd()[1]
   if vim.fn.executable(exe) == 1 then
