@@ -242,4 +242,107 @@ if ok then
     ':checkhealth azsr reports no error', text)
 end
 
+-- 9. doc/tags is committed, so that `:help azsr` works however the plugin is installed
+-- (a pack/ symlink, a plugin manager, a copy) with no :helptags step: it must be what
+-- :helptags makes of doc/ today.
+local function read(path)
+  local f = io.open(path, 'rb')
+  if not f then
+    return nil
+  end
+  local text = f:read('*a')
+  f:close()
+  return text
+end
+local fresh_doc = vim.fn.tempname()
+vim.fn.mkdir(fresh_doc, 'p')
+for _, txt in ipairs(vim.fn.glob(plugin .. '/doc/*.txt', false, true)) do
+  vim.fn.writefile(vim.fn.readfile(txt, 'b'), fresh_doc .. '/' .. vim.fn.fnamemodify(txt, ':t'), 'b')
+end
+vim.cmd('helptags ' .. vim.fn.fnameescape(fresh_doc))
+check(read(plugin .. '/doc/tags') == read(fresh_doc .. '/tags'),
+  'editors/nvim/doc/tags is current (regenerate: nvim --headless -c "helptags editors/nvim/doc" -c q)',
+  read(fresh_doc .. '/tags'))
+
+-- 10. A new user after the README's install: the plugin linked into
+-- ~/.local/share/nvim/site/pack/azsr/start, `vim.lsp.enable('azsr')` as the whole
+-- init.lua, a draft opened from the shell. A child Neovim with its own HOME and PATH
+-- plays that user (fresh_user.lua reports what they see). Run in one pass only: it does
+-- not depend on the position encoding.
+local install_cmd = 'cargo install --locked --path crates/azsr-lsp'
+local function count(text, needle)
+  local n, from = 0, 1
+  while true do
+    local at = text:find(needle, from, true)
+    if not at then
+      return n
+    end
+    n, from = n + 1, at + #needle
+  end
+end
+local function fresh_user(lang, with_server)
+  local home = vim.fn.tempname()
+  local start = home .. '/.local/share/nvim/site/pack/azsr/start'
+  vim.fn.mkdir(start, 'p')
+  assert(vim.uv.fs_symlink(plugin, start .. '/azsr'))
+  vim.fn.mkdir(home .. '/.config/nvim', 'p')
+  vim.fn.writefile({ "vim.lsp.enable('azsr')" }, home .. '/.config/nvim/init.lua')
+  -- PATH holds azsr-lsp only when the user installed it.
+  vim.fn.mkdir(home .. '/bin', 'p')
+  if with_server then
+    assert(vim.uv.fs_symlink(vim.env.AZSR_LSP_PATH, home .. '/bin/azsr-lsp'))
+  end
+  local drafts = home .. '/drafts'
+  vim.fn.mkdir(drafts, 'p')
+  local fixture = vim.fn.readfile(here .. '/fixtures/request.ja.azsr.md', 'b')
+  vim.fn.writefile(fixture, drafts .. '/first.azsr.md', 'b')
+  vim.fn.writefile(fixture, drafts .. '/second.azsr.md', 'b')
+  local out = home .. '/probe.json'
+  local res = vim.system({
+    vim.v.progpath, '--headless', '-i', 'NONE', 'first.azsr.md',
+    '-c', 'luafile ' .. vim.fn.fnameescape(here .. '/fresh_user.lua'),
+  }, {
+    cwd = drafts,
+    clear_env = true, -- no $AZSR_LSP_PATH, no XDG_* of the test run
+    env = {
+      HOME = home,
+      PATH = home .. '/bin',
+      LANG = lang,
+      AZSR_PROBE_OUT = out,
+      AZSR_PROBE_SECOND = drafts .. '/second.azsr.md',
+      AZSR_PROBE_EXPECT_SERVER = with_server and '1' or '0',
+      AZSR_TEST_TIMEOUT_MS = tostring(TIMEOUT),
+    },
+    timeout = TIMEOUT + 30000,
+  }):wait()
+  local text = read(out)
+  if not check(text ~= nil, ('a new user (%s, %s) gets a Neovim that starts'):format(
+      lang, with_server and 'server installed' or 'no server'), (res.stderr or '') .. (res.stdout or '')) then
+    return nil
+  end
+  return vim.json.decode(text)
+end
+
+if encoding == nil then
+  for _, lang in ipairs({ 'ja_JP.UTF-8', 'en_US.UTF-8' }) do
+    local seen = fresh_user(lang, false)
+    if seen then
+      local what = ('without azsr-lsp (LANG=%s): '):format(lang)
+      check(seen.filetype == 'markdown.azsr' and not seen.attached, what .. 'the draft is markdown.azsr, no client',
+        vim.inspect(seen))
+      check(count(seen.messages, install_cmd) == 1, what .. 'one message says how to install the server, for two drafts',
+        seen.messages)
+      local japanese = seen.messages:find('[\227-\233]') ~= nil
+      check(japanese == (lang:sub(1, 2) == 'ja'), what .. 'the message is in the language of the locale', seen.messages)
+      check(seen.help == 'azsr.txt' and seen.help_line:find('*azsr*', 1, true) ~= nil,
+        what .. ':help azsr opens the plugin\'s help', seen.help .. ' | ' .. seen.help_line)
+    end
+  end
+  local seen = fresh_user('ja_JP.UTF-8', true)
+  if seen then
+    check(seen.attached, 'with azsr-lsp on PATH, vim.lsp.enable alone attaches the client', vim.inspect(seen))
+    check(count(seen.messages, install_cmd) == 0, 'with azsr-lsp on PATH, no install message', seen.messages)
+  end
+end
+
 finish()

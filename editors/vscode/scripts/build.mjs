@@ -21,7 +21,7 @@ const options = {
 if (tests) {
   // Unit tests of the vscode-free modules, run by node's test runner from dist-test/.
   await esbuild.build({
-    entryPoints: ['test/unit/settings.test.ts'],
+    entryPoints: ['test/unit/*.test.ts'],
     bundle: true,
     outdir: 'dist-test/test/unit',
     format: 'cjs',

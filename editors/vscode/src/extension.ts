@@ -15,8 +15,10 @@ import {
 } from 'vscode-languageclient/node';
 import { findServer, isFound, type FoundServer } from './server';
 import { CONFIG_KEYS, toServerConfig, type AzsrSettings } from './settings';
+import { standsInForQuickSuggestions, suggestsAfterTyping } from './suggestWhileTyping';
 
 const SELECTOR = [{ language: 'markdown', pattern: '**/*.azsr.md' }];
+const isDraft = (d: vscode.TextDocument) => d.languageId === 'markdown' && /\.azsr\.md$/i.test(d.uri.path);
 
 let client: LanguageClient | undefined;
 let server: FoundServer | undefined;
@@ -193,6 +195,20 @@ async function insertTemplate(): Promise<void> {
   await editor.insertSnippet(new vscode.SnippetString(snippet.body.join('\n')), at);
 }
 
+/** After a keystroke in a draft, opens the suggestions where quick suggestions would
+ *  (Markdown has them off: see suggestWhileTyping.ts). The command does nothing while
+ *  the list is already open; `auto` makes an empty answer show nothing. */
+function suggestWhileTyping(e: vscode.TextDocumentChangeEvent): void {
+  // One change typed by the user (not undo or redo, not several cursors) in the editor at hand.
+  if (e.contentChanges.length !== 1 || e.reason !== undefined || !isDraft(e.document)) return;
+  if (vscode.window.activeTextEditor?.document !== e.document) return;
+  const change = e.contentChanges[0];
+  if (!suggestsAfterTyping(e.document, change.range.start.line, change.text)) return;
+  const quick = vscode.workspace.getConfiguration('editor', e.document).inspect('quickSuggestions');
+  if (quick && !standsInForQuickSuggestions(quick)) return;
+  void vscode.commands.executeCommand('editor.action.triggerSuggest', { auto: true });
+}
+
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
   extensionDir = context.extensionPath;
   output = vscode.window.createOutputChannel('azsr', { log: true });
@@ -204,6 +220,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     vscode.commands.registerCommand('azsr.showOutput', () => output.show(true)),
     vscode.commands.registerCommand('azsr.explainRule', explainRule),
     vscode.commands.registerCommand('azsr.insertTemplate', insertTemplate),
+    vscode.workspace.onDidChangeTextDocument(suggestWhileTyping),
     vscode.workspace.onDidChangeConfiguration(async (e) => {
       if (e.affectsConfiguration('azsr.server.path')) {
         await restart();
@@ -215,7 +232,6 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     }),
   );
   // Activation happens on any Markdown file: start the server only once a draft is open.
-  const isDraft = (d: vscode.TextDocument) => d.languageId === 'markdown' && /\.azsr\.md$/i.test(d.uri.path);
   if (vscode.workspace.textDocuments.some(isDraft)) {
     await startClient();
   } else {

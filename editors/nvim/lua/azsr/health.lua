@@ -36,8 +36,7 @@ function M.check()
   local exe = vim.fn.exepath(cmd[1])
   if exe == '' then
     health.error(cmd[1] .. ' was not found', {
-      'Install it: cargo install --path crates/azsr-lsp (from the azsr repository)',
-      'or set server_path in require("azsr").setup{}, cmd in vim.lsp.config("azsr", ...), or $AZSR_LSP_PATH',
+      config.server_missing_message(cmd[1], config.message_lang(azsr.user_settings())),
     })
   else
     local res = vim.system({ exe, '--version' }, { text = true }):wait()

@@ -47,6 +47,10 @@ end
 -- Neovim 0.10: start (or reuse) a client for one buffer.
 local function start_010(bufnr)
   local c = lsp_config()
+  if vim.fn.executable(c.cmd[1]) == 0 then
+    M.warn_if_server_missing()
+    return
+  end
   c.root_dir = vim.fs.root(bufnr, { 'azsr.toml', '.git' })
     or vim.fs.dirname(vim.api.nvim_buf_get_name(bufnr))
   vim.lsp.start(c, { bufnr = bufnr })
@@ -106,6 +110,19 @@ function M.set_settings(settings)
   end
 end
 
+--- What vim.lsp.config resolves for azsr (lsp/azsr.lua merged with the user's
+--- vim.lsp.config('azsr', ...)) on 0.11+; nil on 0.10.
+---@return vim.lsp.Config|nil
+local function resolved_config()
+  if not has_011 then
+    return nil
+  end
+  local ok, cfg = pcall(function()
+    return vim.lsp.config.azsr
+  end)
+  return ok and cfg or nil
+end
+
 --- The server command: a running client's, else the configured one (vim.lsp.config on
 --- 0.11+, setup{}'s server_path, vim.g.azsr_server_path, $AZSR_LSP_PATH, PATH).
 ---@return string[]
@@ -114,15 +131,75 @@ function M.server_cmd()
   if c and type(c.config.cmd) == 'table' then
     return vim.deepcopy(c.config.cmd)
   end
-  if has_011 and not M.options.server_path then
-    local ok, cfg = pcall(function()
-      return vim.lsp.config.azsr
-    end)
-    if ok and cfg and type(cfg.cmd) == 'table' then
-      return vim.deepcopy(cfg.cmd)
-    end
+  local cfg = not M.options.server_path and resolved_config()
+  if cfg and type(cfg.cmd) == 'table' then
+    return vim.deepcopy(cfg.cmd)
   end
   return config.cmd(M.options.server_path or vim.g.azsr_server_path)
+end
+
+--- The settings the user gave: setup{}'s, else `settings.azsr` of vim.lsp.config (0.11+).
+---@return table|nil
+function M.user_settings()
+  if M.options.settings then
+    return M.options.settings
+  end
+  local cfg = resolved_config()
+  return cfg and type(cfg.settings) == 'table' and cfg.settings.azsr or nil
+end
+
+--- Whether the user turned azsr on: setup{}, or vim.lsp.enable('azsr') on 0.11+.
+local function enabled()
+  if M.setup_done then
+    return true
+  end
+  if vim.lsp.is_enabled then
+    return vim.lsp.is_enabled('azsr')
+  end
+  -- Neovim 0.11.0 and 0.11.1 have no vim.lsp.is_enabled yet.
+  return type(vim.lsp._enabled_configs) == 'table' and vim.lsp._enabled_configs.azsr ~= nil
+end
+
+--- When the server cannot be run: what to tell the user (how to install it or where to
+--- give its path), in the language of the settings' `messages`, else of the editor.
+---@return string|nil
+local function server_missing()
+  -- A function starts the server the user's own way: nothing to look up.
+  local cfg = not M.options.server_path and resolved_config()
+  if cfg and type(cfg.cmd) == 'function' then
+    return nil
+  end
+  local exe = M.server_cmd()[1]
+  if vim.fn.executable(exe) == 1 then
+    return nil
+  end
+  return config.server_missing_message(exe, config.message_lang(M.user_settings()))
+end
+
+local warned_missing = false
+
+--- Tells the user, once per session, that the server cannot be run and how to install
+--- it: without it Neovim starts no client and says nothing (vim.lsp.enable skips a
+--- config whose command is not executable, writing only to the LSP log).
+function M.warn_if_server_missing()
+  if warned_missing then
+    return
+  end
+  local msg = server_missing()
+  if msg then
+    warned_missing = true
+    -- Scheduled: at startup the message would otherwise come before the screen is drawn.
+    vim.schedule(function()
+      vim.notify('azsr: ' .. msg, vim.log.levels.WARN)
+    end)
+  end
+end
+
+--- FileType markdown.azsr: warns when azsr is turned on but its server is missing.
+function M.on_azsr_buffer()
+  if enabled() then
+    M.warn_if_server_missing()
+  end
 end
 
 --- The azsr rule of the diagnostic under the cursor (else the first one on the line).
@@ -152,6 +229,11 @@ function M.explain(rule)
   rule = (rule and rule ~= '') and rule or M.rule_under_cursor()
   if not rule then
     vim.notify('azsr: no azsr diagnostic under the cursor; give a rule name', vim.log.levels.WARN)
+    return
+  end
+  local missing = server_missing()
+  if missing then
+    vim.notify('azsr: ' .. missing, vim.log.levels.ERROR)
     return
   end
   local cmd = vim.list_extend(M.server_cmd(), { '--explain', rule })
@@ -197,6 +279,7 @@ M.define_commands = define_commands
 ---@param opts? azsr.Options
 function M.setup(opts)
   M.options = vim.tbl_deep_extend('force', {}, opts or {})
+  M.setup_done = true
   for _, p in ipairs(config.validate(M.options.settings)) do
     vim.notify('azsr: ' .. p, vim.log.levels.WARN)
   end

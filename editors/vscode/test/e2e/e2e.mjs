@@ -1,6 +1,6 @@
 // Drives code-server (VS Code 1.100 in the browser) with playwright-core and Debian's
 // Chromium: opens a faulty *.azsr.md, checks azsr's diagnostics in the Problems panel,
-// completion after `service: Virt`, and hover on `severity`. Screenshots go to
+// completion after `service: Virt` (asked for, then while typing), and hover on `severity`. Screenshots go to
 // $AZSR_E2E_ARTIFACTS. Run by run.sh, which starts code-server; prints
 // "N passed, N failed" and exits 0 only when everything passed.
 import { createRequire } from 'node:module';
@@ -92,6 +92,34 @@ try {
   const lines = fs.readFileSync(process.env.AZSR_E2E_PATH, 'utf8').split('\n');
   const lineOf = (re) => lines.findIndex((l) => re.test(l)) + 1;
 
+  // Markdown has quick suggestions off; the extension opens the list itself in a draft's
+  // front matter (src/suggestWhileTyping.ts). Retype the value: no Ctrl+Space.
+  await step('completion while typing, without Ctrl+Space', async () => {
+    const n = lineOf(/^service: Virt$/);
+    await goTo(n, 'service: Virt'.length + 1);
+    await page.waitForTimeout(500); // a key press right after Go to Line can be lost
+    for (let i = 0; i < 4; i++) await page.keyboard.press('Backspace');
+    await page.waitForFunction(
+      () => [...document.querySelectorAll('.view-line')].some((l) => /^service:\s$/.test(l.textContent || '')),
+      null, { timeout: TIMEOUT });
+    await page.keyboard.type('Virt', { delay: 150 });
+    const shown = page.locator('.suggest-widget:visible', { hasText: /Virtual Machine/ });
+    await shown.waitFor({ state: 'visible', timeout: TIMEOUT });
+    await shot('03-completion-while-typing');
+    report(true, 'typing `service: Virt` shows Virtual Machine services without Ctrl+Space');
+    await page.keyboard.press('Escape');
+    // In the body, typing opens nothing (Markdown prose keeps its quiet editor).
+    const body = lineOf(/^## /) + 1;
+    await goTo(body, 1);
+    await page.waitForTimeout(500);
+    await page.keyboard.type('Az', { delay: 150 });
+    await page.waitForTimeout(2000);
+    const open = await page.locator('.suggest-widget:visible').count();
+    await page.keyboard.press('Backspace');
+    await page.keyboard.press('Backspace');
+    report(open === 0, 'typing in the body opens no suggestions', `${open} suggest widget(s) visible`);
+  });
+
   await step('completion after service: Virt', async () => {
     const n = lineOf(/^service: Virt$/);
     await goTo(n, 'service: Virt'.length + 1);
@@ -109,7 +137,7 @@ try {
     await page.waitForFunction(
       () => /Virtual Machine/.test(document.querySelector('.suggest-widget')?.textContent || ''),
       null, { timeout: TIMEOUT });
-    await shot('03-completion');
+    await shot('04-completion');
     const text = await widget.innerText();
     report(/Virtual Machine/.test(text), 'completion offers a Virtual Machine service', text.slice(0, 300));
     await page.keyboard.press('Escape');
@@ -127,7 +155,7 @@ try {
       () => [...document.querySelectorAll('.monaco-hover')].some((h) => h.querySelector('table')),
       null, { timeout: TIMEOUT });
     await page.waitForTimeout(1000); // the hover fades in
-    await shot('04-hover');
+    await shot('05-hover');
     const text = await hover.innerText();
     report(true, 'hover on severity shows a table');
     console.log(`       hover: ${text.replace(/\s+/g, ' ').slice(0, 160)}`);
@@ -147,7 +175,7 @@ try {
       () => [...document.querySelectorAll('.monaco-editor .view-lines')].some((v) => /What\s+it\s+checks/.test(v.textContent || '')),
       null, { timeout: TIMEOUT });
     await page.waitForTimeout(500);
-    await shot('05-explain');
+    await shot('06-explain');
     report(true, 'azsr: Explain Rule Under Cursor opens the rule documentation');
   });
 } catch (e) {
