@@ -9,53 +9,8 @@ use regex::Regex;
 use crate::diagnostic::{Fix, TextEdit};
 use crate::messages::{Lang, Msg};
 use crate::sections::SectionKind;
+use crate::text::{blank_code_spans, find_latin_words, line_break, line_start};
 use crate::Context;
-
-/// Hiragana, Katakana (also half-width and the phonetic extensions) or a CJK ideograph
-/// (with the iteration mark 々). Punctuation and full-width Latin are not Japanese.
-pub(crate) fn is_japanese_char(c: char) -> bool {
-    matches!(c,
-        '\u{3040}'..='\u{309F}'     // Hiragana
-        | '\u{30A0}'..='\u{30FF}'   // Katakana
-        | '\u{31F0}'..='\u{31FF}'   // Katakana phonetic extensions
-        | '\u{FF66}'..='\u{FF9D}'   // half-width Katakana
-        | '\u{3005}' | '\u{3007}'   // 々 〇
-        | '\u{3400}'..='\u{4DBF}'   // CJK extension A
-        | '\u{4E00}'..='\u{9FFF}'   // CJK unified ideographs
-        | '\u{F900}'..='\u{FAFF}'   // CJK compatibility ideographs
-        | '\u{20000}'..='\u{2FA1F}' // CJK extensions B.. and compatibility supplement
-    )
-}
-
-fn ascii_word(c: Option<char>) -> bool {
-    c.is_some_and(|c| c.is_ascii_alphanumeric() || c == '_')
-}
-
-/// Matches of `re` in `text` that do not touch an ASCII letter or digit on either side
-/// where the match itself starts or ends with one (so `fail` does not match `failover`,
-/// but `Errorが` still holds `Error`).
-pub(crate) fn find_latin_words(re: &Regex, text: &str) -> Vec<Range<usize>> {
-    let mut out = Vec::new();
-    let mut at = 0;
-    while at <= text.len() {
-        let Some(m) = re.find_at(text, at) else { break };
-        let r = m.range();
-        let first = text[r.clone()].chars().next();
-        let last = text[r.clone()].chars().next_back();
-        let before = text[..r.start].chars().next_back();
-        let after = text[r.end..].chars().next();
-        let bad_start = ascii_word(first) && ascii_word(before);
-        let bad_end = ascii_word(last) && ascii_word(after);
-        if !bad_start && !bad_end && !r.is_empty() {
-            out.push(r.clone());
-            at = r.end;
-        } else {
-            // Retry from the next character.
-            at = r.start + text[r.start..].chars().next().map_or(1, char::len_utf8);
-        }
-    }
-    out
-}
 
 // ---------------------------------------------------------------------------------------
 // Error mentions
@@ -234,7 +189,7 @@ pub(crate) fn error_mention(ctx: &Context) -> ErrorMention {
         total.denied |= m.denied;
     };
     if let Some(summary) = ctx.field_str("summary") {
-        add(error_mention_in(&strip_code_spans(summary)));
+        add(error_mention_in(&blank_code_spans(summary)));
     }
     for block in ctx.body.prose_outside_errors() {
         add(error_mention_in(&block.masked));
@@ -242,48 +197,15 @@ pub(crate) fn error_mention(ctx: &Context) -> ErrorMention {
     total
 }
 
-/// `summary` text with backtick code spans blanked (front matter is not parsed as
-/// Markdown, but a `command` in the summary is still code).
-pub(crate) fn strip_code_spans(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    let mut in_code = false;
-    for c in s.chars() {
-        if c == '`' {
-            in_code = !in_code;
-            out.push(' ');
-        } else if in_code {
-            for _ in 0..c.len_utf8() {
-                out.push(' ');
-            }
-        } else {
-            out.push(c);
-        }
-    }
-    out
-}
-
 // ---------------------------------------------------------------------------------------
 // Inserting section headings
-
-/// The line break the document uses.
-pub(crate) fn eol(text: &str) -> &'static str {
-    if text.contains("\r\n") {
-        "\r\n"
-    } else {
-        "\n"
-    }
-}
-
-fn line_start(text: &str, at: usize) -> usize {
-    text[..at].rfind('\n').map_or(0, |i| i + 1)
-}
 
 /// A quick fix that inserts a heading for each of `missing` (in `ctx.lang`): before the
 /// first section that comes later in format.md's order, else at the end of the body.
 pub(crate) fn insert_sections_fix(ctx: &Context, missing: &[SectionKind]) -> Fix {
     let text = ctx.text;
     let body = ctx.body;
-    let nl = eol(text);
+    let nl = line_break(text);
     let default_level = body
         .sections
         .first()
@@ -494,14 +416,6 @@ mod tests {
         assert!(mention("エラーなく完了するはずのデプロイが失敗する"));
     }
 
-    #[test]
-    fn latin_words_respect_ascii_boundaries_only() {
-        let re = Regex::new("(?i)fail").unwrap();
-        assert!(find_latin_words(&re, "failover").is_empty());
-        assert_eq!(find_latin_words(&re, "失敗fail。"), vec![6..10]);
-        assert_eq!(find_latin_words(&re, "xfail fail"), vec![6..10]);
-    }
-
     /// The first fenced block after `heading` in a rule's documentation.
     fn example(doc: &str, heading: &str) -> String {
         let after = &doc[doc.find(heading).expect(heading)..];
@@ -544,15 +458,6 @@ mod tests {
                 rule.name
             );
         }
-    }
-
-    #[test]
-    fn japanese_script() {
-        assert!("ひらがな".chars().all(is_japanese_char));
-        assert!("カタカナｶﾀｶﾅ".chars().all(is_japanese_char));
-        assert!("漢字々".chars().all(is_japanese_char));
-        assert!(!"、。「」（）ＡＢＣ１".chars().any(is_japanese_char));
-        assert!(!"Ünïcödé – ok".chars().any(is_japanese_char));
     }
 }
 

@@ -4,7 +4,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use crate::msg;
-use crate::rules::body_util::{is_japanese_char, strip_code_spans};
+use crate::text::{blank_code_spans, is_japanese_char};
 use crate::sections::SectionKind;
 use crate::{Context, Diagnostic};
 
@@ -114,7 +114,7 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
     if let Some(entry) = ctx.field("summary") {
         if entry.value.as_str().is_some() {
             let span = entry.value.span.clone();
-            let mut raw = strip_code_spans(&ctx.text[span.clone()]);
+            let mut raw = blank_code_spans(&ctx.text[span.clone()]);
             for n in &names {
                 blank_all(&mut raw, n);
             }

@@ -5,7 +5,8 @@ use regex::Regex;
 
 use crate::messages::Msg;
 use crate::msg;
-use crate::rules::body_util::{error_mention_in, find_latin_words};
+use crate::rules::body_util::error_mention_in;
+use crate::text::find_latin_words;
 use crate::sections::SectionKind;
 use crate::{Context, Diagnostic};
 

@@ -6,6 +6,7 @@ use std::ops::Range;
 use crate::diagnostic::TextEdit;
 use crate::frontmatter::{FrontMatter, YamlEntry, YamlNode, YamlValue};
 use crate::messages::Msg;
+use crate::text::{line_break, line_start, next_line_start};
 use crate::Context;
 
 /// The front matter when it is closed and parsed to a mapping (else the
@@ -116,28 +117,6 @@ pub(crate) fn yaml_scalar(s: &str) -> String {
     }
 }
 
-/// The document's line break: CRLF when it uses them, else LF.
-pub(crate) fn newline(doc: &str) -> &'static str {
-    if doc.contains("\r\n") {
-        "\r\n"
-    } else {
-        "\n"
-    }
-}
-
-/// The start of the line after the one holding `pos`.
-pub(crate) fn next_line_start(doc: &str, pos: usize) -> usize {
-    match doc[pos.min(doc.len())..].find('\n') {
-        Some(i) => pos + i + 1,
-        None => doc.len(),
-    }
-}
-
-/// The start of the line holding `pos`.
-pub(crate) fn line_start(doc: &str, pos: usize) -> usize {
-    doc[..pos.min(doc.len())].rfind('\n').map_or(0, |i| i + 1)
-}
-
 /// Where an entry ends: the end of its value, or of its key for a null value.
 fn entry_end(entry: &YamlEntry) -> usize {
     if entry.value.is_null() {
@@ -165,7 +144,7 @@ pub(crate) fn insert_top_level(
     } else {
         ""
     };
-    let nl = newline(doc);
+    let nl = line_break(doc);
     let prefix = if prefix.is_empty() { "" } else { nl };
     TextEdit {
         range: at..at,
@@ -206,7 +185,7 @@ pub(crate) fn insert_in_mapping(
     } else {
         ""
     };
-    let nl = newline(doc);
+    let nl = line_break(doc);
     let prefix = if prefix.is_empty() { "" } else { nl };
     let body: String = lines.iter().map(|l| format!("{indent}{l}{nl}")).collect();
     Some(TextEdit {

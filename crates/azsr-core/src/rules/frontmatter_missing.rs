@@ -1,5 +1,5 @@
 use crate::diagnostic::{Fix, TextEdit};
-use crate::rules::form_util::newline;
+use crate::text::{line_break, next_line_start};
 use crate::{msg, Context, Diagnostic};
 
 declare_rule! {
@@ -47,7 +47,7 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
     match ctx.fm {
         None => {
             let at = if text.starts_with('\u{feff}') { 3 } else { 0 };
-            let nl = newline(text);
+            let nl = line_break(text);
             let mut block = crate::template::frontmatter_template(ctx.lang).replace('\n', nl);
             if !text[at..].trim().is_empty() {
                 block.push_str(nl);
@@ -71,7 +71,7 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
         }
         Some(fm) if !fm.closed => {
             let at = closing_point(text, fm.yaml.start);
-            let nl = newline(text);
+            let nl = line_break(text);
             let prefix = if at > 0 && !text[..at].ends_with('\n') {
                 nl
             } else {
@@ -103,7 +103,7 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
 fn closing_point(text: &str, from: usize) -> usize {
     let mut pos = from;
     while pos < text.len() {
-        let end = text[pos..].find('\n').map_or(text.len(), |i| pos + i + 1);
+        let end = next_line_start(text, pos);
         let line = text[pos..end].trim_end();
         if line.trim().is_empty() || line.starts_with("# ") || line.starts_with("##") {
             return pos;

@@ -3,6 +3,7 @@ use std::ops::Range;
 use crate::catalog::yaml_scalar;
 use crate::diagnostic::{Fix, TextEdit};
 use crate::fields::IssueType;
+use crate::text::{line_start, next_line_start};
 use crate::{msg, Context, Diagnostic, Msg};
 
 declare_rule! {
@@ -184,14 +185,14 @@ fn close_names<'a>(value: &str, names: &[&'a str]) -> Vec<&'a str> {
 /// The whole lines of a one-line entry (`key: value` and its line break), when nothing
 /// else shares them.
 fn entry_lines(text: &str, start: usize, end: usize) -> Option<Range<usize>> {
-    let line_start = text[..start].rfind('\n').map_or(0, |i| i + 1);
-    if !text[line_start..start].trim().is_empty() {
+    let first = line_start(text, start);
+    if !text[first..start].trim().is_empty() {
         return None;
     }
-    let line_end = text[end..].find('\n').map_or(text.len(), |i| end + i + 1);
+    let line_end = next_line_start(text, end);
     let rest = &text[end..line_end];
     let rest = rest.trim();
-    (rest.is_empty() || rest.starts_with('#')).then_some(line_start..line_end)
+    (rest.is_empty() || rest.starts_with('#')).then_some(first..line_end)
 }
 
 #[cfg(test)]

@@ -2,6 +2,7 @@ use std::ops::Range;
 
 use crate::diagnostic::{Fix, TextEdit};
 use crate::fields::ContactMethod;
+use crate::text::line_start;
 use crate::frontmatter::YamlEntry;
 use crate::{msg, Context, Diagnostic, Msg};
 
@@ -120,8 +121,7 @@ fn fix_title() -> Msg {
 /// Replaces the line of an empty `contact_method:` entry.
 fn replace_entry_line(text: &str, entry: &YamlEntry) -> Option<TextEdit> {
     let start = entry.key.span.start;
-    let line_start = text[..start].rfind('\n').map_or(0, |i| i + 1);
-    if !text[line_start..start].trim().is_empty() {
+    if !text[line_start(text, start)..start].trim().is_empty() {
         return None;
     }
     let end = text[start..]
@@ -137,8 +137,7 @@ fn replace_entry_line(text: &str, entry: &YamlEntry) -> Option<TextEdit> {
 /// indentation.
 fn insert_after(text: &str, entry: &YamlEntry) -> Option<TextEdit> {
     let start = entry.key.span.start;
-    let line_start = text[..start].rfind('\n').map_or(0, |i| i + 1);
-    let indent = &text[line_start..start];
+    let indent = &text[line_start(text, start)..start];
     if !indent.trim().is_empty() {
         return None;
     }
