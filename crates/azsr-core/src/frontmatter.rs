@@ -11,6 +11,9 @@ use std::ops::Range;
 
 use saphyr_parser::{Event, Parser, ScalarStyle};
 
+pub mod edit;
+mod span;
+
 /// Deeper YAML than this is refused: no request needs more than three levels.
 pub const MAX_DEPTH: usize = 32;
 

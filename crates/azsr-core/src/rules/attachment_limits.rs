@@ -1,4 +1,4 @@
-use crate::rules::form_util::{content_span, entry, list_items, scalar};
+use crate::rules::form_util::{entry, list_items, scalar};
 use crate::{msg, Context, Diagnostic, Msg};
 
 declare_rule! {
@@ -98,7 +98,7 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
         let en = reasons.iter().map(|r| r.en.as_str()).collect::<Vec<_>>().join("; ");
         let ja = reasons.iter().map(|r| r.ja.as_str()).collect::<Vec<_>>().join("。");
         out.push(RULE.diag(
-            content_span(ctx.text, node),
+            node.content_span(ctx.text),
             msg!("This attachment cannot be uploaded: {en}", "この添付ファイルはアップロードできません: {ja}"),
         ));
     }

@@ -1,4 +1,4 @@
-use crate::rules::form_util::{content_span, entry, list_items, scalar};
+use crate::rules::form_util::{entry, list_items, scalar};
 use crate::{msg, Context, Diagnostic};
 
 declare_rule! {
@@ -45,7 +45,7 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
             let Some(path) = scalar(item) else { continue };
             let path = path.trim();
             if files.file_size(path).is_none() {
-                out.push(RULE.diag(content_span(ctx.text, item), message(path)));
+                out.push(RULE.diag(item.content_span(ctx.text), message(path)));
             }
         }
     }

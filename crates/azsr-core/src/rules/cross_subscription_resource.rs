@@ -1,6 +1,6 @@
 use crate::arm::{parse_resource_id, subscription_guid};
 use crate::diagnostic::{Fix, TextEdit};
-use crate::rules::form_util::{entry, scalar, sub_span};
+use crate::rules::form_util::{entry, scalar};
 use crate::{msg, Context, Diagnostic};
 
 declare_rule! {
@@ -61,8 +61,8 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
         return;
     }
     let res_range = lead + id.subscription_range.start..lead + id.subscription_range.end;
-    let at = sub_span(ctx.text, &res.value, res_range);
-    let sub_at = sub_span(ctx.text, &sub.value, sub_guid);
+    let at = res.value.sub_span(ctx.text, res_range);
+    let sub_at = sub.value.sub_span(ctx.text, sub_guid);
     let theirs = id.subscription;
     out.push(
         RULE.diag(

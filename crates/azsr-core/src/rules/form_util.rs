@@ -1,12 +1,8 @@
 //! Helpers shared by the front matter rules: the parsed block, scalar values and their
 //! exact spans, and edits that add or replace YAML lines without breaking the YAML.
 
-use std::ops::Range;
-
-use crate::diagnostic::TextEdit;
 use crate::frontmatter::{FrontMatter, YamlEntry, YamlNode, YamlValue};
 use crate::messages::Msg;
-use crate::text::{line_break, line_start, next_line_start};
 use crate::Context;
 
 /// The front matter when it is closed and parsed to a mapping (else the
@@ -26,190 +22,6 @@ pub(crate) fn scalar(node: &YamlNode) -> Option<&str> {
     match &node.value {
         YamlValue::Scalar { text, .. } if !node.is_empty() => Some(text),
         _ => None,
-    }
-}
-
-/// The byte range of a scalar's text in the document: inside quotes, without an anchor.
-/// Falls back to the node's whole span when the text was folded or escaped.
-pub(crate) fn content_span(doc: &str, node: &YamlNode) -> Range<usize> {
-    let span = node.span.clone();
-    let Some(raw) = doc.get(span.clone()) else {
-        return span;
-    };
-    let YamlValue::Scalar { text, .. } = &node.value else {
-        return span;
-    };
-    if raw == text {
-        return span;
-    }
-    if text.is_empty() {
-        return span;
-    }
-    // the text ends the span (before a closing quote); an anchor may precede it
-    match raw.rfind(text.as_str()) {
-        Some(i) => span.start + i..span.start + i + text.len(),
-        // folded or indented text: the span without its trailing line breaks
-        None => span.start..span.start + raw.trim_end().len(),
-    }
-}
-
-/// Maps a byte range within a scalar's text to the document, when the text sits there
-/// verbatim; otherwise the scalar's whole span.
-pub(crate) fn sub_span(doc: &str, node: &YamlNode, within: Range<usize>) -> Range<usize> {
-    let content = content_span(doc, node);
-    let verbatim = node
-        .as_str()
-        .is_some_and(|t| doc.get(content.clone()) == Some(t));
-    if verbatim && within.end <= content.len() {
-        content.start + within.start..content.start + within.end
-    } else {
-        content
-    }
-}
-
-/// The opening `---` of the block: where findings about a missing key sit (1:1 of the block).
-pub(crate) fn opening(fm: &FrontMatter) -> Range<usize> {
-    fm.block.start..fm.block.start + 3
-}
-
-/// Replaces a scalar's text (inside its quotes, if any) with `new`, quoting `new` when a
-/// plain scalar could not hold it.
-pub(crate) fn replace_scalar(doc: &str, node: &YamlNode, new: &str) -> TextEdit {
-    let content = content_span(doc, node);
-    let quoted = matches!(node.value, YamlValue::Scalar { quoted: true, .. })
-        && content != node.span
-        && !doc[node.span.clone()].trim_start().starts_with(['|', '>']);
-    let single = content.start > 0 && doc.as_bytes()[content.start - 1] == b'\'';
-    let new_text = if quoted && single {
-        new.replace('\'', "''")
-    } else if quoted {
-        new.replace('\\', "\\\\").replace('"', "\\\"")
-    } else {
-        yaml_scalar(new)
-    };
-    TextEdit {
-        range: content,
-        new_text,
-    }
-}
-
-/// `s` as a YAML scalar: plain when that reads back as the same string, else double-quoted.
-pub(crate) fn yaml_scalar(s: &str) -> String {
-    let plain_ok = !s.is_empty()
-        && s.trim() == s
-        && !s.starts_with([
-            '-', '?', ':', ',', '[', ']', '{', '}', '#', '&', '*', '!', '|', '>', '\'', '"', '%',
-            '@', '`',
-        ])
-        && !s.contains(": ")
-        && !s.contains(" #")
-        && !s.ends_with(':')
-        && !s.contains(['\n', '\r', '\t']);
-    if plain_ok {
-        s.to_string()
-    } else {
-        format!(
-            "\"{}\"",
-            s.replace('\\', "\\\\")
-                .replace('"', "\\\"")
-                .replace('\n', "\\n")
-        )
-    }
-}
-
-/// Where an entry ends: the end of its value, or of its key for a null value.
-fn entry_end(entry: &YamlEntry) -> usize {
-    if entry.value.is_null() {
-        entry.key.span.end
-    } else {
-        entry.value.span.end.max(entry.key.span.end)
-    }
-}
-
-/// Inserts the top-level `line` (without its line break): after the entry `after` when
-/// there is one, else at the end of the YAML.
-pub(crate) fn insert_top_level(
-    doc: &str,
-    fm: &FrontMatter,
-    after: Option<&YamlEntry>,
-    line: &str,
-) -> TextEdit {
-    let at = match after {
-        Some(e) => next_line_start(doc, entry_end(e)).min(fm.yaml.end),
-        None => fm.yaml.end,
-    };
-    // A YAML text that does not end with a line break (`---\n---` has none to end).
-    let prefix = if at > 0 && !doc[..at].ends_with('\n') {
-        "\n"
-    } else {
-        ""
-    };
-    let nl = line_break(doc);
-    let prefix = if prefix.is_empty() { "" } else { nl };
-    TextEdit {
-        range: at..at,
-        new_text: format!("{prefix}{}{nl}", line.replace('\n', nl)),
-    }
-}
-
-/// Inserts `key: value` lines into the block mapping of `parent` (e.g. `contact`), with the
-/// mapping's indentation. `None` for flow mappings (`{…}`) and non-mappings.
-pub(crate) fn insert_in_mapping(
-    doc: &str,
-    parent: &YamlEntry,
-    lines: &[String],
-) -> Option<TextEdit> {
-    let indent = match &parent.value.value {
-        YamlValue::Map(entries) if !entries.is_empty() => {
-            if doc[parent.value.span.clone()].starts_with('{') {
-                return None;
-            }
-            let first = &entries[0].key.span;
-            let ls = line_start(doc, first.start);
-            let ind = &doc[ls..first.start];
-            if !ind.chars().all(|c| c == ' ') {
-                return None;
-            }
-            ind.to_string()
-        }
-        _ if parent.value.is_null() => {
-            let ls = line_start(doc, parent.key.span.start);
-            let base = doc[ls..parent.key.span.start].len();
-            " ".repeat(base + 2)
-        }
-        _ => return None,
-    };
-    let at = next_line_start(doc, entry_end(parent));
-    let prefix = if at > 0 && !doc[..at].ends_with('\n') {
-        "\n"
-    } else {
-        ""
-    };
-    let nl = line_break(doc);
-    let prefix = if prefix.is_empty() { "" } else { nl };
-    let body: String = lines.iter().map(|l| format!("{indent}{l}{nl}")).collect();
-    Some(TextEdit {
-        range: at..at,
-        new_text: format!("{prefix}{body}"),
-    })
-}
-
-/// The span of any node: a scalar's text, or a collection including a flow collection's
-/// closing bracket (the parser's span stops before it).
-pub(crate) fn node_span(doc: &str, node: &YamlNode) -> Range<usize> {
-    let span = node.span.clone();
-    let closer = match (&node.value, doc.as_bytes().get(span.start)) {
-        (YamlValue::Scalar { .. }, _) => return content_span(doc, node),
-        (YamlValue::Seq(_), Some(b'[')) => ']',
-        (YamlValue::Map(_), Some(b'{')) => '}',
-        _ => return span,
-    };
-    let rest = &doc[span.end.min(doc.len())..];
-    let skipped = rest.len() - rest.trim_start_matches([' ', '\t']).len();
-    if rest[skipped..].starts_with(closer) {
-        span.start..span.end + skipped + 1
-    } else {
-        span
     }
 }
 
@@ -301,57 +113,6 @@ mod tests {
 
     fn fm(text: &str) -> FrontMatter {
         crate::frontmatter::parse(text).unwrap()
-    }
-
-    #[test]
-    fn content_spans_skip_quotes_and_anchors() {
-        let text = "---\na: \"quoted 値\"\nb: &x plain\nc: |\n  folded\n---\n";
-        let f = fm(text);
-        let a = &f.get("a").unwrap().value;
-        assert_eq!(&text[content_span(text, a)], "quoted 値");
-        let b = &f.get("b").unwrap().value;
-        assert_eq!(&text[content_span(text, b)], "plain");
-        let text2 = "---\nx: &x x\n---\n";
-        let f2 = fm(text2);
-        assert_eq!(content_span(text2, &f2.get("x").unwrap().value), 10..11);
-        let e = replace_scalar(text, a, "new \"v\"");
-        assert_eq!(e.new_text, "new \\\"v\\\"");
-    }
-
-    #[test]
-    fn insertions_keep_yaml_valid() {
-        let text = "---\nservice: X\ncontact:\n    email: a@b.c\nsummary: s\n---\n";
-        let f = fm(text);
-        let e = insert_top_level(text, &f, f.get("service"), "resource: ");
-        let out = apply_edits(text, &[e]);
-        assert_eq!(
-            out,
-            "---\nservice: X\nresource: \ncontact:\n    email: a@b.c\nsummary: s\n---\n"
-        );
-        let e = insert_in_mapping(text, f.get("contact").unwrap(), &["phone: ".into()]).unwrap();
-        let out = apply_edits(text, &[e]);
-        assert!(
-            out.contains("    email: a@b.c\n    phone: \nsummary"),
-            "{out}"
-        );
-        let f2 = fm(&out);
-        assert!(f2.error.is_none());
-        let text = "---\ncontact:\nsummary: s\n---\n";
-        let f = fm(text);
-        let e = insert_in_mapping(text, f.get("contact").unwrap(), &["email: ".into()]).unwrap();
-        assert_eq!(
-            apply_edits(text, &[e]),
-            "---\ncontact:\n  email: \nsummary: s\n---\n"
-        );
-        let text = "---\r\nsummary: s\r\n---\r\n";
-        let e = insert_top_level(text, &fm(text), None, "contact:\n  email: ");
-        assert_eq!(
-            apply_edits(text, &[e]),
-            "---\r\nsummary: s\r\ncontact:\r\n  email: \r\n---\r\n"
-        );
-        let text = "---\n---\n";
-        let e = insert_top_level(text, &fm(text), None, "summary: ");
-        assert_eq!(apply_edits(text, &[e]), "---\nsummary: \n---\n");
     }
 
     /// The form rules this module serves.
@@ -528,12 +289,5 @@ mod tests {
                 }
             }
         }
-    }
-
-    #[test]
-    fn scalars_are_quoted_when_needed() {
-        assert_eq!(yaml_scalar("Tokyo Standard Time"), "Tokyo Standard Time");
-        assert_eq!(yaml_scalar("a: b"), "\"a: b\"");
-        assert_eq!(yaml_scalar("-x"), "\"-x\"");
     }
 }

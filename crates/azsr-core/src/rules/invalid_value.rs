@@ -1,7 +1,8 @@
 use crate::diagnostic::Fix;
 use crate::fields::{parse_bool, parse_language, ContactMethod, IssueType, Plan, Severity, LANGUAGES};
 use crate::frontmatter::{YamlEntry, YamlNode, YamlValue};
-use crate::rules::form_util::{closest_value, kind_of, node_span, parsed, replace_scalar, scalar};
+use crate::frontmatter::edit::{replace_scalar};
+use crate::rules::form_util::{closest_value, kind_of, parsed, scalar};
 use crate::time::WINDOWS_ZONES;
 use crate::{msg, Context, Diagnostic, Msg};
 
@@ -246,7 +247,7 @@ fn list(ctx: &Context, key: &str, node: &YamlNode, out: &mut Vec<Diagnostic>) ->
 }
 
 fn span_of(ctx: &Context, node: &YamlNode) -> std::ops::Range<usize> {
-    node_span(ctx.text, node)
+    node.full_span(ctx.text)
 }
 
 /// An enumerated field: reports a value `valid` rejects (without repeating it: the range
@@ -428,7 +429,7 @@ fn related(ctx: &Context, node: &YamlNode, out: &mut Vec<Diagnostic>) {
             YamlValue::Scalar { .. } | YamlValue::Alias => {}
             YamlValue::Map(_) => match item.get("number") {
                 None => out.push(RULE.diag(
-                    node_span(ctx.text, item),
+                    item.full_span(ctx.text),
                     msg!(
                         "A related request needs its `number`",
                         "関連するお問い合わせには `number` (お問い合わせ番号) が必要です"
@@ -455,7 +456,7 @@ fn related(ctx: &Context, node: &YamlNode, out: &mut Vec<Diagnostic>) {
             },
             YamlValue::Seq(_) => {
                 out.push(RULE.diag(
-                    node_span(ctx.text, item),
+                    item.full_span(ctx.text),
                     msg!(
                         "A related request is a number or a mapping `{{number, engineer}}`, not a list",
                         "関連するお問い合わせには番号か `{{number, engineer}}` のマッピングを指定してください。リストは指定できません"

@@ -1,9 +1,8 @@
 use std::ops::Range;
 
-use crate::catalog::yaml_scalar;
+use crate::frontmatter::edit::{entry_lines, yaml_string};
 use crate::diagnostic::{Fix, TextEdit};
 use crate::fields::IssueType;
-use crate::text::{line_start, next_line_start};
 use crate::{msg, Context, Diagnostic, Msg};
 
 declare_rule! {
@@ -119,7 +118,7 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
                 "{service_name} の問題の種類 `{known_type}` にはサブタイプがありません。`problem_subtype` を削除してください。"
             ),
         );
-        if let Some(line) = entry_lines(ctx.text, sub_entry.key.span.start, sub_entry.value.span.end) {
+        if let Some(line) = entry_lines(ctx.text, sub_entry) {
             diag = diag.with_fix(Fix {
                 title: Msg::new("Remove `problem_subtype`", "`problem_subtype` を削除する"),
                 edits: vec![TextEdit {
@@ -150,7 +149,7 @@ fn unknown(span: Range<usize>, message: Msg, value: &str, names: &[&str]) -> Dia
             title: Msg::new(format!("Replace with `{name}`"), format!("`{name}` に置き換える")),
             edits: vec![TextEdit {
                 range: span.clone(),
-                new_text: yaml_scalar(name),
+                new_text: yaml_string(name),
             }],
         });
     }
@@ -180,19 +179,6 @@ fn close_names<'a>(value: &str, names: &[&'a str]) -> Vec<&'a str> {
         .collect();
     by_distance.sort();
     by_distance.into_iter().take(3).map(|(_, n)| n).collect()
-}
-
-/// The whole lines of a one-line entry (`key: value` and its line break), when nothing
-/// else shares them.
-fn entry_lines(text: &str, start: usize, end: usize) -> Option<Range<usize>> {
-    let first = line_start(text, start);
-    if !text[first..start].trim().is_empty() {
-        return None;
-    }
-    let line_end = next_line_start(text, end);
-    let rest = &text[end..line_end];
-    let rest = rest.trim();
-    (rest.is_empty() || rest.starts_with('#')).then_some(first..line_end)
 }
 
 #[cfg(test)]

@@ -4,7 +4,7 @@ use std::sync::LazyLock;
 use aho_corasick::AhoCorasick;
 
 use crate::frontmatter::{YamlNode, YamlValue};
-use crate::rules::form_util::{content_span, entry, list_items, scalar};
+use crate::rules::form_util::{entry, list_items, scalar};
 use crate::text::term_is_whole;
 use crate::{msg, Context, Diagnostic};
 
@@ -120,7 +120,7 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
             let v = v.trim();
             listed.push(v.to_string());
             if !is_request_number(v, today) {
-                out.push(RULE.diag(content_span(ctx.text, node), message(v)));
+                out.push(RULE.diag(node.content_span(ctx.text), message(v)));
             }
         }
     }

@@ -1,7 +1,8 @@
 use crate::diagnostic::Fix;
 use crate::fields::{field_doc, ContactMethod, FieldSpec, IssueType, CONTACT_FIELDS, FIELDS};
 use crate::frontmatter::{FrontMatter, YamlEntry, YamlValue};
-use crate::rules::form_util::{insert_in_mapping, insert_top_level, opening, parsed, scalar};
+use crate::frontmatter::edit::{insert_in_mapping, insert_top_level};
+use crate::rules::form_util::{parsed, scalar};
 use crate::rules::unknown_field::meant;
 use crate::{msg, Context, Diagnostic};
 
@@ -123,7 +124,7 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
                 let after = previous_present(fm, key);
                 out.push(
                     RULE.diag(
-                        opening(fm),
+                        fm.opening(),
                         {
                             let (den, dja) = doc_of(FIELDS, key);
                             msg!(

@@ -1,6 +1,7 @@
 use crate::diagnostic::Fix;
 use crate::fields::FIELDS;
-use crate::rules::form_util::{insert_top_level, opening, parsed, scalar};
+use crate::frontmatter::edit::{insert_top_level};
+use crate::rules::form_util::{parsed, scalar};
 use crate::{msg, Context, Diagnostic};
 
 declare_rule! {
@@ -65,7 +66,7 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
             let pos = FIELDS.iter().position(|f| f.key == "resource").unwrap_or(0);
             let after = FIELDS[..pos].iter().rev().find_map(|f| fm.get(f.key));
             out.push(
-                RULE.diag(opening(fm), message).with_fix(Fix {
+                RULE.diag(fm.opening(), message).with_fix(Fix {
                     title: msg!("Add `resource` for {name}", "{name} の `resource` を追加"),
                     edits: vec![insert_top_level(ctx.text, fm, after, "resource: ")],
                 }),

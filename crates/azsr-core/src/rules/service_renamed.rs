@@ -1,4 +1,5 @@
-use crate::catalog::{yaml_scalar, ServiceMatch};
+use crate::catalog::ServiceMatch;
+use crate::frontmatter::edit::yaml_string;
 use crate::diagnostic::{Fix, TextEdit};
 use crate::{msg, Context, Diagnostic, Msg};
 
@@ -69,7 +70,7 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
             title: Msg::new(format!("Replace with `{new}`"), format!("`{new}` に置き換える")),
             edits: vec![TextEdit {
                 range: span,
-                new_text: yaml_scalar(new),
+                new_text: yaml_string(new),
             }],
         }),
     );

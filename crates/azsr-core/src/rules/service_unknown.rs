@@ -1,6 +1,7 @@
 use unicode_normalization::UnicodeNormalization;
 
-use crate::catalog::{yaml_scalar, Service};
+use crate::catalog::Service;
+use crate::frontmatter::edit::yaml_string;
 use crate::diagnostic::{Fix, TextEdit};
 use crate::fields::IssueType;
 use crate::{msg, Context, Diagnostic, Msg};
@@ -147,7 +148,7 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
             title: Msg::new(format!("Replace with `{name}`"), format!("`{name}` に置き換える")),
             edits: vec![TextEdit {
                 range: span.clone(),
-                new_text: yaml_scalar(name),
+                new_text: yaml_string(name),
             }],
         });
     }

@@ -1,9 +1,6 @@
-use std::ops::Range;
-
 use crate::diagnostic::{Fix, TextEdit};
 use crate::fields::ContactMethod;
-use crate::text::line_start;
-use crate::frontmatter::YamlEntry;
+use crate::frontmatter::edit::{insert_after_entry, replace_entry_line};
 use crate::{msg, Context, Diagnostic, Msg};
 
 declare_rule! {
@@ -82,8 +79,8 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
         present => {
             let mut diag = RULE.diag(sev_span.clone(), method_message(label));
             let edit = match present {
-                Some(empty) => replace_entry_line(ctx.text, empty),
-                None => insert_after(ctx.text, sev_entry),
+                Some(empty) => replace_entry_line(ctx.text, empty, PHONE),
+                None => insert_after_entry(ctx.text, sev_entry, PHONE),
             };
             if let Some(edit) = edit {
                 diag = diag.with_fix(Fix {
@@ -114,43 +111,14 @@ fn method_message(label: &str) -> Msg {
     )
 }
 
+/// The line the fixes write.
+const PHONE: &str = "contact_method: phone";
+
 fn fix_title() -> Msg {
     Msg::new("Set `contact_method: phone`", "`contact_method: phone` にする")
 }
 
 /// Replaces the line of an empty `contact_method:` entry.
-fn replace_entry_line(text: &str, entry: &YamlEntry) -> Option<TextEdit> {
-    let start = entry.key.span.start;
-    if !text[line_start(text, start)..start].trim().is_empty() {
-        return None;
-    }
-    let end = text[start..]
-        .find(['\n', '\r'])
-        .map_or(text.len(), |i| start + i);
-    Some(TextEdit {
-        range: start..end,
-        new_text: "contact_method: phone".to_string(),
-    })
-}
-
-/// Inserts `contact_method: phone` on a new line after the `severity` entry, at its
-/// indentation.
-fn insert_after(text: &str, entry: &YamlEntry) -> Option<TextEdit> {
-    let start = entry.key.span.start;
-    let indent = &text[line_start(text, start)..start];
-    if !indent.trim().is_empty() {
-        return None;
-    }
-    let end = entry.value.span.end.max(entry.key.span.end);
-    let newline = end + text[end..].find('\n')?;
-    let eol = if text[..newline].ends_with('\r') { "\r\n" } else { "\n" };
-    let at: Range<usize> = newline + 1..newline + 1;
-    Some(TextEdit {
-        range: at,
-        new_text: format!("{indent}contact_method: phone{eol}"),
-    })
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -1,4 +1,4 @@
-use crate::rules::form_util::{content_span, entry, fallback_offset, node_span, not_single, scalar};
+use crate::rules::form_util::{entry, fallback_offset, not_single, scalar};
 use crate::time::parse_started;
 use crate::{msg, Context, Diagnostic};
 
@@ -40,11 +40,11 @@ declare_rule! {
 fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
     let Some(e) = entry(ctx, "started") else { return };
     if let Some(m) = not_single("started", &e.value) {
-        out.push(RULE.diag(node_span(ctx.text, &e.value), m));
+        out.push(RULE.diag(e.value.full_span(ctx.text), m));
         return;
     }
     let Some(v) = scalar(&e.value) else { return };
-    let span = content_span(ctx.text, &e.value);
+    let span = e.value.content_span(ctx.text);
     let Some(started) = parse_started(v) else {
         let date_only = v.trim().parse::<jiff::civil::Date>().is_ok();
         let message = if date_only {

@@ -1,5 +1,5 @@
 use crate::diagnostic::{Fix, TextEdit};
-use crate::rules::form_util::{content_span, entry, fallback_offset, scalar, sub_span};
+use crate::rules::form_util::{entry, fallback_offset, scalar};
 use crate::time::{format_offset, parse_started};
 use crate::{msg, Context, Diagnostic};
 
@@ -46,11 +46,11 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
     }
     let offset = format_offset(fallback_offset(ctx, started.datetime));
     let end = v.trim_end().len();
-    let at = sub_span(ctx.text, &e.value, end..end);
-    let insert = if at.is_empty() { at.start } else { content_span(ctx.text, &e.value).end };
+    let at = e.value.sub_span(ctx.text, end..end);
+    let insert = if at.is_empty() { at.start } else { e.value.content_span(ctx.text).end };
     out.push(
         RULE.diag(
-            content_span(ctx.text, &e.value),
+            e.value.content_span(ctx.text),
             msg!(
                 "`started` has no UTC offset: it is read as {offset}; add the offset (e.g. +09:00 for Japan)",
                 "`started` に UTC オフセットがありません ({offset} として扱います)。オフセット (日本時間なら +09:00) を付けてください"

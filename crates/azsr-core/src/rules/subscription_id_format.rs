@@ -1,5 +1,5 @@
 use crate::arm::subscription_guid;
-use crate::rules::form_util::{content_span, entry, node_span, not_single, scalar};
+use crate::rules::form_util::{entry, not_single, scalar};
 use crate::{msg, Context, Diagnostic};
 
 declare_rule! {
@@ -38,7 +38,7 @@ declare_rule! {
 fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
     let Some(e) = entry(ctx, "subscription") else { return };
     if let Some(m) = not_single("subscription", &e.value) {
-        out.push(RULE.diag(node_span(ctx.text, &e.value), m));
+        out.push(RULE.diag(e.value.full_span(ctx.text), m));
         return;
     }
     let Some(v) = scalar(&e.value) else { return };
@@ -46,7 +46,7 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
         return;
     }
     out.push(RULE.diag(
-        content_span(ctx.text, &e.value),
+        e.value.content_span(ctx.text),
         msg!(
             "`subscription` is not a subscription ID: write its GUID (xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx), optionally as `Name (GUID)`",
             "`subscription` がサブスクリプション ID ではありません。GUID (xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx) を、必要なら `名前 (GUID)` の形で記入してください"
