@@ -75,6 +75,15 @@ impl YamlNode {
         }
     }
 
+    /// The scalar's text when it holds a value: not null, not blank (how the form reads
+    /// a field; [`YamlNode::as_str`] also gives a null's or a blank's text).
+    pub fn text(&self) -> Option<&str> {
+        match &self.value {
+            YamlValue::Scalar { text, .. } if !self.is_empty() => Some(text),
+            _ => None,
+        }
+    }
+
     /// True for a plain scalar that YAML reads as null (`~`, `null`, nothing).
     pub fn is_null(&self) -> bool {
         matches!(&self.value, YamlValue::Scalar { text, quoted: false }

@@ -9,6 +9,7 @@ pub mod config;
 pub mod diagnostic;
 pub mod document;
 pub mod fields;
+pub mod form;
 pub mod frontmatter;
 pub mod fuzzy;
 pub mod hover_text;
@@ -32,6 +33,7 @@ pub use catalog::Catalog;
 pub use config::Config;
 pub use diagnostic::{Diagnostic, Fix, Level, TextEdit};
 pub use document::Document;
+pub use form::Form;
 pub use frontmatter::FrontMatter;
 pub use line_index::{Encoding, LineCol, LineIndex};
 pub use messages::{Lang, Msg};
@@ -120,37 +122,28 @@ pub struct Context<'a> {
 }
 
 impl<'a> Context<'a> {
-    /// The top-level front matter value for `key`.
-    pub fn field(&self, key: &str) -> Option<&'a frontmatter::YamlEntry> {
-        self.fm?.get(key)
-    }
-
-    /// The scalar text of a top-level field (not empty).
-    pub fn field_str(&self, key: &str) -> Option<&'a str> {
-        let e = self.field(key)?;
-        if e.value.is_empty() {
-            return None;
-        }
-        e.value.as_str()
+    /// The form's fields, when the front matter is closed and parsed to a mapping.
+    pub fn form(&self) -> Option<Form<'a>> {
+        self.fm.and_then(Form::of)
     }
 
     pub fn issue_type(&self) -> Option<fields::IssueType> {
-        fields::IssueType::parse(self.field_str("issue_type")?)
+        fields::IssueType::parse(self.form()?.str("issue_type")?)
     }
 
-    /// Technical, or unknown (a request without a valid issue type is treated as technical
-    /// by the rules that only apply to technical requests? No: those stay silent).
+    /// A technical request. Without a valid `issue_type` the rules that only apply to
+    /// technical requests stay silent.
     pub fn is_technical(&self) -> bool {
         self.issue_type() == Some(fields::IssueType::Technical)
     }
 
     pub fn severity(&self) -> Option<fields::Severity> {
-        fields::Severity::parse(self.field_str("severity")?)
+        fields::Severity::parse(self.form()?.str("severity")?)
     }
 
     /// The effective plan: the file's `support_plan`, else the configuration's.
     pub fn plan(&self) -> Option<fields::Plan> {
-        match self.field_str("support_plan") {
+        match self.form().and_then(|f| f.str("support_plan")) {
             Some(v) => fields::Plan::parse(v),
             None => self
                 .config
@@ -162,12 +155,26 @@ impl<'a> Context<'a> {
 
     /// The normalised support language code, when valid.
     pub fn support_language(&self) -> Option<&'static str> {
-        parse_language(self.field_str("support_language")?)
+        parse_language(self.form()?.str("support_language")?)
     }
 
-    /// The `contact` mapping's entry for `key`.
-    pub fn contact(&self, key: &str) -> Option<&'a frontmatter::YamlEntry> {
-        self.field("contact")?.value.get(key)
+    /// The UTC offset a `started` value without one is read in: the configuration's
+    /// `time_zone` (an offset or a zone name), else `contact.time_zone`'s offset on that
+    /// date, else UTC.
+    pub fn started_offset(&self, dt: jiff::civil::DateTime) -> jiff::tz::Offset {
+        if let Some(tz) = self.config.time_zone.as_deref() {
+            if let Some(o) = time::parse_offset(tz) {
+                return o;
+            }
+            if let Some(zone) = time::time_zone(tz) {
+                return time::offset_at(&zone, dt);
+            }
+        }
+        self.form()
+            .and_then(|f| f.contact("time_zone"))
+            .and_then(|e| e.value.text())
+            .and_then(time::time_zone)
+            .map_or(jiff::tz::Offset::UTC, |zone| time::offset_at(&zone, dt))
     }
 }
 

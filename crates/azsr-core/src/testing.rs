@@ -44,6 +44,16 @@ pub fn check_with(
     out
 }
 
+/// A file system for tests: relative paths and their sizes.
+pub struct FakeFiles(pub Vec<(&'static str, u64)>);
+
+impl crate::FileProbe for FakeFiles {
+    fn file_size(&self, relative_path: &str) -> Option<u64> {
+        let p = relative_path.trim_start_matches("./");
+        self.0.iter().find(|(n, _)| *n == p).map(|(_, s)| *s)
+    }
+}
+
 /// Strips `«` and `»` from `annotated`, returning the text and the marked byte ranges.
 pub fn parse_marks(annotated: &str) -> (String, Vec<std::ops::Range<usize>>) {
     let mut text = String::with_capacity(annotated.len());

@@ -270,7 +270,7 @@ mod tests {
     fn entry_lines_are_replaced_removed_and_followed() {
         let text = "---\r\na: 1 # note\r\nb: {x: 1}\r\n---\r\n";
         let f = fm(text);
-        let (a, b) = (f.get("a").unwrap(), f.get("b").unwrap());
+        let a = f.get("a").unwrap();
         let removed = entry_lines(text, a).unwrap();
         assert_eq!(&text[removed], "a: 1 # note\r\n");
         let e = replace_entry_line(text, a, "a: 2").unwrap();

@@ -1,7 +1,6 @@
 use crate::diagnostic::Fix;
 use crate::fields::parse_bool;
 use crate::frontmatter::edit::{replace_scalar};
-use crate::rules::form_util::{entry, scalar};
 use crate::{msg, Context, Diagnostic};
 
 declare_rule! {
@@ -37,8 +36,8 @@ declare_rule! {
 }
 
 fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
-    let Some(e) = entry(ctx, "advanced_diagnostics") else { return };
-    let Some(v) = scalar(&e.value) else { return };
+    let Some(e) = ctx.form().and_then(|f| f.get("advanced_diagnostics")) else { return };
+    let Some(v) = e.value.text() else { return };
     if parse_bool(v) != Some(false) {
         return;
     }

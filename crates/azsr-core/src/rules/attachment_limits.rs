@@ -1,4 +1,4 @@
-use crate::rules::form_util::{entry, list_items, scalar};
+use crate::form::list_items;
 use crate::{msg, Context, Diagnostic, Msg};
 
 declare_rule! {
@@ -49,10 +49,10 @@ const BLOCKED: &[&str] = &[
 ];
 
 fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
-    let Some(e) = entry(ctx, "attachments") else { return };
+    let Some(e) = ctx.form().and_then(|f| f.get("attachments")) else { return };
     let items: Vec<_> = list_items(&e.value)
         .into_iter()
-        .filter_map(|n| scalar(n).map(|s| (n, s.trim())))
+        .filter_map(|n| n.text().map(|s| (n, s.trim())))
         .collect();
     if items.len() > 1 {
         let n = items.len();
@@ -107,7 +107,7 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::rules::form_util::FakeFiles;
+    use crate::testing::FakeFiles;
     use crate::testing::{assert_spans, check, check_with, CLEAN_EN, CLEAN_JA};
 
     #[test]

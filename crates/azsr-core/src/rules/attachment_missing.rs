@@ -1,4 +1,4 @@
-use crate::rules::form_util::{entry, list_items, scalar};
+use crate::form::list_items;
 use crate::{msg, Context, Diagnostic};
 
 declare_rule! {
@@ -40,9 +40,9 @@ declare_rule! {
 
 fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
     let Some(files) = ctx.env.files else { return };
-    if let Some(e) = entry(ctx, "attachments") {
+    if let Some(e) = ctx.form().and_then(|f| f.get("attachments")) {
         for item in list_items(&e.value) {
-            let Some(path) = scalar(item) else { continue };
+            let Some(path) = item.text() else { continue };
             let path = path.trim();
             if files.file_size(path).is_none() {
                 out.push(RULE.diag(item.content_span(ctx.text), message(path)));
@@ -128,7 +128,7 @@ fn percent_decode(s: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::rules::form_util::FakeFiles;
+    use crate::testing::FakeFiles;
     use crate::testing::{check, check_with, parse_marks, CLEAN_EN, CLEAN_JA};
 
     fn files() -> FakeFiles {

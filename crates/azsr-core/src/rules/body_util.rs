@@ -188,7 +188,7 @@ pub(crate) fn error_mention(ctx: &Context) -> ErrorMention {
         total.mentioned |= m.mentioned;
         total.denied |= m.denied;
     };
-    if let Some(summary) = ctx.field_str("summary") {
+    if let Some(summary) = ctx.form().and_then(|f| f.str("summary")) {
         add(error_mention_in(&blank_code_spans(summary)));
     }
     for block in ctx.body.prose_outside_errors() {

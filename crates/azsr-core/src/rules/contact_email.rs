@@ -1,5 +1,5 @@
 use crate::frontmatter::YamlNode;
-use crate::rules::form_util::{list_items, not_single, scalar};
+use crate::form::{list_items, not_single};
 use crate::{msg, Context, Diagnostic};
 
 declare_rule! {
@@ -39,20 +39,18 @@ declare_rule! {
 }
 
 fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
-    if crate::rules::form_util::parsed(ctx).is_none() {
-        return;
-    }
-    if let Some(e) = ctx.contact("email") {
+    let Some(form) = ctx.form() else { return };
+    if let Some(e) = form.contact("email") {
         if let Some(m) = not_single("contact.email", &e.value) {
             out.push(RULE.diag(e.value.full_span(ctx.text), m));
         }
-        if let Some(v) = scalar(&e.value) {
+        if let Some(v) = e.value.text() {
             report(ctx, &e.value, v, "contact.email", out);
         }
     }
-    if let Some(e) = ctx.contact("additional_emails") {
+    if let Some(e) = form.contact("additional_emails") {
         for item in list_items(&e.value) {
-            if let Some(v) = scalar(item) {
+            if let Some(v) = item.text() {
                 report(ctx, item, v, "contact.additional_emails", out);
             }
         }

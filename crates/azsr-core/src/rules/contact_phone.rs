@@ -1,4 +1,4 @@
-use crate::rules::form_util::{not_single, scalar};
+use crate::form::not_single;
 use crate::{msg, Context, Diagnostic};
 
 declare_rule! {
@@ -37,15 +37,12 @@ declare_rule! {
 }
 
 fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
-    if crate::rules::form_util::parsed(ctx).is_none() {
-        return;
-    }
-    let Some(e) = ctx.contact("phone") else { return };
+    let Some(e) = ctx.form().and_then(|f| f.contact("phone")) else { return };
     if let Some(m) = not_single("contact.phone", &e.value) {
         out.push(RULE.diag(e.value.full_span(ctx.text), m));
         return;
     }
-    let Some(v) = scalar(&e.value) else { return };
+    let Some(v) = e.value.text() else { return };
     let v = v.trim();
     if is_phone(v) {
         return;

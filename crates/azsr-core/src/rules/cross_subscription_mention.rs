@@ -244,7 +244,7 @@ fn introduces_request(piece: &Piece) -> bool {
 }
 
 fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
-    let Some(ours) = ctx.field_str("subscription").and_then(|v| {
+    let Some(ours) = ctx.form().and_then(|f| f.str("subscription")).and_then(|v| {
         crate::arm::subscription_guid(v).map(|r| v[r].to_ascii_lowercase())
     }) else {
         return;

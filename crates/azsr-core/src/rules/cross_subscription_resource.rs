@@ -1,6 +1,5 @@
 use crate::arm::{parse_resource_id, subscription_guid};
 use crate::diagnostic::{Fix, TextEdit};
-use crate::rules::form_util::{entry, scalar};
 use crate::{msg, Context, Diagnostic};
 
 declare_rule! {
@@ -39,10 +38,11 @@ declare_rule! {
 }
 
 fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
-    let (Some(sub), Some(res)) = (entry(ctx, "subscription"), entry(ctx, "resource")) else {
+    let Some(form) = ctx.form() else { return };
+    let (Some(sub), Some(res)) = (form.get("subscription"), form.get("resource")) else {
         return;
     };
-    let (Some(sub_text), Some(res_text)) = (scalar(&sub.value), scalar(&res.value)) else {
+    let (Some(sub_text), Some(res_text)) = (sub.value.text(), res.value.text()) else {
         return;
     };
     let Some(sub_guid) = subscription_guid(sub_text) else {

@@ -79,7 +79,7 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
             };
             out.push(
                 RULE.diag(
-                    fm.block.start..fm.block.start + 3,
+                    fm.opening(),
                     msg!(
                         "The front matter is not closed: add a `---` line after the last field",
                         "フロント マターが閉じられていません。最後の項目の後に `---` 行を追加してください"

@@ -8,6 +8,8 @@ use crate::messages::Msg;
 use crate::Context;
 
 pub(crate) mod body_util;
+#[cfg(test)]
+mod doc_examples_legacy;
 
 /// A rule: its stable name, default level, documentation and check.
 pub struct RuleMeta {
@@ -64,8 +66,6 @@ macro_rules! rules {
         pub static ALL: &[&RuleMeta] = &[$(&$module::RULE),*];
     };
 }
-
-pub(crate) mod form_util;
 
 rules!(
     frontmatter_missing,

@@ -355,8 +355,10 @@ fn scan_yaml(ctx: &Context, node: &YamlNode, out: &mut Vec<Diagnostic>) {
 }
 
 fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
-    if let Some(root) = ctx.fm.and_then(|fm| fm.root.as_ref()) {
-        scan_yaml(ctx, root, out);
+    if let Some(form) = ctx.form() {
+        for e in form.entries() {
+            scan_yaml(ctx, &e.value, out);
+        }
     }
     let tags = &ctx.body.html_tags;
     for block in &ctx.body.prose {

@@ -54,12 +54,11 @@ declare_rule! {
 }
 
 fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
+    let Some(form) = ctx.form() else { return };
     let service_id = match ctx.issue_type().and_then(IssueType::implied_service) {
         Some(id) => id.to_string(),
         None => {
-            let Some(found) = ctx
-                .field_str("service")
-                .and_then(|v| ctx.catalog.find_service(v))
+            let Some(found) = form.str("service").and_then(|v| ctx.catalog.find_service(v))
             else {
                 return;
             };
@@ -78,10 +77,10 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
         .map_or(service_id.as_str(), |s| s.display_name.trim())
         .to_string();
 
-    let Some(type_entry) = ctx.field("problem_type") else {
+    let Some(type_entry) = form.get("problem_type") else {
         return;
     };
-    let Some(type_value) = ctx.field_str("problem_type") else {
+    let Some(type_value) = type_entry.value.text() else {
         return;
     };
     let types = ctx.catalog.problem_types(&service_id);
@@ -99,9 +98,10 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
         return;
     };
 
-    let (Some(sub_entry), Some(sub_value)) =
-        (ctx.field("problem_subtype"), ctx.field_str("problem_subtype"))
-    else {
+    let Some(sub_entry) = form.get("problem_subtype") else {
+        return;
+    };
+    let Some(sub_value) = sub_entry.value.text() else {
         return;
     };
     let subtypes = ctx.catalog.problem_subtypes(&service_id, known_type);

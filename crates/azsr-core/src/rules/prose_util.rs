@@ -36,7 +36,8 @@ pub(crate) fn prose<'a>(ctx: &'a Context) -> Vec<Piece<'a>> {
 
 /// The `summary` value as written (its span in the document), when it is a scalar.
 pub(crate) fn summary<'a>(ctx: &'a Context) -> Option<Piece<'a>> {
-    let e = ctx.field("summary")?;
+    let e = ctx.form()?.get("summary")?;
+    // Any scalar, a null or blank one too (the form rules read those as absent).
     e.value.as_str()?;
     let raw = ctx.text.get(e.value.span.clone())?;
     Some(Piece {

@@ -190,7 +190,8 @@ pub(crate) fn has_request_number(text: &str) -> bool {
 
 fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
     if ctx
-        .field("related_requests")
+        .form()
+        .and_then(|f| f.get("related_requests"))
         .is_some_and(|e| !e.value.is_empty())
     {
         return;

@@ -1,5 +1,5 @@
 use crate::arm::parse_resource_id;
-use crate::rules::form_util::{entry, not_single, scalar};
+use crate::form::not_single;
 use crate::{msg, Context, Diagnostic};
 
 declare_rule! {
@@ -37,12 +37,12 @@ declare_rule! {
 }
 
 fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
-    let Some(e) = entry(ctx, "resource") else { return };
+    let Some(e) = ctx.form().and_then(|f| f.get("resource")) else { return };
     if let Some(m) = not_single("resource", &e.value) {
         out.push(RULE.diag(e.value.full_span(ctx.text), m));
         return;
     }
-    let Some(v) = scalar(&e.value) else { return };
+    let Some(v) = e.value.text() else { return };
     let Err(err) = parse_resource_id(v.trim()) else {
         return;
     };

@@ -40,10 +40,10 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
     if ctx.severity() != Some(Severity::C) {
         return;
     }
-    let Some(flag) = ctx.field("response_24x7") else {
+    let Some(flag) = ctx.form().and_then(|f| f.get("response_24x7")) else {
         return;
     };
-    if ctx.field_str("response_24x7").and_then(parse_bool) != Some(true) {
+    if flag.value.text().and_then(parse_bool) != Some(true) {
         return;
     }
     out.push(

@@ -70,7 +70,7 @@ declare_rule! {
 
 /// The numbers listed in `related_requests` (a number, or `{number, engineer}`).
 fn related_numbers(ctx: &Context) -> Vec<String> {
-    let Some(entry) = ctx.field("related_requests") else {
+    let Some(entry) = ctx.form().and_then(|f| f.get("related_requests")) else {
         return Vec::new();
     };
     entry

@@ -39,10 +39,10 @@ declare_rule! {
 }
 
 fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
-    let Some(entry) = ctx.field("service") else {
+    let Some(entry) = ctx.form().and_then(|f| f.get("service")) else {
         return;
     };
-    let Some(value) = ctx.field_str("service") else {
+    let Some(value) = entry.value.text() else {
         return;
     };
     let Some(found) = ctx.catalog.find_service(value) else {

@@ -96,18 +96,19 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
     if ctx.issue_type().is_some_and(|t| t != IssueType::Technical) {
         return;
     }
-    let Some(entry) = ctx.field("service") else {
+    let Some(form) = ctx.form() else { return };
+    let Some(entry) = form.get("service") else {
         return;
     };
-    let Some(value) = entry.value.as_str() else {
+    let Some(value) = entry.value.text() else {
         return;
     };
-    if entry.value.is_empty() || ctx.catalog.find_service(value).is_some() {
+    if ctx.catalog.find_service(value).is_some() {
         return;
     }
     let span = entry.value.span.clone();
-    let resource_type = ctx
-        .field_str("resource")
+    let resource_type = form
+        .str("resource")
         .and_then(|r| crate::arm::parse_resource_id(r.trim()).ok())
         .map(|id| id.full_type());
 

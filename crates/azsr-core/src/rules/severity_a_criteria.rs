@@ -339,10 +339,10 @@ static RECOVERY_SET: LazyLock<PhraseSet> = LazyLock::new(|| PhraseSet::new(RECOV
 static ONGOING_SET: LazyLock<PhraseSet> = LazyLock::new(|| PhraseSet::new(ONGOING));
 
 fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
-    let Some(entry) = ctx.field("severity") else {
+    let Some(entry) = ctx.form().and_then(|f| f.get("severity")) else {
         return;
     };
-    let Some(sev) = entry.value.as_str().and_then(Severity::parse) else {
+    let Some(sev) = entry.value.text().and_then(Severity::parse) else {
         return;
     };
     if !sev.is_critical() {

@@ -55,15 +55,16 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
     if !severity.is_critical() {
         return;
     }
-    let Some(sev_entry) = ctx.field("severity") else {
+    let Some(form) = ctx.form() else { return };
+    let Some(sev_entry) = form.get("severity") else {
         return;
     };
     let label = severity.label();
     let sev_span = sev_entry.value.span.clone();
 
-    match ctx.field("contact_method") {
+    match form.get("contact_method") {
         Some(entry) if !entry.value.is_empty() => {
-            let method = entry.value.as_str().and_then(ContactMethod::parse);
+            let method = entry.value.text().and_then(ContactMethod::parse);
             if method == Some(ContactMethod::Email) {
                 out.push(
                     RULE.diag(entry.value.span.clone(), method_message(label)).with_fix(Fix {
@@ -92,7 +93,7 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
         }
     }
 
-    let has_phone = ctx.contact("phone").is_some_and(|e| !e.value.is_empty());
+    let has_phone = form.contact("phone").is_some_and(|e| !e.value.is_empty());
     if !has_phone {
         out.push(RULE.diag(
             sev_span,

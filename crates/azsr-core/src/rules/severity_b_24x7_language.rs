@@ -43,20 +43,21 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
     if ctx.severity() != Some(Severity::B) {
         return;
     }
-    let Some(flag) = ctx.field("response_24x7") else {
+    let Some(form) = ctx.form() else { return };
+    let Some(flag) = form.get("response_24x7") else {
         return;
     };
-    if ctx.field_str("response_24x7").and_then(parse_bool) != Some(true) {
+    if flag.value.text().and_then(parse_bool) != Some(true) {
         return;
     }
-    let (Some(lang_entry), Some(code)) = (ctx.field("support_language"), ctx.support_language())
+    let (Some(lang_entry), Some(code)) = (form.get("support_language"), ctx.support_language())
     else {
         return;
     };
     if code == "en-us" {
         return;
     }
-    let value = ctx.field_str("support_language").unwrap_or(code).trim();
+    let value = lang_entry.value.text().unwrap_or(code).trim();
     out.push(
         RULE.diag(
             lang_entry.value.span.clone(),

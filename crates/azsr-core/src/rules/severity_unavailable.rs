@@ -53,7 +53,7 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
     if plan == Plan::Basic {
         return;
     }
-    let (Some(entry), Some(severity)) = (ctx.field("severity"), ctx.severity()) else {
+    let (Some(entry), Some(severity)) = (ctx.form().and_then(|f| f.get("severity")), ctx.severity()) else {
         return;
     };
     if plans::offers(plan, severity) {

@@ -1,5 +1,4 @@
 use crate::diagnostic::{Fix, TextEdit};
-use crate::rules::form_util::{entry, fallback_offset, scalar};
 use crate::time::{format_offset, parse_started};
 use crate::{msg, Context, Diagnostic};
 
@@ -36,15 +35,15 @@ declare_rule! {
 }
 
 fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
-    let Some(e) = entry(ctx, "started") else { return };
-    let Some(v) = scalar(&e.value) else { return };
+    let Some(e) = ctx.form().and_then(|f| f.get("started")) else { return };
+    let Some(v) = e.value.text() else { return };
     let Some(started) = parse_started(v) else {
         return; // start-time
     };
     if started.offset.is_some() {
         return;
     }
-    let offset = format_offset(fallback_offset(ctx, started.datetime));
+    let offset = format_offset(ctx.started_offset(started.datetime));
     let end = v.trim_end().len();
     let at = e.value.sub_span(ctx.text, end..end);
     let insert = if at.is_empty() { at.start } else { e.value.content_span(ctx.text).end };

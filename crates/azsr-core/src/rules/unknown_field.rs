@@ -2,7 +2,6 @@ use crate::diagnostic::{Fix, TextEdit};
 use crate::fields::{CONTACT_FIELDS, FIELDS};
 use crate::frontmatter::{YamlEntry, YamlValue};
 use crate::fuzzy::closest;
-use crate::rules::form_util::parsed;
 use crate::{msg, Context, Diagnostic};
 
 declare_rule! {
@@ -82,9 +81,9 @@ const ALIASES: &[(&str, &str)] = &[
 ];
 
 fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
-    let Some(fm) = parsed(ctx) else { return };
+    let Some(form) = ctx.form() else { return };
     let top: Vec<&str> = FIELDS.iter().map(|f| f.key).collect();
-    for e in fm.entries() {
+    for e in form.entries() {
         report(e, &top, None, out);
         match e.key_str() {
             Some("contact") => {
