@@ -8,6 +8,7 @@ pub mod catalog;
 pub mod config;
 pub mod diagnostic;
 pub mod document;
+pub mod error_mention;
 pub mod fields;
 pub mod form;
 pub mod frontmatter;

@@ -182,3 +182,133 @@ mod form_rules {
         }
     }
 }
+
+mod body_rules {
+    /// The first fenced block after `heading` in a rule's documentation.
+    fn example(doc: &str, heading: &str) -> String {
+        let after = &doc[doc.find(heading).expect(heading)..];
+        let mut lines = after
+            .lines()
+            .map(|l| l.strip_prefix(' ').unwrap_or(l))
+            .skip_while(|l| !l.trim_start().starts_with("```"));
+        let fence = lines.next().expect("a fenced example").trim();
+        let fence: String = fence.chars().take_while(|c| *c == '`').collect();
+        lines
+            .take_while(|l| l.trim() != fence)
+            .map(|l| format!("{l}\n"))
+            .collect()
+    }
+
+    #[test]
+    fn documented_examples_behave_as_documented() {
+        use crate::rules::{
+            english_body, error_excerpt, placeholder, section_empty, section_missing,
+            section_suggested,
+        };
+        for rule in [
+            &section_missing::RULE,
+            &section_suggested::RULE,
+            &section_empty::RULE,
+            &placeholder::RULE,
+            &error_excerpt::RULE,
+            &english_body::RULE,
+        ] {
+            let fires = example(rule.doc, "## Fires");
+            assert!(
+                !crate::testing::check(rule, &fires).is_empty(),
+                "{}: the Fires example does not fire:\n{fires}",
+                rule.name
+            );
+            let passes = example(rule.doc, "## Passes");
+            assert!(
+                crate::testing::check(rule, &passes).is_empty(),
+                "{}: the Passes example fires:\n{passes}",
+                rule.name
+            );
+        }
+    }
+}
+
+mod body_rules_robustness {
+    use proptest::prelude::*;
+
+    const PIECES: &[&str] = &[
+        "---\n",
+        "issue_type: technical\n",
+        "support_language: en\n",
+        "summary: ",
+        "エラー",
+        "TODO",
+        "<",
+        ">",
+        "<your name>",
+        "○○",
+        "...",
+        "…",
+        "\n",
+        "\r\n",
+        "## ",
+        "### ",
+        "ゴール",
+        "Error messages",
+        "ログ",
+        "```",
+        "`",
+        "> ",
+        "- ",
+        "| a | b |\n|---|---|\n",
+        "<!-- ",
+        " -->",
+        "省略",
+        "(ここに記入)",
+        "https://x.jp/a",
+        "失敗",
+        "できない",
+        "contact:\n  first_name: 太郎\n",
+        "日本語",
+        "😀",
+        "\t",
+        "====\n",
+        "  ",
+        "[",
+        "]",
+        "(",
+        ")",
+        "「",
+        "」",
+        "\"",
+    ];
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 300, .. ProptestConfig::default() })]
+        #[test]
+        fn body_rules_never_panic_and_spans_are_valid(
+            parts in prop::collection::vec(prop::sample::select(PIECES), 0..40)
+        ) {
+            use crate::rules::{
+                english_body, error_excerpt, placeholder, section_empty, section_missing,
+                section_suggested,
+            };
+            let text: String = parts.concat();
+            for rule in [
+                &section_missing::RULE,
+                &section_suggested::RULE,
+                &section_empty::RULE,
+                &placeholder::RULE,
+                &error_excerpt::RULE,
+                &english_body::RULE,
+            ] {
+                for d in crate::testing::check(rule, &text) {
+                    prop_assert!(d.range.start <= d.range.end && d.range.end <= text.len());
+                    prop_assert!(text.is_char_boundary(d.range.start) && text.is_char_boundary(d.range.end));
+                    for fix in &d.fixes {
+                        for e in &fix.edits {
+                            prop_assert!(e.range.end <= text.len());
+                            prop_assert!(text.is_char_boundary(e.range.start));
+                        }
+                    }
+                }
+            }
+        }
+    }
+}

@@ -7,7 +7,6 @@ use crate::diagnostic::{Diagnostic, Level};
 use crate::messages::Msg;
 use crate::Context;
 
-pub(crate) mod body_util;
 #[cfg(test)]
 mod doc_examples_legacy;
 

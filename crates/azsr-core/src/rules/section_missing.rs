@@ -3,8 +3,8 @@ use unicode_normalization::UnicodeNormalization;
 use crate::diagnostic::{Fix, TextEdit};
 use crate::messages::Msg;
 use crate::msg;
-use crate::rules::body_util::{error_mention, insert_sections_fix};
-use crate::sections::SectionKind;
+use crate::error_mention::ErrorMention;
+use crate::sections::{insert_sections_fix, SectionKind};
 use crate::{Context, Diagnostic};
 
 declare_rule! {
@@ -89,13 +89,13 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
             missing.push(kind);
         }
     }
-    if !body.has_section(SectionKind::Errors) && error_mention(ctx).needs_errors_section() {
+    if !body.has_section(SectionKind::Errors) && ErrorMention::in_request(ctx.form().and_then(|f| f.str("summary")), body).needs_errors_section() {
         missing.push(SectionKind::Errors);
     }
     if missing.is_empty() {
         return;
     }
-    let fix = insert_sections_fix(ctx, &missing);
+    let fix = insert_sections_fix(ctx.text, ctx.body, &missing, ctx.lang);
     for kind in missing {
         let mut message = match kind {
             SectionKind::Goal => msg!(

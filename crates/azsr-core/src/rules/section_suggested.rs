@@ -1,6 +1,6 @@
 use crate::msg;
-use crate::rules::body_util::{error_mention, insert_sections_fix};
-use crate::sections::SectionKind;
+use crate::error_mention::ErrorMention;
+use crate::sections::{insert_sections_fix, SectionKind};
 use crate::{Context, Diagnostic};
 
 declare_rule! {
@@ -73,14 +73,14 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
     .filter(|k| !body.has_section(*k))
     .collect();
     // With an error mentioned, a missing errors section is section-missing's.
-    if !body.has_section(SectionKind::Errors) && !error_mention(ctx).needs_errors_section() {
+    if !body.has_section(SectionKind::Errors) && !ErrorMention::in_request(ctx.form().and_then(|f| f.str("summary")), body).needs_errors_section() {
         missing.push(SectionKind::Errors);
     }
     missing.sort();
     if missing.is_empty() {
         return;
     }
-    let fix = insert_sections_fix(ctx, &missing);
+    let fix = insert_sections_fix(ctx.text, ctx.body, &missing, ctx.lang);
     for kind in missing {
         let message = match kind {
             SectionKind::Steps => msg!(

@@ -1,19 +1,16 @@
-//! Helpers shared by the body rules: Japanese script detection, Latin whole-word search,
-//! "does the request mention an error", and the quick fix that inserts section headings.
+//! Whether a request speaks of an error or a failure: the wording in both languages
+//! that reports one, the wording that only names errors as a topic or a hypothesis
+//! (error handling, 失敗した場合), and statements that no error appears. An errors
+//! section is asked for (`section-missing`) only when an error is reported and not
+//! denied; a lone line of error output that says "no error" is not an excerpt.
 
 use std::ops::Range;
 use std::sync::LazyLock;
 
 use regex::Regex;
 
-use crate::diagnostic::{Fix, TextEdit};
-use crate::messages::{Lang, Msg};
-use crate::sections::SectionKind;
-use crate::text::{blank_code_spans, find_latin_words, line_break, line_start};
-use crate::Context;
-
-// ---------------------------------------------------------------------------------------
-// Error mentions
+use crate::body::Body;
+use crate::text::{blank_code_spans, find_latin_words};
 
 /// English failure wording (case-insensitive, whole words).
 static ERROR_EN: LazyLock<Regex> = LazyLock::new(|| {
@@ -120,7 +117,7 @@ static NO_ERROR: LazyLock<Regex> = LazyLock::new(|| {
 
 /// What the request says about errors.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub(crate) struct ErrorMention {
+pub struct ErrorMention {
     /// Some wording reports an error or a failure.
     pub mentioned: bool,
     /// The text states that no error message appears.
@@ -132,162 +129,70 @@ impl ErrorMention {
     pub fn needs_errors_section(self) -> bool {
         self.mentioned && !self.denied
     }
-}
 
-/// Error and failure wording in one piece of prose (already masked).
-pub(crate) fn error_mention_in(text: &str) -> ErrorMention {
-    let mut owned = String::new();
-    let text = if EN_HYPOTHETICAL.is_match(text) {
-        owned.push_str(text);
-        let found: Vec<Range<usize>> = EN_HYPOTHETICAL.find_iter(text).map(|m| m.range()).collect();
-        for r in found {
-            owned.replace_range(r.clone(), &" ".repeat(r.len()));
+    /// Error and failure wording in the summary and the body's prose (not code, not
+    /// URLs, not the errors section).
+    pub fn in_request(summary: Option<&str>, body: &Body) -> ErrorMention {
+        let mut total = ErrorMention::default();
+        let mut add = |m: ErrorMention| {
+            total.mentioned |= m.mentioned;
+            total.denied |= m.denied;
+        };
+        if let Some(summary) = summary {
+            add(ErrorMention::in_text(&blank_code_spans(summary)));
         }
-        owned.as_str()
-    } else {
-        text
-    };
-    let denials: Vec<Range<usize>> = NO_ERROR.find_iter(text).map(|m| m.range()).collect();
-    let inside_denial =
-        |r: &Range<usize>| denials.iter().any(|d| d.start <= r.start && r.end <= d.end);
-    let mut hits: Vec<Range<usize>> = find_latin_words(&ERROR_EN, text);
-    hits.extend(find_latin_words(&ERROR_CODE, text));
-    for m in ERROR_JA.find_iter(text) {
-        let r = m.range();
-        let word = &text[r.clone()];
-        let verbal = word.starts_with("エラー")
-            || word.starts_with("失敗")
-            || word.starts_with("でき")
-            || word.starts_with("出来");
-        if verbal && JA_HYPOTHETICAL.is_match(&text[r.end..]) {
-            continue;
+        for block in body.prose_outside_errors() {
+            add(ErrorMention::in_text(&block.masked));
         }
-        if word == "タイムアウト" && TIMEOUT_TOPIC.is_match(&text[r.end..]) {
-            continue;
-        }
-        if word.starts_with("でき") || word.starts_with("出来") {
-            let rest = &text[r.end..];
-            // `できないでしょうか`: the match ends in ない/ません; look at what follows.
-            if CANNOT_NOT_FAILURE.is_match(rest) {
+        total
+    }
+
+    /// Error and failure wording in one piece of prose (already masked).
+    pub fn in_text(text: &str) -> ErrorMention {
+        let mut owned = String::new();
+        let text = if EN_HYPOTHETICAL.is_match(text) {
+            owned.push_str(text);
+            let found: Vec<Range<usize>> =
+                EN_HYPOTHETICAL.find_iter(text).map(|m| m.range()).collect();
+            for r in found {
+                owned.replace_range(r.clone(), &" ".repeat(r.len()));
+            }
+            owned.as_str()
+        } else {
+            text
+        };
+        let denials: Vec<Range<usize>> = NO_ERROR.find_iter(text).map(|m| m.range()).collect();
+        let inside_denial =
+            |r: &Range<usize>| denials.iter().any(|d| d.start <= r.start && r.end <= d.end);
+        let mut hits: Vec<Range<usize>> = find_latin_words(&ERROR_EN, text);
+        hits.extend(find_latin_words(&ERROR_CODE, text));
+        for m in ERROR_JA.find_iter(text) {
+            let r = m.range();
+            let word = &text[r.clone()];
+            let verbal = word.starts_with("エラー")
+                || word.starts_with("失敗")
+                || word.starts_with("でき")
+                || word.starts_with("出来");
+            if verbal && JA_HYPOTHETICAL.is_match(&text[r.end..]) {
                 continue;
             }
-        }
-        hits.push(r);
-    }
-    ErrorMention {
-        mentioned: hits.iter().any(|r| !inside_denial(r)),
-        denied: !denials.is_empty(),
-    }
-}
-
-/// Error and failure wording in the summary and the body's prose (not code, not URLs,
-/// not the errors section).
-pub(crate) fn error_mention(ctx: &Context) -> ErrorMention {
-    let mut total = ErrorMention::default();
-    let mut add = |m: ErrorMention| {
-        total.mentioned |= m.mentioned;
-        total.denied |= m.denied;
-    };
-    if let Some(summary) = ctx.form().and_then(|f| f.str("summary")) {
-        add(error_mention_in(&blank_code_spans(summary)));
-    }
-    for block in ctx.body.prose_outside_errors() {
-        add(error_mention_in(&block.masked));
-    }
-    total
-}
-
-// ---------------------------------------------------------------------------------------
-// Inserting section headings
-
-/// A quick fix that inserts a heading for each of `missing` (in `ctx.lang`): before the
-/// first section that comes later in format.md's order, else at the end of the body.
-pub(crate) fn insert_sections_fix(ctx: &Context, missing: &[SectionKind]) -> Fix {
-    let text = ctx.text;
-    let body = ctx.body;
-    let nl = line_break(text);
-    let default_level = body
-        .sections
-        .first()
-        .map_or(2, |s| body.headings[s.heading].level);
-    // Group by anchor: the heading index to insert before, or None for the end.
-    let mut groups: Vec<(Option<usize>, Vec<SectionKind>)> = Vec::new();
-    let mut kinds = missing.to_vec();
-    kinds.sort();
-    kinds.dedup();
-    for kind in kinds {
-        let anchor = body
-            .sections
-            .iter()
-            .filter(|s| s.kind > kind)
-            .map(|s| s.heading)
-            .min();
-        match groups.iter_mut().find(|(a, _)| *a == anchor) {
-            Some((_, ks)) => ks.push(kind),
-            None => groups.push((anchor, vec![kind])),
-        }
-    }
-    let mut edits = Vec::new();
-    for (anchor, ks) in groups {
-        let heading_line = |kind: SectionKind, level: u8| {
-            format!(
-                "{} {}{nl}",
-                "#".repeat(usize::from(level.clamp(1, 6))),
-                kind.heading(ctx.lang)
-            )
-        };
-        match anchor {
-            Some(h) => {
-                let level = body.headings[h].level;
-                let at = line_start(text, body.headings[h].range.start);
-                let new_text: String = ks
-                    .iter()
-                    .map(|k| format!("{}{nl}", heading_line(*k, level)))
-                    .collect();
-                edits.push(TextEdit {
-                    range: at..at,
-                    new_text,
-                });
+            if word == "タイムアウト" && TIMEOUT_TOPIC.is_match(&text[r.end..]) {
+                continue;
             }
-            None => {
-                let at = text.len();
-                let prefix =
-                    if text.is_empty() || text.ends_with("\n\n") || text.ends_with("\r\n\r\n") {
-                        String::new()
-                    } else if text.ends_with('\n') {
-                        nl.to_string()
-                    } else {
-                        format!("{nl}{nl}")
-                    };
-                let headings: Vec<String> =
-                    ks.iter().map(|k| heading_line(*k, default_level)).collect();
-                edits.push(TextEdit {
-                    range: at..at,
-                    new_text: format!("{prefix}{}", headings.join(nl)),
-                });
+            if word.starts_with("でき") || word.starts_with("出来") {
+                let rest = &text[r.end..];
+                // `できないでしょうか`: the match ends in ない/ません; look at what follows.
+                if CANNOT_NOT_FAILURE.is_match(rest) {
+                    continue;
+                }
             }
+            hits.push(r);
+        }
+        ErrorMention {
+            mentioned: hits.iter().any(|r| !inside_denial(r)),
+            denied: !denials.is_empty(),
         }
     }
-    edits.sort_by_key(|e| e.range.start);
-    let names = |lang: Lang| {
-        missing
-            .iter()
-            .map(|k| k.heading(lang))
-            .collect::<Vec<_>>()
-            .join(", ")
-    };
-    let title = if missing.len() == 1 {
-        Msg::new(
-            format!("Insert the section \"{}\"", names(Lang::En)),
-            format!("セクション「{}」を挿入", names(Lang::Ja)),
-        )
-    } else {
-        Msg::new(
-            format!("Insert the sections {}", names(Lang::En)),
-            format!("セクション ({}) を挿入", names(Lang::Ja)),
-        )
-    };
-    Fix { title, edits }
 }
 
 #[cfg(test)]
@@ -295,7 +200,7 @@ mod tests {
     use super::*;
 
     fn mention(s: &str) -> bool {
-        error_mention_in(s).needs_errors_section()
+        ErrorMention::in_text(s).needs_errors_section()
     }
 
     #[test]
@@ -409,139 +314,10 @@ mod tests {
             "The job fails but does not return any error.",
             "The portal doesn't show an error.",
         ] {
-            let m = error_mention_in(s);
+            let m = ErrorMention::in_text(s);
             assert!(m.denied && !m.needs_errors_section(), "{s}");
         }
         // Adverbial "without error" is not a denial.
         assert!(mention("エラーなく完了するはずのデプロイが失敗する"));
-    }
-
-    /// The first fenced block after `heading` in a rule's documentation.
-    fn example(doc: &str, heading: &str) -> String {
-        let after = &doc[doc.find(heading).expect(heading)..];
-        let mut lines = after
-            .lines()
-            .map(|l| l.strip_prefix(' ').unwrap_or(l))
-            .skip_while(|l| !l.trim_start().starts_with("```"));
-        let fence = lines.next().expect("a fenced example").trim();
-        let fence: String = fence.chars().take_while(|c| *c == '`').collect();
-        lines
-            .take_while(|l| l.trim() != fence)
-            .map(|l| format!("{l}\n"))
-            .collect()
-    }
-
-    #[test]
-    fn documented_examples_behave_as_documented() {
-        use crate::rules::{
-            english_body, error_excerpt, placeholder, section_empty, section_missing,
-            section_suggested,
-        };
-        for rule in [
-            &section_missing::RULE,
-            &section_suggested::RULE,
-            &section_empty::RULE,
-            &placeholder::RULE,
-            &error_excerpt::RULE,
-            &english_body::RULE,
-        ] {
-            let fires = example(rule.doc, "## Fires");
-            assert!(
-                !crate::testing::check(rule, &fires).is_empty(),
-                "{}: the Fires example does not fire:\n{fires}",
-                rule.name
-            );
-            let passes = example(rule.doc, "## Passes");
-            assert!(
-                crate::testing::check(rule, &passes).is_empty(),
-                "{}: the Passes example fires:\n{passes}",
-                rule.name
-            );
-        }
-    }
-}
-
-#[cfg(test)]
-mod robustness {
-    use proptest::prelude::*;
-
-    const PIECES: &[&str] = &[
-        "---\n",
-        "issue_type: technical\n",
-        "support_language: en\n",
-        "summary: ",
-        "エラー",
-        "TODO",
-        "<",
-        ">",
-        "<your name>",
-        "○○",
-        "...",
-        "…",
-        "\n",
-        "\r\n",
-        "## ",
-        "### ",
-        "ゴール",
-        "Error messages",
-        "ログ",
-        "```",
-        "`",
-        "> ",
-        "- ",
-        "| a | b |\n|---|---|\n",
-        "<!-- ",
-        " -->",
-        "省略",
-        "(ここに記入)",
-        "https://x.jp/a",
-        "失敗",
-        "できない",
-        "contact:\n  first_name: 太郎\n",
-        "日本語",
-        "😀",
-        "\t",
-        "====\n",
-        "  ",
-        "[",
-        "]",
-        "(",
-        ")",
-        "「",
-        "」",
-        "\"",
-    ];
-
-    proptest! {
-        #![proptest_config(ProptestConfig { cases: 300, .. ProptestConfig::default() })]
-        #[test]
-        fn body_rules_never_panic_and_spans_are_valid(
-            parts in prop::collection::vec(prop::sample::select(PIECES), 0..40)
-        ) {
-            use crate::rules::{
-                english_body, error_excerpt, placeholder, section_empty, section_missing,
-                section_suggested,
-            };
-            let text: String = parts.concat();
-            for rule in [
-                &section_missing::RULE,
-                &section_suggested::RULE,
-                &section_empty::RULE,
-                &placeholder::RULE,
-                &error_excerpt::RULE,
-                &english_body::RULE,
-            ] {
-                for d in crate::testing::check(rule, &text) {
-                    prop_assert!(d.range.start <= d.range.end && d.range.end <= text.len());
-                    prop_assert!(text.is_char_boundary(d.range.start) && text.is_char_boundary(d.range.end));
-                    for fix in &d.fixes {
-                        for e in &fix.edits {
-                            prop_assert!(e.range.end <= text.len());
-                            prop_assert!(text.is_char_boundary(e.range.start));
-                        }
-                    }
-                }
-            }
-        }
     }
 }
