@@ -6,7 +6,7 @@ use regex::Regex;
 
 use crate::diagnostic::{Fix, TextEdit};
 use crate::messages::Lang;
-use crate::rules::prose_util;
+use crate::rules::text_rule::Prose;
 use crate::sections::SectionKind;
 use crate::text::PhraseSet;
 use crate::{msg, Context, Diagnostic};
@@ -288,7 +288,7 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
     // First occurrence of each unmapped term in prose.
     let mut seen: HashSet<String> = HashSet::new();
     let mut found: Vec<(Range<usize>, String)> = Vec::new();
-    for p in prose_util::prose(ctx) {
+    for p in &Prose::body(ctx).pieces {
         let hits = p.find(set);
         if hits.is_empty() {
             continue;
@@ -312,7 +312,7 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
             if mapped.contains(&k) || mapped.contains(&base) || !seen.insert(base) {
                 continue;
             }
-            found.push((prose_util::shift(r, p.start), written.to_string()));
+            found.push((p.doc_range(r), written.to_string()));
         }
     }
     if found.is_empty() {

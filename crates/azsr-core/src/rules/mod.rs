@@ -56,7 +56,7 @@ macro_rules! declare_rule {
     };
 }
 
-pub(crate) mod prose_util;
+pub(crate) mod text_rule;
 
 macro_rules! rules {
     ($($module:ident),* $(,)?) => {

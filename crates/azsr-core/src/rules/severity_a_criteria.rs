@@ -2,7 +2,7 @@ use std::sync::LazyLock;
 
 use crate::diagnostic::{Fix, TextEdit};
 use crate::fields::Severity;
-use crate::rules::prose_util;
+use crate::rules::text_rule::Prose;
 use crate::text::PhraseSet;
 use crate::{msg, Context, Diagnostic};
 
@@ -348,14 +348,14 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
     if !sev.is_critical() {
         return;
     }
-    let pieces = prose_util::pieces(ctx, true);
-    if prose_util::find_all(&pieces, &ONGOING_SET).next().is_some() {
+    let prose = Prose::with_summary(ctx);
+    if prose.mentions(&ONGOING_SET) {
         return;
     }
     let (set, family) = &*TRIGGERS;
-    let wants_recovery = prose_util::find_all(&pieces, &RECOVERY_SET).next().is_some();
-    let project = prose_util::find_all(&pieces, &PROJECT_SET).next().is_some();
-    let Some(first) = prose_util::find_all(&pieces, set).find(|m| {
+    let wants_recovery = prose.mentions(&RECOVERY_SET);
+    let project = prose.mentions(&PROJECT_SET);
+    let Some(first) = prose.find(set).find(|m| {
         match family[m.phrase] {
             // Wanting the cause of a problem that still has to be restored is fine at A.
             ROOT_CAUSE => !wants_recovery,
