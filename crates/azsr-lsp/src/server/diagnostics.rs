@@ -40,8 +40,11 @@ pub fn analysis_of(
         return Some(cached.clone());
     }
     let run = || {
-        let mut source = Source::with_tree(rope_text(&p.rope, spare), p.tree.clone());
-        source.secrets.prior = p.secrets.clone();
+        let source = Source::incremental(
+            rope_text(&p.rope, spare),
+            p.tree.clone(),
+            p.secrets.as_ref(),
+        );
         let dir = p
             .uri
             .to_file_path()
@@ -52,7 +55,6 @@ pub fn analysis_of(
         env.files = probe.as_ref().map(|p| p as &dyn FileProbe);
         let diagnostics = azsr_core::analyze(&source, &p.config, &p.catalog, &env);
         let lang = azsr_core::message_lang(&source, &p.config, &env);
-        source.secrets.prior = None; // the older scan is of no further use here
         Analysis {
             version: p.version,
             source,
