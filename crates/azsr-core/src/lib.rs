@@ -6,6 +6,7 @@ pub mod arm;
 pub mod body;
 pub mod catalog;
 pub mod config;
+mod context;
 pub mod diagnostic;
 pub mod document;
 pub mod error_mention;
@@ -32,6 +33,7 @@ use std::sync::Arc;
 pub use body::Body;
 pub use catalog::Catalog;
 pub use config::Config;
+pub use context::Context;
 pub use diagnostic::{Diagnostic, Fix, Level, TextEdit};
 pub use document::Document;
 pub use form::Form;
@@ -139,76 +141,6 @@ impl Env<'_> {
             files: None,
             locale: None,
         }
-    }
-}
-
-/// Everything a rule may look at.
-pub struct Context<'a> {
-    pub source: &'a Source,
-    pub text: &'a str,
-    pub fm: Option<&'a FrontMatter>,
-    pub body: &'a Body,
-    pub config: &'a Config,
-    pub catalog: &'a Catalog,
-    pub env: &'a Env<'a>,
-    /// The language of inserted text (headings, templates).
-    pub lang: Lang,
-}
-
-impl<'a> Context<'a> {
-    /// The form's fields, when the front matter is closed and parsed to a mapping.
-    pub fn form(&self) -> Option<Form<'a>> {
-        self.fm.and_then(Form::of)
-    }
-
-    pub fn issue_type(&self) -> Option<fields::IssueType> {
-        fields::IssueType::parse(self.form()?.str("issue_type")?)
-    }
-
-    /// A technical request. Without a valid `issue_type` the rules that only apply to
-    /// technical requests stay silent.
-    pub fn is_technical(&self) -> bool {
-        self.issue_type() == Some(fields::IssueType::Technical)
-    }
-
-    pub fn severity(&self) -> Option<fields::Severity> {
-        fields::Severity::parse(self.form()?.str("severity")?)
-    }
-
-    /// The effective plan: the file's `support_plan`, else the configuration's.
-    pub fn plan(&self) -> Option<fields::Plan> {
-        match self.form().and_then(|f| f.str("support_plan")) {
-            Some(v) => fields::Plan::parse(v),
-            None => self
-                .config
-                .support_plan
-                .as_deref()
-                .and_then(fields::Plan::parse),
-        }
-    }
-
-    /// The normalised support language code, when valid.
-    pub fn support_language(&self) -> Option<&'static str> {
-        parse_language(self.form()?.str("support_language")?)
-    }
-
-    /// The UTC offset a `started` value without one is read in: the configuration's
-    /// `time_zone` (an offset or a zone name), else `contact.time_zone`'s offset on that
-    /// date, else UTC.
-    pub fn started_offset(&self, dt: jiff::civil::DateTime) -> jiff::tz::Offset {
-        if let Some(tz) = self.config.time_zone.as_deref() {
-            if let Some(o) = time::parse_offset(tz) {
-                return o;
-            }
-            if let Some(zone) = time::time_zone(tz) {
-                return time::offset_at(&zone, dt);
-            }
-        }
-        self.form()
-            .and_then(|f| f.contact("time_zone"))
-            .and_then(|e| e.value.text())
-            .and_then(time::time_zone)
-            .map_or(jiff::tz::Offset::UTC, |zone| time::offset_at(&zone, dt))
     }
 }
 

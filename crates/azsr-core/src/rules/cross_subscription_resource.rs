@@ -1,6 +1,6 @@
 use crate::arm::{parse_resource_id, subscription_guid};
-use crate::diagnostic::{Fix, TextEdit};
 use crate::{msg, Context, Diagnostic};
+use crate::rules::fix;
 
 declare_rule! {
     /// ## What it checks
@@ -76,13 +76,11 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
             sub_at.clone(),
             msg!("the request's subscription", "お問い合わせのサブスクリプション"),
         )
-        .with_fix(Fix {
-            title: msg!("Set `subscription` to {theirs}", "`subscription` を {theirs} に変更"),
-            edits: vec![TextEdit {
-                range: sub_at,
-                new_text: theirs.to_string(),
-            }],
-        }),
+        .with_fix(fix::edit(
+            msg!("Set `subscription` to {theirs}", "`subscription` を {theirs} に変更"),
+            sub_at,
+            theirs.to_string(),
+        )),
     );
 }
 

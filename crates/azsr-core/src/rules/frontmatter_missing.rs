@@ -1,6 +1,6 @@
-use crate::diagnostic::{Fix, TextEdit};
 use crate::text::{line_break, next_line_start};
 use crate::{msg, Context, Diagnostic};
+use crate::rules::fix;
 
 declare_rule! {
     /// ## What it checks
@@ -60,13 +60,11 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
                         "フロント マターがありません。先頭に `---` 行、フォームの項目 (issue_type、summary、severity、contact など)、終わりの `---` 行を記述してください"
                     ),
                 )
-                .with_fix(Fix {
-                    title: msg!("Insert a front matter template", "フロント マターのテンプレートを挿入"),
-                    edits: vec![TextEdit {
-                        range: at..at,
-                        new_text: block,
-                    }],
-                }),
+                .with_fix(fix::edit(
+                    msg!("Insert a front matter template", "フロント マターのテンプレートを挿入"),
+                    at..at,
+                    block,
+                )),
             );
         }
         Some(fm) if !fm.closed => {
@@ -85,13 +83,11 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
                         "フロント マターが閉じられていません。最後の項目の後に `---` 行を追加してください"
                     ),
                 )
-                .with_fix(Fix {
-                    title: msg!("Close the front matter", "フロント マターを閉じる"),
-                    edits: vec![TextEdit {
-                        range: at..at,
-                        new_text: format!("{prefix}---{nl}"),
-                    }],
-                }),
+                .with_fix(fix::edit(
+                    msg!("Close the front matter", "フロント マターを閉じる"),
+                    at..at,
+                    format!("{prefix}---{nl}"),
+                )),
             );
         }
         Some(_) => {}

@@ -56,6 +56,7 @@ macro_rules! declare_rule {
     };
 }
 
+pub(crate) mod fix;
 pub(crate) mod text_rule;
 
 macro_rules! rules {

@@ -1,7 +1,7 @@
 use std::ops::Range;
 
-use crate::frontmatter::edit::{entry_lines, yaml_string};
-use crate::diagnostic::{Fix, TextEdit};
+use crate::frontmatter::edit::entry_lines;
+use crate::rules::fix;
 use crate::fields::IssueType;
 use crate::{msg, Context, Diagnostic, Msg};
 
@@ -58,8 +58,7 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
     let service_id = match ctx.issue_type().and_then(IssueType::implied_service) {
         Some(id) => id.to_string(),
         None => {
-            let Some(found) = form.str("service").and_then(|v| ctx.catalog.find_service(v))
-            else {
+            let Some((_, found)) = ctx.service() else {
                 return;
             };
             found.service().id.clone()
@@ -119,13 +118,11 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
             ),
         );
         if let Some(line) = entry_lines(ctx.text, sub_entry) {
-            diag = diag.with_fix(Fix {
-                title: Msg::new("Remove `problem_subtype`", "`problem_subtype` を削除する"),
-                edits: vec![TextEdit {
-                    range: line,
-                    new_text: String::new(),
-                }],
-            });
+            diag = diag.with_fix(fix::edit(
+                Msg::new("Remove `problem_subtype`", "`problem_subtype` を削除する"),
+                line,
+                "",
+            ));
         }
         out.push(diag);
         return;
@@ -145,13 +142,7 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
 fn unknown(span: Range<usize>, message: Msg, value: &str, names: &[&str]) -> Diagnostic {
     let mut diag = RULE.diag(span.clone(), message);
     for name in close_names(value, names) {
-        diag = diag.with_fix(Fix {
-            title: Msg::new(format!("Replace with `{name}`"), format!("`{name}` に置き換える")),
-            edits: vec![TextEdit {
-                range: span.clone(),
-                new_text: yaml_string(name),
-            }],
-        });
+        diag = diag.with_fix(fix::replace_with(span.clone(), name));
     }
     diag
 }

@@ -241,11 +241,7 @@ fn previous_present<'a>(form: Form<'a>, key: &str) -> Option<&'a YamlEntry> {
 /// subtypes for the chosen problem type.
 fn subtype_required(ctx: &Context) -> bool {
     let service_id = match ctx.issue_type() {
-        Some(IssueType::Technical) | None => ctx
-            .form()
-            .and_then(|f| f.str("service"))
-            .and_then(|s| ctx.catalog.find_service(s))
-            .map(|m| m.service().id.clone()),
+        Some(IssueType::Technical) | None => ctx.service().map(|(_, m)| m.service().id.clone()),
         Some(t) => t.implied_service().map(str::to_string),
     };
     let Some(id) = service_id else { return false };

@@ -45,10 +45,7 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
     if !ctx.is_technical() {
         return;
     }
-    let Some(service) = form.str("service") else {
-        return;
-    };
-    let Some(found) = ctx.catalog.find_service(service) else {
+    let Some((_, found)) = ctx.service() else {
         return;
     };
     let found = found.service();

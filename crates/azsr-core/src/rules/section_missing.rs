@@ -1,11 +1,11 @@
 use unicode_normalization::UnicodeNormalization;
 
-use crate::diagnostic::{Fix, TextEdit};
 use crate::messages::Msg;
 use crate::msg;
 use crate::error_mention::ErrorMention;
 use crate::sections::{insert_sections_fix, SectionKind};
 use crate::{Context, Diagnostic};
+use crate::rules::fix;
 
 declare_rule! {
     /// ## What it checks
@@ -122,16 +122,10 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
                 " 見出し「{found}」はこのセクションとして認識されません (使える名前: {names_en})。"
             ));
             let name = kind.heading(ctx.lang);
-            fixes.push(Fix {
-                title: Msg::new(
+            fixes.push(fix::edit(Msg::new(
                     format!("Rename the heading \"{found}\" to \"{}\"", kind.heading(crate::Lang::En)),
                     format!("見出し「{found}」を「{}」に変更", kind.heading(crate::Lang::Ja)),
-                ),
-                edits: vec![TextEdit {
-                    range: h,
-                    new_text: name.to_string(),
-                }],
-            });
+                ), h, name.to_string()));
         }
         fixes.push(fix.clone());
         let mut d = RULE.diag(0..0, message);

@@ -1,5 +1,5 @@
-use crate::diagnostic::{Fix, TextEdit};
 use crate::{msg, Context, Diagnostic};
+use crate::rules::fix;
 
 declare_rule! {
     /// ## What it checks
@@ -80,13 +80,11 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
                     "{ja}が含まれています。お問い合わせから削除し、一度でも送信・共有したことがあれば無効化して再発行 (ローテーション) してください"
                 ),
             )
-            .with_fix(Fix {
-                title: msg!("Replace with <redacted>", "<redacted> に置き換える"),
-                edits: vec![TextEdit {
-                    range: f.range.clone(),
-                    new_text: "<redacted>".into(),
-                }],
-            });
+            .with_fix(fix::edit(
+                msg!("Replace with <redacted>", "<redacted> に置き換える"),
+                f.range.clone(),
+                "<redacted>",
+            ));
         d.secret = true;
         out.push(d);
     }

@@ -45,13 +45,7 @@ declare_rule! {
 
 fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
     let Some(form) = ctx.form() else { return };
-    let (Some(entry), Some(resource)) = (form.get("service"), form.str("resource")) else {
-        return;
-    };
-    let Some(value) = entry.value.text() else {
-        return;
-    };
-    let Some(found) = ctx.catalog.find_service(value) else {
+    let (Some((entry, found)), Some(resource)) = (ctx.service(), form.str("resource")) else {
         return;
     };
     let service = found.service();

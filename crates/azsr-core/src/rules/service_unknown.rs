@@ -1,10 +1,9 @@
 use unicode_normalization::UnicodeNormalization;
 
 use crate::catalog::Service;
-use crate::frontmatter::edit::yaml_string;
-use crate::diagnostic::{Fix, TextEdit};
+use crate::rules::fix;
 use crate::fields::IssueType;
-use crate::{msg, Context, Diagnostic, Msg};
+use crate::{msg, Context, Diagnostic};
 
 declare_rule! {
     /// ## What it checks
@@ -145,13 +144,7 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
     let mut diag = RULE.diag(span.clone(), message);
     for s in candidates.into_iter().take(3) {
         let name = s.display_name.trim();
-        diag = diag.with_fix(Fix {
-            title: Msg::new(format!("Replace with `{name}`"), format!("`{name}` に置き換える")),
-            edits: vec![TextEdit {
-                range: span.clone(),
-                new_text: yaml_string(name),
-            }],
-        });
+        diag = diag.with_fix(fix::replace_with(span.clone(), name));
     }
     out.push(diag);
 }

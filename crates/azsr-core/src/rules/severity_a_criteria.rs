@@ -1,10 +1,10 @@
 use std::sync::LazyLock;
 
-use crate::diagnostic::{Fix, TextEdit};
 use crate::fields::Severity;
 use crate::rules::text_rule::Prose;
 use crate::text::PhraseSet;
 use crate::{msg, Context, Diagnostic};
+use crate::rules::fix;
 
 declare_rule! {
     /// ## What it checks
@@ -385,13 +385,7 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
             first.range,
             msg!("what suggests it is not an outage now", "現在の障害ではないと読める箇所"),
         )
-        .with_fix(Fix {
-            title: msg!("Lower the severity to B", "重大度を B に下げる"),
-            edits: vec![TextEdit {
-                range: span,
-                new_text: "B".into(),
-            }],
-        }),
+        .with_fix(fix::edit(msg!("Lower the severity to B", "重大度を B に下げる"), span, "B")),
     );
 }
 

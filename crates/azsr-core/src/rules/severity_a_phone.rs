@@ -1,7 +1,8 @@
-use crate::diagnostic::{Fix, TextEdit};
+use crate::diagnostic::Fix;
 use crate::fields::ContactMethod;
 use crate::frontmatter::edit::{insert_after_entry, replace_entry_line};
 use crate::{msg, Context, Diagnostic, Msg};
+use crate::rules::fix;
 
 declare_rule! {
     /// ## What it checks
@@ -67,13 +68,8 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
             let method = entry.value.text().and_then(ContactMethod::parse);
             if method == Some(ContactMethod::Email) {
                 out.push(
-                    RULE.diag(entry.value.span.clone(), method_message(label)).with_fix(Fix {
-                        title: fix_title(),
-                        edits: vec![TextEdit {
-                            range: entry.value.span.clone(),
-                            new_text: "phone".to_string(),
-                        }],
-                    }),
+                    RULE.diag(entry.value.span.clone(), method_message(label))
+                        .with_fix(fix::set(entry, "contact_method", "phone")),
                 );
             }
         }
@@ -85,7 +81,7 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
             };
             if let Some(edit) = edit {
                 diag = diag.with_fix(Fix {
-                    title: fix_title(),
+                    title: fix::set_title("contact_method", "phone"),
                     edits: vec![edit],
                 });
             }
@@ -115,11 +111,6 @@ fn method_message(label: &str) -> Msg {
 /// The line the fixes write.
 const PHONE: &str = "contact_method: phone";
 
-fn fix_title() -> Msg {
-    Msg::new("Set `contact_method: phone`", "`contact_method: phone` にする")
-}
-
-/// Replaces the line of an empty `contact_method:` entry.
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -1,6 +1,6 @@
-use crate::diagnostic::{Fix, TextEdit};
 use crate::time::{format_offset, parse_started};
 use crate::{msg, Context, Diagnostic};
+use crate::rules::fix;
 
 declare_rule! {
     /// ## What it checks
@@ -55,13 +55,11 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
                 "`started` に UTC オフセットがありません ({offset} として扱います)。オフセット (日本時間なら +09:00) を付けてください"
             ),
         )
-        .with_fix(Fix {
-            title: msg!("Append {offset}", "{offset} を付ける"),
-            edits: vec![TextEdit {
-                range: insert..insert,
-                new_text: offset.clone(),
-            }],
-        }),
+        .with_fix(fix::edit(
+            msg!("Append {offset}", "{offset} を付ける"),
+            insert..insert,
+            offset.clone(),
+        )),
     );
 }
 
