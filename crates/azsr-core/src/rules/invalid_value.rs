@@ -437,33 +437,26 @@ fn related(ctx: &Context, node: &YamlNode, out: &mut Vec<Diagnostic>) {
     for item in node.items() {
         match &item.value {
             YamlValue::Scalar { .. } | YamlValue::Alias => {}
-            YamlValue::Map(_) => match item.get("number") {
-                None => out.push(RULE.diag(
-                    item.full_span(ctx.text),
-                    msg!(
-                        "A related request needs its `number`",
-                        "関連するお問い合わせには `number` (お問い合わせ番号) が必要です"
-                    ),
-                )),
-                Some(n) => {
-                    if n.value.is_empty() {
-                        out.push(RULE.diag(
-                            n.key.span.clone(),
-                            msg!(
-                                "A related request needs its `number`",
-                                "関連するお問い合わせには `number` (お問い合わせ番号) が必要です"
-                            ),
-                        ));
-                    } else {
+            YamlValue::Map(_) => {
+                let number = item.get("number");
+                match number {
+                    Some(n) if !n.value.is_empty() => {
                         single(ctx, "related_requests[].number", &n.value, out);
                     }
-                    if let Some(eng) = item.get("engineer") {
-                        if !eng.value.is_empty() {
-                            single(ctx, "related_requests[].engineer", &eng.value, out);
-                        }
-                    }
+                    // A missing number is reported on the item, an empty one on its key.
+                    _ => out.push(RULE.diag(
+                        number.map_or_else(|| item.full_span(ctx.text), |n| n.key.span.clone()),
+                        msg!(
+                            "A related request needs its `number`",
+                            "関連するお問い合わせには `number` (お問い合わせ番号) が必要です"
+                        ),
+                    )),
                 }
-            },
+                let engineer = number.and_then(|_| item.get("engineer"));
+                if let Some(eng) = engineer.filter(|e| !e.value.is_empty()) {
+                    single(ctx, "related_requests[].engineer", &eng.value, out);
+                }
+            }
             YamlValue::Seq(_) => {
                 out.push(RULE.diag(
                     item.full_span(ctx.text),

@@ -3,7 +3,7 @@ use unicode_normalization::UnicodeNormalization;
 use crate::catalog::Service;
 use crate::rules::fix;
 use crate::fields::IssueType;
-use crate::{msg, Context, Diagnostic};
+use crate::{msg, Context, Diagnostic, Msg};
 
 declare_rule! {
     /// ## What it checks
@@ -125,19 +125,18 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
         )
     } else {
         let suggestions = suggest(ctx, value, resource_type.as_deref());
-        let message = match suggestions.first() {
+        let closest = match suggestions.first() {
             Some(best) => {
                 let best = best.display_name.trim();
-                msg!(
-                    "`{value}` is not a service of the catalog, nor a former name of one. Use the service's exact name as the portal lists it (closest: `{best}`), so the request reaches the team for that service. (The bundled catalog is English-only: a name from a newer or localised portal may still be right.)",
-                    "`{value}` はサービス カタログにないサービス名です (旧名称でもありません)。担当チームに届くよう、ポータルが表示する正確なサービス名にしてください (最も近い名前: `{best}`)。(同梱のカタログは英語名のみのため、新しいポータルや日本語表示の名前は正しい可能性があります。)"
-                )
+                msg!(" (closest: `{best}`)", " (最も近い名前: `{best}`)")
             }
-            None => msg!(
-                "`{value}` is not a service of the catalog, nor a former name of one. Use the service's exact name as the portal lists it, so the request reaches the team for that service. (The bundled catalog is English-only: a name from a newer or localised portal may still be right.)",
-                "`{value}` はサービス カタログにないサービス名です (旧名称でもありません)。担当チームに届くよう、ポータルが表示する正確なサービス名にしてください。(同梱のカタログは英語名のみのため、新しいポータルや日本語表示の名前は正しい可能性があります。)"
-            ),
+            None => Msg::new("", ""),
         };
+        let (cen, cja) = (&closest.en, &closest.ja);
+        let message = msg!(
+            "`{value}` is not a service of the catalog, nor a former name of one. Use the service's exact name as the portal lists it{cen}, so the request reaches the team for that service. (The bundled catalog is English-only: a name from a newer or localised portal may still be right.)",
+            "`{value}` はサービス カタログにないサービス名です (旧名称でもありません)。担当チームに届くよう、ポータルが表示する正確なサービス名にしてください{cja}。(同梱のカタログは英語名のみのため、新しいポータルや日本語表示の名前は正しい可能性があります。)"
+        );
         (message, suggestions)
     };
 
