@@ -10,6 +10,8 @@ use crate::{time, Body, Catalog, Config, Env, Form, FrontMatter, Lang, Source};
 pub struct Context<'a> {
     pub source: &'a Source,
     pub text: &'a str,
+    /// The front matter block as written, parsed or not (the rules about the block
+    /// itself read it; the others read fields through [`Context::form`]).
     pub fm: Option<&'a FrontMatter>,
     pub body: &'a Body,
     pub config: &'a Config,

@@ -65,7 +65,7 @@ pub fn blank_code_spans(text: &str) -> String {
 }
 
 /// A letter, digit or `_` of ASCII: what Latin words are made of.
-fn is_ascii_word(c: char) -> bool {
+pub fn is_ascii_word(c: char) -> bool {
     c.is_ascii_alphanumeric() || c == '_'
 }
 

@@ -8,7 +8,7 @@ use crate::diagnostic::{Fix, TextEdit};
 use crate::messages::Lang;
 use crate::rules::text_rule::Prose;
 use crate::sections::SectionKind;
-use crate::text::PhraseSet;
+use crate::text::{is_ascii_word, PhraseSet};
 use crate::{msg, Context, Diagnostic};
 
 declare_rule! {
@@ -200,7 +200,7 @@ fn inside_name(text: &str, r: &Range<usize>) -> bool {
     let after = text[r.end..].chars().next();
     let latin_start = term.chars().next().is_some_and(|c| c.is_ascii_alphanumeric());
     let latin_end = term.chars().next_back().is_some_and(|c| c.is_ascii_alphanumeric());
-    let ascii_name = |c: Option<char>| c.is_some_and(|c| c.is_ascii_alphanumeric() || c == '_');
+    let ascii_name = |c: Option<char>| c.is_some_and(is_ascii_word);
     let joiner = |c: Option<char>| c.is_some_and(|c| matches!(c, '-' | '_' | '/' | '\\' | '@'));
     if latin_start && before.is_some_and(is_name_char) {
         return true;
