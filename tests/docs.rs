@@ -5,6 +5,7 @@
 use std::path::PathBuf;
 
 use azsr_core::rules::{self, doc_markdown, short_description};
+use azsr_core::Source;
 
 fn root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../..")
@@ -20,18 +21,62 @@ fn render_rules_md() -> String {
             rule.name,
             rule.level.as_str()
         ));
-        for line in doc_markdown(rule).lines() {
-            if line.starts_with('#') {
+        // The rule's own headings go one level down under its `## name`; a heading
+        // inside a fenced example is part of the example and stays as written. The core's
+        // Markdown model tells them apart.
+        let doc = doc_markdown(rule);
+        let mut copied = 0;
+        for heading in &Source::new(doc.as_str()).body.headings {
+            let start = heading.range.start;
+            if doc[start..].starts_with('#') {
+                out.push_str(&doc[copied..start]);
                 out.push('#');
+                copied = start;
             }
-            out.push_str(line);
-            out.push('\n');
         }
+        out.push_str(&doc[copied..]);
         out.push('\n');
     }
     out.truncate(out.trim_end().len());
     out.push('\n');
     out
+}
+
+/// Every line of a rule's doc that sits in a fenced example, as `(rule, line)`; told
+/// apart by hand (a line of three backticks opens or closes), not by the Markdown model
+/// the renderer uses, so that this check does not share its mistakes.
+fn example_lines() -> Vec<(&'static str, String)> {
+    let mut lines = Vec::new();
+    for rule in rules::ALL {
+        let mut inside = false;
+        for line in doc_markdown(rule).lines() {
+            if line.starts_with("```") {
+                inside = !inside;
+            } else if inside {
+                lines.push((rule.name, line.to_string()));
+            }
+        }
+    }
+    lines
+}
+
+#[test]
+fn fenced_examples_are_copied_as_written() {
+    let md = render_rules_md();
+    let examples = example_lines();
+    assert!(
+        examples.iter().any(|(_, l)| l.starts_with("## ")),
+        "an example has a heading (else this test checks nothing)"
+    );
+    for (rule, line) in examples {
+        // From the rule's heading to the next rule's.
+        let after = md.split(&format!("\n## {rule}\n\nDefault level: ")).nth(1);
+        let section = after.unwrap().split("\nDefault level: ").next().unwrap();
+        assert!(
+            section.lines().any(|l| l == line),
+            "{rule}: the example line {line:?} is not in docs/rules.md as written"
+        );
+    }
 }
 
 fn render_readme_table() -> String {

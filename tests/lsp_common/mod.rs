@@ -6,16 +6,9 @@
 use std::collections::VecDeque;
 use std::time::Duration;
 
+use azsr_lsp::server;
 use serde_json::{json, Value};
 use tokio::io::{AsyncBufReadExt, AsyncRead, AsyncReadExt, AsyncWrite, AsyncWriteExt, BufReader};
-
-#[path = "../../crates/azsr-lsp/src/server/mod.rs"]
-#[allow(dead_code, unused_imports)]
-pub mod server;
-/// The server's source, compiled into the test: in-process runs need no library target.
-#[path = "../../crates/azsr-lsp/src/workspace_config.rs"]
-#[allow(dead_code)]
-pub mod workspace_config;
 
 pub const TIMEOUT: Duration = Duration::from_secs(30);
 

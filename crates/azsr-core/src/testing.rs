@@ -22,6 +22,17 @@ pub fn check_with(
     config: &Config,
     files: Option<&dyn FileProbe>,
 ) -> Vec<Diagnostic> {
+    check_rules(&[rule], text, config, files)
+}
+
+/// Runs each of `rules` on one parse of `text`, with the bundled catalog and the test
+/// clock; their findings in rule order.
+pub fn check_rules(
+    rules: &[&RuleMeta],
+    text: &str,
+    config: &Config,
+    files: Option<&dyn FileProbe>,
+) -> Vec<Diagnostic> {
     let source = Source::new(text);
     let env = Env {
         now: test_now(),
@@ -40,17 +51,22 @@ pub fn check_with(
         lang: crate::message_lang(&source, config, &env),
     };
     let mut out = Vec::new();
-    (rule.check)(&ctx, &mut out);
+    for rule in rules {
+        (rule.check)(&ctx, &mut out);
+    }
     out
 }
 
-/// A file system for tests: relative paths and their sizes.
-pub struct FakeFiles(pub Vec<(&'static str, u64)>);
+/// The files next to the request in a test: relative path and size in bytes.
+pub struct Files<S = String>(pub Vec<(S, u64)>);
 
-impl crate::FileProbe for FakeFiles {
+impl<S: AsRef<str> + Sync> FileProbe for Files<S> {
     fn file_size(&self, relative_path: &str) -> Option<u64> {
-        let p = relative_path.trim_start_matches("./");
-        self.0.iter().find(|(n, _)| *n == p).map(|(_, s)| *s)
+        let path = relative_path.trim_start_matches("./");
+        self.0
+            .iter()
+            .find(|(p, _)| p.as_ref() == path)
+            .map(|(_, size)| *size)
     }
 }
 

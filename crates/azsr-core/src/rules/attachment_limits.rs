@@ -107,7 +107,7 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::testing::FakeFiles;
+    use crate::testing::Files;
     use crate::testing::{assert_spans, check, check_with, CLEAN_EN, CLEAN_JA};
 
     #[test]
@@ -122,7 +122,7 @@ mod tests {
         let long = format!("{}.log", "あ".repeat(107));
         assert_spans(&RULE, &format!("---\nattachments:\n  - «logs/{long}»\n---\n"));
         assert!(check(&RULE, &format!("---\nattachments:\n  - logs/{}.log\n---\n", "a".repeat(106))).is_empty());
-        let probe = FakeFiles(vec![("big.zip", 5 * 1024 * 1024), ("small.zip", 4 * 1024 * 1024)]);
+        let probe = Files(vec![("big.zip", 5 * 1024 * 1024), ("small.zip", 4 * 1024 * 1024)]);
         let d = check_with(&RULE, "---\nattachments: big.zip\n---\n", &crate::Config::default(), Some(&probe));
         assert_eq!(d.len(), 1);
         assert!(d[0].message.en.contains("5.0 MB"));

@@ -29,7 +29,9 @@ declare_rule! {
     ///
     /// ## Passes
     ///
-    /// ```markdown
+    /// With `logs/rdp-failure.zip` next to the request:
+    ///
+    /// ```markdown files=logs/rdp-failure.zip
     /// ---
     /// attachments:
     ///   - logs/rdp-failure.zip
@@ -128,11 +130,11 @@ fn percent_decode(s: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::testing::FakeFiles;
+    use crate::testing::Files;
     use crate::testing::{check, check_with, parse_marks, CLEAN_EN, CLEAN_JA};
 
-    fn files() -> FakeFiles {
-        FakeFiles(vec![
+    fn files() -> Files<&'static str> {
+        Files(vec![
             ("logs/rdp-failure.zip", 1000),
             ("img/エラー画面.png", 2000),
             ("hearing sheet.xlsx", 3000),

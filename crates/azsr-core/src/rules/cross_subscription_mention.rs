@@ -32,6 +32,7 @@ declare_rule! {
     /// ## Fires
     ///
     /// ```markdown
+    /// ---
     /// subscription: 6f1c2d4e-8a3b-4c5d-9e0f-1a2b3c4d5e6f
     /// ---
     /// ## 問題
@@ -41,6 +42,7 @@ declare_rule! {
     /// ## Passes
     ///
     /// ```markdown
+    /// ---
     /// subscription: 6f1c2d4e-8a3b-4c5d-9e0f-1a2b3c4d5e6f
     /// ---
     /// ## 問題

@@ -16,7 +16,8 @@ pub struct RuleMeta {
     pub name: &'static str,
     pub level: Level,
     /// Markdown: what it checks, why support asks for it, an example that fires and
-    /// one that passes.
+    /// one that passes (```` ```markdown ```` blocks under `## Fires` and `## Passes`,
+    /// which `rules/harness.rs` checks; its module doc tells how to write them).
     pub doc: &'static str,
     pub check: fn(&Context, &mut Vec<Diagnostic>),
 }
@@ -156,6 +157,9 @@ pub fn short_description(rule: &RuleMeta) -> String {
         None => para,
     }
 }
+
+#[cfg(test)]
+mod harness;
 
 #[cfg(test)]
 mod tests {

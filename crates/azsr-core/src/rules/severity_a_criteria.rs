@@ -28,6 +28,7 @@ declare_rule! {
     /// ## Fires
     ///
     /// ```markdown
+    /// ---
     /// severity: A
     /// ---
     /// ## 問題
@@ -37,6 +38,7 @@ declare_rule! {
     /// ## Passes
     ///
     /// ```markdown
+    /// ---
     /// severity: A
     /// ---
     /// ## 問題

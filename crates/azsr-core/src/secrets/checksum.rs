@@ -1,7 +1,14 @@
 //! Checksums and encodings the fixed secret formats carry: Marvin32 (Microsoft's
 //! identifiable keys), CRC-32 (GitHub tokens, legacy Azure DevOps PATs), Luhn (payment
-//! cards), and the base64 / base32 / base62 codecs they are written in. Written from the
-//! published descriptions of each algorithm.
+//! cards), and the base64 / base32 / base62 codecs they are written in. CRC-32 and the
+//! base64 and base32 codecs come from crates (`crc32fast`, `base64`, `data-encoding`);
+//! Marvin32, Luhn and base62 are written here from the published descriptions.
+
+use std::sync::LazyLock;
+
+use base64::engine::general_purpose::{GeneralPurpose, GeneralPurposeConfig, STANDARD};
+use base64::engine::DecodePaddingMode;
+use base64::{alphabet, Engine as _};
 
 /// Marvin32 of `data` with a 64-bit `seed`, folded to 32 bits (low word XOR high word).
 pub fn marvin32(seed: u64, data: &[u8]) -> u32 {
@@ -38,15 +45,7 @@ pub const IDENTIFIABLE_SEED: u64 = u64::from_le_bytes(*b"Default0");
 
 /// CRC-32 (IEEE 802.3, reflected, as zlib computes it).
 pub fn crc32(data: &[u8]) -> u32 {
-    let mut crc = !0u32;
-    for &b in data {
-        crc ^= b as u32;
-        for _ in 0..8 {
-            let mask = (crc & 1).wrapping_neg();
-            crc = (crc >> 1) ^ (0xEDB8_8320 & mask);
-        }
-    }
-    !crc
+    crc32fast::hash(data)
 }
 
 /// Luhn check over ASCII digits (other bytes are skipped).
@@ -67,94 +66,52 @@ pub fn luhn(digits: &[u8]) -> bool {
     sum.is_multiple_of(10)
 }
 
-const B64: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
 const B62: &[u8; 62] = b"0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
-const B32: &[u8; 32] = b"abcdefghijklmnopqrstuvwxyz234567";
 
-fn b64_value(c: u8) -> Option<u32> {
-    Some(match c {
-        b'A'..=b'Z' => c - b'A',
-        b'a'..=b'z' => c - b'a' + 26,
-        b'0'..=b'9' => c - b'0' + 52,
-        b'+' | b'-' => 62,
-        b'/' | b'_' => 63,
-        _ => return None,
-    } as u32)
-}
+/// How keys and tokens are found written: padded or not, with stray bits in the last
+/// character (a truncated value still decodes as far as it goes).
+const LENIENT: GeneralPurposeConfig = GeneralPurposeConfig::new()
+    .with_decode_padding_mode(DecodePaddingMode::Indifferent)
+    .with_decode_allow_trailing_bits(true);
+const STANDARD_LENIENT: GeneralPurpose = GeneralPurpose::new(&alphabet::STANDARD, LENIENT);
+const URL_SAFE_LENIENT: GeneralPurpose = GeneralPurpose::new(&alphabet::URL_SAFE, LENIENT);
 
-/// Decodes standard or URL-safe base64, padded or not.
+/// Decodes standard or URL-safe base64, padded or not. A text that mixes the two
+/// alphabets, or whose length leaves a lone last character, is not base64.
 pub fn base64_decode(s: &str) -> Option<Vec<u8>> {
     let s = s.trim_end_matches('=');
-    let mut out = Vec::with_capacity(s.len() * 3 / 4);
-    let mut acc = 0u32;
-    let mut bits = 0;
-    for &c in s.as_bytes() {
-        acc = (acc << 6) | b64_value(c)?;
-        bits += 6;
-        if bits >= 8 {
-            bits -= 8;
-            out.push((acc >> bits) as u8);
-            acc &= (1 << bits) - 1;
-        }
-    }
-    Some(out)
+    let engine = if s.contains(['-', '_']) {
+        &URL_SAFE_LENIENT
+    } else {
+        &STANDARD_LENIENT
+    };
+    engine.decode(s).ok()
 }
 
 /// Encodes standard base64 with padding.
 pub fn base64_encode(data: &[u8]) -> String {
-    let mut out = String::with_capacity(data.len().div_ceil(3) * 4);
-    for chunk in data.chunks(3) {
-        let n = chunk.len();
-        let v = (chunk[0] as u32) << 16
-            | (*chunk.get(1).unwrap_or(&0) as u32) << 8
-            | *chunk.get(2).unwrap_or(&0) as u32;
-        for i in 0..4 {
-            if i <= n {
-                out.push(B64[(v >> (18 - 6 * i)) as usize & 63] as char);
-            } else {
-                out.push('=');
-            }
-        }
-    }
-    out
+    STANDARD.encode(data)
 }
 
-/// Decodes lowercase RFC 4648 base32 without padding; trailing partial bits are dropped.
+/// RFC 4648 base32 in lowercase without padding (legacy Azure DevOps PATs); decoding
+/// takes either case and ignores stray bits in the last character.
+static BASE32_LOWER: LazyLock<data_encoding::Encoding> = LazyLock::new(|| {
+    let mut spec = data_encoding::Specification::new();
+    spec.symbols.push_str("abcdefghijklmnopqrstuvwxyz234567");
+    spec.translate.from.push_str("ABCDEFGHIJKLMNOPQRSTUVWXYZ");
+    spec.translate.to.push_str("abcdefghijklmnopqrstuvwxyz");
+    spec.check_trailing_bits = false;
+    spec.encoding().expect("a valid base32 specification")
+});
+
+/// Decodes lowercase (or uppercase) RFC 4648 base32 without padding.
 pub fn base32_decode(s: &str) -> Option<Vec<u8>> {
-    let mut out = Vec::with_capacity(s.len() * 5 / 8);
-    let mut acc = 0u64;
-    let mut bits = 0;
-    for &c in s.as_bytes() {
-        let v = B32.iter().position(|&x| x == c.to_ascii_lowercase())? as u64;
-        acc = (acc << 5) | v;
-        bits += 5;
-        if bits >= 8 {
-            bits -= 8;
-            out.push((acc >> bits) as u8);
-            acc &= (1 << bits) - 1;
-        }
-    }
-    Some(out)
+    BASE32_LOWER.decode(s.as_bytes()).ok()
 }
 
 /// Encodes bytes as lowercase base32 without padding.
 pub fn base32_encode(data: &[u8]) -> String {
-    let mut out = String::new();
-    let mut acc = 0u64;
-    let mut bits = 0;
-    for &b in data {
-        acc = (acc << 8) | b as u64;
-        bits += 8;
-        while bits >= 5 {
-            bits -= 5;
-            out.push(B32[(acc >> bits) as usize & 31] as char);
-        }
-        acc &= (1 << bits) - 1;
-    }
-    if bits > 0 {
-        out.push(B32[((acc << (5 - bits)) & 31) as usize] as char);
-    }
-    out
+    BASE32_LOWER.encode(data)
 }
 
 /// `n` in base62 (digits, upper, lower), left-padded with `0` to `width`.
@@ -226,5 +183,28 @@ mod tests {
         assert_eq!(&base32_decode(&base32_encode(b)).unwrap()[..32], b);
         assert_eq!(base32_encode(b).len(), 52);
         assert_eq!(base62(0, 6), "000000");
+    }
+
+    #[test]
+    fn base64_decodes_as_keys_and_tokens_are_written() {
+        let data = b"user:p@ss?>~";
+        let standard = base64_encode(data);
+        assert_eq!(standard, "dXNlcjpwQHNzPz5+");
+        assert_eq!(base64_decode(&standard).unwrap(), data);
+        assert_eq!(base64_decode("dXNlcjpwQHNzPz5-").unwrap(), data);
+        assert_eq!(base64_decode("dXNlcg==").unwrap(), b"user");
+        assert_eq!(base64_decode("dXNlcg").unwrap(), b"user");
+        assert_eq!(base64_decode("dXNlch").unwrap(), b"user"); // stray bits ignored
+        assert_eq!(base64_decode("dXNlcg=").unwrap(), b"user");
+        assert_eq!(base64_decode("dXN!cg"), None);
+        assert_eq!(base64_decode("dXNlcjpw+_"), None); // both alphabets
+    }
+
+    #[test]
+    fn base32_is_lowercase_rfc4648_without_padding() {
+        assert_eq!(base32_encode(b"foobar"), "mzxw6ytboi");
+        assert_eq!(base32_decode("MZXW6YTBOI").unwrap(), b"foobar");
+        assert_eq!(base32_decode("mzxw6ytboj").unwrap(), b"foobar"); // stray bits ignored
+        assert_eq!(base32_decode("mzxw6yt1"), None);
     }
 }

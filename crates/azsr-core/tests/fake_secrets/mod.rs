@@ -5,6 +5,8 @@
 
 use azsr_core::secrets::checksum::{base64_decode, base64_encode, marvin32, IDENTIFIABLE_SEED};
 
+pub mod heldout2;
+
 /// xorshift64*: deterministic per seed, so a failing case can be reproduced.
 pub struct Rng(pub u64);
 

@@ -1,106 +1,148 @@
-//! `--format sarif`: SARIF 2.1.0 for code-scanning uploads.
-//!
-//! Built with `serde_json` rather than the `serde-sarif` crate: the output uses a small,
-//! fixed part of the schema, and writing it directly keeps every field cli.md asks for
-//! visible in one place (and no `snippet` or other source text can slip in).
+//! `--format sarif`: SARIF 2.1.0 for code-scanning uploads, built from `serde-sarif`'s
+//! typed model. A result carries its rule, level, message and region, never a
+//! `snippet` or other source text, so no secret can leak.
 
 use std::io::{self, Write};
 
-use azsr_core::rules::{self, RuleMeta};
+use azsr_core::rules::{self, doc_markdown, doc_url, short_description, RuleMeta};
 use azsr_core::Level;
-use serde_json::{json, Value};
+use serde_json::Value;
+use serde_sarif::sarif::{
+    ArtifactLocation, Invocation, Location, Message, MultiformatMessageString, Notification,
+    PhysicalLocation, Region, ReportingConfiguration, ReportingDescriptor, Result as SarifResult,
+    ResultLevel, Run, Sarif, Tool, ToolComponent, Version,
+};
 
-use azsr_core::rules::doc_url;
-
-use super::Report;
+use super::{Failure, Finding, Report};
 
 pub const SCHEMA: &str = "https://json.schemastore.org/sarif-2.1.0.json";
 
-fn level(l: Level) -> &'static str {
+/// SARIF has no hint: information and hint are both `note`.
+fn level(l: Level) -> ResultLevel {
     match l {
-        Level::Error => "error",
-        Level::Warning => "warning",
-        Level::Information | Level::Hint => "note",
+        Level::Error => ResultLevel::Error,
+        Level::Warning => ResultLevel::Warning,
+        Level::Information | Level::Hint => ResultLevel::Note,
     }
 }
 
-fn rule(r: &RuleMeta) -> Value {
-    let doc = azsr_core::rules::doc_markdown(r);
-    json!({
-        "id": r.name,
-        "shortDescription": { "text": azsr_core::rules::short_description(r) },
-        "fullDescription": { "text": doc.trim_end(), "markdown": doc.trim_end() },
-        "helpUri": doc_url(r.name),
-        "defaultConfiguration": { "level": level(r.level) },
-    })
+/// `level` where the model leaves it untyped (`defaultConfiguration`, notifications).
+fn level_value(l: ResultLevel) -> Value {
+    serde_json::to_value(l).expect("a level serialises")
 }
 
-fn location(path: &str) -> Value {
-    json!({ "uri": uri(path), "uriBaseId": "%SRCROOT%" })
+fn text(text: impl Into<String>) -> Message {
+    Message::builder().text(text).build()
 }
 
-pub fn to_value(report: &Report) -> Value {
-    let index = |code: &str| rules::ALL.iter().position(|r| r.name == code);
-    let mut results = Vec::new();
-    for file in &report.files {
-        for f in &file.findings {
-            let mut result = json!({
-                "ruleId": f.code,
-                "level": level(f.level),
-                "message": { "text": f.message },
-                "locations": [{
-                    "physicalLocation": {
-                        "artifactLocation": location(&file.path),
-                        "region": {
-                            "startLine": f.start.line,
-                            "startColumn": f.start.column,
-                            "endLine": f.end.line,
-                            "endColumn": f.end.column,
-                        },
-                    },
-                }],
-            });
-            if let Some(i) = index(f.code) {
-                result["ruleIndex"] = json!(i);
-            }
-            results.push(result);
-        }
+fn rule(r: &RuleMeta) -> ReportingDescriptor {
+    let doc = doc_markdown(r);
+    let doc = doc.trim_end();
+    ReportingDescriptor::builder()
+        .id(r.name)
+        .short_description(
+            MultiformatMessageString::builder()
+                .text(short_description(r))
+                .build(),
+        )
+        .full_description(
+            MultiformatMessageString::builder()
+                .text(doc)
+                .markdown(doc)
+                .build(),
+        )
+        .help_uri(doc_url(r.name))
+        .default_configuration(
+            ReportingConfiguration::builder()
+                .level(level_value(level(r.level)))
+                .build(),
+        )
+        .build()
+}
+
+/// The file at `path`, relative to the checked root.
+fn artifact(path: &str) -> ArtifactLocation {
+    ArtifactLocation::builder()
+        .uri(uri(path))
+        .uri_base_id("%SRCROOT%")
+        .build()
+}
+
+fn result(path: &str, f: &Finding) -> SarifResult {
+    let region = Region::builder()
+        .start_line(f.start.line)
+        .start_column(f.start.column)
+        .end_line(f.end.line)
+        .end_column(f.end.column)
+        .build();
+    let location = PhysicalLocation::builder()
+        .artifact_location(artifact(path))
+        .region(region)
+        .build();
+    let result = SarifResult::builder()
+        .rule_id(f.code)
+        .level(level(f.level))
+        .message(text(f.message.as_str()))
+        .locations(vec![Location::builder()
+            .physical_location(location)
+            .build()]);
+    match rules::ALL.iter().position(|r| r.name == f.code) {
+        Some(i) => result.rule_index(i as i64).build(),
+        None => result.build(),
     }
-    let notifications: Vec<Value> = report
-        .failures
+}
+
+/// A file that could not be checked.
+fn notification(f: &Failure) -> Notification {
+    let location = PhysicalLocation::builder()
+        .artifact_location(artifact(&f.path))
+        .build();
+    Notification::builder()
+        .level(level_value(ResultLevel::Error))
+        .message(text(format!("{}: {}", f.path, f.message)))
+        .locations(vec![Location::builder()
+            .physical_location(location)
+            .build()])
+        .build()
+}
+
+pub fn to_sarif(report: &Report) -> Sarif {
+    let results = report
+        .files
         .iter()
-        .map(|f| {
-            json!({
-                "level": "error",
-                "message": { "text": format!("{}: {}", f.path, f.message) },
-                "locations": [{ "physicalLocation": { "artifactLocation": location(&f.path) } }],
-            })
-        })
-        .collect();
-    json!({
-        "$schema": SCHEMA,
-        "version": "2.1.0",
-        "runs": [{
-            "tool": {
-                "driver": {
-                    "name": "azsr",
-                    "version": env!("CARGO_PKG_VERSION"),
-                    "informationUri": "https://github.com/azsr/azsr",
-                    "rules": rules::ALL.iter().map(|r| rule(r)).collect::<Vec<_>>(),
-                },
-            },
-            "invocations": [{
-                "executionSuccessful": report.failures.is_empty(),
-                "toolExecutionNotifications": notifications,
-            }],
-            "columnKind": "unicodeCodePoints",
-            "results": results,
-        }],
-    })
+        .flat_map(|file| file.findings.iter().map(|f| result(&file.path, f)))
+        .collect::<Vec<_>>();
+    let driver = ToolComponent::builder()
+        .name("azsr")
+        .version(env!("CARGO_PKG_VERSION"))
+        .information_uri("https://github.com/azsr/azsr")
+        .rules(rules::ALL.iter().map(|r| rule(r)).collect::<Vec<_>>())
+        .build();
+    let invocation = Invocation::builder()
+        .execution_successful(report.failures.is_empty())
+        .tool_execution_notifications(report.failures.iter().map(notification).collect::<Vec<_>>())
+        .build();
+    let run = Run::builder()
+        .tool(Tool::builder().driver(driver).build())
+        .invocations(vec![invocation])
+        .column_kind(Value::from("unicodeCodePoints"))
+        .results(results)
+        .build();
+    Sarif::builder()
+        .schema(SCHEMA)
+        .version(serde_json::to_value(Version::V2_1_0).expect("the version serialises"))
+        .runs(vec![run])
+        .build()
+}
+
+/// The log as JSON, for tests that look into it.
+#[cfg(test)]
+pub fn to_value(report: &Report) -> Value {
+    serde_json::to_value(to_sarif(report)).expect("a SARIF log serialises")
 }
 
 pub fn write(out: &mut impl Write, report: &Report) -> io::Result<()> {
-    serde_json::to_writer_pretty(&mut *out, &to_value(report))?;
+    serde_json::to_writer_pretty(&mut *out, &to_sarif(report))?;
     writeln!(out)
 }
 

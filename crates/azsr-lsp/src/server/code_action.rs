@@ -1,13 +1,12 @@
 //! `textDocument/codeAction`: each quick fix of a finding under the range, with the
 //! finding attached, and `source.fixAll.azsr` for the whole file.
 
-use serde_json::Value;
 use tower_lsp_server::jsonrpc::Error;
 use tower_lsp_server::ls_types::{
-    CodeAction, CodeActionKind, CodeActionOrCommand, CodeActionParams,
+    CodeAction, CodeActionKind, CodeActionOrCommand, CodeActionParams, CodeActionResponse,
 };
 
-use super::requests::{params, result, Ctx};
+use super::requests::Ctx;
 use super::{from_proto, to_proto};
 
 pub const FIX_ALL_KIND: &str = "source.fixAll.azsr";
@@ -39,8 +38,7 @@ pub fn fix_all_edits(diags: &[azsr_core::Diagnostic]) -> Vec<azsr_core::TextEdit
     taken
 }
 
-pub fn handle(ctx: &Ctx, v: Value) -> Result<Value, Error> {
-    let p: CodeActionParams = params(v)?;
+pub fn handle(ctx: &Ctx, p: CodeActionParams) -> Result<Option<CodeActionResponse>, Error> {
     let source = ctx.source();
     let lang = ctx.analysis.lang;
     let wanted_range = from_proto::range(&source.text, &source.line_index, p.range, ctx.enc);
@@ -90,7 +88,7 @@ pub fn handle(ctx: &Ctx, v: Value) -> Result<Value, Error> {
             }));
         }
     }
-    result(actions)
+    Ok(Some(actions))
 }
 
 #[cfg(test)]

@@ -8,14 +8,13 @@ use std::ops::Range;
 use azsr_core::fields::{self, ContactMethod, IssueType, Plan, CONTACT_FIELDS, FIELDS};
 use azsr_core::sections::SectionKind;
 use azsr_core::Lang;
-use serde_json::Value;
 use tower_lsp_server::jsonrpc::Error;
 use tower_lsp_server::ls_types::{
-    CompletionItem, CompletionItemKind, CompletionList, CompletionParams, CompletionTextEdit,
-    Documentation, InsertTextFormat, MarkupContent, MarkupKind, TextEdit,
+    CompletionItem, CompletionItemKind, CompletionList, CompletionParams, CompletionResponse,
+    CompletionTextEdit, Documentation, InsertTextFormat, MarkupContent, MarkupKind, TextEdit,
 };
 
-use super::requests::{params, result, Ctx};
+use super::requests::Ctx;
 use super::{from_proto, to_proto};
 
 pub struct Item {
@@ -285,8 +284,7 @@ pub fn items_at(ctx: &Ctx, offset: usize) -> (Vec<Item>, Range<usize>) {
     (Vec::new(), offset..offset)
 }
 
-pub fn handle(ctx: &Ctx, v: Value) -> Result<Value, Error> {
-    let p: CompletionParams = params(v)?;
+pub fn handle(ctx: &Ctx, p: CompletionParams) -> Result<Option<CompletionResponse>, Error> {
     let source = ctx.source();
     let offset = from_proto::offset(
         &source.text,
@@ -323,8 +321,8 @@ pub fn handle(ctx: &Ctx, v: Value) -> Result<Value, Error> {
             ..Default::default()
         })
         .collect();
-    result(CompletionList {
+    Ok(Some(CompletionResponse::List(CompletionList {
         is_incomplete: true,
         items,
-    })
+    })))
 }

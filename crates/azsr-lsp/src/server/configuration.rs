@@ -14,9 +14,7 @@ use tower_lsp_server::ls_types::{
 };
 
 use super::{diagnostics, lock, Shared};
-// The server's parent module holds `workspace_config` (the binary's root, or the
-// end-to-end tests' harness, which include the server by path).
-use super::super::workspace_config::{self, LoadError, Loaded};
+use crate::workspace_config::{self, LoadError, Loaded};
 
 /// A malformed `azsr.toml`: where, its text, and what is wrong.
 pub struct ConfigProblem {

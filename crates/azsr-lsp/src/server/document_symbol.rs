@@ -2,11 +2,12 @@
 
 use std::ops::Range;
 
-use serde_json::Value;
 use tower_lsp_server::jsonrpc::Error;
-use tower_lsp_server::ls_types::{DocumentSymbol, DocumentSymbolParams, SymbolKind};
+use tower_lsp_server::ls_types::{
+    DocumentSymbol, DocumentSymbolParams, DocumentSymbolResponse, SymbolKind,
+};
 
-use super::requests::{params, result, Ctx};
+use super::requests::Ctx;
 use super::to_proto;
 
 /// Where each heading's region ends: at the next heading of the same or a higher level.
@@ -50,8 +51,7 @@ fn symbol(
     }
 }
 
-pub fn handle(ctx: &Ctx, v: Value) -> Result<Value, Error> {
-    let _: DocumentSymbolParams = params(v)?;
+pub fn handle(ctx: &Ctx, _: DocumentSymbolParams) -> Result<Option<DocumentSymbolResponse>, Error> {
     let source = ctx.source();
     let enc = ctx.enc;
     let mut out = Vec::new();
@@ -122,5 +122,5 @@ pub fn handle(ctx: &Ctx, v: Value) -> Result<Value, Error> {
         pop_into(&mut stack, &mut top);
     }
     out.extend(top);
-    result(out)
+    Ok(Some(DocumentSymbolResponse::Nested(out)))
 }

@@ -1,14 +1,12 @@
 //! `textDocument/foldingRange`: the front matter block and each heading's section.
 
-use serde_json::Value;
 use tower_lsp_server::jsonrpc::Error;
 use tower_lsp_server::ls_types::{FoldingRange, FoldingRangeKind, FoldingRangeParams};
 
 use super::document_symbol::heading_regions;
-use super::requests::{params, result, Ctx};
+use super::requests::Ctx;
 
-pub fn handle(ctx: &Ctx, v: Value) -> Result<Value, Error> {
-    let _: FoldingRangeParams = params(v)?;
+pub fn handle(ctx: &Ctx, _: FoldingRangeParams) -> Result<Option<Vec<FoldingRange>>, Error> {
     let source = ctx.source();
     let line = |offset: usize| source.line_index.line_of(offset) as u32;
     // The last line a region covers: the line of its last character, not the next line's.
@@ -36,5 +34,5 @@ pub fn handle(ctx: &Ctx, v: Value) -> Result<Value, Error> {
             });
         }
     }
-    result(out)
+    Ok(Some(out))
 }

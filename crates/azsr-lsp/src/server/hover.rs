@@ -7,11 +7,10 @@ use std::ops::Range;
 use azsr_core::fields::{self, Plan, Severity, CONTACT_FIELDS, FIELDS};
 use azsr_core::frontmatter::YamlEntry;
 use azsr_core::{plans, Lang};
-use serde_json::Value;
 use tower_lsp_server::jsonrpc::Error;
 use tower_lsp_server::ls_types::{Hover, HoverContents, HoverParams, MarkupContent, MarkupKind};
 
-use super::requests::{params, result, Ctx};
+use super::requests::Ctx;
 use super::{from_proto, to_proto};
 
 fn contains(r: &Range<usize>, offset: usize) -> bool {
@@ -209,8 +208,7 @@ pub fn hover_text(ctx: &Ctx, offset: usize) -> Option<(String, Range<usize>)> {
     None
 }
 
-pub fn handle(ctx: &Ctx, v: Value) -> Result<Value, Error> {
-    let p: HoverParams = params(v)?;
+pub fn handle(ctx: &Ctx, p: HoverParams) -> Result<Option<Hover>, Error> {
     let source = ctx.source();
     let offset = from_proto::offset(
         &source.text,
@@ -219,13 +217,13 @@ pub fn handle(ctx: &Ctx, v: Value) -> Result<Value, Error> {
         ctx.enc,
     );
     let Some((text, range)) = hover_text(ctx, offset) else {
-        return Ok(Value::Null);
+        return Ok(None);
     };
-    result(Hover {
+    Ok(Some(Hover {
         contents: HoverContents::Markup(MarkupContent {
             kind: MarkupKind::Markdown,
             value: text,
         }),
         range: Some(to_proto::range(source, range, ctx.enc)),
-    })
+    }))
 }

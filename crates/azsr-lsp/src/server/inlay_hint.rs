@@ -3,11 +3,10 @@
 
 use azsr_core::fields::{Plan, Severity};
 use azsr_core::{plans, time, Lang};
-use serde_json::Value;
 use tower_lsp_server::jsonrpc::Error;
 use tower_lsp_server::ls_types::{InlayHint, InlayHintLabel, InlayHintParams};
 
-use super::requests::{params, result, Ctx};
+use super::requests::Ctx;
 use super::{from_proto, to_proto};
 
 pub fn severity_label(plan: Plan, severity: Severity, lang: Lang) -> String {
@@ -51,13 +50,12 @@ pub fn elapsed_label(seconds: i64, lang: Lang) -> String {
     }
 }
 
-pub fn handle(ctx: &Ctx, v: Value) -> Result<Value, Error> {
-    let p: InlayHintParams = params(v)?;
+pub fn handle(ctx: &Ctx, p: InlayHintParams) -> Result<Option<Vec<InlayHint>>, Error> {
     let source = ctx.source();
     let lang = ctx.analysis.lang;
     let wanted = from_proto::range(&source.text, &source.line_index, p.range, ctx.enc);
     let Some(fm) = &source.frontmatter else {
-        return Ok(Value::Null);
+        return Ok(None);
     };
     let mut hints = Vec::new();
     let mut push = |end: usize, label: String| {
@@ -105,7 +103,7 @@ pub fn handle(ctx: &Ctx, v: Value) -> Result<Value, Error> {
             );
         }
     }
-    result(hints)
+    Ok(Some(hints))
 }
 
 #[cfg(test)]

@@ -19,6 +19,7 @@ use std::sync::Arc;
 use std::task::{Context, Poll};
 
 use futures::future::{self, BoxFuture, FutureExt};
+use serde::Deserialize;
 use serde_json::Value;
 use tower::Service;
 use tower_lsp_server::jsonrpc::{Error, ErrorCode, Id, Request, Response};
@@ -105,11 +106,6 @@ fn is_config_file(p: &DidOpenTextDocumentParams) -> bool {
     p.text_document.language_id == "toml" || p.text_document.uri.as_str().ends_with(".toml")
 }
 
-/// The key a request id is known by in the table of cancellable requests.
-pub fn id_key(id: &Id) -> String {
-    serde_json::to_string(id).unwrap_or_default()
-}
-
 impl Service<Request> for Ordered {
     type Response = Option<Response>;
     type Error = ExitedError;
@@ -163,9 +159,11 @@ impl Service<Request> for Ordered {
                 future::ok(None).boxed()
             }
             "$/cancelRequest" => {
-                if let Some(id) = req.params().and_then(|p| p.get("id")) {
-                    let key = serde_json::to_string(id).unwrap_or_default();
-                    if let Some(handle) = lock(&self.shared.inflight).remove(&key) {
+                let id = req
+                    .params()
+                    .and_then(|p| Id::deserialize(p.get("id")?).ok());
+                if let Some(id) = id {
+                    if let Some(handle) = lock(&self.shared.inflight).remove(&id) {
                         handle.abort();
                     }
                 }
@@ -195,5 +193,57 @@ impl Service<Request> for Ordered {
             }
             _ => self.inner.call(req),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use serde_json::json;
+    use tower_lsp_server::ls_types::{TextDocumentItem, Uri};
+
+    use super::super::configuration::DocConfig;
+    use super::*;
+
+    /// `$/cancelRequest` names a request by the id it was sent with; the ordering layer
+    /// finds it in the table of requests in flight, and the answer is "cancelled".
+    #[tokio::test]
+    async fn cancel_request_aborts_a_document_request_by_its_id() {
+        let (mut service, _socket) = super::super::service();
+        let shared = service.shared().clone();
+        shared.session_mut().initialized = true;
+        let uri: Uri = "file:///nonexistent-azsr-test/a.azsr.md".parse().unwrap();
+        lock(&shared.store).open(
+            DidOpenTextDocumentParams {
+                text_document: TextDocumentItem::new(
+                    uri.clone(),
+                    "markdown".into(),
+                    1,
+                    "# Title\n".into(),
+                ),
+            },
+            DocConfig {
+                config: Arc::new(azsr_core::Config::default()),
+                catalog: azsr_core::bundled_catalog(),
+            },
+        );
+        let hover = |id: i64| {
+            Request::build("textDocument/hover")
+                .id(id)
+                .params(json!({ "textDocument": { "uri": uri }, "position": { "line": 0, "character": 2 } }))
+                .finish()
+        };
+        let cancelled = service.call(hover(7));
+        let answered = service.call(hover(8));
+        let cancel = Request::build("$/cancelRequest")
+            .params(json!({ "id": 7 }))
+            .finish();
+        let _ = service.call(cancel).await;
+        let (id, body) = cancelled.await.unwrap().unwrap().into_parts();
+        assert_eq!(id, Id::Number(7));
+        assert_eq!(body.unwrap_err().code, ErrorCode::RequestCancelled);
+        let (id, body) = answered.await.unwrap().unwrap().into_parts();
+        assert_eq!(id, Id::Number(8));
+        assert!(body.is_ok());
+        assert!(lock(&shared.inflight).is_empty());
     }
 }

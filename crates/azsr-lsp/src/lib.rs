@@ -1,0 +1,63 @@
+//! `azsr-lsp` as a library: the language server ([`server`]), the headless checker
+//! ([`run_check`]) and `--explain` ([`explain_rule`]). `main.rs` only parses the command
+//! line into [`Args`], sets the panic hook and calls one of them; the end-to-end tests
+//! run the server in-process through [`server::serve`].
+//!
+//! Only what `main.rs` and the tests call is public; everything else is the crate's own.
+
+mod check;
+mod explain;
+pub mod server;
+mod workspace_config;
+
+use clap::Parser;
+
+pub use check::{run as run_check, use_mimalloc_for_tree_sitter};
+pub use explain::run as explain_rule;
+
+/// Language server and checker for Azure support request drafts (*.azsr.md).
+#[derive(Parser, Debug)]
+#[command(
+    name = "azsr-lsp",
+    version,
+    about,
+    long_about = None,
+    after_help = "Exit status of --check: 0 no error-level finding (nor warning with --deny-warnings); \
+                  1 such findings; 2 the run failed (a missing path, a file that is not UTF-8, \
+                  a malformed azsr.toml).\nEach rule's documentation: azsr-lsp --explain RULE"
+)]
+pub struct Args {
+    /// Run the language server over stdin/stdout (the default).
+    #[arg(long, conflicts_with_all = ["check", "explain"])]
+    stdio: bool,
+
+    /// Check files and directories (default: the current directory); `-` reads stdin.
+    // Public with `explain`: the two fields that choose the mode in `main.rs`; the rest
+    // is read by the checker only.
+    #[arg(long)]
+    pub check: bool,
+
+    /// Print a rule's documentation.
+    #[arg(long, value_name = "RULE")]
+    pub explain: Option<String>,
+
+    /// Output format of --check.
+    #[arg(long, value_enum, default_value = "human", requires = "check")]
+    format: check::Format,
+
+    /// Fail on warnings too.
+    #[arg(long, requires = "check")]
+    deny_warnings: bool,
+
+    /// The path reported for stdin; anchors the configuration lookup and attachments.
+    #[arg(long, value_name = "PATH", requires = "check")]
+    stdin_filename: Option<std::path::PathBuf>,
+
+    /// When to colour the human output.
+    #[arg(long, value_enum, default_value = "auto")]
+    color: check::ColorChoice,
+
+    /// Paths to check.
+    #[arg(value_name = "PATH", requires = "check")]
+    paths: Vec<std::path::PathBuf>,
+}
