@@ -365,13 +365,20 @@ async fn hover_explains_fields_in_the_documents_language() {
     );
     let r = c.request("textDocument/hover", hover(3)).await;
     let v = r["contents"]["value"].as_str().unwrap();
-    // Only the effective plan's column, marked; A is not offered on developer.
-    assert!(v.contains("| 重大度 | developer ✔ |"), "{v}");
+    // Only the effective plan's column, marked, after the business impact and hours;
+    // A is not offered on developer.
     assert!(
-        v.contains("| A | — |") && v.contains("| C | ≤ 8 h, 営業時間内 |"),
+        v.contains(
+            "| 重大度 | 事業への影響 | 対応時間帯 | **Developer** ◀ このリクエストのプラン |"
+        ),
         "{v}"
     );
-    assert!(v.contains("電話でのみ"), "{v}");
+    assert!(
+        v.contains("| A | 重大: 事業が今停止している | 24 時間 365 日 | — |")
+            && v.contains("| C | 軽微 | 営業時間内 | 8 営業時間以内 |"),
+        "{v}"
+    );
+    assert!(v.contains("**電話のみ**の対応"), "{v}");
     assert_eq!(c.shutdown().await, 0);
 }
 

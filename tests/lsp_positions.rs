@@ -272,17 +272,18 @@ async fn services_complete_fuzzily_and_an_empty_file_gets_a_template() {
         r["items"][0]["insertTextFormat"], 2,
         "a snippet: the client supports them"
     );
-    assert!(template.contains("\nsummary: $4\n"), "{template}");
-    assert!(
-        template.contains("\n## ゴール\n\n$0\n\n## 問題\n"),
-        "{template}"
+    // The core's one template, in the document's language, with tab stops.
+    assert_eq!(
+        template,
+        azsr_core::template::request_snippet(azsr_core::Lang::Ja)
     );
     assert!(
-        template.starts_with("---\nissue_type: technical\n"),
+        template.starts_with("---\nissue_type: ${1|technical,billing,"),
         "{template}"
     );
-    assert!(template.contains("support_language: ja-jp"), "{template}");
-    assert!(template.contains("\n## 問題\n"), "{template}");
+    assert!(template.contains("\nsummary: ${5} # "), "{template}");
+    assert!(template.contains("\n  country: ${"), "{template}");
+    assert!(template.contains("\n## 問題\n${"), "{template}");
     assert_eq!(c.shutdown().await, 0);
 }
 

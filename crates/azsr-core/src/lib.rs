@@ -5,6 +5,7 @@
 pub mod arm;
 pub mod body;
 pub mod catalog;
+pub mod completion;
 pub mod config;
 mod context;
 pub mod diagnostic;
@@ -14,7 +15,7 @@ pub mod fields;
 pub mod form;
 pub mod frontmatter;
 pub mod fuzzy;
-pub mod hover_text;
+pub mod hover;
 pub mod line_index;
 pub mod messages;
 pub mod pasted_log;
@@ -145,7 +146,8 @@ impl Env<'_> {
 }
 
 /// The language of messages and inserted text for a document (cli.md, `messages`).
-pub fn message_lang(source: &Source, config: &Config, env: &Env) -> Lang {
+/// Worked out once, by [`analyze`]: callers read [`Analysis::lang`].
+pub(crate) fn message_lang(source: &Source, config: &Config, env: &Env) -> Lang {
     match config.messages {
         config::MessagesSetting::Fixed(lang) => lang,
         config::MessagesSetting::Auto => {
@@ -164,9 +166,20 @@ pub fn message_lang(source: &Source, config: &Config, env: &Env) -> Lang {
     }
 }
 
+/// What analysing a source found, and the choices every front end shows it with.
+#[derive(Debug, Clone)]
+pub struct Analysis {
+    /// The findings, sorted by position, then code; secrets masked in their texts.
+    pub diagnostics: Vec<Diagnostic>,
+    /// The language of messages, hovers and inserted text (cli.md, `messages`).
+    pub lang: Lang,
+    /// The effective support plan ([`Context::plan`]), for hovers and hints.
+    pub plan: Option<fields::Plan>,
+}
+
 /// Runs every rule on `source`, applies the configured levels, and sorts the findings
 /// by position, then code.
-pub fn analyze(source: &Source, config: &Config, catalog: &Catalog, env: &Env) -> Vec<Diagnostic> {
+pub fn analyze(source: &Source, config: &Config, catalog: &Catalog, env: &Env) -> Analysis {
     let lang = message_lang(source, config, env);
     let ctx = Context {
         source,
@@ -195,7 +208,11 @@ pub fn analyze(source: &Source, config: &Config, catalog: &Catalog, env: &Env) -
     if config.level_of(&rules::sensitive_data::RULE).is_some() {
         redact_secrets(source, &mut out);
     }
-    out
+    Analysis {
+        diagnostics: out,
+        lang,
+        plan: ctx.plan(),
+    }
 }
 
 /// Masks the text of every secret the scan found wherever a finding's message, fix
@@ -245,7 +262,7 @@ mod tests {
             files: None,
             locale: None,
         };
-        analyze(&Source::new(text), config, &Catalog::bundled(), &env)
+        analyze(&Source::new(text), config, &Catalog::bundled(), &env).diagnostics
     }
 
     #[test]

@@ -7,6 +7,7 @@
 
 mod check;
 mod explain;
+mod file_probe;
 pub mod server;
 mod workspace_config;
 

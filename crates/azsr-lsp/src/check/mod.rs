@@ -9,7 +9,9 @@ use std::ops::Range;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use azsr_core::{Encoding, Env, FileProbe, Lang, Level, Source};
+use azsr_core::{Analysis, Encoding, Env, Level, Source};
+
+use crate::file_probe::DirProbe;
 use rayon::prelude::*;
 
 mod config;
@@ -267,16 +269,6 @@ fn io_message(e: &std::io::Error) -> String {
     }
 }
 
-/// Answers `attachment-*` rules from the file system, relative to the document's folder.
-struct DirProbe<'a>(&'a Path);
-
-impl FileProbe for DirProbe<'_> {
-    fn file_size(&self, relative_path: &str) -> Option<u64> {
-        let meta = std::fs::metadata(self.0.join(relative_path)).ok()?;
-        meta.is_file().then_some(meta.len())
-    }
-}
-
 fn check_one(
     input: &Input,
     bytes: Result<Vec<u8>, String>,
@@ -310,9 +302,8 @@ fn check_one(
         ..Env::now()
     };
     let source = Source::new(text);
-    let lang = azsr_core::message_lang(&source, &loaded.config, &env);
-    let diagnostics = azsr_core::analyze(&source, &loaded.config, &loaded.catalog, &env);
-    let findings = findings(&source, diagnostics, lang);
+    let analysis = azsr_core::analyze(&source, &loaded.config, &loaded.catalog, &env);
+    let findings = findings(&source, analysis);
     Ok(Checked {
         path: input.display().to_string(),
         text: source.text,
@@ -322,8 +313,10 @@ fn check_one(
 
 /// Converts diagnostics to findings with 1-based positions, ordered by line, column,
 /// then code.
-fn findings(source: &Source, diagnostics: Vec<azsr_core::Diagnostic>, lang: Lang) -> Vec<Finding> {
-    let mut out: Vec<Finding> = diagnostics
+fn findings(source: &Source, analysis: Analysis) -> Vec<Finding> {
+    let lang = analysis.lang;
+    let mut out: Vec<Finding> = analysis
+        .diagnostics
         .into_iter()
         .map(|d| {
             let start = position(source, d.range.start);

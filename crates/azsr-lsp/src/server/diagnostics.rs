@@ -7,26 +7,14 @@
 //! findings.
 
 use std::panic::{catch_unwind, AssertUnwindSafe};
-use std::path::PathBuf;
 use std::sync::Arc;
 
 use azsr_core::{Env, FileProbe, Source};
 use tower_lsp_server::ls_types::Uri;
 
-use super::documents::{Analysis, Pinned};
+use super::documents::{AnalyzedVersion, Pinned};
 use super::{lock, to_proto, Shared};
-
-/// Attachments are looked up next to a `file:` document.
-struct DirProbe(PathBuf);
-
-impl FileProbe for DirProbe {
-    fn file_size(&self, relative_path: &str) -> Option<u64> {
-        std::fs::metadata(self.0.join(relative_path))
-            .ok()
-            .filter(|m| m.is_file())
-            .map(|m| m.len())
-    }
-}
+use crate::file_probe::DirProbe;
 
 /// Analyses a pinned version (reusing its cached analysis when it is of that version).
 /// Blocking: call from the blocking pool. Returns `None` when analysis panicked.
@@ -35,7 +23,7 @@ pub fn analysis_of(
     p: &Pinned,
     locale: Option<String>,
     spare: Option<String>,
-) -> Option<Arc<Analysis>> {
+) -> Option<Arc<AnalyzedVersion>> {
     if let Some(cached) = p.cached.as_ref().filter(|a| a.version == p.version) {
         return Some(cached.clone());
     }
@@ -45,6 +33,7 @@ pub fn analysis_of(
             p.tree.clone(),
             p.secrets.as_ref(),
         );
+        // Attachments are looked up next to a `file:` document.
         let dir = p
             .uri
             .to_file_path()
@@ -53,13 +42,11 @@ pub fn analysis_of(
         let mut env = Env::now();
         env.locale = locale;
         env.files = probe.as_ref().map(|p| p as &dyn FileProbe);
-        let diagnostics = azsr_core::analyze(&source, &p.config, &p.catalog, &env);
-        let lang = azsr_core::message_lang(&source, &p.config, &env);
-        Analysis {
+        let analysis = azsr_core::analyze(&source, &p.config, &p.catalog, &env);
+        AnalyzedVersion {
             version: p.version,
             source,
-            diagnostics,
-            lang,
+            analysis,
         }
     };
     match catch_unwind(AssertUnwindSafe(run)) {
@@ -93,7 +80,7 @@ fn rope_text(rope: &ropey::Rope, spare: Option<String>) -> String {
 }
 
 /// Keeps the newest analysis in the store when it is newer than the one there.
-pub fn remember(shared: &Shared, uri: &Uri, analysis: &Arc<Analysis>) {
+pub fn remember(shared: &Shared, uri: &Uri, analysis: &Arc<AnalyzedVersion>) {
     let mut store = lock(&shared.store);
     if let Some(e) = store.get_mut(uri) {
         if e.version == analysis.version
@@ -149,13 +136,15 @@ async fn worker(shared: Arc<Shared>, uri: Uri) {
         };
         let p = pinned.clone();
         let result = tokio::task::spawn_blocking(move || {
-            let analysis = analysis_of(&p, locale, spare)?;
-            let diags: Vec<_> = analysis
+            let analyzed = analysis_of(&p, locale, spare)?;
+            let lang = analyzed.analysis.lang;
+            let diags: Vec<_> = analyzed
+                .analysis
                 .diagnostics
                 .iter()
-                .map(|d| to_proto::diagnostic(&p.uri, &analysis.source, d, analysis.lang, encoding))
+                .map(|d| to_proto::diagnostic(&p.uri, &analyzed.source, d, lang, encoding))
                 .collect();
-            Some((analysis, diags))
+            Some((analyzed, diags))
         })
         .await;
         let (analysis, diags) = match result {

@@ -38,7 +38,7 @@ impl NotOpen for DocumentTextResult {
 
 pub fn handle(ctx: &Ctx, _: DocumentTextParams) -> Result<DocumentTextResult, Error> {
     Ok(DocumentTextResult {
-        version: ctx.analysis.version,
+        version: ctx.doc.version,
         text: ctx.source().text.clone(),
     })
 }

@@ -5,7 +5,7 @@ use std::collections::HashMap;
 use std::sync::Arc;
 
 use azsr_core::secrets::memo::{Dirty, Prior};
-use azsr_core::{Catalog, Config, Document, Encoding, Lang, Source};
+use azsr_core::{Catalog, Config, Document, Encoding, Source};
 use ropey::Rope;
 use tower_lsp_server::ls_types::{
     DidChangeTextDocumentParams, DidCloseTextDocumentParams, DidOpenTextDocumentParams, Uri,
@@ -13,12 +13,11 @@ use tower_lsp_server::ls_types::{
 
 use super::from_proto;
 
-/// The result of analysing one version of a document.
-pub struct Analysis {
+/// One version of a document, parsed and analysed.
+pub struct AnalyzedVersion {
     pub version: i32,
     pub source: Source,
-    pub diagnostics: Vec<azsr_core::Diagnostic>,
-    pub lang: Lang,
+    pub analysis: azsr_core::Analysis,
 }
 
 /// One open document.
@@ -30,7 +29,7 @@ pub struct DocEntry {
     /// The catalog its `azsr.toml` selects (the bundled one by default).
     pub catalog: Arc<Catalog>,
     /// The newest analysis made, of this or an older version.
-    pub analysis: Option<Arc<Analysis>>,
+    pub analysis: Option<Arc<AnalyzedVersion>>,
     /// The version whose diagnostics were last published.
     pub published: Option<i32>,
     /// A diagnostics worker runs for this document.
@@ -46,7 +45,7 @@ pub struct DocEntry {
 impl DocEntry {
     /// Keeps `analysis`'s secret scan for the next analysis, when it is of the version
     /// the document is at (otherwise the older scan, with its edits, still serves).
-    pub fn keep_secret_scan(&mut self, analysis: &Analysis) {
+    pub fn keep_secret_scan(&mut self, analysis: &AnalyzedVersion) {
         if analysis.version == self.version {
             self.secrets = Some(Prior {
                 memo: analysis.source.secrets.memo.clone(),
@@ -66,7 +65,7 @@ pub struct Pinned {
     pub tree: tree_sitter::Tree,
     pub config: Arc<Config>,
     pub catalog: Arc<Catalog>,
-    pub cached: Option<Arc<Analysis>>,
+    pub cached: Option<Arc<AnalyzedVersion>>,
     pub secrets: Option<Prior>,
 }
 

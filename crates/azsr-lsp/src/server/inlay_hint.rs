@@ -72,12 +72,7 @@ pub fn handle(ctx: &Ctx, p: InlayHintParams) -> Result<Option<Vec<InlayHint>>, E
             });
         }
     };
-    let plan = fm
-        .get("support_plan")
-        .and_then(|e| e.value.as_str())
-        .and_then(Plan::parse)
-        .or_else(|| ctx.config.support_plan.as_deref().and_then(Plan::parse));
-    if let (Some(e), Some(plan)) = (fm.get("severity"), plan) {
+    if let (Some(e), Some(plan)) = (fm.get("severity"), ctx.analysis.plan) {
         if let Some(sev) = e.value.as_str().and_then(Severity::parse) {
             push(e.value.span.end, severity_label(plan, sev, lang));
         }

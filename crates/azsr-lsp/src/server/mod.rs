@@ -40,8 +40,10 @@
 //! 6. **Analysis** — `diagnostics::analysis_of` copies the text out of the rope
 //!    (`rope_text`, into the spare buffer when it fits), builds the core's
 //!    `Source::with_tree` on the already re-parsed tree and runs `azsr_core::analyze`
-//!    (panics caught); the worker converts each finding with `to_proto::diagnostic`
-//!    in the negotiated encoding. Why: the core never sees LSP types.
+//!    (panics caught), whose `Analysis` holds the findings and the message language;
+//!    both make an `AnalyzedVersion`. The worker converts each finding with
+//!    `to_proto::diagnostic` in the negotiated encoding. Why: the core never sees LSP
+//!    types.
 //! 7. **Remember** — under `Shared::publish` (one publication at a time), the worker
 //!    checks that the document is still at the pinned version, configuration and
 //!    catalog, else drops the result and goes round again; then it records

@@ -21,7 +21,7 @@ use tower_lsp_server::ls_types::{TextDocumentIdentifier, Uri};
 use tower_lsp_server::ExitedError;
 
 use super::document_text::DocumentText;
-use super::documents::{Analysis, Pinned};
+use super::documents::{AnalyzedVersion, Pinned};
 use super::{
     code_action, completion, diagnostics, document_symbol, document_text, folding_range, hover,
     inlay_hint, lock, Shared,
@@ -30,7 +30,9 @@ use super::{
 /// What a request handler sees: one version of one document, analysed.
 pub struct Ctx<'a> {
     pub uri: &'a Uri,
-    pub analysis: &'a Analysis,
+    pub doc: &'a AnalyzedVersion,
+    /// `doc`'s analysis: the findings and the language to answer in.
+    pub analysis: &'a azsr_core::Analysis,
     pub config: &'a Config,
     pub enc: Encoding,
     pub catalog: &'a Catalog,
@@ -39,7 +41,7 @@ pub struct Ctx<'a> {
 
 impl Ctx<'_> {
     pub fn source(&self) -> &azsr_core::Source {
-        &self.analysis.source
+        &self.doc.source
     }
 }
 
@@ -152,11 +154,12 @@ fn run(shared: &Arc<Shared>, id: Id, pinned: Pinned, work: Work) -> Answer {
         async move {
             let job = tokio::task::spawn_blocking(move || {
                 let catalog = pinned.catalog.clone();
-                let analysis = diagnostics::analysis_of(&pinned, locale, None)
+                let analyzed = diagnostics::analysis_of(&pinned, locale, None)
                     .ok_or_else(Error::internal_error)?;
                 let ctx = Ctx {
                     uri: &pinned.uri,
-                    analysis: &analysis,
+                    doc: &analyzed,
+                    analysis: &analyzed.analysis,
                     config: &pinned.config,
                     enc,
                     catalog: &catalog,
@@ -166,11 +169,11 @@ fn run(shared: &Arc<Shared>, id: Id, pinned: Pinned, work: Work) -> Answer {
                     eprintln!("azsr-lsp: a request handler panicked");
                     Err(Error::internal_error())
                 });
-                Ok::<_, Error>((answer, analysis, pinned.uri))
+                Ok::<_, Error>((answer, analyzed, pinned.uri))
             });
             match job.await {
-                Ok(Ok((answer, analysis, uri))) => {
-                    diagnostics::remember(&shared, &uri, &analysis);
+                Ok(Ok((answer, analyzed, uri))) => {
+                    diagnostics::remember(&shared, &uri, &analyzed);
                     answer
                 }
                 Ok(Err(e)) => Err(e),

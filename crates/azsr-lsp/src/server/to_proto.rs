@@ -10,14 +10,6 @@ use tower_lsp_server::ls_types::{
     NumberOrString, Position, Uri,
 };
 
-/// Where a rule's documentation lives; `{code}` is the rule's name. The one place this
-/// template is written (SARIF's `helpUri` uses the same form).
-pub const RULE_DOC_URL: &str = "https://github.com/azsr/azsr/blob/main/docs/rules.md#{code}";
-
-pub fn rule_doc_url(code: &str) -> String {
-    RULE_DOC_URL.replace("{code}", code)
-}
-
 pub fn position(source: &Source, offset: usize, enc: Encoding) -> Position {
     let lc = source.line_index.to_line_col(&source.text, offset, enc);
     Position {
@@ -64,7 +56,7 @@ pub fn diagnostic(
         range: range(source, d.range.clone(), enc),
         severity: Some(severity(d.level)),
         code: Some(NumberOrString::String(d.code.to_string())),
-        code_description: Uri::from_str(&rule_doc_url(d.code))
+        code_description: Uri::from_str(&azsr_core::rules::doc_url(d.code))
             .ok()
             .map(|href| CodeDescription { href }),
         source: Some("azsr".to_string()),

@@ -1,17 +1,108 @@
-//! Hover texts for front matter fields (rules.md, "Hover"), in Markdown, in the
-//! messages' language. Pure functions of the plan, the catalog and the language, so that
-//! the language server only has to find the field under the cursor.
+//! Hover (rules.md, "Hover"): what the text at a byte offset means, in Markdown, in
+//! the analysis's language. A finding's rule comes first, then a front matter field
+//! (its documentation, with the response-time table for `severity`, the catalog entry
+//! for `service`, and what each other documented field decides), then a section heading
+//! (what to write under it). The language server only converts positions.
 //!
 //! Figures come from [`crate::plans`]; a figure no public source gives (Unified's own
 //! table, severity 1) is shown as a link to [`plans::RESPONSE_URL`], never guessed.
 
+use std::ops::Range;
+
 use crate::catalog::{Catalog, ServiceMatch, ServiceState};
-use crate::fields::{Plan, Severity};
+use crate::fields::{self, Plan, Severity, CONTACT_FIELDS, FIELDS};
+use crate::frontmatter::YamlEntry;
 use crate::messages::Lang;
-use crate::plans;
+use crate::{plans, rules, Analysis, Source};
+
+/// A hover's text and the bytes it is about.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Hover {
+    pub markdown: String,
+    /// The finding, the field (key and value) or the heading under the offset.
+    pub range: Range<usize>,
+}
+
+/// The hover at byte `offset` of `source`, when something there has one.
+pub fn hover(
+    source: &Source,
+    analysis: &Analysis,
+    catalog: &Catalog,
+    offset: usize,
+) -> Option<Hover> {
+    let lang = analysis.lang;
+    let under = |r: &Range<usize>| r.start <= offset && offset <= r.end && r.start != r.end;
+    if let Some(d) = analysis.diagnostics.iter().find(|d| under(&d.range)) {
+        let doc = rules::by_name(d.code).map(rules::doc_markdown);
+        let markdown = format!(
+            "**{}** — {}\n\n{}\n\n[{}]({})",
+            d.code,
+            d.message.get(lang),
+            doc.as_deref().unwrap_or("").trim(),
+            d.code,
+            rules::doc_url(d.code)
+        );
+        return Some(Hover {
+            markdown,
+            range: d.range.clone(),
+        });
+    }
+    if let Some(fm) = &source.frontmatter {
+        let whole = |e: &YamlEntry| e.key.span.start..e.value.span.end.max(e.key.span.end);
+        if let Some(entry) = fm.entries().iter().find(|e| under(&whole(e))) {
+            if entry.key_str() == Some("contact") {
+                if let Some(sub) = entry.value.entries().iter().find(|e| under(&whole(e))) {
+                    let markdown = field(sub, true, analysis.plan, catalog, lang)?;
+                    return Some(Hover {
+                        markdown,
+                        range: whole(sub),
+                    });
+                }
+            }
+            let markdown = field(entry, false, analysis.plan, catalog, lang)?;
+            return Some(Hover {
+                markdown,
+                range: whole(entry),
+            });
+        }
+    }
+    let heading = source
+        .body
+        .headings
+        .iter()
+        .find(|h| h.section.is_some() && under(&h.range))?;
+    let kind = heading.section?;
+    Some(Hover {
+        markdown: format!("**{}**\n\n{}", kind.heading(lang), kind.purpose().get(lang)),
+        range: heading.range.clone(),
+    })
+}
+
+/// A field's hover: its one-line documentation, then what [`details`] adds for a
+/// top-level key (a `contact` key has its line only).
+fn field(
+    entry: &YamlEntry,
+    in_contact: bool,
+    plan: Option<Plan>,
+    catalog: &Catalog,
+    lang: Lang,
+) -> Option<String> {
+    let key = entry.key_str()?;
+    let table = if in_contact { CONTACT_FIELDS } else { FIELDS };
+    let spec = table.iter().find(|f| f.key == key)?;
+    let mut out = format!("**{key}**\n\n{}", fields::field_doc(spec).get(lang));
+    let more = (!in_contact)
+        .then(|| details(key, entry.value.as_str(), plan, catalog, lang))
+        .flatten();
+    if let Some(more) = more {
+        out.push_str("\n\n");
+        out.push_str(&more);
+    }
+    Some(out)
+}
 
 /// What support may collect with `advanced_diagnostics: true`.
-pub const DIAGNOSTICS_URL: &str =
+const DIAGNOSTICS_URL: &str =
     "https://azure.microsoft.com/support/legal/support-diagnostic-information-collection/";
 
 /// Plans that offer technical support, in the order of the plans page.
@@ -30,9 +121,9 @@ fn t(lang: Lang, en: &str, ja: &str) -> String {
     }
 }
 
-/// The hover text of a front matter key (or its value), when there is one.
-/// `value` is the field's scalar text (used by `service`).
-pub fn for_field(
+/// What a top-level key's hover adds to its one-line documentation, when there is more
+/// to say. `value` is the field's scalar text (used by `service`).
+fn details(
     key: &str,
     value: Option<&str>,
     plan: Option<Plan>,
@@ -95,7 +186,7 @@ fn plan_label(plan: Plan, marked: bool, lang: Lang) -> String {
 /// under the effective plan, or under every plan when none is known (or the plan is
 /// Basic, which has no technical support); 24x7 versus business hours, what A is for,
 /// and that A is handled by phone only.
-pub fn severity_table(plan: Option<Plan>, lang: Lang) -> String {
+fn severity_table(plan: Option<Plan>, lang: Lang) -> String {
     let mut out = String::new();
     out.push_str(&t(
         lang,
@@ -193,7 +284,7 @@ pub fn severity_table(plan: Option<Plan>, lang: Lang) -> String {
 }
 
 /// The `support_plan` hover: what each plan offers, the effective one marked.
-pub fn support_plan(plan: Option<Plan>, lang: Lang) -> String {
+fn support_plan(plan: Option<Plan>, lang: Lang) -> String {
     let mut out = t(
         lang,
         "**Support plan**: decides which severities you can choose and how fast support first responds. Billing, subscription management and quota requests are free on every plan; technical requests need a paid plan on the subscription. Without `support_plan`, the configuration's is used; with neither, plan checks are skipped.\n\n| Plan | Technical support | Severities |\n|---|---|---|\n",
@@ -236,7 +327,7 @@ pub fn support_plan(plan: Option<Plan>, lang: Lang) -> String {
 }
 
 /// The `issue_type` hover: the four types, free versus paid.
-pub fn issue_type(lang: Lang) -> String {
+fn issue_type(lang: Lang) -> String {
     t(
         lang,
         "**Issue type**\n\n\
@@ -257,7 +348,7 @@ pub fn issue_type(lang: Lang) -> String {
 }
 
 /// The `contact_method` hover.
-pub fn contact_method(lang: Lang) -> String {
+fn contact_method(lang: Lang) -> String {
     t(
         lang,
         "**Contact method**: how support makes the *first* contact, `email` (メール) or `phone` (電話); later contacts may use another channel as the case needs. Severity A (and 1) is handled by phone only, and phone contact needs `contact.phone`. Other wishes (times to call, mail format) go in the description.\n",
@@ -266,7 +357,7 @@ pub fn contact_method(lang: Lang) -> String {
 }
 
 /// The `support_language` hover.
-pub fn support_language(lang: Lang) -> String {
+fn support_language(lang: Lang) -> String {
     t(
         lang,
         "**Support language**: the language support answers in. Codes: `en-us`, `ja-jp`, `zh-hans`, `zh-tw`, `es-es`, `fr-fr`, `ko-kr`, `ru-ru`, `pt-br`, `it-it`, `de-de` (also `ja`, `en`, 日本語, 英語).\n\n\
@@ -279,7 +370,7 @@ pub fn support_language(lang: Lang) -> String {
 }
 
 /// The `response_24x7` hover.
-pub fn response_24x7(lang: Lang) -> String {
+fn response_24x7(lang: Lang) -> String {
     t(
         lang,
         "**24x7 response**: asks for round-the-clock work on a severity B request. English only (`support_language: en`). Severity A is always worked 24x7; severity C is worked in business hours.\n",
@@ -288,7 +379,7 @@ pub fn response_24x7(lang: Lang) -> String {
 }
 
 /// The `advanced_diagnostics` hover: what consent allows.
-pub fn advanced_diagnostics(lang: Lang) -> String {
+fn advanced_diagnostics(lang: Lang) -> String {
     match lang {
         Lang::En => format!(
             "**Advanced diagnostic information**: with `true`, support may collect diagnostic information (such as platform logs) from the affected resources, within what troubleshooting needs and with care for data privacy. It spares you extracting logs by hand and sending them; `true` is recommended. The permission is removed when the request is closed. What is collected: [Data we use to deliver Azure support]({DIAGNOSTICS_URL}).\n"
@@ -300,7 +391,7 @@ pub fn advanced_diagnostics(lang: Lang) -> String {
 }
 
 /// The `subscription` hover: which subscription, and the roles the filer needs.
-pub fn subscription(lang: Lang) -> String {
+fn subscription(lang: Lang) -> String {
     t(
         lang,
         "**Subscription**: the ID (GUID) of the subscription that holds the affected resource (`Name (GUID)` is accepted). The account filing the request needs the **Owner**, **Contributor** or **Support Request Contributor** role on it: that is how support knows it may discuss that environment. Paid plans are bound per subscription, so this also decides the support level. Filing from another subscription than the resource's triggers extra security checks and delays.\n",
@@ -310,7 +401,7 @@ pub fn subscription(lang: Lang) -> String {
 
 /// The `service` hover: the catalog entry of `name` (current or former name): its ID,
 /// state, resource types and problem types. `None` when the catalog does not know it.
-pub fn service(catalog: &Catalog, name: &str, lang: Lang) -> Option<String> {
+fn service(catalog: &Catalog, name: &str, lang: Lang) -> Option<String> {
     let found = catalog.find_service(name)?;
     let s = found.service();
     let display = s.display_name.trim();
@@ -408,6 +499,89 @@ pub fn service(catalog: &Catalog, name: &str, lang: Lang) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::testing::{parse_marks, test_now};
+    use crate::{analyze, Config, Env};
+
+    /// The hover just inside the marked range of `annotated`, which it must cover
+    /// exactly.
+    fn hover_in(annotated: &str) -> String {
+        let (text, marks) = parse_marks(annotated);
+        let source = Source::new(text);
+        let env = Env {
+            now: test_now(),
+            files: None,
+            locale: None,
+        };
+        let catalog = Catalog::bundled();
+        let analysis = analyze(&source, &Config::default(), &catalog, &env);
+        let h = hover(&source, &analysis, &catalog, marks[0].start + 1).expect("a hover");
+        assert_eq!(h.range, marks[0], "{}", h.markdown);
+        h.markdown
+    }
+
+    #[test]
+    fn a_field_shows_its_line_and_what_it_decides_in_the_documents_language() {
+        let md =
+            hover_in("---\nsupport_language: ja-jp\nsupport_plan: developer\n«severity: C»\n---\n");
+        let doc = fields::field_doc(FIELDS.iter().find(|f| f.key == "severity").unwrap());
+        assert!(
+            md.starts_with(&format!("**severity**\n\n{}\n\n", doc.ja)),
+            "{md}"
+        );
+        // the severity table under the file's plan, with the business impact column
+        assert!(
+            md.ends_with(&severity_table(Some(Plan::Developer), Lang::Ja)),
+            "{md}"
+        );
+        assert!(
+            md.contains(
+                "| 重大度 | 事業への影響 | 対応時間帯 | **Developer** ◀ このリクエストのプラン |"
+            ),
+            "{md}"
+        );
+        let md = hover_in("---\nsupport_language: en-us\n«subscription: x»\n---\n");
+        assert!(md.ends_with(&subscription(Lang::En)), "{md}");
+        // a contact key has its line only
+        let md = hover_in("---\ncontact:\n  «phone: 03-1234-5678»\n---\n");
+        assert_eq!(
+            md,
+            "**phone**\n\nPhone number; required for phone contact and severity A."
+        );
+    }
+
+    #[test]
+    fn a_finding_shows_its_rule_over_the_field() {
+        let md =
+            hover_in("---\nissue_type: technical\nsupport_plan: developer\nseverity: «B»\n---\n");
+        let rule = &crate::rules::severity_unavailable::RULE;
+        assert!(md.starts_with("**severity-unavailable** — "), "{md}");
+        assert!(md.contains(rules::doc_markdown(rule).trim()), "{md}");
+        assert!(md.ends_with(&format!(
+            "[severity-unavailable]({})",
+            rules::doc_url(rule.name)
+        )));
+    }
+
+    #[test]
+    fn a_section_heading_shows_what_to_write_there() {
+        let md = hover_in("---\nsupport_language: ja\n---\n«## ゴール»\n\n復旧したい。\n");
+        assert_eq!(
+            md,
+            format!(
+                "**ゴール**\n\n{}",
+                crate::sections::SectionKind::Goal.purpose().ja
+            )
+        );
+    }
+
+    #[test]
+    fn plain_text_has_no_hover() {
+        let source = Source::new("# Notes\n\nJust some words.\n");
+        let catalog = Catalog::bundled();
+        let analysis = analyze(&source, &Config::default(), &catalog, &Env::now());
+        let at = source.text.find("some").unwrap();
+        assert_eq!(hover(&source, &analysis, &catalog, at), None);
+    }
 
     #[test]
     fn severity_table_under_a_known_plan_marks_it() {
@@ -493,15 +667,15 @@ mod tests {
             "advanced_diagnostics",
             "subscription",
         ] {
-            let en = for_field(key, None, None, &catalog, Lang::En).unwrap();
-            let ja = for_field(key, None, None, &catalog, Lang::Ja).unwrap();
+            let en = details(key, None, None, &catalog, Lang::En).unwrap();
+            let ja = details(key, None, None, &catalog, Lang::Ja).unwrap();
             assert_ne!(en, ja, "{key}");
             assert!(
                 ja.chars().any(|c| ('\u{3040}'..='\u{30ff}').contains(&c)),
                 "{key}: {ja}"
             );
         }
-        assert!(for_field("summary", None, None, &catalog, Lang::En).is_none());
+        assert!(details("summary", None, None, &catalog, Lang::En).is_none());
         assert!(issue_type(Lang::En).contains("needs a paid plan"));
         assert!(subscription(Lang::Ja).contains("サポート リクエスト共同作成者"));
         assert!(subscription(Lang::En).contains("Support Request Contributor"));
@@ -535,6 +709,6 @@ mod tests {
         let retired = service(&catalog, "Azure Monitor", Lang::Ja).unwrap();
         assert!(retired.contains("提供終了"));
         assert!(service(&catalog, "Azure", Lang::En).is_none());
-        assert!(for_field("service", None, None, &catalog, Lang::En).is_none());
+        assert!(details("service", None, None, &catalog, Lang::En).is_none());
     }
 }
