@@ -239,17 +239,22 @@ mod body_rules_robustness {
 
 mod text_rules {
     use crate::rules::*;
+    use crate::testing::check;
+    use proptest::prelude::*;
+
+    /// The rules that read the request's wording through `text_rule::Prose`.
+    const RULES: [&RuleMeta; 6] = [
+        &severity_a_criteria::RULE,
+        &ambiguous_term::RULE,
+        &multiple_problems::RULE,
+        &feature_request::RULE,
+        &reopen_without_number::RULE,
+        &cross_subscription_mention::RULE,
+    ];
 
     #[test]
     fn text_rules_document_their_phrases() {
-        for rule in [
-            &severity_a_criteria::RULE,
-            &ambiguous_term::RULE,
-            &multiple_problems::RULE,
-            &feature_request::RULE,
-            &reopen_without_number::RULE,
-            &cross_subscription_mention::RULE,
-        ] {
+        for rule in RULES {
             for heading in [
                 "## What it checks",
                 "## Why",
@@ -263,21 +268,6 @@ mod text_rules {
             assert!(rule.doc.contains("Must not fire"), "{}", rule.name);
         }
     }
-}
-
-mod text_rules_robustness {
-    use crate::rules::*;
-    use crate::testing::check;
-    use proptest::prelude::*;
-
-    const RULES: [&RuleMeta; 6] = [
-        &severity_a_criteria::RULE,
-        &ambiguous_term::RULE,
-        &multiple_problems::RULE,
-        &feature_request::RULE,
-        &reopen_without_number::RULE,
-        &cross_subscription_mention::RULE,
-    ];
 
     fn fragment() -> impl Strategy<Value = String> {
         prop::sample::select(vec![
