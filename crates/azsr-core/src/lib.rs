@@ -88,7 +88,8 @@ impl Source {
             None => 0,
         };
         let body = body::build(&text, &tree, body_start);
-        let secrets = secrets::memo::Scanned::new(&text, &secret_scan_options(&frontmatter), prior);
+        let exempt = secret_scan_options(frontmatter.as_ref());
+        let secrets = secrets::memo::Scanned::new(&text, &exempt, prior);
         Source {
             text,
             tree,
@@ -102,9 +103,8 @@ impl Source {
 
 /// What the secret scan leaves alone: the numbers listed in `related_requests` (a number,
 /// or `{number, engineer}`) are request numbers, never payment cards.
-fn secret_scan_options(frontmatter: &Option<FrontMatter>) -> secrets::Options {
+fn secret_scan_options(frontmatter: Option<&FrontMatter>) -> secrets::Options {
     let listed = frontmatter
-        .as_ref()
         .and_then(Form::of)
         .and_then(|f| f.get("related_requests"));
     let exempt_numbers = listed
