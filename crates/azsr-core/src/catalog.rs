@@ -427,38 +427,6 @@ impl Catalog {
     }
 }
 
-/// Writes `s` as a YAML scalar for a quick fix: plain when YAML reads it back as the same
-/// string, double-quoted otherwise (catalog names hold `'`, `"`, `:` and `#`).
-pub fn yaml_scalar(s: &str) -> String {
-    let s = s.trim();
-    let plain_ok = !s.is_empty()
-        && !s.starts_with(|c: char| "-?:,[]{}#&*!|>'\"%@`".contains(c))
-        && !s.contains(": ")
-        && !s.contains(" #")
-        && !s.ends_with(':')
-        && !s.chars().any(|c| c.is_control())
-        && crate::fields::parse_bool(s).is_none()
-        && !matches!(s.to_ascii_lowercase().as_str(), "null" | "~")
-        && s.parse::<f64>().is_err();
-    if plain_ok {
-        return s.to_string();
-    }
-    let mut out = String::with_capacity(s.len() + 2);
-    out.push('"');
-    for c in s.chars() {
-        match c {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            '\n' => out.push_str("\\n"),
-            '\t' => out.push_str("\\t"),
-            c if c.is_control() => out.push_str(&format!("\\u{:04x}", c as u32)),
-            c => out.push(c),
-        }
-    }
-    out.push('"');
-    out
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -574,33 +542,6 @@ mod tests {
         assert_eq!(c.problem_subtypes(BILLING_ID, "make a payment ").len(), 7);
         assert!(c.problem_subtypes(BILLING_ID, "Refund request").is_empty());
         assert!(c.problem_types("no-such-service").is_empty());
-    }
-
-    #[test]
-    fn yaml_scalars_read_back_unchanged() {
-        for name in [
-            "Virtual Machine running Windows",
-            "Kubernetes Service (AKS)",
-            "I can't view Activity Log in Log Analytics",
-            "I see unexpected costs in \"Cost Analysis\" or in \"PowerBI\"",
-            "Savings plan for compute: questions",
-            "- dash first",
-            "true",
-            "1",
-            "null",
-            "a #b",
-            "back\\slash: x",
-        ] {
-            let yaml = yaml_scalar(name);
-            let text = format!("---\nk: {yaml}\n---\n");
-            let fm = crate::frontmatter::parse(&text).unwrap();
-            assert!(fm.error.is_none(), "{yaml}");
-            let node = &fm.get("k").unwrap().value;
-            assert_eq!(node.as_str(), Some(name), "{yaml}");
-            assert!(!node.is_null(), "{yaml}");
-        }
-        assert_eq!(yaml_scalar("Azure DNS"), "Azure DNS");
-        assert_eq!(yaml_scalar("yes"), "\"yes\"");
     }
 
     #[test]

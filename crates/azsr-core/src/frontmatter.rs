@@ -11,6 +11,9 @@ use std::ops::Range;
 
 use saphyr_parser::{Event, Parser, ScalarStyle};
 
+pub mod edit;
+mod span;
+
 /// Deeper YAML than this is refused: no request needs more than three levels.
 pub const MAX_DEPTH: usize = 32;
 
@@ -68,6 +71,15 @@ impl YamlNode {
     pub fn as_str(&self) -> Option<&str> {
         match &self.value {
             YamlValue::Scalar { text, .. } => Some(text),
+            _ => None,
+        }
+    }
+
+    /// The scalar's text when it holds a value: not null, not blank (how the form reads
+    /// a field; [`YamlNode::as_str`] also gives a null's or a blank's text).
+    pub fn text(&self) -> Option<&str> {
+        match &self.value {
+            YamlValue::Scalar { text, .. } if !self.is_empty() => Some(text),
             _ => None,
         }
     }

@@ -7,9 +7,12 @@ pub mod body;
 pub mod catalog;
 pub mod completion;
 pub mod config;
+mod context;
 pub mod diagnostic;
 pub mod document;
+pub mod error_mention;
 pub mod fields;
+pub mod form;
 pub mod frontmatter;
 pub mod fuzzy;
 pub mod hover;
@@ -31,24 +34,27 @@ use std::sync::Arc;
 pub use body::Body;
 pub use catalog::Catalog;
 pub use config::Config;
+pub use context::Context;
 pub use diagnostic::{Diagnostic, Fix, Level, TextEdit};
 pub use document::Document;
+pub use form::Form;
 pub use frontmatter::FrontMatter;
 pub use line_index::{Encoding, LineCol, LineIndex};
 pub use messages::{Lang, Msg};
 
 use fields::parse_language;
 
-/// One parsed version of a document: text, block tree, front matter and body.
+/// One parsed version of a document, everything the rules read prepared before they
+/// run: text, block tree, front matter, body and the secret scan.
 pub struct Source {
     pub text: String,
     pub tree: tree_sitter::Tree,
     pub line_index: LineIndex,
     pub frontmatter: Option<FrontMatter>,
     pub body: Body,
-    /// The previous version's secret scan to build on (set by the language server) and
-    /// this version's, for the next one.
-    pub secrets: secrets::memo::Incremental,
+    /// The secrets in the text (`sensitive-data` reports them, redaction masks them) and
+    /// the memo the next version's scan builds on.
+    pub secrets: secrets::memo::Scanned,
 }
 
 impl Source {
@@ -62,6 +68,17 @@ impl Source {
 
     /// Builds on a block tree already parsed (incrementally) for `text`.
     pub fn with_tree(text: String, tree: tree_sitter::Tree) -> Source {
+        Source::incremental(text, tree, None)
+    }
+
+    /// Builds on a block tree already parsed (incrementally) for `text`, and on the
+    /// previous version's secret scan and the edits since (`prior`): only the lines
+    /// around the edits are scanned again.
+    pub fn incremental(
+        text: String,
+        tree: tree_sitter::Tree,
+        prior: Option<&secrets::memo::Prior>,
+    ) -> Source {
         let line_index = LineIndex::new(&text);
         let frontmatter = frontmatter::parse(&text);
         let body_start = match &frontmatter {
@@ -71,15 +88,36 @@ impl Source {
             None => 0,
         };
         let body = body::build(&text, &tree, body_start);
+        let exempt = secret_scan_options(frontmatter.as_ref());
+        let secrets = secrets::memo::Scanned::new(&text, &exempt, prior);
         Source {
             text,
             tree,
             line_index,
             frontmatter,
             body,
-            secrets: Default::default(),
+            secrets,
         }
     }
+}
+
+/// What the secret scan leaves alone: the numbers listed in `related_requests` (a number,
+/// or `{number, engineer}`) are request numbers, never payment cards.
+fn secret_scan_options(frontmatter: Option<&FrontMatter>) -> secrets::Options {
+    let listed = frontmatter
+        .and_then(Form::of)
+        .and_then(|f| f.get("related_requests"));
+    let exempt_numbers = listed
+        .map(|e| e.value.items())
+        .unwrap_or_default()
+        .iter()
+        .filter_map(|item| match item.as_str() {
+            Some(s) => Some(s),
+            None => item.get("number").and_then(|e| e.value.as_str()),
+        })
+        .map(|s| s.chars().filter(char::is_ascii_digit).collect())
+        .collect();
+    secrets::Options { exempt_numbers }
 }
 
 /// Tells whether files exist and how large they are, relative to the document's folder.
@@ -104,71 +142,6 @@ impl Env<'_> {
             files: None,
             locale: None,
         }
-    }
-}
-
-/// Everything a rule may look at.
-pub struct Context<'a> {
-    pub source: &'a Source,
-    pub text: &'a str,
-    pub fm: Option<&'a FrontMatter>,
-    pub body: &'a Body,
-    pub config: &'a Config,
-    pub catalog: &'a Catalog,
-    pub env: &'a Env<'a>,
-    /// The language of inserted text (headings, templates).
-    pub lang: Lang,
-}
-
-impl<'a> Context<'a> {
-    /// The top-level front matter value for `key`.
-    pub fn field(&self, key: &str) -> Option<&'a frontmatter::YamlEntry> {
-        self.fm?.get(key)
-    }
-
-    /// The scalar text of a top-level field (not empty).
-    pub fn field_str(&self, key: &str) -> Option<&'a str> {
-        let e = self.field(key)?;
-        if e.value.is_empty() {
-            return None;
-        }
-        e.value.as_str()
-    }
-
-    pub fn issue_type(&self) -> Option<fields::IssueType> {
-        fields::IssueType::parse(self.field_str("issue_type")?)
-    }
-
-    /// Technical, or unknown (a request without a valid issue type is treated as technical
-    /// by the rules that only apply to technical requests? No: those stay silent).
-    pub fn is_technical(&self) -> bool {
-        self.issue_type() == Some(fields::IssueType::Technical)
-    }
-
-    pub fn severity(&self) -> Option<fields::Severity> {
-        fields::Severity::parse(self.field_str("severity")?)
-    }
-
-    /// The effective plan: the file's `support_plan`, else the configuration's.
-    pub fn plan(&self) -> Option<fields::Plan> {
-        match self.field_str("support_plan") {
-            Some(v) => fields::Plan::parse(v),
-            None => self
-                .config
-                .support_plan
-                .as_deref()
-                .and_then(fields::Plan::parse),
-        }
-    }
-
-    /// The normalised support language code, when valid.
-    pub fn support_language(&self) -> Option<&'static str> {
-        parse_language(self.field_str("support_language")?)
-    }
-
-    /// The `contact` mapping's entry for `key`.
-    pub fn contact(&self, key: &str) -> Option<&'a frontmatter::YamlEntry> {
-        self.field("contact")?.value.get(key)
     }
 }
 
@@ -232,7 +205,9 @@ pub fn analyze(source: &Source, config: &Config, catalog: &Catalog, env: &Env) -
     out.sort_by(|a, b| {
         (a.range.start, a.range.end, a.code).cmp(&(b.range.start, b.range.end, b.code))
     });
-    redact_secrets(&source.text, &mut out);
+    if config.level_of(&rules::sensitive_data::RULE).is_some() {
+        redact_secrets(source, &mut out);
+    }
     Analysis {
         diagnostics: out,
         lang,
@@ -240,14 +215,15 @@ pub fn analyze(source: &Source, config: &Config, catalog: &Catalog, env: &Env) -
     }
 }
 
-/// Masks the text of every secret finding wherever another finding's message, fix title
-/// or related note quotes it (e.g. a secret pasted into `service:` quoted by
+/// Masks the text of every secret the scan found wherever a finding's message, fix
+/// title or related note quotes it (e.g. a secret pasted into `service:` quoted by
 /// `service-unknown`): no message carries a secret.
-fn redact_secrets(text: &str, out: &mut [Diagnostic]) {
-    let secrets: Vec<&str> = out
+fn redact_secrets(source: &Source, out: &mut [Diagnostic]) {
+    let secrets: Vec<&str> = source
+        .secrets
+        .found
         .iter()
-        .filter(|d| d.secret)
-        .filter_map(|d| text.get(d.range.clone()))
+        .filter_map(|f| source.text.get(f.range.clone()))
         .filter(|s| s.chars().count() >= 4)
         .collect();
     if secrets.is_empty() {
@@ -274,4 +250,62 @@ fn redact_secrets(text: &str, out: &mut [Diagnostic]) {
 /// Shared handle to the bundled catalog, for callers that do not import their own.
 pub fn bundled_catalog() -> Arc<Catalog> {
     Catalog::bundled()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn findings(text: &str, config: &Config) -> Vec<Diagnostic> {
+        let env = Env {
+            now: testing::test_now(),
+            files: None,
+            locale: None,
+        };
+        analyze(&Source::new(text), config, &Catalog::bundled(), &env).diagnostics
+    }
+
+    #[test]
+    fn no_message_quotes_a_secret_the_scan_found() {
+        let text = "---\nissue_type: technical\nservice: \"password=Tr0ub4dor&3x\"\n---\n";
+        let quoted = |found: &[Diagnostic]| {
+            let d = found.iter().find(|d| d.code == "service-unknown").unwrap();
+            d.message.en.clone()
+        };
+        let found = findings(text, &Config::default());
+        assert!(found.iter().any(|d| d.code == "sensitive-data" && d.secret));
+        assert!(
+            quoted(&found).contains("`password=************`"),
+            "{}",
+            quoted(&found)
+        );
+        // With sensitive-data off, nothing is reported as a secret, nor masked.
+        let mut config = Config::default();
+        config
+            .rules
+            .insert("sensitive-data".into(), config::RuleSetting::Off);
+        let found = findings(text, &config);
+        assert!(quoted(&found).contains("`password=Tr0ub4dor&3x`"));
+    }
+
+    #[test]
+    fn an_incremental_source_scans_as_a_fresh_one() {
+        let text = "## ログ\npassword=Tr0ub4dor&3x;\n".to_string();
+        let first = Source::new(text.clone());
+        let edited = format!("{text}Password: Ab1!xyz9\n");
+        let mut dirty = None;
+        secrets::memo::Dirty::add(
+            &mut dirty,
+            text.len()..text.len(),
+            edited.len() - text.len(),
+        );
+        let prior = secrets::memo::Prior {
+            memo: first.secrets.memo.clone(),
+            dirty,
+        };
+        let tree = Source::new(edited.clone()).tree;
+        let next = Source::incremental(edited.clone(), tree, Some(&prior));
+        assert_eq!(next.secrets.found, Source::new(edited).secrets.found);
+        assert_eq!(next.secrets.found.len(), 2);
+    }
 }

@@ -1,8 +1,12 @@
-//! The body sections of format.md and how a heading names one.
+//! The body sections of format.md, how a heading names one, and the quick fix that
+//! inserts the headings of missing ones.
 
 use unicode_normalization::UnicodeNormalization;
 
+use crate::body::Body;
+use crate::diagnostic::{Fix, TextEdit};
 use crate::messages::{Lang, Msg};
+use crate::text::{line_break, line_start};
 
 /// A section of the request body (format.md, "Body sections").
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -184,6 +188,94 @@ pub fn section_of_heading(text: &str) -> Option<SectionKind> {
         }
     }
     best.map(|(_, k)| k)
+}
+
+/// A quick fix that inserts a heading for each of `missing` (in `lang`): before the
+/// first section that comes later in format.md's order, else at the end of the body.
+pub fn insert_sections_fix(text: &str, body: &Body, missing: &[SectionKind], lang: Lang) -> Fix {
+    let nl = line_break(text);
+    let default_level = body
+        .sections
+        .first()
+        .map_or(2, |s| body.headings[s.heading].level);
+    // Group by anchor: the heading index to insert before, or None for the end.
+    let mut groups: Vec<(Option<usize>, Vec<SectionKind>)> = Vec::new();
+    let mut kinds = missing.to_vec();
+    kinds.sort();
+    kinds.dedup();
+    for kind in kinds {
+        let anchor = body
+            .sections
+            .iter()
+            .filter(|s| s.kind > kind)
+            .map(|s| s.heading)
+            .min();
+        match groups.iter_mut().find(|(a, _)| *a == anchor) {
+            Some((_, ks)) => ks.push(kind),
+            None => groups.push((anchor, vec![kind])),
+        }
+    }
+    let mut edits = Vec::new();
+    for (anchor, ks) in groups {
+        let heading_line = |kind: SectionKind, level: u8| {
+            format!(
+                "{} {}{nl}",
+                "#".repeat(usize::from(level.clamp(1, 6))),
+                kind.heading(lang)
+            )
+        };
+        match anchor {
+            Some(h) => {
+                let level = body.headings[h].level;
+                let at = line_start(text, body.headings[h].range.start);
+                let new_text: String = ks
+                    .iter()
+                    .map(|k| format!("{}{nl}", heading_line(*k, level)))
+                    .collect();
+                edits.push(TextEdit {
+                    range: at..at,
+                    new_text,
+                });
+            }
+            None => {
+                let at = text.len();
+                let prefix =
+                    if text.is_empty() || text.ends_with("\n\n") || text.ends_with("\r\n\r\n") {
+                        String::new()
+                    } else if text.ends_with('\n') {
+                        nl.to_string()
+                    } else {
+                        format!("{nl}{nl}")
+                    };
+                let headings: Vec<String> =
+                    ks.iter().map(|k| heading_line(*k, default_level)).collect();
+                edits.push(TextEdit {
+                    range: at..at,
+                    new_text: format!("{prefix}{}", headings.join(nl)),
+                });
+            }
+        }
+    }
+    edits.sort_by_key(|e| e.range.start);
+    let names = |lang: Lang| {
+        missing
+            .iter()
+            .map(|k| k.heading(lang))
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    let title = if missing.len() == 1 {
+        Msg::new(
+            format!("Insert the section \"{}\"", names(Lang::En)),
+            format!("セクション「{}」を挿入", names(Lang::Ja)),
+        )
+    } else {
+        Msg::new(
+            format!("Insert the sections {}", names(Lang::En)),
+            format!("セクション ({}) を挿入", names(Lang::Ja)),
+        )
+    };
+    Fix { title, edits }
 }
 
 #[cfg(test)]

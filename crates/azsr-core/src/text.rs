@@ -1,9 +1,104 @@
-//! Text helpers for the rules that read prose: phrase search over masked prose,
-//! whole-word matching for Latin terms, sentences, width folding and questions.
+//! Text helpers: lines and line breaks, Japanese script, whole-word matching for Latin
+//! words, phrase search over masked prose, sentences, width folding and questions.
 
 use std::ops::Range;
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use regex::Regex;
+
+/// The start of the line holding `at`.
+pub fn line_start(text: &str, at: usize) -> usize {
+    text[..at.min(text.len())].rfind('\n').map_or(0, |i| i + 1)
+}
+
+/// The start of the line after the one holding `at`, or the end of the text.
+pub fn next_line_start(text: &str, at: usize) -> usize {
+    match text[at.min(text.len())..].find('\n') {
+        Some(i) => at + i + 1,
+        None => text.len(),
+    }
+}
+
+/// The line break a text uses: CRLF when it holds one, else LF.
+pub fn line_break(text: &str) -> &'static str {
+    if text.contains("\r\n") {
+        "\r\n"
+    } else {
+        "\n"
+    }
+}
+
+/// Hiragana, Katakana (also half-width and the phonetic extensions) or a CJK ideograph
+/// (with the iteration mark 々). Punctuation and full-width Latin are not Japanese.
+pub fn is_japanese_char(c: char) -> bool {
+    matches!(c,
+        '\u{3040}'..='\u{309F}'     // Hiragana
+        | '\u{30A0}'..='\u{30FF}'   // Katakana
+        | '\u{31F0}'..='\u{31FF}'   // Katakana phonetic extensions
+        | '\u{FF66}'..='\u{FF9D}'   // half-width Katakana
+        | '\u{3005}' | '\u{3007}'   // 々 〇
+        | '\u{3400}'..='\u{4DBF}'   // CJK extension A
+        | '\u{4E00}'..='\u{9FFF}'   // CJK unified ideographs
+        | '\u{F900}'..='\u{FAFF}'   // CJK compatibility ideographs
+        | '\u{20000}'..='\u{2FA1F}' // CJK extensions B.. and compatibility supplement
+    )
+}
+
+/// `text` with backtick code spans blanked, same length (a summary is not parsed as
+/// Markdown, but a `command` in it is still code).
+pub fn blank_code_spans(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut in_code = false;
+    for c in text.chars() {
+        if c == '`' {
+            in_code = !in_code;
+            out.push(' ');
+        } else if in_code {
+            for _ in 0..c.len_utf8() {
+                out.push(' ');
+            }
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// A letter, digit or `_` of ASCII: what Latin words are made of.
+pub fn is_ascii_word(c: char) -> bool {
+    c.is_ascii_alphanumeric() || c == '_'
+}
+
+/// Whether the match `r` in `text` stands as a whole Latin word: where it starts (ends)
+/// with an ASCII letter or digit, none comes right before (after) it. Japanese text
+/// around it is no word boundary to respect (`Errorが` holds `Error`).
+pub fn has_latin_edges(text: &str, r: Range<usize>) -> bool {
+    let word = &text[r.clone()];
+    let touches = |edge: Option<char>, beside: Option<char>| {
+        edge.is_some_and(is_ascii_word) && beside.is_some_and(is_ascii_word)
+    };
+    !touches(word.chars().next(), text[..r.start].chars().next_back())
+        && !touches(word.chars().next_back(), text[r.end..].chars().next())
+}
+
+/// The matches of `re` in `text` that stand as whole Latin words ([`has_latin_edges`]):
+/// `fail` does not match in `failover`. A match that does not stand is retried from its
+/// next character.
+pub fn find_latin_words(re: &Regex, text: &str) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    let mut at = 0;
+    while at <= text.len() {
+        let Some(m) = re.find_at(text, at) else { break };
+        let r = m.range();
+        if !r.is_empty() && has_latin_edges(text, r.clone()) {
+            out.push(r.clone());
+            at = r.end;
+        } else {
+            at = r.start + text[r.start..].chars().next().map_or(1, char::len_utf8);
+        }
+    }
+    out
+}
 
 /// Finds `needle` in `haystack` as a whole word when it is Latin (no letter or digit
 /// right before or after), or anywhere when it is Japanese. Case-insensitive for ASCII.
@@ -219,10 +314,6 @@ pub struct PhraseSet {
     first_chars: Vec<char>,
 }
 
-fn is_ascii_word(c: char) -> bool {
-    c.is_ascii_alphanumeric() || c == '_'
-}
-
 impl PhraseSet {
     pub fn new<S: AsRef<str>>(phrases: &[S]) -> PhraseSet {
         let mut patterns: Vec<String> = Vec::new();
@@ -282,14 +373,7 @@ impl PhraseSet {
         let mut cands: Vec<(usize, Range<usize>)> = Vec::new();
         for m in self.ac.find_overlapping_iter(ft) {
             let r = m.range();
-            let first = ft[r.clone()].chars().next();
-            let last = ft[r.clone()].chars().next_back();
-            let before = ft[..r.start].chars().next_back();
-            let after = ft[r.end..].chars().next();
-            if first.is_some_and(is_ascii_word) && before.is_some_and(is_ascii_word) {
-                continue;
-            }
-            if last.is_some_and(is_ascii_word) && after.is_some_and(is_ascii_word) {
+            if !has_latin_edges(ft, r.clone()) {
                 continue;
             }
             cands.push((self.ids[m.pattern().as_usize()], r));
@@ -358,6 +442,42 @@ mod tests {
         assert!(find_term("vm-prod-01", "prod").is_empty());
         assert!(find_term("production", "prod").is_empty());
         assert_eq!(find_term("本番稼働中", "本番").len(), 1);
+    }
+
+    #[test]
+    fn latin_words_respect_ascii_boundaries_only() {
+        let re = Regex::new("(?i)fail").unwrap();
+        assert!(find_latin_words(&re, "failover").is_empty());
+        assert_eq!(find_latin_words(&re, "失敗fail。"), vec![6..10]);
+        assert_eq!(find_latin_words(&re, "xfail fail"), vec![6..10]);
+    }
+
+    #[test]
+    fn japanese_script() {
+        assert!("ひらがな".chars().all(is_japanese_char));
+        assert!("カタカナｶﾀｶﾅ".chars().all(is_japanese_char));
+        assert!("漢字々".chars().all(is_japanese_char));
+        assert!(!"、。「」（）ＡＢＣ１".chars().any(is_japanese_char));
+        assert!(!"Ünïcödé – ok".chars().any(is_japanese_char));
+    }
+
+    #[test]
+    fn lines_and_line_breaks() {
+        let t = "a\r\nbc\nd";
+        assert_eq!(line_start(t, 4), 3);
+        assert_eq!(line_start(t, 99), 6);
+        assert_eq!(next_line_start(t, 4), 6);
+        assert_eq!(next_line_start(t, 6), t.len());
+        assert_eq!(line_break(t), "\r\n");
+        assert_eq!(line_break("a\nb"), "\n");
+    }
+
+    #[test]
+    fn code_spans_are_blanked_in_place() {
+        assert_eq!(
+            blank_code_spans("run `az 再起動` now"),
+            format!("run {} now", " ".repeat(14))
+        );
     }
 
     #[test]

@@ -1,6 +1,6 @@
 use crate::diagnostic::Fix;
 use crate::fields::parse_bool;
-use crate::rules::form_util::{content_span, entry, replace_scalar, scalar};
+use crate::frontmatter::edit::{replace_scalar};
 use crate::{msg, Context, Diagnostic};
 
 declare_rule! {
@@ -36,8 +36,8 @@ declare_rule! {
 }
 
 fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
-    let Some(e) = entry(ctx, "advanced_diagnostics") else { return };
-    let Some(v) = scalar(&e.value) else { return };
+    let Some(e) = ctx.form().and_then(|f| f.get("advanced_diagnostics")) else { return };
+    let Some(v) = e.value.text() else { return };
     if parse_bool(v) != Some(false) {
         return;
     }
@@ -49,7 +49,7 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
     };
     out.push(
         RULE.diag(
-            content_span(ctx.text, &e.value),
+            e.value.content_span(ctx.text),
             msg!(
                 "Consider allowing advanced diagnostics: support can then collect the logs it needs itself instead of asking you for them (access ends when the request closes)",
                 "高度な診断情報の収集の許可をご検討ください。許可するとサポートが必要なログを直接取得でき、お客様が手動で採取する手間が省けます (アクセス許可はクローズ時に削除されます)"

@@ -6,9 +6,9 @@ use regex::Regex;
 
 use crate::diagnostic::{Fix, TextEdit};
 use crate::messages::Lang;
-use crate::rules::prose_util;
+use crate::rules::text_rule::Prose;
 use crate::sections::SectionKind;
-use crate::text::PhraseSet;
+use crate::text::{is_ascii_word, PhraseSet};
 use crate::{msg, Context, Diagnostic};
 
 declare_rule! {
@@ -200,7 +200,7 @@ fn inside_name(text: &str, r: &Range<usize>) -> bool {
     let after = text[r.end..].chars().next();
     let latin_start = term.chars().next().is_some_and(|c| c.is_ascii_alphanumeric());
     let latin_end = term.chars().next_back().is_some_and(|c| c.is_ascii_alphanumeric());
-    let ascii_name = |c: Option<char>| c.is_some_and(|c| c.is_ascii_alphanumeric() || c == '_');
+    let ascii_name = |c: Option<char>| c.is_some_and(is_ascii_word);
     let joiner = |c: Option<char>| c.is_some_and(|c| matches!(c, '-' | '_' | '/' | '\\' | '@'));
     if latin_start && before.is_some_and(is_name_char) {
         return true;
@@ -288,7 +288,7 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
     // First occurrence of each unmapped term in prose.
     let mut seen: HashSet<String> = HashSet::new();
     let mut found: Vec<(Range<usize>, String)> = Vec::new();
-    for p in prose_util::prose(ctx) {
+    for p in &Prose::body(ctx).pieces {
         let hits = p.find(set);
         if hits.is_empty() {
             continue;
@@ -312,7 +312,7 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
             if mapped.contains(&k) || mapped.contains(&base) || !seen.insert(base) {
                 continue;
             }
-            found.push((prose_util::shift(r, p.start), written.to_string()));
+            found.push((p.doc_range(r), written.to_string()));
         }
     }
     if found.is_empty() {

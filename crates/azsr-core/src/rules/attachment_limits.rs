@@ -1,4 +1,4 @@
-use crate::rules::form_util::{content_span, entry, list_items, scalar};
+use crate::form::list_items;
 use crate::{msg, Context, Diagnostic, Msg};
 
 declare_rule! {
@@ -49,10 +49,10 @@ const BLOCKED: &[&str] = &[
 ];
 
 fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
-    let Some(e) = entry(ctx, "attachments") else { return };
+    let Some(e) = ctx.form().and_then(|f| f.get("attachments")) else { return };
     let items: Vec<_> = list_items(&e.value)
         .into_iter()
-        .filter_map(|n| scalar(n).map(|s| (n, s.trim())))
+        .filter_map(|n| n.text().map(|s| (n, s.trim())))
         .collect();
     if items.len() > 1 {
         let n = items.len();
@@ -98,7 +98,7 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
         let en = reasons.iter().map(|r| r.en.as_str()).collect::<Vec<_>>().join("; ");
         let ja = reasons.iter().map(|r| r.ja.as_str()).collect::<Vec<_>>().join("。");
         out.push(RULE.diag(
-            content_span(ctx.text, node),
+            node.content_span(ctx.text),
             msg!("This attachment cannot be uploaded: {en}", "この添付ファイルはアップロードできません: {ja}"),
         ));
     }
@@ -107,7 +107,7 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::rules::form_util::FakeFiles;
+    use crate::testing::Files;
     use crate::testing::{assert_spans, check, check_with, CLEAN_EN, CLEAN_JA};
 
     #[test]
@@ -122,7 +122,7 @@ mod tests {
         let long = format!("{}.log", "あ".repeat(107));
         assert_spans(&RULE, &format!("---\nattachments:\n  - «logs/{long}»\n---\n"));
         assert!(check(&RULE, &format!("---\nattachments:\n  - logs/{}.log\n---\n", "a".repeat(106))).is_empty());
-        let probe = FakeFiles(vec![("big.zip", 5 * 1024 * 1024), ("small.zip", 4 * 1024 * 1024)]);
+        let probe = Files(vec![("big.zip", 5 * 1024 * 1024), ("small.zip", 4 * 1024 * 1024)]);
         let d = check_with(&RULE, "---\nattachments: big.zip\n---\n", &crate::Config::default(), Some(&probe));
         assert_eq!(d.len(), 1);
         assert!(d[0].message.en.contains("5.0 MB"));

@@ -1,4 +1,4 @@
-use crate::rules::form_util::{content_span, entry, list_items, scalar};
+use crate::form::list_items;
 use crate::{msg, Context, Diagnostic};
 
 declare_rule! {
@@ -42,12 +42,12 @@ declare_rule! {
 
 fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
     let Some(files) = ctx.env.files else { return };
-    if let Some(e) = entry(ctx, "attachments") {
+    if let Some(e) = ctx.form().and_then(|f| f.get("attachments")) {
         for item in list_items(&e.value) {
-            let Some(path) = scalar(item) else { continue };
+            let Some(path) = item.text() else { continue };
             let path = path.trim();
             if files.file_size(path).is_none() {
-                out.push(RULE.diag(content_span(ctx.text, item), message(path)));
+                out.push(RULE.diag(item.content_span(ctx.text), message(path)));
             }
         }
     }
@@ -130,11 +130,11 @@ fn percent_decode(s: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::rules::form_util::FakeFiles;
+    use crate::testing::Files;
     use crate::testing::{check, check_with, parse_marks, CLEAN_EN, CLEAN_JA};
 
-    fn files() -> FakeFiles {
-        FakeFiles(vec![
+    fn files() -> Files<&'static str> {
+        Files(vec![
             ("logs/rdp-failure.zip", 1000),
             ("img/エラー画面.png", 2000),
             ("hearing sheet.xlsx", 3000),

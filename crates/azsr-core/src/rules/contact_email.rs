@@ -1,5 +1,5 @@
 use crate::frontmatter::YamlNode;
-use crate::rules::form_util::{content_span, list_items, node_span, not_single, scalar};
+use crate::form::{list_items, not_single};
 use crate::{msg, Context, Diagnostic};
 
 declare_rule! {
@@ -39,20 +39,18 @@ declare_rule! {
 }
 
 fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
-    if crate::rules::form_util::parsed(ctx).is_none() {
-        return;
-    }
-    if let Some(e) = ctx.contact("email") {
+    let Some(form) = ctx.form() else { return };
+    if let Some(e) = form.contact("email") {
         if let Some(m) = not_single("contact.email", &e.value) {
-            out.push(RULE.diag(node_span(ctx.text, &e.value), m));
+            out.push(RULE.diag(e.value.full_span(ctx.text), m));
         }
-        if let Some(v) = scalar(&e.value) {
+        if let Some(v) = e.value.text() {
             report(ctx, &e.value, v, "contact.email", out);
         }
     }
-    if let Some(e) = ctx.contact("additional_emails") {
+    if let Some(e) = form.contact("additional_emails") {
         for item in list_items(&e.value) {
-            if let Some(v) = scalar(item) {
+            if let Some(v) = item.text() {
                 report(ctx, item, v, "contact.additional_emails", out);
             }
         }
@@ -80,7 +78,7 @@ fn report(ctx: &Context, node: &YamlNode, value: &str, key: &str, out: &mut Vec<
             "`{key}` が正しいメール アドレス (name@example.com の形式) ではありません"
         )
     };
-    out.push(RULE.diag(content_span(ctx.text, node), message));
+    out.push(RULE.diag(node.content_span(ctx.text), message));
 }
 
 /// `local@domain.tld`: ASCII local part of atext and single dots, a domain of at least

@@ -1,4 +1,4 @@
-use crate::rules::form_util::{content_span, node_span, not_single, scalar};
+use crate::form::not_single;
 use crate::{msg, Context, Diagnostic};
 
 declare_rule! {
@@ -37,15 +37,12 @@ declare_rule! {
 }
 
 fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
-    if crate::rules::form_util::parsed(ctx).is_none() {
-        return;
-    }
-    let Some(e) = ctx.contact("phone") else { return };
+    let Some(e) = ctx.form().and_then(|f| f.contact("phone")) else { return };
     if let Some(m) = not_single("contact.phone", &e.value) {
-        out.push(RULE.diag(node_span(ctx.text, &e.value), m));
+        out.push(RULE.diag(e.value.full_span(ctx.text), m));
         return;
     }
-    let Some(v) = scalar(&e.value) else { return };
+    let Some(v) = e.value.text() else { return };
     let v = v.trim();
     if is_phone(v) {
         return;
@@ -67,7 +64,7 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
             "`contact.phone` が正しい電話番号ではありません。数字・空白・`-`・`()` と先頭の `+` だけで記入してください"
         )
     };
-    out.push(RULE.diag(content_span(ctx.text, &e.value), message));
+    out.push(RULE.diag(e.value.content_span(ctx.text), message));
 }
 
 /// An optional leading `+`, then digits, spaces, `-`, `(` and `)`, with 7 to 15 digits.

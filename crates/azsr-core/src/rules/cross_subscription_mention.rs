@@ -4,7 +4,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use crate::rules::prose_util::{self, Piece};
+use crate::rules::text_rule::{Piece, Prose};
 use crate::text::PhraseSet;
 use crate::{msg, Context, Diagnostic};
 
@@ -186,7 +186,7 @@ enum Ask {
 }
 
 fn sentence_asks(piece: &Piece, at: usize) -> Ask {
-    let s = prose_util::sentence_at(piece, at);
+    let s = piece.sentence_at(at);
     let text = piece.masked.get(s).unwrap_or("");
     if !SCOPE_SET.find(text).is_empty() {
         Ask::OutOfScope
@@ -222,7 +222,7 @@ static BOTH_SET: LazyLock<PhraseSet> = LazyLock::new(|| PhraseSet::new(BOTH));
 
 /// The sentence after the one around `at` asks to look at "both" (and does not rule it out).
 fn next_sentence_asks_for_both(piece: &Piece, at: usize) -> bool {
-    let cur = prose_util::sentence_at(piece, at);
+    let cur = piece.sentence_at(at);
     let Some(next) = crate::text::sentences(piece.masked)
         .into_iter()
         .find(|s| s.start >= cur.end)
@@ -246,12 +246,13 @@ fn introduces_request(piece: &Piece) -> bool {
 }
 
 fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
-    let Some(ours) = ctx.field_str("subscription").and_then(|v| {
+    let Some(ours) = ctx.form().and_then(|f| f.str("subscription")).and_then(|v| {
         crate::arm::subscription_guid(v).map(|r| v[r].to_ascii_lowercase())
     }) else {
         return;
     };
-    let pieces = prose_util::prose(ctx);
+    let prose = Prose::body(ctx);
+    let pieces = &prose.pieces;
     let mut reported: HashSet<String> = HashSet::new();
     for (i, p) in pieces.iter().enumerate() {
         for (range, guid) in foreign_mentions(p.raw) {
@@ -263,7 +264,7 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
                 || (ask == Ask::No && next_sentence_asks_for_both(p, range.start));
             // An ID standing alone under "以下を調査してください:" counts too.
             let alone = p.masked.trim().is_empty()
-                || prose_util::sentence_at(p, range.start).len() >= p.masked.trim_end().len();
+                || p.sentence_at(range.start).len() >= p.masked.trim_end().len();
             let asked_above =
                 alone && ask != Ask::OutOfScope && i > 0 && introduces_request(&pieces[i - 1]);
             if !(asks || asked_above) {
@@ -271,7 +272,7 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
             }
             reported.insert(guid.clone());
             out.push(RULE.diag(
-                prose_util::shift(range, p.start),
+                p.doc_range(range),
                 msg!(
                     "This asks support to look at a resource of subscription {guid}, not of this request's subscription {ours}: file a separate request from that subscription (investigating another subscription's resources brings extra security checks and delays)",
                     "このお問い合わせのサブスクリプション {ours} ではなく、サブスクリプション {guid} のリソースの調査を依頼しています。そのサブスクリプションから別途お問い合わせを起票してください (異なるサブスクリプションのリソースの調査にはセキュリティ チェックが追加され、時間がかかります)"

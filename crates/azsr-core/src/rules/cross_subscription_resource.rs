@@ -1,7 +1,6 @@
 use crate::arm::{parse_resource_id, subscription_guid};
-use crate::diagnostic::{Fix, TextEdit};
-use crate::rules::form_util::{entry, scalar, sub_span};
 use crate::{msg, Context, Diagnostic};
+use crate::rules::fix;
 
 declare_rule! {
     /// ## What it checks
@@ -39,10 +38,11 @@ declare_rule! {
 }
 
 fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
-    let (Some(sub), Some(res)) = (entry(ctx, "subscription"), entry(ctx, "resource")) else {
+    let Some(form) = ctx.form() else { return };
+    let (Some(sub), Some(res)) = (form.get("subscription"), form.get("resource")) else {
         return;
     };
-    let (Some(sub_text), Some(res_text)) = (scalar(&sub.value), scalar(&res.value)) else {
+    let (Some(sub_text), Some(res_text)) = (sub.value.text(), res.value.text()) else {
         return;
     };
     let Some(sub_guid) = subscription_guid(sub_text) else {
@@ -61,8 +61,8 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
         return;
     }
     let res_range = lead + id.subscription_range.start..lead + id.subscription_range.end;
-    let at = sub_span(ctx.text, &res.value, res_range);
-    let sub_at = sub_span(ctx.text, &sub.value, sub_guid);
+    let at = res.value.sub_span(ctx.text, res_range);
+    let sub_at = sub.value.sub_span(ctx.text, sub_guid);
     let theirs = id.subscription;
     out.push(
         RULE.diag(
@@ -76,13 +76,11 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
             sub_at.clone(),
             msg!("the request's subscription", "お問い合わせのサブスクリプション"),
         )
-        .with_fix(Fix {
-            title: msg!("Set `subscription` to {theirs}", "`subscription` を {theirs} に変更"),
-            edits: vec![TextEdit {
-                range: sub_at,
-                new_text: theirs.to_string(),
-            }],
-        }),
+        .with_fix(fix::edit(
+            msg!("Set `subscription` to {theirs}", "`subscription` を {theirs} に変更"),
+            sub_at,
+            theirs.to_string(),
+        )),
     );
 }
 

@@ -4,7 +4,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use crate::msg;
-use crate::rules::body_util::{is_japanese_char, strip_code_spans};
+use crate::text::{blank_code_spans, is_japanese_char};
 use crate::sections::SectionKind;
 use crate::{Context, Diagnostic};
 
@@ -72,14 +72,17 @@ static CONTACT_LINE: LazyLock<Regex> = LazyLock::new(|| {
 /// Names of people the request names in its front matter.
 fn contact_names(ctx: &Context) -> Vec<String> {
     let mut names = Vec::new();
+    let Some(form) = ctx.form() else {
+        return names;
+    };
     for key in ["first_name", "last_name"] {
-        if let Some(v) = ctx.contact(key).and_then(|e| e.value.as_str()) {
+        if let Some(v) = form.contact(key).and_then(|e| e.value.text()) {
             names.push(v.trim().to_string());
         }
     }
-    if let Some(related) = ctx.field("related_requests") {
+    if let Some(related) = form.get("related_requests") {
         for item in related.value.items() {
-            if let Some(v) = item.get("engineer").and_then(|e| e.value.as_str()) {
+            if let Some(v) = item.get("engineer").and_then(|e| e.value.text()) {
                 names.extend(v.split_whitespace().map(str::to_string));
             }
         }
@@ -111,10 +114,10 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
     }
     let names = contact_names(ctx);
 
-    if let Some(entry) = ctx.field("summary") {
-        if entry.value.as_str().is_some() {
+    if let Some(entry) = ctx.form().and_then(|f| f.get("summary")) {
+        if entry.value.text().is_some() {
             let span = entry.value.span.clone();
-            let mut raw = strip_code_spans(&ctx.text[span.clone()]);
+            let mut raw = blank_code_spans(&ctx.text[span.clone()]);
             for n in &names {
                 blank_all(&mut raw, n);
             }

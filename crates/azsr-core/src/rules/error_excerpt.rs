@@ -5,7 +5,8 @@ use regex::Regex;
 
 use crate::messages::Msg;
 use crate::msg;
-use crate::rules::body_util::{error_mention_in, find_latin_words};
+use crate::error_mention::ErrorMention;
+use crate::text::find_latin_words;
 use crate::sections::SectionKind;
 use crate::{Context, Diagnostic};
 
@@ -242,7 +243,7 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
             let quiet = fired
                 || NONE_ANSWER.is_match(core)
                 || CONTEXT.is_match(core)
-                || error_mention_in(core).denied;
+                || ErrorMention::in_text(core).denied;
             if !quiet {
                 let s = only.start + off;
                 out.push(RULE.diag(

@@ -3,7 +3,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use crate::fields::Plan;
-use crate::rules::prose_util;
+use crate::rules::text_rule::Prose;
 use crate::text::PhraseSet;
 use crate::{msg, Context, Diagnostic};
 
@@ -133,7 +133,7 @@ const HANDLE: &[&str] = &["件", "問題", "障害", "事象", "至急", "早急
 
 fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
     let mut first: Option<std::ops::Range<usize>> = None;
-    for p in prose_util::pieces(ctx, true) {
+    for p in &Prose::with_summary(ctx).pieces {
         let mut hits: Vec<std::ops::Range<usize>> =
             p.find(&SET).into_iter().map(|m| m.range).collect();
         for c in PATTERNS.captures_iter(p.masked) {
@@ -153,7 +153,7 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
             hits.push(m.range());
         }
         if let Some(r) = hits.into_iter().min_by_key(|r| r.start) {
-            first = Some(prose_util::shift(r, p.start));
+            first = Some(p.doc_range(r));
             break;
         }
     }

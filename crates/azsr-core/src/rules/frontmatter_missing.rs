@@ -1,6 +1,6 @@
-use crate::diagnostic::{Fix, TextEdit};
-use crate::rules::form_util::newline;
+use crate::text::{line_break, next_line_start};
 use crate::{msg, Context, Diagnostic};
+use crate::rules::fix;
 
 declare_rule! {
     /// ## What it checks
@@ -47,7 +47,7 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
     match ctx.fm {
         None => {
             let at = if text.starts_with('\u{feff}') { 3 } else { 0 };
-            let nl = newline(text);
+            let nl = line_break(text);
             let mut block = crate::template::frontmatter_template(ctx.lang).replace('\n', nl);
             if !text[at..].trim().is_empty() {
                 block.push_str(nl);
@@ -60,18 +60,16 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
                         "フロント マターがありません。先頭に `---` 行、フォームの項目 (issue_type、summary、severity、contact など)、終わりの `---` 行を記述してください"
                     ),
                 )
-                .with_fix(Fix {
-                    title: msg!("Insert a front matter template", "フロント マターのテンプレートを挿入"),
-                    edits: vec![TextEdit {
-                        range: at..at,
-                        new_text: block,
-                    }],
-                }),
+                .with_fix(fix::edit(
+                    msg!("Insert a front matter template", "フロント マターのテンプレートを挿入"),
+                    at..at,
+                    block,
+                )),
             );
         }
         Some(fm) if !fm.closed => {
             let at = closing_point(text, fm.yaml.start);
-            let nl = newline(text);
+            let nl = line_break(text);
             let prefix = if at > 0 && !text[..at].ends_with('\n') {
                 nl
             } else {
@@ -79,19 +77,17 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
             };
             out.push(
                 RULE.diag(
-                    fm.block.start..fm.block.start + 3,
+                    fm.opening(),
                     msg!(
                         "The front matter is not closed: add a `---` line after the last field",
                         "フロント マターが閉じられていません。最後の項目の後に `---` 行を追加してください"
                     ),
                 )
-                .with_fix(Fix {
-                    title: msg!("Close the front matter", "フロント マターを閉じる"),
-                    edits: vec![TextEdit {
-                        range: at..at,
-                        new_text: format!("{prefix}---{nl}"),
-                    }],
-                }),
+                .with_fix(fix::edit(
+                    msg!("Close the front matter", "フロント マターを閉じる"),
+                    at..at,
+                    format!("{prefix}---{nl}"),
+                )),
             );
         }
         Some(_) => {}
@@ -103,7 +99,7 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
 fn closing_point(text: &str, from: usize) -> usize {
     let mut pos = from;
     while pos < text.len() {
-        let end = text[pos..].find('\n').map_or(text.len(), |i| pos + i + 1);
+        let end = next_line_start(text, pos);
         let line = text[pos..end].trim_end();
         if line.trim().is_empty() || line.starts_with("# ") || line.starts_with("##") {
             return pos;

@@ -1,7 +1,8 @@
 use crate::diagnostic::Fix;
 use crate::fields::{parse_bool, parse_language, ContactMethod, IssueType, Plan, Severity, LANGUAGES};
 use crate::frontmatter::{YamlEntry, YamlNode, YamlValue};
-use crate::rules::form_util::{closest_value, kind_of, node_span, parsed, replace_scalar, scalar};
+use crate::frontmatter::edit::{replace_scalar};
+use crate::form::{kind_of, not_single};
 use crate::time::WINDOWS_ZONES;
 use crate::{msg, Context, Diagnostic, Msg};
 
@@ -138,8 +139,8 @@ const COUNTRY_ALIASES: &[(&str, &str)] = &[
 ];
 
 fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
-    let Some(fm) = parsed(ctx) else { return };
-    for e in fm.entries() {
+    let Some(form) = ctx.form() else { return };
+    for e in form.entries() {
         let Some(key) = e.key_str() else { continue };
         if e.value.is_empty() || matches!(e.value.value, YamlValue::Alias) {
             continue; // required-field's, or not knowable
@@ -176,7 +177,7 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
                 allowed.extend(["ja", "en", "日本語", "英語"]);
                 let alias = LANGUAGE_NAMES
                     .iter()
-                    .find(|(n, _)| scalar(&e.value).is_some_and(|v| n.eq_ignore_ascii_case(v.trim())))
+                    .find(|(n, _)| e.value.text().is_some_and(|v| n.eq_ignore_ascii_case(v.trim())))
                     .map(|(_, code)| *code);
                 match alias {
                     Some(code) => report(
@@ -213,15 +214,8 @@ fn single<'a>(ctx: &Context, key: &str, node: &'a YamlNode, out: &mut Vec<Diagno
         YamlValue::Scalar { text, .. } => Some(text),
         YamlValue::Alias => None,
         _ => {
-            let kind = kind_of(node);
-            let (ken, kja) = (&kind.en, &kind.ja);
-            out.push(RULE.diag(
-                span_of(ctx, node),
-                msg!(
-                    "`{key}` takes a single value, not {ken}",
-                    "`{key}` には単一の値を指定してください ({kja}は指定できません)"
-                ),
-            ));
+            // Empty lists and mappings are required-field's: callers skip them.
+            out.extend(not_single(key, node).map(|m| RULE.diag(span_of(ctx, node), m)));
             None
         }
     }
@@ -246,12 +240,29 @@ fn list(ctx: &Context, key: &str, node: &YamlNode, out: &mut Vec<Diagnostic>) ->
 }
 
 fn span_of(ctx: &Context, node: &YamlNode) -> std::ops::Range<usize> {
-    node_span(ctx.text, node)
+    node.full_span(ctx.text)
 }
 
 /// An enumerated field: reports a value `valid` rejects (without repeating it: the range
 /// marks it, and it could be anything), with the closest allowed value
 /// as the fix. `shown` is how many of `allowed` the message lists.
+/// The closest allowed value to a mistyped one: fuzzy, else within two edits (a
+/// transposed pair of letters is two).
+fn closest_value<'a>(value: &str, allowed: &[&'a str]) -> Option<&'a str> {
+    let v = value.trim();
+    if v.len() > 200 {
+        return None; // not a typo of a short value; and fuzzy matching it would be slow
+    }
+    crate::fuzzy::closest(v, allowed.iter().copied()).or_else(|| {
+        allowed
+            .iter()
+            .map(|a| (crate::fuzzy::edit_distance(v, a), *a))
+            .filter(|(d, a)| *d <= 2 && *d < a.chars().count())
+            .min_by_key(|(d, a)| (*d, a.len()))
+            .map(|(_, a)| a)
+    })
+}
+
 fn enumerated(
     ctx: &Context,
     key: &str,
@@ -426,36 +437,29 @@ fn related(ctx: &Context, node: &YamlNode, out: &mut Vec<Diagnostic>) {
     for item in node.items() {
         match &item.value {
             YamlValue::Scalar { .. } | YamlValue::Alias => {}
-            YamlValue::Map(_) => match item.get("number") {
-                None => out.push(RULE.diag(
-                    node_span(ctx.text, item),
-                    msg!(
-                        "A related request needs its `number`",
-                        "関連するお問い合わせには `number` (お問い合わせ番号) が必要です"
-                    ),
-                )),
-                Some(n) => {
-                    if n.value.is_empty() {
-                        out.push(RULE.diag(
-                            n.key.span.clone(),
-                            msg!(
-                                "A related request needs its `number`",
-                                "関連するお問い合わせには `number` (お問い合わせ番号) が必要です"
-                            ),
-                        ));
-                    } else {
+            YamlValue::Map(_) => {
+                let number = item.get("number");
+                match number {
+                    Some(n) if !n.value.is_empty() => {
                         single(ctx, "related_requests[].number", &n.value, out);
                     }
-                    if let Some(eng) = item.get("engineer") {
-                        if !eng.value.is_empty() {
-                            single(ctx, "related_requests[].engineer", &eng.value, out);
-                        }
-                    }
+                    // A missing number is reported on the item, an empty one on its key.
+                    _ => out.push(RULE.diag(
+                        number.map_or_else(|| item.full_span(ctx.text), |n| n.key.span.clone()),
+                        msg!(
+                            "A related request needs its `number`",
+                            "関連するお問い合わせには `number` (お問い合わせ番号) が必要です"
+                        ),
+                    )),
                 }
-            },
+                let engineer = number.and_then(|_| item.get("engineer"));
+                if let Some(eng) = engineer.filter(|e| !e.value.is_empty()) {
+                    single(ctx, "related_requests[].engineer", &eng.value, out);
+                }
+            }
             YamlValue::Seq(_) => {
                 out.push(RULE.diag(
-                    node_span(ctx.text, item),
+                    item.full_span(ctx.text),
                     msg!(
                         "A related request is a number or a mapping `{{number, engineer}}`, not a list",
                         "関連するお問い合わせには番号か `{{number, engineer}}` のマッピングを指定してください。リストは指定できません"

@@ -7,7 +7,8 @@ use crate::diagnostic::{Diagnostic, Level};
 use crate::messages::Msg;
 use crate::Context;
 
-pub(crate) mod body_util;
+#[cfg(test)]
+mod doc_examples_legacy;
 
 /// A rule: its stable name, default level, documentation and check.
 pub struct RuleMeta {
@@ -56,7 +57,8 @@ macro_rules! declare_rule {
     };
 }
 
-pub(crate) mod prose_util;
+pub(crate) mod fix;
+pub(crate) mod text_rule;
 
 macro_rules! rules {
     ($($module:ident),* $(,)?) => {
@@ -65,8 +67,6 @@ macro_rules! rules {
         pub static ALL: &[&RuleMeta] = &[$(&$module::RULE),*];
     };
 }
-
-pub(crate) mod form_util;
 
 rules!(
     frontmatter_missing,

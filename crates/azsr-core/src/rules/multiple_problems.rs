@@ -2,7 +2,7 @@ use std::collections::HashSet;
 use std::ops::Range;
 use std::sync::LazyLock;
 
-use crate::rules::prose_util::{self, Piece};
+use crate::rules::text_rule::{Piece, Prose};
 use crate::sections::SectionKind;
 use crate::text::{is_question, sentences, PhraseSet};
 use crate::{msg, Context, Diagnostic, Msg};
@@ -269,7 +269,7 @@ fn questions(piece: &Piece, sents: &[Range<usize>]) -> Vec<Question> {
             let r = trimmed(0..piece.masked.len());
             return vec![Question {
                 text: piece.masked[r.clone()].to_string(),
-                range: prose_util::shift(r, piece.start),
+                range: piece.doc_range(r),
             }];
         }
         return Vec::new();
@@ -281,7 +281,7 @@ fn questions(piece: &Piece, sents: &[Range<usize>]) -> Vec<Question> {
             let r = trimmed(s.clone());
             Question {
                 text: piece.masked[r.clone()].to_string(),
-                range: prose_util::shift(r, piece.start),
+                range: piece.doc_range(r),
             }
         })
         .collect()
@@ -309,7 +309,8 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
         }
     }
 
-    let pieces = prose_util::pieces(ctx, true);
+    let prose = Prose::with_summary(ctx);
+    let pieces = &prose.pieces;
     // Sentences of each piece, split once for the three passes below.
     let sents: Vec<Vec<Range<usize>>> = pieces.iter().map(|p| sentences(p.masked)).collect();
 
@@ -374,7 +375,7 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
 
     // Follow-ups introduced as unrelated.
     // Only the earliest signal is reported: the first such phrase is enough.
-    if let Some(m) = prose_util::find_all(&pieces, &STRONG_SET).next() {
+    if let Some(m) = prose.first(&STRONG_SET) {
         let phrase = ctx.text[m.range.clone()].to_string();
         signals.push((
             m.range,

@@ -6,7 +6,7 @@ use regex::Regex;
 
 use crate::frontmatter::{YamlNode, YamlValue};
 use crate::msg;
-use crate::rules::body_util::{find_latin_words, is_japanese_char};
+use crate::text::{find_latin_words, is_japanese_char, line_start};
 use crate::sections::SectionKind;
 use crate::{Context, Diagnostic};
 
@@ -227,9 +227,8 @@ fn angle_is_placeholder(text: &str, r: &Range<usize>) -> bool {
 
 /// Whether `at` lies inside 「…」, 『…』 or “…” / "…" on its line.
 fn inside_quotes(text: &str, at: usize) -> bool {
-    let line_start = text[..at].rfind('\n').map_or(0, |i| i + 1);
     let line_end = text[at..].find('\n').map_or(text.len(), |i| at + i);
-    let before = &text[line_start..at];
+    let before = &text[line_start(text, at)..at];
     let after = &text[at..line_end];
     for (open, close) in [('「', '」'), ('『', '』'), ('“', '”')] {
         if let Some(i) = before.rfind(open) {
@@ -356,8 +355,10 @@ fn scan_yaml(ctx: &Context, node: &YamlNode, out: &mut Vec<Diagnostic>) {
 }
 
 fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
-    if let Some(root) = ctx.fm.and_then(|fm| fm.root.as_ref()) {
-        scan_yaml(ctx, root, out);
+    if let Some(form) = ctx.form() {
+        for e in form.entries() {
+            scan_yaml(ctx, &e.value, out);
+        }
     }
     let tags = &ctx.body.html_tags;
     for block in &ctx.body.prose {

@@ -1,7 +1,7 @@
 use std::ops::Range;
 
-use crate::catalog::yaml_scalar;
-use crate::diagnostic::{Fix, TextEdit};
+use crate::frontmatter::edit::entry_lines;
+use crate::rules::fix;
 use crate::fields::IssueType;
 use crate::{msg, Context, Diagnostic, Msg};
 
@@ -54,13 +54,11 @@ declare_rule! {
 }
 
 fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
+    let Some(form) = ctx.form() else { return };
     let service_id = match ctx.issue_type().and_then(IssueType::implied_service) {
         Some(id) => id.to_string(),
         None => {
-            let Some(found) = ctx
-                .field_str("service")
-                .and_then(|v| ctx.catalog.find_service(v))
-            else {
+            let Some((_, found)) = ctx.service() else {
                 return;
             };
             found.service().id.clone()
@@ -78,10 +76,10 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
         .map_or(service_id.as_str(), |s| s.display_name.trim())
         .to_string();
 
-    let Some(type_entry) = ctx.field("problem_type") else {
+    let Some(type_entry) = form.get("problem_type") else {
         return;
     };
-    let Some(type_value) = ctx.field_str("problem_type") else {
+    let Some(type_value) = type_entry.value.text() else {
         return;
     };
     let types = ctx.catalog.problem_types(&service_id);
@@ -99,9 +97,10 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
         return;
     };
 
-    let (Some(sub_entry), Some(sub_value)) =
-        (ctx.field("problem_subtype"), ctx.field_str("problem_subtype"))
-    else {
+    let Some(sub_entry) = form.get("problem_subtype") else {
+        return;
+    };
+    let Some(sub_value) = sub_entry.value.text() else {
         return;
     };
     let subtypes = ctx.catalog.problem_subtypes(&service_id, known_type);
@@ -118,14 +117,12 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
                 "{service_name} の問題の種類 `{known_type}` にはサブタイプがありません。`problem_subtype` を削除してください。"
             ),
         );
-        if let Some(line) = entry_lines(ctx.text, sub_entry.key.span.start, sub_entry.value.span.end) {
-            diag = diag.with_fix(Fix {
-                title: Msg::new("Remove `problem_subtype`", "`problem_subtype` を削除する"),
-                edits: vec![TextEdit {
-                    range: line,
-                    new_text: String::new(),
-                }],
-            });
+        if let Some(line) = entry_lines(ctx.text, sub_entry) {
+            diag = diag.with_fix(fix::edit(
+                Msg::new("Remove `problem_subtype`", "`problem_subtype` を削除する"),
+                line,
+                "",
+            ));
         }
         out.push(diag);
         return;
@@ -145,13 +142,7 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
 fn unknown(span: Range<usize>, message: Msg, value: &str, names: &[&str]) -> Diagnostic {
     let mut diag = RULE.diag(span.clone(), message);
     for name in close_names(value, names) {
-        diag = diag.with_fix(Fix {
-            title: Msg::new(format!("Replace with `{name}`"), format!("`{name}` に置き換える")),
-            edits: vec![TextEdit {
-                range: span.clone(),
-                new_text: yaml_scalar(name),
-            }],
-        });
+        diag = diag.with_fix(fix::replace_with(span.clone(), name));
     }
     diag
 }
@@ -179,19 +170,6 @@ fn close_names<'a>(value: &str, names: &[&'a str]) -> Vec<&'a str> {
         .collect();
     by_distance.sort();
     by_distance.into_iter().take(3).map(|(_, n)| n).collect()
-}
-
-/// The whole lines of a one-line entry (`key: value` and its line break), when nothing
-/// else shares them.
-fn entry_lines(text: &str, start: usize, end: usize) -> Option<Range<usize>> {
-    let line_start = text[..start].rfind('\n').map_or(0, |i| i + 1);
-    if !text[line_start..start].trim().is_empty() {
-        return None;
-    }
-    let line_end = text[end..].find('\n').map_or(text.len(), |i| end + i + 1);
-    let rest = &text[end..line_end];
-    let rest = rest.trim();
-    (rest.is_empty() || rest.starts_with('#')).then_some(line_start..line_end)
 }
 
 #[cfg(test)]

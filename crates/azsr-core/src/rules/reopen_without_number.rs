@@ -2,7 +2,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use crate::rules::prose_util;
+use crate::rules::text_rule::Prose;
 use crate::text::{Folded, PhraseSet};
 use crate::{msg, Context, Diagnostic};
 
@@ -190,16 +190,17 @@ pub(crate) fn has_request_number(text: &str) -> bool {
 
 fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
     if ctx
-        .field("related_requests")
+        .form()
+        .and_then(|f| f.get("related_requests"))
         .is_some_and(|e| !e.value.is_empty())
     {
         return;
     }
-    let pieces = prose_util::pieces(ctx, true);
-    let Some(first) = prose_util::find_all(&pieces, &SET).next() else {
+    let prose = Prose::with_summary(ctx);
+    let Some(first) = prose.first(&SET) else {
         return;
     };
-    if pieces.iter().any(|p| has_request_number(p.raw)) {
+    if prose.pieces.iter().any(|p| has_request_number(p.raw)) {
         return;
     }
     let phrase = &ctx.text[first.range.clone()];

@@ -4,7 +4,7 @@ use std::sync::LazyLock;
 use aho_corasick::AhoCorasick;
 
 use crate::frontmatter::{YamlNode, YamlValue};
-use crate::rules::form_util::{content_span, entry, list_items, scalar};
+use crate::form::list_items;
 use crate::text::term_is_whole;
 use crate::{msg, Context, Diagnostic};
 
@@ -108,7 +108,7 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
         .tomorrow()
         .unwrap_or(jiff::civil::Date::MAX);
     let mut listed: Vec<String> = Vec::new();
-    if let Some(e) = entry(ctx, "related_requests") {
+    if let Some(e) = ctx.form().and_then(|f| f.get("related_requests")) {
         for item in list_items(&e.value) {
             let node: Option<&YamlNode> = match &item.value {
                 YamlValue::Scalar { .. } => Some(item),
@@ -116,11 +116,11 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
                 _ => None,
             };
             let Some(node) = node else { continue };
-            let Some(v) = scalar(node) else { continue };
+            let Some(v) = node.text() else { continue };
             let v = v.trim();
             listed.push(v.to_string());
             if !is_request_number(v, today) {
-                out.push(RULE.diag(content_span(ctx.text, node), message(v)));
+                out.push(RULE.diag(node.content_span(ctx.text), message(v)));
             }
         }
     }

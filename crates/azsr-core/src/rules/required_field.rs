@@ -1,7 +1,8 @@
 use crate::diagnostic::Fix;
 use crate::fields::{field_doc, ContactMethod, FieldSpec, IssueType, CONTACT_FIELDS, FIELDS};
-use crate::frontmatter::{FrontMatter, YamlEntry, YamlValue};
-use crate::rules::form_util::{insert_in_mapping, insert_top_level, opening, parsed, scalar};
+use crate::form::Form;
+use crate::frontmatter::{YamlEntry, YamlValue};
+use crate::frontmatter::edit::{insert_in_mapping, insert_top_level};
 use crate::rules::unknown_field::meant;
 use crate::{msg, Context, Diagnostic};
 
@@ -74,7 +75,7 @@ const ALWAYS: &[&str] = &[
 const CONTACT_ALWAYS: &[&str] = &["first_name", "last_name", "email", "country", "time_zone"];
 
 fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
-    let Some(fm) = parsed(ctx) else { return };
+    let Some(form) = ctx.form() else { return };
     let doc = ctx.text;
     let issue = ctx.issue_type();
     let mut required: Vec<&str> = Vec::new();
@@ -89,8 +90,8 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
             required.push(key);
         }
     }
-    let phone_needed = ctx
-        .field_str("contact_method")
+    let phone_needed = form
+        .str("contact_method")
         .and_then(ContactMethod::parse)
         == Some(ContactMethod::Phone)
         && !ctx.severity().is_some_and(|s| s.is_critical());
@@ -104,11 +105,11 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
     let mistyped = || {
         mistyped.get_or_init(|| {
             let top: Vec<&str> = FIELDS.iter().map(|f| f.key).collect();
-            meant(fm.entries(), &top)
+            meant(form.entries(), &top)
         })
     };
     for key in required {
-        match fm.get(key) {
+        match form.get(key) {
             None if mistyped().iter().any(|m| m == key) => {} // unknown-field's rename
             None => {
                 let line = if key == "contact" {
@@ -120,10 +121,10 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
                 } else {
                     format!("{key}: ")
                 };
-                let after = previous_present(fm, key);
+                let after = previous_present(form, key);
                 out.push(
                     RULE.diag(
-                        opening(fm),
+                        form.block().opening(),
                         {
                             let (den, dja) = doc_of(FIELDS, key);
                             msg!(
@@ -134,7 +135,7 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
                     )
                     .with_fix(Fix {
                         title: msg!("Add `{key}`", "`{key}` を追加"),
-                        edits: vec![insert_top_level(doc, fm, after, &line)],
+                        edits: vec![insert_top_level(doc, form.block(), after, &line)],
                     }),
                 );
             }
@@ -160,13 +161,13 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
                 }
                 out.push(d);
             }
-            Some(e) if key == "contact" => contact(doc, fm, e, &contact_keys, out),
+            Some(e) if key == "contact" => contact(doc, form, e, &contact_keys, out),
             Some(_) => {}
         }
     }
 }
 
-fn contact(doc: &str, fm: &FrontMatter, e: &YamlEntry, keys: &[&str], out: &mut Vec<Diagnostic>) {
+fn contact(doc: &str, form: Form, e: &YamlEntry, keys: &[&str], out: &mut Vec<Diagnostic>) {
     if !matches!(e.value.value, YamlValue::Map(_)) {
         return; // a list or a single value is invalid-value's
     }
@@ -176,7 +177,7 @@ fn contact(doc: &str, fm: &FrontMatter, e: &YamlEntry, keys: &[&str], out: &mut 
             let known: Vec<&str> = CONTACT_FIELDS.iter().map(|f| f.key).collect();
             let mut m = meant(e.value.entries(), &known);
             // `email:` written at the top level: unknown-field says it belongs under `contact`
-            m.extend(keys.iter().filter(|k| fm.get(k).is_some()).map(|k| k.to_string()));
+            m.extend(keys.iter().filter(|k| form.get(k).is_some()).map(|k| k.to_string()));
             m
         })
     };
@@ -231,26 +232,23 @@ fn doc_of(specs: &[FieldSpec], key: &str) -> (String, String) {
 
 /// The last field before `key` (in the format's order) that the file has, so that an
 /// inserted key lands where a reader expects it.
-fn previous_present<'a>(fm: &'a FrontMatter, key: &str) -> Option<&'a YamlEntry> {
+fn previous_present<'a>(form: Form<'a>, key: &str) -> Option<&'a YamlEntry> {
     let pos = FIELDS.iter().position(|f| f.key == key)?;
-    FIELDS[..pos].iter().rev().find_map(|f| fm.get(f.key))
+    FIELDS[..pos].iter().rev().find_map(|f| form.get(f.key))
 }
 
 /// `problem_subtype` is required when the catalog's complete list for the service shows
 /// subtypes for the chosen problem type.
 fn subtype_required(ctx: &Context) -> bool {
     let service_id = match ctx.issue_type() {
-        Some(IssueType::Technical) | None => ctx
-            .field_str("service")
-            .and_then(|s| ctx.catalog.find_service(s))
-            .map(|m| m.service().id.clone()),
+        Some(IssueType::Technical) | None => ctx.service().map(|(_, m)| m.service().id.clone()),
         Some(t) => t.implied_service().map(str::to_string),
     };
     let Some(id) = service_id else { return false };
     let Some(list) = ctx.catalog.problems(&id) else {
         return false;
     };
-    let Some(pt) = ctx.field("problem_type").and_then(|e| scalar(&e.value)) else {
+    let Some(pt) = ctx.form().and_then(|f| f.str("problem_type")) else {
         return false;
     };
     list.complete

@@ -1,5 +1,5 @@
 use crate::arm::parse_resource_id;
-use crate::rules::form_util::{content_span, entry, node_span, not_single, scalar};
+use crate::form::not_single;
 use crate::{msg, Context, Diagnostic};
 
 declare_rule! {
@@ -37,19 +37,19 @@ declare_rule! {
 }
 
 fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
-    let Some(e) = entry(ctx, "resource") else { return };
+    let Some(e) = ctx.form().and_then(|f| f.get("resource")) else { return };
     if let Some(m) = not_single("resource", &e.value) {
-        out.push(RULE.diag(node_span(ctx.text, &e.value), m));
+        out.push(RULE.diag(e.value.full_span(ctx.text), m));
         return;
     }
-    let Some(v) = scalar(&e.value) else { return };
+    let Some(v) = e.value.text() else { return };
     let Err(err) = parse_resource_id(v.trim()) else {
         return;
     };
     let why = err.describe();
     let (en, ja) = (&why.en, &why.ja);
     out.push(RULE.diag(
-        content_span(ctx.text, &e.value),
+        e.value.content_span(ctx.text),
         msg!(
             "`resource` is not a full ARM resource ID ({en}): copy it from the resource's Properties or JSON view",
             "`resource` が完全な ARM リソース ID ではありません ({ja})。リソースの [プロパティ] または [JSON ビュー] からコピーしてください"

@@ -1,6 +1,6 @@
 use crate::diagnostic::Fix;
 use crate::fields::FIELDS;
-use crate::rules::form_util::{insert_top_level, opening, parsed, scalar};
+use crate::frontmatter::edit::{insert_top_level};
 use crate::{msg, Context, Diagnostic};
 
 declare_rule! {
@@ -41,14 +41,11 @@ declare_rule! {
 }
 
 fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
-    let Some(fm) = parsed(ctx) else { return };
+    let Some(form) = ctx.form() else { return };
     if !ctx.is_technical() {
         return;
     }
-    let Some(service) = fm.get("service").and_then(|e| scalar(&e.value)) else {
-        return;
-    };
-    let Some(found) = ctx.catalog.find_service(service) else {
+    let Some((_, found)) = ctx.service() else {
         return;
     };
     let found = found.service();
@@ -60,14 +57,14 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
         "Name the affected resource: add its resource ID as `resource` (filing from the resource's page in the portal fills it in)",
         "対象リソースを `resource` にリソース ID で記入してください (ポータルでリソースの画面から起票すると自動で入力されます)"
     );
-    match fm.get("resource") {
+    match form.get("resource") {
         None => {
             let pos = FIELDS.iter().position(|f| f.key == "resource").unwrap_or(0);
-            let after = FIELDS[..pos].iter().rev().find_map(|f| fm.get(f.key));
+            let after = FIELDS[..pos].iter().rev().find_map(|f| form.get(f.key));
             out.push(
-                RULE.diag(opening(fm), message).with_fix(Fix {
+                RULE.diag(form.block().opening(), message).with_fix(Fix {
                     title: msg!("Add `resource` for {name}", "{name} の `resource` を追加"),
-                    edits: vec![insert_top_level(ctx.text, fm, after, "resource: ")],
+                    edits: vec![insert_top_level(ctx.text, form.block(), after, "resource: ")],
                 }),
             );
         }

@@ -1,6 +1,6 @@
-use crate::diagnostic::{Fix, TextEdit};
-use crate::fields::{parse_bool, Severity};
-use crate::{msg, Context, Diagnostic, Msg};
+use crate::fields::Severity;
+use crate::rules::fix;
+use crate::{msg, Context, Diagnostic};
 
 declare_rule! {
     /// ## What it checks
@@ -40,12 +40,9 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
     if ctx.severity() != Some(Severity::C) {
         return;
     }
-    let Some(flag) = ctx.field("response_24x7") else {
+    let Some(flag) = ctx.round_the_clock() else {
         return;
     };
-    if ctx.field_str("response_24x7").and_then(parse_bool) != Some(true) {
-        return;
-    }
     out.push(
         RULE.diag(
             flag.value.span.clone(),
@@ -54,13 +51,7 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
                 "24 時間対応は重大度 A (常に) と B (希望時) のものです。重大度 C は営業時間内の対応となります。この指定を外すか、影響が大きい場合は重大度を上げてください。"
             ),
         )
-        .with_fix(Fix {
-            title: Msg::new("Set `response_24x7: false`", "`response_24x7: false` にする"),
-            edits: vec![TextEdit {
-                range: flag.value.span.clone(),
-                new_text: "false".to_string(),
-            }],
-        }),
+        .with_fix(fix::set(flag, "response_24x7", "false")),
     );
 }
 

@@ -1,11 +1,11 @@
 use unicode_normalization::UnicodeNormalization;
 
-use crate::diagnostic::{Fix, TextEdit};
-use crate::messages::Msg;
-use crate::msg;
-use crate::rules::body_util::{error_mention, insert_sections_fix};
-use crate::sections::SectionKind;
+use crate::diagnostic::Fix;
+use crate::messages::{Lang, Msg};
+use crate::error_mention::ErrorMention;
+use crate::sections::{insert_sections_fix, SectionKind};
 use crate::{Context, Diagnostic};
+use crate::rules::fix;
 
 declare_rule! {
     /// ## What it checks
@@ -78,39 +78,32 @@ declare_rule! {
     "section-missing", Warning, check
 }
 
+/// The finding for each section this rule asks for.
+const MISSING: &[(SectionKind, &str, &str)] = &[
+    (
+        SectionKind::Goal,
+        "No \"Goal\" section: say what this request should achieve (restore the service, learn the cause, confirm a procedure).",
+        "「ゴール」のセクションがありません。このお問い合わせで何を実現したいか (復旧、原因の把握、手順の確認など) を書いてください。",
+    ),
+    (
+        SectionKind::Problem,
+        "No \"Problem\" section: describe the problem or the question itself.",
+        "「問題」のセクションがありません。問題またはご質問の内容そのものを書いてください。",
+    ),
+    (
+        SectionKind::Errors,
+        "The request speaks of an error or a failure but has no \"Error messages\" section: paste the complete output, from the command or operation up to the error.",
+        "エラーや失敗について書かれていますが、「エラー メッセージ」のセクションがありません。コマンドや操作の開始からエラーまでの出力全体を貼り付けてください。",
+    ),
+];
+
 fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
-    if !ctx.is_technical() {
+    let kinds = [SectionKind::Goal, SectionKind::Problem];
+    let Some((missing, insert)) = missing_sections(ctx, &kinds, true) else {
         return;
-    }
-    let body = ctx.body;
-    let mut missing = Vec::new();
-    for kind in [SectionKind::Goal, SectionKind::Problem] {
-        if !body.has_section(kind) {
-            missing.push(kind);
-        }
-    }
-    if !body.has_section(SectionKind::Errors) && error_mention(ctx).needs_errors_section() {
-        missing.push(SectionKind::Errors);
-    }
-    if missing.is_empty() {
-        return;
-    }
-    let fix = insert_sections_fix(ctx, &missing);
+    };
     for kind in missing {
-        let mut message = match kind {
-            SectionKind::Goal => msg!(
-                "No \"Goal\" section: say what this request should achieve (restore the service, learn the cause, confirm a procedure).",
-                "「ゴール」のセクションがありません。このお問い合わせで何を実現したいか (復旧、原因の把握、手順の確認など) を書いてください。"
-            ),
-            SectionKind::Problem => msg!(
-                "No \"Problem\" section: describe the problem or the question itself.",
-                "「問題」のセクションがありません。問題またはご質問の内容そのものを書いてください。"
-            ),
-            _ => msg!(
-                "The request speaks of an error or a failure but has no \"Error messages\" section: paste the complete output, from the command or operation up to the error.",
-                "エラーや失敗について書かれていますが、「エラー メッセージ」のセクションがありません。コマンドや操作の開始からエラーまでの出力全体を貼り付けてください。"
-            ),
-        };
+        let mut message = message_of(MISSING, kind);
         let mut fixes = Vec::new();
         if let Some(h) = look_alike_heading(ctx, kind) {
             let found = &ctx.text[h.clone()];
@@ -121,23 +114,59 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
             message.ja.push_str(&format!(
                 " 見出し「{found}」はこのセクションとして認識されません (使える名前: {names_en})。"
             ));
-            let name = kind.heading(ctx.lang);
-            fixes.push(Fix {
-                title: Msg::new(
-                    format!("Rename the heading \"{found}\" to \"{}\"", kind.heading(crate::Lang::En)),
-                    format!("見出し「{found}」を「{}」に変更", kind.heading(crate::Lang::Ja)),
-                ),
-                edits: vec![TextEdit {
-                    range: h,
-                    new_text: name.to_string(),
-                }],
-            });
+            let title = Msg::new(
+                format!("Rename the heading \"{found}\" to \"{}\"", kind.heading(Lang::En)),
+                format!("見出し「{found}」を「{}」に変更", kind.heading(Lang::Ja)),
+            );
+            fixes.push(fix::edit(title, h, kind.heading(ctx.lang)));
         }
-        fixes.push(fix.clone());
+        fixes.push(insert.clone());
         let mut d = RULE.diag(0..0, message);
         d.fixes = fixes;
         out.push(d);
     }
+}
+
+/// The sections of `kinds` a technical request's body lacks, with the errors section
+/// when it lacks one and `reported` says whether an error is reported (not denied): this
+/// rule asks for it then, `section-suggested` otherwise. In format.md's order, with the
+/// fix that inserts all their headings; `None` when none is missing or the request is
+/// not technical.
+pub(crate) fn missing_sections(
+    ctx: &Context,
+    kinds: &[SectionKind],
+    reported: bool,
+) -> Option<(Vec<SectionKind>, Fix)> {
+    if !ctx.is_technical() {
+        return None;
+    }
+    let body = ctx.body;
+    let mut missing: Vec<SectionKind> = kinds
+        .iter()
+        .copied()
+        .filter(|k| !body.has_section(*k))
+        .collect();
+    if !body.has_section(SectionKind::Errors) {
+        let summary = ctx.form().and_then(|f| f.str("summary"));
+        if ErrorMention::in_request(summary, body).needs_errors_section() == reported {
+            missing.push(SectionKind::Errors);
+        }
+    }
+    if missing.is_empty() {
+        return None;
+    }
+    missing.sort();
+    let insert = insert_sections_fix(ctx.text, body, &missing, ctx.lang);
+    Some((missing, insert))
+}
+
+/// The message a table of `(section, English, Japanese)` gives for `kind`.
+pub(crate) fn message_of(table: &[(SectionKind, &str, &str)], kind: SectionKind) -> Msg {
+    let (_, en, ja) = table
+        .iter()
+        .find(|(k, ..)| *k == kind)
+        .expect("a message for every section the rule reports");
+    Msg::new(*en, *ja)
 }
 
 /// Words that start a heading meant for `kind` but not among its recognised names.

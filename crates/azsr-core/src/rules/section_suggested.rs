@@ -1,5 +1,4 @@
-use crate::msg;
-use crate::rules::body_util::{error_mention, insert_sections_fix};
+use crate::rules::section_missing::{message_of, missing_sections};
 use crate::sections::SectionKind;
 use crate::{Context, Diagnostic};
 
@@ -58,53 +57,48 @@ declare_rule! {
     "section-suggested", Information, check
 }
 
+/// The finding for each section this rule suggests.
+const SUGGESTED: &[(SectionKind, &str, &str)] = &[
+    (
+        SectionKind::Steps,
+        "Consider a \"Steps to reproduce\" section: which operations make the problem happen.",
+        "「再現手順」のセクションを検討してください: どのような操作を行うと問題が発生するか。",
+    ),
+    (
+        SectionKind::Frequency,
+        "Consider a \"Frequency\" section: once, every N hours, regularly or irregularly.",
+        "「頻度」のセクションを検討してください: 一度だけか、N 時間ごとか、定期的か不定期か。",
+    ),
+    (
+        SectionKind::Changes,
+        "Consider a \"Recent changes\" section: configuration or setting changes made just before the problem began.",
+        "「直前の変更」のセクションを検討してください: 問題が出る直前に行った構成や設定の変更。",
+    ),
+    (
+        SectionKind::Errors,
+        "Consider an \"Error messages\" section: the complete output or logs, if there are any.",
+        "「エラー メッセージ」のセクションを検討してください: 出力やログがあれば、その全体を。",
+    ),
+    (
+        SectionKind::Tried,
+        "Consider a \"What we tried\" section: what you tried or investigated, and any known workaround.",
+        "「試した対策」のセクションを検討してください: 試した対策や調査の内容、既知の回避策の有無。",
+    ),
+];
+
 fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
-    if !ctx.is_technical() {
-        return;
-    }
-    let body = ctx.body;
-    let mut missing: Vec<SectionKind> = [
+    let kinds = [
         SectionKind::Steps,
         SectionKind::Frequency,
         SectionKind::Changes,
         SectionKind::Tried,
-    ]
-    .into_iter()
-    .filter(|k| !body.has_section(*k))
-    .collect();
-    // With an error mentioned, a missing errors section is section-missing's.
-    if !body.has_section(SectionKind::Errors) && !error_mention(ctx).needs_errors_section() {
-        missing.push(SectionKind::Errors);
-    }
-    missing.sort();
-    if missing.is_empty() {
+    ];
+    // With an error reported, a missing errors section is section-missing's.
+    let Some((missing, insert)) = missing_sections(ctx, &kinds, false) else {
         return;
-    }
-    let fix = insert_sections_fix(ctx, &missing);
+    };
     for kind in missing {
-        let message = match kind {
-            SectionKind::Steps => msg!(
-                "Consider a \"Steps to reproduce\" section: which operations make the problem happen.",
-                "「再現手順」のセクションを検討してください: どのような操作を行うと問題が発生するか。"
-            ),
-            SectionKind::Frequency => msg!(
-                "Consider a \"Frequency\" section: once, every N hours, regularly or irregularly.",
-                "「頻度」のセクションを検討してください: 一度だけか、N 時間ごとか、定期的か不定期か。"
-            ),
-            SectionKind::Changes => msg!(
-                "Consider a \"Recent changes\" section: configuration or setting changes made just before the problem began.",
-                "「直前の変更」のセクションを検討してください: 問題が出る直前に行った構成や設定の変更。"
-            ),
-            SectionKind::Tried => msg!(
-                "Consider a \"What we tried\" section: what you tried or investigated, and any known workaround.",
-                "「試した対策」のセクションを検討してください: 試した対策や調査の内容、既知の回避策の有無。"
-            ),
-            _ => msg!(
-                "Consider an \"Error messages\" section: the complete output or logs, if there are any.",
-                "「エラー メッセージ」のセクションを検討してください: 出力やログがあれば、その全体を。"
-            ),
-        };
-        out.push(RULE.diag(0..0, message).with_fix(fix.clone()));
+        out.push(RULE.diag(0..0, message_of(SUGGESTED, kind)).with_fix(insert.clone()));
     }
 }
 

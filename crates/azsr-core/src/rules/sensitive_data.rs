@@ -1,6 +1,5 @@
-use crate::diagnostic::{Fix, TextEdit};
-use crate::secrets::{self, Options};
 use crate::{msg, Context, Diagnostic};
+use crate::rules::fix;
 
 declare_rule! {
     /// ## What it checks
@@ -68,31 +67,9 @@ declare_rule! {
     "sensitive-data", Error, check
 }
 
-/// The numbers listed in `related_requests` (a number, or `{number, engineer}`).
-fn related_numbers(ctx: &Context) -> Vec<String> {
-    let Some(entry) = ctx.field("related_requests") else {
-        return Vec::new();
-    };
-    entry
-        .value
-        .items()
-        .iter()
-        .filter_map(|item| match item.as_str() {
-            Some(s) => Some(s),
-            None => item.get("number").and_then(|e| e.value.as_str()),
-        })
-        .map(|s| s.chars().filter(char::is_ascii_digit).collect())
-        .collect()
-}
-
 fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
-    let opts = Options {
-        exempt_numbers: related_numbers(ctx),
-    };
-    let incremental = &ctx.source.secrets;
-    let (found, memo) = secrets::memo::scan(ctx.text, &opts, incremental.prior.as_ref());
-    let _ = incremental.next.set(std::sync::Arc::new(memo));
-    for f in found {
+    // The scan is made with the source (see `Source::secrets`): this only reports it.
+    for f in &ctx.source.secrets.found {
         let label = f.kind.label();
         let (en, ja) = (&label.en, &label.ja);
         let mut d = RULE
@@ -103,13 +80,11 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
                     "{ja}が含まれています。お問い合わせから削除し、一度でも送信・共有したことがあれば無効化して再発行 (ローテーション) してください"
                 ),
             )
-            .with_fix(Fix {
-                title: msg!("Replace with <redacted>", "<redacted> に置き換える"),
-                edits: vec![TextEdit {
-                    range: f.range,
-                    new_text: "<redacted>".into(),
-                }],
-            });
+            .with_fix(fix::edit(
+                msg!("Replace with <redacted>", "<redacted> に置き換える"),
+                f.range.clone(),
+                "<redacted>",
+            ));
         d.secret = true;
         out.push(d);
     }

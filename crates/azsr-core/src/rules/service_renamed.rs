@@ -1,6 +1,6 @@
-use crate::catalog::{yaml_scalar, ServiceMatch};
-use crate::diagnostic::{Fix, TextEdit};
-use crate::{msg, Context, Diagnostic, Msg};
+use crate::catalog::ServiceMatch;
+use crate::rules::fix;
+use crate::{msg, Context, Diagnostic};
 
 declare_rule! {
     /// ## What it checks
@@ -40,21 +40,13 @@ declare_rule! {
 }
 
 fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
-    let Some(entry) = ctx.field("service") else {
+    let Some((entry, ServiceMatch::Former(service))) = ctx.service() else {
         return;
     };
-    let Some(value) = ctx.field_str("service") else {
+    if !ctx.takes_service(&service.id) {
         return;
-    };
-    let Some(ServiceMatch::Former(service)) = ctx.catalog.find_service(value) else {
-        return;
-    };
-    if let Some(implied) = ctx.issue_type().and_then(|t| t.implied_service()) {
-        if !service.id.eq_ignore_ascii_case(implied) {
-            return;
-        }
     }
-    let old = value.trim();
+    let old = entry.value.text().unwrap_or_default().trim();
     let new = service.display_name.trim();
     let span = entry.value.span.clone();
     out.push(
@@ -65,13 +57,7 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
                 "`{old}` は旧名称です。現在のサービス名 (ポータルに表示される名前) は `{new}` です。"
             ),
         )
-        .with_fix(Fix {
-            title: Msg::new(format!("Replace with `{new}`"), format!("`{new}` に置き換える")),
-            edits: vec![TextEdit {
-                range: span,
-                new_text: yaml_scalar(new),
-            }],
-        }),
+        .with_fix(fix::replace_with(span, new)),
     );
 }
 

@@ -44,14 +44,8 @@ declare_rule! {
 }
 
 fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
-    let (Some(entry), Some(value), Some(resource)) = (
-        ctx.field("service"),
-        ctx.field_str("service"),
-        ctx.field_str("resource"),
-    ) else {
-        return;
-    };
-    let Some(found) = ctx.catalog.find_service(value) else {
+    let Some(form) = ctx.form() else { return };
+    let (Some((entry, found)), Some(resource)) = (ctx.service(), form.str("resource")) else {
         return;
     };
     let service = found.service();
@@ -86,8 +80,8 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
             "`{name}` はリソースの種類 `{arm_type}` を扱いません (カタログ上の種類: {types})。リソースに合うサービス (カタログに {count} 件。例: {others}) を選ぶか、`resource` を直してください。"
         )
     };
-    let resource_span = ctx
-        .field("resource")
+    let resource_span = form
+        .get("resource")
         .map(|e| e.value.span.clone())
         .unwrap_or(0..0);
     out.push(

@@ -39,23 +39,12 @@ declare_rule! {
 }
 
 fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
-    let Some(entry) = ctx.field("service") else {
-        return;
-    };
-    let Some(value) = ctx.field_str("service") else {
-        return;
-    };
-    let Some(found) = ctx.catalog.find_service(value) else {
+    let Some((entry, found)) = ctx.service() else {
         return;
     };
     let service = found.service();
-    if service.state != ServiceState::Retired {
+    if service.state != ServiceState::Retired || !ctx.takes_service(&service.id) {
         return;
-    }
-    if let Some(implied) = ctx.issue_type().and_then(|t| t.implied_service()) {
-        if !service.id.eq_ignore_ascii_case(implied) {
-            return;
-        }
     }
     let name = service.display_name.trim();
     out.push(RULE.diag(

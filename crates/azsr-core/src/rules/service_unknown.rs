@@ -1,7 +1,7 @@
 use unicode_normalization::UnicodeNormalization;
 
-use crate::catalog::{yaml_scalar, Service};
-use crate::diagnostic::{Fix, TextEdit};
+use crate::catalog::Service;
+use crate::rules::fix;
 use crate::fields::IssueType;
 use crate::{msg, Context, Diagnostic, Msg};
 
@@ -95,18 +95,19 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
     if ctx.issue_type().is_some_and(|t| t != IssueType::Technical) {
         return;
     }
-    let Some(entry) = ctx.field("service") else {
+    let Some(form) = ctx.form() else { return };
+    let Some(entry) = form.get("service") else {
         return;
     };
-    let Some(value) = entry.value.as_str() else {
+    let Some(value) = entry.value.text() else {
         return;
     };
-    if entry.value.is_empty() || ctx.catalog.find_service(value).is_some() {
+    if ctx.catalog.find_service(value).is_some() {
         return;
     }
     let span = entry.value.span.clone();
-    let resource_type = ctx
-        .field_str("resource")
+    let resource_type = form
+        .str("resource")
         .and_then(|r| crate::arm::parse_resource_id(r.trim()).ok())
         .map(|id| id.full_type());
 
@@ -124,32 +125,25 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
         )
     } else {
         let suggestions = suggest(ctx, value, resource_type.as_deref());
-        let message = match suggestions.first() {
+        let closest = match suggestions.first() {
             Some(best) => {
                 let best = best.display_name.trim();
-                msg!(
-                    "`{value}` is not a service of the catalog, nor a former name of one. Use the service's exact name as the portal lists it (closest: `{best}`), so the request reaches the team for that service. (The bundled catalog is English-only: a name from a newer or localised portal may still be right.)",
-                    "`{value}` はサービス カタログにないサービス名です (旧名称でもありません)。担当チームに届くよう、ポータルが表示する正確なサービス名にしてください (最も近い名前: `{best}`)。(同梱のカタログは英語名のみのため、新しいポータルや日本語表示の名前は正しい可能性があります。)"
-                )
+                msg!(" (closest: `{best}`)", " (最も近い名前: `{best}`)")
             }
-            None => msg!(
-                "`{value}` is not a service of the catalog, nor a former name of one. Use the service's exact name as the portal lists it, so the request reaches the team for that service. (The bundled catalog is English-only: a name from a newer or localised portal may still be right.)",
-                "`{value}` はサービス カタログにないサービス名です (旧名称でもありません)。担当チームに届くよう、ポータルが表示する正確なサービス名にしてください。(同梱のカタログは英語名のみのため、新しいポータルや日本語表示の名前は正しい可能性があります。)"
-            ),
+            None => Msg::new("", ""),
         };
+        let (cen, cja) = (&closest.en, &closest.ja);
+        let message = msg!(
+            "`{value}` is not a service of the catalog, nor a former name of one. Use the service's exact name as the portal lists it{cen}, so the request reaches the team for that service. (The bundled catalog is English-only: a name from a newer or localised portal may still be right.)",
+            "`{value}` はサービス カタログにないサービス名です (旧名称でもありません)。担当チームに届くよう、ポータルが表示する正確なサービス名にしてください{cja}。(同梱のカタログは英語名のみのため、新しいポータルや日本語表示の名前は正しい可能性があります。)"
+        );
         (message, suggestions)
     };
 
     let mut diag = RULE.diag(span.clone(), message);
     for s in candidates.into_iter().take(3) {
         let name = s.display_name.trim();
-        diag = diag.with_fix(Fix {
-            title: Msg::new(format!("Replace with `{name}`"), format!("`{name}` に置き換える")),
-            edits: vec![TextEdit {
-                range: span.clone(),
-                new_text: yaml_scalar(name),
-            }],
-        });
+        diag = diag.with_fix(fix::replace_with(span.clone(), name));
     }
     out.push(diag);
 }

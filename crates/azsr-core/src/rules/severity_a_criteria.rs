@@ -1,10 +1,10 @@
 use std::sync::LazyLock;
 
-use crate::diagnostic::{Fix, TextEdit};
 use crate::fields::Severity;
-use crate::rules::prose_util;
+use crate::rules::text_rule::Prose;
 use crate::text::PhraseSet;
 use crate::{msg, Context, Diagnostic};
+use crate::rules::fix;
 
 declare_rule! {
     /// ## What it checks
@@ -341,23 +341,23 @@ static RECOVERY_SET: LazyLock<PhraseSet> = LazyLock::new(|| PhraseSet::new(RECOV
 static ONGOING_SET: LazyLock<PhraseSet> = LazyLock::new(|| PhraseSet::new(ONGOING));
 
 fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
-    let Some(entry) = ctx.field("severity") else {
+    let Some(entry) = ctx.form().and_then(|f| f.get("severity")) else {
         return;
     };
-    let Some(sev) = entry.value.as_str().and_then(Severity::parse) else {
+    let Some(sev) = entry.value.text().and_then(Severity::parse) else {
         return;
     };
     if !sev.is_critical() {
         return;
     }
-    let pieces = prose_util::pieces(ctx, true);
-    if prose_util::find_all(&pieces, &ONGOING_SET).next().is_some() {
+    let prose = Prose::with_summary(ctx);
+    if prose.mentions(&ONGOING_SET) {
         return;
     }
     let (set, family) = &*TRIGGERS;
-    let wants_recovery = prose_util::find_all(&pieces, &RECOVERY_SET).next().is_some();
-    let project = prose_util::find_all(&pieces, &PROJECT_SET).next().is_some();
-    let Some(first) = prose_util::find_all(&pieces, set).find(|m| {
+    let wants_recovery = prose.mentions(&RECOVERY_SET);
+    let project = prose.mentions(&PROJECT_SET);
+    let Some(first) = prose.find(set).find(|m| {
         match family[m.phrase] {
             // Wanting the cause of a problem that still has to be restored is fine at A.
             ROOT_CAUSE => !wants_recovery,
@@ -387,13 +387,7 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
             first.range,
             msg!("what suggests it is not an outage now", "現在の障害ではないと読める箇所"),
         )
-        .with_fix(Fix {
-            title: msg!("Lower the severity to B", "重大度を B に下げる"),
-            edits: vec![TextEdit {
-                range: span,
-                new_text: "B".into(),
-            }],
-        }),
+        .with_fix(fix::edit(msg!("Lower the severity to B", "重大度を B に下げる"), span, "B")),
     );
 }
 

@@ -1,9 +1,8 @@
-use std::ops::Range;
-
-use crate::diagnostic::{Fix, TextEdit};
+use crate::diagnostic::Fix;
 use crate::fields::ContactMethod;
-use crate::frontmatter::YamlEntry;
+use crate::frontmatter::edit::{insert_after_entry, replace_entry_line};
 use crate::{msg, Context, Diagnostic, Msg};
+use crate::rules::fix;
 
 declare_rule! {
     /// ## What it checks
@@ -57,36 +56,32 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
     if !severity.is_critical() {
         return;
     }
-    let Some(sev_entry) = ctx.field("severity") else {
+    let Some(form) = ctx.form() else { return };
+    let Some(sev_entry) = form.get("severity") else {
         return;
     };
     let label = severity.label();
     let sev_span = sev_entry.value.span.clone();
 
-    match ctx.field("contact_method") {
+    match form.get("contact_method") {
         Some(entry) if !entry.value.is_empty() => {
-            let method = entry.value.as_str().and_then(ContactMethod::parse);
+            let method = entry.value.text().and_then(ContactMethod::parse);
             if method == Some(ContactMethod::Email) {
                 out.push(
-                    RULE.diag(entry.value.span.clone(), method_message(label)).with_fix(Fix {
-                        title: fix_title(),
-                        edits: vec![TextEdit {
-                            range: entry.value.span.clone(),
-                            new_text: "phone".to_string(),
-                        }],
-                    }),
+                    RULE.diag(entry.value.span.clone(), method_message(label))
+                        .with_fix(fix::set(entry, "contact_method", "phone")),
                 );
             }
         }
         present => {
             let mut diag = RULE.diag(sev_span.clone(), method_message(label));
             let edit = match present {
-                Some(empty) => replace_entry_line(ctx.text, empty),
-                None => insert_after(ctx.text, sev_entry),
+                Some(empty) => replace_entry_line(ctx.text, empty, PHONE),
+                None => insert_after_entry(ctx.text, sev_entry, PHONE),
             };
             if let Some(edit) = edit {
                 diag = diag.with_fix(Fix {
-                    title: fix_title(),
+                    title: fix::set_title("contact_method", "phone"),
                     edits: vec![edit],
                 });
             }
@@ -94,7 +89,7 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
         }
     }
 
-    let has_phone = ctx.contact("phone").is_some_and(|e| !e.value.is_empty());
+    let has_phone = form.contact("phone").is_some_and(|e| !e.value.is_empty());
     if !has_phone {
         out.push(RULE.diag(
             sev_span,
@@ -113,44 +108,8 @@ fn method_message(label: &str) -> Msg {
     )
 }
 
-fn fix_title() -> Msg {
-    Msg::new("Set `contact_method: phone`", "`contact_method: phone` にする")
-}
-
-/// Replaces the line of an empty `contact_method:` entry.
-fn replace_entry_line(text: &str, entry: &YamlEntry) -> Option<TextEdit> {
-    let start = entry.key.span.start;
-    let line_start = text[..start].rfind('\n').map_or(0, |i| i + 1);
-    if !text[line_start..start].trim().is_empty() {
-        return None;
-    }
-    let end = text[start..]
-        .find(['\n', '\r'])
-        .map_or(text.len(), |i| start + i);
-    Some(TextEdit {
-        range: start..end,
-        new_text: "contact_method: phone".to_string(),
-    })
-}
-
-/// Inserts `contact_method: phone` on a new line after the `severity` entry, at its
-/// indentation.
-fn insert_after(text: &str, entry: &YamlEntry) -> Option<TextEdit> {
-    let start = entry.key.span.start;
-    let line_start = text[..start].rfind('\n').map_or(0, |i| i + 1);
-    let indent = &text[line_start..start];
-    if !indent.trim().is_empty() {
-        return None;
-    }
-    let end = entry.value.span.end.max(entry.key.span.end);
-    let newline = end + text[end..].find('\n')?;
-    let eol = if text[..newline].ends_with('\r') { "\r\n" } else { "\n" };
-    let at: Range<usize> = newline + 1..newline + 1;
-    Some(TextEdit {
-        range: at,
-        new_text: format!("{indent}contact_method: phone{eol}"),
-    })
-}
+/// The line the fixes write.
+const PHONE: &str = "contact_method: phone";
 
 #[cfg(test)]
 mod tests {

@@ -1,6 +1,6 @@
-use crate::diagnostic::{Fix, TextEdit};
-use crate::fields::{parse_bool, Severity};
-use crate::{msg, Context, Diagnostic, Msg};
+use crate::fields::Severity;
+use crate::rules::fix;
+use crate::{msg, Context, Diagnostic};
 
 declare_rule! {
     /// ## What it checks
@@ -43,20 +43,17 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
     if ctx.severity() != Some(Severity::B) {
         return;
     }
-    let Some(flag) = ctx.field("response_24x7") else {
+    let Some(flag) = ctx.round_the_clock() else {
         return;
     };
-    if ctx.field_str("response_24x7").and_then(parse_bool) != Some(true) {
-        return;
-    }
-    let (Some(lang_entry), Some(code)) = (ctx.field("support_language"), ctx.support_language())
-    else {
+    let lang_entry = ctx.form().and_then(|f| f.get("support_language"));
+    let (Some(lang_entry), Some(code)) = (lang_entry, ctx.support_language()) else {
         return;
     };
     if code == "en-us" {
         return;
     }
-    let value = ctx.field_str("support_language").unwrap_or(code).trim();
+    let value = lang_entry.value.text().unwrap_or(code).trim();
     out.push(
         RULE.diag(
             lang_entry.value.span.clone(),
@@ -65,20 +62,8 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
                 "重大度 B の 24 時間対応は英語のみです (`{value}` では受けられません)。`support_language: en` にして本文も英語で書くか、`response_24x7: false` にして営業時間内の対応としてください。"
             ),
         )
-        .with_fix(Fix {
-            title: Msg::new("Set `support_language: en`", "`support_language: en` にする"),
-            edits: vec![TextEdit {
-                range: lang_entry.value.span.clone(),
-                new_text: "en".to_string(),
-            }],
-        })
-        .with_fix(Fix {
-            title: Msg::new("Set `response_24x7: false`", "`response_24x7: false` にする"),
-            edits: vec![TextEdit {
-                range: flag.value.span.clone(),
-                new_text: "false".to_string(),
-            }],
-        }),
+        .with_fix(fix::set(lang_entry, "support_language", "en"))
+        .with_fix(fix::set(flag, "response_24x7", "false")),
     );
 }
 

@@ -1,7 +1,7 @@
-use crate::diagnostic::{Fix, TextEdit};
 use crate::fields::{Plan, Severity};
 use crate::plans;
 use crate::{msg, Context, Diagnostic, Msg};
+use crate::rules::fix;
 
 declare_rule! {
     /// ## What it checks
@@ -53,7 +53,7 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
     if plan == Plan::Basic {
         return;
     }
-    let (Some(entry), Some(severity)) = (ctx.field("severity"), ctx.severity()) else {
+    let (Some(entry), Some(severity)) = (ctx.form().and_then(|f| f.get("severity")), ctx.severity()) else {
         return;
     };
     if plans::offers(plan, severity) {
@@ -76,13 +76,11 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
     let mut diag = RULE.diag(entry.value.span.clone(), message);
     if let Some(lower) = plans::highest_allowed(plan, severity) {
         let to = lower.label();
-        diag = diag.with_fix(Fix {
-            title: Msg::new(format!("Lower to severity {to}"), format!("重大度 {to} に下げる")),
-            edits: vec![TextEdit {
-                range: entry.value.span.clone(),
-                new_text: to.to_string(),
-            }],
-        });
+        diag = diag.with_fix(fix::edit(
+            Msg::new(format!("Lower to severity {to}"), format!("重大度 {to} に下げる")),
+            entry.value.span.clone(),
+            to.to_string(),
+        ));
     }
     out.push(diag);
 }

@@ -1,4 +1,4 @@
-use crate::rules::form_util::{content_span, entry, fallback_offset, node_span, not_single, scalar};
+use crate::form::not_single;
 use crate::time::parse_started;
 use crate::{msg, Context, Diagnostic};
 
@@ -38,13 +38,13 @@ declare_rule! {
 }
 
 fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
-    let Some(e) = entry(ctx, "started") else { return };
+    let Some(e) = ctx.form().and_then(|f| f.get("started")) else { return };
     if let Some(m) = not_single("started", &e.value) {
-        out.push(RULE.diag(node_span(ctx.text, &e.value), m));
+        out.push(RULE.diag(e.value.full_span(ctx.text), m));
         return;
     }
-    let Some(v) = scalar(&e.value) else { return };
-    let span = content_span(ctx.text, &e.value);
+    let Some(v) = e.value.text() else { return };
+    let span = e.value.content_span(ctx.text);
     let Some(started) = parse_started(v) else {
         let date_only = v.trim().parse::<jiff::civil::Date>().is_ok();
         let message = if date_only {
@@ -62,7 +62,7 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
         out.push(RULE.diag(span, message));
         return;
     };
-    let offset = fallback_offset(ctx, started.datetime);
+    let offset = ctx.started_offset(started.datetime);
     let Some(ts) = started.timestamp(offset) else {
         return;
     };

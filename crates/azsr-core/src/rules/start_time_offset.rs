@@ -1,7 +1,6 @@
-use crate::diagnostic::{Fix, TextEdit};
-use crate::rules::form_util::{content_span, entry, fallback_offset, scalar, sub_span};
 use crate::time::{format_offset, parse_started};
 use crate::{msg, Context, Diagnostic};
+use crate::rules::fix;
 
 declare_rule! {
     /// ## What it checks
@@ -36,33 +35,31 @@ declare_rule! {
 }
 
 fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
-    let Some(e) = entry(ctx, "started") else { return };
-    let Some(v) = scalar(&e.value) else { return };
+    let Some(e) = ctx.form().and_then(|f| f.get("started")) else { return };
+    let Some(v) = e.value.text() else { return };
     let Some(started) = parse_started(v) else {
         return; // start-time
     };
     if started.offset.is_some() {
         return;
     }
-    let offset = format_offset(fallback_offset(ctx, started.datetime));
+    let offset = format_offset(ctx.started_offset(started.datetime));
     let end = v.trim_end().len();
-    let at = sub_span(ctx.text, &e.value, end..end);
-    let insert = if at.is_empty() { at.start } else { content_span(ctx.text, &e.value).end };
+    let at = e.value.sub_span(ctx.text, end..end);
+    let insert = if at.is_empty() { at.start } else { e.value.content_span(ctx.text).end };
     out.push(
         RULE.diag(
-            content_span(ctx.text, &e.value),
+            e.value.content_span(ctx.text),
             msg!(
                 "`started` has no UTC offset: it is read as {offset}; add the offset (e.g. +09:00 for Japan)",
                 "`started` に UTC オフセットがありません ({offset} として扱います)。オフセット (日本時間なら +09:00) を付けてください"
             ),
         )
-        .with_fix(Fix {
-            title: msg!("Append {offset}", "{offset} を付ける"),
-            edits: vec![TextEdit {
-                range: insert..insert,
-                new_text: offset.clone(),
-            }],
-        }),
+        .with_fix(fix::edit(
+            msg!("Append {offset}", "{offset} を付ける"),
+            insert..insert,
+            offset.clone(),
+        )),
     );
 }
 

@@ -1,5 +1,5 @@
 use crate::arm::subscription_guid;
-use crate::rules::form_util::{content_span, entry, node_span, not_single, scalar};
+use crate::form::not_single;
 use crate::{msg, Context, Diagnostic};
 
 declare_rule! {
@@ -36,17 +36,17 @@ declare_rule! {
 }
 
 fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
-    let Some(e) = entry(ctx, "subscription") else { return };
+    let Some(e) = ctx.form().and_then(|f| f.get("subscription")) else { return };
     if let Some(m) = not_single("subscription", &e.value) {
-        out.push(RULE.diag(node_span(ctx.text, &e.value), m));
+        out.push(RULE.diag(e.value.full_span(ctx.text), m));
         return;
     }
-    let Some(v) = scalar(&e.value) else { return };
+    let Some(v) = e.value.text() else { return };
     if subscription_guid(v).is_some() {
         return;
     }
     out.push(RULE.diag(
-        content_span(ctx.text, &e.value),
+        e.value.content_span(ctx.text),
         msg!(
             "`subscription` is not a subscription ID: write its GUID (xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx), optionally as `Name (GUID)`",
             "`subscription` がサブスクリプション ID ではありません。GUID (xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx) を、必要なら `名前 (GUID)` の形で記入してください"

@@ -1,4 +1,4 @@
-use crate::rules::form_util::{content_span, entry, node_span, not_single, scalar};
+use crate::form::not_single;
 use crate::{msg, Context, Diagnostic, Msg};
 
 declare_rule! {
@@ -40,12 +40,12 @@ declare_rule! {
 }
 
 fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
-    let Some(e) = entry(ctx, "summary") else { return };
+    let Some(e) = ctx.form().and_then(|f| f.get("summary")) else { return };
     if let Some(m) = not_single("summary", &e.value) {
-        out.push(RULE.diag(node_span(ctx.text, &e.value), m));
+        out.push(RULE.diag(e.value.full_span(ctx.text), m));
         return;
     }
-    let Some(text) = scalar(&e.value) else { return };
+    let Some(text) = e.value.text() else { return };
     let text = text.trim();
     let max = ctx.config.summary_max_chars;
     let mut reasons: Vec<Msg> = Vec::new();
@@ -69,7 +69,7 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
     let en = reasons.iter().map(|r| r.en.as_str()).collect::<Vec<_>>().join(", ");
     let ja = reasons.iter().map(|r| r.ja.as_str()).collect::<Vec<_>>().join("、");
     out.push(RULE.diag(
-        content_span(ctx.text, &e.value),
+        e.value.content_span(ctx.text),
         msg!(
             "The summary {en}: keep it to one concise line and move the details to the description",
             "概要: {ja}。簡潔な 1 行にまとめ、詳細は本文に記載してください"

@@ -40,10 +40,13 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
     if !ctx.is_technical() || ctx.plan() != Some(Plan::Basic) {
         return;
     }
-    let span = match ctx.field_str("support_plan") {
-        Some(_) => ctx.field("support_plan").map(|e| e.value.span.clone()),
-        None => ctx.field("issue_type").map(|e| e.value.span.clone()),
+    let Some(form) = ctx.form() else { return };
+    let on = if form.str("support_plan").is_some() {
+        "support_plan"
+    } else {
+        "issue_type"
     };
+    let span = form.get(on).map(|e| e.value.span.clone());
     let Some(span) = span else {
         return;
     };

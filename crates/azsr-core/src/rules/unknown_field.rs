@@ -1,9 +1,8 @@
-use crate::diagnostic::{Fix, TextEdit};
 use crate::fields::{CONTACT_FIELDS, FIELDS};
 use crate::frontmatter::{YamlEntry, YamlValue};
 use crate::fuzzy::closest;
-use crate::rules::form_util::parsed;
 use crate::{msg, Context, Diagnostic};
+use crate::rules::fix;
 
 declare_rule! {
     /// ## What it checks
@@ -82,9 +81,9 @@ const ALIASES: &[(&str, &str)] = &[
 ];
 
 fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
-    let Some(fm) = parsed(ctx) else { return };
+    let Some(form) = ctx.form() else { return };
     let top: Vec<&str> = FIELDS.iter().map(|f| f.key).collect();
-    for e in fm.entries() {
+    for e in form.entries() {
         report(e, &top, None, out);
         match e.key_str() {
             Some("contact") => {
@@ -162,13 +161,11 @@ fn report(e: &YamlEntry, known: &[&str], parent: Option<&str>, out: &mut Vec<Dia
                     "不明な項目 `{shown}` {pja}です。`{s}` の誤りではありませんか?"
                 ),
             )
-            .with_fix(Fix {
-                title: msg!("Rename to `{s}`", "`{s}` に変更"),
-                edits: vec![TextEdit {
-                    range: e.key.span.clone(),
-                    new_text: s.to_string(),
-                }],
-            }),
+            .with_fix(fix::edit(
+                msg!("Rename to `{s}`", "`{s}` に変更"),
+                e.key.span.clone(),
+                s.to_string(),
+            )),
         None => {
             let list = known.join(", ");
             RULE.diag(

@@ -16,7 +16,7 @@
 //! scanned again, and everything is merged as a fresh scan merges it.
 
 use std::ops::Range;
-use std::sync::{Arc, OnceLock};
+use std::sync::Arc;
 
 use super::{merge, scan_lines, Finding, Options, Raw};
 
@@ -84,12 +84,25 @@ pub struct Prior {
     pub dirty: Option<Dirty>,
 }
 
-/// What a [`crate::Source`] carries for the secret scan: the prior scan to build on
-/// (set by the language server), and this version's scan for the next version.
-#[derive(Debug, Default)]
-pub struct Incremental {
-    pub prior: Option<Prior>,
-    pub next: OnceLock<Arc<Memo>>,
+/// One version's secret scan, made with the body model before any rule runs (see
+/// [`crate::Source`]): what it found, which `sensitive-data` reports and redaction masks,
+/// and the memo the next version's scan builds on.
+#[derive(Debug)]
+pub struct Scanned {
+    /// Every secret, sorted by position (a fresh [`super::scan_with`]'s findings).
+    pub found: Vec<Finding>,
+    pub memo: Arc<Memo>,
+}
+
+impl Scanned {
+    /// Scans `text`, building on `prior` when there is one.
+    pub fn new(text: &str, opts: &Options, prior: Option<&Prior>) -> Scanned {
+        let (found, memo) = scan(text, opts, prior);
+        Scanned {
+            found,
+            memo: Arc::new(memo),
+        }
+    }
 }
 
 /// [`super::scan_with`], building on `prior` when there is one; also returns this

@@ -28,8 +28,11 @@ pub fn analysis_of(
         return Some(cached.clone());
     }
     let run = || {
-        let mut source = Source::with_tree(rope_text(&p.rope, spare), p.tree.clone());
-        source.secrets.prior = p.secrets.clone();
+        let source = Source::incremental(
+            rope_text(&p.rope, spare),
+            p.tree.clone(),
+            p.secrets.as_ref(),
+        );
         // Attachments are looked up next to a `file:` document.
         let dir = p
             .uri
@@ -40,7 +43,6 @@ pub fn analysis_of(
         env.locale = locale;
         env.files = probe.as_ref().map(|p| p as &dyn FileProbe);
         let analysis = azsr_core::analyze(&source, &p.config, &p.catalog, &env);
-        source.secrets.prior = None; // the older scan is of no further use here
         AnalyzedVersion {
             version: p.version,
             source,

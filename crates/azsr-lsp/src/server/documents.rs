@@ -47,12 +47,10 @@ impl DocEntry {
     /// the document is at (otherwise the older scan, with its edits, still serves).
     pub fn keep_secret_scan(&mut self, analysis: &AnalyzedVersion) {
         if analysis.version == self.version {
-            if let Some(memo) = analysis.source.secrets.next.get() {
-                self.secrets = Some(Prior {
-                    memo: memo.clone(),
-                    dirty: None,
-                });
-            }
+            self.secrets = Some(Prior {
+                memo: analysis.source.secrets.memo.clone(),
+                dirty: None,
+            });
         }
     }
 }

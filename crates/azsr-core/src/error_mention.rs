@@ -1,64 +1,16 @@
-//! Helpers shared by the body rules: Japanese script detection, Latin whole-word search,
-//! "does the request mention an error", and the quick fix that inserts section headings.
+//! Whether a request speaks of an error or a failure: the wording in both languages
+//! that reports one, the wording that only names errors as a topic or a hypothesis
+//! (error handling, 失敗した場合), and statements that no error appears. An errors
+//! section is asked for (`section-missing`) only when an error is reported and not
+//! denied; a lone line of error output that says "no error" is not an excerpt.
 
 use std::ops::Range;
 use std::sync::LazyLock;
 
 use regex::Regex;
 
-use crate::diagnostic::{Fix, TextEdit};
-use crate::messages::{Lang, Msg};
-use crate::sections::SectionKind;
-use crate::Context;
-
-/// Hiragana, Katakana (also half-width and the phonetic extensions) or a CJK ideograph
-/// (with the iteration mark 々). Punctuation and full-width Latin are not Japanese.
-pub(crate) fn is_japanese_char(c: char) -> bool {
-    matches!(c,
-        '\u{3040}'..='\u{309F}'     // Hiragana
-        | '\u{30A0}'..='\u{30FF}'   // Katakana
-        | '\u{31F0}'..='\u{31FF}'   // Katakana phonetic extensions
-        | '\u{FF66}'..='\u{FF9D}'   // half-width Katakana
-        | '\u{3005}' | '\u{3007}'   // 々 〇
-        | '\u{3400}'..='\u{4DBF}'   // CJK extension A
-        | '\u{4E00}'..='\u{9FFF}'   // CJK unified ideographs
-        | '\u{F900}'..='\u{FAFF}'   // CJK compatibility ideographs
-        | '\u{20000}'..='\u{2FA1F}' // CJK extensions B.. and compatibility supplement
-    )
-}
-
-fn ascii_word(c: Option<char>) -> bool {
-    c.is_some_and(|c| c.is_ascii_alphanumeric() || c == '_')
-}
-
-/// Matches of `re` in `text` that do not touch an ASCII letter or digit on either side
-/// where the match itself starts or ends with one (so `fail` does not match `failover`,
-/// but `Errorが` still holds `Error`).
-pub(crate) fn find_latin_words(re: &Regex, text: &str) -> Vec<Range<usize>> {
-    let mut out = Vec::new();
-    let mut at = 0;
-    while at <= text.len() {
-        let Some(m) = re.find_at(text, at) else { break };
-        let r = m.range();
-        let first = text[r.clone()].chars().next();
-        let last = text[r.clone()].chars().next_back();
-        let before = text[..r.start].chars().next_back();
-        let after = text[r.end..].chars().next();
-        let bad_start = ascii_word(first) && ascii_word(before);
-        let bad_end = ascii_word(last) && ascii_word(after);
-        if !bad_start && !bad_end && !r.is_empty() {
-            out.push(r.clone());
-            at = r.end;
-        } else {
-            // Retry from the next character.
-            at = r.start + text[r.start..].chars().next().map_or(1, char::len_utf8);
-        }
-    }
-    out
-}
-
-// ---------------------------------------------------------------------------------------
-// Error mentions
+use crate::body::Body;
+use crate::text::{blank_code_spans, find_latin_words};
 
 /// English failure wording (case-insensitive, whole words).
 static ERROR_EN: LazyLock<Regex> = LazyLock::new(|| {
@@ -165,7 +117,7 @@ static NO_ERROR: LazyLock<Regex> = LazyLock::new(|| {
 
 /// What the request says about errors.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub(crate) struct ErrorMention {
+pub struct ErrorMention {
     /// Some wording reports an error or a failure.
     pub mentioned: bool,
     /// The text states that no error message appears.
@@ -177,195 +129,70 @@ impl ErrorMention {
     pub fn needs_errors_section(self) -> bool {
         self.mentioned && !self.denied
     }
-}
 
-/// Error and failure wording in one piece of prose (already masked).
-pub(crate) fn error_mention_in(text: &str) -> ErrorMention {
-    let mut owned = String::new();
-    let text = if EN_HYPOTHETICAL.is_match(text) {
-        owned.push_str(text);
-        let found: Vec<Range<usize>> = EN_HYPOTHETICAL.find_iter(text).map(|m| m.range()).collect();
-        for r in found {
-            owned.replace_range(r.clone(), &" ".repeat(r.len()));
+    /// Error and failure wording in the summary and the body's prose (not code, not
+    /// URLs, not the errors section).
+    pub fn in_request(summary: Option<&str>, body: &Body) -> ErrorMention {
+        let mut total = ErrorMention::default();
+        let mut add = |m: ErrorMention| {
+            total.mentioned |= m.mentioned;
+            total.denied |= m.denied;
+        };
+        if let Some(summary) = summary {
+            add(ErrorMention::in_text(&blank_code_spans(summary)));
         }
-        owned.as_str()
-    } else {
-        text
-    };
-    let denials: Vec<Range<usize>> = NO_ERROR.find_iter(text).map(|m| m.range()).collect();
-    let inside_denial =
-        |r: &Range<usize>| denials.iter().any(|d| d.start <= r.start && r.end <= d.end);
-    let mut hits: Vec<Range<usize>> = find_latin_words(&ERROR_EN, text);
-    hits.extend(find_latin_words(&ERROR_CODE, text));
-    for m in ERROR_JA.find_iter(text) {
-        let r = m.range();
-        let word = &text[r.clone()];
-        let verbal = word.starts_with("エラー")
-            || word.starts_with("失敗")
-            || word.starts_with("でき")
-            || word.starts_with("出来");
-        if verbal && JA_HYPOTHETICAL.is_match(&text[r.end..]) {
-            continue;
+        for block in body.prose_outside_errors() {
+            add(ErrorMention::in_text(&block.masked));
         }
-        if word == "タイムアウト" && TIMEOUT_TOPIC.is_match(&text[r.end..]) {
-            continue;
-        }
-        if word.starts_with("でき") || word.starts_with("出来") {
-            let rest = &text[r.end..];
-            // `できないでしょうか`: the match ends in ない/ません; look at what follows.
-            if CANNOT_NOT_FAILURE.is_match(rest) {
+        total
+    }
+
+    /// Error and failure wording in one piece of prose (already masked).
+    pub fn in_text(text: &str) -> ErrorMention {
+        let mut owned = String::new();
+        let text = if EN_HYPOTHETICAL.is_match(text) {
+            owned.push_str(text);
+            let found: Vec<Range<usize>> =
+                EN_HYPOTHETICAL.find_iter(text).map(|m| m.range()).collect();
+            for r in found {
+                owned.replace_range(r.clone(), &" ".repeat(r.len()));
+            }
+            owned.as_str()
+        } else {
+            text
+        };
+        let denials: Vec<Range<usize>> = NO_ERROR.find_iter(text).map(|m| m.range()).collect();
+        let inside_denial =
+            |r: &Range<usize>| denials.iter().any(|d| d.start <= r.start && r.end <= d.end);
+        let mut hits: Vec<Range<usize>> = find_latin_words(&ERROR_EN, text);
+        hits.extend(find_latin_words(&ERROR_CODE, text));
+        for m in ERROR_JA.find_iter(text) {
+            let r = m.range();
+            let word = &text[r.clone()];
+            let verbal = word.starts_with("エラー")
+                || word.starts_with("失敗")
+                || word.starts_with("でき")
+                || word.starts_with("出来");
+            if verbal && JA_HYPOTHETICAL.is_match(&text[r.end..]) {
                 continue;
             }
-        }
-        hits.push(r);
-    }
-    ErrorMention {
-        mentioned: hits.iter().any(|r| !inside_denial(r)),
-        denied: !denials.is_empty(),
-    }
-}
-
-/// Error and failure wording in the summary and the body's prose (not code, not URLs,
-/// not the errors section).
-pub(crate) fn error_mention(ctx: &Context) -> ErrorMention {
-    let mut total = ErrorMention::default();
-    let mut add = |m: ErrorMention| {
-        total.mentioned |= m.mentioned;
-        total.denied |= m.denied;
-    };
-    if let Some(summary) = ctx.field_str("summary") {
-        add(error_mention_in(&strip_code_spans(summary)));
-    }
-    for block in ctx.body.prose_outside_errors() {
-        add(error_mention_in(&block.masked));
-    }
-    total
-}
-
-/// `summary` text with backtick code spans blanked (front matter is not parsed as
-/// Markdown, but a `command` in the summary is still code).
-pub(crate) fn strip_code_spans(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    let mut in_code = false;
-    for c in s.chars() {
-        if c == '`' {
-            in_code = !in_code;
-            out.push(' ');
-        } else if in_code {
-            for _ in 0..c.len_utf8() {
-                out.push(' ');
+            if word == "タイムアウト" && TIMEOUT_TOPIC.is_match(&text[r.end..]) {
+                continue;
             }
-        } else {
-            out.push(c);
-        }
-    }
-    out
-}
-
-// ---------------------------------------------------------------------------------------
-// Inserting section headings
-
-/// The line break the document uses.
-pub(crate) fn eol(text: &str) -> &'static str {
-    if text.contains("\r\n") {
-        "\r\n"
-    } else {
-        "\n"
-    }
-}
-
-fn line_start(text: &str, at: usize) -> usize {
-    text[..at].rfind('\n').map_or(0, |i| i + 1)
-}
-
-/// A quick fix that inserts a heading for each of `missing` (in `ctx.lang`): before the
-/// first section that comes later in format.md's order, else at the end of the body.
-pub(crate) fn insert_sections_fix(ctx: &Context, missing: &[SectionKind]) -> Fix {
-    let text = ctx.text;
-    let body = ctx.body;
-    let nl = eol(text);
-    let default_level = body
-        .sections
-        .first()
-        .map_or(2, |s| body.headings[s.heading].level);
-    // Group by anchor: the heading index to insert before, or None for the end.
-    let mut groups: Vec<(Option<usize>, Vec<SectionKind>)> = Vec::new();
-    let mut kinds = missing.to_vec();
-    kinds.sort();
-    kinds.dedup();
-    for kind in kinds {
-        let anchor = body
-            .sections
-            .iter()
-            .filter(|s| s.kind > kind)
-            .map(|s| s.heading)
-            .min();
-        match groups.iter_mut().find(|(a, _)| *a == anchor) {
-            Some((_, ks)) => ks.push(kind),
-            None => groups.push((anchor, vec![kind])),
-        }
-    }
-    let mut edits = Vec::new();
-    for (anchor, ks) in groups {
-        let heading_line = |kind: SectionKind, level: u8| {
-            format!(
-                "{} {}{nl}",
-                "#".repeat(usize::from(level.clamp(1, 6))),
-                kind.heading(ctx.lang)
-            )
-        };
-        match anchor {
-            Some(h) => {
-                let level = body.headings[h].level;
-                let at = line_start(text, body.headings[h].range.start);
-                let new_text: String = ks
-                    .iter()
-                    .map(|k| format!("{}{nl}", heading_line(*k, level)))
-                    .collect();
-                edits.push(TextEdit {
-                    range: at..at,
-                    new_text,
-                });
+            if word.starts_with("でき") || word.starts_with("出来") {
+                let rest = &text[r.end..];
+                // `できないでしょうか`: the match ends in ない/ません; look at what follows.
+                if CANNOT_NOT_FAILURE.is_match(rest) {
+                    continue;
+                }
             }
-            None => {
-                let at = text.len();
-                let prefix =
-                    if text.is_empty() || text.ends_with("\n\n") || text.ends_with("\r\n\r\n") {
-                        String::new()
-                    } else if text.ends_with('\n') {
-                        nl.to_string()
-                    } else {
-                        format!("{nl}{nl}")
-                    };
-                let headings: Vec<String> =
-                    ks.iter().map(|k| heading_line(*k, default_level)).collect();
-                edits.push(TextEdit {
-                    range: at..at,
-                    new_text: format!("{prefix}{}", headings.join(nl)),
-                });
-            }
+            hits.push(r);
+        }
+        ErrorMention {
+            mentioned: hits.iter().any(|r| !inside_denial(r)),
+            denied: !denials.is_empty(),
         }
     }
-    edits.sort_by_key(|e| e.range.start);
-    let names = |lang: Lang| {
-        missing
-            .iter()
-            .map(|k| k.heading(lang))
-            .collect::<Vec<_>>()
-            .join(", ")
-    };
-    let title = if missing.len() == 1 {
-        Msg::new(
-            format!("Insert the section \"{}\"", names(Lang::En)),
-            format!("セクション「{}」を挿入", names(Lang::Ja)),
-        )
-    } else {
-        Msg::new(
-            format!("Insert the sections {}", names(Lang::En)),
-            format!("セクション ({}) を挿入", names(Lang::Ja)),
-        )
-    };
-    Fix { title, edits }
 }
 
 #[cfg(test)]
@@ -373,7 +200,7 @@ mod tests {
     use super::*;
 
     fn mention(s: &str) -> bool {
-        error_mention_in(s).needs_errors_section()
+        ErrorMention::in_text(s).needs_errors_section()
     }
 
     #[test]
@@ -487,112 +314,10 @@ mod tests {
             "The job fails but does not return any error.",
             "The portal doesn't show an error.",
         ] {
-            let m = error_mention_in(s);
+            let m = ErrorMention::in_text(s);
             assert!(m.denied && !m.needs_errors_section(), "{s}");
         }
         // Adverbial "without error" is not a denial.
         assert!(mention("エラーなく完了するはずのデプロイが失敗する"));
-    }
-
-    #[test]
-    fn latin_words_respect_ascii_boundaries_only() {
-        let re = Regex::new("(?i)fail").unwrap();
-        assert!(find_latin_words(&re, "failover").is_empty());
-        assert_eq!(find_latin_words(&re, "失敗fail。"), vec![6..10]);
-        assert_eq!(find_latin_words(&re, "xfail fail"), vec![6..10]);
-    }
-
-    #[test]
-    fn japanese_script() {
-        assert!("ひらがな".chars().all(is_japanese_char));
-        assert!("カタカナｶﾀｶﾅ".chars().all(is_japanese_char));
-        assert!("漢字々".chars().all(is_japanese_char));
-        assert!(!"、。「」（）ＡＢＣ１".chars().any(is_japanese_char));
-        assert!(!"Ünïcödé – ok".chars().any(is_japanese_char));
-    }
-}
-
-#[cfg(test)]
-mod robustness {
-    use proptest::prelude::*;
-
-    const PIECES: &[&str] = &[
-        "---\n",
-        "issue_type: technical\n",
-        "support_language: en\n",
-        "summary: ",
-        "エラー",
-        "TODO",
-        "<",
-        ">",
-        "<your name>",
-        "○○",
-        "...",
-        "…",
-        "\n",
-        "\r\n",
-        "## ",
-        "### ",
-        "ゴール",
-        "Error messages",
-        "ログ",
-        "```",
-        "`",
-        "> ",
-        "- ",
-        "| a | b |\n|---|---|\n",
-        "<!-- ",
-        " -->",
-        "省略",
-        "(ここに記入)",
-        "https://x.jp/a",
-        "失敗",
-        "できない",
-        "contact:\n  first_name: 太郎\n",
-        "日本語",
-        "😀",
-        "\t",
-        "====\n",
-        "  ",
-        "[",
-        "]",
-        "(",
-        ")",
-        "「",
-        "」",
-        "\"",
-    ];
-
-    proptest! {
-        #![proptest_config(ProptestConfig { cases: 300, .. ProptestConfig::default() })]
-        #[test]
-        fn body_rules_never_panic_and_spans_are_valid(
-            parts in prop::collection::vec(prop::sample::select(PIECES), 0..40)
-        ) {
-            use crate::rules::{
-                english_body, error_excerpt, placeholder, section_empty, section_missing,
-                section_suggested,
-            };
-            let text: String = parts.concat();
-            for rule in [
-                &section_missing::RULE,
-                &section_suggested::RULE,
-                &section_empty::RULE,
-                &placeholder::RULE,
-                &error_excerpt::RULE,
-                &english_body::RULE,
-            ] {
-                for d in crate::testing::check(rule, &text) {
-                    prop_assert!(d.range.start <= d.range.end && d.range.end <= text.len());
-                    prop_assert!(text.is_char_boundary(d.range.start) && text.is_char_boundary(d.range.end));
-                    for fix in &d.fixes {
-                        for e in &fix.edits {
-                            prop_assert!(e.range.end <= text.len());
-                            prop_assert!(text.is_char_boundary(e.range.start));
-                        }
-                    }
-                }
-            }
-        }
     }
 }
