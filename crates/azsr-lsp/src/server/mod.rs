@@ -39,7 +39,8 @@
 //!    async threads that read and answer messages.
 //! 6. **Analysis** — `diagnostics::analysis_of` copies the text out of the rope
 //!    (`rope_text`, into the spare buffer when it fits), builds the core's
-//!    `Source::with_tree` on the already re-parsed tree and runs `azsr_core::analyze`
+//!    `Source::incremental` on the already re-parsed tree (the secret scan rescans only
+//!    around the edits, from the pinned memo) and runs `azsr_core::analyze`
 //!    (panics caught), whose `Analysis` holds the findings and the message language;
 //!    both make an `AnalyzedVersion`. The worker converts each finding with
 //!    `to_proto::diagnostic` in the negotiated encoding. Why: the core never sees LSP
