@@ -88,9 +88,9 @@ static ALIASES: LazyLock<AliasFile> = LazyLock::new(|| {
 struct AliasIndex {
     /// Folded alias ([`fold_alias`]) → indices into `services`, most common first.
     by_name: HashMap<String, Vec<usize>>,
-    /// Index into `services` → its best position in any alias's list (0 = the first
-    /// service some alias names): how commonly people mean that service.
-    prominence: HashMap<usize, usize>,
+    /// Service ID → its best position in any alias's list (0 = the first service some
+    /// alias names): how commonly people mean that service.
+    prominence: HashMap<String, usize>,
 }
 
 /// How a `service` value matched.
@@ -393,7 +393,8 @@ impl Catalog {
                     }
                 }
                 for (rank, &i) in targets.iter().enumerate() {
-                    let best = index.prominence.entry(i).or_insert(rank);
+                    let id = self.services[i].id.clone();
+                    let best = index.prominence.entry(id).or_insert(rank);
                     *best = (*best).min(rank);
                 }
                 for name in &alias.names {
@@ -422,23 +423,19 @@ impl Catalog {
             .unwrap_or_default()
     }
 
+    /// How commonly people mean `service`: its best position in an alias's list of
+    /// services (0 for "Virtual Machine running Windows", the first service "VM" names);
+    /// `None` for a service no alias names.
+    pub fn prominence(&self, service: &Service) -> Option<usize> {
+        self.alias_index().prominence.get(&service.id).copied()
+    }
+
     /// Reorders `services` so that those covering `arm_type` come first, keeping the
     /// order within each group; unchanged without a type.
     pub fn covering_first(services: &mut [&Service], arm_type: Option<&str>) {
         if let Some(t) = arm_type {
             services.sort_by_key(|s| !s.covers_resource_type(t));
         }
-    }
-
-    /// Services ranked by fuzzy match against `query`, best first.
-    pub fn suggest_services(&self, query: &str, limit: usize) -> Vec<&Service> {
-        let ranked =
-            crate::fuzzy::rank(query, self.services.iter().map(|s| s.display_name.as_str()));
-        ranked
-            .into_iter()
-            .take(limit)
-            .filter_map(|(name, _)| self.services.iter().find(|s| s.display_name == name))
-            .collect()
     }
 
     pub fn problems(&self, service_id: &str) -> Option<&ProblemList> {
@@ -494,17 +491,14 @@ impl Catalog {
     /// app before a function app for `Microsoft.Web/sites`), then by name.
     pub fn services_covering(&self, arm_type: &str) -> Vec<&Service> {
         let type_words = type_name_words(arm_type);
-        let prominence = &self.alias_index().prominence;
         #[allow(clippy::type_complexity)]
         let mut found: Vec<((usize, std::cmp::Reverse<usize>, usize, usize), &Service)> = self
             .services
             .iter()
-            .enumerate()
-            .filter(|(_, s)| !s.is_retired())
-            .filter_map(|(i, s)| {
+            .filter(|s| !s.is_retired())
+            .filter_map(|s| {
                 let coverage = s.coverage(arm_type)?;
-                // how commonly people mean the service: its best place in an alias's list
-                let prominence = prominence.get(&i).copied().unwrap_or(usize::MAX);
+                let prominence = self.prominence(s).unwrap_or(usize::MAX);
                 let named = name_words(&s.display_name)
                     .iter()
                     .filter(|w| type_words.iter().any(|t| same_word(t, w)))
@@ -548,7 +542,12 @@ impl Catalog {
 /// The words of a resource type's last segment, split at case changes:
 /// `Microsoft.Compute/virtualMachines` → `virtual`, `machines`.
 fn type_name_words(arm_type: &str) -> Vec<String> {
-    let last = arm_type.trim().trim_matches('/').rsplit(['/', '.']).next().unwrap_or("");
+    let last = arm_type
+        .trim()
+        .trim_matches('/')
+        .rsplit(['/', '.'])
+        .next()
+        .unwrap_or("");
     let mut words: Vec<String> = Vec::new();
     let mut prev_lower = false;
     for c in last.chars() {
@@ -561,7 +560,10 @@ fn type_name_words(arm_type: &str) -> Vec<String> {
             words.push(String::new());
         }
         prev_lower = c.is_lowercase();
-        words.last_mut().expect("pushed above").extend(c.to_lowercase());
+        words
+            .last_mut()
+            .expect("pushed above")
+            .extend(c.to_lowercase());
     }
     words.retain(|w| w.chars().count() >= 3);
     words
@@ -724,16 +726,25 @@ mod tests {
     fn aliases_name_the_services_people_mean() {
         let c = Catalog::bundled();
         let names = |alias: &str| -> Vec<String> {
-            c.alias(alias).iter().map(|s| s.display_name.clone()).collect()
+            c.alias(alias)
+                .iter()
+                .map(|s| s.display_name.clone())
+                .collect()
         };
-        assert_eq!(names("App Service")[..2], ["Web App (Windows)", "Web App (Linux)"]);
+        assert_eq!(
+            names("App Service")[..2],
+            ["Web App (Windows)", "Web App (Linux)"]
+        );
         assert_eq!(names("azure  app service"), names("App Service"));
         assert_eq!(names("ＶＭ")[0], "Virtual Machine running Windows");
         assert_eq!(names("仮想マシン"), names("VM"));
         assert_eq!(names("AKS"), ["Kubernetes Service (AKS)"]);
         assert_eq!(names("Azure Functions"), ["Function App"]);
         assert_eq!(names("関数アプリ"), ["Function App"]);
-        assert_eq!(names("ストレージアカウント")[0], "Storage Account Management");
+        assert_eq!(
+            names("ストレージアカウント")[0],
+            "Storage Account Management"
+        );
         assert!(names("Azure AD")[0].starts_with("Microsoft Entra"));
         assert!(c.alias("Azure").is_empty());
         assert!(c.alias("  ").is_empty());
@@ -750,13 +761,20 @@ mod tests {
             .collect();
         assert_eq!(
             covering[..2],
-            ["Virtual Machine running Windows", "Virtual Machine running Linux"]
+            [
+                "Virtual Machine running Windows",
+                "Virtual Machine running Linux"
+            ]
         );
         let last_vm = covering
             .iter()
             .rposition(|n| n.starts_with("Virtual Machine running"))
             .unwrap();
-        for other in ["Azure Update Manager", "SAP on Azure", "SQL Server in VM - Linux"] {
+        for other in [
+            "Azure Update Manager",
+            "SAP on Azure",
+            "SQL Server in VM - Linux",
+        ] {
             let at = covering.iter().position(|n| *n == other).unwrap();
             assert!(at > last_vm, "{covering:?}");
         }
@@ -772,17 +790,5 @@ mod tests {
         );
         assert_eq!(type_name_words("Microsoft.Web/sites"), ["sites"]);
         assert!(type_name_words("").is_empty());
-    }
-
-    #[test]
-    fn suggestions_are_fuzzy() {
-        let c = Catalog::bundled();
-        let s = c.suggest_services("Virt mach win", 5);
-        assert!(
-            s.iter()
-                .any(|s| s.display_name == "Virtual Machine running Windows"),
-            "{:?}",
-            s.iter().map(|s| &s.display_name).collect::<Vec<_>>()
-        );
     }
 }
