@@ -654,11 +654,7 @@ async fn the_started_hint_reads_the_time_as_the_diagnostic_does() {
     let text = format!(
         "---\nissue_type: technical\nstarted: {tokyo_five_hours_ago}\ncontact:\n  time_zone: Tokyo Standard Time\n---\n"
     );
-    let mut c = Client::in_process();
-    c.initialize(Some(&["utf-16"]), json!({ "locale": "en" }))
-        .await;
-    let u = uri("started.azsr.md");
-    c.open(&u, 1, &text).await;
+    let (mut c, u) = opened("started.azsr.md", &text, "en").await;
     let ds = c.diagnostics(&u, 1).await;
     let offset = ds
         .iter()
@@ -685,8 +681,25 @@ async fn the_started_hint_reads_the_time_as_the_diagnostic_does() {
     assert_eq!(c.shutdown().await, 0);
 }
 
-fn completion_items(r: &Value) -> Vec<Value> {
-    r.get("items").unwrap_or(r).as_array().unwrap().clone()
+/// A client in `locale` (UTF-16 positions) with `text` open as `name`.
+async fn opened(name: &str, text: &str, locale: &str) -> (Client, String) {
+    let mut c = Client::in_process();
+    c.initialize(Some(&["utf-16"]), json!({ "locale": locale }))
+        .await;
+    let u = uri(name);
+    c.open(&u, 1, text).await;
+    (c, u)
+}
+
+/// The completion items at `position` of document `u`.
+async fn complete(c: &mut Client, u: &str, position: Value) -> Vec<Value> {
+    let r = c
+        .request(
+            "textDocument/completion",
+            json!({ "textDocument": { "uri": u }, "position": position }),
+        )
+        .await;
+    r.get("items").unwrap_or(&r).as_array().unwrap().clone()
 }
 
 /// Accepting a service after `Web App (W`, with the `)` the editor closed after the
@@ -694,20 +707,10 @@ fn completion_items(r: &Value) -> Vec<Value> {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn completion_replaces_the_whole_value_with_the_auto_closed_bracket() {
     let text = "---\nissue_type: technical\nservice: Web App (W)\n---\n";
-    let mut c = Client::in_process();
-    c.initialize(Some(&["utf-16"]), json!({ "locale": "en" }))
-        .await;
-    let u = uri("bracket.azsr.md");
-    c.open(&u, 1, text).await;
-    let r = c
-        .request(
-            "textDocument/completion",
-            json!({ "textDocument": { "uri": u }, "position": pos(2, "service: Web App (W".len()) }),
-        )
-        .await;
-    let items = completion_items(&r);
+    let (mut c, u) = opened("bracket.azsr.md", &text, "en").await;
+    let items = complete(&mut c, &u, pos(2, "service: Web App (W".len())).await;
     let first = &items[0];
-    assert_eq!(first["label"], "Web App (Windows)", "{r}");
+    assert_eq!(first["label"], "Web App (Windows)", "{items:?}");
     let edited = apply_edits(text, std::slice::from_ref(&first["textEdit"]), "utf-16");
     assert_eq!(
         edited,
@@ -722,19 +725,12 @@ async fn completion_replaces_the_whole_value_with_the_auto_closed_bracket() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn service_completion_keeps_its_ranking_through_the_editors_filter() {
     let text = "---\nissue_type: technical\nresource: /subscriptions/6f1c2d4e-8a3b-4c5d-9e0f-1a2b3c4d5e6f/resourceGroups/rg/providers/Microsoft.Compute/virtualMachines/vm1\nservice: Virt\n---\n";
-    let mut c = Client::in_process();
-    c.initialize(Some(&["utf-16"]), json!({ "locale": "ja" }))
-        .await;
-    let u = uri("virt.azsr.md");
-    c.open(&u, 1, text).await;
-    let r = c
-        .request(
-            "textDocument/completion",
-            json!({ "textDocument": { "uri": u }, "position": pos(3, "service: Virt".len()) }),
-        )
-        .await;
-    let items = completion_items(&r);
-    assert_eq!(items[0]["label"], "Virtual Machine running Windows", "{r}");
+    let (mut c, u) = opened("virt.azsr.md", &text, "ja").await;
+    let items = complete(&mut c, &u, pos(3, "service: Virt".len())).await;
+    assert_eq!(
+        items[0]["label"], "Virtual Machine running Windows",
+        "{items:?}"
+    );
     let mut sort_texts: Vec<&str> = Vec::new();
     for item in &items {
         let filter = item["filterText"].as_str().unwrap();
@@ -750,20 +746,17 @@ async fn service_completion_keeps_its_ranking_through_the_editors_filter() {
         json!([{ "range": { "start": pos(3, 9), "end": pos(3, 13) }, "text": "仮想マシン" }]),
     )
     .await;
-    let r = c
-        .request(
-            "textDocument/completion",
-            json!({ "textDocument": { "uri": u }, "position": pos(3, 14) }),
-        )
-        .await;
-    let items = completion_items(&r);
-    assert_eq!(items[0]["label"], "Virtual Machine running Windows", "{r}");
+    let items = complete(&mut c, &u, pos(3, 14)).await;
+    assert_eq!(
+        items[0]["label"], "Virtual Machine running Windows",
+        "{items:?}"
+    );
     assert!(
         items[0]["filterText"]
             .as_str()
             .unwrap()
             .starts_with("仮想マシン "),
-        "{r}"
+        "{items:?}"
     );
     // Values that are not ranked by the typed text keep their label as filterText.
     c.change(
@@ -772,13 +765,10 @@ async fn service_completion_keeps_its_ranking_through_the_editors_filter() {
         json!([{ "range": { "start": pos(1, 0), "end": pos(1, 0) }, "text": "severity: b\n" }]),
     )
     .await;
-    let r = c
-        .request(
-            "textDocument/completion",
-            json!({ "textDocument": { "uri": u }, "position": pos(1, 11) }),
-        )
-        .await;
-    let items = completion_items(&r);
-    assert!(items.iter().all(|i| i["filterText"] == i["label"]), "{r}");
+    let items = complete(&mut c, &u, pos(1, 11)).await;
+    assert!(
+        items.iter().all(|i| i["filterText"] == i["label"]),
+        "{items:?}"
+    );
     assert_eq!(c.shutdown().await, 0);
 }
