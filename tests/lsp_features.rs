@@ -707,7 +707,7 @@ async fn complete(c: &mut Client, u: &str, position: Value) -> Vec<Value> {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn completion_replaces_the_whole_value_with_the_auto_closed_bracket() {
     let text = "---\nissue_type: technical\nservice: Web App (W)\n---\n";
-    let (mut c, u) = opened("bracket.azsr.md", &text, "en").await;
+    let (mut c, u) = opened("bracket.azsr.md", text, "en").await;
     let items = complete(&mut c, &u, pos(2, "service: Web App (W".len())).await;
     let first = &items[0];
     assert_eq!(first["label"], "Web App (Windows)", "{items:?}");
@@ -725,7 +725,7 @@ async fn completion_replaces_the_whole_value_with_the_auto_closed_bracket() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn service_completion_keeps_its_ranking_through_the_editors_filter() {
     let text = "---\nissue_type: technical\nresource: /subscriptions/6f1c2d4e-8a3b-4c5d-9e0f-1a2b3c4d5e6f/resourceGroups/rg/providers/Microsoft.Compute/virtualMachines/vm1\nservice: Virt\n---\n";
-    let (mut c, u) = opened("virt.azsr.md", &text, "ja").await;
+    let (mut c, u) = opened("virt.azsr.md", text, "ja").await;
     let items = complete(&mut c, &u, pos(3, "service: Virt".len())).await;
     assert_eq!(
         items[0]["label"], "Virtual Machine running Windows",
