@@ -124,7 +124,7 @@ try {
     // Virtual Machine service is the first row (filterText/sortText keep the server's order).
     const first = await firstSuggestion();
     await shot('03-completion-while-typing');
-    report(/^Virtual Machine running/.test(first), 'the first suggestion for `Virt` with a VM resource is a Virtual Machine service', first);
+    report(/^Virtual Machine running Windows/.test(first), 'the first suggestion for `Virt` with a VM resource is Virtual Machine running Windows', first);
     await page.keyboard.press('Escape');
     // In the body, typing opens nothing (Markdown prose keeps its quiet editor).
     const body = lineOf(/^## /) + 1;
@@ -159,7 +159,7 @@ try {
     await shot('04-completion');
     const text = await widget.innerText();
     report(/Virtual Machine/.test(text), 'completion offers a Virtual Machine service', text.slice(0, 300));
-    report(/^Virtual Machine running/.test(first), 'Ctrl+Space after `Virt` puts a Virtual Machine service first', first);
+    report(/^Virtual Machine running Windows/.test(first), 'Ctrl+Space after `Virt` puts Virtual Machine running Windows first', first);
     await page.keyboard.press('Escape');
   });
 
