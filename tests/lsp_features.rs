@@ -623,3 +623,152 @@ async fn published_diagnostics_carry_related_places_and_doc_links() {
     assert!(href.contains("cross-subscription-resource"), "{href}");
     assert_eq!(c.shutdown().await, 0);
 }
+
+/// The civil date-time `seconds` after the Unix epoch, as `started` is written without
+/// an offset (`YYYY-MM-DDTHH:MM:SS`).
+fn civil(seconds: i64) -> String {
+    let (days, secs) = (seconds.div_euclid(86_400), seconds.rem_euclid(86_400));
+    // days since 1970-01-01 to a proleptic Gregorian date (H. Hinnant's civil_from_days)
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let day = doy - (153 * mp + 2) / 5 + 1;
+    let month = if mp < 10 { mp + 3 } else { mp - 9 };
+    let year = yoe + era * 400 + i64::from(month <= 2);
+    let (h, m, s) = (secs / 3600, secs % 3600 / 60, secs % 60);
+    format!("{year:04}-{month:02}-{day:02}T{h:02}:{m:02}:{s:02}")
+}
+
+/// A `started` without an offset is read in the contact's time zone by the hint as by
+/// `start-time-offset`: five hours ago in Tokyo is "5 h ago", not "in 4 h".
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_started_hint_reads_the_time_as_the_diagnostic_does() {
+    let now = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .unwrap()
+        .as_secs() as i64;
+    let tokyo_five_hours_ago = civil(now + 9 * 3600 - 5 * 3600);
+    let text = format!(
+        "---\nissue_type: technical\nstarted: {tokyo_five_hours_ago}\ncontact:\n  time_zone: Tokyo Standard Time\n---\n"
+    );
+    let (mut c, u) = opened("started.azsr.md", &text, "en").await;
+    let ds = c.diagnostics(&u, 1).await;
+    let offset = ds
+        .iter()
+        .find(|d| d["code"] == "start-time-offset")
+        .unwrap_or_else(|| panic!("{ds:?}"));
+    assert!(
+        offset["message"].as_str().unwrap().contains("+09:00"),
+        "{offset}"
+    );
+    let whole = json!({ "start": pos(0, 0), "end": pos(99, 0) });
+    let r = c
+        .request(
+            "textDocument/inlayHint",
+            json!({ "textDocument": { "uri": u }, "range": whole }),
+        )
+        .await;
+    let hint = r
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|h| h["position"]["line"] == 2)
+        .unwrap_or_else(|| panic!("{r}"));
+    assert_eq!(hint["label"], "5 h ago", "{r}");
+    assert_eq!(c.shutdown().await, 0);
+}
+
+/// A client in `locale` (UTF-16 positions) with `text` open as `name`.
+async fn opened(name: &str, text: &str, locale: &str) -> (Client, String) {
+    let mut c = Client::in_process();
+    c.initialize(Some(&["utf-16"]), json!({ "locale": locale }))
+        .await;
+    let u = uri(name);
+    c.open(&u, 1, text).await;
+    (c, u)
+}
+
+/// The completion items at `position` of document `u`.
+async fn complete(c: &mut Client, u: &str, position: Value) -> Vec<Value> {
+    let r = c
+        .request(
+            "textDocument/completion",
+            json!({ "textDocument": { "uri": u }, "position": position }),
+        )
+        .await;
+    r.get("items").unwrap_or(&r).as_array().unwrap().clone()
+}
+
+/// Accepting a service after `Web App (W`, with the `)` the editor closed after the
+/// cursor, leaves one `)`: the edit replaces the whole value.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn completion_replaces_the_whole_value_with_the_auto_closed_bracket() {
+    let text = "---\nissue_type: technical\nservice: Web App (W)\n---\n";
+    let (mut c, u) = opened("bracket.azsr.md", text, "en").await;
+    let items = complete(&mut c, &u, pos(2, "service: Web App (W".len())).await;
+    let first = &items[0];
+    assert_eq!(first["label"], "Web App (Windows)", "{items:?}");
+    let edited = apply_edits(text, std::slice::from_ref(&first["textEdit"]), "utf-16");
+    assert_eq!(
+        edited,
+        "---\nissue_type: technical\nservice: Web App (Windows)\n---\n"
+    );
+    assert_eq!(c.shutdown().await, 0);
+}
+
+/// With a VM resource, `Virt` offers a Virtual Machine service first, and every item's
+/// `filterText` starts with the typed text, so that the editor's fuzzy score ties and
+/// the server's order (`sortText`) decides what the editor shows first.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn service_completion_keeps_its_ranking_through_the_editors_filter() {
+    let text = "---\nissue_type: technical\nresource: /subscriptions/6f1c2d4e-8a3b-4c5d-9e0f-1a2b3c4d5e6f/resourceGroups/rg/providers/Microsoft.Compute/virtualMachines/vm1\nservice: Virt\n---\n";
+    let (mut c, u) = opened("virt.azsr.md", text, "ja").await;
+    let items = complete(&mut c, &u, pos(3, "service: Virt".len())).await;
+    assert_eq!(
+        items[0]["label"], "Virtual Machine running Windows",
+        "{items:?}"
+    );
+    let mut sort_texts: Vec<&str> = Vec::new();
+    for item in &items {
+        let filter = item["filterText"].as_str().unwrap();
+        assert!(filter.starts_with("Virt "), "{item}");
+        assert!(filter.ends_with(item["label"].as_str().unwrap()), "{item}");
+        sort_texts.push(item["sortText"].as_str().unwrap());
+    }
+    assert!(sort_texts.windows(2).all(|w| w[0] < w[1]), "{sort_texts:?}");
+    // An alias names the catalog services: `仮想マシン` offers the VM services first.
+    c.change(
+        &u,
+        2,
+        json!([{ "range": { "start": pos(3, 9), "end": pos(3, 13) }, "text": "仮想マシン" }]),
+    )
+    .await;
+    let items = complete(&mut c, &u, pos(3, 14)).await;
+    assert_eq!(
+        items[0]["label"], "Virtual Machine running Windows",
+        "{items:?}"
+    );
+    assert!(
+        items[0]["filterText"]
+            .as_str()
+            .unwrap()
+            .starts_with("仮想マシン "),
+        "{items:?}"
+    );
+    // Values that are not ranked by the typed text keep their label as filterText.
+    c.change(
+        &u,
+        3,
+        json!([{ "range": { "start": pos(1, 0), "end": pos(1, 0) }, "text": "severity: b\n" }]),
+    )
+    .await;
+    let items = complete(&mut c, &u, pos(1, 11)).await;
+    assert!(
+        items.iter().all(|i| i["filterText"] == i["label"]),
+        "{items:?}"
+    );
+    assert_eq!(c.shutdown().await, 0);
+}

@@ -60,6 +60,37 @@ pub struct Catalog {
     /// Folded current and former names → (index into `services`, is a former name);
     /// built on first lookup, since several rules look `service` up on every keystroke.
     name_index: std::sync::OnceLock<HashMap<String, (usize, bool)>>,
+    /// The aliases of `data/service-aliases.toml` resolved against `services`, built on
+    /// first lookup.
+    alias_index: std::sync::OnceLock<AliasIndex>,
+}
+
+/// The bundled aliases (`data/service-aliases.toml`) as written: names people type, and
+/// the display names of the catalog services they mean, most common first.
+#[derive(Deserialize)]
+struct AliasFile {
+    alias: Vec<RawAlias>,
+}
+
+#[derive(Deserialize)]
+struct RawAlias {
+    names: Vec<String>,
+    services: Vec<String>,
+}
+
+static ALIASES: LazyLock<AliasFile> = LazyLock::new(|| {
+    toml::from_str(include_str!("../data/service-aliases.toml"))
+        .expect("bundled service aliases TOML is valid")
+});
+
+/// The aliases resolved against one catalog's services.
+#[derive(Debug, Clone, Default)]
+struct AliasIndex {
+    /// Folded alias ([`fold_alias`]) → indices into `services`, most common first.
+    by_name: HashMap<String, Vec<usize>>,
+    /// Service ID → its best position in any alias's list (0 = the first service some
+    /// alias names): how commonly people mean that service.
+    prominence: HashMap<String, usize>,
 }
 
 /// How a `service` value matched.
@@ -147,6 +178,18 @@ fn parse_list<T: serde::de::DeserializeOwned>(json: &str) -> Result<Vec<T>, Stri
     }
 }
 
+/// An alias as [`Catalog::alias`] compares it: a folded name without white space and
+/// without a leading "Azure" or "Microsoft" ("Azure Functions" = "functions").
+fn fold_alias(name: &str) -> String {
+    let mut folded = fold_name(name);
+    for prefix in ["microsoft ", "azure "] {
+        if let Some(rest) = folded.strip_prefix(prefix) {
+            folded = rest.to_string();
+        }
+    }
+    folded.split_whitespace().collect()
+}
+
 /// A name as `find_service` compares it.
 fn fold_name(name: &str) -> String {
     use unicode_normalization::UnicodeNormalization;
@@ -223,6 +266,7 @@ impl Catalog {
             services,
             problems,
             name_index: Default::default(),
+            alias_index: Default::default(),
         }
     }
 
@@ -260,6 +304,7 @@ impl Catalog {
             services,
             problems: self.problems.clone(),
             name_index: Default::default(),
+            alias_index: Default::default(),
         })
     }
 
@@ -330,15 +375,67 @@ impl Catalog {
         })
     }
 
-    /// Services ranked by fuzzy match against `query`, best first.
-    pub fn suggest_services(&self, query: &str, limit: usize) -> Vec<&Service> {
-        let ranked =
-            crate::fuzzy::rank(query, self.services.iter().map(|s| s.display_name.as_str()));
-        ranked
-            .into_iter()
-            .take(limit)
-            .filter_map(|(name, _)| self.services.iter().find(|s| s.display_name == name))
-            .collect()
+    fn alias_index(&self) -> &AliasIndex {
+        self.alias_index.get_or_init(|| {
+            let mut index = AliasIndex::default();
+            for alias in &ALIASES.alias {
+                // by current or former name, so that an imported, renamed list still resolves
+                let mut targets: Vec<usize> = Vec::new();
+                for name in &alias.services {
+                    let Some(found) = self.find_service(name) else {
+                        continue;
+                    };
+                    let id = &found.service().id;
+                    if let Some(i) = self.services.iter().position(|s| &s.id == id) {
+                        if !targets.contains(&i) {
+                            targets.push(i);
+                        }
+                    }
+                }
+                for (rank, &i) in targets.iter().enumerate() {
+                    let id = self.services[i].id.clone();
+                    let best = index.prominence.entry(id).or_insert(rank);
+                    *best = (*best).min(rank);
+                }
+                for name in &alias.names {
+                    index
+                        .by_name
+                        .entry(fold_alias(name))
+                        .or_insert_with(|| targets.clone());
+                }
+            }
+            index
+        })
+    }
+
+    /// The services an alias (`data/service-aliases.toml`: "App Service", "VM",
+    /// "仮想マシン") stands for, most common first; empty when `name` is no alias. A
+    /// catalog name is never an alias: look it up with [`Catalog::find_service`] first.
+    pub fn alias(&self, name: &str) -> Vec<&Service> {
+        let key = fold_alias(name);
+        if key.is_empty() {
+            return Vec::new();
+        }
+        self.alias_index()
+            .by_name
+            .get(&key)
+            .map(|targets| targets.iter().map(|&i| &self.services[i]).collect())
+            .unwrap_or_default()
+    }
+
+    /// How commonly people mean `service`: its best position in an alias's list of
+    /// services (0 for "Virtual Machine running Windows", the first service "VM" names);
+    /// `None` for a service no alias names.
+    pub fn prominence(&self, service: &Service) -> Option<usize> {
+        self.alias_index().prominence.get(&service.id).copied()
+    }
+
+    /// Reorders `services` so that those covering `arm_type` come first, keeping the
+    /// order within each group; unchanged without a type.
+    pub fn covering_first(services: &mut [&Service], arm_type: Option<&str>) {
+        if let Some(t) = arm_type {
+            services.sort_by_key(|s| !s.covers_resource_type(t));
+        }
     }
 
     pub fn problems(&self, service_id: &str) -> Option<&ProblemList> {
@@ -385,15 +482,30 @@ impl Service {
 }
 
 impl Catalog {
-    /// Services that are not retired and whose resource types cover `arm_type`, the
-    /// closest coverage first (the type itself before its parent, before its namespace),
-    /// then by name: the portal's "services in use" filter.
+    /// Services that are not retired and whose resource types cover `arm_type`: the
+    /// portal's "services in use" filter. The closest coverage first (the type itself
+    /// before its parent, before its namespace); within that, those whose name holds the
+    /// words of the type's name ("Virtual Machine …" for `virtualMachines`, before "SAP
+    /// on Azure", which lists the type too), then the services people commonly mean
+    /// (named by an alias, the first named first), then those listing fewer types (a web
+    /// app before a function app for `Microsoft.Web/sites`), then by name.
     pub fn services_covering(&self, arm_type: &str) -> Vec<&Service> {
-        let mut found: Vec<(usize, &Service)> = self
+        let type_words = type_name_words(arm_type);
+        #[allow(clippy::type_complexity)]
+        let mut found: Vec<((usize, std::cmp::Reverse<usize>, usize, usize), &Service)> = self
             .services
             .iter()
             .filter(|s| !s.is_retired())
-            .filter_map(|s| s.coverage(arm_type).map(|c| (c, s)))
+            .filter_map(|s| {
+                let coverage = s.coverage(arm_type)?;
+                let prominence = self.prominence(s).unwrap_or(usize::MAX);
+                let named = name_words(&s.display_name)
+                    .iter()
+                    .filter(|w| type_words.iter().any(|t| same_word(t, w)))
+                    .count();
+                let breadth = s.resource_types.len();
+                Some(((coverage, std::cmp::Reverse(named), prominence, breadth), s))
+            })
             .collect();
         found.sort_by(|a, b| a.0.cmp(&b.0).then(a.1.display_name.cmp(&b.1.display_name)));
         found.into_iter().map(|(_, s)| s).collect()
@@ -425,6 +537,51 @@ impl Catalog {
             })
             .unwrap_or_default()
     }
+}
+
+/// The words of a resource type's last segment, split at case changes:
+/// `Microsoft.Compute/virtualMachines` → `virtual`, `machines`.
+fn type_name_words(arm_type: &str) -> Vec<String> {
+    let last = arm_type
+        .trim()
+        .trim_matches('/')
+        .rsplit(['/', '.'])
+        .next()
+        .unwrap_or("");
+    let mut words: Vec<String> = Vec::new();
+    let mut prev_lower = false;
+    for c in last.chars() {
+        if !c.is_alphanumeric() {
+            prev_lower = false;
+            words.push(String::new());
+            continue;
+        }
+        if c.is_uppercase() && prev_lower || words.is_empty() {
+            words.push(String::new());
+        }
+        prev_lower = c.is_lowercase();
+        words
+            .last_mut()
+            .expect("pushed above")
+            .extend(c.to_lowercase());
+    }
+    words.retain(|w| w.chars().count() >= 3);
+    words
+}
+
+/// The lower-cased words of a service's name.
+fn name_words(name: &str) -> Vec<String> {
+    name.to_lowercase()
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| w.chars().count() >= 3)
+        .map(str::to_string)
+        .collect()
+}
+
+/// One word, give or take a plural ending (`machines` / `machine`).
+fn same_word(a: &str, b: &str) -> bool {
+    let stem = |w: &str| w.strip_suffix('s').unwrap_or(w).to_string();
+    stem(a) == stem(b)
 }
 
 #[cfg(test)]
@@ -545,14 +702,93 @@ mod tests {
     }
 
     #[test]
-    fn suggestions_are_fuzzy() {
+    fn every_alias_names_live_catalog_services_and_no_catalog_name() {
         let c = Catalog::bundled();
-        let s = c.suggest_services("Virt mach win", 5);
-        assert!(
-            s.iter()
-                .any(|s| s.display_name == "Virtual Machine running Windows"),
-            "{:?}",
-            s.iter().map(|s| &s.display_name).collect::<Vec<_>>()
+        let mut seen = std::collections::HashSet::new();
+        for alias in &ALIASES.alias {
+            assert!(!alias.services.is_empty());
+            for name in &alias.services {
+                let found = c.find_service(name);
+                assert!(
+                    matches!(found, Some(ServiceMatch::Current(s)) if !s.is_retired()),
+                    "{name}"
+                );
+            }
+            for name in &alias.names {
+                assert!(c.find_service(name).is_none(), "{name} is a catalog name");
+                assert!(seen.insert(fold_alias(name)), "{name} is listed twice");
+                assert_eq!(c.alias(name).len(), alias.services.len(), "{name}");
+            }
+        }
+    }
+
+    #[test]
+    fn aliases_name_the_services_people_mean() {
+        let c = Catalog::bundled();
+        let names = |alias: &str| -> Vec<String> {
+            c.alias(alias)
+                .iter()
+                .map(|s| s.display_name.clone())
+                .collect()
+        };
+        assert_eq!(
+            names("App Service")[..2],
+            ["Web App (Windows)", "Web App (Linux)"]
         );
+        assert_eq!(names("azure  app service"), names("App Service"));
+        assert_eq!(names("ＶＭ")[0], "Virtual Machine running Windows");
+        assert_eq!(names("仮想マシン"), names("VM"));
+        assert_eq!(names("AKS"), ["Kubernetes Service (AKS)"]);
+        assert_eq!(names("Azure Functions"), ["Function App"]);
+        assert_eq!(names("関数アプリ"), ["Function App"]);
+        assert_eq!(
+            names("ストレージアカウント")[0],
+            "Storage Account Management"
+        );
+        assert!(names("Azure AD")[0].starts_with("Microsoft Entra"));
+        assert!(c.alias("Azure").is_empty());
+        assert!(c.alias("  ").is_empty());
+        assert!(c.alias("Virtual Machine running Windows").is_empty());
+    }
+
+    #[test]
+    fn services_covering_a_vm_put_the_virtual_machine_services_first() {
+        let c = Catalog::bundled();
+        let covering: Vec<&str> = c
+            .services_covering("Microsoft.Compute/virtualMachines")
+            .iter()
+            .map(|s| s.display_name.as_str())
+            .collect();
+        assert_eq!(
+            covering[..2],
+            [
+                "Virtual Machine running Windows",
+                "Virtual Machine running Linux"
+            ]
+        );
+        let last_vm = covering
+            .iter()
+            .rposition(|n| n.starts_with("Virtual Machine running"))
+            .unwrap();
+        for other in [
+            "Azure Update Manager",
+            "SAP on Azure",
+            "SQL Server in VM - Linux",
+        ] {
+            let at = covering.iter().position(|n| *n == other).unwrap();
+            assert!(at > last_vm, "{covering:?}");
+        }
+        let sites = c.services_covering("Microsoft.Web/sites");
+        assert_eq!(sites[0].display_name, "Web App (Windows)");
+    }
+
+    #[test]
+    fn type_names_split_into_words() {
+        assert_eq!(
+            type_name_words("Microsoft.Compute/virtualMachines"),
+            ["virtual", "machines"]
+        );
+        assert_eq!(type_name_words("Microsoft.Web/sites"), ["sites"]);
+        assert!(type_name_words("").is_empty());
     }
 }

@@ -4,6 +4,7 @@
 //! by the words of `summary`), section headings, and the whole request template in an
 //! empty file. The language server only converts positions and kinds.
 
+use std::collections::HashMap;
 use std::ops::Range;
 
 use crate::catalog::{Catalog, Service};
@@ -62,7 +63,13 @@ impl Item {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Completions {
     pub items: Vec<Item>,
+    /// The whole value or heading being completed, text after the offset included (an
+    /// editor's auto-closed `)` or `"`), so that accepting an item leaves nothing behind.
     pub replace: Range<usize>,
+    /// The items are already matched against what was typed (the text from
+    /// `replace.start` to the offset) and ranked: the editor should keep this order
+    /// rather than re-rank them by its own fuzzy score.
+    pub ranked: bool,
 }
 
 /// The completions at byte `offset` of `source`, in `lang`; `snippets` when the editor
@@ -92,6 +99,7 @@ pub fn completions(
         return Completions {
             items: vec![it],
             replace: 0..text.len(),
+            ranked: false,
         };
     }
     let start = line_start(text, offset);
@@ -109,13 +117,15 @@ pub fn completions(
             let typed = &text[value_start..offset];
             return Completions {
                 items: value_items(source, catalog, key, typed),
-                replace: value_start..offset,
+                replace: value_start..value_end(text, offset, true),
+                ranked: key == "service" && !typed.trim().is_empty(),
             };
         }
         let table = if indent > 0 { CONTACT_FIELDS } else { FIELDS };
         return Completions {
             items: key_items(table, lang),
             replace: start + indent..offset,
+            ranked: false,
         };
     }
     let trimmed = line.trim_start();
@@ -133,17 +143,32 @@ pub fn completions(
             .collect();
         return Completions {
             items,
-            replace: head_start..offset,
+            replace: head_start..value_end(text, offset, false),
+            ranked: false,
         };
     }
     Completions {
         items: Vec::new(),
         replace: offset..offset,
+        ranked: false,
     }
 }
 
 fn line_start(text: &str, offset: usize) -> usize {
     text[..offset].rfind(['\n', '\r']).map_or(0, |i| i + 1)
+}
+
+/// Where the value around `offset` ends: at the end of its line, before a YAML comment
+/// (` #`) when `yaml`, trailing white space left out; never before `offset`.
+fn value_end(text: &str, offset: usize, yaml: bool) -> usize {
+    let rest = &text[offset..];
+    let mut value = &rest[..rest.find(['\n', '\r']).unwrap_or(rest.len())];
+    if yaml {
+        if let Some(comment) = value.find(" #") {
+            value = &value[..comment];
+        }
+    }
+    offset + value.trim_end().len()
 }
 
 /// The values of an enumerated field, in the order offered (the Japanese name as
@@ -194,24 +219,67 @@ fn field_str<'a>(source: &'a Source, key: &str) -> Option<&'a str> {
     source.frontmatter.as_ref()?.get(key)?.value.as_str()
 }
 
+/// The services for a `service` value: those an alias of the typed text names
+/// (`App Service` → the web apps), then those matching it fuzzily; within each, the
+/// services covering `resource` first. Among matches as good, names starting with the
+/// typed text, then the services people commonly mean (named by an alias), then
+/// [`Catalog::services_covering`]'s order. Retired services are left out.
 fn service_items(source: &Source, catalog: &Catalog, typed: &str) -> Vec<Item> {
     let resource_type = field_str(source, "resource")
         .and_then(|r| crate::arm::parse_resource_id(r.trim()).ok())
         .map(|id| id.full_type());
-    let mut services: Vec<&Service> = if typed.trim().is_empty() {
-        catalog.services.iter().collect()
+    let covering = resource_type
+        .as_deref()
+        .map(|t| catalog.services_covering(t))
+        .unwrap_or_default();
+    // an editor's auto-closed quote is part of the value, not of the name
+    let typed = typed.trim().trim_matches(['"', '\'']);
+    let aliased = catalog.alias(typed);
+    let scores: HashMap<&str, u32> = if typed.is_empty() {
+        HashMap::new()
     } else {
-        catalog.suggest_services(typed.trim(), 100)
+        crate::fuzzy::rank(
+            typed,
+            catalog.services.iter().map(|s| s.display_name.as_str()),
+        )
+        .into_iter()
+        .collect()
     };
-    if let Some(t) = &resource_type {
-        // Stable: keeps the fuzzy order within each group.
-        services.sort_by_key(|s| !s.covers_resource_type(t));
-    }
+    let position = |list: &[&Service], s: &Service| list.iter().position(|x| x.id == s.id);
+    let folded = typed.to_lowercase();
+    let is_prefix = |s: &Service| s.display_name.to_lowercase().starts_with(&folded);
+    let mut services: Vec<&Service> = catalog
+        .services
+        .iter()
+        .filter(|s| !s.is_retired())
+        .filter(|s| {
+            typed.is_empty()
+                || scores.contains_key(s.display_name.as_str())
+                || position(&aliased, s).is_some()
+        })
+        .collect();
+    services.sort_by_cached_key(|s| {
+        let alias = position(&aliased, s);
+        let cover = position(&covering, s);
+        let score = scores.get(s.display_name.as_str()).copied().unwrap_or(0);
+        (
+            alias.is_none(),
+            cover.is_none(),
+            alias,
+            // "Virt" means "Virtual …" more than "Azure Virtual Desktop", which the fuzzy
+            // score ranks alike
+            !is_prefix(s),
+            std::cmp::Reverse(score),
+            catalog.prominence(s).unwrap_or(usize::MAX),
+            cover,
+            s.display_name.len(),
+        )
+    });
     services
         .into_iter()
         .take(200)
         .map(|s| {
-            let mut it = Item::new(s.display_name.clone(), ItemKind::Service);
+            let mut it = Item::new(s.display_name.trim(), ItemKind::Service);
             if !s.resource_types.is_empty() {
                 it.detail = Some(s.resource_types.join(", "));
             }
@@ -357,6 +425,76 @@ mod tests {
         assert!(at("---\n---\nplain |text\n", Lang::En, true)
             .items
             .is_empty());
+    }
+
+    const VM: &str = "/subscriptions/6f1c2d4e-8a3b-4c5d-9e0f-1a2b3c4d5e6f/resourceGroups/rg/providers/Microsoft.Compute/virtualMachines/vm1";
+
+    #[test]
+    fn services_of_the_resource_come_first_among_those_matching_the_typed_text() {
+        let c = at(
+            &format!("---\nresource: {VM}\nservice: Virt|\n---\n"),
+            Lang::En,
+            true,
+        );
+        assert_eq!(
+            labels(&c)[..2],
+            [
+                "Virtual Machine running Windows",
+                "Virtual Machine running Linux"
+            ]
+        );
+        assert!(c.ranked);
+        assert!(labels(&c).iter().all(|l| !l.contains("Update Manager")));
+        // without a resource, names starting with "Virt" and commonly meant come first
+        let c = at("---\nservice: Virt|\n---\n", Lang::En, true);
+        assert!(
+            labels(&c)[..5].contains(&"Virtual Machine running Windows"),
+            "{:?}",
+            labels(&c)
+        );
+        assert!(
+            labels(&c)[..11].iter().all(|l| l.starts_with("Virtual")),
+            "{:?}",
+            labels(&c)
+        );
+        // retired services are not offered
+        let catalog = Catalog::bundled();
+        let c = at("---\nservice: |\n---\n", Lang::En, true);
+        assert!(!c.ranked);
+        assert!(labels(&c).iter().all(|l| !catalog
+            .find_service(l)
+            .unwrap()
+            .service()
+            .is_retired()));
+    }
+
+    #[test]
+    fn names_people_type_offer_the_services_they_mean_first() {
+        for (typed, first) in [
+            ("App Service", "Web App (Windows)"),
+            ("仮想マシン", "Virtual Machine running Windows"),
+            ("VM", "Virtual Machine running Windows"),
+            ("AKS", "Kubernetes Service (AKS)"),
+        ] {
+            let c = at(&format!("---\nservice: {typed}|\n---\n"), Lang::Ja, true);
+            assert_eq!(labels(&c)[0], first, "{typed}");
+        }
+        let c = at("---\nservice: App Service|\n---\n", Lang::En, true);
+        assert_eq!(labels(&c)[1], "Web App (Linux)");
+    }
+
+    #[test]
+    fn a_value_is_replaced_whole_with_what_the_editor_closed_after_the_cursor() {
+        let c = at("---\nservice: Web App (W|)\n---\n", Lang::En, true);
+        assert_eq!(c.replace, 13..24);
+        assert_eq!(labels(&c)[0], "Web App (Windows)");
+        let c = at("---\nservice: \"Virt|\"  # note\n---\n", Lang::En, true);
+        assert_eq!(c.replace, 13..19);
+        assert!(labels(&c).contains(&"Virtual Machine running Windows"));
+        let c = at("---\nseverity: |B\n---\n", Lang::En, true);
+        assert_eq!(c.replace, 14..15);
+        let c = at("---\n---\n## Pro|blem \n", Lang::En, true);
+        assert_eq!(c.replace, 11..18);
     }
 
     #[test]

@@ -83,22 +83,8 @@ impl<'a> Context<'a> {
         (flag.value.text().and_then(fields::parse_bool) == Some(true)).then_some(flag)
     }
 
-    /// The UTC offset a `started` value without one is read in: the configuration's
-    /// `time_zone` (an offset or a zone name), else `contact.time_zone`'s offset on that
-    /// date, else UTC.
+    /// The UTC offset a `started` value without one is read in ([`time::started_offset`]).
     pub fn started_offset(&self, dt: jiff::civil::DateTime) -> jiff::tz::Offset {
-        if let Some(tz) = self.config.time_zone.as_deref() {
-            if let Some(o) = time::parse_offset(tz) {
-                return o;
-            }
-            if let Some(zone) = time::time_zone(tz) {
-                return time::offset_at(&zone, dt);
-            }
-        }
-        self.form()
-            .and_then(|f| f.contact("time_zone"))
-            .and_then(|e| e.value.text())
-            .and_then(time::time_zone)
-            .map_or(jiff::tz::Offset::UTC, |zone| time::offset_at(&zone, dt))
+        time::started_offset(self.config, self.form(), dt)
     }
 }

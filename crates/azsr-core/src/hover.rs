@@ -400,9 +400,25 @@ fn subscription(lang: Lang) -> String {
 }
 
 /// The `service` hover: the catalog entry of `name` (current or former name): its ID,
-/// state, resource types and problem types. `None` when the catalog does not know it.
+/// state, resource types and problem types; for an alias (`App Service`), the catalog
+/// services it stands for. `None` when the catalog does not know it.
 fn service(catalog: &Catalog, name: &str, lang: Lang) -> Option<String> {
-    let found = catalog.find_service(name)?;
+    let Some(found) = catalog.find_service(name) else {
+        let meant: Vec<String> = catalog
+            .alias(name)
+            .iter()
+            .map(|s| format!("- `{}`\n", s.display_name.trim()))
+            .collect();
+        if meant.is_empty() {
+            return None;
+        }
+        let name = name.trim();
+        let meant = meant.concat();
+        return Some(match lang {
+            Lang::En => format!("**{name}** is not a name the form lists: the catalog names it\n\n{meant}"),
+            Lang::Ja => format!("**{name}** はフォームに表示される名前ではありません。カタログ上の名前は次のとおりです。\n\n{meant}"),
+        });
+    };
     let s = found.service();
     let display = s.display_name.trim();
     let mut out = format!("**{display}**\n\n");
@@ -709,6 +725,12 @@ mod tests {
         let retired = service(&catalog, "Azure Monitor", Lang::Ja).unwrap();
         assert!(retired.contains("提供終了"));
         assert!(service(&catalog, "Azure", Lang::En).is_none());
+        let alias = service(&catalog, "仮想マシン", Lang::Ja).unwrap();
+        assert!(
+            alias.contains("- `Virtual Machine running Windows`\n"),
+            "{alias}"
+        );
+        assert!(alias.contains("カタログ上の名前"), "{alias}");
         assert!(details("service", None, None, &catalog, Lang::En).is_none());
     }
 }

@@ -4,6 +4,8 @@ use jiff::civil::DateTime;
 use jiff::tz::{Offset, TimeZone};
 use jiff::Timestamp;
 
+use crate::{Config, Form};
+
 /// A parsed `started` value.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Started {
@@ -18,6 +20,32 @@ impl Started {
         let offset = self.offset.unwrap_or(fallback);
         offset.to_timestamp(self.datetime).ok()
     }
+}
+
+/// The UTC offset a `started` value without one is read in: the configuration's
+/// `time_zone` (an offset or a zone name), else `contact.time_zone`'s offset on that
+/// date, else UTC. The one reading of `started`: `start-time`, `start-time-offset` and
+/// the inlay hint all go through it.
+pub fn started_offset(config: &Config, form: Option<Form>, dt: DateTime) -> Offset {
+    if let Some(tz) = config.time_zone.as_deref() {
+        if let Some(o) = parse_offset(tz) {
+            return o;
+        }
+        if let Some(zone) = time_zone(tz) {
+            return offset_at(&zone, dt);
+        }
+    }
+    form.and_then(|f| f.contact("time_zone"))
+        .and_then(|e| e.value.text())
+        .and_then(time_zone)
+        .map_or(Offset::UTC, |zone| offset_at(&zone, dt))
+}
+
+/// The instant of the form's `started` value, read as [`started_offset`] says; `None`
+/// when there is none or it is no date-time.
+pub fn started_instant(config: &Config, form: Form) -> Option<Timestamp> {
+    let started = parse_started(form.str("started")?)?;
+    started.timestamp(started_offset(config, Some(form), started.datetime))
 }
 
 /// Parses RFC 3339 / ISO 8601 date-times with `T` or a space, with or without

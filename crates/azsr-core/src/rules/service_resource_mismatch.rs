@@ -12,7 +12,8 @@ declare_rule! {
     /// `service-unknown`'s and `resource-id-format`'s) are left alone.
     ///
     /// The finding sits on the `service` value; the message names the resource's type and
-    /// up to three services that cover it.
+    /// up to three services that cover it, those people commonly mean first (for a
+    /// virtual machine, the Virtual Machine services before Update Manager or SAP).
     ///
     /// ## Why
     ///
@@ -117,6 +118,11 @@ mod tests {
         assert!(d.message.en.contains("(10 in the catalog, e.g. `"), "{}", d.message.en);
         assert!(d.message.ja.contains("扱いません"));
         assert_eq!(d.related.len(), 1);
+        // the services people mean for a VM come before those that merely list the type
+        // (Update Manager, SAP on Azure, SQL Server in VM)
+        let names = "e.g. `Virtual Machine running Windows`, `Virtual Machine running Linux`, `Virtual Machine running ";
+        assert!(d.message.en.contains(names), "{}", d.message.en);
+        assert!(d.message.ja.contains("例: `Virtual Machine running Windows`, `Virtual Machine running Linux`"), "{}", d.message.ja);
     }
 
     #[test]

@@ -1,6 +1,6 @@
 use unicode_normalization::UnicodeNormalization;
 
-use crate::catalog::Service;
+use crate::catalog::{Catalog, Service};
 use crate::rules::fix;
 use crate::fields::IssueType;
 use crate::{msg, Context, Diagnostic, Msg};
@@ -13,9 +13,14 @@ declare_rule! {
     /// "Azure" (also `azure`, `Azure サービス`, `Microsoft Azure`, `Azure 全般`) gets its
     /// own message: Azure is not one service but a platform of hundreds of them.
     ///
-    /// The quick fixes replace the value with up to three catalog names that come closest
-    /// to it; services whose resource types cover the front matter's `resource` come
-    /// first. For "Azure" alone, the fixes are the services that cover `resource`.
+    /// A name people commonly type for a service (`App Service`, `VM`, `仮想マシン`, `AKS`,
+    /// `Azure AD`, …: the aliases of `data/service-aliases.toml`) gets a message naming
+    /// the catalog services it stands for, the one that fits `resource` first.
+    ///
+    /// The quick fixes replace the value with up to three catalog names: those an alias
+    /// names, else those that come closest to the value; services whose resource types
+    /// cover the front matter's `resource` come first. For "Azure" alone, the fixes are
+    /// the services that cover `resource`.
     ///
     /// Billing, quota and subscription management requests imply their service and may
     /// omit it; a `service` there that names another service is `invalid-value`'s, so
@@ -123,19 +128,41 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
             ),
             covering,
         )
+    } else if let Some((best, others)) = alias_suggestions(ctx, value, resource_type.as_deref()) {
+        let name = value.trim();
+        let shown = best.display_name.trim();
+        let message = if others.is_empty() {
+            msg!(
+                "`{name}` is not how the catalog names the service: the portal lists it as `{shown}`. Use that name, so the request reaches the team for that service.",
+                "`{name}` はサービス カタログ上の名前ではありません。ポータルでは `{shown}` と表示されます。担当チームに届くよう、この名前を指定してください。"
+            )
+        } else {
+            let others = others
+                .iter()
+                .map(|s| format!("`{}`", s.display_name.trim()))
+                .collect::<Vec<_>>();
+            let (oen, oja) = (others.join(" or "), others.join("、"));
+            msg!(
+                "`{name}` is not how the catalog names the service: the portal lists it as `{shown}`, or {oen}. Use the one that fits, so the request reaches the team for that service.",
+                "`{name}` はサービス カタログ上の名前ではありません。ポータルでは `{shown}` と表示されます。ほかに {oja} もあります。担当チームに届くよう、当てはまる名前を指定してください。"
+            )
+        };
+        let mut candidates = vec![best];
+        candidates.extend(others);
+        (message, candidates)
     } else {
         let suggestions = suggest(ctx, value, resource_type.as_deref());
         let closest = match suggestions.first() {
             Some(best) => {
                 let best = best.display_name.trim();
-                msg!(" (closest: `{best}`)", " (最も近い名前: `{best}`)")
+                msg!(" (closest: `{best}`)", "。最も近い名前は `{best}` です")
             }
             None => Msg::new("", ""),
         };
         let (cen, cja) = (&closest.en, &closest.ja);
         let message = msg!(
             "`{value}` is not a service of the catalog, nor a former name of one. Use the service's exact name as the portal lists it{cen}, so the request reaches the team for that service. (The bundled catalog is English-only: a name from a newer or localised portal may still be right.)",
-            "`{value}` はサービス カタログにないサービス名です (旧名称でもありません)。担当チームに届くよう、ポータルが表示する正確なサービス名にしてください{cja}。(同梱のカタログは英語名のみのため、新しいポータルや日本語表示の名前は正しい可能性があります。)"
+            "`{value}` はサービス カタログにないサービス名で、旧名称でもありません。担当チームに届くよう、ポータルが表示する正確なサービス名にしてください{cja}。同梱のカタログは英語名のみのため、新しいポータルや日本語表示の名前は正しい可能性があります。"
         );
         (message, suggestions)
     };
@@ -146,6 +173,26 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
         diag = diag.with_fix(fix::replace_with(span.clone(), name));
     }
     out.push(diag);
+}
+
+/// The services an alias names (`App Service`, `仮想マシン`: see
+/// `data/service-aliases.toml`), not retired, those covering `resource_type` first: the
+/// best one and the others (at most two), for a message that names them all.
+fn alias_suggestions<'a>(
+    ctx: &Context<'a>,
+    value: &str,
+    resource_type: Option<&str>,
+) -> Option<(&'a Service, Vec<&'a Service>)> {
+    let mut services: Vec<&Service> = ctx
+        .catalog
+        .alias(value)
+        .into_iter()
+        .filter(|s| !s.is_retired())
+        .collect();
+    Catalog::covering_first(&mut services, resource_type);
+    services.truncate(3);
+    let mut services = services.into_iter();
+    Some((services.next()?, services.collect()))
 }
 
 /// Up to three catalog services close to `value`, not retired; those covering
@@ -198,10 +245,7 @@ fn suggest<'a>(ctx: &Context<'a>, value: &str, resource_type: Option<&str>) -> V
             }
         }
     }
-    if let Some(t) = resource_type {
-        // stable: keeps the ranking within each group
-        ranked.sort_by_key(|s| !s.covers_resource_type(t));
-    }
+    Catalog::covering_first(&mut ranked, resource_type);
     ranked.truncate(3);
     ranked
 }
@@ -362,9 +406,46 @@ mod tests {
         assert!(s.service().covers_resource_type("Microsoft.Compute/virtualMachines"), "{first}");
     }
 
+    fn fixes(found: &[crate::Diagnostic]) -> Vec<&str> {
+        found[0].fixes.iter().map(|f| f.edits[0].new_text.as_str()).collect()
+    }
+
+    #[test]
+    fn names_people_type_get_the_catalog_services_they_mean() {
+        for (typed, meant) in [
+            ("App Service", "Web App (Windows)"),
+            ("仮想マシン", "Virtual Machine running Windows"),
+            ("VM", "Virtual Machine running Windows"),
+            ("AKS", "Kubernetes Service (AKS)"),
+            ("関数アプリ", "Function App"),
+            ("Azure AD", "Microsoft Entra Sign-in and Multifactor Authentication"),
+        ] {
+            let found = assert_spans(&RULE, &doc(&format!("service: «{typed}»"), ""));
+            assert_eq!(fixes(&found)[0], meant, "{typed}");
+            let m = &found[0].message;
+            assert!(m.en.contains(&format!("portal lists it as `{meant}`")), "{}", m.en);
+            assert!(m.ja.contains(&format!("ポータルでは `{meant}` と表示されます。")), "{}", m.ja);
+        }
+    }
+
+    #[test]
+    fn an_alias_of_several_services_names_them_all_and_puts_the_resource_first() {
+        let found = check(&RULE, &doc("service: App Service", ""));
+        assert_eq!(fixes(&found)[..2], ["Web App (Windows)", "Web App (Linux)"]);
+        assert!(found[0].message.en.contains(", or `Web App (Linux)`"), "{}", found[0].message.en);
+        assert!(found[0].message.ja.contains("ほかに `Web App (Linux)`"), "{}", found[0].message.ja);
+        // a disk resource picks Disk Storage out of what "Storage" may mean
+        let disk = "/subscriptions/6f1c2d4e-8a3b-4c5d-9e0f-1a2b3c4d5e6f/resourceGroups/rg/providers/Microsoft.Compute/disks/d1";
+        let found = check(&RULE, &doc("service: ストレージ アカウント", &format!("resource: {disk}\n")));
+        assert_eq!(fixes(&found)[0], "Disk Storage");
+        assert!(found[0].message.ja.contains("ポータルでは `Disk Storage` と表示されます"), "{}", found[0].message.ja);
+        let found = check(&RULE, &doc("service: Storage", ""));
+        assert_eq!(fixes(&found)[0], "Storage Account Management");
+    }
+
     #[test]
     fn japanese_and_nonsense_values_fire_without_bad_fixes() {
-        let found = assert_spans(&RULE, &doc("service: «仮想マシン»", "support_language: ja\n"));
+        let found = assert_spans(&RULE, &doc("service: «ストレージ 何か»", "support_language: ja\n"));
         assert!(found[0].message.ja.contains("サービス カタログにない"));
         let found = assert_spans(&RULE, &doc("service: «zz»", ""));
         assert!(found[0].fixes.is_empty(), "{:?}", found[0].fixes);

@@ -1,6 +1,9 @@
 //! `textDocument/completion`: the core's completions ([`azsr_core::completion`]) at the
-//! cursor, as LSP items that replace the core's range. The core's order is the ranking:
-//! `sortText` keeps it, and `filterText` is the label.
+//! cursor, as LSP items that replace the core's range (the whole value, what the editor
+//! auto-closed after the cursor included). The core's order is the ranking: `sortText`
+//! keeps it. `filterText` is the label; where the core has already matched the items
+//! against the typed text, it starts with that text, so that the editor's own fuzzy
+//! score (which ranks before `sortText` in VS Code) ties and the core's order stands.
 
 use azsr_core::completion::{Completions, Item, ItemKind};
 use tower_lsp_server::jsonrpc::Error;
@@ -22,7 +25,11 @@ pub fn handle(ctx: &Ctx, p: CompletionParams) -> Result<Option<CompletionRespons
         offset,
         ctx.snippets,
     );
-    Ok(Some(CompletionResponse::List(to_lsp(ctx, completions))))
+    Ok(Some(CompletionResponse::List(to_lsp(
+        ctx,
+        completions,
+        offset,
+    ))))
 }
 
 fn offset(ctx: &Ctx, p: &CompletionParams) -> usize {
@@ -31,13 +38,17 @@ fn offset(ctx: &Ctx, p: &CompletionParams) -> usize {
     from_proto::offset(&source.text, &source.line_index, position, ctx.enc)
 }
 
-fn to_lsp(ctx: &Ctx, c: Completions) -> CompletionList {
+fn to_lsp(ctx: &Ctx, c: Completions, offset: usize) -> CompletionList {
+    // what the editor matches `filterText` against: the range's text before the cursor
+    let typed = (c.ranked && c.replace.start <= offset)
+        .then(|| ctx.source().text.get(c.replace.start..offset))
+        .flatten();
     let range = to_proto::range(ctx.source(), c.replace, ctx.enc);
     let items = c
         .items
         .into_iter()
         .enumerate()
-        .map(|(rank, it)| item(it, rank, range))
+        .map(|(rank, it)| item(it, rank, range, typed))
         .collect();
     CompletionList {
         is_incomplete: true,
@@ -45,7 +56,11 @@ fn to_lsp(ctx: &Ctx, c: Completions) -> CompletionList {
     }
 }
 
-fn item(it: Item, rank: usize, range: lsp::Range) -> CompletionItem {
+fn item(it: Item, rank: usize, range: lsp::Range, typed: Option<&str>) -> CompletionItem {
+    let filter_text = match typed {
+        Some(typed) => format!("{typed} {}", it.label),
+        None => it.label.clone(),
+    };
     CompletionItem {
         label: it.label.clone(),
         kind: Some(kind(it.kind)),
@@ -57,7 +72,7 @@ fn item(it: Item, rank: usize, range: lsp::Range) -> CompletionItem {
             })
         }),
         sort_text: Some(format!("{rank:05}")),
-        filter_text: Some(it.label),
+        filter_text: Some(filter_text),
         insert_text_format: Some(if it.snippet {
             InsertTextFormat::SNIPPET
         } else {

@@ -77,20 +77,12 @@ pub fn handle(ctx: &Ctx, p: InlayHintParams) -> Result<Option<Vec<InlayHint>>, E
             push(e.value.span.end, severity_label(plan, sev, lang));
         }
     }
-    if let Some(e) = fm.get("started") {
-        let fallback = ctx
-            .config
-            .time_zone
-            .as_deref()
-            .and_then(time::parse_offset)
-            .or_else(|| time::parse_offset("+00:00"));
-        let when = e
-            .value
-            .as_str()
-            .and_then(time::parse_started)
-            .zip(fallback)
-            .and_then(|(s, off)| s.timestamp(off));
-        if let Some(ts) = when {
+    if let Some(form) = azsr_core::Form::of(fm) {
+        // read as `start-time-offset` reads it, so that hint and finding agree
+        let started = form
+            .get("started")
+            .zip(time::started_instant(ctx.config, form));
+        if let Some((e, ts)) = started {
             let now = azsr_core::Env::now().now;
             push(
                 e.value.span.end,
