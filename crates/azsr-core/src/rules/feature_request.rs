@@ -3,9 +3,9 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use crate::fields::Plan;
-use crate::rules::text_rule::speech::{is_question, Cue, WISH};
+use crate::rules::text_rule::speech::{Cue, WISH};
 use crate::rules::text_rule::Prose;
-use crate::text::PhraseSet;
+use crate::text::{is_question, PhraseSet};
 use crate::{msg, Context, Diagnostic};
 
 declare_rule! {

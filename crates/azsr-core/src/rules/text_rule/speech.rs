@@ -1,5 +1,5 @@
-//! Cues: what a sentence does (asks, wishes, questions, says something did not work) as
-//! opposed to what it is about. The phrasing rules combine one of these speech acts
+//! Cues: what a sentence does (asks, wishes, says something did not work; questions
+//! are [`crate::text::is_question`]'s) as opposed to what it is about. The phrasing rules combine one of these speech acts
 //! with a topic of their own (a product capability, an earlier request, another
 //! subscription's resource, a new subject) found in the same sentence, so that a way of
 //! asking that no list foresaw still counts when its topic does, and a topic merely
@@ -88,11 +88,6 @@ pub(crate) static DID_NOT_HELP: LazyLock<Cue> = LazyLock::new(|| {
         r"\b(?:still|persists?|persisted|remains?|continues?|continued)\b|\bsame\s+(?:error|result|issue|problem)\b",
     ])
 });
-
-/// Whether a sentence or list item reads as a question ([`crate::text::is_question`]).
-pub(crate) fn is_question(sentence: &str) -> bool {
-    crate::text::is_question(sentence)
-}
 
 /// Splits a sentence into clauses at `;` / `；` (two statements one sentence joins), with
 /// ranges relative to `sentence`.
