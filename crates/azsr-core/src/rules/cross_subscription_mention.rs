@@ -4,6 +4,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
+use crate::rules::text_rule::speech::{clauses, Cue, REQUEST, WISH};
 use crate::rules::text_rule::{Piece, Prose};
 use crate::text::PhraseSet;
 use crate::{msg, Context, Diagnostic};
@@ -12,13 +13,25 @@ declare_rule! {
     /// ## What it checks
     ///
     /// A body that asks support to look at a resource in a subscription other than the
-    /// request's `subscription`: a resource ID (`/subscriptions/{other}/…`) or a
-    /// subscription ID named as such (サブスクリプション ID / subscription ID followed by
-    /// a GUID) in the same sentence as a request to investigate or check it, or listed
-    /// right under a sentence that asks so (`以下のリソースを調査してください:`), or
-    /// followed by a sentence asking to look at both (`両方を調査してください`). One
-    /// finding per other subscription, on its first such resource ID or GUID. Resource
-    /// IDs count in code spans too; code blocks and the `errors` section do not.
+    /// request's `subscription`. One finding per other subscription, on its first such
+    /// resource ID or GUID; resource IDs count in code spans too, code blocks and the
+    /// `errors` section do not.
+    ///
+    /// The other subscription is named by a resource ID (`/subscriptions/{other}/…`), by
+    /// a subscription ID named as such (サブスクリプション ID / subscription ID / 別
+    /// サブスクリプション (GUID) followed by a GUID; not a tenant, correlation or tracking
+    /// ID), or, when no ID of it is asked about, by words alone (別のサブスクリプション,
+    /// 他のサブスクリプション, 異なるサブスクリプション; another / other / different
+    /// subscription), which count only in the same clause as the ask.
+    ///
+    /// It is asked about when the same sentence asks to look at it, when a list of IDs
+    /// sits under a sentence that asks so (`以下のリソースを調査してください:`), or when the
+    /// next sentence asks to look and takes it in (あわせて, 併せて, こちらも, そちらの,
+    /// 両方を; also, as well, too, it, both, together). An ask is a listed phrase or a verb
+    /// of looking (調査, 確認, 調べ, 見て, 解析, 診断; investigate, look into, check, review,
+    /// dig into, troubleshoot, verify) together with a request or a wish (ください,
+    /// お願いします, いただけますか, ご確認のほど, 見ていただけると助かります; please, could
+    /// you, can someone, kindly, would you mind, we'd appreciate it if).
     ///
     /// ## Why
     ///
@@ -59,10 +72,12 @@ declare_rule! {
     ///   diagnose, analyze, please check, could you check, please review.
     ///
     /// Must not fire: another subscription's resource merely mentioned (a peered VNet,
-    /// a shared Log Analytics workspace, a DNS zone in a hub subscription); a request to
-    /// look at it that says it is out of scope (調査対象外, 調査は不要, for reference only,
-    /// no need to investigate); tenant, correlation and tracking IDs; the request's own
-    /// subscription; IDs in code blocks or logs.
+    /// a shared Log Analytics workspace, a DNS zone in a hub subscription, the connection's
+    /// source named in one sentence and the request's own VM asked about in the next); a
+    /// request to look at it that says it is out of scope (調査対象外, 調査は不要, for
+    /// reference only, no need to investigate); "we checked it ourselves"; 別途そちらから
+    /// 起票いたします; tenant, correlation and tracking IDs; the request's own subscription;
+    /// IDs in code blocks or logs.
     "cross-subscription-mention", Warning, check
 }
 
@@ -190,11 +205,56 @@ fn sentence_asks(piece: &Piece, at: usize) -> Ask {
     let text = piece.masked.get(s).unwrap_or("");
     if !SCOPE_SET.find(text).is_empty() {
         Ask::OutOfScope
-    } else if !ASK_SET.find(text).is_empty() {
+    } else if asks_to_look(text) {
         Ask::Yes
     } else {
         Ask::No
     }
+}
+
+/// Looking into something (調査, 確認, 調べ, investigate, check, dig into, review).
+static LOOK: LazyLock<Cue> = LazyLock::new(|| {
+    Cue::new(&[
+        "調査|確認|調べ|見て|解析|分析|診断|チェック|拝見|ご覧|点検|精査",
+        r"\binvestigat\w*|\blook(?:ing)?\s+(?:into|at)\b|\b(?:take|have)\s+a\s+look\b|\bcheck\w*|\breview\w*|\bexamin\w*|\btroubleshoot\w*|\bdiagnos\w*|\banaly[sz]\w*|\bdig(?:ging)?\s+into\b|\bverif\w*|\binspect\w*",
+    ])
+});
+
+/// A later sentence taking the resource in (あわせて, こちらも, also, as well, it, both).
+static ALSO: LazyLock<Cue> = LazyLock::new(|| {
+    Cue::new(&[
+        "あわせて|併せて|合わせて|こちらも|そちらも|そちらの|こちらの|それら|そのサブスクリプション|同様に|同時に|どちらも|いずれも|そのリソース|このリソース|当該",
+        r"\b(?:also|as\s+well|too|both|together|at\s+the\s+same\s+time|that\s+one|this\s+one|it|them|those|these)\b",
+    ])
+});
+
+/// Another subscription named without its ID (別のサブスクリプション, our other subscription).
+static OTHER_SUBSCRIPTION: LazyLock<Cue> = LazyLock::new(|| {
+    Cue::new(&[
+        "(?:別|他|異なる|ほか|もう一つ|もうひとつ)の?サブスクリプション",
+        r"\b(?:another|other|different|second|separate)\s+(?:azure\s+)?subscriptions?\b",
+    ])
+});
+
+/// The text asks support to look at something: a listed phrase, or a verb of looking
+/// together with a request or a wish (ご確認のほどお願いします, 見ていただけると助かります,
+/// can someone dig into, kindly verify).
+fn asks_to_look(text: &str) -> bool {
+    !ASK_SET.find(text).is_empty()
+        || (LOOK.is_match(text) && (REQUEST.is_match(text) || WISH.is_match(text)))
+}
+
+/// A clause that asks to look at a resource of another subscription it names without
+/// an ID (piece-relative range of the name).
+fn asks_about_other_subscription(piece: &Piece) -> Option<Range<usize>> {
+    crate::text::sentences(piece.masked).into_iter().find_map(|s| {
+        clauses(&piece.masked[s.clone()]).into_iter().find_map(|c| {
+            let text = &piece.masked[s.start + c.start..s.start + c.end];
+            let r = OTHER_SUBSCRIPTION.find(text)?;
+            (asks_to_look(text) && SCOPE_SET.find(text).is_empty())
+                .then(|| s.start + c.start + r.start..s.start + c.start + r.end)
+        })
+    })
 }
 
 /// Words by which a later sentence takes in the resources named before it.
@@ -230,8 +290,8 @@ fn next_sentence_asks_for_both(piece: &Piece, at: usize) -> bool {
         return false;
     };
     let text = &piece.masked[next];
-    !BOTH_SET.find(text).is_empty()
-        && !ASK_SET.find(text).is_empty()
+    (!BOTH_SET.find(text).is_empty() || ALSO.is_match(text))
+        && asks_to_look(text)
         && SCOPE_SET.find(text).is_empty()
 }
 
@@ -242,7 +302,22 @@ fn introduces_request(piece: &Piece) -> bool {
         || ["以下", "下記", "次の", "following", "below"]
             .iter()
             .any(|w| t.to_ascii_lowercase().contains(w));
-    intro && !ASK_SET.find(t).is_empty() && SCOPE_SET.find(t).is_empty()
+    intro && asks_to_look(t) && SCOPE_SET.find(t).is_empty()
+}
+
+/// The piece before a list of resource IDs: the items above piece `i` that hold only
+/// IDs are skipped (`以下を調査してください:` then `- id1`, `- id2`).
+fn intro_before<'p>(pieces: &'p [Piece], i: usize) -> Option<&'p Piece<'p>> {
+    let mut k = i;
+    while k > 0 {
+        k -= 1;
+        let p = &pieces[k];
+        let only_ids = p.block.is_some_and(|b| b.in_list_item) && p.masked.trim().is_empty();
+        if !only_ids {
+            return Some(p);
+        }
+    }
+    None
 }
 
 fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
@@ -265,21 +340,43 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
             // An ID standing alone under "以下を調査してください:" counts too.
             let alone = p.masked.trim().is_empty()
                 || p.sentence_at(range.start).len() >= p.masked.trim_end().len();
-            let asked_above =
-                alone && ask != Ask::OutOfScope && i > 0 && introduces_request(&pieces[i - 1]);
+            let asked_above = alone
+                && ask != Ask::OutOfScope
+                && intro_before(pieces, i).is_some_and(introduces_request);
             if !(asks || asked_above) {
                 continue;
             }
             reported.insert(guid.clone());
+            report(out, p.doc_range(range), &guid, &ours);
+        }
+    }
+    // Another subscription asked about by name only, when no ID of it was.
+    if reported.is_empty() {
+        if let Some(range) = pieces
+            .iter()
+            .find_map(|p| asks_about_other_subscription(p).map(|r| p.doc_range(r)))
+        {
+            let name = ctx.text[range.clone()].to_string();
             out.push(RULE.diag(
-                p.doc_range(range),
+                range,
                 msg!(
-                    "This asks support to look at a resource of subscription {guid}, not of this request's subscription {ours}: file a separate request from that subscription (investigating another subscription's resources brings extra security checks and delays)",
-                    "このお問い合わせのサブスクリプション {ours} ではなく、サブスクリプション {guid} のリソースの調査を依頼しています。そのサブスクリプションから別途お問い合わせを起票してください (異なるサブスクリプションのリソースの調査にはセキュリティ チェックが追加され、時間がかかります)"
+                    "This asks support to look at a resource of {name}, not of this request's subscription {ours}: file a separate request from that subscription (investigating another subscription's resources brings extra security checks and delays)",
+                    "このお問い合わせのサブスクリプション {ours} ではなく、{name}のリソースの調査を依頼しています。そのサブスクリプションから別途お問い合わせを起票してください (異なるサブスクリプションのリソースの調査にはセキュリティ チェックが追加され、時間がかかります)"
                 ),
             ));
         }
     }
+}
+
+/// One finding on a resource ID or GUID of subscription `guid`.
+fn report(out: &mut Vec<Diagnostic>, range: Range<usize>, guid: &str, ours: &str) {
+    out.push(RULE.diag(
+        range,
+        msg!(
+            "This asks support to look at a resource of subscription {guid}, not of this request's subscription {ours}: file a separate request from that subscription (investigating another subscription's resources brings extra security checks and delays)",
+            "このお問い合わせのサブスクリプション {ours} ではなく、サブスクリプション {guid} のリソースの調査を依頼しています。そのサブスクリプションから別途お問い合わせを起票してください (異なるサブスクリプションのリソースの調査にはセキュリティ チェックが追加され、時間がかかります)"
+        ),
+    ));
 }
 
 #[cfg(test)]

@@ -3,18 +3,44 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use crate::fields::Plan;
+use crate::rules::text_rule::speech::{Cue, WISH};
 use crate::rules::text_rule::Prose;
-use crate::text::PhraseSet;
+use crate::text::{is_question, PhraseSet};
 use crate::{msg, Context, Diagnostic};
 
 declare_rule! {
     /// ## What it checks
     ///
     /// A summary or body that asks for a change to the product: a new feature, support
-    /// for something the service does not do yet, an improvement, or its roadmap. One
-    /// finding per request, on the first such phrase. The message points at the Azure
-    /// feedback site, and on premier and unified plans also at the customer success
-    /// account manager (CSAM).
+    /// for something the service does not do yet, an improvement, a limit lifted, or its
+    /// roadmap. One finding per request, on the first such phrase. The message points at
+    /// the Azure feedback site, and on premier and unified plans also at the customer
+    /// success account manager (CSAM).
+    ///
+    /// Besides the listed phrases below, a sentence asks for a product change when it
+    /// joins a product capability with a wish or with talk of the product's future:
+    ///
+    /// - capability: a feature wanted (機能があると, 機能拡張, 実装, 仕組みがあれば; a feature,
+    ///   an option or setting to, the ability to, support for, native support), something
+    ///   made possible (できるように, 使えるように, できると助かる; let us, allow users, be
+    ///   able to), availability (GA, 一般提供, 利用可能に, サポートされる; available, GA), a
+    ///   limit lifted (制限の緩和, 上限の引き上げ; the limitation lifted), the product group
+    ///   (製品側, 開発部門; the product team), or a product that would do something (it would
+    ///   help if Key Vault could …, if the portal showed …);
+    /// - wish: 助かります, ありがたい, 嬉しい, 便利, 幸いです, ほしい, いただきたい,
+    ///   いただけないでしょうか; it would be great / a big help if, we'd love, we wish, any
+    ///   chance, we'd appreciate it if;
+    /// - future: 予定, 見込み, 今後, 将来, いつ頃, ご検討, ロードマップ; will, going to, plans,
+    ///   planned, planning, ETA, considering, in a future update, soon.
+    ///
+    /// A request to take it to the product group (製品チームへのフィードバックとして, 開発部門
+    /// にご要望をお伝えください; pass this on to the product team, log a feature ask, can the
+    /// product team add …, are there any plans to …) counts by itself, and so does a
+    /// question about the roadmap. A wish about the support case (call me back, reply in
+    /// Japanese, check the logs, share a workaround: "if you / an engineer could …") has
+    /// no capability and does not count; nor does a question about what exists today
+    /// ("Does X support Y?", TLS 1.3 はサポートされていますか). `feature flag` and 機能フラグ
+    /// are never a capability.
     ///
     /// ## Why
     ///
@@ -46,16 +72,17 @@ declare_rule! {
     ///   対応予定はありますか, 対応予定はありますでしょうか, への対応予定, サポート予定,
     ///   実装予定, 提供予定, サポートされる予定, GA 予定, GA 時期, 機能を追加, ロードマップ.
     /// - English: feature request, please add support for, add support for, is there a
-    ///   plan to support, are there plans to support, when will … support, roadmap,
-    ///   please add an option, please add a feature, we would like you to add, plans to
-    ///   add, GA date, ETA for GA, product feedback.
+    ///   plan to support, are there plans to support, when will … support, please add an
+    ///   option, please add a feature, we would like you to add, GA date, ETA for GA,
+    ///   product feedback; a question about the roadmap.
     ///
-    /// Must not fire: "feature flag", "the feature is not working", 機能が動作しない,
+    /// Must not fire: "feature flag", 機能フラグ, "the feature is not working", 機能が動作しない,
     /// 機能を使うと失敗する, descriptions of the customer's own application features,
     /// この件に早急に対応してほしい (asking support to act), "Is TLS 1.3 supported?",
     /// TLS 1.3 はサポートされていますか (questions about what exists today), 次回の対応予定を教えてください,
     /// "after enabling the new feature", "it would be great if you could check the
-    /// logs", phrases in code or logs.
+    /// logs", ご回答は日本語でいただけると助かります, "we plan to add more nodes" (the
+    /// customer's plan), "the roadmap of our own project", phrases in code or logs.
     "feature-request", Warning, check
 }
 
@@ -101,13 +128,10 @@ const PHRASES: &[&str] = &[
     "are there plans to support",
     "is there any plan to support",
     "are there any plans to support",
-    "roadmap",
     "please add an option",
     "please add a feature",
     "please add the ability",
     "we would like you to add",
-    "plans to add",
-    "plan to add",
     "planned support for",
     "GA date",
     "general availability date",
@@ -128,6 +152,92 @@ static PATTERNS: LazyLock<Regex> = LazyLock::new(|| {
     .unwrap()
 });
 
+/// A product capability as a topic: a feature, an option, support for something,
+/// availability or GA, the product group, making something possible (できるように, let
+/// us, allowed), or a product that "could" do something (it would help if Key Vault
+/// could …). Never `feature flag` / 機能フラグ (blanked first).
+static CAPABILITY: LazyLock<Cue> = LazyLock::new(|| {
+    Cue::new(&[
+        "機能(?:が|を|の|は)?ご?(?:あると|あれば|ほし|欲し|追加|拡張|提供|実装|改善|要望|検討)|新機能|機能拡張|実装|サポートされ|サポート対象",
+        "に対応(?:して(?:いただ|頂|ほし|欲し|もら|くれ)|する予定|される予定|予定)|仕様(?:の)?(?:変更|を変|改善)|製品(?:側|として|チーム|グループ|部門|開発)|開発(?:部門|チーム|元)",
+        "(?:オプション|設定項目|機能|メニュー|ボタン|仕組み|\\bAPI)(?:が|を)?(?:追加|用意|提供|あれば|あると|ほしい|欲しい)|(?:制限|上限|制約)(?:が|を|の)?(?:緩和|撤廃|引き上げ|拡大|解除)|\\bGA\\b|一般提供|利用可能に|使えるように|追加されると|改善して(?:いただ|頂|ほし|欲し)",
+        "(?:できる|使える|選べる|られる|れる)(?:ように|よう[、に]|と(?:大変|非常に|とても|すごく)?(?:助か|ありがた|嬉し|うれし|便利))",
+        r"\bfeatures?\b|\bcapabilit(?:y|ies)\b|\bfunctionality\b|\b(?:option|setting|toggle|ability)\s+to\b|\bsupport\s+for\b|\bsupports?\b|\bnative(?:ly)?\b|\bout\s+of\s+the\s+box\b",
+        r"\bproduct\s+(?:group|team)\b|\bimprovement\b|\benhancement\b|\bga\b|\bgeneral(?:ly)?\s+availab\w+|\bavailable\b|\b(?:eta|timeline|timeframe)\s+(?:for|on)\b|\b(?:limit(?:ation)?s?|restrictions?|cap|quota)\b[^.]{0,30}?\b(?:lifted|raised|removed|relaxed|increased|extended)\b",
+        r"\blet\s+(?:us|users|customers|me)\b|\ballow(?:s|ed)?\s+(?:us|users|customers|me|more)\b|\ballowed\b|\badd(?:ing|ed)?\s+(?:an?\s+|the\s+)?(?:option|setting|feature|support|ability|toggle|\w+\s+support)\b|\bbe\s+able\s+to\b|\bimplement\w*",
+        r"\bif\s+\w+(?:\s+\w+){0,3}?\s+(?:could|would|let|allowed|supported|had|offered|provided|exposed|showed|displayed|included|gave|accepted|kept)\b",
+    ])
+});
+
+/// Subjects of "if X could …" that are the support case, not the product.
+static NOT_PRODUCT: LazyLock<Cue> = LazyLock::new(|| {
+    Cue::new(&[
+        r"^if\s+(?:an?\s+|the\s+|your\s+|our\s+|one\s+of\s+(?:your|the)\s+)?(?:you|we|i|someone|somebody|anyone|support|engineers?|colleagues?|person|team\s+members?|specialists?|experts?|staff)\b",
+    ])
+});
+
+/// Talk of the future of the product (予定, 今後, 将来, ご検討, will, planned, ETA,
+/// considering).
+static FUTURE: LazyLock<Cue> = LazyLock::new(|| {
+    Cue::new(&[
+        "予定|見込み|見通し|今後|将来|いつ(?:頃|ごろ)|ロードマップ|計画|検討",
+        r"\bwill\b|\bgoing\s+to\b|\bplan(?:s|ned|ning)?\b|\broadmap\b|\beta\b|\btimeline\b|\bconsider(?:ing|ed)?\b|\bin\s+the\s+future\b|\bfuture\s+(?:release|update|version)s?\b|\bsoon\b|\bupcoming\b|\bsomeday\b|\beventually\b|\bexpected\s+to\b",
+    ])
+});
+
+/// Asking to take a wish to the product group, or to file it as a feature request.
+static TO_PRODUCT: LazyLock<Cue> = LazyLock::new(|| {
+    Cue::new(&[
+        "(?:製品|開発)(?:チーム|グループ|部門|側)?(?:へ|に)(?:の)?(?:フィードバック|要望|ご要望|お伝え|伝え)",
+        r"\b(?:pass|forward|submit|send|raise|log|file)\b[^.]{0,30}?\b(?:product\s+(?:group|team)|engineering|pg|dev(?:elopment)?\s+team)\b|\bfeature\s+(?:ask|suggestion)\b|\b(?:improvement|enhancement)\s+(?:suggestion|request)\b",
+        r"\b(?:product\s+(?:group|team)|engineering(?:\s+team)?|pg|dev(?:elopment)?\s+team|microsoft)\s+(?:to\s+)?(?:add|implement|support|build|consider|provide|offer|make|improve|change)\b",
+        r"\b(?:any|are\s+there|is\s+there|have|has)\s+(?:any\s+)?plans?\s+to\b",
+    ])
+});
+
+/// A question about the product's roadmap.
+static ROADMAP: LazyLock<Cue> = LazyLock::new(|| Cue::new(&[r"\broadmap\b|ロードマップ"]));
+
+/// `feature flag` / 機能フラグ: the customer's switch, not a product wish.
+static FLAG: LazyLock<Cue> = LazyLock::new(|| {
+    Cue::new(&["機能フラグ|フィーチャー ?フラグ", r"\bfeature[- ]?(?:flags?|toggles?|switch(?:es)?)\b"])
+});
+
+/// The first product wish in a sentence composed of a capability and a wish or talk
+/// of the future, or addressed to the product group (sentence-relative range).
+fn composed_wish(sentence: &str) -> Option<std::ops::Range<usize>> {
+    let mut text = sentence.to_string();
+    for r in FLAG.find_all(sentence) {
+        text.replace_range(r.clone(), &" ".repeat(r.len()));
+    }
+    if let Some(r) = TO_PRODUCT.find(&text) {
+        return Some(r);
+    }
+    if is_question(&text) {
+        if let Some(r) = ROADMAP.find(&text) {
+            return Some(r);
+        }
+    }
+    if !(WISH.is_match(&text) || FUTURE.is_match(&text)) {
+        return None;
+    }
+    CAPABILITY.find_all(&text).into_iter().find(|r| {
+        let m = text[r.clone()].to_ascii_lowercase();
+        let handle = m.starts_with("に対応") && handles_the_case(&text[..r.start]);
+        !handle && !NOT_PRODUCT.is_match(&m)
+    })
+}
+
+/// `before` (the text before `に対応してほしい`) names the case, not a product:
+/// "please handle this".
+fn handles_the_case(before: &str) -> bool {
+    let before: String = before.trim_end().chars().rev().take(4).collect();
+    HANDLE.iter().any(|h| {
+        let rev: String = h.chars().rev().collect();
+        before.contains(&rev)
+    })
+}
+
 /// Words before `に対応してほしい` that make it "please handle this", not "support X".
 const HANDLE: &[&str] = &["件", "問題", "障害", "事象", "至急", "早急", "迅速", "すぐ"];
 
@@ -138,19 +248,19 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
             p.find(&SET).into_iter().map(|m| m.range).collect();
         for c in PATTERNS.captures_iter(p.masked) {
             let m = c.get(1).or_else(|| c.get(0)).expect("group 0 always matches");
-            let before: String = p.masked[..m.start()]
-                .trim_end()
-                .chars()
-                .rev()
-                .take(4)
-                .collect();
-            if m.as_str().starts_with('に') && HANDLE.iter().any(|h| {
-                let rev: String = h.chars().rev().collect();
-                before.contains(&rev)
-            }) {
+            if m.as_str().starts_with('に') && handles_the_case(&p.masked[..m.start()]) {
                 continue;
             }
             hits.push(m.range());
+        }
+        // Composed cues where no listed phrase or pattern gave the span.
+        if hits.is_empty() {
+            for s in crate::text::sentences(p.masked) {
+                if let Some(r) = composed_wish(&p.masked[s.clone()]) {
+                    hits.push(r.start + s.start..r.end + s.start);
+                    break;
+                }
+            }
         }
         if let Some(r) = hits.into_iter().min_by_key(|r| r.start) {
             first = Some(p.doc_range(r));

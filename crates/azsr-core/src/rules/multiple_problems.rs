@@ -2,6 +2,7 @@ use std::collections::HashSet;
 use std::ops::Range;
 use std::sync::LazyLock;
 
+use crate::rules::text_rule::speech::Cue;
 use crate::rules::text_rule::{Piece, Prose};
 use crate::sections::SectionKind;
 use crate::text::{is_question, sentences, PhraseSet};
@@ -15,16 +16,24 @@ declare_rule! {
     /// sentence or list item ending in `?`, `？`, `か。` or `でしょうか`; two questions are
     /// about different things when they share no content word, no statement of the
     /// section names words of both, and the later one does not point back with
-    /// この/その/同じ/this/that); or a follow-up introduced as unrelated.
-    /// Follow-up markers are searched in the summary and the body. One finding per
-    /// request, on the earliest sign.
+    /// この/その/同じ/this/that); or a follow-up introduced as another matter, in the
+    /// summary or the body. One finding per request, on the earliest sign.
     ///
-    /// Follow-up markers come in two strengths. 別件, 別の質問, また別の質問, another
-    /// question, a separate question, unrelated question, on an unrelated note always
-    /// count. もう一点, もう一つ, 併せて, ついでに, 別途, also, additionally, separately,
-    /// in addition, one more thing count only when they open a question whose content
-    /// words appear nowhere earlier in the request: "Also, is there a workaround?" is
-    /// about the same problem. Numbered reproduction steps and resource IDs never count.
+    /// A follow-up is introduced as another matter by a listed phrase (別件, another
+    /// question, on an unrelated note) or in other words: a turn away from the problem
+    /// (本題とは別, これとは全く別, 本件と直接関係はないのですが, 話は変わりますが, ところで,
+    /// それとは別に; on a different topic, changing the subject, switching gears, while I
+    /// have you, unrelated), another subject named as such (別の話 / 件 / 質問 / 問題 /
+    /// トピック, 全然違う話, 関係のない件; a different / separate / unrelated issue, topic,
+    /// thing, question), or more to come (他にもいくつか質問, もう 2 点, 別で気になっていること;
+    /// two more things, a couple of other questions, a few more things). A cue taken back
+    /// by the words around it (別件ではなく, not a separate issue) does not count.
+    ///
+    /// もう一点, もう一つ, 併せて, ついでに, 別途, also, additionally, separately, in
+    /// addition, one more thing count only when they open a question whose content words
+    /// appear nowhere earlier in the request: "Also, is there a workaround?" is about the
+    /// same problem, and もう一点 adding a detail (もう一点補足いたしますと…) is no question.
+    /// Numbered reproduction steps and resource IDs never count.
     ///
     /// ## Why
     ///
@@ -61,9 +70,11 @@ declare_rule! {
     ///   question); questions ending in ?.
     ///
     /// Must not fire: one problem with follow-up questions about it (原因は？ 回避策は？,
-    /// "Why does it fail? Is there a workaround?"), "Also, we restarted the VM", 併せて
-    /// NSG も確認しました, numbered reproduction steps, question marks in code, logs or
-    /// the `errors` section.
+    /// "Why does it fail? Is there a workaround?", a numbered list of questions about the
+    /// same failure), "Also, we restarted the VM", 併せて NSG も確認しました, もう一点補足いたし
+    /// ますと…, 話が前後して恐縮ですが, 関連するかは不明ですが, "not a separate issue", a wish
+    /// about the request itself (ご回答は日本語で, please call me back), numbered reproduction
+    /// steps, question marks in code, logs or the `errors` section.
     "multiple-problems", Warning, check
 }
 
@@ -148,6 +159,48 @@ const GENERIC: &[&str] = &[
 ];
 
 static STRONG_SET: LazyLock<PhraseSet> = LazyLock::new(|| PhraseSet::new(STRONG));
+
+/// A new subject announced in other words: a turn away from the problem (本題とは別,
+/// 話は変わりますが, ところで, on a different topic, while I have you), something said to
+/// be unrelated (関係ありませんが, unrelated), or more questions or things to come
+/// (他にもいくつか質問, もう 2 点, two more things, a few other questions).
+static NEW_SUBJECT: LazyLock<Cue> = LazyLock::new(|| {
+    Cue::new(&[
+        "本題とは|(?:本件|この件|その件|上記|こちら|これ|それ|[^。、]{1,12}の件)(?:と|とは)(?:全く|まったく|全然|直接|特に)?(?:は)?(?:別|異な|関係|関連)|とは(?:関係|関連)(?:の)?(?:ない|ありません|ございません|しない|しません)|関連(?:は|が|の)?(?:ない|ありません|ございません)(?:の|です|が|けど)|無関係",
+        "(?:違う|異なる|別の?|関係(?:の)?ない|関連(?:の)?ない|無関係な?)(?:話|件|質問|内容|テーマ|トピック|事柄|問題|相談|こと)|別で|別に(?:気にな|質問|確認|お伺い|伺い|相談|教え)|話(?:は|が)(?:少し|ちょっと)?(?:変わ|かわ|それ|逸れ|ずれ)|(?:その他|そのほか|ほかに|他に)[^。]{0,40}?(?:質問|お伺い|伺いたい|相談させ)|話題(?:は|が)?(?:変わ|かわ)|別の(?:話|話題|件|質問|ご質問|問題|トピック|事柄|内容|相談|ご相談)|別(?:トピック|テーマ|問題)|ところで",
+        "(?:他|ほか)にも(?:いくつか|何点か|数点|[0-9一二三両]+ ?点|[0-9一二三]+ ?つ)?[^。]{0,12}?(?:質問|お伺い|伺い|確認させ|相談|教えて|ご教示)|(?:もう|あと|追加で|別途)(?: ?[0-9二三両] ?(?:点|つ)|いくつか|何点か|数点)",
+        r"\b(?:on|onto|to)\s+(?:a\s+|an\s+|the\s+)?(?:different|separate|unrelated|other|another|new)\s+(?:topic|note|subject|matter)\b|\b(?:different|separate|unrelated)\s+(?:topic|subject|matter|thing|issue|question|problem|note|item)s?\b|\b(?:new|another|second)\s+(?:topic|subject|matter)\b|\b(?:switch|chang)(?:e|es|ing)?\s+gears\b",
+        r"\bchang(?:e|ing)\s+(?:the\s+)?(?:subject|topic)s?\b|\bwhile\s+(?:i|we)(?:'m|'re|\s+am|\s+are|\s+have\s+you|'ve\s+got\s+you)\s*(?:at\s+it|here|on\s+the\s+line)?\b|\bunrelated\b",
+        r"\bseparate\s+(?:problem|issue|question|matter)\b|\b(?:a\s+few|(?:a\s+)?couple(?:\s+of)?|several|some|two|three|[23])\s+(?:more|other|additional|further|unrelated|separate)\s+(?:things|questions|issues|problems|topics|items|matters)\b|\b(?:two|three|[23]|a\s+few|a\s+couple\s+of|several)\s+more\s+things\b",
+    ])
+});
+
+/// Words right after a new-subject cue that take it back (別件ではなく, not a separate issue).
+static DENIED_AFTER: LazyLock<Cue> =
+    LazyLock::new(|| Cue::new(&["^(?:では|じゃ)(?:なく|ない|ありません|ございません)"]));
+static DENIED_BEFORE: LazyLock<Cue> =
+    LazyLock::new(|| Cue::new(&[r"\b(?:not|n't|no)\s+(?:a\s+|an\s+)?$"]));
+
+/// The first new subject announced in a sentence of the prose (document range): a
+/// listed phrase or a [`NEW_SUBJECT`] cue, unless the words around take it back.
+fn new_subject(prose: &Prose) -> Option<Range<usize>> {
+    prose.sentences().find_map(|s| {
+        let mut found: Vec<Range<usize>> =
+            STRONG_SET.find(s.text).into_iter().map(|m| m.range).collect();
+        found.extend(NEW_SUBJECT.find_all(s.text));
+        found.sort_by_key(|r| r.start);
+        found.into_iter().find_map(|r| {
+            let mut from = r.start.saturating_sub(12);
+            while !s.text.is_char_boundary(from) {
+                from += 1;
+            }
+            let denied =
+                DENIED_AFTER.is_match(&s.text[r.end..]) || DENIED_BEFORE.is_match(&s.text[from..r.start]);
+            (!denied).then(|| s.doc_range(r))
+        })
+    })
+}
+
 static WEAK_SET: LazyLock<PhraseSet> = LazyLock::new(|| PhraseSet::new(WEAK));
 static ANAPHORA_SET: LazyLock<PhraseSet> = LazyLock::new(|| PhraseSet::new(ANAPHORA));
 static GENERIC_SET: LazyLock<HashSet<&'static str>> =
@@ -375,10 +428,10 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
 
     // Follow-ups introduced as unrelated.
     // Only the earliest signal is reported: the first such phrase is enough.
-    if let Some(m) = prose.first(&STRONG_SET) {
-        let phrase = ctx.text[m.range.clone()].to_string();
+    if let Some(range) = new_subject(&prose) {
+        let phrase = ctx.text[range.clone()].to_string();
         signals.push((
-            m.range,
+            range,
             msg!(
                 "\"{phrase}\" introduces another matter: file it as a separate request (naming this one's number if they are linked)",
                 "「{phrase}」で別の事柄が始まっています。別のお問い合わせとして起票してください (関連がある場合はお問い合わせ番号を記載)"

@@ -2,6 +2,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
+use crate::rules::text_rule::speech::Cue;
 use crate::rules::text_rule::Prose;
 use crate::text::{Folded, PhraseSet};
 use crate::{msg, Context, Diagnostic};
@@ -9,10 +10,25 @@ use crate::{msg, Context, Diagnostic};
 declare_rule! {
     /// ## What it checks
     ///
-    /// A request that asks to reopen or continue an earlier, closed request, or to raise
-    /// an open one to severity A, without giving the earlier request's number: neither in
-    /// the summary or body nor in `related_requests`. One finding, on the first phrase
-    /// that refers to the earlier request.
+    /// A request that refers to an earlier request (to reopen or continue a closed one,
+    /// or to follow up on one) or asks to raise an open one to severity A, without giving
+    /// the earlier request's number: neither in the summary or body nor in
+    /// `related_requests`. One finding, on the first sentence's phrase that refers to the
+    /// earlier request.
+    ///
+    /// Besides the listed phrases below, a sentence refers to an earlier request when it
+    /// joins a time before now (前回, 以前, 先日, 先月, 過去に, 一度; previous, prior, earlier,
+    /// last, old, existing, open) with a request or the work on it (お問い合わせ, ケース, 案件,
+    /// SR, ご回答, ご案内, ご担当, 調査, やり取り; case, ticket, SR, support request,
+    /// investigation), says a request was closed (クローズとなった, クローズいただいた, got
+    /// closed, auto-closed, was marked resolved), speaks of an earlier exchange
+    /// (やり取りしていた件, ご案内いただいた内容), or of work to pick up (前回の調査の続き,
+    /// a continuation of, where we left off, the work we did with your colleague, the
+    /// engineer who told us). Raising to A is a change of 重大度 / 重要度 / 緊急度 to A (重要度 A
+    /// に切り替えて, 緊急度を上げて) or a verb such as bump, raise, escalate, upgrade, change,
+    /// move with "to Sev A" / "to severity A". A sentence that says there is no earlier
+    /// request (今回初めて, 問い合わせはしておりません, our first support request, unrelated to
+    /// any earlier case, a new issue) does not count.
     ///
     /// A number counts when a request-number phrase introduces it (お問い合わせ番号,
     /// 問い合わせ番号, サポート リクエスト番号, SR, request number, case number, ticket
@@ -56,8 +72,11 @@ declare_rule! {
     ///
     /// Must not fire: any of these with お問い合わせ番号 2310270010001234, SR 2310270010001234,
     /// case number 123456789, a bare 16-digit request number, or a `related_requests`
-    /// entry; サービスを再開 / 処理を再開 (resuming a service, not a request); "the previous
-    /// request to the API failed"; phrases in code or logs.
+    /// entry; サービスを再開 / 処理を再開 (resuming a service, not a request); 前回のデプロイ,
+    /// 以前はこの設定で動作していました, "the previous request to the API failed", "the
+    /// previous deployment succeeded" (an earlier thing that is not a request); 重要度 A で起票
+    /// しております (filed at A, not raised); 今回初めてお問い合わせいたします; phrases in code
+    /// or logs.
     "reopen-without-number", Information, check
 }
 
@@ -66,7 +85,6 @@ const PHRASES: &[&str] = &[
     "リオープン",
     "調査を再開",
     "調査の再開",
-    "調査を継続",
     "問い合わせを再開",
     "問い合わせの再開",
     "問合せを再開",
@@ -144,6 +162,55 @@ const PHRASES: &[&str] = &[
 
 static SET: LazyLock<PhraseSet> = LazyLock::new(|| PhraseSet::new(PHRASES));
 
+/// An earlier request in other words: a time before now (前回, 以前, 先月, previous,
+/// prior, last) with a request or the work on it (お問い合わせ, ご回答, 調査, ご担当, case,
+/// ticket, investigation), a request said to be closed or still open, or work to pick
+/// up (続き, a continuation of, where we left off, your colleague).
+static EARLIER: LazyLock<Cue> = LazyLock::new(|| {
+    Cue::new(&[
+        "(?:前回|以前|先日|先月|先週|昨年|去年|過去|前に|かつて|一度|以前に)[^。、]{0,14}?(?:お?問い?合わ?せ|問合せ|ケース|案件|チケット|\\bSR\\b|サポート ?リクエスト|ご?相談|起票|ご?対応いただ|ご?回答|ご?案内いただ|ご?調査|ご?担当|やり(?:取|と)り|サポート(?:の方|担当|エンジニア|窓口|チーム)|ご?提案いただ|ご?指示いただ|ご?依頼いただ)",
+        "(?:対応中|オープン中|進行中|調査中|起票済み?|別)の(?:お?問い?合わ?せ|問合せ|ケース|案件|チケット|\\bSR\\b)",
+        "(?:やり(?:取|と)り|ご?相談|ご?対応|ご?案内|ご?回答)(?:して|させて|いただいて|頂いて|いただ|頂)?(?:いた|おりました|いました|いただいた|頂いた)(?:件|ケース|案件|お問い合わせ|内容)|クローズ(?:され|済|と|に|いた|いただ|頂|しまし|した|が|の)|(?:お?問い?合わ?せ|問合せ|ケース|案件|調査|対応)の続き|続きとして|続きになり|続きです",
+        r"\b(?:previous|prior|earlier|last|old|older|original|existing|open|current|other|closed)\s+(?:support\s+)?(?:case|ticket|sr|srs|investigation|incident\s+ticket)\b|\b(?:previous|prior|earlier|last|older|original|existing|open|current|closed)\s+support\s+request\b|\b(?:our|my)\s+(?:previous|prior|earlier|last|older|original|existing|open|current)\s+request\b",
+        r"\b(?:a|the)\s+(?:case|ticket|sr|support\s+request)\s+(?:we|i)\s+(?:opened|filed|raised|had|logged|submitted|created)\b|\b(?:we|i)\s+(?:opened|filed|raised|had|logged|submitted|created)\s+(?:a|an|the)\s+(?:case|ticket|sr|support\s+request)\b",
+        r"\bcontinuation\s+of\b|\bcontinu(?:e|ing)\s+(?:the|our|my)\s+(?:work|investigation|troubleshooting|case|conversation|discussion)\b|\bpick(?:ing)?\s+up\s+where\b|\bleft\s+off\b|\byour\s+colleague\b",
+        r"\b(?:your|the)\s+(?:support\s+)?engineer\s+(?:told|asked|suggested|recommended|said|who|we\s+worked)\b|\b(?:handled|worked)\s+(?:on\s+)?(?:by|with)\s+(?:your|the)\s+(?:support\s+)?(?:engineer|colleague|team)\b|\bcase\s+handled\s+by\b|\b(?:spoke|talked|worked|met|chatted)\s+(?:to|with)\s+(?:one\s+of\s+)?(?:your|an?|the)\s+(?:support\s+)?(?:engineers?|colleagues?|team|support)\b",
+        r"\bre-?open(?:ed|ing)?\b|\bauto-?closed\b|\b(?:it|case|ticket|sr|request)\s+(?:was|got|has\s+been|had\s+been)\s+(?:auto-?)?(?:closed|marked\s+(?:as\s+)?resolved)\b|\b(?:we|i)\s+reported\s+(?:before|earlier|previously)\b",
+    ])
+});
+
+/// Raising an open request to A in other words (重要度 A に切り替えて, bump it to Sev A).
+static RAISE_TO_A: LazyLock<Cue> = LazyLock::new(|| {
+    Cue::new(&[
+        "(?:重大度|重要度|緊急度|優先度|重要性|severity|sev)\\s*(?:を|は)?\\s*(?:A|1)\\s*(?:に|へ)|(?:重大度|重要度|緊急度|優先度)(?:を)?(?:上げ|引き上げ|格上げ|変更|切り替え|切替)",
+        r"\b(?:bump|raise|escalate|upgrade|increase|change|switch|move|elevate|make|set|lift|upgrad\w*|escalat\w*|bump\w*|rais\w*)\b[^.]{0,40}?\b(?:to|as)\s+(?:a\s+)?(?:sev(?:erity)?\s*[-:]?\s*(?:a|1)|critical\s+severity)\b",
+    ])
+});
+
+/// Sentences that say there is no earlier request (今回初めて, our first support request).
+static NONE_EARLIER: LazyLock<Cue> = LazyLock::new(|| {
+    Cue::new(&[
+        "初めて|はじめて|(?:問い?合わ?せ|問合せ|起票)(?:は|を)?(?:して|いたして)?(?:いません|おりません|いない)|無関係|関係(?:ない|ありません|ございません)",
+        r"\bfirst\s+(?:support\s+)?(?:request|case|ticket|time)\b|\bno\s+(?:previous|prior|earlier)\s+(?:case|ticket|request)s?\b|\bnot\s+related\b|\bunrelated\s+to\b|\bnew\s+(?:issue|problem)\b",
+    ])
+});
+
+/// The first reference to an earlier request, in document order: a listed phrase or
+/// a cue, in a sentence that does not say there is none.
+fn first_reference(prose: &Prose) -> Option<std::ops::Range<usize>> {
+    prose.sentences().find_map(|s| {
+        if NONE_EARLIER.is_match(s.text) {
+            return None;
+        }
+        let listed = SET.first(s.text).map(|m| m.range);
+        let r = [listed, EARLIER.find(s.text), RAISE_TO_A.find(s.text)]
+            .into_iter()
+            .flatten()
+            .min_by_key(|r| r.start)?;
+        Some(s.doc_range(r))
+    })
+}
+
 /// A request-number phrase (the number follows within a few characters).
 static NUMBER_PHRASE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
@@ -197,15 +264,15 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
         return;
     }
     let prose = Prose::with_summary(ctx);
-    let Some(first) = prose.first(&SET) else {
+    let Some(first) = first_reference(&prose) else {
         return;
     };
     if prose.pieces.iter().any(|p| has_request_number(p.raw)) {
         return;
     }
-    let phrase = &ctx.text[first.range.clone()];
+    let phrase = &ctx.text[first.clone()];
     out.push(RULE.diag(
-        first.range.clone(),
+        first,
         msg!(
             "\"{phrase}\" refers to an earlier request: give its request number (in the text or in `related_requests`) so support can follow its history",
             "「{phrase}」は以前のお問い合わせを指しています。そのお問い合わせ番号を本文か `related_requests` に記載すると、サポートが経緯を確認できます"

@@ -1,6 +1,7 @@
 use std::sync::LazyLock;
 
 use crate::fields::Severity;
+use crate::rules::text_rule::speech::{Cue, DID_NOT_HELP};
 use crate::rules::text_rule::Prose;
 use crate::text::PhraseSet;
 use crate::{msg, Context, Diagnostic};
@@ -12,9 +13,33 @@ declare_rule! {
     /// A request at severity A (or `1`) whose summary or body describes something other
     /// than a business-stopping outage happening now: the root cause of a problem that
     /// has already recovered, a problem met while building or migrating an environment
-    /// or after a change that rolling back would undo, or a wish to speed up a project.
-    /// One finding per request, on the `severity` value, naming the first phrase that
-    /// gave it away; the quick fix lowers the severity to B.
+    /// (or before it goes live) or after a change that undoing would fix, or a wish to
+    /// speed up a project. One finding per request, on the `severity` value, naming the
+    /// first sentence's phrase that gave it away; the quick fix lowers the severity to B.
+    ///
+    /// The text is read sentence by sentence (summary, then body prose; not code, logs or
+    /// the `errors` section). Besides the listed phrases below, a sentence counts when it
+    /// says one of these things in other words:
+    ///
+    /// - recovered: a recovery verb in a finished form (復旧しております, 終息しました,
+    ///   通常状態に復しております, 正常に戻りました), a state now (現在は問題なく動いています,
+    ///   things have been fine since, working now, came back on its own), or an outage
+    ///   said to have ended or lasted (the outage lasted 15 minutes, 一時的な障害);
+    /// - root cause: the cause or what happened asked for (要因について, なぜ起きたのか,
+    ///   何が起きたのか, what went wrong, root reason, an incident report, a write-up);
+    /// - undo fixes it: an undo verb (戻す, 削除する, 外す, 解除する, 無効化する, 差し替える;
+    ///   delete, remove, revert, roll … back, switch back, disable) followed by a working
+    ///   outcome (接続できる, 正常に起動, works, boots fine, goes away), or 元の構成に戻す /
+    ///   以前の設定に戻す; never when the sentence says it did not help (切り戻しても解消しない,
+    ///   改善しておらず, didn't help, still, persists);
+    /// - not live yet: building, migrating or testing (構築中, 展開している段階, 移行リハーサル,
+    ///   mid-migration, greenfield, building out, standing up a new …), before a launch
+    ///   (サービス開始前, 本番稼働に向けて, カットオーバーを控え, before go-live, ahead of the
+    ///   launch), or not in production yet (まだ本番稼働していない, none of it is live yet,
+    ///   nothing is in production yet, a pilot);
+    /// - project speed: haste (最優先, 一日も早く, できる限り早く, fastest possible turnaround,
+    ///   ASAP, prioritize, hurry) in the same sentence as a project or a date (日程, 稼働開始日,
+    ///   納期, リリース, launch, go-live, milestone, cutover, slipped, at risk).
     ///
     /// ## Why
     ///
@@ -46,12 +71,17 @@ declare_rule! {
     /// 復旧後に原因調査 (RCA) もお願いしたいです。
     /// ```
     ///
-    /// An outage said to be happening now (全社員, 本番サイトが停止している, all users
-    /// cannot sign in, production is down, 現在も継続) keeps the rule silent even when
-    /// the text also asks for a root cause analysis later, mentions a rollback that was
-    /// tried, or asks for speed: an outage now is what A is for.
+    /// An outage said to be happening now keeps the rule silent even when the text also
+    /// asks for a root cause analysis later, mentions a rollback that was tried, or asks
+    /// for speed: an outage now is what A is for. It is recognised by who is affected
+    /// (全社員, 全店舗, すべてのお客様, 誰も, all users, every customer, nobody can, the whole
+    /// company) or by the state now (停止中, 現在も, 業務が止まっている, 復旧していない,
+    /// 引き続き…できない; is down, right now, at the moment, ongoing, still failing, losing
+    /// revenue).
     ///
     /// ## Trigger phrases
+    ///
+    /// Listed phrases (each family's cues above come on top of these):
     ///
     /// - Recovered: 復旧済み, 復旧しました, 既に復旧, 現在は復旧, 解消済み, 解消しました,
     ///   解消されました, 自然に回復, 回復しました, 正常に戻りました, 現在は正常, 現在は問題なく,
@@ -76,11 +106,12 @@ declare_rule! {
     /// a problem that is still going on is no reason to lower A.
     ///
     /// Must not fire: any of these at severity B or C; 急ぎ / expedite with no project in
-    /// sight; 復旧し、原因を知りたい; an ongoing outage at A (全社員,
-    /// 全ユーザー, 業務が停止, 本番サイトが停止している, 現在も継続, 復旧していない; all
-    /// users, all employees, production is down, still down, outage is ongoing, not
-    /// recovered) even with "we will want an RCA later"; phrases in code, logs or the
-    /// `errors` section.
+    /// sight; 復旧し、原因を知りたい; an ongoing outage at A (全社員, 全ユーザー, 業務が停止,
+    /// 本番サイトが停止している, 現在も継続, 復旧していない; all users, all employees,
+    /// production is down, still down, outage is ongoing, not recovered) even with "we will
+    /// want an RCA later"; a rollback that did not fix it (切り戻しを実施しましたが解消されません
+    /// でした, we reverted the change but the errors persist); a feature flag switched in an
+    /// outage; phrases in code, logs or the `errors` section.
     "severity-a-criteria", Warning, check
 }
 
@@ -276,6 +307,7 @@ const ONGOING: &[&str] = &[
 ];
 
 const ROOT_CAUSE: usize = 1;
+const ROLLBACK: usize = 2;
 const SPEED: usize = 4;
 
 /// Speed phrases that only count with a project or schedule word in the text.
@@ -322,6 +354,76 @@ const RECOVERY: &[&str] = &[
     "recover the",
 ];
 
+/// Ways of saying each family (same order as [`FAMILIES`]) that no list of phrases
+/// foresees: a recovery told as a state (`現在は通常どおり稼働`, things have been fine
+/// since), a cause asked for in other words (なぜ起きたのか, a write-up of what
+/// happened), an undo that brings it back (元の構成に戻すと接続できる, when we delete the
+/// route it works), a system not live yet (サービス開始前, none of it is live yet).
+static CUES: LazyLock<[Cue; 4]> = LazyLock::new(|| {
+    [
+        Cue::new(&[
+            "(?:復旧|回復|解消|収束|終息|正常化|復帰)(?:いた|し|され|済)(?:ており|ています|ました|ております|た)|(?:正常|元|通常(?:状態|運転|稼働)?)に(?:戻り|戻って|戻った|なり|なって|復し)|(?:すでに|既に|もう)(?:正常|復旧|回復|解消|問題な)|一時的な(?:障害|事象|問題|現象)",
+        "(?:収まって|収まり|落ち着いて|落ち着き)(?:おり|います|ました)|(?:以降|その後|それ以降)(?:は)?(?:安定|正常|問題なく|落ち着)|(?:今|現在)は(?:問題なく|正常に|普通に|通常どおり|通常通り)?(?:動いて|動作して|稼働して|使えて|利用でき|アクセスでき|接続でき)",
+            "(?:自然に|勝手に|自動的に)(?:収ま|回復|復旧|解消|直|治)",
+            "現在は?(?:正常|問題なく|安定|通常(?:どおり|通り)|平常|影響(?:は|が)?(?:ございません|ありません|ない|なく))",
+            "(?:それ|その後|以降)(?:は|以降は)?(?:発生|再発)(?:して|いたして)?(?:いません|おりません)",
+            r"\b(?:is|are|'s|'re|seems?|looks?)\s+(?:working|fine|ok|okay|up|stable|normal|healthy)\s+(?:now|again)\b|\bthings\s+are\s+(?:working|fine|ok|okay|normal|stable)\b|\b(?:working|fine|stable|normal)\s+now\b",
+            r"\b(?:came|come|is|are|was|were)\s+back\b(?:\s+(?:up|online|on\s+its\s+own))?|\bback\s+to\s+normal\b|\bon\s+its\s+own\b",
+            r"\b(?:has|have|had)\s+been\s+(?:fine|stable|healthy|ok|okay|working|normal)\b|\b(?:fine|stable|healthy|normal)\s+(?:ever\s+)?since\b",
+            r"\b(?:outage|incident|issue|problem|disruption)\s+(?:is|was)\s+over\b|\b(?:outage|incident|disruption|issue)\s+(?:ended|lasted|stopped)\b",
+            r"\bresolved\s+(?:itself|on\s+its\s+own)\b|\bself-?(?:healed|resolved|recovered)\b",
+        ]),
+        Cue::new(&[
+            "(?:原因|要因)について|(?:原因|要因)(?:の)?(?:調査|分析|究明|特定|解明|を?(?:知り|教え|ご教示|明らか|調べ|ご報告|報告|説明|調査))|根本的な(?:原因|要因)|何が(?:起き|起こ|あった|原因)",
+            "なぜ(?:起き|発生|停止|落ち|止ま|ダウン)|経緯(?:を|の)?(?:まとめ|ご報告|報告|説明|レポート)|障害報告|事後(?:の)?(?:報告|分析|レポート)|再発防止",
+            r"\bwhat\s+(?:went\s+wrong|happened)\b|\broot\s+(?:cause|reason)\b|\bwhy\s+(?:it|this|the\s+\w+)\s+(?:happened|went\s+down|failed|stopped|crashed|occurred|broke)\b|\bwhat\s+caused\b",
+            r"\b(?:incident|outage|post[- ]incident)\s+(?:report|review|analysis|summary)\b|\bwrite-?up\b|\bcause\s+of\s+the\s+(?:outage|incident|failure|downtime|disruption)\b",
+        ]),
+        Cue::new(&[
+            "(?:戻す|戻し|戻せ|戻る|戻っ|削除す|削除し|削除を|外す|外し|解除す|解除し|取り消す|取り消し|オフにす|オフにし|止め|無効化す|無効化し|無効にす|無効にし|差し替え|入れ替え|アンインストール|ダウングレード)(?:る|た|て)?(?:と|ば|たら|ところ|れば)[^。]{0,40}?(?:正常|動作|動く|動き|接続でき|通信でき|疎通でき|アクセスでき|起動|解消|繋が|つなが|成功|問題なく|直|回復|復旧|できる|できます)",
+            "(?:前|以前|元|変更前)の(?:構成|設定|状態|バージョン|もの)に(?:戻|差し替え)",
+            r"\b(?:when|if|once|after|whenever)\s+(?:we|i|you)\s+(?:\w+\s+){0,2}?(?:delete|remove|revert|undo|roll\s+back|roll\s+(?:\w+\s+){1,3}back|switch\s+back|go\s+back|disable|uninstall|downgrade|put\s+back|restore\s+the\s+(?:old|previous|original))\w*\b.{0,80}?\b(?:works?|working|fine|ok|okay|connects?|recovers?|go(?:es)?\s+away|resolves?|resolved|fixe[sd]|succeeds?|comes?\s+back|starts?|boots?|runs?|normal(?:ly)?|as\s+expected|passes|loads?|responds?)\b",
+            r"\b(?:deleting|removing|reverting|undoing|rolling\s+back|switching\s+back|going\s+back|disabling|uninstalling|downgrading)\b.{0,60}?\b(?:fixes|fixed|resolves|resolved|makes?\s+(?:\w+\s+){0,3}(?:go\s+away|work|stop|disappear|healthy|normal|fine)|works|restores|brings?\s+it\s+back)\b",
+        ]),
+        Cue::new(&[
+            "(?:構築|移設|移行|導入|展開|切り替え|切替|リプレース|マイグレーション)(?:作業)?を(?:進めて|実施して|行って|進め)|(?:構築|立ち上げ|移行|移設|リプレース|マイグレーション|導入|準備|検証|テスト|開発|展開|デプロイ|セットアップ)(?:して(?:いる|おり)|している|する)?(?:中|作業中|段階|フェーズ)|ランディング ?ゾーン|新規(?:に)?(?:構築|導入|展開)",
+            "(?:サービス|本番|運用|稼働|公開|リリース|ローンチ|カットオーバー|サービスイン|切り替え|切替)(?:開始)?(?:前|に向け|を控え)",
+            "まだ(?:本番|稼働|運用|公開|リリース|サービス)|未稼働|未公開|未リリース|新規(?:構築|環境|立ち上げ)|環境構築|リハーサル|カットオーバー|サービスイン",
+            "(?:稼働|運用|公開|リリース)(?:して|されて)(?:いない|おらず|いません|おりません)",
+            r"\bnot\s+(?:yet\s+)?(?:live|in\s+production|launched)\b|\b(?:is|are)\s*n[o']t\s+(?:yet\s+)?live\b|\bnone\s+of\s+(?:it|this|them)\s+(?:is|are)\s+live\b",
+            r"\b(?:has|have)\s*(?:n't|\s+not)\s+(?:yet\s+)?(?:launched|gone\s+live|gone\s+(?:in)?to\s+production|been\s+released)\b|\bpre-?(?:production|launch|prod)\b|\bgreenfield\b|\bsetting\s+(?:things|it|everything)\s+up\b|\bstill\s+(?:setting|building|configuring|testing)\b|\bno\s+(?:end\s+)?(?:users|customers)\s+(?:are\s+)?(?:on\s+it\s+|using\s+it\s+)?yet\b|\b(?:nothing|none\s+of\s+(?:it|this|them))\s+(?:is|are)\s+(?:live|in\s+production)\b|\b(?:live|in\s+production)\s+yet\b|\bpilot\b|\bproof\s+of\s+concept\b|\bstaging\s+(?:rollout|environment|deployment)\b",
+            r"\b(?:before|ahead\s+of|prior\s+to)\s+(?:the\s+|our\s+)?(?:launch|go-?live|going\s+live|cutover|release|rollout)\b",
+            r"\bbuild(?:ing)?[- ]out\b|\bbuild\s+phase\b|\b(?:building|standing\s+up|setting\s+up|spinning\s+up)\s+(?:\w+\s+)?(?:a|the|our)?\s*new\b|\bstanding\s+up\b|\bmigrating\b|\bmigration\s+(?:project|rehearsal|from)\b|\blanding\s+zone\b",
+        ]),
+    ]
+});
+
+/// Asking for speed (最優先, できる限り早く, fastest possible turnaround, ASAP)...
+static HASTE: LazyLock<Cue> = LazyLock::new(|| {
+    Cue::new(&[
+        "急ぎ|至急|早急|最優先|優先的|優先して|早め|早く|早い|早期|迅速|前倒し|スピード|一日も|一刻も",
+        r"\basap\b|\burgent(?:ly)?\b|\bexpedite\b|\bescalat\w*|\bhurry\b|\brush\b|\bspeed\s+up\b|\bfast(?:est)?\b|\bquick(?:ly|est)?\b|\bprioriti[sz]e\b|\bturnaround\b|\bas\s+soon\s+as\s+possible\b|\baccelerate\b",
+    ])
+});
+/// ... for a project or a date (日程, 稼働開始日, launch, milestone, slipped).
+static PROJECT_CUE: LazyLock<Cue> = LazyLock::new(|| {
+    Cue::new(&[
+        "プロジェクト|スケジュール|日程|納期|期限|期日|締め?切り?|リリース|稼働開始|サービスイン|カットオーバー|本番移行|マイルストーン|間に合|押して|迫って|進捗",
+        r"\bprojects?\b|\bschedule\b|\bdeadline\b|\bmilestone\b|\bgo-?live\b|\blaunch\b|\brelease\b|\bcutover\b|\btimeline\b|\bdue\s+date\b|\bslipped\b|\bbehind\s+schedule\b|\bdemo\b|\brollout\b|\bat\s+risk\b",
+    ])
+});
+
+/// A business-stopping outage said to be going on now: who is affected (全社員, every
+/// customer, nobody can) or that it is still down (停止中, 現在も, right now).
+static ONGOING_CUE: LazyLock<Cue> = LazyLock::new(|| {
+    Cue::new(&[
+        "全(?:社員|社で|社的|ユーザ|利用者|顧客|店舗|拠点|従業員|職員|端末)|(?:全て|すべて|全部)の(?:お客様|顧客|ユーザ|利用者|社員|店舗|拠点|VM|リクエスト|サービス|取引)|誰も|一切(?:接続|利用|アクセス|使え)|全面的に",
+        "引き続き[^。]{0,20}(?:でき|つなが|繋が)(?:ない|ません|ず)|停止(?:中|して(?:いる|います|おり)|したまま)|止まって(?:いる|います|おり)|現在も|依然|継続中|(?:状態|事象|障害)が(?:続|継続)|(?:解消|復旧|回復)(?:して|されて|いたして)?(?:おりません|いません|いない|おらず|せず|しません|されません|されず)|利用できない状態|業務(?:が|を)?(?:停止|止ま|行え|でき)",
+        r"\ball\s+(?:of\s+)?(?:our\s+)?(?:users|employees|customers|staff|visitors|tenants|orders|requests|services|hospitals|stores|sites|offices)\b|\bevery\s+(?:user|customer|employee|visitor|request|order|api\s+call|store|office)\b|\b(?:nobody|no\s+one|no-one)\b|\bwhole\s+(?:company|business|organi[sz]ation|site)\b|\bcompany-wide\b|\bentire\s+(?:company|business|site|storefront|organi[sz]ation|production)\b",
+        r"\b(?:is|are)\s+(?:currently\s+|still\s+|completely\s+|totally\s+)?(?:down|offline|unreachable|unavailable)\b|\bright\s+now\b|\bat\s+the\s+moment\b|\bin\s+progress\b|\bongoing\b|\bstill\s+(?:down|failing|broken|unavailable|locked\s+out)\b|\blosing\s+(?:revenue|money|sales)\b|\bnot\s+(?:yet\s+)?(?:recovered|restored)\b",
+    ])
+});
+
 static PHRASE_LIST: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
     FAMILIES
         .iter()
@@ -340,6 +442,50 @@ static PROJECT_SET: LazyLock<PhraseSet> = LazyLock::new(|| PhraseSet::new(PROJEC
 static RECOVERY_SET: LazyLock<PhraseSet> = LazyLock::new(|| PhraseSet::new(RECOVERY));
 static ONGOING_SET: LazyLock<PhraseSet> = LazyLock::new(|| PhraseSet::new(ONGOING));
 
+/// The first sign, in document order, that the request is not an outage happening now:
+/// its document range and family.
+fn first_sign(prose: &Prose) -> Option<(std::ops::Range<usize>, usize)> {
+    let (set, family) = &*TRIGGERS;
+    let wants_recovery = prose.mentions(&RECOVERY_SET);
+    let project = prose.mentions(&PROJECT_SET);
+    for s in prose.sentences() {
+        let undo_failed = DID_NOT_HELP.is_match(s.text);
+        let keep = |fam: usize| match fam {
+            // Wanting the cause of a problem that still has to be restored is fine at A.
+            ROOT_CAUSE => !wants_recovery,
+            // An undo that did not help says nothing about rolling back fixing it.
+            ROLLBACK => !undo_failed,
+            _ => true,
+        };
+        let mut signs: Vec<(std::ops::Range<usize>, usize)> = set
+            .find(s.text)
+            .into_iter()
+            .filter(|m| {
+                // Urgency alone is not a project: it needs a project or schedule nearby.
+                family[m.phrase] != SPEED
+                    || !URGENCY_ONLY.contains(&PHRASE_LIST[m.phrase])
+                    || project
+            })
+            .map(|m| (m.range, family[m.phrase]))
+            .collect();
+        for (fam, cue) in CUES.iter().enumerate() {
+            signs.extend(cue.find(s.text).map(|r| (r, fam)));
+        }
+        // Haste for a project date, in one sentence.
+        if PROJECT_CUE.is_match(s.text) {
+            signs.extend(HASTE.find(s.text).map(|r| (r, SPEED)));
+        }
+        if let Some((r, fam)) = signs
+            .into_iter()
+            .filter(|(_, fam)| keep(*fam))
+            .min_by_key(|(r, _)| r.start)
+        {
+            return Some((s.doc_range(r), fam));
+        }
+    }
+    None
+}
+
 fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
     let Some(entry) = ctx.form().and_then(|f| f.get("severity")) else {
         return;
@@ -351,28 +497,14 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
         return;
     }
     let prose = Prose::with_summary(ctx);
-    if prose.mentions(&ONGOING_SET) {
+    if prose.mentions(&ONGOING_SET) || prose.sentences().any(|s| ONGOING_CUE.is_match(s.text)) {
         return;
     }
-    let (set, family) = &*TRIGGERS;
-    let wants_recovery = prose.mentions(&RECOVERY_SET);
-    let project = prose.mentions(&PROJECT_SET);
-    let Some(first) = prose.find(set).find(|m| {
-        match family[m.phrase] {
-            // Wanting the cause of a problem that still has to be restored is fine at A.
-            ROOT_CAUSE => !wants_recovery,
-            // Urgency alone is not a project: it needs a project or schedule nearby.
-            SPEED => {
-                let p = PHRASE_LIST[m.phrase];
-                !URGENCY_ONLY.contains(&p) || project
-            }
-            _ => true,
-        }
-    }) else {
+    let Some((range, fam)) = first_sign(&prose) else {
         return;
     };
-    let (why_en, why_ja, _) = FAMILIES[family[first.phrase]];
-    let phrase = &ctx.text[first.range.clone()];
+    let (why_en, why_ja, _) = FAMILIES[fam];
+    let phrase = &ctx.text[range.clone()];
     let label = sev.label();
     let span = entry.value.span.clone();
     out.push(
@@ -384,7 +516,7 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
             ),
         )
         .with_related(
-            first.range,
+            range,
             msg!("what suggests it is not an outage now", "現在の障害ではないと読める箇所"),
         )
         .with_fix(fix::edit(msg!("Lower the severity to B", "重大度を B に下げる"), span, "B")),

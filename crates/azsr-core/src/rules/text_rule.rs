@@ -104,6 +104,31 @@ impl<'a> Prose<'a> {
     pub fn mentions(&self, set: &PhraseSet) -> bool {
         self.first(set).is_some()
     }
+
+    /// Every sentence of every piece, in document order (a list item or table cell is
+    /// a piece of its own, so an item never runs into the next one).
+    pub fn sentences(&self) -> impl Iterator<Item = Sentence<'_>> + '_ {
+        self.pieces.iter().flat_map(|p| {
+            sentences(p.masked).into_iter().map(move |r| Sentence {
+                start: p.start + r.start,
+                text: &p.masked[r],
+            })
+        })
+    }
+}
+
+/// A sentence of [`Prose`]: its masked text and where it starts in the document.
+pub(crate) struct Sentence<'a> {
+    /// Document offset of `text[0]`.
+    pub start: usize,
+    pub text: &'a str,
+}
+
+impl Sentence<'_> {
+    /// The document range of a range within the sentence.
+    pub fn doc_range(&self, r: Range<usize>) -> Range<usize> {
+        r.start + self.start..r.end + self.start
+    }
 }
 
 /// The `summary` value as written (its span in the document), when it is a scalar: any
@@ -119,3 +144,9 @@ fn summary<'a>(ctx: &'a Context) -> Option<Piece<'a>> {
         block: None,
     })
 }
+
+#[cfg(test)]
+#[path = "judgment_dev/mod.rs"]
+mod judgment_dev;
+
+pub(crate) mod speech;
