@@ -275,7 +275,11 @@ pub fn insert_sections_fix(text: &str, body: &Body, missing: &[SectionKind], lan
             format!("セクション ({}) を挿入", names(Lang::Ja)),
         )
     };
-    Fix { title, edits }
+    Fix {
+        title,
+        edits,
+        resolves: true,
+    }
 }
 
 #[cfg(test)]

@@ -6,6 +6,7 @@ use regex::Regex;
 
 use crate::diagnostic::{Fix, TextEdit};
 use crate::messages::Lang;
+use crate::rules::fix;
 use crate::rules::text_rule::Prose;
 use crate::sections::SectionKind;
 use crate::text::{is_ascii_word, PhraseSet};
@@ -362,16 +363,16 @@ fn stub_fix(ctx: &Context, found: &[(Range<usize>, String)]) -> Fix {
             (end, format!("{lead}## {heading}\n{lines}"))
         }
     };
-    Fix {
-        title: msg!(
+    fix::skeleton(
+        msg!(
             "Add the terms to an environment section",
             "環境のセクションに呼び名を追加する"
         ),
-        edits: vec![TextEdit {
+        vec![TextEdit {
             range: at..at,
             new_text,
         }],
-    }
+    )
 }
 
 #[cfg(test)]

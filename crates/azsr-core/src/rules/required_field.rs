@@ -1,8 +1,8 @@
-use crate::diagnostic::Fix;
 use crate::fields::{field_doc, ContactMethod, FieldSpec, IssueType, CONTACT_FIELDS, FIELDS};
 use crate::form::Form;
 use crate::frontmatter::{YamlEntry, YamlValue};
 use crate::frontmatter::edit::{insert_in_mapping, insert_top_level};
+use crate::rules::fix;
 use crate::rules::unknown_field::meant;
 use crate::{msg, Context, Diagnostic};
 
@@ -133,10 +133,10 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
                             )
                         },
                     )
-                    .with_fix(Fix {
-                        title: msg!("Add `{key}`", "`{key}` を追加"),
-                        edits: vec![insert_top_level(doc, form.block(), after, &line)],
-                    }),
+                    .with_fix(fix::skeleton(
+                        msg!("Add `{key}`", "`{key}` を追加"),
+                        vec![insert_top_level(doc, form.block(), after, &line)],
+                    )),
                 );
             }
             Some(e) if e.value.is_empty() => {
@@ -153,10 +153,10 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
                 if key == "contact" {
                     let lines: Vec<String> = contact_keys.iter().map(|k| format!("{k}: ")).collect();
                     if let Some(edit) = insert_in_mapping(doc, e, &lines) {
-                        d = d.with_fix(Fix {
-                            title: msg!("Add the contact fields", "連絡先の項目を追加"),
-                            edits: vec![edit],
-                        });
+                        d = d.with_fix(fix::skeleton(
+                            msg!("Add the contact fields", "連絡先の項目を追加"),
+                            vec![edit],
+                        ));
                     }
                 }
                 out.push(d);
@@ -196,10 +196,10 @@ fn contact(doc: &str, form: Form, e: &YamlEntry, keys: &[&str], out: &mut Vec<Di
                     },
                 );
                 if let Some(edit) = insert_in_mapping(doc, e, &[format!("{key}: ")]) {
-                    d = d.with_fix(Fix {
-                        title: msg!("Add `contact.{key}`", "`contact.{key}` を追加"),
-                        edits: vec![edit],
-                    });
+                    d = d.with_fix(fix::skeleton(
+                        msg!("Add `contact.{key}`", "`contact.{key}` を追加"),
+                        vec![edit],
+                    ));
                 }
                 out.push(d);
             }

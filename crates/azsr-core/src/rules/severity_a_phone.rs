@@ -83,6 +83,7 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
                 diag = diag.with_fix(Fix {
                     title: fix::set_title("contact_method", "phone"),
                     edits: vec![edit],
+                    resolves: true,
                 });
             }
             out.push(diag);
