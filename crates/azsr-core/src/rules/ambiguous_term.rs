@@ -22,7 +22,8 @@ declare_rule! {
     /// a line that holds the term together with a resource name (`vm-prod-01`), a code
     /// span, a resource ID or a GUID. One finding per term, on its first occurrence; the
     /// quick fix inserts an environment section (or adds lines to the existing one)
-    /// listing every unmapped term, in the messages' language.
+    /// listing every unmapped term, in the messages' language, for you to complete (the
+    /// finding stays until a line maps the term; fix-all leaves it).
     ///
     /// Latin terms match as whole words (`prod`, not `production` or `vm-prod-01`);
     /// Japanese terms also inside a longer word (`本番` in `本番稼働`). Resource names,

@@ -18,7 +18,9 @@ declare_rule! {
     /// name (`Asia/Tokyo`), single values where the form has one text box, `contact` a
     /// mapping, `related_requests` and `attachments` lists. For billing, subscription
     /// management and quota requests the service is implied: a `service` naming another
-    /// service is reported. The quick fix replaces the value with the closest allowed one.
+    /// service is reported. The quick fix replaces the value with the closest allowed one;
+    /// for `severity`, the one the plan and the contact allow (`high` means A, or B
+    /// without phone contact, never `1`; C on developer).
     ///
     /// Fields with a rule of their own are left to it, a list or mapping in their place
     /// included: `subscription`, `resource`, `started`, `summary`, `contact.email`,

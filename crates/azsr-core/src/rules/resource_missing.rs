@@ -10,7 +10,7 @@ declare_rule! {
     /// lists resource types for its `service`, so that the service is about resources one
     /// can name. Services without resource types (and billing, subscription management and
     /// quota requests) never get it. The quick fix inserts a `resource:` line after
-    /// `service`.
+    /// `service` for you to fill in (the finding stays until you do; fix-all leaves it).
     ///
     /// ## Why
     ///

@@ -12,6 +12,8 @@ declare_rule! {
     /// Keys the format does not know: at the top of the front matter, inside `contact`,
     /// and inside a `related_requests` entry written as a mapping (`number`, `engineer`).
     /// The message names the closest known key, and the quick fix renames the key to it.
+    /// When that key is already there the fix never duplicates it: it deletes the
+    /// unknown key, or, when the known key is empty, moves the value into it.
     ///
     /// ## Why
     ///
