@@ -32,7 +32,7 @@ declare_rule! {
     /// severity: A
     /// contact_method: email
     /// contact:
-    ///   email: taro.yamada@example.co.jp
+    ///   email: taro.yamada@contoso.co.jp
     /// ---
     /// ```
     ///

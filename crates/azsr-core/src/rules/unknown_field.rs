@@ -27,7 +27,7 @@ declare_rule! {
     /// ---
     /// severty: B
     /// contact:
-    ///   mail: taro@example.co.jp
+    ///   mail: taro@contoso.co.jp
     /// ---
     /// ```
     ///
@@ -37,7 +37,7 @@ declare_rule! {
     /// ---
     /// severity: B
     /// contact:
-    ///   email: taro@example.co.jp
+    ///   email: taro@contoso.co.jp
     /// ---
     /// ```
     "unknown-field", Warning, check
@@ -281,7 +281,7 @@ mod tests {
     fn fires_inside_contact_and_related_requests() {
         assert_spans(
             &RULE,
-            "---\ncontact:\n  «mail»: taro@example.co.jp\n  first_name: 太郎\n---\n",
+            "---\ncontact:\n  «mail»: taro@contoso.co.jp\n  first_name: 太郎\n---\n",
         );
         assert_spans(
             &RULE,
