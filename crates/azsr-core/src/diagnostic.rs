@@ -46,6 +46,10 @@ pub struct TextEdit {
 pub struct Fix {
     pub title: Msg,
     pub edits: Vec<TextEdit>,
+    /// The fix resolves its finding. `false` for a skeleton that the person completes
+    /// (a key inserted with no value, a section stub): offered, never preferred, never
+    /// part of fix-all, and the finding stays until the person writes the value.
+    pub resolves: bool,
 }
 
 /// A second place that belongs to the same finding.

@@ -12,6 +12,7 @@ pub mod diagnostic;
 pub mod document;
 pub mod error_mention;
 pub mod fields;
+pub mod fix_all;
 pub mod form;
 pub mod frontmatter;
 pub mod fuzzy;

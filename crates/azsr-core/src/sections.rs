@@ -217,11 +217,14 @@ pub fn insert_sections_fix(text: &str, body: &Body, missing: &[SectionKind], lan
     }
     let mut edits = Vec::new();
     for (anchor, ks) in groups {
+        // The heading with the template's hint of what belongs there (an empty heading
+        // would say nothing; the hint is still section-empty's until it is written).
         let heading_line = |kind: SectionKind, level: u8| {
             format!(
-                "{} {}{nl}",
+                "{} {}{nl}<!-- {} -->{nl}",
                 "#".repeat(usize::from(level.clamp(1, 6))),
-                kind.heading(lang)
+                kind.heading(lang),
+                kind.purpose().get(lang)
             )
         };
         match anchor {
@@ -275,7 +278,11 @@ pub fn insert_sections_fix(text: &str, body: &Body, missing: &[SectionKind], lan
             format!("セクション ({}) を挿入", names(Lang::Ja)),
         )
     };
-    Fix { title, edits }
+    Fix {
+        title,
+        edits,
+        resolves: true,
+    }
 }
 
 #[cfg(test)]

@@ -8,6 +8,33 @@ use crate::completion;
 use crate::messages::Lang;
 use crate::sections::SectionKind;
 
+/// The example values a template holds for a person to replace (rules.md, "Template
+/// filler counts as empty"): a required field still holding one is `required-field`'s.
+/// The nil GUID (a subscription, or inside a resource ID).
+pub const FILLER_GUID: &str = "00000000-0000-0000-0000-000000000000";
+/// Domains reserved for examples (RFC 2606, and Japan's `example.co.jp`): an address or a
+/// host there is nobody's.
+pub const FILLER_DOMAINS: &[&str] = &["example.com", "example.co.jp", "example.org", "example.net"];
+/// The resource group of a template's default resource ID
+/// (`/subscriptions/…/resourceGroups/resource-group/providers/…/name`).
+pub const FILLER_RESOURCE_GROUP: &str = "resource-group";
+
+/// Whether `value` is a template's example value rather than the person's own: it holds
+/// the nil GUID, an address or host at an example domain, or the default resource group.
+pub fn is_filler(value: &str) -> bool {
+    let v = value.trim().to_ascii_lowercase();
+    let at_example_domain = FILLER_DOMAINS.iter().any(|domain| {
+        v.match_indices(domain).any(|(at, _)| {
+            let before = v[..at].chars().next_back();
+            let after = v[at + domain.len()..].chars().next();
+            matches!(before, None | Some('@' | '.' | '/'))
+                && !after.is_some_and(|c| c.is_ascii_alphanumeric() || c == '-' || c == '.')
+        })
+    });
+    let default_group = v.contains(&format!("/resourcegroups/{FILLER_RESOURCE_GROUP}/"));
+    v.contains(FILLER_GUID) || at_example_domain || default_group
+}
+
 /// One line of the template's front matter: key, value, and a hint in each language.
 struct Line {
     key: &'static str,
@@ -328,6 +355,31 @@ pub fn contact_snippet(lang: Lang) -> String {
 mod tests {
     use super::*;
     use crate::Source;
+
+    #[test]
+    fn filler_is_the_templates_example_values_only() {
+        for filler in [
+            FILLER_GUID,
+            "taro.yamada@example.co.jp",
+            "a@EXAMPLE.COM",
+            "ops@mail.example.net",
+            "https://app.example.org/path",
+            "/subscriptions/6f1c2d4e-8a3b-4c5d-9e0f-1a2b3c4d5e6f/resourceGroups/resource-group/providers/Microsoft.Compute/virtualMachines/name",
+        ] {
+            assert!(is_filler(filler), "{filler}");
+        }
+        for real in [
+            "6f1c2d4e-8a3b-4c5d-9e0f-1a2b3c4d5e6f",
+            "taro.yamada@contoso.co.jp",
+            "a@example.com.au.contoso.jp",
+            "a@myexample.com",
+            "a@example.community",
+            "/subscriptions/6f1c2d4e-8a3b-4c5d-9e0f-1a2b3c4d5e6f/resourceGroups/rg-web/providers/Microsoft.Compute/virtualMachines/vm-web-01",
+            "",
+        ] {
+            assert!(!is_filler(real), "{real}");
+        }
+    }
 
     #[test]
     fn templates_parse_with_every_field_and_section() {

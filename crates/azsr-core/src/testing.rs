@@ -121,7 +121,7 @@ support_language: ja
 contact:
   first_name: 太郎
   last_name: 山田
-  email: taro.yamada@example.co.jp
+  email: taro.yamada@contoso.co.jp
   phone: +81-3-1234-5678
   country: JPN
   time_zone: Tokyo Standard Time
@@ -178,7 +178,7 @@ support_language: en-us
 contact:
   first_name: Anna
   last_name: Schmidt
-  email: anna.schmidt@example.com
+  email: anna.schmidt@contoso.com
   country: DEU
   time_zone: W. Europe Standard Time
 ---

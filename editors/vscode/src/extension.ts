@@ -173,7 +173,19 @@ interface Snippet {
   description: string;
 }
 
+/** Inserts the whole request template, in an empty file only: a request has one front
+ *  matter, at its top (a file without one gets it from frontmatter-missing's quick fix). */
 async function insertTemplate(): Promise<void> {
+  const active = vscode.window.activeTextEditor;
+  if (active && active.document.getText().trim() !== '') {
+    const ja = vscode.env.language.toLowerCase().startsWith('ja');
+    void vscode.window.showInformationMessage(
+      ja
+        ? 'azsr: リクエストのテンプレートは空のファイルに挿入します。フロント マターがないファイルでは、クイック フィックス「フロント マターのテンプレートを挿入」を使ってください。'
+        : 'azsr: the request template goes into an empty file. In a file without a front matter, use the quick fix "Insert a front matter template".',
+    );
+    return;
+  }
   const file = path.join(extensionDir, 'snippets', 'azsr.code-snippets');
   const snippets = JSON.parse(fs.readFileSync(file, 'utf8')) as Record<string, Snippet>;
   const ja = vscode.env.language.toLowerCase().startsWith('ja');
@@ -191,8 +203,8 @@ async function insertTemplate(): Promise<void> {
     const doc = await vscode.workspace.openTextDocument({ language: 'markdown', content: '' });
     editor = await vscode.window.showTextDocument(doc);
   }
-  const at = editor.document.getText().trim() === '' ? new vscode.Position(0, 0) : editor.selection.active;
-  await editor.insertSnippet(new vscode.SnippetString(snippet.body.join('\n')), at);
+  const whole = editor.document.validateRange(new vscode.Range(0, 0, editor.document.lineCount, 0));
+  await editor.insertSnippet(new vscode.SnippetString(snippet.body.join('\n')), whole);
 }
 
 /** After a keystroke in a draft, opens the suggestions where quick suggestions would

@@ -160,13 +160,18 @@ pub fn insert_in_mapping(doc: &str, parent: &YamlEntry, lines: &[String]) -> Opt
 /// a trailing comment included), when nothing else shares them: what removing the
 /// entry removes.
 pub fn entry_lines(doc: &str, entry: &YamlEntry) -> Option<Range<usize>> {
-    let (start, end) = (entry.key.span.start, entry.value.span.end);
+    let (start, end) = (entry.key.span.start, entry_end(entry));
     let first = line_start(doc, start);
     if !doc[first..start].trim().is_empty() {
         return None;
     }
     let line_end = next_line_start(doc, end);
     let rest = doc[end..line_end].trim();
+    // a null value ends at its key: its colon follows
+    let rest = match entry.value.is_null() {
+        true => rest.strip_prefix(':').unwrap_or(rest).trim(),
+        false => rest,
+    };
     (rest.is_empty() || rest.starts_with('#')).then_some(first..line_end)
 }
 

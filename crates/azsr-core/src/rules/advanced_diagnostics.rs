@@ -58,6 +58,7 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
         .with_fix(Fix {
             title: msg!("Allow advanced diagnostics ({yes})", "高度な診断情報の収集を許可 ({yes})"),
             edits: vec![replace_scalar(ctx.text, &e.value, yes)],
+            resolves: true,
         }),
     );
 }

@@ -6,6 +6,7 @@ use regex::Regex;
 
 use crate::diagnostic::{Fix, TextEdit};
 use crate::messages::Lang;
+use crate::rules::fix;
 use crate::rules::text_rule::Prose;
 use crate::sections::SectionKind;
 use crate::text::{is_ascii_word, PhraseSet};
@@ -21,7 +22,8 @@ declare_rule! {
     /// a line that holds the term together with a resource name (`vm-prod-01`), a code
     /// span, a resource ID or a GUID. One finding per term, on its first occurrence; the
     /// quick fix inserts an environment section (or adds lines to the existing one)
-    /// listing every unmapped term, in the messages' language.
+    /// listing every unmapped term, in the messages' language, for you to complete (the
+    /// finding stays until a line maps the term; fix-all leaves it).
     ///
     /// Latin terms match as whole words (`prod`, not `production` or `vm-prod-01`);
     /// Japanese terms also inside a longer word (`本番` in `本番稼働`). Resource names,
@@ -362,16 +364,16 @@ fn stub_fix(ctx: &Context, found: &[(Range<usize>, String)]) -> Fix {
             (end, format!("{lead}## {heading}\n{lines}"))
         }
     };
-    Fix {
-        title: msg!(
+    fix::skeleton(
+        msg!(
             "Add the terms to an environment section",
             "環境のセクションに呼び名を追加する"
         ),
-        edits: vec![TextEdit {
+        vec![TextEdit {
             range: at..at,
             new_text,
         }],
-    }
+    )
 }
 
 #[cfg(test)]

@@ -48,7 +48,14 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
         None => {
             let at = if text.starts_with('\u{feff}') { 3 } else { 0 };
             let nl = line_break(text);
-            let mut block = crate::template::frontmatter_template(ctx.lang).replace('\n', nl);
+            // A Japanese text gets the Japanese template (`support_language: ja`), else
+            // the English one would make its text english-body's errors.
+            let lang = if text.chars().any(crate::text::is_japanese_char) {
+                crate::Lang::Ja
+            } else {
+                ctx.lang
+            };
+            let mut block = crate::template::frontmatter_template(lang).replace('\n', nl);
             if !text[at..].trim().is_empty() {
                 block.push_str(nl);
             }

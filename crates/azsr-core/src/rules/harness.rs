@@ -271,7 +271,7 @@ fn fix_outcomes() -> Vec<FixOutcome> {
         {
             let before = example.check(rule, &config);
             for d in &before {
-                for fix in &d.fixes {
+                for fix in d.fixes.iter().filter(|f| f.resolves) {
                     let after = apply_edits(&example.text, &fix.edits);
                     let yaml_valid = crate::frontmatter::parse(&after)
                         .is_none_or(|fm| fm.closed && fm.error.is_none());
@@ -303,47 +303,18 @@ fn fixes_keep_the_front_matter_valid() {
     assert!(broken.is_empty(), "{}", broken.join("\n"));
 }
 
-/// Rules with a fix that leaves the finding it was offered for (issue 11 fixes them;
-/// [`fixes_remove_their_finding_known_failures`] runs them).
-/// Both insert a skeleton to fill in (`resource: `, an environment section of
-/// `<resource names or IDs, …>` lines) that the rule still reports.
-const FIXES_THAT_LEAVE_THEIR_FINDING: &[&str] = &["resource-missing", "ambiguous-term"];
-
-/// The rules of `outcomes` with a fix that leaves its finding.
-fn rules_whose_fix_leaves_its_finding(outcomes: &[FixOutcome]) -> Vec<&'static str> {
-    let mut rules: Vec<_> = outcomes
-        .iter()
-        .filter(|o| !o.finding_gone)
-        .map(|o| o.rule)
-        .collect();
-    rules.dedup();
-    rules
-}
-
+/// Every resolving fix removes its finding (a skeleton, [`Fix::resolves`] `false`, is
+/// for the person to complete).
+///
+/// [`Fix::resolves`]: crate::Fix::resolves
 #[test]
 fn fixes_remove_their_finding() {
-    let outcomes = fix_outcomes();
-    let failing = rules_whose_fix_leaves_its_finding(&outcomes);
-    let new: Vec<_> = outcomes
+    let left: Vec<_> = fix_outcomes()
         .iter()
-        .filter(|o| !o.finding_gone && !FIXES_THAT_LEAVE_THEIR_FINDING.contains(&o.rule))
+        .filter(|o| !o.finding_gone)
         .map(|o| format!("{}: {:?} leaves its finding:\n{}", o.rule, o.title, o.after))
         .collect();
-    assert!(new.is_empty(), "{}", new.join("\n"));
-    for rule in FIXES_THAT_LEAVE_THEIR_FINDING {
-        assert!(
-            failing.contains(rule),
-            "{rule}'s fixes now remove their finding: take it off FIXES_THAT_LEAVE_THEIR_FINDING"
-        );
-    }
-}
-
-#[test]
-#[ignore = "issue 11: these rules' fixes leave their finding"]
-fn fixes_remove_their_finding_known_failures() {
-    let outcomes = fix_outcomes();
-    let failing = rules_whose_fix_leaves_its_finding(&outcomes);
-    assert!(failing.is_empty(), "fixes leave their finding: {failing:?}");
+    assert!(left.is_empty(), "{}", left.join("\n"));
 }
 
 /// `text` with each line behind a gutter, so that blank lines and a missing final line
@@ -428,4 +399,173 @@ fn every_snapshot_belongs_to_a_rule() {
             "snapshots/{name} belongs to no rule: delete it"
         );
     }
+}
+
+/// Every request the fix property runs on, named: the examples (`examples/**`, the
+/// faulty ones too), the test module's clean requests, the editors' fixtures, every
+/// rule's documented examples, and the frozen drafts of `tests/heldout/judgment/` (as
+/// inputs only: their expectations are not read here).
+fn fix_property_inputs() -> Vec<(String, String, Files)> {
+    let root = concat!(env!("CARGO_MANIFEST_DIR"), "/../..");
+    let mut out = Vec::new();
+    let mut dirs = vec![
+        format!("{root}/examples"),
+        format!("{root}/editors/nvim/test/fixtures"),
+        format!("{root}/tests/heldout/judgment"),
+    ];
+    while let Some(dir) = dirs.pop() {
+        let Ok(entries) = std::fs::read_dir(&dir) else {
+            continue;
+        };
+        for path in entries.map(|e| e.unwrap().path()) {
+            if path.is_dir() {
+                dirs.push(path.to_string_lossy().into_owned());
+            } else if path.to_string_lossy().ends_with(".azsr.md") {
+                let text = std::fs::read_to_string(&path).unwrap();
+                let name = path
+                    .strip_prefix(root)
+                    .unwrap()
+                    .to_string_lossy()
+                    .into_owned();
+                out.push((name, text, Files(vec![])));
+            }
+        }
+    }
+    out.push(("testing::CLEAN_JA".into(), CLEAN_JA.into(), Files(vec![])));
+    out.push(("testing::CLEAN_EN".into(), CLEAN_EN.into(), Files(vec![])));
+    for rule in ALL {
+        for (n, example) in examples(rule).into_iter().enumerate() {
+            let name = format!("{} example {}", rule.name, n + 1);
+            out.push((name, example.text, example.files));
+        }
+    }
+    out
+}
+
+/// What went wrong with the fixes on one input: one line per fix that made the request
+/// worse (its finding stays, an error appears, the YAML breaks; for fix-all, errors plus
+/// warnings go up).
+fn fixes_that_make_it_worse(name: &str, text: &str, files: &Files) -> Vec<String> {
+    use crate::fix_all::{adds_an_error, errors_and_warnings, fix_all, removes};
+    let config = Config::default();
+    let catalog = crate::Catalog::bundled();
+    let env = crate::Env {
+        now: crate::testing::test_now(),
+        files: Some(files),
+        locale: None,
+    };
+    let analyse = |text: &str| {
+        let source = crate::Source::new(text);
+        let yaml_valid = source
+            .frontmatter
+            .as_ref()
+            .is_none_or(|fm| fm.closed && fm.error.is_none());
+        (crate::analyze(&source, &config, &catalog, &env), yaml_valid)
+    };
+    let (before, yaml_was_valid) = analyse(text);
+    let before_source = crate::Source::new(text);
+    let before_fm = before_source.frontmatter.as_ref();
+    let mut worse = Vec::new();
+    let mut judge = |what: String, after_text: &str, target: Option<(&Diagnostic, &crate::Fix)>| {
+        let (after, yaml_valid) = analyse(after_text);
+        let mut why = Vec::new();
+        if target.is_some_and(|(d, fix)| fix.resolves && !removes(&before, &after, d)) {
+            why.push("leaves its finding".to_string());
+        }
+        if adds_an_error(before_fm, &before, &after) {
+            let new: Vec<_> = after
+                .diagnostics
+                .iter()
+                .filter(|d| d.level == crate::Level::Error)
+                .filter(|d| {
+                    !before
+                        .diagnostics
+                        .iter()
+                        .any(|b| b.code == d.code && b.message.en == d.message.en)
+                })
+                .map(|d| d.code)
+                .collect();
+            why.push(format!("adds an error {new:?}"));
+        }
+        if yaml_was_valid && !yaml_valid {
+            why.push("breaks the YAML".into());
+        }
+        if target.is_none() && errors_and_warnings(&after) > errors_and_warnings(&before) {
+            why.push(format!(
+                "raises errors + warnings from {} to {}",
+                errors_and_warnings(&before),
+                errors_and_warnings(&after)
+            ));
+        }
+        if !why.is_empty() {
+            worse.push(format!(
+                "{name}: {what} {}\n{}",
+                why.join(", "),
+                quoted(after_text, "  ")
+            ));
+        }
+    };
+    for d in &before.diagnostics {
+        for fix in &d.fixes {
+            let after = apply_edits(text, &fix.edits);
+            judge(
+                format!("{} fix {:?}", d.code, fix.title.en),
+                &after,
+                Some((d, fix)),
+            );
+        }
+    }
+    let edits = fix_all(&before_source, &config, &catalog, &env);
+    if !edits.is_empty() {
+        judge("fix-all".into(), &apply_edits(text, &edits), None);
+    }
+    worse
+}
+
+/// Fixes of rules owned elsewhere in this round that still bring in an error:
+/// `severity-a-criteria`'s "Lower the severity to B" on a developer plan (B is not
+/// offered there); [`fix::severity_for`](super::fix::severity_for) gives the severity to
+/// write. The test fails once it is fixed, to take it off this list.
+const FIXES_PENDING_ELSEWHERE: &[&str] = &["severity-a-criteria"];
+
+/// Fixes never make a request worse (rules.md): on every input, every quick fix removes
+/// its finding, adds no error and keeps the YAML valid; fix-all adds no error and does
+/// not raise errors plus warnings.
+#[test]
+fn fixes_never_make_a_request_worse() {
+    let inputs = fix_property_inputs();
+    assert!(inputs.len() > 150, "only {} inputs", inputs.len());
+    let all: Vec<String> = inputs
+        .iter()
+        .flat_map(|(name, text, files)| fixes_that_make_it_worse(name, text, files))
+        .collect();
+    let pending = |w: &String| {
+        FIXES_PENDING_ELSEWHERE
+            .iter()
+            .any(|rule| w.contains(&format!(": {rule} fix ")))
+    };
+    for rule in FIXES_PENDING_ELSEWHERE {
+        let pattern = format!(": {rule} fix ");
+        assert!(
+            all.iter().any(|w| w.contains(&pattern)),
+            "{rule}'s fixes no longer make a request worse: take it off FIXES_PENDING_ELSEWHERE"
+        );
+    }
+    let worse: Vec<&str> = all
+        .iter()
+        .filter(|w| !pending(w))
+        .map(String::as_str)
+        .collect();
+    if std::env::var_os("AZSR_FIX_REPORT").is_some() {
+        for w in &worse {
+            eprintln!("{}", w.lines().next().unwrap_or_default());
+        }
+        eprintln!("{} fixes made a request worse", worse.len());
+    }
+    assert!(
+        worse.is_empty(),
+        "{} fixes make a request worse:\n{}",
+        worse.len(),
+        worse.join("\n")
+    );
 }

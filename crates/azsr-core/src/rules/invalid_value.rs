@@ -3,6 +3,7 @@ use crate::fields::{parse_bool, parse_language, ContactMethod, IssueType, Plan, 
 use crate::frontmatter::{YamlEntry, YamlNode, YamlValue};
 use crate::frontmatter::edit::{replace_scalar};
 use crate::form::{kind_of, not_single};
+use crate::rules::fix;
 use crate::time::WINDOWS_ZONES;
 use crate::{msg, Context, Diagnostic, Msg};
 
@@ -17,7 +18,9 @@ declare_rule! {
     /// name (`Asia/Tokyo`), single values where the form has one text box, `contact` a
     /// mapping, `related_requests` and `attachments` lists. For billing, subscription
     /// management and quota requests the service is implied: a `service` naming another
-    /// service is reported. The quick fix replaces the value with the closest allowed one.
+    /// service is reported. The quick fix replaces the value with the closest allowed one;
+    /// for `severity`, the one the plan and the contact allow (`high` means A, or B
+    /// without phone contact, never `1`; C on developer).
     ///
     /// Fields with a rule of their own are left to it, a list or mapping in their place
     /// included: `subscription`, `resource`, `started`, `summary`, `contact.email`,
@@ -162,7 +165,7 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
                 enumerated(ctx, key, &e.value, &allowed, 4, |v| IssueType::parse(v).is_some(), out);
             }
             "severity" => {
-                enumerated(ctx, key, &e.value, SEVERITIES, 3, |v| Severity::parse(v).is_some(), out);
+                severity(ctx, &e.value, out);
             }
             "support_plan" => {
                 enumerated(ctx, key, &e.value, crate::config::PLANS, 6, |v| Plan::parse(v).is_some(), out);
@@ -282,6 +285,26 @@ fn enumerated(
     report(ctx, node, key, &expected, suggestion, out);
 }
 
+/// `severity`: the fix writes the severity a mistyped value stands for (`high`, 高: A),
+/// as far as the whole request allows it (see [`fix::severity_for`]).
+fn severity(ctx: &Context, node: &YamlNode, out: &mut Vec<Diagnostic>) {
+    let key = "severity";
+    let Some(v) = single(ctx, key, node, out) else { return };
+    if Severity::parse(v).is_some() {
+        return;
+    }
+    let list = SEVERITIES[..3].join(", ");
+    let expected = msg!("use one of {list}", "次のいずれかを指定してください: {list}");
+    let lower = v.trim().to_lowercase();
+    let meant = if ["high", "highest", "urgent", "高", "緊急"].contains(&lower.as_str()) {
+        Some(Severity::A)
+    } else {
+        closest_value(v, SEVERITIES).and_then(Severity::parse)
+    };
+    let suggestion = meant.map(|s| fix::severity_for(ctx, s).label());
+    report(ctx, node, key, &expected, suggestion, out);
+}
+
 fn report(
     ctx: &Context,
     node: &YamlNode,
@@ -302,6 +325,7 @@ fn report(
         d = d.with_fix(Fix {
             title: msg!("Replace with `{s}`", "`{s}` に置き換え"),
             edits: vec![replace_scalar(ctx.text, node, s)],
+            resolves: true,
         });
     }
     out.push(d);
@@ -340,6 +364,7 @@ fn implied_service(ctx: &Context, node: &YamlNode, value: &str, out: &mut Vec<Di
         .with_fix(Fix {
             title: msg!("Replace with `{name}`", "`{name}` に置き換え"),
             edits: vec![replace_scalar(ctx.text, node, name)],
+            resolves: true,
         }),
     );
 }
@@ -475,6 +500,22 @@ mod tests {
     use super::*;
     use crate::diagnostic::apply_edits;
     use crate::testing::{assert_spans, check, CLEAN_EN, CLEAN_JA};
+
+    #[test]
+    fn a_severity_fix_writes_what_the_whole_request_allows() {
+        let fix_of = |rest: &str| {
+            let text = format!("---\nissue_type: technical\nseverity: high\n{rest}---\n");
+            let found = check(&RULE, &text);
+            found[0].fixes[0].edits[0].new_text.clone()
+        };
+        let phone = "contact_method: phone\ncontact:\n  phone: +81-3-1234-5678\n";
+        assert_eq!(fix_of(""), "B", "A needs phone contact");
+        assert_eq!(fix_of(phone), "A");
+        assert_eq!(fix_of(&format!("support_plan: premier\n{phone}")), "A", "never 1 for high");
+        assert_eq!(fix_of("support_plan: developer\n"), "C");
+        assert_eq!(fix_of(&format!("support_plan: developer\n{phone}")), "C");
+        assert_eq!(fix_of("support_plan: standard\ncontact_method: phone\n"), "B", "no number");
+    }
 
     fn fixed(text: &str) -> String {
         let d = check(&RULE, text);

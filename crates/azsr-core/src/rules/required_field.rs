@@ -1,8 +1,9 @@
-use crate::diagnostic::Fix;
 use crate::fields::{field_doc, ContactMethod, FieldSpec, IssueType, CONTACT_FIELDS, FIELDS};
 use crate::form::Form;
 use crate::frontmatter::{YamlEntry, YamlValue};
 use crate::frontmatter::edit::{insert_in_mapping, insert_top_level};
+use crate::rules::fix;
+use crate::template;
 use crate::rules::unknown_field::meant;
 use crate::{msg, Context, Diagnostic};
 
@@ -17,9 +18,16 @@ declare_rule! {
     /// is required when the catalog holds the service's complete list of problem types and
     /// it shows subtypes for the chosen type; `contact.phone` when `contact_method: phone`.
     ///
+    /// A template's filler counts as empty: a required field (or `resource`) that still
+    /// holds a template's example value, the nil GUID
+    /// `00000000-0000-0000-0000-000000000000`, an address or host at `example.com`,
+    /// `example.co.jp`, `example.org` or `example.net`, or the resource group
+    /// `resource-group` of a template's resource ID, is reported on the value.
+    ///
     /// A missing key is reported at the opening `---` of the front matter, a key present
-    /// with an empty value on the key. The quick fix inserts the key line. (A missing phone
-    /// under severity A or 1 is `severity-a-phone`'s; `support_plan` is never required.)
+    /// with an empty value on the key. The quick fix inserts the key line for you to fill
+    /// in (the finding stays until you do). (A missing phone under severity A or 1 is
+    /// `severity-a-phone`'s; `support_plan` is never required.)
     ///
     /// ## Why
     ///
@@ -39,6 +47,16 @@ declare_rule! {
     /// ---
     /// ```
     ///
+    /// ```markdown
+    /// ---
+    /// issue_type: technical
+    /// subscription: 00000000-0000-0000-0000-000000000000
+    /// summary: VM に RDP 接続できない
+    /// contact:
+    ///   email: taro.yamada@example.co.jp
+    /// ---
+    /// ```
+    ///
     /// ## Passes
     ///
     /// ```markdown
@@ -53,7 +71,7 @@ declare_rule! {
     /// contact:
     ///   first_name: 太郎
     ///   last_name: 山田
-    ///   email: taro.yamada@example.co.jp
+    ///   email: taro.yamada@contoso.co.jp
     ///   country: JPN
     ///   time_zone: Tokyo Standard Time
     /// ---
@@ -133,10 +151,10 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
                             )
                         },
                     )
-                    .with_fix(Fix {
-                        title: msg!("Add `{key}`", "`{key}` を追加"),
-                        edits: vec![insert_top_level(doc, form.block(), after, &line)],
-                    }),
+                    .with_fix(fix::skeleton(
+                        msg!("Add `{key}`", "`{key}` を追加"),
+                        vec![insert_top_level(doc, form.block(), after, &line)],
+                    )),
                 );
             }
             Some(e) if e.value.is_empty() => {
@@ -153,17 +171,35 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
                 if key == "contact" {
                     let lines: Vec<String> = contact_keys.iter().map(|k| format!("{k}: ")).collect();
                     if let Some(edit) = insert_in_mapping(doc, e, &lines) {
-                        d = d.with_fix(Fix {
-                            title: msg!("Add the contact fields", "連絡先の項目を追加"),
-                            edits: vec![edit],
-                        });
+                        d = d.with_fix(fix::skeleton(
+                            msg!("Add the contact fields", "連絡先の項目を追加"),
+                            vec![edit],
+                        ));
                     }
                 }
                 out.push(d);
             }
             Some(e) if key == "contact" => contact(doc, form, e, &contact_keys, out),
-            Some(_) => {}
+            Some(e) => filler(e, key, out),
         }
+    }
+    // Not required, but the template's example resource is filler all the same.
+    if let Some(e) = form.get("resource") {
+        filler(e, "resource", out);
+    }
+}
+
+/// Reports `e`, the field `shown`, when its value is a template's example value
+/// ([`template::is_filler`]): as good as empty.
+fn filler(e: &YamlEntry, shown: &str, out: &mut Vec<Diagnostic>) {
+    if e.value.as_str().is_some_and(template::is_filler) {
+        out.push(RULE.diag(
+            e.value.span.clone(),
+            msg!(
+                "`{shown}` still holds a template's example value: write the request's own",
+                "`{shown}` がテンプレートの例の値のままです。実際の値を記入してください"
+            ),
+        ));
     }
 }
 
@@ -196,10 +232,10 @@ fn contact(doc: &str, form: Form, e: &YamlEntry, keys: &[&str], out: &mut Vec<Di
                     },
                 );
                 if let Some(edit) = insert_in_mapping(doc, e, &[format!("{key}: ")]) {
-                    d = d.with_fix(Fix {
-                        title: msg!("Add `contact.{key}`", "`contact.{key}` を追加"),
-                        edits: vec![edit],
-                    });
+                    d = d.with_fix(fix::skeleton(
+                        msg!("Add `contact.{key}`", "`contact.{key}` を追加"),
+                        vec![edit],
+                    ));
                 }
                 out.push(d);
             }
@@ -213,7 +249,7 @@ fn contact(doc: &str, form: Form, e: &YamlEntry, keys: &[&str], out: &mut Vec<Di
                     )
                 },
             )),
-            Some(_) => {}
+            Some(c) => filler(c, &format!("contact.{key}"), out),
         }
     }
 }
@@ -264,7 +300,7 @@ mod tests {
     use crate::diagnostic::apply_edits;
     use crate::testing::{assert_spans, check, CLEAN_EN, CLEAN_JA};
 
-    const CONTACT: &str = "contact:\n  first_name: 太郎\n  last_name: 山田\n  email: taro@example.co.jp\n  country: JPN\n  time_zone: Tokyo Standard Time\n";
+    const CONTACT: &str = "contact:\n  first_name: 太郎\n  last_name: 山田\n  email: taro@contoso.co.jp\n  country: JPN\n  time_zone: Tokyo Standard Time\n";
 
     fn billing(extra: &str) -> String {
         format!("---\nissue_type: billing\nsummary: 返金について\nproblem_type: Refund request\nseverity: C\nadvanced_diagnostics: true\ncontact_method: email\nsupport_language: ja\n{CONTACT}{extra}---\n")
@@ -301,7 +337,7 @@ mod tests {
         assert_spans(&RULE, &text);
         let text = CLEAN_JA.replace("summary: 再起動後に vm-web-01 へ RDP 接続できない", "«summary»: \"\"");
         assert_spans(&RULE, &text);
-        let text = CLEAN_JA.replace("  email: taro.yamada@example.co.jp", "  «email»: ~");
+        let text = CLEAN_JA.replace("  email: taro.yamada@contoso.co.jp", "  «email»: ~");
         assert_spans(&RULE, &text);
     }
 
@@ -327,7 +363,7 @@ mod tests {
         assert!(check(&RULE, &text).is_empty());
         let text = CLEAN_JA.replace("  country: JPN", "  国: JPN");
         assert!(check(&RULE, &text).is_empty());
-        let text = CLEAN_JA.replace("  email: taro.yamada@example.co.jp\n", "").replace("issue_type", "email: taro.yamada@example.co.jp\nissue_type");
+        let text = CLEAN_JA.replace("  email: taro.yamada@contoso.co.jp\n", "").replace("issue_type", "email: taro.yamada@contoso.co.jp\nissue_type");
         assert!(check(&RULE, &text).is_empty());
         // an unrelated unknown key does not hide a missing one
         let text = CLEAN_JA.replace("severity: B", "foo: B");

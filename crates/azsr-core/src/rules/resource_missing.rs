@@ -1,6 +1,6 @@
-use crate::diagnostic::Fix;
 use crate::fields::FIELDS;
-use crate::frontmatter::edit::{insert_top_level};
+use crate::frontmatter::edit::insert_top_level;
+use crate::rules::fix;
 use crate::{msg, Context, Diagnostic};
 
 declare_rule! {
@@ -10,7 +10,7 @@ declare_rule! {
     /// lists resource types for its `service`, so that the service is about resources one
     /// can name. Services without resource types (and billing, subscription management and
     /// quota requests) never get it. The quick fix inserts a `resource:` line after
-    /// `service`.
+    /// `service` for you to fill in (the finding stays until you do; fix-all leaves it).
     ///
     /// ## Why
     ///
@@ -62,10 +62,10 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
             let pos = FIELDS.iter().position(|f| f.key == "resource").unwrap_or(0);
             let after = FIELDS[..pos].iter().rev().find_map(|f| form.get(f.key));
             out.push(
-                RULE.diag(form.block().opening(), message).with_fix(Fix {
-                    title: msg!("Add `resource` for {name}", "{name} の `resource` を追加"),
-                    edits: vec![insert_top_level(ctx.text, form.block(), after, "resource: ")],
-                }),
+                RULE.diag(form.block().opening(), message).with_fix(fix::skeleton(
+                    msg!("Add `resource` for {name}", "{name} の `resource` を追加"),
+                    vec![insert_top_level(ctx.text, form.block(), after, "resource: ")],
+                )),
             );
         }
         Some(e) if e.value.is_empty() => out.push(RULE.diag(e.key.span.clone(), message)),

@@ -1,4 +1,6 @@
+use crate::body::Section;
 use crate::msg;
+use crate::sections::SectionKind;
 use crate::{Context, Diagnostic};
 
 declare_rule! {
@@ -9,8 +11,10 @@ declare_rule! {
     /// under it but other headings: no text, list, table or code before the next heading
     /// of the same or a higher level. An HTML comment (a template hint such as
     /// `<!-- what you want to achieve -->`) or a thematic break does not count as content;
-    /// text under a sub-heading does. The finding sits on the heading's text. Any issue
-    /// type.
+    /// text under a sub-heading does. Nor does the template's own guidance for the
+    /// section (the hint the request template writes under its heading, in either
+    /// language) left as the section's only text. The finding sits on the heading's text.
+    /// Any issue type.
     ///
     /// ## Why
     ///
@@ -40,7 +44,8 @@ declare_rule! {
 }
 
 fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
-    for section in ctx.body.sections.iter().filter(|s| s.empty) {
+    let empty = |s: &&Section| s.empty || only_guidance(&ctx.text[s.content.clone()], s.kind);
+    for section in ctx.body.sections.iter().filter(empty) {
         let heading = &ctx.body.headings[section.heading];
         let name = &ctx.text[heading.text_range.clone()];
         out.push(RULE.diag(
@@ -51,6 +56,22 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
             ),
         ));
     }
+}
+
+/// Whether `content`, without HTML comments, is nothing but the template's guidance for
+/// `kind` (the text the request template puts under the heading), in either language.
+fn only_guidance(content: &str, kind: SectionKind) -> bool {
+    let mut rest = content;
+    let mut text = String::new();
+    while let Some(open) = rest.find("<!--") {
+        text.push_str(&rest[..open]);
+        rest = rest[open..].find("-->").map_or("", |end| &rest[open + end + 3..]);
+    }
+    text.push_str(rest);
+    let words = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ");
+    let text = words(&text);
+    let purpose = kind.purpose();
+    !text.is_empty() && [&purpose.en, &purpose.ja].iter().any(|p| words(p) == text)
 }
 
 #[cfg(test)]
@@ -84,6 +105,18 @@ mod tests {
             "---\nissue_type: billing\n---\n## «Goal»\n## «Problem»\n## «Error messages (full output)»\n",
         );
         assert_spans(&RULE, "## «【追加の連絡先】»\r\n\r\n## «関連するお問い合わせ»\r\n");
+    }
+
+    #[test]
+    fn the_templates_guidance_alone_is_empty() {
+        for lang in [crate::Lang::En, crate::Lang::Ja] {
+            for kind in SectionKind::ALL {
+                let hint = kind.purpose().get(lang).to_string();
+                let heading = kind.heading(lang);
+                assert_spans(&RULE, &format!("## «{heading}»\n{hint}\n"));
+                assert_spans(&RULE, &format!("## {heading}\n{hint} 詳細: 毎回発生します。\n"));
+            }
+        }
     }
 
     #[test]

@@ -15,8 +15,10 @@ declare_rule! {
     /// `## 質問`, `## 事象`), or no `errors` section (`## Error messages`, `## Logs`,
     /// `## エラー メッセージ`, `## ログ`) while the summary or the body's prose speaks of an
     /// error or a failure. One finding per missing section, at the start of the file; the
-    /// quick fix inserts every missing heading, in the messages' language, before the first
-    /// section that comes later in the usual order (else at the end of the body).
+    /// quick fix inserts every missing heading, in the messages' language, with the
+    /// template's hint of what belongs there, before the first section that comes later
+    /// in the usual order (else at the end of the body). Fix-all leaves this to you: a
+    /// heading with only the hint is still `section-empty`'s.
     ///
     /// When a heading that is not a recognised section looks meant for the missing one
     /// (`## Errors`, `## エラー内容`, `## 事象の詳細`, `## 目標`), the message names it and a
@@ -357,18 +359,22 @@ mod tests {
         assert_eq!(found[1].fixes[0], *fix);
         assert_eq!(
             apply_edits(&text, &fix.edits),
-            format!("{FM_JA}## ゴール\n\n## 問題\n起動に失敗します\n\n## 頻度\n毎回\n\n## エラー メッセージ\n")
+            format!("{FM_JA}## ゴール\n<!-- {} -->\n\n## 問題\n起動に失敗します\n\n## 頻度\n毎回\n\n## エラー メッセージ\n<!-- {} -->\n",
+                SectionKind::Goal.purpose().ja, SectionKind::Errors.purpose().ja)
         );
         assert!(check(&RULE, &apply_edits(&text, &fix.edits)).is_empty());
         // English headings, level of the section they precede, CRLF kept.
         let text = format!("{FM_EN}### Steps to reproduce\r\n1. run\r\n").replace('\n', "\r\n").replace("\r\r", "\r");
         let found = check(&RULE, &text);
         let fixed = apply_edits(&text, &found[0].fixes[0].edits);
-        assert!(fixed.ends_with("### Goal\r\n\r\n### Problem\r\n\r\n### Steps to reproduce\r\n1. run\r\n"), "{fixed:?}");
+        let without_hints: String = fixed.split("\r\n").filter(|l| !l.starts_with("<!--")).collect::<Vec<_>>().join("\r\n");
+        assert!(without_hints.ends_with("### Goal\r\n\r\n### Problem\r\n\r\n### Steps to reproduce\r\n1. run\r\n"), "{fixed:?}");
+        assert!(!fixed.replace("\r\n", "").contains('\n'), "{fixed:?}");
         // An empty body: headings at the end, after a blank line.
         let text = "---\nissue_type: technical\nsupport_language: ja\n---";
         let found = check(&RULE, text);
         let fixed = apply_edits(text, &found[0].fixes[0].edits);
-        assert_eq!(&fixed[text.len()..], "\n\n## ゴール\n\n## 問題\n");
+        let (goal, problem) = (SectionKind::Goal.purpose().ja, SectionKind::Problem.purpose().ja);
+        assert_eq!(&fixed[text.len()..], format!("\n\n## ゴール\n<!-- {goal} -->\n\n## 問題\n<!-- {problem} -->\n"));
     }
 }

@@ -12,8 +12,10 @@ declare_rule! {
     /// `## 試した対策`), and `errors` (`## Error messages`, `## エラー メッセージ`) when
     /// the text does not speak of an error (when it does, a missing errors section is
     /// `section-missing`'s). One finding per missing section, at the start of the file;
-    /// the quick fix inserts every missing heading, in the messages' language, where it
-    /// belongs in the usual order.
+    /// the quick fix inserts every missing heading, in the messages' language, with the
+    /// template's hint of what belongs there, where it belongs in the usual order.
+    /// Fix-all leaves this to you: a heading with only the hint is still
+    /// `section-empty`'s.
     ///
     /// ## Why
     ///
@@ -189,14 +191,21 @@ mod tests {
         let fixed = apply_edits(&text, &found[0].fixes[0].edits);
         assert_eq!(
             fixed,
-            format!("{FM_EN}## Goal\nx\n\n## Problem\ny\n\n## Steps to reproduce\n\n## Frequency\n\n## Recent changes\n\n## Error messages\nz\n\n## What we tried\n")
+            format!("{FM_EN}## Goal\nx\n\n## Problem\ny\n\n## Steps to reproduce\n<!-- {} -->\n\n## Frequency\n<!-- {} -->\n\n## Recent changes\n<!-- {} -->\n\n## Error messages\nz\n\n## What we tried\n<!-- {} -->\n",
+                SectionKind::Steps.purpose().en, SectionKind::Frequency.purpose().en,
+                SectionKind::Changes.purpose().en, SectionKind::Tried.purpose().en)
         );
         assert!(check(&RULE, &fixed).is_empty());
         let text = format!("{FM_JA}## 問題\nx\n");
         let found = check(&RULE, &text);
         let fixed = apply_edits(&text, &found[0].fixes[0].edits);
         assert!(
-            fixed.ends_with("## 問題\nx\n\n## 再現手順\n\n## 頻度\n\n## 直前の変更\n\n## エラー メッセージ\n\n## 試した対策\n"),
+            fixed
+                .lines()
+                .filter(|l| !l.starts_with("<!--"))
+                .collect::<Vec<_>>()
+                .join("\n")
+                .ends_with("## 問題\nx\n\n## 再現手順\n\n## 頻度\n\n## 直前の変更\n\n## エラー メッセージ\n\n## 試した対策"),
             "{fixed}"
         );
     }

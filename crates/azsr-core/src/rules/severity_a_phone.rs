@@ -32,7 +32,7 @@ declare_rule! {
     /// severity: A
     /// contact_method: email
     /// contact:
-    ///   email: taro.yamada@example.co.jp
+    ///   email: taro.yamada@contoso.co.jp
     /// ---
     /// ```
     ///
@@ -83,6 +83,7 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
                 diag = diag.with_fix(Fix {
                     title: fix::set_title("contact_method", "phone"),
                     edits: vec![edit],
+                    resolves: true,
                 });
             }
             out.push(diag);

@@ -54,17 +54,24 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
         return;
     }
     let value = lang_entry.value.text().unwrap_or(code).trim();
-    out.push(
-        RULE.diag(
+    // Switching to English is a fix only for a request already written in English (else
+    // its text becomes english-body's errors).
+    let body = &ctx.text[ctx.fm.map_or(0, |fm| fm.block.end)..];
+    let summary = ctx.form().and_then(|f| f.str("summary")).unwrap_or_default();
+    let english = !body.chars().chain(summary.chars()).any(crate::text::is_japanese_char);
+    let diag = RULE.diag(
             lang_entry.value.span.clone(),
             msg!(
                 "24x7 work on a severity B request is offered in English only, not in `{value}`: set `support_language: en` (and write the request in English), or set `response_24x7: false` to be helped in business hours.",
                 "重大度 B の 24 時間対応は英語のみです (`{value}` では受けられません)。`support_language: en` にして本文も英語で書くか、`response_24x7: false` にして営業時間内の対応としてください。"
             ),
-        )
-        .with_fix(fix::set(lang_entry, "support_language", "en"))
-        .with_fix(fix::set(flag, "response_24x7", "false")),
-    );
+        );
+    let diag = if english {
+        diag.with_fix(fix::set(lang_entry, "support_language", "en"))
+    } else {
+        diag
+    };
+    out.push(diag.with_fix(fix::set(flag, "response_24x7", "false")));
 }
 
 #[cfg(test)]

@@ -1,4 +1,6 @@
 use crate::fields::{CONTACT_FIELDS, FIELDS};
+use crate::diagnostic::{Fix, TextEdit};
+use crate::frontmatter::edit::entry_lines;
 use crate::frontmatter::{YamlEntry, YamlValue};
 use crate::fuzzy::closest;
 use crate::{msg, Context, Diagnostic};
@@ -10,6 +12,8 @@ declare_rule! {
     /// Keys the format does not know: at the top of the front matter, inside `contact`,
     /// and inside a `related_requests` entry written as a mapping (`number`, `engineer`).
     /// The message names the closest known key, and the quick fix renames the key to it.
+    /// When that key is already there the fix never duplicates it: it deletes the
+    /// unknown key, or, when the known key is empty, moves the value into it.
     ///
     /// ## Why
     ///
@@ -23,7 +27,7 @@ declare_rule! {
     /// ---
     /// severty: B
     /// contact:
-    ///   mail: taro@example.co.jp
+    ///   mail: taro@contoso.co.jp
     /// ---
     /// ```
     ///
@@ -33,7 +37,7 @@ declare_rule! {
     /// ---
     /// severity: B
     /// contact:
-    ///   email: taro@example.co.jp
+    ///   email: taro@contoso.co.jp
     /// ---
     /// ```
     "unknown-field", Warning, check
@@ -84,24 +88,64 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
     let Some(form) = ctx.form() else { return };
     let top: Vec<&str> = FIELDS.iter().map(|f| f.key).collect();
     for e in form.entries() {
-        report(e, &top, None, out);
+        report(ctx.text, e, form.entries(), &top, None, out);
         match e.key_str() {
             Some("contact") => {
                 let keys: Vec<&str> = CONTACT_FIELDS.iter().map(|f| f.key).collect();
                 for c in e.value.entries() {
-                    report(c, &keys, Some("contact"), out);
+                    report(ctx.text, c, e.value.entries(), &keys, Some("contact"), out);
                 }
             }
             Some("related_requests") => {
                 for item in e.value.items() {
                     for r in item.entries() {
-                        report(r, RELATED_KEYS, Some("related_requests"), out);
+                        let entries = item.entries();
+                        report(ctx.text, r, entries, RELATED_KEYS, Some("related_requests"), out);
                     }
                 }
             }
             _ => {}
         }
     }
+}
+
+/// Renames `e`'s key to `to`, unless `to` is already among `siblings` (a duplicate key
+/// breaks the YAML): then deletes `e` when the other holds a value or `e` holds none,
+/// else merges (the empty `to` goes, `e` takes its name).
+fn rename_fix(doc: &str, e: &YamlEntry, siblings: &[YamlEntry], shown: &str, to: &str) -> Option<Fix> {
+    let Some(other) = siblings.iter().find(|o| o.key_str() == Some(to)) else {
+        return Some(fix::edit(
+            msg!("Rename to `{to}`", "`{to}` に変更"),
+            e.key.span.clone(),
+            to.to_string(),
+        ));
+    };
+    if !other.value.is_empty() || e.value.is_empty() {
+        let lines = entry_lines(doc, e)?;
+        return Some(fix::edit(
+            msg!(
+                "Delete `{shown}` (`{to}` is already set)",
+                "`{shown}` を削除 (`{to}` は設定済み)"
+            ),
+            lines,
+            "",
+        ));
+    }
+    let other_lines = entry_lines(doc, other)?;
+    Some(Fix {
+        title: msg!("Merge into the empty `{to}`", "空の `{to}` にまとめる"),
+        edits: vec![
+            TextEdit {
+                range: other_lines,
+                new_text: String::new(),
+            },
+            TextEdit {
+                range: e.key.span.clone(),
+                new_text: to.to_string(),
+            },
+        ],
+        resolves: true,
+    })
 }
 
 /// The known key an unknown `key` most likely means: a listed alias, else the closest.
@@ -127,7 +171,16 @@ pub(crate) fn meant(entries: &[YamlEntry], known: &[&str]) -> Vec<String> {
         .collect()
 }
 
-fn report(e: &YamlEntry, known: &[&str], parent: Option<&str>, out: &mut Vec<Diagnostic>) {
+/// Reports `e` when its key is unknown; `siblings` are the entries of its mapping (a
+/// rename never lands on a key that is already there).
+fn report(
+    doc: &str,
+    e: &YamlEntry,
+    siblings: &[YamlEntry],
+    known: &[&str],
+    parent: Option<&str>,
+    out: &mut Vec<Diagnostic>,
+) {
     let key = match &e.key.value {
         YamlValue::Scalar { text, .. } => text.as_str(),
         _ => "",
@@ -153,19 +206,19 @@ fn report(e: &YamlEntry, known: &[&str], parent: Option<&str>, out: &mut Vec<Dia
     let (pen, pja) = (&place.en, &place.ja);
     let suggestion = suggestion(key, known);
     let d = match suggestion {
-        Some(s) => RULE
-            .diag(
+        Some(s) => {
+            let d = RULE.diag(
                 e.key.span.clone(),
                 msg!(
                     "Unknown field `{shown}`{pen}: did you mean `{s}`?",
                     "不明な項目 `{shown}` {pja}です。`{s}` の誤りではありませんか?"
                 ),
-            )
-            .with_fix(fix::edit(
-                msg!("Rename to `{s}`", "`{s}` に変更"),
-                e.key.span.clone(),
-                s.to_string(),
-            )),
+            );
+            match rename_fix(doc, e, siblings, &shown, s) {
+                Some(fix) => d.with_fix(fix),
+                None => d,
+            }
+        }
         None => {
             let list = known.join(", ");
             RULE.diag(
@@ -186,6 +239,34 @@ mod tests {
     use crate::diagnostic::apply_edits;
     use crate::testing::{assert_spans, check, CLEAN_EN, CLEAN_JA};
 
+    /// The text after `text`'s only fix, and the fix's English title.
+    fn only_fix(text: &str) -> (String, String) {
+        let found = check(&RULE, text);
+        assert_eq!(found.len(), 1, "{found:?}");
+        let fix = found[0].fixes.first().unwrap_or_else(|| panic!("no fix on {text:?}"));
+        (apply_edits(text, &fix.edits), fix.title.en.clone())
+    }
+
+    #[test]
+    fn a_rename_never_lands_on_a_key_that_is_there() {
+        let (after, title) = only_fix("---\nseverty: A\nsummary: x\n---\n");
+        assert_eq!((after.as_str(), title.as_str()), ("---\nseverity: A\nsummary: x\n---\n", "Rename to `severity`"));
+        // the known key holds a value: the typo goes
+        let (after, title) = only_fix("---\nseverity: B\nseverty: A\n---\n");
+        assert_eq!(after, "---\nseverity: B\n---\n", "{title}");
+        let (after, _) = only_fix("---\ncontact:\n  first_name: 太郎\n  first_nme: 花子\n---\n");
+        assert_eq!(after, "---\ncontact:\n  first_name: 太郎\n---\n");
+        // the known key is empty: the typo's value moves into it
+        let (after, title) = only_fix("---\nseverity:\nseverty: A # why\n---\n");
+        assert_eq!(after, "---\nseverity: A # why\n---\n");
+        assert_eq!(title, "Merge into the empty `severity`");
+        for text in ["---\nseverity: B\nseverty: A\n---\n", "---\nseverity:\nseverty: A\n---\n"] {
+            let (after, _) = only_fix(text);
+            let fm = crate::frontmatter::parse(&after).unwrap();
+            assert!(fm.error.is_none(), "{after}");
+        }
+    }
+
     #[test]
     fn fires_on_unknown_top_level_keys() {
         assert_spans(&RULE, "---\n«severty»: B\nsummary: x\n---\n");
@@ -200,7 +281,7 @@ mod tests {
     fn fires_inside_contact_and_related_requests() {
         assert_spans(
             &RULE,
-            "---\ncontact:\n  «mail»: taro@example.co.jp\n  first_name: 太郎\n---\n",
+            "---\ncontact:\n  «mail»: taro@contoso.co.jp\n  first_name: 太郎\n---\n",
         );
         assert_spans(
             &RULE,

@@ -21,21 +21,14 @@ fn wanted(only: Option<&Vec<CodeActionKind>>, kind: &str) -> bool {
     only.is_none_or(|only| only.iter().any(|k| covers(k.as_str(), kind)))
 }
 
-/// Every finding's first fix, skipping edits that overlap one already taken.
-pub fn fix_all_edits(diags: &[azsr_core::Diagnostic]) -> Vec<azsr_core::TextEdit> {
-    let mut taken: Vec<azsr_core::TextEdit> = Vec::new();
-    for fix in diags.iter().filter_map(|d| d.fixes.first()) {
-        let overlaps = fix.edits.iter().any(|e| {
-            taken.iter().any(|t| {
-                (e.range.start < t.range.end && t.range.start < e.range.end)
-                    || (e.range.is_empty() && t.range.is_empty() && e.range.start == t.range.start)
-            })
-        });
-        if !overlaps {
-            taken.extend(fix.edits.iter().cloned());
-        }
-    }
-    taken
+/// The fix-all edits: the core's end state of every fix (`azsr_core::fix_all`), with
+/// the messages in the language of the findings shown.
+fn fix_all_edits(ctx: &Ctx) -> Vec<azsr_core::TextEdit> {
+    let config = azsr_core::Config {
+        messages: azsr_core::config::MessagesSetting::Fixed(ctx.analysis.lang),
+        ..ctx.config.clone()
+    };
+    azsr_core::fix_all::fix_all(ctx.source(), &config, ctx.catalog, &azsr_core::Env::now())
 }
 
 pub fn handle(ctx: &Ctx, p: CodeActionParams) -> Result<Option<CodeActionResponse>, Error> {
@@ -63,14 +56,14 @@ pub fn handle(ctx: &Ctx, p: CodeActionParams) -> Result<Option<CodeActionRespons
                         ctx.uri, source, d, lang, ctx.enc,
                     )]),
                     edit: Some(to_proto::workspace_edit(ctx.uri, edits)),
-                    is_preferred: Some(d.fixes.len() == 1),
+                    is_preferred: Some(fix.resolves && d.fixes.len() == 1),
                     ..Default::default()
                 }));
             }
         }
     }
     if wanted(only, FIX_ALL_KIND) {
-        let edits = fix_all_edits(&ctx.analysis.diagnostics);
+        let edits = fix_all_edits(ctx);
         if !edits.is_empty() {
             let title = match lang {
                 azsr_core::Lang::En => "Fix all azsr findings",
@@ -103,44 +96,5 @@ mod tests {
         assert!(!covers("source.fix", FIX_ALL_KIND));
         assert!(!covers("quickfix", FIX_ALL_KIND));
         assert!(covers("quickfix", "quickfix"));
-    }
-
-    #[test]
-    fn fix_all_takes_each_first_fix_and_skips_overlaps() {
-        use azsr_core::{Diagnostic, Fix, Level, Msg, TextEdit};
-        let d = |range: std::ops::Range<usize>, text: &str| Diagnostic {
-            code: "x",
-            level: Level::Warning,
-            range: range.clone(),
-            message: Msg::new("m", "m"),
-            fixes: vec![
-                Fix {
-                    title: Msg::new("t", "t"),
-                    edits: vec![TextEdit {
-                        range: range.clone(),
-                        new_text: text.into(),
-                    }],
-                },
-                Fix {
-                    title: Msg::new("second", "second"),
-                    edits: vec![TextEdit {
-                        range,
-                        new_text: "never".into(),
-                    }],
-                },
-            ],
-            related: Vec::new(),
-            secret: false,
-        };
-        let diags = [
-            d(0..3, "a"),
-            d(2..5, "overlaps"),
-            d(5..6, "b"),
-            d(9..9, "c"),
-            d(9..9, "same spot"),
-        ];
-        let edits = fix_all_edits(&diags);
-        let texts: Vec<&str> = edits.iter().map(|e| e.new_text.as_str()).collect();
-        assert_eq!(texts, ["a", "b", "c"]);
     }
 }
