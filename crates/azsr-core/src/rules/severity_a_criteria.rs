@@ -15,7 +15,7 @@ declare_rule! {
     /// has already recovered, a problem met while building or migrating an environment
     /// (or before it goes live) or after a change that undoing would fix, or a wish to
     /// speed up a project. One finding per request, on the `severity` value, naming the
-    /// first sentence's phrase that gave it away; the quick fix lowers the severity to B.
+    /// first sentence's phrase that gave it away; the quick fix lowers the severity to B (to C on a plan that offers no B).
     ///
     /// The text is read sentence by sentence (summary, then body prose; not code, logs or
     /// the `errors` section). Besides the listed phrases below, a sentence counts when it
@@ -519,7 +519,11 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
             range,
             msg!("what suggests it is not an outage now", "現在の障害ではないと読める箇所"),
         )
-        .with_fix(fix::edit(msg!("Lower the severity to B", "重大度を B に下げる"), span, "B")),
+        .with_fix({
+            // B, or lower where the plan offers no B (developer: C).
+            let to = fix::severity_for(ctx, Severity::B).label();
+            fix::edit(msg!("Lower the severity to {to}", "重大度を {to} に下げる"), span, to)
+        }),
     );
 }
 
