@@ -81,13 +81,18 @@ fn write(dir: &Path, rel: &str, content: impl AsRef<[u8]>) {
 }
 
 fn run_in(dir: &Path, args: &[&str], stdin: Option<&[u8]>) -> Output {
+    run_in_locale(dir, args, stdin, "C")
+}
+
+/// [`run_in`] under the shell locale `lang` (`LANG`; `LC_ALL` and `LC_MESSAGES` unset).
+fn run_in_locale(dir: &Path, args: &[&str], stdin: Option<&[u8]>, lang: &str) -> Output {
     let mut cmd = Command::new(BIN);
     cmd.current_dir(dir)
         .args(args)
         .env_remove("LC_ALL")
         .env_remove("LC_MESSAGES")
         .env_remove("NO_COLOR")
-        .env("LANG", "C")
+        .env("LANG", lang)
         .stdin(if stdin.is_some() {
             Stdio::piped()
         } else {
@@ -661,6 +666,60 @@ fn explain_prints_every_rule_of_the_spec() {
         count += 1;
     }
     assert_eq!(count, 41);
+}
+
+#[test]
+fn explain_follows_the_locale_or_lang() {
+    let dir = tempfile::tempdir().unwrap();
+    let table = include_str!("../crates/azsr-core/tests/rules_table.txt");
+    for line in table.lines().filter(|l| !l.trim().is_empty()) {
+        let (name, level) = line.split_once(' ').unwrap();
+        let o = run_in_locale(dir.path(), &["--explain", name], None, "ja_JP.UTF-8");
+        assert_eq!(code(&o), 0, "{name}");
+        let out = stdout(&o);
+        assert!(
+            out.starts_with(&format!("# {name} ({level})")),
+            "{name}: {out}"
+        );
+        for heading in [
+            "## 確認すること",
+            "## 理由",
+            "## 検出される例",
+            "## 検出されない例",
+        ] {
+            assert!(out.contains(heading), "{name} lacks {heading}: {out}");
+        }
+        assert!(!out.contains("## What it checks"), "{name}: {out}");
+    }
+    // `--lang` wins over the locale, both ways
+    let o = run_in_locale(
+        dir.path(),
+        &["--explain", "placeholder", "--lang", "en"],
+        None,
+        "ja_JP.UTF-8",
+    );
+    assert!(stdout(&o).contains("## What it checks"), "{}", stdout(&o));
+    let o = run_in(
+        dir.path(),
+        &["--explain", "placeholder", "--lang", "ja"],
+        None,
+    );
+    assert!(stdout(&o).contains("## 確認すること"), "{}", stdout(&o));
+    // an unknown rule, told in Japanese
+    let o = run_in_locale(
+        dir.path(),
+        &["--explain", "sensitive-dta"],
+        None,
+        "ja_JP.UTF-8",
+    );
+    assert_eq!(code(&o), 2);
+    assert!(
+        stderr(&o).starts_with(
+            "エラー: `sensitive-dta` というルールはありません。`sensitive-data` ではありませんか？"
+        ),
+        "{}",
+        stderr(&o)
+    );
 }
 
 #[test]

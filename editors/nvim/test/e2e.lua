@@ -192,6 +192,14 @@ if secret then
   vim.api.nvim_set_current_buf(buf)
 end
 
+-- 5b. :AzsrExplain explains in the language the diagnostic was written in.
+local azsr = require('azsr')
+check(azsr.explain_lang('概要が長すぎます。') == 'ja' and azsr.explain_lang('`DR環境` is ambiguous.') == 'en',
+  ':AzsrExplain follows the language of the diagnostic')
+local jres = vim.system(vim.list_extend(azsr.server_cmd(), { '--explain', 'placeholder', '--lang', 'ja' }), { text = true }):wait()
+check(jres.code == 0 and jres.stdout:find('## 確認すること', 1, true) ~= nil,
+  'the server explains a rule in Japanese', (jres.stdout or ''):sub(1, 120))
+
 -- 6. Quick fix: replace the secret with <redacted>.
 if secret then
   local actions = request(buf, 'textDocument/codeAction', {

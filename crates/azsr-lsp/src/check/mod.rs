@@ -9,7 +9,7 @@ use std::ops::Range;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use azsr_core::{Analysis, Encoding, Env, Level, Source};
+use azsr_core::{Analysis, Encoding, Env, Lang, Level, Source};
 
 use crate::file_probe::DirProbe;
 use rayon::prelude::*;
@@ -259,6 +259,11 @@ fn locale_from_env() -> Option<String> {
         .iter()
         .filter_map(|k| std::env::var(k).ok())
         .find(|v| !v.is_empty())
+}
+
+/// The language the shell's locale asks for (English without one).
+pub(crate) fn lang_from_env() -> Lang {
+    locale_from_env().map_or(Lang::En, |l| Lang::from_locale(&l))
 }
 
 fn io_message(e: &std::io::Error) -> String {
