@@ -127,11 +127,15 @@ function ruleUnderCursor(editor: vscode.TextEditor): { rule: string; message: st
 /**
  * The language to explain a rule in: the language the server wrote the diagnostic's
  * message in (it chose it as `messages` says, `support_language` included), else the
- * `azsr.messages` setting, else VS Code's display language. Every Japanese message ends
- * in 。 (the house style); an English one may quote Japanese text but does not end with it.
+ * `azsr.messages` setting, else VS Code's display language. A Japanese message ends in 。
+ * (the house style) or has kana outside its code spans; an English one quotes the user's
+ * Japanese text in code spans only.
  */
 function explainLang(message: string | undefined): 'ja' | 'en' {
-  if (message !== undefined) return message.trim().endsWith('。') ? 'ja' : 'en';
+  if (message !== undefined) {
+    const prose = message.replace(/`[^`]*`/g, '');
+    return message.trim().endsWith('。') || /[\u3040-\u30ff]/.test(prose) ? 'ja' : 'en';
+  }
   const setting = vscode.workspace.getConfiguration('azsr').get<string>('messages');
   if (setting === 'ja' || setting === 'en') return setting;
   return vscode.env.language.toLowerCase().startsWith('ja') ? 'ja' : 'en';

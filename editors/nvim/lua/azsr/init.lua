@@ -234,9 +234,11 @@ end
 ---@param message string|nil
 ---@return 'ja'|'en'
 function M.explain_lang(message)
-  -- Every Japanese message ends in 。 (the house style); an English one may quote the
-  -- user's Japanese text, but does not end with it.
-  if message and vim.endswith(vim.trim(message), '。') then
+  -- A Japanese message ends in 。 (the house style) or has kana (U+3040..U+30FF, UTF-8
+  -- E3 81 80..E3 83 BF) outside its code spans; an English one quotes the user's
+  -- Japanese text in code spans only.
+  local prose = message and message:gsub('`[^`]*`', '') or ''
+  if message and (vim.endswith(vim.trim(message), '。') or prose:find('\227[\129-\131]')) then
     return 'ja'
   end
   if message and message ~= '' then
