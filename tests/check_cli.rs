@@ -694,6 +694,45 @@ fn run_messages_follow_the_locale_and_the_configuration() {
 }
 
 #[test]
+fn a_full_width_colon_is_reported_where_it_is_in_both_languages() {
+    let dir = tempfile::tempdir().unwrap();
+    write(
+        dir.path(),
+        "azsr.toml",
+        config_only(&[("frontmatter-syntax", "error")]).replace("messages = \"en\"\n", ""),
+    );
+    write(
+        dir.path(),
+        "vm.azsr.md",
+        "---\nissue_type: technical\nseverity: B\nsummary：🚀 VM が起動しない\n---\n\n## 問題\n起動しません。\n",
+    );
+    let finding = |lang: &str| {
+        let o = run_in_locale(dir.path(), &["--check", "--format", "json"], None, lang);
+        assert_eq!(code(&o), 1, "{}", stderr(&o));
+        let v = json_of(&o);
+        let d = v["files"][0]["diagnostics"][0].clone();
+        assert_eq!(d["code"], "frontmatter-syntax");
+        assert_eq!(
+            d["range"]["start"],
+            serde_json::json!({ "line": 4, "column": 8 })
+        );
+        assert_eq!(
+            d["range"]["end"],
+            serde_json::json!({ "line": 4, "column": 9 })
+        );
+        d["message"].as_str().unwrap().to_string()
+    };
+    assert_eq!(
+        finding("ja_JP.UTF-8"),
+        "`summary` の後ろのコロンが全角の `：` です。半角のコロンと半角スペースで `summary: …` と書いてください。"
+    );
+    assert_eq!(
+        finding("C"),
+        "The colon after `summary` is a full-width `：`: YAML needs a half-width colon and a space (`summary: …`)"
+    );
+}
+
+#[test]
 fn shift_jis_and_utf16_are_named_with_what_to_do() {
     let dir = project_auto();
     // 「---\nsummary: 接続できない\n---\n」 saved as Shift_JIS, and as UTF-16 LE with its BOM
