@@ -27,6 +27,9 @@ pub enum SlipKind {
     TabIndent,
     /// A line that is only a key, without `:`.
     KeyWithoutColon { key: String },
+    /// A value that starts with `[` or `{` (YAML reads a list or a mapping) that is not
+    /// closed before the parser gives up: usually a title such as `[VM] 起動しない`.
+    UnclosedBracket { key: String, open: char },
 }
 
 /// The first slip in the YAML text at `yaml` of `doc`. `parse_error_line` is the
@@ -60,11 +63,31 @@ pub fn find(doc: &str, yaml: Range<usize>, parse_error_line: Option<usize>) -> O
             _ => block_of = None,
         }
         if let Some((key, after)) = key_then(rest) {
-            if after
-                .strip_prefix(':')
-                .is_some_and(|v| v.trim_start().starts_with(['|', '>']))
-            {
+            let value = after.strip_prefix(':').map(str::trim_start);
+            if value.is_some_and(|v| v.starts_with(['|', '>'])) {
                 block_of = Some(indent_len);
+            }
+            if let (Some(v), Some(e)) = (value, parse_error_line) {
+                let open = v.chars().next().filter(|c| matches!(c, '[' | '{'));
+                let at = start + text.len() - v.len();
+                // Up to the end of the line the parser stopped on.
+                let upto = lines
+                    .get(e.saturating_sub(first_line))
+                    .map_or(yaml.end, |&(s, t)| s + t.len())
+                    .max(start + text.len());
+                if let Some(open) = open.filter(|_| line_no <= e + 1) {
+                    let close = if open == '[' { ']' } else { '}' };
+                    let span = &doc[at..upto.min(yaml.end)];
+                    if span.matches(open).count() > span.matches(close).count() {
+                        return Some(Slip {
+                            kind: SlipKind::UnclosedBracket {
+                                key: key.to_string(),
+                                open,
+                            },
+                            span: at..at + 1,
+                        });
+                    }
+                }
             }
             let key_end = start + indent_len + key.len();
             let gap = after.len() - after.trim_start_matches([' ', '\u{3000}']).len();
@@ -200,6 +223,26 @@ mod tests {
             ),
             None
         );
+    }
+
+    #[test]
+    fn an_unclosed_bracket_is_reported_where_it_opens() {
+        let text = "---\nsummary: [VM 😀] が起動しない [緊急\nseverity: B\n---\n";
+        let (kind, at, line, column) = slip(text, Some(2)).unwrap();
+        assert_eq!(
+            (kind, at.as_str(), line, column),
+            (
+                SlipKind::UnclosedBracket {
+                    key: "summary".into(),
+                    open: '['
+                },
+                "[",
+                2,
+                10
+            )
+        );
+        // a list over several lines is closed
+        assert_eq!(slip("---\ntags: [a,\n  b]\nx: ]\n---\n", Some(3)), None);
     }
 
     #[test]

@@ -15,7 +15,8 @@ declare_rule! {
     /// The usual typing slips are found on their own line and named: a full-width colon
     /// `：` after a key (`summary：…`, which the quick fix turns into `summary: …`), a
     /// full-width space (U+3000) after the colon (also fixed) or in the indentation, a tab
-    /// in the indentation, and a key left without its `:`.
+    /// in the indentation, a key left without its `:`, and a value that opens a `[` or `{`
+    /// it never closes (`summary: [VM] …` must be quoted).
     ///
     /// ## Why
     ///
@@ -87,6 +88,10 @@ fn message(err: &YamlError) -> Msg {
         Some(SlipKind::TabIndent) => msg!(
             "This line is indented with a tab: YAML indents with spaces only",
             "この行はタブでインデントされています。YAML のインデントには半角スペースだけを使ってください。"
+        ),
+        Some(SlipKind::UnclosedBracket { key, open }) => msg!(
+            "The value of `{key}` starts with `{open}`, so YAML reads a list or a mapping, and it is not closed: put the value in quotes (`{key}: \"{open}…\"`)",
+            "`{key}` の値が `{open}` で始まるため、YAML はリストかマッピングとして読みますが、閉じられていません。値を引用符で囲んでください。例は `{key}: \"{open}…\"` です。"
         ),
         Some(SlipKind::KeyWithoutColon { key }) => msg!(
             "`{key}` has no `:` after it: write `{key}: value`, or delete the line",
@@ -213,20 +218,34 @@ mod tests {
 
     #[test]
     fn fires_at_the_yaml_error() {
-        let text = "---\nsummary: [VM が起動しない\nseverity: B\n---\n";
+        let text = "---\nsummary: \"unclosed\nseverity: B\n---\n";
         let d = check(&RULE, text);
         assert_eq!(d.len(), 1);
         let r = d[0].range.clone();
         assert!(r.start > 4 && r.end <= text.len() - 4, "{r:?}");
         assert!(d[0].message.en.contains("not valid YAML"));
-        assert!(d[0].message.ja.contains("引用符で囲ん"), "{}", d[0].message.ja);
+        assert_eq!(
+            d[0].message.ja,
+            "フロント マターを YAML として読み取れません。閉じられていない引用符があります。"
+        );
+    }
+
+    #[test]
+    fn an_unclosed_bracket_is_reported_where_it_opens() {
+        let (line, column, m, fixed) = finding("---\nsummary: [VM 😀 が起動しない\nseverity: B\n---\n");
+        assert_eq!((line, column), (2, 10));
+        assert_eq!(
+            m.ja,
+            "`summary` の値が `[` で始まるため、YAML はリストかマッピングとして読みますが、閉じられていません。値を引用符で囲んでください。例は `summary: \"[…\"` です。"
+        );
+        assert_eq!(fixed, None);
     }
 
     #[test]
     fn the_parsers_english_stays_out_of_the_japanese_message() {
         for text in [
-            "---\nsummary: [VM が起動しない\nseverity: B\n---\n",
             "---\nsummary: \"unclosed\nseverity: B\n---\n",
+            "---\nsummary: x\n  bad: indent\n---\n",
             "---\n- a list\n---\n",
             "---\na: *nothing\n---\n",
         ] {
