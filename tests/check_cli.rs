@@ -81,13 +81,18 @@ fn write(dir: &Path, rel: &str, content: impl AsRef<[u8]>) {
 }
 
 fn run_in(dir: &Path, args: &[&str], stdin: Option<&[u8]>) -> Output {
+    run_in_locale(dir, args, stdin, "C")
+}
+
+/// [`run_in`] under the shell locale `lang` (`LANG`; `LC_ALL` and `LC_MESSAGES` unset).
+fn run_in_locale(dir: &Path, args: &[&str], stdin: Option<&[u8]>, lang: &str) -> Output {
     let mut cmd = Command::new(BIN);
     cmd.current_dir(dir)
         .args(args)
         .env_remove("LC_ALL")
         .env_remove("LC_MESSAGES")
         .env_remove("NO_COLOR")
-        .env("LANG", "C")
+        .env("LANG", lang)
         .stdin(if stdin.is_some() {
             Stdio::piped()
         } else {
@@ -335,7 +340,7 @@ fn non_utf8_file_fails_with_its_offset() {
     assert_eq!(v["failures"][0]["path"], "latin1.azsr.md");
     assert_eq!(
         v["failures"][0]["message"],
-        "not UTF-8 (invalid byte at offset 5)"
+        "not UTF-8 (invalid byte at offset 5): re-save it as UTF-8"
     );
 }
 
@@ -358,7 +363,7 @@ fn binary_files_fail_or_pass_without_crashing() {
     assert_eq!(paths(&v), ["controls.azsr.md"]);
     assert_eq!(
         v["failures"][0]["message"],
-        "not UTF-8 (invalid byte at offset 0)"
+        "not UTF-8 (invalid byte at offset 0): re-save it as UTF-8"
     );
 }
 
@@ -539,7 +544,7 @@ fn non_utf8_stdin_fails() {
     assert_eq!(v["failures"][0]["path"], "<stdin>");
     assert_eq!(
         v["failures"][0]["message"],
-        "not UTF-8 (invalid byte at offset 2)"
+        "not UTF-8 (invalid byte at offset 2): re-save it as UTF-8"
     );
 }
 
@@ -614,6 +619,219 @@ fn catalog_files_are_loaded_relative_to_the_configuration() {
     assert!(msg.contains("cat/services.json"), "{msg}");
 }
 
+// ---------------------------------------------------------------- the run's own messages
+
+/// A project whose `azsr.toml` turns every rule off and leaves `messages` to the locale.
+fn project_auto() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    write(
+        dir.path(),
+        "azsr.toml",
+        all_off().replace("messages = \"en\"\n", ""),
+    );
+    dir
+}
+
+#[test]
+fn run_messages_follow_the_locale_and_the_configuration() {
+    let dir = project_auto();
+    write(dir.path(), "a.azsr.md", REQUEST);
+    write(dir.path(), "b.azsr.md", b"# caf\xe9\n".as_slice());
+    let o = run_in_locale(
+        dir.path(),
+        &["--check", "--color", "never"],
+        None,
+        "ja_JP.UTF-8",
+    );
+    assert_eq!(code(&o), 2);
+    assert_eq!(
+        stdout(&o),
+        "1 件のファイルを確認しました。エラー 0 件、警告 0 件、情報 0 件、ヒント 0 件です。確認できなかったファイルが 1 件あります。\n"
+    );
+    assert!(
+        stderr(&o).contains("b.azsr.md: UTF-8 ではありません (位置 5 に不正なバイト)。UTF-8 で保存し直してください。"),
+        "{}",
+        stderr(&o)
+    );
+    let o = run_in_locale(
+        dir.path(),
+        &["--check", "--color", "never", "missing.azsr.md"],
+        None,
+        "ja_JP.UTF-8",
+    );
+    assert!(
+        stderr(&o).contains("missing.azsr.md: ファイルもフォルダーもありません。"),
+        "{}",
+        stderr(&o)
+    );
+    let o = run_in(dir.path(), &["--check", "--color", "never"], None);
+    assert_eq!(
+        stdout(&o),
+        "1 file checked: 0 errors, 0 warnings, 0 information, 0 hints; 1 file could not be checked\n"
+    );
+    // `messages` of the configuration where the run starts wins over the locale
+    write(
+        dir.path(),
+        "azsr.toml",
+        all_off().replace("messages = \"en\"", "messages = \"ja\""),
+    );
+    let o = run_in(dir.path(), &["--check", "--color", "never"], None);
+    assert!(
+        stdout(&o).starts_with("1 件のファイルを確認しました。"),
+        "{}",
+        stdout(&o)
+    );
+    let o = run_in_locale(
+        dir.path(),
+        &["--check", "--format", "json"],
+        None,
+        "ja_JP.UTF-8",
+    );
+    assert_eq!(
+        json_of(&o)["failures"][0]["message"],
+        "UTF-8 ではありません (位置 5 に不正なバイト)。UTF-8 で保存し直してください。"
+    );
+}
+
+#[test]
+fn a_full_width_colon_is_reported_where_it_is_in_both_languages() {
+    let dir = tempfile::tempdir().unwrap();
+    write(
+        dir.path(),
+        "azsr.toml",
+        config_only(&[("frontmatter-syntax", "error")]).replace("messages = \"en\"\n", ""),
+    );
+    write(
+        dir.path(),
+        "vm.azsr.md",
+        "---\nissue_type: technical\nseverity: B\nsummary：🚀 VM が起動しない\n---\n\n## 問題\n起動しません。\n",
+    );
+    let finding = |lang: &str| {
+        let o = run_in_locale(dir.path(), &["--check", "--format", "json"], None, lang);
+        assert_eq!(code(&o), 1, "{}", stderr(&o));
+        let v = json_of(&o);
+        let d = v["files"][0]["diagnostics"][0].clone();
+        assert_eq!(d["code"], "frontmatter-syntax");
+        assert_eq!(
+            d["range"]["start"],
+            serde_json::json!({ "line": 4, "column": 8 })
+        );
+        assert_eq!(
+            d["range"]["end"],
+            serde_json::json!({ "line": 4, "column": 9 })
+        );
+        d["message"].as_str().unwrap().to_string()
+    };
+    assert_eq!(
+        finding("ja_JP.UTF-8"),
+        "`summary` の後ろのコロンが全角の `：` です。半角のコロンと半角スペースで `summary: …` と書いてください。"
+    );
+    assert_eq!(
+        finding("C"),
+        "The colon after `summary` is a full-width `：`: YAML needs a half-width colon and a space (`summary: …`)"
+    );
+}
+
+#[test]
+fn shift_jis_and_utf16_are_named_with_what_to_do() {
+    let dir = project_auto();
+    // 「---\nsummary: 接続できない\n---\n」 saved as Shift_JIS, and as UTF-16 LE with its BOM
+    write(
+        dir.path(),
+        "sjis.azsr.md",
+        b"---\nsummary: \x90\xda\x91\xb1\x82\xc5\x82\xab\x82\xc8\x82\xa2\n---\n".as_slice(),
+    );
+    let utf16: Vec<u8> = [0xFF, 0xFE]
+        .into_iter()
+        .chain(
+            "---\nsummary: 接続できない\n---\n"
+                .encode_utf16()
+                .flat_map(u16::to_le_bytes),
+        )
+        .collect();
+    write(dir.path(), "utf16.azsr.md", utf16);
+    let messages = |lang: &str| {
+        let o = run_in_locale(dir.path(), &["--check", "--format", "json"], None, lang);
+        assert_eq!(code(&o), 2);
+        let v = json_of(&o);
+        assert_eq!(failure_paths(&v), ["sjis.azsr.md", "utf16.azsr.md"]);
+        (0..2)
+            .map(|i| v["failures"][i]["message"].as_str().unwrap().to_string())
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(
+        messages("C"),
+        [
+            "not UTF-8 but apparently Shift_JIS (invalid byte at offset 13): re-save it as UTF-8",
+            "not UTF-8 but UTF-16 LE (by its byte order mark): re-save it as UTF-8",
+        ]
+    );
+    assert_eq!(
+        messages("ja_JP.UTF-8"),
+        [
+            "UTF-8 ではなく Shift_JIS のファイルのようです (位置 13 のバイト)。UTF-8 で保存し直してください。",
+            "UTF-8 ではなく UTF-16 LE のファイルです (バイト オーダー マークによる)。UTF-8 で保存し直してください。",
+        ]
+    );
+}
+
+#[test]
+fn a_folder_without_requests_fails_and_a_misnamed_request_is_pointed_at() {
+    let dir = project_auto();
+    write(
+        dir.path(),
+        "empty/README.md",
+        "# Notes\n\nNothing to file.\n",
+    );
+    write(
+        dir.path(),
+        "drafts/request.md",
+        "---\nissue_type: technical\nsummary: VM が起動しない\nseverity: B\n---\n",
+    );
+    write(dir.path(), "drafts/ok.azsr.md", REQUEST);
+    let o = run_in(
+        dir.path(),
+        &["--check", "--color", "never", "empty", "drafts"],
+        None,
+    );
+    assert_eq!(code(&o), 2, "a folder with no request fails the run");
+    assert!(
+        stderr(&o).contains("empty: no `*.azsr.md` file in this folder: a request draft's file name must end in `.azsr.md`"),
+        "{}",
+        stderr(&o)
+    );
+    assert!(
+        stderr(&o).contains("note: drafts/request.md looks like a support request (its front matter has the form's fields) but is not checked: only `*.azsr.md` files are. Rename it to drafts/request.azsr.md"),
+        "{}",
+        stderr(&o)
+    );
+    assert!(!stderr(&o).contains("README.md"), "{}", stderr(&o));
+    let o = run_in_locale(
+        dir.path(),
+        &["--check", "--format", "json", "empty"],
+        None,
+        "ja_JP.UTF-8",
+    );
+    assert_eq!(code(&o), 2);
+    let v = json_of(&o);
+    assert_eq!(failure_paths(&v), ["empty"]);
+    assert_eq!(
+        v["failures"][0]["message"],
+        "確認するリクエストがありません。リクエストの下書きのファイル名は `.azsr.md` で終わる必要があります。"
+    );
+    let o = run_in_locale(
+        dir.path(),
+        &["--check", "--format", "json", "drafts"],
+        None,
+        "ja_JP.UTF-8",
+    );
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    assert_eq!(
+        stderr(&o),
+        "注意: drafts/request.md はサポート リクエストの下書きのようですが、確認していません。確認するのは `*.azsr.md` のファイルだけです。drafts/request.azsr.md に名前を変えてください。\n"
+    );
+}
+
 // ---------------------------------------------------------------- explain, help, version
 
 #[test]
@@ -661,6 +879,60 @@ fn explain_prints_every_rule_of_the_spec() {
         count += 1;
     }
     assert_eq!(count, 41);
+}
+
+#[test]
+fn explain_follows_the_locale_or_lang() {
+    let dir = tempfile::tempdir().unwrap();
+    let table = include_str!("../crates/azsr-core/tests/rules_table.txt");
+    for line in table.lines().filter(|l| !l.trim().is_empty()) {
+        let (name, level) = line.split_once(' ').unwrap();
+        let o = run_in_locale(dir.path(), &["--explain", name], None, "ja_JP.UTF-8");
+        assert_eq!(code(&o), 0, "{name}");
+        let out = stdout(&o);
+        assert!(
+            out.starts_with(&format!("# {name} ({level})")),
+            "{name}: {out}"
+        );
+        for heading in [
+            "## 確認すること",
+            "## 理由",
+            "## 検出される例",
+            "## 検出されない例",
+        ] {
+            assert!(out.contains(heading), "{name} lacks {heading}: {out}");
+        }
+        assert!(!out.contains("## What it checks"), "{name}: {out}");
+    }
+    // `--lang` wins over the locale, both ways
+    let o = run_in_locale(
+        dir.path(),
+        &["--explain", "placeholder", "--lang", "en"],
+        None,
+        "ja_JP.UTF-8",
+    );
+    assert!(stdout(&o).contains("## What it checks"), "{}", stdout(&o));
+    let o = run_in(
+        dir.path(),
+        &["--explain", "placeholder", "--lang", "ja"],
+        None,
+    );
+    assert!(stdout(&o).contains("## 確認すること"), "{}", stdout(&o));
+    // an unknown rule, told in Japanese
+    let o = run_in_locale(
+        dir.path(),
+        &["--explain", "sensitive-dta"],
+        None,
+        "ja_JP.UTF-8",
+    );
+    assert_eq!(code(&o), 2);
+    assert!(
+        stderr(&o).starts_with(
+            "エラー: `sensitive-dta` というルールはありません。`sensitive-data` ではありませんか？"
+        ),
+        "{}",
+        stderr(&o)
+    );
 }
 
 #[test]

@@ -1,30 +1,65 @@
-//! The rule documentation in `docs/rules.md` and the README's rule table are generated
-//! from the rules' doc comments. This test fails when they drift; run it with
-//! `UPDATE_DOCS=1` to rewrite them.
+//! The rule documentation in `docs/rules.md` (and its Japanese twin `docs/rules.ja.md`)
+//! and the README's rule table are generated from the rules' doc comments (and their
+//! `doc_ja` translations). This test fails when they drift; run it with `UPDATE_DOCS=1`
+//! to rewrite them.
 
 use std::path::PathBuf;
 
-use azsr_core::rules::{self, doc_markdown, short_description};
-use azsr_core::Source;
+use azsr_core::rules::{self, documentation, short_description};
+use azsr_core::{Lang, Source};
 
 fn root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../..")
 }
 
-fn render_rules_md() -> String {
-    let mut out = String::from(
-        "# Rules\n\n<!-- Generated from the doc comments in crates/azsr-core/src/rules/ by tests/docs.rs (UPDATE_DOCS=1 cargo test --test docs). -->\n\n",
+/// What `docs/rules.md` (English) and `docs/rules.ja.md` (Japanese) say around each
+/// rule's documentation: the title, the note on where it comes from, the level line.
+struct Frame {
+    path: &'static str,
+    title: &'static str,
+    generated: &'static str,
+    level: &'static str,
+    /// The full stop after the level.
+    stop: &'static str,
+}
+
+fn frame(lang: Lang) -> Frame {
+    match lang {
+        Lang::En => Frame {
+            path: "docs/rules.md",
+            title: "Rules",
+            generated: "Generated from the doc comments in crates/azsr-core/src/rules/",
+            level: "Default level",
+            stop: ".",
+        },
+        Lang::Ja => Frame {
+            path: "docs/rules.ja.md",
+            title: "ルール",
+            generated: "Generated from crates/azsr-core/src/rules/doc_ja/",
+            level: "既定のレベル",
+            stop: "。",
+        },
+    }
+}
+
+fn render_rules_md(lang: Lang) -> String {
+    let frame = frame(lang);
+    let mut out = format!(
+        "# {}\n\n<!-- {} by tests/docs.rs (UPDATE_DOCS=1 cargo test --test docs). -->\n\n",
+        frame.title, frame.generated
     );
     for rule in rules::ALL {
         out.push_str(&format!(
-            "## {}\n\nDefault level: **{}**.\n\n",
+            "## {}\n\n{}: **{}**{}\n\n",
             rule.name,
-            rule.level.as_str()
+            frame.level,
+            rule.level.as_str(),
+            frame.stop
         ));
         // The rule's own headings go one level down under its `## name`; a heading
         // inside a fenced example is part of the example and stays as written. The core's
         // Markdown model tells them apart.
-        let doc = doc_markdown(rule);
+        let doc = documentation(rule, lang);
         let mut copied = 0;
         for heading in &Source::new(doc.as_str()).body.headings {
             let start = heading.range.start;
@@ -45,11 +80,11 @@ fn render_rules_md() -> String {
 /// Every line of a rule's doc that sits in a fenced example, as `(rule, line)`; told
 /// apart by hand (a line of three backticks opens or closes), not by the Markdown model
 /// the renderer uses, so that this check does not share its mistakes.
-fn example_lines() -> Vec<(&'static str, String)> {
+fn example_lines(lang: Lang) -> Vec<(&'static str, String)> {
     let mut lines = Vec::new();
     for rule in rules::ALL {
         let mut inside = false;
-        for line in doc_markdown(rule).lines() {
+        for line in documentation(rule, lang).lines() {
             if line.starts_with("```") {
                 inside = !inside;
             } else if inside {
@@ -62,20 +97,24 @@ fn example_lines() -> Vec<(&'static str, String)> {
 
 #[test]
 fn fenced_examples_are_copied_as_written() {
-    let md = render_rules_md();
-    let examples = example_lines();
-    assert!(
-        examples.iter().any(|(_, l)| l.starts_with("## ")),
-        "an example has a heading (else this test checks nothing)"
-    );
-    for (rule, line) in examples {
-        // From the rule's heading to the next rule's.
-        let after = md.split(&format!("\n## {rule}\n\nDefault level: ")).nth(1);
-        let section = after.unwrap().split("\nDefault level: ").next().unwrap();
+    for lang in [Lang::En, Lang::Ja] {
+        let md = render_rules_md(lang);
+        let examples = example_lines(lang);
         assert!(
-            section.lines().any(|l| l == line),
-            "{rule}: the example line {line:?} is not in docs/rules.md as written"
+            examples.iter().any(|(_, l)| l.starts_with("## ")),
+            "an example has a heading (else this test checks nothing)"
         );
+        let level = format!("\n{}: ", frame(lang).level);
+        for (rule, line) in examples {
+            // From the rule's heading to the next rule's.
+            let after = md.split(&format!("\n## {rule}\n{level}")).nth(1);
+            let section = after.unwrap().split(&level).next().unwrap();
+            assert!(
+                section.lines().any(|l| l == line),
+                "{rule}: the example line {line:?} is not in {} as written",
+                frame(lang).path
+            );
+        }
     }
 }
 
@@ -100,9 +139,21 @@ fn replace_between(text: &str, start: &str, end: &str, new: &str) -> String {
 
 #[test]
 fn generated_rule_docs_are_up_to_date() {
-    let rules_md_path = root().join("docs/rules.md");
+    let update = std::env::var_os("UPDATE_DOCS").is_some();
+    for lang in [Lang::En, Lang::Ja] {
+        let path = frame(lang).path;
+        let rules_md = render_rules_md(lang);
+        if update {
+            std::fs::write(root().join(path), &rules_md).unwrap();
+            continue;
+        }
+        let current = std::fs::read_to_string(root().join(path)).unwrap_or_default();
+        assert!(
+            current == rules_md,
+            "{path} is stale: run `UPDATE_DOCS=1 cargo test --test docs`"
+        );
+    }
     let readme_path = root().join("README.md");
-    let rules_md = render_rules_md();
     let readme = std::fs::read_to_string(&readme_path).unwrap();
     let readme_new = replace_between(
         &readme,
@@ -110,16 +161,10 @@ fn generated_rule_docs_are_up_to_date() {
         "<!-- rules:end -->",
         &render_readme_table(),
     );
-    if std::env::var_os("UPDATE_DOCS").is_some() {
-        std::fs::write(&rules_md_path, &rules_md).unwrap();
+    if update {
         std::fs::write(&readme_path, &readme_new).unwrap();
         return;
     }
-    let current = std::fs::read_to_string(&rules_md_path).unwrap_or_default();
-    assert!(
-        current == rules_md,
-        "docs/rules.md is stale: run `UPDATE_DOCS=1 cargo test --test docs`"
-    );
     assert!(
         readme == readme_new,
         "README's rule table is stale: run `UPDATE_DOCS=1 cargo test --test docs`"

@@ -347,6 +347,35 @@ async fn problem_types_of_the_service_ranked_by_the_summary() {
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn hover_on_a_finding_shows_its_rule_documentation_in_the_documents_language() {
+    let mut c = Client::in_process();
+    c.initialize(None, json!({ "locale": "en" })).await;
+    let u = uri("finding.azsr.md");
+    let text = "---\nsupport_language: ja-jp\nissue_type: technical\nsupport_plan: developer\nseverity: A\n---\n";
+    c.open(&u, 1, text).await;
+    let diags = c.diagnostics(&u, 1).await;
+    let at = json!({ "textDocument": { "uri": u }, "position": pos(4, 10) });
+    let r = c.request("textDocument/hover", at).await;
+    let v = r["contents"]["value"].as_str().unwrap();
+    let finding = diags
+        .iter()
+        .find(|d| v.starts_with(&format!("**{}**\n", d["code"].as_str().unwrap())))
+        .unwrap_or_else(|| panic!("the hover names no finding: {v}\n{diags:?}"));
+    assert_eq!(finding["range"]["start"]["line"], 4, "{finding}");
+    assert!(
+        v.contains("## 確認すること") && !v.contains("## What it checks"),
+        "{v}"
+    );
+    // the editor shows the message next to the hover: not a second time inside it
+    let message = finding["message"].as_str().unwrap();
+    assert!(
+        message.ends_with('。') && !v.contains(message),
+        "{message}\n{v}"
+    );
+    assert_eq!(c.shutdown().await, 0);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn hover_explains_fields_in_the_documents_language() {
     let mut c = Client::in_process();
     c.initialize(None, json!({ "locale": "en" })).await;

@@ -12,6 +12,7 @@ use std::ops::Range;
 use saphyr_parser::{Event, Parser, ScalarStyle};
 
 pub mod edit;
+pub mod slip;
 mod span;
 
 /// Deeper YAML than this is refused: no request needs more than three levels.
@@ -35,7 +36,10 @@ pub struct FrontMatter {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct YamlError {
     pub span: Range<usize>,
+    /// The parser's own words (English), or ours for what it accepts but a form cannot.
     pub message: String,
+    /// The typing slip behind it, when it is a usual one: then `span` is the slip.
+    pub slip: Option<slip::SlipKind>,
 }
 
 /// A YAML node with its byte span in the document.
@@ -159,7 +163,22 @@ pub fn parse(text: &str) -> Option<FrontMatter> {
     };
     let yaml = yaml_start..yaml_end;
     let (root, error) = if closed {
-        parse_yaml(text, yaml.clone())
+        let (root, error) = parse_yaml(text, yaml.clone());
+        let error_line = error
+            .as_ref()
+            .map(|e| text[..e.span.start].matches('\n').count());
+        match slip::find(text, yaml.clone(), error_line) {
+            // A slip the parser accepted still breaks the form (a key `　email`).
+            Some(found) => (
+                None,
+                Some(YamlError {
+                    span: found.span,
+                    message: error.map(|e| e.message).unwrap_or_default(),
+                    slip: Some(found.kind),
+                }),
+            ),
+            None => (root, error),
+        }
     } else {
         (None, None)
     };
@@ -256,6 +275,7 @@ fn parse_yaml(text: &str, yaml: Range<usize>) -> (Option<YamlNode>, Option<YamlE
                     Some(YamlError {
                         span: at..end,
                         message: err.info().to_string(),
+                        slip: None,
                     }),
                 );
             }
@@ -270,6 +290,7 @@ fn parse_yaml(text: &str, yaml: Range<usize>) -> (Option<YamlNode>, Option<YamlE
                         Some(YamlError {
                             span: span_bytes,
                             message: "more than one YAML document".into(),
+                            slip: None,
                         }),
                     );
                 }
@@ -282,6 +303,7 @@ fn parse_yaml(text: &str, yaml: Range<usize>) -> (Option<YamlNode>, Option<YamlE
                         Some(YamlError {
                             span: span_bytes.start..next_char_end(text, span_bytes.start, yaml.end),
                             message: format!("nesting deeper than {MAX_DEPTH} levels"),
+                            slip: None,
                         }),
                     );
                 }
@@ -359,6 +381,7 @@ fn parse_yaml(text: &str, yaml: Range<usize>) -> (Option<YamlNode>, Option<YamlE
             Some(YamlError {
                 span: node.span.clone(),
                 message: "the front matter must be a mapping of `key: value` lines".into(),
+                slip: None,
             }),
         ),
         None => (

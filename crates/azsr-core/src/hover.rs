@@ -33,11 +33,12 @@ pub fn hover(
     let lang = analysis.lang;
     let under = |r: &Range<usize>| r.start <= offset && offset <= r.end && r.start != r.end;
     if let Some(d) = analysis.diagnostics.iter().find(|d| under(&d.range)) {
-        let doc = rules::by_name(d.code).map(rules::doc_markdown);
+        // The editor shows the finding's message with the hover already: the hover adds
+        // the rule's documentation, not the message a second time.
+        let doc = rules::by_name(d.code).map(|r| rules::documentation(r, lang));
         let markdown = format!(
-            "**{}** — {}\n\n{}\n\n[{}]({})",
+            "**{}**\n\n{}\n\n[{}]({})",
             d.code,
-            d.message.get(lang),
             doc.as_deref().unwrap_or("").trim(),
             d.code,
             rules::doc_url(d.code)
@@ -570,12 +571,38 @@ mod tests {
         let md =
             hover_in("---\nissue_type: technical\nsupport_plan: developer\nseverity: «B»\n---\n");
         let rule = &crate::rules::severity_unavailable::RULE;
-        assert!(md.starts_with("**severity-unavailable** — "), "{md}");
+        assert!(md.starts_with("**severity-unavailable**\n\n"), "{md}");
         assert!(md.contains(rules::doc_markdown(rule).trim()), "{md}");
         assert!(md.ends_with(&format!(
             "[severity-unavailable]({})",
             rules::doc_url(rule.name)
         )));
+    }
+
+    #[test]
+    fn a_japanese_finding_shows_the_japanese_doc_without_its_message_again() {
+        let text = "---\nsupport_language: ja\nissue_type: technical\nsupport_plan: developer\nseverity: «B»\n---\n";
+        let md = hover_in(text);
+        let rule = &crate::rules::severity_unavailable::RULE;
+        assert!(
+            md.contains(rules::documentation(rule, Lang::Ja).trim()),
+            "{md}"
+        );
+        assert!(md.contains("## 確認すること"), "{md}");
+        assert!(!md.contains("## What it checks"), "{md}");
+        let source = Source::new(text.replace(['«', '»'], ""));
+        let env = Env {
+            now: test_now(),
+            files: None,
+            locale: None,
+        };
+        let analysis = analyze(&source, &Config::default(), &Catalog::bundled(), &env);
+        let finding = analysis
+            .diagnostics
+            .iter()
+            .find(|d| d.code == rule.name)
+            .unwrap();
+        assert!(!md.contains(finding.message.ja.as_str()), "{md}");
     }
 
     #[test]

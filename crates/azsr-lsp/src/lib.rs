@@ -42,6 +42,10 @@ pub struct Args {
     #[arg(long, value_name = "RULE")]
     pub explain: Option<String>,
 
+    /// Language of --explain (default: from LC_ALL / LC_MESSAGES / LANG).
+    #[arg(long, value_enum, requires = "explain")]
+    pub lang: Option<LangArg>,
+
     /// Output format of --check.
     #[arg(long, value_enum, default_value = "human", requires = "check")]
     format: check::Format,
@@ -61,4 +65,20 @@ pub struct Args {
     /// Paths to check.
     #[arg(value_name = "PATH", requires = "check")]
     paths: Vec<std::path::PathBuf>,
+}
+
+/// `--lang`: the language of `--explain`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum LangArg {
+    Ja,
+    En,
+}
+
+impl From<LangArg> for azsr_core::Lang {
+    fn from(l: LangArg) -> Self {
+        match l {
+            LangArg::Ja => azsr_core::Lang::Ja,
+            LangArg::En => azsr_core::Lang::En,
+        }
+    }
 }

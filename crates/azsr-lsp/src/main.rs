@@ -19,7 +19,7 @@ fn main() -> ExitCode {
     }));
     let args = Args::parse();
     if let Some(rule) = &args.explain {
-        return explain_rule(rule);
+        return explain_rule(rule, args.lang.map(Into::into));
     }
     if args.check {
         // SAFETY: nothing of tree-sitter exists yet in this process (one thread so far).

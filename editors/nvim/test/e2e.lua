@@ -178,19 +178,38 @@ end
 check(hover_text:find('|', 1, true) ~= nil and hover_text:find('A', 1, true) ~= nil,
   'hover on `severity` shows a table', hover_text:sub(1, 200))
 
--- 5. :AzsrExplain shows the documentation of the rule under the cursor.
+-- 5. :AzsrExplain shows the documentation of the rule under the cursor, in the language
+-- of its message (Japanese since `messages = ja` above); hover on the finding shows the
+-- same documentation, without the message the editor shows already.
 if secret then
+  vim.api.nvim_win_set_cursor(0, { tok_lnum + 1, tok_start + 2 })
+  local client = vim.lsp.get_clients({ name = 'azsr', bufnr = buf })[1]
+  local hover_at = request(buf, 'textDocument/hover', vim.lsp.util.make_position_params(0, client.offset_encoding))
+  local htext = hover_at and hover_at.contents and (hover_at.contents.value or '') or ''
+  local now = vim.diagnostic.get(buf, { lnum = tok_lnum })
+  local shown = now[1] and now[1].message or '?'
+  check(htext:find('**sensitive-data**', 1, true) == 1 and htext:find('## 確認すること', 1, true) ~= nil
+    and htext:find(shown, 1, true) == nil,
+    'hover on a finding shows its rule documentation in Japanese, without the message again', htext:sub(1, 200))
   vim.api.nvim_win_set_cursor(0, { tok_lnum + 1, tok_start + 2 })
   vim.cmd('AzsrExplain')
   local ebuf = vim.api.nvim_get_current_buf()
   local etext = table.concat(vim.api.nvim_buf_get_lines(ebuf, 0, -1, false), '\n')
-  check(ebuf ~= buf and etext:find('sensitive-data', 1, true) ~= nil and etext:find('## What it checks', 1, true) ~= nil,
-    ':AzsrExplain opens the rule under the cursor', etext:sub(1, 120))
+  check(ebuf ~= buf and etext:find('sensitive-data', 1, true) ~= nil and etext:find('## 確認すること', 1, true) ~= nil,
+    ':AzsrExplain opens the rule under the cursor in the language of its message', etext:sub(1, 120))
   if ebuf ~= buf then
     vim.cmd('close')
   end
   vim.api.nvim_set_current_buf(buf)
 end
+
+-- 5b. :AzsrExplain explains in the language the diagnostic was written in.
+local azsr = require('azsr')
+check(azsr.explain_lang('概要が長すぎます。') == 'ja' and azsr.explain_lang('`DR環境` is ambiguous.') == 'en' and azsr.explain_lang('秘密情報が含まれています') == 'ja',
+  ':AzsrExplain follows the language of the diagnostic')
+local jres = vim.system(vim.list_extend(azsr.server_cmd(), { '--explain', 'placeholder', '--lang', 'ja' }), { text = true }):wait()
+check(jres.code == 0 and jres.stdout:find('## 確認すること', 1, true) ~= nil,
+  'the server explains a rule in Japanese', (jres.stdout or ''):sub(1, 120))
 
 -- 6. Quick fix: replace the secret with <redacted>.
 if secret then

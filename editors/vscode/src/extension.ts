@@ -114,19 +114,37 @@ async function restart(): Promise<void> {
   await startClient();
 }
 
-/** The rule code of the azsr diagnostic under the cursor (else the first on the line). */
-function ruleUnderCursor(editor: vscode.TextEditor): string | undefined {
+/** The azsr diagnostic under the cursor (else the first on the line): its rule and message. */
+function ruleUnderCursor(editor: vscode.TextEditor): { rule: string; message: string } | undefined {
   const pos = editor.selection.active;
   const diags = vscode.languages.getDiagnostics(editor.document.uri).filter((d) => d.source === 'azsr');
-  const code = (d: vscode.Diagnostic) =>
-    d.code === undefined ? undefined : typeof d.code === 'object' ? String(d.code.value) : String(d.code);
   const hit = diags.find((d) => d.range.contains(pos)) ?? diags.find((d) => d.range.start.line === pos.line);
-  return hit ? code(hit) : undefined;
+  if (hit?.code === undefined) return undefined;
+  const rule = typeof hit.code === 'object' ? String(hit.code.value) : String(hit.code);
+  return { rule, message: hit.message };
+}
+
+/**
+ * The language to explain a rule in: the language the server wrote the diagnostic's
+ * message in (it chose it as `messages` says, `support_language` included), else the
+ * `azsr.messages` setting, else VS Code's display language. A Japanese message ends in 。
+ * (the house style) or has kana outside its code spans; an English one quotes the user's
+ * Japanese text in code spans only.
+ */
+function explainLang(message: string | undefined): 'ja' | 'en' {
+  if (message !== undefined) {
+    const prose = message.replace(/`[^`]*`/g, '');
+    return message.trim().endsWith('。') || /[\u3040-\u30ff]/.test(prose) ? 'ja' : 'en';
+  }
+  const setting = vscode.workspace.getConfiguration('azsr').get<string>('messages');
+  if (setting === 'ja' || setting === 'en') return setting;
+  return vscode.env.language.toLowerCase().startsWith('ja') ? 'ja' : 'en';
 }
 
 async function explainRule(): Promise<void> {
   const editor = vscode.window.activeTextEditor;
-  let rule = editor ? ruleUnderCursor(editor) : undefined;
+  const hit = editor ? ruleUnderCursor(editor) : undefined;
+  let rule = hit?.rule;
   if (!rule) {
     rule = await vscode.window.showInputBox({
       prompt: 'azsr: no azsr diagnostic under the cursor. Which rule?',
@@ -141,7 +159,7 @@ async function explainRule(): Promise<void> {
   }
   const command = found.command;
   const text = await new Promise<string | undefined>((resolve) => {
-    execFile(command, ['--explain', rule], { encoding: 'utf8', timeout: 10000 }, (err, stdout, stderr) => {
+    execFile(command, ['--explain', rule, '--lang', explainLang(hit?.message)], { encoding: 'utf8', timeout: 10000 }, (err, stdout, stderr) => {
       if (err) {
         void vscode.window.showErrorMessage(`azsr: --explain ${rule} failed: ${(stderr || String(err)).trim()}`);
         resolve(undefined);

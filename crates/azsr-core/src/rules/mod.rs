@@ -1,10 +1,11 @@
 //! Every rule of `rules.md`, one file each. A rule file's doc comment is its
-//! documentation: `azsr-lsp --explain RULE` prints it and hover shows it.
+//! documentation: `azsr-lsp --explain RULE` prints it and hover shows it. Its Japanese
+//! translation is `doc_ja/<module>.md` (same sections, same examples: checked below).
 
 use std::ops::Range;
 
 use crate::diagnostic::{Diagnostic, Level};
-use crate::messages::Msg;
+use crate::messages::{Lang, Msg};
 use crate::Context;
 
 #[cfg(test)]
@@ -65,6 +66,9 @@ macro_rules! rules {
         $(pub mod $module;)*
         /// All rules, in the order of rules.md.
         pub static ALL: &[&RuleMeta] = &[$(&$module::RULE),*];
+        /// The Japanese documentation of each rule of [`ALL`], in the same order.
+        static DOCS_JA: &[&str] =
+            &[$(include_str!(concat!("doc_ja/", stringify!($module), ".md"))),*];
     };
 }
 
@@ -121,7 +125,20 @@ pub fn doc_url(code: &str) -> String {
     format!("https://github.com/azsr/azsr/blob/main/docs/rules.md#{code}")
 }
 
-/// The rule's documentation with the doc comment's leading space removed.
+/// The rule's documentation in `lang`: its doc comment (as [`doc_markdown`]) in English,
+/// `doc_ja/<module>.md` in Japanese.
+pub fn documentation(rule: &RuleMeta, lang: Lang) -> String {
+    let ja = ALL
+        .iter()
+        .position(|r| std::ptr::eq(*r, rule))
+        .map(|i| DOCS_JA[i]);
+    match (lang, ja) {
+        (Lang::Ja, Some(ja)) => format!("{}\n", ja.trim_end()),
+        _ => doc_markdown(rule),
+    }
+}
+
+/// The rule's English documentation with the doc comment's leading space removed.
 pub fn doc_markdown(rule: &RuleMeta) -> String {
     let mut out: String = rule
         .doc
@@ -180,5 +197,98 @@ mod tests {
             names.push(name);
         }
         assert_eq!(names.len(), ALL.len(), "rules outside rules.md");
+    }
+
+    /// The Japanese heading for each of the English docs' level-2 headings.
+    const JA_HEADINGS: &[(&str, &str)] = &[
+        ("What it checks", "確認すること"),
+        ("Why", "理由"),
+        ("Trigger phrases", "検出のきっかけとなる語句"),
+        ("Fires", "検出される例"),
+        ("Passes", "検出されない例"),
+    ];
+
+    /// A doc's level-2 headings (outside examples) and its fenced blocks, as written.
+    fn outline(doc: &str) -> (Vec<String>, Vec<String>) {
+        let source = crate::Source::new(doc);
+        let headings = source
+            .body
+            .headings
+            .iter()
+            .filter(|h| h.level == 2 && doc[h.range.clone()].starts_with("## "))
+            .map(|h| doc[h.text_range.clone()].to_string())
+            .collect();
+        let blocks = source
+            .body
+            .code_blocks
+            .iter()
+            .map(|b| doc[b.range.clone()].trim_end().to_string())
+            .collect();
+        (headings, blocks)
+    }
+
+    #[test]
+    fn each_japanese_doc_has_the_sections_and_examples_of_the_english_one() {
+        let mut wrong = Vec::new();
+        for rule in ALL {
+            let (en_headings, en_blocks) = outline(&doc_markdown(rule));
+            let (ja_headings, ja_blocks) = outline(&documentation(rule, Lang::Ja));
+            let expected: Vec<&str> = en_headings
+                .iter()
+                .map(|h| {
+                    JA_HEADINGS
+                        .iter()
+                        .find(|(en, _)| en == h)
+                        .unwrap_or_else(|| panic!("{}: no Japanese heading for `{h}`", rule.name))
+                        .1
+                })
+                .collect();
+            if ja_headings != expected {
+                wrong.push(format!(
+                    "{}: sections {ja_headings:?}, not {expected:?}",
+                    rule.name
+                ));
+            }
+            for (i, block) in en_blocks.iter().enumerate() {
+                if ja_blocks.get(i) != Some(block) {
+                    wrong.push(format!(
+                        "{}: example {} differs from the English one",
+                        rule.name,
+                        i + 1
+                    ));
+                }
+            }
+            if ja_blocks.len() != en_blocks.len() {
+                wrong.push(format!(
+                    "{}: {} examples, not {}",
+                    rule.name,
+                    ja_blocks.len(),
+                    en_blocks.len()
+                ));
+            }
+        }
+        assert!(wrong.is_empty(), "{}", wrong.join("\n"));
+    }
+
+    #[test]
+    fn english_is_the_doc_comment_and_japanese_the_translation() {
+        let rule = by_name("summary-length").unwrap();
+        assert_eq!(documentation(rule, Lang::En), doc_markdown(rule));
+        let ja = documentation(rule, Lang::Ja);
+        assert!(ja.starts_with("## 確認すること\n"), "{ja}");
+    }
+
+    #[test]
+    fn japanese_docs_are_written_in_one_style() {
+        let mut wrong = Vec::new();
+        for rule in ALL {
+            let doc = documentation(rule, Lang::Ja);
+            for sentence in crate::messages::style::prose_sentences(&doc) {
+                if let Err(why) = crate::messages::style::check_ja_sentence(&sentence) {
+                    wrong.push(format!("{}: {why}: {sentence}", rule.name));
+                }
+            }
+        }
+        assert!(wrong.is_empty(), "{}", wrong.join("\n"));
     }
 }

@@ -3,21 +3,33 @@
 use std::collections::BTreeSet;
 use std::path::{Component, Path, PathBuf};
 
+use azsr_core::{msg, Lang};
+
 use super::{Failure, Input};
 
 /// The suffix of a support request draft.
 pub const SUFFIX: &str = ".azsr.md";
+
+/// What the command line's paths name.
+pub struct Found {
+    pub inputs: Vec<Input>,
+    /// Paths that could not be searched, and folders that hold no request.
+    pub failures: Vec<Failure>,
+    /// Lines for standard error about files that look like requests but are not named
+    /// as one (so are not checked).
+    pub notes: Vec<String>,
+}
 
 /// Expands the command line's paths: directories are searched recursively for
 /// `*.azsr.md` (honouring `.gitignore`, `.ignore` and git's exclude files, also outside a
 /// git repository, and skipping hidden entries, as `ignore` does by default); a file
 /// named on the command line is taken whatever its name and whatever `.gitignore` says;
 /// `-` is standard input. No path means the current directory.
-pub fn collect(
-    cwd: &Path,
-    paths: &[PathBuf],
-    stdin_filename: Option<&Path>,
-) -> (Vec<Input>, Vec<Failure>) {
+///
+/// A folder that holds no `*.azsr.md` is a failure (exit status 2, as for a path that
+/// does not exist: the run checked nothing it was asked to), and a `*.md` file in it
+/// whose front matter has the form's fields gets a note that its name keeps it out.
+pub fn collect(cwd: &Path, paths: &[PathBuf], stdin_filename: Option<&Path>, lang: Lang) -> Found {
     let default = [PathBuf::from(".")];
     let paths = if paths.is_empty() {
         &default[..]
@@ -26,6 +38,7 @@ pub fn collect(
     };
     let mut inputs = Vec::new();
     let mut failures = Vec::new();
+    let mut notes = Vec::new();
     let mut seen = BTreeSet::new();
     let mut push = |input: Input, inputs: &mut Vec<Input>| {
         if seen.insert(input.display().to_string()) {
@@ -51,7 +64,7 @@ pub fn collect(
             Err(e) => {
                 failures.push(Failure {
                     path: display,
-                    message: super::io_message(&e),
+                    message: super::io_message(&e, lang),
                 });
                 continue;
             }
@@ -60,6 +73,8 @@ pub fn collect(
             push(Input::File { path: abs, display }, &mut inputs);
             continue;
         }
+        let mut requests_here = 0;
+        let mut misnamed = Vec::new();
         let walk = ignore::WalkBuilder::new(&abs).require_git(false).build();
         for entry in walk {
             match entry {
@@ -69,7 +84,13 @@ pub fn collect(
                     if is_file && name.ends_with(SUFFIX) && name.len() > SUFFIX.len() {
                         let path = normalize(entry.path());
                         let display = relative(cwd, &path);
+                        requests_here += 1;
                         push(Input::File { path, display }, &mut inputs);
+                    } else if is_file
+                        && name.to_ascii_lowercase().ends_with(".md")
+                        && looks_like_a_request(entry.path())
+                    {
+                        misnamed.push(relative(cwd, &normalize(entry.path())));
                     }
                 }
                 Err(e) => {
@@ -80,13 +101,61 @@ pub fn collect(
                     };
                     failures.push(Failure {
                         path,
-                        message: format!("cannot search: {e}"),
+                        message: match lang {
+                            Lang::En => format!("cannot search: {e}"),
+                            Lang::Ja => format!("検索できません。{e}"),
+                        },
                     });
                 }
             }
         }
+        if requests_here == 0 {
+            let m = msg!(
+                "no `*{SUFFIX}` file in this folder: a request draft's file name must end in `{SUFFIX}`",
+                "確認するリクエストがありません。リクエストの下書きのファイル名は `{SUFFIX}` で終わる必要があります。"
+            );
+            failures.push(Failure {
+                path: display.clone(),
+                message: m.get(lang).to_string(),
+            });
+        }
+        for path in misnamed {
+            let renamed = format!("{}{SUFFIX}", &path[..path.len() - ".md".len()]);
+            let m = msg!(
+                "note: {path} looks like a support request (its front matter has the form's fields) but is not checked: only `*{SUFFIX}` files are. Rename it to {renamed}",
+                "注意: {path} はサポート リクエストの下書きのようですが、確認していません。確認するのは `*{SUFFIX}` のファイルだけです。{renamed} に名前を変えてください。"
+            );
+            notes.push(m.get(lang).to_string());
+        }
     }
-    (inputs, failures)
+    Found {
+        inputs,
+        failures,
+        notes,
+    }
+}
+
+/// Whether the Markdown file at `path` starts with a front matter holding at least two
+/// of the form's top-level fields (`summary`, `service`, `severity` …). Reads its first
+/// 8 KiB only.
+fn looks_like_a_request(path: &Path) -> bool {
+    use std::io::Read;
+    let mut head = Vec::new();
+    let read = std::fs::File::open(path).and_then(|f| f.take(8192).read_to_end(&mut head));
+    if read.is_err() {
+        return false;
+    }
+    let text = String::from_utf8_lossy(&head);
+    let mut lines = text.trim_start_matches('\u{feff}').lines();
+    if lines.next().map(str::trim_end) != Some("---") {
+        return false;
+    }
+    lines
+        .take_while(|l| l.trim_end() != "---")
+        .filter_map(|l| l.split_once(':'))
+        .filter(|(key, _)| azsr_core::fields::FIELDS.iter().any(|f| f.key == *key))
+        .count()
+        >= 2
 }
 
 /// `path` made absolute against `cwd` and normalised lexically (`.` and `..` removed).

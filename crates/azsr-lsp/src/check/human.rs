@@ -6,7 +6,7 @@ use std::io::{self, Write};
 use std::ops::Range;
 
 use annotate_snippets::{AnnotationKind, Group, Level as Title, Origin, Renderer, Snippet};
-use azsr_core::{Level, LineIndex};
+use azsr_core::{Lang, Level, LineIndex};
 
 use super::{Checked, Finding, Report};
 
@@ -61,6 +61,19 @@ pub fn write(
 
 pub fn summary_line(report: &Report) -> String {
     let s = report.summary();
+    if report.lang == Lang::Ja {
+        let mut line = format!(
+            "{} 件のファイルを確認しました。エラー {} 件、警告 {} 件、情報 {} 件、ヒント {} 件です。",
+            s.files, s.errors, s.warnings, s.information, s.hints
+        );
+        if s.failed > 0 {
+            line.push_str(&format!(
+                "確認できなかったファイルが {} 件あります。",
+                s.failed
+            ));
+        }
+        return line;
+    }
     let plural =
         |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
     let mut line = format!(
@@ -352,5 +365,10 @@ mod tests {
             message: "m".into(),
         });
         assert!(summary_line(&report).ends_with("; 1 file could not be checked"));
+        report.lang = Lang::Ja;
+        assert_eq!(
+            summary_line(&report),
+            "1 件のファイルを確認しました。エラー 1 件、警告 0 件、情報 0 件、ヒント 0 件です。確認できなかったファイルが 1 件あります。"
+        );
     }
 }

@@ -9,13 +9,14 @@ use std::ops::Range;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use azsr_core::{Analysis, Encoding, Env, Level, Source};
+use azsr_core::{Analysis, Encoding, Env, Lang, Level, Source};
 
 use crate::file_probe::DirProbe;
 use rayon::prelude::*;
 
 mod config;
 mod discover;
+mod encoding;
 mod github;
 mod human;
 mod json;
@@ -78,6 +79,8 @@ pub struct Failure {
 pub struct Report {
     pub files: Vec<Checked>,
     pub failures: Vec<Failure>,
+    /// The language of the run's own messages (summary, failures, notes).
+    pub lang: Lang,
 }
 
 #[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
@@ -178,8 +181,12 @@ pub fn run(args: &crate::Args) -> ExitCode {
             return ExitCode::from(2);
         }
     };
-    let (inputs, mut failures) =
-        discover::collect(&cwd, &args.paths, args.stdin_filename.as_deref());
+    let lang = run_lang(&cwd);
+    let found = discover::collect(&cwd, &args.paths, args.stdin_filename.as_deref(), lang);
+    let (inputs, mut failures) = (found.inputs, found.failures);
+    for note in &found.notes {
+        eprintln!("{note}");
+    }
 
     let mut stdin_text = None;
     if inputs.iter().any(|i| matches!(i, Input::Stdin { .. })) {
@@ -189,7 +196,10 @@ pub fn run(args: &crate::Args) -> ExitCode {
                 .lock()
                 .read_to_end(&mut bytes)
                 .map(|_| bytes)
-                .map_err(|e| format!("cannot read standard input: {e}")),
+                .map_err(|e| match lang {
+                    Lang::En => format!("cannot read standard input: {e}"),
+                    Lang::Ja => format!("標準入力を読み取れません。{e}"),
+                }),
         );
     }
 
@@ -199,13 +209,16 @@ pub fn run(args: &crate::Args) -> ExitCode {
         .par_iter()
         .map(|input| {
             let bytes = match input {
-                Input::File { path, .. } => std::fs::read(path).map_err(|e| io_message(&e)),
+                Input::File { path, .. } => std::fs::read(path).map_err(|e| io_message(&e, lang)),
                 Input::Stdin { .. } => stdin_text.clone().expect("stdin was read"),
             };
-            check_one(input, bytes, &configs, &cwd, locale.clone())
+            check_one(input, bytes, &configs, &cwd, locale.clone(), lang)
         })
         .collect();
-    let mut report = Report::default();
+    let mut report = Report {
+        lang,
+        ..Report::default()
+    };
     for o in outcomes {
         match o {
             Ok(c) => report.files.push(c),
@@ -261,12 +274,39 @@ fn locale_from_env() -> Option<String> {
         .find(|v| !v.is_empty())
 }
 
-fn io_message(e: &std::io::Error) -> String {
-    match e.kind() {
-        std::io::ErrorKind::NotFound => "no such file or directory".to_string(),
-        std::io::ErrorKind::PermissionDenied => "permission denied".to_string(),
-        _ => format!("cannot read: {e}"),
+/// The language the shell's locale asks for (English without one).
+pub(crate) fn lang_from_env() -> Lang {
+    locale_from_env().map_or(Lang::En, |l| Lang::from_locale(&l))
+}
+
+/// The language of the run's own messages: `messages` of the configuration nearest to
+/// the current directory when it names one, else the shell's locale (cli.md, `messages`;
+/// a document's `support_language` cannot choose for the whole run).
+fn run_lang(cwd: &Path) -> Lang {
+    let configured = crate::workspace_config::find_nearest(cwd)
+        .and_then(|toml| std::fs::read_to_string(toml).ok())
+        .and_then(|text| azsr_core::Config::from_toml(&text).ok())
+        .map(|c| c.messages);
+    match configured {
+        Some(azsr_core::config::MessagesSetting::Fixed(lang)) => lang,
+        _ => lang_from_env(),
     }
+}
+
+fn io_message(e: &std::io::Error, lang: Lang) -> String {
+    let m = match e.kind() {
+        std::io::ErrorKind::NotFound => {
+            azsr_core::msg!(
+                "no such file or directory",
+                "ファイルもフォルダーもありません。"
+            )
+        }
+        std::io::ErrorKind::PermissionDenied => {
+            azsr_core::msg!("permission denied", "読み取る権限がありません。")
+        }
+        _ => azsr_core::msg!("cannot read: {e}", "読み取れません。{e}"),
+    };
+    m.get(lang).to_string()
 }
 
 fn check_one(
@@ -275,6 +315,7 @@ fn check_one(
     configs: &config::Configs,
     cwd: &Path,
     locale: Option<String>,
+    lang: Lang,
 ) -> Result<Checked, Failure> {
     let fail = |message: String| Failure {
         path: input.display().to_string(),
@@ -282,10 +323,8 @@ fn check_one(
     };
     let bytes = bytes.map_err(fail)?;
     let text = String::from_utf8(bytes).map_err(|e| {
-        fail(format!(
-            "not UTF-8 (invalid byte at offset {})",
-            e.utf8_error().valid_up_to()
-        ))
+        let at = e.utf8_error().valid_up_to();
+        fail(encoding::not_utf8(e.as_bytes(), at).get(lang).to_string())
     })?;
     let (dir, anchored) = match input {
         Input::File { path, .. } => (discover::parent_dir(cwd, path), true),
@@ -383,6 +422,7 @@ pub(crate) fn sample_report() -> Report {
             path: "bad.azsr.md".into(),
             message: "not UTF-8 (invalid byte at offset 3)".into(),
         }],
+        lang: Lang::En,
     }
 }
 

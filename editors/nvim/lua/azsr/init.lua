@@ -202,8 +202,9 @@ function M.on_azsr_buffer()
   end
 end
 
---- The azsr rule of the diagnostic under the cursor (else the first one on the line).
----@return string|nil
+--- The azsr rule of the diagnostic under the cursor (else the first one on the line),
+--- and that diagnostic's message.
+---@return string|nil, string|nil
 function M.rule_under_cursor()
   local pos = vim.api.nvim_win_get_cursor(0)
   local lnum, col = pos[1] - 1, pos[2]
@@ -214,19 +215,45 @@ function M.rule_under_cursor()
       if code then
         local end_col = (d.end_lnum == lnum) and d.end_col or math.huge
         if col >= d.col and col <= end_col then
-          return tostring(code)
+          return tostring(code), d.message
         end
-        first = first or tostring(code)
+        if not first then
+          first = { tostring(code), d.message }
+        end
       end
     end
   end
-  return first
+  if first then
+    return first[1], first[2]
+  end
+end
+
+--- The language to explain a rule in: the language the server wrote the diagnostic's
+--- message in (it chose it as `messages` says, `support_language` included), else the
+--- settings' `messages`, else the editor's locale.
+---@param message string|nil
+---@return 'ja'|'en'
+function M.explain_lang(message)
+  -- A Japanese message ends in 。 (the house style) or has kana (U+3040..U+30FF, UTF-8
+  -- E3 81 80..E3 83 BF) outside its code spans; an English one quotes the user's
+  -- Japanese text in code spans only.
+  local prose = message and message:gsub('`[^`]*`', '') or ''
+  if message and (vim.endswith(vim.trim(message), '。') or prose:find('\227[\129-\131]')) then
+    return 'ja'
+  end
+  if message and message ~= '' then
+    return 'en'
+  end
+  return config.message_lang(M.user_settings())
 end
 
 --- Shows `azsr-lsp --explain RULE` in a split.
 ---@param rule? string
 function M.explain(rule)
-  rule = (rule and rule ~= '') and rule or M.rule_under_cursor()
+  local message
+  if not rule or rule == '' then
+    rule, message = M.rule_under_cursor()
+  end
   if not rule then
     vim.notify('azsr: no azsr diagnostic under the cursor; give a rule name', vim.log.levels.WARN)
     return
@@ -236,7 +263,7 @@ function M.explain(rule)
     vim.notify('azsr: ' .. missing, vim.log.levels.ERROR)
     return
   end
-  local cmd = vim.list_extend(M.server_cmd(), { '--explain', rule })
+  local cmd = vim.list_extend(M.server_cmd(), { '--explain', rule, '--lang', M.explain_lang(message) })
   local ok, res = pcall(function()
     return vim.system(cmd, { text = true }):wait()
   end)

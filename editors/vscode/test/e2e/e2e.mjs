@@ -1,7 +1,8 @@
 // Drives code-server (VS Code 1.100 in the browser) with playwright-core and Debian's
 // Chromium: opens a faulty *.azsr.md, checks azsr's diagnostics in the Problems panel,
 // completion after `service: Virt` (asked for, then while typing; with the draft's VM
-// resource a Virtual Machine service is the first row), and hover on `severity`. Screenshots go to
+// resource a Virtual Machine service is the first row), hover on `severity` and on a
+// finding, and the rule's explanation in the finding's language. Screenshots go to
 // $AZSR_E2E_ARTIFACTS. Run by run.sh, which starts code-server; prints
 // "N passed, N failed" and exits 0 only when everything passed.
 import { createRequire } from 'node:module';
@@ -182,6 +183,25 @@ try {
     await page.keyboard.press('Escape');
   });
 
+  // `azsr.messages` is `en` (run.sh): the findings, their hover and the rule's explanation
+  // are in English although the draft's support_language is Japanese.
+  await step('hover on a finding', async () => {
+    const n = lineOf(/eyJhbGciOi/);
+    const col = [...lines[n - 1].slice(0, lines[n - 1].indexOf('eyJ'))].length + 3;
+    await goTo(n, col);
+    await page.keyboard.press('Control+K');
+    await page.keyboard.press('Control+I');
+    await page.waitForFunction(
+      () => [...document.querySelectorAll('.monaco-hover')].some((h) => /What\s+it\s+checks/.test(h.textContent || '')),
+      null, { timeout: TIMEOUT });
+    await page.waitForTimeout(1000); // the hover fades in
+    await shot('05b-hover-finding');
+    const text = await page.locator('.monaco-hover:visible').first().innerText();
+    report(/sensitive-data/.test(text) && !/確認すること/.test(text),
+      'hover on a finding shows its rule documentation in the language of the finding', text.slice(0, 300));
+    await page.keyboard.press('Escape');
+  });
+
   await step('explain the rule under the cursor', async () => {
     const n = lineOf(/eyJhbGciOi/);
     const col = [...lines[n - 1].slice(0, lines[n - 1].indexOf('eyJ'))].length + 3;
@@ -196,7 +216,7 @@ try {
       null, { timeout: TIMEOUT });
     await page.waitForTimeout(500);
     await shot('06-explain');
-    report(true, 'azsr: Explain Rule Under Cursor opens the rule documentation');
+    report(true, 'azsr: Explain Rule Under Cursor opens the rule documentation in the language of the finding');
   });
 } catch (e) {
   report(false, 'workbench', String(e).split('\n')[0]);
