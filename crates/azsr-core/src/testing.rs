@@ -214,3 +214,13 @@ with error: Too many requests, PodDisruptionBudget checkout-pdb allows 0 disrupt
 - Checked the PodDisruptionBudget: it allows 0 disruptions while 3 of 3 replicas are required.
 - We have not changed the budget yet because checkout must stay available.
 "#;
+
+/// A minimal request whose problem section is `body`, in Japanese.
+pub fn ja_problem(body: &str) -> String {
+    format!("---\nsupport_language: ja\n---\n\n## 問題\n{body}\n")
+}
+
+/// A minimal request whose problem section is `body`, in English.
+pub fn en_problem(body: &str) -> String {
+    format!("---\nsupport_language: en\n---\n\n## Problem\n{body}\n")
+}

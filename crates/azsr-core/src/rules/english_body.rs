@@ -176,7 +176,7 @@ fn blank_contact_lines(raw: &str, masked: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::testing::{assert_spans, check, CLEAN_EN, CLEAN_JA};
+    use crate::testing::assert_spans;
 
     const FM: &str = "---\nsupport_language: en-us\ncontact:\n  first_name: 太郎\n  last_name: 山田\nrelated_requests:\n  - number: 2311270010001234\n    engineer: 佐藤 花子\n---\n";
 
@@ -184,11 +184,6 @@ mod tests {
         format!("{FM}{body}")
     }
 
-    #[test]
-    fn clean_requests_pass() {
-        assert!(check(&RULE, CLEAN_JA).is_empty());
-        assert!(check(&RULE, CLEAN_EN).is_empty());
-    }
 
     #[test]
     fn japanese_prose_fires_once_per_paragraph() {

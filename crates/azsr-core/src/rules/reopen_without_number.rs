@@ -283,20 +283,9 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::testing::{assert_spans, check, CLEAN_EN, CLEAN_JA};
+    use crate::testing::{en_problem as en, ja_problem as ja, assert_spans, check};
 
-    fn ja(body: &str) -> String {
-        format!("---\nsupport_language: ja\n---\n\n## 問題\n{body}\n")
-    }
-    fn en(body: &str) -> String {
-        format!("---\nsupport_language: en\n---\n\n## Problem\n{body}\n")
-    }
 
-    #[test]
-    fn clean_requests_pass() {
-        assert!(check(&RULE, CLEAN_JA).is_empty());
-        assert!(check(&RULE, CLEAN_EN).is_empty());
-    }
 
     #[test]
     fn reopen_and_escalation_without_number_fire() {

@@ -77,13 +77,8 @@ fn only_guidance(content: &str, kind: SectionKind) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::testing::{assert_spans, check, CLEAN_EN, CLEAN_JA};
+    use crate::testing::assert_spans;
 
-    #[test]
-    fn clean_requests_pass() {
-        assert!(check(&RULE, CLEAN_JA).is_empty());
-        assert!(check(&RULE, CLEAN_EN).is_empty());
-    }
 
     #[test]
     fn empty_sections_fire_on_the_heading_text() {
