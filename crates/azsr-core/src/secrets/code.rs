@@ -1,0 +1,152 @@
+//! Layer 4 (code and templates): secrets passed to credential constructors and
+//! connection calls (`new AzureKeyCredential("…")`, `new PDO($dsn, "user", "…")`), and
+//! template parameters declared secret whatever their name (Bicep `@secure()`, ARM
+//! `securestring` with a `defaultValue`).
+
+use std::ops::Range;
+
+use super::bytes::{at, ceil, line_end, line_start};
+use super::keyvalue::{accept, read_value, Sep};
+use super::value::{holds_pairs, Class};
+use super::{Finding, Kind};
+
+/// Calls whose string argument at a position is a secret: the call (lowercase, with its
+/// parenthesis), the argument's index, and what it is.
+pub(crate) const CALLS: &[(&str, usize, Kind)] = &[
+    ("azurekeycredential(", 0, Kind::ApiKey),
+    ("azurenamedkeycredential(", 1, Kind::AccessKey),
+    ("storagesharedkeycredential(", 1, Kind::AccessKey),
+    ("cosmosclient(", 1, Kind::AccessKey),
+    ("clientsecretcredential(", 2, Kind::ClientSecret),
+    ("networkcredential(", 1, Kind::Password),
+    ("new pdo(", 2, Kind::Password),
+    ("new mysqli(", 2, Kind::Password),
+    ("mysqli_connect(", 2, Kind::Password),
+];
+
+/// The call at `hit` (one of [`CALLS`]): its argument, when a string literal is there.
+pub(crate) fn call_argument(text: &str, hit: Range<usize>, out: &mut Vec<Finding>) {
+    let call = text[hit.clone()].to_ascii_lowercase();
+    let Some(&(_, index, kind)) = CALLS.iter().find(|(c, _, _)| *c == call) else {
+        return;
+    };
+    // `AzureKeyCredential(` is a name's end, not part of a longer one.
+    if at(text, hit.start.wrapping_sub(1)).is_ascii_alphanumeric() {
+        return;
+    }
+    let b = text.as_bytes();
+    let limit = line_end(text, hit.end).min(hit.end + 600);
+    let mut p = hit.end;
+    let mut arg = 0;
+    let mut depth = 0;
+    while p < limit {
+        match b[p] {
+            b'"' | b'\'' => {
+                let q = b[p];
+                let start = p + 1;
+                let mut i = start;
+                while i < limit && b[i] != q {
+                    i += if b[i] == b'\\' { 2 } else { 1 };
+                }
+                if i >= limit {
+                    return;
+                }
+                if arg == index && depth == 0 {
+                    let v = &text[start..i];
+                    let class = match kind {
+                        Kind::Password => Class::Password,
+                        Kind::ClientSecret => Class::Secret,
+                        k => Class::Key(k),
+                    };
+                    if accept(class, v, Sep::Strong, true) && !v.starts_with('$') {
+                        out.push(Finding {
+                            range: start..i,
+                            kind,
+                        });
+                    }
+                    return;
+                }
+                p = i + 1;
+                continue;
+            }
+            b'(' | b'[' => depth += 1,
+            b')' | b']' if depth == 0 => return,
+            b')' | b']' => depth -= 1,
+            b',' if depth == 0 => {
+                arg += 1;
+                if arg > index {
+                    return;
+                }
+            }
+            _ => {}
+        }
+        p += 1;
+    }
+}
+
+/// Bicep `@secure()` on a parameter (the decorator lines above `param NAME TYPE =
+/// 'default'`): the default is a secret whatever the parameter's name.
+pub(crate) fn secure_decorator(text: &str, hit: Range<usize>, out: &mut Vec<Finding>) {
+    let mut pos = line_end(text, hit.end) + 1;
+    for _ in 0..4 {
+        if pos >= text.len() {
+            return;
+        }
+        let le = line_end(text, pos);
+        let line = text[pos..le].trim_start();
+        if line.starts_with('@') {
+            pos = le + 1;
+            continue;
+        }
+        let Some(decl) = line.strip_prefix("param ") else {
+            return;
+        };
+        let Some(eq) = decl.find('=') else {
+            return;
+        };
+        let vstart = le - line.len() + "param ".len() + eq + 1;
+        if let Some(v) = read_value(text, vstart, false) {
+            let s = &text[v.range.clone()];
+            if v.quoted && !holds_pairs(s) && accept(Class::Secret, s, Sep::Strong, true) {
+                out.push(Finding {
+                    range: v.range,
+                    kind: Kind::Secret,
+                });
+            }
+        }
+        return;
+    }
+}
+
+/// ARM `"type": "securestring"` with a `"defaultValue"` in the same parameter object.
+pub(crate) fn secure_string_default(text: &str, hit: Range<usize>, out: &mut Vec<Finding>) {
+    if !text[hit.clone()].eq_ignore_ascii_case("securestring") || at(text, hit.end) != b'"' {
+        return;
+    }
+    let from = line_start(text, hit.start.saturating_sub(300));
+    let to = ceil(text, (hit.end + 400).min(text.len()));
+    // The object: from the `{` before the type to the `}` after it.
+    let Some(open) = text[from..hit.start].rfind('{').map(|p| from + p) else {
+        return;
+    };
+    let close = text[hit.end..to].find('}').map_or(to, |p| hit.end + p);
+    let Some(d) = text[open..close].find("\"defaultValue\"") else {
+        return;
+    };
+    let mut p = open + d + "\"defaultValue\"".len();
+    while matches!(at(text, p), b' ' | b'\t') {
+        p += 1;
+    }
+    if at(text, p) != b':' {
+        return;
+    }
+    if let Some(v) = read_value(text, p + 1, false) {
+        let s = &text[v.range.clone()];
+        if v.quoted && !holds_pairs(s) && accept(Class::Secret, s, Sep::Strong, true) {
+            out.push(Finding {
+                range: v.range,
+                kind: Kind::Secret,
+            });
+        }
+    }
+}
