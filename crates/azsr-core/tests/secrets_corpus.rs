@@ -215,6 +215,16 @@ fn generate(name: &str, r: &mut Rng) -> String {
             )
             .as_bytes(),
         ),
+        "azure_credentials_b64" => {
+            let json = format!(
+                "{{\n  \"clientId\": \"{}\",\n  \"clientSecret\": \"{}\",\n  \"subscriptionId\": \"{}\",\n  \"tenantId\": \"{}\"\n}}",
+                generate("guid", r),
+                generate("entra", r),
+                generate("guid", r),
+                generate("guid", r)
+            );
+            base64_encode(json.as_bytes())
+        }
         "aspnet_cookie" => {
             let n = 180 + r.below(120);
             format!("CfDJ8{}", b64url(&r.bytes(n)))
@@ -281,6 +291,17 @@ fn load() -> Vec<Entry> {
         ("prose_shapes.txt", include_str!("secrets/prose_shapes.txt")),
         ("encodings.txt", include_str!("secrets/encodings.txt")),
         ("false_alarms.txt", include_str!("secrets/false_alarms.txt")),
+        ("console2.txt", include_str!("secrets/console2.txt")),
+        ("names2.txt", include_str!("secrets/names2.txt")),
+        ("keys2.txt", include_str!("secrets/keys2.txt")),
+        ("wrapped2.txt", include_str!("secrets/wrapped2.txt")),
+        ("cookies2.txt", include_str!("secrets/cookies2.txt")),
+        ("prose2.txt", include_str!("secrets/prose2.txt")),
+        ("encodings2.txt", include_str!("secrets/encodings2.txt")),
+        (
+            "false_alarms2.txt",
+            include_str!("secrets/false_alarms2.txt"),
+        ),
     ];
     let mut out = Vec::new();
     for (file, text) in files {

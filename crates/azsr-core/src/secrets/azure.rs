@@ -312,7 +312,22 @@ pub(crate) fn cookie_name(text: &str, hit: Range<usize>, out: &mut Vec<Finding>)
             }
             Some(vs..ve)
         }
-        b'"' => super::keyvalue::follow_value(text, end + 1).map(|v| v.range),
+        // `Cookie(".AspNetCore.Cookies", "…")`, `{"AppServiceAuthSession": "…"}`, or HAR's
+        // `{"name": "…", "value": "…"}`.
+        b'"' | b'\'' => {
+            let mut p = end + 1;
+            while matches!(at(text, p), b' ' | b'\t') {
+                p += 1;
+            }
+            super::keyvalue::follow_value(text, end + 1)
+                .or_else(|| {
+                    matches!(at(text, p), b',' | b':')
+                        .then(|| super::keyvalue::read_value(text, p + 1, false))
+                        .flatten()
+                        .filter(|v| v.quoted)
+                })
+                .map(|v| v.range)
+        }
         b'\t' => {
             let vs = end + 1;
             let ve = text[vs..super::bytes::line_end(text, vs)]

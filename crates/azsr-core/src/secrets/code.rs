@@ -1,7 +1,8 @@
 //! Layer 4 (code and templates): secrets passed to credential constructors and
 //! connection calls (`new AzureKeyCredential("…")`, `new PDO($dsn, "user", "…")`), and
 //! template parameters declared secret whatever their name (Bicep `@secure()`, ARM
-//! `securestring` with a `defaultValue`).
+//! `securestring` with a `defaultValue`, Terraform `sensitive = true` with a `default`),
+//! and the value given to `dotnet user-secrets set`.
 
 use std::ops::Range;
 
@@ -14,6 +15,8 @@ use super::{Finding, Kind};
 /// parenthesis), the argument's index, and what it is.
 pub(crate) const CALLS: &[(&str, usize, Kind)] = &[
     ("azurekeycredential(", 0, Kind::ApiKey),
+    ("newkeycredential(", 0, Kind::ApiKey),
+    ("newsharedkeycredential(", 1, Kind::AccessKey),
     ("azurenamedkeycredential(", 1, Kind::AccessKey),
     ("storagesharedkeycredential(", 1, Kind::AccessKey),
     ("cosmosclient(", 1, Kind::AccessKey),
@@ -148,5 +151,70 @@ pub(crate) fn secure_string_default(text: &str, hit: Range<usize>, out: &mut Vec
                 kind: Kind::Secret,
             });
         }
+    }
+}
+
+/// Terraform `variable "…" { sensitive = true  default = "…" }`: the default, whatever
+/// the variable's name.
+pub(crate) fn sensitive_variable(text: &str, hit: Range<usize>, out: &mut Vec<Finding>) {
+    let le = line_end(text, hit.end);
+    let rest = text[hit.end..le].trim_start();
+    if !rest.starts_with('=') || rest[1..].trim() != "true" {
+        return;
+    }
+    // The block: from the `{` before to the `}` after.
+    let from = ceil(text, hit.start.saturating_sub(600));
+    let Some(open) = text[from..hit.start].rfind('{').map(|p| from + p) else {
+        return;
+    };
+    let to = ceil(text, (hit.end + 600).min(text.len()));
+    let close = text[hit.end..to].find('}').map_or(to, |p| hit.end + p);
+    let block = &text[open..close];
+    let Some(d) = block
+        .match_indices("default")
+        .map(|(i, _)| i)
+        .find(|&i| block[i + "default".len()..].trim_start().starts_with('='))
+    else {
+        return;
+    };
+    let eq = open + d + block[d..].find('=').unwrap_or(0);
+    if let Some(v) = read_value(text, eq + 1, false) {
+        let s = &text[v.range.clone()];
+        if v.quoted && !holds_pairs(s) && accept(Class::Secret, s, Sep::Strong, true) {
+            out.push(Finding {
+                range: v.range,
+                kind: Kind::Secret,
+            });
+        }
+    }
+}
+
+/// `dotnet user-secrets set "Name" "value"`: the value, when the name says it is a
+/// secret or the value is shaped as a key.
+pub(crate) fn user_secrets_set(text: &str, hit: Range<usize>, out: &mut Vec<Finding>) {
+    let Some(name) = read_value(text, hit.end, false) else {
+        return;
+    };
+    let Some(v) = read_value(text, name.range.end + usize::from(name.quoted), false) else {
+        return;
+    };
+    let n = &text[name.range.clone()];
+    let s = &text[v.range.clone()];
+    let last = n.rsplit(':').next().unwrap_or(n);
+    let named = super::value::classify(last).is_some()
+        || matches!(
+            last.to_ascii_lowercase().as_str(),
+            "key" | "value" | "secret"
+        );
+    let ok = if named {
+        accept(Class::Secret, s, Sep::Strong, true)
+    } else {
+        accept(Class::Key(Kind::AccessKey), s, Sep::Strong, true)
+    };
+    if ok && !holds_pairs(s) && !s.starts_with('-') {
+        out.push(Finding {
+            range: v.range,
+            kind: Kind::Secret,
+        });
     }
 }

@@ -37,6 +37,13 @@ pub(crate) fn command_at(text: &str, i: usize) -> (String, &str) {
         {
             continue;
         }
+        // A Windows prompt glued to the command: `C:\Users\me>az …`.
+        let lw = match lw.split_once('>') {
+            Some((prompt, rest)) if prompt.as_bytes().get(1) == Some(&b':') && !rest.is_empty() => {
+                rest.to_string()
+            }
+            _ => lw,
+        };
         let base = lw.rsplit(['/', '\\']).next().unwrap_or(&lw);
         cmd = base.trim_end_matches(".exe").to_string();
         break;

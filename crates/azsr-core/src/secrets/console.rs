@@ -38,6 +38,8 @@ const AZ_PRINTING_SECRETS: &[&str] = &[
     "--expose-token",
     "list-publishing-credentials",
     "list-publishing-profiles",
+    "appconfig credential list",
+    "appsettings list",
 ];
 
 /// Words that start a command printing secrets (lowercase, matched anywhere, checked on
@@ -316,10 +318,13 @@ fn rule_below(text: &str, le: usize) -> Option<Vec<Range<usize>>> {
     Some(runs)
 }
 
-/// A table column: where it lies, and whether its header names a secret.
+/// A table column: where it lies, whether its header names a secret, and whether it
+/// names the row (`Name`, `KeyName`: a bare `Value` column beside it holds a secret only
+/// in the rows whose name says so).
 struct Column {
     span: Range<usize>,
     secret: Option<Class>,
+    names_row: bool,
 }
 
 fn columns(header: &str, runs: &[Range<usize>]) -> Vec<Column> {
@@ -338,6 +343,7 @@ fn columns(header: &str, runs: &[Range<usize>]) -> Vec<Column> {
             Column {
                 span: r.clone(),
                 secret,
+                names_row: matches!(n.as_str(), "name" | "keyname" | "key"),
             }
         })
         .collect()
@@ -359,6 +365,12 @@ fn words(line: &str) -> impl Iterator<Item = (usize, &str)> {
 fn table_row(pos: usize, line: &str, cols: &[Column], out: &mut Vec<Finding>) {
     let row: Vec<(usize, &str)> = words(line).collect();
     let by_order = row.len() == cols.len();
+    // The row's name, when a column names rows: its first word.
+    let name = cols
+        .iter()
+        .position(|c| c.names_row)
+        .and_then(|i| if by_order { row.get(i) } else { row.first() })
+        .map(|(_, w)| *w);
     for (i, &(start, w)) in row.iter().enumerate() {
         let end = start + w.len();
         let col = if by_order {
@@ -371,11 +383,16 @@ fn table_row(pos: usize, line: &str, cols: &[Column], out: &mut Vec<Finding>) {
         };
         let Some(Column {
             secret: Some(class),
+            names_row,
             ..
         }) = col
         else {
             continue;
         };
+        // A bare `Value` beside a name: only a secret name's value.
+        if *class == Class::Secret && !names_row && name.is_some_and(|n| !secret_name(n)) {
+            continue;
+        }
         if printed_value(w, *class) {
             out.push(Finding {
                 range: pos + start..pos + end,

@@ -349,6 +349,10 @@ fn recovery_key(b: &[u8], start: usize) -> Option<usize> {
             return None;
         }
     }
+    // `000000-000000-…`: a placeholder, every group the same.
+    if key.chunks(7).all(|g| g[..6] == key[..6]) {
+        return None;
+    }
     let next = b.get(start + LEN).copied().unwrap_or(0);
     (!next.is_ascii_alphanumeric() && next != b'-').then_some(start + LEN)
 }

@@ -40,10 +40,13 @@ pub(crate) fn read_value(text: &str, mut p: usize, eq: bool) -> Option<Value> {
     if p >= b.len() {
         return None;
     }
-    // A JSON-escaped quote.
-    if b[p] == b'\\' && at(text, p + 1) == b'"' {
-        let start = p + 2;
-        let end = memchr::memmem::find(&b[start..b.len().min(start + 8192)], b"\\\"")? + start;
+    // A JSON-escaped quote, escaped once (`\"`) or more (`\\\"`): the value runs to
+    // the same sequence.
+    let slashes = b[p..].iter().take(8).take_while(|&&c| c == b'\\').count();
+    if slashes > 0 && at(text, p + slashes) == b'"' {
+        let quote = &b[p..p + slashes + 1];
+        let start = p + slashes + 1;
+        let end = memchr::memmem::find(&b[start..b.len().min(start + 8192)], quote)? + start;
         return Some(Value {
             range: start..end,
             quoted: true,
@@ -114,6 +117,7 @@ pub(crate) fn read_value(text: &str, mut p: usize, eq: bool) -> Option<Value> {
             )
             || x == b';' && !ends_entity(&b[start..i])
             || x == b'&' && (eq || next_is_parameter(b, i + 1))
+            || x == b'%' && eq && b[i + 1..].starts_with(b"26")
             || x == b'\\' && escape_ends_value(b, i, eq);
         if stop {
             break;
@@ -171,6 +175,10 @@ fn escape_ends_value(b: &[u8], i: usize, query: bool) -> bool {
 /// Decides whether `v` (read after a key of `class`) is a secret.
 pub(crate) fn accept(class: Class, v: &str, sep: Sep, quoted: bool) -> bool {
     if is_placeholder(v) {
+        return false;
+    }
+    // "the password 'for the SQL admin' is …": a quoted phrase in prose is a name.
+    if sep == Sep::Weak && v.contains(' ') && !looks_like_password(v) {
         return false;
     }
     let strong = sep == Sep::Strong || quoted;
@@ -275,8 +283,17 @@ fn table_header(text: &str, i: usize) -> Option<(usize, usize)> {
     delimiter.then_some((ls, next_start + next.len()))
 }
 
-/// A header cell naming a secret: the cells of that column in the rows below.
-fn table_column(text: &str, hit: &Range<usize>, class: Class, kind: Kind, out: &mut Vec<Finding>) {
+/// A header cell naming a secret: the cells of that column in the rows below. A bare
+/// `Value` / `値` column (`| Name | Value |`) holds a secret only in the rows whose first
+/// cell names one.
+fn table_column(
+    text: &str,
+    hit: &Range<usize>,
+    class: Class,
+    kind: Kind,
+    named: bool,
+    out: &mut Vec<Finding>,
+) {
     let Some((ls, mut row)) = table_header(text, hit.start) else {
         return;
     };
@@ -314,7 +331,21 @@ fn table_column(text: &str, hit: &Range<usize>, class: Class, kind: Kind, out: &
                 pos = row + i + 1;
             }
         }
-        if let Some(cell) = cell {
+        let name_ok = !named || {
+            let name = line
+                .split('|')
+                .nth(1)
+                .unwrap_or("")
+                .trim()
+                .trim_matches(['`', '*']);
+            classify(name).is_some() || super::azure::session_cookie(name)
+        };
+        let (class, kind) = if named {
+            (Class::Secret, Kind::Secret)
+        } else {
+            (class, kind)
+        };
+        if let Some(cell) = cell.filter(|_| name_ok && (!named || col > 1)) {
             let raw = &text[cell.clone()];
             let lead = raw.len() - raw.trim_start().len();
             let v = raw.trim();
@@ -344,7 +375,9 @@ pub(crate) fn follow_value(text: &str, from: usize) -> Option<Value> {
         .or_else(|| window.find("- name"))
         .unwrap_or(window.len());
     let lower = window[..stop].to_ascii_lowercase();
-    let i = lower.find("value")?;
+    let Some(i) = lower.find("value") else {
+        return element_content(text, from, limit);
+    };
     let mut p = from + i + 5;
     if matches!(at(text, p), b'"' | b'\'') {
         p += 1;
@@ -365,6 +398,22 @@ pub(crate) fn follow_value(text: &str, from: usize) -> Option<Value> {
     }
     let v = read_value(text, p + 1, false)?;
     (v.quoted || !text[v.range.clone()].is_empty()).then_some(v)
+}
+
+/// `<entry key="db.password">P@ss…</entry>`: the content of the element whose attribute
+/// named the key (its tag closing on the same line, before `limit`).
+fn element_content(text: &str, from: usize, limit: usize) -> Option<Value> {
+    let window = &text[from..limit];
+    let close = window.find('>')?;
+    if window[..close].contains(['<', '\n']) || window[..close].ends_with('/') {
+        return None;
+    }
+    let start = from + close + 1;
+    let end = start + window[close + 1..].find('<')?;
+    (end > start && !text[start..end].contains('\n')).then_some(Value {
+        range: start..end,
+        quoted: true,
+    })
 }
 
 /// `user/password: admin / P@ss…`: after a label naming a pair (the key follows a `/`),
@@ -675,14 +724,17 @@ fn template_default(text: &str, ke: usize) -> Option<Value> {
     v.quoted.then_some(v)
 }
 
-/// "… with P@ss… as the password": a password-shaped word before `as (the|a|our) `.
+/// "… with P@ss… as the password", "I used P@ss… for the password": a password-shaped
+/// word before `as (the|a|our) ` or `for (the|my|our) `.
 fn value_before_as(text: &str, ks: usize) -> Option<Range<usize>> {
     let from = ceil(text, line_start(text, ks).max(ks.saturating_sub(80)));
     let before = &text[from..ks];
     let lower = before.to_ascii_lowercase();
-    let rest = ["as the ", "as a ", "as our ", "as my ", "as "]
-        .iter()
-        .find_map(|w| lower.strip_suffix(w))?;
+    let rest = [
+        "as the ", "as a ", "as our ", "as my ", "as ", "for the ", "for my ", "for our ",
+    ]
+    .iter()
+    .find_map(|w| lower.strip_suffix(w))?;
     let rest = rest.strip_suffix(' ')?;
     let start = rest
         .rfind(|c: char| c.is_whitespace() || !c.is_ascii())
@@ -833,13 +885,83 @@ fn secret_object(text: &str, ks: usize) -> Option<(Class, Kind)> {
     }
 }
 
-/// A key next to the endpoint it opens (`{"Endpoint": "https://…", "Key": "…"}`): an
-/// `endpoint` or URL within the same line, or the few lines around.
+/// A key next to what it opens or signs (`{"Endpoint": "https://…", "Key": "…"}`, `"Jwt":
+/// {"Key": "…", "Issuer": …}`): an endpoint, a URL, an issuer or an audience within the
+/// same line or the few lines around.
 fn beside_endpoint(text: &str, i: usize) -> bool {
     let from = ceil(text, line_start(text, i.saturating_sub(200)));
     let to = ceil(text, line_end(text, (i + 200).min(text.len())));
     let around = text[from..to].to_ascii_lowercase();
-    around.contains("endpoint") || around.contains("https://")
+    ["endpoint", "https://", "issuer", "audience"]
+        .iter()
+        .any(|w| around.contains(w))
+}
+
+/// Past the format word of a device's pre-shared key: YAMAHA `pre-shared-key 1 text …`,
+/// Junos `pre-shared-key ascii-text …`, Cisco `key 0 …`.
+fn skip_key_format(text: &str, mut p: usize) -> usize {
+    for _ in 0..2 {
+        let mut e = p;
+        while at(text, e).is_ascii_alphanumeric() || at(text, e) == b'-' {
+            e += 1;
+        }
+        let w = &text[p..e];
+        let format = w.len() <= 2 && w.bytes().all(|c| c.is_ascii_digit())
+            || matches!(w, "text" | "ascii-text" | "hexadecimal");
+        if !format || at(text, e) != b' ' {
+            break;
+        }
+        p = e;
+        while at(text, p) == b' ' {
+            p += 1;
+        }
+    }
+    p
+}
+
+/// The value alone on the line below `p`, when nothing but a lead-in (以下のとおり,
+/// "below", "as follows") follows `p` on its line.
+fn next_line_value(text: &str, p: usize) -> Option<Value> {
+    let le = line_end(text, p);
+    let rest = text[p..le].trim().to_ascii_lowercase();
+    let lead_in = rest.is_empty()
+        || [
+            "以下",
+            "次のとおり",
+            "次の通り",
+            "下記",
+            "below",
+            "as follows",
+        ]
+        .iter()
+        .any(|w| rest.starts_with(w));
+    if !lead_in || le >= text.len() {
+        return None;
+    }
+    let mut next = le + 1;
+    if text[next..line_end(text, next)].trim().is_empty() && line_end(text, next) < text.len() {
+        next = line_end(text, next) + 1;
+    }
+    let line = &text[next..line_end(text, next)];
+    let t = line.trim().trim_matches('`');
+    if t.is_empty() || t.contains([' ', '\t', '：']) || t.ends_with(':') || !t.is_ascii() {
+        return None;
+    }
+    let start = next + line.find(t)?;
+    Some(Value {
+        range: start..start + t.len(),
+        quoted: false,
+    })
+}
+
+/// `admin / P@ss…` read after a password word ("ユーザー名とパスワードは admin / P@ss…"):
+/// the password after the user, when the first is no password and the second is.
+fn password_after_user(text: &str, v: &Value, class: Class) -> Option<Value> {
+    if class != Class::Password || looks_like_password(&text[v.range.clone()]) {
+        return None;
+    }
+    let second = pair_second(text, v.range.end)?;
+    looks_like_password(&text[second.range.clone()]).then_some(second)
 }
 
 /// The lines around `i` indented as its line is (a YAML mapping), at most 30 each way.
@@ -885,11 +1007,12 @@ pub(crate) fn at_key(
         ks -= 1;
     }
     // A key after a percent escape: `%26sig=`
+    let mut after_amp = ks > 0 && text[..ks].ends_with("&amp;");
     if ks > 0 && b[ks - 1] == b'%' && hit.start >= ks + 2 {
+        after_amp = text[ks..].starts_with("26");
         ks += 2;
     }
     // A key after an escaped `&`: `\u0026sig=` (JSON), `\x26sig=`, `&amp;sig=` (XML).
-    let mut after_amp = ks > 0 && text[..ks].ends_with("&amp;");
     if ks > 0 && b[ks - 1] == b'\\' {
         if let Some(esc) = ["u0026", "x26"]
             .iter()
@@ -966,7 +1089,7 @@ pub(crate) fn at_key(
         return;
     }
     if table_header(text, hit.start).is_some() {
-        table_column(text, &(ks..ke), class, kind, out);
+        table_column(text, &(ks..ke), class, kind, n == "value", out);
         return;
     }
     if class == Class::Password {
@@ -1013,8 +1136,9 @@ pub(crate) fn at_key(
 
     // The separator.
     let mut p = ke;
-    if at(text, p) == b'\\' && at(text, p + 1) == b'"' {
-        p += 2;
+    let slashes = b[p..].iter().take(8).take_while(|&&c| c == b'\\').count();
+    if slashes > 0 && at(text, p + slashes) == b'"' {
+        p += slashes + 1;
     } else if matches!(at(text, p), b'"' | b'\'') && at(text, p + 1) == b']' {
         // An indexer: `Configuration["AzureAd:ClientSecret"] = "…"`.
         p += 2;
@@ -1043,6 +1167,17 @@ pub(crate) fn at_key(
         }
         q > 0 && (b[q - 1] == b'(' || is_flag && matches!(b[q - 1], b'[' | b','))
     };
+    // "my password (P@ss…) was …": the value in brackets after the word.
+    if rest.starts_with('(') && spaces > 0 && class == Class::Password {
+        if let Some(close) = text[p..line_end(text, p)].find(')') {
+            let inner = p + 1..p + close;
+            let s = &text[inner.clone()];
+            if !s.contains(' ') && looks_like_password(s) && !is_placeholder(s) {
+                out.push(Finding { range: inner, kind });
+            }
+        }
+        return;
+    }
     if rest.starts_with("for ") && !is_flag {
         // git's prompt: Password for 'https://user@host': value
         let le = line_end(text, p).min(p + 200);
@@ -1084,8 +1219,10 @@ pub(crate) fn at_key(
     {
         // URL-encoded `=` (Cosmos DB's `type%3Dmaster%26ver%3D1.0%26sig%3D…`).
         (Sep::Strong, true, 3)
-    } else if rest.starts_with("=>") || rest.starts_with(":=") {
+    } else if rest.starts_with("=>") || rest.starts_with(":=") || rest.starts_with("->") {
         (Sep::Strong, false, 2)
+    } else if let Some(arrow) = ['→', '⇒'].iter().find(|a| rest.starts_with(**a)) {
+        (Sep::Strong, false, arrow.len_utf8())
     } else if rest.starts_with("==") || rest.starts_with("::") {
         return;
     } else if rest.starts_with('=') || rest.starts_with('＝') {
@@ -1125,9 +1262,28 @@ pub(crate) fn at_key(
     if class == Class::Sig && !eq {
         return;
     }
+    // Device configurations: FortiOS / Junos `set psksecret …`, Cisco `crypto isakmp key …`:
+    // the word after the key is its value.
+    let ls = line_start(text, ks);
+    let lead = text[ls..ks].trim();
+    let device_key = n == "key" && lead.ends_with("isakmp") && spaces > 0;
+    let (sep, class, kind) = if lead == "set" && spaces > 0 && sep == Sep::Weak {
+        (Sep::Strong, class, kind)
+    } else if device_key {
+        (
+            Sep::Strong,
+            Class::Key(Kind::PreSharedKey),
+            Kind::PreSharedKey,
+        )
+    } else {
+        (sep, class, kind)
+    };
     let mut vstart = skip_emphasis(text, p + skip);
     if sep == Sep::Weak {
         vstart = skip_fillers(text, vstart);
+    }
+    if class == Class::Key(Kind::PreSharedKey) {
+        vstart = skip_key_format(text, vstart);
     }
     // ARM parameter files: "adminPassword": { "value": "…" }
     let mut q = vstart;
@@ -1146,7 +1302,11 @@ pub(crate) fn at_key(
         return;
     }
     let in_query = eq && (matches!(before, b'?' | b'&') || after_amp);
-    let Some(mut v) = read_value(text, vstart, in_query) else {
+    // A value on the line below: `Password:` ⏎ `P@ss…`, "the password is below:".
+    let Some(mut v) = read_value(text, vstart, in_query).or_else(|| {
+        let below = next_line_value(text, vstart)?;
+        accept(class, &text[below.range.clone()], Sep::Weak, false).then_some(below)
+    }) else {
         return;
     };
     let mut pair = false;
@@ -1166,6 +1326,8 @@ pub(crate) fn at_key(
             None if n == "login" => return,
             None => {}
         }
+    } else if let Some(second) = password_after_user(text, &v, class) {
+        v = second;
     }
     // YAML / prose: a value on the next line is not this key's.
     let s = &text[v.range.clone()];
@@ -1191,10 +1353,14 @@ pub(crate) fn at_key(
         "auth" => basic_credentials(s),
         "default" => key_shaped(s) || function_key_shaped(s),
         "value" => key_shaped(s) || class != Class::Key(Kind::AccessKey),
-        "key" => key_shaped(s) || looks_random(s, 32) && beside_endpoint(text, ks),
+        "key" => {
+            key_shaped(s)
+                || beside_endpoint(text, ks)
+                    && accept(Class::Key(Kind::AccessKey), s, Sep::Strong, v.quoted)
+        }
         _ => key_shaped(s),
     };
-    if bare && !bare_ok {
+    if bare && !bare_ok && !device_key {
         return;
     }
     // A name, not a value: `adminPasswordKey: postgres-password`, `secretName: db-secret`.
@@ -1269,7 +1435,7 @@ pub(crate) fn at_japanese(text: &str, hit: Range<usize>, out: &mut Vec<Finding>)
         _ => (Class::Token, Kind::Token),
     };
     if table_header(text, hit.start).is_some() {
-        table_column(text, &hit, class, kind, out);
+        table_column(text, &hit, class, kind, false, out);
         return;
     }
     // The value before the word: 「P@ss…」というパスワード, P@ss… という管理者パスワード.
@@ -1312,6 +1478,10 @@ pub(crate) fn at_japanese(text: &str, hit: Range<usize>, out: &mut Vec<Finding>)
             None => return,
         }
     }
+    // キー1, キー２: a numbered key.
+    while matches!(char_at(text, p), '1' | '2' | '１' | '２') {
+        p += char_at(text, p).len_utf8();
+    }
     // `<word> NAME の値は X`: the value of a named secret.
     if let Some(after) = named_value(text, p) {
         p = after;
@@ -1332,7 +1502,9 @@ pub(crate) fn at_japanese(text: &str, hit: Range<usize>, out: &mut Vec<Finding>)
         .find(|w| rest.starts_with(**w));
     let (sep, skip) = match c {
         _ if connective.is_some() => (Sep::Weak, connective.map_or(0, |w| w.len())),
-        '：' | ':' | '＝' | '=' | '|' | '】' | '』' | ']' => (Sep::Strong, c.len_utf8()),
+        '：' | ':' | '＝' | '=' | '|' | '】' | '』' | ']' | '→' | '⇒' => {
+            (Sep::Strong, c.len_utf8())
+        }
         'は' | 'を' | 'が' | 'に' => (Sep::Weak, c.len_utf8()),
         '「' | '『' | '"' | '\'' | '`' => (Sep::Weak, 0),
         _ if spaces > 0 && c.is_ascii() => (Sep::Weak, 0),
@@ -1347,7 +1519,11 @@ pub(crate) fn at_japanese(text: &str, hit: Range<usize>, out: &mut Vec<Finding>)
             break;
         }
     }
-    let Some(mut v) = read_value(text, q, false) else {
+    // A value on the line below: パスワードは以下のとおりです。⏎ P@ss…
+    let Some(mut v) = read_value(text, q, false).or_else(|| {
+        let below = next_line_value(text, q)?;
+        accept(class, &text[below.range.clone()], Sep::Weak, false).then_some(below)
+    }) else {
         return;
     };
     if slash_label(text, hit.start) {
@@ -1355,6 +1531,8 @@ pub(crate) fn at_japanese(text: &str, hit: Range<usize>, out: &mut Vec<Finding>)
             Some(second) => v = second,
             None => v = split_glued_pair(text, v),
         }
+    } else if let Some(second) = password_after_user(text, &v, class) {
+        v = second;
     }
     let s = &text[v.range.clone()];
     if !s.is_ascii() {

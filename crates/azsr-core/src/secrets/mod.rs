@@ -170,6 +170,8 @@ pub(crate) enum Anchor {
     CallArgs,
     SecureDecorator,
     SecureString,
+    Sensitive,
+    UserSecrets,
     Basic,
     CookieFlag,
     CookieName,
@@ -252,6 +254,8 @@ static ANCHORS: &[(&str, Anchor)] = &[
     ("接続情報", Anchor::Account),
     ("@secure()", Anchor::SecureDecorator),
     ("securestring", Anchor::SecureString),
+    ("sensitive", Anchor::Sensitive),
+    ("user-secrets set", Anchor::UserSecrets),
 ];
 
 /// Every anchor: the fixed ones and the commands whose output [`console`] reads.
@@ -348,6 +352,8 @@ fn scan_lines_at(
             Anchor::CallArgs => code::call_argument(text, hit, &mut out),
             Anchor::SecureDecorator => code::secure_decorator(text, hit, &mut out),
             Anchor::SecureString => code::secure_string_default(text, hit, &mut out),
+            Anchor::Sensitive => code::sensitive_variable(text, hit, &mut out),
+            Anchor::UserSecrets => code::user_secrets_set(text, hit, &mut out),
             Anchor::Basic => azure::basic_scheme(text, hit, &mut out),
             Anchor::CookieFlag => azure::cookie_flag(text, hit, &mut out),
             Anchor::CookieName => azure::cookie_name(text, hit, &mut out),

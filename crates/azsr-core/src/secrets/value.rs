@@ -271,6 +271,10 @@ pub fn classify(key: &str) -> Option<Class> {
     {
         return Some(Class::Password);
     }
+    // FortiOS `psksecret`.
+    if n.starts_with("psk") {
+        return Some(Class::Key(Kind::PreSharedKey));
+    }
     if n.contains("secret")
         || n.starts_with("credential")
         || n.ends_with("credentials")
