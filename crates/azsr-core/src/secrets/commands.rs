@@ -214,7 +214,7 @@ pub(crate) fn value_flag(text: &str, hit: Range<usize>, out: &mut Vec<Finding>) 
         return;
     };
     let s = &text[v.range.clone()];
-    if s.len() >= 3 && !is_placeholder(s) && !(!v.quoted && s.starts_with('(')) {
+    if s.len() >= 3 && !is_placeholder(s) && (v.quoted || !s.starts_with('(')) {
         out.push(Finding {
             range: v.range,
             kind,

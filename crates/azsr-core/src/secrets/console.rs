@@ -351,7 +351,7 @@ fn columns(header: &str, runs: &[Range<usize>]) -> Vec<Column> {
 
 /// The whitespace-separated words of `line` with their offsets.
 fn words(line: &str) -> impl Iterator<Item = (usize, &str)> {
-    line.split(|c: char| c == ' ' || c == '\t')
+    line.split([' ', '\t'])
         .scan(0usize, |off, w| {
             let start = *off;
             *off += w.len() + 1;

@@ -1545,7 +1545,7 @@ pub(crate) fn at_japanese(text: &str, hit: Range<usize>, out: &mut Vec<Finding>)
         word == "暗証番号" && (4..=12).contains(&s.len()) && s.bytes().all(|c| c.is_ascii_digit());
     // A bare キー (ストレージキー：…) takes a weakly marked value only when it is shaped as
     // a key: キーは <base64> です, キー <hex> を入力.
-    if word == "キー" && sep != Sep::Strong && !(looks_random(s, 24) && !is_placeholder(s)) {
+    if word == "キー" && sep != Sep::Strong && (!looks_random(s, 24) || is_placeholder(s)) {
         return;
     }
     if pin || accept(class, s, sep, v.quoted) || label_word(text, &v, class, sep) {

@@ -23,11 +23,14 @@ pub mod console;
 pub mod formats;
 pub mod keyvalue;
 pub mod memo;
+pub mod possible;
 pub mod value;
 pub mod wrapped;
 
 use std::ops::Range;
 use std::sync::LazyLock;
+
+pub use possible::possible_secrets;
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 
