@@ -700,18 +700,24 @@ fn label_word(text: &str, v: &Value, class: Class, sep: Sep) -> bool {
 /// `${…}`, `$(…)`, Octopus `#{…}`, ERB `<%= … %>`. A key there names a
 /// value that is filled in elsewhere.
 pub(crate) fn inside_expression(text: &str, i: usize) -> bool {
-    let from = ceil(text, line_start(text, i).max(i.saturating_sub(256)));
-    let before = &text[from..i];
-    let open_after = |open: &str, close: &str| {
-        before
-            .rfind(open)
-            .is_some_and(|o| !before[o + open.len()..].contains(close))
-    };
-    open_after("{{", "}}")
-        || open_after("${", "}")
-        || open_after("#{", "}")
-        || open_after("$(", ")")
-        || open_after("<%", "%>")
+    // One pass back over at most 256 bytes of the line: an opener with no closer after.
+    let b = text.as_bytes();
+    let from = i.saturating_sub(256);
+    let (mut brace, mut paren, mut erb) = (false, false, false);
+    for j in (from..i).rev() {
+        let prev = if j > from { b[j - 1] } else { 0 };
+        match b[j] {
+            b'\n' => return false,
+            b'}' => brace = true,
+            b')' => paren = true,
+            b'>' if prev == b'%' => erb = true,
+            b'{' if matches!(prev, b'{' | b'$' | b'#') && !brace => return true,
+            b'(' if prev == b'$' && !paren => return true,
+            b'%' if prev == b'<' && !erb => return true,
+            _ => {}
+        }
+    }
+    false
 }
 
 /// `… | default "value"` after a key inside a template: the literal default.
@@ -729,12 +735,14 @@ fn template_default(text: &str, ke: usize) -> Option<Value> {
 fn value_before_as(text: &str, ks: usize) -> Option<Range<usize>> {
     let from = ceil(text, line_start(text, ks).max(ks.saturating_sub(80)));
     let before = &text[from..ks];
-    let lower = before.to_ascii_lowercase();
     let rest = [
         "as the ", "as a ", "as our ", "as my ", "as ", "for the ", "for my ", "for our ",
     ]
     .iter()
-    .find_map(|w| lower.strip_suffix(w))?;
+    .find_map(|w| {
+        let cut = before.len().checked_sub(w.len())?;
+        (before.is_char_boundary(cut) && before[cut..].eq_ignore_ascii_case(w)).then(|| &before[..cut])
+    })?;
     let rest = rest.strip_suffix(' ')?;
     let start = rest
         .rfind(|c: char| c.is_whitespace() || !c.is_ascii())
@@ -1345,7 +1353,7 @@ pub(crate) fn at_key(
     }
     // `PASS: test_login` in CI logs: the bare word needs a password-like value, or (for
     // `value`) an object that holds a secret (a Key Vault secret, a VPN shared key).
-    let (class, kind) = match secret_object(text, ks).filter(|_| n == "value") {
+    let (class, kind) = match (n == "value").then(|| secret_object(text, ks)).flatten() {
         Some(class_kind) => class_kind,
         None => (class, kind),
     };
