@@ -304,6 +304,12 @@ fn load() -> Vec<Entry> {
             "false_alarms2.txt",
             include_str!("secrets/false_alarms2.txt"),
         ),
+        ("console3.txt", include_str!("secrets/console3.txt")),
+        ("prose3.txt", include_str!("secrets/prose3.txt")),
+        (
+            "false_alarms3.txt",
+            include_str!("secrets/false_alarms3.txt"),
+        ),
     ];
     let mut out = Vec::new();
     for (file, text) in files {

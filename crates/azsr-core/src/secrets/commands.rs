@@ -33,6 +33,7 @@ pub(crate) fn command_at(text: &str, i: usize) -> (String, &str) {
             || lw.ends_with('#')
             || lw.ends_with('.') && lw[..lw.len() - 1].chars().all(|c| c.is_ascii_digit())
             || lw.contains('=') && !lw.starts_with('-')
+            || lw.starts_with('[') && lw.contains('@')
             || lw == "ps"
         {
             continue;

@@ -53,6 +53,7 @@ pub(crate) fn anchors() -> impl Iterator<Item = &'static str> {
         "getnetworkcredential()",
         "ptrtostring",
         "get secret",
+        ".value",
     ])
 }
 
@@ -87,10 +88,19 @@ pub(crate) fn output(text: &str, hit: Range<usize>, out: &mut Vec<Finding>) {
 
 /// What the command on `line` (lowercase) prints, when it prints secrets.
 fn printed(text: &str, at_byte: usize, lower: &str) -> Option<Printed> {
-    let (cmd, seg) = command_at(text, at_byte);
+    let (raw, seg) = command_at(text, at_byte);
     let seg = seg.to_ascii_lowercase();
-    let cmd = cmd.trim_start_matches(['(', '$', '[']);
+    // The command and what follows it, past the prompt.
+    let body = seg
+        .find(raw.as_str())
+        .map_or(seg.as_str(), |p| &seg[p..])
+        .trim_end();
+    let cmd = raw.trim_start_matches(['(', '$', '[']);
     if cmd == "az" {
+        // A shared key is printed alone (`None<TAB>key` in TSV).
+        if seg.contains("shared-key show") {
+            return Some(Printed::Value);
+        }
         return AZ_PRINTING_SECRETS
             .iter()
             .any(|w| seg.contains(w))
@@ -102,6 +112,18 @@ fn printed(text: &str, at_byte: usize, lower: &str) -> Option<Printed> {
             || lower.contains("go-template") && lower.contains(".data.");
         let decoded = lower.contains("base64 -d") || lower.contains("base64 --decode");
         return (seg.contains("get secret") && (one_key || decoded)).then_some(Printed::Value);
+    }
+    // PowerShell: a secret property of a variable holding keys or secrets, alone on
+    // its line (`$keys[0].Value`, `$secret.Value`).
+    if let Some(var) = body.strip_prefix('$') {
+        let holder = var.split(['[', '.']).next().unwrap_or("");
+        let member = var.rsplit('.').next().unwrap_or("");
+        let secret_holder = ["key", "secret", "cred", "pass", "pwd", "token"]
+            .iter()
+            .any(|w| holder.contains(w));
+        if secret_holder && secret_name(member) && !var.contains(['=', '|', ' ', '(']) {
+            return Some(Printed::Value);
+        }
     }
     // PowerShell: plain text from a SecureString, a property of a key listing.
     let plain = lower.contains("-asplaintext")
@@ -216,7 +238,10 @@ fn is_prompt(line: &str) -> bool {
     match head.find(['$', '#']) {
         Some(p) => {
             let before = &head[..p];
-            before.contains('@') && !before.contains(' ') && head[p + 1..].starts_with(' ')
+            let after = &head[p + 1..];
+            before.contains('@')
+                && !before.contains(' ')
+                && (after.is_empty() || after.starts_with(' '))
                 || before.starts_with('[') && before.ends_with(']')
         }
         None => false,

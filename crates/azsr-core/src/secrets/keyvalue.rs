@@ -741,7 +741,8 @@ fn value_before_as(text: &str, ks: usize) -> Option<Range<usize>> {
     .iter()
     .find_map(|w| {
         let cut = before.len().checked_sub(w.len())?;
-        (before.is_char_boundary(cut) && before[cut..].eq_ignore_ascii_case(w)).then(|| &before[..cut])
+        (before.is_char_boundary(cut) && before[cut..].eq_ignore_ascii_case(w))
+            .then(|| &before[..cut])
     })?;
     let rest = rest.strip_suffix(' ')?;
     let start = rest
@@ -1461,6 +1462,12 @@ pub(crate) fn at_japanese(text: &str, hit: Range<usize>, out: &mut Vec<Finding>)
         }
     }
     let mut p = skip_bold(text, hit.end);
+    // キー部分, パスワード文字列: the word with a noun after it.
+    for noun in ["部分", "文字列"] {
+        if text[p..].starts_with(noun) {
+            p += noun.len();
+        }
+    }
     // A qualifier in brackets: パスワード（初期値）, 共有キー (PSK), パスワード(admin); or the
     // value itself in brackets: （パスワード（P@ss…））.
     let mut b = p;
@@ -1471,13 +1478,13 @@ pub(crate) fn at_japanese(text: &str, hit: Range<usize>, out: &mut Vec<Finding>)
     if c == '（' || c == '(' {
         p = b;
         let close = if c == '(' { ')' } else { '）' };
-        let limit = ceil(text, (p + 80).min(text.len()));
+        let limit = ceil(text, (p + 200).min(text.len()));
         match text[p..limit].find(close) {
             Some(i) => {
                 let inner = p + c.len_utf8()..p + i;
                 let s = &text[inner.clone()];
-                if s.is_ascii() && !s.contains(' ') && looks_like_password(s) && !is_placeholder(s)
-                {
+                let shaped = looks_like_password(s) || looks_random(s, 24);
+                if s.is_ascii() && !s.contains(' ') && shaped && !is_placeholder(s) {
                     out.push(Finding { range: inner, kind });
                     return;
                 }
@@ -1513,7 +1520,7 @@ pub(crate) fn at_japanese(text: &str, hit: Range<usize>, out: &mut Vec<Finding>)
         '：' | ':' | '＝' | '=' | '|' | '】' | '』' | ']' | '→' | '⇒' => {
             (Sep::Strong, c.len_utf8())
         }
-        'は' | 'を' | 'が' | 'に' => (Sep::Weak, c.len_utf8()),
+        'は' | 'を' | 'が' | 'に' | 'の' => (Sep::Weak, c.len_utf8()),
         '「' | '『' | '"' | '\'' | '`' => (Sep::Weak, 0),
         _ if spaces > 0 && c.is_ascii() => (Sep::Weak, 0),
         _ => return,
@@ -1578,18 +1585,25 @@ fn skip_bold(text: &str, p: usize) -> usize {
     }
 }
 
-/// 「P@ss…」という(管理者)パスワード, P@ss… との: the value before the word, at most a few
-/// characters of qualifier (管理者, 初期) between `という` and the word.
+/// 「P@ss…」という(管理者)パスワード, P@ss… との, 「P@ss…」をパスワードとして: the value
+/// before the word, at most a few characters of qualifier (管理者, 初期) between `という`
+/// and the word.
 fn value_before_toiu(text: &str, word_start: usize) -> Option<Value> {
     let from = ceil(
         text,
         line_start(text, word_start).max(word_start.saturating_sub(160)),
     );
     let before = &text[from..word_start];
-    let (pos, len) = ["という", "との", "って"]
+    // 「P@ss…」をパスワードとして: `を` after a quoted value.
+    let (pos, len) = ["という", "との", "って", "」を"]
         .iter()
         .filter_map(|w| before.rfind(w).map(|p| (p, w.len())))
         .max_by_key(|(p, _)| *p)?;
+    let (pos, len) = if before[pos..].starts_with("」を") {
+        (pos + "」".len(), len - "」".len())
+    } else {
+        (pos, len)
+    };
     // Only a short qualifier between: という管理者パスワード.
     let between = &before[pos + len..];
     if between.chars().count() > 4 || between.chars().any(|c| c.is_ascii_alphanumeric()) {
@@ -1634,18 +1648,23 @@ fn named_value(text: &str, p: usize) -> Option<usize> {
     text[q..].starts_with("の値").then_some(q)
 }
 
-/// `アカウント: azureuser / Pass123!`, `資格情報：admin / P@ss…`: a label for an account,
+/// `アカウント: azureuser / Pass123!`, `資格情報：admin / P@ss…`, `SQL 認証で sa / P@ss…`: a
+/// label for an account,
 /// a user name, a slash and a password-shaped value ending the line.
 pub(crate) fn at_account(text: &str, hit: Range<usize>, out: &mut Vec<Finding>) {
     let mut p = hit.end;
     while matches!(char_at(text, p), ' ' | '\t' | '　') {
         p += char_at(text, p).len_utf8();
     }
+    // `アカウント: user / …`, `資格情報は user / …`; `SQL 認証で user / …` (the anchor
+    // ends with its particle).
     let c = char_at(text, p);
-    if !matches!(c, ':' | '：' | 'は') {
-        return;
-    }
-    let Some(user) = read_value(text, p + c.len_utf8(), false) else {
+    let skip = match c {
+        ':' | '：' | 'は' => c.len_utf8(),
+        _ if text[..hit.end].ends_with('で') => 0,
+        _ => return,
+    };
+    let Some(user) = read_value(text, p + skip, false) else {
         return;
     };
     let u = &text[user.range.clone()];
@@ -1659,11 +1678,60 @@ pub(crate) fn at_account(text: &str, hit: Range<usize>, out: &mut Vec<Finding>) 
     let le = line_end(text, v.range.end);
     // Ending the line, or the sentence (`… です。`).
     let tail = text[v.range.end..le].trim();
-    let ends = tail.is_empty() || tail.starts_with(['で', '。', '）', ')']);
+    let ends = tail.is_empty() || tail.starts_with(['で', 'を', '。', '）', ')']);
     if looks_like_password(s) && !is_placeholder(s) && ends {
         out.push(Finding {
             range: v.range,
             kind: Kind::Password,
+        });
+    }
+}
+
+/// Words that name a secret in the sentence before a bare 値 (`…キーをコピーしました。値は …`).
+const SECRET_NOUNS: &[&str] = &[
+    "キー",
+    "シークレット",
+    "トークン",
+    "パスワード",
+    "資格情報",
+    "cookie",
+    "secret",
+    "token",
+    "password",
+    "key",
+];
+
+/// 値は X です, 値: X: a value named only as "the value", of a secret named earlier on the
+/// line or on the line above; it must be shaped as a key or a chosen password.
+pub(crate) fn at_value(text: &str, hit: Range<usize>, out: &mut Vec<Finding>) {
+    let mut p = hit.end;
+    let c = char_at(text, p);
+    let sep = match c {
+        'は' => Sep::Weak,
+        '：' | ':' | '＝' | '=' => Sep::Strong,
+        _ => return,
+    };
+    p += c.len_utf8();
+    while matches!(char_at(text, p), ' ' | '\t' | '　') {
+        p += char_at(text, p).len_utf8();
+    }
+    let Some(v) = read_value(text, p, false) else {
+        return;
+    };
+    let s = &text[v.range.clone()];
+    if !s.is_ascii() || is_placeholder(s) || !(looks_random(s, 16) || looks_like_password(s)) {
+        return;
+    }
+    // The secret it is the value of: on this line before it, or on the line above.
+    let ls = line_start(text, hit.start);
+    let from = if ls > 0 { line_start(text, ls - 1) } else { ls };
+    let from = ceil(text, from.max(hit.start.saturating_sub(600)));
+    let context = text[from..hit.start].to_ascii_lowercase();
+    let named = SECRET_NOUNS.iter().any(|w| context.contains(w));
+    if named && (sep == Sep::Strong || looks_random(s, 16) || looks_like_password(s)) {
+        out.push(Finding {
+            range: v.range,
+            kind: Kind::Secret,
         });
     }
 }
