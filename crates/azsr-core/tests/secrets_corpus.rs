@@ -613,3 +613,93 @@ fn corpus_recall_and_false_positive_rate() {
         "false-positive rate {fp_rate:.4} > {MAX_FP_RATE}"
     );
 }
+
+/// The incremental rescan of the language server equals a fresh scan on documents made
+/// of the corpus: command outputs read lines below their command, 値は reads the line
+/// above, base64 blobs are decoded, tables and objects are read around their keys; an
+/// edit anywhere must leave every one of them as a fresh scan finds them.
+#[test]
+fn rescanning_corpus_documents_after_edits_equals_a_fresh_scan() {
+    use azsr_core::secrets::memo::{self, Dirty, Prior};
+    use azsr_core::secrets::{scan_with, Options};
+    use std::sync::Arc;
+
+    let entries = load();
+    let mut r = Rng(0x5EC2_E75A_2025_0002);
+    let opts = Options::default();
+    // Pieces of snippets, so that edits cut commands from their outputs, keys from
+    // their values, blobs in two.
+    let lines: Vec<String> = entries
+        .iter()
+        .flat_map(|e| {
+            let (text, _) = marks(&expand(&e.template, &mut Rng(e.template.len() as u64 + 7)));
+            text.lines().map(str::to_string).collect::<Vec<_>>()
+        })
+        .collect();
+    for round in 0..40 {
+        // A document of a few hundred lines from consecutive snippets.
+        let start = r.below(lines.len().saturating_sub(300).max(1));
+        let mut text = lines[start..(start + 300).min(lines.len())].join("\n");
+        let (found, m) = memo::scan(&text, &opts, None);
+        assert_eq!(found, scan_with(&text, &opts));
+        let mut prior = Prior {
+            memo: Arc::new(m),
+            dirty: None,
+        };
+        for _ in 0..6 {
+            // Replace a stretch with a line from elsewhere, or delete it.
+            let mut at = r.below(text.len() + 1);
+            while !text.is_char_boundary(at) {
+                at -= 1;
+            }
+            let mut end = (at + r.below(120)).min(text.len());
+            while !text.is_char_boundary(end) {
+                end += 1;
+            }
+            let insert = if r.below(3) == 0 {
+                String::new()
+            } else {
+                format!("\n{}\n", lines[r.below(lines.len())])
+            };
+            text.replace_range(at..end, &insert);
+            Dirty::add(&mut prior.dirty, at..end, insert.len());
+            if r.below(2) == 0 {
+                let (again, m) = memo::scan(&text, &opts, Some(&prior));
+                assert_eq!(again, scan_with(&text, &opts), "round {round}:\n{text}");
+                prior = Prior {
+                    memo: Arc::new(m),
+                    dirty: None,
+                };
+            }
+        }
+        let (again, _) = memo::scan(&text, &opts, Some(&prior));
+        assert_eq!(again, scan_with(&text, &opts), "round {round}:\n{text}");
+    }
+}
+
+/// A paste cut anywhere (mid-command, mid-table, mid-blob, mid-escape) never makes a
+/// detector panic, and findings stay on char boundaries.
+#[test]
+fn corpus_snippets_cut_anywhere_scan_without_panic() {
+    let mut r = Rng(0x5EC2_E75A_2025_0003);
+    for e in load() {
+        let (text, _) = marks(&expand(&e.template, &mut r));
+        let cuts: Vec<usize> = text
+            .char_indices()
+            .map(|(i, _)| i)
+            .filter(|i| i % 13 == 0)
+            .collect();
+        for &cut in &cuts {
+            for part in [&text[..cut], &text[cut..]] {
+                for f in scan(part) {
+                    assert!(
+                        part.is_char_boundary(f.range.start) && part.is_char_boundary(f.range.end)
+                    );
+                }
+                for m in possible_secrets(part) {
+                    assert!(part.is_char_boundary(m.start) && part.is_char_boundary(m.end));
+                }
+            }
+        }
+    }
+}

@@ -476,13 +476,14 @@ fn field_line(
         return false;
     }
     let indent = line.len() - body.len();
-    let mut vs = pos + indent + colon + 1 + usize::from(quoted_key);
-    while matches!(at(text, vs), b' ' | b'\t') {
+    let line_end = pos + line.len();
+    let mut vs = pos + indent + colon + 1;
+    while vs < line_end && matches!(at(text, vs), b' ' | b'\t') {
         vs += 1;
     }
     let quoted = at(text, vs) == b'"';
-    let start = vs + usize::from(quoted);
-    let rest = &text[start..pos + line.len()];
+    let start = (vs + usize::from(quoted)).min(line_end);
+    let rest = &text[start..line_end];
     let len = if quoted {
         rest.find('"').unwrap_or(rest.len())
     } else {
