@@ -328,6 +328,19 @@ pub(crate) fn cookie_name(text: &str, hit: Range<usize>, out: &mut Vec<Finding>)
                 })
                 .map(|v| v.range)
         }
+        // A table row: `| .AspNetCore.Cookies | value |`.
+        b' ' | b'|'
+            if text[end..super::bytes::line_end(text, end)]
+                .trim_start()
+                .starts_with('|') =>
+        {
+            let le = super::bytes::line_end(text, end);
+            let bar = end + text[end..le].find('|').unwrap_or(0);
+            let cell = &text[bar + 1..le];
+            let v = cell.split('|').next().unwrap_or("").trim();
+            let vs = bar + 1 + cell.find(v).unwrap_or(0);
+            Some(vs..vs + v.len())
+        }
         b'\t' => {
             let vs = end + 1;
             let ve = text[vs..super::bytes::line_end(text, vs)]

@@ -1709,6 +1709,8 @@ pub(crate) fn at_value(text: &str, hit: Range<usize>, out: &mut Vec<Finding>) {
     let sep = match c {
         'は' => Sep::Weak,
         '：' | ':' | '＝' | '=' => Sep::Strong,
+        // 値（X）: the value in brackets.
+        '（' | '(' => Sep::Weak,
         _ => return,
     };
     p += c.len_utf8();
@@ -1718,6 +1720,9 @@ pub(crate) fn at_value(text: &str, hit: Range<usize>, out: &mut Vec<Finding>) {
     let Some(v) = read_value(text, p, false) else {
         return;
     };
+    if matches!(c, '（' | '(') && !text[v.range.end..].starts_with(['）', ')']) {
+        return;
+    }
     let s = &text[v.range.clone()];
     if !s.is_ascii() || is_placeholder(s) || !(looks_random(s, 16) || looks_like_password(s)) {
         return;
