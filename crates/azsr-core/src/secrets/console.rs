@@ -54,6 +54,13 @@ pub(crate) fn anchors() -> impl Iterator<Item = &'static str> {
         "ptrtostring",
         "get secret",
         ".value",
+        "cat ",
+        "type ",
+        "get-content ",
+        "echo $",
+        "printenv ",
+        "write-output $",
+        "write-host $",
     ])
 }
 
@@ -105,6 +112,29 @@ fn printed(text: &str, at_byte: usize, lower: &str) -> Option<Printed> {
             .iter()
             .any(|w| seg.contains(w))
             .then_some(Printed::Keys);
+    }
+    // A file or variable named for a secret, printed: `cat db-password.txt`,
+    // `Get-Content .\\sp-secret.txt`, `echo $DB_PASSWORD`, `printenv API_KEY`.
+    if matches!(
+        cmd,
+        "cat" | "type" | "get-content" | "gc" | "echo" | "printenv" | "write-output" | "write-host"
+    ) {
+        let arg = body
+            .split_whitespace()
+            .nth(1)
+            .unwrap_or("")
+            .trim_matches(['"', '\'']);
+        let name = arg
+            .trim_start_matches("$env:")
+            .trim_start_matches(['$', '{'])
+            .trim_end_matches('}')
+            .rsplit(['/', '\\'])
+            .next()
+            .unwrap_or("");
+        let stem = name.split('.').next().unwrap_or(name);
+        let single = body.split_whitespace().count() == 2 && !body.contains(['|', '>']);
+        return (single && classify(stem).is_some_and(|c| !matches!(c, Class::Code | Class::Sig)))
+            .then_some(Printed::Value);
     }
     if cmd == "kubectl" || cmd == "oc" {
         // The value of one key of a Secret, decoded or not.
