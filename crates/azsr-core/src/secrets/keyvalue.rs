@@ -703,6 +703,10 @@ pub(crate) fn inside_expression(text: &str, i: usize) -> bool {
     // One pass back over at most 256 bytes of the line: an opener with no closer after.
     let b = text.as_bytes();
     let from = i.saturating_sub(256);
+    // Most keys have no opener before them on their line.
+    if memchr::memrchr3(b'{', b'(', b'%', &b[from..i]).is_none() {
+        return false;
+    }
     let (mut brace, mut paren, mut erb) = (false, false, false);
     for j in (from..i).rev() {
         let prev = if j > from { b[j - 1] } else { 0 };
@@ -834,8 +838,8 @@ fn skip_fillers(text: &str, mut p: usize) -> usize {
         while at(text, e).is_ascii_alphabetic() {
             e += 1;
         }
-        let w = text[p..e].to_ascii_lowercase();
-        if e > p && at(text, e) == b' ' && FILLERS.contains(&w.as_str()) {
+        let w = &text[p..e];
+        if e > p && at(text, e) == b' ' && FILLERS.iter().any(|f| f.eq_ignore_ascii_case(w)) {
             p = e;
         } else {
             return p;
@@ -1078,6 +1082,16 @@ pub(crate) fn at_key(
         Class::Key(Kind::AccessKey)
     };
     let login = n == "login";
+    // `login` names a password only in a pair (`login is admin / P@ss…`): a slash soon
+    // after it on its line. Most logins in logs are `Login failed …`.
+    if login
+        && !b[ke..b.len().min(ke + 100)]
+            .iter()
+            .take_while(|&&c| c != b'\n')
+            .any(|&c| c == b'/')
+    {
+        return;
+    }
     let Some(class) = classify(key)
         .or(bare.then_some(bare_class))
         .or(login.then_some(Class::Password))
@@ -1101,7 +1115,7 @@ pub(crate) fn at_key(
         table_column(text, &(ks..ke), class, kind, n == "value", out);
         return;
     }
-    if class == Class::Password {
+    if class == Class::Password && at(text, ks.wrapping_sub(1)) == b' ' {
         if let Some(v) = value_before_as(text, ks) {
             out.push(Finding { range: v, kind });
         }
@@ -1165,8 +1179,15 @@ pub(crate) fn at_key(
         spaces += 1;
     }
     let rest = &text[p..ceil(text, (p + 8).min(text.len()))];
-    let ja_sep = japanese_particle(text, p);
-    let typed = (spaces > 0).then(|| bicep_type(text, p)).flatten();
+    // Japanese particles and Bicep types, only where the byte after the key allows them.
+    let ja_sep = if at(text, p) >= 0x80 || matches!(at(text, p), b')' | b'`' | b' ') {
+        japanese_particle(text, p)
+    } else {
+        None
+    };
+    let typed = (spaces > 0 && matches!(at(text, p), b's' | b'o'))
+        .then(|| bicep_type(text, p))
+        .flatten();
     // The first argument of a call: define('DB_PASSWORD', …), setdefault("password", …)
     // … or an argument list: ["--admin-password", "…"].
     let first_arg = matches!(before, b'"' | b'\'') && p > ke && {
@@ -1250,7 +1271,12 @@ pub(crate) fn at_key(
         (Sep::Strong, false, 1)
     } else if let Some(w) = ["is ", "was ", "to ", "is: ", "of ", "are "]
         .iter()
-        .find(|w| spaces > 0 && rest.to_ascii_lowercase().starts_with(**w))
+        .find(|w| {
+            spaces > 0
+                && rest
+                    .get(..w.len())
+                    .is_some_and(|r| r.eq_ignore_ascii_case(w))
+        })
     {
         (Sep::Weak, false, w.len())
     } else if let Some((sep, skip)) = ja_sep {
@@ -1273,8 +1299,11 @@ pub(crate) fn at_key(
     }
     // Device configurations: FortiOS / Junos `set psksecret …`, Cisco `crypto isakmp key …`:
     // the word after the key is its value.
-    let ls = line_start(text, ks);
-    let lead = text[ls..ks].trim();
+    let lead = if spaces > 0 && (sep == Sep::Weak || n == "key") {
+        text[line_start(text, ks)..ks].trim()
+    } else {
+        ""
+    };
     let device_key = n == "key" && lead.ends_with("isakmp") && spaces > 0;
     let (sep, class, kind) = if lead == "set" && spaces > 0 && sep == Sep::Weak {
         (Sep::Strong, class, kind)
@@ -1364,7 +1393,8 @@ pub(crate) fn at_key(
         "value" => key_shaped(s) || class != Class::Key(Kind::AccessKey),
         "key" => {
             key_shaped(s)
-                || beside_endpoint(text, ks)
+                || looks_random(s, 16)
+                    && beside_endpoint(text, ks)
                     && accept(Class::Key(Kind::AccessKey), s, Sep::Strong, v.quoted)
         }
         _ => key_shaped(s),

@@ -253,7 +253,7 @@ pub fn classify(key: &str) -> Option<Class> {
     if (NOT_PARTS.is_match(n) && !signing_key
         || NOT_SECRET_SUFFIXES
             .iter()
-            .any(|p| n.ends_with(p) && n != *p))
+            .any(|p| p.as_bytes().last() == n.as_bytes().last() && n.ends_with(p) && n != *p))
         && !n.ends_with("keydata")
     {
         return None;
@@ -298,7 +298,10 @@ pub fn classify(key: &str) -> Option<Class> {
         .or_else(|| n.strip_suffix("key1"))
         .or_else(|| n.strip_suffix("key2"));
     if let Some(stem) = stem {
-        if NOT_SECRET_KEY_PREFIXES.contains(&stem) && !n.ends_with("keydata") {
+        let listed = NOT_SECRET_KEY_PREFIXES
+            .iter()
+            .any(|p| p.len() == stem.len() && *p == stem);
+        if listed && !n.ends_with("keydata") {
             // `primaryKey` / `secondaryKey` are both Azure keys and database schema
             // words: allowed, the value's shape decides.
             if stem == "primary" || stem == "secondary" || stem == "sas" {
@@ -513,6 +516,37 @@ const STOPWORDS: &[&str] = &[
     "crt",
 ];
 
+/// [`STOPWORDS`] for lookups.
+static STOPWORD_SET: LazyLock<std::collections::HashSet<&'static str>> =
+    LazyLock::new(|| STOPWORDS.iter().copied().collect());
+
+/// Parts that make a value a placeholder wherever they stand (`<your-key>`,
+/// `REPLACE_WITH_…`, `${VAR}`, `{{ x }}`, `…_here`), found in one pass.
+static PLACEHOLDER_PARTS: LazyLock<AhoCorasick> = LazyLock::new(|| {
+    AhoCorasick::builder()
+        .kind(Some(AhoCorasickKind::DFA))
+        .build([
+            "_here",
+            "-here",
+            "placeholder",
+            "redacted",
+            "removed",
+            "masked",
+            "dummy",
+            "example",
+            "<",
+            ">",
+            "${",
+            "$(",
+            "{{",
+            "secrets.",
+            "replace_with",
+            "replace-with",
+            "#{",
+        ])
+        .expect("valid patterns")
+});
+
 /// A mask, a placeholder, a variable or a reference rather than a value.
 pub fn is_placeholder(v: &str) -> bool {
     let t = v.trim();
@@ -520,7 +554,7 @@ pub fn is_placeholder(v: &str) -> bool {
         return true;
     }
     let lower = t.to_ascii_lowercase();
-    if STOPWORDS.contains(&lower.as_str()) {
+    if STOPWORD_SET.contains(lower.as_str()) {
         return true;
     }
     let b = t.as_bytes();
@@ -593,10 +627,13 @@ pub fn is_placeholder(v: &str) -> bool {
         && b.iter().any(u8::is_ascii_digit)
         && b.iter().any(u8::is_ascii_uppercase)
         && b.iter().any(u8::is_ascii_lowercase);
-    if REF_PREFIXES
-        .iter()
-        .any(|p| lower.starts_with(p) && !(*p == "/" && b64_blob) && !(*p == "--" && token_blob))
-    {
+    let first = lower.as_bytes()[0];
+    if REF_PREFIXES.iter().any(|p| {
+        p.as_bytes()[0] == first
+            && lower.starts_with(p)
+            && !(*p == "/" && b64_blob)
+            && !(*p == "--" && token_blob)
+    }) {
         return true;
     }
     let ident = |x: &[u8]| {
@@ -631,23 +668,7 @@ pub fn is_placeholder(v: &str) -> bool {
     if lower.starts_with("your")
         || lower.starts_with("my-")
         || lower.starts_with("my_")
-        || lower.contains("_here")
-        || lower.contains("-here")
-        || lower.contains("placeholder")
-        || lower.contains("redacted")
-        || lower.contains("removed")
-        || lower.contains("masked")
-        || lower.contains("dummy")
-        || lower.contains("example")
-        || lower.contains("<")
-        || lower.contains('>')
-        || lower.contains("${")
-        || lower.contains("$(")
-        || lower.contains("{{")
-        || lower.contains("secrets.")
-        || lower.contains("replace_with")
-        || lower.contains("replace-with")
-        || lower.contains("#{")
+        || PLACEHOLDER_PARTS.is_match(&lower)
     {
         return true;
     }
@@ -714,7 +735,7 @@ fn is_expression(t: &str, lower: &str) -> bool {
         "getvalue<",
         "environment.getenvironmentvariable",
     ];
-    if CALLS.iter().any(|c| lower.contains(c)) {
+    if t.contains(['(', '[', '<']) && CALLS.iter().any(|c| lower.contains(c)) {
         return true;
     }
     let b = t.as_bytes();
@@ -748,6 +769,9 @@ fn is_expression(t: &str, lower: &str) -> bool {
 /// `REPLACE_WITH_PASSWORD`, `SET_IN_KEY_VAULT`, `__TOKEN__`, `REPLACE-ME-PASSWORD`: a name
 /// in capitals standing for the value, not the value.
 fn is_template_name(t: &str) -> bool {
+    if !t.starts_with(|c: char| c.is_ascii_uppercase() || c == '_') {
+        return false;
+    }
     const WORDS: &[&str] = &[
         "REPLACE",
         "CHANGE",
@@ -798,8 +822,10 @@ pub fn is_known_non_secret(t: &str) -> bool {
     {
         return true;
     }
-    t.chars()
-        .any(|c| ('\u{3040}'..='\u{30ff}').contains(&c) || ('\u{4e00}'..='\u{9fff}').contains(&c))
+    !t.is_ascii()
+        && t.chars().any(|c| {
+            ('\u{3040}'..='\u{30ff}').contains(&c) || ('\u{4e00}'..='\u{9fff}').contains(&c)
+        })
 }
 
 /// `2026-03-01T04:12:55.123456+00:00`, `2026/03/01`, `13:12:55`, `2026-11-24 13:15:00.000000`.
