@@ -406,7 +406,7 @@ fn columns(header: &str, runs: &[Range<usize>]) -> Vec<Column> {
 
 /// The whitespace-separated words of `line` with their offsets.
 fn words(line: &str) -> impl Iterator<Item = (usize, &str)> {
-    line.split([' ', '\t'])
+    line.split([' ', '\t', '\r'])
         .scan(0usize, |off, w| {
             let start = *off;
             *off += w.len() + 1;
@@ -517,7 +517,7 @@ fn field_line(
     let len = if quoted {
         rest.find('"').unwrap_or(rest.len())
     } else {
-        rest.find([',', ' ']).unwrap_or(rest.len())
+        rest.find([',', ' ', '\r']).unwrap_or(rest.len())
     };
     let v = &rest[..len];
     // `value` (Key Vault, shared keys, ACR passwords) is a secret in this output; other
@@ -615,6 +615,22 @@ mod tests {
         ] {
             assert!(!is_prompt(p), "{p}");
         }
+    }
+
+    #[test]
+    fn windows_line_endings_stay_out_of_the_values() {
+        let key = "Zm9vYmFyYmF6cXV4Zm9vYmFyYmF6cXV4Zm9vYmFyYmF6cXV4Zm9vYmFyYmF6cXV4Zm9vYmFyYmF6cXV4MTIzNDU2";
+        let text = format!(
+            "PS C:\\> az storage account keys list -g rg -n st1 -o table\r\n\
+             KeyName    Value\r\n---------  -----\r\nkey1       {key}\r\n\r\n\
+             PS C:\\> az keyvault secret show --vault-name kv -n x --query value -o tsv\r\n\
+             Zx81!kQw0pLm9\r\n"
+        );
+        let found: Vec<&str> = crate::secrets::scan(&text)
+            .iter()
+            .map(|f| &text[f.range.clone()])
+            .collect();
+        assert_eq!(found, [key, "Zx81!kQw0pLm9"]);
     }
 
     #[test]
