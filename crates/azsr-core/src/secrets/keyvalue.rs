@@ -1735,14 +1735,11 @@ const SECRET_NOUNS: &[&str] = &[
 /// line or on the line above; it must be shaped as a key or a chosen password.
 pub(crate) fn at_value(text: &str, hit: Range<usize>, out: &mut Vec<Finding>) {
     let mut p = hit.end;
+    // 値は X, 値: X, 値（X）.
     let c = char_at(text, p);
-    let sep = match c {
-        'は' => Sep::Weak,
-        '：' | ':' | '＝' | '=' => Sep::Strong,
-        // 値（X）: the value in brackets.
-        '（' | '(' => Sep::Weak,
-        _ => return,
-    };
+    if !matches!(c, 'は' | '：' | ':' | '＝' | '=' | '（' | '(') {
+        return;
+    }
     p += c.len_utf8();
     while matches!(char_at(text, p), ' ' | '\t' | '　') {
         p += char_at(text, p).len_utf8();
@@ -1754,7 +1751,8 @@ pub(crate) fn at_value(text: &str, hit: Range<usize>, out: &mut Vec<Finding>) {
         return;
     }
     let s = &text[v.range.clone()];
-    if !s.is_ascii() || is_placeholder(s) || !(looks_random(s, 16) || looks_like_password(s)) {
+    let chosen = looks_like_password(s) && s.bytes().any(|c| c.is_ascii_digit());
+    if !s.is_ascii() || is_placeholder(s) || !(looks_random(s, 16) || chosen) {
         return;
     }
     // The secret it is the value of: on this line before it, or on the line above.
@@ -1763,7 +1761,7 @@ pub(crate) fn at_value(text: &str, hit: Range<usize>, out: &mut Vec<Finding>) {
     let from = ceil(text, from.max(hit.start.saturating_sub(600)));
     let context = text[from..hit.start].to_ascii_lowercase();
     let named = SECRET_NOUNS.iter().any(|w| context.contains(w));
-    if named && (sep == Sep::Strong || looks_random(s, 16) || looks_like_password(s)) {
+    if named {
         out.push(Finding {
             range: v.range,
             kind: Kind::Secret,
