@@ -11,14 +11,14 @@ use super::keyvalue::{accept, read_value, Sep};
 use super::value::{holds_pairs, Class};
 use super::{Finding, Kind};
 
-/// Calls whose string argument at a position is a secret: the call (lowercase, with its
-/// parenthesis), the argument's index, and what it is.
-pub(crate) const CALLS: &[(&str, usize, Kind)] = &[
+/// Calls whose string argument at a position is a secret: the call's name (lowercase,
+/// with its parenthesis), the argument's index, and what it is.
+const CALLS: &[(&str, usize, Kind)] = &[
     ("azurekeycredential(", 0, Kind::ApiKey),
     ("newkeycredential(", 0, Kind::ApiKey),
-    ("newsharedkeycredential(", 1, Kind::AccessKey),
     ("azurenamedkeycredential(", 1, Kind::AccessKey),
     ("storagesharedkeycredential(", 1, Kind::AccessKey),
+    ("newsharedkeycredential(", 1, Kind::AccessKey),
     ("cosmosclient(", 1, Kind::AccessKey),
     ("clientsecretcredential(", 2, Kind::ClientSecret),
     ("networkcredential(", 1, Kind::Password),
@@ -27,17 +27,34 @@ pub(crate) const CALLS: &[(&str, usize, Kind)] = &[
     ("mysqli_connect(", 2, Kind::Password),
 ];
 
-/// The call at `hit` (one of [`CALLS`]): its argument, when a string literal is there.
+/// The anchors of [`CALLS`]: the ends their names share (`keycredential(` ends five).
+pub(crate) const CALL_ANCHORS: &[&str] = &[
+    "keycredential(",
+    "cosmosclient(",
+    "secretcredential(",
+    "networkcredential(",
+    "new pdo(",
+    "new mysqli(",
+    "mysqli_connect(",
+];
+
+/// The call whose name ends at `hit` (one of [`CALLS`]): its argument, when a string
+/// literal is there.
 pub(crate) fn call_argument(text: &str, hit: Range<usize>, out: &mut Vec<Finding>) {
-    let call = text[hit.clone()].to_ascii_lowercase();
-    let Some(&(_, index, kind)) = CALLS.iter().find(|(c, _, _)| *c == call) else {
+    // The whole name: back over the letters before the anchor.
+    let b = text.as_bytes();
+    let mut start = hit.start;
+    while start > 0 && hit.start - start < 24 && b[start - 1].is_ascii_alphabetic() {
+        start -= 1;
+    }
+    let call = text[start..hit.end].to_ascii_lowercase();
+    let Some(&(name, index, kind)) = CALLS.iter().find(|(c, _, _)| call.ends_with(c)) else {
         return;
     };
-    // `AzureKeyCredential(` is a name's end, not part of a longer one.
-    if at(text, hit.start.wrapping_sub(1)).is_ascii_alphanumeric() {
+    // `AzureKeyCredential(` is a whole name, not the end of a longer one.
+    if at(text, (hit.end - name.len()).wrapping_sub(1)).is_ascii_alphanumeric() {
         return;
     }
-    let b = text.as_bytes();
     let limit = line_end(text, hit.end).min(hit.end + 600);
     let mut p = hit.end;
     let mut arg = 0;

@@ -1015,6 +1015,16 @@ pub(crate) fn at_key(
     out: &mut Vec<Finding>,
 ) {
     let b = text.as_bytes();
+    // `login` names a password only in a pair (`login is admin / P@ss…`): a slash soon
+    // after it on its line. Most logins in logs are `Login failed …`: left at once.
+    if b[hit.clone()].eq_ignore_ascii_case(b"login")
+        && !b[hit.end..b.len().min(hit.end + 100)]
+            .iter()
+            .take_while(|&&c| c != b'\n')
+            .any(|&c| c == b'/')
+    {
+        return;
+    }
     let mut ks = hit.start;
     while ks > 0 && hit.start - ks < 80 && is_key_byte(b[ks - 1]) {
         ks -= 1;
@@ -1047,11 +1057,17 @@ pub(crate) fn at_key(
     }
     *last = ks..ke;
     let key = &text[ks..ke];
-    let n = if key.len() <= 12 {
-        normalize(key)
-    } else {
-        String::new()
-    };
+    // A short key, normalized (lowercase letters and digits) on the stack: this runs
+    // for every key-like word.
+    let mut n_buf = [0u8; 12];
+    let mut n_len = 0;
+    if key.len() <= 12 {
+        for c in key.bytes().filter(u8::is_ascii_alphanumeric) {
+            n_buf[n_len] = c.to_ascii_lowercase();
+            n_len += 1;
+        }
+    }
+    let n = std::str::from_utf8(&n_buf[..n_len]).unwrap_or("");
     if n == "keyname" {
         // `az storage account keys list`: {"keyName": "key1", "value": "…"}
         if let Some(v) = follow_value(text, ke) {
@@ -1071,7 +1087,7 @@ pub(crate) fn at_key(
     }
     // `key:` / `value:` alone say nothing; a value shaped like an Azure key still counts.
     let bare = matches!(
-        n.as_str(),
+        n,
         "key" | "value" | "primary" | "secondary" | "default" | "auth"
     );
     let bare_class = if n == "default" {
@@ -1082,16 +1098,6 @@ pub(crate) fn at_key(
         Class::Key(Kind::AccessKey)
     };
     let login = n == "login";
-    // `login` names a password only in a pair (`login is admin / P@ss…`): a slash soon
-    // after it on its line. Most logins in logs are `Login failed …`.
-    if login
-        && !b[ke..b.len().min(ke + 100)]
-            .iter()
-            .take_while(|&&c| c != b'\n')
-            .any(|&c| c == b'/')
-    {
-        return;
-    }
     let Some(class) = classify(key)
         .or(bare.then_some(bare_class))
         .or(login.then_some(Class::Password))
@@ -1353,7 +1359,7 @@ pub(crate) fn at_key(
             Some(second) => v = second,
             None => v = split_glued_pair(text, v),
         }
-    } else if matches!(n.as_str(), "creds" | "credential" | "credentials" | "login") {
+    } else if matches!(n, "creds" | "credential" | "credentials" | "login") {
         // `creds are admin / P@ss…`, `login is jumpadmin / P@ss…`: the password after the
         // user; a login alone is a user name.
         match pair_second(text, v.range.end) {
@@ -1387,7 +1393,7 @@ pub(crate) fn at_key(
         Some(class_kind) => class_kind,
         None => (class, kind),
     };
-    let bare_ok = match n.as_str() {
+    let bare_ok = match n {
         "auth" => basic_credentials(s),
         "default" => key_shaped(s) || function_key_shaped(s),
         "value" => key_shaped(s) || class != Class::Key(Kind::AccessKey),
@@ -1418,10 +1424,10 @@ pub(crate) fn at_key(
         return;
     }
     // `Authorization: SharedKey account:signature` belongs to the header detector.
-    if matches!(n.as_str(), "sharedkey" | "sharedkeylite") && sep == Sep::Weak {
+    if matches!(n, "sharedkey" | "sharedkeylite") && sep == Sep::Weak {
         return;
     }
-    let sep = if matches!(n.as_str(), "pass" | "pw") && !is_flag {
+    let sep = if matches!(n, "pass" | "pw") && !is_flag {
         Sep::Weak
     } else {
         sep

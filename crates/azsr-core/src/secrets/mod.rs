@@ -269,8 +269,8 @@ static ALL_ANCHORS: LazyLock<Vec<(&'static str, Anchor)>> = LazyLock::new(|| {
     ANCHORS
         .iter()
         .copied()
-        .chain(console::anchors().map(|a| (a, Anchor::Output)))
-        .chain(code::CALLS.iter().map(|(c, _, _)| (*c, Anchor::CallArgs)))
+        .chain(console::ANCHORS.iter().map(|a| (*a, Anchor::Output)))
+        .chain(code::CALL_ANCHORS.iter().map(|c| (*c, Anchor::CallArgs)))
         .chain(wrapped::ANCHORS.iter().map(|a| (*a, Anchor::Wrapped)))
         .collect()
 });
