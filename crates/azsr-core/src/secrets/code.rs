@@ -125,16 +125,23 @@ pub(crate) fn secure_decorator(text: &str, hit: Range<usize>, out: &mut Vec<Find
             return;
         };
         let vstart = le - line.len() + "param ".len() + eq + 1;
-        if let Some(v) = read_value(text, vstart, false) {
-            let s = &text[v.range.clone()];
-            if v.quoted && !holds_pairs(s) && accept(Class::Secret, s, Sep::Strong, true) {
-                out.push(Finding {
-                    range: v.range,
-                    kind: Kind::Secret,
-                });
-            }
-        }
+        secret_default(text, vstart, out);
         return;
+    }
+}
+
+/// The default declared at `p` of a parameter declared secret: a string literal, not
+/// an expression (`newGuid()`) nor a connection string (its keys speak for its parts).
+fn secret_default(text: &str, p: usize, out: &mut Vec<Finding>) {
+    let Some(v) = read_value(text, p, false) else {
+        return;
+    };
+    let s = &text[v.range.clone()];
+    if v.quoted && !holds_pairs(s) && accept(Class::Secret, s, Sep::Strong, true) {
+        out.push(Finding {
+            range: v.range,
+            kind: Kind::Secret,
+        });
     }
 }
 
@@ -160,15 +167,7 @@ pub(crate) fn secure_string_default(text: &str, hit: Range<usize>, out: &mut Vec
     if at(text, p) != b':' {
         return;
     }
-    if let Some(v) = read_value(text, p + 1, false) {
-        let s = &text[v.range.clone()];
-        if v.quoted && !holds_pairs(s) && accept(Class::Secret, s, Sep::Strong, true) {
-            out.push(Finding {
-                range: v.range,
-                kind: Kind::Secret,
-            });
-        }
-    }
+    secret_default(text, p + 1, out);
 }
 
 /// Terraform `variable "…" { sensitive = true  default = "…" }`: the default, whatever
@@ -195,15 +194,7 @@ pub(crate) fn sensitive_variable(text: &str, hit: Range<usize>, out: &mut Vec<Fi
         return;
     };
     let eq = open + d + block[d..].find('=').unwrap_or(0);
-    if let Some(v) = read_value(text, eq + 1, false) {
-        let s = &text[v.range.clone()];
-        if v.quoted && !holds_pairs(s) && accept(Class::Secret, s, Sep::Strong, true) {
-            out.push(Finding {
-                range: v.range,
-                kind: Kind::Secret,
-            });
-        }
-    }
+    secret_default(text, eq + 1, out);
 }
 
 /// `dotnet user-secrets set "Name" "value"`: the value, when the name says it is a
