@@ -703,3 +703,88 @@ fn corpus_snippets_cut_anywhere_scan_without_panic() {
         }
     }
 }
+
+/// Texts pieced together from what the command-output, base64, cookie, prose and
+/// escape detectors look for (and multibyte characters after escapes and quotes) never
+/// make them panic, and every range is on char boundaries.
+#[test]
+fn pieces_of_the_detectors_never_panic() {
+    const PIECES: &[&str] = &[
+        "$ az keyvault secret show --query value -o tsv\n",
+        "PS C:\\> ",
+        "C:\\Users\\山田>az storage account keys list -o table\n",
+        "KeyName  Value\n",
+        "-------  -----\n",
+        "key1     ",
+        "Zm9vYmFyYmF6cXV4Zm9vYmFyYmF6cXV4Zm9vYmFyYmF6cXU=",
+        "\"value\": \"",
+        "value: ",
+        "値は ",
+        "値（",
+        "パスワード",
+        "キー",
+        "（",
+        "）",
+        "「",
+        "」",
+        "という",
+        "を",
+        "の",
+        "\\",
+        "\\\"",
+        "\\u0026sig=",
+        "&amp;",
+        "%26sig%3D",
+        "ⷀ",
+        "日本",
+        "eyJ",
+        "ewog",
+        "LS0tLS1CRUdJTi",
+        "U2VydmVyP",
+        "Cookie: ",
+        ".AspNetCore.Cookies=",
+        "AppServiceAuthSession",
+        " -b '",
+        "Basic ",
+        "new AzureKeyCredential(\"",
+        "@secure()\nparam x string = '",
+        "\"type\": \"securestring\", \"defaultValue\": \"",
+        "sensitive = true\n default = \"",
+        "dotnet user-secrets set \"a\" \"",
+        "kubectl get secret x -o jsonpath='{.data.p}' | base64 -d\n",
+        "$keys[0].Value\n",
+        "echo $DB_PASSWORD\n",
+        "123456-",
+        "000011-",
+        "{{ .Values.x }}",
+        "${X:?y}",
+        "creds are a / ",
+        "login is a / ",
+        "SQL 認証で sa / ",
+        "Ab1!xyz9Qw",
+        "\n",
+        " ",
+        "|",
+        "\t",
+        "\r\n",
+    ];
+    let mut r = Rng(0x5EC2_E75A_2025_0004);
+    for _ in 0..20_000 {
+        let mut s = String::new();
+        for _ in 0..r.below(16) {
+            s.push_str(PIECES[r.below(PIECES.len())]);
+        }
+        for f in scan(&s) {
+            assert!(
+                s.is_char_boundary(f.range.start) && s.is_char_boundary(f.range.end),
+                "{s:?}"
+            );
+        }
+        for m in possible_secrets(&s) {
+            assert!(
+                s.is_char_boundary(m.start) && s.is_char_boundary(m.end),
+                "{s:?}"
+            );
+        }
+    }
+}

@@ -118,7 +118,7 @@ pub(crate) fn read_value(text: &str, mut p: usize, eq: bool) -> Option<Value> {
             || x == b';' && !ends_entity(&b[start..i])
             || x == b'&' && (eq || next_is_parameter(b, i + 1))
             || x == b'%' && eq && b[i + 1..].starts_with(b"26")
-            || x == b'\\' && escape_ends_value(b, i, eq);
+            || x == b'\\' && (escape_ends_value(b, i, eq) || at(text, i + 1) >= 0x80);
         if stop {
             break;
         }
