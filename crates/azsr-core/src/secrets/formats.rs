@@ -2,9 +2,6 @@
 //! format has one.
 
 use std::ops::Range;
-use std::sync::LazyLock;
-
-use regex::bytes::Regex;
 
 use super::bytes::{at, line_start};
 use super::checksum::{
@@ -298,26 +295,46 @@ pub(crate) fn identifiable(text: &str, hit: Range<usize>, out: &mut Vec<Finding>
     }
 }
 
-static ADO_PAT: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?-u)\b[a-z2-7]{52}\b").expect("valid regex"));
-
-/// Azure DevOps PATs of the 52-character lowercase base32 format: those whose last
-/// bytes are a CRC-32, and the older ones without a checksum when the run is random
-/// base32 (digits 2–7 spread through it, letters beyond hex), which names and words
-/// are not.
+/// Azure DevOps PATs of the 52-character lowercase base32 format: a word of exactly 52
+/// characters of `a-z2-7` (its neighbours are no ASCII letter, digit or `_`), whose last
+/// bytes are a CRC-32, or, for the older ones without a checksum, random base32 (digits
+/// 2–7 spread through it, letters beyond hex), which names and words are not.
 /// Only in `lines` (whole lines of `text`: it starts at a line start, ends at one or
-/// at the end); a match never crosses a line break, so the lines can be scanned apart.
+/// at the end); a word never crosses a line break, so the lines can be scanned apart.
+///
+/// The scan looks at one byte in 52: no PAT covers a byte that is not base32, so the
+/// next one ends at least 52 bytes further.
 pub(crate) fn devops_pats(text: &str, lines: Range<usize>, out: &mut Vec<Finding>) {
-    let base = lines.start;
-    for m in ADO_PAT.find_iter(&text.as_bytes()[lines]) {
-        let range = base + m.start()..base + m.end();
-        let s = &text[range.clone()];
-        if s.bytes().any(|c| c.is_ascii_digit()) && ado_pat_valid(s) || random_base32(s) {
-            out.push(Finding {
-                range,
-                kind: Kind::DevOpsPat,
-            });
+    const LEN: usize = 52;
+    let b = text.as_bytes();
+    let base32 = |c: u8| matches!(c, b'a'..=b'z' | b'2'..=b'7');
+    let word = |c: u8| c.is_ascii_alphanumeric() || c == b'_';
+    let mut p = lines.start + LEN - 1;
+    while p < lines.end {
+        if !base32(b[p]) {
+            p += LEN;
+            continue;
         }
+        let mut start = p;
+        while start > lines.start && base32(b[start - 1]) {
+            start -= 1;
+        }
+        let mut end = p + 1;
+        while end < lines.end && base32(b[end]) {
+            end += 1;
+        }
+        let bounded =
+            (start == lines.start || !word(b[start - 1])) && (end == lines.end || !word(b[end]));
+        if end - start == LEN && bounded {
+            let s = &text[start..end];
+            if s.bytes().any(|c| c.is_ascii_digit()) && ado_pat_valid(s) || random_base32(s) {
+                out.push(Finding {
+                    range: start..end,
+                    kind: Kind::DevOpsPat,
+                });
+            }
+        }
+        p = end + LEN;
     }
 }
 
@@ -615,4 +632,51 @@ fn card_context(text: &str, start: usize, end: usize) -> bool {
     let to = super::bytes::ceil(text, super::bytes::line_end(text, end).min(end + 200));
     let window = text[from..to].to_ascii_lowercase();
     CARD_WORDS.iter().any(|w| window.contains(w))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::checksum::{base32_encode, crc32};
+    use super::*;
+
+    fn pat(seed: u8) -> String {
+        let mut b: Vec<u8> = (0..28u8)
+            .map(|i| i.wrapping_mul(37).wrapping_add(seed))
+            .collect();
+        b.extend(crc32(&b).to_le_bytes());
+        base32_encode(&b)
+    }
+
+    fn pats(text: &str) -> Vec<&str> {
+        let mut out = Vec::new();
+        devops_pats(text, 0..text.len(), &mut out);
+        out.iter().map(|f| &text[f.range.clone()]).collect()
+    }
+
+    #[test]
+    fn a_pat_is_a_whole_word_of_52_base32_characters_wherever_it_stands() {
+        let p = pat(1);
+        assert_eq!(p.len(), 52);
+        for text in [
+            p.clone(),
+            format!("PAT: {p}"),
+            format!("https://{p}@dev.azure.com/org"),
+            format!("{}\n{p}\nnext", "x".repeat(70)),
+            format!("a b c d e f {p}."),
+        ] {
+            assert_eq!(pats(&text), [p.as_str()], "{text}");
+        }
+        // Longer words, or words glued to letters, digits or `_`, are no PAT.
+        for text in [
+            format!("{p}a"),
+            format!("A{p}"),
+            format!("_{p}"),
+            format!("{p}9"),
+        ] {
+            assert!(pats(&text).is_empty(), "{text}");
+        }
+        // Two in a row, one byte apart.
+        let q = pat(2);
+        assert_eq!(pats(&format!("{p} {q}")), [p.as_str(), q.as_str()]);
+    }
 }
