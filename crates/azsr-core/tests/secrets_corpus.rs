@@ -5,14 +5,16 @@
 use std::collections::BTreeMap;
 
 use azsr_core::secrets::checksum::{base32_encode, base64_encode, crc32, github_checksum};
-use azsr_core::secrets::scan;
+use azsr_core::secrets::{possible_secrets, scan};
 
 mod fake_secrets;
-use fake_secrets::{b64url, identifiable, luhn_complete, Rng, ALNUM, B64};
+use fake_secrets::{b64url, identifiable, identifiable_key, luhn_complete, Rng, ALNUM, B64};
 
 /// Thresholds committed to in issue 4.
 const MIN_RECALL: f64 = 0.98;
 const MAX_FP_RATE: f64 = 0.005;
+/// Share of the corpus's secrets the possible-secret pass masks on its own (issue 12).
+const MIN_POSSIBLE_MASKED: f64 = 0.9;
 
 const HEX: &str = "0123456789abcdef";
 
@@ -163,6 +165,99 @@ fn generate(name: &str, r: &mut Rng) -> String {
         "pw_shell" => password(r).replace(['$', '&', '*', '?', '!', '#'], "_"),
         "pw_url" => password(r).replace(['@', '#', '?', '/', '%', '&', '*', '$', '!'], "Z"),
         "pw_odbc" => format!("{};{}}}}}", password(r), r.from(ALNUM, 3)),
+        "acr_key" => identifiable_key(r, "+ACR", 0, 42, 35, B64, false),
+        "search_key" => identifiable_key(r, "AzSe", 0, 42, 35, ALNUM, false),
+        "search_query_key" => identifiable_key(r, "AzSe", 1, 42, 35, ALNUM, false),
+        "func_key56" => identifiable_key(r, "AzFu", 0, 44, 36, B64, true),
+        "func_master56" => identifiable_key(r, "AzFu", 1, 44, 36, B64, true),
+        "ado_pat_old" => r.from("abcdefghijklmnopqrstuvwxyz234567", 52),
+        "bitlocker" => (0..8)
+            .map(|_| format!("{:06}", 11 * r.below(65536)))
+            .collect::<Vec<_>>()
+            .join("-"),
+        "hex32_upper" => r.from(HEX, 32).to_uppercase(),
+        "b64_24" => base64_encode(&r.bytes(24)),
+        "dockercfg" => {
+            let user = ["acrprod", "00000000-0000-0000-0000-000000000000", "pull-token"][r.below(3)];
+            let pw = base64_encode(&r.bytes(32));
+            let auth = base64_encode(format!("{user}:{pw}").as_bytes());
+            let json = match r.below(2) {
+                0 => format!(
+                    r#"{{"auths":{{"acrprod.azurecr.io":{{"username":"{user}","password":"{pw}","auth":"{auth}"}}}}}}"#
+                ),
+                _ => format!(r#"{{"auths":{{"https://acrjpe.azurecr.io":{{"auth":"{auth}"}}}}}}"#),
+            };
+            base64_encode(json.as_bytes())
+        }
+        "tls_key_b64" => {
+            let label = ["PRIVATE KEY", "RSA PRIVATE KEY", "EC PRIVATE KEY"][r.below(3)];
+            base64_encode((pem(r, label, "\n", 8, true) + "\n").as_bytes())
+        }
+        "tls_crt_b64" => base64_encode((pem(r, "CERTIFICATE", "\n", 8, true) + "\n").as_bytes()),
+        "pw_b64" => base64_encode(password(r).as_bytes()),
+        "conn_b64" => base64_encode(
+            format!(
+                "Server=tcp:sql1.database.windows.net,1433;Database=app;User ID=app;Password={};",
+                password(r)
+            )
+            .as_bytes(),
+        ),
+        "sa_token_b64" => base64_encode(generate("jwt", r).as_bytes()),
+        "cloudinit_b64" => base64_encode(
+            format!(
+                "#cloud-config\npackage_upgrade: true\npackages:\n  - nginx\n  - jq\nruncmd:\n  - echo {} > /etc/node-id\n",
+                r.from(HEX, 12)
+            )
+            .as_bytes(),
+        ),
+        "principal_b64" => base64_encode(
+            format!(
+                r#"{{"auth_typ":"aad","claims":[{{"typ":"name","val":"Taro {}"}}],"name_typ":"name","role_typ":"roles"}}"#,
+                r.from(ALNUM, 6)
+            )
+            .as_bytes(),
+        ),
+        "azure_credentials_b64" => {
+            let json = format!(
+                "{{\n  \"clientId\": \"{}\",\n  \"clientSecret\": \"{}\",\n  \"subscriptionId\": \"{}\",\n  \"tenantId\": \"{}\"\n}}",
+                generate("guid", r),
+                generate("entra", r),
+                generate("guid", r),
+                generate("guid", r)
+            );
+            base64_encode(json.as_bytes())
+        }
+        "aspnet_cookie" => {
+            let n = 180 + r.below(120);
+            format!("CfDJ8{}", b64url(&r.bytes(n)))
+        }
+        "aspnet_cookie_short" => format!("CfDJ8{}", b64url(&r.bytes(60))),
+        "appsvc_cookie" => {
+            let n = 150 + r.below(100);
+            base64_encode(&r.bytes(n))
+        }
+        "ests_cookie" => {
+            let n = 120 + r.below(60);
+            format!("1.A{}.{}", b64url(&r.bytes(n)), b64url(&r.bytes(24)))
+        }
+        "pw_json_esc" => {
+            let p = password(r);
+            let cut = 2 + r.below(p.len() - 3);
+            format!("{}{}{}", &p[..cut], ["\\\"", "\\\\", "\\u0026"][r.below(3)], &p[cut..])
+        }
+        "pw_xml" => {
+            let p = password(r);
+            let cut = 2 + r.below(p.len() - 3);
+            format!("{}{}{}", &p[..cut], ["&amp;", "&lt;", "&quot;"][r.below(3)], &p[cut..])
+        }
+        "entra_pct" => generate("entra", r).replace('~', "%7E"),
+        "pw_pct" => {
+            let p = password(r);
+            let cut = 2 + r.below(p.len() - 3);
+            format!("{}{}{}", &p[..cut], ["%40", "%23", "%21"][r.below(3)], &p[cut..])
+        }
+        "cosmos_rid" => format!("{}AAAAAAAAAA==", r.from(B64, 12)),
+        "cosmos_fpc" => format!("AgEAAAAQ{}", r.from(B64, 40)),
         "pin_like" => {
             let n = 4 + r.below(3);
             r.from("0123456789", n)
@@ -190,6 +285,31 @@ fn load() -> Vec<Entry> {
         ("heldout.txt", include_str!("secrets/heldout.txt")),
         ("cli_outputs.txt", include_str!("secrets/cli_outputs.txt")),
         ("fresh.txt", include_str!("secrets/fresh.txt")),
+        ("console.txt", include_str!("secrets/console.txt")),
+        ("names.txt", include_str!("secrets/names.txt")),
+        ("keys.txt", include_str!("secrets/keys.txt")),
+        ("wrapped.txt", include_str!("secrets/wrapped.txt")),
+        ("cookies.txt", include_str!("secrets/cookies.txt")),
+        ("prose_shapes.txt", include_str!("secrets/prose_shapes.txt")),
+        ("encodings.txt", include_str!("secrets/encodings.txt")),
+        ("false_alarms.txt", include_str!("secrets/false_alarms.txt")),
+        ("console2.txt", include_str!("secrets/console2.txt")),
+        ("names2.txt", include_str!("secrets/names2.txt")),
+        ("keys2.txt", include_str!("secrets/keys2.txt")),
+        ("wrapped2.txt", include_str!("secrets/wrapped2.txt")),
+        ("cookies2.txt", include_str!("secrets/cookies2.txt")),
+        ("prose2.txt", include_str!("secrets/prose2.txt")),
+        ("encodings2.txt", include_str!("secrets/encodings2.txt")),
+        (
+            "false_alarms2.txt",
+            include_str!("secrets/false_alarms2.txt"),
+        ),
+        ("console3.txt", include_str!("secrets/console3.txt")),
+        ("prose3.txt", include_str!("secrets/prose3.txt")),
+        (
+            "false_alarms3.txt",
+            include_str!("secrets/false_alarms3.txt"),
+        ),
     ];
     let mut out = Vec::new();
     for (file, text) in files {
@@ -257,11 +377,43 @@ struct Tally {
     false_positives: usize,
 }
 
+/// Per file (a family of snippets) and language: recall, and precision counted as a
+/// held-out set counts it (every finding outside the marks is a false positive).
+#[derive(Default)]
+struct FamilyTally {
+    snippets: usize,
+    secrets: usize,
+    found: usize,
+    extra: usize,
+    negatives: usize,
+    false_positives: usize,
+}
+
+fn print_families(by_family: &BTreeMap<(&str, &str), FamilyTally>) {
+    println!(
+        "\n{:<20} {:>4} {:>8} {:>8} {:>8} {:>10} {:>9} {:>8}",
+        "file", "lang", "snippets", "secrets", "recall", "precision", "negatives", "FP rate"
+    );
+    for ((file, lang), t) in by_family {
+        let recall = t.found as f64 / t.secrets as f64;
+        let precision = t.found as f64 / (t.found + t.extra) as f64;
+        let fp = t.false_positives as f64 / t.negatives as f64;
+        println!(
+            "{file:<20} {lang:>4} {:>8} {:>8} {recall:>8.3} {precision:>10.3} {:>9} {fp:>8.3}",
+            t.snippets, t.secrets, t.negatives
+        );
+    }
+}
+
 #[test]
 fn corpus_recall_and_false_positive_rate() {
     let entries = load();
     let mut r = Rng(0x5EC2_E75A_2025_0001);
     let mut by_kind: BTreeMap<String, Tally> = BTreeMap::new();
+    let mut by_family: BTreeMap<(&str, &str), FamilyTally> = BTreeMap::new();
+    // Secrets a quoted line masks (with the findings; by the possible-secret pass alone),
+    // of all secrets; negatives where the possible-secret pass masks something.
+    let mut masking = (0usize, 0usize, 0usize, 0usize);
     let mut misses = Vec::new();
     let mut fps = Vec::new();
     let mut inexact = Vec::new();
@@ -272,6 +424,31 @@ fn corpus_recall_and_false_positive_rate() {
             snippets += 1;
             let (text, expected) = marks(&expand(&e.template, &mut r));
             let found = scan(&text);
+            // Defence in depth: what a quoted line masks (findings and possible secrets).
+            let masked: Vec<std::ops::Range<usize>> = found
+                .iter()
+                .map(|f| f.range.clone())
+                .chain(possible_secrets(&text))
+                .collect();
+            if !e.positive {
+                masking.3 += usize::from(!possible_secrets(&text).is_empty());
+            }
+            let possible = possible_secrets(&text);
+            let covered = |by: &[std::ops::Range<usize>], m: &std::ops::Range<usize>| {
+                (m.start..m.end).all(|i| by.iter().any(|r| r.contains(&i)))
+            };
+            if e.positive {
+                masking.0 += expected.iter().filter(|m| covered(&masked, m)).count();
+                masking.1 += expected.iter().filter(|m| covered(&possible, m)).count();
+                masking.2 += expected.len();
+            }
+            let lang = if text.chars().any(|c| ('\u{3040}'..='\u{9fff}').contains(&c)) {
+                "ja"
+            } else {
+                "en"
+            };
+            let family = by_family.entry((e.file, lang)).or_default();
+            family.snippets += 1;
             let t = by_kind.entry(e.kind.clone()).or_default();
             if e.positive {
                 assert!(
@@ -279,6 +456,23 @@ fn corpus_recall_and_false_positive_rate() {
                     "{}: positive without «»:\n{text}",
                     e.file
                 );
+                family.secrets += expected.len();
+                family.found += expected
+                    .iter()
+                    .filter(|m| {
+                        found
+                            .iter()
+                            .any(|f| f.range.start <= m.start && f.range.end >= m.end)
+                    })
+                    .count();
+                family.extra += found
+                    .iter()
+                    .filter(|f| {
+                        !expected
+                            .iter()
+                            .any(|m| f.range.start < m.end && m.start < f.range.end)
+                    })
+                    .count();
                 for m in &expected {
                     t.secrets += 1;
                     let hit = found
@@ -328,6 +522,9 @@ fn corpus_recall_and_false_positive_rate() {
                 }
             } else {
                 t.negatives += 1;
+                family.negatives += 1;
+                family.extra += found.len();
+                family.false_positives += usize::from(!found.is_empty());
                 if !found.is_empty() {
                     t.false_positives += 1;
                     fps.push(format!(
@@ -383,6 +580,14 @@ fn corpus_recall_and_false_positive_rate() {
         total.exact as f64 / total.secrets as f64,
         total.negatives
     );
+    print_families(&by_family);
+    let masked_share = masking.0 as f64 / masking.2 as f64;
+    let possible_share = masking.1 as f64 / masking.2 as f64;
+    println!(
+        "masked in quoted lines: {masked_share:.3} with the findings, {possible_share:.3} by \
+         possible secrets alone; negatives with something masked: {}",
+        masking.3
+    );
     for m in &misses {
         println!("{m}");
     }
@@ -397,8 +602,189 @@ fn corpus_recall_and_false_positive_rate() {
         "the corpus should hold several hundred snippets, has {snippets}"
     );
     assert!(recall >= MIN_RECALL, "recall {recall:.3} < {MIN_RECALL}");
+    // The possible-secret pass is independent of the detectors: alone it must mask most
+    // secrets, so that a detector's miss is rarely printed.
+    assert!(
+        possible_share >= MIN_POSSIBLE_MASKED,
+        "possible secrets alone mask {possible_share:.3} < {MIN_POSSIBLE_MASKED}"
+    );
     assert!(
         fp_rate <= MAX_FP_RATE,
         "false-positive rate {fp_rate:.4} > {MAX_FP_RATE}"
     );
+}
+
+/// The incremental rescan of the language server equals a fresh scan on documents made
+/// of the corpus: command outputs read lines below their command, 値は reads the line
+/// above, base64 blobs are decoded, tables and objects are read around their keys; an
+/// edit anywhere must leave every one of them as a fresh scan finds them.
+#[test]
+fn rescanning_corpus_documents_after_edits_equals_a_fresh_scan() {
+    use azsr_core::secrets::memo::{self, Dirty, Prior};
+    use azsr_core::secrets::{scan_with, Options};
+    use std::sync::Arc;
+
+    let entries = load();
+    let mut r = Rng(0x5EC2_E75A_2025_0002);
+    let opts = Options::default();
+    // Pieces of snippets, so that edits cut commands from their outputs, keys from
+    // their values, blobs in two.
+    let lines: Vec<String> = entries
+        .iter()
+        .flat_map(|e| {
+            let (text, _) = marks(&expand(&e.template, &mut Rng(e.template.len() as u64 + 7)));
+            text.lines().map(str::to_string).collect::<Vec<_>>()
+        })
+        .collect();
+    for round in 0..40 {
+        // A document of a few hundred lines from consecutive snippets.
+        let start = r.below(lines.len().saturating_sub(300).max(1));
+        let mut text = lines[start..(start + 300).min(lines.len())].join("\n");
+        let (found, m) = memo::scan(&text, &opts, None);
+        assert_eq!(found, scan_with(&text, &opts));
+        let mut prior = Prior {
+            memo: Arc::new(m),
+            dirty: None,
+        };
+        for _ in 0..6 {
+            // Replace a stretch with a line from elsewhere, or delete it.
+            let mut at = r.below(text.len() + 1);
+            while !text.is_char_boundary(at) {
+                at -= 1;
+            }
+            let mut end = (at + r.below(120)).min(text.len());
+            while !text.is_char_boundary(end) {
+                end += 1;
+            }
+            let insert = if r.below(3) == 0 {
+                String::new()
+            } else {
+                format!("\n{}\n", lines[r.below(lines.len())])
+            };
+            text.replace_range(at..end, &insert);
+            Dirty::add(&mut prior.dirty, at..end, insert.len());
+            if r.below(2) == 0 {
+                let (again, m) = memo::scan(&text, &opts, Some(&prior));
+                assert_eq!(again, scan_with(&text, &opts), "round {round}:\n{text}");
+                prior = Prior {
+                    memo: Arc::new(m),
+                    dirty: None,
+                };
+            }
+        }
+        let (again, _) = memo::scan(&text, &opts, Some(&prior));
+        assert_eq!(again, scan_with(&text, &opts), "round {round}:\n{text}");
+    }
+}
+
+/// A paste cut anywhere (mid-command, mid-table, mid-blob, mid-escape) never makes a
+/// detector panic, and findings stay on char boundaries.
+#[test]
+fn corpus_snippets_cut_anywhere_scan_without_panic() {
+    let mut r = Rng(0x5EC2_E75A_2025_0003);
+    for e in load() {
+        let (text, _) = marks(&expand(&e.template, &mut r));
+        let cuts: Vec<usize> = text
+            .char_indices()
+            .map(|(i, _)| i)
+            .filter(|i| i % 13 == 0)
+            .collect();
+        for &cut in &cuts {
+            for part in [&text[..cut], &text[cut..]] {
+                for f in scan(part) {
+                    assert!(
+                        part.is_char_boundary(f.range.start) && part.is_char_boundary(f.range.end)
+                    );
+                }
+                for m in possible_secrets(part) {
+                    assert!(part.is_char_boundary(m.start) && part.is_char_boundary(m.end));
+                }
+            }
+        }
+    }
+}
+
+/// Texts pieced together from what the command-output, base64, cookie, prose and
+/// escape detectors look for (and multibyte characters after escapes and quotes) never
+/// make them panic, and every range is on char boundaries.
+#[test]
+fn pieces_of_the_detectors_never_panic() {
+    const PIECES: &[&str] = &[
+        "$ az keyvault secret show --query value -o tsv\n",
+        "PS C:\\> ",
+        "C:\\Users\\山田>az storage account keys list -o table\n",
+        "KeyName  Value\n",
+        "-------  -----\n",
+        "key1     ",
+        "Zm9vYmFyYmF6cXV4Zm9vYmFyYmF6cXV4Zm9vYmFyYmF6cXU=",
+        "\"value\": \"",
+        "value: ",
+        "値は ",
+        "値（",
+        "パスワード",
+        "キー",
+        "（",
+        "）",
+        "「",
+        "」",
+        "という",
+        "を",
+        "の",
+        "\\",
+        "\\\"",
+        "\\u0026sig=",
+        "&amp;",
+        "%26sig%3D",
+        "ⷀ",
+        "日本",
+        "eyJ",
+        "ewog",
+        "LS0tLS1CRUdJTi",
+        "U2VydmVyP",
+        "Cookie: ",
+        ".AspNetCore.Cookies=",
+        "AppServiceAuthSession",
+        " -b '",
+        "Basic ",
+        "new AzureKeyCredential(\"",
+        "@secure()\nparam x string = '",
+        "\"type\": \"securestring\", \"defaultValue\": \"",
+        "sensitive = true\n default = \"",
+        "dotnet user-secrets set \"a\" \"",
+        "kubectl get secret x -o jsonpath='{.data.p}' | base64 -d\n",
+        "$keys[0].Value\n",
+        "echo $DB_PASSWORD\n",
+        "123456-",
+        "000011-",
+        "{{ .Values.x }}",
+        "${X:?y}",
+        "creds are a / ",
+        "login is a / ",
+        "SQL 認証で sa / ",
+        "Ab1!xyz9Qw",
+        "\n",
+        " ",
+        "|",
+        "\t",
+        "\r\n",
+    ];
+    let mut r = Rng(0x5EC2_E75A_2025_0004);
+    for _ in 0..20_000 {
+        let mut s = String::new();
+        for _ in 0..r.below(16) {
+            s.push_str(PIECES[r.below(PIECES.len())]);
+        }
+        for f in scan(&s) {
+            assert!(
+                s.is_char_boundary(f.range.start) && s.is_char_boundary(f.range.end),
+                "{s:?}"
+            );
+        }
+        for m in possible_secrets(&s) {
+            assert!(
+                s.is_char_boundary(m.start) && s.is_char_boundary(m.end),
+                "{s:?}"
+            );
+        }
+    }
 }

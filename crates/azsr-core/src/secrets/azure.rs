@@ -5,8 +5,7 @@
 use std::ops::Range;
 
 use super::bytes::at;
-use super::checksum::base64_decode;
-use super::value::{is_placeholder, looks_random};
+use super::value::{basic_credentials, is_placeholder, looks_random};
 use super::{Finding, Kind};
 
 fn is_token_byte(b: u8) -> bool {
@@ -33,6 +32,9 @@ pub(crate) fn url_userinfo(text: &str, hit: Range<usize>, out: &mut Vec<Finding>
     while i < limit {
         match b[i] {
             b'@' => at_sign = Some(i),
+            // `?` and `#` in a password written unencoded (`user:P?ss@host`): an `@`
+            // follows before any path, query or space.
+            b'?' | b'#' if at_sign.is_none() && userinfo_continues(&b[i + 1..limit]) => {}
             b'/' | b'?' | b'#' | b'"' | b'\'' | b'<' | b'>' | b'`' | b'\\' | b';' | b',' => break,
             x if x.is_ascii_whitespace() || x >= 0x80 => break,
             _ => {}
@@ -74,6 +76,19 @@ pub(crate) fn url_userinfo(text: &str, hit: Range<usize>, out: &mut Vec<Finding>
             }
         }
     }
+}
+
+/// Whether an `@` comes in `rest` before anything that ends a URL's authority.
+fn userinfo_continues(rest: &[u8]) -> bool {
+    for &c in rest {
+        match c {
+            b'@' => return true,
+            b'/' | b'=' | b'&' | b'"' | b'\'' | b'<' | b'>' => return false,
+            c if c.is_ascii_whitespace() => return false,
+            _ => {}
+        }
+    }
+    false
 }
 
 fn token_after(text: &str, mut p: usize) -> Option<Range<usize>> {
@@ -123,19 +138,7 @@ pub(crate) fn authorization(text: &str, hit: Range<usize>, out: &mut Vec<Finding
     };
     let word = text[scheme.clone()].to_ascii_lowercase();
     match word.as_str() {
-        "basic" => {
-            let Some(r) = token_after(text, scheme.end) else {
-                return;
-            };
-            let v = &text[r.clone()];
-            let decoded = base64_decode(v).unwrap_or_default();
-            if v.len() >= 8 && !is_placeholder(v) && decoded.contains(&b':') {
-                out.push(Finding {
-                    range: r,
-                    kind: Kind::BasicAuth,
-                });
-            }
-        }
+        "basic" => basic_credentials_after(text, scheme.end, out),
         "sharedkey" | "sharedkeylite" => {
             // account:signature
             let Some(account) = token_after(text, scheme.end) else {
@@ -172,33 +175,201 @@ pub(crate) fn authorization(text: &str, hit: Range<usize>, out: &mut Vec<Finding
     }
 }
 
-/// `Cookie:` headers: the values of session and authentication cookies.
-pub(crate) fn cookie(text: &str, hit: Range<usize>, out: &mut Vec<Finding>) {
-    let le = super::bytes::line_end(text, hit.end);
-    let header = &text[hit.end..le];
-    let mut offset = hit.end;
-    for pair in header.split(';') {
+/// `Basic <base64 of user:password>` anywhere (an nginx `proxy_set_header`, a script's
+/// headers, `git -c http.extraHeader=…`), the scheme word at `hit`.
+pub(crate) fn basic_scheme(text: &str, hit: Range<usize>, out: &mut Vec<Finding>) {
+    if at(text, hit.start.wrapping_sub(1)).is_ascii_alphanumeric() {
+        return;
+    }
+    basic_credentials_after(text, hit.end, out);
+}
+
+/// The credentials token after `Basic` (at `p`), when it decodes to `user:password`.
+fn basic_credentials_after(text: &str, p: usize, out: &mut Vec<Finding>) {
+    let Some(r) = token_after(text, p) else {
+        return;
+    };
+    if basic_credentials(&text[r.clone()]) {
+        out.push(Finding {
+            range: r,
+            kind: Kind::BasicAuth,
+        });
+    }
+}
+
+/// Whether a cookie named `name` signs its bearer in: session and authentication cookies
+/// (`.AspNetCore.Cookies` and its chunks, `.AspNetCore.Identity.Application`,
+/// `.AspNetCore.Session`, `AppServiceAuthSession`, `ESTSAUTH…`, `.ASPXAUTH`, `JSESSIONID`);
+/// not routing, analytics or one-time cookies (`ARRAffinity`, `ai_session`,
+/// `.AspNetCore.Correlation.…`, `…Nonce…`, `…Antiforgery…`).
+pub(crate) fn session_cookie(name: &str) -> bool {
+    let n = name.trim().to_ascii_lowercase();
+    let one_time = [
+        "correlation",
+        "nonce",
+        "antiforgery",
+        "affinity",
+        "csrf",
+        "xsrf",
+    ];
+    if n.starts_with("ai_") || one_time.iter().any(|w| n.contains(w)) {
+        return false;
+    }
+    n.contains("session")
+        || n.contains("auth")
+        || n.contains("token")
+        || n.contains("identity")
+        || n.contains(".aspnetcore.cookies")
+        || n == "sid"
+        || n == "connect.sid"
+}
+
+/// The value of a session cookie: long, plain ASCII, not a placeholder or a chunk count
+/// (`chunks-2`).
+fn cookie_value(v: &str) -> bool {
+    v.len() >= 16 && v.is_ascii() && !is_placeholder(v) && !v.contains(' ')
+}
+
+/// `name=value; name=value` in `range` (a `Cookie:` header, `curl -b '…'`): the values
+/// of session cookies.
+fn cookie_pairs(text: &str, range: Range<usize>, out: &mut Vec<Finding>) {
+    let mut offset = range.start;
+    for pair in text[range].split(';') {
         let start = offset;
         offset += pair.len() + 1;
         let Some(eq) = pair.find('=') else {
             continue;
         };
-        let name = pair[..eq].trim().to_ascii_lowercase();
         let raw = &pair[eq + 1..];
         let value = raw.trim().trim_end_matches(['"', '\'']);
-        let secretish = (name.contains("session") && !name.starts_with("ai_"))
-            || name.contains("auth")
-            || name.contains("token")
-            || name.contains("identity")
-            || name == "sid"
-            || name.starts_with("estsauth");
-        if !secretish || value.len() < 16 || !value.is_ascii() || is_placeholder(value) {
+        if !session_cookie(&pair[..eq]) || !cookie_value(value) {
             continue;
         }
         let vstart = start + eq + 1 + (raw.len() - raw.trim_start().len());
         out.push(Finding {
             range: vstart..vstart + value.len(),
-            kind: Kind::Token,
+            kind: Kind::SessionCookie,
+        });
+    }
+}
+
+/// `Cookie:` and `Set-Cookie:` headers: the values of session cookies.
+pub(crate) fn cookie(text: &str, hit: Range<usize>, out: &mut Vec<Finding>) {
+    let le = super::bytes::line_end(text, hit.end);
+    // In JSON (a HAR header's value) the header ends with its string.
+    let end = text[hit.end..le]
+        .find("\"")
+        .filter(|_| text[..hit.start].ends_with('"'))
+        .map_or(le, |p| hit.end + p);
+    cookie_pairs(text, hit.end..end, out);
+}
+
+/// `curl -b 'name=value; …'`, `--cookie "…"`: the cookie string argument.
+pub(crate) fn cookie_flag(text: &str, hit: Range<usize>, out: &mut Vec<Finding>) {
+    let (cmd, _) = super::commands::command_at(text, hit.start + 1);
+    if !matches!(cmd.as_str(), "curl" | "http" | "https" | "xh" | "wget") {
+        return;
+    }
+    let Some(v) = super::keyvalue::read_value(text, hit.end, false) else {
+        return;
+    };
+    if v.quoted || text[v.range.clone()].contains('=') {
+        cookie_pairs(text, v.range, out);
+    }
+}
+
+/// A session cookie's name met anywhere (HAR `{"name": ".AspNetCore.Cookies", "value":
+/// "…"}`, `document.cookie = "AppServiceAuthSession=…"`, a DevTools row
+/// `ESTSAUTHPERSISTENT<TAB>value`, prose `.AspNetCore.Cookies の値は …`): its value.
+pub(crate) fn cookie_name(text: &str, hit: Range<usize>, out: &mut Vec<Finding>) {
+    let b = text.as_bytes();
+    let name_byte = |c: u8| c.is_ascii_alphanumeric() || matches!(c, b'.' | b'_' | b'-');
+    let mut start = hit.start;
+    while start > 0 && hit.start - start < 64 && name_byte(b[start - 1]) {
+        start -= 1;
+    }
+    let mut end = hit.end;
+    while end < b.len() && end - hit.end < 64 && name_byte(b[end]) {
+        end += 1;
+    }
+    // `Cookie: a=b; .AspNetCore.Cookies=…` is the header's.
+    let ls = super::bytes::line_start(text, start);
+    let line_before = text[ls..start].to_ascii_lowercase();
+    if line_before.contains("cookie:") || !session_cookie(&text[start..end]) {
+        return;
+    }
+    let value = match at(text, end) {
+        b'=' => {
+            let vs = end + 1;
+            let mut ve = vs;
+            while ve < b.len()
+                && !matches!(
+                    b[ve],
+                    b';' | b'"' | b'\'' | b' ' | b'\t' | b'\n' | b'\r' | b',' | b'&'
+                )
+            {
+                ve += 1;
+            }
+            Some(vs..ve)
+        }
+        // `Cookie(".AspNetCore.Cookies", "…")`, `{"AppServiceAuthSession": "…"}`, or HAR's
+        // `{"name": "…", "value": "…"}`.
+        b'"' | b'\'' => {
+            let mut p = end + 1;
+            while matches!(at(text, p), b' ' | b'\t') {
+                p += 1;
+            }
+            super::keyvalue::follow_value(text, end + 1)
+                .or_else(|| {
+                    matches!(at(text, p), b',' | b':')
+                        .then(|| super::keyvalue::read_value(text, p + 1, false))
+                        .flatten()
+                        .filter(|v| v.quoted)
+                })
+                .map(|v| v.range)
+        }
+        // A table row: `| .AspNetCore.Cookies | value |`.
+        b' ' | b'|'
+            if text[end..super::bytes::line_end(text, end)]
+                .trim_start()
+                .starts_with('|') =>
+        {
+            let le = super::bytes::line_end(text, end);
+            let bar = end + text[end..le].find('|').unwrap_or(0);
+            let cell = &text[bar + 1..le];
+            let v = cell.split('|').next().unwrap_or("").trim();
+            let vs = bar + 1 + cell.find(v).unwrap_or(0);
+            Some(vs..vs + v.len())
+        }
+        b'\t' => {
+            let vs = end + 1;
+            let ve = text[vs..super::bytes::line_end(text, vs)]
+                .find('\t')
+                .map_or(super::bytes::line_end(text, vs), |p| vs + p);
+            Some(vs..ve)
+        }
+        _ => {
+            // Prose: `.AspNetCore.Cookies）の値は …`, `… cookie value is …`.
+            let mut p = end;
+            while matches!(
+                super::bytes::char_at(text, p),
+                '）' | ')' | '」' | '`' | ' '
+            ) && p - end < 8
+            {
+                p += super::bytes::char_at(text, p).len_utf8();
+            }
+            let rest = &text[p..];
+            ["の値は", "の値：", "の値:", "の値 ", ": ", "："]
+                .iter()
+                .find(|w| rest.starts_with(**w))
+                .and_then(|w| super::keyvalue::read_value(text, p + w.len(), false))
+                .map(|v| v.range)
+        }
+    };
+    if let Some(r) = value.filter(|r| cookie_value(&text[r.clone()])) {
+        out.push(Finding {
+            range: r,
+            kind: Kind::SessionCookie,
         });
     }
 }

@@ -12,7 +12,7 @@ use super::value::is_placeholder;
 use super::{Finding, Kind};
 
 /// The command word of the shell segment holding byte `i`, lowercased, and the segment.
-fn command_at(text: &str, i: usize) -> (String, &str) {
+pub(crate) fn command_at(text: &str, i: usize) -> (String, &str) {
     let ls = line_start(text, i);
     let le = line_end(text, i);
     let line = &text[ls..le];
@@ -33,10 +33,18 @@ fn command_at(text: &str, i: usize) -> (String, &str) {
             || lw.ends_with('#')
             || lw.ends_with('.') && lw[..lw.len() - 1].chars().all(|c| c.is_ascii_digit())
             || lw.contains('=') && !lw.starts_with('-')
+            || lw.starts_with('[') && lw.contains('@')
             || lw == "ps"
         {
             continue;
         }
+        // A Windows prompt glued to the command: `C:\Users\me>az …`.
+        let lw = match lw.split_once('>') {
+            Some((prompt, rest)) if prompt.as_bytes().get(1) == Some(&b':') && !rest.is_empty() => {
+                rest.to_string()
+            }
+            _ => lw,
+        };
         let base = lw.rsplit(['/', '\\']).next().unwrap_or(&lw);
         cmd = base.trim_end_matches(".exe").to_string();
         break;
@@ -176,25 +184,41 @@ pub(crate) fn convert_to_secure_string(text: &str, hit: Range<usize>, out: &mut 
     }
 }
 
-/// `az keyvault secret set … --value X`.
+/// Commands whose `--value` / `-Value` is a secret, and what it is.
+const VALUE_FLAGS: &[(&str, &str, Kind)] = &[
+    ("az", "keyvault secret set", Kind::Secret),
+    ("az", "shared-key update", Kind::PreSharedKey),
+    ("az", "shared-key set", Kind::PreSharedKey),
+    (
+        "set-azvirtualnetworkgatewayconnectionsharedkey",
+        "",
+        Kind::PreSharedKey,
+    ),
+];
+
+/// `az keyvault secret set … --value X`, `az network vpn-connection shared-key update …
+/// --value X`, `Set-AzVirtualNetworkGatewayConnectionSharedKey … -Value X`.
 pub(crate) fn value_flag(text: &str, hit: Range<usize>, out: &mut Vec<Finding>) {
     let (cmd, seg) = command_at(text, hit.start);
     let seg = seg.to_ascii_lowercase();
-    if cmd != "az" || !seg.contains("secret set") {
+    let Some(&(_, _, kind)) = VALUE_FLAGS
+        .iter()
+        .find(|(c, words, _)| cmd == *c && seg.contains(words))
+    else {
         return;
-    }
+    };
     let next = at(text, hit.end);
-    if !matches!(next, b' ' | b'=') {
+    if !matches!(next, b' ' | b'=') || at(text, hit.start.wrapping_sub(1)).is_ascii_alphanumeric() {
         return;
     }
     let Some(v) = read_value(text, hit.end + 1, false) else {
         return;
     };
     let s = &text[v.range.clone()];
-    if s.len() >= 3 && !is_placeholder(s) {
+    if s.len() >= 3 && !is_placeholder(s) && (v.quoted || !s.starts_with('(')) {
         out.push(Finding {
             range: v.range,
-            kind: Kind::Secret,
+            kind,
         });
     }
 }
@@ -293,109 +317,5 @@ pub(crate) fn password_stdin(text: &str, hit: Range<usize>, out: &mut Vec<Findin
             range: v.range,
             kind: Kind::Password,
         });
-    }
-}
-
-/// The output of `az … keys list` / `list-keys` / `keys renew` in table or TSV form:
-/// bare 44- or 88-character base64 keys on the lines after the command.
-pub(crate) fn key_listing(text: &str, hit: Range<usize>, out: &mut Vec<Finding>) {
-    let (cmd, _) = command_at(text, hit.start);
-    if cmd != "az" {
-        return;
-    }
-    let b = text.as_bytes();
-    let mut line = line_end(text, hit.end) + 1;
-    for _ in 0..24 {
-        if line >= b.len() {
-            break;
-        }
-        let le = line_end(text, line);
-        let l = &text[line..le];
-        if l.trim().is_empty()
-            || l.starts_with("$ ")
-            || l.starts_with("PS ")
-            || l.starts_with("```")
-        {
-            break;
-        }
-        for (i, w) in l.match_indices(|c: char| !c.is_ascii_whitespace()).fold(
-            Vec::<(usize, usize)>::new(),
-            |mut acc, (i, w)| {
-                match acc.last_mut() {
-                    Some(last) if last.1 == i => last.1 = i + w.len(),
-                    _ => acc.push((i, i + w.len())),
-                }
-                acc
-            },
-        ) {
-            let word = &l[i..w];
-            let shaped = (word.len() == 44 && word.ends_with('=')
-                || word.len() == 88 && word.ends_with("=="))
-                && word
-                    .trim_end_matches('=')
-                    .bytes()
-                    .all(|c| c.is_ascii_alphanumeric() || c == b'+' || c == b'/');
-            if shaped && super::value::looks_random(word, 40) {
-                out.push(Finding {
-                    range: line + i..line + w,
-                    kind: Kind::AccessKey,
-                });
-            }
-        }
-        line = le + 1;
-    }
-}
-
-/// `new PDO($dsn, "user", "pass")`, `mysqli_connect("host", "user", "pass", "db")`: the
-/// password is the third argument; only a string literal counts.
-pub(crate) fn password_argument(text: &str, hit: Range<usize>, out: &mut Vec<Finding>) {
-    let b = text.as_bytes();
-    let limit = super::bytes::line_end(text, hit.end).min(hit.end + 600);
-    let mut p = hit.end;
-    let mut arg = 0;
-    let mut depth = 0;
-    while p < limit {
-        match b[p] {
-            b'"' | b'\'' => {
-                let q = b[p];
-                let start = p + 1;
-                let mut i = start;
-                while i < limit && b[i] != q {
-                    i += if b[i] == b'\\' { 2 } else { 1 };
-                }
-                if i >= limit {
-                    return;
-                }
-                if arg == 2 && depth == 0 {
-                    let v = &text[start..i];
-                    if crate::secrets::keyvalue::accept(
-                        crate::secrets::value::Class::Password,
-                        v,
-                        crate::secrets::keyvalue::Sep::Strong,
-                        true,
-                    ) && !v.starts_with('$')
-                    {
-                        out.push(Finding {
-                            range: start..i,
-                            kind: Kind::Password,
-                        });
-                    }
-                    return;
-                }
-                p = i + 1;
-                continue;
-            }
-            b'(' | b'[' => depth += 1,
-            b')' | b']' if depth == 0 => return,
-            b')' | b']' => depth -= 1,
-            b',' if depth == 0 => {
-                arg += 1;
-                if arg > 2 {
-                    return;
-                }
-            }
-            _ => {}
-        }
-        p += 1;
     }
 }

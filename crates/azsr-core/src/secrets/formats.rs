@@ -2,12 +2,11 @@
 //! format has one.
 
 use std::ops::Range;
-use std::sync::LazyLock;
-
-use regex::bytes::Regex;
 
 use super::bytes::{at, line_start};
-use super::checksum::{ado_pat_valid, base64_decode, github_checksum, luhn};
+use super::checksum::{
+    ado_pat_valid, base64_decode, github_checksum, identifiable_checksum_valid, luhn,
+};
 use super::value::{is_placeholder, looks_random};
 use super::{Finding, Kind, Options};
 
@@ -70,12 +69,13 @@ pub(crate) fn pem(text: &str, hit: Range<usize>, out: &mut Vec<Finding>) {
 }
 
 /// `eyJ…` `.` payload `.` signature, whose header decodes to JSON naming `alg` or `typ`.
-pub(crate) fn jwt(text: &str, hit: Range<usize>, out: &mut Vec<Finding>) {
+/// Returns whether one was found.
+pub(crate) fn jwt(text: &str, hit: Range<usize>, out: &mut Vec<Finding>) -> bool {
     let b = text.as_bytes();
     if &b[hit.start..hit.end] != b"eyJ"
         || hit.start > 0 && (b64url(b[hit.start - 1]) || b[hit.start - 1] == b'.')
     {
-        return;
+        return false;
     }
     let mut segs = [0usize; 3];
     let mut i = hit.start;
@@ -87,23 +87,24 @@ pub(crate) fn jwt(text: &str, hit: Range<usize>, out: &mut Vec<Finding>) {
         *seg = i - s;
         if n < 2 {
             if at(text, i) != b'.' {
-                return;
+                return false;
             }
             i += 1;
         }
     }
     if segs[0] < 10 || segs[1] < 10 || segs[2] < 16 {
-        return;
+        return false;
     }
     let header = base64_decode(&text[hit.start..hit.start + segs[0]]).unwrap_or_default();
     let h = String::from_utf8_lossy(&header);
     if !h.contains("\"alg\"") && !h.contains("\"typ\"") {
-        return;
+        return false;
     }
     out.push(Finding {
         range: hit.start..i,
         kind: Kind::Jwt,
     });
+    true
 }
 
 fn entra_byte(b: u8) -> bool {
@@ -212,8 +213,11 @@ pub(crate) fn aws(text: &str, hit: Range<usize>, out: &mut Vec<Finding>) {
     }
 }
 
-/// Microsoft identifiable keys: a 4-character signature at a fixed offset of a 44- or
-/// 88-character base64 key, and the 84/88-character common annotated format (`JQQJ9`).
+/// Microsoft identifiable keys: a 4-character signature at a fixed offset of a base64
+/// key (44 and 88 characters; 52 for ACR and Search keys, unpadded; 56 for Functions
+/// keys, URL-safe), and the 84/88-character common annotated format (`JQQJ9`). The
+/// signature at its offset is certain enough; a key glued to other base64 text counts
+/// when its checksum holds.
 pub(crate) fn identifiable(text: &str, hit: Range<usize>, out: &mut Vec<Finding>) {
     const SIGNATURES: &[&[u8]] = &[
         b"+ASt", b"ACDb", b"+ASb", b"+AEh", b"+ARm", b"AIoT", b"AzCa", b"+ACR", b"AzFu", b"AzSe",
@@ -262,17 +266,25 @@ pub(crate) fn identifiable(text: &str, hit: Range<usize>, out: &mut Vec<Finding>
     if !SIGNATURES.contains(&sig) {
         return;
     }
-    // 64-byte keys: 86 characters + `==`, signature at 76; 32-byte keys: 43 + `=`, at 33.
-    for (offset, data, pad) in [(76usize, 86usize, 2usize), (33, 43, 1)] {
+    // 64-byte keys: 86 characters + `==`, signature at 76; 32-byte keys: 43 + `=`, at
+    // 33; 39-byte keys (ACR, Search): 52, at 42; 40-byte keys (Functions): 54 + `==`, at 44.
+    let signature = std::str::from_utf8(sig).unwrap_or_default();
+    for (offset, data, pad) in [
+        (76usize, 86usize, 2usize),
+        (33, 43, 1),
+        (42, 52, 0),
+        (44, 54, 2),
+    ] {
         let Some(start) = hit.start.checked_sub(offset) else {
             continue;
         };
         let end = start + data + pad;
-        if end > b.len() || !ok_start(start) || !ok_end(end) {
+        if end > b.len() || !ok_end(end) {
             continue;
         }
         if b[start..start + data].iter().all(|&c| b64(c))
             && b[start + data..end].iter().all(|&c| c == b'=')
+            && (ok_start(start) || identifiable_checksum_valid(&text[start..end], signature))
         {
             out.push(Finding {
                 range: start..end,
@@ -283,24 +295,83 @@ pub(crate) fn identifiable(text: &str, hit: Range<usize>, out: &mut Vec<Finding>
     }
 }
 
-static ADO_PAT: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?-u)\b[a-z2-7]{52}\b").expect("valid regex"));
-
-/// Legacy Azure DevOps PATs: 52 base32 characters whose last bytes are a CRC-32.
+/// Azure DevOps PATs of the 52-character lowercase base32 format: a word of exactly 52
+/// characters of `a-z2-7` (its neighbours are no ASCII letter, digit or `_`), whose last
+/// bytes are a CRC-32, or, for the older ones without a checksum, random base32 (digits
+/// 2–7 spread through it, letters beyond hex), which names and words are not.
 /// Only in `lines` (whole lines of `text`: it starts at a line start, ends at one or
-/// at the end); a match never crosses a line break, so the lines can be scanned apart.
+/// at the end); a word never crosses a line break, so the lines can be scanned apart.
+///
+/// The scan looks at one byte in 52: no PAT covers a byte that is not base32, so the
+/// next one ends at least 52 bytes further.
 pub(crate) fn devops_pats(text: &str, lines: Range<usize>, out: &mut Vec<Finding>) {
-    let base = lines.start;
-    for m in ADO_PAT.find_iter(&text.as_bytes()[lines]) {
-        let range = base + m.start()..base + m.end();
-        let s = &text[range.clone()];
-        if s.bytes().any(|c| c.is_ascii_digit()) && ado_pat_valid(s) {
-            out.push(Finding {
-                range,
-                kind: Kind::DevOpsPat,
-            });
+    const LEN: usize = 52;
+    let b = text.as_bytes();
+    let base32 = |c: u8| matches!(c, b'a'..=b'z' | b'2'..=b'7');
+    let word = |c: u8| c.is_ascii_alphanumeric() || c == b'_';
+    let mut p = lines.start + LEN - 1;
+    while p < lines.end {
+        if !base32(b[p]) {
+            p += LEN;
+            continue;
+        }
+        let mut start = p;
+        while start > lines.start && base32(b[start - 1]) {
+            start -= 1;
+        }
+        let mut end = p + 1;
+        while end < lines.end && base32(b[end]) {
+            end += 1;
+        }
+        let bounded =
+            (start == lines.start || !word(b[start - 1])) && (end == lines.end || !word(b[end]));
+        if end - start == LEN && bounded {
+            let s = &text[start..end];
+            if s.bytes().any(|c| c.is_ascii_digit()) && ado_pat_valid(s) || random_base32(s) {
+                out.push(Finding {
+                    range: start..end,
+                    kind: Kind::DevOpsPat,
+                });
+            }
+        }
+        p = end + LEN;
+    }
+}
+
+/// Random lowercase base32: at least four digits and twelve distinct letters, some past
+/// `f` (a hex string is not base32).
+fn random_base32(s: &str) -> bool {
+    let digits = s.bytes().filter(u8::is_ascii_digit).count();
+    let mut seen = 0u32;
+    for c in s.bytes().filter(u8::is_ascii_lowercase) {
+        seen |= 1 << (c - b'a');
+    }
+    digits >= 4 && seen.count_ones() >= 12 && seen >> 6 != 0
+}
+
+/// BitLocker recovery passwords: eight groups of six digits, each a multiple of 11
+/// below 11 × 65536, starting at `start`; the end of the key.
+fn recovery_key(b: &[u8], start: usize) -> Option<usize> {
+    const LEN: usize = 8 * 6 + 7;
+    let key = b.get(start..start + LEN)?;
+    for (g, group) in key.chunks(7).enumerate() {
+        let digits = &group[..6];
+        if !digits.iter().all(u8::is_ascii_digit) || g < 7 && group[6] != b'-' {
+            return None;
+        }
+        let n = digits
+            .iter()
+            .fold(0u32, |a, &c| a * 10 + u32::from(c - b'0'));
+        if n % 11 != 0 || n / 11 > 0xFFFF {
+            return None;
         }
     }
+    // `000000-000000-…`: a placeholder, every group the same.
+    if key.chunks(7).all(|g| g[..6] == key[..6]) {
+        return None;
+    }
+    let next = b.get(start + LEN).copied().unwrap_or(0);
+    (!next.is_ascii_alphanumeric() && next != b'-').then_some(start + LEN)
 }
 
 /// Phrases that make a number next to them a support request number.
@@ -389,7 +460,8 @@ fn issuer_ok(d: &[u8]) -> bool {
     }
 }
 
-/// Payment card numbers: 13–19 digits (in groups separated by one space or hyphen),
+/// Digit runs: BitLocker recovery keys ([`recovery_key`]), and payment card numbers:
+/// 13–19 digits (in groups separated by one space or hyphen),
 /// Luhn-valid, with a known issuer prefix; never a support request number.
 /// Only numbers starting in `lines` (whole lines, as for [`devops_pats`]: the digit runs
 /// are read from each line's start, and a line break ends every run).
@@ -408,6 +480,16 @@ pub(crate) fn payment_cards(
         }
         let start = i;
         let prev = at(text, start.wrapping_sub(1));
+        if !prev.is_ascii_alphanumeric() && prev != b'-' && at(text, start + 6) == b'-' {
+            if let Some(end) = recovery_key(b, start) {
+                out.push(Finding {
+                    range: start..end,
+                    kind: Kind::RecoveryKey,
+                });
+                i = end;
+                continue;
+            }
+        }
         let mut buf = [0u8; 24];
         let mut len = 0;
         let mut sep: Option<u8> = None;
@@ -550,4 +632,51 @@ fn card_context(text: &str, start: usize, end: usize) -> bool {
     let to = super::bytes::ceil(text, super::bytes::line_end(text, end).min(end + 200));
     let window = text[from..to].to_ascii_lowercase();
     CARD_WORDS.iter().any(|w| window.contains(w))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::checksum::{base32_encode, crc32};
+    use super::*;
+
+    fn pat(seed: u8) -> String {
+        let mut b: Vec<u8> = (0..28u8)
+            .map(|i| i.wrapping_mul(37).wrapping_add(seed))
+            .collect();
+        b.extend(crc32(&b).to_le_bytes());
+        base32_encode(&b)
+    }
+
+    fn pats(text: &str) -> Vec<&str> {
+        let mut out = Vec::new();
+        devops_pats(text, 0..text.len(), &mut out);
+        out.iter().map(|f| &text[f.range.clone()]).collect()
+    }
+
+    #[test]
+    fn a_pat_is_a_whole_word_of_52_base32_characters_wherever_it_stands() {
+        let p = pat(1);
+        assert_eq!(p.len(), 52);
+        for text in [
+            p.clone(),
+            format!("PAT: {p}"),
+            format!("https://{p}@dev.azure.com/org"),
+            format!("{}\n{p}\nnext", "x".repeat(70)),
+            format!("a b c d e f {p}."),
+        ] {
+            assert_eq!(pats(&text), [p.as_str()], "{text}");
+        }
+        // Longer words, or words glued to letters, digits or `_`, are no PAT.
+        for text in [
+            format!("{p}a"),
+            format!("A{p}"),
+            format!("_{p}"),
+            format!("{p}9"),
+        ] {
+            assert!(pats(&text).is_empty(), "{text}");
+        }
+        // Two in a row, one byte apart.
+        let q = pat(2);
+        assert_eq!(pats(&format!("{p} {q}")), [p.as_str(), q.as_str()]);
+    }
 }

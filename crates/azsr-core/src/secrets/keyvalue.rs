@@ -5,7 +5,10 @@
 use std::ops::Range;
 
 use super::bytes::{at, ceil, char_at, char_before, line_end, line_start};
-use super::value::{classify, is_placeholder, looks_like_password, looks_random, normalize, Class};
+use super::value::{
+    basic_credentials, classify, is_placeholder, looks_like_password, looks_random, normalize,
+    Class,
+};
 use super::{Finding, Kind};
 
 /// How strongly the text says "what follows is the value".
@@ -37,10 +40,13 @@ pub(crate) fn read_value(text: &str, mut p: usize, eq: bool) -> Option<Value> {
     if p >= b.len() {
         return None;
     }
-    // A JSON-escaped quote.
-    if b[p] == b'\\' && at(text, p + 1) == b'"' {
-        let start = p + 2;
-        let end = memchr::memmem::find(&b[start..b.len().min(start + 8192)], b"\\\"")? + start;
+    // A JSON-escaped quote, escaped once (`\"`) or more (`\\\"`): the value runs to
+    // the same sequence.
+    let slashes = b[p..].iter().take(8).take_while(|&&c| c == b'\\').count();
+    if slashes > 0 && at(text, p + slashes) == b'"' {
+        let quote = &b[p..p + slashes + 1];
+        let start = p + slashes + 1;
+        let end = memchr::memmem::find(&b[start..b.len().min(start + 8192)], quote)? + start;
         return Some(Value {
             range: start..end,
             quoted: true,
@@ -107,15 +113,18 @@ pub(crate) fn read_value(text: &str, mut p: usize, eq: bool) -> Option<Value> {
             || x >= 0x80
             || matches!(
                 x,
-                b'"' | b'\'' | b'`' | b'<' | b'|' | b';' | b',' | b')' | b']' | b'}'
+                b'"' | b'\'' | b'`' | b'<' | b'|' | b',' | b')' | b']' | b'}'
             )
-            || (x == b'&' && eq)
-            || (x == b'\\' && matches!(at(text, i + 1), b'"' | b'n' | b'r' | b't'));
+            || x == b';' && !ends_entity(&b[start..i])
+            || x == b'&' && (eq || next_is_parameter(b, i + 1))
+            || x == b'%' && eq && b[i + 1..].starts_with(b"26")
+            || x == b'\\' && (escape_ends_value(b, i, eq) || at(text, i + 1) >= 0x80);
         if stop {
             break;
         }
-        i += 1;
+        i += if x == b'\\' { 2 } else { 1 };
     }
+    let i = i.min(limit);
     let mut end = i;
     while end > start && matches!(b[end - 1], b'.' | b':') {
         end -= 1;
@@ -126,9 +135,50 @@ pub(crate) fn read_value(text: &str, mut p: usize, eq: bool) -> Option<Value> {
     })
 }
 
+/// Whether `before` ends with an XML entity's name (`&amp`, `&lt`, `&#38`): the `;`
+/// after it is part of an XML-escaped value, not a separator.
+fn ends_entity(before: &[u8]) -> bool {
+    let Some(amp) = before.iter().rposition(|&c| c == b'&') else {
+        return false;
+    };
+    let name = &before[amp + 1..];
+    matches!(name, b"amp" | b"lt" | b"gt" | b"quot" | b"apos")
+        || name.len() >= 2 && name[0] == b'#' && name[1..].iter().all(u8::is_ascii_alphanumeric)
+}
+
+/// `&name=` at `i`: the next parameter of a query or form body.
+fn next_is_parameter(b: &[u8], i: usize) -> bool {
+    let mut j = i;
+    while j < b.len()
+        && j - i < 40
+        && (b[j].is_ascii_alphanumeric() || matches!(b[j], b'_' | b'-' | b'.'))
+    {
+        j += 1;
+    }
+    j > i && b.get(j) == Some(&b'=')
+}
+
+/// A backslash escape at `i` inside an unquoted value: an escaped quote that closes a
+/// JSON-escaped string (`\"` before `,` `}` `;` or the end) or an escaped control
+/// character ends it, and so does an escaped `&` (`\u0026`, `\x26`) in a query; an escaped
+/// quote or backslash inside a password (`P\"ss`, `P\\ss`) does not.
+fn escape_ends_value(b: &[u8], i: usize, query: bool) -> bool {
+    match b.get(i + 1) {
+        Some(b'"') => !b.get(i + 2).is_some_and(|c| c.is_ascii_alphanumeric()),
+        Some(b'n' | b'r' | b't') => true,
+        Some(b'u') => query && b[i + 1..].starts_with(b"u0026"),
+        Some(b'x') => query && b[i + 1..].starts_with(b"x26"),
+        _ => false,
+    }
+}
+
 /// Decides whether `v` (read after a key of `class`) is a secret.
 pub(crate) fn accept(class: Class, v: &str, sep: Sep, quoted: bool) -> bool {
     if is_placeholder(v) {
+        return false;
+    }
+    // "the password 'for the SQL admin' is …": a quoted phrase in prose is a name.
+    if sep == Sep::Weak && v.contains(' ') && !looks_like_password(v) {
         return false;
     }
     let strong = sep == Sep::Strong || quoted;
@@ -204,17 +254,6 @@ fn key_shaped(v: &str) -> bool {
         && looks_random(v, 40)
 }
 
-/// base64 of `user:password` (Docker's `config.json` `auth`).
-fn basic_credentials(v: &str) -> bool {
-    v.len() >= 8
-        && super::checksum::base64_decode(v).is_some_and(|d| {
-            d.iter().all(|c| (0x20..0x7f).contains(c))
-                && d.iter()
-                    .position(|&c| c == b':')
-                    .is_some_and(|i| i > 0 && i + 1 < d.len())
-        })
-}
-
 /// The shape of an Azure Functions key: URL-safe base64, 40 to 60 characters, `==`.
 fn function_key_shaped(v: &str) -> bool {
     (40..=60).contains(&v.len())
@@ -244,8 +283,17 @@ fn table_header(text: &str, i: usize) -> Option<(usize, usize)> {
     delimiter.then_some((ls, next_start + next.len()))
 }
 
-/// A header cell naming a secret: the cells of that column in the rows below.
-fn table_column(text: &str, hit: &Range<usize>, class: Class, kind: Kind, out: &mut Vec<Finding>) {
+/// A header cell naming a secret: the cells of that column in the rows below. A bare
+/// `Value` / `値` column (`| Name | Value |`) holds a secret only in the rows whose first
+/// cell names one.
+fn table_column(
+    text: &str,
+    hit: &Range<usize>,
+    class: Class,
+    kind: Kind,
+    named: bool,
+    out: &mut Vec<Finding>,
+) {
     let Some((ls, mut row)) = table_header(text, hit.start) else {
         return;
     };
@@ -283,7 +331,21 @@ fn table_column(text: &str, hit: &Range<usize>, class: Class, kind: Kind, out: &
                 pos = row + i + 1;
             }
         }
-        if let Some(cell) = cell {
+        let name_ok = !named || {
+            let name = line
+                .split('|')
+                .nth(1)
+                .unwrap_or("")
+                .trim()
+                .trim_matches(['`', '*']);
+            classify(name).is_some() || super::azure::session_cookie(name)
+        };
+        let (class, kind) = if named {
+            (Class::Secret, Kind::Secret)
+        } else {
+            (class, kind)
+        };
+        if let Some(cell) = cell.filter(|_| name_ok && (!named || col > 1)) {
             let raw = &text[cell.clone()];
             let lead = raw.len() - raw.trim_start().len();
             let v = raw.trim();
@@ -305,7 +367,7 @@ fn table_column(text: &str, hit: &Range<usize>, class: Class, kind: Kind, out: &
 
 /// After a key hidden in a `name`/`key` attribute or field (`<add key="DbPassword"
 /// value="…"/>`, `{"name": "DB_PASSWORD", "value": "…"}`), the `value` that goes with it.
-fn follow_value(text: &str, from: usize) -> Option<Value> {
+pub(crate) fn follow_value(text: &str, from: usize) -> Option<Value> {
     let limit = ceil(text, (from + 400).min(text.len()));
     let window = &text[from..limit];
     let stop = window
@@ -313,7 +375,9 @@ fn follow_value(text: &str, from: usize) -> Option<Value> {
         .or_else(|| window.find("- name"))
         .unwrap_or(window.len());
     let lower = window[..stop].to_ascii_lowercase();
-    let i = lower.find("value")?;
+    let Some(i) = lower.find("value") else {
+        return element_content(text, from, limit);
+    };
     let mut p = from + i + 5;
     if matches!(at(text, p), b'"' | b'\'') {
         p += 1;
@@ -334,6 +398,22 @@ fn follow_value(text: &str, from: usize) -> Option<Value> {
     }
     let v = read_value(text, p + 1, false)?;
     (v.quoted || !text[v.range.clone()].is_empty()).then_some(v)
+}
+
+/// `<entry key="db.password">P@ss…</entry>`: the content of the element whose attribute
+/// named the key (its tag closing on the same line, before `limit`).
+fn element_content(text: &str, from: usize, limit: usize) -> Option<Value> {
+    let window = &text[from..limit];
+    let close = window.find('>')?;
+    if window[..close].contains(['<', '\n']) || window[..close].ends_with('/') {
+        return None;
+    }
+    let start = from + close + 1;
+    let end = start + window[close + 1..].find('<')?;
+    (end > start && !text[start..end].contains('\n')).then_some(Value {
+        range: start..end,
+        quoted: true,
+    })
 }
 
 /// `user/password: admin / P@ss…`: after a label naming a pair (the key follows a `/`),
@@ -409,7 +489,7 @@ fn prose_is(text: &str, from: usize) -> Option<Value> {
             i += 1;
         }
         let ws = i;
-        while i < b.len() && (b[i].is_ascii_alphanumeric() || matches!(b[i], b'-' | b'_')) {
+        while i < b.len() && (b[i].is_ascii_alphanumeric() || matches!(b[i], b'-' | b'_' | b'\'')) {
             i += 1;
         }
         if i == ws {
@@ -430,6 +510,10 @@ fn prose_is(text: &str, from: usize) -> Option<Value> {
             return (!email).then_some(v);
         }
         words += 1;
+        // "Password for the jump box: X".
+        if at(text, i) == b':' && at(text, i + 1) == b' ' {
+            return read_value(text, i + 1, false);
+        }
         if words > 6 || i >= b.len() || b[i] != b' ' {
             return None;
         }
@@ -611,6 +695,318 @@ fn label_word(text: &str, v: &Value, class: Class, sep: Sep) -> bool {
     text[v.range.end..le].trim().is_empty()
 }
 
+/// Whether byte `i` lies inside a template or configuration expression opened earlier
+/// on its line and not closed before `i`: Helm and Jinja `{{ … }}`, shell and compose
+/// `${…}`, `$(…)`, Octopus `#{…}`, ERB `<%= … %>`. A key there names a
+/// value that is filled in elsewhere.
+pub(crate) fn inside_expression(text: &str, i: usize) -> bool {
+    // One pass back over at most 256 bytes of the line: an opener with no closer after.
+    let b = text.as_bytes();
+    let from = i.saturating_sub(256);
+    // Most keys have no opener before them on their line.
+    if memchr::memrchr3(b'{', b'(', b'%', &b[from..i]).is_none() {
+        return false;
+    }
+    let (mut brace, mut paren, mut erb) = (false, false, false);
+    for j in (from..i).rev() {
+        let prev = if j > from { b[j - 1] } else { 0 };
+        match b[j] {
+            b'\n' => return false,
+            b'}' => brace = true,
+            b')' => paren = true,
+            b'>' if prev == b'%' => erb = true,
+            b'{' if matches!(prev, b'{' | b'$' | b'#') && !brace => return true,
+            b'(' if prev == b'$' && !paren => return true,
+            b'%' if prev == b'<' && !erb => return true,
+            _ => {}
+        }
+    }
+    false
+}
+
+/// `… | default "value"` after a key inside a template: the literal default.
+fn template_default(text: &str, ke: usize) -> Option<Value> {
+    let le = line_end(text, ke).min(ke + 200);
+    let rest = &text[ke..ceil(text, le)];
+    let close = rest.find("}}").unwrap_or(rest.len());
+    let d = rest[..close].find("| default ")?;
+    let v = read_value(text, ke + d + "| default ".len(), false)?;
+    v.quoted.then_some(v)
+}
+
+/// "… with P@ss… as the password", "I used P@ss… for the password": a password-shaped
+/// word before `as (the|a|our) ` or `for (the|my|our) `.
+fn value_before_as(text: &str, ks: usize) -> Option<Range<usize>> {
+    let from = ceil(text, line_start(text, ks).max(ks.saturating_sub(80)));
+    let before = &text[from..ks];
+    let rest = [
+        "as the ", "as a ", "as our ", "as my ", "as ", "for the ", "for my ", "for our ",
+    ]
+    .iter()
+    .find_map(|w| {
+        let cut = before.len().checked_sub(w.len())?;
+        (before.is_char_boundary(cut) && before[cut..].eq_ignore_ascii_case(w))
+            .then(|| &before[..cut])
+    })?;
+    let rest = rest.strip_suffix(' ')?;
+    let start = rest
+        .rfind(|c: char| c.is_whitespace() || !c.is_ascii())
+        .map_or(0, |p| {
+            p + rest[p..].chars().next().map_or(1, char::len_utf8)
+        });
+    let v = &rest[start..];
+    (looks_like_password(v) && !is_placeholder(v)).then(|| from + start..from + rest.len())
+}
+
+/// A Japanese particle after an ASCII key (`IssuerSigningKey）は …`, `client_secret の値は …`):
+/// the separator and how many bytes it takes.
+fn japanese_particle(text: &str, p: usize) -> Option<(Sep, usize)> {
+    let mut q = p;
+    while matches!(char_at(text, q), '）' | ')' | '」' | '』' | '`' | ' ') && q - p < 8 {
+        q += char_at(text, q).len_utf8();
+    }
+    let rest = &text[q..];
+    for (word, sep) in [
+        ("の値は", Sep::Weak),
+        ("の値：", Sep::Strong),
+        ("の値:", Sep::Strong),
+        ("は", Sep::Weak),
+        ("には", Sep::Weak),
+        ("：", Sep::Strong),
+    ] {
+        if rest.starts_with(word) {
+            return Some((sep, q - p + word.len()));
+        }
+    }
+    None
+}
+
+/// Bicep's `param adminPassword string = '…'`: past the type and the `=` at `p`.
+fn bicep_type(text: &str, p: usize) -> Option<usize> {
+    let rest = &text[p..ceil(text, (p + 24).min(text.len()))];
+    ["securestring", "string", "object", "secureobject"]
+        .iter()
+        .find_map(|t| {
+            let r = rest.strip_prefix(t)?;
+            let r = r.trim_start_matches(' ').strip_prefix('=')?;
+            Some(rest.len() - r.len())
+        })
+        .filter(|_| {
+            line_start(text, p) < p
+                && text[line_start(text, p)..p]
+                    .trim_start()
+                    .starts_with("param ")
+        })
+}
+
+/// Past Markdown emphasis closing a bold label (`**Password:** value`) and the spaces
+/// after it.
+fn skip_emphasis(text: &str, mut p: usize) -> usize {
+    while matches!(at(text, p), b' ' | b'\t') {
+        p += 1;
+    }
+    let mut q = p;
+    while matches!(at(text, q), b'*' | b'_') && q - p < 3 {
+        q += 1;
+    }
+    if q > p && matches!(at(text, q), b' ' | b'\t') {
+        while matches!(at(text, q), b' ' | b'\t') {
+            q += 1;
+        }
+        return q;
+    }
+    p
+}
+
+/// Words between "is" and the value: "the password is now X", "… is still X".
+const FILLERS: &[&str] = &[
+    "now",
+    "still",
+    "currently",
+    "simply",
+    "just",
+    "also",
+    "actually",
+];
+
+fn skip_fillers(text: &str, mut p: usize) -> usize {
+    loop {
+        while matches!(at(text, p), b' ' | b'\t') {
+            p += 1;
+        }
+        let mut e = p;
+        while at(text, e).is_ascii_alphabetic() {
+            e += 1;
+        }
+        let w = &text[p..e];
+        if e > p && at(text, e) == b' ' && FILLERS.iter().any(|f| f.eq_ignore_ascii_case(w)) {
+            p = e;
+        } else {
+            return p;
+        }
+    }
+}
+
+/// The object holding a bare `value` key, when it is a secret's: a Key Vault secret
+/// bundle (`"id": "https://….vault.azure.net/secrets/…"`) or a VPN connection's shared
+/// key (`…/connections/…/sharedkey`). JSON objects by their braces; YAML (no brace near)
+/// by the lines around at the key's indentation.
+fn secret_object(text: &str, ks: usize) -> Option<(Class, Kind)> {
+    const REACH: usize = 2048;
+    let b = text.as_bytes();
+    let lo = ks.saturating_sub(REACH);
+    let hi = (ks + REACH).min(b.len());
+    let mut depth = 0usize;
+    let mut open = None;
+    for i in (lo..ks).rev() {
+        match b[i] {
+            b'}' => depth += 1,
+            b'{' if depth == 0 => {
+                open = Some(i);
+                break;
+            }
+            b'{' => depth -= 1,
+            _ => {}
+        }
+    }
+    let span = match open {
+        Some(o) => {
+            let mut depth = 0usize;
+            let mut close = hi;
+            for (i, &c) in b.iter().enumerate().take(hi).skip(ks) {
+                match c {
+                    b'{' => depth += 1,
+                    b'}' if depth == 0 => {
+                        close = i;
+                        break;
+                    }
+                    b'}' => depth -= 1,
+                    _ => {}
+                }
+            }
+            o..close
+        }
+        None => yaml_block(text, ks),
+    };
+    let body = text.get(span)?.to_ascii_lowercase();
+    if body.contains(".vault.azure.net/secrets/") || body.contains(".vault.azure.cn/secrets/") {
+        Some((Class::Secret, Kind::Secret))
+    } else if body.contains("/sharedkey\"") || body.contains("/sharedkey\n") {
+        Some((Class::Key(Kind::PreSharedKey), Kind::PreSharedKey))
+    } else {
+        None
+    }
+}
+
+/// A key next to what it opens or signs (`{"Endpoint": "https://…", "Key": "…"}`, `"Jwt":
+/// {"Key": "…", "Issuer": …}`): an endpoint, a URL, an issuer or an audience within the
+/// same line or the few lines around.
+fn beside_endpoint(text: &str, i: usize) -> bool {
+    let from = ceil(text, line_start(text, i.saturating_sub(200)));
+    let to = ceil(text, line_end(text, (i + 200).min(text.len())));
+    let around = text[from..to].to_ascii_lowercase();
+    ["endpoint", "https://", "issuer", "audience"]
+        .iter()
+        .any(|w| around.contains(w))
+}
+
+/// Past the format word of a device's pre-shared key: YAMAHA `pre-shared-key 1 text …`,
+/// Junos `pre-shared-key ascii-text …`, Cisco `key 0 …`.
+fn skip_key_format(text: &str, mut p: usize) -> usize {
+    for _ in 0..2 {
+        let mut e = p;
+        while at(text, e).is_ascii_alphanumeric() || at(text, e) == b'-' {
+            e += 1;
+        }
+        let w = &text[p..e];
+        let format = w.len() <= 2 && w.bytes().all(|c| c.is_ascii_digit())
+            || matches!(w, "text" | "ascii-text" | "hexadecimal");
+        if !format || at(text, e) != b' ' {
+            break;
+        }
+        p = e;
+        while at(text, p) == b' ' {
+            p += 1;
+        }
+    }
+    p
+}
+
+/// The value alone on the line below `p`, when nothing but a lead-in (以下のとおり,
+/// "below", "as follows") follows `p` on its line.
+fn next_line_value(text: &str, p: usize) -> Option<Value> {
+    let le = line_end(text, p);
+    let rest = text[p..le].trim().to_ascii_lowercase();
+    let lead_in = rest.is_empty()
+        || [
+            "以下",
+            "次のとおり",
+            "次の通り",
+            "下記",
+            "below",
+            "as follows",
+        ]
+        .iter()
+        .any(|w| rest.starts_with(w));
+    if !lead_in || le >= text.len() {
+        return None;
+    }
+    let mut next = le + 1;
+    if text[next..line_end(text, next)].trim().is_empty() && line_end(text, next) < text.len() {
+        next = line_end(text, next) + 1;
+    }
+    let line = &text[next..line_end(text, next)];
+    let t = line.trim().trim_matches('`');
+    if t.is_empty() || t.contains([' ', '\t', '：']) || t.ends_with(':') || !t.is_ascii() {
+        return None;
+    }
+    let start = next + line.find(t)?;
+    Some(Value {
+        range: start..start + t.len(),
+        quoted: false,
+    })
+}
+
+/// `admin / P@ss…` read after a password word ("ユーザー名とパスワードは admin / P@ss…"):
+/// the password after the user, when the first is no password and the second is.
+fn password_after_user(text: &str, v: &Value, class: Class) -> Option<Value> {
+    if class != Class::Password || looks_like_password(&text[v.range.clone()]) {
+        return None;
+    }
+    let second = pair_second(text, v.range.end)?;
+    looks_like_password(&text[second.range.clone()]).then_some(second)
+}
+
+/// The lines around `i` indented as its line is (a YAML mapping), at most 30 each way.
+fn yaml_block(text: &str, i: usize) -> Range<usize> {
+    let ls = line_start(text, i);
+    let indent = |s: usize| text[s..].bytes().take_while(|&c| c == b' ').count();
+    let own = indent(ls);
+    let mut start = ls;
+    for _ in 0..30 {
+        if start == 0 {
+            break;
+        }
+        let prev = line_start(text, start - 1);
+        if indent(prev) != own || text[prev..start].trim().is_empty() {
+            break;
+        }
+        start = prev;
+    }
+    let mut end = line_end(text, i);
+    for _ in 0..30 {
+        if end + 1 >= text.len() {
+            break;
+        }
+        let next_end = line_end(text, end + 1);
+        if indent(end + 1) != own || text[end + 1..next_end].trim().is_empty() {
+            break;
+        }
+        end = next_end;
+    }
+    start..end + usize::from(end < text.len())
+}
+
 /// The entry point for an ASCII key anchor (`pass`, `key`, `token`, …).
 pub(crate) fn at_key(
     text: &str,
@@ -619,13 +1015,35 @@ pub(crate) fn at_key(
     out: &mut Vec<Finding>,
 ) {
     let b = text.as_bytes();
+    // `login` names a password only in a pair (`login is admin / P@ss…`): a slash soon
+    // after it on its line. Most logins in logs are `Login failed …`: left at once.
+    if b[hit.clone()].eq_ignore_ascii_case(b"login")
+        && !b[hit.end..b.len().min(hit.end + 100)]
+            .iter()
+            .take_while(|&&c| c != b'\n')
+            .any(|&c| c == b'/')
+    {
+        return;
+    }
     let mut ks = hit.start;
     while ks > 0 && hit.start - ks < 80 && is_key_byte(b[ks - 1]) {
         ks -= 1;
     }
     // A key after a percent escape: `%26sig=`
+    let mut after_amp = ks > 0 && text[..ks].ends_with("&amp;");
     if ks > 0 && b[ks - 1] == b'%' && hit.start >= ks + 2 {
+        after_amp = text[ks..].starts_with("26");
         ks += 2;
+    }
+    // A key after an escaped `&`: `\u0026sig=` (JSON), `\x26sig=`, `&amp;sig=` (XML).
+    if ks > 0 && b[ks - 1] == b'\\' {
+        if let Some(esc) = ["u0026", "x26"]
+            .iter()
+            .find(|e| text[ks..].starts_with(**e) && hit.start >= ks + e.len())
+        {
+            ks += esc.len();
+            after_amp = true;
+        }
     }
     let mut ke = hit.end;
     while ke < b.len() && ke - hit.end < 80 && is_key_byte(b[ke]) {
@@ -639,11 +1057,17 @@ pub(crate) fn at_key(
     }
     *last = ks..ke;
     let key = &text[ks..ke];
-    let n = if key.len() <= 12 {
-        normalize(key)
-    } else {
-        String::new()
-    };
+    // A short key, normalized (lowercase letters and digits) on the stack: this runs
+    // for every key-like word.
+    let mut n_buf = [0u8; 12];
+    let mut n_len = 0;
+    if key.len() <= 12 {
+        for c in key.bytes().filter(u8::is_ascii_alphanumeric) {
+            n_buf[n_len] = c.to_ascii_lowercase();
+            n_len += 1;
+        }
+    }
+    let n = std::str::from_utf8(&n_buf[..n_len]).unwrap_or("");
     if n == "keyname" {
         // `az storage account keys list`: {"keyName": "key1", "value": "…"}
         if let Some(v) = follow_value(text, ke) {
@@ -663,7 +1087,7 @@ pub(crate) fn at_key(
     }
     // `key:` / `value:` alone say nothing; a value shaped like an Azure key still counts.
     let bare = matches!(
-        n.as_str(),
+        n,
         "key" | "value" | "primary" | "secondary" | "default" | "auth"
     );
     let bare_class = if n == "default" {
@@ -673,13 +1097,34 @@ pub(crate) fn at_key(
     } else {
         Class::Key(Kind::AccessKey)
     };
-    let Some(class) = classify(key).or(bare.then_some(bare_class)) else {
+    let login = n == "login";
+    let Some(class) = classify(key)
+        .or(bare.then_some(bare_class))
+        .or(login.then_some(Class::Password))
+    else {
         return;
     };
     let kind = kind_of(class, key);
-    if table_header(text, hit.start).is_some() {
-        table_column(text, &(ks..ke), class, kind, out);
+    if inside_expression(text, ks) {
+        // `{{ .Values.db.password | default "…" }}`: only a literal default is a value.
+        if let Some(v) = template_default(text, ke) {
+            if accept(class, &text[v.range.clone()], Sep::Strong, v.quoted) {
+                out.push(Finding {
+                    range: v.range,
+                    kind,
+                });
+            }
+        }
         return;
+    }
+    if table_header(text, hit.start).is_some() {
+        table_column(text, &(ks..ke), class, kind, n == "value", out);
+        return;
+    }
+    if class == Class::Password && at(text, ks.wrapping_sub(1)) == b' ' {
+        if let Some(v) = value_before_as(text, ks) {
+            out.push(Finding { range: v, kind });
+        }
     }
     let before = at(text, ks.wrapping_sub(1));
     let is_flag = key.starts_with('-');
@@ -720,7 +1165,11 @@ pub(crate) fn at_key(
 
     // The separator.
     let mut p = ke;
-    if at(text, p) == b'\\' && at(text, p + 1) == b'"' {
+    let slashes = b[p..].iter().take(8).take_while(|&&c| c == b'\\').count();
+    if slashes > 0 && at(text, p + slashes) == b'"' {
+        p += slashes + 1;
+    } else if matches!(at(text, p), b'"' | b'\'') && at(text, p + 1) == b']' {
+        // An indexer: `Configuration["AzureAd:ClientSecret"] = "…"`.
         p += 2;
     } else if matches!(at(text, p), b'"' | b'\'') && matches!(before, b'"' | b'\'')
         || at(text, p) == b']'
@@ -736,14 +1185,35 @@ pub(crate) fn at_key(
         spaces += 1;
     }
     let rest = &text[p..ceil(text, (p + 8).min(text.len()))];
+    // Japanese particles and Bicep types, only where the byte after the key allows them.
+    let ja_sep = if at(text, p) >= 0x80 || matches!(at(text, p), b')' | b'`' | b' ') {
+        japanese_particle(text, p)
+    } else {
+        None
+    };
+    let typed = (spaces > 0 && matches!(at(text, p), b's' | b'o'))
+        .then(|| bicep_type(text, p))
+        .flatten();
     // The first argument of a call: define('DB_PASSWORD', …), setdefault("password", …)
+    // … or an argument list: ["--admin-password", "…"].
     let first_arg = matches!(before, b'"' | b'\'') && p > ke && {
         let mut q = ks - 1;
         while q > 0 && matches!(b[q - 1], b' ' | b'\t') {
             q -= 1;
         }
-        q > 0 && b[q - 1] == b'('
+        q > 0 && (b[q - 1] == b'(' || is_flag && matches!(b[q - 1], b'[' | b','))
     };
+    // "my password (P@ss…) was …": the value in brackets after the word.
+    if rest.starts_with('(') && spaces > 0 && class == Class::Password {
+        if let Some(close) = text[p..line_end(text, p)].find(')') {
+            let inner = p + 1..p + close;
+            let s = &text[inner.clone()];
+            if !s.contains(' ') && looks_like_password(s) && !is_placeholder(s) {
+                out.push(Finding { range: inner, kind });
+            }
+        }
+        return;
+    }
     if rest.starts_with("for ") && !is_flag {
         // git's prompt: Password for 'https://user@host': value
         let le = line_end(text, p).min(p + 200);
@@ -785,8 +1255,10 @@ pub(crate) fn at_key(
     {
         // URL-encoded `=` (Cosmos DB's `type%3Dmaster%26ver%3D1.0%26sig%3D…`).
         (Sep::Strong, true, 3)
-    } else if rest.starts_with("=>") || rest.starts_with(":=") {
+    } else if rest.starts_with("=>") || rest.starts_with(":=") || rest.starts_with("->") {
         (Sep::Strong, false, 2)
+    } else if let Some(arrow) = ['→', '⇒'].iter().find(|a| rest.starts_with(**a)) {
+        (Sep::Strong, false, arrow.len_utf8())
     } else if rest.starts_with("==") || rest.starts_with("::") {
         return;
     } else if rest.starts_with('=') || rest.starts_with('＝') {
@@ -803,11 +1275,20 @@ pub(crate) fn at_key(
         )
     } else if rest.starts_with('>') && before == b'<' || rest.starts_with('|') && spaces > 0 {
         (Sep::Strong, false, 1)
-    } else if let Some(w) = ["is ", "was ", "to ", "is: ", "of "]
+    } else if let Some(w) = ["is ", "was ", "to ", "is: ", "of ", "are "]
         .iter()
-        .find(|w| spaces > 0 && rest.to_ascii_lowercase().starts_with(**w))
+        .find(|w| {
+            spaces > 0
+                && rest
+                    .get(..w.len())
+                    .is_some_and(|r| r.eq_ignore_ascii_case(w))
+        })
     {
         (Sep::Weak, false, w.len())
+    } else if let Some((sep, skip)) = ja_sep {
+        (sep, false, skip)
+    } else if let Some(skip) = typed {
+        (Sep::Strong, false, skip)
     } else if spaces > 0 && is_flag {
         (Sep::Strong, false, 0)
     } else if spaces > 0 {
@@ -822,7 +1303,32 @@ pub(crate) fn at_key(
     if class == Class::Sig && !eq {
         return;
     }
-    let vstart = p + skip;
+    // Device configurations: FortiOS / Junos `set psksecret …`, Cisco `crypto isakmp key …`:
+    // the word after the key is its value.
+    let lead = if spaces > 0 && (sep == Sep::Weak || n == "key") {
+        text[line_start(text, ks)..ks].trim()
+    } else {
+        ""
+    };
+    let device_key = n == "key" && lead.ends_with("isakmp") && spaces > 0;
+    let (sep, class, kind) = if lead == "set" && spaces > 0 && sep == Sep::Weak {
+        (Sep::Strong, class, kind)
+    } else if device_key {
+        (
+            Sep::Strong,
+            Class::Key(Kind::PreSharedKey),
+            Kind::PreSharedKey,
+        )
+    } else {
+        (sep, class, kind)
+    };
+    let mut vstart = skip_emphasis(text, p + skip);
+    if sep == Sep::Weak {
+        vstart = skip_fillers(text, vstart);
+    }
+    if class == Class::Key(Kind::PreSharedKey) {
+        vstart = skip_key_format(text, vstart);
+    }
     // ARM parameter files: "adminPassword": { "value": "…" }
     let mut q = vstart;
     while matches!(at(text, q), b' ' | b'\t') {
@@ -839,15 +1345,33 @@ pub(crate) fn at_key(
         }
         return;
     }
-    let in_query = eq && matches!(before, b'?' | b'&');
-    let Some(mut v) = read_value(text, vstart, in_query) else {
+    let in_query = eq && (matches!(before, b'?' | b'&') || after_amp);
+    // A value on the line below: `Password:` ⏎ `P@ss…`, "the password is below:".
+    let Some(mut v) = read_value(text, vstart, in_query).or_else(|| {
+        let below = next_line_value(text, vstart)?;
+        accept(class, &text[below.range.clone()], Sep::Weak, false).then_some(below)
+    }) else {
         return;
     };
+    let mut pair = false;
     if slash_label(text, ks) {
         match pair_second(text, v.range.end) {
             Some(second) => v = second,
             None => v = split_glued_pair(text, v),
         }
+    } else if matches!(n, "creds" | "credential" | "credentials" | "login") {
+        // `creds are admin / P@ss…`, `login is jumpadmin / P@ss…`: the password after the
+        // user; a login alone is a user name.
+        match pair_second(text, v.range.end) {
+            Some(second) => {
+                v = second;
+                pair = true;
+            }
+            None if n == "login" => return,
+            None => {}
+        }
+    } else if let Some(second) = password_after_user(text, &v, class) {
+        v = second;
     }
     // YAML / prose: a value on the next line is not this key's.
     let s = &text[v.range.clone()];
@@ -863,11 +1387,25 @@ pub(crate) fn at_key(
     if !v.quoted && (s.contains('(') || is_cmdlet(s)) {
         return;
     }
-    // `PASS: test_login` in CI logs: the bare word needs a password-like value.
-    if bare
-        && !(n == "auth" && basic_credentials(s))
-        && (n == "auth" || !(key_shaped(s) || n == "default" && function_key_shaped(s)))
-    {
+    // `PASS: test_login` in CI logs: the bare word needs a password-like value, or (for
+    // `value`) an object that holds a secret (a Key Vault secret, a VPN shared key).
+    let (class, kind) = match (n == "value").then(|| secret_object(text, ks)).flatten() {
+        Some(class_kind) => class_kind,
+        None => (class, kind),
+    };
+    let bare_ok = match n {
+        "auth" => basic_credentials(s),
+        "default" => key_shaped(s) || function_key_shaped(s),
+        "value" => key_shaped(s) || class != Class::Key(Kind::AccessKey),
+        "key" => {
+            key_shaped(s)
+                || looks_random(s, 16)
+                    && beside_endpoint(text, ks)
+                    && accept(Class::Key(Kind::AccessKey), s, Sep::Strong, v.quoted)
+        }
+        _ => key_shaped(s),
+    };
+    if bare && !bare_ok && !device_key {
         return;
     }
     // A name, not a value: `adminPasswordKey: postgres-password`, `secretName: db-secret`.
@@ -886,13 +1424,19 @@ pub(crate) fn at_key(
         return;
     }
     // `Authorization: SharedKey account:signature` belongs to the header detector.
-    if matches!(n.as_str(), "sharedkey" | "sharedkeylite") && sep == Sep::Weak {
+    if matches!(n, "sharedkey" | "sharedkeylite") && sep == Sep::Weak {
         return;
     }
-    let sep = if matches!(n.as_str(), "pass" | "pw") && !is_flag {
+    let sep = if matches!(n, "pass" | "pw") && !is_flag {
         Sep::Weak
     } else {
         sep
+    };
+    // The second of a pair is a password whatever the label named.
+    let (class, kind) = if pair {
+        (Class::Password, Kind::Password)
+    } else {
+        (class, kind)
     };
     if accept(class, s, sep, v.quoted) || label_word(text, &v, class, sep) {
         out.push(Finding {
@@ -936,23 +1480,67 @@ pub(crate) fn at_japanese(text: &str, hit: Range<usize>, out: &mut Vec<Finding>)
         _ => (Class::Token, Kind::Token),
     };
     if table_header(text, hit.start).is_some() {
-        table_column(text, &hit, class, kind, out);
+        table_column(text, &hit, class, kind, false, out);
         return;
     }
-    let mut p = hit.end;
-    // A qualifier in brackets: パスワード（初期値）, パスワード(admin)
-    let c = char_at(text, p);
+    // The value before the word: 「P@ss…」というパスワード, P@ss… という管理者パスワード.
+    if let Some(v) = value_before_toiu(text, hit.start) {
+        let s = &text[v.range.clone()];
+        if s.is_ascii()
+            && (accept(class, s, Sep::Strong, true) && v.quoted
+                || looks_like_password(s)
+                || looks_random(s, 24))
+        {
+            out.push(Finding {
+                range: v.range,
+                kind,
+            });
+        }
+    }
+    let mut p = skip_bold(text, hit.end);
+    // キー部分, パスワード文字列: the word with a noun after it.
+    for noun in ["部分", "文字列"] {
+        if text[p..].starts_with(noun) {
+            p += noun.len();
+        }
+    }
+    // A qualifier in brackets: パスワード（初期値）, 共有キー (PSK), パスワード(admin); or the
+    // value itself in brackets: （パスワード（P@ss…））.
+    let mut b = p;
+    while at(text, b) == b' ' {
+        b += 1;
+    }
+    let c = char_at(text, b);
     if c == '（' || c == '(' {
+        p = b;
         let close = if c == '(' { ')' } else { '）' };
-        let limit = ceil(text, (p + 40).min(text.len()));
+        let limit = ceil(text, (p + 200).min(text.len()));
         match text[p..limit].find(close) {
-            Some(i) => p += i + close.len_utf8(),
+            Some(i) => {
+                let inner = p + c.len_utf8()..p + i;
+                let s = &text[inner.clone()];
+                let shaped = looks_like_password(s) || looks_random(s, 24);
+                if s.is_ascii() && !s.contains(' ') && shaped && !is_placeholder(s) {
+                    out.push(Finding { range: inner, kind });
+                    return;
+                }
+                p += i + close.len_utf8();
+            }
             None => return,
         }
+    }
+    // キー1, キー２: a numbered key.
+    while matches!(char_at(text, p), '1' | '2' | '１' | '２') {
+        p += char_at(text, p).len_utf8();
+    }
+    // `<word> NAME の値は X`: the value of a named secret.
+    if let Some(after) = named_value(text, p) {
+        p = after;
     }
     if text[p..].starts_with("の値") {
         p += "の値".len();
     }
+    p = skip_bold(text, p);
     let mut spaces = 0;
     while matches!(char_at(text, p), ' ' | '\t' | '　') {
         p += char_at(text, p).len_utf8();
@@ -960,19 +1548,20 @@ pub(crate) fn at_japanese(text: &str, hit: Range<usize>, out: &mut Vec<Finding>)
     }
     let c = char_at(text, p);
     let rest = &text[p..];
+    let connective = ["」欄には", "」欄に", "欄には", "欄に", "には", "として"]
+        .iter()
+        .find(|w| rest.starts_with(**w));
     let (sep, skip) = match c {
-        '：' | ':' | '＝' | '=' | '|' | '】' | '』' | ']' => (Sep::Strong, c.len_utf8()),
-        'は' | 'を' | 'が' | 'に' => (Sep::Weak, c.len_utf8()),
+        _ if connective.is_some() => (Sep::Weak, connective.map_or(0, |w| w.len())),
+        '：' | ':' | '＝' | '=' | '|' | '】' | '』' | ']' | '→' | '⇒' => {
+            (Sep::Strong, c.len_utf8())
+        }
+        'は' | 'を' | 'が' | 'に' | 'の' => (Sep::Weak, c.len_utf8()),
         '「' | '『' | '"' | '\'' | '`' => (Sep::Weak, 0),
-        _ if rest.starts_with("として") => (Sep::Weak, "として".len()),
         _ if spaces > 0 && c.is_ascii() => (Sep::Weak, 0),
         _ => return,
     };
-    // A bare キー (ストレージキー：…) only with a strong separator.
-    if word == "キー" && sep != Sep::Strong {
-        return;
-    }
-    let mut q = p + skip;
+    let mut q = skip_bold(text, p + skip);
     loop {
         let ch = char_at(text, q);
         if matches!(ch, ' ' | '\t' | '　' | '、' | ',') {
@@ -981,7 +1570,11 @@ pub(crate) fn at_japanese(text: &str, hit: Range<usize>, out: &mut Vec<Finding>)
             break;
         }
     }
-    let Some(mut v) = read_value(text, q, false) else {
+    // A value on the line below: パスワードは以下のとおりです。⏎ P@ss…
+    let Some(mut v) = read_value(text, q, false).or_else(|| {
+        let below = next_line_value(text, q)?;
+        accept(class, &text[below.range.clone()], Sep::Weak, false).then_some(below)
+    }) else {
         return;
     };
     if slash_label(text, hit.start) {
@@ -989,6 +1582,8 @@ pub(crate) fn at_japanese(text: &str, hit: Range<usize>, out: &mut Vec<Finding>)
             Some(second) => v = second,
             None => v = split_glued_pair(text, v),
         }
+    } else if let Some(second) = password_after_user(text, &v, class) {
+        v = second;
     }
     let s = &text[v.range.clone()];
     if !s.is_ascii() {
@@ -999,6 +1594,11 @@ pub(crate) fn at_japanese(text: &str, hit: Range<usize>, out: &mut Vec<Finding>)
     }
     let pin =
         word == "暗証番号" && (4..=12).contains(&s.len()) && s.bytes().all(|c| c.is_ascii_digit());
+    // A bare キー (ストレージキー：…) takes a weakly marked value only when it is shaped as
+    // a key: キーは <base64> です, キー <hex> を入力.
+    if word == "キー" && sep != Sep::Strong && (!looks_random(s, 24) || is_placeholder(s)) {
+        return;
+    }
     if pin || accept(class, s, sep, v.quoted) || label_word(text, &v, class, sep) {
         out.push(Finding {
             range: v.range,
@@ -1007,18 +1607,100 @@ pub(crate) fn at_japanese(text: &str, hit: Range<usize>, out: &mut Vec<Finding>)
     }
 }
 
-/// `アカウント: azureuser / Pass123!`, `資格情報：admin / P@ss…`: a label for an account,
+/// Past Markdown emphasis closing a bold label (`**パスワード**: …`, `**パスワード：** …`): a
+/// `**` or `__` that no word follows.
+fn skip_bold(text: &str, p: usize) -> usize {
+    let mark = at(text, p);
+    if matches!(mark, b'*' | b'_')
+        && at(text, p + 1) == mark
+        && !char_at(text, p + 2).is_alphanumeric()
+    {
+        p + 2
+    } else {
+        p
+    }
+}
+
+/// 「P@ss…」という(管理者)パスワード, P@ss… との, 「P@ss…」をパスワードとして: the value
+/// before the word, at most a few characters of qualifier (管理者, 初期) between `という`
+/// and the word.
+fn value_before_toiu(text: &str, word_start: usize) -> Option<Value> {
+    let from = ceil(
+        text,
+        line_start(text, word_start).max(word_start.saturating_sub(160)),
+    );
+    let before = &text[from..word_start];
+    // 「P@ss…」をパスワードとして: `を` after a quoted value.
+    let (pos, len) = ["という", "との", "って", "」を"]
+        .iter()
+        .filter_map(|w| before.rfind(w).map(|p| (p, w.len())))
+        .max_by_key(|(p, _)| *p)?;
+    let (pos, len) = if before[pos..].starts_with("」を") {
+        (pos + "」".len(), len - "」".len())
+    } else {
+        (pos, len)
+    };
+    // Only a short qualifier between: という管理者パスワード.
+    let between = &before[pos + len..];
+    if between.chars().count() > 4 || between.chars().any(|c| c.is_ascii_alphanumeric()) {
+        return None;
+    }
+    let head = before[..pos].trim_end();
+    let end = from + head.len();
+    if let Some(inner) = head.strip_suffix('」') {
+        let open = inner.rfind('「')?;
+        return Some(Value {
+            range: from + open + '「'.len_utf8()..end - '」'.len_utf8(),
+            quoted: true,
+        });
+    }
+    let start = head
+        .rfind(|c: char| c.is_whitespace() || !c.is_ascii())
+        .map_or(0, |p| {
+            p + head[p..].chars().next().map_or(1, char::len_utf8)
+        });
+    (start < head.len()).then(|| Value {
+        range: from + start..end,
+        quoted: false,
+    })
+}
+
+/// シークレット partner-api の値は …: past the name to `の値`.
+fn named_value(text: &str, p: usize) -> Option<usize> {
+    let mut q = p;
+    while matches!(at(text, q), b' ' | b'\t') {
+        q += 1;
+    }
+    let name_start = q;
+    while is_key_byte(at(text, q)) {
+        q += 1;
+    }
+    if q == name_start || q - name_start > 64 {
+        return None;
+    }
+    while matches!(at(text, q), b' ' | b'\t') {
+        q += 1;
+    }
+    text[q..].starts_with("の値").then_some(q)
+}
+
+/// `アカウント: azureuser / Pass123!`, `資格情報：admin / P@ss…`, `SQL 認証で sa / P@ss…`: a
+/// label for an account,
 /// a user name, a slash and a password-shaped value ending the line.
 pub(crate) fn at_account(text: &str, hit: Range<usize>, out: &mut Vec<Finding>) {
     let mut p = hit.end;
     while matches!(char_at(text, p), ' ' | '\t' | '　') {
         p += char_at(text, p).len_utf8();
     }
+    // `アカウント: user / …`, `資格情報は user / …`; `SQL 認証で user / …` (the anchor
+    // ends with its particle).
     let c = char_at(text, p);
-    if !matches!(c, ':' | '：') {
-        return;
-    }
-    let Some(user) = read_value(text, p + c.len_utf8(), false) else {
+    let skip = match c {
+        ':' | '：' | 'は' => c.len_utf8(),
+        _ if text[..hit.end].ends_with('で') => 0,
+        _ => return,
+    };
+    let Some(user) = read_value(text, p + skip, false) else {
         return;
     };
     let u = &text[user.range.clone()];
@@ -1030,10 +1712,65 @@ pub(crate) fn at_account(text: &str, hit: Range<usize>, out: &mut Vec<Finding>) 
     };
     let s = &text[v.range.clone()];
     let le = line_end(text, v.range.end);
-    if looks_like_password(s) && !is_placeholder(s) && text[v.range.end..le].trim().is_empty() {
+    // Ending the line, or the sentence (`… です。`).
+    let tail = text[v.range.end..le].trim();
+    let ends = tail.is_empty() || tail.starts_with(['で', 'を', '。', '）', ')']);
+    if looks_like_password(s) && !is_placeholder(s) && ends {
         out.push(Finding {
             range: v.range,
             kind: Kind::Password,
+        });
+    }
+}
+
+/// Words that name a secret in the sentence before a bare 値 (`…キーをコピーしました。値は …`).
+const SECRET_NOUNS: &[&str] = &[
+    "キー",
+    "シークレット",
+    "トークン",
+    "パスワード",
+    "資格情報",
+    "cookie",
+    "secret",
+    "token",
+    "password",
+    "key",
+];
+
+/// 値は X です, 値: X: a value named only as "the value", of a secret named earlier on the
+/// line or on the line above; it must be shaped as a key or a chosen password.
+pub(crate) fn at_value(text: &str, hit: Range<usize>, out: &mut Vec<Finding>) {
+    let mut p = hit.end;
+    // 値は X, 値: X, 値（X）.
+    let c = char_at(text, p);
+    if !matches!(c, 'は' | '：' | ':' | '＝' | '=' | '（' | '(') {
+        return;
+    }
+    p += c.len_utf8();
+    while matches!(char_at(text, p), ' ' | '\t' | '　') {
+        p += char_at(text, p).len_utf8();
+    }
+    let Some(v) = read_value(text, p, false) else {
+        return;
+    };
+    if matches!(c, '（' | '(') && !text[v.range.end..].starts_with(['）', ')']) {
+        return;
+    }
+    let s = &text[v.range.clone()];
+    let chosen = looks_like_password(s) && s.bytes().any(|c| c.is_ascii_digit());
+    if !s.is_ascii() || is_placeholder(s) || !(looks_random(s, 16) || chosen) {
+        return;
+    }
+    // The secret it is the value of: on this line before it, or on the line above.
+    let ls = line_start(text, hit.start);
+    let from = if ls > 0 { line_start(text, ls - 1) } else { ls };
+    let from = ceil(text, from.max(hit.start.saturating_sub(600)));
+    let context = text[from..hit.start].to_ascii_lowercase();
+    let named = SECRET_NOUNS.iter().any(|w| context.contains(w));
+    if named {
+        out.push(Finding {
+            range: v.range,
+            kind: Kind::Secret,
         });
     }
 }

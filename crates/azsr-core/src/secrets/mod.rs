@@ -6,7 +6,9 @@
 //! 1. [`formats`]: fixed formats, recognised anywhere (identifiable Azure keys, Entra
 //!    client secrets, PATs, GitHub and AWS keys, JWTs, PEM private keys, payment cards);
 //! 2. [`azure`]: Azure grammar (URL userinfo, `Authorization` headers);
-//! 3. [`commands`]: command-line knowledge (`-p`, `sqlcmd -P`, `ConvertTo-SecureString`);
+//! 3. [`commands`]: command-line knowledge (`-p`, `sqlcmd -P`, `ConvertTo-SecureString`),
+//!    and [`console`]: what commands print (`az keyvault secret show --query value -o
+//!    tsv`, key listings in tables, `ConvertFrom-SecureString -AsPlainText`);
 //! 4. [`keyvalue`]: key–value structure with secret-ish keys (connection strings, SAS
 //!    `sig`, JSON, YAML, INI, XML, tables) and Japanese and English prose.
 //!
@@ -15,14 +17,20 @@
 
 pub mod azure;
 pub mod checksum;
+pub mod code;
 pub mod commands;
+pub mod console;
 pub mod formats;
 pub mod keyvalue;
 pub mod memo;
+pub mod possible;
 pub mod value;
+pub mod wrapped;
 
 use std::ops::Range;
 use std::sync::LazyLock;
+
+pub use possible::possible_secrets;
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 
@@ -40,6 +48,7 @@ pub enum Kind {
     AwsSecretKey,
     Jwt,
     PaymentCard,
+    RecoveryKey,
     SasSignature,
     FunctionKey,
     ApiKey,
@@ -47,6 +56,7 @@ pub enum Kind {
     AccessKey,
     PreSharedKey,
     BasicAuth,
+    SessionCookie,
     Token,
     ClientSecretValue,
     Secret,
@@ -66,6 +76,7 @@ impl Kind {
             Kind::AwsSecretKey => "aws-secret-key",
             Kind::Jwt => "jwt",
             Kind::PaymentCard => "payment-card",
+            Kind::RecoveryKey => "recovery-key",
             Kind::SasSignature => "sas-signature",
             Kind::FunctionKey => "function-key",
             Kind::ApiKey => "api-key",
@@ -73,6 +84,7 @@ impl Kind {
             Kind::AccessKey => "access-key",
             Kind::PreSharedKey => "pre-shared-key",
             Kind::BasicAuth => "basic-auth",
+            Kind::SessionCookie => "session-cookie",
             Kind::Token => "token",
             Kind::Secret => "secret",
             Kind::Password => "password",
@@ -99,6 +111,7 @@ impl Kind {
             ),
             Kind::Jwt => ("a JSON Web Token", "JSON Web Token (JWT)"),
             Kind::PaymentCard => ("a payment card number", "クレジット カード番号"),
+            Kind::RecoveryKey => ("a BitLocker recovery key", "BitLocker 回復キー"),
             Kind::SasSignature => ("a SAS signature (sig)", "SAS の署名 (sig)"),
             Kind::FunctionKey => ("an Azure Functions key", "Azure Functions のキー"),
             Kind::ApiKey => ("an API key", "API キー"),
@@ -106,6 +119,7 @@ impl Kind {
             Kind::AccessKey => ("an access key", "アクセス キー"),
             Kind::PreSharedKey => ("a pre-shared key", "事前共有キー"),
             Kind::BasicAuth => ("Basic authentication credentials", "Basic 認証の資格情報"),
+            Kind::SessionCookie => ("a session cookie", "セッション Cookie"),
             Kind::Token => ("an access token", "アクセス トークン"),
             Kind::Secret => ("a secret value", "シークレットの値"),
             Kind::Password => ("a password", "パスワード"),
@@ -148,7 +162,7 @@ pub(crate) enum Anchor {
     NetUser,
     PasswordStdin,
     Cookie,
-    KeyListing,
+    Output,
     Pem,
     Jwt,
     Entra,
@@ -157,6 +171,15 @@ pub(crate) enum Anchor {
     Identifiable,
     Account,
     CallArgs,
+    SecureDecorator,
+    SecureString,
+    Value,
+    Sensitive,
+    UserSecrets,
+    Basic,
+    CookieFlag,
+    CookieName,
+    Wrapped,
 }
 
 static ANCHORS: &[(&str, Anchor)] = &[
@@ -172,14 +195,19 @@ static ANCHORS: &[(&str, Anchor)] = &[
     ("psk", Anchor::Kv),
     ("pw", Anchor::Kv),
     ("value", Anchor::Kv),
+    ("login", Anchor::Kv),
     ("\"default\"", Anchor::Kv),
     ("\"auth\"", Anchor::Kv),
     ("cookie:", Anchor::Cookie),
+    (" -b ", Anchor::CookieFlag),
+    ("--cookie ", Anchor::CookieFlag),
+    (".aspnetcore.", Anchor::CookieName),
+    ("appserviceauthsession", Anchor::CookieName),
+    ("estsauth", Anchor::CookieName),
+    (".aspxauth", Anchor::CookieName),
+    ("basic ", Anchor::Basic),
     ("--password-stdin", Anchor::PasswordStdin),
     ("net user ", Anchor::NetUser),
-    ("keys list", Anchor::KeyListing),
-    ("list-keys", Anchor::KeyListing),
-    ("keys renew", Anchor::KeyListing),
     ("パスワード", Anchor::Ja),
     ("暗証番号", Anchor::Ja),
     ("共有キー", Anchor::Ja),
@@ -189,6 +217,7 @@ static ANCHORS: &[(&str, Anchor)] = &[
     ("キー", Anchor::Ja),
     ("シークレット", Anchor::Ja),
     ("トークン", Anchor::Ja),
+    ("値", Anchor::Value),
     ("://", Anchor::Url),
     ("bearer", Anchor::Bearer),
     ("authorization", Anchor::Authorization),
@@ -197,7 +226,7 @@ static ANCHORS: &[(&str, Anchor)] = &[
     (" -u", Anchor::ShortFlag),
     (" --user", Anchor::ShortFlag),
     ("convertto-securestring", Anchor::ConvertTo),
-    ("--value", Anchor::ValueFlag),
+    ("-value", Anchor::ValueFlag),
     ("/user:", Anchor::NetUse),
     ("-----begin", Anchor::Pem),
     ("eyj", Anchor::Jwt),
@@ -228,17 +257,30 @@ static ANCHORS: &[(&str, Anchor)] = &[
     ("資格情報", Anchor::Account),
     ("ログイン情報", Anchor::Account),
     ("接続情報", Anchor::Account),
-    ("new pdo(", Anchor::CallArgs),
-    ("new mysqli(", Anchor::CallArgs),
-    ("mysqli_connect(", Anchor::CallArgs),
+    ("認証で", Anchor::Account),
+    ("@secure()", Anchor::SecureDecorator),
+    ("securestring", Anchor::SecureString),
+    ("sensitive", Anchor::Sensitive),
+    ("user-secrets set", Anchor::UserSecrets),
 ];
+
+/// Every anchor: the fixed ones and the commands whose output [`console`] reads.
+static ALL_ANCHORS: LazyLock<Vec<(&'static str, Anchor)>> = LazyLock::new(|| {
+    ANCHORS
+        .iter()
+        .copied()
+        .chain(console::ANCHORS.iter().map(|a| (*a, Anchor::Output)))
+        .chain(code::CALL_ANCHORS.iter().map(|c| (*c, Anchor::CallArgs)))
+        .chain(wrapped::ANCHORS.iter().map(|a| (*a, Anchor::Wrapped)))
+        .collect()
+});
 
 static AC: LazyLock<AhoCorasick> = LazyLock::new(|| {
     AhoCorasickBuilder::new()
         .ascii_case_insensitive(true)
         .match_kind(MatchKind::Standard)
         .kind(Some(AhoCorasickKind::DFA))
-        .build(ANCHORS.iter().map(|(p, _)| p))
+        .build(ALL_ANCHORS.iter().map(|(p, _)| p))
         .expect("anchor patterns build")
 });
 
@@ -262,6 +304,25 @@ pub(crate) struct Raw {
 /// makes them. No anchor spans a line break, so the anchors found in `lines` alone are
 /// those of the whole text there; the detectors read the whole text.
 pub(crate) fn scan_lines(text: &str, lines: Range<usize>, opts: &Options, raw: &mut Vec<Raw>) {
+    scan_lines_at(text, lines, opts, false, raw);
+}
+
+/// The findings in `text`, decoded from a base64 blob (see [`wrapped`]): blobs inside
+/// it are not decoded again.
+pub(crate) fn scan_nested(text: &str, opts: &Options, found: &mut Vec<Finding>) {
+    let mut raw = Vec::new();
+    scan_lines_at(text, 0..text.len(), opts, true, &mut raw);
+    found.extend(raw.into_iter().map(|r| r.finding));
+}
+
+/// [`scan_lines`], `nested` in decoded text.
+fn scan_lines_at(
+    text: &str,
+    lines: Range<usize>,
+    opts: &Options,
+    nested: bool,
+    raw: &mut Vec<Raw>,
+) {
     let mut out = Vec::new();
     let mut origins: Vec<(usize, usize)> = Vec::new(); // (origin, findings made so far)
     let mut last_key = 0..0;
@@ -269,7 +330,7 @@ pub(crate) fn scan_lines(text: &str, lines: Range<usize>, opts: &Options, raw: &
     for m in AC.find_overlapping_iter(&text[lines.clone()]) {
         let hit = base + m.start()..base + m.end();
         origins.push((hit.start, out.len()));
-        match ANCHORS[m.pattern().as_usize()].1 {
+        match ALL_ANCHORS[m.pattern().as_usize()].1 {
             Anchor::Kv => keyvalue::at_key(text, hit, &mut last_key, &mut out),
             Anchor::Ja => keyvalue::at_japanese(text, hit, &mut out),
             Anchor::Url => azure::url_userinfo(text, hit, &mut out),
@@ -282,15 +343,29 @@ pub(crate) fn scan_lines(text: &str, lines: Range<usize>, opts: &Options, raw: &
             Anchor::NetUser => commands::net_user(text, hit, &mut out),
             Anchor::PasswordStdin => commands::password_stdin(text, hit, &mut out),
             Anchor::Cookie => azure::cookie(text, hit, &mut out),
-            Anchor::KeyListing => commands::key_listing(text, hit, &mut out),
+            Anchor::Output => console::output(text, hit, &mut out),
             Anchor::Pem => formats::pem(text, hit, &mut out),
-            Anchor::Jwt => formats::jwt(text, hit, &mut out),
+            Anchor::Jwt => {
+                if !formats::jwt(text, hit.clone(), &mut out) && !nested {
+                    wrapped::blob(text, hit, opts, &mut out);
+                }
+            }
             Anchor::Entra => formats::entra(text, hit, &mut out),
             Anchor::GitHub => formats::github(text, hit, &mut out),
             Anchor::Aws => formats::aws(text, hit, &mut out),
             Anchor::Identifiable => formats::identifiable(text, hit, &mut out),
             Anchor::Account => keyvalue::at_account(text, hit, &mut out),
-            Anchor::CallArgs => commands::password_argument(text, hit, &mut out),
+            Anchor::CallArgs => code::call_argument(text, hit, &mut out),
+            Anchor::SecureDecorator => code::secure_decorator(text, hit, &mut out),
+            Anchor::SecureString => code::secure_string_default(text, hit, &mut out),
+            Anchor::Value => keyvalue::at_value(text, hit, &mut out),
+            Anchor::Sensitive => code::sensitive_variable(text, hit, &mut out),
+            Anchor::UserSecrets => code::user_secrets_set(text, hit, &mut out),
+            Anchor::Basic => azure::basic_scheme(text, hit, &mut out),
+            Anchor::CookieFlag => azure::cookie_flag(text, hit, &mut out),
+            Anchor::CookieName => azure::cookie_name(text, hit, &mut out),
+            Anchor::Wrapped if nested => {}
+            Anchor::Wrapped => wrapped::blob(text, hit, opts, &mut out),
         }
     }
     // Anchor findings: each from the anchor before it in the list.

@@ -236,6 +236,7 @@ pub fn classify(key: &str) -> Option<Class> {
         || n == "pw"
         || n.contains("secret")
         || n.contains("credential")
+        || n == "creds"
         || n.ends_with("token")
         || n.ends_with("pat")
         || n.ends_with("key")
@@ -247,13 +248,18 @@ pub fn classify(key: &str) -> Option<Class> {
     if !maybe || n.ends_with("id") || n.ends_with("ids") {
         return None;
     }
-    if (NOT_PARTS.is_match(n)
+    // `IssuerSigningKey`: the key that signs tokens, not a sign-in.
+    let signing_key = n.ends_with("signingkey");
+    if (NOT_PARTS.is_match(n) && !signing_key
         || NOT_SECRET_SUFFIXES
             .iter()
-            .any(|p| n.ends_with(p) && n != *p))
+            .any(|p| p.as_bytes().last() == n.as_bytes().last() && n.ends_with(p) && n != *p))
         && !n.ends_with("keydata")
     {
         return None;
+    }
+    if signing_key {
+        return Some(Class::Secret);
     }
     if n.contains("password")
         || n.contains("passwd")
@@ -265,7 +271,15 @@ pub fn classify(key: &str) -> Option<Class> {
     {
         return Some(Class::Password);
     }
-    if n.contains("secret") || n.starts_with("credential") || n.ends_with("credentials") {
+    // FortiOS `psksecret`.
+    if n.starts_with("psk") {
+        return Some(Class::Key(Kind::PreSharedKey));
+    }
+    if n.contains("secret")
+        || n.starts_with("credential")
+        || n.ends_with("credentials")
+        || n == "creds"
+    {
         return Some(Class::Secret);
     }
     if n == "key1" || n == "key2" {
@@ -284,7 +298,10 @@ pub fn classify(key: &str) -> Option<Class> {
         .or_else(|| n.strip_suffix("key1"))
         .or_else(|| n.strip_suffix("key2"));
     if let Some(stem) = stem {
-        if NOT_SECRET_KEY_PREFIXES.contains(&stem) && !n.ends_with("keydata") {
+        let listed = NOT_SECRET_KEY_PREFIXES
+            .iter()
+            .any(|p| p.len() == stem.len() && *p == stem);
+        if listed && !n.ends_with("keydata") {
             // `primaryKey` / `secondaryKey` are both Azure keys and database schema
             // words: allowed, the value's shape decides.
             if stem == "primary" || stem == "secondary" || stem == "sas" {
@@ -499,6 +516,37 @@ const STOPWORDS: &[&str] = &[
     "crt",
 ];
 
+/// [`STOPWORDS`] for lookups.
+static STOPWORD_SET: LazyLock<std::collections::HashSet<&'static str>> =
+    LazyLock::new(|| STOPWORDS.iter().copied().collect());
+
+/// Parts that make a value a placeholder wherever they stand (`<your-key>`,
+/// `REPLACE_WITH_…`, `${VAR}`, `{{ x }}`, `…_here`), found in one pass.
+static PLACEHOLDER_PARTS: LazyLock<AhoCorasick> = LazyLock::new(|| {
+    AhoCorasick::builder()
+        .kind(Some(AhoCorasickKind::DFA))
+        .build([
+            "_here",
+            "-here",
+            "placeholder",
+            "redacted",
+            "removed",
+            "masked",
+            "dummy",
+            "example",
+            "<",
+            ">",
+            "${",
+            "$(",
+            "{{",
+            "secrets.",
+            "replace_with",
+            "replace-with",
+            "#{",
+        ])
+        .expect("valid patterns")
+});
+
 /// A mask, a placeholder, a variable or a reference rather than a value.
 pub fn is_placeholder(v: &str) -> bool {
     let t = v.trim();
@@ -506,7 +554,7 @@ pub fn is_placeholder(v: &str) -> bool {
         return true;
     }
     let lower = t.to_ascii_lowercase();
-    if STOPWORDS.contains(&lower.as_str()) {
+    if STOPWORD_SET.contains(lower.as_str()) {
         return true;
     }
     let b = t.as_bytes();
@@ -579,10 +627,13 @@ pub fn is_placeholder(v: &str) -> bool {
         && b.iter().any(u8::is_ascii_digit)
         && b.iter().any(u8::is_ascii_uppercase)
         && b.iter().any(u8::is_ascii_lowercase);
-    if REF_PREFIXES
-        .iter()
-        .any(|p| lower.starts_with(p) && !(*p == "/" && b64_blob) && !(*p == "--" && token_blob))
-    {
+    let first = lower.as_bytes()[0];
+    if REF_PREFIXES.iter().any(|p| {
+        p.as_bytes()[0] == first
+            && lower.starts_with(p)
+            && !(*p == "/" && b64_blob)
+            && !(*p == "--" && token_blob)
+    }) {
         return true;
     }
     let ident = |x: &[u8]| {
@@ -617,27 +668,20 @@ pub fn is_placeholder(v: &str) -> bool {
     if lower.starts_with("your")
         || lower.starts_with("my-")
         || lower.starts_with("my_")
-        || lower.contains("_here")
-        || lower.contains("-here")
-        || lower.contains("placeholder")
-        || lower.contains("redacted")
-        || lower.contains("removed")
-        || lower.contains("masked")
-        || lower.contains("dummy")
-        || lower.contains("example")
-        || lower.contains("<")
-        || lower.contains('>')
-        || lower.contains("${")
-        || lower.contains("$(")
-        || lower.contains("{{")
-        || lower.contains("secrets.")
+        || PLACEHOLDER_PARTS.is_match(&lower)
     {
         return true;
     }
     if crate::arm::is_guid(t.trim_matches(|c| c == '{' || c == '}')) {
         return true;
     }
-    // Masks: a run of three or more mask characters (`***`, `xxx`, `●●●`, `...`).
+    if is_expression(t, &lower) || is_template_name(t) || is_known_non_secret(t) {
+        return true;
+    }
+    // Masks: a run of three or more mask characters (`***`, `xxx`, `●●●`, `...`); in a
+    // long random token (a cookie, a key) `___` or `xxx` happen by chance, and a mask of
+    // letters or underscores there is longer.
+    let ascii_run = if t.len() >= 24 { 5 } else { 3 };
     let mut run = 0;
     let mut prev = '\0';
     for c in t.chars() {
@@ -647,7 +691,12 @@ pub fn is_placeholder(v: &str) -> bool {
         );
         if mask && (c == prev || matches!(c, '●' | '…' | '•' | '■' | '＊')) {
             run += 1;
-            if run >= 3 || c == '…' {
+            let needed = if matches!(c, 'x' | 'X' | '_' | '#' | '?') {
+                ascii_run
+            } else {
+                3
+            };
+            if run >= needed || c == '…' {
                 return true;
             }
         } else if mask {
@@ -662,6 +711,163 @@ pub fn is_placeholder(v: &str) -> bool {
         return true;
     }
     false
+}
+
+/// Functions that read a value rather than hold one: ARM and Bicep (`listKeys(…)`,
+/// `resourceId(…)`), Logic Apps and Data Factory (`@body('…')?['value']`,
+/// `@activity('…').output`), and code fragments (`, listKeys(…)`, `builder.Configuration[`,
+/// `Configuration.GetValue`).
+fn is_expression(t: &str, lower: &str) -> bool {
+    const CALLS: &[&str] = &[
+        "listkeys(",
+        "listsecrets(",
+        "listconnectionstrings(",
+        "listcredentials(",
+        "resourceid(",
+        "reference(",
+        "variables(",
+        "parameters(",
+        "concat(",
+        ".keys[0]",
+        ".keys[1]",
+        ".configuration[",
+        "configuration[",
+        "getvalue<",
+        "environment.getenvironmentvariable",
+    ];
+    if t.contains(['(', '[', '<']) && CALLS.iter().any(|c| lower.contains(c)) {
+        return true;
+    }
+    let b = t.as_bytes();
+    // `@body('Get_secret')?['value']`, `@pipeline().parameters.x`: `@` and a function.
+    if b[0] == b'@' {
+        let name_end = b[1..]
+            .iter()
+            .position(|c| !c.is_ascii_alphanumeric() && *c != b'_')
+            .map_or(b.len(), |p| p + 1);
+        if name_end > 1 && b.get(name_end) == Some(&b'(') {
+            return true;
+        }
+    }
+    // A fragment of code around a string: `, listKeys(…)`, `) + "`.
+    if matches!(b[0], b',' | b')') {
+        return true;
+    }
+    // An indexer or a member chain: `builder.Configuration[`, `options.Value.Secret`.
+    t.ends_with('[')
+        || t.ends_with('(')
+        || t.contains('.')
+            && t.split('.').count() >= 2
+            && t.split('.').all(|w| {
+                w.len() >= 2
+                    && w.starts_with(|c: char| c.is_ascii_alphabetic() || c == '_')
+                    && w.chars().all(|c| c.is_ascii_alphanumeric() || c == '_')
+                    && !w.chars().any(|c| c.is_ascii_digit())
+            })
+}
+
+/// `REPLACE_WITH_PASSWORD`, `SET_IN_KEY_VAULT`, `__TOKEN__`, `REPLACE-ME-PASSWORD`: a name
+/// in capitals standing for the value, not the value.
+fn is_template_name(t: &str) -> bool {
+    if !t.starts_with(|c: char| c.is_ascii_uppercase() || c == '_') {
+        return false;
+    }
+    const WORDS: &[&str] = &[
+        "REPLACE",
+        "CHANGE",
+        "ENTER",
+        "INSERT",
+        "PUT",
+        "SET",
+        "YOUR",
+        "HERE",
+        "TODO",
+        "FIXME",
+        "PASSWORD",
+        "SECRET",
+        "TOKEN",
+        "KEY",
+        "VALUE",
+        "REDACTED",
+        "PLACEHOLDER",
+        "DUMMY",
+    ];
+    let b = t.as_bytes();
+    if t.len() > 4 && t.starts_with("__") && t.ends_with("__") {
+        return true;
+    }
+    let caps = b
+        .iter()
+        .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || matches!(c, b'_' | b'-'));
+    caps && b.iter().any(|c| matches!(c, b'_' | b'-'))
+        && t.split(['_', '-']).any(|w| WORDS.contains(&w))
+}
+
+/// Values of a known shape that are never secrets: dates and times (key creation times
+/// in key tables), Cosmos DB continuation and session tokens (`+RID:~…#RT:…`,
+/// `0:-1#123`), and text in Japanese (a description standing where the value goes).
+pub fn is_known_non_secret(t: &str) -> bool {
+    if t.starts_with("+RID:") || t.contains("#RT:") || t.contains("#TRC:") {
+        return true;
+    }
+    if is_date_or_time(t) {
+        return true;
+    }
+    // Cosmos DB session token: `0:-1#12345`, `1:2#9876#3=5`.
+    let b = t.as_bytes();
+    if b.iter()
+        .all(|c| c.is_ascii_digit() || matches!(c, b':' | b'-' | b'#' | b'='))
+        && t.contains(':')
+        && t.contains('#')
+    {
+        return true;
+    }
+    !t.is_ascii()
+        && t.chars().any(|c| {
+            ('\u{3040}'..='\u{30ff}').contains(&c) || ('\u{4e00}'..='\u{9fff}').contains(&c)
+        })
+}
+
+/// `2026-03-01T04:12:55.123456+00:00`, `2026/03/01`, `13:12:55`, `2026-11-24 13:15:00.000000`.
+pub fn is_date_or_time(t: &str) -> bool {
+    let b = t.as_bytes();
+    let digits =
+        |r: std::ops::Range<usize>| b.get(r).is_some_and(|d| d.iter().all(u8::is_ascii_digit));
+    let date = b.len() >= 8
+        && digits(0..4)
+        && matches!(b[4], b'-' | b'/' | b'.')
+        && b[5].is_ascii_digit()
+        && t[5..].bytes().take_while(u8::is_ascii_digit).count() <= 2
+        && t.bytes()
+            .all(|c| c.is_ascii_digit() || b"-/.:T Z+".contains(&c));
+    let time = b.len() >= 5
+        && b[..b.len().min(3)]
+            .iter()
+            .filter(|c| c.is_ascii_digit())
+            .count()
+            >= 1
+        && t.bytes().all(|c| c.is_ascii_digit() || b":.".contains(&c))
+        && t.matches(':').count() >= 1
+        && t.split(':').all(|p| !p.is_empty() && p.len() <= 9);
+    date || time
+}
+
+/// base64 of `user:password` (Docker's `config.json` `auth`, `Authorization: Basic`).
+pub fn basic_credentials(v: &str) -> bool {
+    v.len() >= 8
+        && !is_placeholder(v)
+        && super::checksum::base64_decode(v).is_some_and(|d| {
+            d.iter().all(|c| (0x20..0x7f).contains(c))
+                && d.iter()
+                    .position(|&c| c == b':')
+                    .is_some_and(|i| i > 0 && i + 1 < d.len())
+        })
+}
+
+/// A connection string or settings list (`Endpoint=…;SharedAccessKey=…`): its secret
+/// parts are found by their keys, the whole is not one value.
+pub fn holds_pairs(v: &str) -> bool {
+    v.contains(';') && v.matches('=').count() >= 2
 }
 
 /// Looks like a random machine-made value (key, token): long enough and mixing classes.

@@ -3,7 +3,9 @@
 //! checksums must be valid. Every value is generated; none is copied from anywhere.
 #![allow(dead_code)] // each test that includes this module uses a different part of it
 
-use azsr_core::secrets::checksum::{base64_decode, base64_encode, marvin32, IDENTIFIABLE_SEED};
+use azsr_core::secrets::checksum::{
+    base64_decode, base64_encode, identifiable_seeds, marvin32, IDENTIFIABLE_SEED,
+};
 
 pub mod heldout2;
 
@@ -32,18 +34,47 @@ impl Rng {
 pub const ALNUM: &str = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
 pub const B64: &str = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
 
-/// An identifiable key: `sig` at character `at`, Marvin32 checksum over the first `n`
-/// bytes (64-byte keys: `at` 76, `n` 60; 32-byte keys: `at` 33, `n` 28).
+/// An identifiable key: `sig` at character `at`, Marvin32 checksum (with the first seed
+/// of `sig`'s service, the storage seed for a service without one) over the first `n` bytes (64-byte keys: `at` 76, `n` 60; 32-byte
+/// keys: `at` 33, `n` 28).
 pub fn identifiable(r: &mut Rng, sig: &str, at: usize, n: usize) -> String {
-    let mut prefix = r.from(B64, at) + sig;
-    while !prefix.len().is_multiple_of(4) {
-        prefix.push('A');
+    identifiable_key(r, sig, 0, at, n, B64, false)
+}
+
+/// An identifiable key made with the `seed`-th seed of `sig`'s service: `at` random
+/// characters of `alphabet`, `sig`, then the checksum of the first `n` bytes; URL-safe
+/// base64 when `url`. The 39- and 40-byte forms: ACR and Search keys (`at` 42, `n` 35,
+/// 52 characters), Functions keys (`at` 44, `n` 36, URL-safe, 56 characters).
+pub fn identifiable_key(
+    r: &mut Rng,
+    sig: &str,
+    seed: usize,
+    at: usize,
+    n: usize,
+    alphabet: &str,
+    url: bool,
+) -> String {
+    loop {
+        let mut prefix = r.from(alphabet, at) + sig;
+        while !prefix.len().is_multiple_of(4) {
+            prefix.push('A');
+        }
+        let mut data = base64_decode(&prefix).unwrap()[..n].to_vec();
+        let seed = identifiable_seeds(sig).get(seed).copied();
+        data.extend(marvin32(seed.unwrap_or(IDENTIFIABLE_SEED), &data).to_le_bytes());
+        let mut key = base64_encode(&data);
+        if url {
+            key = key.replace('+', "-").replace('/', "_");
+        }
+        assert_eq!(&key[at..at + 4], sig);
+        let in_alphabet = key
+            .trim_end_matches('=')
+            .chars()
+            .all(|c| alphabet.contains(c) || url && matches!(c, '-' | '_'));
+        if in_alphabet {
+            return key;
+        }
     }
-    let mut data = base64_decode(&prefix).unwrap()[..n].to_vec();
-    data.extend(marvin32(IDENTIFIABLE_SEED, &data).to_le_bytes());
-    let key = base64_encode(&data);
-    assert_eq!(&key[at..at + 4], sig);
-    key
 }
 
 /// `prefix` followed by random digits and a Luhn check digit, `len` digits in all.

@@ -1,0 +1,679 @@
+//! Layer 3 (outputs): what commands print. A command known to print secrets (`az
+//! keyvault secret show`, `az … keys list`, `az acr credential show`,
+//! `Get-AzStorageAccountKey`, `ConvertFrom-SecureString -AsPlainText`, `kubectl get
+//! secret … | base64 -d`, …) is found on its command line; the lines after it, up to the
+//! next prompt, are its output, read in the form it takes (a bare value, TSV, a table
+//! under a dashed rule, JSON or YAML). Key names in JSON and YAML are
+//! [`super::keyvalue`]'s; here are the values that stand alone, the `value` fields, and
+//! the columns of tables.
+
+use std::ops::Range;
+
+use super::bytes::{at, line_end, line_start};
+use super::commands::command_at;
+use super::keyvalue::{accept, Sep};
+use super::value::{classify, holds_pairs, is_placeholder, looks_random, normalize, Class};
+use super::{Finding, Kind};
+
+/// `az` subcommands that print secrets (lowercase).
+const AZ_PRINTING_SECRETS: &[&str] = &[
+    "keyvault secret show",
+    "keyvault secret set",
+    "credential show",
+    "credential renew",
+    "credential reset",
+    "create-for-rbac",
+    "keys list",
+    "list-keys",
+    "keys renew",
+    "key list",
+    "keys show",
+    "key show",
+    "admin-key show",
+    "admin-key renew",
+    "query-key list",
+    "query-key create",
+    "shared-key show",
+    "get-access-token",
+    "--expose-token",
+    "list-publishing-credentials",
+    "list-publishing-profiles",
+    "appconfig credential list",
+    "appsettings list",
+];
+
+/// Words met on a command line printing secrets (lowercase, matched anywhere, the
+/// command checked from there): short, as every anchor costs the one pass over the text;
+/// each of [`AZ_PRINTING_SECRETS`] holds one (see the test), and so do the PowerShell
+/// cmdlets and members, `kubectl get secret`, and `cat` / `echo` of a secret.
+pub(crate) const ANCHORS: &[&str] = &[
+    "secret show",
+    "secret set",
+    "credential",
+    "for-rbac",
+    "keys list",
+    "list-keys",
+    "keys renew",
+    "keys show",
+    "key list",
+    "key show",
+    "key renew",
+    "key create",
+    "access-token",
+    "expose-token",
+    "publishing-",
+    "appsettings list",
+    "get-az",
+    "convertfrom-",
+    "secretvaluetext",
+    "ptrtostring",
+    "get secret",
+    ".value",
+    "cat ",
+    "get-content",
+    "echo $",
+    "printenv ",
+    "write-output $",
+    "write-host $",
+];
+
+/// What a command prints.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Printed {
+    /// The secret itself, alone on its line (`--query value -o tsv`, `-AsPlainText`).
+    Value,
+    /// Records that hold keys among other fields (`keys list`, `credential show`).
+    Keys,
+}
+
+/// How many lines of output are read at most (well within [`super::memo::REACH_LINES`]).
+const MAX_OUTPUT_LINES: usize = 60;
+
+/// The entry point for an output anchor.
+pub(crate) fn output(text: &str, hit: Range<usize>, out: &mut Vec<Finding>) {
+    let ls = line_start(text, hit.start);
+    let le = line_end(text, hit.start);
+    let line = &text[ls..le];
+    let lower = line.to_ascii_lowercase();
+    let Some(printed) = printed(text, hit.start, &lower) else {
+        return;
+    };
+    let printed = match query(&lower) {
+        Query::None => printed,
+        Query::Secret => Printed::Value,
+        Query::Other => return,
+    };
+    read_output(text, command_end(text, le), printed, out);
+}
+
+/// What the command on `line` (lowercase) prints, when it prints secrets.
+fn printed(text: &str, at_byte: usize, lower: &str) -> Option<Printed> {
+    let (raw, seg) = command_at(text, at_byte);
+    let seg = seg.to_ascii_lowercase();
+    // The command and what follows it, past the prompt.
+    let body = seg
+        .find(raw.as_str())
+        .map_or(seg.as_str(), |p| &seg[p..])
+        .trim_end();
+    let cmd = raw.trim_start_matches(['(', '$', '[']);
+    if cmd == "az" {
+        // A shared key is printed alone (`None<TAB>key` in TSV).
+        if seg.contains("shared-key show") {
+            return Some(Printed::Value);
+        }
+        return AZ_PRINTING_SECRETS
+            .iter()
+            .any(|w| seg.contains(w))
+            .then_some(Printed::Keys);
+    }
+    // A file or variable named for a secret, printed: `cat db-password.txt`,
+    // `Get-Content .\\sp-secret.txt`, `echo $DB_PASSWORD`, `printenv API_KEY`.
+    if matches!(
+        cmd,
+        "cat" | "type" | "get-content" | "gc" | "echo" | "printenv" | "write-output" | "write-host"
+    ) {
+        let arg = body
+            .split_whitespace()
+            .nth(1)
+            .unwrap_or("")
+            .trim_matches(['"', '\'']);
+        let name = arg
+            .trim_start_matches("$env:")
+            .trim_start_matches(['$', '{'])
+            .trim_end_matches('}')
+            .rsplit(['/', '\\'])
+            .next()
+            .unwrap_or("");
+        let stem = name.split('.').next().unwrap_or(name);
+        let single = body.split_whitespace().count() == 2 && !body.contains(['|', '>']);
+        return (single && classify(stem).is_some_and(|c| !matches!(c, Class::Code | Class::Sig)))
+            .then_some(Printed::Value);
+    }
+    if cmd == "kubectl" || cmd == "oc" {
+        // The value of one key of a Secret, decoded or not.
+        let one_key = lower.contains("jsonpath") && lower.contains(".data.")
+            || lower.contains("go-template") && lower.contains(".data.");
+        let decoded = lower.contains("base64 -d") || lower.contains("base64 --decode");
+        return (seg.contains("get secret") && (one_key || decoded)).then_some(Printed::Value);
+    }
+    // PowerShell: a secret property of a variable holding keys or secrets, alone on
+    // its line (`$keys[0].Value`, `$secret.Value`).
+    if let Some(var) = body.strip_prefix('$') {
+        let holder = var.split(['[', '.']).next().unwrap_or("");
+        let member = var.rsplit('.').next().unwrap_or("");
+        let secret_holder = ["key", "secret", "cred", "pass", "pwd", "token"]
+            .iter()
+            .any(|w| holder.contains(w));
+        if secret_holder && secret_name(member) && !var.contains(['=', '|', ' ', '(']) {
+            return Some(Printed::Value);
+        }
+    }
+    // PowerShell: plain text from a SecureString, a property of a key listing.
+    let plain = lower.contains("-asplaintext")
+        && (lower.contains("convertfrom-securestring") || lower.contains("get-azkeyvaultsecret"))
+        || lower.contains(".secretvaluetext")
+        || lower.contains("getnetworkcredential().password")
+        || lower.contains("ptrtostring");
+    if plain {
+        return Some(Printed::Value);
+    }
+    let cmdlet = lower
+        .split(|c: char| !(c.is_ascii_alphanumeric() || c == '-'))
+        .find(|w| w.starts_with("get-az"))?;
+    const KEY_NOUNS: &[&str] = &["key", "keys", "keypair", "sharedkey", "accesstoken"];
+    if !KEY_NOUNS.iter().any(|n| cmdlet.ends_with(n)) {
+        return None;
+    }
+    // `(Get-AzStorageAccountKey …)[0].Value`, `Get-AzVirtualNetworkGatewayConnectionSharedKey`.
+    let secret_member = lower.rfind(')').is_some_and(|p| {
+        let m = lower[p + 1..]
+            .trim_start_matches(|c: char| matches!(c, '[' | ']' | '.') || c.is_ascii_digit());
+        let end = m
+            .find(|c: char| !c.is_ascii_alphanumeric())
+            .unwrap_or(m.len());
+        end > 0 && secret_name(&m[..end])
+    });
+    if secret_member || cmdlet.ends_with("sharedkey") {
+        Some(Printed::Value)
+    } else {
+        Some(Printed::Keys)
+    }
+}
+
+/// A field or column name that holds a secret.
+fn secret_name(name: &str) -> bool {
+    let n = normalize(name);
+    matches!(
+        n.as_str(),
+        "value" | "key" | "default" | "password" | "password2" | "token" | "primary" | "secondary"
+    ) || classify(name).is_some_and(|c| !matches!(c, Class::Code | Class::Sig))
+}
+
+/// What `--query` selects.
+enum Query {
+    /// No `--query`.
+    None,
+    /// A secret field (`value`, `[0].value`, `primaryMasterKey`, `accessToken`).
+    Secret,
+    /// Anything else (`id`, `username`, `keys(@)`, `{name:keyName, …}`).
+    Other,
+}
+
+fn query(lower: &str) -> Query {
+    let Some(q) = lower.find("--query") else {
+        return Query::None;
+    };
+    let rest = lower[q + "--query".len()..].trim_start_matches(['=', ' ']);
+    let expr = match rest.chars().next() {
+        Some(c @ ('"' | '\'')) => rest[1..].split(c).next().unwrap_or(""),
+        _ => rest.split_whitespace().next().unwrap_or(""),
+    };
+    if expr.contains('(') || expr.contains('{') {
+        return Query::Other;
+    }
+    // The last field: past filters (`[?keyName=='key2']`) and indexes (`[0]`).
+    let mut depth = 0;
+    let mut field = String::new();
+    for c in expr.chars() {
+        match c {
+            '[' => depth += 1,
+            ']' => depth -= 1,
+            '.' if depth == 0 => field.clear(),
+            c if depth == 0 => field.push(c),
+            _ => {}
+        }
+    }
+    if secret_name(&field) {
+        Query::Secret
+    } else {
+        Query::Other
+    }
+}
+
+/// The end of the command's line, past continuation lines (` \`, `` ` ``, `^`).
+fn command_end(text: &str, mut le: usize) -> usize {
+    for _ in 0..8 {
+        let l = text[line_start(text, le)..le].trim_end();
+        if !(l.ends_with(" \\") || l.ends_with(" `") || l.ends_with(" ^")) || le >= text.len() {
+            break;
+        }
+        le = line_end(text, le + 1);
+    }
+    le
+}
+
+/// A shell or PowerShell prompt starting a line: `$ `, `> `, `PS C:\>`, `C:\>`,
+/// `user@host:~$ `, `[user@host dir]$ `.
+fn is_prompt(line: &str) -> bool {
+    let t = line.trim_start();
+    if t == "$" || t == ">" || t.starts_with("$ ") || t.starts_with("> ") || t.starts_with("# ") {
+        return true;
+    }
+    let head: String = t.chars().take(120).collect();
+    if (t.starts_with("PS ") || t.starts_with("PS>")) && head.contains('>') {
+        return true;
+    }
+    let b = t.as_bytes();
+    if b.len() >= 3 && b[0].is_ascii_alphabetic() && b[1] == b':' && b[2] == b'\\' {
+        return head.contains('>');
+    }
+    // user@host:~$ , [user@host dir]$
+    match head.find(['$', '#']) {
+        Some(p) => {
+            let before = &head[..p];
+            let after = &head[p + 1..];
+            before.contains('@')
+                && !before.contains(' ')
+                && (after.is_empty() || after.starts_with(' '))
+                || before.starts_with('[') && before.ends_with(']')
+        }
+        None => false,
+    }
+}
+
+/// A line that closes a command's output: a prompt, a fence, a heading.
+fn ends_output(line: &str) -> bool {
+    let t = line.trim_start();
+    is_prompt(line) || t.starts_with("```") || t.starts_with("~~~") || t.starts_with("## ")
+}
+
+/// A line between a command and its output: blank, a fence, or a short lead-in ending
+/// in a colon (`出力:`, `Output:`).
+fn is_lead_in(line: &str) -> bool {
+    let t = line.trim();
+    t.is_empty()
+        || t.starts_with("```")
+        || t.starts_with("~~~")
+        || t.chars().count() <= 40 && (t.ends_with(':') || t.ends_with('：'))
+}
+
+/// Reads the output starting on the line after `cmd_end`.
+fn read_output(text: &str, cmd_end: usize, printed: Printed, out: &mut Vec<Finding>) {
+    let mut pos = cmd_end + 1;
+    // Lead-in lines, then the output proper.
+    let mut started = false;
+    let mut blanks = 0;
+    let mut table: Option<Vec<Column>> = None;
+    let mut values_seen = 0;
+    for n in 0..MAX_OUTPUT_LINES {
+        if pos >= text.len() {
+            break;
+        }
+        let le = line_end(text, pos);
+        let line = &text[pos..le];
+        let next = le + 1;
+        if !started {
+            if n < 5 && is_lead_in(line) {
+                pos = next;
+                continue;
+            }
+            if ends_output(line) {
+                break;
+            }
+            started = true;
+        } else if ends_output(line) {
+            break;
+        }
+        if line.trim().is_empty() {
+            blanks += 1;
+            table = None;
+            if blanks >= 2 || printed == Printed::Value && values_seen > 0 {
+                break;
+            }
+            pos = next;
+            continue;
+        }
+        blanks = 0;
+        if let Some(cols) = &table {
+            table_row(pos, line, cols, out);
+        } else if let Some(cols) = rule_below(text, le) {
+            // A header line: the columns are the dashed rule's runs.
+            table = Some(columns(line, &cols));
+            pos = line_end(text, next) + 1;
+            continue;
+        } else if !field_line(text, pos, line, printed, out) {
+            values_seen += plain_line(pos, line, printed, out);
+        }
+        pos = next;
+    }
+}
+
+/// The runs of a dashed rule (`---------  -----`) on the line after `le`, if it is one.
+fn rule_below(text: &str, le: usize) -> Option<Vec<Range<usize>>> {
+    if le + 1 >= text.len() {
+        return None;
+    }
+    let next = &text[le + 1..line_end(text, le + 1)];
+    if !next.contains("--")
+        || !next
+            .bytes()
+            .all(|c| matches!(c, b'-' | b' ' | b'\t' | b'\r'))
+    {
+        return None;
+    }
+    let mut runs = Vec::new();
+    let mut start = None;
+    for (i, c) in next.bytes().chain([b' ']).enumerate() {
+        match (c == b'-', start) {
+            (true, None) => start = Some(i),
+            (false, Some(s)) => {
+                runs.push(s..i);
+                start = None;
+            }
+            _ => {}
+        }
+    }
+    Some(runs)
+}
+
+/// A table column: where it lies, whether its header names a secret, and whether it
+/// names the row (`Name`, `KeyName`: a bare `Value` column beside it holds a secret only
+/// in the rows whose name says so).
+struct Column {
+    span: Range<usize>,
+    secret: Option<Class>,
+    names_row: bool,
+}
+
+fn columns(header: &str, runs: &[Range<usize>]) -> Vec<Column> {
+    runs.iter()
+        .map(|r| {
+            let name = header
+                .get(r.start.min(header.len())..r.end.min(header.len()))
+                .unwrap_or("")
+                .trim();
+            let n = normalize(name);
+            let secret = if matches!(n.as_str(), "value" | "key" | "password2") {
+                Some(Class::Secret)
+            } else {
+                classify(name).filter(|c| !matches!(c, Class::Code | Class::Sig))
+            };
+            Column {
+                span: r.clone(),
+                secret,
+                names_row: matches!(n.as_str(), "name" | "keyname" | "key"),
+            }
+        })
+        .collect()
+}
+
+/// The whitespace-separated words of `line` with their offsets.
+fn words(line: &str) -> impl Iterator<Item = (usize, &str)> {
+    line.split([' ', '\t', '\r'])
+        .scan(0usize, |off, w| {
+            let start = *off;
+            *off += w.len() + 1;
+            Some((start, w))
+        })
+        .filter(|(_, w)| !w.is_empty())
+}
+
+/// A table row: the words under a secret column. One word per column goes by order
+/// (values wider than their column push the others right); otherwise by position.
+fn table_row(pos: usize, line: &str, cols: &[Column], out: &mut Vec<Finding>) {
+    let row: Vec<(usize, &str)> = words(line).collect();
+    let by_order = row.len() == cols.len();
+    // The row's name, when a column names rows: its first word.
+    let name = cols
+        .iter()
+        .position(|c| c.names_row)
+        .and_then(|i| if by_order { row.get(i) } else { row.first() })
+        .map(|(_, w)| *w);
+    for (i, &(start, w)) in row.iter().enumerate() {
+        let end = start + w.len();
+        let col = if by_order {
+            cols.get(i)
+        } else {
+            // The column the word overlaps most.
+            cols.iter()
+                .filter(|c| c.span.end.min(end) > c.span.start.max(start))
+                .max_by_key(|c| c.span.end.min(end) - c.span.start.max(start))
+        };
+        let Some(Column {
+            secret: Some(class),
+            names_row,
+            ..
+        }) = col
+        else {
+            continue;
+        };
+        // A bare `Value` beside a name: only a secret name's value.
+        if *class == Class::Secret && !names_row && name.is_some_and(|n| !secret_name(n)) {
+            continue;
+        }
+        if printed_value(w, *class) {
+            out.push(Finding {
+                range: pos + start..pos + end,
+                kind: kind_of(*class),
+            });
+        }
+    }
+}
+
+fn kind_of(class: Class) -> Kind {
+    match class {
+        Class::Password => Kind::Password,
+        Class::Token => Kind::Token,
+        Class::Key(k) => k,
+        _ => Kind::Secret,
+    }
+}
+
+/// Whether `v`, printed where a secret of `class` goes, is one: not a placeholder, a
+/// date, a URL, an ID; shaped as `class` wants (a key random, a password any mix).
+fn printed_value(v: &str, class: Class) -> bool {
+    let v = v.trim_matches('"');
+    if v.len() < 6 || !v.is_ascii() || v.contains("://") || holds_pairs(v) {
+        return false;
+    }
+    let class = match class {
+        Class::Key(_) | Class::Token => Class::Key(Kind::AccessKey),
+        _ => Class::Secret,
+    };
+    accept(class, v, Sep::Strong, true)
+}
+
+/// `"value": "…"` or `value: …` in the output of a command printing secrets: a field
+/// whose name alone says nothing, which [`super::keyvalue`] leaves. Returns whether the
+/// line was a field line.
+fn field_line(
+    text: &str,
+    pos: usize,
+    line: &str,
+    printed: Printed,
+    out: &mut Vec<Finding>,
+) -> bool {
+    let t = line.trim_start();
+    let quoted_key = t.starts_with('"');
+    let body = t.trim_start_matches('"');
+    let Some(colon) = body.find(':') else {
+        return false;
+    };
+    let name = body[..colon].trim_end_matches('"');
+    let is_field = !name.is_empty()
+        && name
+            .bytes()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, b'_' | b'-' | b'.'))
+        && (quoted_key || body[colon + 1..].starts_with(' ') || body.len() == colon + 1);
+    if !is_field {
+        return false;
+    }
+    let indent = line.len() - body.len();
+    let line_end = pos + line.len();
+    let mut vs = pos + indent + colon + 1;
+    while vs < line_end && matches!(at(text, vs), b' ' | b'\t') {
+        vs += 1;
+    }
+    let quoted = at(text, vs) == b'"';
+    let start = (vs + usize::from(quoted)).min(line_end);
+    let rest = &text[start..line_end];
+    let len = if quoted {
+        rest.find('"').unwrap_or(rest.len())
+    } else {
+        rest.find([',', ' ', '\r']).unwrap_or(rest.len())
+    };
+    let v = &rest[..len];
+    // `value` (Key Vault, shared keys, ACR passwords) is a secret in this output; other
+    // names only when their value is shaped as a key (`durabletask_extension`).
+    let ok = if normalize(name) == "value" {
+        printed_value(v, Class::Secret)
+    } else {
+        printed == Printed::Keys && key_like(v)
+    };
+    if ok {
+        out.push(Finding {
+            range: start..start + len,
+            kind: Kind::Secret,
+        });
+    }
+    true
+}
+
+/// A machine-made key or token: long and random (a digit in it, or 40 characters), not
+/// an ID, a date or a path.
+fn key_like(v: &str) -> bool {
+    v.len() >= 20
+        && !v.contains("://")
+        && !is_placeholder(v)
+        && looks_random(v, 20)
+        && (v.len() >= 40 || v.bytes().any(|c| c.is_ascii_digit()))
+        && v.bytes().all(|c| {
+            c.is_ascii_alphanumeric() || matches!(c, b'+' | b'/' | b'=' | b'-' | b'_' | b'.' | b'~')
+        })
+}
+
+/// A plain output line: the value itself (one word, or tab-separated fields). Returns how
+/// many values it held.
+fn plain_line(pos: usize, line: &str, printed: Printed, out: &mut Vec<Finding>) -> usize {
+    let t = line.trim();
+    // Messages (`ERROR: …`, `(Forbidden) The user …`) are sentences, not values.
+    let fields: Vec<(usize, &str)> = if line.contains('\t') {
+        line.split('\t')
+            .scan(0usize, |off, w| {
+                let start = *off;
+                *off += w.len() + 1;
+                Some((start, w))
+            })
+            .map(|(s, w)| (s + (w.len() - w.trim_start().len()), w.trim()))
+            .filter(|(_, w)| !w.is_empty())
+            .collect()
+    } else if !t.contains(' ') {
+        vec![(line.len() - line.trim_start().len(), t)]
+    } else if printed == Printed::Keys {
+        words(line).collect()
+    } else {
+        return 0;
+    };
+    let mut n = 0;
+    for (start, w) in fields {
+        let ok = match printed {
+            Printed::Value => printed_value(w, Class::Secret),
+            Printed::Keys => key_like(w),
+        };
+        if ok {
+            let w = w.trim_matches('"');
+            let start = start + line[start..].find(w).unwrap_or(0);
+            out.push(Finding {
+                range: pos + start..pos + start + w.len(),
+                kind: Kind::Secret,
+            });
+        }
+        n += 1;
+    }
+    n
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_command_printing_secrets_holds_an_anchor() {
+        for phrase in AZ_PRINTING_SECRETS.iter().chain(&[
+            "convertfrom-securestring",
+            "getnetworkcredential().password",
+            "get-azstorageaccountkey",
+        ]) {
+            assert!(ANCHORS.iter().any(|a| phrase.contains(a)), "{phrase}");
+        }
+    }
+
+    #[test]
+    fn prompts() {
+        for p in [
+            "$ az login",
+            "PS C:\\Users\\tanaka> az keyvault",
+            "C:\\> manage-bde",
+            "yamada@Azure:~$ az",
+            "[azureuser@vm1 ~]$ kubectl",
+            "PS>",
+            "$",
+        ] {
+            assert!(is_prompt(p), "{p}");
+        }
+        for p in [
+            "key1       FULL",
+            "P@ss$word",
+            "name@example.com is the owner",
+            "- $5",
+        ] {
+            assert!(!is_prompt(p), "{p}");
+        }
+    }
+
+    #[test]
+    fn windows_line_endings_stay_out_of_the_values() {
+        let key = "Zm9vYmFyYmF6cXV4Zm9vYmFyYmF6cXV4Zm9vYmFyYmF6cXV4Zm9vYmFyYmF6cXV4Zm9vYmFyYmF6cXV4MTIzNDU2";
+        let text = format!(
+            "PS C:\\> az storage account keys list -g rg -n st1 -o table\r\n\
+             KeyName    Value\r\n---------  -----\r\nkey1       {key}\r\n\r\n\
+             PS C:\\> az keyvault secret show --vault-name kv -n x --query value -o tsv\r\n\
+             Zx81!kQw0pLm9\r\n"
+        );
+        let found: Vec<&str> = crate::secrets::scan(&text)
+            .iter()
+            .map(|f| &text[f.range.clone()])
+            .collect();
+        assert_eq!(found, [key, "Zx81!kQw0pLm9"]);
+    }
+
+    #[test]
+    fn queries() {
+        for (line, secret) in [
+            ("az x --query value -o tsv", true),
+            ("az x --query \"[?keyName=='key2'].value\"", true),
+            ("az x --query \"passwords[0].value\" -o tsv", true),
+            ("az x --query primarymasterkey -o tsv", true),
+            ("az x --query id -o tsv", false),
+            ("az x --query \"keys(@)\" -o tsv", false),
+            ("az x --query \"{a:keyname, b:creationtime}\"", false),
+        ] {
+            let q = query(line);
+            assert!(
+                matches!((q, secret), (Query::Secret, true) | (Query::Other, false)),
+                "{line}"
+            );
+        }
+        assert!(matches!(query("az x -o table"), Query::None));
+    }
+}
