@@ -8,7 +8,9 @@ use azsr_core::secrets::checksum::{base32_encode, base64_encode, crc32, github_c
 use azsr_core::secrets::{possible_secrets, scan};
 
 mod fake_secrets;
-use fake_secrets::{b64url, identifiable, identifiable_key, luhn_complete, Rng, ALNUM, B64};
+use fake_secrets::{
+    b64url, expand, identifiable, identifiable_key, luhn_complete, marks, Rng, ALNUM, B64,
+};
 
 /// Thresholds committed to in issue 4.
 const MIN_RECALL: f64 = 0.98;
@@ -336,38 +338,6 @@ fn load() -> Vec<Entry> {
     out
 }
 
-fn expand(template: &str, r: &mut Rng) -> String {
-    let mut s = String::new();
-    let mut rest = template;
-    while let Some(i) = rest.find("{{") {
-        let Some(j) = rest[i..].find("}}") else { break };
-        let name = &rest[i + 2..i + j];
-        if name.chars().all(|c| c.is_ascii_alphanumeric() || c == '_') && !name.is_empty() {
-            s.push_str(&rest[..i]);
-            s.push_str(&generate(name, r));
-        } else {
-            s.push_str(&rest[..i + j + 2]);
-        }
-        rest = &rest[i + j + 2..];
-    }
-    s.push_str(rest);
-    s
-}
-
-fn marks(annotated: &str) -> (String, Vec<std::ops::Range<usize>>) {
-    let mut text = String::new();
-    let mut ranges = Vec::new();
-    let mut open = Vec::new();
-    for ch in annotated.chars() {
-        match ch {
-            '«' => open.push(text.len()),
-            '»' => ranges.push(open.pop().unwrap()..text.len()),
-            c => text.push(c),
-        }
-    }
-    (text, ranges)
-}
-
 #[derive(Default)]
 struct Tally {
     secrets: usize,
@@ -422,7 +392,7 @@ fn corpus_recall_and_false_positive_rate() {
         let copies = if e.template.contains("{{") { 3 } else { 1 };
         for _ in 0..copies {
             snippets += 1;
-            let (text, expected) = marks(&expand(&e.template, &mut r));
+            let (text, expected) = marks(&expand(&e.template, &mut r, generate));
             let found = scan(&text);
             // Defence in depth: what a quoted line masks (findings and possible secrets).
             let masked: Vec<std::ops::Range<usize>> = found
@@ -632,7 +602,11 @@ fn rescanning_corpus_documents_after_edits_equals_a_fresh_scan() {
     let lines: Vec<String> = entries
         .iter()
         .flat_map(|e| {
-            let (text, _) = marks(&expand(&e.template, &mut Rng(e.template.len() as u64 + 7)));
+            let (text, _) = marks(&expand(
+                &e.template,
+                &mut Rng(e.template.len() as u64 + 7),
+                generate,
+            ));
             text.lines().map(str::to_string).collect::<Vec<_>>()
         })
         .collect();
@@ -683,7 +657,7 @@ fn rescanning_corpus_documents_after_edits_equals_a_fresh_scan() {
 fn corpus_snippets_cut_anywhere_scan_without_panic() {
     let mut r = Rng(0x5EC2_E75A_2025_0003);
     for e in load() {
-        let (text, _) = marks(&expand(&e.template, &mut r));
+        let (text, _) = marks(&expand(&e.template, &mut r, generate));
         let cuts: Vec<usize> = text
             .char_indices()
             .map(|(i, _)| i)

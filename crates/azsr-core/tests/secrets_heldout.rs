@@ -7,12 +7,11 @@
 
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
-use std::ops::Range;
 
 use azsr_core::secrets::scan;
 
 mod fake_secrets;
-use fake_secrets::{heldout2, Rng};
+use fake_secrets::{expand, heldout2, marks, Rng};
 
 /// Floors just below what was measured (rounded down to two decimals), so that the test
 /// catches regressions: frozen, 0.589 recall and 0.976 precision; after issue 12's
@@ -107,49 +106,14 @@ fn load() -> Vec<Entry> {
     out
 }
 
-/// Fills `{{name}}` placeholders (alphanumeric or `_` names only: `{{ .Values.x }}` and
-/// `{{backend-key}}` stay literal).
-fn expand(template: &str, r: &mut Rng) -> String {
-    let mut s = String::new();
-    let mut rest = template;
-    while let Some(i) = rest.find("{{") {
-        let Some(j) = rest[i..].find("}}") else {
-            break;
-        };
-        let name = &rest[i + 2..i + j];
-        if !name.is_empty() && name.chars().all(|c| c.is_ascii_alphanumeric() || c == '_') {
-            s.push_str(&rest[..i]);
-            let v = heldout2::generate(name, r)
-                .unwrap_or_else(|| panic!("unknown generator {{{{{name}}}}}"));
-            s.push_str(&v);
-        } else {
-            s.push_str(&rest[..i + j + 2]);
-        }
-        rest = &rest[i + j + 2..];
-    }
-    s.push_str(rest);
-    s
+/// A heldout2 generator's value; an unknown name is a corpus error.
+fn generate(name: &str, r: &mut Rng) -> String {
+    heldout2::generate(name, r).unwrap_or_else(|| panic!("unknown generator {{{{{name}}}}}"))
 }
 
 fn is_templated(template: &str) -> bool {
     let mut r = Rng(1);
-    expand(template, &mut r) != template
-}
-
-/// Strips the `«…»` marks, returning the text and the byte range of each marked secret.
-fn marks(annotated: &str) -> (String, Vec<Range<usize>>) {
-    let mut text = String::new();
-    let mut ranges = Vec::new();
-    let mut open = Vec::new();
-    for ch in annotated.chars() {
-        match ch {
-            '«' => open.push(text.len()),
-            '»' => ranges.push(open.pop().expect("unbalanced »")..text.len()),
-            c => text.push(c),
-        }
-    }
-    assert!(open.is_empty(), "unbalanced « in:\n{annotated}");
-    (text, ranges)
+    expand(template, &mut r, generate) != template
 }
 
 #[derive(Default, Clone)]
@@ -247,7 +211,7 @@ fn heldout_recall_and_precision() {
             ..Tally::default()
         };
         for _ in 0..copies {
-            let (text, expected) = marks(&expand(&e.template, &mut r));
+            let (text, expected) = marks(&expand(&e.template, &mut r, generate));
             let found = scan(&text);
             t.findings += found.len();
             if e.positive {

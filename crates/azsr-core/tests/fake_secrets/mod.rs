@@ -106,3 +106,47 @@ pub fn b64url(data: &[u8]) -> String {
         .replace('+', "-")
         .replace('/', "_")
 }
+
+/// Fills the `{{name}}` placeholders of a corpus snippet with `generate(name, r)`; only
+/// alphanumeric or `_` names are placeholders (`{{ .Values.x }}` and `{{backend-key}}`
+/// stay literal).
+pub fn expand(
+    template: &str,
+    r: &mut Rng,
+    mut generate: impl FnMut(&str, &mut Rng) -> String,
+) -> String {
+    let mut s = String::new();
+    let mut rest = template;
+    while let Some(i) = rest.find("{{") {
+        let Some(j) = rest[i..].find("}}") else {
+            break;
+        };
+        let name = &rest[i + 2..i + j];
+        if !name.is_empty() && name.chars().all(|c| c.is_ascii_alphanumeric() || c == '_') {
+            s.push_str(&rest[..i]);
+            s.push_str(&generate(name, r));
+        } else {
+            s.push_str(&rest[..i + j + 2]);
+        }
+        rest = &rest[i + j + 2..];
+    }
+    s.push_str(rest);
+    s
+}
+
+/// Strips the `«…»` marks of a corpus snippet, returning the text and the byte range of
+/// each marked secret.
+pub fn marks(annotated: &str) -> (String, Vec<std::ops::Range<usize>>) {
+    let mut text = String::new();
+    let mut ranges = Vec::new();
+    let mut open = Vec::new();
+    for ch in annotated.chars() {
+        match ch {
+            '«' => open.push(text.len()),
+            '»' => ranges.push(open.pop().expect("unbalanced »")..text.len()),
+            c => text.push(c),
+        }
+    }
+    assert!(open.is_empty(), "unbalanced « in:\n{annotated}");
+    (text, ranges)
+}
