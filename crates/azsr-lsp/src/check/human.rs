@@ -147,13 +147,20 @@ fn quote(file: &Checked, index: &LineIndex, f: &Finding) -> Quote {
         end = span_end + keep_after;
         cut = true;
     }
-    // Every secret of the file is masked, also where another finding quotes its line.
+    // Every secret of the file is masked, also where another finding quotes its line;
+    // and so is whatever on the quoted lines may be a secret though no detector reported
+    // it (defence in depth: a masked ID costs little, a printed key costs a rotation).
+    let possible: Vec<Range<usize>> = azsr_core::secrets::possible_secrets(&text[start..end])
+        .into_iter()
+        .map(|r| r.start + start..r.end + start)
+        .collect();
     let secrets: Vec<&Range<usize>> = file
         .findings
         .iter()
         .filter(|x| x.secret)
         .map(|x| &x.range)
         .chain(f.secret.then_some(&f.range))
+        .chain(possible.iter())
         .collect();
     let mut quoted = String::with_capacity(end - start + 6);
     if cut && start > lines.start {
@@ -324,6 +331,14 @@ mod tests {
         assert!(!out.contains("hunter2"), "{out}");
         let out = render(&Renderer::plain(), &file, &index, &secret);
         assert!(!out.contains("hunter2"), "{out}");
+    }
+
+    #[test]
+    fn what_may_be_a_secret_is_masked_on_a_quoted_line_though_no_detector_reported_it() {
+        let t = "dr_site_ref: Zq8Rt4Lx2Wn9PbK7sJd3FhVm\n";
+        let out = show(t, 0..11, Level::Warning, false);
+        assert!(!out.contains("Zq8Rt4Lx2Wn9PbK7sJd3FhVm"), "{out}");
+        assert!(out.contains("dr_site_ref: "), "{out}");
     }
 
     #[test]
