@@ -2,8 +2,9 @@ use std::collections::HashSet;
 use std::ops::Range;
 use std::sync::LazyLock;
 
-use crate::rules::text_rule::speech::Cue;
-use crate::rules::text_rule::{Piece, Prose};
+use crate::catalog::Catalog;
+use crate::rules::text_rule::speech::{Cue, REQUEST};
+use crate::rules::text_rule::{services_named, Piece, Prose};
 use crate::sections::SectionKind;
 use crate::text::{is_question, sentences, PhraseSet};
 use crate::{msg, Context, Diagnostic, Msg};
@@ -114,6 +115,19 @@ const WEAK: &[&str] = &[
     "in addition",
     "one more thing",
     "besides",
+    "あともう一つ",
+    "あともう一点",
+    "あと一つ",
+    "それから",
+    "それと",
+    "加えて",
+    "さらに",
+    "最後に",
+    "lastly",
+    "finally",
+    "on top of that",
+    "furthermore",
+    "moreover",
 ];
 
 const ANAPHORA: &[&str] = &[
@@ -156,6 +170,7 @@ const GENERIC: &[&str] = &[
     "another", "error", "errors", "again", "still", "now", "this", "that", "these", "those",
     "it", "do", "be", "to", "of", "in", "on", "at", "or", "if", "an", "a", "there's",
     "what's", "option", "options", "solution", "resolve", "avoid", "prevent", "way",
+    "azure", "microsoft",
 ];
 
 static STRONG_SET: LazyLock<PhraseSet> = LazyLock::new(|| PhraseSet::new(STRONG));
@@ -171,6 +186,8 @@ static NEW_SUBJECT: LazyLock<Cue> = LazyLock::new(|| {
         "(?:他|ほか)にも(?:いくつか|何点か|数点|[0-9一二三両]+ ?点|[0-9一二三]+ ?つ)?[^。]{0,12}?(?:質問|お伺い|伺い|確認させ|相談|教えて|ご教示)|(?:もう|あと|追加で|別途)(?: ?[0-9二三両] ?(?:点|つ)|いくつか|何点か|数点)",
         r"\b(?:on|onto|to)\s+(?:a\s+|an\s+|the\s+)?(?:different|separate|unrelated|other|another|new)\s+(?:topic|note|subject|matter)\b|\b(?:different|separate|unrelated)\s+(?:topic|subject|matter|thing|issue|question|problem|note|item)s?\b|\b(?:new|another|second)\s+(?:topic|subject|matter)\b|\b(?:switch|chang)(?:e|es|ing)?\s+gears\b",
         r"\bchang(?:e|ing)\s+(?:the\s+)?(?:subject|topic)s?\b|\bwhile\s+(?:i|we)(?:'m|'re|\s+am|\s+are|\s+have\s+you|'ve\s+got\s+you)\s*(?:at\s+it|here|on\s+the\s+line)?\b|\bunrelated\b",
+        "(?:続いて|次に|次は|続きまして|もう(?:一|1|ひと)つは|(?:2|二) ?つ目は)[、,]?[^。]{1,30}?の件|(?:問題|課題|事象|不具合|ご?相談(?:事項)?|案件|トピック)(?:は|が)? ?(?:2|二|3|三|4|四|複数|いくつか) ?(?:つ|件|点)?(?:あり|ござい|存在)|(?:2|二|3|三|複数) ?(?:つ|件)の(?:問題|課題|不具合|ご?相談|案件)|(?:もう|あと) ?(?:1|一|ひと) ?件|(?:他|ほか)にも[^。]{0,10}件",
+        r"\b(?:next|now|secondly|second|lastly|finally|then)\s*,?\s+(?:about|regarding|on|re:?|concerning)\s+[^.:,]{1,30}[:,]|\bsomething\s+else\s+(?:going\s+on|to\s+(?:ask|mention|raise|report)|(?:we|i)\s+(?:need|want|wanted))\b|\b(?:there(?:'s|\s+is)\s+also|(?:we|i)\s+also\s+have)\s+(?:another|a\s+second|one\s+more|something\s+else)\b|\b(?:two|three|four|several|multiple|[234])\s+(?:separate\s+|different\s+|distinct\s+|unrelated\s+)?(?:issues|problems)\b|\banother\s+(?:issue|problem|matter|topic)\b",
         r"\bseparate\s+(?:problem|issue|question|matter)\b|\b(?:a\s+few|(?:a\s+)?couple(?:\s+of)?|several|some|two|three|[23])\s+(?:more|other|additional|further|unrelated|separate)\s+(?:things|questions|issues|problems|topics|items|matters)\b|\b(?:two|three|[23]|a\s+few|a\s+couple\s+of|several)\s+more\s+things\b",
     ])
 });
@@ -302,6 +319,53 @@ fn refers_back(text: &str) -> bool {
     !ANAPHORA_SET.find(text).is_empty()
 }
 
+/// A question asking whether something is behind the problem (DNS が原因でしょうか,
+/// could the SKU be the bottleneck?): it is about the problem, whatever it names.
+static HYPOTHESIS: LazyLock<Cue> = LazyLock::new(|| {
+    Cue::new(&[
+        "原因(?:に|と)(?:な|して)|原因(?:でしょうか|ですか|なのでしょうか|として)|によるもの|起因|影響(?:して|する|し|が)|関係(?:して|する|し|が)|関連(?:して|する|し|が)|可能性|せい",
+        r"\b(?:be|is|are|was|were|could|might)\b[^?]{0,40}\b(?:causing|cause|responsible|related|to\s+blame|the\s+culprit|the\s+bottleneck|a\s+factor)\b|\b(?:due\s+to|because\s+of|caused\s+by)\b",
+    ])
+});
+
+/// A statement that something else fails too (Xも失敗します, also fails, too).
+static SECOND_PROBLEM: LazyLock<Cue> = LazyLock::new(|| {
+    Cue::new(&[
+        "[\\p{Katakana}A-Za-z0-9)）ー] ?(?:で|に|から|側|のほう|の方|について)?も[、 ]?[^。]{0,30}?(?:エラー|失敗|でき(?:ない|ません|ず)|発生|遅|止ま|落ち|不具合|問題|表示されな)",
+        "^(?:同時に|それから|加えて|さらに|他にも|ほかにも)[、,]?[^。]{0,60}?(?:エラー|失敗|でき(?:ない|ません|ず)|遅|止ま|落ち|不具合|問題)",
+        r"\b(?:also|too|as\s+well)\b[^.]{0,60}?\b(?:fails?|failing|failed|errors?|broken|not\s+working|stopped|doesn't|does\s+not|can't|cannot|won't|unable|slow|times?\s*out|timeouts?)\b|\b(?:fails?|failing|failed|errors?|broken|stopped|slow)\b[^.]{0,40}?\b(?:too|as\s+well)\b",
+    ])
+});
+
+/// A sentence that reports no problem (エラーは出ていません, no errors, works fine).
+static NO_PROBLEM: LazyLock<Cue> = LazyLock::new(|| {
+    Cue::new(&[
+        "(?:出て|発生して|見られ|記録されて|確認されて)(?:い|お)(?:ません|らず|ない)|(?:エラー|問題|異常)(?:は|も)?(?:ありません|ございません|ない|なし|見当たり)|正常",
+        r"\bno\s+(?:errors?|issues?|problems?)\b|\bnothing\b|\b(?:fine|healthy|normally|as\s+expected)\b|\bworks\b",
+    ])
+});
+
+/// A strict reference back (同じ, 同様, the same): `this` or `it` alone is too common in a
+/// statement to say it is about the same problem.
+fn refers_back_strictly(text: &str) -> bool {
+    ["同じ", "同様", "上記", "本件", "当該", "the same", "above"]
+        .iter()
+        .any(|w| text.to_lowercase().contains(w))
+}
+
+/// Whether `text` names a service that `before` does not name (two names of one
+/// service, `VM` and `仮想マシン`, are one).
+fn names_new_service(catalog: &Catalog, before: &str, text: &str) -> bool {
+    let named = services_named(catalog, text);
+    if named.is_empty() {
+        return false;
+    }
+    let seen = services_named(catalog, before);
+    named
+        .iter()
+        .any(|m| seen.iter().all(|s| m.iter().all(|id| !s.contains(id))))
+}
+
 /// A question of the problem section: its document range and its text.
 struct Question {
     range: Range<usize>,
@@ -402,9 +466,24 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
     };
     // Comparing every pair is quadratic: a real problem section has a handful.
     qs.truncate(100);
+    // Every sentence of the prose with where it starts: what was written before a point.
+    let all: Vec<(usize, &str)> = if qs.len() >= 2 {
+        prose.sentences().take(400).map(|s| (s.start, s.text)).collect()
+    } else {
+        Vec::new()
+    };
+    let before = |at: usize| -> String {
+        let mut t = String::new();
+        for (_, s) in all.iter().take_while(|(start, s)| start + s.len() <= at) {
+            t.push_str(s);
+            t.push('\n');
+        }
+        t
+    };
     'outer: for i in 1..qs.len() {
         let (q, t) = &qs[i];
-        if t.is_empty() || refers_back(&q.text) {
+        // A question asking whether something is behind the problem is about it.
+        if t.is_empty() || refers_back(&q.text) || HYPOTHESIS.is_match(&q.text) {
             continue;
         }
         let mut any_topical = false;
@@ -414,12 +493,14 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
             }
             any_topical |= !earlier.is_empty();
         }
-        if any_topical {
+        // Questions about one problem often share no word (原因は？ ログは？), so what
+        // sets a question apart is a service named nowhere before it.
+        if any_topical && names_new_service(ctx.catalog, &before(q.range.start), &q.text) {
             signals.push((
                 q.range.clone(),
                 msg!(
                     "This question seems to be about something other than the one before it: file one request per problem",
-                    "この質問は前の質問とは別の事柄のようです。1 件のお問い合わせには 1 つの問題を記載し、他は別のお問い合わせにしてください"
+                    "この質問は前の質問とは別の事柄のようです。1 件のお問い合わせには 1 つの問題を記載し、他は別のお問い合わせにしてください。"
                 ),
             ));
             break;
@@ -449,24 +530,45 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
                 let rest = &body[m.range.end..];
                 let after = rest.chars().next();
                 // `また` opens a sentence only with a comma (`また、`), not `または`.
+                // A longer Japanese phrase (あともう一つ教えて…) needs no comma.
+                let word = &body[m.range.clone()];
                 let opens = after.is_none_or(|c| {
                     matches!(c, '、' | '，' | ',' | ' ' | '\u{3000}') || !c.is_alphanumeric()
-                });
-                let t = topics(rest);
-                if opens && is_question(body) && !t.is_empty() && !refers_back(rest) {
-                    let seen = topics(&before.join("\n"));
-                    if seen.is_disjoint(&t) {
+                }) || (!word.is_ascii() && word.chars().count() >= 3);
+                let asks = is_question(body) || REQUEST.is_match(body);
+                if opens && asks && !refers_back(rest) {
+                    let seen = before.join("\n");
+                    if names_new_service(ctx.catalog, &seen, rest) {
                         let phrase = body[m.range.clone()].to_string();
                         let at = p.start + s.start + lead;
                         signals.push((
                             at + m.range.start..at + m.range.end,
                             msg!(
                                 "\"{phrase}\" opens a question about something not mentioned before: file it as a separate request",
-                                "「{phrase}」以降の質問は、それまでに書かれていない別の事柄のようです。別のお問い合わせとして起票してください"
+                                "「{phrase}」以降の質問は、それまでに書かれていない別の事柄のようです。別のお問い合わせとして起票してください。"
                             ),
                         ));
                     }
                 }
+            }
+            let in_problem = p.block.is_some_and(|b| b.section == Some(SectionKind::Problem));
+            if in_problem
+                && !before.is_empty()
+                && !is_question(body)
+                && SECOND_PROBLEM.is_match(body)
+                && !NO_PROBLEM.is_match(body)
+                && !refers_back_strictly(body)
+                && names_new_service(ctx.catalog, &before.join("\n"), body)
+            {
+                // Another service failing too: a second problem told as a statement.
+                let at = p.start + s.start + lead;
+                signals.push((
+                    at..at + body.len(),
+                    msg!(
+                        "This sentence reports a problem with another service: file one request per problem",
+                        "この文では別のサービスの問題が書かれています。1 件のお問い合わせには 1 つの問題を記載し、他は別のお問い合わせにしてください。"
+                    ),
+                ));
             }
             before.push(text);
         }
@@ -554,7 +656,7 @@ mod tests {
         );
         assert_spans(
             &RULE,
-            &ja("VM が停止しました。Storage も遅いです。VM の停止理由は？ «Storage の遅延はなぜですか？»"),
+            &ja("VM が停止しました。«Storage も遅いです。»VM の停止理由は？ Storage の遅延はなぜですか？"),
         );
         assert_spans(
             &RULE,
