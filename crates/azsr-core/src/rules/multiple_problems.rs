@@ -186,8 +186,8 @@ static NEW_SUBJECT: LazyLock<Cue> = LazyLock::new(|| {
         "(?:他|ほか)にも(?:いくつか|何点か|数点|[0-9一二三両]+ ?点|[0-9一二三]+ ?つ)?[^。]{0,12}?(?:質問|お伺い|伺い|確認させ|相談|教えて|ご教示)|(?:もう|あと|追加で|別途)(?: ?[0-9二三両] ?(?:点|つ)|いくつか|何点か|数点)",
         r"\b(?:on|onto|to)\s+(?:a\s+|an\s+|the\s+)?(?:different|separate|unrelated|other|another|new)\s+(?:topic|note|subject|matter)\b|\b(?:different|separate|unrelated)\s+(?:topic|subject|matter|thing|issue|question|problem|note|item)s?\b|\b(?:new|another|second)\s+(?:topic|subject|matter)\b|\b(?:switch|chang)(?:e|es|ing)?\s+gears\b",
         r"\bchang(?:e|ing)\s+(?:the\s+)?(?:subject|topic)s?\b|\bwhile\s+(?:i|we)(?:'m|'re|\s+am|\s+are|\s+have\s+you|'ve\s+got\s+you)\s*(?:at\s+it|here|on\s+the\s+line)?\b|\bunrelated\b",
-        "(?:続いて|次に|次は|続きまして|もう(?:一|1|ひと)つは|(?:2|二) ?つ目は)[、,]?[^。]{1,30}?の件|(?:問題|課題|事象|不具合|ご?相談(?:事項)?|案件|トピック)(?:は|が)? ?(?:2|二|3|三|4|四|複数|いくつか) ?(?:つ|件|点)?(?:あり|ござい|存在)|(?:2|二|3|三|複数) ?(?:つ|件)の(?:問題|課題|不具合|ご?相談|案件)|(?:もう|あと) ?(?:1|一|ひと) ?件|(?:他|ほか)にも[^。]{0,10}件",
-        r"\b(?:next|now|secondly|second|lastly|finally|then)\s*,?\s+(?:about|regarding|on|re:?|concerning)\s+[^.:,]{1,30}[:,]|\bsomething\s+else\s+(?:going\s+on|to\s+(?:ask|mention|raise|report)|(?:we|i)\s+(?:need|want|wanted))\b|\b(?:there(?:'s|\s+is)\s+also|(?:we|i)\s+also\s+have)\s+(?:another|a\s+second|one\s+more|something\s+else)\b|\b(?:two|three|four|several|multiple|[234])\s+(?:separate\s+|different\s+|distinct\s+|unrelated\s+)?(?:issues|problems)\b|\banother\s+(?:issue|problem|matter|topic)\b",
+        "(?:続いて|次に|次は|続きまして|もう(?:一|1|ひと)つは|(?:2|二) ?つ目は)[、,]?[^。]{1,30}?の件|(?:問題|課題|事象|不具合|ご?相談(?:事項)?|案件|トピック)(?:は|が)? ?(?:2|二|3|三|4|四|複数|いくつか) ?(?:つ|件|点)?(?:あり|ござい|存在)|(?:2|二|3|三|複数) ?(?:つ|件)の(?:問題|課題|不具合|ご?相談|案件)|(?:もう|あと) ?(?:1|一|ひと) ?件|(?:他|ほか)にも[^。]{0,10}件|(?:以下|下記|次)の ?(?:2|二|3|三|複数) ?(?:件|つの(?:問題|事象|件|相談))|(?:2|二|3|三|複数) ?件(?:について|を|、|です|あります|ございます|ご?相談)|まとめて(?:の)?(?:ご?質問|ご?相談|お問い合わせ|問い合わせ|お伺い|確認させ)",
+        r"\b(?:next|now|secondly|second|lastly|finally|then)\s*,?\s+(?:about|regarding|on|re:?|concerning)\s+[^.:,]{1,30}[:,]|\bsomething\s+else\s+(?:going\s+on|to\s+(?:ask|mention|raise|report)|(?:we|i)\s+(?:need|want|wanted))\b|\b(?:there(?:'s|\s+is)\s+also|(?:we|i)\s+also\s+have)\s+(?:another|a\s+second|one\s+more|something\s+else)\b|\b(?:two|three|four|several|multiple|[234])\s+(?:separate\s+|different\s+|distinct\s+|unrelated\s+)?(?:issues|problems)\b|\banother\s+(?:issue|problem|matter|topic)\b|\b(?:bundl\w+|combin\w+|lump\w*)\s+(?:these|them|several|multiple|two|a\s+few)\b|\bmoving\s+on\b|\b(?:on\s+)?to\s+something\s+(?:else|different)\b",
         r"\bseparate\s+(?:problem|issue|question|matter)\b|\b(?:a\s+few|(?:a\s+)?couple(?:\s+of)?|several|some|two|three|[23])\s+(?:more|other|additional|further|unrelated|separate)\s+(?:things|questions|issues|problems|topics|items|matters)\b|\b(?:two|three|[23]|a\s+few|a\s+couple\s+of|several)\s+more\s+things\b",
     ])
 });
@@ -331,7 +331,8 @@ static HYPOTHESIS: LazyLock<Cue> = LazyLock::new(|| {
 /// A statement that something else fails too (Xも失敗します, also fails, too).
 static SECOND_PROBLEM: LazyLock<Cue> = LazyLock::new(|| {
     Cue::new(&[
-        "[\\p{Katakana}A-Za-z0-9)）ー] ?(?:で|に|から|側|のほう|の方|について)?も[、 ]?[^。]{0,30}?(?:エラー|失敗|でき(?:ない|ません|ず)|発生|遅|止ま|落ち|不具合|問題|表示されな)",
+        "(?:件|問題|事象|不具合|エラー)(?:について|に関して)?も[、 ]?(?:あり|ござい|発生|見て|確認|調査|ご確認|お願い|起きて|出て|困って)|(?:こちら|これ|そちら)(?:について|に関して)?も[^。]{0,15}(?:確認|調査|対応|見て|お願い|ご教示|教えて)",
+        "[\\p{Han}\\p{Katakana}A-Za-z0-9)）ー] ?(?:で|に|から|側|のほう|の方|について)?も[、 ]?[^。]{0,30}?(?:エラー|失敗|でき(?:ない|ません|ず)|発生|遅|止ま|落ち|不具合|問題|表示されな)",
         "^(?:同時に|それから|加えて|さらに|他にも|ほかにも)[、,]?[^。]{0,60}?(?:エラー|失敗|でき(?:ない|ません|ず)|遅|止ま|落ち|不具合|問題)",
         r"\b(?:also|too|as\s+well)\b[^.]{0,60}?\b(?:fails?|failing|failed|errors?|broken|not\s+working|stopped|doesn't|does\s+not|can't|cannot|won't|unable|slow|times?\s*out|timeouts?)\b|\b(?:fails?|failing|failed|errors?|broken|stopped|slow)\b[^.]{0,40}?\b(?:too|as\s+well)\b",
     ])
@@ -348,10 +349,21 @@ static NO_PROBLEM: LazyLock<Cue> = LazyLock::new(|| {
 /// A strict reference back (同じ, 同様, the same): `this` or `it` alone is too common in a
 /// statement to say it is about the same problem.
 fn refers_back_strictly(text: &str) -> bool {
-    ["同じ", "同様", "上記", "本件", "当該", "the same", "above"]
-        .iter()
-        .any(|w| text.to_lowercase().contains(w))
+    STRICT_ANAPHORA.is_match(text)
 }
+
+static STRICT_ANAPHORA: LazyLock<Cue> = LazyLock::new(|| {
+    Cue::new(&["同じ|同様の|同様な|上記|本件|当該|本事象", r"\bthe\s+same\b|\babove\b"])
+});
+
+/// A topic said to be done with (X については上記のとおりです, is described above): a
+/// service first named after it starts another matter.
+static TOPIC_CLOSED: LazyLock<Cue> = LazyLock::new(|| {
+    Cue::new(&[
+        "(?:は|については|に関しては)上記(?:の)?(?:とおり|通り)(?:です|でございます|となります)",
+        r"\b(?:is|are|was|were)\s+(?:described|detailed|covered|explained)\s+above\b|\bdetails\s+above\b",
+    ])
+});
 
 /// Whether `text` names a service that `before` does not name (two names of one
 /// service, `VM` and `仮想マシン`, are one).
@@ -521,6 +533,7 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
     }
     // The sentences read so far, joined only when a follow-up needs comparing.
     let mut before: Vec<&str> = Vec::new();
+    let mut closed = false;
     for (p, sents) in pieces.iter().zip(&sents) {
         for s in sents.iter().cloned() {
             let text = &p.masked[s.clone()];
@@ -570,6 +583,17 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
                     ),
                 ));
             }
+            if closed && in_problem && names_new_service(ctx.catalog, &before.join("\n"), body) {
+                let at = p.start + s.start + lead;
+                signals.push((
+                    at..at + body.len(),
+                    msg!(
+                        "After the problem above, this sentence starts another matter: file one request per problem",
+                        "上記の問題とは別の事柄がここから始まっています。1 件のお問い合わせには 1 つの問題を記載し、他は別のお問い合わせにしてください。"
+                    ),
+                ));
+            }
+            closed |= TOPIC_CLOSED.is_match(body);
             before.push(text);
         }
     }

@@ -314,7 +314,7 @@ const SPEED: usize = 4;
 /// A problem met in a test, development or PoC environment (検証環境, staging slot).
 static TEST_ENV: LazyLock<Cue> = LazyLock::new(|| {
     Cue::new(&[
-        "(?:PoC|検証|テスト|開発|ステージング|評価|試験) ?(?:用)?(?:の)?環境",
+        "(?:PoC|検証|テスト|開発|ステージング|評価|試験) ?(?:用)?(?:の)?(?:環境|サブスクリプション|テナント|クラスター)",
         r"\b(?:test|testing|dev|development|staging|qa|uat|sandbox|poc|non-?prod(?:uction)?)\s+(?:environment|env|subscription|cluster|tenant|slot)\b",
     ])
 });
@@ -396,8 +396,8 @@ static CUES: LazyLock<[Cue; 4]> = LazyLock::new(|| {
         Cue::new(&[
             "(?:戻す|戻し|戻せ|戻る|戻っ|削除す|削除し|削除を|外す|外し|解除す|解除し|取り消す|取り消し|オフにす|オフにし|止め|無効化す|無効化し|無効にす|無効にし|差し替え|入れ替え|アンインストール|ダウングレード)(?:る|た|て)?(?:と|ば|たら|ところ|れば)[^。]{0,40}?(?:正常|動作|動く|動き|接続でき|通信でき|疎通でき|アクセスでき|起動|解消|繋が|つなが|成功|問題なく|直|回復|復旧|できる|できます)",
             "(?:前|以前|元|変更前)の(?:構成|設定|状態|バージョン|もの)に(?:戻|差し替え)",
-            r"\b(?:when|if|once|after|whenever)\s+(?:we|i|you)\s+(?:\w+\s+){0,2}?(?:delete|remove|revert|undo|roll\s+back|roll\s+(?:\w+\s+){1,3}back|switch\s+back|go\s+back|disable|uninstall|downgrade|put\s+back|restore\s+the\s+(?:old|previous|original))\w*\b.{0,80}?\b(?:works?|working|fine|ok|okay|connects?|recovers?|go(?:es)?\s+away|resolves?|resolved|fixe[sd]|succeeds?|comes?\s+back|starts?|boots?|runs?|normal(?:ly)?|as\s+expected|passes|loads?|responds?|again|flows?|reachable|through)\b",
-            r"\b(?:deleting|removing|reverting|undoing|rolling\s+back|switching\s+back|going\s+back|disabling|uninstalling|downgrading)\b.{0,60}?\b(?:fixes|fixed|resolves|resolved|makes?\s+(?:\w+\s+){0,3}(?:go\s+away|work|stop|disappear|healthy|normal|fine)|works|restores|brings?\s+it\s+back)\b",
+            r"\b(?:when|if|once|after|whenever)\s+(?:we|i|you)\s+(?:\w+\s+){0,2}?(?:delete|remove|revert|undo|roll\s+back|roll\s+(?:\w+\s+){1,3}back|switch\s+back|go\s+back|disable|uninstall|downgrade|turn\s+off|switch\s+off|detach|unassign|unlink|put\s+back|restore\s+the\s+(?:old|previous|original))\w*\b.{0,80}?\b(?:works?|working|fine|ok|okay|connects?|recovers?|go(?:es)?\s+away|resolves?|resolved|fixe[sd]|succeeds?|comes?\s+back|starts?|boots?|runs?|normal(?:ly)?|as\s+expected|passes|loads?|responds?|again|flows?|reachable|through)\b",
+            r"\b(?:deleting|removing|reverting|undoing|rolling\s+back|switching\s+back|going\s+back|disabling|uninstalling|downgrading|turning\s+off|switching\s+off|detaching|unassigning|unlinking)\b.{0,60}?\b(?:fixes|fixed|resolves|resolved|makes?\s+(?:\w+\s+){0,3}(?:go\s+away|work|stop|disappear|healthy|normal|fine)|works|restores|brings?\s+it\s+back)\b",
         ]),
         Cue::new(&[
             "(?:構築|移設|移行|導入|展開|切り替え|切替|リプレース|マイグレーション)(?:作業)?を(?:進めて|実施して|行って|進め)|(?:構築|立ち上げ|移行|移設|リプレース|マイグレーション|導入|準備|検証|テスト|開発|展開|デプロイ|セットアップ)(?:して(?:いる|おり)|している|する)?(?:中|作業中|段階|フェーズ)|ランディング ?ゾーン|新規(?:に)?(?:構築|導入|展開)",
@@ -408,7 +408,7 @@ static CUES: LazyLock<[Cue; 4]> = LazyLock::new(|| {
             r"\bnot\s+(?:yet\s+)?(?:live|in\s+production|launched)\b|\b(?:is|are)\s*n[o']t\s+(?:yet\s+)?live\b|\bnone\s+of\s+(?:it|this|them)\s+(?:is|are)\s+live\b",
             r"\b(?:has|have)\s*(?:n't|\s+not)\s+(?:yet\s+)?(?:launched|gone\s+live|gone\s+(?:in)?to\s+production|been\s+released)\b|\bpre-?(?:production|launch|prod)\b|\bgreenfield\b|\bsetting\s+(?:things|it|everything)\s+up\b|\bstill\s+(?:setting|building|configuring|testing)\b|\bno\s+(?:end\s+)?(?:users|customers)\s+(?:are\s+)?(?:on\s+it\s+|using\s+it\s+)?yet\b|\b(?:nothing|none\s+of\s+(?:it|this|them))\s+(?:is|are)\s+(?:live|in\s+production)\b|\b(?:live|in\s+production)\s+yet\b|\bpilot\b|\bproof\s+of\s+concept\b|\bstaging\s+(?:rollout|environment|deployment)\b",
             r"\b(?:before|ahead\s+of|prior\s+to)\s+(?:the\s+|our\s+)?(?:launch|go-?live|going\s+live|cutover|release|rollout)\b",
-            r"\b(?:before|until|ahead\s+of)\s+(?:we|it|they)\s+(?:open|launch|go\s+live|release|ship|roll\s+out|cut\s+over|publish)\b|\bbefore\s+(?:opening|launching|going\s+live|releasing|cutting\s+over)\b|\b(?:scheduled|planned|due|set)\s+to\s+(?:go\s+live|launch|open|be\s+released|ship|cut\s+over)\b|\bnone\s+of\s+(?:it|this|them)\s+(?:is|are)\s+[\w-]+\s+yet\b|\b[\w-]+[- ]facing\s+yet\b|\bstill\s+(?:validating|preparing|onboarding|migrating|piloting|rolling\s+out)\b",
+            r"\b(?:before|until|ahead\s+of)\s+(?:we|it|they)\s+(?:open|launch|go\s+live|release|ship|roll\s+out|cut\s+over|publish)\b|\bbefore\s+(?:opening|launching|going\s+live|releasing|cutting\s+over)\b|\b(?:scheduled|planned|due|set)\s+to\s+(?:go\s+live|launch|open|be\s+released|ship|cut\s+over)\b|\bnone\s+of\s+(?:it|this|them)\s+(?:is|are)\s+[\w-]+\s+yet\b|\b[\w-]+[- ]facing\s+yet\b|\bstill\s+(?:validating|preparing|onboarding|migrating|piloting|rolling\s+out)\b|\b(?:in\s+the\s+middle\s+of|midway\s+through|partway\s+through|halfway\s+through)\s+(?:a|the|our)\s+(?:\w+\s+)?(?:migration|lift-and-shift|move|rollout|build|deployment|cutover|transition|onboarding)\b|\blift[- ]and[- ]shift\b|\b(?:released|launched|rolled\s+out|opened|available|exposed)\s+to\s+(?:\w+\s+)?(?:users|customers|the\s+public|anyone|production)\s+yet\b",
             r"\bbuild(?:ing)?[- ]out\b|\bbuild\s+phase\b|\b(?:building|standing\s+up|setting\s+up|spinning\s+up)\s+(?:\w+\s+)?(?:a|the|our)?\s*new\b|\bstanding\s+up\b|\bmigrating\b|\bmigration\s+(?:project|rehearsal|from)\b|\blanding\s+zone\b",
         ]),
     ]

@@ -151,7 +151,7 @@ fn summary<'a>(ctx: &'a Context) -> Option<Piece<'a>> {
 /// `ストレージ アカウント`), the longest first. A Latin name counts only when written with
 /// a capital (`Backup`, not "the backup job"), a Japanese one only as a name of two words
 /// or with a kanji (`仮想マシン`, not `バックアップ`): common nouns are no subject.
-pub(crate) fn services_named<'c>(catalog: &'c Catalog, text: &str) -> Vec<Vec<&'c str>> {
+pub(crate) fn services_named(catalog: &Catalog, text: &str) -> Vec<Vec<String>> {
     #[derive(PartialEq, Clone, Copy)]
     enum Kind {
         Latin,
@@ -199,17 +199,27 @@ pub(crate) fn services_named<'c>(catalog: &'c Catalog, text: &str) -> Vec<Vec<&'
                 if !latin && n == 1 && !(kanji && name.chars().count() >= 4) {
                     return None;
                 }
-                let ids: Vec<&str> = match catalog
+                let mut ids: Vec<String> = match catalog
                     .find_service(&name)
                     .or_else(|| catalog.find_service(&format!("Azure {name}")))
                 {
-                    Some(m) => vec![m.service().id.as_str()],
+                    Some(m) => vec![m.service().id.clone()],
                     None => catalog
                         .alias(&name)
                         .into_iter()
-                        .map(|s| s.id.as_str())
+                        .map(|s| s.id.clone())
                         .collect(),
                 };
+                // `Azure DevOps`, `Microsoft Sentinel`: a product name the catalog
+                // spells otherwise is still one subject.
+                let branded = n >= 2
+                    && matches!(words[0].as_str(), "Azure" | "Microsoft")
+                    && words[1..]
+                        .iter()
+                        .all(|w| w.starts_with(|c: char| c.is_ascii_uppercase()));
+                if ids.is_empty() && branded {
+                    ids.push(name.to_lowercase());
+                }
                 (!ids.is_empty()).then_some((n, ids))
             });
             match found {
@@ -243,5 +253,6 @@ mod tests {
         assert_eq!(n("ストレージ アカウントと仮想マシン"), 2);
         assert_eq!(n("the backup job and the storage"), 0);
         assert_eq!(n("バックアップとストレージ"), 0);
+        assert_eq!(n("Azure DevOps のパイプライン"), 1);
     }
 }
