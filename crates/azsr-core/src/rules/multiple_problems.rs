@@ -12,29 +12,47 @@ use crate::{msg, Context, Diagnostic, Msg};
 declare_rule! {
     /// ## What it checks
     ///
-    /// A request that bundles several problems: two or more `problem` sections; two or
-    /// more questions in the problem section about different things (a question is a
-    /// sentence or list item ending in `?`, `？`, `か。` or `でしょうか`; two questions are
-    /// about different things when they share no content word, no statement of the
-    /// section names words of both, and the later one does not point back with
-    /// この/その/同じ/this/that); or a follow-up introduced as another matter, in the
-    /// summary or the body. One finding per request, on the earliest sign.
+    /// A request that bundles several problems, in the summary or the body: two problem
+    /// sections, a question about a service not named before, a follow-up introduced as
+    /// another matter, or another service said to fail too. One finding per request, on
+    /// the earliest sign. The signs:
     ///
-    /// A follow-up is introduced as another matter by a listed phrase (別件, another
-    /// question, on an unrelated note) or in other words: a turn away from the problem
-    /// (本題とは別, これとは全く別, 本件と直接関係はないのですが, 話は変わりますが, ところで,
-    /// それとは別に; on a different topic, changing the subject, switching gears, while I
-    /// have you, unrelated), another subject named as such (別の話 / 件 / 質問 / 問題 /
-    /// トピック, 全然違う話, 関係のない件; a different / separate / unrelated issue, topic,
-    /// thing, question), or more to come (他にもいくつか質問, もう 2 点, 別で気になっていること;
-    /// two more things, a couple of other questions, a few more things). A cue taken back
-    /// by the words around it (別件ではなく, not a separate issue) does not count.
+    /// - two or more `problem` sections;
+    /// - a question in the problem section that names an Azure service named nowhere
+    ///   before it (a catalog name, an alias such as App Service or 仮想マシン, a product
+    ///   name such as Azure DevOps), shares no content word with an earlier question, does
+    ///   not point back (この/その/同じ/this/that) and does not ask whether something is
+    ///   behind the problem (DNS が原因でしょうか, 可能性はありますか, could X be causing
+    ///   it). A question is a sentence or list item ending in `?`, `？`, `か。` or
+    ///   `でしょうか`. Questions that name no new service (原因は？ どのログを取得すれば？
+    ///   猶予期間は設定できますか？) are about the problem in hand, however different their
+    ///   words;
+    /// - a follow-up introduced as another matter: a listed phrase (別件, another
+    ///   question, on an unrelated note) or other words: a turn away from the problem
+    ///   (本題とは別, 話は変わりますが, ところで, それとは別に; on a different topic,
+    ///   changing the subject, switching gears, while I have you, moving on, unrelated),
+    ///   another subject named as such (別の話 / 件 / 質問 / トピック, 全然違う話; a
+    ///   different / separate issue, another problem), more to come (他にもいくつか質問,
+    ///   もう 2 点, もう 1 件; two more things, a couple of other questions), a count of
+    ///   matters (問題は 2 つあります, 以下の 2 件; two separate issues), bundling
+    ///   (まとめてのご相談; sorry to bundle these), or a topic closed (X については上記の
+    ///   とおりです, is described above) followed by a sentence that names a new service. A
+    ///   cue taken back by the words around it (別件ではなく, not a separate issue) does not
+    ///   count;
+    /// - a statement that another service fails too (Azure AD Connect の同期エラーも続いて
+    ///   おります, こちらについても確認をお願いします, the Key Vault firewall blocks our
+    ///   Functions app too) that names a service not named before, unless it reports no
+    ///   problem (エラーは出ていません, works fine) or points back (同じ, 同様の, the same);
+    /// - もう一点, もう一つ, あともう一つ, 併せて, ついでに, 別途, それから, 加えて, さらに,
+    ///   最後に, also, additionally, separately, in addition, one more thing, lastly,
+    ///   finally, when they open a question or a request that names a service not named
+    ///   before: "Also, is there a workaround?" is about the same problem, and もう一点
+    ///   adding a detail (もう一点補足いたしますと…) is neither.
     ///
-    /// もう一点, もう一つ, 併せて, ついでに, 別途, also, additionally, separately, in
-    /// addition, one more thing count only when they open a question whose content words
-    /// appear nowhere earlier in the request: "Also, is there a workaround?" is about the
-    /// same problem, and もう一点 adding a detail (もう一点補足いたしますと…) is no question.
-    /// Numbered reproduction steps and resource IDs never count.
+    /// A Latin name counts as a service only when written with a capital (Backup, not
+    /// "the backup job"), a Japanese one only as two words or with a kanji (ストレージ
+    /// アカウント, 仮想マシン, not バックアップ): common nouns are no subject. Numbered
+    /// reproduction steps and resource IDs never count.
     ///
     /// ## Why
     ///
@@ -431,8 +449,8 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
             signals.push((
                 h.text_range.clone(),
                 msg!(
-                    "A second problem section: file one request per problem",
-                    "問題のセクションが 2 つ以上あります。1 件のお問い合わせには 1 つの問題を記載し、他は別のお問い合わせにしてください"
+                    "A second problem section: file one request per problem.",
+                    "問題のセクションが 2 つ以上あります。1 件のお問い合わせには 1 つの問題を記載し、他は別のお問い合わせにしてください。"
                 ),
             ));
         }
@@ -511,7 +529,7 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
             signals.push((
                 q.range.clone(),
                 msg!(
-                    "This question seems to be about something other than the one before it: file one request per problem",
+                    "This question seems to be about something other than the one before it: file one request per problem.",
                     "この質問は前の質問とは別の事柄のようです。1 件のお問い合わせには 1 つの問題を記載し、他は別のお問い合わせにしてください。"
                 ),
             ));
@@ -526,8 +544,8 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
         signals.push((
             range,
             msg!(
-                "\"{phrase}\" introduces another matter: file it as a separate request (naming this one's number if they are linked)",
-                "「{phrase}」で別の事柄が始まっています。別のお問い合わせとして起票してください (関連がある場合はお問い合わせ番号を記載)"
+                "\"{phrase}\" introduces another matter: file it as a separate request, naming this one's number if they are linked.",
+                "「{phrase}」で別の事柄が始まっています。別のお問い合わせとして起票してください。関連がある場合は、このお問い合わせの番号を記載してください。"
             ),
         ));
     }
@@ -557,7 +575,7 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
                         signals.push((
                             at + m.range.start..at + m.range.end,
                             msg!(
-                                "\"{phrase}\" opens a question about something not mentioned before: file it as a separate request",
+                                "\"{phrase}\" opens a question about something not mentioned before: file it as a separate request.",
                                 "「{phrase}」以降の質問は、それまでに書かれていない別の事柄のようです。別のお問い合わせとして起票してください。"
                             ),
                         ));
@@ -578,7 +596,7 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
                 signals.push((
                     at..at + body.len(),
                     msg!(
-                        "This sentence reports a problem with another service: file one request per problem",
+                        "This sentence reports a problem with another service: file one request per problem.",
                         "この文では別のサービスの問題が書かれています。1 件のお問い合わせには 1 つの問題を記載し、他は別のお問い合わせにしてください。"
                     ),
                 ));
@@ -588,7 +606,7 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
                 signals.push((
                     at..at + body.len(),
                     msg!(
-                        "After the problem above, this sentence starts another matter: file one request per problem",
+                        "After the problem above, this sentence starts another matter: file one request per problem.",
                         "上記の問題とは別の事柄がここから始まっています。1 件のお問い合わせには 1 つの問題を記載し、他は別のお問い合わせにしてください。"
                     ),
                 ));

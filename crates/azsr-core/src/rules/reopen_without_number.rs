@@ -24,9 +24,13 @@ declare_rule! {
     /// closed, auto-closed, was marked resolved), speaks of an earlier exchange
     /// (やり取りしていた件, ご案内いただいた内容), or of work to pick up (前回の調査の続き,
     /// a continuation of, where we left off, the work we did with your colleague, the
-    /// engineer who told us). Raising to A is a change of 重大度 / 重要度 / 緊急度 to A (重要度 A
-    /// に切り替えて, 緊急度を上げて) or a verb such as bump, raise, escalate, upgrade, change,
-    /// move with "to Sev A" / "to severity A". A sentence that says there is no earlier
+    /// engineer who told us, following up on the ticket, we worked through this with one of
+    /// your engineers), of a request that ended (先月に一度解決となった件, サポートで解決して
+    /// いただいた事象, your team closed our request) or of one still open (現在対応いただいて
+    /// いるお問い合わせ). Raising to A is a change of 重大度 / 重要度 / 緊急度 to A (重要度 A
+    /// に切り替えて, 緊急度を上げて, 重大度を最も高いものに変更) or a verb such as bump, raise,
+    /// escalate, upgrade, change, move with "to Sev A" / "to severity A" / "to the highest
+    /// severity". A sentence that says there is no earlier
     /// request (今回初めて, 問い合わせはしておりません, our first support request, unrelated to
     /// any earlier case, a new issue) does not count.
     ///
@@ -277,8 +281,8 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
     out.push(RULE.diag(
         first,
         msg!(
-            "\"{phrase}\" refers to an earlier request: give its request number (in the text or in `related_requests`) so support can follow its history",
-            "「{phrase}」は以前のお問い合わせを指しています。そのお問い合わせ番号を本文か `related_requests` に記載すると、サポートが経緯を確認できます"
+            "\"{phrase}\" refers to an earlier request: give its request number (in the text or in `related_requests`) so support can follow its history.",
+            "「{phrase}」は以前のお問い合わせを指しています。そのお問い合わせ番号を本文か `related_requests` に記載すると、サポートが経緯を確認できます。"
         ),
     ));
 }

@@ -36,10 +36,15 @@ declare_rule! {
     ///   mid-migration, greenfield, building out, standing up a new …), before a launch
     ///   (サービス開始前, 本番稼働に向けて, カットオーバーを控え, before go-live, ahead of the
     ///   launch), or not in production yet (まだ本番稼働していない, none of it is live yet,
-    ///   nothing is in production yet, a pilot);
+    ///   nothing is in production yet, a pilot), a launch planned (稼働は 12 月 1 日を予定,
+    ///   scheduled to go live), only testers using it (検証担当者のみ), or a test,
+    ///   development or PoC environment not contrasted with production (PoC 環境,
+    ///   開発用のサブスクリプション, staging environment);
     /// - project speed: haste (最優先, 一日も早く, できる限り早く, fastest possible turnaround,
     ///   ASAP, prioritize, hurry) in the same sentence as a project or a date (日程, 稼働開始日,
-    ///   納期, リリース, launch, go-live, milestone, cutover, slipped, at risk).
+    ///   納期, リリース, launch, go-live, milestone, cutover, slipped, at risk), or in the
+    ///   sentence after one; and a project or schedule said to have slipped
+    ///   (スケジュールが既に 2 週間遅れ, the go-live slipped).
     ///
     /// ## Why
     ///
@@ -544,13 +549,13 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
         RULE.diag(
             span.clone(),
             msg!(
-                "Severity {label} is for a business-stopping outage happening now, but the text says \"{phrase}\" ({why_en}): choose B or lower",
-                "重大度 {label} は事業が停止している障害の復旧のためのものですが、本文に「{phrase}」とあります ({why_ja})。重大度 B 以下を選んでください"
+                "Severity {label} is for a business-stopping outage happening now, but the text says \"{phrase}\" ({why_en}): choose B or lower.",
+                "重大度 {label} は事業が停止している障害の復旧のためのものですが、本文に「{phrase}」とあります（{why_ja}）。重大度 B 以下を選んでください。"
             ),
         )
         .with_related(
             range,
-            msg!("what suggests it is not an outage now", "現在の障害ではないと読める箇所"),
+            msg!("What suggests it is not an outage now", "現在の障害ではないと読める箇所"),
         )
         .with_fix({
             // B, or lower where the plan offers no B (developer: C).
