@@ -49,7 +49,9 @@ declare_rule! {
     ///   before: "Also, is there a workaround?" is about the same problem, and もう一点
     ///   adding a detail (もう一点補足いたしますと…) is neither.
     ///
-    /// A Latin name counts as a service only when written with a capital (Backup, not
+    /// The items of a list under a sentence that announces questions (以下 3 点ご教示
+    /// ください, a few questions:) are questions even when written as nouns. A Latin name
+    /// counts as a service only when written with a capital (Backup, not
     /// "the backup job"), a Japanese one only as two words or with a kanji (ストレージ
     /// アカウント, 仮想マシン, not バックアップ): common nouns are no subject. Numbered
     /// reproduction steps and resource IDs never count.
@@ -402,7 +404,16 @@ struct Question {
     text: String,
 }
 
-fn questions(piece: &Piece, sents: &[Range<usize>]) -> Vec<Question> {
+/// A sentence that announces a list of questions (以下 3 点ご教示ください, a few
+/// questions:): the items that follow are questions even when written as nouns.
+static QUESTION_INTRO: LazyLock<Cue> = LazyLock::new(|| {
+    Cue::new(&[
+        "(?:以下|下記|次)(?:の)? ?(?:[0-9一二三四五]+ ?点|点|質問|項目|事項|こと)|質問(?:事項)?(?:は|です)?[:：]",
+        r"(?:the\s+following|(?:a\s+few|some|several|these|[2-9]|two|three|four)\s+(?:\w+\s+)?(?:questions|things|points|items))|questions?\s*:",
+    ])
+});
+
+fn questions(piece: &Piece, sents: &[Range<usize>], listed: bool) -> Vec<Question> {
     let trimmed = |r: Range<usize>| {
         let s = &piece.masked[r.clone()];
         let start = r.start + (s.len() - s.trim_start().len());
@@ -411,8 +422,9 @@ fn questions(piece: &Piece, sents: &[Range<usize>]) -> Vec<Question> {
     };
     let in_item = piece.block.is_some_and(|b| b.in_list_item);
     if in_item {
-        // A list item is one question when it ends like one.
-        if is_question(piece.masked) {
+        // A list item is one question when it ends like one, or under a sentence that
+        // announces questions.
+        if is_question(piece.masked) || listed {
             let r = trimmed(0..piece.masked.len());
             return vec![Question {
                 text: piece.masked[r.clone()].to_string(),
@@ -466,12 +478,17 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
     // Content words of each statement (non-question sentence) of the problem section: a
     // statement naming words of two questions ties them to one problem.
     let mut statement_texts: Vec<&str> = Vec::new();
+    let mut listed = false;
     for (p, sents) in pieces.iter().zip(&sents).filter(|(p, _)| {
         p.block.is_some_and(|b| {
             b.section == Some(SectionKind::Problem) && b.kind != crate::body::BlockKind::Heading
         })
     }) {
-        for q in questions(p, sents) {
+        let in_item = p.block.is_some_and(|b| b.in_list_item);
+        if !in_item {
+            listed = QUESTION_INTRO.is_match(p.masked);
+        }
+        for q in questions(p, sents, listed) {
             let t = topics(&q.text);
             qs.push((q, t));
         }

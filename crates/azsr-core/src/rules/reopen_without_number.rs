@@ -25,7 +25,7 @@ declare_rule! {
     /// (やり取りしていた件, ご案内いただいた内容), or of work to pick up (前回の調査の続き,
     /// a continuation of, where we left off, the work we did with your colleague, the
     /// engineer who told us, following up on the ticket, we worked through this with one of
-    /// your engineers), of a request that ended (先月に一度解決となった件, サポートで解決して
+    /// your engineers, the issue we raised with you, re-engage), of a request that ended (先月に一度解決となった件, サポートで解決して
     /// いただいた事象, your team closed our request) or of one still open (現在対応いただいて
     /// いるお問い合わせ). Raising to A is a change of 重大度 / 重要度 / 緊急度 to A (重要度 A
     /// に切り替えて, 緊急度を上げて, 重大度を最も高いものに変更) or a verb such as bump, raise,
@@ -181,6 +181,7 @@ static EARLIER: LazyLock<Cue> = LazyLock::new(|| {
         r"\bcontinuation\s+of\b|\bcontinu(?:e|ing)\s+(?:the|our|my)\s+(?:work|investigation|troubleshooting|case|conversation|discussion)\b|\bpick(?:ing)?\s+up\s+where\b|\bleft\s+off\b|\byour\s+colleague\b",
         r"\b(?:your|the)\s+(?:support\s+)?engineer\s+(?:told|asked|suggested|recommended|said|who|we\s+worked)\b|\b(?:handled|worked)\s+(?:on\s+)?(?:by|with)\s+(?:your|the)\s+(?:support\s+)?(?:engineer|colleague|team)\b|\bcase\s+handled\s+by\b|\b(?:spoke|talked|worked|met|chatted)\s+(?:to|with)\s+(?:one\s+of\s+)?(?:your|an?|the)\s+(?:support\s+)?(?:engineers?|colleagues?|team|support)\b",
         r"\b(?:follow(?:ing)?[- ]?up|followup)\s+(?:on|to|from)\s+(?:the|my|our|a|an|that)\s+(?:\w+\s+)?(?:case|ticket|sr|request|support\s+request)\b|\b(?:case|ticket|sr|request)\b[^.]{0,40}?\b(?:closed|archived)\b|\bclosed\s+(?:automatically|itself|on\s+its\s+own|without)\b|\b(?:closed|resolved|archived)\s+(?:our|my|the|that)\s+(?:\w+\s+)?(?:case|ticket|sr|request|support\s+request)\b|\bmarked\s+(?:it\s+|this\s+)?(?:as\s+)?(?:resolved|closed|solved|fixed)\b|\b(?:worked|spoke|talked|went|dealt|troubleshot|chatted|discussed)\b[^.]{0,25}?\bwith\s+(?:one\s+of\s+)?(?:your\s+(?:support\s+)?(?:engineers?|colleagues?|team|support|agents?|staff)|(?:a|an|the)\s+(?:support\s+)?(?:engineer|agent)|(?:microsoft|azure)\s+support)\b|\byour\s+(?:support\s+)?engineers?\s+(?:marked|closed|resolved|handled|fixed|helped)\b|\b(?:same|similar)\s+(?:problem|issue|error)\s+(?:that\s+)?(?:we|i)\s+(?:reported|raised|opened|filed)\b",
+        r"\b(?:we|i)\s+(?:raised|reported|opened|logged|filed|discussed)\s+(?:\w+\s+){0,3}?with\s+(?:you|your\s+(?:team|colleagues?|engineers?)|support|microsoft)\b|\bre-?engag\w+\b",
         r"\bre-?open(?:ed|ing)?\b|\bauto-?closed\b|\b(?:it|case|ticket|sr|request)\s+(?:was|got|has\s+been|had\s+been)\s+(?:auto-?)?(?:closed|marked\s+(?:as\s+)?resolved)\b|\b(?:we|i)\s+reported\s+(?:before|earlier|previously)\b",
     ])
 });

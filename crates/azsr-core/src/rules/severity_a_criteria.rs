@@ -34,7 +34,7 @@ declare_rule! {
     ///   改善しておらず, didn't help, still, persists);
     /// - not live yet: building, migrating or testing (構築中, 展開している段階, 移行リハーサル,
     ///   mid-migration, greenfield, building out, standing up a new …), before a launch
-    ///   (サービス開始前, 本番稼働に向けて, カットオーバーを控え, before go-live, ahead of the
+    ///   (サービス開始前, 本番稼働に向けて, 本稼働に備えて, カットオーバーを控え, before go-live, ahead of the
     ///   launch), or not in production yet (まだ本番稼働していない, none of it is live yet,
     ///   nothing is in production yet, a pilot), a launch planned (稼働は 12 月 1 日を予定,
     ///   scheduled to go live), only testers using it (検証担当者のみ), or a test,
@@ -399,14 +399,14 @@ static CUES: LazyLock<[Cue; 4]> = LazyLock::new(|| {
             r"\b(?:incident|outage|post[- ]incident)\s+(?:report|review|analysis|summary)\b|\bwrite-?up\b|\bcause\s+of\s+the\s+(?:outage|incident|failure|downtime|disruption)\b",
         ]),
         Cue::new(&[
-            "(?:戻す|戻し|戻せ|戻る|戻っ|削除す|削除し|削除を|外す|外し|解除す|解除し|取り消す|取り消し|オフにす|オフにし|止め|無効化す|無効化し|無効にす|無効にし|差し替え|入れ替え|アンインストール|ダウングレード)(?:る|た|て)?(?:と|ば|たら|ところ|れば)[^。]{0,40}?(?:正常|動作|動く|動き|接続でき|通信でき|疎通でき|アクセスでき|起動|解消|繋が|つなが|成功|問題なく|直|回復|復旧|できる|できます)",
+            "(?:戻す|戻し|戻せ|戻る|戻っ|削除す|削除し|削除を|外す|外し|解除す|解除し|取り消す|取り消し|オフにす|オフにし|止め|無効化す|無効化し|無効にす|無効にし|差し替え|入れ替え|アンインストール|ダウングレード)(?:る|た|て)?(?:と|ば|たら|ところ|れば)[^。]{0,40}?(?:正常|動作|動く|動き|接続でき|通信でき|疎通でき|アクセスでき|起動|解消|繋が|つなが|成功|問題なく|直|回復|復旧|できる|できます|元の[^。]{0,8}に戻|改善)",
             "(?:前|以前|元|変更前)の(?:構成|設定|状態|バージョン|もの)に(?:戻|差し替え)",
             r"\b(?:when|if|once|after|whenever)\s+(?:we|i|you)\s+(?:\w+\s+){0,2}?(?:delete|remove|revert|undo|roll\s+back|roll\s+(?:\w+\s+){1,3}back|switch\s+back|go\s+back|disable|uninstall|downgrade|turn\s+off|switch\s+off|detach|unassign|unlink|put\s+back|restore\s+the\s+(?:old|previous|original))\w*\b.{0,80}?\b(?:works?|working|fine|ok|okay|connects?|recovers?|go(?:es)?\s+away|resolves?|resolved|fixe[sd]|succeeds?|comes?\s+back|starts?|boots?|runs?|normal(?:ly)?|as\s+expected|passes|loads?|responds?|again|flows?|reachable|through)\b",
             r"\b(?:deleting|removing|reverting|undoing|rolling\s+back|switching\s+back|going\s+back|disabling|uninstalling|downgrading|turning\s+off|switching\s+off|detaching|unassigning|unlinking)\b.{0,60}?\b(?:fixes|fixed|resolves|resolved|makes?\s+(?:\w+\s+){0,3}(?:go\s+away|work|stop|disappear|healthy|normal|fine)|works|restores|brings?\s+it\s+back)\b",
         ]),
         Cue::new(&[
-            "(?:構築|移設|移行|導入|展開|切り替え|切替|リプレース|マイグレーション)(?:作業)?を(?:進めて|実施して|行って|進め)|(?:構築|立ち上げ|移行|移設|リプレース|マイグレーション|導入|準備|検証|テスト|開発|展開|デプロイ|セットアップ)(?:して(?:いる|おり)|している|する)?(?:中|作業中|段階|フェーズ)|ランディング ?ゾーン|新規(?:に)?(?:構築|導入|展開)",
-            "(?:サービス|本番|運用|稼働|公開|リリース|ローンチ|カットオーバー|サービスイン|切り替え|切替)(?:開始)?(?:前|に向け|を控え)",
+            "(?:構築|移設|移行|導入|展開|切り替え|切替|リプレース|マイグレーション)(?:作業)?を(?:進めて|実施して|行って|進め)|(?:構築|立ち上げ|移行|移設|リプレース|マイグレーション|導入|準備|検証|テスト|開発|展開|デプロイ|セットアップ)(?:して(?:いる|おり)|している|する)?(?:中|作業中|段階|フェーズ)|(?:構築|移行|検証|テスト|準備|セットアップ)(?:して|させて|を)(?:いる|おる)ところ|ランディング ?ゾーン|新規(?:に)?(?:構築|導入|展開)",
+            "(?:サービス|本番|運用|稼働|公開|リリース|ローンチ|カットオーバー|サービスイン|切り替え|切替)(?:開始)?(?:前|に向け|を控え|に備え|の準備)",
             "まだ(?:本番|稼働|運用|公開|リリース|サービス)|未稼働|未公開|未リリース|新規(?:構築|環境|立ち上げ)|環境構築|リハーサル|カットオーバー|サービスイン",
             "(?:稼働|運用|公開|リリース)(?:して|されて)(?:いない|おらず|いません|おりません)",
             "(?:稼働|運用開始|公開|リリース|サービス開始|本番化|本番稼働|ローンチ|切り替え|切替|移行)(?:日)?(?:は|を)?[^。]{0,20}予定(?:して|です|となって|であり|しており|しています)|まだ[^。]{0,20}(?:開放|公開|提供|利用開始|展開|リリース|お客様に|利用者に)[^。]{0,6}(?:いない|おらず|いません|おりません)|(?:検証|テスト|試験)(?:担当者?|ユーザー?|メンバー)(?:のみ|だけ)|社内[^。]{0,12}(?:のみ|だけ)(?:が|で)?(?:利用|使用|アクセス)|(?:公開|開放|リリース|稼働|サービス開始|カットオーバー|本番化)(?:する|させる)(?:前|まで)",
@@ -448,7 +448,7 @@ static ONGOING_CUE: LazyLock<Cue> = LazyLock::new(|| {
     Cue::new(&[
         "全(?:社員|社で|社的|ユーザ|利用者|顧客|店舗|拠点|従業員|職員|端末)|(?:全て|すべて|全部)の(?:お客様|顧客|ユーザ|利用者|社員|店舗|拠点|VM|リクエスト|サービス|取引)|誰も|一切(?:接続|利用|アクセス|使え)|全面的に",
         "引き続き[^。]{0,20}(?:でき|つなが|繋が)(?:ない|ません|ず)|停止(?:中|して(?:いる|います|おり)|したまま)|止まって(?:いる|います|おり)|現在も|依然|継続中|(?:状態|事象|障害)が(?:続|継続)|(?:解消|復旧|回復)(?:して|されて|いたして)?(?:おりません|いません|いない|おらず|せず|しません|されません|されず)|利用できない状態|業務(?:が|を)?(?:停止|止ま|行え|でき)|(?:でき|使え|つなが|繋が|行え)(?:ない|ず)(?:状態|状況)(?:です|が続|となって|になって)|(?:返し|失敗し|落ち|エラーになり|発生し)続け|復旧を(?:最優先|急いで|急ぎ|優先)|(?:至急|早急に|一刻も早く)[^。]{0,10}復旧",
-        r"\ball\s+(?:of\s+)?(?:our\s+)?(?:users|employees|customers|staff|visitors|tenants|orders|requests|services|hospitals|stores|sites|offices)\b|\bevery\s+(?:user|customer|employee|visitor|request|order|api\s+call|store|office)\b|\b(?:nobody|no\s+one|no-one)\b|\bwhole\s+(?:company|business|organi[sz]ation|site)\b|\bcompany-wide\b|\bentire\s+(?:company|business|site|storefront|organi[sz]ation|production)\b",
+        r"\ball\s+(?:of\s+)?(?:our\s+)?(?:users|employees|customers|staff|visitors|tenants|orders|requests|services|hospitals|stores|sites|offices)\b|\bevery\s+(?:user|customer|employee|visitor|request|order|api\s+call|store|office)\b|\b(?:nobody|no\s+one|no-one)\s+(?:can|could|is\s+able|was\s+able|has\s+been\s+able|gets|is\s+getting)\b|\bwhole\s+(?:company|business|organi[sz]ation|site)\b|\bcompany-wide\b|\bentire\s+(?:company|business|site|storefront|organi[sz]ation|production)\b",
         r"\b(?:is|are)\s+(?:currently\s+|still\s+|completely\s+|totally\s+)?(?:down|offline|unreachable|unavailable)\b|\bright\s+now\b|\bat\s+the\s+moment\b|\bin\s+progress\b|\bongoing\b|\bstill\s+(?:down|failing|broken|unavailable|locked\s+out)\b|\blosing\s+(?:revenue|money|sales)\b|\bnot\s+(?:yet\s+)?(?:recovered|restored)\b",
     ])
 });
