@@ -600,33 +600,30 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
                 }
             }
             let in_problem = p.block.is_some_and(|b| b.section == Some(SectionKind::Problem));
-            if in_problem
-                && !before.is_empty()
-                && !is_question(body)
+            // Another service failing too, or named after the first topic was closed: a
+            // second problem told as a statement.
+            let fails_too = !is_question(body)
                 && SECOND_PROBLEM.is_match(body)
                 && !NO_PROBLEM.is_match(body)
-                && !refers_back_strictly(body)
+                && !refers_back_strictly(body);
+            if in_problem
+                && !before.is_empty()
+                && (fails_too || closed)
                 && names_new_service(ctx.catalog, &before.join("\n"), body)
             {
-                // Another service failing too: a second problem told as a statement.
                 let at = p.start + s.start + lead;
-                signals.push((
-                    at..at + body.len(),
+                let message = if fails_too {
                     msg!(
                         "This sentence reports a problem with another service: file one request per problem.",
                         "この文では別のサービスの問題が書かれています。1 件のお問い合わせには 1 つの問題を記載し、他は別のお問い合わせにしてください。"
-                    ),
-                ));
-            }
-            if closed && in_problem && names_new_service(ctx.catalog, &before.join("\n"), body) {
-                let at = p.start + s.start + lead;
-                signals.push((
-                    at..at + body.len(),
+                    )
+                } else {
                     msg!(
                         "After the problem above, this sentence starts another matter: file one request per problem.",
                         "上記の問題とは別の事柄がここから始まっています。1 件のお問い合わせには 1 つの問題を記載し、他は別のお問い合わせにしてください。"
-                    ),
-                ));
+                    )
+                };
+                signals.push((at..at + body.len(), message));
             }
             closed |= TOPIC_CLOSED.is_match(body);
             before.push(text);
