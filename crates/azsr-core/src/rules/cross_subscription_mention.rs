@@ -360,8 +360,8 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
             out.push(RULE.diag(
                 range,
                 msg!(
-                    "This asks support to look at a resource of {name}, not of this request's subscription {ours}: file a separate request from that subscription (investigating another subscription's resources brings extra security checks and delays)",
-                    "このお問い合わせのサブスクリプション {ours} ではなく、{name}のリソースの調査を依頼しています。そのサブスクリプションから別途お問い合わせを起票してください (異なるサブスクリプションのリソースの調査にはセキュリティ チェックが追加され、時間がかかります)"
+                    "This asks support to look at a resource of {name}, not of this request's subscription {ours}: file a separate request from that subscription (investigating another subscription's resources brings extra security checks and delays).",
+                    "このお問い合わせのサブスクリプション {ours} ではなく、{name}のリソースの調査を依頼しています。そのサブスクリプションから別途お問い合わせを起票してください（異なるサブスクリプションのリソースの調査にはセキュリティ チェックが追加され、時間がかかります）。"
                 ),
             ));
         }
@@ -373,8 +373,8 @@ fn report(out: &mut Vec<Diagnostic>, range: Range<usize>, guid: &str, ours: &str
     out.push(RULE.diag(
         range,
         msg!(
-            "This asks support to look at a resource of subscription {guid}, not of this request's subscription {ours}: file a separate request from that subscription (investigating another subscription's resources brings extra security checks and delays)",
-            "このお問い合わせのサブスクリプション {ours} ではなく、サブスクリプション {guid} のリソースの調査を依頼しています。そのサブスクリプションから別途お問い合わせを起票してください (異なるサブスクリプションのリソースの調査にはセキュリティ チェックが追加され、時間がかかります)"
+            "This asks support to look at a resource of subscription {guid}, not of this request's subscription {ours}: file a separate request from that subscription (investigating another subscription's resources brings extra security checks and delays).",
+            "このお問い合わせのサブスクリプション {ours} ではなく、サブスクリプション {guid} のリソースの調査を依頼しています。そのサブスクリプションから別途お問い合わせを起票してください（異なるサブスクリプションのリソースの調査にはセキュリティ チェックが追加され、時間がかかります）。"
         ),
     ));
 }

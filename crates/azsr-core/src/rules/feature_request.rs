@@ -271,12 +271,12 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
     let phrase = ctx.text[range.clone()].to_string();
     let premier = matches!(ctx.plan(), Some(Plan::Premier | Plan::Unified));
     let mut message = msg!(
-        "\"{phrase}\" reads as a feature request: support does not track product changes. Post it on https://feedback.azure.com/d365community/ , where the product groups read it",
-        "「{phrase}」は機能要望と読めます。サポートでは製品の変更を追跡しません。https://feedback.azure.com/d365community/ に投稿してください (開発部門が直接参照しています)"
+        "\"{phrase}\" reads as a feature request: support does not track product changes. Post it on https://feedback.azure.com/d365community/ , where the product groups read it.",
+        "「{phrase}」は機能要望と読めます。サポートでは製品の変更を追跡しません。https://feedback.azure.com/d365community/ に投稿してください（開発部門が直接参照しています）。"
     );
     if premier {
-        message.en.push_str("; if the gap blocks your continued use of Azure, also contact your customer success account manager (CSAM)");
-        message.ja.push_str("。Azure の継続利用の大きな障壁となる場合は、担当の CSAM (カスタマー サクセス アカウント マネージャー) にもご連絡ください");
+        message.en.push_str(" If the gap blocks your continued use of Azure, also contact your customer success account manager (CSAM).");
+        message.ja.push_str("Azure の継続利用の大きな障壁となる場合は、担当のカスタマー サクセス アカウント マネージャー、CSAM にもご連絡ください。");
     }
     out.push(RULE.diag(range, message));
 }

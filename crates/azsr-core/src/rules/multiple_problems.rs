@@ -2,8 +2,9 @@ use std::collections::HashSet;
 use std::ops::Range;
 use std::sync::LazyLock;
 
-use crate::rules::text_rule::speech::Cue;
-use crate::rules::text_rule::{Piece, Prose};
+use crate::catalog::Catalog;
+use crate::rules::text_rule::speech::{Cue, REQUEST};
+use crate::rules::text_rule::{services_named, Piece, Prose};
 use crate::sections::SectionKind;
 use crate::text::{is_question, sentences, PhraseSet};
 use crate::{msg, Context, Diagnostic, Msg};
@@ -11,29 +12,49 @@ use crate::{msg, Context, Diagnostic, Msg};
 declare_rule! {
     /// ## What it checks
     ///
-    /// A request that bundles several problems: two or more `problem` sections; two or
-    /// more questions in the problem section about different things (a question is a
-    /// sentence or list item ending in `?`, `？`, `か。` or `でしょうか`; two questions are
-    /// about different things when they share no content word, no statement of the
-    /// section names words of both, and the later one does not point back with
-    /// この/その/同じ/this/that); or a follow-up introduced as another matter, in the
-    /// summary or the body. One finding per request, on the earliest sign.
+    /// A request that bundles several problems, in the summary or the body: two problem
+    /// sections, a question about a service not named before, a follow-up introduced as
+    /// another matter, or another service said to fail too. One finding per request, on
+    /// the earliest sign. The signs:
     ///
-    /// A follow-up is introduced as another matter by a listed phrase (別件, another
-    /// question, on an unrelated note) or in other words: a turn away from the problem
-    /// (本題とは別, これとは全く別, 本件と直接関係はないのですが, 話は変わりますが, ところで,
-    /// それとは別に; on a different topic, changing the subject, switching gears, while I
-    /// have you, unrelated), another subject named as such (別の話 / 件 / 質問 / 問題 /
-    /// トピック, 全然違う話, 関係のない件; a different / separate / unrelated issue, topic,
-    /// thing, question), or more to come (他にもいくつか質問, もう 2 点, 別で気になっていること;
-    /// two more things, a couple of other questions, a few more things). A cue taken back
-    /// by the words around it (別件ではなく, not a separate issue) does not count.
+    /// - two or more `problem` sections;
+    /// - a question in the problem section that names an Azure service named nowhere
+    ///   before it (a catalog name, an alias such as App Service or 仮想マシン, a product
+    ///   name such as Azure DevOps), shares no content word with an earlier question, does
+    ///   not point back (この/その/同じ/this/that) and does not ask whether something is
+    ///   behind the problem (DNS が原因でしょうか, 可能性はありますか, could X be causing
+    ///   it). A question is a sentence or list item ending in `?`, `？`, `か。` or
+    ///   `でしょうか`. Questions that name no new service (原因は？ どのログを取得すれば？
+    ///   猶予期間は設定できますか？) are about the problem in hand, however different their
+    ///   words;
+    /// - a follow-up introduced as another matter: a listed phrase (別件, another
+    ///   question, on an unrelated note) or other words: a turn away from the problem
+    ///   (本題とは別, 話は変わりますが, ところで, それとは別に; on a different topic,
+    ///   changing the subject, switching gears, while I have you, moving on, unrelated),
+    ///   another subject named as such (別の話 / 件 / 質問 / トピック, 全然違う話; a
+    ///   different / separate issue, another problem), more to come (他にもいくつか質問,
+    ///   もう 2 点, もう 1 件; two more things, a couple of other questions), a count of
+    ///   matters (問題は 2 つあります, 以下の 2 件; two separate issues), bundling
+    ///   (まとめてのご相談; sorry to bundle these), or a topic closed (X については上記の
+    ///   とおりです, is described above) followed by a sentence that names a new service. A
+    ///   cue taken back by the words around it (別件ではなく, not a separate issue) does not
+    ///   count;
+    /// - a statement that another service fails too (Azure AD Connect の同期エラーも続いて
+    ///   おります, こちらについても確認をお願いします, the Key Vault firewall blocks our
+    ///   Functions app too) that names a service not named before, unless it reports no
+    ///   problem (エラーは出ていません, works fine) or points back (同じ, 同様の, the same);
+    /// - もう一点, もう一つ, あともう一つ, 併せて, ついでに, 別途, それから, 加えて, さらに,
+    ///   最後に, also, additionally, separately, in addition, one more thing, lastly,
+    ///   finally, when they open a question or a request that names a service not named
+    ///   before: "Also, is there a workaround?" is about the same problem, and もう一点
+    ///   adding a detail (もう一点補足いたしますと…) is neither.
     ///
-    /// もう一点, もう一つ, 併せて, ついでに, 別途, also, additionally, separately, in
-    /// addition, one more thing count only when they open a question whose content words
-    /// appear nowhere earlier in the request: "Also, is there a workaround?" is about the
-    /// same problem, and もう一点 adding a detail (もう一点補足いたしますと…) is no question.
-    /// Numbered reproduction steps and resource IDs never count.
+    /// The items of a list under a sentence that announces questions (以下 3 点ご教示
+    /// ください, a few questions:) are questions even when written as nouns. A Latin name
+    /// counts as a service only when written with a capital (Backup, not
+    /// "the backup job"), a Japanese one only as two words or with a kanji (ストレージ
+    /// アカウント, 仮想マシン, not バックアップ): common nouns are no subject. Numbered
+    /// reproduction steps and resource IDs never count.
     ///
     /// ## Why
     ///
@@ -114,6 +135,19 @@ const WEAK: &[&str] = &[
     "in addition",
     "one more thing",
     "besides",
+    "あともう一つ",
+    "あともう一点",
+    "あと一つ",
+    "それから",
+    "それと",
+    "加えて",
+    "さらに",
+    "最後に",
+    "lastly",
+    "finally",
+    "on top of that",
+    "furthermore",
+    "moreover",
 ];
 
 const ANAPHORA: &[&str] = &[
@@ -156,6 +190,7 @@ const GENERIC: &[&str] = &[
     "another", "error", "errors", "again", "still", "now", "this", "that", "these", "those",
     "it", "do", "be", "to", "of", "in", "on", "at", "or", "if", "an", "a", "there's",
     "what's", "option", "options", "solution", "resolve", "avoid", "prevent", "way",
+    "azure", "microsoft",
 ];
 
 static STRONG_SET: LazyLock<PhraseSet> = LazyLock::new(|| PhraseSet::new(STRONG));
@@ -171,6 +206,8 @@ static NEW_SUBJECT: LazyLock<Cue> = LazyLock::new(|| {
         "(?:他|ほか)にも(?:いくつか|何点か|数点|[0-9一二三両]+ ?点|[0-9一二三]+ ?つ)?[^。]{0,12}?(?:質問|お伺い|伺い|確認させ|相談|教えて|ご教示)|(?:もう|あと|追加で|別途)(?: ?[0-9二三両] ?(?:点|つ)|いくつか|何点か|数点)",
         r"\b(?:on|onto|to)\s+(?:a\s+|an\s+|the\s+)?(?:different|separate|unrelated|other|another|new)\s+(?:topic|note|subject|matter)\b|\b(?:different|separate|unrelated)\s+(?:topic|subject|matter|thing|issue|question|problem|note|item)s?\b|\b(?:new|another|second)\s+(?:topic|subject|matter)\b|\b(?:switch|chang)(?:e|es|ing)?\s+gears\b",
         r"\bchang(?:e|ing)\s+(?:the\s+)?(?:subject|topic)s?\b|\bwhile\s+(?:i|we)(?:'m|'re|\s+am|\s+are|\s+have\s+you|'ve\s+got\s+you)\s*(?:at\s+it|here|on\s+the\s+line)?\b|\bunrelated\b",
+        "(?:続いて|次に|次は|続きまして|もう(?:一|1|ひと)つは|(?:2|二) ?つ目は)[、,]?[^。]{1,30}?の件|(?:問題|課題|事象|不具合|ご?相談(?:事項)?|案件|トピック)(?:は|が)? ?(?:2|二|3|三|4|四|複数|いくつか) ?(?:つ|件|点)?(?:あり|ござい|存在)|(?:2|二|3|三|複数) ?(?:つ|件)の(?:問題|課題|不具合|ご?相談|案件)|(?:もう|あと) ?(?:1|一|ひと) ?件|(?:他|ほか)にも[^。]{0,10}件|(?:以下|下記|次)の ?(?:2|二|3|三|複数) ?(?:件|つの(?:問題|事象|件|相談))|(?:2|二|3|三|複数) ?件(?:について|を|、|です|あります|ございます|ご?相談)|まとめて(?:の)?(?:ご?質問|ご?相談|お問い合わせ|問い合わせ|お伺い|確認させ)",
+        r"\b(?:next|now|secondly|second|lastly|finally|then)\s*,?\s+(?:about|regarding|on|re:?|concerning)\s+[^.:,]{1,30}[:,]|\bsomething\s+else\s+(?:going\s+on|to\s+(?:ask|mention|raise|report)|(?:we|i)\s+(?:need|want|wanted))\b|\b(?:there(?:'s|\s+is)\s+also|(?:we|i)\s+also\s+have)\s+(?:another|a\s+second|one\s+more|something\s+else)\b|\b(?:two|three|four|several|multiple|[234])\s+(?:separate\s+|different\s+|distinct\s+|unrelated\s+)?(?:issues|problems)\b|\banother\s+(?:issue|problem|matter|topic)\b|\b(?:bundl\w+|combin\w+|lump\w*)\s+(?:these|them|several|multiple|two|a\s+few)\b|\bmoving\s+on\b|\b(?:on\s+)?to\s+something\s+(?:else|different)\b",
         r"\bseparate\s+(?:problem|issue|question|matter)\b|\b(?:a\s+few|(?:a\s+)?couple(?:\s+of)?|several|some|two|three|[23])\s+(?:more|other|additional|further|unrelated|separate)\s+(?:things|questions|issues|problems|topics|items|matters)\b|\b(?:two|three|[23]|a\s+few|a\s+couple\s+of|several)\s+more\s+things\b",
     ])
 });
@@ -302,13 +339,81 @@ fn refers_back(text: &str) -> bool {
     !ANAPHORA_SET.find(text).is_empty()
 }
 
+/// A question asking whether something is behind the problem (DNS が原因でしょうか,
+/// could the SKU be the bottleneck?): it is about the problem, whatever it names.
+static HYPOTHESIS: LazyLock<Cue> = LazyLock::new(|| {
+    Cue::new(&[
+        "原因(?:に|と)(?:な|して)|原因(?:でしょうか|ですか|なのでしょうか|として)|によるもの|起因|影響(?:して|する|し|が)|関係(?:して|する|し|が)|関連(?:して|する|し|が)|可能性|せい",
+        r"\b(?:be|is|are|was|were|could|might)\b[^?]{0,40}\b(?:causing|cause|responsible|related|to\s+blame|the\s+culprit|the\s+bottleneck|a\s+factor)\b|\b(?:due\s+to|because\s+of|caused\s+by)\b",
+    ])
+});
+
+/// A statement that something else fails too (Xも失敗します, also fails, too).
+static SECOND_PROBLEM: LazyLock<Cue> = LazyLock::new(|| {
+    Cue::new(&[
+        "(?:件|問題|事象|不具合|エラー)(?:について|に関して)?も[、 ]?(?:あり|ござい|発生|見て|確認|調査|ご確認|お願い|起きて|出て|困って)|(?:こちら|これ|そちら)(?:について|に関して)?も[^。]{0,15}(?:確認|調査|対応|見て|お願い|ご教示|教えて)",
+        "[\\p{Han}\\p{Katakana}A-Za-z0-9)）ー] ?(?:で|に|から|側|のほう|の方|について)?も[、 ]?[^。]{0,30}?(?:エラー|失敗|でき(?:ない|ません|ず)|発生|遅|止ま|落ち|不具合|問題|表示されな)",
+        "^(?:同時に|それから|加えて|さらに|他にも|ほかにも)[、,]?[^。]{0,60}?(?:エラー|失敗|でき(?:ない|ません|ず)|遅|止ま|落ち|不具合|問題)",
+        r"\b(?:also|too|as\s+well)\b[^.]{0,60}?\b(?:fails?|failing|failed|errors?|broken|not\s+working|stopped|doesn't|does\s+not|can't|cannot|won't|unable|slow|times?\s*out|timeouts?)\b|\b(?:fails?|failing|failed|errors?|broken|stopped|slow)\b[^.]{0,40}?\b(?:too|as\s+well)\b",
+    ])
+});
+
+/// A sentence that reports no problem (エラーは出ていません, no errors, works fine).
+static NO_PROBLEM: LazyLock<Cue> = LazyLock::new(|| {
+    Cue::new(&[
+        "(?:出て|発生して|見られ|記録されて|確認されて)(?:い|お)(?:ません|らず|ない)|(?:エラー|問題|異常)(?:は|も)?(?:ありません|ございません|ない|なし|見当たり)|正常",
+        r"\bno\s+(?:errors?|issues?|problems?)\b|\bnothing\b|\b(?:fine|healthy|normally|as\s+expected)\b|\bworks\b",
+    ])
+});
+
+/// A strict reference back (同じ, 同様, the same): `this` or `it` alone is too common in a
+/// statement to say it is about the same problem.
+fn refers_back_strictly(text: &str) -> bool {
+    STRICT_ANAPHORA.is_match(text)
+}
+
+static STRICT_ANAPHORA: LazyLock<Cue> = LazyLock::new(|| {
+    Cue::new(&["同じ|同様の|同様な|上記|本件|当該|本事象", r"\bthe\s+same\b|\babove\b"])
+});
+
+/// A topic said to be done with (X については上記のとおりです, is described above): a
+/// service first named after it starts another matter.
+static TOPIC_CLOSED: LazyLock<Cue> = LazyLock::new(|| {
+    Cue::new(&[
+        "(?:は|については|に関しては)上記(?:の)?(?:とおり|通り)(?:です|でございます|となります)",
+        r"\b(?:is|are|was|were)\s+(?:described|detailed|covered|explained)\s+above\b|\bdetails\s+above\b",
+    ])
+});
+
+/// Whether `text` names a service that `before` does not name (two names of one
+/// service, `VM` and `仮想マシン`, are one).
+fn names_new_service(catalog: &Catalog, before: &str, text: &str) -> bool {
+    let named = services_named(catalog, text);
+    if named.is_empty() {
+        return false;
+    }
+    let seen = services_named(catalog, before);
+    named
+        .iter()
+        .any(|m| seen.iter().all(|s| m.iter().all(|id| !s.contains(id))))
+}
+
 /// A question of the problem section: its document range and its text.
 struct Question {
     range: Range<usize>,
     text: String,
 }
 
-fn questions(piece: &Piece, sents: &[Range<usize>]) -> Vec<Question> {
+/// A sentence that announces a list of questions (以下 3 点ご教示ください, a few
+/// questions:): the items that follow are questions even when written as nouns.
+static QUESTION_INTRO: LazyLock<Cue> = LazyLock::new(|| {
+    Cue::new(&[
+        "(?:以下|下記|次)(?:の)? ?(?:[0-9一二三四五]+ ?点|点|質問|項目|事項|こと)|質問(?:事項)?(?:は|です)?[:：]",
+        r"(?:the\s+following|(?:a\s+few|some|several|these|[2-9]|two|three|four)\s+(?:\w+\s+)?(?:questions|things|points|items))|questions?\s*:",
+    ])
+});
+
+fn questions(piece: &Piece, sents: &[Range<usize>], listed: bool) -> Vec<Question> {
     let trimmed = |r: Range<usize>| {
         let s = &piece.masked[r.clone()];
         let start = r.start + (s.len() - s.trim_start().len());
@@ -317,8 +422,9 @@ fn questions(piece: &Piece, sents: &[Range<usize>]) -> Vec<Question> {
     };
     let in_item = piece.block.is_some_and(|b| b.in_list_item);
     if in_item {
-        // A list item is one question when it ends like one.
-        if is_question(piece.masked) {
+        // A list item is one question when it ends like one, or under a sentence that
+        // announces questions.
+        if is_question(piece.masked) || listed {
             let r = trimmed(0..piece.masked.len());
             return vec![Question {
                 text: piece.masked[r.clone()].to_string(),
@@ -355,8 +461,8 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
             signals.push((
                 h.text_range.clone(),
                 msg!(
-                    "A second problem section: file one request per problem",
-                    "問題のセクションが 2 つ以上あります。1 件のお問い合わせには 1 つの問題を記載し、他は別のお問い合わせにしてください"
+                    "A second problem section: file one request per problem.",
+                    "問題のセクションが 2 つ以上あります。1 件のお問い合わせには 1 つの問題を記載し、他は別のお問い合わせにしてください。"
                 ),
             ));
         }
@@ -372,12 +478,17 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
     // Content words of each statement (non-question sentence) of the problem section: a
     // statement naming words of two questions ties them to one problem.
     let mut statement_texts: Vec<&str> = Vec::new();
+    let mut listed = false;
     for (p, sents) in pieces.iter().zip(&sents).filter(|(p, _)| {
         p.block.is_some_and(|b| {
             b.section == Some(SectionKind::Problem) && b.kind != crate::body::BlockKind::Heading
         })
     }) {
-        for q in questions(p, sents) {
+        let in_item = p.block.is_some_and(|b| b.in_list_item);
+        if !in_item {
+            listed = QUESTION_INTRO.is_match(p.masked);
+        }
+        for q in questions(p, sents, listed) {
             let t = topics(&q.text);
             qs.push((q, t));
         }
@@ -402,9 +513,24 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
     };
     // Comparing every pair is quadratic: a real problem section has a handful.
     qs.truncate(100);
+    // Every sentence of the prose with where it starts: what was written before a point.
+    let all: Vec<(usize, &str)> = if qs.len() >= 2 {
+        prose.sentences().take(400).map(|s| (s.start, s.text)).collect()
+    } else {
+        Vec::new()
+    };
+    let before = |at: usize| -> String {
+        let mut t = String::new();
+        for (_, s) in all.iter().take_while(|(start, s)| start + s.len() <= at) {
+            t.push_str(s);
+            t.push('\n');
+        }
+        t
+    };
     'outer: for i in 1..qs.len() {
         let (q, t) = &qs[i];
-        if t.is_empty() || refers_back(&q.text) {
+        // A question asking whether something is behind the problem is about it.
+        if t.is_empty() || refers_back(&q.text) || HYPOTHESIS.is_match(&q.text) {
             continue;
         }
         let mut any_topical = false;
@@ -414,12 +540,14 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
             }
             any_topical |= !earlier.is_empty();
         }
-        if any_topical {
+        // Questions about one problem often share no word (原因は？ ログは？), so what
+        // sets a question apart is a service named nowhere before it.
+        if any_topical && names_new_service(ctx.catalog, &before(q.range.start), &q.text) {
             signals.push((
                 q.range.clone(),
                 msg!(
-                    "This question seems to be about something other than the one before it: file one request per problem",
-                    "この質問は前の質問とは別の事柄のようです。1 件のお問い合わせには 1 つの問題を記載し、他は別のお問い合わせにしてください"
+                    "This question seems to be about something other than the one before it: file one request per problem.",
+                    "この質問は前の質問とは別の事柄のようです。1 件のお問い合わせには 1 つの問題を記載し、他は別のお問い合わせにしてください。"
                 ),
             ));
             break;
@@ -433,13 +561,14 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
         signals.push((
             range,
             msg!(
-                "\"{phrase}\" introduces another matter: file it as a separate request (naming this one's number if they are linked)",
-                "「{phrase}」で別の事柄が始まっています。別のお問い合わせとして起票してください (関連がある場合はお問い合わせ番号を記載)"
+                "\"{phrase}\" introduces another matter: file it as a separate request, naming this one's number if they are linked.",
+                "「{phrase}」で別の事柄が始まっています。別のお問い合わせとして起票してください。関連がある場合は、このお問い合わせの番号を記載してください。"
             ),
         ));
     }
     // The sentences read so far, joined only when a follow-up needs comparing.
     let mut before: Vec<&str> = Vec::new();
+    let mut closed = false;
     for (p, sents) in pieces.iter().zip(&sents) {
         for s in sents.iter().cloned() {
             let text = &p.masked[s.clone()];
@@ -449,25 +578,54 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
                 let rest = &body[m.range.end..];
                 let after = rest.chars().next();
                 // `また` opens a sentence only with a comma (`また、`), not `または`.
+                // A longer Japanese phrase (あともう一つ教えて…) needs no comma.
+                let word = &body[m.range.clone()];
                 let opens = after.is_none_or(|c| {
                     matches!(c, '、' | '，' | ',' | ' ' | '\u{3000}') || !c.is_alphanumeric()
-                });
-                let t = topics(rest);
-                if opens && is_question(body) && !t.is_empty() && !refers_back(rest) {
-                    let seen = topics(&before.join("\n"));
-                    if seen.is_disjoint(&t) {
+                }) || (!word.is_ascii() && word.chars().count() >= 3);
+                let asks = is_question(body) || REQUEST.is_match(body);
+                if opens && asks && !refers_back(rest) {
+                    let seen = before.join("\n");
+                    if names_new_service(ctx.catalog, &seen, rest) {
                         let phrase = body[m.range.clone()].to_string();
                         let at = p.start + s.start + lead;
                         signals.push((
                             at + m.range.start..at + m.range.end,
                             msg!(
-                                "\"{phrase}\" opens a question about something not mentioned before: file it as a separate request",
-                                "「{phrase}」以降の質問は、それまでに書かれていない別の事柄のようです。別のお問い合わせとして起票してください"
+                                "\"{phrase}\" opens a question about something not mentioned before: file it as a separate request.",
+                                "「{phrase}」以降の質問は、それまでに書かれていない別の事柄のようです。別のお問い合わせとして起票してください。"
                             ),
                         ));
                     }
                 }
             }
+            let in_problem = p.block.is_some_and(|b| b.section == Some(SectionKind::Problem));
+            // Another service failing too, or named after the first topic was closed: a
+            // second problem told as a statement.
+            let fails_too = !is_question(body)
+                && SECOND_PROBLEM.is_match(body)
+                && !NO_PROBLEM.is_match(body)
+                && !refers_back_strictly(body);
+            if in_problem
+                && !before.is_empty()
+                && (fails_too || closed)
+                && names_new_service(ctx.catalog, &before.join("\n"), body)
+            {
+                let at = p.start + s.start + lead;
+                let message = if fails_too {
+                    msg!(
+                        "This sentence reports a problem with another service: file one request per problem.",
+                        "この文では別のサービスの問題が書かれています。1 件のお問い合わせには 1 つの問題を記載し、他は別のお問い合わせにしてください。"
+                    )
+                } else {
+                    msg!(
+                        "After the problem above, this sentence starts another matter: file one request per problem.",
+                        "上記の問題とは別の事柄がここから始まっています。1 件のお問い合わせには 1 つの問題を記載し、他は別のお問い合わせにしてください。"
+                    )
+                };
+                signals.push((at..at + body.len(), message));
+            }
+            closed |= TOPIC_CLOSED.is_match(body);
             before.push(text);
         }
     }
@@ -554,7 +712,7 @@ mod tests {
         );
         assert_spans(
             &RULE,
-            &ja("VM が停止しました。Storage も遅いです。VM の停止理由は？ «Storage の遅延はなぜですか？»"),
+            &ja("VM が停止しました。«Storage も遅いです。»VM の停止理由は？ Storage の遅延はなぜですか？"),
         );
         assert_spans(
             &RULE,

@@ -24,9 +24,13 @@ declare_rule! {
     /// closed, auto-closed, was marked resolved), speaks of an earlier exchange
     /// (やり取りしていた件, ご案内いただいた内容), or of work to pick up (前回の調査の続き,
     /// a continuation of, where we left off, the work we did with your colleague, the
-    /// engineer who told us). Raising to A is a change of 重大度 / 重要度 / 緊急度 to A (重要度 A
-    /// に切り替えて, 緊急度を上げて) or a verb such as bump, raise, escalate, upgrade, change,
-    /// move with "to Sev A" / "to severity A". A sentence that says there is no earlier
+    /// engineer who told us, following up on the ticket, we worked through this with one of
+    /// your engineers, the issue we raised with you, re-engage), of a request that ended (先月に一度解決となった件, サポートで解決して
+    /// いただいた事象, your team closed our request) or of one still open (現在対応いただいて
+    /// いるお問い合わせ). Raising to A is a change of 重大度 / 重要度 / 緊急度 to A (重要度 A
+    /// に切り替えて, 緊急度を上げて, 重大度を最も高いものに変更) or a verb such as bump, raise,
+    /// escalate, upgrade, change, move with "to Sev A" / "to severity A" / "to the highest
+    /// severity". A sentence that says there is no earlier
     /// request (今回初めて, 問い合わせはしておりません, our first support request, unrelated to
     /// any earlier case, a new issue) does not count.
     ///
@@ -168,13 +172,16 @@ static SET: LazyLock<PhraseSet> = LazyLock::new(|| PhraseSet::new(PHRASES));
 /// up (続き, a continuation of, where we left off, your colleague).
 static EARLIER: LazyLock<Cue> = LazyLock::new(|| {
     Cue::new(&[
-        "(?:前回|以前|先日|先月|先週|昨年|去年|過去|前に|かつて|一度|以前に)[^。、]{0,14}?(?:お?問い?合わ?せ|問合せ|ケース|案件|チケット|\\bSR\\b|サポート ?リクエスト|ご?相談|起票|ご?対応いただ|ご?回答|ご?案内いただ|ご?調査|ご?担当|やり(?:取|と)り|サポート(?:の方|担当|エンジニア|窓口|チーム)|ご?提案いただ|ご?指示いただ|ご?依頼いただ)",
-        "(?:対応中|オープン中|進行中|調査中|起票済み?|別)の(?:お?問い?合わ?せ|問合せ|ケース|案件|チケット|\\bSR\\b)",
+        "(?:前回|以前|先日|先月|先週|昨年|去年|過去|前に|かつて|一度|以前に)[^。、]{0,14}?(?:お?問い?合わ?せ|問合せ|ケース|案件|チケット|\\bSR\\b|サポート ?リクエスト|ご?相談|起票|ご?対応いただ|ご?回答|ご?案内いただ|ご?調査|ご?担当|やり(?:取|と)り|サポート(?:の方|担当|エンジニア|窓口|チーム|で|に|から|側)|ご?提案いただ|ご?指示いただ|ご?依頼いただ)",
+        "(?:対応中|オープン中|進行中|調査中|起票済み?|別)の(?:お?問い?合わ?せ|問合せ|ケース|案件|チケット|\\bSR\\b)|(?:ご?対応|ご?調査)(?:いただいて|頂いて|して(?:いただいて)?)(?:いる|おります|います)(?:お?問い?合わ?せ|問合せ|ケース|案件|チケット)",
+        "(?:クローズ|解決|完了|終了|解消)(?:と|に)?(?:なった|した|された|いただいた|頂いた|済み?の|扱いとなった)(?:件|お?問い?合わ?せ|問合せ|ケース|案件|チケット)|(?:解決|解消|対応|調査)して(?:いただいた|頂いた|もらった|くださった)(?:事象|問題|エラー|件)|(?:お?問い?合わ?せ|問合せ|ケース|案件|チケット)[^。]{0,20}(?:クローズ|終了|解決済)|(?:担当|ご担当)(?:して(?:くださった|いただいた)|くださった|いただいた|頂いた)(?:方|エンジニア|者)|(?:サポート|エンジニア)(?:の方|の方々|さん|様)?(?:に|と)[^。]{0,20}(?:調べて|調査して|ご?対応|ご?相談|やり(?:取|と)り)(?:いただいた|頂いた|させていただいた|した|していた)",
         "(?:やり(?:取|と)り|ご?相談|ご?対応|ご?案内|ご?回答)(?:して|させて|いただいて|頂いて|いただ|頂)?(?:いた|おりました|いました|いただいた|頂いた)(?:件|ケース|案件|お問い合わせ|内容)|クローズ(?:され|済|と|に|いた|いただ|頂|しまし|した|が|の)|(?:お?問い?合わ?せ|問合せ|ケース|案件|調査|対応)の続き|続きとして|続きになり|続きです",
         r"\b(?:previous|prior|earlier|last|old|older|original|existing|open|current|other|closed)\s+(?:support\s+)?(?:case|ticket|sr|srs|investigation|incident\s+ticket)\b|\b(?:previous|prior|earlier|last|older|original|existing|open|current|closed)\s+support\s+request\b|\b(?:our|my)\s+(?:previous|prior|earlier|last|older|original|existing|open|current)\s+request\b",
         r"\b(?:a|the)\s+(?:case|ticket|sr|support\s+request)\s+(?:we|i)\s+(?:opened|filed|raised|had|logged|submitted|created)\b|\b(?:we|i)\s+(?:opened|filed|raised|had|logged|submitted|created)\s+(?:a|an|the)\s+(?:case|ticket|sr|support\s+request)\b",
         r"\bcontinuation\s+of\b|\bcontinu(?:e|ing)\s+(?:the|our|my)\s+(?:work|investigation|troubleshooting|case|conversation|discussion)\b|\bpick(?:ing)?\s+up\s+where\b|\bleft\s+off\b|\byour\s+colleague\b",
         r"\b(?:your|the)\s+(?:support\s+)?engineer\s+(?:told|asked|suggested|recommended|said|who|we\s+worked)\b|\b(?:handled|worked)\s+(?:on\s+)?(?:by|with)\s+(?:your|the)\s+(?:support\s+)?(?:engineer|colleague|team)\b|\bcase\s+handled\s+by\b|\b(?:spoke|talked|worked|met|chatted)\s+(?:to|with)\s+(?:one\s+of\s+)?(?:your|an?|the)\s+(?:support\s+)?(?:engineers?|colleagues?|team|support)\b",
+        r"\b(?:follow(?:ing)?[- ]?up|followup)\s+(?:on|to|from)\s+(?:the|my|our|a|an|that)\s+(?:\w+\s+)?(?:case|ticket|sr|request|support\s+request)\b|\b(?:case|ticket|sr|request)\b[^.]{0,40}?\b(?:closed|archived)\b|\bclosed\s+(?:automatically|itself|on\s+its\s+own|without)\b|\b(?:closed|resolved|archived)\s+(?:our|my|the|that)\s+(?:\w+\s+)?(?:case|ticket|sr|request|support\s+request)\b|\bmarked\s+(?:it\s+|this\s+)?(?:as\s+)?(?:resolved|closed|solved|fixed)\b|\b(?:worked|spoke|talked|went|dealt|troubleshot|chatted|discussed)\b[^.]{0,25}?\bwith\s+(?:one\s+of\s+)?(?:your\s+(?:support\s+)?(?:engineers?|colleagues?|team|support|agents?|staff)|(?:a|an|the)\s+(?:support\s+)?(?:engineer|agent)|(?:microsoft|azure)\s+support)\b|\byour\s+(?:support\s+)?engineers?\s+(?:marked|closed|resolved|handled|fixed|helped)\b|\b(?:same|similar)\s+(?:problem|issue|error)\s+(?:that\s+)?(?:we|i)\s+(?:reported|raised|opened|filed)\b",
+        r"\b(?:we|i)\s+(?:raised|reported|opened|logged|filed|discussed)\s+(?:\w+\s+){0,3}?with\s+(?:you|your\s+(?:team|colleagues?|engineers?)|support|microsoft)\b|\bre-?engag\w+\b",
         r"\bre-?open(?:ed|ing)?\b|\bauto-?closed\b|\b(?:it|case|ticket|sr|request)\s+(?:was|got|has\s+been|had\s+been)\s+(?:auto-?)?(?:closed|marked\s+(?:as\s+)?resolved)\b|\b(?:we|i)\s+reported\s+(?:before|earlier|previously)\b",
     ])
 });
@@ -182,8 +189,9 @@ static EARLIER: LazyLock<Cue> = LazyLock::new(|| {
 /// Raising an open request to A in other words (重要度 A に切り替えて, bump it to Sev A).
 static RAISE_TO_A: LazyLock<Cue> = LazyLock::new(|| {
     Cue::new(&[
-        "(?:重大度|重要度|緊急度|優先度|重要性|severity|sev)\\s*(?:を|は)?\\s*(?:A|1)\\s*(?:に|へ)|(?:重大度|重要度|緊急度|優先度)(?:を)?(?:上げ|引き上げ|格上げ|変更|切り替え|切替)",
+        "(?:重大度|重要度|緊急度|優先度|重要性|severity|sev)\\s*(?:を|は)?\\s*(?:A|1)\\s*(?:に|へ)|(?:重大度|重要度|緊急度|優先度)(?:を)?(?:上げ|引き上げ|格上げ|変更|切り替え|切替)|(?:重大度|重要度|緊急度|優先度)[^。]{0,12}(?:最も高|一番高|最高|最上位|上位|高い|高く)[^。]{0,10}(?:変更|切り替え|切替|上げ|して|に)|(?:既存|対応中|オープン中|進行中|現在)[^。]{0,20}(?:お?問い?合わ?せ|ケース|案件|チケット)[^。]{0,20}(?:重大度|重要度|緊急度)\\s*(?:A|1)\\s*(?:で|に|へ)",
         r"\b(?:bump|raise|escalate|upgrade|increase|change|switch|move|elevate|make|set|lift|upgrad\w*|escalat\w*|bump\w*|rais\w*)\b[^.]{0,40}?\b(?:to|as)\s+(?:a\s+)?(?:sev(?:erity)?\s*[-:]?\s*(?:a|1)|critical\s+severity)\b",
+        r"\b(?:bump|raise|escalate|upgrade|increase|elevate|change|move|set)\w*\b[^.]{0,40}?\bto\s+(?:the\s+)?(?:highest|top|maximum|most\s+urgent|critical)\s+(?:severity|priority|level)\b",
     ])
 });
 
@@ -274,8 +282,8 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
     out.push(RULE.diag(
         first,
         msg!(
-            "\"{phrase}\" refers to an earlier request: give its request number (in the text or in `related_requests`) so support can follow its history",
-            "「{phrase}」は以前のお問い合わせを指しています。そのお問い合わせ番号を本文か `related_requests` に記載すると、サポートが経緯を確認できます"
+            "\"{phrase}\" refers to an earlier request: give its request number (in the text or in `related_requests`) so support can follow its history.",
+            "「{phrase}」は以前のお問い合わせを指しています。そのお問い合わせ番号を本文か `related_requests` に記載すると、サポートが経緯を確認できます。"
         ),
     ));
 }

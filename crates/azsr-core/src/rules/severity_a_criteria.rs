@@ -34,12 +34,17 @@ declare_rule! {
     ///   改善しておらず, didn't help, still, persists);
     /// - not live yet: building, migrating or testing (構築中, 展開している段階, 移行リハーサル,
     ///   mid-migration, greenfield, building out, standing up a new …), before a launch
-    ///   (サービス開始前, 本番稼働に向けて, カットオーバーを控え, before go-live, ahead of the
+    ///   (サービス開始前, 本番稼働に向けて, 本稼働に備えて, カットオーバーを控え, before go-live, ahead of the
     ///   launch), or not in production yet (まだ本番稼働していない, none of it is live yet,
-    ///   nothing is in production yet, a pilot);
+    ///   nothing is in production yet, a pilot), a launch planned (稼働は 12 月 1 日を予定,
+    ///   scheduled to go live), only testers using it (検証担当者のみ), or a test,
+    ///   development or PoC environment not contrasted with production (PoC 環境,
+    ///   開発用のサブスクリプション, staging environment);
     /// - project speed: haste (最優先, 一日も早く, できる限り早く, fastest possible turnaround,
     ///   ASAP, prioritize, hurry) in the same sentence as a project or a date (日程, 稼働開始日,
-    ///   納期, リリース, launch, go-live, milestone, cutover, slipped, at risk).
+    ///   納期, リリース, launch, go-live, milestone, cutover, slipped, at risk), or in the
+    ///   sentence after one; and a project or schedule said to have slipped
+    ///   (スケジュールが既に 2 週間遅れ, the go-live slipped).
     ///
     /// ## Why
     ///
@@ -308,7 +313,21 @@ const ONGOING: &[&str] = &[
 
 const ROOT_CAUSE: usize = 1;
 const ROLLBACK: usize = 2;
+const BUILD_OUT: usize = 3;
 const SPEED: usize = 4;
+
+/// A problem met in a test, development or PoC environment (検証環境, staging slot).
+static TEST_ENV: LazyLock<Cue> = LazyLock::new(|| {
+    Cue::new(&[
+        "(?:PoC|検証|テスト|開発|ステージング|評価|試験) ?(?:用)?(?:の)?(?:環境|サブスクリプション|テナント|クラスター)",
+        r"\b(?:test|testing|dev|development|staging|qa|uat|sandbox|poc|non-?prod(?:uction)?)\s+(?:environment|env|subscription|cluster|tenant|slot)\b",
+    ])
+});
+/// A sentence that contrasts a test environment with production (検証環境では再現しない,
+/// only production is affected): the test environment is not where the problem is.
+static TEST_CONTRAST: LazyLock<Cue> = LazyLock::new(|| {
+    Cue::new(&["本番|再現", r"\bproduction\b|\bprod\b|\breproduc\w*"])
+});
 
 /// Speed phrases that only count with a project or schedule word in the text.
 const URGENCY_ONLY: &[&str] = &["急ぎ", "expedite", "speed up"];
@@ -380,19 +399,21 @@ static CUES: LazyLock<[Cue; 4]> = LazyLock::new(|| {
             r"\b(?:incident|outage|post[- ]incident)\s+(?:report|review|analysis|summary)\b|\bwrite-?up\b|\bcause\s+of\s+the\s+(?:outage|incident|failure|downtime|disruption)\b",
         ]),
         Cue::new(&[
-            "(?:戻す|戻し|戻せ|戻る|戻っ|削除す|削除し|削除を|外す|外し|解除す|解除し|取り消す|取り消し|オフにす|オフにし|止め|無効化す|無効化し|無効にす|無効にし|差し替え|入れ替え|アンインストール|ダウングレード)(?:る|た|て)?(?:と|ば|たら|ところ|れば)[^。]{0,40}?(?:正常|動作|動く|動き|接続でき|通信でき|疎通でき|アクセスでき|起動|解消|繋が|つなが|成功|問題なく|直|回復|復旧|できる|できます)",
+            "(?:戻す|戻し|戻せ|戻る|戻っ|削除す|削除し|削除を|外す|外し|解除す|解除し|取り消す|取り消し|オフにす|オフにし|止め|無効化す|無効化し|無効にす|無効にし|差し替え|入れ替え|アンインストール|ダウングレード)(?:る|た|て)?(?:と|ば|たら|ところ|れば)[^。]{0,40}?(?:正常|動作|動く|動き|接続でき|通信でき|疎通でき|アクセスでき|起動|解消|繋が|つなが|成功|問題なく|直|回復|復旧|できる|できます|元の[^。]{0,8}に戻|改善)",
             "(?:前|以前|元|変更前)の(?:構成|設定|状態|バージョン|もの)に(?:戻|差し替え)",
-            r"\b(?:when|if|once|after|whenever)\s+(?:we|i|you)\s+(?:\w+\s+){0,2}?(?:delete|remove|revert|undo|roll\s+back|roll\s+(?:\w+\s+){1,3}back|switch\s+back|go\s+back|disable|uninstall|downgrade|put\s+back|restore\s+the\s+(?:old|previous|original))\w*\b.{0,80}?\b(?:works?|working|fine|ok|okay|connects?|recovers?|go(?:es)?\s+away|resolves?|resolved|fixe[sd]|succeeds?|comes?\s+back|starts?|boots?|runs?|normal(?:ly)?|as\s+expected|passes|loads?|responds?)\b",
-            r"\b(?:deleting|removing|reverting|undoing|rolling\s+back|switching\s+back|going\s+back|disabling|uninstalling|downgrading)\b.{0,60}?\b(?:fixes|fixed|resolves|resolved|makes?\s+(?:\w+\s+){0,3}(?:go\s+away|work|stop|disappear|healthy|normal|fine)|works|restores|brings?\s+it\s+back)\b",
+            r"\b(?:when|if|once|after|whenever)\s+(?:we|i|you)\s+(?:\w+\s+){0,2}?(?:delete|remove|revert|undo|roll\s+back|roll\s+(?:\w+\s+){1,3}back|switch\s+back|go\s+back|disable|uninstall|downgrade|turn\s+off|switch\s+off|detach|unassign|unlink|put\s+back|restore\s+the\s+(?:old|previous|original))\w*\b.{0,80}?\b(?:works?|working|fine|ok|okay|connects?|recovers?|go(?:es)?\s+away|resolves?|resolved|fixe[sd]|succeeds?|comes?\s+back|starts?|boots?|runs?|normal(?:ly)?|as\s+expected|passes|loads?|responds?|again|flows?|reachable|through)\b",
+            r"\b(?:deleting|removing|reverting|undoing|rolling\s+back|switching\s+back|going\s+back|disabling|uninstalling|downgrading|turning\s+off|switching\s+off|detaching|unassigning|unlinking)\b.{0,60}?\b(?:fixes|fixed|resolves|resolved|makes?\s+(?:\w+\s+){0,3}(?:go\s+away|work|stop|disappear|healthy|normal|fine)|works|restores|brings?\s+it\s+back)\b",
         ]),
         Cue::new(&[
-            "(?:構築|移設|移行|導入|展開|切り替え|切替|リプレース|マイグレーション)(?:作業)?を(?:進めて|実施して|行って|進め)|(?:構築|立ち上げ|移行|移設|リプレース|マイグレーション|導入|準備|検証|テスト|開発|展開|デプロイ|セットアップ)(?:して(?:いる|おり)|している|する)?(?:中|作業中|段階|フェーズ)|ランディング ?ゾーン|新規(?:に)?(?:構築|導入|展開)",
-            "(?:サービス|本番|運用|稼働|公開|リリース|ローンチ|カットオーバー|サービスイン|切り替え|切替)(?:開始)?(?:前|に向け|を控え)",
+            "(?:構築|移設|移行|導入|展開|切り替え|切替|リプレース|マイグレーション)(?:作業)?を(?:進めて|実施して|行って|進め)|(?:構築|立ち上げ|移行|移設|リプレース|マイグレーション|導入|準備|検証|テスト|開発|展開|デプロイ|セットアップ)(?:して(?:いる|おり)|している|する)?(?:中|作業中|段階|フェーズ)|(?:構築|移行|検証|テスト|準備|セットアップ)(?:して|させて|を)(?:いる|おる)ところ|ランディング ?ゾーン|新規(?:に)?(?:構築|導入|展開)",
+            "(?:サービス|本番|運用|稼働|公開|リリース|ローンチ|カットオーバー|サービスイン|切り替え|切替)(?:開始)?(?:前|に向け|を控え|に備え|の準備)",
             "まだ(?:本番|稼働|運用|公開|リリース|サービス)|未稼働|未公開|未リリース|新規(?:構築|環境|立ち上げ)|環境構築|リハーサル|カットオーバー|サービスイン",
             "(?:稼働|運用|公開|リリース)(?:して|されて)(?:いない|おらず|いません|おりません)",
+            "(?:稼働|運用開始|公開|リリース|サービス開始|本番化|本番稼働|ローンチ|切り替え|切替|移行)(?:日)?(?:は|を)?[^。]{0,20}予定(?:して|です|となって|であり|しており|しています)|まだ[^。]{0,20}(?:開放|公開|提供|利用開始|展開|リリース|お客様に|利用者に)[^。]{0,6}(?:いない|おらず|いません|おりません)|(?:検証|テスト|試験)(?:担当者?|ユーザー?|メンバー)(?:のみ|だけ)|社内[^。]{0,12}(?:のみ|だけ)(?:が|で)?(?:利用|使用|アクセス)|(?:公開|開放|リリース|稼働|サービス開始|カットオーバー|本番化)(?:する|させる)(?:前|まで)",
             r"\bnot\s+(?:yet\s+)?(?:live|in\s+production|launched)\b|\b(?:is|are)\s*n[o']t\s+(?:yet\s+)?live\b|\bnone\s+of\s+(?:it|this|them)\s+(?:is|are)\s+live\b",
             r"\b(?:has|have)\s*(?:n't|\s+not)\s+(?:yet\s+)?(?:launched|gone\s+live|gone\s+(?:in)?to\s+production|been\s+released)\b|\bpre-?(?:production|launch|prod)\b|\bgreenfield\b|\bsetting\s+(?:things|it|everything)\s+up\b|\bstill\s+(?:setting|building|configuring|testing)\b|\bno\s+(?:end\s+)?(?:users|customers)\s+(?:are\s+)?(?:on\s+it\s+|using\s+it\s+)?yet\b|\b(?:nothing|none\s+of\s+(?:it|this|them))\s+(?:is|are)\s+(?:live|in\s+production)\b|\b(?:live|in\s+production)\s+yet\b|\bpilot\b|\bproof\s+of\s+concept\b|\bstaging\s+(?:rollout|environment|deployment)\b",
             r"\b(?:before|ahead\s+of|prior\s+to)\s+(?:the\s+|our\s+)?(?:launch|go-?live|going\s+live|cutover|release|rollout)\b",
+            r"\b(?:before|until|ahead\s+of)\s+(?:we|it|they)\s+(?:open|launch|go\s+live|release|ship|roll\s+out|cut\s+over|publish)\b|\bbefore\s+(?:opening|launching|going\s+live|releasing|cutting\s+over)\b|\b(?:scheduled|planned|due|set)\s+to\s+(?:go\s+live|launch|open|be\s+released|ship|cut\s+over)\b|\bnone\s+of\s+(?:it|this|them)\s+(?:is|are)\s+[\w-]+\s+yet\b|\b[\w-]+[- ]facing\s+yet\b|\bstill\s+(?:validating|preparing|onboarding|migrating|piloting|rolling\s+out)\b|\b(?:in\s+the\s+middle\s+of|midway\s+through|partway\s+through|halfway\s+through)\s+(?:a|the|our)\s+(?:\w+\s+)?(?:migration|lift-and-shift|move|rollout|build|deployment|cutover|transition|onboarding)\b|\blift[- ]and[- ]shift\b|\b(?:released|launched|rolled\s+out|opened|available|exposed)\s+to\s+(?:\w+\s+)?(?:users|customers|the\s+public|anyone|production)\s+yet\b",
             r"\bbuild(?:ing)?[- ]out\b|\bbuild\s+phase\b|\b(?:building|standing\s+up|setting\s+up|spinning\s+up)\s+(?:\w+\s+)?(?:a|the|our)?\s*new\b|\bstanding\s+up\b|\bmigrating\b|\bmigration\s+(?:project|rehearsal|from)\b|\blanding\s+zone\b",
         ]),
     ]
@@ -401,7 +422,7 @@ static CUES: LazyLock<[Cue; 4]> = LazyLock::new(|| {
 /// Asking for speed (最優先, できる限り早く, fastest possible turnaround, ASAP)...
 static HASTE: LazyLock<Cue> = LazyLock::new(|| {
     Cue::new(&[
-        "急ぎ|至急|早急|最優先|優先的|優先して|早め|早く|早い|早期|迅速|前倒し|スピード|一日も|一刻も",
+        "急ぎ|至急|早急|最短|最優先|優先的|優先して|早め|早く|早い|早期|迅速|前倒し|スピード|一日も|一刻も",
         r"\basap\b|\burgent(?:ly)?\b|\bexpedite\b|\bescalat\w*|\bhurry\b|\brush\b|\bspeed\s+up\b|\bfast(?:est)?\b|\bquick(?:ly|est)?\b|\bprioriti[sz]e\b|\bturnaround\b|\bas\s+soon\s+as\s+possible\b|\baccelerate\b",
     ])
 });
@@ -413,13 +434,21 @@ static PROJECT_CUE: LazyLock<Cue> = LazyLock::new(|| {
     ])
 });
 
+/// A project or date that has slipped (スケジュールが 2 週間遅れ, the go-live slipped).
+static PROJECT_SLIPPED: LazyLock<Cue> = LazyLock::new(|| {
+    Cue::new(&[
+        "(?:スケジュール|日程|プロジェクト|リリース|稼働|移行|納期|計画|カットオーバー|サービスイン)[^。]{0,20}?(?:遅れ|遅延|ずれ込|後ろ倒し|延期|押して|間に合わ)",
+        r"\b(?:go-?live|launch|project|schedule|timeline|cutover|release|migration|deadline|milestone)\b[^.]{0,30}?\b(?:slipped|slipping|delayed|behind|at\s+risk|pushed\s+(?:back|out))\b",
+    ])
+});
+
 /// A business-stopping outage said to be going on now: who is affected (全社員, every
 /// customer, nobody can) or that it is still down (停止中, 現在も, right now).
 static ONGOING_CUE: LazyLock<Cue> = LazyLock::new(|| {
     Cue::new(&[
         "全(?:社員|社で|社的|ユーザ|利用者|顧客|店舗|拠点|従業員|職員|端末)|(?:全て|すべて|全部)の(?:お客様|顧客|ユーザ|利用者|社員|店舗|拠点|VM|リクエスト|サービス|取引)|誰も|一切(?:接続|利用|アクセス|使え)|全面的に",
-        "引き続き[^。]{0,20}(?:でき|つなが|繋が)(?:ない|ません|ず)|停止(?:中|して(?:いる|います|おり)|したまま)|止まって(?:いる|います|おり)|現在も|依然|継続中|(?:状態|事象|障害)が(?:続|継続)|(?:解消|復旧|回復)(?:して|されて|いたして)?(?:おりません|いません|いない|おらず|せず|しません|されません|されず)|利用できない状態|業務(?:が|を)?(?:停止|止ま|行え|でき)",
-        r"\ball\s+(?:of\s+)?(?:our\s+)?(?:users|employees|customers|staff|visitors|tenants|orders|requests|services|hospitals|stores|sites|offices)\b|\bevery\s+(?:user|customer|employee|visitor|request|order|api\s+call|store|office)\b|\b(?:nobody|no\s+one|no-one)\b|\bwhole\s+(?:company|business|organi[sz]ation|site)\b|\bcompany-wide\b|\bentire\s+(?:company|business|site|storefront|organi[sz]ation|production)\b",
+        "引き続き[^。]{0,20}(?:でき|つなが|繋が)(?:ない|ません|ず)|停止(?:中|して(?:いる|います|おり)|したまま)|止まって(?:いる|います|おり)|現在も|依然|継続中|(?:状態|事象|障害)が(?:続|継続)|(?:解消|復旧|回復)(?:して|されて|いたして)?(?:おりません|いません|いない|おらず|せず|しません|されません|されず)|利用できない状態|業務(?:が|を)?(?:停止|止ま|行え|でき)|(?:でき|使え|つなが|繋が|行え)(?:ない|ず)(?:状態|状況)(?:です|が続|となって|になって)|(?:返し|失敗し|落ち|エラーになり|発生し)続け|復旧を(?:最優先|急いで|急ぎ|優先)|(?:至急|早急に|一刻も早く)[^。]{0,10}復旧",
+        r"\ball\s+(?:of\s+)?(?:our\s+)?(?:users|employees|customers|staff|visitors|tenants|orders|requests|services|hospitals|stores|sites|offices)\b|\bevery\s+(?:user|customer|employee|visitor|request|order|api\s+call|store|office)\b|\b(?:nobody|no\s+one|no-one)\s+(?:can|could|is\s+able|was\s+able|has\s+been\s+able|gets|is\s+getting)\b|\bwhole\s+(?:company|business|organi[sz]ation|site)\b|\bcompany-wide\b|\bentire\s+(?:company|business|site|storefront|organi[sz]ation|production)\b",
         r"\b(?:is|are)\s+(?:currently\s+|still\s+|completely\s+|totally\s+)?(?:down|offline|unreachable|unavailable)\b|\bright\s+now\b|\bat\s+the\s+moment\b|\bin\s+progress\b|\bongoing\b|\bstill\s+(?:down|failing|broken|unavailable|locked\s+out)\b|\blosing\s+(?:revenue|money|sales)\b|\bnot\s+(?:yet\s+)?(?:recovered|restored)\b",
     ])
 });
@@ -448,8 +477,11 @@ fn first_sign(prose: &Prose) -> Option<(std::ops::Range<usize>, usize)> {
     let (set, family) = &*TRIGGERS;
     let wants_recovery = prose.mentions(&RECOVERY_SET);
     let project = prose.mentions(&PROJECT_SET);
+    let mut project_before = false;
     for s in prose.sentences() {
         let undo_failed = DID_NOT_HELP.is_match(s.text);
+        // A test environment named to contrast with production says nothing.
+        let contrast = TEST_CONTRAST.is_match(s.text);
         let keep = |fam: usize| match fam {
             // Wanting the cause of a problem that still has to be restored is fine at A.
             ROOT_CAUSE => !wants_recovery,
@@ -471,10 +503,16 @@ fn first_sign(prose: &Prose) -> Option<(std::ops::Range<usize>, usize)> {
         for (fam, cue) in CUES.iter().enumerate() {
             signs.extend(cue.find(s.text).map(|r| (r, fam)));
         }
-        // Haste for a project date, in one sentence.
-        if PROJECT_CUE.is_match(s.text) {
+        if !contrast {
+            signs.extend(TEST_ENV.find(s.text).map(|r| (r, BUILD_OUT)));
+        }
+        signs.extend(PROJECT_SLIPPED.find(s.text).map(|r| (r, SPEED)));
+        // Haste for a project date, in the sentence or right after it.
+        let project_here = PROJECT_CUE.is_match(s.text);
+        if project_here || project_before {
             signs.extend(HASTE.find(s.text).map(|r| (r, SPEED)));
         }
+        project_before = project_here;
         if let Some((r, fam)) = signs
             .into_iter()
             .filter(|(_, fam)| keep(*fam))
@@ -511,13 +549,13 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
         RULE.diag(
             span.clone(),
             msg!(
-                "Severity {label} is for a business-stopping outage happening now, but the text says \"{phrase}\" ({why_en}): choose B or lower",
-                "重大度 {label} は事業が停止している障害の復旧のためのものですが、本文に「{phrase}」とあります ({why_ja})。重大度 B 以下を選んでください"
+                "Severity {label} is for a business-stopping outage happening now, but the text says \"{phrase}\" ({why_en}): choose B or lower.",
+                "重大度 {label} は事業が停止している障害の復旧のためのものですが、本文に「{phrase}」とあります（{why_ja}）。重大度 B 以下を選んでください。"
             ),
         )
         .with_related(
             range,
-            msg!("what suggests it is not an outage now", "現在の障害ではないと読める箇所"),
+            msg!("What suggests it is not an outage now", "現在の障害ではないと読める箇所"),
         )
         .with_fix({
             // B, or lower where the plan offers no B (developer: C).

@@ -11,6 +11,7 @@
 use std::ops::Range;
 
 use crate::body::ProseBlock;
+use crate::catalog::Catalog;
 use crate::text::{sentences, PhraseMatch, PhraseSet};
 use crate::Context;
 
@@ -145,8 +146,113 @@ fn summary<'a>(ctx: &'a Context) -> Option<Piece<'a>> {
     })
 }
 
+/// The Azure services a text names, each mention as the catalog IDs it may stand for:
+/// a catalog name (`Azure Files`, `Bastion`) or an alias (`App Service`, `VM`,
+/// `ストレージ アカウント`), the longest first. A Latin name counts only when written with
+/// a capital (`Backup`, not "the backup job"), a Japanese one only as a name of two words
+/// or with a kanji (`仮想マシン`, not `バックアップ`): common nouns are no subject.
+pub(crate) fn services_named(catalog: &Catalog, text: &str) -> Vec<Vec<String>> {
+    #[derive(PartialEq, Clone, Copy)]
+    enum Kind {
+        Latin,
+        Cjk,
+        Break,
+    }
+    let kind = |c: char| match crate::text::fold_char(c) {
+        c if c.is_ascii_alphanumeric() || matches!(c, '-' | '.' | '_') => Kind::Latin,
+        '\u{30A0}'..='\u{30FF}' | '\u{4E00}'..='\u{9FFF}' | '々' => Kind::Cjk,
+        _ => Kind::Break,
+    };
+    // Runs of name-like tokens: a space joins tokens, any other character breaks the run.
+    let mut runs: Vec<Vec<String>> = vec![Vec::new()];
+    let mut token = String::new();
+    let mut last = Kind::Break;
+    for c in text.chars().chain(std::iter::once('\n')) {
+        let k = kind(c);
+        if k != last && !token.is_empty() {
+            let t = std::mem::take(&mut token);
+            let t = t.trim_matches(['.', '-', '_']);
+            if let (Some(r), false) = (runs.last_mut(), t.is_empty()) {
+                r.push(t.to_string());
+            }
+        }
+        match k {
+            Kind::Break if c == ' ' || c == '\u{3000}' => {}
+            Kind::Break => runs.push(Vec::new()),
+            _ => token.push(c),
+        }
+        last = k;
+    }
+    let mut out = Vec::new();
+    for run in runs.iter().filter(|r| !r.is_empty()) {
+        let mut i = 0;
+        while i < run.len() {
+            let found = (1..=(run.len() - i).min(5)).rev().find_map(|n| {
+                let words = &run[i..i + n];
+                let name = words.join(" ");
+                let first = name.chars().next()?;
+                let latin = first.is_ascii_alphanumeric();
+                if latin && !first.is_ascii_uppercase() {
+                    return None;
+                }
+                let kanji = name.chars().any(|c| ('\u{4E00}'..='\u{9FFF}').contains(&c));
+                if !latin && n == 1 && !(kanji && name.chars().count() >= 4) {
+                    return None;
+                }
+                let mut ids: Vec<String> = match catalog
+                    .find_service(&name)
+                    .or_else(|| catalog.find_service(&format!("Azure {name}")))
+                {
+                    Some(m) => vec![m.service().id.clone()],
+                    None => catalog
+                        .alias(&name)
+                        .into_iter()
+                        .map(|s| s.id.clone())
+                        .collect(),
+                };
+                // `Azure DevOps`, `Microsoft Sentinel`: a product name the catalog
+                // spells otherwise is still one subject.
+                let branded = n >= 2
+                    && matches!(words[0].as_str(), "Azure" | "Microsoft")
+                    && words[1..]
+                        .iter()
+                        .all(|w| w.starts_with(|c: char| c.is_ascii_uppercase()));
+                if ids.is_empty() && branded {
+                    ids.push(name.to_lowercase());
+                }
+                (!ids.is_empty()).then_some((n, ids))
+            });
+            match found {
+                Some((n, ids)) => {
+                    out.push(ids);
+                    i += n;
+                }
+                None => i += 1,
+            }
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 #[path = "judgment_dev/mod.rs"]
 mod judgment_dev;
 
 pub(crate) mod speech;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn services_named_finds_names_not_common_nouns() {
+        let c = Catalog::bundled();
+        let n = |t: &str| services_named(&c, t).len();
+        assert_eq!(n("How is Blob egress billed across regions?"), 1);
+        assert_eq!(n("Azure Files の料金体系と Entra ID のライセンス"), 2);
+        assert_eq!(n("ストレージ アカウントと仮想マシン"), 2);
+        assert_eq!(n("the backup job and the storage"), 0);
+        assert_eq!(n("バックアップとストレージ"), 0);
+        assert_eq!(n("Azure DevOps のパイプライン"), 1);
+    }
+}

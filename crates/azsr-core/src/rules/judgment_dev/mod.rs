@@ -62,7 +62,8 @@ fn run(rule: &RuleMeta, file: &str) -> (Vec<String>, Vec<String>) {
     for ja in [true, false] {
         let (mut pos, mut hit, mut neg, mut fp) = (0, 0, 0, 0);
         for c in cases(file).into_iter().filter(|c| c.ja == ja) {
-            let fired = !check(rule, &request(rule.name, ja, &c.text)).is_empty();
+            let found = check(rule, &request(rule.name, ja, &c.text));
+            let fired = !found.is_empty();
             if c.fires {
                 pos += 1;
                 hit += usize::from(fired);
@@ -71,7 +72,10 @@ fn run(rule: &RuleMeta, file: &str) -> (Vec<String>, Vec<String>) {
                 fp += usize::from(fired);
             }
             if fired != c.fires {
-                let what = if c.fires { "missed" } else { "false alarm" };
+                let what = match found.first() {
+                    None => "missed".to_string(),
+                    Some(d) => format!("false alarm ({})", d.message.en),
+                };
                 failures.push(format!("{} {what}: {}", rule.name, c.text));
             }
         }
