@@ -5,7 +5,7 @@
 use std::ops::Range;
 
 use super::bytes::at;
-use super::value::{basic_credentials, is_placeholder, looks_random};
+use super::value::{basic_credentials, is_placeholder, looks_like_password, looks_random};
 use super::{Finding, Kind};
 
 fn is_token_byte(b: u8) -> bool {
@@ -76,6 +76,78 @@ pub(crate) fn url_userinfo(text: &str, hit: Range<usize>, out: &mut Vec<Finding>
             }
         }
     }
+}
+
+/// Schemes and header labels written glued to an address (`mailto:taro@…`,
+/// `Reply-To:support@…`): what follows their colon is a user, not a password.
+const ADDRESS_LABELS: &[&str] = &[
+    "mailto", "sip", "sips", "tel", "xmpp", "im", "smtp", "imap", "pop", "ldap", "ssh", "git",
+    "http", "https", "ftp", "urn", "mid", "cid", "from", "to", "cc", "bcc", "reply-to", "replyto",
+    "sender", "email", "e-mail", "mail",
+];
+
+/// `user:password@example.com` outside a URL (an e-mail field, `SMTP のアカウントは
+/// notify:…@mail.contoso.co.jp`): the password, the `@` at `hit`.
+pub(crate) fn address_userinfo(text: &str, hit: Range<usize>, out: &mut Vec<Finding>) {
+    let b = text.as_bytes();
+    let at_sign = hit.start;
+    // The domain: labels with a dot between.
+    let mut d = at_sign + 1;
+    while d < b.len()
+        && d - at_sign < 256
+        && (b[d].is_ascii_alphanumeric() || matches!(b[d], b'-' | b'.'))
+    {
+        d += 1;
+    }
+    let domain = text[at_sign + 1..d].trim_end_matches('.');
+    if !domain.contains('.') || domain.starts_with('.') {
+        return;
+    }
+    // The password: back to a colon, no space, quote or bracket on the way.
+    let mut c = at_sign;
+    while c > 0
+        && at_sign - c < 128
+        && b[c - 1].is_ascii_graphic()
+        && !matches!(
+            b[c - 1],
+            b':' | b'"' | b'\'' | b'`' | b'<' | b'>' | b'(' | b')' | b',' | b'/'
+        )
+    {
+        c -= 1;
+    }
+    if c == 0 || b[c - 1] != b':' || c == at_sign {
+        return;
+    }
+    let colon = c - 1;
+    let mut u = colon;
+    while u > 0
+        && colon - u < 64
+        && (b[u - 1].is_ascii_alphanumeric() || matches!(b[u - 1], b'.' | b'_' | b'+' | b'-'))
+    {
+        u -= 1;
+    }
+    let user = &text[u..colon];
+    // The user starts a value (after a space, a quote, `=`, or a Japanese word); a URL's
+    // userinfo (`//user:pw@`) is `url_userinfo`'s.
+    let before = at(text, u.wrapping_sub(1));
+    let starts_value = u == 0
+        || before.is_ascii_whitespace()
+        || matches!(before, b'"' | b'\'' | b'=' | b'(' | b'[' | b'<')
+        || before >= 0x80;
+    if user.is_empty()
+        || !starts_value
+        || ADDRESS_LABELS.iter().any(|l| user.eq_ignore_ascii_case(l))
+    {
+        return;
+    }
+    let pw = &text[c..at_sign];
+    if is_placeholder(pw) || !(looks_like_password(pw) || looks_random(pw, 16)) {
+        return;
+    }
+    out.push(Finding {
+        range: c..at_sign,
+        kind: Kind::Password,
+    });
 }
 
 /// Whether an `@` comes in `rest` before anything that ends a URL's authority.
