@@ -40,6 +40,7 @@ const AZ_PRINTING_SECRETS: &[&str] = &[
     "list-publishing-profiles",
     "appconfig credential list",
     "appsettings list",
+    "--show-values",
 ];
 
 /// Words met on a command line printing secrets (lowercase, matched anywhere, the
@@ -63,6 +64,7 @@ pub(crate) const ANCHORS: &[&str] = &[
     "expose-token",
     "publishing-",
     "appsettings list",
+    "show-values",
     "get-az",
     "convertfrom-",
     "secretvaluetext",
@@ -202,7 +204,14 @@ fn printed(text: &str, at_byte: usize, lower: &str) -> Option<Printed> {
     let cmdlet = lower
         .split(|c: char| !(c.is_ascii_alphanumeric() || c == '-'))
         .find(|w| w.starts_with("get-az"))?;
-    const KEY_NOUNS: &[&str] = &["key", "keys", "keypair", "sharedkey", "accesstoken"];
+    const KEY_NOUNS: &[&str] = &[
+        "key",
+        "keys",
+        "keypair",
+        "sharedkey",
+        "accesstoken",
+        "registrycredential",
+    ];
     if !KEY_NOUNS.iter().any(|n| cmdlet.ends_with(n)) {
         return None;
     }

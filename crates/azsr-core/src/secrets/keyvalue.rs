@@ -1488,6 +1488,15 @@ pub(crate) fn at_key(
     if bare && !bare_ok && !device_key {
         return;
     }
+    // A column header beside another (`Password   Password2   Username`): a key's name
+    // standing where a weakly marked value would.
+    if sep == Sep::Weak
+        && !v.quoted
+        && classify(s).is_some()
+        && s.bytes().all(|c| c.is_ascii_alphanumeric())
+    {
+        return;
+    }
     // A name, not a value: `adminPasswordKey: postgres-password`, `secretName: db-secret`.
     if !v.quoted || sep == Sep::Strong {
         let b = s.as_bytes();
