@@ -298,21 +298,15 @@ fn generate(name: &str, r: &mut Rng) -> String {
         // Issue 12/18 development batch (`*4.txt`, `userinfo.txt`): DER bodies in base64
         // (a PKCS#12 bundle, a PKCS#8 or PKCS#1 private key, a public certificate), Basic
         // credentials with an empty user, session ids, key names with a random part.
-        "pfx_b64" => {
-            let n = 900 + r.below(1500);
-            der_b64(r, &PFX_HEAD, n)
-        }
-        "pkcs8_der_b64" => {
-            let n = 1190 + r.below(20);
-            der_b64(r, &PKCS8_HEAD, n)
-        }
-        "rsa_der_b64" => {
-            let n = 1180 + r.below(20);
-            der_b64(r, &RSA_HEAD, n)
-        }
-        "cert_der_b64" => {
-            let n = 700 + r.below(700);
-            der_b64(r, &CERT_HEAD, n)
+        name @ ("pfx_b64" | "pkcs8_der_b64" | "rsa_der_b64" | "cert_der_b64") => {
+            let (head, min, spread): (&[u8], usize, usize) = match name {
+                "pfx_b64" => (&PFX_HEAD, 900, 1500),
+                "pkcs8_der_b64" => (&PKCS8_HEAD, 1190, 20),
+                "rsa_der_b64" => (&RSA_HEAD, 1180, 20),
+                _ => (&CERT_HEAD, 700, 700),
+            };
+            let n = min + r.below(spread);
+            der_b64(r, head, n)
         }
         "pem_bundle_b64" => base64_encode(
             (pem(r, "CERTIFICATE", "\n", 8, true)
