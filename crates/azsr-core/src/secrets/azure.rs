@@ -445,3 +445,34 @@ pub(crate) fn cookie_name(text: &str, hit: Range<usize>, out: &mut Vec<Finding>)
         });
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::super::scan;
+
+    fn marked(text: &str) -> Vec<&str> {
+        scan(text).iter().map(|f| &text[f.range.clone()]).collect()
+    }
+
+    #[test]
+    fn a_password_in_an_address_is_found_and_plain_addresses_left() {
+        assert_eq!(
+            marked("email: \"taro:Sakura2026x@example.com\"\n"),
+            ["Sakura2026x"]
+        );
+        assert_eq!(
+            marked("SMTP は notify:Kx9mPq2Lz@mail.contoso.co.jp です。\n"),
+            ["Kx9mPq2Lz"]
+        );
+        for plain in [
+            "email: \"taro.yamada@example.com\"\n",
+            "<a href=\"mailto:taro@example.com\">x</a>\n",
+            "Reply-To:Support2026@contoso.com\n",
+            "git clone git@ssh.dev.azure.com:v3/contoso/app/web\n",
+            "image: acr.azurecr.io/app@sha256:0123456789abcdef0123456789abcdef\n",
+            "会議は 10:30@会議室A で行います。\n",
+        ] {
+            assert!(marked(plain).is_empty(), "{plain}");
+        }
+    }
+}

@@ -401,4 +401,67 @@ mod tests {
             assert!(scan(&text).is_empty(), "{text}");
         }
     }
+
+    /// A DER body: the outer SEQUENCE with a two-byte length, `head`, then filler.
+    fn der(head: &[u8]) -> String {
+        let mut d = vec![0x30, 0x82, 0x04, 0x00];
+        d.extend_from_slice(head);
+        d.extend((0..1020u32).map(|i| (i.wrapping_mul(2_654_435_761) >> 13) as u8));
+        base64_encode(&d)
+    }
+
+    #[test]
+    fn der_bodies_holding_a_private_key_are_found_and_certificates_left() {
+        let pfx = der(&[0x02, 0x01, 0x03, 0x30, 0x82, 0x03, 0x00]);
+        let pkcs8 = der(&[0x02, 0x01, 0x00, 0x30, 0x0D, 0x06, 0x09]);
+        let cert = der(&[0x30, 0x82, 0x03, 0x00, 0xA0, 0x03, 0x02, 0x01, 0x02]);
+        for (body, kind) in [
+            (&pfx, Some(Kind::PrivateKey)),
+            (&pkcs8, Some(Kind::PrivateKey)),
+            (&cert, None),
+        ] {
+            let text = format!("\"pfxBlob\": \"{body}\"\nKEY={body}\n");
+            let found = scan(&text);
+            assert_eq!(
+                found.iter().map(|f| Some(f.kind)).collect::<Vec<_>>(),
+                match kind {
+                    Some(k) => vec![Some(k), Some(k)],
+                    None => vec![],
+                }
+            );
+            // Wrapped at 64 characters, as `certutil -encode` writes it: one finding over
+            // every line.
+            let lines: Vec<&str> = body
+                .as_bytes()
+                .chunks(64)
+                .map(|c| std::str::from_utf8(c).unwrap())
+                .collect();
+            let text = format!(
+                "-----BEGIN CERTIFICATE-----\n{}\n-----END CERTIFICATE-----\n",
+                lines.join("\n")
+            );
+            let found = scan(&text);
+            match kind {
+                Some(_) => {
+                    assert_eq!(found.len(), 1, "{found:?}");
+                    assert_eq!(text[found[0].range.clone()].replace('\n', ""), **body);
+                }
+                None => assert!(found.is_empty(), "{found:?}"),
+            }
+        }
+    }
+
+    #[test]
+    fn a_kubernetes_secret_entry_is_read_whatever_its_name() {
+        let signing = base64_encode(b"Zk3uLq9XwA7pQ2rT5vY8bN1m");
+        let host = base64_encode(b"sql-1.database.windows.net");
+        let text = format!(
+            "apiVersion: v1\nkind: Secret\ndata:\n  PARTNER_SIGNING: {signing}\n  DB_HOST: {host}\n  LOG_LEVEL: ZGVidWc=\n"
+        );
+        let found = scan(&text);
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(text[found[0].range.clone()], signing);
+        // The same block in a ConfigMap is configuration.
+        assert!(scan(&text.replace("kind: Secret", "kind: ConfigMap")).is_empty());
+    }
 }
