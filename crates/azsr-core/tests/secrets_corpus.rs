@@ -40,6 +40,41 @@ fn pem(r: &mut Rng, label: &str, nl: &str, lines: usize, end: bool) -> String {
     s
 }
 
+/// The DER body of a PKCS#12 bundle, a private key or a certificate, in base64: the
+/// outer SEQUENCE with its length, the structure's first fields, random bytes after.
+fn der_b64(r: &mut Rng, head: &[u8], total: usize) -> String {
+    let mut der = vec![0x30, 0x82, (total >> 8) as u8, total as u8];
+    der.extend_from_slice(head);
+    der.extend(r.bytes(total - head.len()));
+    base64_encode(&der)
+}
+
+/// `b64` cut into lines of `width` characters (`certutil -encode`, `base64`).
+fn wrap(b64: &str, width: usize) -> String {
+    b64.as_bytes()
+        .chunks(width)
+        .map(|c| std::str::from_utf8(c).unwrap())
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// PFX: version 3, then the authSafe ContentInfo (pkcs7-data).
+const PFX_HEAD: [u8; 18] = [
+    0x02, 0x01, 0x03, 0x30, 0x82, 0x09, 0x00, 0x06, 0x09, 0x2A, 0x86, 0x48, 0x86, 0xF7, 0x0D, 0x01,
+    0x07, 0x01,
+];
+/// PKCS#8: version 0, rsaEncryption, then the OCTET STRING of the key.
+const PKCS8_HEAD: [u8; 20] = [
+    0x02, 0x01, 0x00, 0x30, 0x0D, 0x06, 0x09, 0x2A, 0x86, 0x48, 0x86, 0xF7, 0x0D, 0x01, 0x01, 0x01,
+    0x05, 0x00, 0x04, 0x82,
+];
+/// PKCS#1 RSAPrivateKey: version 0, then the modulus.
+const RSA_HEAD: [u8; 8] = [0x02, 0x01, 0x00, 0x02, 0x82, 0x01, 0x01, 0x00];
+/// Certificate: the TBSCertificate SEQUENCE, version 3, a serial number.
+const CERT_HEAD: [u8; 11] = [
+    0x30, 0x82, 0x03, 0x00, 0xA0, 0x03, 0x02, 0x01, 0x02, 0x02, 0x10,
+];
+
 fn password(r: &mut Rng) -> String {
     let words = [
         "Sakura", "Tokyo", "Azure", "Blue", "River", "Falcon", "Maple", "Orion",
@@ -260,6 +295,58 @@ fn generate(name: &str, r: &mut Rng) -> String {
         }
         "cosmos_rid" => format!("{}AAAAAAAAAA==", r.from(B64, 12)),
         "cosmos_fpc" => format!("AgEAAAAQ{}", r.from(B64, 40)),
+        // Issue 12/18 development batch (`*4.txt`, `userinfo.txt`): DER bodies in base64
+        // (a PKCS#12 bundle, a PKCS#8 or PKCS#1 private key, a public certificate), Basic
+        // credentials with an empty user, session ids, key names with a random part.
+        name @ ("pfx_b64" | "pkcs8_der_b64" | "rsa_der_b64" | "cert_der_b64") => {
+            let (head, min, spread): (&[u8], usize, usize) = match name {
+                "pfx_b64" => (&PFX_HEAD, 900, 1500),
+                "pkcs8_der_b64" => (&PKCS8_HEAD, 1190, 20),
+                "rsa_der_b64" => (&RSA_HEAD, 1180, 20),
+                _ => (&CERT_HEAD, 700, 700),
+            };
+            let n = min + r.below(spread);
+            der_b64(r, head, n)
+        }
+        "pem_bundle_b64" => base64_encode(
+            (pem(r, "CERTIFICATE", "\n", 8, true)
+                + "\n"
+                + &pem(r, "PRIVATE KEY", "\n", 10, true)
+                + "\n")
+                .as_bytes(),
+        ),
+        "basic_pat" => {
+            let pat = generate(["ado_pat", "ado_pat_old"][r.below(2)], r);
+            base64_encode(format!(":{pat}").as_bytes())
+        }
+        "basic_email_pat" => {
+            let pat = generate("ado_pat_old", r);
+            base64_encode(format!("taro.yamada@contoso.co.jp:{pat}").as_bytes())
+        }
+        "pfx_b64_lines" => {
+            let n = 900 + r.below(1500);
+            wrap(&der_b64(r, &PFX_HEAD, n), [64, 76][r.below(2)])
+        }
+        "cert_b64_lines" => {
+            let n = 700 + r.below(700);
+            wrap(&der_b64(r, &CERT_HEAD, n), 64)
+        }
+        "b64_alnum32" => base64_encode(r.from(ALNUM, 32).as_bytes()),
+        "b64_hex32" => base64_encode(r.from(HEX, 32).as_bytes()),
+        "b64_word" => base64_encode(["admin", "app_user", "5432", "prod", "sqladmin"][r.below(5)].as_bytes()),
+        "b64_host" => base64_encode(format!("sql-{}.database.windows.net", r.from(HEX, 6)).as_bytes()),
+        "alnum64" => r.from(ALNUM, 64),
+        "alnum40" => r.from(ALNUM, 40),
+        "aspnet_session" => r.from("abcdefghijklmnopqrstuvwxyz012345", 24),
+        "jsession" => r.from(HEX, 32).to_uppercase(),
+        "connect_sid" => format!("s%3A{}.{}", r.from(ALNUM, 32), b64url(&r.bytes(32))),
+        "b64_json_plain" => base64_encode(
+            format!(
+                r#"{{"region":"japaneast","tier":"Standard","build":"{}"}}"#,
+                r.from(HEX, 8)
+            )
+            .as_bytes(),
+        ),
         "pin_like" => {
             let n = 4 + r.below(3);
             r.from("0123456789", n)
@@ -312,6 +399,11 @@ fn load() -> Vec<Entry> {
             "false_alarms3.txt",
             include_str!("secrets/false_alarms3.txt"),
         ),
+        ("wrapped4.txt", include_str!("secrets/wrapped4.txt")),
+        ("prose4.txt", include_str!("secrets/prose4.txt")),
+        ("cookies4.txt", include_str!("secrets/cookies4.txt")),
+        ("console4.txt", include_str!("secrets/console4.txt")),
+        ("userinfo.txt", include_str!("secrets/userinfo.txt")),
     ];
     let mut out = Vec::new();
     for (file, text) in files {

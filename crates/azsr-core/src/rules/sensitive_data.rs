@@ -18,6 +18,24 @@ declare_rule! {
     /// keys and certificates, Key Vault references, variables, and values already masked
     /// (`<redacted>`, `***`, `xxxx`, `●●●`).
     ///
+    /// Families recognised besides the key names: values that commands print with no
+    /// name beside them (`az keyvault secret show --query value -o tsv`, key listings in
+    /// TSV, tables, JSON and YAML, `Get-AzStorageAccountKey`, `kubectl get secret … |
+    /// base64 -d`, `terraform output -raw`, an echoed `$env:` variable named for a
+    /// secret, `--show-values`); identifiable Azure keys (ACR, Search, Functions), DevOps
+    /// personal access tokens and BitLocker recovery keys by their format; credentials
+    /// wrapped in base64 (a Kubernetes Secret's `data:` and `stringData:` entries
+    /// whatever their names, `.dockerconfigjson`, `tls.key`, PKCS#12 `.pfx` bodies and
+    /// private keys in DER, also wrapped over lines, certificate bundles holding a key,
+    /// `Basic` credentials, an empty user with a token included, npm `_auth`); session
+    /// cookies in every carrier (`Cookie:` and `Set-Cookie:` headers, `curl -b`, HAR and
+    /// browser storage files, cookie jars, DevTools rows, code); keys, tokens and
+    /// passwords told in Japanese and English sentences (鍵, 【…】, full-width colons
+    /// and spaces, "the signing key is …"); a password in an address's userinfo
+    /// (`user:…@example.com`); and the random part of a key's name (`secret_` followed
+    /// by a long random run). Routing cookies (`ARRAffinity`), hashes named by their
+    /// algorithm (`sha256:…`), public certificates and media types are not secrets.
+    ///
     /// ## Why
     ///
     /// The first thing support asks of anyone who files a request is to leave out
@@ -77,7 +95,7 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
                 f.range.clone(),
                 msg!(
                     "This is {en}: remove it from the request, and rotate it if it was ever sent or shared anywhere",
-                    "{ja}が含まれています。お問い合わせから削除し、一度でも送信・共有したことがあれば無効化して再発行 (ローテーション) してください"
+                    "{ja}が含まれています。お問い合わせから削除し、一度でも送信・共有したことがあれば無効化して再発行（ローテーション）してください。"
                 ),
             )
             .with_fix(fix::edit(

@@ -5,7 +5,7 @@
 use std::ops::Range;
 
 use super::bytes::at;
-use super::value::{basic_credentials, is_placeholder, looks_random};
+use super::value::{basic_credentials, is_placeholder, looks_like_password, looks_random};
 use super::{Finding, Kind};
 
 fn is_token_byte(b: u8) -> bool {
@@ -76,6 +76,78 @@ pub(crate) fn url_userinfo(text: &str, hit: Range<usize>, out: &mut Vec<Finding>
             }
         }
     }
+}
+
+/// Schemes and header labels written glued to an address (`mailto:taro@…`,
+/// `Reply-To:support@…`): what follows their colon is a user, not a password.
+const ADDRESS_LABELS: &[&str] = &[
+    "mailto", "sip", "sips", "tel", "xmpp", "im", "smtp", "imap", "pop", "ldap", "ssh", "git",
+    "http", "https", "ftp", "urn", "mid", "cid", "from", "to", "cc", "bcc", "reply-to", "replyto",
+    "sender", "email", "e-mail", "mail",
+];
+
+/// `user:password@example.com` outside a URL (an e-mail field, `SMTP のアカウントは
+/// notify:…@mail.contoso.co.jp`): the password, the `@` at `hit`.
+pub(crate) fn address_userinfo(text: &str, hit: Range<usize>, out: &mut Vec<Finding>) {
+    let b = text.as_bytes();
+    let at_sign = hit.start;
+    // The domain: labels with a dot between.
+    let mut d = at_sign + 1;
+    while d < b.len()
+        && d - at_sign < 256
+        && (b[d].is_ascii_alphanumeric() || matches!(b[d], b'-' | b'.'))
+    {
+        d += 1;
+    }
+    let domain = text[at_sign + 1..d].trim_end_matches('.');
+    if !domain.contains('.') || domain.starts_with('.') {
+        return;
+    }
+    // The password: back to a colon, no space, quote or bracket on the way.
+    let mut c = at_sign;
+    while c > 0
+        && at_sign - c < 128
+        && b[c - 1].is_ascii_graphic()
+        && !matches!(
+            b[c - 1],
+            b':' | b'"' | b'\'' | b'`' | b'<' | b'>' | b'(' | b')' | b',' | b'/'
+        )
+    {
+        c -= 1;
+    }
+    if c == 0 || b[c - 1] != b':' || c == at_sign {
+        return;
+    }
+    let colon = c - 1;
+    let mut u = colon;
+    while u > 0
+        && colon - u < 64
+        && (b[u - 1].is_ascii_alphanumeric() || matches!(b[u - 1], b'.' | b'_' | b'+' | b'-'))
+    {
+        u -= 1;
+    }
+    let user = &text[u..colon];
+    // The user starts a value (after a space, a quote, `=`, or a Japanese word); a URL's
+    // userinfo (`//user:pw@`) is `url_userinfo`'s.
+    let before = at(text, u.wrapping_sub(1));
+    let starts_value = u == 0
+        || before.is_ascii_whitespace()
+        || matches!(before, b'"' | b'\'' | b'=' | b'(' | b'[' | b'<')
+        || before >= 0x80;
+    if user.is_empty()
+        || !starts_value
+        || ADDRESS_LABELS.iter().any(|l| user.eq_ignore_ascii_case(l))
+    {
+        return;
+    }
+    let pw = &text[c..at_sign];
+    if is_placeholder(pw) || !(looks_like_password(pw) || looks_random(pw, 16)) {
+        return;
+    }
+    out.push(Finding {
+        range: c..at_sign,
+        kind: Kind::Password,
+    });
 }
 
 /// Whether an `@` comes in `rest` before anything that ends a URL's authority.
@@ -371,5 +443,36 @@ pub(crate) fn cookie_name(text: &str, hit: Range<usize>, out: &mut Vec<Finding>)
             range: r,
             kind: Kind::SessionCookie,
         });
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::scan;
+
+    fn marked(text: &str) -> Vec<&str> {
+        scan(text).iter().map(|f| &text[f.range.clone()]).collect()
+    }
+
+    #[test]
+    fn a_password_in_an_address_is_found_and_plain_addresses_left() {
+        assert_eq!(
+            marked("email: \"taro:Sakura2026x@example.com\"\n"),
+            ["Sakura2026x"]
+        );
+        assert_eq!(
+            marked("SMTP は notify:Kx9mPq2Lz@mail.contoso.co.jp です。\n"),
+            ["Kx9mPq2Lz"]
+        );
+        for plain in [
+            "email: \"taro.yamada@example.com\"\n",
+            "<a href=\"mailto:taro@example.com\">x</a>\n",
+            "Reply-To:Support2026@contoso.com\n",
+            "git clone git@ssh.dev.azure.com:v3/contoso/app/web\n",
+            "image: acr.azurecr.io/app@sha256:0123456789abcdef0123456789abcdef\n",
+            "会議は 10:30@会議室A で行います。\n",
+        ] {
+            assert!(marked(plain).is_empty(), "{plain}");
+        }
     }
 }

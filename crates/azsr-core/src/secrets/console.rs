@@ -40,6 +40,7 @@ const AZ_PRINTING_SECRETS: &[&str] = &[
     "list-publishing-profiles",
     "appconfig credential list",
     "appsettings list",
+    "--show-values",
 ];
 
 /// Words met on a command line printing secrets (lowercase, matched anywhere, the
@@ -63,6 +64,7 @@ pub(crate) const ANCHORS: &[&str] = &[
     "expose-token",
     "publishing-",
     "appsettings list",
+    "show-values",
     "get-az",
     "convertfrom-",
     "secretvaluetext",
@@ -75,6 +77,9 @@ pub(crate) const ANCHORS: &[&str] = &[
     "printenv ",
     "write-output $",
     "write-host $",
+    "$env:",
+    "terraform output",
+    "stack output",
 ];
 
 /// What a command prints.
@@ -149,6 +154,25 @@ fn printed(text: &str, at_byte: usize, lower: &str) -> Option<Printed> {
         return (single && classify(stem).is_some_and(|c| !matches!(c, Class::Code | Class::Sig)))
             .then_some(Printed::Value);
     }
+    // An output of an infrastructure-as-code state named for a secret, printed raw:
+    // `terraform output -raw admin_password`, `pulumi stack output dbPassword --show-secrets`.
+    if cmd == "terraform" || cmd == "pulumi" {
+        let mut args = body.split_whitespace().filter(|a| !a.starts_with('-'));
+        let is_output = args.any(|a| a == "output");
+        let name = args.next_back().unwrap_or("");
+        let shown = cmd == "terraform" || body.contains("--show-secrets");
+        return (is_output
+            && shown
+            && classify(name).is_some_and(|c| !matches!(c, Class::Code | Class::Sig)))
+        .then_some(Printed::Value);
+    }
+    // PowerShell: an environment variable named for a secret, alone on the prompt line
+    // (`$env:SQL_ADMIN_PASSWORD`).
+    if let Some(name) = body.strip_prefix("$env:") {
+        let single = !name.contains(|c: char| !(c.is_ascii_alphanumeric() || c == '_'));
+        return (single && classify(name).is_some_and(|c| !matches!(c, Class::Code | Class::Sig)))
+            .then_some(Printed::Value);
+    }
     if cmd == "kubectl" || cmd == "oc" {
         // The value of one key of a Secret, decoded or not.
         let one_key = lower.contains("jsonpath") && lower.contains(".data.")
@@ -180,7 +204,14 @@ fn printed(text: &str, at_byte: usize, lower: &str) -> Option<Printed> {
     let cmdlet = lower
         .split(|c: char| !(c.is_ascii_alphanumeric() || c == '-'))
         .find(|w| w.starts_with("get-az"))?;
-    const KEY_NOUNS: &[&str] = &["key", "keys", "keypair", "sharedkey", "accesstoken"];
+    const KEY_NOUNS: &[&str] = &[
+        "key",
+        "keys",
+        "keypair",
+        "sharedkey",
+        "accesstoken",
+        "registrycredential",
+    ];
     if !KEY_NOUNS.iter().any(|n| cmdlet.ends_with(n)) {
         return None;
     }
@@ -552,7 +583,15 @@ fn field_line(
 /// A machine-made key or token: long and random (a digit in it, or 40 characters), not
 /// an ID, a date or a path.
 fn key_like(v: &str) -> bool {
-    v.len() >= 20
+    // A media type (`"contentType": "application/x-pkcs12"`) is a word, not a key.
+    let media_type = v.split_once('/').is_some_and(|(top, sub)| {
+        matches!(
+            top,
+            "application" | "text" | "image" | "audio" | "video" | "multipart" | "font"
+        ) && !sub.contains('/')
+    });
+    !media_type
+        && v.len() >= 20
         && !v.contains("://")
         && !is_placeholder(v)
         && looks_random(v, 20)

@@ -677,6 +677,64 @@ const COMPOUND_HEADS: &[&str] = &[
     "rotation",
 ];
 
+/// Words after `key` or `token` that name something about it, not its value ("the key
+/// thumbprint is …", "the key vault is …", "the token's ID was …").
+const KEY_ATTRIBUTES: &[&str] = &[
+    "id",
+    "ids",
+    "identifier",
+    "name",
+    "thumbprint",
+    "fingerprint",
+    "hash",
+    "version",
+    "vault",
+    "uri",
+    "url",
+    "type",
+    "size",
+    "length",
+    "expiry",
+    "expiration",
+    "expires",
+    "lifetime",
+    "count",
+    "number",
+    "serial",
+    "kid",
+    "alias",
+    "format",
+];
+
+/// Whether the words `between` a key and its value name an attribute of the key.
+fn names_key_attribute(between: &str) -> bool {
+    between
+        .split(|c: char| !c.is_ascii_alphanumeric())
+        .any(|w| KEY_ATTRIBUTES.iter().any(|a| w.eq_ignore_ascii_case(a)))
+}
+
+/// The kind of secret a bare `key` is when the word before it (at `ks`) names one: "the
+/// signing key", "the shared key", "our API key".
+fn secret_key_qualifier(text: &str, ks: usize) -> Option<Kind> {
+    let b = text.as_bytes();
+    let mut e = ks;
+    while e > 0 && b[e - 1] == b' ' {
+        e -= 1;
+    }
+    let mut s = e;
+    while s > 0 && e - s < 16 && b[s - 1].is_ascii_alphabetic() {
+        s -= 1;
+    }
+    let word = text[s..e].to_ascii_lowercase();
+    match word.as_str() {
+        "shared" | "preshared" | "pre-shared" => Some(Kind::PreSharedKey),
+        "signing" | "secret" | "encryption" | "hmac" | "aes" | "symmetric" | "webhook"
+        | "master" | "admin" | "private" | "api" | "access" | "subscription" | "host"
+        | "function" => Some(Kind::Secret),
+        _ => None,
+    }
+}
+
 /// An all-letter password after an explicit `Password:` label, alone to the end of the
 /// line (`Password: sunshine`), when it is no status word, mask or placeholder.
 fn label_word(text: &str, v: &Value, class: Class, sep: Sep) -> bool {
@@ -1025,6 +1083,7 @@ pub(crate) fn at_key(
     {
         return;
     }
+    random_name_part(text, hit.end, out);
     let mut ks = hit.start;
     while ks > 0 && hit.start - ks < 80 && is_key_byte(b[ks - 1]) {
         ks -= 1;
@@ -1296,6 +1355,27 @@ pub(crate) fn at_key(
     } else {
         return;
     };
+    // "The signing key is X", "the shared key we set on both sides is X": a bare `key`
+    // told in prose, named for a secret by the word before it.
+    if n == "key" && sep == Sep::Weak && spaces > 0 {
+        if let Some(kind) = secret_key_qualifier(text, ks) {
+            let told = if skip > 0 {
+                read_value(text, p + skip, false)
+            } else {
+                prose_is(text, p).filter(|v| !names_key_attribute(&text[p..v.range.start]))
+            };
+            if let Some(v) = told {
+                let s = &text[v.range.clone()];
+                if looks_random(s, 24) && !is_placeholder(s) {
+                    out.push(Finding {
+                        range: v.range,
+                        kind,
+                    });
+                }
+            }
+            return;
+        }
+    }
     // `Code:` in logs and errors is a status, not a Functions key.
     if class == Class::Code && !(eq && matches!(before, b'?' | b'&')) {
         return;
@@ -1408,6 +1488,15 @@ pub(crate) fn at_key(
     if bare && !bare_ok && !device_key {
         return;
     }
+    // A column header beside another (`Password   Password2   Username`): a key's name
+    // standing where a weakly marked value would.
+    if sep == Sep::Weak
+        && !v.quoted
+        && classify(s).is_some()
+        && s.bytes().all(|c| c.is_ascii_alphanumeric())
+    {
+        return;
+    }
     // A name, not a value: `adminPasswordKey: postgres-password`, `secretName: db-secret`.
     if !v.quoted || sep == Sep::Strong {
         let b = s.as_bytes();
@@ -1443,15 +1532,49 @@ pub(crate) fn at_key(
             range: v.range,
             kind,
         });
-    } else if sep == Sep::Weak && spaces > 0 && !is_flag && matches!(class, Class::Password) {
+    } else if sep == Sep::Weak
+        && spaces > 0
+        && !is_flag
+        && !matches!(class, Class::Sig | Class::Code)
+    {
+        // "the password of the jump box is X"; "the shared key we set is X" (a key told
+        // in prose is weakly marked: it must look random, and no word between names an
+        // identifier of the key instead: "the key thumbprint is …").
         if let Some(v) = prose_is(text, p) {
-            if accept(class, &text[v.range.clone()], Sep::Weak, v.quoted) {
+            let told = class == Class::Password || !names_key_attribute(&text[p..v.range.start]);
+            if told && accept(class, &text[v.range.clone()], Sep::Weak, v.quoted) {
                 out.push(Finding {
                     range: v.range,
                     kind,
                 });
             }
         }
+    }
+}
+
+/// A name made of a secret word and a random part (`secret_<64 characters>`,
+/// `APIKEY_<40 characters>`): the random part is itself a secret, wherever the name
+/// stands. `p` is the end of the word; hex parts (hashes) and words are not random.
+fn random_name_part(text: &str, p: usize, out: &mut Vec<Finding>) {
+    let b = text.as_bytes();
+    if !matches!(at(text, p), b'_' | b'-') {
+        return;
+    }
+    let start = p + 1;
+    let mut end = start;
+    while end < b.len() && end - start < 256 && b[end].is_ascii_alphanumeric() {
+        end += 1;
+    }
+    let part = &text[start..end];
+    let random = part.len() >= 32
+        && part.bytes().any(|c| c.is_ascii_digit())
+        && part.bytes().any(|c| c.is_ascii_alphabetic())
+        && !part.bytes().all(|c| c.is_ascii_hexdigit());
+    if random && !is_key_byte(at(text, end)) {
+        out.push(Finding {
+            range: start..end,
+            kind: Kind::Secret,
+        });
     }
 }
 
@@ -1477,6 +1600,9 @@ pub(crate) fn at_japanese(text: &str, hit: Range<usize>, out: &mut Vec<Finding>)
             )
         }
         "キー" => (Class::Key(Kind::AccessKey), Kind::AccessKey),
+        // 鍵 (HMAC の鍵, 暗号化の鍵); a public key (公開鍵) is no secret.
+        "鍵" if text[..hit.start].ends_with("公開") => return,
+        "鍵" => (Class::Key(Kind::Secret), Kind::Secret),
         _ => (Class::Token, Kind::Token),
     };
     if table_header(text, hit.start).is_some() {
@@ -1557,7 +1683,7 @@ pub(crate) fn at_japanese(text: &str, hit: Range<usize>, out: &mut Vec<Finding>)
             (Sep::Strong, c.len_utf8())
         }
         'は' | 'を' | 'が' | 'に' | 'の' => (Sep::Weak, c.len_utf8()),
-        '「' | '『' | '"' | '\'' | '`' => (Sep::Weak, 0),
+        '「' | '『' | '【' | '"' | '\'' | '`' => (Sep::Weak, 0),
         _ if spaces > 0 && c.is_ascii() => (Sep::Weak, 0),
         _ => return,
     };
@@ -1596,7 +1722,10 @@ pub(crate) fn at_japanese(text: &str, hit: Range<usize>, out: &mut Vec<Finding>)
         word == "暗証番号" && (4..=12).contains(&s.len()) && s.bytes().all(|c| c.is_ascii_digit());
     // A bare キー (ストレージキー：…) takes a weakly marked value only when it is shaped as
     // a key: キーは <base64> です, キー <hex> を入力.
-    if word == "キー" && sep != Sep::Strong && (!looks_random(s, 24) || is_placeholder(s)) {
+    if matches!(word, "キー" | "鍵")
+        && sep != Sep::Strong
+        && (!looks_random(s, 24) || is_placeholder(s))
+    {
         return;
     }
     if pin || accept(class, s, sep, v.quoted) || label_word(text, &v, class, sep) {

@@ -180,6 +180,9 @@ pub(crate) enum Anchor {
     CookieFlag,
     CookieName,
     Wrapped,
+    Der,
+    At,
+    SecretData,
 }
 
 static ANCHORS: &[(&str, Anchor)] = &[
@@ -205,7 +208,11 @@ static ANCHORS: &[(&str, Anchor)] = &[
     ("appserviceauthsession", Anchor::CookieName),
     ("estsauth", Anchor::CookieName),
     (".aspxauth", Anchor::CookieName),
+    ("sessionid", Anchor::CookieName),
+    ("connect.sid", Anchor::CookieName),
+    ("phpsessid", Anchor::CookieName),
     ("basic ", Anchor::Basic),
+    ("_auth=", Anchor::Basic),
     ("--password-stdin", Anchor::PasswordStdin),
     ("net user ", Anchor::NetUser),
     ("パスワード", Anchor::Ja),
@@ -215,10 +222,13 @@ static ANCHORS: &[(&str, Anchor)] = &[
     ("アクセス キー", Anchor::Ja),
     ("管理キー", Anchor::Ja),
     ("キー", Anchor::Ja),
+    ("鍵", Anchor::Ja),
     ("シークレット", Anchor::Ja),
     ("トークン", Anchor::Ja),
     ("値", Anchor::Value),
     ("://", Anchor::Url),
+    ("@", Anchor::At),
+    ("data:", Anchor::SecretData),
     ("bearer", Anchor::Bearer),
     ("authorization", Anchor::Authorization),
     (" -p", Anchor::ShortFlag),
@@ -272,6 +282,7 @@ static ALL_ANCHORS: LazyLock<Vec<(&'static str, Anchor)>> = LazyLock::new(|| {
         .chain(console::ANCHORS.iter().map(|a| (*a, Anchor::Output)))
         .chain(code::CALL_ANCHORS.iter().map(|c| (*c, Anchor::CallArgs)))
         .chain(wrapped::ANCHORS.iter().map(|a| (*a, Anchor::Wrapped)))
+        .chain(wrapped::DER_ANCHORS.iter().map(|a| (*a, Anchor::Der)))
         .collect()
 });
 
@@ -366,6 +377,10 @@ fn scan_lines_at(
             Anchor::CookieName => azure::cookie_name(text, hit, &mut out),
             Anchor::Wrapped if nested => {}
             Anchor::Wrapped => wrapped::blob(text, hit, opts, &mut out),
+            Anchor::Der => wrapped::der(text, hit, &mut out),
+            Anchor::At => azure::address_userinfo(text, hit, &mut out),
+            Anchor::SecretData if nested => {}
+            Anchor::SecretData => wrapped::secret_data(text, hit, opts, &mut out),
         }
     }
     // Anchor findings: each from the anchor before it in the list.

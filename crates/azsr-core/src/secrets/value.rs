@@ -810,7 +810,7 @@ pub fn is_known_non_secret(t: &str) -> bool {
     if t.starts_with("+RID:") || t.contains("#RT:") || t.contains("#TRC:") {
         return true;
     }
-    if is_date_or_time(t) {
+    if is_date_or_time(t) || is_named_hash(t) {
         return true;
     }
     // Cosmos DB session token: `0:-1#12345`, `1:2#9876#3=5`.
@@ -826,6 +826,21 @@ pub fn is_known_non_secret(t: &str) -> bool {
         && t.chars().any(|c| {
             ('\u{3040}'..='\u{30ff}').contains(&c) || ('\u{4e00}'..='\u{9fff}').contains(&c)
         })
+}
+
+/// A hash named by its algorithm: `sha256:<hex>` (image digests), `sha256_<hex>` (cache
+/// keys), `md5-<hex>`.
+fn is_named_hash(t: &str) -> bool {
+    let Some(sep) = t.find([':', '_', '-', '=']) else {
+        return false;
+    };
+    let algo = t[..sep].to_ascii_lowercase();
+    let hex = &t[sep + 1..];
+    matches!(
+        algo.as_str(),
+        "md5" | "sha1" | "sha256" | "sha384" | "sha512"
+    ) && hex.len() >= 32
+        && hex.bytes().all(|c| c.is_ascii_hexdigit())
 }
 
 /// `2026-03-01T04:12:55.123456+00:00`, `2026/03/01`, `13:12:55`, `2026-11-24 13:15:00.000000`.
@@ -860,7 +875,8 @@ pub fn basic_credentials(v: &str) -> bool {
             d.iter().all(|c| (0x20..0x7f).contains(c))
                 && d.iter()
                     .position(|&c| c == b':')
-                    .is_some_and(|i| i > 0 && i + 1 < d.len())
+                    // An empty user with a token (`:<PAT>`, as Azure DevOps takes it).
+                    .is_some_and(|i| i + 1 < d.len() && (i > 0 || d.len() - i > 16))
         })
 }
 

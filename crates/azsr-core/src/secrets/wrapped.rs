@@ -2,13 +2,15 @@
 //! `.dockerconfigjson` and `tls.key`, a base64 JSON, JWT, PEM block or connection string.
 //! A blob is decoded where it starts with the base64 of how such text starts (`{"`,
 //! `-----BEGIN`, `eyJ`, `Server=`, `postgres://`, …), and the decoded text is scanned as
-//! any text is; a secret inside makes the whole blob one.
+//! any text is; a secret inside makes the whole blob one. A DER body in base64 (a
+//! `.pfx`, a private key without its PEM armour) is told by its first ASN.1 fields.
 
 use std::ops::Range;
 
-use super::bytes::at;
+use super::bytes::{at, line_end, line_start};
 use super::checksum::base64_decode;
-use super::{merge, Finding, Options};
+use super::value::{classify, is_placeholder, looks_like_password, looks_random, Class};
+use super::{merge, Finding, Kind, Options};
 
 /// The base64 of text that starts credentials, as far as it does not depend on what
 /// follows (exact case; the anchors match any case).
@@ -80,6 +82,296 @@ pub(crate) fn blob(text: &str, hit: Range<usize>, opts: &Options, out: &mut Vec<
     }
 }
 
+/// How far a Kubernetes Secret's `kind: Secret` is looked for around its `data:` block,
+/// and how many entries of the block are read (within [`super::memo::REACH_LINES`]).
+const SECRET_KIND_LINES: usize = 40;
+const MAX_DATA_LINES: usize = 200;
+
+/// Key words of a Secret's entries that hold no secret: who and where (a user name, a
+/// host, a port, a database), and public certificates.
+const PLAIN_ENTRY_WORDS: &[&str] = &[
+    "user",
+    "username",
+    "login",
+    "host",
+    "hostname",
+    "port",
+    "database",
+    "dbname",
+    "db",
+    "name",
+    "namespace",
+    "url",
+    "uri",
+    "endpoint",
+    "server",
+    "region",
+    "location",
+    "email",
+    "mail",
+    "crt",
+    "cer",
+    "cert",
+    "certificate",
+    "ca",
+    "pub",
+    "truststore",
+    "id",
+    "clientid",
+    "tenantid",
+    "subscriptionid",
+    "domain",
+    "path",
+    "mode",
+];
+
+/// A Kubernetes Secret's `data:` (base64) or `stringData:` block, `hit` on its `data:`:
+/// every entry whose key names no plain value (a user, a host, a public certificate) and
+/// whose value, decoded, is a secret (holds one, or is random or password-shaped) —
+/// whatever the key is called (`API_SIGNING`, `config.json`, `.env`).
+pub(crate) fn secret_data(text: &str, hit: Range<usize>, opts: &Options, out: &mut Vec<Finding>) {
+    let ls = line_start(text, hit.start);
+    let le = line_end(text, hit.start);
+    let line = &text[ls..le];
+    let label = line.trim();
+    let base64 = match label {
+        "data:" => true,
+        "stringData:" => false,
+        _ => return,
+    };
+    let indent = line.len() - line.trim_start().len();
+    if !in_secret(text, ls) {
+        return;
+    }
+    let mut p = le;
+    for _ in 0..MAX_DATA_LINES {
+        if p >= text.len() {
+            break;
+        }
+        let s = p + 1;
+        let e = line_end(text, s);
+        p = e;
+        let entry = &text[s..e];
+        let body = entry.trim_start();
+        if body.trim().is_empty() {
+            continue;
+        }
+        if entry.len() - body.len() <= indent {
+            break;
+        }
+        let Some(colon) = body.find(": ") else {
+            continue;
+        };
+        let key = body[..colon].trim_matches(['"', '\'']);
+        let raw = body[colon + 2..].trim_end();
+        let value = raw.trim_matches(['"', '\'']);
+        if value.len() < 8 || value.contains(' ') {
+            continue;
+        }
+        let vs = s
+            + (entry.len() - body.len())
+            + colon
+            + 2
+            + (raw.len() - raw.trim_start_matches(['"', '\'']).len());
+        if secret_entry(key, value, base64, opts) {
+            out.push(Finding {
+                range: vs..vs + value.len(),
+                kind: if classify(key) == Some(Class::Password) {
+                    Kind::Password
+                } else {
+                    Kind::Secret
+                },
+            });
+        }
+    }
+}
+
+/// Whether a `kind: Secret` line lies within [`SECRET_KIND_LINES`] lines of `ls`, or
+/// the command printing it (`kubectl get secret`) above.
+fn in_secret(text: &str, ls: usize) -> bool {
+    let mut up = ls;
+    for _ in 0..SECRET_KIND_LINES {
+        if up == 0 {
+            break;
+        }
+        up = line_start(text, up - 1);
+        let l = &text[up..line_end(text, up)];
+        if l.trim() == "kind: Secret" || l.contains("get secret") {
+            return true;
+        }
+    }
+    let mut down = ls;
+    for _ in 0..SECRET_KIND_LINES {
+        let e = line_end(text, down);
+        if e >= text.len() {
+            break;
+        }
+        down = e + 1;
+        if text[down..line_end(text, down)].trim() == "kind: Secret" {
+            return true;
+        }
+    }
+    false
+}
+
+/// Whether an entry of a Secret's block holds a secret.
+fn secret_entry(key: &str, value: &str, base64: bool, opts: &Options) -> bool {
+    let decoded = if base64 {
+        match base64_decode(value) {
+            Some(d) => d,
+            None => return false,
+        }
+    } else {
+        value.as_bytes().to_vec()
+    };
+    let Ok(inner) = std::str::from_utf8(&decoded) else {
+        // Binary: a random key (32 bytes of an encryption key); not a keystore of
+        // public certificates.
+        return decoded.len() >= 16 && !plain_entry(key);
+    };
+    let mut found = Vec::new();
+    super::scan_nested(inner, opts, &mut found);
+    if !found.is_empty() {
+        return true;
+    }
+    let t = inner.trim();
+    !plain_entry(key)
+        && !is_placeholder(t)
+        && !t.contains("://")
+        && !t.contains(char::is_whitespace)
+        && (looks_like_password(t) || looks_random(t, 16))
+}
+
+/// Whether a Secret's key names a plain value (see [`PLAIN_ENTRY_WORDS`]).
+fn plain_entry(key: &str) -> bool {
+    if classify(key).is_some() {
+        return false;
+    }
+    key.split(|c: char| !c.is_ascii_alphanumeric())
+        .flat_map(split_camel)
+        .any(|w| PLAIN_ENTRY_WORDS.iter().any(|p| w.eq_ignore_ascii_case(p)))
+}
+
+/// `clientId` → `client`, `Id`; `DB_HOST` stays one word per `_`-part.
+fn split_camel(w: &str) -> impl Iterator<Item = &str> {
+    let b = w.as_bytes();
+    let mut cuts = vec![0];
+    for i in 1..b.len() {
+        if b[i].is_ascii_uppercase() && b[i - 1].is_ascii_lowercase() {
+            cuts.push(i);
+        }
+    }
+    cuts.push(b.len());
+    (0..cuts.len() - 1).map(move |i| &w[cuts[i]..cuts[i + 1]])
+}
+
+/// How the base64 of a DER structure starts: `0x30 0x82` (`MII`), `0x30 0x81` (`MIG`),
+/// `0x30 0x77` (`MHc`, an EC key of 32 bytes); exact case (the anchors match any case).
+pub(crate) const DER_ANCHORS: &[&str] = &["MII", "MIG", "MHc"];
+
+/// The shortest DER body read as a key: a P-256 EC key is 121 bytes (164 characters);
+/// shorter runs are hashes or IDs that happen to start alike.
+const MIN_DER_CHARS: usize = 160;
+
+/// A base64 DER body starting at `hit` that holds a private key: a PKCS#12 bundle
+/// (version 3), a PKCS#8 key (version 0 and an algorithm), a PKCS#1 RSA key (version 0
+/// and the modulus), an EC key (version 1 and the key), an encrypted PKCS#8 key (a
+/// PKCS#5 or PKCS#12 algorithm). A certificate (a SEQUENCE first) is public.
+pub(crate) fn der(text: &str, hit: Range<usize>, out: &mut Vec<Finding>) {
+    let b = text.as_bytes();
+    let start = hit.start;
+    if !DER_ANCHORS.contains(&&text[hit.clone()]) || start > 0 && b64(b[start - 1]) {
+        return;
+    }
+    let end = wrapped_run(text, start);
+    if end - start < MIN_DER_CHARS {
+        return;
+    }
+    let Some(head) = base64_decode(&text[start..start + 32]) else {
+        return;
+    };
+    if private_key_der(&head) {
+        out.push(Finding {
+            range: start..end,
+            kind: Kind::PrivateKey,
+        });
+    }
+}
+
+/// The end of the base64 run starting at `start`, padding included, continued over the
+/// lines of a body wrapped at a fixed width (64 or 76 characters: `certutil -encode`,
+/// `base64` without `-w0`, `InsertLineBreaks`), each line as wide as the first but the
+/// last.
+fn wrapped_run(text: &str, start: usize) -> usize {
+    let b = text.as_bytes();
+    let limit = b.len().min(start + MAX_BLOB);
+    let run = |from: usize| {
+        let mut e = from;
+        while e < limit && b64(b[e]) {
+            e += 1;
+        }
+        while e < limit && b[e] == b'=' {
+            e += 1;
+        }
+        e
+    };
+    let mut end = run(start);
+    let width = end - start;
+    if !matches!(width, 64 | 76) {
+        return end;
+    }
+    loop {
+        let next = match (at(text, end), at(text, end + 1)) {
+            (b'\n', _) => end + 1,
+            (b'\r', b'\n') => end + 2,
+            _ => return end,
+        };
+        let e = run(next);
+        let eol = matches!(at(text, e), b'\n' | b'\r' | 0);
+        if e == next || e - next > width || !eol {
+            return end;
+        }
+        end = e;
+        if e - next < width {
+            return end;
+        }
+    }
+}
+
+/// Whether `d` (the first bytes of a DER body) starts a private key or a PKCS#12 bundle.
+fn private_key_der(d: &[u8]) -> bool {
+    // The outer SEQUENCE's length: short form, or 0x81/0x82 and one or two bytes.
+    let body = match d.get(1) {
+        Some(0x81) => 3,
+        Some(0x82) => 4,
+        Some(n) if *n < 0x80 => 2,
+        _ => return false,
+    };
+    let Some(rest) = d.get(body..) else {
+        return false;
+    };
+    const PKCS5_OR_12: &[u8] = &[0x06, 0x09, 0x2A, 0x86, 0x48, 0x86, 0xF7, 0x0D, 0x01];
+    match rest {
+        // PFX (version 3), PKCS#8 (version 0, AlgorithmIdentifier), PKCS#1 (version 0,
+        // INTEGER modulus), SEC1 EC (version 1, OCTET STRING).
+        [0x02, 0x01, 0x03, 0x30, ..]
+        | [0x02, 0x01, 0x00, 0x30 | 0x02, ..]
+        | [0x02, 0x01, 0x01, 0x04, ..] => true,
+        // EncryptedPrivateKeyInfo: SEQUENCE { SEQUENCE { OID pbes2 / pbeWithSHAAnd… } }.
+        [0x30, l, ..] => {
+            let at = if *l < 0x80 {
+                2
+            } else {
+                2 + (*l & 0x7F) as usize
+            };
+            rest.get(at..).is_some_and(|r| {
+                r.starts_with(PKCS5_OR_12) && matches!(r.get(PKCS5_OR_12.len()), Some(0x05 | 0x0C))
+            })
+        }
+        _ => false,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::super::checksum::base64_encode;
@@ -108,5 +400,68 @@ mod tests {
             let text = format!("x: {}", base64_encode(plain));
             assert!(scan(&text).is_empty(), "{text}");
         }
+    }
+
+    /// A DER body: the outer SEQUENCE with a two-byte length, `head`, then filler.
+    fn der(head: &[u8]) -> String {
+        let mut d = vec![0x30, 0x82, 0x04, 0x00];
+        d.extend_from_slice(head);
+        d.extend((0..1020u32).map(|i| (i.wrapping_mul(2_654_435_761) >> 13) as u8));
+        base64_encode(&d)
+    }
+
+    #[test]
+    fn der_bodies_holding_a_private_key_are_found_and_certificates_left() {
+        let pfx = der(&[0x02, 0x01, 0x03, 0x30, 0x82, 0x03, 0x00]);
+        let pkcs8 = der(&[0x02, 0x01, 0x00, 0x30, 0x0D, 0x06, 0x09]);
+        let cert = der(&[0x30, 0x82, 0x03, 0x00, 0xA0, 0x03, 0x02, 0x01, 0x02]);
+        for (body, kind) in [
+            (&pfx, Some(Kind::PrivateKey)),
+            (&pkcs8, Some(Kind::PrivateKey)),
+            (&cert, None),
+        ] {
+            let text = format!("\"pfxBlob\": \"{body}\"\nKEY={body}\n");
+            let found = scan(&text);
+            assert_eq!(
+                found.iter().map(|f| Some(f.kind)).collect::<Vec<_>>(),
+                match kind {
+                    Some(k) => vec![Some(k), Some(k)],
+                    None => vec![],
+                }
+            );
+            // Wrapped at 64 characters, as `certutil -encode` writes it: one finding over
+            // every line.
+            let lines: Vec<&str> = body
+                .as_bytes()
+                .chunks(64)
+                .map(|c| std::str::from_utf8(c).unwrap())
+                .collect();
+            let text = format!(
+                "-----BEGIN CERTIFICATE-----\n{}\n-----END CERTIFICATE-----\n",
+                lines.join("\n")
+            );
+            let found = scan(&text);
+            match kind {
+                Some(_) => {
+                    assert_eq!(found.len(), 1, "{found:?}");
+                    assert_eq!(text[found[0].range.clone()].replace('\n', ""), **body);
+                }
+                None => assert!(found.is_empty(), "{found:?}"),
+            }
+        }
+    }
+
+    #[test]
+    fn a_kubernetes_secret_entry_is_read_whatever_its_name() {
+        let signing = base64_encode(b"Zk3uLq9XwA7pQ2rT5vY8bN1m");
+        let host = base64_encode(b"sql-1.database.windows.net");
+        let text = format!(
+            "apiVersion: v1\nkind: Secret\ndata:\n  PARTNER_SIGNING: {signing}\n  DB_HOST: {host}\n  LOG_LEVEL: ZGVidWc=\n"
+        );
+        let found = scan(&text);
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(text[found[0].range.clone()], signing);
+        // The same block in a ConfigMap is configuration.
+        assert!(scan(&text.replace("kind: Secret", "kind: ConfigMap")).is_empty());
     }
 }
