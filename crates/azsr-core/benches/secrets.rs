@@ -75,6 +75,21 @@ fn bench(c: &mut Criterion) {
         b.iter(|| azsr_core::secrets::scan(black_box(&text)))
     });
     group.finish();
+
+    // One 2 MB line without a newline (a minified JSON or a pasted single-line log):
+    // the scan and the low-confidence pass must stay linear on it.
+    let unit = "{\"password\": \"Ab1!xyz9\", \"id\": \"6f1c2d4e-8a3b-4c5d-9e0f-1a2b3c4d5e6f\", \"cmd\": \"az login -u a -p Qw3rty!Zx98\"} | ";
+    let line = unit.repeat(2_000_000 / unit.len());
+    let mut group = c.benchmark_group("secrets");
+    group.throughput(Throughput::Bytes(line.len() as u64));
+    group.sample_size(10);
+    group.bench_function("scan_2mb_line", |b| {
+        b.iter(|| azsr_core::secrets::scan(black_box(&line)))
+    });
+    group.bench_function("possible_2mb_line", |b| {
+        b.iter(|| azsr_core::secrets::possible_secrets(black_box(&line)))
+    });
+    group.finish();
 }
 
 criterion_group!(benches, bench);

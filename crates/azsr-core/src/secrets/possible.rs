@@ -377,11 +377,10 @@ mod tests {
     }
 
     #[test]
-    fn a_huge_single_line_is_linear() {
+    fn a_huge_single_line_finds_every_value() {
+        // Its speed is measured in benches/secrets.rs (`possible_2mb_line`).
         let unit = "k=v; id=6f1c2d4e-8a3b-4c5d-9e0f-1a2b3c4d5e6f; x=Ab1!xyz9Qw3rty ";
         let text = unit.repeat(2_000_000 / unit.len());
-        let t = std::time::Instant::now();
         assert_eq!(possible_secrets(&text).len(), text.len() / unit.len());
-        assert!(t.elapsed().as_secs() < 10, "{:?}", t.elapsed());
     }
 }
