@@ -205,7 +205,7 @@ end
 
 -- 5b. :AzsrExplain explains in the language the diagnostic was written in.
 local azsr = require('azsr')
-check(azsr.explain_lang('概要が長すぎます。') == 'ja' and azsr.explain_lang('`DR環境` is ambiguous.') == 'en' and azsr.explain_lang('秘密情報が含まれています') == 'ja',
+check(azsr.explain_lang('概要が長すぎます。') == 'ja' and azsr.explain_lang('`DR環境` is ambiguous.') == 'en' and azsr.explain_lang('"本番環境" is a project-local name.') == 'en' and azsr.explain_lang('秘密情報が含まれています') == 'ja',
   ':AzsrExplain follows the language of the diagnostic')
 local jres = vim.system(vim.list_extend(azsr.server_cmd(), { '--explain', 'placeholder', '--lang', 'ja' }), { text = true }):wait()
 check(jres.code == 0 and jres.stdout:find('## 確認すること', 1, true) ~= nil,

@@ -203,7 +203,7 @@ pub fn run(args: &crate::Args) -> ExitCode {
         );
     }
 
-    let configs = config::Configs::load(&cwd, &inputs);
+    let configs = config::Configs::load(&cwd, &inputs, lang);
     let locale = locale_from_env();
     let outcomes: Vec<Result<Checked, Failure>> = inputs
         .par_iter()
@@ -284,7 +284,7 @@ pub(crate) fn lang_from_env() -> Lang {
 /// a document's `support_language` cannot choose for the whole run).
 fn run_lang(cwd: &Path) -> Lang {
     let configured = crate::workspace_config::find_nearest(cwd)
-        .and_then(|toml| std::fs::read_to_string(toml).ok())
+        .and_then(|toml| crate::workspace_config::read_text(&toml).ok())
         .and_then(|text| azsr_core::Config::from_toml(&text).ok())
         .map(|c| c.messages);
     match configured {
@@ -293,7 +293,7 @@ fn run_lang(cwd: &Path) -> Lang {
     }
 }
 
-fn io_message(e: &std::io::Error, lang: Lang) -> String {
+pub(crate) fn io_message(e: &std::io::Error, lang: Lang) -> String {
     let m = match e.kind() {
         std::io::ErrorKind::NotFound => {
             azsr_core::msg!(
