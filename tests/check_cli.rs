@@ -769,7 +769,7 @@ fn run_messages_follow_the_locale_and_the_configuration() {
         "1 件のファイルを確認しました。エラー 0 件、警告 0 件、情報 0 件、ヒント 0 件です。確認できなかったファイルが 1 件あります。\n"
     );
     assert!(
-        stderr(&o).contains("b.azsr.md: UTF-8 ではありません (位置 5 に不正なバイト)。UTF-8 で保存し直してください。"),
+        stderr(&o).contains("b.azsr.md: UTF-8 ではありません（位置 5 に不正なバイト）。UTF-8 で保存し直してください。"),
         "{}",
         stderr(&o)
     );
@@ -809,7 +809,7 @@ fn run_messages_follow_the_locale_and_the_configuration() {
     );
     assert_eq!(
         json_of(&o)["failures"][0]["message"],
-        "UTF-8 ではありません (位置 5 に不正なバイト)。UTF-8 で保存し直してください。"
+        "UTF-8 ではありません（位置 5 に不正なバイト）。UTF-8 で保存し直してください。"
     );
 }
 
@@ -889,8 +889,8 @@ fn shift_jis_and_utf16_are_named_with_what_to_do() {
     assert_eq!(
         messages("ja_JP.UTF-8"),
         [
-            "UTF-8 ではなく Shift_JIS のファイルのようです (位置 13 のバイト)。UTF-8 で保存し直してください。",
-            "UTF-8 ではなく UTF-16 LE のファイルです (バイト オーダー マークによる)。UTF-8 で保存し直してください。",
+            "UTF-8 ではなく Shift_JIS のファイルのようです（位置 13 のバイト）。UTF-8 で保存し直してください。",
+            "バイト オーダー マークによると、UTF-8 ではなく UTF-16 LE のファイルです。UTF-8 で保存し直してください。",
         ]
     );
 }

@@ -196,8 +196,8 @@ impl Config {
         if let Some(n) = raw.summary_max_chars {
             if n < 1 {
                 return Err(ConfigError::new(crate::msg!(
-                    "summary_max_chars must be a positive number, not {n}.",
-                    "summary_max_chars には正の数を指定してください。{n} は指定できません。"
+                    "`summary_max_chars` must be a positive number, not {n}.",
+                    "`summary_max_chars` には正の数を指定してください。{n} は指定できません。"
                 )));
             }
             config.summary_max_chars = n as usize;

@@ -103,7 +103,7 @@ pub fn collect(cwd: &Path, paths: &[PathBuf], stdin_filename: Option<&Path>, lan
                         path,
                         message: match lang {
                             Lang::En => format!("cannot search: {e}"),
-                            Lang::Ja => format!("検索できません。{e}"),
+                            Lang::Ja => format!("検索できません（{e}）。"),
                         },
                     });
                 }
