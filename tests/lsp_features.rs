@@ -466,7 +466,7 @@ async fn hover_explains_fields_in_the_documents_language() {
     // A is not offered on developer.
     assert!(
         v.contains(
-            "| 重大度 | 事業への影響 | 対応時間帯 | **Developer** ◀ このリクエストのプラン |"
+            "| 重大度 | 事業への影響 | 対応時間帯 | **Developer** ◀ このお問い合わせのプラン |"
         ),
         "{v}"
     );
