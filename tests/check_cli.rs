@@ -572,6 +572,126 @@ fn malformed_configuration_fails_the_files_under_it() {
 }
 
 #[test]
+fn malformed_configuration_is_explained_in_japanese_with_its_place() {
+    let dir = tempfile::tempdir().unwrap();
+    write(
+        dir.path(),
+        "azsr.toml",
+        "support_plan = \"standard\"\nsummary_max_chars = [1\n",
+    );
+    write(dir.path(), "a.azsr.md", REQUEST);
+    let o = run_in_locale(
+        dir.path(),
+        &["--check", "--format", "json"],
+        None,
+        "ja_JP.UTF-8",
+    );
+    assert_eq!(code(&o), 2);
+    let v = json_of(&o);
+    let msg = v["failures"][0]["message"].as_str().unwrap();
+    let (first, rest) = msg.split_once('\n').unwrap_or((msg, ""));
+    // What and where in Japanese; the parser's English only on its own line after it.
+    assert!(first.starts_with("設定ファイル azsr.toml:2:"), "{msg}");
+    assert!(
+        first.contains("2 行目の") && first.contains("TOML として読み取れません。"),
+        "{msg}"
+    );
+    let sentence = first.split_once(": ").unwrap().1;
+    assert!(
+        !sentence.chars().any(|c| c.is_ascii_lowercase()),
+        "English in the sentence: {msg}"
+    );
+    assert!(rest.trim_start().starts_with("TOML: "), "{msg}");
+    // An unknown key: the closest one, in Japanese.
+    write(dir.path(), "azsr.toml", "suport_plan = \"standard\"\n");
+    let o = run_in_locale(
+        dir.path(),
+        &["--check", "--format", "json"],
+        None,
+        "ja_JP.UTF-8",
+    );
+    let msg = json_of(&o)["failures"][0]["message"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    assert!(
+        msg.contains("不明な項目「suport_plan」です。`support_plan` の誤りではありませんか。"),
+        "{msg}"
+    );
+}
+
+/// Runs `--check` in `dir` and gives its output, failing the test if it takes more than
+/// ten seconds (a FIFO opened for reading blocks until a writer comes).
+fn run_within_seconds(dir: &Path, lang: &str) -> Output {
+    let (tx, rx) = std::sync::mpsc::channel();
+    let (dir, lang) = (dir.to_path_buf(), lang.to_string());
+    std::thread::spawn(move || {
+        let _ = tx.send(run_in_locale(
+            &dir,
+            &["--check", "--format", "json"],
+            None,
+            &lang,
+        ));
+    });
+    rx.recv_timeout(std::time::Duration::from_secs(10))
+        .expect("--check blocked on a special azsr.toml")
+}
+
+#[test]
+fn an_azsr_toml_that_is_not_a_regular_file_is_reported_unreadable() {
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "a.azsr.md", REQUEST);
+    // A folder named azsr.toml: not skipped, reported.
+    fs::create_dir(dir.path().join("azsr.toml")).unwrap();
+    let o = run_within_seconds(dir.path(), "C");
+    assert_eq!(code(&o), 2, "{}", stdout(&o));
+    let msg = json_of(&o)["failures"][0]["message"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    assert!(
+        msg.contains("azsr.toml") && msg.contains("a folder, not a regular file"),
+        "{msg}"
+    );
+    let o = run_within_seconds(dir.path(), "ja_JP.UTF-8");
+    let msg = json_of(&o)["failures"][0]["message"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    assert!(
+        msg.contains("通常のファイルではなくフォルダーです。"),
+        "{msg}"
+    );
+    fs::remove_dir(dir.path().join("azsr.toml")).unwrap();
+    #[cfg(unix)]
+    {
+        // A FIFO: never opened (it would block until a writer comes).
+        let made = Command::new("mkfifo")
+            .arg(dir.path().join("azsr.toml"))
+            .status()
+            .unwrap();
+        assert!(made.success());
+        let o = run_within_seconds(dir.path(), "C");
+        assert_eq!(code(&o), 2, "{}", stdout(&o));
+        let msg = json_of(&o)["failures"][0]["message"]
+            .as_str()
+            .unwrap()
+            .to_string();
+        assert!(msg.contains("a FIFO, not a regular file"), "{msg}");
+        fs::remove_file(dir.path().join("azsr.toml")).unwrap();
+        // A device, through a symlink.
+        std::os::unix::fs::symlink("/dev/zero", dir.path().join("azsr.toml")).unwrap();
+        let o = run_within_seconds(dir.path(), "C");
+        assert_eq!(code(&o), 2, "{}", stdout(&o));
+        let msg = json_of(&o)["failures"][0]["message"]
+            .as_str()
+            .unwrap()
+            .to_string();
+        assert!(msg.contains("a device, not a regular file"), "{msg}");
+    }
+}
+
+#[test]
 fn nearest_configuration_wins_without_merging_parents() {
     let dir = tempfile::tempdir().unwrap();
     write(dir.path(), "azsr.toml", "this is not toml");
@@ -649,7 +769,7 @@ fn run_messages_follow_the_locale_and_the_configuration() {
         "1 件のファイルを確認しました。エラー 0 件、警告 0 件、情報 0 件、ヒント 0 件です。確認できなかったファイルが 1 件あります。\n"
     );
     assert!(
-        stderr(&o).contains("b.azsr.md: UTF-8 ではありません (位置 5 に不正なバイト)。UTF-8 で保存し直してください。"),
+        stderr(&o).contains("b.azsr.md: UTF-8 ではありません（位置 5 に不正なバイト）。UTF-8 で保存し直してください。"),
         "{}",
         stderr(&o)
     );
@@ -689,7 +809,7 @@ fn run_messages_follow_the_locale_and_the_configuration() {
     );
     assert_eq!(
         json_of(&o)["failures"][0]["message"],
-        "UTF-8 ではありません (位置 5 に不正なバイト)。UTF-8 で保存し直してください。"
+        "UTF-8 ではありません（位置 5 に不正なバイト）。UTF-8 で保存し直してください。"
     );
 }
 
@@ -728,7 +848,7 @@ fn a_full_width_colon_is_reported_where_it_is_in_both_languages() {
     );
     assert_eq!(
         finding("C"),
-        "The colon after `summary` is a full-width `：`: YAML needs a half-width colon and a space (`summary: …`)"
+        "The colon after `summary` is a full-width `：`: YAML needs a half-width colon and a space (`summary: …`)."
     );
 }
 
@@ -769,8 +889,8 @@ fn shift_jis_and_utf16_are_named_with_what_to_do() {
     assert_eq!(
         messages("ja_JP.UTF-8"),
         [
-            "UTF-8 ではなく Shift_JIS のファイルのようです (位置 13 のバイト)。UTF-8 で保存し直してください。",
-            "UTF-8 ではなく UTF-16 LE のファイルです (バイト オーダー マークによる)。UTF-8 で保存し直してください。",
+            "UTF-8 ではなく Shift_JIS のファイルのようです（位置 13 のバイト）。UTF-8 で保存し直してください。",
+            "バイト オーダー マークによると、UTF-8 ではなく UTF-16 LE のファイルです。UTF-8 で保存し直してください。",
         ]
     );
 }
@@ -817,7 +937,7 @@ fn a_folder_without_requests_fails_and_a_misnamed_request_is_pointed_at() {
     assert_eq!(failure_paths(&v), ["empty"]);
     assert_eq!(
         v["failures"][0]["message"],
-        "確認するリクエストがありません。リクエストの下書きのファイル名は `.azsr.md` で終わる必要があります。"
+        "確認するお問い合わせの下書きがありません。下書きのファイル名は `.azsr.md` で終わる必要があります。"
     );
     let o = run_in_locale(
         dir.path(),
@@ -828,7 +948,7 @@ fn a_folder_without_requests_fails_and_a_misnamed_request_is_pointed_at() {
     assert_eq!(code(&o), 0, "{}", stderr(&o));
     assert_eq!(
         stderr(&o),
-        "注意: drafts/request.md はサポート リクエストの下書きのようですが、確認していません。確認するのは `*.azsr.md` のファイルだけです。drafts/request.azsr.md に名前を変えてください。\n"
+        "注意: drafts/request.md はお問い合わせの下書きのようですが、確認していません。確認するのは `*.azsr.md` のファイルだけです。drafts/request.azsr.md に名前を変えてください。\n"
     );
 }
 
@@ -928,7 +1048,7 @@ fn explain_follows_the_locale_or_lang() {
     assert_eq!(code(&o), 2);
     assert!(
         stderr(&o).starts_with(
-            "エラー: `sensitive-dta` というルールはありません。`sensitive-data` ではありませんか？"
+            "エラー: `sensitive-dta` というルールはありません。`sensitive-data` の誤りではありませんか。"
         ),
         "{}",
         stderr(&o)

@@ -318,6 +318,74 @@ async fn azsr_toml_is_read_watched_and_its_errors_shown() {
     assert_eq!(c.shutdown().await, 0);
 }
 
+/// An `azsr.toml` that is a FIFO is reported on (not opened: the server would block on
+/// it), and the server answers the next request; a malformed one is explained in the
+/// client's language, with its place in words, the parser's English only after it.
+#[cfg(unix)]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_special_or_malformed_azsr_toml_is_reported_in_the_users_language() {
+    let dir = tempfile::tempdir().unwrap();
+    let toml = dir.path().join("azsr.toml");
+    let made = std::process::Command::new("mkfifo")
+        .arg(&toml)
+        .status()
+        .unwrap();
+    assert!(made.success());
+    let doc = format!("file://{}/req.azsr.md", dir.path().display());
+    let toml_uri = format!("file://{}", toml.display());
+    let mut c = Client::binary();
+    c.initialize(None, json!({ "locale": "ja" })).await;
+    c.open(&doc, 1, REQUEST).await;
+    let m = tokio::time::timeout(
+        std::time::Duration::from_secs(10),
+        c.wait_for(|m| {
+            m["method"] == "textDocument/publishDiagnostics" && m["params"]["uri"] == toml_uri
+        }),
+    )
+    .await
+    .expect("the FIFO azsr.toml is reported without blocking");
+    let message = m["params"]["diagnostics"][0]["message"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    assert!(message.contains("通常のファイルではなくFIFO"), "{message}");
+    // Still answering: the document is analysed with the defaults.
+    let r = c
+        .request(
+            "textDocument/hover",
+            json!({ "textDocument": { "uri": doc }, "position": pos(0, 0) }),
+        )
+        .await;
+    assert!(r.is_null() || r.is_object(), "{r}");
+    assert_eq!(c.shutdown().await, 0);
+
+    std::fs::remove_file(&toml).unwrap();
+    std::fs::write(
+        &toml,
+        "support_plan = \"standard\"\nsummary_max_chars = [1\n",
+    )
+    .unwrap();
+    let mut c = Client::binary();
+    c.initialize(None, json!({ "locale": "ja" })).await;
+    c.open(&doc, 1, REQUEST).await;
+    let m = c
+        .wait_for(|m| {
+            m["method"] == "textDocument/publishDiagnostics" && m["params"]["uri"] == toml_uri
+        })
+        .await;
+    let d = &m["params"]["diagnostics"][0];
+    assert_eq!(d["range"]["start"]["line"], 1, "{m}");
+    let message = d["message"].as_str().unwrap();
+    let (first, detail) = message.split_once('\n').unwrap_or((message, ""));
+    assert!(first.starts_with("2 行目の"), "{message}");
+    assert!(
+        !first.chars().any(|ch| ch.is_ascii_lowercase()),
+        "English in the sentence: {message}"
+    );
+    assert!(detail.starts_with("TOML: "), "{message}");
+    assert_eq!(c.shutdown().await, 0);
+}
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn problem_types_of_the_service_ranked_by_the_summary() {
     let mut c = Client::in_process();
@@ -398,7 +466,7 @@ async fn hover_explains_fields_in_the_documents_language() {
     // A is not offered on developer.
     assert!(
         v.contains(
-            "| 重大度 | 事業への影響 | 対応時間帯 | **Developer** ◀ このリクエストのプラン |"
+            "| 重大度 | 事業への影響 | 対応時間帯 | **Developer** ◀ このお問い合わせのプラン |"
         ),
         "{v}"
     );

@@ -79,7 +79,7 @@ impl ResourceIdError {
             ),
             ResourceIdError::BadSubscriptionGuid => (
                 "the segment after /subscriptions/ is not a GUID",
-                "/subscriptions/ の後がサブスクリプション ID (GUID) ではありません",
+                "/subscriptions/ の後がサブスクリプション ID（GUID）ではありません",
             ),
             ResourceIdError::NoResourceGroup => (
                 "/resourceGroups/{name} is missing",
@@ -99,7 +99,7 @@ impl ResourceIdError {
             ),
             ResourceIdError::EmptySegment => (
                 "it contains an empty segment (//) or ends with /",
-                "空のセグメント (//) を含むか / で終わっています",
+                "空のセグメント `//` を含むか、`/` で終わっています",
             ),
         };
         crate::Msg::new(en, ja)

@@ -1,5 +1,6 @@
 //! `azsr.toml`: parsed from text the caller reads (the core does no I/O).
 
+use crate::messages::Msg;
 use std::collections::BTreeMap;
 
 use serde::Deserialize;
@@ -55,14 +56,28 @@ impl Default for Config {
 /// A configuration error, with where it is when known.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ConfigError {
-    pub message: String,
+    /// What is wrong, in both languages.
+    pub message: Msg,
     /// Byte range in the TOML text.
     pub span: Option<std::ops::Range<usize>>,
+    /// The TOML parser's own words (English), when it is the parser that failed: a
+    /// secondary detail, never the message itself.
+    pub detail: Option<String>,
+}
+
+impl ConfigError {
+    fn new(message: Msg) -> ConfigError {
+        ConfigError {
+            message,
+            span: None,
+            detail: None,
+        }
+    }
 }
 
 impl std::fmt::Display for ConfigError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(&self.message)
+        f.write_str(&self.message.en)
     }
 }
 
@@ -116,22 +131,35 @@ impl Config {
     /// Parses `azsr.toml` text.
     pub fn from_toml(text: &str) -> Result<Config, ConfigError> {
         let raw: RawConfig = toml::from_str(text).map_err(|e| {
-            let mut message = e.message().to_string();
-            if let Some(rest) = message.strip_prefix("unknown field `") {
-                if let Some(name) = rest.split('`').next() {
+            let detail = e.message().trim_end().to_string();
+            let unknown = detail
+                .strip_prefix("unknown field `")
+                .and_then(|rest| rest.split('`').next());
+            let message = match unknown {
+                Some(name) => {
                     let keys = TOP_KEYS
                         .iter()
                         .chain(["ambiguous", "services", "problem_classifications"].iter());
-                    if let Some(best) = closest(name, keys.copied()) {
-                        message = format!("unknown key `{name}`; did you mean `{best}`?");
-                    } else {
-                        message = format!("unknown key `{name}`");
+                    match closest(name, keys.copied()) {
+                        Some(best) => crate::msg!(
+                            "Unknown key \"{name}\": did you mean `{best}`?",
+                            "不明な項目「{name}」です。`{best}` の誤りではありませんか。"
+                        ),
+                        None => crate::msg!(
+                            "Unknown key \"{name}\".",
+                            "不明な項目「{name}」です。"
+                        ),
                     }
                 }
-            }
+                None => crate::msg!(
+                    "Not valid TOML: {detail}.",
+                    "TOML として読み取れません。引用符、括弧、`=` の書き方と値の種類を確認してください。"
+                ),
+            };
             ConfigError {
                 message,
                 span: e.span(),
+                detail: unknown.is_none().then_some(detail),
             }
         })?;
         let mut config = Config::default();
@@ -144,10 +172,10 @@ impl Config {
         }
         if let Some(tz) = raw.time_zone {
             if crate::time::parse_offset(&tz).is_none() {
-                return Err(ConfigError {
-                    message: format!("time_zone `{tz}` is not a UTC offset such as \"+09:00\""),
-                    span: None,
-                });
+                return Err(ConfigError::new(crate::msg!(
+                    "The time_zone \"{tz}\" is not a UTC offset such as `+09:00`.",
+                    "time_zone の「{tz}」は UTC オフセットではありません。`+09:00` のように指定してください。"
+                )));
             }
             config.time_zone = Some(tz);
         }
@@ -167,22 +195,26 @@ impl Config {
         }
         if let Some(n) = raw.summary_max_chars {
             if n < 1 {
-                return Err(ConfigError {
-                    message: format!("summary_max_chars must be a positive number, not {n}"),
-                    span: None,
-                });
+                return Err(ConfigError::new(crate::msg!(
+                    "`summary_max_chars` must be a positive number, not {n}.",
+                    "`summary_max_chars` には正の数を指定してください。{n} は指定できません。"
+                )));
             }
             config.summary_max_chars = n as usize;
         }
         for (name, level) in raw.rules {
             if crate::rules::by_name(&name).is_none() {
-                let hint = closest(&name, crate::rules::ALL.iter().map(|r| r.name))
-                    .map(|b| format!("; did you mean `{b}`?"))
-                    .unwrap_or_default();
-                return Err(ConfigError {
-                    message: format!("unknown rule `{name}` in [rules]{hint}"),
-                    span: None,
-                });
+                let message = match closest(&name, crate::rules::ALL.iter().map(|r| r.name)) {
+                    Some(b) => crate::msg!(
+                        "Unknown rule \"{name}\" in [rules]: did you mean `{b}`?",
+                        "[rules] の「{name}」は不明なルールです。`{b}` の誤りではありませんか。"
+                    ),
+                    None => crate::msg!(
+                        "Unknown rule \"{name}\" in [rules].",
+                        "[rules] の「{name}」は不明なルールです。"
+                    ),
+                };
+                return Err(ConfigError::new(message));
             }
             let setting = match level.as_str() {
                 "off" => RuleSetting::Off,
@@ -255,16 +287,17 @@ fn err_closest<'a>(
     allowed: impl Iterator<Item = &'a str> + Clone,
 ) -> ConfigError {
     let list: Vec<&str> = allowed.clone().collect();
-    let hint = closest(value, allowed)
-        .map(|b| format!("; did you mean `{b}`?"))
-        .unwrap_or_default();
-    ConfigError {
-        message: format!(
-            "`{value}` is not a valid {key} (one of {}){hint}",
-            list.join(", ")
+    let (en, ja) = (list.join(", "), list.join("、"));
+    ConfigError::new(match closest(value, allowed) {
+        Some(b) => crate::msg!(
+            "\"{value}\" is not a valid {key} (one of {en}): did you mean `{b}`?",
+            "{key} に「{value}」は使えません。{ja} のいずれかを指定してください。`{b}` の誤りではありませんか。"
         ),
-        span: None,
-    }
+        None => crate::msg!(
+            "\"{value}\" is not a valid {key} (one of {en}).",
+            "{key} に「{value}」は使えません。{ja} のいずれかを指定してください。"
+        ),
+    })
 }
 
 #[cfg(test)]
@@ -298,11 +331,11 @@ services = "catalog/services.json"
     #[test]
     fn unknown_keys_and_rules_name_the_closest() {
         let e = Config::from_toml("suport_plan = \"basic\"").unwrap_err();
-        assert!(e.message.contains("support_plan"), "{}", e.message);
+        assert!(e.message.en.contains("support_plan"), "{}", e.message.en);
         let e = Config::from_toml("[rules]\nsummary-lenght = \"off\"").unwrap_err();
-        assert!(e.message.contains("summary-length"), "{}", e.message);
+        assert!(e.message.en.contains("summary-length"), "{}", e.message.en);
         let e = Config::from_toml("support_plan = \"standrd\"").unwrap_err();
-        assert!(e.message.contains("standard"), "{}", e.message);
+        assert!(e.message.en.contains("standard"), "{}", e.message.en);
         assert!(Config::from_toml("summary_max_chars = \"x\"").is_err());
     }
 }

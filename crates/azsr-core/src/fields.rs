@@ -11,62 +11,68 @@ pub struct FieldSpec {
 
 /// Top-level keys in the order of format.md.
 pub const FIELDS: &[FieldSpec] = &[
-    FieldSpec { key: "issue_type", doc: ("Issue type: technical (needs a paid plan), billing, subscription_management or quota (free).", "問題の種類: technical (有償サポート契約が必要)、billing・subscription_management・quota (無償)。") },
-    FieldSpec { key: "subscription", doc: ("The subscription ID (GUID) that holds the affected resource.", "問題のリソースを含むサブスクリプションの ID (GUID)。") },
-    FieldSpec { key: "service", doc: ("The exact Azure service, by its catalog name. \"Azure\" is not a service.", "対象の Azure サービス名 (カタログの表示名)。「Azure」はサービス名ではありません。") },
-    FieldSpec { key: "resource", doc: ("The full ARM resource ID of the affected resource.", "対象リソースの完全な ARM リソース ID。") },
-    FieldSpec { key: "summary", doc: ("One concise line: the portal lists problem types from its words.", "簡潔な 1 行の概要。ポータルはこの語句から問題の種類を候補表示します。") },
-    FieldSpec { key: "problem_type", doc: ("Problem type of the service; routes the request to the right team.", "サービスの問題の種類。適切なチームへのルーティングに使われます。") },
-    FieldSpec { key: "problem_subtype", doc: ("Problem subtype, where the portal shows one for the type.", "問題のサブタイプ (ポータルが表示する場合)。") },
-    FieldSpec { key: "started", doc: ("When the problem first occurred: ISO 8601 date-time with UTC offset.", "問題が最初に発生した日時 (UTC オフセット付きの ISO 8601)。") },
-    FieldSpec { key: "severity", doc: ("Business impact: A (critical), B (moderate), C (minimal); 1 on premier/unified.", "ビジネスへの影響度: A (重大)、B (中)、C (軽微)。premier/unified では 1 も可。") },
-    FieldSpec { key: "support_plan", doc: ("Your support plan; decides severities and response times.", "サポート プラン。選べる重大度と初回応答時間が決まります。") },
-    FieldSpec { key: "response_24x7", doc: ("Ask for round-the-clock work on a severity B request (English only).", "重大度 B で 24 時間体制の対応を希望する (英語のみ)。") },
-    FieldSpec { key: "advanced_diagnostics", doc: ("Consent for support to collect diagnostic information; revoked when the request closes.", "高度な診断情報の収集への同意。お問い合わせのクローズ時に取り消されます。") },
-    FieldSpec { key: "contact_method", doc: ("How support makes first contact: email or phone (severity A: phone only).", "初回連絡の方法: email または phone (重大度 A は電話のみ)。") },
-    FieldSpec { key: "support_language", doc: ("Language of the support, e.g. ja-jp or en-us.", "サポートの言語 (ja-jp、en-us など)。") },
-    FieldSpec { key: "contact", doc: ("Contact information: first_name, last_name, email, phone, country, time_zone.", "連絡先: first_name、last_name、email、phone、country、time_zone。") },
-    FieldSpec { key: "related_requests", doc: ("Numbers of related support requests (and the engineer in charge).", "関連するお問い合わせ番号 (と担当エンジニア)。") },
-    FieldSpec { key: "attachments", doc: ("Files to upload with the request, relative to this file.", "お問い合わせに添付するファイル (このファイルからの相対パス)。") },
+    FieldSpec { key: "issue_type", doc: ("Issue type: technical (needs a paid plan), billing, subscription_management or quota (free).", "問題の種類です。technical（有償のサポート プランが必要）か、無償の billing・subscription_management・quota を指定します。") },
+    FieldSpec { key: "subscription", doc: ("The subscription ID (GUID) that holds the affected resource.", "問題のリソースを含むサブスクリプションの ID（GUID）です。") },
+    FieldSpec { key: "service", doc: ("The exact Azure service, by its catalog name. \"Azure\" is not a service.", "対象の Azure サービスを、カタログの表示名で指定します。「Azure」はサービス名ではありません。") },
+    FieldSpec { key: "resource", doc: ("The full ARM resource ID of the affected resource.", "対象リソースの完全な ARM リソース ID です。") },
+    FieldSpec { key: "summary", doc: ("One concise line: the portal lists problem types from its words.", "簡潔な 1 行の概要です。ポータルはこの語句から問題の種類を候補表示します。") },
+    FieldSpec { key: "problem_type", doc: ("Problem type of the service; routes the request to the right team.", "サービスの問題の種類です。適切なチームへのルーティングに使われます。") },
+    FieldSpec { key: "problem_subtype", doc: ("Problem subtype, where the portal shows one for the type.", "問題のサブタイプです。ポータルが表示する場合に指定します。") },
+    FieldSpec { key: "started", doc: ("When the problem first occurred: ISO 8601 date-time with UTC offset.", "問題が最初に発生した日時です。UTC オフセット付きの ISO 8601 形式で記入します。") },
+    FieldSpec { key: "severity", doc: ("Business impact: A (critical), B (moderate), C (minimal); 1 on premier/unified.", "ビジネスへの影響度です。A は重大、B は中、C は軽微で、premier と unified では 1 も選べます。") },
+    FieldSpec { key: "support_plan", doc: ("Your support plan; decides severities and response times.", "サポート プランです。選べる重大度と初回応答時間が決まります。") },
+    FieldSpec { key: "response_24x7", doc: ("Ask for round-the-clock work on a severity B request (English only).", "重大度 B で 24 時間体制の対応を希望します（英語のみ）。") },
+    FieldSpec { key: "advanced_diagnostics", doc: ("Consent for support to collect diagnostic information; revoked when the request closes.", "高度な診断情報の収集への同意です。お問い合わせのクローズ時に取り消されます。") },
+    FieldSpec { key: "contact_method", doc: ("How support makes first contact: email or phone (severity A: phone only).", "初回連絡の方法で、email か phone を指定します（重大度 A は電話のみ）。") },
+    FieldSpec { key: "support_language", doc: ("Language of the support, e.g. ja-jp or en-us.", "サポートの言語です（ja-jp、en-us など）。") },
+    FieldSpec { key: "contact", doc: ("Contact information: first_name, last_name, email, phone, country, time_zone.", "連絡先です。first_name、last_name、email、phone、country、time_zone を記入します。") },
+    FieldSpec { key: "related_requests", doc: ("Numbers of related support requests (and the engineer in charge).", "関連するお問い合わせの番号です（担当エンジニアも記入できます）。") },
+    FieldSpec { key: "attachments", doc: ("Files to upload with the request, relative to this file.", "お問い合わせに添付するファイルです（このファイルからの相対パス）。") },
 ];
 
 /// Keys of `contact`.
 pub const CONTACT_FIELDS: &[FieldSpec] = &[
     FieldSpec {
         key: "first_name",
-        doc: ("First name.", "名。"),
+        doc: ("First name.", "名です。"),
     },
     FieldSpec {
         key: "last_name",
-        doc: ("Last name.", "姓。"),
+        doc: ("Last name.", "姓です。"),
     },
     FieldSpec {
         key: "email",
-        doc: ("Primary e-mail address.", "主な連絡先メール アドレス。"),
+        doc: (
+            "Primary e-mail address.",
+            "主な連絡先のメール アドレスです。",
+        ),
     },
     FieldSpec {
         key: "additional_emails",
-        doc: ("More addresses to copy.", "追加の連絡先メール アドレス。"),
+        doc: (
+            "More addresses to copy.",
+            "追加の連絡先のメール アドレスです。",
+        ),
     },
     FieldSpec {
         key: "phone",
         doc: (
             "Phone number; required for phone contact and severity A.",
-            "電話番号。電話連絡と重大度 A では必須。",
+            "電話番号です。電話連絡と重大度 A では必須です。",
         ),
     },
     FieldSpec {
         key: "country",
         doc: (
             "Country, ISO 3166-1 alpha-3 (e.g. JPN).",
-            "国 (ISO 3166-1 alpha-3、例: JPN)。",
+            "国です。ISO 3166-1 alpha-3 のコードで記入します（例: JPN）。",
         ),
     },
     FieldSpec {
         key: "time_zone",
         doc: (
             "Windows time zone name, e.g. Tokyo Standard Time.",
-            "Windows のタイム ゾーン名 (例: Tokyo Standard Time)。",
+            "Windows のタイム ゾーン名です（例: Tokyo Standard Time）。",
         ),
     },
 ];
@@ -230,8 +236,8 @@ impl ContactMethod {
 pub const LANGUAGES: &[(&str, &str)] = &[
     ("en-us", "英語"),
     ("ja-jp", "日本語"),
-    ("zh-hans", "中国語 (簡体字)"),
-    ("zh-tw", "中国語 (繁体字)"),
+    ("zh-hans", "中国語（簡体字）"),
+    ("zh-tw", "中国語（繁体字）"),
     ("es-es", "スペイン語"),
     ("fr-fr", "フランス語"),
     ("ko-kr", "韓国語"),

@@ -67,8 +67,8 @@ pub fn not_single(key: &str, node: &YamlNode) -> Option<Msg> {
     let kind = kind_of(node);
     let (ken, kja) = (&kind.en, &kind.ja);
     Some(crate::msg!(
-        "`{key}` takes a single value, not {ken}",
-        "`{key}` には単一の値を指定してください ({kja}は指定できません)"
+        "`{key}` takes a single value, not {ken}.",
+        "`{key}` には単一の値を指定してください。{kja}は指定できません。"
     ))
 }
 

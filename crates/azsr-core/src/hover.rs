@@ -179,7 +179,7 @@ fn plan_label(plan: Plan, marked: bool, lang: Lang) -> String {
     match (marked, lang) {
         (false, _) => name.to_string(),
         (true, Lang::En) => format!("**{name}** ◀ this request's plan"),
-        (true, Lang::Ja) => format!("**{name}** ◀ このリクエストのプラン"),
+        (true, Lang::Ja) => format!("**{name}** ◀ このお問い合わせのプラン"),
     }
 }
 
@@ -192,14 +192,14 @@ fn severity_table(plan: Option<Plan>, lang: Lang) -> String {
     out.push_str(&t(
         lang,
         "**Severity and first response time** (time until an engineer contacts you)\n\n",
-        "**重大度と初回応答時間** (サポート エンジニアから最初の連絡があるまでの時間)\n\n",
+        "**重大度と初回応答時間**（サポート エンジニアから最初の連絡があるまでの時間）\n\n",
     ));
     let columns: Vec<(Plan, bool)> = match plan {
         Some(Plan::Basic) => {
             out.push_str(&t(
                 lang,
                 "The **Basic** plan (this request's) has no technical support: billing, subscription management and quota requests are free; technical ones need one of these plans.\n\n",
-                "このリクエストの **Basic** プランには技術サポートがありません。課金・サブスクリプションの管理・クォータのお問い合わせは無償で、技術的なお問い合わせには次のいずれかのプランが必要です。\n\n",
+                "このお問い合わせの **Basic** プランには技術サポートがありません。課金・サブスクリプションの管理・クォータのお問い合わせは無償で、技術的なお問い合わせには次のいずれかのプランが必要です。\n\n",
             ));
             PAID.iter().map(|p| (*p, false)).collect()
         }
@@ -239,7 +239,7 @@ fn severity_table(plan: Option<Plan>, lang: Lang) -> String {
                 ("Emergency, severe impact (`highestcriticalimpact`)", "24x7")
             }
             (Severity::One, Lang::Ja) => (
-                "緊急・深刻な影響 (`highestcriticalimpact`)",
+                "緊急・深刻な影響（`highestcriticalimpact`）",
                 "24 時間 365 日",
             ),
             (Severity::A, Lang::En) => ("Critical: the business is stopped now", "24x7"),
@@ -250,7 +250,7 @@ fn severity_table(plan: Option<Plan>, lang: Lang) -> String {
             ),
             (Severity::B, Lang::Ja) => (
                 "中: 支障はあるが業務は続けられる",
-                "営業時間内 (希望すれば 24 時間、英語のみ)",
+                "営業時間内（希望すれば 24 時間、英語のみ）",
             ),
             (Severity::C, Lang::En) => ("Minimal", "business hours"),
             (Severity::C, Lang::Ja) => ("軽微", "営業時間内"),
@@ -267,7 +267,7 @@ fn severity_table(plan: Option<Plan>, lang: Lang) -> String {
         "- **A** is for a business-stopping outage happening now (e.g. nobody in the company can send mail). Choose B or lower for the root cause of a recovered problem, for a problem during build-out or after a change that rolling back would fix, or to speed up a project.\n\
          - **A** is handled **by phone only**: set `contact_method: phone` and `contact.phone`, and stay reachable around the clock.\n\
          - To raise an open request to A, file a new A request that names the open one's number.\n",
-        "- **A** は、今まさに事業が止まっている障害 (例: 全社員がメールを送受信できない) の復旧のためのものです。復旧済みの問題の原因調査、構築中や設定変更後の問題で切り戻せば解消するもの、プロジェクトを急ぎたい場合は B 以下を選んでください。\n\
+        "- **A** は、今まさに事業が止まっている障害（例: 全社員がメールを送受信できない）の復旧のためのものです。復旧済みの問題の原因調査、構築中や設定変更後の問題で切り戻せば解消するもの、プロジェクトを急ぎたい場合は B 以下を選んでください。\n\
          - **A** は**電話のみ**の対応です。`contact_method: phone` と `contact.phone` を設定し、常に連絡がつくようにしてください。\n\
          - 対応中の案件を A に上げるには、その番号を書いて重大度 A で新規に起票します。\n",
     ));
@@ -305,7 +305,7 @@ fn support_plan(plan: Option<Plan>, lang: Lang) -> String {
             (Plan::Developer, Lang::En) => "business hours, e-mail",
             (Plan::Developer, Lang::Ja) => "営業時間内、メール",
             (_, Lang::En) => "yes, 24x7 for A",
-            (_, Lang::Ja) => "あり (A は 24 時間)",
+            (_, Lang::Ja) => "あり（A は 24 時間）",
         };
         let sev = match plans::severities_text(p).as_str() {
             "none" => "—".to_string(),
@@ -340,11 +340,11 @@ fn issue_type(lang: Lang) -> String {
          For the three free types the service is implied (Billing; Subscription management; Service and subscription limits (quotas)) and `service` may be omitted.\n",
         "**問題の種類**\n\n\
          | 値 | | プラン |\n|---|---|---|\n\
-         | `technical` (技術) | 各 Azure サービスの技術的な問題 | 有償プランが必要 |\n\
-         | `billing` (課金) | 請求書・料金・支払い | 無償 |\n\
-         | `subscription_management` (サブスクリプションの管理) | サブスクリプション・オファー・移管 | 無償 |\n\
-         | `quota` (サービスとサブスクリプションの制限) | サービスとサブスクリプションの制限 (クォータ) の引き上げ | 無償 |\n\n\
-         無償の 3 種類ではサービスが決まっている (Billing、Subscription management、Service and subscription limits (quotas)) ため、`service` は省略できます。\n",
+         | `technical`（技術）| 各 Azure サービスの技術的な問題 | 有償プランが必要 |\n\
+         | `billing`（課金）| 請求書・料金・支払い | 無償 |\n\
+         | `subscription_management`（サブスクリプションの管理）| サブスクリプション・オファー・移管 | 無償 |\n\
+         | `quota`（サービスとサブスクリプションの制限）| サービスとサブスクリプションの制限（クォータ）の引き上げ | 無償 |\n\n\
+         無償の 3 種類は、サービスが `Billing`、`Subscription management`、`Service and subscription limits (quotas)` に決まっているため、`service` は省略できます。\n",
     )
 }
 
@@ -352,8 +352,8 @@ fn issue_type(lang: Lang) -> String {
 fn contact_method(lang: Lang) -> String {
     t(
         lang,
-        "**Contact method**: how support makes the *first* contact, `email` (メール) or `phone` (電話); later contacts may use another channel as the case needs. Severity A (and 1) is handled by phone only, and phone contact needs `contact.phone`. Other wishes (times to call, mail format) go in the description.\n",
-        "**連絡方法**: サポートからの*初回*の連絡方法です。`email` (メール) または `phone` (電話)。2 回目以降は状況に応じて別の方法をお願いすることがあります。重大度 A (と 1) は電話のみの対応で、電話連絡には `contact.phone` が必要です。連絡時間帯などの細かいご希望は本文に書いてください。\n",
+        "**Contact method**: how support makes the *first* contact, `email` (メール) or `phone` (電話); later contacts may use another channel as the case needs. Severity A (and 1) is handled by phone only, and phone contact needs `contact.phone`. Other wishes（times to call, mail format）go in the description.\n",
+        "**連絡方法**: サポートからの*初回*の連絡方法です。`email` ならメール、`phone` なら電話です。2 回目以降は状況に応じて別の方法をお願いすることがあります。重大度 A（と 1）は電話のみの対応で、電話連絡には `contact.phone` が必要です。連絡時間帯などの細かいご希望は本文に書いてください。\n",
     )
 }
 
@@ -364,9 +364,9 @@ fn support_language(lang: Lang) -> String {
         "**Support language**: the language support answers in. Codes: `en-us`, `ja-jp`, `zh-hans`, `zh-tw`, `es-es`, `fr-fr`, `ko-kr`, `ru-ru`, `pt-br`, `it-it`, `de-de` (also `ja`, `en`, 日本語, 英語).\n\n\
          - For English support, write the summary and the description in English too.\n\
          - 24x7 work on severity B (`response_24x7: true`) is English only; in Japanese, only severity A is worked 24x7. Other languages are served in local business hours.\n",
-        "**サポート言語**: サポートが対応する言語です。コード: `en-us`、`ja-jp`、`zh-hans`、`zh-tw`、`es-es`、`fr-fr`、`ko-kr`、`ru-ru`、`pt-br`、`it-it`、`de-de` (`ja`、`en`、日本語、英語も可)。\n\n\
+        "**サポート言語**: サポートが対応する言語です。コード: `en-us`、`ja-jp`、`zh-hans`、`zh-tw`、`es-es`、`fr-fr`、`ko-kr`、`ru-ru`、`pt-br`、`it-it`、`de-de`（`ja`、`en`、日本語、英語も可）。\n\n\
          - 英語での対応を希望する場合は、概要と本文もすべて英語で書いてください。\n\
-         - 重大度 B の 24 時間対応 (`response_24x7: true`) は英語のみです。日本語で 24 時間対応となるのは重大度 A のみで、その他の言語は現地の営業時間内の対応です。\n",
+         - 重大度 B の 24 時間対応（`response_24x7: true`）は英語のみです。日本語で 24 時間対応となるのは重大度 A のみで、その他の言語は現地の営業時間内の対応です。\n",
     )
 }
 
@@ -375,7 +375,7 @@ fn response_24x7(lang: Lang) -> String {
     t(
         lang,
         "**24x7 response**: asks for round-the-clock work on a severity B request. English only (`support_language: en`). Severity A is always worked 24x7; severity C is worked in business hours.\n",
-        "**24 時間対応**: 重大度 B のお問い合わせで 24 時間体制の対応を希望します。英語のみ (`support_language: en`)。重大度 A は常に 24 時間対応、重大度 C は営業時間内の対応です。\n",
+        "**24 時間対応**: 重大度 B のお問い合わせで 24 時間体制の対応を希望します。英語のみです（`support_language: en`）。重大度 A は常に 24 時間対応、重大度 C は営業時間内の対応です。\n",
     )
 }
 
@@ -386,7 +386,7 @@ fn advanced_diagnostics(lang: Lang) -> String {
             "**Advanced diagnostic information**: with `true`, support may collect diagnostic information (such as platform logs) from the affected resources, within what troubleshooting needs and with care for data privacy. It spares you extracting logs by hand and sending them; `true` is recommended. The permission is removed when the request is closed. What is collected: [Data we use to deliver Azure support]({DIAGNOSTICS_URL}).\n"
         ),
         Lang::Ja => format!(
-            "**高度な診断情報**: `true` にすると、サポートはトラブルシューティングに必要な範囲で、データのプライバシーに配慮しつつ、対象リソースの診断情報 (基盤のログなど) を収集できます。お客様が手作業でログを取り出して送る手間が省けるため、`true` をお勧めします。許可はお問い合わせのクローズとともに削除されます。収集される情報: [Data we use to deliver Azure support]({DIAGNOSTICS_URL})。\n"
+            "**高度な診断情報**: `true` にすると、サポートはトラブルシューティングに必要な範囲で、データのプライバシーに配慮しつつ、対象リソースの診断情報（基盤のログなど）を収集できます。お客様が手作業でログを取り出して送る手間が省けるため、`true` をお勧めします。許可はお問い合わせのクローズとともに削除されます。収集される情報: [Data we use to deliver Azure support]({DIAGNOSTICS_URL})。\n"
         ),
     }
 }
@@ -396,7 +396,7 @@ fn subscription(lang: Lang) -> String {
     t(
         lang,
         "**Subscription**: the ID (GUID) of the subscription that holds the affected resource (`Name (GUID)` is accepted). The account filing the request needs the **Owner**, **Contributor** or **Support Request Contributor** role on it: that is how support knows it may discuss that environment. Paid plans are bound per subscription, so this also decides the support level. Filing from another subscription than the resource's triggers extra security checks and delays.\n",
-        "**サブスクリプション**: 問題のリソースを含むサブスクリプションの ID (GUID) です (`名前 (GUID)` の形も可)。起票するアカウントには、そのサブスクリプションの**所有者**、**共同作成者**、**サポート リクエスト共同作成者**のいずれかのロールが必要です (環境の情報を扱ってよいことの確認に使われます)。有償プランはサブスクリプション単位で紐付くため、サポート レベルもこれで決まります。リソースと異なるサブスクリプションから起票すると、追加のセキュリティ チェックが入り対応が遅れます。\n",
+        "**サブスクリプション**: 問題のリソースを含むサブスクリプションの ID（GUID）です。`名前 (GUID)` の形でも記入できます。起票するアカウントには、そのサブスクリプションの**所有者**、**共同作成者**、**サポート リクエスト共同作成者**のいずれかのロールが必要です（環境の情報を扱ってよいことの確認に使われます）。有償プランはサブスクリプション単位で紐付くため、サポート レベルもこれで決まります。リソースと異なるサブスクリプションから起票すると、追加のセキュリティ チェックが入り対応が遅れます。\n",
     )
 }
 
@@ -477,7 +477,7 @@ fn service(catalog: &Catalog, name: &str, lang: Lang) -> Option<String> {
         out.push_str(&t(
             lang,
             "- Problem types: not in the bundled catalog (choose them on the portal)\n",
-            "- 問題の種類: 同梱のカタログにはありません (ポータルで選んでください)\n",
+            "- 問題の種類: 同梱のカタログにはありません（ポータルで選んでください）\n",
         ));
     } else {
         out.push_str(&match (lang, complete) {
@@ -485,9 +485,9 @@ fn service(catalog: &Catalog, name: &str, lang: Lang) -> Option<String> {
             (Lang::En, false) => {
                 "- Problem types (partial list: the portal may show more):\n".to_string()
             }
-            (Lang::Ja, true) => "- 問題の種類 (全件):\n".to_string(),
+            (Lang::Ja, true) => "- 問題の種類（全件）:\n".to_string(),
             (Lang::Ja, false) => {
-                "- 問題の種類 (一部のみ。ポータルには他にもある場合があります):\n".to_string()
+                "- 問題の種類（一部のみ。ポータルには他にもある場合があります）:\n".to_string()
             }
         });
         const MAX: usize = 25;
@@ -498,7 +498,7 @@ fn service(catalog: &Catalog, name: &str, lang: Lang) -> Option<String> {
             } else {
                 out.push_str(&match lang {
                     Lang::En => format!("  - {ty} ({n} subtypes)\n"),
-                    Lang::Ja => format!("  - {ty} (サブタイプ {n} 件)\n"),
+                    Lang::Ja => format!("  - `{ty}`（サブタイプ {n} 件）\n"),
                 });
             }
         }
@@ -552,7 +552,7 @@ mod tests {
         );
         assert!(
             md.contains(
-                "| 重大度 | 事業への影響 | 対応時間帯 | **Developer** ◀ このリクエストのプラン |"
+                "| 重大度 | 事業への影響 | 対応時間帯 | **Developer** ◀ このお問い合わせのプラン |"
             ),
             "{md}"
         );
@@ -641,7 +641,10 @@ mod tests {
         assert!(!en.contains("| 1 |"), "{en}");
         assert!(!en.contains("Developer"), "{en}");
         let ja = severity_table(Some(Plan::Standard), Lang::Ja);
-        assert!(ja.contains("**Standard** ◀ このリクエストのプラン"), "{ja}");
+        assert!(
+            ja.contains("**Standard** ◀ このお問い合わせのプラン"),
+            "{ja}"
+        );
         assert!(ja.contains("1 時間以内"), "{ja}");
         assert!(ja.contains("電話のみ"), "{ja}");
     }
@@ -740,9 +743,9 @@ mod tests {
         assert!(vm.contains("MICROSOFT.COMPUTE/VIRTUALMACHINES"), "{vm}");
         assert!(vm.contains("partial list"), "{vm}");
         let billing = service(&catalog, "Billing", Lang::Ja).unwrap();
-        assert!(billing.contains("問題の種類 (全件)"), "{billing}");
+        assert!(billing.contains("問題の種類（全件）"), "{billing}");
         assert!(
-            billing.contains("Make a Payment (サブタイプ 7 件)"),
+            billing.contains("`Make a Payment`（サブタイプ 7 件）"),
             "{billing}"
         );
         assert!(billing.contains("  - Refund request\n"), "{billing}");

@@ -276,7 +276,7 @@ mod tests {
         let found = findings(text, &Config::default());
         assert!(found.iter().any(|d| d.code == "sensitive-data" && d.secret));
         assert!(
-            quoted(&found).contains("`password=************`"),
+            quoted(&found).contains("\"password=************\""),
             "{}",
             quoted(&found)
         );
@@ -286,7 +286,7 @@ mod tests {
             .rules
             .insert("sensitive-data".into(), config::RuleSetting::Off);
         let found = findings(text, &config);
-        assert!(quoted(&found).contains("`password=Tr0ub4dor&3x`"));
+        assert!(quoted(&found).contains("\"password=Tr0ub4dor&3x\""));
     }
 
     #[test]

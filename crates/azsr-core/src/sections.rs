@@ -97,7 +97,7 @@ impl SectionKind {
     /// What belongs in the section (hover and template hints).
     pub fn purpose(self) -> Msg {
         let (en, ja) = match self {
-            SectionKind::Goal => ("What outcome the request is after: restore service, learn the cause, get a procedure confirmed.", "このお問い合わせで何を実現したいか (復旧、原因の把握、手順の確認など)。"),
+            SectionKind::Goal => ("What outcome the request is after: restore service, learn the cause, get a procedure confirmed.", "このお問い合わせで何を実現したいか（復旧、原因の把握、手順の確認など）。"),
             SectionKind::Problem => ("The problem or the question itself, one per request.", "問題またはご質問そのもの。1 件のお問い合わせには 1 つの問題を。"),
             SectionKind::Steps => ("The operations that make the problem happen, in order.", "どの操作をすると問題が起きるか、順を追って。"),
             SectionKind::Frequency => ("How often it happens: once, every N hours, regularly or irregularly.", "発生の頻度: 一度だけ、N 時間ごと、定期的・不定期など。"),
@@ -265,17 +265,17 @@ pub fn insert_sections_fix(text: &str, body: &Body, missing: &[SectionKind], lan
             .iter()
             .map(|k| k.heading(lang))
             .collect::<Vec<_>>()
-            .join(", ")
+            .join(if lang == Lang::Ja { "」「" } else { ", " })
     };
     let title = if missing.len() == 1 {
         Msg::new(
             format!("Insert the section \"{}\"", names(Lang::En)),
-            format!("セクション「{}」を挿入", names(Lang::Ja)),
+            format!("セクション「{}」を挿入する", names(Lang::Ja)),
         )
     } else {
         Msg::new(
             format!("Insert the sections {}", names(Lang::En)),
-            format!("セクション ({}) を挿入", names(Lang::Ja)),
+            format!("セクション「{}」を挿入する", names(Lang::Ja)),
         )
     };
     Fix {

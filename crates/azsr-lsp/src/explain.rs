@@ -27,7 +27,7 @@ pub fn run(name: &str, lang: Option<Lang>) -> ExitCode {
                 ),
                 Lang::Ja => format!(
                     "エラー: `{name}` というルールはありません。{}\n既知のルール: {}",
-                    best.map(|b| format!("`{b}` ではありませんか？"))
+                    best.map(|b| format!("`{b}` の誤りではありませんか。"))
                         .unwrap_or_default(),
                     known.join(", ")
                 ),

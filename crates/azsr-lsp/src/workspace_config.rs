@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use azsr_core::config::ConfigError;
-use azsr_core::{Catalog, Config};
+use azsr_core::{msg, Catalog, Config, Lang, Msg};
 
 pub const FILE_NAME: &str = "azsr.toml";
 
@@ -32,6 +32,9 @@ impl Loaded {
 pub enum LoadError {
     /// The file itself could not be read.
     Read(std::io::Error),
+    /// The name is a folder, a FIFO, a device or a socket, not a regular file: it is
+    /// not opened (a FIFO would block), and not skipped silently either.
+    NotAFile(&'static str),
     /// The file is not UTF-8 (the offset of the first invalid byte).
     NotUtf8(usize),
     /// The TOML is malformed or has unknown keys or values; `text` is the file's text.
@@ -41,24 +44,101 @@ pub enum LoadError {
 }
 
 impl LoadError {
-    /// The message as `--check` prints it; `shown` is how the `azsr.toml` path is shown.
-    pub fn message(&self, shown: &str) -> String {
+    /// What is wrong, in both languages, without the file's name; the TOML parser's
+    /// own English words are [`LoadError::detail`].
+    pub fn problem(&self) -> Msg {
         match self {
-            LoadError::Read(e) => format!("cannot read configuration {shown}: {e}"),
-            LoadError::NotUtf8(at) => {
-                format!("malformed configuration {shown}: not UTF-8 (invalid byte at offset {at})")
+            LoadError::Read(e) => {
+                let why = crate::check::io_message(e, Lang::Ja);
+                msg!(
+                    "The configuration cannot be read: {e}.",
+                    "設定ファイルを読み取れません。{why}"
+                )
             }
+            LoadError::NotAFile(kind) => {
+                let (en, ja) = match *kind {
+                    "folder" => ("a folder", "フォルダー"),
+                    "FIFO" => ("a FIFO", "FIFO（名前付きパイプ）"),
+                    "socket" => ("a socket", "ソケット"),
+                    _ => ("a device", "デバイス"),
+                };
+                msg!(
+                    "The configuration cannot be read: it is {en}, not a regular file.",
+                    "設定ファイルを読み取れません。通常のファイルではなく{ja}です。"
+                )
+            }
+            LoadError::NotUtf8(at) => msg!(
+                "The configuration is not UTF-8 (invalid byte at offset {at}): re-save it as UTF-8.",
+                "設定ファイルが UTF-8 ではありません（位置 {at} に不正なバイト）。UTF-8 で保存し直してください。"
+            ),
             LoadError::Toml { text, error } => match &error.span {
                 Some(span) => {
                     let (line, col) = line_col(text, span.start);
-                    format!(
-                        "malformed configuration {shown}:{line}:{col}: {}",
-                        error.message
+                    let (en, ja) = (&error.message.en, &error.message.ja);
+                    msg!(
+                        "Line {line}, column {col}: {en}",
+                        "{line} 行目の {col} 文字目に誤りがあります。{ja}"
                     )
                 }
-                None => format!("malformed configuration {shown}: {}", error.message),
+                None => error.message.clone(),
             },
-            LoadError::Catalog(m) => format!("configuration {shown}: {m}"),
+            LoadError::Catalog(m) => msg!("{m}", "{m}"),
+        }
+    }
+
+    /// The TOML parser's own words, when the parser failed (English, secondary).
+    pub fn detail(&self) -> Option<&str> {
+        match self {
+            LoadError::Toml { error, .. } => error.detail.as_deref(),
+            _ => None,
+        }
+    }
+
+    /// The message as `--check` prints it; `shown` is how the `azsr.toml` path is shown.
+    /// English keeps the CLI's lowercase form; Japanese says what and where in
+    /// sentences, the parser's English detail following on its own line.
+    pub fn message(&self, shown: &str, lang: Lang) -> String {
+        let position = match self {
+            LoadError::Toml {
+                text,
+                error: ConfigError {
+                    span: Some(span), ..
+                },
+            } => {
+                let (line, col) = line_col(text, span.start);
+                format!(":{line}:{col}")
+            }
+            _ => String::new(),
+        };
+        match lang {
+            Lang::En => match self {
+                LoadError::Read(e) => format!("cannot read configuration {shown}: {e}"),
+                LoadError::NotAFile(_) => {
+                    let problem = self.problem().en;
+                    let why = problem.split_once(": ").map_or("", |(_, why)| why);
+                    format!(
+                        "cannot read configuration {shown}: {}",
+                        why.trim_end_matches('.')
+                    )
+                }
+                LoadError::NotUtf8(at) => format!(
+                    "malformed configuration {shown}: not UTF-8 (invalid byte at offset {at})"
+                ),
+                LoadError::Toml { error, .. } => {
+                    format!(
+                        "malformed configuration {shown}{position}: {}",
+                        error.message.en
+                    )
+                }
+                LoadError::Catalog(m) => format!("configuration {shown}: {m}"),
+            },
+            Lang::Ja => {
+                let mut out = format!("設定ファイル {shown}{position}: {}", self.problem().ja);
+                if let Some(detail) = self.detail() {
+                    out.push_str(&format!("\n  TOML: {detail}"));
+                }
+                out
+            }
         }
     }
 }
@@ -79,7 +159,9 @@ pub fn find_memo(dir: &Path, memo: &mut HashMap<PathBuf, Option<PathBuf>>) -> Op
         }
         walked.push(d.to_path_buf());
         let candidate = d.join(FILE_NAME);
-        if candidate.is_file() {
+        // Anything by that name counts (not only a regular file): a folder or a FIFO
+        // named azsr.toml is reported as unreadable, not skipped.
+        if std::fs::metadata(&candidate).is_ok() {
             found = Some(candidate);
             break;
         }
@@ -93,9 +175,7 @@ pub fn find_memo(dir: &Path, memo: &mut HashMap<PathBuf, Option<PathBuf>>) -> Op
 /// Reads and parses one `azsr.toml` and the catalog files it names (relative to its
 /// folder). `show` turns a path into the form used in messages.
 pub fn load_file(toml_path: &Path, show: &dyn Fn(&Path) -> String) -> Result<Loaded, LoadError> {
-    let bytes = std::fs::read(toml_path).map_err(LoadError::Read)?;
-    let text =
-        String::from_utf8(bytes).map_err(|e| LoadError::NotUtf8(e.utf8_error().valid_up_to()))?;
+    let text = read_text(toml_path)?;
     let config = match Config::from_toml(&text) {
         Ok(c) => c,
         Err(error) => return Err(LoadError::Toml { text, error }),
@@ -103,6 +183,38 @@ pub fn load_file(toml_path: &Path, show: &dyn Fn(&Path) -> String) -> Result<Loa
     let base = toml_path.parent().unwrap_or(Path::new("/"));
     let catalog = load_catalog(&config, base, show).map_err(LoadError::Catalog)?;
     Ok(Loaded { config, catalog })
+}
+
+/// The text of an `azsr.toml`, read only when it is a regular file (following
+/// symlinks): a FIFO would block the reader, a device never end.
+pub fn read_text(toml_path: &Path) -> Result<String, LoadError> {
+    let kind = std::fs::metadata(toml_path)
+        .map_err(LoadError::Read)?
+        .file_type();
+    if !kind.is_file() {
+        return Err(LoadError::NotAFile(special_kind(kind)));
+    }
+    let bytes = std::fs::read(toml_path).map_err(LoadError::Read)?;
+    String::from_utf8(bytes).map_err(|e| LoadError::NotUtf8(e.utf8_error().valid_up_to()))
+}
+
+/// What a file that is not a regular file is, in one word.
+fn special_kind(kind: std::fs::FileType) -> &'static str {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::FileTypeExt as _;
+        if kind.is_fifo() {
+            return "FIFO";
+        }
+        if kind.is_socket() {
+            return "socket";
+        }
+    }
+    if kind.is_dir() {
+        "folder"
+    } else {
+        "device"
+    }
 }
 
 /// The catalog a configuration selects: the bundled one with the configured services
@@ -246,10 +358,10 @@ mod tests {
         let show = |p: &Path| p.display().to_string();
         let err = load_file(&sub.join(FILE_NAME), &show).err().unwrap();
         assert!(
-            err.message("azsr.toml")
+            err.message("azsr.toml", Lang::En)
                 .contains("cannot read [catalog] services"),
             "{}",
-            err.message("azsr.toml")
+            err.message("azsr.toml", Lang::En)
         );
         let err = load_file(&dir.path().join("nope.toml"), &show)
             .err()

@@ -129,11 +129,11 @@ function ruleUnderCursor(editor: vscode.TextEditor): { rule: string; message: st
  * message in (it chose it as `messages` says, `support_language` included), else the
  * `azsr.messages` setting, else VS Code's display language. A Japanese message ends in 。
  * (the house style) or has kana outside its code spans; an English one quotes the user's
- * Japanese text in code spans only.
+ * Japanese text in code spans or in double quotes only.
  */
 function explainLang(message: string | undefined): 'ja' | 'en' {
   if (message !== undefined) {
-    const prose = message.replace(/`[^`]*`/g, '');
+    const prose = message.replace(/`[^`]*`/g, '').replace(/"[^"]*"/g, '');
     return message.trim().endsWith('。') || /[\u3040-\u30ff]/.test(prose) ? 'ja' : 'en';
   }
   const setting = vscode.workspace.getConfiguration('azsr').get<string>('messages');

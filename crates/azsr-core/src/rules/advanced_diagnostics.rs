@@ -51,12 +51,12 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
         RULE.diag(
             e.value.content_span(ctx.text),
             msg!(
-                "Consider allowing advanced diagnostics: support can then collect the logs it needs itself instead of asking you for them (access ends when the request closes)",
-                "高度な診断情報の収集の許可をご検討ください。許可するとサポートが必要なログを直接取得でき、お客様が手動で採取する手間が省けます (アクセス許可はクローズ時に削除されます)"
+                "Consider allowing advanced diagnostics: support can then collect the logs it needs itself instead of asking you for them (access ends when the request closes).",
+                "高度な診断情報の収集の許可をご検討ください。許可するとサポートが必要なログを直接取得でき、お客様が手動で採取する手間が省けます。アクセス許可はお問い合わせのクローズ時に削除されます。"
             ),
         )
         .with_fix(Fix {
-            title: msg!("Allow advanced diagnostics ({yes})", "高度な診断情報の収集を許可 ({yes})"),
+            title: msg!("Allow advanced diagnostics (`{yes}`)", "高度な診断情報の収集を許可する（`{yes}`）"),
             edits: vec![replace_scalar(ctx.text, &e.value, yes)],
             resolves: true,
         }),

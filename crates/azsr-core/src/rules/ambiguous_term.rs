@@ -326,8 +326,8 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
             RULE.diag(
                 range,
                 msg!(
-                    "\"{term}\" is a project-local name: say in an environment section which resources it means (names or IDs) and how it differs",
-                    "「{term}」はプロジェクト固有の呼び名です。環境のセクションで、どのリソース (名前や ID) を指すのか、構成や使い方の違いとあわせて記載してください"
+                    "\"{term}\" is a project-local name: say in an environment section which resources it means (names or IDs) and how it differs.",
+                    "「{term}」はプロジェクト固有の呼び名です。環境のセクションで、どのリソース（名前や ID）を指すのか、構成や使い方の違いとあわせて記載してください。"
                 ),
             )
             .with_fix(fix.clone()),

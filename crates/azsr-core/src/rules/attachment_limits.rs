@@ -59,8 +59,8 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
         out.push(RULE.diag(
             e.key.span.clone(),
             msg!(
-                "{n} files are listed, but the portal takes one file: put them into one zip archive",
-                "{n} 個のファイルが指定されていますが、ポータルでは 1 ファイルのみ添付できます。1 つの zip ファイルにまとめてください"
+                "{n} files are listed, but the portal takes one file: put them into one zip archive.",
+                "{n} 個のファイルが指定されていますが、ポータルでは 1 ファイルのみ添付できます。1 つの zip ファイルにまとめてください。"
             ),
         ));
     }
@@ -72,7 +72,7 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
             if BLOCKED.contains(&ext.as_str()) {
                 reasons.push(msg!(
                     "the extension .{ext} is blocked (put the file into a zip archive)",
-                    "拡張子 .{ext} のファイルはアップロードできません (zip ファイルにまとめてください)"
+                    "拡張子 .{ext} のファイルはアップロードできません。zip ファイルにまとめてください"
                 ));
             }
         }
@@ -80,7 +80,7 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
         if len > MAX_NAME {
             reasons.push(msg!(
                 "the file name is {len} characters long (at most {MAX_NAME})",
-                "ファイル名が {len} 文字あります (最大 {MAX_NAME} 文字)"
+                "ファイル名が {len} 文字あります。最大 {MAX_NAME} 文字です"
             ));
         }
         if let Some(size) = ctx.env.files.and_then(|f| f.file_size(path)) {
@@ -88,7 +88,7 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
                 let mb = format!("{:.1}", size as f64 / (1024.0 * 1024.0));
                 reasons.push(msg!(
                     "the file is {mb} MB (at most 4 MB: compress or split it)",
-                    "ファイル サイズが {mb} MB あります (最大 4 MB: 圧縮または分割してください)"
+                    "ファイル サイズが {mb} MB あります。最大 4 MB のため、圧縮または分割してください"
                 ));
             }
         }
@@ -99,7 +99,7 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
         let ja = reasons.iter().map(|r| r.ja.as_str()).collect::<Vec<_>>().join("。");
         out.push(RULE.diag(
             node.content_span(ctx.text),
-            msg!("This attachment cannot be uploaded: {en}", "この添付ファイルはアップロードできません: {ja}"),
+            msg!("This attachment cannot be uploaded: {en}.", "この添付ファイルはアップロードできません。{ja}。"),
         ));
     }
 }

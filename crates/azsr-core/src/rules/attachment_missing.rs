@@ -61,8 +61,8 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
                 RULE.diag(
                     range.clone(),
                     msg!(
-                        "The image `{shown}` does not exist (paths are relative to this file)",
-                        "画像 `{shown}` が見つかりません (パスはこのファイルからの相対パスです)"
+                        "The image \"{shown}\" does not exist (paths are relative to this file).",
+                        "画像「{shown}」が見つかりません（パスはこのファイルからの相対パスです）。"
                     ),
                 )
             } else {
@@ -76,8 +76,8 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
 fn message(path: &str) -> crate::Msg {
     let shown: String = path.chars().take(120).collect();
     msg!(
-        "The file `{shown}` does not exist (paths are relative to this file)",
-        "ファイル `{shown}` が見つかりません (パスはこのファイルからの相対パスです)"
+        "The file \"{shown}\" does not exist (paths are relative to this file).",
+        "ファイル「{shown}」が見つかりません（パスはこのファイルからの相対パスです）。"
     )
 }
 

@@ -64,18 +64,18 @@ fn report(ctx: &Context, node: &YamlNode, value: &str, key: &str, out: &mut Vec<
     let v = value.trim();
     let message = if v.contains([',', ';']) || v.matches('@').count() > 1 {
         msg!(
-            "`{key}` holds more than one address: give one address per entry (more go to `additional_emails` as `- ` lines)",
-            "`{key}` に複数のアドレスが含まれています。1 項目に 1 アドレスを記入してください (追加分は `additional_emails` に `- ` 行で)"
+            "`{key}` holds more than one address: give one address per entry (more go to `additional_emails` as `- ` lines).",
+            "`{key}` に複数のアドレスが含まれています。1 項目に 1 アドレスを記入し、追加分は `additional_emails` に `- ` 行で記入してください。"
         )
     } else if !v.is_ascii() {
         msg!(
-            "`{key}` is not a valid e-mail address: it contains full-width or non-ASCII characters",
-            "`{key}` が正しいメール アドレスではありません。全角文字または ASCII 以外の文字を含んでいます"
+            "`{key}` is not a valid e-mail address: it contains full-width or non-ASCII characters.",
+            "`{key}` が正しいメール アドレスではありません。全角文字または ASCII 以外の文字を含んでいます。"
         )
     } else {
         msg!(
-            "`{key}` is not a valid e-mail address (name@example.com)",
-            "`{key}` が正しいメール アドレス (name@example.com の形式) ではありません"
+            "`{key}` is not a valid e-mail address (name@example.com).",
+            "`{key}` が正しいメール アドレス（name@example.com の形式）ではありません。"
         )
     };
     out.push(RULE.diag(node.content_span(ctx.text), message));

@@ -50,18 +50,18 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
     let digits = v.chars().filter(char::is_ascii_digit).count();
     let message = if !v.is_ascii() {
         msg!(
-            "`contact.phone` is not a valid phone number: use half-width digits (+81-3-1234-5678)",
-            "`contact.phone` が正しい電話番号ではありません。半角の数字で記入してください (+81-3-1234-5678)"
+            "`contact.phone` is not a valid phone number: use half-width digits (+81-3-1234-5678).",
+            "`contact.phone` が正しい電話番号ではありません。半角の数字で記入してください（例: +81-3-1234-5678）。"
         )
     } else if v.chars().all(|c| c.is_ascii_digit() || " -()+".contains(c)) {
         msg!(
-            "`contact.phone` has {digits} digits: a phone number has 7 to 15",
-            "`contact.phone` の桁数が {digits} 桁です。電話番号は 7〜15 桁です"
+            "`contact.phone` has {digits} digits: a phone number has 7 to 15.",
+            "`contact.phone` の桁数が {digits} 桁です。電話番号は 7〜15 桁です。"
         )
     } else {
         msg!(
-            "`contact.phone` is not a valid phone number: use digits, spaces, `-` and `()` with an optional leading `+`",
-            "`contact.phone` が正しい電話番号ではありません。数字・空白・`-`・`()` と先頭の `+` だけで記入してください"
+            "`contact.phone` is not a valid phone number: use digits, spaces, `-` and `()` with an optional leading `+`.",
+            "`contact.phone` が正しい電話番号ではありません。数字・空白・`-`・`()` と先頭の `+` だけで記入してください。"
         )
     };
     out.push(RULE.diag(e.value.content_span(ctx.text), message));

@@ -68,16 +68,16 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
         RULE.diag(
             at,
             msg!(
-                "The resource is in subscription {theirs}, not in `subscription` {guid}: file the request from the resource's subscription",
-                "リソースはサブスクリプション {theirs} にあり、`subscription` の {guid} とは異なります。リソースのサブスクリプションから起票してください"
+                "The resource is in subscription {theirs}, not in `subscription` {guid}: file the request from the resource's subscription.",
+                "リソースはサブスクリプション {theirs} にあり、`subscription` の {guid} とは異なります。リソースのサブスクリプションから起票してください。"
             ),
         )
         .with_related(
             sub_at.clone(),
-            msg!("the request's subscription", "お問い合わせのサブスクリプション"),
+            msg!("The request's subscription", "お問い合わせのサブスクリプション"),
         )
         .with_fix(fix::edit(
-            msg!("Set `subscription` to {theirs}", "`subscription` を {theirs} に変更"),
+            msg!("Set `subscription` to {theirs}", "`subscription` を {theirs} に変更する"),
             sub_at,
             theirs.to_string(),
         )),

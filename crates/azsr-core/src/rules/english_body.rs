@@ -126,7 +126,7 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
                     span.start + r.start..span.start + r.end,
                     msg!(
                         "The support language is English but the summary is in Japanese: write it in English.",
-                        "サポート言語が英語ですが、概要 (summary) が日本語です。英語で記載してください。"
+                        "サポート言語が英語ですが、概要（`summary`）が日本語です。英語で記載してください。"
                     ),
                 ));
             }
@@ -151,7 +151,7 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
             block.range.start + r.start..block.range.start + r.end,
             msg!(
                 "The support language is English but this text is in Japanese: write the request in English (quoted output belongs in a code block or in the error messages section).",
-                "サポート言語が英語ですが、日本語で書かれています。本文もすべて英語で記載してください (画面の表示や出力の引用はコード ブロックかエラー メッセージのセクションへ)。"
+                "サポート言語が英語ですが、日本語で書かれています。本文もすべて英語で記載してください。画面の表示や出力の引用は、コード ブロックかエラー メッセージのセクションに入れてください。"
             ),
         ));
     }

@@ -63,12 +63,12 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
                 RULE.diag(
                     0..0,
                     msg!(
-                        "The file has no front matter: start it with a `---` line, the form's fields (issue_type, summary, severity, contact, …) and a closing `---` line",
-                        "フロント マターがありません。先頭に `---` 行、フォームの項目 (issue_type、summary、severity、contact など)、終わりの `---` 行を記述してください"
+                        "The file has no front matter: start it with a `---` line, the form's fields (issue_type, summary, severity, contact, …) and a closing `---` line.",
+                        "フロント マターがありません。先頭に `---` 行、フォームの項目（issue_type、summary、severity、contact など）、終わりの `---` 行を記述してください。"
                     ),
                 )
                 .with_fix(fix::edit(
-                    msg!("Insert a front matter template", "フロント マターのテンプレートを挿入"),
+                    msg!("Insert a front matter template", "フロント マターのテンプレートを挿入する"),
                     at..at,
                     block,
                 )),
@@ -86,8 +86,8 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
                 RULE.diag(
                     fm.opening(),
                     msg!(
-                        "The front matter is not closed: add a `---` line after the last field",
-                        "フロント マターが閉じられていません。最後の項目の後に `---` 行を追加してください"
+                        "The front matter is not closed: add a `---` line after the last field.",
+                        "フロント マターが閉じられていません。最後の項目の後に `---` 行を追加してください。"
                     ),
                 )
                 .with_fix(fix::edit(

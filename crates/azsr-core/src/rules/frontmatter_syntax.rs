@@ -74,35 +74,35 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
 fn message(err: &YamlError) -> Msg {
     match &err.slip {
         Some(SlipKind::FullWidthColon { key, .. }) => msg!(
-            "The colon after `{key}` is a full-width `：`: YAML needs a half-width colon and a space (`{key}: …`)",
+            "The colon after `{key}` is a full-width `：`: YAML needs a half-width colon and a space (`{key}: …`).",
             "`{key}` の後ろのコロンが全角の `：` です。半角のコロンと半角スペースで `{key}: …` と書いてください。"
         ),
         Some(SlipKind::FullWidthSpaceAfterColon { key }) => msg!(
-            "The space after `{key}:` is a full-width space (U+3000): YAML needs a half-width space",
+            "The space after `{key}:` is a full-width space (U+3000): YAML needs a half-width space.",
             "`{key}:` の後ろのスペースが全角です。半角スペースにしてください。"
         ),
         Some(SlipKind::FullWidthSpaceIndent) => msg!(
-            "The indentation holds a full-width space (U+3000): indent with half-width spaces",
+            "The indentation holds a full-width space (U+3000): indent with half-width spaces.",
             "インデントに全角スペースが入っています。半角スペースでインデントしてください。"
         ),
         Some(SlipKind::TabIndent) => msg!(
-            "This line is indented with a tab: YAML indents with spaces only",
+            "This line is indented with a tab: YAML indents with spaces only.",
             "この行はタブでインデントされています。YAML のインデントには半角スペースだけを使ってください。"
         ),
         Some(SlipKind::UnclosedBracket { key, open }) => msg!(
-            "The value of `{key}` starts with `{open}`, so YAML reads a list or a mapping, and it is not closed: put the value in quotes (`{key}: \"{open}…\"`)",
+            "The value of `{key}` starts with `{open}`, so YAML reads a list or a mapping, and it is not closed: put the value in quotes (`{key}: \"{open}…\"`).",
             "`{key}` の値が `{open}` で始まるため、YAML はリストかマッピングとして読みますが、閉じられていません。値を引用符で囲んでください。例は `{key}: \"{open}…\"` です。"
         ),
         Some(SlipKind::KeyWithoutColon { key }) => msg!(
-            "`{key}` has no `:` after it: write `{key}: value`, or delete the line",
-            "`{key}` の後ろに `:` がありません。`{key}: 値` の形で書くか、不要なら行を削除してください。"
+            "\"{key}\" has no `:` after it: write `{key}: value`, or delete the line.",
+            "「{key}」の後ろに `:` がありません。`{key}: 値` の形で書くか、不要なら行を削除してください。"
         ),
         None => {
             let detail = &err.message;
             let hint = hint(detail);
             let (hen, hja) = (&hint.en, &hint.ja);
             msg!(
-                "The front matter is not valid YAML: {detail}{hen}",
+                "The front matter is not valid YAML: {detail}{hen}.",
                 "フロント マターを YAML として読み取れません。{hja}"
             )
         }
@@ -188,13 +188,13 @@ fn duplicates(node: &YamlNode, doc: &str, out: &mut Vec<Diagnostic>, depth: usiz
                             RULE.diag(
                                 e.key.span.clone(),
                                 msg!(
-                                    "`{key}` is given twice (first on line {line}): keep one",
-                                    "`{key}` が 2 回指定されています (最初は {line} 行目)。1 つにまとめてください。"
+                                    "`{key}` is given twice (first on line {line}): keep one.",
+                                    "`{key}` が 2 回指定されています（最初は {line} 行目）。1 つにまとめてください。"
                                 ),
                             )
                             .with_related(
                                 first.key.span.clone(),
-                                msg!("first `{key}`", "最初の `{key}`"),
+                                msg!("First `{key}`", "最初の `{key}`"),
                             ),
                         );
                     }
@@ -314,7 +314,7 @@ mod tests {
         assert_eq!((line, column), (3, 1));
         assert_eq!(
             m.ja,
-            "`problem_s` の後ろに `:` がありません。`problem_s: 値` の形で書くか、不要なら行を削除してください。"
+            "「problem_s」の後ろに `:` がありません。`problem_s: 値` の形で書くか、不要なら行を削除してください。"
         );
         assert_eq!(fixed, None);
     }

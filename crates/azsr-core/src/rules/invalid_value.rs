@@ -232,8 +232,8 @@ fn list(ctx: &Context, key: &str, node: &YamlNode, out: &mut Vec<Diagnostic>) ->
             out.push(RULE.diag(
                 span_of(ctx, node),
                 msg!(
-                    "`{key}` takes a list (`- item` lines), not a mapping",
-                    "`{key}` にはリスト (`- 項目` の行) を指定してください。マッピングは指定できません"
+                    "`{key}` takes a list (`- item` lines), not a mapping.",
+                    "`{key}` にはリスト（`- 項目` の行）を指定してください。マッピングは指定できません。"
                 ),
             ));
             false
@@ -280,7 +280,7 @@ fn enumerated(
         return;
     }
     let list = allowed[..shown.min(allowed.len())].join(", ");
-    let expected = msg!("use one of {list}", "次のいずれかを指定してください: {list}");
+    let expected = msg!("use one of {list}", "{list} のいずれかを指定してください");
     let suggestion = closest_value(v, allowed);
     report(ctx, node, key, &expected, suggestion, out);
 }
@@ -294,7 +294,7 @@ fn severity(ctx: &Context, node: &YamlNode, out: &mut Vec<Diagnostic>) {
         return;
     }
     let list = SEVERITIES[..3].join(", ");
-    let expected = msg!("use one of {list}", "次のいずれかを指定してください: {list}");
+    let expected = msg!("use one of {list}", "{list} のいずれかを指定してください");
     let lower = v.trim().to_lowercase();
     let meant = if ["high", "highest", "urgent", "高", "緊急"].contains(&lower.as_str()) {
         Some(Severity::A)
@@ -317,13 +317,13 @@ fn report(
     let mut d = RULE.diag(
         span_of(ctx, node),
         msg!(
-            "Not a valid `{key}`: {een}",
-            "`{key}` の値として使えません。{eja}"
+            "Not a valid `{key}`: {een}.",
+            "`{key}` の値として使えません。{eja}。"
         ),
     );
     if let Some(s) = suggestion {
         d = d.with_fix(Fix {
-            title: msg!("Replace with `{s}`", "`{s}` に置き換え"),
+            title: msg!("Replace with `{s}`", "`{s}` に置き換える"),
             edits: vec![replace_scalar(ctx.text, node, s)],
             resolves: true,
         });
@@ -357,12 +357,12 @@ fn implied_service(ctx: &Context, node: &YamlNode, value: &str, out: &mut Vec<Di
         RULE.diag(
             span_of(ctx, node),
             msg!(
-                "A `{issue_name}` request goes to the {name} service, not {shown}: write `service: {name}` or leave it out (or change `issue_type`)",
-                "issue_type が `{issue_name}` のお問い合わせは {shown} ではなく {name} サービスで受け付けます。`service: {name}` とするか省略してください (または issue_type を見直してください)"
+                "A `{issue_name}` request goes to the {name} service, not \"{shown}\": write `service: {name}` or leave it out (or change `issue_type`).",
+                "`issue_type` が `{issue_name}` のお問い合わせは、「{shown}」ではなく {name} サービスで受け付けます。`service: {name}` とするか省略するか、`issue_type` を見直してください。"
             ),
         )
         .with_fix(Fix {
-            title: msg!("Replace with `{name}`", "`{name}` に置き換え"),
+            title: msg!("Replace with `{name}`", "`{name}` に置き換える"),
             edits: vec![replace_scalar(ctx.text, node, name)],
             resolves: true,
         }),
@@ -376,8 +376,8 @@ fn contact(ctx: &Context, e: &YamlEntry, out: &mut Vec<Diagnostic>) {
         out.push(RULE.diag(
             span_of(ctx, &e.value),
             msg!(
-                "`contact` takes a mapping of first_name, last_name, email, phone, country and time_zone lines, not {ken}",
-                "`contact` には first_name、last_name、email、phone、country、time_zone の行からなるマッピングを指定してください ({kja}は指定できません)"
+                "`contact` takes a mapping of first_name, last_name, email, phone, country and time_zone lines, not {ken}.",
+                "`contact` には first_name、last_name、email、phone、country、time_zone の行からなるマッピングを指定してください。{kja}は指定できません。"
             ),
         ));
         return;
@@ -421,7 +421,7 @@ fn contact(ctx: &Context, e: &YamlEntry, out: &mut Vec<Diagnostic>) {
                     &path,
                     &msg!(
                         "write an ISO 3166-1 alpha-3 code in capitals (JPN, USA, DEU, …)",
-                        "ISO 3166-1 alpha-3 の国コードを大文字で指定してください (JPN、USA、DEU など)"
+                        "ISO 3166-1 alpha-3 の国コードを大文字で指定してください（JPN、USA、DEU など）"
                     ),
                     suggestion.as_deref(),
                     out,
@@ -444,7 +444,7 @@ fn contact(ctx: &Context, e: &YamlEntry, out: &mut Vec<Diagnostic>) {
                     &path,
                     &msg!(
                         "write a Windows time zone name (Tokyo Standard Time, UTC, …) or an IANA name (Asia/Tokyo)",
-                        "Windows のタイム ゾーン名 (Tokyo Standard Time、UTC など) または IANA 名 (Asia/Tokyo) を指定してください"
+                        "Windows のタイム ゾーン名（例: Tokyo Standard Time、UTC）か、Asia/Tokyo のような IANA 名を指定してください"
                     ),
                     suggestion,
                     out,
@@ -472,8 +472,8 @@ fn related(ctx: &Context, node: &YamlNode, out: &mut Vec<Diagnostic>) {
                     _ => out.push(RULE.diag(
                         number.map_or_else(|| item.full_span(ctx.text), |n| n.key.span.clone()),
                         msg!(
-                            "A related request needs its `number`",
-                            "関連するお問い合わせには `number` (お問い合わせ番号) が必要です"
+                            "A related request needs its `number`.",
+                            "関連するお問い合わせには `number`（お問い合わせ番号）が必要です。"
                         ),
                     )),
                 }
@@ -486,8 +486,8 @@ fn related(ctx: &Context, node: &YamlNode, out: &mut Vec<Diagnostic>) {
                 out.push(RULE.diag(
                     item.full_span(ctx.text),
                     msg!(
-                        "A related request is a number or a mapping `{{number, engineer}}`, not a list",
-                        "関連するお問い合わせには番号か `{{number, engineer}}` のマッピングを指定してください。リストは指定できません"
+                        "A related request is a number or a mapping `{{number, engineer}}`, not a list.",
+                        "関連するお問い合わせには番号か `{{number, engineer}}` のマッピングを指定してください。リストは指定できません。"
                     ),
                 ));
             }

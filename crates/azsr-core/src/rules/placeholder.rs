@@ -315,7 +315,7 @@ fn report(ctx: &Context, out: &mut Vec<Diagnostic>, range: Range<usize>) {
         range,
         msg!(
             "Template text left in: \"{shown}\". Replace it with the actual information, or remove it.",
-            "テンプレートの記入箇所が残っています:「{shown}」。実際の内容に置き換えるか、削除してください。"
+            "テンプレートの記入箇所「{shown}」が残っています。実際の内容に置き換えるか、削除してください。"
         ),
     ));
 }

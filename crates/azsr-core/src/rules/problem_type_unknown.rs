@@ -88,8 +88,8 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
         out.push(unknown(
             type_entry.value.span.clone(),
             msg!(
-                "`{wanted}` is not a problem type of {service_name}. Use one the portal lists for the service, so the request is routed to the team for that kind of problem.",
-                "`{wanted}` は {service_name} の問題の種類にありません。担当チームへ正しくルーティングされるよう、ポータルがこのサービスに表示する問題の種類を指定してください。"
+                "\"{wanted}\" is not a problem type of {service_name}. Use one the portal lists for the service, so the request is routed to the team for that kind of problem.",
+                "「{wanted}」は {service_name} の問題の種類にありません。担当チームへ正しくルーティングされるよう、ポータルがこのサービスに表示する問題の種類を指定してください。"
             ),
             wanted,
             &types,
@@ -130,8 +130,8 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
     out.push(unknown(
         span,
         msg!(
-            "`{wanted_sub}` is not a subtype of `{known_type}` ({service_name}). Use one the portal lists under that problem type.",
-            "`{wanted_sub}` は `{known_type}` ({service_name}) のサブタイプにありません。ポータルがこの問題の種類に表示するサブタイプを指定してください。"
+            "\"{wanted_sub}\" is not a subtype of `{known_type}` ({service_name}). Use one the portal lists under that problem type.",
+            "「{wanted_sub}」は `{known_type}`（{service_name}）のサブタイプにありません。ポータルがこの問題の種類に表示するサブタイプを指定してください。"
         ),
         wanted_sub,
         &subtypes,

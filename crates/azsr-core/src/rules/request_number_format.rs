@@ -152,8 +152,8 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
 fn message(v: &str) -> crate::Msg {
     let n = v.chars().filter(char::is_ascii_digit).count();
     msg!(
-        "Not a well-formed support request number ({n} digits): a request number has 16 digits starting with its date (YYMMDD), e.g. 2311270010001234",
-        "お問い合わせ番号の形式が正しくありません ({n} 桁)。お問い合わせ番号は起票日 (YYMMDD) で始まる 16 桁です (例: 2311270010001234)"
+        "Not a well-formed support request number ({n} digits): a request number has 16 digits starting with its date (YYMMDD), e.g. 2311270010001234.",
+        "お問い合わせ番号の形式が正しくありません。お問い合わせ番号は起票日 YYMMDD で始まる 16 桁ですが、これは {n} 桁です（例: 2311270010001234）。"
     )
 }
 

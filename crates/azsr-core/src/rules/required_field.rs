@@ -146,13 +146,13 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
                         {
                             let (den, dja) = doc_of(FIELDS, key);
                             msg!(
-                                "Required field `{key}` is missing ({den})",
-                                "必須の項目 `{key}` がありません ({dja})"
+                                "Required field `{key}` is missing. {den}",
+                                "必須の項目 `{key}` がありません。{dja}"
                             )
                         },
                     )
                     .with_fix(fix::skeleton(
-                        msg!("Add `{key}`", "`{key}` を追加"),
+                        msg!("Add `{key}`", "`{key}` を追加する"),
                         vec![insert_top_level(doc, form.block(), after, &line)],
                     )),
                 );
@@ -163,8 +163,8 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
                     {
                         let (den, dja) = doc_of(FIELDS, key);
                         msg!(
-                            "Required field `{key}` is empty ({den})",
-                            "必須の項目 `{key}` が空です ({dja})"
+                            "Required field `{key}` is empty. {den}",
+                            "必須の項目 `{key}` が空です。{dja}"
                         )
                     },
                 );
@@ -172,7 +172,7 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
                     let lines: Vec<String> = contact_keys.iter().map(|k| format!("{k}: ")).collect();
                     if let Some(edit) = insert_in_mapping(doc, e, &lines) {
                         d = d.with_fix(fix::skeleton(
-                            msg!("Add the contact fields", "連絡先の項目を追加"),
+                            msg!("Add the contact fields", "連絡先の項目を追加する"),
                             vec![edit],
                         ));
                     }
@@ -196,8 +196,8 @@ fn filler(e: &YamlEntry, shown: &str, out: &mut Vec<Diagnostic>) {
         out.push(RULE.diag(
             e.value.span.clone(),
             msg!(
-                "`{shown}` still holds a template's example value: write the request's own",
-                "`{shown}` がテンプレートの例の値のままです。実際の値を記入してください"
+                "`{shown}` still holds a template's example value: write the request's own.",
+                "`{shown}` がテンプレートの例の値のままです。実際の値を記入してください。"
             ),
         ));
     }
@@ -226,14 +226,14 @@ fn contact(doc: &str, form: Form, e: &YamlEntry, keys: &[&str], out: &mut Vec<Di
                     {
                         let (den, dja) = doc_of(CONTACT_FIELDS, key);
                         msg!(
-                            "Required field `contact.{key}` is missing ({den})",
-                            "必須の項目 `contact.{key}` がありません ({dja})"
+                            "Required field `contact.{key}` is missing. {den}",
+                            "必須の項目 `contact.{key}` がありません。{dja}"
                         )
                     },
                 );
                 if let Some(edit) = insert_in_mapping(doc, e, &[format!("{key}: ")]) {
                     d = d.with_fix(fix::skeleton(
-                        msg!("Add `contact.{key}`", "`contact.{key}` を追加"),
+                        msg!("Add `contact.{key}`", "`contact.{key}` を追加する"),
                         vec![edit],
                     ));
                 }
@@ -244,8 +244,8 @@ fn contact(doc: &str, form: Form, e: &YamlEntry, keys: &[&str], out: &mut Vec<Di
                 {
                     let (den, dja) = doc_of(CONTACT_FIELDS, key);
                     msg!(
-                        "Required field `contact.{key}` is empty ({den})",
-                        "必須の項目 `contact.{key}` が空です ({dja})"
+                        "Required field `contact.{key}` is empty. {den}",
+                        "必須の項目 `contact.{key}` が空です。{dja}"
                     )
                 },
             )),
@@ -260,10 +260,7 @@ fn doc_of(specs: &[FieldSpec], key: &str) -> (String, String) {
         return (String::new(), String::new());
     };
     let m = field_doc(spec);
-    (
-        m.en.trim_end_matches('.').to_string(),
-        m.ja.trim_end_matches('。').to_string(),
-    )
+    (m.en, m.ja)
 }
 
 /// The last field before `key` (in the format's order) that the file has, so that an

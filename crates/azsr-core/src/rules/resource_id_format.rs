@@ -51,8 +51,8 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
     out.push(RULE.diag(
         e.value.content_span(ctx.text),
         msg!(
-            "`resource` is not a full ARM resource ID ({en}): copy it from the resource's Properties or JSON view",
-            "`resource` が完全な ARM リソース ID ではありません ({ja})。リソースの [プロパティ] または [JSON ビュー] からコピーしてください"
+            "`resource` is not a full ARM resource ID ({en}): copy it from the resource's Properties or JSON view.",
+            "`resource` が完全な ARM リソース ID ではありません。{ja}。リソースの [プロパティ] または [JSON ビュー] からコピーしてください。"
         ),
     ));
 }

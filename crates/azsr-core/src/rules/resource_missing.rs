@@ -54,8 +54,8 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
     }
     let name = &found.display_name;
     let message = msg!(
-        "Name the affected resource: add its resource ID as `resource` (filing from the resource's page in the portal fills it in)",
-        "対象リソースを `resource` にリソース ID で記入してください (ポータルでリソースの画面から起票すると自動で入力されます)"
+        "Name the affected resource: add its resource ID as `resource` (filing from the resource's page in the portal fills it in).",
+        "対象リソースを `resource` にリソース ID で記入してください（ポータルでリソースの画面から起票すると自動で入力されます）。"
     );
     match form.get("resource") {
         None => {
@@ -63,7 +63,7 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
             let after = FIELDS[..pos].iter().rev().find_map(|f| form.get(f.key));
             out.push(
                 RULE.diag(form.block().opening(), message).with_fix(fix::skeleton(
-                    msg!("Add `resource` for {name}", "{name} の `resource` を追加"),
+                    msg!("Add `resource` for {name}", "{name} の `resource` を追加する"),
                     vec![insert_top_level(ctx.text, form.block(), after, "resource: ")],
                 )),
             );

@@ -48,7 +48,7 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
             flag.value.span.clone(),
             msg!(
                 "24x7 response is for severity A (always) and B (on request); a severity C request is handled in business hours. Remove the flag, or raise the severity if the business impact is larger.",
-                "24 時間対応は重大度 A (常に) と B (希望時) のものです。重大度 C は営業時間内の対応となります。この指定を外すか、影響が大きい場合は重大度を上げてください。"
+                "24 時間対応は、重大度 A では常に、重大度 B では希望した場合に受けられます。重大度 C は営業時間内の対応となります。この指定を外すか、影響が大きい場合は重大度を上げてください。"
             ),
         )
         .with_fix(fix::set(flag, "response_24x7", "false")),

@@ -85,7 +85,7 @@ const MISSING: &[(SectionKind, &str, &str)] = &[
     (
         SectionKind::Goal,
         "No \"Goal\" section: say what this request should achieve (restore the service, learn the cause, confirm a procedure).",
-        "「ゴール」のセクションがありません。このお問い合わせで何を実現したいか (復旧、原因の把握、手順の確認など) を書いてください。",
+        "「ゴール」のセクションがありません。このお問い合わせで何を実現したいか（復旧、原因の把握、手順の確認など）を書いてください。",
     ),
     (
         SectionKind::Problem,
@@ -114,11 +114,11 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
                 " The heading \"{found}\" is not recognised as one (its names: {names_en})."
             ));
             message.ja.push_str(&format!(
-                " 見出し「{found}」はこのセクションとして認識されません (使える名前: {names_en})。"
+                "見出し「{found}」は、このセクションの見出しとして認識されません。使える名前は {names_en} です。"
             ));
             let title = Msg::new(
                 format!("Rename the heading \"{found}\" to \"{}\"", kind.heading(Lang::En)),
-                format!("見出し「{found}」を「{}」に変更", kind.heading(Lang::Ja)),
+                format!("見出し「{found}」を「{}」に変更する", kind.heading(Lang::Ja)),
             );
             fixes.push(fix::edit(title, h, kind.heading(ctx.lang)));
         }

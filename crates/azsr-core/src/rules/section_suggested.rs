@@ -64,27 +64,27 @@ const SUGGESTED: &[(SectionKind, &str, &str)] = &[
     (
         SectionKind::Steps,
         "Consider a \"Steps to reproduce\" section: which operations make the problem happen.",
-        "「再現手順」のセクションを検討してください: どのような操作を行うと問題が発生するか。",
+        "「再現手順」のセクションの追加をご検討ください。どのような操作を行うと問題が発生するかを書くセクションです。",
     ),
     (
         SectionKind::Frequency,
         "Consider a \"Frequency\" section: once, every N hours, regularly or irregularly.",
-        "「頻度」のセクションを検討してください: 一度だけか、N 時間ごとか、定期的か不定期か。",
+        "「頻度」のセクションの追加をご検討ください。一度だけか、N 時間ごとか、定期的か不定期かを書くセクションです。",
     ),
     (
         SectionKind::Changes,
         "Consider a \"Recent changes\" section: configuration or setting changes made just before the problem began.",
-        "「直前の変更」のセクションを検討してください: 問題が出る直前に行った構成や設定の変更。",
+        "「直前の変更」のセクションの追加をご検討ください。問題が出る直前に行った構成や設定の変更を書くセクションです。",
     ),
     (
         SectionKind::Errors,
         "Consider an \"Error messages\" section: the complete output or logs, if there are any.",
-        "「エラー メッセージ」のセクションを検討してください: 出力やログがあれば、その全体を。",
+        "「エラー メッセージ」のセクションの追加をご検討ください。出力やログがあれば、その全体を貼り付けるセクションです。",
     ),
     (
         SectionKind::Tried,
         "Consider a \"What we tried\" section: what you tried or investigated, and any known workaround.",
-        "「試した対策」のセクションを検討してください: 試した対策や調査の内容、既知の回避策の有無。",
+        "「試した対策」のセクションの追加をご検討ください。試した対策や調査の内容、既知の回避策の有無を書くセクションです。",
     ),
 ];
 

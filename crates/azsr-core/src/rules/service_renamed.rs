@@ -53,8 +53,8 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
         RULE.diag(
             span.clone(),
             msg!(
-                "`{old}` is a former name: the service is now called `{new}`, the name the portal lists.",
-                "`{old}` は旧名称です。現在のサービス名 (ポータルに表示される名前) は `{new}` です。"
+                "\"{old}\" is a former name: the service is now called `{new}`, the name the portal lists.",
+                "「{old}」は旧名称です。現在のサービス名（ポータルに表示される名前）は `{new}` です。"
             ),
         )
         .with_fix(fix::replace_with(span, new)),

@@ -71,14 +71,14 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
     let types = service.resource_types.join(", ");
     let message = if others.is_empty() {
         msg!(
-            "`{name}` does not cover resources of type `{arm_type}` (the catalog lists its types as {types}). Check that `service` and `resource` name the same thing.",
-            "`{name}` はリソースの種類 `{arm_type}` を扱いません (カタログ上の種類: {types})。`service` と `resource` が同じ対象を指しているか確認してください。"
+            "\"{name}\" does not cover resources of type `{arm_type}` (the catalog lists its types as {types}). Check that `service` and `resource` name the same thing.",
+            "「{name}」はリソースの種類 `{arm_type}` を扱いません（カタログ上の種類: {types}）。`service` と `resource` が同じ対象を指しているか確認してください。"
         )
     } else {
         let others = others.join(", ");
         msg!(
-            "`{name}` does not cover resources of type `{arm_type}` (the catalog lists its types as {types}). Pick the service of the resource ({count} in the catalog, e.g. {others}), or correct `resource`.",
-            "`{name}` はリソースの種類 `{arm_type}` を扱いません (カタログ上の種類: {types})。リソースに合うサービス (カタログに {count} 件。例: {others}) を選ぶか、`resource` を直してください。"
+            "\"{name}\" does not cover resources of type `{arm_type}` (the catalog lists its types as {types}). Pick the service of the resource ({count} in the catalog, e.g. {others}), or correct `resource`.",
+            "「{name}」はリソースの種類 `{arm_type}` を扱いません（カタログ上の種類: {types}）。カタログには、このリソースに合うサービスが {count} 件あります。例は {others} です。そのいずれかを選ぶか、`resource` を直してください。"
         )
     };
     let resource_span = form
@@ -88,7 +88,7 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
     out.push(
         RULE.diag(entry.value.span.clone(), message).with_related(
             resource_span,
-            msg!("the resource, of type `{arm_type}`", "リソース (種類 `{arm_type}`)"),
+            msg!("The resource, of type `{arm_type}`", "種類が `{arm_type}` のリソース"),
         ),
     );
 }
@@ -117,7 +117,7 @@ mod tests {
         // (Update Manager, SAP on Azure, SQL Server in VM)
         let names = "e.g. `Virtual Machine running Windows`, `Virtual Machine running Linux`, `Virtual Machine running ";
         assert!(d.message.en.contains(names), "{}", d.message.en);
-        assert!(d.message.ja.contains("例: `Virtual Machine running Windows`, `Virtual Machine running Linux`"), "{}", d.message.ja);
+        assert!(d.message.ja.contains("例は `Virtual Machine running Windows`, `Virtual Machine running Linux`"), "{}", d.message.ja);
     }
 
     #[test]

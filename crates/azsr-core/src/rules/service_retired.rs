@@ -50,8 +50,8 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
     out.push(RULE.diag(
         entry.value.span.clone(),
         msg!(
-            "`{name}` is retired in the service catalog: the portal no longer offers it. Choose the service that now covers your resource (with `resource` set, completion lists those first).",
-            "`{name}` はサービス カタログで提供終了 (retired) となっており、ポータルでは選べません。現在そのリソースを扱うサービスを選んでください (`resource` を書くと、補完がそのサービスを先に表示します)。"
+            "\"{name}\" is retired in the service catalog: the portal no longer offers it. Choose the service that now covers your resource (with `resource` set, completion lists those first).",
+            "「{name}」はサービス カタログで提供終了となっており、ポータルでは選べません。現在そのリソースを扱うサービスを選んでください（`resource` を書くと、補完がそのサービスを先に表示します）。"
         ),
     ));
 }
@@ -71,7 +71,7 @@ mod tests {
         assert!(found[0].message.ja.contains("提供終了"));
         assert!(found[0].message.en.contains("is retired"));
         let found = assert_spans(&RULE, "---\nissue_type: 技術\nservice: «azure monitor»\n---\n");
-        assert!(found[0].message.en.starts_with("`Azure Monitor`"));
+        assert!(found[0].message.en.starts_with("\"Azure Monitor\""));
     }
 
     #[test]

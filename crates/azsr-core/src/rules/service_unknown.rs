@@ -124,7 +124,7 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
         (
             msg!(
                 "\"Azure\" is not a service: Azure is a platform of hundreds of services, each handled by its own support team. Name the exact service (for example `Virtual Machine running Windows`) so the request reaches engineers who know it.",
-                "「Azure」はサービス名ではありません。Azure は数百のサービスからなるプラットフォームで、サービスごとに担当チームが分かれています。専門のエンジニアが対応できるよう、具体的なサービス名 (例: `Virtual Machine running Windows`) を指定してください。"
+                "「Azure」はサービス名ではありません。Azure は数百のサービスからなるプラットフォームで、サービスごとに担当チームが分かれています。専門のエンジニアが対応できるよう、具体的なサービス名（例: `Virtual Machine running Windows`）を指定してください。"
             ),
             covering,
         )
@@ -133,8 +133,8 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
         let shown = best.display_name.trim();
         let message = if others.is_empty() {
             msg!(
-                "`{name}` is not how the catalog names the service: the portal lists it as `{shown}`. Use that name, so the request reaches the team for that service.",
-                "`{name}` はサービス カタログ上の名前ではありません。ポータルでは `{shown}` と表示されます。担当チームに届くよう、この名前を指定してください。"
+                "\"{name}\" is not how the catalog names the service: the portal lists it as `{shown}`. Use that name, so the request reaches the team for that service.",
+                "「{name}」はサービス カタログ上の名前ではありません。ポータルでは `{shown}` と表示されます。担当チームに届くよう、この名前を指定してください。"
             )
         } else {
             let others = others
@@ -143,8 +143,8 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
                 .collect::<Vec<_>>();
             let (oen, oja) = (others.join(" or "), others.join("、"));
             msg!(
-                "`{name}` is not how the catalog names the service: the portal lists it as `{shown}`, or {oen}. Use the one that fits, so the request reaches the team for that service.",
-                "`{name}` はサービス カタログ上の名前ではありません。ポータルでは `{shown}` と表示されます。ほかに {oja} もあります。担当チームに届くよう、当てはまる名前を指定してください。"
+                "\"{name}\" is not how the catalog names the service: the portal lists it as `{shown}`, or {oen}. Use the one that fits, so the request reaches the team for that service.",
+                "「{name}」はサービス カタログ上の名前ではありません。ポータルでは `{shown}` と表示されます。ほかに {oja} もあります。担当チームに届くよう、当てはまる名前を指定してください。"
             )
         };
         let mut candidates = vec![best];
@@ -161,8 +161,8 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
         };
         let (cen, cja) = (&closest.en, &closest.ja);
         let message = msg!(
-            "`{value}` is not a service of the catalog, nor a former name of one. Use the service's exact name as the portal lists it{cen}, so the request reaches the team for that service. (The bundled catalog is English-only: a name from a newer or localised portal may still be right.)",
-            "`{value}` はサービス カタログにないサービス名で、旧名称でもありません。担当チームに届くよう、ポータルが表示する正確なサービス名にしてください{cja}。同梱のカタログは英語名のみのため、新しいポータルや日本語表示の名前は正しい可能性があります。"
+            "\"{value}\" is not a service of the catalog, nor a former name of one. Use the service's exact name as the portal lists it{cen}, so the request reaches the team for that service. The bundled catalog is English-only: a name from a newer or localised portal may still be right.",
+            "「{value}」はサービス カタログにないサービス名で、旧名称でもありません。担当チームに届くよう、ポータルが表示する正確なサービス名にしてください{cja}。同梱のカタログは英語名のみのため、新しいポータルや日本語表示の名前は正しい可能性があります。"
         );
         (message, suggestions)
     };

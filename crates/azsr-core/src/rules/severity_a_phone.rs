@@ -105,7 +105,7 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
 fn method_message(label: &str) -> Msg {
     msg!(
         "Severity {label} is handled by phone only: set `contact_method: phone` (or lower the severity if the business is not stopped now).",
-        "重大度 {label} は電話でのみ対応されます。`contact_method: phone` にしてください (事業が今止まっているのでなければ、重大度を下げてください)。"
+        "重大度 {label} は電話でのみ対応されます。`contact_method: phone` にしてください（事業が今止まっているのでなければ、重大度を下げてください）。"
     )
 }
 

@@ -62,8 +62,8 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
     let diag = RULE.diag(
             lang_entry.value.span.clone(),
             msg!(
-                "24x7 work on a severity B request is offered in English only, not in `{value}`: set `support_language: en` (and write the request in English), or set `response_24x7: false` to be helped in business hours.",
-                "重大度 B の 24 時間対応は英語のみです (`{value}` では受けられません)。`support_language: en` にして本文も英語で書くか、`response_24x7: false` にして営業時間内の対応としてください。"
+                "24x7 work on a severity B request is offered in English only, not in \"{value}\": set `support_language: en` (and write the request in English), or set `response_24x7: false` to be helped in business hours.",
+                "重大度 B の 24 時間対応は英語のみで、「{value}」では受けられません。`support_language: en` にして本文も英語で書くか、`response_24x7: false` にして営業時間内の対応としてください。"
             ),
         );
     let diag = if english {

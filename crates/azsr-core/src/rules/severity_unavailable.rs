@@ -65,19 +65,19 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
     let message = if severity == Severity::One {
         msg!(
             "Severity 1 (highest critical impact) is offered only on the Premier and Unified plans, not on {name}. Use the highest severity {name} offers ({offered}).",
-            "重大度 1 (最高の重大な影響) は Premier と Unified プランのみで選べます ({name} では選べません)。{name} で選べる最も高い重大度 ({offered}) にしてください。"
+            "重大度 1 は Premier と Unified プランのみで選べ、{name} では選べません。{name} で選べる最も高い重大度（{offered}）にしてください。"
         )
     } else {
         msg!(
             "The {name} plan does not offer severity {label} (it offers {offered}). Lower the severity, or file under a plan that offers it.",
-            "{name} プランでは重大度 {label} を選べません (選べるのは {offered})。重大度を下げるか、それを選べるプランで起票してください。"
+            "{name} プランでは重大度 {label} を選べません（選べるのは {offered}）。重大度を下げるか、それを選べるプランで起票してください。"
         )
     };
     let mut diag = RULE.diag(entry.value.span.clone(), message);
     if let Some(lower) = plans::highest_allowed(plan, severity) {
         let to = lower.label();
         diag = diag.with_fix(fix::edit(
-            Msg::new(format!("Lower to severity {to}"), format!("重大度 {to} に下げる")),
+            Msg::new(format!("Lower the severity to {to}"), format!("重大度を {to} に下げる")),
             entry.value.span.clone(),
             to.to_string(),
         ));

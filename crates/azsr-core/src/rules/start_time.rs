@@ -50,13 +50,13 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
         let message = if date_only {
             let d = v.trim();
             msg!(
-                "`started` needs a time as well as the date, e.g. {d}T09:00:00+09:00",
-                "`started` には日付に加えて時刻も記入してください (例: {d}T09:00:00+09:00)"
+                "`started` needs a time as well as the date, e.g. {d}T09:00:00+09:00.",
+                "`started` には日付に加えて時刻も記入してください（例: {d}T09:00:00+09:00）。"
             )
         } else {
             msg!(
-                "`started` is not an ISO 8601 date-time: write e.g. 2023-11-27T13:05:00+09:00",
-                "`started` が ISO 8601 形式の日時ではありません。例: 2023-11-27T13:05:00+09:00"
+                "`started` is not an ISO 8601 date-time: write e.g. 2023-11-27T13:05:00+09:00.",
+                "`started` が ISO 8601 形式の日時ではありません。2023-11-27T13:05:00+09:00 のように記入してください。"
             )
         };
         out.push(RULE.diag(span, message));
@@ -71,8 +71,8 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
         out.push(RULE.diag(
             span,
             msg!(
-                "`started` is in the future: give the time the problem first occurred",
-                "`started` が未来の日時です。問題が最初に発生した日時を記入してください"
+                "`started` is in the future: give the time the problem first occurred.",
+                "`started` が未来の日時です。問題が最初に発生した日時を記入してください。"
             ),
         ));
     }

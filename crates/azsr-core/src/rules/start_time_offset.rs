@@ -51,8 +51,8 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
         RULE.diag(
             e.value.content_span(ctx.text),
             msg!(
-                "`started` has no UTC offset: it is read as {offset}; add the offset (e.g. +09:00 for Japan)",
-                "`started` に UTC オフセットがありません ({offset} として扱います)。オフセット (日本時間なら +09:00) を付けてください"
+                "`started` has no UTC offset: it is read as {offset}; add the offset (e.g. +09:00 for Japan).",
+                "`started` に UTC オフセットがないため、{offset} として扱います。オフセットを付けてください（日本時間なら +09:00）。"
             ),
         )
         .with_fix(fix::edit(

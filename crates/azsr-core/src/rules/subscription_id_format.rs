@@ -48,8 +48,8 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
     out.push(RULE.diag(
         e.value.content_span(ctx.text),
         msg!(
-            "`subscription` is not a subscription ID: write its GUID (xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx), optionally as `Name (GUID)`",
-            "`subscription` がサブスクリプション ID ではありません。GUID (xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx) を、必要なら `名前 (GUID)` の形で記入してください"
+            "`subscription` is not a subscription ID: write its GUID (xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx), optionally as `Name (GUID)`.",
+            "`subscription` がサブスクリプション ID ではありません。GUID（xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx）を、必要なら `名前 (GUID)` の形で記入してください。"
         ),
     ));
 }

@@ -50,29 +50,29 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
     let max = ctx.config.summary_max_chars;
     let mut reasons: Vec<Msg> = Vec::new();
     if text.contains(['\n', '\r']) {
-        reasons.push(msg!("holds a line break", "改行を含んでいます"));
+        reasons.push(msg!("holds a line break", "概要に改行が含まれています"));
     }
     let len = text.chars().count();
     if len > max {
         reasons.push(msg!(
             "is {len} characters long (at most {max})",
-            "{len} 文字あります (最大 {max} 文字)"
+            "概要が {len} 文字あり、最大の {max} 文字を超えています"
         ));
     }
     let n = sentence_count(text);
     if n >= 2 {
-        reasons.push(msg!("holds {n} sentences", "{n} つの文を含んでいます"));
+        reasons.push(msg!("holds {n} sentences", "概要に {n} つの文が含まれています"));
     }
     if reasons.is_empty() {
         return;
     }
     let en = reasons.iter().map(|r| r.en.as_str()).collect::<Vec<_>>().join(", ");
-    let ja = reasons.iter().map(|r| r.ja.as_str()).collect::<Vec<_>>().join("、");
+    let ja = reasons.iter().map(|r| r.ja.as_str()).collect::<Vec<_>>().join("。");
     out.push(RULE.diag(
         e.value.content_span(ctx.text),
         msg!(
-            "The summary {en}: keep it to one concise line and move the details to the description",
-            "概要: {ja}。簡潔な 1 行にまとめ、詳細は本文に記載してください"
+            "The summary {en}: keep it to one concise line and move the details to the description.",
+            "{ja}。簡潔な 1 行にまとめ、詳細は本文に記載してください。"
         ),
     ));
 }

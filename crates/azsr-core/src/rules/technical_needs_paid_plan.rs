@@ -54,7 +54,7 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
         span,
         msg!(
             "Technical support needs a paid support plan (Developer, Standard, Professional Direct, Unified or Premier) on the subscription; Basic covers only billing, subscription management and quota requests. Buy a plan, or file under one of those issue types if the request is about them.",
-            "技術的なお問い合わせには、サブスクリプションに有償サポート プラン (Developer、Standard、Professional Direct、Unified、Premier) が必要です。Basic で無償で問い合わせできるのは課金・サブスクリプションの管理・クォータのみです。プランを購入するか、内容がそれらに当たる場合はその問題の種類で起票してください。"
+            "技術的なお問い合わせには、サブスクリプションに有償サポート プラン（Developer、Standard、Professional Direct、Unified、Premier）が必要です。Basic で無償で問い合わせできるのは課金・サブスクリプションの管理・クォータのみです。プランを購入するか、内容がそれらに当たる場合はその問題の種類で起票してください。"
         ),
     ));
 }

@@ -115,7 +115,7 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
 fn rename_fix(doc: &str, e: &YamlEntry, siblings: &[YamlEntry], shown: &str, to: &str) -> Option<Fix> {
     let Some(other) = siblings.iter().find(|o| o.key_str() == Some(to)) else {
         return Some(fix::edit(
-            msg!("Rename to `{to}`", "`{to}` に変更"),
+            msg!("Rename to `{to}`", "`{to}` に変更する"),
             e.key.span.clone(),
             to.to_string(),
         ));
@@ -124,8 +124,8 @@ fn rename_fix(doc: &str, e: &YamlEntry, siblings: &[YamlEntry], shown: &str, to:
         let lines = entry_lines(doc, e)?;
         return Some(fix::edit(
             msg!(
-                "Delete `{shown}` (`{to}` is already set)",
-                "`{shown}` を削除 (`{to}` は設定済み)"
+                "Delete \"{shown}\" (`{to}` is already set)",
+                "「{shown}」を削除する（`{to}` は設定済み）"
             ),
             lines,
             "",
@@ -193,14 +193,14 @@ fn report(
         out.push(RULE.diag(
             e.key.span.clone(),
             msg!(
-                "`{shown}` belongs under `contact:`, indented",
-                "`{shown}` は `contact:` の下にインデントして記述してください"
+                "`{shown}` belongs under `contact:`, indented.",
+                "`{shown}` は `contact:` の下にインデントして記述してください。"
             ),
         ));
         return;
     }
     let place = match parent {
-        Some(p) => msg!(" in `{p}`", "(`{p}` 内)"),
+        Some(p) => msg!(" in `{p}`", "（`{p}` 内）"),
         None => msg!("", ""),
     };
     let (pen, pja) = (&place.en, &place.ja);
@@ -210,8 +210,8 @@ fn report(
             let d = RULE.diag(
                 e.key.span.clone(),
                 msg!(
-                    "Unknown field `{shown}`{pen}: did you mean `{s}`?",
-                    "不明な項目 `{shown}` {pja}です。`{s}` の誤りではありませんか?"
+                    "Unknown field \"{shown}\"{pen}: did you mean `{s}`?",
+                    "不明な項目「{shown}」{pja}です。`{s}` の誤りではありませんか。"
                 ),
             );
             match rename_fix(doc, e, siblings, &shown, s) {
@@ -224,8 +224,8 @@ fn report(
             RULE.diag(
                 e.key.span.clone(),
                 msg!(
-                    "Unknown field `{shown}`{pen}: the format knows {list}",
-                    "不明な項目 `{shown}` {pja}です。使える項目: {list}"
+                    "Unknown field \"{shown}\"{pen}: the format knows {list}.",
+                    "不明な項目「{shown}」{pja}です。使える項目は {list} です。"
                 ),
             )
         }

@@ -10,6 +10,7 @@ use super::discover::{parent_dir, relative};
 use super::Input;
 pub use crate::workspace_config::Loaded;
 use crate::workspace_config::{self, find_memo as find};
+use azsr_core::Lang;
 
 /// The configuration for every folder that holds an input.
 pub struct Configs {
@@ -17,7 +18,7 @@ pub struct Configs {
 }
 
 impl Configs {
-    pub fn load(cwd: &Path, inputs: &[Input]) -> Configs {
+    pub fn load(cwd: &Path, inputs: &[Input], lang: Lang) -> Configs {
         let default = Arc::new(Loaded::default_loaded());
         // folder → the azsr.toml that governs it (None: none up to the root)
         let mut nearest: HashMap<PathBuf, Option<PathBuf>> = HashMap::new();
@@ -38,7 +39,7 @@ impl Configs {
                 None => Ok(default.clone()),
                 Some(toml) => files
                     .entry(toml.clone())
-                    .or_insert_with(|| load_file(cwd, &toml).map(Arc::new))
+                    .or_insert_with(|| load_file(cwd, &toml, lang).map(Arc::new))
                     .clone(),
             };
             by_dir.insert(dir, loaded);
@@ -57,7 +58,7 @@ impl Configs {
 }
 
 /// Reads one `azsr.toml` and its catalog files, with paths shown relative to `cwd`.
-fn load_file(cwd: &Path, toml_path: &Path) -> Result<Loaded, String> {
+fn load_file(cwd: &Path, toml_path: &Path, lang: Lang) -> Result<Loaded, String> {
     let show = |p: &Path| relative(cwd, p);
-    workspace_config::load_file(toml_path, &show).map_err(|e| e.message(&show(toml_path)))
+    workspace_config::load_file(toml_path, &show).map_err(|e| e.message(&show(toml_path), lang))
 }

@@ -103,7 +103,7 @@ pub fn collect(cwd: &Path, paths: &[PathBuf], stdin_filename: Option<&Path>, lan
                         path,
                         message: match lang {
                             Lang::En => format!("cannot search: {e}"),
-                            Lang::Ja => format!("検索できません。{e}"),
+                            Lang::Ja => format!("検索できません（{e}）。"),
                         },
                     });
                 }
@@ -112,7 +112,7 @@ pub fn collect(cwd: &Path, paths: &[PathBuf], stdin_filename: Option<&Path>, lan
         if requests_here == 0 {
             let m = msg!(
                 "no `*{SUFFIX}` file in this folder: a request draft's file name must end in `{SUFFIX}`",
-                "確認するリクエストがありません。リクエストの下書きのファイル名は `{SUFFIX}` で終わる必要があります。"
+                "確認するお問い合わせの下書きがありません。下書きのファイル名は `{SUFFIX}` で終わる必要があります。"
             );
             failures.push(Failure {
                 path: display.clone(),
@@ -123,7 +123,7 @@ pub fn collect(cwd: &Path, paths: &[PathBuf], stdin_filename: Option<&Path>, lan
             let renamed = format!("{}{SUFFIX}", &path[..path.len() - ".md".len()]);
             let m = msg!(
                 "note: {path} looks like a support request (its front matter has the form's fields) but is not checked: only `*{SUFFIX}` files are. Rename it to {renamed}",
-                "注意: {path} はサポート リクエストの下書きのようですが、確認していません。確認するのは `*{SUFFIX}` のファイルだけです。{renamed} に名前を変えてください。"
+                "注意: {path} はお問い合わせの下書きのようですが、確認していません。確認するのは `*{SUFFIX}` のファイルだけです。{renamed} に名前を変えてください。"
             );
             notes.push(m.get(lang).to_string());
         }

@@ -14,18 +14,18 @@ pub fn not_utf8(bytes: &[u8], valid_up_to: usize) -> Msg {
     if let Some(name) = bom {
         return msg!(
             "not UTF-8 but {name} (by its byte order mark): re-save it as UTF-8",
-            "UTF-8 ではなく {name} のファイルです (バイト オーダー マークによる)。UTF-8 で保存し直してください。"
+            "バイト オーダー マークによると、UTF-8 ではなく {name} のファイルです。UTF-8 で保存し直してください。"
         );
     }
     if is_shift_jis(bytes) {
         return msg!(
             "not UTF-8 but apparently Shift_JIS (invalid byte at offset {valid_up_to}): re-save it as UTF-8",
-            "UTF-8 ではなく Shift_JIS のファイルのようです (位置 {valid_up_to} のバイト)。UTF-8 で保存し直してください。"
+            "UTF-8 ではなく Shift_JIS のファイルのようです（位置 {valid_up_to} のバイト）。UTF-8 で保存し直してください。"
         );
     }
     msg!(
         "not UTF-8 (invalid byte at offset {valid_up_to}): re-save it as UTF-8",
-        "UTF-8 ではありません (位置 {valid_up_to} に不正なバイト)。UTF-8 で保存し直してください。"
+        "UTF-8 ではありません（位置 {valid_up_to} に不正なバイト）。UTF-8 で保存し直してください。"
     )
 }
 

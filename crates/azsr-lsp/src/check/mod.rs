@@ -198,12 +198,12 @@ pub fn run(args: &crate::Args) -> ExitCode {
                 .map(|_| bytes)
                 .map_err(|e| match lang {
                     Lang::En => format!("cannot read standard input: {e}"),
-                    Lang::Ja => format!("標準入力を読み取れません。{e}"),
+                    Lang::Ja => format!("標準入力を読み取れません（{e}）。"),
                 }),
         );
     }
 
-    let configs = config::Configs::load(&cwd, &inputs);
+    let configs = config::Configs::load(&cwd, &inputs, lang);
     let locale = locale_from_env();
     let outcomes: Vec<Result<Checked, Failure>> = inputs
         .par_iter()
@@ -284,7 +284,7 @@ pub(crate) fn lang_from_env() -> Lang {
 /// a document's `support_language` cannot choose for the whole run).
 fn run_lang(cwd: &Path) -> Lang {
     let configured = crate::workspace_config::find_nearest(cwd)
-        .and_then(|toml| std::fs::read_to_string(toml).ok())
+        .and_then(|toml| crate::workspace_config::read_text(&toml).ok())
         .and_then(|text| azsr_core::Config::from_toml(&text).ok())
         .map(|c| c.messages);
     match configured {
@@ -293,7 +293,7 @@ fn run_lang(cwd: &Path) -> Lang {
     }
 }
 
-fn io_message(e: &std::io::Error, lang: Lang) -> String {
+pub(crate) fn io_message(e: &std::io::Error, lang: Lang) -> String {
     let m = match e.kind() {
         std::io::ErrorKind::NotFound => {
             azsr_core::msg!(
@@ -304,7 +304,7 @@ fn io_message(e: &std::io::Error, lang: Lang) -> String {
         std::io::ErrorKind::PermissionDenied => {
             azsr_core::msg!("permission denied", "読み取る権限がありません。")
         }
-        _ => azsr_core::msg!("cannot read: {e}", "読み取れません。{e}"),
+        _ => azsr_core::msg!("cannot read: {e}", "読み取れません（{e}）。"),
     };
     m.get(lang).to_string()
 }
@@ -477,5 +477,97 @@ mod tests {
             azsr_core::rules::doc_url("sensitive-data"),
             "https://github.com/azsr/azsr/blob/main/docs/rules.md#sensitive-data"
         );
+    }
+}
+
+/// The run's own messages (summary, failures, notes, configuration errors) follow the
+/// house style in Japanese (`azsr_core::messages::style`); in English they keep the
+/// CLI's form (lowercase, no final stop, after `path: `), except the configuration
+/// errors' own sentences, which the editor shows as diagnostics too.
+#[cfg(test)]
+mod message_style {
+    use std::path::PathBuf;
+
+    use azsr_core::messages::style::{check_en, check_ja, Form};
+    use azsr_core::Lang;
+
+    use super::{discover, encoding, human, io_message, Failure, Report};
+    use crate::workspace_config::LoadError;
+
+    /// The Japanese of a run message, without the path or file name it starts with.
+    fn sentence(message: &str) -> &str {
+        let first = message.lines().next().unwrap_or_default();
+        match first.split_once(": ") {
+            Some((head, rest)) if !head.contains('。') => rest,
+            _ => first,
+        }
+    }
+
+    #[test]
+    fn run_messages_are_in_the_house_style() {
+        let mut ja: Vec<String> = Vec::new();
+        let mut report = Report {
+            lang: Lang::Ja,
+            ..Report::default()
+        };
+        report.failures.push(Failure {
+            path: "a".into(),
+            message: "m".into(),
+        });
+        ja.push(human::summary_line(&report));
+        for bytes in [&b"\xff\xfea"[..], b"\x82\xa0\x82\xa2", b"ok\xff"] {
+            let at = std::str::from_utf8(bytes).unwrap_err().valid_up_to();
+            ja.push(encoding::not_utf8(bytes, at).ja);
+        }
+        for kind in [
+            std::io::ErrorKind::NotFound,
+            std::io::ErrorKind::PermissionDenied,
+            std::io::ErrorKind::Other,
+        ] {
+            ja.push(io_message(&std::io::Error::from(kind), Lang::Ja));
+        }
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(
+            dir.path().join("request.md"),
+            "---\nissue_type: technical\nsummary: x\nseverity: B\n---\n",
+        )
+        .unwrap();
+        let found = discover::collect(dir.path(), &[PathBuf::from(".")], None, Lang::Ja);
+        ja.extend(found.failures.iter().map(|f| f.message.clone()));
+        ja.extend(found.notes.iter().cloned());
+        let mut problems = vec![
+            LoadError::Read(std::io::Error::from(std::io::ErrorKind::NotFound)),
+            LoadError::NotAFile("folder"),
+            LoadError::NotAFile("FIFO"),
+            LoadError::NotAFile("device"),
+            LoadError::NotUtf8(3),
+        ];
+        for toml in [
+            "x = [1\n",
+            "suport_plan = \"basic\"\n",
+            "zzz = 1\n",
+            "support_plan = \"standad\"\n",
+            "messages = \"fr\"\n",
+            "time_zone = \"Tokyo\"\n",
+            "summary_max_chars = 0\n",
+            "[rules]\nsumary-length = \"off\"\n",
+            "[rules]\nsummary-length = \"loud\"\n",
+        ] {
+            let error = azsr_core::Config::from_toml(toml).unwrap_err();
+            problems.push(LoadError::Toml {
+                text: toml.to_string(),
+                error,
+            });
+        }
+        let mut wrong = Vec::new();
+        for p in &problems {
+            ja.push(p.message("azsr.toml", Lang::Ja));
+            wrong.extend(check_en(&p.problem().en, Form::Sentences));
+        }
+        assert!(ja.len() > 20, "{ja:?}");
+        for m in &ja {
+            wrong.extend(check_ja(sentence(m), Form::Sentences));
+        }
+        assert!(wrong.is_empty(), "{}", wrong.join("\n"));
     }
 }

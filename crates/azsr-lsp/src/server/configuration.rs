@@ -7,7 +7,7 @@ use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-use azsr_core::{Catalog, Config, Encoding, LineIndex};
+use azsr_core::{Catalog, Config, Encoding, Lang, LineIndex};
 use serde_json::Value;
 use tower_lsp_server::ls_types::{
     self as lsp, DiagnosticSeverity, MessageType, NumberOrString, Position, Uri,
@@ -16,11 +16,27 @@ use tower_lsp_server::ls_types::{
 use super::{diagnostics, lock, Shared};
 use crate::workspace_config::{self, LoadError, Loaded};
 
-/// A malformed `azsr.toml`: where, its text, and what is wrong.
+/// A malformed or unreadable `azsr.toml`: where, its text (empty when unreadable), and
+/// what is wrong.
 pub struct ConfigProblem {
     pub path: PathBuf,
     pub text: String,
-    pub error: azsr_core::config::ConfigError,
+    pub message: azsr_core::Msg,
+    /// Byte range in `text`.
+    pub span: Option<std::ops::Range<usize>>,
+    /// The TOML parser's own English words, shown after a Japanese message.
+    pub detail: Option<String>,
+}
+
+impl ConfigProblem {
+    /// The message in `lang`; a Japanese one ends with the parser's English detail on a
+    /// line of its own.
+    pub fn message(&self, lang: Lang) -> String {
+        match (lang, &self.detail) {
+            (Lang::Ja, Some(detail)) => format!("{}\nTOML: {detail}", self.message.ja),
+            _ => self.message.get(lang).to_string(),
+        }
+    }
 }
 
 /// Drops JSON nulls (TOML has none) recursively.
@@ -51,7 +67,7 @@ pub fn settings_from_json(v: &Value) -> Result<Config, String> {
         return Err("settings must be an object with the keys of azsr.toml".into());
     }
     let text = toml::to_string(&v).map_err(|e| e.to_string())?;
-    Config::from_toml(&text).map_err(|e| e.message)
+    Config::from_toml(&text).map_err(|e| e.message.en)
 }
 
 /// The nearest `azsr.toml` above a `file:` document.
@@ -86,20 +102,18 @@ pub fn config_for(
         Some(path) => match workspace_config::load_file(path, &show) {
             Ok(l) => l,
             Err(e) => {
-                let (text, error) = match e {
-                    LoadError::Toml { text, error } => (text, error),
-                    other => (
-                        std::fs::read_to_string(path).unwrap_or_default(),
-                        azsr_core::config::ConfigError {
-                            message: other.message(&show(path)),
-                            span: None,
-                        },
-                    ),
+                let (message, detail) = (e.problem(), e.detail().map(str::to_string));
+                // The text is the file's only when it was read (never reopen a FIFO).
+                let (text, span) = match e {
+                    LoadError::Toml { text, error } => (text, error.span),
+                    _ => (String::new(), None),
                 };
                 problem = Some(ConfigProblem {
                     path: path.clone(),
                     text,
-                    error,
+                    message,
+                    span,
+                    detail,
                 });
                 Loaded::default_loaded()
             }
@@ -140,9 +154,9 @@ pub fn config_for(
 }
 
 /// The diagnostic that marks a malformed `azsr.toml` in the editor.
-pub fn problem_diagnostic(p: &ConfigProblem, enc: Encoding) -> lsp::Diagnostic {
+pub fn problem_diagnostic(p: &ConfigProblem, enc: Encoding, lang: Lang) -> lsp::Diagnostic {
     let index = LineIndex::new(&p.text);
-    let span = p.error.span.clone().unwrap_or(0..0);
+    let span = p.span.clone().unwrap_or(0..0);
     let at = |offset: usize| {
         let lc = index.to_line_col(&p.text, offset, enc);
         Position {
@@ -158,7 +172,7 @@ pub fn problem_diagnostic(p: &ConfigProblem, enc: Encoding) -> lsp::Diagnostic {
         severity: Some(DiagnosticSeverity::ERROR),
         code: Some(NumberOrString::String("configuration".into())),
         source: Some("azsr".into()),
-        message: p.error.message.clone(),
+        message: p.message(lang),
         ..Default::default()
     }
 }
@@ -166,15 +180,22 @@ pub fn problem_diagnostic(p: &ConfigProblem, enc: Encoding) -> lsp::Diagnostic {
 /// Publishes the state of every `azsr.toml` just looked at: the problems found, and
 /// empty lists for files that were reported before and are fine now.
 pub fn publish_problems(shared: &Arc<Shared>, checked: Vec<PathBuf>, problems: Vec<ConfigProblem>) {
-    let enc = shared.session().encoding;
+    let (enc, lang) = {
+        let session = shared.session();
+        let lang = match session.settings.messages {
+            azsr_core::config::MessagesSetting::Fixed(lang) => lang,
+            _ => Lang::from_locale(session.locale.as_deref().unwrap_or_default()),
+        };
+        (session.encoding, lang)
+    };
     let mut out: Vec<(Uri, Vec<lsp::Diagnostic>)> = Vec::new();
     {
         let mut reported = lock(&shared.config_problems);
         for p in &problems {
-            eprintln!("azsr-lsp: {}: {}", p.path.display(), p.error.message);
+            eprintln!("azsr-lsp: {}: {}", p.path.display(), p.message.en);
             if let Some(uri) = Uri::from_file_path(&p.path) {
                 reported.insert(uri.clone());
-                out.push((uri, vec![problem_diagnostic(p, enc)]));
+                out.push((uri, vec![problem_diagnostic(p, enc, lang)]));
             }
         }
         for path in checked {

@@ -236,8 +236,8 @@ end
 function M.explain_lang(message)
   -- A Japanese message ends in 。 (the house style) or has kana (U+3040..U+30FF, UTF-8
   -- E3 81 80..E3 83 BF) outside its code spans; an English one quotes the user's
-  -- Japanese text in code spans only.
-  local prose = message and message:gsub('`[^`]*`', '') or ''
+  -- Japanese text in code spans or in double quotes only.
+  local prose = message and message:gsub('`[^`]*`', ''):gsub('"[^"]*"', '') or ''
   if message and (vim.endswith(vim.trim(message), '。') or prose:find('\227[\129-\131]')) then
     return 'ja'
   end

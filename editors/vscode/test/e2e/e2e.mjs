@@ -2,7 +2,8 @@
 // Chromium: opens a faulty *.azsr.md, checks azsr's diagnostics in the Problems panel,
 // completion after `service: Virt` (asked for, then while typing; with the draft's VM
 // resource a Virtual Machine service is the first row), hover on `severity` and on a
-// finding, and the rule's explanation in the finding's language. Screenshots go to
+// finding, the rule's explanation in the finding's language, and hover on the finding
+// once the messages are Japanese (message once, then the Japanese documentation). Screenshots go to
 // $AZSR_E2E_ARTIFACTS. Run by run.sh, which starts code-server; prints
 // "N passed, N failed" and exits 0 only when everything passed.
 import { createRequire } from 'node:module';
@@ -217,6 +218,55 @@ try {
     await page.waitForTimeout(500);
     await shot('06-explain');
     report(true, 'azsr: Explain Rule Under Cursor opens the rule documentation in the language of the finding');
+  });
+
+  // With `azsr.messages` switched to `ja`, hover on the same finding shows its Japanese
+  // message once (VS Code's own marker row; the server's hover does not repeat it), then
+  // the rule's Japanese documentation, once.
+  await step('hover on a Japanese finding', async () => {
+    // A workspace setting (the workspace's files are watched), over the user's `en`.
+    const vscodeDir = path.join(path.dirname(process.env.AZSR_E2E_PATH), '.vscode');
+    fs.mkdirSync(vscodeDir, { recursive: true });
+    fs.writeFileSync(path.join(vscodeDir, 'settings.json'), JSON.stringify({ 'azsr.messages': 'ja' }, null, 2));
+    // The server republishes in Japanese: the Problems panel's row says so.
+    await page.keyboard.press('Control+Shift+M');
+    const row = page.locator('.markers-panel .monaco-list-row', { hasText: 'sensitive-data' }).first();
+    await page.waitForFunction(
+      () => [...document.querySelectorAll('.markers-panel .monaco-list-row')]
+        .some((r) => /sensitive-data/.test(r.textContent || '') && /[\u3040-\u30ff]/.test(r.textContent || '')),
+      null, { timeout: TIMEOUT });
+    const label = (await row.textContent()) || '';
+    // The message's first Japanese sentence, as VS Code lists it.
+    const sentence = (label.match(/[^\s:]*[\u3040-\u30ff][^。]*。/) || [''])[0];
+    await page.keyboard.press('Control+Shift+M'); // the panel closes: the editor has the room
+    const n = lineOf(/eyJhbGciOi/);
+    const col = [...lines[n - 1].slice(0, lines[n - 1].indexOf('eyJ'))].length + 3;
+    const japaneseHover = () => page.waitForFunction(
+      () => [...document.querySelectorAll('.monaco-hover')].some((h) => /確認すること/.test(h.textContent || '')),
+      null, { timeout: 15000 });
+    for (let attempt = 0; ; attempt++) {
+      await goTo(n, col);
+      await page.keyboard.press('F1');
+      await page.waitForSelector('.quick-input-widget input', { timeout: TIMEOUT });
+      await page.keyboard.type('Show or Focus Hover');
+      await page.waitForSelector('.quick-input-list .monaco-list-row', { timeout: TIMEOUT });
+      await page.keyboard.press('Enter');
+      try {
+        await japaneseHover();
+        break;
+      } catch (e) {
+        if (attempt >= 3) throw e;
+        await page.keyboard.press('Escape');
+      }
+    }
+    await page.waitForTimeout(1000); // the hover fades in
+    await shot('05c-hover-finding-ja');
+    const text = await page.locator('.monaco-hover:visible').first().innerText();
+    const count = (needle) => (needle ? text.split(needle).length - 1 : 0);
+    report(sentence !== '' && count(sentence) === 1 && count('確認すること') === 1 && !/What\s+it\s+checks/.test(text),
+      'hover on a Japanese finding shows its message once, then the Japanese documentation',
+      `${sentence} | ${text.slice(0, 300)}`);
+    await page.keyboard.press('Escape');
   });
 } catch (e) {
   report(false, 'workbench', String(e).split('\n')[0]);
