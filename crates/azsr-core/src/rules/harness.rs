@@ -549,14 +549,7 @@ fn fixes_never_make_a_request_worse() {
 
 /// Rules whose messages another branch is rewriting: judged, reported, not failed
 /// (owned by another branch, fixed at merge).
-const STYLE_EXCEPTIONS: &[&str] = &[
-    "multiple-problems",
-    "severity-a-criteria",
-    "reopen-without-number",
-    "feature-request",
-    "cross-subscription-mention",
-    "sensitive-data",
-];
+const STYLE_EXCEPTIONS: &[&str] = &[];
 
 /// Front matters with each typing slip and each kind of parser error, so that every
 /// message of `frontmatter-syntax` is judged besides those of the inputs above.

@@ -94,7 +94,7 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
             .diag(
                 f.range.clone(),
                 msg!(
-                    "This is {en}: remove it from the request, and rotate it if it was ever sent or shared anywhere",
+                    "This is {en}: remove it from the request, and rotate it if it was ever sent or shared anywhere.",
                     "{ja}が含まれています。お問い合わせから削除し、一度でも送信・共有したことがあれば無効化して再発行（ローテーション）してください。"
                 ),
             )
