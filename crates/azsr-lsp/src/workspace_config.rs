@@ -9,6 +9,8 @@ use std::sync::Arc;
 use azsr_core::config::ConfigError;
 use azsr_core::{Catalog, Config};
 
+use crate::regular_file;
+
 pub const FILE_NAME: &str = "azsr.toml";
 
 /// A configuration with the catalog it selects.
@@ -117,7 +119,7 @@ pub fn load_catalog(
     if let Some(services) = &config.catalog_services {
         let path = base.join(services);
         let shown_json = show(&path);
-        let json = std::fs::read_to_string(&path)
+        let json = regular_file::read_to_string(&path, regular_file::CATALOG_MAX_BYTES)
             .map_err(|e| format!("cannot read [catalog] services {shown_json}: {e}"))?;
         catalog = Some(bundled.with_services_json(&json).map_err(|e| {
             format!("[catalog] services {shown_json} is not `az support services list` output: {e}")
@@ -142,9 +144,10 @@ pub fn load_catalog(
         };
         for file in files {
             let shown_file = show(&file);
-            let json = std::fs::read_to_string(&file).map_err(|e| {
-                format!("cannot read [catalog] problem_classifications {shown_file}: {e}")
-            })?;
+            let json = regular_file::read_to_string(&file, regular_file::CATALOG_MAX_BYTES)
+                .map_err(|e| {
+                    format!("cannot read [catalog] problem_classifications {shown_file}: {e}")
+                })?;
             let service = problem_list_service(&file, &json).ok_or_else(|| {
                 format!(
                     "cannot tell which service {shown_file} lists problem classifications for: \

@@ -42,7 +42,8 @@ pub fn analysis_of(
         let mut env = Env::now();
         env.locale = locale;
         env.files = probe.as_ref().map(|p| p as &dyn FileProbe);
-        let analysis = azsr_core::analyze(&source, &p.config, &p.catalog, &env);
+        let config = p.config.get();
+        let analysis = azsr_core::analyze(&source, &config.config, &config.catalog, &env);
         AnalyzedVersion {
             version: p.version,
             source,
@@ -158,10 +159,7 @@ async fn worker(shared: Arc<Shared>, uri: Uri) {
             let Some(entry) = store.get_mut(&uri) else {
                 return;
             };
-            if entry.version != pinned.version
-                || !Arc::ptr_eq(&entry.config, &pinned.config)
-                || !Arc::ptr_eq(&entry.catalog, &pinned.catalog)
-            {
+            if entry.version != pinned.version || !Arc::ptr_eq(&entry.config, &pinned.config) {
                 continue; // stale: a newer version or configuration came in meanwhile
             }
             entry.published = Some(pinned.version);

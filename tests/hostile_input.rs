@@ -1,0 +1,166 @@
+//! Hostile and careless input through the real binary (issues 17 and 18): names that
+//! stand for no regular file, front matters built to be slow, lying frames; each is
+//! refused or bounded quickly, and the server goes on answering.
+#![cfg(unix)]
+
+mod lsp_common;
+
+use std::path::Path;
+use std::process::{Command, Output, Stdio};
+use std::time::{Duration, Instant};
+
+use lsp_common::Client;
+use serde_json::{json, Value};
+
+const BIN: &str = env!("CARGO_BIN_EXE_azsr-lsp");
+
+/// Runs `azsr-lsp args` in `dir` under `LANG=lang`, killing it after `limit`; returns
+/// its output and how long it took (`None` when it had to be killed).
+fn run_bounded(
+    dir: &Path,
+    args: &[&str],
+    lang: &str,
+    limit: Duration,
+) -> Option<(Output, Duration)> {
+    let started = Instant::now();
+    let mut child = Command::new(BIN)
+        .current_dir(dir)
+        .args(args)
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .env("LANG", lang)
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("binary runs");
+    while started.elapsed() < limit {
+        if child.try_wait().unwrap().is_some() {
+            let out = child.wait_with_output().unwrap();
+            return Some((out, started.elapsed()));
+        }
+        std::thread::sleep(Duration::from_millis(10));
+    }
+    let _ = child.kill();
+    let _ = child.wait();
+    None
+}
+
+fn mkfifo(path: &Path) -> bool {
+    Command::new("mkfifo")
+        .arg(path)
+        .status()
+        .is_ok_and(|s| s.success())
+}
+
+#[test]
+fn check_refuses_what_is_not_a_regular_file_within_a_second() {
+    let dir = tempfile::tempdir().unwrap();
+    std::os::unix::fs::symlink("/dev/zero", dir.path().join("zero.azsr.md")).unwrap();
+    let mut names = vec!["zero.azsr.md", "/dev/null"];
+    if mkfifo(&dir.path().join("pipe.azsr.md")) {
+        names.push("pipe.azsr.md");
+    }
+    for name in names {
+        for (lang, expected) in [
+            ("C", "not a regular file"),
+            ("ja_JP.UTF-8", "通常のファイルではなく"),
+        ] {
+            let (out, took) = run_bounded(
+                dir.path(),
+                &["--check", name],
+                lang,
+                Duration::from_secs(10),
+            )
+            .unwrap_or_else(|| panic!("--check {name} did not end"));
+            assert!(took < Duration::from_secs(1), "{name}: {took:?}");
+            assert_eq!(out.status.code(), Some(2), "{name}");
+            let printed = format!(
+                "{}{}",
+                String::from_utf8_lossy(&out.stdout),
+                String::from_utf8_lossy(&out.stderr)
+            );
+            assert!(printed.contains(expected), "{name} {lang}: {printed}");
+        }
+    }
+}
+
+#[test]
+fn check_refuses_a_catalog_that_is_not_a_regular_file() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("a.azsr.md"), "# Title\n").unwrap();
+    std::os::unix::fs::symlink("/dev/zero", dir.path().join("zero.json")).unwrap();
+    let mut catalogs = vec!["zero.json"];
+    if mkfifo(&dir.path().join("pipe.json")) {
+        catalogs.push("pipe.json");
+    }
+    for catalog in catalogs {
+        std::fs::write(
+            dir.path().join("azsr.toml"),
+            format!("[catalog]\nservices = \"{catalog}\"\n"),
+        )
+        .unwrap();
+        let (out, took) = run_bounded(
+            dir.path(),
+            &["--check", "a.azsr.md"],
+            "C",
+            Duration::from_secs(10),
+        )
+        .unwrap_or_else(|| panic!("a catalog {catalog} blocked --check"));
+        assert!(took < Duration::from_secs(1), "{catalog}: {took:?}");
+        assert_eq!(out.status.code(), Some(2), "{catalog}");
+        let printed = format!(
+            "{}{}",
+            String::from_utf8_lossy(&out.stdout),
+            String::from_utf8_lossy(&out.stderr)
+        );
+        assert!(
+            printed.contains(catalog) && printed.contains("not a regular file"),
+            "{printed}"
+        );
+    }
+}
+
+fn hover(uri: &str) -> Value {
+    json!({ "textDocument": { "uri": uri }, "position": { "line": 0, "character": 2 } })
+}
+
+/// A catalog named in the editor's settings that is a FIFO is reported, and neither the
+/// document nor any other waits for it: the server answers the next request.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn server_refuses_a_fifo_catalog_and_keeps_answering() {
+    let dir = tempfile::tempdir().unwrap();
+    let fifo = dir.path().join("services.json");
+    if !mkfifo(&fifo) {
+        eprintln!("skipped: mkfifo is not available");
+        return;
+    }
+    let doc = dir.path().join("a.azsr.md");
+    let uri = format!("file://{}", doc.display());
+    let other = format!("file://{}", dir.path().join("b.azsr.md").display());
+    let mut c = Client::binary();
+    c.initialize(
+        None,
+        json!({ "initializationOptions": { "catalog": { "services": fifo.display().to_string() } } }),
+    )
+    .await;
+    let started = Instant::now();
+    c.open(&uri, 1, "# Title\n").await;
+    let shown = c.wait_for(|m| m["method"] == "window/showMessage").await;
+    let message = shown["params"]["message"].as_str().unwrap();
+    assert!(
+        message.contains("services.json") && message.contains("not a regular file"),
+        "{message}"
+    );
+    // The document is still analysed (with the bundled catalog) and answered.
+    c.diagnostics(&uri, 1).await;
+    c.request("textDocument/hover", hover(&uri)).await;
+    c.open(&other, 1, "# Other\n").await;
+    c.request("textDocument/hover", hover(&other)).await;
+    assert!(
+        started.elapsed() < Duration::from_secs(5),
+        "{:?}",
+        started.elapsed()
+    );
+    assert_eq!(c.shutdown().await, 0);
+}
