@@ -164,3 +164,39 @@ async fn server_refuses_a_fifo_catalog_and_keeps_answering() {
     );
     assert_eq!(c.shutdown().await, 0);
 }
+
+/// 100,000 keys in one mapping: the duplicate-key check is linear (it compared each key
+/// with all earlier ones: over a minute here, 51 s in a release build). The bound is
+/// generous for a debug build on a busy machine; the benchmark
+/// (`cargo bench -p azsr-core --bench analyze -- front_matter`) measures the speed.
+#[test]
+fn a_front_matter_of_100000_keys_is_checked_in_linear_time() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut text = String::from("---\nsummary: x\nnotes:\n");
+    for i in 0..100_000 {
+        text.push_str(&format!("  key_{i:06}: v\n"));
+    }
+    text.push_str("  key_000007: again\n---\n# Title\n");
+    std::fs::write(dir.path().join("keys.azsr.md"), &text).unwrap();
+    let (out, took) = run_bounded(
+        dir.path(),
+        &["--check", "--format", "json", "keys.azsr.md"],
+        "C",
+        Duration::from_secs(60),
+    )
+    .expect("--check ended within a minute");
+    assert!(took < Duration::from_secs(30), "{took:?}");
+    let report: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let twice: Vec<&Value> = report["files"][0]["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|d| d["code"] == "frontmatter-syntax")
+        .collect();
+    assert_eq!(twice.len(), 1, "{twice:?}");
+    let message = twice[0]["message"].as_str().unwrap();
+    assert!(
+        message.contains("`key_000007` is given twice (first on line 11)"),
+        "{message}"
+    );
+}
