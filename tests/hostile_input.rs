@@ -200,3 +200,53 @@ fn a_front_matter_of_100000_keys_is_checked_in_linear_time() {
         "{message}"
     );
 }
+
+/// A server process with its stderr kept.
+fn server_with_stderr() -> Client {
+    let child = tokio::process::Command::new(BIN)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .kill_on_drop(true)
+        .spawn()
+        .expect("the azsr-lsp binary starts");
+    Client::from_child(child)
+}
+
+/// Every change below has positions past the end (clamped): stderr holds the first few
+/// in full and then counts, not one line per clamp (50,000 changes logged 5.2 MB).
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn clamped_positions_log_a_bounded_stderr() {
+    let mut c = server_with_stderr();
+    let mut stderr = c.child.as_mut().unwrap().stderr.take().unwrap();
+    let collected = tokio::spawn(async move {
+        let mut all = Vec::new();
+        tokio::io::AsyncReadExt::read_to_end(&mut stderr, &mut all)
+            .await
+            .unwrap();
+        all
+    });
+    c.initialize(None, json!({})).await;
+    let uri = lsp_common::uri("clamped.azsr.md");
+    c.open(&uri, 1, "# T\n").await;
+    let changes = 5_000;
+    for v in 0..changes {
+        let far = json!({ "line": 999, "character": 999 });
+        c.change(
+            &uri,
+            2 + v,
+            json!([{ "range": { "start": far, "end": far }, "text": "x" }]),
+        )
+        .await;
+    }
+    let (version, text) = c.document_text(&uri).await;
+    assert_eq!(version, 1 + changes);
+    assert_eq!(text, format!("# T\n{}", "x".repeat(changes as usize)));
+    assert_eq!(c.shutdown().await, 0);
+    let stderr = String::from_utf8(collected.await.unwrap()).unwrap();
+    let clamp_lines = stderr.lines().filter(|l| l.contains("clamped")).count();
+    // 2 clamps per change: 20 in full, then counts at 100, 1,000 and 10,000.
+    assert!(clamp_lines <= 25, "{clamp_lines} lines:\n{stderr}");
+    assert!(stderr.contains("10000 positions clamped"), "{stderr}");
+    assert!(stderr.len() < 4096, "{} bytes", stderr.len());
+}

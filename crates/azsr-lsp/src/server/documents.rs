@@ -13,6 +13,11 @@ use tower_lsp_server::ls_types::{
 
 use super::configuration::DocConfig;
 use super::from_proto;
+use super::log_limit::Limited;
+
+/// Changes a client can send without limit: logged boundedly.
+static NOT_OPEN: Limited = Limited::new("changes to documents not open");
+static VERSION_BACK: Limited = Limited::new("changes with a lower version");
 
 /// A document's configuration and catalog, loaded on first use off the ordering layer:
 /// reading `azsr.toml` and the catalog files it names is file I/O (a catalog may be
@@ -162,7 +167,8 @@ impl Store {
     pub fn change(&mut self, p: DidChangeTextDocumentParams, enc: Encoding) -> Option<Uri> {
         let uri = p.text_document.uri;
         let Some(entry) = self.docs.get_mut(&uri) else {
-            eprintln!("azsr-lsp: didChange for a document that is not open: {uri:?}");
+            NOT_OPEN
+                .log(|| format!("azsr-lsp: didChange for a document that is not open: {uri:?}"));
             return None;
         };
         // The old analysis (a whole copy of the text, its body model, the old tree's
@@ -195,10 +201,12 @@ impl Store {
             }
         }
         if p.text_document.version < entry.version {
-            eprintln!(
-                "azsr-lsp: version went back from {} to {}",
-                entry.version, p.text_document.version
-            );
+            VERSION_BACK.log(|| {
+                format!(
+                    "azsr-lsp: version went back from {} to {}",
+                    entry.version, p.text_document.version
+                )
+            });
         }
         entry.version = p.text_document.version;
         Some(uri)

@@ -70,6 +70,7 @@ mod from_proto;
 mod hover;
 mod initialize;
 mod inlay_hint;
+mod log_limit;
 mod ordered;
 mod requests;
 mod to_proto;
