@@ -250,3 +250,72 @@ async fn clamped_positions_log_a_bounded_stderr() {
     assert!(stderr.contains("10000 positions clamped"), "{stderr}");
     assert!(stderr.len() < 4096, "{} bytes", stderr.len());
 }
+
+fn frame(body: &str) -> Vec<u8> {
+    format!("Content-Length: {}\r\n\r\n{body}", body.len()).into_bytes()
+}
+
+fn hover_request(id: i64, uri: &str) -> String {
+    json!({ "jsonrpc": "2.0", "id": id, "method": "textDocument/hover", "params": hover(uri) })
+        .to_string()
+}
+
+/// Lying lengths, a doubled header block and garbage: each bad frame is answered with an
+/// error, the next valid request is answered, and `exit` ends the process.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn framing_resynchronises_after_bad_frames() {
+    let mut c = Client::binary();
+    c.initialize(None, json!({})).await;
+    let uri = lsp_common::uri("framing.azsr.md");
+    c.open(&uri, 1, "# Title\n").await;
+
+    // A Content-Length shorter than the body, the next message right behind it.
+    let cut = hover_request(100, &uri);
+    let mut bytes = format!("Content-Length: 20\r\n\r\n{cut}").into_bytes();
+    bytes.extend(frame(&hover_request(101, &uri)));
+    c.send_raw(&bytes).await;
+    let r = c.wait_for(|m| m["id"] == 100).await;
+    assert_eq!(r["error"]["code"], -32700, "{r}");
+    let r = c.wait_for(|m| m["id"] == 101).await;
+    assert!(r.get("error").is_none(), "{r}");
+
+    // The header block twice.
+    let body = hover_request(102, &uri);
+    let header = format!("Content-Length: {}\r\n\r\n", body.len());
+    c.send_raw(format!("{header}{header}{body}").as_bytes())
+        .await;
+    let r = c.wait_for(|m| m["id"] == 102).await;
+    assert!(r.get("error").is_none(), "{r}");
+
+    // A Content-Length longer than the body: the next message completes it, and both
+    // are answered.
+    let body = hover_request(103, &uri);
+    let mut bytes = format!("Content-Length: {}\r\n\r\n{body}", body.len() + 30).into_bytes();
+    bytes.extend(frame(&hover_request(104, &uri)));
+    bytes.extend(frame(&hover_request(105, &uri)));
+    c.send_raw(&bytes).await;
+    for id in [103, 104, 105] {
+        let r = c.wait_for(|m| m["id"] == id).await;
+        assert!(r.get("error").is_none(), "{id}: {r}");
+    }
+
+    // Garbage without a line break, then shutdown and exit: status 0.
+    c.send_raw(b"\x00\xffgarbage{{{").await;
+    assert_eq!(c.shutdown().await, 0);
+}
+
+/// `exit` right after garbage, without shutdown: the process ends with status 1.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn exit_after_garbage_ends_the_process() {
+    let mut c = Client::binary();
+    c.initialize(None, json!({})).await;
+    let mut bytes = b"Content-Length: 5\r\n\r\n{\"jsonrpc\"".to_vec();
+    bytes.extend(frame(r#"{"jsonrpc":"2.0","method":"exit"}"#));
+    c.send_raw(&bytes).await;
+    let child = c.child.as_mut().unwrap();
+    let status = tokio::time::timeout(Duration::from_secs(10), child.wait())
+        .await
+        .expect("exit ended the process")
+        .unwrap();
+    assert_eq!(status.code(), Some(1));
+}
