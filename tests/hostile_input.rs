@@ -319,3 +319,26 @@ async fn exit_after_garbage_ends_the_process() {
         .unwrap();
     assert_eq!(status.code(), Some(1));
 }
+
+/// The outline and the folding ranges of a document with 2,500 headings are bounded,
+/// and the outline says how many headings it leaves out.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn outline_and_folding_are_bounded() {
+    let mut c = Client::binary();
+    c.initialize(None, json!({ "locale": "en" })).await;
+    let uri = lsp_common::uri("headings.azsr.md");
+    let text: String = (0..2_500).map(|i| format!("# H{i}\nx\n")).collect();
+    c.open(&uri, 1, &text).await;
+    let doc = json!({ "textDocument": { "uri": uri } });
+    let symbols = c.request("textDocument/documentSymbol", doc.clone()).await;
+    let symbols = symbols.as_array().unwrap();
+    assert_eq!(symbols.len(), 2_001);
+    assert_eq!(symbols[1_999]["name"], "H1999");
+    assert_eq!(
+        symbols[2_000]["name"],
+        "500 more headings not shown (at most 2000)"
+    );
+    let folds = c.request("textDocument/foldingRange", doc).await;
+    assert_eq!(folds.as_array().unwrap().len(), 2_000);
+    assert_eq!(c.shutdown().await, 0);
+}

@@ -199,6 +199,7 @@ pub fn analyze(source: &Source, config: &Config, catalog: &Catalog, env: &Env) -
         };
         let start = out.len();
         (rule.check)(&ctx, &mut out);
+        cap_findings(rule, &mut out, start);
         for d in &mut out[start..] {
             d.level = level;
         }
@@ -214,6 +215,32 @@ pub fn analyze(source: &Source, config: &Config, catalog: &Catalog, env: &Env) -
         lang,
         plan: ctx.plan(),
     }
+}
+
+/// The most findings one rule reports in one document; the rest are counted in one
+/// more finding. A hostile document (100,000 YAML anchors, 100,000 headings) made
+/// 100,000 findings that no one reads and every front end converts and sends.
+pub const MAX_FINDINGS_PER_RULE: usize = 200;
+
+/// Keeps the first [`MAX_FINDINGS_PER_RULE`] of the findings `rule` added to `out`
+/// from `start` on, and says how many more there were at the first one left out.
+fn cap_findings(rule: &'static rules::RuleMeta, out: &mut Vec<Diagnostic>, start: usize) {
+    let found = out.len() - start;
+    if found <= MAX_FINDINGS_PER_RULE {
+        return;
+    }
+    let more = found - MAX_FINDINGS_PER_RULE;
+    let at = out[start + MAX_FINDINGS_PER_RULE].range.clone();
+    out.truncate(start + MAX_FINDINGS_PER_RULE);
+    let code = rule.name;
+    let max = MAX_FINDINGS_PER_RULE;
+    out.push(rule.diag(
+        at,
+        msg!(
+            "{more} more `{code}` findings not shown: at most {max} are reported per rule",
+            "ほかに `{code}` の指摘が {more} 件あります。1 つのルールの指摘は {max} 件まで表示します。"
+        ),
+    ));
 }
 
 /// Masks the text of every secret the scan found wherever a finding's message, fix
@@ -264,6 +291,28 @@ mod tests {
             locale: None,
         };
         analyze(&Source::new(text), config, &Catalog::bundled(), &env).diagnostics
+    }
+
+    #[test]
+    fn a_rule_reports_at_most_200_findings_and_counts_the_rest() {
+        let keys: String = (0..300).map(|i| format!("extra_{i:03}: x\n")).collect();
+        let text = format!("---\nissue_type: technical\n{keys}---\n# Title\n");
+        let found = findings(&text, &Config::default());
+        let unknown: Vec<&Diagnostic> =
+            found.iter().filter(|d| d.code == "unknown-field").collect();
+        assert_eq!(unknown.len(), MAX_FINDINGS_PER_RULE + 1);
+        let more = unknown.last().unwrap();
+        assert_eq!(
+            more.message.en,
+            "100 more `unknown-field` findings not shown: at most 200 are reported per rule"
+        );
+        assert_eq!(
+            more.message.ja,
+            "ほかに `unknown-field` の指摘が 100 件あります。1 つのルールの指摘は 200 件まで表示します。"
+        );
+        // It stands where the first finding left out would have.
+        let first_left_out = text.find("extra_200").unwrap();
+        assert_eq!(more.range.start, first_left_out);
     }
 
     #[test]
