@@ -438,9 +438,35 @@ fn resync<R: AsyncRead + Unpin>(
     Some(malformed(PARSE_ERROR, id_in(&body)))
 }
 
+/// Everything [`pump`] forwards for `bytes` as the whole input (for the fuzz target
+/// `fuzz/fuzz_targets/framing.rs`).
+#[doc(hidden)]
+pub fn read_frames_for_fuzzing(bytes: &[u8]) -> Vec<u8> {
+    let runtime = tokio::runtime::Builder::new_current_thread()
+        .build()
+        .expect("a current-thread runtime");
+    let mut out = Vec::new();
+    runtime.block_on(pump(bytes, &mut out, &Stash::default()));
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn forwards_only_frames_whatever_the_input() {
+        let valid = br#"{"jsonrpc":"2.0","id":1,"method":"x"}"#;
+        let mut input = b"Content-Length: 3\r\n\r\n{\"jContent-Length: 99\r\n\r\n".to_vec();
+        input.extend(format!("Content-Length: {}\r\n\r\n", valid.len()).as_bytes());
+        input.extend(valid);
+        input.extend(b"\x00garbage");
+        let out = String::from_utf8(read_frames_for_fuzzing(&input)).unwrap();
+        // The cut body's error, the valid message, the trailing garbage's error; the
+        // length too long for what follows swallows nothing that is there.
+        assert_eq!(out.matches("Content-Length: ").count(), 3, "{out}");
+        assert!(out.contains(std::str::from_utf8(valid).unwrap()), "{out}");
+    }
 
     #[test]
     fn classifies_bodies() {

@@ -66,6 +66,8 @@ mod document_text;
 mod documents;
 mod folding_range;
 mod framing;
+#[doc(hidden)]
+pub use framing::read_frames_for_fuzzing;
 mod from_proto;
 mod hover;
 mod initialize;
