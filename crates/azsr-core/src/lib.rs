@@ -176,7 +176,15 @@ pub struct Analysis {
     pub lang: Lang,
     /// The effective support plan ([`Context::plan`]), for hovers and hints.
     pub plan: Option<fields::Plan>,
+    /// What was left unchecked because the document is too large
+    /// ([`LARGE_DOCUMENT_BYTES`]): front ends tell it once per document.
+    pub limited: Option<messages::Msg>,
 }
+
+/// Above this size a document is only scanned for secrets (linear, and what must never
+/// be missed): a 50 MB pasted log took seconds and a gigabyte through every rule, and
+/// no support request is that long.
+pub const LARGE_DOCUMENT_BYTES: usize = 20 << 20;
 
 /// Runs every rule on `source`, applies the configured levels, and sorts the findings
 /// by position, then code.
@@ -193,10 +201,14 @@ pub fn analyze(source: &Source, config: &Config, catalog: &Catalog, env: &Env) -
         lang,
     };
     let mut out = Vec::new();
+    let large = source.text.len() > LARGE_DOCUMENT_BYTES;
     for rule in rules::ALL {
         let Some(level) = config.level_of(rule) else {
             continue;
         };
+        if large && rule.name != rules::sensitive_data::RULE.name {
+            continue;
+        }
         let start = out.len();
         (rule.check)(&ctx, &mut out);
         cap_findings(rule, &mut out, start);
@@ -210,10 +222,18 @@ pub fn analyze(source: &Source, config: &Config, catalog: &Catalog, env: &Env) -
     if config.level_of(&rules::sensitive_data::RULE).is_some() {
         redact_secrets(source, &mut out);
     }
+    let limited = large.then(|| {
+        let mib = LARGE_DOCUMENT_BYTES >> 20;
+        msg!(
+            "over {mib} MiB: only checked for secrets, not by the other rules",
+            "{mib} MiB を超えているため、機密情報だけを確認し、ほかのルールでは確認していません。"
+        )
+    });
     Analysis {
         diagnostics: out,
         lang,
         plan: ctx.plan(),
+        limited,
     }
 }
 
@@ -291,6 +311,34 @@ mod tests {
             locale: None,
         };
         analyze(&Source::new(text), config, &Catalog::bundled(), &env).diagnostics
+    }
+
+    #[test]
+    fn a_document_over_20_mib_is_only_scanned_for_secrets() {
+        let line = "2026-11-20T05:12:44Z INFO path=/api/orders status=200 duration_ms=41\n";
+        let mut text = String::from("---\nsevrity: A\n---\n# Log\n```text\n");
+        while text.len() <= LARGE_DOCUMENT_BYTES {
+            text.push_str(line);
+        }
+        text.push_str("password=Tr0ub4dor&3x\n```\n");
+        let env = Env {
+            now: testing::test_now(),
+            files: None,
+            locale: None,
+        };
+        let analysis = analyze(
+            &Source::new(text),
+            &Config::default(),
+            &Catalog::bundled(),
+            &env,
+        );
+        let codes: Vec<&str> = analysis.diagnostics.iter().map(|d| d.code).collect();
+        assert_eq!(codes, ["sensitive-data"]);
+        let told = analysis.limited.unwrap();
+        assert_eq!(
+            told.en,
+            "over 20 MiB: only checked for secrets, not by the other rules"
+        );
     }
 
     #[test]

@@ -333,6 +333,9 @@ fn check_one(
     };
     let source = Source::new(text);
     let analysis = azsr_core::analyze(&source, &loaded.config, &loaded.catalog, &env);
+    if let Some(m) = &analysis.limited {
+        eprintln!("note: {}: {}", input.display(), m.get(lang));
+    }
     let findings = findings(&source, analysis);
     Ok(Checked {
         path: input.display().to_string(),

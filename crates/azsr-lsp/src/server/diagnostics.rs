@@ -10,7 +10,7 @@ use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::sync::Arc;
 
 use azsr_core::{Env, FileProbe, Source};
-use tower_lsp_server::ls_types::Uri;
+use tower_lsp_server::ls_types::{MessageType, Uri};
 
 use super::documents::{AnalyzedVersion, Pinned};
 use super::{lock, to_proto, Shared};
@@ -154,6 +154,7 @@ async fn worker(shared: Arc<Shared>, uri: Uri) {
             Ok(None) | Err(_) => (None, Vec::new()),
         };
         let _guard = shared.publish.lock().await;
+        let mut told = None;
         {
             let mut store = lock(&shared.store);
             let Some(entry) = store.get_mut(&uri) else {
@@ -164,6 +165,13 @@ async fn worker(shared: Arc<Shared>, uri: Uri) {
             }
             entry.published = Some(pinned.version);
             if let Some(a) = analysis {
+                // A document too large for every rule: said once while it is open.
+                if !entry.told_limited {
+                    if let Some(m) = &a.analysis.limited {
+                        entry.told_limited = true;
+                        told = Some(m.get(a.analysis.lang).to_string());
+                    }
+                }
                 entry.keep_secret_scan(&a);
                 entry.analysis = Some(a);
             }
@@ -172,6 +180,18 @@ async fn worker(shared: Arc<Shared>, uri: Uri) {
             .client
             .publish_diagnostics(uri.clone(), diags, Some(pinned.version))
             .await;
+        if let Some(m) = told.take() {
+            let name = uri
+                .as_str()
+                .rsplit('/')
+                .next()
+                .unwrap_or_default()
+                .to_string();
+            shared
+                .client
+                .show_message(MessageType::WARNING, format!("azsr: {name}: {m}"))
+                .await;
+        }
     }
 }
 

@@ -83,6 +83,8 @@ pub struct DocEntry {
     /// The secret scan of an analysed version and the edits since, for the next
     /// analysis to rescan only around them.
     pub secrets: Option<Prior>,
+    /// The user was told that this document is too large for every rule.
+    pub told_limited: bool,
     /// The text buffer of an analysis no longer needed, for the next analysis to copy
     /// the text into: a 5 MB document then costs no fresh pages on each keystroke.
     pub spare_text: Option<String>,
@@ -155,6 +157,7 @@ impl Store {
             published: None,
             worker: false,
             secrets: None,
+            told_limited: false,
             spare_text: None,
         };
         // Re-opening replaces; a running worker keeps its flag so that only one runs.
