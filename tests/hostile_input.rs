@@ -46,6 +46,20 @@ fn run_bounded(
     None
 }
 
+/// Runs `--check` as [`run_bounded`] does and asserts it was refused within a second
+/// with exit status 2; returns everything it printed.
+fn refused_quickly(dir: &Path, args: &[&str], lang: &str) -> String {
+    let (out, took) = run_bounded(dir, args, lang, Duration::from_secs(10))
+        .unwrap_or_else(|| panic!("{args:?} did not end"));
+    assert!(took < Duration::from_secs(1), "{args:?}: {took:?}");
+    assert_eq!(out.status.code(), Some(2), "{args:?}");
+    format!(
+        "{}{}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    )
+}
+
 fn mkfifo(path: &Path) -> bool {
     Command::new("mkfifo")
         .arg(path)
@@ -66,20 +80,7 @@ fn check_refuses_what_is_not_a_regular_file_within_a_second() {
             ("C", "not a regular file"),
             ("ja_JP.UTF-8", "通常のファイルではなく"),
         ] {
-            let (out, took) = run_bounded(
-                dir.path(),
-                &["--check", name],
-                lang,
-                Duration::from_secs(10),
-            )
-            .unwrap_or_else(|| panic!("--check {name} did not end"));
-            assert!(took < Duration::from_secs(1), "{name}: {took:?}");
-            assert_eq!(out.status.code(), Some(2), "{name}");
-            let printed = format!(
-                "{}{}",
-                String::from_utf8_lossy(&out.stdout),
-                String::from_utf8_lossy(&out.stderr)
-            );
+            let printed = refused_quickly(dir.path(), &["--check", name], lang);
             assert!(printed.contains(expected), "{name} {lang}: {printed}");
         }
     }
@@ -100,20 +101,7 @@ fn check_refuses_a_catalog_that_is_not_a_regular_file() {
             format!("[catalog]\nservices = \"{catalog}\"\n"),
         )
         .unwrap();
-        let (out, took) = run_bounded(
-            dir.path(),
-            &["--check", "a.azsr.md"],
-            "C",
-            Duration::from_secs(10),
-        )
-        .unwrap_or_else(|| panic!("a catalog {catalog} blocked --check"));
-        assert!(took < Duration::from_secs(1), "{catalog}: {took:?}");
-        assert_eq!(out.status.code(), Some(2), "{catalog}");
-        let printed = format!(
-            "{}{}",
-            String::from_utf8_lossy(&out.stdout),
-            String::from_utf8_lossy(&out.stderr)
-        );
+        let printed = refused_quickly(dir.path(), &["--check", "a.azsr.md"], "C");
         assert!(
             printed.contains(catalog) && printed.contains("not a regular file"),
             "{printed}"
