@@ -176,7 +176,15 @@ pub struct Analysis {
     pub lang: Lang,
     /// The effective support plan ([`Context::plan`]), for hovers and hints.
     pub plan: Option<fields::Plan>,
+    /// What was left unchecked because the document is too large
+    /// ([`LARGE_DOCUMENT_BYTES`]): front ends tell it once per document.
+    pub limited: Option<messages::Msg>,
 }
+
+/// Above this size a document is only scanned for secrets (linear, and what must never
+/// be missed): a 50 MB pasted log took seconds and a gigabyte through every rule, and
+/// no support request is that long.
+pub const LARGE_DOCUMENT_BYTES: usize = 20 << 20;
 
 /// Runs every rule on `source`, applies the configured levels, and sorts the findings
 /// by position, then code.
@@ -193,12 +201,17 @@ pub fn analyze(source: &Source, config: &Config, catalog: &Catalog, env: &Env) -
         lang,
     };
     let mut out = Vec::new();
+    let large = source.text.len() > LARGE_DOCUMENT_BYTES;
     for rule in rules::ALL {
         let Some(level) = config.level_of(rule) else {
             continue;
         };
+        if large && rule.name != rules::sensitive_data::RULE.name {
+            continue;
+        }
         let start = out.len();
         (rule.check)(&ctx, &mut out);
+        cap_findings(rule, &mut out, start);
         for d in &mut out[start..] {
             d.level = level;
         }
@@ -209,11 +222,45 @@ pub fn analyze(source: &Source, config: &Config, catalog: &Catalog, env: &Env) -
     if config.level_of(&rules::sensitive_data::RULE).is_some() {
         redact_secrets(source, &mut out);
     }
+    let limited = large.then(|| {
+        let mib = LARGE_DOCUMENT_BYTES >> 20;
+        msg!(
+            "over {mib} MiB: only checked for secrets, not by the other rules",
+            "{mib} MiB を超えているため、機密情報だけを確認し、ほかのルールでは確認していません。"
+        )
+    });
     Analysis {
         diagnostics: out,
         lang,
         plan: ctx.plan(),
+        limited,
     }
+}
+
+/// The most findings one rule reports in one document; the rest are counted in one
+/// more finding. A hostile document (100,000 YAML anchors, 100,000 headings) made
+/// 100,000 findings that no one reads and every front end converts and sends.
+pub const MAX_FINDINGS_PER_RULE: usize = 200;
+
+/// Keeps the first [`MAX_FINDINGS_PER_RULE`] of the findings `rule` added to `out`
+/// from `start` on, and says how many more there were at the first one left out.
+fn cap_findings(rule: &'static rules::RuleMeta, out: &mut Vec<Diagnostic>, start: usize) {
+    let found = out.len() - start;
+    if found <= MAX_FINDINGS_PER_RULE {
+        return;
+    }
+    let more = found - MAX_FINDINGS_PER_RULE;
+    let at = out[start + MAX_FINDINGS_PER_RULE].range.clone();
+    out.truncate(start + MAX_FINDINGS_PER_RULE);
+    let code = rule.name;
+    let max = MAX_FINDINGS_PER_RULE;
+    out.push(rule.diag(
+        at,
+        msg!(
+            "{more} more `{code}` findings not shown: at most {max} are reported per rule",
+            "ほかに `{code}` の指摘が {more} 件あります。1 つのルールの指摘は {max} 件まで表示します。"
+        ),
+    ));
 }
 
 /// Masks the text of every secret the scan found wherever a finding's message, fix
@@ -264,6 +311,56 @@ mod tests {
             locale: None,
         };
         analyze(&Source::new(text), config, &Catalog::bundled(), &env).diagnostics
+    }
+
+    #[test]
+    fn a_document_over_20_mib_is_only_scanned_for_secrets() {
+        let line = "2026-11-20T05:12:44Z INFO path=/api/orders status=200 duration_ms=41\n";
+        let mut text = String::from("---\nsevrity: A\n---\n# Log\n```text\n");
+        while text.len() <= LARGE_DOCUMENT_BYTES {
+            text.push_str(line);
+        }
+        text.push_str("password=Tr0ub4dor&3x\n```\n");
+        let env = Env {
+            now: testing::test_now(),
+            files: None,
+            locale: None,
+        };
+        let analysis = analyze(
+            &Source::new(text),
+            &Config::default(),
+            &Catalog::bundled(),
+            &env,
+        );
+        let codes: Vec<&str> = analysis.diagnostics.iter().map(|d| d.code).collect();
+        assert_eq!(codes, ["sensitive-data"]);
+        let told = analysis.limited.unwrap();
+        assert_eq!(
+            told.en,
+            "over 20 MiB: only checked for secrets, not by the other rules"
+        );
+    }
+
+    #[test]
+    fn a_rule_reports_at_most_200_findings_and_counts_the_rest() {
+        let keys: String = (0..300).map(|i| format!("extra_{i:03}: x\n")).collect();
+        let text = format!("---\nissue_type: technical\n{keys}---\n# Title\n");
+        let found = findings(&text, &Config::default());
+        let unknown: Vec<&Diagnostic> =
+            found.iter().filter(|d| d.code == "unknown-field").collect();
+        assert_eq!(unknown.len(), MAX_FINDINGS_PER_RULE + 1);
+        let more = unknown.last().unwrap();
+        assert_eq!(
+            more.message.en,
+            "100 more `unknown-field` findings not shown: at most 200 are reported per rule"
+        );
+        assert_eq!(
+            more.message.ja,
+            "ほかに `unknown-field` の指摘が 100 件あります。1 つのルールの指摘は 200 件まで表示します。"
+        );
+        // It stands where the first finding left out would have.
+        let first_left_out = text.find("extra_200").unwrap();
+        assert_eq!(more.range.start, first_left_out);
     }
 
     #[test]

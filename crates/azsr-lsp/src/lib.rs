@@ -8,6 +8,7 @@
 mod check;
 mod explain;
 mod file_probe;
+mod regular_file;
 pub mod server;
 mod workspace_config;
 

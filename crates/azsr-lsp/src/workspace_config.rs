@@ -9,6 +9,8 @@ use std::sync::Arc;
 use azsr_core::config::ConfigError;
 use azsr_core::{msg, Catalog, Config, Lang, Msg};
 
+use crate::regular_file;
+
 pub const FILE_NAME: &str = "azsr.toml";
 
 /// A configuration with the catalog it selects.
@@ -30,11 +32,10 @@ impl Loaded {
 /// Why an `azsr.toml` could not be used.
 #[derive(Debug)]
 pub enum LoadError {
-    /// The file itself could not be read.
-    Read(std::io::Error),
-    /// The name is a folder, a FIFO, a device or a socket, not a regular file: it is
-    /// not opened (a FIFO would block), and not skipped silently either.
-    NotAFile(&'static str),
+    /// The file itself could not be read: the file system said no, or the name is a
+    /// folder, a FIFO, a device or a socket (not opened: a FIFO would block; and not
+    /// skipped silently either), or it is too large.
+    Unreadable(regular_file::Refused),
     /// The file is not UTF-8 (the offset of the first invalid byte).
     NotUtf8(usize),
     /// The TOML is malformed or has unknown keys or values; `text` is the file's text.
@@ -48,23 +49,12 @@ impl LoadError {
     /// own English words are [`LoadError::detail`].
     pub fn problem(&self) -> Msg {
         match self {
-            LoadError::Read(e) => {
-                let why = crate::check::io_message(e, Lang::Ja);
+            LoadError::Unreadable(refused) => {
+                let Msg { en, ja } = refused.message();
+                let en = en.trim_end_matches('.');
                 msg!(
-                    "The configuration cannot be read: {e}.",
-                    "設定ファイルを読み取れません。{why}"
-                )
-            }
-            LoadError::NotAFile(kind) => {
-                let (en, ja) = match *kind {
-                    "folder" => ("a folder", "フォルダー"),
-                    "FIFO" => ("a FIFO", "FIFO（名前付きパイプ）"),
-                    "socket" => ("a socket", "ソケット"),
-                    _ => ("a device", "デバイス"),
-                };
-                msg!(
-                    "The configuration cannot be read: it is {en}, not a regular file.",
-                    "設定ファイルを読み取れません。通常のファイルではなく{ja}です。"
+                    "The configuration cannot be read: {en}.",
+                    "設定ファイルを読み取れません。{ja}"
                 )
             }
             LoadError::NotUtf8(at) => msg!(
@@ -112,15 +102,10 @@ impl LoadError {
         };
         match lang {
             Lang::En => match self {
-                LoadError::Read(e) => format!("cannot read configuration {shown}: {e}"),
-                LoadError::NotAFile(_) => {
-                    let problem = self.problem().en;
-                    let why = problem.split_once(": ").map_or("", |(_, why)| why);
-                    format!(
-                        "cannot read configuration {shown}: {}",
-                        why.trim_end_matches('.')
-                    )
-                }
+                LoadError::Unreadable(refused) => format!(
+                    "cannot read configuration {shown}: {}",
+                    refused.message().en
+                ),
                 LoadError::NotUtf8(at) => format!(
                     "malformed configuration {shown}: not UTF-8 (invalid byte at offset {at})"
                 ),
@@ -188,33 +173,9 @@ pub fn load_file(toml_path: &Path, show: &dyn Fn(&Path) -> String) -> Result<Loa
 /// The text of an `azsr.toml`, read only when it is a regular file (following
 /// symlinks): a FIFO would block the reader, a device never end.
 pub fn read_text(toml_path: &Path) -> Result<String, LoadError> {
-    let kind = std::fs::metadata(toml_path)
-        .map_err(LoadError::Read)?
-        .file_type();
-    if !kind.is_file() {
-        return Err(LoadError::NotAFile(special_kind(kind)));
-    }
-    let bytes = std::fs::read(toml_path).map_err(LoadError::Read)?;
+    let bytes = regular_file::read(toml_path, regular_file::CONFIG_MAX_BYTES)
+        .map_err(LoadError::Unreadable)?;
     String::from_utf8(bytes).map_err(|e| LoadError::NotUtf8(e.utf8_error().valid_up_to()))
-}
-
-/// What a file that is not a regular file is, in one word.
-fn special_kind(kind: std::fs::FileType) -> &'static str {
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::FileTypeExt as _;
-        if kind.is_fifo() {
-            return "FIFO";
-        }
-        if kind.is_socket() {
-            return "socket";
-        }
-    }
-    if kind.is_dir() {
-        "folder"
-    } else {
-        "device"
-    }
 }
 
 /// The catalog a configuration selects: the bundled one with the configured services
@@ -229,7 +190,7 @@ pub fn load_catalog(
     if let Some(services) = &config.catalog_services {
         let path = base.join(services);
         let shown_json = show(&path);
-        let json = std::fs::read_to_string(&path)
+        let json = regular_file::read_to_string(&path, regular_file::CATALOG_MAX_BYTES)
             .map_err(|e| format!("cannot read [catalog] services {shown_json}: {e}"))?;
         catalog = Some(bundled.with_services_json(&json).map_err(|e| {
             format!("[catalog] services {shown_json} is not `az support services list` output: {e}")
@@ -254,9 +215,10 @@ pub fn load_catalog(
         };
         for file in files {
             let shown_file = show(&file);
-            let json = std::fs::read_to_string(&file).map_err(|e| {
-                format!("cannot read [catalog] problem_classifications {shown_file}: {e}")
-            })?;
+            let json = regular_file::read_to_string(&file, regular_file::CATALOG_MAX_BYTES)
+                .map_err(|e| {
+                    format!("cannot read [catalog] problem_classifications {shown_file}: {e}")
+                })?;
             let service = problem_list_service(&file, &json).ok_or_else(|| {
                 format!(
                     "cannot tell which service {shown_file} lists problem classifications for: \
@@ -366,6 +328,9 @@ mod tests {
         let err = load_file(&dir.path().join("nope.toml"), &show)
             .err()
             .unwrap();
-        assert!(matches!(err, LoadError::Read(_)));
+        assert!(matches!(
+            err,
+            LoadError::Unreadable(regular_file::Refused::Io(_))
+        ));
     }
 }

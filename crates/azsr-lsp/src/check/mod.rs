@@ -4,7 +4,7 @@
 //! (`check_one`, with the configuration nearest to each file from `config`), and print
 //! one report in the chosen format (`human`, `json`, `sarif`, `github`).
 
-use std::io::{IsTerminal, Read, Write};
+use std::io::{IsTerminal, Write};
 use std::ops::Range;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -12,6 +12,7 @@ use std::process::ExitCode;
 use azsr_core::{Analysis, Encoding, Env, Lang, Level, Source};
 
 use crate::file_probe::DirProbe;
+use crate::regular_file;
 use rayon::prelude::*;
 
 mod config;
@@ -190,15 +191,14 @@ pub fn run(args: &crate::Args) -> ExitCode {
 
     let mut stdin_text = None;
     if inputs.iter().any(|i| matches!(i, Input::Stdin { .. })) {
-        let mut bytes = Vec::new();
         stdin_text = Some(
-            std::io::stdin()
-                .lock()
-                .read_to_end(&mut bytes)
-                .map(|_| bytes)
-                .map_err(|e| match lang {
-                    Lang::En => format!("cannot read standard input: {e}"),
-                    Lang::Ja => format!("標準入力を読み取れません（{e}）。"),
+            regular_file::read_stream(std::io::stdin().lock(), regular_file::REQUEST_MAX_BYTES)
+                .map_err(|r| {
+                    let m = r.message();
+                    match lang {
+                        Lang::En => format!("cannot read standard input: {}", m.en),
+                        Lang::Ja => format!("標準入力を読み取れません。{}", m.ja),
+                    }
                 }),
         );
     }
@@ -209,7 +209,10 @@ pub fn run(args: &crate::Args) -> ExitCode {
         .par_iter()
         .map(|input| {
             let bytes = match input {
-                Input::File { path, .. } => std::fs::read(path).map_err(|e| io_message(&e, lang)),
+                Input::File { path, .. } => {
+                    regular_file::read(path, regular_file::REQUEST_MAX_BYTES)
+                        .map_err(|r| r.message().get(lang).to_string())
+                }
                 Input::Stdin { .. } => stdin_text.clone().expect("stdin was read"),
             };
             check_one(input, bytes, &configs, &cwd, locale.clone(), lang)
@@ -294,19 +297,7 @@ fn run_lang(cwd: &Path) -> Lang {
 }
 
 pub(crate) fn io_message(e: &std::io::Error, lang: Lang) -> String {
-    let m = match e.kind() {
-        std::io::ErrorKind::NotFound => {
-            azsr_core::msg!(
-                "no such file or directory",
-                "ファイルもフォルダーもありません。"
-            )
-        }
-        std::io::ErrorKind::PermissionDenied => {
-            azsr_core::msg!("permission denied", "読み取る権限がありません。")
-        }
-        _ => azsr_core::msg!("cannot read: {e}", "読み取れません（{e}）。"),
-    };
-    m.get(lang).to_string()
+    crate::regular_file::io_message(e).get(lang).to_string()
 }
 
 fn check_one(
@@ -342,6 +333,9 @@ fn check_one(
     };
     let source = Source::new(text);
     let analysis = azsr_core::analyze(&source, &loaded.config, &loaded.catalog, &env);
+    if let Some(m) = &analysis.limited {
+        eprintln!("note: {}: {}", input.display(), m.get(lang));
+    }
     let findings = findings(&source, analysis);
     Ok(Checked {
         path: input.display().to_string(),
@@ -492,6 +486,7 @@ mod message_style {
     use azsr_core::Lang;
 
     use super::{discover, encoding, human, io_message, Failure, Report};
+    use crate::regular_file::{Kind, Refused};
     use crate::workspace_config::LoadError;
 
     /// The Japanese of a run message, without the path or file name it starts with.
@@ -536,10 +531,14 @@ mod message_style {
         ja.extend(found.failures.iter().map(|f| f.message.clone()));
         ja.extend(found.notes.iter().cloned());
         let mut problems = vec![
-            LoadError::Read(std::io::Error::from(std::io::ErrorKind::NotFound)),
-            LoadError::NotAFile("folder"),
-            LoadError::NotAFile("FIFO"),
-            LoadError::NotAFile("device"),
+            LoadError::Unreadable(Refused::Io(std::io::ErrorKind::NotFound.into())),
+            LoadError::Unreadable(Refused::NotRegular(Kind::Folder)),
+            LoadError::Unreadable(Refused::NotRegular(Kind::Fifo)),
+            LoadError::Unreadable(Refused::NotRegular(Kind::CharDevice)),
+            LoadError::Unreadable(Refused::TooLarge {
+                size: 2 << 20,
+                max: 1 << 20,
+            }),
             LoadError::NotUtf8(3),
         ];
         for toml in [

@@ -13,6 +13,7 @@ use tower_lsp_server::ls_types::{
     self as lsp, DiagnosticSeverity, MessageType, NumberOrString, Position, Uri,
 };
 
+use super::documents::LazyConfig;
 use super::{diagnostics, lock, Shared};
 use crate::workspace_config::{self, LoadError, Loaded};
 
@@ -223,8 +224,22 @@ pub fn publish_problems(shared: &Arc<Shared>, checked: Vec<PathBuf>, problems: V
     }
 }
 
-/// Opening a document: its configuration, with any `azsr.toml` problem published.
-pub fn config_for_open(shared: &Arc<Shared>, uri: &Uri) -> DocConfig {
+/// A document's configuration, loaded when its analysis or a request first needs it
+/// (on the blocking pool: see [`LazyConfig`]), with any problem published then.
+pub fn lazy_config(shared: &Arc<Shared>, uri: &Uri) -> Arc<LazyConfig> {
+    let shared = Arc::downgrade(shared);
+    let uri = uri.clone();
+    LazyConfig::new(move || match shared.upgrade() {
+        Some(shared) => config_for_open(&shared, &uri),
+        None => DocConfig {
+            config: Arc::new(Config::default()),
+            catalog: Catalog::bundled(),
+        },
+    })
+}
+
+/// Loading a document's configuration, with any `azsr.toml` problem published.
+fn config_for_open(shared: &Arc<Shared>, uri: &Uri) -> DocConfig {
     let settings = shared.session().settings.clone();
     let (config, problem, settings_problem) = config_for(uri, &settings);
     let checked: Vec<PathBuf> = find_config_file(uri).into_iter().collect();
@@ -322,49 +337,40 @@ pub fn affects_configuration(shared: &Arc<Shared>, changes: &[lsp::FileEvent]) -
     store
         .uris()
         .iter()
-        .any(|u| store.get(u).is_some_and(|e| names_catalog(&e.config)))
+        // A configuration not loaded yet will read the catalog when it loads.
+        .any(|u| {
+            store
+                .get(u)
+                .is_some_and(|e| e.config.loaded().is_some_and(|c| names_catalog(&c.config)))
+        })
 }
 
-/// Recomputes every open document's configuration and re-checks them all.
+/// Recomputes every open document's configuration and re-checks them all. The files
+/// are read when each document's analysis needs them, off the caller (see
+/// [`LazyConfig`]); here only the problems reported before for an `azsr.toml` that no
+/// open document uses any more are cleared.
 pub fn reload_all(shared: &Arc<Shared>) {
-    let settings = shared.session().settings.clone();
-    let mut checked: HashSet<PathBuf> = lock(&shared.config_problems)
-        .iter()
-        .filter_map(|u| u.to_file_path().map(|p| p.into_owned()))
-        .collect();
-    let mut problems: Vec<ConfigProblem> = Vec::new();
-    let mut settings_problems: Vec<String> = Vec::new();
     // New settings: a problem they still have is worth saying again.
     *lock(&shared.last_settings_problem) = None;
     let uris = {
         let mut store = lock(&shared.store);
         let uris = store.uris();
         for uri in &uris {
-            let (config, problem, settings_problem) = config_for(uri, &settings);
-            if let Some(m) = settings_problem {
-                if !settings_problems.contains(&m) {
-                    settings_problems.push(m);
-                }
-            }
-            checked.extend(find_config_file(uri));
-            if let Some(p) = problem {
-                if !problems.iter().any(|q| q.path == p.path) {
-                    problems.push(p);
-                }
-            }
             if let Some(entry) = store.get_mut(uri) {
-                entry.config = config.config;
-                entry.catalog = config.catalog;
+                entry.config = lazy_config(shared, uri);
                 entry.published = None;
                 entry.analysis = None;
             }
         }
         uris
     };
-    publish_problems(shared, checked.into_iter().collect(), problems);
-    for m in settings_problems {
-        report_once(shared, m);
-    }
+    let in_use: HashSet<PathBuf> = uris.iter().filter_map(find_config_file).collect();
+    let unused: Vec<PathBuf> = lock(&shared.config_problems)
+        .iter()
+        .filter_map(|u| u.to_file_path().map(|p| p.into_owned()))
+        .filter(|p| !in_use.contains(p))
+        .collect();
+    publish_problems(shared, unused, Vec::new());
     for uri in uris {
         diagnostics::schedule(shared, &uri);
     }

@@ -10,7 +10,7 @@ use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::sync::Arc;
 
 use azsr_core::{Env, FileProbe, Source};
-use tower_lsp_server::ls_types::Uri;
+use tower_lsp_server::ls_types::{MessageType, Uri};
 
 use super::documents::{AnalyzedVersion, Pinned};
 use super::{lock, to_proto, Shared};
@@ -42,7 +42,8 @@ pub fn analysis_of(
         let mut env = Env::now();
         env.locale = locale;
         env.files = probe.as_ref().map(|p| p as &dyn FileProbe);
-        let analysis = azsr_core::analyze(&source, &p.config, &p.catalog, &env);
+        let config = p.config.get();
+        let analysis = azsr_core::analyze(&source, &config.config, &config.catalog, &env);
         AnalyzedVersion {
             version: p.version,
             source,
@@ -153,19 +154,24 @@ async fn worker(shared: Arc<Shared>, uri: Uri) {
             Ok(None) | Err(_) => (None, Vec::new()),
         };
         let _guard = shared.publish.lock().await;
+        let mut told = None;
         {
             let mut store = lock(&shared.store);
             let Some(entry) = store.get_mut(&uri) else {
                 return;
             };
-            if entry.version != pinned.version
-                || !Arc::ptr_eq(&entry.config, &pinned.config)
-                || !Arc::ptr_eq(&entry.catalog, &pinned.catalog)
-            {
+            if entry.version != pinned.version || !Arc::ptr_eq(&entry.config, &pinned.config) {
                 continue; // stale: a newer version or configuration came in meanwhile
             }
             entry.published = Some(pinned.version);
             if let Some(a) = analysis {
+                // A document too large for every rule: said once while it is open.
+                if !entry.told_limited {
+                    if let Some(m) = &a.analysis.limited {
+                        entry.told_limited = true;
+                        told = Some(m.get(a.analysis.lang).to_string());
+                    }
+                }
                 entry.keep_secret_scan(&a);
                 entry.analysis = Some(a);
             }
@@ -174,6 +180,18 @@ async fn worker(shared: Arc<Shared>, uri: Uri) {
             .client
             .publish_diagnostics(uri.clone(), diags, Some(pinned.version))
             .await;
+        if let Some(m) = told.take() {
+            let name = uri
+                .as_str()
+                .rsplit('/')
+                .next()
+                .unwrap_or_default()
+                .to_string();
+            shared
+                .client
+                .show_message(MessageType::WARNING, format!("azsr: {name}: {m}"))
+                .await;
+        }
     }
 }
 

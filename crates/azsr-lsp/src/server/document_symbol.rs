@@ -10,6 +10,10 @@ use tower_lsp_server::ls_types::{
 use super::requests::Ctx;
 use super::to_proto;
 
+/// The most headings (and front matter fields) the outline lists: 100,000 headings
+/// made a 25 MB answer. A last entry says how many more there are.
+pub const MAX_SYMBOLS: usize = 2_000;
+
 /// Where each heading's region ends: at the next heading of the same or a higher level.
 pub fn heading_regions(source: &azsr_core::Source) -> Vec<Range<usize>> {
     let hs = &source.body.headings;
@@ -59,6 +63,7 @@ pub fn handle(ctx: &Ctx, _: DocumentSymbolParams) -> Result<Option<DocumentSymbo
         let fields = fm
             .entries()
             .iter()
+            .take(MAX_SYMBOLS)
             .map(|e| {
                 let range = e.key.span.start..e.value.span.end.max(e.key.span.end);
                 let name = e.key_str().unwrap_or("?").to_string();
@@ -95,7 +100,8 @@ pub fn handle(ctx: &Ctx, _: DocumentSymbolParams) -> Result<Option<DocumentSymbo
             }
         }
     }
-    for (h, region) in source.body.headings.iter().zip(regions) {
+    let headings = &source.body.headings;
+    for (h, region) in headings.iter().zip(regions).take(MAX_SYMBOLS) {
         while stack.last().is_some_and(|(l, _)| *l >= h.level) {
             pop_into(&mut stack, &mut top);
         }
@@ -122,5 +128,23 @@ pub fn handle(ctx: &Ctx, _: DocumentSymbolParams) -> Result<Option<DocumentSymbo
         pop_into(&mut stack, &mut top);
     }
     out.extend(top);
+    if let Some(first_left_out) = headings.get(MAX_SYMBOLS) {
+        let more = headings.len() - MAX_SYMBOLS;
+        let name = azsr_core::msg!(
+            "{more} more headings not shown (at most {MAX_SYMBOLS})",
+            "ほかに {more} 個の見出しがあります (表示は {MAX_SYMBOLS} 個まで)。"
+        );
+        let at = first_left_out.range.start..first_left_out.range.start;
+        let name = name.get(ctx.analysis.lang).to_string();
+        out.push(symbol(
+            source,
+            enc,
+            name,
+            SymbolKind::NULL,
+            at.clone(),
+            at,
+            Vec::new(),
+        ));
+    }
     Ok(Some(DocumentSymbolResponse::Nested(out)))
 }

@@ -2,16 +2,63 @@
 //! order the client sent them (see `ordered.rs`); handlers only ever see snapshots.
 
 use std::collections::HashMap;
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 
 use azsr_core::secrets::memo::{Dirty, Prior};
-use azsr_core::{Catalog, Config, Document, Encoding, Source};
+use azsr_core::{Document, Encoding, Source};
 use ropey::Rope;
 use tower_lsp_server::ls_types::{
     DidChangeTextDocumentParams, DidCloseTextDocumentParams, DidOpenTextDocumentParams, Uri,
 };
 
+use super::configuration::DocConfig;
 use super::from_proto;
+use super::log_limit::Limited;
+
+/// Changes a client can send without limit: logged boundedly.
+static NOT_OPEN: Limited = Limited::new("changes to documents not open");
+static VERSION_BACK: Limited = Limited::new("changes with a lower version");
+
+/// A document's configuration and catalog, loaded on first use off the ordering layer:
+/// reading `azsr.toml` and the catalog files it names is file I/O (a catalog may be
+/// megabytes, or a name that turns out to be no regular file), and the ordering layer
+/// must never wait on it. The document's analyses and requests run on the blocking
+/// pool and read it there; the first to come loads it, the others wait for that load.
+pub struct LazyConfig {
+    cell: OnceLock<DocConfig>,
+    load: Box<dyn Fn() -> DocConfig + Send + Sync>,
+}
+
+impl LazyConfig {
+    pub fn new(load: impl Fn() -> DocConfig + Send + Sync + 'static) -> Arc<LazyConfig> {
+        Arc::new(LazyConfig {
+            cell: OnceLock::new(),
+            load: Box::new(load),
+        })
+    }
+
+    /// A configuration known already.
+    #[cfg(test)]
+    pub fn ready(config: DocConfig) -> Arc<LazyConfig> {
+        let cell = OnceLock::new();
+        let _ = cell.set(config);
+        Arc::new(LazyConfig {
+            cell,
+            load: Box::new(|| unreachable!("a ready configuration is never loaded")),
+        })
+    }
+
+    /// The configuration, loading it if nobody has yet. Blocking: call from the
+    /// blocking pool, never from the ordering layer or under the store's lock.
+    pub fn get(&self) -> &DocConfig {
+        self.cell.get_or_init(&self.load)
+    }
+
+    /// The configuration if it is loaded already (never blocks).
+    pub fn loaded(&self) -> Option<&DocConfig> {
+        self.cell.get()
+    }
+}
 
 /// One version of a document, parsed and analysed.
 pub struct AnalyzedVersion {
@@ -24,10 +71,9 @@ pub struct AnalyzedVersion {
 pub struct DocEntry {
     pub doc: Document,
     pub version: i32,
-    /// The effective configuration (azsr.toml under the editor's settings).
-    pub config: Arc<Config>,
-    /// The catalog its `azsr.toml` selects (the bundled one by default).
-    pub catalog: Arc<Catalog>,
+    /// The effective configuration (azsr.toml under the editor's settings) and the
+    /// catalog it selects (the bundled one by default).
+    pub config: Arc<LazyConfig>,
     /// The newest analysis made, of this or an older version.
     pub analysis: Option<Arc<AnalyzedVersion>>,
     /// The version whose diagnostics were last published.
@@ -37,6 +83,8 @@ pub struct DocEntry {
     /// The secret scan of an analysed version and the edits since, for the next
     /// analysis to rescan only around them.
     pub secrets: Option<Prior>,
+    /// The user was told that this document is too large for every rule.
+    pub told_limited: bool,
     /// The text buffer of an analysis no longer needed, for the next analysis to copy
     /// the text into: a 5 MB document then costs no fresh pages on each keystroke.
     pub spare_text: Option<String>,
@@ -63,8 +111,7 @@ pub struct Pinned {
     pub version: i32,
     pub rope: Rope,
     pub tree: tree_sitter::Tree,
-    pub config: Arc<Config>,
-    pub catalog: Arc<Catalog>,
+    pub config: Arc<LazyConfig>,
     pub cached: Option<Arc<AnalyzedVersion>>,
     pub secrets: Option<Prior>,
 }
@@ -95,27 +142,22 @@ impl Store {
             rope: e.doc.rope().clone(),
             tree: e.doc.tree().clone(),
             config: e.config.clone(),
-            catalog: e.catalog.clone(),
             cached: e.analysis.clone(),
             secrets: e.secrets.clone(),
         })
     }
 
-    pub fn open(
-        &mut self,
-        p: DidOpenTextDocumentParams,
-        config: super::configuration::DocConfig,
-    ) -> Uri {
+    pub fn open(&mut self, p: DidOpenTextDocumentParams, config: Arc<LazyConfig>) -> Uri {
         let uri = p.text_document.uri;
         let entry = DocEntry {
             doc: Document::new(&p.text_document.text),
             version: p.text_document.version,
-            config: config.config,
-            catalog: config.catalog,
+            config,
             analysis: None,
             published: None,
             worker: false,
             secrets: None,
+            told_limited: false,
             spare_text: None,
         };
         // Re-opening replaces; a running worker keeps its flag so that only one runs.
@@ -128,7 +170,8 @@ impl Store {
     pub fn change(&mut self, p: DidChangeTextDocumentParams, enc: Encoding) -> Option<Uri> {
         let uri = p.text_document.uri;
         let Some(entry) = self.docs.get_mut(&uri) else {
-            eprintln!("azsr-lsp: didChange for a document that is not open: {uri:?}");
+            NOT_OPEN
+                .log(|| format!("azsr-lsp: didChange for a document that is not open: {uri:?}"));
             return None;
         };
         // The old analysis (a whole copy of the text, its body model, the old tree's
@@ -161,10 +204,12 @@ impl Store {
             }
         }
         if p.text_document.version < entry.version {
-            eprintln!(
-                "azsr-lsp: version went back from {} to {}",
-                entry.version, p.text_document.version
-            );
+            VERSION_BACK.log(|| {
+                format!(
+                    "azsr-lsp: version went back from {} to {}",
+                    entry.version, p.text_document.version
+                )
+            });
         }
         entry.version = p.text_document.version;
         Some(uri)
@@ -180,6 +225,7 @@ impl Store {
 mod tests {
     use super::*;
     use azsr_core::secrets::{memo, scan_with, Options};
+    use azsr_core::Config;
     use tower_lsp_server::ls_types::{
         Position, Range, TextDocumentContentChangeEvent, TextDocumentItem,
         VersionedTextDocumentIdentifier,
@@ -209,10 +255,10 @@ mod tests {
         let last = text.lines().count() as u32;
         let uri: Uri = "file:///t/a.azsr.md".parse().unwrap();
         let mut store = Store::default();
-        let config = super::super::configuration::DocConfig {
+        let config = LazyConfig::ready(DocConfig {
             config: Arc::new(Config::default()),
             catalog: azsr_core::bundled_catalog(),
-        };
+        });
         store.open(
             DidOpenTextDocumentParams {
                 text_document: TextDocumentItem::new(

@@ -3,7 +3,7 @@
 use tower_lsp_server::jsonrpc::Error;
 use tower_lsp_server::ls_types::{FoldingRange, FoldingRangeKind, FoldingRangeParams};
 
-use super::document_symbol::heading_regions;
+use super::document_symbol::{heading_regions, MAX_SYMBOLS};
 use super::requests::Ctx;
 
 pub fn handle(ctx: &Ctx, _: FoldingRangeParams) -> Result<Option<Vec<FoldingRange>>, Error> {
@@ -23,7 +23,8 @@ pub fn handle(ctx: &Ctx, _: FoldingRangeParams) -> Result<Option<Vec<FoldingRang
             ..Default::default()
         });
     }
-    for region in heading_regions(source) {
+    // Bounded like the outline: an editor needs no more than this to fold a request.
+    for region in heading_regions(source).into_iter().take(MAX_SYMBOLS) {
         let (s, e) = (line(region.start), last_line(region.end, region.start));
         if e > s {
             out.push(FoldingRange {

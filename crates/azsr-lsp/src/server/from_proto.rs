@@ -4,7 +4,8 @@
 //! the end of the text, a column past a line's end is the line's end (before its break,
 //! so never between `\r` and `\n`), a column inside a character (half a surrogate pair,
 //! inside a UTF-8 sequence) is the character's start, and a reversed range is swapped.
-//! Each clamp is logged to stderr; none panics.
+//! Each clamp is logged to stderr (the first few in full, then counts: see
+//! `log_limit`); none panics.
 
 use std::ops::Range;
 
@@ -12,11 +13,18 @@ use azsr_core::{Encoding, LineCol, LineIndex};
 use ropey::Rope;
 use tower_lsp_server::ls_types::{Position, Range as LspRange};
 
+use super::log_limit::Limited;
+
+/// Clamped positions and swapped ranges, over the session.
+static CLAMPED: Limited = Limited::new("positions clamped or ranges swapped");
+
 fn log_clamp(what: &str, pos: Position, to: usize) {
-    eprintln!(
-        "azsr-lsp: clamped {what} {}:{} to byte {to}",
-        pos.line, pos.character
-    );
+    CLAMPED.log(|| {
+        format!(
+            "azsr-lsp: clamped {what} {}:{} to byte {to}",
+            pos.line, pos.character
+        )
+    });
 }
 
 /// A position in `text` (with its line index) to a byte offset.
@@ -46,10 +54,12 @@ fn ordered(a: usize, b: usize, r: LspRange) -> Range<usize> {
     if a <= b {
         a..b
     } else {
-        eprintln!(
-            "azsr-lsp: reversed range {}:{}-{}:{}, swapped",
-            r.start.line, r.start.character, r.end.line, r.end.character
-        );
+        CLAMPED.log(|| {
+            format!(
+                "azsr-lsp: reversed range {}:{}-{}:{}, swapped",
+                r.start.line, r.start.character, r.end.line, r.end.character
+            )
+        });
         b..a
     }
 }

@@ -66,10 +66,13 @@ mod document_text;
 mod documents;
 mod folding_range;
 mod framing;
+#[doc(hidden)]
+pub use framing::read_frames_for_fuzzing;
 mod from_proto;
 mod hover;
 mod initialize;
 mod inlay_hint;
+mod log_limit;
 mod ordered;
 mod requests;
 mod to_proto;

@@ -58,7 +58,7 @@ impl Ordered {
                     // azsr.toml is checked as configuration, never as a request.
                     Ok(p) if is_config_file(&p) => None,
                     Ok(p) => {
-                        let config = configuration::config_for_open(shared, &p.text_document.uri);
+                        let config = configuration::lazy_config(shared, &p.text_document.uri);
                         Some(lock(&shared.store).open(p, config))
                     }
                     Err(e) => {
@@ -202,6 +202,7 @@ mod tests {
     use tower_lsp_server::ls_types::{TextDocumentItem, Uri};
 
     use super::super::configuration::DocConfig;
+    use super::super::documents::LazyConfig;
     use super::*;
 
     /// `$/cancelRequest` names a request by the id it was sent with; the ordering layer
@@ -221,10 +222,10 @@ mod tests {
                     "# Title\n".into(),
                 ),
             },
-            DocConfig {
+            LazyConfig::ready(DocConfig {
                 config: Arc::new(azsr_core::Config::default()),
                 catalog: azsr_core::bundled_catalog(),
-            },
+            }),
         );
         let hover = |id: i64| {
             Request::build("textDocument/hover")

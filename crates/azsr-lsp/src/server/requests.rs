@@ -153,16 +153,17 @@ fn run(shared: &Arc<Shared>, id: Id, pinned: Pinned, work: Work) -> Answer {
         let shared = shared.clone();
         async move {
             let job = tokio::task::spawn_blocking(move || {
-                let catalog = pinned.catalog.clone();
+                let config = pinned.config.clone();
+                let config = config.get();
                 let analyzed = diagnostics::analysis_of(&pinned, locale, None)
                     .ok_or_else(Error::internal_error)?;
                 let ctx = Ctx {
                     uri: &pinned.uri,
                     doc: &analyzed,
                     analysis: &analyzed.analysis,
-                    config: &pinned.config,
+                    config: &config.config,
                     enc,
-                    catalog: &catalog,
+                    catalog: &config.catalog,
                     snippets,
                 };
                 let answer = catch_unwind(AssertUnwindSafe(|| work(&ctx))).unwrap_or_else(|_| {
@@ -230,10 +231,10 @@ mod tests {
                     text.into(),
                 ),
             },
-            DocConfig {
+            super::super::documents::LazyConfig::ready(DocConfig {
                 config: Arc::new(Config::default()),
                 catalog: azsr_core::bundled_catalog(),
-            },
+            }),
         );
         let doc = json!({ "uri": uri });
         let at = |line, character| json!({ "textDocument": doc, "position": { "line": line, "character": character } });
