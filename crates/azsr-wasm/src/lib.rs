@@ -188,13 +188,13 @@ impl Utf16 {
         [self.of(r.start), self.of(r.end.max(r.start))]
     }
 
-    /// The byte offset of UTF-16 offset `unit` (the start of the character it falls in).
+    /// The byte offset of UTF-16 offset `unit`: the first character boundary there or
+    /// after (an offset inside a surrogate pair moves past the pair).
     fn byte(&self, text: &str, unit: u32) -> usize {
         let b = self.at.partition_point(|&u| u < unit);
-        (0..=b.min(text.len()))
-            .rev()
+        (b..text.len())
             .find(|&i| text.is_char_boundary(i))
-            .unwrap_or(0)
+            .unwrap_or(text.len())
     }
 }
 

@@ -86,6 +86,10 @@ fn findings_are_at_javascripts_positions() {
             );
             assert_eq!(f["line"], finding.start.line);
             assert_eq!(f["column"], finding.start.column);
+            // …and the page's offsets come back to the same bytes (hover, completion).
+            let map = Utf16::new(&text);
+            let from = f["from"].as_u64().unwrap() as u32;
+            assert_eq!(map.byte(&text, from), bytes.start, "{name}: {f}");
             if !text[..bytes.start].is_ascii() {
                 non_ascii_before += 1;
             }
@@ -125,6 +129,23 @@ fn quick_fixes_apply_in_javascript_as_in_the_core() {
         }
     }
     assert!(fixes > 0, "the examples have quick fixes");
+}
+
+#[test]
+fn utf16_offsets_map_back_to_character_starts() {
+    let text = "aé本😀\n";
+    let map = Utf16::new(text);
+    let starts: Vec<usize> = text.char_indices().map(|(b, _)| b).collect();
+    for (b, u) in starts.iter().zip([0, 1, 2, 3]) {
+        assert_eq!(map.of(*b), u);
+        assert_eq!(map.byte(text, u), *b);
+    }
+    assert_eq!(
+        map.byte(text, 4),
+        text.len() - 1,
+        "inside the surrogate pair: after it"
+    );
+    assert_eq!(map.byte(text, 6), text.len());
 }
 
 #[test]
