@@ -7,7 +7,9 @@ use rayon::prelude::*;
 use serde::Serialize;
 use serde_json::value::RawValue;
 
-use super::{Finding, Report};
+use azsr_report::JsonFile;
+
+use super::Report;
 
 pub const VERSION: u32 = 1;
 
@@ -18,32 +20,6 @@ struct Output<'a> {
     files: Vec<Box<RawValue>>,
     failures: Vec<Failure<'a>>,
     summary: Summary,
-}
-
-#[derive(Serialize)]
-struct File<'a> {
-    path: &'a str,
-    diagnostics: Vec<Diagnostic<'a>>,
-}
-
-#[derive(Serialize)]
-struct Diagnostic<'a> {
-    code: &'a str,
-    severity: &'a str,
-    message: &'a str,
-    range: Range,
-}
-
-#[derive(Serialize)]
-struct Range {
-    start: Position,
-    end: Position,
-}
-
-#[derive(Serialize)]
-struct Position {
-    line: u32,
-    column: u32,
 }
 
 #[derive(Serialize)]
@@ -62,24 +38,6 @@ struct Summary {
     hints: usize,
 }
 
-fn diagnostic(f: &Finding) -> Diagnostic<'_> {
-    Diagnostic {
-        code: f.code,
-        severity: f.level.as_str(),
-        message: &f.message,
-        range: Range {
-            start: Position {
-                line: f.start.line,
-                column: f.start.column,
-            },
-            end: Position {
-                line: f.end.line,
-                column: f.end.column,
-            },
-        },
-    }
-}
-
 pub fn write(out: &mut impl Write, report: &Report) -> io::Result<()> {
     let s = report.summary();
     let output = Output {
@@ -88,10 +46,7 @@ pub fn write(out: &mut impl Write, report: &Report) -> io::Result<()> {
             .files
             .par_iter()
             .map(|f| {
-                let file = File {
-                    path: &f.path,
-                    diagnostics: f.findings.iter().map(diagnostic).collect(),
-                };
+                let file = JsonFile::new(&f.path, &f.findings);
                 let pretty = serde_json::to_string_pretty(&file).expect("plain data");
                 // Its lines sit two levels deep in the output (JSON strings hold no raw
                 // line breaks, so indenting after each one is exact).

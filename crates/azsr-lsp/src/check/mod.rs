@@ -5,11 +5,15 @@
 //! one report in the chosen format (`human`, `json`, `sarif`, `github`).
 
 use std::io::{IsTerminal, Write};
-use std::ops::Range;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use azsr_core::{Analysis, Encoding, Env, Lang, Level, Source};
+use azsr_core::{Env, Lang, Level, Source};
+// Findings and their positions are cli.md's, shared with the playground (azsr-report).
+use azsr_report::findings;
+pub use azsr_report::Finding;
+#[cfg(test)]
+pub(crate) use azsr_report::{position, Pos};
 
 use crate::file_probe::DirProbe;
 use crate::regular_file;
@@ -36,27 +40,6 @@ pub enum ColorChoice {
     Auto,
     Always,
     Never,
-}
-
-/// A 1-based line and column (columns count Unicode scalar values, BOM excluded).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
-pub struct Pos {
-    pub line: u32,
-    pub column: u32,
-}
-
-/// One diagnostic, ready for every output format.
-#[derive(Debug, Clone)]
-pub struct Finding {
-    pub code: &'static str,
-    pub level: Level,
-    pub message: String,
-    pub start: Pos,
-    pub end: Pos,
-    /// Byte range in the file's text.
-    pub range: Range<usize>,
-    /// The range holds a secret: never print its text.
-    pub secret: bool,
 }
 
 /// A file that was checked.
@@ -344,48 +327,6 @@ fn check_one(
     })
 }
 
-/// Converts diagnostics to findings with 1-based positions, ordered by line, column,
-/// then code.
-fn findings(source: &Source, analysis: Analysis) -> Vec<Finding> {
-    let lang = analysis.lang;
-    let mut out: Vec<Finding> = analysis
-        .diagnostics
-        .into_iter()
-        .map(|d| {
-            let start = position(source, d.range.start);
-            let end = position(source, d.range.end.max(d.range.start));
-            Finding {
-                code: d.code,
-                level: d.level,
-                message: d.message.get(lang).to_string(),
-                start,
-                end,
-                range: d.range,
-                secret: d.secret,
-            }
-        })
-        .collect();
-    out.sort_by(|a, b| {
-        (a.start, a.code, a.end, a.range.start).cmp(&(b.start, b.code, b.end, b.range.start))
-    });
-    out
-}
-
-/// The 1-based line and column of byte `offset`; a UTF-8 byte order mark at the start
-/// of the text is not counted.
-pub fn position(source: &Source, offset: usize) -> Pos {
-    let text = &source.text;
-    let lc = source.line_index.to_line_col(text, offset, Encoding::Utf32);
-    let mut col = lc.col;
-    if lc.line == 0 && text.starts_with('\u{feff}') && col > 0 {
-        col -= 1;
-    }
-    Pos {
-        line: lc.line + 1,
-        column: col + 1,
-    }
-}
-
 /// A report with one file holding one finding of each level, for the printers' tests.
 #[cfg(test)]
 pub(crate) fn sample_report() -> Report {
@@ -423,18 +364,6 @@ pub(crate) fn sample_report() -> Report {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn positions_count_characters_and_skip_the_bom() {
-        let s = Source::new("\u{feff}日本😀x\nab");
-        let x = s.text.find('x').unwrap();
-        assert_eq!(position(&s, x), Pos { line: 1, column: 4 });
-        assert_eq!(position(&s, 0), Pos { line: 1, column: 1 });
-        assert_eq!(position(&s, 3), Pos { line: 1, column: 1 });
-        let b = s.text.rfind('b').unwrap();
-        assert_eq!(position(&s, b), Pos { line: 2, column: 2 });
-        assert_eq!(position(&s, s.text.len()), Pos { line: 2, column: 3 });
-    }
 
     #[test]
     fn exit_codes() {
