@@ -42,7 +42,7 @@ version=$(sed -n 's/^version = "\(.*\)"/\1/p' Cargo.toml | head -n1)
 mkdir -p "$tmp/releases/v$version"
 tar -czf "$tmp/releases/v$version/azsr-lsp-x86_64-unknown-linux-gnu.tar.gz" -C "$(dirname "$azsr")" azsr-lsp
 bin=$(AZSR_ROOT="$tmp/from-release" AZSR_SOURCE="$repo" AZSR_RELEASES="file://$tmp/releases" \
-  bash .github/action/install.sh 2>"$tmp/install.log")
+  bash .github/action/install.sh 2>"$tmp/install.log") || fail "install.sh: $(cat "$tmp/install.log")"
 [ "$bin" = "$tmp/from-release/bin/azsr-lsp" ] || fail "install.sh printed $bin"
 grep -q "release binary" "$tmp/install.log" || fail "the release archive was not used: $(cat "$tmp/install.log")"
 cmp -s "$bin" "$azsr" || fail "the installed binary is not the released one"
@@ -54,7 +54,8 @@ passed=$((passed + 1))
 
 # install.sh: no release for it, so cargo builds it (reusing this checkout's target/).
 bin=$(CARGO_TARGET_DIR="$repo/target" AZSR_ROOT="$tmp/from-source" AZSR_SOURCE="$repo" \
-  AZSR_RELEASES="file://$tmp/none" bash .github/action/install.sh 2>"$tmp/install.log")
+  AZSR_RELEASES="file://$tmp/none" bash .github/action/install.sh 2>"$tmp/install.log") ||
+  fail "install.sh: $(cat "$tmp/install.log")"
 grep -q "building with cargo" "$tmp/install.log" || fail "no build: $(cat "$tmp/install.log")"
 "$bin" --version >/dev/null || fail "the built binary does not run"
 passed=$((passed + 1))
