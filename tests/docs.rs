@@ -125,7 +125,7 @@ fn render_readme_table() -> String {
             "| [`{0}`](docs/rules.md#{0}) | {1} | {2} |\n",
             rule.name,
             rule.level.as_str(),
-            short_description(rule).replace('|', "\\|")
+            short_description(rule, Lang::En).replace('|', "\\|")
         ));
     }
     out

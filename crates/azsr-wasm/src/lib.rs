@@ -70,7 +70,15 @@ fn parse_options(options: &str) -> Result<Options, String> {
 
 fn config_of(options: &Options) -> Result<Config, String> {
     let mut config = match &options.config {
-        Some(toml) => Config::from_toml(toml).map_err(|e| format!("azsr.toml: {}", e.message))?,
+        Some(toml) => Config::from_toml(toml).map_err(|e| {
+            // The page shows options errors as they come; the language is the one the
+            // options ask for (English until they say otherwise).
+            let lang = match options.messages.as_deref() {
+                Some("ja") => Lang::Ja,
+                _ => Lang::En,
+            };
+            format!("azsr.toml: {}", e.message.get(lang))
+        })?,
         None => Config::default(),
     };
     match options.messages.as_deref() {

@@ -150,27 +150,31 @@ pub fn doc_markdown(rule: &RuleMeta) -> String {
     out
 }
 
-/// The first sentence under "What it checks" (a one-line description).
-pub fn short_description(rule: &RuleMeta) -> String {
-    let doc = doc_markdown(rule);
-    let body = doc
-        .split("## What it checks")
-        .nth(1)
-        .unwrap_or(&doc)
-        .split("\n## ")
-        .next()
-        .unwrap_or("");
-    let para: Vec<&str> = body
-        .trim()
-        .split("\n\n")
-        .next()
-        .unwrap_or("")
-        .lines()
-        .map(str::trim)
-        .collect();
-    let para = para.join(" ");
-    match para.find(". ") {
-        Some(i) => para[..=i].to_string(),
+/// The body of the rule's first section in `lang` ("What it checks"), without its heading.
+pub fn what_it_checks(rule: &RuleMeta, lang: Lang) -> String {
+    let doc = documentation(rule, lang);
+    let first = doc.split("\n## ").next().unwrap_or("");
+    let body = match first.strip_prefix("## ") {
+        Some(headed) => headed.split_once('\n').map_or("", |(_heading, body)| body),
+        None => first,
+    };
+    body.trim().to_string()
+}
+
+/// The first sentence of [`what_it_checks`] in `lang`, on one line (a one-line description).
+pub fn short_description(rule: &RuleMeta, lang: Lang) -> String {
+    let section = what_it_checks(rule, lang);
+    let para = section.split("\n\n").next().unwrap_or("");
+    let para = para.lines().map(str::trim).collect::<Vec<_>>().join(" ");
+    // Not `text::sentences`: a doc's first sentence may hold `!` or `?` in code (`![]()`),
+    // and an English one may quote Japanese (`か。`).
+    let stop = match lang {
+        Lang::En => ". ",
+        Lang::Ja => "。",
+    };
+    let end = para.find(stop).map(|i| i + stop.trim_end().len());
+    match end {
+        Some(end) => para[..end].to_string(),
         None => para,
     }
 }
@@ -181,6 +185,28 @@ mod harness;
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn short_descriptions_are_one_sentence_in_each_language() {
+        for rule in ALL {
+            let en = short_description(rule, Lang::En);
+            let ja = short_description(rule, Lang::Ja);
+            for (one, stop) in [(&en, ". "), (&ja, "。")] {
+                let inner = one.trim_end_matches(stop.trim_end());
+                assert!(!inner.is_empty(), "{}", rule.name);
+                assert!(
+                    !inner.contains(stop) && !one.contains('\n'),
+                    "{}: {one}",
+                    rule.name
+                );
+            }
+            assert!(
+                what_it_checks(rule, Lang::Ja).starts_with(&ja),
+                "{}",
+                rule.name
+            );
+        }
+    }
 
     #[test]
     fn every_rule_of_the_spec_exists_with_its_level_and_a_full_doc() {

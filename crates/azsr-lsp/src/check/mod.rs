@@ -2,7 +2,7 @@
 //!
 //! The run has three stages: collect the files (`discover`), check them in parallel
 //! (`check_one`, with the configuration nearest to each file from `config`), and print
-//! one report in the chosen format (`human`, `json`, `sarif`, `github`).
+//! one report in the chosen format (`human`, `json`, `sarif`, `github`, `gitlab`).
 
 use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
@@ -22,7 +22,9 @@ use rayon::prelude::*;
 mod config;
 mod discover;
 mod encoding;
+mod fingerprint;
 mod github;
+mod gitlab;
 mod human;
 mod json;
 mod sarif;
@@ -33,6 +35,7 @@ pub enum Format {
     Json,
     Sarif,
     Github,
+    Gitlab,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -229,6 +232,7 @@ pub fn run(args: &crate::Args) -> ExitCode {
         Format::Json => json::write(&mut out, &report),
         Format::Sarif => sarif::write(&mut out, &report),
         Format::Github => github::write(&mut out, &report),
+        Format::Gitlab => gitlab::write(&mut out, &report),
     };
     if let Err(e) = written.and_then(|_| out.flush()) {
         if e.kind() != std::io::ErrorKind::BrokenPipe {

@@ -1,11 +1,20 @@
 //! `--format sarif`: SARIF 2.1.0 for code-scanning uploads, built from `serde-sarif`'s
-//! typed model. A result carries its rule, level, message and region, never a
-//! `snippet` or other source text, so no secret can leak.
+//! typed model. A result carries its rule, level, message, region and fingerprint, never
+//! a `snippet` or other source text, so no secret can leak.
+//!
+//! GitHub code scanning reads a subset of SARIF: it shows a rule's `shortDescription`,
+//! `fullDescription` and `help` (`markdown` when present; it ignores `helpUri`), wants
+//! each `text` within 1024 characters, and matches results across runs by
+//! `partialFingerprints`. The descriptions are cut from the rule's documentation in the
+//! run's language (`rules::documentation`), never written twice.
 
 use std::io::{self, Write};
 
-use azsr_core::rules::{self, doc_markdown, doc_url, short_description, RuleMeta};
-use azsr_core::Level;
+use std::collections::BTreeMap;
+
+use azsr_core::rules::{self, doc_url, documentation, short_description, what_it_checks, RuleMeta};
+use azsr_core::text::sentences;
+use azsr_core::{Lang, Level};
 use serde_json::Value;
 use serde_sarif::sarif::{
     ArtifactLocation, Invocation, Location, Message, MultiformatMessageString, Notification,
@@ -13,9 +22,16 @@ use serde_sarif::sarif::{
     ResultLevel, Run, Sarif, Tool, ToolComponent, Version,
 };
 
-use super::{Failure, Finding, Report};
+use super::{fingerprint, Failure, Finding, Report};
 
 pub const SCHEMA: &str = "https://json.schemastore.org/sarif-2.1.0.json";
+
+/// The most characters GitHub code scanning takes in a description's or help's `text`.
+pub const GITHUB_TEXT_LIMIT: usize = 1024;
+
+/// The key GitHub matches results by (its upload action computes one from the line's
+/// content when it is absent; ours does not depend on the line).
+const FINGERPRINT_KEY: &str = "primaryLocationLineHash";
 
 /// SARIF has no hint: information and hint are both `note`.
 fn level(l: Level) -> ResultLevel {
@@ -35,29 +51,85 @@ fn text(text: impl Into<String>) -> Message {
     Message::builder().text(text).build()
 }
 
-fn rule(r: &RuleMeta) -> ReportingDescriptor {
-    let doc = doc_markdown(r);
+fn rule(r: &RuleMeta, lang: Lang) -> ReportingDescriptor {
+    let doc = documentation(r, lang);
     let doc = doc.trim_end();
+    let url = doc_url(r.name);
+    let plain = |text: String| MultiformatMessageString::builder().text(text).build();
+    let more = match lang {
+        Lang::En => format!("Full documentation: {url}"),
+        Lang::Ja => format!("詳しい説明: {url}"),
+    };
     ReportingDescriptor::builder()
         .id(r.name)
-        .short_description(
+        .short_description(plain(bounded(
+            &short_description(r, lang),
+            "",
+            GITHUB_TEXT_LIMIT,
+        )))
+        .full_description(plain(bounded(
+            &what_it_checks(r, lang),
+            "",
+            GITHUB_TEXT_LIMIT,
+        )))
+        .help(
             MultiformatMessageString::builder()
-                .text(short_description(r))
+                .text(bounded(doc, &more, GITHUB_TEXT_LIMIT))
+                .markdown(format!("{doc}\n\n{more}"))
                 .build(),
         )
-        .full_description(
-            MultiformatMessageString::builder()
-                .text(doc)
-                .markdown(doc)
-                .build(),
-        )
-        .help_uri(doc_url(r.name))
+        .help_uri(url)
         .default_configuration(
             ReportingConfiguration::builder()
                 .level(level_value(level(r.level)))
                 .build(),
         )
         .build()
+}
+
+/// `text` followed by `tail` (after a blank line) in at most `limit` characters: whole
+/// paragraphs while they fit, else the first paragraph cut at a sentence, else at a
+/// character with `…`. The tail is always kept.
+fn bounded(text: &str, tail: &str, limit: usize) -> String {
+    let chars = |s: &str| s.chars().count();
+    let sep = if tail.is_empty() { 0 } else { 2 };
+    let room = limit.saturating_sub(chars(tail) + sep);
+    let mut out = String::new();
+    for para in text.split("\n\n") {
+        let joined = if out.is_empty() { 0 } else { 2 };
+        if chars(&out) + joined + chars(para) > room {
+            break;
+        }
+        if joined > 0 {
+            out.push_str("\n\n");
+        }
+        out.push_str(para);
+    }
+    // A heading whose section did not fit says nothing.
+    while let Some((kept, last)) = out.rsplit_once("\n\n") {
+        if !last.starts_with('#') {
+            break;
+        }
+        out.truncate(kept.len());
+    }
+    if out.is_empty() {
+        let para = text.split("\n\n").next().unwrap_or("");
+        for r in sentences(para) {
+            if chars(&para[..r.end]) > room {
+                break;
+            }
+            out = para[..r.end].to_string();
+        }
+        if out.is_empty() {
+            out = para.chars().take(room.saturating_sub(1)).collect();
+            out.push('…');
+        }
+    }
+    if !tail.is_empty() {
+        out.push_str("\n\n");
+        out.push_str(tail);
+    }
+    out
 }
 
 /// The file at `path`, relative to the checked root.
@@ -68,7 +140,7 @@ fn artifact(path: &str) -> ArtifactLocation {
         .build()
 }
 
-fn result(path: &str, f: &Finding) -> SarifResult {
+fn result(path: &str, f: &Finding, fingerprint: fingerprint::Fingerprint) -> SarifResult {
     let region = Region::builder()
         .start_line(f.start.line)
         .start_column(f.start.column)
@@ -83,6 +155,10 @@ fn result(path: &str, f: &Finding) -> SarifResult {
         .rule_id(f.code)
         .level(level(f.level))
         .message(text(f.message.as_str()))
+        .partial_fingerprints(BTreeMap::from([(
+            FINGERPRINT_KEY.to_string(),
+            fingerprint.to_string(),
+        )]))
         .locations(vec![Location::builder()
             .physical_location(location)
             .build()]);
@@ -110,13 +186,24 @@ pub fn to_sarif(report: &Report) -> Sarif {
     let results = report
         .files
         .iter()
-        .flat_map(|file| file.findings.iter().map(|f| result(&file.path, f)))
+        .flat_map(|file| {
+            let fingerprints = fingerprint::of_file(file);
+            file.findings
+                .iter()
+                .zip(fingerprints)
+                .map(|(f, fp)| result(&file.path, f, fp))
+        })
         .collect::<Vec<_>>();
     let driver = ToolComponent::builder()
         .name("azsr")
         .version(env!("CARGO_PKG_VERSION"))
         .information_uri("https://github.com/azsr/azsr")
-        .rules(rules::ALL.iter().map(|r| rule(r)).collect::<Vec<_>>())
+        .rules(
+            rules::ALL
+                .iter()
+                .map(|r| rule(r, report.lang))
+                .collect::<Vec<_>>(),
+        )
         .build();
     let invocation = Invocation::builder()
         .execution_successful(report.failures.is_empty())
@@ -163,6 +250,18 @@ pub fn uri(path: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn bounded_keeps_whole_paragraphs_then_sentences_then_characters() {
+        let text = "## A\n\nOne. Two.\n\n## B\n\nThree four.";
+        assert_eq!(bounded(text, "", 100), text);
+        assert_eq!(bounded(text, "", 20), "## A\n\nOne. Two.");
+        assert_eq!(bounded(text, "tail", 22), "## A\n\nOne. Two.\n\ntail");
+        assert_eq!(bounded("One. Two.", "", 6), "One.");
+        assert_eq!(bounded("Onetwothree", "", 6), "Onetw…");
+        let long = "あ".repeat(2000);
+        assert_eq!(bounded(&long, "", GITHUB_TEXT_LIMIT).chars().count(), 1024);
+    }
 
     #[test]
     fn uris_are_percent_encoded() {
