@@ -1,9 +1,10 @@
-//! Recall and precision of `azsr_core::secrets::scan` on the held-out corpus in
-//! `tests/secrets/heldout2/` (see its README): snippets written independently of the
-//! detectors and frozen before tuning. Each templated snippet is expanded three times with
-//! fake values (`fake_secrets::heldout2`, fixed seed). A marked secret counts as found when
-//! one finding covers its whole range; a finding that overlaps no mark is a false positive;
-//! precision = findings overlapping a mark / all findings.
+//! Recall and precision of `azsr_core::secrets::scan` on the held-out corpora in
+//! `tests/secrets/heldout2/` and `tests/secrets/heldout3/` (see their READMEs): snippets
+//! written independently of the detectors and frozen before tuning, each corpus measured
+//! on its own with its own floors. Each templated snippet is expanded three times with
+//! fake values (`fake_secrets::heldout2` / `heldout3`, fixed seeds). A marked secret counts
+//! as found when one finding covers its whole range; a finding that overlaps no mark is a
+//! false positive; precision = findings overlapping a mark / all findings.
 
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
@@ -13,35 +14,89 @@ use azsr_core::secrets::scan;
 mod fake_secrets;
 use fake_secrets::{expand, heldout2, marks, Rng};
 
+// heldout3's generators live beside the shared ones but are not declared in
+// `fake_secrets/mod.rs` (which other tests include); they fall back to heldout2's.
+#[path = "fake_secrets/heldout3.rs"]
+mod heldout3;
+
+/// A held-out corpus: its files, generators, seed, floors and the shape its brief froze.
+struct Corpus {
+    name: &'static str,
+    files: &'static [(&'static str, &'static str)],
+    generate: fn(&str, &mut Rng) -> Option<String>,
+    seed: u64,
+    min_recall: f64,
+    min_precision: f64,
+    min_snippets: usize,
+}
+
 /// Floors just below what was measured (rounded down to two decimals), so that the test
 /// catches regressions: frozen, 0.589 recall and 0.976 precision; after issue 12's
 /// detectors (run once, untuned), 0.937 and 1.000. Issue 12 aims at recall >= 0.97 and
 /// precision >= 0.99.
-const MIN_RECALL: f64 = 0.93;
-const MIN_PRECISION: f64 = 0.99;
+const HELDOUT2: Corpus = Corpus {
+    name: "heldout2",
+    files: &[
+        ("console.txt", include_str!("secrets/heldout2/console.txt")),
+        (
+            "generic_names.txt",
+            include_str!("secrets/heldout2/generic_names.txt"),
+        ),
+        ("formats.txt", include_str!("secrets/heldout2/formats.txt")),
+        (
+            "base64_wrapped.txt",
+            include_str!("secrets/heldout2/base64_wrapped.txt"),
+        ),
+        ("cookies.txt", include_str!("secrets/heldout2/cookies.txt")),
+        ("prose.txt", include_str!("secrets/heldout2/prose.txt")),
+        (
+            "encodings.txt",
+            include_str!("secrets/heldout2/encodings.txt"),
+        ),
+        (
+            "negatives.txt",
+            include_str!("secrets/heldout2/negatives.txt"),
+        ),
+    ],
+    generate: heldout2::generate,
+    seed: 0x4E1D_2026_1206_0002,
+    min_recall: 0.93,
+    min_precision: 0.99,
+    min_snippets: 320,
+};
 
-const FILES: &[(&str, &str)] = &[
-    ("console.txt", include_str!("secrets/heldout2/console.txt")),
-    (
-        "generic_names.txt",
-        include_str!("secrets/heldout2/generic_names.txt"),
-    ),
-    ("formats.txt", include_str!("secrets/heldout2/formats.txt")),
-    (
-        "base64_wrapped.txt",
-        include_str!("secrets/heldout2/base64_wrapped.txt"),
-    ),
-    ("cookies.txt", include_str!("secrets/heldout2/cookies.txt")),
-    ("prose.txt", include_str!("secrets/heldout2/prose.txt")),
-    (
-        "encodings.txt",
-        include_str!("secrets/heldout2/encodings.txt"),
-    ),
-    (
-        "negatives.txt",
-        include_str!("secrets/heldout2/negatives.txt"),
-    ),
-];
+/// Floors at 0.0 for now: the lead sets them after the first measurement (see the
+/// corpus's README for the figures of that run).
+const HELDOUT3: Corpus = Corpus {
+    name: "heldout3",
+    files: &[
+        ("console.txt", include_str!("secrets/heldout3/console.txt")),
+        (
+            "generic_names.txt",
+            include_str!("secrets/heldout3/generic_names.txt"),
+        ),
+        ("formats.txt", include_str!("secrets/heldout3/formats.txt")),
+        (
+            "base64_wrapped.txt",
+            include_str!("secrets/heldout3/base64_wrapped.txt"),
+        ),
+        ("cookies.txt", include_str!("secrets/heldout3/cookies.txt")),
+        ("prose.txt", include_str!("secrets/heldout3/prose.txt")),
+        (
+            "encodings.txt",
+            include_str!("secrets/heldout3/encodings.txt"),
+        ),
+        (
+            "negatives.txt",
+            include_str!("secrets/heldout3/negatives.txt"),
+        ),
+    ],
+    generate: heldout3::generate,
+    seed: 0x4E1D_2026_1206_0003,
+    min_recall: 0.0,
+    min_precision: 0.0,
+    min_snippets: 300,
+};
 
 /// Families A to G, then the negatives-only family.
 const FAMILIES: &[&str] = &[
@@ -66,9 +121,9 @@ struct Entry {
     template: String,
 }
 
-fn load() -> Vec<Entry> {
+fn load(files: &'static [(&'static str, &'static str)]) -> Vec<Entry> {
     let mut out = Vec::new();
-    for (file, text) in FILES {
+    for (file, text) in files {
         let mut cur: Option<Entry> = None;
         for (i, line) in text.lines().enumerate() {
             if let Some(h) = line.strip_prefix("#% ") {
@@ -106,14 +161,16 @@ fn load() -> Vec<Entry> {
     out
 }
 
-/// A heldout2 generator's value; an unknown name is a corpus error.
-fn generate(name: &str, r: &mut Rng) -> String {
-    heldout2::generate(name, r).unwrap_or_else(|| panic!("unknown generator {{{{{name}}}}}"))
+/// The corpus's generator value; an unknown name is a corpus error.
+fn generator(c: &Corpus) -> impl Fn(&str, &mut Rng) -> String + '_ {
+    move |name, r| {
+        (c.generate)(name, r).unwrap_or_else(|| panic!("unknown generator {{{{{name}}}}}"))
+    }
 }
 
-fn is_templated(template: &str) -> bool {
+fn is_templated(c: &Corpus, template: &str) -> bool {
     let mut r = Rng(1);
-    expand(template, &mut r, generate) != template
+    expand(template, &mut r, generator(c)) != template
 }
 
 #[derive(Default, Clone)]
@@ -197,21 +254,34 @@ fn table(title: &str, rows: &[(String, Tally)]) -> String {
 }
 
 #[test]
-fn heldout_recall_and_precision() {
-    let entries = load();
-    let mut r = Rng(0x4E1D_2026_1206_0002);
+fn heldout2_recall_and_precision() {
+    measure(&HELDOUT2);
+}
+
+#[test]
+fn heldout3_recall_and_precision() {
+    measure(&HELDOUT3);
+}
+
+fn measure(c: &Corpus) {
+    let entries = load(c.files);
+    let mut r = Rng(c.seed);
     let mut by_family: BTreeMap<&str, Tally> = BTreeMap::new();
     let mut by_lang: BTreeMap<&str, Tally> = BTreeMap::new();
     let mut misses = Vec::new();
     let mut fps = Vec::new();
     for e in &entries {
-        let copies = if is_templated(&e.template) { COPIES } else { 1 };
+        let copies = if is_templated(c, &e.template) {
+            COPIES
+        } else {
+            1
+        };
         let mut t = Tally {
             entries: 1,
             ..Tally::default()
         };
         for _ in 0..copies {
-            let (text, expected) = marks(&expand(&e.template, &mut r, generate));
+            let (text, expected) = marks(&expand(&e.template, &mut r, generator(c)));
             let found = scan(&text);
             t.findings += found.len();
             if e.positive {
@@ -292,48 +362,67 @@ fn heldout_recall_and_precision() {
         .iter()
         .map(|(l, t)| (l.to_string(), t.clone()))
         .collect();
-    println!("{}", table("family", &fam_rows));
-    println!("{}", table("language", &lang_rows));
+    // One print per corpus, so that the two tests' reports do not interleave.
+    let mut out = format!("== {} ==\n", c.name);
+    writeln!(out, "{}", table("family", &fam_rows)).unwrap();
+    writeln!(out, "{}", table("language", &lang_rows)).unwrap();
     for m in &misses {
-        println!("{m}");
+        writeln!(out, "{m}").unwrap();
     }
     for f in &fps {
-        println!("{f}");
+        writeln!(out, "{f}").unwrap();
     }
-    println!(
-        "{} misses, {} false positives; recall {:.3}, precision {:.3}",
+    writeln!(
+        out,
+        "{}: {} misses, {} false positives; recall {:.3}, precision {:.3}",
+        c.name,
         misses.len(),
         fps.len(),
         total.recall(),
         total.precision()
-    );
+    )
+    .unwrap();
+    println!("{out}");
 
-    // The corpus's shape, as the brief froze it.
+    // The corpus's shape, as its brief froze it.
     let n = entries.len();
     let ja = entries.iter().filter(|e| e.lang == "ja").count();
     let neg = entries.iter().filter(|e| !e.positive).count();
-    assert!(n >= 320, "{n} snippets, want at least 320");
-    assert!(2 * ja >= n, "{ja} of {n} snippets in Japanese, want half");
+    let name = c.name;
+    assert!(
+        n >= c.min_snippets,
+        "{name}: {n} snippets, want at least {}",
+        c.min_snippets
+    );
+    assert!(
+        2 * ja >= n,
+        "{name}: {ja} of {n} snippets in Japanese, want half"
+    );
     assert!(
         10 * neg >= 4 * n,
-        "{neg} of {n} snippets negative, want 40 %"
+        "{name}: {neg} of {n} snippets negative, want 40 %"
     );
     for f in &FAMILIES[..7] {
         let pos = entries
             .iter()
             .filter(|e| e.positive && e.family == *f)
             .count();
-        assert!(pos >= 25, "family {f}: {pos} positive snippets, want 25");
+        assert!(
+            pos >= 25,
+            "{name}: family {f}: {pos} positive snippets, want 25"
+        );
     }
 
     assert!(
-        total.recall() >= MIN_RECALL,
-        "recall {:.3} < {MIN_RECALL}",
-        total.recall()
+        total.recall() >= c.min_recall,
+        "{name}: recall {:.3} < {}",
+        total.recall(),
+        c.min_recall
     );
     assert!(
-        total.precision() >= MIN_PRECISION,
-        "precision {:.3} < {MIN_PRECISION}",
-        total.precision()
+        total.precision() >= c.min_precision,
+        "{name}: precision {:.3} < {}",
+        total.precision(),
+        c.min_precision
     );
 }
