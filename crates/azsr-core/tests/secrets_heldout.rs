@@ -32,7 +32,7 @@ struct Corpus {
 
 /// Floors just below what was measured (rounded down to two decimals), so that the test
 /// catches regressions: frozen, 0.589 recall and 0.976 precision; after issue 12's
-/// detectors (run once, untuned), 0.937 and 1.000. Issue 12 aims at recall >= 0.97 and
+/// detectors (run once, untuned), 0.937 and 1.000; after session 4's, 0.949 and 1.000. Issue 12 aims at recall >= 0.97 and
 /// precision >= 0.99.
 const HELDOUT2: Corpus = Corpus {
     name: "heldout2",
@@ -60,13 +60,14 @@ const HELDOUT2: Corpus = Corpus {
     ],
     generate: heldout2::generate,
     seed: 0x4E1D_2026_1206_0002,
-    min_recall: 0.93,
+    min_recall: 0.94,
     min_precision: 0.99,
     min_snippets: 320,
 };
 
-/// Floors at 0.0 for now: the lead sets them after the first measurement (see the
-/// corpus's README for the figures of that run).
+/// Floors just below what was measured: written against the detectors of a1016b3 and
+/// first measured there (recall 0.878, precision 0.994); after the session-4 detectors,
+/// tuned without seeing it, 0.935 and 0.993.
 const HELDOUT3: Corpus = Corpus {
     name: "heldout3",
     files: &[
@@ -93,8 +94,8 @@ const HELDOUT3: Corpus = Corpus {
     ],
     generate: heldout3::generate,
     seed: 0x4E1D_2026_1206_0003,
-    min_recall: 0.0,
-    min_precision: 0.0,
+    min_recall: 0.93,
+    min_precision: 0.99,
     min_snippets: 300,
 };
 
