@@ -7,6 +7,7 @@
 
 mod check;
 mod explain;
+mod export;
 mod file_probe;
 mod regular_file;
 pub mod server;
@@ -16,6 +17,7 @@ use clap::Parser;
 
 pub use check::{run as run_check, use_mimalloc_for_tree_sitter};
 pub use explain::run as explain_rule;
+pub use export::run as run_export;
 
 /// Language server and checker for Azure support request drafts (*.azsr.md).
 #[derive(Parser, Debug)]
@@ -26,11 +28,13 @@ pub use explain::run as explain_rule;
     long_about = None,
     after_help = "Exit status of --check: 0 no error-level finding (nor warning with --deny-warnings); \
                   1 such findings; 2 the run failed (a missing path, a file that is not UTF-8, \
-                  a malformed azsr.toml).\nEach rule's documentation: azsr-lsp --explain RULE"
+                  a malformed azsr.toml).\nExit status of --export: 0 exported; 1 the file has an error (nothing \
+                  exported); 2 it cannot be read or mapped (the message says how to fix it).\n\
+                  Each rule's documentation: azsr-lsp --explain RULE"
 )]
 pub struct Args {
     /// Run the language server over stdin/stdout (the default).
-    #[arg(long, conflicts_with_all = ["check", "explain"])]
+    #[arg(long, conflicts_with_all = ["check", "explain", "export"])]
     stdio: bool,
 
     /// Check files and directories (default: the current directory); `-` reads stdin.
@@ -42,6 +46,20 @@ pub struct Args {
     /// Print a rule's documentation.
     #[arg(long, value_name = "RULE")]
     pub explain: Option<String>,
+
+    /// Print the request in FILE as the Microsoft.Support create call (refused while it
+    /// has an error).
+    // Public: chooses the mode in `main.rs`.
+    #[arg(long, value_name = "FILE", conflicts_with_all = ["check", "explain"])]
+    pub export: Option<std::path::PathBuf>,
+
+    /// Shape of --export: the REST call as JSON, or an `az support` command line.
+    #[arg(long, value_enum, default_value = "rest-json", requires = "export")]
+    to: export::ExportTo,
+
+    /// The ticket's name in --export (default: derived from the file's name and content).
+    #[arg(long, value_name = "NAME", requires = "export")]
+    ticket_name: Option<String>,
 
     /// Language of --explain (default: from LC_ALL / LC_MESSAGES / LANG).
     #[arg(long, value_enum, requires = "explain")]
