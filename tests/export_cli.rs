@@ -426,3 +426,32 @@ fn a_missing_file_exits_2() {
     assert_eq!(text(&out.stdout), "");
     assert!(text(&out.stderr).contains("nowhere.azsr.md: no such file or directory"));
 }
+
+#[test]
+fn init_writes_the_template_and_never_overwrites() {
+    let dir = folder(&[]);
+    let out = run(
+        dir.path(),
+        &[
+            "--init",
+            "new.azsr.md",
+            "--lang",
+            "ja",
+            "--issue-type",
+            "quota",
+        ],
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    let written = fs::read_to_string(dir.path().join("new.azsr.md")).unwrap();
+    assert!(written.starts_with("---\nissue_type: quota"), "{written}");
+    assert!(written.contains("## ゴール"), "{written}");
+
+    fs::write(dir.path().join("new.azsr.md"), "mine").unwrap();
+    let out = run(dir.path(), &["--init", "new.azsr.md"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(text(&out.stderr).contains("never overwrites"));
+    assert_eq!(
+        fs::read_to_string(dir.path().join("new.azsr.md")).unwrap(),
+        "mine"
+    );
+}

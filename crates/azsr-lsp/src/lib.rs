@@ -9,6 +9,7 @@ mod check;
 mod explain;
 mod export;
 mod file_probe;
+mod init;
 mod regular_file;
 pub mod server;
 mod workspace_config;
@@ -18,6 +19,7 @@ use clap::Parser;
 pub use check::{run as run_check, use_mimalloc_for_tree_sitter};
 pub use explain::run as explain_rule;
 pub use export::run as run_export;
+pub use init::run as init_request;
 
 /// Language server and checker for Azure support request drafts (*.azsr.md).
 #[derive(Parser, Debug)]
@@ -34,7 +36,7 @@ pub use export::run as run_export;
 )]
 pub struct Args {
     /// Run the language server over stdin/stdout (the default).
-    #[arg(long, conflicts_with_all = ["check", "explain", "export"])]
+    #[arg(long, conflicts_with_all = ["check", "explain", "export", "init"])]
     stdio: bool,
 
     /// Check files and directories (default: the current directory); `-` reads stdin.
@@ -61,8 +63,18 @@ pub struct Args {
     #[arg(long, value_name = "NAME", requires = "export")]
     ticket_name: Option<String>,
 
-    /// Language of --explain (default: from LC_ALL / LC_MESSAGES / LANG).
-    #[arg(long, value_enum, requires = "explain")]
+    /// Write a new request from the template to FILE (never over an existing file).
+    // Public: chooses the mode in `main.rs`.
+    #[arg(long, value_name = "FILE", conflicts_with_all = ["check", "explain", "export"])]
+    pub init: Option<std::path::PathBuf>,
+
+    /// The issue type written into the request of --init.
+    #[arg(long, value_enum, requires = "init")]
+    pub issue_type: Option<init::IssueTypeArg>,
+
+    /// Language of --explain and of --init's template (default: `messages` in azsr.toml,
+    /// else LC_ALL / LC_MESSAGES / LANG).
+    #[arg(long, value_enum)]
     pub lang: Option<LangArg>,
 
     /// Output format of --check.
