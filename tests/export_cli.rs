@@ -455,3 +455,30 @@ fn init_writes_the_template_and_never_overwrites() {
         "mine"
     );
 }
+
+/// The README's export sample is what `--export` prints today (regenerate it by running
+/// the command it shows from the repository's root).
+#[test]
+fn readme_export_sample_is_real_output() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
+    let readme = fs::read_to_string(root.join("README.md")).unwrap();
+    let sample = readme
+        .split("<!-- export-sample:start -->\n```console\n")
+        .nth(1)
+        .and_then(|s| s.split("```\n<!-- export-sample:end -->").next())
+        .expect("README has the export sample between its markers");
+    let (command, shown) = sample.split_once('\n').unwrap();
+    let args: Vec<&str> = command
+        .strip_prefix("$ azsr-lsp ")
+        .expect("the sample runs azsr-lsp")
+        .split_whitespace()
+        .collect();
+    let out = run(&root, &args);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    assert_eq!(
+        text(&out.stdout),
+        shown,
+        "README's export sample is stale: paste the output of `azsr-lsp {}`",
+        args.join(" ")
+    );
+}
