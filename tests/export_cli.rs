@@ -482,3 +482,76 @@ fn readme_export_sample_is_real_output() {
         args.join(" ")
     );
 }
+
+#[test]
+fn catalog_import_writes_a_folder_that_catalog_names_and_refuses_anything_else() {
+    // the shapes the API documents: services as `az` prints them (flattened) and
+    // classifications as the REST API returns them (`{"value": [...]}`, `properties`)
+    let services = format!(
+        r#"[{{"id": "/providers/Microsoft.Support/services/{VM_WINDOWS}", "name": "{VM_WINDOWS}",
+             "type": "Microsoft.Support/services", "displayName": "Virtual Machine running Windows",
+             "resourceTypes": ["MICROSOFT.COMPUTE/VIRTUALMACHINES"]}},
+            {{"id": "/providers/Microsoft.Support/services/11111111-2222-3333-4444-555555555555",
+             "name": "11111111-2222-3333-4444-555555555555", "type": "Microsoft.Support/services",
+             "displayName": "Brand New Service", "resourceTypes": []}}]"#
+    );
+    let classifications = format!(
+        r#"{{"value": [{{"id": "/providers/Microsoft.Support/services/{VM_WINDOWS}/problemClassifications/aaaaaaaa-2222-3333-4444-555555555555",
+            "name": "aaaaaaaa-2222-3333-4444-555555555555", "type": "Microsoft.Support/problemClassifications",
+            "properties": {{"displayName": "Cannot connect to my VM / Troubleshoot my RDP connection"}}}}]}}"#
+    );
+    let without_id = fixture("vm-rdp.ja.azsr.md").replace(
+        "problem_classification_id: 0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d\n",
+        "",
+    );
+    let dir = folder(&[
+        ("services.json", &services),
+        ("pc.json", &classifications),
+        (
+            "bad.json",
+            r#"[{"id": "/subscriptions/x", "displayName": "x"}]"#,
+        ),
+        ("vm.ja.azsr.md", &without_id),
+    ]);
+    let out = run(
+        dir.path(),
+        &["--catalog-import", "bad.json", "pc.json", "--out", "cat"],
+    );
+    assert_eq!(out.status.code(), Some(2));
+    assert!(text(&out.stderr)
+        .contains("bad.json: entry 1: `id` /subscriptions/x is no Microsoft.Support"));
+    assert!(
+        !dir.path().join("cat").exists(),
+        "nothing is written from a bad input"
+    );
+
+    let out = run(
+        dir.path(),
+        &[
+            "--catalog-import",
+            "services.json",
+            "pc.json",
+            "--out",
+            "cat",
+        ],
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    let report = text(&out.stdout);
+    assert!(report.contains("  + Brand New Service\n"), "{report}");
+    assert!(report.contains("  - Billing\n"), "{report}");
+    assert!(
+        report.contains("services = \"cat/services.json\"\nproblem_classifications = \"cat/pc\""),
+        "{report}"
+    );
+    // the folder works as [catalog]: the classification now resolves
+    fs::write(
+        dir.path().join("azsr.toml"),
+        "[catalog]\nservices = \"cat/services.json\"\nproblem_classifications = \"cat/pc\"\n",
+    )
+    .unwrap();
+    let json = rest_json(dir.path(), "vm.ja.azsr.md", &[]);
+    assert!(json["body"]["properties"]["problemClassificationId"]
+        .as_str()
+        .unwrap()
+        .ends_with("/problemClassifications/aaaaaaaa-2222-3333-4444-555555555555"));
+}

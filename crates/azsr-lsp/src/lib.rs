@@ -5,6 +5,7 @@
 //!
 //! Only what `main.rs` and the tests call is public; everything else is the crate's own.
 
+mod catalog_import;
 mod check;
 mod explain;
 mod export;
@@ -16,6 +17,7 @@ mod workspace_config;
 
 use clap::Parser;
 
+pub use catalog_import::run as import_catalog;
 pub use check::{run as run_check, use_mimalloc_for_tree_sitter};
 pub use explain::run as explain_rule;
 pub use export::run as run_export;
@@ -36,7 +38,7 @@ pub use init::run as init_request;
 )]
 pub struct Args {
     /// Run the language server over stdin/stdout (the default).
-    #[arg(long, conflicts_with_all = ["check", "explain", "export", "init"])]
+    #[arg(long, conflicts_with_all = ["check", "explain", "export", "init", "catalog_import"])]
     stdio: bool,
 
     /// Check files and directories (default: the current directory); `-` reads stdin.
@@ -67,6 +69,16 @@ pub struct Args {
     // Public: chooses the mode in `main.rs`.
     #[arg(long, value_name = "FILE", conflicts_with_all = ["check", "explain", "export"])]
     pub init: Option<std::path::PathBuf>,
+
+    /// Turn `az support services list` / `… problem-classifications list` output into a
+    /// catalog folder for azsr.toml's [catalog] (with --out DIR).
+    // Public: chooses the mode in `main.rs`.
+    #[arg(long, value_name = "FILE", num_args = 1.., requires = "out", conflicts_with_all = ["check", "explain", "export", "init"])]
+    pub catalog_import: Vec<std::path::PathBuf>,
+
+    /// The folder --catalog-import writes.
+    #[arg(long, value_name = "DIR", requires = "catalog_import")]
+    pub out: Option<std::path::PathBuf>,
 
     /// The issue type written into the request of --init.
     #[arg(long, value_enum, requires = "init")]

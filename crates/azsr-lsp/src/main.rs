@@ -5,7 +5,8 @@
 use std::process::ExitCode;
 
 use azsr_lsp::{
-    explain_rule, init_request, run_check, run_export, server, use_mimalloc_for_tree_sitter, Args,
+    explain_rule, import_catalog, init_request, run_check, run_export, server,
+    use_mimalloc_for_tree_sitter, Args,
 };
 use clap::Parser;
 
@@ -22,6 +23,9 @@ fn main() -> ExitCode {
     let args = Args::parse();
     if let Some(rule) = &args.explain {
         return explain_rule(rule, args.lang.map(Into::into));
+    }
+    if let Some(out) = &args.out {
+        return import_catalog(&args.catalog_import, out);
     }
     if let Some(file) = &args.init {
         return init_request(file, args.lang.map(Into::into), args.issue_type);
