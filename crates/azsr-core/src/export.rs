@@ -176,15 +176,17 @@ pub fn ticket(
             "エクスポートするフロント マターがありません。"
         )]));
     };
+    // a field's trimmed text; a missing one is noted (`contact.x` for the contact's keys)
     let mut missing = Vec::new();
     let mut need = |key: &str| -> String {
-        match form.str(key) {
-            Some(v) => v.trim().to_string(),
-            None => {
-                missing.push(key.to_string());
-                String::new()
-            }
-        }
+        let value = match key.strip_prefix("contact.") {
+            Some(k) => form.contact(k).and_then(|e| e.value.text()),
+            None => form.str(key),
+        };
+        value.map(|v| v.trim().to_string()).unwrap_or_else(|| {
+            missing.push(key.to_string());
+            String::new()
+        })
     };
     let issue_type = need("issue_type");
     let title = need("summary");
@@ -192,20 +194,11 @@ pub fn ticket(
     let consent = need("advanced_diagnostics");
     let method = need("contact_method");
     let language = need("support_language");
-    let mut contact = |key: &str| -> String {
-        match form.contact(key).and_then(|e| e.value.text()) {
-            Some(v) => v.trim().to_string(),
-            None => {
-                missing.push(format!("contact.{key}"));
-                String::new()
-            }
-        }
-    };
-    let first_name = contact("first_name");
-    let last_name = contact("last_name");
-    let email = contact("email");
-    let country = contact("country");
-    let time_zone = contact("time_zone");
+    let first_name = need("contact.first_name");
+    let last_name = need("contact.last_name");
+    let email = need("contact.email");
+    let country = need("contact.country");
+    let time_zone = need("contact.time_zone");
     let mut problems: Vec<Msg> = missing
         .iter()
         .map(|key| {
