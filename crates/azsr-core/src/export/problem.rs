@@ -50,7 +50,7 @@ pub(super) fn classification(catalog: &Catalog, form: Form, service: &str) -> Re
             let (shown, id) = (&p.display_name, &p.id);
             Err(msg!(
                 "`problem_classification_id` ({given}) and the problem type (`{shown}`, whose ID is {id}) name different classifications: keep the one you mean",
-                "`problem_classification_id` ({given}) と問題の種類 (ID が {id} の `{shown}`) が別の分類を指しています。意図するほうだけを残してください。"
+                "`problem_classification_id` の {given} と、問題の種類 `{shown}` の ID {id} が別の分類を指しています。意図するほうだけを残してください。"
             ))
         }
         (Some(given), _) => Ok(full(&given)),
@@ -146,7 +146,7 @@ fn how_to_get_ids(catalog: &Catalog, form: Form, service: &str) -> Msg {
         _ => "`problem_type`".to_string(),
     };
     msg!(
-        "the catalog has no problem classification ID for {wanted} of `{name}`: list the IDs with `az support services problem-classifications list --service-name {service} --output json > {service}.json`, then copy the `name` of your problem type into `problem_classification_id`, or put the file in a folder that azsr.toml names (`[catalog] problem_classifications = \"catalog/pc\"`) so that `problem_type` resolves",
-        "カタログには `{name}` の {wanted} の問題分類 ID がありません。`az support services problem-classifications list --service-name {service} --output json > {service}.json` で ID の一覧を取得し、該当する問題の種類の `name` を `problem_classification_id` に書くか、そのファイルを azsr.toml の `[catalog] problem_classifications = \"catalog/pc\"` が指すフォルダーに置いて `problem_type` から引けるようにしてください。"
+        "the catalog has no problem classification ID for {wanted} of `{name}`: list the IDs with `az support services problem-classifications list --service-name {service} --output json > {service}.json`, then copy the `name` of your problem type into `problem_classification_id`, or import the list with `azsr-lsp --catalog-import {service}.json --out catalog` and name it in azsr.toml (`[catalog] problem_classifications = \"catalog/pc\"`) so that `problem_type` resolves",
+        "カタログには `{name}` の {wanted} の問題分類 ID がありません。`az support services problem-classifications list --service-name {service} --output json > {service}.json` で ID の一覧を取得し、該当する問題の種類の `name` を `problem_classification_id` に書くか、`azsr-lsp --catalog-import {service}.json --out catalog` で取り込み、azsr.toml の `[catalog] problem_classifications = \"catalog/pc\"` で指定して `problem_type` から引けるようにしてください。"
     )
 }
