@@ -13,7 +13,7 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use azsr_core::{arm::is_guid, Catalog};
+use azsr_core::{arm::is_guid, msg, Catalog, Msg};
 use serde_json::{json, Value};
 
 /// One entry of either list: its GUID (`name`) and display name.
@@ -30,13 +30,14 @@ enum Listing {
 }
 
 pub fn run(files: &[PathBuf], out: &Path) -> ExitCode {
+    let lang = crate::check::run_lang(&std::env::current_dir().unwrap_or_default());
     let mut services: Option<Vec<Entry>> = None;
     let mut lists: BTreeMap<String, Vec<Entry>> = BTreeMap::new();
     let mut failed = false;
     for file in files {
         let shown = file.to_string_lossy();
         match std::fs::read_to_string(file)
-            .map_err(|e| format!("cannot read: {e}"))
+            .map_err(|e| msg!("cannot read: {e}", "読み取れません。{e}"))
             .and_then(|t| read(&t))
         {
             Ok(Listing::Services(list)) if services.is_some() => {
@@ -56,19 +57,21 @@ pub fn run(files: &[PathBuf], out: &Path) -> ExitCode {
                 }
             }
             Err(why) => {
-                eprintln!("{shown}: {why}");
+                eprintln!("{shown}: {}", why.get(lang));
                 failed = true;
             }
         }
     }
     if failed {
-        eprintln!("nothing written");
+        let m = msg!("nothing written", "何も書き込んでいません。");
+        eprintln!("{}", m.get(lang));
         return ExitCode::from(2);
     }
     let bundled = Catalog::bundled();
     let written = write(out, services.as_deref(), &lists);
     if let Err(e) = written {
-        eprintln!("{}: cannot write: {e}", out.display());
+        let m = msg!("cannot write: {e}", "書き込めません。{e}");
+        eprintln!("{}: {}", out.display(), m.get(lang));
         return ExitCode::from(2);
     }
     print!("{}", report(&bundled, out, services.as_deref(), &lists));
@@ -76,8 +79,9 @@ pub fn run(files: &[PathBuf], out: &Path) -> ExitCode {
 }
 
 /// Reads one file's JSON as a service list or one service's classification list.
-fn read(text: &str) -> Result<Listing, String> {
-    let value: Value = serde_json::from_str(text).map_err(|e| format!("not JSON: {e}"))?;
+fn read(text: &str) -> Result<Listing, Msg> {
+    let value: Value = serde_json::from_str(text)
+        .map_err(|e| msg!("not JSON: {e}", "JSON ではありません。{e}"))?;
     let items = match &value {
         Value::Array(items) => items,
         Value::Object(o) => match o.get("value") {
@@ -87,23 +91,33 @@ fn read(text: &str) -> Result<Listing, String> {
         _ => return Err(not_az_output()),
     };
     if items.is_empty() {
-        return Err("an empty list: nothing to import (which service would it be for?)".into());
+        return Err(msg!(
+            "an empty list: nothing to import (which service would it be for?)",
+            "空の一覧です。取り込むものがありません。"
+        ));
     }
     let mut services = Vec::new();
     let mut classifications = Vec::new();
     let mut owner: Option<String> = None;
     for (i, item) in items.iter().enumerate() {
-        let at = |what: &str| format!("entry {}: {what}", i + 1);
+        let n = i + 1;
+        let at = |what: Msg| {
+            Msg::new(
+                format!("entry {n}: {}", what.en),
+                format!("{n} 番目の項目: {}", what.ja),
+            )
+        };
         let id = item
             .get("id")
             .and_then(Value::as_str)
-            .ok_or_else(|| at("no `id`"))?;
+            .ok_or_else(|| at(msg!("no `id`", "`id` がありません。")))?;
         let lower = id.to_ascii_lowercase();
         let rest = lower
             .strip_prefix("/providers/microsoft.support/services/")
             .ok_or_else(|| {
-                at(&format!(
-                    "`id` {id} is no Microsoft.Support service or problem classification"
+                at(msg!(
+                    "`id` {id} is no Microsoft.Support service or problem classification",
+                    "`id` {id} は Microsoft.Support のサービスでも問題分類でもありません。"
                 ))
             })?;
         let display_name = item
@@ -111,7 +125,7 @@ fn read(text: &str) -> Result<Listing, String> {
             .or_else(|| item.pointer("/properties/displayName"))
             .and_then(Value::as_str)
             .filter(|s| !s.trim().is_empty())
-            .ok_or_else(|| at("no `displayName`"))?
+            .ok_or_else(|| at(msg!("no `displayName`", "`displayName` がありません。")))?
             .to_string();
         match rest.split_once("/problemclassifications/") {
             None if is_guid(rest) => {
@@ -134,9 +148,10 @@ fn read(text: &str) -> Result<Listing, String> {
             }
             Some((service, pc)) if is_guid(service) && is_guid(pc) => {
                 if owner.as_deref().is_some_and(|o| o != service) {
-                    return Err(at(
+                    return Err(at(msg!(
                         "lists another service's classification than the entries before it",
-                    ));
+                        "前の項目とは別のサービスの問題分類です。"
+                    )));
                 }
                 owner = Some(service.to_string());
                 classifications.push(Entry {
@@ -145,21 +160,29 @@ fn read(text: &str) -> Result<Listing, String> {
                     resource_types: Vec::new(),
                 });
             }
-            _ => return Err(at(&format!("`id` {id} does not end in a GUID"))),
+            _ => {
+                return Err(at(msg!(
+                    "`id` {id} does not end in a GUID",
+                    "`id` {id} の末尾が GUID ではありません。"
+                )))
+            }
         }
     }
     match (services.is_empty(), owner) {
         (false, None) => Ok(Listing::Services(services)),
         (true, Some(service)) => Ok(Listing::Classifications(service, classifications)),
-        _ => Err(
-            "mixes services and problem classifications: give each `az` output as its own file"
-                .into(),
-        ),
+        _ => Err(msg!(
+            "mixes services and problem classifications: give each `az` output as its own file",
+            "サービスと問題分類が混在しています。`az` の出力はそれぞれ別のファイルで指定してください。"
+        )),
     }
 }
 
-fn not_az_output() -> String {
-    "not what `az support services list` or `az support services problem-classifications list` print (a JSON list, or `{\"value\": [...]}`)".into()
+fn not_az_output() -> Msg {
+    msg!(
+        "not what `az support services list` or `az support services problem-classifications list` print (a JSON list, or `{{\"value\": [...]}}`)",
+        "`az support services list` や `az support services problem-classifications list` の出力 (JSON の一覧、または `{{\"value\": [...]}}`) ではありません。"
+    )
 }
 
 /// `DIR/services.json` and `DIR/pc/{service}.json`, as bare lists in `az`'s shape.
