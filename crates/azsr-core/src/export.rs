@@ -172,7 +172,7 @@ pub fn ticket(
 ) -> Result<Ticket, Unresolved> {
     let Some(form) = source.frontmatter.as_ref().and_then(Form::of) else {
         return Err(Unresolved(vec![msg!(
-            "the file has no front matter to export",
+            "The file has no front matter to export.",
             "エクスポートするフロント マターがありません。"
         )]));
     };
@@ -203,7 +203,7 @@ pub fn ticket(
         .iter()
         .map(|key| {
             msg!(
-                "`{key}` is missing: the create call needs it",
+                "`{key}` is missing: the create call needs it.",
                 "`{key}` がありません。作成の呼び出しに必要です。"
             )
         })
@@ -285,7 +285,7 @@ pub fn ticket(
             true => n.to_string(),
             false => {
                 problems.push(msg!(
-                    "`--ticket-name {n}`: a ticket name is made of ASCII letters, digits, `-`, `_` and `.` (at most 100)",
+                    "`--ticket-name {n}`: a ticket name is made of ASCII letters, digits, `-`, `_` and `.` (at most 100).",
                     "`--ticket-name {n}`: チケット名には ASCII の英数字と `-`、`_`、`.` だけを 100 文字以内で使ってください。"
                 ));
                 String::new()
@@ -370,7 +370,7 @@ pub fn ticket(
 /// unless the configuration turned that rule off).
 fn invalid(key: &str, value: &str) -> Msg {
     msg!(
-        "`{key}: {value}` is no value the API takes",
+        "`{key}: {value}` is no value the API takes.",
         "`{key}: {value}` は API が受け付ける値ではありません。"
     )
 }

@@ -181,7 +181,7 @@ fn read(text: &str) -> Result<Listing, Msg> {
 fn not_az_output() -> Msg {
     msg!(
         "not what `az support services list` or `az support services problem-classifications list` print (a JSON list, or `{{\"value\": [...]}}`)",
-        "`az support services list` や `az support services problem-classifications list` の出力 (JSON の一覧、または `{{\"value\": [...]}}`) ではありません。"
+        "`az support services list` や `az support services problem-classifications list` の出力（JSON の一覧、または `{{\"value\": [...]}}`）ではありません。"
     )
 }
 

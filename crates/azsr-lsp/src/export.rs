@@ -57,7 +57,7 @@ pub fn run(args: &crate::Args, path: &Path) -> ExitCode {
             let show = |p: &Path| p.to_string_lossy().into_owned();
             match workspace_config::load_file(&toml, &show) {
                 Ok(l) => l,
-                Err(e) => return fail(&e.message(&show(&toml))),
+                Err(e) => return fail(&e.message(&show(&toml), run_lang)),
             }
         }
     };
@@ -168,7 +168,7 @@ fn refuse(
         let lines = lines.join(", ");
         msg!(
             "not exported: the file holds {secrets} secret(s), on line(s) {lines} (sensitive-data is off in azsr.toml, but no secret is ever exported); remove them and export again",
-            "エクスポートしませんでした。ファイルの {lines} 行目に秘密情報が {secrets} 件あります (azsr.toml で sensitive-data が無効でも、秘密情報はエクスポートしません)。削除してからもう一度エクスポートしてください。"
+            "エクスポートしませんでした。ファイルの {lines} 行目に秘密情報が {secrets} 件あります（azsr.toml で sensitive-data が無効でも、秘密情報はエクスポートしません）。削除してからもう一度エクスポートしてください。"
         )
     } else if errors == 0 {
         msg!(

@@ -28,7 +28,7 @@ pub fn az_cli(ticket: &Ticket, lang: Lang) -> String {
     comment(
         &mut out,
         &format!("Microsoft.Support create call, api-version {API_VERSION}. Needs Azure CLI 2.57 or later; the `support` extension installs itself on first use."),
-        &format!("Microsoft.Support の作成呼び出し (api-version {API_VERSION}) です。Azure CLI 2.57 以降が必要で、`support` 拡張機能は初回実行時に自動でインストールされます。"),
+        &format!("Microsoft.Support の作成呼び出し（api-version {API_VERSION}）です。Azure CLI 2.57 以降が必要で、`support` 拡張機能は初回実行時に自動でインストールされます。"),
     );
     comment(
         &mut out,
@@ -46,7 +46,7 @@ pub fn az_cli(ticket: &Ticket, lang: Lang) -> String {
     comment(
         &mut out,
         "2. Creating the request is a long-running operation: the command waits until the request exists (add --no-wait to return at once).",
-        "2. お問い合わせの作成は時間のかかる操作です。作成が完了するまでコマンドは待機します (すぐに戻るには --no-wait を付けます)。",
+        "2. お問い合わせの作成は時間のかかる操作です。作成が完了するまでコマンドは待機します（すぐに戻るには --no-wait を付けます）。",
     );
     out.push_str(&command(&create_args(ticket, group)));
     out

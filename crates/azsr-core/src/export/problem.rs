@@ -18,7 +18,7 @@ pub(super) fn service<'c>(
     }
     let Some(name) = form.str("service") else {
         return Err(msg!(
-            "`service` is missing: the create call needs the service's ID",
+            "`service` is missing: the create call needs the service's ID.",
             "`service` がありません。作成の呼び出しにはサービスの ID が必要です。"
         ));
     };
@@ -27,7 +27,7 @@ pub(super) fn service<'c>(
         None => {
             let name = name.trim();
             Err(msg!(
-                "`service: {name}` is not in the catalog, so its ID is unknown: write the service's name as the portal shows it, or save a newer list with `az support services list --output json > services.json` and name it in azsr.toml (`[catalog] services = \"services.json\"`)",
+                "`service: {name}` is not in the catalog, so its ID is unknown: write the service's name as the portal shows it, or save a newer list with `az support services list --output json > services.json` and name it in azsr.toml (`[catalog] services = \"services.json\"`).",
                 "`service: {name}` はカタログにないため、ID がわかりません。ポータルに表示されるサービス名を書くか、`az support services list --output json > services.json` で新しい一覧を保存し、azsr.toml の `[catalog] services = \"services.json\"` で指定してください。"
             ))
         }
@@ -49,7 +49,7 @@ pub(super) fn classification(catalog: &Catalog, form: Form, service: &str) -> Re
         (Some(given), Lookup::Found(p)) if !p.id.eq_ignore_ascii_case(&given) => {
             let (shown, id) = (&p.display_name, &p.id);
             Err(msg!(
-                "`problem_classification_id` ({given}) and the problem type (`{shown}`, whose ID is {id}) name different classifications: keep the one you mean",
+                "`problem_classification_id` ({given}) and the problem type (`{shown}`, whose ID is {id}) name different classifications: keep the one you mean.",
                 "`problem_classification_id` の {given} と、問題の種類 `{shown}` の ID {id} が別の分類を指しています。意図するほうだけを残してください。"
             ))
         }
@@ -58,8 +58,8 @@ pub(super) fn classification(catalog: &Catalog, form: Form, service: &str) -> Re
         (None, Lookup::Ambiguous(subtypes)) => {
             let list = subtypes.join("`, `");
             Err(msg!(
-                "the problem type has several subtypes (`{list}`): choose one in `problem_subtype`",
-                "この問題の種類にはサブタイプが複数あります (`{list}`)。`problem_subtype` で 1 つを選んでください。"
+                "The problem type has several subtypes (`{list}`): choose one in `problem_subtype`.",
+                "この問題の種類にはサブタイプが複数あります（`{list}`）。`problem_subtype` で 1 つを選んでください。"
             ))
         }
         (None, Lookup::NotListed) => Err(how_to_get_ids(catalog, form, service)),
@@ -124,11 +124,11 @@ fn given_id(value: &str, service: &str) -> Result<String, Msg> {
     match parsed {
         Some((s, id)) if s == service.to_ascii_lowercase() => Ok(id.to_string()),
         Some((s, _)) => Err(msg!(
-            "`problem_classification_id` belongs to service {s}, not to the request's service ({service})",
-            "`problem_classification_id` はサービス {s} の分類で、お問い合わせのサービス ({service}) のものではありません。"
+            "`problem_classification_id` belongs to service {s}, not to the request's service ({service}).",
+            "`problem_classification_id` はサービス {s} の分類で、お問い合わせのサービス（{service}）のものではありません。"
         )),
         None => Err(msg!(
-            "`problem_classification_id: {value}` is neither a GUID nor `/providers/Microsoft.Support/services/{{service}}/problemClassifications/{{id}}`",
+            "`problem_classification_id: {value}` is neither a GUID nor `/providers/Microsoft.Support/services/{{service}}/problemClassifications/{{id}}`.",
             "`problem_classification_id: {value}` は GUID でも `/providers/Microsoft.Support/services/{{service}}/problemClassifications/{{id}}` の形でもありません。"
         )),
     }
@@ -146,7 +146,7 @@ fn how_to_get_ids(catalog: &Catalog, form: Form, service: &str) -> Msg {
         _ => "`problem_type`".to_string(),
     };
     msg!(
-        "the catalog has no problem classification ID for {wanted} of `{name}`: list the IDs with `az support services problem-classifications list --service-name {service} --output json > {service}.json`, then copy the `name` of your problem type into `problem_classification_id`, or import the list with `azsr-lsp --catalog-import {service}.json --out catalog` and name it in azsr.toml (`[catalog] problem_classifications = \"catalog/pc\"`) so that `problem_type` resolves",
+        "The catalog has no problem classification ID for {wanted} of `{name}`: list the IDs with `az support services problem-classifications list --service-name {service} --output json > {service}.json`, then copy the `name` of your problem type into `problem_classification_id`, or import the list with `azsr-lsp --catalog-import {service}.json --out catalog` and name it in azsr.toml (`[catalog] problem_classifications = \"catalog/pc\"`) so that `problem_type` resolves.",
         "カタログには `{name}` の {wanted} の問題分類 ID がありません。`az support services problem-classifications list --service-name {service} --output json > {service}.json` で ID の一覧を取得し、該当する問題の種類の `name` を `problem_classification_id` に書くか、`azsr-lsp --catalog-import {service}.json --out catalog` で取り込み、azsr.toml の `[catalog] problem_classifications = \"catalog/pc\"` で指定して `problem_type` から引けるようにしてください。"
     )
 }

@@ -267,3 +267,25 @@ fn rest_json_is_the_documented_call() {
         .get("phoneNumber")
         .is_none());
 }
+
+#[test]
+fn unresolved_messages_keep_the_house_style() {
+    use crate::messages::style::{check, Form};
+    let texts = [
+        draft(TECHNICAL, "")
+            .replace("summary: RDP できない\n", "")
+            .replace("severity: B", "severity: D")
+            .replace("service: Virtual Machine running Windows", "service: Azure"),
+        draft(&TECHNICAL.replace("Cannot connect to my VM", "Cannot connect to my VM\nproblem_subtype: Troubleshoot my RDP connection"), ""),
+        draft(&format!("{TECHNICAL}\nproblem_subtype: Failure to connect using RDP or SSH port\nproblem_classification_id: 0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d"), ""),
+        draft(&format!("{TECHNICAL}\nproblem_classification_id: /providers/Microsoft.Support/services/517f2da6-78fd-0498-4e22-ad26996b1dfc/problemClassifications/{RDP_PORT}"), ""),
+        draft(&format!("{TECHNICAL}\nproblem_classification_id: rdp"), ""),
+    ];
+    let mut wrong = Vec::new();
+    for text in &texts {
+        for m in export(text).expect_err("unresolved").0 {
+            wrong.extend(check(&m, Form::Sentences));
+        }
+    }
+    assert_eq!(wrong, Vec::<String>::new());
+}
