@@ -162,7 +162,11 @@ fn refuse(
             .secrets
             .found
             .iter()
-            .map(|f| azsr_report::position(source, f.range.start).line.to_string())
+            .map(|f| {
+                azsr_report::position(source, f.range.start)
+                    .line
+                    .to_string()
+            })
             .collect();
         lines.dedup();
         let lines = lines.join(", ");
