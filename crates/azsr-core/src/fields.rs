@@ -18,6 +18,7 @@ pub const FIELDS: &[FieldSpec] = &[
     FieldSpec { key: "summary", doc: ("One concise line: the portal lists problem types from its words.", "簡潔な 1 行の概要です。ポータルはこの語句から問題の種類を候補表示します。") },
     FieldSpec { key: "problem_type", doc: ("Problem type of the service; routes the request to the right team.", "サービスの問題の種類です。適切なチームへのルーティングに使われます。") },
     FieldSpec { key: "problem_subtype", doc: ("Problem subtype, where the portal shows one for the type.", "問題のサブタイプです。ポータルが表示する場合に指定します。") },
+    FieldSpec { key: "problem_classification_id", doc: ("The problem classification's ID (GUID or full ID from `az support services problem-classifications list`), for services whose problem types the catalog lacks; used by --export.", "問題分類の ID です。GUID か、`az support services problem-classifications list` が示す完全な ID を記入します。カタログに問題の種類がないサービスで --export が使います。") },
     FieldSpec { key: "started", doc: ("When the problem first occurred: ISO 8601 date-time with UTC offset.", "問題が最初に発生した日時です。UTC オフセット付きの ISO 8601 形式で記入します。") },
     FieldSpec { key: "severity", doc: ("Business impact: A (critical), B (moderate), C (minimal); 1 on premier/unified.", "ビジネスへの影響度です。A は重大、B は中、C は軽微で、premier と unified では 1 も選べます。") },
     FieldSpec { key: "support_plan", doc: ("Your support plan; decides severities and response times.", "サポート プランです。選べる重大度と初回応答時間が決まります。") },

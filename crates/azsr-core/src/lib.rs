@@ -11,6 +11,7 @@ mod context;
 pub mod diagnostic;
 pub mod document;
 pub mod error_mention;
+pub mod export;
 pub mod fields;
 pub mod fix_all;
 pub mod form;

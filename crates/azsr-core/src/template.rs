@@ -391,7 +391,10 @@ mod tests {
             for spec in crate::fields::FIELDS {
                 if !matches!(
                     spec.key,
-                    "response_24x7" | "related_requests" | "attachments"
+                    "response_24x7"
+                        | "related_requests"
+                        | "attachments"
+                        | "problem_classification_id"
                 ) {
                     assert!(fm.get(spec.key).is_some(), "{} missing", spec.key);
                 }

@@ -1,10 +1,13 @@
-//! `azsr-lsp`: the language server (default), the headless checker (`--check`) and
-//! `--explain RULE`. The work is in the library (`lib.rs`); this file only sets up the
+//! `azsr-lsp`: the language server (default), the headless checker (`--check`),
+//! `--export FILE`, `--init FILE` and `--explain RULE`. The work is in the library (`lib.rs`); this file only sets up the
 //! process and picks the mode.
 
 use std::process::ExitCode;
 
-use azsr_lsp::{explain_rule, run_check, server, use_mimalloc_for_tree_sitter, Args};
+use azsr_lsp::{
+    explain_rule, import_catalog, init_request, run_check, run_export, server,
+    use_mimalloc_for_tree_sitter, Args,
+};
 use clap::Parser;
 
 fn main() -> ExitCode {
@@ -20,6 +23,15 @@ fn main() -> ExitCode {
     let args = Args::parse();
     if let Some(rule) = &args.explain {
         return explain_rule(rule, args.lang.map(Into::into));
+    }
+    if let Some(out) = &args.out {
+        return import_catalog(&args.catalog_import, out);
+    }
+    if let Some(file) = &args.init {
+        return init_request(file, args.lang.map(Into::into), args.issue_type);
+    }
+    if let Some(file) = &args.export {
+        return run_export(&args, file);
     }
     if args.check {
         // SAFETY: nothing of tree-sitter exists yet in this process (one thread so far).

@@ -21,11 +21,11 @@ use rayon::prelude::*;
 
 mod config;
 mod discover;
-mod encoding;
+pub(crate) mod encoding;
 mod fingerprint;
 mod github;
 mod gitlab;
-mod human;
+pub(crate) mod human;
 mod json;
 mod sarif;
 
@@ -245,7 +245,7 @@ pub fn run(args: &crate::Args) -> ExitCode {
 
 /// `--color`: `auto` colours only on a terminal and when `NO_COLOR` is unset (or empty,
 /// as no-color.org says).
-fn use_color(choice: ColorChoice, is_terminal: bool) -> bool {
+pub(crate) fn use_color(choice: ColorChoice, is_terminal: bool) -> bool {
     match choice {
         ColorChoice::Always => true,
         ColorChoice::Never => false,
@@ -257,7 +257,7 @@ fn use_color(choice: ColorChoice, is_terminal: bool) -> bool {
 
 /// The shell's message locale: the first of `LC_ALL`, `LC_MESSAGES`, `LANG` that is set
 /// and not empty (POSIX precedence).
-fn locale_from_env() -> Option<String> {
+pub(crate) fn locale_from_env() -> Option<String> {
     ["LC_ALL", "LC_MESSAGES", "LANG"]
         .iter()
         .filter_map(|k| std::env::var(k).ok())
@@ -272,7 +272,7 @@ pub(crate) fn lang_from_env() -> Lang {
 /// The language of the run's own messages: `messages` of the configuration nearest to
 /// the current directory when it names one, else the shell's locale (cli.md, `messages`;
 /// a document's `support_language` cannot choose for the whole run).
-fn run_lang(cwd: &Path) -> Lang {
+pub(crate) fn run_lang(cwd: &Path) -> Lang {
     let configured = crate::workspace_config::find_nearest(cwd)
         .and_then(|toml| crate::workspace_config::read_text(&toml).ok())
         .and_then(|text| azsr_core::Config::from_toml(&text).ok())
