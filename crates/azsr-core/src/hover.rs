@@ -55,14 +55,14 @@ pub fn hover(
                 if let Some(sub) = entry.value.entries().iter().find(|e| under(&whole(e))) {
                     let markdown = field(sub, true, analysis.plan, catalog, lang)?;
                     return Some(Hover {
-                        markdown,
+                        markdown: masked(markdown, sub, source, analysis),
                         range: whole(sub),
                     });
                 }
             }
             let markdown = field(entry, false, analysis.plan, catalog, lang)?;
             return Some(Hover {
-                markdown,
+                markdown: masked(markdown, entry, source, analysis),
                 range: whole(entry),
             });
         }
@@ -77,6 +77,27 @@ pub fn hover(
         markdown: format!("**{}**\n\n{}", kind.heading(lang), kind.purpose().get(lang)),
         range: heading.range.clone(),
     })
+}
+
+/// `markdown` with the field's value, where it quotes it (the `service` hover), masked
+/// as everything shown from the document is ([`crate::redact`]).
+fn masked(markdown: String, entry: &YamlEntry, source: &Source, analysis: &Analysis) -> String {
+    let Some(value) = entry
+        .value
+        .as_str()
+        .map(str::trim)
+        .filter(|v| !v.is_empty())
+    else {
+        return markdown;
+    };
+    let shown = analysis
+        .redactor
+        .mask_quote(&source.text, entry.value.span.clone(), value);
+    if shown == value {
+        markdown
+    } else {
+        markdown.replace(value, &shown)
+    }
 }
 
 /// A field's hover: its one-line documentation, then what [`details`] adds for a

@@ -17,6 +17,7 @@ use rayon::prelude::*;
 mod config;
 mod discover;
 mod encoding;
+mod escape;
 mod github;
 mod human;
 mod json;
