@@ -791,7 +791,7 @@ fn code_action_titles(response: &Value) -> Value {
 
 #[test]
 fn no_output_format_shows_a_piece_of_a_cut_or_unreported_secret() {
-    for seed in [0xC07_5EC2E7_0001u64, 0xC07_5EC2E7_0002] {
+    for seed in [0x5EC2_E75A_C070_0001u64, 0x5EC2_E75A_C070_0002] {
         let (files, secrets, unknown) = cut_requests(seed);
         let dir = tempfile::tempdir().unwrap();
         for (name, text) in &files {
@@ -854,7 +854,7 @@ fn no_output_format_shows_a_piece_of_a_cut_or_unreported_secret() {
 /// secret.
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_language_server_shows_no_piece_of_a_cut_or_unreported_secret() {
-    let (files, secrets, _) = cut_requests(0xC07_5EC2E7_0003);
+    let (files, secrets, _) = cut_requests(0x5EC2_E75A_C070_0003);
     let mut c = lsp_common::Client::binary();
     c.initialize(Some(&["utf-16"]), json!({})).await;
     let mut sent = Vec::new();

@@ -213,19 +213,11 @@ pub fn analyze(source: &Source, config: &Config, catalog: &Catalog, env: &Env) -
     // No message, fix title or related note shows a secret, nor a shortened or decoded
     // copy of one (e.g. a secret pasted into `service:` quoted by `service-unknown`).
     let redactor = if config.level_of(&rules::sensitive_data::RULE).is_some() {
-        redact::Redactor::of(source)
+        redact::Redactor::of(source, &out)
     } else {
         redact::Redactor::inactive()
     };
-    for d in &mut out {
-        redactor.mask_msg(&mut d.message);
-        d.fixes
-            .iter_mut()
-            .for_each(|f| redactor.mask_msg(&mut f.title));
-        d.related
-            .iter_mut()
-            .for_each(|r| redactor.mask_msg(&mut r.message));
-    }
+    redactor.mask_findings(&mut out);
     Analysis {
         diagnostics: out,
         lang,

@@ -1,11 +1,11 @@
 //! Masking: the one place that knows how secrets are kept out of what azsr shows.
 //!
 //! What is hidden: the secrets the scan found and what [`possible_secrets`] flags (a
-//! credential the detectors missed), as byte spans of the document. Where azsr shows
-//! document text it masks, one `*` per character:
+//! credential the detectors missed) on the lines findings point at, as byte spans of
+//! the document. Where azsr shows document text it masks, one `*` per character:
 //!
 //! - a piece of the document (a quoted line, a heading or key in the outline) by span:
-//!   every character inside a hidden span;
+//!   every character inside a hidden span, and what [`possible_secrets`] flags in it;
 //! - any text at all (a message, a fix title, a hover) by content, since it may quote a
 //!   shortened, decoded or moved copy: every run of 8 characters or more that a hidden
 //!   text also holds, a whole hidden text of 4 to 7 characters, a head or tail of 4 to 7
@@ -14,14 +14,16 @@
 //!
 //! So no 8-character piece of a hidden text survives. Each hidden text's 8-character
 //! windows are hashed once ([`Redactor::new`]); masking a string then costs a hash
-//! lookup per character, whatever the number of secrets.
+//! lookup per character, whatever the number of secrets, and the many findings that
+//! share one message ([`Redactor::mask_findings`]) mask it once.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::hash::{BuildHasherDefault, Hasher};
 use std::ops::Range;
 
 use crate::messages::Msg;
 use crate::secrets::possible_secrets;
+use crate::Diagnostic;
 
 /// The length of the pieces matched anywhere: no run this long of a secret is shown.
 const PIECE: usize = 8;
@@ -45,14 +47,29 @@ pub struct Redactor {
 }
 
 impl Redactor {
-    /// Hides `reported` (the scan's secrets) and what [`possible_secrets`] flags in `text`.
-    pub fn new(text: &str, reported: impl IntoIterator<Item = Range<usize>>) -> Redactor {
+    /// Hides `reported` (the scan's secrets) and what [`possible_secrets`] flags on the
+    /// lines of `shown` (what findings point at: the places their messages quote). Not
+    /// on every line: on a 10 MB log that pass would cost more than the analysis.
+    pub fn new(
+        text: &str,
+        reported: impl IntoIterator<Item = Range<usize>>,
+        shown: impl IntoIterator<Item = Range<usize>>,
+    ) -> Redactor {
+        let clamp = |r: Range<usize>| r.start.min(text.len())..r.end.min(text.len());
         let reported: Vec<Range<usize>> = reported
             .into_iter()
-            .map(|r| r.start.min(text.len())..r.end.min(text.len()))
+            .map(clamp)
             .filter(|r| !r.is_empty())
             .collect();
-        let possible = possible_secrets(text);
+        let mut possible = Vec::new();
+        for lines in whole_lines(text, shown.into_iter().map(clamp)) {
+            let found = possible_secrets(&text[lines.clone()]);
+            possible.extend(
+                found
+                    .into_iter()
+                    .map(|r| r.start + lines.start..r.end + lines.start),
+            );
+        }
         let mut spans: Vec<Range<usize>> = reported.iter().chain(&possible).cloned().collect();
         spans.sort_by_key(|r| (r.start, r.end));
         let mut merged: Vec<Range<usize>> = Vec::with_capacity(spans.len());
@@ -87,12 +104,43 @@ impl Redactor {
         redactor
     }
 
-    /// Hides the secrets `source`'s scan found and what may be secret in its text.
-    pub fn of(source: &crate::Source) -> Redactor {
+    /// Hides the secrets `source`'s scan found, and what may be secret in its front
+    /// matter and on the lines `findings` point at.
+    pub fn of(source: &crate::Source, findings: &[Diagnostic]) -> Redactor {
+        let shown = findings
+            .iter()
+            .flat_map(|d| std::iter::once(&d.range).chain(d.related.iter().map(|r| &r.range)))
+            .cloned()
+            .chain(source.frontmatter.as_ref().map(|fm| fm.block.clone()));
         Redactor::new(
             &source.text,
             source.secrets.found.iter().map(|f| f.range.clone()),
+            shown,
         )
+    }
+
+    /// Masks every finding's message, fix titles and related notes; a text many findings
+    /// share is masked once.
+    pub fn mask_findings(&self, findings: &mut [Diagnostic]) {
+        if !self.active {
+            return;
+        }
+        let mut done: HashMap<String, String> = HashMap::new();
+        let mut mask = |m: &mut Msg| {
+            for s in [&mut m.en, &mut m.ja] {
+                if let Some(masked) = done.get(s.as_str()) {
+                    s.clone_from(masked);
+                    continue;
+                }
+                let masked = self.mask(s);
+                done.insert(std::mem::replace(s, masked.clone()), masked);
+            }
+        };
+        for d in findings {
+            mask(&mut d.message);
+            d.fixes.iter_mut().for_each(|f| mask(&mut f.title));
+            d.related.iter_mut().for_each(|r| mask(&mut r.message));
+        }
     }
 
     /// Masks nothing (`sensitive-data` is off: nothing is reported as a secret).
@@ -143,19 +191,6 @@ impl Redactor {
         let mut hidden = vec![false; s.len()];
         self.mark_content(s, &mut hidden);
         starred(s, &hidden)
-    }
-
-    /// Masks a message in both languages.
-    pub fn mask_msg(&self, m: &mut Msg) {
-        if !self.active {
-            return;
-        }
-        for s in [&mut m.en, &mut m.ja] {
-            let masked = self.mask(s);
-            if masked != *s {
-                *s = masked;
-            }
-        }
     }
 
     /// The byte ranges of `text[range]` to hide: the hidden spans inside it and every
@@ -250,6 +285,9 @@ impl Redactor {
             };
             for i in 0..n {
                 let starts_alone = i == 0 || !word(i - 1);
+                if self.short.is_empty() && !starts_alone {
+                    continue;
+                }
                 for len in MIN_PIECE..PIECE.min(n - i + 1) {
                     let h = hash(&b[ends[i]..ends[i + len]]);
                     let alone = starts_alone && (i + len == n || !word(i + len));
@@ -263,6 +301,26 @@ impl Redactor {
             hidden[r].iter_mut().for_each(|h| *h = true);
         }
     }
+}
+
+/// The lines around `ranges`, merged, in order.
+fn whole_lines(text: &str, ranges: impl Iterator<Item = Range<usize>>) -> Vec<Range<usize>> {
+    let mut lines: Vec<Range<usize>> = ranges
+        .map(|r| {
+            let start = text[..r.start].rfind('\n').map_or(0, |i| i + 1);
+            let end = text[r.end..].find('\n').map_or(text.len(), |i| r.end + i);
+            start..end
+        })
+        .collect();
+    lines.sort_by_key(|r| r.start);
+    let mut merged: Vec<Range<usize>> = Vec::with_capacity(lines.len());
+    for r in lines {
+        match merged.last_mut() {
+            Some(last) if r.start <= last.end => last.end = last.end.max(r.end),
+            _ => merged.push(r),
+        }
+    }
+    merged
 }
 
 /// Letters only, in one case or capitalised (`endpoint`, `Endpoint`, `HTTPS`).
@@ -395,7 +453,7 @@ mod tests {
 
     fn redactor(annotated: &str) -> (String, Redactor) {
         let (text, marks) = crate::testing::parse_marks(annotated);
-        let r = Redactor::new(&text, marks);
+        let r = Redactor::new(&text, marks, std::iter::once(0..text.len()));
         (text, r)
     }
 
@@ -447,13 +505,13 @@ mod tests {
         // Decoded differently from the text: the whole name.
         assert_eq!(r.mask_quote(&text, key, "p=Tr0ub\tx"), "*********");
         let hidden = r.hidden_in(&text, 0..text.len());
-        assert_eq!(hidden, [3..15]);
+        assert_eq!(hidden, vec![3..15_usize]);
     }
 
     #[test]
     fn words_in_a_possible_secret_mask_no_word_elsewhere() {
         let text = "Conn=DefaultEndpointsProtocol=https;EndpointSuffix=core.windows.net\n";
-        let r = Redactor::new(text, []);
+        let r = Redactor::new(text, [], std::iter::once(0..text.len()));
         let suffix = text.find("EndpointSuffix").unwrap();
         assert!(r.hidden_in(text, suffix..text.len()).is_empty());
         assert_eq!(r.mask("Default Endpoint"), "Default Endpoint");
