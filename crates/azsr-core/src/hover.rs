@@ -639,6 +639,25 @@ mod tests {
     }
 
     #[test]
+    fn a_hover_masks_what_it_quotes_from_the_document() {
+        let (text, marks) = parse_marks("---\nservice: «仮想マシン»\n---\n");
+        let source = Source::new(text);
+        let catalog = Catalog::bundled();
+        // With service-unknown off, the field's hover shows (not the finding's).
+        let mut config = Config::default();
+        let off = crate::config::RuleSetting::Off;
+        config.rules.insert("service-unknown".into(), off);
+        let mut analysis = analyze(&source, &config, &catalog, &Env::now());
+        let shown = |analysis: &Analysis| hover(&source, analysis, &catalog, marks[0].start + 1);
+        assert!(shown(&analysis).unwrap().markdown.contains("仮想マシン"));
+        // Were the value a secret, the hover would name it masked.
+        let hidden = crate::redact::Redactor::new(&source.text, marks.clone(), []);
+        analysis.redactor = std::sync::Arc::new(hidden);
+        let md = shown(&analysis).unwrap().markdown;
+        assert!(!md.contains("仮想マシン") && md.contains("*****"), "{md}");
+    }
+
+    #[test]
     fn plain_text_has_no_hover() {
         let source = Source::new("# Notes\n\nJust some words.\n");
         let catalog = Catalog::bundled();

@@ -70,15 +70,7 @@ impl Redactor {
                     .map(|r| r.start + lines.start..r.end + lines.start),
             );
         }
-        let mut spans: Vec<Range<usize>> = reported.iter().chain(&possible).cloned().collect();
-        spans.sort_by_key(|r| (r.start, r.end));
-        let mut merged: Vec<Range<usize>> = Vec::with_capacity(spans.len());
-        for r in spans {
-            match merged.last_mut() {
-                Some(last) if r.start <= last.end => last.end = last.end.max(r.end),
-                _ => merged.push(r),
-            }
-        }
+        let merged = merged(reported.iter().chain(&possible).cloned().collect());
         let mut redactor = Redactor {
             spans: Vec::new(),
             pieces: HashSet::default(),
@@ -305,22 +297,25 @@ impl Redactor {
 
 /// The lines around `ranges`, merged, in order.
 fn whole_lines(text: &str, ranges: impl Iterator<Item = Range<usize>>) -> Vec<Range<usize>> {
-    let mut lines: Vec<Range<usize>> = ranges
-        .map(|r| {
-            let start = text[..r.start].rfind('\n').map_or(0, |i| i + 1);
-            let end = text[r.end..].find('\n').map_or(text.len(), |i| r.end + i);
-            start..end
-        })
-        .collect();
-    lines.sort_by_key(|r| r.start);
-    let mut merged: Vec<Range<usize>> = Vec::with_capacity(lines.len());
-    for r in lines {
-        match merged.last_mut() {
+    let lines = ranges.map(|r| {
+        let start = text[..r.start].rfind('\n').map_or(0, |i| i + 1);
+        let end = text[r.end..].find('\n').map_or(text.len(), |i| r.end + i);
+        start..end
+    });
+    merged(lines.collect())
+}
+
+/// `ranges` sorted, the overlapping and touching ones merged.
+fn merged(mut ranges: Vec<Range<usize>>) -> Vec<Range<usize>> {
+    ranges.sort_by_key(|r| r.start);
+    let mut out: Vec<Range<usize>> = Vec::with_capacity(ranges.len());
+    for r in ranges {
+        match out.last_mut() {
             Some(last) if r.start <= last.end => last.end = last.end.max(r.end),
-            _ => merged.push(r),
+            _ => out.push(r),
         }
     }
-    merged
+    out
 }
 
 /// Letters only, in one case or capitalised (`endpoint`, `Endpoint`, `HTTPS`).
