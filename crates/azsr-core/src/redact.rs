@@ -97,10 +97,12 @@ impl Redactor {
     }
 
     /// Hides the secrets `source`'s scan found, and what may be secret in its front
-    /// matter and on the lines `findings` point at.
+    /// matter and on the lines `findings` point at (but a secret's own finding: it never
+    /// quotes its text).
     pub fn of(source: &crate::Source, findings: &[Diagnostic]) -> Redactor {
         let shown = findings
             .iter()
+            .filter(|d| !d.secret)
             .flat_map(|d| std::iter::once(&d.range).chain(d.related.iter().map(|r| &r.range)))
             .cloned()
             .chain(source.frontmatter.as_ref().map(|fm| fm.block.clone()));

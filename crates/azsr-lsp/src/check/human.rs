@@ -108,7 +108,8 @@ pub fn summary_line(report: &Report) -> String {
 /// rotation), whatever `sensitive-data`'s level.
 fn redactor(file: &Checked) -> Redactor {
     let reported = file.findings.iter().filter(|f| f.secret);
-    let quoted = file.findings.iter().map(|f| f.range.clone());
+    let quoted = file.findings.iter().filter(|f| !f.secret);
+    let quoted = quoted.map(|f| f.range.clone());
     Redactor::new(&file.text, reported.map(|f| f.range.clone()), quoted)
 }
 
