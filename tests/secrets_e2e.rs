@@ -4,7 +4,9 @@
 //! with every `--format`, and through the language server over stdio with logging as
 //! verbose as it goes. No planted secret's text, nor any 8-character piece of it, may
 //! appear in stdout, stderr or any message the server sends, while every secret is still
-//! reported by `sensitive-data`.
+//! reported by `sensitive-data`. Neither may a piece of a secret that a rule quotes cut
+//! short, nor of one that no detector reports (issues 12 and 18); and a file name cannot
+//! print a line that GitHub Actions would run.
 
 #[path = "../crates/azsr-core/tests/fake_secrets/mod.rs"]
 mod fake_secrets;
@@ -633,8 +635,7 @@ async fn the_language_server_never_sends_a_secret() {
             }
             sent.push(actions);
         }
-        // The outline names the document's own keys and headings, as `azsr/documentText`
-        // echoes the text: a secret pasted as a field *name* shows there, and only there.
+        // The outline names the document's keys and headings, a secret among them masked.
         outline.push(
             c.request_raw(
                 "textDocument/documentSymbol",
@@ -692,24 +693,234 @@ async fn the_language_server_never_sends_a_secret() {
     let err = stderr_task.await.unwrap();
     let err = String::from_utf8_lossy(&err);
     assert_no_leak("server stderr", &err, &secrets);
-    let values = Secrets {
-        all: secrets
-            .all
-            .iter()
-            .filter(|p| p.kind != "password-in-key")
-            .map(|p| Planted {
-                kind: p.kind,
-                text: p.text.clone(),
-                material: p.material.clone(),
-            })
-            .collect(),
-    };
     for m in &outline {
-        assert_no_leak("the outline", &m.to_string(), &values);
+        assert_no_leak("the outline", &m.to_string(), &secrets);
     }
     for m in sent.iter().chain(messages.iter()) {
         let s = m.to_string();
         let head: String = s.chars().take(300).collect();
         assert_no_leak(&format!("a server message {head}"), &s, &secrets);
+    }
+}
+
+/// Requests where every quoting rule cuts, decodes or moves a secret (issue 18: a key
+/// cut at 60 characters, an attachment path cut at 120, a service, a summary, headings,
+/// a resource ID, an image link), and secrets that no reporting detector knows (issue 12:
+/// random values under names no detector reads, a random key, a heading, a table cell),
+/// which only the possible-secret pass and the matching of pieces can catch. Returns the
+/// requests, the secrets, and the kinds planted for no detector.
+fn cut_requests(seed: u64) -> (Vec<(String, String)>, Secrets, Vec<&'static str>) {
+    let mut r = Rng(seed);
+    let mut s = Secrets { all: Vec::new() };
+    let held = |name: &str, r: &mut Rng| fake_secrets::heldout2::generate(name, r).unwrap();
+    let symbols = ALNUM.to_string() + "!$*@^";
+    let key_pw = s.add("password-in-key-cut", r.from(&symbols, 74));
+    let sig = s.add("sas-sig-in-attachment-cut", held("sig_enc", &mut r));
+    let sig_short = s.add("sas-sig-in-attachment-head", held("sig_enc", &mut r));
+    let svc = s.add("storage-key-in-service", held("storage_ident", &mut r));
+    let summary = s.add("password-in-summary", held("pw", &mut r));
+    let resource = s.add("sig-in-resource", held("sig_raw", &mut r));
+    let heading = s.add("password-in-heading", format!("Hd{}!q", r.from(ALNUM, 10)));
+    let image = s.add("key-in-image-path", held("storage_key_legacy", &mut r));
+    let ghp = s.add("github-token-in-key", held("ghp", &mut r));
+    // For no detector: random values under names that mean nothing.
+    let unknown = vec![
+        "random-key",
+        "random-value",
+        "random-heading",
+        "random-cell",
+        "random-prose",
+    ];
+    let random_key = s.add(unknown[0], r.from(ALNUM, 40));
+    let random_value = s.add(unknown[1], r.from(ALNUM, 28));
+    let random_heading = s.add(
+        unknown[2],
+        format!("{}!{}", r.from(ALNUM, 8), r.from(ALNUM, 6)),
+    );
+    let random_cell = s.add(unknown[3], r.from(B64, 40));
+    let random_prose = s.add(unknown[4], format!("{}{}", r.from(ALNUM, 20), "=="));
+    let ja = format!(
+        r#"---
+issue_type: technical
+subscription: 0b1c2d3e-4f50-4a6b-9c7d-8e9f0a1b2c3d
+service: "Storage {svc}"
+summary: "ストレージにアクセスできない、試したパスワードは {summary}"
+resource: /subscriptions/0b1c2d3e-4f50-4a6b-9c7d-8e9f0a1b2c3d/resourceGroups/rg-web/providers/Microsoft.Storage/storageAccounts/stweb?sig={resource}
+severity: C
+support_language: ja-jp
+"Password={key_pw}": x
+{ghp}: token
+{random_key}: 1
+dr_site_ref: {random_value}
+attachments:
+  - "logs/{pad}?sv=2022-11-02&sig={sig}"
+  - "logs/{pad_short}?sv=2022-11-02&sig={sig_short}"
+---
+
+## 手順 パスワード {heading}
+接続を試しました。
+
+## {random_heading}
+| 項目 | 値 |
+|------|----|
+| 参照 | {random_cell} |
+
+![画面](img/{img_pad}/AccountKey={image}.png)
+
+復旧用の値 {random_prose} を入力しても失敗します。
+"#,
+        pad = "a".repeat(80),
+        pad_short = "a".repeat(89),
+        img_pad = "b".repeat(90),
+    );
+    (vec![("cut.azsr.md".to_string(), ja)], s, unknown)
+}
+
+/// Every string that can be shown to a person in a code action response: the titles
+/// and the findings attached (the edits may insert a secret into the document: that is
+/// the person's own text going back where it was).
+fn code_action_titles(response: &Value) -> Value {
+    let actions = response["result"].as_array().cloned().unwrap_or_default();
+    Value::Array(
+        actions
+            .iter()
+            .map(|a| json!({ "title": a["title"], "diagnostics": a["diagnostics"] }))
+            .collect(),
+    )
+}
+
+#[test]
+fn no_output_format_shows_a_piece_of_a_cut_or_unreported_secret() {
+    for seed in [0x5EC2_E75A_C070_0001u64, 0x5EC2_E75A_C070_0002] {
+        let (files, secrets, unknown) = cut_requests(seed);
+        let dir = tempfile::tempdir().unwrap();
+        for (name, text) in &files {
+            std::fs::write(dir.path().join(name), text).unwrap();
+            for p in &secrets.all {
+                assert!(text.contains(&p.text), "{} planted", p.kind);
+            }
+        }
+        let o = run(dir.path(), &["--check", "--format", "json"]);
+        let v: Value = serde_json::from_slice(&o.stdout).expect("JSON report");
+        let diags = v["files"][0]["diagnostics"].as_array().unwrap();
+        // The quoting rules do quote (else the test would prove nothing).
+        for code in ["unknown-field", "attachment-missing", "service-unknown"] {
+            assert!(diags.iter().any(|d| d["code"] == code), "{code} fires");
+        }
+        // At least one planted value is missed by every detector: the masking of what
+        // is only possibly secret is what keeps it out of the outputs.
+        let text = &files[0].1;
+        let reported = |p: &Planted| {
+            let (line, col) = line_col(text, text.find(&p.text).unwrap());
+            diags.iter().any(|d| {
+                let s = &d["range"]["start"];
+                d["code"] == "sensitive-data"
+                    && s["line"].as_u64() == Some(line)
+                    && s["column"].as_u64().unwrap() <= col + 1
+            })
+        };
+        let missed = secrets
+            .all
+            .iter()
+            .filter(|p| unknown.contains(&p.kind) && !reported(p))
+            .count();
+        assert!(missed > 0, "some planted value is missed by the detectors");
+
+        for args in [
+            &["--check", "--format", "human", "--color", "always"][..],
+            &["--check", "--format", "human", "--color", "never"],
+            &["--check", "--format", "json"],
+            &["--check", "--format", "sarif"],
+            &["--check", "--format", "github"],
+        ] {
+            let o = run(dir.path(), args);
+            assert_eq!(o.status.code(), Some(1), "{args:?}");
+            assert_no_leak(
+                &format!("{args:?} stdout"),
+                &String::from_utf8_lossy(&o.stdout),
+                &secrets,
+            );
+            assert_no_leak(
+                &format!("{args:?} stderr"),
+                &String::from_utf8_lossy(&o.stderr),
+                &secrets,
+            );
+        }
+    }
+}
+
+/// The language server over stdio: diagnostics, hover on every line and on every
+/// secret, the outline and code action titles carry no piece of a cut or unreported
+/// secret.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_language_server_shows_no_piece_of_a_cut_or_unreported_secret() {
+    let (files, secrets, _) = cut_requests(0x5EC2_E75A_C070_0003);
+    let mut c = lsp_common::Client::binary();
+    c.initialize(Some(&["utf-16"]), json!({})).await;
+    let mut sent = Vec::new();
+    for (name, text) in &files {
+        let uri = lsp_common::uri(name);
+        c.open(&uri, 1, text).await;
+        let diags = c.diagnostics(&uri, 1).await;
+        assert!(diags.iter().any(|d| d["code"] == "unknown-field"));
+        sent.push(("publishDiagnostics", Value::Array(diags.clone())));
+        let mut offsets: Vec<usize> = lsp_common::lines(text).iter().map(|l| l.0).collect();
+        offsets.extend(secrets.all.iter().map(|p| text.find(&p.text).unwrap() + 1));
+        for off in offsets {
+            let pos = lsp_common::position(text, off, "utf-16");
+            let params = json!({ "textDocument": { "uri": uri }, "position": pos });
+            sent.push(("hover", c.request_raw("textDocument/hover", params).await));
+        }
+        let doc = json!({ "textDocument": { "uri": uri } });
+        let symbols = c.request_raw("textDocument/documentSymbol", doc).await;
+        assert!(symbols["result"].as_array().is_some_and(|s| !s.is_empty()));
+        sent.push(("documentSymbol", symbols));
+        let whole = lsp_common::range(text, 0..text.len(), "utf-16");
+        let actions = c
+            .request_raw(
+                "textDocument/codeAction",
+                json!({ "textDocument": { "uri": uri }, "range": whole,
+                        "context": { "diagnostics": diags } }),
+            )
+            .await;
+        assert!(actions["result"].as_array().is_some_and(|a| !a.is_empty()));
+        sent.push(("codeAction titles", code_action_titles(&actions)));
+    }
+    for (what, m) in &sent {
+        assert_no_leak(what, &m.to_string(), &secrets);
+    }
+    assert_eq!(c.shutdown().await, 0);
+}
+
+/// A file name holding a newline and a workflow command: the human format prints it
+/// escaped, so no printed line is a command GitHub Actions would run; the github format
+/// encodes it.
+#[test]
+fn a_file_name_with_a_newline_prints_no_workflow_command() {
+    let dir = tempfile::tempdir().unwrap();
+    let name = "x\n::error file=evil.azsr.md,line=1::injected.azsr.md";
+    std::fs::write(dir.path().join(name), "# Notes\n\nVM が起動しない。\n").unwrap();
+    for format in ["human", "github"] {
+        let o = run(
+            dir.path(),
+            &["--check", "--format", format, "--color", "never"],
+        );
+        assert_eq!(o.status.code(), Some(1), "{format}: the file has findings");
+        let out = String::from_utf8_lossy(&o.stdout);
+        assert!(out.contains("injected.azsr.md"), "{format}: {out}");
+        for line in out
+            .lines()
+            .chain(String::from_utf8_lossy(&o.stderr).lines())
+        {
+            let line = line.trim_start();
+            assert!(
+                !line.starts_with("::error file=evil")
+                    && (format == "github" || !line.starts_with("::")),
+                "{format}: {line}"
+            );
+        }
+        if format == "human" {
+            assert!(out.contains("x\\n::error file=evil.azsr.md"), "{out}");
+        }
     }
 }

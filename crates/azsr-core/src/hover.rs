@@ -55,14 +55,14 @@ pub fn hover(
                 if let Some(sub) = entry.value.entries().iter().find(|e| under(&whole(e))) {
                     let markdown = field(sub, true, analysis.plan, catalog, lang)?;
                     return Some(Hover {
-                        markdown,
+                        markdown: masked(markdown, sub, source, analysis),
                         range: whole(sub),
                     });
                 }
             }
             let markdown = field(entry, false, analysis.plan, catalog, lang)?;
             return Some(Hover {
-                markdown,
+                markdown: masked(markdown, entry, source, analysis),
                 range: whole(entry),
             });
         }
@@ -77,6 +77,27 @@ pub fn hover(
         markdown: format!("**{}**\n\n{}", kind.heading(lang), kind.purpose().get(lang)),
         range: heading.range.clone(),
     })
+}
+
+/// `markdown` with the field's value, where it quotes it (the `service` hover), masked
+/// as everything shown from the document is ([`crate::redact`]).
+fn masked(markdown: String, entry: &YamlEntry, source: &Source, analysis: &Analysis) -> String {
+    let Some(value) = entry
+        .value
+        .as_str()
+        .map(str::trim)
+        .filter(|v| !v.is_empty())
+    else {
+        return markdown;
+    };
+    let shown = analysis
+        .redactor
+        .mask_quote(&source.text, entry.value.span.clone(), value);
+    if shown == value {
+        markdown
+    } else {
+        markdown.replace(value, &shown)
+    }
 }
 
 /// A field's hover: its one-line documentation, then what [`details`] adds for a
@@ -615,6 +636,25 @@ mod tests {
                 crate::sections::SectionKind::Goal.purpose().ja
             )
         );
+    }
+
+    #[test]
+    fn a_hover_masks_what_it_quotes_from_the_document() {
+        let (text, marks) = parse_marks("---\nservice: «仮想マシン»\n---\n");
+        let source = Source::new(text);
+        let catalog = Catalog::bundled();
+        // With service-unknown off, the field's hover shows (not the finding's).
+        let mut config = Config::default();
+        let off = crate::config::RuleSetting::Off;
+        config.rules.insert("service-unknown".into(), off);
+        let mut analysis = analyze(&source, &config, &catalog, &Env::now());
+        let shown = |analysis: &Analysis| hover(&source, analysis, &catalog, marks[0].start + 1);
+        assert!(shown(&analysis).unwrap().markdown.contains("仮想マシン"));
+        // Were the value a secret, the hover would name it masked.
+        let hidden = crate::redact::Redactor::new(&source.text, marks.clone(), []);
+        analysis.redactor = std::sync::Arc::new(hidden);
+        let md = shown(&analysis).unwrap().markdown;
+        assert!(!md.contains("仮想マシン") && md.contains("*****"), "{md}");
     }
 
     #[test]

@@ -22,6 +22,7 @@ pub mod line_index;
 pub mod messages;
 pub mod pasted_log;
 pub mod plans;
+pub mod redact;
 pub mod rules;
 pub mod secrets;
 pub mod sections;
@@ -180,6 +181,9 @@ pub struct Analysis {
     /// What was left unchecked because the document is too large
     /// ([`LARGE_DOCUMENT_BYTES`]): front ends tell it once per document.
     pub limited: Option<messages::Msg>,
+    /// What front ends mask wherever they show the document's text (the outline, hover);
+    /// masks nothing when `sensitive-data` is off.
+    pub redactor: Arc<redact::Redactor>,
 }
 
 /// Above this size a document is only scanned for secrets (linear, and what must never
@@ -220,9 +224,14 @@ pub fn analyze(source: &Source, config: &Config, catalog: &Catalog, env: &Env) -
     out.sort_by(|a, b| {
         (a.range.start, a.range.end, a.code).cmp(&(b.range.start, b.range.end, b.code))
     });
-    if config.level_of(&rules::sensitive_data::RULE).is_some() {
-        redact_secrets(source, &mut out);
-    }
+    // No message, fix title or related note shows a secret, nor a shortened or decoded
+    // copy of one (e.g. a secret pasted into `service:` quoted by `service-unknown`).
+    let redactor = if config.level_of(&rules::sensitive_data::RULE).is_some() {
+        redact::Redactor::of(source, &out)
+    } else {
+        redact::Redactor::inactive()
+    };
+    redactor.mask_findings(&mut out);
     let limited = large.then(|| {
         let mib = LARGE_DOCUMENT_BYTES >> 20;
         msg!(
@@ -235,6 +244,7 @@ pub fn analyze(source: &Source, config: &Config, catalog: &Catalog, env: &Env) -
         lang,
         plan: ctx.plan(),
         limited,
+        redactor: Arc::new(redactor),
     }
 }
 
@@ -262,38 +272,6 @@ fn cap_findings(rule: &'static rules::RuleMeta, out: &mut Vec<Diagnostic>, start
             "ほかに `{code}` の指摘が {more} 件あります。1 つのルールの指摘は {max} 件まで表示します。"
         ),
     ));
-}
-
-/// Masks the text of every secret the scan found wherever a finding's message, fix
-/// title or related note quotes it (e.g. a secret pasted into `service:` quoted by
-/// `service-unknown`): no message carries a secret.
-fn redact_secrets(source: &Source, out: &mut [Diagnostic]) {
-    let secrets: Vec<&str> = source
-        .secrets
-        .found
-        .iter()
-        .filter_map(|f| source.text.get(f.range.clone()))
-        .filter(|s| s.chars().count() >= 4)
-        .collect();
-    if secrets.is_empty() {
-        return;
-    }
-    let mask = |s: &mut String| {
-        for secret in &secrets {
-            if s.contains(secret) {
-                *s = s.replace(secret, &"*".repeat(secret.chars().count()));
-            }
-        }
-    };
-    let mask_msg = |m: &mut messages::Msg| {
-        mask(&mut m.en);
-        mask(&mut m.ja);
-    };
-    for d in out.iter_mut() {
-        mask_msg(&mut d.message);
-        d.fixes.iter_mut().for_each(|f| mask_msg(&mut f.title));
-        d.related.iter_mut().for_each(|r| mask_msg(&mut r.message));
-    }
 }
 
 /// Shared handle to the bundled catalog, for callers that do not import their own.
@@ -385,6 +363,55 @@ mod tests {
             .insert("sensitive-data".into(), config::RuleSetting::Off);
         let found = findings(text, &config);
         assert!(quoted(&found).contains("\"password=Tr0ub4dor&3x\""));
+    }
+
+    /// Every 8-character piece of `secret` absent from every text the findings show.
+    fn assert_no_piece(found: &[Diagnostic], secret: &str) {
+        let chars: Vec<char> = secret.chars().collect();
+        for d in found {
+            let shown = [&d.message]
+                .into_iter()
+                .chain(d.fixes.iter().map(|f| &f.title))
+                .chain(d.related.iter().map(|r| &r.message));
+            for m in shown {
+                for s in [&m.en, &m.ja] {
+                    for w in chars.windows(8) {
+                        let w: String = w.iter().collect();
+                        assert!(!s.contains(&w), "{}: {s}", d.code);
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn no_message_quotes_a_piece_of_a_secret_cut_short() {
+        // unknown-field quotes 60 characters of a key, attachment-missing 120 of a path.
+        let pw = "Xk9#mQ2vL7pR4tW8zN1bC6yH3jF5gD0sA2eU7iO9kP4lM8nB1vC3xZ6qW5eR7tY9uI2oP4aS6dF8gH0j";
+        let sig = "sT8kLq2Wz9Xv4Nb7Rm1Pc5Yh3Jd6Gf0AeU2iO8kP4lM6nB9vC%2Bx%3D";
+        let text = format!(
+            "---\nissue_type: technical\n\"Password={pw}\": x\nattachments:\n  - \"logs/{}?sv=2022-11-02&sig={sig}\"\n---\n",
+            "a".repeat(80)
+        );
+        let files = testing::Files::<String>(Vec::new());
+        let env = Env {
+            now: testing::test_now(),
+            files: Some(&files),
+            locale: None,
+        };
+        let source = Source::new(text);
+        let found = analyze(&source, &Config::default(), &Catalog::bundled(), &env).diagnostics;
+        for code in ["unknown-field", "attachment-missing"] {
+            assert!(found.iter().any(|d| d.code == code), "{code}: {found:#?}");
+        }
+        assert_no_piece(&found, pw);
+        assert_no_piece(&found, sig);
+        let quoted = found.iter().find(|d| d.code == "unknown-field").unwrap();
+        assert!(
+            quoted.message.en.contains("`Password=****"),
+            "{:?}",
+            quoted.message
+        );
     }
 
     #[test]

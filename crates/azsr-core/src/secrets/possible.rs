@@ -33,7 +33,13 @@ pub fn possible_secrets(text: &str) -> Vec<Range<usize>> {
         while i < b.len() && token_byte(b[i]) {
             i += 1;
         }
-        let run = start..i;
+        // A key's colon (`<key>: value`) is no part of the key.
+        let end = if b[i - 1] == b':' && i - 1 > start {
+            i - 1
+        } else {
+            i
+        };
+        let run = start..end;
         for r in suspicious_parts(text, run) {
             push(&mut out, r);
         }
@@ -337,6 +343,9 @@ mod tests {
             masked("a=1&tk=AbCdEf123456GhIjKl&b=2"),
             ["AbCdEf123456GhIjKl"]
         );
+        // A blob as a YAML key.
+        let key = "Zq8Rt4Lx2Wn9PbK7sJd3FhVmXk29fjQ0aZp1";
+        assert_eq!(masked(&format!("{key}: 1\n")), [key]);
         // A blob alone on a line, as a command prints it.
         let key = "q3UBmTJWmMMaOoh+Js2oxzPEr61Goji4bpEH2lKUje07==";
         assert_eq!(masked(&format!("  {key}\n")), [key]);

@@ -4,6 +4,7 @@ use std::io::{self, Write};
 
 use azsr_core::Level;
 
+use super::escape::{command_data as data, command_property as property};
 use super::Report;
 
 pub fn write(out: &mut impl Write, report: &Report) -> io::Result<()> {
@@ -37,29 +38,6 @@ pub fn write(out: &mut impl Write, report: &Report) -> io::Result<()> {
         )?;
     }
     Ok(())
-}
-
-/// Escapes a command's message: `%`, CR, LF.
-pub fn data(s: &str) -> String {
-    s.replace('%', "%25")
-        .replace('\r', "%0D")
-        .replace('\n', "%0A")
-}
-
-/// Escapes a property value: as [`data`], and `:` and `,`.
-pub fn property(s: &str) -> String {
-    data(s).replace(':', "%3A").replace(',', "%2C")
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn escaping() {
-        assert_eq!(data("100% a:b,c\r\nd"), "100%25 a:b,c%0D%0Ad");
-        assert_eq!(property("a:b,c%\n"), "a%3Ab%2Cc%25%0A");
-    }
 }
 
 #[cfg(test)]

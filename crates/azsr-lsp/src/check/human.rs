@@ -1,13 +1,17 @@
 //! `--format human`: each finding as a titled snippet of its source line(s) with the
 //! span underlined (rendered by `annotate-snippets`, which measures wide characters),
-//! then a summary line. Failures go to standard error.
+//! then a summary line. Failures go to standard error. Secrets are masked in every
+//! quoted line ([`azsr_core::redact`]) and control characters escaped in every path,
+//! message and quoted line ([`super::escape`]): nothing printed can act as a command.
 
 use std::io::{self, Write};
 use std::ops::Range;
 
 use annotate_snippets::{AnnotationKind, Group, Level as Title, Origin, Renderer, Snippet};
+use azsr_core::redact::Redactor;
 use azsr_core::{Lang, Level, LineIndex};
 
+use super::escape::{self, visible};
 use super::{Checked, Finding, Report};
 
 /// A quoted line longer than this (in characters) is cut to a window around the span.
@@ -44,12 +48,17 @@ pub fn write(
             continue;
         }
         let index = LineIndex::new(&file.text);
+        let redactor = redactor(file);
         for f in &file.findings {
-            writeln!(out, "{}\n", render(&renderer, file, &index, f))?;
+            writeln!(out, "{}\n", render(&renderer, file, &index, &redactor, f))?;
         }
     }
     for failure in &report.failures {
-        let title = Title::ERROR.primary_title(format!("{}: {}", failure.path, failure.message));
+        let title = Title::ERROR.primary_title(format!(
+            "{}: {}",
+            visible(&failure.path),
+            visible(&failure.message)
+        ));
         writeln!(
             err,
             "{}",
@@ -93,6 +102,17 @@ pub fn summary_line(report: &Report) -> String {
     line
 }
 
+/// What to mask on a file's quoted lines: every secret reported in the file (also where
+/// another finding quotes its line), and whatever may be a secret though no detector
+/// reported it (defence in depth: a masked ID costs little, a printed key costs a
+/// rotation), whatever `sensitive-data`'s level.
+fn redactor(file: &Checked) -> Redactor {
+    let reported = file.findings.iter().filter(|f| f.secret);
+    let quoted = file.findings.iter().filter(|f| !f.secret);
+    let quoted = quoted.map(|f| f.range.clone());
+    Redactor::new(&file.text, reported.map(|f| f.range.clone()), quoted)
+}
+
 /// The text to quote for a finding: the byte range of its lines in the file, the span
 /// inside that text, and the 1-based number of its first line.
 struct Quote {
@@ -101,9 +121,12 @@ struct Quote {
     line: usize,
     /// The line was cut to a window around the span.
     cut: bool,
+    /// A character before the span on its line was escaped: the quoted columns are not
+    /// the file's.
+    shifted: bool,
 }
 
-fn quote(file: &Checked, index: &LineIndex, f: &Finding) -> Quote {
+fn quote(file: &Checked, index: &LineIndex, redactor: &Redactor, f: &Finding) -> Quote {
     let text = &file.text;
     let first = f.start.line as usize - 1;
     let mut last = (f.end.line as usize - 1).max(first);
@@ -147,26 +170,14 @@ fn quote(file: &Checked, index: &LineIndex, f: &Finding) -> Quote {
         end = span_end + keep_after;
         cut = true;
     }
-    // Every secret of the file is masked, also where another finding quotes its line;
-    // and so is whatever on the quoted lines may be a secret though no detector reported
-    // it (defence in depth: a masked ID costs little, a printed key costs a rotation).
-    let possible: Vec<Range<usize>> = azsr_core::secrets::possible_secrets(&text[start..end])
-        .into_iter()
-        .map(|r| r.start + start..r.end + start)
-        .collect();
-    let secrets: Vec<&Range<usize>> = file
-        .findings
-        .iter()
-        .filter(|x| x.secret)
-        .map(|x| &x.range)
-        .chain(f.secret.then_some(&f.range))
-        .chain(possible.iter())
-        .collect();
+    let hidden = redactor.hidden_in(text, start..end);
+    let mut hidden = hidden.iter().peekable();
     let mut quoted = String::with_capacity(end - start + 6);
     if cut && start > lines.start {
         quoted.push_str("...");
     }
     let mut span = 0..0;
+    let mut shifted = false;
     for (i, ch) in text[start..end].char_indices() {
         let at = start + i;
         if at == range.start {
@@ -175,15 +186,21 @@ fn quote(file: &Checked, index: &LineIndex, f: &Finding) -> Quote {
         if at == range.end {
             span.end = quoted.len();
         }
-        let hidden = secrets.iter().any(|r| r.contains(&at));
-        if hidden && ch != '\n' && ch != '\r' {
+        while hidden.next_if(|r| r.end <= at).is_some() {}
+        let is_hidden = hidden.peek().is_some_and(|r| r.contains(&at));
+        let line_break = ch == '\n' || ch == '\r';
+        if is_hidden && !line_break {
             quoted.push('*');
         } else if ch == '\r' && text.as_bytes().get(at + 1) != Some(&b'\n') {
             // A lone CR ends a line (as LSP and the line index say); the renderer
             // only knows LF.
             quoted.push('\n');
-        } else {
+        } else if line_break || ch == '\t' || !escape::is_unsafe(ch) {
             quoted.push(ch);
+        } else {
+            escape::push_escaped(&mut quoted, ch);
+            // The span starts on the quote's first line.
+            shifted |= at < range.start;
         }
     }
     if range.start >= end {
@@ -200,6 +217,7 @@ fn quote(file: &Checked, index: &LineIndex, f: &Finding) -> Quote {
         span,
         line: first + 1,
         cut,
+        shifted,
     }
 }
 
@@ -212,21 +230,29 @@ fn title_level(level: Level) -> Title<'static> {
     }
 }
 
-pub fn render(renderer: &Renderer, file: &Checked, index: &LineIndex, f: &Finding) -> String {
-    let q = quote(file, index, f);
+pub fn render(
+    renderer: &Renderer,
+    file: &Checked,
+    index: &LineIndex,
+    redactor: &Redactor,
+    f: &Finding,
+) -> String {
+    let q = quote(file, index, redactor, f);
+    let message = visible(&f.message);
+    let path = visible(&file.path);
     let title = title_level(f.level)
-        .primary_title(f.message.as_str())
+        .primary_title(message.as_ref())
         .id(f.code);
     let snippet = Snippet::source(q.text.as_str())
         .line_start(q.line)
         .annotation(AnnotationKind::Primary.span(q.span.clone()));
-    if !q.cut {
+    if !q.cut && !q.shifted {
         // annotate-snippets computes the same line:column from the quoted lines.
-        let report = [Group::with_title(title).element(snippet.path(file.path.as_str()))];
+        let report = [Group::with_title(title).element(snippet.path(path.as_ref()))];
         return renderer.render(&report);
     }
-    // A cut line: the window's columns are not the file's, so name the place apart.
-    let origin = Origin::path(file.path.as_str())
+    // A cut or escaped line: its columns are not the file's, so name the place apart.
+    let origin = Origin::path(path.as_ref())
         .line(f.start.line as usize)
         .char_column(f.start.column as usize);
     let report = [
@@ -264,7 +290,7 @@ mod tests {
     fn show(text: &str, range: Range<usize>, level: Level, secret: bool) -> String {
         let (file, f) = finding(text, range, level, secret);
         let index = LineIndex::new(&file.text);
-        render(&Renderer::plain(), &file, &index, &f)
+        render(&Renderer::plain(), &file, &index, &redactor(&file), &f)
     }
 
     #[test]
@@ -326,10 +352,11 @@ mod tests {
         let (_, other) = finding(t, 0..0, Level::Warning, false);
         file.findings.push(other.clone());
         let index = LineIndex::new(&file.text);
-        let out = render(&Renderer::plain(), &file, &index, &other);
+        let redactor = redactor(&file);
+        let out = render(&Renderer::plain(), &file, &index, &redactor, &other);
         assert!(out.contains("Password=************** and more"), "{out}");
         assert!(!out.contains("hunter2"), "{out}");
-        let out = render(&Renderer::plain(), &file, &index, &secret);
+        let out = render(&Renderer::plain(), &file, &index, &redactor, &secret);
         assert!(!out.contains("hunter2"), "{out}");
     }
 
@@ -339,6 +366,44 @@ mod tests {
         let out = show(t, 0..11, Level::Warning, false);
         assert!(!out.contains("Zq8Rt4Lx2Wn9PbK7sJd3FhVm"), "{out}");
         assert!(out.contains("dr_site_ref: "), "{out}");
+    }
+
+    #[test]
+    fn a_copy_of_a_secret_elsewhere_is_masked_on_a_quoted_line() {
+        // The secret is reported on line 1; line 2 quotes 12 characters of it where no
+        // detector looked.
+        let t = "Password=Xq7rTz2LmN9pWv4K\n## notes Xq7rTz2LmN9p\n";
+        let (mut file, _) = finding(t, 9..25, Level::Error, true);
+        let (_, other) = finding(t, 26..34, Level::Warning, false);
+        file.findings.push(other.clone());
+        let index = LineIndex::new(&file.text);
+        let out = render(&Renderer::plain(), &file, &index, &redactor(&file), &other);
+        assert!(out.contains("## notes ************\n"), "{out}");
+        assert!(!out.contains("Xq7rTz2L"), "{out}");
+    }
+
+    #[test]
+    fn no_path_message_or_quoted_line_prints_a_control_character() {
+        let t = "a\u{1b}[2J\u{2028}b ERR\n";
+        let (mut file, mut f) =
+            finding(t, t.find("ERR").unwrap()..t.len() - 1, Level::Error, false);
+        file.path = "x\n::error file=evil.azsr.md,line=1::injected.azsr.md".into();
+        f.message = "quoted `a\r\n::warning::b`".into();
+        let index = LineIndex::new(&file.text);
+        let out = render(&Renderer::plain(), &file, &index, &redactor(&file), &f);
+        assert!(
+            !out.lines().any(|l| l.trim_start().starts_with("::")),
+            "{out}"
+        );
+        assert!(!out.contains(['\u{1b}', '\u{2028}', '\r']), "{out}");
+        assert!(
+            out.contains("x\\n::error file=evil.azsr.md,line=1::injected.azsr.md"),
+            "{out}"
+        );
+        assert!(out.contains("quoted `a\\r\\n::warning::b`"), "{out}");
+        assert!(out.contains("a\\u{1b}[2J\\u{2028}b ERR"), "{out}");
+        // The escapes widen the line: the place is named with the file's column.
+        assert!(out.contains(":1:9\n"), "{out}");
     }
 
     #[test]

@@ -22,6 +22,7 @@ use rayon::prelude::*;
 mod config;
 mod discover;
 pub(crate) mod encoding;
+mod escape;
 mod fingerprint;
 mod github;
 mod gitlab;

@@ -1,4 +1,5 @@
-//! `textDocument/documentSymbol`: the front matter's fields and the sections as an outline.
+//! `textDocument/documentSymbol`: the front matter's fields and the sections as an outline,
+//! named as written with secrets masked.
 
 use std::ops::Range;
 
@@ -58,6 +59,8 @@ fn symbol(
 pub fn handle(ctx: &Ctx, _: DocumentSymbolParams) -> Result<Option<DocumentSymbolResponse>, Error> {
     let source = ctx.source();
     let enc = ctx.enc;
+    // A key or heading holding a secret is named masked.
+    let redactor = &ctx.analysis.redactor;
     let mut out = Vec::new();
     if let Some(fm) = &source.frontmatter {
         let fields = fm
@@ -66,7 +69,11 @@ pub fn handle(ctx: &Ctx, _: DocumentSymbolParams) -> Result<Option<DocumentSymbo
             .take(MAX_SYMBOLS)
             .map(|e| {
                 let range = e.key.span.start..e.value.span.end.max(e.key.span.end);
-                let name = e.key_str().unwrap_or("?").to_string();
+                let name = redactor.mask_quote(
+                    &source.text,
+                    e.key.span.clone(),
+                    e.key_str().unwrap_or("?"),
+                );
                 symbol(
                     source,
                     enc,
@@ -105,7 +112,8 @@ pub fn handle(ctx: &Ctx, _: DocumentSymbolParams) -> Result<Option<DocumentSymbo
         while stack.last().is_some_and(|(l, _)| *l >= h.level) {
             pop_into(&mut stack, &mut top);
         }
-        let name = source.text[h.text_range.clone()].trim().to_string();
+        let heading = source.text[h.text_range.clone()].trim();
+        let name = redactor.mask_quote(&source.text, h.text_range.clone(), heading);
         let kind = if h.section.is_some() {
             SymbolKind::MODULE
         } else {
