@@ -25,9 +25,12 @@ declare_rule! {
     /// subscription), which count only in the same clause as the ask.
     ///
     /// It is asked about when the same sentence asks to look at it, when a list of IDs
-    /// sits under a sentence that asks so (`以下のリソースを調査してください:`), or when the
-    /// next sentence asks to look and takes it in (あわせて, 併せて, こちらも, そちらの,
-    /// 両方を; also, as well, too, it, both, together). An ask is a listed phrase or a verb
+    /// sits under a sentence that asks so (`以下のリソースを調査してください:`), or when one
+    /// of the next two sentences of its section (in the next paragraph too) asks to look
+    /// and takes it in (あわせて, 併せて, こちらも, そちらの, 先方, についても, だけでなく,
+    /// 両方を; also, as well, too, it, both, together) or names the resource again
+    /// (`afw-hub-01`), unless it limits the ask to this subscription's own resources
+    /// (当方の kv-01 のみです; only our, our own). An ask is a listed phrase or a verb
     /// of looking (調査, 確認, 調べ, 見て, 解析, 診断; investigate, look into, check, review,
     /// dig into, troubleshoot, verify) together with a request or a wish (ください,
     /// お願いします, いただけますか, ご確認のほど, 見ていただけると助かります; please, could

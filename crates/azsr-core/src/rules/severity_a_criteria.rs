@@ -82,7 +82,11 @@ declare_rule! {
     /// (全社員, 全店舗, すべてのお客様, 誰も, all users, every customer, nobody can, the whole
     /// company) or by the state now (停止中, 現在も, 業務が止まっている, 復旧していない,
     /// 引き続き…できない; is down, right now, at the moment, ongoing, still failing, losing
-    /// revenue).
+    /// revenue). A sentence saying nothing is down now outweighs those words (停止中は 503
+    /// でした tells the past): the problem has passed (現在は問題なく動いています, back to
+    /// normal), production is unaffected (現行の環境は今も普通に稼働, nothing in production
+    /// depends on it, the old site is still serving) or not in use yet (利用開始はまだ先,
+    /// no partners are using it yet).
     ///
     /// ## Trigger phrases
     ///
@@ -429,7 +433,7 @@ static HASTE: LazyLock<Cue> = LazyLock::new(|| {
 /// ... for a project or a date (日程, 稼働開始日, launch, milestone, slipped).
 static PROJECT_CUE: LazyLock<Cue> = LazyLock::new(|| {
     Cue::new(&[
-        "プロジェクト|スケジュール|日程|納期|期限|期日|締め?切り?|リリース|稼働開始|サービスイン|カットオーバー|本番移行|マイルストーン|間に合|押して|迫って|進捗|(?:月|年|年度|週)末(?:で|まで|に)|までに|契約(?:が|の)?[^。]{0,10}(?:切れ|終了|満了)",
+        "プロジェクト|スケジュール|日程|納期|期限|期日|締め?切り?|リリース|稼働開始|サービスイン|カットオーバー|本番移行|マイルストーン|間に合|押して|迫って|進捗|(?:月|年|年度|週)末(?:で|まで|に)|(?:[0-9]+ ?日|末|今週|来週|今月|来月|年内|年度内|期日)までに|契約(?:が|の)?[^。]{0,10}(?:切れ|終了|満了)",
         r"\bprojects?\b|\bschedule\b|\bdeadline\b|\bmilestone\b|\bgo-?live\b|\blaunch\b|\brelease\b|\bcutover\b|\btimeline\b|\bdue\s+date\b|\bslipped\b|\bbehind\s+schedule\b|\bdemo\b|\brollout\b|\bat\s+risk\b|\bprogram(?:me)?s?\b|\bslip\b|\bby\s+the\s+\d+(?:st|nd|rd|th)?\b|\bby\s+(?:monday|tuesday|wednesday|thursday|friday|next\s+week|end\s+of)\b",
     ])
 });
