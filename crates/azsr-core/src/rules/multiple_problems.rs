@@ -409,7 +409,7 @@ struct Question {
 static QUESTION_INTRO: LazyLock<Cue> = LazyLock::new(|| {
     Cue::new(&[
         "(?:以下|下記|次)(?:の)? ?(?:[0-9一二三四五]+ ?点|点|質問|項目|事項|こと)|質問(?:事項)?(?:は|です)?[:：]",
-        r"(?:the\s+following|(?:a\s+few|some|several|these|[2-9]|two|three|four)\s+(?:\w+\s+)?(?:questions|things|points|items))|questions?\s*:",
+        r"\b(?:the\s+following|(?:a\s+few|some|several|these|[2-9]|two|three|four)\s+(?:\w+\s+)?(?:questions|things|points|items))\b|\bquestions?\s*:",
     ])
 });
 
