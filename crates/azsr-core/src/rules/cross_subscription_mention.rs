@@ -25,9 +25,12 @@ declare_rule! {
     /// subscription), which count only in the same clause as the ask.
     ///
     /// It is asked about when the same sentence asks to look at it, when a list of IDs
-    /// sits under a sentence that asks so (`以下のリソースを調査してください:`), or when the
-    /// next sentence asks to look and takes it in (あわせて, 併せて, こちらも, そちらの,
-    /// 両方を; also, as well, too, it, both, together). An ask is a listed phrase or a verb
+    /// sits under a sentence that asks so (`以下のリソースを調査してください:`), or when one
+    /// of the next two sentences of its section (in the next paragraph too) asks to look
+    /// and takes it in (あわせて, 併せて, こちらも, そちらの, 先方, についても, だけでなく,
+    /// 両方を; also, as well, too, it, both, together) or names the resource again
+    /// (`afw-hub-01`), unless it limits the ask to this subscription's own resources
+    /// (当方の kv-01 のみです; only our, our own). An ask is a listed phrase or a verb
     /// of looking (調査, 確認, 調べ, 見て, 解析, 診断; investigate, look into, check, review,
     /// dig into, troubleshoot, verify) together with a request or a wish (ください,
     /// お願いします, いただけますか, ご確認のほど, 見ていただけると助かります; please, could
@@ -223,7 +226,7 @@ static LOOK: LazyLock<Cue> = LazyLock::new(|| {
 /// A later sentence taking the resource in (あわせて, こちらも, also, as well, it, both).
 static ALSO: LazyLock<Cue> = LazyLock::new(|| {
     Cue::new(&[
-        "あわせて|併せて|合わせて|こちらも|そちらも|そちらの|こちらの|それら|そのサブスクリプション|同様に|同時に|どちらも|いずれも|そのリソース|このリソース|当該",
+        "あわせて|併せて|合わせて|こちらも|そちらも|そちらの|こちらの|それら|そのサブスクリプション|同様に|同時に|どちらも|いずれも|そのリソース|このリソース|当該|先方|相手(?:方|側)|だけでなく|のみならず|についても|側も|側の|も(?:お|ご)?(?:調べ|確認|調査|見て|チェック|解析)",
         r"\b(?:also|as\s+well|too|both|together|at\s+the\s+same\s+time|that\s+one|this\s+one|it|them|those|these)\b",
     ])
 });
@@ -280,20 +283,49 @@ const BOTH: &[&str] = &[
 
 static BOTH_SET: LazyLock<PhraseSet> = LazyLock::new(|| PhraseSet::new(BOTH));
 
-/// The sentence after the one around `at` asks to look at "both" (and does not rule it out).
-fn next_sentence_asks_for_both(piece: &Piece, at: usize) -> bool {
-    let cur = piece.sentence_at(at);
-    let Some(next) = crate::text::sentences(piece.masked)
+/// One of the two sentences after the one around `at` (in this piece or the next ones
+/// of its section) asks to look at the resource: it takes it in (both, あわせて, そちらの,
+/// 先方, についても, also) or names it again (`afw-hub-01`), does not rule it out, and
+/// does not limit the ask to this subscription's own resources (当方の…のみ).
+fn later_sentence_asks_for_it(pieces: &[Piece], i: usize, at: usize) -> bool {
+    let p = &pieces[i];
+    let cur = p.sentence_at(at);
+    let names = resource_names(p.masked.get(cur.clone()).unwrap_or(""));
+    let section = |q: &Piece| q.block.and_then(|b| b.section);
+    let mut later: Vec<&str> = crate::text::sentences(p.masked)
         .into_iter()
-        .find(|s| s.start >= cur.end)
-    else {
-        return false;
-    };
-    let text = &piece.masked[next];
-    (!BOTH_SET.find(text).is_empty() || ALSO.is_match(text))
-        && asks_to_look(text)
-        && SCOPE_SET.find(text).is_empty()
+        .filter(|s| s.start >= cur.end)
+        .map(|s| &p.masked[s])
+        .collect();
+    for q in pieces[i + 1..].iter().take_while(|q| section(q) == section(p)) {
+        if later.len() >= 2 {
+            break;
+        }
+        later.extend(crate::text::sentences(q.masked).into_iter().map(|s| &q.masked[s]));
+    }
+    later.into_iter().take(2).any(|text| {
+        let takes_in = !BOTH_SET.find(text).is_empty()
+            || ALSO.is_match(text)
+            || names.iter().any(|n| text.contains(n));
+        takes_in && asks_to_look(text) && SCOPE_SET.find(text).is_empty() && !OURS_ONLY.is_match(text)
+    })
 }
+
+/// Names of resources in `text` (`afw-hub-01`, `sqldb-hanbai-shared`): words with a
+/// hyphen or a digit, at least four characters long.
+fn resource_names(text: &str) -> Vec<&str> {
+    text.split(|c: char| !(c.is_ascii_alphanumeric() || c == '-' || c == '_'))
+        .filter(|w| w.len() >= 4 && w.contains(['-', '_']) && w.chars().any(|c| c.is_ascii_alphabetic()))
+        .collect()
+}
+
+/// An ask limited to this subscription's own resources (当方の…のみ, only ours).
+static OURS_ONLY: LazyLock<Cue> = LazyLock::new(|| {
+    Cue::new(&[
+        "(?:当方|弊社|自社|こちら側|本サブスクリプション)の[^。]{0,30}(?:のみ|だけ)(?:です|を|で(?:す|お願い)|に(?:して|限))",
+        r"\bonly\s+(?:our|ours|the\s+\S+\s+in\s+this)\b|\bour\s+own\b",
+    ])
+});
 
 /// The piece introduces a list or a following line with a request to look.
 fn introduces_request(piece: &Piece) -> bool {
@@ -336,7 +368,7 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
             }
             let ask = sentence_asks(p, range.start);
             let asks = ask == Ask::Yes
-                || (ask == Ask::No && next_sentence_asks_for_both(p, range.start));
+                || (ask == Ask::No && later_sentence_asks_for_it(pieces, i, range.start));
             // An ID standing alone under "以下を調査してください:" counts too.
             let alone = p.masked.trim().is_empty()
                 || p.sentence_at(range.start).len() >= p.masked.trim_end().len();

@@ -3,7 +3,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use crate::fields::Plan;
-use crate::rules::text_rule::speech::{Cue, WISH};
+use crate::rules::text_rule::speech::{Cue, REQUEST, WISH};
 use crate::rules::text_rule::Prose;
 use crate::text::{is_question, PhraseSet};
 use crate::{msg, Context, Diagnostic};
@@ -160,11 +160,11 @@ static CAPABILITY: LazyLock<Cue> = LazyLock::new(|| {
     Cue::new(&[
         "機能(?:が|を|の|は)?ご?(?:あると|あれば|ほし|欲し|追加|拡張|提供|実装|改善|要望|検討)|新機能|機能拡張|実装|サポートされ|サポート対象",
         "に対応(?:して(?:いただ|頂|ほし|欲し|もら|くれ)|する予定|される予定|予定)|仕様(?:の)?(?:変更|を変|改善)|製品(?:側|として|チーム|グループ|部門|開発)|開発(?:部門|チーム|元)",
-        "(?:オプション|設定項目|機能|メニュー|ボタン|仕組み|\\bAPI)(?:が|を)?(?:追加|用意|提供|あれば|あると|ほしい|欲しい)|(?:制限|上限|制約)(?:が|を|の)?(?:緩和|撤廃|引き上げ|拡大|解除)|\\bGA\\b|一般提供|利用可能に|使えるように|追加されると|改善して(?:いただ|頂|ほし|欲し)",
-        "(?:できる|使える|選べる|られる|れる)(?:ように|よう[、に]|と(?:大変|非常に|とても|すごく)?(?:助か|ありがた|嬉し|うれし|便利))",
+        "(?:オプション|設定項目|機能|メニュー|ボタン|仕組み|\\bAPI)(?:が|を)?(?:[^。]{0,12}?(?:追加|用意|提供|設け|搭載|組み込)|あれば|あると|ほしい|欲しい)|(?:制限|上限|制約)(?:が|を|の)?(?:緩和|撤廃|引き上げ|拡大|解除)|\\bGA\\b|一般提供|利用可能に|使えるように|追加されると|改善して(?:いただ|頂|ほし|欲し)",
+        "[えけげせてねべめれ]る(?:ような|ように)|るように(?:して|なって)(?:いただく|頂く|もらう)ことは|(?:できる|使える|選べる|られる|れる)(?:ように|よう[、に]|と(?:大変|非常に|とても|すごく)?(?:助か|ありがた|嬉し|うれし|便利))",
         r"\bfeatures?\b|\bcapabilit(?:y|ies)\b|\bfunctionality\b|\b(?:option|setting|toggle|ability)\s+to\b|\bsupport\s+for\b|\bsupports?\b|\bnative(?:ly)?\b|\bout\s+of\s+the\s+box\b",
         r"\bproduct\s+(?:group|team)\b|\bimprovement\b|\benhancement\b|\bga\b|\bgeneral(?:ly)?\s+availab\w+|\bavailable\b|\b(?:eta|timeline|timeframe)\s+(?:for|on)\b|\b(?:limit(?:ation)?s?|restrictions?|cap|quota)\b[^.]{0,30}?\b(?:lifted|raised|removed|relaxed|increased|extended)\b",
-        r"\blet\s+(?:us|users|customers|me)\b|\ballow(?:s|ed)?\s+(?:us|users|customers|me|more)\b|\ballowed\b|\badd(?:ing|ed)?\s+(?:an?\s+|the\s+)?(?:option|setting|feature|support|ability|toggle|\w+\s+support)\b|\bbe\s+able\s+to\b|\bimplement\w*",
+        r"\blet\s+(?:us|users|customers|me)\b|\ballow(?:s|ed)?\s+(?:us|users|customers|me|more)\b|\ballowed\b|\badd(?:ing|ed)?\s+(?:an?\s+|the\s+)?(?:option|setting|feature|support|ability|toggle|\w+\s+support)\b|\bbe\s+able\s+to\b|\bimplement\w*|\ba\s+way\s+to\b",
         r"\bif\s+\w+(?:\s+\w+){0,3}?\s+(?:could|would|let|allowed|supported|had|offered|provided|exposed|showed|displayed|included|gave|accepted|kept)\b",
     ])
 });
@@ -191,7 +191,17 @@ static TO_PRODUCT: LazyLock<Cue> = LazyLock::new(|| {
         "(?:製品|開発)(?:チーム|グループ|部門|側)?(?:へ|に)(?:の)?(?:フィードバック|要望|ご要望|お伝え|伝え)",
         r"\b(?:pass|forward|submit|send|raise|log|file)\b[^.]{0,30}?\b(?:product\s+(?:group|team)|engineering|pg|dev(?:elopment)?\s+team)\b|\bfeature\s+(?:ask|suggestion)\b|\b(?:improvement|enhancement)\s+(?:suggestion|request)\b",
         r"\b(?:product\s+(?:group|team)|engineering(?:\s+team)?|pg|dev(?:elopment)?\s+team|microsoft)\s+(?:to\s+)?(?:add|implement|support|build|consider|provide|offer|make|improve|change)\b",
-        r"\b(?:any|are\s+there|is\s+there|have|has)\s+(?:any\s+)?plans?\s+to\b",
+        r"\b(?:any|are\s+there|is\s+there|have|has)\s+(?:any\s+)?plans?\s+to\b|\b(?:product\s+(?:group|team)|engineering|pg)\s+(?:might|could|would|will)\s+(?:\w+\s+)?(?:take\s+on|consider|add|implement|look\s+at)\b|\b(?:pass|forward|send)\b[^.]{0,40}?\bas\s+(?:a\s+)?(?:wish|feature\s+request|suggestion|feedback|improvement)\b",
+    ])
+});
+
+/// A hedged ask to change the product: whether it is possible or something they would
+/// take on (していただくことは難しいでしょうか, ご検討いただけないものでしょうか, it
+/// would make life easier, is that something … might take on).
+static HEDGED_ASK: LazyLock<Cue> = LazyLock::new(|| {
+    Cue::new(&[
+        "(?:いただく|頂く|もらう|いただける|頂ける)ことは(?:難しい|可能|でき)|ものでしょうか|楽にな",
+        r"\bwould\s+make\s+(?:\w+\s+){0,3}(?:easier|simpler|better)\b|\bis\s+(?:that|this|it)\s+something\b|\b(?:might|could|would)\s+(?:\w+\s+)?(?:take\s+on|consider)\b",
     ])
 });
 
@@ -218,7 +228,7 @@ fn composed_wish(sentence: &str) -> Option<std::ops::Range<usize>> {
             return Some(r);
         }
     }
-    if !(WISH.is_match(&text) || FUTURE.is_match(&text)) {
+    if !(WISH.is_match(&text) || FUTURE.is_match(&text) || HEDGED_ASK.is_match(&text)) {
         return None;
     }
     CAPABILITY.find_all(&text).into_iter().find(|r| {
@@ -227,6 +237,24 @@ fn composed_wish(sentence: &str) -> Option<std::ops::Range<usize>> {
         !handle && !NOT_PRODUCT.is_match(&m)
     })
 }
+
+/// A sentence telling what the customer did to their own system (当社アプリの機能追加を
+/// リリースしました, 機能追加リリース後に, we added a feature to our app), asking for
+/// nothing.
+fn reports_own_change(sentence: &str) -> bool {
+    OWN_CHANGE.is_match(sentence)
+        && !(WISH.is_match(sentence)
+            || REQUEST.is_match(sentence)
+            || FUTURE.is_match(sentence)
+            || is_question(sentence))
+}
+
+static OWN_CHANGE: LazyLock<Cue> = LazyLock::new(|| {
+    Cue::new(&[
+        "(?:当社|弊社|自社|社内|当方|私たち|我々)|(?:しました|いたしました|行いました|実施しました|リリースしました|デプロイしました|適用しました)|(?:リリース|デプロイ|適用|反映)(?:後|以降|直後|してから|した後)",
+        r"\b(?:we|our\s+team|i)\s+(?:added|released|shipped|deployed|built|rolled\s+out)\b|\bour\s+(?:own\s+)?(?:app|application|service|product|system)\b|\bafter\s+(?:we\s+)?(?:released|deployed|releasing|deploying|shipping|rolling\s+out)\b",
+    ])
+});
 
 /// `before` (the text before `に対応してほしい`) names the case, not a product:
 /// "please handle this".
@@ -244,8 +272,12 @@ const HANDLE: &[&str] = &["件", "問題", "障害", "事象", "至急", "早急
 fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
     let mut first: Option<std::ops::Range<usize>> = None;
     for p in &Prose::with_summary(ctx).pieces {
-        let mut hits: Vec<std::ops::Range<usize>> =
-            p.find(&SET).into_iter().map(|m| m.range).collect();
+        let mut hits: Vec<std::ops::Range<usize>> = p
+            .find(&SET)
+            .into_iter()
+            .map(|m| m.range)
+            .filter(|r| !reports_own_change(&p.masked[p.sentence_at(r.start)]))
+            .collect();
         for c in PATTERNS.captures_iter(p.masked) {
             let m = c.get(1).or_else(|| c.get(0)).expect("group 0 always matches");
             if m.as_str().starts_with('に') && handles_the_case(&p.masked[..m.start()]) {

@@ -152,3 +152,5 @@ fn phrasing_rules_on_the_development_set() {
         all.len()
     );
 }
+
+mod drafts;
