@@ -12,7 +12,7 @@ fi
 if ! cargo +nightly fuzz --version >/dev/null 2>&1; then
     cargo +nightly install cargo-fuzz --locked
 fi
-for target in analyze incremental frontmatter framing; do
+for target in analyze incremental_edits frontmatter framing; do
     mkdir -p "corpus/$target"
     echo "fuzz: $target for ${seconds}s"
     cargo +nightly fuzz run "$target" "corpus/$target" seeds -- \

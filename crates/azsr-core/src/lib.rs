@@ -408,7 +408,7 @@ mod tests {
         assert_no_piece(&found, sig);
         let quoted = found.iter().find(|d| d.code == "unknown-field").unwrap();
         assert!(
-            quoted.message.en.contains("`Password=****"),
+            quoted.message.en.contains("\"Password=****"),
             "{:?}",
             quoted.message
         );
