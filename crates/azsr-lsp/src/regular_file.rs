@@ -156,14 +156,14 @@ pub fn read(path: &Path, max: u64) -> Result<Vec<u8>, Refused> {
     Ok(bytes)
 }
 
-/// [`read`] as UTF-8 text (the English message on failure, for callers whose messages
-/// are English).
-pub fn read_to_string(path: &Path, max: u64) -> Result<String, String> {
-    let bytes = read(path, max).map_err(|r| r.message().en)?;
+/// [`read`] as UTF-8 text, or what to tell the user in both languages.
+pub fn read_to_string(path: &Path, max: u64) -> Result<String, Msg> {
+    let bytes = read(path, max).map_err(|r| r.message())?;
     String::from_utf8(bytes).map_err(|e| {
-        format!(
-            "not UTF-8 (invalid byte at offset {})",
-            e.utf8_error().valid_up_to()
+        let at = e.utf8_error().valid_up_to();
+        msg!(
+            "not UTF-8 (invalid byte at offset {at})",
+            "UTF-8 ではありません（位置 {at} に不正なバイト）。"
         )
     })
 }

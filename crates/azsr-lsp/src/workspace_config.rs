@@ -41,7 +41,7 @@ pub enum LoadError {
     /// The TOML is malformed or has unknown keys or values; `text` is the file's text.
     Toml { text: String, error: ConfigError },
     /// A catalog file it names is missing or malformed (the message names the file).
-    Catalog(String),
+    Catalog(Msg),
 }
 
 impl LoadError {
@@ -72,7 +72,7 @@ impl LoadError {
                 }
                 None => error.message.clone(),
             },
-            LoadError::Catalog(m) => msg!("{m}", "{m}"),
+            LoadError::Catalog(m) => m.clone(),
         }
     }
 
@@ -115,7 +115,7 @@ impl LoadError {
                         error.message.en
                     )
                 }
-                LoadError::Catalog(m) => format!("configuration {shown}: {m}"),
+                LoadError::Catalog(m) => format!("configuration {shown}: {}", m.en),
             },
             Lang::Ja => {
                 let mut out = format!("設定ファイル {shown}{position}: {}", self.problem().ja);
@@ -184,16 +184,25 @@ pub fn load_catalog(
     config: &Config,
     base: &Path,
     show: &dyn Fn(&Path) -> String,
-) -> Result<Arc<Catalog>, String> {
+) -> Result<Arc<Catalog>, Msg> {
     let bundled = Catalog::bundled();
     let mut catalog: Option<Catalog> = None;
     if let Some(services) = &config.catalog_services {
         let path = base.join(services);
         let shown_json = show(&path);
-        let json = regular_file::read_to_string(&path, regular_file::CATALOG_MAX_BYTES)
-            .map_err(|e| format!("cannot read [catalog] services {shown_json}: {e}"))?;
+        let json = regular_file::read_to_string(&path, regular_file::CATALOG_MAX_BYTES).map_err(
+            |Msg { en, ja }| {
+                msg!(
+                    "cannot read [catalog] services {shown_json}: {en}",
+                    "[catalog] services のファイル {shown_json} を読み取れません。{ja}"
+                )
+            },
+        )?;
         catalog = Some(bundled.with_services_json(&json).map_err(|e| {
-            format!("[catalog] services {shown_json} is not `az support services list` output: {e}")
+            msg!(
+                "[catalog] services {shown_json} is not `az support services list` output: {e}",
+                "[catalog] services のファイル {shown_json} は `az support services list` の出力ではありません（{e}）。"
+            )
         })?);
     }
     if let Some(pc) = &config.catalog_problem_classifications {
@@ -203,7 +212,11 @@ pub fn load_catalog(
         let files = if path.is_dir() {
             let mut list: Vec<PathBuf> = std::fs::read_dir(&path)
                 .map_err(|e| {
-                    format!("cannot read [catalog] problem_classifications {shown_pc}: {e}")
+                    let ja = crate::regular_file::io_message(&e).ja;
+                    msg!(
+                        "cannot read [catalog] problem_classifications {shown_pc}: {e}",
+                        "[catalog] problem_classifications のフォルダー {shown_pc} を読み取れません。{ja}"
+                    )
                 })?
                 .filter_map(|e| e.ok().map(|e| e.path()))
                 .filter(|p| p.is_file() && p.extension().is_some_and(|x| x == "json"))
@@ -216,18 +229,25 @@ pub fn load_catalog(
         for file in files {
             let shown_file = show(&file);
             let json = regular_file::read_to_string(&file, regular_file::CATALOG_MAX_BYTES)
-                .map_err(|e| {
-                    format!("cannot read [catalog] problem_classifications {shown_file}: {e}")
+                .map_err(|Msg { en, ja }| {
+                    msg!(
+                        "cannot read [catalog] problem_classifications {shown_file}: {en}",
+                        "[catalog] problem_classifications のファイル {shown_file} を読み取れません。{ja}"
+                    )
                 })?;
             let service = problem_list_service(&file, &json).ok_or_else(|| {
-                format!(
+                msg!(
                     "cannot tell which service {shown_file} lists problem classifications for: \
-                     its entries' `id`s do not name one; name the file after the service GUID ({{guid}}.json)"
+                     its entries' `id`s do not name one; name the file after the service GUID ({{guid}}.json)",
+                    "{shown_file} がどのサービスの問題の分類か分かりません。項目の `id` にサービスがないため、ファイル名をサービスの GUID にしてください（`{{guid}}.json`）。"
                 )
             })?;
             cat.add_problem_classifications_json(&service, &json)
                 .map_err(|e| {
-                    format!("{shown_file} is not `az support services problem-classifications list` output: {e}")
+                    msg!(
+                        "{shown_file} is not `az support services problem-classifications list` output: {e}",
+                        "{shown_file} は `az support services problem-classifications list` の出力ではありません（{e}）。"
+                    )
                 })?;
         }
     }

@@ -7,7 +7,7 @@ use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-use azsr_core::{Catalog, Config, Encoding, Lang, LineIndex};
+use azsr_core::{msg, Catalog, Config, Encoding, Lang, LineIndex, Msg};
 use serde_json::Value;
 use tower_lsp_server::ls_types::{
     self as lsp, DiagnosticSeverity, MessageType, NumberOrString, Position, Uri,
@@ -92,10 +92,7 @@ pub struct DocConfig {
 /// Catalog paths in the editor's settings are relative to the nearest `azsr.toml`'s folder
 /// when there is one (so they combine with its own `[catalog]` keys), else to the
 /// document's folder; absolute paths work anywhere.
-pub fn config_for(
-    uri: &Uri,
-    settings: &Config,
-) -> (DocConfig, Option<ConfigProblem>, Option<String>) {
+pub fn config_for(uri: &Uri, settings: &Config) -> (DocConfig, Option<ConfigProblem>, Option<Msg>) {
     let mut problem = None;
     let toml_path = find_config_file(uri);
     let show = |p: &Path| p.display().to_string();
@@ -134,13 +131,15 @@ pub fn config_for(
         match base {
             Some(base) => match workspace_config::load_catalog(&config, &base, &show) {
                 Ok(c) => catalog = c,
-                Err(message) => settings_problem = Some(format!("settings: {message}")),
+                Err(Msg { en, ja }) => {
+                    settings_problem = Some(msg!("settings: {en}", "設定: {ja}"))
+                }
             },
             None => {
-                settings_problem = Some(
-                    "settings: a catalog path cannot be resolved for a document that is not a file"
-                        .to_string(),
-                )
+                settings_problem = Some(msg!(
+                    "settings: a catalog path cannot be resolved for a document that is not a file",
+                    "設定: ファイルではない文書では、カタログのパスを解決できません。"
+                ))
             }
         }
     }
@@ -180,15 +179,18 @@ pub fn problem_diagnostic(p: &ConfigProblem, enc: Encoding, lang: Lang) -> lsp::
 
 /// Publishes the state of every `azsr.toml` just looked at: the problems found, and
 /// empty lists for files that were reported before and are fine now.
+/// The language of what the server says about configuration: the `messages` setting,
+/// else the client's locale.
+fn session_lang(shared: &Arc<Shared>) -> Lang {
+    let session = shared.session();
+    match session.settings.messages {
+        azsr_core::config::MessagesSetting::Fixed(lang) => lang,
+        _ => Lang::from_locale(session.locale.as_deref().unwrap_or_default()),
+    }
+}
+
 pub fn publish_problems(shared: &Arc<Shared>, checked: Vec<PathBuf>, problems: Vec<ConfigProblem>) {
-    let (enc, lang) = {
-        let session = shared.session();
-        let lang = match session.settings.messages {
-            azsr_core::config::MessagesSetting::Fixed(lang) => lang,
-            _ => Lang::from_locale(session.locale.as_deref().unwrap_or_default()),
-        };
-        (session.encoding, lang)
-    };
+    let (enc, lang) = (shared.session().encoding, session_lang(shared));
     let mut out: Vec<(Uri, Vec<lsp::Diagnostic>)> = Vec::new();
     {
         let mut reported = lock(&shared.config_problems);
@@ -245,7 +247,8 @@ fn config_for_open(shared: &Arc<Shared>, uri: &Uri) -> DocConfig {
     let checked: Vec<PathBuf> = find_config_file(uri).into_iter().collect();
     publish_problems(shared, checked, problem.into_iter().collect());
     if let Some(message) = settings_problem {
-        report_once(shared, message);
+        let lang = session_lang(shared);
+        report_once(shared, message.get(lang).to_string());
     }
     config
 }
