@@ -86,8 +86,17 @@ const ALIASES: &[(&str, &str)] = &[
 
 fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
     let Some(form) = ctx.form() else { return };
+    let start = out.len();
     let top: Vec<&str> = FIELDS.iter().map(|f| f.key).collect();
     for e in form.entries() {
+        // Past the cap only the count matters (analyze keeps the first findings and
+        // says how many more): 100,000 unknown keys need no 100,000 suggestions.
+        if out.len() - start > crate::MAX_FINDINGS_PER_RULE {
+            if !top.contains(&e.key_str().unwrap_or_default()) {
+                out.push(RULE.diag(e.key.span.clone(), msg!("", "")));
+            }
+            continue;
+        }
         report(ctx.text, e, form.entries(), &top, None, out);
         match e.key_str() {
             Some("contact") => {
