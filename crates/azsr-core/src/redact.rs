@@ -350,25 +350,7 @@ fn starred(s: &str, hidden: &[bool]) -> String {
 }
 
 fn percent_decoded(s: &str) -> String {
-    let b = s.as_bytes();
-    let mut out = Vec::with_capacity(b.len());
-    let mut i = 0;
-    while i < b.len() {
-        let hex = b
-            .get(i + 1..i + 3)
-            .and_then(|h| std::str::from_utf8(h).ok());
-        match hex.map(|h| u8::from_str_radix(h, 16)) {
-            Some(Ok(v)) if b[i] == b'%' => {
-                out.push(v);
-                i += 3;
-            }
-            _ => {
-                out.push(b[i]);
-                i += 1;
-            }
-        }
-    }
-    String::from_utf8_lossy(&out).into_owned()
+    String::from_utf8_lossy(&crate::text::percent_decoded_bytes(s)).into_owned()
 }
 
 /// The common backslash escapes of JSON and YAML (`\n`, `\"`, `\/`, `\u0026`, `\x41`).

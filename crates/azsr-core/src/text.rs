@@ -432,6 +432,30 @@ pub fn is_question(sentence: &str) -> bool {
         _ => false,
     }
 }
+/// The bytes `s` stands for with every `%XX` decoded (URLs, SAS query strings, file
+/// names); anything else, a lone `%` included, is kept as it is.
+pub(crate) fn percent_decoded_bytes(s: &str) -> Vec<u8> {
+    let b = s.as_bytes();
+    let mut out = Vec::with_capacity(b.len());
+    let mut i = 0;
+    while i < b.len() {
+        let hex = b
+            .get(i + 1..i + 3)
+            .and_then(|h| std::str::from_utf8(h).ok());
+        match hex.map(|h| u8::from_str_radix(h, 16)) {
+            Some(Ok(v)) if b[i] == b'%' => {
+                out.push(v);
+                i += 3;
+            }
+            _ => {
+                out.push(b[i]);
+                i += 1;
+            }
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

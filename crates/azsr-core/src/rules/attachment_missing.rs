@@ -108,23 +108,10 @@ fn local_path(dest: &str) -> Option<String> {
     Some(percent_decode(d))
 }
 
+/// The path a `file:` URL or a percent-encoded name stands for; the text as written
+/// when the decoded bytes are not UTF-8.
 fn percent_decode(s: &str) -> String {
-    let bytes = s.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        if bytes[i] == b'%' && i + 2 < bytes.len() {
-            let hex = std::str::from_utf8(&bytes[i + 1..i + 3]).unwrap_or("");
-            if let Ok(b) = u8::from_str_radix(hex, 16) {
-                out.push(b);
-                i += 3;
-                continue;
-            }
-        }
-        out.push(bytes[i]);
-        i += 1;
-    }
-    String::from_utf8(out).unwrap_or_else(|_| s.to_string())
+    String::from_utf8(crate::text::percent_decoded_bytes(s)).unwrap_or_else(|_| s.to_string())
 }
 
 #[cfg(test)]
