@@ -179,7 +179,7 @@ fn password_with(r: &mut Rng, specials: &[char]) -> String {
     p
 }
 
-fn wrap(s: &str, width: usize, sep: &str) -> String {
+pub fn wrap(s: &str, width: usize, sep: &str) -> String {
     s.as_bytes()
         .chunks(width)
         .map(|c| std::str::from_utf8(c).unwrap())
