@@ -57,22 +57,25 @@ mod tests {
 
     #[test]
     fn blocked_titles_count_errors_else_secrets() {
-        let b = |errors, secrets| Blocked { errors, secrets };
-        assert_eq!(
-            blocked_title(b(1, 1), Lang::En),
-            "Export blocked by 1 error"
-        );
-        assert_eq!(
-            blocked_title(b(3, 0), Lang::En),
-            "Export blocked by 3 errors"
-        );
-        assert_eq!(
-            blocked_title(b(0, 2), Lang::En),
-            "Export blocked: 2 secrets in the file"
-        );
-        assert_eq!(
-            blocked_title(b(2, 0), Lang::Ja),
-            "エラーが 2 件あるためエクスポートできません"
-        );
+        let cases = [
+            (1, 1, Lang::En, "Export blocked by 1 error"),
+            (3, 0, Lang::En, "Export blocked by 3 errors"),
+            (0, 2, Lang::En, "Export blocked: 2 secrets in the file"),
+            (
+                2,
+                0,
+                Lang::Ja,
+                "エラーが 2 件あるためエクスポートできません",
+            ),
+            (
+                0,
+                1,
+                Lang::Ja,
+                "秘密情報が 1 件あるためエクスポートできません",
+            ),
+        ];
+        for (errors, secrets, lang, title) in cases {
+            assert_eq!(blocked_title(Blocked { errors, secrets }, lang), title);
+        }
     }
 }
