@@ -305,6 +305,20 @@ check(cli.code == 0 and got == cli.stdout and got:find('az support', 1, true) ~=
   got:sub(1, 200) .. ' | ' .. tostring(cli.stderr))
 check(notes[1] and notes[1].level == vim.log.levels.INFO and notes[1].msg:find('レジスタ', 1, true) ~= nil,
   ':AzsrExport says where the export went', vim.inspect(notes))
+-- Running the lens does what :AzsrExport does (vim.lsp.commands handles its command).
+vim.fn.setreg('"', 'before')
+local select = vim.ui.select
+vim.ui.select = function(items, _, choose)
+  choose(items[1], 1) -- the first lens: "az コマンドをコピー"
+end
+vim.api.nvim_win_set_cursor(0, { 1, 0 })
+vim.lsp.codelens.run()
+vim.wait(TIMEOUT, function()
+  return vim.fn.getreg('"') ~= 'before'
+end, 50)
+vim.ui.select = select
+check(vim.fn.getreg('"') == cli.stdout, 'running the "Copy az command" lens puts the az command in the register',
+  vim.fn.getreg('"'):sub(1, 200))
 vim.cmd('AzsrExport rest-json')
 vim.wait(TIMEOUT, function()
   return vim.fn.getreg('"'):sub(1, 1) == '{'
