@@ -70,17 +70,6 @@ pub fn run(args: &crate::Args, path: &Path) -> ExitCode {
     let source = Source::new(text);
     let analysis = azsr_core::analyze(&source, &loaded.config, &loaded.catalog, &env);
     let lang = analysis.lang;
-    let errors = analysis
-        .diagnostics
-        .iter()
-        .filter(|d| d.level == Level::Error)
-        .count();
-    if errors > 0 || !source.secrets.found.is_empty() {
-        let findings = azsr_report::findings(&source, analysis);
-        refuse(args, &shown, &source, findings, errors, lang);
-        return ExitCode::from(1);
-    }
-
     let file_name = path
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
@@ -89,23 +78,24 @@ pub fn run(args: &crate::Args, path: &Path) -> ExitCode {
         file_name: &file_name,
         ticket_name: args.ticket_name.as_deref(),
     };
-    let ticket = match export::ticket(&source, &loaded.config, &loaded.catalog, names, lang) {
-        Ok(t) => t,
-        Err(export::Unresolved(problems)) => {
-            let head = msg!(
-                "cannot export: the request cannot be built",
-                "エクスポートできません。お問い合わせを組み立てられません。"
-            );
-            eprintln!("{shown}: {}", head.get(lang));
-            for p in problems {
-                eprintln!("  - {}", p.get(lang));
-            }
+    let out = match render(
+        &source,
+        &analysis,
+        &loaded.config,
+        &loaded.catalog,
+        names,
+        args.to,
+    ) {
+        Ok(out) => out,
+        Err(Refusal::Blocked(Blocked { errors, .. })) => {
+            let findings = azsr_report::findings(&source, analysis);
+            refuse(args, &shown, &source, findings, errors, lang);
+            return ExitCode::from(1);
+        }
+        Err(Refusal::Unresolved(problems)) => {
+            eprintln!("{shown}: {}", cannot_build(&problems, lang));
             return ExitCode::from(2);
         }
-    };
-    let out = match args.to {
-        ExportTo::RestJson => export::rest_json(&ticket),
-        ExportTo::AzCli => export::az_cli(&ticket, lang),
     };
     let mut stdout = std::io::stdout().lock();
     if let Err(e) = stdout
@@ -118,6 +108,69 @@ pub fn run(args: &crate::Args, path: &Path) -> ExitCode {
         }
     }
     ExitCode::SUCCESS
+}
+
+/// What blocks any export: errors, or secrets the scan found (whatever the
+/// configuration says of them). Nothing is mapped then, so nothing of the draft leaks.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Blocked {
+    pub errors: usize,
+    pub secrets: usize,
+}
+
+/// What blocks the export of an analysed draft, if anything.
+pub fn blocked(source: &Source, analysis: &azsr_core::Analysis) -> Option<Blocked> {
+    let errors = analysis
+        .diagnostics
+        .iter()
+        .filter(|d| d.level == Level::Error)
+        .count();
+    let secrets = source.secrets.found.len();
+    (errors > 0 || secrets > 0).then_some(Blocked { errors, secrets })
+}
+
+/// Why an analysed draft has no export.
+#[derive(Debug)]
+pub enum Refusal {
+    Blocked(Blocked),
+    /// No error, but the request cannot be built (exit 2): each problem says the way out.
+    Unresolved(Vec<azsr_core::Msg>),
+}
+
+/// The export of an analysed draft, exactly as `--export` prints it, or why there is
+/// none: the one decision shared by the CLI and the language server's commands.
+pub fn render(
+    source: &Source,
+    analysis: &azsr_core::Analysis,
+    config: &azsr_core::Config,
+    catalog: &azsr_core::Catalog,
+    names: export::Names,
+    to: ExportTo,
+) -> Result<String, Refusal> {
+    if let Some(b) = blocked(source, analysis) {
+        return Err(Refusal::Blocked(b));
+    }
+    let lang = analysis.lang;
+    let ticket = export::ticket(source, config, catalog, names, lang)
+        .map_err(|export::Unresolved(problems)| Refusal::Unresolved(problems))?;
+    Ok(match to {
+        ExportTo::RestJson => export::rest_json(&ticket),
+        ExportTo::AzCli => export::az_cli(&ticket, lang),
+    })
+}
+
+/// Why the request cannot be built: a head line, then each problem on its own line.
+pub fn cannot_build(problems: &[azsr_core::Msg], lang: Lang) -> String {
+    let head = msg!(
+        "cannot export: the request cannot be built",
+        "エクスポートできません。お問い合わせを組み立てられません。"
+    );
+    let mut out = head.get(lang).to_string();
+    for p in problems {
+        out.push_str("\n  - ");
+        out.push_str(p.get(lang));
+    }
+    out
 }
 
 /// Why nothing was exported, on standard error: the findings (human format, secrets

@@ -1,4 +1,4 @@
--- Commands (:AzsrExplain, :AzsrRestart, :AzsrLog) for users who only call
+-- Commands (:AzsrExplain, :AzsrExport, :AzsrRestart, :AzsrLog) for users who only call
 -- vim.lsp.enable('azsr'); setup{} defines the same ones. Opening a draft with azsr
 -- turned on but no server to run says so once (Neovim itself would stay silent).
 if vim.g.loaded_azsr then
@@ -13,3 +13,4 @@ vim.api.nvim_create_autocmd('FileType', {
     require('azsr').on_azsr_buffer()
   end,
 })
+require('azsr').define_codelens()

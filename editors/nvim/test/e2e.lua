@@ -253,6 +253,80 @@ local buf2 = open(repo .. '/examples/faulty/broken-yaml.ja.azsr.md')
 check(codes(buf2)['frontmatter-syntax'] ~= nil, 'frontmatter-syntax on examples/faulty/broken-yaml.ja.azsr.md',
   vim.inspect(vim.tbl_keys(codes(buf2))))
 
+-- 7b. Exports: the code lenses at the top of a request, and :AzsrExport putting the
+-- server's export in the unnamed register (the same text `azsr-lsp --export` prints).
+-- Messages are Japanese since step 2, so the lenses are too.
+local notes = {}
+local notify = vim.notify
+vim.notify = function(msg, level)
+  table.insert(notes, { msg = msg, level = level })
+end
+local function lens_titles(b)
+  local titles = {}
+  vim.wait(TIMEOUT, function()
+    titles = vim.tbl_map(function(l)
+      return l.command and l.command.title or ''
+    end, vim.lsp.codelens.get(b))
+    return #titles > 0
+  end, 50)
+  return titles
+end
+local blocked = lens_titles(buf2)
+check(#blocked == 1 and blocked[1]:find('エクスポートできません', 1, true) ~= nil,
+  'a draft with errors gets one lens saying the errors block the export', vim.inspect(blocked))
+vim.fn.setreg('"', 'before')
+vim.cmd('AzsrExport')
+vim.wait(TIMEOUT, function()
+  return #notes > 0
+end, 50)
+check(vim.fn.getreg('"') == 'before' and notes[1] and notes[1].level == vim.log.levels.ERROR,
+  ':AzsrExport on a draft with errors is refused and leaves the register alone', vim.inspect(notes))
+
+local clean = repo .. '/examples/quota-vcpu.en.azsr.md'
+local buf3 = open(clean)
+local titles = lens_titles(buf3)
+check(vim.deep_equal(titles, { 'az コマンドをコピー', 'リクエスト本文をエクスポート' }),
+  'a clean draft gets the two export lenses, in the messages language', vim.inspect(titles))
+-- The CLI on the same file under the same settings (messages = ja, from an azsr.toml).
+local cli_dir = vim.fn.tempname()
+vim.fn.mkdir(cli_dir, 'p')
+vim.fn.writefile({ 'messages = "ja"' }, cli_dir .. '/azsr.toml')
+vim.fn.writefile(vim.fn.readfile(clean, 'b'), cli_dir .. '/quota-vcpu.en.azsr.md', 'b')
+local cli = vim.system({ vim.env.AZSR_LSP_PATH, '--export', 'quota-vcpu.en.azsr.md', '--to', 'az-cli' },
+  { text = true, cwd = cli_dir }):wait()
+notes = {}
+vim.cmd('AzsrExport')
+vim.wait(TIMEOUT, function()
+  return vim.fn.getreg('"') ~= 'before'
+end, 50)
+local got = vim.fn.getreg('"')
+check(cli.code == 0 and got == cli.stdout and got:find('az support', 1, true) ~= nil,
+  ':AzsrExport puts the az command (what --export prints) in the unnamed register',
+  got:sub(1, 200) .. ' | ' .. tostring(cli.stderr))
+check(notes[1] and notes[1].level == vim.log.levels.INFO and notes[1].msg:find('レジスタ', 1, true) ~= nil,
+  ':AzsrExport says where the export went', vim.inspect(notes))
+-- Running the lens does what :AzsrExport does (vim.lsp.commands handles its command).
+vim.fn.setreg('"', 'before')
+local select = vim.ui.select
+vim.ui.select = function(items, _, choose)
+  choose(items[1], 1) -- the first lens: "az コマンドをコピー"
+end
+vim.api.nvim_win_set_cursor(0, { 1, 0 })
+vim.lsp.codelens.run()
+vim.wait(TIMEOUT, function()
+  return vim.fn.getreg('"') ~= 'before'
+end, 50)
+vim.ui.select = select
+check(vim.fn.getreg('"') == cli.stdout, 'running the "Copy az command" lens puts the az command in the register',
+  vim.fn.getreg('"'):sub(1, 200))
+vim.cmd('AzsrExport rest-json')
+vim.wait(TIMEOUT, function()
+  return vim.fn.getreg('"'):sub(1, 1) == '{'
+end, 50)
+local body = vim.json.decode(vim.fn.getreg('"'))
+check(body.method == 'PUT' and body.body.properties.title ~= nil, ':AzsrExport rest-json gives the create call')
+vim.notify = notify
+
 -- 8. :checkhealth azsr runs without error.
 local ok, err = pcall(vim.cmd, 'silent checkhealth azsr')
 check(ok, ':checkhealth azsr runs', tostring(err))

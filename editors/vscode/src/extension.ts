@@ -52,6 +52,43 @@ async function notifyNotFound(configured: string | undefined): Promise<void> {
   }
 }
 
+/** The exports the server runs (workspace/executeCommand; its code lenses name them too):
+ *  the server returns the text, the extension puts it on the clipboard. */
+const EXPORTS: Record<string, { en: string; ja: string }> = {
+  'azsr.exportAzCli': {
+    en: 'azsr: the az command is on the clipboard. Run it in a POSIX shell to file the request.',
+    ja: 'azsr: az コマンドをクリップボードにコピーしました。POSIX シェルで実行するとお問い合わせを送信します。',
+  },
+  'azsr.exportRestJson': {
+    en: 'azsr: the request body (method, URL and JSON body of the create call) is on the clipboard.',
+    ja: 'azsr: リクエスト本文（作成呼び出しのメソッド、URL、JSON 本文）をクリップボードにコピーしました。',
+  },
+};
+
+/**
+ * Runs an export on the server (a lens click passes the document's URI; from the command
+ * palette, the active draft's), puts the text on the clipboard and says so. A refusal
+ * (errors, secrets, no problem classification ID) is shown as the server wrote it.
+ */
+async function runExport(command: string, args: unknown[], next: (command: string, args: unknown[]) => unknown): Promise<unknown> {
+  const active = vscode.window.activeTextEditor?.document;
+  const uri = typeof args[0] === 'string' ? args[0] : active && isDraft(active) ? active.uri.toString() : undefined;
+  if (uri === undefined) {
+    void vscode.window.showWarningMessage('azsr: open a *.azsr.md draft to export it.');
+    return undefined;
+  }
+  try {
+    const text = await next(command, [uri]);
+    if (typeof text !== 'string') return text;
+    await vscode.env.clipboard.writeText(text);
+    void vscode.window.showInformationMessage(EXPORTS[command][explainLang(undefined)]);
+    return text;
+  } catch (e) {
+    void vscode.window.showErrorMessage(`azsr: ${e instanceof Error ? e.message : String(e)}`);
+    return undefined;
+  }
+}
+
 let started = false;
 
 async function startClient(): Promise<void> {
@@ -75,6 +112,7 @@ async function startClient(): Promise<void> {
     diagnosticCollectionName: 'azsr',
     initializationOptions: () => serverConfig(),
     middleware: {
+      executeCommand: (command, args, next) => (command in EXPORTS ? runExport(command, args, next) : next(command, args)),
       workspace: {
         // The server may pull its settings: answer with the same payload as
         // initializationOptions (not VS Code's raw `azsr` section, which holds

@@ -2,14 +2,15 @@
 
 use azsr_core::Encoding;
 use tower_lsp_server::ls_types::{
-    CodeActionKind, CodeActionOptions, CodeActionProviderCapability, CompletionOptions,
-    DidChangeWatchedFilesRegistrationOptions, FileSystemWatcher, FoldingRangeProviderCapability,
-    GlobPattern, HoverProviderCapability, InitializeParams, InitializeResult, OneOf,
-    PositionEncodingKind, Registration, ServerCapabilities, ServerInfo, TextDocumentSyncCapability,
-    TextDocumentSyncKind, TextDocumentSyncOptions,
+    CodeActionKind, CodeActionOptions, CodeActionProviderCapability, CodeLensOptions,
+    CompletionOptions, DidChangeWatchedFilesRegistrationOptions, ExecuteCommandOptions,
+    FileSystemWatcher, FoldingRangeProviderCapability, GlobPattern, HoverProviderCapability,
+    InitializeParams, InitializeResult, OneOf, PositionEncodingKind, Registration,
+    ServerCapabilities, ServerInfo, TextDocumentSyncCapability, TextDocumentSyncKind,
+    TextDocumentSyncOptions,
 };
 
-use super::{code_action, configuration, to_proto, Shared};
+use super::{code_action, configuration, execute_command, to_proto, Shared};
 
 /// Asks the client to report changes of `azsr.toml` files and of JSON files (a `[catalog]`
 /// list is one): they re-check open documents.
@@ -111,6 +112,13 @@ pub fn initialize(shared: &Shared, params: InitializeParams) -> InitializeResult
             document_symbol_provider: Some(OneOf::Left(true)),
             folding_range_provider: Some(FoldingRangeProviderCapability::Simple(true)),
             inlay_hint_provider: Some(OneOf::Left(true)),
+            code_lens_provider: Some(CodeLensOptions {
+                resolve_provider: None,
+            }),
+            execute_command_provider: Some(ExecuteCommandOptions {
+                commands: execute_command::commands(),
+                ..Default::default()
+            }),
             ..Default::default()
         },
         server_info: Some(ServerInfo {

@@ -58,12 +58,14 @@
 //!    published version is the newest.
 
 mod code_action;
+mod code_lens;
 mod completion;
 mod configuration;
 mod diagnostics;
 mod document_symbol;
 mod document_text;
 mod documents;
+mod execute_command;
 mod folding_range;
 mod framing;
 #[doc(hidden)]

@@ -14,17 +14,18 @@ use serde::Deserialize;
 use serde_json::Value;
 use tower_lsp_server::jsonrpc::{Error, Id, Response};
 use tower_lsp_server::ls_types::request::{
-    CodeActionRequest, Completion, DocumentSymbolRequest, FoldingRangeRequest, HoverRequest,
-    InlayHintRequest, Request,
+    CodeActionRequest, CodeLensRequest, Completion, DocumentSymbolRequest, FoldingRangeRequest,
+    HoverRequest, InlayHintRequest, Request,
 };
 use tower_lsp_server::ls_types::{TextDocumentIdentifier, Uri};
 use tower_lsp_server::ExitedError;
 
 use super::document_text::DocumentText;
 use super::documents::{AnalyzedVersion, Pinned};
+use super::execute_command::{self, ExportCommand};
 use super::{
-    code_action, completion, diagnostics, document_symbol, document_text, folding_range, hover,
-    inlay_hint, lock, Shared,
+    code_action, code_lens, completion, diagnostics, document_symbol, document_text, folding_range,
+    hover, inlay_hint, lock, Shared,
 };
 
 /// What a request handler sees: one version of one document, analysed.
@@ -73,6 +74,11 @@ fn route(method: &str) -> Option<Route> {
         }
         InlayHintRequest::METHOD => |s, id, p| on::<InlayHintRequest>(s, id, p, inlay_hint::handle),
         DocumentText::METHOD => |s, id, p| on::<DocumentText>(s, id, p, document_text::handle),
+        CodeLensRequest::METHOD => |s, id, p| on::<CodeLensRequest>(s, id, p, code_lens::handle),
+        ExportCommand::METHOD => |s, id, p| {
+            let uri = execute_command::document(&p);
+            on_document::<ExportCommand>(s, id, p, uri, execute_command::handle)
+        },
         _ => return None,
     };
     Some(route)
@@ -113,15 +119,34 @@ fn answered(id: Id, body: Result<Value, Error>) -> Answer {
     future::ok(Some(Response::from_parts(id, body))).boxed()
 }
 
-/// Decodes `R`'s parameters and runs its handler on the pinned document.
+/// Decodes `R`'s parameters and runs its handler on the document they name.
 fn on<R>(shared: &Arc<Shared>, id: Id, params: Value, handle: Handler<R>) -> Answer
 where
     R: Request,
     R::Result: NotOpen,
 {
-    let uri = match WithDocument::deserialize(&params) {
-        Ok(w) => w.text_document.uri,
-        Err(e) => return answered(id, Err(invalid_params(e))),
+    let uri = WithDocument::deserialize(&params)
+        .map(|w| w.text_document.uri)
+        .map_err(invalid_params);
+    on_document::<R>(shared, id, params, uri, handle)
+}
+
+/// Runs `R`'s handler on the pinned document `uri` (read from the parameters by `R`'s
+/// own way of naming it).
+fn on_document<R>(
+    shared: &Arc<Shared>,
+    id: Id,
+    params: Value,
+    uri: Result<Uri, Error>,
+    handle: Handler<R>,
+) -> Answer
+where
+    R: Request,
+    R::Result: NotOpen,
+{
+    let uri = match uri {
+        Ok(uri) => uri,
+        Err(e) => return answered(id, Err(e)),
     };
     // Pinned now, in message order: later changes do not move this request's positions.
     let Some(pinned) = lock(&shared.store).pin(&uri) else {

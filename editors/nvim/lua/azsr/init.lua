@@ -283,6 +283,100 @@ function M.explain(rule)
   vim.bo[buf].filetype = 'markdown'
 end
 
+--- The exports the server offers (`workspace/executeCommand`), by :AzsrExport's argument.
+M.exports = { ['az-cli'] = 'azsr.exportAzCli', ['rest-json'] = 'azsr.exportRestJson' }
+
+--- Puts an export in the unnamed register and, when Neovim has a clipboard, in `+`;
+--- says so in the language of the settings' `messages`, else of the editor.
+---@param text string
+local function put_export(text)
+  vim.fn.setreg('"', text)
+  local regs = '"'
+  if vim.fn.has('clipboard') == 1 and pcall(vim.fn.setreg, '+', text) then
+    regs = '" +'
+  end
+  local msg = config.message_lang(M.user_settings()) == 'ja'
+      and ('azsr: エクスポートをレジスタ %s に入れました（%d 行）。'):format(regs, select(2, text:gsub('\n', '')))
+    or ('azsr: export put in register %s (%d lines)'):format(regs, select(2, text:gsub('\n', '')))
+  vim.notify(msg, vim.log.levels.INFO)
+end
+
+--- Runs one of the server's export commands on a buffer (the server's text of it, saved
+--- or not) and puts the answer in the registers; a refusal (errors, secrets, no problem
+--- classification ID) is shown as the server wrote it.
+---@param command string  a value of M.exports
+---@param bufnr? integer
+function M.run_export(command, bufnr)
+  bufnr = (bufnr == nil or bufnr == 0) and vim.api.nvim_get_current_buf() or bufnr
+  local client = M.clients(bufnr)[1]
+  if not client then
+    vim.notify('azsr: no azsr language server is attached to this buffer', vim.log.levels.WARN)
+    return
+  end
+  local params = { command = command, arguments = { vim.uri_from_bufnr(bufnr) } }
+  call(client, 'request', 'workspace/executeCommand', params, function(err, result)
+    if err then
+      vim.notify('azsr: ' .. tostring(err.message), vim.log.levels.ERROR)
+    elseif type(result) == 'string' then
+      put_export(result)
+    end
+  end, bufnr)
+end
+
+--- :AzsrExport [az-cli|rest-json] (default az-cli).
+---@param kind? string
+function M.export(kind)
+  kind = (kind == nil or kind == '') and 'az-cli' or kind
+  local command = M.exports[kind]
+  if not command then
+    vim.notify('azsr: :AzsrExport takes az-cli or rest-json, not ' .. kind, vim.log.levels.ERROR)
+    return
+  end
+  M.run_export(command)
+end
+
+--- Shows the server's code lenses in an azsr buffer (the exports at the top of the
+--- request, or what blocks them), refreshed when its diagnostics change, since errors
+--- decide the lens. Off with `vim.g.azsr_codelens = false`.
+---@param bufnr integer
+function M.show_codelens(bufnr)
+  if vim.g.azsr_codelens == false then
+    return
+  end
+  local refresh = function()
+    if vim.api.nvim_buf_is_valid(bufnr) then
+      vim.lsp.codelens.refresh({ bufnr = bufnr })
+    end
+  end
+  vim.api.nvim_create_autocmd('DiagnosticChanged', {
+    group = vim.api.nvim_create_augroup('azsr.codelens.' .. bufnr, { clear = true }),
+    buffer = bufnr,
+    callback = refresh,
+  })
+  refresh()
+end
+
+--- Shows the lenses in every buffer the azsr server attaches to (setup{} and
+--- plugin/azsr.lua call it; once is enough).
+function M.define_codelens()
+  vim.api.nvim_create_autocmd('LspAttach', {
+    group = vim.api.nvim_create_augroup('azsr.codelens', { clear = true }),
+    callback = function(ev)
+      local client = vim.lsp.get_client_by_id(ev.data.client_id)
+      if client and client.name == 'azsr' then
+        M.show_codelens(ev.buf)
+      end
+    end,
+  })
+end
+
+-- A code lens's command runs here (vim.lsp.codelens.run): the answer goes to the registers.
+for _, command in pairs(M.exports) do
+  vim.lsp.commands[command] = function(cmd, ctx)
+    M.run_export(cmd.command, ctx.bufnr)
+  end
+end
+
 local commands_defined = false
 local function define_commands()
   if commands_defined then
@@ -293,6 +387,15 @@ local function define_commands()
   vim.api.nvim_create_user_command('AzsrExplain', function(a)
     M.explain(a.args)
   end, { nargs = '?', desc = 'Explain an azsr rule (default: the one under the cursor)' })
+  vim.api.nvim_create_user_command('AzsrExport', function(a)
+    M.export(a.args)
+  end, {
+    nargs = '?',
+    complete = function()
+      return vim.tbl_keys(M.exports)
+    end,
+    desc = 'Copy the request as an az command (or rest-json) into the registers',
+  })
   vim.api.nvim_create_user_command('AzsrLog', function()
     local log = vim.lsp.log and vim.lsp.log.get_filename and vim.lsp.log.get_filename() or vim.lsp.get_log_path()
     vim.cmd.edit(vim.fn.fnameescape(log))
@@ -307,6 +410,7 @@ M.define_commands = define_commands
 function M.setup(opts)
   M.options = vim.tbl_deep_extend('force', {}, opts or {})
   M.setup_done = true
+  M.define_codelens()
   for _, p in ipairs(config.validate(M.options.settings)) do
     vim.notify('azsr: ' .. p, vim.log.levels.WARN)
   end

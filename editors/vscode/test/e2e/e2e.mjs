@@ -3,7 +3,9 @@
 // completion after `service: Virt` (asked for, then while typing; with the draft's VM
 // resource a Virtual Machine service is the first row), hover on `severity` and on a
 // finding, the rule's explanation in the finding's language, and hover on the finding
-// once the messages are Japanese (message once, then the Japanese documentation). Screenshots go to
+// once the messages are Japanese (message once, then the Japanese documentation), and the
+// export lenses (blocked on the faulty draft; on a clean one, "Copy az command" puts the
+// az command on the clipboard). Screenshots go to
 // $AZSR_E2E_ARTIFACTS. Run by run.sh, which starts code-server; prints
 // "N passed, N failed" and exits 0 only when everything passed.
 import { createRequire } from 'node:module';
@@ -35,7 +37,12 @@ const browser = await chromium.launch({
     '--disable-background-networking', '--disable-component-update', '--disable-sync',
   ],
 });
-const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+// Clipboard access: the export lens's text is read back from the browser's clipboard.
+const context = await browser.newContext({
+  viewport: { width: 1400, height: 900 },
+  permissions: ['clipboard-read', 'clipboard-write'],
+});
+const page = await context.newPage();
 const shot = async (name) => page.screenshot({ path: path.join(artifacts, `${name}.png`) });
 
 async function step(name, fn) {
@@ -267,6 +274,38 @@ try {
       'hover on a Japanese finding shows its message once, then the Japanese documentation',
       `${sentence} | ${text.slice(0, 300)}`);
     await page.keyboard.press('Escape');
+  });
+
+  // The messages are Japanese now (previous step): so are the lenses and the notification.
+  await step('export lenses', async () => {
+    await page.locator('.monaco-editor .view-lines').first().click();
+    await page.keyboard.press('Control+Home');
+    const blocked = page.locator('.codelens-decoration', { hasText: 'エクスポートできません' }).first();
+    await blocked.waitFor({ state: 'visible', timeout: TIMEOUT });
+    const blockedText = await blocked.innerText();
+    await shot('07-lens-blocked');
+    report(/エラーが \d+ 件/.test(blockedText) && (await page.locator('.codelens-decoration a', { hasText: 'コピー' }).count()) === 0,
+      'a draft with errors has one lens, saying how many errors block the export', blockedText);
+
+    await page.keyboard.press('Control+P');
+    await page.waitForSelector('.quick-input-widget input', { timeout: TIMEOUT });
+    await page.keyboard.type(process.env.AZSR_E2E_CLEAN);
+    await page.waitForSelector(`.quick-input-list .monaco-list-row[aria-label*="${process.env.AZSR_E2E_CLEAN}"]`, { timeout: TIMEOUT });
+    await page.keyboard.press('Enter');
+    await page.waitForSelector(`.tab.active[aria-label*="${process.env.AZSR_E2E_CLEAN}"]`, { timeout: TIMEOUT });
+    const copy = page.locator('.codelens-decoration a', { hasText: 'az コマンドをコピー' }).first();
+    await copy.waitFor({ state: 'visible', timeout: TIMEOUT });
+    report((await page.locator('.codelens-decoration a', { hasText: 'リクエスト本文をエクスポート' }).count()) === 1,
+      'a clean draft has the two export lenses, in the messages language');
+    await page.evaluate(() => navigator.clipboard.writeText('before')).catch(() => {});
+    await copy.click();
+    const toast = page.locator('.notifications-toasts', { hasText: 'az コマンドをクリップボードにコピーしました' });
+    await toast.waitFor({ state: 'visible', timeout: TIMEOUT });
+    await shot('08-lens-copied');
+    const clip = await page.evaluate(() => navigator.clipboard.readText());
+    const summary = fs.readFileSync(process.env.AZSR_E2E_CLEAN_PATH, 'utf8').match(/^summary: (.*)$/m)[1];
+    report(clip.includes('az support') && clip.includes(`--title='${summary}'`),
+      '"Copy az command" puts the az command with the request\'s title on the clipboard, and says so', clip.slice(0, 300));
   });
 } catch (e) {
   report(false, 'workbench', String(e).split('\n')[0]);

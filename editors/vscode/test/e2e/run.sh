@@ -3,7 +3,8 @@
 # driven by playwright-core and Debian's Chromium. Installs what it needs (install.sh),
 # packages the .vsix (npm ci && npm run package: bundles a release azsr-lsp; set
 # AZSR_LSP_BINARY to bundle an existing binary, AZSR_VSIX to use a built .vsix), installs
-# it into a fresh code-server, opens a faulty draft and checks what a person sees.
+# it into a fresh code-server, opens a faulty draft and checks what a person sees, then
+# exports a clean one through its code lens.
 # Screenshots: $AZSR_E2E_ARTIFACTS (default editors/vscode/test/e2e/artifacts).
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
@@ -42,6 +43,8 @@ cs_args=(--user-data-dir "$tmp/user" --extensions-dir "$tmp/extensions"
 # token after Japanese text and an emoji) under a neutral name.
 mkdir -p "$tmp/ws"
 cp "$repo/editors/nvim/test/fixtures/request.ja.azsr.md" "$tmp/ws/draft.azsr.md"
+# A clean request, for the export lenses.
+cp "$repo/examples/quota-vcpu.en.azsr.md" "$tmp/ws/clean.azsr.md"
 mkdir -p "$tmp/user/User"
 cat > "$tmp/user/User/settings.json" <<'JSON'
 {
@@ -66,6 +69,7 @@ done
 
 set +e
 AZSR_E2E_URL="http://127.0.0.1:$port/?folder=$tmp/ws" AZSR_E2E_FILE=draft.azsr.md AZSR_E2E_PATH="$tmp/ws/draft.azsr.md" \
+  AZSR_E2E_CLEAN=clean.azsr.md AZSR_E2E_CLEAN_PATH="$tmp/ws/clean.azsr.md" \
   node "$here/e2e.mjs"
 status=$?
 set -e
