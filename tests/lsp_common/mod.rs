@@ -85,34 +85,24 @@ impl Client {
     }
 
     pub async fn send(&mut self, msg: Value) {
-        let body = serde_json::to_vec(&msg).unwrap();
-        let mut frame = format!("Content-Length: {}\r\n\r\n", body.len()).into_bytes();
-        frame.extend(body);
-        self.send_raw(&frame).await;
+        self.send_raw(&frame(&msg)).await;
     }
 
     async fn read_message(&mut self) -> Value {
-        let read = async {
-            let mut len = None;
-            loop {
-                let mut line = String::new();
-                let n = self.reader.read_line(&mut line).await.unwrap();
-                assert!(n > 0, "the server closed its output");
-                let line = line.trim_end();
-                if line.is_empty() {
-                    break;
-                }
-                if let Some(v) = line.strip_prefix("Content-Length:") {
-                    len = Some(v.trim().parse::<usize>().unwrap());
-                }
-            }
-            let mut body = vec![0; len.expect("Content-Length")];
-            self.reader.read_exact(&mut body).await.unwrap();
-            serde_json::from_slice(&body).unwrap()
-        };
-        tokio::time::timeout(TIMEOUT, read)
+        tokio::time::timeout(TIMEOUT, read_frame(&mut self.reader))
             .await
             .expect("the server answered in time")
+            .expect("the server closed its output")
+    }
+
+    /// The two streams and the process, for a test that reads and writes concurrently.
+    pub fn into_parts(self) -> Parts {
+        assert!(self.backlog.is_empty(), "messages would be lost");
+        Parts {
+            writer: self.writer,
+            reader: self.reader,
+            child: self.child,
+        }
     }
 
     /// The next message matching `pred`, keeping the others for later.
@@ -230,6 +220,42 @@ impl Client {
             .unwrap();
         status.code().unwrap_or(-1)
     }
+}
+
+/// A client's streams taken apart ([`Client::into_parts`]).
+pub struct Parts {
+    pub writer: Box<dyn AsyncWrite + Unpin + Send>,
+    pub reader: BufReader<Box<dyn AsyncRead + Unpin + Send>>,
+    pub child: Option<tokio::process::Child>,
+}
+
+/// One message as a JSON-RPC frame.
+pub fn frame(msg: &Value) -> Vec<u8> {
+    let body = serde_json::to_vec(msg).unwrap();
+    let mut frame = format!("Content-Length: {}\r\n\r\n", body.len()).into_bytes();
+    frame.extend(body);
+    frame
+}
+
+/// The next message the server wrote; `None` when its output has ended.
+pub async fn read_frame<R: AsyncRead + Unpin>(reader: &mut BufReader<R>) -> Option<Value> {
+    let mut len = None;
+    loop {
+        let mut line = String::new();
+        if reader.read_line(&mut line).await.unwrap() == 0 {
+            return None;
+        }
+        let line = line.trim_end();
+        if line.is_empty() {
+            break;
+        }
+        if let Some(v) = line.strip_prefix("Content-Length:") {
+            len = Some(v.trim().parse::<usize>().unwrap());
+        }
+    }
+    let mut body = vec![0; len.expect("Content-Length")];
+    reader.read_exact(&mut body).await.unwrap();
+    Some(serde_json::from_slice(&body).unwrap())
 }
 
 /// Column units of a character in an encoding ("utf-8", "utf-16", "utf-32").
