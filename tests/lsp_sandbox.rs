@@ -18,7 +18,7 @@ mod lsp_common;
 use std::path::Path;
 use std::process::Stdio;
 
-use lsp_common::Client;
+use lsp_common::{tell, Client};
 use serde_json::{json, Value};
 use tokio::io::AsyncReadExt;
 
@@ -294,7 +294,7 @@ const CHANGING: &[&str] = &[
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_server_never_writes_files_opens_sockets_or_starts_processes() {
     if strace().is_none() {
-        println!("SKIPPED: strace is not on PATH or cannot trace here (apt-get install strace); the server's system calls were not checked");
+        tell("lsp_sandbox: SKIPPED the system-call check: strace is not on PATH or cannot trace here (apt-get install strace)");
         return;
     }
     let dir = scratch();
@@ -363,11 +363,11 @@ async fn the_server_never_writes_files_opens_sockets_or_starts_processes() {
         }
     }
     assert!(self_pipes <= 1, "{self_pipes} socket pairs");
-    println!(
-        "sandbox: {} file and network calls traced, {} files opened (read-only), {self_pipes} runtime self-pipe",
+    tell(&format!(
+        "lsp_sandbox: {} file and network calls traced, {} files opened (read-only), {self_pipes} runtime self-pipe",
         calls.len(),
         opened.len()
-    );
+    ));
     if std::env::var_os("AZSR_SANDBOX_SHOW").is_some() {
         println!("{opened:#?}\n{stderr}");
     }

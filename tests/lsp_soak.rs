@@ -17,7 +17,7 @@ use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
-use lsp_common::{frame, lines, offset, position, read_frame, width, Client};
+use lsp_common::{frame, lines, offset, position, read_frame, tell, width, Client};
 use serde_json::{json, Value};
 use tokio::io::{AsyncWrite, AsyncWriteExt};
 
@@ -206,33 +206,59 @@ fn random_change(rng: &mut Lcg, text: &str, original_len: usize) -> (Value, Stri
     (json!({ "range": range, "text": insert }), after)
 }
 
-/// A random request on `uri` whose text is `text`.
-fn random_request(rng: &mut Lcg, uri: &str, text: &str) -> (&'static str, Value) {
-    let doc = json!({ "uri": uri });
-    match rng.next(8) {
-        0 => (
-            "textDocument/completion",
-            json!({ "textDocument": doc, "position": random_position(rng, text) }),
-        ),
-        1 => (
-            "textDocument/hover",
-            json!({ "textDocument": doc, "position": random_position(rng, text) }),
-        ),
-        2 => (
-            "textDocument/codeAction",
-            json!({ "textDocument": doc, "range": random_range(rng, text, 200), "context": { "diagnostics": [] } }),
-        ),
-        3 => (
-            "textDocument/documentSymbol",
-            json!({ "textDocument": doc }),
-        ),
-        4 => (
-            "textDocument/inlayHint",
-            json!({ "textDocument": doc, "range": random_range(rng, text, text.len()) }),
-        ),
-        5 => ("textDocument/foldingRange", json!({ "textDocument": doc })),
-        _ => ("azsr/documentText", json!({ "textDocument": doc })),
+/// The requests about a document to send: the ones the soak is about (asserted offered),
+/// and those the server offers besides (semantic tokens, code lenses).
+fn requests_offered(capabilities: &Value) -> Vec<&'static str> {
+    let mut methods = Vec::new();
+    for (provider, method) in [
+        ("completionProvider", "textDocument/completion"),
+        ("hoverProvider", "textDocument/hover"),
+        ("codeActionProvider", "textDocument/codeAction"),
+        ("documentSymbolProvider", "textDocument/documentSymbol"),
+        ("inlayHintProvider", "textDocument/inlayHint"),
+        ("foldingRangeProvider", "textDocument/foldingRange"),
+    ] {
+        assert!(
+            capabilities.get(provider).is_some(),
+            "{provider} not offered: {capabilities}"
+        );
+        methods.push(method);
     }
+    for (provider, method) in [
+        ("semanticTokensProvider", "textDocument/semanticTokens/full"),
+        ("codeLensProvider", "textDocument/codeLens"),
+    ] {
+        if capabilities.get(provider).is_some() {
+            methods.push(method);
+        }
+    }
+    // The server's copy of the text, checked against the client's when it answers.
+    methods.push("azsr/documentText");
+    methods
+}
+
+/// A random request of one of `methods` on `uri`, whose text is `text`.
+fn random_request(
+    rng: &mut Lcg,
+    methods: &[&'static str],
+    uri: &str,
+    text: &str,
+) -> (&'static str, Value) {
+    let method = methods[rng.next(methods.len())];
+    let doc = json!({ "uri": uri });
+    let params = match method {
+        "textDocument/completion" | "textDocument/hover" => {
+            json!({ "textDocument": doc, "position": random_position(rng, text) })
+        }
+        "textDocument/codeAction" => {
+            json!({ "textDocument": doc, "range": random_range(rng, text, 200), "context": { "diagnostics": [] } })
+        }
+        "textDocument/inlayHint" => {
+            json!({ "textDocument": doc, "range": random_range(rng, text, text.len()) })
+        }
+        _ => json!({ "textDocument": doc }),
+    };
+    (method, params)
 }
 
 /// What the reader task saw.
@@ -246,6 +272,8 @@ struct Seen {
     shown: Vec<String>,
     /// Requests from the server to the client, answered with `null`.
     server_requests: Vec<String>,
+    /// Requests sent and not answered yet.
+    pending: HashSet<i64>,
 }
 
 type Writer = Arc<tokio::sync::Mutex<Box<dyn AsyncWrite + Unpin + Send>>>;
@@ -263,6 +291,21 @@ fn rss_kib(pid: u32) -> u64 {
         .find_map(|l| l.strip_prefix("VmRSS:"))
         .and_then(|v| v.trim().trim_end_matches("kB").trim().parse().ok())
         .expect("VmRSS in /proc/PID/status")
+}
+
+/// The CPU time the process has used (user + system), in seconds.
+fn cpu_seconds(pid: u32) -> f64 {
+    let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).unwrap();
+    // The fields after the command name, which is in parentheses and may hold spaces.
+    let fields: Vec<&str> = stat
+        .rsplit_once(')')
+        .unwrap()
+        .1
+        .split_whitespace()
+        .collect();
+    let ticks: f64 = fields[11].parse::<f64>().unwrap() + fields[12].parse::<f64>().unwrap();
+    // USER_HZ is 100 on every Linux the tests run on.
+    ticks / 100.0
 }
 
 /// A request in flight: what it asked, whether it was cancelled, and for
@@ -298,6 +341,7 @@ impl Session {
     ) -> i64 {
         let id = self.next_id;
         self.next_id += 1;
+        self.seen.lock().unwrap().pending.insert(id);
         send(
             &self.writer,
             json!({ "jsonrpc": "2.0", "id": id, "method": method, "params": params }),
@@ -332,11 +376,7 @@ impl Session {
     }
 
     fn unanswered(&self) -> usize {
-        let seen = self.seen.lock().unwrap();
-        self.sent
-            .keys()
-            .filter(|id| !seen.answers.contains_key(id))
-            .count()
+        self.seen.lock().unwrap().pending.len()
     }
 
     /// Waits until at most `n` requests are unanswered.
@@ -379,9 +419,10 @@ async fn soak_one_server_many_documents_edits_requests_cancellations() {
     .unwrap();
 
     let mut client = Client::binary();
-    client
+    let initialized = client
         .initialize(Some(&[ENC]), json!({ "locale": "en" }))
         .await;
+    let methods = requests_offered(&initialized["capabilities"]);
     let parts = client.into_parts();
     let mut child = parts.child.unwrap();
     let pid = child.id().unwrap();
@@ -395,12 +436,9 @@ async fn soak_one_server_many_documents_edits_requests_cancellations() {
                 match (method, msg.get("id")) {
                     (None, Some(id)) => {
                         let id = id.as_i64().expect("an integer id");
-                        seen.lock()
-                            .unwrap()
-                            .answers
-                            .entry(id)
-                            .or_default()
-                            .push(msg);
+                        let mut seen = seen.lock().unwrap();
+                        seen.pending.remove(&id);
+                        seen.answers.entry(id).or_default().push(msg);
                     }
                     (Some(m), Some(id)) => {
                         seen.lock().unwrap().server_requests.push(m);
@@ -484,13 +522,13 @@ async fn soak_one_server_many_documents_edits_requests_cancellations() {
         )
         .await;
 
-        if rng.chance(3) {
+        if rng.chance(6) {
             let d = if rng.chance(4) {
                 &docs[rng.next(docs.len())]
             } else {
                 &docs[current]
             };
-            let (method, params) = random_request(&mut rng, &d.uri, &d.text);
+            let (method, params) = random_request(&mut rng, &methods, &d.uri, &d.text);
             let expected = (method == "azsr/documentText").then(|| (d.version, d.text.clone()));
             let id = s.request(method, params, expected).await;
             if rng.chance(8) {
@@ -538,6 +576,7 @@ async fn soak_one_server_many_documents_edits_requests_cancellations() {
     }
     s.drain_to(0).await;
     let rss_last_quarter = rss_kib(pid);
+    let server_cpu = cpu_seconds(pid);
 
     // Exactly one answer to every request; a cancelled one may be either.
     {
@@ -641,10 +680,11 @@ async fn soak_one_server_many_documents_edits_requests_cancellations() {
     }
 
     let requests = s.sent.len();
-    println!(
-        "soak: {edits} edits, {requests} requests ({cancelled} cancelled), {DOCUMENTS} documents in {:.1} s; VmRSS after the first quarter {rss_first_quarter} KiB, at the end {rss_last_quarter} KiB",
-        started.elapsed().as_secs_f64()
-    );
+    tell(&format!(
+        "lsp_soak: {edits} edits, {requests} requests ({cancelled} cancelled), {DOCUMENTS} documents in {:.1} s (CPU: server {server_cpu:.1} s, client {:.1} s); VmRSS after the first quarter {rss_first_quarter} KiB, at the end {rss_last_quarter} KiB",
+        started.elapsed().as_secs_f64(),
+        cpu_seconds(std::process::id()),
+    ));
     // Memory: the texts are about as long as at the start, so the heap should be too;
     // a generous bound catches growth with the number of edits or requests.
     assert!(
