@@ -17,7 +17,7 @@ use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
-use lsp_common::{frame, lines, offset, position, read_frame, tell, width, Client};
+use lsp_common::{frame, offset, position, random_position, read_frame, tell, Client, Lcg};
 use serde_json::{json, Value};
 use tokio::io::{AsyncWrite, AsyncWriteExt};
 
@@ -95,23 +95,6 @@ const INVALID: &[(&str, &str)] = &[
     ),
 ];
 
-/// A small deterministic generator (no dependency needed).
-struct Lcg(u64);
-
-impl Lcg {
-    fn next(&mut self, n: usize) -> usize {
-        self.0 = self
-            .0
-            .wrapping_mul(6364136223846793005)
-            .wrapping_add(1442695040888963407);
-        ((self.0 >> 33) as usize) % n.max(1)
-    }
-
-    fn chance(&mut self, one_in: usize) -> bool {
-        self.next(one_in) == 0
-    }
-}
-
 fn env_number(name: &str, default: u64) -> u64 {
     match std::env::var(name) {
         Ok(v) => v
@@ -162,20 +145,9 @@ fn documents() -> Vec<(String, String)> {
     docs
 }
 
-/// A random position in `text` as a client sends it (never inside a character).
-fn random_position(rng: &mut Lcg, text: &str) -> Value {
-    let ls = lines(text);
-    let line = rng.next(ls.len());
-    let (s, e) = ls[line];
-    let chars: Vec<char> = text[s..e].chars().collect();
-    let k = rng.next(chars.len() + 1);
-    let col: usize = chars[..k].iter().map(|c| width(*c, ENC)).sum();
-    json!({ "line": line, "character": col })
-}
-
 /// A random range in `text`: start ≤ end, at most `max` bytes apart (roughly).
 fn random_range(rng: &mut Lcg, text: &str, max: usize) -> Value {
-    let a = random_position(rng, text);
+    let a = random_position(rng, text, ENC);
     let start = offset(text, &a, ENC);
     let mut end = (start + rng.next(max + 1)).min(text.len());
     while !text.is_char_boundary(end) {
@@ -198,7 +170,7 @@ fn random_change(rng: &mut Lcg, text: &str, original_len: usize) -> (Value, Stri
         // A deletion or replacement: up to a few lines, more when the text is long.
         (true, _) | (false, true) => random_range(rng, text, if too_long { 600 } else { 60 }),
         _ => {
-            let p = random_position(rng, text);
+            let p = random_position(rng, text, ENC);
             json!({ "start": p, "end": p })
         }
     };
@@ -248,7 +220,7 @@ fn random_request(
     let doc = json!({ "uri": uri });
     let params = match method {
         "textDocument/completion" | "textDocument/hover" => {
-            json!({ "textDocument": doc, "position": random_position(rng, text) })
+            json!({ "textDocument": doc, "position": random_position(rng, text, ENC) })
         }
         "textDocument/codeAction" => {
             json!({ "textDocument": doc, "range": random_range(rng, text, 200), "context": { "diagnostics": [] } })

@@ -355,3 +355,33 @@ pub fn tell(line: &str) {
     use std::io::Write;
     let _ = writeln!(std::io::stderr(), "{line}");
 }
+
+/// A small deterministic generator for random edits (no dependency needed).
+pub struct Lcg(pub u64);
+
+impl Lcg {
+    /// A number below `n` (0 when `n` is 0).
+    pub fn next(&mut self, n: usize) -> usize {
+        self.0 = self
+            .0
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
+        ((self.0 >> 33) as usize) % n.max(1)
+    }
+
+    pub fn chance(&mut self, one_in: usize) -> bool {
+        self.next(one_in) == 0
+    }
+}
+
+/// A random valid position in `text` as a client sends it (never inside a character or
+/// a \r\n pair).
+pub fn random_position(rng: &mut Lcg, text: &str, enc: &str) -> Value {
+    let ls = lines(text);
+    let line = rng.next(ls.len());
+    let (s, e) = ls[line];
+    let chars: Vec<char> = text[s..e].chars().collect();
+    let k = rng.next(chars.len() + 1);
+    let col: usize = chars[..k].iter().map(|c| width(*c, enc)).sum();
+    json!({ "line": line, "character": col })
+}
