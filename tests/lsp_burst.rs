@@ -3,7 +3,7 @@
 
 mod lsp_common;
 
-use lsp_common::{apply_edits, lines, uri, width, Client};
+use lsp_common::{apply_edits, random_position, uri, Client, Lcg};
 use serde_json::json;
 
 const PIECES: &[&str] = &[
@@ -23,30 +23,6 @@ const PIECES: &[&str] = &[
     "```",
     "\t",
 ];
-
-/// A small deterministic generator (no dependency needed).
-struct Lcg(u64);
-
-impl Lcg {
-    fn next(&mut self, n: usize) -> usize {
-        self.0 = self
-            .0
-            .wrapping_mul(6364136223846793005)
-            .wrapping_add(1442695040888963407);
-        ((self.0 >> 33) as usize) % n.max(1)
-    }
-}
-
-/// A random valid position in `text` (never inside a character or a \r\n pair).
-fn random_position(rng: &mut Lcg, text: &str, enc: &str) -> serde_json::Value {
-    let ls = lines(text);
-    let line = rng.next(ls.len());
-    let (s, e) = ls[line];
-    let chars: Vec<char> = text[s..e].chars().collect();
-    let k = rng.next(chars.len() + 1);
-    let col: usize = chars[..k].iter().map(|c| width(*c, enc)).sum();
-    json!({ "line": line, "character": col })
-}
 
 async fn burst(mut c: Client, enc: &str) {
     c.initialize(Some(&[enc]), json!({})).await;

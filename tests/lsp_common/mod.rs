@@ -85,34 +85,24 @@ impl Client {
     }
 
     pub async fn send(&mut self, msg: Value) {
-        let body = serde_json::to_vec(&msg).unwrap();
-        let mut frame = format!("Content-Length: {}\r\n\r\n", body.len()).into_bytes();
-        frame.extend(body);
-        self.send_raw(&frame).await;
+        self.send_raw(&frame(&msg)).await;
     }
 
     async fn read_message(&mut self) -> Value {
-        let read = async {
-            let mut len = None;
-            loop {
-                let mut line = String::new();
-                let n = self.reader.read_line(&mut line).await.unwrap();
-                assert!(n > 0, "the server closed its output");
-                let line = line.trim_end();
-                if line.is_empty() {
-                    break;
-                }
-                if let Some(v) = line.strip_prefix("Content-Length:") {
-                    len = Some(v.trim().parse::<usize>().unwrap());
-                }
-            }
-            let mut body = vec![0; len.expect("Content-Length")];
-            self.reader.read_exact(&mut body).await.unwrap();
-            serde_json::from_slice(&body).unwrap()
-        };
-        tokio::time::timeout(TIMEOUT, read)
+        tokio::time::timeout(TIMEOUT, read_frame(&mut self.reader))
             .await
             .expect("the server answered in time")
+            .expect("the server closed its output")
+    }
+
+    /// The two streams and the process, for a test that reads and writes concurrently.
+    pub fn into_parts(self) -> Parts {
+        assert!(self.backlog.is_empty(), "messages would be lost");
+        Parts {
+            writer: self.writer,
+            reader: self.reader,
+            child: self.child,
+        }
     }
 
     /// The next message matching `pred`, keeping the others for later.
@@ -232,6 +222,42 @@ impl Client {
     }
 }
 
+/// A client's streams taken apart ([`Client::into_parts`]).
+pub struct Parts {
+    pub writer: Box<dyn AsyncWrite + Unpin + Send>,
+    pub reader: BufReader<Box<dyn AsyncRead + Unpin + Send>>,
+    pub child: Option<tokio::process::Child>,
+}
+
+/// One message as a JSON-RPC frame.
+pub fn frame(msg: &Value) -> Vec<u8> {
+    let body = serde_json::to_vec(msg).unwrap();
+    let mut frame = format!("Content-Length: {}\r\n\r\n", body.len()).into_bytes();
+    frame.extend(body);
+    frame
+}
+
+/// The next message the server wrote; `None` when its output has ended.
+pub async fn read_frame<R: AsyncRead + Unpin>(reader: &mut BufReader<R>) -> Option<Value> {
+    let mut len = None;
+    loop {
+        let mut line = String::new();
+        if reader.read_line(&mut line).await.unwrap() == 0 {
+            return None;
+        }
+        let line = line.trim_end();
+        if line.is_empty() {
+            break;
+        }
+        if let Some(v) = line.strip_prefix("Content-Length:") {
+            len = Some(v.trim().parse::<usize>().unwrap());
+        }
+    }
+    let mut body = vec![0; len.expect("Content-Length")];
+    reader.read_exact(&mut body).await.unwrap();
+    Some(serde_json::from_slice(&body).unwrap())
+}
+
 /// Column units of a character in an encoding ("utf-8", "utf-16", "utf-32").
 pub fn width(ch: char, enc: &str) -> usize {
     match enc {
@@ -321,4 +347,41 @@ pub const ENCODINGS: [&str; 3] = ["utf-8", "utf-16", "utf-32"];
 
 pub fn uri(name: &str) -> String {
     format!("file:///nonexistent-azsr-test/{name}")
+}
+
+/// A line for the CI log even when the test passes: written to stderr directly, past
+/// the test harness's capture of `println!` (a skipped check must be seen).
+pub fn tell(line: &str) {
+    use std::io::Write;
+    let _ = writeln!(std::io::stderr(), "{line}");
+}
+
+/// A small deterministic generator for random edits (no dependency needed).
+pub struct Lcg(pub u64);
+
+impl Lcg {
+    /// A number below `n` (0 when `n` is 0).
+    pub fn next(&mut self, n: usize) -> usize {
+        self.0 = self
+            .0
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
+        ((self.0 >> 33) as usize) % n.max(1)
+    }
+
+    pub fn chance(&mut self, one_in: usize) -> bool {
+        self.next(one_in) == 0
+    }
+}
+
+/// A random valid position in `text` as a client sends it (never inside a character or
+/// a \r\n pair).
+pub fn random_position(rng: &mut Lcg, text: &str, enc: &str) -> Value {
+    let ls = lines(text);
+    let line = rng.next(ls.len());
+    let (s, e) = ls[line];
+    let chars: Vec<char> = text[s..e].chars().collect();
+    let k = rng.next(chars.len() + 1);
+    let col: usize = chars[..k].iter().map(|c| width(*c, enc)).sum();
+    json!({ "line": line, "character": col })
 }
