@@ -89,7 +89,7 @@ pub fn run(args: &crate::Args, path: &Path) -> ExitCode {
         file_name: &file_name,
         ticket_name: args.ticket_name.as_deref(),
     };
-    let ticket = match export::ticket(&source, &loaded.config, &loaded.catalog, names, lang) {
+    let mut ticket = match export::ticket(&source, &loaded.config, &loaded.catalog, names, lang) {
         Ok(t) => t,
         Err(export::Unresolved(problems)) => {
             let head = msg!(
@@ -103,6 +103,12 @@ pub fn run(args: &crate::Args, path: &Path) -> ExitCode {
             return ExitCode::from(2);
         }
     };
+    // The printed commands run where the export was asked for: an attachment's path,
+    // relative to the request's file, becomes relative to that folder (or stays absolute).
+    let base = path.parent().unwrap_or(Path::new(""));
+    for a in &mut ticket.attachments {
+        a.path = base.join(&a.path).to_string_lossy().into_owned();
+    }
     let out = match args.to {
         ExportTo::RestJson => export::rest_json(&ticket),
         ExportTo::AzCli => export::az_cli(&ticket, lang),
