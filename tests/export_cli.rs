@@ -708,6 +708,12 @@ fn catalog_import_writes_a_folder_that_catalog_names_and_refuses_anything_else()
     );
     assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
     let report = text(&out.stdout);
+    assert!(report.starts_with("services: 2 (1 added, "), "{report}");
+    assert!(report.contains("problem classifications of Virtual Machine running Windows: 1 in 1 problem types (0 types new, 5 no longer listed against the bundled catalog)\n  - Cannot start or stop my VM\n"), "{report}");
+    assert!(
+        report.contains("\nname it in azsr.toml (paths relative to azsr.toml):\n[catalog]\n"),
+        "{report}"
+    );
     assert!(report.contains("  + Brand New Service\n"), "{report}");
     assert!(report.contains("  - Billing\n"), "{report}");
     assert!(
@@ -725,4 +731,81 @@ fn catalog_import_writes_a_folder_that_catalog_names_and_refuses_anything_else()
         .as_str()
         .unwrap()
         .ends_with("/problemClassifications/aaaaaaaa-2222-3333-4444-555555555555"));
+}
+
+#[test]
+fn catalog_import_reports_in_japanese_by_lang_config_or_locale() {
+    let services = format!(
+        r#"[{{"id": "/providers/Microsoft.Support/services/{VM_WINDOWS}", "displayName": "Windows の仮想マシン"}}]"#
+    );
+    let classifications = format!(
+        r#"[{{"id": "/providers/Microsoft.Support/services/{VM_WINDOWS}/problemClassifications/aaaaaaaa-2222-3333-4444-555555555555",
+            "displayName": "VM に接続できない / RDP"}}]"#
+    );
+    let japanese = |report: &str| {
+        assert!(
+            report.starts_with("サービス: 1 件（同梱のカタログと比べて追加 0 件、削除 "),
+            "{report}"
+        );
+        assert!(report.contains("、名前の変更 1 件）\n"), "{report}");
+        assert!(
+            report.contains("  ~ Virtual Machine running Windows -> Windows の仮想マシン\n"),
+            "{report}"
+        );
+        assert!(report.contains("「Windows の仮想マシン」の問題分類: 1 件、問題の種類 1 件（同梱のカタログと比べて新しい種類 1 件、なくなった種類 6 件）\n  + VM に接続できない\n  - Cannot connect to my VM\n"), "{report}");
+        assert!(report.contains("azsr.toml で次のように指定してください（パスは azsr.toml からの相対パスです）。\n[catalog]\nservices = \"cat/services.json\"\n"), "{report}");
+        assert!(
+            !report.contains("services:") && !report.contains("name it"),
+            "{report}"
+        );
+    };
+    let args = [
+        "--catalog-import",
+        "services.json",
+        "pc.json",
+        "--out",
+        "cat",
+    ];
+    // --lang
+    let dir = folder(&[("services.json", &services), ("pc.json", &classifications)]);
+    let mut with_lang = args.to_vec();
+    with_lang.extend(["--lang", "ja"]);
+    let out = run(dir.path(), &with_lang);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    japanese(&text(&out.stdout));
+    // `messages` in azsr.toml
+    let dir = folder(&[
+        ("services.json", &services),
+        ("pc.json", &classifications),
+        ("azsr.toml", "messages = \"ja\"\n"),
+    ]);
+    japanese(&text(&run(dir.path(), &args).stdout));
+    // the locale, and errors in the same language
+    let dir = folder(&[("services.json", &services), ("pc.json", "{\"nope\": 1}")]);
+    let out = Command::new(BIN)
+        .args(args)
+        .current_dir(dir.path())
+        .env("LC_ALL", "ja_JP.UTF-8")
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let err = text(&out.stderr);
+    assert!(
+        err.contains("pc.json: `az support services list` や")
+            && err.ends_with("何も書き込んでいません。\n"),
+        "{err}"
+    );
+    // --lang en wins over the configuration
+    let dir = folder(&[
+        ("services.json", &services),
+        ("pc.json", &classifications),
+        ("azsr.toml", "messages = \"ja\"\n"),
+    ]);
+    let mut english = args.to_vec();
+    english.extend(["--lang", "en"]);
+    let report = text(&run(dir.path(), &english).stdout);
+    assert!(
+        report.starts_with("services: 1 (0 added, ") && report.contains("  + VM に接続できない\n"),
+        "{report}"
+    );
 }
