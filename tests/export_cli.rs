@@ -639,6 +639,18 @@ fn readme_export_sample_is_real_output() {
         .and_then(|s| s.split("```\n<!-- export-sample:end -->").next())
         .expect("README has the export sample between its markers");
     let (command, shown) = sample.split_once('\n').unwrap();
+    // the sample shows the whole script: the name check, the attachment's upload, the create
+    for step in [
+        "az rest ",
+        "file-workspace create ",
+        "file upload ",
+        "tickets create ",
+    ] {
+        assert!(
+            shown.contains(step),
+            "README's export sample lacks `{step}`"
+        );
+    }
     let args: Vec<&str> = command
         .strip_prefix("$ azsr-lsp ")
         .expect("the sample runs azsr-lsp")
