@@ -306,6 +306,177 @@ fn az_cli_values_survive_a_posix_shell_and_equal_the_json_body() {
     );
 }
 
+/// `draft` with `attachments` listing `files` (the entry as written, quoted for YAML).
+fn with_attachments(draft: &str, files: &[&str]) -> String {
+    let list: String = files
+        .iter()
+        .map(|f| format!("  - {}\n", serde_json::to_string(f).unwrap()))
+        .collect();
+    draft.replacen(
+        "contact_method: email\n",
+        &format!("contact_method: email\nattachments:\n{list}"),
+        1,
+    )
+}
+
+/// Names a POSIX shell and a URL must carry unchanged: spaces, Japanese, `$`, quotes.
+const AWKWARD: [&str; 3] = [
+    "logs/rdp error $HOME.zip",
+    "logs/画面 'before' \"after\".png",
+    "hearing sheet.xlsx",
+];
+
+/// The request in `req/` next to its attachments, exported from the folder above it.
+fn request_with_attachments(fixture_name: &str) -> tempfile::TempDir {
+    let dir = folder(&[]);
+    fs::create_dir_all(dir.path().join("req/logs")).unwrap();
+    fs::write(
+        dir.path().join("req/draft.azsr.md"),
+        with_attachments(&fixture(fixture_name), &AWKWARD),
+    )
+    .unwrap();
+    for f in AWKWARD {
+        fs::write(dir.path().join("req").join(f), f).unwrap();
+    }
+    dir
+}
+
+#[test]
+fn az_cli_uploads_the_attachments_into_a_workspace_before_the_create_call() {
+    for (fixture_name, group, workspace_flag, first_comment) in [
+        (
+            "vm-rdp.ja.azsr.md",
+            "in-subscription",
+            "file-workspace",
+            "# 2. 添付ファイル（3 件）は、チケットと同じ名前のファイル ワークスペースにアップロードします。",
+        ),
+        (
+            "billing.en.azsr.md",
+            "no-subscription",
+            "file-workspace-name",
+            "# 2. The attachments (3) go into a file workspace named after the ticket.",
+        ),
+    ] {
+        let dir = request_with_attachments(fixture_name);
+        let json = rest_json(dir.path(), "req/draft.azsr.md", &[]);
+        let workspace = json["body"]["properties"]["fileWorkspaceName"]
+            .as_str()
+            .unwrap()
+            .to_string();
+        let url = json["url"].as_str().unwrap();
+        assert!(url.contains(&format!("/supportTickets/{workspace}?")), "{url}");
+
+        let out = run(dir.path(), &["--export", "req/draft.azsr.md", "--to", "az-cli"]);
+        assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+        let script = text(&out.stdout);
+        assert!(script.contains(first_comment), "{script}");
+        let calls = az_calls(dir.path(), &script);
+        assert_eq!(calls.len(), 2 + 1 + AWKWARD.len(), "{script}");
+        let subscription: Vec<(String, String)> = flags(&calls.last().unwrap()[4..])
+            .into_iter()
+            .filter(|(f, _)| f == "subscription")
+            .collect();
+
+        // the workspace, in the create command's scope
+        assert_eq!(&calls[1][..4], ["support", group, "file-workspace", "create"]);
+        let mut expected = subscription.clone();
+        expected.push(("file-workspace-name".into(), workspace.clone()));
+        assert_eq!(flags(&calls[1][4..]), expected, "{script}");
+
+        // one upload per file, each path naming the file from where the script runs
+        for (call, entry) in calls[2..2 + AWKWARD.len()].iter().zip(AWKWARD) {
+            assert_eq!(&call[..4], ["support", group, "file", "upload"]);
+            let mut expected = subscription.clone();
+            expected.push(("file-workspace-name".into(), workspace.clone()));
+            expected.push(("file-path".into(), format!("req/{entry}")));
+            assert_eq!(flags(&call[4..]), expected, "{script}");
+            let uploaded = fs::read_to_string(dir.path().join(format!("req/{entry}"))).unwrap();
+            assert_eq!(uploaded, entry);
+        }
+
+        // the create command names the workspace, under the extension's name for it
+        let create = calls.last().unwrap();
+        assert_eq!(&create[..4], ["support", group, "tickets", "create"]);
+        let named: Vec<String> = flags(&create[4..])
+            .into_iter()
+            .filter(|(f, _)| f.starts_with("file-workspace"))
+            .map(|(f, v)| format!("{f}={v}"))
+            .collect();
+        assert_eq!(named, [format!("{workspace_flag}={workspace}")]);
+
+        // rest-json: the same workspace and files, and the body still validates
+        assert_eq!(schema_errors(&json["body"]), Vec::<String>::new());
+        let scope = url.split("/providers/Microsoft.Support/supportTickets/").next().unwrap();
+        let a = &json["attachments"];
+        assert_eq!(a["fileWorkspace"]["method"], "PUT");
+        assert_eq!(
+            a["fileWorkspace"]["url"],
+            format!("{scope}/providers/Microsoft.Support/fileWorkspaces/{workspace}?api-version=2024-04-01")
+        );
+        let files = a["files"].as_array().unwrap();
+        assert_eq!(files.len(), AWKWARD.len());
+        for (file, entry) in files.iter().zip(AWKWARD) {
+            let path = file["path"].as_str().unwrap();
+            assert_eq!(path, format!("req/{entry}"));
+            assert!(dir.path().join(path).is_file(), "{path}");
+            let name = entry.rsplit('/').next().unwrap();
+            assert_eq!(file["name"], name);
+            assert_eq!(file["create"]["method"], "PUT");
+            assert_eq!(file["upload"]["method"], "POST");
+            let create = file["create"]["url"].as_str().unwrap();
+            let base = format!("{scope}/providers/Microsoft.Support/fileWorkspaces/{workspace}/files/");
+            let encoded = create
+                .strip_prefix(&base)
+                .and_then(|r| r.strip_suffix("?api-version=2024-04-01"))
+                .unwrap_or_else(|| panic!("{create}"));
+            assert!(
+                encoded.bytes().all(|b| b.is_ascii_alphanumeric() || b"-._~%".contains(&b)),
+                "{encoded}"
+            );
+            assert_eq!(percent_decoded(encoded), name);
+            assert_eq!(
+                file["upload"]["url"],
+                create.replace("?api-version", "/upload?api-version")
+            );
+        }
+    }
+}
+
+fn percent_decoded(s: &str) -> String {
+    let mut out = Vec::new();
+    let b = s.as_bytes();
+    let mut i = 0;
+    while i < b.len() {
+        if b[i] == b'%' {
+            out.push(u8::from_str_radix(&s[i + 1..i + 3], 16).unwrap());
+            i += 3;
+        } else {
+            out.push(b[i]);
+            i += 1;
+        }
+    }
+    String::from_utf8(out).unwrap()
+}
+
+#[test]
+fn without_attachments_there_is_no_workspace() {
+    let dir = folder(&[("billing.en.azsr.md", &fixture("billing.en.azsr.md"))]);
+    let json = rest_json(dir.path(), "billing.en.azsr.md", &[]);
+    assert!(json.get("attachments").is_none());
+    assert!(json["body"]["properties"]
+        .get("fileWorkspaceName")
+        .is_none());
+    let script = text(
+        &run(
+            dir.path(),
+            &["--export", "billing.en.azsr.md", "--to", "az-cli"],
+        )
+        .stdout,
+    );
+    assert!(!script.contains("file-workspace") && !script.contains("file upload"));
+    assert!(script.contains("\n# 2. Creating the request"), "{script}");
+}
+
 #[test]
 fn ticket_name_option_names_the_ticket_and_a_bad_one_exits_2() {
     let dir = folder(&[("billing.en.azsr.md", &fixture("billing.en.azsr.md"))]);
@@ -468,6 +639,18 @@ fn readme_export_sample_is_real_output() {
         .and_then(|s| s.split("```\n<!-- export-sample:end -->").next())
         .expect("README has the export sample between its markers");
     let (command, shown) = sample.split_once('\n').unwrap();
+    // the sample shows the whole script: the name check, the attachment's upload, the create
+    for step in [
+        "az rest ",
+        "file-workspace create ",
+        "file upload ",
+        "tickets create ",
+    ] {
+        assert!(
+            shown.contains(step),
+            "README's export sample lacks `{step}`"
+        );
+    }
     let args: Vec<&str> = command
         .strip_prefix("$ azsr-lsp ")
         .expect("the sample runs azsr-lsp")
@@ -537,6 +720,12 @@ fn catalog_import_writes_a_folder_that_catalog_names_and_refuses_anything_else()
     );
     assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
     let report = text(&out.stdout);
+    assert!(report.starts_with("services: 2 (1 added, "), "{report}");
+    assert!(report.contains("problem classifications of Virtual Machine running Windows: 1 in 1 problem types (0 types new, 5 no longer listed against the bundled catalog)\n  - Cannot start or stop my VM\n"), "{report}");
+    assert!(
+        report.contains("\nname it in azsr.toml (paths relative to azsr.toml):\n[catalog]\n"),
+        "{report}"
+    );
     assert!(report.contains("  + Brand New Service\n"), "{report}");
     assert!(report.contains("  - Billing\n"), "{report}");
     assert!(
@@ -554,4 +743,81 @@ fn catalog_import_writes_a_folder_that_catalog_names_and_refuses_anything_else()
         .as_str()
         .unwrap()
         .ends_with("/problemClassifications/aaaaaaaa-2222-3333-4444-555555555555"));
+}
+
+#[test]
+fn catalog_import_reports_in_japanese_by_lang_config_or_locale() {
+    let services = format!(
+        r#"[{{"id": "/providers/Microsoft.Support/services/{VM_WINDOWS}", "displayName": "Windows の仮想マシン"}}]"#
+    );
+    let classifications = format!(
+        r#"[{{"id": "/providers/Microsoft.Support/services/{VM_WINDOWS}/problemClassifications/aaaaaaaa-2222-3333-4444-555555555555",
+            "displayName": "VM に接続できない / RDP"}}]"#
+    );
+    let japanese = |report: &str| {
+        assert!(
+            report.starts_with("サービス: 1 件（同梱のカタログと比べて追加 0 件、削除 "),
+            "{report}"
+        );
+        assert!(report.contains("、名前の変更 1 件）\n"), "{report}");
+        assert!(
+            report.contains("  ~ Virtual Machine running Windows -> Windows の仮想マシン\n"),
+            "{report}"
+        );
+        assert!(report.contains("「Windows の仮想マシン」の問題分類: 1 件、問題の種類 1 件（同梱のカタログと比べて新しい種類 1 件、なくなった種類 6 件）\n  + VM に接続できない\n  - Cannot connect to my VM\n"), "{report}");
+        assert!(report.contains("azsr.toml で次のように指定してください（パスは azsr.toml からの相対パスです）。\n[catalog]\nservices = \"cat/services.json\"\n"), "{report}");
+        assert!(
+            !report.contains("services:") && !report.contains("name it"),
+            "{report}"
+        );
+    };
+    let args = [
+        "--catalog-import",
+        "services.json",
+        "pc.json",
+        "--out",
+        "cat",
+    ];
+    // --lang
+    let dir = folder(&[("services.json", &services), ("pc.json", &classifications)]);
+    let mut with_lang = args.to_vec();
+    with_lang.extend(["--lang", "ja"]);
+    let out = run(dir.path(), &with_lang);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    japanese(&text(&out.stdout));
+    // `messages` in azsr.toml
+    let dir = folder(&[
+        ("services.json", &services),
+        ("pc.json", &classifications),
+        ("azsr.toml", "messages = \"ja\"\n"),
+    ]);
+    japanese(&text(&run(dir.path(), &args).stdout));
+    // the locale, and errors in the same language
+    let dir = folder(&[("services.json", &services), ("pc.json", "{\"nope\": 1}")]);
+    let out = Command::new(BIN)
+        .args(args)
+        .current_dir(dir.path())
+        .env("LC_ALL", "ja_JP.UTF-8")
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let err = text(&out.stderr);
+    assert!(
+        err.contains("pc.json: `az support services list` や")
+            && err.ends_with("何も書き込んでいません。\n"),
+        "{err}"
+    );
+    // --lang en wins over the configuration
+    let dir = folder(&[
+        ("services.json", &services),
+        ("pc.json", &classifications),
+        ("azsr.toml", "messages = \"ja\"\n"),
+    ]);
+    let mut english = args.to_vec();
+    english.extend(["--lang", "en"]);
+    let report = text(&run(dir.path(), &english).stdout);
+    assert!(
+        report.starts_with("services: 1 (0 added, ") && report.contains("  + VM に接続できない\n"),
+        "{report}"
+    );
 }

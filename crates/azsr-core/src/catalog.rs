@@ -201,7 +201,8 @@ fn fold_name(name: &str) -> String {
         .to_lowercase()
 }
 
-fn split_display_name(name: &str) -> (String, Option<String>) {
+/// A problem classification's display name as (problem type, subtype): `Type / Subtype`.
+pub fn split_display_name(name: &str) -> (String, Option<String>) {
     match name.split_once(" / ") {
         Some((t, s)) => (t.trim().to_string(), Some(s.trim().to_string())),
         None => (name.trim().to_string(), None),

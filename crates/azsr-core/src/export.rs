@@ -4,8 +4,13 @@
 //! specification), and which `az support … tickets create` argument carries it.
 //!
 //! [`ticket`] maps; [`rest_json`] and [`az_cli`] render. Pure: the front end reads the
-//! file, refuses a draft with an error (so no secret and no wrong field is ever mapped)
-//! and prints what these return.
+//! file, refuses a draft with an error (so no secret and no wrong field is ever mapped),
+//! places the attachments' paths where the commands will run ([`Attachment::path`]) and
+//! prints what these return.
+//!
+//! Attachments go into a file workspace (`fileWorkspaces`, same api-version) named after
+//! the ticket, created and filled before the ticket, whose body names it
+//! (`fileWorkspaceName`). Their limits (size, blocked types) are `attachment-limits`'s.
 
 mod az_cli;
 mod description;
@@ -30,6 +35,20 @@ pub struct Ticket {
     /// management requests may be filed so).
     pub subscription: Option<String>,
     pub properties: Properties,
+    /// The files to upload into the workspace `properties.file_workspace_name`, in the
+    /// draft's order; empty when it lists none.
+    pub attachments: Vec<Attachment>,
+}
+
+/// A file the draft lists under `attachments`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Attachment {
+    /// As the draft writes it (relative to the request's file); the front end replaces
+    /// it with the path the printed commands should use.
+    pub path: String,
+    /// The name it gets in the workspace and in the description: the path's last
+    /// segment, as `az support … file upload` names it.
+    pub file_name: String,
 }
 
 /// `SupportTicketDetailsProperties`: the writable properties azsr fills, in the order
@@ -56,6 +75,9 @@ pub struct Properties {
     pub problem_start_time: Option<String>,
     /// `/providers/Microsoft.Support/services/{service}`.
     pub service_id: String,
+    /// The file workspace holding the attachments (the ticket's name), when there are any.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub file_workspace_name: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub technical_ticket_details: Option<TechnicalTicketDetails>,
 }
@@ -122,6 +144,30 @@ impl Ticket {
         )
     }
 
+    /// The URL of the attachments' file workspace (PUT, no body), when there is one.
+    pub fn file_workspace_url(&self) -> Option<String> {
+        let ws = self.properties.file_workspace_name.as_ref()?;
+        Some(format!(
+            "{MANAGEMENT}{}/providers/Microsoft.Support/fileWorkspaces/{ws}?api-version={API_VERSION}",
+            self.scope()
+        ))
+    }
+
+    /// The URL of `file` in the workspace (PUT creates it), and the one its chunks are
+    /// posted to (`…/upload`).
+    pub fn file_urls(&self, file: &Attachment) -> Option<(String, String)> {
+        let ws = self.properties.file_workspace_name.as_ref()?;
+        let base = format!(
+            "{MANAGEMENT}{}/providers/Microsoft.Support/fileWorkspaces/{ws}/files/{}",
+            self.scope(),
+            url_segment(&file.file_name)
+        );
+        Some((
+            format!("{base}?api-version={API_VERSION}"),
+            format!("{base}/upload?api-version={API_VERSION}"),
+        ))
+    }
+
     /// The body of `checkNameAvailability` for the ticket's name.
     pub fn check_name_body(&self) -> String {
         serde_json::json!({ "name": self.name, "type": "Microsoft.Support/supportTickets" })
@@ -136,17 +182,61 @@ pub fn rest_json(ticket: &Ticket) -> String {
         method: &'static str,
         url: String,
         body: Body<'a>,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        attachments: Option<Uploads<'a>>,
     }
     #[derive(Serialize)]
     struct Body<'a> {
         properties: &'a Properties,
     }
+    /// What to do before the create call: docs/export.md says how.
+    #[derive(Serialize)]
+    #[serde(rename_all = "camelCase")]
+    struct Uploads<'a> {
+        file_workspace: Request,
+        files: Vec<Upload<'a>>,
+    }
+    #[derive(Serialize)]
+    struct Upload<'a> {
+        path: &'a str,
+        name: &'a str,
+        create: Request,
+        upload: Request,
+    }
+    #[derive(Serialize)]
+    struct Request {
+        method: &'static str,
+        url: String,
+    }
+    let attachments = ticket.file_workspace_url().map(|url| Uploads {
+        file_workspace: Request { method: "PUT", url },
+        files: ticket
+            .attachments
+            .iter()
+            .filter_map(|a| {
+                let (create, upload) = ticket.file_urls(a)?;
+                Some(Upload {
+                    path: &a.path,
+                    name: &a.file_name,
+                    create: Request {
+                        method: "PUT",
+                        url: create,
+                    },
+                    upload: Request {
+                        method: "POST",
+                        url: upload,
+                    },
+                })
+            })
+            .collect(),
+    });
     let call = Call {
         method: "PUT",
         url: ticket.url(),
         body: Body {
             properties: &ticket.properties,
         },
+        attachments,
     };
     let mut out = serde_json::to_string_pretty(&call).expect("plain data serializes");
     out.push('\n');
@@ -338,11 +428,13 @@ pub fn ticket(
         _ => None,
     };
     let require_24x7_response = form.str("response_24x7").and_then(fields::parse_bool);
+    let attachments = attachments(form);
+    let file_workspace_name = (!attachments.is_empty()).then(|| name.clone());
     Ok(Ticket {
         name,
         subscription,
         properties: Properties {
-            description: description::of(source, form, lang),
+            description: description::of(source, form, &attachments, lang),
             problem_classification_id: classification,
             severity,
             require_24x7_response,
@@ -361,9 +453,42 @@ pub fn ticket(
             title,
             problem_start_time: started,
             service_id: service_id(service),
+            file_workspace_name,
             technical_ticket_details,
         },
+        attachments,
     })
+}
+
+/// The `attachments` entries that name a file, trimmed, as the `attachment-*` rules read
+/// them.
+fn attachments(form: Form) -> Vec<Attachment> {
+    form.get("attachments")
+        .map(|e| crate::form::list_items(&e.value))
+        .unwrap_or_default()
+        .into_iter()
+        .filter_map(|n| n.text())
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
+        .map(|p| Attachment {
+            path: p.to_string(),
+            file_name: p.rsplit(['/', '\\']).next().unwrap_or(p).to_string(),
+        })
+        .collect()
+}
+
+/// `s` as one segment of a URL path: RFC 3986's unreserved characters as they are, every
+/// other byte of its UTF-8 as `%XX`.
+fn url_segment(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for b in s.bytes() {
+        if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'.' | b'_' | b'~') {
+            out.push(b as char);
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out
 }
 
 /// A field whose value the API has no counterpart for (a rule reports it as an error,

@@ -13,7 +13,8 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use azsr_core::{arm::is_guid, msg, Catalog, Msg};
+use azsr_core::catalog::split_display_name;
+use azsr_core::{arm::is_guid, msg, Catalog, Lang, Msg};
 use serde_json::{json, Value};
 
 /// One entry of either list: its GUID (`name`) and display name.
@@ -29,8 +30,11 @@ enum Listing {
     Classifications(String, Vec<Entry>),
 }
 
-pub fn run(files: &[PathBuf], out: &Path) -> ExitCode {
-    let lang = crate::check::run_lang(&std::env::current_dir().unwrap_or_default());
+/// Imports `files` into `out`; messages and the report in `lang`, else as `--check`
+/// chooses (`messages` in the nearest azsr.toml, else the locale).
+pub fn run(files: &[PathBuf], out: &Path, lang: Option<Lang>) -> ExitCode {
+    let lang = lang
+        .unwrap_or_else(|| crate::check::run_lang(&std::env::current_dir().unwrap_or_default()));
     let mut services: Option<Vec<Entry>> = None;
     let mut lists: BTreeMap<String, Vec<Entry>> = BTreeMap::new();
     let mut failed = false;
@@ -40,19 +44,22 @@ pub fn run(files: &[PathBuf], out: &Path) -> ExitCode {
             .map_err(|e| msg!("cannot read: {e}", "読み取れません。{e}"))
             .and_then(|t| read(&t))
         {
-            Ok(Listing::Services(list)) if services.is_some() => {
-                let _ = list;
-                eprintln!(
-                    "{shown}: a second service list; give one `az support services list` output"
+            Ok(Listing::Services(_)) if services.is_some() => {
+                let m = msg!(
+                    "a second service list; give one `az support services list` output",
+                    "2 つ目のサービス一覧です。`az support services list` の出力は 1 つだけ指定してください。"
                 );
+                eprintln!("{shown}: {}", m.get(lang));
                 failed = true;
             }
             Ok(Listing::Services(list)) => services = Some(list),
             Ok(Listing::Classifications(service, list)) => {
                 if lists.insert(service.clone(), list).is_some() {
-                    eprintln!(
-                        "{shown}: a second problem classification list for service {service}"
+                    let m = msg!(
+                        "a second problem classification list for service {service}",
+                        "サービス {service} の 2 つ目の問題分類一覧です。"
                     );
+                    eprintln!("{shown}: {}", m.get(lang));
                     failed = true;
                 }
             }
@@ -74,7 +81,10 @@ pub fn run(files: &[PathBuf], out: &Path) -> ExitCode {
         eprintln!("{}: {}", out.display(), m.get(lang));
         return ExitCode::from(2);
     }
-    print!("{}", report(&bundled, out, services.as_deref(), &lists));
+    print!(
+        "{}",
+        report(&bundled, out, services.as_deref(), &lists, lang)
+    );
     ExitCode::SUCCESS
 }
 
@@ -231,14 +241,21 @@ fn write(
     Ok(())
 }
 
-/// What changed against the bundled catalog, and the `[catalog]` lines to use it.
+/// What changed against the bundled catalog, and the `[catalog]` lines to use it: a
+/// count line per list in `lang`, then one line per change (`+` added, `-` no longer
+/// listed, `~` renamed).
 fn report(
     bundled: &Catalog,
     out: &Path,
     services: Option<&[Entry]>,
     lists: &BTreeMap<String, Vec<Entry>>,
+    lang: Lang,
 ) -> String {
     let mut r = String::new();
+    let mut line = |t: &str| {
+        r.push_str(t);
+        r.push('\n');
+    };
     let dir = out.to_string_lossy().replace('\\', "/");
     if let Some(services) = services {
         let added: Vec<&Entry> = services
@@ -260,21 +277,22 @@ fn report(
             })
             .map(|b| b.display_name.as_str())
             .collect();
-        r.push_str(&format!(
-            "services: {} ({} added, {} removed, {} renamed against the bundled catalog)\n",
-            services.len(),
-            added.len(),
-            removed.len(),
-            renamed.len()
-        ));
+        let (n, a, d, m) = (services.len(), added.len(), removed.len(), renamed.len());
+        line(
+            msg!(
+            "services: {n} ({a} added, {d} removed, {m} renamed against the bundled catalog)",
+            "サービス: {n} 件（同梱のカタログと比べて追加 {a} 件、削除 {d} 件、名前の変更 {m} 件）"
+        )
+            .get(lang),
+        );
         for s in added {
-            r.push_str(&format!("  + {}\n", s.display_name));
+            line(&format!("  + {}", s.display_name));
         }
         for name in removed {
-            r.push_str(&format!("  - {name}\n"));
+            line(&format!("  - {name}"));
         }
         for (old, s) in renamed {
-            r.push_str(&format!("  ~ {old} -> {}\n", s.display_name));
+            line(&format!("  ~ {old} -> {}", s.display_name));
         }
     }
     for (service, list) in lists {
@@ -291,33 +309,47 @@ fn report(
             })
             .unwrap_or_else(|| service.clone());
         let old: Vec<&str> = bundled.problem_types(service);
-        let mut new: Vec<&str> = Vec::new();
+        let mut new: Vec<String> = Vec::new();
         for p in list {
-            let t = p.display_name.split(" / ").next().unwrap_or("").trim();
-            if !new.iter().any(|n| n.eq_ignore_ascii_case(t)) {
+            let (t, _) = split_display_name(&p.display_name);
+            if !new.iter().any(|n| n.eq_ignore_ascii_case(&t)) {
                 new.push(t);
             }
         }
-        let added = new
+        let added: Vec<&String> = new
             .iter()
             .filter(|t| !old.iter().any(|o| o.eq_ignore_ascii_case(t)))
-            .count();
-        let gone = old
+            .collect();
+        let gone: Vec<&&str> = old
             .iter()
             .filter(|o| !new.iter().any(|t| t.eq_ignore_ascii_case(o)))
-            .count();
-        r.push_str(&format!(
-            "problem classifications of {name}: {} in {} problem types ({added} types new, {gone} no longer listed against the bundled catalog)\n",
-            list.len(),
-            new.len()
-        ));
+            .collect();
+        let (count, types, a, g) = (list.len(), new.len(), added.len(), gone.len());
+        line(msg!(
+            "problem classifications of {name}: {count} in {types} problem types ({a} types new, {g} no longer listed against the bundled catalog)",
+            "「{name}」の問題分類: {count} 件、問題の種類 {types} 件（同梱のカタログと比べて新しい種類 {a} 件、なくなった種類 {g} 件）"
+        ).get(lang));
+        for t in added {
+            line(&format!("  + {t}"));
+        }
+        for t in gone {
+            line(&format!("  - {t}"));
+        }
     }
-    r.push_str("\nname it in azsr.toml (paths relative to azsr.toml):\n[catalog]\n");
+    line("");
+    line(
+        msg!(
+            "name it in azsr.toml (paths relative to azsr.toml):",
+            "azsr.toml で次のように指定してください（パスは azsr.toml からの相対パスです）。"
+        )
+        .get(lang),
+    );
+    line("[catalog]");
     if services.is_some() {
-        r.push_str(&format!("services = \"{dir}/services.json\"\n"));
+        line(&format!("services = \"{dir}/services.json\""));
     }
     if !lists.is_empty() {
-        r.push_str(&format!("problem_classifications = \"{dir}/pc\"\n"));
+        line(&format!("problem_classifications = \"{dir}/pc\""));
     }
     r
 }

@@ -85,6 +85,7 @@ pub fn run(args: &crate::Args, path: &Path) -> ExitCode {
         &loaded.catalog,
         names,
         args.to,
+        path.parent().unwrap_or(Path::new("")),
     ) {
         Ok(out) => out,
         Err(Refusal::Blocked(Blocked { errors, .. })) => {
@@ -146,13 +147,20 @@ pub fn render(
     catalog: &azsr_core::Catalog,
     names: export::Names,
     to: ExportTo,
+    attachments_from: &Path,
 ) -> Result<String, Refusal> {
     if let Some(b) = blocked(source, analysis) {
         return Err(Refusal::Blocked(b));
     }
     let lang = analysis.lang;
-    let ticket = export::ticket(source, config, catalog, names, lang)
+    let mut ticket = export::ticket(source, config, catalog, names, lang)
         .map_err(|export::Unresolved(problems)| Refusal::Unresolved(problems))?;
+    // The printed commands run where the export was asked for: an attachment's path,
+    // relative to the request's file, is joined to `attachments_from` (the folder of the
+    // request as the caller names it; an absolute path stays as it is).
+    for a in &mut ticket.attachments {
+        a.path = attachments_from.join(&a.path).to_string_lossy().into_owned();
+    }
     Ok(match to {
         ExportTo::RestJson => export::rest_json(&ticket),
         ExportTo::AzCli => export::az_cli(&ticket, lang),

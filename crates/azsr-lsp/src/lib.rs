@@ -84,7 +84,8 @@ pub struct Args {
     #[arg(long, value_enum, requires = "init")]
     pub issue_type: Option<init::IssueTypeArg>,
 
-    /// Language of --explain and of --init's template (default: `messages` in azsr.toml,
+    /// Language of --explain, of --init's template and of --catalog-import's report
+    /// (default: `messages` in azsr.toml,
     /// else LC_ALL / LC_MESSAGES / LANG).
     #[arg(long, value_enum)]
     pub lang: Option<LangArg>,

@@ -25,7 +25,7 @@ fn main() -> ExitCode {
         return explain_rule(rule, args.lang.map(Into::into));
     }
     if let Some(out) = &args.out {
-        return import_catalog(&args.catalog_import, out);
+        return import_catalog(&args.catalog_import, out, args.lang.map(Into::into));
     }
     if let Some(file) = &args.init {
         return init_request(file, args.lang.map(Into::into), args.issue_type);

@@ -4,7 +4,14 @@
 //! Each scalar is passed as `--flag=value`: a value that starts with `-` (a description
 //! opening with a list item) would otherwise be taken for an option by the CLI's parser.
 //! The command is preceded by the `checkNameAvailability` call (through `az rest`, which
-//! needs no extension) and comments in the draft's language saying what each step does.
+//! needs no extension), then, when the draft lists attachments, by the file workspace's
+//! creation and one upload per file; comments in the draft's language say what each step
+//! does.
+//!
+//! The argument names are the `support` extension's (Azure/azure-cli-extensions,
+//! `src/support/azext_support/`): `file-workspace create --file-workspace-name`,
+//! `file upload --file-workspace-name --file-path`, and the create command's
+//! `--file-workspace` (in-subscription) or `--file-workspace-name` (no-subscription).
 
 use super::{Ticket, API_VERSION};
 use crate::Lang;
@@ -43,26 +50,61 @@ pub fn az_cli(ticket: &Ticket, lang: Lang) -> String {
         format!("--url={}", ticket.check_name_url()),
         format!("--body={}", ticket.check_name_body()),
     ]));
+    let mut step = 2;
+    if let Some(ws) = &ticket.properties.file_workspace_name {
+        let n = ticket.attachments.len();
+        comment(
+            &mut out,
+            &format!("2. The attachments ({n}) go into a file workspace named after the ticket. Run this script from the folder you exported in: the paths are relative to it."),
+            &format!("2. 添付ファイル（{n} 件）は、チケットと同じ名前のファイル ワークスペースにアップロードします。パスはエクスポートを実行したフォルダーからの相対パスなので、このスクリプトはそのフォルダーで実行してください。"),
+        );
+        out.push_str(&command(&support_args(
+            ticket,
+            group,
+            &["file-workspace", "create"],
+            &[("file-workspace-name", ws)],
+        )));
+        for file in &ticket.attachments {
+            out.push_str(&command(&support_args(
+                ticket,
+                group,
+                &["file", "upload"],
+                &[("file-workspace-name", ws), ("file-path", &file.path)],
+            )));
+        }
+        step += 1;
+    }
     comment(
         &mut out,
-        "2. Creating the request is a long-running operation: the command waits until the request exists (add --no-wait to return at once).",
-        "2. お問い合わせの作成は時間のかかる操作です。作成が完了するまでコマンドは待機します（すぐに戻るには --no-wait を付けます）。",
+        &format!("{step}. Creating the request is a long-running operation: the command waits until the request exists (add --no-wait to return at once)."),
+        &format!("{step}. お問い合わせの作成は時間のかかる操作です。作成が完了するまでコマンドは待機します（すぐに戻るには --no-wait を付けます）。"),
     );
     out.push_str(&command(&create_args(ticket, group)));
     out
+}
+
+/// The words of `az support {group} {verb…} [--subscription=…] --flag=value…`, unquoted.
+fn support_args(
+    ticket: &Ticket,
+    group: &str,
+    verb: &[&str],
+    flags: &[(&str, &str)],
+) -> Vec<String> {
+    let mut args: Vec<String> = ["az", "support", group].map(String::from).to_vec();
+    args.extend(verb.iter().map(|v| v.to_string()));
+    if let Some(s) = &ticket.subscription {
+        args.push(format!("--subscription={s}"));
+    }
+    args.extend(flags.iter().map(|(f, v)| format!("--{f}={v}")));
+    args
 }
 
 /// The words of `az support {group} tickets create …`, unquoted.
 pub(crate) fn create_args(ticket: &Ticket, group: &str) -> Vec<String> {
     let p = &ticket.properties;
     let c = &p.contact_details;
-    let mut args: Vec<String> = ["az", "support", group, "tickets", "create"]
-        .map(String::from)
-        .to_vec();
+    let mut args = support_args(ticket, group, &["tickets", "create"], &[]);
     let mut flag = |name: &str, value: &str| args.push(format!("--{name}={value}"));
-    if let Some(s) = &ticket.subscription {
-        flag("subscription", s);
-    }
     flag("ticket-name", &ticket.name);
     flag("title", &p.title);
     flag("description", &p.description);
@@ -87,6 +129,14 @@ pub(crate) fn create_args(ticket: &Ticket, group: &str) -> Vec<String> {
     }
     if let Some(t) = &p.technical_ticket_details {
         flag("technical-resource", &t.resource_id);
+    }
+    if let Some(ws) = &p.file_workspace_name {
+        // the extension names this argument differently in its two groups
+        let name = match ticket.subscription {
+            Some(_) => "file-workspace",
+            None => "file-workspace-name",
+        };
+        flag(name, ws);
     }
     // a list argument: its values follow the flag as separate words
     if !c.additional_email_addresses.is_empty() {

@@ -6,10 +6,11 @@
 //! Only what a reader of plain text should not see goes: HTML comments (the template's
 //! hints), Windows line breaks and runs of blank lines.
 
+use super::Attachment;
 use crate::form::list_items;
 use crate::{Form, Lang, Source};
 
-pub(super) fn of(source: &Source, form: Form, lang: Lang) -> String {
+pub(super) fn of(source: &Source, form: Form, attachments: &[Attachment], lang: Lang) -> String {
     let body = &source.text[source.body.start.min(source.text.len())..];
     let in_code = |at: usize| {
         source
@@ -34,14 +35,7 @@ pub(super) fn of(source: &Source, form: Form, lang: Lang) -> String {
         Lang::Ja => "関連するお問い合わせ",
     };
     append_list(&mut text, heading, &related);
-    let attachments: Vec<String> = form
-        .get("attachments")
-        .map(|e| list_items(&e.value))
-        .unwrap_or_default()
-        .into_iter()
-        .filter_map(|n| n.text())
-        .map(|p| p.trim().rsplit(['/', '\\']).next().unwrap_or(p).to_string())
-        .collect();
+    let attachments: Vec<String> = attachments.iter().map(|a| a.file_name.clone()).collect();
     let heading = match lang {
         Lang::En => "Attachments (uploaded separately)",
         Lang::Ja => "添付ファイル (別途アップロード)",

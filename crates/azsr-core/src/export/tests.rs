@@ -289,3 +289,45 @@ fn unresolved_messages_keep_the_house_style() {
     }
     assert_eq!(wrong, Vec::<String>::new());
 }
+
+#[test]
+fn attachments_go_into_a_workspace_named_after_the_ticket() {
+    let text = draft(
+        &format!("{TECHNICAL}\nproblem_subtype: Failure to connect using RDP or SSH port\nattachments:\n  - ' logs/rdp.zip '\n  - C:\\logs\\画面.png\n  - ''\n  - [x]"),
+        "本文\n",
+    );
+    let t = export(&text).unwrap();
+    let names: Vec<(&str, &str)> = t
+        .attachments
+        .iter()
+        .map(|a| (a.path.as_str(), a.file_name.as_str()))
+        .collect();
+    assert_eq!(
+        names,
+        [
+            ("logs/rdp.zip", "rdp.zip"),
+            ("C:\\logs\\画面.png", "画面.png")
+        ]
+    );
+    assert_eq!(
+        t.properties.file_workspace_name.as_deref(),
+        Some(t.name.as_str())
+    );
+    assert!(t
+        .properties
+        .description
+        .ends_with("## 添付ファイル (別途アップロード)\n- rdp.zip\n- 画面.png"));
+    let (create, upload) = t.file_urls(&t.attachments[1]).unwrap();
+    assert!(create.ends_with(&format!(
+        "/fileWorkspaces/{}/files/%E7%94%BB%E9%9D%A2.png?api-version=2024-04-01",
+        t.name
+    )));
+    assert_eq!(upload, create.replace("?api", "/upload?api"));
+
+    let none = export(&draft(
+        &format!("{TECHNICAL}\nproblem_subtype: Failure to connect using RDP or SSH port"),
+        "",
+    ))
+    .unwrap();
+    assert!(none.attachments.is_empty() && none.file_workspace_url().is_none());
+}

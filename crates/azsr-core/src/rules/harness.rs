@@ -162,15 +162,32 @@ fn clean_requests() -> Vec<(String, String)> {
     requests
 }
 
+/// The files beside the examples (what their `attachments` name), relative to
+/// `examples/`, with their sizes.
+fn example_files() -> Files<String> {
+    fn walk(dir: &std::path::Path, base: &std::path::Path, out: &mut Vec<(String, u64)>) {
+        for entry in std::fs::read_dir(dir).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                walk(&path, base, out);
+            } else {
+                let relative = path.strip_prefix(base).unwrap();
+                let size = std::fs::metadata(&path).unwrap().len();
+                out.push((relative.to_string_lossy().replace('\\', "/"), size));
+            }
+        }
+    }
+    let base = std::path::Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/../../examples"));
+    let mut files = Vec::new();
+    walk(base, base, &mut files);
+    Files(files)
+}
+
 #[test]
 fn clean_requests_give_no_finding() {
+    let files = example_files();
     for (name, text) in clean_requests() {
-        let found = check_rules(
-            ALL,
-            &text,
-            &Config::default(),
-            Some(&Files::<String>(vec![])),
-        );
+        let found = check_rules(ALL, &text, &Config::default(), Some(&files));
         let found: Vec<_> = found.iter().map(|d| (d.code, &d.message.en)).collect();
         assert!(found.is_empty(), "{name}: {found:#?}");
     }

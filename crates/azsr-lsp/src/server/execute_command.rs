@@ -116,11 +116,16 @@ pub fn handle(ctx: &Ctx, p: ExecuteCommandParams) -> Result<ExportText, Error> {
         return Err(Error::invalid_params("unknown command"));
     };
     let lang = ctx.analysis.lang;
-    // the file's name, as the CLI derives the ticket name from it
-    let file_name = ctx
-        .uri
-        .to_file_path()
+    // the file's name, as the CLI derives the ticket name from it; attachments are
+    // named from the file's folder, so the copied commands run from anywhere
+    let file_path = ctx.uri.to_file_path();
+    let file_name = file_path
+        .as_ref()
         .and_then(|p| Some(p.file_name()?.to_string_lossy().into_owned()))
+        .unwrap_or_default();
+    let folder = file_path
+        .as_ref()
+        .and_then(|p| p.parent().map(|d| d.to_path_buf()))
         .unwrap_or_default();
     let names = Names {
         file_name: &file_name,
@@ -134,6 +139,7 @@ pub fn handle(ctx: &Ctx, p: ExecuteCommandParams) -> Result<ExportText, Error> {
         ctx.catalog,
         names,
         export.to,
+        &folder,
     ) {
         Ok(text) => Ok(ExportText(text)),
         Err(Refusal::Blocked(b)) => Err(failed(blocked_title(b, lang))),
