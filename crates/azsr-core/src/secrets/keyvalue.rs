@@ -6,8 +6,8 @@ use std::ops::Range;
 
 use super::bytes::{at, ceil, char_at, char_before, line_end, line_start};
 use super::value::{
-    basic_credentials, classify, is_placeholder, looks_like_password, looks_random, normalize,
-    Class,
+    basic_credentials, classify, is_placeholder, looks_like_passphrase, looks_like_password,
+    looks_random, normalize, Class,
 };
 use super::{Finding, Kind};
 
@@ -1372,7 +1372,7 @@ pub(crate) fn at_key(
         )
     } else if rest.starts_with('>') && before == b'<' || rest.starts_with('|') && spaces > 0 {
         (Sep::Strong, false, 1)
-    } else if let Some(w) = ["is ", "was ", "to ", "is: ", "of ", "are "]
+    } else if let Some(w) = ["is ", "was ", "to ", "is: ", "of ", "are ", "from "]
         .iter()
         .find(|w| {
             spaces > 0
@@ -1542,8 +1542,10 @@ pub(crate) fn at_key(
     {
         return;
     }
-    // A name, not a value: `adminPasswordKey: postgres-password`, `secretName: db-secret`.
-    if !v.quoted || sep == Sep::Strong {
+    // A passphrase is words joined; under any other name such a value is a name
+    // (`adminPasswordKey: postgres-password`, `secretName: db-secret`).
+    let passphrase = key.to_ascii_lowercase().contains("passphrase") && looks_like_passphrase(s);
+    if (!v.quoted || sep == Sep::Strong) && !passphrase {
         let b = s.as_bytes();
         if s.contains('-')
             && b.iter().all(|c| c.is_ascii_lowercase() || *c == b'-')
@@ -1577,11 +1579,18 @@ pub(crate) fn at_key(
     } else {
         (class, kind)
     };
-    if accept(class, s, sep, v.quoted) || label_word(text, &v, class, sep) {
+    if passphrase || accept(class, s, sep, v.quoted) || label_word(text, &v, class, sep) {
+        let end = v.range.end;
         out.push(Finding {
             range: v.range,
             kind,
         });
+        // "changed the password from X to Y": the new value too.
+        if class == Class::Password {
+            if let Some(next) = changed_to(text, end, class) {
+                out.push(Finding { range: next, kind });
+            }
+        }
     } else if sep == Sep::Weak
         && spaces > 0
         && !is_flag
@@ -1781,7 +1790,8 @@ pub(crate) fn at_japanese(text: &str, hit: Range<usize>, out: &mut Vec<Finding>)
     {
         return;
     }
-    if pin || accept(class, s, sep, v.quoted) || label_word(text, &v, class, sep) {
+    let passphrase = word == "パスフレーズ" && looks_like_passphrase(s);
+    if pin || passphrase || accept(class, s, sep, v.quoted) || label_word(text, &v, class, sep) {
         let end = v.range.end;
         out.push(Finding {
             range: v.range,
