@@ -55,8 +55,10 @@ const MAX_BLOB: usize = 64 * 1024;
 pub(crate) fn blob(text: &str, hit: Range<usize>, opts: &Options, out: &mut Vec<Finding>) {
     let b = text.as_bytes();
     let start = hit.start;
-    // Inside a longer blob, not its start (an `=` before is a separator: `X_B64=…`).
-    if start > 0 && b64(b[start - 1]) {
+    // Inside a longer blob, not its start. An `=` before is a separator (`X_B64=…`), and
+    // so is a `/` or `-` (a path, a name): an anchor met by chance inside random base64
+    // is rare and its decoding would hold no secret.
+    if start > 0 && (b[start - 1].is_ascii_alphanumeric() || b[start - 1] == b'+') {
         return;
     }
     if !ANCHORS.contains(&&text[hit.clone()]) && &b[hit.clone()] != b"eyJ" {
