@@ -175,7 +175,7 @@ fn printed(text: &str, at_byte: usize, lower: &str) -> Option<Printed> {
     // Text made into base64 (`echo -n 'user:pass' | base64`, `base64 -w0 site.pfx`,
     // `[Convert]::ToBase64String([IO.File]::ReadAllBytes('site.pfx'))`): the output is
     // secret when what went in was a credential or a key file.
-    if encodes_secret(&lower) {
+    if encodes_secret(lower) {
         return Some(Printed::Value);
     }
     if cmd == "az" {
@@ -239,7 +239,7 @@ fn printed(text: &str, at_byte: usize, lower: &str) -> Option<Printed> {
         let one_key = lower.contains("jsonpath") && lower.contains(".data.")
             || lower.contains("go-template") && lower.contains(".data.");
         let decoded = lower.contains("base64 -d") || lower.contains("base64 --decode");
-        let secret_field = template_field(&lower).is_some_and(secret_name);
+        let secret_field = template_field(lower).is_some_and(secret_name);
         return (seg.contains("get secret") && (one_key || decoded) || secret_field)
             .then_some(Printed::Value);
     }
