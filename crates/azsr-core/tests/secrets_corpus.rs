@@ -347,6 +347,62 @@ fn generate(name: &str, r: &mut Rng) -> String {
             )
             .as_bytes(),
         ),
+        // Session 5's generalisations (`neighbours.txt`).
+        "passphrase" => {
+            let words = [
+                "amber", "willow", "saddle", "quartz", "meadow", "tundra", "pepper", "harbor",
+                "violet", "cinder",
+            ];
+            let n = 3 + r.below(2);
+            let mut p: Vec<&str> = (0..n).map(|_| words[r.below(words.len())]).collect();
+            let digits = format!("{}", 10 + r.below(90));
+            if n == 3 {
+                p.push(&digits);
+                p.join("-")
+            } else {
+                p.join(["-", "_", "."][r.below(3)])
+            }
+        }
+        "pw_json_quote" => {
+            let p = password(r);
+            let at = 1 + r.below(p.len() - 1);
+            // A quote inside a JSON string that is itself inside a JSON string: `\\\"`.
+            format!("{}\\\\\\\"{}", &p[..at], &p[at..])
+        }
+        "key_json_slash" => {
+            let mut k = base64_encode(&r.bytes(64));
+            if !k.contains('/') {
+                k.replace_range(10..11, "/");
+            }
+            k.replace('/', "\\/")
+        }
+        "b64_sas_url" => base64_encode(
+            format!(
+                "https://st{}.blob.core.windows.net/c?sv=2022-11-02&sr=c&sp=rl&sig={}",
+                r.from(HEX, 6),
+                base64_encode(&r.bytes(32)).replace('+', "%2B").replace('/', "%2F").replace('=', "%3D")
+            )
+            .as_bytes(),
+        ),
+        "b64_storage_conn" => base64_encode(
+            format!(
+                "DefaultEndpointsProtocol=https;AccountName=st{};AccountKey={};EndpointSuffix=core.windows.net",
+                r.from(HEX, 6),
+                base64_encode(&r.bytes(64))
+            )
+            .as_bytes(),
+        ),
+        "b64_plain_url" => base64_encode(
+            format!("https://app-{}.azurewebsites.net/health", r.from(HEX, 6)).as_bytes(),
+        ),
+        "slack_path" => format!(
+            "T{}/B{}/{}",
+            r.from("ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789", 10),
+            r.from("ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789", 10),
+            r.from(ALNUM, 24)
+        ),
+        "discord_path" => format!("{}/{}", r.from("0123456789", 18), b64url(&r.bytes(51))),
+        "cpim_cookie" => base64_encode(&r.bytes(180)),
         "pin_like" => {
             let n = 4 + r.below(3);
             r.from("0123456789", n)
@@ -404,6 +460,7 @@ fn load() -> Vec<Entry> {
         ("cookies4.txt", include_str!("secrets/cookies4.txt")),
         ("console4.txt", include_str!("secrets/console4.txt")),
         ("userinfo.txt", include_str!("secrets/userinfo.txt")),
+        ("neighbours.txt", include_str!("secrets/neighbours.txt")),
     ];
     let mut out = Vec::new();
     for (file, text) in files {

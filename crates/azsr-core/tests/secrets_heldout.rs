@@ -35,8 +35,9 @@ struct Corpus {
 
 /// Floors just below what was measured (rounded down to two decimals), so that the test
 /// catches regressions: frozen, 0.589 recall and 0.976 precision; after issue 12's
-/// detectors (run once, untuned), 0.937 and 1.000; after session 4's, 0.949 and 1.000. Issue 12 aims at recall >= 0.97 and
-/// precision >= 0.99.
+/// detectors (run once, untuned), 0.937 and 1.000; after session 4's, 0.949 and 1.000;
+/// after session 5's, tuned on it as a development set, 1.000 and 1.000. Issue 12 aims at
+/// recall >= 0.97 and precision >= 0.99.
 const HELDOUT2: Corpus = Corpus {
     name: "heldout2",
     files: &[
@@ -63,14 +64,15 @@ const HELDOUT2: Corpus = Corpus {
     ],
     generate: heldout2::generate,
     seed: 0x4E1D_2026_1206_0002,
-    min_recall: 0.94,
+    min_recall: 0.99,
     min_precision: 0.99,
     min_snippets: 320,
 };
 
 /// Floors just below what was measured: written against the detectors of a1016b3 and
 /// first measured there (recall 0.878, precision 0.994); after the session-4 detectors,
-/// tuned without seeing it, 0.935 and 0.993.
+/// tuned without seeing it, 0.935 and 0.993; a development set since session 5, after
+/// whose detectors 1.000 and 1.000. No longer held out: heldout4 measures what is.
 const HELDOUT3: Corpus = Corpus {
     name: "heldout3",
     files: &[
@@ -97,7 +99,7 @@ const HELDOUT3: Corpus = Corpus {
     ],
     generate: heldout3::generate,
     seed: 0x4E1D_2026_1206_0003,
-    min_recall: 0.93,
+    min_recall: 0.99,
     min_precision: 0.99,
     min_snippets: 300,
 };
@@ -310,6 +312,7 @@ fn measure(c: &Corpus) {
     let mut r = Rng(c.seed);
     let mut by_family: BTreeMap<&str, Tally> = BTreeMap::new();
     let mut by_lang: BTreeMap<&str, Tally> = BTreeMap::new();
+    let mut by_family_lang: BTreeMap<(&str, &str), Tally> = BTreeMap::new();
     let mut misses = Vec::new();
     let mut fps = Vec::new();
     for e in &entries {
@@ -389,6 +392,10 @@ fn measure(c: &Corpus) {
         }
         by_family.entry(e.family).or_default().add(&t);
         by_lang.entry(e.lang).or_default().add(&t);
+        by_family_lang
+            .entry((e.family, e.lang))
+            .or_default()
+            .add(&t);
     }
 
     let mut total = Tally::default();
@@ -408,6 +415,16 @@ fn measure(c: &Corpus) {
     let mut out = format!("== {} ==\n", c.name);
     writeln!(out, "{}", table("family", &fam_rows)).unwrap();
     writeln!(out, "{}", table("language", &lang_rows)).unwrap();
+    let family_lang_rows: Vec<(String, Tally)> = FAMILIES
+        .iter()
+        .flat_map(|f| ["en", "ja"].map(|l| (f, l)))
+        .filter_map(|(f, l)| {
+            by_family_lang
+                .get(&(*f, l))
+                .map(|t| (format!("{f} {l}"), t.clone()))
+        })
+        .collect();
+    writeln!(out, "{}", table("family language", &family_lang_rows)).unwrap();
     for m in &misses {
         writeln!(out, "{m}").unwrap();
     }

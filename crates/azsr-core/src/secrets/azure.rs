@@ -288,7 +288,10 @@ pub(crate) fn session_cookie(name: &str) -> bool {
         return false;
     }
     n.contains("session")
+        || n.contains("sessid")
         || n.contains("auth")
+        || n.contains("sso")
+        || n == "rtfa"
         || n.contains("token")
         || n.contains("identity")
         || n.contains(".aspnetcore.cookies")
@@ -313,7 +316,10 @@ fn cookie_pairs(text: &str, range: Range<usize>, out: &mut Vec<Finding>) {
             continue;
         };
         let raw = &pair[eq + 1..];
-        let value = raw.trim().trim_end_matches(['"', '\'']);
+        // The value ends where the header does: a quote or a space after it
+        // (`-H 'Cookie: a=…' https://…`).
+        let value = raw.trim_start();
+        let value = &value[..value.find(['"', '\'', ' ', '\t']).unwrap_or(value.len())];
         if !session_cookie(&pair[..eq]) || !cookie_value(value) {
             continue;
         }
@@ -370,6 +376,15 @@ pub(crate) fn cookie_name(text: &str, hit: Range<usize>, out: &mut Vec<Finding>)
     if line_before.contains("cookie:") || !session_cookie(&text[start..end]) {
         return;
     }
+    // `session_id=…` in a log or telemetry is an identifier; a cookie's name says whose
+    // session it is (`ASP.NET_SessionId`, `laravel_session`).
+    let name = text[start..end].to_ascii_lowercase();
+    if matches!(
+        name.as_str(),
+        "session" | "session_id" | "session-id" | "session.id"
+    ) {
+        return;
+    }
     let value = match at(text, end) {
         b'=' => {
             let vs = end + 1;
@@ -419,6 +434,16 @@ pub(crate) fn cookie_name(text: &str, hit: Range<usize>, out: &mut Vec<Finding>)
                 .find('\t')
                 .map_or(super::bytes::line_end(text, vs), |p| vs + p);
             Some(vs..ve)
+        }
+        // Prose: the value in brackets after the name (`ESTSAUTHPERSISTENT（…）`).
+        0xEF | b'(' if matches!(super::bytes::char_at(text, end), '（' | '(') => {
+            let open = super::bytes::char_at(text, end).len_utf8();
+            let le = super::bytes::line_end(text, end);
+            let inner = &text[end + open..le];
+            inner
+                .find(['）', ')'])
+                .map(|close| end + open..end + open + close)
+                .filter(|r| !text[r.clone()].contains(' '))
         }
         _ => {
             // Prose: `.AspNetCore.Cookies）の値は …`, `… cookie value is …`.

@@ -22,6 +22,8 @@ const CALLS: &[(&str, usize, Kind)] = &[
     ("cosmosclient(", 1, Kind::AccessKey),
     ("clientsecretcredential(", 2, Kind::ClientSecret),
     ("networkcredential(", 1, Kind::Password),
+    // Signing keys: `new SymmetricSecurityKey(Encoding.UTF8.GetBytes("…"))`.
+    ("symmetricsecuritykey(", 0, Kind::Secret),
     ("new pdo(", 2, Kind::Password),
     ("new mysqli(", 2, Kind::Password),
     ("mysqli_connect(", 2, Kind::Password),
@@ -33,6 +35,7 @@ pub(crate) const CALL_ANCHORS: &[&str] = &[
     "cosmosclient(",
     "secretcredential(",
     "networkcredential(",
+    "securitykey(",
     "new pdo(",
     "new mysqli(",
     "mysqli_connect(",
@@ -71,11 +74,14 @@ pub(crate) fn call_argument(text: &str, hit: Range<usize>, out: &mut Vec<Finding
                 if i >= limit {
                     return;
                 }
-                if arg == index && depth == 0 {
+                // A key's bytes may come through a conversion call
+                // (`Encoding.UTF8.GetBytes("…")`, `Convert.FromBase64String("…")`).
+                let through = depth == 1 && kind == Kind::Secret;
+                if arg == index && (depth == 0 || through) {
                     let v = &text[start..i];
                     let class = match kind {
                         Kind::Password => Class::Password,
-                        Kind::ClientSecret => Class::Secret,
+                        Kind::ClientSecret | Kind::Secret => Class::Secret,
                         k => Class::Key(k),
                     };
                     if accept(class, v, Sep::Strong, true) && !v.starts_with('$') {

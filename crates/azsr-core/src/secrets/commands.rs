@@ -27,7 +27,7 @@ pub(crate) fn command_at(text: &str, i: usize) -> (String, &str) {
         let lw = w.to_ascii_lowercase();
         if matches!(
             lw.as_str(),
-            "$" | "#" | ">" | "-" | "*" | "sudo" | "exec" | "time" | "!"
+            "$" | "#" | ">" | "-" | "*" | "+" | "++" | "sudo" | "exec" | "time" | "!"
         ) || lw.ends_with('>')
             || lw.ends_with('$')
             || lw.ends_with('#')

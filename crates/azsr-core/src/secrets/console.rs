@@ -80,6 +80,11 @@ pub(crate) const ANCHORS: &[&str] = &[
     "$env:",
     "terraform output",
     "stack output",
+    "jsonpath",
+    "| base64",
+    "base64 ",
+    "tobase64string",
+    ".password",
 ];
 
 /// What a command prints.
@@ -108,7 +113,53 @@ pub(crate) fn output(text: &str, hit: Range<usize>, out: &mut Vec<Finding>) {
         Query::Secret => Printed::Value,
         Query::Other => return,
     };
-    read_output(text, command_end(text, le), printed, out);
+    if let Some(r) = echoed_pair_password(ls, line) {
+        out.push(Finding {
+            range: r,
+            kind: Kind::Password,
+        });
+    }
+    // A value printed without a newline (`base64 -d`, `jsonpath`, `echo -n`) runs into
+    // the next prompt (`P@ss…azureuser@vm:~$`, `P@ss…$`): the prompt of the command's
+    // line, else a bare `$` or `#`.
+    let no_newline = [
+        "base64 -d",
+        "base64 --decode",
+        "jsonpath=",
+        "echo -n",
+        "printf ",
+    ]
+    .iter()
+    .any(|w| lower.contains(w));
+    let prompt = is_prompt(line)
+        .then(|| line.trim_start().split_once(['$', '#', '>']))
+        .flatten()
+        .map(|(head, _)| {
+            let t = line.trim_start();
+            &t[..head.len() + 1]
+        })
+        .filter(|_| no_newline);
+    read_output(text, command_end(text, le), printed, prompt, out);
+}
+
+/// The password of `echo -n 'user:password' | base64` on the line at `ls`.
+fn echoed_pair_password(ls: usize, line: &str) -> Option<Range<usize>> {
+    let lower = line.to_ascii_lowercase();
+    let pipe = lower.find("| base64").or_else(|| lower.find("|base64"))?;
+    let echo = lower[..pipe]
+        .rfind("echo ")
+        .or_else(|| lower[..pipe].rfind("printf "))?;
+    let arg = line[echo..pipe].trim_end();
+    let q = arg.chars().last().filter(|c| matches!(c, '\'' | '"'))?;
+    let open = arg[..arg.len() - 1].rfind(q)?;
+    let inner = &arg[open + 1..arg.len() - 1];
+    let colon = inner.find(':')?;
+    let pw = &inner[colon + 1..];
+    if colon == 0 || inner.contains("://") || !accept(Class::Password, pw, Sep::Strong, true) {
+        return None;
+    }
+    let start = ls + echo + open + 1 + colon + 1;
+    Some(start..start + pw.len())
 }
 
 /// What the command on `line` (lowercase) prints, when it prints secrets.
@@ -121,6 +172,12 @@ fn printed(text: &str, at_byte: usize, lower: &str) -> Option<Printed> {
         .map_or(seg.as_str(), |p| &seg[p..])
         .trim_end();
     let cmd = raw.trim_start_matches(['(', '$', '[']);
+    // Text made into base64 (`echo -n 'user:pass' | base64`, `base64 -w0 site.pfx`,
+    // `[Convert]::ToBase64String([IO.File]::ReadAllBytes('site.pfx'))`): the output is
+    // secret when what went in was a credential or a key file.
+    if encodes_secret(lower) {
+        return Some(Printed::Value);
+    }
     if cmd == "az" {
         // A shared key is printed alone (`None<TAB>key` in TSV).
         if seg.contains("shared-key show") {
@@ -151,8 +208,11 @@ fn printed(text: &str, at_byte: usize, lower: &str) -> Option<Printed> {
             .unwrap_or("");
         let stem = name.split('.').next().unwrap_or(name);
         let single = body.split_whitespace().count() == 2 && !body.contains(['|', '>']);
-        return (single && classify(stem).is_some_and(|c| !matches!(c, Class::Code | Class::Sig)))
-            .then_some(Printed::Value);
+        // A SAS token kept in a file (`storage_sas.txt`, `sas-token`).
+        let sas = stem.split(['_', '-']).any(|w| w == "sas");
+        return (single
+            && (sas || classify(stem).is_some_and(|c| !matches!(c, Class::Code | Class::Sig))))
+        .then_some(Printed::Value);
     }
     // An output of an infrastructure-as-code state named for a secret, printed raw:
     // `terraform output -raw admin_password`, `pulumi stack output dbPassword --show-secrets`.
@@ -174,11 +234,14 @@ fn printed(text: &str, at_byte: usize, lower: &str) -> Option<Printed> {
             .then_some(Printed::Value);
     }
     if cmd == "kubectl" || cmd == "oc" {
-        // The value of one key of a Secret, decoded or not.
+        // The value of one key of a Secret, decoded or not; or one field named for a
+        // secret of anything (`config view --raw -o jsonpath='{.users[0].user.token}'`).
         let one_key = lower.contains("jsonpath") && lower.contains(".data.")
             || lower.contains("go-template") && lower.contains(".data.");
         let decoded = lower.contains("base64 -d") || lower.contains("base64 --decode");
-        return (seg.contains("get secret") && (one_key || decoded)).then_some(Printed::Value);
+        let secret_field = template_field(lower).is_some_and(secret_name);
+        return (seg.contains("get secret") && (one_key || decoded) || secret_field)
+            .then_some(Printed::Value);
     }
     // PowerShell: a secret property of a variable holding keys or secrets, alone on
     // its line (`$keys[0].Value`, `$secret.Value`).
@@ -197,6 +260,7 @@ fn printed(text: &str, at_byte: usize, lower: &str) -> Option<Printed> {
         && (lower.contains("convertfrom-securestring") || lower.contains("get-azkeyvaultsecret"))
         || lower.contains(".secretvaluetext")
         || lower.contains("getnetworkcredential().password")
+        || lower.contains("networkcredential]::new(") && lower.trim_end().ends_with(".password")
         || lower.contains("ptrtostring");
     if plain {
         return Some(Printed::Value);
@@ -229,6 +293,59 @@ fn printed(text: &str, at_byte: usize, lower: &str) -> Option<Printed> {
     } else {
         Some(Printed::Keys)
     }
+}
+
+/// The last field of a `jsonpath` or `go-template` output template (`token` in
+/// `-o jsonpath='{.users[0].user.token}'`), when there is one template.
+fn template_field(lower: &str) -> Option<&str> {
+    let t = lower
+        .find("jsonpath=")
+        .or_else(|| lower.find("go-template="))?;
+    let rest = &lower[t..];
+    let open = rest.find('{')?;
+    let close = open + rest[open..].find('}')?;
+    let expr = rest[open + 1..close].trim().trim_start_matches('{');
+    let field = expr.rsplit('.').next()?.trim_end_matches(['}', ' ']);
+    (!field.is_empty() && !field.contains(['[', '(', ' ', '*'])).then_some(field)
+}
+
+/// A command line that makes a credential or a key file into base64: a quoted
+/// `user:password` (or a variable named for a secret) piped to `base64`, or a key store
+/// (`.pfx`, `.p12`, `.key`) read by `base64` or `ToBase64String`.
+fn encodes_secret(lower: &str) -> bool {
+    let key_file = [".pfx", ".p12", ".key", "-key.pem", "_key.pem"]
+        .iter()
+        .any(|ext| lower.contains(ext));
+    if lower.contains("tobase64string") {
+        return key_file;
+    }
+    let Some(b64) = lower.find("base64") else {
+        return false;
+    };
+    let after = &lower[b64 + "base64".len()..];
+    if after.contains(" -d") || after.contains("--decode") || after.contains(" -d ") {
+        return false;
+    }
+    let before = &lower[..b64];
+    if !before.trim_end().ends_with('|') {
+        // `base64 [-w0] file.pfx`
+        return key_file && !after.contains('|');
+    }
+    // `echo -n 'apiuser:…' | base64`, `printf '%s' "$SAS_URL" | base64`.
+    let input = before.trim_end().trim_end_matches('|');
+    let Some(arg) = input.split_whitespace().last() else {
+        return false;
+    };
+    let echoed = input.contains("echo") || input.contains("printf");
+    let arg = arg.trim_matches(['"', '\'']);
+    let pair = arg.contains(':') && !arg.contains("://") && !arg.starts_with('$');
+    let variable = arg
+        .strip_prefix('$')
+        .map(|v| v.trim_matches(['{', '}']))
+        .is_some_and(|v| {
+            v.split('_').any(|w| w == "sas") || classify(v).is_some_and(|c| c != Class::Code)
+        });
+    echoed && (pair || variable)
 }
 
 /// A field or column name that holds a secret.
@@ -325,7 +442,12 @@ fn is_prompt(line: &str) -> bool {
 /// A line that closes a command's output: a prompt, a fence, a heading.
 fn ends_output(line: &str) -> bool {
     let t = line.trim_start();
-    is_prompt(line) || t.starts_with("```") || t.starts_with("~~~") || t.starts_with("## ")
+    // `+ cmd`: the next command of a shell trace (`set -x`).
+    is_prompt(line)
+        || t.starts_with("+ ")
+        || t.starts_with("```")
+        || t.starts_with("~~~")
+        || t.starts_with("## ")
 }
 
 /// A line between a command and its output: blank, a fence, or a short lead-in ending
@@ -339,7 +461,13 @@ fn is_lead_in(line: &str) -> bool {
 }
 
 /// Reads the output starting on the line after `cmd_end`.
-fn read_output(text: &str, cmd_end: usize, printed: Printed, out: &mut Vec<Finding>) {
+fn read_output(
+    text: &str,
+    cmd_end: usize,
+    printed: Printed,
+    prompt: Option<&str>,
+    out: &mut Vec<Finding>,
+) {
     let mut pos = cmd_end + 1;
     // Lead-in lines, then the output proper.
     let mut started = false;
@@ -350,9 +478,22 @@ fn read_output(text: &str, cmd_end: usize, printed: Printed, out: &mut Vec<Findi
         if pos >= text.len() {
             break;
         }
-        let le = line_end(text, pos);
+        let mut le = line_end(text, pos);
+        let mut glued = false;
+        if let Some(p) = prompt.filter(|_| printed == Printed::Value) {
+            let l = text[pos..le].trim_end();
+            let cut = if l.len() > p.len() && l.ends_with(p) {
+                p.len()
+            } else {
+                usize::from(!l.contains(' ') && l.len() > 1 && l.ends_with(['$', '#']))
+            };
+            if cut > 0 {
+                le = pos + l.len() - cut;
+                glued = true;
+            }
+        }
         let line = &text[pos..le];
-        let next = le + 1;
+        let next = line_end(text, pos) + 1;
         if !started {
             if n < 5 && is_lead_in(line) {
                 pos = next;
@@ -384,6 +525,9 @@ fn read_output(text: &str, cmd_end: usize, printed: Printed, out: &mut Vec<Findi
             continue;
         } else if !field_line(text, pos, line, printed, out) {
             values_seen += plain_line(pos, line, printed, out);
+        }
+        if glued {
+            break;
         }
         pos = next;
     }

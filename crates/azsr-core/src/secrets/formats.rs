@@ -188,6 +188,11 @@ pub(crate) fn aws(text: &str, hit: Range<usize>, out: &mut Vec<Finding>) {
     {
         return;
     }
+    // AWS's documentation writes its examples with `EXAMPLE` in them
+    // (`AKIAIOSFODNN7EXAMPLE`, `…/bPxRfiCYEXAMPLEKEY`).
+    if text[hit.start..end].contains("EXAMPLE") {
+        return;
+    }
     out.push(Finding {
         range: hit.start..end,
         kind: Kind::AwsAccessKeyId,
@@ -201,7 +206,11 @@ pub(crate) fn aws(text: &str, hit: Range<usize>, out: &mut Vec<Finding>) {
             while i < b.len() && (b[i].is_ascii_alphanumeric() || matches!(b[i], b'+' | b'/')) {
                 i += 1;
             }
-            if i - s == 40 && !b64(at(text, i)) && looks_random(&text[s..i], 40) {
+            if i - s == 40
+                && !b64(at(text, i))
+                && looks_random(&text[s..i], 40)
+                && !text[s..i].contains("EXAMPLE")
+            {
                 out.push(Finding {
                     range: s..i,
                     kind: Kind::AwsSecretKey,
@@ -210,6 +219,31 @@ pub(crate) fn aws(text: &str, hit: Range<usize>, out: &mut Vec<Finding>) {
             }
         }
         i += 1;
+    }
+}
+
+/// An incoming webhook's URL path (Slack `hooks.slack.com/services/T…/B…/…`, Discord
+/// `/api/webhooks/<id>/<token>`, Teams `webhook.office.com/webhookb2/…`): whoever holds
+/// it posts into the channel, so the path after the host's prefix is the credential.
+pub(crate) fn webhook(text: &str, hit: Range<usize>, out: &mut Vec<Finding>) {
+    let b = text.as_bytes();
+    let mut end = hit.end;
+    while end < b.len()
+        && end - hit.end < 512
+        && (b[end].is_ascii_alphanumeric() || matches!(b[end], b'/' | b'_' | b'-' | b'@'))
+    {
+        end += 1;
+    }
+    while end > hit.end && b[end - 1] == b'/' {
+        end -= 1;
+    }
+    let path = &text[hit.end..end];
+    let last = path.rsplit('/').next().unwrap_or("");
+    if path.contains('/') && last.len() >= 16 && !super::value::is_placeholder(path) {
+        out.push(Finding {
+            range: hit.end..end,
+            kind: Kind::Token,
+        });
     }
 }
 

@@ -6,8 +6,8 @@ use std::ops::Range;
 
 use super::bytes::{at, ceil, char_at, char_before, line_end, line_start};
 use super::value::{
-    basic_credentials, classify, is_placeholder, looks_like_password, looks_random, normalize,
-    Class,
+    basic_credentials, classify, is_placeholder, looks_like_passphrase, looks_like_password,
+    looks_random, normalize, Class,
 };
 use super::{Finding, Kind};
 
@@ -41,16 +41,34 @@ pub(crate) fn read_value(text: &str, mut p: usize, eq: bool) -> Option<Value> {
         return None;
     }
     // A JSON-escaped quote, escaped once (`\"`) or more (`\\\"`): the value runs to
-    // the same sequence.
+    // the same sequence. A quote inside it is escaped once more (`\\\"` inside `\"…\"`)
+    // and a backslash twice: a run of backslashes before a quote closes the value when
+    // it is as long as the opening one, modulo what escaping adds, and ends the value.
     let slashes = b[p..].iter().take(8).take_while(|&&c| c == b'\\').count();
     if slashes > 0 && at(text, p + slashes) == b'"' {
-        let quote = &b[p..p + slashes + 1];
         let start = p + slashes + 1;
-        let end = memchr::memmem::find(&b[start..b.len().min(start + 8192)], quote)? + start;
-        return Some(Value {
-            range: start..end,
-            quoted: true,
-        });
+        let limit = b.len().min(start + 8192);
+        let mut i = start;
+        while i < limit {
+            if b[i] == b'"' {
+                let run = b[start..i]
+                    .iter()
+                    .rev()
+                    .take_while(|&&c| c == b'\\')
+                    .count();
+                // A quote escaped too little (`\"P\"ss\"`) is still inside when a letter
+                // or digit follows it.
+                let closes = !at(text, i + 1).is_ascii_alphanumeric();
+                if closes && run >= slashes && (run - slashes) % (2 * (slashes + 1)) == 0 {
+                    return Some(Value {
+                        range: start..i - slashes,
+                        quoted: true,
+                    });
+                }
+            }
+            i += 1;
+        }
+        return None;
     }
     let c = char_at(text, p);
     let close = match c {
@@ -379,6 +397,10 @@ pub(crate) fn follow_value(text: &str, from: usize) -> Option<Value> {
         return element_content(text, from, limit);
     };
     let mut p = from + i + 5;
+    // `\"value\":` in JSON escaped into a string.
+    while at(text, p) == b'\\' && p - (from + i + 5) < 8 {
+        p += 1;
+    }
     if matches!(at(text, p), b'"' | b'\'') {
         p += 1;
     }
@@ -947,7 +969,23 @@ fn secret_object(text: &str, ks: usize) -> Option<(Class, Kind)> {
         None => yaml_block(text, ks),
     };
     let body = text.get(span)?.to_ascii_lowercase();
-    if body.contains(".vault.azure.net/secrets/") || body.contains(".vault.azure.cn/secrets/") {
+    // An object flagged secret beside its value: API Management named values
+    // (`"secret": true`), app settings exports (`"isSecret": true`), Data Factory
+    // (`"type": "SecureString"`).
+    let flagged = [
+        "\"secret\": true",
+        "\"secret\":true",
+        "\"issecret\": true",
+        "\"issecret\":true",
+        "secret: true",
+        "\"securestring\"",
+    ]
+    .iter()
+    .any(|f| body.contains(f));
+    if body.contains(".vault.azure.net/secrets/")
+        || body.contains(".vault.azure.cn/secrets/")
+        || flagged
+    {
         Some((Class::Secret, Kind::Secret))
     } else if body.contains("/sharedkey\"") || body.contains("/sharedkey\n") {
         Some((Class::Key(Kind::PreSharedKey), Kind::PreSharedKey))
@@ -1334,7 +1372,7 @@ pub(crate) fn at_key(
         )
     } else if rest.starts_with('>') && before == b'<' || rest.starts_with('|') && spaces > 0 {
         (Sep::Strong, false, 1)
-    } else if let Some(w) = ["is ", "was ", "to ", "is: ", "of ", "are "]
+    } else if let Some(w) = ["is ", "was ", "to ", "is: ", "of ", "are ", "from "]
         .iter()
         .find(|w| {
             spaces > 0
@@ -1453,8 +1491,15 @@ pub(crate) fn at_key(
     } else if let Some(second) = password_after_user(text, &v, class) {
         v = second;
     }
-    // YAML / prose: a value on the next line is not this key's.
-    let s = &text[v.range.clone()];
+    // YAML / prose: a value on the next line is not this key's. JSON may escape a
+    // base64 key's slashes (`\/`, PHP's `json_encode`): judged unescaped.
+    let raw = &text[v.range.clone()];
+    let unescaped: std::borrow::Cow<str> = if raw.contains("\\/") {
+        raw.replace("\\/", "/").into()
+    } else {
+        raw.into()
+    };
+    let s: &str = &unescaped;
     let flag_like = s.starts_with("--")
         || s.starts_with('-')
             && s.len() < 24
@@ -1497,8 +1542,10 @@ pub(crate) fn at_key(
     {
         return;
     }
-    // A name, not a value: `adminPasswordKey: postgres-password`, `secretName: db-secret`.
-    if !v.quoted || sep == Sep::Strong {
+    // A passphrase is words joined; under any other name such a value is a name
+    // (`adminPasswordKey: postgres-password`, `secretName: db-secret`).
+    let passphrase = key.to_ascii_lowercase().contains("passphrase") && looks_like_passphrase(s);
+    if (!v.quoted || sep == Sep::Strong) && !passphrase {
         let b = s.as_bytes();
         if s.contains('-')
             && b.iter().all(|c| c.is_ascii_lowercase() || *c == b'-')
@@ -1507,6 +1554,11 @@ pub(crate) fn at_key(
         {
             return;
         }
+    }
+    // A reference to a parameter or variable of the same name (Bicep `adminPassword:
+    // adminPassword`, `password = password`).
+    if !v.quoted && s.eq_ignore_ascii_case(key.trim_start_matches('-')) {
+        return;
     }
     // A whole SAS token (`sasToken: ?sv=…&sig=…`): the signature detector marks `sig`.
     if contains_sig(s) {
@@ -1527,11 +1579,18 @@ pub(crate) fn at_key(
     } else {
         (class, kind)
     };
-    if accept(class, s, sep, v.quoted) || label_word(text, &v, class, sep) {
+    if passphrase || accept(class, s, sep, v.quoted) || label_word(text, &v, class, sep) {
+        let end = v.range.end;
         out.push(Finding {
             range: v.range,
             kind,
         });
+        // "changed the password from X to Y": the new value too.
+        if class == Class::Password {
+            if let Some(next) = changed_to(text, end, class) {
+                out.push(Finding { range: next, kind });
+            }
+        }
     } else if sep == Sep::Weak
         && spaces > 0
         && !is_flag
@@ -1582,7 +1641,9 @@ fn random_name_part(text: &str, p: usize, out: &mut Vec<Finding>) {
 pub(crate) fn at_japanese(text: &str, hit: Range<usize>, out: &mut Vec<Finding>) {
     let word = &text[hit.clone()];
     let (class, kind) = match word {
-        "パスワード" | "暗証番号" => (Class::Password, Kind::Password),
+        "パスワード" | "パスフレーズ" | "暗証番号" => {
+            (Class::Password, Kind::Password)
+        }
         "共有キー" => (Class::Key(Kind::PreSharedKey), Kind::PreSharedKey),
         "アクセスキー" | "アクセス キー" => {
             (Class::Key(Kind::AccessKey), Kind::AccessKey)
@@ -1609,8 +1670,9 @@ pub(crate) fn at_japanese(text: &str, hit: Range<usize>, out: &mut Vec<Finding>)
         table_column(text, &hit, class, kind, false, out);
         return;
     }
-    // The value before the word: 「P@ss…」というパスワード, P@ss… という管理者パスワード.
-    if let Some(v) = value_before_toiu(text, hit.start) {
+    // The value before the word: 「P@ss…」というパスワード, P@ss… という管理者パスワード;
+    // 『P@ss…』と入力しましたが…パスワードが…: a quoted value typed on the word's line.
+    if let Some(v) = value_before_toiu(text, hit.start).or_else(|| typed_before(text, hit.start)) {
         let s = &text[v.range.clone()];
         if s.is_ascii()
             && (accept(class, s, Sep::Strong, true) && v.quoted
@@ -1728,12 +1790,38 @@ pub(crate) fn at_japanese(text: &str, hit: Range<usize>, out: &mut Vec<Finding>)
     {
         return;
     }
-    if pin || accept(class, s, sep, v.quoted) || label_word(text, &v, class, sep) {
+    let passphrase = word == "パスフレーズ" && looks_like_passphrase(s);
+    if pin || passphrase || accept(class, s, sep, v.quoted) || label_word(text, &v, class, sep) {
+        let end = v.range.end;
         out.push(Finding {
             range: v.range,
             kind,
         });
+        // パスワードを X から Y に変更: the new value too.
+        if let Some(next) = changed_to(text, end, class) {
+            out.push(Finding { range: next, kind });
+        }
     }
+}
+
+/// The second value of a change told in prose, after the first (at `after`): `X から Y
+/// に変更`, `from X to Y`; shaped as the first's class wants.
+fn changed_to(text: &str, after: usize, class: Class) -> Option<Range<usize>> {
+    let mut q = after;
+    if matches!(char_at(text, q), '」' | '』' | '"' | '\'' | '`') {
+        q += char_at(text, q).len_utf8();
+    }
+    while at(text, q) == b' ' {
+        q += 1;
+    }
+    let rest = &text[q..];
+    let skip = ["から", "to "]
+        .iter()
+        .find(|w| rest.starts_with(**w))?
+        .len();
+    let v = read_value(text, q + skip, false)?;
+    let s = &text[v.range.clone()];
+    (s.is_ascii() && accept(class, s, Sep::Weak, v.quoted)).then_some(v.range)
 }
 
 /// Past Markdown emphasis closing a bold label (`**パスワード**: …`, `**パスワード：** …`): a
@@ -1794,6 +1882,36 @@ fn value_before_toiu(text: &str, word_start: usize) -> Option<Value> {
     })
 }
 
+/// 『P@ss…』と入力しましたが、「パスワードが…」: the last quoted value typed (`と入力`,
+/// `を入力`) before the word on its line.
+fn typed_before(text: &str, word_start: usize) -> Option<Value> {
+    let from = ceil(
+        text,
+        line_start(text, word_start).max(word_start.saturating_sub(240)),
+    );
+    let before = &text[from..word_start];
+    let typed = ["と入力", "を入力", "と打", "を貼り付け"]
+        .iter()
+        .filter_map(|w| before.rfind(w))
+        .max()?;
+    let head = &before[..typed];
+    let (open, close) = match head.chars().next_back()? {
+        '』' => ('『', '』'),
+        '」' => ('「', '」'),
+        '"' => ('"', '"'),
+        _ => return None,
+    };
+    let inner = &head[..head.len() - close.len_utf8()];
+    let o = inner.rfind(open)?;
+    let start = from + o + open.len_utf8();
+    let end = from + inner.len();
+    let s = &text[start..end];
+    (!s.contains(' ') && looks_like_password(s)).then_some(Value {
+        range: start..end,
+        quoted: true,
+    })
+}
+
 /// シークレット partner-api の値は …: past the name to `の値`.
 fn named_value(text: &str, p: usize) -> Option<usize> {
     let mut q = p;
@@ -1843,7 +1961,7 @@ pub(crate) fn at_account(text: &str, hit: Range<usize>, out: &mut Vec<Finding>) 
     let le = line_end(text, v.range.end);
     // Ending the line, or the sentence (`… です。`).
     let tail = text[v.range.end..le].trim();
-    let ends = tail.is_empty() || tail.starts_with(['で', 'を', '。', '）', ')']);
+    let ends = tail.is_empty() || tail.starts_with(['で', 'を', '。', '）', ')', '（', '(']);
     if looks_like_password(s) && !is_placeholder(s) && ends {
         out.push(Finding {
             range: v.range,

@@ -4,7 +4,8 @@
 //!
 //! Detectors are layered from certain to contextual:
 //! 1. [`formats`]: fixed formats, recognised anywhere (identifiable Azure keys, Entra
-//!    client secrets, PATs, GitHub and AWS keys, JWTs, PEM private keys, payment cards);
+//!    client secrets, PATs, GitHub and AWS keys, JWTs, PEM private keys, payment cards,
+//!    incoming-webhook URLs);
 //! 2. [`azure`]: Azure grammar (URL userinfo, `Authorization` headers);
 //! 3. [`commands`]: command-line knowledge (`-p`, `sqlcmd -P`, `ConvertTo-SecureString`),
 //!    and [`console`]: what commands print (`az keyvault secret show --query value -o
@@ -183,6 +184,7 @@ pub(crate) enum Anchor {
     Der,
     At,
     SecretData,
+    Webhook,
 }
 
 static ANCHORS: &[(&str, Anchor)] = &[
@@ -208,14 +210,16 @@ static ANCHORS: &[(&str, Anchor)] = &[
     ("appserviceauthsession", Anchor::CookieName),
     ("estsauth", Anchor::CookieName),
     (".aspxauth", Anchor::CookieName),
-    ("sessionid", Anchor::CookieName),
     ("connect.sid", Anchor::CookieName),
     ("phpsessid", Anchor::CookieName),
+    ("authcookie", Anchor::CookieName),
+    ("session", Anchor::CookieName),
     ("basic ", Anchor::Basic),
     ("_auth=", Anchor::Basic),
     ("--password-stdin", Anchor::PasswordStdin),
     ("net user ", Anchor::NetUser),
     ("パスワード", Anchor::Ja),
+    ("パスフレーズ", Anchor::Ja),
     ("暗証番号", Anchor::Ja),
     ("共有キー", Anchor::Ja),
     ("アクセスキー", Anchor::Ja),
@@ -272,6 +276,9 @@ static ANCHORS: &[(&str, Anchor)] = &[
     ("securestring", Anchor::SecureString),
     ("sensitive", Anchor::Sensitive),
     ("user-secrets set", Anchor::UserSecrets),
+    ("hooks.slack.com/services/", Anchor::Webhook),
+    ("discord.com/api/webhooks/", Anchor::Webhook),
+    ("webhook.office.com/webhookb2/", Anchor::Webhook),
 ];
 
 /// Every anchor: the fixed ones and the commands whose output [`console`] reads.
@@ -381,6 +388,7 @@ fn scan_lines_at(
             Anchor::At => azure::address_userinfo(text, hit, &mut out),
             Anchor::SecretData if nested => {}
             Anchor::SecretData => wrapped::secret_data(text, hit, opts, &mut out),
+            Anchor::Webhook => formats::webhook(text, hit, &mut out),
         }
     }
     // Anchor findings: each from the anchor before it in the list.

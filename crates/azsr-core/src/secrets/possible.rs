@@ -117,7 +117,27 @@ fn suspicious_parts(text: &str, run: Range<usize>) -> Vec<Range<usize>> {
     }
     // A value standing after a separator outside the token: `password: x`, `key = x`.
     if parts.is_empty() && after_separator(text, run.start) && value_like(t) {
-        parts.push(run);
+        parts.push(run.clone());
+    }
+    // A blob standing as a segment of a path (`exports/<base64>.txt`): a path is
+    // readable, its segments need not be.
+    if parts.is_empty() && t.contains('/') {
+        let mut offset = 0;
+        for seg in t.split('/') {
+            let name = match seg.rsplit_once('.') {
+                Some((stem, ext))
+                    if (1..=5).contains(&ext.len())
+                        && ext.bytes().all(|c| c.is_ascii_alphanumeric()) =>
+                {
+                    stem
+                }
+                _ => seg,
+            };
+            if name.len() >= 24 && blob(name) {
+                parts.push(run.start + offset..run.start + offset + name.len());
+            }
+            offset += seg.len() + 1;
+        }
     }
     parts
 }

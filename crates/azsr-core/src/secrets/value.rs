@@ -807,6 +807,9 @@ fn is_template_name(t: &str) -> bool {
 /// in key tables), Cosmos DB continuation and session tokens (`+RID:~…#RT:…`,
 /// `0:-1#123`), and text in Japanese (a description standing where the value goes).
 pub fn is_known_non_secret(t: &str) -> bool {
+    if PUBLISHED_KEYS.contains(&t) {
+        return true;
+    }
     if t.starts_with("+RID:") || t.contains("#RT:") || t.contains("#TRC:") {
         return true;
     }
@@ -827,6 +830,14 @@ pub fn is_known_non_secret(t: &str) -> bool {
             ('\u{3040}'..='\u{30ff}').contains(&c) || ('\u{4e00}'..='\u{9fff}').contains(&c)
         })
 }
+
+/// Keys printed in Microsoft's documentation for local emulators (Azurite and the
+/// storage emulator's `devstoreaccount1`, the Cosmos DB emulator): the same in every
+/// installation, so they open nothing.
+const PUBLISHED_KEYS: &[&str] = &[
+    "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==",
+    "C2y6yDjf5/R+ob0N8A7Cgv30VRDJIWEHLM+4QDU5DE2nQ9nDuVTqobD4b8mGGyPMbIZnqyMsEcaGQy67XIw/Jw==",
+];
 
 /// A hash named by its algorithm: `sha256:<hex>` (image digests), `sha256_<hex>` (cache
 /// keys), `md5-<hex>`.
@@ -930,7 +941,37 @@ pub fn looks_like_password(v: &str) -> bool {
     if letters == 0 {
         return false;
     }
-    (digits > 0 && (symbols > 0 || upper && lower)) || (symbols > 0 && upper && lower)
+    (digits > 0 && (symbols > 0 || upper && lower))
+        || (symbols > 0 && upper && lower)
+        || looks_like_passphrase(v)
+}
+
+/// A passphrase: lowercase words joined by one separator (`orbit-canyon-pickle-orbit-88`,
+/// `correct_horse_battery_staple`), four words or three and a number, none of them a
+/// word that names a secret (`db-admin-password-name` is a name, not a value).
+pub fn looks_like_passphrase(v: &str) -> bool {
+    let Some(sep) = v.chars().find(|c| matches!(c, '-' | '_' | '.')) else {
+        return false;
+    };
+    if v.len() < 16 {
+        return false;
+    }
+    let parts: Vec<&str> = v.split(sep).collect();
+    let (words, number) = match parts.split_last() {
+        Some((last, rest)) if !last.is_empty() && last.bytes().all(|c| c.is_ascii_digit()) => {
+            (rest, true)
+        }
+        _ => (&parts[..], false),
+    };
+    const NAME_WORDS: &[&str] = &[
+        "password", "passwd", "secret", "key", "token", "name", "pwd", "pass", "cred",
+    ];
+    words.len() >= if number { 3 } else { 4 }
+        && words.iter().all(|w| {
+            w.len() >= 3
+                && w.bytes().all(|c| c.is_ascii_alphabetic())
+                && !NAME_WORDS.contains(&w.to_ascii_lowercase().as_str())
+        })
 }
 
 #[cfg(test)]

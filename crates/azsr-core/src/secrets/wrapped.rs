@@ -28,6 +28,13 @@ pub(crate) const ANCHORS: &[&str] = &[
     "RGVmYXVsdEVuZHBvaW50c1Byb3RvY29sP",
     "RW5kcG9pbnQ9",
     "SG9zdD",
+    // `https:`, `http:/` (a SAS URL, a URL with a password), `AccountName=`, `sv=202`
+    // (a SAS token alone)
+    "aHR0cHM6",
+    "aHR0cDov",
+    "QWNjb3VudE5hbWU9",
+    "c3Y9MjAy",
+    "P3N2PTIw",
     // `postgres`, `mongodb`, `mysql://`, `redis`
     "cG9zdGdyZX",
     "bW9uZ29kY",
@@ -48,7 +55,10 @@ const MAX_BLOB: usize = 64 * 1024;
 pub(crate) fn blob(text: &str, hit: Range<usize>, opts: &Options, out: &mut Vec<Finding>) {
     let b = text.as_bytes();
     let start = hit.start;
-    if start > 0 && (b64(b[start - 1]) || b[start - 1] == b'=') {
+    // Inside a longer blob, not its start. An `=` before is a separator (`X_B64=…`), and
+    // so is a `/` or `-` (a path, a name): an anchor met by chance inside random base64
+    // is rare and its decoding would hold no secret.
+    if start > 0 && (b[start - 1].is_ascii_alphanumeric() || b[start - 1] == b'+') {
         return;
     }
     if !ANCHORS.contains(&&text[hit.clone()]) && &b[hit.clone()] != b"eyJ" {
