@@ -4,6 +4,7 @@ use std::sync::LazyLock;
 
 use crate::catalog::Catalog;
 use crate::rules::text_rule::speech::{Cue, REQUEST};
+use crate::rules::text_rule::topic::{self, Subject};
 use crate::rules::text_rule::{services_named, Piece, Prose};
 use crate::sections::SectionKind;
 use crate::text::{is_question, sentences, PhraseSet};
@@ -21,7 +22,7 @@ declare_rule! {
     /// - a question in the problem section that names an Azure service named nowhere
     ///   before it (a catalog name, an alias such as App Service or 仮想マシン, a product
     ///   name such as Azure DevOps), shares no content word with an earlier question, does
-    ///   not point back (この/その/同じ/this/that) and does not ask whether something is
+    ///   not point back (この/その/同じ/the same/this error) and does not ask whether something is
     ///   behind the problem (DNS が原因でしょうか, 可能性はありますか, could X be causing
     ///   it). A question is a sentence or list item ending in `?`, `？`, `か。` or
     ///   `でしょうか`. Questions that name no new service (原因は？ どのログを取得すれば？
@@ -35,10 +36,26 @@ declare_rule! {
     ///   different / separate issue, another problem), more to come (他にもいくつか質問,
     ///   もう 2 点, もう 1 件; two more things, a couple of other questions), a count of
     ///   matters (問題は 2 つあります, 以下の 2 件; two separate issues), bundling
-    ///   (まとめてのご相談; sorry to bundle these), or a topic closed (X については上記の
+    ///   (まとめてのご相談; sorry to bundle these), an opportunity taken (この機会に
+    ///   お聞きしたい, この場を借りて; while we're at it, taking this opportunity), something
+    ///   said to be apart from the problem (separate from this, nothing to do with the
+    ///   above), or a topic closed (X については上記の
     ///   とおりです, is described above) followed by a sentence that names a new service. A
     ///   cue taken back by the words around it (別件ではなく, not a separate issue) does not
     ///   count;
+    /// - a question in the problem section whose subject nothing before it speaks of,
+    ///   told by classes of subject rather than by service names (`text_rule/topic.rs`):
+    ///   money (料金, 請求書, 費用; invoice, charges, refund), a quota (クォータ, vCPU の
+    ///   上限; more cores, limit increase) or the subscription itself (サブスクリプションの
+    ///   移管, 名前の変更; move, rename, transfer) new to a technical request (or to one
+    ///   about another of these), or a technical subject in a billing one; in a list of
+    ///   questions, also a technical subject other than the machine or the network (証明書,
+    ///   バックアップ, アラート, デプロイ, サインイン; certificate, backup, alert,
+    ///   deployment, sign-in) that nothing before it speaks of. A question that asks how
+    ///   to get out of the problem (回避, 復旧, 改善; workaround, fix) or whether
+    ///   something is behind it stays about the problem; questions that share a subject
+    ///   are about one thing even when they name several services (the bills of Azure
+    ///   Files and of Blob storage are one billing question);
     /// - a statement that another service fails too (Azure AD Connect の同期エラーも続いて
     ///   おります, こちらについても確認をお願いします, the Key Vault firewall blocks our
     ///   Functions app too) that names a service not named before, unless it reports no
@@ -46,11 +63,18 @@ declare_rule! {
     /// - もう一点, もう一つ, あともう一つ, 併せて, ついでに, 別途, それから, 加えて, さらに,
     ///   最後に, also, additionally, separately, in addition, one more thing, lastly,
     ///   finally, when they open a question or a request that names a service not named
-    ///   before: "Also, is there a workaround?" is about the same problem, and もう一点
-    ///   adding a detail (もう一点補足いたしますと…) is neither.
+    ///   before, or a statement or question whose subject is money, a quota or the
+    ///   subscription, new to the text (加えて、…の転送料金が 3 倍になっています): "Also, is
+    ///   there a workaround?" is about the same problem, and もう一点 adding a detail
+    ///   (もう一点補足いたしますと…) is neither.
     ///
     /// The items of a list under a sentence that announces questions (以下 3 点ご教示
-    /// ください, a few questions:) are questions even when written as nouns. A Latin name
+    /// ください, 以下について、それぞれご教示ください, a few questions:) are questions even
+    /// when written as nouns, and so are list items that ask (…を教えてください). A
+    /// sentence that sets something aside as unrelated and fine, asking nothing
+    /// (こちらは今回の件とは関係なく、正常に動作しています), announces no new matter.
+    /// English points back with "the same", "above", "this error", "is it", "fix it"; a
+    /// bare `that` or `it` (the certificate that is stored) does not. A Latin name
     /// counts as a service only when written with a capital (Backup, not
     /// "the backup job"), a Japanese one only as two words or with a kanji (ストレージ
     /// アカウント, 仮想マシン, not バックアップ): common nouns are no subject. Numbered
@@ -92,7 +116,8 @@ declare_rule! {
     ///
     /// Must not fire: one problem with follow-up questions about it (原因は？ 回避策は？,
     /// "Why does it fail? Is there a workaround?", a numbered list of questions about the
-    /// same failure), "Also, we restarted the VM", 併せて NSG も確認しました, もう一点補足いたし
+    /// same failure), the bills of several services asked about together, another
+    /// resource set aside as unrelated and fine, "Also, we restarted the VM", 併せて NSG も確認しました, もう一点補足いたし
     /// ますと…, 話が前後して恐縮ですが, 関連するかは不明ですが, "not a separate issue", a wish
     /// about the request itself (ご回答は日本語で, please call me back), numbered reproduction
     /// steps, question marks in code, logs or the `errors` section.
@@ -148,6 +173,12 @@ const WEAK: &[&str] = &[
     "on top of that",
     "furthermore",
     "moreover",
+    "なお",
+    "ちなみに",
+    "あと",
+    "by the way",
+    "btw",
+    "oh and",
 ];
 
 const ANAPHORA: &[&str] = &[
@@ -161,14 +192,15 @@ const ANAPHORA: &[&str] = &[
     "本件",
     "当該",
     "本事象",
-    "this",
-    "that",
-    "these",
-    "those",
-    "it",
-    "the same",
-    "above",
 ];
+
+/// A Latin reference back to the problem (the same, this error, is it, does that): a
+/// bare `that` or `it` is too common (the certificate that is stored, recreate it).
+static LATIN_ANAPHORA: LazyLock<Cue> = LazyLock::new(|| {
+    Cue::new(&[
+        r"\bthe\s+same\b|\babove\b|\b(?:this|that|these|those)\s+(?:issue|problem|error|failure|behaviou?r|outage|timeout|crash|restart|reboot|symptom|message|case|incident|one|ones|disconnect\w*|drop\w*|slowdown|latency|spike)s?\b|\b(?:is|does|did|was|will|can|could|would|has)\s+(?:it|this|that)\b|\bit\s+(?:happen|fail|occur|stop|crash|time|break|recur|keep|start)\w*|\b(?:fix|avoid|prevent|resolve|reproduce|stop)\s+(?:it|this|that)\b",
+    ])
+});
 
 /// Words too general to tell two questions apart.
 const GENERIC: &[&str] = &[
@@ -202,13 +234,13 @@ static STRONG_SET: LazyLock<PhraseSet> = LazyLock::new(|| PhraseSet::new(STRONG)
 static NEW_SUBJECT: LazyLock<Cue> = LazyLock::new(|| {
     Cue::new(&[
         "本題とは|(?:本件|この件|その件|上記|こちら|これ|それ|[^。、]{1,12}の件)(?:と|とは)(?:全く|まったく|全然|直接|特に)?(?:は)?(?:別|異な|関係|関連)|とは(?:関係|関連)(?:の)?(?:ない|ありません|ございません|しない|しません)|関連(?:は|が|の)?(?:ない|ありません|ございません)(?:の|です|が|けど)|無関係",
-        "(?:違う|異なる|別の?|関係(?:の)?ない|関連(?:の)?ない|無関係な?)(?:話|件|質問|内容|テーマ|トピック|事柄|問題|相談|こと)|別で|別に(?:気にな|質問|確認|お伺い|伺い|相談|教え)|話(?:は|が)(?:少し|ちょっと)?(?:変わ|かわ|それ|逸れ|ずれ)|(?:その他|そのほか|ほかに|他に)[^。]{0,40}?(?:質問|お伺い|伺いたい|相談させ)|話題(?:は|が)?(?:変わ|かわ)|別の(?:話|話題|件|質問|ご質問|問題|トピック|事柄|内容|相談|ご相談)|別(?:トピック|テーマ|問題)|(?:^|[、, ])ところで[、, ]|ついで(?:と言って|ながら|で(?:恐縮|申し訳|すみません))|ついでに(?:お?(?:聞き|伺い|質問|尋ね|教え|確認させ|相談))|(?:これ|それ|本件|この件)とは別件|^別件(?:で|ですが|になりますが)",
+        "(?:違う|異なる|別の?|関係(?:の)?ない|関連(?:の)?ない|無関係な?)(?:話|件|質問|内容|テーマ|トピック|事柄|問題|相談|こと)|別で|別に(?:気にな|質問|確認|お伺い|伺い|相談|教え)|話(?:は|が)(?:少し|ちょっと)?(?:変わ|かわ|それ|逸れ|ずれ)|(?:その他|そのほか|ほかに|他に)[^。]{0,40}?(?:質問|お伺い|伺いたい|相談させ)|話題(?:は|が)?(?:変わ|かわ)|別の(?:話|話題|件|質問|ご質問|問題|トピック|事柄|内容|相談|ご相談)|別(?:トピック|テーマ|問題)|(?:^|[、, ])ところで[、, ]|ついで(?:と言って|ながら|で(?:恐縮|申し訳|すみません))|ついでに(?:お?(?:聞き|伺い|質問|尋ね|教え|確認させ|相談))|(?:これ|それ|本件|この件)とは別件|^別件(?:で|ですが|になりますが)|(?:この|せっかくの)機会に[^。]{0,20}(?:お聞き|伺|質問|ご相談|相談|教えて|確認させ)|この場を(?:借りて|お借りして)|せっかく(?:なので|ですので)[^。]{0,20}(?:お聞き|伺|質問|ご?相談|教えて)",
         "(?:他|ほか)にも(?:いくつか|何点か|数点|[0-9一二三両]+ ?点|[0-9一二三]+ ?つ)?[^。]{0,12}?(?:質問|お伺い|伺い|確認させ|相談|教えて|ご教示)|(?:もう|あと|追加で|別途)(?: ?[0-9二三両] ?(?:点|つ)|いくつか|何点か|数点)",
         r"\b(?:on|onto|to)\s+(?:a\s+|an\s+|the\s+)?(?:different|separate|unrelated|other|another|new)\s+(?:topic|note|subject|matter)\b|\b(?:different|separate|unrelated)\s+(?:topic|subject|matter|thing|issue|question|problem|note|item)s?\b|\b(?:new|another|second)\s+(?:topic|subject|matter)\b|\b(?:switch|chang)(?:e|es|ing)?\s+gears\b",
         r"\bchang(?:e|ing)\s+(?:the\s+)?(?:subject|topic)s?\b|\bwhile\s+(?:i|we)(?:'m|'re|\s+am|\s+are|\s+have\s+you|'ve\s+got\s+you)\s*(?:at\s+it|here|on\s+the\s+line)?\b|\bunrelated\b|\b(?:not|isn't|is\s+not)\s+(?:related|connected)\s+to\s+(?:the\s+above|the\s+(?:issue|problem)\s+above|(?:the\s+)?(?:main|first)\s+(?:issue|problem|question))\b|\b(?:a\s+few|several|a\s+couple\s+of|two|three|[23])\s+(?:different\s+|separate\s+|unrelated\s+)?things\s+(?:we|i)\s+(?:need|want|would\s+like|'d\s+like)\b",
         "(?:続いて|次に|次は|続きまして|もう(?:一|1|ひと)つは|(?:2|二) ?つ目は)[、,]?[^。]{1,30}?の件|(?:問題|課題|事象|不具合|ご?相談(?:事項)?|案件|トピック)(?:は|が)? ?(?:2|二|3|三|4|四|複数|いくつか) ?(?:つ|件|点)?(?:あり|ござい|存在)|(?:2|二|3|三|複数) ?(?:つ|件)の(?:問題|課題|不具合|ご?相談|案件|件|事柄|テーマ)|(?:2|二) ?(?:つ|点)目(?:は|[:：、])|(?:もう|あと) ?(?:1|一|ひと) ?件|(?:他|ほか)にも[^。]{0,10}件|(?:以下|下記|次)の ?(?:2|二|3|三|複数) ?(?:件|つの(?:問題|事象|件|相談))|(?:2|二|3|三|複数) ?件(?:について|を|、|です|あります|ございます|ご?相談)|まとめて(?:の)?(?:ご?質問|ご?相談|お問い合わせ|問い合わせ|お伺い|確認させ)",
-        r"\b(?:next|now|secondly|second|lastly|finally|then)\s*,?\s+(?:about|regarding|on|re:?|concerning)\s+[^.:,]{1,30}[:,]|\bsomething\s+else\s+(?:going\s+on|to\s+(?:ask|mention|raise|report)|(?:we|i)\s+(?:need|want|wanted))\b|\b(?:there(?:'s|\s+is)\s+also|(?:we|i)\s+also\s+have)\s+(?:another|a\s+second|one\s+more|something\s+else)\b|\b(?:two|three|four|several|multiple|[234])\s+(?:separate\s+|different\s+|distinct\s+|unrelated\s+)?(?:issues|problems)\b|\banother\s+(?:issue|problem|matter|topic)\b|\b(?:bundl\w+|combin\w+|lump\w*)\s+(?:these|them|several|multiple|two|a\s+few)\b|\bmoving\s+on\b|\b(?:on\s+)?to\s+something\s+(?:else|different)\b",
-        r"\bseparate\s+(?:problem|issue|question|matter)\b|\b(?:a\s+few|(?:a\s+)?couple(?:\s+of)?|several|some|two|three|[23])\s+(?:more|other|additional|further|unrelated|separate)\s+(?:things|questions|issues|problems|topics|items|matters)\b|\b(?:two|three|[23]|a\s+few|a\s+couple\s+of|several)\s+more\s+things\b",
+        r"\b(?:next|now|secondly|second|lastly|finally|then)\s*,?\s+(?:about|regarding|on|re:?|concerning)\s+[^.:,]{1,30}[:,]|\bsomething\s+else\s+(?:going\s+on|to\s+(?:ask|mention|raise|report)|(?:we|i)\s+(?:need|want|wanted))\b|\b(?:there(?:'s|\s+is)\s+also|(?:we|i)\s+also\s+have)\s+(?:another|a\s+second|one\s+more|something\s+else)\b|\b(?:two|three|four|several|multiple|[234])\s+(?:separate\s+|different\s+|distinct\s+|unrelated\s+)?(?:issues|problems)\b|\banother\s+(?:issue|problem|matter|topic)\b|\b(?:bundl\w+|combin\w+|lump\w*)\s+(?:these|them|several|multiple|two|a\s+few)\b|\bmoving\s+on\b|\bwhile\s+(?:we're|we\s+are|i'm|i\s+am)\s+at\s+it\b|\b(?:taking|take|using|use)\s+this\s+(?:opportunity|chance)\b|\bsince\s+(?:i|we)\s+(?:have|'ve\s+got)\s+(?:you|your\s+attention)\b|\b(?:on\s+)?to\s+something\s+(?:else|different)\b",
+        r"\bseparate\s+(?:problem|issue|question|matter)\b|\b(?:separate|different|unrelated|apart)\s+from\s+(?:this|that|the\s+above|(?:the|our|my)\s+(?:main\s+|first\s+)?(?:issue|problem|question|request))\b|\bnothing\s+to\s+do\s+with\s+(?:this|that|the\s+above|(?:the|our|my)\s+(?:main\s+|first\s+)?(?:issue|problem|question))\b|\b(?:a\s+few|(?:a\s+)?couple(?:\s+of)?|several|some|two|three|[23])\s+(?:more|other|additional|further|unrelated|separate)\s+(?:things|questions|issues|problems|topics|items|matters)\b|\b(?:two|three|[23]|a\s+few|a\s+couple\s+of|several)\s+more\s+things\b",
     ])
 });
 
@@ -222,6 +254,11 @@ static DENIED_BEFORE: LazyLock<Cue> =
 /// listed phrase or a [`NEW_SUBJECT`] cue, unless the words around take it back.
 fn new_subject(prose: &Prose) -> Option<Range<usize>> {
     prose.sentences().find_map(|s| {
+        // "X は本件とは関係なく、正常に動作しています" sets something aside as fine,
+        // asking nothing: context, not another matter.
+        if NO_PROBLEM.is_match(s.text) && !is_question(s.text) && !REQUEST.is_match(s.text) {
+            return None;
+        }
         let mut found: Vec<Range<usize>> =
             STRONG_SET.find(s.text).into_iter().map(|m| m.range).collect();
         found.extend(NEW_SUBJECT.find_all(s.text));
@@ -336,7 +373,7 @@ fn strip_generic(run: &str) -> Vec<String> {
 }
 
 fn refers_back(text: &str) -> bool {
-    !ANAPHORA_SET.find(text).is_empty()
+    !ANAPHORA_SET.find(text).is_empty() || LATIN_ANAPHORA.is_match(text)
 }
 
 /// A question asking whether something is behind the problem (DNS が原因でしょうか,
@@ -385,6 +422,51 @@ static TOPIC_CLOSED: LazyLock<Cue> = LazyLock::new(|| {
     ])
 });
 
+/// Both the text and what came before it (`seen`, subject bits) speak of money (prices, invoices, charges): the bill of several services
+/// is one question, whatever services it names.
+fn one_money_matter(seen: u16, text: &str) -> bool {
+    topic::has(seen, Subject::Billing) && topic::has(topic::subjects(text), Subject::Billing)
+}
+
+/// A question (`text`) whose subject nothing before it (`c`, subject bits) speaks of: the bill, a quota or
+/// the subscription itself in a technical request, or a technical subject in a billing
+/// one; in a list of questions, also a technical subject other than the machine or the
+/// network (a certificate, a backup, an alert, a deployment, sign-in) next to questions
+/// about another one, unless it asks how to get out of the problem (回避, 復旧, fix).
+fn new_subject_class(c: u16, text: &str, listed: bool, technical: bool) -> bool {
+    let s = topic::subjects(text);
+    if s == 0 || HYPOTHESIS.is_match(text) {
+        return false;
+    }
+    // Money, a quota or the subscription itself, new to a technical request (or to
+    // one about another administrative subject): the cost of a longer retention is a
+    // question for billing, not for the failing backup.
+    if topic::administrative(s) & !c != 0 && (c != 0 || technical) && !REMEDY.is_match(text) {
+        return true;
+    }
+    if c == 0 || s & c != 0 {
+        return false;
+    }
+    let (sa, ca) = (topic::only_administrative(s), topic::only_administrative(c));
+    if ca && !sa {
+        return true;
+    }
+    listed
+        && !sa
+        && !topic::has(s, Subject::Compute)
+        && !topic::has(s, Subject::Network)
+        && !REMEDY.is_match(text)
+}
+
+/// Asking how to get out of the problem (回避策, 復旧, workaround, fix): a question about
+/// the problem in hand, whatever it names.
+static REMEDY: LazyLock<Cue> = LazyLock::new(|| {
+    Cue::new(&[
+        "回避|対処|対策|復旧|解消|解決|直す|直せ|改善|切り分け|暫定",
+        r"workaround|fix\w*|recover\w*|resolv\w*|mitigat\w*|work\s+around|get\s+(?:it|this)\s+working",
+    ])
+});
+
 /// Whether `text` names a service that `before` does not name (two names of one
 /// service, `VM` and `仮想マシン`, are one).
 fn names_new_service(catalog: &Catalog, before: &str, text: &str) -> bool {
@@ -402,13 +484,15 @@ fn names_new_service(catalog: &Catalog, before: &str, text: &str) -> bool {
 struct Question {
     range: Range<usize>,
     text: String,
+    /// A list item (or a question of a numbered or bulleted list).
+    item: bool,
 }
 
 /// A sentence that announces a list of questions (以下 3 点ご教示ください, a few
 /// questions:): the items that follow are questions even when written as nouns.
 static QUESTION_INTRO: LazyLock<Cue> = LazyLock::new(|| {
     Cue::new(&[
-        "(?:以下|下記|次)(?:の)? ?(?:[0-9一二三四五]+ ?点|点|質問|項目|事項|こと)|質問(?:事項)?(?:は|です)?[:：]",
+        "(?:以下|下記|次)(?:の(?:点|事項|内容|件))?(?:について|に関して|を)[^。]{0,12}(?:ご教示|教えて|お聞かせ|ご回答|確認させ|質問|お伺い|伺い)|それぞれ(?:ご教示|教えて|ご回答)|(?:以下|下記|次)(?:の)? ?(?:[0-9一二三四五]+ ?点|点|質問|項目|事項|こと)|質問(?:事項)?(?:は|です)?[:：]",
         r"\b(?:the\s+following|(?:a\s+few|some|several|these|[2-9]|two|three|four)\s+(?:\w+\s+)?(?:questions|things|points|items))\b|\bquestions?\s*:",
     ])
 });
@@ -424,11 +508,12 @@ fn questions(piece: &Piece, sents: &[Range<usize>], listed: bool) -> Vec<Questio
     if in_item {
         // A list item is one question when it ends like one, or under a sentence that
         // announces questions.
-        if is_question(piece.masked) || listed {
+        if is_question(piece.masked) || listed || REQUEST.is_match(piece.masked) {
             let r = trimmed(0..piece.masked.len());
             return vec![Question {
                 text: piece.masked[r.clone()].to_string(),
                 range: piece.doc_range(r),
+                item: true,
             }];
         }
         return Vec::new();
@@ -441,6 +526,7 @@ fn questions(piece: &Piece, sents: &[Range<usize>], listed: bool) -> Vec<Questio
             Question {
                 text: piece.masked[r.clone()].to_string(),
                 range: piece.doc_range(r),
+                item: false,
             }
         })
         .collect()
@@ -470,6 +556,11 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
 
     let prose = Prose::with_summary(ctx);
     let pieces = &prose.pieces;
+    // A technical request unless the form says billing, quota or subscription management.
+    let technical = ctx
+        .form()
+        .and_then(|f| f.str("issue_type"))
+        .is_none_or(|t| t.trim().eq_ignore_ascii_case("technical"));
     // Sentences of each piece, split once for the three passes below.
     let sents: Vec<Vec<Range<usize>>> = pieces.iter().map(|p| sentences(p.masked)).collect();
 
@@ -527,6 +618,18 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
         }
         t
     };
+    // The subjects spoken of up to and including each sentence of `all`.
+    let subjects_so_far: Vec<u16> = all
+        .iter()
+        .scan(0, |acc, (_, s)| {
+            *acc |= topic::subjects(s);
+            Some(*acc)
+        })
+        .collect();
+    let subjects_before = |at: usize| -> u16 {
+        let n = all.iter().take_while(|(start, s)| start + s.len() <= at).count();
+        n.checked_sub(1).map_or(0, |k| subjects_so_far[k])
+    };
     'outer: for i in 1..qs.len() {
         let (q, t) = &qs[i];
         // A question asking whether something is behind the problem is about it.
@@ -541,8 +644,14 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
             any_topical |= !earlier.is_empty();
         }
         // Questions about one problem often share no word (原因は？ ログは？), so what
-        // sets a question apart is a service named nowhere before it.
-        if any_topical && names_new_service(ctx.catalog, &before(q.range.start), &q.text) {
+        // sets a question apart is a service named nowhere before it, or a subject
+        // that nothing before it speaks of (the bill, in a request about a restart).
+        let seen = subjects_before(q.range.start);
+        let listed = q.item && qs[..i].iter().all(|(e, _)| e.item);
+        let new_service = any_topical
+            && !one_money_matter(seen, &q.text)
+            && names_new_service(ctx.catalog, &before(q.range.start), &q.text);
+        if new_service || new_subject_class(seen, &q.text, listed, technical) {
             signals.push((
                 q.range.clone(),
                 msg!(
@@ -568,6 +677,8 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
     }
     // The sentences read so far, joined only when a follow-up needs comparing.
     let mut before: Vec<&str> = Vec::new();
+    // The subjects of the sentences in `before`, kept as they are read (linear).
+    let mut seen_subjects: u16 = 0;
     let mut closed = false;
     for (p, sents) in pieces.iter().zip(&sents) {
         for s in sents.iter().cloned() {
@@ -584,9 +695,33 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
                     matches!(c, '、' | '，' | ',' | ' ' | '\u{3000}') || !c.is_alphanumeric()
                 }) || (!word.is_ascii() && word.chars().count() >= 3);
                 let asks = is_question(body) || REQUEST.is_match(body);
+                let in_problem_here =
+                    p.block.is_some_and(|b| b.section == Some(SectionKind::Problem));
+                // 加えて、…転送料金が 3 倍になっています: an added statement or question
+                // whose subject (money, a quota) nothing before spoke of.
+                if opens
+                    && in_problem_here
+                    && !REMEDY.is_match(rest)
+                    && !before.is_empty()
+                    && !refers_back_strictly(rest)
+                    && topic::administrative(topic::subjects(rest)) & !seen_subjects != 0
+                    && !HYPOTHESIS.is_match(rest)
+                {
+                    let phrase = body[m.range.clone()].to_string();
+                    let at = p.start + s.start + lead;
+                    signals.push((
+                        at + m.range.start..at + m.range.end,
+                        msg!(
+                            "\"{phrase}\" adds a matter of another kind (billing, a quota or the subscription): file it as a separate request.",
+                            "「{phrase}」以降は、請求、クォータ、サブスクリプションなど別の種類の事柄です。別のお問い合わせとして起票してください。"
+                        ),
+                    ));
+                }
                 if opens && asks && !refers_back(rest) {
                     let seen = before.join("\n");
-                    if names_new_service(ctx.catalog, &seen, rest) {
+                    if !one_money_matter(seen_subjects, rest)
+                        && names_new_service(ctx.catalog, &seen, rest)
+                    {
                         let phrase = body[m.range.clone()].to_string();
                         let at = p.start + s.start + lead;
                         signals.push((
@@ -627,6 +762,7 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
             }
             closed |= TOPIC_CLOSED.is_match(body);
             before.push(text);
+            seen_subjects |= topic::subjects(text);
         }
     }
 
