@@ -37,7 +37,12 @@ declare_rule! {
     /// setting per container) counts with the next sentence when that one asks to adopt it
     /// (取り入れ, 検討, 実装, 追加, 反映; consider, add, implement, backlog) with a wish, talk
     /// of the future or a hedge, as a request or a question (今後の改善として取り入れて
-    /// いただけないでしょうか). Capabilities include taking something into the product
+    /// いただけないでしょうか). A question whether the product could do something (Could
+    /// App Service expose …?) counts with a next sentence that welcomes it (That would
+    /// really help us). A wish to have things work again while asking for the case to be
+    /// worked on (接続できるようになれば助かりますので、原因の調査をお願いします) is about
+    /// the case, unless the product is named as what should change; "support plan" is the
+    /// customer's contract. Capabilities include taking something into the product
     /// (製品への取り込み, 改善として取り入れ, にも対応してもらえないか), and hedges a
     /// capability that would make work faster or easier (あれば…ずっと早くなる, would be
     /// much faster, would save us a lot of work).
@@ -217,9 +222,13 @@ static HEDGED_ASK: LazyLock<Cue> = LazyLock::new(|| {
 /// A question about the product's roadmap.
 static ROADMAP: LazyLock<Cue> = LazyLock::new(|| Cue::new(&[r"\broadmap\b|ロードマップ"]));
 
-/// `feature flag` / 機能フラグ: the customer's switch, not a product wish.
+/// `feature flag` / 機能フラグ: the customer's switch, not a product wish; `support plan`:
+/// the customer's contract, not the product's plans.
 static FLAG: LazyLock<Cue> = LazyLock::new(|| {
-    Cue::new(&["機能フラグ|フィーチャー ?フラグ", r"\bfeature[- ]?(?:flags?|toggles?|switch(?:es)?)\b"])
+    Cue::new(&[
+        "機能フラグ|フィーチャー ?フラグ|サポート ?プラン",
+        r"\bfeature[- ]?(?:flags?|toggles?|switch(?:es)?)\b|\bsupport\s+plans?\b|\b(?:standard|developer|basic|premier|unified)\s+plans?\b",
+    ])
 });
 
 /// The first product wish in a sentence composed of a capability and a wish or talk
@@ -237,6 +246,12 @@ fn composed_wish(sentence: &str) -> Option<std::ops::Range<usize>> {
             return Some(r);
         }
     }
+    // Wishing to have it work again, and asking for the case to be worked on
+    // (接続できるようになれば助かりますので、原因の調査をお願いします): a wish about the
+    // support case, unless the product is named as what should change.
+    if CASE_WORK.is_match(&text) && !PRODUCT_WORD.is_match(&text) {
+        return None;
+    }
     if !(WISH.is_match(&text) || FUTURE.is_match(&text) || HEDGED_ASK.is_match(&text)) {
         return None;
     }
@@ -251,13 +266,20 @@ fn composed_wish(sentence: &str) -> Option<std::ops::Range<usize>> {
 /// range, unless the subject is the support case (if you could …).
 fn imagined_capability(sentence: &str) -> Option<std::ops::Range<usize>> {
     let r = IMAGINED.find(sentence)?;
-    (!NOT_PRODUCT.is_match(&sentence[r.clone()])).then_some(r)
+    let m = sentence[r.clone()].to_ascii_lowercase();
+    let who = m.split_whitespace().nth(1).unwrap_or("");
+    let the_case = matches!(
+        who,
+        "you" | "someone" | "somebody" | "anyone" | "support" | "your" | "we" | "i" | "an"
+    );
+    (!NOT_PRODUCT.is_match(&m) && !the_case).then_some(r)
 }
 
 static IMAGINED: LazyLock<Cue> = LazyLock::new(|| {
     Cue::new(&[
         "(?:ボタン|機能|オプション|設定項目|画面|メニュー|仕組み|\\bAPI|手段|項目|表示)(?:が|を|も)?(?:あれば|あると|あったら|できれば|できると)|(?:が|も)(?:できれば|できると|可能になれば|可能になると)|(?:できる|使える|選べる|られる|見られる|確認できる)(?:ように|よう)(?:なれば|なると|なったら)",
         r"\bif\s+(?:the\s+)?\w+(?:\s+\w+){0,3}?\s+(?:could|would|let|allowed|supported|had|offered|provided|exposed|showed|displayed)\b|\bhaving\s+(?:a|an)\s+(?:\w+\s+){0,3}(?:setting|option|toggle|button|feature|way|api|switch)\b",
+        r"^\s*(?:could|can|would|will)\s+(?:the\s+)?[\w-]+(?:\s+[\w-]+){0,3}?\s+(?:expose|show|display|support|offer|provide|allow|let|add|include|keep|export|log|emit|send|accept|list|surface)\b",
     ])
 });
 
@@ -270,10 +292,40 @@ fn asks_to_take_in(sentence: &str) -> bool {
         && (REQUEST.is_match(sentence) || is_question(sentence))
 }
 
+/// A sentence that welcomes what the one before imagined (That would really help us,
+/// それがあると助かります): a wish pointing back.
+fn welcomes_it(sentence: &str) -> bool {
+    POINTS_BACK.is_match(sentence) && WISH.is_match(sentence)
+}
+
+static POINTS_BACK: LazyLock<Cue> = LazyLock::new(|| {
+    Cue::new(&[
+        "^\\s*(?:それ|これ|そう|そのような|そういった|こういった)",
+        r"^\s*(?:that|this|it)\b",
+    ])
+});
+
 static TAKE_IN: LazyLock<Cue> = LazyLock::new(|| {
     Cue::new(&[
         "取り入れ|検討|実装|追加|反映|採用|改善",
         r"\bconsider\w*|\badd(?:ed|ing)?\b|\bimplement\w*|\bbuild\b|\broadmap\b|\bbacklog\b",
+    ])
+});
+
+/// Work on the support case: investigating, restoring, a workaround, or getting back
+/// what worked before (再び接続できるように).
+static CASE_WORK: LazyLock<Cue> = LazyLock::new(|| {
+    Cue::new(&[
+        "調査|原因|復旧|解消|回避策|対処|切り分け|(?:再び|また|もう一度|元どおり|元通り|正常に|以前のように|今まで(?:どおり|通り))[^。]{0,12}(?:できる|使える|つなが|繋が)",
+        r"\binvestigat\w*|\broot\s+cause\b|\brestor\w+|\btroubleshoot\w*|\bworkaround\b|\b(?:working|work)\s+again\b|\bback\s+(?:up|online)\b",
+    ])
+});
+
+/// The product named as what should change (製品, 機能, feature, roadmap).
+static PRODUCT_WORD: LazyLock<Cue> = LazyLock::new(|| {
+    Cue::new(&[
+        "製品|機能|ロードマップ|開発(?:部門|チーム)|仕組み|オプション|ボタン|メニュー|\\bGA\\b",
+        r"\bproduct\b|\bfeatures?\b|\broadmap\b|\bga\b|\boptions?\b|\bbuttons?\b|\btoggles?\b",
     ])
 });
 
@@ -336,7 +388,7 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
                     break;
                 }
                 if let Some(r) = imagined.take() {
-                    if asks_to_take_in(text) {
+                    if asks_to_take_in(text) || welcomes_it(text) {
                         hits.push(r);
                         break;
                     }

@@ -62,11 +62,11 @@ const ALL: [Subject; 10] = [
 static CUES: LazyLock<[Cue; 10]> = LazyLock::new(|| {
     [
         Cue::new(&[
-            "料金|請求|課金|費用|コスト|価格|値段|見積|支払|払い戻し|返金|予約インスタンス|リザーブド|クレジット|割引|従量|単価|月額",
-            r"\b(?:invoices?|bills?|billing|billed|charges?|charged|costs?|costing|price[sd]?|pricing|refunds?|refundable|payments?|reserved\s+instances?|reservations?|savings\s+plans?|credits?|discounts?|spend|budget)\b|\$\d",
+            "料金|請求|課金|費用|コスト|価格|値段|見積|支払|払い戻し|返金|予約インスタンス|リザーブド|クレジット|割引|従量|単価|月額|安く(?:なる|なり|でき|する)|割安|節約|節減",
+            r"\b(?:invoices?|bills?|billing|billed|charges?|charged|costs?|costing|price[sd]?|pricing|refunds?|refundable|payments?|reserved\s+instances?|reservations?|savings\s+plans?|credits?|discounts?|spend|budget|cheaper|save\s+money|savings)\b|\$\d",
         ]),
         Cue::new(&[
-            "クォータ|クオータ|上限緩和|上限の緩和|上限(?:の|を)?引き上げ|上限(?:値|数)?(?:の)?(?:変更|増加|拡張)|(?:コア|vCPU|インスタンス)(?:数)?(?:の)?上限",
+            "クォータ|クオータ|上限緩和|上限の緩和|上限(?:値|数)?(?:を|の)?[^。]{0,12}(?:引き上げ|緩和|増や|拡張|変更|増加)|(?:コア|vCPU|CPU|インスタンス|GPU) ?(?:数)? ?(?:の)? ?上限",
             r"\bquotas?\b|\blimit\s+increase\b|\b(?:raise|increase|lift)\s+(?:the\s+|our\s+)?(?:\w+\s+)?limits?\b|\bcore\s+limits?\b|\bmore\s+(?:v?cpus?|cores|vcores|gpus?)\b|\bvcpu\s+limits?\b",
         ]),
         Cue::new(&[
