@@ -33,7 +33,10 @@ declare_rule! {
     /// (当方の kv-01 のみです, ご確認いただきたいのは…のみ; only our, our own). A later
     /// sentence that sets the resource aside (こちらは今回の件とは関係なく、正常に動作して
     /// います; unrelated, healthy) ends the search, and naming the request's own
-    /// `resource` again is no ask about the other one. An ask is a listed phrase or a verb
+    /// `resource` again is no ask about the other one. A sentence that both sets the other
+    /// resource aside and limits the ask to something else (they confirmed it is healthy,
+    /// so please look at app-shop-west only; 先方は正常とのことなので vm-01 のみ確認して
+    /// ください) asks nothing about it. An ask is a listed phrase or a verb
     /// of looking (調査, 確認, 調べ, 見て, 解析, 診断, ログを取得; investigate, look into,
     /// check, review, dig into, troubleshoot, verify, pull the logs) together with a request or a wish (ください,
     /// お願いします, いただけますか, ご確認のほど, 見ていただけると助かります; please, could
@@ -211,6 +214,10 @@ fn sentence_asks(piece: &Piece, at: usize) -> Ask {
     let text = piece.masked.get(s).unwrap_or("");
     if !SCOPE_SET.find(text).is_empty() {
         Ask::OutOfScope
+    } else if OURS_ONLY.is_match(text) && SET_ASIDE.is_match(text) {
+        // 先方は正常とのことなので、当方の…のみ / they confirmed it is healthy, so
+        // please look at app-shop-west only: the ask is about something else.
+        Ask::OutOfScope
     } else if asks_to_look(text) {
         Ask::Yes
     } else {
@@ -339,8 +346,8 @@ fn resource_names(text: &str) -> Vec<&str> {
 /// An ask limited to this subscription's own resources (当方の…のみ, only ours).
 static OURS_ONLY: LazyLock<Cue> = LazyLock::new(|| {
     Cue::new(&[
-        "(?:当方|弊社|自社|こちら側|本サブスクリプション)の[^。]{0,30}(?:のみ|だけ)(?:です|を|で(?:す|お願い)|に(?:して|限))|(?:いただきたい|頂きたい|お願いしたい|ほしい|欲しい)のは[^。]{0,40}(?:のみ|だけ)",
-        r"\bonly\s+(?:our|ours|the\s+\S+\s+in\s+this)\b|\bour\s+own\b",
+        "(?:当方|弊社|自社|こちら側|本サブスクリプション)の[^。]{0,30}(?:のみ|だけ)(?:です|を|で(?:す|お願い)|に(?:して|限))|(?:いただきたい|頂きたい|お願いしたい|ほしい|欲しい)のは[^。]{0,40}(?:のみ|だけ)|(?:のみ|だけ)(?:を)?(?:ご?確認|ご?調査|見て|調べ)",
+        r"\bonly\s+(?:our|ours|the\s+\S+\s+in\s+this)\b|\bour\s+own\b|\b(?:look\s+at|check|investigate|review|focus\s+on)\s+[\w.-]+\s+only\b|\bonly\s+(?:need|want)\s+you\s+to\b|\bfocus\s+on\s+(?:our|this|the)\b",
     ])
 });
 

@@ -186,7 +186,7 @@ static CAPABILITY: LazyLock<Cue> = LazyLock::new(|| {
 /// Subjects of "if X could …" that are the support case, not the product.
 static NOT_PRODUCT: LazyLock<Cue> = LazyLock::new(|| {
     Cue::new(&[
-        r"^if\s+(?:an?\s+|the\s+|your\s+|our\s+|one\s+of\s+(?:your|the)\s+)?(?:you|we|i|someone|somebody|anyone|support|engineers?|colleagues?|person|team\s+members?|specialists?|experts?|staff)\b",
+        r"^if\s+(?:an?\s+|the\s+|your\s+|our\s+|one\s+of\s+(?:your|the)\s+)?(?:you|we|i|someone|somebody|anyone|support|engineers?|colleagues?|person|teams?|team\s+members?|specialists?|experts?|staff|agents?)\b",
     ])
 });
 
@@ -270,7 +270,7 @@ fn imagined_capability(sentence: &str) -> Option<std::ops::Range<usize>> {
     let who = m.split_whitespace().nth(1).unwrap_or("");
     let the_case = matches!(
         who,
-        "you" | "someone" | "somebody" | "anyone" | "support" | "your" | "we" | "i" | "an"
+        "you" | "someone" | "somebody" | "anyone" | "support" | "your" | "we" | "i" | "an" | "our"
     );
     (!NOT_PRODUCT.is_match(&m) && !the_case).then_some(r)
 }

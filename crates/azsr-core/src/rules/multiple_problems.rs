@@ -38,7 +38,8 @@ declare_rule! {
     ///   matters (問題は 2 つあります, 以下の 2 件; two separate issues), bundling
     ///   (まとめてのご相談; sorry to bundle these), an opportunity taken (この機会に
     ///   お聞きしたい, この場を借りて; while we're at it, taking this opportunity), something
-    ///   said to be apart from the problem (本件とは性質が異なる, separate from this,
+    ///   said to be apart from the problem (本件とは性質が異なる, 今回のお問い合わせとは
+    ///   テーマが違いますが, separate from this,
     ///   nothing to do with the above, something else entirely:), or a topic closed (X については上記の
     ///   とおりです, is described above) followed by a sentence that names a new service. A
     ///   cue taken back by the words around it (別件ではなく, not a separate issue) does not
@@ -75,8 +76,10 @@ declare_rule! {
     /// when written as nouns, and so are list items that ask (…を教えてください) and the
     /// items of a list followed by …について、ご教示ください. Questions after a question
     /// about money (料金, 課金) that name no other subject stay on the bill. A question
-    /// that guesses at the cause (Could the SNAT ports be exhausted?) or asks how to
-    /// confirm something (どこで確認, which metrics show …) is about the problem. A
+    /// that guesses at the cause (Could the SNAT ports be exhausted?), asks how to
+    /// confirm something (どこで確認, which metrics show …) or whether a change would help
+    /// (Would a larger plan help?) is about the problem, whatever service it names. 現在も
+    /// and 誰も are "still" and "nobody", not "too". A
     /// sentence that sets something aside as unrelated and fine, asking nothing
     /// (こちらは今回の件とは関係なく、正常に動作しています), announces no new matter.
     /// English points back with "the same", "above", "this error", "is it", "fix it"; a
@@ -239,7 +242,7 @@ static STRONG_SET: LazyLock<PhraseSet> = LazyLock::new(|| PhraseSet::new(STRONG)
 /// (他にもいくつか質問, もう 2 点, two more things, a few other questions).
 static NEW_SUBJECT: LazyLock<Cue> = LazyLock::new(|| {
     Cue::new(&[
-        "本題とは|(?:本件|この件|上記|こちら|先ほど|前述)(?:の[^。、]{0,8})?(?:と|とは)(?:性質|内容|種類|趣旨|分野|話題|系統|毛色)(?:が|の)?(?:異な|違|別)|(?:本件|この件|その件|上記|こちら|これ|それ|[^。、]{1,12}の件)(?:と|とは)(?:全く|まったく|全然|直接|特に)?(?:は)?(?:別|異な|関係|関連)|とは(?:関係|関連)(?:の)?(?:ない|ありません|ございません|しない|しません)|関連(?:は|が|の)?(?:ない|ありません|ございません)(?:の|です|が|けど)|無関係",
+        "本題とは|(?:本件|この件|上記|こちら|先ほど|前述|今回|この(?:お)?問い?合わ?せ|今回の(?:お)?問い?合わ?せ)(?:の[^。、]{0,8})?(?:と|とは)(?:性質|内容|種類|趣旨|分野|話題|系統|毛色|テーマ|ジャンル|カテゴリ)(?:が|の)?(?:異な|違|別)|(?:本件|この件|その件|上記|こちら|これ|それ|[^。、]{1,12}の件)(?:と|とは)(?:全く|まったく|全然|直接|特に)?(?:は)?(?:別|異な|関係|関連)|とは(?:関係|関連)(?:の)?(?:ない|ありません|ございません|しない|しません)|関連(?:は|が|の)?(?:ない|ありません|ございません)(?:の|です|が|けど)|無関係",
         "(?:違う|異なる|別の?|関係(?:の)?ない|関連(?:の)?ない|無関係な?)(?:話|件|質問|内容|テーマ|トピック|事柄|問題|相談|こと)|別で|別に(?:気にな|質問|確認|お伺い|伺い|相談|教え)|話(?:は|が)(?:少し|ちょっと)?(?:変わ|かわ|それ|逸れ|ずれ)|(?:その他|そのほか|ほかに|他に)[^。]{0,40}?(?:質問|お伺い|伺いたい|相談させ)|話題(?:は|が)?(?:変わ|かわ)|別の(?:話|話題|件|質問|ご質問|問題|トピック|事柄|内容|相談|ご相談)|別(?:トピック|テーマ|問題)|(?:^|[、, ])ところで[、, ]|ついで(?:と言って|ながら|で(?:恐縮|申し訳|すみません))|ついでに(?:お?(?:聞き|伺い|質問|尋ね|教え|確認させ|相談))|(?:これ|それ|本件|この件)とは別件|^別件(?:で|ですが|になりますが)|(?:この|せっかくの)機会に[^。]{0,20}(?:お聞き|伺|質問|ご相談|相談|教えて|確認させ)|この場を(?:借りて|お借りして)|せっかく(?:なので|ですので)[^。]{0,20}(?:お聞き|伺|質問|ご?相談|教えて)",
         "(?:他|ほか)にも(?:いくつか|何点か|数点|[0-9一二三両]+ ?点|[0-9一二三]+ ?つ)?[^。]{0,12}?(?:質問|お伺い|伺い|確認させ|相談|教えて|ご教示)|(?:もう|あと|追加で|別途)(?: ?[0-9二三両] ?(?:点|つ)|いくつか|何点か|数点)",
         r"\b(?:on|onto|to)\s+(?:a\s+|an\s+|the\s+)?(?:different|separate|unrelated|other|another|new)\s+(?:topic|note|subject|matter)\b|\b(?:different|separate|unrelated)\s+(?:topic|subject|matter|thing|issue|question|problem|note|item)s?\b|\b(?:new|another|second)\s+(?:topic|subject|matter)\b|\b(?:switch|chang)(?:e|es|ing)?\s+gears\b",
@@ -401,6 +404,20 @@ static SECOND_PROBLEM: LazyLock<Cue> = LazyLock::new(|| {
     ])
 });
 
+/// `text` with adverbs that end in も blanked (現在も, 今も, 誰も, 何度も): "still" and
+/// "nobody", not "X too".
+fn without_adverbial_mo(text: &str) -> String {
+    let mut out = text.to_string();
+    for r in ADVERBIAL_MO.find_all(text) {
+        out.replace_range(r.clone(), &" ".repeat(r.len()));
+    }
+    out
+}
+
+static ADVERBIAL_MO: LazyLock<Cue> = LazyLock::new(|| {
+    Cue::new(&["現在も|今も|今でも|いまも|依然として|それでも|いつも|何度も|誰も|一度も|少しも|何も|どれも|よりも"])
+});
+
 /// A sentence that reports no problem (エラーは出ていません, no errors, works fine).
 static NO_PROBLEM: LazyLock<Cue> = LazyLock::new(|| {
     Cue::new(&[
@@ -479,7 +496,7 @@ static ADDITIVE: LazyLock<Cue> = LazyLock::new(|| {
 static REMEDY: LazyLock<Cue> = LazyLock::new(|| {
     Cue::new(&[
         "回避|対処|対策|復旧|解消|解決|直す|直せ|改善|切り分け|暫定|確認(?:する|できる)?方法|どこで確認|見分け",
-        r"\bworkaround\b|\bfix\w*|\brecover\w*|\bresolv\w*|\bmitigat\w*|\bwork\s+around\b|\bget\s+(?:it|this)\s+working\b|\bhow\s+(?:can|do|could|should)\s+(?:we|i)\s+(?:confirm|check|verify|tell|see|find\s+out)\b|\bwhich\s+(?:metrics?|logs?|counters?)\b",
+        r"\bworkaround\b|\bfix\w*|\brecover\w*|\bresolv\w*|\bmitigat\w*|\bwork\s+around\b|\bget\s+(?:it|this)\s+working\b|\bhow\s+(?:can|do|could|should)\s+(?:we|i)\s+(?:confirm|check|verify|tell|see|find\s+out)\b|\bwhich\s+(?:metrics?|logs?|counters?)\b|\bwould\s+(?:a|an|the|more|bigger|larger|higher|scaling)\b[^?]{0,40}\bhelp\b",
     ])
 });
 
@@ -677,8 +694,13 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
     };
     'outer: for i in 1..qs.len() {
         let (q, t) = &qs[i];
-        // A question asking whether something is behind the problem is about it.
-        if t.is_empty() || refers_back(&q.text) || HYPOTHESIS.is_match(&q.text) {
+        // A question asking whether something is behind the problem, or how to get out
+        // of it (Would a larger plan help?), is about it.
+        if t.is_empty()
+            || refers_back(&q.text)
+            || HYPOTHESIS.is_match(&q.text)
+            || REMEDY.is_match(&q.text)
+        {
             continue;
         }
         let mut any_topical = false;
@@ -790,7 +812,7 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
             // Another service failing too, or named after the first topic was closed: a
             // second problem told as a statement.
             let fails_too = !is_question(body)
-                && SECOND_PROBLEM.is_match(body)
+                && SECOND_PROBLEM.is_match(&without_adverbial_mo(body))
                 && !NO_PROBLEM.is_match(body)
                 && !refers_back_strictly(body);
             if in_problem
