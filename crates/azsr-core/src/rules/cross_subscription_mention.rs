@@ -30,9 +30,15 @@ declare_rule! {
     /// and takes it in (あわせて, 併せて, こちらも, そちらの, 先方, についても, だけでなく,
     /// 両方を; also, as well, too, it, both, together) or names the resource again
     /// (`afw-hub-01`), unless it limits the ask to this subscription's own resources
-    /// (当方の kv-01 のみです; only our, our own). An ask is a listed phrase or a verb
-    /// of looking (調査, 確認, 調べ, 見て, 解析, 診断; investigate, look into, check, review,
-    /// dig into, troubleshoot, verify) together with a request or a wish (ください,
+    /// (当方の kv-01 のみです, ご確認いただきたいのは…のみ; only our, our own). A later
+    /// sentence that sets the resource aside (こちらは今回の件とは関係なく、正常に動作して
+    /// います; unrelated, healthy) ends the search, and naming the request's own
+    /// `resource` again is no ask about the other one. A sentence that both sets the other
+    /// resource aside and limits the ask to something else (they confirmed it is healthy,
+    /// so please look at app-shop-west only; 先方は正常とのことなので vm-01 のみ確認して
+    /// ください) asks nothing about it. An ask is a listed phrase or a verb
+    /// of looking (調査, 確認, 調べ, 見て, 解析, 診断, ログを取得; investigate, look into,
+    /// check, review, dig into, troubleshoot, verify, pull the logs) together with a request or a wish (ください,
     /// お願いします, いただけますか, ご確認のほど, 見ていただけると助かります; please, could
     /// you, can someone, kindly, would you mind, we'd appreciate it if).
     ///
@@ -208,6 +214,10 @@ fn sentence_asks(piece: &Piece, at: usize) -> Ask {
     let text = piece.masked.get(s).unwrap_or("");
     if !SCOPE_SET.find(text).is_empty() {
         Ask::OutOfScope
+    } else if OURS_ONLY.is_match(text) && SET_ASIDE.is_match(text) {
+        // 先方は正常とのことなので、当方の…のみ / they confirmed it is healthy, so
+        // please look at app-shop-west only: the ask is about something else.
+        Ask::OutOfScope
     } else if asks_to_look(text) {
         Ask::Yes
     } else {
@@ -218,8 +228,8 @@ fn sentence_asks(piece: &Piece, at: usize) -> Ask {
 /// Looking into something (調査, 確認, 調べ, investigate, check, dig into, review).
 static LOOK: LazyLock<Cue> = LazyLock::new(|| {
     Cue::new(&[
-        "調査|確認|調べ|見て|解析|分析|診断|チェック|拝見|ご覧|点検|精査",
-        r"\binvestigat\w*|\blook(?:ing)?\s+(?:into|at)\b|\b(?:take|have)\s+a\s+look\b|\bcheck\w*|\breview\w*|\bexamin\w*|\btroubleshoot\w*|\bdiagnos\w*|\banaly[sz]\w*|\bdig(?:ging)?\s+into\b|\bverif\w*|\binspect\w*",
+        "調査|確認|調べ|見て|解析|分析|診断|チェック|拝見|ご覧|点検|精査|(?:ログ|トレース|メトリック)(?:を)?(?:取得|採取|収集|抽出)",
+        r"\binvestigat\w*|\blook(?:ing)?\s+(?:into|at)\b|\b(?:take|have)\s+a\s+look\b|\bcheck\w*|\breview\w*|\bexamin\w*|\btroubleshoot\w*|\bdiagnos\w*|\banaly[sz]\w*|\bdig(?:ging)?\s+into\b|\bverif\w*|\binspect\w*|\b(?:pull|collect|gather|fetch|grab|export)\s+(?:the\s+|their\s+|its\s+)?(?:\w+\s+)?(?:logs?|traces?|telemetry|diagnostics|metrics)\b",
     ])
 });
 
@@ -287,10 +297,14 @@ static BOTH_SET: LazyLock<PhraseSet> = LazyLock::new(|| PhraseSet::new(BOTH));
 /// of its section) asks to look at the resource: it takes it in (both, あわせて, そちらの,
 /// 先方, についても, also) or names it again (`afw-hub-01`), does not rule it out, and
 /// does not limit the ask to this subscription's own resources (当方の…のみ).
-fn later_sentence_asks_for_it(pieces: &[Piece], i: usize, at: usize) -> bool {
+fn later_sentence_asks_for_it(pieces: &[Piece], i: usize, at: usize, own: Option<&str>) -> bool {
     let p = &pieces[i];
     let cur = p.sentence_at(at);
-    let names = resource_names(p.masked.get(cur.clone()).unwrap_or(""));
+    // Names of the other subscription's resources: not the request's own resource.
+    let names: Vec<&str> = resource_names(p.masked.get(cur.clone()).unwrap_or(""))
+        .into_iter()
+        .filter(|n| own.is_none_or(|o| !o.eq_ignore_ascii_case(n)))
+        .collect();
     let section = |q: &Piece| q.block.and_then(|b| b.section);
     let mut later: Vec<&str> = crate::text::sentences(p.masked)
         .into_iter()
@@ -303,13 +317,23 @@ fn later_sentence_asks_for_it(pieces: &[Piece], i: usize, at: usize) -> bool {
         }
         later.extend(crate::text::sentences(q.masked).into_iter().map(|s| &q.masked[s]));
     }
-    later.into_iter().take(2).any(|text| {
+    // A sentence that sets the resource aside (こちらは今回の件とは関係なく, it is
+    // unrelated and works fine) ends the search: what follows is about something else.
+    let set_aside = later.iter().take(2).position(|t| SET_ASIDE.is_match(t) && !asks_to_look(t));
+    later.into_iter().take(set_aside.unwrap_or(2)).any(|text| {
         let takes_in = !BOTH_SET.find(text).is_empty()
             || ALSO.is_match(text)
             || names.iter().any(|n| text.contains(n));
         takes_in && asks_to_look(text) && SCOPE_SET.find(text).is_empty() && !OURS_ONLY.is_match(text)
     })
 }
+
+static SET_ASIDE: LazyLock<Cue> = LazyLock::new(|| {
+    Cue::new(&[
+        "関係(?:なく|ない|は?ありません|は?ございません)|無関係|正常に(?:動作|稼働)|問題(?:は)?(?:なく|ありません|ございません)",
+        r"\bunrelated\b|\bnot\s+(?:related|involved|part\s+of\s+the\s+problem)\b|\b(?:works?|working|is|are)\s+fine\b|\bhealthy\b",
+    ])
+});
 
 /// Names of resources in `text` (`afw-hub-01`, `sqldb-hanbai-shared`): words with a
 /// hyphen or a digit, at least four characters long.
@@ -322,8 +346,8 @@ fn resource_names(text: &str) -> Vec<&str> {
 /// An ask limited to this subscription's own resources (当方の…のみ, only ours).
 static OURS_ONLY: LazyLock<Cue> = LazyLock::new(|| {
     Cue::new(&[
-        "(?:当方|弊社|自社|こちら側|本サブスクリプション)の[^。]{0,30}(?:のみ|だけ)(?:です|を|で(?:す|お願い)|に(?:して|限))",
-        r"\bonly\s+(?:our|ours|the\s+\S+\s+in\s+this)\b|\bour\s+own\b",
+        "(?:当方|弊社|自社|こちら側|本サブスクリプション)の[^。]{0,30}(?:のみ|だけ)(?:です|を|で(?:す|お願い)|に(?:して|限))|(?:いただきたい|頂きたい|お願いしたい|ほしい|欲しい)のは[^。]{0,40}(?:のみ|だけ)|(?:のみ|だけ)(?:を)?(?:ご?確認|ご?調査|見て|調べ)",
+        r"\bonly\s+(?:our|ours|the\s+\S+\s+in\s+this)\b|\bour\s+own\b|\b(?:look\s+at|check|investigate|review|focus\s+on)\s+[\w.-]+\s+only\b|\bonly\s+(?:need|want)\s+you\s+to\b|\bfocus\s+on\s+(?:our|this|the)\b",
     ])
 });
 
@@ -358,6 +382,10 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
     }) else {
         return;
     };
+    // The request's own resource, by name (`vm-file-03`): naming it again is no ask
+    // about the other subscription.
+    let own_resource = ctx.form().and_then(|f| f.str("resource")).map(|r| r.trim_end_matches('/').rsplit('/').next().unwrap_or(r).to_string());
+    let own = own_resource.as_deref();
     let prose = Prose::body(ctx);
     let pieces = &prose.pieces;
     let mut reported: HashSet<String> = HashSet::new();
@@ -368,7 +396,7 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
             }
             let ask = sentence_asks(p, range.start);
             let asks = ask == Ask::Yes
-                || (ask == Ask::No && later_sentence_asks_for_it(pieces, i, range.start));
+                || (ask == Ask::No && later_sentence_asks_for_it(pieces, i, range.start, own));
             // An ID standing alone under "以下を調査してください:" counts too.
             let alone = p.masked.trim().is_empty()
                 || p.sentence_at(range.start).len() >= p.masked.trim_end().len();

@@ -33,6 +33,20 @@ declare_rule! {
     /// - future: 予定, 見込み, 今後, 将来, いつ頃, ご検討, ロードマップ; will, going to, plans,
     ///   planned, planning, ETA, considering, in a future update, soon.
     ///
+    /// A capability imagined in one sentence (ボタンがあれば, 一括編集ができれば, having a
+    /// setting per container) counts with the next sentence when that one asks to adopt it
+    /// (取り入れ, 検討, 実装, 追加, 反映; consider, add, implement, backlog) with a wish, talk
+    /// of the future or a hedge, as a request or a question (今後の改善として取り入れて
+    /// いただけないでしょうか). A question whether the product could do something (Could
+    /// App Service expose …?) counts with a next sentence that welcomes it (That would
+    /// really help us). A wish to have things work again while asking for the case to be
+    /// worked on (接続できるようになれば助かりますので、原因の調査をお願いします) is about
+    /// the case, unless the product is named as what should change; "support plan" is the
+    /// customer's contract. Capabilities include taking something into the product
+    /// (製品への取り込み, 改善として取り入れ, にも対応してもらえないか), and hedges a
+    /// capability that would make work faster or easier (あれば…ずっと早くなる, would be
+    /// much faster, would save us a lot of work).
+    ///
     /// A request to take it to the product group (製品チームへのフィードバックとして, 開発部門
     /// にご要望をお伝えください; pass this on to the product team, log a feature ask, can the
     /// product team add …, are there any plans to …) counts by itself, and so does a
@@ -158,13 +172,13 @@ static PATTERNS: LazyLock<Regex> = LazyLock::new(|| {
 /// could …). Never `feature flag` / 機能フラグ (blanked first).
 static CAPABILITY: LazyLock<Cue> = LazyLock::new(|| {
     Cue::new(&[
-        "機能(?:が|を|の|は)?ご?(?:あると|あれば|ほし|欲し|追加|拡張|提供|実装|改善|要望|検討)|新機能|機能拡張|実装|サポートされ|サポート対象",
-        "に対応(?:して(?:いただ|頂|ほし|欲し|もら|くれ)|する予定|される予定|予定)|仕様(?:の)?(?:変更|を変|改善)|製品(?:側|として|チーム|グループ|部門|開発)|開発(?:部門|チーム|元)",
+        "機能(?:が|を|の|は)?ご?(?:あると|あれば|ほし|欲し|追加|拡張|提供|実装|改善|要望|検討)|新機能|機能拡張|実装|サポートされ|サポート対象|(?:改善|機能|要望|ご?意見|フィードバック)(?:点|案)?として[^。]{0,12}(?:取り入れ|反映|ご?検討|採用|お伝え|伝え)|(?:製品|サービス|ポータル)(?:側)?(?:に|へ)(?:の)?(?:反映|取り入れ|取り込み|組み込み|搭載)|取り入れて(?:いただ|頂|ほし|欲し|もら)",
+        "に(?:も)?対応(?:して(?:いただ|頂|ほし|欲し|もら|くれ)|する予定|される予定|予定)|仕様(?:の)?(?:変更|を変|改善)|製品(?:側|として|チーム|グループ|部門|開発)|開発(?:部門|チーム|元)",
         "(?:オプション|設定項目|機能|メニュー|ボタン|仕組み|\\bAPI)(?:が|を)?(?:[^。]{0,12}?(?:追加|用意|提供|設け|搭載|組み込)|あれば|あると|ほしい|欲しい)|(?:制限|上限|制約)(?:が|を|の)?(?:緩和|撤廃|引き上げ|拡大|解除)|\\bGA\\b|一般提供|利用可能に|使えるように|追加されると|改善して(?:いただ|頂|ほし|欲し)",
         "[えけげせてねべめれ]る(?:ような|ように)|るように(?:して|なって)(?:いただく|頂く|もらう)ことは|(?:できる|使える|選べる|られる|れる)(?:ように|よう[、に]|と(?:大変|非常に|とても|すごく)?(?:助か|ありがた|嬉し|うれし|便利))",
         r"\bfeatures?\b|\bcapabilit(?:y|ies)\b|\bfunctionality\b|\b(?:option|setting|toggle|ability)\s+to\b|\bsupport\s+for\b|\bsupports?\b|\bnative(?:ly)?\b|\bout\s+of\s+the\s+box\b",
         r"\bproduct\s+(?:group|team)\b|\bimprovement\b|\benhancement\b|\bga\b|\bgeneral(?:ly)?\s+availab\w+|\bavailable\b|\b(?:eta|timeline|timeframe)\s+(?:for|on)\b|\b(?:limit(?:ation)?s?|restrictions?|cap|quota)\b[^.]{0,30}?\b(?:lifted|raised|removed|relaxed|increased|extended)\b",
-        r"\blet\s+(?:us|users|customers|me)\b|\ballow(?:s|ed)?\s+(?:us|users|customers|me|more)\b|\ballowed\b|\badd(?:ing|ed)?\s+(?:an?\s+|the\s+)?(?:option|setting|feature|support|ability|toggle|\w+\s+support)\b|\bbe\s+able\s+to\b|\bimplement\w*|\ba\s+way\s+to\b",
+        r"\blet\s+(?:us|users|customers|me)\b|\ballow(?:s|ed)?\s+(?:us|users|customers|me|more)\b|\ballowed\b|\badd(?:ing|ed)?\s+(?:an?\s+|the\s+)?(?:option|setting|feature|support|ability|toggle|\w+\s+support)\b|\bbe\s+able\s+to\b|\bimplement\w*|\ba\s+way\s+to\b|\bhaving\s+(?:a|an)\s+(?:\w+\s+){0,3}(?:setting|option|toggle|button|feature|way|api|switch)\b|\bgets?\s+(?:added|implemented|supported)\b",
         r"\bif\s+\w+(?:\s+\w+){0,3}?\s+(?:could|would|let|allowed|supported|had|offered|provided|exposed|showed|displayed|included|gave|accepted|kept)\b",
     ])
 });
@@ -172,7 +186,7 @@ static CAPABILITY: LazyLock<Cue> = LazyLock::new(|| {
 /// Subjects of "if X could …" that are the support case, not the product.
 static NOT_PRODUCT: LazyLock<Cue> = LazyLock::new(|| {
     Cue::new(&[
-        r"^if\s+(?:an?\s+|the\s+|your\s+|our\s+|one\s+of\s+(?:your|the)\s+)?(?:you|we|i|someone|somebody|anyone|support|engineers?|colleagues?|person|team\s+members?|specialists?|experts?|staff)\b",
+        r"^if\s+(?:an?\s+|the\s+|your\s+|our\s+|one\s+of\s+(?:your|the)\s+)?(?:you|we|i|someone|somebody|anyone|support|engineers?|colleagues?|person|teams?|team\s+members?|specialists?|experts?|staff|agents?)\b",
     ])
 });
 
@@ -200,17 +214,21 @@ static TO_PRODUCT: LazyLock<Cue> = LazyLock::new(|| {
 /// would make life easier, is that something … might take on).
 static HEDGED_ASK: LazyLock<Cue> = LazyLock::new(|| {
     Cue::new(&[
-        "(?:いただく|頂く|もらう|いただける|頂ける)ことは(?:難しい|可能|でき)|ものでしょうか|楽にな",
-        r"\bwould\s+make\s+(?:\w+\s+){0,3}(?:easier|simpler|better)\b|\bis\s+(?:that|this|it)\s+something\b|\b(?:might|could|would)\s+(?:\w+\s+)?(?:take\s+on|consider)\b",
+        "(?:いただく|頂く|もらう|いただける|頂ける)ことは(?:難しい|可能|でき)|ものでしょうか|楽にな|(?:あれば|あると|あったら|できれば|できると|なれば|なると)[^。]{0,30}(?:早く|速く|楽に|簡単に|効率|スムーズ|短縮|省け)",
+        r"\bwould\s+it\s+be\s+possible\s+(?:for\s+(?:the\s+)?(?:product|service|portal|platform|azure|microsoft)|to\s+(?:add|have|get|support|implement|provide|offer))\b|\bwould\s+make\s+(?:\w+\s+){0,3}(?:easier|simpler|better)\b|\bwould\s+(?:be\s+)?(?:much\s+|a\s+lot\s+|far\s+)?(?:faster|easier|simpler|quicker)\b|\bwould\s+save\s+(?:us\s+)?(?:a\s+lot\s+of\s+|so\s+much\s+)?(?:time|effort|hours|work)\b|\bis\s+(?:that|this|it)\s+something\b|\b(?:might|could|would)\s+(?:\w+\s+)?(?:take\s+on|consider)\b",
     ])
 });
 
 /// A question about the product's roadmap.
 static ROADMAP: LazyLock<Cue> = LazyLock::new(|| Cue::new(&[r"\broadmap\b|ロードマップ"]));
 
-/// `feature flag` / 機能フラグ: the customer's switch, not a product wish.
+/// `feature flag` / 機能フラグ: the customer's switch, not a product wish; `support plan`:
+/// the customer's contract, not the product's plans.
 static FLAG: LazyLock<Cue> = LazyLock::new(|| {
-    Cue::new(&["機能フラグ|フィーチャー ?フラグ", r"\bfeature[- ]?(?:flags?|toggles?|switch(?:es)?)\b"])
+    Cue::new(&[
+        "機能フラグ|フィーチャー ?フラグ|サポート ?プラン",
+        r"\bfeature[- ]?(?:flags?|toggles?|switch(?:es)?)\b|\bsupport\s+plans?\b|\b(?:standard|developer|basic|premier|unified)\s+plans?\b",
+    ])
 });
 
 /// The first product wish in a sentence composed of a capability and a wish or talk
@@ -228,6 +246,12 @@ fn composed_wish(sentence: &str) -> Option<std::ops::Range<usize>> {
             return Some(r);
         }
     }
+    // Wishing to have it work again, and asking for the case to be worked on
+    // (接続できるようになれば助かりますので、原因の調査をお願いします): a wish about the
+    // support case, unless the product is named as what should change.
+    if CASE_WORK.is_match(&text) && !PRODUCT_WORD.is_match(&text) {
+        return None;
+    }
     if !(WISH.is_match(&text) || FUTURE.is_match(&text) || HEDGED_ASK.is_match(&text)) {
         return None;
     }
@@ -237,6 +261,73 @@ fn composed_wish(sentence: &str) -> Option<std::ops::Range<usize>> {
         !handle && !NOT_PRODUCT.is_match(&m)
     })
 }
+
+/// A capability imagined (ボタンがあれば, if the portal showed): the sentence-relative
+/// range, unless the subject is the support case (if you could …).
+fn imagined_capability(sentence: &str) -> Option<std::ops::Range<usize>> {
+    let r = IMAGINED.find(sentence)?;
+    let m = sentence[r.clone()].to_ascii_lowercase();
+    let who = m.split_whitespace().nth(1).unwrap_or("");
+    let the_case = matches!(
+        who,
+        "you" | "someone" | "somebody" | "anyone" | "support" | "your" | "we" | "i" | "an" | "our"
+    );
+    (!NOT_PRODUCT.is_match(&m) && !the_case).then_some(r)
+}
+
+static IMAGINED: LazyLock<Cue> = LazyLock::new(|| {
+    Cue::new(&[
+        "(?:ボタン|機能|オプション|設定項目|画面|メニュー|仕組み|\\bAPI|手段|項目|表示)(?:が|を|も)?(?:あれば|あると|あったら|できれば|できると)|(?:が|も)(?:できれば|できると|可能になれば|可能になると)|(?:できる|使える|選べる|られる|見られる|確認できる)(?:ように|よう)(?:なれば|なると|なったら)",
+        r"\bif\s+(?:the\s+)?\w+(?:\s+\w+){0,3}?\s+(?:could|would|let|allowed|supported|had|offered|provided|exposed|showed|displayed)\b|\bhaving\s+(?:a|an)\s+(?:\w+\s+){0,3}(?:setting|option|toggle|button|feature|way|api|switch)\b",
+        r"^\s*(?:could|can|would|will)\s+(?:the\s+)?[\w-]+(?:\s+[\w-]+){0,3}?\s+(?:expose|show|display|support|offer|provide|allow|let|add|include|keep|export|log|emit|send|accept|list|surface)\b",
+    ])
+});
+
+/// A sentence asking to take something into the product (取り入れていただけないでしょうか,
+/// ご検討いただけますか, could this be considered for the roadmap?): a verb of adopting
+/// with a wish, talk of the future or a hedge, asked as a request or a question.
+fn asks_to_take_in(sentence: &str) -> bool {
+    TAKE_IN.is_match(sentence)
+        && (WISH.is_match(sentence) || FUTURE.is_match(sentence) || HEDGED_ASK.is_match(sentence))
+        && (REQUEST.is_match(sentence) || is_question(sentence))
+}
+
+/// A sentence that welcomes what the one before imagined (That would really help us,
+/// それがあると助かります): a wish pointing back.
+fn welcomes_it(sentence: &str) -> bool {
+    POINTS_BACK.is_match(sentence) && WISH.is_match(sentence)
+}
+
+static POINTS_BACK: LazyLock<Cue> = LazyLock::new(|| {
+    Cue::new(&[
+        "^\\s*(?:それ|これ|そう|そのような|そういった|こういった)",
+        r"^\s*(?:that|this|it)\b",
+    ])
+});
+
+static TAKE_IN: LazyLock<Cue> = LazyLock::new(|| {
+    Cue::new(&[
+        "取り入れ|検討|実装|追加|反映|採用|改善",
+        r"\bconsider\w*|\badd(?:ed|ing)?\b|\bimplement\w*|\bbuild\b|\broadmap\b|\bbacklog\b",
+    ])
+});
+
+/// Work on the support case: investigating, restoring, a workaround, or getting back
+/// what worked before (再び接続できるように).
+static CASE_WORK: LazyLock<Cue> = LazyLock::new(|| {
+    Cue::new(&[
+        "調査|原因|復旧|解消|回避策|対処|切り分け|(?:再び|また|もう一度|元どおり|元通り|正常に|以前のように|今まで(?:どおり|通り))[^。]{0,12}(?:できる|使える|つなが|繋が)",
+        r"\binvestigat\w*|\broot\s+cause\b|\brestor\w+|\btroubleshoot\w*|\bworkaround\b|\b(?:working|work)\s+again\b|\bback\s+(?:up|online)\b",
+    ])
+});
+
+/// The product named as what should change (製品, 機能, feature, roadmap).
+static PRODUCT_WORD: LazyLock<Cue> = LazyLock::new(|| {
+    Cue::new(&[
+        "製品|機能|ロードマップ|開発(?:部門|チーム)|仕組み|オプション|ボタン|メニュー|\\bGA\\b",
+        r"\bproduct\b|\bfeatures?\b|\broadmap\b|\bga\b|\boptions?\b|\bbuttons?\b|\btoggles?\b",
+    ])
+});
 
 /// A sentence telling what the customer did to their own system (当社アプリの機能追加を
 /// リリースしました, 機能追加リリース後に, we added a feature to our app), asking for
@@ -285,13 +376,24 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
             }
             hits.push(m.range());
         }
-        // Composed cues where no listed phrase or pattern gave the span.
+        // Composed cues where no listed phrase or pattern gave the span; a capability
+        // imagined in one sentence (ボタンがあれば…) and asked for in the next
+        // (今後の改善として取り入れていただけないでしょうか) count together.
         if hits.is_empty() {
+            let mut imagined: Option<std::ops::Range<usize>> = None;
             for s in crate::text::sentences(p.masked) {
-                if let Some(r) = composed_wish(&p.masked[s.clone()]) {
+                let text = &p.masked[s.clone()];
+                if let Some(r) = composed_wish(text) {
                     hits.push(r.start + s.start..r.end + s.start);
                     break;
                 }
+                if let Some(r) = imagined.take() {
+                    if asks_to_take_in(text) || welcomes_it(text) {
+                        hits.push(r);
+                        break;
+                    }
+                }
+                imagined = imagined_capability(text).map(|r| r.start + s.start..r.end + s.start);
             }
         }
         if let Some(r) = hits.into_iter().min_by_key(|r| r.start) {

@@ -4,6 +4,7 @@ use std::sync::LazyLock;
 
 use crate::catalog::Catalog;
 use crate::rules::text_rule::speech::{Cue, REQUEST};
+use crate::rules::text_rule::topic::{self, Subject};
 use crate::rules::text_rule::{services_named, Piece, Prose};
 use crate::sections::SectionKind;
 use crate::text::{is_question, sentences, PhraseSet};
@@ -21,7 +22,7 @@ declare_rule! {
     /// - a question in the problem section that names an Azure service named nowhere
     ///   before it (a catalog name, an alias such as App Service or 仮想マシン, a product
     ///   name such as Azure DevOps), shares no content word with an earlier question, does
-    ///   not point back (この/その/同じ/this/that) and does not ask whether something is
+    ///   not point back (この/その/同じ/the same/this error) and does not ask whether something is
     ///   behind the problem (DNS が原因でしょうか, 可能性はありますか, could X be causing
     ///   it). A question is a sentence or list item ending in `?`, `？`, `か。` or
     ///   `でしょうか`. Questions that name no new service (原因は？ どのログを取得すれば？
@@ -35,10 +36,27 @@ declare_rule! {
     ///   different / separate issue, another problem), more to come (他にもいくつか質問,
     ///   もう 2 点, もう 1 件; two more things, a couple of other questions), a count of
     ///   matters (問題は 2 つあります, 以下の 2 件; two separate issues), bundling
-    ///   (まとめてのご相談; sorry to bundle these), or a topic closed (X については上記の
+    ///   (まとめてのご相談; sorry to bundle these), an opportunity taken (この機会に
+    ///   お聞きしたい, この場を借りて; while we're at it, taking this opportunity), something
+    ///   said to be apart from the problem (本件とは性質が異なる, 今回のお問い合わせとは
+    ///   テーマが違いますが, separate from this,
+    ///   nothing to do with the above, something else entirely:), or a topic closed (X については上記の
     ///   とおりです, is described above) followed by a sentence that names a new service. A
     ///   cue taken back by the words around it (別件ではなく, not a separate issue) does not
     ///   count;
+    /// - a question in the problem section whose subject nothing before it speaks of,
+    ///   told by classes of subject rather than by service names (`text_rule/topic.rs`):
+    ///   money (料金, 請求書, 費用; invoice, charges, refund), a quota (クォータ, vCPU の
+    ///   上限; more cores, limit increase) or the subscription itself (サブスクリプションの
+    ///   移管, 名前の変更; move, rename, transfer) new to a technical request (or to one
+    ///   about another of these), or a technical subject in a billing one; in a list of
+    ///   questions, also a technical subject other than the machine or the network (証明書,
+    ///   バックアップ, アラート, デプロイ, サインイン; certificate, backup, alert,
+    ///   deployment, sign-in) that nothing before it speaks of. A question that asks how
+    ///   to get out of the problem (回避, 復旧, 改善; workaround, fix) or whether
+    ///   something is behind it stays about the problem; questions that share a subject
+    ///   are about one thing even when they name several services (the bills of Azure
+    ///   Files and of Blob storage are one billing question);
     /// - a statement that another service fails too (Azure AD Connect の同期エラーも続いて
     ///   おります, こちらについても確認をお願いします, the Key Vault firewall blocks our
     ///   Functions app too) that names a service not named before, unless it reports no
@@ -46,11 +64,26 @@ declare_rule! {
     /// - もう一点, もう一つ, あともう一つ, 併せて, ついでに, 別途, それから, 加えて, さらに,
     ///   最後に, also, additionally, separately, in addition, one more thing, lastly,
     ///   finally, when they open a question or a request that names a service not named
-    ///   before: "Also, is there a workaround?" is about the same problem, and もう一点
-    ///   adding a detail (もう一点補足いたしますと…) is neither.
+    ///   before, or a statement or question whose subject is money, a quota or the
+    ///   subscription, new to the text (加えて、…の転送料金が 3 倍になっています); a
+    ///   sentence that adds an ask in other words (…の方法も知りたいです, we also want to
+    ///   understand our bill) counts alike when its subject is one of those: "Also, is
+    ///   there a workaround?" is about the same problem, and もう一点 adding a detail
+    ///   (もう一点補足いたしますと…) is neither.
     ///
     /// The items of a list under a sentence that announces questions (以下 3 点ご教示
-    /// ください, a few questions:) are questions even when written as nouns. A Latin name
+    /// ください, 以下について、それぞれご教示ください, a few questions:) are questions even
+    /// when written as nouns, and so are list items that ask (…を教えてください) and the
+    /// items of a list followed by …について、ご教示ください. Questions after a question
+    /// about money (料金, 課金) that name no other subject stay on the bill. A question
+    /// that guesses at the cause (Could the SNAT ports be exhausted?), asks how to
+    /// confirm something (どこで確認, which metrics show …) or whether a change would help
+    /// (Would a larger plan help?) is about the problem, whatever service it names. 現在も
+    /// and 誰も are "still" and "nobody", not "too". A
+    /// sentence that sets something aside as unrelated and fine, asking nothing
+    /// (こちらは今回の件とは関係なく、正常に動作しています), announces no new matter.
+    /// English points back with "the same", "above", "this error", "is it", "fix it"; a
+    /// bare `that` or `it` (the certificate that is stored) does not. A Latin name
     /// counts as a service only when written with a capital (Backup, not
     /// "the backup job"), a Japanese one only as two words or with a kanji (ストレージ
     /// アカウント, 仮想マシン, not バックアップ): common nouns are no subject. Numbered
@@ -92,7 +125,8 @@ declare_rule! {
     ///
     /// Must not fire: one problem with follow-up questions about it (原因は？ 回避策は？,
     /// "Why does it fail? Is there a workaround?", a numbered list of questions about the
-    /// same failure), "Also, we restarted the VM", 併せて NSG も確認しました, もう一点補足いたし
+    /// same failure), the bills of several services asked about together, another
+    /// resource set aside as unrelated and fine, "Also, we restarted the VM", 併せて NSG も確認しました, もう一点補足いたし
     /// ますと…, 話が前後して恐縮ですが, 関連するかは不明ですが, "not a separate issue", a wish
     /// about the request itself (ご回答は日本語で, please call me back), numbered reproduction
     /// steps, question marks in code, logs or the `errors` section.
@@ -148,6 +182,12 @@ const WEAK: &[&str] = &[
     "on top of that",
     "furthermore",
     "moreover",
+    "なお",
+    "ちなみに",
+    "あと",
+    "by the way",
+    "btw",
+    "oh and",
 ];
 
 const ANAPHORA: &[&str] = &[
@@ -161,14 +201,15 @@ const ANAPHORA: &[&str] = &[
     "本件",
     "当該",
     "本事象",
-    "this",
-    "that",
-    "these",
-    "those",
-    "it",
-    "the same",
-    "above",
 ];
+
+/// A Latin reference back to the problem (the same, this error, is it, does that): a
+/// bare `that` or `it` is too common (the certificate that is stored, recreate it).
+static LATIN_ANAPHORA: LazyLock<Cue> = LazyLock::new(|| {
+    Cue::new(&[
+        r"\bthe\s+same\b|\babove\b|\b(?:this|that|these|those)\s+(?:issue|problem|error|failure|behaviou?r|outage|timeout|crash|restart|reboot|symptom|message|case|incident|one|ones|disconnect\w*|drop\w*|slowdown|latency|spike)s?\b|\b(?:is|does|did|was|will|can|could|would|has)\s+(?:it|this|that)\b|\bit\s+(?:happen|fail|occur|stop|crash|time|break|recur|keep|start)\w*|\b(?:fix|avoid|prevent|resolve|reproduce|stop)\s+(?:it|this|that)\b",
+    ])
+});
 
 /// Words too general to tell two questions apart.
 const GENERIC: &[&str] = &[
@@ -201,14 +242,14 @@ static STRONG_SET: LazyLock<PhraseSet> = LazyLock::new(|| PhraseSet::new(STRONG)
 /// (他にもいくつか質問, もう 2 点, two more things, a few other questions).
 static NEW_SUBJECT: LazyLock<Cue> = LazyLock::new(|| {
     Cue::new(&[
-        "本題とは|(?:本件|この件|その件|上記|こちら|これ|それ|[^。、]{1,12}の件)(?:と|とは)(?:全く|まったく|全然|直接|特に)?(?:は)?(?:別|異な|関係|関連)|とは(?:関係|関連)(?:の)?(?:ない|ありません|ございません|しない|しません)|関連(?:は|が|の)?(?:ない|ありません|ございません)(?:の|です|が|けど)|無関係",
-        "(?:違う|異なる|別の?|関係(?:の)?ない|関連(?:の)?ない|無関係な?)(?:話|件|質問|内容|テーマ|トピック|事柄|問題|相談|こと)|別で|別に(?:気にな|質問|確認|お伺い|伺い|相談|教え)|話(?:は|が)(?:少し|ちょっと)?(?:変わ|かわ|それ|逸れ|ずれ)|(?:その他|そのほか|ほかに|他に)[^。]{0,40}?(?:質問|お伺い|伺いたい|相談させ)|話題(?:は|が)?(?:変わ|かわ)|別の(?:話|話題|件|質問|ご質問|問題|トピック|事柄|内容|相談|ご相談)|別(?:トピック|テーマ|問題)|(?:^|[、, ])ところで[、, ]|ついで(?:と言って|ながら|で(?:恐縮|申し訳|すみません))|ついでに(?:お?(?:聞き|伺い|質問|尋ね|教え|確認させ|相談))|(?:これ|それ|本件|この件)とは別件|^別件(?:で|ですが|になりますが)",
+        "本題とは|(?:本件|この件|上記|こちら|先ほど|前述|今回|この(?:お)?問い?合わ?せ|今回の(?:お)?問い?合わ?せ)(?:の[^。、]{0,8})?(?:と|とは)(?:性質|内容|種類|趣旨|分野|話題|系統|毛色|テーマ|ジャンル|カテゴリ)(?:が|の)?(?:異な|違|別)|(?:本件|この件|その件|上記|こちら|これ|それ|[^。、]{1,12}の件)(?:と|とは)(?:全く|まったく|全然|直接|特に)?(?:は)?(?:別|異な|関係|関連)|とは(?:関係|関連)(?:の)?(?:ない|ありません|ございません|しない|しません)|関連(?:は|が|の)?(?:ない|ありません|ございません)(?:の|です|が|けど)|無関係",
+        "(?:違う|異なる|別の?|関係(?:の)?ない|関連(?:の)?ない|無関係な?)(?:話|件|質問|内容|テーマ|トピック|事柄|問題|相談|こと)|別で|別に(?:気にな|質問|確認|お伺い|伺い|相談|教え)|話(?:は|が)(?:少し|ちょっと)?(?:変わ|かわ|それ|逸れ|ずれ)|(?:その他|そのほか|ほかに|他に)[^。]{0,40}?(?:質問|お伺い|伺いたい|相談させ)|話題(?:は|が)?(?:変わ|かわ)|別の(?:話|話題|件|質問|ご質問|問題|トピック|事柄|内容|相談|ご相談)|別(?:トピック|テーマ|問題)|(?:^|[、, ])ところで[、, ]|ついで(?:と言って|ながら|で(?:恐縮|申し訳|すみません))|ついでに(?:お?(?:聞き|伺い|質問|尋ね|教え|確認させ|相談))|(?:これ|それ|本件|この件)とは別件|^別件(?:で|ですが|になりますが)|(?:この|せっかくの)機会に[^。]{0,20}(?:お聞き|伺|質問|ご相談|相談|教えて|確認させ)|この場を(?:借りて|お借りして)|せっかく(?:なので|ですので)[^。]{0,20}(?:お聞き|伺|質問|ご?相談|教えて)",
         "(?:他|ほか)にも(?:いくつか|何点か|数点|[0-9一二三両]+ ?点|[0-9一二三]+ ?つ)?[^。]{0,12}?(?:質問|お伺い|伺い|確認させ|相談|教えて|ご教示)|(?:もう|あと|追加で|別途)(?: ?[0-9二三両] ?(?:点|つ)|いくつか|何点か|数点)",
         r"\b(?:on|onto|to)\s+(?:a\s+|an\s+|the\s+)?(?:different|separate|unrelated|other|another|new)\s+(?:topic|note|subject|matter)\b|\b(?:different|separate|unrelated)\s+(?:topic|subject|matter|thing|issue|question|problem|note|item)s?\b|\b(?:new|another|second)\s+(?:topic|subject|matter)\b|\b(?:switch|chang)(?:e|es|ing)?\s+gears\b",
         r"\bchang(?:e|ing)\s+(?:the\s+)?(?:subject|topic)s?\b|\bwhile\s+(?:i|we)(?:'m|'re|\s+am|\s+are|\s+have\s+you|'ve\s+got\s+you)\s*(?:at\s+it|here|on\s+the\s+line)?\b|\bunrelated\b|\b(?:not|isn't|is\s+not)\s+(?:related|connected)\s+to\s+(?:the\s+above|the\s+(?:issue|problem)\s+above|(?:the\s+)?(?:main|first)\s+(?:issue|problem|question))\b|\b(?:a\s+few|several|a\s+couple\s+of|two|three|[23])\s+(?:different\s+|separate\s+|unrelated\s+)?things\s+(?:we|i)\s+(?:need|want|would\s+like|'d\s+like)\b",
         "(?:続いて|次に|次は|続きまして|もう(?:一|1|ひと)つは|(?:2|二) ?つ目は)[、,]?[^。]{1,30}?の件|(?:問題|課題|事象|不具合|ご?相談(?:事項)?|案件|トピック)(?:は|が)? ?(?:2|二|3|三|4|四|複数|いくつか) ?(?:つ|件|点)?(?:あり|ござい|存在)|(?:2|二|3|三|複数) ?(?:つ|件)の(?:問題|課題|不具合|ご?相談|案件|件|事柄|テーマ)|(?:2|二) ?(?:つ|点)目(?:は|[:：、])|(?:もう|あと) ?(?:1|一|ひと) ?件|(?:他|ほか)にも[^。]{0,10}件|(?:以下|下記|次)の ?(?:2|二|3|三|複数) ?(?:件|つの(?:問題|事象|件|相談))|(?:2|二|3|三|複数) ?件(?:について|を|、|です|あります|ございます|ご?相談)|まとめて(?:の)?(?:ご?質問|ご?相談|お問い合わせ|問い合わせ|お伺い|確認させ)",
-        r"\b(?:next|now|secondly|second|lastly|finally|then)\s*,?\s+(?:about|regarding|on|re:?|concerning)\s+[^.:,]{1,30}[:,]|\bsomething\s+else\s+(?:going\s+on|to\s+(?:ask|mention|raise|report)|(?:we|i)\s+(?:need|want|wanted))\b|\b(?:there(?:'s|\s+is)\s+also|(?:we|i)\s+also\s+have)\s+(?:another|a\s+second|one\s+more|something\s+else)\b|\b(?:two|three|four|several|multiple|[234])\s+(?:separate\s+|different\s+|distinct\s+|unrelated\s+)?(?:issues|problems)\b|\banother\s+(?:issue|problem|matter|topic)\b|\b(?:bundl\w+|combin\w+|lump\w*)\s+(?:these|them|several|multiple|two|a\s+few)\b|\bmoving\s+on\b|\b(?:on\s+)?to\s+something\s+(?:else|different)\b",
-        r"\bseparate\s+(?:problem|issue|question|matter)\b|\b(?:a\s+few|(?:a\s+)?couple(?:\s+of)?|several|some|two|three|[23])\s+(?:more|other|additional|further|unrelated|separate)\s+(?:things|questions|issues|problems|topics|items|matters)\b|\b(?:two|three|[23]|a\s+few|a\s+couple\s+of|several)\s+more\s+things\b",
+        r"\b(?:next|now|secondly|second|lastly|finally|then)\s*,?\s+(?:about|regarding|on|re:?|concerning)\s+[^.:,]{1,30}[:,]|\bsomething\s+else\s+(?:going\s+on|to\s+(?:ask|mention|raise|report)|(?:we|i)\s+(?:need|want|wanted))\b|\b(?:there(?:'s|\s+is)\s+also|(?:we|i)\s+also\s+have)\s+(?:another|a\s+second|one\s+more|something\s+else)\b|\b(?:two|three|four|several|multiple|[234])\s+(?:separate\s+|different\s+|distinct\s+|unrelated\s+)?(?:issues|problems)\b|\banother\s+(?:issue|problem|matter|topic)\b|\b(?:bundl\w+|combin\w+|lump\w*)\s+(?:these|them|several|multiple|two|a\s+few)\b|\bmoving\s+on\b|^\s*something\s+(?:else|different)(?:\s+(?:entirely|altogether|now|too))?\s*[:,]|\bwhile\s+(?:we're|we\s+are|i'm|i\s+am)\s+at\s+it\b|\b(?:taking|take|using|use)\s+this\s+(?:opportunity|chance)\b|\bsince\s+(?:i|we)\s+(?:have|'ve\s+got)\s+(?:you|your\s+attention)\b|\b(?:on\s+)?to\s+something\s+(?:else|different)\b",
+        r"\bseparate\s+(?:problem|issue|question|matter)\b|\b(?:separate|different|unrelated|apart)\s+from\s+(?:this|that|the\s+above|(?:the|our|my)\s+(?:main\s+|first\s+)?(?:issue|problem|question|request))\b|\bnothing\s+to\s+do\s+with\s+(?:this|that|the\s+above|(?:the|our|my)\s+(?:main\s+|first\s+)?(?:issue|problem|question))\b|\b(?:a\s+few|(?:a\s+)?couple(?:\s+of)?|several|some|two|three|[23])\s+(?:more|other|additional|further|unrelated|separate)\s+(?:things|questions|issues|problems|topics|items|matters)\b|\b(?:two|three|[23]|a\s+few|a\s+couple\s+of|several)\s+more\s+things\b",
     ])
 });
 
@@ -222,6 +263,11 @@ static DENIED_BEFORE: LazyLock<Cue> =
 /// listed phrase or a [`NEW_SUBJECT`] cue, unless the words around take it back.
 fn new_subject(prose: &Prose) -> Option<Range<usize>> {
     prose.sentences().find_map(|s| {
+        // "X は本件とは関係なく、正常に動作しています" sets something aside as fine,
+        // asking nothing: context, not another matter.
+        if NO_PROBLEM.is_match(s.text) && !is_question(s.text) && !REQUEST.is_match(s.text) {
+            return None;
+        }
         let mut found: Vec<Range<usize>> =
             STRONG_SET.find(s.text).into_iter().map(|m| m.range).collect();
         found.extend(NEW_SUBJECT.find_all(s.text));
@@ -336,7 +382,7 @@ fn strip_generic(run: &str) -> Vec<String> {
 }
 
 fn refers_back(text: &str) -> bool {
-    !ANAPHORA_SET.find(text).is_empty()
+    !ANAPHORA_SET.find(text).is_empty() || LATIN_ANAPHORA.is_match(text)
 }
 
 /// A question asking whether something is behind the problem (DNS が原因でしょうか,
@@ -344,7 +390,7 @@ fn refers_back(text: &str) -> bool {
 static HYPOTHESIS: LazyLock<Cue> = LazyLock::new(|| {
     Cue::new(&[
         "原因(?:に|と)(?:な|して)|原因(?:でしょうか|ですか|なのでしょうか|として)|によるもの|起因|影響(?:して|する|し|が)|関係(?:して|する|し|が)|関連(?:して|する|し|が)|可能性|せい",
-        r"\b(?:be|is|are|was|were|could|might)\b[^?]{0,40}\b(?:causing|cause|responsible|related|to\s+blame|the\s+culprit|the\s+bottleneck|a\s+factor)\b|\b(?:due\s+to|because\s+of|caused\s+by)\b",
+        r"\b(?:be|is|are|was|were|could|might)\b[^?]{0,40}\b(?:causing|cause|responsible|related|to\s+blame|the\s+culprit|the\s+bottleneck|a\s+factor)\b|\b(?:due\s+to|because\s+of|caused\s+by)\b|^\s*(?:could|might|may|can|is\s+it\s+possible\s+that)\b[^?]{0,80}\bbe\b|\b(?:would|could)\s+(?:that|this|it)\s+explain\b",
     ])
 });
 
@@ -356,6 +402,20 @@ static SECOND_PROBLEM: LazyLock<Cue> = LazyLock::new(|| {
         "^(?:同時に|それから|加えて|さらに|他にも|ほかにも)[、,]?[^。]{0,60}?(?:エラー|失敗|でき(?:ない|ません|ず)|遅|止ま|落ち|不具合|問題)",
         r"\b(?:also|too|as\s+well)\b[^.]{0,60}?\b(?:fails?|failing|failed|errors?|broken|not\s+working|stopped|doesn't|does\s+not|can't|cannot|won't|unable|slow|times?\s*out|timeouts?)\b|\b(?:fails?|failing|failed|errors?|broken|stopped|slow)\b[^.]{0,40}?\b(?:too|as\s+well)\b",
     ])
+});
+
+/// `text` with adverbs that end in も blanked (現在も, 今も, 誰も, 何度も): "still" and
+/// "nobody", not "X too".
+fn without_adverbial_mo(text: &str) -> String {
+    let mut out = text.to_string();
+    for r in ADVERBIAL_MO.find_all(text) {
+        out.replace_range(r.clone(), &" ".repeat(r.len()));
+    }
+    out
+}
+
+static ADVERBIAL_MO: LazyLock<Cue> = LazyLock::new(|| {
+    Cue::new(&["現在も|今も|今でも|いまも|依然として|それでも|いつも|何度も|誰も|一度も|少しも|何も|どれも|よりも"])
 });
 
 /// A sentence that reports no problem (エラーは出ていません, no errors, works fine).
@@ -385,6 +445,61 @@ static TOPIC_CLOSED: LazyLock<Cue> = LazyLock::new(|| {
     ])
 });
 
+/// Both the text and what came before it (`seen`, subject bits) speak of money (prices, invoices, charges): the bill of several services
+/// is one question, whatever services it names.
+fn one_money_matter(seen: u16, text: &str) -> bool {
+    let s = topic::subjects(text);
+    topic::has(seen, Subject::Billing) && (s == 0 || topic::has(s, Subject::Billing))
+}
+
+/// A question (`text`) whose subject nothing before it (`c`, subject bits) speaks of: the bill, a quota or
+/// the subscription itself in a technical request, or a technical subject in a billing
+/// one; in a list of questions, also a technical subject other than the machine or the
+/// network (a certificate, a backup, an alert, a deployment, sign-in) next to questions
+/// about another one, unless it asks how to get out of the problem (回避, 復旧, fix).
+fn new_subject_class(c: u16, text: &str, listed: bool, technical: bool) -> bool {
+    let s = topic::subjects(text);
+    if s == 0 || HYPOTHESIS.is_match(text) {
+        return false;
+    }
+    // Money, a quota or the subscription itself, new to a technical request (or to
+    // one about another administrative subject): the cost of a longer retention is a
+    // question for billing, not for the failing backup.
+    if topic::administrative(s) & !c != 0 && (c != 0 || technical) && !REMEDY.is_match(text) {
+        return true;
+    }
+    if c == 0 || s & c != 0 {
+        return false;
+    }
+    let (sa, ca) = (topic::only_administrative(s), topic::only_administrative(c));
+    if ca && !sa {
+        return true;
+    }
+    listed
+        && !sa
+        && !topic::has(s, Subject::Compute)
+        && !topic::has(s, Subject::Network)
+        && !topic::has(s, Subject::Monitoring)
+        && !REMEDY.is_match(text)
+}
+
+/// A sentence that adds to what was said (…の方法も知りたい, we also want, as well).
+static ADDITIVE: LazyLock<Cue> = LazyLock::new(|| {
+    Cue::new(&[
+        "も[、 ]?(?:教えて|知りたい|確認したい|ご教示|お聞き|伺い|ご?相談|質問|お願い)",
+        r"^\s*(?:we|i)\s+(?:also|additionally)\b|\balso\s+(?:want|need|like|have)\b|\bas\s+well\b",
+    ])
+});
+
+/// Asking how to get out of the problem (回避策, 復旧, workaround, fix): a question about
+/// the problem in hand, whatever it names.
+static REMEDY: LazyLock<Cue> = LazyLock::new(|| {
+    Cue::new(&[
+        "回避|対処|対策|復旧|解消|解決|直す|直せ|改善|切り分け|暫定|確認(?:する|できる)?方法|どこで確認|見分け",
+        r"\bworkaround\b|\bfix\w*|\brecover\w*|\bresolv\w*|\bmitigat\w*|\bwork\s+around\b|\bget\s+(?:it|this)\s+working\b|\bhow\s+(?:can|do|could|should)\s+(?:we|i)\s+(?:confirm|check|verify|tell|see|find\s+out)\b|\bwhich\s+(?:metrics?|logs?|counters?)\b|\bwould\s+(?:a|an|the|more|bigger|larger|higher|scaling)\b[^?]{0,40}\bhelp\b",
+    ])
+});
+
 /// Whether `text` names a service that `before` does not name (two names of one
 /// service, `VM` and `仮想マシン`, are one).
 fn names_new_service(catalog: &Catalog, before: &str, text: &str) -> bool {
@@ -402,14 +517,36 @@ fn names_new_service(catalog: &Catalog, before: &str, text: &str) -> bool {
 struct Question {
     range: Range<usize>,
     text: String,
+    /// A list item (or a question of a numbered or bulleted list).
+    item: bool,
 }
 
 /// A sentence that announces a list of questions (以下 3 点ご教示ください, a few
 /// questions:): the items that follow are questions even when written as nouns.
 static QUESTION_INTRO: LazyLock<Cue> = LazyLock::new(|| {
     Cue::new(&[
-        "(?:以下|下記|次)(?:の)? ?(?:[0-9一二三四五]+ ?点|点|質問|項目|事項|こと)|質問(?:事項)?(?:は|です)?[:：]",
+        "(?:以下|下記|次)(?:の(?:点|事項|内容|件))?(?:について|に関して|を)[^。]{0,12}(?:ご教示|教えて|お聞かせ|ご回答|確認させ|質問|お伺い|伺い)|それぞれ(?:ご教示|教えて|ご回答)|(?:以下|下記|次)(?:の)? ?(?:[0-9一二三四五]+ ?点|点|質問|項目|事項|こと)|質問(?:事項)?(?:は|です)?[:：]",
         r"\b(?:the\s+following|(?:a\s+few|some|several|these|[2-9]|two|three|four)\s+(?:\w+\s+)?(?:questions|things|points|items))\b|\bquestions?\s*:",
+    ])
+});
+
+/// A list item taken whole as a question.
+fn item_question(piece: &Piece) -> Question {
+    let s = piece.masked;
+    let start = s.len() - s.trim_start().len();
+    let end = s.trim_end().len().max(start);
+    Question {
+        text: s[start..end].to_string(),
+        range: piece.doc_range(start..end),
+        item: true,
+    }
+}
+
+/// A sentence after a list that asks about its items (…について、ご教示ください): the
+/// items above are questions even when written as nouns.
+static TRAILING_INTRO: LazyLock<Cue> = LazyLock::new(|| {
+    Cue::new(&[
+        "^\\s*(?:について|に関して|以上(?:の|について)|の(?:[0-9一二三四五]+ ?点|各点|それぞれ))[^。]{0,20}(?:ご教示|教えて|ご回答|お聞かせ|確認させ|質問|お伺い|伺い)",
     ])
 });
 
@@ -424,12 +561,8 @@ fn questions(piece: &Piece, sents: &[Range<usize>], listed: bool) -> Vec<Questio
     if in_item {
         // A list item is one question when it ends like one, or under a sentence that
         // announces questions.
-        if is_question(piece.masked) || listed {
-            let r = trimmed(0..piece.masked.len());
-            return vec![Question {
-                text: piece.masked[r.clone()].to_string(),
-                range: piece.doc_range(r),
-            }];
+        if is_question(piece.masked) || listed || REQUEST.is_match(piece.masked) {
+            return vec![item_question(piece)];
         }
         return Vec::new();
     }
@@ -441,6 +574,7 @@ fn questions(piece: &Piece, sents: &[Range<usize>], listed: bool) -> Vec<Questio
             Question {
                 text: piece.masked[r.clone()].to_string(),
                 range: piece.doc_range(r),
+                item: false,
             }
         })
         .collect()
@@ -470,6 +604,11 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
 
     let prose = Prose::with_summary(ctx);
     let pieces = &prose.pieces;
+    // A technical request unless the form says billing, quota or subscription management.
+    let technical = ctx
+        .form()
+        .and_then(|f| f.str("issue_type"))
+        .is_none_or(|t| t.trim().eq_ignore_ascii_case("technical"));
     // Sentences of each piece, split once for the three passes below.
     let sents: Vec<Vec<Range<usize>>> = pieces.iter().map(|p| sentences(p.masked)).collect();
 
@@ -479,6 +618,9 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
     // statement naming words of two questions ties them to one problem.
     let mut statement_texts: Vec<&str> = Vec::new();
     let mut listed = false;
+    // List items that did not read as questions, until a sentence after the list says
+    // they were (…について、ご教示ください).
+    let mut pending: Vec<Question> = Vec::new();
     for (p, sents) in pieces.iter().zip(&sents).filter(|(p, _)| {
         p.block.is_some_and(|b| {
             b.section == Some(SectionKind::Problem) && b.kind != crate::body::BlockKind::Heading
@@ -486,9 +628,20 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
     }) {
         let in_item = p.block.is_some_and(|b| b.in_list_item);
         if !in_item {
+            if TRAILING_INTRO.is_match(p.masked) {
+                for q in pending.drain(..) {
+                    let t = topics(&q.text);
+                    qs.push((q, t));
+                }
+            }
+            pending.clear();
             listed = QUESTION_INTRO.is_match(p.masked);
         }
-        for q in questions(p, sents, listed) {
+        let found = questions(p, sents, listed);
+        if in_item && found.is_empty() && pending.len() < 100 {
+            pending.push(item_question(p));
+        }
+        for q in found {
             let t = topics(&q.text);
             qs.push((q, t));
         }
@@ -527,10 +680,27 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
         }
         t
     };
+    // The subjects spoken of up to and including each sentence of `all`.
+    let subjects_so_far: Vec<u16> = all
+        .iter()
+        .scan(0, |acc, (_, s)| {
+            *acc |= topic::subjects(s);
+            Some(*acc)
+        })
+        .collect();
+    let subjects_before = |at: usize| -> u16 {
+        let n = all.iter().take_while(|(start, s)| start + s.len() <= at).count();
+        n.checked_sub(1).map_or(0, |k| subjects_so_far[k])
+    };
     'outer: for i in 1..qs.len() {
         let (q, t) = &qs[i];
-        // A question asking whether something is behind the problem is about it.
-        if t.is_empty() || refers_back(&q.text) || HYPOTHESIS.is_match(&q.text) {
+        // A question asking whether something is behind the problem, or how to get out
+        // of it (Would a larger plan help?), is about it.
+        if t.is_empty()
+            || refers_back(&q.text)
+            || HYPOTHESIS.is_match(&q.text)
+            || REMEDY.is_match(&q.text)
+        {
             continue;
         }
         let mut any_topical = false;
@@ -541,8 +711,14 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
             any_topical |= !earlier.is_empty();
         }
         // Questions about one problem often share no word (原因は？ ログは？), so what
-        // sets a question apart is a service named nowhere before it.
-        if any_topical && names_new_service(ctx.catalog, &before(q.range.start), &q.text) {
+        // sets a question apart is a service named nowhere before it, or a subject
+        // that nothing before it speaks of (the bill, in a request about a restart).
+        let seen = subjects_before(q.range.start);
+        let listed = q.item && qs[..i].iter().all(|(e, _)| e.item);
+        let new_service = any_topical
+            && !one_money_matter(seen, &q.text)
+            && names_new_service(ctx.catalog, &before(q.range.start), &q.text);
+        if new_service || new_subject_class(seen, &q.text, listed, technical) {
             signals.push((
                 q.range.clone(),
                 msg!(
@@ -568,29 +744,63 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
     }
     // The sentences read so far, joined only when a follow-up needs comparing.
     let mut before: Vec<&str> = Vec::new();
+    // The subjects of the sentences in `before`, kept as they are read (linear).
+    let mut seen_subjects: u16 = 0;
     let mut closed = false;
     for (p, sents) in pieces.iter().zip(&sents) {
         for s in sents.iter().cloned() {
             let text = &p.masked[s.clone()];
             let lead = text.len() - text.trim_start().len();
             let body = text.trim();
-            if let Some(m) = WEAK_SET.at_start(body) {
-                let rest = &body[m.range.end..];
-                let after = rest.chars().next();
+            // A follow-up word opening the sentence (もう一点、 / Also,): its range.
+            let opener = WEAK_SET.at_start(body).map(|m| m.range).filter(|r| {
+                let after = body[r.end..].chars().next();
                 // `また` opens a sentence only with a comma (`また、`), not `または`.
                 // A longer Japanese phrase (あともう一つ教えて…) needs no comma.
-                let word = &body[m.range.clone()];
-                let opens = after.is_none_or(|c| {
+                let word = &body[r.clone()];
+                after.is_none_or(|c| {
                     matches!(c, '、' | '，' | ',' | ' ' | '\u{3000}') || !c.is_alphanumeric()
-                }) || (!word.is_ascii() && word.chars().count() >= 3);
+                }) || (!word.is_ascii() && word.chars().count() >= 3)
+            });
+            let rest = opener.as_ref().map_or(body, |r| &body[r.end..]);
+            let at = p.start + s.start + lead;
+            let in_problem = p.block.is_some_and(|b| b.section == Some(SectionKind::Problem));
+            // 加えて、…転送料金が 3 倍になっています, …の方法も知りたいです: an added
+            // statement or question whose subject (money, a quota, the subscription)
+            // nothing before spoke of.
+            if (opener.is_some() || ADDITIVE.is_match(body))
+                && in_problem
+                && !before.is_empty()
+                && !REMEDY.is_match(rest)
+                && !refers_back_strictly(rest)
+                && topic::administrative(topic::subjects(rest)) & !seen_subjects != 0
+                && !HYPOTHESIS.is_match(rest)
+            {
+                let r = opener.clone().unwrap_or(0..body.len());
+                let phrase = body[r.clone()].to_string();
+                let message = if opener.is_some() {
+                    msg!(
+                        "\"{phrase}\" adds a matter of another kind (billing, a quota or the subscription): file it as a separate request.",
+                        "「{phrase}」以降は、請求、クォータ、サブスクリプションなど別の種類の事柄です。別のお問い合わせとして起票してください。"
+                    )
+                } else {
+                    msg!(
+                        "This sentence adds a matter of another kind (billing, a quota or the subscription): file it as a separate request.",
+                        "この文は、請求、クォータ、サブスクリプションなど別の種類の事柄です。別のお問い合わせとして起票してください。"
+                    )
+                };
+                signals.push((at + r.start..at + r.end, message));
+            }
+            if let Some(r) = opener.clone() {
                 let asks = is_question(body) || REQUEST.is_match(body);
-                if opens && asks && !refers_back(rest) {
+                if asks && !refers_back(rest) {
                     let seen = before.join("\n");
-                    if names_new_service(ctx.catalog, &seen, rest) {
-                        let phrase = body[m.range.clone()].to_string();
-                        let at = p.start + s.start + lead;
+                    if !one_money_matter(seen_subjects, rest)
+                        && names_new_service(ctx.catalog, &seen, rest)
+                    {
+                        let phrase = body[r.clone()].to_string();
                         signals.push((
-                            at + m.range.start..at + m.range.end,
+                            at + r.start..at + r.end,
                             msg!(
                                 "\"{phrase}\" opens a question about something not mentioned before: file it as a separate request.",
                                 "「{phrase}」以降の質問は、それまでに書かれていない別の事柄のようです。別のお問い合わせとして起票してください。"
@@ -599,11 +809,10 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
                     }
                 }
             }
-            let in_problem = p.block.is_some_and(|b| b.section == Some(SectionKind::Problem));
             // Another service failing too, or named after the first topic was closed: a
             // second problem told as a statement.
             let fails_too = !is_question(body)
-                && SECOND_PROBLEM.is_match(body)
+                && SECOND_PROBLEM.is_match(&without_adverbial_mo(body))
                 && !NO_PROBLEM.is_match(body)
                 && !refers_back_strictly(body);
             if in_problem
@@ -627,6 +836,7 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
             }
             closed |= TOPIC_CLOSED.is_match(body);
             before.push(text);
+            seen_subjects |= topic::subjects(text);
         }
     }
 

@@ -23,27 +23,32 @@ declare_rule! {
     ///
     /// - recovered: a recovery verb in a finished form (復旧しております, 終息しました,
     ///   通常状態に復しております, 正常に戻りました), a state now (現在は問題なく動いています,
-    ///   things have been fine since, working now, came back on its own), or an outage
+    ///   things have been fine since, everything has worked normally since, working now,
+    ///   came back on its own), or an outage
     ///   said to have ended or lasted (the outage lasted 15 minutes, 一時的な障害);
     /// - root cause: the cause or what happened asked for (要因について, なぜ起きたのか,
-    ///   何が起きたのか, what went wrong, root reason, an incident report, a write-up);
+    ///   何が起きたのか, what went wrong, root reason, an incident report, a write-up, a
+    ///   formal explanation, why X returned 503, what will prevent it from happening again);
     /// - undo fixes it: an undo verb (戻す, 削除する, 外す, 解除する, 無効化する, 差し替える;
-    ///   delete, remove, revert, roll … back, switch back, disable) followed by a working
+    ///   delete, remove, revert, roll … back, switch back, disable, switch … off) followed by a working
     ///   outcome (接続できる, 正常に起動, works, boots fine, goes away), or 元の構成に戻す /
     ///   以前の設定に戻す; never when the sentence says it did not help (切り戻しても解消しない,
     ///   改善しておらず, didn't help, still, persists);
     /// - not live yet: building, migrating or testing (構築中, 展開している段階, 移行リハーサル,
     ///   mid-migration, greenfield, building out, standing up a new …), before a launch
     ///   (サービス開始前, 本番稼働に向けて, 本稼働に備えて, カットオーバーを控え, before go-live, ahead of the
-    ///   launch), or not in production yet (まだ本番稼働していない, none of it is live yet,
+    ///   launch, ahead of next month's launch, bringing a new region build online), or not in production yet (まだ本番稼働していない, none of it is live yet,
     ///   nothing is in production yet, a pilot), a launch planned (稼働は 12 月 1 日を予定,
     ///   scheduled to go live), only testers using it (検証担当者のみ), or a test,
-    ///   development or PoC environment not contrasted with production (PoC 環境,
+    ///   development or PoC environment not contrasted with production, or set-up under way
+    ///   (セットアップの途中, 開放は来週の予定) (PoC 環境,
     ///   開発用のサブスクリプション, staging environment);
     /// - project speed: haste (最優先, 一日も早く, できる限り早く, fastest possible turnaround,
-    ///   ASAP, prioritize, hurry) in the same sentence as a project or a date (日程, 稼働開始日,
-    ///   納期, リリース, launch, go-live, milestone, cutover, slipped, at risk), or in the
-    ///   sentence after one; and a project or schedule said to have slipped
+    ///   ASAP, prioritize, hurry, 最短, 速やか, 急いで, at the earliest, top priority) in the
+    ///   same sentence as a project or a date (日程, 稼働開始日, 本番稼働日, 開始日, 移行作業日,
+    ///   1 月上旬, 12/20 まで, 今週中に, 納期, リリース, launch, go-live, milestone, cutover, slipped,
+    ///   at risk, in time for, target date, on the 15th, stakeholders), or in the sentence
+    ///   before or after one; and a project or schedule said to have slipped
     ///   (スケジュールが既に 2 週間遅れ, the go-live slipped).
     ///
     /// ## Why
@@ -84,8 +89,9 @@ declare_rule! {
     /// 引き続き…できない; is down, right now, at the moment, ongoing, still failing, losing
     /// revenue). A sentence saying nothing is down now outweighs those words (停止中は 503
     /// でした tells the past): the problem has passed (現在は問題なく動いています, back to
-    /// normal), production is unaffected (現行の環境は今も普通に稼働, nothing in production
-    /// depends on it, the old site is still serving) or not in use yet (利用開始はまだ先,
+    /// normal), production is unaffected (現行の環境は今も普通に稼働, 移行元のサーバーは通常
+    /// どおり稼働, 業務は止まっていません, 旧サーバーで業務を継続できています, nothing in production depends on it, the old site
+    /// is still serving, that is how it is running right now) or not in use yet (利用開始はまだ先,
     /// no partners are using it yet).
     ///
     /// ## Trigger phrases
@@ -392,20 +398,21 @@ static CUES: LazyLock<[Cue; 4]> = LazyLock::new(|| {
             "(?:それ|その後|以降)(?:は|以降は)?(?:発生|再発)(?:して|いたして)?(?:いません|おりません)",
             r"\b(?:is|are|'s|'re|seems?|looks?)\s+(?:working|fine|ok|okay|up|stable|normal|healthy)\s+(?:now|again)\b|\bthings\s+are\s+(?:working|fine|ok|okay|normal|stable)\b|\b(?:working|fine|stable|normal)\s+now\b",
             r"\b(?:came|come|is|are|was|were)\s+back\b(?:\s+(?:up|online|on\s+its\s+own))?|\bback\s+to\s+normal\b|\bon\s+its\s+own\b",
-            r"\b(?:has|have|had)\s+been\s+(?:fine|stable|healthy|ok|okay|working|normal)\b|\b(?:fine|stable|healthy|normal)\s+(?:ever\s+)?since\b",
+            r"\b(?:has|have|had)\s+(?:been\s+)?(?:fine|stable|healthy|ok|okay|working|normal|worked\s+(?:normally|fine)|run\s+(?:normally|fine))\b|\b(?:worked|working|run|running|ran)\s+(?:normally|fine|as\s+expected)\s+(?:ever\s+)?since\b|\bno\s+(?:errors?|issues?|failures?)\s+(?:today|since)\b|\b(?:fine|stable|healthy|normal)\s+(?:ever\s+)?since\b",
             r"\b(?:outage|incident|issue|problem|disruption)\s+(?:is|was)\s+over\b|\b(?:outage|incident|disruption|issue)\s+(?:ended|lasted|stopped)\b",
-            r"\bresolved\s+(?:itself|on\s+its\s+own)\b|\bself-?(?:healed|resolved|recovered)\b",
+            r"\bresolved\s+(?:itself|on\s+its\s+own)\b|\bself-?(?:healed|resolved|recovered)\b|\b(?:resolved|recovered|cleared|subsided)\s+(?:after|within|by|around|at)\b|\b(?:errors?|failures?|outage|problem|issue|alerts?|timeouts?)\s+(?:stopped|ended|cleared|subsided|went\s+away)\b",
+            "(?:出|発生し|起き|起こら)なくなり(?:ました|まして|ております|ています)|(?:エラー|事象|障害|現象)(?:は|が)[^。]{0,12}(?:止まり|おさまり|収まり|消え)(?:ました|まして)",
         ]),
         Cue::new(&[
             "(?:原因|要因)について|(?:原因|要因)(?:の)?(?:調査|分析|究明|特定|解明|を?(?:知り|教え|ご教示|明らか|調べ|ご報告|報告|説明|調査))|根本的な(?:原因|要因)|何が(?:起き|起こ|あった|原因)",
             "なぜ(?:起き|発生|停止|落ち|止ま|ダウン)|経緯(?:を|の)?(?:まとめ|ご報告|報告|説明|レポート)|障害報告|事後(?:の)?(?:報告|分析|レポート)|再発防止",
             r"\bwhat\s+(?:went\s+wrong|happened)\b|\broot\s+(?:cause|reason)\b|\bwhy\s+(?:it|this|the\s+\w+)\s+(?:happened|went\s+down|failed|stopped|crashed|occurred|broke)\b|\bwhat\s+caused\b",
-            r"\b(?:incident|outage|post[- ]incident)\s+(?:report|review|analysis|summary)\b|\bwrite-?up\b|\bcause\s+of\s+the\s+(?:outage|incident|failure|downtime|disruption)\b",
+            r"\b(?:incident|outage|post[- ]incident)\s+(?:report|review|analysis|summary|explanation)\b|\bwrite-?up\b|\b(?:written|formal)\s+(?:explanation|report|statement)\b|\bexplanation\s+of\s+(?:why|what)\b|\bprevent\s+(?:it|this|that)\s+from\s+happening\s+again\b|\bhappening\s+again\b|\bwhy\s+[\w.-]+(?:\s+[\w.-]+){0,2}\s+(?:returned|went\s+down|was\s+down|failed|stopped|crashed|happened|occurred|broke)\b|\bcause\s+of\s+the\s+(?:outage|incident|failure|downtime|disruption)\b",
         ]),
         Cue::new(&[
-            "(?:戻す|戻し|戻せ|戻る|戻っ|削除す|削除し|削除を|外す|外し|解除す|解除し|取り消す|取り消し|オフにす|オフにし|止め|無効化す|無効化し|無効にす|無効にし|差し替え|入れ替え|アンインストール|ダウングレード)(?:る|た|て)?(?:と|ば|たら|ところ|れば)[^。]{0,40}?(?:正常|動作|動く|動き|接続でき|通信でき|疎通でき|アクセスでき|起動|解消|繋が|つなが|成功|問題なく|直|回復|復旧|できる|できます|元の[^。]{0,8}に戻|改善|(?:通信|接続|疎通|アクセス|表示|応答|通知|配信|同期)(?:は|が|も)?(?:すぐに?|元通りに?|正常に)?戻)",
+            "(?:戻す|戻し|戻せ|戻る|戻っ|削除す|削除し|削除を|消す|消し|消せ|取り除|取り外|外す|外し|解除す|解除し|取り消す|取り消し|オフにす|オフにし|止め|無効化す|無効化し|無効にす|無効にし|差し替え|入れ替え|アンインストール|ダウングレード)(?:る|た|て)?(?:と|ば|たら|ところ|れば)[^。]{0,40}?(?:正常|動作|動く|動き|接続でき|通信でき|疎通でき|アクセスでき|起動|解消|繋が|つなが|成功|問題なく|直|回復|復旧|できる|できます|元の[^。]{0,8}に戻|改善|(?:通信|接続|疎通|アクセス|表示|応答|通知|配信|同期)(?:は|が|も)?(?:すぐに?|元通りに?|正常に)?戻)",
             "(?:前|以前|元|変更前)の(?:構成|設定|状態|バージョン|もの)に(?:戻|差し替え)",
-            r"\b(?:when|if|once|after|whenever)\s+(?:we|i|you)\s+(?:\w+\s+){0,2}?(?:delete|remove|revert|undo|roll\s+back|roll\s+(?:\w+\s+){1,3}back|switch\s+back|go\s+back|disable|uninstall|downgrade|turn\s+off|switch\s+off|detach|unassign|unlink|put\s+back|restore\s+the\s+(?:old|previous|original))\w*\b.{0,80}?\b(?:works?|working|fine|ok|okay|connects?|recovers?|go(?:es)?\s+away|resolves?|resolved|fixe[sd]|succeeds?|comes?\s+back|starts?|boots?|runs?|normal(?:ly)?|as\s+expected|passes|loads?|responds?|again|flows?|reachable|through)\b",
+            r"\b(?:when|if|once|after|whenever)\s+(?:we|i|you)\s+(?:\w+\s+){0,2}?(?:delete|remove|revert|undo|roll\s+back|roll\s+(?:\w+\s+){1,3}back|switch\s+back|go\s+back|disable|uninstall|downgrade|turn\s+off|switch\s+off|(?:switch|turn|take)\s+(?:\w+\s+){1,3}(?:off|out)|detach|unassign|unlink|put\s+back|restore\s+the\s+(?:old|previous|original))\w*\b.{0,80}?\b(?:works?|working|fine|ok|okay|connects?|recovers?|go(?:es)?\s+away|resolves?|resolved|fixe[sd]|succeeds?|comes?\s+back|starts?|boots?|runs?|normal(?:ly)?|as\s+expected|passes|loads?|responds?|again|flows?|reachable|through)\b",
             r"\b(?:deleting|removing|reverting|undoing|rolling\s+back|switching\s+back|going\s+back|disabling|uninstalling|downgrading|turning\s+off|switching\s+off|detaching|unassigning|unlinking)\b.{0,60}?\b(?:fixes|fixed|resolves|resolved|makes?\s+(?:\w+\s+){0,3}(?:go\s+away|work|stop|disappear|healthy|normal|fine)|works|restores|brings?\s+it\s+back)\b",
         ]),
         Cue::new(&[
@@ -413,10 +420,10 @@ static CUES: LazyLock<[Cue; 4]> = LazyLock::new(|| {
             "(?:サービス|本番|運用|稼働|公開|リリース|ローンチ|カットオーバー|サービスイン|切り替え|切替)(?:開始)?(?:前|に向け|を控え|に備え|の準備)",
             "まだ(?:本番|稼働|運用|公開|リリース|サービス)|未稼働|未公開|未リリース|新規(?:構築|環境|立ち上げ)|環境構築|リハーサル|カットオーバー|サービスイン",
             "(?:稼働|運用|公開|リリース)(?:して|されて)(?:いない|おらず|いません|おりません)",
-            "(?:稼働|運用開始|公開|リリース|サービス開始|本番化|本番稼働|ローンチ|切り替え|切替|移行)(?:日)?(?:は|を)?[^。]{0,20}予定(?:して|です|となって|であり|しており|しています)|まだ[^。]{0,20}(?:開放|公開|提供|利用開始|展開|リリース|お客様に|利用者に)[^。]{0,6}(?:いない|おらず|いません|おりません)|(?:検証|テスト|試験)(?:担当者?|ユーザー?|メンバー)(?:のみ|だけ)|社内[^。]{0,12}(?:のみ|だけ)(?:が|で)?(?:利用|使用|アクセス)|(?:公開|開放|リリース|稼働|サービス開始|カットオーバー|本番化)(?:する|させる)(?:前|まで)",
+            "(?:構築|移行|セットアップ|設定|導入|準備|検証|展開)(?:作業)?の(?:途中|最中)|(?:稼働|運用開始|公開|リリース|サービス開始|本番化|本番稼働|ローンチ|切り替え|切替|移行|開放|利用開始|提供開始|展開|オープン|開設|開業)(?:日)?(?:は|を)?[^。]{0,20}予定(?:して|です|となって|であり|しており|しています)|まだ[^。]{0,20}(?:開放|公開|提供|利用開始|展開|リリース|お客様に|利用者に)[^。]{0,6}(?:いない|おらず|いません|おりません)|(?:検証|テスト|試験)(?:担当者?|ユーザー?|メンバー)(?:のみ|だけ)|社内[^。]{0,12}(?:のみ|だけ)(?:が|で)?(?:利用|使用|アクセス)|(?:公開|開放|リリース|稼働|サービス開始|カットオーバー|本番化)(?:する|させる)(?:前|まで)",
             r"\bnot\s+(?:yet\s+)?(?:live|in\s+production|launched)\b|\b(?:is|are)\s*n[o']t\s+(?:yet\s+)?live\b|\bnone\s+of\s+(?:it|this|them)\s+(?:is|are)\s+live\b",
             r"\b(?:has|have)\s*(?:n't|\s+not)\s+(?:yet\s+)?(?:launched|gone\s+live|gone\s+(?:in)?to\s+production|been\s+released)\b|\bpre-?(?:production|launch|prod)\b|\bgreenfield\b|\bsetting\s+(?:things|it|everything)\s+up\b|\bstill\s+(?:setting|building|configuring|testing)\b|\bno\s+(?:end\s+)?(?:users|customers)\s+(?:are\s+)?(?:on\s+it\s+|using\s+it\s+)?yet\b|\b(?:nothing|none\s+of\s+(?:it|this|them))\s+(?:is|are)\s+(?:live|in\s+production)\b|\b(?:live|in\s+production)\s+yet\b|\bpilot\b|\bproof\s+of\s+concept\b|\bstaging\s+(?:rollout|environment|deployment)\b",
-            r"\b(?:before|ahead\s+of|prior\s+to)\s+(?:the\s+|our\s+)?(?:launch|go-?live|going\s+live|cutover|release|rollout)\b",
+            r"\b(?:before|ahead\s+of|prior\s+to)\s+(?:the\s+|our\s+|this\s+|next\s+\w+'s\s+|\w+'s\s+)?(?:launch|go-?live|going\s+live|cutover|release|rollout)\b|\bbringing\s+(?:\w+\s+){0,3}online\b|\bnew\s+(?:\w+\s+)?build\b",
             r"\b(?:before|until|ahead\s+of)\s+(?:we|it|they)\s+(?:open|launch|go\s+live|release|ship|roll\s+out|cut\s+over|publish)\b|\bbefore\s+(?:opening|launching|going\s+live|releasing|cutting\s+over)\b|\b(?:scheduled|planned|due|set)\s+to\s+(?:go\s+live|launch|open|be\s+released|ship|cut\s+over)\b|\bnone\s+of\s+(?:it|this|them)\s+(?:is|are)\s+[\w-]+\s+yet\b|\b[\w-]+[- ]facing\s+yet\b|\bstill\s+(?:validating|preparing|onboarding|migrating|piloting|rolling\s+out)\b|\b(?:in\s+the\s+middle\s+of|midway\s+through|partway\s+through|halfway\s+through)\s+(?:a|the|our)\s+(?:\w+\s+)?(?:migration|lift-and-shift|move|rollout|build|deployment|cutover|transition|onboarding)\b|\blift[- ]and[- ]shift\b|\b(?:released|launched|rolled\s+out|opened|available|exposed)\s+to\s+(?:\w+\s+)?(?:users|customers|the\s+public|anyone|production)\s+yet\b",
             r"\b(?:we|i)(?:\s+are|'re|\s+am)\s+(?:currently\s+|still\s+)?(?:wiring\s+up|onboarding|migrating|building|setting\s+up|standing\s+up|rolling\s+out|preparing)\b|\bwhile\s+(?:we|they)\s+(?:migrate|build|set\s+up|move\s+over|roll\s+out|onboard|cut\s+over)\b|\bno\s+(?:\w+\s+){0,2}(?:is|are)\s+(?:on|using|relying\s+on)\s+(?:it|this|them)\s+yet\b|\b(?:nothing|no\s+\w+)\s+(?:in|on)\s+production\s+(?:depends|relies|runs|uses|is\s+affected)\b|\bbuild(?:ing)?[- ]out\b|\bbuild\s+phase\b|\b(?:building|standing\s+up|setting\s+up|spinning\s+up)\s+(?:\w+\s+)?(?:a|the|our)?\s*new\b|\bstanding\s+up\b|\bmigrating\b|\bmigration\s+(?:project|rehearsal|from)\b|\blanding\s+zone\b",
         ]),
@@ -426,15 +433,15 @@ static CUES: LazyLock<[Cue; 4]> = LazyLock::new(|| {
 /// Asking for speed (最優先, できる限り早く, fastest possible turnaround, ASAP)...
 static HASTE: LazyLock<Cue> = LazyLock::new(|| {
     Cue::new(&[
-        "急ぎ|至急|早急|最短|最優先|優先的|優先して|早め|早く|早い|早期|迅速|前倒し|スピード|一日も|一刻も",
-        r"\basap\b|\burgent(?:ly)?\b|\bexpedite\b|\bescalat\w*|\bhurry\b|\brush\b|\bspeed\s+up\b|\bfast(?:est)?\b|\bquick(?:ly|est)?\b|\bprioriti[sz]e\b|\bturnaround\b|\bas\s+soon\s+as\s+possible\b|\baccelerate\b",
+        "急ぎ|急いで|急がれ|至急|早急|最短|最優先|優先的|優先して|早め|早く|早い|早期|迅速|速やか|前倒し|スピード|一日も|一刻も",
+        r"\basap\b|\burgent(?:ly)?\b|\bexpedite\b|\bescalat\w*|\bhurry\b|\brush\b|\bspeed\s+up\b|\bfast(?:est)?\b|\bquick(?:ly|est)?\b|\bprioriti[sz]e\b|\bturnaround\b|\bas\s+soon\s+as\s+possible\b|\baccelerate\b|\bsoonest\b|\bat\s+the\s+earliest\b|\bwithout\s+delay\b|\btop\s+priority\b",
     ])
 });
 /// ... for a project or a date (日程, 稼働開始日, launch, milestone, slipped).
 static PROJECT_CUE: LazyLock<Cue> = LazyLock::new(|| {
     Cue::new(&[
-        "プロジェクト|スケジュール|日程|納期|期限|期日|締め?切り?|リリース|稼働開始|サービスイン|カットオーバー|本番移行|マイルストーン|間に合|押して|迫って|進捗|(?:月|年|年度|週)末(?:で|まで|に)|(?:[0-9]+ ?日|末|今週|来週|今月|来月|年内|年度内|期日)までに|契約(?:が|の)?[^。]{0,10}(?:切れ|終了|満了)",
-        r"\bprojects?\b|\bschedule\b|\bdeadline\b|\bmilestone\b|\bgo-?live\b|\blaunch\b|\brelease\b|\bcutover\b|\btimeline\b|\bdue\s+date\b|\bslipped\b|\bbehind\s+schedule\b|\bdemo\b|\brollout\b|\bat\s+risk\b|\bprogram(?:me)?s?\b|\bslip\b|\bby\s+the\s+\d+(?:st|nd|rd|th)?\b|\bby\s+(?:monday|tuesday|wednesday|thursday|friday|next\s+week|end\s+of)\b",
+        "プロジェクト|スケジュール|日程|納期|期限|期日|締め?切り?|リリース|稼働開始|サービスイン|カットオーバー|本番移行|マイルストーン|間に合|押して|迫って|進捗|(?:月|年|年度|週)末(?:で|まで|に)|(?:[0-9]+ ?日|末|今週|来週|今月|来月|年内|年度内|期日)までに|(?:今週|来週|今月|来月|年内|年度内|月内|週内|本日|明日)中に|契約(?:が|の)?[^。]{0,10}(?:切れ|終了|満了)|(?:稼働|開始|移行|公開|切り?替え?|リリース|予定|作業|実施|納品|検収|オープン|開業|開店|ローンチ|イベント)日|本番(?:稼働|運用|公開|切り?替え?)(?:開始)?(?:日|予定|前|に向け|まで)|[0-9]{1,2} ?/ ?[0-9]{1,2}[^。]{0,8}(?:まで|に向け|予定|の(?:稼働|リリース|移行|公開|切り?替え?))|(?:月|週)内に|上旬|中旬|下旬|年明け|(?:開始|稼働|公開|リリース)(?:に|まで)(?:は)?(?:間に合|向け)|予定(?:日|どおり|通り)",
+        r"\bprojects?\b|\bschedule\b|\bdeadline\b|\bmilestone\b|\bgo-?live\b|\blaunch\b|\brelease\b|\bcutover\b|\btimeline\b|\bdue\s+date\b|\bslipped\b|\bbehind\s+schedule\b|\bdemo\b|\brollout\b|\bat\s+risk\b|\bprogram(?:me)?s?\b|\bslip\b|\bby\s+the\s+\d+(?:st|nd|rd|th)?\b|\bby\s+(?:monday|tuesday|wednesday|thursday|friday|next\s+week|end\s+of)\b|\bin\s+time\s+for\b|\btarget\s+date\b|\bbefore\s+(?:the\s+|our\s+)?(?:go-?live|launch|cutover|migration|rollout|deadline|opening|event|demo)\b|\bby\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d|\b(?:on|by)\s+the\s+\d{1,2}(?:st|nd|rd|th)\b|\bcommitted\s+(?:to|date)\b|\bstakeholders?\b|\bsign-?off\b",
     ])
 });
 
@@ -463,8 +470,8 @@ static ONGOING_CUE: LazyLock<Cue> = LazyLock::new(|| {
 /// outweighs words of an outage elsewhere (停止中は 503 でした tells the past).
 static NOTHING_DOWN_NOW: LazyLock<Cue> = LazyLock::new(|| {
     Cue::new(&[
-        "(?:今|現在)は(?:問題なく|正常に|普通に|通常どおり|通常通り)(?:動いて|動作して|稼働して|使えて|利用でき|アクセスでき|接続でき)|(?:現行|既存|本番)(?:の)?[^。]{0,16}(?:は|も)(?:今も|現在も)?(?:普通に|問題なく|正常に|通常どおり|通常通り)(?:稼働|動いて|動作)|(?:利用|稼働|運用|サービス)開始(?:は|が)?まだ先|本番(?:環境|サービス)?(?:に|へ)?(?:は)?影響(?:は|が)?(?:ありません|ない|なく|ございません|出ていません)",
-        r"\b(?:nothing|no\s+\w+)\s+(?:in|on)\s+production\s+(?:depends|relies|runs|uses|is\s+affected)\b|\bno\s+(?:\w+\s+){0,2}(?:is|are)\s+(?:on|using|relying\s+on)\s+(?:it|this|them)\s+yet\b|\b(?:old|current|existing)\s+(?:\w+\s+){0,2}(?:is|are)\s+still\s+(?:serving|running|working|handling)\b|\b(?:has|have)\s+been\s+(?:fine|stable|healthy|working)\s+(?:ever\s+)?since\b|\bback\s+to\s+normal\b",
+        "業務(?:は|に|へ)?(?:の)?(?:影響は?)?(?:止まって|停止して)(?:い|お)(?:ません|らず)|業務(?:を|は)(?:継続|続け)(?:でき|られ)|(?:業務|利用者|お客様|ユーザー)(?:へ|に)の影響(?:は|も)?[^。]{0,8}(?:ありません|ない|なく|ございません)|(?:今|現在)は(?:問題なく|正常に|普通に|通常どおり|通常通り)(?:動いて|動作して|稼働して|使えて|利用でき|アクセスでき|接続でき)|(?:現行|既存|本番|移行元|旧|オンプレミス|オンプレ)(?:の)?[^。]{0,16}(?:は|も)(?:今も|現在も)?(?:普通に|問題なく|正常に|通常どおり|通常通り)(?:稼働|動いて|動作)|(?:利用|稼働|運用|サービス)開始(?:は|が)?まだ先|本番(?:環境|サービス)?(?:に|へ)?(?:は)?影響(?:は|が)?(?:ありません|ない|なく|ございません|出ていません)",
+        r"\b(?:nothing|no\s+\w+)\s+(?:in|on)\s+production\s+(?:depends|relies|runs|uses|is\s+affected)\b|\b(?:is|are)\s+(?:running|working|serving)\s+(?:\w+\s+){0,3}(?:right\s+now|now|at\s+the\s+moment)\b|\bthat\s+is\s+how\b[^.]{0,40}\brunning\b|\bno\s+(?:user|customer|business)\s+impact\b|\bno\s+(?:\w+\s+){0,2}(?:is|are)\s+(?:on|using|relying\s+on)\s+(?:it|this|them)\s+yet\b|\b(?:old|current|existing)\s+(?:\w+\s+){0,2}(?:is|are)\s+still\s+(?:serving|running|working|handling)\b|\b(?:has|have)\s+been\s+(?:fine|stable|healthy|working)\s+(?:ever\s+)?since\b|\bback\s+to\s+normal\b",
     ])
 });
 
@@ -493,7 +500,8 @@ fn first_sign(prose: &Prose) -> Option<(std::ops::Range<usize>, usize)> {
     let wants_recovery = prose.mentions(&RECOVERY_SET);
     let project = prose.mentions(&PROJECT_SET);
     let mut project_before = false;
-    for s in prose.sentences() {
+    let sentences: Vec<_> = prose.sentences().collect();
+    for (k, s) in sentences.iter().enumerate() {
         let undo_failed = DID_NOT_HELP.is_match(s.text);
         // A test environment named to contrast with production says nothing.
         let contrast = TEST_CONTRAST.is_match(s.text);
@@ -522,9 +530,10 @@ fn first_sign(prose: &Prose) -> Option<(std::ops::Range<usize>, usize)> {
             signs.extend(TEST_ENV.find(s.text).map(|r| (r, BUILD_OUT)));
         }
         signs.extend(PROJECT_SLIPPED.find(s.text).map(|r| (r, SPEED)));
-        // Haste for a project date, in the sentence or right after it.
+        // Haste for a project date, in the sentence or next to it (before or after).
         let project_here = PROJECT_CUE.is_match(s.text);
-        if project_here || project_before {
+        let project_after = sentences.get(k + 1).is_some_and(|n| PROJECT_CUE.is_match(n.text));
+        if project_here || project_before || project_after {
             signs.extend(HASTE.find(s.text).map(|r| (r, SPEED)));
         }
         project_before = project_here;

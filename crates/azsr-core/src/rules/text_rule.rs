@@ -239,6 +239,7 @@ pub(crate) fn services_named(catalog: &Catalog, text: &str) -> Vec<Vec<String>> 
 mod judgment_dev;
 
 pub(crate) mod speech;
+pub(crate) mod topic;
 
 #[cfg(test)]
 mod tests {

@@ -74,7 +74,7 @@ pub(crate) static WISH: LazyLock<Cue> = LazyLock::new(|| {
         "助かり|助かる|便利|楽にな|ばと(?:考え|思|存じ)|幸いです|幸いでございます|幸甚|ありがた|有難|嬉し|うれし|望まし|希望|要望|ほしい|欲しい|いただきたい|頂きたい|お願いしたい|いただけないでしょうか|いただけませんか|頂けないでしょうか|もらえない|もらえません",
         r"\bit(?:'d|\s+would)\s+be\s+(?:\w+\s+)?(?:great|nice|helpful|useful|ideal|awesome|good|better|wonderful|fantastic|a\s+(?:\w+\s+)?help)\b",
         r"\bwould\s+be\s+(?:\w+\s+)?(?:great|nice|helpful|useful|ideal|awesome|a\s+(?:\w+\s+)?help)\b",
-        r"\bit\s+would\s+help\b|\bwould\s+help\s+(?:us\s+)?(?:a\s+lot|greatly|tremendously)\b",
+        r"\bit\s+would\s+help\b|\bwould\s+help\s+(?:us\s+)?(?:a\s+lot|greatly|tremendously)\b|\b(?:that|this|it)(?:'d|\s+would)\s+(?:really\s+|greatly\s+|definitely\s+|also\s+)?help\b",
         r"\b(?:we|i)(?:'d|\s+would)\s+(?:really\s+)?appreciate\s+(?:it\s+)?if\b|\b(?:we|i)(?:'d|\s+would)\s+love\b|\bwould\s+love\s+to\b|\blove\s+to\s+see\b|\b(?:we|i)\s+wish\b|\bany\s+chance\b|\bhopefully\b|\bwe\s+hope\b",
     ])
 });
