@@ -16,12 +16,14 @@ use serde_json::Value;
 /// Recall over every expected finding of the set (measured before tuning: 0.40; after
 /// the phrasing cues of issue 11, measured once: 43/55 = 0.782; with template filler
 /// reported as `required-field` too: 47/55 = 0.855; after session 4's cues, tuned on
-/// two new batches of drafts written by people who never saw the rules: 49/55 = 0.891).
-const MIN_RECALL: f64 = 0.89;
+/// two new batches of drafts written by people who never saw the rules: 49/55 = 0.891;
+/// after session 5's subject classes, tuned on batch F and the writer's own G batches:
+/// 51/55 = 0.927).
+const MIN_RECALL: f64 = 0.92;
 /// Clean drafts that get an error or a warning (before tuning: 1 of 23; after the
 /// phrasing cues, measured once: 2 of 23, both `multiple-problems` on Japanese drafts;
 /// the one before, a `severity-a-criteria`, is gone; after session 4: 1 of 23, a
-/// `multiple-problems`). Issue 11 brings this to 0.
+/// `multiple-problems`; the same after session 5). Issue 11 brings this to 0.
 const MAX_CLEAN_WITH_FINDINGS: usize = 1;
 
 #[derive(Deserialize)]
