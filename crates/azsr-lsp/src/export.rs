@@ -159,7 +159,10 @@ pub fn render(
     // relative to the request's file, is joined to `attachments_from` (the folder of the
     // request as the caller names it; an absolute path stays as it is).
     for a in &mut ticket.attachments {
-        a.path = attachments_from.join(&a.path).to_string_lossy().into_owned();
+        a.path = attachments_from
+            .join(&a.path)
+            .to_string_lossy()
+            .into_owned();
     }
     Ok(match to {
         ExportTo::RestJson => export::rest_json(&ticket),
