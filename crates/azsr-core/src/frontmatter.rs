@@ -289,15 +289,21 @@ fn parse_yaml(text: &str, yaml: Range<usize>) -> (Option<YamlNode>, Option<YamlE
         };
         let span_bytes = map.byte(span.start.index())..map.byte(span.end.index());
         anchors += usize::from(anchor_or_alias(&event));
-        if anchors > MAX_ANCHORS {
-            return (
+        // A limit of ours: reported on the character where it is reached.
+        let (at, yaml_end) = (span_bytes.start, yaml.end);
+        let refused = move |message: String| {
+            let span = at..next_char_end(text, at, yaml_end);
+            (
                 None,
                 Some(YamlError {
-                    span: span_bytes.start..next_char_end(text, span_bytes.start, yaml.end),
-                    message: format!("more than {MAX_ANCHORS} anchors and aliases"),
+                    span,
+                    message,
                     slip: None,
                 }),
-            );
+            )
+        };
+        if anchors > MAX_ANCHORS {
+            return refused(format!("more than {MAX_ANCHORS} anchors and aliases"));
         }
         let node = match event {
             Event::DocumentStart(_) => {
@@ -316,14 +322,7 @@ fn parse_yaml(text: &str, yaml: Range<usize>) -> (Option<YamlNode>, Option<YamlE
             }
             Event::SequenceStart(..) | Event::MappingStart(..) => {
                 if stack.len() >= MAX_DEPTH {
-                    return (
-                        None,
-                        Some(YamlError {
-                            span: span_bytes.start..next_char_end(text, span_bytes.start, yaml.end),
-                            message: format!("nesting deeper than {MAX_DEPTH} levels"),
-                            slip: None,
-                        }),
-                    );
+                    return refused(format!("nesting deeper than {MAX_DEPTH} levels"));
                 }
                 if matches!(event, Event::SequenceStart(..)) {
                     stack.push(Frame::Seq(span_bytes.start, Vec::new()));

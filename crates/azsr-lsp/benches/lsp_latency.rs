@@ -48,6 +48,23 @@ impl Server {
         }
     }
 
+    /// A server started and initialised (UTF-16 positions).
+    fn initialized() -> Server {
+        let mut server = Server::start();
+        server.request(
+            "initialize",
+            json!({"processId": null, "rootUri": null, "capabilities": {"general": {"positionEncodings": ["utf-16"]}}}),
+        );
+        server.notify("initialized", json!({}));
+        server
+    }
+
+    fn stop(mut self) {
+        self.request("shutdown", json!(null));
+        self.notify("exit", json!(null));
+        let _ = self.child.wait();
+    }
+
     fn send(&mut self, msg: Value) {
         self.send_raw(&msg.to_string());
     }
@@ -183,12 +200,7 @@ fn run_case(name: &str, text: &str, opens: usize, keystrokes: usize) {
     let mut key_times = Vec::new();
     let mut peak = 0;
     for round in 0..opens {
-        let mut server = Server::start();
-        server.request(
-            "initialize",
-            json!({"processId": null, "rootUri": null, "capabilities": {"general": {"positionEncodings": ["utf-16"]}}}),
-        );
-        server.notify("initialized", json!({}));
+        let mut server = Server::initialized();
         let uri = format!("file:///bench/{name}-{round}.azsr.md");
         let t = Instant::now();
         server.notify(
@@ -217,9 +229,7 @@ fn run_case(name: &str, text: &str, opens: usize, keystrokes: usize) {
             }
             peak = server.peak_rss_kib().unwrap_or(0);
         }
-        server.request("shutdown", json!(null));
-        server.notify("exit", json!(null));
-        let _ = server.child.wait();
+        server.stop();
     }
     open_times.sort();
     key_times.sort();
@@ -310,12 +320,7 @@ fn run_hostile(name: &str, text: &str, rounds: usize) {
     let mut folds = Vec::new();
     let (mut peak, mut symbol_bytes, mut diagnostics) = (0, 0, 0);
     for round in 0..rounds {
-        let mut server = Server::start();
-        server.request(
-            "initialize",
-            json!({"processId": null, "rootUri": null, "capabilities": {"general": {"positionEncodings": ["utf-16"]}}}),
-        );
-        server.notify("initialized", json!({}));
+        let mut server = Server::initialized();
         let uri = format!("file:///bench/{name}-{round}.azsr.md");
         // Serialised before the clock starts: the driver's own work is not the server's.
         let did_open = json!({"jsonrpc": "2.0", "method": "textDocument/didOpen", "params": {"textDocument": {"uri": uri, "languageId": "markdown", "version": 1, "text": text}}}).to_string();
@@ -339,9 +344,7 @@ fn run_hostile(name: &str, text: &str, rounds: usize) {
         server.request("textDocument/foldingRange", doc);
         folds.push(t.elapsed());
         peak = peak.max(server.peak_rss_kib().unwrap_or(0));
-        server.request("shutdown", json!(null));
-        server.notify("exit", json!(null));
-        let _ = server.child.wait();
+        server.stop();
     }
     let (check, check_cpu, check_rss) = run_check(text, rounds);
     println!(
