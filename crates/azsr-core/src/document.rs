@@ -463,8 +463,26 @@ fn parse_masked<C: Chunks + ?Sized>(
     }
 }
 
-/// Parses a whole text from scratch, masking what can be masked exactly.
+/// True when a text of `len` bytes gets no block tree: above
+/// [`crate::LARGE_DOCUMENT_BYTES`] only the secret scan reads a document, and the tree
+/// of a 50 MB pasted log, masked as it is, still cost more memory than the text.
+fn without_tree(len: usize) -> bool {
+    len > crate::LARGE_DOCUMENT_BYTES
+}
+
+/// The tree of an empty text: what a document too large for a tree holds instead.
+fn empty_tree(parser: &mut Parser) -> Tree {
+    parser
+        .parse("", None)
+        .expect("parsing without a timeout or cancellation flag always yields a tree")
+}
+
+/// Parses a whole text from scratch, masking what can be masked exactly (no tree for a
+/// text too large for one: [`without_tree`]).
 pub(crate) fn parse_text<C: Chunks + ?Sized>(parser: &mut Parser, text: &C) -> Tree {
+    if without_tree(text.total()) {
+        return empty_tree(parser);
+    }
     let Candidates { all, plain } = mask_candidates(text);
     let mut masks = Masks {
         on: all,
@@ -490,19 +508,15 @@ impl Document {
     pub fn new(text: &str) -> Self {
         let rope = Rope::from_str(text);
         let mut parser = block_parser();
-        let Candidates { all, plain } = mask_candidates(&rope);
-        let mut masks = Masks {
-            on: all,
-            rejected: Vec::new(),
-            plain,
-        };
-        let tree = parse_masked(&mut parser, &rope, &mut masks, None);
-        Document {
+        let tree = empty_tree(&mut parser);
+        let mut doc = Document {
             rope,
             parser,
             tree,
-            masks,
-        }
+            masks: Masks::default(),
+        };
+        doc.parse_fresh();
+        doc
     }
 
     pub fn rope(&self) -> &Rope {
@@ -539,6 +553,13 @@ impl Document {
             || self.rope.char_to_byte(end_char) != range.end
         {
             return Err(EditError::NotCharBoundary);
+        }
+        if without_tree(len) || without_tree(len - range.len() + new_text.len()) {
+            // No tree before or after: nothing to re-parse incrementally.
+            self.rope.remove(start_char..end_char);
+            self.rope.insert(start_char, new_text);
+            self.parse_fresh();
+            return Ok(());
         }
         let start_position = ts_point_of(&self.rope, range.start);
         let old_end_position = ts_point_of(&self.rope, range.end);
@@ -612,8 +633,14 @@ impl Document {
         self.parse_fresh();
     }
 
-    /// Parses the rope from scratch, with its masks looked for afresh.
+    /// Parses the rope from scratch, with its masks looked for afresh (no tree for a
+    /// text too large for one: [`without_tree`]).
     fn parse_fresh(&mut self) {
+        if without_tree(self.rope.len_bytes()) {
+            self.masks = Masks::default();
+            self.tree = empty_tree(&mut self.parser);
+            return;
+        }
         let Candidates { all, plain } = mask_candidates(&self.rope);
         self.masks = Masks {
             on: all,
@@ -679,6 +706,34 @@ mod tests {
         let mut doc = Document::new("---\na: 1\n---\n\n## 問題\n本文\n");
         doc.edit(16..16, "ゴール\n\n## ").unwrap();
         let fresh = Document::new(&doc.text());
+        assert_eq!(sexp_with_bytes(doc.tree()), sexp_with_bytes(fresh.tree()));
+    }
+
+    /// A document over the large-document limit holds no block tree; an edit that takes
+    /// it below the limit parses it, as a fresh document of the same text would.
+    #[test]
+    fn a_document_too_large_for_a_tree_has_none_until_it_shrinks() {
+        let line = "2026-11-20T05:12:44Z INFO path=/api/orders status=200\n";
+        let head = "# Log\n\n";
+        let mut text = String::from(head);
+        while text.len() <= crate::LARGE_DOCUMENT_BYTES {
+            text.push_str(line);
+        }
+        let mut doc = Document::new(&text);
+        assert_eq!(doc.tree().root_node().child_count(), 0);
+        assert_eq!(
+            parse_text(&mut block_parser(), text.as_str())
+                .root_node()
+                .child_count(),
+            0
+        );
+        doc.edit(head.len()..head.len(), "## More\n").unwrap();
+        assert_eq!(doc.tree().root_node().child_count(), 0);
+        doc.edit(head.len() + 8..text.len() + 8 - line.len(), "")
+            .unwrap();
+        assert_eq!(doc.text(), format!("{head}## More\n{line}"));
+        let fresh = Document::new(&doc.text());
+        assert!(doc.tree().root_node().child_count() > 0);
         assert_eq!(sexp_with_bytes(doc.tree()), sexp_with_bytes(fresh.tree()));
     }
 

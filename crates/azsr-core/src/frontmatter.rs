@@ -5,7 +5,9 @@
 //! so the block is found here by scanning lines. The YAML is read with `saphyr-parser`'s
 //! event stream into a small spanned tree of our own: aliases are kept as aliases (never
 //! expanded, so an alias bomb costs nothing) and nesting deeper than [`MAX_DEPTH`] is
-//! reported instead of followed.
+//! reported instead of followed. Past [`MAX_ANCHORS`] anchors and aliases the parse
+//! stops with an error (one `frontmatter-syntax` finding): a hostile front matter of
+//! 100,000 of them is not read to its end.
 
 use std::ops::Range;
 
@@ -17,6 +19,10 @@ mod span;
 
 /// Deeper YAML than this is refused: no request needs more than three levels.
 pub const MAX_DEPTH: usize = 32;
+
+/// More anchors (`&name`) and aliases (`*name`) than this, counted together, are
+/// refused: a request needs none, and each costs a node and the parser's bookkeeping.
+pub const MAX_ANCHORS: usize = 1_000;
 
 /// Where the block sits and what it holds.
 #[derive(Debug, Clone)]
@@ -262,6 +268,7 @@ fn parse_yaml(text: &str, yaml: Range<usize>) -> (Option<YamlNode>, Option<YamlE
     let mut stack: Vec<Frame> = Vec::new();
     let mut root: Option<YamlNode> = None;
     let mut documents = 0usize;
+    let mut anchors = 0usize;
     let parser = Parser::new_from_str(src);
     for event in parser {
         let (event, span) = match event {
@@ -281,6 +288,23 @@ fn parse_yaml(text: &str, yaml: Range<usize>) -> (Option<YamlNode>, Option<YamlE
             }
         };
         let span_bytes = map.byte(span.start.index())..map.byte(span.end.index());
+        anchors += usize::from(anchor_or_alias(&event));
+        // A limit of ours: reported on the character where it is reached.
+        let (at, yaml_end) = (span_bytes.start, yaml.end);
+        let refused = move |message: String| {
+            let span = at..next_char_end(text, at, yaml_end);
+            (
+                None,
+                Some(YamlError {
+                    span,
+                    message,
+                    slip: None,
+                }),
+            )
+        };
+        if anchors > MAX_ANCHORS {
+            return refused(format!("more than {MAX_ANCHORS} anchors and aliases"));
+        }
         let node = match event {
             Event::DocumentStart(_) => {
                 documents += 1;
@@ -298,14 +322,7 @@ fn parse_yaml(text: &str, yaml: Range<usize>) -> (Option<YamlNode>, Option<YamlE
             }
             Event::SequenceStart(..) | Event::MappingStart(..) => {
                 if stack.len() >= MAX_DEPTH {
-                    return (
-                        None,
-                        Some(YamlError {
-                            span: span_bytes.start..next_char_end(text, span_bytes.start, yaml.end),
-                            message: format!("nesting deeper than {MAX_DEPTH} levels"),
-                            slip: None,
-                        }),
-                    );
+                    return refused(format!("nesting deeper than {MAX_DEPTH} levels"));
                 }
                 if matches!(event, Event::SequenceStart(..)) {
                     stack.push(Frame::Seq(span_bytes.start, Vec::new()));
@@ -394,6 +411,18 @@ fn parse_yaml(text: &str, yaml: Range<usize>) -> (Option<YamlNode>, Option<YamlE
     }
 }
 
+/// True for an alias and for a node that carries an anchor (saphyr numbers anchors
+/// from 1; 0 is none).
+fn anchor_or_alias(event: &Event) -> bool {
+    match event {
+        Event::Alias(_) => true,
+        Event::Scalar(_, _, id, _) | Event::SequenceStart(id, _) | Event::MappingStart(id, _) => {
+            *id > 0
+        }
+        _ => false,
+    }
+}
+
 fn next_char_end(text: &str, at: usize, limit: usize) -> usize {
     let mut end = at;
     if let Some(ch) = text[at..].chars().next() {
@@ -472,5 +501,37 @@ mod tests {
         let fm = parse(&bomb).unwrap();
         assert!(fm.error.is_none());
         assert_eq!(fm.entries().len(), 31);
+    }
+
+    /// Up to [`MAX_ANCHORS`] anchors and aliases are read; one more stops the parse,
+    /// with the error on the first one past the limit.
+    #[test]
+    fn anchors_and_aliases_are_counted_and_capped() {
+        let front = |pairs: usize, extra: &str| {
+            let mut yaml = String::from("---\n");
+            for i in 0..pairs {
+                yaml.push_str(&format!("a{i}: &x{i} v\nb{i}: *x{i}\n"));
+            }
+            yaml.push_str(extra);
+            yaml.push_str("---\n");
+            yaml
+        };
+        let at_cap = front(MAX_ANCHORS / 2, "");
+        let fm = parse(&at_cap).unwrap();
+        assert!(fm.error.is_none(), "{:?}", fm.error);
+        assert_eq!(fm.entries().len(), MAX_ANCHORS);
+        let past = front(MAX_ANCHORS / 2, "last: &over [1]\n");
+        let fm = parse(&past).unwrap();
+        assert!(fm.root.is_none());
+        let err = fm.error.unwrap();
+        assert_eq!(
+            err.message,
+            format!("more than {MAX_ANCHORS} anchors and aliases")
+        );
+        // on the line of `last` (the opening `---` is line 0)
+        assert_eq!(
+            past[..err.span.start].matches('\n').count(),
+            MAX_ANCHORS + 1
+        );
     }
 }

@@ -20,6 +20,10 @@ declare_rule! {
     /// in the indentation, a key left without its `:`, and a value that opens a `[` or `{`
     /// it never closes (`summary: [VM] …` must be quoted).
     ///
+    /// Two limits keep a hostile front matter cheap, each reported here once, where it is
+    /// reached, and the YAML is read no further: nesting deeper than 32 levels, and more
+    /// than 1,000 anchors (`&name`) and aliases (`*name`) together.
+    ///
     /// ## Why
     ///
     /// The front matter holds the form's fields: if it does not parse, none of them can be
@@ -151,6 +155,11 @@ fn hint(detail: &str) -> Msg {
         )
     } else if d.contains("quoted scalar") {
         msg!(" (a quote is not closed)", "閉じられていない引用符があります。")
+    } else if d.contains("anchors and aliases") {
+        msg!(
+            " (a request needs none: the front matter is read no further)",
+            "アンカー `&名前` とエイリアス `*名前` が多すぎるため、ここから先は読み取りません。"
+        )
     } else if d.contains("anchor") {
         msg!(
             " (an alias `*name` needs an anchor `&name` before it)",
@@ -235,6 +244,25 @@ mod tests {
             d[0].message.ja,
             "フロント マターを YAML として読み取れません。閉じられていない引用符があります。"
         );
+    }
+
+    /// 100,000 anchors and aliases: one finding, at the first past the limit, saying
+    /// the front matter is read no further, in both languages.
+    #[test]
+    fn too_many_anchors_are_told_once() {
+        let mut text = String::from("---\n");
+        for i in 0..100_000 {
+            text.push_str(&format!("a{i}: &x{i} v\nb{i}: *x{i}\n"));
+        }
+        text.push_str("---\n");
+        let d = check(&RULE, &text);
+        assert_eq!(d.len(), 1, "{d:?}");
+        let max = crate::frontmatter::MAX_ANCHORS;
+        let line = text[..d[0].range.start].matches('\n').count();
+        assert_eq!(line, max + 1, "{:?}", d[0].range); // one a line, one b line each
+        assert!(d[0].message.en.contains(&format!("more than {max} anchors and aliases")));
+        assert!(d[0].message.en.contains("read no further"), "{}", d[0].message.en);
+        assert!(d[0].message.ja.contains("ここから先は読み取りません"), "{}", d[0].message.ja);
     }
 
     #[test]

@@ -367,6 +367,21 @@ mod tests {
         assert_eq!(check(&RULE, &text).len(), 1);
     }
 
+    /// Only the unknown keys unknown-field can name a suggestion for (the first 200)
+    /// stand for a missing field: a typo behind 200 other unknown keys is never shown as
+    /// a rename, so the field is reported missing (and 100,000 keys cost no 100,000
+    /// fuzzy matches).
+    #[test]
+    fn a_typo_past_unknown_fields_cap_leaves_the_field_missing() {
+        let junk = |n: usize| (0..n).map(|i| format!("junk_{i}: x\n")).collect::<String>();
+        let early = CLEAN_JA.replace("severity: B\n", &format!("severty: B\n{}", junk(300)));
+        assert!(check(&RULE, &early).is_empty());
+        let late = CLEAN_JA.replace("severity: B\n", &format!("{}severty: B\n", junk(300)));
+        let d = check(&RULE, &late);
+        assert_eq!(d.len(), 1, "{d:?}");
+        assert!(d[0].message.en.contains("`severity` is missing"), "{}", d[0].message.en);
+    }
+
     #[test]
     fn contact_fields() {
         let text = CLEAN_JA.replace("  country: JPN\n", "");
