@@ -38,8 +38,8 @@ declare_rule! {
     ///   matters (問題は 2 つあります, 以下の 2 件; two separate issues), bundling
     ///   (まとめてのご相談; sorry to bundle these), an opportunity taken (この機会に
     ///   お聞きしたい, この場を借りて; while we're at it, taking this opportunity), something
-    ///   said to be apart from the problem (本件とは性質が異なる, 今回のお問い合わせとは
-    ///   テーマが違いますが, separate from this,
+    ///   said to be apart from the problem (本件とは性質が異なる, 本件と直接の関係はないの
+    ///   ですが, 今回のお問い合わせとはテーマが違いますが, separate from this,
     ///   nothing to do with the above, something else entirely:), or a topic closed (X については上記の
     ///   とおりです, is described above) followed by a sentence that names a new service. A
     ///   cue taken back by the words around it (別件ではなく, not a separate issue) does not
@@ -54,9 +54,14 @@ declare_rule! {
     ///   バックアップ, アラート, デプロイ, サインイン; certificate, backup, alert,
     ///   deployment, sign-in) that nothing before it speaks of. A question that asks how
     ///   to get out of the problem (回避, 復旧, 改善; workaround, fix) or whether
-    ///   something is behind it stays about the problem; questions that share a subject
-    ///   are about one thing even when they name several services (the bills of Azure
-    ///   Files and of Blob storage are one billing question);
+    ///   something is behind it stays about the problem, and so does what a change would
+    ///   cost next to a question whether that change would fix it (P2v3 にスケールアップ
+    ///   すれば改善しますか。スケールアップした場合の費用は？; how much more would Premium SSD
+    ///   v2 cost?); questions that share a subject are about one thing even when they name
+    ///   several services (the bills of Azure Files and of Blob storage are one billing
+    ///   question). A billing, quota or subscription subject new to the text counts even
+    ///   when a statement shares a word with both questions (自動 in 自動パッチ and in
+    ///   自動で上がる); a word the two questions share ties them;
     /// - a statement that another service fails too (Azure AD Connect の同期エラーも続いて
     ///   おります, こちらについても確認をお願いします, the Key Vault firewall blocks our
     ///   Functions app too) that names a service not named before, unless it reports no
@@ -83,7 +88,9 @@ declare_rule! {
     /// sentence that sets something aside as unrelated and fine, asking nothing
     /// (こちらは今回の件とは関係なく、正常に動作しています), announces no new matter.
     /// English points back with "the same", "above", "this error", "is it", "fix it"; a
-    /// bare `that` or `it` (the certificate that is stored) does not. A Latin name
+    /// bare `that` or `it` (the certificate that is stored) does not. A Japanese これ or
+    /// その after a clause ending in が or けど (上限が 200 になっているのですが、これは…)
+    /// points inside its own sentence, not back. A Latin name
     /// counts as a service only when written with a capital (Backup, not
     /// "the backup job"), a Japanese one only as two words or with a kanji (ストレージ
     /// アカウント, 仮想マシン, not バックアップ): common nouns are no subject. Numbered

@@ -25,7 +25,10 @@ declare_rule! {
     ///   通常状態に復しております, 正常に戻りました), a state now (現在は問題なく動いています,
     ///   things have been fine since, everything has worked normally since, working now,
     ///   came back on its own), or an outage
-    ///   said to have ended or lasted (the outage lasted 15 minutes, 一時的な障害);
+    ///   said to have ended or lasted (the outage lasted 15 minutes, 一時的な障害); not a
+    ///   calm dated from the last change (前回のリリース以降は安定, the last deployment was
+    ///   on 2 December and it has been stable since), which tells the time before the
+    ///   problem;
     /// - root cause: the cause or what happened asked for (要因について, なぜ起きたのか,
     ///   何が起きたのか, what went wrong, root reason, an incident report, a write-up, a
     ///   formal explanation, why X returned 503, what will prevent it from happening again);
@@ -38,6 +41,7 @@ declare_rule! {
     ///   mid-migration, greenfield, building out, standing up a new …), before a launch
     ///   (サービス開始前, 本番稼働に向けて, 本稼働に備えて, カットオーバーを控え, before go-live, ahead of the
     ///   launch, ahead of next month's launch, bringing a new region build online), or not in production yet (まだ本番稼働していない, none of it is live yet,
+    ///   none of our customers are on this cluster yet, デモ専用,
     ///   nothing is in production yet, a pilot), a launch planned (稼働は 12 月 1 日を予定,
     ///   scheduled to go live), only testers using it (検証担当者のみ), or a test,
     ///   development or PoC environment not contrasted with production, or set-up under way
@@ -46,8 +50,9 @@ declare_rule! {
     /// - project speed: haste (最優先, 一日も早く, できる限り早く, fastest possible turnaround,
     ///   ASAP, prioritize, hurry, 最短, 速やか, 急いで, at the earliest, top priority) in the
     ///   same sentence as a project or a date (日程, 稼働開始日, 本番稼働日, 開始日, 移行作業日,
-    ///   1 月上旬, 12/20 まで, 今週中に, 納期, リリース, launch, go-live, milestone, cutover, slipped,
-    ///   at risk, in time for, target date, on the 15th, stakeholders), or in the sentence
+    ///   1 月上旬, 12/20 まで, 今週中に, 納期, リリース, 展示会, デモ, キャンペーン, launch, go-live,
+    ///   milestone, cutover, slipped, at risk, in time for, target date, on the 15th,
+    ///   stakeholders, campaign, this date cannot move), or in the sentence
     ///   before or after one; and a project or schedule said to have slipped
     ///   (スケジュールが既に 2 週間遅れ, the go-live slipped).
     ///
@@ -91,8 +96,9 @@ declare_rule! {
     /// でした tells the past): the problem has passed (現在は問題なく動いています, back to
     /// normal), production is unaffected (現行の環境は今も普通に稼働, 移行元のサーバーは通常
     /// どおり稼働, 業務は止まっていません, 旧サーバーで業務を継続できています, nothing in production depends on it, the old site
-    /// is still serving, that is how it is running right now) or not in use yet (利用開始はまだ先,
-    /// no partners are using it yet).
+    /// is still serving, that is how it is running right now, お客様や社内の業務でご利用
+    /// いただいているものではございません) or not in use yet (利用開始はまだ先,
+    /// no partners are using it yet, none of our customers are on this cluster yet).
     ///
     /// ## Trigger phrases
     ///
