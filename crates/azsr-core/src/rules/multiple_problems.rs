@@ -38,8 +38,8 @@ declare_rule! {
     ///   matters (問題は 2 つあります, 以下の 2 件; two separate issues), bundling
     ///   (まとめてのご相談; sorry to bundle these), an opportunity taken (この機会に
     ///   お聞きしたい, この場を借りて; while we're at it, taking this opportunity), something
-    ///   said to be apart from the problem (本件とは性質が異なる, 今回のお問い合わせとは
-    ///   テーマが違いますが, separate from this,
+    ///   said to be apart from the problem (本件とは性質が異なる, 本件と直接の関係はないの
+    ///   ですが, 今回のお問い合わせとはテーマが違いますが, separate from this,
     ///   nothing to do with the above, something else entirely:), or a topic closed (X については上記の
     ///   とおりです, is described above) followed by a sentence that names a new service. A
     ///   cue taken back by the words around it (別件ではなく, not a separate issue) does not
@@ -54,9 +54,14 @@ declare_rule! {
     ///   バックアップ, アラート, デプロイ, サインイン; certificate, backup, alert,
     ///   deployment, sign-in) that nothing before it speaks of. A question that asks how
     ///   to get out of the problem (回避, 復旧, 改善; workaround, fix) or whether
-    ///   something is behind it stays about the problem; questions that share a subject
-    ///   are about one thing even when they name several services (the bills of Azure
-    ///   Files and of Blob storage are one billing question);
+    ///   something is behind it stays about the problem, and so does what a change would
+    ///   cost next to a question whether that change would fix it (P2v3 にスケールアップ
+    ///   すれば改善しますか。スケールアップした場合の費用は？; how much more would Premium SSD
+    ///   v2 cost?); questions that share a subject are about one thing even when they name
+    ///   several services (the bills of Azure Files and of Blob storage are one billing
+    ///   question). A billing, quota or subscription subject new to the text counts even
+    ///   when a statement shares a word with both questions (自動 in 自動パッチ and in
+    ///   自動で上がる); a word the two questions share ties them;
     /// - a statement that another service fails too (Azure AD Connect の同期エラーも続いて
     ///   おります, こちらについても確認をお願いします, the Key Vault firewall blocks our
     ///   Functions app too) that names a service not named before, unless it reports no
@@ -83,7 +88,9 @@ declare_rule! {
     /// sentence that sets something aside as unrelated and fine, asking nothing
     /// (こちらは今回の件とは関係なく、正常に動作しています), announces no new matter.
     /// English points back with "the same", "above", "this error", "is it", "fix it"; a
-    /// bare `that` or `it` (the certificate that is stored) does not. A Latin name
+    /// bare `that` or `it` (the certificate that is stored) does not. A Japanese これ or
+    /// その after a clause ending in が or けど (上限が 200 になっているのですが、これは…)
+    /// points inside its own sentence, not back. A Latin name
     /// counts as a service only when written with a capital (Backup, not
     /// "the backup job"), a Japanese one only as two words or with a kanji (ストレージ
     /// アカウント, 仮想マシン, not バックアップ): common nouns are no subject. Numbered
@@ -242,7 +249,7 @@ static STRONG_SET: LazyLock<PhraseSet> = LazyLock::new(|| PhraseSet::new(STRONG)
 /// (他にもいくつか質問, もう 2 点, two more things, a few other questions).
 static NEW_SUBJECT: LazyLock<Cue> = LazyLock::new(|| {
     Cue::new(&[
-        "本題とは|(?:本件|この件|上記|こちら|先ほど|前述|今回|この(?:お)?問い?合わ?せ|今回の(?:お)?問い?合わ?せ)(?:の[^。、]{0,8})?(?:と|とは)(?:性質|内容|種類|趣旨|分野|話題|系統|毛色|テーマ|ジャンル|カテゴリ)(?:が|の)?(?:異な|違|別)|(?:本件|この件|その件|上記|こちら|これ|それ|[^。、]{1,12}の件)(?:と|とは)(?:全く|まったく|全然|直接|特に)?(?:は)?(?:別|異な|関係|関連)|とは(?:関係|関連)(?:の)?(?:ない|ありません|ございません|しない|しません)|関連(?:は|が|の)?(?:ない|ありません|ございません)(?:の|です|が|けど)|無関係",
+        "本題とは|(?:本件|この件|上記|こちら|先ほど|前述|今回|この(?:お)?問い?合わ?せ|今回の(?:お)?問い?合わ?せ)(?:の[^。、]{0,8})?(?:と|とは)(?:性質|内容|種類|趣旨|分野|話題|系統|毛色|テーマ|ジャンル|カテゴリ)(?:が|の)?(?:異な|違|別)|(?:本件|この件|その件|上記|こちら|これ|それ|[^。、]{1,12}の件)(?:と|とは)(?:全く|まったく|全然|直接|特に)?(?:は)?(?:別|異な|関係|関連)|とは(?:関係|関連)(?:の)?(?:ない|ありません|ございません|しない|しません)|(?:関係|関連)(?:は|が|の)?(?:ない|ありません|ございません)(?:の|です|が|けど)|(?:本件|この件|上記|こちら|[^。、]{1,12}の件)(?:と|とは)(?:は)?(?:直接|全く|まったく|全然|特に)?(?:の|的な|的に|には)?(?:関係|関連)(?:は|が|の)?(?:ない|ありません|ございません|なく)|無関係",
         "(?:違う|異なる|別の?|関係(?:の)?ない|関連(?:の)?ない|無関係な?)(?:話|件|質問|内容|テーマ|トピック|事柄|問題|相談|こと)|別で|別に(?:気にな|質問|確認|お伺い|伺い|相談|教え)|話(?:は|が)(?:少し|ちょっと)?(?:変わ|かわ|それ|逸れ|ずれ)|(?:その他|そのほか|ほかに|他に)[^。]{0,40}?(?:質問|お伺い|伺いたい|相談させ)|話題(?:は|が)?(?:変わ|かわ)|別の(?:話|話題|件|質問|ご質問|問題|トピック|事柄|内容|相談|ご相談)|別(?:トピック|テーマ|問題)|(?:^|[、, ])ところで[、, ]|ついで(?:と言って|ながら|で(?:恐縮|申し訳|すみません))|ついでに(?:お?(?:聞き|伺い|質問|尋ね|教え|確認させ|相談))|(?:これ|それ|本件|この件)とは別件|^別件(?:で|ですが|になりますが)|(?:この|せっかくの)機会に[^。]{0,20}(?:お聞き|伺|質問|ご相談|相談|教えて|確認させ)|この場を(?:借りて|お借りして)|せっかく(?:なので|ですので)[^。]{0,20}(?:お聞き|伺|質問|ご?相談|教えて)",
         "(?:他|ほか)にも(?:いくつか|何点か|数点|[0-9一二三両]+ ?点|[0-9一二三]+ ?つ)?[^。]{0,12}?(?:質問|お伺い|伺い|確認させ|相談|教えて|ご教示)|(?:もう|あと|追加で|別途)(?: ?[0-9二三両] ?(?:点|つ)|いくつか|何点か|数点)",
         r"\b(?:on|onto|to)\s+(?:a\s+|an\s+|the\s+)?(?:different|separate|unrelated|other|another|new)\s+(?:topic|note|subject|matter)\b|\b(?:different|separate|unrelated)\s+(?:topic|subject|matter|thing|issue|question|problem|note|item)s?\b|\b(?:new|another|second)\s+(?:topic|subject|matter)\b|\b(?:switch|chang)(?:e|es|ing)?\s+gears\b",
@@ -382,8 +389,17 @@ fn strip_generic(run: &str) -> Vec<String> {
 }
 
 fn refers_back(text: &str) -> bool {
-    !ANAPHORA_SET.find(text).is_empty() || LATIN_ANAPHORA.is_match(text)
+    // A Japanese demonstrative after a clause that ends in が or けど (…が 200 になって
+    // いるのですが、これは…) points at that clause, inside the same sentence: only the
+    // words before it can point back to the problem.
+    let head = CLAUSE_THEN.find(text).map_or(text, |r| &text[..r.start]);
+    !ANAPHORA_SET.find(head).is_empty() || LATIN_ANAPHORA.is_match(text)
 }
+
+/// The end of a clause that sets up what follows in the same sentence (…のですが、,
+/// …ますけど、).
+static CLAUSE_THEN: LazyLock<Cue> =
+    LazyLock::new(|| Cue::new(&["(?:のです|んです|ます|です|った|いる|ある)(?:が|けど|けれど|けれども)[、，,]"]));
 
 /// A question asking whether something is behind the problem (DNS が原因でしょうか,
 /// could the SKU be the bottleneck?): it is about the problem, whatever it names.
@@ -457,9 +473,9 @@ fn one_money_matter(seen: u16, text: &str) -> bool {
 /// one; in a list of questions, also a technical subject other than the machine or the
 /// network (a certificate, a backup, an alert, a deployment, sign-in) next to questions
 /// about another one, unless it asks how to get out of the problem (回避, 復旧, fix).
-fn new_subject_class(c: u16, text: &str, listed: bool, technical: bool) -> bool {
+fn new_subject_class(c: u16, text: &str, listed: bool, technical: bool, fix_before: bool) -> bool {
     let s = topic::subjects(text);
-    if s == 0 || HYPOTHESIS.is_match(text) {
+    if s == 0 || HYPOTHESIS.is_match(text) || cost_of_the_fix(s, text, fix_before) {
         return false;
     }
     // Money, a quota or the subscription itself, new to a technical request (or to
@@ -482,6 +498,27 @@ fn new_subject_class(c: u16, text: &str, listed: bool, technical: bool) -> bool 
         && !topic::has(s, Subject::Monitoring)
         && !REMEDY.is_match(text)
 }
+
+/// What a change would cost (スケールアップした場合の費用, how much more would it cost;
+/// money, neither a quota nor the subscription),
+/// asked where the text (`fix_before`) or the question itself asks whether that change
+/// would fix the problem: the price of the way out, about the same problem.
+fn cost_of_the_fix(s: u16, text: &str, fix_before: bool) -> bool {
+    topic::has(s, Subject::Billing)
+        && !topic::has(s, Subject::Quota)
+        && !topic::has(s, Subject::Account)
+        && COST_OF_A_CHANGE.is_match(text)
+        && (fix_before || REMEDY.is_match(text))
+}
+
+/// The cost of a change (変更した場合の料金, スケールアップすると費用は, what would that
+/// cost, how much more would X cost).
+static COST_OF_A_CHANGE: LazyLock<Cue> = LazyLock::new(|| {
+    Cue::new(&[
+        "(?:し|え|げ|やし|替え|移行し|変更し|上げ)た(?:場合|ら|とき|時)|(?:する|える|げる|やす|替える)と|(?:スケール ?(?:アップ|アウト)|アップグレード|増強|変更|移行|切り替え|切替)(?:した場合|後|の場合|に伴う|による|すると|で)",
+        r"\bwould\s+(?:that|this|it|the\s+\w+(?:\s+\w+)?|[\w-]+(?:\s+[\w-]+){0,3})\s+cost\b|\bhow\s+much\s+(?:more\s+|extra\s+)?(?:would|will|does)\b|\b(?:cost|price|charge)s?\s+(?:of|for)\s+(?:upgrading|scaling|moving|switching|changing|adding|increasing|that|this|the\s+(?:upgrade|change|switch|move|larger|bigger|higher))\b|\bif\s+we\s+(?:upgrade|scale|move|switch|change|add|increase)\b",
+    ])
+});
 
 /// A sentence that adds to what was said (…の方法も知りたい, we also want, as well).
 static ADDITIVE: LazyLock<Cue> = LazyLock::new(|| {
@@ -703,22 +740,33 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
         {
             continue;
         }
-        let mut any_topical = false;
-        for (_, earlier) in &qs[..i] {
-            if tied(earlier, t) {
-                continue 'outer;
-            }
-            any_topical |= !earlier.is_empty();
-        }
         // Questions about one problem often share no word (原因は？ ログは？), so what
         // sets a question apart is a service named nowhere before it, or a subject
         // that nothing before it speaks of (the bill, in a request about a restart).
         let seen = subjects_before(q.range.start);
+        // A billing, quota or subscription subject nothing before spoke of is another
+        // matter even when a statement shares a word with both questions (自動 in
+        // 自動で上がる and in 自動パッチ): the word is shared, the subject is not.
+        let admin_new = topic::administrative(topic::subjects(&q.text)) & !seen != 0;
+        let mut any_topical = false;
+        for (_, earlier) in &qs[..i] {
+            if !earlier.is_disjoint(t) || (tied(earlier, t) && !admin_new) {
+                continue 'outer;
+            }
+            any_topical |= !earlier.is_empty();
+        }
         let listed = q.item && qs[..i].iter().all(|(e, _)| e.item);
         let new_service = any_topical
             && !one_money_matter(seen, &q.text)
             && names_new_service(ctx.catalog, &before(q.range.start), &q.text);
-        if new_service || new_subject_class(seen, &q.text, listed, technical) {
+        // A way out asked about by an earlier question or the sentence just before.
+        let fix_before = qs[..i].iter().any(|(e, _)| REMEDY.is_match(&e.text))
+            || all
+                .iter()
+                .take_while(|(start, s)| start + s.len() <= q.range.start)
+                .last()
+                .is_some_and(|(_, s)| REMEDY.is_match(s));
+        if new_service || new_subject_class(seen, &q.text, listed, technical, fix_before) {
             signals.push((
                 q.range.clone(),
                 msg!(
@@ -775,6 +823,11 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
                 && !refers_back_strictly(rest)
                 && topic::administrative(topic::subjects(rest)) & !seen_subjects != 0
                 && !HYPOTHESIS.is_match(rest)
+                && !cost_of_the_fix(
+                    topic::subjects(rest),
+                    rest,
+                    before.last().is_some_and(|b| REMEDY.is_match(b)),
+                )
             {
                 let r = opener.clone().unwrap_or(0..body.len());
                 let phrase = body[r.clone()].to_string();

@@ -25,7 +25,10 @@ declare_rule! {
     ///   通常状態に復しております, 正常に戻りました), a state now (現在は問題なく動いています,
     ///   things have been fine since, everything has worked normally since, working now,
     ///   came back on its own), or an outage
-    ///   said to have ended or lasted (the outage lasted 15 minutes, 一時的な障害);
+    ///   said to have ended or lasted (the outage lasted 15 minutes, 一時的な障害); not a
+    ///   calm dated from the last change (前回のリリース以降は安定, the last deployment was
+    ///   on 2 December and it has been stable since), which tells the time before the
+    ///   problem;
     /// - root cause: the cause or what happened asked for (要因について, なぜ起きたのか,
     ///   何が起きたのか, what went wrong, root reason, an incident report, a write-up, a
     ///   formal explanation, why X returned 503, what will prevent it from happening again);
@@ -38,6 +41,7 @@ declare_rule! {
     ///   mid-migration, greenfield, building out, standing up a new …), before a launch
     ///   (サービス開始前, 本番稼働に向けて, 本稼働に備えて, カットオーバーを控え, before go-live, ahead of the
     ///   launch, ahead of next month's launch, bringing a new region build online), or not in production yet (まだ本番稼働していない, none of it is live yet,
+    ///   none of our customers are on this cluster yet, デモ専用,
     ///   nothing is in production yet, a pilot), a launch planned (稼働は 12 月 1 日を予定,
     ///   scheduled to go live), only testers using it (検証担当者のみ), or a test,
     ///   development or PoC environment not contrasted with production, or set-up under way
@@ -46,8 +50,9 @@ declare_rule! {
     /// - project speed: haste (最優先, 一日も早く, できる限り早く, fastest possible turnaround,
     ///   ASAP, prioritize, hurry, 最短, 速やか, 急いで, at the earliest, top priority) in the
     ///   same sentence as a project or a date (日程, 稼働開始日, 本番稼働日, 開始日, 移行作業日,
-    ///   1 月上旬, 12/20 まで, 今週中に, 納期, リリース, launch, go-live, milestone, cutover, slipped,
-    ///   at risk, in time for, target date, on the 15th, stakeholders), or in the sentence
+    ///   1 月上旬, 12/20 まで, 今週中に, 納期, リリース, 展示会, デモ, キャンペーン, launch, go-live,
+    ///   milestone, cutover, slipped, at risk, in time for, target date, on the 15th,
+    ///   stakeholders, campaign, this date cannot move), or in the sentence
     ///   before or after one; and a project or schedule said to have slipped
     ///   (スケジュールが既に 2 週間遅れ, the go-live slipped).
     ///
@@ -91,8 +96,9 @@ declare_rule! {
     /// でした tells the past): the problem has passed (現在は問題なく動いています, back to
     /// normal), production is unaffected (現行の環境は今も普通に稼働, 移行元のサーバーは通常
     /// どおり稼働, 業務は止まっていません, 旧サーバーで業務を継続できています, nothing in production depends on it, the old site
-    /// is still serving, that is how it is running right now) or not in use yet (利用開始はまだ先,
-    /// no partners are using it yet).
+    /// is still serving, that is how it is running right now, お客様や社内の業務でご利用
+    /// いただいているものではございません) or not in use yet (利用開始はまだ先,
+    /// no partners are using it yet, none of our customers are on this cluster yet).
     ///
     /// ## Trigger phrases
     ///
@@ -321,6 +327,7 @@ const ONGOING: &[&str] = &[
     "business has stopped",
 ];
 
+const RECOVERED: usize = 0;
 const ROOT_CAUSE: usize = 1;
 const ROLLBACK: usize = 2;
 const BUILD_OUT: usize = 3;
@@ -329,7 +336,7 @@ const SPEED: usize = 4;
 /// A problem met in a test, development or PoC environment (検証環境, staging slot).
 static TEST_ENV: LazyLock<Cue> = LazyLock::new(|| {
     Cue::new(&[
-        "(?:PoC|検証|テスト|開発|ステージング|評価|試験) ?(?:用)?(?:の)?(?:環境|サブスクリプション|テナント|クラスター)",
+        "(?:PoC|検証|テスト|開発|ステージング|評価|試験|デモ) ?(?:用|専用)?(?:の)?(?:環境|サブスクリプション|テナント|クラスター|アカウント)|(?:PoC|検証|テスト|評価|試験|デモ)(?:専用|用途)",
         r"\b(?:test|testing|dev|development|staging|qa|uat|sandbox|poc|non-?prod(?:uction)?)\s+(?:environment|env|subscription|cluster|tenant|slot)\b",
     ])
 });
@@ -425,7 +432,7 @@ static CUES: LazyLock<[Cue; 4]> = LazyLock::new(|| {
             r"\b(?:has|have)\s*(?:n't|\s+not)\s+(?:yet\s+)?(?:launched|gone\s+live|gone\s+(?:in)?to\s+production|been\s+released)\b|\bpre-?(?:production|launch|prod)\b|\bgreenfield\b|\bsetting\s+(?:things|it|everything)\s+up\b|\bstill\s+(?:setting|building|configuring|testing)\b|\bno\s+(?:end\s+)?(?:users|customers)\s+(?:are\s+)?(?:on\s+it\s+|using\s+it\s+)?yet\b|\b(?:nothing|none\s+of\s+(?:it|this|them))\s+(?:is|are)\s+(?:live|in\s+production)\b|\b(?:live|in\s+production)\s+yet\b|\bpilot\b|\bproof\s+of\s+concept\b|\bstaging\s+(?:rollout|environment|deployment)\b",
             r"\b(?:before|ahead\s+of|prior\s+to)\s+(?:the\s+|our\s+|this\s+|next\s+\w+'s\s+|\w+'s\s+)?(?:launch|go-?live|going\s+live|cutover|release|rollout)\b|\bbringing\s+(?:\w+\s+){0,3}online\b|\bnew\s+(?:\w+\s+)?build\b",
             r"\b(?:before|until|ahead\s+of)\s+(?:we|it|they)\s+(?:open|launch|go\s+live|release|ship|roll\s+out|cut\s+over|publish)\b|\bbefore\s+(?:opening|launching|going\s+live|releasing|cutting\s+over)\b|\b(?:scheduled|planned|due|set)\s+to\s+(?:go\s+live|launch|open|be\s+released|ship|cut\s+over)\b|\bnone\s+of\s+(?:it|this|them)\s+(?:is|are)\s+[\w-]+\s+yet\b|\b[\w-]+[- ]facing\s+yet\b|\bstill\s+(?:validating|preparing|onboarding|migrating|piloting|rolling\s+out)\b|\b(?:in\s+the\s+middle\s+of|midway\s+through|partway\s+through|halfway\s+through)\s+(?:a|the|our)\s+(?:\w+\s+)?(?:migration|lift-and-shift|move|rollout|build|deployment|cutover|transition|onboarding)\b|\blift[- ]and[- ]shift\b|\b(?:released|launched|rolled\s+out|opened|available|exposed)\s+to\s+(?:\w+\s+)?(?:users|customers|the\s+public|anyone|production)\s+yet\b",
-            r"\b(?:we|i)(?:\s+are|'re|\s+am)\s+(?:currently\s+|still\s+)?(?:wiring\s+up|onboarding|migrating|building|setting\s+up|standing\s+up|rolling\s+out|preparing)\b|\bwhile\s+(?:we|they)\s+(?:migrate|build|set\s+up|move\s+over|roll\s+out|onboard|cut\s+over)\b|\bno\s+(?:\w+\s+){0,2}(?:is|are)\s+(?:on|using|relying\s+on)\s+(?:it|this|them)\s+yet\b|\b(?:nothing|no\s+\w+)\s+(?:in|on)\s+production\s+(?:depends|relies|runs|uses|is\s+affected)\b|\bbuild(?:ing)?[- ]out\b|\bbuild\s+phase\b|\b(?:building|standing\s+up|setting\s+up|spinning\s+up)\s+(?:\w+\s+)?(?:a|the|our)?\s*new\b|\bstanding\s+up\b|\bmigrating\b|\bmigration\s+(?:project|rehearsal|from)\b|\blanding\s+zone\b",
+            r"\b(?:we|i)(?:\s+are|'re|\s+am)\s+(?:currently\s+|still\s+)?(?:wiring\s+up|onboarding|migrating|building|setting\s+up|standing\s+up|rolling\s+out|preparing)\b|\bwhile\s+(?:we|they)\s+(?:migrate|build|set\s+up|move\s+over|roll\s+out|onboard|cut\s+over)\b|\b(?:no|none\s+of\s+(?:our|the|its|their))\s+(?:\w+\s+){0,2}(?:is|are)\s+(?:on|using|relying\s+on|in)\s+(?:it|this|them|(?:this|that|the|our)\s+[\w-]+)\s+yet\b|\b(?:nothing|no\s+\w+)\s+(?:in|on)\s+production\s+(?:depends|relies|runs|uses|is\s+affected)\b|\bbuild(?:ing)?[- ]out\b|\bbuild\s+phase\b|\b(?:building|standing\s+up|setting\s+up|spinning\s+up)\s+(?:\w+\s+)?(?:a|the|our)?\s*new\b|\bstanding\s+up\b|\bmigrating\b|\bmigration\s+(?:project|rehearsal|from)\b|\blanding\s+zone\b",
         ]),
     ]
 });
@@ -440,8 +447,8 @@ static HASTE: LazyLock<Cue> = LazyLock::new(|| {
 /// ... for a project or a date (日程, 稼働開始日, launch, milestone, slipped).
 static PROJECT_CUE: LazyLock<Cue> = LazyLock::new(|| {
     Cue::new(&[
-        "プロジェクト|スケジュール|日程|納期|期限|期日|締め?切り?|リリース|稼働開始|サービスイン|カットオーバー|本番移行|マイルストーン|間に合|押して|迫って|進捗|(?:月|年|年度|週)末(?:で|まで|に)|(?:[0-9]+ ?日|末|今週|来週|今月|来月|年内|年度内|期日)までに|(?:今週|来週|今月|来月|年内|年度内|月内|週内|本日|明日)中に|契約(?:が|の)?[^。]{0,10}(?:切れ|終了|満了)|(?:稼働|開始|移行|公開|切り?替え?|リリース|予定|作業|実施|納品|検収|オープン|開業|開店|ローンチ|イベント)日|本番(?:稼働|運用|公開|切り?替え?)(?:開始)?(?:日|予定|前|に向け|まで)|[0-9]{1,2} ?/ ?[0-9]{1,2}[^。]{0,8}(?:まで|に向け|予定|の(?:稼働|リリース|移行|公開|切り?替え?))|(?:月|週)内に|上旬|中旬|下旬|年明け|(?:開始|稼働|公開|リリース)(?:に|まで)(?:は)?(?:間に合|向け)|予定(?:日|どおり|通り)",
-        r"\bprojects?\b|\bschedule\b|\bdeadline\b|\bmilestone\b|\bgo-?live\b|\blaunch\b|\brelease\b|\bcutover\b|\btimeline\b|\bdue\s+date\b|\bslipped\b|\bbehind\s+schedule\b|\bdemo\b|\brollout\b|\bat\s+risk\b|\bprogram(?:me)?s?\b|\bslip\b|\bby\s+the\s+\d+(?:st|nd|rd|th)?\b|\bby\s+(?:monday|tuesday|wednesday|thursday|friday|next\s+week|end\s+of)\b|\bin\s+time\s+for\b|\btarget\s+date\b|\bbefore\s+(?:the\s+|our\s+)?(?:go-?live|launch|cutover|migration|rollout|deadline|opening|event|demo)\b|\bby\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d|\b(?:on|by)\s+the\s+\d{1,2}(?:st|nd|rd|th)\b|\bcommitted\s+(?:to|date)\b|\bstakeholders?\b|\bsign-?off\b",
+        "プロジェクト|スケジュール|日程|納期|展示会|発表会|キャンペーン|セミナー|デモ|期限|期日|締め?切り?|リリース|稼働開始|サービスイン|カットオーバー|本番移行|マイルストーン|間に合|押して|迫って|進捗|(?:月|年|年度|週)末(?:で|まで|に)|(?:[0-9]+ ?日|末|今週|来週|今月|来月|年内|年度内|期日)までに|(?:今週|来週|今月|来月|年内|年度内|月内|週内|本日|明日)中に|契約(?:が|の)?[^。]{0,10}(?:切れ|終了|満了)|(?:稼働|開始|移行|公開|切り?替え?|リリース|予定|作業|実施|納品|検収|オープン|開業|開店|ローンチ|イベント)日|本番(?:稼働|運用|公開|切り?替え?)(?:開始)?(?:日|予定|前|に向け|まで)|[0-9]{1,2} ?/ ?[0-9]{1,2}[^。]{0,8}(?:まで|に向け|予定|の(?:稼働|リリース|移行|公開|切り?替え?))|(?:月|週)内に|上旬|中旬|下旬|年明け|(?:開始|稼働|公開|リリース)(?:に|まで)(?:は)?(?:間に合|向け)|予定(?:日|どおり|通り)",
+        r"\bprojects?\b|\bschedule\b|\bdeadline\b|\bmilestone\b|\bgo-?live\b|\blaunch\b|\brelease\b|\bcutover\b|\btimeline\b|\bdue\s+date\b|\bslipped\b|\bbehind\s+schedule\b|\bdemo\b|\brollout\b|\bat\s+risk\b|\bprogram(?:me)?s?\b|\bslip\b|\bby\s+the\s+\d+(?:st|nd|rd|th)?\b|\bby\s+(?:monday|tuesday|wednesday|thursday|friday|next\s+week|end\s+of)\b|\bin\s+time\s+for\b|\btarget\s+date\b|\bbefore\s+(?:the\s+|our\s+)?(?:go-?live|launch|cutover|migration|rollout|deadline|opening|event|demo)\b|\bby\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d|\b(?:on|by)\s+the\s+\d{1,2}(?:st|nd|rd|th)\b|\bcommitted\s+(?:to|date)\b|\bstakeholders?\b|\bsign-?off\b|\bcampaign\b|\b(?:trade\s*show|exhibition|conference|keynote)\b|\b(?:this|that|the)\s+date\s+(?:cannot|can't|won't|will\s+not|must\s+not)\b",
     ])
 });
 
@@ -470,8 +477,18 @@ static ONGOING_CUE: LazyLock<Cue> = LazyLock::new(|| {
 /// outweighs words of an outage elsewhere (停止中は 503 でした tells the past).
 static NOTHING_DOWN_NOW: LazyLock<Cue> = LazyLock::new(|| {
     Cue::new(&[
-        "業務(?:は|に|へ)?(?:の)?(?:影響は?)?(?:止まって|停止して)(?:い|お)(?:ません|らず)|業務(?:を|は)(?:継続|続け)(?:でき|られ)|(?:業務|利用者|お客様|ユーザー)(?:へ|に)の影響(?:は|も)?[^。]{0,8}(?:ありません|ない|なく|ございません)|(?:今|現在)は(?:問題なく|正常に|普通に|通常どおり|通常通り)(?:動いて|動作して|稼働して|使えて|利用でき|アクセスでき|接続でき)|(?:現行|既存|本番|移行元|旧|オンプレミス|オンプレ)(?:の)?[^。]{0,16}(?:は|も)(?:今も|現在も)?(?:普通に|問題なく|正常に|通常どおり|通常通り)(?:稼働|動いて|動作)|(?:利用|稼働|運用|サービス)開始(?:は|が)?まだ先|本番(?:環境|サービス)?(?:に|へ)?(?:は)?影響(?:は|が)?(?:ありません|ない|なく|ございません|出ていません)",
-        r"\b(?:nothing|no\s+\w+)\s+(?:in|on)\s+production\s+(?:depends|relies|runs|uses|is\s+affected)\b|\b(?:is|are)\s+(?:running|working|serving)\s+(?:\w+\s+){0,3}(?:right\s+now|now|at\s+the\s+moment)\b|\bthat\s+is\s+how\b[^.]{0,40}\brunning\b|\bno\s+(?:user|customer|business)\s+impact\b|\bno\s+(?:\w+\s+){0,2}(?:is|are)\s+(?:on|using|relying\s+on)\s+(?:it|this|them)\s+yet\b|\b(?:old|current|existing)\s+(?:\w+\s+){0,2}(?:is|are)\s+still\s+(?:serving|running|working|handling)\b|\b(?:has|have)\s+been\s+(?:fine|stable|healthy|working)\s+(?:ever\s+)?since\b|\bback\s+to\s+normal\b",
+        "業務(?:は|に|へ)?(?:の)?(?:影響は?)?(?:止まって|停止して)(?:い|お)(?:ません|らず)|業務(?:を|は)(?:継続|続け)(?:でき|られ)|(?:業務|利用者|お客様|ユーザー)(?:へ|に)の影響(?:は|も)?[^。]{0,8}(?:ありません|ない|なく|ございません)|(?:今|現在)は(?:問題なく|正常に|普通に|通常どおり|通常通り)(?:動いて|動作して|稼働して|使えて|利用でき|アクセスでき|接続でき)|(?:現行|既存|本番|移行元|旧|オンプレミス|オンプレ)(?:の)?[^。]{0,16}(?:は|も)(?:今も|現在も)?(?:普通に|問題なく|正常に|通常どおり|通常通り)(?:稼働|動いて|動作)|(?:利用|稼働|運用|サービス)開始(?:は|が)?まだ先|本番(?:環境|サービス)?(?:に|へ)?(?:は)?影響(?:は|が)?(?:ありません|ない|なく|ございません|出ていません)|(?:業務|本番|お客様|顧客|利用者)[^。]{0,16}(?:ご)?(?:利用|使用)(?:いただいて|して|されて)(?:いる|おる)もの(?:で|では)(?:は)?(?:ございません|ありません|ない)",
+        r"\b(?:nothing|no\s+\w+)\s+(?:in|on)\s+production\s+(?:depends|relies|runs|uses|is\s+affected)\b|\b(?:is|are)\s+(?:running|working|serving)\s+(?:\w+\s+){0,3}(?:right\s+now|now|at\s+the\s+moment)\b|\bthat\s+is\s+how\b[^.]{0,40}\brunning\b|\bno\s+(?:user|customer|business)\s+impact\b|\b(?:no|none\s+of\s+(?:our|the|its|their))\s+(?:\w+\s+){0,2}(?:is|are)\s+(?:on|using|relying\s+on|in)\s+(?:it|this|them|(?:this|that|the|our)\s+[\w-]+)\s+yet\b|\b(?:old|current|existing)\s+(?:\w+\s+){0,2}(?:is|are)\s+still\s+(?:serving|running|working|handling)\b|\b(?:has|have)\s+been\s+(?:fine|stable|healthy|working)\s+(?:ever\s+)?since\b|\bback\s+to\s+normal\b",
+    ])
+});
+
+/// A sentence that dates a calm from the last change (the last deployment was on 2
+/// December and it has been stable since; 前回のリリース以降は安定していました): the time
+/// before the problem began, not a recovery.
+static SINCE_LAST_CHANGE: LazyLock<Cue> = LazyLock::new(|| {
+    Cue::new(&[
+        "(?:前回|最後|直近|最新)の(?:変更|デプロイ|リリース|更新|パッチ|メンテナンス)",
+        r"\b(?:last|previous|latest|most\s+recent)\s+(?:deployment|deploy|change|update|release|patch|maintenance|upgrade)\b",
     ])
 });
 
@@ -505,7 +522,10 @@ fn first_sign(prose: &Prose) -> Option<(std::ops::Range<usize>, usize)> {
         let undo_failed = DID_NOT_HELP.is_match(s.text);
         // A test environment named to contrast with production says nothing.
         let contrast = TEST_CONTRAST.is_match(s.text);
+        // Stable since the last change tells the time before the problem, not after.
+        let before_the_problem = SINCE_LAST_CHANGE.is_match(s.text);
         let keep = |fam: usize| match fam {
+            RECOVERED => !before_the_problem,
             // Wanting the cause of a problem that still has to be restored is fine at A.
             ROOT_CAUSE => !wants_recovery,
             // An undo that did not help says nothing about rolling back fixing it.
@@ -559,7 +579,9 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
         return;
     }
     let prose = Prose::with_summary(ctx);
-    let nothing_down = prose.sentences().any(|s| NOTHING_DOWN_NOW.is_match(s.text));
+    let nothing_down = prose
+        .sentences()
+        .any(|s| NOTHING_DOWN_NOW.is_match(s.text) && !SINCE_LAST_CHANGE.is_match(s.text));
     if !nothing_down
         && (prose.mentions(&ONGOING_SET) || prose.sentences().any(|s| ONGOING_CUE.is_match(s.text)))
     {
