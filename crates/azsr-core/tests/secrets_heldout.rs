@@ -145,7 +145,9 @@ const HELDOUT4: Corpus = Corpus {
 
 /// A development corpus (session 5, written by a helper who read neither the detectors
 /// nor the other corpora, see its README), measured at first sight before any tuning on
-/// it: recall 0.929, precision 0.986 (cookies 0.769, prose 0.786, encodings 0.917/0.917). Its generators are heldout3's (falling back to heldout2's).
+/// it: recall 0.929, precision 0.986 (cookies 0.769, prose 0.786, encodings 0.917 and
+/// 0.917); 1.000 and 1.000 after tuning on it. Floors as heldout2's and heldout3's. Its
+/// generators are heldout3's (falling back to heldout2's).
 const DEV5: Corpus = Corpus {
     name: "dev5",
     files: &[
@@ -166,8 +168,8 @@ const DEV5: Corpus = Corpus {
     ],
     generate: heldout3::generate,
     seed: 0x4E1D_2026_1206_0005,
-    min_recall: 0.0,
-    min_precision: 0.0,
+    min_recall: 0.99,
+    min_precision: 0.99,
     min_snippets: 160,
     min_family_positives: 12,
 };
