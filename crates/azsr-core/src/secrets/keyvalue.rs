@@ -1129,15 +1129,13 @@ fn next_line_value(text: &str, p: usize) -> Option<Value> {
 }
 
 /// After a question about a secret in a chat (`パスワード何だっけ`, `パスワード教えて`,
-/// `パスワードは？`), the next message when it is a single token: `[10:03] 鈴木: P@ss…`,
+/// `パスワードは？`, `what's the password again?`), the next message when it is a single token: `[10:03] 鈴木: P@ss…`,
 /// `鈴木：P@ss…（大文字注意）`.
 fn chat_answer(text: &str, p: usize) -> Option<Value> {
     let le = line_end(text, p);
     let rest = text[p..le].trim();
-    let question = rest.chars().count() <= 12
-        && ["何", "なんだっけ", "教えて", "？", "?"]
-            .iter()
-            .any(|w| rest.contains(w));
+    let question = rest.chars().count() <= 24
+        && (rest.ends_with(['?', '？']) || rest.contains("だっけ") || rest.contains("教えて"));
     if !question || le >= text.len() {
         return None;
     }
@@ -1330,6 +1328,17 @@ pub(crate) fn at_key(
     }
     if csv_column(text, &(ks..ke), class, kind, out) {
         return;
+    }
+    if class == Class::Password {
+        if let Some(v) = chat_answer(text, ke) {
+            if looks_like_password(&text[v.range.clone()]) {
+                out.push(Finding {
+                    range: v.range,
+                    kind,
+                });
+            }
+            return;
+        }
     }
     if class == Class::Password && at(text, ks.wrapping_sub(1)) == b' ' {
         if let Some(v) = value_before_as(text, ks) {
