@@ -1130,8 +1130,23 @@ fn next_line_value(text: &str, p: usize) -> Option<Value> {
 
 /// After a question about a secret in a chat (`パスワード何だっけ`, `パスワード教えて`,
 /// `パスワードは？`, `what's the password again?`), the next message when it is a single token: `[10:03] 鈴木: P@ss…`,
-/// `鈴木：P@ss…（大文字注意）`.
-fn chat_answer(text: &str, p: usize) -> Option<Value> {
+/// `鈴木：P@ss…（大文字注意）`, when it looks like a password. Whether the rest of the line
+/// at `p` is such a question followed by such a message.
+fn chat_answer(text: &str, p: usize, kind: Kind, out: &mut Vec<Finding>) -> bool {
+    let Some(v) = chat_message(text, p) else {
+        return false;
+    };
+    if looks_like_password(&text[v.range.clone()]) {
+        out.push(Finding {
+            range: v.range,
+            kind,
+        });
+    }
+    true
+}
+
+/// The single-token message answering the question at `p` (see [`chat_answer`]).
+fn chat_message(text: &str, p: usize) -> Option<Value> {
     let le = line_end(text, p);
     let rest = text[p..le].trim();
     let question = rest.chars().count() <= 24
@@ -1329,16 +1344,8 @@ pub(crate) fn at_key(
     if csv_column(text, &(ks..ke), class, kind, out) {
         return;
     }
-    if class == Class::Password {
-        if let Some(v) = chat_answer(text, ke) {
-            if looks_like_password(&text[v.range.clone()]) {
-                out.push(Finding {
-                    range: v.range,
-                    kind,
-                });
-            }
-            return;
-        }
+    if class == Class::Password && chat_answer(text, ke, kind, out) {
+        return;
     }
     if class == Class::Password && at(text, ks.wrapping_sub(1)) == b' ' {
         if let Some(v) = value_before_as(text, ks) {
@@ -1875,13 +1882,7 @@ pub(crate) fn at_japanese(text: &str, hit: Range<usize>, out: &mut Vec<Finding>)
         spaces += 1;
     }
     // A chat: パスワード何だっけ ⏎ [10:03] 鈴木: P@ss…: the answer on the next message.
-    if let Some(v) = chat_answer(text, p) {
-        if looks_like_password(&text[v.range.clone()]) {
-            out.push(Finding {
-                range: v.range,
-                kind,
-            });
-        }
+    if chat_answer(text, p, kind, out) {
         return;
     }
     let c = char_at(text, p);
