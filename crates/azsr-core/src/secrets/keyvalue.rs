@@ -397,8 +397,11 @@ fn csv_column(
     let le = line_end(text, hit.start);
     let header = &text[ls..le];
     let cells = header.split(',').count();
-    // A header: short plain cells only, no value in it.
-    if cells < 3
+    // A header: a few short plain cells, no value in it, first of its table (so that the
+    // rows are read once, not once per line of a long run of such lines).
+    let first = ls == 0 || text[line_start(text, ls - 1)..ls - 1].split(',').count() != cells;
+    if !(3..=32).contains(&cells)
+        || !first
         || header.split(',').any(|c| {
             c.trim().is_empty() || c.chars().count() > 24 || c.contains(['=', ':', '：', ' '])
         })
