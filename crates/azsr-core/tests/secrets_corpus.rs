@@ -461,6 +461,7 @@ fn load() -> Vec<Entry> {
         ("console4.txt", include_str!("secrets/console4.txt")),
         ("userinfo.txt", include_str!("secrets/userinfo.txt")),
         ("neighbours.txt", include_str!("secrets/neighbours.txt")),
+        ("neighbours5.txt", include_str!("secrets/neighbours5.txt")),
     ];
     let mut out = Vec::new();
     for (file, text) in files {

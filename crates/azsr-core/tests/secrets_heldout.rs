@@ -31,6 +31,8 @@ struct Corpus {
     min_recall: f64,
     min_precision: f64,
     min_snippets: usize,
+    /// Positive snippets each family must have (the brief's shape).
+    min_family_positives: usize,
 }
 
 /// Floors just below what was measured (rounded down to two decimals), so that the test
@@ -67,6 +69,7 @@ const HELDOUT2: Corpus = Corpus {
     min_recall: 0.99,
     min_precision: 0.99,
     min_snippets: 320,
+    min_family_positives: 25,
 };
 
 /// Floors just below what was measured: written against the detectors of a1016b3 and
@@ -102,6 +105,7 @@ const HELDOUT3: Corpus = Corpus {
     min_recall: 0.99,
     min_precision: 0.99,
     min_snippets: 300,
+    min_family_positives: 25,
 };
 
 /// Written against the detectors of 5d2ac17 and frozen before anyone measured on it:
@@ -136,6 +140,38 @@ const HELDOUT4: Corpus = Corpus {
     min_recall: 0.88,
     min_precision: 0.975,
     min_snippets: 300,
+    min_family_positives: 25,
+};
+
+/// A development corpus (session 5, written by a helper who read neither the detectors
+/// nor the other corpora, see its README), measured at first sight before any tuning on
+/// it: recall 0.929, precision 0.986 (cookies 0.769, prose 0.786, encodings 0.917 and
+/// 0.917); 1.000 and 1.000 after tuning on it. Floors as heldout2's and heldout3's. Its
+/// generators are heldout3's (falling back to heldout2's).
+const DEV5: Corpus = Corpus {
+    name: "dev5",
+    files: &[
+        ("console.txt", include_str!("secrets/dev5/console.txt")),
+        (
+            "generic_names.txt",
+            include_str!("secrets/dev5/generic_names.txt"),
+        ),
+        ("formats.txt", include_str!("secrets/dev5/formats.txt")),
+        (
+            "base64_wrapped.txt",
+            include_str!("secrets/dev5/base64_wrapped.txt"),
+        ),
+        ("cookies.txt", include_str!("secrets/dev5/cookies.txt")),
+        ("prose.txt", include_str!("secrets/dev5/prose.txt")),
+        ("encodings.txt", include_str!("secrets/dev5/encodings.txt")),
+        ("negatives.txt", include_str!("secrets/dev5/negatives.txt")),
+    ],
+    generate: heldout3::generate,
+    seed: 0x4E1D_2026_1206_0005,
+    min_recall: 0.99,
+    min_precision: 0.99,
+    min_snippets: 160,
+    min_family_positives: 12,
 };
 
 /// Families A to G, then the negatives-only family.
@@ -304,6 +340,11 @@ fn heldout3_recall_and_precision() {
 }
 
 #[test]
+fn dev5_recall_and_precision() {
+    measure(&DEV5);
+}
+
+#[test]
 fn heldout4_recall_and_precision() {
     measure(&HELDOUT4);
 }
@@ -468,8 +509,9 @@ fn measure(c: &Corpus) {
             .filter(|e| e.positive && e.family == *f)
             .count();
         assert!(
-            pos >= 25,
-            "{name}: family {f}: {pos} positive snippets, want 25"
+            pos >= c.min_family_positives,
+            "{name}: family {f}: {pos} positive snippets, want {}",
+            c.min_family_positives
         );
     }
 

@@ -367,7 +367,12 @@ pub(crate) fn cookie_name(text: &str, hit: Range<usize>, out: &mut Vec<Finding>)
         start -= 1;
     }
     let mut end = hit.end;
-    while end < b.len() && end - hit.end < 64 && name_byte(b[end]) {
+    // B2C's SSO cookie names its tenant after a colon (`x-ms-cpim-sso:contoso.onmicrosoft.com_0`).
+    let cpim = text[start..hit.end].eq_ignore_ascii_case("x-ms-cpim-");
+    while end < b.len()
+        && end - hit.end < 64
+        && (name_byte(b[end]) || cpim && b[end] == b':' && name_byte(at(text, end + 1)))
+    {
         end += 1;
     }
     // `Cookie: a=b; .AspNetCore.Cookies=…` is the header's.
@@ -379,10 +384,15 @@ pub(crate) fn cookie_name(text: &str, hit: Range<usize>, out: &mut Vec<Finding>)
     // `session_id=…` in a log or telemetry is an identifier; a cookie's name says whose
     // session it is (`ASP.NET_SessionId`, `laravel_session`).
     let name = text[start..end].to_ascii_lowercase();
-    if matches!(
-        name.as_str(),
-        "session" | "session_id" | "session-id" | "session.id"
-    ) {
+    // ... unless the line says it is a cookie (`{'Cookie': 'session=…'}`, `セッションクッキー:
+    // session=…`).
+    if !line_before.contains("cookie")
+        && !line_before.contains("クッキー")
+        && matches!(
+            name.as_str(),
+            "session" | "session_id" | "session-id" | "session.id"
+        )
+    {
         return;
     }
     let value = match at(text, end) {
@@ -456,11 +466,21 @@ pub(crate) fn cookie_name(text: &str, hit: Range<usize>, out: &mut Vec<Finding>)
                 p += super::bytes::char_at(text, p).len_utf8();
             }
             let rest = &text[p..];
-            ["の値は", "の値：", "の値:", "の値 ", ": ", "："]
-                .iter()
-                .find(|w| rest.starts_with(**w))
-                .and_then(|w| super::keyvalue::read_value(text, p + w.len(), false))
-                .map(|v| v.range)
+            // Selenium's and Puppeteer's cookie maps: `{name=JSESSIONID, value=…}`.
+            [
+                "の値は",
+                "の値：",
+                "の値:",
+                "の値 ",
+                ": ",
+                "：",
+                ", value=",
+                ", value: ",
+            ]
+            .iter()
+            .find(|w| rest.starts_with(**w))
+            .and_then(|w| super::keyvalue::read_value(text, p + w.len(), false))
+            .map(|v| v.range)
         }
     };
     if let Some(r) = value.filter(|r| cookie_value(&text[r.clone()])) {

@@ -260,7 +260,7 @@ fn is_cmdlet(v: &str) -> bool {
 /// Holds a SAS `sig=` (also URL-encoded).
 pub(crate) fn contains_sig(v: &str) -> bool {
     let lower = v.to_ascii_lowercase();
-    lower.contains("sig=") || lower.contains("sig%3d")
+    lower.contains("sig=") || lower.contains("sig%3d") || lower.contains("sig%253d")
 }
 
 /// The shape of a 32- or 64-byte Azure key in base64 (44 or 88 characters, padded).
@@ -381,6 +381,74 @@ fn table_column(
         row = end;
         rows += 1;
     }
+}
+
+/// A CSV header cell naming a secret (`name,user,password,note`, `名前,ユーザー,パスワード`):
+/// the cells of that column in the rows below that have as many cells (a credentials
+/// export). Whether the key's line is such a header.
+fn csv_column(
+    text: &str,
+    hit: &Range<usize>,
+    class: Class,
+    kind: Kind,
+    out: &mut Vec<Finding>,
+) -> bool {
+    let ls = line_start(text, hit.start);
+    let le = line_end(text, hit.start);
+    let header = &text[ls..le];
+    let cells = header.split(',').count();
+    // A header: a few short plain cells, no value in it, first of its table (so that the
+    // rows are read once, not once per line of a long run of such lines).
+    let first = ls == 0 || text[line_start(text, ls - 1)..ls - 1].split(',').count() != cells;
+    if !(3..=32).contains(&cells)
+        || !first
+        || header.split(',').any(|c| {
+            c.trim().is_empty() || c.chars().count() > 24 || c.contains(['=', ':', '：', ' '])
+        })
+    {
+        return false;
+    }
+    let col = text[ls..hit.start].matches(',').count();
+    let cell_end = text[hit.end..le].find(',').map_or(le, |p| hit.end + p);
+    let cell_start = text[..hit.start]
+        .rfind(',')
+        .filter(|&p| p >= ls)
+        .map_or(ls, |p| p + 1);
+    let cell = text[cell_start..cell_end].trim().trim_matches('"');
+    if !cell
+        .to_ascii_lowercase()
+        .ends_with(&text[hit.clone()].to_ascii_lowercase())
+    {
+        return false;
+    }
+    let mut row = le;
+    let mut rows = 0;
+    while row < text.len() && rows < 200 && row - le < 64 * 1024 {
+        row += 1;
+        let end = line_end(text, row);
+        let line = &text[row..end];
+        if line.split(',').count() != cells {
+            break;
+        }
+        let mut pos = row;
+        for (i, c) in line.split(',').enumerate() {
+            if i == col {
+                let v = c.trim().trim_matches('"');
+                let start = pos + c.find(v).unwrap_or(0);
+                if !v.is_empty() && !v.contains(' ') && accept(class, v, Sep::Strong, false) {
+                    out.push(Finding {
+                        range: start..start + v.len(),
+                        kind,
+                    });
+                }
+                break;
+            }
+            pos += c.len() + 1;
+        }
+        row = end;
+        rows += 1;
+    }
+    true
 }
 
 /// After a key hidden in a `name`/`key` attribute or field (`<add key="DbPassword"
@@ -1063,6 +1131,62 @@ fn next_line_value(text: &str, p: usize) -> Option<Value> {
     })
 }
 
+/// After a question about a secret in a chat (`パスワード何だっけ`, `パスワード教えて`,
+/// `パスワードは？`, `what's the password again?`), the next message when it is a single token: `[10:03] 鈴木: P@ss…`,
+/// `鈴木：P@ss…（大文字注意）`, when it looks like a password. Whether the rest of the line
+/// at `p` is such a question followed by such a message.
+fn chat_answer(text: &str, p: usize, kind: Kind, out: &mut Vec<Finding>) -> bool {
+    let Some(v) = chat_message(text, p) else {
+        return false;
+    };
+    if looks_like_password(&text[v.range.clone()]) {
+        out.push(Finding {
+            range: v.range,
+            kind,
+        });
+    }
+    true
+}
+
+/// The single-token message answering the question at `p` (see [`chat_answer`]).
+fn chat_message(text: &str, p: usize) -> Option<Value> {
+    let le = line_end(text, p);
+    let rest = text[p..le].trim();
+    let question = rest.chars().count() <= 24
+        && (rest.ends_with(['?', '？']) || rest.contains("だっけ") || rest.contains("教えて"));
+    if !question || le >= text.len() {
+        return None;
+    }
+    let next = le + 1;
+    let line = &text[next..line_end(text, next)];
+    let mut body = line.trim_start();
+    // `[10:03] `: a time stamp.
+    if body.starts_with('[') {
+        body = body[body.find(']')? + 1..].trim_start();
+    }
+    // `鈴木: `: the speaker.
+    let colon = body.find([':', '：'])?;
+    if body[..colon].chars().count() > 16 || body[..colon].contains(' ') {
+        return None;
+    }
+    let sep = body[colon..].chars().next()?.len_utf8();
+    let msg = body[colon + sep..].trim_start();
+    let token_len = msg
+        .find(|c: char| c.is_whitespace() || !c.is_ascii() || c == '(')
+        .unwrap_or(msg.len());
+    // The message is the token alone, or with a note in brackets (`（大文字注意）`), not a
+    // sentence (`1Password に入ってます`).
+    let after = msg[token_len..].trim_start();
+    if token_len == 0 || !(after.is_empty() || after.starts_with(['（', '('])) {
+        return None;
+    }
+    let start = next + (line.len() - msg.len());
+    Some(Value {
+        range: start..start + token_len,
+        quoted: false,
+    })
+}
+
 /// `admin / P@ss…` read after a password word ("ユーザー名とパスワードは admin / P@ss…"):
 /// the password after the user, when the first is no password and the second is.
 fn password_after_user(text: &str, v: &Value, class: Class) -> Option<Value> {
@@ -1129,8 +1253,10 @@ pub(crate) fn at_key(
     // A key after a percent escape: `%26sig=`
     let mut after_amp = ks > 0 && text[..ks].ends_with("&amp;");
     if ks > 0 && b[ks - 1] == b'%' && hit.start >= ks + 2 {
-        after_amp = text[ks..].starts_with("26");
-        ks += 2;
+        // `%2526sig%253D`: a query encoded twice (a URL inside a URL's parameter).
+        let twice = text[ks..].starts_with("2526") && hit.start >= ks + 4;
+        after_amp = twice || text[ks..].starts_with("26");
+        ks += if twice { 4 } else { 2 };
     }
     // A key after an escaped `&`: `\u0026sig=` (JSON), `\x26sig=`, `&amp;sig=` (XML).
     if ks > 0 && b[ks - 1] == b'\\' {
@@ -1216,6 +1342,12 @@ pub(crate) fn at_key(
     }
     if table_header(text, hit.start).is_some() {
         table_column(text, &(ks..ke), class, kind, n == "value", out);
+        return;
+    }
+    if csv_column(text, &(ks..ke), class, kind, out) {
+        return;
+    }
+    if class == Class::Password && chat_answer(text, ke, kind, out) {
         return;
     }
     if class == Class::Password && at(text, ks.wrapping_sub(1)) == b' ' {
@@ -1352,6 +1484,13 @@ pub(crate) fn at_key(
     {
         // URL-encoded `=` (Cosmos DB's `type%3Dmaster%26ver%3D1.0%26sig%3D…`).
         (Sep::Strong, true, 3)
+    } else if rest
+        .as_bytes()
+        .get(..5)
+        .is_some_and(|b| b.eq_ignore_ascii_case(b"%253d"))
+    {
+        // Encoded twice (`%2526sig%253D…`).
+        (Sep::Strong, true, 5)
     } else if rest.starts_with("=>") || rest.starts_with(":=") || rest.starts_with("->") {
         (Sep::Strong, false, 2)
     } else if let Some(arrow) = ['→', '⇒'].iter().find(|a| rest.starts_with(**a)) {
@@ -1471,6 +1610,12 @@ pub(crate) fn at_key(
     }) else {
         return;
     };
+    // A query encoded twice ends its value at the next `%2526` (`&`).
+    if eq && skip == 5 {
+        if let Some(i) = text[v.range.clone()].find("%2526") {
+            v.range.end = v.range.start + i;
+        }
+    }
     let mut pair = false;
     if slash_label(text, ks) {
         match pair_second(text, v.range.end) {
@@ -1660,6 +1805,8 @@ pub(crate) fn at_japanese(text: &str, hit: Range<usize>, out: &mut Vec<Finding>)
                 },
             )
         }
+        // クッキー is a cookie, whose name says whether it is a secret.
+        "キー" if text[..hit.start].ends_with("クッ") => return,
         "キー" => (Class::Key(Kind::AccessKey), Kind::AccessKey),
         // 鍵 (HMAC の鍵, 暗号化の鍵); a public key (公開鍵) is no secret.
         "鍵" if text[..hit.start].ends_with("公開") => return,
@@ -1668,6 +1815,9 @@ pub(crate) fn at_japanese(text: &str, hit: Range<usize>, out: &mut Vec<Finding>)
     };
     if table_header(text, hit.start).is_some() {
         table_column(text, &hit, class, kind, false, out);
+        return;
+    }
+    if csv_column(text, &hit, class, kind, out) {
         return;
     }
     // The value before the word: 「P@ss…」というパスワード, P@ss… という管理者パスワード;
@@ -1733,6 +1883,10 @@ pub(crate) fn at_japanese(text: &str, hit: Range<usize>, out: &mut Vec<Finding>)
     while matches!(char_at(text, p), ' ' | '\t' | '　') {
         p += char_at(text, p).len_utf8();
         spaces += 1;
+    }
+    // A chat: パスワード何だっけ ⏎ [10:03] 鈴木: P@ss…: the answer on the next message.
+    if chat_answer(text, p, kind, out) {
+        return;
     }
     let c = char_at(text, p);
     let rest = &text[p..];

@@ -213,6 +213,7 @@ static ANCHORS: &[(&str, Anchor)] = &[
     ("connect.sid", Anchor::CookieName),
     ("phpsessid", Anchor::CookieName),
     ("authcookie", Anchor::CookieName),
+    ("x-ms-cpim-", Anchor::CookieName),
     ("session", Anchor::CookieName),
     ("basic ", Anchor::Basic),
     ("_auth=", Anchor::Basic),

@@ -547,6 +547,21 @@ static PLACEHOLDER_PARTS: LazyLock<AhoCorasick> = LazyLock::new(|| {
         .expect("valid patterns")
 });
 
+/// A camelCase identifier named for the secret it holds (`adminPassword: vmAdminPassword`,
+/// `clientSecret: appClientSecret`): a reference to a parameter or variable, not a value.
+fn names_its_secret(t: &str) -> bool {
+    let b = t.as_bytes();
+    b.first().is_some_and(u8::is_ascii_lowercase)
+        && b.iter().all(u8::is_ascii_alphabetic)
+        && ["Password", "Secret", "Key", "Token", "Pwd"]
+            .iter()
+            .any(|w| {
+                t.strip_suffix(w).is_some_and(|pre| {
+                    pre.len() >= 2 && pre.ends_with(|c: char| c.is_ascii_lowercase())
+                })
+            })
+}
+
 /// A mask, a placeholder, a variable or a reference rather than a value.
 pub fn is_placeholder(v: &str) -> bool {
     let t = v.trim();
@@ -603,6 +618,7 @@ pub fn is_placeholder(v: &str) -> bool {
         "--",
         "<",
         "&lt;",
+        "%3c",
         "…",
         "...",
         "ssh-rsa",
@@ -651,6 +667,9 @@ pub fn is_placeholder(v: &str) -> bool {
         || b[0] == b'!' && b[1..].iter().all(u8::is_ascii_alphabetic)
         || b[0] == b'*' && ident(&b[1..]) && !b[1..].iter().any(u8::is_ascii_digit)
     {
+        return true;
+    }
+    if names_its_secret(t) {
         return true;
     }
     if b.len() >= 3 && b[1] == b':' && (b[2] == b'\\' || b[2] == b'/') {
