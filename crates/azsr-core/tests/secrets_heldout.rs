@@ -110,7 +110,8 @@ const HELDOUT3: Corpus = Corpus {
 
 /// Written against the detectors of 5d2ac17 and frozen before anyone measured on it:
 /// 0.862 recall / 0.976 precision then, 0.890 / 0.982 after the tuning on heldout2 and
-/// heldout3 (which never saw it). Still held out: do not tune on it.
+/// heldout3, 0.899 / 0.983 after the tuning on dev5 (neither saw it). Still held out:
+/// do not tune on it.
 const HELDOUT4: Corpus = Corpus {
     name: "heldout4",
     files: &[
@@ -137,7 +138,7 @@ const HELDOUT4: Corpus = Corpus {
     ],
     generate: heldout4::generate,
     seed: 0x4E1D_2026_1206_0004,
-    min_recall: 0.88,
+    min_recall: 0.89,
     min_precision: 0.975,
     min_snippets: 300,
     min_family_positives: 25,
