@@ -531,14 +531,14 @@ pub(crate) fn payment_cards(
             digit |= d << (8 * k);
             sep |= s << (8 * k);
         }
-        let next_digit = digit >> 1 | u64::from(at(text, i + 64).is_ascii_digit()) << 63;
-        let run = digit | sep & next_digit;
+        let next_digit = (digit >> 1) | (u64::from(at(text, i + 64).is_ascii_digit()) << 63);
+        let run = digit | (sep & next_digit);
         let run2 = run & run >> 1;
         let run4 = run2 & run2 >> 2;
         let run8 = run4 & run4 >> 4;
         let starts = (lines.end - i).min(STEP);
         // Bit p: bytes p..p + 13 are all in a run.
-        let long = run8 & run4 >> 8 & run >> 12 & ((1u64 << starts) - 1);
+        let long = run8 & (run4 >> 8) & (run >> 12) & ((1u64 << starts) - 1);
         if long == 0 {
             i += starts;
             continue;
@@ -570,7 +570,7 @@ fn digits_and_separators(w: u64) -> (u64, u64) {
     let above_9 = low + ONES * (0x80 - b'9' as u64 - 1);
     let digit = at_least_0 & !above_9 & !w & HIGH;
     let zero_byte = |x: u64| !(((x & LOW) + LOW) | x) & HIGH;
-    let sep = zero_byte(w ^ ONES * b' ' as u64) | zero_byte(w ^ ONES * b'-' as u64);
+    let sep = zero_byte(w ^ (ONES * b' ' as u64)) | zero_byte(w ^ (ONES * b'-' as u64));
     (pack(digit), pack(sep))
 }
 
