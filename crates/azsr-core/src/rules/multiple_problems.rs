@@ -254,6 +254,7 @@ static NEW_SUBJECT: LazyLock<Cue> = LazyLock::new(|| {
         "(?:他|ほか)にも(?:いくつか|何点か|数点|[0-9一二三両]+ ?点|[0-9一二三]+ ?つ)?[^。]{0,12}?(?:質問|お伺い|伺い|確認させ|相談|教えて|ご教示)|(?:もう|あと|追加で|別途)(?: ?[0-9二三両] ?(?:点|つ)|いくつか|何点か|数点)",
         r"\b(?:on|onto|to)\s+(?:a\s+|an\s+|the\s+)?(?:different|separate|unrelated|other|another|new)\s+(?:topic|note|subject|matter)\b|\b(?:different|separate|unrelated)\s+(?:topic|subject|matter|thing|issue|question|problem|note|item)s?\b|\b(?:new|another|second)\s+(?:topic|subject|matter)\b|\b(?:switch|chang)(?:e|es|ing)?\s+gears\b",
         r"\bchang(?:e|ing)\s+(?:the\s+)?(?:subject|topic)s?\b|\bwhile\s+(?:i|we)(?:'m|'re|\s+am|\s+are|\s+have\s+you|'ve\s+got\s+you)\s*(?:at\s+it|here|on\s+the\s+line)?\b|\bunrelated\b|\b(?:not|isn't|is\s+not)\s+(?:related|connected)\s+to\s+(?:the\s+above|the\s+(?:issue|problem)\s+above|(?:the\s+)?(?:main|first)\s+(?:issue|problem|question))\b|\b(?:a\s+few|several|a\s+couple\s+of|two|three|[23])\s+(?:different\s+|separate\s+|unrelated\s+)?things\s+(?:we|i)\s+(?:need|want|would\s+like|'d\s+like)\b",
+        "(?:い|た|る|の|だ)件と[、 ]?[^。]{1,40}?の件(?:について|に関して)?[、,]?[^。]{0,6}(?:それぞれ|両方|個別に|まとめて)",
         "(?:続いて|次に|次は|続きまして|もう(?:一|1|ひと)つは|(?:2|二) ?つ目は)[、,]?[^。]{1,30}?の件|(?:問題|課題|事象|不具合|ご?相談(?:事項)?|案件|トピック)(?:は|が)? ?(?:2|二|3|三|4|四|複数|いくつか) ?(?:つ|件|点)?(?:あり|ござい|存在)|(?:2|二|3|三|複数) ?(?:つ|件)の(?:問題|課題|不具合|ご?相談|案件|件|事柄|テーマ)|(?:2|二) ?(?:つ|点)目(?:は|[:：、])|(?:もう|あと) ?(?:1|一|ひと) ?件|(?:他|ほか)にも[^。]{0,10}件|(?:以下|下記|次)の ?(?:2|二|3|三|複数) ?(?:件|つの(?:問題|事象|件|相談))|(?:2|二|3|三|複数) ?件(?:について|を|、|です|あります|ございます|ご?相談)|まとめて(?:の)?(?:ご?質問|ご?相談|お問い合わせ|問い合わせ|お伺い|確認させ)",
         r"\b(?:next|now|secondly|second|lastly|finally|then)\s*,?\s+(?:about|regarding|on|re:?|concerning)\s+[^.:,]{1,30}[:,]|\bsomething\s+else\s+(?:going\s+on|to\s+(?:ask|mention|raise|report)|(?:we|i)\s+(?:need|want|wanted))\b|\b(?:there(?:'s|\s+is)\s+also|(?:we|i)\s+also\s+have)\s+(?:another|a\s+second|one\s+more|something\s+else)\b|\b(?:two|three|four|several|multiple|[234])\s+(?:separate\s+|different\s+|distinct\s+|unrelated\s+)?(?:issues|problems)\b|\banother\s+(?:issue|problem|matter|topic)\b|\b(?:bundl\w+|combin\w+|lump\w*)\s+(?:these|them|several|multiple|two|a\s+few)\b|\bmoving\s+on\b|^\s*something\s+(?:else|different)(?:\s+(?:entirely|altogether|now|too))?\s*[:,]|\bwhile\s+(?:we're|we\s+are|i'm|i\s+am)\s+at\s+it\b|\b(?:taking|take|using|use)\s+this\s+(?:opportunity|chance)\b|\bsince\s+(?:i|we)\s+(?:have|'ve\s+got)\s+(?:you|your\s+attention)\b|\b(?:on\s+)?to\s+something\s+(?:else|different)\b",
         r"\bseparate\s+(?:problem|issue|question|matter)\b|\b(?:separate|different|unrelated|apart)\s+from\s+(?:this|that|the\s+above|(?:the|our|my)\s+(?:main\s+|first\s+)?(?:issue|problem|question|request))\b|\bnothing\s+to\s+do\s+with\s+(?:this|that|the\s+above|(?:the|our|my)\s+(?:main\s+|first\s+)?(?:issue|problem|question))\b|\b(?:a\s+few|(?:a\s+)?couple(?:\s+of)?|several|some|two|three|[23])\s+(?:more|other|additional|further|unrelated|separate)\s+(?:things|questions|issues|problems|topics|items|matters)\b|\b(?:two|three|[23]|a\s+few|a\s+couple\s+of|several)\s+more\s+things\b",
@@ -388,6 +389,14 @@ fn strip_generic(run: &str) -> Vec<String> {
     out
 }
 
+/// A content word that names a resource (`vm-batch-11`, `sql_prod2`): Latin with a
+/// hyphen, an underscore or a digit.
+fn is_resource_name(word: &str) -> bool {
+    word.is_ascii()
+        && word.contains(|c: char| c == '-' || c == '_' || c.is_ascii_digit())
+        && word.contains(|c: char| c.is_ascii_alphabetic())
+}
+
 fn refers_back(text: &str) -> bool {
     // A Japanese demonstrative after a clause that ends in が or けど (…が 200 になって
     // いるのですが、これは…) points at that clause, inside the same sentence: only the
@@ -461,6 +470,44 @@ static TOPIC_CLOSED: LazyLock<Cue> = LazyLock::new(|| {
     ])
 });
 
+/// A paragraph or item of the problem section opening with the label of a matter
+/// (ログインの件:, 【請求について】, Regarding the invoice:, About sign-in:).
+static MATTER_LABEL: LazyLock<Cue> = LazyLock::new(|| {
+    Cue::new(&[
+        "^\\s*(?:[0-9]+[.)．） ]\\s*)?(?:【[^】。]{1,24}(?:の件|について|に関して)】|[^。:：、\\n]{1,24}(?:の件|について|に関して)\\s*[:：])",
+        r"^\s*(?:[0-9]+[.)]\s*)?(?:regarding|re:?|concerning|as\s+for)\s+[^.:?\n]{1,40}:(?:\s|$)",
+    ])
+});
+
+/// The label of the second of two labelled matters of the problem section whose
+/// subjects ([`topic::subjects`]) share nothing, or whose second brings money, a quota
+/// or the subscription to the first: the second label's range. Labels of
+/// one matter's parts (状況:, Impact:) name no subject class and never count.
+fn second_labelled_matter(pieces: &[Piece]) -> Option<Range<usize>> {
+    let mut first: Option<u16> = None;
+    for p in pieces.iter().filter(|p| {
+        p.block
+            .is_some_and(|b| b.section == Some(SectionKind::Problem) && b.kind != crate::body::BlockKind::Heading)
+    }) {
+        let Some(label) = MATTER_LABEL.find(p.masked) else {
+            continue;
+        };
+        let s = topic::subjects(p.masked);
+        if s == 0 {
+            continue;
+        }
+        match first {
+            None => first = Some(s),
+            // Nothing in common, or money, a quota or the subscription new to it.
+            Some(f) if f & s == 0 || topic::administrative(s) & !f != 0 => {
+                return Some(p.doc_range(label))
+            }
+            Some(_) => {}
+        }
+    }
+    None
+}
+
 /// Both the text and what came before it (`seen`, subject bits) speak of money (prices, invoices, charges): the bill of several services
 /// is one question, whatever services it names.
 fn one_money_matter(seen: u16, text: &str) -> bool {
@@ -481,7 +528,7 @@ fn new_subject_class(c: u16, text: &str, listed: bool, technical: bool, fix_befo
     // Money, a quota or the subscription itself, new to a technical request (or to
     // one about another administrative subject): the cost of a longer retention is a
     // question for billing, not for the failing backup.
-    if topic::administrative(s) & !c != 0 && (c != 0 || technical) && !REMEDY.is_match(text) {
+    if topic::administrative(s) & !c != 0 && (c != 0 || technical) && !asks_way_out(text, true) {
         return true;
     }
     if c == 0 || s & c != 0 {
@@ -496,7 +543,7 @@ fn new_subject_class(c: u16, text: &str, listed: bool, technical: bool, fix_befo
         && !topic::has(s, Subject::Compute)
         && !topic::has(s, Subject::Network)
         && !topic::has(s, Subject::Monitoring)
-        && !REMEDY.is_match(text)
+        && !remedy(text)
 }
 
 /// What a change would cost (スケールアップした場合の費用, how much more would it cost;
@@ -508,7 +555,7 @@ fn cost_of_the_fix(s: u16, text: &str, fix_before: bool) -> bool {
         && !topic::has(s, Subject::Quota)
         && !topic::has(s, Subject::Account)
         && COST_OF_A_CHANGE.is_match(text)
-        && (fix_before || REMEDY.is_match(text))
+        && (fix_before || remedy(text))
 }
 
 /// The cost of a change (変更した場合の料金, スケールアップすると費用は, what would that
@@ -528,14 +575,37 @@ static ADDITIVE: LazyLock<Cue> = LazyLock::new(|| {
     ])
 });
 
-/// Asking how to get out of the problem (回避策, 復旧, workaround, fix): a question about
-/// the problem in hand, whatever it names.
-static REMEDY: LazyLock<Cue> = LazyLock::new(|| {
+/// Asking how to get out of the problem (回避策, 復旧, workaround, fix) or how to confirm
+/// something: a question about the problem in hand, whatever it names.
+fn remedy(text: &str) -> bool {
+    WAY_OUT.is_match(text) || CONFIRM.is_match(text)
+}
+
+/// A way out of the problem (回避策, 復旧, 改善, workaround, fix, would X help).
+static WAY_OUT: LazyLock<Cue> = LazyLock::new(|| {
     Cue::new(&[
-        "回避|対処|対策|復旧|解消|解決|直す|直せ|改善|切り分け|暫定|確認(?:する|できる)?方法|どこで確認|見分け",
-        r"\bworkaround\b|\bfix\w*|\brecover\w*|\bresolv\w*|\bmitigat\w*|\bwork\s+around\b|\bget\s+(?:it|this)\s+working\b|\bhow\s+(?:can|do|could|should)\s+(?:we|i)\s+(?:confirm|check|verify|tell|see|find\s+out)\b|\bwhich\s+(?:metrics?|logs?|counters?)\b|\bwould\s+(?:a|an|the|more|bigger|larger|higher|scaling)\b[^?]{0,40}\bhelp\b",
+        "回避|対処|対策|復旧|解消|解決|直す|直せ|改善|切り分け|暫定",
+        r"\bworkaround\b|\bfix\w*|\brecover\w*|\bresolv\w*|\bmitigat\w*|\bwork\s+around\b|\bget\s+(?:it|this)\s+working\b|\bwould\s+(?:a|an|the|more|bigger|larger|higher|scaling)\b[^?]{0,40}\bhelp\b",
     ])
 });
+
+/// How to confirm or see something (確認方法, どこで確認できますか, how can we check,
+/// which metrics): about the problem when what is to be confirmed is; but where a
+/// reservation's discount shows is a billing question, so it does not keep a billing,
+/// quota or subscription subject new to the text on the problem ([`asks_way_out`]).
+static CONFIRM: LazyLock<Cue> = LazyLock::new(|| {
+    Cue::new(&[
+        "確認(?:する|できる)?方法|どこで確認|見分け",
+        r"\b(?:how|where)\s+(?:can|do|could|should)\s+(?:we|i)\s+(?:confirm|check|verify|tell|see|find\s+out)\b|\bwhich\s+(?:metrics?|logs?|counters?)\b",
+    ])
+});
+
+/// Whether `text` asks how to get out of the problem: a way out, or a way to confirm
+/// something unless its subject is a billing, quota or subscription one new to the
+/// text (`admin_new`).
+fn asks_way_out(text: &str, admin_new: bool) -> bool {
+    WAY_OUT.is_match(text) || (!admin_new && CONFIRM.is_match(text))
+}
 
 /// Whether `text` names a service that `before` does not name (two names of one
 /// service, `VM` and `仮想マシン`, are one).
@@ -733,24 +803,31 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
         let (q, t) = &qs[i];
         // A question asking whether something is behind the problem, or how to get out
         // of it (Would a larger plan help?), is about it.
+        // A billing, quota or subscription subject nothing before spoke of is another
+        // matter even when a statement shares a word with both questions (自動 in
+        // 自動で上がる and in 自動パッチ): the word is shared, the subject is not.
+        let seen = subjects_before(q.range.start);
+        let admin_new = topic::administrative(topic::subjects(&q.text)) & !seen != 0;
         if t.is_empty()
             || refers_back(&q.text)
             || HYPOTHESIS.is_match(&q.text)
-            || REMEDY.is_match(&q.text)
+            || asks_way_out(&q.text, admin_new)
         {
             continue;
         }
         // Questions about one problem often share no word (原因は？ ログは？), so what
         // sets a question apart is a service named nowhere before it, or a subject
         // that nothing before it speaks of (the bill, in a request about a restart).
-        let seen = subjects_before(q.range.start);
-        // A billing, quota or subscription subject nothing before spoke of is another
-        // matter even when a statement shares a word with both questions (自動 in
-        // 自動で上がる and in 自動パッチ): the word is shared, the subject is not.
-        let admin_new = topic::administrative(topic::subjects(&q.text)) & !seen != 0;
         let mut any_topical = false;
+        // A word both questions share ties them, but the name of a resource does not
+        // tie a billing, quota or subscription question to the problem: whether a
+        // reservation applies to vm-batch-11 is a question for billing.
+        let shares = |e: &HashSet<String>| {
+            e.iter()
+                .any(|w| t.contains(w) && !(admin_new && is_resource_name(w)))
+        };
         for (_, earlier) in &qs[..i] {
-            if !earlier.is_disjoint(t) || (tied(earlier, t) && !admin_new) {
+            if shares(earlier) || (tied(earlier, t) && !admin_new) {
                 continue 'outer;
             }
             any_topical |= !earlier.is_empty();
@@ -760,12 +837,12 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
             && !one_money_matter(seen, &q.text)
             && names_new_service(ctx.catalog, &before(q.range.start), &q.text);
         // A way out asked about by an earlier question or the sentence just before.
-        let fix_before = qs[..i].iter().any(|(e, _)| REMEDY.is_match(&e.text))
+        let fix_before = qs[..i].iter().any(|(e, _)| remedy(&e.text))
             || all
                 .iter()
                 .take_while(|(start, s)| start + s.len() <= q.range.start)
                 .last()
-                .is_some_and(|(_, s)| REMEDY.is_match(s));
+                .is_some_and(|(_, s)| remedy(s));
         if new_service || new_subject_class(seen, &q.text, listed, technical, fix_before) {
             signals.push((
                 q.range.clone(),
@@ -776,6 +853,18 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
             ));
             break;
         }
+    }
+
+    // Matters labelled one after the other (ログインの件: … 月末の支払いの件: …;
+    // Regarding sign-in: … Regarding the invoice: …) whose subjects differ.
+    if let Some(range) = second_labelled_matter(pieces) {
+        signals.push((
+            range,
+            msg!(
+                "A second matter, labelled as such, about something else than the first: file one request per problem.",
+                "見出しを付けて 2 つ目の事柄が書かれており、1 つ目とは別の内容です。1 件のお問い合わせには 1 つの問題を記載し、他は別のお問い合わせにしてください。"
+            ),
+        ));
     }
 
     // Follow-ups introduced as unrelated.
@@ -819,14 +908,14 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
             if (opener.is_some() || ADDITIVE.is_match(body))
                 && in_problem
                 && !before.is_empty()
-                && !REMEDY.is_match(rest)
+                && !asks_way_out(rest, true)
                 && !refers_back_strictly(rest)
                 && topic::administrative(topic::subjects(rest)) & !seen_subjects != 0
                 && !HYPOTHESIS.is_match(rest)
                 && !cost_of_the_fix(
                     topic::subjects(rest),
                     rest,
-                    before.last().is_some_and(|b| REMEDY.is_match(b)),
+                    before.last().is_some_and(|b| remedy(b)),
                 )
             {
                 let r = opener.clone().unwrap_or(0..body.len());
