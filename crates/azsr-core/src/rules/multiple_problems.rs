@@ -3,7 +3,7 @@ use std::ops::Range;
 use std::sync::LazyLock;
 
 use crate::catalog::Catalog;
-use crate::rules::text_rule::speech::{Cue, REQUEST};
+use crate::rules::text_rule::speech::{Cue, ASKS_TO_KNOW, REQUEST};
 use crate::rules::text_rule::topic::{self, Subject};
 use crate::rules::text_rule::{services_named, Piece, Prose};
 use crate::sections::SectionKind;
@@ -254,6 +254,8 @@ static NEW_SUBJECT: LazyLock<Cue> = LazyLock::new(|| {
         "(?:他|ほか)にも(?:いくつか|何点か|数点|[0-9一二三両]+ ?点|[0-9一二三]+ ?つ)?[^。]{0,12}?(?:質問|お伺い|伺い|確認させ|相談|教えて|ご教示)|(?:もう|あと|追加で|別途)(?: ?[0-9二三両] ?(?:点|つ)|いくつか|何点か|数点)",
         r"\b(?:on|onto|to)\s+(?:a\s+|an\s+|the\s+)?(?:different|separate|unrelated|other|another|new)\s+(?:topic|note|subject|matter)\b|\b(?:different|separate|unrelated)\s+(?:topic|subject|matter|thing|issue|question|problem|note|item)s?\b|\b(?:new|another|second)\s+(?:topic|subject|matter)\b|\b(?:switch|chang)(?:e|es|ing)?\s+gears\b",
         r"\bchang(?:e|ing)\s+(?:the\s+)?(?:subject|topic)s?\b|\bwhile\s+(?:i|we)(?:'m|'re|\s+am|\s+are|\s+have\s+you|'ve\s+got\s+you)\s*(?:at\s+it|here|on\s+the\s+line)?\b|\bunrelated\b|\b(?:not|isn't|is\s+not)\s+(?:related|connected)\s+to\s+(?:the\s+above|the\s+(?:issue|problem)\s+above|(?:the\s+)?(?:main|first)\s+(?:issue|problem|question))\b|\b(?:a\s+few|several|a\s+couple\s+of|two|three|[23])\s+(?:different\s+|separate\s+|unrelated\s+)?things\s+(?:we|i)\s+(?:need|want|would\s+like|'d\s+like)\b",
+        "別(?:の)?(?:プロジェクト|案件)(?:で|の件で|について|に関して)[、,]",
+        r"\b(?:for|on|in)\s+(?:a\s+)?(?:different|separate|another|other)\s+project\b",
         "(?:い|た|る|の|だ)件と[、 ]?[^。]{1,40}?の件(?:について|に関して)?[、,]?[^。]{0,6}(?:それぞれ|両方|個別に|まとめて)",
         "(?:続いて|次に|次は|続きまして|もう(?:一|1|ひと)つは|(?:2|二) ?つ目は)[、,]?[^。]{1,30}?の件|(?:問題|課題|事象|不具合|ご?相談(?:事項)?|案件|トピック)(?:は|が)? ?(?:2|二|3|三|4|四|複数|いくつか) ?(?:つ|件|点)?(?:あり|ござい|存在)|(?:2|二|3|三|複数) ?(?:つ|件)の(?:問題|課題|不具合|ご?相談|案件|件|事柄|テーマ)|(?:2|二) ?(?:つ|点)目(?:は|[:：、])|(?:もう|あと) ?(?:1|一|ひと) ?件|(?:他|ほか)にも[^。]{0,10}件|(?:以下|下記|次)の ?(?:2|二|3|三|複数) ?(?:件|つの(?:問題|事象|件|相談))|(?:2|二|3|三|複数) ?件(?:について|を|、|です|あります|ございます|ご?相談)|まとめて(?:の)?(?:ご?質問|ご?相談|お問い合わせ|問い合わせ|お伺い|確認させ)",
         r"\b(?:next|now|secondly|second|lastly|finally|then)\s*,?\s+(?:about|regarding|on|re:?|concerning)\s+[^.:,]{1,30}[:,]|\bsomething\s+else\s+(?:going\s+on|to\s+(?:ask|mention|raise|report)|(?:we|i)\s+(?:need|want|wanted))\b|\b(?:there(?:'s|\s+is)\s+also|(?:we|i)\s+also\s+have)\s+(?:another|a\s+second|one\s+more|something\s+else)\b|\b(?:two|three|four|several|multiple|[234])\s+(?:separate\s+|different\s+|distinct\s+|unrelated\s+)?(?:issues|problems)\b|\banother\s+(?:issue|problem|matter|topic)\b|\b(?:bundl\w+|combin\w+|lump\w*)\s+(?:these|them|several|multiple|two|a\s+few)\b|\bmoving\s+on\b|^\s*something\s+(?:else|different)(?:\s+(?:entirely|altogether|now|too))?\s*[:,]|\bwhile\s+(?:we're|we\s+are|i'm|i\s+am)\s+at\s+it\b|\b(?:taking|take|using|use)\s+this\s+(?:opportunity|chance)\b|\bsince\s+(?:i|we)\s+(?:have|'ve\s+got)\s+(?:you|your\s+attention)\b|\b(?:on\s+)?to\s+something\s+(?:else|different)\b",
@@ -440,7 +442,7 @@ fn without_adverbial_mo(text: &str) -> String {
 }
 
 static ADVERBIAL_MO: LazyLock<Cue> = LazyLock::new(|| {
-    Cue::new(&["現在も|今も|今でも|いまも|依然として|それでも|いつも|何度も|誰も|一度も|少しも|何も|どれも|よりも"])
+    Cue::new(&["現在も|今も|今でも|いまも|依然として|それでも|いつも|何度も|誰も|一度も|少しも|何も|どれも|よりも|(?:[0-9]+|一|ひと) ?(?:件|つ|回|個|人|名|行|台)も"])
 });
 
 /// A sentence that reports no problem (エラーは出ていません, no errors, works fine).
@@ -885,7 +887,7 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
     let mut seen_subjects: u16 = 0;
     let mut closed = false;
     for (p, sents) in pieces.iter().zip(&sents) {
-        for s in sents.iter().cloned() {
+        for (k, s) in sents.iter().cloned().enumerate() {
             let text = &p.masked[s.clone()];
             let lead = text.len() - text.trim_start().len();
             let body = text.trim();
@@ -902,11 +904,34 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
             let rest = opener.as_ref().map_or(body, |r| &body[r.end..]);
             let at = p.start + s.start + lead;
             let in_problem = p.block.is_some_and(|b| b.section == Some(SectionKind::Problem));
+            // The sentence, or the next one of its paragraph, asks (もう一点、…について
+            // 伺いたいことがあります。…料金はどう変わるのでしょうか。).
+            let asks_on = |t: &str| is_question(t) || REQUEST.is_match(t) || ASKS_TO_KNOW.is_match(t);
+            let asks_here = asks_on(body)
+                || sents
+                    .get(k + 1)
+                    .is_some_and(|n| asks_on(&p.masked[n.clone()]));
+            // Outside the problem section (a note under 補足, その他, Additional notes,
+            // or after what was tried), an added matter counts when it asks: a
+            // statement there is background.
+            let in_notes = asks_here
+                && !p.block.is_some_and(|b| {
+                    matches!(
+                        b.section,
+                        Some(
+                            SectionKind::Steps
+                                | SectionKind::Environment
+                                | SectionKind::Related
+                                | SectionKind::Contacts
+                                | SectionKind::Errors
+                        )
+                    )
+                });
             // 加えて、…転送料金が 3 倍になっています, …の方法も知りたいです: an added
             // statement or question whose subject (money, a quota, the subscription)
             // nothing before spoke of.
             if (opener.is_some() || ADDITIVE.is_match(body))
-                && in_problem
+                && (in_problem || in_notes)
                 && !before.is_empty()
                 && !asks_way_out(rest, true)
                 && !refers_back_strictly(rest)
@@ -934,8 +959,7 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
                 signals.push((at + r.start..at + r.end, message));
             }
             if let Some(r) = opener.clone() {
-                let asks = is_question(body) || REQUEST.is_match(body);
-                if asks && !refers_back(rest) {
+                if asks_here && !refers_back(rest) {
                     let seen = before.join("\n");
                     if !one_money_matter(seen_subjects, rest)
                         && names_new_service(ctx.catalog, &seen, rest)

@@ -337,7 +337,7 @@ const SPEED: usize = 4;
 static TEST_ENV: LazyLock<Cue> = LazyLock::new(|| {
     Cue::new(&[
         "(?:PoC|検証|テスト|開発|ステージング|評価|試験|デモ) ?(?:用|専用)?(?:の)?(?:環境|サブスクリプション|テナント|クラスター|アカウント)|(?:PoC|検証|テスト|評価|試験|デモ)(?:専用|用途)|(?:負荷|性能|高負荷|ストレス|耐障害性?|フェールオーバー|切り替え)(?:試験|テスト)",
-        r"\b(?:test|testing|dev|development|staging|qa|uat|sandbox|poc|non-?prod(?:uction)?)\s+(?:environment|env|subscription|cluster|tenant|slot)\b|\b(?:load|stress|performance|soak|failover|dr)\s+test(?:s|ing|\s+runs?)?\b",
+        r"\b(?:test|testing|dev|development|staging|qa|uat|sandbox|poc|non-?prod(?:uction)?)\s+(?:environment|env|subscription|cluster|tenant|slot)\b|\b(?:load|stress|performance|soak|failover|dr|resilience|chaos)\s+test(?:s|ing|\s+runs?)?\b",
     ])
 });
 /// A sentence that contrasts a test environment with production (検証環境では再現しない,
@@ -403,7 +403,7 @@ static CUES: LazyLock<[Cue; 4]> = LazyLock::new(|| {
     [
         Cue::new(&[
             "(?:復旧|回復|解消|収束|終息|正常化|復帰)(?:いた|し|され|済)(?:ており|ています|ました|ております|た)|(?:正常|元|通常(?:状態|運転|稼働)?)に(?:戻り|戻って|戻った|なり|なって|復し)|(?:すでに|既に|もう)(?:正常|復旧|回復|解消|問題な)|一時的な(?:障害|事象|問題|現象)",
-        "(?:収まって|収まり|落ち着いて|落ち着き)(?:おり|います|ました)|(?:以降|その後|それ以降)(?:は)?(?:安定|正常|問題なく|落ち着)|(?:今|現在)は(?:問題なく|正常に|普通に|通常どおり|通常通り)?(?:動いて|動作して|稼働して|使えて|利用でき|アクセスでき|接続でき)",
+        "(?:収まって|収まり|落ち着いて|落ち着き)(?:おり|います|ました)|(?:以降|その後|それ以降)(?:は)?(?:[^。、]{0,10}まで)?(?:安定|正常|問題なく|落ち着)|(?:今|現在)は(?:問題なく|正常に|普通に|通常どおり|通常通り)?(?:動いて|動作して|稼働して|使えて|利用でき|アクセスでき|接続でき)",
             "(?:自然に|勝手に|自動的に)(?:収ま|回復|復旧|解消|直|治)",
             "現在は?(?:正常|問題なく|安定|通常(?:どおり|通り)|平常|影響(?:は|が)?(?:ございません|ありません|ない|なく))",
             "(?:それ|その後|以降)(?:は|以降は)?(?:発生|再発)(?:して|いたして)?(?:いません|おりません)",
@@ -416,7 +416,7 @@ static CUES: LazyLock<[Cue; 4]> = LazyLock::new(|| {
         ]),
         Cue::new(&[
             "(?:原因|要因)について|(?:原因|要因)(?:の)?(?:調査|分析|究明|特定|解明|を?(?:知り|教え|ご教示|明らか|調べ|ご報告|報告|説明|調査))|根本的な(?:原因|要因)|何が(?:起き|起こ|あった|原因)",
-            "なぜ(?:起き|発生|停止|落ち|止ま|ダウン)|経緯(?:を|の)?(?:まとめ|ご報告|報告|説明|レポート)|障害報告|事後(?:の)?(?:報告|分析|レポート)|再発防止",
+            "(?:原因|要因)を突き止め|再発(?:しない|させない)よう|二度と(?:止ま|落ち|発生|起き)|なぜ(?:起き|発生|停止|落ち|止ま|ダウン)|経緯(?:を|の)?(?:まとめ|ご報告|報告|説明|レポート)|障害報告|事後(?:の)?(?:報告|分析|レポート)|再発防止",
             r"\bwhat\s+(?:went\s+wrong|happened)\b|\broot\s+(?:cause|reason)\b|\bwhy\s+(?:it|this|the\s+\w+)\s+(?:happened|went\s+down|failed|stopped|crashed|occurred|broke)\b|\bwhat\s+caused\b",
             r"\b(?:incident|outage|post[- ]incident)\s+(?:report|review|analysis|summary|explanation)\b|\bwrite-?up\b|\b(?:written|formal)\s+(?:explanation|report|statement)\b|\bexplanation\s+of\s+(?:why|what)\b|\bprevent\s+(?:it|this|that)\s+from\s+happening\s+again\b|\bhappening\s+again\b|\bwhy\s+[\w.-]+(?:\s+[\w.-]+){0,2}\s+(?:returned|went\s+down|was\s+down|failed|stopped|crashed|happened|occurred|broke)\b|\bcause\s+of\s+the\s+(?:outage|incident|failure|downtime|disruption)\b",
         ]),
@@ -433,7 +433,7 @@ static CUES: LazyLock<[Cue; 4]> = LazyLock::new(|| {
             "(?:稼働|運用|公開|リリース)(?:して|されて)(?:いない|おらず|いません|おりません)",
             "(?:構築|移行|セットアップ|設定|導入|準備|検証|展開)(?:作業)?の(?:途中|最中)|(?:稼働|運用開始|公開|リリース|サービス開始|本番化|本番稼働|ローンチ|切り替え|切替|移行|開放|利用開始|提供開始|展開|オープン|開設|開業)(?:日)?(?:は|を)?[^。]{0,20}予定(?:して|です|となって|であり|しており|しています)|まだ[^。]{0,20}(?:開放|公開|提供|利用開始|展開|リリース|お客様に|利用者に)[^。]{0,6}(?:いない|おらず|いません|おりません)|(?:検証|テスト|試験)(?:担当者?|ユーザー?|メンバー)(?:のみ|だけ)|社内[^。]{0,12}(?:のみ|だけ)(?:が|で)?(?:利用|使用|アクセス)|(?:公開|開放|リリース|稼働|サービス開始|カットオーバー|本番化)(?:する|させる)(?:前|まで)",
             r"\bnot\s+(?:yet\s+)?(?:live|in\s+production|launched)\b|\b(?:is|are)\s*n[o']t\s+(?:yet\s+)?live\b|\bnone\s+of\s+(?:it|this|them)\s+(?:is|are)\s+live\b",
-            r"\b(?:has|have)\s*(?:n't|\s+not)\s+(?:yet\s+)?(?:launched|gone\s+live|gone\s+(?:in)?to\s+production|been\s+released)\b|\bpre-?(?:production|launch|prod)\b|\bgreenfield\b|\bsetting\s+(?:things|it|everything)\s+up\b|\bstill\s+(?:setting|building|configuring|testing)\b|\bno\s+(?:end\s+)?(?:users|customers)\s+(?:are\s+)?(?:on\s+it\s+|using\s+it\s+)?yet\b|\b(?:nothing|none\s+of\s+(?:it|this|them))\s+(?:is|are)\s+(?:live|in\s+production)\b|\b(?:live|in\s+production)\s+yet\b|\bpilot\b|\bproof\s+of\s+concept\b|\bstaging\s+(?:rollout|environment|deployment)\b",
+            r"\b(?:has|have)\s*(?:n't|\s+not)\s+(?:yet\s+)?(?:launched|gone\s+live|gone\s+(?:in)?to\s+production|been\s+released)\b|\bpre-?(?:production|launch|prod)\b|\bgreenfield\b|\bsetting\s+(?:things|it|everything)\s+up\b|\bstill\s+(?:setting|building|configuring|testing)\b|\bno\s+(?:end\s+)?(?:users|customers)\s+(?:are\s+)?(?:on\s+it\s+|using\s+it\s+)?yet\b|\b(?:nothing|none\s+of\s+(?:it|this|them))\s+(?:is|are)\s+(?:live|in\s+production)\b|\b(?:live|in\s+production)\s+yet\b|\bpilot\b|\bproof\s+of\s+concept\b|\b(?:dress\s+)?rehearsals?\b|\b(?:goes|will\s+go)\s+live\s+(?:on|in|next)\b|\bstaging\s+(?:rollout|environment|deployment)\b",
             r"\b(?:before|ahead\s+of|prior\s+to)\s+(?:the\s+|our\s+|this\s+|next\s+\w+'s\s+|\w+'s\s+)?(?:launch|go-?live|going\s+live|cutover|release|rollout)\b|\bbringing\s+(?:\w+\s+){0,3}online\b|\bnew\s+(?:\w+\s+)?build\b",
             r"\b(?:before|until|ahead\s+of)\s+(?:we|it|they)\s+(?:open|launch|go\s+live|release|ship|roll\s+out|cut\s+over|publish)\b|\bbefore\s+(?:opening|launching|going\s+live|releasing|cutting\s+over)\b|\b(?:scheduled|planned|due|set)\s+to\s+(?:go\s+live|launch|open|be\s+released|ship|cut\s+over)\b|\bnone\s+of\s+(?:it|this|them)\s+(?:is|are)\s+[\w-]+\s+yet\b|\b[\w-]+[- ]facing\s+yet\b|\bstill\s+(?:validating|preparing|onboarding|migrating|piloting|rolling\s+out)\b|\b(?:in\s+the\s+middle\s+of|midway\s+through|partway\s+through|halfway\s+through)\s+(?:a|the|our)\s+(?:\w+\s+)?(?:migration|lift-and-shift|move|rollout|build|deployment|cutover|transition|onboarding)\b|\blift[- ]and[- ]shift\b|\b(?:released|launched|rolled\s+out|opened|available|exposed)\s+to\s+(?:\w+\s+)?(?:users|customers|the\s+public|anyone|production)\s+yet\b",
             r"\b(?:we|i)(?:\s+are|'re|\s+am)\s+(?:currently\s+|still\s+)?(?:wiring\s+up|onboarding|migrating|building|setting\s+up|standing\s+up|rolling\s+out|preparing)\b|\bwhile\s+(?:we|they)\s+(?:migrate|build|set\s+up|move\s+over|roll\s+out|onboard|cut\s+over)\b|\b(?:no|none\s+of\s+(?:our|the|its|their))\s+(?:\w+\s+){0,2}(?:is|are)\s+(?:on|using|relying\s+on|in)\s+(?:it|this|them|(?:this|that|the|our)\s+[\w-]+)\s+yet\b|\b(?:nothing|no\s+\w+)\s+(?:in|on)\s+production\s+(?:depends|relies|runs|uses|is\s+affected)\b|\bbuild(?:ing)?[- ]out\b|\bbuild\s+phase\b|\b(?:building|standing\s+up|setting\s+up|spinning\s+up)\s+(?:\w+\s+)?(?:a|the|our)?\s*new\b|\bstanding\s+up\b|\bmigrating\b|\bmigration\s+(?:project|rehearsal|from)\b|\blanding\s+zone\b",
@@ -452,7 +452,7 @@ static HASTE: LazyLock<Cue> = LazyLock::new(|| {
 static PROJECT_CUE: LazyLock<Cue> = LazyLock::new(|| {
     Cue::new(&[
         "プロジェクト|スケジュール|日程|納期|展示会|発表会|キャンペーン|セミナー|デモ|期限|期日|締め?切り?|リリース|稼働開始|サービスイン|カットオーバー|本番移行|マイルストーン|間に合|押して|迫って|進捗|(?:月|年|年度|週)末(?:で|まで|に)|(?:[0-9]+ ?日|末|今週|来週|今月|来月|年内|年度内|期日)までに|(?:今週|来週|今月|来月|年内|年度内|月内|週内|本日|明日)中に|契約(?:が|の)?[^。]{0,10}(?:切れ|終了|満了)|(?:稼働|開始|移行|公開|切り?替え?|リリース|予定|作業|実施|納品|検収|オープン|開業|開店|ローンチ|イベント)日|本番(?:稼働|運用|公開|切り?替え?)(?:開始)?(?:日|予定|前|に向け|まで)|[0-9]{1,2} ?/ ?[0-9]{1,2}[^。]{0,8}(?:まで|に向け|予定|の(?:稼働|リリース|移行|公開|切り?替え?))|(?:月|週)内に|上旬|中旬|下旬|年明け|(?:開始|稼働|公開|リリース)(?:に|まで)(?:は)?(?:間に合|向け)|予定(?:日|どおり|通り)",
-        r"\bprojects?\b|\bschedule\b|\bdeadline\b|\bmilestone\b|\bgo-?live\b|\blaunch\b|\brelease\b|\bcutover\b|\btimeline\b|\bdue\s+date\b|\bslipped\b|\bbehind\s+schedule\b|\bdemo\b|\brollout\b|\bat\s+risk\b|\bprogram(?:me)?s?\b|\bslip\b|\bby\s+the\s+\d+(?:st|nd|rd|th)?\b|\bby\s+(?:monday|tuesday|wednesday|thursday|friday|next\s+week|end\s+of)\b|\bin\s+time\s+for\b|\btarget\s+date\b|\bbefore\s+(?:the\s+|our\s+)?(?:go-?live|launch|cutover|migration|rollout|deadline|opening|event|demo)\b|\bby\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d|\b(?:on|by)\s+the\s+\d{1,2}(?:st|nd|rd|th)\b|\bcommitted\s+(?:to|date)\b|\bstakeholders?\b|\bsign-?off\b|\bcampaign\b|\b(?:trade\s*show|exhibition|conference|keynote)\b|\b(?:this|that|the)\s+date\s+(?:cannot|can't|won't|will\s+not|must\s+not)\b|\bby\s+\d{1,2}(?:st|nd|rd|th)?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b|\bin\s+place\s+by\b|\bbefore\s+then\b",
+        r"\bprojects?\b|\bschedule\b|\bdeadline\b|\bmilestone\b|\bgo-?live\b|\blaunch\b|\brelease\b|\bcutover\b|\btimeline\b|\bdue\s+date\b|\bslipped\b|\bbehind\s+schedule\b|\bdemo\b|\brollout\b|\bat\s+risk\b|\bprogram(?:me)?s?\b|\bslip\b|\bby\s+the\s+\d+(?:st|nd|rd|th)?\b|\bby\s+(?:monday|tuesday|wednesday|thursday|friday|next\s+week|end\s+of)\b|\bin\s+time\s+for\b|\btarget\s+date\b|\bbefore\s+(?:the\s+|our\s+)?(?:go-?live|launch|cutover|migration|rollout|deadline|opening|event|demo)\b|\bby\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d|\b(?:on|by)\s+the\s+\d{1,2}(?:st|nd|rd|th)\b|\bcommitted\s+(?:to|date)\b|\bstakeholders?\b|\bsign-?off\b|\bcampaign\b|\b(?:trade\s*show|exhibition|conference|keynote)\b|\b(?:this|that|the)\s+date\s+(?:cannot|can't|won't|will\s+not|must\s+not)\b|\bby\s+\d{1,2}(?:st|nd|rd|th)?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b|\bin\s+place\s+by\b|\b(?:before|by)\s+then\b|\bsign\s+off\b|\bsteering\s+(?:meeting|committee)\b|\breview\s+board\b",
     ])
 });
 
@@ -490,8 +490,8 @@ static ONGOING_CUE: LazyLock<Cue> = LazyLock::new(|| {
 /// outweighs words of an outage elsewhere (停止中は 503 でした tells the past).
 static NOTHING_DOWN_NOW: LazyLock<Cue> = LazyLock::new(|| {
     Cue::new(&[
-        "業務(?:は|に|へ)?(?:の)?(?:影響は?)?(?:止まって|停止して)(?:い|お)(?:ません|らず)|業務(?:を|は)(?:継続|続け)(?:でき|られ)|(?:業務|利用者|お客様|ユーザー)(?:へ|に)の影響(?:は|も)?[^。]{0,8}(?:ありません|ない|なく|ございません)|(?:今|現在)は(?:問題なく|正常に|普通に|通常どおり|通常通り)(?:動いて|動作して|稼働して|使えて|利用でき|アクセスでき|接続でき)|(?:現行|既存|本番|移行元|旧|オンプレミス|オンプレ)(?:の)?[^。]{0,16}(?:は|も)(?:今も|現在も)?(?:普通に|問題なく|正常に|通常どおり|通常通り)(?:稼働|動いて|動作)|(?:利用|稼働|運用|サービス)開始(?:は|が)?まだ先|(?:サービス|業務|本番|システム)(?:は|も)[^。]{0,30}(?:旧|現行|既存|移行元|オンプレ)[^。]{0,24}(?:で|にて)(?:今も|現在も)?(?:普通に|問題なく|正常に|通常どおり|通常通り)(?:稼働|動いて|動作)|本番(?:環境|サービス)?(?:に|へ)?(?:は)?影響(?:は|が)?(?:ありません|ない|なく|ございません|出ていません)|(?:業務|本番|お客様|顧客|利用者)[^。]{0,16}(?:ご)?(?:利用|使用)(?:いただいて|して|されて)(?:いる|おる)もの(?:で|では)(?:は)?(?:ございません|ありません|ない)",
-        r"\b(?:nothing|no\s+\w+)\s+(?:in|on)\s+production\s+(?:depends|relies|runs|uses|is\s+affected)\b|\b(?:is|are)\s+(?:running|working|serving)\s+(?:\w+\s+){0,3}(?:right\s+now|now|at\s+the\s+moment)\b|\bthat\s+is\s+how\b[^.]{0,40}\brunning\b|\bno\s+(?:user|customer|business)\s+impact\b|\b(?:no|none\s+of\s+(?:our|the|its|their))\s+(?:\w+\s+){0,2}(?:is|are)\s+(?:on|using|relying\s+on|in)\s+(?:it|this|them|(?:this|that|the|our)\s+[\w-]+)\s+yet\b|\b(?:old|current|existing)\s+(?:\w+\s+){0,2}(?:is|are)\s+still\s+(?:serving|running|working|handling)\b|\b(?:has|have)\s+been\s+(?:fine|stable|healthy|working)\s+(?:ever\s+)?since\b|\bback\s+to\s+normal\b|\b(?:keep|keeps|continue|continues)\s+(?:to\s+)?(?:serv(?:e|ing)|run(?:ning)?|work(?:ing)?)\s+(?:\w+\s+){0,2}(?:normally|fine|as\s+usual)\b",
+        "業務(?:は|に|へ)?(?:の)?(?:影響は?)?(?:止まって|停止して)(?:い|お)(?:ません|らず)|業務(?:を|は)(?:継続|続け)(?:でき|られ)|(?:業務|利用者|お客様|ユーザー)(?:へ|に)の影響(?:は|も)?[^。]{0,8}(?:ありません|ない|なく|ございません)|(?:今|現在)は(?:問題なく|正常に|普通に|通常どおり|通常通り)(?:動いて|動作して|稼働して|使えて|利用でき|アクセスでき|接続でき)|(?:現行|既存|本番|移行元|旧|オンプレミス|オンプレ)(?:の)?[^。]{0,16}(?:は|も)(?:今も|現在も)?(?:普通に|問題なく|正常に|通常どおり|通常通り)(?:稼働|動いて|動作)|(?:利用|稼働|運用|サービス)開始(?:は|が)?まだ先|(?:旧|現行|既存|移行元)(?:の)?[^。]{0,12}(?:が|は|も)(?:今も|現在も|引き続き)?(?:普通に|問題なく|正常に|通常どおり|通常通り)?(?:稼働|運用)(?:して|されて)(?:いる|います|おり|おります)|(?:サービス|業務|本番|システム)(?:は|も)[^。]{0,30}(?:旧|現行|既存|移行元|オンプレ)[^。]{0,24}(?:で|にて)(?:今も|現在も)?(?:普通に|問題なく|正常に|通常どおり|通常通り)(?:稼働|動いて|動作)|本番(?:環境|サービス)?(?:に|へ)?(?:は)?影響(?:は|が)?(?:ありません|ない|なく|ございません|出ていません)|(?:業務|本番|お客様|顧客|利用者)[^。]{0,16}(?:ご)?(?:利用|使用)(?:いただいて|して|されて)(?:いる|おる)もの(?:で|では)(?:は)?(?:ございません|ありません|ない)",
+        r"\b(?:nothing|no\s+\w+)\s+(?:in|on)\s+production\s+(?:depends|relies|runs|uses|is\s+affected)\b|\b(?:is|are)\s+(?:running|working|serving)\s+(?:\w+\s+){0,3}(?:right\s+now|now|at\s+the\s+moment)\b|\bthat\s+is\s+how\b[^.]{0,40}\brunning\b|\bno\s+(?:user|customer|business)\s+impact\b|\b(?:no|none\s+of\s+(?:our|the|its|their))\s+(?:\w+\s+){0,2}(?:is|are)\s+(?:on|using|relying\s+on|in)\s+(?:it|this|them|(?:this|that|the|our)\s+[\w-]+)\s+yet\b|\b(?:old|current|existing)\s+(?:\w+\s+){0,2}(?:is|are)\s+still\s+(?:serving|running|working|handling)\b|\b(?:has|have)\s+been\s+(?:fine|stable|healthy|working)\s+(?:ever\s+)?since\b|\bback\s+to\s+normal\b|\b(?:keep|keeps|continue|continues)\s+(?:to\s+)?(?:serv(?:e|ing)|run(?:ning)?|work(?:ing)?)\s+(?:\w+\s+){0,2}(?:normally|fine|as\s+usual)\b|\b(?:old|current|existing|previous)\s+(?:[\w-]+\s+){0,3}still\s+(?:serves|runs|handles|works)\b|\bstill\s+(?:handled|sent|served|processed|run)\s+by\s+the\s+(?:old|current|existing|previous)\b",
     ])
 });
 
@@ -500,8 +500,26 @@ static NOTHING_DOWN_NOW: LazyLock<Cue> = LazyLock::new(|| {
 /// of its own and outweighs words of an outage, like [`NOTHING_DOWN_NOW`].
 static NOT_USED: LazyLock<Cue> = LazyLock::new(|| {
     Cue::new(&[
-        "(?:他に|ほかに|他の(?:人|部署|社員|利用者)は?|ほかの(?:人|部署|社員|利用者)は?)(?:誰も|だれも)?(?:使って|利用して|使用して)(?:いない|いません|おらず|おりません)|(?:展示会|デモ|イベント|検証|テスト|評価|発表会|セミナー)[^。]{0,16}(?:で|に|用に)?(?:しか|のみ|だけ)(?:で)?(?:使わ|使用し|利用し|使い|使う|利用する|使用する)",
-        r"\b(?:nobody|no\s+one|no-one)\s+else\s+(?:uses?|is\s+using|relies\s+on|depends\s+on|needs)\b|\b(?:is|are)\s+only\s+(?:for|used\s+(?:for|by|at|in))\s+(?:the|our|a|an|this)\s+(?:\w+\s+)?(?:booth|demo|event|exhibition|trade\s*show|conference|tests?|testing|pilot|poc|kiosks?)\b",
+        "(?:まだ)?(?:一般の)?(?:お客様|利用者|ユーザー|顧客)(?:の|による|からの)?(?:アクセス|利用)(?:は|が)(?:まだ)?(?:ありません|ない|ございません|ゼロ)|(?:他に|ほかに|他の(?:人|部署|社員|利用者)は?|ほかの(?:人|部署|社員|利用者)は?)(?:誰も|だれも)?(?:使って|利用して|使用して)(?:いない|いません|おらず|おりません)|(?:展示会|デモ|イベント|検証|テスト|評価|発表会|セミナー)[^。]{0,16}(?:で|に|用に)?(?:しか|のみ|だけ)(?:で)?(?:使わ|使用し|利用し|使い|使う|利用する|使用する)",
+        r"\b(?:nobody|no\s+one|no-one)\s+else\s+(?:uses?|is\s+using|relies\s+on|depends\s+on|needs)\b|\b(?:(?:is|are)\s+only\s+(?:for|used\s+(?:for|by|at|in))|used\s+only\s+(?:for|by|at|in))\s+(?:the|our|a|an|this)\s+[\w\s-]{0,24}?\b(?:booth|demo|event|exhibition|trade\s*show|conference|tests?|testing|harness|pilot|poc|kiosks?|rehearsals?)\b|\bnothing\s+(?:has\s+)?(?:launched|gone\s+live|shipped)\b|\bthe\s+only\s+(?:traffic|users?|load)\s+(?:is|are|comes?\s+from)\s+(?:our\s+own|our\s+team|internal|the\s+team)\b",
+    ])
+});
+
+/// A restart or failover that brings the service back for good (再起動すると 5 分ほどで
+/// 復旧し, a reboot brings it back within minutes): a workaround restores service, so
+/// what is wanted is the cause. Not when the sentence says it did not help or came back
+/// only for a while (一時的に, すぐにまた, briefly).
+static RESTART_RESTORES: LazyLock<Cue> = LazyLock::new(|| {
+    Cue::new(&[
+        "(?:再起動|リセット|再デプロイ|フェールオーバー|再接続)(?:する|した|すれ|を行う|を実施する)?(?:と|ば|たら|で|により|によって)[^。]{0,20}(?:復旧|回復|戻(?:り|る|って|せ)|解消|正常に)",
+        r"\b(?:a\s+|the\s+)?(?:restart|reboot|redeploy|failover)s?\b[^.]{0,40}?\b(?:restores?|brings?\s+(?:it|them|\w+)\s+back|fixes\s+it|recovers?)\b|\b(?:restarting|rebooting|redeploying)\s+(?:it|them|the\s+[\w-]+)\s+(?:restores|fixes|brings)\b",
+    ])
+});
+/// Words that say a restart helped only for a while.
+static ONLY_A_WHILE: LazyLock<Cue> = LazyLock::new(|| {
+    Cue::new(&[
+        "一時的|すぐに?(?:また|再び|再発)|(?:数分|数十分|しばらく)(?:後|で)に?(?:また|再び)",
+        r"\bbriefly\b|\btemporarily\b|\bfor\s+a\s+(?:few\s+)?(?:minutes?|while)\b|\bthen\s+(?:fails?|drops?|hangs?)\s+again\b",
     ])
 });
 
@@ -573,6 +591,9 @@ fn first_sign(prose: &Prose) -> Option<(std::ops::Range<usize>, usize)> {
             signs.extend(TEST_ENV.find(s.text).map(|r| (r, BUILD_OUT)));
         }
         signs.extend(NOT_USED.find(s.text).map(|r| (r, BUILD_OUT)));
+        if !undo_failed && !ONLY_A_WHILE.is_match(s.text) {
+            signs.extend(RESTART_RESTORES.find(s.text).map(|r| (r, RECOVERED)));
+        }
         signs.extend(PROJECT_SLIPPED.find(s.text).map(|r| (r, SPEED)));
         signs.extend(DEADLINE.find(s.text).map(|r| (r, SPEED)));
         // Haste for a project date, in the sentence or next to it (before or after).

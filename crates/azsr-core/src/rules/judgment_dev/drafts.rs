@@ -180,3 +180,11 @@ fn phrasing_rules_on_drafts_i() {
     // Written early on 7 December 2026 (every `started` is before 01:00 UTC).
     assert_batch_clean_at("drafts_i", "2026-12-07T01:30:00Z");
 }
+
+/// Batch J (56 long drafts by an independent writer in session 6, the signal often
+/// buried late; measured at first sight, then tuned on; see `drafts_j/README.md`).
+#[test]
+fn phrasing_rules_on_drafts_j() {
+    // Written early on 7 December 2026 (every `started` is before 01:00 UTC).
+    assert_batch_clean_at("drafts_j", "2026-12-07T01:30:00Z");
+}
