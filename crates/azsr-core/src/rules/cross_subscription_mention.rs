@@ -33,7 +33,10 @@ declare_rule! {
     /// (当方の kv-01 のみです, ご確認いただきたいのは…のみ; only our, our own). A later
     /// sentence that sets the resource aside (こちらは今回の件とは関係なく、正常に動作して
     /// います; unrelated, healthy) ends the search, and naming the request's own
-    /// `resource` again is no ask about the other one. A sentence that both sets the other
+    /// `resource` again is no ask about the other one. A sentence that says the other side
+    /// logs no errors (ハブ側の DNS サーバーにはエラーは記録されていない, no errors were
+    /// logged on their side) sets it aside too, and then an ask in it that names the
+    /// request's own `resource` (まずは vm-app-11 を確認して) is about that. A sentence that both sets the other
     /// resource aside and limits the ask to something else (they confirmed it is healthy,
     /// so please look at app-shop-west only; 先方は正常とのことなので vm-01 のみ確認して
     /// ください) asks nothing about it. An ask is a listed phrase or a verb

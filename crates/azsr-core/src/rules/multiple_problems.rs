@@ -35,7 +35,9 @@ declare_rule! {
     ///   another subject named as such (別の話 / 件 / 質問 / トピック, 全然違う話; a
     ///   different / separate issue, another problem), more to come (他にもいくつか質問,
     ///   もう 2 点, もう 1 件; two more things, a couple of other questions), a count of
-    ///   matters (問題は 2 つあります, 以下の 2 件; two separate issues), bundling
+    ///   matters (問題は 2 つあります, 以下の 2 件, …できない件と…の件について、それぞれ;
+    ///   two separate issues), another project (別プロジェクトで、; for a different
+    ///   project), bundling
     ///   (まとめてのご相談; sorry to bundle these), an opportunity taken (この機会に
     ///   お聞きしたい, この場を借りて; while we're at it, taking this opportunity), something
     ///   said to be apart from the problem (本件とは性質が異なる, 本件と直接の関係はないの
@@ -61,7 +63,14 @@ declare_rule! {
     ///   several services (the bills of Azure Files and of Blob storage are one billing
     ///   question). A billing, quota or subscription subject new to the text counts even
     ///   when a statement shares a word with both questions (自動 in 自動パッチ and in
-    ///   自動で上がる); a word the two questions share ties them;
+    ///   自動で上がる); a word the two questions share ties them, but not a resource's name
+    ///   (whether a reservation applies to vm-batch-11 is a billing question), and asking
+    ///   where to confirm it (どこで確認できますか) keeps such a subject apart;
+    /// - matters labelled one after the other in the problem section (ログインの件: …
+    ///   月末の支払いの件: …, 【請求について】, Regarding sign-in: … Regarding our
+    ///   invoice: …) whose subjects share nothing, or whose second brings money, a quota or
+    ///   the subscription; labels of one problem's parts (発生状況について:, Regarding
+    ///   impact:) name no subject and never count;
     /// - a statement that another service fails too (Azure AD Connect の同期エラーも続いて
     ///   おります, こちらについても確認をお願いします, the Key Vault firewall blocks our
     ///   Functions app too) that names a service not named before, unless it reports no
@@ -74,7 +83,10 @@ declare_rule! {
     ///   sentence that adds an ask in other words (…の方法も知りたいです, we also want to
     ///   understand our bill) counts alike when its subject is one of those: "Also, is
     ///   there a workaround?" is about the same problem, and もう一点 adding a detail
-    ///   (もう一点補足いたしますと…) is neither.
+    ///   (もう一点補足いたしますと…) is neither. Outside the problem section (a note under
+    ///   補足, その他, Additional notes, or after what was tried) these count when the
+    ///   sentence or the next one asks, a wish to know included (…について伺いたいことが
+    ///   あります, we want to know): a statement there is background.
     ///
     /// The items of a list under a sentence that announces questions (以下 3 点ご教示
     /// ください, 以下について、それぞれご教示ください, a few questions:) are questions even
@@ -87,6 +99,7 @@ declare_rule! {
     /// and 誰も are "still" and "nobody", not "too". A
     /// sentence that sets something aside as unrelated and fine, asking nothing
     /// (こちらは今回の件とは関係なく、正常に動作しています), announces no new matter.
+    /// A count before も (1 件もありませんでした) is "not one", not "another matter too".
     /// English points back with "the same", "above", "this error", "is it", "fix it"; a
     /// bare `that` or `it` (the certificate that is stored) does not. A Japanese これ or
     /// その after a clause ending in が or けど (上限が 200 になっているのですが、これは…)
@@ -1130,6 +1143,25 @@ mod tests {
         ] {
             assert!(check(&RULE, &en(body)).is_empty(), "{body}");
         }
+    }
+
+    #[test]
+    fn one_bills_questions_stay_silent_in_a_billing_request() {
+        let billing = |body: &str| {
+            format!("---\nissue_type: billing\nsupport_language: ja\nsummary: 請求についての質問\n---\n\n## 問題\n{body}\n")
+        };
+        for body in [
+            "11 月の請求について、以下の 3 点をご教示ください。\n- 予約インスタンスの割引が適用されていない理由\n- 返金を申請する手順\n- 請求先の住所を本社に変更する方法",
+            "請求先の住所を本社に変更したいです。1. 変更はどの画面から行えますか。2. 変更後の請求書から新しい住所になりますか。3. 過去の請求書の宛名も変更できますか。",
+            "クレジットカードの有効期限が切れたため、支払いが失敗しました。1. カード情報を更新する手順は？ 2. 未払い分はいつ再請求されますか？ 3. サービスが停止される可能性はありますか？",
+        ] {
+            assert!(check(&RULE, &billing(body)).is_empty(), "{body}");
+        }
+        // A subscription's rename is another team's matter, even in a billing request.
+        assert_eq!(
+            check(&RULE, &billing("12 月から請求書払いに変更したいです。必要な審査はありますか。サブスクリプションの名前も変更したほうがよいでしょうか。")).len(),
+            1
+        );
     }
 
     #[test]

@@ -27,7 +27,8 @@ declare_rule! {
     /// engineer who told us, following up on the ticket, we worked through this with one of
     /// your engineers, the issue we raised with you, re-engage), of a request that ended (先月に一度解決となった件, サポートで解決して
     /// いただいた事象, your team closed our request) or of one still open (現在対応いただいて
-    /// いるお問い合わせ), of one partly granted or partly solved and continued (一部の
+    /// いるお問い合わせ, お問い合わせ中の MySQL 接続の件, 重大度 B でお問い合わせしていた
+    /// …の件), of one partly granted or partly solved and continued (一部の
     /// リージョンのみ承認されました, 残りについても引き続き; only partly approved, the rest
     /// of our request), of support's earlier answer (…とのご案内でした), of a request
     /// closed and filed again (いったん閉じていただいた, 改めて起票), or of an earlier
@@ -36,7 +37,8 @@ declare_rule! {
     /// what support said before counts (そのときのエンジニアの方から…を勧められました, last
     /// time we contacted support, your colleague suggested, we had a support case, the
     /// engineer's workaround). Raising to A is a change of 重大度 / 重要度 / 緊急度 to A (重要度 A
-    /// に切り替えて, 緊急度を上げて, 重大度を最も高いものに変更) or a verb such as bump, raise,
+    /// に切り替えて, 既存の件を重大度 A の扱いに, 緊急度を上げて, 重大度を最も高いものに変更) or
+    /// a verb such as bump, raise, reclassify,
     /// escalate, upgrade, change, move with "to Sev A" / "to severity A" / "to the highest
     /// severity". A sentence that says there is no earlier
     /// request (今回初めて, 問い合わせはしておりません, our first support request, unrelated to

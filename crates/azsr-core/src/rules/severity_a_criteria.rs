@@ -25,15 +25,20 @@ declare_rule! {
     ///   通常状態に復しております, 正常に戻りました), a state now (現在は問題なく動いています,
     ///   things have been fine since, everything has worked normally since, working now,
     ///   came back on its own), or an outage
-    ///   said to have ended or lasted (the outage lasted 15 minutes, 一時的な障害); not a
+    ///   said to have ended or lasted (the outage lasted 15 minutes, 一時的な障害), or a
+    ///   restart or failover that brings it back (再起動すると 5 分ほどで復旧し, rebooting
+    ///   the VM brings it back, after failing over everything works; not when it came
+    ///   back only for a while: 一時的に, すぐにまた, briefly); not a
     ///   calm dated from the last change (前回のリリース以降は安定, the last deployment was
     ///   on 2 December and it has been stable since), which tells the time before the
     ///   problem;
     /// - root cause: the cause or what happened asked for (要因について, なぜ起きたのか,
     ///   何が起きたのか, what went wrong, root reason, an incident report, a write-up, a
-    ///   formal explanation, why X returned 503, what will prevent it from happening again);
+    ///   formal explanation, why X returned 503, what will prevent it from happening again,
+    ///   要因を突き止め, 再発しないように, 二度と止まらないように);
     /// - undo fixes it: an undo verb (戻す, 削除する, 外す, 解除する, 無効化する, 差し替える;
-    ///   delete, remove, revert, roll … back, switch back, disable, switch … off) followed by a working
+    ///   delete, remove, revert, roll … back, switch back, set … back, turn … off; after
+    ///   when, once, since or as soon as) followed by a working
     ///   outcome (接続できる, 正常に起動, works, boots fine, goes away), or 元の構成に戻す /
     ///   以前の設定に戻す; never when the sentence says it did not help (切り戻しても解消しない,
     ///   改善しておらず, didn't help, still, persists);
@@ -45,16 +50,28 @@ declare_rule! {
     ///   nothing is in production yet, a pilot), a launch planned (稼働は 12 月 1 日を予定,
     ///   scheduled to go live), only testers using it (検証担当者のみ), or a test,
     ///   development or PoC environment not contrasted with production, or set-up under way
-    ///   (セットアップの途中, 開放は来週の予定) (PoC 環境,
-    ///   開発用のサブスクリプション, staging environment);
+    ///   (セットアップの途中, 開放は来週の予定, これから準備する) (PoC 環境,
+    ///   開発用のサブスクリプション, staging environment), a load, resilience or failover
+    ///   test (負荷試験, load test, soak test) unless it is said to have gone fine, a
+    ///   rehearsal (移行リハーサル, dress rehearsal), a launch planned (goes live on 5
+    ///   January), a migration ahead (来月の移行に向けて), or a system nobody but an event or
+    ///   a test uses (他に誰も使っていません, 展示会でしか使わない, 開発チームだけが使う,
+    ///   まだ一般のお客様のアクセスはありません, nobody else uses it, used only by the
+    ///   load-test harness, the only traffic is our own team, nothing has launched,
+    ///   nothing else runs on this subscription);
     /// - project speed: haste (最優先, 一日も早く, できる限り早く, fastest possible turnaround,
     ///   ASAP, prioritize, hurry, 最短, 速やか, 急いで, at the earliest, top priority) in the
     ///   same sentence as a project or a date (日程, 稼働開始日, 本番稼働日, 開始日, 移行作業日,
     ///   1 月上旬, 12/20 まで, 今週中に, 納期, リリース, 展示会, デモ, キャンペーン, launch, go-live,
     ///   milestone, cutover, slipped, at risk, in time for, target date, on the 15th,
-    ///   stakeholders, campaign, this date cannot move), or in the sentence
-    ///   before or after one; and a project or schedule said to have slipped
-    ///   (スケジュールが既に 2 週間遅れ, the go-live slipped).
+    ///   stakeholders, campaign, this date cannot move, by 15 December, sign off, the
+    ///   migration weekend), or in the sentence before or after one; severity A itself
+    ///   asked for such a date (日程は変えられないので重大度 A で, which is why we opened
+    ///   this as critical, 最も高い重要度で起票); a date by which something must work
+    ///   (セール開始までに…さばけるようにしたい, we need it working before then, wants it in
+    ///   place by); and a project or schedule said to have slipped (スケジュールが既に 2 週間
+    ///   遅れ, 計画より遅れ, the go-live slipped, our data center exit has slipped by three
+    ///   weeks, behind plan).
     ///
     /// ## Why
     ///
@@ -95,10 +112,13 @@ declare_rule! {
     /// revenue). A sentence saying nothing is down now outweighs those words (停止中は 503
     /// でした tells the past): the problem has passed (現在は問題なく動いています, back to
     /// normal), production is unaffected (現行の環境は今も普通に稼働, 移行元のサーバーは通常
-    /// どおり稼働, 業務は止まっていません, 旧サーバーで業務を継続できています, nothing in production depends on it, the old site
-    /// is still serving, that is how it is running right now, お客様や社内の業務でご利用
+    /// どおり稼働, 業務は止まっていません, 旧サーバーで業務を継続できています, 現在は旧サイト
+    /// が稼働しています, nothing in production depends on it, the old site is still
+    /// serving, the old service still serves all customers, payroll is still sent by the
+    /// old job, that is how it is running right now, お客様や社内の業務でご利用
     /// いただいているものではございません) or not in use yet (利用開始はまだ先,
-    /// no partners are using it yet, none of our customers are on this cluster yet).
+    /// no partners are using it yet, none of our customers are on this cluster yet), or
+    /// used by nobody but an event or a test (nobody else uses it).
     ///
     /// ## Trigger phrases
     ///
@@ -423,11 +443,11 @@ static CUES: LazyLock<[Cue; 4]> = LazyLock::new(|| {
         Cue::new(&[
             "(?:戻す|戻し|戻せ|戻る|戻っ|削除す|削除し|削除を|消す|消し|消せ|取り除|取り外|外す|外し|解除す|解除し|取り消す|取り消し|オフにす|オフにし|止め|無効化す|無効化し|無効にす|無効にし|差し替え|入れ替え|アンインストール|ダウングレード)(?:る|た|て)?(?:と|ば|たら|ところ|れば)[^。]{0,40}?(?:正常|動作|動く|動き|接続でき|通信でき|疎通でき|アクセスでき|起動|解消|繋が|つなが|成功|問題なく|直|回復|復旧|できる|できます|元の[^。]{0,8}に戻|改善|(?:通信|接続|疎通|アクセス|表示|応答|通知|配信|同期)(?:は|が|も)?(?:すぐに?|元通りに?|正常に)?戻)",
             "(?:前|以前|元|変更前)の(?:構成|設定|状態|バージョン|もの)に(?:戻|差し替え)",
-            r"\b(?:when|if|once|after|whenever|as\s+soon\s+as|the\s+moment)\s+(?:we|i|you)\s+(?:\w+\s+){0,2}?(?:delete|remove|revert|undo|roll\s+back|roll\s+(?:\w+\s+){1,3}back|(?:set|put|change|switch|turn|flip|move)\s+(?:\w+\s+){1,3}back|switch\s+back|go\s+back|disable|uninstall|downgrade|turn\s+off|switch\s+off|(?:switch|turn|take)\s+(?:\w+\s+){1,3}(?:off|out)|detach|unassign|unlink|put\s+back|restore\s+the\s+(?:old|previous|original))\w*\b.{0,80}?\b(?:works?|working|fine|ok|okay|connects?|recovers?|go(?:es)?\s+away|resolves?|resolved|fixe[sd]|succeeds?|comes?\s+back|starts?|boots?|runs?|normal(?:ly)?|as\s+expected|passes|loads?|responds?|again|flows?|reachable|through)\b",
+            r"\b(?:when|if|once|after|whenever|since|as\s+soon\s+as|the\s+moment)\s+(?:we|i|you)\s+(?:\w+\s+){0,2}?(?:delete|remove|revert|undo|roll(?:ed)?\s+back|roll(?:ed)?\s+(?:\w+\s+){1,3}back|(?:set|put|chang(?:e|ed)|switch(?:ed)?|turn(?:ed)?|flip(?:ped)?|mov(?:e|ed))\s+(?:\w+\s+){1,3}back|switch(?:ed)?\s+back|go\s+back|went\s+back|disable|uninstall|downgrade|turn(?:ed)?\s+off|switch(?:ed)?\s+off|(?:switch(?:ed)?|turn(?:ed)?|t(?:ake|ook))\s+(?:\w+\s+){1,3}(?:off|out)|detach|unassign|unlink|put\s+back|restore\s+the\s+(?:old|previous|original))\w*\b.{0,80}?\b(?:works?|working|fine|ok|okay|connects?|recovers?|go(?:es)?\s+away|resolves?|resolved|fixe[sd]|succeeds?|comes?\s+back|starts?|boots?|runs?|normal(?:ly)?|as\s+expected|passes|loads?|responds?|again|flows?|reachable|through)\b",
             r"\b(?:deleting|removing|reverting|undoing|rolling\s+back|switching\s+back|going\s+back|disabling|uninstalling|downgrading|turning\s+off|switching\s+off|detaching|unassigning|unlinking)\b.{0,60}?\b(?:fixes|fixed|resolves|resolved|makes?\s+(?:\w+\s+){0,3}(?:go\s+away|work|stop|disappear|healthy|normal|fine)|works|restores|brings?\s+it\s+back)\b",
         ]),
         Cue::new(&[
-            "(?:構築|移設|移行|導入|展開|切り替え|切替|乗り換え|載せ替え|リプレース|マイグレーション)(?:作業)?を(?:進めて|実施して|行って|進め)|(?:一から|ゼロから|新規に|新しく)[^。]{0,20}(?:組み立て|作って|作成して|構築して|立ち上げて)|(?:利用|稼働|運用|サービス|本番)(?:開始|化)?(?:は|が)?(?:まだ先|これから|未定)|(?:構築|立ち上げ|移行|移設|リプレース|マイグレーション|導入|準備|検証|テスト|開発|展開|デプロイ|セットアップ)(?:して(?:いる|おり)|している|する)?(?:中|作業中|段階|フェーズ)|(?:構築|移行|検証|テスト|準備|セットアップ)(?:して|させて|を)(?:いる|おる)ところ|ランディング ?ゾーン|新規(?:に)?(?:構築|導入|展開)",
+            "(?:構築|移設|移行|導入|展開|切り替え|切替|乗り換え|載せ替え|リプレース|マイグレーション)(?:作業)?を(?:進めて|実施して|行って|進め)|(?:一から|ゼロから|新規に|新しく)[^。]{0,20}(?:組み立て|作って|作成して|構築して|立ち上げて)|(?:利用|稼働|運用|サービス|本番)(?:開始|化)?(?:は|が)?(?:まだ先|これから|未定)|(?:構築|立ち上げ|移行|移設|リプレース|マイグレーション|導入|準備|検証|テスト|開発|展開|デプロイ|セットアップ)(?:して(?:いる|おり)|している|する)?(?:中|作業中|段階|フェーズ)|(?:構築|移行|検証|テスト|準備|セットアップ)(?:して|させて|を)(?:いる|おる)ところ|(?:準備|構築|セットアップ|用意|作成)(?:する|している|中の)ところ|これから(?:準備|構築|作成|用意|セットアップ|導入)|ランディング ?ゾーン|新規(?:に)?(?:構築|導入|展開)",
             "(?:サービス|本番|運用|稼働|公開|リリース|ローンチ|カットオーバー|サービスイン|切り替え|切替)(?:開始)?(?:前|に向け|を控え|に備え|の準備)|(?:移行|移設|乗り換え|リプレース)(?:に向け|を控え|に備え|の準備)",
             "まだ(?:本番|稼働|運用|公開|リリース|サービス)|未稼働|未公開|未リリース|新規(?:構築|環境|立ち上げ)|環境構築|リハーサル|カットオーバー|サービスイン",
             "(?:稼働|運用|公開|リリース)(?:して|されて)(?:いない|おらず|いません|おりません)",
@@ -452,7 +472,7 @@ static HASTE: LazyLock<Cue> = LazyLock::new(|| {
 static PROJECT_CUE: LazyLock<Cue> = LazyLock::new(|| {
     Cue::new(&[
         "プロジェクト|スケジュール|日程|納期|展示会|発表会|キャンペーン|セミナー|デモ|期限|期日|締め?切り?|リリース|稼働開始|サービスイン|カットオーバー|本番移行|マイルストーン|間に合|押して|迫って|進捗|(?:月|年|年度|週)末(?:で|まで|に)|(?:[0-9]+ ?日|末|今週|来週|今月|来月|年内|年度内|期日)までに|(?:今週|来週|今月|来月|年内|年度内|月内|週内|本日|明日)中に|契約(?:が|の)?[^。]{0,10}(?:切れ|終了|満了)|(?:稼働|開始|移行|公開|切り?替え?|リリース|予定|作業|実施|納品|検収|オープン|開業|開店|ローンチ|イベント)日|本番(?:稼働|運用|公開|切り?替え?)(?:開始)?(?:日|予定|前|に向け|まで)|[0-9]{1,2} ?/ ?[0-9]{1,2}[^。]{0,8}(?:まで|に向け|予定|の(?:稼働|リリース|移行|公開|切り?替え?))|(?:月|週)内に|上旬|中旬|下旬|年明け|(?:開始|稼働|公開|リリース)(?:に|まで)(?:は)?(?:間に合|向け)|予定(?:日|どおり|通り)",
-        r"\bprojects?\b|\bschedule\b|\bdeadline\b|\bmilestone\b|\bgo-?live\b|\blaunch\b|\brelease\b|\bcutover\b|\btimeline\b|\bdue\s+date\b|\bslipped\b|\bbehind\s+schedule\b|\bdemo\b|\brollout\b|\bat\s+risk\b|\bprogram(?:me)?s?\b|\bslip\b|\bby\s+the\s+\d+(?:st|nd|rd|th)?\b|\bby\s+(?:monday|tuesday|wednesday|thursday|friday|next\s+week|end\s+of)\b|\bin\s+time\s+for\b|\btarget\s+date\b|\bbefore\s+(?:the\s+|our\s+)?(?:go-?live|launch|cutover|migration|rollout|deadline|opening|event|demo)\b|\bby\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d|\b(?:on|by)\s+the\s+\d{1,2}(?:st|nd|rd|th)\b|\bcommitted\s+(?:to|date)\b|\bstakeholders?\b|\bsign-?off\b|\bcampaign\b|\b(?:trade\s*show|exhibition|conference|keynote)\b|\b(?:this|that|the)\s+date\s+(?:cannot|can't|won't|will\s+not|must\s+not)\b|\bby\s+\d{1,2}(?:st|nd|rd|th)?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b|\bin\s+place\s+by\b|\b(?:before|by)\s+then\b|\bsign\s+off\b|\bsteering\s+(?:meeting|committee)\b|\breview\s+board\b",
+        r"\bprojects?\b|\bschedule\b|\bdeadline\b|\bmilestone\b|\bgo-?live\b|\blaunch\b|\brelease\b|\bcutover\b|\btimeline\b|\bdue\s+date\b|\bslipped\b|\bbehind\s+schedule\b|\bdemo\b|\brollout\b|\bat\s+risk\b|\bprogram(?:me)?s?\b|\bslip\b|\bby\s+the\s+\d+(?:st|nd|rd|th)?\b|\bby\s+(?:monday|tuesday|wednesday|thursday|friday|next\s+week|end\s+of)\b|\bin\s+time\s+for\b|\btarget\s+date\b|\bbefore\s+(?:the\s+|our\s+)?(?:go-?live|launch|cutover|migration|rollout|deadline|opening|event|demo)\b|\bby\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d|\b(?:on|by)\s+the\s+\d{1,2}(?:st|nd|rd|th)\b|\bcommitted\s+(?:to|date)\b|\bstakeholders?\b|\bsign-?off\b|\bcampaign\b|\b(?:trade\s*show|exhibition|conference|keynote)\b|\b(?:this|that|the)\s+date\s+(?:cannot|can't|won't|will\s+not|must\s+not)\b|\bby\s+\d{1,2}(?:st|nd|rd|th)?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b|\bin\s+place\s+by\b|\b(?:before|by)\s+then\b|\bmigration\s+(?:weekend|window|date|day)\b|\bcannot\s+afford\s+to\s+miss\b|\bsign\s+off\b|\bsteering\s+(?:meeting|committee)\b|\breview\s+board\b",
     ])
 });
 
@@ -500,8 +520,8 @@ static NOTHING_DOWN_NOW: LazyLock<Cue> = LazyLock::new(|| {
 /// of its own and outweighs words of an outage, like [`NOTHING_DOWN_NOW`].
 static NOT_USED: LazyLock<Cue> = LazyLock::new(|| {
     Cue::new(&[
-        "(?:まだ)?(?:一般の)?(?:お客様|利用者|ユーザー|顧客)(?:の|による|からの)?(?:アクセス|利用)(?:は|が)(?:まだ)?(?:ありません|ない|ございません|ゼロ)|(?:他に|ほかに|他の(?:人|部署|社員|利用者)は?|ほかの(?:人|部署|社員|利用者)は?)(?:誰も|だれも)?(?:使って|利用して|使用して)(?:いない|いません|おらず|おりません)|(?:展示会|デモ|イベント|検証|テスト|評価|発表会|セミナー)[^。]{0,16}(?:で|に|用に)?(?:しか|のみ|だけ)(?:で)?(?:使わ|使用し|利用し|使い|使う|利用する|使用する)",
-        r"\b(?:nobody|no\s+one|no-one)\s+else\s+(?:uses?|is\s+using|relies\s+on|depends\s+on|needs)\b|\b(?:(?:is|are)\s+only\s+(?:for|used\s+(?:for|by|at|in))|used\s+only\s+(?:for|by|at|in))\s+(?:the|our|a|an|this)\s+[\w\s-]{0,24}?\b(?:booth|demo|event|exhibition|trade\s*show|conference|tests?|testing|harness|pilot|poc|kiosks?|rehearsals?)\b|\bnothing\s+(?:has\s+)?(?:launched|gone\s+live|shipped)\b|\bthe\s+only\s+(?:traffic|users?|load)\s+(?:is|are|comes?\s+from)\s+(?:our\s+own|our\s+team|internal|the\s+team)\b",
+        "(?:まだ)?(?:一般の)?(?:お客様|利用者|ユーザー|顧客)(?:の|による|からの)?(?:アクセス|利用)(?:は|が)(?:まだ)?(?:ありません|ない|ございません|ゼロ)|(?:他に|ほかに|他の(?:人|部署|社員|利用者)は?|ほかの(?:人|部署|社員|利用者)は?)(?:誰も|だれも)?(?:使って|利用して|使用して)(?:いない|いません|おらず|おりません)|(?:展示会|デモ|イベント|検証|テスト|評価|発表会|セミナー|開発)[^。]{0,16}(?:で|に|用に)?(?:しか|のみ|だけ)(?:が|で)?(?:使わ|使用し|利用し|使い|使う|利用する|使用する)",
+        r"\b(?:nobody|no\s+one|no-one)\s+else\s+(?:uses?|is\s+using|relies\s+on|depends\s+on|needs)\b|\b(?:(?:is|are)\s+only\s+(?:for|used\s+(?:for|by|at|in))|used\s+only\s+(?:for|by|at|in))\s+(?:the|our|a|an|this)\s+[\w\s-]{0,24}?\b(?:booth|demo|event|exhibition|trade\s*show|conference|tests?|testing|harness|pilot|poc|kiosks?|rehearsals?)\b|\bnothing\s+(?:has\s+)?(?:launched|gone\s+live|shipped)\b|\bnothing\s+else\s+(?:runs|is\s+running|lives|is\s+deployed|is\s+hosted)\s+(?:on|in)\b|\bthe\s+only\s+(?:traffic|users?|load)\s+(?:is|are|comes?\s+from)\s+(?:our\s+own|our\s+team|internal|the\s+team)\b",
     ])
 });
 
