@@ -68,9 +68,10 @@ declare_rule! {
     ///   where to confirm it (どこで確認できますか) keeps such a subject apart;
     /// - matters labelled one after the other in the problem section (ログインの件: …
     ///   月末の支払いの件: …, 【請求について】, Regarding sign-in: … Regarding our
-    ///   invoice: …) whose subjects share nothing, or whose second brings money, a quota or
-    ///   the subscription; labels of one problem's parts (発生状況について:, Regarding
-    ///   impact:) name no subject and never count;
+    ///   invoice: …) whose second brings money, a quota or the subscription to the first,
+    ///   or, labelled as a matter (…の件), shares no subject with it; labels of one
+    ///   problem's parts (発生状況について:, ネットワークについて:, Regarding impact:) do not
+    ///   count otherwise;
     /// - a statement that another service fails too (Azure AD Connect の同期エラーも続いて
     ///   おります, こちらについても確認をお願いします, the Key Vault firewall blocks our
     ///   Functions app too) that names a service not named before, unless it reports no
@@ -495,8 +496,9 @@ static MATTER_LABEL: LazyLock<Cue> = LazyLock::new(|| {
 });
 
 /// The label of the second of two labelled matters of the problem section whose
-/// subjects ([`topic::subjects`]) share nothing, or whose second brings money, a quota
-/// or the subscription to the first: the second label's range. Labels of
+/// subjects ([`topic::subjects`]) share nothing (labels that name a matter, 「…の件」),
+/// or whose second brings money, a quota or the subscription to the first: the second
+/// label's range. Labels of
 /// one matter's parts (状況:, Impact:) name no subject class and never count.
 fn second_labelled_matter(pieces: &[Piece]) -> Option<Range<usize>> {
     let mut first: Option<u16> = None;
@@ -511,10 +513,13 @@ fn second_labelled_matter(pieces: &[Piece]) -> Option<Range<usize>> {
         if s == 0 {
             continue;
         }
+        // 「…の件」 names a matter; 「…について」 or "Regarding …" may name a part of one
+        // problem (the network, the VM), so only money, a quota or the subscription new
+        // to the first makes it another matter.
+        let matter = p.masked[label.clone()].contains('件');
         match first {
             None => first = Some(s),
-            // Nothing in common, or money, a quota or the subscription new to it.
-            Some(f) if f & s == 0 || topic::administrative(s) & !f != 0 => {
+            Some(f) if (matter && f & s == 0) || topic::administrative(s) & !f != 0 => {
                 return Some(p.doc_range(label))
             }
             Some(_) => {}

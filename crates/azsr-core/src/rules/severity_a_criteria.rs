@@ -66,7 +66,7 @@ declare_rule! {
     ///   milestone, cutover, slipped, at risk, in time for, target date, on the 15th,
     ///   stakeholders, campaign, this date cannot move, by 15 December, sign off, the
     ///   migration weekend), or in the sentence before or after one; severity A itself
-    ///   asked for such a date (日程は変えられないので重大度 A で, which is why we opened
+    ///   asked for, in the same sentence, for such a date (日程は変えられないので重大度 A で, which is why we opened
     ///   this as critical, 最も高い重要度で起票); a date by which something must work
     ///   (セール開始までに…さばけるようにしたい, we need it working before then, wants it in
     ///   place by); and a project or schedule said to have slipped (スケジュールが既に 2 週間
@@ -464,10 +464,20 @@ static CUES: LazyLock<[Cue; 4]> = LazyLock::new(|| {
 /// Asking for speed (最優先, できる限り早く, fastest possible turnaround, ASAP)...
 static HASTE: LazyLock<Cue> = LazyLock::new(|| {
     Cue::new(&[
-        "急ぎ|急いで|急がれ|至急|早急|最短|最優先|優先的|優先して|早め|早く|早い|早期|迅速|速やか|前倒し|スピード|一日も|一刻も|(?:重大度|重要度|緊急度|優先度) ?(?:を ?)?(?:A|1) ?(?:で|に|と|として|扱い)|最(?:も)?高(?:い)?(?:の)?(?:重大度|重要度|緊急度)",
-        r"\b(?:as|at|to)\s+(?:critical|sev(?:erity)?\s*[-:]?\s*(?:a|1))\b|\bsev(?:erity)?\s*[-:]?\s*a\b|\basap\b|\burgent(?:ly)?\b|\bexpedite\b|\bescalat\w*|\bhurry\b|\brush\b|\bspeed\s+up\b|\bfast(?:est)?\b|\bquick(?:ly|est)?\b|\bprioriti[sz]e\b|\bturnaround\b|\bas\s+soon\s+as\s+possible\b|\baccelerate\b|\bsoonest\b|\bat\s+the\s+earliest\b|\bwithout\s+delay\b|\btop\s+priority\b",
+        "急ぎ|急いで|急がれ|至急|早急|最短|最優先|優先的|優先して|早め|早く|早い|早期|迅速|速やか|前倒し|スピード|一日も|一刻も",
+        r"\basap\b|\burgent(?:ly)?\b|\bexpedite\b|\bescalat\w*|\bhurry\b|\brush\b|\bspeed\s+up\b|\bfast(?:est)?\b|\bquick(?:ly|est)?\b|\bprioriti[sz]e\b|\bturnaround\b|\bas\s+soon\s+as\s+possible\b|\baccelerate\b|\bsoonest\b|\bat\s+the\s+earliest\b|\bwithout\s+delay\b|\btop\s+priority\b",
     ])
 });
+/// Severity A itself asked for (重大度 A で, 最も高い重要度で起票, opened this as
+/// critical, treat this as Sev A): haste when the same sentence gives a project or a
+/// date as the reason (日程は変えられないので重大度 A で).
+static SEVERITY_ASKED: LazyLock<Cue> = LazyLock::new(|| {
+    Cue::new(&[
+        "(?:重大度|重要度|緊急度|優先度) ?(?:を ?)?(?:A|1) ?(?:で|に|と|として|扱い)|最(?:も)?高(?:い)?(?:の)?(?:重大度|重要度|緊急度)",
+        r"\b(?:as|at|to)\s+(?:critical|sev(?:erity)?\s*[-:]?\s*(?:a|1))\b|\bsev(?:erity)?\s*[-:]?\s*a\b|\b(?:highest|top)\s+severity\b",
+    ])
+});
+
 /// ... for a project or a date (日程, 稼働開始日, launch, milestone, slipped).
 static PROJECT_CUE: LazyLock<Cue> = LazyLock::new(|| {
     Cue::new(&[
@@ -538,7 +548,7 @@ static RESTART_RESTORES: LazyLock<Cue> = LazyLock::new(|| {
 /// Words that say a restart helped only for a while.
 static ONLY_A_WHILE: LazyLock<Cue> = LazyLock::new(|| {
     Cue::new(&[
-        "一時的|すぐに?(?:また|再び|再発)|(?:数分|数十分|しばらく)(?:後|で)に?(?:また|再び)",
+        "一時的|すぐに?(?:また|再び|再発)|(?:[0-9]+ ?(?:分|時間)|数分|数十分|数時間|しばらく)(?:ほど|程度|くらい|ぐらい)?(?:後|で|経つと|すると)に?(?:また|再び|再度)",
         r"\bbriefly\b|\btemporarily\b|\bfor\s+a\s+(?:few\s+)?(?:minutes?|while)\b|\bthen\s+(?:fails?|drops?|hangs?)\s+again\b",
     ])
 });
@@ -621,6 +631,9 @@ fn first_sign(prose: &Prose) -> Option<(std::ops::Range<usize>, usize)> {
         let project_after = sentences.get(k + 1).is_some_and(|n| PROJECT_CUE.is_match(n.text));
         if project_here || project_before || project_after {
             signs.extend(HASTE.find(s.text).map(|r| (r, SPEED)));
+        }
+        if project_here {
+            signs.extend(SEVERITY_ASKED.find(s.text).map(|r| (r, SPEED)));
         }
         project_before = project_here;
         if let Some((r, fam)) = signs
