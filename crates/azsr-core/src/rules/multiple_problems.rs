@@ -50,7 +50,8 @@ declare_rule! {
     ///   told by classes of subject rather than by service names (`text_rule/topic.rs`):
     ///   money (料金, 請求書, 費用; invoice, charges, refund), a quota (クォータ, vCPU の
     ///   上限; more cores, limit increase) or the subscription itself (サブスクリプションの
-    ///   移管, 名前の変更; move, rename, transfer) new to a technical request (or to one
+    ///   移管, 名前の変更, サブスクリプションを分ける; move, rename, transfer, create a new
+    ///   subscription) new to a technical request (or to one
     ///   about another of these), or a technical subject in a billing one; in a list of
     ///   questions, also a technical subject other than the machine or the network (証明書,
     ///   バックアップ, アラート, デプロイ, サインイン; certificate, backup, alert,
@@ -89,6 +90,8 @@ declare_rule! {
     ///   sentence or the next one asks, a wish to know included (…について伺いたいことが
     ///   あります, we want to know): a statement there is background.
     ///
+    /// Questions are read in the problem section and under a heading of no known section
+    /// (質問事項, 確認したい点, Questions for you), where people list what they ask.
     /// The items of a list under a sentence that announces questions (以下 3 点ご教示
     /// ください, 以下について、それぞれご教示ください, a few questions:) are questions even
     /// when written as nouns, and so are list items that ask (…を教えてください) and the
@@ -748,9 +751,12 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
     // List items that did not read as questions, until a sentence after the list says
     // they were (…について、ご教示ください).
     let mut pending: Vec<Question> = Vec::new();
+    // The problem section's questions, and those under a heading of no known section
+    // (質問事項, 確認したい点, Questions for you): where people list what they ask.
     for (p, sents) in pieces.iter().zip(&sents).filter(|(p, _)| {
         p.block.is_some_and(|b| {
-            b.section == Some(SectionKind::Problem) && b.kind != crate::body::BlockKind::Heading
+            matches!(b.section, Some(SectionKind::Problem) | None)
+                && b.kind != crate::body::BlockKind::Heading
         })
     }) {
         let in_item = p.block.is_some_and(|b| b.in_list_item);
