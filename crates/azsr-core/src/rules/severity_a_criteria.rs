@@ -69,7 +69,7 @@ declare_rule! {
     ///   asked for, in the same sentence, for such a date (日程は変えられないので重大度 A で, which is why we opened
     ///   this as critical, 最も高い重要度で起票); a date by which something must work
     ///   (セール開始までに…さばけるようにしたい, we need it working before then, wants it in
-    ///   place by); and a project or schedule said to have slipped (スケジュールが既に 2 週間
+    ///   place by; not a deadline to restore service: 締め処理までに復旧できるように); and a project or schedule said to have slipped (スケジュールが既に 2 週間
     ///   遅れ, 計画より遅れ, the go-live slipped, our data center exit has slipped by three
     ///   weeks, behind plan).
     ///
@@ -495,6 +495,15 @@ static DEADLINE: LazyLock<Cue> = LazyLock::new(|| {
     ])
 });
 
+/// Bringing back what stopped (復旧, 再開, restore, back online): a deadline for it is
+/// an outage's, not a project's.
+static RESTORE: LazyLock<Cue> = LazyLock::new(|| {
+    Cue::new(&[
+        "復旧|回復|再開|元に戻|復元",
+        r"\brestor\w*|\brecover\w*|\bback\s+(?:up|online)\b|\bresum\w*",
+    ])
+});
+
 /// A project or date that has slipped (スケジュールが 2 週間遅れ, the go-live slipped).
 static PROJECT_SLIPPED: LazyLock<Cue> = LazyLock::new(|| {
     Cue::new(&[
@@ -625,7 +634,10 @@ fn first_sign(prose: &Prose) -> Option<(std::ops::Range<usize>, usize)> {
             signs.extend(RESTART_RESTORES.find(s.text).map(|r| (r, RECOVERED)));
         }
         signs.extend(PROJECT_SLIPPED.find(s.text).map(|r| (r, SPEED)));
-        signs.extend(DEADLINE.find(s.text).map(|r| (r, SPEED)));
+        // A deadline to restore service (締め処理までに復旧できるように) is an outage's.
+        if !RESTORE.is_match(s.text) {
+            signs.extend(DEADLINE.find(s.text).map(|r| (r, SPEED)));
+        }
         // Haste for a project date, in the sentence or next to it (before or after).
         let project_here = PROJECT_CUE.is_match(s.text);
         let project_after = sentences.get(k + 1).is_some_and(|n| PROJECT_CUE.is_match(n.text));
