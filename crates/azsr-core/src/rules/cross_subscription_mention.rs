@@ -33,7 +33,10 @@ declare_rule! {
     /// (当方の kv-01 のみです, ご確認いただきたいのは…のみ; only our, our own). A later
     /// sentence that sets the resource aside (こちらは今回の件とは関係なく、正常に動作して
     /// います; unrelated, healthy) ends the search, and naming the request's own
-    /// `resource` again is no ask about the other one. A sentence that both sets the other
+    /// `resource` again is no ask about the other one. A sentence that says the other side
+    /// logs no errors (ハブ側の DNS サーバーにはエラーは記録されていない, no errors were
+    /// logged on their side) sets it aside too, and then an ask in it that names the
+    /// request's own `resource` (まずは vm-app-11 を確認して) is about that. A sentence that both sets the other
     /// resource aside and limits the ask to something else (they confirmed it is healthy,
     /// so please look at app-shop-west only; 先方は正常とのことなので vm-01 のみ確認して
     /// ください) asks nothing about it. An ask is a listed phrase or a verb
@@ -324,14 +327,22 @@ fn later_sentence_asks_for_it(pieces: &[Piece], i: usize, at: usize, own: Option
         let takes_in = !BOTH_SET.find(text).is_empty()
             || ALSO.is_match(text)
             || names.iter().any(|n| text.contains(n));
-        takes_in && asks_to_look(text) && SCOPE_SET.find(text).is_empty() && !OURS_ONLY.is_match(text)
+        // The other side said to be fine, and the ask about the request's own
+        // resource (ハブ側にエラーは記録されていないため、まずは vm-app-11 を確認して):
+        // nothing asked about the other one.
+        let ours_instead = SET_ASIDE.is_match(text) && own.is_some_and(|o| text.contains(o));
+        takes_in
+            && asks_to_look(text)
+            && SCOPE_SET.find(text).is_empty()
+            && !OURS_ONLY.is_match(text)
+            && !ours_instead
     })
 }
 
 static SET_ASIDE: LazyLock<Cue> = LazyLock::new(|| {
     Cue::new(&[
-        "関係(?:なく|ない|は?ありません|は?ございません)|無関係|正常に(?:動作|稼働)|問題(?:は)?(?:なく|ありません|ございません)",
-        r"\bunrelated\b|\bnot\s+(?:related|involved|part\s+of\s+the\s+problem)\b|\b(?:works?|working|is|are)\s+fine\b|\bhealthy\b",
+        "関係(?:なく|ない|は?ありません|は?ございません)|無関係|正常に(?:動作|稼働)|問題(?:は)?(?:なく|ありません|ございません)|(?:エラー|異常|障害|ログ)(?:は|も)?[^。]{0,16}(?:記録|出て|発生|検知|確認)(?:されて|して|いたして)?(?:いない|いません|おらず|おりません)",
+        r"\bunrelated\b|\bnot\s+(?:related|involved|part\s+of\s+the\s+problem)\b|\b(?:works?|working|is|are)\s+fine\b|\bhealthy\b|\bno\s+(?:errors?|failures?|issues?|anomal\w+)\s+(?:were\s+|was\s+|are\s+|is\s+)?(?:logged|recorded|seen|reported|found|on\s+(?:their|its|that|the\s+hub|the\s+other))\b",
     ])
 });
 
@@ -503,6 +514,23 @@ mod tests {
         }
         let s = format!("---\nsubscription: {OURS}\n---\n\n## Error messages\nPlease investigate {other}\n");
         assert!(check(&RULE, &s).is_empty());
+    }
+
+    #[test]
+    fn the_other_side_said_fine_and_the_ask_about_our_resource_stay_silent() {
+        let hub = format!("/subscriptions/{OTHER}/resourceGroups/rg-hub/providers/Microsoft.Network/virtualNetworks/vnet-hub");
+        let doc = |body: String| {
+            format!("---\nsubscription: {OURS}\nresource: /subscriptions/{OURS}/resourceGroups/rg/providers/Microsoft.Compute/virtualMachines/vm-web-01\n---\n\n## 問題\n{body}\n")
+        };
+        for body in [
+            format!("名前解決はハブの VNet を経由します。\n\n{hub}\n\nハブ側の DNS サーバーにエラーは出ていないと聞いているため、vm-web-01 の NIC 側の設定を確認していただけますか。"),
+            format!("DNS goes through the hub network.\n\n{hub}\n\nThe hub team sees no errors logged on their side, so could you check vm-web-01 first?"),
+        ] {
+            assert!(check(&RULE, &doc(body.clone())).is_empty(), "{body}");
+        }
+        // Asking about the other side as well still counts.
+        let body = format!("名前解決はハブの VNet を経由します。\n\n«{hub}»\n\nハブ側の DNS サーバーも確認していただけますか。");
+        assert_spans(&RULE, &doc(body));
     }
 
     #[test]

@@ -3,7 +3,7 @@ use std::ops::Range;
 use std::sync::LazyLock;
 
 use crate::catalog::Catalog;
-use crate::rules::text_rule::speech::{Cue, REQUEST};
+use crate::rules::text_rule::speech::{Cue, ASKS_TO_KNOW, REQUEST};
 use crate::rules::text_rule::topic::{self, Subject};
 use crate::rules::text_rule::{services_named, Piece, Prose};
 use crate::sections::SectionKind;
@@ -35,7 +35,9 @@ declare_rule! {
     ///   another subject named as such (別の話 / 件 / 質問 / トピック, 全然違う話; a
     ///   different / separate issue, another problem), more to come (他にもいくつか質問,
     ///   もう 2 点, もう 1 件; two more things, a couple of other questions), a count of
-    ///   matters (問題は 2 つあります, 以下の 2 件; two separate issues), bundling
+    ///   matters (問題は 2 つあります, 以下の 2 件, …できない件と…の件について、それぞれ;
+    ///   two separate issues), another project (別プロジェクトで、; for a different
+    ///   project), bundling
     ///   (まとめてのご相談; sorry to bundle these), an opportunity taken (この機会に
     ///   お聞きしたい, この場を借りて; while we're at it, taking this opportunity), something
     ///   said to be apart from the problem (本件とは性質が異なる, 本件と直接の関係はないの
@@ -48,7 +50,8 @@ declare_rule! {
     ///   told by classes of subject rather than by service names (`text_rule/topic.rs`):
     ///   money (料金, 請求書, 費用; invoice, charges, refund), a quota (クォータ, vCPU の
     ///   上限; more cores, limit increase) or the subscription itself (サブスクリプションの
-    ///   移管, 名前の変更; move, rename, transfer) new to a technical request (or to one
+    ///   移管, 名前の変更, サブスクリプションを分ける; move, rename, transfer, create a new
+    ///   subscription) new to a technical request (or to one
     ///   about another of these), or a technical subject in a billing one; in a list of
     ///   questions, also a technical subject other than the machine or the network (証明書,
     ///   バックアップ, アラート, デプロイ, サインイン; certificate, backup, alert,
@@ -61,7 +64,15 @@ declare_rule! {
     ///   several services (the bills of Azure Files and of Blob storage are one billing
     ///   question). A billing, quota or subscription subject new to the text counts even
     ///   when a statement shares a word with both questions (自動 in 自動パッチ and in
-    ///   自動で上がる); a word the two questions share ties them;
+    ///   自動で上がる); a word the two questions share ties them, but not a resource's name
+    ///   (whether a reservation applies to vm-batch-11 is a billing question), and asking
+    ///   where to confirm it (どこで確認できますか) keeps such a subject apart;
+    /// - matters labelled one after the other in the problem section (ログインの件: …
+    ///   月末の支払いの件: …, 【請求について】, Regarding sign-in: … Regarding our
+    ///   invoice: …) whose second brings money, a quota or the subscription to the first,
+    ///   or, labelled as a matter (…の件), shares no subject with it; labels of one
+    ///   problem's parts (発生状況について:, ネットワークについて:, Regarding impact:) do not
+    ///   count otherwise;
     /// - a statement that another service fails too (Azure AD Connect の同期エラーも続いて
     ///   おります, こちらについても確認をお願いします, the Key Vault firewall blocks our
     ///   Functions app too) that names a service not named before, unless it reports no
@@ -74,8 +85,13 @@ declare_rule! {
     ///   sentence that adds an ask in other words (…の方法も知りたいです, we also want to
     ///   understand our bill) counts alike when its subject is one of those: "Also, is
     ///   there a workaround?" is about the same problem, and もう一点 adding a detail
-    ///   (もう一点補足いたしますと…) is neither.
+    ///   (もう一点補足いたしますと…) is neither. Outside the problem section (a note under
+    ///   補足, その他, Additional notes, or after what was tried) these count when the
+    ///   sentence or the next one asks, a wish to know included (…について伺いたいことが
+    ///   あります, we want to know): a statement there is background.
     ///
+    /// Questions are read in the problem section and under a heading of no known section
+    /// (質問事項, 確認したい点, Questions for you), where people list what they ask.
     /// The items of a list under a sentence that announces questions (以下 3 点ご教示
     /// ください, 以下について、それぞれご教示ください, a few questions:) are questions even
     /// when written as nouns, and so are list items that ask (…を教えてください) and the
@@ -87,6 +103,7 @@ declare_rule! {
     /// and 誰も are "still" and "nobody", not "too". A
     /// sentence that sets something aside as unrelated and fine, asking nothing
     /// (こちらは今回の件とは関係なく、正常に動作しています), announces no new matter.
+    /// A count before も (1 件もありませんでした) is "not one", not "another matter too".
     /// English points back with "the same", "above", "this error", "is it", "fix it"; a
     /// bare `that` or `it` (the certificate that is stored) does not. A Japanese これ or
     /// その after a clause ending in が or けど (上限が 200 になっているのですが、これは…)
@@ -254,6 +271,9 @@ static NEW_SUBJECT: LazyLock<Cue> = LazyLock::new(|| {
         "(?:他|ほか)にも(?:いくつか|何点か|数点|[0-9一二三両]+ ?点|[0-9一二三]+ ?つ)?[^。]{0,12}?(?:質問|お伺い|伺い|確認させ|相談|教えて|ご教示)|(?:もう|あと|追加で|別途)(?: ?[0-9二三両] ?(?:点|つ)|いくつか|何点か|数点)",
         r"\b(?:on|onto|to)\s+(?:a\s+|an\s+|the\s+)?(?:different|separate|unrelated|other|another|new)\s+(?:topic|note|subject|matter)\b|\b(?:different|separate|unrelated)\s+(?:topic|subject|matter|thing|issue|question|problem|note|item)s?\b|\b(?:new|another|second)\s+(?:topic|subject|matter)\b|\b(?:switch|chang)(?:e|es|ing)?\s+gears\b",
         r"\bchang(?:e|ing)\s+(?:the\s+)?(?:subject|topic)s?\b|\bwhile\s+(?:i|we)(?:'m|'re|\s+am|\s+are|\s+have\s+you|'ve\s+got\s+you)\s*(?:at\s+it|here|on\s+the\s+line)?\b|\bunrelated\b|\b(?:not|isn't|is\s+not)\s+(?:related|connected)\s+to\s+(?:the\s+above|the\s+(?:issue|problem)\s+above|(?:the\s+)?(?:main|first)\s+(?:issue|problem|question))\b|\b(?:a\s+few|several|a\s+couple\s+of|two|three|[23])\s+(?:different\s+|separate\s+|unrelated\s+)?things\s+(?:we|i)\s+(?:need|want|would\s+like|'d\s+like)\b",
+        "別(?:の)?(?:プロジェクト|案件)(?:で|の件で|について|に関して)[、,]",
+        r"\b(?:for|on|in)\s+(?:a\s+)?(?:different|separate|another|other)\s+project\b",
+        "(?:い|た|る|の|だ)件と[、 ]?[^。]{1,40}?の件(?:について|に関して)?[、,]?[^。]{0,6}(?:それぞれ|両方|個別に|まとめて)",
         "(?:続いて|次に|次は|続きまして|もう(?:一|1|ひと)つは|(?:2|二) ?つ目は)[、,]?[^。]{1,30}?の件|(?:問題|課題|事象|不具合|ご?相談(?:事項)?|案件|トピック)(?:は|が)? ?(?:2|二|3|三|4|四|複数|いくつか) ?(?:つ|件|点)?(?:あり|ござい|存在)|(?:2|二|3|三|複数) ?(?:つ|件)の(?:問題|課題|不具合|ご?相談|案件|件|事柄|テーマ)|(?:2|二) ?(?:つ|点)目(?:は|[:：、])|(?:もう|あと) ?(?:1|一|ひと) ?件|(?:他|ほか)にも[^。]{0,10}件|(?:以下|下記|次)の ?(?:2|二|3|三|複数) ?(?:件|つの(?:問題|事象|件|相談))|(?:2|二|3|三|複数) ?件(?:について|を|、|です|あります|ございます|ご?相談)|まとめて(?:の)?(?:ご?質問|ご?相談|お問い合わせ|問い合わせ|お伺い|確認させ)",
         r"\b(?:next|now|secondly|second|lastly|finally|then)\s*,?\s+(?:about|regarding|on|re:?|concerning)\s+[^.:,]{1,30}[:,]|\bsomething\s+else\s+(?:going\s+on|to\s+(?:ask|mention|raise|report)|(?:we|i)\s+(?:need|want|wanted))\b|\b(?:there(?:'s|\s+is)\s+also|(?:we|i)\s+also\s+have)\s+(?:another|a\s+second|one\s+more|something\s+else)\b|\b(?:two|three|four|several|multiple|[234])\s+(?:separate\s+|different\s+|distinct\s+|unrelated\s+)?(?:issues|problems)\b|\banother\s+(?:issue|problem|matter|topic)\b|\b(?:bundl\w+|combin\w+|lump\w*)\s+(?:these|them|several|multiple|two|a\s+few)\b|\bmoving\s+on\b|^\s*something\s+(?:else|different)(?:\s+(?:entirely|altogether|now|too))?\s*[:,]|\bwhile\s+(?:we're|we\s+are|i'm|i\s+am)\s+at\s+it\b|\b(?:taking|take|using|use)\s+this\s+(?:opportunity|chance)\b|\bsince\s+(?:i|we)\s+(?:have|'ve\s+got)\s+(?:you|your\s+attention)\b|\b(?:on\s+)?to\s+something\s+(?:else|different)\b",
         r"\bseparate\s+(?:problem|issue|question|matter)\b|\b(?:separate|different|unrelated|apart)\s+from\s+(?:this|that|the\s+above|(?:the|our|my)\s+(?:main\s+|first\s+)?(?:issue|problem|question|request))\b|\bnothing\s+to\s+do\s+with\s+(?:this|that|the\s+above|(?:the|our|my)\s+(?:main\s+|first\s+)?(?:issue|problem|question))\b|\b(?:a\s+few|(?:a\s+)?couple(?:\s+of)?|several|some|two|three|[23])\s+(?:more|other|additional|further|unrelated|separate)\s+(?:things|questions|issues|problems|topics|items|matters)\b|\b(?:two|three|[23]|a\s+few|a\s+couple\s+of|several)\s+more\s+things\b",
@@ -388,6 +408,14 @@ fn strip_generic(run: &str) -> Vec<String> {
     out
 }
 
+/// A content word that names a resource (`vm-batch-11`, `sql_prod2`): Latin with a
+/// hyphen, an underscore or a digit.
+fn is_resource_name(word: &str) -> bool {
+    word.is_ascii()
+        && word.contains(|c: char| c == '-' || c == '_' || c.is_ascii_digit())
+        && word.contains(|c: char| c.is_ascii_alphabetic())
+}
+
 fn refers_back(text: &str) -> bool {
     // A Japanese demonstrative after a clause that ends in が or けど (…が 200 になって
     // いるのですが、これは…) points at that clause, inside the same sentence: only the
@@ -431,7 +459,7 @@ fn without_adverbial_mo(text: &str) -> String {
 }
 
 static ADVERBIAL_MO: LazyLock<Cue> = LazyLock::new(|| {
-    Cue::new(&["現在も|今も|今でも|いまも|依然として|それでも|いつも|何度も|誰も|一度も|少しも|何も|どれも|よりも"])
+    Cue::new(&["現在も|今も|今でも|いまも|依然として|それでも|いつも|何度も|誰も|一度も|少しも|何も|どれも|よりも|(?:[0-9]+|一|ひと) ?(?:件|つ|回|個|人|名|行|台)も"])
 });
 
 /// A sentence that reports no problem (エラーは出ていません, no errors, works fine).
@@ -461,6 +489,48 @@ static TOPIC_CLOSED: LazyLock<Cue> = LazyLock::new(|| {
     ])
 });
 
+/// A paragraph or item of the problem section opening with the label of a matter
+/// (ログインの件:, 【請求について】, Regarding the invoice:, About sign-in:).
+static MATTER_LABEL: LazyLock<Cue> = LazyLock::new(|| {
+    Cue::new(&[
+        "^\\s*(?:[0-9]+[.)．） ]\\s*)?(?:【[^】。]{1,24}(?:の件|について|に関して)】|[^。:：、\\n]{1,24}(?:の件|について|に関して)\\s*[:：])",
+        r"^\s*(?:[0-9]+[.)]\s*)?(?:regarding|re:?|concerning|as\s+for)\s+[^.:?\n]{1,40}:(?:\s|$)",
+    ])
+});
+
+/// The label of the second of two labelled matters of the problem section whose
+/// subjects ([`topic::subjects`]) share nothing (labels that name a matter, 「…の件」),
+/// or whose second brings money, a quota or the subscription to the first: the second
+/// label's range. Labels of
+/// one matter's parts (状況:, Impact:) name no subject class and never count.
+fn second_labelled_matter(pieces: &[Piece]) -> Option<Range<usize>> {
+    let mut first: Option<u16> = None;
+    for p in pieces.iter().filter(|p| {
+        p.block
+            .is_some_and(|b| b.section == Some(SectionKind::Problem) && b.kind != crate::body::BlockKind::Heading)
+    }) {
+        let Some(label) = MATTER_LABEL.find(p.masked) else {
+            continue;
+        };
+        let s = topic::subjects(p.masked);
+        if s == 0 {
+            continue;
+        }
+        // 「…の件」 names a matter; 「…について」 or "Regarding …" may name a part of one
+        // problem (the network, the VM), so only money, a quota or the subscription new
+        // to the first makes it another matter.
+        let matter = p.masked[label.clone()].contains('件');
+        match first {
+            None => first = Some(s),
+            Some(f) if (matter && f & s == 0) || topic::administrative(s) & !f != 0 => {
+                return Some(p.doc_range(label))
+            }
+            Some(_) => {}
+        }
+    }
+    None
+}
+
 /// Both the text and what came before it (`seen`, subject bits) speak of money (prices, invoices, charges): the bill of several services
 /// is one question, whatever services it names.
 fn one_money_matter(seen: u16, text: &str) -> bool {
@@ -481,7 +551,7 @@ fn new_subject_class(c: u16, text: &str, listed: bool, technical: bool, fix_befo
     // Money, a quota or the subscription itself, new to a technical request (or to
     // one about another administrative subject): the cost of a longer retention is a
     // question for billing, not for the failing backup.
-    if topic::administrative(s) & !c != 0 && (c != 0 || technical) && !REMEDY.is_match(text) {
+    if topic::administrative(s) & !c != 0 && (c != 0 || technical) && !asks_way_out(text, true) {
         return true;
     }
     if c == 0 || s & c != 0 {
@@ -496,7 +566,7 @@ fn new_subject_class(c: u16, text: &str, listed: bool, technical: bool, fix_befo
         && !topic::has(s, Subject::Compute)
         && !topic::has(s, Subject::Network)
         && !topic::has(s, Subject::Monitoring)
-        && !REMEDY.is_match(text)
+        && !remedy(text)
 }
 
 /// What a change would cost (スケールアップした場合の費用, how much more would it cost;
@@ -508,7 +578,7 @@ fn cost_of_the_fix(s: u16, text: &str, fix_before: bool) -> bool {
         && !topic::has(s, Subject::Quota)
         && !topic::has(s, Subject::Account)
         && COST_OF_A_CHANGE.is_match(text)
-        && (fix_before || REMEDY.is_match(text))
+        && (fix_before || remedy(text))
 }
 
 /// The cost of a change (変更した場合の料金, スケールアップすると費用は, what would that
@@ -528,14 +598,37 @@ static ADDITIVE: LazyLock<Cue> = LazyLock::new(|| {
     ])
 });
 
-/// Asking how to get out of the problem (回避策, 復旧, workaround, fix): a question about
-/// the problem in hand, whatever it names.
-static REMEDY: LazyLock<Cue> = LazyLock::new(|| {
+/// Asking how to get out of the problem (回避策, 復旧, workaround, fix) or how to confirm
+/// something: a question about the problem in hand, whatever it names.
+fn remedy(text: &str) -> bool {
+    WAY_OUT.is_match(text) || CONFIRM.is_match(text)
+}
+
+/// A way out of the problem (回避策, 復旧, 改善, workaround, fix, would X help).
+static WAY_OUT: LazyLock<Cue> = LazyLock::new(|| {
     Cue::new(&[
-        "回避|対処|対策|復旧|解消|解決|直す|直せ|改善|切り分け|暫定|確認(?:する|できる)?方法|どこで確認|見分け",
-        r"\bworkaround\b|\bfix\w*|\brecover\w*|\bresolv\w*|\bmitigat\w*|\bwork\s+around\b|\bget\s+(?:it|this)\s+working\b|\bhow\s+(?:can|do|could|should)\s+(?:we|i)\s+(?:confirm|check|verify|tell|see|find\s+out)\b|\bwhich\s+(?:metrics?|logs?|counters?)\b|\bwould\s+(?:a|an|the|more|bigger|larger|higher|scaling)\b[^?]{0,40}\bhelp\b",
+        "回避|対処|対策|復旧|解消|解決|直す|直せ|改善|切り分け|暫定",
+        r"\bworkaround\b|\bfix\w*|\brecover\w*|\bresolv\w*|\bmitigat\w*|\bwork\s+around\b|\bget\s+(?:it|this)\s+working\b|\bwould\s+(?:a|an|the|more|bigger|larger|higher|scaling)\b[^?]{0,40}\bhelp\b",
     ])
 });
+
+/// How to confirm or see something (確認方法, どこで確認できますか, how can we check,
+/// which metrics): about the problem when what is to be confirmed is; but where a
+/// reservation's discount shows is a billing question, so it does not keep a billing,
+/// quota or subscription subject new to the text on the problem ([`asks_way_out`]).
+static CONFIRM: LazyLock<Cue> = LazyLock::new(|| {
+    Cue::new(&[
+        "確認(?:する|できる)?方法|どこで確認|見分け",
+        r"\b(?:how|where)\s+(?:can|do|could|should)\s+(?:we|i)\s+(?:confirm|check|verify|tell|see|find\s+out)\b|\bwhich\s+(?:metrics?|logs?|counters?)\b",
+    ])
+});
+
+/// Whether `text` asks how to get out of the problem: a way out, or a way to confirm
+/// something unless its subject is a billing, quota or subscription one new to the
+/// text (`admin_new`).
+fn asks_way_out(text: &str, admin_new: bool) -> bool {
+    WAY_OUT.is_match(text) || (!admin_new && CONFIRM.is_match(text))
+}
 
 /// Whether `text` names a service that `before` does not name (two names of one
 /// service, `VM` and `仮想マシン`, are one).
@@ -658,9 +751,12 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
     // List items that did not read as questions, until a sentence after the list says
     // they were (…について、ご教示ください).
     let mut pending: Vec<Question> = Vec::new();
+    // The problem section's questions, and those under a heading of no known section
+    // (質問事項, 確認したい点, Questions for you): where people list what they ask.
     for (p, sents) in pieces.iter().zip(&sents).filter(|(p, _)| {
         p.block.is_some_and(|b| {
-            b.section == Some(SectionKind::Problem) && b.kind != crate::body::BlockKind::Heading
+            matches!(b.section, Some(SectionKind::Problem) | None)
+                && b.kind != crate::body::BlockKind::Heading
         })
     }) {
         let in_item = p.block.is_some_and(|b| b.in_list_item);
@@ -733,24 +829,31 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
         let (q, t) = &qs[i];
         // A question asking whether something is behind the problem, or how to get out
         // of it (Would a larger plan help?), is about it.
+        // A billing, quota or subscription subject nothing before spoke of is another
+        // matter even when a statement shares a word with both questions (自動 in
+        // 自動で上がる and in 自動パッチ): the word is shared, the subject is not.
+        let seen = subjects_before(q.range.start);
+        let admin_new = topic::administrative(topic::subjects(&q.text)) & !seen != 0;
         if t.is_empty()
             || refers_back(&q.text)
             || HYPOTHESIS.is_match(&q.text)
-            || REMEDY.is_match(&q.text)
+            || asks_way_out(&q.text, admin_new)
         {
             continue;
         }
         // Questions about one problem often share no word (原因は？ ログは？), so what
         // sets a question apart is a service named nowhere before it, or a subject
         // that nothing before it speaks of (the bill, in a request about a restart).
-        let seen = subjects_before(q.range.start);
-        // A billing, quota or subscription subject nothing before spoke of is another
-        // matter even when a statement shares a word with both questions (自動 in
-        // 自動で上がる and in 自動パッチ): the word is shared, the subject is not.
-        let admin_new = topic::administrative(topic::subjects(&q.text)) & !seen != 0;
         let mut any_topical = false;
+        // A word both questions share ties them, but the name of a resource does not
+        // tie a billing, quota or subscription question to the problem: whether a
+        // reservation applies to vm-batch-11 is a question for billing.
+        let shares = |e: &HashSet<String>| {
+            e.iter()
+                .any(|w| t.contains(w) && !(admin_new && is_resource_name(w)))
+        };
         for (_, earlier) in &qs[..i] {
-            if !earlier.is_disjoint(t) || (tied(earlier, t) && !admin_new) {
+            if shares(earlier) || (tied(earlier, t) && !admin_new) {
                 continue 'outer;
             }
             any_topical |= !earlier.is_empty();
@@ -760,12 +863,12 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
             && !one_money_matter(seen, &q.text)
             && names_new_service(ctx.catalog, &before(q.range.start), &q.text);
         // A way out asked about by an earlier question or the sentence just before.
-        let fix_before = qs[..i].iter().any(|(e, _)| REMEDY.is_match(&e.text))
+        let fix_before = qs[..i].iter().any(|(e, _)| remedy(&e.text))
             || all
                 .iter()
                 .take_while(|(start, s)| start + s.len() <= q.range.start)
                 .last()
-                .is_some_and(|(_, s)| REMEDY.is_match(s));
+                .is_some_and(|(_, s)| remedy(s));
         if new_service || new_subject_class(seen, &q.text, listed, technical, fix_before) {
             signals.push((
                 q.range.clone(),
@@ -776,6 +879,18 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
             ));
             break;
         }
+    }
+
+    // Matters labelled one after the other (ログインの件: … 月末の支払いの件: …;
+    // Regarding sign-in: … Regarding the invoice: …) whose subjects differ.
+    if let Some(range) = second_labelled_matter(pieces) {
+        signals.push((
+            range,
+            msg!(
+                "A second matter, labelled as such, about something else than the first: file one request per problem.",
+                "見出しを付けて 2 つ目の事柄が書かれており、1 つ目とは別の内容です。1 件のお問い合わせには 1 つの問題を記載し、他は別のお問い合わせにしてください。"
+            ),
+        ));
     }
 
     // Follow-ups introduced as unrelated.
@@ -796,7 +911,7 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
     let mut seen_subjects: u16 = 0;
     let mut closed = false;
     for (p, sents) in pieces.iter().zip(&sents) {
-        for s in sents.iter().cloned() {
+        for (k, s) in sents.iter().cloned().enumerate() {
             let text = &p.masked[s.clone()];
             let lead = text.len() - text.trim_start().len();
             let body = text.trim();
@@ -813,20 +928,43 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
             let rest = opener.as_ref().map_or(body, |r| &body[r.end..]);
             let at = p.start + s.start + lead;
             let in_problem = p.block.is_some_and(|b| b.section == Some(SectionKind::Problem));
+            // The sentence, or the next one of its paragraph, asks (もう一点、…について
+            // 伺いたいことがあります。…料金はどう変わるのでしょうか。).
+            let asks_on = |t: &str| is_question(t) || REQUEST.is_match(t) || ASKS_TO_KNOW.is_match(t);
+            let asks_here = asks_on(body)
+                || sents
+                    .get(k + 1)
+                    .is_some_and(|n| asks_on(&p.masked[n.clone()]));
+            // Outside the problem section (a note under 補足, その他, Additional notes,
+            // or after what was tried), an added matter counts when it asks: a
+            // statement there is background.
+            let in_notes = asks_here
+                && !p.block.is_some_and(|b| {
+                    matches!(
+                        b.section,
+                        Some(
+                            SectionKind::Steps
+                                | SectionKind::Environment
+                                | SectionKind::Related
+                                | SectionKind::Contacts
+                                | SectionKind::Errors
+                        )
+                    )
+                });
             // 加えて、…転送料金が 3 倍になっています, …の方法も知りたいです: an added
             // statement or question whose subject (money, a quota, the subscription)
             // nothing before spoke of.
             if (opener.is_some() || ADDITIVE.is_match(body))
-                && in_problem
+                && (in_problem || in_notes)
                 && !before.is_empty()
-                && !REMEDY.is_match(rest)
+                && !asks_way_out(rest, true)
                 && !refers_back_strictly(rest)
                 && topic::administrative(topic::subjects(rest)) & !seen_subjects != 0
                 && !HYPOTHESIS.is_match(rest)
                 && !cost_of_the_fix(
                     topic::subjects(rest),
                     rest,
-                    before.last().is_some_and(|b| REMEDY.is_match(b)),
+                    before.last().is_some_and(|b| remedy(b)),
                 )
             {
                 let r = opener.clone().unwrap_or(0..body.len());
@@ -845,8 +983,7 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
                 signals.push((at + r.start..at + r.end, message));
             }
             if let Some(r) = opener.clone() {
-                let asks = is_question(body) || REQUEST.is_match(body);
-                if asks && !refers_back(rest) {
+                if asks_here && !refers_back(rest) {
                     let seen = before.join("\n");
                     if !one_money_matter(seen_subjects, rest)
                         && names_new_service(ctx.catalog, &seen, rest)
@@ -1017,6 +1154,25 @@ mod tests {
         ] {
             assert!(check(&RULE, &en(body)).is_empty(), "{body}");
         }
+    }
+
+    #[test]
+    fn one_bills_questions_stay_silent_in_a_billing_request() {
+        let billing = |body: &str| {
+            format!("---\nissue_type: billing\nsupport_language: ja\nsummary: 請求についての質問\n---\n\n## 問題\n{body}\n")
+        };
+        for body in [
+            "11 月の請求について、以下の 3 点をご教示ください。\n- 予約インスタンスの割引が適用されていない理由\n- 返金を申請する手順\n- 請求先の住所を本社に変更する方法",
+            "請求先の住所を本社に変更したいです。1. 変更はどの画面から行えますか。2. 変更後の請求書から新しい住所になりますか。3. 過去の請求書の宛名も変更できますか。",
+            "クレジットカードの有効期限が切れたため、支払いが失敗しました。1. カード情報を更新する手順は？ 2. 未払い分はいつ再請求されますか？ 3. サービスが停止される可能性はありますか？",
+        ] {
+            assert!(check(&RULE, &billing(body)).is_empty(), "{body}");
+        }
+        // A subscription's rename is another team's matter, even in a billing request.
+        assert_eq!(
+            check(&RULE, &billing("12 月から請求書払いに変更したいです。必要な審査はありますか。サブスクリプションの名前も変更したほうがよいでしょうか。")).len(),
+            1
+        );
     }
 
     #[test]

@@ -27,7 +27,8 @@ declare_rule! {
     /// engineer who told us, following up on the ticket, we worked through this with one of
     /// your engineers, the issue we raised with you, re-engage), of a request that ended (先月に一度解決となった件, サポートで解決して
     /// いただいた事象, your team closed our request) or of one still open (現在対応いただいて
-    /// いるお問い合わせ), of one partly granted or partly solved and continued (一部の
+    /// いるお問い合わせ, お問い合わせ中の MySQL 接続の件, 重大度 B でお問い合わせしていた
+    /// …の件), of one partly granted or partly solved and continued (一部の
     /// リージョンのみ承認されました, 残りについても引き続き; only partly approved, the rest
     /// of our request), of support's earlier answer (…とのご案内でした), of a request
     /// closed and filed again (いったん閉じていただいた, 改めて起票), or of an earlier
@@ -36,7 +37,8 @@ declare_rule! {
     /// what support said before counts (そのときのエンジニアの方から…を勧められました, last
     /// time we contacted support, your colleague suggested, we had a support case, the
     /// engineer's workaround). Raising to A is a change of 重大度 / 重要度 / 緊急度 to A (重要度 A
-    /// に切り替えて, 緊急度を上げて, 重大度を最も高いものに変更) or a verb such as bump, raise,
+    /// に切り替えて, 既存の件を重大度 A の扱いに, 緊急度を上げて, 重大度を最も高いものに変更) or
+    /// a verb such as bump, raise, reclassify,
     /// escalate, upgrade, change, move with "to Sev A" / "to severity A" / "to the highest
     /// severity". A sentence that says there is no earlier
     /// request (今回初めて, 問い合わせはしておりません, our first support request, unrelated to
@@ -180,7 +182,7 @@ static SET: LazyLock<PhraseSet> = LazyLock::new(|| PhraseSet::new(PHRASES));
 /// up (続き, a continuation of, where we left off, your colleague).
 static EARLIER: LazyLock<Cue> = LazyLock::new(|| {
     Cue::new(&[
-        "(?:その|あの|前回の)(?:とき|時|際)の(?:エンジニア|担当|ご担当|サポート)|(?:エンジニア|サポート|ご?担当)(?:の方|の方々|さん|様)?(?:から|に)(?:は)?[^。]{0,30}(?:勧められ|言われ|案内され|指示され|提案され|回答され|ご?案内いただ|ご?提案いただ)|(?:ご相談|お問い合わせ|問い合わせ|ご?依頼|申請)(?:した|させていただいた|いたした|しておりました|していた)(?:件|内容|ケース|案件)",
+        "(?:その|あの|前回の)(?:とき|時|際)の(?:エンジニア|担当|ご担当|サポート)|(?:エンジニア|サポート|ご?担当)(?:の方|の方々|さん|様)?(?:から|に)(?:は)?[^。]{0,30}(?:勧められ|言われ|案内され|指示され|提案され|回答され|ご?案内いただ|ご?提案いただ)|(?:ご相談|お問い合わせ|問い合わせ|ご?依頼|申請)(?:した|させていただいた|いたした|しておりました|していた)(?:件|内容|ケース|案件)|(?:ご相談|お問い合わせ|問い合わせ|問合せ|ご?依頼)(?:中|しておりました|していた|させていただいていた|させていただいている)(?:の)?[^。、]{1,40}?(?:の件|のケース|の案件)",
         "(?:前回|以前|先日|先月|先週|昨年|去年|過去|前に|かつて|一度|以前に|[0-9]{1,2} ?月(?:に|の|頃|ごろ))[^。、]{0,14}?(?:お?問い?合わ?せ|問合せ|ケース|案件|チケット|ご?申請|ご?依頼|お?申し込み|リクエスト|\\bSR\\b|サポート ?リクエスト|ご?相談|起票|ご?対応いただ|ご?回答|ご?案内いただ|ご?調査|ご?担当|やり(?:取|と)り|サポート(?:の方|担当|エンジニア|窓口|チーム|で|に|から|側)|ご?提案いただ|ご?指示いただ|ご?依頼いただ|教えていただ|教えて頂|ご教示いただ|ご教示頂|ご?助言いただ|アドバイスいただ)",
         "(?:対応中|オープン中|進行中|調査中|起票済み?|別)の(?:お?問い?合わ?せ|問合せ|ケース|案件|チケット|\\bSR\\b)|(?:ご?対応|ご?調査)(?:いただいて|頂いて|して(?:いただいて)?)(?:いる|おります|います)(?:お?問い?合わ?せ|問合せ|ケース|案件|チケット)",
         "(?:クローズ|解決|完了|終了|解消)(?:と|に)?(?:なった|した|された|いただいた|頂いた|済み?の|扱いとなった)(?:件|お?問い?合わ?せ|問合せ|ケース|案件|チケット)|(?:解決|解消|対応|調査)して(?:いただいた|頂いた|もらった|くださった)(?:事象|問題|エラー|件)|(?:お?問い?合わ?せ|問合せ|ケース|案件|チケット)[^。]{0,20}(?:クローズ|終了|解決済)|(?:担当|ご担当)(?:して(?:くださった|いただいた)|くださった|いただいた|頂いた)(?:方|エンジニア|者)|(?:サポート|エンジニア)(?:の方|の方々|さん|様)?(?:に|と)[^。]{0,20}(?:調べて|調査して|ご?対応|ご?相談|やり(?:取|と)り)(?:いただいた|頂いた|させていただいた|した|していた|いただきました|頂きました|もらいました|もらった|くださいました|しました|していました)|(?:あの|その|前回の)(?:とき|時|際)の(?:調査|ご?対応|ご?回答|ご?案内|やり(?:取|と)り)|(?:調査|ご?対応|お?問い?合わ?せ|ケース|案件|やり(?:取|と)り)の延長",
@@ -200,8 +202,8 @@ static EARLIER: LazyLock<Cue> = LazyLock::new(|| {
 /// Raising an open request to A in other words (重要度 A に切り替えて, bump it to Sev A).
 static RAISE_TO_A: LazyLock<Cue> = LazyLock::new(|| {
     Cue::new(&[
-        "(?:重大度|重要度|緊急度|優先度|重要性|severity|sev)\\s*(?:を|は)?\\s*(?:A|1)\\s*(?:に|へ)|(?:重大度|重要度|緊急度|優先度)(?:を)?(?:上げ|引き上げ|格上げ|変更|切り替え|切替)|(?:重大度|重要度|緊急度|優先度)[^。]{0,12}(?:最も高|一番高|最高|最上位|上位|高い|高く)[^。]{0,10}(?:変更|切り替え|切替|上げ|して|に)|(?:既存|対応中|オープン中|進行中|現在)[^。]{0,20}(?:お?問い?合わ?せ|ケース|案件|チケット)[^。]{0,20}(?:重大度|重要度|緊急度)\\s*(?:A|1)\\s*(?:で|に|へ)",
-        r"\b(?:bump|raise|escalate|upgrade|increase|change|switch|move|elevate|make|set|lift|upgrad\w*|escalat\w*|bump\w*|rais\w*)\b[^.]{0,40}?\b(?:to|as)\s+(?:a\s+)?(?:sev(?:erity)?\s*[-:]?\s*(?:a|1)|critical\s+severity)\b",
+        "(?:重大度|重要度|緊急度|優先度|重要性|severity|sev)\\s*(?:を|は)?\\s*(?:A|1)\\s*(?:の(?:扱い|対応|レベル|区分))?\\s*(?:に|へ)|(?:重大度|重要度|緊急度|優先度)(?:を)?(?:上げ|引き上げ|格上げ|変更|切り替え|切替)|(?:重大度|重要度|緊急度|優先度)[^。]{0,12}(?:最も高|一番高|最高|最上位|上位|高い|高く)[^。]{0,10}(?:変更|切り替え|切替|上げ|して|に)|(?:既存|対応中|オープン中|進行中|現在)[^。]{0,20}(?:お?問い?合わ?せ|ケース|案件|チケット|の件)[^。]{0,20}(?:重大度|重要度|緊急度)\\s*(?:A|1)\\s*(?:で|に|へ)",
+        r"\b(?:bump|raise|escalate|upgrade|increase|change|switch|move|elevate|make|set|lift|reclassify|upgrad\w*|escalat\w*|bump\w*|rais\w*)\b[^.]{0,40}?\b(?:to|as)\s+(?:a\s+)?(?:sev(?:erity)?\s*[-:]?\s*(?:a|1)|critical\s+severity)\b",
         r"\b(?:bump|raise|escalate|upgrade|increase|elevate|change|move|set)\w*\b[^.]{0,40}?\bto\s+(?:the\s+)?(?:highest|top|maximum|most\s+urgent|critical)\s+(?:severity|priority|level)\b",
     ])
 });

@@ -25,15 +25,20 @@ declare_rule! {
     ///   通常状態に復しております, 正常に戻りました), a state now (現在は問題なく動いています,
     ///   things have been fine since, everything has worked normally since, working now,
     ///   came back on its own), or an outage
-    ///   said to have ended or lasted (the outage lasted 15 minutes, 一時的な障害); not a
+    ///   said to have ended or lasted (the outage lasted 15 minutes, 一時的な障害), or a
+    ///   restart or failover that brings it back (再起動すると 5 分ほどで復旧し, rebooting
+    ///   the VM brings it back, after failing over everything works; not when it came
+    ///   back only for a while: 一時的に, すぐにまた, briefly); not a
     ///   calm dated from the last change (前回のリリース以降は安定, the last deployment was
     ///   on 2 December and it has been stable since), which tells the time before the
     ///   problem;
     /// - root cause: the cause or what happened asked for (要因について, なぜ起きたのか,
     ///   何が起きたのか, what went wrong, root reason, an incident report, a write-up, a
-    ///   formal explanation, why X returned 503, what will prevent it from happening again);
+    ///   formal explanation, why X returned 503, what will prevent it from happening again,
+    ///   要因を突き止め, 再発しないように, 二度と止まらないように);
     /// - undo fixes it: an undo verb (戻す, 削除する, 外す, 解除する, 無効化する, 差し替える;
-    ///   delete, remove, revert, roll … back, switch back, disable, switch … off) followed by a working
+    ///   delete, remove, revert, roll … back, switch back, set … back, turn … off; after
+    ///   when, once, since or as soon as) followed by a working
     ///   outcome (接続できる, 正常に起動, works, boots fine, goes away), or 元の構成に戻す /
     ///   以前の設定に戻す; never when the sentence says it did not help (切り戻しても解消しない,
     ///   改善しておらず, didn't help, still, persists);
@@ -45,16 +50,28 @@ declare_rule! {
     ///   nothing is in production yet, a pilot), a launch planned (稼働は 12 月 1 日を予定,
     ///   scheduled to go live), only testers using it (検証担当者のみ), or a test,
     ///   development or PoC environment not contrasted with production, or set-up under way
-    ///   (セットアップの途中, 開放は来週の予定) (PoC 環境,
-    ///   開発用のサブスクリプション, staging environment);
+    ///   (セットアップの途中, 開放は来週の予定, これから準備する) (PoC 環境,
+    ///   開発用のサブスクリプション, staging environment), a load, resilience or failover
+    ///   test (負荷試験, load test, soak test) unless it is said to have gone fine, a
+    ///   rehearsal (移行リハーサル, dress rehearsal), a launch planned (goes live on 5
+    ///   January), a migration ahead (来月の移行に向けて), or a system nobody but an event or
+    ///   a test uses (他に誰も使っていません, 展示会でしか使わない, 開発チームだけが使う,
+    ///   まだ一般のお客様のアクセスはありません, nobody else uses it, used only by the
+    ///   load-test harness, the only traffic is our own team, nothing has launched,
+    ///   nothing else runs on this subscription);
     /// - project speed: haste (最優先, 一日も早く, できる限り早く, fastest possible turnaround,
     ///   ASAP, prioritize, hurry, 最短, 速やか, 急いで, at the earliest, top priority) in the
     ///   same sentence as a project or a date (日程, 稼働開始日, 本番稼働日, 開始日, 移行作業日,
     ///   1 月上旬, 12/20 まで, 今週中に, 納期, リリース, 展示会, デモ, キャンペーン, launch, go-live,
     ///   milestone, cutover, slipped, at risk, in time for, target date, on the 15th,
-    ///   stakeholders, campaign, this date cannot move), or in the sentence
-    ///   before or after one; and a project or schedule said to have slipped
-    ///   (スケジュールが既に 2 週間遅れ, the go-live slipped).
+    ///   stakeholders, campaign, this date cannot move, by 15 December, sign off, the
+    ///   migration weekend), or in the sentence before or after one; severity A itself
+    ///   asked for, in the same sentence, for such a date (日程は変えられないので重大度 A で, which is why we opened
+    ///   this as critical, 最も高い重要度で起票); a date by which something must work
+    ///   (セール開始までに…さばけるようにしたい, we need it working before then, wants it in
+    ///   place by; not a deadline to restore service: 締め処理までに復旧できるように); and a project or schedule said to have slipped (スケジュールが既に 2 週間
+    ///   遅れ, 計画より遅れ, the go-live slipped, our data center exit has slipped by three
+    ///   weeks, behind plan).
     ///
     /// ## Why
     ///
@@ -95,10 +112,13 @@ declare_rule! {
     /// revenue). A sentence saying nothing is down now outweighs those words (停止中は 503
     /// でした tells the past): the problem has passed (現在は問題なく動いています, back to
     /// normal), production is unaffected (現行の環境は今も普通に稼働, 移行元のサーバーは通常
-    /// どおり稼働, 業務は止まっていません, 旧サーバーで業務を継続できています, nothing in production depends on it, the old site
-    /// is still serving, that is how it is running right now, お客様や社内の業務でご利用
+    /// どおり稼働, 業務は止まっていません, 旧サーバーで業務を継続できています, 現在は旧サイト
+    /// が稼働しています, nothing in production depends on it, the old site is still
+    /// serving, the old service still serves all customers, payroll is still sent by the
+    /// old job, that is how it is running right now, お客様や社内の業務でご利用
     /// いただいているものではございません) or not in use yet (利用開始はまだ先,
-    /// no partners are using it yet, none of our customers are on this cluster yet).
+    /// no partners are using it yet, none of our customers are on this cluster yet), or
+    /// used by nobody but an event or a test (nobody else uses it).
     ///
     /// ## Trigger phrases
     ///
@@ -336,14 +356,18 @@ const SPEED: usize = 4;
 /// A problem met in a test, development or PoC environment (検証環境, staging slot).
 static TEST_ENV: LazyLock<Cue> = LazyLock::new(|| {
     Cue::new(&[
-        "(?:PoC|検証|テスト|開発|ステージング|評価|試験|デモ) ?(?:用|専用)?(?:の)?(?:環境|サブスクリプション|テナント|クラスター|アカウント)|(?:PoC|検証|テスト|評価|試験|デモ)(?:専用|用途)",
-        r"\b(?:test|testing|dev|development|staging|qa|uat|sandbox|poc|non-?prod(?:uction)?)\s+(?:environment|env|subscription|cluster|tenant|slot)\b",
+        "(?:PoC|検証|テスト|開発|ステージング|評価|試験|デモ) ?(?:用|専用)?(?:の)?(?:環境|サブスクリプション|テナント|クラスター|アカウント)|(?:PoC|検証|テスト|評価|試験|デモ)(?:専用|用途)|(?:負荷|性能|高負荷|ストレス|耐障害性?|フェールオーバー|切り替え)(?:試験|テスト)",
+        r"\b(?:test|testing|dev|development|staging|qa|uat|sandbox|poc|non-?prod(?:uction)?)\s+(?:environment|env|subscription|cluster|tenant|slot)\b|\b(?:load|stress|performance|soak|failover|dr|resilience|chaos)\s+test(?:s|ing|\s+runs?)?\b",
     ])
 });
 /// A sentence that contrasts a test environment with production (検証環境では再現しない,
-/// only production is affected): the test environment is not where the problem is.
+/// only production is affected) or says the test went fine (先週の負荷試験では問題
+/// ありませんでした, the load test passed): the test is not where the problem is.
 static TEST_CONTRAST: LazyLock<Cue> = LazyLock::new(|| {
-    Cue::new(&["本番|再現", r"\bproduction\b|\bprod\b|\breproduc\w*"])
+    Cue::new(&[
+        "本番|再現|問題(?:は)?(?:なく|ありません|ございません|なかった)|正常",
+        r"\bproduction\b|\bprod\b|\breproduc\w*|\bno\s+(?:issues?|errors?|problems?)\b|\bpassed\b|\bwent\s+fine\b",
+    ])
 });
 
 /// Speed phrases that only count with a project or schedule word in the text.
@@ -399,7 +423,7 @@ static CUES: LazyLock<[Cue; 4]> = LazyLock::new(|| {
     [
         Cue::new(&[
             "(?:復旧|回復|解消|収束|終息|正常化|復帰)(?:いた|し|され|済)(?:ており|ています|ました|ております|た)|(?:正常|元|通常(?:状態|運転|稼働)?)に(?:戻り|戻って|戻った|なり|なって|復し)|(?:すでに|既に|もう)(?:正常|復旧|回復|解消|問題な)|一時的な(?:障害|事象|問題|現象)",
-        "(?:収まって|収まり|落ち着いて|落ち着き)(?:おり|います|ました)|(?:以降|その後|それ以降)(?:は)?(?:安定|正常|問題なく|落ち着)|(?:今|現在)は(?:問題なく|正常に|普通に|通常どおり|通常通り)?(?:動いて|動作して|稼働して|使えて|利用でき|アクセスでき|接続でき)",
+        "(?:収まって|収まり|落ち着いて|落ち着き)(?:おり|います|ました)|(?:以降|その後|それ以降)(?:は)?(?:[^。、]{0,10}まで)?(?:安定|正常|問題なく|落ち着)|(?:今|現在)は(?:問題なく|正常に|普通に|通常どおり|通常通り)?(?:動いて|動作して|稼働して|使えて|利用でき|アクセスでき|接続でき)",
             "(?:自然に|勝手に|自動的に)(?:収ま|回復|復旧|解消|直|治)",
             "現在は?(?:正常|問題なく|安定|通常(?:どおり|通り)|平常|影響(?:は|が)?(?:ございません|ありません|ない|なく))",
             "(?:それ|その後|以降)(?:は|以降は)?(?:発生|再発)(?:して|いたして)?(?:いません|おりません)",
@@ -412,24 +436,24 @@ static CUES: LazyLock<[Cue; 4]> = LazyLock::new(|| {
         ]),
         Cue::new(&[
             "(?:原因|要因)について|(?:原因|要因)(?:の)?(?:調査|分析|究明|特定|解明|を?(?:知り|教え|ご教示|明らか|調べ|ご報告|報告|説明|調査))|根本的な(?:原因|要因)|何が(?:起き|起こ|あった|原因)",
-            "なぜ(?:起き|発生|停止|落ち|止ま|ダウン)|経緯(?:を|の)?(?:まとめ|ご報告|報告|説明|レポート)|障害報告|事後(?:の)?(?:報告|分析|レポート)|再発防止",
+            "(?:原因|要因)を突き止め|再発(?:しない|させない)よう|二度と(?:止ま|落ち|発生|起き)|なぜ(?:起き|発生|停止|落ち|止ま|ダウン)|経緯(?:を|の)?(?:まとめ|ご報告|報告|説明|レポート)|障害報告|事後(?:の)?(?:報告|分析|レポート)|再発防止",
             r"\bwhat\s+(?:went\s+wrong|happened)\b|\broot\s+(?:cause|reason)\b|\bwhy\s+(?:it|this|the\s+\w+)\s+(?:happened|went\s+down|failed|stopped|crashed|occurred|broke)\b|\bwhat\s+caused\b",
             r"\b(?:incident|outage|post[- ]incident)\s+(?:report|review|analysis|summary|explanation)\b|\bwrite-?up\b|\b(?:written|formal)\s+(?:explanation|report|statement)\b|\bexplanation\s+of\s+(?:why|what)\b|\bprevent\s+(?:it|this|that)\s+from\s+happening\s+again\b|\bhappening\s+again\b|\bwhy\s+[\w.-]+(?:\s+[\w.-]+){0,2}\s+(?:returned|went\s+down|was\s+down|failed|stopped|crashed|happened|occurred|broke)\b|\bcause\s+of\s+the\s+(?:outage|incident|failure|downtime|disruption)\b",
         ]),
         Cue::new(&[
             "(?:戻す|戻し|戻せ|戻る|戻っ|削除す|削除し|削除を|消す|消し|消せ|取り除|取り外|外す|外し|解除す|解除し|取り消す|取り消し|オフにす|オフにし|止め|無効化す|無効化し|無効にす|無効にし|差し替え|入れ替え|アンインストール|ダウングレード)(?:る|た|て)?(?:と|ば|たら|ところ|れば)[^。]{0,40}?(?:正常|動作|動く|動き|接続でき|通信でき|疎通でき|アクセスでき|起動|解消|繋が|つなが|成功|問題なく|直|回復|復旧|できる|できます|元の[^。]{0,8}に戻|改善|(?:通信|接続|疎通|アクセス|表示|応答|通知|配信|同期)(?:は|が|も)?(?:すぐに?|元通りに?|正常に)?戻)",
             "(?:前|以前|元|変更前)の(?:構成|設定|状態|バージョン|もの)に(?:戻|差し替え)",
-            r"\b(?:when|if|once|after|whenever)\s+(?:we|i|you)\s+(?:\w+\s+){0,2}?(?:delete|remove|revert|undo|roll\s+back|roll\s+(?:\w+\s+){1,3}back|switch\s+back|go\s+back|disable|uninstall|downgrade|turn\s+off|switch\s+off|(?:switch|turn|take)\s+(?:\w+\s+){1,3}(?:off|out)|detach|unassign|unlink|put\s+back|restore\s+the\s+(?:old|previous|original))\w*\b.{0,80}?\b(?:works?|working|fine|ok|okay|connects?|recovers?|go(?:es)?\s+away|resolves?|resolved|fixe[sd]|succeeds?|comes?\s+back|starts?|boots?|runs?|normal(?:ly)?|as\s+expected|passes|loads?|responds?|again|flows?|reachable|through)\b",
+            r"\b(?:when|if|once|after|whenever|since|as\s+soon\s+as|the\s+moment)\s+(?:we|i|you)\s+(?:\w+\s+){0,2}?(?:delete|remove|revert|undo|roll(?:ed)?\s+back|roll(?:ed)?\s+(?:\w+\s+){1,3}back|(?:set|put|chang(?:e|ed)|switch(?:ed)?|turn(?:ed)?|flip(?:ped)?|mov(?:e|ed))\s+(?:\w+\s+){1,3}back|switch(?:ed)?\s+back|go\s+back|went\s+back|disable|uninstall|downgrade|turn(?:ed)?\s+off|switch(?:ed)?\s+off|(?:switch(?:ed)?|turn(?:ed)?|t(?:ake|ook))\s+(?:\w+\s+){1,3}(?:off|out)|detach|unassign|unlink|put\s+back|restore\s+the\s+(?:old|previous|original))\w*\b.{0,80}?\b(?:works?|working|fine|ok|okay|connects?|recovers?|go(?:es)?\s+away|resolves?|resolved|fixe[sd]|succeeds?|comes?\s+back|starts?|boots?|runs?|normal(?:ly)?|as\s+expected|passes|loads?|responds?|again|flows?|reachable|through)\b",
             r"\b(?:deleting|removing|reverting|undoing|rolling\s+back|switching\s+back|going\s+back|disabling|uninstalling|downgrading|turning\s+off|switching\s+off|detaching|unassigning|unlinking)\b.{0,60}?\b(?:fixes|fixed|resolves|resolved|makes?\s+(?:\w+\s+){0,3}(?:go\s+away|work|stop|disappear|healthy|normal|fine)|works|restores|brings?\s+it\s+back)\b",
         ]),
         Cue::new(&[
-            "(?:構築|移設|移行|導入|展開|切り替え|切替|乗り換え|載せ替え|リプレース|マイグレーション)(?:作業)?を(?:進めて|実施して|行って|進め)|(?:一から|ゼロから|新規に|新しく)[^。]{0,20}(?:組み立て|作って|作成して|構築して|立ち上げて)|(?:利用|稼働|運用|サービス|本番)(?:開始|化)?(?:は|が)?(?:まだ先|これから|未定)|(?:構築|立ち上げ|移行|移設|リプレース|マイグレーション|導入|準備|検証|テスト|開発|展開|デプロイ|セットアップ)(?:して(?:いる|おり)|している|する)?(?:中|作業中|段階|フェーズ)|(?:構築|移行|検証|テスト|準備|セットアップ)(?:して|させて|を)(?:いる|おる)ところ|ランディング ?ゾーン|新規(?:に)?(?:構築|導入|展開)",
-            "(?:サービス|本番|運用|稼働|公開|リリース|ローンチ|カットオーバー|サービスイン|切り替え|切替)(?:開始)?(?:前|に向け|を控え|に備え|の準備)",
+            "(?:構築|移設|移行|導入|展開|切り替え|切替|乗り換え|載せ替え|リプレース|マイグレーション)(?:作業)?を(?:進めて|実施して|行って|進め)|(?:一から|ゼロから|新規に|新しく)[^。]{0,20}(?:組み立て|作って|作成して|構築して|立ち上げて)|(?:利用|稼働|運用|サービス|本番)(?:開始|化)?(?:は|が)?(?:まだ先|これから|未定)|(?:構築|立ち上げ|移行|移設|リプレース|マイグレーション|導入|準備|検証|テスト|開発|展開|デプロイ|セットアップ)(?:して(?:いる|おり)|している|する)?(?:中|作業中|段階|フェーズ)|(?:構築|移行|検証|テスト|準備|セットアップ)(?:して|させて|を)(?:いる|おる)ところ|(?:準備|構築|セットアップ|用意|作成)(?:する|している|中の)ところ|これから(?:準備|構築|作成|用意|セットアップ|導入)|ランディング ?ゾーン|新規(?:に)?(?:構築|導入|展開)",
+            "(?:サービス|本番|運用|稼働|公開|リリース|ローンチ|カットオーバー|サービスイン|切り替え|切替)(?:開始)?(?:前|に向け|を控え|に備え|の準備)|(?:移行|移設|乗り換え|リプレース)(?:に向け|を控え|に備え|の準備)",
             "まだ(?:本番|稼働|運用|公開|リリース|サービス)|未稼働|未公開|未リリース|新規(?:構築|環境|立ち上げ)|環境構築|リハーサル|カットオーバー|サービスイン",
             "(?:稼働|運用|公開|リリース)(?:して|されて)(?:いない|おらず|いません|おりません)",
             "(?:構築|移行|セットアップ|設定|導入|準備|検証|展開)(?:作業)?の(?:途中|最中)|(?:稼働|運用開始|公開|リリース|サービス開始|本番化|本番稼働|ローンチ|切り替え|切替|移行|開放|利用開始|提供開始|展開|オープン|開設|開業)(?:日)?(?:は|を)?[^。]{0,20}予定(?:して|です|となって|であり|しており|しています)|まだ[^。]{0,20}(?:開放|公開|提供|利用開始|展開|リリース|お客様に|利用者に)[^。]{0,6}(?:いない|おらず|いません|おりません)|(?:検証|テスト|試験)(?:担当者?|ユーザー?|メンバー)(?:のみ|だけ)|社内[^。]{0,12}(?:のみ|だけ)(?:が|で)?(?:利用|使用|アクセス)|(?:公開|開放|リリース|稼働|サービス開始|カットオーバー|本番化)(?:する|させる)(?:前|まで)",
             r"\bnot\s+(?:yet\s+)?(?:live|in\s+production|launched)\b|\b(?:is|are)\s*n[o']t\s+(?:yet\s+)?live\b|\bnone\s+of\s+(?:it|this|them)\s+(?:is|are)\s+live\b",
-            r"\b(?:has|have)\s*(?:n't|\s+not)\s+(?:yet\s+)?(?:launched|gone\s+live|gone\s+(?:in)?to\s+production|been\s+released)\b|\bpre-?(?:production|launch|prod)\b|\bgreenfield\b|\bsetting\s+(?:things|it|everything)\s+up\b|\bstill\s+(?:setting|building|configuring|testing)\b|\bno\s+(?:end\s+)?(?:users|customers)\s+(?:are\s+)?(?:on\s+it\s+|using\s+it\s+)?yet\b|\b(?:nothing|none\s+of\s+(?:it|this|them))\s+(?:is|are)\s+(?:live|in\s+production)\b|\b(?:live|in\s+production)\s+yet\b|\bpilot\b|\bproof\s+of\s+concept\b|\bstaging\s+(?:rollout|environment|deployment)\b",
+            r"\b(?:has|have)\s*(?:n't|\s+not)\s+(?:yet\s+)?(?:launched|gone\s+live|gone\s+(?:in)?to\s+production|been\s+released)\b|\bpre-?(?:production|launch|prod)\b|\bgreenfield\b|\bsetting\s+(?:things|it|everything)\s+up\b|\bstill\s+(?:setting|building|configuring|testing)\b|\bno\s+(?:end\s+)?(?:users|customers)\s+(?:are\s+)?(?:on\s+it\s+|using\s+it\s+)?yet\b|\b(?:nothing|none\s+of\s+(?:it|this|them))\s+(?:is|are)\s+(?:live|in\s+production)\b|\b(?:live|in\s+production)\s+yet\b|\bpilot\b|\bproof\s+of\s+concept\b|\b(?:dress\s+)?rehearsals?\b|\b(?:goes|will\s+go)\s+live\s+(?:on|in|next)\b|\bstaging\s+(?:rollout|environment|deployment)\b",
             r"\b(?:before|ahead\s+of|prior\s+to)\s+(?:the\s+|our\s+|this\s+|next\s+\w+'s\s+|\w+'s\s+)?(?:launch|go-?live|going\s+live|cutover|release|rollout)\b|\bbringing\s+(?:\w+\s+){0,3}online\b|\bnew\s+(?:\w+\s+)?build\b",
             r"\b(?:before|until|ahead\s+of)\s+(?:we|it|they)\s+(?:open|launch|go\s+live|release|ship|roll\s+out|cut\s+over|publish)\b|\bbefore\s+(?:opening|launching|going\s+live|releasing|cutting\s+over)\b|\b(?:scheduled|planned|due|set)\s+to\s+(?:go\s+live|launch|open|be\s+released|ship|cut\s+over)\b|\bnone\s+of\s+(?:it|this|them)\s+(?:is|are)\s+[\w-]+\s+yet\b|\b[\w-]+[- ]facing\s+yet\b|\bstill\s+(?:validating|preparing|onboarding|migrating|piloting|rolling\s+out)\b|\b(?:in\s+the\s+middle\s+of|midway\s+through|partway\s+through|halfway\s+through)\s+(?:a|the|our)\s+(?:\w+\s+)?(?:migration|lift-and-shift|move|rollout|build|deployment|cutover|transition|onboarding)\b|\blift[- ]and[- ]shift\b|\b(?:released|launched|rolled\s+out|opened|available|exposed)\s+to\s+(?:\w+\s+)?(?:users|customers|the\s+public|anyone|production)\s+yet\b",
             r"\b(?:we|i)(?:\s+are|'re|\s+am)\s+(?:currently\s+|still\s+)?(?:wiring\s+up|onboarding|migrating|building|setting\s+up|standing\s+up|rolling\s+out|preparing)\b|\bwhile\s+(?:we|they)\s+(?:migrate|build|set\s+up|move\s+over|roll\s+out|onboard|cut\s+over)\b|\b(?:no|none\s+of\s+(?:our|the|its|their))\s+(?:\w+\s+){0,2}(?:is|are)\s+(?:on|using|relying\s+on|in)\s+(?:it|this|them|(?:this|that|the|our)\s+[\w-]+)\s+yet\b|\b(?:nothing|no\s+\w+)\s+(?:in|on)\s+production\s+(?:depends|relies|runs|uses|is\s+affected)\b|\bbuild(?:ing)?[- ]out\b|\bbuild\s+phase\b|\b(?:building|standing\s+up|setting\s+up|spinning\s+up)\s+(?:\w+\s+)?(?:a|the|our)?\s*new\b|\bstanding\s+up\b|\bmigrating\b|\bmigration\s+(?:project|rehearsal|from)\b|\blanding\s+zone\b",
@@ -444,19 +468,47 @@ static HASTE: LazyLock<Cue> = LazyLock::new(|| {
         r"\basap\b|\burgent(?:ly)?\b|\bexpedite\b|\bescalat\w*|\bhurry\b|\brush\b|\bspeed\s+up\b|\bfast(?:est)?\b|\bquick(?:ly|est)?\b|\bprioriti[sz]e\b|\bturnaround\b|\bas\s+soon\s+as\s+possible\b|\baccelerate\b|\bsoonest\b|\bat\s+the\s+earliest\b|\bwithout\s+delay\b|\btop\s+priority\b",
     ])
 });
+/// Severity A itself asked for (重大度 A で, 最も高い重要度で起票, opened this as
+/// critical, treat this as Sev A): haste when the same sentence gives a project or a
+/// date as the reason (日程は変えられないので重大度 A で).
+static SEVERITY_ASKED: LazyLock<Cue> = LazyLock::new(|| {
+    Cue::new(&[
+        "(?:重大度|重要度|緊急度|優先度) ?(?:を ?)?(?:A|1) ?(?:で|に|と|として|扱い)|最(?:も)?高(?:い)?(?:の)?(?:重大度|重要度|緊急度)",
+        r"\b(?:as|at|to)\s+(?:critical|sev(?:erity)?\s*[-:]?\s*(?:a|1))\b|\bsev(?:erity)?\s*[-:]?\s*a\b|\b(?:highest|top)\s+severity\b",
+    ])
+});
+
 /// ... for a project or a date (日程, 稼働開始日, launch, milestone, slipped).
 static PROJECT_CUE: LazyLock<Cue> = LazyLock::new(|| {
     Cue::new(&[
         "プロジェクト|スケジュール|日程|納期|展示会|発表会|キャンペーン|セミナー|デモ|期限|期日|締め?切り?|リリース|稼働開始|サービスイン|カットオーバー|本番移行|マイルストーン|間に合|押して|迫って|進捗|(?:月|年|年度|週)末(?:で|まで|に)|(?:[0-9]+ ?日|末|今週|来週|今月|来月|年内|年度内|期日)までに|(?:今週|来週|今月|来月|年内|年度内|月内|週内|本日|明日)中に|契約(?:が|の)?[^。]{0,10}(?:切れ|終了|満了)|(?:稼働|開始|移行|公開|切り?替え?|リリース|予定|作業|実施|納品|検収|オープン|開業|開店|ローンチ|イベント)日|本番(?:稼働|運用|公開|切り?替え?)(?:開始)?(?:日|予定|前|に向け|まで)|[0-9]{1,2} ?/ ?[0-9]{1,2}[^。]{0,8}(?:まで|に向け|予定|の(?:稼働|リリース|移行|公開|切り?替え?))|(?:月|週)内に|上旬|中旬|下旬|年明け|(?:開始|稼働|公開|リリース)(?:に|まで)(?:は)?(?:間に合|向け)|予定(?:日|どおり|通り)",
-        r"\bprojects?\b|\bschedule\b|\bdeadline\b|\bmilestone\b|\bgo-?live\b|\blaunch\b|\brelease\b|\bcutover\b|\btimeline\b|\bdue\s+date\b|\bslipped\b|\bbehind\s+schedule\b|\bdemo\b|\brollout\b|\bat\s+risk\b|\bprogram(?:me)?s?\b|\bslip\b|\bby\s+the\s+\d+(?:st|nd|rd|th)?\b|\bby\s+(?:monday|tuesday|wednesday|thursday|friday|next\s+week|end\s+of)\b|\bin\s+time\s+for\b|\btarget\s+date\b|\bbefore\s+(?:the\s+|our\s+)?(?:go-?live|launch|cutover|migration|rollout|deadline|opening|event|demo)\b|\bby\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d|\b(?:on|by)\s+the\s+\d{1,2}(?:st|nd|rd|th)\b|\bcommitted\s+(?:to|date)\b|\bstakeholders?\b|\bsign-?off\b|\bcampaign\b|\b(?:trade\s*show|exhibition|conference|keynote)\b|\b(?:this|that|the)\s+date\s+(?:cannot|can't|won't|will\s+not|must\s+not)\b",
+        r"\bprojects?\b|\bschedule\b|\bdeadline\b|\bmilestone\b|\bgo-?live\b|\blaunch\b|\brelease\b|\bcutover\b|\btimeline\b|\bdue\s+date\b|\bslipped\b|\bbehind\s+schedule\b|\bdemo\b|\brollout\b|\bat\s+risk\b|\bprogram(?:me)?s?\b|\bslip\b|\bby\s+the\s+\d+(?:st|nd|rd|th)?\b|\bby\s+(?:monday|tuesday|wednesday|thursday|friday|next\s+week|end\s+of)\b|\bin\s+time\s+for\b|\btarget\s+date\b|\bbefore\s+(?:the\s+|our\s+)?(?:go-?live|launch|cutover|migration|rollout|deadline|opening|event|demo)\b|\bby\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d|\b(?:on|by)\s+the\s+\d{1,2}(?:st|nd|rd|th)\b|\bcommitted\s+(?:to|date)\b|\bstakeholders?\b|\bsign-?off\b|\bcampaign\b|\b(?:trade\s*show|exhibition|conference|keynote)\b|\b(?:this|that|the)\s+date\s+(?:cannot|can't|won't|will\s+not|must\s+not)\b|\bby\s+\d{1,2}(?:st|nd|rd|th)?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b|\bin\s+place\s+by\b|\b(?:before|by)\s+then\b|\bmigration\s+(?:weekend|window|date|day)\b|\bcannot\s+afford\s+to\s+miss\b|\bsign\s+off\b|\bsteering\s+(?:meeting|committee)\b|\breview\s+board\b",
+    ])
+});
+
+/// A date by which something must work (セール開始までに…さばけるようにしたい, we need it
+/// working before then, in place by the 15th): a project's deadline, not an outage.
+static DEADLINE: LazyLock<Cue> = LazyLock::new(|| {
+    Cue::new(&[
+        "までに[^。]{0,40}(?:ように|状態に)(?:したい|しておきたい|する必要|しなければ|して(?:ほしい|いただきたい|ください|おく必要))|までに(?:は)?[^。]{0,30}(?:間に合わせ|完了させ|仕上げ)(?:たい|る必要)",
+        r"\b(?:need|needs|want|must\s+have|have\s+to\s+have)\s+(?:it|this|them|(?:the|our)\s+[\w-]+(?:\s+[\w-]+)?)\s+(?:working|fixed|resolved|running|ready|up|in\s+place|done|live|sorted)\s+(?:before|by|in\s+time)\b|\b(?:wants?|needs?)\s+(?:\w+\s+){0,4}in\s+place\s+by\b",
+    ])
+});
+
+/// Bringing back what stopped (復旧, 再開, restore, back online): a deadline for it is
+/// an outage's, not a project's.
+static RESTORE: LazyLock<Cue> = LazyLock::new(|| {
+    Cue::new(&[
+        "復旧|回復|再開|元に戻|復元",
+        r"\brestor\w*|\brecover\w*|\bback\s+(?:up|online)\b|\bresum\w*",
     ])
 });
 
 /// A project or date that has slipped (スケジュールが 2 週間遅れ, the go-live slipped).
 static PROJECT_SLIPPED: LazyLock<Cue> = LazyLock::new(|| {
     Cue::new(&[
-        "(?:スケジュール|日程|プロジェクト|リリース|稼働|移行|納期|計画|カットオーバー|サービスイン)[^。]{0,20}?(?:遅れ|遅延|ずれ込|後ろ倒し|延期|押して|間に合わ)",
-        r"\b(?:go-?live|launch|project|schedule|timeline|cutover|release|migration|deadline|milestone)\b[^.]{0,30}?\b(?:slipped|slipping|delayed|behind|at\s+risk|pushed\s+(?:back|out))\b",
+        "(?:スケジュール|日程|プロジェクト|リリース|稼働|移行|納期|計画|カットオーバー|サービスイン)[^。]{0,20}?(?:遅れ|遅延|ずれ込|後ろ倒し|延期|押して|間に合わ)|(?:予定|計画)(?:より|から)[^。]{0,10}(?:遅れ|遅延)",
+        r"\b(?:go-?live|launch|project|schedule|timeline|cutover|release|migration|deadline|milestone)\b[^.]{0,30}?\b(?:slipped|slipping|delayed|behind|at\s+risk|pushed\s+(?:back|out))\b|\b(?:has|have|had)\s+(?:already\s+)?slipped\b|\bslipped\s+by\b|\bbehind\s+(?:plan|schedule)\b",
     ])
 });
 
@@ -464,7 +516,7 @@ static PROJECT_SLIPPED: LazyLock<Cue> = LazyLock::new(|| {
 /// customer, nobody can) or that it is still down (停止中, 現在も, right now).
 static ONGOING_CUE: LazyLock<Cue> = LazyLock::new(|| {
     Cue::new(&[
-        "全(?:社員|社で|社的|ユーザ|利用者|顧客|店舗|拠点|従業員|職員|端末)|(?:全て|すべて|全部)の(?:お客様|顧客|ユーザ|利用者|社員|店舗|拠点|VM|リクエスト|サービス|取引)|誰も|一切(?:接続|利用|アクセス|使え)|全面的に",
+        "全(?:社員|社で|社的|ユーザ|利用者|顧客|店舗|拠点|従業員|職員|端末|リクエスト|取引|注文|決済)|(?:全て|すべて|全部)の(?:お客様|顧客|ユーザ|利用者|社員|店舗|拠点|VM|リクエスト|サービス|取引)|誰も|一切(?:接続|利用|アクセス|使え)|全面的に",
         "引き続き[^。]{0,20}(?:でき|つなが|繋が)(?:ない|ません|ず)|停止(?:中|して(?:いる|います|おり)|したまま)|止まって(?:いる|います|おり)|現在も|依然|継続中|(?:状態|事象|障害)が(?:続|継続)|(?:解消|復旧|回復)(?:して|されて|いたして)?(?:おりません|いません|いない|おらず|せず|しません|されません|されず)|利用できない状態|業務(?:が|を)?(?:停止|止ま|行え|でき)|(?:でき|使え|つなが|繋が|行え)(?:ない|ず)(?:状態|状況)(?:です|が続|となって|になって)|(?:返し|失敗し|落ち|エラーになり|発生し)続け|復旧を(?:最優先|急いで|急ぎ|優先)|(?:至急|早急に|一刻も早く)[^。]{0,10}復旧",
         r"\ball\s+(?:of\s+)?(?:our\s+)?(?:users|employees|customers|staff|visitors|tenants|orders|requests|services|hospitals|stores|sites|offices)\b|\bevery\s+(?:user|customer|employee|visitor|request|order|api\s+call|store|office)\b|\b(?:nobody|no\s+one|no-one)\s+(?:can|could|is\s+able|was\s+able|has\s+been\s+able|gets|is\s+getting)\b|\bwhole\s+(?:company|business|organi[sz]ation|site)\b|\bcompany-wide\b|\bentire\s+(?:company|business|site|storefront|organi[sz]ation|production)\b",
         r"\b(?:is|are)\s+(?:currently\s+|still\s+|completely\s+|totally\s+)?(?:down|offline|unreachable|unavailable)\b|\bright\s+now\b|\bat\s+the\s+moment\b|\bin\s+progress\b|\bongoing\b|\bstill\s+(?:down|failing|broken|unavailable|locked\s+out)\b|\blosing\s+(?:revenue|money|sales)\b|\bnot\s+(?:yet\s+)?(?:recovered|restored)\b",
@@ -477,8 +529,36 @@ static ONGOING_CUE: LazyLock<Cue> = LazyLock::new(|| {
 /// outweighs words of an outage elsewhere (停止中は 503 でした tells the past).
 static NOTHING_DOWN_NOW: LazyLock<Cue> = LazyLock::new(|| {
     Cue::new(&[
-        "業務(?:は|に|へ)?(?:の)?(?:影響は?)?(?:止まって|停止して)(?:い|お)(?:ません|らず)|業務(?:を|は)(?:継続|続け)(?:でき|られ)|(?:業務|利用者|お客様|ユーザー)(?:へ|に)の影響(?:は|も)?[^。]{0,8}(?:ありません|ない|なく|ございません)|(?:今|現在)は(?:問題なく|正常に|普通に|通常どおり|通常通り)(?:動いて|動作して|稼働して|使えて|利用でき|アクセスでき|接続でき)|(?:現行|既存|本番|移行元|旧|オンプレミス|オンプレ)(?:の)?[^。]{0,16}(?:は|も)(?:今も|現在も)?(?:普通に|問題なく|正常に|通常どおり|通常通り)(?:稼働|動いて|動作)|(?:利用|稼働|運用|サービス)開始(?:は|が)?まだ先|本番(?:環境|サービス)?(?:に|へ)?(?:は)?影響(?:は|が)?(?:ありません|ない|なく|ございません|出ていません)|(?:業務|本番|お客様|顧客|利用者)[^。]{0,16}(?:ご)?(?:利用|使用)(?:いただいて|して|されて)(?:いる|おる)もの(?:で|では)(?:は)?(?:ございません|ありません|ない)",
-        r"\b(?:nothing|no\s+\w+)\s+(?:in|on)\s+production\s+(?:depends|relies|runs|uses|is\s+affected)\b|\b(?:is|are)\s+(?:running|working|serving)\s+(?:\w+\s+){0,3}(?:right\s+now|now|at\s+the\s+moment)\b|\bthat\s+is\s+how\b[^.]{0,40}\brunning\b|\bno\s+(?:user|customer|business)\s+impact\b|\b(?:no|none\s+of\s+(?:our|the|its|their))\s+(?:\w+\s+){0,2}(?:is|are)\s+(?:on|using|relying\s+on|in)\s+(?:it|this|them|(?:this|that|the|our)\s+[\w-]+)\s+yet\b|\b(?:old|current|existing)\s+(?:\w+\s+){0,2}(?:is|are)\s+still\s+(?:serving|running|working|handling)\b|\b(?:has|have)\s+been\s+(?:fine|stable|healthy|working)\s+(?:ever\s+)?since\b|\bback\s+to\s+normal\b",
+        "業務(?:は|に|へ)?(?:の)?(?:影響は?)?(?:止まって|停止して)(?:い|お)(?:ません|らず)|業務(?:を|は)(?:継続|続け)(?:でき|られ)|(?:業務|利用者|お客様|ユーザー)(?:へ|に)の影響(?:は|も)?[^。]{0,8}(?:ありません|ない|なく|ございません)|(?:今|現在)は(?:問題なく|正常に|普通に|通常どおり|通常通り)(?:動いて|動作して|稼働して|使えて|利用でき|アクセスでき|接続でき)|(?:現行|既存|本番|移行元|旧|オンプレミス|オンプレ)(?:の)?[^。]{0,16}(?:は|も)(?:今も|現在も)?(?:普通に|問題なく|正常に|通常どおり|通常通り)(?:稼働|動いて|動作)|(?:利用|稼働|運用|サービス)開始(?:は|が)?まだ先|(?:旧|現行|既存|移行元)(?:の)?[^。]{0,12}(?:が|は|も)(?:今も|現在も|引き続き)?(?:普通に|問題なく|正常に|通常どおり|通常通り)?(?:稼働|運用)(?:して|されて)(?:いる|います|おり|おります)|(?:サービス|業務|本番|システム)(?:は|も)[^。]{0,30}(?:旧|現行|既存|移行元|オンプレ)[^。]{0,24}(?:で|にて)(?:今も|現在も)?(?:普通に|問題なく|正常に|通常どおり|通常通り)(?:稼働|動いて|動作)|本番(?:環境|サービス)?(?:に|へ)?(?:は)?影響(?:は|が)?(?:ありません|ない|なく|ございません|出ていません)|(?:業務|本番|お客様|顧客|利用者)[^。]{0,16}(?:ご)?(?:利用|使用)(?:いただいて|して|されて)(?:いる|おる)もの(?:で|では)(?:は)?(?:ございません|ありません|ない)",
+        r"\b(?:nothing|no\s+\w+)\s+(?:in|on)\s+production\s+(?:depends|relies|runs|uses|is\s+affected)\b|\b(?:is|are)\s+(?:running|working|serving)\s+(?:\w+\s+){0,3}(?:right\s+now|now|at\s+the\s+moment)\b|\bthat\s+is\s+how\b[^.]{0,40}\brunning\b|\bno\s+(?:user|customer|business)\s+impact\b|\b(?:no|none\s+of\s+(?:our|the|its|their))\s+(?:\w+\s+){0,2}(?:is|are)\s+(?:on|using|relying\s+on|in)\s+(?:it|this|them|(?:this|that|the|our)\s+[\w-]+)\s+yet\b|\b(?:old|current|existing)\s+(?:\w+\s+){0,2}(?:is|are)\s+still\s+(?:serving|running|working|handling)\b|\b(?:has|have)\s+been\s+(?:fine|stable|healthy|working)\s+(?:ever\s+)?since\b|\bback\s+to\s+normal\b|\b(?:keep|keeps|continue|continues)\s+(?:to\s+)?(?:serv(?:e|ing)|run(?:ning)?|work(?:ing)?)\s+(?:\w+\s+){0,2}(?:normally|fine|as\s+usual)\b|\b(?:old|current|existing|previous)\s+(?:[\w-]+\s+){0,3}still\s+(?:serves|runs|handles|works)\b|\bstill\s+(?:handled|sent|served|processed|run)\s+by\s+the\s+(?:old|current|existing|previous)\b",
+    ])
+});
+
+/// A system nobody but an event or a test uses (他に誰も使っていない, 展示会でしか使わない,
+/// nobody else uses it, only used by the booth staff): not the business's. It is a sign
+/// of its own and outweighs words of an outage, like [`NOTHING_DOWN_NOW`].
+static NOT_USED: LazyLock<Cue> = LazyLock::new(|| {
+    Cue::new(&[
+        "(?:まだ)?(?:一般の)?(?:お客様|利用者|ユーザー|顧客)(?:の|による|からの)?(?:アクセス|利用)(?:は|が)(?:まだ)?(?:ありません|ない|ございません|ゼロ)|(?:他に|ほかに|他の(?:人|部署|社員|利用者)は?|ほかの(?:人|部署|社員|利用者)は?)(?:誰も|だれも)?(?:使って|利用して|使用して)(?:いない|いません|おらず|おりません)|(?:展示会|デモ|イベント|検証|テスト|評価|発表会|セミナー|開発)[^。]{0,16}(?:で|に|用に)?(?:しか|のみ|だけ)(?:が|で)?(?:使わ|使用し|利用し|使い|使う|利用する|使用する)",
+        r"\b(?:nobody|no\s+one|no-one)\s+else\s+(?:uses?|is\s+using|relies\s+on|depends\s+on|needs)\b|\b(?:(?:is|are)\s+only\s+(?:for|used\s+(?:for|by|at|in))|used\s+only\s+(?:for|by|at|in))\s+(?:the|our|a|an|this)\s+[\w\s-]{0,24}?\b(?:booth|demo|event|exhibition|trade\s*show|conference|tests?|testing|harness|pilot|poc|kiosks?|rehearsals?)\b|\bnothing\s+(?:has\s+)?(?:launched|gone\s+live|shipped)\b|\bnothing\s+else\s+(?:runs|is\s+running|lives|is\s+deployed|is\s+hosted)\s+(?:on|in)\b|\bthe\s+only\s+(?:traffic|users?|load)\s+(?:is|are|comes?\s+from)\s+(?:our\s+own|our\s+team|internal|the\s+team)\b",
+    ])
+});
+
+/// A restart or failover that brings the service back for good (再起動すると 5 分ほどで
+/// 復旧し, a reboot brings it back within minutes): a workaround restores service, so
+/// what is wanted is the cause. Not when the sentence says it did not help or came back
+/// only for a while (一時的に, すぐにまた, briefly).
+static RESTART_RESTORES: LazyLock<Cue> = LazyLock::new(|| {
+    Cue::new(&[
+        "(?:再起動|リセット|再デプロイ|フェールオーバー|再接続)(?:する|した|すれ|を行う|を実施する)?(?:と|ば|たら|で|により|によって)[^。]{0,20}(?:復旧|回復|戻(?:り|る|って|せ)|解消|正常に)",
+        r"\b(?:a\s+|the\s+)?(?:restart|reboot|redeploy|failover)s?\b[^.]{0,40}?\b(?:restores?|brings?\s+(?:it|them|\w+)\s+back|fixes\s+it|recovers?)\b|\b(?:restarting|rebooting|redeploying)\s+(?:it|them|the\s+[\w-]+)\s+(?:restores|fixes|brings)\b",
+    ])
+});
+/// Words that say a restart helped only for a while.
+static ONLY_A_WHILE: LazyLock<Cue> = LazyLock::new(|| {
+    Cue::new(&[
+        "一時的|すぐに?(?:また|再び|再発)|(?:[0-9]+ ?(?:分|時間)|数分|数十分|数時間|しばらく)(?:ほど|程度|くらい|ぐらい)?(?:後|で|経つと|すると)に?(?:また|再び|再度)",
+        r"\bbriefly\b|\btemporarily\b|\bfor\s+a\s+(?:few\s+)?(?:minutes?|while)\b|\bthen\s+(?:fails?|drops?|hangs?)\s+again\b",
     ])
 });
 
@@ -549,12 +629,23 @@ fn first_sign(prose: &Prose) -> Option<(std::ops::Range<usize>, usize)> {
         if !contrast {
             signs.extend(TEST_ENV.find(s.text).map(|r| (r, BUILD_OUT)));
         }
+        signs.extend(NOT_USED.find(s.text).map(|r| (r, BUILD_OUT)));
+        if !undo_failed && !ONLY_A_WHILE.is_match(s.text) {
+            signs.extend(RESTART_RESTORES.find(s.text).map(|r| (r, RECOVERED)));
+        }
         signs.extend(PROJECT_SLIPPED.find(s.text).map(|r| (r, SPEED)));
+        // A deadline to restore service (締め処理までに復旧できるように) is an outage's.
+        if !RESTORE.is_match(s.text) {
+            signs.extend(DEADLINE.find(s.text).map(|r| (r, SPEED)));
+        }
         // Haste for a project date, in the sentence or next to it (before or after).
         let project_here = PROJECT_CUE.is_match(s.text);
         let project_after = sentences.get(k + 1).is_some_and(|n| PROJECT_CUE.is_match(n.text));
         if project_here || project_before || project_after {
             signs.extend(HASTE.find(s.text).map(|r| (r, SPEED)));
+        }
+        if project_here {
+            signs.extend(SEVERITY_ASKED.find(s.text).map(|r| (r, SPEED)));
         }
         project_before = project_here;
         if let Some((r, fam)) = signs
@@ -579,9 +670,10 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
         return;
     }
     let prose = Prose::with_summary(ctx);
-    let nothing_down = prose
-        .sentences()
-        .any(|s| NOTHING_DOWN_NOW.is_match(s.text) && !SINCE_LAST_CHANGE.is_match(s.text));
+    let nothing_down = prose.sentences().any(|s| {
+        (NOTHING_DOWN_NOW.is_match(s.text) && !SINCE_LAST_CHANGE.is_match(s.text))
+            || NOT_USED.is_match(s.text)
+    });
     if !nothing_down
         && (prose.mentions(&ONGOING_SET) || prose.sentences().any(|s| ONGOING_CUE.is_match(s.text)))
     {

@@ -172,3 +172,19 @@ fn phrasing_rules_on_drafts_h() {
     // Written late on 6 December 2026 (one draft's problem began at 20:35 UTC).
     assert_batch_clean_at("drafts_h", "2026-12-06T23:00:00Z");
 }
+
+/// Batch I (64 drafts by an independent writer in session 6, measured at first sight,
+/// then tuned on; see `drafts_i/README.md`).
+#[test]
+fn phrasing_rules_on_drafts_i() {
+    // Written early on 7 December 2026 (every `started` is before 01:00 UTC).
+    assert_batch_clean_at("drafts_i", "2026-12-07T01:30:00Z");
+}
+
+/// Batch J (56 long drafts by an independent writer in session 6, the signal often
+/// buried late; measured at first sight, then tuned on; see `drafts_j/README.md`).
+#[test]
+fn phrasing_rules_on_drafts_j() {
+    // Written early on 7 December 2026 (every `started` is before 01:00 UTC).
+    assert_batch_clean_at("drafts_j", "2026-12-07T01:30:00Z");
+}

@@ -79,6 +79,16 @@ pub(crate) static WISH: LazyLock<Cue> = LazyLock::new(|| {
     ])
 });
 
+/// The sentence says the writer wants to know or ask something (伺いたいことがあります,
+/// 知りたいです, お聞きしたい, we want to know, a question about): a question told as
+/// a statement.
+pub(crate) static ASKS_TO_KNOW: LazyLock<Cue> = LazyLock::new(|| {
+    Cue::new(&[
+        "伺いたい|お伺いし|お聞きしたい|お尋ねしたい|知りたい|質問(?:が|させて)|教えて|ご教示",
+        r"\b(?:want|like|need)\s+to\s+(?:know|ask|understand)\b|\bquestion\s+(?:about|on|regarding)\b|\bwondering\b",
+    ])
+});
+
 /// The sentence says something tried did not help (切り戻しても解消しない, rolling back
 /// did not fix it, the errors persist).
 pub(crate) static DID_NOT_HELP: LazyLock<Cue> = LazyLock::new(|| {
@@ -135,6 +145,13 @@ mod tests {
         ] {
             assert!(WISH.is_match(s), "{s}");
         }
+        for s in [
+            "もう一点、料金について伺いたいことがあります。",
+            "We also want to know how the reservation is billed.",
+        ] {
+            assert!(ASKS_TO_KNOW.is_match(s), "{s}");
+        }
+        assert!(!ASKS_TO_KNOW.is_match("We restarted the VM."));
         for s in [
             "切り戻しても解消しません。",
             "元の設定に戻しても症状は変わりません。",
