@@ -128,6 +128,8 @@ pub(crate) fn output(text: &str, hit: Range<usize>, out: &mut Vec<Finding>) {
         "jsonpath=",
         "echo -n",
         "printf ",
+        "output -raw",
+        "-nonewline",
     ]
     .iter()
     .any(|w| lower.contains(w));
@@ -482,13 +484,8 @@ fn read_output(
         let mut glued = false;
         if let Some(p) = prompt.filter(|_| printed == Printed::Value) {
             let l = text[pos..le].trim_end();
-            let cut = if l.len() > p.len() && l.ends_with(p) {
-                p.len()
-            } else {
-                usize::from(!l.contains(' ') && l.len() > 1 && l.ends_with(['$', '#']))
-            };
-            if cut > 0 {
-                le = pos + l.len() - cut;
+            if let Some(cut) = glued_prompt(l, p) {
+                le = pos + cut;
                 glued = true;
             }
         }
@@ -530,6 +527,90 @@ fn read_output(
             break;
         }
         pos = next;
+    }
+}
+
+/// Where a value printed without a newline ends on `l`, when the next prompt `p` follows
+/// it: at the end of the line (`P@ss…azureuser@vm:~$`, `P@ss…$`), or before the next
+/// command typed there (`P@ss…$ kubectl logs …`, `P@ss…ops@ws:~$ terraform output`).
+fn glued_prompt(l: &str, p: &str) -> Option<usize> {
+    if l.len() > p.len() && l.ends_with(p) {
+        return Some(l.len() - p.len());
+    }
+    if !l.contains(' ') && l.len() > 1 && l.ends_with(['$', '#']) {
+        return Some(l.len() - 1);
+    }
+    // The value is one word: the prompt is the first `p` after it followed by a space.
+    let word = l.find([' ', '\t'])?;
+    l.match_indices(p)
+        .map(|(i, _)| i)
+        .take_while(|&i| i <= word)
+        .find(|&i| i > 0 && l[i + p.len()..].starts_with(' '))
+}
+
+/// A table pasted without its command, `hit` on a word of its header row: a header
+/// under which a dashed rule runs (`az … -o table`, PowerShell `Format-Table`), with a
+/// column named for a secret (`userPWD`, `PrimaryKey`, `ClientSecret`, or `Value` in
+/// rows whose name is one): the values in that column. Read once per table, from the
+/// first secret column's word.
+pub(crate) fn table_header(text: &str, hit: Range<usize>, out: &mut Vec<Finding>) {
+    let b = text.as_bytes();
+    let word_byte = |c: u8| c.is_ascii_alphanumeric() || matches!(c, b'_' | b'-' | b'.');
+    let mut s = hit.start;
+    while s > 0 && hit.start - s < 40 && word_byte(b[s - 1]) {
+        s -= 1;
+    }
+    let mut e = hit.end;
+    while e < b.len() && e - hit.end < 40 && word_byte(b[e]) {
+        e += 1;
+    }
+    // A header cell stands between spaces (not `"key":`, `key=`, `$key`).
+    if s > 0 && !matches!(b[s - 1], b' ' | b'\t' | b'\n')
+        || e < b.len() && !matches!(b[e], b' ' | b'\t' | b'\r' | b'\n')
+    {
+        return;
+    }
+    let le = line_end(text, e);
+    // Cheap test first: the next line starts a dashed rule.
+    let mut n = le + 1;
+    while n < b.len() && matches!(b[n], b' ' | b'\t') {
+        n += 1;
+    }
+    if at(text, n) != b'-' || at(text, n + 1) != b'-' {
+        return;
+    }
+    let Some(runs) = rule_below(text, le) else {
+        return;
+    };
+    let ls = line_start(text, s);
+    let mut cols = columns(&text[ls..le], &runs);
+    // Without its command, a `Key` column names rows (App Configuration's `Key Value`).
+    for c in &mut cols {
+        let name = text.get(ls + c.span.start..(ls + c.span.end).min(le)).unwrap_or("");
+        if normalize(name) == "key" {
+            c.secret = None;
+        }
+    }
+    let word = s - ls..e - ls;
+    let first_secret = cols.iter().position(|c| c.secret.is_some());
+    let this = cols
+        .iter()
+        .position(|c| c.span.start < word.end && word.start < c.span.end);
+    if first_secret.is_none() || first_secret != this {
+        return;
+    }
+    let mut pos = line_end(text, le + 1) + 1;
+    for _ in 0..MAX_OUTPUT_LINES {
+        if pos >= text.len() {
+            break;
+        }
+        let row_end = line_end(text, pos);
+        let row = &text[pos..row_end];
+        if row.trim().is_empty() || ends_output(row) {
+            break;
+        }
+        table_row(pos, row, &cols, out);
+        pos = row_end + 1;
     }
 }
 
@@ -838,6 +919,67 @@ mod tests {
             .map(|f| &text[f.range.clone()])
             .collect();
         assert_eq!(found, [key, "Zx81!kQw0pLm9"]);
+    }
+
+    fn found(text: &str) -> Vec<&str> {
+        crate::secrets::scan(text)
+            .iter()
+            .map(|f| &text[f.range.clone()])
+            .collect()
+    }
+
+    #[test]
+    fn a_value_printed_without_a_newline_ends_at_the_next_prompt_and_its_command() {
+        for (text, value) in [
+            (
+                "ops@jump:~$ kubectl get secret db -o jsonpath='{.data.password}' | base64 -d\n\
+                 Kq9$zzPw7!xops@jump:~$ kubectl logs deploy/api | tail -3\n",
+                "Kq9$zzPw7!x",
+            ),
+            (
+                "$ terraform output -raw sql_admin_password\nWq8#Lm2zPx$ terraform output\n",
+                "Wq8#Lm2zPx",
+            ),
+            (
+                "PS C:\\> Write-Host -NoNewline (Get-AzKeyVaultSecret -VaultName kv -Name db -AsPlainText)\n\
+                 Tz7!pQ2wLkPS C:\\> Get-Date\n",
+                "Tz7!pQ2wLk",
+            ),
+        ] {
+            assert_eq!(found(text), [value], "{text}");
+        }
+    }
+
+    #[test]
+    fn a_table_pasted_without_its_command_is_read_by_its_header() {
+        let key = "Zm9vYmFyYmF6cXV4Zm9vYmFyYmF6cXV4Zm9vYmFyYmF6cXV4Zm9vYmFyYmF6cXV4Zm9vYmFyYmF6cXV4MTIzNDU2";
+        for (text, value) in [
+            (
+                "profileName                userName          userPWD\n\
+                 -----------                --------          -------\n\
+                 app-prd - Web Deploy       $app-prd          Xk2abcQ9zzLmPq0Rt\n"
+                    .to_string(),
+                "Xk2abcQ9zzLmPq0Rt",
+            ),
+            (
+                format!("キーの一覧です。\nKeyName    Permissions    Value\n---------  -------------  -----\nkey1       FULL           {key}\n"),
+                key,
+            ),
+            (
+                "DisplayName  ClientSecret\n-----------  ------------\nci-deployer  Wq8#Lm2zPx9v\n".to_string(),
+                "Wq8#Lm2zPx9v",
+            ),
+        ] {
+            assert_eq!(found(&text), [value], "{text}");
+        }
+        for text in [
+            // App Configuration's keys name settings; their values are no secrets.
+            "Key              Value\n---------------  ------------------\nApp:Color        Blue\nApp:Region       japaneast-2\n",
+            "Name      PasswordLastSet        Enabled\n----      ---------------        -------\ntanaka    2026/12/01 10:00:00    True\n",
+            "KeyName    CreationTime\n---------  ---------------------------\nkey1       2026-11-30T02:14:55.192832+00:00\n",
+        ] {
+            assert!(found(text).is_empty(), "{text}");
+        }
     }
 
     #[test]

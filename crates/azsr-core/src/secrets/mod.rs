@@ -350,7 +350,10 @@ fn scan_lines_at(
         let hit = base + m.start()..base + m.end();
         origins.push((hit.start, out.len()));
         match ALL_ANCHORS[m.pattern().as_usize()].1 {
-            Anchor::Kv => keyvalue::at_key(text, hit, &mut last_key, &mut out),
+            Anchor::Kv => {
+                keyvalue::at_key(text, hit.clone(), &mut last_key, &mut out);
+                console::table_header(text, hit, &mut out);
+            }
             Anchor::Ja => keyvalue::at_japanese(text, hit, &mut out),
             Anchor::Url => azure::url_userinfo(text, hit, &mut out),
             Anchor::Bearer => azure::bearer(text, hit, &mut out),
