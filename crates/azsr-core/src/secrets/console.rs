@@ -586,7 +586,9 @@ pub(crate) fn table_header(text: &str, hit: Range<usize>, out: &mut Vec<Finding>
     let mut cols = columns(&text[ls..le], &runs);
     // Without its command, a `Key` column names rows (App Configuration's `Key Value`).
     for c in &mut cols {
-        let name = text.get(ls + c.span.start..(ls + c.span.end).min(le)).unwrap_or("");
+        let name = text
+            .get(ls + c.span.start..(ls + c.span.end).min(le))
+            .unwrap_or("");
         if normalize(name) == "key" {
             c.secret = None;
         }

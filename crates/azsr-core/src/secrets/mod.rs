@@ -170,6 +170,7 @@ pub(crate) enum Anchor {
     GitHub,
     Aws,
     Identifiable,
+    Prefixed,
     Account,
     CallArgs,
     SecureDecorator,
@@ -246,6 +247,7 @@ static ANCHORS: &[(&str, Anchor)] = &[
     ("-----begin", Anchor::Pem),
     ("eyj", Anchor::Jwt),
     ("q~", Anchor::Entra),
+    ("q%7e", Anchor::Entra),
     ("ghp_", Anchor::GitHub),
     ("gho_", Anchor::GitHub),
     ("ghu_", Anchor::GitHub),
@@ -288,6 +290,11 @@ static ALL_ANCHORS: LazyLock<Vec<(&'static str, Anchor)>> = LazyLock::new(|| {
         .iter()
         .copied()
         .chain(console::ANCHORS.iter().map(|a| (*a, Anchor::Output)))
+        .chain(
+            formats::PREFIXED
+                .iter()
+                .map(|t| (t.prefix, Anchor::Prefixed)),
+        )
         .chain(code::CALL_ANCHORS.iter().map(|c| (*c, Anchor::CallArgs)))
         .chain(wrapped::ANCHORS.iter().map(|a| (*a, Anchor::Wrapped)))
         .chain(wrapped::DER_ANCHORS.iter().map(|a| (*a, Anchor::Der)))
@@ -376,6 +383,7 @@ fn scan_lines_at(
             Anchor::GitHub => formats::github(text, hit, &mut out),
             Anchor::Aws => formats::aws(text, hit, &mut out),
             Anchor::Identifiable => formats::identifiable(text, hit, &mut out),
+            Anchor::Prefixed => formats::prefixed(text, hit, &mut out),
             Anchor::Account => keyvalue::at_account(text, hit, &mut out),
             Anchor::CallArgs => code::call_argument(text, hit, &mut out),
             Anchor::SecureDecorator => code::secure_decorator(text, hit, &mut out),
