@@ -245,6 +245,11 @@ fn secret_entry(key: &str, value: &str, base64: bool, opts: &Options) -> bool {
         return true;
     }
     let t = inner.trim();
+    // Structured text (JSON, XML, a list) names its secrets, and none was found in it:
+    // feature flags, settings.
+    if t.starts_with(['{', '[', '<']) {
+        return false;
+    }
     !plain_entry(key)
         && !is_placeholder(t)
         && !t.contains("://")
@@ -473,5 +478,32 @@ mod tests {
         assert_eq!(text[found[0].range.clone()], signing);
         // The same block in a ConfigMap is configuration.
         assert!(scan(&text.replace("kind: Secret", "kind: ConfigMap")).is_empty());
+    }
+
+    #[test]
+    fn structured_settings_in_a_secret_are_no_secret_unless_they_hold_one() {
+        let flags = base64_encode(br#"{"newCheckout":true,"betaBanner":false}"#);
+        let list = base64_encode(br#"["ja-JP","en-US","zh-CN"]"#);
+        let xml = base64_encode(br#"<features><beta enabled="true"/></features>"#);
+        let text = format!(
+            "kind: Secret
+data:
+  FEATURE_FLAGS: {flags}
+  locales.json: {list}
+  features.xml: {xml}
+"
+        );
+        assert!(scan(&text).is_empty(), "{:?}", scan(&text));
+        let creds =
+            base64_encode(br#"{"clientId":"app","clientSecret":"Zk3uLq9XwA7pQ2rT5vY8bN1m"}"#);
+        let text = format!(
+            "kind: Secret
+data:
+  creds.json: {creds}
+"
+        );
+        let found = scan(&text);
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(text[found[0].range.clone()], creds);
     }
 }
