@@ -182,6 +182,7 @@ pub(crate) enum Anchor {
     CookieFlag,
     CookieName,
     Wrapped,
+    Markup,
     Der,
     At,
     SecretData,
@@ -297,6 +298,7 @@ static ALL_ANCHORS: LazyLock<Vec<(&'static str, Anchor)>> = LazyLock::new(|| {
         )
         .chain(code::CALL_ANCHORS.iter().map(|c| (*c, Anchor::CallArgs)))
         .chain(wrapped::ANCHORS.iter().map(|a| (*a, Anchor::Wrapped)))
+        .chain(wrapped::MARKUP_ANCHORS.iter().map(|a| (*a, Anchor::Markup)))
         .chain(wrapped::DER_ANCHORS.iter().map(|a| (*a, Anchor::Der)))
         .collect()
 });
@@ -396,6 +398,8 @@ fn scan_lines_at(
             Anchor::CookieName => azure::cookie_name(text, hit, &mut out),
             Anchor::Wrapped if nested => {}
             Anchor::Wrapped => wrapped::blob(text, hit, opts, &mut out),
+            Anchor::Markup if nested => {}
+            Anchor::Markup => wrapped::markup(text, hit, opts, &mut out),
             Anchor::Der => wrapped::der(text, hit, &mut out),
             Anchor::At => azure::address_userinfo(text, hit, &mut out),
             Anchor::SecretData if nested => {}

@@ -280,6 +280,143 @@ fn split_camel(w: &str) -> impl Iterator<Item = &str> {
     (0..cuts.len() - 1).map(move |i| &w[cuts[i]..cuts[i + 1]])
 }
 
+/// Where markup wraps or escapes values: character references (an XML or HTML text
+/// escaped into an attribute or a JSON string: `value=&quot;…&quot;`) and the inline
+/// and cell tags of an HTML mail or page (`パスワード：<b>…</b>`, `<td>…</td>`).
+pub(crate) const MARKUP_ANCHORS: &[&str] = &[
+    "&quot;", "&#34;", "&#x22;", "&apos;", "&#39;", "&lt;", "&gt;", "&amp;", "<b>", "<strong>",
+    "<code>", "<kbd>", "<tt>", "<samp>", "<em>", "<i>", "<u>", "<mark>", "<font", "<span", "<td",
+    "<th", "<br", "<p>", "<div", "<li>",
+];
+
+/// A character reference at `i` (`&quot;`, `&#34;`, `&#x22;`, …): its length and the
+/// ASCII character it stands for.
+fn reference_at(text: &str, i: usize) -> Option<(usize, u8)> {
+    let rest = text.get(i..(i + 10).min(text.len())).unwrap_or(&text[i..]);
+    let semi = rest.find(';')?;
+    let c = match &rest[1..semi] {
+        "quot" => b'"',
+        "apos" => b'\'',
+        "lt" => b'<',
+        "gt" => b'>',
+        "amp" => b'&',
+        "nbsp" => b' ',
+        n => {
+            let code = match n.strip_prefix("#x").or_else(|| n.strip_prefix("#X")) {
+                Some(h) => u32::from_str_radix(h, 16).ok()?,
+                None => n.strip_prefix('#')?.parse().ok()?,
+            };
+            u8::try_from(code).ok().filter(u8::is_ascii)?
+        }
+    };
+    Some((semi + 1, c))
+}
+
+/// A tag at `i` (`<b>`, `</td>`, `<span class="x">`): its length, and whether it
+/// separates cells or blocks (read as a space) rather than wrapping a word.
+fn tag_at(text: &str, i: usize) -> Option<(usize, bool)> {
+    let b = text.as_bytes();
+    let mut n = i + 1;
+    if at(text, n) == b'/' {
+        n += 1;
+    }
+    let name_start = n;
+    while n < b.len() && b[n].is_ascii_alphanumeric() && n - name_start < 8 {
+        n += 1;
+    }
+    let name = text[name_start..n].to_ascii_lowercase();
+    const TAGS: &[&str] = &[
+        "b", "strong", "code", "kbd", "tt", "samp", "em", "i", "u", "mark", "font", "span", "td",
+        "th", "br", "p", "div", "li", "tr", "a",
+    ];
+    if !TAGS.contains(&name.as_str()) {
+        return None;
+    }
+    let close = n + memchr::memchr(b'>', &b[n..b.len().min(n + 200)])?;
+    let block = matches!(
+        name.as_str(),
+        "td" | "th" | "br" | "p" | "div" | "li" | "tr"
+    );
+    Some((close + 1 - i, block))
+}
+
+/// The line at `hit` read as its markup means it: tags dropped (a cell's or block's as
+/// a space), and, with `references`, character references replaced by what they stand
+/// for. Each byte of the result maps to the bytes of the line it came from.
+fn unwrap_markup(
+    text: &str,
+    ls: usize,
+    le: usize,
+    references: bool,
+) -> (String, Vec<Range<usize>>) {
+    let b = text.as_bytes();
+    let mut plain = Vec::with_capacity(le - ls);
+    let mut from = Vec::with_capacity(le - ls);
+    let mut i = ls;
+    while i < le {
+        if b[i] == b'&' && references {
+            if let Some((len, c)) = reference_at(text, i).filter(|(len, _)| i + len <= le) {
+                plain.push(c);
+                from.push(i..i + len);
+                i += len;
+                continue;
+            }
+        }
+        if b[i] == b'<' {
+            if let Some((len, block)) = tag_at(text, i).filter(|(len, _)| i + len <= le) {
+                if block {
+                    plain.push(b' ');
+                    from.push(i..i + len);
+                }
+                i += len;
+                continue;
+            }
+        }
+        plain.push(b[i]);
+        from.push(i..i + 1);
+        i += 1;
+    }
+    // Only ASCII replaced ASCII: the bytes stay UTF-8.
+    (String::from_utf8(plain).unwrap_or_default(), from)
+}
+
+/// A line wrapped or escaped in markup, `hit` on its first markup anchor: the secrets in
+/// its text with tags dropped (`<b>P@ss&amp;w0rd</b>` keeps its references, as the value
+/// was typed so), and in its text with references undone too (`value=&quot;…&quot;`).
+pub(crate) fn markup(text: &str, hit: Range<usize>, opts: &Options, out: &mut Vec<Finding>) {
+    let ls = line_start(text, hit.start);
+    let le = line_end(text, hit.start);
+    // Once per line: from its first anchor.
+    let b = text.as_bytes();
+    let earlier = (ls..hit.start).any(|i| {
+        matches!(b[i], b'&' | b'<')
+            && MARKUP_ANCHORS.iter().any(|a| {
+                text.get(i..i + a.len())
+                    .is_some_and(|t| t.eq_ignore_ascii_case(a))
+            })
+    });
+    if earlier || hit.start >= le {
+        return;
+    }
+    for references in [false, true] {
+        let (plain, from) = unwrap_markup(text, ls, le, references);
+        if plain.len() == le - ls {
+            continue;
+        }
+        let mut found = Vec::new();
+        super::scan_nested(&plain, opts, &mut found);
+        for f in found {
+            if f.range.start >= f.range.end || f.range.end > from.len() {
+                continue;
+            }
+            out.push(Finding {
+                range: from[f.range.start].start..from[f.range.end - 1].end,
+                kind: f.kind,
+            });
+        }
+    }
+}
+
 /// How the base64 of a DER structure starts: `0x30 0x82` (`MII`), `0x30 0x81` (`MIG`),
 /// `0x30 0x77` (`MHc`, an EC key of 32 bytes); exact case (the anchors match any case).
 pub(crate) const DER_ANCHORS: &[&str] = &["MII", "MIG", "MHc"];
@@ -478,6 +615,46 @@ mod tests {
         assert_eq!(text[found[0].range.clone()], signing);
         // The same block in a ConfigMap is configuration.
         assert!(scan(&text.replace("kind: Secret", "kind: ConfigMap")).is_empty());
+    }
+
+    fn found(text: &str) -> Vec<&str> {
+        scan(text).iter().map(|f| &text[f.range.clone()]).collect()
+    }
+
+    #[test]
+    fn values_wrapped_in_html_or_escaped_in_xml_are_found_as_written() {
+        for (text, value) in [
+            (
+                "<p>初期パスワード：<b>Nagoya#ddk&quot;922</b></p>\n",
+                "Nagoya#ddk&quot;922",
+            ),
+            (
+                "<p>ログイン パスワード：<span style=\"color:red\">Sakura&amp;2026!</span></p>\n",
+                "Sakura&amp;2026!",
+            ),
+            (
+                "<p>Your temporary password is <strong>Kx9!mPq2Lz</strong></p>\n",
+                "Kx9!mPq2Lz",
+            ),
+            (
+                "{ \"name\": \"LegacyConfig\", \"value\": \"&lt;add key=&quot;SmtpPassword&quot; value=&quot;Harbor2648*&quot; /&gt;\" }\n",
+                "Harbor2648*",
+            ),
+            (
+                "&lt;add key=&#34;DbPassword&#34; value=&#34;Tz7!pQ2wLk&#34;/&gt;\n",
+                "Tz7!pQ2wLk",
+            ),
+        ] {
+            assert_eq!(found(text), [value], "{text}");
+        }
+        for text in [
+            "<p>パスワードは<b>別途お送りします</b></p>\n",
+            "\"v\": \"&lt;add key=&quot;SmtpPassword&quot; value=&quot;&quot; /&gt;\"\n",
+            "<b>Password</b>: <i>(hidden)</i>\n",
+            "<td>&lt;your-password&gt;</td>\n",
+        ] {
+            assert!(found(text).is_empty(), "{text}: {:?}", found(text));
+        }
     }
 
     #[test]
