@@ -23,8 +23,24 @@ pub(crate) fn command_at(text: &str, i: usize) -> (String, &str) {
     let seg = &line[seg_start..];
     let mut words = seg.split_whitespace().peekable();
     let mut cmd = String::new();
+    let mut first = line[..seg_start].trim() == "(" || seg_start == 0;
+    let mut skip_dir = false;
     for w in words.by_ref() {
         let lw = w.to_ascii_lowercase();
+        // Prompt decorations: a virtual environment (`(base)`, `(.venv)`), a Git branch
+        // (`git:(main)`, `(main)`), zsh's and fish's marks and directory (`➜  infra`,
+        // `❯`, `✗`, `tanaka@mac ~ %`), the user and host that start a prompt.
+        let user_host = first && lw.contains('@') && !lw.starts_with('-');
+        let decoration = lw.ends_with(')') && !lw.contains("$(")
+            || matches!(lw.as_str(), "➜" | "❯" | "λ" | "✗" | "%" | "~" | "»" | "→")
+            || user_host
+            || std::mem::take(&mut skip_dir);
+        if decoration {
+            // The directory after `➜` and after zsh's `user@host`.
+            skip_dir = lw == "➜" || user_host && !lw.ends_with(['$', '#', '>', ']']);
+            continue;
+        }
+        first = false;
         if matches!(
             lw.as_str(),
             "$" | "#" | ">" | "-" | "*" | "+" | "++" | "sudo" | "exec" | "time" | "!"

@@ -415,7 +415,27 @@ fn command_end(text: &str, mut le: usize) -> usize {
 /// A shell or PowerShell prompt starting a line: `$ `, `> `, `PS C:\>`, `C:\>`,
 /// `user@host:~$ `, `[user@host dir]$ `.
 fn is_prompt(line: &str) -> bool {
-    let t = line.trim_start();
+    let mut t = line.trim_start();
+    // Decorations before the prompt: a virtual environment (`(base) `), zsh's and fish's
+    // marks (`➜  infra git:(main) ✗ `, `❯ `).
+    if let Some(rest) = t.strip_prefix('(').and_then(|r| r.split_once(") ")) {
+        if !rest.0.contains(' ') {
+            t = rest.1.trim_start();
+        }
+    }
+    if ["➜ ", "❯ ", "λ "].iter().any(|m| t.starts_with(m)) {
+        return true;
+    }
+    // zsh: `tanaka@mac ~ % `.
+    if let Some((head, _)) = t.split_once(" % ") {
+        let mut w = head.split(' ');
+        if w.next().is_some_and(|u| u.contains('@'))
+            && w.all(|d| !d.contains('@'))
+            && head.len() < 80
+        {
+            return true;
+        }
+    }
     if t == "$" || t == ">" || t.starts_with("$ ") || t.starts_with("> ") || t.starts_with("# ") {
         return true;
     }
@@ -949,6 +969,25 @@ mod tests {
             ),
         ] {
             assert_eq!(found(text), [value], "{text}");
+        }
+    }
+
+    #[test]
+    fn prompts_with_decorations_start_commands_and_end_outputs() {
+        for prompt in [
+            "(base) tanaka@mac:~$ ",
+            "➜  infra git:(main) ✗ ",
+            "➜  ~ ",
+            "tanaka@mac ~ % ",
+            "(.venv) tanaka@mac ~/work % ",
+            "❯ ",
+        ] {
+            let text = format!(
+                "{prompt}az keyvault secret show --vault-name kv -n db --query value -o tsv\n\
+                 Kq9$zzPw7!x2\n{prompt}az group list -o tsv\nrg-web\tjapaneast\n"
+            );
+            assert_eq!(found(&text), ["Kq9$zzPw7!x2"], "{text}");
+            assert!(is_prompt(&format!("{prompt}ls")), "{prompt}");
         }
     }
 

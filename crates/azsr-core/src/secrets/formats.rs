@@ -311,7 +311,8 @@ const fn prefixed_token(
 }
 
 /// Tokens of other services whose published format starts with a fixed prefix: npm,
-/// SendGrid, Slack, Stripe, OpenAI and Anthropic, Google API keys, GitLab, Hugging Face,
+/// SendGrid, Slack, Stripe, OpenAI and Anthropic, Google API keys and OAuth access
+/// tokens, GitLab, Hugging Face,
 /// PyPI, DigitalOcean, Docker Hub, Databricks, Shopify, HashiCorp Vault, Grafana,
 /// Postman, Linear, New Relic, Sentry, Doppler, Pulumi, Square, Atlassian, age. Their
 /// prefixes are the anchors.
@@ -331,6 +332,7 @@ pub(crate) const PREFIXED: &[Prefixed] = &[
     prefixed_token("whsec_", Body::Alnum, 24, 64, Kind::Secret),
     prefixed_token("sk-", Body::Url, 40, 250, Kind::ApiKey),
     prefixed_token("AIza", Body::Url, 35, 35, Kind::ApiKey),
+    prefixed_token("ya29.", Body::Url, 30, 2048, Kind::Token),
     prefixed_token("glpat-", Body::Url, 20, 64, Kind::Token),
     prefixed_token("gldt-", Body::Url, 20, 64, Kind::Token),
     prefixed_token("glptt-", Body::Hex, 40, 40, Kind::Token),
@@ -862,6 +864,7 @@ mod tests {
         let stripe = "sk_live_51Hq8ZpL2mXk9RtY4vBn6sHj3Dw7Fc";
         let openai = "sk-proj-Qw8ZpL2mXk9RtY4vBn6sHj3Dw7Fc1Ge5Ua0Oi_Tz4Lm8Nb2Vc6Xs";
         let google = "AIzaSyD8Qw8ZpL2mXk9RtY4vBn6sHj3Dw7Fc1Ge";
+        let gcloud = "ya29.a0AfB_byC8Qw8ZpL2mXk9RtY4vBn6sHj3Dw7Fc1Ge5Ua0OiTz4Lm8Nb2Vc6Xs-0171";
         for (text, token) in [
             (format!("The SendGrid key used by the notebook is {sendgrid}."), sendgrid.to_string()),
             (format!("npm の publish に使っているトークンは {npm} です。"), npm.clone()),
@@ -870,6 +873,7 @@ mod tests {
             (format!("STRIPE={stripe}\n"), stripe.to_string()),
             (format!("client = OpenAI(api_key=\"{openai}\")\n"), openai.to_string()),
             (format!("<script src=\"https://maps.googleapis.com/maps/api/js?key={google}\"></script>\n"), google.to_string()),
+            (format!("$ gcloud auth print-access-token\n{gcloud}\n"), gcloud.to_string()),
         ] {
             assert!(found(&text).contains(&token.as_str()), "{text}: {:?}", found(&text));
         }
