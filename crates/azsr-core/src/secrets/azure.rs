@@ -283,6 +283,7 @@ pub(crate) fn session_cookie(name: &str) -> bool {
         "affinity",
         "csrf",
         "xsrf",
+        "verification",
     ];
     if n.starts_with("ai_") || one_time.iter().any(|w| n.contains(w)) {
         return false;
@@ -306,6 +307,10 @@ pub(crate) fn session_cookie(name: &str) -> bool {
         || n.contains("shibsession")
         || n.ends_with("_sess")
         || n.ends_with("-sess")
+        // Drupal's `SESS…` / `SSESS…` followed by a hash of the site.
+        || n.strip_prefix("ssess")
+            .or_else(|| n.strip_prefix("sess"))
+            .is_some_and(|h| h.len() >= 16 && h.bytes().all(|c| c.is_ascii_hexdigit()))
 }
 
 /// A tab-separated cookie row: a Netscape cookie file's line (`domain TRUE / TRUE 0
@@ -582,11 +587,17 @@ mod tests {
             format!("「.AspNetCore.Session の値が {v} で、ログイン直後に変わりません。」\n"),
             format!("Here is the ESTSAUTHPERSISTENT cookie value: {v}\n"),
             format!("The AppServiceAuthSession value is {v} right now.\n"),
+            // `document.cookie` in a console, without a `Cookie:` header.
+            format!("> document.cookie\n'_ga=GA1.1.123; SSESS4f9c2a7e5b44d3a9={v}'\n"),
+            format!("'ai_user=abc; KEYCLOAK_IDENTITY={v}; _gh_sess=x'\n"),
+            format!("rtFa={v}\n"),
         ] {
             assert_eq!(marked(&text), [v], "{text}");
         }
         for text in [
             "SESSION_SECRET=change-me-to-a-long-random-string\n",
+            "Cookie: __RequestVerificationToken=CfDJ8Qw8ZpL2mXk9RtY4vBn6sHj3Dw7Fc1Ge5Ua0Oi; ARRAffinity=0123456789abcdef0123456789abcdef\n",
+            "The assessment session ended; possess 12 sessions.\n",
             "grafana_session\t(hidden)\tgrafana.ops.example.jp\t/\tSession\t✓\t✓\tLax\n",
             "セッション固定化の件です。.AspNetCore.Session の値がログイン前後で変わらないのですが、仕様でしょうか。\n",
             "session_id\t8f1c2a7e-5b44-4d3a-9b1e-0c2d4e6f8a9b\tuser login ok\n",
