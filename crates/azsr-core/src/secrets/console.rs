@@ -472,14 +472,15 @@ fn ends_output(line: &str) -> bool {
         || t.starts_with("## ")
 }
 
-/// A line between a command and its output: blank, a fence, or a short lead-in ending
-/// in a colon (`出力:`, `Output:`).
+/// A line between a command and its output: blank, a fence, a short lead-in ending in a
+/// colon (`出力:`, `Output:`), or a sentence in Japanese (`実行結果は以下のとおりです。`).
 fn is_lead_in(line: &str) -> bool {
     let t = line.trim();
     t.is_empty()
         || t.starts_with("```")
         || t.starts_with("~~~")
         || t.chars().count() <= 40 && (t.ends_with(':') || t.ends_with('：'))
+        || !t.contains('\t') && t.chars().any(|c| ('\u{3040}'..='\u{9fff}').contains(&c))
 }
 
 /// Reads the output starting on the line after `cmd_end`.
@@ -604,12 +605,13 @@ pub(crate) fn table_header(text: &str, hit: Range<usize>, out: &mut Vec<Finding>
     };
     let ls = line_start(text, s);
     let mut cols = columns(&text[ls..le], &runs);
-    // Without its command, a `Key` column names rows (App Configuration's `Key Value`).
+    // Without its command, a `Key` column names rows (App Configuration's `Key Value`),
+    // and `Primary` / `Secondary` may be servers or regions.
     for c in &mut cols {
         let name = text
             .get(ls + c.span.start..(ls + c.span.end).min(le))
             .unwrap_or("");
-        if normalize(name) == "key" {
+        if matches!(normalize(name).as_str(), "key" | "primary" | "secondary") {
             c.secret = None;
         }
     }
@@ -681,7 +683,10 @@ fn columns(header: &str, runs: &[Range<usize>]) -> Vec<Column> {
                 .unwrap_or("")
                 .trim();
             let n = normalize(name);
-            let secret = if matches!(n.as_str(), "value" | "key" | "password2") {
+            let secret = if matches!(
+                n.as_str(),
+                "value" | "key" | "password2" | "primary" | "secondary"
+            ) {
                 Some(Class::Secret)
             } else {
                 classify(name).filter(|c| !matches!(c, Class::Code | Class::Sig))
@@ -970,6 +975,31 @@ mod tests {
         ] {
             assert_eq!(found(text), [value], "{text}");
         }
+    }
+
+    #[test]
+    fn a_sentence_or_fences_between_a_command_and_its_output_are_passed() {
+        let key = "Qw8ZpL2mXk9RtY4vBn6sHj3Dw7Fc1Ge5Ua0OiTz4Lm8Nb2Vc6XsQw8ZpL2mXk9RtY4vBn6sHj3Dw7Fc1Ge5Ua0OiTz4LmA==";
+        for text in [
+            "PS C:\\> az keyvault secret show --vault-name kv -n db --query value -o tsv\n\
+             実行結果は以下のとおりです。\n\nKq9$zzPw7!x2\n"
+                .to_string(),
+            "```\n$ az keyvault secret show --vault-name kv -n db --query value -o tsv\n```\n\
+             結果（コピーしたまま貼ります）\n```\nKq9$zzPw7!x2\n```\n"
+                .to_string(),
+        ] {
+            assert_eq!(found(&text), ["Kq9$zzPw7!x2"], "{text}");
+        }
+        let text = format!(
+            "$ az batch account keys list -g rg -n batchprd -o table\n\
+             AccountName    Primary    Secondary\n-------------  ---------  ---------\n\
+             batchprd       {key}  {key}\n"
+        );
+        assert_eq!(found(&text), [key, key]);
+        // Without the command, `Primary` and `Secondary` may name servers.
+        let text = "Name        Primary           Secondary\n----------  ----------------  ----------------\n\
+                    fog-prd     sql-prd-jpe-001   sql-prd-jpw-001\n";
+        assert!(found(text).is_empty(), "{:?}", found(text));
     }
 
     #[test]
