@@ -35,11 +35,27 @@ pub(crate) const ANCHORS: &[&str] = &[
     "QWNjb3VudE5hbWU9",
     "c3Y9MjAy",
     "P3N2PTIw",
-    // `postgres`, `mongodb`, `mysql://`, `redis`
+    // `postgres`, `mongodb`, `mysql://`, `redis`, `amqps://`, `jdbc:`
     "cG9zdGdyZX",
     "bW9uZ29kY",
     "bXlzcWw6Ly",
     "cmVkaX",
+    "YW1xcHM6Ly",
+    "amRiYz",
+    // `AccountEndpoint=` (Cosmos DB), `BlobEndpoint=`, `SharedAccessSignature=`,
+    // `Driver=`, `Provider=`, `Password=`, `password=`, `User ID=`
+    "QWNjb3VudEVuZHBvaW50P",
+    "QmxvYkVuZHBvaW50P",
+    "U2hhcmVkQWNjZXNzU2lnbmF0dXJlP",
+    "RHJpdmVyP",
+    "UHJvdmlkZXI9",
+    "UGFzc3dvcmQ9",
+    "cGFzc3dvcmQ9",
+    "VXNlciBJRD",
+    // `{ "`, `[{"`, `[\n  {` (JSON written with spaces, arrays of objects)
+    "eyAi",
+    "W3si",
+    "WwogIH",
 ];
 
 fn b64(c: u8) -> bool {
@@ -543,11 +559,32 @@ mod tests {
     }
 
     #[test]
+    fn base64_of_connection_strings_and_spaced_json_is_decoded() {
+        let key = "Qw8ZpL2mXk9RtY4vBn6sHj3Dw7Fc1Ge5Ua0OiTz4Lm8Nb2Vc6XsQw8ZpL2mXk9RtY4vBn6sHj3Dw7Fc1Ge5Ua0OiTz4LmA==";
+        for plain in [
+            format!("AccountEndpoint=https://c1.documents.azure.com:443/;AccountKey={key};"),
+            "Driver={ODBC Driver 18 for SQL Server};Server=tcp:s1;Uid=app;Pwd=Kq9zzPw7x2LmQ4;"
+                .to_string(),
+            r#"[{"name":"db","password":"Kq9zzPw7x2LmQ4"}]"#.to_string(),
+            r#"{ "clientId": "x", "clientSecret": "Kq9zzPw7x2LmQ4Rt8ZpQw" }"#.to_string(),
+            "amqps://app:Kq9zzPw7x2LmQ4@mq.example.jp:5671/".to_string(),
+        ] {
+            let blob = base64_encode(plain.as_bytes());
+            let text = format!("CONFIG_B64={blob}\n");
+            let found = scan(&text);
+            assert_eq!(found.len(), 1, "{plain}: {found:?}");
+            assert_eq!(text[found[0].range.clone()], blob);
+        }
+    }
+
+    #[test]
     fn base64_without_a_secret_inside_is_left() {
         for plain in [
             &br#"{"auth_typ":"aad","claims":[{"typ":"name","val":"Taro"}]}"#[..],
             b"-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----\n",
             b"Server=tcp:sql1;Authentication=Active Directory Default;",
+            br#"[{"name":"db","enabled":true}]"#,
+            b"Driver={ODBC Driver 18 for SQL Server};Server=tcp:s1;Authentication=ActiveDirectoryMsi;",
         ] {
             let text = format!("x: {}", base64_encode(plain));
             assert!(scan(&text).is_empty(), "{text}");
