@@ -285,7 +285,21 @@ pub(crate) fn session_cookie(name: &str) -> bool {
         "xsrf",
         "verification",
     ];
-    if n.starts_with("ai_") || one_time.iter().any(|w| n.contains(w)) {
+    // Analytics that count visits by "session": Application Insights, Hotjar, Adobe,
+    // Matomo, Google Analytics, Amplitude, Microsoft Advertising.
+    let analytics = [
+        "ai_",
+        "_hj",
+        "s_sess",
+        "s_pers",
+        "_pk_",
+        "_ga",
+        "amplitude",
+        "_uet",
+    ]
+    .iter()
+    .any(|p| n.starts_with(p));
+    if analytics || one_time.iter().any(|w| n.contains(w)) {
         return false;
     }
     n.contains("session")
@@ -598,6 +612,7 @@ mod tests {
             "SESSION_SECRET=change-me-to-a-long-random-string\n",
             "Cookie: __RequestVerificationToken=CfDJ8Qw8ZpL2mXk9RtY4vBn6sHj3Dw7Fc1Ge5Ua0Oi; ARRAffinity=0123456789abcdef0123456789abcdef\n",
             "The assessment session ended; possess 12 sessions.\n",
+            "Cookie: _hjSession_3120=eyJpZCI6IjQyZjM4YjE3LWI1; s_sess=%20s_cc%3Dtrue%3B%20s_sq%3D%3B; _pk_ses.1.2f3a=1\n",
             "grafana_session\t(hidden)\tgrafana.ops.example.jp\t/\tSession\t✓\t✓\tLax\n",
             "セッション固定化の件です。.AspNetCore.Session の値がログイン前後で変わらないのですが、仕様でしょうか。\n",
             "session_id\t8f1c2a7e-5b44-4d3a-9b1e-0c2d4e6f8a9b\tuser login ok\n",
