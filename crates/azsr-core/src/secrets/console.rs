@@ -75,6 +75,12 @@ pub(crate) const ANCHORS: &[&str] = &[
     "get-content",
     "echo $",
     "printenv ",
+    "configure get",
+    "config:get",
+    "config get",
+    "identity-token",
+    "auth token",
+    "print token",
     "write-output $",
     "write-host $",
     "$env:",
@@ -189,6 +195,34 @@ fn printed(text: &str, at_byte: usize, lower: &str) -> Option<Printed> {
             .iter()
             .any(|w| seg.contains(w))
             .then_some(Printed::Keys);
+    }
+    // Commands that print the signed-in user's token: `gcloud auth
+    // print-access-token`, `gh auth token`, `vault print token`.
+    if [
+        "print-access-token",
+        "print-identity-token",
+        "gh auth token",
+        "vault print token",
+    ]
+    .iter()
+    .any(|w| body.contains(w))
+    {
+        return Some(Printed::Value);
+    }
+    // A setting named for a secret, read back (`aws configure get
+    // aws_secret_access_key`, `heroku config:get DB_PASSWORD`), or a variable printed in a
+    // container or a remote shell (`docker exec app printenv DB_PASSWORD`).
+    let getter = ["configure get ", "config:get ", "config get ", "printenv "]
+        .iter()
+        .find_map(|w| body.find(w).map(|p| &body[p + w.len()..]));
+    if let Some(args) = getter {
+        let name = args
+            .split_whitespace()
+            .find(|a| !a.starts_with('-'))
+            .unwrap_or("");
+        return (!body.contains(['|', '>'])
+            && classify(name).is_some_and(|c| !matches!(c, Class::Code | Class::Sig)))
+        .then_some(Printed::Value);
     }
     // A file or variable named for a secret, printed: `cat db-password.txt`,
     // `Get-Content .\\sp-secret.txt`, `echo $DB_PASSWORD`, `printenv API_KEY`.
@@ -371,7 +405,7 @@ enum Query {
 
 fn query(lower: &str) -> Query {
     let Some(q) = lower.find("--query") else {
-        return Query::None;
+        return selected(lower);
     };
     let rest = lower[q + "--query".len()..].trim_start_matches(['=', ' ']);
     let expr = match rest.chars().next() {
@@ -394,6 +428,51 @@ fn query(lower: &str) -> Query {
         }
     }
     if secret_name(&field) {
+        Query::Secret
+    } else {
+        Query::Other
+    }
+}
+
+/// What a filter after the command selects: `| jq -r .value`, `| jq '.[0].value'`,
+/// `(… | ConvertFrom-Json).value`, `| Select-Object -ExpandProperty Value`.
+fn selected(lower: &str) -> Query {
+    let field = if let Some(j) = lower.rfind("| jq ").or_else(|| lower.rfind("|jq ")) {
+        // The filter: the last argument that is not a flag.
+        let args = &lower[j..].split('|').nth(1).unwrap_or("")[3..];
+        let filter = args
+            .split_whitespace()
+            .filter(|a| !a.starts_with('-'))
+            .last()
+            .unwrap_or("")
+            .trim_matches(['\'', '"']);
+        filter
+            .rsplit('.')
+            .next()
+            .unwrap_or("")
+            .trim_end_matches(']')
+            .to_string()
+    } else if let Some(e) = lower
+        .rfind("-expandproperty ")
+        .or_else(|| lower.rfind("-expand "))
+    {
+        let rest = &lower[e..];
+        rest.split_whitespace().nth(1).unwrap_or("").to_string()
+    } else if let Some(p) = lower.trim_end().rfind(").") {
+        let member = &lower.trim_end()[p + 2..];
+        if !member
+            .bytes()
+            .all(|c| c.is_ascii_alphanumeric() || c == b'_')
+        {
+            return Query::None;
+        }
+        member.to_string()
+    } else {
+        return Query::None;
+    };
+    if field.is_empty() || field.contains(['(', '{', ' ', '|']) {
+        Query::None
+    } else if secret_name(&field) {
         Query::Secret
     } else {
         Query::Other
@@ -1000,6 +1079,31 @@ mod tests {
         let text = "Name        Primary           Secondary\n----------  ----------------  ----------------\n\
                     fog-prd     sql-prd-jpe-001   sql-prd-jpw-001\n";
         assert!(found(text).is_empty(), "{:?}", found(text));
+    }
+
+    #[test]
+    fn filters_and_getters_that_print_one_secret() {
+        let key = "Qw8ZpL2mXk9RtY4vBn6sHj3Dw7Fc1Ge5Ua0OiTz4Lm8Nb2Vc6XsQw8ZpL2mXk9RtY4vBn6sHj3Dw7Fc1Ge5Ua0OiTz4LmA==";
+        for (cmd, value) in [
+            ("$ az keyvault secret show --vault-name kv -n db | jq -r .value", "Kq9$zzPw7!x2"),
+            ("PS C:\\> (az keyvault secret show --vault-name kv -n db | ConvertFrom-Json).value", "Kq9$zzPw7!x2"),
+            ("$ az storage account keys list -n st1 | jq -r '.[0].value'", key),
+            ("PS> Get-AzStorageAccountKey -ResourceGroupName rg -Name st1 | Select-Object -First 1 -ExpandProperty Value", key),
+            ("$ aws configure get aws_secret_access_key", "wJalrXUtnFEMI/K7MDENG/bPxRfiCYzzKEYQw8ZpL2m"),
+            ("$ docker exec app printenv DB_PASSWORD", "Kq9$zzPw7!x2"),
+            ("$ heroku config:get SECRET_KEY_BASE -a app", key),
+            ("$ gcloud auth print-identity-token", key),
+        ] {
+            let text = format!("{cmd}\n{value}\n");
+            assert_eq!(found(&text), [value], "{text}");
+        }
+        for text in [
+            "$ az keyvault secret show --vault-name kv -n db | jq -r .id\nhttps://kv.vault.azure.net/secrets/db/0123456789abcdef0123456789abcdef\n",
+            "$ aws configure get region\nap-northeast-1\n",
+            "$ docker exec app printenv DB_HOST\npg-prd-jpe-001.postgres.database.azure.com\n",
+        ] {
+            assert!(found(text).is_empty(), "{text}: {:?}", found(text));
+        }
     }
 
     #[test]
