@@ -559,13 +559,18 @@ fn random_base32(s: &str) -> bool {
 }
 
 /// BitLocker recovery passwords: eight groups of six digits, each a multiple of 11
-/// below 11 × 65536, starting at `start`; the end of the key.
+/// below 11 × 65536, starting at `start`, joined by hyphens (or by spaces, as retyped
+/// in a mail); the end of the key.
 fn recovery_key(b: &[u8], start: usize) -> Option<usize> {
     const LEN: usize = 8 * 6 + 7;
     let key = b.get(start..start + LEN)?;
+    let sep = key[6];
+    if sep != b'-' && sep != b' ' {
+        return None;
+    }
     for (g, group) in key.chunks(7).enumerate() {
         let digits = &group[..6];
-        if !digits.iter().all(u8::is_ascii_digit) || g < 7 && group[6] != b'-' {
+        if !digits.iter().all(u8::is_ascii_digit) || g < 7 && group[6] != sep {
             return None;
         }
         let n = digits
@@ -689,7 +694,10 @@ pub(crate) fn payment_cards(
         }
         let start = i;
         let prev = at(text, start.wrapping_sub(1));
-        if !prev.is_ascii_alphanumeric() && prev != b'-' && at(text, start + 6) == b'-' {
+        if !prev.is_ascii_alphanumeric()
+            && prev != b'-'
+            && matches!(at(text, start + 6), b'-' | b' ')
+        {
             if let Some(end) = recovery_key(b, start) {
                 out.push(Finding {
                     range: start..end,
@@ -887,6 +895,26 @@ mod tests {
             "msg.SG.reply handled\n",
         ] {
             assert!(found(text).is_empty(), "{text}: {:?}", found(text));
+        }
+    }
+
+    #[test]
+    fn recovery_keys_with_hyphens_or_spaces() {
+        let groups: Vec<String> = [12345u32, 6789, 40000, 1, 65535, 22222, 31337, 4242]
+            .iter()
+            .map(|g| format!("{:06}", g * 11))
+            .collect();
+        for sep in ["-", " "] {
+            let key = groups.join(sep);
+            for text in [
+                format!("回復キーは {key} です。\n"),
+                format!("    Password:\n      {key}\n"),
+            ] {
+                assert_eq!(found(&text), [key.as_str()], "{text}");
+            }
+            // Groups that are no multiples of 11: numbers, not a key.
+            let other = key.replace("135795", "135796");
+            assert!(found(&format!("回復キーは {other} です。\n")).is_empty());
         }
     }
 
