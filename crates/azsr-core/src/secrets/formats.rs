@@ -434,6 +434,10 @@ pub(crate) fn identifiable(text: &str, hit: Range<usize>, out: &mut Vec<Finding>
     ];
     let b = text.as_bytes();
     let sig = &b[hit.start..hit.end];
+    if sig.eq_ignore_ascii_case(b"\\u002b") {
+        escaped_identifiable(text, hit, out);
+        return;
+    }
     let ok_start = |s: usize| s == 0 || !b64(b[s - 1]);
     let ok_end = |e: usize| !b64(at(text, e)) && at(text, e) != b'=';
     if sig == b"JQQJ9" {
@@ -501,6 +505,78 @@ pub(crate) fn identifiable(text: &str, hit: Range<usize>, out: &mut Vec<Finding>
             });
             return;
         }
+    }
+}
+
+/// An escape of `+` or `/` as .NET's JSON writer makes it (`\u002B`, `\u002F`) at `i`.
+fn json_escape_at(b: &[u8], i: usize) -> Option<u8> {
+    let e = b.get(i..i + 6)?;
+    if e[0] != b'\\' || !e[1..4].eq_ignore_ascii_case(b"u00") {
+        return None;
+    }
+    match &e[4..6] {
+        b"2B" | b"2b" => Some(b'+'),
+        b"2F" | b"2f" => Some(b'/'),
+        _ => None,
+    }
+}
+
+/// An identifiable key written by .NET's JSON writer, which escapes its `+` and `/`
+/// (`…\u002BASt…`), `hit` on the first escape of the base64 run: the key found in the
+/// run unescaped, reported over the escaped text.
+fn escaped_identifiable(text: &str, hit: Range<usize>, out: &mut Vec<Finding>) {
+    let b = text.as_bytes();
+    let unit = |i: usize| -> Option<(u8, usize)> {
+        match json_escape_at(b, i) {
+            Some(c) => Some((c, 6)),
+            None => b.get(i).filter(|&&c| b64(c) || c == b'=').map(|&c| (c, 1)),
+        }
+    };
+    // Back to the run's start; an earlier escape in it has read the run.
+    let mut start = hit.start;
+    while start > 0 && hit.start - start < 240 {
+        if start >= 6 && json_escape_at(b, start - 6).is_some() {
+            return;
+        }
+        if !b64(b[start - 1]) {
+            break;
+        }
+        start -= 1;
+    }
+    let mut plain = Vec::new();
+    let mut from = Vec::new();
+    let mut i = start;
+    while i < b.len() && i - start < 400 {
+        let Some((c, len)) = unit(i) else { break };
+        plain.push(c);
+        from.push(i..i + len);
+        i += len;
+    }
+    let plain = String::from_utf8(plain).unwrap_or_default();
+    let mut found = Vec::new();
+    for (p, _) in plain.match_indices('+') {
+        if let Some(sig) = plain.get(p..p + 4) {
+            identifiable(&plain, p..p + sig.len(), &mut found);
+        }
+    }
+    for (p, w) in plain.char_indices() {
+        // Signatures without a `+` (`AzSe`, `AzFu`, …) in a key that holds an escape.
+        if w == 'A' || w == 'a' {
+            if let Some(sig) = plain.get(p..p + 4) {
+                if matches!(
+                    sig,
+                    "ACDb" | "AIoT" | "AzCa" | "AzFu" | "AzSe" | "AZEG" | "APIM"
+                ) {
+                    identifiable(&plain, p..p + 4, &mut found);
+                }
+            }
+        }
+    }
+    for f in found {
+        out.push(Finding {
+            range: from[f.range.start].start..from[f.range.end - 1].end,
+            kind: f.kind,
+        });
     }
 }
 
@@ -896,6 +972,23 @@ mod tests {
         ] {
             assert!(found(text).is_empty(), "{text}: {:?}", found(text));
         }
+    }
+
+    #[test]
+    fn an_identifiable_key_escaped_by_a_dotnet_json_writer_is_found_as_written() {
+        let key = "Qw8ZpL2mXk+9RtY4vBn6sHj3Dw7Fc1Ge5Ua0OiTz4Lm8Nb2Vc6XsQw8ZpL2mXk9RtY4vBn6sHj3D+AStLm8Nb2==";
+        let escaped = key.replace('+', "\\u002B");
+        for text in [
+            format!("{{\"blob\":\"{escaped}\"}}"),
+            format!("{{\"blob\":\"{}\"}}", escaped.replace("\\u002BASt", "+ASt")),
+            format!("logged: {}", escaped.replace("\\u002B9", "\\u002b9")),
+        ] {
+            let written = text.split(['"', ' ']).find(|w| w.len() > 80).unwrap();
+            assert_eq!(found(&text), [written], "{text}");
+        }
+        // An escaped `+` in base64 without a signature is no key.
+        let text = "{\"etag\":\"Qw8ZpL2mXk\\u002B9RtY4vBn6sHj3Dw7Fc1Ge5Ua0OiTz4Lm8Nb2Vc6X\"}";
+        assert!(found(text).is_empty());
     }
 
     #[test]

@@ -267,6 +267,7 @@ static ANCHORS: &[(&str, Anchor)] = &[
     ("akia", Anchor::Aws),
     ("asia", Anchor::Aws),
     ("+ast", Anchor::Identifiable),
+    ("\\u002b", Anchor::Identifiable),
     ("acdb", Anchor::Identifiable),
     ("+asb", Anchor::Identifiable),
     ("+aeh", Anchor::Identifiable),
