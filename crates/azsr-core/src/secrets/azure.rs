@@ -557,11 +557,12 @@ pub(crate) fn cookie_name(text: &str, hit: Range<usize>, out: &mut Vec<Finding>)
 fn value_told_after(text: &str, p: usize) -> Option<usize> {
     let le = super::bytes::line_end(text, p);
     let rest = &text[p..super::bytes::floor(text, le.min(p + 60))];
-    if let Some(r) = rest
-        .strip_prefix("の値が")
-        .or_else(|| rest.strip_prefix("の値を"))
+    if let Some(r) = ["の値が", "の値を", "は", "が"]
+        .iter()
+        .find_map(|w| rest.strip_prefix(w))
+        .filter(|r| r.starts_with(' ') || r.starts_with(|c: char| c.is_ascii_alphanumeric()))
     {
-        return Some(p + rest.len() - r.len());
+        return Some(p + rest.len() - r.trim_start().len());
     }
     let (phrase, after) = rest
         .char_indices()
@@ -572,7 +573,9 @@ fn value_told_after(text: &str, p: usize) -> Option<usize> {
             _ => None,
         })?;
     let lower = phrase.to_ascii_lowercase();
-    (phrase.contains('値') || lower.contains("value") || lower.contains("cookie"))
+    // A phrase naming the value, or any short Japanese phrase (`は以下です：`).
+    let japanese = !phrase.trim().is_empty() && phrase.chars().all(|c| c == ' ' || !c.is_ascii());
+    (phrase.contains('値') || lower.contains("value") || lower.contains("cookie") || japanese)
         .then_some(p + after)
 }
 
@@ -601,6 +604,8 @@ mod tests {
             format!("「.AspNetCore.Session の値が {v} で、ログイン直後に変わりません。」\n"),
             format!("Here is the ESTSAUTHPERSISTENT cookie value: {v}\n"),
             format!("The AppServiceAuthSession value is {v} right now.\n"),
+            format!("Cookie の ESTSAUTHPERSISTENT が {v} になっていました。\n"),
+            format!("AppServiceAuthSession は以下です：{v}\n"),
             // `document.cookie` in a console, without a `Cookie:` header.
             format!("> document.cookie\n'_ga=GA1.1.123; SSESS4f9c2a7e5b44d3a9={v}'\n"),
             format!("'ai_user=abc; KEYCLOAK_IDENTITY={v}; _gh_sess=x'\n"),
@@ -612,6 +617,7 @@ mod tests {
             "SESSION_SECRET=change-me-to-a-long-random-string\n",
             "Cookie: __RequestVerificationToken=CfDJ8Qw8ZpL2mXk9RtY4vBn6sHj3Dw7Fc1Ge5Ua0Oi; ARRAffinity=0123456789abcdef0123456789abcdef\n",
             "The assessment session ended; possess 12 sessions.\n",
+            "ESTSAUTHPERSISTENT が AADSTS50058 のエラーの原因でしょうか。\n",
             "Cookie: _hjSession_3120=eyJpZCI6IjQyZjM4YjE3LWI1; s_sess=%20s_cc%3Dtrue%3B%20s_sq%3D%3B; _pk_ses.1.2f3a=1\n",
             "grafana_session\t(hidden)\tgrafana.ops.example.jp\t/\tSession\t✓\t✓\tLax\n",
             "セッション固定化の件です。.AspNetCore.Session の値がログイン前後で変わらないのですが、仕様でしょうか。\n",
