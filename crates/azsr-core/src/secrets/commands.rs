@@ -79,6 +79,21 @@ pub(crate) fn short_flag(text: &str, hit: Range<usize>, out: &mut Vec<Finding>) 
     let (cmd, seg) = command_at(text, hit.start + 1);
     let seg_lower = seg.to_ascii_lowercase();
     let kind = Kind::Password;
+    // PuTTY's `plink -pw PASSWORD`, `pscp -pw …`.
+    if flag == "-p"
+        && matches!(cmd.as_str(), "plink" | "pscp" | "psftp" | "putty")
+        && text[hit.end..].starts_with("w ")
+    {
+        if let Some(v) = read_value(text, hit.end + 2, false) {
+            if v.range.len() >= 3 && !is_placeholder(&text[v.range.clone()]) {
+                out.push(Finding {
+                    range: v.range,
+                    kind,
+                });
+            }
+        }
+        return;
+    }
     let value_start = if attached { hit.end } else { hit.end + 1 };
     let ok = match flag {
         "-p" => match cmd.as_str() {
@@ -113,6 +128,28 @@ pub(crate) fn short_flag(text: &str, hit: Range<usize>, out: &mut Vec<Finding>) 
             _ => false,
         },
         "-P" => matches!(cmd.as_str(), "sqlcmd" | "bcp" | "osql" | "isql"),
+        // `smbclient //srv/share -U user%password`.
+        "-U" => {
+            if !matches!(
+                cmd.as_str(),
+                "smbclient" | "rpcclient" | "smbcacls" | "smbget"
+            ) {
+                return;
+            }
+            if let Some(v) = read_value(text, value_start, false) {
+                let s = &text[v.range.clone()];
+                if let Some(c) = s.find('%') {
+                    let pw = &s[c + 1..];
+                    if pw.len() >= 3 && !is_placeholder(pw) {
+                        out.push(Finding {
+                            range: v.range.start + c + 1..v.range.end,
+                            kind,
+                        });
+                    }
+                }
+            }
+            return;
+        }
         "-a" => cmd == "redis-cli" && !attached,
         "-u" | "--user" => {
             if !matches!(cmd.as_str(), "curl" | "http" | "https" | "xh") || attached && flag == "-u"
@@ -333,5 +370,45 @@ pub(crate) fn password_stdin(text: &str, hit: Range<usize>, out: &mut Vec<Findin
             range: v.range,
             kind: Kind::Password,
         });
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    fn found(text: &str) -> Vec<&str> {
+        super::super::scan(text)
+            .iter()
+            .map(|f| &text[f.range.clone()])
+            .collect()
+    }
+
+    #[test]
+    fn passwords_of_file_share_and_remote_shell_commands() {
+        let key = "Qw8ZpL2mXk9RtY4vBn6sHj3Dw7Fc1Ge5Ua0OiTz4Lm8Nb2Vc6XsQw8ZpL2mXk9RtY4vBn6sHj3Dw7Fc1Ge5Ua0OiTz4LmA==";
+        for (text, value) in [
+            (
+                format!(
+                    "C:\\> net use Z: \\\\st1.file.core.windows.net\\share /u:AZURE\\st1 {key}\n"
+                ),
+                key,
+            ),
+            (
+                "$ smbclient //srv/share -U tanaka%Kq9zzPw7x2\n".to_string(),
+                "Kq9zzPw7x2",
+            ),
+            (
+                "C:\\> plink -ssh azureuser@10.0.0.4 -pw Kq9zzPw7x2 uptime\n".to_string(),
+                "Kq9zzPw7x2",
+            ),
+        ] {
+            assert_eq!(found(&text), [value], "{text}");
+        }
+        for text in [
+            "C:\\> net use Z: \\\\srv\\share /u:corp\\tanaka *\n",
+            "C:\\> robocopy C:\\a \\\\srv\\b /u:x\n",
+            "$ psql -U app -h pg1 appdb\n",
+        ] {
+            assert!(found(text).is_empty(), "{text}: {:?}", found(text));
+        }
     }
 }

@@ -254,6 +254,7 @@ static ANCHORS: &[(&str, Anchor)] = &[
     ("convertto-securestring", Anchor::ConvertTo),
     ("-value", Anchor::ValueFlag),
     ("/user:", Anchor::NetUse),
+    ("/u:", Anchor::NetUse),
     ("-----begin", Anchor::Pem),
     ("eyj", Anchor::Jwt),
     ("q~", Anchor::Entra),
