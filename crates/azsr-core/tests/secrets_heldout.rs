@@ -36,6 +36,10 @@ struct Corpus {
     min_snippets: usize,
     /// Positive snippets each family must have (the brief's shape).
     min_family_positives: usize,
+    /// Still held out: its report gives figures only, never a snippet's place or text,
+    /// so that a failing run (e.g. within `cargo test --workspace`) shows a tuner nothing
+    /// to tune on.
+    held_out: bool,
 }
 
 /// Floors just below what was measured (rounded down to two decimals), so that the test
@@ -74,6 +78,7 @@ const HELDOUT2: Corpus = Corpus {
     min_masked: 1.0,
     min_snippets: 320,
     min_family_positives: 25,
+    held_out: false,
 };
 
 /// Floors just below what was measured: written against the detectors of a1016b3 and
@@ -111,6 +116,7 @@ const HELDOUT3: Corpus = Corpus {
     min_masked: 1.0,
     min_snippets: 300,
     min_family_positives: 25,
+    held_out: false,
 };
 
 /// Written against the detectors of 5d2ac17 and frozen before anyone measured on it:
@@ -148,6 +154,7 @@ const HELDOUT4: Corpus = Corpus {
     min_masked: 0.96,
     min_snippets: 300,
     min_family_positives: 25,
+    held_out: true,
 };
 
 /// A development corpus (session 5, written by a helper who read neither the detectors
@@ -180,6 +187,7 @@ const DEV5: Corpus = Corpus {
     min_masked: 1.0,
     min_snippets: 160,
     min_family_positives: 12,
+    held_out: false,
 };
 
 /// A development corpus (session 6, operators' terminals and configuration; written by a
@@ -210,6 +218,7 @@ const DEV6: Corpus = Corpus {
     min_masked: 0.97,
     min_snippets: 200,
     min_family_positives: 7,
+    held_out: false,
 };
 
 /// A development corpus (session 6, Japanese customers' prose, chat, mail and tables;
@@ -240,6 +249,7 @@ const DEV7: Corpus = Corpus {
     min_masked: 0.96,
     min_snippets: 200,
     min_family_positives: 7,
+    held_out: false,
 };
 
 /// Families A to G, then the negatives-only family.
@@ -575,14 +585,10 @@ fn measure(c: &Corpus) {
         })
         .collect();
     writeln!(out, "{}", table("family language", &family_lang_rows)).unwrap();
-    for m in &misses {
-        writeln!(out, "{m}").unwrap();
-    }
-    for f in &fps {
-        writeln!(out, "{f}").unwrap();
-    }
-    for u in &unmasked {
-        writeln!(out, "{u}").unwrap();
+    if !c.held_out {
+        for line in misses.iter().chain(&fps).chain(&unmasked) {
+            writeln!(out, "{line}").unwrap();
+        }
     }
     let masked_share = masked as f64 / total.secrets as f64;
     writeln!(
