@@ -75,6 +75,7 @@ pub(crate) const ANCHORS: &[&str] = &[
     "get-content",
     "echo $",
     "printenv ",
+    "> $",
     "configure get",
     "config:get",
     "config get",
@@ -295,6 +296,7 @@ fn printed(text: &str, at_byte: usize, lower: &str) -> Option<Printed> {
     let plain = lower.contains("-asplaintext")
         && (lower.contains("convertfrom-securestring") || lower.contains("get-azkeyvaultsecret"))
         || lower.contains(".secretvaluetext")
+        || lower.contains("-expandproperty secretvaluetext")
         || lower.contains("getnetworkcredential().password")
         || lower.contains("networkcredential]::new(") && lower.trim_end().ends_with(".password")
         || lower.contains("ptrtostring");
@@ -1104,6 +1106,25 @@ mod tests {
         ] {
             assert!(found(text).is_empty(), "{text}: {:?}", found(text));
         }
+    }
+
+    #[test]
+    fn a_powershell_variable_holding_a_key_echoed_at_the_prompt() {
+        let key = "Qw8ZpL2mXk9RtY4vBn6sHj3Dw7Fc1Ge5Ua0OiTz4Lm8Nb2Vc6XsQw8ZpL2mXk9RtY4vBn6sHj3Dw7Fc1Ge5Ua0OiTz4LmA==";
+        let text = format!(
+            "PS C:\\> $key = (Get-AzStorageAccountKey -ResourceGroupName rg -Name st1)[0].Value\n\
+             PS C:\\> $key\n{key}\n"
+        );
+        assert_eq!(found(&text), [key]);
+        let text = "PS> $secret = Get-AzKeyVaultSecret -VaultName kv -Name db\n\
+                    PS> $secret.SecretValue | ConvertFrom-SecureString -AsPlainText\nKq9$zzPw7!x2\n";
+        assert_eq!(found(text), ["Kq9$zzPw7!x2"]);
+        let text = "PS> Get-AzKeyVaultSecret -VaultName kv -Name db | Select-Object -ExpandProperty SecretValueText\nKq9$zzPw7!x2\n";
+        assert_eq!(found(text), ["Kq9$zzPw7!x2"]);
+        // A variable that holds no secret, echoed.
+        let text =
+            "PS> $keyName = 'key1'\nPS> $keyName\nkey1\nPS> $rg\nrg-production-japaneast-001\n";
+        assert!(found(text).is_empty(), "{:?}", found(text));
     }
 
     #[test]
