@@ -302,7 +302,9 @@ fn split_camel(w: &str) -> impl Iterator<Item = &str> {
 pub(crate) const MARKUP_ANCHORS: &[&str] = &[
     "&quot;", "&#34;", "&#x22;", "&apos;", "&#39;", "&lt;", "&gt;", "&amp;", "<b>", "<strong>",
     "<code>", "<kbd>", "<tt>", "<samp>", "<em>", "<i>", "<u>", "<mark>", "<font", "<span", "<td",
-    "<th", "<br", "<p>", "<div", "<li>",
+    "<th", "<br", "<p>", "<div", "<li>", // Quoted-printable mail source: `=3D`, and the
+    // lead bytes of Japanese in UTF-8.
+    "=3d", "=e3=", "=e4=", "=e5=", "=e6=", "=e7=", "=e8=", "=e9=",
 ];
 
 /// A character reference at `i` (`&quot;`, `&#34;`, `&#x22;`, …): its length and the
@@ -358,18 +360,29 @@ fn tag_at(text: &str, i: usize) -> Option<(usize, bool)> {
 
 /// The line at `hit` read as its markup means it: tags dropped (a cell's or block's as
 /// a space), and, with `references`, character references replaced by what they stand
-/// for. Each byte of the result maps to the bytes of the line it came from.
+/// for, and with `quoted_printable`, a mail's `=XX` escapes too. Each byte of the result
+/// maps to the bytes of the line it came from.
 fn unwrap_markup(
     text: &str,
     ls: usize,
     le: usize,
     references: bool,
+    quoted_printable: bool,
 ) -> (String, Vec<Range<usize>>) {
     let b = text.as_bytes();
     let mut plain = Vec::with_capacity(le - ls);
     let mut from = Vec::with_capacity(le - ls);
     let mut i = ls;
+    let hex = |c: u8| (c as char).to_digit(16);
     while i < le {
+        if quoted_printable && b[i] == b'=' && i + 2 < le {
+            if let (Some(h), Some(l)) = (hex(b[i + 1]), hex(b[i + 2])) {
+                plain.push((h * 16 + l) as u8);
+                from.push(i..i + 3);
+                i += 3;
+                continue;
+            }
+        }
         if b[i] == b'&' && references {
             if let Some((len, c)) = reference_at(text, i).filter(|(len, _)| i + len <= le) {
                 plain.push(c);
@@ -392,7 +405,7 @@ fn unwrap_markup(
         from.push(i..i + 1);
         i += 1;
     }
-    // Only ASCII replaced ASCII: the bytes stay UTF-8.
+    // Invalid UTF-8 (a line of quoted-printable cut inside a character) reads nothing.
     (String::from_utf8(plain).unwrap_or_default(), from)
 }
 
@@ -405,7 +418,7 @@ pub(crate) fn markup(text: &str, hit: Range<usize>, opts: &Options, out: &mut Ve
     // Once per line: from its first anchor.
     let b = text.as_bytes();
     let earlier = (ls..hit.start).any(|i| {
-        matches!(b[i], b'&' | b'<')
+        matches!(b[i], b'&' | b'<' | b'=')
             && MARKUP_ANCHORS.iter().any(|a| {
                 text.get(i..i + a.len())
                     .is_some_and(|t| t.eq_ignore_ascii_case(a))
@@ -414,9 +427,18 @@ pub(crate) fn markup(text: &str, hit: Range<usize>, opts: &Options, out: &mut Ve
     if earlier || hit.start >= le {
         return;
     }
-    for references in [false, true] {
-        let (plain, from) = unwrap_markup(text, ls, le, references);
-        if plain.len() == le - ls {
+    let lower = text[ls..le].to_ascii_lowercase();
+    let quoted_printable = MARKUP_ANCHORS
+        .iter()
+        .filter(|a| a.starts_with('='))
+        .any(|a| lower.contains(a));
+    let mut passes = vec![(false, false), (true, false)];
+    if quoted_printable {
+        passes.push((true, true));
+    }
+    for (references, qp) in passes {
+        let (plain, from) = unwrap_markup(text, ls, le, references, qp);
+        if plain.is_empty() || plain.len() == le - ls {
             continue;
         }
         let mut found = Vec::new();
@@ -692,6 +714,29 @@ mod tests {
         ] {
             assert!(found(text).is_empty(), "{text}: {:?}", found(text));
         }
+    }
+
+    #[test]
+    fn quoted_printable_mail_source_is_decoded() {
+        let key = "Qw8ZpL2mXk9RtY4vBn6sHj3Dw7Fc1Ge5Ua0OiTz4Lm8Nb2Vc6XsQw8ZpL2mXk9RtY4vBn6sHj3Dw7Fc1Ge5Ua0OiTz4LmA=3D=3D";
+        for (text, value) in [
+            (
+                format!("DefaultEndpointsProtocol=3Dhttps;AccountName=3Dst1;AccountKey=3D{key};EndpointSuffix=3Dcore.windows.net\n"),
+                key,
+            ),
+            // 初期パスワード: in UTF-8, quoted-printable.
+            (
+                "<p>=E5=88=9D=E6=9C=9F=E3=83=91=E3=82=B9=E3=83=AF=E3=83=BC=E3=83=89: Kq9zzPw7x2</p>\n".to_string(),
+                "Kq9zzPw7x2",
+            ),
+        ] {
+            // The raw text's `AccountKey=` reads `3D…` too: a finding covers the value.
+            let f = found(&text);
+            assert!(f.len() == 1 && f[0].contains(value), "{text}: {f:?}");
+        }
+        // =E3=81=AF... is は; a line that says nothing secret.
+        let text = "=E3=81=AF=E3=81=84 timeout=3D30 retries=3D5\n";
+        assert!(found(text).is_empty(), "{:?}", found(text));
     }
 
     #[test]
