@@ -444,8 +444,7 @@ fn selected(lower: &str) -> Query {
         let args = &lower[j..].split('|').nth(1).unwrap_or("")[3..];
         let filter = args
             .split_whitespace()
-            .filter(|a| !a.starts_with('-'))
-            .last()
+            .rfind(|a| !a.starts_with('-'))
             .unwrap_or("")
             .trim_matches(['\'', '"']);
         filter
