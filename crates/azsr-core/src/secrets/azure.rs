@@ -581,11 +581,7 @@ fn value_told_after(text: &str, p: usize) -> Option<usize> {
 
 #[cfg(test)]
 mod tests {
-    use super::super::scan;
-
-    fn marked(text: &str) -> Vec<&str> {
-        scan(text).iter().map(|f| &text[f.range.clone()]).collect()
-    }
+    use super::super::found as marked;
 
     #[test]
     fn session_cookies_in_cookie_files_tables_and_prose() {

@@ -136,18 +136,7 @@ pub(crate) fn short_flag(text: &str, hit: Range<usize>, out: &mut Vec<Finding>) 
             ) {
                 return;
             }
-            if let Some(v) = read_value(text, value_start, false) {
-                let s = &text[v.range.clone()];
-                if let Some(c) = s.find('%') {
-                    let pw = &s[c + 1..];
-                    if pw.len() >= 3 && !is_placeholder(pw) {
-                        out.push(Finding {
-                            range: v.range.start + c + 1..v.range.end,
-                            kind,
-                        });
-                    }
-                }
-            }
+            password_after(text, value_start, '%', out);
             return;
         }
         "-a" => cmd == "redis-cli" && !attached,
@@ -156,19 +145,7 @@ pub(crate) fn short_flag(text: &str, hit: Range<usize>, out: &mut Vec<Finding>) 
             {
                 return;
             }
-            let Some(v) = read_value(text, value_start, false) else {
-                return;
-            };
-            let s = &text[v.range.clone()];
-            if let Some(c) = s.find(':') {
-                let pw = &s[c + 1..];
-                if pw.len() >= 3 && !is_placeholder(pw) {
-                    out.push(Finding {
-                        range: v.range.start + c + 1..v.range.end,
-                        kind,
-                    });
-                }
-            }
+            password_after(text, value_start, ':', out);
             return;
         }
         _ => false,
@@ -276,6 +253,24 @@ pub(crate) fn value_flag(text: &str, hit: Range<usize>, out: &mut Vec<Finding>) 
     }
 }
 
+/// The password of a `user<sep>password` argument starting at `p` (`curl -u a:b`,
+/// `smbclient -U a%b`).
+fn password_after(text: &str, p: usize, sep: char, out: &mut Vec<Finding>) {
+    let Some(v) = read_value(text, p, false) else {
+        return;
+    };
+    let s = &text[v.range.clone()];
+    if let Some(c) = s.find(sep) {
+        let pw = &s[c + 1..];
+        if pw.len() >= 3 && !is_placeholder(pw) {
+            out.push(Finding {
+                range: v.range.start + c + 1..v.range.end,
+                kind: Kind::Password,
+            });
+        }
+    }
+}
+
 /// `net use Z: \\server\share /user:NAME PASSWORD`.
 pub(crate) fn net_use(text: &str, hit: Range<usize>, out: &mut Vec<Finding>) {
     let (cmd, _) = command_at(text, hit.start);
@@ -375,12 +370,7 @@ pub(crate) fn password_stdin(text: &str, hit: Range<usize>, out: &mut Vec<Findin
 
 #[cfg(test)]
 mod tests {
-    fn found(text: &str) -> Vec<&str> {
-        super::super::scan(text)
-            .iter()
-            .map(|f| &text[f.range.clone()])
-            .collect()
-    }
+    use super::super::found;
 
     #[test]
     fn passwords_of_file_share_and_remote_shell_commands() {

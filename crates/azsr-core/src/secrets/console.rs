@@ -1028,12 +1028,7 @@ mod tests {
         assert_eq!(found, [key, "Zx81!kQw0pLm9"]);
     }
 
-    fn found(text: &str) -> Vec<&str> {
-        crate::secrets::scan(text)
-            .iter()
-            .map(|f| &text[f.range.clone()])
-            .collect()
-    }
+    use crate::secrets::found;
 
     #[test]
     fn a_value_printed_without_a_newline_ends_at_the_next_prompt_and_its_command() {

@@ -1003,12 +1003,7 @@ mod tests {
     use super::super::checksum::{base32_encode, crc32};
     use super::*;
 
-    fn found(text: &str) -> Vec<&str> {
-        super::super::scan(text)
-            .iter()
-            .map(|f| &text[f.range.clone()])
-            .collect()
-    }
+    use super::super::found;
 
     #[test]
     fn tokens_told_by_their_prefix_are_found_in_prose_and_config() {

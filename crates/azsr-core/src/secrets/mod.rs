@@ -436,6 +436,12 @@ fn scan_lines_at(
     }));
 }
 
+/// The text of every secret [`scan`] finds in `text` (the detectors' tests).
+#[cfg(test)]
+pub(crate) fn found(text: &str) -> Vec<&str> {
+    scan(text).iter().map(|f| &text[f.range.clone()]).collect()
+}
+
 /// Sorts and merges overlapping findings; the more certain kind names the union.
 pub(crate) fn merge(mut found: Vec<Finding>) -> Vec<Finding> {
     found.retain(|f| f.range.start < f.range.end);

@@ -676,9 +676,7 @@ mod tests {
         assert!(scan(&text.replace("kind: Secret", "kind: ConfigMap")).is_empty());
     }
 
-    fn found(text: &str) -> Vec<&str> {
-        scan(text).iter().map(|f| &text[f.range.clone()]).collect()
-    }
+    use super::super::found;
 
     #[test]
     fn values_wrapped_in_html_or_escaped_in_xml_are_found_as_written() {
