@@ -192,7 +192,9 @@ const DEV5: Corpus = Corpus {
 
 /// A development corpus (session 6, operators' terminals and configuration; written by a
 /// helper who read neither the detectors nor the other corpora, see its README). First
-/// sight, before any tuning on it: recall 0.916, precision 0.973 (prose 0.724).
+/// sight, before any tuning on it: recall 0.916, precision 0.973 (prose 0.724); after
+/// secrets tuner B's round (console, cookies, formats, wrapped, encodings): 0.953 and
+/// 0.982, 0.979 masked in a quoted line.
 const DEV6: Corpus = Corpus {
     name: "dev6",
     files: &[
@@ -213,8 +215,8 @@ const DEV6: Corpus = Corpus {
     ],
     generate: heldout3::generate,
     seed: 0x4E1D_2026_1207_0006,
-    min_recall: 0.91,
-    min_precision: 0.97,
+    min_recall: 0.95,
+    min_precision: 0.98,
     min_masked: 0.97,
     min_snippets: 200,
     min_family_positives: 7,
@@ -223,7 +225,9 @@ const DEV6: Corpus = Corpus {
 
 /// A development corpus (session 6, Japanese customers' prose, chat, mail and tables;
 /// written by a helper who read neither the detectors nor the other corpora). First
-/// sight, before any tuning on it: recall 0.868, precision 0.983 (prose 0.711).
+/// sight, before any tuning on it: recall 0.868, precision 0.983 (prose 0.711); after
+/// secrets tuner B's round (console, cookies, formats, wrapped, encodings): 0.928 and
+/// 0.984, 0.971 masked in a quoted line.
 const DEV7: Corpus = Corpus {
     name: "dev7",
     files: &[
@@ -244,9 +248,9 @@ const DEV7: Corpus = Corpus {
     ],
     generate: heldout3::generate,
     seed: 0x4E1D_2026_1207_0007,
-    min_recall: 0.86,
+    min_recall: 0.92,
     min_precision: 0.98,
-    min_masked: 0.96,
+    min_masked: 0.97,
     min_snippets: 200,
     min_family_positives: 7,
     held_out: false,

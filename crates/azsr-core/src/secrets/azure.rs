@@ -283,8 +283,23 @@ pub(crate) fn session_cookie(name: &str) -> bool {
         "affinity",
         "csrf",
         "xsrf",
+        "verification",
     ];
-    if n.starts_with("ai_") || one_time.iter().any(|w| n.contains(w)) {
+    // Analytics that count visits by "session": Application Insights, Hotjar, Adobe,
+    // Matomo, Google Analytics, Amplitude, Microsoft Advertising.
+    let analytics = [
+        "ai_",
+        "_hj",
+        "s_sess",
+        "s_pers",
+        "_pk_",
+        "_ga",
+        "amplitude",
+        "_uet",
+    ]
+    .iter()
+    .any(|p| n.starts_with(p));
+    if analytics || one_time.iter().any(|w| n.contains(w)) {
         return false;
     }
     n.contains("session")
@@ -297,6 +312,42 @@ pub(crate) fn session_cookie(name: &str) -> bool {
         || n.contains(".aspnetcore.cookies")
         || n == "sid"
         || n == "connect.sid"
+        // WordPress's and others' sign-in cookies, "remember me" cookies (Laravel's
+        // `remember_web_…`), Shibboleth's, Rails' and GitHub's `_…_sess`.
+        || n.contains("logged_in")
+        || n.contains("loggedin")
+        || n.starts_with("wordpress_sec")
+        || n.starts_with("remember_")
+        || n.contains("shibsession")
+        || n.ends_with("_sess")
+        || n.ends_with("-sess")
+        // Drupal's `SESS…` / `SSESS…` followed by a hash of the site.
+        || n.strip_prefix("ssess")
+            .or_else(|| n.strip_prefix("sess"))
+            .is_some_and(|h| h.len() >= 16 && h.bytes().all(|c| c.is_ascii_hexdigit()))
+}
+
+/// A tab-separated cookie row: a Netscape cookie file's line (`domain TRUE / TRUE 0
+/// name value`, `#HttpOnly_` before the domain) or a browser's cookie table copied
+/// (`name value domain / expiry …`): its layout says the names are cookies'.
+fn cookie_row(line: &str) -> bool {
+    let fields: Vec<&str> = line.split('\t').map(str::trim).collect();
+    if fields.len() < 4 {
+        return false;
+    }
+    let flag = |f: &str| f == "TRUE" || f == "FALSE";
+    let netscape = fields.len() >= 7
+        && flag(fields[1])
+        && fields[2].starts_with('/')
+        && flag(fields[3])
+        && fields[4].bytes().all(|c| c.is_ascii_digit());
+    let devtools = fields
+        .iter()
+        .any(|f| f.starts_with('/') && !f.contains(' '))
+        && fields
+            .iter()
+            .any(|f| f.contains('.') && !f.contains(' ') && !f.contains('/') && f.len() < 100);
+    netscape || devtools
 }
 
 /// The value of a session cookie: long, plain ASCII, not a placeholder or a chunk count
@@ -381,6 +432,12 @@ pub(crate) fn cookie_name(text: &str, hit: Range<usize>, out: &mut Vec<Finding>)
     if line_before.contains("cookie:") || !session_cookie(&text[start..end]) {
         return;
     }
+    // A setting that signs sessions (`SESSION_SECRET`, `SESSION_KEY`,
+    // `SESSION_PASSWORD`) is a key's name, not a cookie's: the key-value layer reads it.
+    let lower = text[start..end].to_ascii_lowercase();
+    if ["secret", "pass", "pwd"].iter().any(|w| lower.contains(w)) || lower.ends_with("key") {
+        return;
+    }
     // `session_id=…` in a log or telemetry is an identifier; a cookie's name says whose
     // session it is (`ASP.NET_SessionId`, `laravel_session`).
     let name = text[start..end].to_ascii_lowercase();
@@ -388,6 +445,7 @@ pub(crate) fn cookie_name(text: &str, hit: Range<usize>, out: &mut Vec<Finding>)
     // session=…`).
     if !line_before.contains("cookie")
         && !line_before.contains("クッキー")
+        && !cookie_row(&text[ls..super::bytes::line_end(text, end)])
         && matches!(
             name.as_str(),
             "session" | "session_id" | "session-id" | "session.id"
@@ -479,7 +537,9 @@ pub(crate) fn cookie_name(text: &str, hit: Range<usize>, out: &mut Vec<Finding>)
             ]
             .iter()
             .find(|w| rest.starts_with(**w))
-            .and_then(|w| super::keyvalue::read_value(text, p + w.len(), false))
+            .map(|w| p + w.len())
+            .or_else(|| value_told_after(text, p))
+            .and_then(|from| super::keyvalue::read_value(text, from, false))
             .map(|v| v.range)
         }
     };
@@ -491,12 +551,76 @@ pub(crate) fn cookie_name(text: &str, hit: Range<usize>, out: &mut Vec<Finding>)
     }
 }
 
+/// Prose after a cookie's name that says its value follows: a short phrase naming the
+/// value, then a colon or "is" (`の値だけ送ります: …`, `の値が …`, ` cookie value: …`,
+/// ` value is …`). Where the value starts.
+fn value_told_after(text: &str, p: usize) -> Option<usize> {
+    let le = super::bytes::line_end(text, p);
+    let rest = &text[p..super::bytes::floor(text, le.min(p + 60))];
+    if let Some(r) = ["の値が", "の値を", "は", "が"]
+        .iter()
+        .find_map(|w| rest.strip_prefix(w))
+        .filter(|r| r.starts_with(' ') || r.starts_with(|c: char| c.is_ascii_alphanumeric()))
+    {
+        return Some(p + rest.len() - r.trim_start().len());
+    }
+    let (phrase, after) = rest
+        .char_indices()
+        .take_while(|&(_, c)| !matches!(c, '=' | '"' | '\'' | '。' | '、' | '.'))
+        .find_map(|(i, c)| match c {
+            ':' | '：' => Some((&rest[..i], i + c.len_utf8())),
+            ' ' if rest[i..].starts_with(" is ") => Some((&rest[..i], i + 4)),
+            _ => None,
+        })?;
+    let lower = phrase.to_ascii_lowercase();
+    // A phrase naming the value, or any short Japanese phrase (`は以下です：`).
+    let japanese = !phrase.trim().is_empty() && phrase.chars().all(|c| c == ' ' || !c.is_ascii());
+    (phrase.contains('値') || lower.contains("value") || lower.contains("cookie") || japanese)
+        .then_some(p + after)
+}
+
 #[cfg(test)]
 mod tests {
-    use super::super::scan;
+    use super::super::found as marked;
 
-    fn marked(text: &str) -> Vec<&str> {
-        scan(text).iter().map(|f| &text[f.range.clone()]).collect()
+    #[test]
+    fn session_cookies_in_cookie_files_tables_and_prose() {
+        let v = "iQdgJyIrDAMcQ4ea8bfR9-XMa1teE8FhKoZOpYTa.D56kMQ.qM3GZ0dlB2HClFhZCHNXl3Dn";
+        for text in [
+            // A Netscape cookie file (curl -c, a browser extension's export).
+            format!("#HttpOnly_app.azurewebsites.net\tFALSE\t/\tTRUE\t0\tsession\t{v}\n"),
+            format!("app.example.jp\tTRUE\t/\tFALSE\t1767225600\tsession\t{v}\n"),
+            // A DevTools cookie table copied.
+            format!("session\t{v}\tapp.example.jp\t/\tSession\t212\t✓\t✓\tLax\n"),
+            // Sign-in cookies by other names.
+            format!("Set-Cookie: wordpress_logged_in_3f1c8a={v}; path=/; secure; HttpOnly\n"),
+            format!("Cookie: remember_web_59ba36addc2b2f9401580f014c7f58ea4e30989d={v}\n"),
+            // Prose that says the value follows.
+            format!("ESTSAUTH の値だけ送ります: {v}\n"),
+            format!("「.AspNetCore.Session の値が {v} で、ログイン直後に変わりません。」\n"),
+            format!("Here is the ESTSAUTHPERSISTENT cookie value: {v}\n"),
+            format!("The AppServiceAuthSession value is {v} right now.\n"),
+            format!("Cookie の ESTSAUTHPERSISTENT が {v} になっていました。\n"),
+            format!("AppServiceAuthSession は以下です：{v}\n"),
+            // `document.cookie` in a console, without a `Cookie:` header.
+            format!("> document.cookie\n'_ga=GA1.1.123; SSESS4f9c2a7e5b44d3a9={v}'\n"),
+            format!("'ai_user=abc; KEYCLOAK_IDENTITY={v}; _gh_sess=x'\n"),
+            format!("rtFa={v}\n"),
+        ] {
+            assert_eq!(marked(&text), [v], "{text}");
+        }
+        for text in [
+            "SESSION_SECRET=change-me-to-a-long-random-string\n",
+            "Cookie: __RequestVerificationToken=CfDJ8Qw8ZpL2mXk9RtY4vBn6sHj3Dw7Fc1Ge5Ua0Oi; ARRAffinity=0123456789abcdef0123456789abcdef\n",
+            "The assessment session ended; possess 12 sessions.\n",
+            "ESTSAUTHPERSISTENT が AADSTS50058 のエラーの原因でしょうか。\n",
+            "Cookie: _hjSession_3120=eyJpZCI6IjQyZjM4YjE3LWI1; s_sess=%20s_cc%3Dtrue%3B%20s_sq%3D%3B; _pk_ses.1.2f3a=1\n",
+            "grafana_session\t(hidden)\tgrafana.ops.example.jp\t/\tSession\t✓\t✓\tLax\n",
+            "セッション固定化の件です。.AspNetCore.Session の値がログイン前後で変わらないのですが、仕様でしょうか。\n",
+            "session_id\t8f1c2a7e-5b44-4d3a-9b1e-0c2d4e6f8a9b\tuser login ok\n",
+        ] {
+            assert!(marked(text).is_empty(), "{text}: {:?}", marked(text));
+        }
     }
 
     #[test]

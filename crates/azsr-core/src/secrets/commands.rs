@@ -23,8 +23,24 @@ pub(crate) fn command_at(text: &str, i: usize) -> (String, &str) {
     let seg = &line[seg_start..];
     let mut words = seg.split_whitespace().peekable();
     let mut cmd = String::new();
+    let mut first = line[..seg_start].trim() == "(" || seg_start == 0;
+    let mut skip_dir = false;
     for w in words.by_ref() {
         let lw = w.to_ascii_lowercase();
+        // Prompt decorations: a virtual environment (`(base)`, `(.venv)`), a Git branch
+        // (`git:(main)`, `(main)`), zsh's and fish's marks and directory (`➜  infra`,
+        // `❯`, `✗`, `tanaka@mac ~ %`), the user and host that start a prompt.
+        let user_host = first && lw.contains('@') && !lw.starts_with('-');
+        let decoration = lw.ends_with(')') && !lw.contains("$(")
+            || matches!(lw.as_str(), "➜" | "❯" | "λ" | "✗" | "%" | "~" | "»" | "→")
+            || user_host
+            || std::mem::take(&mut skip_dir);
+        if decoration {
+            // The directory after `➜` and after zsh's `user@host`.
+            skip_dir = lw == "➜" || user_host && !lw.ends_with(['$', '#', '>', ']']);
+            continue;
+        }
+        first = false;
         if matches!(
             lw.as_str(),
             "$" | "#" | ">" | "-" | "*" | "+" | "++" | "sudo" | "exec" | "time" | "!"
@@ -63,6 +79,21 @@ pub(crate) fn short_flag(text: &str, hit: Range<usize>, out: &mut Vec<Finding>) 
     let (cmd, seg) = command_at(text, hit.start + 1);
     let seg_lower = seg.to_ascii_lowercase();
     let kind = Kind::Password;
+    // PuTTY's `plink -pw PASSWORD`, `pscp -pw …`.
+    if flag == "-p"
+        && matches!(cmd.as_str(), "plink" | "pscp" | "psftp" | "putty")
+        && text[hit.end..].starts_with("w ")
+    {
+        if let Some(v) = read_value(text, hit.end + 2, false) {
+            if v.range.len() >= 3 && !is_placeholder(&text[v.range.clone()]) {
+                out.push(Finding {
+                    range: v.range,
+                    kind,
+                });
+            }
+        }
+        return;
+    }
     let value_start = if attached { hit.end } else { hit.end + 1 };
     let ok = match flag {
         "-p" => match cmd.as_str() {
@@ -97,25 +128,24 @@ pub(crate) fn short_flag(text: &str, hit: Range<usize>, out: &mut Vec<Finding>) 
             _ => false,
         },
         "-P" => matches!(cmd.as_str(), "sqlcmd" | "bcp" | "osql" | "isql"),
+        // `smbclient //srv/share -U user%password`.
+        "-U" => {
+            if !matches!(
+                cmd.as_str(),
+                "smbclient" | "rpcclient" | "smbcacls" | "smbget"
+            ) {
+                return;
+            }
+            password_after(text, value_start, '%', out);
+            return;
+        }
         "-a" => cmd == "redis-cli" && !attached,
         "-u" | "--user" => {
             if !matches!(cmd.as_str(), "curl" | "http" | "https" | "xh") || attached && flag == "-u"
             {
                 return;
             }
-            let Some(v) = read_value(text, value_start, false) else {
-                return;
-            };
-            let s = &text[v.range.clone()];
-            if let Some(c) = s.find(':') {
-                let pw = &s[c + 1..];
-                if pw.len() >= 3 && !is_placeholder(pw) {
-                    out.push(Finding {
-                        range: v.range.start + c + 1..v.range.end,
-                        kind,
-                    });
-                }
-            }
+            password_after(text, value_start, ':', out);
             return;
         }
         _ => false,
@@ -223,6 +253,24 @@ pub(crate) fn value_flag(text: &str, hit: Range<usize>, out: &mut Vec<Finding>) 
     }
 }
 
+/// The password of a `user<sep>password` argument starting at `p` (`curl -u a:b`,
+/// `smbclient -U a%b`).
+fn password_after(text: &str, p: usize, sep: char, out: &mut Vec<Finding>) {
+    let Some(v) = read_value(text, p, false) else {
+        return;
+    };
+    let s = &text[v.range.clone()];
+    if let Some(c) = s.find(sep) {
+        let pw = &s[c + 1..];
+        if pw.len() >= 3 && !is_placeholder(pw) {
+            out.push(Finding {
+                range: v.range.start + c + 1..v.range.end,
+                kind: Kind::Password,
+            });
+        }
+    }
+}
+
 /// `net use Z: \\server\share /user:NAME PASSWORD`.
 pub(crate) fn net_use(text: &str, hit: Range<usize>, out: &mut Vec<Finding>) {
     let (cmd, _) = command_at(text, hit.start);
@@ -317,5 +365,40 @@ pub(crate) fn password_stdin(text: &str, hit: Range<usize>, out: &mut Vec<Findin
             range: v.range,
             kind: Kind::Password,
         });
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::found;
+
+    #[test]
+    fn passwords_of_file_share_and_remote_shell_commands() {
+        let key = "Qw8ZpL2mXk9RtY4vBn6sHj3Dw7Fc1Ge5Ua0OiTz4Lm8Nb2Vc6XsQw8ZpL2mXk9RtY4vBn6sHj3Dw7Fc1Ge5Ua0OiTz4LmA==";
+        for (text, value) in [
+            (
+                format!(
+                    "C:\\> net use Z: \\\\st1.file.core.windows.net\\share /u:AZURE\\st1 {key}\n"
+                ),
+                key,
+            ),
+            (
+                "$ smbclient //srv/share -U tanaka%Kq9zzPw7x2\n".to_string(),
+                "Kq9zzPw7x2",
+            ),
+            (
+                "C:\\> plink -ssh azureuser@10.0.0.4 -pw Kq9zzPw7x2 uptime\n".to_string(),
+                "Kq9zzPw7x2",
+            ),
+        ] {
+            assert_eq!(found(&text), [value], "{text}");
+        }
+        for text in [
+            "C:\\> net use Z: \\\\srv\\share /u:corp\\tanaka *\n",
+            "C:\\> robocopy C:\\a \\\\srv\\b /u:x\n",
+            "$ psql -U app -h pg1 appdb\n",
+        ] {
+            assert!(found(text).is_empty(), "{text}: {:?}", found(text));
+        }
     }
 }

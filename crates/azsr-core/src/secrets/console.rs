@@ -75,6 +75,13 @@ pub(crate) const ANCHORS: &[&str] = &[
     "get-content",
     "echo $",
     "printenv ",
+    "> $",
+    "configure get",
+    "config:get",
+    "config get",
+    "identity-token",
+    "auth token",
+    "print token",
     "write-output $",
     "write-host $",
     "$env:",
@@ -128,6 +135,8 @@ pub(crate) fn output(text: &str, hit: Range<usize>, out: &mut Vec<Finding>) {
         "jsonpath=",
         "echo -n",
         "printf ",
+        "output -raw",
+        "-nonewline",
     ]
     .iter()
     .any(|w| lower.contains(w));
@@ -187,6 +196,34 @@ fn printed(text: &str, at_byte: usize, lower: &str) -> Option<Printed> {
             .iter()
             .any(|w| seg.contains(w))
             .then_some(Printed::Keys);
+    }
+    // Commands that print the signed-in user's token: `gcloud auth
+    // print-access-token`, `gh auth token`, `vault print token`.
+    if [
+        "print-access-token",
+        "print-identity-token",
+        "gh auth token",
+        "vault print token",
+    ]
+    .iter()
+    .any(|w| body.contains(w))
+    {
+        return Some(Printed::Value);
+    }
+    // A setting named for a secret, read back (`aws configure get
+    // aws_secret_access_key`, `heroku config:get DB_PASSWORD`), or a variable printed in a
+    // container or a remote shell (`docker exec app printenv DB_PASSWORD`).
+    let getter = ["configure get ", "config:get ", "config get ", "printenv "]
+        .iter()
+        .find_map(|w| body.find(w).map(|p| &body[p + w.len()..]));
+    if let Some(args) = getter {
+        let name = args
+            .split_whitespace()
+            .find(|a| !a.starts_with('-'))
+            .unwrap_or("");
+        return (!body.contains(['|', '>'])
+            && classify(name).is_some_and(|c| !matches!(c, Class::Code | Class::Sig)))
+        .then_some(Printed::Value);
     }
     // A file or variable named for a secret, printed: `cat db-password.txt`,
     // `Get-Content .\\sp-secret.txt`, `echo $DB_PASSWORD`, `printenv API_KEY`.
@@ -259,6 +296,7 @@ fn printed(text: &str, at_byte: usize, lower: &str) -> Option<Printed> {
     let plain = lower.contains("-asplaintext")
         && (lower.contains("convertfrom-securestring") || lower.contains("get-azkeyvaultsecret"))
         || lower.contains(".secretvaluetext")
+        || lower.contains("-expandproperty secretvaluetext")
         || lower.contains("getnetworkcredential().password")
         || lower.contains("networkcredential]::new(") && lower.trim_end().ends_with(".password")
         || lower.contains("ptrtostring");
@@ -369,7 +407,7 @@ enum Query {
 
 fn query(lower: &str) -> Query {
     let Some(q) = lower.find("--query") else {
-        return Query::None;
+        return selected(lower);
     };
     let rest = lower[q + "--query".len()..].trim_start_matches(['=', ' ']);
     let expr = match rest.chars().next() {
@@ -398,6 +436,50 @@ fn query(lower: &str) -> Query {
     }
 }
 
+/// What a filter after the command selects: `| jq -r .value`, `| jq '.[0].value'`,
+/// `(… | ConvertFrom-Json).value`, `| Select-Object -ExpandProperty Value`.
+fn selected(lower: &str) -> Query {
+    let field = if let Some(j) = lower.rfind("| jq ").or_else(|| lower.rfind("|jq ")) {
+        // The filter: the last argument that is not a flag.
+        let args = &lower[j..].split('|').nth(1).unwrap_or("")[3..];
+        let filter = args
+            .split_whitespace()
+            .rfind(|a| !a.starts_with('-'))
+            .unwrap_or("")
+            .trim_matches(['\'', '"']);
+        filter
+            .rsplit('.')
+            .next()
+            .unwrap_or("")
+            .trim_end_matches(']')
+            .to_string()
+    } else if let Some(e) = lower
+        .rfind("-expandproperty ")
+        .or_else(|| lower.rfind("-expand "))
+    {
+        let rest = &lower[e..];
+        rest.split_whitespace().nth(1).unwrap_or("").to_string()
+    } else if let Some(p) = lower.trim_end().rfind(").") {
+        let member = &lower.trim_end()[p + 2..];
+        if !member
+            .bytes()
+            .all(|c| c.is_ascii_alphanumeric() || c == b'_')
+        {
+            return Query::None;
+        }
+        member.to_string()
+    } else {
+        return Query::None;
+    };
+    if field.is_empty() || field.contains(['(', '{', ' ', '|']) {
+        Query::None
+    } else if secret_name(&field) {
+        Query::Secret
+    } else {
+        Query::Other
+    }
+}
+
 /// The end of the command's line, past continuation lines (` \`, `` ` ``, `^`).
 fn command_end(text: &str, mut le: usize) -> usize {
     for _ in 0..8 {
@@ -413,7 +495,27 @@ fn command_end(text: &str, mut le: usize) -> usize {
 /// A shell or PowerShell prompt starting a line: `$ `, `> `, `PS C:\>`, `C:\>`,
 /// `user@host:~$ `, `[user@host dir]$ `.
 fn is_prompt(line: &str) -> bool {
-    let t = line.trim_start();
+    let mut t = line.trim_start();
+    // Decorations before the prompt: a virtual environment (`(base) `), zsh's and fish's
+    // marks (`➜  infra git:(main) ✗ `, `❯ `).
+    if let Some(rest) = t.strip_prefix('(').and_then(|r| r.split_once(") ")) {
+        if !rest.0.contains(' ') {
+            t = rest.1.trim_start();
+        }
+    }
+    if ["➜ ", "❯ ", "λ "].iter().any(|m| t.starts_with(m)) {
+        return true;
+    }
+    // zsh: `tanaka@mac ~ % `.
+    if let Some((head, _)) = t.split_once(" % ") {
+        let mut w = head.split(' ');
+        if w.next().is_some_and(|u| u.contains('@'))
+            && w.all(|d| !d.contains('@'))
+            && head.len() < 80
+        {
+            return true;
+        }
+    }
     if t == "$" || t == ">" || t.starts_with("$ ") || t.starts_with("> ") || t.starts_with("# ") {
         return true;
     }
@@ -450,14 +552,15 @@ fn ends_output(line: &str) -> bool {
         || t.starts_with("## ")
 }
 
-/// A line between a command and its output: blank, a fence, or a short lead-in ending
-/// in a colon (`出力:`, `Output:`).
+/// A line between a command and its output: blank, a fence, a short lead-in ending in a
+/// colon (`出力:`, `Output:`), or a sentence in Japanese (`実行結果は以下のとおりです。`).
 fn is_lead_in(line: &str) -> bool {
     let t = line.trim();
     t.is_empty()
         || t.starts_with("```")
         || t.starts_with("~~~")
         || t.chars().count() <= 40 && (t.ends_with(':') || t.ends_with('：'))
+        || !t.contains('\t') && t.chars().any(|c| ('\u{3040}'..='\u{9fff}').contains(&c))
 }
 
 /// Reads the output starting on the line after `cmd_end`.
@@ -482,13 +585,8 @@ fn read_output(
         let mut glued = false;
         if let Some(p) = prompt.filter(|_| printed == Printed::Value) {
             let l = text[pos..le].trim_end();
-            let cut = if l.len() > p.len() && l.ends_with(p) {
-                p.len()
-            } else {
-                usize::from(!l.contains(' ') && l.len() > 1 && l.ends_with(['$', '#']))
-            };
-            if cut > 0 {
-                le = pos + l.len() - cut;
+            if let Some(cut) = glued_prompt(l, p) {
+                le = pos + cut;
                 glued = true;
             }
         }
@@ -530,6 +628,93 @@ fn read_output(
             break;
         }
         pos = next;
+    }
+}
+
+/// Where a value printed without a newline ends on `l`, when the next prompt `p` follows
+/// it: at the end of the line (`P@ss…azureuser@vm:~$`, `P@ss…$`), or before the next
+/// command typed there (`P@ss…$ kubectl logs …`, `P@ss…ops@ws:~$ terraform output`).
+fn glued_prompt(l: &str, p: &str) -> Option<usize> {
+    if l.len() > p.len() && l.ends_with(p) {
+        return Some(l.len() - p.len());
+    }
+    if !l.contains(' ') && l.len() > 1 && l.ends_with(['$', '#']) {
+        return Some(l.len() - 1);
+    }
+    // The value is one word: the prompt is the first `p` after it followed by a space.
+    let word = l.find([' ', '\t'])?;
+    l.match_indices(p)
+        .map(|(i, _)| i)
+        .take_while(|&i| i <= word)
+        .find(|&i| i > 0 && l[i + p.len()..].starts_with(' '))
+}
+
+/// A table pasted without its command, `hit` on a word of its header row: a header
+/// under which a dashed rule runs (`az … -o table`, PowerShell `Format-Table`), with a
+/// column named for a secret (`userPWD`, `PrimaryKey`, `ClientSecret`, or `Value` in
+/// rows whose name is one): the values in that column. Read once per table, from the
+/// first secret column's word.
+pub(crate) fn table_header(text: &str, hit: Range<usize>, out: &mut Vec<Finding>) {
+    let b = text.as_bytes();
+    let word_byte = |c: u8| c.is_ascii_alphanumeric() || matches!(c, b'_' | b'-' | b'.');
+    let mut s = hit.start;
+    while s > 0 && hit.start - s < 40 && word_byte(b[s - 1]) {
+        s -= 1;
+    }
+    let mut e = hit.end;
+    while e < b.len() && e - hit.end < 40 && word_byte(b[e]) {
+        e += 1;
+    }
+    // A header cell stands between spaces (not `"key":`, `key=`, `$key`).
+    if s > 0 && !matches!(b[s - 1], b' ' | b'\t' | b'\n')
+        || e < b.len() && !matches!(b[e], b' ' | b'\t' | b'\r' | b'\n')
+    {
+        return;
+    }
+    let le = line_end(text, e);
+    // Cheap test first: the next line starts a dashed rule.
+    let mut n = le + 1;
+    while n < b.len() && matches!(b[n], b' ' | b'\t') {
+        n += 1;
+    }
+    if at(text, n) != b'-' || at(text, n + 1) != b'-' {
+        return;
+    }
+    let Some(runs) = rule_below(text, le) else {
+        return;
+    };
+    let ls = line_start(text, s);
+    let mut cols = columns(&text[ls..le], &runs);
+    // Without its command, a `Key` column names rows (App Configuration's `Key Value`),
+    // and `Primary` / `Secondary` may be servers or regions.
+    for c in &mut cols {
+        let name = text
+            .get(ls + c.span.start..(ls + c.span.end).min(le))
+            .unwrap_or("");
+        if matches!(normalize(name).as_str(), "key" | "primary" | "secondary") {
+            c.secret = None;
+        }
+    }
+    let word = s - ls..e - ls;
+    let first_secret = cols.iter().position(|c| c.secret.is_some());
+    let this = cols
+        .iter()
+        .position(|c| c.span.start < word.end && word.start < c.span.end);
+    if first_secret.is_none() || first_secret != this {
+        return;
+    }
+    let mut pos = line_end(text, le + 1) + 1;
+    for _ in 0..MAX_OUTPUT_LINES {
+        if pos >= text.len() {
+            break;
+        }
+        let row_end = line_end(text, pos);
+        let row = &text[pos..row_end];
+        if row.trim().is_empty() || ends_output(row) {
+            break;
+        }
+        table_row(pos, row, &cols, out);
+        pos = row_end + 1;
     }
 }
 
@@ -578,7 +763,10 @@ fn columns(header: &str, runs: &[Range<usize>]) -> Vec<Column> {
                 .unwrap_or("")
                 .trim();
             let n = normalize(name);
-            let secret = if matches!(n.as_str(), "value" | "key" | "password2") {
+            let secret = if matches!(
+                n.as_str(),
+                "value" | "key" | "password2" | "primary" | "secondary"
+            ) {
                 Some(Class::Secret)
             } else {
                 classify(name).filter(|c| !matches!(c, Class::Code | Class::Sig))
@@ -838,6 +1026,150 @@ mod tests {
             .map(|f| &text[f.range.clone()])
             .collect();
         assert_eq!(found, [key, "Zx81!kQw0pLm9"]);
+    }
+
+    use crate::secrets::found;
+
+    #[test]
+    fn a_value_printed_without_a_newline_ends_at_the_next_prompt_and_its_command() {
+        for (text, value) in [
+            (
+                "ops@jump:~$ kubectl get secret db -o jsonpath='{.data.password}' | base64 -d\n\
+                 Kq9$zzPw7!xops@jump:~$ kubectl logs deploy/api | tail -3\n",
+                "Kq9$zzPw7!x",
+            ),
+            (
+                "$ terraform output -raw sql_admin_password\nWq8#Lm2zPx$ terraform output\n",
+                "Wq8#Lm2zPx",
+            ),
+            (
+                "PS C:\\> Write-Host -NoNewline (Get-AzKeyVaultSecret -VaultName kv -Name db -AsPlainText)\n\
+                 Tz7!pQ2wLkPS C:\\> Get-Date\n",
+                "Tz7!pQ2wLk",
+            ),
+        ] {
+            assert_eq!(found(text), [value], "{text}");
+        }
+    }
+
+    #[test]
+    fn a_sentence_or_fences_between_a_command_and_its_output_are_passed() {
+        let key = "Qw8ZpL2mXk9RtY4vBn6sHj3Dw7Fc1Ge5Ua0OiTz4Lm8Nb2Vc6XsQw8ZpL2mXk9RtY4vBn6sHj3Dw7Fc1Ge5Ua0OiTz4LmA==";
+        for text in [
+            "PS C:\\> az keyvault secret show --vault-name kv -n db --query value -o tsv\n\
+             実行結果は以下のとおりです。\n\nKq9$zzPw7!x2\n"
+                .to_string(),
+            "```\n$ az keyvault secret show --vault-name kv -n db --query value -o tsv\n```\n\
+             結果（コピーしたまま貼ります）\n```\nKq9$zzPw7!x2\n```\n"
+                .to_string(),
+        ] {
+            assert_eq!(found(&text), ["Kq9$zzPw7!x2"], "{text}");
+        }
+        let text = format!(
+            "$ az batch account keys list -g rg -n batchprd -o table\n\
+             AccountName    Primary    Secondary\n-------------  ---------  ---------\n\
+             batchprd       {key}  {key}\n"
+        );
+        assert_eq!(found(&text), [key, key]);
+        // Without the command, `Primary` and `Secondary` may name servers.
+        let text = "Name        Primary           Secondary\n----------  ----------------  ----------------\n\
+                    fog-prd     sql-prd-jpe-001   sql-prd-jpw-001\n";
+        assert!(found(text).is_empty(), "{:?}", found(text));
+    }
+
+    #[test]
+    fn filters_and_getters_that_print_one_secret() {
+        let key = "Qw8ZpL2mXk9RtY4vBn6sHj3Dw7Fc1Ge5Ua0OiTz4Lm8Nb2Vc6XsQw8ZpL2mXk9RtY4vBn6sHj3Dw7Fc1Ge5Ua0OiTz4LmA==";
+        for (cmd, value) in [
+            ("$ az keyvault secret show --vault-name kv -n db | jq -r .value", "Kq9$zzPw7!x2"),
+            ("PS C:\\> (az keyvault secret show --vault-name kv -n db | ConvertFrom-Json).value", "Kq9$zzPw7!x2"),
+            ("$ az storage account keys list -n st1 | jq -r '.[0].value'", key),
+            ("PS> Get-AzStorageAccountKey -ResourceGroupName rg -Name st1 | Select-Object -First 1 -ExpandProperty Value", key),
+            ("$ aws configure get aws_secret_access_key", "wJalrXUtnFEMI/K7MDENG/bPxRfiCYzzKEYQw8ZpL2m"),
+            ("$ docker exec app printenv DB_PASSWORD", "Kq9$zzPw7!x2"),
+            ("$ heroku config:get SECRET_KEY_BASE -a app", key),
+            ("$ gcloud auth print-identity-token", key),
+        ] {
+            let text = format!("{cmd}\n{value}\n");
+            assert_eq!(found(&text), [value], "{text}");
+        }
+        for text in [
+            "$ az keyvault secret show --vault-name kv -n db | jq -r .id\nhttps://kv.vault.azure.net/secrets/db/0123456789abcdef0123456789abcdef\n",
+            "$ aws configure get region\nap-northeast-1\n",
+            "$ docker exec app printenv DB_HOST\npg-prd-jpe-001.postgres.database.azure.com\n",
+        ] {
+            assert!(found(text).is_empty(), "{text}: {:?}", found(text));
+        }
+    }
+
+    #[test]
+    fn a_powershell_variable_holding_a_key_echoed_at_the_prompt() {
+        let key = "Qw8ZpL2mXk9RtY4vBn6sHj3Dw7Fc1Ge5Ua0OiTz4Lm8Nb2Vc6XsQw8ZpL2mXk9RtY4vBn6sHj3Dw7Fc1Ge5Ua0OiTz4LmA==";
+        let text = format!(
+            "PS C:\\> $key = (Get-AzStorageAccountKey -ResourceGroupName rg -Name st1)[0].Value\n\
+             PS C:\\> $key\n{key}\n"
+        );
+        assert_eq!(found(&text), [key]);
+        let text = "PS> $secret = Get-AzKeyVaultSecret -VaultName kv -Name db\n\
+                    PS> $secret.SecretValue | ConvertFrom-SecureString -AsPlainText\nKq9$zzPw7!x2\n";
+        assert_eq!(found(text), ["Kq9$zzPw7!x2"]);
+        let text = "PS> Get-AzKeyVaultSecret -VaultName kv -Name db | Select-Object -ExpandProperty SecretValueText\nKq9$zzPw7!x2\n";
+        assert_eq!(found(text), ["Kq9$zzPw7!x2"]);
+        // A variable that holds no secret, echoed.
+        let text =
+            "PS> $keyName = 'key1'\nPS> $keyName\nkey1\nPS> $rg\nrg-production-japaneast-001\n";
+        assert!(found(text).is_empty(), "{:?}", found(text));
+    }
+
+    #[test]
+    fn prompts_with_decorations_start_commands_and_end_outputs() {
+        for prompt in [
+            "(base) tanaka@mac:~$ ",
+            "➜  infra git:(main) ✗ ",
+            "➜  ~ ",
+            "tanaka@mac ~ % ",
+            "(.venv) tanaka@mac ~/work % ",
+            "❯ ",
+        ] {
+            let text = format!(
+                "{prompt}az keyvault secret show --vault-name kv -n db --query value -o tsv\n\
+                 Kq9$zzPw7!x2\n{prompt}az group list -o tsv\nrg-web\tjapaneast\n"
+            );
+            assert_eq!(found(&text), ["Kq9$zzPw7!x2"], "{text}");
+            assert!(is_prompt(&format!("{prompt}ls")), "{prompt}");
+        }
+    }
+
+    #[test]
+    fn a_table_pasted_without_its_command_is_read_by_its_header() {
+        let key = "Zm9vYmFyYmF6cXV4Zm9vYmFyYmF6cXV4Zm9vYmFyYmF6cXV4Zm9vYmFyYmF6cXV4Zm9vYmFyYmF6cXV4MTIzNDU2";
+        for (text, value) in [
+            (
+                "profileName                userName          userPWD\n\
+                 -----------                --------          -------\n\
+                 app-prd - Web Deploy       $app-prd          Xk2abcQ9zzLmPq0Rt\n"
+                    .to_string(),
+                "Xk2abcQ9zzLmPq0Rt",
+            ),
+            (
+                format!("キーの一覧です。\nKeyName    Permissions    Value\n---------  -------------  -----\nkey1       FULL           {key}\n"),
+                key,
+            ),
+            (
+                "DisplayName  ClientSecret\n-----------  ------------\nci-deployer  Wq8#Lm2zPx9v\n".to_string(),
+                "Wq8#Lm2zPx9v",
+            ),
+        ] {
+            assert_eq!(found(&text), [value], "{text}");
+        }
+        for text in [
+            // App Configuration's keys name settings; their values are no secrets.
+            "Key              Value\n---------------  ------------------\nApp:Color        Blue\nApp:Region       japaneast-2\n",
+            "Name      PasswordLastSet        Enabled\n----      ---------------        -------\ntanaka    2026/12/01 10:00:00    True\n",
+            "KeyName    CreationTime\n---------  ---------------------------\nkey1       2026-11-30T02:14:55.192832+00:00\n",
+        ] {
+            assert!(found(text).is_empty(), "{text}");
+        }
     }
 
     #[test]

@@ -111,10 +111,16 @@ fn entra_byte(b: u8) -> bool {
     b.is_ascii_alphanumeric() || matches!(b, b'_' | b'~' | b'.' | b'-')
 }
 
-/// Entra ID client secrets: three characters, `8Q~` (or the older `7Q~`), then 31–34.
+/// Entra ID client secrets: three characters, `8Q~` (or the older `7Q~`), then 31–34;
+/// also URL-encoded (`8Q%7E…`, in a token request's form body).
 pub(crate) fn entra(text: &str, hit: Range<usize>, out: &mut Vec<Finding>) {
     let b = text.as_bytes();
-    if b[hit.start] != b'Q' || hit.start < 4 || !matches!(b[hit.start - 1], b'7' | b'8') {
+    let encoded = hit.len() > 2;
+    if b[hit.start] != b'Q'
+        || encoded && !text[hit.clone()].eq_ignore_ascii_case("Q%7E")
+        || hit.start < 4
+        || !matches!(b[hit.start - 1], b'7' | b'8')
+    {
         return;
     }
     let start = hit.start - 4;
@@ -124,10 +130,22 @@ pub(crate) fn entra(text: &str, hit: Range<usize>, out: &mut Vec<Finding>) {
         return;
     }
     let mut end = hit.end;
-    while end < b.len() && entra_byte(b[end]) && end - hit.end <= 35 {
-        end += 1;
+    let mut tail = 0;
+    while end < b.len() && tail <= 35 {
+        if entra_byte(b[end]) {
+            end += 1;
+        } else if encoded
+            && b[end] == b'%'
+            && text
+                .get(end..end + 3)
+                .is_some_and(|e| e.eq_ignore_ascii_case("%7E"))
+        {
+            end += 3;
+        } else {
+            break;
+        }
+        tail += 1;
     }
-    let tail = end - hit.end;
     if !(31..=34).contains(&tail) {
         return;
     }
@@ -247,6 +265,163 @@ pub(crate) fn webhook(text: &str, hit: Range<usize>, out: &mut Vec<Finding>) {
     }
 }
 
+/// What follows a token's prefix.
+#[derive(Clone, Copy)]
+enum Body {
+    /// Letters and digits, upper and lower case and digits all present.
+    Alnum,
+    /// Letters, digits, `-` and `_` (base64url), upper and lower case and digits all
+    /// present.
+    Url,
+    /// Lowercase hexadecimal with letters and digits.
+    Hex,
+    /// Uppercase letters and digits, both present.
+    Upper,
+    /// 30 letters and digits and their CRC-32 in 6 base62 digits (npm, as GitHub's).
+    Checksummed,
+    /// Two base64url parts joined by a dot, 22 and 43 long (SendGrid).
+    TwoParts,
+    /// Digit groups and a random part joined by `-` (Slack).
+    Dashed,
+}
+
+/// A token told by its prefix (exact case): the length of what follows it, and its kind.
+pub(crate) struct Prefixed {
+    pub prefix: &'static str,
+    body: Body,
+    min: usize,
+    max: usize,
+    kind: Kind,
+}
+
+const fn prefixed_token(
+    prefix: &'static str,
+    body: Body,
+    min: usize,
+    max: usize,
+    kind: Kind,
+) -> Prefixed {
+    Prefixed {
+        prefix,
+        body,
+        min,
+        max,
+        kind,
+    }
+}
+
+/// Tokens of other services whose published format starts with a fixed prefix: npm,
+/// SendGrid, Slack, Stripe, OpenAI and Anthropic, Google API keys and OAuth access
+/// tokens, GitLab, Hugging Face,
+/// PyPI, DigitalOcean, Docker Hub, Databricks, Shopify, HashiCorp Vault, Grafana,
+/// Postman, Linear, New Relic, Sentry, Doppler, Pulumi, Square, Atlassian, age. Their
+/// prefixes are the anchors.
+pub(crate) const PREFIXED: &[Prefixed] = &[
+    prefixed_token("npm_", Body::Checksummed, 36, 36, Kind::Token),
+    prefixed_token("SG.", Body::TwoParts, 66, 66, Kind::ApiKey),
+    prefixed_token("xoxb-", Body::Dashed, 20, 250, Kind::Token),
+    prefixed_token("xoxp-", Body::Dashed, 20, 250, Kind::Token),
+    prefixed_token("xoxa-", Body::Dashed, 20, 250, Kind::Token),
+    prefixed_token("xoxr-", Body::Dashed, 20, 250, Kind::Token),
+    prefixed_token("xoxe-", Body::Dashed, 20, 250, Kind::Token),
+    prefixed_token("xapp-", Body::Dashed, 20, 250, Kind::Token),
+    prefixed_token("sk_live_", Body::Alnum, 20, 247, Kind::ApiKey),
+    prefixed_token("rk_live_", Body::Alnum, 20, 247, Kind::ApiKey),
+    prefixed_token("sk_test_", Body::Alnum, 20, 247, Kind::ApiKey),
+    prefixed_token("rk_test_", Body::Alnum, 20, 247, Kind::ApiKey),
+    prefixed_token("whsec_", Body::Alnum, 24, 64, Kind::Secret),
+    prefixed_token("sk-", Body::Url, 40, 250, Kind::ApiKey),
+    prefixed_token("AIza", Body::Url, 35, 35, Kind::ApiKey),
+    prefixed_token("ya29.", Body::Url, 30, 2048, Kind::Token),
+    prefixed_token("glpat-", Body::Url, 20, 64, Kind::Token),
+    prefixed_token("gldt-", Body::Url, 20, 64, Kind::Token),
+    prefixed_token("glptt-", Body::Hex, 40, 40, Kind::Token),
+    prefixed_token("hf_", Body::Alnum, 30, 40, Kind::Token),
+    prefixed_token("pypi-AgEIcHlwaS5vcmc", Body::Url, 50, 300, Kind::Token),
+    prefixed_token("dop_v1_", Body::Hex, 64, 64, Kind::Token),
+    prefixed_token("doo_v1_", Body::Hex, 64, 64, Kind::Token),
+    prefixed_token("dckr_pat_", Body::Url, 20, 40, Kind::Token),
+    prefixed_token("dapi", Body::Hex, 32, 32, Kind::Token),
+    prefixed_token("shpat_", Body::Hex, 32, 32, Kind::Token),
+    prefixed_token("shpss_", Body::Hex, 32, 32, Kind::Token),
+    prefixed_token("shpca_", Body::Hex, 32, 32, Kind::Token),
+    prefixed_token("shppa_", Body::Hex, 32, 32, Kind::Token),
+    prefixed_token("hvs.", Body::Url, 24, 200, Kind::Token),
+    prefixed_token("hvb.", Body::Url, 24, 200, Kind::Token),
+    prefixed_token("glsa_", Body::Url, 40, 60, Kind::Token),
+    prefixed_token("glc_", Body::Url, 32, 200, Kind::Token),
+    prefixed_token("PMAK-", Body::Url, 59, 59, Kind::ApiKey),
+    prefixed_token("lin_api_", Body::Alnum, 40, 40, Kind::ApiKey),
+    prefixed_token("NRAK-", Body::Upper, 27, 27, Kind::ApiKey),
+    prefixed_token("sntrys_", Body::Url, 60, 300, Kind::Token),
+    prefixed_token("dp.pt.", Body::Alnum, 40, 50, Kind::Token),
+    prefixed_token("pul-", Body::Hex, 40, 40, Kind::Token),
+    prefixed_token("sq0atp-", Body::Url, 22, 22, Kind::Token),
+    prefixed_token("sq0csp-", Body::Url, 43, 43, Kind::Secret),
+    prefixed_token("ATATT3", Body::Url, 150, 300, Kind::Token),
+    prefixed_token("AGE-SECRET-KEY-1", Body::Upper, 58, 58, Kind::PrivateKey),
+];
+
+/// A token of [`PREFIXED`] whose prefix is at `hit`.
+pub(crate) fn prefixed(text: &str, hit: Range<usize>, out: &mut Vec<Finding>) {
+    let b = text.as_bytes();
+    let prefix = &text[hit.clone()];
+    let Some(t) = PREFIXED.iter().find(|t| t.prefix == prefix) else {
+        return;
+    };
+    if hit.start > 0 && (b64url(b[hit.start - 1]) || b[hit.start - 1] == b'.') {
+        return;
+    }
+    let byte = |c: u8| match t.body {
+        Body::Alnum | Body::Checksummed | Body::Upper => c.is_ascii_alphanumeric(),
+        Body::Hex => c.is_ascii_hexdigit(),
+        Body::Url | Body::Dashed => b64url(c),
+        Body::TwoParts => b64url(c) || c == b'.',
+    };
+    let mut end = hit.end;
+    while end < b.len() && end - hit.end <= t.max && byte(b[end]) {
+        end += 1;
+    }
+    // A sentence's full stop after the token.
+    while end > hit.end && b[end - 1] == b'.' {
+        end -= 1;
+    }
+    let body = &text[hit.end..end];
+    if body.len() < t.min || body.len() > t.max || b64url(at(text, end)) {
+        return;
+    }
+    let has = |f: fn(&u8) -> bool| body.as_bytes().iter().any(f);
+    let mixed =
+        has(u8::is_ascii_uppercase) && has(u8::is_ascii_lowercase) && has(u8::is_ascii_digit);
+    let ok = match t.body {
+        Body::Alnum | Body::Url => mixed,
+        Body::Hex => {
+            has(u8::is_ascii_digit)
+                && body.bytes().any(|c| matches!(c, b'a'..=b'f'))
+                && !has(u8::is_ascii_uppercase)
+        }
+        Body::Upper => !has(u8::is_ascii_lowercase) && has(u8::is_ascii_digit),
+        Body::Checksummed => github_checksum(&body[..30]) == body[30..],
+        Body::TwoParts => {
+            body.as_bytes()[22] == b'.' && body[..22].bytes().all(b64url) && {
+                let tail = &body[23..];
+                tail.bytes().all(b64url) && looks_random(tail, 40)
+            }
+        }
+        Body::Dashed => {
+            body.split('-').filter(|g| g.len() >= 8).count() >= 2
+                && has(u8::is_ascii_digit)
+                && has(u8::is_ascii_alphabetic)
+        }
+    };
+    if ok && !is_placeholder(body) {
+        out.push(Finding {
+            range: hit.start..end,
+            kind: t.kind,
+        });
+    }
+}
+
 /// Microsoft identifiable keys: a 4-character signature at a fixed offset of a base64
 /// key (44 and 88 characters; 52 for ACR and Search keys, unpadded; 56 for Functions
 /// keys, URL-safe), and the 84/88-character common annotated format (`JQQJ9`). The
@@ -259,6 +434,10 @@ pub(crate) fn identifiable(text: &str, hit: Range<usize>, out: &mut Vec<Finding>
     ];
     let b = text.as_bytes();
     let sig = &b[hit.start..hit.end];
+    if sig.eq_ignore_ascii_case(b"\\u002b") {
+        escaped_identifiable(text, hit, out);
+        return;
+    }
     let ok_start = |s: usize| s == 0 || !b64(b[s - 1]);
     let ok_end = |e: usize| !b64(at(text, e)) && at(text, e) != b'=';
     if sig == b"JQQJ9" {
@@ -329,6 +508,78 @@ pub(crate) fn identifiable(text: &str, hit: Range<usize>, out: &mut Vec<Finding>
     }
 }
 
+/// An escape of `+` or `/` as .NET's JSON writer makes it (`\u002B`, `\u002F`) at `i`.
+fn json_escape_at(b: &[u8], i: usize) -> Option<u8> {
+    let e = b.get(i..i + 6)?;
+    if e[0] != b'\\' || !e[1..4].eq_ignore_ascii_case(b"u00") {
+        return None;
+    }
+    match &e[4..6] {
+        b"2B" | b"2b" => Some(b'+'),
+        b"2F" | b"2f" => Some(b'/'),
+        _ => None,
+    }
+}
+
+/// An identifiable key written by .NET's JSON writer, which escapes its `+` and `/`
+/// (`…\u002BASt…`), `hit` on the first escape of the base64 run: the key found in the
+/// run unescaped, reported over the escaped text.
+fn escaped_identifiable(text: &str, hit: Range<usize>, out: &mut Vec<Finding>) {
+    let b = text.as_bytes();
+    let unit = |i: usize| -> Option<(u8, usize)> {
+        match json_escape_at(b, i) {
+            Some(c) => Some((c, 6)),
+            None => b.get(i).filter(|&&c| b64(c) || c == b'=').map(|&c| (c, 1)),
+        }
+    };
+    // Back to the run's start; an earlier escape in it has read the run.
+    let mut start = hit.start;
+    while start > 0 && hit.start - start < 240 {
+        if start >= 6 && json_escape_at(b, start - 6).is_some() {
+            return;
+        }
+        if !b64(b[start - 1]) {
+            break;
+        }
+        start -= 1;
+    }
+    let mut plain = Vec::new();
+    let mut from = Vec::new();
+    let mut i = start;
+    while i < b.len() && i - start < 400 {
+        let Some((c, len)) = unit(i) else { break };
+        plain.push(c);
+        from.push(i..i + len);
+        i += len;
+    }
+    let plain = String::from_utf8(plain).unwrap_or_default();
+    let mut found = Vec::new();
+    for (p, _) in plain.match_indices('+') {
+        if let Some(sig) = plain.get(p..p + 4) {
+            identifiable(&plain, p..p + sig.len(), &mut found);
+        }
+    }
+    for (p, w) in plain.char_indices() {
+        // Signatures without a `+` (`AzSe`, `AzFu`, …) in a key that holds an escape.
+        if w == 'A' || w == 'a' {
+            if let Some(sig) = plain.get(p..p + 4) {
+                if matches!(
+                    sig,
+                    "ACDb" | "AIoT" | "AzCa" | "AzFu" | "AzSe" | "AZEG" | "APIM"
+                ) {
+                    identifiable(&plain, p..p + 4, &mut found);
+                }
+            }
+        }
+    }
+    for f in found {
+        out.push(Finding {
+            range: from[f.range.start].start..from[f.range.end - 1].end,
+            kind: f.kind,
+        });
+    }
+}
+
 /// Azure DevOps PATs of the 52-character lowercase base32 format: a word of exactly 52
 /// characters of `a-z2-7` (its neighbours are no ASCII letter, digit or `_`), whose last
 /// bytes are a CRC-32, or, for the older ones without a checksum, random base32 (digits
@@ -384,13 +635,18 @@ fn random_base32(s: &str) -> bool {
 }
 
 /// BitLocker recovery passwords: eight groups of six digits, each a multiple of 11
-/// below 11 × 65536, starting at `start`; the end of the key.
+/// below 11 × 65536, starting at `start`, joined by hyphens (or by spaces, as retyped
+/// in a mail); the end of the key.
 fn recovery_key(b: &[u8], start: usize) -> Option<usize> {
     const LEN: usize = 8 * 6 + 7;
     let key = b.get(start..start + LEN)?;
+    let sep = key[6];
+    if sep != b'-' && sep != b' ' {
+        return None;
+    }
     for (g, group) in key.chunks(7).enumerate() {
         let digits = &group[..6];
-        if !digits.iter().all(u8::is_ascii_digit) || g < 7 && group[6] != b'-' {
+        if !digits.iter().all(u8::is_ascii_digit) || g < 7 && group[6] != sep {
             return None;
         }
         let n = digits
@@ -585,7 +841,10 @@ fn digit_runs(text: &str, starts: Range<usize>, opts: &Options, out: &mut Vec<Fi
         }
         let start = i;
         let prev = at(text, start.wrapping_sub(1));
-        if !prev.is_ascii_alphanumeric() && prev != b'-' && at(text, start + 6) == b'-' {
+        if !prev.is_ascii_alphanumeric()
+            && prev != b'-'
+            && matches!(at(text, start + 6), b'-' | b' ')
+        {
             if let Some(end) = recovery_key(b, start) {
                 out.push(Finding {
                     range: start..end,
@@ -743,6 +1002,88 @@ fn card_context(text: &str, start: usize, end: usize) -> bool {
 mod tests {
     use super::super::checksum::{base32_encode, crc32};
     use super::*;
+
+    use super::super::found;
+
+    #[test]
+    fn tokens_told_by_their_prefix_are_found_in_prose_and_config() {
+        let body = "h8s6B5svMGKXc6eaVU51xyFlFqwZqa";
+        let npm = format!("npm_{body}{}", github_checksum(body));
+        let sendgrid = "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";
+        let slack = "xoxb-2847561930-4829301746521-Qw8ZpL2mXk9RtY4vBn6sHj3D";
+        let stripe = "sk_live_51Hq8ZpL2mXk9RtY4vBn6sHj3Dw7Fc";
+        let openai = "sk-proj-Qw8ZpL2mXk9RtY4vBn6sHj3Dw7Fc1Ge5Ua0Oi_Tz4Lm8Nb2Vc6Xs";
+        let google = "AIzaSyD8Qw8ZpL2mXk9RtY4vBn6sHj3Dw7Fc1Ge";
+        let gcloud = "ya29.a0AfB_byC8Qw8ZpL2mXk9RtY4vBn6sHj3Dw7Fc1Ge5Ua0OiTz4Lm8Nb2Vc6Xs-0171";
+        for (text, token) in [
+            (format!("The SendGrid key used by the notebook is {sendgrid}."), sendgrid.to_string()),
+            (format!("npm の publish に使っているトークンは {npm} です。"), npm.clone()),
+            (format!("//registry.npmjs.org/:_authToken={npm}\n"), npm.clone()),
+            (format!("Slack 通知のボット トークン（{slack}）が失効しました。"), slack.to_string()),
+            (format!("STRIPE={stripe}\n"), stripe.to_string()),
+            (format!("client = OpenAI(api_key=\"{openai}\")\n"), openai.to_string()),
+            (format!("<script src=\"https://maps.googleapis.com/maps/api/js?key={google}\"></script>\n"), google.to_string()),
+            (format!("$ gcloud auth print-access-token\n{gcloud}\n"), gcloud.to_string()),
+        ] {
+            assert!(found(&text).contains(&token.as_str()), "{text}: {:?}", found(&text));
+        }
+        for text in [
+            // A checksum that does not hold, placeholders, names that share a prefix.
+            "npm_h8s6B5svMGKXc6eaVU51xyFlFqwZqa000000\n",
+            "OPENAI_API_KEY=sk-xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx\n",
+            "disk-Standard-LRS-premium-ssd-managed-japaneast-vm01-osdisk\n",
+            "task-runner-2026-12-01-nightly-build-artifacts-upload-step\n",
+            "key: AIzaSyXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXX\n",
+            "msg.SG.reply handled\n",
+        ] {
+            assert!(found(text).is_empty(), "{text}: {:?}", found(text));
+        }
+    }
+
+    #[test]
+    fn an_identifiable_key_escaped_by_a_dotnet_json_writer_is_found_as_written() {
+        let key = "Qw8ZpL2mXk+9RtY4vBn6sHj3Dw7Fc1Ge5Ua0OiTz4Lm8Nb2Vc6XsQw8ZpL2mXk9RtY4vBn6sHj3D+AStLm8Nb2==";
+        let escaped = key.replace('+', "\\u002B");
+        for text in [
+            format!("{{\"blob\":\"{escaped}\"}}"),
+            format!("{{\"blob\":\"{}\"}}", escaped.replace("\\u002BASt", "+ASt")),
+            format!("logged: {}", escaped.replace("\\u002B9", "\\u002b9")),
+        ] {
+            let written = text.split(['"', ' ']).find(|w| w.len() > 80).unwrap();
+            assert_eq!(found(&text), [written], "{text}");
+        }
+        // An escaped `+` in base64 without a signature is no key.
+        let text = "{\"etag\":\"Qw8ZpL2mXk\\u002B9RtY4vBn6sHj3Dw7Fc1Ge5Ua0OiTz4Lm8Nb2Vc6X\"}";
+        assert!(found(text).is_empty());
+    }
+
+    #[test]
+    fn recovery_keys_with_hyphens_or_spaces() {
+        let groups: Vec<String> = [12345u32, 6789, 40000, 1, 65535, 22222, 31337, 4242]
+            .iter()
+            .map(|g| format!("{:06}", g * 11))
+            .collect();
+        for sep in ["-", " "] {
+            let key = groups.join(sep);
+            for text in [
+                format!("回復キーは {key} です。\n"),
+                format!("    Password:\n      {key}\n"),
+            ] {
+                assert_eq!(found(&text), [key.as_str()], "{text}");
+            }
+            // Groups that are no multiples of 11: numbers, not a key.
+            let other = key.replace("135795", "135796");
+            assert!(found(&format!("回復キーは {other} です。\n")).is_empty());
+        }
+    }
+
+    #[test]
+    fn an_entra_secret_url_encoded_in_a_form_body_is_found_whole() {
+        let text = "\"body\":\"grant_type=client_credentials\\u0026client_secret=PqZ8Q%7E.L_qWQPKpGssVKwjzCPfUhqNLS1AgOKLk.\\u0026scope=x\"";
+        assert_eq!(found(text), ["PqZ8Q%7E.L_qWQPKpGssVKwjzCPfUhqNLS1AgOKLk."]);
+        let text = "curl -d \"client_secret=Ab18Q%7ePqWQPKpGssVKwjzCPfUhq%7ELS1AgOKLk&grant_type=client_credentials\"";
+        assert_eq!(found(text), ["Ab18Q%7ePqWQPKpGssVKwjzCPfUhq%7ELS1AgOKLk"]);
+    }
 
     fn pat(seed: u8) -> String {
         let mut b: Vec<u8> = (0..28u8)

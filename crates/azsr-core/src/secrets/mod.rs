@@ -170,6 +170,7 @@ pub(crate) enum Anchor {
     GitHub,
     Aws,
     Identifiable,
+    Prefixed,
     Account,
     CallArgs,
     SecureDecorator,
@@ -181,6 +182,7 @@ pub(crate) enum Anchor {
     CookieFlag,
     CookieName,
     Wrapped,
+    Markup,
     Der,
     At,
     SecretData,
@@ -215,6 +217,15 @@ static ANCHORS: &[(&str, Anchor)] = &[
     ("authcookie", Anchor::CookieName),
     ("x-ms-cpim-", Anchor::CookieName),
     ("session", Anchor::CookieName),
+    ("_sess", Anchor::CookieName),
+    ("ssess", Anchor::CookieName),
+    ("logged_in", Anchor::CookieName),
+    ("fedauth", Anchor::CookieName),
+    ("rtfa", Anchor::CookieName),
+    ("msisauth", Anchor::CookieName),
+    ("keycloak_", Anchor::CookieName),
+    ("remember_", Anchor::CookieName),
+    ("oauth2_proxy", Anchor::CookieName),
     ("basic ", Anchor::Basic),
     ("_auth=", Anchor::Basic),
     ("--password-stdin", Anchor::PasswordStdin),
@@ -243,9 +254,11 @@ static ANCHORS: &[(&str, Anchor)] = &[
     ("convertto-securestring", Anchor::ConvertTo),
     ("-value", Anchor::ValueFlag),
     ("/user:", Anchor::NetUse),
+    ("/u:", Anchor::NetUse),
     ("-----begin", Anchor::Pem),
     ("eyj", Anchor::Jwt),
     ("q~", Anchor::Entra),
+    ("q%7e", Anchor::Entra),
     ("ghp_", Anchor::GitHub),
     ("gho_", Anchor::GitHub),
     ("ghu_", Anchor::GitHub),
@@ -255,6 +268,7 @@ static ANCHORS: &[(&str, Anchor)] = &[
     ("akia", Anchor::Aws),
     ("asia", Anchor::Aws),
     ("+ast", Anchor::Identifiable),
+    ("\\u002b", Anchor::Identifiable),
     ("acdb", Anchor::Identifiable),
     ("+asb", Anchor::Identifiable),
     ("+aeh", Anchor::Identifiable),
@@ -288,8 +302,14 @@ static ALL_ANCHORS: LazyLock<Vec<(&'static str, Anchor)>> = LazyLock::new(|| {
         .iter()
         .copied()
         .chain(console::ANCHORS.iter().map(|a| (*a, Anchor::Output)))
+        .chain(
+            formats::PREFIXED
+                .iter()
+                .map(|t| (t.prefix, Anchor::Prefixed)),
+        )
         .chain(code::CALL_ANCHORS.iter().map(|c| (*c, Anchor::CallArgs)))
         .chain(wrapped::ANCHORS.iter().map(|a| (*a, Anchor::Wrapped)))
+        .chain(wrapped::MARKUP_ANCHORS.iter().map(|a| (*a, Anchor::Markup)))
         .chain(wrapped::DER_ANCHORS.iter().map(|a| (*a, Anchor::Der)))
         .collect()
 });
@@ -350,7 +370,10 @@ fn scan_lines_at(
         let hit = base + m.start()..base + m.end();
         origins.push((hit.start, out.len()));
         match ALL_ANCHORS[m.pattern().as_usize()].1 {
-            Anchor::Kv => keyvalue::at_key(text, hit, &mut last_key, &mut out),
+            Anchor::Kv => {
+                keyvalue::at_key(text, hit.clone(), &mut last_key, &mut out);
+                console::table_header(text, hit, &mut out);
+            }
             Anchor::Ja => keyvalue::at_japanese(text, hit, &mut out),
             Anchor::Url => azure::url_userinfo(text, hit, &mut out),
             Anchor::Bearer => azure::bearer(text, hit, &mut out),
@@ -373,6 +396,7 @@ fn scan_lines_at(
             Anchor::GitHub => formats::github(text, hit, &mut out),
             Anchor::Aws => formats::aws(text, hit, &mut out),
             Anchor::Identifiable => formats::identifiable(text, hit, &mut out),
+            Anchor::Prefixed => formats::prefixed(text, hit, &mut out),
             Anchor::Account => keyvalue::at_account(text, hit, &mut out),
             Anchor::CallArgs => code::call_argument(text, hit, &mut out),
             Anchor::SecureDecorator => code::secure_decorator(text, hit, &mut out),
@@ -385,6 +409,8 @@ fn scan_lines_at(
             Anchor::CookieName => azure::cookie_name(text, hit, &mut out),
             Anchor::Wrapped if nested => {}
             Anchor::Wrapped => wrapped::blob(text, hit, opts, &mut out),
+            Anchor::Markup if nested => {}
+            Anchor::Markup => wrapped::markup(text, hit, opts, &mut out),
             Anchor::Der => wrapped::der(text, hit, &mut out),
             Anchor::At => azure::address_userinfo(text, hit, &mut out),
             Anchor::SecretData if nested => {}
@@ -408,6 +434,12 @@ fn scan_lines_at(
         origin: f.range.start,
         finding: f,
     }));
+}
+
+/// The text of every secret [`scan`] finds in `text` (the detectors' tests).
+#[cfg(test)]
+pub(crate) fn found(text: &str) -> Vec<&str> {
+    scan(text).iter().map(|f| &text[f.range.clone()]).collect()
 }
 
 /// Sorts and merges overlapping findings; the more certain kind names the union.

@@ -35,11 +35,27 @@ pub(crate) const ANCHORS: &[&str] = &[
     "QWNjb3VudE5hbWU9",
     "c3Y9MjAy",
     "P3N2PTIw",
-    // `postgres`, `mongodb`, `mysql://`, `redis`
+    // `postgres`, `mongodb`, `mysql://`, `redis`, `amqps://`, `jdbc:`
     "cG9zdGdyZX",
     "bW9uZ29kY",
     "bXlzcWw6Ly",
     "cmVkaX",
+    "YW1xcHM6Ly",
+    "amRiYz",
+    // `AccountEndpoint=` (Cosmos DB), `BlobEndpoint=`, `SharedAccessSignature=`,
+    // `Driver=`, `Provider=`, `Password=`, `password=`, `User ID=`
+    "QWNjb3VudEVuZHBvaW50P",
+    "QmxvYkVuZHBvaW50P",
+    "U2hhcmVkQWNjZXNzU2lnbmF0dXJlP",
+    "RHJpdmVyP",
+    "UHJvdmlkZXI9",
+    "UGFzc3dvcmQ9",
+    "cGFzc3dvcmQ9",
+    "VXNlciBJRD",
+    // `{ "`, `[{"`, `[\n  {` (JSON written with spaces, arrays of objects)
+    "eyAi",
+    "W3si",
+    "WwogIH",
 ];
 
 fn b64(c: u8) -> bool {
@@ -245,6 +261,11 @@ fn secret_entry(key: &str, value: &str, base64: bool, opts: &Options) -> bool {
         return true;
     }
     let t = inner.trim();
+    // Structured text (JSON, XML, a list) names its secrets, and none was found in it:
+    // feature flags, settings.
+    if t.starts_with(['{', '[', '<']) {
+        return false;
+    }
     !plain_entry(key)
         && !is_placeholder(t)
         && !t.contains("://")
@@ -273,6 +294,165 @@ fn split_camel(w: &str) -> impl Iterator<Item = &str> {
     }
     cuts.push(b.len());
     (0..cuts.len() - 1).map(move |i| &w[cuts[i]..cuts[i + 1]])
+}
+
+/// Where markup wraps or escapes values: character references (an XML or HTML text
+/// escaped into an attribute or a JSON string: `value=&quot;…&quot;`) and the inline
+/// and cell tags of an HTML mail or page (`パスワード：<b>…</b>`, `<td>…</td>`).
+pub(crate) const MARKUP_ANCHORS: &[&str] = &[
+    "&quot;", "&#34;", "&#x22;", "&apos;", "&#39;", "&lt;", "&gt;", "&amp;", "<b>", "<strong>",
+    "<code>", "<kbd>", "<tt>", "<samp>", "<em>", "<i>", "<u>", "<mark>", "<font", "<span", "<td",
+    "<th", "<br", "<p>", "<div", "<li>", // Quoted-printable mail source: `=3D`, and the
+    // lead bytes of Japanese in UTF-8.
+    "=3d", "=e3=", "=e4=", "=e5=", "=e6=", "=e7=", "=e8=", "=e9=",
+];
+
+/// A character reference at `i` (`&quot;`, `&#34;`, `&#x22;`, …): its length and the
+/// ASCII character it stands for.
+fn reference_at(text: &str, i: usize) -> Option<(usize, u8)> {
+    let rest = text.get(i..(i + 10).min(text.len())).unwrap_or(&text[i..]);
+    let semi = rest.find(';')?;
+    let c = match &rest[1..semi] {
+        "quot" => b'"',
+        "apos" => b'\'',
+        "lt" => b'<',
+        "gt" => b'>',
+        "amp" => b'&',
+        "nbsp" => b' ',
+        n => {
+            let code = match n.strip_prefix("#x").or_else(|| n.strip_prefix("#X")) {
+                Some(h) => u32::from_str_radix(h, 16).ok()?,
+                None => n.strip_prefix('#')?.parse().ok()?,
+            };
+            u8::try_from(code).ok().filter(u8::is_ascii)?
+        }
+    };
+    Some((semi + 1, c))
+}
+
+/// A tag at `i` (`<b>`, `</td>`, `<span class="x">`): its length, and whether it
+/// separates cells or blocks (read as a space) rather than wrapping a word.
+fn tag_at(text: &str, i: usize) -> Option<(usize, bool)> {
+    let b = text.as_bytes();
+    let mut n = i + 1;
+    if at(text, n) == b'/' {
+        n += 1;
+    }
+    let name_start = n;
+    while n < b.len() && b[n].is_ascii_alphanumeric() && n - name_start < 8 {
+        n += 1;
+    }
+    let name = text[name_start..n].to_ascii_lowercase();
+    const TAGS: &[&str] = &[
+        "b", "strong", "code", "kbd", "tt", "samp", "em", "i", "u", "mark", "font", "span", "td",
+        "th", "br", "p", "div", "li", "tr", "a",
+    ];
+    if !TAGS.contains(&name.as_str()) {
+        return None;
+    }
+    let close = n + memchr::memchr(b'>', &b[n..b.len().min(n + 200)])?;
+    let block = matches!(
+        name.as_str(),
+        "td" | "th" | "br" | "p" | "div" | "li" | "tr"
+    );
+    Some((close + 1 - i, block))
+}
+
+/// The line at `hit` read as its markup means it: tags dropped (a cell's or block's as
+/// a space), and, with `references`, character references replaced by what they stand
+/// for, and with `quoted_printable`, a mail's `=XX` escapes too. Each byte of the result
+/// maps to the bytes of the line it came from.
+fn unwrap_markup(
+    text: &str,
+    ls: usize,
+    le: usize,
+    references: bool,
+    quoted_printable: bool,
+) -> (String, Vec<Range<usize>>) {
+    let b = text.as_bytes();
+    let mut plain = Vec::with_capacity(le - ls);
+    let mut from = Vec::with_capacity(le - ls);
+    let mut i = ls;
+    let hex = |c: u8| (c as char).to_digit(16);
+    while i < le {
+        if quoted_printable && b[i] == b'=' && i + 2 < le {
+            if let (Some(h), Some(l)) = (hex(b[i + 1]), hex(b[i + 2])) {
+                plain.push((h * 16 + l) as u8);
+                from.push(i..i + 3);
+                i += 3;
+                continue;
+            }
+        }
+        if b[i] == b'&' && references {
+            if let Some((len, c)) = reference_at(text, i).filter(|(len, _)| i + len <= le) {
+                plain.push(c);
+                from.push(i..i + len);
+                i += len;
+                continue;
+            }
+        }
+        if b[i] == b'<' {
+            if let Some((len, block)) = tag_at(text, i).filter(|(len, _)| i + len <= le) {
+                if block {
+                    plain.push(b' ');
+                    from.push(i..i + len);
+                }
+                i += len;
+                continue;
+            }
+        }
+        plain.push(b[i]);
+        from.push(i..i + 1);
+        i += 1;
+    }
+    // Invalid UTF-8 (a line of quoted-printable cut inside a character) reads nothing.
+    (String::from_utf8(plain).unwrap_or_default(), from)
+}
+
+/// A line wrapped or escaped in markup, `hit` on its first markup anchor: the secrets in
+/// its text with tags dropped (`<b>P@ss&amp;w0rd</b>` keeps its references, as the value
+/// was typed so), and in its text with references undone too (`value=&quot;…&quot;`).
+pub(crate) fn markup(text: &str, hit: Range<usize>, opts: &Options, out: &mut Vec<Finding>) {
+    let ls = line_start(text, hit.start);
+    let le = line_end(text, hit.start);
+    // Once per line: from its first anchor.
+    let b = text.as_bytes();
+    let earlier = (ls..hit.start).any(|i| {
+        matches!(b[i], b'&' | b'<' | b'=')
+            && MARKUP_ANCHORS.iter().any(|a| {
+                text.get(i..i + a.len())
+                    .is_some_and(|t| t.eq_ignore_ascii_case(a))
+            })
+    });
+    if earlier || hit.start >= le {
+        return;
+    }
+    let lower = text[ls..le].to_ascii_lowercase();
+    let quoted_printable = MARKUP_ANCHORS
+        .iter()
+        .filter(|a| a.starts_with('='))
+        .any(|a| lower.contains(a));
+    let mut passes = vec![(false, false), (true, false)];
+    if quoted_printable {
+        passes.push((true, true));
+    }
+    for (references, qp) in passes {
+        let (plain, from) = unwrap_markup(text, ls, le, references, qp);
+        if plain.is_empty() || plain.len() == le - ls {
+            continue;
+        }
+        let mut found = Vec::new();
+        super::scan_nested(&plain, opts, &mut found);
+        for f in found {
+            if f.range.start >= f.range.end || f.range.end > from.len() {
+                continue;
+            }
+            out.push(Finding {
+                range: from[f.range.start].start..from[f.range.end - 1].end,
+                kind: f.kind,
+            });
+        }
+    }
 }
 
 /// How the base64 of a DER structure starts: `0x30 0x82` (`MII`), `0x30 0x81` (`MIG`),
@@ -401,11 +581,32 @@ mod tests {
     }
 
     #[test]
+    fn base64_of_connection_strings_and_spaced_json_is_decoded() {
+        let key = "Qw8ZpL2mXk9RtY4vBn6sHj3Dw7Fc1Ge5Ua0OiTz4Lm8Nb2Vc6XsQw8ZpL2mXk9RtY4vBn6sHj3Dw7Fc1Ge5Ua0OiTz4LmA==";
+        for plain in [
+            format!("AccountEndpoint=https://c1.documents.azure.com:443/;AccountKey={key};"),
+            "Driver={ODBC Driver 18 for SQL Server};Server=tcp:s1;Uid=app;Pwd=Kq9zzPw7x2LmQ4;"
+                .to_string(),
+            r#"[{"name":"db","password":"Kq9zzPw7x2LmQ4"}]"#.to_string(),
+            r#"{ "clientId": "x", "clientSecret": "Kq9zzPw7x2LmQ4Rt8ZpQw" }"#.to_string(),
+            "amqps://app:Kq9zzPw7x2LmQ4@mq.example.jp:5671/".to_string(),
+        ] {
+            let blob = base64_encode(plain.as_bytes());
+            let text = format!("CONFIG_B64={blob}\n");
+            let found = scan(&text);
+            assert_eq!(found.len(), 1, "{plain}: {found:?}");
+            assert_eq!(text[found[0].range.clone()], blob);
+        }
+    }
+
+    #[test]
     fn base64_without_a_secret_inside_is_left() {
         for plain in [
             &br#"{"auth_typ":"aad","claims":[{"typ":"name","val":"Taro"}]}"#[..],
             b"-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----\n",
             b"Server=tcp:sql1;Authentication=Active Directory Default;",
+            br#"[{"name":"db","enabled":true}]"#,
+            b"Driver={ODBC Driver 18 for SQL Server};Server=tcp:s1;Authentication=ActiveDirectoryMsi;",
         ] {
             let text = format!("x: {}", base64_encode(plain));
             assert!(scan(&text).is_empty(), "{text}");
@@ -473,5 +674,93 @@ mod tests {
         assert_eq!(text[found[0].range.clone()], signing);
         // The same block in a ConfigMap is configuration.
         assert!(scan(&text.replace("kind: Secret", "kind: ConfigMap")).is_empty());
+    }
+
+    use super::super::found;
+
+    #[test]
+    fn values_wrapped_in_html_or_escaped_in_xml_are_found_as_written() {
+        for (text, value) in [
+            (
+                "<p>初期パスワード：<b>Nagoya#ddk&quot;922</b></p>\n",
+                "Nagoya#ddk&quot;922",
+            ),
+            (
+                "<p>ログイン パスワード：<span style=\"color:red\">Sakura&amp;2026!</span></p>\n",
+                "Sakura&amp;2026!",
+            ),
+            (
+                "<p>Your temporary password is <strong>Kx9!mPq2Lz</strong></p>\n",
+                "Kx9!mPq2Lz",
+            ),
+            (
+                "{ \"name\": \"LegacyConfig\", \"value\": \"&lt;add key=&quot;SmtpPassword&quot; value=&quot;Harbor2648*&quot; /&gt;\" }\n",
+                "Harbor2648*",
+            ),
+            (
+                "&lt;add key=&#34;DbPassword&#34; value=&#34;Tz7!pQ2wLk&#34;/&gt;\n",
+                "Tz7!pQ2wLk",
+            ),
+        ] {
+            assert_eq!(found(text), [value], "{text}");
+        }
+        for text in [
+            "<p>パスワードは<b>別途お送りします</b></p>\n",
+            "\"v\": \"&lt;add key=&quot;SmtpPassword&quot; value=&quot;&quot; /&gt;\"\n",
+            "<b>Password</b>: <i>(hidden)</i>\n",
+            "<td>&lt;your-password&gt;</td>\n",
+        ] {
+            assert!(found(text).is_empty(), "{text}: {:?}", found(text));
+        }
+    }
+
+    #[test]
+    fn quoted_printable_mail_source_is_decoded() {
+        let key = "Qw8ZpL2mXk9RtY4vBn6sHj3Dw7Fc1Ge5Ua0OiTz4Lm8Nb2Vc6XsQw8ZpL2mXk9RtY4vBn6sHj3Dw7Fc1Ge5Ua0OiTz4LmA=3D=3D";
+        for (text, value) in [
+            (
+                format!("DefaultEndpointsProtocol=3Dhttps;AccountName=3Dst1;AccountKey=3D{key};EndpointSuffix=3Dcore.windows.net\n"),
+                key,
+            ),
+            // 初期パスワード: in UTF-8, quoted-printable.
+            (
+                "<p>=E5=88=9D=E6=9C=9F=E3=83=91=E3=82=B9=E3=83=AF=E3=83=BC=E3=83=89: Kq9zzPw7x2</p>\n".to_string(),
+                "Kq9zzPw7x2",
+            ),
+        ] {
+            // The raw text's `AccountKey=` reads `3D…` too: a finding covers the value.
+            let f = found(&text);
+            assert!(f.len() == 1 && f[0].contains(value), "{text}: {f:?}");
+        }
+        // =E3=81=AF... is は; a line that says nothing secret.
+        let text = "=E3=81=AF=E3=81=84 timeout=3D30 retries=3D5\n";
+        assert!(found(text).is_empty(), "{:?}", found(text));
+    }
+
+    #[test]
+    fn structured_settings_in_a_secret_are_no_secret_unless_they_hold_one() {
+        let flags = base64_encode(br#"{"newCheckout":true,"betaBanner":false}"#);
+        let list = base64_encode(br#"["ja-JP","en-US","zh-CN"]"#);
+        let xml = base64_encode(br#"<features><beta enabled="true"/></features>"#);
+        let text = format!(
+            "kind: Secret
+data:
+  FEATURE_FLAGS: {flags}
+  locales.json: {list}
+  features.xml: {xml}
+"
+        );
+        assert!(scan(&text).is_empty(), "{:?}", scan(&text));
+        let creds =
+            base64_encode(br#"{"clientId":"app","clientSecret":"Zk3uLq9XwA7pQ2rT5vY8bN1m"}"#);
+        let text = format!(
+            "kind: Secret
+data:
+  creds.json: {creds}
+"
+        );
+        let found = scan(&text);
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(text[found[0].range.clone()], creds);
     }
 }
