@@ -440,11 +440,14 @@ fn chosen(t: &str) -> bool {
 }
 
 /// Lowercase words of letters (a passphrase), not names of resources holding digits
-/// in their words.
+/// in their words, nor a placeholder of repeated letters (`xxxxxxxx-xxxx-…`).
 fn passphrase_words(t: &str) -> bool {
-    t.split(['-', '_', '.'])
-        .filter(|w| !w.bytes().all(|c| c.is_ascii_digit()))
-        .all(|w| w.bytes().all(|c| c.is_ascii_lowercase()))
+    !is_placeholder(t)
+        && t.split(['-', '_', '.'])
+            .filter(|w| !w.bytes().all(|c| c.is_ascii_digit()))
+            .all(|w| {
+                w.bytes().all(|c| c.is_ascii_lowercase()) && w.bytes().any(|c| c != w.as_bytes()[0])
+            })
 }
 
 /// A machine-made word: 12 characters or more of upper and lower case letters and
@@ -981,6 +984,7 @@ mod tests {
             "Key Vault kv-app-prd の secret db-password を参照 (https://kv-app-prd.vault.azure.net)",
             "password reset for taro.yamada@contoso.co.jp, request 6f1c2d4e-8a3b-4c5d-9e0f-1a2b3c4d5e6f",
             "Password=********; PasswordMinLength=14",
+            "パスワード（xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx の形式）",
         ] {
             assert!(masked(text).is_empty(), "{text}: {:?}", masked(text));
         }
