@@ -449,8 +449,12 @@ mod tests {
         assert_eq!(r.mask("Xq7rTs"), "Xq7rTs");
         // A tail after a cut at the front.
         assert_eq!(r.mask("…Wv4K"), "…****");
-        // Runs of 8 or more anywhere, even in the middle of other text.
-        assert_eq!(r.mask("abc7rTz2LmN9pdef"), "abc**********def");
+        // Runs of 8 or more anywhere, even in the middle of other text (here a word
+        // of words, which the possible-secret pass leaves).
+        assert_eq!(
+            r.mask("see abc-7rTz2LmN9p-def here"),
+            "see abc-**********-def here"
+        );
     }
 
     #[test]

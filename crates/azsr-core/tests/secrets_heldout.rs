@@ -33,6 +33,12 @@ struct Corpus {
     /// Share of the secrets that quoting their line would still hide (reported, or
     /// masked by the possible-secret pass): issue 12's "nothing echoed even when missed".
     min_masked: f64,
+    /// Share of the secrets that [`possible_secrets`] alone, on their lines, masks: the
+    /// pass must catch what the detectors miss, whatever they find. First measured at
+    /// 0.891 (heldout2), 0.889 (heldout3), 0.844 (dev5), 0.864 (dev6), 0.882 (dev7);
+    /// after session 6's classes 1.000, 1.000, 0.983, 0.994, 0.989. heldout4's is
+    /// 0 until the lead measures it (tuners never run it).
+    min_possible: f64,
     min_snippets: usize,
     /// Positive snippets each family must have (the brief's shape).
     min_family_positives: usize,
@@ -76,6 +82,7 @@ const HELDOUT2: Corpus = Corpus {
     min_recall: 0.99,
     min_precision: 0.99,
     min_masked: 1.0,
+    min_possible: 0.99,
     min_snippets: 320,
     min_family_positives: 25,
     held_out: false,
@@ -114,6 +121,7 @@ const HELDOUT3: Corpus = Corpus {
     min_recall: 0.99,
     min_precision: 0.99,
     min_masked: 1.0,
+    min_possible: 0.99,
     min_snippets: 300,
     min_family_positives: 25,
     held_out: false,
@@ -151,7 +159,8 @@ const HELDOUT4: Corpus = Corpus {
     seed: 0x4E1D_2026_1206_0004,
     min_recall: 0.89,
     min_precision: 0.975,
-    min_masked: 0.96,
+    min_masked: 0.97,
+    min_possible: 0.96,
     min_snippets: 300,
     min_family_positives: 25,
     held_out: true,
@@ -185,6 +194,7 @@ const DEV5: Corpus = Corpus {
     min_recall: 0.99,
     min_precision: 0.99,
     min_masked: 1.0,
+    min_possible: 0.98,
     min_snippets: 160,
     min_family_positives: 12,
     held_out: false,
@@ -218,6 +228,7 @@ const DEV6: Corpus = Corpus {
     min_recall: 0.95,
     min_precision: 0.98,
     min_masked: 0.97,
+    min_possible: 0.99,
     min_snippets: 200,
     min_family_positives: 7,
     held_out: false,
@@ -251,6 +262,7 @@ const DEV7: Corpus = Corpus {
     min_recall: 0.92,
     min_precision: 0.98,
     min_masked: 0.97,
+    min_possible: 0.98,
     min_snippets: 200,
     min_family_positives: 7,
     held_out: false,
@@ -441,22 +453,24 @@ fn heldout4_recall_and_precision() {
     measure(&HELDOUT4);
 }
 
-/// Whether quoting the lines around `m` would hide all of it: what a quoted line masks
-/// is the reported secrets and what [`possible_secrets`] flags on those lines.
-fn masked_when_quoted(
-    text: &str,
-    found: &[azsr_core::secrets::Finding],
-    m: &std::ops::Range<usize>,
-) -> bool {
+/// What [`possible_secrets`] flags on the lines `m` stands on, as ranges of `text`.
+fn possible_on_lines(text: &str, m: &std::ops::Range<usize>) -> Vec<std::ops::Range<usize>> {
     let start = text[..m.start].rfind('\n').map_or(0, |i| i + 1);
     let end = text[m.end..].find('\n').map_or(text.len(), |i| m.end + i);
-    let mut hidden: Vec<std::ops::Range<usize>> = found.iter().map(|f| f.range.clone()).collect();
-    hidden.extend(
-        possible_secrets(&text[start..end])
-            .into_iter()
-            .map(|r| r.start + start..r.end + start),
-    );
-    (m.start..m.end).all(|i| !text.is_char_boundary(i) || hidden.iter().any(|r| r.contains(&i)))
+    possible_secrets(&text[start..end])
+        .into_iter()
+        .map(|r| r.start + start..r.end + start)
+        .collect()
+}
+
+/// Whether `hidden` covers every character of `m` but its line breaks and spaces
+/// (a wrapped key's lines are masked one by one; what stands between them is no secret).
+fn covered(text: &str, hidden: &[std::ops::Range<usize>], m: &std::ops::Range<usize>) -> bool {
+    (m.start..m.end).all(|i| {
+        !text.is_char_boundary(i)
+            || text.as_bytes()[i].is_ascii_whitespace()
+            || hidden.iter().any(|r| r.contains(&i))
+    })
 }
 
 fn measure(c: &Corpus) {
@@ -471,6 +485,12 @@ fn measure(c: &Corpus) {
     // masked by the possible-secret pass), by snippet, without their text.
     let mut masked = 0usize;
     let mut unmasked = Vec::new();
+    // The possible-secret pass on its own: the secrets it masks, those it leaves (by
+    // snippet), and the negative snippets where it masks something.
+    let mut possible_alone = 0usize;
+    let mut uncovered = Vec::new();
+    let mut neg_masked = 0usize;
+    let mut neg_count = 0usize;
     for e in &entries {
         let copies = if is_templated(c, &e.template) {
             COPIES
@@ -504,13 +524,29 @@ fn measure(c: &Corpus) {
                 if !found.is_empty() {
                     t.neg_flagged += 1;
                 }
+                neg_count += 1;
+                neg_masked += usize::from(!possible_secrets(&text).is_empty());
             }
             for m in &expected {
-                if masked_when_quoted(&text, &found, m) {
+                // Quoting the lines `m` stands on hides the reported secrets and what
+                // the possible-secret pass flags on those lines.
+                let possible = possible_on_lines(&text, m);
+                let mut hidden: Vec<std::ops::Range<usize>> =
+                    found.iter().map(|f| f.range.clone()).collect();
+                hidden.extend(possible.iter().cloned());
+                if covered(&text, &hidden, m) {
                     masked += 1;
                 } else {
                     unmasked.push(format!(
                         "UNMASKED {}:{} [{} {}]",
+                        e.file, e.line, e.family, e.lang
+                    ));
+                }
+                if covered(&text, &possible, m) {
+                    possible_alone += 1;
+                } else {
+                    uncovered.push(format!(
+                        "UNCOVERED {}:{} [{} {}]",
                         e.file, e.line, e.family, e.lang
                     ));
                 }
@@ -590,15 +626,17 @@ fn measure(c: &Corpus) {
         .collect();
     writeln!(out, "{}", table("family language", &family_lang_rows)).unwrap();
     if !c.held_out {
-        for line in misses.iter().chain(&fps).chain(&unmasked) {
+        for line in misses.iter().chain(&fps).chain(&unmasked).chain(&uncovered) {
             writeln!(out, "{line}").unwrap();
         }
     }
     let masked_share = masked as f64 / total.secrets as f64;
+    let possible_share = possible_alone as f64 / total.secrets as f64;
     writeln!(
         out,
         "{}: {} misses, {} false positives; recall {:.3}, precision {:.3}; \
-         masked in a quoted line {masked_share:.3}",
+         masked in a quoted line {masked_share:.3}, by possible secrets alone \
+         {possible_share:.3}; negatives with something masked {neg_masked}/{neg_count}",
         c.name,
         misses.len(),
         fps.len(),
@@ -642,6 +680,11 @@ fn measure(c: &Corpus) {
         masked_share >= c.min_masked,
         "{name}: a quoted line hides {masked_share:.3} of the secrets, want {}",
         c.min_masked
+    );
+    assert!(
+        possible_share >= c.min_possible,
+        "{name}: possible secrets alone hide {possible_share:.3} of the secrets, want {}",
+        c.min_possible
     );
     assert!(
         total.recall() >= c.min_recall,

@@ -14,8 +14,14 @@
 //! host names, e-mail addresses, version numbers, plain words.
 
 use std::ops::Range;
+use std::sync::LazyLock;
 
-use super::value::{is_date_or_time, looks_like_password, looks_random};
+use aho_corasick::AhoCorasick;
+
+use super::value::{
+    is_date_or_time, is_known_non_secret, is_placeholder, looks_like_passphrase,
+    looks_like_password, looks_random,
+};
 
 /// Ranges of `text` that may be secrets though no detector reports them, sorted and
 /// disjoint. Not findings: the reported secrets ([`super::scan`]) are not repeated
@@ -24,27 +30,216 @@ pub fn possible_secrets(text: &str) -> Vec<Range<usize>> {
     let b = text.as_bytes();
     let mut out: Vec<Range<usize>> = Vec::new();
     let mut i = 0;
+    // Where the text since the last token starts; whether a credential word stands
+    // earlier on this line; whether the previous line was one wrapped base64 line.
+    let mut gap_start = 0;
+    let mut line = line_names(text);
+    let mut credential_line = line.credential;
+    let mut wrapped_line_above = false;
+    let mut wrapped_line = false;
     while i < b.len() {
         if !token_byte(b[i]) {
             i += 1;
             continue;
         }
+        let gap = &text[gap_start..i];
+        let line_start = match gap.rfind('\n') {
+            Some(n) => {
+                line = line_names(&text[gap_start + n + 1..]);
+                credential_line = line.credential;
+                wrapped_line_above = wrapped_line && !gap[..n].contains('\n');
+                wrapped_line = false;
+                true
+            }
+            None => gap_start == 0,
+        };
+        let gap_on_line = gap.rsplit('\n').next().unwrap_or(gap);
+        credential_line |= names_credential_ja(gap_on_line);
         let start = i;
-        while i < b.len() && token_byte(b[i]) {
+        while i < b.len()
+            && (token_byte(b[i]) || entity_end(b, start, i) || escaped_quote(b, start, i))
+        {
             i += 1;
         }
+        gap_start = i;
         // A key's colon (`<key>: value`) is no part of the key.
-        let end = if b[i - 1] == b':' && i - 1 > start {
+        // Nor is the backslash of a JSON-escaped closing quote (`\"value\"`).
+        let end = if (b[i - 1] == b':' || b[i - 1] == b'\\' && b.get(i) == Some(&b'"'))
+            && i - 1 > start
+        {
             i - 1
         } else {
             i
         };
-        let run = start..end;
-        for r in suspicious_parts(text, run) {
+        let rest = text[i..].trim_start_matches([' ', '\t', '\r']);
+        let alone = line_start && (rest.is_empty() || rest.starts_with('\n'));
+        let t = &text[start..end];
+        let context = Context {
+            credential: credential_line,
+            framed: framed(gap_on_line, rest),
+            alone,
+            card_line: line.card,
+        };
+        let before = out.len();
+        for r in suspicious_parts(text, start..end, &context) {
             push(&mut out, r);
         }
+        // The short last line of wrapped base64 (a PEM body) under a full one.
+        if out.len() == before
+            && alone
+            && wrapped_line_above
+            && t.len() >= 4
+            && base64_chars(t)
+            && (t.ends_with('=')
+                || t.bytes().any(|c| c.is_ascii_uppercase())
+                    && t.bytes().any(|c| c.is_ascii_lowercase()))
+        {
+            push(&mut out, start..end);
+        }
+        if alone {
+            wrapped_line =
+                t.len() >= 40 && base64_chars(t) && out.last().is_some_and(|r| r.end >= end);
+        }
+        credential_line |= names_credential(t);
     }
     out
+}
+
+/// What stands around a token on its line.
+struct Context {
+    /// A credential word (`password`, `creds`, `パスワード`, `事前共有キー`) stands before it.
+    credential: bool,
+    /// Framed as a value: in Japanese brackets (`「…」`, `『…』`, `（…）`), after a
+    /// full-width colon or slash, or an arrow.
+    framed: bool,
+    /// Alone on its line, as a command prints a value.
+    alone: bool,
+    /// The line speaks of a payment card.
+    card_line: bool,
+}
+
+/// Whether an ASCII word names a credential: `password`, `--admin-password`, `pw`,
+/// `creds`, `passphrase`, `PSK`, `secret`, `token`, `key`.
+fn names_credential(t: &str) -> bool {
+    if t.len() > 40 {
+        return false;
+    }
+    let word = t
+        .trim_matches(|c: char| !c.is_ascii_alphanumeric())
+        .as_bytes();
+    let has = |w: &[u8]| word.windows(w.len()).any(|x| x.eq_ignore_ascii_case(w));
+    [
+        &b"pass"[..],
+        b"pwd",
+        b"secret",
+        b"cred",
+        b"token",
+        b"psk",
+        b"key",
+    ]
+    .iter()
+    .any(|w| has(w))
+        || word.eq_ignore_ascii_case(b"pw")
+        || word.eq_ignore_ascii_case(b"p")
+}
+
+/// What the line starting `text` names anywhere, in one pass over it: a password or
+/// passphrase (`«…» というパスワード`, `We use «…» as the passphrase`), a card.
+fn line_names(text: &str) -> LineNames {
+    const CREDENTIAL: &[&str] = &[
+        "pass",
+        "pwd",
+        "secret",
+        "cred",
+        "psk",
+        "パスワード",
+        "パスフレーズ",
+        "資格情報",
+        "認証情報",
+        "暗証",
+        "共有キー",
+    ];
+    const CARD: &[&str] = &["card", "カード", "クレジット"];
+    static WORDS: LazyLock<AhoCorasick> = LazyLock::new(|| {
+        AhoCorasick::builder()
+            .ascii_case_insensitive(true)
+            .build(CREDENTIAL.iter().chain(CARD))
+            .expect("valid patterns")
+    });
+    let line = &text[..memchr::memchr(b'\n', text.as_bytes()).unwrap_or(text.len())];
+    let mut names = LineNames::default();
+    for m in WORDS.find_iter(line) {
+        if m.pattern().as_usize() < CREDENTIAL.len() {
+            names.credential = true;
+        } else {
+            names.card = true;
+        }
+    }
+    names
+}
+
+#[derive(Default, Clone, Copy)]
+struct LineNames {
+    credential: bool,
+    card: bool,
+}
+
+/// Whether Japanese text names a credential.
+fn names_credential_ja(gap: &str) -> bool {
+    !gap.is_ascii()
+        && [
+            "パスワード",
+            "パスフレーズ",
+            "キー",
+            "鍵",
+            "資格情報",
+            "認証情報",
+            "シークレット",
+            "トークン",
+            "暗証",
+        ]
+        .iter()
+        .any(|w| gap.contains(w))
+}
+
+/// A token framed as a value by what stands before (`gap`) and after (`rest`) it.
+fn framed(gap: &str, rest: &str) -> bool {
+    let before = gap.trim_end_matches([' ', '\u{3000}', '\'', '"', '`']);
+    let after = rest.trim_start_matches(['\'', '"', '`']);
+    before.ends_with(['「', '『', '（', '【', '〔', '：', '＝', '／', '→'])
+        || after.starts_with(['」', '』', '）', '】', '〕'])
+}
+
+/// `;` ending an XML entity inside a value (`Harbo&amp;r62`): the entity is no delimiter.
+fn entity_end(b: &[u8], start: usize, i: usize) -> bool {
+    if b[i] != b';' || !b.get(i + 1).is_some_and(|&c| token_byte(c) && c != b'&') {
+        return false;
+    }
+    // An entity name is short: look no further back than it.
+    let head = &b[start.max(i.saturating_sub(7))..i];
+    let Some(amp) = head.iter().rposition(|&c| c == b'&') else {
+        return false;
+    };
+    let name = &head[amp + 1..];
+    (2..=5).contains(&name.len())
+        && amp > 0
+        && head[amp - 1].is_ascii_alphanumeric()
+        && (name.iter().all(u8::is_ascii_alphabetic)
+            || name[0] == b'#' && name[1..].iter().all(u8::is_ascii_digit))
+}
+
+/// `\"` inside a JSON-escaped value between two alphanumerics (`Pp\"Jp`).
+fn escaped_quote(b: &[u8], start: usize, i: usize) -> bool {
+    b[i] == b'"'
+        && i >= start + 2
+        && b[i - 1] == b'\\'
+        && b[i - 2].is_ascii_alphanumeric()
+        && b.get(i + 1).is_some_and(|&c| token_byte(c) && c != b':')
+}
+
+fn base64_chars(t: &str) -> bool {
+    t.bytes()
+        .all(|c| c.is_ascii_alphanumeric() || matches!(c, b'+' | b'/' | b'='))
 }
 
 /// Bytes of a token: anything printable but spaces, quotes and delimiters.
@@ -79,17 +274,62 @@ fn push(out: &mut Vec<Range<usize>>, r: Range<usize>) {
 }
 
 /// The suspicious parts of one token: the values after its `=` / `:` separators
-/// (`key=value`, `a=b&c=d`, `user:pass`), and the token itself when it is a blob.
-fn suspicious_parts(text: &str, run: Range<usize>) -> Vec<Range<usize>> {
+/// (`key=value`, `a=b&c=d`, `user:pass`), and the token itself when it is a blob, a
+/// machine-made word or a card number, or, where it stands as a value (`context`), a
+/// chosen password or passphrase.
+fn suspicious_parts(text: &str, run: Range<usize>, context: &Context) -> Vec<Range<usize>> {
     let t = &text[run.clone()];
     let mut parts = Vec::new();
-    if blob(t) {
+    if blob(t)
+        || digit_groups(t)
+        || standalone_password(t)
+        || machine_word(t)
+        || context.card_line && card(t)
+        || aws_key_id(t)
+        || keyed_token(t)
+    {
         parts.push(run);
         return parts;
     }
-    if digit_groups(t) || standalone_password(t) {
-        parts.push(run);
+    // Wrapped base64 with JSON-escaped line breaks (`…KEY-----\nMIIE…\nAbc=\n-----END`).
+    if t.contains("\\n") {
+        wrapped_escaped(t, run.start, &mut parts);
+        if !parts.is_empty() {
+            return parts;
+        }
+    }
+    // A password glued to its option: `mysql -pS3cret`.
+    if let Some(v) = t
+        .strip_prefix("-p")
+        .filter(|v| chosen(v) || machine_word(v))
+    {
+        parts.push(run.end - v.len()..run.end);
         return parts;
+    }
+    // A password in a URL's user information: `https://user:pass@host`.
+    if let Some(scheme) = t.find("://") {
+        let authority = &t[scheme + 3..];
+        let authority = &authority[..authority.find('/').unwrap_or(authority.len())];
+        if let Some((user_info, _)) = authority.rsplit_once('@') {
+            if let Some((_, pass)) = user_info.split_once(':') {
+                let from = run.start + scheme + 3 + user_info.len() - pass.len();
+                if pass.len() >= 4 && !is_placeholder(pass) {
+                    parts.push(from..from + pass.len());
+                    return parts;
+                }
+            }
+        }
+    }
+    if (context.credential || context.framed || context.alone) && value_shaped(t, context) {
+        parts.push(run.clone());
+        return parts;
+    }
+    // Values after percent-encoded separators: `sig%3D…`, `AccountKey%3D…%3D%3D%3B`.
+    if t.contains('%') {
+        percent_encoded_values(t, run.start, &mut parts);
+        if !parts.is_empty() {
+            return parts;
+        }
     }
     // Values after separators inside the token: `password=x`, `sig=…&se=…`.
     let b = t.as_bytes();
@@ -102,12 +342,17 @@ fn suspicious_parts(text: &str, run: Range<usize>) -> Vec<Range<usize>> {
                 || port > 0 && matches!(b.get(k + 1 + port), None | Some(b'/')));
         if matches!(b[k], b'=' | b':') && k > 0 && !scheme_or_drive {
             let vs = k + 1 + b[k + 1..].iter().take_while(|&&c| c == b'=').count();
-            // A value runs to the next parameter (`&name=`), not to any `&`.
+            // A value runs to the next parameter (`&name=`, JSON-escaped `\u0026name=`),
+            // not to any `&`.
             let ve = (vs..b.len())
-                .find(|&j| b[j] == b'&' && next_parameter(&b[j + 1..]))
+                .find(|&j| {
+                    b[j] == b'&' && next_parameter(&b[j + 1..])
+                        || b[j..].starts_with(b"&amp;") && next_parameter(&b[j + 5..])
+                        || b[j..].starts_with(b"\\u0026") && next_parameter(&b[j + 6..])
+                })
                 .unwrap_or(b.len());
             let v = &t[vs..ve];
-            if value_like(v) {
+            if value_like(v) || chosen(v) {
                 parts.push(run.start + vs..run.start + ve);
                 k = ve;
                 continue;
@@ -116,7 +361,11 @@ fn suspicious_parts(text: &str, run: Range<usize>) -> Vec<Range<usize>> {
         k += 1;
     }
     // A value standing after a separator outside the token: `password: x`, `key = x`.
-    if parts.is_empty() && after_separator(text, run.start) && value_like(t) {
+    if parts.is_empty()
+        && after_separator(text, run.start)
+        && !t.trim_end_matches('=').contains('=')
+        && (value_like(t) || chosen(t) || looks_like_passphrase(t) && passphrase_words(t))
+    {
         parts.push(run.clone());
     }
     // A blob standing as a segment of a path (`exports/<base64>.txt`): a path is
@@ -133,13 +382,225 @@ fn suspicious_parts(text: &str, run: Range<usize>) -> Vec<Range<usize>> {
                 }
                 _ => seg,
             };
-            if name.len() >= 24 && blob(name) {
-                parts.push(run.start + offset..run.start + offset + name.len());
+            if name.len() >= 24 && blob(name) || name.len() >= 20 && machine_word(name) {
+                // With the IDs of uppercase letters and digits it stands under
+                // (`T0…/B0…/<key>`, an incoming webhook's path).
+                let mut from = run.start + offset;
+                for id in t[..offset].trim_end_matches('/').rsplit('/') {
+                    let is_id = (8..=16).contains(&id.len())
+                        && id
+                            .bytes()
+                            .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit());
+                    if !is_id {
+                        break;
+                    }
+                    from -= id.len() + 1;
+                }
+                parts.push(from..run.start + offset + name.len());
             }
             offset += seg.len() + 1;
         }
     }
     parts
+}
+
+/// Where a token stands as a value: a chosen password (letters and digits), a
+/// passphrase, or a machine-made value.
+fn value_shaped(t: &str, context: &Context) -> bool {
+    let t = t.trim_end_matches(['.', ',', ':']);
+    // `key=value` pairs are read by their separators.
+    if t.trim_end_matches('=').contains(['=', '&', ':']) || is_known_non_secret(t) {
+        return false;
+    }
+    chosen(t)
+        || looks_random(t, 16)
+            && t.bytes().any(|c| c.is_ascii_digit())
+            && !t.contains('.')
+            && !readable(t)
+        || !context.alone && looks_like_passphrase(t) && passphrase_words(t)
+}
+
+/// A password a person chose: 6 to 64 characters holding lowercase letters, digits
+/// and an uppercase letter or a symbol (`Welcome2023`, `kn_Kumo631`, `Harbor9528-`);
+/// not an identifier of lowercase words (`vm-sap-app01`), a version, a host or an ID.
+fn chosen(t: &str) -> bool {
+    let t = t.trim_end_matches(['.', ',']);
+    let symbol =
+        |c: u8| c.is_ascii_punctuation() && !matches!(c, b'_' | b'-' | b'.' | b'/' | b':' | b'*');
+    // Digits as people add them (`2023`, `646`), not an identifier's one (`Timer1`).
+    let digits = t.bytes().filter(u8::is_ascii_digit).count();
+    (8..=64).contains(&t.len())
+        && t.bytes().any(|c| c.is_ascii_lowercase())
+        && digits > 0
+        && (digits >= 2 || t.bytes().any(symbol))
+        && t.bytes().any(|c| c.is_ascii_uppercase() || symbol(c))
+        // Not a masked value (`Ab1***`), a pair, a path or a dotted name (`Encoding.UTF8`).
+        && !t.contains(['/', '=', ':', '.', '*'])
+        && !readable(t)
+}
+
+/// Lowercase words of letters (a passphrase), not names of resources holding digits
+/// in their words, nor a placeholder of repeated letters (`xxxxxxxx-xxxx-…`).
+fn passphrase_words(t: &str) -> bool {
+    !is_placeholder(t)
+        && t.split(['-', '_', '.'])
+            .filter(|w| !w.bytes().all(|c| c.is_ascii_digit()))
+            .all(|w| {
+                w.bytes().all(|c| c.is_ascii_lowercase()) && w.bytes().any(|c| c != w.as_bytes()[0])
+            })
+}
+
+/// A machine-made word: 12 characters or more of upper and lower case letters and
+/// digits in random order (`HsiahebRuVvRn80`, a pre-shared key), not an identifier of
+/// words (`Win2022Datacenter`, `HttpTrigger1`): its character class changes at more
+/// than a third of its characters.
+fn machine_word(t: &str) -> bool {
+    let t = t.trim_end_matches(['.', ',', ':']);
+    let core = t.trim_end_matches('=');
+    if core.len() < 12 || core.len() > 128 || !core.bytes().all(|c| c.is_ascii_alphanumeric()) {
+        return false;
+    }
+    let class = |c: u8| {
+        if c.is_ascii_uppercase() {
+            0
+        } else if c.is_ascii_lowercase() {
+            1
+        } else {
+            2
+        }
+    };
+    let mut seen = [false; 3];
+    let mut changes = 0;
+    let b = core.as_bytes();
+    for (k, &c) in b.iter().enumerate() {
+        seen[class(c)] = true;
+        if k > 0 && class(c) != class(b[k - 1]) {
+            changes += 1;
+        }
+    }
+    seen.iter().all(|&s| s) && 3 * changes > core.len() && !readable(t)
+}
+
+/// An AWS access key ID: `AKIA` or `ASIA` and 16 uppercase letters or digits.
+fn aws_key_id(t: &str) -> bool {
+    t.len() == 20
+        && (t.starts_with("AKIA") || t.starts_with("ASIA"))
+        && !t.ends_with("EXAMPLE")
+        && t.bytes()
+            .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit())
+}
+
+/// A token of dash-joined parts ending in a key (`xoxb-…-<key>`, `prefix-<base64>`):
+/// the whole token goes, its prefix and numbers say which account it opens.
+fn keyed_token(t: &str) -> bool {
+    let Some((head, last)) = t.rsplit_once('-') else {
+        return false;
+    };
+    // A hex tail is an ID's as often as a key's (`dcr-<hex>`), but not under
+    // numbered accounts (`xoxp-<team>-<user>-…-<hex>`).
+    let hex = last.bytes().all(|c| c.is_ascii_hexdigit());
+    let numbered = head
+        .split('-')
+        .filter(|p| p.len() >= 6 && p.bytes().all(|c| c.is_ascii_digit()))
+        .count()
+        >= 2;
+    let key = last.len() >= 24 && (!hex || numbered) && (blob(last) || machine_word(last));
+    // Not an `X-Azure-Ref` (`20261207T014500Z-<id>`) nor a digest.
+    let azure_ref = head.len() > 8 && head.as_bytes()[..8].iter().all(u8::is_ascii_digit);
+    !head.is_empty()
+        && key
+        && !azure_ref
+        && !is_known_digest(t)
+        && !t.contains(['/', ':', '#', '=', '.'])
+}
+
+/// `sha256-<hex>`, `md5:<hex>`: digests name their algorithm.
+fn is_known_digest(t: &str) -> bool {
+    let lower = t.get(..7).unwrap_or(t).to_ascii_lowercase();
+    ["sha1", "sha256", "sha384", "sha512", "md5"]
+        .iter()
+        .any(|p| lower.starts_with(p))
+}
+
+/// A payment card number: 13 to 19 digits that pass the Luhn check (on a line that
+/// speaks of a card: support request numbers have 16 digits too).
+fn card(t: &str) -> bool {
+    (13..=19).contains(&t.len())
+        && t.bytes().all(|c| c.is_ascii_digit())
+        && super::checksum::luhn(t.as_bytes())
+}
+
+/// The base64 lines of a token holding JSON-escaped line breaks (`\n`): a run of
+/// full lines (40 characters or more, or a blob) and the short line ending it, with
+/// the breaks between them.
+fn wrapped_escaped(t: &str, offset: usize, parts: &mut Vec<Range<usize>>) {
+    let mut run: Option<Range<usize>> = None;
+    let mut pos = 0;
+    for seg in t.split("\\n") {
+        let seg_core = seg.strip_suffix("\\r").unwrap_or(seg);
+        let full = seg_core.len() >= 40 && base64_chars(seg_core) || blob(seg_core);
+        let tail = run.is_some() && seg_core.len() >= 4 && base64_chars(seg_core);
+        if full || tail {
+            let r = offset + pos..offset + pos + seg_core.len();
+            run = Some(run.map_or(r.clone(), |a| a.start..r.end));
+            if !full {
+                parts.extend(run.take());
+            }
+        } else {
+            parts.extend(run.take());
+        }
+        pos += seg.len() + 2;
+    }
+    parts.extend(run);
+}
+
+/// The values after `%3D` (`=` percent-encoded, once or twice) up to the next encoded
+/// `&` or `;`, judged decoded (`%2B` `+`, `%2F` `/`, `%3D` `=`).
+fn percent_encoded_values(t: &str, offset: usize, parts: &mut Vec<Range<usize>>) {
+    let lower = t.to_ascii_lowercase();
+    let mut from = 0;
+    while let Some(k) = lower[from..].find("%3d").map(|k| from + k) {
+        let vs = k + 3;
+        let mut ve = vs;
+        while ve < t.len() {
+            let rest = &lower[ve..];
+            if rest.starts_with('&')
+                || rest.starts_with("%26")
+                || rest.starts_with("%3b")
+                || rest.starts_with("%2526")
+                || rest.starts_with("%253b")
+            {
+                break;
+            }
+            // Padding (`%3D%3D`) ends the value.
+            if rest.starts_with("%3d") || rest.starts_with("%253d") {
+                let pad = if rest.starts_with("%3d") { 3 } else { 5 };
+                ve += pad;
+                while lower[ve..].starts_with("%3d") || lower[ve..].starts_with("%253d") {
+                    ve += if lower[ve..].starts_with("%3d") { 3 } else { 5 };
+                }
+                break;
+            }
+            ve += 1;
+        }
+        let decoded = lower_decode(&t[vs..ve]);
+        if decoded.len() >= 16 && (blob(&decoded) || value_like(&decoded)) {
+            parts.push(offset + vs..offset + ve);
+        }
+        from = ve.max(vs);
+    }
+}
+
+/// `%25` `%2B` `%2F` `%3D` decoded (twice-encoded values decode to once-encoded ones
+/// first).
+fn lower_decode(v: &str) -> String {
+    let once = v.replace("%25", "%");
+    once.replace("%2B", "+")
+        .replace("%2b", "+")
+        .replace("%2F", "/")
+        .replace("%2f", "/")
+        .replace("%3D", "=")
+        .replace("%3d", "=")
 }
 
 /// `name=` at the start of `b`.
@@ -280,7 +741,9 @@ fn readable(v: &str) -> bool {
         && t.bytes()
             .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || matches!(c, b'-' | b'_'));
     // URLs written without their scheme or encoded, Windows paths, API versions.
-    let located = lower.starts_with("//")
+    let located = lower
+        .strip_prefix("//")
+        .is_some_and(|rest| rest.split('/').next().is_some_and(|h| h.contains('.')))
         || lower.starts_with("http%3a")
         || lower.starts_with("https%3a")
         || t.contains(":\\")
@@ -389,6 +852,139 @@ mod tests {
             "status: Succeeded, reason: ResourceNotFound",
             "パスワードの有効期限: 2026/12/31",
             "az storage account keys list -g rg -n st1",
+        ] {
+            assert!(masked(text).is_empty(), "{text}: {:?}", masked(text));
+        }
+    }
+
+    #[test]
+    fn chosen_passwords_are_masked_where_they_stand_as_values() {
+        // After or before a credential word on the same line, in either language.
+        assert_eq!(
+            masked("the new password is Sunflower2031 for now"),
+            ["Sunflower2031"]
+        );
+        assert_eq!(
+            masked("管理者パスワードは Momiji2030 に変えました"),
+            ["Momiji2030"]
+        );
+        assert_eq!(
+            masked("Tanuki4821x というパスワードで入れません"),
+            ["Tanuki4821x"]
+        );
+        assert_eq!(
+            masked("creds are svc-copy / Hotaru_kpq5521"),
+            ["Hotaru_kpq5521"]
+        );
+        // Framed as a value by Japanese brackets, a full-width colon or slash.
+        assert_eq!(masked("正しくは『Kirin8832Zx』です"), ["Kirin8832Zx"]);
+        assert_eq!(masked("ログイン：opsuser ／ Sakana2044"), ["Sakana2044"]);
+        assert_eq!(masked("初期値（Daruma7715）のままです"), ["Daruma7715"]);
+        // Alone on its line, as a command prints it.
+        assert_eq!(masked("Kitsune4472\n"), ["Kitsune4472"]);
+        // Passphrases of lowercase words, where a credential word says what they are.
+        assert_eq!(
+            masked("We use amber-falcon-quiver-meadow-27 as the passphrase"),
+            ["amber-falcon-quiver-meadow-27"]
+        );
+        assert_eq!(
+            masked("パスフレーズは「amber-falcon-quiver-meadow」です"),
+            ["amber-falcon-quiver-meadow"]
+        );
+        assert_eq!(
+            masked("\"value\": \"cobalt-willow-pepper-harbor-64\""),
+            ["cobalt-willow-pepper-harbor-64"]
+        );
+    }
+
+    #[test]
+    fn machine_made_words_are_masked_anywhere() {
+        // Pre-shared keys and generated passwords of letters and digits in random order.
+        for key in [
+            "Q7fWz2LmP9xRk4Tb8NvY3cHs",
+            "ZpmT4qWbKr8VnXc2",
+            "hR7TkQ2mZx9LpW4nB",
+        ] {
+            assert_eq!(masked(&format!("set to {key} on both ends")), [key]);
+        }
+        // In a URL path, with the uppercase IDs before it (an incoming webhook).
+        assert_eq!(
+            masked("POST https://hooks.example.com/services/T01ABCDEF9/B02GHIJKL8/Xk3Pq9ZrT2mWb7LcN4vY8sQd"),
+            ["T01ABCDEF9/B02GHIJKL8/Xk3Pq9ZrT2mWb7LcN4vY8sQd"]
+        );
+        // A prefixed token whose tail is a key.
+        let token = "xoxb-12345678901-23456789012-Ab3dE5gH7jK9mN1pQ3sT5vW7";
+        assert_eq!(masked(&format!("bot token {token}")), [token]);
+        // Identifiers of words stay.
+        for text in [
+            "image Win2022Datacenter, function HttpTrigger1",
+            "setting AzureWebJobsStorage",
+            "rule dcr-0a0e3668184d07a98043b65e9a96bdbb",
+            "deployed app-service-plan-prod to japan-east",
+        ] {
+            assert!(masked(text).is_empty(), "{text}: {:?}", masked(text));
+        }
+    }
+
+    #[test]
+    fn wrapped_keys_are_masked_to_their_last_line() {
+        let full = "MIIEpAIBAAKCAQEAx3Lq9Zr7TkWmP2vN8bYc4HsQd6JfRg1tXo5aUi0eVnKlMwCy";
+        let text = format!("{full}\n{full}\nZr7TkWmP2vN8bYc4Hs==\n");
+        assert_eq!(masked(&text), [full, full, "Zr7TkWmP2vN8bYc4Hs=="]);
+        // With JSON-escaped line breaks, the breaks between the lines go too.
+        let json = format!(
+            "\"key\": \"-----BEGIN PRIVATE KEY-----\\n{full}\\n{full}\\nAbCd12==\\n-----END PRIVATE KEY-----\\n\""
+        );
+        assert_eq!(masked(&json), [format!("{full}\\n{full}\\nAbCd12==")]);
+    }
+
+    #[test]
+    fn values_in_encoded_and_glued_forms_are_masked() {
+        // XML entities and JSON-escaped quotes inside a value are no delimiters.
+        assert_eq!(
+            masked("connectionString=\"Server=db1;Password=Ume&amp;shu4471;\""),
+            ["Ume&amp;shu4471"]
+        );
+        assert_eq!(
+            masked(r#"{\"Password\":\"Ka\"rasu8812\"}"#),
+            [r#"Ka\"rasu8812"#]
+        );
+        // Percent-encoded values, once or twice.
+        assert_eq!(
+            masked("next=https%3A%2F%2Fst1.blob.core.windows.net%2Fc%3Fsv%3D2022-11-02%26sig%3DXk3Pq9ZrT2mWb7LcN4vY8sQd%252Bw%253D&x=1"),
+            ["Xk3Pq9ZrT2mWb7LcN4vY8sQd%252Bw%253D"]
+        );
+        assert_eq!(
+            masked("conn=AccountEndpoint%3Dhttps%3A%2F%2Fdb1.documents.azure.com%3A443%2F%3BAccountKey%3Dq9iNt3DYIJ0JNfTFWWk%2BxD6gYNMg7Ri31Rsve%3D%3D%3B"),
+            ["q9iNt3DYIJ0JNfTFWWk%2BxD6gYNMg7Ri31Rsve%3D%3D"]
+        );
+        // A password glued to its option, or in a URL's user information.
+        assert_eq!(masked("mysql -u app -pHibari9932Qx"), ["Hibari9932Qx"]);
+        assert_eq!(
+            masked("git clone https://build:s3cr3tPassw0rd@git.example.com/repo"),
+            ["s3cr3tPassw0rd"]
+        );
+        // Card numbers where the line speaks of a card; request numbers stay.
+        assert_eq!(
+            masked("カード番号 4111111111111111 で登録"),
+            ["4111111111111111"]
+        );
+        assert_eq!(
+            masked("card: 4012888888881881 (expired)"),
+            ["4012888888881881"]
+        );
+        assert!(masked("お問い合わせ番号 4111111111111111 の件").is_empty());
+    }
+
+    #[test]
+    fn credential_lines_still_show_what_support_reads() {
+        for text in [
+            "password for sqladmin on sql-erp-prod expires 2026/12/31",
+            "パスワードの有効期限: 2026-12-31T00:00:00Z、対象 vm-web-01",
+            "Key Vault kv-app-prd の secret db-password を参照 (https://kv-app-prd.vault.azure.net)",
+            "password reset for taro.yamada@contoso.co.jp, request 6f1c2d4e-8a3b-4c5d-9e0f-1a2b3c4d5e6f",
+            "Password=********; PasswordMinLength=14",
+            "パスワード（xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx の形式）",
         ] {
             assert!(masked(text).is_empty(), "{text}: {:?}", masked(text));
         }
