@@ -589,9 +589,23 @@ fn prose_is(text: &str, from: usize) -> Option<Value> {
         if words == 0 && COMPOUND_HEADS.iter().any(|h| w.eq_ignore_ascii_case(h)) {
             return None;
         }
-        let verb = w.eq_ignore_ascii_case("is") || w.eq_ignore_ascii_case("was");
+        let verb = ["is", "was", "are", "were"]
+            .iter()
+            .any(|v| w.eq_ignore_ascii_case(v));
+        // "the key we were given is X": a verb before a participle is not the one.
+        let participle = verb && at(text, i) == b' ' && {
+            let mut e = i + 1;
+            while e < b.len() && b[e].is_ascii_lowercase() {
+                e += 1;
+            }
+            let next = &text[i + 1..e];
+            at(text, e) == b' '
+                && (next.ends_with("ed")
+                    || next.ends_with("en")
+                    || ["set", "sent", "told", "shown", "put"].contains(&next))
+        };
         // "… is X", "… was set to X", "changed the password of the jump box to X".
-        if words > 0 && (verb || w.eq_ignore_ascii_case("to")) {
+        if words > 0 && !participle && (verb || w.eq_ignore_ascii_case("to")) {
             let colon = (at(text, i) == b':') as usize;
             let v = read_value(text, i + colon, false)?;
             let s = &text[v.range.clone()];
@@ -796,6 +810,53 @@ const KEY_ATTRIBUTES: &[&str] = &[
     "format",
 ];
 
+/// Whether the Markdown table cell at `i` lies in a column whose header names an attribute
+/// of a secret rather than its value (`Version`, `ID`, `Expires`, `バージョン`, `有効期限`).
+fn attribute_column(text: &str, i: usize) -> bool {
+    let ls = line_start(text, i);
+    let column = text[ls..i].matches('|').count();
+    // Up the table to the line above its `|---|` rule.
+    let mut l = ls;
+    for _ in 0..64 {
+        if l == 0 {
+            return false;
+        }
+        let prev = line_start(text, l - 1);
+        if at(text, l - 1) != b'\n' || prev > 0 && at(text, prev - 1) != b'\n' {
+            return false;
+        }
+        let line = text[prev..l - 1].trim();
+        if !line.starts_with('|') {
+            return false;
+        }
+        if line.bytes().all(|c| matches!(c, b'|' | b'-' | b':' | b' ')) {
+            if prev == 0 {
+                return false;
+            }
+            let hs = line_start(text, prev - 1);
+            let Some(cell) = text[hs..prev - 1].split('|').nth(column) else {
+                return false;
+            };
+            let cell = cell.trim();
+            return names_key_attribute(cell)
+                || [
+                    "バージョン",
+                    "有効期限",
+                    "期限",
+                    "種類",
+                    "名前",
+                    "作成日",
+                    "更新日",
+                    "拇印",
+                ]
+                .iter()
+                .any(|w| cell.contains(w));
+        }
+        l = prev;
+    }
+    false
+}
+
 /// Whether the words `between` a key and its value name an attribute of the key.
 fn names_key_attribute(between: &str) -> bool {
     between
@@ -920,6 +981,7 @@ fn japanese_particle(text: &str, p: usize) -> Option<(Sep, usize)> {
         ("の値:", Sep::Strong),
         ("は", Sep::Weak),
         ("には", Sep::Weak),
+        ("に", Sep::Weak),
         ("：", Sep::Strong),
     ] {
         if rest.starts_with(word) {
@@ -1137,7 +1199,7 @@ fn next_line_value(text: &str, p: usize) -> Option<Value> {
 /// at `p` is such a question followed by such a message.
 fn chat_answer(text: &str, p: usize, kind: Kind, out: &mut Vec<Finding>) -> bool {
     let Some(v) = chat_message(text, p) else {
-        return false;
+        return chat_replies(text, p, kind, out);
     };
     if looks_like_password(&text[v.range.clone()]) {
         out.push(Finding {
@@ -1148,13 +1210,108 @@ fn chat_answer(text: &str, p: usize, kind: Kind, out: &mut Vec<Finding>) -> bool
     true
 }
 
+/// Whether the rest of a line after a secret's name asks for it: `パスワード何だっけ`,
+/// `アクセスキーを教えていただけますか。`, `what's the password?`.
+fn asks_for_it(rest: &str) -> bool {
+    rest.chars().count() <= 24
+        && (rest.ends_with(['?', '？']) || rest.contains("っけ") || rest.contains("教えて"))
+}
+
+/// A chat line that only names the speaker and the time (`中村 14:03`, `Tanaka 10:42 AM`).
+fn speaker_header(line: &str) -> bool {
+    let t = line.trim().trim_end_matches(" AM").trim_end_matches(" PM");
+    let b = t.as_bytes();
+    let n = b.len();
+    t.chars().count() <= 24
+        && n >= 5
+        && b[n - 3] == b':'
+        && b[n - 2..].iter().all(u8::is_ascii_digit)
+        && b[n - 4].is_ascii_digit()
+}
+
+/// The replies to a question about a secret (see [`asks_for_it`]) over the next few lines,
+/// each message on its own line after a speaker header or blank lines: `「P@ss…」です！`,
+/// `すみません、正しくは『P@ss…』です`, `こちらです→ <key>`. Stops at the first message that
+/// gives no value.
+fn chat_replies(text: &str, p: usize, kind: Kind, out: &mut Vec<Finding>) -> bool {
+    let le = line_end(text, p);
+    if !asks_for_it(text[p..le].trim()) || le >= text.len() {
+        return false;
+    }
+    let shaped = |s: &str| {
+        !is_placeholder(s)
+            && if kind == Kind::Password {
+                looks_like_password(s)
+            } else {
+                looks_random(s, 24)
+            }
+    };
+    let found = out.len();
+    let mut next = le + 1;
+    for _ in 0..8 {
+        if next >= text.len() || out.len() - found >= 2 {
+            break;
+        }
+        let end = line_end(text, next);
+        let line = &text[next..end];
+        let start = next;
+        next = end + 1;
+        let t = line.trim_matches([' ', '\t', '　']);
+        if t.is_empty() || speaker_header(t) {
+            continue;
+        }
+        let Some(v) = reply_value(t) else {
+            break;
+        };
+        let s = &t[v.clone()];
+        if !shaped(s) {
+            break;
+        }
+        let off = start + (t.as_ptr() as usize - line.as_ptr() as usize);
+        out.push(Finding {
+            range: off + v.start..off + v.end,
+            kind,
+        });
+    }
+    out.len() > found
+}
+
+/// The value a reply gives: in brackets (`「P@ss…」です`), after an arrow (`こちらです→ X`),
+/// or the message alone.
+fn reply_value(t: &str) -> Option<Range<usize>> {
+    for (open, close) in [
+        ('「', '」'),
+        ('『', '』'),
+        ('【', '】'),
+        ('"', '"'),
+        ('`', '`'),
+    ] {
+        if let Some(o) = t.find(open) {
+            let from = o + open.len_utf8();
+            let c = t[from..].find(close)?;
+            let s = &t[from..from + c];
+            if !s.is_empty() && s.is_ascii() && !s.contains(' ') {
+                return Some(from..from + c);
+            }
+        }
+    }
+    if let Some(a) = t.rfind(['→', '⇒']) {
+        let from = a + '→'.len_utf8();
+        let v = t[from..].trim_start();
+        let from = t.len() - v.len();
+        let len = v
+            .find(|c: char| c.is_whitespace() || !c.is_ascii())
+            .unwrap_or(v.len());
+        return (len > 0).then_some(from..from + len);
+    }
+    (t.is_ascii() && !t.contains(' ')).then_some(0..t.len())
+}
+
 /// The single-token message answering the question at `p` (see [`chat_answer`]).
 fn chat_message(text: &str, p: usize) -> Option<Value> {
     let le = line_end(text, p);
     let rest = text[p..le].trim();
-    let question = rest.chars().count() <= 24
-        && (rest.ends_with(['?', '？']) || rest.contains("だっけ") || rest.contains("教えて"));
-    if !question || le >= text.len() {
+    if !asks_for_it(rest) || le >= text.len() {
         return None;
     }
     let next = le + 1;
@@ -1457,7 +1614,17 @@ pub(crate) fn at_key(
                     });
                 }
             }
-        } else if let Some(v) = prose_is(text, p) {
+        } else if let Some(mut v) = prose_is(text, p) {
+            // "creds for the jump box are admin / P@ss…": the password after the user.
+            let (mut class, mut kind) = (class, kind);
+            if matches!(n, "creds" | "credential" | "credentials" | "login")
+                || class == Class::Password
+            {
+                if let Some(second) = pair_second(text, v.range.end) {
+                    v = second;
+                    (class, kind) = (Class::Password, Kind::Password);
+                }
+            }
             if accept(class, &text[v.range.clone()], Sep::Weak, v.quoted) {
                 out.push(Finding {
                     range: v.range,
@@ -1610,6 +1777,11 @@ pub(crate) fn at_key(
     }) else {
         return;
     };
+    // `| sql-admin-pw | <version> | …`: a row naming a secret whose next cell is another
+    // attribute of it (the header says Version, ID, Expires).
+    if rest.starts_with('|') && attribute_column(text, v.range.start) {
+        return;
+    }
     // A query encoded twice ends its value at the next `%2526` (`&`).
     if eq && skip == 5 {
         if let Some(i) = text[v.range.clone()].find("%2526") {
@@ -1672,6 +1844,11 @@ pub(crate) fn at_key(
                 || looks_random(s, 16)
                     && beside_endpoint(text, ks)
                     && accept(Class::Key(Kind::AccessKey), s, Sep::Strong, v.quoted)
+                // "SendGrid API key → SG.…", "signing key: …": named for a secret.
+                || sep == Sep::Strong
+                    && secret_key_qualifier(text, ks).is_some()
+                    && looks_random(s, 24)
+                    && !is_placeholder(s)
         }
         _ => key_shaped(s),
     };
@@ -1730,9 +1907,9 @@ pub(crate) fn at_key(
             range: v.range,
             kind,
         });
-        // "changed the password from X to Y": the new value too.
+        // "changed the password from X to Y": the new value too; "…, the old one was Y".
         if class == Class::Password {
-            if let Some(next) = changed_to(text, end, class) {
+            if let Some(next) = changed_to(text, end, class).or_else(|| other_one(text, end)) {
                 out.push(Finding { range: next, kind });
             }
         }
@@ -1784,8 +1961,25 @@ fn random_name_part(text: &str, p: usize, out: &mut Vec<Finding>) {
 
 /// Japanese keywords: パスワード, 暗証番号, 事前共有キー, アクセスキー, シークレット, トークン.
 pub(crate) fn at_japanese(text: &str, hit: Range<usize>, out: &mut Vec<Finding>) {
+    let Some((class, kind)) = japanese_class(text, &hit) else {
+        return;
+    };
+    let found = out.len();
+    japanese_told(text, hit.clone(), class, kind, out);
+    if out.len() == found {
+        if let Some(v) = sentence_value(text, hit, class) {
+            out.push(Finding {
+                range: v.range,
+                kind,
+            });
+        }
+    }
+}
+
+/// The class and kind of secret a Japanese keyword names, or none (クッキー, 公開鍵).
+fn japanese_class(text: &str, hit: &Range<usize>) -> Option<(Class, Kind)> {
     let word = &text[hit.clone()];
-    let (class, kind) = match word {
+    Some(match word {
         "パスワード" | "パスフレーズ" | "暗証番号" => {
             (Class::Password, Kind::Password)
         }
@@ -1806,13 +2000,19 @@ pub(crate) fn at_japanese(text: &str, hit: Range<usize>, out: &mut Vec<Finding>)
             )
         }
         // クッキー is a cookie, whose name says whether it is a secret.
-        "キー" if text[..hit.start].ends_with("クッ") => return,
+        "キー" if text[..hit.start].ends_with("クッ") => return None,
         "キー" => (Class::Key(Kind::AccessKey), Kind::AccessKey),
         // 鍵 (HMAC の鍵, 暗号化の鍵); a public key (公開鍵) is no secret.
-        "鍵" if text[..hit.start].ends_with("公開") => return,
+        "鍵" if text[..hit.start].ends_with("公開") => return None,
         "鍵" => (Class::Key(Kind::Secret), Kind::Secret),
         _ => (Class::Token, Kind::Token),
-    };
+    })
+}
+
+/// The value told right after (or just before) a Japanese keyword, by its particle,
+/// colon, bracket or table cell.
+fn japanese_told(text: &str, hit: Range<usize>, class: Class, kind: Kind, out: &mut Vec<Finding>) {
+    let word = &text[hit.clone()];
     if table_header(text, hit.start).is_some() {
         table_column(text, &hit, class, kind, false, out);
         return;
@@ -1858,7 +2058,13 @@ pub(crate) fn at_japanese(text: &str, hit: Range<usize>, out: &mut Vec<Finding>)
                 let inner = p + c.len_utf8()..p + i;
                 let s = &text[inner.clone()];
                 let shaped = looks_like_password(s) || looks_random(s, 24);
-                if s.is_ascii() && !s.contains(' ') && shaped && !is_placeholder(s) {
+                // 秘密鍵（id_ed25519）: a file or resource name, not the value.
+                let name = s.len() < 24
+                    && s.contains(['_', '.', '-'])
+                    && s.bytes().all(|c| {
+                        c.is_ascii_lowercase() || c.is_ascii_digit() || b"_.-".contains(&c)
+                    });
+                if s.is_ascii() && !s.contains(' ') && shaped && !name && !is_placeholder(s) {
                     out.push(Finding { range: inner, kind });
                     return;
                 }
@@ -1887,6 +2093,15 @@ pub(crate) fn at_japanese(text: &str, hit: Range<usize>, out: &mut Vec<Finding>)
     // A chat: パスワード何だっけ ⏎ [10:03] 鈴木: P@ss…: the answer on the next message.
     if chat_answer(text, p, kind, out) {
         return;
+    }
+    // 「…の暗号化パスフレーズ」は X: the word ends a quoted name.
+    if matches!(char_at(text, p), '」' | '』')
+        && matches!(
+            char_at(text, p + '」'.len_utf8()),
+            'は' | 'が' | 'を' | '：' | ':'
+        )
+    {
+        p += '」'.len_utf8();
     }
     let c = char_at(text, p);
     let rest = &text[p..];
@@ -1958,6 +2173,139 @@ pub(crate) fn at_japanese(text: &str, hit: Range<usize>, out: &mut Vec<Finding>)
     }
 }
 
+/// Verbs and copulas after a value that say it was set, typed or shown: 同じ X で設定済み,
+/// X を入れてます, X にリセット, 「X」と表示されました, X にしております.
+const VALUE_TAILS: &[&str] = &[
+    "で設定",
+    "に設定",
+    "を設定",
+    "にして",
+    "にしま",
+    "にしてお",
+    "に変更",
+    "へ変更",
+    "にリセット",
+    "に更新",
+    "に再設定",
+    "を入れ",
+    "を入力",
+    "と入力",
+    "で入れ",
+    "で入って",
+    "でログイン",
+    "で接続",
+    "を使",
+    "を使用",
+    "で登録",
+    "を登録",
+    "を指定",
+    "と表示",
+    "が表示",
+    "と出",
+    "で作成",
+    "でした",
+];
+
+/// The value told later in the keyword's sentence, past other words: パスワード変えました→
+/// 「X」, 事前共有キーはオンプレ側と同じ X で設定済みです, …には X を入れてます, パスワードを再生成
+/// したところ、ポータル上に「X」と表示されました. An ASCII word in brackets or after an arrow
+/// or colon, or before a verb that sets, types or shows it ([`VALUE_TAILS`]); the sentence
+/// ends at 。！？ or the line's end, and at a new topic (`サイズは …`).
+fn sentence_value(text: &str, hit: Range<usize>, class: Class) -> Option<Value> {
+    let le = line_end(text, hit.end);
+    let limit = ceil(text, le.min(hit.end + 240));
+    let mut rest = &text[hit.end..limit];
+    if let Some(e) = rest.find(['。', '！', '？']) {
+        rest = &rest[..e];
+    }
+    let b = rest.as_bytes();
+    let graphic = |c: u8| c.is_ascii_graphic() && !matches!(c, b'"' | b'\'' | b'`');
+    let mut i = 0;
+    while i < b.len() {
+        // A new topic: `は` after other words (not には, では, とは).
+        if rest[i..].starts_with('は') && i > 6 {
+            let prev = char_before(rest, i);
+            if !matches!(prev, 'に' | 'で' | 'と' | '、') {
+                return None;
+            }
+        }
+        if !graphic(b[i]) {
+            i += char_at(rest, i).len_utf8().max(1);
+            continue;
+        }
+        let start = i;
+        while i < b.len() && graphic(b[i]) {
+            i += 1;
+        }
+        let (mut s0, mut e0) = (start, i);
+        while s0 < e0 && b[s0] == b'*' {
+            s0 += 1;
+        }
+        while e0 > s0 && matches!(b[e0 - 1], b'*' | b'.' | b':' | b',') {
+            e0 -= 1;
+        }
+        let v = &rest[s0..e0];
+        let before = rest[..start].trim_end_matches([' ', '*']);
+        let after = rest[i..].trim_start_matches([' ', '*']);
+        // In brackets, the whole of them (not 「P@ssw0rd のような例」).
+        let bracketed = before.ends_with(['「', '『', '【', '〔', '［', '"', '`']);
+        let closer = after.starts_with(['」', '』', '】', '〕', '］', '"', '`']);
+        let told = if bracketed {
+            closer
+        } else {
+            before.ends_with(['→', '⇒', '：', ':'])
+                || closer
+                || VALUE_TAILS.iter().any(|t| after.starts_with(t))
+        };
+        // `PasswordMinLength=14`: a setting, not a value; パスワードポリシー, 鍵のフィンガープリント:
+        // words naming something about the secret come first.
+        let setting = v.trim_end_matches('=').contains('=');
+        if !told || setting || is_placeholder(v) || contains_sig(v) || about_it(&rest[..start]) {
+            continue;
+        }
+        let email = v.find('@').is_some_and(|a| v[a..].contains('.'));
+        let shaped = match class {
+            Class::Password | Class::Key(Kind::PreSharedKey) => {
+                looks_like_password(v) && (v.len() >= 8 || bracketed) && !email
+            }
+            Class::Secret => looks_random(v, 16) || looks_like_password(v) && v.len() >= 8,
+            _ => looks_random(v, 24),
+        };
+        if shaped {
+            let at = hit.end + s0;
+            return Some(Value {
+                range: at..at + v.len(),
+                quoted: bracketed,
+            });
+        }
+    }
+    None
+}
+
+/// Words after a Japanese keyword that name something about the secret, not its value:
+/// パスワードポリシー, 鍵のフィンガープリント, シークレット名, トークンの有効期限.
+fn about_it(between: &str) -> bool {
+    const ABOUT: &[&str] = &[
+        "ポリシー",
+        "要件",
+        "ルール",
+        "有効期限",
+        "期限",
+        "フィンガープリント",
+        "拇印",
+        "ハッシュ",
+        "バージョン",
+        "名",
+        "ID",
+        "長さ",
+        "文字数",
+        "複雑",
+        "履歴",
+        "識別子",
+    ];
+    ABOUT.iter().any(|w| between.contains(w))
+}
+
 /// The second value of a change told in prose, after the first (at `after`): `X から Y
 /// に変更`, `from X to Y`; shaped as the first's class wants.
 fn changed_to(text: &str, after: usize, class: Class) -> Option<Range<usize>> {
@@ -1976,6 +2324,34 @@ fn changed_to(text: &str, after: usize, class: Class) -> Option<Range<usize>> {
     let v = read_value(text, q + skip, false)?;
     let s = &text[v.range.clone()];
     (s.is_ascii() && accept(class, s, Sep::Weak, v.quoted)).then_some(v.range)
+}
+
+/// "the new pw is X, the old one was Y", "…; the previous one is Y": another password
+/// told next to the first (at `after`), on its line.
+fn other_one(text: &str, after: usize) -> Option<Range<usize>> {
+    let le = line_end(text, after).min(after + 80);
+    let rest = text[after..ceil(text, le)].to_ascii_lowercase();
+    let (i, w) = [
+        " one was ",
+        " one is ",
+        " password was ",
+        " pw was ",
+        " one: ",
+    ]
+    .iter()
+    .filter_map(|w| rest.find(w).map(|i| (i, w.len())))
+    .min()?;
+    let lead = rest[..i].trim_end();
+    if !["old", "previous", "former", "new", "current", "other"]
+        .iter()
+        .any(|q| lead.ends_with(q))
+        || lead.len() > 24
+    {
+        return None;
+    }
+    let v = read_value(text, after + i + w, false)?;
+    let s = &text[v.range.clone()];
+    (s.is_ascii() && looks_like_password(s) && !is_placeholder(s)).then_some(v.range)
 }
 
 /// Past Markdown emphasis closing a bold label (`**パスワード**: …`, `**パスワード：** …`): a
@@ -2002,11 +2378,21 @@ fn value_before_toiu(text: &str, word_start: usize) -> Option<Value> {
     );
     let before = &text[from..word_start];
     // 「P@ss…」をパスワードとして: `を` after a quoted value.
-    let (pos, len) = ["という", "との", "って", "」を"]
-        .iter()
-        .filter_map(|w| before.rfind(w).map(|p| (p, w.len())))
-        .max_by_key(|(p, _)| *p)?;
-    let (pos, len) = if before[pos..].starts_with("」を") {
+    // 以前お伝えした P@ss… は旧パスワード: `は` right after the value.
+    let (pos, len) = [
+        "という",
+        "との",
+        "って",
+        "」を",
+        "』を",
+        " は",
+        "」は",
+        "』は",
+    ]
+    .iter()
+    .filter_map(|w| before.rfind(w).map(|p| (p, w.len())))
+    .max_by_key(|(p, _)| *p)?;
+    let (pos, len) = if before[pos..].starts_with(['」', '』']) {
         (pos + "」".len(), len - "」".len())
     } else {
         (pos, len)
@@ -2018,12 +2404,14 @@ fn value_before_toiu(text: &str, word_start: usize) -> Option<Value> {
     }
     let head = before[..pos].trim_end();
     let end = from + head.len();
-    if let Some(inner) = head.strip_suffix('」') {
-        let open = inner.rfind('「')?;
-        return Some(Value {
-            range: from + open + '「'.len_utf8()..end - '」'.len_utf8(),
-            quoted: true,
-        });
+    for (open, close) in [('「', '」'), ('『', '』'), ('【', '】')] {
+        if let Some(inner) = head.strip_suffix(close) {
+            let o = inner.rfind(open)?;
+            return Some(Value {
+                range: from + o + open.len_utf8()..end - close.len_utf8(),
+                quoted: true,
+            });
+        }
     }
     let start = head
         .rfind(|c: char| c.is_whitespace() || !c.is_ascii())
@@ -2039,10 +2427,14 @@ fn value_before_toiu(text: &str, word_start: usize) -> Option<Value> {
 /// 『P@ss…』と入力しましたが、「パスワードが…」: the last quoted value typed (`と入力`,
 /// `を入力`) before the word on its line.
 fn typed_before(text: &str, word_start: usize) -> Option<Value> {
-    let from = ceil(
-        text,
-        line_start(text, word_start).max(word_start.saturating_sub(240)),
-    );
+    // 「P@ss…」と入力しましたが… ⏎ パスワードを…: the line above, when the word starts its line.
+    let ls = line_start(text, word_start);
+    let ls = if ls > 0 && text[ls..word_start].trim().is_empty() {
+        line_start(text, ls - 1)
+    } else {
+        ls
+    };
+    let from = ceil(text, ls.max(word_start.saturating_sub(400)));
     let before = &text[from..word_start];
     let typed = ["と入力", "を入力", "と打", "を貼り付け"]
         .iter()
@@ -2085,9 +2477,9 @@ fn named_value(text: &str, p: usize) -> Option<usize> {
     text[q..].starts_with("の値").then_some(q)
 }
 
-/// `アカウント: azureuser / Pass123!`, `資格情報：admin / P@ss…`, `SQL 認証で sa / P@ss…`: a
-/// label for an account,
-/// a user name, a slash and a password-shaped value ending the line.
+/// `アカウント: azureuser / Pass123!`, `資格情報：admin / P@ss…`, `SQL 認証で sa / P@ss…`,
+/// `ログイン: app_reader ／ P@ss…`, `ローカル管理者、azureadmin / P@ss… で入れます`: a label for
+/// an account, a user name, a slash and a password-shaped value ending the line or clause.
 pub(crate) fn at_account(text: &str, hit: Range<usize>, out: &mut Vec<Finding>) {
     let mut p = hit.end;
     while matches!(char_at(text, p), ' ' | '\t' | '　') {
@@ -2097,7 +2489,7 @@ pub(crate) fn at_account(text: &str, hit: Range<usize>, out: &mut Vec<Finding>) 
     // ends with its particle).
     let c = char_at(text, p);
     let skip = match c {
-        ':' | '：' | 'は' => c.len_utf8(),
+        ':' | '：' | 'は' | '、' => c.len_utf8(),
         _ if text[..hit.end].ends_with('で') => 0,
         _ => return,
     };
@@ -2173,5 +2565,121 @@ pub(crate) fn at_value(text: &str, hit: Range<usize>, out: &mut Vec<Finding>) {
             range: v.range,
             kind: Kind::Secret,
         });
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::scan;
+
+    fn marked(text: &str) -> Vec<&str> {
+        scan(text).iter().map(|f| &text[f.range.clone()]).collect()
+    }
+
+    #[test]
+    fn a_value_told_later_in_the_sentence_is_found() {
+        for (text, value) in [
+            ("VPN の事前共有キーはオンプレ側ルーター（RTX1300）と同じ Qk7vN2pLx9wRt4Zm で設定済みです。\n", "Qk7vN2pLx9wRt4Zm"),
+            ("> 田中: VPN の事前共有キー、オンプレ側には Qk7vN2pLx9wRt4Zm を入れてます\n", "Qk7vN2pLx9wRt4Zm"),
+            ("パスワード変えました→「Harbor*akd2389」\n", "Harbor*akd2389"),
+            ("パスワードを再発行したところ、画面に『Tz8#kq2Lm!』と表示されました。\n", "Tz8#kq2Lm!"),
+            ("管理者のパスワードは先週から Sakura2024$ にしております。\n", "Sakura2024$"),
+            ("キーは「「M+edZo0CX/bZ3VxFlRqH9VXNlGRjdiB6+4pjxhfWckk=」」です。\n", "M+edZo0CX/bZ3VxFlRqH9VXNlGRjdiB6+4pjxhfWckk="),
+            ("「コンテナーの暗号化パスフレーズ」は seaweed-maple-monsoon-maple-56 で設定済みです。\n", "seaweed-maple-monsoon-maple-56"),
+        ] {
+            assert_eq!(marked(text), [value], "{text}");
+        }
+    }
+
+    #[test]
+    fn words_about_a_secret_later_in_its_sentence_are_no_value() {
+        for text in [
+            "パスワードをリセットしましたが、VM サイズは Standard_D4s_v3 です。\n",
+            "パスワードポリシー：PasswordMinLength=14、MaxPasswordAge=90 日です。\n",
+            "SSH 鍵のフィンガープリント：SHA256:KMhwo3uhnAwEWCOKn5aySQ0C4pNRIYshySigggNhlHY\n",
+            "パスワード変えました（英大文字・小文字・数字・記号を含む 16 文字以上にしています）。\n",
+            "前任者も「P@ssw0rd のような例ではなく、実際の値を入れる」とだけメモしています。パスワード欄です。\n",
+            "パスフレーズは別途お送りします。秘密鍵（id_ed25519）で接続できません。\n",
+        ] {
+            assert!(marked(text).is_empty(), "{text}: {:?}", marked(text));
+        }
+    }
+
+    #[test]
+    fn a_value_before_its_word_is_found() {
+        assert_eq!(
+            marked("パスワードは Sakura2024$ です（以前お伝えした Th#yH0%-o1Su6!*1 は旧パスワードです）。\n"),
+            ["Sakura2024$", "Th#yH0%-o1Su6!*1"]
+        );
+        assert_eq!(
+            marked("『OsklEo4ssbeeM11』というパスワードでデプロイしました。\n"),
+            ["OsklEo4ssbeeM11"]
+        );
+        assert_eq!(
+            marked("【Kx9#mPq2Lz】という初期パスワードです。\n"),
+            ["Kx9#mPq2Lz"]
+        );
+        assert_eq!(
+            marked("シリアル コンソールで「Harbor*akd2389」と入力しましたが、入れませんでした。\nパスワードの入力ミスでしょうか。\n"),
+            ["Harbor*akd2389"]
+        );
+        assert!(marked("sqladmin は管理者パスワードでログインしています。\n").is_empty());
+    }
+
+    #[test]
+    fn replies_to_a_question_about_a_secret_are_found() {
+        let teams = "鈴木 14:02\n　DB のパスワードって何でしたっけ\n中村 14:03\n　「UF7293Nagoya*q」です！←古いほうでした\n中村 14:05\n　すみません、正しくは『RhotHeUanGD9A84』です\n鈴木 14:06\n　了解です、入れました\n";
+        assert_eq!(marked(teams), ["UF7293Nagoya*q", "RhotHeUanGD9A84"]);
+        let mail = "> 現在お使いのアクセスキーを教えていただけますか。\n\nこちらです→ y9GimuIaVmGUJV7BRHuSwcAItbT/ZrGbPrs6F53BOGQQQ55TT4y4YTn1XM7lsa3pdBpPNoq3MMx7ZW4xkUpa9Q==\n";
+        assert_eq!(marked(mail).len(), 1);
+        let slack = "tanaka 10:02 AM\nwhat's the password for the jump box?\nsato 10:03 AM\n\"Kestrel?ysn4654\" (capital K)\n";
+        assert_eq!(marked(slack), ["Kestrel?ysn4654"]);
+        let no_answer = "鈴木 14:02\nパスワードって何でしたっけ\n中村 14:03\nKey Vault の kv-app-prd に入ってます\n";
+        assert!(marked(no_answer).is_empty(), "{:?}", marked(no_answer));
+    }
+
+    #[test]
+    fn an_account_and_its_password_after_a_slash_are_found() {
+        for (text, value) in [
+            ("[10:42] 高橋: 検証用VMのローカル管理者、azureadmin / Osaka@20263 で入れるはずです\n", "Osaka@20263"),
+            ("・ログイン: app_reader ／ Kumo&qwe8940\n", "Kumo&qwe8940"),
+            ("管理者: opsadmin / Tz8#kq2Lm!\n", "Tz8#kq2Lm!"),
+            ("Creds for the staging jump box are azureadmin / Qw3rty!Zx98 (I'll rotate them).\n", "Qw3rty!Zx98"),
+        ] {
+            assert_eq!(marked(text), [value], "{text}");
+        }
+        assert!(marked("ログインできません。管理者: 山田 / 情報システム部\n").is_empty());
+    }
+
+    #[test]
+    fn prose_in_english_tells_values_in_several_shapes() {
+        assert_eq!(
+            marked("the new pw is Qw3rty!Zx98, the old one was Osaka@20263, both fail\n"),
+            ["Qw3rty!Zx98", "Osaka@20263"]
+        );
+        assert_eq!(
+            marked("The API key we were given is 0a1b2c3d4e5f60718293a4b5c6d7e8f9, region japaneast.\n").len(),
+            1
+        );
+        assert_eq!(
+            marked("SendGrid API key → 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.\n").len(),
+            1
+        );
+        assert_eq!(
+            marked(
+                "環境変数 NPM_TOKEN に 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 を入れています。\n"
+            )
+            .len(),
+            1
+        );
+        assert!(marked("The password we were told is in the vault.\n").is_empty());
+    }
+
+    #[test]
+    fn a_row_naming_a_secret_beside_its_version_is_no_value() {
+        let table = "| Secret name | Version | Expires |\n|---|---|---|\n| sql-admin-pw | 0717969cbe0c75fb32bcb4931f2c27f6 | 2027-03-31 |\n| storage-key1 | 4a5759e75a6dead37174a5c34bab3d3f | — |\n";
+        assert!(marked(table).is_empty(), "{:?}", marked(table));
+        let values = "| Name | Value |\n|---|---|\n| sql-admin-password | Qw3rty!Zx98 |\n";
+        assert_eq!(marked(values), ["Qw3rty!Zx98"]);
     }
 }

@@ -271,6 +271,8 @@ static ANCHORS: &[(&str, Anchor)] = &[
     ("アカウント", Anchor::Account),
     ("資格情報", Anchor::Account),
     ("ログイン情報", Anchor::Account),
+    ("ログイン", Anchor::Account),
+    ("管理者", Anchor::Account),
     ("接続情報", Anchor::Account),
     ("認証で", Anchor::Account),
     ("@secure()", Anchor::SecureDecorator),

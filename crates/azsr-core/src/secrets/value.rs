@@ -542,6 +542,8 @@ static PLACEHOLDER_PARTS: LazyLock<AhoCorasick> = LazyLock::new(|| {
             "secrets.",
             "replace_with",
             "replace-with",
+            "change-me",
+            "change_me",
             "#{",
         ])
         .expect("valid patterns")
@@ -1024,6 +1026,8 @@ mod tests {
     fn placeholders() {
         for v in [
             "<redacted>",
+            "change-me-to-a-long-random-string",
+            "CHANGE_ME_BEFORE_DEPLOY",
             "***",
             "xxxx",
             "●●●●",
