@@ -882,6 +882,7 @@ fn secret_key_qualifier(text: &str, ks: usize) -> Option<Kind> {
         "signing" | "secret" | "encryption" | "hmac" | "aes" | "symmetric" | "webhook"
         | "master" | "admin" | "private" | "api" | "access" | "subscription" | "host"
         | "function" => Some(Kind::Secret),
+        "primary" | "secondary" | "storage" | "account" | "redis" => Some(Kind::AccessKey),
         _ => None,
     }
 }
@@ -1570,6 +1571,25 @@ pub(crate) fn at_key(
         p += 1;
         spaces += 1;
     }
+    // "the access key (key1) is …", "the password (admin account) was …": a qualifier in
+    // brackets between the word and its verb.
+    if spaces > 0 && at(text, p) == b'(' {
+        let close = text.as_bytes()[p..line_end(text, p).min(p + 24)]
+            .iter()
+            .position(|&c| c == b')');
+        if let Some(c) = close.filter(|&c| {
+            c > 1
+                && text[p + 1..p + c]
+                    .bytes()
+                    .all(|x| x.is_ascii_lowercase() || x.is_ascii_digit() || b" -".contains(&x))
+                && at(text, p + c + 1) == b' '
+        }) {
+            p += c + 1;
+            while matches!(at(text, p), b' ' | b'\t') {
+                p += 1;
+            }
+        }
+    }
     let rest = &text[p..ceil(text, (p + 8).min(text.len()))];
     // Japanese particles and Bicep types, only where the byte after the key allows them.
     let ja_sep = if at(text, p) >= 0x80 || matches!(at(text, p), b')' | b'`' | b' ') {
@@ -1678,6 +1698,12 @@ pub(crate) fn at_key(
         )
     } else if rest.starts_with('>') && before == b'<' || rest.starts_with('|') && spaces > 0 {
         (Sep::Strong, false, 1)
+    } else if rest.starts_with("with ")
+        && spaces > 0
+        && matches!(n, "creds" | "credential" | "credentials" | "login")
+    {
+        // "login with admin / P@ss…": the pair after it.
+        (Sep::Weak, false, 5)
     } else if let Some(w) = ["is ", "was ", "to ", "is: ", "of ", "are ", "from "]
         .iter()
         .find(|w| {
@@ -1980,7 +2006,7 @@ pub(crate) fn at_japanese(text: &str, hit: Range<usize>, out: &mut Vec<Finding>)
 fn japanese_class(text: &str, hit: &Range<usize>) -> Option<(Class, Kind)> {
     let word = &text[hit.clone()];
     Some(match word {
-        "パスワード" | "パスフレーズ" | "暗証番号" => {
+        "パスワード" | "パスフレーズ" | "暗証番号" | "認証情報" => {
             (Class::Password, Kind::Password)
         }
         "共有キー" => (Class::Key(Kind::PreSharedKey), Kind::PreSharedKey),
@@ -2059,12 +2085,8 @@ fn japanese_told(text: &str, hit: Range<usize>, class: Class, kind: Kind, out: &
                 let s = &text[inner.clone()];
                 let shaped = looks_like_password(s) || looks_random(s, 24);
                 // 秘密鍵（id_ed25519）: a file or resource name, not the value.
-                let name = s.len() < 24
-                    && s.contains(['_', '.', '-'])
-                    && s.bytes().all(|c| {
-                        c.is_ascii_lowercase() || c.is_ascii_digit() || b"_.-".contains(&c)
-                    });
-                if s.is_ascii() && !s.contains(' ') && shaped && !name && !is_placeholder(s) {
+                if s.is_ascii() && !s.contains(' ') && shaped && !file_name(s) && !is_placeholder(s)
+                {
                     out.push(Finding { range: inner, kind });
                     return;
                 }
@@ -2241,6 +2263,16 @@ fn sentence_value(text: &str, hit: Range<usize>, class: Class) -> Option<Value> 
         while s0 < e0 && b[s0] == b'*' {
             s0 += 1;
         }
+        // `<P@ss…>`, `(P@ss…)`: ASCII brackets around the whole word.
+        let ascii_bracketed = e0 > s0 + 2
+            && matches!(
+                (b[s0], b[e0 - 1]),
+                (b'<', b'>') | (b'(', b')') | (b'[', b']')
+            );
+        if ascii_bracketed {
+            s0 += 1;
+            e0 -= 1;
+        }
         while e0 > s0 && matches!(b[e0 - 1], b'*' | b'.' | b':' | b',') {
             e0 -= 1;
         }
@@ -2248,10 +2280,12 @@ fn sentence_value(text: &str, hit: Range<usize>, class: Class) -> Option<Value> 
         let before = rest[..start].trim_end_matches([' ', '*']);
         let after = rest[i..].trim_start_matches([' ', '*']);
         // In brackets, the whole of them (not 「P@ssw0rd のような例」).
-        let bracketed = before.ends_with(['「', '『', '【', '〔', '［', '"', '`']);
-        let closer = after.starts_with(['」', '』', '】', '〕', '］', '"', '`']);
+        let bracketed = ascii_bracketed
+            || before.ends_with(['「', '『', '【', '〔', '［', '（', '(', '＜', '<', '"', '`']);
+        let closer =
+            after.starts_with(['」', '』', '】', '〕', '］', '）', ')', '＞', '>', '"', '`']);
         let told = if bracketed {
-            closer
+            closer || ascii_bracketed
         } else {
             before.ends_with(['→', '⇒', '：', ':'])
                 || closer
@@ -2264,9 +2298,17 @@ fn sentence_value(text: &str, hit: Range<usize>, class: Class) -> Option<Value> 
             continue;
         }
         let email = v.find('@').is_some_and(|a| v[a..].contains('.'));
+        // Lowercase words joined (`outputs-should-not-contain-secrets`) name a rule or a
+        // resource, unless the secret is a passphrase.
+        let words = v
+            .bytes()
+            .all(|c| c.is_ascii_lowercase() || b"-_.".contains(&c));
+        if words && &text[hit.clone()] != "パスフレーズ" {
+            continue;
+        }
         let shaped = match class {
             Class::Password | Class::Key(Kind::PreSharedKey) => {
-                looks_like_password(v) && (v.len() >= 8 || bracketed) && !email
+                looks_like_password(v) && (v.len() >= 8 || bracketed) && !email && !file_name(v)
             }
             Class::Secret => looks_random(v, 16) || looks_like_password(v) && v.len() >= 8,
             _ => looks_random(v, 24),
@@ -2280,6 +2322,15 @@ fn sentence_value(text: &str, hit: Range<usize>, class: Class) -> Option<Value> 
         }
     }
     None
+}
+
+/// A short lowercase name with separators (`id_ed25519`, `kv-app-01`): a file or
+/// resource named beside a secret, not its value.
+fn file_name(s: &str) -> bool {
+    s.len() < 24
+        && s.contains(['_', '.', '-'])
+        && s.bytes()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || b"_.-".contains(&c))
 }
 
 /// Words after a Japanese keyword that name something about the secret, not its value:
@@ -2385,6 +2436,7 @@ fn value_before_toiu(text: &str, word_start: usize) -> Option<Value> {
         "って",
         "」を",
         "』を",
+        " を",
         " は",
         "」は",
         "』は",
@@ -2397,9 +2449,14 @@ fn value_before_toiu(text: &str, word_start: usize) -> Option<Value> {
     } else {
         (pos, len)
     };
-    // Only a short qualifier between: という管理者パスワード.
+    // Only a short qualifier between: という管理者パスワード, をAPI キー.
     let between = &before[pos + len..];
-    if between.chars().count() > 4 || between.chars().any(|c| c.is_ascii_alphanumeric()) {
+    let acronym = between.len() <= 6 && between.trim_end().bytes().all(|c| c.is_ascii_uppercase());
+    if between.chars().count() > 4 && !acronym
+        || between
+            .chars()
+            .any(|c| c.is_ascii_lowercase() || c.is_ascii_digit())
+    {
         return None;
     }
     let head = before[..pos].trim_end();
@@ -2509,6 +2566,74 @@ pub(crate) fn at_account(text: &str, hit: Range<usize>, out: &mut Vec<Finding>) 
     let tail = text[v.range.end..le].trim();
     let ends = tail.is_empty() || tail.starts_with(['で', 'を', '。', '）', ')', '（', '(']);
     if looks_like_password(s) && !is_placeholder(s) && ends {
+        out.push(Finding {
+            range: v.range,
+            kind: Kind::Password,
+        });
+    }
+}
+
+/// "We changed it to P@ss… after the lockout", "I reset it to P@ss…": a password named
+/// only by a pronoun, after a verb that sets it, when the line or the one above speaks of
+/// signing in. The value must be a chosen password with a digit.
+pub(crate) fn at_it_to(text: &str, hit: Range<usize>, out: &mut Vec<Finding>) {
+    let ls = line_start(text, hit.start);
+    let verb = text[ls..hit.start]
+        .rsplit(' ')
+        .next()
+        .unwrap_or("")
+        .to_ascii_lowercase();
+    if ![
+        "changed", "set", "reset", "rotated", "updated", "switched", "change",
+    ]
+    .contains(&verb.as_str())
+    {
+        return;
+    }
+    let Some(v) = read_value(text, hit.end, false) else {
+        return;
+    };
+    let s = &text[v.range.clone()];
+    let sku = ["standard_", "premium_", "basic_"]
+        .iter()
+        .any(|p| s.len() > p.len() && s[..p.len()].eq_ignore_ascii_case(p));
+    // Chosen: mixed case or a symbol besides the separators (`TLS1_2` is a setting).
+    let chosen = s.bytes().any(|c| c.is_ascii_uppercase())
+        && s.bytes().any(|c| c.is_ascii_lowercase())
+        || s.bytes().any(|c| b"!@#$%^&*?+=~".contains(&c));
+    if !s.is_ascii()
+        || s.len() < 8
+        || !chosen
+        || !looks_like_password(s)
+        || !s.bytes().any(|c| c.is_ascii_digit())
+        || sku
+        || file_name(s)
+        || is_placeholder(s)
+    {
+        return;
+    }
+    let from = if ls > 0 { line_start(text, ls - 1) } else { ls };
+    let from = ceil(text, from.max(hit.start.saturating_sub(400)));
+    let le = line_end(text, v.range.end);
+    let context = text[from..le].to_ascii_lowercase();
+    let sign_in = [
+        "password",
+        "passwd",
+        "pw ",
+        "passphrase",
+        "credential",
+        "creds",
+        "lockout",
+        "locked out",
+        "log in",
+        "login",
+        "sign in",
+        "sign-in",
+        "パスワード",
+    ]
+    .iter()
+    .any(|w| context.contains(w));
+    if sign_in {
         out.push(Finding {
             range: v.range,
             kind: Kind::Password,
@@ -2681,5 +2806,65 @@ mod tests {
         assert!(marked(table).is_empty(), "{:?}", marked(table));
         let values = "| Name | Value |\n|---|---|\n| sql-admin-password | Qw3rty!Zx98 |\n";
         assert_eq!(marked(values), ["Qw3rty!Zx98"]);
+    }
+
+    #[test]
+    fn values_in_any_bracket_or_before_their_word_are_found() {
+        for (text, value) in [
+            ("パスワードは（Tz8#kq2Lm!x）です\n", "Tz8#kq2Lm!x"),
+            ("事前共有キーは<Tz8#kq2Lm!x>です\n", "Tz8#kq2Lm!x"),
+            ("暗証番号は＜Kx9#mPq2Lz＞です\n", "Kx9#mPq2Lz"),
+            ("認証情報は Tz8#kq2Lm!x で設定済みです。\n", "Tz8#kq2Lm!x"),
+            ("Tz8#kq2Lm!x をパスワードとして使っています。\n", "Tz8#kq2Lm!x"),
+            (
+                "Zm9vYmFyYmF6cXV4Zm9vYmFyYmF6cXV4Zm9vYmFyYmF6cXV4MTIzNDU2Nzg5MA== をAPI キーとして使っています。\n",
+                "Zm9vYmFyYmF6cXV4Zm9vYmFyYmF6cXV4Zm9vYmFyYmF6cXV4MTIzNDU2Nzg5MA==",
+            ),
+        ] {
+            assert_eq!(marked(text), [value], "{text}");
+        }
+        for text in [
+            "Bicep の出力にシークレットが含まれるという警告（outputs-should-not-contain-secrets）が出ます。\n",
+            "パスワードは<管理者パスワード>と書かれています。\n",
+            "kv-app-01 をシークレットの保管先として使っています。\n",
+        ] {
+            assert!(marked(text).is_empty(), "{text}: {:?}", marked(text));
+        }
+    }
+
+    #[test]
+    fn english_prose_names_a_key_by_a_qualifier_or_a_password_by_a_pronoun() {
+        let key = "Zm9vYmFyYmF6cXV4Zm9vYmFyYmF6cXV4Zm9vYmFyYmF6cXV4MTIzNDU2Nzg5MA==";
+        for text in [
+            format!("The access key (key1) is {key}\n"),
+            format!("Primary key: {key}\n"),
+            format!("storage key → {key}\n"),
+        ] {
+            assert_eq!(marked(&text), [key], "{text}");
+        }
+        for (text, value) in [
+            (
+                "We changed it to Tz8#kq2Lm!x on Friday after the lockout.\n",
+                "Tz8#kq2Lm!x",
+            ),
+            (
+                "Locked out again.\nI reset it to Qx7mPa92Lk so you can log in.\n",
+                "Qx7mPa92Lk",
+            ),
+            (
+                "Login with admin / Tz8#kq2Lm!x works on the portal, not over RDP.\n",
+                "Tz8#kq2Lm!x",
+            ),
+        ] {
+            assert_eq!(marked(text), [value], "{text}");
+        }
+        for text in [
+            "We resized the VM and changed it to Standard_D4s_v5; login is slow.\n",
+            "The TLS setting: we set it to TLS1_2 after the login failures.\n",
+            "We changed it to Qx7mPa92Lk on Friday and the build passed.\n",
+            "  Root Key:\t454949bed249ad293b788c812de115a9efc71f1aced046d14aeaa65f1f7b44d5\n",
+        ] {
+            assert!(marked(text).is_empty(), "{text}: {:?}", marked(text));
+        }
     }
 }
