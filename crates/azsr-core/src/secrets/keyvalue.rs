@@ -2593,47 +2593,145 @@ pub(crate) fn at_it_to(text: &str, hit: Range<usize>, out: &mut Vec<Finding>) {
     let Some(v) = read_value(text, hit.end, false) else {
         return;
     };
-    let s = &text[v.range.clone()];
+    if chosen_password(&text[v.range.clone()]) && sign_in_context(text, &v.range) {
+        out.push(Finding {
+            range: v.range,
+            kind: Kind::Password,
+        });
+    }
+}
+
+/// Words on a line (or the one above) that speak of signing in.
+const SIGN_IN: &[&str] = &[
+    "password",
+    "passwd",
+    "pw ",
+    "passphrase",
+    "credential",
+    "creds",
+    "lockout",
+    "locked out",
+    "log in",
+    "login",
+    "sign in",
+    "sign-in",
+    "rdp",
+    "ssh",
+    "パスワード",
+    "ログイン",
+    "サインイン",
+    "入れ",
+    "入れる",
+    "接続",
+    "管理者",
+    "ユーザー",
+    "アカウント",
+];
+
+/// Whether the line holding `range`, or the one above, speaks of signing in.
+fn sign_in_context(text: &str, range: &Range<usize>) -> bool {
+    let ls = line_start(text, range.start);
+    let from = if ls > 0 { line_start(text, ls - 1) } else { ls };
+    let from = ceil(text, from.max(range.start.saturating_sub(400)));
+    let le = line_end(text, range.end);
+    let context = text[from..le].to_ascii_lowercase();
+    SIGN_IN.iter().any(|w| context.contains(w))
+}
+
+/// A password a person chose: a digit, eight characters or more, and mixed case or a
+/// symbol besides the separators (`TLS1_2` is a setting, `Standard_D4s_v5` a size).
+fn chosen_password(s: &str) -> bool {
+    let b = s.as_bytes();
+    let mixed = b.iter().any(u8::is_ascii_uppercase) && b.iter().any(u8::is_ascii_lowercase);
+    let symbol = b.iter().any(|c| b"!@#$%^&*?+=~".contains(c));
     let sku = ["standard_", "premium_", "basic_"]
         .iter()
         .any(|p| s.len() > p.len() && s[..p.len()].eq_ignore_ascii_case(p));
-    // Chosen: mixed case or a symbol besides the separators (`TLS1_2` is a setting).
-    let chosen = s.bytes().any(|c| c.is_ascii_uppercase())
-        && s.bytes().any(|c| c.is_ascii_lowercase())
-        || s.bytes().any(|c| b"!@#$%^&*?+=~".contains(&c));
-    if !s.is_ascii()
-        || s.len() < 8
-        || !chosen
-        || !looks_like_password(s)
-        || !s.bytes().any(|c| c.is_ascii_digit())
-        || sku
-        || file_name(s)
-        || is_placeholder(s)
+    // `Ubuntu22.04`, `v1.2.3-Beta`: a version.
+    let version = s
+        .as_bytes()
+        .windows(2)
+        .any(|w| w[0] == b'.' && w[1].is_ascii_digit());
+    s.is_ascii()
+        && s.len() >= 8
+        && (mixed || symbol)
+        && !version
+        && !s.trim_end_matches('=').contains('=')
+        && b.iter().any(u8::is_ascii_digit)
+        && looks_like_password(s)
+        && !sku
+        && !file_name(s)
+        && !is_placeholder(s)
+}
+
+/// `azureadmin / P@ss…` in a chat or a note, with no label: a user name, a slash and a
+/// chosen password, ending the line or the clause, where the line or the one above
+/// speaks of signing in (入れる, RDP, login).
+pub(crate) fn at_pair(text: &str, hit: Range<usize>, out: &mut Vec<Finding>) {
+    let b = text.as_bytes();
+    let mut ue = hit.start;
+    while ue > 0 && b[ue - 1] == b' ' {
+        ue -= 1;
+    }
+    let mut us = ue;
+    while us > 0
+        && ue - us < 40
+        && (b[us - 1].is_ascii_alphanumeric() || b"._-@\\".contains(&b[us - 1]))
+    {
+        us -= 1;
+    }
+    let user = &text[us..ue];
+    let lead = char_before(text, us);
+    // One of a list (`a / b / c`), not a pair.
+    let listed = text[line_start(text, us)..us]
+        .trim_end()
+        .ends_with(['/', '／']);
+    if user.len() < 2
+        || listed
+        || !(lead.is_whitespace() || !lead.is_ascii() || matches!(lead, '\0' | ':' | '('))
+        || chosen_password(user)
     {
         return;
     }
-    let from = if ls > 0 { line_start(text, ls - 1) } else { ls };
-    let from = ceil(text, from.max(hit.start.saturating_sub(400)));
-    let le = line_end(text, v.range.end);
-    let context = text[from..le].to_ascii_lowercase();
-    let sign_in = [
+    let Some(v) = read_value(text, hit.end, false) else {
+        return;
+    };
+    let s = &text[v.range.clone()];
+    // The pair ends its clause: not one of a list (`a / b / c`).
+    let tail = text[v.range.end..line_end(text, v.range.end)].trim_start();
+    let ends = tail.is_empty()
+        || !tail.starts_with('/')
+            && !tail.starts_with('／')
+            && (!tail.is_ascii() || tail.starts_with('('));
+    if v.quoted || !ends || s.contains('/') || !chosen_password(s) {
+        return;
+    }
+    // On the pair's own line: a word for an account or for signing in with one.
+    const ACCOUNT: &[&str] = &[
         "password",
         "passwd",
-        "pw ",
-        "passphrase",
-        "credential",
         "creds",
-        "lockout",
-        "locked out",
-        "log in",
+        "credential",
         "login",
+        "log in",
         "sign in",
-        "sign-in",
+        "admin",
+        "account",
+        "user",
+        "rdp",
+        "ssh",
         "パスワード",
-    ]
-    .iter()
-    .any(|w| context.contains(w));
-    if sign_in {
+        "ログイン",
+        "サインイン",
+        "管理者",
+        "アカウント",
+        "ユーザー",
+        "入れる",
+        "入れます",
+        "入れました",
+    ];
+    let line = text[line_start(text, us)..line_end(text, v.range.end)].to_ascii_lowercase();
+    if ACCOUNT.iter().any(|w| line.contains(w)) {
         out.push(Finding {
             range: v.range,
             kind: Kind::Password,
@@ -2863,6 +2961,35 @@ mod tests {
             "The TLS setting: we set it to TLS1_2 after the login failures.\n",
             "We changed it to Qx7mPa92Lk on Friday and the build passed.\n",
             "  Root Key:\t454949bed249ad293b788c812de115a9efc71f1aced046d14aeaa65f1f7b44d5\n",
+        ] {
+            assert!(marked(text).is_empty(), "{text}: {:?}", marked(text));
+        }
+    }
+
+    #[test]
+    fn a_user_and_a_chosen_password_in_a_chat_line_are_found() {
+        for (text, value) in [
+            (
+                "[10:42] 高橋: azureadmin / Osaka@20263 で入れるはずです\n",
+                "Osaka@20263",
+            ),
+            (
+                "山田 11:02\n検証機は labadmin / Harbor*akd2389 でRDPできます\n",
+                "Harbor*akd2389",
+            ),
+            (
+                "jump box login: opsuser / Tz8#kq2Lm!x (rotate after use)\n",
+                "Tz8#kq2Lm!x",
+            ),
+        ] {
+            assert_eq!(marked(text), [value], "{text}");
+        }
+        for text in [
+            "サイズは Standard_D4s_v5 / Standard_D8s_v5 で比較しました。ログインは問題なし。\n",
+            "ユーザー一覧: taro / Hanako2024 / jiro\n",
+            "Kubernetes 1.29 / Ubuntu22.04 でログイン確認済み\n",
+            "Cookie 名と属性のみ記載します（ログイン前後）：httponly / ARRAffinity=5dc56884780a6b2d\n",
+            "rg-prod / vnet-Hub01 の構成です。\n",
         ] {
             assert!(marked(text).is_empty(), "{text}: {:?}", marked(text));
         }
