@@ -1567,8 +1567,12 @@ pub(crate) fn at_key(
         p += 1;
     }
     let mut spaces = 0;
-    while matches!(at(text, p), b' ' | b'\t') {
-        p += 1;
+    while matches!(at(text, p), b' ' | b'\t') || text[p..].starts_with('　') {
+        p += if at(text, p) < 0x80 {
+            1
+        } else {
+            '　'.len_utf8()
+        };
         spaces += 1;
     }
     // "the access key (key1) is …", "the password (admin account) was …": a qualifier in
@@ -1704,7 +1708,7 @@ pub(crate) fn at_key(
     {
         // "login with admin / P@ss…": the pair after it.
         (Sep::Weak, false, 5)
-    } else if let Some(w) = ["is ", "was ", "to ", "is: ", "of ", "are ", "from "]
+    } else if let Some(w) = ["is ", "was ", "to ", "is: ", "of ", "are ", "from ", "- "]
         .iter()
         .find(|w| {
             spaces > 0
@@ -2181,6 +2185,9 @@ fn japanese_told(text: &str, hit: Range<usize>, class: Class, kind: Kind, out: &
     {
         return;
     }
+    if is_example(text, v.range.end) {
+        return;
+    }
     let passphrase = word == "パスフレーズ" && looks_like_passphrase(s);
     if pin || passphrase || accept(class, s, sep, v.quoted) || label_word(text, &v, class, sep) {
         let end = v.range.end;
@@ -2294,7 +2301,22 @@ fn sentence_value(text: &str, hit: Range<usize>, class: Class) -> Option<Value> 
         // `PasswordMinLength=14`: a setting, not a value; パスワードポリシー, 鍵のフィンガープリント:
         // words naming something about the secret come first.
         let setting = v.trim_end_matches('=').contains('=');
-        if !told || setting || is_placeholder(v) || contains_sig(v) || about_it(&rest[..start]) {
+        if !told
+            || setting
+            || is_placeholder(v)
+            || contains_sig(v)
+            || about_it(&rest[..start])
+            || is_example(text, hit.end + e0)
+        {
+            continue;
+        }
+        // Shown on a screen (「X」と表示): a generated value, or an error code.
+        let shown = ["と表示", "が表示", "と出"].iter().any(|t| {
+            after
+                .trim_start_matches(['」', '』', '】', '〕', '］', '）', ')', '＞', '>', '"', '`'])
+                .starts_with(t)
+        });
+        if shown && !looks_random(v, 16) && !v.bytes().any(|c| b"!@#$%^&*?+=~".contains(&c)) {
             continue;
         }
         let email = v.find('@').is_some_and(|a| v[a..].contains('.'));
@@ -2322,6 +2344,29 @@ fn sentence_value(text: &str, hit: Range<usize>, class: Class) -> Option<Value> 
         }
     }
     None
+}
+
+/// A value given as an example of a shape, not the secret: `P@ssw0rd のような`, `…などの`,
+/// `X みたいな`, `X such as`.
+fn is_example(text: &str, end: usize) -> bool {
+    let mut q = end;
+    if matches!(char_at(text, q), '」' | '』' | '"' | '\'' | '`') {
+        q += char_at(text, q).len_utf8();
+    }
+    while at(text, q) == b' ' {
+        q += 1;
+    }
+    let rest = &text[q..];
+    [
+        "のような",
+        "のように",
+        "などの",
+        "みたいな",
+        "などを",
+        "など、",
+    ]
+    .iter()
+    .any(|w| rest.starts_with(w))
 }
 
 /// A short lowercase name with separators (`id_ed25519`, `kv-app-01`): a file or
@@ -2538,6 +2583,15 @@ fn named_value(text: &str, p: usize) -> Option<usize> {
 /// `ログイン: app_reader ／ P@ss…`, `ローカル管理者、azureadmin / P@ss… で入れます`: a label for
 /// an account, a user name, a slash and a password-shaped value ending the line or clause.
 pub(crate) fn at_account(text: &str, hit: Range<usize>, out: &mut Vec<Finding>) {
+    // 「P@ss…」でログインできません, P@ss… でサインイン: a chosen password signed in with.
+    if matches!(&text[hit.clone()], "ログイン" | "サインイン") {
+        if let Some(v) = signed_in_with(text, hit.start) {
+            out.push(Finding {
+                range: v,
+                kind: Kind::Password,
+            });
+        }
+    }
     let mut p = hit.end;
     while matches!(char_at(text, p), ' ' | '\t' | '　') {
         p += char_at(text, p).len_utf8();
@@ -2599,6 +2653,28 @@ pub(crate) fn at_it_to(text: &str, hit: Range<usize>, out: &mut Vec<Finding>) {
             kind: Kind::Password,
         });
     }
+}
+
+/// The value before `で` ending just before `word_start` (`「X」でログイン`, `X でサインイン`),
+/// when it is a chosen password with a symbol.
+fn signed_in_with(text: &str, word_start: usize) -> Option<Range<usize>> {
+    let ls = line_start(text, word_start);
+    let head = text[ls..word_start].strip_suffix('で')?.trim_end();
+    let end = ls + head.len();
+    let range = if let Some(inner) = head.strip_suffix(['」', '』']) {
+        let open = inner.rfind(['「', '『'])?;
+        ls + open + '「'.len_utf8()..end - '」'.len_utf8()
+    } else {
+        let start = head
+            .rfind(|c: char| c.is_whitespace() || !c.is_ascii())
+            .map_or(0, |p| {
+                p + head[p..].chars().next().map_or(1, char::len_utf8)
+            });
+        ls + start..end
+    };
+    // An account name signs in too (「ContosoApp01」でログイン): a symbol says password.
+    let v = &text[range.clone()];
+    (chosen_password(v) && v.bytes().any(|c| b"!@#$%^&*?+=~".contains(&c))).then_some(range)
 }
 
 /// Words on a line (or the one above) that speak of signing in.
@@ -2990,6 +3066,33 @@ mod tests {
             "Kubernetes 1.29 / Ubuntu22.04 でログイン確認済み\n",
             "Cookie 名と属性のみ記載します（ログイン前後）：httponly / ARRAffinity=5dc56884780a6b2d\n",
             "rg-prod / vnet-Hub01 の構成です。\n",
+        ] {
+            assert!(marked(text).is_empty(), "{text}: {:?}", marked(text));
+        }
+    }
+
+    #[test]
+    fn labels_examples_and_screens() {
+        for (text, value) in [
+            ("・PW　Tz8#kq2Lm!x\n", "Tz8#kq2Lm!x"),
+            ("- password - Tz8#kq2Lm!x\n", "Tz8#kq2Lm!x"),
+            (
+                "「Tz8#kq2Lm!x」でログインしようとすると失敗します。\n",
+                "Tz8#kq2Lm!x",
+            ),
+            ("Kx9#mPq2Lz でサインインできません。\n", "Kx9#mPq2Lz"),
+            (
+                "パスワードを再発行したところ「Qw3rty!Zx98」と表示されました。\n",
+                "Qw3rty!Zx98",
+            ),
+        ] {
+            assert_eq!(marked(text), [value], "{text}");
+        }
+        for text in [
+            "パスワード: P@ssw0rd のようなものではなく 16 文字以上にしています\n",
+            "パスワードは「Passw0rd!」などの推測しやすいものは使えません。\n",
+            "パスワードを入力すると「Error_1234」と表示されます\n",
+            "「ContosoApp01」でログインしようとすると失敗します。\n",
         ] {
             assert!(marked(text).is_empty(), "{text}: {:?}", marked(text));
         }

@@ -275,6 +275,7 @@ static ANCHORS: &[(&str, Anchor)] = &[
     ("資格情報", Anchor::Account),
     ("ログイン情報", Anchor::Account),
     ("ログイン", Anchor::Account),
+    ("サインイン", Anchor::Account),
     ("管理者", Anchor::Account),
     ("接続情報", Anchor::Account),
     ("認証で", Anchor::Account),
