@@ -882,7 +882,8 @@ fn secret_key_qualifier(text: &str, ks: usize) -> Option<Kind> {
         "signing" | "secret" | "encryption" | "hmac" | "aes" | "symmetric" | "webhook"
         | "master" | "admin" | "private" | "api" | "access" | "subscription" | "host"
         | "function" => Some(Kind::Secret),
-        "primary" | "secondary" | "storage" | "account" | "redis" => Some(Kind::AccessKey),
+        "primary" | "secondary" | "storage" | "account" | "redis" | "sas" | "hub" | "hubs"
+        | "bus" | "signalr" | "relay" | "search" | "cosmos" | "connection" => Some(Kind::AccessKey),
         _ => None,
     }
 }
@@ -948,7 +949,14 @@ fn template_default(text: &str, ke: usize) -> Option<Value> {
 /// word before `as (the|a|our) ` or `for (the|my|our) `.
 fn value_before_as(text: &str, ks: usize) -> Option<Range<usize>> {
     let from = ceil(text, line_start(text, ks).max(ks.saturating_sub(80)));
-    let before = &text[from..ks];
+    let mut before = &text[from..ks];
+    // "… for the admin password": one qualifying word between.
+    let word = before
+        .trim_end_matches(' ')
+        .trim_end_matches(|c: char| c.is_ascii_alphabetic());
+    if word.len() < before.len() && word.len() + 12 >= before.len() && word.ends_with("the ") {
+        before = word;
+    }
     let rest = [
         "as the ", "as a ", "as our ", "as my ", "as ", "for the ", "for my ", "for our ",
     ]
@@ -1586,7 +1594,7 @@ pub(crate) fn at_key(
                 && text[p + 1..p + c]
                     .bytes()
                     .all(|x| x.is_ascii_lowercase() || x.is_ascii_digit() || b" -".contains(&x))
-                && at(text, p + c + 1) == b' '
+                && matches!(at(text, p + c + 1), b' ' | b':')
         }) {
             p += c + 1;
             while matches!(at(text, p), b' ' | b'\t') {
@@ -3093,6 +3101,33 @@ mod tests {
             "パスワードは「Passw0rd!」などの推測しやすいものは使えません。\n",
             "パスワードを入力すると「Error_1234」と表示されます\n",
             "「ContosoApp01」でログインしようとすると失敗します。\n",
+        ] {
+            assert!(marked(text).is_empty(), "{text}: {:?}", marked(text));
+        }
+    }
+
+    #[test]
+    fn english_keys_named_by_their_service_and_passwords_used_for_something() {
+        let key = "BwgJCgsMDQ4PEBESExQVFhcYGRobHB0eHyAhIiMkJSYnKCkqKywtLi8wMTIzNDU2Nzg5Ojs8PT4/QEFCQ0RFRg==";
+        for text in [
+            format!("the SAS key is {key}\n"),
+            format!("Event Hub key: {key}\n"),
+            format!("the connection key we use is {key}\n"),
+        ] {
+            assert_eq!(marked(&text), [key], "{text}");
+        }
+        for (text, value) in [
+            ("Password (new): Tz8#kq2Lm!x\n", "Tz8#kq2Lm!x"),
+            (
+                "We are using Tz8#kq2Lm!x for the admin password.\n",
+                "Tz8#kq2Lm!x",
+            ),
+        ] {
+            assert_eq!(marked(text), [value], "{text}");
+        }
+        for text in [
+            "That is used for the admin password reset page (Contoso2024 theme).\n",
+            "the hub key thumbprint is 3B9F0C41D27A8E6B50F19C2D7E8A4B63C05D1E92\n",
         ] {
             assert!(marked(text).is_empty(), "{text}: {:?}", marked(text));
         }
