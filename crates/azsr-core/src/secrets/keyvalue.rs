@@ -1269,6 +1269,20 @@ fn chat_replies(text: &str, p: usize, kind: Kind, out: &mut Vec<Finding>) -> boo
         if t.is_empty() || speaker_header(t) {
             continue;
         }
+        // `[10:02] Mia: …`: past the time stamp and the speaker.
+        let mut t = t;
+        if t.starts_with('[') {
+            if let Some(c) = t.find(']') {
+                t = t[c + 1..].trim_start();
+            }
+        }
+        if let Some(c) = t.find([':', '：']) {
+            let who = &t[..c];
+            let spoken = t[c..].starts_with(": ") || t[c..].starts_with('：');
+            if spoken && !who.is_empty() && who.chars().count() <= 16 && !who.contains(' ') {
+                t = t[c + t[c..].chars().next().map_or(1, char::len_utf8)..].trim_start();
+            }
+        }
         let Some(v) = reply_value(t) else {
             break;
         };
@@ -1313,7 +1327,22 @@ fn reply_value(t: &str) -> Option<Range<usize>> {
             .unwrap_or(v.len());
         return (len > 0).then_some(from..from + len);
     }
-    (t.is_ascii() && !t.contains(' ')).then_some(0..t.len())
+    // `P@ss… です`, `it's P@ss…`, `P@ss… (capital P)`: one ASCII word with a copula or a note.
+    let lower = t.to_ascii_lowercase();
+    let from = ["it's ", "it is ", "its ", "that's "]
+        .iter()
+        .find(|w| lower.starts_with(**w))
+        .map_or(0, |w| w.len());
+    let v = &t[from..];
+    let len = v
+        .find(|c: char| c.is_whitespace() || !c.is_ascii())
+        .unwrap_or(v.len());
+    let rest = v[len..].trim_start();
+    let alone = rest.is_empty()
+        || ["です", "でした", "だよ", "だった", "(", "（", "←"]
+            .iter()
+            .any(|w| rest.starts_with(w));
+    (len > 0 && alone).then_some(from..from + len)
 }
 
 /// The single-token message answering the question at `p` (see [`chat_answer`]).
@@ -3128,6 +3157,32 @@ mod tests {
         for text in [
             "That is used for the admin password reset page (Contoso2024 theme).\n",
             "the hub key thumbprint is 3B9F0C41D27A8E6B50F19C2D7E8A4B63C05D1E92\n",
+        ] {
+            assert!(marked(text).is_empty(), "{text}: {:?}", marked(text));
+        }
+    }
+
+    #[test]
+    fn replies_with_a_copula_or_a_note_are_found() {
+        for (text, value) in [
+            (
+                "田中 10:01\nVM のパスワード教えてください\n佐藤 10:02\nTz8#kq2Lm!x です\n",
+                "Tz8#kq2Lm!x",
+            ),
+            (
+                "[10:01] Ken: what's the admin password again?\n[10:02] Mia: it's Tz8#kq2Lm!x\n",
+                "Tz8#kq2Lm!x",
+            ),
+            (
+                "田中: パスワード何でしたっけ？\n佐藤: Ab:cd1234!x\n",
+                "Ab:cd1234!x",
+            ),
+        ] {
+            assert_eq!(marked(text), [value], "{text}");
+        }
+        for text in [
+            "田中 10:01\nパスワード何でしたっけ？\n佐藤 10:02\nKey Vault に入ってます\n",
+            "田中 10:01\nパスワード何でしたっけ？\n佐藤 10:02\nいつものです\n",
         ] {
             assert!(marked(text).is_empty(), "{text}: {:?}", marked(text));
         }
