@@ -396,22 +396,31 @@ fn csv_column(
     let ls = line_start(text, hit.start);
     let le = line_end(text, hit.start);
     let header = &text[ls..le];
-    let cells = header.split(',').count();
+    // Commas, or tabs (a sheet pasted from Excel, whose cells may hold spaces).
+    let d = if header.contains('\t') && !header.contains(',') {
+        '\t'
+    } else {
+        ','
+    };
+    let cells = header.split(d).count();
     // A header: a few short plain cells, no value in it, first of its table (so that the
     // rows are read once, not once per line of a long run of such lines).
-    let first = ls == 0 || text[line_start(text, ls - 1)..ls - 1].split(',').count() != cells;
+    let first = ls == 0 || text[line_start(text, ls - 1)..ls - 1].split(d).count() != cells;
     if !(3..=32).contains(&cells)
         || !first
-        || header.split(',').any(|c| {
-            c.trim().is_empty() || c.chars().count() > 24 || c.contains(['=', ':', '：', ' '])
+        || header.split(d).any(|c| {
+            c.trim().is_empty()
+                || c.chars().count() > 24
+                || c.contains(['=', ':', '：'])
+                || d == ',' && c.contains(' ')
         })
     {
         return false;
     }
-    let col = text[ls..hit.start].matches(',').count();
-    let cell_end = text[hit.end..le].find(',').map_or(le, |p| hit.end + p);
+    let col = text[ls..hit.start].matches(d).count();
+    let cell_end = text[hit.end..le].find(d).map_or(le, |p| hit.end + p);
     let cell_start = text[..hit.start]
-        .rfind(',')
+        .rfind(d)
         .filter(|&p| p >= ls)
         .map_or(ls, |p| p + 1);
     let cell = text[cell_start..cell_end].trim().trim_matches('"');
@@ -427,11 +436,11 @@ fn csv_column(
         row += 1;
         let end = line_end(text, row);
         let line = &text[row..end];
-        if line.split(',').count() != cells {
+        if line.split(d).count() != cells {
             break;
         }
         let mut pos = row;
-        for (i, c) in line.split(',').enumerate() {
+        for (i, c) in line.split(d).enumerate() {
             if i == col {
                 let v = c.trim().trim_matches('"');
                 let start = pos + c.find(v).unwrap_or(0);
@@ -3186,5 +3195,16 @@ mod tests {
         ] {
             assert!(marked(text).is_empty(), "{text}: {:?}", marked(text));
         }
+    }
+
+    #[test]
+    fn a_sheet_pasted_with_tabs_marks_its_password_column() {
+        let sheet =
+            "ユーザー名\tパスワード\t備考\nadmin\tTz8#kq2Lm!x\t初期値\nguest\tQw3rty!Zx98\t\n";
+        assert_eq!(marked(sheet), ["Tz8#kq2Lm!x", "Qw3rty!Zx98"]);
+        let english = "User name\tPassword\tNote\nadmin\tTz8#kq2Lm!x\tfirst\n";
+        assert_eq!(marked(english), ["Tz8#kq2Lm!x"]);
+        let masked = "name\tpassword\tnote\nx\t********\tmasked\ny\t<secret>\t\n";
+        assert!(marked(masked).is_empty(), "{:?}", marked(masked));
     }
 }
