@@ -1756,15 +1756,16 @@ pub(crate) fn at_key(
     {
         // "login with admin / P@ss…": the pair after it.
         (Sep::Weak, false, 5)
-    } else if let Some(w) = ["is ", "was ", "to ", "is: ", "of ", "are ", "from ", "- "]
-        .iter()
-        .find(|w| {
-            spaces > 0
-                && rest
-                    .get(..w.len())
-                    .is_some_and(|r| r.eq_ignore_ascii_case(w))
-        })
-    {
+    } else if let Some(w) = [
+        "is ", "was ", "to ", "is: ", "of ", "are ", "from ", "- ", "as ",
+    ]
+    .iter()
+    .find(|w| {
+        spaces > 0
+            && rest
+                .get(..w.len())
+                .is_some_and(|r| r.eq_ignore_ascii_case(w))
+    }) {
         (Sep::Weak, false, w.len())
     } else if let Some((sep, skip)) = ja_sep {
         (sep, false, skip)
@@ -2281,6 +2282,10 @@ const VALUE_TAILS: &[&str] = &[
     "と出",
     "で作成",
     "でした",
+    "です",
+    "でございます",
+    "になります",
+    "だよ",
 ];
 
 /// The value told later in the keyword's sentence, past other words: パスワード変えました→
@@ -2299,8 +2304,8 @@ fn sentence_value(text: &str, hit: Range<usize>, class: Class) -> Option<Value> 
     let graphic = |c: u8| c.is_ascii_graphic() && !matches!(c, b'"' | b'\'' | b'`');
     let mut i = 0;
     while i < b.len() {
-        // A new topic: `は` after other words (not には, では, とは).
-        if rest[i..].starts_with('は') && i > 6 {
+        // A new topic: `は` or `も` after other words (not には, では, とは).
+        if rest[i..].starts_with(['は', 'も']) && i > 6 {
             let prev = char_before(rest, i);
             if !matches!(prev, 'に' | 'で' | 'と' | '、') {
                 return None;
@@ -2339,12 +2344,19 @@ fn sentence_value(text: &str, hit: Range<usize>, class: Class) -> Option<Value> 
             || before.ends_with(['「', '『', '【', '〔', '［', '（', '(', '＜', '<', '"', '`']);
         let closer =
             after.starts_with(['」', '』', '】', '〕', '］', '）', ')', '＞', '>', '"', '`']);
+        // A bare copula (`X です`) says less than a verb that sets X: a product or a
+        // ticket (`Windows10 です`) reads the same, so the value must look made.
+        let copula = ["です", "でした", "でございます", "になります", "だよ"]
+            .iter()
+            .any(|t| after.starts_with(t));
+        let made = looks_random(v, 12) || v.bytes().any(|c| b"!@#$%^&*?+=~".contains(&c));
         let told = if bracketed {
             closer || ascii_bracketed
         } else {
             before.ends_with(['→', '⇒', '：', ':'])
                 || closer
-                || VALUE_TAILS.iter().any(|t| after.starts_with(t))
+                || copula && made
+                || !copula && VALUE_TAILS.iter().any(|t| after.starts_with(t))
         };
         // `PasswordMinLength=14`: a setting, not a value; パスワードポリシー, 鍵のフィンガープリント:
         // words naming something about the secret come first.
@@ -3208,5 +3220,30 @@ mod tests {
         assert_eq!(marked(english), ["Tz8#kq2Lm!x"]);
         let masked = "name\tpassword\tnote\nx\t********\tmasked\ny\t<secret>\t\n";
         assert!(marked(masked).is_empty(), "{:?}", marked(masked));
+    }
+
+    #[test]
+    fn a_copula_after_a_value_asks_for_a_made_one() {
+        for (text, value) in [
+            (
+                "パスワードについてですが、Tz8#kq2Lm!x です。\n",
+                "Tz8#kq2Lm!x",
+            ),
+            (
+                "I've set the password as Tz8#kq2Lm!x for now.\n",
+                "Tz8#kq2Lm!x",
+            ),
+        ] {
+            assert_eq!(marked(text), [value], "{text}");
+        }
+        for text in [
+            "パスワード変更後のエラーコードは AADSTS50126 です。\n",
+            "パスワードを変えたのは Contoso2024 の件です。\n",
+            "パスワードリセットの対象は vm-Web01 です。\n",
+            "パスワード変更後も Windows10 です。\n",
+            "The password is stored as plain text in the config.\n",
+        ] {
+            assert!(marked(text).is_empty(), "{text}: {:?}", marked(text));
+        }
     }
 }
