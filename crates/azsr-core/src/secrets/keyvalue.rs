@@ -969,7 +969,16 @@ fn value_before_as(text: &str, ks: usize) -> Option<Range<usize>> {
         before = word;
     }
     let rest = [
-        "as the ", "as a ", "as our ", "as my ", "as ", "for the ", "for my ", "for our ",
+        "as the ",
+        "as a ",
+        "as our ",
+        "as my ",
+        "as ",
+        "for the ",
+        "for my ",
+        "for our ",
+        "into the ",
+        "in the ",
     ]
     .iter()
     .find_map(|w| {
@@ -984,7 +993,16 @@ fn value_before_as(text: &str, ks: usize) -> Option<Range<usize>> {
             p + rest[p..].chars().next().map_or(1, char::len_utf8)
         });
     let v = &rest[start..];
-    (looks_like_password(v) && !is_placeholder(v)).then(|| from + start..from + rest.len())
+    // `typed "P@ss…" into the password box`: a quoted value, its quotes left out; only
+    // a quoted one goes "into" or "in" the field.
+    let (v, start, end) = match v.as_bytes() {
+        [q @ (b'"' | b'\'' | b'`'), .., last] if last == q && v.len() > 2 => {
+            (&v[1..v.len() - 1], start + 1, rest.len() - 1)
+        }
+        _ if before.ends_with("in the ") || before.ends_with("into the ") => return None,
+        _ => (v, start, rest.len()),
+    };
+    (looks_like_password(v) && !is_placeholder(v)).then(|| from + start..from + end)
 }
 
 /// A Japanese particle after an ASCII key (`IssuerSigningKey）は …`, `client_secret の値は …`):
@@ -3245,5 +3263,19 @@ mod tests {
         ] {
             assert!(marked(text).is_empty(), "{text}: {:?}", marked(text));
         }
+    }
+
+    #[test]
+    fn a_quoted_value_typed_into_the_password_field_is_found() {
+        assert_eq!(
+            marked("He typed \"Tz8#kq2Lm!x\" into the password box.\n"),
+            ["Tz8#kq2Lm!x"]
+        );
+        assert_eq!(
+            marked("I entered 'Qw3rty!Zx98' in the admin password field twice.\n"),
+            ["Qw3rty!Zx98"]
+        );
+        assert!(marked("Version 2.4.8 is shown in the password dialog.\n").is_empty());
+        assert!(marked("Error AADSTS50126 appears in the password prompt.\n").is_empty());
     }
 }
