@@ -184,7 +184,8 @@ const DEV5: Corpus = Corpus {
 
 /// A development corpus (session 6, operators' terminals and configuration; written by a
 /// helper who read neither the detectors nor the other corpora, see its README). First
-/// sight, before any tuning on it: recall 0.916, precision 0.973 (prose 0.724).
+/// sight, before any tuning on it: recall 0.916, precision 0.973 (prose 0.724); after the
+/// prose and generic-names round: 0.963 / 0.982 (prose 1.000, generic names 0.947).
 const DEV6: Corpus = Corpus {
     name: "dev6",
     files: &[
@@ -205,16 +206,17 @@ const DEV6: Corpus = Corpus {
     ],
     generate: heldout3::generate,
     seed: 0x4E1D_2026_1207_0006,
-    min_recall: 0.91,
-    min_precision: 0.97,
-    min_masked: 0.97,
+    min_recall: 0.96,
+    min_precision: 0.98,
+    min_masked: 0.98,
     min_snippets: 200,
     min_family_positives: 7,
 };
 
 /// A development corpus (session 6, Japanese customers' prose, chat, mail and tables;
 /// written by a helper who read neither the detectors nor the other corpora). First
-/// sight, before any tuning on it: recall 0.868, precision 0.983 (prose 0.711).
+/// sight, before any tuning on it: recall 0.868, precision 0.983 (prose 0.711); after the
+/// prose and generic-names round: 0.941 / 1.000 (prose 1.000, generic names 1.000).
 const DEV7: Corpus = Corpus {
     name: "dev7",
     files: &[
@@ -235,9 +237,9 @@ const DEV7: Corpus = Corpus {
     ],
     generate: heldout3::generate,
     seed: 0x4E1D_2026_1207_0007,
-    min_recall: 0.86,
-    min_precision: 0.98,
-    min_masked: 0.96,
+    min_recall: 0.94,
+    min_precision: 1.0,
+    min_masked: 0.99,
     min_snippets: 200,
     min_family_positives: 7,
 };
