@@ -3,6 +3,9 @@
 //! XML, Terraform, command flags, Markdown tables, and Japanese and English prose.
 
 use std::ops::Range;
+use std::sync::LazyLock;
+
+use aho_corasick::{AhoCorasick, AhoCorasickKind};
 
 use super::bytes::{at, ceil, char_at, char_before, line_end, line_start};
 use super::value::{
@@ -398,11 +401,11 @@ fn csv_column(
     let header = &text[ls..le];
     // Commas, or tabs (a sheet pasted from Excel, whose cells may hold spaces). Cells
     // counted with memchr: this runs for every secret-ish key in a log.
-    let tabbed = memchr::memchr(b',', header.as_bytes()).is_none()
-        && memchr::memchr(b'\t', header.as_bytes()).is_some();
+    let commas = memchr::memchr_iter(b',', header.as_bytes()).count();
+    let tabbed = commas == 0;
     let (d, db) = if tabbed { ('\t', b'\t') } else { (',', b',') };
     let cells_of = |line: &str| memchr::memchr_iter(db, line.as_bytes()).count() + 1;
-    let cells = cells_of(header);
+    let cells = if tabbed { cells_of(header) } else { commas + 1 };
     if !(3..=32).contains(&cells) {
         return false;
     }
@@ -1236,6 +1239,16 @@ fn next_line_value(text: &str, p: usize) -> Option<Value> {
 /// `鈴木：P@ss…（大文字注意）`, when it looks like a password. Whether the rest of the line
 /// at `p` is such a question followed by such a message.
 fn chat_answer(text: &str, p: usize, kind: Kind, out: &mut Vec<Finding>) -> bool {
+    // A question is short: the line's end is near (a long line is left at once).
+    let end = (p + 100).min(text.len());
+    let le = match memchr::memchr(b'\n', &text.as_bytes()[p..end]) {
+        Some(i) => p + i,
+        None if end == text.len() => end,
+        None => return false,
+    };
+    if !asks_for_it(text[p..le].trim()) {
+        return false;
+    }
     let Some(v) = chat_message(text, p) else {
         return chat_replies(text, p, kind, out);
     };
@@ -1251,7 +1264,8 @@ fn chat_answer(text: &str, p: usize, kind: Kind, out: &mut Vec<Finding>) -> bool
 /// Whether the rest of a line after a secret's name asks for it: `パスワード何だっけ`,
 /// `アクセスキーを教えていただけますか。`, `what's the password?`.
 fn asks_for_it(rest: &str) -> bool {
-    rest.chars().count() <= 24
+    rest.len() <= 24 * 4
+        && rest.chars().count() <= 24
         && (rest.ends_with(['?', '？']) || rest.contains("っけ") || rest.contains("教えて"))
 }
 
@@ -2314,23 +2328,23 @@ const VALUE_TAILS: &[&str] = &[
 fn sentence_value(text: &str, hit: Range<usize>, class: Class) -> Option<Value> {
     let le = line_end(text, hit.end);
     let limit = ceil(text, le.min(hit.end + 240));
-    let mut rest = &text[hit.end..limit];
-    if let Some(e) = rest.find(['。', '！', '？']) {
-        rest = &rest[..e];
-    }
+    let rest = &text[hit.end..limit];
     let b = rest.as_bytes();
     let graphic = |c: u8| c.is_ascii_graphic() && !matches!(c, b'"' | b'\'' | b'`');
     let mut i = 0;
     while i < b.len() {
-        // A new topic: `は` or `も` after other words (not には, では, とは).
-        if rest[i..].starts_with(['は', 'も']) && i > 6 {
-            let prev = char_before(rest, i);
-            if !matches!(prev, 'に' | 'で' | 'と' | '、') {
+        if !graphic(b[i]) {
+            let c = char_at(rest, i);
+            // The sentence ends; a new topic (`は` or `も` after other words, not には,
+            // では, とは) starts.
+            if matches!(c, '。' | '！' | '？')
+                || matches!(c, 'は' | 'も')
+                    && i > 6
+                    && !matches!(char_before(rest, i), 'に' | 'で' | 'と' | '、')
+            {
                 return None;
             }
-        }
-        if !graphic(b[i]) {
-            i += char_at(rest, i).len_utf8().max(1);
+            i += c.len_utf8().max(1);
             continue;
         }
         let start = i;
@@ -2553,20 +2567,21 @@ fn value_before_toiu(text: &str, word_start: usize) -> Option<Value> {
     let before = &text[from..word_start];
     // 「P@ss…」をパスワードとして: `を` after a quoted value.
     // 以前お伝えした P@ss… は旧パスワード: `は` right after the value.
-    let (pos, len) = [
-        "という",
-        "との",
-        "って",
-        "」を",
-        "』を",
-        " を",
-        " は",
-        "」は",
-        "』は",
-    ]
-    .iter()
-    .filter_map(|w| before.rfind(w).map(|p| (p, w.len())))
-    .max_by_key(|(p, _)| *p)?;
+    static BEFORE_WORD: LazyLock<AhoCorasick> = LazyLock::new(|| {
+        markers(&[
+            "という",
+            "との",
+            "って",
+            "」を",
+            "』を",
+            " を",
+            " は",
+            "」は",
+            "』は",
+        ])
+    });
+    let m = last_marker(&BEFORE_WORD, before)?;
+    let (pos, len) = (m.start, m.end - m.start);
     let (pos, len) = if before[pos..].starts_with(['」', '』']) {
         (pos + "」".len(), len - "」".len())
     } else {
@@ -2604,6 +2619,21 @@ fn value_before_toiu(text: &str, word_start: usize) -> Option<Value> {
     })
 }
 
+/// A set of phrases searched in one pass.
+fn markers(words: &[&str]) -> AhoCorasick {
+    AhoCorasick::builder()
+        .kind(Some(AhoCorasickKind::DFA))
+        .build(words)
+        .expect("valid patterns")
+}
+
+/// The occurrence of any of `ac`'s phrases that starts last in `hay`.
+fn last_marker(ac: &AhoCorasick, hay: &str) -> Option<Range<usize>> {
+    ac.find_overlapping_iter(hay)
+        .map(|m| m.range())
+        .max_by_key(|r| r.start)
+}
+
 /// 『P@ss…』と入力しましたが、「パスワードが…」: the last quoted value typed (`と入力`,
 /// `を入力`) before the word on its line.
 fn typed_before(text: &str, word_start: usize) -> Option<Value> {
@@ -2616,10 +2646,9 @@ fn typed_before(text: &str, word_start: usize) -> Option<Value> {
     };
     let from = ceil(text, ls.max(word_start.saturating_sub(400)));
     let before = &text[from..word_start];
-    let typed = ["と入力", "を入力", "と打", "を貼り付け"]
-        .iter()
-        .filter_map(|w| before.rfind(w))
-        .max()?;
+    static TYPED: LazyLock<AhoCorasick> =
+        LazyLock::new(|| markers(&["と入力", "を入力", "と打", "を貼り付け"]));
+    let typed = last_marker(&TYPED, before)?.start;
     let head = &before[..typed];
     let (open, close) = match head.chars().next_back()? {
         '』' => ('『', '』'),

@@ -226,8 +226,8 @@ pub fn classify(key: &str) -> Option<Class> {
     }
     // `DB_PW`, `sql-admin-pw`, `dbPw`: `pw` as the last word of the name.
     let raw = raw_last.as_bytes();
-    let pw_word = n.len() > 2
-        && n.ends_with("pw")
+    let pw_word = n.ends_with("pw")
+        && n.len() > 2
         && raw.len() >= 3
         && raw[raw.len() - 2..].eq_ignore_ascii_case(b"pw")
         && (matches!(raw[raw.len() - 3], b'_' | b'-')
@@ -259,9 +259,11 @@ pub fn classify(key: &str) -> Option<Class> {
     }
     // `IssuerSigningKey`, `signingSecret`: what signs tokens, not a sign-in.
     let signing_key = n.ends_with("signingkey");
-    let not_part = NOT_PARTS
-        .find_iter(n)
-        .any(|m| !(&n[m.range()] == "signin" && n[m.end()..].starts_with('g')));
+    let not_part = NOT_PARTS.is_match(n)
+        && (!n.contains("signing")
+            || NOT_PARTS
+                .find_iter(n)
+                .any(|m| !(&n[m.range()] == "signin" && n[m.end()..].starts_with('g'))));
     if (not_part && !signing_key
         || NOT_SECRET_SUFFIXES
             .iter()
