@@ -449,7 +449,11 @@ fn csv_column(
             if i == col {
                 let v = c.trim().trim_matches('"');
                 let start = pos + c.find(v).unwrap_or(0);
-                if !v.is_empty() && !v.contains(' ') && accept(class, v, Sep::Strong, false) {
+                if !v.is_empty()
+                    && !v.contains(' ')
+                    && !name_like(v)
+                    && accept(class, v, Sep::Strong, false)
+                {
                     out.push(Finding {
                         range: start..start + v.len(),
                         kind,
@@ -2266,6 +2270,10 @@ fn japanese_told(text: &str, hit: Range<usize>, class: Class, kind: Kind, out: &
     {
         return;
     }
+    // キーは kv-apim-dev-01 で設定済み: a resource named, told weakly.
+    if sep != Sep::Strong && !v.quoted && class != Class::Password && name_like(s) {
+        return;
+    }
     if is_example(text, v.range.end) {
         return;
     }
@@ -2417,7 +2425,7 @@ fn sentence_value(text: &str, hit: Range<usize>, class: Class) -> Option<Value> 
         let words = v
             .bytes()
             .all(|c| c.is_ascii_lowercase() || b"-_.".contains(&c));
-        if words && &text[hit.clone()] != "パスフレーズ" {
+        if words && &text[hit.clone()] != "パスフレーズ" || name_like(v) || address_like(v) {
             continue;
         }
         let shaped = match class {
@@ -2468,6 +2476,23 @@ fn file_name(s: &str) -> bool {
         && s.contains(['_', '.', '-'])
         && s.bytes()
             .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || b"_.-".contains(&c))
+}
+
+/// Lowercase words and numbers joined (`kv-apim-dev-01`, `apim_key_prd_2`): a resource or a
+/// setting named, not a value, unless it is a passphrase.
+fn name_like(s: &str) -> bool {
+    s.contains(['_', '.', '-'])
+        && s.bytes()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || b"_.-".contains(&c))
+        && !looks_like_passphrase(s)
+}
+
+/// A URI or a host name (`api://contoso-backend`, `apim-prd.azure-api.net`).
+fn address_like(s: &str) -> bool {
+    s.contains("://")
+        || s.rsplit_once('.').is_some_and(|(head, tld)| {
+            !head.is_empty() && tld.len() >= 2 && tld.bytes().all(|c| c.is_ascii_lowercase())
+        })
 }
 
 /// Words after a Japanese keyword that name something about the secret, not its value:
@@ -3306,5 +3331,21 @@ mod tests {
         );
         assert!(marked("Version 2.4.8 is shown in the password dialog.\n").is_empty());
         assert!(marked("Error AADSTS50126 appears in the password prompt.\n").is_empty());
+    }
+
+    #[test]
+    fn resource_names_and_addresses_beside_a_secret_word_are_no_value() {
+        for text in [
+            "トークンの audience に api://contoso-apim-prod-backend-2024 を設定しました。\n",
+            "サブスクリプション キーは kv-apim-subscription-key-dev-01 で設定済みです。\n",
+            "キーの保管先は apim-prd-01.vault.azure.net です。\n",
+            "環境\tAPI キー\t説明\ndev\tkv-apim-dev-key-001\t開発\nprd\tkv-apim-prd-key-001\t本番\n",
+        ] {
+            assert!(marked(text).is_empty(), "{text}: {:?}", marked(text));
+        }
+        assert_eq!(
+            marked("パスワードは orbit-canyon-pickle-88 で設定済みです。\n"),
+            ["orbit-canyon-pickle-88"]
+        );
     }
 }
