@@ -1970,6 +1970,10 @@ pub(crate) fn at_key(
     if bare && !bare_ok && !device_key {
         return;
     }
+    // `API_TOKEN に APIM_NAMED_VALUE_KEY_01 を対応`: a name told weakly, not a value.
+    if sep == Sep::Weak && !v.quoted && name_like(s) {
+        return;
+    }
     // A column header beside another (`Password   Password2   Username`): a key's name
     // standing where a weakly marked value would.
     if sep == Sep::Weak
@@ -2478,13 +2482,22 @@ fn file_name(s: &str) -> bool {
             .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || b"_.-".contains(&c))
 }
 
-/// Lowercase words and numbers joined (`kv-apim-dev-01`, `apim_key_prd_2`): a resource or a
-/// setting named, not a value, unless it is a passphrase.
+/// Lowercase words and numbers joined (`kv-apim-dev-01`, `apim_key_prd_2`), or an
+/// environment variable's name (`JWT_SIGNING_KEY_V2`): a resource or a setting named, not
+/// a value, unless it is a passphrase.
 fn name_like(s: &str) -> bool {
-    s.contains(['_', '.', '-'])
-        && s.bytes()
-            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || b"_.-".contains(&c))
-        && !looks_like_passphrase(s)
+    let lower = s
+        .bytes()
+        .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || b"_.-".contains(&c));
+    let env = s
+        .bytes()
+        .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == b'_')
+        && s.as_bytes().first().is_some_and(u8::is_ascii_uppercase);
+    // A long part with digits is random (`xoxp-60649144995-…`), not a word.
+    let wordy = s
+        .split(['_', '.', '-'])
+        .all(|w| w.len() < 10 || !w.bytes().any(|c| c.is_ascii_digit()));
+    s.contains(['_', '.', '-']) && (lower || env) && wordy && !looks_like_passphrase(s)
 }
 
 /// A URI or a host name (`api://contoso-backend`, `apim-prd.azure-api.net`).
@@ -3346,6 +3359,21 @@ mod tests {
         assert_eq!(
             marked("パスワードは orbit-canyon-pickle-88 で設定済みです。\n"),
             ["orbit-canyon-pickle-88"]
+        );
+    }
+
+    #[test]
+    fn environment_variable_names_told_beside_a_secret_are_no_value() {
+        for text in [
+            "シークレットは環境変数 JWT_SECRET_KEY_V2 に設定しています。\n",
+            "APIM_SUBSCRIPTION_TOKEN に APIM_NAMED_VALUE_TOKEN_PRD_0001 を対応させています。\n",
+            "the token is APIM_NAMED_VALUE_TOKEN_PRD_0001 in the pipeline\n",
+        ] {
+            assert!(marked(text).is_empty(), "{text}: {:?}", marked(text));
+        }
+        assert_eq!(
+            marked("JWT_SECRET=Qk7vN2pLx9wRt4ZmTy8sQk7v\n"),
+            ["Qk7vN2pLx9wRt4ZmTy8sQk7v"]
         );
     }
 }
