@@ -2099,7 +2099,7 @@ pub(crate) fn at_japanese(text: &str, hit: Range<usize>, out: &mut Vec<Finding>)
 fn japanese_class(text: &str, hit: &Range<usize>) -> Option<(Class, Kind)> {
     let word = &text[hit.clone()];
     Some(match word {
-        "パスワード" | "パスフレーズ" | "暗証番号" | "認証情報" => {
+        "パスワード" | "パスフレーズ" | "暗証番号" => {
             (Class::Password, Kind::Password)
         }
         "共有キー" => (Class::Key(Kind::PreSharedKey), Kind::PreSharedKey),
@@ -2651,7 +2651,16 @@ fn value_before_toiu(text: &str, word_start: usize) -> Option<Value> {
         .map_or(0, |p| {
             p + head[p..].chars().next().map_or(1, char::len_utf8)
         });
-    (start < head.len()).then(|| Value {
+    // `X をキーとして`: an unquoted word before を is often a name (a header, a claim); it
+    // must be a chosen password or a random value with digits.
+    let v = &head[start..];
+    let object = before[pos..].starts_with(" を");
+    let made = chosen_password(v)
+        || looks_random(v, 24)
+            && v.bytes().any(|c| c.is_ascii_digit())
+            && !name_like(v)
+            && !address_like(v);
+    (start < head.len() && (!object || made)).then(|| Value {
         range: from + start..end,
         quoted: false,
     })
@@ -3133,7 +3142,7 @@ mod tests {
             ("パスワードは（Tz8#kq2Lm!x）です\n", "Tz8#kq2Lm!x"),
             ("事前共有キーは<Tz8#kq2Lm!x>です\n", "Tz8#kq2Lm!x"),
             ("暗証番号は＜Kx9#mPq2Lz＞です\n", "Kx9#mPq2Lz"),
-            ("認証情報は Tz8#kq2Lm!x で設定済みです。\n", "Tz8#kq2Lm!x"),
+            ("認証情報：admin / Tz8#kq2Lm!x\n", "Tz8#kq2Lm!x"),
             ("Tz8#kq2Lm!x をパスワードとして使っています。\n", "Tz8#kq2Lm!x"),
             (
                 "Zm9vYmFyYmF6cXV4Zm9vYmFyYmF6cXV4Zm9vYmFyYmF6cXV4MTIzNDU2Nzg5MA== をAPI キーとして使っています。\n",
