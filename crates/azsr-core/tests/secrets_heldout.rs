@@ -129,8 +129,8 @@ const HELDOUT3: Corpus = Corpus {
 
 /// Written against the detectors of 5d2ac17 and frozen before anyone measured on it:
 /// 0.862 recall / 0.976 precision then, 0.890 / 0.982 after the tuning on heldout2 and
-/// heldout3, 0.899 / 0.983 after the tuning on dev5 (neither saw it). Still held out:
-/// do not tune on it.
+/// heldout3, 0.899 / 0.983 after the tuning on dev5, 0.927 / 0.985 after session 6's
+/// rounds on dev6 and dev7 (none saw it). Still held out: do not tune on it.
 const HELDOUT4: Corpus = Corpus {
     name: "heldout4",
     files: &[
@@ -157,8 +157,8 @@ const HELDOUT4: Corpus = Corpus {
     ],
     generate: heldout4::generate,
     seed: 0x4E1D_2026_1206_0004,
-    min_recall: 0.89,
-    min_precision: 0.975,
+    min_recall: 0.92,
+    min_precision: 0.98,
     min_masked: 0.97,
     min_possible: 0.96,
     min_snippets: 300,
@@ -203,8 +203,8 @@ const DEV5: Corpus = Corpus {
 /// A development corpus (session 6, operators' terminals and configuration; written by a
 /// helper who read neither the detectors nor the other corpora, see its README). First
 /// sight, before any tuning on it: recall 0.916, precision 0.973 (prose 0.724); after
-/// secrets tuner B's round (console, cookies, formats, wrapped, encodings): 0.953 and
-/// 0.982, 0.979 masked in a quoted line.
+/// session 6's two rounds (prose and generic names; console, cookies, formats, wrapped,
+/// encodings): 0.988 / 0.988, all of it masked in a quoted line.
 const DEV6: Corpus = Corpus {
     name: "dev6",
     files: &[
@@ -225,9 +225,9 @@ const DEV6: Corpus = Corpus {
     ],
     generate: heldout3::generate,
     seed: 0x4E1D_2026_1207_0006,
-    min_recall: 0.95,
+    min_recall: 0.98,
     min_precision: 0.98,
-    min_masked: 0.97,
+    min_masked: 0.99,
     min_possible: 0.99,
     min_snippets: 200,
     min_family_positives: 7,
@@ -237,8 +237,7 @@ const DEV6: Corpus = Corpus {
 /// A development corpus (session 6, Japanese customers' prose, chat, mail and tables;
 /// written by a helper who read neither the detectors nor the other corpora). First
 /// sight, before any tuning on it: recall 0.868, precision 0.983 (prose 0.711); after
-/// secrets tuner B's round (console, cookies, formats, wrapped, encodings): 0.928 and
-/// 0.984, 0.971 masked in a quoted line.
+/// session 6's two rounds: 1.000 / 1.000.
 const DEV7: Corpus = Corpus {
     name: "dev7",
     files: &[
@@ -259,9 +258,9 @@ const DEV7: Corpus = Corpus {
     ],
     generate: heldout3::generate,
     seed: 0x4E1D_2026_1207_0007,
-    min_recall: 0.92,
-    min_precision: 0.98,
-    min_masked: 0.97,
+    min_recall: 0.99,
+    min_precision: 0.99,
+    min_masked: 0.99,
     min_possible: 0.98,
     min_snippets: 200,
     min_family_positives: 7,

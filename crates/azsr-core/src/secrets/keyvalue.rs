@@ -3,6 +3,9 @@
 //! XML, Terraform, command flags, Markdown tables, and Japanese and English prose.
 
 use std::ops::Range;
+use std::sync::LazyLock;
+
+use aho_corasick::{AhoCorasick, AhoCorasickKind};
 
 use super::bytes::{at, ceil, char_at, char_before, line_end, line_start};
 use super::value::{
@@ -396,9 +399,13 @@ fn csv_column(
     let ls = line_start(text, hit.start);
     let le = line_end(text, hit.start);
     let header = &text[ls..le];
-    // Cells counted with memchr: this runs for every secret-ish key in a log.
-    let cells_of = |line: &str| memchr::memchr_iter(b',', line.as_bytes()).count() + 1;
-    let cells = cells_of(header);
+    // Commas, or tabs (a sheet pasted from Excel, whose cells may hold spaces). Cells
+    // counted with memchr: this runs for every secret-ish key in a log.
+    let commas = memchr::memchr_iter(b',', header.as_bytes()).count();
+    let tabbed = commas == 0;
+    let (d, db) = if tabbed { ('\t', b'\t') } else { (',', b',') };
+    let cells_of = |line: &str| memchr::memchr_iter(db, line.as_bytes()).count() + 1;
+    let cells = if tabbed { cells_of(header) } else { commas + 1 };
     if !(3..=32).contains(&cells) {
         return false;
     }
@@ -406,16 +413,19 @@ fn csv_column(
     // rows are read once, not once per line of a long run of such lines).
     let first = ls == 0 || cells_of(&text[line_start(text, ls - 1)..ls - 1]) != cells;
     if !first
-        || header.split(',').any(|c| {
-            c.trim().is_empty() || c.chars().count() > 24 || c.contains(['=', ':', '：', ' '])
+        || header.split(d).any(|c| {
+            c.trim().is_empty()
+                || c.chars().count() > 24
+                || c.contains(['=', ':', '：'])
+                || !tabbed && c.contains(' ')
         })
     {
         return false;
     }
-    let col = text[ls..hit.start].matches(',').count();
-    let cell_end = text[hit.end..le].find(',').map_or(le, |p| hit.end + p);
+    let col = text[ls..hit.start].matches(d).count();
+    let cell_end = text[hit.end..le].find(d).map_or(le, |p| hit.end + p);
     let cell_start = text[..hit.start]
-        .rfind(',')
+        .rfind(d)
         .filter(|&p| p >= ls)
         .map_or(ls, |p| p + 1);
     let cell = text[cell_start..cell_end].trim().trim_matches('"');
@@ -431,15 +441,19 @@ fn csv_column(
         row += 1;
         let end = line_end(text, row);
         let line = &text[row..end];
-        if line.split(',').count() != cells {
+        if line.split(d).count() != cells {
             break;
         }
         let mut pos = row;
-        for (i, c) in line.split(',').enumerate() {
+        for (i, c) in line.split(d).enumerate() {
             if i == col {
                 let v = c.trim().trim_matches('"');
                 let start = pos + c.find(v).unwrap_or(0);
-                if !v.is_empty() && !v.contains(' ') && accept(class, v, Sep::Strong, false) {
+                if !v.is_empty()
+                    && !v.contains(' ')
+                    && !name_like(v)
+                    && accept(class, v, Sep::Strong, false)
+                {
                     out.push(Finding {
                         range: start..start + v.len(),
                         kind,
@@ -593,9 +607,23 @@ fn prose_is(text: &str, from: usize) -> Option<Value> {
         if words == 0 && COMPOUND_HEADS.iter().any(|h| w.eq_ignore_ascii_case(h)) {
             return None;
         }
-        let verb = w.eq_ignore_ascii_case("is") || w.eq_ignore_ascii_case("was");
+        let verb = ["is", "was", "are", "were"]
+            .iter()
+            .any(|v| w.eq_ignore_ascii_case(v));
+        // "the key we were given is X": a verb before a participle is not the one.
+        let participle = verb && at(text, i) == b' ' && {
+            let mut e = i + 1;
+            while e < b.len() && b[e].is_ascii_lowercase() {
+                e += 1;
+            }
+            let next = &text[i + 1..e];
+            at(text, e) == b' '
+                && (next.ends_with("ed")
+                    || next.ends_with("en")
+                    || ["set", "sent", "told", "shown", "put"].contains(&next))
+        };
         // "… is X", "… was set to X", "changed the password of the jump box to X".
-        if words > 0 && (verb || w.eq_ignore_ascii_case("to")) {
+        if words > 0 && !participle && (verb || w.eq_ignore_ascii_case("to")) {
             let colon = (at(text, i) == b':') as usize;
             let v = read_value(text, i + colon, false)?;
             let s = &text[v.range.clone()];
@@ -800,6 +828,53 @@ const KEY_ATTRIBUTES: &[&str] = &[
     "format",
 ];
 
+/// Whether the Markdown table cell at `i` lies in a column whose header names an attribute
+/// of a secret rather than its value (`Version`, `ID`, `Expires`, `バージョン`, `有効期限`).
+fn attribute_column(text: &str, i: usize) -> bool {
+    let ls = line_start(text, i);
+    let column = text[ls..i].matches('|').count();
+    // Up the table to the line above its `|---|` rule.
+    let mut l = ls;
+    for _ in 0..64 {
+        if l == 0 {
+            return false;
+        }
+        let prev = line_start(text, l - 1);
+        if at(text, l - 1) != b'\n' || prev > 0 && at(text, prev - 1) != b'\n' {
+            return false;
+        }
+        let line = text[prev..l - 1].trim();
+        if !line.starts_with('|') {
+            return false;
+        }
+        if line.bytes().all(|c| matches!(c, b'|' | b'-' | b':' | b' ')) {
+            if prev == 0 {
+                return false;
+            }
+            let hs = line_start(text, prev - 1);
+            let Some(cell) = text[hs..prev - 1].split('|').nth(column) else {
+                return false;
+            };
+            let cell = cell.trim();
+            return names_key_attribute(cell)
+                || [
+                    "バージョン",
+                    "有効期限",
+                    "期限",
+                    "種類",
+                    "名前",
+                    "作成日",
+                    "更新日",
+                    "拇印",
+                ]
+                .iter()
+                .any(|w| cell.contains(w));
+        }
+        l = prev;
+    }
+    false
+}
+
 /// Whether the words `between` a key and its value name an attribute of the key.
 fn names_key_attribute(between: &str) -> bool {
     between
@@ -825,6 +900,8 @@ fn secret_key_qualifier(text: &str, ks: usize) -> Option<Kind> {
         "signing" | "secret" | "encryption" | "hmac" | "aes" | "symmetric" | "webhook"
         | "master" | "admin" | "private" | "api" | "access" | "subscription" | "host"
         | "function" => Some(Kind::Secret),
+        "primary" | "secondary" | "storage" | "account" | "redis" | "sas" | "hub" | "hubs"
+        | "bus" | "signalr" | "relay" | "search" | "cosmos" | "connection" => Some(Kind::AccessKey),
         _ => None,
     }
 }
@@ -890,9 +967,25 @@ fn template_default(text: &str, ke: usize) -> Option<Value> {
 /// word before `as (the|a|our) ` or `for (the|my|our) `.
 fn value_before_as(text: &str, ks: usize) -> Option<Range<usize>> {
     let from = ceil(text, line_start(text, ks).max(ks.saturating_sub(80)));
-    let before = &text[from..ks];
+    let mut before = &text[from..ks];
+    // "… for the admin password": one qualifying word between.
+    let word = before
+        .trim_end_matches(' ')
+        .trim_end_matches(|c: char| c.is_ascii_alphabetic());
+    if word.len() < before.len() && word.len() + 12 >= before.len() && word.ends_with("the ") {
+        before = word;
+    }
     let rest = [
-        "as the ", "as a ", "as our ", "as my ", "as ", "for the ", "for my ", "for our ",
+        "as the ",
+        "as a ",
+        "as our ",
+        "as my ",
+        "as ",
+        "for the ",
+        "for my ",
+        "for our ",
+        "into the ",
+        "in the ",
     ]
     .iter()
     .find_map(|w| {
@@ -907,7 +1000,16 @@ fn value_before_as(text: &str, ks: usize) -> Option<Range<usize>> {
             p + rest[p..].chars().next().map_or(1, char::len_utf8)
         });
     let v = &rest[start..];
-    (looks_like_password(v) && !is_placeholder(v)).then(|| from + start..from + rest.len())
+    // `typed "P@ss…" into the password box`: a quoted value, its quotes left out; only
+    // a quoted one goes "into" or "in" the field.
+    let (v, start, end) = match v.as_bytes() {
+        [q @ (b'"' | b'\'' | b'`'), .., last] if last == q && v.len() > 2 => {
+            (&v[1..v.len() - 1], start + 1, rest.len() - 1)
+        }
+        _ if before.ends_with("in the ") || before.ends_with("into the ") => return None,
+        _ => (v, start, rest.len()),
+    };
+    (looks_like_password(v) && !is_placeholder(v)).then(|| from + start..from + end)
 }
 
 /// A Japanese particle after an ASCII key (`IssuerSigningKey）は …`, `client_secret の値は …`):
@@ -924,6 +1026,7 @@ fn japanese_particle(text: &str, p: usize) -> Option<(Sep, usize)> {
         ("の値:", Sep::Strong),
         ("は", Sep::Weak),
         ("には", Sep::Weak),
+        ("に", Sep::Weak),
         ("：", Sep::Strong),
     ] {
         if rest.starts_with(word) {
@@ -1140,8 +1243,18 @@ fn next_line_value(text: &str, p: usize) -> Option<Value> {
 /// `鈴木：P@ss…（大文字注意）`, when it looks like a password. Whether the rest of the line
 /// at `p` is such a question followed by such a message.
 fn chat_answer(text: &str, p: usize, kind: Kind, out: &mut Vec<Finding>) -> bool {
-    let Some(v) = chat_message(text, p) else {
+    // A question is short: the line's end is near (a long line is left at once).
+    let end = (p + 100).min(text.len());
+    let le = match memchr::memchr(b'\n', &text.as_bytes()[p..end]) {
+        Some(i) => p + i,
+        None if end == text.len() => end,
+        None => return false,
+    };
+    if !asks_for_it(text[p..le].trim()) {
         return false;
+    }
+    let Some(v) = chat_message(text, p) else {
+        return chat_replies(text, p, kind, out);
     };
     if looks_like_password(&text[v.range.clone()]) {
         out.push(Finding {
@@ -1152,13 +1265,138 @@ fn chat_answer(text: &str, p: usize, kind: Kind, out: &mut Vec<Finding>) -> bool
     true
 }
 
+/// Whether the rest of a line after a secret's name asks for it: `パスワード何だっけ`,
+/// `アクセスキーを教えていただけますか。`, `what's the password?`.
+fn asks_for_it(rest: &str) -> bool {
+    rest.len() <= 24 * 4
+        && rest.chars().count() <= 24
+        && (rest.ends_with(['?', '？']) || rest.contains("っけ") || rest.contains("教えて"))
+}
+
+/// A chat line that only names the speaker and the time (`中村 14:03`, `Tanaka 10:42 AM`).
+fn speaker_header(line: &str) -> bool {
+    let t = line.trim().trim_end_matches(" AM").trim_end_matches(" PM");
+    let b = t.as_bytes();
+    let n = b.len();
+    t.chars().count() <= 24
+        && n >= 5
+        && b[n - 3] == b':'
+        && b[n - 2..].iter().all(u8::is_ascii_digit)
+        && b[n - 4].is_ascii_digit()
+}
+
+/// The replies to a question about a secret (see [`asks_for_it`]) over the next few lines,
+/// each message on its own line after a speaker header or blank lines: `「P@ss…」です！`,
+/// `すみません、正しくは『P@ss…』です`, `こちらです→ <key>`. Stops at the first message that
+/// gives no value.
+fn chat_replies(text: &str, p: usize, kind: Kind, out: &mut Vec<Finding>) -> bool {
+    let le = line_end(text, p);
+    if !asks_for_it(text[p..le].trim()) || le >= text.len() {
+        return false;
+    }
+    let shaped = |s: &str| {
+        !is_placeholder(s)
+            && if kind == Kind::Password {
+                looks_like_password(s)
+            } else {
+                looks_random(s, 24)
+            }
+    };
+    let found = out.len();
+    let mut next = le + 1;
+    for _ in 0..8 {
+        if next >= text.len() || out.len() - found >= 2 {
+            break;
+        }
+        let end = line_end(text, next);
+        let line = &text[next..end];
+        let start = next;
+        next = end + 1;
+        let t = line.trim_matches([' ', '\t', '　']);
+        if t.is_empty() || speaker_header(t) {
+            continue;
+        }
+        // `[10:02] Mia: …`: past the time stamp and the speaker.
+        let mut t = t;
+        if t.starts_with('[') {
+            if let Some(c) = t.find(']') {
+                t = t[c + 1..].trim_start();
+            }
+        }
+        if let Some(c) = t.find([':', '：']) {
+            let who = &t[..c];
+            let spoken = t[c..].starts_with(": ") || t[c..].starts_with('：');
+            if spoken && !who.is_empty() && who.chars().count() <= 16 && !who.contains(' ') {
+                t = t[c + t[c..].chars().next().map_or(1, char::len_utf8)..].trim_start();
+            }
+        }
+        let Some(v) = reply_value(t) else {
+            break;
+        };
+        let s = &t[v.clone()];
+        if !shaped(s) {
+            break;
+        }
+        let off = start + (t.as_ptr() as usize - line.as_ptr() as usize);
+        out.push(Finding {
+            range: off + v.start..off + v.end,
+            kind,
+        });
+    }
+    out.len() > found
+}
+
+/// The value a reply gives: in brackets (`「P@ss…」です`), after an arrow (`こちらです→ X`),
+/// or the message alone.
+fn reply_value(t: &str) -> Option<Range<usize>> {
+    for (open, close) in [
+        ('「', '」'),
+        ('『', '』'),
+        ('【', '】'),
+        ('"', '"'),
+        ('`', '`'),
+    ] {
+        if let Some(o) = t.find(open) {
+            let from = o + open.len_utf8();
+            let c = t[from..].find(close)?;
+            let s = &t[from..from + c];
+            if !s.is_empty() && s.is_ascii() && !s.contains(' ') {
+                return Some(from..from + c);
+            }
+        }
+    }
+    if let Some(a) = t.rfind(['→', '⇒']) {
+        let from = a + '→'.len_utf8();
+        let v = t[from..].trim_start();
+        let from = t.len() - v.len();
+        let len = v
+            .find(|c: char| c.is_whitespace() || !c.is_ascii())
+            .unwrap_or(v.len());
+        return (len > 0).then_some(from..from + len);
+    }
+    // `P@ss… です`, `it's P@ss…`, `P@ss… (capital P)`: one ASCII word with a copula or a note.
+    let lower = t.to_ascii_lowercase();
+    let from = ["it's ", "it is ", "its ", "that's "]
+        .iter()
+        .find(|w| lower.starts_with(**w))
+        .map_or(0, |w| w.len());
+    let v = &t[from..];
+    let len = v
+        .find(|c: char| c.is_whitespace() || !c.is_ascii())
+        .unwrap_or(v.len());
+    let rest = v[len..].trim_start();
+    let alone = rest.is_empty()
+        || ["です", "でした", "だよ", "だった", "(", "（", "←"]
+            .iter()
+            .any(|w| rest.starts_with(w));
+    (len > 0 && alone).then_some(from..from + len)
+}
+
 /// The single-token message answering the question at `p` (see [`chat_answer`]).
 fn chat_message(text: &str, p: usize) -> Option<Value> {
     let le = line_end(text, p);
     let rest = text[p..le].trim();
-    let question = rest.chars().count() <= 24
-        && (rest.ends_with(['?', '？']) || rest.contains("だっけ") || rest.contains("教えて"));
-    if !question || le >= text.len() {
+    if !asks_for_it(rest) || le >= text.len() {
         return None;
     }
     let next = le + 1;
@@ -1413,9 +1651,32 @@ pub(crate) fn at_key(
         p += 1;
     }
     let mut spaces = 0;
-    while matches!(at(text, p), b' ' | b'\t') {
-        p += 1;
+    while matches!(at(text, p), b' ' | b'\t') || text[p..].starts_with('　') {
+        p += if at(text, p) < 0x80 {
+            1
+        } else {
+            '　'.len_utf8()
+        };
         spaces += 1;
+    }
+    // "the access key (key1) is …", "the password (admin account) was …": a qualifier in
+    // brackets between the word and its verb.
+    if spaces > 0 && at(text, p) == b'(' {
+        let close = text.as_bytes()[p..line_end(text, p).min(p + 24)]
+            .iter()
+            .position(|&c| c == b')');
+        if let Some(c) = close.filter(|&c| {
+            c > 1
+                && text[p + 1..p + c]
+                    .bytes()
+                    .all(|x| x.is_ascii_lowercase() || x.is_ascii_digit() || b" -".contains(&x))
+                && matches!(at(text, p + c + 1), b' ' | b':')
+        }) {
+            p += c + 1;
+            while matches!(at(text, p), b' ' | b'\t') {
+                p += 1;
+            }
+        }
     }
     let rest = &text[p..ceil(text, (p + 8).min(text.len()))];
     // Japanese particles and Bicep types, only where the byte after the key allows them.
@@ -1461,7 +1722,17 @@ pub(crate) fn at_key(
                     });
                 }
             }
-        } else if let Some(v) = prose_is(text, p) {
+        } else if let Some(mut v) = prose_is(text, p) {
+            // "creds for the jump box are admin / P@ss…": the password after the user.
+            let (mut class, mut kind) = (class, kind);
+            if matches!(n, "creds" | "credential" | "credentials" | "login")
+                || class == Class::Password
+            {
+                if let Some(second) = pair_second(text, v.range.end) {
+                    v = second;
+                    (class, kind) = (Class::Password, Kind::Password);
+                }
+            }
             if accept(class, &text[v.range.clone()], Sep::Weak, v.quoted) {
                 out.push(Finding {
                     range: v.range,
@@ -1515,15 +1786,22 @@ pub(crate) fn at_key(
         )
     } else if rest.starts_with('>') && before == b'<' || rest.starts_with('|') && spaces > 0 {
         (Sep::Strong, false, 1)
-    } else if let Some(w) = ["is ", "was ", "to ", "is: ", "of ", "are ", "from "]
-        .iter()
-        .find(|w| {
-            spaces > 0
-                && rest
-                    .get(..w.len())
-                    .is_some_and(|r| r.eq_ignore_ascii_case(w))
-        })
+    } else if rest.starts_with("with ")
+        && spaces > 0
+        && matches!(n, "creds" | "credential" | "credentials" | "login")
     {
+        // "login with admin / P@ss…": the pair after it.
+        (Sep::Weak, false, 5)
+    } else if let Some(w) = [
+        "is ", "was ", "to ", "is: ", "of ", "are ", "from ", "- ", "as ",
+    ]
+    .iter()
+    .find(|w| {
+        spaces > 0
+            && rest
+                .get(..w.len())
+                .is_some_and(|r| r.eq_ignore_ascii_case(w))
+    }) {
         (Sep::Weak, false, w.len())
     } else if let Some((sep, skip)) = ja_sep {
         (sep, false, skip)
@@ -1614,6 +1892,11 @@ pub(crate) fn at_key(
     }) else {
         return;
     };
+    // `| sql-admin-pw | <version> | …`: a row naming a secret whose next cell is another
+    // attribute of it (the header says Version, ID, Expires).
+    if rest.starts_with('|') && attribute_column(text, v.range.start) {
+        return;
+    }
     // A query encoded twice ends its value at the next `%2526` (`&`).
     if eq && skip == 5 {
         if let Some(i) = text[v.range.clone()].find("%2526") {
@@ -1676,10 +1959,19 @@ pub(crate) fn at_key(
                 || looks_random(s, 16)
                     && beside_endpoint(text, ks)
                     && accept(Class::Key(Kind::AccessKey), s, Sep::Strong, v.quoted)
+                // "SendGrid API key → SG.…", "signing key: …": named for a secret.
+                || sep == Sep::Strong
+                    && secret_key_qualifier(text, ks).is_some()
+                    && looks_random(s, 24)
+                    && !is_placeholder(s)
         }
         _ => key_shaped(s),
     };
     if bare && !bare_ok && !device_key {
+        return;
+    }
+    // `API_TOKEN に APIM_NAMED_VALUE_KEY_01 を対応`: a name told weakly, not a value.
+    if sep == Sep::Weak && !v.quoted && name_like(s) {
         return;
     }
     // A column header beside another (`Password   Password2   Username`): a key's name
@@ -1734,9 +2026,9 @@ pub(crate) fn at_key(
             range: v.range,
             kind,
         });
-        // "changed the password from X to Y": the new value too.
+        // "changed the password from X to Y": the new value too; "…, the old one was Y".
         if class == Class::Password {
-            if let Some(next) = changed_to(text, end, class) {
+            if let Some(next) = changed_to(text, end, class).or_else(|| other_one(text, end)) {
                 out.push(Finding { range: next, kind });
             }
         }
@@ -1788,8 +2080,25 @@ fn random_name_part(text: &str, p: usize, out: &mut Vec<Finding>) {
 
 /// Japanese keywords: パスワード, 暗証番号, 事前共有キー, アクセスキー, シークレット, トークン.
 pub(crate) fn at_japanese(text: &str, hit: Range<usize>, out: &mut Vec<Finding>) {
+    let Some((class, kind)) = japanese_class(text, &hit) else {
+        return;
+    };
+    let found = out.len();
+    japanese_told(text, hit.clone(), class, kind, out);
+    if out.len() == found {
+        if let Some(v) = sentence_value(text, hit, class) {
+            out.push(Finding {
+                range: v.range,
+                kind,
+            });
+        }
+    }
+}
+
+/// The class and kind of secret a Japanese keyword names, or none (クッキー, 公開鍵).
+fn japanese_class(text: &str, hit: &Range<usize>) -> Option<(Class, Kind)> {
     let word = &text[hit.clone()];
-    let (class, kind) = match word {
+    Some(match word {
         "パスワード" | "パスフレーズ" | "暗証番号" => {
             (Class::Password, Kind::Password)
         }
@@ -1810,13 +2119,19 @@ pub(crate) fn at_japanese(text: &str, hit: Range<usize>, out: &mut Vec<Finding>)
             )
         }
         // クッキー is a cookie, whose name says whether it is a secret.
-        "キー" if text[..hit.start].ends_with("クッ") => return,
+        "キー" if text[..hit.start].ends_with("クッ") => return None,
         "キー" => (Class::Key(Kind::AccessKey), Kind::AccessKey),
         // 鍵 (HMAC の鍵, 暗号化の鍵); a public key (公開鍵) is no secret.
-        "鍵" if text[..hit.start].ends_with("公開") => return,
+        "鍵" if text[..hit.start].ends_with("公開") => return None,
         "鍵" => (Class::Key(Kind::Secret), Kind::Secret),
         _ => (Class::Token, Kind::Token),
-    };
+    })
+}
+
+/// The value told right after (or just before) a Japanese keyword, by its particle,
+/// colon, bracket or table cell.
+fn japanese_told(text: &str, hit: Range<usize>, class: Class, kind: Kind, out: &mut Vec<Finding>) {
+    let word = &text[hit.clone()];
     if table_header(text, hit.start).is_some() {
         table_column(text, &hit, class, kind, false, out);
         return;
@@ -1862,7 +2177,9 @@ pub(crate) fn at_japanese(text: &str, hit: Range<usize>, out: &mut Vec<Finding>)
                 let inner = p + c.len_utf8()..p + i;
                 let s = &text[inner.clone()];
                 let shaped = looks_like_password(s) || looks_random(s, 24);
-                if s.is_ascii() && !s.contains(' ') && shaped && !is_placeholder(s) {
+                // 秘密鍵（id_ed25519）: a file or resource name, not the value.
+                if s.is_ascii() && !s.contains(' ') && shaped && !file_name(s) && !is_placeholder(s)
+                {
                     out.push(Finding { range: inner, kind });
                     return;
                 }
@@ -1891,6 +2208,15 @@ pub(crate) fn at_japanese(text: &str, hit: Range<usize>, out: &mut Vec<Finding>)
     // A chat: パスワード何だっけ ⏎ [10:03] 鈴木: P@ss…: the answer on the next message.
     if chat_answer(text, p, kind, out) {
         return;
+    }
+    // 「…の暗号化パスフレーズ」は X: the word ends a quoted name.
+    if matches!(char_at(text, p), '」' | '』')
+        && matches!(
+            char_at(text, p + '」'.len_utf8()),
+            'は' | 'が' | 'を' | '：' | ':'
+        )
+    {
+        p += '」'.len_utf8();
     }
     let c = char_at(text, p);
     let rest = &text[p..];
@@ -1948,6 +2274,13 @@ pub(crate) fn at_japanese(text: &str, hit: Range<usize>, out: &mut Vec<Finding>)
     {
         return;
     }
+    // キーは kv-apim-dev-01 で設定済み: a resource named, told weakly.
+    if sep != Sep::Strong && !v.quoted && class != Class::Password && name_like(s) {
+        return;
+    }
+    if is_example(text, v.range.end) {
+        return;
+    }
     let passphrase = word == "パスフレーズ" && looks_like_passphrase(s);
     if pin || passphrase || accept(class, s, sep, v.quoted) || label_word(text, &v, class, sep) {
         let end = v.range.end;
@@ -1960,6 +2293,243 @@ pub(crate) fn at_japanese(text: &str, hit: Range<usize>, out: &mut Vec<Finding>)
             out.push(Finding { range: next, kind });
         }
     }
+}
+
+/// Verbs and copulas after a value that say it was set, typed or shown: 同じ X で設定済み,
+/// X を入れてます, X にリセット, 「X」と表示されました, X にしております.
+const VALUE_TAILS: &[&str] = &[
+    "で設定",
+    "に設定",
+    "を設定",
+    "にして",
+    "にしま",
+    "にしてお",
+    "に変更",
+    "へ変更",
+    "にリセット",
+    "に更新",
+    "に再設定",
+    "を入れ",
+    "を入力",
+    "と入力",
+    "で入れ",
+    "で入って",
+    "でログイン",
+    "で接続",
+    "を使",
+    "を使用",
+    "で登録",
+    "を登録",
+    "を指定",
+    "と表示",
+    "が表示",
+    "と出",
+    "で作成",
+    "でした",
+    "です",
+    "でございます",
+    "になります",
+    "だよ",
+];
+
+/// The value told later in the keyword's sentence, past other words: パスワード変えました→
+/// 「X」, 事前共有キーはオンプレ側と同じ X で設定済みです, …には X を入れてます, パスワードを再生成
+/// したところ、ポータル上に「X」と表示されました. An ASCII word in brackets or after an arrow
+/// or colon, or before a verb that sets, types or shows it ([`VALUE_TAILS`]); the sentence
+/// ends at 。！？ or the line's end, and at a new topic (`サイズは …`).
+fn sentence_value(text: &str, hit: Range<usize>, class: Class) -> Option<Value> {
+    let le = line_end(text, hit.end);
+    let limit = ceil(text, le.min(hit.end + 240));
+    let rest = &text[hit.end..limit];
+    let b = rest.as_bytes();
+    let graphic = |c: u8| c.is_ascii_graphic() && !matches!(c, b'"' | b'\'' | b'`');
+    let mut i = 0;
+    while i < b.len() {
+        if !graphic(b[i]) {
+            let c = char_at(rest, i);
+            // The sentence ends; a new topic (`は` or `も` after other words, not には,
+            // では, とは) starts.
+            if matches!(c, '。' | '！' | '？')
+                || matches!(c, 'は' | 'も')
+                    && i > 6
+                    && !matches!(char_before(rest, i), 'に' | 'で' | 'と' | '、')
+            {
+                return None;
+            }
+            i += c.len_utf8().max(1);
+            continue;
+        }
+        let start = i;
+        while i < b.len() && graphic(b[i]) {
+            i += 1;
+        }
+        let (mut s0, mut e0) = (start, i);
+        while s0 < e0 && b[s0] == b'*' {
+            s0 += 1;
+        }
+        // `<P@ss…>`, `(P@ss…)`: ASCII brackets around the whole word.
+        let ascii_bracketed = e0 > s0 + 2
+            && matches!(
+                (b[s0], b[e0 - 1]),
+                (b'<', b'>') | (b'(', b')') | (b'[', b']')
+            );
+        if ascii_bracketed {
+            s0 += 1;
+            e0 -= 1;
+        }
+        while e0 > s0 && matches!(b[e0 - 1], b'*' | b'.' | b':' | b',') {
+            e0 -= 1;
+        }
+        let v = &rest[s0..e0];
+        let before = rest[..start].trim_end_matches([' ', '*']);
+        let after = rest[i..].trim_start_matches([' ', '*']);
+        // In brackets, the whole of them (not 「P@ssw0rd のような例」).
+        let bracketed = ascii_bracketed
+            || before.ends_with(['「', '『', '【', '〔', '［', '（', '(', '＜', '<', '"', '`']);
+        let closer =
+            after.starts_with(['」', '』', '】', '〕', '］', '）', ')', '＞', '>', '"', '`']);
+        // A bare copula (`X です`) says less than a verb that sets X: a product or a
+        // ticket (`Windows10 です`) reads the same, so the value must look made.
+        let copula = ["です", "でした", "でございます", "になります", "だよ"]
+            .iter()
+            .any(|t| after.starts_with(t));
+        let made = looks_random(v, 12) || v.bytes().any(|c| b"!@#$%^&*?+=~".contains(&c));
+        let told = if bracketed {
+            closer || ascii_bracketed
+        } else {
+            before.ends_with(['→', '⇒', '：', ':'])
+                || closer
+                || copula && made
+                || !copula && VALUE_TAILS.iter().any(|t| after.starts_with(t))
+        };
+        // `PasswordMinLength=14`: a setting, not a value; パスワードポリシー, 鍵のフィンガープリント:
+        // words naming something about the secret come first.
+        let setting = v.trim_end_matches('=').contains('=');
+        if !told
+            || setting
+            || is_placeholder(v)
+            || contains_sig(v)
+            || about_it(&rest[..start])
+            || is_example(text, hit.end + e0)
+        {
+            continue;
+        }
+        // Shown on a screen (「X」と表示): a generated value, or an error code.
+        let shown = ["と表示", "が表示", "と出"].iter().any(|t| {
+            after
+                .trim_start_matches(['」', '』', '】', '〕', '］', '）', ')', '＞', '>', '"', '`'])
+                .starts_with(t)
+        });
+        if shown && !looks_random(v, 16) && !v.bytes().any(|c| b"!@#$%^&*?+=~".contains(&c)) {
+            continue;
+        }
+        let email = v.find('@').is_some_and(|a| v[a..].contains('.'));
+        // Lowercase words joined (`outputs-should-not-contain-secrets`) name a rule or a
+        // resource, unless the secret is a passphrase.
+        let words = v
+            .bytes()
+            .all(|c| c.is_ascii_lowercase() || b"-_.".contains(&c));
+        if words && &text[hit.clone()] != "パスフレーズ" || name_like(v) || address_like(v) {
+            continue;
+        }
+        let shaped = match class {
+            Class::Password | Class::Key(Kind::PreSharedKey) => {
+                looks_like_password(v) && (v.len() >= 8 || bracketed) && !email && !file_name(v)
+            }
+            Class::Secret => looks_random(v, 16) || looks_like_password(v) && v.len() >= 8,
+            _ => looks_random(v, 24),
+        };
+        if shaped {
+            let at = hit.end + s0;
+            return Some(Value {
+                range: at..at + v.len(),
+                quoted: bracketed,
+            });
+        }
+    }
+    None
+}
+
+/// A value given as an example of a shape, not the secret: `P@ssw0rd のような`, `…などの`,
+/// `X みたいな`, `X such as`.
+fn is_example(text: &str, end: usize) -> bool {
+    let mut q = end;
+    if matches!(char_at(text, q), '」' | '』' | '"' | '\'' | '`') {
+        q += char_at(text, q).len_utf8();
+    }
+    while at(text, q) == b' ' {
+        q += 1;
+    }
+    let rest = &text[q..];
+    [
+        "のような",
+        "のように",
+        "などの",
+        "みたいな",
+        "などを",
+        "など、",
+    ]
+    .iter()
+    .any(|w| rest.starts_with(w))
+}
+
+/// A short lowercase name with separators (`id_ed25519`, `kv-app-01`): a file or
+/// resource named beside a secret, not its value.
+fn file_name(s: &str) -> bool {
+    s.len() < 24
+        && s.contains(['_', '.', '-'])
+        && s.bytes()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || b"_.-".contains(&c))
+}
+
+/// Lowercase words and numbers joined (`kv-apim-dev-01`, `apim_key_prd_2`), or an
+/// environment variable's name (`JWT_SIGNING_KEY_V2`): a resource or a setting named, not
+/// a value, unless it is a passphrase.
+fn name_like(s: &str) -> bool {
+    let lower = s
+        .bytes()
+        .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || b"_.-".contains(&c));
+    let env = s
+        .bytes()
+        .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == b'_')
+        && s.as_bytes().first().is_some_and(u8::is_ascii_uppercase);
+    // A long part with digits is random (`xoxp-60649144995-…`), not a word.
+    let wordy = s
+        .split(['_', '.', '-'])
+        .all(|w| w.len() < 10 || !w.bytes().any(|c| c.is_ascii_digit()));
+    s.contains(['_', '.', '-']) && (lower || env) && wordy && !looks_like_passphrase(s)
+}
+
+/// A URI or a host name (`api://contoso-backend`, `apim-prd.azure-api.net`).
+fn address_like(s: &str) -> bool {
+    s.contains("://")
+        || s.rsplit_once('.').is_some_and(|(head, tld)| {
+            !head.is_empty() && tld.len() >= 2 && tld.bytes().all(|c| c.is_ascii_lowercase())
+        })
+}
+
+/// Words after a Japanese keyword that name something about the secret, not its value:
+/// パスワードポリシー, 鍵のフィンガープリント, シークレット名, トークンの有効期限.
+fn about_it(between: &str) -> bool {
+    const ABOUT: &[&str] = &[
+        "ポリシー",
+        "要件",
+        "ルール",
+        "有効期限",
+        "期限",
+        "フィンガープリント",
+        "拇印",
+        "ハッシュ",
+        "バージョン",
+        "名",
+        "ID",
+        "長さ",
+        "文字数",
+        "複雑",
+        "履歴",
+        "識別子",
+    ];
+    ABOUT.iter().any(|w| between.contains(w))
 }
 
 /// The second value of a change told in prose, after the first (at `after`): `X から Y
@@ -1980,6 +2550,34 @@ fn changed_to(text: &str, after: usize, class: Class) -> Option<Range<usize>> {
     let v = read_value(text, q + skip, false)?;
     let s = &text[v.range.clone()];
     (s.is_ascii() && accept(class, s, Sep::Weak, v.quoted)).then_some(v.range)
+}
+
+/// "the new pw is X, the old one was Y", "…; the previous one is Y": another password
+/// told next to the first (at `after`), on its line.
+fn other_one(text: &str, after: usize) -> Option<Range<usize>> {
+    let le = line_end(text, after).min(after + 80);
+    let rest = text[after..ceil(text, le)].to_ascii_lowercase();
+    let (i, w) = [
+        " one was ",
+        " one is ",
+        " password was ",
+        " pw was ",
+        " one: ",
+    ]
+    .iter()
+    .filter_map(|w| rest.find(w).map(|i| (i, w.len())))
+    .min()?;
+    let lead = rest[..i].trim_end();
+    if !["old", "previous", "former", "new", "current", "other"]
+        .iter()
+        .any(|q| lead.ends_with(q))
+        || lead.len() > 24
+    {
+        return None;
+    }
+    let v = read_value(text, after + i + w, false)?;
+    let s = &text[v.range.clone()];
+    (s.is_ascii() && looks_like_password(s) && !is_placeholder(s)).then_some(v.range)
 }
 
 /// Past Markdown emphasis closing a bold label (`**パスワード**: …`, `**パスワード：** …`): a
@@ -2006,52 +2604,98 @@ fn value_before_toiu(text: &str, word_start: usize) -> Option<Value> {
     );
     let before = &text[from..word_start];
     // 「P@ss…」をパスワードとして: `を` after a quoted value.
-    let (pos, len) = ["という", "との", "って", "」を"]
-        .iter()
-        .filter_map(|w| before.rfind(w).map(|p| (p, w.len())))
-        .max_by_key(|(p, _)| *p)?;
-    let (pos, len) = if before[pos..].starts_with("」を") {
+    // 以前お伝えした P@ss… は旧パスワード: `は` right after the value.
+    static BEFORE_WORD: LazyLock<AhoCorasick> = LazyLock::new(|| {
+        markers(&[
+            "という",
+            "との",
+            "って",
+            "」を",
+            "』を",
+            " を",
+            " は",
+            "」は",
+            "』は",
+        ])
+    });
+    let m = last_marker(&BEFORE_WORD, before)?;
+    let (pos, len) = (m.start, m.end - m.start);
+    let (pos, len) = if before[pos..].starts_with(['」', '』']) {
         (pos + "」".len(), len - "」".len())
     } else {
         (pos, len)
     };
-    // Only a short qualifier between: という管理者パスワード.
+    // Only a short qualifier between: という管理者パスワード, をAPI キー.
     let between = &before[pos + len..];
-    if between.chars().count() > 4 || between.chars().any(|c| c.is_ascii_alphanumeric()) {
+    let acronym = between.len() <= 6 && between.trim_end().bytes().all(|c| c.is_ascii_uppercase());
+    if between.chars().count() > 4 && !acronym
+        || between
+            .chars()
+            .any(|c| c.is_ascii_lowercase() || c.is_ascii_digit())
+    {
         return None;
     }
     let head = before[..pos].trim_end();
     let end = from + head.len();
-    if let Some(inner) = head.strip_suffix('」') {
-        let open = inner.rfind('「')?;
-        return Some(Value {
-            range: from + open + '「'.len_utf8()..end - '」'.len_utf8(),
-            quoted: true,
-        });
+    for (open, close) in [('「', '」'), ('『', '』'), ('【', '】')] {
+        if let Some(inner) = head.strip_suffix(close) {
+            let o = inner.rfind(open)?;
+            return Some(Value {
+                range: from + o + open.len_utf8()..end - close.len_utf8(),
+                quoted: true,
+            });
+        }
     }
     let start = head
         .rfind(|c: char| c.is_whitespace() || !c.is_ascii())
         .map_or(0, |p| {
             p + head[p..].chars().next().map_or(1, char::len_utf8)
         });
-    (start < head.len()).then(|| Value {
+    // `X をキーとして`: an unquoted word before を is often a name (a header, a claim); it
+    // must be a chosen password or a random value with digits.
+    let v = &head[start..];
+    let object = before[pos..].starts_with(" を");
+    let made = chosen_password(v)
+        || looks_random(v, 24)
+            && v.bytes().any(|c| c.is_ascii_digit())
+            && !name_like(v)
+            && !address_like(v);
+    (start < head.len() && (!object || made)).then(|| Value {
         range: from + start..end,
         quoted: false,
     })
 }
 
+/// A set of phrases searched in one pass.
+fn markers(words: &[&str]) -> AhoCorasick {
+    AhoCorasick::builder()
+        .kind(Some(AhoCorasickKind::DFA))
+        .build(words)
+        .expect("valid patterns")
+}
+
+/// The occurrence of any of `ac`'s phrases that starts last in `hay`.
+fn last_marker(ac: &AhoCorasick, hay: &str) -> Option<Range<usize>> {
+    ac.find_overlapping_iter(hay)
+        .map(|m| m.range())
+        .max_by_key(|r| r.start)
+}
+
 /// 『P@ss…』と入力しましたが、「パスワードが…」: the last quoted value typed (`と入力`,
 /// `を入力`) before the word on its line.
 fn typed_before(text: &str, word_start: usize) -> Option<Value> {
-    let from = ceil(
-        text,
-        line_start(text, word_start).max(word_start.saturating_sub(240)),
-    );
+    // 「P@ss…」と入力しましたが… ⏎ パスワードを…: the line above, when the word starts its line.
+    let ls = line_start(text, word_start);
+    let ls = if ls > 0 && text[ls..word_start].trim().is_empty() {
+        line_start(text, ls - 1)
+    } else {
+        ls
+    };
+    let from = ceil(text, ls.max(word_start.saturating_sub(400)));
     let before = &text[from..word_start];
-    let typed = ["と入力", "を入力", "と打", "を貼り付け"]
-        .iter()
-        .filter_map(|w| before.rfind(w))
-        .max()?;
+    static TYPED: LazyLock<AhoCorasick> =
+        LazyLock::new(|| markers(&["と入力", "を入力", "と打", "を貼り付け"]));
+    let typed = last_marker(&TYPED, before)?.start;
     let head = &before[..typed];
     let (open, close) = match head.chars().next_back()? {
         '』' => ('『', '』'),
@@ -2089,10 +2733,19 @@ fn named_value(text: &str, p: usize) -> Option<usize> {
     text[q..].starts_with("の値").then_some(q)
 }
 
-/// `アカウント: azureuser / Pass123!`, `資格情報：admin / P@ss…`, `SQL 認証で sa / P@ss…`: a
-/// label for an account,
-/// a user name, a slash and a password-shaped value ending the line.
+/// `アカウント: azureuser / Pass123!`, `資格情報：admin / P@ss…`, `SQL 認証で sa / P@ss…`,
+/// `ログイン: app_reader ／ P@ss…`, `ローカル管理者、azureadmin / P@ss… で入れます`: a label for
+/// an account, a user name, a slash and a password-shaped value ending the line or clause.
 pub(crate) fn at_account(text: &str, hit: Range<usize>, out: &mut Vec<Finding>) {
+    // 「P@ss…」でログインできません, P@ss… でサインイン: a chosen password signed in with.
+    if matches!(&text[hit.clone()], "ログイン" | "サインイン") {
+        if let Some(v) = signed_in_with(text, hit.start) {
+            out.push(Finding {
+                range: v,
+                kind: Kind::Password,
+            });
+        }
+    }
     let mut p = hit.end;
     while matches!(char_at(text, p), ' ' | '\t' | '　') {
         p += char_at(text, p).len_utf8();
@@ -2101,7 +2754,7 @@ pub(crate) fn at_account(text: &str, hit: Range<usize>, out: &mut Vec<Finding>) 
     // ends with its particle).
     let c = char_at(text, p);
     let skip = match c {
-        ':' | '：' | 'は' => c.len_utf8(),
+        ':' | '：' | 'は' | '、' => c.len_utf8(),
         _ if text[..hit.end].ends_with('で') => 0,
         _ => return,
     };
@@ -2121,6 +2774,194 @@ pub(crate) fn at_account(text: &str, hit: Range<usize>, out: &mut Vec<Finding>) 
     let tail = text[v.range.end..le].trim();
     let ends = tail.is_empty() || tail.starts_with(['で', 'を', '。', '）', ')', '（', '(']);
     if looks_like_password(s) && !is_placeholder(s) && ends {
+        out.push(Finding {
+            range: v.range,
+            kind: Kind::Password,
+        });
+    }
+}
+
+/// "We changed it to P@ss… after the lockout", "I reset it to P@ss…": a password named
+/// only by a pronoun, after a verb that sets it, when the line or the one above speaks of
+/// signing in. The value must be a chosen password with a digit.
+pub(crate) fn at_it_to(text: &str, hit: Range<usize>, out: &mut Vec<Finding>) {
+    let ls = line_start(text, hit.start);
+    let verb = text[ls..hit.start]
+        .rsplit(' ')
+        .next()
+        .unwrap_or("")
+        .to_ascii_lowercase();
+    if ![
+        "changed", "set", "reset", "rotated", "updated", "switched", "change",
+    ]
+    .contains(&verb.as_str())
+    {
+        return;
+    }
+    let Some(v) = read_value(text, hit.end, false) else {
+        return;
+    };
+    if chosen_password(&text[v.range.clone()]) && sign_in_context(text, &v.range) {
+        out.push(Finding {
+            range: v.range,
+            kind: Kind::Password,
+        });
+    }
+}
+
+/// The value before `で` ending just before `word_start` (`「X」でログイン`, `X でサインイン`),
+/// when it is a chosen password with a symbol.
+fn signed_in_with(text: &str, word_start: usize) -> Option<Range<usize>> {
+    let ls = line_start(text, word_start);
+    let head = text[ls..word_start].strip_suffix('で')?.trim_end();
+    let end = ls + head.len();
+    let range = if let Some(inner) = head.strip_suffix(['」', '』']) {
+        let open = inner.rfind(['「', '『'])?;
+        ls + open + '「'.len_utf8()..end - '」'.len_utf8()
+    } else {
+        let start = head
+            .rfind(|c: char| c.is_whitespace() || !c.is_ascii())
+            .map_or(0, |p| {
+                p + head[p..].chars().next().map_or(1, char::len_utf8)
+            });
+        ls + start..end
+    };
+    // An account name signs in too (「ContosoApp01」でログイン): a symbol says password.
+    let v = &text[range.clone()];
+    (chosen_password(v) && v.bytes().any(|c| b"!@#$%^&*?+=~".contains(&c))).then_some(range)
+}
+
+/// Words on a line (or the one above) that speak of signing in.
+const SIGN_IN: &[&str] = &[
+    "password",
+    "passwd",
+    "pw ",
+    "passphrase",
+    "credential",
+    "creds",
+    "lockout",
+    "locked out",
+    "log in",
+    "login",
+    "sign in",
+    "sign-in",
+    "rdp",
+    "ssh",
+    "パスワード",
+    "ログイン",
+    "サインイン",
+    "入れ",
+    "入れる",
+    "接続",
+    "管理者",
+    "ユーザー",
+    "アカウント",
+];
+
+/// Whether the line holding `range`, or the one above, speaks of signing in.
+fn sign_in_context(text: &str, range: &Range<usize>) -> bool {
+    let ls = line_start(text, range.start);
+    let from = if ls > 0 { line_start(text, ls - 1) } else { ls };
+    let from = ceil(text, from.max(range.start.saturating_sub(400)));
+    let le = line_end(text, range.end);
+    let context = text[from..le].to_ascii_lowercase();
+    SIGN_IN.iter().any(|w| context.contains(w))
+}
+
+/// A password a person chose: a digit, eight characters or more, and mixed case or a
+/// symbol besides the separators (`TLS1_2` is a setting, `Standard_D4s_v5` a size).
+fn chosen_password(s: &str) -> bool {
+    let b = s.as_bytes();
+    let mixed = b.iter().any(u8::is_ascii_uppercase) && b.iter().any(u8::is_ascii_lowercase);
+    let symbol = b.iter().any(|c| b"!@#$%^&*?+=~".contains(c));
+    let sku = ["standard_", "premium_", "basic_"]
+        .iter()
+        .any(|p| s.len() > p.len() && s[..p.len()].eq_ignore_ascii_case(p));
+    // `Ubuntu22.04`, `v1.2.3-Beta`: a version.
+    let version = s
+        .as_bytes()
+        .windows(2)
+        .any(|w| w[0] == b'.' && w[1].is_ascii_digit());
+    s.is_ascii()
+        && s.len() >= 8
+        && (mixed || symbol)
+        && !version
+        && !s.trim_end_matches('=').contains('=')
+        && b.iter().any(u8::is_ascii_digit)
+        && looks_like_password(s)
+        && !sku
+        && !file_name(s)
+        && !is_placeholder(s)
+}
+
+/// `azureadmin / P@ss…` in a chat or a note, with no label: a user name, a slash and a
+/// chosen password, ending the line or the clause, where the line or the one above
+/// speaks of signing in (入れる, RDP, login).
+pub(crate) fn at_pair(text: &str, hit: Range<usize>, out: &mut Vec<Finding>) {
+    let b = text.as_bytes();
+    let mut ue = hit.start;
+    while ue > 0 && b[ue - 1] == b' ' {
+        ue -= 1;
+    }
+    let mut us = ue;
+    while us > 0
+        && ue - us < 40
+        && (b[us - 1].is_ascii_alphanumeric() || b"._-@\\".contains(&b[us - 1]))
+    {
+        us -= 1;
+    }
+    let user = &text[us..ue];
+    let lead = char_before(text, us);
+    // One of a list (`a / b / c`), not a pair.
+    let listed = text[line_start(text, us)..us]
+        .trim_end()
+        .ends_with(['/', '／']);
+    if user.len() < 2
+        || listed
+        || !(lead.is_whitespace() || !lead.is_ascii() || matches!(lead, '\0' | ':' | '('))
+        || chosen_password(user)
+    {
+        return;
+    }
+    let Some(v) = read_value(text, hit.end, false) else {
+        return;
+    };
+    let s = &text[v.range.clone()];
+    // The pair ends its clause: not one of a list (`a / b / c`).
+    let tail = text[v.range.end..line_end(text, v.range.end)].trim_start();
+    let ends = tail.is_empty()
+        || !tail.starts_with('/')
+            && !tail.starts_with('／')
+            && (!tail.is_ascii() || tail.starts_with('('));
+    if v.quoted || !ends || s.contains('/') || !chosen_password(s) {
+        return;
+    }
+    // On the pair's own line: a word for an account or for signing in with one.
+    const ACCOUNT: &[&str] = &[
+        "password",
+        "passwd",
+        "creds",
+        "credential",
+        "login",
+        "log in",
+        "sign in",
+        "admin",
+        "account",
+        "user",
+        "rdp",
+        "ssh",
+        "パスワード",
+        "ログイン",
+        "サインイン",
+        "管理者",
+        "アカウント",
+        "ユーザー",
+        "入れる",
+        "入れます",
+        "入れました",
+    ];
+    let line = text[line_start(text, us)..line_end(text, v.range.end)].to_ascii_lowercase();
+    if ACCOUNT.iter().any(|w| line.contains(w)) {
         out.push(Finding {
             range: v.range,
             kind: Kind::Password,
@@ -2177,5 +3018,371 @@ pub(crate) fn at_value(text: &str, hit: Range<usize>, out: &mut Vec<Finding>) {
             range: v.range,
             kind: Kind::Secret,
         });
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::scan;
+
+    fn marked(text: &str) -> Vec<&str> {
+        scan(text).iter().map(|f| &text[f.range.clone()]).collect()
+    }
+
+    #[test]
+    fn a_value_told_later_in_the_sentence_is_found() {
+        for (text, value) in [
+            ("VPN の事前共有キーはオンプレ側ルーター（RTX1300）と同じ Qk7vN2pLx9wRt4Zm で設定済みです。\n", "Qk7vN2pLx9wRt4Zm"),
+            ("> 田中: VPN の事前共有キー、オンプレ側には Qk7vN2pLx9wRt4Zm を入れてます\n", "Qk7vN2pLx9wRt4Zm"),
+            ("パスワード変えました→「Harbor*akd2389」\n", "Harbor*akd2389"),
+            ("パスワードを再発行したところ、画面に『Tz8#kq2Lm!』と表示されました。\n", "Tz8#kq2Lm!"),
+            ("管理者のパスワードは先週から Sakura2024$ にしております。\n", "Sakura2024$"),
+            ("キーは「「M+edZo0CX/bZ3VxFlRqH9VXNlGRjdiB6+4pjxhfWckk=」」です。\n", "M+edZo0CX/bZ3VxFlRqH9VXNlGRjdiB6+4pjxhfWckk="),
+            ("「コンテナーの暗号化パスフレーズ」は seaweed-maple-monsoon-maple-56 で設定済みです。\n", "seaweed-maple-monsoon-maple-56"),
+        ] {
+            assert_eq!(marked(text), [value], "{text}");
+        }
+    }
+
+    #[test]
+    fn words_about_a_secret_later_in_its_sentence_are_no_value() {
+        for text in [
+            "パスワードをリセットしましたが、VM サイズは Standard_D4s_v3 です。\n",
+            "パスワードポリシー：PasswordMinLength=14、MaxPasswordAge=90 日です。\n",
+            "SSH 鍵のフィンガープリント：SHA256:KMhwo3uhnAwEWCOKn5aySQ0C4pNRIYshySigggNhlHY\n",
+            "パスワード変えました（英大文字・小文字・数字・記号を含む 16 文字以上にしています）。\n",
+            "前任者も「P@ssw0rd のような例ではなく、実際の値を入れる」とだけメモしています。パスワード欄です。\n",
+            "パスフレーズは別途お送りします。秘密鍵（id_ed25519）で接続できません。\n",
+        ] {
+            assert!(marked(text).is_empty(), "{text}: {:?}", marked(text));
+        }
+    }
+
+    #[test]
+    fn a_value_before_its_word_is_found() {
+        assert_eq!(
+            marked("パスワードは Sakura2024$ です（以前お伝えした Th#yH0%-o1Su6!*1 は旧パスワードです）。\n"),
+            ["Sakura2024$", "Th#yH0%-o1Su6!*1"]
+        );
+        assert_eq!(
+            marked("『OsklEo4ssbeeM11』というパスワードでデプロイしました。\n"),
+            ["OsklEo4ssbeeM11"]
+        );
+        assert_eq!(
+            marked("【Kx9#mPq2Lz】という初期パスワードです。\n"),
+            ["Kx9#mPq2Lz"]
+        );
+        assert_eq!(
+            marked("シリアル コンソールで「Harbor*akd2389」と入力しましたが、入れませんでした。\nパスワードの入力ミスでしょうか。\n"),
+            ["Harbor*akd2389"]
+        );
+        assert!(marked("sqladmin は管理者パスワードでログインしています。\n").is_empty());
+    }
+
+    #[test]
+    fn replies_to_a_question_about_a_secret_are_found() {
+        let teams = "鈴木 14:02\n　DB のパスワードって何でしたっけ\n中村 14:03\n　「UF7293Nagoya*q」です！←古いほうでした\n中村 14:05\n　すみません、正しくは『RhotHeUanGD9A84』です\n鈴木 14:06\n　了解です、入れました\n";
+        assert_eq!(marked(teams), ["UF7293Nagoya*q", "RhotHeUanGD9A84"]);
+        let mail = "> 現在お使いのアクセスキーを教えていただけますか。\n\nこちらです→ y9GimuIaVmGUJV7BRHuSwcAItbT/ZrGbPrs6F53BOGQQQ55TT4y4YTn1XM7lsa3pdBpPNoq3MMx7ZW4xkUpa9Q==\n";
+        assert_eq!(marked(mail).len(), 1);
+        let slack = "tanaka 10:02 AM\nwhat's the password for the jump box?\nsato 10:03 AM\n\"Kestrel?ysn4654\" (capital K)\n";
+        assert_eq!(marked(slack), ["Kestrel?ysn4654"]);
+        let no_answer = "鈴木 14:02\nパスワードって何でしたっけ\n中村 14:03\nKey Vault の kv-app-prd に入ってます\n";
+        assert!(marked(no_answer).is_empty(), "{:?}", marked(no_answer));
+    }
+
+    #[test]
+    fn an_account_and_its_password_after_a_slash_are_found() {
+        for (text, value) in [
+            ("[10:42] 高橋: 検証用VMのローカル管理者、azureadmin / Osaka@20263 で入れるはずです\n", "Osaka@20263"),
+            ("・ログイン: app_reader ／ Kumo&qwe8940\n", "Kumo&qwe8940"),
+            ("管理者: opsadmin / Tz8#kq2Lm!\n", "Tz8#kq2Lm!"),
+            ("Creds for the staging jump box are azureadmin / Qw3rty!Zx98 (I'll rotate them).\n", "Qw3rty!Zx98"),
+        ] {
+            assert_eq!(marked(text), [value], "{text}");
+        }
+        assert!(marked("ログインできません。管理者: 山田 / 情報システム部\n").is_empty());
+    }
+
+    #[test]
+    fn prose_in_english_tells_values_in_several_shapes() {
+        assert_eq!(
+            marked("the new pw is Qw3rty!Zx98, the old one was Osaka@20263, both fail\n"),
+            ["Qw3rty!Zx98", "Osaka@20263"]
+        );
+        assert_eq!(
+            marked("The API key we were given is 0a1b2c3d4e5f60718293a4b5c6d7e8f9, region japaneast.\n").len(),
+            1
+        );
+        assert_eq!(
+            marked("SendGrid API key → 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.\n").len(),
+            1
+        );
+        assert_eq!(
+            marked(
+                "環境変数 NPM_TOKEN に 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 を入れています。\n"
+            )
+            .len(),
+            1
+        );
+        assert!(marked("The password we were told is in the vault.\n").is_empty());
+    }
+
+    #[test]
+    fn a_row_naming_a_secret_beside_its_version_is_no_value() {
+        let table = "| Secret name | Version | Expires |\n|---|---|---|\n| sql-admin-pw | 0717969cbe0c75fb32bcb4931f2c27f6 | 2027-03-31 |\n| storage-key1 | 4a5759e75a6dead37174a5c34bab3d3f | — |\n";
+        assert!(marked(table).is_empty(), "{:?}", marked(table));
+        let values = "| Name | Value |\n|---|---|\n| sql-admin-password | Qw3rty!Zx98 |\n";
+        assert_eq!(marked(values), ["Qw3rty!Zx98"]);
+    }
+
+    #[test]
+    fn values_in_any_bracket_or_before_their_word_are_found() {
+        for (text, value) in [
+            ("パスワードは（Tz8#kq2Lm!x）です\n", "Tz8#kq2Lm!x"),
+            ("事前共有キーは<Tz8#kq2Lm!x>です\n", "Tz8#kq2Lm!x"),
+            ("暗証番号は＜Kx9#mPq2Lz＞です\n", "Kx9#mPq2Lz"),
+            ("認証情報：admin / Tz8#kq2Lm!x\n", "Tz8#kq2Lm!x"),
+            ("Tz8#kq2Lm!x をパスワードとして使っています。\n", "Tz8#kq2Lm!x"),
+            (
+                "Zm9vYmFyYmF6cXV4Zm9vYmFyYmF6cXV4Zm9vYmFyYmF6cXV4MTIzNDU2Nzg5MA== をAPI キーとして使っています。\n",
+                "Zm9vYmFyYmF6cXV4Zm9vYmFyYmF6cXV4Zm9vYmFyYmF6cXV4MTIzNDU2Nzg5MA==",
+            ),
+        ] {
+            assert_eq!(marked(text), [value], "{text}");
+        }
+        for text in [
+            "Bicep の出力にシークレットが含まれるという警告（outputs-should-not-contain-secrets）が出ます。\n",
+            "パスワードは<管理者パスワード>と書かれています。\n",
+            "kv-app-01 をシークレットの保管先として使っています。\n",
+        ] {
+            assert!(marked(text).is_empty(), "{text}: {:?}", marked(text));
+        }
+    }
+
+    #[test]
+    fn english_prose_names_a_key_by_a_qualifier_or_a_password_by_a_pronoun() {
+        let key = "Zm9vYmFyYmF6cXV4Zm9vYmFyYmF6cXV4Zm9vYmFyYmF6cXV4MTIzNDU2Nzg5MA==";
+        for text in [
+            format!("The access key (key1) is {key}\n"),
+            format!("Primary key: {key}\n"),
+            format!("storage key → {key}\n"),
+        ] {
+            assert_eq!(marked(&text), [key], "{text}");
+        }
+        for (text, value) in [
+            (
+                "We changed it to Tz8#kq2Lm!x on Friday after the lockout.\n",
+                "Tz8#kq2Lm!x",
+            ),
+            (
+                "Locked out again.\nI reset it to Qx7mPa92Lk so you can log in.\n",
+                "Qx7mPa92Lk",
+            ),
+            (
+                "Login with admin / Tz8#kq2Lm!x works on the portal, not over RDP.\n",
+                "Tz8#kq2Lm!x",
+            ),
+        ] {
+            assert_eq!(marked(text), [value], "{text}");
+        }
+        for text in [
+            "We resized the VM and changed it to Standard_D4s_v5; login is slow.\n",
+            "The TLS setting: we set it to TLS1_2 after the login failures.\n",
+            "We changed it to Qx7mPa92Lk on Friday and the build passed.\n",
+            "  Root Key:\t454949bed249ad293b788c812de115a9efc71f1aced046d14aeaa65f1f7b44d5\n",
+        ] {
+            assert!(marked(text).is_empty(), "{text}: {:?}", marked(text));
+        }
+    }
+
+    #[test]
+    fn a_user_and_a_chosen_password_in_a_chat_line_are_found() {
+        for (text, value) in [
+            (
+                "[10:42] 高橋: azureadmin / Osaka@20263 で入れるはずです\n",
+                "Osaka@20263",
+            ),
+            (
+                "山田 11:02\n検証機は labadmin / Harbor*akd2389 でRDPできます\n",
+                "Harbor*akd2389",
+            ),
+            (
+                "jump box login: opsuser / Tz8#kq2Lm!x (rotate after use)\n",
+                "Tz8#kq2Lm!x",
+            ),
+        ] {
+            assert_eq!(marked(text), [value], "{text}");
+        }
+        for text in [
+            "サイズは Standard_D4s_v5 / Standard_D8s_v5 で比較しました。ログインは問題なし。\n",
+            "ユーザー一覧: taro / Hanako2024 / jiro\n",
+            "Kubernetes 1.29 / Ubuntu22.04 でログイン確認済み\n",
+            "Cookie 名と属性のみ記載します（ログイン前後）：httponly / ARRAffinity=5dc56884780a6b2d\n",
+            "rg-prod / vnet-Hub01 の構成です。\n",
+        ] {
+            assert!(marked(text).is_empty(), "{text}: {:?}", marked(text));
+        }
+    }
+
+    #[test]
+    fn labels_examples_and_screens() {
+        for (text, value) in [
+            ("・PW　Tz8#kq2Lm!x\n", "Tz8#kq2Lm!x"),
+            ("- password - Tz8#kq2Lm!x\n", "Tz8#kq2Lm!x"),
+            (
+                "「Tz8#kq2Lm!x」でログインしようとすると失敗します。\n",
+                "Tz8#kq2Lm!x",
+            ),
+            ("Kx9#mPq2Lz でサインインできません。\n", "Kx9#mPq2Lz"),
+            (
+                "パスワードを再発行したところ「Qw3rty!Zx98」と表示されました。\n",
+                "Qw3rty!Zx98",
+            ),
+        ] {
+            assert_eq!(marked(text), [value], "{text}");
+        }
+        for text in [
+            "パスワード: P@ssw0rd のようなものではなく 16 文字以上にしています\n",
+            "パスワードは「Passw0rd!」などの推測しやすいものは使えません。\n",
+            "パスワードを入力すると「Error_1234」と表示されます\n",
+            "「ContosoApp01」でログインしようとすると失敗します。\n",
+        ] {
+            assert!(marked(text).is_empty(), "{text}: {:?}", marked(text));
+        }
+    }
+
+    #[test]
+    fn english_keys_named_by_their_service_and_passwords_used_for_something() {
+        let key = "BwgJCgsMDQ4PEBESExQVFhcYGRobHB0eHyAhIiMkJSYnKCkqKywtLi8wMTIzNDU2Nzg5Ojs8PT4/QEFCQ0RFRg==";
+        for text in [
+            format!("the SAS key is {key}\n"),
+            format!("Event Hub key: {key}\n"),
+            format!("the connection key we use is {key}\n"),
+        ] {
+            assert_eq!(marked(&text), [key], "{text}");
+        }
+        for (text, value) in [
+            ("Password (new): Tz8#kq2Lm!x\n", "Tz8#kq2Lm!x"),
+            (
+                "We are using Tz8#kq2Lm!x for the admin password.\n",
+                "Tz8#kq2Lm!x",
+            ),
+        ] {
+            assert_eq!(marked(text), [value], "{text}");
+        }
+        for text in [
+            "That is used for the admin password reset page (Contoso2024 theme).\n",
+            "the hub key thumbprint is 3B9F0C41D27A8E6B50F19C2D7E8A4B63C05D1E92\n",
+        ] {
+            assert!(marked(text).is_empty(), "{text}: {:?}", marked(text));
+        }
+    }
+
+    #[test]
+    fn replies_with_a_copula_or_a_note_are_found() {
+        for (text, value) in [
+            (
+                "田中 10:01\nVM のパスワード教えてください\n佐藤 10:02\nTz8#kq2Lm!x です\n",
+                "Tz8#kq2Lm!x",
+            ),
+            (
+                "[10:01] Ken: what's the admin password again?\n[10:02] Mia: it's Tz8#kq2Lm!x\n",
+                "Tz8#kq2Lm!x",
+            ),
+            (
+                "田中: パスワード何でしたっけ？\n佐藤: Ab:cd1234!x\n",
+                "Ab:cd1234!x",
+            ),
+        ] {
+            assert_eq!(marked(text), [value], "{text}");
+        }
+        for text in [
+            "田中 10:01\nパスワード何でしたっけ？\n佐藤 10:02\nKey Vault に入ってます\n",
+            "田中 10:01\nパスワード何でしたっけ？\n佐藤 10:02\nいつものです\n",
+        ] {
+            assert!(marked(text).is_empty(), "{text}: {:?}", marked(text));
+        }
+    }
+
+    #[test]
+    fn a_sheet_pasted_with_tabs_marks_its_password_column() {
+        let sheet =
+            "ユーザー名\tパスワード\t備考\nadmin\tTz8#kq2Lm!x\t初期値\nguest\tQw3rty!Zx98\t\n";
+        assert_eq!(marked(sheet), ["Tz8#kq2Lm!x", "Qw3rty!Zx98"]);
+        let english = "User name\tPassword\tNote\nadmin\tTz8#kq2Lm!x\tfirst\n";
+        assert_eq!(marked(english), ["Tz8#kq2Lm!x"]);
+        let masked = "name\tpassword\tnote\nx\t********\tmasked\ny\t<secret>\t\n";
+        assert!(marked(masked).is_empty(), "{:?}", marked(masked));
+    }
+
+    #[test]
+    fn a_copula_after_a_value_asks_for_a_made_one() {
+        for (text, value) in [
+            (
+                "パスワードについてですが、Tz8#kq2Lm!x です。\n",
+                "Tz8#kq2Lm!x",
+            ),
+            (
+                "I've set the password as Tz8#kq2Lm!x for now.\n",
+                "Tz8#kq2Lm!x",
+            ),
+        ] {
+            assert_eq!(marked(text), [value], "{text}");
+        }
+        for text in [
+            "パスワード変更後のエラーコードは AADSTS50126 です。\n",
+            "パスワードを変えたのは Contoso2024 の件です。\n",
+            "パスワードリセットの対象は vm-Web01 です。\n",
+            "パスワード変更後も Windows10 です。\n",
+            "The password is stored as plain text in the config.\n",
+        ] {
+            assert!(marked(text).is_empty(), "{text}: {:?}", marked(text));
+        }
+    }
+
+    #[test]
+    fn a_quoted_value_typed_into_the_password_field_is_found() {
+        assert_eq!(
+            marked("He typed \"Tz8#kq2Lm!x\" into the password box.\n"),
+            ["Tz8#kq2Lm!x"]
+        );
+        assert_eq!(
+            marked("I entered 'Qw3rty!Zx98' in the admin password field twice.\n"),
+            ["Qw3rty!Zx98"]
+        );
+        assert!(marked("Version 2.4.8 is shown in the password dialog.\n").is_empty());
+        assert!(marked("Error AADSTS50126 appears in the password prompt.\n").is_empty());
+    }
+
+    #[test]
+    fn resource_names_and_addresses_beside_a_secret_word_are_no_value() {
+        for text in [
+            "トークンの audience に api://contoso-apim-prod-backend-2024 を設定しました。\n",
+            "サブスクリプション キーは kv-apim-subscription-key-dev-01 で設定済みです。\n",
+            "キーの保管先は apim-prd-01.vault.azure.net です。\n",
+            "環境\tAPI キー\t説明\ndev\tkv-apim-dev-key-001\t開発\nprd\tkv-apim-prd-key-001\t本番\n",
+        ] {
+            assert!(marked(text).is_empty(), "{text}: {:?}", marked(text));
+        }
+        assert_eq!(
+            marked("パスワードは orbit-canyon-pickle-88 で設定済みです。\n"),
+            ["orbit-canyon-pickle-88"]
+        );
+    }
+
+    #[test]
+    fn environment_variable_names_told_beside_a_secret_are_no_value() {
+        for text in [
+            "シークレットは環境変数 JWT_SECRET_KEY_V2 に設定しています。\n",
+            "APIM_SUBSCRIPTION_TOKEN に APIM_NAMED_VALUE_TOKEN_PRD_0001 を対応させています。\n",
+            "the token is APIM_NAMED_VALUE_TOKEN_PRD_0001 in the pipeline\n",
+        ] {
+            assert!(marked(text).is_empty(), "{text}: {:?}", marked(text));
+        }
+        assert_eq!(
+            marked("JWT_SECRET=Qk7vN2pLx9wRt4ZmTy8sQk7v\n"),
+            ["Qk7vN2pLx9wRt4ZmTy8sQk7v"]
+        );
     }
 }

@@ -224,6 +224,14 @@ pub fn classify(key: &str) -> Option<Class> {
     if n.is_empty() || n.len() > 60 {
         return None;
     }
+    // `DB_PW`, `sql-admin-pw`, `dbPw`: `pw` as the last word of the name.
+    let raw = raw_last.as_bytes();
+    let pw_word = n.ends_with("pw")
+        && n.len() > 2
+        && raw.len() >= 3
+        && raw[raw.len() - 2..].eq_ignore_ascii_case(b"pw")
+        && (matches!(raw[raw.len() - 3], b'_' | b'-')
+            || raw[raw.len() - 2] == b'P' && raw[raw.len() - 3].is_ascii_lowercase());
     if n == "sig" {
         return Some(Class::Sig);
     }
@@ -234,6 +242,7 @@ pub fn classify(key: &str) -> Option<Class> {
     let maybe = n.contains("pass")
         || n.contains("pwd")
         || n == "pw"
+        || pw_word
         || n.contains("secret")
         || n.contains("credential")
         || n == "creds"
@@ -248,9 +257,14 @@ pub fn classify(key: &str) -> Option<Class> {
     if !maybe || n.ends_with("id") || n.ends_with("ids") {
         return None;
     }
-    // `IssuerSigningKey`: the key that signs tokens, not a sign-in.
+    // `IssuerSigningKey`, `signingSecret`: what signs tokens, not a sign-in.
     let signing_key = n.ends_with("signingkey");
-    if (NOT_PARTS.is_match(n) && !signing_key
+    let not_part = NOT_PARTS.is_match(n)
+        && (!n.contains("signing")
+            || NOT_PARTS
+                .find_iter(n)
+                .any(|m| !(&n[m.range()] == "signin" && n[m.end()..].starts_with('g'))));
+    if (not_part && !signing_key
         || NOT_SECRET_SUFFIXES
             .iter()
             .any(|p| p.as_bytes().last() == n.as_bytes().last() && n.ends_with(p) && n != *p))
@@ -267,6 +281,7 @@ pub fn classify(key: &str) -> Option<Class> {
         || n.contains("pwd")
         || n.ends_with("pass")
         || n == "pw"
+        || pw_word
         || n.ends_with("passcode")
     {
         return Some(Class::Password);
@@ -277,6 +292,7 @@ pub fn classify(key: &str) -> Option<Class> {
     }
     if n.contains("secret")
         || n.starts_with("credential")
+        || n.ends_with("credential")
         || n.ends_with("credentials")
         || n == "creds"
     {
@@ -542,6 +558,8 @@ static PLACEHOLDER_PARTS: LazyLock<AhoCorasick> = LazyLock::new(|| {
             "secrets.",
             "replace_with",
             "replace-with",
+            "change-me",
+            "change_me",
             "#{",
         ])
         .expect("valid patterns")
@@ -1018,12 +1036,23 @@ mod tests {
         );
         assert_eq!(classify("keyName"), None);
         assert_eq!(classify("bypass"), None);
+        for pw in ["DB_PW", "sql-admin-pw", "dbPw", "SMTP-PW"] {
+            assert_eq!(classify(pw), Some(Class::Password), "{pw}");
+        }
+        for not_pw in ["cpw", "Setupw", "kpw"] {
+            assert_eq!(classify(not_pw), None, "{not_pw}");
+        }
+        assert_eq!(classify("signingSecret"), Some(Class::Secret));
+        assert_eq!(classify("signinSecretName"), None);
+        assert_eq!(classify("adminCredential"), Some(Class::Secret));
     }
 
     #[test]
     fn placeholders() {
         for v in [
             "<redacted>",
+            "change-me-to-a-long-random-string",
+            "CHANGE_ME_BEFORE_DEPLOY",
             "***",
             "xxxx",
             "●●●●",
