@@ -31,7 +31,8 @@ declare_rule! {
     /// - a follow-up introduced as another matter: a listed phrase (別件, another
     ///   question, on an unrelated note) or other words: a turn away from the problem
     ///   (本題とは別, 話は変わりますが, ところで, それとは別に; on a different topic,
-    ///   changing the subject, switching gears, while I have you, moving on, unrelated),
+    ///   changing the subject, switching gears, while I have you, while this case is
+    ///   open, moving on, unrelated),
     ///   another subject named as such (別の話 / 件 / 質問 / トピック, 全然違う話; a
     ///   different / separate issue, another problem), more to come (他にもいくつか質問,
     ///   もう 2 点, もう 1 件; two more things, a couple of other questions), a count of
@@ -65,7 +66,10 @@ declare_rule! {
     ///   question). A billing, quota or subscription subject new to the text counts even
     ///   when a statement shares a word with both questions (自動 in 自動パッチ and in
     ///   自動で上がる); a word the two questions share ties them, but not a resource's name
-    ///   (whether a reservation applies to vm-batch-11 is a billing question), and asking
+    ///   (whether a reservation applies to vm-batch-11 is a billing question), nor any word
+    ///   when the question brings the bill new to the text (what Defender costs on a
+    ///   stopped VM, in a request about a slow VM: the machine billed is not the machine
+    ///   broken; a quota on the problem's disk stays tied by the word), and asking
     ///   where to confirm it (どこで確認できますか) keeps such a subject apart;
     /// - matters labelled one after the other in the problem section (ログインの件: …
     ///   月末の支払いの件: …, 【請求について】, Regarding sign-in: … Regarding our
@@ -275,7 +279,7 @@ static NEW_SUBJECT: LazyLock<Cue> = LazyLock::new(|| {
         r"\b(?:for|on|in)\s+(?:a\s+)?(?:different|separate|another|other)\s+project\b",
         "(?:い|た|る|の|だ)件と[、 ]?[^。]{1,40}?の件(?:について|に関して)?[、,]?[^。]{0,6}(?:それぞれ|両方|個別に|まとめて)",
         "(?:続いて|次に|次は|続きまして|もう(?:一|1|ひと)つは|(?:2|二) ?つ目は)[、,]?[^。]{1,30}?の件|(?:問題|課題|事象|不具合|ご?相談(?:事項)?|案件|トピック)(?:は|が)? ?(?:2|二|3|三|4|四|複数|いくつか) ?(?:つ|件|点)?(?:あり|ござい|存在)|(?:2|二|3|三|複数) ?(?:つ|件)の(?:問題|課題|不具合|ご?相談|案件|件|事柄|テーマ)|(?:2|二) ?(?:つ|点)目(?:は|[:：、])|(?:もう|あと) ?(?:1|一|ひと) ?件|(?:他|ほか)にも[^。]{0,10}件|(?:以下|下記|次)の ?(?:2|二|3|三|複数) ?(?:件|つの(?:問題|事象|件|相談))|(?:2|二|3|三|複数) ?件(?:について|を|、|です|あります|ございます|ご?相談)|まとめて(?:の)?(?:ご?質問|ご?相談|お問い合わせ|問い合わせ|お伺い|確認させ)",
-        r"\b(?:next|now|secondly|second|lastly|finally|then)\s*,?\s+(?:about|regarding|on|re:?|concerning)\s+[^.:,]{1,30}[:,]|\bsomething\s+else\s+(?:going\s+on|to\s+(?:ask|mention|raise|report)|(?:we|i)\s+(?:need|want|wanted))\b|\b(?:there(?:'s|\s+is)\s+also|(?:we|i)\s+also\s+have)\s+(?:another|a\s+second|one\s+more|something\s+else)\b|\b(?:two|three|four|several|multiple|[234])\s+(?:separate\s+|different\s+|distinct\s+|unrelated\s+)?(?:issues|problems)\b|\banother\s+(?:issue|problem|matter|topic)\b|\b(?:bundl\w+|combin\w+|lump\w*)\s+(?:these|them|several|multiple|two|a\s+few)\b|\bmoving\s+on\b|^\s*something\s+(?:else|different)(?:\s+(?:entirely|altogether|now|too))?\s*[:,]|\bwhile\s+(?:we're|we\s+are|i'm|i\s+am)\s+at\s+it\b|\b(?:taking|take|using|use)\s+this\s+(?:opportunity|chance)\b|\bsince\s+(?:i|we)\s+(?:have|'ve\s+got)\s+(?:you|your\s+attention)\b|\b(?:on\s+)?to\s+something\s+(?:else|different)\b",
+        r"\b(?:next|now|secondly|second|lastly|finally|then)\s*,?\s+(?:about|regarding|on|re:?|concerning)\s+[^.:,]{1,30}[:,]|\bsomething\s+else\s+(?:going\s+on|to\s+(?:ask|mention|raise|report)|(?:we|i)\s+(?:need|want|wanted))\b|\b(?:there(?:'s|\s+is)\s+also|(?:we|i)\s+also\s+have)\s+(?:another|a\s+second|one\s+more|something\s+else)\b|\b(?:two|three|four|several|multiple|[234])\s+(?:separate\s+|different\s+|distinct\s+|unrelated\s+)?(?:issues|problems)\b|\banother\s+(?:issue|problem|matter|topic)\b|\b(?:bundl\w+|combin\w+|lump\w*)\s+(?:these|them|several|multiple|two|a\s+few)\b|\bmoving\s+on\b|^\s*something\s+(?:else|different)(?:\s+(?:entirely|altogether|now|too))?\s*[:,]|\bwhile\s+(?:we're|we\s+are|i'm|i\s+am)\s+at\s+it\b|\b(?:taking|take|using|use)\s+this\s+(?:opportunity|chance)\b|\bsince\s+(?:i|we)\s+(?:have|'ve\s+got)\s+(?:you|your\s+attention)\b|\b(?:on\s+)?to\s+something\s+(?:else|different)\b|\bwhile\s+(?:this|the|our|my)\s*(?:case|ticket|request|thread)?\s+is\s+(?:open|still\s+open|active)\b",
         r"\bseparate\s+(?:problem|issue|question|matter)\b|\b(?:separate|different|unrelated|apart)\s+from\s+(?:this|that|the\s+above|(?:the|our|my)\s+(?:main\s+|first\s+)?(?:issue|problem|question|request))\b|\bnothing\s+to\s+do\s+with\s+(?:this|that|the\s+above|(?:the|our|my)\s+(?:main\s+|first\s+)?(?:issue|problem|question))\b|\b(?:a\s+few|(?:a\s+)?couple(?:\s+of)?|several|some|two|three|[23])\s+(?:more|other|additional|further|unrelated|separate)\s+(?:things|questions|issues|problems|topics|items|matters)\b|\b(?:two|three|[23]|a\s+few|a\s+couple\s+of|several)\s+more\s+things\b",
     ])
 });
@@ -848,9 +852,17 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
         // A word both questions share ties them, but the name of a resource does not
         // tie a billing, quota or subscription question to the problem: whether a
         // reservation applies to vm-batch-11 is a question for billing.
+        // The bill new to the text (what Defender costs on a stopped VM, why the backup
+        // charge doubled) is billing's whatever words it shares with the problem: the
+        // machine or the backup named is the thing billed, not the thing broken. A quota
+        // on the problem's resource (raise the disk limit) stays tied by the word.
+        let money_new = admin_new
+            && topic::has(topic::subjects(&q.text), Subject::Billing)
+            && !topic::has(seen, Subject::Billing);
         let shares = |e: &HashSet<String>| {
-            e.iter()
-                .any(|w| t.contains(w) && !(admin_new && is_resource_name(w)))
+            !money_new
+                && e.iter()
+                    .any(|w| t.contains(w) && !(admin_new && is_resource_name(w)))
         };
         for (_, earlier) in &qs[..i] {
             if shares(earlier) || (tied(earlier, t) && !admin_new) {
@@ -1197,3 +1209,4 @@ mod tests {
         assert!(topics("証明書更新").contains("証明"));
     }
 }
+

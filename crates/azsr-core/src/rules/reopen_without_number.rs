@@ -40,7 +40,10 @@ declare_rule! {
     /// に切り替えて, 既存の件を重大度 A の扱いに, 緊急度を上げて, 重大度を最も高いものに変更) or
     /// a verb such as bump, raise, reclassify,
     /// escalate, upgrade, change, move with "to Sev A" / "to severity A" / "to the highest
-    /// severity". A sentence that says there is no earlier
+    /// severity"; not the priority or severity of a thing that is no request, unless the
+    /// sentence names a request (a rule's, a route's, a queue's, an alert rule's, or one
+    /// named by a resource name: rc-deny-outbound の優先度を変更, NSG ルールの優先度を 110
+    /// に, the priority of the rule collection from 300 to 150). A sentence that says there is no earlier
     /// request (今回初めて, 問い合わせはしておりません, our first support request, unrelated to
     /// any earlier case, a new issue) does not count.
     ///
@@ -208,6 +211,26 @@ static RAISE_TO_A: LazyLock<Cue> = LazyLock::new(|| {
     ])
 });
 
+/// The priority or severity of a thing that is not a request: a firewall rule
+/// collection's priority (優先度を 300 から 150 に変更), a route's, a queue message's, an
+/// alert rule's severity, or a resource's named by its name (rc-deny-outbound の優先度を
+/// 変更, アラートの重大度を 1 に変更; the alert rule's severity to 1).
+static THING_PRIORITY: LazyLock<Cue> = LazyLock::new(|| {
+    Cue::new(&[
+        "(?:ルール|コレクション|ルート|ポリシー|規則|キュー|メッセージ|ジョブ|プロセス|スレッド|タスク|NSG|リスナー|ルーティング|グループ|アラート|プローブ|ワークロード)[^。]{0,24}?の ?(?:優先度|優先順位|重大度|重要度)|[A-Za-z0-9]+(?:[-_][A-Za-z0-9]+)+ ?の ?(?:優先度|優先順位|重大度|重要度)|(?:優先度|優先順位|重大度)(?:を|は|が)? ?[0-9０-９]{2,}|(?:優先度|優先順位)(?:を|は|が)? ?[0-9０-９]",
+        r"\b(?:rules?|routes?|collections?|polic(?:y|ies)|queues?|messages?|jobs?|process(?:es)?|threads?|tasks?|nsgs?|listeners?|alerts?|probes?|workloads?)\b(?:\s+[\w-]+){0,3}?\s*(?:'s\s+)?(?:priority|severity)\b|\b(?:priority|severity)\s+(?:of\s+(?:the\s+)?(?:rule|route|collection|policy|queue|message|job|alert|nsg))\b|\bpriority\s+(?:from\s+|to\s+|of\s+)?\d",
+    ])
+});
+
+/// A request named in the sentence (お問い合わせ, ケース, case, ticket): a priority there
+/// is the request's.
+static REQUEST_WORD: LazyLock<Cue> = LazyLock::new(|| {
+    Cue::new(&[
+        "問い?合わ?せ|ケース|案件|チケット|サポート",
+        r"\b(?:case|ticket|support\s+request|request)s?\b",
+    ])
+});
+
 /// Sentences that say there is no earlier request (今回初めて, our first support request).
 static NONE_EARLIER: LazyLock<Cue> = LazyLock::new(|| {
     Cue::new(&[
@@ -224,7 +247,11 @@ fn first_reference(prose: &Prose) -> Option<std::ops::Range<usize>> {
             return None;
         }
         let listed = SET.first(s.text).map(|m| m.range);
-        let r = [listed, EARLIER.find(s.text), RAISE_TO_A.find(s.text)]
+        // The priority of a rule or an alert's severity is no request's.
+        let raise = RAISE_TO_A
+            .find(s.text)
+            .filter(|_| !THING_PRIORITY.is_match(s.text) || REQUEST_WORD.is_match(s.text));
+        let r = [listed, EARLIER.find(s.text), raise]
             .into_iter()
             .flatten()
             .min_by_key(|r| r.start)?;

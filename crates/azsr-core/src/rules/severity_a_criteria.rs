@@ -40,8 +40,12 @@ declare_rule! {
     ///   delete, remove, revert, roll … back, switch back, set … back, turn … off; after
     ///   when, once, since or as soon as) followed by a working
     ///   outcome (接続できる, 正常に起動, works, boots fine, goes away), or 元の構成に戻す /
-    ///   以前の設定に戻す; never when the sentence says it did not help (切り戻しても解消しない,
-    ///   改善しておらず, didn't help, still, persists);
+    ///   以前の設定に戻す, or the old thing put back (以前の証明書を再度割り当てると接続できる,
+    ///   設定し直すと再開, 旧バージョンに切り替えると, re-applied the previous rule set,
+    ///   scaled it up to C3 again … latency dropped, whenever we remove the route traffic
+    ///   reaches), or two settings of which one works (300 にすると再開し、150 にすると止まる;
+    ///   set to 30 minutes it works, at 4 minutes it fails); never when the sentence says it
+    ///   did not help (切り戻しても解消しない, 改善しておらず, didn't help, still, persists);
     /// - not live yet: building, migrating or testing (構築中, 展開している段階, 移行リハーサル,
     ///   mid-migration, greenfield, building out, standing up a new …), before a launch
     ///   (サービス開始前, 本番稼働に向けて, 本稼働に備えて, カットオーバーを控え, before go-live, ahead of the
@@ -58,14 +62,19 @@ declare_rule! {
     ///   a test uses (他に誰も使っていません, 展示会でしか使わない, 開発チームだけが使う,
     ///   まだ一般のお客様のアクセスはありません, nobody else uses it, used only by the
     ///   load-test harness, the only traffic is our own team, nothing has launched,
-    ///   nothing else runs on this subscription);
+    ///   nothing else runs on this subscription), a trial, training or sandbox environment
+    ///   (研修用, 試行用, 社内トライアル, 試験導入, 利用開始前, sandbox, training environment), or
+    ///   one nobody uses yet (まだ通信を流しておらず, 取引先にはまだ案内しておらず, まだ誰にも
+    ///   公開しておらず, 利用者もいません, no one is using it, serves no application, we plan
+    ///   to open it to …);
     /// - project speed: haste (最優先, 一日も早く, できる限り早く, fastest possible turnaround,
     ///   ASAP, prioritize, hurry, 最短, 速やか, 急いで, at the earliest, top priority) in the
     ///   same sentence as a project or a date (日程, 稼働開始日, 本番稼働日, 開始日, 移行作業日,
     ///   1 月上旬, 12/20 まで, 今週中に, 納期, リリース, 展示会, デモ, キャンペーン, launch, go-live,
     ///   milestone, cutover, slipped, at risk, in time for, target date, on the 15th,
     ///   stakeholders, campaign, this date cannot move, by 15 December, sign off, the
-    ///   migration weekend), or in the sentence before or after one; severity A itself
+    ///   migration weekend, a planned event: 稼働判定, 切替日, 移行判定会議, リハーサル,
+    ///   UAT, go/no-go, steering committee, wave 1), or in the sentence before or after one; severity A itself
     ///   asked for, in the same sentence, for such a date (日程は変えられないので重大度 A で, which is why we opened
     ///   this as critical, 最も高い重要度で起票); a date by which something must work
     ///   (セール開始までに…さばけるようにしたい, we need it working before then, wants it in
@@ -118,7 +127,9 @@ declare_rule! {
     /// old job, that is how it is running right now, お客様や社内の業務でご利用
     /// いただいているものではございません) or not in use yet (利用開始はまだ先,
     /// no partners are using it yet, none of our customers are on this cluster yet), or
-    /// used by nobody but an event or a test (nobody else uses it).
+    /// used by nobody but an event or a test (nobody else uses it), or the service runs on
+    /// the old setting for now (現在は以前の証明書で運用, 300 の状態で現在も続けられて,
+    /// 既存回線で…問題なく行われています, the default host name serves the app normally).
     ///
     /// ## Trigger phrases
     ///
@@ -356,8 +367,8 @@ const SPEED: usize = 4;
 /// A problem met in a test, development or PoC environment (検証環境, staging slot).
 static TEST_ENV: LazyLock<Cue> = LazyLock::new(|| {
     Cue::new(&[
-        "(?:PoC|検証|テスト|開発|ステージング|評価|試験|デモ) ?(?:用|専用)?(?:の)?(?:環境|サブスクリプション|テナント|クラスター|アカウント)|(?:PoC|検証|テスト|評価|試験|デモ)(?:専用|用途)|(?:負荷|性能|高負荷|ストレス|耐障害性?|フェールオーバー|切り替え)(?:試験|テスト)",
-        r"\b(?:test|testing|dev|development|staging|qa|uat|sandbox|poc|non-?prod(?:uction)?)\s+(?:environment|env|subscription|cluster|tenant|slot)\b|\b(?:load|stress|performance|soak|failover|dr|resilience|chaos)\s+test(?:s|ing|\s+runs?)?\b",
+        "(?:PoC|検証|テスト|開発|ステージング|評価|試験|デモ) ?(?:用|専用)?(?:の)?(?:環境|サブスクリプション|テナント|クラスター|アカウント)|(?:PoC|検証|テスト|評価|試験|デモ)(?:専用|用途)|(?:研修|トライアル|試行|試験導入|サンドボックス)(?:用|専用)|試験導入|社内トライアル|利用開始前|(?:負荷|性能|高負荷|ストレス|耐障害性?|フェールオーバー|切り替え)(?:試験|テスト)",
+        r"\b(?:test|testing|dev|development|staging|qa|uat|sandbox|poc|trial|training|non-?prod(?:uction)?)\s+(?:environment|env|subscription|cluster|tenant|slot|account|workspace|instance|servers?|vms?)\b|\bsandbox\b|\b(?:load|stress|performance|soak|failover|dr|resilience|chaos)\s+test(?:s|ing|\s+runs?)?\b",
     ])
 });
 /// A sentence that contrasts a test environment with production (検証環境では再現しない,
@@ -441,9 +452,16 @@ static CUES: LazyLock<[Cue; 4]> = LazyLock::new(|| {
             r"\b(?:incident|outage|post[- ]incident)\s+(?:report|review|analysis|summary|explanation)\b|\bwrite-?up\b|\b(?:written|formal)\s+(?:explanation|report|statement)\b|\bexplanation\s+of\s+(?:why|what)\b|\bprevent\s+(?:it|this|that)\s+from\s+happening\s+again\b|\bhappening\s+again\b|\bwhy\s+[\w.-]+(?:\s+[\w.-]+){0,2}\s+(?:returned|went\s+down|was\s+down|failed|stopped|crashed|happened|occurred|broke)\b|\bcause\s+of\s+the\s+(?:outage|incident|failure|downtime|disruption)\b",
         ]),
         Cue::new(&[
-            "(?:戻す|戻し|戻せ|戻る|戻っ|削除す|削除し|削除を|消す|消し|消せ|取り除|取り外|外す|外し|解除す|解除し|取り消す|取り消し|オフにす|オフにし|止め|無効化す|無効化し|無効にす|無効にし|差し替え|入れ替え|アンインストール|ダウングレード)(?:る|た|て)?(?:と|ば|たら|ところ|れば)[^。]{0,40}?(?:正常|動作|動く|動き|接続でき|通信でき|疎通でき|アクセスでき|起動|解消|繋が|つなが|成功|問題なく|直|回復|復旧|できる|できます|元の[^。]{0,8}に戻|改善|(?:通信|接続|疎通|アクセス|表示|応答|通知|配信|同期)(?:は|が|も)?(?:すぐに?|元通りに?|正常に)?戻)",
+            "(?:戻す|戻し|戻せ|戻る|戻っ|削除す|削除し|削除を|消す|消し|消せ|取り除|取り外|外す|外し|解除す|解除し|取り消す|取り消し|オフにす|オフにし|止め|無効化す|無効化し|無効にす|無効にし|差し替え|入れ替え|アンインストール|ダウングレード|設定し直|設定しなお|書き戻|元に戻|切り替え直|割り当て直|再度割り当て|再割り当て|再適用|適用し直)(?:る|た|て|す|し)?(?:と|ば|たら|ところ|れば)[^。]{0,40}?(?:再開|処理され|送信でき|受信でき|ログインでき|届|正常|動作|動く|動き|接続でき|通信でき|疎通でき|アクセスでき|起動|解消|繋が|つなが|成功|問題なく|直|回復|復旧|できる|できます|元の[^。]{0,8}に戻|改善|(?:通信|接続|疎通|アクセス|表示|応答|通知|配信|同期)(?:は|が|も)?(?:すぐに?|元通りに?|正常に)?戻)",
             "(?:前|以前|元|変更前)の(?:構成|設定|状態|バージョン|もの)に(?:戻|差し替え)",
-            r"\b(?:when|if|once|after|whenever|since|as\s+soon\s+as|the\s+moment)\s+(?:we|i|you)\s+(?:\w+\s+){0,2}?(?:delete|remove|revert|undo|roll(?:ed)?\s+back|roll(?:ed)?\s+(?:\w+\s+){1,3}back|(?:set|put|chang(?:e|ed)|switch(?:ed)?|turn(?:ed)?|flip(?:ped)?|mov(?:e|ed))\s+(?:\w+\s+){1,3}back|switch(?:ed)?\s+back|go\s+back|went\s+back|disable|uninstall|downgrade|turn(?:ed)?\s+off|switch(?:ed)?\s+off|(?:switch(?:ed)?|turn(?:ed)?|t(?:ake|ook))\s+(?:\w+\s+){1,3}(?:off|out)|detach|unassign|unlink|put\s+back|restore\s+the\s+(?:old|previous|original))\w*\b.{0,80}?\b(?:works?|working|fine|ok|okay|connects?|recovers?|go(?:es)?\s+away|resolves?|resolved|fixe[sd]|succeeds?|comes?\s+back|starts?|boots?|runs?|normal(?:ly)?|as\s+expected|passes|loads?|responds?|again|flows?|reachable|through)\b",
+            // The old thing put back (以前の証明書を再度割り当てると…接続できます, 旧バージョン
+            // に切り替えると動く), or two settings of which one works (300 にすると再開し、
+            // 150 にすると止まる).
+            "(?:(?:以前|前|元|旧|古い|変更前|従来|もと)の|旧 ?)[^。]{0,60}?(?:に|を|へ)(?:再度|もう一度|再び)?(?:戻|書き換え|切り替え|切替|割り当て|設定|変更|差し替え|適用|再適用|適用し直|入れ替え|指定)[^。]{0,10}?(?:と|ば|たら|ところ|れば)[^。]{0,40}?(?:再開|処理され|正常|動作|動く|動き|接続でき|通信でき|アクセスでき|起動|解消|繋が|つなが|成功|問題なく|通る|通り|回復|復旧)",
+            "[0-9A-Za-z.]+ ?(?:に|へ)(?:設定|変更|戻)?(?:す|し)(?:ると|たら|れば)[^。]{0,20}?(?:再開|正常|動作|動く|動き|接続でき|通信でき|成功|問題なく|通る|通り)[^。]{0,30}?[0-9A-Za-z.]+ ?(?:に|へ)(?:設定|変更)?(?:す|し)(?:ると|たら|れば)[^。]{0,20}?(?:止ま|失敗|再び|また|エラー|でき(?:な|ず))",
+            r"\b(?:when|if|once|after|whenever|since|as\s+soon\s+as|the\s+moment)\s+(?:we|i|you)\s+(?:\w+\s+){0,2}?(?:delete|remove|revert|undo|roll(?:ed)?\s+back|roll(?:ed)?\s+(?:\w+\s+){1,3}back|(?:set|put|chang(?:e|ed)|switch(?:ed)?|turn(?:ed)?|flip(?:ped)?|mov(?:e|ed))\s+(?:\w+\s+){1,3}back|switch(?:ed)?\s+back|go\s+back|went\s+back|disable|uninstall|downgrade|turn(?:ed)?\s+off|switch(?:ed)?\s+off|(?:switch(?:ed)?|turn(?:ed)?|t(?:ake|ook))\s+(?:\w+\s+){1,3}(?:off|out)|detach|unassign|unlink|put\s+back|restore\s+the\s+(?:old|previous|original)|scal(?:e|ed)\s+(?:\w+\s+){0,4}(?:again|back)|re-?appl(?:y|ied)\s+the\s+(?:old|previous|original)|(?:re-?)?assign(?:ed)?\s+the\s+(?:old|previous|original)|(?:go|went|move|moved)\s+back\s+to)\w*\b.{0,80}?\b(?:reach(?:es|ed)?|resum\w+|succeed\w*|processed|gets?\s+through|(?:latency|response\s+times?|errors?)\s+(?:drops?|dropped|fell|falls|disappear\w*)|works?|working|fine|ok|okay|connects?|recovers?|go(?:es)?\s+away|resolves?|resolved|fixe[sd]|succeeds?|comes?\s+back|starts?|boots?|runs?|normal(?:ly)?|as\s+expected|passes|loads?|responds?|again|flows?|reachable|through)\b",
+            // Two settings of which one works (when we set it to 300 it works, at 150 it stops).
+            r"\b(?:when|if|with)\s+(?:we\s+|i\s+)?(?:set|put|chang\w+|configur\w+|scal\w+)\s+(?:\w+\s+){0,3}to\s+[\w.-]+(?:\s+[\w-]+)?,?\s+(?:it|\w+)\s+(?:works|succeeds|passes|connects|runs)\b.{0,60}?\b(?:at|with|to)\s+[\w.-]+(?:\s+[\w-]+)?,?\s+(?:it\s+)?(?:stops|fails|breaks|times\s+out)\b",
             r"\b(?:deleting|removing|reverting|undoing|rolling\s+back|switching\s+back|going\s+back|disabling|uninstalling|downgrading|turning\s+off|switching\s+off|detaching|unassigning|unlinking)\b.{0,60}?\b(?:fixes|fixed|resolves|resolved|makes?\s+(?:\w+\s+){0,3}(?:go\s+away|work|stop|disappear|healthy|normal|fine)|works|restores|brings?\s+it\s+back)\b",
         ]),
         Cue::new(&[
@@ -465,7 +483,7 @@ static CUES: LazyLock<[Cue; 4]> = LazyLock::new(|| {
 static HASTE: LazyLock<Cue> = LazyLock::new(|| {
     Cue::new(&[
         "急ぎ|急いで|急がれ|至急|早急|最短|最優先|優先的|優先して|早め|早く|早い|早期|迅速|速やか|前倒し|スピード|一日も|一刻も",
-        r"\basap\b|\burgent(?:ly)?\b|\bexpedite\b|\bescalat\w*|\bhurry\b|\brush\b|\bspeed\s+up\b|\bfast(?:est)?\b|\bquick(?:ly|est)?\b|\bprioriti[sz]e\b|\bturnaround\b|\bas\s+soon\s+as\s+possible\b|\baccelerate\b|\bsoonest\b|\bat\s+the\s+earliest\b|\bwithout\s+delay\b|\btop\s+priority\b",
+        r"\basap\b|\burgent(?:ly)?\b|\bexpedite\b|\bescalat\w*|\bhurry\b|\brush\b|\bspeed\s+up\b|\bfast(?:est)?\b|\bquick(?:ly|est)?\b|\bprioriti[sz]e\b|\bturnaround\b|\bas\s+soon\s+as\s+possible\b|\baccelerate\b|\bsoonest\b|\bat\s+the\s+earliest\b|\bwithout\s+delay\b|\btop\s+priority\b|\b(?:top|utmost|highest)\s+(?:urgency|priority)\b",
     ])
 });
 /// Severity A itself asked for (重大度 A で, 最も高い重要度で起票, opened this as
@@ -481,8 +499,8 @@ static SEVERITY_ASKED: LazyLock<Cue> = LazyLock::new(|| {
 /// ... for a project or a date (日程, 稼働開始日, launch, milestone, slipped).
 static PROJECT_CUE: LazyLock<Cue> = LazyLock::new(|| {
     Cue::new(&[
-        "プロジェクト|スケジュール|日程|納期|展示会|発表会|キャンペーン|セミナー|デモ|期限|期日|締め?切り?|リリース|稼働開始|サービスイン|カットオーバー|本番移行|マイルストーン|間に合|押して|迫って|進捗|(?:月|年|年度|週)末(?:で|まで|に)|(?:[0-9]+ ?日|末|今週|来週|今月|来月|年内|年度内|期日)までに|(?:今週|来週|今月|来月|年内|年度内|月内|週内|本日|明日)中に|契約(?:が|の)?[^。]{0,10}(?:切れ|終了|満了)|(?:稼働|開始|移行|公開|切り?替え?|リリース|予定|作業|実施|納品|検収|オープン|開業|開店|ローンチ|イベント)日|本番(?:稼働|運用|公開|切り?替え?)(?:開始)?(?:日|予定|前|に向け|まで)|[0-9]{1,2} ?/ ?[0-9]{1,2}[^。]{0,8}(?:まで|に向け|予定|の(?:稼働|リリース|移行|公開|切り?替え?))|(?:月|週)内に|上旬|中旬|下旬|年明け|(?:開始|稼働|公開|リリース)(?:に|まで)(?:は)?(?:間に合|向け)|予定(?:日|どおり|通り)",
-        r"\bprojects?\b|\bschedule\b|\bdeadline\b|\bmilestone\b|\bgo-?live\b|\blaunch\b|\brelease\b|\bcutover\b|\btimeline\b|\bdue\s+date\b|\bslipped\b|\bbehind\s+schedule\b|\bdemo\b|\brollout\b|\bat\s+risk\b|\bprogram(?:me)?s?\b|\bslip\b|\bby\s+the\s+\d+(?:st|nd|rd|th)?\b|\bby\s+(?:monday|tuesday|wednesday|thursday|friday|next\s+week|end\s+of)\b|\bin\s+time\s+for\b|\btarget\s+date\b|\bbefore\s+(?:the\s+|our\s+)?(?:go-?live|launch|cutover|migration|rollout|deadline|opening|event|demo)\b|\bby\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d|\b(?:on|by)\s+the\s+\d{1,2}(?:st|nd|rd|th)\b|\bcommitted\s+(?:to|date)\b|\bstakeholders?\b|\bsign-?off\b|\bcampaign\b|\b(?:trade\s*show|exhibition|conference|keynote)\b|\b(?:this|that|the)\s+date\s+(?:cannot|can't|won't|will\s+not|must\s+not)\b|\bby\s+\d{1,2}(?:st|nd|rd|th)?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b|\bin\s+place\s+by\b|\b(?:before|by)\s+then\b|\bmigration\s+(?:weekend|window|date|day)\b|\bcannot\s+afford\s+to\s+miss\b|\bsign\s+off\b|\bsteering\s+(?:meeting|committee)\b|\breview\s+board\b",
+        "プロジェクト|スケジュール|日程|納期|展示会|発表会|キャンペーン|セミナー|デモ|期限|期日|締め?切り?|リリース|稼働開始|サービスイン|カットオーバー|本番移行|マイルストーン|間に合|押して|迫って|進捗|(?:月|年|年度|週)末(?:で|まで|に)|(?:[0-9]+ ?日|末|今週|来週|今月|来月|年内|年度内|期日)までに|(?:今週|来週|今月|来月|年内|年度内|月内|週内|本日|明日)中に|契約(?:が|の)?[^。]{0,10}(?:切れ|終了|満了)|(?:稼働|開始|移行|公開|切り?替え?|リリース|予定|作業|実施|納品|検収|オープン|開業|開店|ローンチ|イベント)日|本番(?:稼働|運用|公開|切り?替え?)(?:開始)?(?:日|予定|前|に向け|まで)|[0-9]{1,2} ?/ ?[0-9]{1,2}[^。]{0,8}(?:まで|に向け|予定|の(?:稼働|リリース|移行|公開|切り?替え?))|(?:月|週)内に|上旬|中旬|下旬|年明け|(?:開始|稼働|公開|リリース)(?:に|まで)(?:は)?(?:間に合|向け)|予定(?:日|どおり|通り)|稼働判定|移行判定|切替日|切り替え日|リハーサル|展開予定|(?:切り替え|切替|移行|展開)(?:る|の)?計画|判定会議|受け入れ(?:試験|テスト)|ユーザー(?:受け入れ|受入)",
+        r"\bprojects?\b|\bschedule\b|\bdeadline\b|\bmilestone\b|\bgo-?live\b|\blaunch\b|\brelease\b|\bcutover\b|\btimeline\b|\bdue\s+date\b|\bslipped\b|\bbehind\s+schedule\b|\bdemo\b|\brollout\b|\bat\s+risk\b|\bprogram(?:me)?s?\b|\bslip\b|\bby\s+the\s+\d+(?:st|nd|rd|th)?\b|\bby\s+(?:monday|tuesday|wednesday|thursday|friday|next\s+week|end\s+of)\b|\bin\s+time\s+for\b|\btarget\s+date\b|\bbefore\s+(?:the\s+|our\s+)?(?:go-?live|launch|cutover|migration|rollout|deadline|opening|event|demo)\b|\bby\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d|\b(?:on|by)\s+the\s+\d{1,2}(?:st|nd|rd|th)\b|\bcommitted\s+(?:to|date)\b|\bstakeholders?\b|\bsign-?off\b|\bcampaign\b|\b(?:trade\s*show|exhibition|conference|keynote)\b|\b(?:this|that|the)\s+date\s+(?:cannot|can't|won't|will\s+not|must\s+not)\b|\bby\s+\d{1,2}(?:st|nd|rd|th)?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b|\bin\s+place\s+by\b|\b(?:before|by)\s+then\b|\bmigration\s+(?:weekend|window|date|day)\b|\bcannot\s+afford\s+to\s+miss\b|\bsign\s+off\b|\bsteering\s+(?:meeting|committee)\b|\breview\s+board\b|\bgo[/-]no[- ]go\b|\b(?:user\s+)?acceptance\s+test\w*|\buat\b|\bpilot\s+wave\b|\bwave\s+\d\b|\bcut-?over\b|\brehearsal\b|\bsigned\s+off\b",
     ])
 });
 
@@ -529,8 +547,8 @@ static ONGOING_CUE: LazyLock<Cue> = LazyLock::new(|| {
 /// outweighs words of an outage elsewhere (停止中は 503 でした tells the past).
 static NOTHING_DOWN_NOW: LazyLock<Cue> = LazyLock::new(|| {
     Cue::new(&[
-        "業務(?:は|に|へ)?(?:の)?(?:影響は?)?(?:止まって|停止して)(?:い|お)(?:ません|らず)|業務(?:を|は)(?:継続|続け)(?:でき|られ)|(?:業務|利用者|お客様|ユーザー)(?:へ|に)の影響(?:は|も)?[^。]{0,8}(?:ありません|ない|なく|ございません)|(?:今|現在)は(?:問題なく|正常に|普通に|通常どおり|通常通り)(?:動いて|動作して|稼働して|使えて|利用でき|アクセスでき|接続でき)|(?:現行|既存|本番|移行元|旧|オンプレミス|オンプレ)(?:の)?[^。]{0,16}(?:は|も)(?:今も|現在も)?(?:普通に|問題なく|正常に|通常どおり|通常通り)(?:稼働|動いて|動作)|(?:利用|稼働|運用|サービス)開始(?:は|が)?まだ先|(?:旧|現行|既存|移行元)(?:の)?[^。]{0,12}(?:が|は|も)(?:今も|現在も|引き続き)?(?:普通に|問題なく|正常に|通常どおり|通常通り)?(?:稼働|運用)(?:して|されて)(?:いる|います|おり|おります)|(?:サービス|業務|本番|システム)(?:は|も)[^。]{0,30}(?:旧|現行|既存|移行元|オンプレ)[^。]{0,24}(?:で|にて)(?:今も|現在も)?(?:普通に|問題なく|正常に|通常どおり|通常通り)(?:稼働|動いて|動作)|本番(?:環境|サービス)?(?:に|へ)?(?:は)?影響(?:は|が)?(?:ありません|ない|なく|ございません|出ていません)|(?:業務|本番|お客様|顧客|利用者)[^。]{0,16}(?:ご)?(?:利用|使用)(?:いただいて|して|されて)(?:いる|おる)もの(?:で|では)(?:は)?(?:ございません|ありません|ない)",
-        r"\b(?:nothing|no\s+\w+)\s+(?:in|on)\s+production\s+(?:depends|relies|runs|uses|is\s+affected)\b|\b(?:is|are)\s+(?:running|working|serving)\s+(?:\w+\s+){0,3}(?:right\s+now|now|at\s+the\s+moment)\b|\bthat\s+is\s+how\b[^.]{0,40}\brunning\b|\bno\s+(?:user|customer|business)\s+impact\b|\b(?:no|none\s+of\s+(?:our|the|its|their))\s+(?:\w+\s+){0,2}(?:is|are)\s+(?:on|using|relying\s+on|in)\s+(?:it|this|them|(?:this|that|the|our)\s+[\w-]+)\s+yet\b|\b(?:old|current|existing)\s+(?:\w+\s+){0,2}(?:is|are)\s+still\s+(?:serving|running|working|handling)\b|\b(?:has|have)\s+been\s+(?:fine|stable|healthy|working)\s+(?:ever\s+)?since\b|\bback\s+to\s+normal\b|\b(?:keep|keeps|continue|continues)\s+(?:to\s+)?(?:serv(?:e|ing)|run(?:ning)?|work(?:ing)?)\s+(?:\w+\s+){0,2}(?:normally|fine|as\s+usual)\b|\b(?:old|current|existing|previous)\s+(?:[\w-]+\s+){0,3}still\s+(?:serves|runs|handles|works)\b|\bstill\s+(?:handled|sent|served|processed|run)\s+by\s+the\s+(?:old|current|existing|previous)\b",
+        "業務(?:は|に|へ)?(?:の)?(?:影響は?)?(?:止まって|停止して)(?:い|お)(?:ません|らず)|業務(?:を|は)(?:継続|続け)(?:でき|られ)|(?:業務|利用者|お客様|ユーザー)(?:へ|に)の影響(?:は|も)?[^。]{0,8}(?:ありません|ない|なく|ございません)|(?:今|現在)は(?:問題なく|正常に|普通に|通常どおり|通常通り)(?:動いて|動作して|稼働して|使えて|利用でき|アクセスでき|接続でき)|(?:現行|既存|本番|移行元|旧|オンプレミス|オンプレ)(?:の)?[^。]{0,16}(?:は|も)(?:今も|現在も)?(?:普通に|問題なく|正常に|通常どおり|通常通り)(?:稼働|動いて|動作)|(?:利用|稼働|運用|サービス)開始(?:は|が)?まだ先|(?:旧|現行|既存|移行元)(?:の)?[^。]{0,12}(?:が|は|も)(?:今も|現在も|引き続き)?(?:普通に|問題なく|正常に|通常どおり|通常通り)?(?:稼働|運用)(?:して|されて)(?:いる|います|おり|おります)|(?:サービス|業務|本番|システム)(?:は|も)[^。]{0,30}(?:旧|現行|既存|移行元|オンプレ)[^。]{0,24}(?:で|にて)(?:今も|現在も)?(?:普通に|問題なく|正常に|通常どおり|通常通り)(?:稼働|動いて|動作)|本番(?:環境|サービス)?(?:に|へ)?(?:は)?影響(?:は|が)?(?:ありません|ない|なく|ございません|出ていません)|(?:業務|本番|お客様|顧客|利用者)[^。]{0,16}(?:ご)?(?:利用|使用)(?:いただいて|して|されて)(?:いる|おる)もの(?:で|では)(?:は)?(?:ございません|ありません|ない)|(?:状態|設定|構成)で(?:今も|現在も|いまも)?[^。]{0,6}(?:続けられて|稼働して|運用して|動いて|続けて)|(?:現在|今|いま)は(?:以前|前|元|旧|古い|変更前)の[^。]{0,30}(?:で運用|で稼働|で動か|にして|に戻して)|(?:既存|従来|旧|現行)[^。]{0,30}(?:で|にて)[^。]{0,12}(?:問題なく|通常どおり|通常通り|普通に)?(?:行われて|行って|稼働して|運用して)(?:い|お)",
+        r"\b(?:nothing|no\s+\w+)\s+(?:in|on)\s+production\s+(?:depends|relies|runs|uses|is\s+affected)\b|\b(?:is|are)\s+(?:running|working|serving)\s+(?:\w+\s+){0,3}(?:right\s+now|now|at\s+the\s+moment)\b|\bthat\s+is\s+how\b[^.]{0,40}\brunning\b|\bno\s+(?:user|customer|business)\s+impact\b|\b(?:no|none\s+of\s+(?:our|the|its|their))\s+(?:\w+\s+){0,2}(?:is|are)\s+(?:on|using|relying\s+on|in)\s+(?:it|this|them|(?:this|that|the|our)\s+[\w-]+)\s+yet\b|\b(?:old|current|existing)\s+(?:\w+\s+){0,2}(?:is|are)\s+still\s+(?:serving|running|working|handling)\b|\b(?:has|have)\s+been\s+(?:fine|stable|healthy|working)\s+(?:ever\s+)?since\b|\bback\s+to\s+normal\b|\b(?:keep|keeps|continue|continues)\s+(?:to\s+)?(?:serv(?:e|ing)|run(?:ning)?|work(?:ing)?)\s+(?:\w+\s+){0,2}(?:normally|fine|as\s+usual)\b|\b(?:old|current|existing|previous)\s+(?:[\w-]+\s+){0,3}still\s+(?:serves|runs|handles|works)\b|\bstill\s+(?:handled|sent|served|processed|run)\s+by\s+the\s+(?:old|current|existing|previous)\b|\b(?:serves?|serving)\s+(?:the\s+|our\s+)?[\w-]+\s+normally\b",
     ])
 });
 
@@ -539,8 +557,8 @@ static NOTHING_DOWN_NOW: LazyLock<Cue> = LazyLock::new(|| {
 /// of its own and outweighs words of an outage, like [`NOTHING_DOWN_NOW`].
 static NOT_USED: LazyLock<Cue> = LazyLock::new(|| {
     Cue::new(&[
-        "(?:まだ)?(?:一般の)?(?:お客様|利用者|ユーザー|顧客)(?:の|による|からの)?(?:アクセス|利用)(?:は|が)(?:まだ)?(?:ありません|ない|ございません|ゼロ)|(?:他に|ほかに|他の(?:人|部署|社員|利用者)は?|ほかの(?:人|部署|社員|利用者)は?)(?:誰も|だれも)?(?:使って|利用して|使用して)(?:いない|いません|おらず|おりません)|(?:展示会|デモ|イベント|検証|テスト|評価|発表会|セミナー|開発)[^。]{0,16}(?:で|に|用に)?(?:しか|のみ|だけ)(?:が|で)?(?:使わ|使用し|利用し|使い|使う|利用する|使用する)",
-        r"\b(?:nobody|no\s+one|no-one)\s+else\s+(?:uses?|is\s+using|relies\s+on|depends\s+on|needs)\b|\b(?:(?:is|are)\s+only\s+(?:for|used\s+(?:for|by|at|in))|used\s+only\s+(?:for|by|at|in))\s+(?:the|our|a|an|this)\s+[\w\s-]{0,24}?\b(?:booth|demo|event|exhibition|trade\s*show|conference|tests?|testing|harness|pilot|poc|kiosks?|rehearsals?)\b|\bnothing\s+(?:has\s+)?(?:launched|gone\s+live|shipped)\b|\bnothing\s+else\s+(?:runs|is\s+running|lives|is\s+deployed|is\s+hosted)\s+(?:on|in)\b|\bthe\s+only\s+(?:traffic|users?|load)\s+(?:is|are|comes?\s+from)\s+(?:our\s+own|our\s+team|internal|the\s+team)\b",
+        "(?:まだ)?(?:一般の)?(?:お客様|利用者|ユーザー|顧客)(?:の|による|からの)?(?:アクセス|利用)(?:は|が)(?:まだ)?(?:ありません|ない|ございません|ゼロ)|(?:他に|ほかに|他の(?:人|部署|社員|利用者)は?|ほかの(?:人|部署|社員|利用者)は?)(?:誰も|だれも)?(?:使って|利用して|使用して)(?:いない|いません|おらず|おりません)|(?:展示会|デモ|イベント|検証|テスト|評価|発表会|セミナー|開発)[^。]{0,16}(?:で|に|用に)?(?:しか|のみ|だけ)(?:が|で)?(?:使わ|使用し|利用し|使い|使う|利用する|使用する)|まだ[^。]{0,16}(?:通信|トラフィック|データ|業務|利用者|ユーザー|お客様|取引先)[^。]{0,8}(?:流して|載せて|乗せて|移して|使って|利用して|案内して|公開して)(?:いない|おらず|いません|おりません)|(?:取引先|お客様|利用者|ユーザー|社員)(?:に|へ)(?:は)?まだ(?:案内|公開|提供|開放|展開)(?:して|されて)?(?:いない|おらず|いません|おりません)|まだ誰にも(?:公開|案内|提供|開放|展開)|(?:利用者|ユーザー|使う人)(?:も|は)(?:まだ)?(?:いません|いない|おらず|おりません)",
+        r"\b(?:nobody|no\s+one|no-one)\s+else\s+(?:uses?|is\s+using|relies\s+on|depends\s+on|needs)\b|\b(?:(?:is|are)\s+only\s+(?:for|used\s+(?:for|by|at|in))|used\s+only\s+(?:for|by|at|in))\s+(?:the|our|a|an|this)\s+[\w\s-]{0,24}?\b(?:booth|demo|event|exhibition|trade\s*show|conference|tests?|testing|harness|pilot|poc|kiosks?|rehearsals?)\b|\bnothing\s+(?:has\s+)?(?:launched|gone\s+live|shipped)\b|\bnothing\s+else\s+(?:runs|is\s+running|lives|is\s+deployed|is\s+hosted)\s+(?:on|in)\b|\bthe\s+only\s+(?:traffic|users?|load)\s+(?:is|are|comes?\s+from)\s+(?:our\s+own|our\s+team|internal|the\s+team)\b|\b(?:no\s+one|nobody|no-one)\s+(?:is\s+)?(?:using|uses)\s+(?:it|this|them)\b|\bnone\s+of\s+(?:its|the|our)\s+(?:\w+\s+)?(?:workloads|apps|applications|services)\s+(?:have|has)\s+been\s+deployed\b|\bserves\s+no\s+(?:applications?|customers?|users?|production|traffic)\b|\b(?:we\s+)?plan\s+to\s+(?:open|launch|release|offer)\s+(?:it\s+)?to\b",
     ])
 });
 
@@ -848,3 +866,4 @@ mod tests {
         }
     }
 }
+

@@ -188,3 +188,11 @@ fn phrasing_rules_on_drafts_j() {
     // Written early on 7 December 2026 (every `started` is before 01:00 UTC).
     assert_batch_clean_at("drafts_j", "2026-12-07T01:30:00Z");
 }
+
+/// Batch K (44 drafts by an independent writer in session 6, written blind; measured at
+/// first sight, then tuned on; see `drafts_k/README.md`).
+#[test]
+fn phrasing_rules_on_drafts_k() {
+    // Written early on 7 December 2026 (every `started` is before 02:00 UTC).
+    assert_batch_clean_at("drafts_k", "2026-12-07T02:30:00Z");
+}

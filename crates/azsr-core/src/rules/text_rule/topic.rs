@@ -74,8 +74,8 @@ static CUES: LazyLock<[Cue; 10]> = LazyLock::new(|| {
             r"\bsign[- ]?in\b|\blog[- ]?in\b|\bmfa\b|\bmulti-?factor\b|\bconditional\s+access\b|\blicen[cs]e[sd]?\b|\broles?\b|\brbac\b|\bpermissions?\b|\bguests?\b|\bsso\b|\bsingle\s+sign-?on\b|\bpasswords?\b|\bauthenticat\w+|\blocked\s+out\b",
         ]),
         Cue::new(&[
-            "ネットワーク|\\bVNet\\b|仮想ネットワーク|サブネット|\\bNSG\\b|ピアリング|ファイアウォール|\\bVPN\\b|\\bDNS\\b|名前解決|\\bIP\\b|ルート テーブル|ルーティング|プライベート エンドポイント|帯域|パケット|ポート",
-            r"\bnetwork(?:s|ing)?\b|\bvnets?\b|\bsubnets?\b|\bnsgs?\b|\bpeering\b|\bfirewalls?\b|\bvpn\b|\bdns\b|\bip\s+address(?:es)?\b|\broutes?\b|\brouting\b|\bprivate\s+endpoints?\b|\bbandwidth\b|\bpackets?\b|\bports?\b",
+            "ネットワーク|\\bVNet\\b|仮想ネットワーク|サブネット|\\bNSG\\b|ピアリング|ファイアウォール|\\bWAF\\b|\\bVPN\\b|\\bDNS\\b|名前解決|\\bIP\\b|ルート テーブル|ルーティング|プライベート エンドポイント|帯域|パケット|ポート",
+            r"\bnetwork(?:s|ing)?\b|\bvnets?\b|\bsubnets?\b|\bnsgs?\b|\bpeering\b|\bfirewalls?\b|\bwaf\b|\bvpn\b|\bdns\b|\bip\s+address(?:es)?\b|\broutes?\b|\brouting\b|\bprivate\s+endpoints?\b|\bbandwidth\b|\bpackets?\b|\bports?\b",
         ]),
         Cue::new(&[
             "証明書|\\bTLS\\b|\\bSSL\\b|カスタム ドメイン|独自ドメイン|ドメイン名",
