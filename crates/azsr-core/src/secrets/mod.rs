@@ -11,7 +11,9 @@
 //!    and [`console`]: what commands print (`az keyvault secret show --query value -o
 //!    tsv`, key listings in tables, `ConvertFrom-SecureString -AsPlainText`);
 //! 4. [`keyvalue`]: key–value structure with secret-ish keys (connection strings, SAS
-//!    `sig`, JSON, YAML, INI, XML, tables) and Japanese and English prose.
+//!    `sig`, JSON, YAML, INI, XML, tables, a key and its value in prose);
+//! 5. [`prose`]: what only a sentence tells, in Japanese and English (a value later in
+//!    the sentence or before its word, chat and mail replies, `user / password` pairs).
 //!
 //! One Aho–Corasick pass finds every anchor; each anchor is parsed locally, so a scan is
 //! linear in the text.
@@ -25,6 +27,7 @@ pub mod formats;
 pub mod keyvalue;
 pub mod memo;
 pub mod possible;
+pub mod prose;
 pub mod value;
 pub mod wrapped;
 
@@ -383,7 +386,7 @@ fn scan_lines_at(
                 keyvalue::at_key(text, hit.clone(), &mut last_key, &mut out);
                 console::table_header(text, hit, &mut out);
             }
-            Anchor::Ja => keyvalue::at_japanese(text, hit, &mut out),
+            Anchor::Ja => prose::at_japanese(text, hit, &mut out),
             Anchor::Url => azure::url_userinfo(text, hit, &mut out),
             Anchor::Bearer => azure::bearer(text, hit, &mut out),
             Anchor::Authorization => azure::authorization(text, hit, &mut out),
@@ -406,13 +409,13 @@ fn scan_lines_at(
             Anchor::Aws => formats::aws(text, hit, &mut out),
             Anchor::Identifiable => formats::identifiable(text, hit, &mut out),
             Anchor::Prefixed => formats::prefixed(text, hit, &mut out),
-            Anchor::Account => keyvalue::at_account(text, hit, &mut out),
-            Anchor::ItTo => keyvalue::at_it_to(text, hit, &mut out),
-            Anchor::Pair => keyvalue::at_pair(text, hit, &mut out),
+            Anchor::Account => prose::at_account(text, hit, &mut out),
+            Anchor::ItTo => prose::at_it_to(text, hit, &mut out),
+            Anchor::Pair => prose::at_pair(text, hit, &mut out),
             Anchor::CallArgs => code::call_argument(text, hit, &mut out),
             Anchor::SecureDecorator => code::secure_decorator(text, hit, &mut out),
             Anchor::SecureString => code::secure_string_default(text, hit, &mut out),
-            Anchor::Value => keyvalue::at_value(text, hit, &mut out),
+            Anchor::Value => prose::at_value(text, hit, &mut out),
             Anchor::Sensitive => code::sensitive_variable(text, hit, &mut out),
             Anchor::UserSecrets => code::user_secrets_set(text, hit, &mut out),
             Anchor::Basic => azure::basic_scheme(text, hit, &mut out),

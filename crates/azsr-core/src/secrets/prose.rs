@@ -1,0 +1,1331 @@
+//! Layer 5: secrets told in sentences, Japanese and English: a value later in the
+//! keyword's sentence (in brackets, after →/：, before a verb that sets, types or shows
+//! it), the value before its word (「X」という, X をパスワードとして, "X for the admin
+//! password"), replies in chats and mails, and an account with its password (`user / X`).
+//! Key–value shapes, prose included where a separator follows the key, are
+//! [`super::keyvalue`]'s; this module reads what only a sentence tells.
+
+use std::ops::Range;
+use std::sync::LazyLock;
+
+use aho_corasick::{AhoCorasick, AhoCorasickKind};
+
+use super::bytes::{at, ceil, char_at, char_before, line_end, line_start};
+use super::keyvalue::{
+    accept, chat_answer, contains_sig, csv_column, is_key_byte, label_word, next_line_value,
+    pair_second, password_after_user, read_value, slash_label, split_glued_pair, table_column,
+    table_header, Sep, Value,
+};
+use super::value::{
+    is_placeholder, looks_like_passphrase, looks_like_password, looks_random, Class,
+};
+use super::{Finding, Kind};
+
+/// Japanese keywords: パスワード, 暗証番号, 事前共有キー, アクセスキー, シークレット, トークン.
+pub(crate) fn at_japanese(text: &str, hit: Range<usize>, out: &mut Vec<Finding>) {
+    let Some((class, kind)) = japanese_class(text, &hit) else {
+        return;
+    };
+    let found = out.len();
+    japanese_told(text, hit.clone(), class, kind, out);
+    if out.len() == found {
+        if let Some(v) = sentence_value(text, hit, class) {
+            out.push(Finding {
+                range: v.range,
+                kind,
+            });
+        }
+    }
+}
+
+/// The class and kind of secret a Japanese keyword names, or none (クッキー, 公開鍵).
+fn japanese_class(text: &str, hit: &Range<usize>) -> Option<(Class, Kind)> {
+    let word = &text[hit.clone()];
+    Some(match word {
+        "パスワード" | "パスフレーズ" | "暗証番号" => {
+            (Class::Password, Kind::Password)
+        }
+        "共有キー" => (Class::Key(Kind::PreSharedKey), Kind::PreSharedKey),
+        "アクセスキー" | "アクセス キー" => {
+            (Class::Key(Kind::AccessKey), Kind::AccessKey)
+        }
+        "シークレット" => {
+            let client = text[..hit.start].ends_with("クライアント")
+                || text[..hit.start].ends_with("クライアント ");
+            (
+                Class::Secret,
+                if client {
+                    Kind::ClientSecretValue
+                } else {
+                    Kind::Secret
+                },
+            )
+        }
+        // クッキー is a cookie, whose name says whether it is a secret.
+        "キー" if text[..hit.start].ends_with("クッ") => return None,
+        "キー" => (Class::Key(Kind::AccessKey), Kind::AccessKey),
+        // 鍵 (HMAC の鍵, 暗号化の鍵); a public key (公開鍵) is no secret.
+        "鍵" if text[..hit.start].ends_with("公開") => return None,
+        "鍵" => (Class::Key(Kind::Secret), Kind::Secret),
+        _ => (Class::Token, Kind::Token),
+    })
+}
+
+/// The value told right after (or just before) a Japanese keyword, by its particle,
+/// colon, bracket or table cell.
+fn japanese_told(text: &str, hit: Range<usize>, class: Class, kind: Kind, out: &mut Vec<Finding>) {
+    let word = &text[hit.clone()];
+    if table_header(text, hit.start).is_some() {
+        table_column(text, &hit, class, kind, false, out);
+        return;
+    }
+    if csv_column(text, &hit, class, kind, out) {
+        return;
+    }
+    // The value before the word: 「P@ss…」というパスワード, P@ss… という管理者パスワード;
+    // 『P@ss…』と入力しましたが…パスワードが…: a quoted value typed on the word's line.
+    if let Some(v) = value_before_toiu(text, hit.start).or_else(|| typed_before(text, hit.start)) {
+        let s = &text[v.range.clone()];
+        if s.is_ascii()
+            && (accept(class, s, Sep::Strong, true) && v.quoted
+                || looks_like_password(s)
+                || looks_random(s, 24))
+        {
+            out.push(Finding {
+                range: v.range,
+                kind,
+            });
+        }
+    }
+    let mut p = skip_bold(text, hit.end);
+    // キー部分, パスワード文字列: the word with a noun after it.
+    for noun in ["部分", "文字列"] {
+        if text[p..].starts_with(noun) {
+            p += noun.len();
+        }
+    }
+    // A qualifier in brackets: パスワード（初期値）, 共有キー (PSK), パスワード(admin); or the
+    // value itself in brackets: （パスワード（P@ss…））.
+    let mut b = p;
+    while at(text, b) == b' ' {
+        b += 1;
+    }
+    let c = char_at(text, b);
+    if c == '（' || c == '(' {
+        p = b;
+        let close = if c == '(' { ')' } else { '）' };
+        let limit = ceil(text, (p + 200).min(text.len()));
+        match text[p..limit].find(close) {
+            Some(i) => {
+                let inner = p + c.len_utf8()..p + i;
+                let s = &text[inner.clone()];
+                let shaped = looks_like_password(s) || looks_random(s, 24);
+                // 秘密鍵（id_ed25519）: a file or resource name, not the value.
+                if s.is_ascii() && !s.contains(' ') && shaped && !file_name(s) && !is_placeholder(s)
+                {
+                    out.push(Finding { range: inner, kind });
+                    return;
+                }
+                p += i + close.len_utf8();
+            }
+            None => return,
+        }
+    }
+    // キー1, キー２: a numbered key.
+    while matches!(char_at(text, p), '1' | '2' | '１' | '２') {
+        p += char_at(text, p).len_utf8();
+    }
+    // `<word> NAME の値は X`: the value of a named secret.
+    if let Some(after) = named_value(text, p) {
+        p = after;
+    }
+    if text[p..].starts_with("の値") {
+        p += "の値".len();
+    }
+    p = skip_bold(text, p);
+    let mut spaces = 0;
+    while matches!(char_at(text, p), ' ' | '\t' | '　') {
+        p += char_at(text, p).len_utf8();
+        spaces += 1;
+    }
+    // A chat: パスワード何だっけ ⏎ [10:03] 鈴木: P@ss…: the answer on the next message.
+    if chat_answer(text, p, kind, out) {
+        return;
+    }
+    // 「…の暗号化パスフレーズ」は X: the word ends a quoted name.
+    if matches!(char_at(text, p), '」' | '』')
+        && matches!(
+            char_at(text, p + '」'.len_utf8()),
+            'は' | 'が' | 'を' | '：' | ':'
+        )
+    {
+        p += '」'.len_utf8();
+    }
+    let c = char_at(text, p);
+    let rest = &text[p..];
+    let connective = ["」欄には", "」欄に", "欄には", "欄に", "には", "として"]
+        .iter()
+        .find(|w| rest.starts_with(**w));
+    let (sep, skip) = match c {
+        _ if connective.is_some() => (Sep::Weak, connective.map_or(0, |w| w.len())),
+        '：' | ':' | '＝' | '=' | '|' | '】' | '』' | ']' | '→' | '⇒' => {
+            (Sep::Strong, c.len_utf8())
+        }
+        'は' | 'を' | 'が' | 'に' | 'の' => (Sep::Weak, c.len_utf8()),
+        '「' | '『' | '【' | '"' | '\'' | '`' => (Sep::Weak, 0),
+        _ if spaces > 0 && c.is_ascii() => (Sep::Weak, 0),
+        _ => return,
+    };
+    let mut q = skip_bold(text, p + skip);
+    loop {
+        let ch = char_at(text, q);
+        if matches!(ch, ' ' | '\t' | '　' | '、' | ',') {
+            q += ch.len_utf8();
+        } else {
+            break;
+        }
+    }
+    // A value on the line below: パスワードは以下のとおりです。⏎ P@ss…
+    let Some(mut v) = read_value(text, q, false).or_else(|| {
+        let below = next_line_value(text, q)?;
+        accept(class, &text[below.range.clone()], Sep::Weak, false).then_some(below)
+    }) else {
+        return;
+    };
+    if slash_label(text, hit.start) {
+        match pair_second(text, v.range.end) {
+            Some(second) => v = second,
+            None => v = split_glued_pair(text, v),
+        }
+    } else if let Some(second) = password_after_user(text, &v, class) {
+        v = second;
+    }
+    let s = &text[v.range.clone()];
+    if !s.is_ascii() {
+        return;
+    }
+    if contains_sig(s) {
+        return;
+    }
+    let pin =
+        word == "暗証番号" && (4..=12).contains(&s.len()) && s.bytes().all(|c| c.is_ascii_digit());
+    // A bare キー (ストレージキー：…) takes a weakly marked value only when it is shaped as
+    // a key: キーは <base64> です, キー <hex> を入力.
+    if matches!(word, "キー" | "鍵")
+        && sep != Sep::Strong
+        && (!looks_random(s, 24) || is_placeholder(s))
+    {
+        return;
+    }
+    // キーは kv-apim-dev-01 で設定済み: a resource named, told weakly.
+    if sep != Sep::Strong && !v.quoted && class != Class::Password && name_like(s) {
+        return;
+    }
+    if is_example(text, v.range.end) {
+        return;
+    }
+    let passphrase = word == "パスフレーズ" && looks_like_passphrase(s);
+    if pin || passphrase || accept(class, s, sep, v.quoted) || label_word(text, &v, class, sep) {
+        let end = v.range.end;
+        out.push(Finding {
+            range: v.range,
+            kind,
+        });
+        // パスワードを X から Y に変更: the new value too.
+        if let Some(next) = changed_to(text, end, class) {
+            out.push(Finding { range: next, kind });
+        }
+    }
+}
+
+/// Verbs and copulas after a value that say it was set, typed or shown: 同じ X で設定済み,
+/// X を入れてます, X にリセット, 「X」と表示されました, X にしております.
+const VALUE_TAILS: &[&str] = &[
+    "で設定",
+    "に設定",
+    "を設定",
+    "にして",
+    "にしま",
+    "にしてお",
+    "に変更",
+    "へ変更",
+    "にリセット",
+    "に更新",
+    "に再設定",
+    "を入れ",
+    "を入力",
+    "と入力",
+    "で入れ",
+    "で入って",
+    "でログイン",
+    "で接続",
+    "を使",
+    "を使用",
+    "で登録",
+    "を登録",
+    "を指定",
+    "と表示",
+    "が表示",
+    "と出",
+    "で作成",
+    "でした",
+    "です",
+    "でございます",
+    "になります",
+    "だよ",
+];
+
+/// The value told later in the keyword's sentence, past other words: パスワード変えました→
+/// 「X」, 事前共有キーはオンプレ側と同じ X で設定済みです, …には X を入れてます, パスワードを再生成
+/// したところ、ポータル上に「X」と表示されました. An ASCII word in brackets or after an arrow
+/// or colon, or before a verb that sets, types or shows it ([`VALUE_TAILS`]); the sentence
+/// ends at 。！？ or the line's end, and at a new topic (`サイズは …`).
+fn sentence_value(text: &str, hit: Range<usize>, class: Class) -> Option<Value> {
+    let le = line_end(text, hit.end);
+    let limit = ceil(text, le.min(hit.end + 240));
+    let rest = &text[hit.end..limit];
+    let b = rest.as_bytes();
+    let graphic = |c: u8| c.is_ascii_graphic() && !matches!(c, b'"' | b'\'' | b'`');
+    let mut i = 0;
+    while i < b.len() {
+        if !graphic(b[i]) {
+            let c = char_at(rest, i);
+            // The sentence ends; a new topic (`は` or `も` after other words, not には,
+            // では, とは) starts.
+            if matches!(c, '。' | '！' | '？')
+                || matches!(c, 'は' | 'も')
+                    && i > 6
+                    && !matches!(char_before(rest, i), 'に' | 'で' | 'と' | '、')
+            {
+                return None;
+            }
+            i += c.len_utf8().max(1);
+            continue;
+        }
+        let start = i;
+        while i < b.len() && graphic(b[i]) {
+            i += 1;
+        }
+        let (mut s0, mut e0) = (start, i);
+        while s0 < e0 && b[s0] == b'*' {
+            s0 += 1;
+        }
+        // `<P@ss…>`, `(P@ss…)`: ASCII brackets around the whole word.
+        let ascii_bracketed = e0 > s0 + 2
+            && matches!(
+                (b[s0], b[e0 - 1]),
+                (b'<', b'>') | (b'(', b')') | (b'[', b']')
+            );
+        if ascii_bracketed {
+            s0 += 1;
+            e0 -= 1;
+        }
+        while e0 > s0 && matches!(b[e0 - 1], b'*' | b'.' | b':' | b',') {
+            e0 -= 1;
+        }
+        let v = &rest[s0..e0];
+        let before = rest[..start].trim_end_matches([' ', '*']);
+        let after = rest[i..].trim_start_matches([' ', '*']);
+        // In brackets, the whole of them (not 「P@ssw0rd のような例」).
+        let bracketed = ascii_bracketed
+            || before.ends_with(['「', '『', '【', '〔', '［', '（', '(', '＜', '<', '"', '`']);
+        let closer =
+            after.starts_with(['」', '』', '】', '〕', '］', '）', ')', '＞', '>', '"', '`']);
+        // A bare copula (`X です`) says less than a verb that sets X: a product or a
+        // ticket (`Windows10 です`) reads the same, so the value must look made.
+        let copula = ["です", "でした", "でございます", "になります", "だよ"]
+            .iter()
+            .any(|t| after.starts_with(t));
+        let made = looks_random(v, 12) || v.bytes().any(|c| b"!@#$%^&*?+=~".contains(&c));
+        let told = if bracketed {
+            closer || ascii_bracketed
+        } else {
+            before.ends_with(['→', '⇒', '：', ':'])
+                || closer
+                || copula && made
+                || !copula && VALUE_TAILS.iter().any(|t| after.starts_with(t))
+        };
+        // `PasswordMinLength=14`: a setting, not a value; パスワードポリシー, 鍵のフィンガープリント:
+        // words naming something about the secret come first.
+        let setting = v.trim_end_matches('=').contains('=');
+        if !told
+            || setting
+            || is_placeholder(v)
+            || contains_sig(v)
+            || about_it(&rest[..start])
+            || is_example(text, hit.end + e0)
+        {
+            continue;
+        }
+        // Shown on a screen (「X」と表示): a generated value, or an error code.
+        let shown = ["と表示", "が表示", "と出"].iter().any(|t| {
+            after
+                .trim_start_matches(['」', '』', '】', '〕', '］', '）', ')', '＞', '>', '"', '`'])
+                .starts_with(t)
+        });
+        if shown && !looks_random(v, 16) && !v.bytes().any(|c| b"!@#$%^&*?+=~".contains(&c)) {
+            continue;
+        }
+        let email = v.find('@').is_some_and(|a| v[a..].contains('.'));
+        // Lowercase words joined (`outputs-should-not-contain-secrets`) name a rule or a
+        // resource, unless the secret is a passphrase.
+        let words = v
+            .bytes()
+            .all(|c| c.is_ascii_lowercase() || b"-_.".contains(&c));
+        if words && &text[hit.clone()] != "パスフレーズ" || name_like(v) || address_like(v) {
+            continue;
+        }
+        let shaped = match class {
+            Class::Password | Class::Key(Kind::PreSharedKey) => {
+                looks_like_password(v) && (v.len() >= 8 || bracketed) && !email && !file_name(v)
+            }
+            Class::Secret => looks_random(v, 16) || looks_like_password(v) && v.len() >= 8,
+            _ => looks_random(v, 24),
+        };
+        if shaped {
+            let at = hit.end + s0;
+            return Some(Value {
+                range: at..at + v.len(),
+                quoted: bracketed,
+            });
+        }
+    }
+    None
+}
+
+/// A value given as an example of a shape, not the secret: `P@ssw0rd のような`, `…などの`,
+/// `X みたいな`, `X such as`.
+fn is_example(text: &str, end: usize) -> bool {
+    let mut q = end;
+    if matches!(char_at(text, q), '」' | '』' | '"' | '\'' | '`') {
+        q += char_at(text, q).len_utf8();
+    }
+    while at(text, q) == b' ' {
+        q += 1;
+    }
+    let rest = &text[q..];
+    [
+        "のような",
+        "のように",
+        "などの",
+        "みたいな",
+        "などを",
+        "など、",
+    ]
+    .iter()
+    .any(|w| rest.starts_with(w))
+}
+
+/// A short lowercase name with separators (`id_ed25519`, `kv-app-01`): a file or
+/// resource named beside a secret, not its value.
+fn file_name(s: &str) -> bool {
+    s.len() < 24
+        && s.contains(['_', '.', '-'])
+        && s.bytes()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || b"_.-".contains(&c))
+}
+
+/// Lowercase words and numbers joined (`kv-apim-dev-01`, `apim_key_prd_2`), or an
+/// environment variable's name (`JWT_SIGNING_KEY_V2`): a resource or a setting named, not
+/// a value, unless it is a passphrase.
+pub(super) fn name_like(s: &str) -> bool {
+    let lower = s
+        .bytes()
+        .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || b"_.-".contains(&c));
+    let env = s
+        .bytes()
+        .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == b'_')
+        && s.as_bytes().first().is_some_and(u8::is_ascii_uppercase);
+    // A long part with digits is random (`xoxp-60649144995-…`), not a word.
+    let wordy = s
+        .split(['_', '.', '-'])
+        .all(|w| w.len() < 10 || !w.bytes().any(|c| c.is_ascii_digit()));
+    s.contains(['_', '.', '-']) && (lower || env) && wordy && !looks_like_passphrase(s)
+}
+
+/// A URI or a host name (`api://contoso-backend`, `apim-prd.azure-api.net`).
+fn address_like(s: &str) -> bool {
+    s.contains("://")
+        || s.rsplit_once('.').is_some_and(|(head, tld)| {
+            !head.is_empty() && tld.len() >= 2 && tld.bytes().all(|c| c.is_ascii_lowercase())
+        })
+}
+
+/// Words after a Japanese keyword that name something about the secret, not its value:
+/// パスワードポリシー, 鍵のフィンガープリント, シークレット名, トークンの有効期限.
+fn about_it(between: &str) -> bool {
+    const ABOUT: &[&str] = &[
+        "ポリシー",
+        "要件",
+        "ルール",
+        "有効期限",
+        "期限",
+        "フィンガープリント",
+        "拇印",
+        "ハッシュ",
+        "バージョン",
+        "名",
+        "ID",
+        "長さ",
+        "文字数",
+        "複雑",
+        "履歴",
+        "識別子",
+    ];
+    ABOUT.iter().any(|w| between.contains(w))
+}
+
+/// The second value of a change told in prose, after the first (at `after`): `X から Y
+/// に変更`, `from X to Y`; shaped as the first's class wants.
+pub(super) fn changed_to(text: &str, after: usize, class: Class) -> Option<Range<usize>> {
+    let mut q = after;
+    if matches!(char_at(text, q), '」' | '』' | '"' | '\'' | '`') {
+        q += char_at(text, q).len_utf8();
+    }
+    while at(text, q) == b' ' {
+        q += 1;
+    }
+    let rest = &text[q..];
+    let skip = ["から", "to "]
+        .iter()
+        .find(|w| rest.starts_with(**w))?
+        .len();
+    let v = read_value(text, q + skip, false)?;
+    let s = &text[v.range.clone()];
+    (s.is_ascii() && accept(class, s, Sep::Weak, v.quoted)).then_some(v.range)
+}
+
+/// "the new pw is X, the old one was Y", "…; the previous one is Y": another password
+/// told next to the first (at `after`), on its line.
+pub(super) fn other_one(text: &str, after: usize) -> Option<Range<usize>> {
+    let le = line_end(text, after).min(after + 80);
+    let rest = text[after..ceil(text, le)].to_ascii_lowercase();
+    let (i, w) = [
+        " one was ",
+        " one is ",
+        " password was ",
+        " pw was ",
+        " one: ",
+    ]
+    .iter()
+    .filter_map(|w| rest.find(w).map(|i| (i, w.len())))
+    .min()?;
+    let lead = rest[..i].trim_end();
+    if !["old", "previous", "former", "new", "current", "other"]
+        .iter()
+        .any(|q| lead.ends_with(q))
+        || lead.len() > 24
+    {
+        return None;
+    }
+    let v = read_value(text, after + i + w, false)?;
+    let s = &text[v.range.clone()];
+    (s.is_ascii() && looks_like_password(s) && !is_placeholder(s)).then_some(v.range)
+}
+
+/// Past Markdown emphasis closing a bold label (`**パスワード**: …`, `**パスワード：** …`): a
+/// `**` or `__` that no word follows.
+fn skip_bold(text: &str, p: usize) -> usize {
+    let mark = at(text, p);
+    if matches!(mark, b'*' | b'_')
+        && at(text, p + 1) == mark
+        && !char_at(text, p + 2).is_alphanumeric()
+    {
+        p + 2
+    } else {
+        p
+    }
+}
+
+/// 「P@ss…」という(管理者)パスワード, P@ss… との, 「P@ss…」をパスワードとして: the value
+/// before the word, at most a few characters of qualifier (管理者, 初期) between `という`
+/// and the word.
+fn value_before_toiu(text: &str, word_start: usize) -> Option<Value> {
+    let from = ceil(
+        text,
+        line_start(text, word_start).max(word_start.saturating_sub(160)),
+    );
+    let before = &text[from..word_start];
+    // 「P@ss…」をパスワードとして: `を` after a quoted value.
+    // 以前お伝えした P@ss… は旧パスワード: `は` right after the value.
+    static BEFORE_WORD: LazyLock<AhoCorasick> = LazyLock::new(|| {
+        markers(&[
+            "という",
+            "との",
+            "って",
+            "」を",
+            "』を",
+            " を",
+            " は",
+            "」は",
+            "』は",
+        ])
+    });
+    let m = last_marker(&BEFORE_WORD, before)?;
+    let (pos, len) = (m.start, m.end - m.start);
+    let (pos, len) = if before[pos..].starts_with(['」', '』']) {
+        (pos + "」".len(), len - "」".len())
+    } else {
+        (pos, len)
+    };
+    // Only a short qualifier between: という管理者パスワード, をAPI キー.
+    let between = &before[pos + len..];
+    let acronym = between.len() <= 6 && between.trim_end().bytes().all(|c| c.is_ascii_uppercase());
+    if between.chars().count() > 4 && !acronym
+        || between
+            .chars()
+            .any(|c| c.is_ascii_lowercase() || c.is_ascii_digit())
+    {
+        return None;
+    }
+    let head = before[..pos].trim_end();
+    let end = from + head.len();
+    for (open, close) in [('「', '」'), ('『', '』'), ('【', '】')] {
+        if let Some(inner) = head.strip_suffix(close) {
+            let o = inner.rfind(open)?;
+            return Some(Value {
+                range: from + o + open.len_utf8()..end - close.len_utf8(),
+                quoted: true,
+            });
+        }
+    }
+    let start = head
+        .rfind(|c: char| c.is_whitespace() || !c.is_ascii())
+        .map_or(0, |p| {
+            p + head[p..].chars().next().map_or(1, char::len_utf8)
+        });
+    // `X をキーとして`: an unquoted word before を is often a name (a header, a claim); it
+    // must be a chosen password or a random value with digits.
+    let v = &head[start..];
+    let object = before[pos..].starts_with(" を");
+    let made = chosen_password(v)
+        || looks_random(v, 24)
+            && v.bytes().any(|c| c.is_ascii_digit())
+            && !name_like(v)
+            && !address_like(v);
+    (start < head.len() && (!object || made)).then(|| Value {
+        range: from + start..end,
+        quoted: false,
+    })
+}
+
+/// A set of phrases searched in one pass.
+fn markers(words: &[&str]) -> AhoCorasick {
+    AhoCorasick::builder()
+        .kind(Some(AhoCorasickKind::DFA))
+        .build(words)
+        .expect("valid patterns")
+}
+
+/// The occurrence of any of `ac`'s phrases that starts last in `hay`.
+fn last_marker(ac: &AhoCorasick, hay: &str) -> Option<Range<usize>> {
+    ac.find_overlapping_iter(hay)
+        .map(|m| m.range())
+        .max_by_key(|r| r.start)
+}
+
+/// 『P@ss…』と入力しましたが、「パスワードが…」: the last quoted value typed (`と入力`,
+/// `を入力`) before the word on its line.
+fn typed_before(text: &str, word_start: usize) -> Option<Value> {
+    // 「P@ss…」と入力しましたが… ⏎ パスワードを…: the line above, when the word starts its line.
+    let ls = line_start(text, word_start);
+    let ls = if ls > 0 && text[ls..word_start].trim().is_empty() {
+        line_start(text, ls - 1)
+    } else {
+        ls
+    };
+    let from = ceil(text, ls.max(word_start.saturating_sub(400)));
+    let before = &text[from..word_start];
+    static TYPED: LazyLock<AhoCorasick> =
+        LazyLock::new(|| markers(&["と入力", "を入力", "と打", "を貼り付け"]));
+    let typed = last_marker(&TYPED, before)?.start;
+    let head = &before[..typed];
+    let (open, close) = match head.chars().next_back()? {
+        '』' => ('『', '』'),
+        '」' => ('「', '」'),
+        '"' => ('"', '"'),
+        _ => return None,
+    };
+    let inner = &head[..head.len() - close.len_utf8()];
+    let o = inner.rfind(open)?;
+    let start = from + o + open.len_utf8();
+    let end = from + inner.len();
+    let s = &text[start..end];
+    (!s.contains(' ') && looks_like_password(s)).then_some(Value {
+        range: start..end,
+        quoted: true,
+    })
+}
+
+/// シークレット partner-api の値は …: past the name to `の値`.
+fn named_value(text: &str, p: usize) -> Option<usize> {
+    let mut q = p;
+    while matches!(at(text, q), b' ' | b'\t') {
+        q += 1;
+    }
+    let name_start = q;
+    while is_key_byte(at(text, q)) {
+        q += 1;
+    }
+    if q == name_start || q - name_start > 64 {
+        return None;
+    }
+    while matches!(at(text, q), b' ' | b'\t') {
+        q += 1;
+    }
+    text[q..].starts_with("の値").then_some(q)
+}
+
+/// `アカウント: azureuser / Pass123!`, `資格情報：admin / P@ss…`, `SQL 認証で sa / P@ss…`,
+/// `ログイン: app_reader ／ P@ss…`, `ローカル管理者、azureadmin / P@ss… で入れます`: a label for
+/// an account, a user name, a slash and a password-shaped value ending the line or clause.
+pub(crate) fn at_account(text: &str, hit: Range<usize>, out: &mut Vec<Finding>) {
+    // 「P@ss…」でログインできません, P@ss… でサインイン: a chosen password signed in with.
+    if matches!(&text[hit.clone()], "ログイン" | "サインイン") {
+        if let Some(v) = signed_in_with(text, hit.start) {
+            out.push(Finding {
+                range: v,
+                kind: Kind::Password,
+            });
+        }
+    }
+    let mut p = hit.end;
+    while matches!(char_at(text, p), ' ' | '\t' | '　') {
+        p += char_at(text, p).len_utf8();
+    }
+    // `アカウント: user / …`, `資格情報は user / …`; `SQL 認証で user / …` (the anchor
+    // ends with its particle).
+    let c = char_at(text, p);
+    let skip = match c {
+        ':' | '：' | 'は' | '、' => c.len_utf8(),
+        _ if text[..hit.end].ends_with('で') => 0,
+        _ => return,
+    };
+    let Some(user) = read_value(text, p + skip, false) else {
+        return;
+    };
+    let u = &text[user.range.clone()];
+    if u.is_empty() || !u.is_ascii() || u.contains('/') {
+        return;
+    }
+    let Some(v) = pair_second(text, user.range.end) else {
+        return;
+    };
+    let s = &text[v.range.clone()];
+    let le = line_end(text, v.range.end);
+    // Ending the line, or the sentence (`… です。`).
+    let tail = text[v.range.end..le].trim();
+    let ends = tail.is_empty() || tail.starts_with(['で', 'を', '。', '）', ')', '（', '(']);
+    if looks_like_password(s) && !is_placeholder(s) && ends {
+        out.push(Finding {
+            range: v.range,
+            kind: Kind::Password,
+        });
+    }
+}
+
+/// "We changed it to P@ss… after the lockout", "I reset it to P@ss…": a password named
+/// only by a pronoun, after a verb that sets it, when the line or the one above speaks of
+/// signing in. The value must be a chosen password with a digit.
+pub(crate) fn at_it_to(text: &str, hit: Range<usize>, out: &mut Vec<Finding>) {
+    let ls = line_start(text, hit.start);
+    let verb = text[ls..hit.start]
+        .rsplit(' ')
+        .next()
+        .unwrap_or("")
+        .to_ascii_lowercase();
+    if ![
+        "changed", "set", "reset", "rotated", "updated", "switched", "change",
+    ]
+    .contains(&verb.as_str())
+    {
+        return;
+    }
+    let Some(v) = read_value(text, hit.end, false) else {
+        return;
+    };
+    if chosen_password(&text[v.range.clone()]) && sign_in_context(text, &v.range) {
+        out.push(Finding {
+            range: v.range,
+            kind: Kind::Password,
+        });
+    }
+}
+
+/// The value before `で` ending just before `word_start` (`「X」でログイン`, `X でサインイン`),
+/// when it is a chosen password with a symbol.
+fn signed_in_with(text: &str, word_start: usize) -> Option<Range<usize>> {
+    let ls = line_start(text, word_start);
+    let head = text[ls..word_start].strip_suffix('で')?.trim_end();
+    let end = ls + head.len();
+    let range = if let Some(inner) = head.strip_suffix(['」', '』']) {
+        let open = inner.rfind(['「', '『'])?;
+        ls + open + '「'.len_utf8()..end - '」'.len_utf8()
+    } else {
+        let start = head
+            .rfind(|c: char| c.is_whitespace() || !c.is_ascii())
+            .map_or(0, |p| {
+                p + head[p..].chars().next().map_or(1, char::len_utf8)
+            });
+        ls + start..end
+    };
+    // An account name signs in too (「ContosoApp01」でログイン): a symbol says password.
+    let v = &text[range.clone()];
+    (chosen_password(v) && v.bytes().any(|c| b"!@#$%^&*?+=~".contains(&c))).then_some(range)
+}
+
+/// Words on a line (or the one above) that speak of signing in.
+const SIGN_IN: &[&str] = &[
+    "password",
+    "passwd",
+    "pw ",
+    "passphrase",
+    "credential",
+    "creds",
+    "lockout",
+    "locked out",
+    "log in",
+    "login",
+    "sign in",
+    "sign-in",
+    "rdp",
+    "ssh",
+    "パスワード",
+    "ログイン",
+    "サインイン",
+    "入れ",
+    "入れる",
+    "接続",
+    "管理者",
+    "ユーザー",
+    "アカウント",
+];
+
+/// Whether the line holding `range`, or the one above, speaks of signing in.
+fn sign_in_context(text: &str, range: &Range<usize>) -> bool {
+    let ls = line_start(text, range.start);
+    let from = if ls > 0 { line_start(text, ls - 1) } else { ls };
+    let from = ceil(text, from.max(range.start.saturating_sub(400)));
+    let le = line_end(text, range.end);
+    let context = text[from..le].to_ascii_lowercase();
+    SIGN_IN.iter().any(|w| context.contains(w))
+}
+
+/// A password a person chose: a digit, eight characters or more, and mixed case or a
+/// symbol besides the separators (`TLS1_2` is a setting, `Standard_D4s_v5` a size).
+fn chosen_password(s: &str) -> bool {
+    let b = s.as_bytes();
+    let mixed = b.iter().any(u8::is_ascii_uppercase) && b.iter().any(u8::is_ascii_lowercase);
+    let symbol = b.iter().any(|c| b"!@#$%^&*?+=~".contains(c));
+    let sku = ["standard_", "premium_", "basic_"]
+        .iter()
+        .any(|p| s.len() > p.len() && s[..p.len()].eq_ignore_ascii_case(p));
+    // `Ubuntu22.04`, `v1.2.3-Beta`: a version.
+    let version = s
+        .as_bytes()
+        .windows(2)
+        .any(|w| w[0] == b'.' && w[1].is_ascii_digit());
+    s.is_ascii()
+        && s.len() >= 8
+        && (mixed || symbol)
+        && !version
+        && !s.trim_end_matches('=').contains('=')
+        && b.iter().any(u8::is_ascii_digit)
+        && looks_like_password(s)
+        && !sku
+        && !file_name(s)
+        && !is_placeholder(s)
+}
+
+/// `azureadmin / P@ss…` in a chat or a note, with no label: a user name, a slash and a
+/// chosen password, ending the line or the clause, where the line or the one above
+/// speaks of signing in (入れる, RDP, login).
+pub(crate) fn at_pair(text: &str, hit: Range<usize>, out: &mut Vec<Finding>) {
+    let b = text.as_bytes();
+    let mut ue = hit.start;
+    while ue > 0 && b[ue - 1] == b' ' {
+        ue -= 1;
+    }
+    let mut us = ue;
+    while us > 0
+        && ue - us < 40
+        && (b[us - 1].is_ascii_alphanumeric() || b"._-@\\".contains(&b[us - 1]))
+    {
+        us -= 1;
+    }
+    let user = &text[us..ue];
+    let lead = char_before(text, us);
+    // One of a list (`a / b / c`), not a pair.
+    let listed = text[line_start(text, us)..us]
+        .trim_end()
+        .ends_with(['/', '／']);
+    if user.len() < 2
+        || listed
+        || !(lead.is_whitespace() || !lead.is_ascii() || matches!(lead, '\0' | ':' | '('))
+        || chosen_password(user)
+    {
+        return;
+    }
+    let Some(v) = read_value(text, hit.end, false) else {
+        return;
+    };
+    let s = &text[v.range.clone()];
+    // The pair ends its clause: not one of a list (`a / b / c`).
+    let tail = text[v.range.end..line_end(text, v.range.end)].trim_start();
+    let ends = tail.is_empty()
+        || !tail.starts_with('/')
+            && !tail.starts_with('／')
+            && (!tail.is_ascii() || tail.starts_with('('));
+    if v.quoted || !ends || s.contains('/') || !chosen_password(s) {
+        return;
+    }
+    // On the pair's own line: a word for an account or for signing in with one.
+    const ACCOUNT: &[&str] = &[
+        "password",
+        "passwd",
+        "creds",
+        "credential",
+        "login",
+        "log in",
+        "sign in",
+        "admin",
+        "account",
+        "user",
+        "rdp",
+        "ssh",
+        "パスワード",
+        "ログイン",
+        "サインイン",
+        "管理者",
+        "アカウント",
+        "ユーザー",
+        "入れる",
+        "入れます",
+        "入れました",
+    ];
+    let line = text[line_start(text, us)..line_end(text, v.range.end)].to_ascii_lowercase();
+    if ACCOUNT.iter().any(|w| line.contains(w)) {
+        out.push(Finding {
+            range: v.range,
+            kind: Kind::Password,
+        });
+    }
+}
+
+/// Words that name a secret in the sentence before a bare 値 (`…キーをコピーしました。値は …`).
+const SECRET_NOUNS: &[&str] = &[
+    "キー",
+    "シークレット",
+    "トークン",
+    "パスワード",
+    "資格情報",
+    "cookie",
+    "secret",
+    "token",
+    "password",
+    "key",
+];
+
+/// 値は X です, 値: X: a value named only as "the value", of a secret named earlier on the
+/// line or on the line above; it must be shaped as a key or a chosen password.
+pub(crate) fn at_value(text: &str, hit: Range<usize>, out: &mut Vec<Finding>) {
+    let mut p = hit.end;
+    // 値は X, 値: X, 値（X）.
+    let c = char_at(text, p);
+    if !matches!(c, 'は' | '：' | ':' | '＝' | '=' | '（' | '(') {
+        return;
+    }
+    p += c.len_utf8();
+    while matches!(char_at(text, p), ' ' | '\t' | '　') {
+        p += char_at(text, p).len_utf8();
+    }
+    let Some(v) = read_value(text, p, false) else {
+        return;
+    };
+    if matches!(c, '（' | '(') && !text[v.range.end..].starts_with(['）', ')']) {
+        return;
+    }
+    let s = &text[v.range.clone()];
+    let chosen = looks_like_password(s) && s.bytes().any(|c| c.is_ascii_digit());
+    if !s.is_ascii() || is_placeholder(s) || !(looks_random(s, 16) || chosen) {
+        return;
+    }
+    // The secret it is the value of: on this line before it, or on the line above.
+    let ls = line_start(text, hit.start);
+    let from = if ls > 0 { line_start(text, ls - 1) } else { ls };
+    let from = ceil(text, from.max(hit.start.saturating_sub(600)));
+    let context = text[from..hit.start].to_ascii_lowercase();
+    let named = SECRET_NOUNS.iter().any(|w| context.contains(w));
+    if named {
+        out.push(Finding {
+            range: v.range,
+            kind: Kind::Secret,
+        });
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::scan;
+
+    fn marked(text: &str) -> Vec<&str> {
+        scan(text).iter().map(|f| &text[f.range.clone()]).collect()
+    }
+
+    #[test]
+    fn a_value_told_later_in_the_sentence_is_found() {
+        for (text, value) in [
+            ("VPN の事前共有キーはオンプレ側ルーター（RTX1300）と同じ Qk7vN2pLx9wRt4Zm で設定済みです。\n", "Qk7vN2pLx9wRt4Zm"),
+            ("> 田中: VPN の事前共有キー、オンプレ側には Qk7vN2pLx9wRt4Zm を入れてます\n", "Qk7vN2pLx9wRt4Zm"),
+            ("パスワード変えました→「Harbor*akd2389」\n", "Harbor*akd2389"),
+            ("パスワードを再発行したところ、画面に『Tz8#kq2Lm!』と表示されました。\n", "Tz8#kq2Lm!"),
+            ("管理者のパスワードは先週から Sakura2024$ にしております。\n", "Sakura2024$"),
+            ("キーは「「M+edZo0CX/bZ3VxFlRqH9VXNlGRjdiB6+4pjxhfWckk=」」です。\n", "M+edZo0CX/bZ3VxFlRqH9VXNlGRjdiB6+4pjxhfWckk="),
+            ("「コンテナーの暗号化パスフレーズ」は seaweed-maple-monsoon-maple-56 で設定済みです。\n", "seaweed-maple-monsoon-maple-56"),
+        ] {
+            assert_eq!(marked(text), [value], "{text}");
+        }
+    }
+
+    #[test]
+    fn words_about_a_secret_later_in_its_sentence_are_no_value() {
+        for text in [
+            "パスワードをリセットしましたが、VM サイズは Standard_D4s_v3 です。\n",
+            "パスワードポリシー：PasswordMinLength=14、MaxPasswordAge=90 日です。\n",
+            "SSH 鍵のフィンガープリント：SHA256:KMhwo3uhnAwEWCOKn5aySQ0C4pNRIYshySigggNhlHY\n",
+            "パスワード変えました（英大文字・小文字・数字・記号を含む 16 文字以上にしています）。\n",
+            "前任者も「P@ssw0rd のような例ではなく、実際の値を入れる」とだけメモしています。パスワード欄です。\n",
+            "パスフレーズは別途お送りします。秘密鍵（id_ed25519）で接続できません。\n",
+        ] {
+            assert!(marked(text).is_empty(), "{text}: {:?}", marked(text));
+        }
+    }
+
+    #[test]
+    fn a_value_before_its_word_is_found() {
+        assert_eq!(
+            marked("パスワードは Sakura2024$ です（以前お伝えした Th#yH0%-o1Su6!*1 は旧パスワードです）。\n"),
+            ["Sakura2024$", "Th#yH0%-o1Su6!*1"]
+        );
+        assert_eq!(
+            marked("『OsklEo4ssbeeM11』というパスワードでデプロイしました。\n"),
+            ["OsklEo4ssbeeM11"]
+        );
+        assert_eq!(
+            marked("【Kx9#mPq2Lz】という初期パスワードです。\n"),
+            ["Kx9#mPq2Lz"]
+        );
+        assert_eq!(
+            marked("シリアル コンソールで「Harbor*akd2389」と入力しましたが、入れませんでした。\nパスワードの入力ミスでしょうか。\n"),
+            ["Harbor*akd2389"]
+        );
+        assert!(marked("sqladmin は管理者パスワードでログインしています。\n").is_empty());
+    }
+
+    #[test]
+    fn replies_to_a_question_about_a_secret_are_found() {
+        let teams = "鈴木 14:02\n　DB のパスワードって何でしたっけ\n中村 14:03\n　「UF7293Nagoya*q」です！←古いほうでした\n中村 14:05\n　すみません、正しくは『RhotHeUanGD9A84』です\n鈴木 14:06\n　了解です、入れました\n";
+        assert_eq!(marked(teams), ["UF7293Nagoya*q", "RhotHeUanGD9A84"]);
+        let mail = "> 現在お使いのアクセスキーを教えていただけますか。\n\nこちらです→ y9GimuIaVmGUJV7BRHuSwcAItbT/ZrGbPrs6F53BOGQQQ55TT4y4YTn1XM7lsa3pdBpPNoq3MMx7ZW4xkUpa9Q==\n";
+        assert_eq!(marked(mail).len(), 1);
+        let slack = "tanaka 10:02 AM\nwhat's the password for the jump box?\nsato 10:03 AM\n\"Kestrel?ysn4654\" (capital K)\n";
+        assert_eq!(marked(slack), ["Kestrel?ysn4654"]);
+        let no_answer = "鈴木 14:02\nパスワードって何でしたっけ\n中村 14:03\nKey Vault の kv-app-prd に入ってます\n";
+        assert!(marked(no_answer).is_empty(), "{:?}", marked(no_answer));
+    }
+
+    #[test]
+    fn an_account_and_its_password_after_a_slash_are_found() {
+        for (text, value) in [
+            ("[10:42] 高橋: 検証用VMのローカル管理者、azureadmin / Osaka@20263 で入れるはずです\n", "Osaka@20263"),
+            ("・ログイン: app_reader ／ Kumo&qwe8940\n", "Kumo&qwe8940"),
+            ("管理者: opsadmin / Tz8#kq2Lm!\n", "Tz8#kq2Lm!"),
+            ("Creds for the staging jump box are azureadmin / Qw3rty!Zx98 (I'll rotate them).\n", "Qw3rty!Zx98"),
+        ] {
+            assert_eq!(marked(text), [value], "{text}");
+        }
+        assert!(marked("ログインできません。管理者: 山田 / 情報システム部\n").is_empty());
+    }
+
+    #[test]
+    fn prose_in_english_tells_values_in_several_shapes() {
+        assert_eq!(
+            marked("the new pw is Qw3rty!Zx98, the old one was Osaka@20263, both fail\n"),
+            ["Qw3rty!Zx98", "Osaka@20263"]
+        );
+        assert_eq!(
+            marked("The API key we were given is 0a1b2c3d4e5f60718293a4b5c6d7e8f9, region japaneast.\n").len(),
+            1
+        );
+        assert_eq!(
+            marked("SendGrid API key → 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.\n").len(),
+            1
+        );
+        assert_eq!(
+            marked(
+                "環境変数 NPM_TOKEN に 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 を入れています。\n"
+            )
+            .len(),
+            1
+        );
+        assert!(marked("The password we were told is in the vault.\n").is_empty());
+    }
+
+    #[test]
+    fn a_row_naming_a_secret_beside_its_version_is_no_value() {
+        let table = "| Secret name | Version | Expires |\n|---|---|---|\n| sql-admin-pw | 0717969cbe0c75fb32bcb4931f2c27f6 | 2027-03-31 |\n| storage-key1 | 4a5759e75a6dead37174a5c34bab3d3f | — |\n";
+        assert!(marked(table).is_empty(), "{:?}", marked(table));
+        let values = "| Name | Value |\n|---|---|\n| sql-admin-password | Qw3rty!Zx98 |\n";
+        assert_eq!(marked(values), ["Qw3rty!Zx98"]);
+    }
+
+    #[test]
+    fn values_in_any_bracket_or_before_their_word_are_found() {
+        for (text, value) in [
+            ("パスワードは（Tz8#kq2Lm!x）です\n", "Tz8#kq2Lm!x"),
+            ("事前共有キーは<Tz8#kq2Lm!x>です\n", "Tz8#kq2Lm!x"),
+            ("暗証番号は＜Kx9#mPq2Lz＞です\n", "Kx9#mPq2Lz"),
+            ("認証情報：admin / Tz8#kq2Lm!x\n", "Tz8#kq2Lm!x"),
+            ("Tz8#kq2Lm!x をパスワードとして使っています。\n", "Tz8#kq2Lm!x"),
+            (
+                "Zm9vYmFyYmF6cXV4Zm9vYmFyYmF6cXV4Zm9vYmFyYmF6cXV4MTIzNDU2Nzg5MA== をAPI キーとして使っています。\n",
+                "Zm9vYmFyYmF6cXV4Zm9vYmFyYmF6cXV4Zm9vYmFyYmF6cXV4MTIzNDU2Nzg5MA==",
+            ),
+        ] {
+            assert_eq!(marked(text), [value], "{text}");
+        }
+        for text in [
+            "Bicep の出力にシークレットが含まれるという警告（outputs-should-not-contain-secrets）が出ます。\n",
+            "パスワードは<管理者パスワード>と書かれています。\n",
+            "kv-app-01 をシークレットの保管先として使っています。\n",
+        ] {
+            assert!(marked(text).is_empty(), "{text}: {:?}", marked(text));
+        }
+    }
+
+    #[test]
+    fn english_prose_names_a_key_by_a_qualifier_or_a_password_by_a_pronoun() {
+        let key = "Zm9vYmFyYmF6cXV4Zm9vYmFyYmF6cXV4Zm9vYmFyYmF6cXV4MTIzNDU2Nzg5MA==";
+        for text in [
+            format!("The access key (key1) is {key}\n"),
+            format!("Primary key: {key}\n"),
+            format!("storage key → {key}\n"),
+        ] {
+            assert_eq!(marked(&text), [key], "{text}");
+        }
+        for (text, value) in [
+            (
+                "We changed it to Tz8#kq2Lm!x on Friday after the lockout.\n",
+                "Tz8#kq2Lm!x",
+            ),
+            (
+                "Locked out again.\nI reset it to Qx7mPa92Lk so you can log in.\n",
+                "Qx7mPa92Lk",
+            ),
+            (
+                "Login with admin / Tz8#kq2Lm!x works on the portal, not over RDP.\n",
+                "Tz8#kq2Lm!x",
+            ),
+        ] {
+            assert_eq!(marked(text), [value], "{text}");
+        }
+        for text in [
+            "We resized the VM and changed it to Standard_D4s_v5; login is slow.\n",
+            "The TLS setting: we set it to TLS1_2 after the login failures.\n",
+            "We changed it to Qx7mPa92Lk on Friday and the build passed.\n",
+            "  Root Key:\t454949bed249ad293b788c812de115a9efc71f1aced046d14aeaa65f1f7b44d5\n",
+        ] {
+            assert!(marked(text).is_empty(), "{text}: {:?}", marked(text));
+        }
+    }
+
+    #[test]
+    fn a_user_and_a_chosen_password_in_a_chat_line_are_found() {
+        for (text, value) in [
+            (
+                "[10:42] 高橋: azureadmin / Osaka@20263 で入れるはずです\n",
+                "Osaka@20263",
+            ),
+            (
+                "山田 11:02\n検証機は labadmin / Harbor*akd2389 でRDPできます\n",
+                "Harbor*akd2389",
+            ),
+            (
+                "jump box login: opsuser / Tz8#kq2Lm!x (rotate after use)\n",
+                "Tz8#kq2Lm!x",
+            ),
+        ] {
+            assert_eq!(marked(text), [value], "{text}");
+        }
+        for text in [
+            "サイズは Standard_D4s_v5 / Standard_D8s_v5 で比較しました。ログインは問題なし。\n",
+            "ユーザー一覧: taro / Hanako2024 / jiro\n",
+            "Kubernetes 1.29 / Ubuntu22.04 でログイン確認済み\n",
+            "Cookie 名と属性のみ記載します（ログイン前後）：httponly / ARRAffinity=5dc56884780a6b2d\n",
+            "rg-prod / vnet-Hub01 の構成です。\n",
+        ] {
+            assert!(marked(text).is_empty(), "{text}: {:?}", marked(text));
+        }
+    }
+
+    #[test]
+    fn labels_examples_and_screens() {
+        for (text, value) in [
+            ("・PW　Tz8#kq2Lm!x\n", "Tz8#kq2Lm!x"),
+            ("- password - Tz8#kq2Lm!x\n", "Tz8#kq2Lm!x"),
+            (
+                "「Tz8#kq2Lm!x」でログインしようとすると失敗します。\n",
+                "Tz8#kq2Lm!x",
+            ),
+            ("Kx9#mPq2Lz でサインインできません。\n", "Kx9#mPq2Lz"),
+            (
+                "パスワードを再発行したところ「Qw3rty!Zx98」と表示されました。\n",
+                "Qw3rty!Zx98",
+            ),
+        ] {
+            assert_eq!(marked(text), [value], "{text}");
+        }
+        for text in [
+            "パスワード: P@ssw0rd のようなものではなく 16 文字以上にしています\n",
+            "パスワードは「Passw0rd!」などの推測しやすいものは使えません。\n",
+            "パスワードを入力すると「Error_1234」と表示されます\n",
+            "「ContosoApp01」でログインしようとすると失敗します。\n",
+        ] {
+            assert!(marked(text).is_empty(), "{text}: {:?}", marked(text));
+        }
+    }
+
+    #[test]
+    fn english_keys_named_by_their_service_and_passwords_used_for_something() {
+        let key = "BwgJCgsMDQ4PEBESExQVFhcYGRobHB0eHyAhIiMkJSYnKCkqKywtLi8wMTIzNDU2Nzg5Ojs8PT4/QEFCQ0RFRg==";
+        for text in [
+            format!("the SAS key is {key}\n"),
+            format!("Event Hub key: {key}\n"),
+            format!("the connection key we use is {key}\n"),
+        ] {
+            assert_eq!(marked(&text), [key], "{text}");
+        }
+        for (text, value) in [
+            ("Password (new): Tz8#kq2Lm!x\n", "Tz8#kq2Lm!x"),
+            (
+                "We are using Tz8#kq2Lm!x for the admin password.\n",
+                "Tz8#kq2Lm!x",
+            ),
+        ] {
+            assert_eq!(marked(text), [value], "{text}");
+        }
+        for text in [
+            "That is used for the admin password reset page (Contoso2024 theme).\n",
+            "the hub key thumbprint is 3B9F0C41D27A8E6B50F19C2D7E8A4B63C05D1E92\n",
+        ] {
+            assert!(marked(text).is_empty(), "{text}: {:?}", marked(text));
+        }
+    }
+
+    #[test]
+    fn replies_with_a_copula_or_a_note_are_found() {
+        for (text, value) in [
+            (
+                "田中 10:01\nVM のパスワード教えてください\n佐藤 10:02\nTz8#kq2Lm!x です\n",
+                "Tz8#kq2Lm!x",
+            ),
+            (
+                "[10:01] Ken: what's the admin password again?\n[10:02] Mia: it's Tz8#kq2Lm!x\n",
+                "Tz8#kq2Lm!x",
+            ),
+            (
+                "田中: パスワード何でしたっけ？\n佐藤: Ab:cd1234!x\n",
+                "Ab:cd1234!x",
+            ),
+        ] {
+            assert_eq!(marked(text), [value], "{text}");
+        }
+        for text in [
+            "田中 10:01\nパスワード何でしたっけ？\n佐藤 10:02\nKey Vault に入ってます\n",
+            "田中 10:01\nパスワード何でしたっけ？\n佐藤 10:02\nいつものです\n",
+        ] {
+            assert!(marked(text).is_empty(), "{text}: {:?}", marked(text));
+        }
+    }
+
+    #[test]
+    fn a_sheet_pasted_with_tabs_marks_its_password_column() {
+        let sheet =
+            "ユーザー名\tパスワード\t備考\nadmin\tTz8#kq2Lm!x\t初期値\nguest\tQw3rty!Zx98\t\n";
+        assert_eq!(marked(sheet), ["Tz8#kq2Lm!x", "Qw3rty!Zx98"]);
+        let english = "User name\tPassword\tNote\nadmin\tTz8#kq2Lm!x\tfirst\n";
+        assert_eq!(marked(english), ["Tz8#kq2Lm!x"]);
+        let masked = "name\tpassword\tnote\nx\t********\tmasked\ny\t<secret>\t\n";
+        assert!(marked(masked).is_empty(), "{:?}", marked(masked));
+    }
+
+    #[test]
+    fn a_copula_after_a_value_asks_for_a_made_one() {
+        for (text, value) in [
+            (
+                "パスワードについてですが、Tz8#kq2Lm!x です。\n",
+                "Tz8#kq2Lm!x",
+            ),
+            (
+                "I've set the password as Tz8#kq2Lm!x for now.\n",
+                "Tz8#kq2Lm!x",
+            ),
+        ] {
+            assert_eq!(marked(text), [value], "{text}");
+        }
+        for text in [
+            "パスワード変更後のエラーコードは AADSTS50126 です。\n",
+            "パスワードを変えたのは Contoso2024 の件です。\n",
+            "パスワードリセットの対象は vm-Web01 です。\n",
+            "パスワード変更後も Windows10 です。\n",
+            "The password is stored as plain text in the config.\n",
+        ] {
+            assert!(marked(text).is_empty(), "{text}: {:?}", marked(text));
+        }
+    }
+
+    #[test]
+    fn a_quoted_value_typed_into_the_password_field_is_found() {
+        assert_eq!(
+            marked("He typed \"Tz8#kq2Lm!x\" into the password box.\n"),
+            ["Tz8#kq2Lm!x"]
+        );
+        assert_eq!(
+            marked("I entered 'Qw3rty!Zx98' in the admin password field twice.\n"),
+            ["Qw3rty!Zx98"]
+        );
+        assert!(marked("Version 2.4.8 is shown in the password dialog.\n").is_empty());
+        assert!(marked("Error AADSTS50126 appears in the password prompt.\n").is_empty());
+    }
+
+    #[test]
+    fn resource_names_and_addresses_beside_a_secret_word_are_no_value() {
+        for text in [
+            "トークンの audience に api://contoso-apim-prod-backend-2024 を設定しました。\n",
+            "サブスクリプション キーは kv-apim-subscription-key-dev-01 で設定済みです。\n",
+            "キーの保管先は apim-prd-01.vault.azure.net です。\n",
+            "環境\tAPI キー\t説明\ndev\tkv-apim-dev-key-001\t開発\nprd\tkv-apim-prd-key-001\t本番\n",
+        ] {
+            assert!(marked(text).is_empty(), "{text}: {:?}", marked(text));
+        }
+        assert_eq!(
+            marked("パスワードは orbit-canyon-pickle-88 で設定済みです。\n"),
+            ["orbit-canyon-pickle-88"]
+        );
+    }
+
+    #[test]
+    fn environment_variable_names_told_beside_a_secret_are_no_value() {
+        for text in [
+            "シークレットは環境変数 JWT_SECRET_KEY_V2 に設定しています。\n",
+            "APIM_SUBSCRIPTION_TOKEN に APIM_NAMED_VALUE_TOKEN_PRD_0001 を対応させています。\n",
+            "the token is APIM_NAMED_VALUE_TOKEN_PRD_0001 in the pipeline\n",
+        ] {
+            assert!(marked(text).is_empty(), "{text}: {:?}", marked(text));
+        }
+        assert_eq!(
+            marked("JWT_SECRET=Qk7vN2pLx9wRt4ZmTy8sQk7v\n"),
+            ["Qk7vN2pLx9wRt4ZmTy8sQk7v"]
+        );
+    }
+}
