@@ -966,11 +966,7 @@ pub(crate) fn at_value(text: &str, hit: Range<usize>, out: &mut Vec<Finding>) {
 
 #[cfg(test)]
 mod tests {
-    use super::super::scan;
-
-    fn marked(text: &str) -> Vec<&str> {
-        scan(text).iter().map(|f| &text[f.range.clone()]).collect()
-    }
+    use super::super::found;
 
     #[test]
     fn a_value_told_later_in_the_sentence_is_found() {
@@ -983,7 +979,7 @@ mod tests {
             ("キーは「「M+edZo0CX/bZ3VxFlRqH9VXNlGRjdiB6+4pjxhfWckk=」」です。\n", "M+edZo0CX/bZ3VxFlRqH9VXNlGRjdiB6+4pjxhfWckk="),
             ("「コンテナーの暗号化パスフレーズ」は seaweed-maple-monsoon-maple-56 で設定済みです。\n", "seaweed-maple-monsoon-maple-56"),
         ] {
-            assert_eq!(marked(text), [value], "{text}");
+            assert_eq!(found(text), [value], "{text}");
         }
     }
 
@@ -997,41 +993,41 @@ mod tests {
             "前任者も「P@ssw0rd のような例ではなく、実際の値を入れる」とだけメモしています。パスワード欄です。\n",
             "パスフレーズは別途お送りします。秘密鍵（id_ed25519）で接続できません。\n",
         ] {
-            assert!(marked(text).is_empty(), "{text}: {:?}", marked(text));
+            assert!(found(text).is_empty(), "{text}: {:?}", found(text));
         }
     }
 
     #[test]
     fn a_value_before_its_word_is_found() {
         assert_eq!(
-            marked("パスワードは Sakura2024$ です（以前お伝えした Th#yH0%-o1Su6!*1 は旧パスワードです）。\n"),
+            found("パスワードは Sakura2024$ です（以前お伝えした Th#yH0%-o1Su6!*1 は旧パスワードです）。\n"),
             ["Sakura2024$", "Th#yH0%-o1Su6!*1"]
         );
         assert_eq!(
-            marked("『OsklEo4ssbeeM11』というパスワードでデプロイしました。\n"),
+            found("『OsklEo4ssbeeM11』というパスワードでデプロイしました。\n"),
             ["OsklEo4ssbeeM11"]
         );
         assert_eq!(
-            marked("【Kx9#mPq2Lz】という初期パスワードです。\n"),
+            found("【Kx9#mPq2Lz】という初期パスワードです。\n"),
             ["Kx9#mPq2Lz"]
         );
         assert_eq!(
-            marked("シリアル コンソールで「Harbor*akd2389」と入力しましたが、入れませんでした。\nパスワードの入力ミスでしょうか。\n"),
+            found("シリアル コンソールで「Harbor*akd2389」と入力しましたが、入れませんでした。\nパスワードの入力ミスでしょうか。\n"),
             ["Harbor*akd2389"]
         );
-        assert!(marked("sqladmin は管理者パスワードでログインしています。\n").is_empty());
+        assert!(found("sqladmin は管理者パスワードでログインしています。\n").is_empty());
     }
 
     #[test]
     fn replies_to_a_question_about_a_secret_are_found() {
         let teams = "鈴木 14:02\n　DB のパスワードって何でしたっけ\n中村 14:03\n　「UF7293Nagoya*q」です！←古いほうでした\n中村 14:05\n　すみません、正しくは『RhotHeUanGD9A84』です\n鈴木 14:06\n　了解です、入れました\n";
-        assert_eq!(marked(teams), ["UF7293Nagoya*q", "RhotHeUanGD9A84"]);
+        assert_eq!(found(teams), ["UF7293Nagoya*q", "RhotHeUanGD9A84"]);
         let mail = "> 現在お使いのアクセスキーを教えていただけますか。\n\nこちらです→ y9GimuIaVmGUJV7BRHuSwcAItbT/ZrGbPrs6F53BOGQQQ55TT4y4YTn1XM7lsa3pdBpPNoq3MMx7ZW4xkUpa9Q==\n";
-        assert_eq!(marked(mail).len(), 1);
+        assert_eq!(found(mail).len(), 1);
         let slack = "tanaka 10:02 AM\nwhat's the password for the jump box?\nsato 10:03 AM\n\"Kestrel?ysn4654\" (capital K)\n";
-        assert_eq!(marked(slack), ["Kestrel?ysn4654"]);
+        assert_eq!(found(slack), ["Kestrel?ysn4654"]);
         let no_answer = "鈴木 14:02\nパスワードって何でしたっけ\n中村 14:03\nKey Vault の kv-app-prd に入ってます\n";
-        assert!(marked(no_answer).is_empty(), "{:?}", marked(no_answer));
+        assert!(found(no_answer).is_empty(), "{:?}", found(no_answer));
     }
 
     #[test]
@@ -1042,41 +1038,41 @@ mod tests {
             ("管理者: opsadmin / Tz8#kq2Lm!\n", "Tz8#kq2Lm!"),
             ("Creds for the staging jump box are azureadmin / Qw3rty!Zx98 (I'll rotate them).\n", "Qw3rty!Zx98"),
         ] {
-            assert_eq!(marked(text), [value], "{text}");
+            assert_eq!(found(text), [value], "{text}");
         }
-        assert!(marked("ログインできません。管理者: 山田 / 情報システム部\n").is_empty());
+        assert!(found("ログインできません。管理者: 山田 / 情報システム部\n").is_empty());
     }
 
     #[test]
     fn prose_in_english_tells_values_in_several_shapes() {
         assert_eq!(
-            marked("the new pw is Qw3rty!Zx98, the old one was Osaka@20263, both fail\n"),
+            found("the new pw is Qw3rty!Zx98, the old one was Osaka@20263, both fail\n"),
             ["Qw3rty!Zx98", "Osaka@20263"]
         );
         assert_eq!(
-            marked("The API key we were given is 0a1b2c3d4e5f60718293a4b5c6d7e8f9, region japaneast.\n").len(),
+            found("The API key we were given is 0a1b2c3d4e5f60718293a4b5c6d7e8f9, region japaneast.\n").len(),
             1
         );
         assert_eq!(
-            marked("SendGrid API key → 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.\n").len(),
+            found("SendGrid API key → 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.\n").len(),
             1
         );
         assert_eq!(
-            marked(
+            found(
                 "環境変数 NPM_TOKEN に 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 を入れています。\n"
             )
             .len(),
             1
         );
-        assert!(marked("The password we were told is in the vault.\n").is_empty());
+        assert!(found("The password we were told is in the vault.\n").is_empty());
     }
 
     #[test]
     fn a_row_naming_a_secret_beside_its_version_is_no_value() {
         let table = "| Secret name | Version | Expires |\n|---|---|---|\n| sql-admin-pw | 0717969cbe0c75fb32bcb4931f2c27f6 | 2027-03-31 |\n| storage-key1 | 4a5759e75a6dead37174a5c34bab3d3f | — |\n";
-        assert!(marked(table).is_empty(), "{:?}", marked(table));
+        assert!(found(table).is_empty(), "{:?}", found(table));
         let values = "| Name | Value |\n|---|---|\n| sql-admin-password | Qw3rty!Zx98 |\n";
-        assert_eq!(marked(values), ["Qw3rty!Zx98"]);
+        assert_eq!(found(values), ["Qw3rty!Zx98"]);
     }
 
     #[test]
@@ -1092,14 +1088,14 @@ mod tests {
                 "Zm9vYmFyYmF6cXV4Zm9vYmFyYmF6cXV4Zm9vYmFyYmF6cXV4MTIzNDU2Nzg5MA==",
             ),
         ] {
-            assert_eq!(marked(text), [value], "{text}");
+            assert_eq!(found(text), [value], "{text}");
         }
         for text in [
             "Bicep の出力にシークレットが含まれるという警告（outputs-should-not-contain-secrets）が出ます。\n",
             "パスワードは<管理者パスワード>と書かれています。\n",
             "kv-app-01 をシークレットの保管先として使っています。\n",
         ] {
-            assert!(marked(text).is_empty(), "{text}: {:?}", marked(text));
+            assert!(found(text).is_empty(), "{text}: {:?}", found(text));
         }
     }
 
@@ -1111,7 +1107,7 @@ mod tests {
             format!("Primary key: {key}\n"),
             format!("storage key → {key}\n"),
         ] {
-            assert_eq!(marked(&text), [key], "{text}");
+            assert_eq!(found(&text), [key], "{text}");
         }
         for (text, value) in [
             (
@@ -1127,7 +1123,7 @@ mod tests {
                 "Tz8#kq2Lm!x",
             ),
         ] {
-            assert_eq!(marked(text), [value], "{text}");
+            assert_eq!(found(text), [value], "{text}");
         }
         for text in [
             "We resized the VM and changed it to Standard_D4s_v5; login is slow.\n",
@@ -1135,7 +1131,7 @@ mod tests {
             "We changed it to Qx7mPa92Lk on Friday and the build passed.\n",
             "  Root Key:\t454949bed249ad293b788c812de115a9efc71f1aced046d14aeaa65f1f7b44d5\n",
         ] {
-            assert!(marked(text).is_empty(), "{text}: {:?}", marked(text));
+            assert!(found(text).is_empty(), "{text}: {:?}", found(text));
         }
     }
 
@@ -1155,7 +1151,7 @@ mod tests {
                 "Tz8#kq2Lm!x",
             ),
         ] {
-            assert_eq!(marked(text), [value], "{text}");
+            assert_eq!(found(text), [value], "{text}");
         }
         for text in [
             "サイズは Standard_D4s_v5 / Standard_D8s_v5 で比較しました。ログインは問題なし。\n",
@@ -1164,7 +1160,7 @@ mod tests {
             "Cookie 名と属性のみ記載します（ログイン前後）：httponly / ARRAffinity=5dc56884780a6b2d\n",
             "rg-prod / vnet-Hub01 の構成です。\n",
         ] {
-            assert!(marked(text).is_empty(), "{text}: {:?}", marked(text));
+            assert!(found(text).is_empty(), "{text}: {:?}", found(text));
         }
     }
 
@@ -1183,7 +1179,7 @@ mod tests {
                 "Qw3rty!Zx98",
             ),
         ] {
-            assert_eq!(marked(text), [value], "{text}");
+            assert_eq!(found(text), [value], "{text}");
         }
         for text in [
             "パスワード: P@ssw0rd のようなものではなく 16 文字以上にしています\n",
@@ -1191,7 +1187,7 @@ mod tests {
             "パスワードを入力すると「Error_1234」と表示されます\n",
             "「ContosoApp01」でログインしようとすると失敗します。\n",
         ] {
-            assert!(marked(text).is_empty(), "{text}: {:?}", marked(text));
+            assert!(found(text).is_empty(), "{text}: {:?}", found(text));
         }
     }
 
@@ -1203,7 +1199,7 @@ mod tests {
             format!("Event Hub key: {key}\n"),
             format!("the connection key we use is {key}\n"),
         ] {
-            assert_eq!(marked(&text), [key], "{text}");
+            assert_eq!(found(&text), [key], "{text}");
         }
         for (text, value) in [
             ("Password (new): Tz8#kq2Lm!x\n", "Tz8#kq2Lm!x"),
@@ -1212,13 +1208,13 @@ mod tests {
                 "Tz8#kq2Lm!x",
             ),
         ] {
-            assert_eq!(marked(text), [value], "{text}");
+            assert_eq!(found(text), [value], "{text}");
         }
         for text in [
             "That is used for the admin password reset page (Contoso2024 theme).\n",
             "the hub key thumbprint is 3B9F0C41D27A8E6B50F19C2D7E8A4B63C05D1E92\n",
         ] {
-            assert!(marked(text).is_empty(), "{text}: {:?}", marked(text));
+            assert!(found(text).is_empty(), "{text}: {:?}", found(text));
         }
     }
 
@@ -1238,13 +1234,13 @@ mod tests {
                 "Ab:cd1234!x",
             ),
         ] {
-            assert_eq!(marked(text), [value], "{text}");
+            assert_eq!(found(text), [value], "{text}");
         }
         for text in [
             "田中 10:01\nパスワード何でしたっけ？\n佐藤 10:02\nKey Vault に入ってます\n",
             "田中 10:01\nパスワード何でしたっけ？\n佐藤 10:02\nいつものです\n",
         ] {
-            assert!(marked(text).is_empty(), "{text}: {:?}", marked(text));
+            assert!(found(text).is_empty(), "{text}: {:?}", found(text));
         }
     }
 
@@ -1252,11 +1248,11 @@ mod tests {
     fn a_sheet_pasted_with_tabs_marks_its_password_column() {
         let sheet =
             "ユーザー名\tパスワード\t備考\nadmin\tTz8#kq2Lm!x\t初期値\nguest\tQw3rty!Zx98\t\n";
-        assert_eq!(marked(sheet), ["Tz8#kq2Lm!x", "Qw3rty!Zx98"]);
+        assert_eq!(found(sheet), ["Tz8#kq2Lm!x", "Qw3rty!Zx98"]);
         let english = "User name\tPassword\tNote\nadmin\tTz8#kq2Lm!x\tfirst\n";
-        assert_eq!(marked(english), ["Tz8#kq2Lm!x"]);
+        assert_eq!(found(english), ["Tz8#kq2Lm!x"]);
         let masked = "name\tpassword\tnote\nx\t********\tmasked\ny\t<secret>\t\n";
-        assert!(marked(masked).is_empty(), "{:?}", marked(masked));
+        assert!(found(masked).is_empty(), "{:?}", found(masked));
     }
 
     #[test]
@@ -1271,7 +1267,7 @@ mod tests {
                 "Tz8#kq2Lm!x",
             ),
         ] {
-            assert_eq!(marked(text), [value], "{text}");
+            assert_eq!(found(text), [value], "{text}");
         }
         for text in [
             "パスワード変更後のエラーコードは AADSTS50126 です。\n",
@@ -1280,22 +1276,22 @@ mod tests {
             "パスワード変更後も Windows10 です。\n",
             "The password is stored as plain text in the config.\n",
         ] {
-            assert!(marked(text).is_empty(), "{text}: {:?}", marked(text));
+            assert!(found(text).is_empty(), "{text}: {:?}", found(text));
         }
     }
 
     #[test]
     fn a_quoted_value_typed_into_the_password_field_is_found() {
         assert_eq!(
-            marked("He typed \"Tz8#kq2Lm!x\" into the password box.\n"),
+            found("He typed \"Tz8#kq2Lm!x\" into the password box.\n"),
             ["Tz8#kq2Lm!x"]
         );
         assert_eq!(
-            marked("I entered 'Qw3rty!Zx98' in the admin password field twice.\n"),
+            found("I entered 'Qw3rty!Zx98' in the admin password field twice.\n"),
             ["Qw3rty!Zx98"]
         );
-        assert!(marked("Version 2.4.8 is shown in the password dialog.\n").is_empty());
-        assert!(marked("Error AADSTS50126 appears in the password prompt.\n").is_empty());
+        assert!(found("Version 2.4.8 is shown in the password dialog.\n").is_empty());
+        assert!(found("Error AADSTS50126 appears in the password prompt.\n").is_empty());
     }
 
     #[test]
@@ -1306,10 +1302,10 @@ mod tests {
             "キーの保管先は apim-prd-01.vault.azure.net です。\n",
             "環境\tAPI キー\t説明\ndev\tkv-apim-dev-key-001\t開発\nprd\tkv-apim-prd-key-001\t本番\n",
         ] {
-            assert!(marked(text).is_empty(), "{text}: {:?}", marked(text));
+            assert!(found(text).is_empty(), "{text}: {:?}", found(text));
         }
         assert_eq!(
-            marked("パスワードは orbit-canyon-pickle-88 で設定済みです。\n"),
+            found("パスワードは orbit-canyon-pickle-88 で設定済みです。\n"),
             ["orbit-canyon-pickle-88"]
         );
     }
@@ -1321,10 +1317,10 @@ mod tests {
             "APIM_SUBSCRIPTION_TOKEN に APIM_NAMED_VALUE_TOKEN_PRD_0001 を対応させています。\n",
             "the token is APIM_NAMED_VALUE_TOKEN_PRD_0001 in the pipeline\n",
         ] {
-            assert!(marked(text).is_empty(), "{text}: {:?}", marked(text));
+            assert!(found(text).is_empty(), "{text}: {:?}", found(text));
         }
         assert_eq!(
-            marked("JWT_SECRET=Qk7vN2pLx9wRt4ZmTy8sQk7v\n"),
+            found("JWT_SECRET=Qk7vN2pLx9wRt4ZmTy8sQk7v\n"),
             ["Qk7vN2pLx9wRt4ZmTy8sQk7v"]
         );
     }
