@@ -22,6 +22,47 @@ mod heldout3;
 #[path = "fake_secrets/heldout4.rs"]
 mod heldout4;
 
+/// The eight family files of a corpus folder under `tests/secrets/`, in [`FAMILIES`]'s
+/// order (the same in every corpus).
+macro_rules! corpus_files {
+    ($dir:literal) => {
+        [
+            (
+                "console.txt",
+                include_str!(concat!("secrets/", $dir, "/console.txt")),
+            ),
+            (
+                "generic_names.txt",
+                include_str!(concat!("secrets/", $dir, "/generic_names.txt")),
+            ),
+            (
+                "formats.txt",
+                include_str!(concat!("secrets/", $dir, "/formats.txt")),
+            ),
+            (
+                "base64_wrapped.txt",
+                include_str!(concat!("secrets/", $dir, "/base64_wrapped.txt")),
+            ),
+            (
+                "cookies.txt",
+                include_str!(concat!("secrets/", $dir, "/cookies.txt")),
+            ),
+            (
+                "prose.txt",
+                include_str!(concat!("secrets/", $dir, "/prose.txt")),
+            ),
+            (
+                "encodings.txt",
+                include_str!(concat!("secrets/", $dir, "/encodings.txt")),
+            ),
+            (
+                "negatives.txt",
+                include_str!(concat!("secrets/", $dir, "/negatives.txt")),
+            ),
+        ]
+    };
+}
+
 /// A held-out corpus: its files, generators, seed, floors and the shape its brief froze.
 struct Corpus {
     name: &'static str,
@@ -55,28 +96,7 @@ struct Corpus {
 /// recall >= 0.97 and precision >= 0.99.
 const HELDOUT2: Corpus = Corpus {
     name: "heldout2",
-    files: &[
-        ("console.txt", include_str!("secrets/heldout2/console.txt")),
-        (
-            "generic_names.txt",
-            include_str!("secrets/heldout2/generic_names.txt"),
-        ),
-        ("formats.txt", include_str!("secrets/heldout2/formats.txt")),
-        (
-            "base64_wrapped.txt",
-            include_str!("secrets/heldout2/base64_wrapped.txt"),
-        ),
-        ("cookies.txt", include_str!("secrets/heldout2/cookies.txt")),
-        ("prose.txt", include_str!("secrets/heldout2/prose.txt")),
-        (
-            "encodings.txt",
-            include_str!("secrets/heldout2/encodings.txt"),
-        ),
-        (
-            "negatives.txt",
-            include_str!("secrets/heldout2/negatives.txt"),
-        ),
-    ],
+    files: &corpus_files!("heldout2"),
     generate: heldout2::generate,
     seed: 0x4E1D_2026_1206_0002,
     min_recall: 0.99,
@@ -94,28 +114,7 @@ const HELDOUT2: Corpus = Corpus {
 /// whose detectors 1.000 and 1.000. No longer held out: heldout4 measures what is.
 const HELDOUT3: Corpus = Corpus {
     name: "heldout3",
-    files: &[
-        ("console.txt", include_str!("secrets/heldout3/console.txt")),
-        (
-            "generic_names.txt",
-            include_str!("secrets/heldout3/generic_names.txt"),
-        ),
-        ("formats.txt", include_str!("secrets/heldout3/formats.txt")),
-        (
-            "base64_wrapped.txt",
-            include_str!("secrets/heldout3/base64_wrapped.txt"),
-        ),
-        ("cookies.txt", include_str!("secrets/heldout3/cookies.txt")),
-        ("prose.txt", include_str!("secrets/heldout3/prose.txt")),
-        (
-            "encodings.txt",
-            include_str!("secrets/heldout3/encodings.txt"),
-        ),
-        (
-            "negatives.txt",
-            include_str!("secrets/heldout3/negatives.txt"),
-        ),
-    ],
+    files: &corpus_files!("heldout3"),
     generate: heldout3::generate,
     seed: 0x4E1D_2026_1206_0003,
     min_recall: 0.99,
@@ -133,28 +132,7 @@ const HELDOUT3: Corpus = Corpus {
 /// rounds on dev6 and dev7 (none saw it). Still held out: do not tune on it.
 const HELDOUT4: Corpus = Corpus {
     name: "heldout4",
-    files: &[
-        ("console.txt", include_str!("secrets/heldout4/console.txt")),
-        (
-            "generic_names.txt",
-            include_str!("secrets/heldout4/generic_names.txt"),
-        ),
-        ("formats.txt", include_str!("secrets/heldout4/formats.txt")),
-        (
-            "base64_wrapped.txt",
-            include_str!("secrets/heldout4/base64_wrapped.txt"),
-        ),
-        ("cookies.txt", include_str!("secrets/heldout4/cookies.txt")),
-        ("prose.txt", include_str!("secrets/heldout4/prose.txt")),
-        (
-            "encodings.txt",
-            include_str!("secrets/heldout4/encodings.txt"),
-        ),
-        (
-            "negatives.txt",
-            include_str!("secrets/heldout4/negatives.txt"),
-        ),
-    ],
+    files: &corpus_files!("heldout4"),
     generate: heldout4::generate,
     seed: 0x4E1D_2026_1206_0004,
     min_recall: 0.92,
@@ -173,22 +151,7 @@ const HELDOUT4: Corpus = Corpus {
 /// generators are heldout3's (falling back to heldout2's).
 const DEV5: Corpus = Corpus {
     name: "dev5",
-    files: &[
-        ("console.txt", include_str!("secrets/dev5/console.txt")),
-        (
-            "generic_names.txt",
-            include_str!("secrets/dev5/generic_names.txt"),
-        ),
-        ("formats.txt", include_str!("secrets/dev5/formats.txt")),
-        (
-            "base64_wrapped.txt",
-            include_str!("secrets/dev5/base64_wrapped.txt"),
-        ),
-        ("cookies.txt", include_str!("secrets/dev5/cookies.txt")),
-        ("prose.txt", include_str!("secrets/dev5/prose.txt")),
-        ("encodings.txt", include_str!("secrets/dev5/encodings.txt")),
-        ("negatives.txt", include_str!("secrets/dev5/negatives.txt")),
-    ],
+    files: &corpus_files!("dev5"),
     generate: heldout3::generate,
     seed: 0x4E1D_2026_1206_0005,
     min_recall: 0.99,
@@ -207,22 +170,7 @@ const DEV5: Corpus = Corpus {
 /// encodings): 0.988 / 0.988, all of it masked in a quoted line.
 const DEV6: Corpus = Corpus {
     name: "dev6",
-    files: &[
-        ("console.txt", include_str!("secrets/dev6/console.txt")),
-        (
-            "generic_names.txt",
-            include_str!("secrets/dev6/generic_names.txt"),
-        ),
-        ("formats.txt", include_str!("secrets/dev6/formats.txt")),
-        (
-            "base64_wrapped.txt",
-            include_str!("secrets/dev6/base64_wrapped.txt"),
-        ),
-        ("cookies.txt", include_str!("secrets/dev6/cookies.txt")),
-        ("prose.txt", include_str!("secrets/dev6/prose.txt")),
-        ("encodings.txt", include_str!("secrets/dev6/encodings.txt")),
-        ("negatives.txt", include_str!("secrets/dev6/negatives.txt")),
-    ],
+    files: &corpus_files!("dev6"),
     generate: heldout3::generate,
     seed: 0x4E1D_2026_1207_0006,
     min_recall: 0.98,
@@ -240,22 +188,7 @@ const DEV6: Corpus = Corpus {
 /// session 6's two rounds: 1.000 / 1.000.
 const DEV7: Corpus = Corpus {
     name: "dev7",
-    files: &[
-        ("console.txt", include_str!("secrets/dev7/console.txt")),
-        (
-            "generic_names.txt",
-            include_str!("secrets/dev7/generic_names.txt"),
-        ),
-        ("formats.txt", include_str!("secrets/dev7/formats.txt")),
-        (
-            "base64_wrapped.txt",
-            include_str!("secrets/dev7/base64_wrapped.txt"),
-        ),
-        ("cookies.txt", include_str!("secrets/dev7/cookies.txt")),
-        ("prose.txt", include_str!("secrets/dev7/prose.txt")),
-        ("encodings.txt", include_str!("secrets/dev7/encodings.txt")),
-        ("negatives.txt", include_str!("secrets/dev7/negatives.txt")),
-    ],
+    files: &corpus_files!("dev7"),
     generate: heldout3::generate,
     seed: 0x4E1D_2026_1207_0007,
     min_recall: 0.99,
