@@ -81,6 +81,8 @@ struct Corpus {
     /// 0 until the lead measures it (tuners never run it).
     min_possible: f64,
     min_snippets: usize,
+    /// Share of the snippets in Japanese, in percent, that its brief asked for.
+    min_ja_percent: usize,
     /// Positive snippets each family must have (the brief's shape).
     min_family_positives: usize,
     /// Still held out: its report gives figures only, never a snippet's place or text,
@@ -104,6 +106,7 @@ const HELDOUT2: Corpus = Corpus {
     min_masked: 1.0,
     min_possible: 0.99,
     min_snippets: 320,
+    min_ja_percent: 50,
     min_family_positives: 25,
     held_out: false,
 };
@@ -122,6 +125,7 @@ const HELDOUT3: Corpus = Corpus {
     min_masked: 1.0,
     min_possible: 0.99,
     min_snippets: 300,
+    min_ja_percent: 50,
     min_family_positives: 25,
     held_out: false,
 };
@@ -140,6 +144,7 @@ const HELDOUT4: Corpus = Corpus {
     min_masked: 0.97,
     min_possible: 0.96,
     min_snippets: 300,
+    min_ja_percent: 50,
     min_family_positives: 25,
     held_out: true,
 };
@@ -159,6 +164,7 @@ const DEV5: Corpus = Corpus {
     min_masked: 1.0,
     min_possible: 0.98,
     min_snippets: 160,
+    min_ja_percent: 50,
     min_family_positives: 12,
     held_out: false,
 };
@@ -178,6 +184,7 @@ const DEV6: Corpus = Corpus {
     min_masked: 0.99,
     min_possible: 0.99,
     min_snippets: 200,
+    min_ja_percent: 50,
     min_family_positives: 7,
     held_out: false,
 };
@@ -196,6 +203,47 @@ const DEV7: Corpus = Corpus {
     min_masked: 0.99,
     min_possible: 0.98,
     min_snippets: 200,
+    min_ja_percent: 50,
+    min_family_positives: 7,
+    held_out: false,
+};
+
+/// A development corpus (session 7, English-first operators and developers: consoles,
+/// chat, tickets and mail, generic names in configuration; written by a helper who read
+/// neither the detectors nor the other corpora, see its README). First sight, before any
+/// tuning on it: recall 0.912, precision 0.984 (prose en 0.706, generic names en 0.824,
+/// console en 0.886); 0.998 of it masked in a quoted line.
+const DEV8: Corpus = Corpus {
+    name: "dev8",
+    files: &corpus_files!("dev8"),
+    generate: heldout3::generate,
+    seed: 0x4E1D_2026_1207_0008,
+    min_recall: 0.91,
+    min_precision: 0.98,
+    min_masked: 0.99,
+    min_possible: 0.98,
+    min_snippets: 200,
+    min_ja_percent: 40,
+    min_family_positives: 7,
+    held_out: false,
+};
+
+/// A development corpus (session 7, Japanese-first: ja-locale consoles, Japanese
+/// comments in configuration, tables, chat and mail; written by a helper who read neither
+/// the detectors nor the other corpora, see its README). First sight, before any tuning
+/// on it: recall 0.905, precision 0.971 (generic names ja 0.756, encodings ja 0.900,
+/// prose ja 0.906); 0.994 of it masked in a quoted line.
+const DEV9: Corpus = Corpus {
+    name: "dev9",
+    files: &corpus_files!("dev9"),
+    generate: heldout3::generate,
+    seed: 0x4E1D_2026_1207_0009,
+    min_recall: 0.90,
+    min_precision: 0.97,
+    min_masked: 0.99,
+    min_possible: 0.97,
+    min_snippets: 200,
+    min_ja_percent: 50,
     min_family_positives: 7,
     held_out: false,
 };
@@ -378,6 +426,16 @@ fn dev6_recall_and_precision() {
 #[test]
 fn dev7_recall_and_precision() {
     measure(&DEV7);
+}
+
+#[test]
+fn dev8_recall_and_precision() {
+    measure(&DEV8);
+}
+
+#[test]
+fn dev9_recall_and_precision() {
+    measure(&DEV9);
 }
 
 #[test]
@@ -589,8 +647,9 @@ fn measure(c: &Corpus) {
         c.min_snippets
     );
     assert!(
-        2 * ja >= n,
-        "{name}: {ja} of {n} snippets in Japanese, want half"
+        100 * ja >= c.min_ja_percent * n,
+        "{name}: {ja} of {n} snippets in Japanese, want {} %",
+        c.min_ja_percent
     );
     assert!(
         10 * neg >= 4 * n,
