@@ -10,7 +10,7 @@
 use std::ops::Range;
 
 use super::bytes::{at, line_end, line_start};
-use super::commands::command_at;
+use super::commands::{command_at, prompt_mark};
 use super::keyvalue::{accept, Sep};
 use super::value::{classify, holds_pairs, is_placeholder, looks_random, normalize, Class};
 use super::{Finding, Kind};
@@ -24,7 +24,7 @@ const AZ_PRINTING_SECRETS: &[&str] = &[
     "credential reset",
     "create-for-rbac",
     "keys list",
-    "list-keys",
+    "list-key",
     "keys renew",
     "key list",
     "keys show",
@@ -41,6 +41,8 @@ const AZ_PRINTING_SECRETS: &[&str] = &[
     "appconfig credential list",
     "appsettings list",
     "--show-values",
+    "secrets list",
+    "show-secret",
 ];
 
 /// Words met on a command line printing secrets (lowercase, matched anywhere, the
@@ -53,7 +55,7 @@ pub(crate) const ANCHORS: &[&str] = &[
     "credential",
     "for-rbac",
     "keys list",
-    "list-keys",
+    "list-key",
     "keys renew",
     "keys show",
     "key list",
@@ -92,6 +94,17 @@ pub(crate) const ANCHORS: &[&str] = &[
     "base64 ",
     "tobase64string",
     ".password",
+    "secrets list",
+    "show-secret",
+    "-field=",
+    "op read",
+    "--fields",
+    "bw get",
+    "pass show",
+    "versions access",
+    "get-secret",
+    "get-parameter",
+    "find-generic-password",
 ];
 
 /// What a command prints.
@@ -118,6 +131,7 @@ pub(crate) fn output(text: &str, hit: Range<usize>, out: &mut Vec<Finding>) {
     let printed = match query(&lower) {
         Query::None => printed,
         Query::Secret => Printed::Value,
+        Query::Fields => Printed::Keys,
         Query::Other => return,
     };
     if let Some(r) = echoed_pair_password(ls, line) {
@@ -137,16 +151,25 @@ pub(crate) fn output(text: &str, hit: Range<usize>, out: &mut Vec<Finding>) {
         "printf ",
         "output -raw",
         "-nonewline",
+        // `vault … -field=`, `gcloud secrets versions access` print the bare payload.
+        "-field=",
+        "versions access",
     ]
     .iter()
     .any(|w| lower.contains(w));
+    let t = line.trim_start();
     let prompt = is_prompt(line)
-        .then(|| line.trim_start().split_once(['$', '#', '>']))
-        .flatten()
-        .map(|(head, _)| {
-            let t = line.trim_start();
-            &t[..head.len() + 1]
+        .then(|| match prompt_mark(t) {
+            // `~/infra/envs/prod ❯`
+            Some(p) => t.split_whitespace().nth(p).and_then(|mark| {
+                let end = t.find(mark)? + mark.len();
+                Some(&t[..end])
+            }),
+            None => t
+                .split_once(['$', '#', '>'])
+                .map(|(head, _)| &t[..head.len() + 1]),
         })
+        .flatten()
         .filter(|_| no_newline);
     read_output(text, command_end(text, le), printed, prompt, out);
 }
@@ -209,6 +232,9 @@ fn printed(text: &str, at_byte: usize, lower: &str) -> Option<Printed> {
     .any(|w| body.contains(w))
     {
         return Some(Printed::Value);
+    }
+    if let Some(printed) = secret_store(cmd, body) {
+        return Some(printed);
     }
     // A setting named for a secret, read back (`aws configure get
     // aws_secret_access_key`, `heroku config:get DB_PASSWORD`), or a variable printed in a
@@ -333,6 +359,56 @@ fn printed(text: &str, at_byte: usize, lower: &str) -> Option<Printed> {
     }
 }
 
+/// A secret store's command line that prints a secret: one field named for a secret
+/// (`vault kv get -field=password …`, `op read op://ops/sql/password`, `op item get sql
+/// --fields password`, `bw get password sql`), a secret's payload (`gcloud secrets
+/// versions access latest --secret=db`, `pass show db/prod`, `security
+/// find-generic-password -w`, `Get-Secret db -AsPlainText`), or records holding one,
+/// which a `--query` may select (`aws secretsmanager get-secret-value`, `aws ssm
+/// get-parameter --with-decryption`).
+fn secret_store(cmd: &str, body: &str) -> Option<Printed> {
+    let args = || body.split_whitespace().skip(1);
+    let field = |flag: &str| {
+        args().find_map(|a| {
+            a.strip_prefix(flag).map(|f| {
+                f.trim_matches(['"', '\''])
+                    .rsplit(['=', '.'])
+                    .next()
+                    .unwrap_or("")
+            })
+        })
+    };
+    let one = match cmd {
+        "vault" => field("-field=").is_some_and(secret_name),
+        "op" => {
+            let read = body.contains(" read ")
+                && args()
+                    .find(|a| a.trim_matches(['"', '\'']).starts_with("op://"))
+                    .and_then(|a| a.trim_matches(['"', '\'']).rsplit('/').next())
+                    .is_some_and(secret_name);
+            let item = body.contains("item get")
+                && (field("--fields=").or_else(|| {
+                    let mut a = args();
+                    a.find(|a| *a == "--fields").and_then(|_| a.next())
+                }))
+                .is_some_and(|f| secret_name(f.rsplit('=').next().unwrap_or(f)));
+            read || item
+        }
+        "bw" => body.contains("bw get password") || body.contains("bw get totp"),
+        "gcloud" => body.contains("secrets versions access"),
+        "pass" | "gopass" => body.contains(" show ") && !body.contains(['|', '>']),
+        "security" => body.contains("find-generic-password") && args().any(|a| a == "-w"),
+        "get-secret" => body.contains("-asplaintext"),
+        "aws" => {
+            return (body.contains("get-secret-value")
+                || body.contains("get-parameter") && body.contains("--with-decryption"))
+            .then_some(Printed::Keys)
+        }
+        _ => false,
+    };
+    one.then_some(Printed::Value)
+}
+
 /// The last field of a `jsonpath` or `go-template` output template (`token` in
 /// `-o jsonpath='{.users[0].user.token}'`), when there is one template.
 fn template_field(lower: &str) -> Option<&str> {
@@ -401,6 +477,8 @@ enum Query {
     None,
     /// A secret field (`value`, `[0].value`, `primaryMasterKey`, `accessToken`).
     Secret,
+    /// Records with renamed fields, some secret (`{user:userName, pw:password}`).
+    Fields,
     /// Anything else (`id`, `username`, `keys(@)`, `{name:keyName, …}`).
     Other,
 }
@@ -414,7 +492,18 @@ fn query(lower: &str) -> Query {
         Some(c @ ('"' | '\'')) => rest[1..].split(c).next().unwrap_or(""),
         _ => rest.split_whitespace().next().unwrap_or(""),
     };
-    if expr.contains('(') || expr.contains('{') {
+    // A hash of renamed fields (`{user:publishingUserName, パスワード:publishingPassword}`):
+    // records, some of whose fields are secret.
+    if let Some(open) = expr.find('{') {
+        let inner = expr[open + 1..].split('}').next().unwrap_or("");
+        let secret = inner.split(',').any(|pair| {
+            let field = pair.rsplit(':').next().unwrap_or("").trim();
+            let last = field.rsplit('.').next().unwrap_or("");
+            !last.contains(['(', '[', '@']) && secret_name(last)
+        });
+        return if secret { Query::Fields } else { Query::Other };
+    }
+    if expr.contains('(') {
         return Query::Other;
     }
     // The last field: past filters (`[?keyName=='key2']`) and indexes (`[0]`).
@@ -503,7 +592,7 @@ fn is_prompt(line: &str) -> bool {
             t = rest.1.trim_start();
         }
     }
-    if ["➜ ", "❯ ", "λ "].iter().any(|m| t.starts_with(m)) {
+    if ["➜ ", "❯ ", "λ "].iter().any(|m| t.starts_with(m)) || prompt_mark(t).is_some() {
         return true;
     }
     // zsh: `tanaka@mac ~ % `.
@@ -638,7 +727,8 @@ fn glued_prompt(l: &str, p: &str) -> Option<usize> {
     if l.len() > p.len() && l.ends_with(p) {
         return Some(l.len() - p.len());
     }
-    if !l.contains(' ') && l.len() > 1 && l.ends_with(['$', '#']) {
+    // `#`, `$`, or zsh's `%`, the mark it prints after a last line without a newline.
+    if !l.contains(' ') && l.len() > 1 && l.ends_with(['$', '#', '%']) {
         return Some(l.len() - 1);
     }
     // The value is one word: the prompt is the first `p` after it followed by a space.
@@ -758,10 +848,8 @@ struct Column {
 fn columns(header: &str, runs: &[Range<usize>]) -> Vec<Column> {
     runs.iter()
         .map(|r| {
-            let name = header
-                .get(r.start.min(header.len())..r.end.min(header.len()))
-                .unwrap_or("")
-                .trim();
+            let name = cell(header, r.clone());
+            let name = name.trim();
             let n = normalize(name);
             let secret = if matches!(
                 n.as_str(),
@@ -769,7 +857,9 @@ fn columns(header: &str, runs: &[Range<usize>]) -> Vec<Column> {
             ) {
                 Some(Class::Secret)
             } else {
-                classify(name).filter(|c| !matches!(c, Class::Code | Class::Sig))
+                classify(name)
+                    .filter(|c| !matches!(c, Class::Code | Class::Sig))
+                    .or_else(|| japanese_header(name))
             };
             Column {
                 span: r.clone(),
@@ -778,6 +868,45 @@ fn columns(header: &str, runs: &[Range<usize>]) -> Vec<Column> {
             }
         })
         .collect()
+}
+
+/// A Japanese header naming a secret, as `--query "{パスワード:publishingPassword}"` or
+/// a localised cmdlet prints it (`パスワード`, `主キー`, `クライアント シークレット`,
+/// `アクセス トークン`); a public key (`公開キー`) is none.
+fn japanese_header(name: &str) -> Option<Class> {
+    if name.contains("パスワード") || name.contains("パスフレーズ") {
+        Some(Class::Password)
+    } else if name.ends_with("シークレット") || name.ends_with("トークン") {
+        Some(Class::Secret)
+    } else if name.ends_with("キー") && !name.contains("公開") {
+        Some(Class::Key(Kind::AccessKey))
+    } else {
+        None
+    }
+}
+
+/// The header text above a run of the dashed rule. The rule is drawn in screen columns:
+/// a Japanese header (`ユーザー  パスワード`) takes two columns a character.
+fn cell(header: &str, run: Range<usize>) -> String {
+    let mut col = 0;
+    let mut name = String::new();
+    for c in header.chars() {
+        if run.contains(&col) {
+            name.push(c);
+        }
+        col += if is_wide(c) { 2 } else { 1 };
+        if col >= run.end {
+            break;
+        }
+    }
+    name
+}
+
+/// A character drawn two columns wide (kana, kanji, full-width forms).
+fn is_wide(c: char) -> bool {
+    matches!(c, '\u{1100}'..='\u{115f}' | '\u{2e80}'..='\u{a4cf}' | '\u{ac00}'..='\u{d7a3}'
+        | '\u{f900}'..='\u{faff}' | '\u{fe30}'..='\u{fe4f}' | '\u{ff00}'..='\u{ff60}'
+        | '\u{ffe0}'..='\u{ffe6}')
 }
 
 /// The whitespace-separated words of `line` with their offsets.
@@ -846,7 +975,7 @@ fn kind_of(class: Class) -> Kind {
 /// date, a URL, an ID; shaped as `class` wants (a key random, a password any mix).
 fn printed_value(v: &str, class: Class) -> bool {
     let v = v.trim_matches('"');
-    if v.len() < 6 || !v.is_ascii() || v.contains("://") || holds_pairs(v) {
+    if v.len() < 6 || !v.is_ascii() || v.contains("://") || holds_pairs(v) || is_document(v) {
         return false;
     }
     let class = match class {
@@ -854,6 +983,26 @@ fn printed_value(v: &str, class: Class) -> bool {
         _ => Class::Secret,
     };
     accept(class, v, Sep::Strong, true)
+}
+
+/// A line that is not one value but a setting (`username=stfileshare01` in a
+/// credentials file, `export DB_HOST=…`) or a document (`{"region":"japaneast",…}`
+/// decoded from a Secret, `[…]`): the detectors of names and values read those; the
+/// output does not make a secret of the whole.
+fn is_document(v: &str) -> bool {
+    let b = v.as_bytes();
+    let object = matches!((b[0], b[b.len() - 1]), (b'{', b'}') | (b'[', b']'));
+    // `name=value`: a name, then `=` and a value (base64 pads with `=` only at its end).
+    let setting = v.split_once('=').is_some_and(|(name, value)| {
+        name.len() >= 3
+            && name.as_bytes()[0].is_ascii_alphabetic()
+            && name
+                .bytes()
+                .all(|c| c.is_ascii_alphanumeric() || matches!(c, b'_' | b'-' | b'.'))
+            && !value.is_empty()
+            && !value.starts_with('=')
+    });
+    object || setting
 }
 
 /// `"value": "…"` or `value: …` in the output of a command printing secrets: a field
@@ -1173,6 +1322,121 @@ mod tests {
     }
 
     #[test]
+    fn a_secret_stores_cli_printing_one_secret() {
+        for (cmd, value) in [
+            ("vault@ops:~$ vault kv get -field=password secret/sql/prod", "Kumo+pvn7955"),
+            ("$ vault read -field=client_secret kv/app", "Lp9$wQ2zKm7xR"),
+            ("$ op read \"op://Ops/sql-prod/password\"", "Zq7!mK2pLw9x"),
+            ("$ op item get sql-prod --fields label=password --reveal", "Zq7!mK2pLw9x"),
+            ("$ bw get password sql-admin", "Rt5#nL8wQz1K"),
+            ("$ gcloud secrets versions access latest --secret=db-password", "Hw3$kP9zQm2L"),
+            ("$ pass show azure/sql-admin", "Hw3$kP9zQm2L"),
+            ("% security find-generic-password -s sql-prod -w", "Hw3$kP9zQm2L"),
+            ("PS C:\\> Get-Secret -Name SqlAdmin -AsPlainText", "Hw3$kP9zQm2L"),
+            (
+                "$ aws secretsmanager get-secret-value --secret-id prod/db --query SecretString --output text",
+                "Jk8@pLm3Qz7W",
+            ),
+            (
+                "$ aws ssm get-parameter --name /app/db-password --with-decryption --query Parameter.Value --output text",
+                "Jk8@pLm3Qz7W",
+            ),
+        ] {
+            let text = format!("{cmd}\n{value}\n");
+            assert_eq!(found(&text), [value], "{text}");
+        }
+        for text in [
+            "$ vault kv get -field=username secret/sql/prod\nsqladmin_user01\n",
+            "$ op read \"op://Ops/sql-prod/username\"\nsqladmin_user01\n",
+            "$ aws ssm get-parameter --name /app/region --query Parameter.Value --output text\nap-northeast-1\n",
+            "$ gcloud secrets versions list db-password\nNAME  STATE    CREATED\n3     enabled  2026-12-01T02:11:09\n",
+        ] {
+            assert!(found(text).is_empty(), "{text}: {:?}", found(text));
+        }
+    }
+
+    #[test]
+    fn az_commands_named_for_keys_in_other_words() {
+        let key = "vN1G/2bZoLXgfq6B+sxes6d10dabA4eRDwfaXMybBZFjv5v6Z0HvxwvZpoW+/eOrWjGn2KTUn/ARfE+HH98zhA==";
+        for cmd in [
+            "$ az communication list-key -g rg -n acs1 --query primaryKey -o tsv",
+            "$ az staticwebapp secrets list -n swa1 --query properties.apiKey -o tsv",
+            "PS C:\\> az apim nv show-secret -g rg -n apim1 --named-value-id dbpw --query value -o tsv",
+        ] {
+            let text = format!("{cmd}\n{key}\n");
+            assert_eq!(found(&text), [key], "{text}");
+        }
+    }
+
+    #[test]
+    fn prompts_that_end_in_a_mark_after_the_directory() {
+        for (text, value) in [
+            // zsh prints `%` after a last line without a newline.
+            (
+                "~/infra/envs/prod ❯ terraform output -raw vm_admin_password\nKx9!mQ2zLp7w%\n~/infra/envs/prod ❯ ls\n",
+                "Kx9!mQ2zLp7w",
+            ),
+            (
+                "api on  main ❯ vault kv get -field=client_secret kv/app\nLp9$wQ2zKm7x%\napi on  main ❯ ls\n",
+                "Lp9$wQ2zKm7x",
+            ),
+            (
+                "infra λ kubectl get secret db -o jsonpath='{.data.password}' | base64 -d\nWq8#Lm2zPx7infra λ\n",
+                "Wq8#Lm2zPx7",
+            ),
+        ] {
+            assert_eq!(found(text), [value], "{text}");
+        }
+        let text = "~/infra ❯ terraform output -raw vm_admin_username\nazureadmin%\n";
+        assert!(found(text).is_empty(), "{:?}", found(text));
+    }
+
+    #[test]
+    fn settings_and_documents_printed_are_read_by_their_fields() {
+        let key = "Qw8ZpL2mXk9RtY4vBn6sHj3Dw7Fc1Ge5Ua0OiTz4Lm8Nb2Vc6XsQw8ZpL2mXk9RtY4vBn6sHj3Dw7Fc1Ge5Ua0OiTz4LmA==";
+        // A credentials file: the password, not the user name nor the line.
+        for text in [
+            format!("root@vm:~# cat /etc/cifs-credentials\nusername=stfileshare01\npassword={key}\n"),
+            format!("PS C:\\> Get-Content .\\smb-credentials.txt\nusername=AZURE\\st1\npassword={key}\ndomain=AZURE\n"),
+        ] {
+            assert_eq!(found(&text), [key], "{text}");
+        }
+        // A document decoded from a Secret: its fields say what is secret.
+        for text in [
+            "$ kubectl get secret app-config -o jsonpath='{.data.settings\\.json}' | base64 -d\n\
+             {\"featureFlags\":{\"newCheckout\":true},\"region\":\"japaneast\",\"tenantId\":\"264ef789-dbc7-431d-bc98-aa5635e446c3\"}\n",
+            "$ kubectl get secret app-config -o jsonpath='{.data.regions}' | base64 -d\n[\"japaneast\",\"japanwest\",\"eastasia\"]\n",
+            "$ kubectl get secret app-env -o jsonpath='{.data.env}' | base64 -d\nLOG_LEVEL=debug\n",
+        ] {
+            assert!(found(text).is_empty(), "{text}: {:?}", found(text));
+        }
+    }
+
+    #[test]
+    fn renamed_fields_of_a_query_are_read_in_a_table_or_tsv() {
+        let pw = "teo2ej16Bk5Az3f3ac1u5I6y8YCWswpYpjyVrZOXpiHH4kZEN4TlnhktAabe";
+        for text in [
+            // A Japanese header takes two screen columns a character.
+            format!(
+                "PS C:\\> az webapp deployment list-publishing-credentials -g rg -n app1 --query \"{{user:publishingUserName, pw:publishingPassword}}\" -o table\n\
+                 User             Pw\n\
+                 ---------------  ------------------------------------------------------------\n\
+                 $app1            {pw}\n"
+            ),
+            format!(
+                "$ az webapp deployment list-publishing-credentials -g rg -n app1 --query \"{{u:publishingUserName, p:publishingPassword}}\" -o tsv\n$app1\t{pw}\n"
+            ),
+        ] {
+            assert_eq!(found(&text), [pw], "{text}");
+        }
+        let cols = columns("ユーザー          パスワード", &[0..16, 18..78]);
+        assert!(cols[0].secret.is_none());
+        assert!(cols[1].secret.is_some());
+        let text = "$ az webapp deployment list-publishing-credentials -g rg -n app1 --query \"{user:publishingUserName, url:scmUri}\" -o tsv\n$app1\thttps://app1.scm.azurewebsites.net\n";
+        assert!(found(text).is_empty(), "{:?}", found(text));
+    }
+
+    #[test]
     fn queries() {
         for (line, secret) in [
             ("az x --query value -o tsv", true),
@@ -1182,10 +1446,14 @@ mod tests {
             ("az x --query id -o tsv", false),
             ("az x --query \"keys(@)\" -o tsv", false),
             ("az x --query \"{a:keyname, b:creationtime}\"", false),
+            ("az x --query \"{a:keyname, b:value}\"", true),
         ] {
             let q = query(line);
             assert!(
-                matches!((q, secret), (Query::Secret, true) | (Query::Other, false)),
+                matches!(
+                    (q, secret),
+                    (Query::Secret | Query::Fields, true) | (Query::Other, false)
+                ),
                 "{line}"
             );
         }
