@@ -105,6 +105,13 @@ pub(crate) const ANCHORS: &[&str] = &[
     "get-secret",
     "get-parameter",
     "find-generic-password",
+    "find-internet-password",
+    "secret-tool lookup",
+    "view-secret",
+    "get-login-password",
+    "get-authorization-token",
+    "head -",
+    "tail -",
 ];
 
 /// What a command prints.
@@ -211,6 +218,10 @@ fn printed(text: &str, at_byte: usize, lower: &str) -> Option<Printed> {
         return Some(Printed::Value);
     }
     if cmd == "az" {
+        // Key Vault keys are shown as public JWKs (`n`, `e`, `x`, `y`): nothing secret.
+        if seg.contains("keyvault key ") {
+            return None;
+        }
         // A shared key is printed alone (`None<TAB>key` in TSV).
         if seg.contains("shared-key show") {
             return Some(Printed::Value);
@@ -253,15 +264,29 @@ fn printed(text: &str, at_byte: usize, lower: &str) -> Option<Printed> {
     }
     // A file or variable named for a secret, printed: `cat db-password.txt`,
     // `Get-Content .\\sp-secret.txt`, `echo $DB_PASSWORD`, `printenv API_KEY`.
+    // … also in a container or over SSH (`docker exec app cat /run/secrets/db_password`,
+    // `kubectl exec pod -- cat /mnt/secrets-store/sql-password`, `ssh vm 'cat ~/.pgpass'`).
+    let (cmd, body) = remote_command(cmd, body).unwrap_or((cmd, body));
     if matches!(
         cmd,
-        "cat" | "type" | "get-content" | "gc" | "echo" | "printenv" | "write-output" | "write-host"
+        "cat"
+            | "type"
+            | "more"
+            | "head"
+            | "tail"
+            | "get-content"
+            | "gc"
+            | "echo"
+            | "printenv"
+            | "write-output"
+            | "write-host"
     ) {
-        let arg = body
+        // One file or variable: past flags and their counts (`tail -n 1 file`).
+        let mut args = body
             .split_whitespace()
-            .nth(1)
-            .unwrap_or("")
-            .trim_matches(['"', '\'']);
+            .skip(1)
+            .filter(|a| !a.starts_with('-') && !a.bytes().all(|c| c.is_ascii_digit()));
+        let arg = args.next().unwrap_or("").trim_matches(['"', '\'']);
         let name = arg
             .trim_start_matches("$env:")
             .trim_start_matches(['$', '{'])
@@ -270,7 +295,7 @@ fn printed(text: &str, at_byte: usize, lower: &str) -> Option<Printed> {
             .next()
             .unwrap_or("");
         let stem = name.split('.').next().unwrap_or(name);
-        let single = body.split_whitespace().count() == 2 && !body.contains(['|', '>']);
+        let single = args.next().is_none() && !body.contains(['|', '>']);
         // A SAS token kept in a file (`storage_sas.txt`, `sas-token`).
         let sas = stem.split(['_', '-']).any(|w| w == "sas");
         return (single
@@ -359,6 +384,28 @@ fn printed(text: &str, at_byte: usize, lower: &str) -> Option<Printed> {
     }
 }
 
+/// The command a container or remote shell runs (`docker exec app cat f`, `kubectl exec
+/// pod -- cat f`, `ssh vm 'cat f'`): its word and its line, from that word.
+fn remote_command<'a>(cmd: &str, body: &'a str) -> Option<(&'a str, &'a str)> {
+    let remote = matches!(cmd, "docker" | "podman" | "nerdctl" | "kubectl" | "oc")
+        && body.contains(" exec ")
+        || cmd == "ssh";
+    if !remote {
+        return None;
+    }
+    let mut off = 0;
+    for w in body.split(' ') {
+        let start = off;
+        off += w.len() + 1;
+        let word = w.trim_start_matches(['\'', '"']);
+        if matches!(word, "cat" | "type" | "more" | "head" | "tail" | "echo") {
+            let inner = body[start + (w.len() - word.len())..].trim_end_matches(['\'', '"']);
+            return Some((word, inner));
+        }
+    }
+    None
+}
+
 /// A secret store's command line that prints a secret: one field named for a secret
 /// (`vault kv get -field=password …`, `op read op://ops/sql/password`, `op item get sql
 /// --fields password`, `bw get password sql`), a secret's payload (`gcloud secrets
@@ -397,10 +444,18 @@ fn secret_store(cmd: &str, body: &str) -> Option<Printed> {
         "bw" => body.contains("bw get password") || body.contains("bw get totp"),
         "gcloud" => body.contains("secrets versions access"),
         "pass" | "gopass" => body.contains(" show ") && !body.contains(['|', '>']),
-        "security" => body.contains("find-generic-password") && args().any(|a| a == "-w"),
+        "security" => body.contains("-password") && args().any(|a| a == "-w"),
+        "secret-tool" => body.contains(" lookup "),
+        // `kubectl view-secret db password`: one key of a Secret, decoded.
+        "kubectl" | "oc" => {
+            body.contains("view-secret") && args().filter(|a| !a.starts_with('-')).count() >= 3
+        }
         "get-secret" => body.contains("-asplaintext"),
+        // `aws ecr get-login-password` prints a registry password alone.
+        "aws" if body.contains("get-login-password") => true,
         "aws" => {
             return (body.contains("get-secret-value")
+                || body.contains("get-authorization-token")
                 || body.contains("get-parameter") && body.contains("--with-decryption"))
             .then_some(Printed::Keys)
         }
@@ -1047,8 +1102,12 @@ fn field_line(
     let v = &rest[..len];
     // `value` (Key Vault, shared keys, ACR passwords) is a secret in this output; other
     // names only when their value is shaped as a key (`durabletask_extension`).
+    // A public key's JSON Web Key members (`n`, `e`, `x`, `y`) are public.
+    let public = matches!(name, "n" | "e" | "x" | "y" | "x5c" | "x5t" | "kid");
     let ok = if normalize(name) == "value" {
         printed_value(v, Class::Secret)
+    } else if public {
+        false
     } else {
         printed == Printed::Keys && key_like(v)
     };
@@ -1352,6 +1411,58 @@ mod tests {
             "$ gcloud secrets versions list db-password\nNAME  STATE    CREATED\n3     enabled  2026-12-01T02:11:09\n",
         ] {
             assert!(found(text).is_empty(), "{text}: {:?}", found(text));
+        }
+    }
+
+    #[test]
+    fn a_secret_file_printed_in_a_container_over_ssh_or_by_its_last_line() {
+        for (cmd, value) in [
+            (
+                "$ docker exec app cat /run/secrets/db_password",
+                "Kq9$zzPw7!x2",
+            ),
+            (
+                "$ kubectl exec -it api-7d9f -- cat /mnt/secrets-store/sql-admin-password",
+                "Hw3$kP9zQm2L",
+            ),
+            (
+                "azureuser@jump:~$ ssh vm-db01 'sudo cat /etc/mysql/root_password.txt'",
+                "Rt5#nL8wQz1K",
+            ),
+            (
+                "$ tail -n 1 /etc/app/api-key.txt",
+                "3f0c9b1e7a2d4c8f9e6b5a4d3c2b1a0f",
+            ),
+            ("$ kubectl view-secret db-conn password", "Zq7!mK2pLw9x"),
+            (
+                "$ aws ecr get-login-password --region ap-northeast-1",
+                "eyJwYXlsb2FkIjoiQ2V4dU5wN0ZyM3VpZ0pXbE5wM1FnYm9OZ2JpR0ZxZ2xSZzVC",
+            ),
+        ] {
+            let text = format!("{cmd}\n{value}\n");
+            assert_eq!(found(&text), [value], "{text}");
+        }
+        for text in [
+            "$ docker exec app cat /etc/hostname\n3f0c9b1e7a2d\n",
+            "$ kubectl logs deploy/api | tail -3\nKq9zzPw7x2Lm\n",
+            "$ tail -n 20 /var/log/app/token-refresh.log\n2026-12-07T01:00:00Z INFO refreshed\n",
+            "$ kubectl view-secret db-conn\nMultiple sub keys found. Specify another argument\n",
+        ] {
+            assert!(found(text).is_empty(), "{text}: {:?}", found(text));
+        }
+    }
+
+    #[test]
+    fn public_keys_shown_as_json_web_keys_are_left() {
+        let n = "wJalrXUtnFEMIK7MDENGbPxRfiCYzzKEYQw8ZpL2mXk9RtY4vBn6sHj3Dw7Fc1Ge5Ua0OiTz4Lm8Nb2Vc6XsQw8ZpL2mXk9RtY4vBn6sHj3Dw7Fc1Ge5Ua0OiTz4LmA";
+        for cmd in [
+            "$ az keyvault key show --vault-name kv1 -n cmk -o json",
+            "$ az webpubsub key show -n wps1 -g rg --query jwk",
+        ] {
+            let text = format!(
+                "{cmd}\n{{\n  \"key\": {{\n    \"e\": \"AQAB\",\n    \"kty\": \"RSA-HSM\",\n    \"n\": \"{n}\"\n  }}\n}}\n"
+            );
+            assert!(found(&text).is_empty(), "{text}: {:?}", found(&text));
         }
     }
 
