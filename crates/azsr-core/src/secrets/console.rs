@@ -76,6 +76,8 @@ pub(crate) const ANCHORS: &[&str] = &[
     "cat ",
     "get-content",
     "echo $",
+    "echo %",
+    "type ",
     "printenv ",
     "> $",
     "configure get",
@@ -287,10 +289,11 @@ fn printed(text: &str, at_byte: usize, lower: &str) -> Option<Printed> {
             .skip(1)
             .filter(|a| !a.starts_with('-') && !a.bytes().all(|c| c.is_ascii_digit()));
         let arg = args.next().unwrap_or("").trim_matches(['"', '\'']);
+        // `$env:X`, `$X`, `${X}`, cmd.exe's `%X%`, a path.
         let name = arg
             .trim_start_matches("$env:")
-            .trim_start_matches(['$', '{'])
-            .trim_end_matches('}')
+            .trim_start_matches(['$', '{', '%'])
+            .trim_end_matches(['}', '%'])
             .rsplit(['/', '\\'])
             .next()
             .unwrap_or("");
@@ -298,9 +301,10 @@ fn printed(text: &str, at_byte: usize, lower: &str) -> Option<Printed> {
         let single = args.next().is_none() && !body.contains(['|', '>']);
         // A SAS token kept in a file (`storage_sas.txt`, `sas-token`).
         let sas = stem.split(['_', '-']).any(|w| w == "sas");
-        return (single
-            && (sas || classify(stem).is_some_and(|c| !matches!(c, Class::Code | Class::Sig))))
-        .then_some(Printed::Value);
+        // A file named in Japanese (`本番DBパスワード.txt`, `接続キー.txt`): its original case.
+        let named = classify(stem).is_some_and(|c| !matches!(c, Class::Code | Class::Sig))
+            || !stem.is_ascii() && japanese_header(stem).is_some();
+        return (single && (sas || named)).then_some(Printed::Value);
     }
     // An output of an infrastructure-as-code state named for a secret, printed raw:
     // `terraform output -raw admin_password`, `pulumi stack output dbPassword --show-secrets`.
@@ -1434,6 +1438,12 @@ mod tests {
                 "3f0c9b1e7a2d4c8f9e6b5a4d3c2b1a0f",
             ),
             ("$ kubectl view-secret db-conn password", "Zq7!mK2pLw9x"),
+            ("C:\\作業> type .\\本番DBパスワード.txt", "Kq9$zzPw7!x2"),
+            (
+                "C:\\> type C:\\secrets\\sql-sa-password.txt",
+                "Kq9$zzPw7!x2",
+            ),
+            ("C:\\作業> echo %SQL_ADMIN_PASSWORD%", "Hw3$kP9zQm2L"),
             (
                 "$ aws ecr get-login-password --region ap-northeast-1",
                 "eyJwYXlsb2FkIjoiQ2V4dU5wN0ZyM3VpZ0pXbE5wM1FnYm9OZ2JpR0ZxZ2xSZzVC",
@@ -1444,6 +1454,9 @@ mod tests {
         }
         for text in [
             "$ docker exec app cat /etc/hostname\n3f0c9b1e7a2d\n",
+            "C:\\作業> type .\\手順メモ.txt\nKq9zzPw7x2Lm\n",
+            "C:\\> echo %COMPUTERNAME%\nVM-WEB01-JPE\n",
+            "The content type is application/json.\nKq9zzPw7x2Lm\n",
             "$ kubectl logs deploy/api | tail -3\nKq9zzPw7x2Lm\n",
             "$ tail -n 20 /var/log/app/token-refresh.log\n2026-12-07T01:00:00Z INFO refreshed\n",
             "$ kubectl view-secret db-conn\nMultiple sub keys found. Specify another argument\n",
