@@ -267,7 +267,7 @@ fn printed(text: &str, at_byte: usize, lower: &str) -> Option<Printed> {
     // A file or variable named for a secret, printed: `cat db-password.txt`,
     // `Get-Content .\\sp-secret.txt`, `echo $DB_PASSWORD`, `printenv API_KEY`.
     // … also in a container or over SSH (`docker exec app cat /run/secrets/db_password`,
-    // `kubectl exec pod -- cat /mnt/secrets-store/sql-password`, `ssh vm 'cat ~/.pgpass'`).
+    // `kubectl exec pod -- cat /mnt/secrets-store/sql-password`, `ssh vm 'cat db-password'`).
     let (cmd, body) = remote_command(cmd, body).unwrap_or((cmd, body));
     if matches!(
         cmd,
@@ -301,7 +301,7 @@ fn printed(text: &str, at_byte: usize, lower: &str) -> Option<Printed> {
         let single = args.next().is_none() && !body.contains(['|', '>']);
         // A SAS token kept in a file (`storage_sas.txt`, `sas-token`).
         let sas = stem.split(['_', '-']).any(|w| w == "sas");
-        // A file named in Japanese (`本番DBパスワード.txt`, `接続キー.txt`): its original case.
+        // A file named in Japanese (`本番DBパスワード.txt`, `接続キー.txt`).
         let named = classify(stem).is_some_and(|c| !matches!(c, Class::Code | Class::Sig))
             || !stem.is_ascii() && japanese_header(stem).is_some();
         return (single && (sas || named)).then_some(Printed::Value);
@@ -1081,10 +1081,14 @@ fn field_line(
         return false;
     };
     let name = body[..colon].trim_end_matches('"');
+    // A name renamed in Japanese by a `--query` (`"パスワード": "…"`, `主キー: …`).
+    let japanese = !name.is_ascii() && name.chars().count() <= 12;
+    let japanese_secret = japanese.then(|| japanese_header(name)).flatten();
     let is_field = !name.is_empty()
-        && name
-            .bytes()
-            .all(|c| c.is_ascii_alphanumeric() || matches!(c, b'_' | b'-' | b'.'))
+        && (japanese
+            || name
+                .bytes()
+                .all(|c| c.is_ascii_alphanumeric() || matches!(c, b'_' | b'-' | b'.')))
         && (quoted_key || body[colon + 1..].starts_with(' ') || body.len() == colon + 1);
     if !is_field {
         return false;
@@ -1108,7 +1112,9 @@ fn field_line(
     // names only when their value is shaped as a key (`durabletask_extension`).
     // A public key's JSON Web Key members (`n`, `e`, `x`, `y`) are public.
     let public = matches!(name, "n" | "e" | "x" | "y" | "x5c" | "x5t" | "kid");
-    let ok = if normalize(name) == "value" {
+    let ok = if let Some(class) = japanese_secret {
+        printed_value(v, class)
+    } else if normalize(name) == "value" {
         printed_value(v, Class::Secret)
     } else if public {
         false
@@ -1549,6 +1555,18 @@ mod tests {
             ),
             format!(
                 "$ az webapp deployment list-publishing-credentials -g rg -n app1 --query \"{{u:publishingUserName, p:publishingPassword}}\" -o tsv\n$app1\t{pw}\n"
+            ),
+        ] {
+            assert_eq!(found(&text), [pw], "{text}");
+        }
+        for text in [
+            format!(
+                "$ az webapp deployment list-publishing-credentials -g rg -n app1 --query \"{{名前:publishingUserName, 発行用:publishingPassword}}\" -o yaml\n\
+                 名前: $app1\n発行用パスワード: {pw}\n"
+            ),
+            format!(
+                "$ az storage account keys list -g rg -n st1 --query \"[0].{{name:keyName, 主キー:value}}\" -o json\n\
+                 {{\n  \"name\": \"key1\",\n  \"主キー\": \"{pw}\"\n}}\n"
             ),
         ] {
             assert_eq!(found(&text), [pw], "{text}");
