@@ -192,6 +192,7 @@ pub(crate) enum Anchor {
     At,
     SecretData,
     Webhook,
+    Passphrase,
 }
 
 static ANCHORS: &[(&str, Anchor)] = &[
@@ -303,6 +304,10 @@ static ANCHORS: &[(&str, Anchor)] = &[
     ("securestring", Anchor::SecureString),
     ("sensitive", Anchor::Sensitive),
     ("user-secrets set", Anchor::UserSecrets),
+    ("ssh-keygen ", Anchor::Passphrase),
+    ("zip ", Anchor::Passphrase),
+    ("7z ", Anchor::Passphrase),
+    ("7za ", Anchor::Passphrase),
     ("hooks.slack.com/services/", Anchor::Webhook),
     ("discord.com/api/webhooks/", Anchor::Webhook),
     ("webhook.office.com/webhookb2/", Anchor::Webhook),
@@ -430,6 +435,7 @@ fn scan_lines_at(
             Anchor::SecretData if nested => {}
             Anchor::SecretData => wrapped::secret_data(text, hit, opts, &mut out),
             Anchor::Webhook => formats::webhook(text, hit, &mut out),
+            Anchor::Passphrase => commands::passphrase_flag(text, hit, &mut out),
         }
     }
     // Anchor findings: each from the anchor before it in the list.
