@@ -22,7 +22,7 @@ use std::hash::{BuildHasherDefault, Hasher};
 use std::ops::Range;
 
 use crate::messages::Msg;
-use crate::secrets::possible_secrets;
+use crate::secrets::{possible_secrets, possible_secrets_in};
 use crate::Diagnostic;
 
 /// The length of the pieces matched anywhere: no run this long of a secret is shown.
@@ -63,12 +63,7 @@ impl Redactor {
             .collect();
         let mut possible = Vec::new();
         for lines in whole_lines(text, shown.into_iter().map(clamp)) {
-            let found = possible_secrets(&text[lines.clone()]);
-            possible.extend(
-                found
-                    .into_iter()
-                    .map(|r| r.start + lines.start..r.end + lines.start),
-            );
+            possible.extend(possible_secrets_in(text, lines));
         }
         let merged = merged(reported.iter().chain(&possible).cloned().collect());
         let mut redactor = Redactor {

@@ -9,7 +9,7 @@
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
 
-use azsr_core::secrets::{possible_secrets, scan};
+use azsr_core::secrets::{possible_secrets, possible_secrets_in, scan};
 
 mod fake_secrets;
 use fake_secrets::{expand, heldout2, marks, Rng};
@@ -443,14 +443,12 @@ fn heldout4_recall_and_precision() {
     measure(&HELDOUT4);
 }
 
-/// What [`possible_secrets`] flags on the lines `m` stands on, as ranges of `text`.
+/// What the possible-secret pass flags on the lines `m` stands on, as ranges of `text`
+/// (reading above them for the header of a table they stand in, as a quoted line is).
 fn possible_on_lines(text: &str, m: &std::ops::Range<usize>) -> Vec<std::ops::Range<usize>> {
     let start = text[..m.start].rfind('\n').map_or(0, |i| i + 1);
     let end = text[m.end..].find('\n').map_or(text.len(), |i| m.end + i);
-    possible_secrets(&text[start..end])
-        .into_iter()
-        .map(|r| r.start + start..r.end + start)
-        .collect()
+    possible_secrets_in(text, start..end)
 }
 
 /// Whether `hidden` covers every character of `m` but its line breaks and spaces
