@@ -4,14 +4,22 @@
 //! printing a key costs a rotation. So this pass takes what merely looks secret:
 //!
 //! - a value after `=` or `:` that looks machine-made (long, mixing letters and digits)
-//!   or chosen as a password (letters, digits and symbols);
+//!   or chosen as a password (letters, digits and symbols), also after a name written
+//!   in Japanese (`決済APIキー=…`), and an opaque one under a session's name;
+//! - where the line says a value stands there (a credential word, Japanese brackets, a
+//!   full-width colon, alone on the line, a cell under a table column named for a
+//!   credential, read up to [`TABLE_REACH`] above by [`possible_secrets_in`]): a chosen
+//!   password, a passphrase, a machine-made value; near an account (`admin`, `reset`,
+//!   `ログイン`): a chosen password; after `暗証番号は` or `PIN:`: its digits;
+//! - in encoded and glued forms: escaped quotes and entities inside a value, a
+//!   percent-encoded URL's password, a value printed just before the next prompt;
 //! - anywhere, a word mixing letters, digits and a symbol as chosen passwords do, a
 //!   base64 or base64url run of 32 characters or more mixing cases and digits (24 when
 //!   padded or holding `+` `/`), a hex run of 32 or more, and a long run of digit groups
 //!   (recovery keys, card numbers);
 //!
 //! and leaves what support reads: GUIDs, dates and times, URLs and paths, resource IDs,
-//! host names, e-mail addresses, version numbers, plain words.
+//! host names, e-mail addresses, version numbers, shell prompts, plain words.
 
 use std::ops::Range;
 use std::sync::LazyLock;
@@ -141,6 +149,7 @@ fn scan_lines(text: &str, table_above: Option<Table>) -> Vec<Range<usize>> {
     table = next_table(table, first);
     let mut credential_line = line.credential || table.is_some();
     let mut prev_token = "";
+    let mut prev2_token = "";
     let mut wrapped_line_above = false;
     let mut wrapped_line = false;
     while i < b.len() {
@@ -166,6 +175,10 @@ fn scan_lines(text: &str, table_above: Option<Table>) -> Vec<Range<usize>> {
             None => gap_start == 0,
         };
         let gap_on_line = gap.rsplit('\n').next().unwrap_or(gap);
+        if gap.contains('\n') {
+            prev_token = "";
+            prev2_token = "";
+        }
         credential_line |= names_credential_ja(gap_on_line);
         let start = i;
         while i < b.len()
@@ -193,7 +206,8 @@ fn scan_lines(text: &str, table_above: Option<Table>) -> Vec<Range<usize>> {
             alone,
             card_line: line.card,
             line_start,
-            pin: told_pin(gap_on_line, prev_token),
+            pin: told_pin(gap_on_line, prev_token, prev2_token),
+            told: told(gap_on_line, prev_token, prev2_token),
             rest,
         };
         let before = out.len();
@@ -217,6 +231,7 @@ fn scan_lines(text: &str, table_above: Option<Table>) -> Vec<Range<usize>> {
                 t.len() >= 40 && base64_chars(t) && out.last().is_some_and(|r| r.end >= end);
         }
         credential_line |= names_credential(t);
+        prev2_token = prev_token;
         prev_token = &text[start..i];
     }
     out
@@ -231,9 +246,131 @@ fn next_table(above: Option<Table>, line: &str) -> Option<Table> {
     above.filter(|&t| table_row(line) == Some(t))
 }
 
+/// What the words just before a token tell it is.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+enum Told {
+    Nothing,
+    /// A password: whatever its letters, a value holding a digit.
+    Password,
+    /// A key, a secret or a token: a value mixing letters and digits.
+    Key,
+}
+
+/// What a credential word tells of the value after it: `password`, `DB_PASS`, `pw`
+/// (a password), `key`, `api_secret`, `TOKEN` (a key); its last word counts.
+fn told_by_word(w: &str) -> Told {
+    let w = w
+        .trim_matches(|c: char| !c.is_ascii_alphanumeric())
+        .to_ascii_lowercase();
+    let ends = |s: &str| {
+        w.ends_with(s)
+            && (w.len() == s.len() || !w.as_bytes()[w.len() - s.len() - 1].is_ascii_alphabetic())
+    };
+    if [
+        "password",
+        "passwd",
+        "pwd",
+        "pw",
+        "pass",
+        "passphrase",
+        "passcode",
+    ]
+    .iter()
+    .any(|s| ends(s))
+    {
+        Told::Password
+    } else if ["key", "secret", "token", "apikey"].iter().any(|s| ends(s)) {
+        Told::Key
+    } else {
+        Told::Nothing
+    }
+}
+
+/// What the words just before a token tell it is: a credential word, then nothing, a
+/// colon, `=`, `is`, or a Japanese particle (`パスワードは`, `PW：`, `キーを`).
+fn told(gap: &str, prev: &str, prev2: &str) -> Told {
+    let gap = gap.trim_matches([' ', '\t', '\u{3000}', '\'', '"', '`']);
+    let word = told_by_word;
+    if gap.is_empty() || matches!(gap, ":" | "：" | "=" | "＝" | "→") {
+        let by_prev = word(prev);
+        if by_prev != Told::Nothing {
+            return by_prev;
+        }
+        // `password is X`, `key = X`.
+        let linking = prev.eq_ignore_ascii_case("is")
+            || prev.eq_ignore_ascii_case("was")
+            || prev.eq_ignore_ascii_case("now")
+            || prev == "="
+            || prev == ":";
+        return if linking && gap.is_empty() {
+            word(prev2)
+        } else {
+            Told::Nothing
+        };
+    }
+    // Japanese: `パスワードは`, `APIキーは`, `PW：` (the word a token before).
+    let Some(head) = gap.strip_suffix(['は', '：', '＝', '「', '『', 'を', 'が', ':', '='])
+    else {
+        return Told::Nothing;
+    };
+    let head = head.trim_end_matches([' ', '\u{3000}']);
+    if ["パスワード", "パスフレーズ", "暗証番号"]
+        .iter()
+        .any(|w| head.ends_with(w))
+    {
+        Told::Password
+    } else if ["キー", "シークレット", "トークン", "鍵"]
+        .iter()
+        .any(|w| head.ends_with(w))
+    {
+        Told::Key
+    } else if head.is_empty() {
+        word(prev)
+    } else {
+        Told::Nothing
+    }
+}
+
+/// A value told as a password or a key: letters with a digit (`sakura2024`,
+/// `minato-guest-2024`; a key: 10 characters or more, `harbor2024kumo`), not what
+/// support reads, a placeholder, a count or a date.
+fn told_value(t: &str, told: Told) -> bool {
+    let t = t.trim_end_matches(['.', ',', ':', ';']);
+    let b = t.as_bytes();
+    let letters = b.iter().filter(|c| c.is_ascii_alphabetic()).count();
+    let digits = b.iter().filter(|c| c.is_ascii_digit()).count();
+    if letters == 0 || digits == 0 || t.len() > 64 || is_placeholder(t) || is_known_non_secret(t) {
+        return false;
+    }
+    // A name of lowercase words is read as a password's here, not as a resource's.
+    let lower_name = b
+        .iter()
+        .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || matches!(c, b'-' | b'_'));
+    let hex_groups = t.contains('-')
+        && t.split('-')
+            .all(|g| !g.is_empty() && g.bytes().all(|c| c.is_ascii_hexdigit()));
+    let shown = if lower_name {
+        hex_groups || is_date_or_time(t)
+    } else {
+        readable(t)
+    };
+    // A key of lowercase words needs a random part (`sk-test-abc123def456`).
+    let random_part = t.split(['-', '_']).any(|p| {
+        p.len() >= 8
+            && p.bytes().any(|c| c.is_ascii_digit())
+            && p.bytes().any(|c| c.is_ascii_alphabetic())
+    });
+    let lower_words = lower_name && t.contains(['-', '_']);
+    match told {
+        Told::Nothing => false,
+        Told::Password => t.len() >= 6 && !shown,
+        Told::Key => t.len() >= 10 && (!lower_words || random_part) && !shown,
+    }
+}
+
 /// Whether what stands before a token tells a PIN or a numeric password:
 /// `暗証番号は`, `PIN：`, `パスコード「`, `PIN:`.
-fn told_pin(gap: &str, prev: &str) -> bool {
+fn told_pin(gap: &str, prev: &str, prev2: &str) -> bool {
     let gap = gap.trim_end_matches([' ', '\u{3000}', '\'', '"']);
     let pin_word = |w: &str| {
         let w = w.trim_end_matches([':', '=']).to_ascii_lowercase();
@@ -243,7 +380,8 @@ fn told_pin(gap: &str, prev: &str) -> bool {
         )
     };
     if gap.is_empty() {
-        return prev.ends_with([':', '=']) && pin_word(prev);
+        return prev.ends_with([':', '=']) && pin_word(prev)
+            || prev.eq_ignore_ascii_case("is") && pin_word(prev2);
     }
     let Some(head) = gap.strip_suffix(['は', '：', '＝', '「', '『', '=', ':']) else {
         return false;
@@ -312,6 +450,9 @@ struct Context<'a> {
     line_start: bool,
     /// What stands before it tells a PIN (`暗証番号は`, `PIN:`).
     pin: bool,
+    /// What stands just before it tells a password (`password is`, `パスワードは`,
+    /// `PW：`) or a key (`key:`, `APIキーは`).
+    told: Told,
     /// What follows it on its line and beyond.
     rest: &'a str,
 }
@@ -529,6 +670,14 @@ fn suspicious_parts(text: &str, run: Range<usize>, context: &Context) -> Vec<Ran
         parts.push(run);
         return parts;
     }
+    // A value told as a password or a key: `the password is sakura2024`, `PW：kumo7788`.
+    if context.told != Told::Nothing
+        && !t.trim_end_matches('=').contains(['=', '/'])
+        && told_value(t, context.told)
+    {
+        parts.push(run);
+        return parts;
+    }
     // A value printed just before the next prompt: `<value>ops@ws:~$`.
     if context.line_start {
         if let Some(at) = glued_to_prompt(t) {
@@ -614,7 +763,11 @@ fn suspicious_parts(text: &str, run: Range<usize>, context: &Context) -> Vec<Ran
                 .unwrap_or(b.len());
             let v = &t[vs..ve];
             let name = t[..k].rsplit(['&', ';', '?']).next().unwrap_or("");
-            if value_like(v) || chosen(v) || session_named(name) && opaque(v) {
+            if value_like(v)
+                || chosen(v)
+                || session_named(name) && opaque(v)
+                || told_value(v, told_by_word(name))
+            {
                 parts.push(run.start + vs..run.start + ve);
                 k = ve;
                 continue;
@@ -1405,6 +1558,42 @@ mod tests {
             "パスワードは2026年1月に変更",
             "PIN: 6 digits",
             "お問い合わせ番号は 2612070040012345 です",
+        ] {
+            assert!(masked(text).is_empty(), "{text}: {:?}", masked(text));
+        }
+    }
+
+    #[test]
+    fn values_told_as_passwords_or_keys_are_masked_whatever_their_letters() {
+        for (text, value) in [
+            ("the password is hunter2024 now", "hunter2024"),
+            ("pw: sakura2024", "sakura2024"),
+            ("パスワードは sakura2024 です", "sakura2024"),
+            ("PW：kumo7788 でログイン", "kumo7788"),
+            ("ログイン情報：ID opsuser ／ PW haru2024", "haru2024"),
+            (
+                "Wi-Fi のパスワードは minato-guest-2024 です",
+                "minato-guest-2024",
+            ),
+            ("export DB_PASS=kumo2024", "kumo2024"),
+            ("SSID: MINATO-GUEST / key: harbor2024kumo", "harbor2024kumo"),
+            (
+                "APIキーは sk-test-abc123def456 です",
+                "sk-test-abc123def456",
+            ),
+            ("PIN is 4821", "4821"),
+        ] {
+            assert_eq!(masked(text), [value], "{text}");
+        }
+        // Told words with what support reads after them.
+        for text in [
+            "password is required for sqladmin",
+            "パスワードは 90 日ごとに変更してください",
+            "password: 2026-12-31 expiry, key: kv-app-prd",
+            "key: 6f1c2d4e-8a3b-4c5d-9e0f-1a2b3c4d5e6f",
+            "secret: db-password-v2 (Key Vault)",
+            "token: 3600 seconds",
+            "パスワード：xxxxxxxx",
         ] {
             assert!(masked(text).is_empty(), "{text}: {:?}", masked(text));
         }
