@@ -261,10 +261,15 @@ enum Told {
 fn told_by_word(w: &str) -> Told {
     let w = w
         .trim_matches(|c: char| !c.is_ascii_alphanumeric())
-        .to_ascii_lowercase();
+        .as_bytes();
+    if w.len() < 2 || !w[w.len() - 1].is_ascii_alphabetic() {
+        return Told::Nothing;
+    }
     let ends = |s: &str| {
-        w.ends_with(s)
-            && (w.len() == s.len() || !w.as_bytes()[w.len() - s.len() - 1].is_ascii_alphabetic())
+        let s = s.as_bytes();
+        w.len() >= s.len()
+            && w[w.len() - s.len()..].eq_ignore_ascii_case(s)
+            && (w.len() == s.len() || !w[w.len() - s.len() - 1].is_ascii_alphabetic())
     };
     if [
         "password",
@@ -373,11 +378,10 @@ fn told_value(t: &str, told: Told) -> bool {
 fn told_pin(gap: &str, prev: &str, prev2: &str) -> bool {
     let gap = gap.trim_end_matches([' ', '\u{3000}', '\'', '"']);
     let pin_word = |w: &str| {
-        let w = w.trim_end_matches([':', '=']).to_ascii_lowercase();
-        matches!(
-            w.as_str(),
-            "pin" | "passcode" | "pincode" | "pin-code" | "password"
-        )
+        let w = w.trim_end_matches([':', '=']);
+        ["pin", "passcode", "pincode", "pin-code", "password"]
+            .iter()
+            .any(|p| w.eq_ignore_ascii_case(p))
     };
     if gap.is_empty() {
         return prev.ends_with([':', '=']) && pin_word(prev)
@@ -1052,12 +1056,17 @@ fn encoded_user_info(t: &str) -> Option<Range<usize>> {
 
 /// A name (`ASP.NET_SessionId`, `auth`, `sid`) whose value opens a session or an account.
 fn session_named(name: &str) -> bool {
-    let lower = name.to_ascii_lowercase();
+    let b = name.as_bytes();
     [
         "session", "sessid", "auth", "sid", "cookie", "token", "secret", "pass", "pwd", "cred",
     ]
     .iter()
-    .any(|w| lower.ends_with(w) || lower.contains(w) && name.len() <= 24)
+    .any(|w| {
+        let w = w.as_bytes();
+        b.len() >= w.len()
+            && (b[b.len() - w.len()..].eq_ignore_ascii_case(w)
+                || b.len() <= 24 && b.windows(w.len()).any(|x| x.eq_ignore_ascii_case(w)))
+    })
 }
 
 /// An opaque value: 12 characters or more of letters and digits, or 20 lowercase
@@ -1265,7 +1274,7 @@ fn readable(v: &str) -> bool {
             }),
             None => ["bash-", "sh-", "zsh-"]
                 .iter()
-                .any(|sh| p.strip_prefix(sh).is_some_and(|v| ident(v))),
+                .any(|sh| p.strip_prefix(sh).is_some_and(&ident)),
         }
     });
     if dotted_name
