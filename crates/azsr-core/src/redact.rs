@@ -487,6 +487,21 @@ mod tests {
     }
 
     #[test]
+    fn a_quoted_table_row_is_masked_under_its_header() {
+        // Only the row is quoted (a finding points at it); the header above says what
+        // its third cell is.
+        let text = "| 用途 | ID | PW |\n|---|---|---|\n| SFTP | sftpuser | Harbor_xmh8326 |\n";
+        let row = text.find("| SFTP").unwrap()..text.len() - 1;
+        let r = Redactor::new(text, [], std::iter::once(row.clone()));
+        let cell = text.find("Harbor").unwrap();
+        assert_eq!(r.spans(), [cell..cell + "Harbor_xmh8326".len()]);
+        assert_eq!(
+            r.mask_quote(text, row.clone(), &text[row]),
+            "| SFTP | sftpuser | ************** |"
+        );
+    }
+
+    #[test]
     fn words_in_a_possible_secret_mask_no_word_elsewhere() {
         let text = "Conn=DefaultEndpointsProtocol=https;EndpointSuffix=core.windows.net\n";
         let r = Redactor::new(text, [], std::iter::once(0..text.len()));

@@ -69,7 +69,13 @@ enum Table {
 /// The table whose header names a credential and whose rows run down to `at` (the start
 /// of a line), if any.
 fn table_above(doc: &str, at: usize) -> Option<Table> {
+    let b = doc.as_bytes();
+    // Only from the start of a line.
+    if at > b.len() || at > 0 && b[at - 1] != b'\n' {
+        return None;
+    }
     let floor = at.saturating_sub(TABLE_REACH);
+    // The start of the line below the one looked at.
     let mut end = at;
     // The separators of the rows seen so far (from `at` up).
     let mut rows: Option<Table> = None;
@@ -77,12 +83,14 @@ fn table_above(doc: &str, at: usize) -> Option<Table> {
         if end == 0 || end <= floor {
             return None;
         }
-        let above = &doc[floor..end - 1];
-        let start = above.rfind('\n').map_or(floor, |n| floor + n + 1);
-        if start == floor && floor > 0 {
-            return None;
-        }
-        let line = &doc[start..end - 1];
+        let nl = end - 1;
+        let start = match memchr::memrchr(b'\n', &b[floor..nl]) {
+            Some(n) => floor + n + 1,
+            None if floor == 0 => 0,
+            None => return None,
+        };
+        // Between line breaks (or from the text's start): on character boundaries.
+        let line = &doc[start..nl];
         if let Some(t) = table_header(line) {
             if rows.is_none_or(|r| r == t) {
                 return Some(t);
@@ -1630,6 +1638,11 @@ mod tests {
         assert!(quoted(plain, 2).is_empty());
         let apart = "| user | password |\n|---|---|\n\n| vm-web01 | Win2022Datacenter |\n";
         assert!(quoted(apart, 3).is_empty());
+        // Far below multibyte text, or from the middle of a line: no table, no panic.
+        let far = format!("{}\n| a | b |\n", "パスワード".repeat(1000));
+        let at = far.find("| a").unwrap();
+        assert!(possible_secrets_in(&far, at..far.len() - 1).is_empty());
+        assert!(possible_secrets_in(&far, at + 1..far.len() - 1).is_empty());
         // In the table, IDs in other cells stay readable.
         let ids = "| subscription | pw |\n|---|---|\n| 6f1c2d4e-8a3b-4c5d-9e0f-1a2b3c4d5e6f | Sakura2024! |\n";
         assert_eq!(quoted(ids, 2), ["Sakura2024!"]);
