@@ -494,7 +494,8 @@ mod tests {
         let row = text.find("| SFTP").unwrap()..text.len() - 1;
         let r = Redactor::new(text, [], std::iter::once(row.clone()));
         let cell = text.find("Harbor").unwrap();
-        assert_eq!(r.spans(), [cell..cell + "Harbor_xmh8326".len()]);
+        assert_eq!(r.spans().len(), 1);
+        assert_eq!(r.spans()[0], cell..cell + "Harbor_xmh8326".len());
         assert_eq!(
             r.mask_quote(text, row.clone(), &text[row]),
             "| SFTP | sftpuser | ************** |"
