@@ -34,7 +34,7 @@ pub mod wrapped;
 use std::ops::Range;
 use std::sync::LazyLock;
 
-pub use possible::possible_secrets;
+pub use possible::{possible_secrets, possible_secrets_in};
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 
