@@ -369,16 +369,9 @@ pub(crate) fn model_sign(
     m: &model::Model,
     threshold: f32,
 ) -> Option<std::ops::Range<usize>> {
-    model_wish(&Prose::with_summary(ctx), m, threshold)
+    model::first_sentence(&Prose::with_summary(ctx), m, RULE.name, threshold)
 }
 
-fn model_wish(prose: &Prose, m: &model::Model, threshold: f32) -> Option<std::ops::Range<usize>> {
-    let h = model::head(RULE.name);
-    prose
-        .sentences()
-        .find(|s| m.score(h, s.text) >= threshold)
-        .map(|s| s.doc_range(model::trimmed(s.text)))
-}
 
 fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
     let mut first: Option<std::ops::Range<usize>> = None;
@@ -423,7 +416,7 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
     }
     let first = first.or_else(|| {
         let t = model::threshold(RULE.name)?;
-        model_wish(&Prose::with_summary(ctx), &model::SHIPPED, t)
+        model::first_sentence(&Prose::with_summary(ctx), &model::SHIPPED, RULE.name, t)
     });
     let Some(range) = first else { return };
     let phrase = ctx.text[range.clone()].to_string();

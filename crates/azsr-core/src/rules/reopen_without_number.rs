@@ -323,16 +323,9 @@ pub(crate) fn model_sign(
     if prose.pieces.iter().any(|p| has_request_number(p.raw)) {
         return None;
     }
-    model_reference(&prose, m, threshold)
+    model::first_sentence(&prose, m, RULE.name, threshold)
 }
 
-fn model_reference(prose: &Prose, m: &model::Model, threshold: f32) -> Option<std::ops::Range<usize>> {
-    let h = model::head(RULE.name);
-    prose
-        .sentences()
-        .find(|s| m.score(h, s.text) >= threshold)
-        .map(|s| s.doc_range(model::trimmed(s.text)))
-}
 
 fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
     if ctx
@@ -345,7 +338,7 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
     let prose = Prose::with_summary(ctx);
     let Some(first) = first_reference(&prose).or_else(|| {
         let t = model::threshold(RULE.name)?;
-        model_reference(&prose, &model::SHIPPED, t)
+        model::first_sentence(&prose, &model::SHIPPED, RULE.name, t)
     }) else {
         return;
     };

@@ -16,8 +16,7 @@ use std::collections::BTreeMap;
 
 use crate::rules::text_rule::model::train::short;
 
-use serde::Deserialize;
-
+use super::drafts::Labels;
 use crate::rules::text_rule::model::train::RULES;
 use crate::rules::text_rule::Prose;
 use crate::rules::RuleMeta;
@@ -36,18 +35,6 @@ pub(super) fn batch_now(batch: &str) -> &'static str {
         "drafts_k" => "2026-12-07T02:30:00Z",
         _ => "2026-12-06T12:00:00Z",
     }
-}
-
-#[derive(Deserialize)]
-struct Labels {
-    draft: Vec<Label>,
-}
-
-#[derive(Deserialize)]
-struct Label {
-    file: String,
-    lang: String,
-    expect: Vec<String>,
 }
 
 /// One draft of a batch.

@@ -8,7 +8,7 @@
 //! of one to three characters where Japanese is written and three to five where only
 //! Latin letters are; each piece it knows adds its weight, the sum is the sentence's
 //! score. It is deterministic: the weights are a file in the repository
-//! (`model_weights.tsv`, one `head  weight  n-gram` a line, readable), built by a fixed
+//! (`model_weights.tsv`: per head, its n-grams and their weights, readable), built by a fixed
 //! training run (`UPDATE_MODEL=1 cargo test -p azsr-core --lib rules::text_rule::model`;
 //! the same test fails when the file no longer matches the sentences), compiled into the
 //! binary. A rule consults it only where [`threshold`] says the model beat the cues when
@@ -71,16 +71,18 @@ pub(crate) static SHIPPED: LazyLock<Model> =
 const SPACE: char = '␣';
 
 impl Model {
-    /// Reads a weights file: `head<TAB>weight<TAB>n-gram` lines, a bias without the
-    /// n-gram; `#` comments.
+    /// Reads a weights file: a `[head]` line, then `weight<TAB>n-gram` lines for it (a
+    /// weight alone is the head's bias); `#` comments.
     pub fn parse(tsv: &str) -> Model {
         let mut m = Model::default();
+        let mut h = None;
         for line in tsv.lines().filter(|l| !l.starts_with('#') && !l.is_empty()) {
-            let mut cols = line.split('\t');
-            let (Some(head), Some(w)) = (cols.next(), cols.next()) else {
+            if let Some(name) = line.strip_prefix('[').and_then(|l| l.strip_suffix(']')) {
+                h = Some(head(name));
                 continue;
-            };
-            let (Some(h), Ok(w)) = (HEADS.iter().position(|x| *x == head), w.parse::<f32>()) else {
+            }
+            let mut cols = line.split('\t');
+            let (Some(h), Some(Ok(w))) = (h, cols.next().map(str::parse::<f32>)) else {
                 panic!("model weights: bad line {line:?}");
             };
             match cols.next() {
@@ -120,6 +122,21 @@ impl Model {
 pub(crate) fn trimmed(sentence: &str) -> std::ops::Range<usize> {
     let start = sentence.len() - sentence.trim_start().len();
     start..sentence.trim_end().len().max(start)
+}
+
+/// The document range of the first sentence of `prose` that scores `threshold` or more
+/// for `head`.
+pub(crate) fn first_sentence(
+    prose: &super::Prose,
+    m: &Model,
+    head_name: &str,
+    threshold: f32,
+) -> Option<std::ops::Range<usize>> {
+    let h = head(head_name);
+    prose
+        .sentences()
+        .find(|s| m.score(h, s.text) >= threshold)
+        .map(|s| s.doc_range(trimmed(s.text)))
 }
 
 /// The index of a head by name.
@@ -197,9 +214,7 @@ mod tests {
 
     #[test]
     fn weights_parse_and_score() {
-        let m = Model::parse(
-            "# c\nfeature-request\t-1\nfeature-request\t0.5\t␣ab\nfeature-request\t2\t戻\n",
-        );
+        let m = Model::parse("# c\n[feature-request]\n-1\n0.5\t␣ab\n2\t戻\n");
         let h = head("feature-request");
         assert_eq!(m.score(h, "x"), -1.0);
         assert_eq!(m.score(h, "AB 戻 戻"), -1.0 + 0.5 + 4.0);

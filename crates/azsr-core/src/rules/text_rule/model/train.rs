@@ -228,11 +228,11 @@ pub(crate) fn render(m: &Model) -> String {
     let mut out = String::from(
         "# Weights of the phrasing rules' sentence model (text_rule/model.rs), written by\n\
          # UPDATE_MODEL=1 cargo test -p azsr-core --lib rules::text_rule::model\n\
-         # from rules/judgment_dev/sentences.tsv. head<TAB>weight[<TAB>n-gram]; a line\n\
-         # without an n-gram is the head's bias; ␣ is a space.\n",
+         # from rules/judgment_dev/sentences.tsv. Per [head]: weight<TAB>n-gram lines,\n\
+         # the first (a weight alone) the head's bias; ␣ is a space.\n",
     );
     for (h, head) in HEADS.iter().enumerate() {
-        out.push_str(&format!("{head}\t{:.2}\n", m.bias[h]));
+        out.push_str(&format!("[{head}]\n{:.2}\n", m.bias[h]));
         let mut grams: Vec<(&str, f32)> = m
             .grams
             .iter()
@@ -244,7 +244,7 @@ pub(crate) fn render(m: &Model) -> String {
             .collect();
         grams.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(b.0)));
         for (g, w) in grams {
-            out.push_str(&format!("{head}\t{w:.2}\t{}\n", g.replace(' ', "␣")));
+            out.push_str(&format!("{w:.2}\t{}\n", g.replace(' ', "␣")));
         }
     }
     out
