@@ -9,8 +9,8 @@ use std::ops::Range;
 use super::bytes::{at, ceil, char_at, char_before, line_end, line_start};
 use super::prose::{changed_to, name_like, other_one};
 use super::value::{
-    basic_credentials, classify, is_placeholder, looks_like_passphrase, looks_like_password,
-    looks_random, normalize, Class,
+    basic_credentials, classify, holds_pairs, is_placeholder, looks_like_passphrase,
+    looks_like_password, looks_random, names_access, names_auth, normalize, Class,
 };
 use super::{Finding, Kind};
 
@@ -225,7 +225,7 @@ pub(crate) fn accept(class: Class, v: &str, sep: Sep, quoted: bool) -> bool {
         }
         Class::Token | Class::Key(_) => {
             if strong {
-                looks_random(v, 16) || v.len() >= 16 && looks_like_password(v)
+                looks_random(v, 16) || v.len() >= 16 && looks_like_password(v) || mixed_word(v)
             } else {
                 looks_random(v, 24)
             }
@@ -233,6 +233,18 @@ pub(crate) fn accept(class: Class, v: &str, sep: Sep, quoted: bool) -> bool {
         Class::Sig => v.len() >= 16,
         Class::Code => looks_random(v, 20),
     }
+}
+
+/// `XezauyK9DQyty58` under `DB_KEY=`: one run of twelve letters and digits or more,
+/// mixing upper case, lower case and digits (a password kept under a key's name; names
+/// and sizes hold a separator, `Standard_D4s_v3`).
+fn mixed_word(v: &str) -> bool {
+    let b = v.as_bytes();
+    b.len() >= 12
+        && b.iter().all(u8::is_ascii_alphanumeric)
+        && b.iter().any(u8::is_ascii_uppercase)
+        && b.iter().any(u8::is_ascii_lowercase)
+        && b.iter().any(u8::is_ascii_digit)
 }
 
 fn kind_of(class: Class, key: &str) -> Kind {
@@ -331,6 +343,9 @@ pub(super) fn table_column(
     if cell.chars().count() > 24 || !cell.ends_with(text[hit.clone()].trim()) {
         return;
     }
+    // `| System | Account | Value |`, `| システム | アカウント | 設定値 |`: a value column beside
+    // an account column holds that account's password.
+    let accounts = named && header_names_account(&text[ls..line_end(text, ls)]);
     let mut rows = 0;
     while row < text.len() && rows < 200 {
         row += 1;
@@ -359,10 +374,20 @@ pub(super) fn table_column(
                 .unwrap_or("")
                 .trim()
                 .trim_matches(['`', '*']);
-            classify(name).is_some() || super::azure::session_cookie(name)
+            accounts
+                || classify(name).is_some()
+                || super::azure::session_cookie(name)
+                || row_names_password(line, col)
         };
         let (class, kind) = if named {
-            (Class::Secret, Kind::Secret)
+            (
+                Class::Secret,
+                if accounts {
+                    Kind::Password
+                } else {
+                    Kind::Secret
+                },
+            )
         } else {
             (class, kind)
         };
@@ -371,7 +396,8 @@ pub(super) fn table_column(
             let lead = raw.len() - raw.trim_start().len();
             let v = raw.trim();
             let v = v.trim_matches('`');
-            if !v.is_empty() && !v.contains(' ') {
+            // A URL holds its secrets in its userinfo or query, found by theirs.
+            if !v.is_empty() && !v.contains(' ') && !v.contains("://") {
                 let start = cell.start + lead + raw.trim_start().find(v).unwrap_or(0);
                 if accept(class, v, Sep::Strong, false) {
                     out.push(Finding {
@@ -384,6 +410,37 @@ pub(super) fn table_column(
         row = end;
         rows += 1;
     }
+}
+
+/// Whether a table's header row has a column for an account or a user name.
+fn header_names_account(header: &str) -> bool {
+    header.split('|').any(|cell| {
+        let cell = cell.trim().trim_matches('*');
+        let n = normalize(cell);
+        [
+            "account",
+            "user",
+            "username",
+            "userid",
+            "login",
+            "loginname",
+        ]
+        .contains(&n.as_str())
+            || n.ends_with("user")
+            || ["アカウント", "ユーザー", "ログイン"]
+                .iter()
+                .any(|w| cell.contains(w))
+                && !cell.contains("ID")
+    })
+}
+
+/// `| 値 | P@ss… | ↑ユーザーのパスワード |`: a row whose cell after the value column
+/// (a remark) names a password.
+fn row_names_password(line: &str, col: usize) -> bool {
+    line.split('|').skip(col + 1).any(|cell| {
+        let lower = cell.to_ascii_lowercase();
+        cell.contains("パスワード") || lower.contains("password")
+    })
 }
 
 /// A CSV header cell naming a secret (`name,user,password,note`, `名前,ユーザー,パスワード`):
@@ -966,7 +1023,7 @@ fn template_default(text: &str, ke: usize) -> Option<Value> {
 /// "… with P@ss… as the password", "I used P@ss… for the password": a password-shaped
 /// word before `as (the|a|our) ` or `for (the|my|our) `.
 fn value_before_as(text: &str, ks: usize) -> Option<Range<usize>> {
-    let from = ceil(text, line_start(text, ks).max(ks.saturating_sub(80)));
+    let from = ceil(text, line_start(text, ks).max(ks.saturating_sub(200)));
     let mut before = &text[from..ks];
     // "… for the admin password": one qualifying word between.
     let word = before
@@ -986,6 +1043,10 @@ fn value_before_as(text: &str, ks: usize) -> Option<Range<usize>> {
         "for our ",
         "into the ",
         "in the ",
+        "is the ",
+        "was the ",
+        "is our ",
+        "is my ",
     ]
     .iter()
     .find_map(|w| {
@@ -1229,6 +1290,11 @@ pub(super) fn next_line_value(text: &str, p: usize) -> Option<Value> {
     let line = &text[next..line_end(text, next)];
     let t = line.trim().trim_matches('`');
     if t.is_empty() || t.contains([' ', '\t', '：']) || t.ends_with(':') || !t.is_ascii() {
+        return None;
+    }
+    // A JSON object or a connection string below "the key:" holds its own pairs: its
+    // secret parts are found by their keys, the whole line is not one value.
+    if t.starts_with(['{', '[']) || holds_pairs(t) {
         return None;
     }
     let start = next + line.find(t)?;
@@ -1553,7 +1619,7 @@ pub(crate) fn at_key(
     // `key:` / `value:` alone say nothing; a value shaped like an Azure key still counts.
     let bare = matches!(
         n,
-        "key" | "value" | "primary" | "secondary" | "default" | "auth"
+        "key" | "value" | "data" | "primary" | "secondary" | "default" | "auth"
     );
     let bare_class = if n == "default" {
         Class::Key(Kind::FunctionKey)
@@ -1582,18 +1648,28 @@ pub(crate) fn at_key(
         }
         return;
     }
+    // `data` names a secret only under a user's name (below); a `Data` column is data.
     if table_header(text, hit.start).is_some() {
-        table_column(text, &(ks..ke), class, kind, n == "value", out);
+        if n != "data" {
+            table_column(text, &(ks..ke), class, kind, n == "value", out);
+        }
         return;
     }
-    if csv_column(text, &(ks..ke), class, kind, out) {
+    if n != "data" && csv_column(text, &(ks..ke), class, kind, out) {
         return;
     }
     if class == Class::Password && chat_answer(text, ke, kind, out) {
         return;
     }
-    if class == Class::Password && at(text, ks.wrapping_sub(1)) == b' ' {
-        if let Some(v) = value_before_as(text, ks) {
+    if at(text, ks.wrapping_sub(1)) == b' ' && !matches!(class, Class::Sig | Class::Code) {
+        // "Use X as the storage key", "X is the client secret": a key, secret or token
+        // told before its word must look machine-made; a bare `key` needs a word naming
+        // what it opens.
+        if let Some(v) = value_before_as(text, ks).filter(|v| {
+            class == Class::Password
+                || looks_random(&text[v.clone()], 24)
+                    && (!bare || n == "key" && secret_key_qualifier(text, ks).is_some())
+        }) {
             out.push(Finding { range: v, kind });
         }
     }
@@ -1620,7 +1696,7 @@ pub(crate) fn at_key(
                 ws -= 1;
             }
             let attr = text[ws..w].to_ascii_lowercase();
-            if matches!(attr.as_str(), "name" | "key") {
+            if matches!(attr.as_str(), "name" | "key") && n != "data" {
                 if let Some(v) = follow_value(text, ke) {
                     if accept(class, &text[v.range.clone()], Sep::Strong, true) {
                         out.push(Finding {
@@ -1950,8 +2026,30 @@ pub(crate) fn at_key(
         Some(class_kind) => class_kind,
         None => (class, kind),
     };
+    // `User=svc_app` ⏎ `Value=P@ss…`, `"UserID"="report"` ⏎ `"Data"="P@ss…"`: a generic
+    // name under a user's is that user's password.
+    if matches!(n, "value" | "data")
+        && sep == Sep::Strong
+        && looks_like_password(s)
+        && !is_placeholder(s)
+        && user_above(text, ks)
+    {
+        out.push(Finding {
+            range: v.range,
+            kind: Kind::Password,
+        });
+        return;
+    }
+    // `ServiceAuth`, `STORAGE_ACCESS`: names that say what the value does, not what it is.
+    let full = normalize(key);
+    if names_auth(&full) && !bare && (sep != Sep::Strong || s.len() < 8)
+        || names_access(&full) && !key_shaped(s)
+    {
+        return;
+    }
     let bare_ok = match n {
         "auth" => basic_credentials(s),
+        "data" => false,
         "default" => key_shaped(s) || function_key_shaped(s),
         "value" => key_shaped(s) || class != Class::Key(Kind::AccessKey),
         "key" => {
@@ -2043,13 +2141,51 @@ pub(crate) fn at_key(
         if let Some(v) = prose_is(text, p) {
             let told = class == Class::Password || !names_key_attribute(&text[p..v.range.start]);
             if told && accept(class, &text[v.range.clone()], Sep::Weak, v.quoted) {
+                let end = v.range.end;
                 out.push(Finding {
                     range: v.range,
                     kind,
                 });
+                // "Password changed to X (old one was Y)".
+                if class == Class::Password {
+                    if let Some(old) = other_one(text, end) {
+                        out.push(Finding { range: old, kind });
+                    }
+                }
             }
         }
     }
+}
+
+/// Whether one of the few lines above the key at `ks` (comments skipped, same block)
+/// sets a user name: `User=svc_app`, `"UserID"="report"`, `user: app`, `ユーザー名：app`.
+fn user_above(text: &str, ks: usize) -> bool {
+    let mut ls = line_start(text, ks);
+    for _ in 0..3 {
+        if ls == 0 {
+            return false;
+        }
+        ls = line_start(text, ls - 1);
+        let line = text[ls..line_end(text, ls)].trim_start();
+        if line.starts_with([';', '#']) || line.starts_with("//") {
+            continue;
+        }
+        let line = line.trim_start_matches(['-', ' ', '"', '\'']);
+        let Some(sep) = line.find(['=', ':', '：']) else {
+            return false;
+        };
+        let name = normalize(&line[..sep]);
+        let value = line[sep..]
+            .trim_start_matches(['=', ':', '：', ' ', '"', '\''])
+            .trim_end();
+        let user = name.ends_with("user")
+            || name.ends_with("username")
+            || name.ends_with("userid")
+            || matches!(name.as_str(), "uid" | "login" | "loginname")
+            || line[..sep].contains("ユーザー");
+        return user && !value.is_empty() && !value.starts_with(['{', '[']);
+    }
+    false
 }
 
 /// A name made of a secret word and a random part (`secret_<64 characters>`,
@@ -2075,5 +2211,141 @@ fn random_name_part(text: &str, p: usize, out: &mut Vec<Finding>) {
             range: start..end,
             kind: Kind::Secret,
         });
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::found;
+
+    #[test]
+    fn a_generic_name_under_a_user_is_that_users_password() {
+        for (text, value) in [
+            ("[Login]\nUser=ops_reader\nValue=Kp7vR2mXq9\n", "Kp7vR2mXq9"),
+            (
+                "\"UserName\"=\"svc_print\"\n\"Data\"=\"Mq4#vT8pLx\"\n",
+                "Mq4#vT8pLx",
+            ),
+            (
+                "db:\n  user: app\n  # 本番用（変更禁止）\n  data: \"Zx8!kLm3Qw\"\n",
+                "Zx8!kLm3Qw",
+            ),
+            ("接続ユーザー=bat01\nValue=Hn5wQ8zR2k\n", "Hn5wQ8zR2k"),
+        ] {
+            assert_eq!(found(text), [value], "{text}");
+        }
+        for text in [
+            "\"adminUsername\": {\n  \"value\": \"AzureAdmin01\"\n},\n",
+            "user: app\ndata: /var/lib/app\n",
+            "User=ops\nValue=Production\n",
+            "Name=app\nData=Xy7Kq2Lm9p\n",
+            "| Data | Updated |\n|---|---|\n| Xy7Kq2Lm9pQ4 | 2026/10/01 |\n",
+        ] {
+            assert!(found(text).is_empty(), "{text}: {:?}", found(text));
+        }
+    }
+
+    #[test]
+    fn a_name_saying_what_its_value_does_holds_a_credential() {
+        let hex64 = "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08";
+        let key = "i2P1a0r6fGlIA3k96xBSR29MfannxesWwasKotwX6x6uWY9ydLJSrCogDM9aePiXxI/uqi5O/MAKkT0PGmEZRw==";
+        for (text, value) in [
+            (
+                "<add key=\"PartnerAuth\" value=\"Qw8#rT5yU2\" />\n".to_string(),
+                "Qw8#rT5yU2",
+            ),
+            (format!("X_UPSTREAM_AUTH={hex64}\n"), hex64),
+            (format!("\"WebhookHmac\": \"{hex64}\",\n"), hex64),
+            (format!("BLOB_ACCESS={key}\n"), key),
+            (
+                "Environment=ORDERS_DB_KEY=Mx7pQ2nR8sLw\n".to_string(),
+                "Mx7pQ2nR8sLw",
+            ),
+        ] {
+            assert_eq!(found(&text), [value], "{text}");
+        }
+        for text in [
+            "\"useAuth\": \"true\",\n".to_string(),
+            "\"clientAuth\": \"OAuth2\",\n".to_string(),
+            "BLOB_ACCESS=private\n".to_string(),
+            "\"MachineKeyValidation\": \"HMACSHA256\",\n".to_string(),
+            format!("\"PasswordHash\"=\"{}\"\n", hex64.to_ascii_uppercase()),
+            format!("secretDigest: {hex64}\n"),
+            "SKU_KEY=Standard_D4s_v3\n".to_string(),
+            "Authorization: Bearer abc\n".to_string(),
+        ] {
+            assert!(found(&text).is_empty(), "{text}: {:?}", found(&text));
+        }
+    }
+
+    #[test]
+    fn a_value_column_beside_an_account_column_holds_passwords() {
+        for (text, values) in [
+            (
+                "| No | System | Login | Value | Updated |\n|---|---|---|---|---|\n| 1 | hr | hr_batch | Hs@Azure8031 | 2026/10/01 |\n| 2 | erp | erp_ro | (vault) | - |\n",
+                vec!["Hs@Azure8031"],
+            ),
+            (
+                "| システム | ユーザー | 設定値 |\n|---|---|---|\n| 勤怠 | kintai | Vbox5RL9JxC |\n| 経費 | keihi | Kumo?4819x |\n",
+                vec!["Vbox5RL9JxC", "Kumo?4819x"],
+            ),
+            (
+                "| 項目 | 値 | 備考 |\n|---|---|---|\n| ホスト | db01 | |\n| 値 | Summer@2025x | 上記ユーザーのパスワード |\n",
+                vec!["Summer@2025x"],
+            ),
+        ] {
+            assert_eq!(found(text), values, "{text}");
+        }
+        for text in [
+            "| Name | Value |\n|---|---|\n| Region | japaneast |\n| BuildId | 20261201.3 |\n",
+            "| アカウント | オブジェクト ID | 値 |\n|---|---|---|\n| kintai | 3f2a9c1e-1111-2222-3333-444455556666 | Enabled |\n",
+            "| 項目 | 値 | 備考 |\n|---|---|---|\n| タイムアウト | 30s | 秒 |\n| URL | https://app.example.com/Login2 | |\n",
+        ] {
+            assert!(found(text).is_empty(), "{text}: {:?}", found(text));
+        }
+    }
+
+    #[test]
+    fn a_structure_below_a_label_is_read_by_its_own_keys() {
+        for text in [
+            "Azurite's well-known key:\nDefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==;\n",
+            "サービスアカウントの JSON キー（抜粋）:\n{\"type\":\"service_account\",\"private_key_id\":\"a28233ac6ce454a93baeadf2ae716f8dde850767\"}\n",
+            "The key below:\n[\"a28233ac6ce454a93baeadf2ae716f8dde850767\"]\n",
+            "{\"value\":\"AccountKey=\\u003cfrom-key-vault\\u003e;\"}\n",
+        ] {
+            assert!(found(text).is_empty(), "{text}: {:?}", found(text));
+        }
+        // A `<` escaped inside a password is part of it.
+        let text = "{\"password\":\"Lantern\\u003e8415?\"}\n";
+        assert_eq!(found(text), ["Lantern\\u003e8415?"]);
+    }
+
+    #[test]
+    fn a_key_told_before_its_word_is_found() {
+        let key = "XCJQnUspqf0PDVLzJ5jcFSjmO5AjsX7lY/fWWexVpXqawIWTJkxhQuxTBFNydn74U/QZNWURvo4kbALR0+vB/Q==";
+        for (text, value) in [
+            (
+                format!("Use {key} as the storage key when you test.\n"),
+                key,
+            ),
+            (
+                "Try kZ8q~abcDEF12345678_90.xyzABCdefGHIjkl as the client secret.\n".to_string(),
+                "kZ8q~abcDEF12345678_90.xyzABCdefGHIjkl",
+            ),
+            (
+                "Just so you know: orbit-canyon-pickle-maple-88 is the passphrase on the key.\n"
+                    .to_string(),
+                "orbit-canyon-pickle-maple-88",
+            ),
+        ] {
+            assert_eq!(found(&text), [value], "{text}");
+        }
+        for text in [
+            "Please use 3f2a9c1e-1111-2222-3333-444455556666 as the partition key.\n",
+            "We use AppServicePlan01Prod as the key prefix.\n",
+            "The default is the password you set at creation.\n",
+        ] {
+            assert!(found(text).is_empty(), "{text}: {:?}", found(text));
+        }
     }
 }

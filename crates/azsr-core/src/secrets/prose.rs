@@ -36,6 +36,13 @@ pub(crate) fn at_japanese(text: &str, hit: Range<usize>, out: &mut Vec<Finding>)
             });
         }
     }
+    // 「X」に変更しました（変更前は Y）: the old value told after the new one.
+    if out.len() > found && matches!(class, Class::Password | Class::Key(Kind::PreSharedKey)) {
+        let end = out[out.len() - 1].range.end;
+        if let Some(old) = other_one(text, end) {
+            out.push(Finding { range: old, kind });
+        }
+    }
 }
 
 /// The class and kind of secret a Japanese keyword names, or none (クッキー, 公開鍵).
@@ -500,6 +507,25 @@ pub(super) fn changed_to(text: &str, after: usize, class: Class) -> Option<Range
 pub(super) fn other_one(text: &str, after: usize) -> Option<Range<usize>> {
     let le = line_end(text, after).min(after + 80);
     let rest = text[after..ceil(text, le)].to_ascii_lowercase();
+    // （変更前は Y）, 旧パスワードは「Y」: the Japanese for "the old one was".
+    if let Some((i, w)) = [
+        "変更前は",
+        "変更前：",
+        "旧パスワードは",
+        "以前のパスワードは",
+        "元のパスワードは",
+    ]
+    .iter()
+    .find_map(|w| rest.find(w).map(|i| (i, w.len())))
+    {
+        let mut p = after + i + w;
+        while matches!(char_at(text, p), ' ' | '　' | '「' | '『') {
+            p += char_at(text, p).len_utf8();
+        }
+        let v = read_value(text, p, false)?;
+        let s = &text[v.range.clone()];
+        return (s.is_ascii() && looks_like_password(s) && !is_placeholder(s)).then_some(v.range);
+    }
     let (i, w) = [
         " one was ",
         " one is ",
@@ -728,6 +754,10 @@ pub(crate) fn at_account(text: &str, hit: Range<usize>, out: &mut Vec<Finding>) 
 /// only by a pronoun, after a verb that sets it, when the line or the one above speaks of
 /// signing in. The value must be a chosen password with a digit.
 pub(crate) fn at_it_to(text: &str, hit: Range<usize>, out: &mut Vec<Finding>) {
+    if !text[hit.clone()].eq_ignore_ascii_case(" it to ") {
+        it_is_now(text, hit, out);
+        return;
+    }
     let ls = line_start(text, hit.start);
     let verb = text[ls..hit.start]
         .rsplit(' ')
@@ -745,6 +775,64 @@ pub(crate) fn at_it_to(text: &str, hit: Range<usize>, out: &mut Vec<Finding>) {
         return;
     };
     if chosen_password(&text[v.range.clone()]) && sign_in_context(text, &v.range) {
+        out.push(Finding {
+            range: v.range,
+            kind: Kind::Password,
+        });
+    }
+}
+
+/// "I reset the local admin, it's P@ss… now", "rotated the sa login — it is now P@ss…",
+/// "ok so the new one is P@ss…": a password named by a pronoun after a verb that set it
+/// (earlier on the line), or by "the new one", where the line or the one above speaks of
+/// an account. The value must be a chosen password with a digit.
+fn it_is_now(text: &str, hit: Range<usize>, out: &mut Vec<Finding>) {
+    let ls = line_start(text, hit.start);
+    let before = text[ls..hit.start].to_ascii_lowercase();
+    let one = text[hit.clone()].to_ascii_lowercase().contains("one");
+    let told = if one {
+        let lead = before.rsplit(' ').next().unwrap_or("");
+        ["new", "current", "temporary", "temp"].contains(&lead)
+    } else {
+        [
+            "reset",
+            "changed",
+            "set ",
+            "rotated",
+            "updated",
+            "regenerated",
+            "recreated",
+            "リセット",
+            "変更",
+            "再設定",
+        ]
+        .iter()
+        .any(|v| before.contains(v))
+    };
+    if !told {
+        return;
+    }
+    let mut p = hit.end;
+    if text[p..].starts_with("now ") {
+        p += 4;
+    }
+    let Some(v) = read_value(text, p, false) else {
+        return;
+    };
+    let s = &text[v.range.clone()];
+    let context = {
+        let from = if ls > 0 { line_start(text, ls - 1) } else { ls };
+        let from = ceil(text, from.max(hit.start.saturating_sub(400)));
+        text[from..line_end(text, v.range.end)].to_ascii_lowercase()
+    };
+    // "the new one" may be anything: it takes a user or an account, not an admin portal.
+    let words: &[&str] = if one {
+        &["same user", "user ", "account"]
+    } else {
+        &["admin", "account", "user", "login"]
+    };
+    let account = words.iter().any(|w| context.contains(w));
+    if chosen_password(s) && (account || sign_in_context(text, &v.range)) {
         out.push(Finding {
             range: v.range,
             kind: Kind::Password,
@@ -929,6 +1017,12 @@ const SECRET_NOUNS: &[&str] = &[
 /// 値は X です, 値: X: a value named only as "the value", of a secret named earlier on the
 /// line or on the line above; it must be shaped as a key or a chosen password.
 pub(crate) fn at_value(text: &str, hit: Range<usize>, out: &mut Vec<Finding>) {
+    // `| アカウント | 設定値 |`, `| 項目 | 値 | 備考 |`: a value column, whose rows hold a
+    // secret when the header has an account column or the row names one.
+    if table_header(text, hit.start).is_some() {
+        table_column(text, &hit, Class::Secret, Kind::Secret, true, out);
+        return;
+    }
     let mut p = hit.end;
     // 値は X, 値: X, 値（X）.
     let c = char_at(text, p);
@@ -1323,5 +1417,53 @@ mod tests {
             found("JWT_SECRET=Qk7vN2pLx9wRt4ZmTy8sQk7v\n"),
             ["Qk7vN2pLx9wRt4ZmTy8sQk7v"]
         );
+    }
+
+    #[test]
+    fn a_password_named_by_a_pronoun_or_the_new_one_is_found() {
+        for (text, value) in [
+            ("I reset the local admin on vm-web02, it's Rb7!kQ2mXz now. Please don't change it.
+", "Rb7!kQ2mXz"),
+            ("We rotated the svc-etl login last night; it is now Kx9#mPq2Lw and the job still fails.
+", "Kx9#mPq2Lw"),
+            ("ok so the new one is Ily6PBJ768WUq31, same user as before
+", "Ily6PBJ768WUq31"),
+            ("sqladmin のパスワードをリセットしました, it's Hk4$wQ9zLm now\n", "Hk4$wQ9zLm"),
+        ] {
+            assert_eq!(found(text), [value], "{text}");
+        }
+        for text in [
+            "I updated the app, it's Version2.4.1 now and the user sees an error.\n",
+            "I reset the cache, it's Standard_D4s_v3 now for the user pool.\n",
+            "ok so the new one is in the vault now, same user (`svc-etl`).\n",
+            "The current one is AppGw01Prod for the admin portal.\n",
+            "It's Monday2 now, I reset nothing.\n",
+        ] {
+            assert!(found(text).is_empty(), "{text}: {:?}", found(text));
+        }
+    }
+
+    #[test]
+    fn the_old_value_told_after_the_new_one_is_found() {
+        for (text, values) in [
+            ("Password changed to Qw3rty!Zx98 (old one was Tokyo@20260). Both fail.\n", vec!["Qw3rty!Zx98", "Tokyo@20260"]),
+            ("VPN の事前共有キーを昨日「Abc123Def456Ghi789」に変更しました（変更前は Zyx987Wvu654Tsr321）。\n", vec!["Abc123Def456Ghi789", "Zyx987Wvu654Tsr321"]),
+            ("管理者パスワードを「Kx9#mPq2Lw」に変更しました。旧パスワードは「Tokyo@2025」です。\n", vec!["Kx9#mPq2Lw", "Tokyo@2025"]),
+        ] {
+            assert_eq!(found(text), values, "{text}");
+        }
+        let text = "パスワードを「Kx9#mPq2Lw」に変更しました（変更前は 12 文字でした）。\n";
+        assert_eq!(found(text), ["Kx9#mPq2Lw"]);
+    }
+
+    #[test]
+    fn a_password_manager_named_where_the_value_goes_is_no_value() {
+        for text in [
+            "・踏み台のパスワード → 1Password の「基盤チーム」保管庫を参照\n",
+            "The password: 1Password, vault \"Ops\".\n",
+            "パスワード：KeePass のファイルを参照してください\n",
+        ] {
+            assert!(found(text).is_empty(), "{text}: {:?}", found(text));
+        }
     }
 }
