@@ -1915,7 +1915,10 @@ pub(crate) fn at_key(
     if class == Class::Code && !(eq && matches!(before, b'?' | b'&')) {
         return;
     }
-    if class == Class::Sig && !eq {
+    // `sig は「…」`, "the sig is …": a signature told in a sentence (judged by its shape
+    // below); elsewhere `sig` is a query parameter.
+    let sig_told = class == Class::Sig && !eq && (ja_sep.is_some() || sep == Sep::Weak && skip > 0);
+    if class == Class::Sig && !eq && !sig_told {
         return;
     }
     // Device configurations: FortiOS / Junos `set psksecret …`, Cisco `crypto isakmp key …`:
@@ -2051,7 +2054,17 @@ pub(crate) fn at_key(
         "auth" => basic_credentials(s),
         "data" => false,
         "default" => key_shaped(s) || function_key_shaped(s),
-        "value" => key_shaped(s) || class != Class::Key(Kind::AccessKey),
+        "value" => {
+            key_shaped(s)
+                || class != Class::Key(Kind::AccessKey)
+                // `{"BaseUrl": "https://…", "Value": "<32 hex>"}`: the value an endpoint
+                // takes, unless it is one of a `name`/`value` pair (a setting) or a hash.
+                || sep == Sep::Strong
+                    && looks_random(s, 24)
+                    && !matches!(s.len(), 40 | 64)
+                    && beside_endpoint(text, ks)
+                    && !names_above(text, ks)
+        }
         "key" => {
             key_shaped(s)
                 || looks_random(s, 16)
@@ -2100,7 +2113,7 @@ pub(crate) fn at_key(
         return;
     }
     // A whole SAS token (`sasToken: ?sv=…&sig=…`): the signature detector marks `sig`.
-    if contains_sig(s) {
+    if contains_sig(s) || sig_told && !looks_random(s, 32) {
         return;
     }
     // `Authorization: SharedKey account:signature` belongs to the header detector.
@@ -2155,6 +2168,17 @@ pub(crate) fn at_key(
             }
         }
     }
+}
+
+/// Whether the key at `ks` has a `name` key on its line or the line above (`{"name":
+/// "X", "value": "…"}`, `- name: X` ⏎ `value: …`): a named setting, not a credential.
+fn names_above(text: &str, ks: usize) -> bool {
+    let ls = line_start(text, ks);
+    let from = if ls > 0 { line_start(text, ls - 1) } else { ls };
+    let lower = text[from..ks].to_ascii_lowercase();
+    ["\"name\"", "name:", "name=", "'name'"]
+        .iter()
+        .any(|w| lower.contains(w))
 }
 
 /// Whether one of the few lines above the key at `ks` (comments skipped, same block)
@@ -2346,6 +2370,24 @@ mod tests {
             "The default is the password you set at creation.\n",
         ] {
             assert!(found(text).is_empty(), "{text}: {:?}", found(text));
+        }
+    }
+
+    #[test]
+    fn a_bare_value_beside_an_endpoint_is_its_key() {
+        let hex = "bcd3cad6b764cdd4b7a157996f02da6f";
+        for text in [
+            format!("\"Partner\": {{\n  \"BaseUrl\": \"https://api.partner.example.net/v2\",\n  \"Value\": \"{hex}\"\n}}\n"),
+            format!("upstream:\n  endpoint: https://api.example.com\n  value: Zm9vYmFyYmF6cXV4Zm9vYmFy12\n"),
+        ] {
+            assert_eq!(found(&text).len(), 1, "{text}");
+        }
+        for text in [
+            format!("[{{\"name\":\"Build.SourceVersion\",\"value\":\"{hex}{}\",\"url\":\"https://dev.azure.com/x\"}}]\n", &hex[..8]),
+            format!("- name: UPSTREAM_URL\n  value: https://api.example.com\n- name: CONTENT_HASH\n  value: {hex}\n"),
+            format!("{{\"url\": \"https://x.example.com\", \"value\": \"{hex}{hex}\"}}\n"),
+        ] {
+            assert!(found(&text).is_empty(), "{text}: {:?}", found(&text));
         }
     }
 }

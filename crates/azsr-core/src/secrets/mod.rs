@@ -242,6 +242,8 @@ static ANCHORS: &[(&str, Anchor)] = &[
     ("パスワード", Anchor::Ja),
     ("パスフレーズ", Anchor::Ja),
     ("暗証番号", Anchor::Ja),
+    ("一時アクセス パス", Anchor::Ja),
+    ("一時アクセスパス", Anchor::Ja),
     ("共有キー", Anchor::Ja),
     ("アクセスキー", Anchor::Ja),
     ("アクセス キー", Anchor::Ja),

@@ -49,7 +49,8 @@ pub(crate) fn at_japanese(text: &str, hit: Range<usize>, out: &mut Vec<Finding>)
 fn japanese_class(text: &str, hit: &Range<usize>) -> Option<(Class, Kind)> {
     let word = &text[hit.clone()];
     Some(match word {
-        "パスワード" | "パスフレーズ" | "暗証番号" => {
+        // 一時アクセス パス: Entra ID's Temporary Access Pass, a password for a day.
+        "パスワード" | "パスフレーズ" | "暗証番号" | "一時アクセス パス" | "一時アクセスパス" => {
             (Class::Password, Kind::Password)
         }
         "共有キー" => (Class::Key(Kind::PreSharedKey), Kind::PreSharedKey),
@@ -256,6 +257,9 @@ const VALUE_TAILS: &[&str] = &[
     "にしてお",
     "に変更",
     "へ変更",
+    "に変え",
+    "に戻し",
+    "へ戻し",
     "にリセット",
     "に更新",
     "に再設定",
@@ -1014,6 +1018,20 @@ const SECRET_NOUNS: &[&str] = &[
     "key",
 ];
 
+/// 「X」でした。… API キーとして設定, "… set it as the API key": the rest of the line after
+/// a value says it is used as a secret (not "differs from the API key", キーとは異なる).
+fn used_as_secret(text: &str, after: usize) -> bool {
+    let le = ceil(text, line_end(text, after).min(after + 300));
+    let rest = text[after..le].to_ascii_lowercase();
+    ["として", " as the ", " as our ", " as an ", " as a "]
+        .iter()
+        .flat_map(|m| rest.match_indices(m))
+        .any(|(i, _)| {
+            let before = rest[..i].trim_end();
+            SECRET_NOUNS.iter().any(|w| before.ends_with(w))
+        })
+}
+
 /// 値は X です, 値: X: a value named only as "the value", of a secret named earlier on the
 /// line or on the line above; it must be shaped as a key or a chosen password.
 pub(crate) fn at_value(text: &str, hit: Range<usize>, out: &mut Vec<Finding>) {
@@ -1049,7 +1067,8 @@ pub(crate) fn at_value(text: &str, hit: Range<usize>, out: &mut Vec<Finding>) {
     let from = if ls > 0 { line_start(text, ls - 1) } else { ls };
     let from = ceil(text, from.max(hit.start.saturating_sub(600)));
     let context = text[from..hit.start].to_ascii_lowercase();
-    let named = SECRET_NOUNS.iter().any(|w| context.contains(w));
+    let named =
+        SECRET_NOUNS.iter().any(|w| context.contains(w)) || used_as_secret(text, v.range.end);
     if named {
         out.push(Finding {
             range: v.range,
@@ -1464,6 +1483,32 @@ mod tests {
             "パスワード：KeePass のファイルを参照してください\n",
         ] {
             assert!(found(text).is_empty(), "{text}: {:?}", found(text));
+        }
+    }
+
+    #[test]
+    fn a_value_told_by_a_japanese_sentence_shape_is_found() {
+        let sig = "WwcikLYVhCAQlROr6sCC2lrBbhxsSolYRNo0ZCPbx6U=";
+        let hex = "f2e810a4aaa0cffb922d4026951c6161";
+        for (text, value) in [
+            (format!("SAS を発行しました。sig は「{sig}」、有効期限は明日までです。\n"), sig),
+            (format!("The sig is {sig} and it expires tomorrow.\n"), sig),
+            ("ヘルプデスクから一時アクセス パス Xk8mQ2pLz9aB を発行してもらいました。\n".to_string(), "Xk8mQ2pLz9aB"),
+            ("パスワードの件、**mh-Harbor1364** に戻したところ、ログインできました。\n".to_string(), "mh-Harbor1364"),
+            ("管理者パスワードは元の Kx9#mPq2Lw へ戻しました。\n".to_string(), "Kx9#mPq2Lw"),
+            (format!("取得した値は「{hex}」でした。API キーとして api-key ヘッダーに設定しています。\n"), hex),
+            (format!("控えていた値は {hex} です。これをトークンとして送っています。\n"), hex),
+        ] {
+            assert_eq!(found(&text), [value], "{text}");
+        }
+        for text in [
+            "sig は 2 か所に出てきます。\n".to_string(),
+            "sig は「<削除済み>」です。\n".to_string(),
+            "パスワードの件、元に戻しました。\n".to_string(),
+            "アクセスパスは /api/v1/items です。\n".to_string(),
+            format!("取得した値は「{hex}」でした。これは etag なので、API キーとは異なるという理解でよいですか。\n"),
+        ] {
+            assert!(found(&text).is_empty(), "{text}: {:?}", found(&text));
         }
     }
 }
