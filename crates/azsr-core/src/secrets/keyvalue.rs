@@ -1442,10 +1442,22 @@ fn reply_value(t: &str) -> Option<Range<usize>> {
     }
     // `P@ss… です`, `it's P@ss…`, `P@ss… (capital P)`: one ASCII word with a copula or a note.
     let lower = t.to_ascii_lowercase();
-    let from = ["it's ", "it is ", "its ", "that's "]
-        .iter()
-        .find(|w| lower.starts_with(**w))
-        .map_or(0, |w| w.len());
+    let from = [
+        "it's ",
+        "it is ",
+        "its ",
+        "that's ",
+        "here it is: ",
+        "here it is ",
+        "here you go: ",
+        "here you go ",
+        "sure, it's ",
+        "sure: ",
+        "try ",
+    ]
+    .iter()
+    .find(|w| lower.starts_with(**w))
+    .map_or(0, |w| w.len());
     let v = &t[from..];
     let len = v
         .find(|c: char| c.is_whitespace() || !c.is_ascii())
@@ -1997,7 +2009,8 @@ pub(crate) fn at_key(
                 pair = true;
             }
             None if n == "login" => return,
-            None => {}
+            // `Creds: admin/P@ss…`: the password after the user's name.
+            None => v = split_glued_pair(text, v),
         }
     } else if let Some(second) = password_after_user(text, &v, class) {
         v = second;
@@ -2388,6 +2401,29 @@ mod tests {
             format!("{{\"url\": \"https://x.example.com\", \"value\": \"{hex}{hex}\"}}\n"),
         ] {
             assert!(found(&text).is_empty(), "{text}: {:?}", found(&text));
+        }
+    }
+
+    #[test]
+    fn a_reply_after_a_lead_in_and_a_glued_pair_give_the_password() {
+        for (text, value) in [
+            (
+                "> Can you send me the password for the jump box?\nHere it is: Hk4$wQ9zLm\n",
+                "Hk4$wQ9zLm",
+            ),
+            (
+                "what's the password again?\nhere you go Qp7vX2mRt9!\n",
+                "Qp7vX2mRt9!",
+            ),
+            ("Creds: admin/Hk4$wQ9zLm\n", "Hk4$wQ9zLm"),
+        ] {
+            assert_eq!(found(text), [value], "{text}");
+        }
+        for text in [
+            "what's the password again?\nhere you go, it's in the vault\n",
+            "Creds: in the vault\n",
+        ] {
+            assert!(found(text).is_empty(), "{text}: {:?}", found(text));
         }
     }
 }

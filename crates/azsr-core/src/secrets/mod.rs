@@ -307,6 +307,7 @@ static ANCHORS: &[(&str, Anchor)] = &[
     (" it’s ", Anchor::ItTo),
     (" it is now ", Anchor::ItTo),
     (" one is ", Anchor::ItTo),
+    (" in with ", Anchor::ItTo),
     (" / ", Anchor::Pair),
     ("／", Anchor::Pair),
     ("@secure()", Anchor::SecureDecorator),

@@ -27,6 +27,10 @@ pub(crate) fn at_japanese(text: &str, hit: Range<usize>, out: &mut Vec<Finding>)
         return;
     };
     let found = out.len();
+    if let Some(v) = value_before_arrow(text, hit.start) {
+        out.push(Finding { range: v, kind });
+        return;
+    }
     japanese_told(text, hit.clone(), class, kind, out);
     if out.len() == found {
         if let Some(v) = sentence_value(text, hit, class) {
@@ -43,6 +47,27 @@ pub(crate) fn at_japanese(text: &str, hit: Range<usize>, out: &mut Vec<Finding>)
             out.push(Finding { range: old, kind });
         }
     }
+}
+
+/// `| admin | P@ss… | ← パスワード |`, `P@ss…   ←管理者パスワード`: a remark after the value
+/// pointing back at it (a few words may qualify the keyword).
+fn value_before_arrow(text: &str, word_start: usize) -> Option<Range<usize>> {
+    let ls = line_start(text, word_start);
+    let head = &text[ls..word_start];
+    let arrow = head.rfind(['←', '⇐'])?;
+    if head[arrow + '←'.len_utf8()..].trim().chars().count() > 8
+        || head[arrow..].bytes().any(|c| c.is_ascii_alphanumeric())
+    {
+        return None;
+    }
+    let before = head[..arrow].trim_end().trim_end_matches('|').trim_end();
+    let start = before
+        .rfind(|c: char| c.is_whitespace() || c == '|' || !c.is_ascii())
+        .map_or(0, |p| {
+            p + before[p..].chars().next().map_or(1, char::len_utf8)
+        });
+    let v = &before[start..];
+    (looks_like_password(v) && !is_placeholder(v)).then(|| ls + start..ls + before.len())
 }
 
 /// The class and kind of secret a Japanese keyword names, or none (クッキー, 公開鍵).
@@ -758,6 +783,10 @@ pub(crate) fn at_account(text: &str, hit: Range<usize>, out: &mut Vec<Finding>) 
 /// only by a pronoun, after a verb that sets it, when the line or the one above speaks of
 /// signing in. The value must be a chosen password with a digit.
 pub(crate) fn at_it_to(text: &str, hit: Range<usize>, out: &mut Vec<Finding>) {
+    if text[hit.clone()].eq_ignore_ascii_case(" in with ") {
+        signed_in_with_en(text, hit, out);
+        return;
+    }
     if !text[hit.clone()].eq_ignore_ascii_case(" it to ") {
         it_is_now(text, hit, out);
         return;
@@ -779,6 +808,41 @@ pub(crate) fn at_it_to(text: &str, hit: Range<usize>, out: &mut Vec<Finding>) {
         return;
     };
     if chosen_password(&text[v.range.clone()]) && sign_in_context(text, &v.range) {
+        out.push(Finding {
+            range: v.range,
+            kind: Kind::Password,
+        });
+    }
+}
+
+/// "Try logging in with P@ss…", "sign in with svc-deploy and P@ss…", "logged in with
+/// admin / P@ss…": the password a person signs in with; a lone value must have a symbol
+/// (an account signs in too: "sign in with ContosoAdmin01").
+fn signed_in_with_en(text: &str, hit: Range<usize>, out: &mut Vec<Finding>) {
+    let ls = line_start(text, hit.start);
+    let verb = text[ls..hit.start]
+        .rsplit(' ')
+        .next()
+        .unwrap_or("")
+        .to_ascii_lowercase();
+    if !["log", "logging", "logged", "sign", "signing", "signed"].contains(&verb.as_str()) {
+        return;
+    }
+    let Some(first) = read_value(text, hit.end, false) else {
+        return;
+    };
+    let after = &text[first.range.end..line_end(text, first.range.end)];
+    let second = [" and ", " / ", "/"]
+        .iter()
+        .find(|w| after.starts_with(**w))
+        .and_then(|w| read_value(text, first.range.end + w.len(), false));
+    let (v, paired) = match second {
+        Some(v) => (v, true),
+        None => (first, false),
+    };
+    let s = &text[v.range.clone()];
+    let symbol = s.bytes().any(|c| b"!@#$%^&*?+=~".contains(&c));
+    if chosen_password(s) && (paired || symbol) {
         out.push(Finding {
             range: v.range,
             kind: Kind::Password,
@@ -1509,6 +1573,39 @@ mod tests {
             format!("取得した値は「{hex}」でした。これは etag なので、API キーとは異なるという理解でよいですか。\n"),
         ] {
             assert!(found(&text).is_empty(), "{text}: {:?}", found(&text));
+        }
+    }
+
+    #[test]
+    fn signing_in_with_a_value_and_a_remark_pointing_at_it_are_found() {
+        for (text, value) in [
+            (
+                "Try logging in with Hk4$wQ9zLm, that should work.\n",
+                "Hk4$wQ9zLm",
+            ),
+            (
+                "Sign in with svc-deploy and Hk4wQ9zLm2 please.\n",
+                "Hk4wQ9zLm2",
+            ),
+            (
+                "I logged in with admin / Qp7vX2mRt9 on the jump box.\n",
+                "Qp7vX2mRt9",
+            ),
+            (
+                "| 管理者 | admin | Rb7!kQ2mXz | ← パスワード |\n",
+                "Rb7!kQ2mXz",
+            ),
+            ("Hk4$wQ9zLm   ←管理者パスワード\n", "Hk4$wQ9zLm"),
+        ] {
+            assert_eq!(found(text), [value], "{text}");
+        }
+        for text in [
+            "I logged in with ContosoAdmin01 and got an error.\n",
+            "Sign in with your work account and then open the portal.\n",
+            "| kintai | 3f2a9c1e-1111-2222-3333-444455556666 | ← パスワードではありません |\n",
+            "| ポート | 5432 | ← パスワードの行ではない |\n",
+        ] {
+            assert!(found(text).is_empty(), "{text}: {:?}", found(text));
         }
     }
 }
