@@ -2058,7 +2058,7 @@ pub(crate) fn at_key(
     }
     // `ServiceAuth`, `STORAGE_ACCESS`: names that say what the value does, not what it is.
     let full = normalize(key);
-    if names_auth(&full) && !bare && (sep != Sep::Strong || s.len() < 8)
+    if names_auth(&full) && !bare && (sep != Sep::Strong || s.len() < 8 || names_scheme(s))
         || names_access(&full) && !key_shaped(s)
     {
         return;
@@ -2183,6 +2183,28 @@ pub(crate) fn at_key(
     }
 }
 
+/// `NTLM2Negotiate`, `OAuth2Bearer`: an authentication scheme's name, the value of a
+/// setting named `…Auth` that chooses one.
+fn names_scheme(v: &str) -> bool {
+    let lower = v.to_ascii_lowercase();
+    [
+        "ntlm",
+        "negotiate",
+        "kerberos",
+        "bearer",
+        "basic",
+        "oauth",
+        "digest",
+        "saml",
+        "openid",
+        "anonymous",
+        "certificate",
+        "managedidentity",
+    ]
+    .iter()
+    .any(|w| lower.contains(w))
+}
+
 /// Whether the key at `ks` has a `name` key on its line or the line above (`{"name":
 /// "X", "value": "…"}`, `- name: X` ⏎ `value: …`): a named setting, not a credential.
 fn names_above(text: &str, ks: usize) -> bool {
@@ -2304,6 +2326,7 @@ mod tests {
         for text in [
             "\"useAuth\": \"true\",\n".to_string(),
             "\"clientAuth\": \"OAuth2\",\n".to_string(),
+            "\"ProxyAuth\": \"NTLM2Negotiate\",\n".to_string(),
             "BLOB_ACCESS=private\n".to_string(),
             "\"MachineKeyValidation\": \"HMACSHA256\",\n".to_string(),
             format!("\"PasswordHash\"=\"{}\"\n", hex64.to_ascii_uppercase()),

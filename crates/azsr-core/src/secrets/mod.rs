@@ -241,6 +241,7 @@ static ANCHORS: &[(&str, Anchor)] = &[
     ("net user ", Anchor::NetUser),
     ("パスワード", Anchor::Ja),
     ("パスフレーズ", Anchor::Ja),
+    ("パス", Anchor::Ja),
     ("暗証番号", Anchor::Ja),
     ("一時アクセス パス", Anchor::Ja),
     ("一時アクセスパス", Anchor::Ja),

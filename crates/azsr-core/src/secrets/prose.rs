@@ -70,6 +70,33 @@ fn value_before_arrow(text: &str, word_start: usize) -> Option<Range<usize>> {
     (looks_like_password(v) && !is_placeholder(v)).then(|| ls + start..ls + before.len())
 }
 
+/// `パス：P@ss…`, `・パス = P@ss…`: パス standing alone as a label before a value that is no
+/// path.
+fn short_password_label(text: &str, hit: &Range<usize>) -> bool {
+    // A table header cell of its own: `| ID | パス |`.
+    let ls = line_start(text, hit.start);
+    if text[ls..hit.start].trim_end().ends_with('|')
+        && text[hit.end..].trim_start_matches(' ').starts_with('|')
+        && table_header(text, hit.start).is_some()
+    {
+        return true;
+    }
+    let before = char_before(text, hit.start);
+    let label_start = !before.is_alphanumeric() || before.is_ascii_digit();
+    let mut p = hit.end;
+    let c = char_at(text, p);
+    if !label_start || !matches!(c, ':' | '：' | '=' | '＝') {
+        return false;
+    }
+    p += c.len_utf8();
+    while matches!(char_at(text, p), ' ' | '\t' | '　') {
+        p += char_at(text, p).len_utf8();
+    }
+    let rest = &text[p..];
+    let word = &rest[..rest.find(char::is_whitespace).unwrap_or(rest.len())];
+    !word.contains(['/', '\\']) && !word.starts_with(['~', '.', '$', '%'])
+}
+
 /// The class and kind of secret a Japanese keyword names, or none (クッキー, 公開鍵).
 fn japanese_class(text: &str, hit: &Range<usize>) -> Option<(Class, Kind)> {
     let word = &text[hit.clone()];
@@ -94,6 +121,10 @@ fn japanese_class(text: &str, hit: &Range<usize>) -> Option<(Class, Kind)> {
                 },
             )
         }
+        // `パス：P@ss…` (short for パスワード) as a label; not パスワード / パスフレーズ (their own
+        // anchors), not a path (ファイルパス, `パス: /var/…`).
+        "パス" if !short_password_label(text, hit) => return None,
+        "パス" => (Class::Password, Kind::Password),
         // クッキー is a cookie, whose name says whether it is a secret.
         "キー" if text[..hit.start].ends_with("クッ") => return None,
         "キー" => (Class::Key(Kind::AccessKey), Kind::AccessKey),
@@ -1604,6 +1635,30 @@ mod tests {
             "Sign in with your work account and then open the portal.\n",
             "| kintai | 3f2a9c1e-1111-2222-3333-444455556666 | ← パスワードではありません |\n",
             "| ポート | 5432 | ← パスワードの行ではない |\n",
+        ] {
+            assert!(found(text).is_empty(), "{text}: {:?}", found(text));
+        }
+    }
+
+    #[test]
+    fn pasu_alone_as_a_label_names_a_password_not_a_path() {
+        for (text, value) in [
+            ("ユーザー: app_user\nパス: Hk4$wQ9zLm\n", "Hk4$wQ9zLm"),
+            ("・ID：admin　・パス：Qp7vX2mRt9\n", "Qp7vX2mRt9"),
+            (
+                "| ID | パス |\n|---|---|\n| admin | Zx8!kLm3Qw |\n",
+                "Zx8!kLm3Qw",
+            ),
+        ] {
+            assert_eq!(found(text), [value], "{text}");
+        }
+        for text in [
+            "ファイルパス: /var/log/app.log\n",
+            "パス: C:\\Program Files\\App\n",
+            "インストール先のパス：D:\\apps\n",
+            "パス: ./bin/run.sh\n",
+            "パス: api/v1\n",
+            "パス=$APP_PASS\n",
         ] {
             assert!(found(text).is_empty(), "{text}: {:?}", found(text));
         }
