@@ -1786,11 +1786,20 @@ pub(crate) fn at_key(
         q > 0 && (b[q - 1] == b'(' || is_flag && matches!(b[q - 1], b'[' | b','))
     };
     // "my password (P@ss…) was …": the value in brackets after the word.
-    if rest.starts_with('(') && spaces > 0 && class == Class::Password {
+    // "our API key (7f3a…) stopped working": a key, secret or token in brackets must look
+    // machine-made; a bare `key` needs a word naming what it opens.
+    let bracketed_key = !matches!(class, Class::Password | Class::Sig | Class::Code)
+        && (!bare || n == "key" && secret_key_qualifier(text, ks).is_some());
+    if rest.starts_with('(') && spaces > 0 && (class == Class::Password || bracketed_key) {
         if let Some(close) = text[p..line_end(text, p)].find(')') {
             let inner = p + 1..p + close;
             let s = &text[inner.clone()];
-            if !s.contains(' ') && looks_like_password(s) && !is_placeholder(s) {
+            let shaped = if class == Class::Password {
+                looks_like_password(s)
+            } else {
+                looks_random(s, 24)
+            };
+            if !s.contains(' ') && shaped && !is_placeholder(s) {
                 out.push(Finding { range: inner, kind });
             }
         }
@@ -2447,6 +2456,25 @@ mod tests {
             "Creds: in the vault\n",
         ] {
             assert!(found(text).is_empty(), "{text}: {:?}", found(text));
+        }
+    }
+
+    #[test]
+    fn a_key_in_brackets_after_its_word_is_found() {
+        let hex = "7f3a9c1e5b2d4f6a8c0e1b3d5f7a9c1e";
+        for text in [
+            format!("our API key ({hex}) stopped working yesterday\n"),
+            format!("The client secret (kZ8q~abcDEF12345678_90.xyzABCdefGHIjkl) expired.\n"),
+            format!("the storage key ({hex}{hex}) was rotated\n"),
+        ] {
+            assert_eq!(found(&text).len(), 1, "{text}");
+        }
+        for text in [
+            "the access key (key1) is the one we use\n".to_string(),
+            "the client secret (3f2a9c1e-1111-2222-3333-444455556666) expired\n".to_string(),
+            format!("the partition key ({hex}) is skewed\n"),
+        ] {
+            assert!(found(&text).is_empty(), "{text}: {:?}", found(&text));
         }
     }
 }

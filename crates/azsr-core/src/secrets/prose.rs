@@ -23,6 +23,15 @@ use super::{Finding, Kind};
 
 /// Japanese keywords: パスワード, 暗証番号, 事前共有キー, アクセスキー, シークレット, トークン.
 pub(crate) fn at_japanese(text: &str, hit: Range<usize>, out: &mut Vec<Finding>) {
+    // `パス：`, `パス |`: anchored with what follows, so that パスワード is not met twice.
+    let hit = if text[hit.clone()].starts_with("パス")
+        && !text[hit.clone()].starts_with("パスワ")
+        && !text[hit.clone()].starts_with("パスフ")
+    {
+        hit.start..hit.start + "パス".len()
+    } else {
+        hit
+    };
     let Some((class, kind)) = japanese_class(text, &hit) else {
         return;
     };
@@ -145,6 +154,27 @@ fn japanese_told(text: &str, hit: Range<usize>, class: Class, kind: Kind, out: &
     }
     if csv_column(text, &hit, class, kind, out) {
         return;
+    }
+    // 下記パスワードにてログインをお試しください。⏎ P@ss…: the word announced as below.
+    let lead = text[line_start(text, hit.start)..hit.start].trim_end();
+    let particle = matches!(
+        char_at(text, hit.end),
+        'に' | 'を' | 'で' | 'は' | 'が' | '：' | ':' | '、' | '\n' | '\0'
+    );
+    if particle
+        && ["下記", "以下", "下記の", "以下の"]
+            .iter()
+            .any(|w| lead.ends_with(w))
+    {
+        if let Some(v) = next_line_value(text, line_end(text, hit.end)) {
+            if accept(class, &text[v.range.clone()], Sep::Weak, false) {
+                out.push(Finding {
+                    range: v.range,
+                    kind,
+                });
+                return;
+            }
+        }
     }
     // The value before the word: 「P@ss…」というパスワード, P@ss… という管理者パスワード;
     // 『P@ss…』と入力しましたが…パスワードが…: a quoted value typed on the word's line.
@@ -316,6 +346,14 @@ const VALUE_TAILS: &[&str] = &[
     "に変え",
     "に戻し",
     "へ戻し",
+    "となって",
+    "となりま",
+    "をご利用",
+    "をご使用",
+    "をお使い",
+    "でお試し",
+    "にてログイン",
+    "にて接続",
     "にリセット",
     "に更新",
     "に再設定",
@@ -359,6 +397,27 @@ fn sentence_value(text: &str, hit: Range<usize>, class: Class) -> Option<Value> 
             let c = char_at(rest, i);
             // The sentence ends; a new topic (`は` or `も` after other words, not には,
             // では, とは) starts.
+            // A correction goes on: パスワードに誤りがありました。正しくは X です。
+            let corrected = (c == '。')
+                .then(|| {
+                    ["正しくは", "正しい値は", "正しいパスワードは", "訂正します"]
+                        .iter()
+                        .find(|w| rest[i + c.len_utf8()..].starts_with(**w))
+                })
+                .flatten();
+            if let Some(w) = corrected {
+                i += c.len_utf8() + w.len();
+                continue;
+            }
+            // パスワードにつきましては「X」: the keyword's own topic, not a new one.
+            let own_topic = c == 'は'
+                && ["につきまして", "について", "に関して", "の件"]
+                    .iter()
+                    .any(|w| rest[..i].trim_start() == *w);
+            if own_topic {
+                i += c.len_utf8();
+                continue;
+            }
             if matches!(c, '。' | '！' | '？')
                 || matches!(c, 'は' | 'も')
                     && i > 6
@@ -1659,6 +1718,44 @@ mod tests {
             "パス: ./bin/run.sh\n",
             "パス: api/v1\n",
             "パス=$APP_PASS\n",
+        ] {
+            assert!(found(text).is_empty(), "{text}: {:?}", found(text));
+        }
+    }
+
+    #[test]
+    fn keigo_sentence_shapes_tell_a_value() {
+        let key = "Zm9vYmFyYmF6cXV4Zm9vYmFyYmF6cXV4MTIzNDU2Nzg5MA";
+        for (text, value) in [
+            (
+                "パスワードにつきましては「Hk4$wQ9zLm」となっております。\n".to_string(),
+                "Hk4$wQ9zLm",
+            ),
+            (
+                format!("アクセスキーにつきましては、{key} をご利用ください。\n"),
+                key,
+            ),
+            (
+                "下記パスワードにてログインをお試しください。\nHk4$wQ9zLm\n".to_string(),
+                "Hk4$wQ9zLm",
+            ),
+            (
+                "先ほどお伝えしたパスワードに誤りがありました。正しくは Hk4$wQ9zLm です。\n"
+                    .to_string(),
+                "Hk4$wQ9zLm",
+            ),
+            (
+                "管理者パスワードについては Qp7vX2mRt9! をお使いください。\n".to_string(),
+                "Qp7vX2mRt9!",
+            ),
+        ] {
+            assert_eq!(found(&text), [value], "{text}");
+        }
+        for text in [
+            "パスワードにつきましては、別途お電話でお伝えいたします。\n",
+            "アクセスキーにつきましては、Azure ポータルの画面をご利用ください。\n",
+            "下記パスワードポリシーをご確認ください。\nMinimumLength=14\n",
+            "パスワードに誤りがありました。正しくは Windows Server 2022 です。\n",
         ] {
             assert!(found(text).is_empty(), "{text}: {:?}", found(text));
         }
