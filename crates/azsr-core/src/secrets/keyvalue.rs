@@ -1641,8 +1641,13 @@ pub(crate) fn at_key(
         Class::Key(Kind::AccessKey)
     };
     let login = n == "login";
+    // `LoginValue`, `AuthData`: a generic tail, a password only under a user's name.
+    let generic_tail = !bare
+        && n.len() > 5
+        && (n.ends_with("value") || n.ends_with("data"))
+        && classify(key).is_none();
     let Some(class) = classify(key)
-        .or(bare.then_some(bare_class))
+        .or((bare || generic_tail).then_some(bare_class))
         .or(login.then_some(Class::Password))
     else {
         return;
@@ -2053,8 +2058,10 @@ pub(crate) fn at_key(
     };
     // `User=svc_app` ⏎ `Value=P@ss…`, `"UserID"="report"` ⏎ `"Data"="P@ss…"`: a generic
     // name under a user's is that user's password.
-    if matches!(n, "value" | "data")
+    // (A password a person keeps is short: `customData` under `adminUsername` is a script.)
+    if (matches!(n, "value" | "data") || generic_tail)
         && sep == Sep::Strong
+        && s.len() <= 40
         && looks_like_password(s)
         && !is_placeholder(s)
         && user_above(text, ks)
@@ -2100,7 +2107,7 @@ pub(crate) fn at_key(
         }
         _ => key_shaped(s),
     };
-    if bare && !bare_ok && !device_key {
+    if generic_tail || bare && !bare_ok && !device_key {
         return;
     }
     // `API_TOKEN に APIM_NAMED_VALUE_KEY_01 を対応`: a name told weakly, not a value.
@@ -2227,7 +2234,7 @@ fn names_above(text: &str, ks: usize) -> bool {
 
 /// Whether one of the few lines above the key at `ks` (comments skipped, same block)
 /// sets a user name: `User=svc_app`, `"UserID"="report"`, `user: app`, `ユーザー名：app`.
-fn user_above(text: &str, ks: usize) -> bool {
+pub(super) fn user_above(text: &str, ks: usize) -> bool {
     let mut ls = line_start(text, ks);
     for _ in 0..3 {
         if ls == 0 {
@@ -2299,6 +2306,12 @@ mod tests {
                 "Zx8!kLm3Qw",
             ),
             ("接続ユーザー=bat01\nValue=Hn5wQ8zR2k\n", "Hn5wQ8zR2k"),
+            (
+                "; ログイン情報\nLoginUser=svc_app\nLoginValue=Hk4$wQ9zLm\n",
+                "Hk4$wQ9zLm",
+            ),
+            ("認証:\n  ユーザー: app01\n  値: Hk4$wQ9zLm\n", "Hk4$wQ9zLm"),
+            ("[接続]\nユーザー名=svc01\n値=Qp7vX2mRt9\n", "Qp7vX2mRt9"),
         ] {
             assert_eq!(found(text), [value], "{text}");
         }
@@ -2307,6 +2320,9 @@ mod tests {
             "user: app\ndata: /var/lib/app\n",
             "User=ops\nValue=Production\n",
             "Name=app\nData=Xy7Kq2Lm9p\n",
+            "Name=app\nCustomData=Xy7Kq2Lm9p\n",
+            "\"adminUsername\": \"azureuser\",\n\"customData\": \"I2Nsb3VkLWNvbmZpZwpwYWNrYWdlczoKICAtIG5naW54\"\n",
+            "ユーザー: app01\n値: 30\n",
             "| Data | Updated |\n|---|---|\n| Xy7Kq2Lm9pQ4 | 2026/10/01 |\n",
         ] {
             assert!(found(text).is_empty(), "{text}: {:?}", found(text));

@@ -1223,10 +1223,12 @@ pub(crate) fn at_value(text: &str, hit: Range<usize>, out: &mut Vec<Finding>) {
     let context = text[from..hit.start].to_ascii_lowercase();
     let named =
         SECRET_NOUNS.iter().any(|w| context.contains(w)) || used_as_secret(text, v.range.end);
-    if named {
+    // `ユーザー: app01` ⏎ `値: P@ss…`: the value under a user's name is its password.
+    let user = c != 'は' && chosen && super::keyvalue::user_above(text, hit.start);
+    if named || user {
         out.push(Finding {
             range: v.range,
-            kind: Kind::Secret,
+            kind: if named { Kind::Secret } else { Kind::Password },
         });
     }
 }
