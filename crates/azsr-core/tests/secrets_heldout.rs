@@ -212,13 +212,15 @@ const DEV7: Corpus = Corpus {
 /// chat, tickets and mail, generic names in configuration; written by a helper who read
 /// neither the detectors nor the other corpora, see its README). First sight, before any
 /// tuning on it: recall 0.912, precision 0.984 (prose en 0.706, generic names en 0.824,
-/// console en 0.886); 0.998 of it masked in a quoted line.
+/// console en 0.886); 0.998 of it masked in a quoted line. After session 7's round on
+/// generic names, prose and encodings (keyvalue, value, prose): 0.967 / 0.989 (prose en
+/// 1.000, prose ja 1.000, generic names en 0.941, ja 1.000).
 const DEV8: Corpus = Corpus {
     name: "dev8",
     files: &corpus_files!("dev8"),
     generate: heldout3::generate,
     seed: 0x4E1D_2026_1207_0008,
-    min_recall: 0.91,
+    min_recall: 0.96,
     min_precision: 0.98,
     min_masked: 0.99,
     min_possible: 0.98,
@@ -232,14 +234,16 @@ const DEV8: Corpus = Corpus {
 /// comments in configuration, tables, chat and mail; written by a helper who read neither
 /// the detectors nor the other corpora, see its README). First sight, before any tuning
 /// on it: recall 0.905, precision 0.971 (generic names ja 0.756, encodings ja 0.900,
-/// prose ja 0.906); 0.994 of it masked in a quoted line.
+/// prose ja 0.906); 0.994 of it masked in a quoted line. After session 7's round on
+/// generic names, prose and encodings (keyvalue, value, prose): 0.981 / 0.987 (generic
+/// names ja 0.976 with no false positive, prose ja 1.000, encodings ja 0.900 with none).
 const DEV9: Corpus = Corpus {
     name: "dev9",
     files: &corpus_files!("dev9"),
     generate: heldout3::generate,
     seed: 0x4E1D_2026_1207_0009,
-    min_recall: 0.90,
-    min_precision: 0.97,
+    min_recall: 0.98,
+    min_precision: 0.98,
     min_masked: 0.99,
     min_possible: 0.97,
     min_snippets: 200,
