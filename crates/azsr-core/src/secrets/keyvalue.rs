@@ -2439,7 +2439,7 @@ mod tests {
         let hex = "bcd3cad6b764cdd4b7a157996f02da6f";
         for text in [
             format!("\"Partner\": {{\n  \"BaseUrl\": \"https://api.partner.example.net/v2\",\n  \"Value\": \"{hex}\"\n}}\n"),
-            format!("upstream:\n  endpoint: https://api.example.com\n  value: Zm9vYmFyYmF6cXV4Zm9vYmFy12\n"),
+            "upstream:\n  endpoint: https://api.example.com\n  value: Zm9vYmFyYmF6cXV4Zm9vYmFy12\n".to_string(),
         ] {
             assert_eq!(found(&text).len(), 1, "{text}");
         }
@@ -2480,7 +2480,7 @@ mod tests {
         let hex = "7f3a9c1e5b2d4f6a8c0e1b3d5f7a9c1e";
         for text in [
             format!("our API key ({hex}) stopped working yesterday\n"),
-            format!("The client secret (kZ8q~abcDEF12345678_90.xyzABCdefGHIjkl) expired.\n"),
+            "The client secret (kZ8q~abcDEF12345678_90.xyzABCdefGHIjkl) expired.\n".to_string(),
             format!("the storage key ({hex}{hex}) was rotated\n"),
         ] {
             assert_eq!(found(&text).len(), 1, "{text}");
