@@ -1597,12 +1597,9 @@ mod tests {
     #[test]
     fn a_password_named_by_a_pronoun_or_the_new_one_is_found() {
         for (text, value) in [
-            ("I reset the local admin on vm-web02, it's Rb7!kQ2mXz now. Please don't change it.
-", "Rb7!kQ2mXz"),
-            ("We rotated the svc-etl login last night; it is now Kx9#mPq2Lw and the job still fails.
-", "Kx9#mPq2Lw"),
-            ("ok so the new one is Ily6PBJ768WUq31, same user as before
-", "Ily6PBJ768WUq31"),
+            ("I reset the local admin on vm-web02, it's Rb7!kQ2mXz now. Please don't change it.\n", "Rb7!kQ2mXz"),
+            ("We rotated the svc-etl login last night; it is now Kx9#mPq2Lw and the job still fails.\n", "Kx9#mPq2Lw"),
+            ("ok so the new one is Ily6PBJ768WUq31, same user as before\n", "Ily6PBJ768WUq31"),
             ("sqladmin のパスワードをリセットしました, it's Hk4$wQ9zLm now\n", "Hk4$wQ9zLm"),
         ] {
             assert_eq!(found(text), [value], "{text}");
