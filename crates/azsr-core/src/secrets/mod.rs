@@ -155,6 +155,7 @@ pub fn scan(text: &str) -> Vec<Finding> {
 #[derive(Clone, Copy)]
 pub(crate) enum Anchor {
     Kv,
+    KvSuffix,
     Ja,
     Url,
     Bearer,
@@ -207,6 +208,26 @@ static ANCHORS: &[(&str, Anchor)] = &[
     ("pat", Anchor::Kv),
     ("psk", Anchor::Kv),
     ("pw", Anchor::Kv),
+    ("auth\"", Anchor::KvSuffix),
+    ("auth'", Anchor::KvSuffix),
+    ("auth=", Anchor::KvSuffix),
+    ("auth:", Anchor::KvSuffix),
+    ("auth =", Anchor::KvSuffix),
+    ("hmac\"", Anchor::KvSuffix),
+    ("hmac'", Anchor::KvSuffix),
+    ("hmac=", Anchor::KvSuffix),
+    ("hmac:", Anchor::KvSuffix),
+    ("hmac =", Anchor::KvSuffix),
+    ("access\"", Anchor::KvSuffix),
+    ("access'", Anchor::KvSuffix),
+    ("access=", Anchor::KvSuffix),
+    ("access:", Anchor::KvSuffix),
+    ("access =", Anchor::KvSuffix),
+    ("data\"", Anchor::KvSuffix),
+    ("data'", Anchor::KvSuffix),
+    ("data=", Anchor::KvSuffix),
+    ("data:", Anchor::KvSuffix),
+    ("data =", Anchor::KvSuffix),
     ("value", Anchor::Kv),
     ("login", Anchor::Kv),
     ("\"default\"", Anchor::Kv),
@@ -238,7 +259,15 @@ static ANCHORS: &[(&str, Anchor)] = &[
     ("net user ", Anchor::NetUser),
     ("パスワード", Anchor::Ja),
     ("パスフレーズ", Anchor::Ja),
+    ("パス：", Anchor::Ja),
+    ("パス:", Anchor::Ja),
+    ("パス=", Anchor::Ja),
+    ("パス＝", Anchor::Ja),
+    ("パス |", Anchor::Ja),
+    ("パス|", Anchor::Ja),
     ("暗証番号", Anchor::Ja),
+    ("一時アクセス パス", Anchor::Ja),
+    ("一時アクセスパス", Anchor::Ja),
     ("共有キー", Anchor::Ja),
     ("アクセスキー", Anchor::Ja),
     ("アクセス キー", Anchor::Ja),
@@ -298,6 +327,11 @@ static ANCHORS: &[(&str, Anchor)] = &[
     ("接続情報", Anchor::Account),
     ("認証で", Anchor::Account),
     (" it to ", Anchor::ItTo),
+    (" it's ", Anchor::ItTo),
+    (" it’s ", Anchor::ItTo),
+    (" it is now ", Anchor::ItTo),
+    (" one is ", Anchor::ItTo),
+    (" in with ", Anchor::ItTo),
     (" / ", Anchor::Pair),
     ("／", Anchor::Pair),
     ("@secure()", Anchor::SecureDecorator),
@@ -390,6 +424,15 @@ fn scan_lines_at(
             Anchor::Kv => {
                 keyvalue::at_key(text, hit.clone(), &mut last_key, &mut out);
                 console::table_header(text, hit, &mut out);
+            }
+            // A name ending in a word with its separator (`ServiceAuth"`, `STORAGE_ACCESS=`,
+            // `Data:`): the word alone is the key's anchor; `Authorization` is left at once.
+            Anchor::KvSuffix => {
+                let word = text.as_bytes()[hit.clone()]
+                    .iter()
+                    .take_while(|c| c.is_ascii_alphabetic())
+                    .count();
+                keyvalue::at_key(text, hit.start..hit.start + word, &mut last_key, &mut out);
             }
             Anchor::Ja => prose::at_japanese(text, hit, &mut out),
             Anchor::Url => azure::url_userinfo(text, hit, &mut out),
