@@ -102,10 +102,6 @@ fn bench(c: &mut Criterion) {
 fn once(case: &str) {
     let (text, _) = log(10 * 1024 * 1024);
     let line = one_line();
-    if let Ok(dir) = std::env::var("AZSR_BENCH_DUMP") {
-        std::fs::write(format!("{dir}/log.txt"), &text).unwrap();
-        std::fs::write(format!("{dir}/line.txt"), &line).unwrap();
-    }
     // Build the anchors' automaton outside the measured case.
     azsr_core::secrets::scan("");
     let n = match case {

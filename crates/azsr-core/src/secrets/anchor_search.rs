@@ -32,7 +32,7 @@ pub(crate) struct AnchorSearch {
     /// `next[s + class]`: the state after state `s` (premultiplied by `stride`) reads a
     /// byte of that class.
     next: Vec<u32>,
-    /// States from here on (premultiplied) end at least one anchor.
+    /// States from here on (premultiplied, a power of two) end at least one anchor.
     first_reporting: usize,
     /// Per reporting state, the anchors it ends, the longer first.
     reports: Vec<Vec<u32>>,
@@ -114,24 +114,30 @@ impl AnchorSearch {
         }
 
         // Renumber: the states that report last, so that one comparison tells.
-        let mut renumber = vec![0usize; states];
+        // Those start at a power of two: a few states OR-ed together tell whether one
+        // of them reports.
         let (quiet, reporting): (Vec<usize>, Vec<usize>) =
             order.iter().partition(|&&s| reports[s].is_empty());
-        for (new, &old) in quiet.iter().chain(&reporting).enumerate() {
-            renumber[old] = new;
+        let first_reporting = (quiet.len() * stride).next_power_of_two();
+        let mut renumber = vec![0usize; states];
+        for (new, &old) in quiet.iter().enumerate() {
+            renumber[old] = new * stride;
         }
-        let mut next = vec![0u32; states * stride];
+        for (new, &old) in reporting.iter().enumerate() {
+            renumber[old] = first_reporting + new * stride;
+        }
+        let mut next = vec![0u32; first_reporting + reporting.len() * stride];
         for old in 0..states {
             for c in 0..stride {
-                let to = renumber[goto[old * stride + c] as usize] * stride;
-                next[renumber[old] * stride + c] = u32::try_from(to).expect("a small automaton");
+                let to = renumber[goto[old * stride + c] as usize];
+                next[renumber[old] + c] = u32::try_from(to).expect("a small automaton");
             }
         }
         AnchorSearch {
             class,
             stride,
             next,
-            first_reporting: quiet.len() * stride,
+            first_reporting,
             reports: reporting
                 .iter()
                 .map(|&s| std::mem::take(&mut reports[s]))
@@ -155,9 +161,22 @@ impl AnchorSearch {
     /// Reads `hay` from `at` on in state `s` up to the next byte after which `s`
     /// reports: the offset after that byte.
     fn run_to_report(&self, hay: &[u8], s: &mut usize, at: usize) -> Option<usize> {
-        // Each byte costs a class, a load and a comparison: keep it so.
+        // Each byte costs a class and a load, and four bytes one test: keep it so.
         let (next, class, first) = (&self.next[..], &self.class, self.first_reporting);
+        let step = |state: usize, b: u8| next[state + usize::from(class[usize::from(b)])] as usize;
         let mut state = *s;
+        let mut at = at;
+        for four in hay[at.min(hay.len())..].chunks_exact(4) {
+            let s1 = step(state, four[0]);
+            let s2 = step(s1, four[1]);
+            let s3 = step(s2, four[2]);
+            let s4 = step(s3, four[3]);
+            if s1 | s2 | s3 | s4 >= first {
+                break; // one of them reports: read them again one by one
+            }
+            state = s4;
+            at += 4;
+        }
         for (i, &b) in hay.iter().enumerate().skip(at) {
             state = next[state + usize::from(class[usize::from(b)])] as usize;
             if state >= first {
