@@ -744,6 +744,10 @@ fn cut_requests(seed: u64) -> (Vec<(String, String)>, Secrets, Vec<&'static str>
         "random-heading",
         "random-cell",
         "random-prose",
+        "ja-named-value",
+        "account-password",
+        "told-pin",
+        "table-cell-password",
     ];
     let random_key = s.add(unknown[0], r.from(ALNUM, 40));
     let random_value = s.add(unknown[1], r.from(ALNUM, 28));
@@ -753,6 +757,24 @@ fn cut_requests(seed: u64) -> (Vec<(String, String)>, Secrets, Vec<&'static str>
     );
     let random_cell = s.add(unknown[3], r.from(B64, 40));
     let random_prose = s.add(unknown[4], format!("{}{}", r.from(ALNUM, 20), "=="));
+    // Chosen, not generated: a word, a number, a separator and a few letters, where only
+    // the line says what it is (a name in Japanese, an account, a PIN, a table's column).
+    let word = |r: &mut Rng| {
+        let w = ["Kumo", "Sakura", "Harbor", "Lantern", "Juniper"];
+        w[r.below(w.len())].to_string()
+    };
+    let chosen = |r: &mut Rng| {
+        let w = word(r);
+        format!(
+            "{w}{}_{}",
+            r.from("123456789", 4),
+            r.from("abcdefghjkmnpqrstuvwxyz", 3)
+        )
+    };
+    let ja_named = s.add(unknown[5], chosen(&mut r));
+    let account = s.add(unknown[6], chosen(&mut r));
+    let pin = s.add(unknown[7], r.from("123456789", 8));
+    let cell = s.add(unknown[8], chosen(&mut r));
     let ja = format!(
         r#"---
 issue_type: technical
@@ -767,6 +789,9 @@ support_language: ja-jp
 {ghp}: token
 {random_key}: 1
 dr_site_ref: {random_value}
+"決済キー={ja_named}": x
+"reset the local admin, it's {account} now": x
+"金庫の暗証番号は{pin}です": x
 attachments:
   - "logs/{pad}?sv=2022-11-02&sig={sig}"
   - "logs/{pad_short}?sv=2022-11-02&sig={sig_short}"
@@ -784,6 +809,10 @@ attachments:
 | 項目 | 値 |
 |------|----|
 | 参照 | {random_cell} |
+
+| 用途 | ユーザー | PW | 画面 |
+|------|----------|----|------|
+| 踏み台 | opsuser | {cell} | ![画面](img/missing-{img_pad}.png) |
 
 ![画面](img/{img_pad}/AccountKey={image}.png)
 

@@ -22,7 +22,7 @@ use std::hash::{BuildHasherDefault, Hasher};
 use std::ops::Range;
 
 use crate::messages::Msg;
-use crate::secrets::possible_secrets;
+use crate::secrets::{possible_secrets, possible_secrets_in};
 use crate::Diagnostic;
 
 /// The length of the pieces matched anywhere: no run this long of a secret is shown.
@@ -63,12 +63,7 @@ impl Redactor {
             .collect();
         let mut possible = Vec::new();
         for lines in whole_lines(text, shown.into_iter().map(clamp)) {
-            let found = possible_secrets(&text[lines.clone()]);
-            possible.extend(
-                found
-                    .into_iter()
-                    .map(|r| r.start + lines.start..r.end + lines.start),
-            );
+            possible.extend(possible_secrets_in(text, lines));
         }
         let merged = merged(reported.iter().chain(&possible).cloned().collect());
         let mut redactor = Redactor {
@@ -489,6 +484,22 @@ mod tests {
         assert_eq!(r.mask_quote(&text, key, "p=Tr0ub\tx"), "*********");
         let hidden = r.hidden_in(&text, 0..text.len());
         assert_eq!(hidden, vec![3..15_usize]);
+    }
+
+    #[test]
+    fn a_quoted_table_row_is_masked_under_its_header() {
+        // Only the row is quoted (a finding points at it); the header above says what
+        // its third cell is.
+        let text = "| 用途 | ID | PW |\n|---|---|---|\n| SFTP | sftpuser | Harbor_xmh8326 |\n";
+        let row = text.find("| SFTP").unwrap()..text.len() - 1;
+        let r = Redactor::new(text, [], std::iter::once(row.clone()));
+        let cell = text.find("Harbor").unwrap();
+        assert_eq!(r.spans().len(), 1);
+        assert_eq!(r.spans()[0], cell..cell + "Harbor_xmh8326".len());
+        assert_eq!(
+            r.mask_quote(text, row.clone(), &text[row]),
+            "| SFTP | sftpuser | ************** |"
+        );
     }
 
     #[test]

@@ -9,7 +9,7 @@
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
 
-use azsr_core::secrets::{possible_secrets, scan};
+use azsr_core::secrets::{possible_secrets, possible_secrets_in, scan};
 
 mod fake_secrets;
 use fake_secrets::{expand, heldout2, marks, Rng};
@@ -81,6 +81,8 @@ struct Corpus {
     /// 0 until the lead measures it (tuners never run it).
     min_possible: f64,
     min_snippets: usize,
+    /// Share of the snippets in Japanese, in percent, that its brief asked for.
+    min_ja_percent: usize,
     /// Positive snippets each family must have (the brief's shape).
     min_family_positives: usize,
     /// Still held out: its report gives figures only, never a snippet's place or text,
@@ -104,6 +106,7 @@ const HELDOUT2: Corpus = Corpus {
     min_masked: 1.0,
     min_possible: 0.99,
     min_snippets: 320,
+    min_ja_percent: 50,
     min_family_positives: 25,
     held_out: false,
 };
@@ -122,6 +125,7 @@ const HELDOUT3: Corpus = Corpus {
     min_masked: 1.0,
     min_possible: 0.99,
     min_snippets: 300,
+    min_ja_percent: 50,
     min_family_positives: 25,
     held_out: false,
 };
@@ -129,17 +133,19 @@ const HELDOUT3: Corpus = Corpus {
 /// Written against the detectors of 5d2ac17 and frozen before anyone measured on it:
 /// 0.862 recall / 0.976 precision then, 0.890 / 0.982 after the tuning on heldout2 and
 /// heldout3, 0.899 / 0.983 after the tuning on dev5, 0.927 / 0.985 after session 6's
-/// rounds on dev6 and dev7 (none saw it). Still held out: do not tune on it.
+/// rounds on dev6 and dev7, 0.931 / 0.986 after session 7's on dev8 and dev9 (none saw
+/// it). Still held out: do not tune on it.
 const HELDOUT4: Corpus = Corpus {
     name: "heldout4",
     files: &corpus_files!("heldout4"),
     generate: heldout4::generate,
     seed: 0x4E1D_2026_1206_0004,
-    min_recall: 0.92,
+    min_recall: 0.93,
     min_precision: 0.98,
-    min_masked: 0.97,
+    min_masked: 0.98,
     min_possible: 0.96,
     min_snippets: 300,
+    min_ja_percent: 50,
     min_family_positives: 25,
     held_out: true,
 };
@@ -157,8 +163,9 @@ const DEV5: Corpus = Corpus {
     min_recall: 0.99,
     min_precision: 0.99,
     min_masked: 1.0,
-    min_possible: 0.98,
+    min_possible: 1.0,
     min_snippets: 160,
+    min_ja_percent: 50,
     min_family_positives: 12,
     held_out: false,
 };
@@ -175,9 +182,10 @@ const DEV6: Corpus = Corpus {
     seed: 0x4E1D_2026_1207_0006,
     min_recall: 0.98,
     min_precision: 0.98,
-    min_masked: 0.99,
-    min_possible: 0.99,
+    min_masked: 1.0,
+    min_possible: 1.0,
     min_snippets: 200,
+    min_ja_percent: 50,
     min_family_positives: 7,
     held_out: false,
 };
@@ -193,9 +201,53 @@ const DEV7: Corpus = Corpus {
     seed: 0x4E1D_2026_1207_0007,
     min_recall: 0.99,
     min_precision: 0.99,
-    min_masked: 0.99,
-    min_possible: 0.98,
+    min_masked: 1.0,
+    min_possible: 1.0,
     min_snippets: 200,
+    min_ja_percent: 50,
+    min_family_positives: 7,
+    held_out: false,
+};
+
+/// A development corpus (session 7, English-first operators and developers: consoles,
+/// chat, tickets and mail, generic names in configuration; written by a helper who read
+/// neither the detectors nor the other corpora, see its README). First sight, before any
+/// tuning on it: recall 0.912, precision 0.984 (prose en 0.706, generic names en 0.824,
+/// console en 0.886); 0.998 of it masked in a quoted line. After session 7's two rounds
+/// (console and formats, with two labels fixed, see its README; generic names, prose and
+/// encodings): 0.995 / 1.000.
+const DEV8: Corpus = Corpus {
+    name: "dev8",
+    files: &corpus_files!("dev8"),
+    generate: heldout3::generate,
+    seed: 0x4E1D_2026_1207_0008,
+    min_recall: 0.99,
+    min_precision: 0.99,
+    min_masked: 1.0,
+    min_possible: 1.0,
+    min_snippets: 200,
+    min_ja_percent: 40,
+    min_family_positives: 7,
+    held_out: false,
+};
+
+/// A development corpus (session 7, Japanese-first: ja-locale consoles, Japanese
+/// comments in configuration, tables, chat and mail; written by a helper who read neither
+/// the detectors nor the other corpora, see its README). First sight, before any tuning
+/// on it: recall 0.905, precision 0.971 (generic names ja 0.756, encodings ja 0.900,
+/// prose ja 0.906); 0.994 of it masked in a quoted line. After session 7's two rounds
+/// (console and formats; generic names, prose and encodings): 0.987 / 0.994.
+const DEV9: Corpus = Corpus {
+    name: "dev9",
+    files: &corpus_files!("dev9"),
+    generate: heldout3::generate,
+    seed: 0x4E1D_2026_1207_0009,
+    min_recall: 0.98,
+    min_precision: 0.99,
+    min_masked: 1.0,
+    min_possible: 1.0,
+    min_snippets: 200,
+    min_ja_percent: 50,
     min_family_positives: 7,
     held_out: false,
 };
@@ -381,18 +433,26 @@ fn dev7_recall_and_precision() {
 }
 
 #[test]
+fn dev8_recall_and_precision() {
+    measure(&DEV8);
+}
+
+#[test]
+fn dev9_recall_and_precision() {
+    measure(&DEV9);
+}
+
+#[test]
 fn heldout4_recall_and_precision() {
     measure(&HELDOUT4);
 }
 
-/// What [`possible_secrets`] flags on the lines `m` stands on, as ranges of `text`.
+/// What the possible-secret pass flags on the lines `m` stands on, as ranges of `text`
+/// (reading above them for the header of a table they stand in, as a quoted line is).
 fn possible_on_lines(text: &str, m: &std::ops::Range<usize>) -> Vec<std::ops::Range<usize>> {
     let start = text[..m.start].rfind('\n').map_or(0, |i| i + 1);
     let end = text[m.end..].find('\n').map_or(text.len(), |i| m.end + i);
-    possible_secrets(&text[start..end])
-        .into_iter()
-        .map(|r| r.start + start..r.end + start)
-        .collect()
+    possible_secrets_in(text, start..end)
 }
 
 /// Whether `hidden` covers every character of `m` but its line breaks and spaces
@@ -589,8 +649,9 @@ fn measure(c: &Corpus) {
         c.min_snippets
     );
     assert!(
-        2 * ja >= n,
-        "{name}: {ja} of {n} snippets in Japanese, want half"
+        100 * ja >= c.min_ja_percent * n,
+        "{name}: {ja} of {n} snippets in Japanese, want {} %",
+        c.min_ja_percent
     );
     assert!(
         10 * neg >= 4 * n,

@@ -4,6 +4,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
+use crate::rules::text_rule::model;
 use crate::rules::text_rule::speech::{clauses, Cue, REQUEST, WISH};
 use crate::rules::text_rule::{Piece, Prose};
 use crate::text::PhraseSet;
@@ -421,6 +422,15 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
             report(out, p.doc_range(range), &guid, &ours);
         }
     }
+    // The sentence model, where no cue found the ask.
+    if reported.is_empty() {
+        if let Some((range, guid)) =
+            model::threshold(RULE.name).and_then(|t| model_ask(ctx, &prose, &ours, &model::SHIPPED, t))
+        {
+            report(out, range, &guid, &ours);
+            return;
+        }
+    }
     // Another subscription asked about by name only, when no ID of it was.
     if reported.is_empty() {
         if let Some(range) = pieces
@@ -437,6 +447,55 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
             ));
         }
     }
+}
+
+/// The sentence model's sign: another subscription's resource ID or GUID whose sentence,
+/// or one of the two after it, scores `threshold` or more as asking support to look at
+/// it; the mention's range and subscription.
+#[cfg(test)]
+pub(crate) fn model_sign(
+    ctx: &Context,
+    m: &model::Model,
+    threshold: f32,
+) -> Option<(Range<usize>, String)> {
+    let ours = ctx.form().and_then(|f| f.str("subscription")).and_then(|v| {
+        crate::arm::subscription_guid(v).map(|r| v[r].to_ascii_lowercase())
+    })?;
+    model_ask(ctx, &Prose::body(ctx), &ours, m, threshold)
+}
+
+fn model_ask(
+    ctx: &Context,
+    prose: &Prose,
+    ours: &str,
+    m: &model::Model,
+    threshold: f32,
+) -> Option<(Range<usize>, String)> {
+    let _ = ctx;
+    let h = model::head(RULE.name);
+    let sentences: Vec<_> = prose.sentences().collect();
+    for p in &prose.pieces {
+        for (range, guid) in foreign_mentions(p.raw) {
+            if guid == ours {
+                continue;
+            }
+            let at = p.start + range.start;
+            let Some(k) = sentences
+                .iter()
+                .position(|s| s.start <= at && at < s.start + s.text.len().max(1))
+            else {
+                continue;
+            };
+            if sentences[k..]
+                .iter()
+                .take(3)
+                .any(|s| m.score(h, s.text) >= threshold)
+            {
+                return Some((p.doc_range(range), guid));
+            }
+        }
+    }
+    None
 }
 
 /// One finding on a resource ID or GUID of subscription `guid`.

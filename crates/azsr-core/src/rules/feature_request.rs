@@ -3,6 +3,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use crate::fields::Plan;
+use crate::rules::text_rule::model;
 use crate::rules::text_rule::speech::{Cue, REQUEST, WISH};
 use crate::rules::text_rule::Prose;
 use crate::text::{is_question, PhraseSet};
@@ -360,6 +361,18 @@ fn handles_the_case(before: &str) -> bool {
 /// Words before `に対応してほしい` that make it "please handle this", not "support X".
 const HANDLE: &[&str] = &["件", "問題", "障害", "事象", "至急", "早急", "迅速", "すぐ"];
 
+/// The sentence model's sign: the first sentence scoring `threshold` or more as one
+/// that asks for a capability the product lacks.
+#[cfg(test)]
+pub(crate) fn model_sign(
+    ctx: &Context,
+    m: &model::Model,
+    threshold: f32,
+) -> Option<std::ops::Range<usize>> {
+    model::first_sentence(&Prose::with_summary(ctx), m, RULE.name, threshold)
+}
+
+
 fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
     let mut first: Option<std::ops::Range<usize>> = None;
     for p in &Prose::with_summary(ctx).pieces {
@@ -401,6 +414,10 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
             break;
         }
     }
+    let first = first.or_else(|| {
+        let t = model::threshold(RULE.name)?;
+        model::first_sentence(&Prose::with_summary(ctx), &model::SHIPPED, RULE.name, t)
+    });
     let Some(range) = first else { return };
     let phrase = ctx.text[range.clone()].to_string();
     let premier = matches!(ctx.plan(), Some(Plan::Premier | Plan::Unified));

@@ -3,6 +3,7 @@ use std::ops::Range;
 use std::sync::LazyLock;
 
 use crate::catalog::Catalog;
+use crate::rules::text_rule::model;
 use crate::rules::text_rule::speech::{Cue, ASKS_TO_KNOW, REQUEST};
 use crate::rules::text_rule::topic::{self, Subject};
 use crate::rules::text_rule::{services_named, Piece, Prose};
@@ -116,6 +117,20 @@ declare_rule! {
     /// "the backup job"), a Japanese one only as two words or with a kanji (ストレージ
     /// アカウント, 仮想マシン, not バックアップ): common nouns are no subject. Numbered
     /// reproduction steps and resource IDs never count.
+    ///
+    /// Where none of these signs is found, a small statistical model reads the body's
+    /// sentences after its first that ask (a question, a request, a wish to know; not a
+    /// list's introduction) and are not only about subjects spoken of before them: a
+    /// score that adds up a weight for every short piece of the sentence (one to three
+    /// characters of Japanese, three to five Latin letters), learned from labelled
+    /// sentences of the development drafts (`rules/judgment_dev/sentences.tsv`: sentences
+    /// that began another matter, and the sentences of requests about one problem). A
+    /// sentence that scores high enough as another matter, and higher than as a
+    /// reference to an earlier request, a feature wish or an ask about another
+    /// subscription's resource, is a sign. The weights are a file in the repository and
+    /// the result is the same on every run; the model is used because, on batches of
+    /// drafts it was not trained on, it found requests the cues missed without flagging a
+    /// clean one.
     ///
     /// ## Why
     ///
@@ -1042,9 +1057,74 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
         }
     }
 
+    if signals.is_empty() {
+        if let Some(range) = model::threshold(RULE.name)
+            .and_then(|t| model_matter(&prose, &model::SHIPPED, t))
+        {
+            signals.push((
+                range,
+                msg!(
+                    "After the problem above, this sentence starts another matter: file one request per problem.",
+                    "上記の問題とは別の事柄がここから始まっています。1 件のお問い合わせには 1 つの問題を記載し、他は別のお問い合わせにしてください。"
+                ),
+            ));
+        }
+    }
     if let Some((range, message)) = signals.into_iter().min_by_key(|(r, _)| r.start) {
         out.push(RULE.diag(range, message));
     }
+}
+
+/// The sentence model's sign: a sentence of the body after its first that asks
+/// (a question, a request, a wish to know; not a list's introduction), is not only
+/// about subjects spoken of before
+/// it (the second question about one bill stays the bill's), and scores `threshold` or
+/// more as one that brings in another matter.
+#[cfg(test)]
+pub(crate) fn model_sign(ctx: &Context, m: &model::Model, threshold: f32) -> Option<Range<usize>> {
+    model_matter(&Prose::with_summary(ctx), m, threshold)
+}
+
+/// The sentence scores `threshold` or more as another matter, and more than as a
+/// reference to an earlier request, a wish for a feature or an ask about another
+/// subscription's resource (the other rules' kinds of sentence, which bring no new
+/// problem of their own).
+fn reads_as_another_matter(m: &model::Model, h: usize, text: &str, threshold: f32) -> bool {
+    let scores = m.scores(text);
+    scores[h] >= threshold
+        && ["reopen-without-number", "feature-request", "cross-subscription-mention"]
+            .iter()
+            .all(|other| scores[model::head(other)] < scores[h])
+}
+
+fn model_matter(prose: &Prose, m: &model::Model, threshold: f32) -> Option<Range<usize>> {
+    let h = model::head(RULE.name);
+    let body_start = prose
+        .pieces
+        .iter()
+        .find(|p| p.block.is_some_and(|b| b.kind != crate::body::BlockKind::Heading))?
+        .start;
+    let mut seen: u16 = 0;
+    let mut body_sentences = 0;
+    for s in prose.sentences() {
+        let subjects = topic::subjects(s.text);
+        let known = subjects != 0 && subjects & !seen == 0;
+        seen |= subjects;
+        // A list's introduction (…は次のとおりです: / Questions:) is not itself a question.
+        let intro = s.text.trim_end().ends_with([':', '：']);
+        if s.start < body_start || intro {
+            continue;
+        }
+        body_sentences += 1;
+        if body_sentences > 1
+            && !known
+            && (is_question(s.text) || REQUEST.is_match(s.text) || ASKS_TO_KNOW.is_match(s.text))
+            && reads_as_another_matter(m, h, s.text, threshold)
+        {
+            return Some(s.doc_range(model::trimmed(s.text)));
+        }
+    }
+    None
 }
 
 #[cfg(test)]

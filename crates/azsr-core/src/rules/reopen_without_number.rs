@@ -2,6 +2,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
+use crate::rules::text_rule::model;
 use crate::rules::text_rule::speech::Cue;
 use crate::rules::text_rule::Prose;
 use crate::text::{Folded, PhraseSet};
@@ -303,6 +304,29 @@ pub(crate) fn has_request_number(text: &str) -> bool {
     false
 }
 
+/// The sentence model's sign, when no request number is given: the first sentence
+/// scoring `threshold` or more as one that refers to an earlier or open request.
+#[cfg(test)]
+pub(crate) fn model_sign(
+    ctx: &Context,
+    m: &model::Model,
+    threshold: f32,
+) -> Option<std::ops::Range<usize>> {
+    if ctx
+        .form()
+        .and_then(|f| f.get("related_requests"))
+        .is_some_and(|e| !e.value.is_empty())
+    {
+        return None;
+    }
+    let prose = Prose::with_summary(ctx);
+    if prose.pieces.iter().any(|p| has_request_number(p.raw)) {
+        return None;
+    }
+    model::first_sentence(&prose, m, RULE.name, threshold)
+}
+
+
 fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
     if ctx
         .form()
@@ -312,7 +336,10 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
         return;
     }
     let prose = Prose::with_summary(ctx);
-    let Some(first) = first_reference(&prose) else {
+    let Some(first) = first_reference(&prose).or_else(|| {
+        let t = model::threshold(RULE.name)?;
+        model::first_sentence(&prose, &model::SHIPPED, RULE.name, t)
+    }) else {
         return;
     };
     if prose.pieces.iter().any(|p| has_request_number(p.raw)) {

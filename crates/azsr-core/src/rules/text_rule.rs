@@ -238,6 +238,7 @@ pub(crate) fn services_named(catalog: &Catalog, text: &str) -> Vec<Vec<String>> 
 #[path = "judgment_dev/mod.rs"]
 mod judgment_dev;
 
+pub(crate) mod model;
 pub(crate) mod speech;
 pub(crate) mod topic;
 

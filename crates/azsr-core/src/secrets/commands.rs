@@ -22,6 +22,13 @@ pub(crate) fn command_at(text: &str, i: usize) -> (String, &str) {
         .map_or(0, |p| p + 1);
     let seg = &line[seg_start..];
     let mut words = seg.split_whitespace().peekable();
+    // A prompt that ends in a mark after the directory (starship's and fish's
+    // `~/infra/envs/prod ❯ `, `api on main ❯ `): the words before the mark.
+    if seg_start == 0 {
+        if let Some(p) = prompt_mark(seg) {
+            words.nth(p);
+        }
+    }
     let mut cmd = String::new();
     let mut first = line[..seg_start].trim() == "(" || seg_start == 0;
     let mut skip_dir = false;
@@ -66,6 +73,15 @@ pub(crate) fn command_at(text: &str, i: usize) -> (String, &str) {
         break;
     }
     (cmd, seg)
+}
+
+/// Where a prompt's closing mark (`❯`, `➜`, `λ`) stands among the first words of
+/// `line`, after a directory or a branch (never first: `➜  infra` starts with it).
+pub(crate) fn prompt_mark(line: &str) -> Option<usize> {
+    line.split_whitespace()
+        .take(5)
+        .position(|w| matches!(w, "❯" | "➜" | "λ"))
+        .filter(|&p| p > 0)
 }
 
 /// `-p`, `-P`, `-a`, `-u`, `--user` after a space.
@@ -168,6 +184,44 @@ pub(crate) fn short_flag(text: &str, hit: Range<usize>, out: &mut Vec<Finding>) 
         range: v.range,
         kind,
     });
+}
+
+/// The passphrase a tool takes on its command line to protect a key or an archive:
+/// `ssh-keygen -N 'new' -P 'old'`, `zip -P pw`, `unzip -P pw`, `7z a -pPW`.
+pub(crate) fn passphrase_flag(text: &str, hit: Range<usize>, out: &mut Vec<Finding>) {
+    let (cmd, seg) = command_at(text, hit.start);
+    // Flags followed by their value, and a flag the value is glued to.
+    let (spaced, glued): (&[&str], Option<&str>) = match cmd.as_str() {
+        "ssh-keygen" => (&["-N", "-P"], None),
+        "zip" | "unzip" | "zipcloak" => (&["-P", "--password"], None),
+        "7z" | "7za" | "7zz" | "7zr" => (&[], Some("-p")),
+        _ => return,
+    };
+    let seg_start = seg.as_ptr() as usize - text.as_ptr() as usize;
+    let mut words = seg.split_whitespace();
+    while let Some(w) = words.next() {
+        let w_start = seg_start + (w.as_ptr() as usize - seg.as_ptr() as usize);
+        let value_start = if spaced.contains(&w) {
+            w_start + w.len()
+        } else if glued.is_some_and(|g| w.len() > g.len() && w.starts_with(g)) {
+            w_start + 2
+        } else {
+            continue;
+        };
+        let Some(v) = read_value(text, value_start, false) else {
+            continue;
+        };
+        let s = &text[v.range.clone()];
+        if s.len() >= 4 && !s.starts_with(['$', '%', '-']) && !is_placeholder(s) {
+            out.push(Finding {
+                range: v.range,
+                kind: Kind::Password,
+            });
+        }
+        if spaced.contains(&w) {
+            words.next();
+        }
+    }
 }
 
 /// `ConvertTo-SecureString 'P@ss' -AsPlainText -Force` (also `-String '…'` and
@@ -371,6 +425,34 @@ pub(crate) fn password_stdin(text: &str, hit: Range<usize>, out: &mut Vec<Findin
 #[cfg(test)]
 mod tests {
     use super::super::found;
+
+    #[test]
+    fn passphrases_of_keys_and_archives_on_the_command_line() {
+        for (text, values) in [
+            (
+                "azureuser@vm:~$ ssh-keygen -t ed25519 -f ~/.ssh/deploy -N 'maple-orbit-canyon-42' -C deploy\n",
+                &["maple-orbit-canyon-42"][..],
+            ),
+            (
+                "PS C:\\> ssh-keygen -p -f .\\id_rsa -P \"Lantern42old\" -N \"Orbit77new!\"\n",
+                &["Lantern42old", "Orbit77new!"],
+            ),
+            ("$ zip -P 'Maple#2231x' -r logs.zip ./logs\n", &["Maple#2231x"]),
+            ("$ unzip -P Kumo+pvn7955 export.zip -d /tmp/x\n", &["Kumo+pvn7955"]),
+            ("C:\\tmp> 7z a -pCobalt!9937 -mhe=on backup.7z .\\dump\n", &["Cobalt!9937"]),
+        ] {
+            assert_eq!(found(text), values, "{text}");
+        }
+        for text in [
+            "$ ssh-keygen -t ed25519 -N '' -f ~/.ssh/id_ed25519\n",
+            "$ ssh-keygen -t rsa -N \"$KEY_PASSPHRASE\" -f key\n",
+            "$ zip -r logs.zip ./logs\n",
+            "$ 7z x backup.7z -o/tmp/restore\n",
+            "The zip -P flag takes a password; 7z uses -p.\n",
+        ] {
+            assert!(found(text).is_empty(), "{text}: {:?}", found(text));
+        }
+    }
 
     #[test]
     fn passwords_of_file_share_and_remote_shell_commands() {

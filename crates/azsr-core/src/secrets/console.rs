@@ -10,7 +10,7 @@
 use std::ops::Range;
 
 use super::bytes::{at, line_end, line_start};
-use super::commands::command_at;
+use super::commands::{command_at, prompt_mark};
 use super::keyvalue::{accept, Sep};
 use super::value::{classify, holds_pairs, is_placeholder, looks_random, normalize, Class};
 use super::{Finding, Kind};
@@ -24,7 +24,7 @@ const AZ_PRINTING_SECRETS: &[&str] = &[
     "credential reset",
     "create-for-rbac",
     "keys list",
-    "list-keys",
+    "list-key",
     "keys renew",
     "key list",
     "keys show",
@@ -41,6 +41,8 @@ const AZ_PRINTING_SECRETS: &[&str] = &[
     "appconfig credential list",
     "appsettings list",
     "--show-values",
+    "secrets list",
+    "show-secret",
 ];
 
 /// Words met on a command line printing secrets (lowercase, matched anywhere, the
@@ -53,7 +55,7 @@ pub(crate) const ANCHORS: &[&str] = &[
     "credential",
     "for-rbac",
     "keys list",
-    "list-keys",
+    "list-key",
     "keys renew",
     "keys show",
     "key list",
@@ -74,6 +76,8 @@ pub(crate) const ANCHORS: &[&str] = &[
     "cat ",
     "get-content",
     "echo $",
+    "echo %",
+    "type ",
     "printenv ",
     "> $",
     "configure get",
@@ -92,6 +96,24 @@ pub(crate) const ANCHORS: &[&str] = &[
     "base64 ",
     "tobase64string",
     ".password",
+    "secrets list",
+    "show-secret",
+    "-field=",
+    "op read",
+    "--fields",
+    "bw get",
+    "pass show",
+    "versions access",
+    "get-secret",
+    "get-parameter",
+    "find-generic-password",
+    "find-internet-password",
+    "secret-tool lookup",
+    "view-secret",
+    "get-login-password",
+    "get-authorization-token",
+    "head -",
+    "tail -",
 ];
 
 /// What a command prints.
@@ -118,6 +140,7 @@ pub(crate) fn output(text: &str, hit: Range<usize>, out: &mut Vec<Finding>) {
     let printed = match query(&lower) {
         Query::None => printed,
         Query::Secret => Printed::Value,
+        Query::Fields => Printed::Keys,
         Query::Other => return,
     };
     if let Some(r) = echoed_pair_password(ls, line) {
@@ -137,16 +160,25 @@ pub(crate) fn output(text: &str, hit: Range<usize>, out: &mut Vec<Finding>) {
         "printf ",
         "output -raw",
         "-nonewline",
+        // `vault … -field=`, `gcloud secrets versions access` print the bare payload.
+        "-field=",
+        "versions access",
     ]
     .iter()
     .any(|w| lower.contains(w));
+    let t = line.trim_start();
     let prompt = is_prompt(line)
-        .then(|| line.trim_start().split_once(['$', '#', '>']))
-        .flatten()
-        .map(|(head, _)| {
-            let t = line.trim_start();
-            &t[..head.len() + 1]
+        .then(|| match prompt_mark(t) {
+            // `~/infra/envs/prod ❯`
+            Some(p) => t.split_whitespace().nth(p).and_then(|mark| {
+                let end = t.find(mark)? + mark.len();
+                Some(&t[..end])
+            }),
+            None => t
+                .split_once(['$', '#', '>'])
+                .map(|(head, _)| &t[..head.len() + 1]),
         })
+        .flatten()
         .filter(|_| no_newline);
     read_output(text, command_end(text, le), printed, prompt, out);
 }
@@ -188,6 +220,10 @@ fn printed(text: &str, at_byte: usize, lower: &str) -> Option<Printed> {
         return Some(Printed::Value);
     }
     if cmd == "az" {
+        // Key Vault keys are shown as public JWKs (`n`, `e`, `x`, `y`): nothing secret.
+        if seg.contains("keyvault key ") {
+            return None;
+        }
         // A shared key is printed alone (`None<TAB>key` in TSV).
         if seg.contains("shared-key show") {
             return Some(Printed::Value);
@@ -210,6 +246,9 @@ fn printed(text: &str, at_byte: usize, lower: &str) -> Option<Printed> {
     {
         return Some(Printed::Value);
     }
+    if let Some(printed) = secret_store(cmd, body) {
+        return Some(printed);
+    }
     // A setting named for a secret, read back (`aws configure get
     // aws_secret_access_key`, `heroku config:get DB_PASSWORD`), or a variable printed in a
     // container or a remote shell (`docker exec app printenv DB_PASSWORD`).
@@ -227,29 +266,45 @@ fn printed(text: &str, at_byte: usize, lower: &str) -> Option<Printed> {
     }
     // A file or variable named for a secret, printed: `cat db-password.txt`,
     // `Get-Content .\\sp-secret.txt`, `echo $DB_PASSWORD`, `printenv API_KEY`.
+    // … also in a container or over SSH (`docker exec app cat /run/secrets/db_password`,
+    // `kubectl exec pod -- cat /mnt/secrets-store/sql-password`, `ssh vm 'cat db-password'`).
+    let (cmd, body) = remote_command(cmd, body).unwrap_or((cmd, body));
     if matches!(
         cmd,
-        "cat" | "type" | "get-content" | "gc" | "echo" | "printenv" | "write-output" | "write-host"
+        "cat"
+            | "type"
+            | "more"
+            | "head"
+            | "tail"
+            | "get-content"
+            | "gc"
+            | "echo"
+            | "printenv"
+            | "write-output"
+            | "write-host"
     ) {
-        let arg = body
+        // One file or variable: past flags and their counts (`tail -n 1 file`).
+        let mut args = body
             .split_whitespace()
-            .nth(1)
-            .unwrap_or("")
-            .trim_matches(['"', '\'']);
+            .skip(1)
+            .filter(|a| !a.starts_with('-') && !a.bytes().all(|c| c.is_ascii_digit()));
+        let arg = args.next().unwrap_or("").trim_matches(['"', '\'']);
+        // `$env:X`, `$X`, `${X}`, cmd.exe's `%X%`, a path.
         let name = arg
             .trim_start_matches("$env:")
-            .trim_start_matches(['$', '{'])
-            .trim_end_matches('}')
+            .trim_start_matches(['$', '{', '%'])
+            .trim_end_matches(['}', '%'])
             .rsplit(['/', '\\'])
             .next()
             .unwrap_or("");
         let stem = name.split('.').next().unwrap_or(name);
-        let single = body.split_whitespace().count() == 2 && !body.contains(['|', '>']);
+        let single = args.next().is_none() && !body.contains(['|', '>']);
         // A SAS token kept in a file (`storage_sas.txt`, `sas-token`).
         let sas = stem.split(['_', '-']).any(|w| w == "sas");
-        return (single
-            && (sas || classify(stem).is_some_and(|c| !matches!(c, Class::Code | Class::Sig))))
-        .then_some(Printed::Value);
+        // A file named in Japanese (`本番DBパスワード.txt`, `接続キー.txt`).
+        let named = classify(stem).is_some_and(|c| !matches!(c, Class::Code | Class::Sig))
+            || !stem.is_ascii() && japanese_header(stem).is_some();
+        return (single && (sas || named)).then_some(Printed::Value);
     }
     // An output of an infrastructure-as-code state named for a secret, printed raw:
     // `terraform output -raw admin_password`, `pulumi stack output dbPassword --show-secrets`.
@@ -333,6 +388,86 @@ fn printed(text: &str, at_byte: usize, lower: &str) -> Option<Printed> {
     }
 }
 
+/// The command a container or remote shell runs (`docker exec app cat f`, `kubectl exec
+/// pod -- cat f`, `ssh vm 'cat f'`): its word and its line, from that word.
+fn remote_command<'a>(cmd: &str, body: &'a str) -> Option<(&'a str, &'a str)> {
+    let remote = matches!(cmd, "docker" | "podman" | "nerdctl" | "kubectl" | "oc")
+        && body.contains(" exec ")
+        || cmd == "ssh";
+    if !remote {
+        return None;
+    }
+    let mut off = 0;
+    for w in body.split(' ') {
+        let start = off;
+        off += w.len() + 1;
+        let word = w.trim_start_matches(['\'', '"']);
+        if matches!(word, "cat" | "type" | "more" | "head" | "tail" | "echo") {
+            let inner = body[start + (w.len() - word.len())..].trim_end_matches(['\'', '"']);
+            return Some((word, inner));
+        }
+    }
+    None
+}
+
+/// A secret store's command line that prints a secret: one field named for a secret
+/// (`vault kv get -field=password …`, `op read op://ops/sql/password`, `op item get sql
+/// --fields password`, `bw get password sql`), a secret's payload (`gcloud secrets
+/// versions access latest --secret=db`, `pass show db/prod`, `security
+/// find-generic-password -w`, `Get-Secret db -AsPlainText`), or records holding one,
+/// which a `--query` may select (`aws secretsmanager get-secret-value`, `aws ssm
+/// get-parameter --with-decryption`).
+fn secret_store(cmd: &str, body: &str) -> Option<Printed> {
+    let args = || body.split_whitespace().skip(1);
+    let field = |flag: &str| {
+        args().find_map(|a| {
+            a.strip_prefix(flag).map(|f| {
+                f.trim_matches(['"', '\''])
+                    .rsplit(['=', '.'])
+                    .next()
+                    .unwrap_or("")
+            })
+        })
+    };
+    let one = match cmd {
+        "vault" => field("-field=").is_some_and(secret_name),
+        "op" => {
+            let read = body.contains(" read ")
+                && args()
+                    .find(|a| a.trim_matches(['"', '\'']).starts_with("op://"))
+                    .and_then(|a| a.trim_matches(['"', '\'']).rsplit('/').next())
+                    .is_some_and(secret_name);
+            let item = body.contains("item get")
+                && (field("--fields=").or_else(|| {
+                    let mut a = args();
+                    a.find(|a| *a == "--fields").and_then(|_| a.next())
+                }))
+                .is_some_and(|f| secret_name(f.rsplit('=').next().unwrap_or(f)));
+            read || item
+        }
+        "bw" => body.contains("bw get password") || body.contains("bw get totp"),
+        "gcloud" => body.contains("secrets versions access"),
+        "pass" | "gopass" => body.contains(" show ") && !body.contains(['|', '>']),
+        "security" => body.contains("-password") && args().any(|a| a == "-w"),
+        "secret-tool" => body.contains(" lookup "),
+        // `kubectl view-secret db password`: one key of a Secret, decoded.
+        "kubectl" | "oc" => {
+            body.contains("view-secret") && args().filter(|a| !a.starts_with('-')).count() >= 3
+        }
+        "get-secret" => body.contains("-asplaintext"),
+        // `aws ecr get-login-password` prints a registry password alone.
+        "aws" if body.contains("get-login-password") => true,
+        "aws" => {
+            return (body.contains("get-secret-value")
+                || body.contains("get-authorization-token")
+                || body.contains("get-parameter") && body.contains("--with-decryption"))
+            .then_some(Printed::Keys)
+        }
+        _ => false,
+    };
+    one.then_some(Printed::Value)
+}
+
 /// The last field of a `jsonpath` or `go-template` output template (`token` in
 /// `-o jsonpath='{.users[0].user.token}'`), when there is one template.
 fn template_field(lower: &str) -> Option<&str> {
@@ -401,6 +536,8 @@ enum Query {
     None,
     /// A secret field (`value`, `[0].value`, `primaryMasterKey`, `accessToken`).
     Secret,
+    /// Records with renamed fields, some secret (`{user:userName, pw:password}`).
+    Fields,
     /// Anything else (`id`, `username`, `keys(@)`, `{name:keyName, …}`).
     Other,
 }
@@ -414,7 +551,18 @@ fn query(lower: &str) -> Query {
         Some(c @ ('"' | '\'')) => rest[1..].split(c).next().unwrap_or(""),
         _ => rest.split_whitespace().next().unwrap_or(""),
     };
-    if expr.contains('(') || expr.contains('{') {
+    // A hash of renamed fields (`{user:publishingUserName, パスワード:publishingPassword}`):
+    // records, some of whose fields are secret.
+    if let Some(open) = expr.find('{') {
+        let inner = expr[open + 1..].split('}').next().unwrap_or("");
+        let secret = inner.split(',').any(|pair| {
+            let field = pair.rsplit(':').next().unwrap_or("").trim();
+            let last = field.rsplit('.').next().unwrap_or("");
+            !last.contains(['(', '[', '@']) && secret_name(last)
+        });
+        return if secret { Query::Fields } else { Query::Other };
+    }
+    if expr.contains('(') {
         return Query::Other;
     }
     // The last field: past filters (`[?keyName=='key2']`) and indexes (`[0]`).
@@ -503,7 +651,7 @@ fn is_prompt(line: &str) -> bool {
             t = rest.1.trim_start();
         }
     }
-    if ["➜ ", "❯ ", "λ "].iter().any(|m| t.starts_with(m)) {
+    if ["➜ ", "❯ ", "λ "].iter().any(|m| t.starts_with(m)) || prompt_mark(t).is_some() {
         return true;
     }
     // zsh: `tanaka@mac ~ % `.
@@ -638,7 +786,8 @@ fn glued_prompt(l: &str, p: &str) -> Option<usize> {
     if l.len() > p.len() && l.ends_with(p) {
         return Some(l.len() - p.len());
     }
-    if !l.contains(' ') && l.len() > 1 && l.ends_with(['$', '#']) {
+    // `#`, `$`, or zsh's `%`, the mark it prints after a last line without a newline.
+    if !l.contains(' ') && l.len() > 1 && l.ends_with(['$', '#', '%']) {
         return Some(l.len() - 1);
     }
     // The value is one word: the prompt is the first `p` after it followed by a space.
@@ -758,10 +907,8 @@ struct Column {
 fn columns(header: &str, runs: &[Range<usize>]) -> Vec<Column> {
     runs.iter()
         .map(|r| {
-            let name = header
-                .get(r.start.min(header.len())..r.end.min(header.len()))
-                .unwrap_or("")
-                .trim();
+            let name = cell(header, r.clone());
+            let name = name.trim();
             let n = normalize(name);
             let secret = if matches!(
                 n.as_str(),
@@ -769,7 +916,9 @@ fn columns(header: &str, runs: &[Range<usize>]) -> Vec<Column> {
             ) {
                 Some(Class::Secret)
             } else {
-                classify(name).filter(|c| !matches!(c, Class::Code | Class::Sig))
+                classify(name)
+                    .filter(|c| !matches!(c, Class::Code | Class::Sig))
+                    .or_else(|| japanese_header(name))
             };
             Column {
                 span: r.clone(),
@@ -778,6 +927,45 @@ fn columns(header: &str, runs: &[Range<usize>]) -> Vec<Column> {
             }
         })
         .collect()
+}
+
+/// A Japanese header naming a secret, as `--query "{パスワード:publishingPassword}"` or
+/// a localised cmdlet prints it (`パスワード`, `主キー`, `クライアント シークレット`,
+/// `アクセス トークン`); a public key (`公開キー`) is none.
+fn japanese_header(name: &str) -> Option<Class> {
+    if name.contains("パスワード") || name.contains("パスフレーズ") {
+        Some(Class::Password)
+    } else if name.ends_with("シークレット") || name.ends_with("トークン") {
+        Some(Class::Secret)
+    } else if name.ends_with("キー") && !name.contains("公開") {
+        Some(Class::Key(Kind::AccessKey))
+    } else {
+        None
+    }
+}
+
+/// The header text above a run of the dashed rule. The rule is drawn in screen columns:
+/// a Japanese header (`ユーザー  パスワード`) takes two columns a character.
+fn cell(header: &str, run: Range<usize>) -> String {
+    let mut col = 0;
+    let mut name = String::new();
+    for c in header.chars() {
+        if run.contains(&col) {
+            name.push(c);
+        }
+        col += if is_wide(c) { 2 } else { 1 };
+        if col >= run.end {
+            break;
+        }
+    }
+    name
+}
+
+/// A character drawn two columns wide (kana, kanji, full-width forms).
+fn is_wide(c: char) -> bool {
+    matches!(c, '\u{1100}'..='\u{115f}' | '\u{2e80}'..='\u{a4cf}' | '\u{ac00}'..='\u{d7a3}'
+        | '\u{f900}'..='\u{faff}' | '\u{fe30}'..='\u{fe4f}' | '\u{ff00}'..='\u{ff60}'
+        | '\u{ffe0}'..='\u{ffe6}')
 }
 
 /// The whitespace-separated words of `line` with their offsets.
@@ -846,7 +1034,7 @@ fn kind_of(class: Class) -> Kind {
 /// date, a URL, an ID; shaped as `class` wants (a key random, a password any mix).
 fn printed_value(v: &str, class: Class) -> bool {
     let v = v.trim_matches('"');
-    if v.len() < 6 || !v.is_ascii() || v.contains("://") || holds_pairs(v) {
+    if v.len() < 6 || !v.is_ascii() || v.contains("://") || holds_pairs(v) || is_document(v) {
         return false;
     }
     let class = match class {
@@ -854,6 +1042,26 @@ fn printed_value(v: &str, class: Class) -> bool {
         _ => Class::Secret,
     };
     accept(class, v, Sep::Strong, true)
+}
+
+/// A line that is not one value but a setting (`username=stfileshare01` in a
+/// credentials file, `export DB_HOST=…`) or a document (`{"region":"japaneast",…}`
+/// decoded from a Secret, `[…]`): the detectors of names and values read those; the
+/// output does not make a secret of the whole.
+fn is_document(v: &str) -> bool {
+    let b = v.as_bytes();
+    let object = matches!((b[0], b[b.len() - 1]), (b'{', b'}') | (b'[', b']'));
+    // `name=value`: a name, then `=` and a value (base64 pads with `=` only at its end).
+    let setting = v.split_once('=').is_some_and(|(name, value)| {
+        name.len() >= 3
+            && name.as_bytes()[0].is_ascii_alphabetic()
+            && name
+                .bytes()
+                .all(|c| c.is_ascii_alphanumeric() || matches!(c, b'_' | b'-' | b'.'))
+            && !value.is_empty()
+            && !value.starts_with('=')
+    });
+    object || setting
 }
 
 /// `"value": "…"` or `value: …` in the output of a command printing secrets: a field
@@ -873,10 +1081,14 @@ fn field_line(
         return false;
     };
     let name = body[..colon].trim_end_matches('"');
+    // A name renamed in Japanese by a `--query` (`"パスワード": "…"`, `主キー: …`).
+    let japanese = !name.is_ascii() && name.chars().count() <= 12;
+    let japanese_secret = japanese.then(|| japanese_header(name)).flatten();
     let is_field = !name.is_empty()
-        && name
-            .bytes()
-            .all(|c| c.is_ascii_alphanumeric() || matches!(c, b'_' | b'-' | b'.'))
+        && (japanese
+            || name
+                .bytes()
+                .all(|c| c.is_ascii_alphanumeric() || matches!(c, b'_' | b'-' | b'.')))
         && (quoted_key || body[colon + 1..].starts_with(' ') || body.len() == colon + 1);
     if !is_field {
         return false;
@@ -898,8 +1110,14 @@ fn field_line(
     let v = &rest[..len];
     // `value` (Key Vault, shared keys, ACR passwords) is a secret in this output; other
     // names only when their value is shaped as a key (`durabletask_extension`).
-    let ok = if normalize(name) == "value" {
+    // A public key's JSON Web Key members (`n`, `e`, `x`, `y`) are public.
+    let public = matches!(name, "n" | "e" | "x" | "y" | "x5c" | "x5t" | "kid");
+    let ok = if let Some(class) = japanese_secret {
+        printed_value(v, class)
+    } else if normalize(name) == "value" {
         printed_value(v, Class::Secret)
+    } else if public {
+        false
     } else {
         printed == Printed::Keys && key_like(v)
     };
@@ -1173,6 +1391,194 @@ mod tests {
     }
 
     #[test]
+    fn a_secret_stores_cli_printing_one_secret() {
+        for (cmd, value) in [
+            ("vault@ops:~$ vault kv get -field=password secret/sql/prod", "Kumo+pvn7955"),
+            ("$ vault read -field=client_secret kv/app", "Lp9$wQ2zKm7xR"),
+            ("$ op read \"op://Ops/sql-prod/password\"", "Zq7!mK2pLw9x"),
+            ("$ op item get sql-prod --fields label=password --reveal", "Zq7!mK2pLw9x"),
+            ("$ bw get password sql-admin", "Rt5#nL8wQz1K"),
+            ("$ gcloud secrets versions access latest --secret=db-password", "Hw3$kP9zQm2L"),
+            ("$ pass show azure/sql-admin", "Hw3$kP9zQm2L"),
+            ("% security find-generic-password -s sql-prod -w", "Hw3$kP9zQm2L"),
+            ("PS C:\\> Get-Secret -Name SqlAdmin -AsPlainText", "Hw3$kP9zQm2L"),
+            (
+                "$ aws secretsmanager get-secret-value --secret-id prod/db --query SecretString --output text",
+                "Jk8@pLm3Qz7W",
+            ),
+            (
+                "$ aws ssm get-parameter --name /app/db-password --with-decryption --query Parameter.Value --output text",
+                "Jk8@pLm3Qz7W",
+            ),
+        ] {
+            let text = format!("{cmd}\n{value}\n");
+            assert_eq!(found(&text), [value], "{text}");
+        }
+        for text in [
+            "$ vault kv get -field=username secret/sql/prod\nsqladmin_user01\n",
+            "$ op read \"op://Ops/sql-prod/username\"\nsqladmin_user01\n",
+            "$ aws ssm get-parameter --name /app/region --query Parameter.Value --output text\nap-northeast-1\n",
+            "$ gcloud secrets versions list db-password\nNAME  STATE    CREATED\n3     enabled  2026-12-01T02:11:09\n",
+        ] {
+            assert!(found(text).is_empty(), "{text}: {:?}", found(text));
+        }
+    }
+
+    #[test]
+    fn a_secret_file_printed_in_a_container_over_ssh_or_by_its_last_line() {
+        for (cmd, value) in [
+            (
+                "$ docker exec app cat /run/secrets/db_password",
+                "Kq9$zzPw7!x2",
+            ),
+            (
+                "$ kubectl exec -it api-7d9f -- cat /mnt/secrets-store/sql-admin-password",
+                "Hw3$kP9zQm2L",
+            ),
+            (
+                "azureuser@jump:~$ ssh vm-db01 'sudo cat /etc/mysql/root_password.txt'",
+                "Rt5#nL8wQz1K",
+            ),
+            (
+                "$ tail -n 1 /etc/app/api-key.txt",
+                "3f0c9b1e7a2d4c8f9e6b5a4d3c2b1a0f",
+            ),
+            ("$ kubectl view-secret db-conn password", "Zq7!mK2pLw9x"),
+            ("C:\\作業> type .\\本番DBパスワード.txt", "Kq9$zzPw7!x2"),
+            (
+                "C:\\> type C:\\secrets\\sql-sa-password.txt",
+                "Kq9$zzPw7!x2",
+            ),
+            ("C:\\作業> echo %SQL_ADMIN_PASSWORD%", "Hw3$kP9zQm2L"),
+            (
+                "$ aws ecr get-login-password --region ap-northeast-1",
+                "eyJwYXlsb2FkIjoiQ2V4dU5wN0ZyM3VpZ0pXbE5wM1FnYm9OZ2JpR0ZxZ2xSZzVC",
+            ),
+        ] {
+            let text = format!("{cmd}\n{value}\n");
+            assert_eq!(found(&text), [value], "{text}");
+        }
+        for text in [
+            "$ docker exec app cat /etc/hostname\n3f0c9b1e7a2d\n",
+            "C:\\作業> type .\\手順メモ.txt\nKq9zzPw7x2Lm\n",
+            "C:\\> echo %COMPUTERNAME%\nVM-WEB01-JPE\n",
+            "The content type is application/json.\nKq9zzPw7x2Lm\n",
+            "$ kubectl logs deploy/api | tail -3\nKq9zzPw7x2Lm\n",
+            "$ tail -n 20 /var/log/app/token-refresh.log\n2026-12-07T01:00:00Z INFO refreshed\n",
+            "$ kubectl view-secret db-conn\nMultiple sub keys found. Specify another argument\n",
+        ] {
+            assert!(found(text).is_empty(), "{text}: {:?}", found(text));
+        }
+    }
+
+    #[test]
+    fn public_keys_shown_as_json_web_keys_are_left() {
+        let n = "wJalrXUtnFEMIK7MDENGbPxRfiCYzzKEYQw8ZpL2mXk9RtY4vBn6sHj3Dw7Fc1Ge5Ua0OiTz4Lm8Nb2Vc6XsQw8ZpL2mXk9RtY4vBn6sHj3Dw7Fc1Ge5Ua0OiTz4LmA";
+        for cmd in [
+            "$ az keyvault key show --vault-name kv1 -n cmk -o json",
+            "$ az webpubsub key show -n wps1 -g rg --query jwk",
+        ] {
+            let text = format!(
+                "{cmd}\n{{\n  \"key\": {{\n    \"e\": \"AQAB\",\n    \"kty\": \"RSA-HSM\",\n    \"n\": \"{n}\"\n  }}\n}}\n"
+            );
+            assert!(found(&text).is_empty(), "{text}: {:?}", found(&text));
+        }
+    }
+
+    #[test]
+    fn az_commands_named_for_keys_in_other_words() {
+        let key = "vN1G/2bZoLXgfq6B+sxes6d10dabA4eRDwfaXMybBZFjv5v6Z0HvxwvZpoW+/eOrWjGn2KTUn/ARfE+HH98zhA==";
+        for cmd in [
+            "$ az communication list-key -g rg -n acs1 --query primaryKey -o tsv",
+            "$ az staticwebapp secrets list -n swa1 --query properties.apiKey -o tsv",
+            "PS C:\\> az apim nv show-secret -g rg -n apim1 --named-value-id dbpw --query value -o tsv",
+        ] {
+            let text = format!("{cmd}\n{key}\n");
+            assert_eq!(found(&text), [key], "{text}");
+        }
+    }
+
+    #[test]
+    fn prompts_that_end_in_a_mark_after_the_directory() {
+        for (text, value) in [
+            // zsh prints `%` after a last line without a newline.
+            (
+                "~/infra/envs/prod ❯ terraform output -raw vm_admin_password\nKx9!mQ2zLp7w%\n~/infra/envs/prod ❯ ls\n",
+                "Kx9!mQ2zLp7w",
+            ),
+            (
+                "api on  main ❯ vault kv get -field=client_secret kv/app\nLp9$wQ2zKm7x%\napi on  main ❯ ls\n",
+                "Lp9$wQ2zKm7x",
+            ),
+            (
+                "infra λ kubectl get secret db -o jsonpath='{.data.password}' | base64 -d\nWq8#Lm2zPx7infra λ\n",
+                "Wq8#Lm2zPx7",
+            ),
+        ] {
+            assert_eq!(found(text), [value], "{text}");
+        }
+        let text = "~/infra ❯ terraform output -raw vm_admin_username\nazureadmin%\n";
+        assert!(found(text).is_empty(), "{:?}", found(text));
+    }
+
+    #[test]
+    fn settings_and_documents_printed_are_read_by_their_fields() {
+        let key = "Qw8ZpL2mXk9RtY4vBn6sHj3Dw7Fc1Ge5Ua0OiTz4Lm8Nb2Vc6XsQw8ZpL2mXk9RtY4vBn6sHj3Dw7Fc1Ge5Ua0OiTz4LmA==";
+        // A credentials file: the password, not the user name nor the line.
+        for text in [
+            format!("root@vm:~# cat /etc/cifs-credentials\nusername=stfileshare01\npassword={key}\n"),
+            format!("PS C:\\> Get-Content .\\smb-credentials.txt\nusername=AZURE\\st1\npassword={key}\ndomain=AZURE\n"),
+        ] {
+            assert_eq!(found(&text), [key], "{text}");
+        }
+        // A document decoded from a Secret: its fields say what is secret.
+        for text in [
+            "$ kubectl get secret app-config -o jsonpath='{.data.settings\\.json}' | base64 -d\n\
+             {\"featureFlags\":{\"newCheckout\":true},\"region\":\"japaneast\",\"tenantId\":\"264ef789-dbc7-431d-bc98-aa5635e446c3\"}\n",
+            "$ kubectl get secret app-config -o jsonpath='{.data.regions}' | base64 -d\n[\"japaneast\",\"japanwest\",\"eastasia\"]\n",
+            "$ kubectl get secret app-env -o jsonpath='{.data.env}' | base64 -d\nLOG_LEVEL=debug\n",
+        ] {
+            assert!(found(text).is_empty(), "{text}: {:?}", found(text));
+        }
+    }
+
+    #[test]
+    fn renamed_fields_of_a_query_are_read_in_a_table_or_tsv() {
+        let pw = "teo2ej16Bk5Az3f3ac1u5I6y8YCWswpYpjyVrZOXpiHH4kZEN4TlnhktAabe";
+        for text in [
+            // A Japanese header takes two screen columns a character.
+            format!(
+                "PS C:\\> az webapp deployment list-publishing-credentials -g rg -n app1 --query \"{{user:publishingUserName, pw:publishingPassword}}\" -o table\n\
+                 User             Pw\n\
+                 ---------------  ------------------------------------------------------------\n\
+                 $app1            {pw}\n"
+            ),
+            format!(
+                "$ az webapp deployment list-publishing-credentials -g rg -n app1 --query \"{{u:publishingUserName, p:publishingPassword}}\" -o tsv\n$app1\t{pw}\n"
+            ),
+        ] {
+            assert_eq!(found(&text), [pw], "{text}");
+        }
+        for text in [
+            format!(
+                "$ az webapp deployment list-publishing-credentials -g rg -n app1 --query \"{{名前:publishingUserName, 発行用:publishingPassword}}\" -o yaml\n\
+                 名前: $app1\n発行用パスワード: {pw}\n"
+            ),
+            format!(
+                "$ az storage account keys list -g rg -n st1 --query \"[0].{{name:keyName, 主キー:value}}\" -o json\n\
+                 {{\n  \"name\": \"key1\",\n  \"主キー\": \"{pw}\"\n}}\n"
+            ),
+        ] {
+            assert_eq!(found(&text), [pw], "{text}");
+        }
+        let cols = columns("ユーザー          パスワード", &[0..16, 18..78]);
+        assert!(cols[0].secret.is_none());
+        assert!(cols[1].secret.is_some());
+        let text = "$ az webapp deployment list-publishing-credentials -g rg -n app1 --query \"{user:publishingUserName, url:scmUri}\" -o tsv\n$app1\thttps://app1.scm.azurewebsites.net\n";
+        assert!(found(text).is_empty(), "{:?}", found(text));
+    }
+
+    #[test]
     fn queries() {
         for (line, secret) in [
             ("az x --query value -o tsv", true),
@@ -1182,10 +1588,14 @@ mod tests {
             ("az x --query id -o tsv", false),
             ("az x --query \"keys(@)\" -o tsv", false),
             ("az x --query \"{a:keyname, b:creationtime}\"", false),
+            ("az x --query \"{a:keyname, b:value}\"", true),
         ] {
             let q = query(line);
             assert!(
-                matches!((q, secret), (Query::Secret, true) | (Query::Other, false)),
+                matches!(
+                    (q, secret),
+                    (Query::Secret | Query::Fields, true) | (Query::Other, false)
+                ),
                 "{line}"
             );
         }

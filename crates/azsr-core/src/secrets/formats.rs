@@ -314,8 +314,9 @@ const fn prefixed_token(
 /// SendGrid, Slack, Stripe, OpenAI and Anthropic, Google API keys and OAuth access
 /// tokens, GitLab, Hugging Face,
 /// PyPI, DigitalOcean, Docker Hub, Databricks, Shopify, HashiCorp Vault, Grafana,
-/// Postman, Linear, New Relic, Sentry, Doppler, Pulumi, Square, Atlassian, age. Their
-/// prefixes are the anchors.
+/// Postman, Linear, New Relic, Sentry, Doppler, Pulumi, Square, Atlassian, age, Google
+/// OAuth client secrets, GitLab runners and agents, RubyGems, Groq, PlanetScale,
+/// Artifactory, Notion. Their prefixes are the anchors.
 pub(crate) const PREFIXED: &[Prefixed] = &[
     prefixed_token("npm_", Body::Checksummed, 36, 36, Kind::Token),
     prefixed_token("SG.", Body::TwoParts, 66, 66, Kind::ApiKey),
@@ -360,6 +361,19 @@ pub(crate) const PREFIXED: &[Prefixed] = &[
     prefixed_token("sq0csp-", Body::Url, 43, 43, Kind::Secret),
     prefixed_token("ATATT3", Body::Url, 150, 300, Kind::Token),
     prefixed_token("AGE-SECRET-KEY-1", Body::Upper, 58, 58, Kind::PrivateKey),
+    prefixed_token("GOCSPX-", Body::Url, 28, 28, Kind::Secret),
+    prefixed_token("glrt-", Body::Url, 20, 64, Kind::Token),
+    prefixed_token("GR1348941", Body::Url, 20, 20, Kind::Token),
+    prefixed_token("glagent-", Body::Url, 50, 64, Kind::Token),
+    prefixed_token("gloas-", Body::Hex, 64, 64, Kind::Secret),
+    prefixed_token("sntryu_", Body::Hex, 64, 64, Kind::Token),
+    prefixed_token("rubygems_", Body::Hex, 48, 48, Kind::ApiKey),
+    prefixed_token("gsk_", Body::Alnum, 52, 52, Kind::ApiKey),
+    prefixed_token("pscale_tkn_", Body::Url, 43, 43, Kind::Token),
+    prefixed_token("pscale_pw_", Body::Url, 43, 43, Kind::Password),
+    prefixed_token("AKCp", Body::Alnum, 60, 80, Kind::ApiKey),
+    prefixed_token("ntn_", Body::Alnum, 40, 50, Kind::Token),
+    prefixed_token("xoxs-", Body::Dashed, 20, 250, Kind::Token),
 ];
 
 /// A token of [`PREFIXED`] whose prefix is at `hit`.
@@ -1024,6 +1038,26 @@ mod tests {
             (format!("client = OpenAI(api_key=\"{openai}\")\n"), openai.to_string()),
             (format!("<script src=\"https://maps.googleapis.com/maps/api/js?key={google}\"></script>\n"), google.to_string()),
             (format!("$ gcloud auth print-access-token\n{gcloud}\n"), gcloud.to_string()),
+            (
+                "\"client_secret\": \"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\"".to_string(),
+                "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".to_string(),
+            ),
+            (
+                "Runner を登録したときのトークン glrt-Qw8ZpL2mXk9RtY4vBn6s を貼ります。".to_string(),
+                "glrt-Qw8ZpL2mXk9RtY4vBn6s".to_string(),
+            ),
+            (
+                "gitlab-runner register --registration-token GR1348941Qw8ZpL2mXk9RtY4vBn6s\n".to_string(),
+                "GR1348941Qw8ZpL2mXk9RtY4vBn6s".to_string(),
+            ),
+            (
+                "GROQ=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\n".to_string(),
+                "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".to_string(),
+            ),
+            (
+                "The gem push failed with rubygems_0123456789abcdef0123456789abcdef0123456789abcdef.".to_string(),
+                "rubygems_0123456789abcdef0123456789abcdef0123456789abcdef".to_string(),
+            ),
         ] {
             assert!(found(&text).contains(&token.as_str()), "{text}: {:?}", found(&text));
         }
@@ -1035,6 +1069,8 @@ mod tests {
             "task-runner-2026-12-01-nightly-build-artifacts-upload-step\n",
             "key: AIzaSyXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXX\n",
             "msg.SG.reply handled\n",
+            "GOCSPX-xxxxxxxxxxxxxxxxxxxxxxxxxxxx\n",
+            "the glrt- prefix marks runner tokens; gsk_ marks Groq keys\n",
         ] {
             assert!(found(text).is_empty(), "{text}: {:?}", found(text));
         }

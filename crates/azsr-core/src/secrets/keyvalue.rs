@@ -9,8 +9,8 @@ use std::ops::Range;
 use super::bytes::{at, ceil, char_at, char_before, line_end, line_start};
 use super::prose::{changed_to, name_like, other_one};
 use super::value::{
-    basic_credentials, classify, is_placeholder, looks_like_passphrase, looks_like_password,
-    looks_random, normalize, Class,
+    basic_credentials, classify, holds_pairs, is_placeholder, looks_like_passphrase,
+    looks_like_password, looks_random, names_access, names_auth, normalize, Class,
 };
 use super::{Finding, Kind};
 
@@ -225,7 +225,7 @@ pub(crate) fn accept(class: Class, v: &str, sep: Sep, quoted: bool) -> bool {
         }
         Class::Token | Class::Key(_) => {
             if strong {
-                looks_random(v, 16) || v.len() >= 16 && looks_like_password(v)
+                looks_random(v, 16) || v.len() >= 16 && looks_like_password(v) || mixed_word(v)
             } else {
                 looks_random(v, 24)
             }
@@ -233,6 +233,18 @@ pub(crate) fn accept(class: Class, v: &str, sep: Sep, quoted: bool) -> bool {
         Class::Sig => v.len() >= 16,
         Class::Code => looks_random(v, 20),
     }
+}
+
+/// `XezauyK9DQyty58` under `DB_KEY=`: one run of twelve letters and digits or more,
+/// mixing upper case, lower case and digits (a password kept under a key's name; names
+/// and sizes hold a separator, `Standard_D4s_v3`).
+fn mixed_word(v: &str) -> bool {
+    let b = v.as_bytes();
+    b.len() >= 12
+        && b.iter().all(u8::is_ascii_alphanumeric)
+        && b.iter().any(u8::is_ascii_uppercase)
+        && b.iter().any(u8::is_ascii_lowercase)
+        && b.iter().any(u8::is_ascii_digit)
 }
 
 fn kind_of(class: Class, key: &str) -> Kind {
@@ -331,6 +343,9 @@ pub(super) fn table_column(
     if cell.chars().count() > 24 || !cell.ends_with(text[hit.clone()].trim()) {
         return;
     }
+    // `| System | Account | Value |`, `| システム | アカウント | 設定値 |`: a value column beside
+    // an account column holds that account's password.
+    let accounts = named && header_names_account(&text[ls..line_end(text, ls)]);
     let mut rows = 0;
     while row < text.len() && rows < 200 {
         row += 1;
@@ -359,10 +374,20 @@ pub(super) fn table_column(
                 .unwrap_or("")
                 .trim()
                 .trim_matches(['`', '*']);
-            classify(name).is_some() || super::azure::session_cookie(name)
+            accounts
+                || classify(name).is_some()
+                || super::azure::session_cookie(name)
+                || row_names_password(line, col)
         };
         let (class, kind) = if named {
-            (Class::Secret, Kind::Secret)
+            (
+                Class::Secret,
+                if accounts {
+                    Kind::Password
+                } else {
+                    Kind::Secret
+                },
+            )
         } else {
             (class, kind)
         };
@@ -371,7 +396,8 @@ pub(super) fn table_column(
             let lead = raw.len() - raw.trim_start().len();
             let v = raw.trim();
             let v = v.trim_matches('`');
-            if !v.is_empty() && !v.contains(' ') {
+            // A URL holds its secrets in its userinfo or query, found by theirs.
+            if !v.is_empty() && !v.contains(' ') && !v.contains("://") {
                 let start = cell.start + lead + raw.trim_start().find(v).unwrap_or(0);
                 if accept(class, v, Sep::Strong, false) {
                     out.push(Finding {
@@ -384,6 +410,37 @@ pub(super) fn table_column(
         row = end;
         rows += 1;
     }
+}
+
+/// Whether a table's header row has a column for an account or a user name.
+fn header_names_account(header: &str) -> bool {
+    header.split('|').any(|cell| {
+        let cell = cell.trim().trim_matches('*');
+        let n = normalize(cell);
+        [
+            "account",
+            "user",
+            "username",
+            "userid",
+            "login",
+            "loginname",
+        ]
+        .contains(&n.as_str())
+            || n.ends_with("user")
+            || ["アカウント", "ユーザー", "ログイン"]
+                .iter()
+                .any(|w| cell.contains(w))
+                && !cell.contains("ID")
+    })
+}
+
+/// `| 値 | P@ss… | ↑ユーザーのパスワード |`: a row whose cell after the value column
+/// (a remark) names a password.
+fn row_names_password(line: &str, col: usize) -> bool {
+    line.split('|').skip(col + 1).any(|cell| {
+        let lower = cell.to_ascii_lowercase();
+        cell.contains("パスワード") || lower.contains("password")
+    })
 }
 
 /// A CSV header cell naming a secret (`name,user,password,note`, `名前,ユーザー,パスワード`):
@@ -966,7 +1023,7 @@ fn template_default(text: &str, ke: usize) -> Option<Value> {
 /// "… with P@ss… as the password", "I used P@ss… for the password": a password-shaped
 /// word before `as (the|a|our) ` or `for (the|my|our) `.
 fn value_before_as(text: &str, ks: usize) -> Option<Range<usize>> {
-    let from = ceil(text, line_start(text, ks).max(ks.saturating_sub(80)));
+    let from = ceil(text, line_start(text, ks).max(ks.saturating_sub(200)));
     let mut before = &text[from..ks];
     // "… for the admin password": one qualifying word between.
     let word = before
@@ -986,6 +1043,10 @@ fn value_before_as(text: &str, ks: usize) -> Option<Range<usize>> {
         "for our ",
         "into the ",
         "in the ",
+        "is the ",
+        "was the ",
+        "is our ",
+        "is my ",
     ]
     .iter()
     .find_map(|w| {
@@ -1231,6 +1292,11 @@ pub(super) fn next_line_value(text: &str, p: usize) -> Option<Value> {
     if t.is_empty() || t.contains([' ', '\t', '：']) || t.ends_with(':') || !t.is_ascii() {
         return None;
     }
+    // A JSON object or a connection string below "the key:" holds its own pairs: its
+    // secret parts are found by their keys, the whole line is not one value.
+    if t.starts_with(['{', '[']) || holds_pairs(t) {
+        return None;
+    }
     let start = next + line.find(t)?;
     Some(Value {
         range: start..start + t.len(),
@@ -1376,10 +1442,22 @@ fn reply_value(t: &str) -> Option<Range<usize>> {
     }
     // `P@ss… です`, `it's P@ss…`, `P@ss… (capital P)`: one ASCII word with a copula or a note.
     let lower = t.to_ascii_lowercase();
-    let from = ["it's ", "it is ", "its ", "that's "]
-        .iter()
-        .find(|w| lower.starts_with(**w))
-        .map_or(0, |w| w.len());
+    let from = [
+        "it's ",
+        "it is ",
+        "its ",
+        "that's ",
+        "here it is: ",
+        "here it is ",
+        "here you go: ",
+        "here you go ",
+        "sure, it's ",
+        "sure: ",
+        "try ",
+    ]
+    .iter()
+    .find(|w| lower.starts_with(**w))
+    .map_or(0, |w| w.len());
     let v = &t[from..];
     let len = v
         .find(|c: char| c.is_whitespace() || !c.is_ascii())
@@ -1553,7 +1631,7 @@ pub(crate) fn at_key(
     // `key:` / `value:` alone say nothing; a value shaped like an Azure key still counts.
     let bare = matches!(
         n,
-        "key" | "value" | "primary" | "secondary" | "default" | "auth"
+        "key" | "value" | "data" | "primary" | "secondary" | "default" | "auth"
     );
     let bare_class = if n == "default" {
         Class::Key(Kind::FunctionKey)
@@ -1563,8 +1641,13 @@ pub(crate) fn at_key(
         Class::Key(Kind::AccessKey)
     };
     let login = n == "login";
+    // `LoginValue`, `AuthData`: a generic tail, a password only under a user's name.
+    let generic_tail = !bare
+        && n.len() > 5
+        && (n.ends_with("value") || n.ends_with("data"))
+        && classify(key).is_none();
     let Some(class) = classify(key)
-        .or(bare.then_some(bare_class))
+        .or((bare || generic_tail).then_some(bare_class))
         .or(login.then_some(Class::Password))
     else {
         return;
@@ -1582,18 +1665,28 @@ pub(crate) fn at_key(
         }
         return;
     }
+    // `data` names a secret only under a user's name (below); a `Data` column is data.
     if table_header(text, hit.start).is_some() {
-        table_column(text, &(ks..ke), class, kind, n == "value", out);
+        if n != "data" {
+            table_column(text, &(ks..ke), class, kind, n == "value", out);
+        }
         return;
     }
-    if csv_column(text, &(ks..ke), class, kind, out) {
+    if n != "data" && csv_column(text, &(ks..ke), class, kind, out) {
         return;
     }
     if class == Class::Password && chat_answer(text, ke, kind, out) {
         return;
     }
-    if class == Class::Password && at(text, ks.wrapping_sub(1)) == b' ' {
-        if let Some(v) = value_before_as(text, ks) {
+    if at(text, ks.wrapping_sub(1)) == b' ' && !matches!(class, Class::Sig | Class::Code) {
+        // "Use X as the storage key", "X is the client secret": a key, secret or token
+        // told before its word must look machine-made; a bare `key` needs a word naming
+        // what it opens.
+        if let Some(v) = value_before_as(text, ks).filter(|v| {
+            class == Class::Password
+                || looks_random(&text[v.clone()], 24)
+                    && (!bare || n == "key" && secret_key_qualifier(text, ks).is_some())
+        }) {
             out.push(Finding { range: v, kind });
         }
     }
@@ -1620,7 +1713,7 @@ pub(crate) fn at_key(
                 ws -= 1;
             }
             let attr = text[ws..w].to_ascii_lowercase();
-            if matches!(attr.as_str(), "name" | "key") {
+            if matches!(attr.as_str(), "name" | "key") && n != "data" {
                 if let Some(v) = follow_value(text, ke) {
                     if accept(class, &text[v.range.clone()], Sep::Strong, true) {
                         out.push(Finding {
@@ -1698,11 +1791,20 @@ pub(crate) fn at_key(
         q > 0 && (b[q - 1] == b'(' || is_flag && matches!(b[q - 1], b'[' | b','))
     };
     // "my password (P@ss…) was …": the value in brackets after the word.
-    if rest.starts_with('(') && spaces > 0 && class == Class::Password {
+    // "our API key (7f3a…) stopped working": a key, secret or token in brackets must look
+    // machine-made; a bare `key` needs a word naming what it opens.
+    let bracketed_key = !matches!(class, Class::Password | Class::Sig | Class::Code)
+        && (!bare || n == "key" && secret_key_qualifier(text, ks).is_some());
+    if rest.starts_with('(') && spaces > 0 && (class == Class::Password || bracketed_key) {
         if let Some(close) = text[p..line_end(text, p)].find(')') {
             let inner = p + 1..p + close;
             let s = &text[inner.clone()];
-            if !s.contains(' ') && looks_like_password(s) && !is_placeholder(s) {
+            let shaped = if class == Class::Password {
+                looks_like_password(s)
+            } else {
+                looks_random(s, 24)
+            };
+            if !s.contains(' ') && shaped && !is_placeholder(s) {
                 out.push(Finding { range: inner, kind });
             }
         }
@@ -1839,7 +1941,10 @@ pub(crate) fn at_key(
     if class == Class::Code && !(eq && matches!(before, b'?' | b'&')) {
         return;
     }
-    if class == Class::Sig && !eq {
+    // `sig は「…」`, "the sig is …": a signature told in a sentence (judged by its shape
+    // below); elsewhere `sig` is a query parameter.
+    let sig_told = class == Class::Sig && !eq && (ja_sep.is_some() || sep == Sep::Weak && skip > 0);
+    if class == Class::Sig && !eq && !sig_told {
         return;
     }
     // Device configurations: FortiOS / Junos `set psksecret …`, Cisco `crypto isakmp key …`:
@@ -1918,7 +2023,8 @@ pub(crate) fn at_key(
                 pair = true;
             }
             None if n == "login" => return,
-            None => {}
+            // `Creds: admin/P@ss…`: the password after the user's name.
+            None => v = split_glued_pair(text, v),
         }
     } else if let Some(second) = password_after_user(text, &v, class) {
         v = second;
@@ -1950,10 +2056,44 @@ pub(crate) fn at_key(
         Some(class_kind) => class_kind,
         None => (class, kind),
     };
+    // `User=svc_app` ⏎ `Value=P@ss…`, `"UserID"="report"` ⏎ `"Data"="P@ss…"`: a generic
+    // name under a user's is that user's password.
+    // (A password a person keeps is short: `customData` under `adminUsername` is a script.)
+    if (matches!(n, "value" | "data") || generic_tail)
+        && sep == Sep::Strong
+        && s.len() <= 40
+        && looks_like_password(s)
+        && !is_placeholder(s)
+        && user_above(text, ks)
+    {
+        out.push(Finding {
+            range: v.range,
+            kind: Kind::Password,
+        });
+        return;
+    }
+    // `ServiceAuth`, `STORAGE_ACCESS`: names that say what the value does, not what it is.
+    let full = normalize(key);
+    if names_auth(&full) && !bare && (sep != Sep::Strong || s.len() < 8 || names_scheme(s))
+        || names_access(&full) && !key_shaped(s)
+    {
+        return;
+    }
     let bare_ok = match n {
         "auth" => basic_credentials(s),
+        "data" => false,
         "default" => key_shaped(s) || function_key_shaped(s),
-        "value" => key_shaped(s) || class != Class::Key(Kind::AccessKey),
+        "value" => {
+            key_shaped(s)
+                || class != Class::Key(Kind::AccessKey)
+                // `{"BaseUrl": "https://…", "Value": "<32 hex>"}`: the value an endpoint
+                // takes, unless it is one of a `name`/`value` pair (a setting) or a hash.
+                || sep == Sep::Strong
+                    && looks_random(s, 24)
+                    && !matches!(s.len(), 40 | 64)
+                    && beside_endpoint(text, ks)
+                    && !names_above(text, ks)
+        }
         "key" => {
             key_shaped(s)
                 || looks_random(s, 16)
@@ -1967,7 +2107,7 @@ pub(crate) fn at_key(
         }
         _ => key_shaped(s),
     };
-    if bare && !bare_ok && !device_key {
+    if generic_tail || bare && !bare_ok && !device_key {
         return;
     }
     // `API_TOKEN に APIM_NAMED_VALUE_KEY_01 を対応`: a name told weakly, not a value.
@@ -2002,7 +2142,7 @@ pub(crate) fn at_key(
         return;
     }
     // A whole SAS token (`sasToken: ?sv=…&sig=…`): the signature detector marks `sig`.
-    if contains_sig(s) {
+    if contains_sig(s) || sig_told && !looks_random(s, 32) {
         return;
     }
     // `Authorization: SharedKey account:signature` belongs to the header detector.
@@ -2043,13 +2183,84 @@ pub(crate) fn at_key(
         if let Some(v) = prose_is(text, p) {
             let told = class == Class::Password || !names_key_attribute(&text[p..v.range.start]);
             if told && accept(class, &text[v.range.clone()], Sep::Weak, v.quoted) {
+                let end = v.range.end;
                 out.push(Finding {
                     range: v.range,
                     kind,
                 });
+                // "Password changed to X (old one was Y)".
+                if class == Class::Password {
+                    if let Some(old) = other_one(text, end) {
+                        out.push(Finding { range: old, kind });
+                    }
+                }
             }
         }
     }
+}
+
+/// `NTLM2Negotiate`, `OAuth2Bearer`: an authentication scheme's name, the value of a
+/// setting named `…Auth` that chooses one.
+fn names_scheme(v: &str) -> bool {
+    let lower = v.to_ascii_lowercase();
+    [
+        "ntlm",
+        "negotiate",
+        "kerberos",
+        "bearer",
+        "basic",
+        "oauth",
+        "digest",
+        "saml",
+        "openid",
+        "anonymous",
+        "certificate",
+        "managedidentity",
+    ]
+    .iter()
+    .any(|w| lower.contains(w))
+}
+
+/// Whether the key at `ks` has a `name` key on its line or the line above (`{"name":
+/// "X", "value": "…"}`, `- name: X` ⏎ `value: …`): a named setting, not a credential.
+fn names_above(text: &str, ks: usize) -> bool {
+    let ls = line_start(text, ks);
+    let from = if ls > 0 { line_start(text, ls - 1) } else { ls };
+    let lower = text[from..ks].to_ascii_lowercase();
+    ["\"name\"", "name:", "name=", "'name'"]
+        .iter()
+        .any(|w| lower.contains(w))
+}
+
+/// Whether one of the few lines above the key at `ks` (comments skipped, same block)
+/// sets a user name: `User=svc_app`, `"UserID"="report"`, `user: app`, `ユーザー名：app`.
+pub(super) fn user_above(text: &str, ks: usize) -> bool {
+    let mut ls = line_start(text, ks);
+    for _ in 0..3 {
+        if ls == 0 {
+            return false;
+        }
+        ls = line_start(text, ls - 1);
+        let line = text[ls..line_end(text, ls)].trim_start();
+        if line.starts_with([';', '#']) || line.starts_with("//") {
+            continue;
+        }
+        let line = line.trim_start_matches(['-', ' ', '"', '\'']);
+        let Some(sep) = line.find(['=', ':', '：']) else {
+            return false;
+        };
+        let name = normalize(&line[..sep]);
+        let value = line[sep..]
+            .trim_start_matches(['=', ':', '：', ' ', '"', '\''])
+            .trim_end();
+        let user = name.ends_with("user")
+            || name.ends_with("username")
+            || name.ends_with("userid")
+            || matches!(name.as_str(), "uid" | "login" | "loginname")
+            || line[..sep].contains("ユーザー");
+        return user && !value.is_empty() && !value.starts_with(['{', '[']);
+    }
+    false
 }
 
 /// A name made of a secret word and a random part (`secret_<64 characters>`,
@@ -2075,5 +2286,211 @@ fn random_name_part(text: &str, p: usize, out: &mut Vec<Finding>) {
             range: start..end,
             kind: Kind::Secret,
         });
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::found;
+
+    #[test]
+    fn a_generic_name_under_a_user_is_that_users_password() {
+        for (text, value) in [
+            ("[Login]\nUser=ops_reader\nValue=Kp7vR2mXq9\n", "Kp7vR2mXq9"),
+            (
+                "\"UserName\"=\"svc_print\"\n\"Data\"=\"Mq4#vT8pLx\"\n",
+                "Mq4#vT8pLx",
+            ),
+            (
+                "db:\n  user: app\n  # 本番用（変更禁止）\n  data: \"Zx8!kLm3Qw\"\n",
+                "Zx8!kLm3Qw",
+            ),
+            ("接続ユーザー=bat01\nValue=Hn5wQ8zR2k\n", "Hn5wQ8zR2k"),
+            (
+                "; ログイン情報\nLoginUser=svc_app\nLoginValue=Hk4$wQ9zLm\n",
+                "Hk4$wQ9zLm",
+            ),
+            ("認証:\n  ユーザー: app01\n  値: Hk4$wQ9zLm\n", "Hk4$wQ9zLm"),
+            ("[接続]\nユーザー名=svc01\n値=Qp7vX2mRt9\n", "Qp7vX2mRt9"),
+        ] {
+            assert_eq!(found(text), [value], "{text}");
+        }
+        for text in [
+            "\"adminUsername\": {\n  \"value\": \"AzureAdmin01\"\n},\n",
+            "user: app\ndata: /var/lib/app\n",
+            "User=ops\nValue=Production\n",
+            "Name=app\nData=Xy7Kq2Lm9p\n",
+            "Name=app\nCustomData=Xy7Kq2Lm9p\n",
+            "\"adminUsername\": \"azureuser\",\n\"customData\": \"I2Nsb3VkLWNvbmZpZwpwYWNrYWdlczoKICAtIG5naW54\"\n",
+            "ユーザー: app01\n値: 30\n",
+            "| Data | Updated |\n|---|---|\n| Xy7Kq2Lm9pQ4 | 2026/10/01 |\n",
+        ] {
+            assert!(found(text).is_empty(), "{text}: {:?}", found(text));
+        }
+    }
+
+    #[test]
+    fn a_name_saying_what_its_value_does_holds_a_credential() {
+        let hex64 = "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08";
+        let key = "i2P1a0r6fGlIA3k96xBSR29MfannxesWwasKotwX6x6uWY9ydLJSrCogDM9aePiXxI/uqi5O/MAKkT0PGmEZRw==";
+        for (text, value) in [
+            (
+                "<add key=\"PartnerAuth\" value=\"Qw8#rT5yU2\" />\n".to_string(),
+                "Qw8#rT5yU2",
+            ),
+            (format!("X_UPSTREAM_AUTH={hex64}\n"), hex64),
+            (format!("\"WebhookHmac\": \"{hex64}\",\n"), hex64),
+            (format!("BLOB_ACCESS={key}\n"), key),
+            (
+                "Environment=ORDERS_DB_KEY=Mx7pQ2nR8sLw\n".to_string(),
+                "Mx7pQ2nR8sLw",
+            ),
+        ] {
+            assert_eq!(found(&text), [value], "{text}");
+        }
+        for text in [
+            "\"useAuth\": \"true\",\n".to_string(),
+            "\"clientAuth\": \"OAuth2\",\n".to_string(),
+            "\"ProxyAuth\": \"NTLM2Negotiate\",\n".to_string(),
+            "BLOB_ACCESS=private\n".to_string(),
+            "\"MachineKeyValidation\": \"HMACSHA256\",\n".to_string(),
+            format!("\"PasswordHash\"=\"{}\"\n", hex64.to_ascii_uppercase()),
+            format!("secretDigest: {hex64}\n"),
+            "SKU_KEY=Standard_D4s_v3\n".to_string(),
+            "Authorization: Bearer abc\n".to_string(),
+        ] {
+            assert!(found(&text).is_empty(), "{text}: {:?}", found(&text));
+        }
+    }
+
+    #[test]
+    fn a_value_column_beside_an_account_column_holds_passwords() {
+        for (text, values) in [
+            (
+                "| No | System | Login | Value | Updated |\n|---|---|---|---|---|\n| 1 | hr | hr_batch | Hs@Azure8031 | 2026/10/01 |\n| 2 | erp | erp_ro | (vault) | - |\n",
+                vec!["Hs@Azure8031"],
+            ),
+            (
+                "| システム | ユーザー | 設定値 |\n|---|---|---|\n| 勤怠 | kintai | Vbox5RL9JxC |\n| 経費 | keihi | Kumo?4819x |\n",
+                vec!["Vbox5RL9JxC", "Kumo?4819x"],
+            ),
+            (
+                "| 項目 | 値 | 備考 |\n|---|---|---|\n| ホスト | db01 | |\n| 値 | Summer@2025x | 上記ユーザーのパスワード |\n",
+                vec!["Summer@2025x"],
+            ),
+        ] {
+            assert_eq!(found(text), values, "{text}");
+        }
+        for text in [
+            "| Name | Value |\n|---|---|\n| Region | japaneast |\n| BuildId | 20261201.3 |\n",
+            "| アカウント | オブジェクト ID | 値 |\n|---|---|---|\n| kintai | 3f2a9c1e-1111-2222-3333-444455556666 | Enabled |\n",
+            "| 項目 | 値 | 備考 |\n|---|---|---|\n| タイムアウト | 30s | 秒 |\n| URL | https://app.example.com/Login2 | |\n",
+        ] {
+            assert!(found(text).is_empty(), "{text}: {:?}", found(text));
+        }
+    }
+
+    #[test]
+    fn a_structure_below_a_label_is_read_by_its_own_keys() {
+        for text in [
+            "Azurite's well-known key:\nDefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==;\n",
+            "サービスアカウントの JSON キー（抜粋）:\n{\"type\":\"service_account\",\"private_key_id\":\"a28233ac6ce454a93baeadf2ae716f8dde850767\"}\n",
+            "The key below:\n[\"a28233ac6ce454a93baeadf2ae716f8dde850767\"]\n",
+            "{\"value\":\"AccountKey=\\u003cfrom-key-vault\\u003e;\"}\n",
+        ] {
+            assert!(found(text).is_empty(), "{text}: {:?}", found(text));
+        }
+        // A `<` escaped inside a password is part of it.
+        let text = "{\"password\":\"Lantern\\u003e8415?\"}\n";
+        assert_eq!(found(text), ["Lantern\\u003e8415?"]);
+    }
+
+    #[test]
+    fn a_key_told_before_its_word_is_found() {
+        let key = "XCJQnUspqf0PDVLzJ5jcFSjmO5AjsX7lY/fWWexVpXqawIWTJkxhQuxTBFNydn74U/QZNWURvo4kbALR0+vB/Q==";
+        for (text, value) in [
+            (
+                format!("Use {key} as the storage key when you test.\n"),
+                key,
+            ),
+            (
+                "Try kZ8q~abcDEF12345678_90.xyzABCdefGHIjkl as the client secret.\n".to_string(),
+                "kZ8q~abcDEF12345678_90.xyzABCdefGHIjkl",
+            ),
+            (
+                "Just so you know: orbit-canyon-pickle-maple-88 is the passphrase on the key.\n"
+                    .to_string(),
+                "orbit-canyon-pickle-maple-88",
+            ),
+        ] {
+            assert_eq!(found(&text), [value], "{text}");
+        }
+        for text in [
+            "Please use 3f2a9c1e-1111-2222-3333-444455556666 as the partition key.\n",
+            "We use AppServicePlan01Prod as the key prefix.\n",
+            "The default is the password you set at creation.\n",
+        ] {
+            assert!(found(text).is_empty(), "{text}: {:?}", found(text));
+        }
+    }
+
+    #[test]
+    fn a_bare_value_beside_an_endpoint_is_its_key() {
+        let hex = "bcd3cad6b764cdd4b7a157996f02da6f";
+        for text in [
+            format!("\"Partner\": {{\n  \"BaseUrl\": \"https://api.partner.example.net/v2\",\n  \"Value\": \"{hex}\"\n}}\n"),
+            "upstream:\n  endpoint: https://api.example.com\n  value: Zm9vYmFyYmF6cXV4Zm9vYmFy12\n".to_string(),
+        ] {
+            assert_eq!(found(&text).len(), 1, "{text}");
+        }
+        for text in [
+            format!("[{{\"name\":\"Build.SourceVersion\",\"value\":\"{hex}{}\",\"url\":\"https://dev.azure.com/x\"}}]\n", &hex[..8]),
+            format!("- name: UPSTREAM_URL\n  value: https://api.example.com\n- name: CONTENT_HASH\n  value: {hex}\n"),
+            format!("{{\"url\": \"https://x.example.com\", \"value\": \"{hex}{hex}\"}}\n"),
+        ] {
+            assert!(found(&text).is_empty(), "{text}: {:?}", found(&text));
+        }
+    }
+
+    #[test]
+    fn a_reply_after_a_lead_in_and_a_glued_pair_give_the_password() {
+        for (text, value) in [
+            (
+                "> Can you send me the password for the jump box?\nHere it is: Hk4$wQ9zLm\n",
+                "Hk4$wQ9zLm",
+            ),
+            (
+                "what's the password again?\nhere you go Qp7vX2mRt9!\n",
+                "Qp7vX2mRt9!",
+            ),
+            ("Creds: admin/Hk4$wQ9zLm\n", "Hk4$wQ9zLm"),
+        ] {
+            assert_eq!(found(text), [value], "{text}");
+        }
+        for text in [
+            "what's the password again?\nhere you go, it's in the vault\n",
+            "Creds: in the vault\n",
+        ] {
+            assert!(found(text).is_empty(), "{text}: {:?}", found(text));
+        }
+    }
+
+    #[test]
+    fn a_key_in_brackets_after_its_word_is_found() {
+        let hex = "7f3a9c1e5b2d4f6a8c0e1b3d5f7a9c1e";
+        for text in [
+            format!("our API key ({hex}) stopped working yesterday\n"),
+            "The client secret (kZ8q~abcDEF12345678_90.xyzABCdefGHIjkl) expired.\n".to_string(),
+            format!("the storage key ({hex}{hex}) was rotated\n"),
+        ] {
+            assert_eq!(found(&text).len(), 1, "{text}");
+        }
+        for text in [
+            "the access key (key1) is the one we use\n".to_string(),
+            "the client secret (3f2a9c1e-1111-2222-3333-444455556666) expired\n".to_string(),
+            format!("the partition key ({hex}) is skewed\n"),
+        ] {
+            assert!(found(&text).is_empty(), "{text}: {:?}", found(&text));
+        }
     }
 }

@@ -35,7 +35,7 @@ pub mod wrapped;
 use std::ops::Range;
 use std::sync::LazyLock;
 
-pub use possible::possible_secrets;
+pub use possible::{possible_secrets, possible_secrets_in};
 
 use crate::messages::Msg;
 use anchor_search::AnchorSearch;
@@ -155,6 +155,7 @@ pub fn scan(text: &str) -> Vec<Finding> {
 #[derive(Clone, Copy)]
 pub(crate) enum Anchor {
     Kv,
+    KvSuffix,
     Ja,
     Url,
     Bearer,
@@ -192,6 +193,7 @@ pub(crate) enum Anchor {
     At,
     SecretData,
     Webhook,
+    Passphrase,
 }
 
 static ANCHORS: &[(&str, Anchor)] = &[
@@ -206,6 +208,26 @@ static ANCHORS: &[(&str, Anchor)] = &[
     ("pat", Anchor::Kv),
     ("psk", Anchor::Kv),
     ("pw", Anchor::Kv),
+    ("auth\"", Anchor::KvSuffix),
+    ("auth'", Anchor::KvSuffix),
+    ("auth=", Anchor::KvSuffix),
+    ("auth:", Anchor::KvSuffix),
+    ("auth =", Anchor::KvSuffix),
+    ("hmac\"", Anchor::KvSuffix),
+    ("hmac'", Anchor::KvSuffix),
+    ("hmac=", Anchor::KvSuffix),
+    ("hmac:", Anchor::KvSuffix),
+    ("hmac =", Anchor::KvSuffix),
+    ("access\"", Anchor::KvSuffix),
+    ("access'", Anchor::KvSuffix),
+    ("access=", Anchor::KvSuffix),
+    ("access:", Anchor::KvSuffix),
+    ("access =", Anchor::KvSuffix),
+    ("data\"", Anchor::KvSuffix),
+    ("data'", Anchor::KvSuffix),
+    ("data=", Anchor::KvSuffix),
+    ("data:", Anchor::KvSuffix),
+    ("data =", Anchor::KvSuffix),
     ("value", Anchor::Kv),
     ("login", Anchor::Kv),
     ("\"default\"", Anchor::Kv),
@@ -237,7 +259,15 @@ static ANCHORS: &[(&str, Anchor)] = &[
     ("net user ", Anchor::NetUser),
     ("パスワード", Anchor::Ja),
     ("パスフレーズ", Anchor::Ja),
+    ("パス：", Anchor::Ja),
+    ("パス:", Anchor::Ja),
+    ("パス=", Anchor::Ja),
+    ("パス＝", Anchor::Ja),
+    ("パス |", Anchor::Ja),
+    ("パス|", Anchor::Ja),
     ("暗証番号", Anchor::Ja),
+    ("一時アクセス パス", Anchor::Ja),
+    ("一時アクセスパス", Anchor::Ja),
     ("共有キー", Anchor::Ja),
     ("アクセスキー", Anchor::Ja),
     ("アクセス キー", Anchor::Ja),
@@ -297,12 +327,21 @@ static ANCHORS: &[(&str, Anchor)] = &[
     ("接続情報", Anchor::Account),
     ("認証で", Anchor::Account),
     (" it to ", Anchor::ItTo),
+    (" it's ", Anchor::ItTo),
+    (" it’s ", Anchor::ItTo),
+    (" it is now ", Anchor::ItTo),
+    (" one is ", Anchor::ItTo),
+    (" in with ", Anchor::ItTo),
     (" / ", Anchor::Pair),
     ("／", Anchor::Pair),
     ("@secure()", Anchor::SecureDecorator),
     ("securestring", Anchor::SecureString),
     ("sensitive", Anchor::Sensitive),
     ("user-secrets set", Anchor::UserSecrets),
+    ("ssh-keygen ", Anchor::Passphrase),
+    ("zip ", Anchor::Passphrase),
+    ("7z ", Anchor::Passphrase),
+    ("7za ", Anchor::Passphrase),
     ("hooks.slack.com/services/", Anchor::Webhook),
     ("discord.com/api/webhooks/", Anchor::Webhook),
     ("webhook.office.com/webhookb2/", Anchor::Webhook),
@@ -380,6 +419,15 @@ fn scan_lines_at(
                 keyvalue::at_key(text, hit.clone(), &mut last_key, &mut out);
                 console::table_header(text, hit, &mut out);
             }
+            // A name ending in a word with its separator (`ServiceAuth"`, `STORAGE_ACCESS=`,
+            // `Data:`): the word alone is the key's anchor; `Authorization` is left at once.
+            Anchor::KvSuffix => {
+                let word = text.as_bytes()[hit.clone()]
+                    .iter()
+                    .take_while(|c| c.is_ascii_alphabetic())
+                    .count();
+                keyvalue::at_key(text, hit.start..hit.start + word, &mut last_key, &mut out);
+            }
             Anchor::Ja => prose::at_japanese(text, hit, &mut out),
             Anchor::Url => azure::url_userinfo(text, hit, &mut out),
             Anchor::Bearer => azure::bearer(text, hit, &mut out),
@@ -424,6 +472,7 @@ fn scan_lines_at(
             Anchor::SecretData if nested => {}
             Anchor::SecretData => wrapped::secret_data(text, hit, opts, &mut out),
             Anchor::Webhook => formats::webhook(text, hit, &mut out),
+            Anchor::Passphrase => commands::passphrase_flag(text, hit, &mut out),
         }
     }
     // Anchor findings: each from the anchor before it in the list.

@@ -4,14 +4,22 @@
 //! printing a key costs a rotation. So this pass takes what merely looks secret:
 //!
 //! - a value after `=` or `:` that looks machine-made (long, mixing letters and digits)
-//!   or chosen as a password (letters, digits and symbols);
+//!   or chosen as a password (letters, digits and symbols), also after a name written
+//!   in Japanese (`決済APIキー=…`), and an opaque one under a session's name;
+//! - where the line says a value stands there (a credential word, Japanese brackets, a
+//!   full-width colon, alone on the line, a cell under a table column named for a
+//!   credential, read up to [`TABLE_REACH`] above by [`possible_secrets_in`]): a chosen
+//!   password, a passphrase, a machine-made value; near an account (`admin`, `reset`,
+//!   `ログイン`): a chosen password; after `暗証番号は` or `PIN:`: its digits;
+//! - in encoded and glued forms: escaped quotes and entities inside a value, a
+//!   percent-encoded URL's password, a value printed just before the next prompt;
 //! - anywhere, a word mixing letters, digits and a symbol as chosen passwords do, a
 //!   base64 or base64url run of 32 characters or more mixing cases and digits (24 when
 //!   padded or holding `+` `/`), a hex run of 32 or more, and a long run of digit groups
 //!   (recovery keys, card numbers);
 //!
 //! and leaves what support reads: GUIDs, dates and times, URLs and paths, resource IDs,
-//! host names, e-mail addresses, version numbers, plain words.
+//! host names, e-mail addresses, version numbers, shell prompts, plain words.
 
 use std::ops::Range;
 use std::sync::LazyLock;
@@ -27,6 +35,115 @@ use super::value::{
 /// disjoint. Not findings: the reported secrets ([`super::scan`]) are not repeated
 /// here, and a quoted line should be masked by both.
 pub fn possible_secrets(text: &str) -> Vec<Range<usize>> {
+    scan_lines(text, None)
+}
+
+/// What [`possible_secrets`] flags on `lines` (whole lines of `doc`), as ranges of
+/// `doc`, reading at most [`TABLE_REACH`] above them for the header of a table they
+/// stand in (`| user | password |`, `名前,ユーザー,パスワード`): a cell under a column
+/// named for a credential stands where a value goes.
+pub fn possible_secrets_in(doc: &str, lines: Range<usize>) -> Vec<Range<usize>> {
+    let table = table_above(doc, lines.start);
+    scan_lines(&doc[lines.clone()], table)
+        .into_iter()
+        .map(|r| r.start + lines.start..r.end + lines.start)
+        .collect()
+}
+
+/// How far above a quoted line [`possible_secrets_in`] looks for its table's header.
+const TABLE_REACH: usize = 4096;
+/// How many lines above it, at most.
+const TABLE_LINES: usize = 24;
+
+/// How a table's cells are separated.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+enum Table {
+    /// `| a | b |` (Markdown, ASCII art).
+    Pipe,
+    /// `a,b,c` (CSV).
+    Comma,
+    /// `a<TAB>b<TAB>c` (TSV, a spreadsheet pasted).
+    Tab,
+}
+
+/// The table whose header names a credential and whose rows run down to `at` (the start
+/// of a line), if any.
+fn table_above(doc: &str, at: usize) -> Option<Table> {
+    let b = doc.as_bytes();
+    // Only from the start of a line.
+    if at > b.len() || at > 0 && b[at - 1] != b'\n' {
+        return None;
+    }
+    let floor = at.saturating_sub(TABLE_REACH);
+    // The start of the line below the one looked at.
+    let mut end = at;
+    // The separators of the rows seen so far (from `at` up).
+    let mut rows: Option<Table> = None;
+    for _ in 0..TABLE_LINES {
+        if end == 0 || end <= floor {
+            return None;
+        }
+        let nl = end - 1;
+        let start = match memchr::memrchr(b'\n', &b[floor..nl]) {
+            Some(n) => floor + n + 1,
+            None if floor == 0 => 0,
+            None => return None,
+        };
+        // Between line breaks (or from the text's start): on character boundaries.
+        let line = &doc[start..nl];
+        if let Some(t) = table_header(line) {
+            if rows.is_none_or(|r| r == t) {
+                return Some(t);
+            }
+            return None;
+        }
+        let t = table_row(line)?;
+        if rows.is_some_and(|r| r != t) {
+            return None;
+        }
+        rows = Some(t);
+        end = start;
+    }
+    None
+}
+
+/// The separators of a table row: two `|`, two `,` or two tabs.
+fn table_row(line: &str) -> Option<Table> {
+    let count = |c: u8| memchr::memchr_iter(c, line.as_bytes()).count();
+    if count(b'|') >= 2 {
+        Some(Table::Pipe)
+    } else if count(b'\t') >= 2 {
+        Some(Table::Tab)
+    } else if count(b',') >= 2 && !line.contains(", ") && !line.contains('、') {
+        Some(Table::Comma)
+    } else {
+        None
+    }
+}
+
+/// A table's header naming a credential in one of its cells (`| ID | PW |`,
+/// `名前,ユーザー,パスワード,備考`): short cells, none of them a value.
+fn table_header(line: &str) -> Option<Table> {
+    let t = table_row(line)?;
+    let sep = match t {
+        Table::Pipe => '|',
+        Table::Comma => ',',
+        Table::Tab => '\t',
+    };
+    let mut credential = false;
+    for cell in line.split(sep) {
+        let cell = cell.trim();
+        if cell.chars().count() > 32 || cell.contains(['=', ':']) {
+            return None;
+        }
+        credential |= names_credential(cell) && !cell.contains(' ')
+            || line_names(cell).credential
+            || names_credential_ja(cell);
+    }
+    credential.then_some(t)
+}
+
+fn scan_lines(text: &str, table_above: Option<Table>) -> Vec<Range<usize>> {
     let b = text.as_bytes();
     let mut out: Vec<Range<usize>> = Vec::new();
     let mut i = 0;
@@ -34,7 +151,13 @@ pub fn possible_secrets(text: &str) -> Vec<Range<usize>> {
     // earlier on this line; whether the previous line was one wrapped base64 line.
     let mut gap_start = 0;
     let mut line = line_names(text);
-    let mut credential_line = line.credential;
+    // The table the line stands in, when its header names a credential.
+    let mut table = table_above;
+    let first = &text[..memchr::memchr(b'\n', b).unwrap_or(text.len())];
+    table = next_table(table, first);
+    let mut credential_line = line.credential || table.is_some();
+    let mut prev_token = "";
+    let mut prev2_token = "";
     let mut wrapped_line_above = false;
     let mut wrapped_line = false;
     while i < b.len() {
@@ -45,8 +168,14 @@ pub fn possible_secrets(text: &str) -> Vec<Range<usize>> {
         let gap = &text[gap_start..i];
         let line_start = match gap.rfind('\n') {
             Some(n) => {
-                line = line_names(&text[gap_start + n + 1..]);
-                credential_line = line.credential;
+                let rest_of_text = &text[gap_start + n + 1..];
+                line = line_names(rest_of_text);
+                let this = &rest_of_text[..memchr::memchr(b'\n', rest_of_text.as_bytes())
+                    .unwrap_or(rest_of_text.len())];
+                // Lines between (blank ones) end a table.
+                table = if gap[..n].contains('\n') { None } else { table };
+                table = next_table(table, this);
+                credential_line = line.credential || table.is_some();
                 wrapped_line_above = wrapped_line && !gap[..n].contains('\n');
                 wrapped_line = false;
                 true
@@ -54,6 +183,10 @@ pub fn possible_secrets(text: &str) -> Vec<Range<usize>> {
             None => gap_start == 0,
         };
         let gap_on_line = gap.rsplit('\n').next().unwrap_or(gap);
+        if gap.contains('\n') {
+            prev_token = "";
+            prev2_token = "";
+        }
         credential_line |= names_credential_ja(gap_on_line);
         let start = i;
         while i < b.len()
@@ -76,9 +209,14 @@ pub fn possible_secrets(text: &str) -> Vec<Range<usize>> {
         let t = &text[start..end];
         let context = Context {
             credential: credential_line,
+            account: line.account,
             framed: framed(gap_on_line, rest),
             alone,
             card_line: line.card,
+            line_start,
+            pin: told_pin(gap_on_line, prev_token, prev2_token),
+            told: told(gap_on_line, prev_token, prev2_token),
+            rest,
         };
         let before = out.len();
         for r in suspicious_parts(text, start..end, &context) {
@@ -101,12 +239,213 @@ pub fn possible_secrets(text: &str) -> Vec<Range<usize>> {
                 t.len() >= 40 && base64_chars(t) && out.last().is_some_and(|r| r.end >= end);
         }
         credential_line |= names_credential(t);
+        prev2_token = prev_token;
+        prev_token = &text[start..i];
     }
     out
 }
 
+/// The table a line stands in after it: the one above while the line is one of its
+/// rows, a new one when the line is a header naming a credential.
+fn next_table(above: Option<Table>, line: &str) -> Option<Table> {
+    if let Some(t) = table_header(line) {
+        return Some(t);
+    }
+    above.filter(|&t| table_row(line) == Some(t))
+}
+
+/// What the words just before a token tell it is.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+enum Told {
+    Nothing,
+    /// A password: whatever its letters, a value holding a digit.
+    Password,
+    /// A key, a secret or a token: a value mixing letters and digits.
+    Key,
+}
+
+/// What a credential word tells of the value after it: `password`, `DB_PASS`, `pw`
+/// (a password), `key`, `api_secret`, `TOKEN` (a key); its last word counts.
+fn told_by_word(w: &str) -> Told {
+    let w = w
+        .trim_matches(|c: char| !c.is_ascii_alphanumeric())
+        .as_bytes();
+    if w.len() < 2 || !w[w.len() - 1].is_ascii_alphabetic() {
+        return Told::Nothing;
+    }
+    let ends = |s: &str| {
+        let s = s.as_bytes();
+        w.len() >= s.len()
+            && w[w.len() - s.len()..].eq_ignore_ascii_case(s)
+            && (w.len() == s.len() || !w[w.len() - s.len() - 1].is_ascii_alphabetic())
+    };
+    if [
+        "password",
+        "passwd",
+        "pwd",
+        "pw",
+        "pass",
+        "passphrase",
+        "passcode",
+    ]
+    .iter()
+    .any(|s| ends(s))
+    {
+        Told::Password
+    } else if ["key", "secret", "token", "apikey"].iter().any(|s| ends(s)) {
+        Told::Key
+    } else {
+        Told::Nothing
+    }
+}
+
+/// What the words just before a token tell it is: a credential word, then nothing, a
+/// colon, `=`, `is`, or a Japanese particle (`パスワードは`, `PW：`, `キーを`).
+fn told(gap: &str, prev: &str, prev2: &str) -> Told {
+    let gap = gap.trim_matches([' ', '\t', '\u{3000}', '\'', '"', '`']);
+    let word = told_by_word;
+    if gap.is_empty() || matches!(gap, ":" | "：" | "=" | "＝" | "→") {
+        let by_prev = word(prev);
+        if by_prev != Told::Nothing {
+            return by_prev;
+        }
+        // `password is X`, `key = X`.
+        let linking = prev.eq_ignore_ascii_case("is")
+            || prev.eq_ignore_ascii_case("was")
+            || prev.eq_ignore_ascii_case("now")
+            || prev == "="
+            || prev == ":";
+        return if linking && gap.is_empty() {
+            word(prev2)
+        } else {
+            Told::Nothing
+        };
+    }
+    // Japanese: `パスワードは`, `APIキーは`, `PW：` (the word a token before).
+    let Some(head) = gap.strip_suffix(['は', '：', '＝', '「', '『', 'を', 'が', ':', '='])
+    else {
+        return Told::Nothing;
+    };
+    let head = head.trim_end_matches([' ', '\u{3000}']);
+    if ["パスワード", "パスフレーズ", "暗証番号"]
+        .iter()
+        .any(|w| head.ends_with(w))
+    {
+        Told::Password
+    } else if ["キー", "シークレット", "トークン", "鍵"]
+        .iter()
+        .any(|w| head.ends_with(w))
+    {
+        Told::Key
+    } else if head.is_empty() {
+        word(prev)
+    } else {
+        Told::Nothing
+    }
+}
+
+/// A value told as a password or a key: letters with a digit (`sakura2024`,
+/// `minato-guest-2024`; a key: 10 characters or more, `harbor2024kumo`), not what
+/// support reads, a placeholder, a count or a date.
+fn told_value(t: &str, told: Told) -> bool {
+    let t = t.trim_end_matches(['.', ',', ':', ';']);
+    let b = t.as_bytes();
+    let letters = b.iter().filter(|c| c.is_ascii_alphabetic()).count();
+    let digits = b.iter().filter(|c| c.is_ascii_digit()).count();
+    if letters == 0 || digits == 0 || t.len() > 64 || is_placeholder(t) || is_known_non_secret(t) {
+        return false;
+    }
+    // A name of lowercase words is read as a password's here, not as a resource's.
+    let lower_name = b
+        .iter()
+        .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || matches!(c, b'-' | b'_'));
+    let hex_groups = t.contains('-')
+        && t.split('-')
+            .all(|g| !g.is_empty() && g.bytes().all(|c| c.is_ascii_hexdigit()));
+    let shown = if lower_name {
+        hex_groups || is_date_or_time(t)
+    } else {
+        readable(t)
+    };
+    // A key of lowercase words needs a random part (`sk-test-abc123def456`).
+    let random_part = t.split(['-', '_']).any(|p| {
+        p.len() >= 8
+            && p.bytes().any(|c| c.is_ascii_digit())
+            && p.bytes().any(|c| c.is_ascii_alphabetic())
+    });
+    let lower_words = lower_name && t.contains(['-', '_']);
+    match told {
+        Told::Nothing => false,
+        Told::Password => t.len() >= 6 && !shown,
+        Told::Key => t.len() >= 10 && (!lower_words || random_part) && !shown,
+    }
+}
+
+/// Whether what stands before a token tells a PIN or a numeric password:
+/// `暗証番号は`, `PIN：`, `パスコード「`, `PIN:`.
+fn told_pin(gap: &str, prev: &str, prev2: &str) -> bool {
+    let gap = gap.trim_end_matches([' ', '\u{3000}', '\'', '"']);
+    let pin_word = |w: &str| {
+        let w = w.trim_end_matches([':', '=']);
+        ["pin", "passcode", "pincode", "pin-code", "password"]
+            .iter()
+            .any(|p| w.eq_ignore_ascii_case(p))
+    };
+    if gap.is_empty() {
+        return prev.ends_with([':', '=']) && pin_word(prev)
+            || prev.eq_ignore_ascii_case("is") && pin_word(prev2);
+    }
+    let Some(head) = gap.strip_suffix(['は', '：', '＝', '「', '『', '=', ':']) else {
+        return false;
+    };
+    head.ends_with("暗証番号")
+        || head.ends_with("暗証コード")
+        || head.ends_with("パスコード")
+        || head.ends_with("ＰＩＮ")
+        || head.ends_with("パスワード")
+        || head.is_empty() && pin_word(prev)
+        || head.ends_with("コード") && head.contains("暗証")
+}
+
+/// A PIN: 4 to 12 digits, not a count (`8 桁`, `12 characters`) nor a year (`2026年`).
+fn pin(t: &str, rest: &str) -> bool {
+    let rest = rest.trim_start_matches([' ', '\u{3000}']);
+    (4..=12).contains(&t.len())
+        && t.bytes().all(|c| c.is_ascii_digit())
+        && !rest.starts_with([
+            '年', '月', '日', '桁', '文', '回', '件', '個', '人', '時', '分', '秒', '%', '円',
+        ])
+        && !["char", "digit", "day", "min", "sec", "hour", "time", "byte"]
+            .iter()
+            .any(|u| {
+                rest.get(..u.len())
+                    .is_some_and(|p| p.eq_ignore_ascii_case(u))
+            })
+}
+
+/// A value printed with no line break before the next shell prompt
+/// (`terraform output -raw x` then `<value>ops@ws:~/infra$`): the part before the
+/// prompt's user, when it is no user name of lowercase letters.
+fn glued_to_prompt(t: &str) -> Option<usize> {
+    if !t.ends_with(['$', '#']) {
+        return None;
+    }
+    let at = t.find('@')?;
+    let (host, path) = t[at + 1..].split_once(':')?;
+    let prompt = !host.is_empty()
+        && host
+            .bytes()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, b'-' | b'_' | b'.'))
+        && path.starts_with(['~', '/']);
+    let head = &t[..at];
+    let user_name = head
+        .bytes()
+        .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || matches!(c, b'-' | b'_' | b'.'));
+    (prompt && head.len() >= 10 && !user_name).then_some(at)
+}
+
 /// What stands around a token on its line.
-struct Context {
+struct Context<'a> {
     /// A credential word (`password`, `creds`, `パスワード`, `事前共有キー`) stands before it.
     credential: bool,
     /// Framed as a value: in Japanese brackets (`「…」`, `『…』`, `（…）`), after a
@@ -116,6 +455,18 @@ struct Context {
     alone: bool,
     /// The line speaks of a payment card.
     card_line: bool,
+    /// The line speaks of an account or a sign-in (`admin`, `reset`, `ログイン`): a chosen
+    /// password may stand on it.
+    account: bool,
+    /// The token starts its line.
+    line_start: bool,
+    /// What stands before it tells a PIN (`暗証番号は`, `PIN:`).
+    pin: bool,
+    /// What stands just before it tells a password (`password is`, `パスワードは`,
+    /// `PW：`) or a key (`key:`, `APIキーは`).
+    told: Told,
+    /// What follows it on its line and beyond.
+    rest: &'a str,
 }
 
 /// Whether an ASCII word names a credential: `password`, `--admin-password`, `pw`,
@@ -160,19 +511,42 @@ fn line_names(text: &str) -> LineNames {
         "共有キー",
     ];
     const CARD: &[&str] = &["card", "カード", "クレジット"];
+    // Words of accounts and their passwords' lives: a chosen password stands near them
+    // (`I reset the local admin, it's <pw> now`, `Jenkins 管理者 admin / <pw>`).
+    const ACCOUNT: &[&str] = &[
+        "admin",
+        "login",
+        "logon",
+        "log in",
+        "sign in",
+        "signin",
+        "sign-in",
+        "reset",
+        "lockout",
+        "locked out",
+        "管理者",
+        "ログイン",
+        "サインイン",
+        "アカウント",
+        "リセット",
+        "初期",
+    ];
     static WORDS: LazyLock<AhoCorasick> = LazyLock::new(|| {
         AhoCorasick::builder()
             .ascii_case_insensitive(true)
-            .build(CREDENTIAL.iter().chain(CARD))
+            .build(CREDENTIAL.iter().chain(CARD).chain(ACCOUNT))
             .expect("valid patterns")
     });
     let line = &text[..memchr::memchr(b'\n', text.as_bytes()).unwrap_or(text.len())];
     let mut names = LineNames::default();
     for m in WORDS.find_iter(line) {
-        if m.pattern().as_usize() < CREDENTIAL.len() {
+        let k = m.pattern().as_usize();
+        if k < CREDENTIAL.len() {
             names.credential = true;
-        } else {
+        } else if k < CREDENTIAL.len() + CARD.len() {
             names.card = true;
+        } else {
+            names.account = true;
         }
     }
     names
@@ -182,6 +556,8 @@ fn line_names(text: &str) -> LineNames {
 struct LineNames {
     credential: bool,
     card: bool,
+    /// An account or a sign-in (`admin`, `ログイン`, `reset`).
+    account: bool,
 }
 
 /// Whether Japanese text names a credential.
@@ -212,7 +588,17 @@ fn framed(gap: &str, rest: &str) -> bool {
 
 /// `;` ending an XML entity inside a value (`Harbo&amp;r62`): the entity is no delimiter.
 fn entity_end(b: &[u8], start: usize, i: usize) -> bool {
-    if b[i] != b';' || !b.get(i + 1).is_some_and(|&c| token_byte(c) && c != b'&') {
+    // The value goes on after it: a character, or another entity (`&amp;&amp;`).
+    let goes_on = |j: usize| {
+        b.get(j).is_some_and(|&c| token_byte(c) && c != b'&')
+            || b[j.min(b.len())..].starts_with(b"&")
+                && b[j + 1..]
+                    .iter()
+                    .take(6)
+                    .position(|&c| c == b';')
+                    .is_some_and(|n| n >= 2)
+    };
+    if b[i] != b';' || !goes_on(i + 1) {
         return false;
     }
     // An entity name is short: look no further back than it.
@@ -223,7 +609,7 @@ fn entity_end(b: &[u8], start: usize, i: usize) -> bool {
     let name = &head[amp + 1..];
     (2..=5).contains(&name.len())
         && amp > 0
-        && head[amp - 1].is_ascii_alphanumeric()
+        && (head[amp - 1].is_ascii_alphanumeric() || head[amp - 1] == b';')
         && (name.iter().all(u8::is_ascii_alphabetic)
             || name[0] == b'#' && name[1..].iter().all(u8::is_ascii_digit))
 }
@@ -233,7 +619,7 @@ fn escaped_quote(b: &[u8], start: usize, i: usize) -> bool {
     b[i] == b'"'
         && i >= start + 2
         && b[i - 1] == b'\\'
-        && b[i - 2].is_ascii_alphanumeric()
+        && (b[i - 2].is_ascii_alphanumeric() || b"!#$%&*+-?@^_~".contains(&b[i - 2]))
         && b.get(i + 1).is_some_and(|&c| token_byte(c) && c != b':')
 }
 
@@ -291,6 +677,26 @@ fn suspicious_parts(text: &str, run: Range<usize>, context: &Context) -> Vec<Ran
         parts.push(run);
         return parts;
     }
+    // A PIN told as such: `暗証番号は 4821`, `PIN: 0719`.
+    if context.pin && pin(t, context.rest) {
+        parts.push(run);
+        return parts;
+    }
+    // A value told as a password or a key: `the password is sakura2024`, `PW：kumo7788`.
+    if context.told != Told::Nothing
+        && !t.trim_end_matches('=').contains(['=', '/'])
+        && told_value(t, context.told)
+    {
+        parts.push(run);
+        return parts;
+    }
+    // A value printed just before the next prompt: `<value>ops@ws:~$`.
+    if context.line_start {
+        if let Some(at) = glued_to_prompt(t) {
+            parts.push(run.start..run.start + at);
+            return parts;
+        }
+    }
     // Wrapped base64 with JSON-escaped line breaks (`…KEY-----\nMIIE…\nAbc=\n-----END`).
     if t.contains("\\n") {
         wrapped_escaped(t, run.start, &mut parts);
@@ -320,9 +726,19 @@ fn suspicious_parts(text: &str, run: Range<usize>, context: &Context) -> Vec<Ran
             }
         }
     }
-    if (context.credential || context.framed || context.alone) && value_shaped(t, context) {
+    if (context.credential || context.framed || context.alone) && value_shaped(t, context)
+        || context.account && account_password(t)
+    {
         parts.push(run.clone());
         return parts;
+    }
+    // A password in a percent-encoded URL's user information:
+    // `rediss%3A%2F%2F%3A<key>%40host`.
+    if t.contains('%') {
+        if let Some(r) = encoded_user_info(t) {
+            parts.push(run.start + r.start..run.start + r.end);
+            return parts;
+        }
     }
     // Values after percent-encoded separators: `sig%3D…`, `AccountKey%3D…%3D%3D%3B`.
     if t.contains('%') {
@@ -340,7 +756,13 @@ fn suspicious_parts(text: &str, run: Range<usize>, context: &Context) -> Vec<Ran
         let scheme_or_drive = b[k] == b':'
             && (matches!(b.get(k + 1), Some(b'/' | b'\\'))
                 || port > 0 && matches!(b.get(k + 1 + port), None | Some(b'/')));
-        if matches!(b[k], b'=' | b':') && k > 0 && !scheme_or_drive {
+        // A name written in Japanese ends where the token starts: `決済APIキー=<value>`.
+        let named = k > 0
+            || text[..run.start]
+                .chars()
+                .next_back()
+                .is_some_and(|c| !c.is_ascii() && c.is_alphanumeric());
+        if matches!(b[k], b'=' | b':') && named && !scheme_or_drive {
             let vs = k + 1 + b[k + 1..].iter().take_while(|&&c| c == b'=').count();
             // A value runs to the next parameter (`&name=`, JSON-escaped `\u0026name=`),
             // not to any `&`.
@@ -352,7 +774,12 @@ fn suspicious_parts(text: &str, run: Range<usize>, context: &Context) -> Vec<Ran
                 })
                 .unwrap_or(b.len());
             let v = &t[vs..ve];
-            if value_like(v) || chosen(v) {
+            let name = t[..k].rsplit(['&', ';', '?']).next().unwrap_or("");
+            if value_like(v)
+                || chosen(v)
+                || session_named(name) && opaque(v)
+                || told_value(v, told_by_word(name))
+            {
                 parts.push(run.start + vs..run.start + ve);
                 k = ve;
                 continue;
@@ -437,6 +864,24 @@ fn chosen(t: &str) -> bool {
         // Not a masked value (`Ab1***`), a pair, a path or a dotted name (`Encoding.UTF8`).
         && !t.contains(['/', '=', ':', '.', '*'])
         && !readable(t)
+}
+
+/// A password chosen by a person, on a line about an account: [`chosen`], with a
+/// number as people add them (three digits or more: `Kumo_q9959`, `OAdmin2022`) or a
+/// symbol, not a size or a SKU of short numbers (`Standard_D4s_v5`).
+fn account_password(t: &str) -> bool {
+    let t = t.trim_end_matches([',', '.']);
+    let b = t.as_bytes();
+    let mut run = 0;
+    let mut longest = 0;
+    for &c in b {
+        run = if c.is_ascii_digit() { run + 1 } else { 0 };
+        longest = longest.max(run);
+    }
+    let symbol = b
+        .iter()
+        .any(|&c| c.is_ascii_punctuation() && !matches!(c, b'_' | b'-' | b'.'));
+    chosen(t) && (longest >= 3 || symbol) && !is_known_non_secret(t)
 }
 
 /// Lowercase words of letters (a passphrase), not names of resources holding digits
@@ -584,11 +1029,71 @@ fn percent_encoded_values(t: &str, offset: usize, parts: &mut Vec<Range<usize>>)
             ve += 1;
         }
         let decoded = lower_decode(&t[vs..ve]);
-        if decoded.len() >= 16 && (blob(&decoded) || value_like(&decoded)) {
+        // Not what follows a value's padding (`…%3D%40host`).
+        let after_padding = lower[vs..].starts_with("%40") || lower[vs..].starts_with("%2540");
+        if decoded.len() >= 16 && !after_padding && (blob(&decoded) || value_like(&decoded)) {
             parts.push(offset + vs..offset + ve);
         }
         from = ve.max(vs);
     }
+}
+
+/// The password (as its byte range in `t`) of a percent-encoded URL's user
+/// information: `scheme%3A%2F%2Fuser%3Apass%40host…`, once or twice encoded.
+fn encoded_user_info(t: &str) -> Option<Range<usize>> {
+    let lower = t.to_ascii_lowercase();
+    let (enc, colon, at, slash) = if lower.contains("%253a%252f%252f") {
+        ("%253a%252f%252f", "%253a", "%2540", "%252f")
+    } else {
+        ("%3a%2f%2f", "%3a", "%40", "%2f")
+    };
+    let from = lower.find(enc)? + enc.len();
+    let end = lower[from..]
+        .find(['/', '&', '?'])
+        .into_iter()
+        .chain(lower[from..].find(slash))
+        .min()
+        .map_or(lower.len(), |n| from + n);
+    let authority = &lower[from..end];
+    let user_info = &authority[..authority.rfind(at)?];
+    let pass = from + user_info.find(colon)? + colon.len();
+    let pass_end = from + user_info.len();
+    let v = &t[pass..pass_end];
+    (pass_end - pass >= 4 && !is_placeholder(v)).then_some(pass..pass_end)
+}
+
+/// A name (`ASP.NET_SessionId`, `auth`, `sid`) whose value opens a session or an account.
+fn session_named(name: &str) -> bool {
+    let b = name.as_bytes();
+    [
+        "session", "sessid", "auth", "sid", "cookie", "token", "secret", "pass", "pwd", "cred",
+    ]
+    .iter()
+    .any(|w| {
+        let w = w.as_bytes();
+        b.len() >= w.len()
+            && (b[b.len() - w.len()..].eq_ignore_ascii_case(w)
+                || b.len() <= 24 && b.windows(w.len()).any(|x| x.eq_ignore_ascii_case(w)))
+    })
+}
+
+/// An opaque value: 12 characters or more of letters and digits, or 20 lowercase
+/// letters too few of them vowels to be words (a session ID); not a name of words
+/// (`ActiveDirectoryMSI`), a hex digest or anything support reads.
+fn opaque(v: &str) -> bool {
+    let letters = v.bytes().filter(u8::is_ascii_alphabetic).count();
+    let digits = v.bytes().filter(u8::is_ascii_digit).count();
+    let vowels = v.bytes().filter(|c| b"aeiouAEIOU".contains(c)).count();
+    let shape = if digits > 0 {
+        v.len() >= 12 && letters >= 4 && !v.bytes().all(|c| c.is_ascii_hexdigit())
+    } else {
+        v.len() >= 20 && v.bytes().all(|c| c.is_ascii_lowercase()) && 4 * vowels < v.len()
+    };
+    shape
+        && v.bytes()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, b'+' | b'/' | b'='))
+        && !is_placeholder(v)
+        && !readable(v)
 }
 
 /// `%25` `%2B` `%2F` `%3D` decoded (twice-encoded values decode to once-encoded ones
@@ -763,7 +1268,25 @@ fn readable(v: &str) -> bool {
             w.starts_with(|c: char| c.is_ascii_alphabetic())
                 && w.bytes().all(|c| c.is_ascii_alphabetic())
         });
+    // A shell prompt: `azureuser@vm-web-01:~$`, `postgres@db01:/var/lib#`, `bash-5.1$`.
+    let prompt = t.strip_suffix(['$', '#']).is_some_and(|p| {
+        let ident = |s: &str| {
+            !s.is_empty()
+                && s.bytes().all(|c| {
+                    c.is_ascii_lowercase() || c.is_ascii_digit() || matches!(c, b'-' | b'_' | b'.')
+                })
+        };
+        match p.split_once('@') {
+            Some((user, rest)) => rest.split_once(':').is_some_and(|(host, path)| {
+                ident(user) && ident(host) && (path.is_empty() || path.starts_with(['~', '/']))
+            }),
+            None => ["bash-", "sh-", "zsh-"]
+                .iter()
+                .any(|sh| p.strip_prefix(sh).is_some_and(&ident)),
+        }
+    });
     if dotted_name
+        || prompt
         || hex_groups
         || azure_ref
         || etag
@@ -985,6 +1508,191 @@ mod tests {
             "password reset for taro.yamada@contoso.co.jp, request 6f1c2d4e-8a3b-4c5d-9e0f-1a2b3c4d5e6f",
             "Password=********; PasswordMinLength=14",
             "パスワード（xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx の形式）",
+        ] {
+            assert!(masked(text).is_empty(), "{text}: {:?}", masked(text));
+        }
+    }
+
+    #[test]
+    fn values_after_a_name_written_in_japanese_are_masked() {
+        assert_eq!(
+            masked("--settings 決済APIキー=4f5e6d7c8b9a0f1e2d3c4b5a69788796 LOG_LEVEL=info"),
+            ["4f5e6d7c8b9a0f1e2d3c4b5a69788796"]
+        );
+        assert_eq!(masked("接続パスワード=Kumo_rt8841x"), ["Kumo_rt8841x"]);
+        assert_eq!(
+            masked("外部連携トークン:Vq8rT2mWb7LcN4vY8sQd"),
+            ["Vq8rT2mWb7LcN4vY8sQd"]
+        );
+        // A Japanese name with a readable value stays readable.
+        for text in [
+            "リージョン=japaneast",
+            "作成日時=2026-12-07T04:15:00Z",
+            "件数:1234",
+        ] {
+            assert!(masked(text).is_empty(), "{text}: {:?}", masked(text));
+        }
+    }
+
+    #[test]
+    fn chosen_passwords_near_an_account_are_masked() {
+        assert_eq!(
+            masked("I reset the local admin on vm-db01, it's Lantern_qzr4410 now."),
+            ["Lantern_qzr4410"]
+        );
+        assert_eq!(
+            masked("We changed it to UZ9959Kumo_q on Friday after the lockout."),
+            ["UZ9959Kumo_q"]
+        );
+        assert_eq!(
+            masked("・Jenkins 管理者 admin / WTokyo2025"),
+            ["WTokyo2025"]
+        );
+        assert_eq!(
+            masked("初期ログインは opsuser、Harbor-xmh8326 でお願いします"),
+            ["Harbor-xmh8326"]
+        );
+        // What support reads on such lines stays.
+        for text in [
+            "admin login failed for opsuser on vm-web-01 at 2026-12-07T04:15:00Z",
+            "サインインログ: 相関 ID 6f1c2d4e-8a3b-4c5d-9e0f-1a2b3c4d5e6f、エラー AADSTS50126",
+            "reset the admin account on Standard_D4s_v5 in rg-prod-01",
+            "ログイン画面 /home/azureuser/app/login.html を更新",
+        ] {
+            assert!(masked(text).is_empty(), "{text}: {:?}", masked(text));
+        }
+    }
+
+    #[test]
+    fn pins_told_as_such_are_masked() {
+        assert_eq!(masked("プロジェクタの暗証番号は788249です。"), ["788249"]);
+        assert_eq!(masked("金庫の暗証コード：4417"), ["4417"]);
+        assert_eq!(masked("The door PIN: 0719 until Friday"), ["0719"]);
+        assert_eq!(masked("password: 20261207"), ["20261207"]);
+        // Counts, years and numbers elsewhere stay.
+        for text in [
+            "暗証番号は 4 桁、パスワードは12文字以上です",
+            "パスワードは2026年1月に変更",
+            "PIN: 6 digits",
+            "お問い合わせ番号は 2612070040012345 です",
+        ] {
+            assert!(masked(text).is_empty(), "{text}: {:?}", masked(text));
+        }
+    }
+
+    #[test]
+    fn values_told_as_passwords_or_keys_are_masked_whatever_their_letters() {
+        for (text, value) in [
+            ("the password is hunter2024 now", "hunter2024"),
+            ("pw: sakura2024", "sakura2024"),
+            ("パスワードは sakura2024 です", "sakura2024"),
+            ("PW：kumo7788 でログイン", "kumo7788"),
+            ("ログイン情報：ID opsuser ／ PW haru2024", "haru2024"),
+            (
+                "Wi-Fi のパスワードは minato-guest-2024 です",
+                "minato-guest-2024",
+            ),
+            ("export DB_PASS=kumo2024", "kumo2024"),
+            ("SSID: MINATO-GUEST / key: harbor2024kumo", "harbor2024kumo"),
+            (
+                "APIキーは sk-test-abc123def456 です",
+                "sk-test-abc123def456",
+            ),
+            ("PIN is 4821", "4821"),
+        ] {
+            assert_eq!(masked(text), [value], "{text}");
+        }
+        // Told words with what support reads after them.
+        for text in [
+            "password is required for sqladmin",
+            "パスワードは 90 日ごとに変更してください",
+            "password: 2026-12-31 expiry, key: kv-app-prd",
+            "key: 6f1c2d4e-8a3b-4c5d-9e0f-1a2b3c4d5e6f",
+            "secret: db-password-v2 (Key Vault)",
+            "token: 3600 seconds",
+            "パスワード：xxxxxxxx",
+        ] {
+            assert!(masked(text).is_empty(), "{text}: {:?}", masked(text));
+        }
+    }
+
+    #[test]
+    fn cells_under_a_credential_column_are_masked() {
+        let quoted = |doc: &str, line: usize| -> Vec<String> {
+            let start: usize = doc.split_inclusive('\n').take(line).map(str::len).sum();
+            let end = start + doc[start..].find('\n').unwrap_or(doc.len() - start);
+            possible_secrets_in(doc, start..end)
+                .into_iter()
+                .map(|r| doc[r].to_string())
+                .collect()
+        };
+        let md = "| Environment | Admin user | Password |\n|---|---|---|\n| dev | sqladmin | OAdmin2022 |\n| test | sqladmin | FrmJDpff_LeHQOF4 |\n";
+        assert_eq!(quoted(md, 2), ["OAdmin2022"]);
+        assert_eq!(quoted(md, 3), ["FrmJDpff_LeHQOF4"]);
+        let csv = "名前,ユーザー,パスワード,備考\njump01,azureuser,CW9518Kestrel_q,踏み台\n";
+        assert_eq!(quoted(csv, 1), ["CW9518Kestrel_q"]);
+        let tsv = "用途\tID\tPW\nSFTP\tsftpuser\tTSpring2023\n";
+        assert_eq!(quoted(tsv, 1), ["TSpring2023"]);
+        // A table of no credential, and a table the credential one does not reach.
+        let plain = "| VM | Size | Image |\n|---|---|---|\n| vm-web01 | Standard_D4s_v5 | Win2022Datacenter |\n";
+        assert!(quoted(plain, 2).is_empty());
+        let apart = "| user | password |\n|---|---|\n\n| vm-web01 | Win2022Datacenter |\n";
+        assert!(quoted(apart, 3).is_empty());
+        // Far below multibyte text, or from the middle of a line: no table, no panic.
+        let far = format!("{}\n| a | b |\n", "パスワード".repeat(1000));
+        let at = far.find("| a").unwrap();
+        assert!(possible_secrets_in(&far, at..far.len() - 1).is_empty());
+        assert!(possible_secrets_in(&far, at + 1..far.len() - 1).is_empty());
+        // In the table, IDs in other cells stay readable.
+        let ids = "| subscription | pw |\n|---|---|\n| 6f1c2d4e-8a3b-4c5d-9e0f-1a2b3c4d5e6f | Sakura2024! |\n";
+        assert_eq!(quoted(ids, 2), ["Sakura2024!"]);
+    }
+
+    #[test]
+    fn values_in_more_encoded_and_glued_forms_are_masked() {
+        // Escaped quotes and XML entities after symbols inside a value.
+        assert_eq!(
+            masked(r#"{\"password\":\"ER4001Yuki#\"q\"}"#),
+            [r#"ER4001Yuki#\"q"#]
+        );
+        assert_eq!(
+            masked(r#"Password=PzBaYz!hSs_\"DQEs2;Encrypt=True"#),
+            [r#"PzBaYz!hSs_\"DQEs2"#]
+        );
+        assert_eq!(
+            masked("connectionString=\"User ID=erp;Password=zt&amp;&amp;Yuki5741;\""),
+            ["zt&amp;&amp;Yuki5741"]
+        );
+        // A percent-encoded URL's password, not the host after it.
+        assert_eq!(
+            masked("redis_url=rediss%3A%2F%2F%3AC6uE1CG56llcYPy1wQvreWIWxNb71JtjNAzCaJknxg0%3D%40redis1.redis.cache.windows.net%3A6380%2F0"),
+            ["C6uE1CG56llcYPy1wQvreWIWxNb71JtjNAzCaJknxg0%3D"]
+        );
+        assert_eq!(
+            masked(
+                "dsn=postgresql%3A%2F%2Fapp%3AHarbor%2127x%40db1.postgres.database.azure.com%2Fdb"
+            ),
+            ["Harbor%2127x"]
+        );
+        // A session ID under a session's name, whatever its letters.
+        assert_eq!(
+            masked("Cookie: ASP.NET_SessionId=ncevcwwalcpyhkmqyekhszfe; lang=ja"),
+            ["ncevcwwalcpyhkmqyekhszfe"]
+        );
+        for text in [
+            "auth_mode=AzureADMyOrg&session_timeout=3600",
+            "sessionState=InProc&authCookieName=internationalization",
+        ] {
+            assert!(masked(text).is_empty(), "{text}: {:?}", masked(text));
+        }
+        // A value printed just before the next prompt, not the prompt itself.
+        assert_eq!(
+            masked("Lantern6811_ops@ws:~/infra/envs/prod$ terraform output"),
+            ["Lantern6811_ops"]
+        );
+        for text in [
+            "ops@ws:~/infra/envs/prod$ terraform output",
+            "azureuser@vm-web-01:~$",
         ] {
             assert!(masked(text).is_empty(), "{text}: {:?}", masked(text));
         }

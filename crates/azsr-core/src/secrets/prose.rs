@@ -23,10 +23,23 @@ use super::{Finding, Kind};
 
 /// Japanese keywords: パスワード, 暗証番号, 事前共有キー, アクセスキー, シークレット, トークン.
 pub(crate) fn at_japanese(text: &str, hit: Range<usize>, out: &mut Vec<Finding>) {
+    // `パス：`, `パス |`: anchored with what follows, so that パスワード is not met twice.
+    let hit = if text[hit.clone()].starts_with("パス")
+        && !text[hit.clone()].starts_with("パスワ")
+        && !text[hit.clone()].starts_with("パスフ")
+    {
+        hit.start..hit.start + "パス".len()
+    } else {
+        hit
+    };
     let Some((class, kind)) = japanese_class(text, &hit) else {
         return;
     };
     let found = out.len();
+    if let Some(v) = value_before_arrow(text, hit.start) {
+        out.push(Finding { range: v, kind });
+        return;
+    }
     japanese_told(text, hit.clone(), class, kind, out);
     if out.len() == found {
         if let Some(v) = sentence_value(text, hit, class) {
@@ -36,13 +49,69 @@ pub(crate) fn at_japanese(text: &str, hit: Range<usize>, out: &mut Vec<Finding>)
             });
         }
     }
+    // 「X」に変更しました（変更前は Y）: the old value told after the new one.
+    if out.len() > found && matches!(class, Class::Password | Class::Key(Kind::PreSharedKey)) {
+        let end = out[out.len() - 1].range.end;
+        if let Some(old) = other_one(text, end) {
+            out.push(Finding { range: old, kind });
+        }
+    }
+}
+
+/// `| admin | P@ss… | ← パスワード |`, `P@ss…   ←管理者パスワード`: a remark after the value
+/// pointing back at it (a few words may qualify the keyword).
+fn value_before_arrow(text: &str, word_start: usize) -> Option<Range<usize>> {
+    let ls = line_start(text, word_start);
+    let head = &text[ls..word_start];
+    let arrow = head.rfind(['←', '⇐'])?;
+    if head[arrow + '←'.len_utf8()..].trim().chars().count() > 8
+        || head[arrow..].bytes().any(|c| c.is_ascii_alphanumeric())
+    {
+        return None;
+    }
+    let before = head[..arrow].trim_end().trim_end_matches('|').trim_end();
+    let start = before
+        .rfind(|c: char| c.is_whitespace() || c == '|' || !c.is_ascii())
+        .map_or(0, |p| {
+            p + before[p..].chars().next().map_or(1, char::len_utf8)
+        });
+    let v = &before[start..];
+    (looks_like_password(v) && !is_placeholder(v)).then(|| ls + start..ls + before.len())
+}
+
+/// `パス：P@ss…`, `・パス = P@ss…`: パス standing alone as a label before a value that is no
+/// path.
+fn short_password_label(text: &str, hit: &Range<usize>) -> bool {
+    // A table header cell of its own: `| ID | パス |`.
+    let ls = line_start(text, hit.start);
+    if text[ls..hit.start].trim_end().ends_with('|')
+        && text[hit.end..].trim_start_matches(' ').starts_with('|')
+        && table_header(text, hit.start).is_some()
+    {
+        return true;
+    }
+    let before = char_before(text, hit.start);
+    let label_start = !before.is_alphanumeric() || before.is_ascii_digit();
+    let mut p = hit.end;
+    let c = char_at(text, p);
+    if !label_start || !matches!(c, ':' | '：' | '=' | '＝') {
+        return false;
+    }
+    p += c.len_utf8();
+    while matches!(char_at(text, p), ' ' | '\t' | '　') {
+        p += char_at(text, p).len_utf8();
+    }
+    let rest = &text[p..];
+    let word = &rest[..rest.find(char::is_whitespace).unwrap_or(rest.len())];
+    !word.contains(['/', '\\']) && !word.starts_with(['~', '.', '$', '%'])
 }
 
 /// The class and kind of secret a Japanese keyword names, or none (クッキー, 公開鍵).
 fn japanese_class(text: &str, hit: &Range<usize>) -> Option<(Class, Kind)> {
     let word = &text[hit.clone()];
     Some(match word {
-        "パスワード" | "パスフレーズ" | "暗証番号" => {
+        // 一時アクセス パス: Entra ID's Temporary Access Pass, a password for a day.
+        "パスワード" | "パスフレーズ" | "暗証番号" | "一時アクセス パス" | "一時アクセスパス" => {
             (Class::Password, Kind::Password)
         }
         "共有キー" => (Class::Key(Kind::PreSharedKey), Kind::PreSharedKey),
@@ -61,6 +130,10 @@ fn japanese_class(text: &str, hit: &Range<usize>) -> Option<(Class, Kind)> {
                 },
             )
         }
+        // `パス：P@ss…` (short for パスワード) as a label; not パスワード / パスフレーズ (their own
+        // anchors), not a path (ファイルパス, `パス: /var/…`).
+        "パス" if !short_password_label(text, hit) => return None,
+        "パス" => (Class::Password, Kind::Password),
         // クッキー is a cookie, whose name says whether it is a secret.
         "キー" if text[..hit.start].ends_with("クッ") => return None,
         "キー" => (Class::Key(Kind::AccessKey), Kind::AccessKey),
@@ -81,6 +154,27 @@ fn japanese_told(text: &str, hit: Range<usize>, class: Class, kind: Kind, out: &
     }
     if csv_column(text, &hit, class, kind, out) {
         return;
+    }
+    // 下記パスワードにてログインをお試しください。⏎ P@ss…: the word announced as below.
+    let lead = text[line_start(text, hit.start)..hit.start].trim_end();
+    let particle = matches!(
+        char_at(text, hit.end),
+        'に' | 'を' | 'で' | 'は' | 'が' | '：' | ':' | '、' | '\n' | '\0'
+    );
+    if particle
+        && ["下記", "以下", "下記の", "以下の"]
+            .iter()
+            .any(|w| lead.ends_with(w))
+    {
+        if let Some(v) = next_line_value(text, line_end(text, hit.end)) {
+            if accept(class, &text[v.range.clone()], Sep::Weak, false) {
+                out.push(Finding {
+                    range: v.range,
+                    kind,
+                });
+                return;
+            }
+        }
     }
     // The value before the word: 「P@ss…」というパスワード, P@ss… という管理者パスワード;
     // 『P@ss…』と入力しましたが…パスワードが…: a quoted value typed on the word's line.
@@ -249,6 +343,17 @@ const VALUE_TAILS: &[&str] = &[
     "にしてお",
     "に変更",
     "へ変更",
+    "に変え",
+    "に戻し",
+    "へ戻し",
+    "となって",
+    "となりま",
+    "をご利用",
+    "をご使用",
+    "をお使い",
+    "でお試し",
+    "にてログイン",
+    "にて接続",
     "にリセット",
     "に更新",
     "に再設定",
@@ -292,6 +397,27 @@ fn sentence_value(text: &str, hit: Range<usize>, class: Class) -> Option<Value> 
             let c = char_at(rest, i);
             // The sentence ends; a new topic (`は` or `も` after other words, not には,
             // では, とは) starts.
+            // A correction goes on: パスワードに誤りがありました。正しくは X です。
+            let corrected = (c == '。')
+                .then(|| {
+                    ["正しくは", "正しい値は", "正しいパスワードは", "訂正します"]
+                        .iter()
+                        .find(|w| rest[i + c.len_utf8()..].starts_with(**w))
+                })
+                .flatten();
+            if let Some(w) = corrected {
+                i += c.len_utf8() + w.len();
+                continue;
+            }
+            // パスワードにつきましては「X」: the keyword's own topic, not a new one.
+            let own_topic = c == 'は'
+                && ["につきまして", "について", "に関して", "の件"]
+                    .iter()
+                    .any(|w| rest[..i].trim_start() == *w);
+            if own_topic {
+                i += c.len_utf8();
+                continue;
+            }
             if matches!(c, '。' | '！' | '？')
                 || matches!(c, 'は' | 'も')
                     && i > 6
@@ -500,6 +626,25 @@ pub(super) fn changed_to(text: &str, after: usize, class: Class) -> Option<Range
 pub(super) fn other_one(text: &str, after: usize) -> Option<Range<usize>> {
     let le = line_end(text, after).min(after + 80);
     let rest = text[after..ceil(text, le)].to_ascii_lowercase();
+    // （変更前は Y）, 旧パスワードは「Y」: the Japanese for "the old one was".
+    if let Some((i, w)) = [
+        "変更前は",
+        "変更前：",
+        "旧パスワードは",
+        "以前のパスワードは",
+        "元のパスワードは",
+    ]
+    .iter()
+    .find_map(|w| rest.find(w).map(|i| (i, w.len())))
+    {
+        let mut p = after + i + w;
+        while matches!(char_at(text, p), ' ' | '　' | '「' | '『') {
+            p += char_at(text, p).len_utf8();
+        }
+        let v = read_value(text, p, false)?;
+        let s = &text[v.range.clone()];
+        return (s.is_ascii() && looks_like_password(s) && !is_placeholder(s)).then_some(v.range);
+    }
     let (i, w) = [
         " one was ",
         " one is ",
@@ -728,6 +873,14 @@ pub(crate) fn at_account(text: &str, hit: Range<usize>, out: &mut Vec<Finding>) 
 /// only by a pronoun, after a verb that sets it, when the line or the one above speaks of
 /// signing in. The value must be a chosen password with a digit.
 pub(crate) fn at_it_to(text: &str, hit: Range<usize>, out: &mut Vec<Finding>) {
+    if text[hit.clone()].eq_ignore_ascii_case(" in with ") {
+        signed_in_with_en(text, hit, out);
+        return;
+    }
+    if !text[hit.clone()].eq_ignore_ascii_case(" it to ") {
+        it_is_now(text, hit, out);
+        return;
+    }
     let ls = line_start(text, hit.start);
     let verb = text[ls..hit.start]
         .rsplit(' ')
@@ -745,6 +898,99 @@ pub(crate) fn at_it_to(text: &str, hit: Range<usize>, out: &mut Vec<Finding>) {
         return;
     };
     if chosen_password(&text[v.range.clone()]) && sign_in_context(text, &v.range) {
+        out.push(Finding {
+            range: v.range,
+            kind: Kind::Password,
+        });
+    }
+}
+
+/// "Try logging in with P@ss…", "sign in with svc-deploy and P@ss…", "logged in with
+/// admin / P@ss…": the password a person signs in with; a lone value must have a symbol
+/// (an account signs in too: "sign in with ContosoAdmin01").
+fn signed_in_with_en(text: &str, hit: Range<usize>, out: &mut Vec<Finding>) {
+    let ls = line_start(text, hit.start);
+    let verb = text[ls..hit.start]
+        .rsplit(' ')
+        .next()
+        .unwrap_or("")
+        .to_ascii_lowercase();
+    if !["log", "logging", "logged", "sign", "signing", "signed"].contains(&verb.as_str()) {
+        return;
+    }
+    let Some(first) = read_value(text, hit.end, false) else {
+        return;
+    };
+    let after = &text[first.range.end..line_end(text, first.range.end)];
+    let second = [" and ", " / ", "/"]
+        .iter()
+        .find(|w| after.starts_with(**w))
+        .and_then(|w| read_value(text, first.range.end + w.len(), false));
+    let (v, paired) = match second {
+        Some(v) => (v, true),
+        None => (first, false),
+    };
+    let s = &text[v.range.clone()];
+    let symbol = s.bytes().any(|c| b"!@#$%^&*?+=~".contains(&c));
+    if chosen_password(s) && (paired || symbol) {
+        out.push(Finding {
+            range: v.range,
+            kind: Kind::Password,
+        });
+    }
+}
+
+/// "I reset the local admin, it's P@ss… now", "rotated the sa login — it is now P@ss…",
+/// "ok so the new one is P@ss…": a password named by a pronoun after a verb that set it
+/// (earlier on the line), or by "the new one", where the line or the one above speaks of
+/// an account. The value must be a chosen password with a digit.
+fn it_is_now(text: &str, hit: Range<usize>, out: &mut Vec<Finding>) {
+    let ls = line_start(text, hit.start);
+    let before = text[ls..hit.start].to_ascii_lowercase();
+    let one = text[hit.clone()].to_ascii_lowercase().contains("one");
+    let told = if one {
+        let lead = before.rsplit(' ').next().unwrap_or("");
+        ["new", "current", "temporary", "temp"].contains(&lead)
+    } else {
+        [
+            "reset",
+            "changed",
+            "set ",
+            "rotated",
+            "updated",
+            "regenerated",
+            "recreated",
+            "リセット",
+            "変更",
+            "再設定",
+        ]
+        .iter()
+        .any(|v| before.contains(v))
+    };
+    if !told {
+        return;
+    }
+    let mut p = hit.end;
+    if text[p..].starts_with("now ") {
+        p += 4;
+    }
+    let Some(v) = read_value(text, p, false) else {
+        return;
+    };
+    let s = &text[v.range.clone()];
+    let context = {
+        let from = if ls > 0 { line_start(text, ls - 1) } else { ls };
+        let from = ceil(text, from.max(hit.start.saturating_sub(400)));
+        text[from..line_end(text, v.range.end)].to_ascii_lowercase()
+    };
+    // "the new one" may be anything: it takes a user or an account, not an admin portal.
+    let words: &[&str] = if one {
+        &["same user", "user ", "account"]
+    } else {
+        &["admin", "account", "user", "login"]
+    };
+    let account = words.iter().any(|w| context.contains(w));
+    if chosen_password(s) && (account || sign_in_context(text, &v.range)) {
         out.push(Finding {
             range: v.range,
             kind: Kind::Password,
@@ -926,9 +1172,29 @@ const SECRET_NOUNS: &[&str] = &[
     "key",
 ];
 
+/// 「X」でした。… API キーとして設定, "… set it as the API key": the rest of the line after
+/// a value says it is used as a secret (not "differs from the API key", キーとは異なる).
+fn used_as_secret(text: &str, after: usize) -> bool {
+    let le = ceil(text, line_end(text, after).min(after + 300));
+    let rest = text[after..le].to_ascii_lowercase();
+    ["として", " as the ", " as our ", " as an ", " as a "]
+        .iter()
+        .flat_map(|m| rest.match_indices(m))
+        .any(|(i, _)| {
+            let before = rest[..i].trim_end();
+            SECRET_NOUNS.iter().any(|w| before.ends_with(w))
+        })
+}
+
 /// 値は X です, 値: X: a value named only as "the value", of a secret named earlier on the
 /// line or on the line above; it must be shaped as a key or a chosen password.
 pub(crate) fn at_value(text: &str, hit: Range<usize>, out: &mut Vec<Finding>) {
+    // `| アカウント | 設定値 |`, `| 項目 | 値 | 備考 |`: a value column, whose rows hold a
+    // secret when the header has an account column or the row names one.
+    if table_header(text, hit.start).is_some() {
+        table_column(text, &hit, Class::Secret, Kind::Secret, true, out);
+        return;
+    }
     let mut p = hit.end;
     // 値は X, 値: X, 値（X）.
     let c = char_at(text, p);
@@ -955,11 +1221,14 @@ pub(crate) fn at_value(text: &str, hit: Range<usize>, out: &mut Vec<Finding>) {
     let from = if ls > 0 { line_start(text, ls - 1) } else { ls };
     let from = ceil(text, from.max(hit.start.saturating_sub(600)));
     let context = text[from..hit.start].to_ascii_lowercase();
-    let named = SECRET_NOUNS.iter().any(|w| context.contains(w));
-    if named {
+    let named =
+        SECRET_NOUNS.iter().any(|w| context.contains(w)) || used_as_secret(text, v.range.end);
+    // `ユーザー: app01` ⏎ `値: P@ss…`: the value under a user's name is its password.
+    let user = c != 'は' && chosen && super::keyvalue::user_above(text, hit.start);
+    if named || user {
         out.push(Finding {
             range: v.range,
-            kind: Kind::Secret,
+            kind: if named { Kind::Secret } else { Kind::Password },
         });
     }
 }
@@ -1323,5 +1592,171 @@ mod tests {
             found("JWT_SECRET=Qk7vN2pLx9wRt4ZmTy8sQk7v\n"),
             ["Qk7vN2pLx9wRt4ZmTy8sQk7v"]
         );
+    }
+
+    #[test]
+    fn a_password_named_by_a_pronoun_or_the_new_one_is_found() {
+        for (text, value) in [
+            ("I reset the local admin on vm-web02, it's Rb7!kQ2mXz now. Please don't change it.\n", "Rb7!kQ2mXz"),
+            ("We rotated the svc-etl login last night; it is now Kx9#mPq2Lw and the job still fails.\n", "Kx9#mPq2Lw"),
+            ("ok so the new one is Ily6PBJ768WUq31, same user as before\n", "Ily6PBJ768WUq31"),
+            ("sqladmin のパスワードをリセットしました, it's Hk4$wQ9zLm now\n", "Hk4$wQ9zLm"),
+        ] {
+            assert_eq!(found(text), [value], "{text}");
+        }
+        for text in [
+            "I updated the app, it's Version2.4.1 now and the user sees an error.\n",
+            "I reset the cache, it's Standard_D4s_v3 now for the user pool.\n",
+            "ok so the new one is in the vault now, same user (`svc-etl`).\n",
+            "The current one is AppGw01Prod for the admin portal.\n",
+            "It's Monday2 now, I reset nothing.\n",
+        ] {
+            assert!(found(text).is_empty(), "{text}: {:?}", found(text));
+        }
+    }
+
+    #[test]
+    fn the_old_value_told_after_the_new_one_is_found() {
+        for (text, values) in [
+            ("Password changed to Qw3rty!Zx98 (old one was Tokyo@20260). Both fail.\n", vec!["Qw3rty!Zx98", "Tokyo@20260"]),
+            ("VPN の事前共有キーを昨日「Abc123Def456Ghi789」に変更しました（変更前は Zyx987Wvu654Tsr321）。\n", vec!["Abc123Def456Ghi789", "Zyx987Wvu654Tsr321"]),
+            ("管理者パスワードを「Kx9#mPq2Lw」に変更しました。旧パスワードは「Tokyo@2025」です。\n", vec!["Kx9#mPq2Lw", "Tokyo@2025"]),
+        ] {
+            assert_eq!(found(text), values, "{text}");
+        }
+        let text = "パスワードを「Kx9#mPq2Lw」に変更しました（変更前は 12 文字でした）。\n";
+        assert_eq!(found(text), ["Kx9#mPq2Lw"]);
+    }
+
+    #[test]
+    fn a_password_manager_named_where_the_value_goes_is_no_value() {
+        for text in [
+            "・踏み台のパスワード → 1Password の「基盤チーム」保管庫を参照\n",
+            "The password: 1Password, vault \"Ops\".\n",
+            "パスワード：KeePass のファイルを参照してください\n",
+        ] {
+            assert!(found(text).is_empty(), "{text}: {:?}", found(text));
+        }
+    }
+
+    #[test]
+    fn a_value_told_by_a_japanese_sentence_shape_is_found() {
+        let sig = "WwcikLYVhCAQlROr6sCC2lrBbhxsSolYRNo0ZCPbx6U=";
+        let hex = "f2e810a4aaa0cffb922d4026951c6161";
+        for (text, value) in [
+            (format!("SAS を発行しました。sig は「{sig}」、有効期限は明日までです。\n"), sig),
+            (format!("The sig is {sig} and it expires tomorrow.\n"), sig),
+            ("ヘルプデスクから一時アクセス パス Xk8mQ2pLz9aB を発行してもらいました。\n".to_string(), "Xk8mQ2pLz9aB"),
+            ("パスワードの件、**mh-Harbor1364** に戻したところ、ログインできました。\n".to_string(), "mh-Harbor1364"),
+            ("管理者パスワードは元の Kx9#mPq2Lw へ戻しました。\n".to_string(), "Kx9#mPq2Lw"),
+            (format!("取得した値は「{hex}」でした。API キーとして api-key ヘッダーに設定しています。\n"), hex),
+            (format!("控えていた値は {hex} です。これをトークンとして送っています。\n"), hex),
+        ] {
+            assert_eq!(found(&text), [value], "{text}");
+        }
+        for text in [
+            "sig は 2 か所に出てきます。\n".to_string(),
+            "sig は「<削除済み>」です。\n".to_string(),
+            "パスワードの件、元に戻しました。\n".to_string(),
+            "アクセスパスは /api/v1/items です。\n".to_string(),
+            format!("取得した値は「{hex}」でした。これは etag なので、API キーとは異なるという理解でよいですか。\n"),
+        ] {
+            assert!(found(&text).is_empty(), "{text}: {:?}", found(&text));
+        }
+    }
+
+    #[test]
+    fn signing_in_with_a_value_and_a_remark_pointing_at_it_are_found() {
+        for (text, value) in [
+            (
+                "Try logging in with Hk4$wQ9zLm, that should work.\n",
+                "Hk4$wQ9zLm",
+            ),
+            (
+                "Sign in with svc-deploy and Hk4wQ9zLm2 please.\n",
+                "Hk4wQ9zLm2",
+            ),
+            (
+                "I logged in with admin / Qp7vX2mRt9 on the jump box.\n",
+                "Qp7vX2mRt9",
+            ),
+            (
+                "| 管理者 | admin | Rb7!kQ2mXz | ← パスワード |\n",
+                "Rb7!kQ2mXz",
+            ),
+            ("Hk4$wQ9zLm   ←管理者パスワード\n", "Hk4$wQ9zLm"),
+        ] {
+            assert_eq!(found(text), [value], "{text}");
+        }
+        for text in [
+            "I logged in with ContosoAdmin01 and got an error.\n",
+            "Sign in with your work account and then open the portal.\n",
+            "| kintai | 3f2a9c1e-1111-2222-3333-444455556666 | ← パスワードではありません |\n",
+            "| ポート | 5432 | ← パスワードの行ではない |\n",
+        ] {
+            assert!(found(text).is_empty(), "{text}: {:?}", found(text));
+        }
+    }
+
+    #[test]
+    fn pasu_alone_as_a_label_names_a_password_not_a_path() {
+        for (text, value) in [
+            ("ユーザー: app_user\nパス: Hk4$wQ9zLm\n", "Hk4$wQ9zLm"),
+            ("・ID：admin　・パス：Qp7vX2mRt9\n", "Qp7vX2mRt9"),
+            (
+                "| ID | パス |\n|---|---|\n| admin | Zx8!kLm3Qw |\n",
+                "Zx8!kLm3Qw",
+            ),
+        ] {
+            assert_eq!(found(text), [value], "{text}");
+        }
+        for text in [
+            "ファイルパス: /var/log/app.log\n",
+            "パス: C:\\Program Files\\App\n",
+            "インストール先のパス：D:\\apps\n",
+            "パス: ./bin/run.sh\n",
+            "パス: api/v1\n",
+            "パス=$APP_PASS\n",
+        ] {
+            assert!(found(text).is_empty(), "{text}: {:?}", found(text));
+        }
+    }
+
+    #[test]
+    fn keigo_sentence_shapes_tell_a_value() {
+        let key = "Zm9vYmFyYmF6cXV4Zm9vYmFyYmF6cXV4MTIzNDU2Nzg5MA";
+        for (text, value) in [
+            (
+                "パスワードにつきましては「Hk4$wQ9zLm」となっております。\n".to_string(),
+                "Hk4$wQ9zLm",
+            ),
+            (
+                format!("アクセスキーにつきましては、{key} をご利用ください。\n"),
+                key,
+            ),
+            (
+                "下記パスワードにてログインをお試しください。\nHk4$wQ9zLm\n".to_string(),
+                "Hk4$wQ9zLm",
+            ),
+            (
+                "先ほどお伝えしたパスワードに誤りがありました。正しくは Hk4$wQ9zLm です。\n"
+                    .to_string(),
+                "Hk4$wQ9zLm",
+            ),
+            (
+                "管理者パスワードについては Qp7vX2mRt9! をお使いください。\n".to_string(),
+                "Qp7vX2mRt9!",
+            ),
+        ] {
+            assert_eq!(found(&text), [value], "{text}");
+        }
+        for text in [
+            "パスワードにつきましては、別途お電話でお伝えいたします。\n",
+            "アクセスキーにつきましては、Azure ポータルの画面をご利用ください。\n",
+            "下記パスワードポリシーをご確認ください。\nMinimumLength=14\n",
+            "パスワードに誤りがありました。正しくは Windows Server 2022 です。\n",
+        ] {
+            assert!(found(text).is_empty(), "{text}: {:?}", found(text));
+        }
     }
 }

@@ -159,6 +159,13 @@ const NOT_SECRET_SUFFIXES: &[&str] = &[
     "hours",
     "minutes",
     "seconds",
+    // A hash of the secret (`PasswordHash`, `DB_PASS_HASH`, `secretDigest`), not the secret.
+    "hash",
+    "hashed",
+    "digest",
+    "checksum",
+    "fingerprint",
+    "thumbprint",
 ];
 
 const NOT_SECRET_KEY_PREFIXES: &[&str] = &[
@@ -199,6 +206,50 @@ const NOT_SECRET_KEY_PREFIXES: &[&str] = &[
     "kid",
     "data",
 ];
+
+/// Names whose last word says what they send rather than calling it a password or a
+/// key: `ServiceAuth`, `KikanAuth`, `AZ_AUTH` (the credential a service sends), `Hmac`,
+/// `WEBHOOK_HMAC` (the HMAC key), `STORAGE_ACCESS` (an access key: judged by its shape, see
+/// [`names_access`]). A switch or a scheme (`useAuth`, `oauth`) is no credential.
+fn named_by_suffix(n: &str) -> Option<Class> {
+    const SWITCHES: &[&str] = &[
+        "oauth",
+        "easyauth",
+        "useauth",
+        "enableauth",
+        "disableauth",
+        "requireauth",
+        "skipauth",
+        "noauth",
+        "allowauth",
+        "mutualauth",
+        "clientauth",
+        "anonymousauth",
+        "windowsauth",
+        "formsauth",
+    ];
+    if n.len() > 4 && n.ends_with("auth") && !SWITCHES.contains(&n) {
+        Some(Class::Secret)
+    } else if n.ends_with("hmac") {
+        Some(Class::Key(Kind::Secret))
+    } else if names_access(n) {
+        Some(Class::Key(Kind::AccessKey))
+    } else {
+        None
+    }
+}
+
+/// `STORAGE_ACCESS`, `blobAccess`: a name ending in `access` (normalized), which holds an
+/// access key only when the value has an Azure key's shape (`access: private` is a level).
+pub fn names_access(n: &str) -> bool {
+    n.len() > 6 && n.ends_with("access")
+}
+
+/// Whether a normalized name ends in `auth` (its value must be longer than a scheme's
+/// name, `OAuth2`).
+pub fn names_auth(n: &str) -> bool {
+    n.ends_with("auth")
+}
 
 /// What a key name announces, when it announces a secret.
 static NOT_PARTS: LazyLock<AhoCorasick> = LazyLock::new(|| {
@@ -254,7 +305,10 @@ pub fn classify(key: &str) -> Option<Class> {
         || n.ends_with("key1")
         || n.ends_with("key2")
         || n == "psk";
-    if !maybe || n.ends_with("id") || n.ends_with("ids") {
+    if !maybe {
+        return named_by_suffix(n);
+    }
+    if n.ends_with("id") || n.ends_with("ids") {
         return None;
     }
     // `IssuerSigningKey`, `signingSecret`: what signs tokens, not a sign-in.
@@ -530,6 +584,11 @@ const STOPWORDS: &[&str] = &[
     "pfx",
     "cer",
     "crt",
+    // Password managers named where the value would be (`パスワード → 1Password の…`).
+    "1password",
+    "keepass",
+    "lastpass",
+    "bitwarden",
 ];
 
 /// [`STOPWORDS`] for lookups.
@@ -588,6 +647,10 @@ pub fn is_placeholder(v: &str) -> bool {
     }
     let lower = t.to_ascii_lowercase();
     if STOPWORD_SET.contains(lower.as_str()) {
+        return true;
+    }
+    // `\u003cfrom-key-vault\u003e`: `<…>` escaped in JSON (a password may hold one `<`).
+    if lower.starts_with("\\u003c") && lower.ends_with("\\u003e") {
         return true;
     }
     let b = t.as_bytes();

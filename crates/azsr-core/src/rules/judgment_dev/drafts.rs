@@ -20,16 +20,18 @@ const PHRASING: [&str; 5] = [
     "cross-subscription-mention",
 ];
 
+/// A batch's `expected.toml`.
 #[derive(Deserialize)]
-struct Labels {
-    draft: Vec<Label>,
+pub(super) struct Labels {
+    pub draft: Vec<Label>,
 }
 
+/// One draft's label.
 #[derive(Deserialize)]
-struct Label {
-    file: String,
-    lang: String,
-    expect: Vec<String>,
+pub(super) struct Label {
+    pub file: String,
+    pub lang: String,
+    pub expect: Vec<String>,
 }
 
 /// The outcome of one batch: figures to print and the drafts that went wrong.

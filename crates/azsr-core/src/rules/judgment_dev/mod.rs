@@ -16,9 +16,20 @@ struct Case {
     text: String,
 }
 
-fn cases(file: &str) -> Vec<Case> {
+/// A snippet as written in a set file: `\n` a line break, `$OURS` / `$OTHER` the two
+/// subscriptions, `$OURRID` / `$ORID` a resource ID in each.
+fn expand(snippet: &str) -> String {
     let ours_rid = format!("/subscriptions/{OURS}/resourceGroups/rg-app/providers/Microsoft.Compute/virtualMachines/vm-web-01");
     let other_rid = format!("/subscriptions/{OTHER}/resourceGroups/rg-hub/providers/Microsoft.Network/azureFirewalls/fw-hub");
+    snippet
+        .replace("\\n", "\n")
+        .replace("$OURRID", &ours_rid)
+        .replace("$ORID", &other_rid)
+        .replace("$OURS", OURS)
+        .replace("$OTHER", OTHER)
+}
+
+fn cases(file: &str) -> Vec<Case> {
     let mut ja = true;
     let mut out = Vec::new();
     for line in file.lines() {
@@ -28,12 +39,7 @@ fn cases(file: &str) -> Vec<Case> {
             l if l.starts_with("+ ") || l.starts_with("- ") => out.push(Case {
                 ja,
                 fires: l.starts_with('+'),
-                text: l[2..]
-                    .replace("\\n", "\n")
-                    .replace("$OURRID", &ours_rid)
-                    .replace("$ORID", &other_rid)
-                    .replace("$OURS", OURS)
-                    .replace("$OTHER", OTHER),
+                text: expand(&l[2..]),
             }),
             _ => {}
         }
@@ -154,3 +160,5 @@ fn phrasing_rules_on_the_development_set() {
 }
 
 mod drafts;
+mod model_data;
+mod model_eval;
