@@ -4,7 +4,7 @@
 
 use std::hint::black_box;
 
-use criterion::{criterion_group, criterion_main, Criterion, Throughput};
+use criterion::{criterion_group, Criterion, Throughput};
 
 fn log(size: usize) -> (String, usize) {
     let mut seed = 0x9e37_79b9_7f4a_7c15u64;
@@ -61,6 +61,12 @@ fn log(size: usize) -> (String, usize) {
     (out, planted)
 }
 
+/// One 2 MB line without a newline (a minified JSON or a pasted single-line log).
+fn one_line() -> String {
+    let unit = "{\"password\": \"Ab1!xyz9\", \"id\": \"6f1c2d4e-8a3b-4c5d-9e0f-1a2b3c4d5e6f\", \"cmd\": \"az login -u a -p Qw3rty!Zx98\"} | ";
+    unit.repeat(2_000_000 / unit.len())
+}
+
 fn bench(c: &mut Criterion) {
     let (text, planted) = log(10 * 1024 * 1024);
     let found = azsr_core::secrets::scan(&text).len();
@@ -76,10 +82,8 @@ fn bench(c: &mut Criterion) {
     });
     group.finish();
 
-    // One 2 MB line without a newline (a minified JSON or a pasted single-line log):
-    // the scan and the low-confidence pass must stay linear on it.
-    let unit = "{\"password\": \"Ab1!xyz9\", \"id\": \"6f1c2d4e-8a3b-4c5d-9e0f-1a2b3c4d5e6f\", \"cmd\": \"az login -u a -p Qw3rty!Zx98\"} | ";
-    let line = unit.repeat(2_000_000 / unit.len());
+    // The scan and the low-confidence pass must stay linear on one huge line.
+    let line = one_line();
     let mut group = c.benchmark_group("secrets");
     group.throughput(Throughput::Bytes(line.len() as u64));
     group.sample_size(10);
@@ -92,5 +96,32 @@ fn bench(c: &mut Criterion) {
     group.finish();
 }
 
+/// `AZSR_BENCH_ONCE=scan_10mb_log` (or another case, or `setup`) runs that case once
+/// instead of measuring it: `perf stat -e instructions:u` on it compares two versions
+/// when a loaded machine makes timings noisy (subtract `setup`, the inputs' making).
+fn once(case: &str) {
+    let (text, _) = log(10 * 1024 * 1024);
+    let line = one_line();
+    // Build the anchors' automaton outside the measured case.
+    azsr_core::secrets::scan("");
+    let n = match case {
+        "setup" => 0,
+        "scan_10mb_log" => azsr_core::secrets::scan(black_box(&text)).len(),
+        "scan_2mb_line" => azsr_core::secrets::scan(black_box(&line)).len(),
+        "possible_2mb_line" => azsr_core::secrets::possible_secrets(black_box(&line)).len(),
+        other => panic!("no bench case {other}"),
+    };
+    eprintln!("{case}: {n} findings");
+}
+
 criterion_group!(benches, bench);
-criterion_main!(benches);
+
+fn main() {
+    match std::env::var("AZSR_BENCH_ONCE") {
+        Ok(case) => once(&case),
+        Err(_) => {
+            benches();
+            Criterion::default().configure_from_args().final_summary();
+        }
+    }
+}

@@ -15,9 +15,10 @@
 //! 5. [`prose`]: what only a sentence tells, in Japanese and English (a value later in
 //!    the sentence or before its word, chat and mail replies, `user / password` pairs).
 //!
-//! One Aho–Corasick pass finds every anchor; each anchor is parsed locally, so a scan is
-//! linear in the text.
+//! One pass finds every anchor ([`anchor_search`]); each anchor is parsed locally, so a
+//! scan is linear in the text.
 
+mod anchor_search;
 pub mod azure;
 pub mod checksum;
 pub mod code;
@@ -36,9 +37,8 @@ use std::sync::LazyLock;
 
 pub use possible::{possible_secrets, possible_secrets_in};
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
-
 use crate::messages::Msg;
+use anchor_search::AnchorSearch;
 
 /// What kind of secret a finding is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -365,14 +365,8 @@ static ALL_ANCHORS: LazyLock<Vec<(&'static str, Anchor)>> = LazyLock::new(|| {
         .collect()
 });
 
-static AC: LazyLock<AhoCorasick> = LazyLock::new(|| {
-    AhoCorasickBuilder::new()
-        .ascii_case_insensitive(true)
-        .match_kind(MatchKind::Standard)
-        .kind(Some(AhoCorasickKind::DFA))
-        .build(ALL_ANCHORS.iter().map(|(p, _)| p))
-        .expect("anchor patterns build")
-});
+static SEARCH: LazyLock<AnchorSearch> =
+    LazyLock::new(|| AnchorSearch::new(ALL_ANCHORS.iter().map(|(p, _)| *p)));
 
 /// [`scan`] with options.
 pub fn scan_with(text: &str, opts: &Options) -> Vec<Finding> {
@@ -417,10 +411,10 @@ fn scan_lines_at(
     let mut origins: Vec<(usize, usize)> = Vec::new(); // (origin, findings made so far)
     let mut last_key = 0..0;
     let base = lines.start;
-    for m in AC.find_overlapping_iter(&text[lines.clone()]) {
-        let hit = base + m.start()..base + m.end();
+    for m in SEARCH.find(&text.as_bytes()[lines.clone()]) {
+        let hit = base + m.range().start..base + m.range().end;
         origins.push((hit.start, out.len()));
-        match ALL_ANCHORS[m.pattern().as_usize()].1 {
+        match ALL_ANCHORS[m.pattern].1 {
             Anchor::Kv => {
                 keyvalue::at_key(text, hit.clone(), &mut last_key, &mut out);
                 console::table_header(text, hit, &mut out);
@@ -675,6 +669,90 @@ mod tests {
         let text = unit.repeat(2_000_000 / unit.len());
         let found = scan(&text);
         assert!(found.len() >= text.len() / unit.len());
+    }
+
+    /// What the anchor search must equal: an overlapping Aho–Corasick search.
+    fn aho_corasick_hits(text: &str) -> Vec<(usize, Range<usize>)> {
+        use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+        static AC: LazyLock<AhoCorasick> = LazyLock::new(|| {
+            AhoCorasickBuilder::new()
+                .ascii_case_insensitive(true)
+                .match_kind(MatchKind::Standard)
+                .build(ALL_ANCHORS.iter().map(|(p, _)| p))
+                .unwrap()
+        });
+        AC.find_overlapping_iter(text)
+            .map(|m| (m.pattern().as_usize(), m.range()))
+            .collect()
+    }
+
+    fn search_hits(text: &str) -> Vec<(usize, Range<usize>)> {
+        SEARCH
+            .find(text.as_bytes())
+            .map(|h| (h.pattern, h.range()))
+            .collect()
+    }
+
+    #[test]
+    fn anchors_are_found_as_an_overlapping_aho_corasick_search_finds_them() {
+        // Every anchor in both cases and mixed, glued to each other and to bytes that
+        // start or end anchors, so that anchors overlap, nest and share ends.
+        let mut parts: Vec<String> = ALL_ANCHORS
+            .iter()
+            .flat_map(|(p, _)| {
+                let mixed: String = p
+                    .chars()
+                    .enumerate()
+                    .map(|(i, c)| {
+                        if i % 2 == 0 {
+                            c.to_ascii_uppercase()
+                        } else {
+                            c
+                        }
+                    })
+                    .collect();
+                [p.to_string(), p.to_ascii_uppercase(), mixed]
+            })
+            .collect();
+        parts
+            .extend(["", " ", "\n", "=", "a", "s", "/", "-", "キ", "ー", "日本"].map(String::from));
+        let mut seed = 0x2545_f491_4f6c_dd1du64;
+        for round in 0..4000 {
+            let mut s = String::new();
+            for _ in 0..(seed % 12) {
+                seed ^= seed << 13;
+                seed ^= seed >> 7;
+                seed ^= seed << 17;
+                s.push_str(&parts[(seed % parts.len() as u64) as usize]);
+            }
+            assert_eq!(search_hits(&s), aho_corasick_hits(&s), "round {round}");
+        }
+        for p in &parts {
+            assert_eq!(search_hits(p), aho_corasick_hits(p));
+        }
+    }
+
+    #[test]
+    fn an_anchor_inside_a_longer_word_or_anchor_still_fires() {
+        let names = |text: &str| -> Vec<&str> {
+            search_hits(text)
+                .into_iter()
+                .map(|(p, r)| {
+                    assert!(text[r].eq_ignore_ascii_case(ALL_ANCHORS[p].0));
+                    ALL_ANCHORS[p].0
+                })
+                .collect()
+        };
+        assert!(names("AccountKey=abc").contains(&"key"));
+        // Both the longer Japanese anchor and the one it ends with, the longer first.
+        let ja = names("ストレージのアクセスキーは");
+        let long = ja.iter().position(|a| *a == "アクセスキー").unwrap();
+        let short = ja.iter().position(|a| *a == "キー").unwrap();
+        assert!(long < short, "{ja:?}");
+        // `pw` inside `pwd` inside `dbpwd`, and `pass` inside `password`.
+        assert_eq!(names("dbpwd"), ["pw", "pwd"]);
+        assert!(names("PASSWORD").contains(&"pass"));
+        assert_eq!(names("a@b"), ["@"]);
     }
 
     #[test]
