@@ -23,8 +23,8 @@ use crate::rules::RuleMeta;
 use crate::{Catalog, Config, Context, Diagnostic, Env, Source};
 
 /// The batches of drafts, in the order they were written.
-pub(super) const BATCHES: [&str; 7] = [
-    "drafts_d", "drafts_e", "drafts_f", "drafts_h", "drafts_i", "drafts_j", "drafts_k",
+pub(super) const BATCHES: [&str; 8] = [
+    "drafts_d", "drafts_e", "drafts_f", "drafts_h", "drafts_i", "drafts_j", "drafts_k", "drafts_l",
 ];
 
 /// The clock each batch is read at (as in `drafts.rs`).
@@ -33,6 +33,7 @@ pub(super) fn batch_now(batch: &str) -> &'static str {
         "drafts_h" => "2026-12-06T23:00:00Z",
         "drafts_i" | "drafts_j" => "2026-12-07T01:30:00Z",
         "drafts_k" => "2026-12-07T02:30:00Z",
+        "drafts_l" => "2026-12-07T04:30:00Z",
         _ => "2026-12-06T12:00:00Z",
     }
 }
