@@ -22,9 +22,13 @@ use crate::rules::text_rule::Prose;
 use crate::rules::RuleMeta;
 use crate::{Catalog, Config, Context, Diagnostic, Env, Source};
 
-/// The batches of drafts, in the order they were written.
-pub(super) const BATCHES: [&str; 8] = [
-    "drafts_d", "drafts_e", "drafts_f", "drafts_h", "drafts_i", "drafts_j", "drafts_k", "drafts_l",
+/// The batches of drafts the sentence set was extracted from, in the order they were
+/// written. Batch L is not among them: weights trained with it added a multiple-problems
+/// finding to a cross-subscription draft of batch F (034) at the threshold in use and at
+/// 5, the highest measured (`drafts_l/README.md`), so L stays a test batch and an unseen
+/// batch of the leave-one-batch-out measure.
+pub(super) const BATCHES: [&str; 7] = [
+    "drafts_d", "drafts_e", "drafts_f", "drafts_h", "drafts_i", "drafts_j", "drafts_k",
 ];
 
 /// The clock each batch is read at (as in `drafts.rs`).

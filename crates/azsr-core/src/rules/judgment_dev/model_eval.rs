@@ -3,7 +3,8 @@
 //! snippets written while tuning on it) and run on the batch's drafts; what the cues did
 //! there is what they did at first sight, before anyone tuned on the batch
 //! (`drafts_*/FIRST_SIGHT.txt`, the lead's measure on main). "Cues + model" fires where
-//! either did. The figures decide where a rule uses the model (`model::USE`).
+//! either did (L is not in the sentence set: unseen by the shipped weights too). The
+//! figures decide where a rule uses the model (`model::USE`).
 //!
 //! `cargo test -p azsr-core --lib model_eval -- --nocapture` prints them.
 
