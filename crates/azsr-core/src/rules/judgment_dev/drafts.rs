@@ -143,13 +143,32 @@ fn assert_batch_clean(batch: &str) {
 
 /// [`assert_batch_clean`] with the clock at `now` (a batch written later that day).
 fn assert_batch_clean_at(batch: &str, now: &str) {
+    assert_batch_at(batch, now, &[]);
+}
+
+/// Runs a batch at `now`, prints its figures and asserts that what went wrong is exactly
+/// `known` (`"<file> missed <rule>"` or `"<file> unexpected <rule>"`): a known miss
+/// that gets fixed fails too, so the list is kept true.
+fn assert_batch_at(batch: &str, now: &str, known: &[&str]) {
     let o = run(batch, now);
     print(&o);
-    assert!(
-        o.missed.is_empty() && o.unexpected.is_empty(),
-        "{batch}: {} missed, {} unexpected findings",
+    let wrong: Vec<&str> = o
+        .missed
+        .iter()
+        .chain(&o.unexpected)
+        .map(|l| l.split(" (").next().unwrap_or(l))
+        .collect();
+    let mut sorted = wrong.clone();
+    sorted.sort_unstable();
+    let mut expected = known.to_vec();
+    expected.sort_unstable();
+    assert_eq!(
+        sorted,
+        expected,
+        "{batch}: {} missed, {} unexpected findings, {} known",
         o.missed.len(),
-        o.unexpected.len()
+        o.unexpected.len(),
+        known.len()
     );
 }
 
@@ -198,3 +217,26 @@ fn phrasing_rules_on_drafts_k() {
     // Written early on 7 December 2026 (every `started` is before 02:00 UTC).
     assert_batch_clean_at("drafts_k", "2026-12-07T02:30:00Z");
 }
+
+/// Batch L (70 drafts by an independent writer in session 7, written blind; measured at
+/// first sight and with the sentence model before any training on it, then added to the
+/// sentence set; no cue was tuned on it; see `drafts_l/README.md`). What the shipped
+/// rules still get wrong on it is listed here, so that a fix shows.
+#[test]
+fn phrasing_rules_on_drafts_l() {
+    // Written on 7 December 2026 (about 04:06 UTC; every `started` is before 03:00 UTC).
+    assert_batch_at("drafts_l", "2026-12-07T04:30:00Z", DRAFTS_L_KNOWN);
+}
+
+/// Batch L's known misses with the shipped rules (see `drafts_l/README.md`).
+const DRAFTS_L_KNOWN: &[&str] = &[
+    // A roadmap question ("is hourly backup planned?") no feature-request cue reads.
+    "512-backup-hourly-roadmap.azsr.md missed feature-request",
+    // Numbered questions about Key Vault, Entra ID and AKS, not read as separate matters.
+    "549-misc-questions-kv-entra-aks.azsr.md missed multiple-problems",
+    // The other subscription's ID and a resource name with "pull its diagnostics".
+    "564-cosmos-diag-other-sub.azsr.md missed cross-subscription-mention",
+    // A real, current outage at A; the model reads "Re-entered the shared keys…" as
+    // recovered (the writer labelled it reopen-without-number only).
+    "550-vpn-escalate-existing-case.azsr.md unexpected severity-a-criteria",
+];

@@ -22,7 +22,11 @@ use crate::rules::text_rule::Prose;
 use crate::rules::RuleMeta;
 use crate::{Catalog, Config, Context, Diagnostic, Env, Source};
 
-/// The batches of drafts, in the order they were written.
+/// The batches of drafts the sentence set was extracted from, in the order they were
+/// written. Batch L is not among them: weights trained with it added a multiple-problems
+/// finding to a cross-subscription draft of batch F (034) at the threshold in use and at
+/// 5, the highest measured (`drafts_l/README.md`), so L stays a test batch and an unseen
+/// batch of the leave-one-batch-out measure.
 pub(super) const BATCHES: [&str; 7] = [
     "drafts_d", "drafts_e", "drafts_f", "drafts_h", "drafts_i", "drafts_j", "drafts_k",
 ];
@@ -33,6 +37,7 @@ pub(super) fn batch_now(batch: &str) -> &'static str {
         "drafts_h" => "2026-12-06T23:00:00Z",
         "drafts_i" | "drafts_j" => "2026-12-07T01:30:00Z",
         "drafts_k" => "2026-12-07T02:30:00Z",
+        "drafts_l" => "2026-12-07T04:30:00Z",
         _ => "2026-12-06T12:00:00Z",
     }
 }
