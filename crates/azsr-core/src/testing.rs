@@ -33,9 +33,27 @@ pub fn check_rules(
     config: &Config,
     files: Option<&dyn FileProbe>,
 ) -> Vec<Diagnostic> {
+    with_context(text, test_now(), config, files, |ctx| {
+        let mut out = Vec::new();
+        for rule in rules {
+            (rule.check)(ctx, &mut out);
+        }
+        out
+    })
+}
+
+/// Runs `f` on the context a rule sees for one parse of `text` read at `now`, with the
+/// bundled catalog.
+pub fn with_context<R>(
+    text: &str,
+    now: jiff::Timestamp,
+    config: &Config,
+    files: Option<&dyn FileProbe>,
+    f: impl FnOnce(&crate::Context) -> R,
+) -> R {
     let source = Source::new(text);
     let env = Env {
-        now: test_now(),
+        now,
         files,
         locale: None,
     };
@@ -50,11 +68,7 @@ pub fn check_rules(
         env: &env,
         lang: crate::message_lang(&source, config, &env),
     };
-    let mut out = Vec::new();
-    for rule in rules {
-        (rule.check)(&ctx, &mut out);
-    }
-    out
+    f(&ctx)
 }
 
 /// The files next to the request in a test: relative path and size in bytes.

@@ -20,7 +20,7 @@ use super::drafts::Labels;
 use crate::rules::text_rule::model::train::RULES;
 use crate::rules::text_rule::Prose;
 use crate::rules::RuleMeta;
-use crate::{Catalog, Config, Context, Diagnostic, Env, Source};
+use crate::{Config, Context, Diagnostic};
 
 /// The batches of drafts the sentence set was extracted from, in the order they were
 /// written. Batch L is not among them: weights trained with it added a multiple-problems
@@ -72,25 +72,7 @@ pub(super) fn drafts(batch: &'static str) -> Vec<Draft> {
 
 /// Runs `f` on the context of `text` read at `now`.
 pub(super) fn with_context<R>(text: &str, now: &str, f: impl FnOnce(&Context) -> R) -> R {
-    let source = Source::new(text);
-    let env = Env {
-        now: now.parse().unwrap(),
-        files: None,
-        locale: None,
-    };
-    let catalog = Catalog::bundled();
-    let config = Config::default();
-    let ctx = Context {
-        source: &source,
-        text: &source.text,
-        fm: source.frontmatter.as_ref(),
-        body: &source.body,
-        config: &config,
-        catalog: &catalog,
-        env: &env,
-        lang: crate::message_lang(&source, &config, &env),
-    };
-    f(&ctx)
+    crate::testing::with_context(text, now.parse().unwrap(), &Config::default(), None, f)
 }
 
 fn rule_meta(rule: &str) -> &'static RuleMeta {
