@@ -645,8 +645,19 @@ pub fn is_placeholder(v: &str) -> bool {
     if t.is_empty() {
         return true;
     }
-    let lower = t.to_ascii_lowercase();
-    if STOPWORD_SET.contains(lower.as_str()) {
+    // Lowercased on the stack when short: this runs for every value read.
+    let mut buf = [0u8; 128];
+    let owned;
+    let lower: &str = if t.len() <= buf.len() {
+        let l = &mut buf[..t.len()];
+        l.copy_from_slice(t.as_bytes());
+        l.make_ascii_lowercase();
+        std::str::from_utf8(l).expect("ASCII lowercasing keeps UTF-8")
+    } else {
+        owned = t.to_ascii_lowercase();
+        &owned
+    };
+    if STOPWORD_SET.contains(lower) {
         return true;
     }
     // `\u003cfrom-key-vault\u003e`: `<…>` escaped in JSON (a password may hold one `<`).
@@ -768,14 +779,14 @@ pub fn is_placeholder(v: &str) -> bool {
     if lower.starts_with("your")
         || lower.starts_with("my-")
         || lower.starts_with("my_")
-        || PLACEHOLDER_PARTS.is_match(&lower)
+        || PLACEHOLDER_PARTS.is_match(lower)
     {
         return true;
     }
     if crate::arm::is_guid(t.trim_matches(|c| c == '{' || c == '}')) {
         return true;
     }
-    if is_expression(t, &lower) || is_template_name(t) || is_known_non_secret(t) {
+    if is_expression(t, lower) || is_template_name(t) || is_known_non_secret(t) {
         return true;
     }
     // Masks: a run of three or more mask characters (`***`, `xxx`, `●●●`, `...`); in a
