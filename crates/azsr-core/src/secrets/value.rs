@@ -260,7 +260,10 @@ static NOT_PARTS: LazyLock<AhoCorasick> = LazyLock::new(|| {
 });
 
 pub fn classify(key: &str) -> Option<Class> {
-    let raw_last = key.rsplit(['.', ':', '/']).next().unwrap_or(key);
+    let raw_last = key
+        .bytes()
+        .rposition(|c| matches!(c, b'.' | b':' | b'/'))
+        .map_or(key, |p| &key[p + 1..]);
     // Lowercase alphanumerics only, on the stack: this runs for every key-like word.
     let mut buf = [0u8; 64];
     let mut len = 0;
@@ -290,12 +293,12 @@ pub fn classify(key: &str) -> Option<Class> {
         return Some(Class::Code);
     }
     // Cheap test first: most keys met in logs announce nothing.
-    let maybe = n.contains("pass")
-        || n.contains("pwd")
+    // (`p` and `c` before the substring searches: most words hold neither.)
+    let has = |c: u8| n.as_bytes().contains(&c);
+    let maybe = has(b'p') && (n.contains("pass") || n.contains("pwd"))
         || n == "pw"
         || pw_word
-        || n.contains("secret")
-        || n.contains("credential")
+        || has(b'c') && (n.contains("secret") || n.contains("credential"))
         || n == "creds"
         || n.ends_with("token")
         || n.ends_with("pat")
