@@ -1023,6 +1023,27 @@ fn template_default(text: &str, ke: usize) -> Option<Value> {
 /// "… with P@ss… as the password", "I used P@ss… for the password": a password-shaped
 /// word before `as (the|a|our) ` or `for (the|my|our) `.
 fn value_before_as(text: &str, ks: usize) -> Option<Range<usize>> {
+    // Cheap test first: every word above ends in a space, and the last word before the
+    // key (after its qualifier, if any) is `as`, `the`, `a`, `our` or `my`.
+    let b = text.as_bytes();
+    let mut e = ks;
+    while e > 0 && b[e - 1] == b' ' {
+        e -= 1;
+    }
+    let mut w = e;
+    while w > 0 && b[w - 1].is_ascii_alphabetic() {
+        w -= 1;
+    }
+    let last_word = |w: usize, e: usize| {
+        let word = &b[w..e];
+        [&b"as"[..], b"the", b"a", b"our", b"my"]
+            .iter()
+            .any(|x| word.len() >= x.len() && word[word.len() - x.len()..].eq_ignore_ascii_case(x))
+    };
+    let qualified = w >= 4 && b[w - 1] == b' ' && last_word(w - 4, w - 1);
+    if !last_word(w, e) && !qualified {
+        return None;
+    }
     let from = ceil(text, line_start(text, ks).max(ks.saturating_sub(200)));
     let mut before = &text[from..ks];
     // "… for the admin password": one qualifying word between.
@@ -1712,8 +1733,10 @@ pub(crate) fn at_key(
             while ws > 0 && b[ws - 1].is_ascii_alphabetic() {
                 ws -= 1;
             }
-            let attr = text[ws..w].to_ascii_lowercase();
-            if matches!(attr.as_str(), "name" | "key") && n != "data" {
+            let attr = &b[ws..w];
+            if (attr.eq_ignore_ascii_case(b"name") || attr.eq_ignore_ascii_case(b"key"))
+                && n != "data"
+            {
                 if let Some(v) = follow_value(text, ke) {
                     if accept(class, &text[v.range.clone()], Sep::Strong, true) {
                         out.push(Finding {

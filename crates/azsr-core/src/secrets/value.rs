@@ -260,7 +260,10 @@ static NOT_PARTS: LazyLock<AhoCorasick> = LazyLock::new(|| {
 });
 
 pub fn classify(key: &str) -> Option<Class> {
-    let raw_last = key.rsplit(['.', ':', '/']).next().unwrap_or(key);
+    let raw_last = key
+        .bytes()
+        .rposition(|c| matches!(c, b'.' | b':' | b'/'))
+        .map_or(key, |p| &key[p + 1..]);
     // Lowercase alphanumerics only, on the stack: this runs for every key-like word.
     let mut buf = [0u8; 64];
     let mut len = 0;
@@ -290,12 +293,12 @@ pub fn classify(key: &str) -> Option<Class> {
         return Some(Class::Code);
     }
     // Cheap test first: most keys met in logs announce nothing.
-    let maybe = n.contains("pass")
-        || n.contains("pwd")
+    // (`p` and `c` before the substring searches: most words hold neither.)
+    let has = |c: u8| n.as_bytes().contains(&c);
+    let maybe = has(b'p') && (n.contains("pass") || n.contains("pwd"))
         || n == "pw"
         || pw_word
-        || n.contains("secret")
-        || n.contains("credential")
+        || has(b'c') && (n.contains("secret") || n.contains("credential"))
         || n == "creds"
         || n.ends_with("token")
         || n.ends_with("pat")
@@ -645,8 +648,19 @@ pub fn is_placeholder(v: &str) -> bool {
     if t.is_empty() {
         return true;
     }
-    let lower = t.to_ascii_lowercase();
-    if STOPWORD_SET.contains(lower.as_str()) {
+    // Lowercased on the stack when short: this runs for every value read.
+    let mut buf = [0u8; 128];
+    let owned;
+    let lower: &str = if t.len() <= buf.len() {
+        let l = &mut buf[..t.len()];
+        l.copy_from_slice(t.as_bytes());
+        l.make_ascii_lowercase();
+        std::str::from_utf8(l).expect("ASCII lowercasing keeps UTF-8")
+    } else {
+        owned = t.to_ascii_lowercase();
+        &owned
+    };
+    if STOPWORD_SET.contains(lower) {
         return true;
     }
     // `\u003cfrom-key-vault\u003e`: `<…>` escaped in JSON (a password may hold one `<`).
@@ -768,14 +782,14 @@ pub fn is_placeholder(v: &str) -> bool {
     if lower.starts_with("your")
         || lower.starts_with("my-")
         || lower.starts_with("my_")
-        || PLACEHOLDER_PARTS.is_match(&lower)
+        || PLACEHOLDER_PARTS.is_match(lower)
     {
         return true;
     }
     if crate::arm::is_guid(t.trim_matches(|c| c == '{' || c == '}')) {
         return true;
     }
-    if is_expression(t, &lower) || is_template_name(t) || is_known_non_secret(t) {
+    if is_expression(t, lower) || is_template_name(t) || is_known_non_secret(t) {
         return true;
     }
     // Masks: a run of three or more mask characters (`***`, `xxx`, `●●●`, `...`); in a
