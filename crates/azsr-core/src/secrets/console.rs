@@ -10,7 +10,7 @@
 use std::ops::Range;
 
 use super::bytes::{at, line_end, line_start};
-use super::commands::{command_at, prompt_mark};
+use super::commands::{command_at, log_prefix, prompt_mark};
 use super::keyvalue::{accept, Sep};
 use super::value::{classify, holds_pairs, is_placeholder, looks_random, normalize, Class};
 use super::{Finding, Kind};
@@ -26,6 +26,14 @@ const AZ_PRINTING_SECRETS: &[&str] = &[
     "keys list",
     "list-key",
     "keys renew",
+    // Keys regenerated are printed back (`az cosmosdb keys regenerate`, `az redis
+    // regenerate-keys`, `az communication regenerate-key`, `az iot hub policy renew-key`).
+    "keys regenerate",
+    "key regenerate",
+    "regenerate-key",
+    "renew-key",
+    "get-shared-keys",
+    "api-key create",
     "key list",
     "keys show",
     "key show",
@@ -62,6 +70,9 @@ pub(crate) const ANCHORS: &[&str] = &[
     "key show",
     "key renew",
     "key create",
+    "regenerate",
+    "renew-key",
+    "shared-keys",
     "access-token",
     "expose-token",
     "publishing-",
@@ -180,7 +191,26 @@ pub(crate) fn output(text: &str, hit: Range<usize>, out: &mut Vec<Finding>) {
         })
         .flatten()
         .filter(|_| no_newline);
-    read_output(text, command_end(text, le), printed, prompt, out);
+    // A CI log: every line after a timestamp; GitHub Actions echoes the step's script
+    // and its shell between `##[group]Run …` and `##[endgroup]`, then runs it.
+    let pre = log_prefix(line);
+    let mut end = command_end(text, le);
+    if line[..pre].ends_with("##[group]Run ") {
+        let mut p = end + 1;
+        for _ in 0..MAX_OUTPUT_LINES {
+            if p >= text.len() {
+                break;
+            }
+            let e = line_end(text, p);
+            let l = &text[p..e];
+            if l[log_prefix(l)..].starts_with("##[endgroup]") {
+                end = e;
+                break;
+            }
+            p = e + 1;
+        }
+    }
+    read_output(text, end, printed, prompt, pre > 0, out);
 }
 
 /// The password of `echo -n 'user:password' | base64` on the line at `ls`.
@@ -366,6 +396,7 @@ fn printed(text: &str, at_byte: usize, lower: &str) -> Option<Printed> {
         "keys",
         "keypair",
         "sharedkey",
+        "sharedkeys",
         "accesstoken",
         "registrycredential",
     ];
@@ -698,6 +729,8 @@ fn ends_output(line: &str) -> bool {
         || t.starts_with("```")
         || t.starts_with("~~~")
         || t.starts_with("## ")
+        // Azure Pipelines' and GitHub Actions' markers: `##[section]Finishing: …`.
+        || t.starts_with("##[")
 }
 
 /// A line between a command and its output: blank, a fence, a short lead-in ending in a
@@ -717,6 +750,7 @@ fn read_output(
     cmd_end: usize,
     printed: Printed,
     prompt: Option<&str>,
+    prefixed: bool,
     out: &mut Vec<Finding>,
 ) {
     let mut pos = cmd_end + 1;
@@ -730,6 +764,11 @@ fn read_output(
             break;
         }
         let mut le = line_end(text, pos);
+        let next = le + 1;
+        // A CI log's timestamp before every line.
+        if prefixed {
+            pos += log_prefix(&text[pos..le]);
+        }
         let mut glued = false;
         if let Some(p) = prompt.filter(|_| printed == Printed::Value) {
             let l = text[pos..le].trim_end();
@@ -739,7 +778,6 @@ fn read_output(
             }
         }
         let line = &text[pos..le];
-        let next = line_end(text, pos) + 1;
         if !started {
             if n < 5 && is_lead_in(line) {
                 pos = next;
@@ -764,7 +802,7 @@ fn read_output(
         blanks = 0;
         if let Some(cols) = &table {
             table_row(pos, line, cols, out);
-        } else if let Some(cols) = rule_below(text, le) {
+        } else if let Some(cols) = rule_below(text, le, prefixed) {
             // A header line: the columns are the dashed rule's runs.
             table = Some(columns(line, &cols));
             pos = line_end(text, next) + 1;
@@ -829,7 +867,7 @@ pub(crate) fn table_header(text: &str, hit: Range<usize>, out: &mut Vec<Finding>
     if at(text, n) != b'-' || at(text, n + 1) != b'-' {
         return;
     }
-    let Some(runs) = rule_below(text, le) else {
+    let Some(runs) = rule_below(text, le, false) else {
         return;
     };
     let ls = line_start(text, s);
@@ -868,11 +906,16 @@ pub(crate) fn table_header(text: &str, hit: Range<usize>, out: &mut Vec<Finding>
 }
 
 /// The runs of a dashed rule (`---------  -----`) on the line after `le`, if it is one.
-fn rule_below(text: &str, le: usize) -> Option<Vec<Range<usize>>> {
+fn rule_below(text: &str, le: usize, prefixed: bool) -> Option<Vec<Range<usize>>> {
     if le + 1 >= text.len() {
         return None;
     }
     let next = &text[le + 1..line_end(text, le + 1)];
+    let next = if prefixed {
+        &next[log_prefix(next)..]
+    } else {
+        next
+    };
     if !next.contains("--")
         || !next
             .bytes()
@@ -1600,5 +1643,73 @@ mod tests {
             );
         }
         assert!(matches!(query("az x -o table"), Query::None));
+    }
+
+    #[test]
+    fn ci_logs_read_past_their_timestamps_and_markers() {
+        let pw = "Hq7!vR2mZx9#Lp";
+        let key = "Zm9vYmFyYmF6cXV4Zm9vYmFyYmF6cXV4Zm9vYmFyYmF6cXV4Zm9vYmFyYmF6cXV4Zm9vYmFyYmF6cXV4MTIzNDU2";
+        for text in [
+            // Azure Pipelines, Linux agent.
+            format!(
+                "2025-02-03T04:11:52.8810342Z ##[section]Starting: シークレット取得\n\
+                 2025-02-03T04:11:53.1024410Z [command]/usr/bin/az keyvault secret show --vault-name kv --name sql --query value -o tsv\n\
+                 2025-02-03T04:11:55.6609013Z {pw}\n\
+                 2025-02-03T04:11:55.7011204Z ##[section]Finishing: シークレット取得\n"
+            ),
+            // Azure Pipelines, Windows agent: the tool's path quoted.
+            format!(
+                "2025-02-03T04:11:53.1024410Z [command]\"C:\\Program Files\\Microsoft SDKs\\Azure\\CLI2\\wbin\\az.cmd\" keyvault secret show --vault-name kv -n sql --query value -o tsv\n\
+                 2025-02-03T04:11:55.6609013Z {pw}\n"
+            ),
+            // GitHub Actions: the step's script and shell, then its output.
+            format!(
+                "2025-02-03T04:11:53.1024410Z ##[group]Run az keyvault secret show --vault-name kv -n sql --query value -o tsv\n\
+                 2025-02-03T04:11:53.1024410Z az keyvault secret show --vault-name kv -n sql --query value -o tsv\n\
+                 2025-02-03T04:11:53.1024410Z shell: /usr/bin/bash -e {{0}}\n\
+                 2025-02-03T04:11:53.1024410Z ##[endgroup]\n\
+                 2025-02-03T04:11:55.6609013Z {pw}\n"
+            ),
+            // A logger's bracketed time before a terminal's lines.
+            format!(
+                "[2025-02-03 04:11:53] $ az keyvault secret show --vault-name kv -n sql --query value -o tsv\n\
+                 [2025-02-03 04:11:54] {pw}\n"
+            ),
+        ] {
+            assert_eq!(found(&text), [pw], "{text}");
+        }
+        // A table under a timestamp: the rule and the rows read past it.
+        let text = format!(
+            "2025-02-03T04:11:53Z [command]/usr/bin/az storage account keys list -g rg -n st1 -o table\n\
+             2025-02-03T04:11:54Z KeyName    Value\n\
+             2025-02-03T04:11:54Z ---------  -----\n\
+             2025-02-03T04:11:54Z key1       {key}\n"
+        );
+        assert_eq!(found(&text), [key]);
+        // What a pipeline prints beside: IDs, names, states.
+        let text = "2025-02-03T04:11:53.1024410Z [command]/usr/bin/az storage account keys list -g rg -n st1 --query \"[].keyName\" -o tsv\n\
+                    2025-02-03T04:11:55.6609013Z key1\n\
+                    2025-02-03T04:11:55.6609013Z key2\n\
+                    2025-02-03T04:11:56.0000000Z [command]/usr/bin/az account show --query id -o tsv\n\
+                    2025-02-03T04:11:56.6609013Z 0b4e8a2c-1f3d-4e5a-9b6c-7d8e9f0a1b2c\n";
+        assert!(found(text).is_empty(), "{:?}", found(text));
+    }
+
+    #[test]
+    fn keys_regenerated_are_printed_back() {
+        let k1 = "Zm9vYmFyYmF6cXV4Zm9vYmFyYmF6cXV4Zm9vYmFyYmF6cXV4Zm9vYmFyYmF6cXV4Zm9vYmFyYmF6cXV4MTIzNDU2";
+        let k2 = "cXV4Zm9vYmFyYmF6cXV4Zm9vYmFyYmF6cXV4Zm9vYmFyYmF6cXV4Zm9vYmFyYmF6cXV4Zm9vYmFyYmF6OTg3NjU0";
+        for cmd in [
+            "PS C:\\Users\\ope02> az monitor log-analytics workspace get-shared-keys -g rg -n law -o tsv",
+            "$ az cosmosdb keys regenerate -g rg -n cosmos1 --key-kind primary -o tsv",
+            "$ az communication regenerate-key -n acs1 -g rg --key-type primary -o tsv",
+            "> az redis regenerate-keys -g rg -n redis1 --key-type Primary -o tsv",
+        ] {
+            let text = format!("{cmd}\n{k1}\t{k2}\n");
+            assert_eq!(found(&text), [k1, k2], "{cmd}");
+        }
+        // What else `regenerate` prints: names and states.
+        let text = "$ az cosmosdb keys regenerate -g rg -n cosmos1 --key-kind primary --query provisioningState -o tsv\nSucceeded\n";
+        assert!(found(text).is_empty());
     }
 }
