@@ -508,7 +508,10 @@ mod tests {
     fn log_prefixes() {
         use super::log_prefix;
         for (line, rest) in [
-            ("2025-02-03T04:11:53.1024410Z [command]/usr/bin/az x", "/usr/bin/az x"),
+            (
+                "2025-02-03T04:11:53.1024410Z [command]/usr/bin/az x",
+                "/usr/bin/az x",
+            ),
             ("2025-02-03T04:11:53.1024410Z ##[group]Run az x", "az x"),
             ("[2025-02-03 04:11:53] $ az x", "$ az x"),
             ("2025/02/03 4:11:53,120 INFO x", "INFO x"),

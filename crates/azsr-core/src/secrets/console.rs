@@ -134,6 +134,10 @@ enum Printed {
     Value,
     /// Records that hold keys among other fields (`keys list`, `credential show`).
     Keys,
+    /// The record of one secret (`az keyvault secret show`, `az containerapp secret
+    /// show`): besides keys, its `Value` column whatever the row's name, and the last
+    /// field of its TSV line (fields are printed sorted by name, `value` last).
+    Record,
 }
 
 /// How many lines of output are read at most (well within [`super::memo::REACH_LINES`]).
@@ -258,6 +262,9 @@ fn printed(text: &str, at_byte: usize, lower: &str) -> Option<Printed> {
         if seg.contains("shared-key show") {
             return Some(Printed::Value);
         }
+        if seg.contains("secret show") || seg.contains("secret set") {
+            return Some(Printed::Record);
+        }
         return AZ_PRINTING_SECRETS
             .iter()
             .any(|w| seg.contains(w))
@@ -368,6 +375,12 @@ fn printed(text: &str, at_byte: usize, lower: &str) -> Option<Printed> {
     // PowerShell: a secret property of a variable holding keys or secrets, alone on
     // its line (`$keys[0].Value`, `$secret.Value`).
     if let Some(var) = body.strip_prefix('$') {
+        // A variable named for a secret, printed by its name alone (`$pw`, `$dbPassword`).
+        if var.bytes().all(|c| c.is_ascii_alphanumeric() || c == b'_')
+            && classify(var).is_some_and(|c| !matches!(c, Class::Code | Class::Sig))
+        {
+            return Some(Printed::Value);
+        }
         let holder = var.split(['[', '.']).next().unwrap_or("");
         let member = var.rsplit('.').next().unwrap_or("");
         let secret_holder = ["key", "secret", "cred", "pass", "pwd", "token"]
@@ -801,7 +814,7 @@ fn read_output(
         }
         blanks = 0;
         if let Some(cols) = &table {
-            table_row(pos, line, cols, out);
+            table_row(pos, line, cols, printed == Printed::Record, out);
         } else if let Some(cols) = rule_below(text, le, prefixed) {
             // A header line: the columns are the dashed rule's runs.
             table = Some(columns(line, &cols));
@@ -824,8 +837,14 @@ fn glued_prompt(l: &str, p: &str) -> Option<usize> {
     if l.len() > p.len() && l.ends_with(p) {
         return Some(l.len() - p.len());
     }
-    // `#`, `$`, or zsh's `%`, the mark it prints after a last line without a newline.
-    if !l.contains(' ') && l.len() > 1 && l.ends_with(['$', '#', '%']) {
+    // The prompt's own mark (`$`, `#`), or zsh's `%`, the mark it prints after a last
+    // line without a newline: a password may end in another (`…Sakura12#` under `$`).
+    let mark = p
+        .chars()
+        .last()
+        .filter(|c| matches!(c, '$' | '#'))
+        .unwrap_or('$');
+    if !l.contains(' ') && l.len() > 1 && l.ends_with([mark, '%']) {
         return Some(l.len() - 1);
     }
     // The value is one word: the prompt is the first `p` after it followed by a space.
@@ -900,7 +919,7 @@ pub(crate) fn table_header(text: &str, hit: Range<usize>, out: &mut Vec<Finding>
         if row.trim().is_empty() || ends_output(row) {
             break;
         }
-        table_row(pos, row, &cols, out);
+        table_row(pos, row, &cols, false, out);
         pos = row_end + 1;
     }
 }
@@ -1024,7 +1043,7 @@ fn words(line: &str) -> impl Iterator<Item = (usize, &str)> {
 
 /// A table row: the words under a secret column. One word per column goes by order
 /// (values wider than their column push the others right); otherwise by position.
-fn table_row(pos: usize, line: &str, cols: &[Column], out: &mut Vec<Finding>) {
+fn table_row(pos: usize, line: &str, cols: &[Column], one_secret: bool, out: &mut Vec<Finding>) {
     let row: Vec<(usize, &str)> = words(line).collect();
     let by_order = row.len() == cols.len();
     // The row's name, when a column names rows: its first word.
@@ -1052,7 +1071,11 @@ fn table_row(pos: usize, line: &str, cols: &[Column], out: &mut Vec<Finding>) {
             continue;
         };
         // A bare `Value` beside a name: only a secret name's value.
-        if *class == Class::Secret && !names_row && name.is_some_and(|n| !secret_name(n)) {
+        if *class == Class::Secret
+            && !names_row
+            && !one_secret
+            && name.is_some_and(|n| !secret_name(n))
+        {
             continue;
         }
         if printed_value(w, *class) {
@@ -1162,7 +1185,7 @@ fn field_line(
     } else if public {
         false
     } else {
-        printed == Printed::Keys && key_like(v)
+        printed != Printed::Value && key_like(v)
     };
     if ok {
         out.push(Finding {
@@ -1211,16 +1234,18 @@ fn plain_line(pos: usize, line: &str, printed: Printed, out: &mut Vec<Finding>) 
             .collect()
     } else if !t.contains(' ') {
         vec![(line.len() - line.trim_start().len(), t)]
-    } else if printed == Printed::Keys {
+    } else if printed != Printed::Value {
         words(line).collect()
     } else {
         return 0;
     };
+    let count = fields.len();
     let mut n = 0;
     for (start, w) in fields {
         let ok = match printed {
             Printed::Value => printed_value(w, Class::Secret),
-            Printed::Keys => key_like(w),
+            Printed::Record if n + 1 == count && count > 1 => printed_value(w, Class::Secret),
+            Printed::Keys | Printed::Record => key_like(w),
         };
         if ok {
             let w = w.trim_matches('"');
@@ -1711,5 +1736,65 @@ mod tests {
         // What else `regenerate` prints: names and states.
         let text = "$ az cosmosdb keys regenerate -g rg -n cosmos1 --key-kind primary --query provisioningState -o tsv\nSucceeded\n";
         assert!(found(text).is_empty());
+    }
+
+    #[test]
+    fn one_secrets_record_shows_its_value_whatever_its_name() {
+        let pw = "Sakura2024#";
+        for text in [
+            format!(
+                "PS C:\\Users\\tanaka> az keyvault secret show --vault-name kv-ops --name sql-admin -o table\n\
+                 ContentType    Name       Value\n\
+                 -------------  ---------  -------------\n\
+                 \x20              sql-admin  {pw}\n"
+            ),
+            format!(
+                "$ az keyvault secret show --vault-name kv-ops --name sql-admin -o tsv\n\
+                 None\tNone\thttps://kv-ops.vault.azure.net/secrets/sql-admin/0f3b\tNone\tsql-admin\tNone\t{pw}\n"
+            ),
+            format!("$ az keyvault secret set --vault-name kv -n smtp --value x -o yaml\nname: smtp\nvalue: {pw}\n"),
+        ] {
+            assert_eq!(found(&text), [pw], "{text}");
+        }
+        // Its other fields: names, URLs, dates.
+        let text = "$ az keyvault secret show --vault-name kv -n sql -o tsv\nNone\tNone\thttps://kv.vault.azure.net/secrets/sql/0f3b\tNone\tsql\tNone\thttps://example.com/x\n";
+        assert!(found(text).is_empty(), "{:?}", found(text));
+    }
+
+    #[test]
+    fn a_variable_named_for_a_secret_printed_by_its_name() {
+        for (text, value) in [
+            (
+                "PS C:\\> $pw = az keyvault secret show --vault-name kv -n sql --query value -o tsv\nPS C:\\> $pw\nKq9!zzPw7x2\n",
+                "Kq9!zzPw7x2",
+            ),
+            ("PS C:\\> $dbPassword\nHinata#2025\n", "Hinata#2025"),
+        ] {
+            assert_eq!(found(text), [value], "{text}");
+        }
+        // `$pwd` is the current directory.
+        let text = "PS C:\\> $pwd\n\nPath\n----\nC:\\Users\\tanaka\n";
+        assert!(found(text).is_empty(), "{:?}", found(text));
+    }
+
+    #[test]
+    fn a_password_ending_in_another_mark_than_the_prompts_stays_whole() {
+        for (text, value) in [
+            (
+                "$ kubectl get secret db -o jsonpath='{.data.password}' | base64 -d\nSakura8953#\n",
+                "Sakura8953#",
+            ),
+            (
+                "PS C:\\> kubectl get secret db -o jsonpath='{.data.password}' | base64 -d\nYuki$ab12#\n",
+                "Yuki$ab12#",
+            ),
+            // The prompt's own mark glued to the value is the prompt's.
+            (
+                "$ kubectl get secret db -o jsonpath='{.data.password}' | base64 -d\nSakura8953#x$\n",
+                "Sakura8953#x",
+            ),
+        ] {
+            assert_eq!(found(text), [value], "{text}");
+        }
     }
 }
