@@ -100,6 +100,8 @@ pub(crate) const ANCHORS: &[&str] = &[
     "write-output $",
     "write-host $",
     "$env:",
+    "environmentvariable(",
+    "pgpass",
     "terraform output",
     "stack output",
     "jsonpath",
@@ -149,6 +151,10 @@ pub(crate) fn output(text: &str, hit: Range<usize>, out: &mut Vec<Finding>) {
     let le = line_end(text, hit.start);
     let line = &text[ls..le];
     let lower = line.to_ascii_lowercase();
+    if lower.contains("pgpass") {
+        pgpass(text, hit.start, le, out);
+        return;
+    }
     let Some(printed) = printed(text, hit.start, &lower) else {
         return;
     };
@@ -355,6 +361,29 @@ fn printed(text: &str, at_byte: usize, lower: &str) -> Option<Printed> {
             && classify(name).is_some_and(|c| !matches!(c, Class::Code | Class::Sig)))
         .then_some(Printed::Value);
     }
+    // PowerShell: an environment variable named for a secret, read by .NET
+    // (`[Environment]::GetEnvironmentVariable('DB_PASSWORD', 'Machine')`).
+    const GET_ENV: &str = "environment]::getenvironmentvariable(";
+    if let Some(call) = lower.find(GET_ENV) {
+        // The line as typed (lowercasing keeps offsets): `PS C:\>` is a prompt.
+        let ls = line_start(text, at_byte);
+        let before = text[ls..ls + call]
+            .trim_end_matches("[System.")
+            .trim_end_matches("[system.")
+            .trim_end_matches('[');
+        if !(before.trim().is_empty() || is_prompt(before) && !before.contains('=')) {
+            return None;
+        }
+        let args = &lower[call + GET_ENV.len()..];
+        let name = args
+            .trim_start_matches(['\'', '"'])
+            .split(['\'', '"'])
+            .next()
+            .unwrap_or("");
+        let whole = args.trim_end().ends_with(')');
+        return (whole && classify(name).is_some_and(|c| !matches!(c, Class::Code | Class::Sig)))
+            .then_some(Printed::Value);
+    }
     // PowerShell: an environment variable named for a secret, alone on the prompt line
     // (`$env:SQL_ADMIN_PASSWORD`).
     if let Some(name) = body.strip_prefix("$env:") {
@@ -429,6 +458,47 @@ fn printed(text: &str, at_byte: usize, lower: &str) -> Option<Printed> {
         Some(Printed::Value)
     } else {
         Some(Printed::Keys)
+    }
+}
+
+/// PostgreSQL's password file printed (`cat ~/.pgpass`, `type
+/// %APPDATA%\postgresql\pgpass.conf`): `host:port:database:user:password` lines, the
+/// password last (`\:` escapes a colon).
+fn pgpass(text: &str, at_byte: usize, le: usize, out: &mut Vec<Finding>) {
+    let (cmd, _) = command_at(text, at_byte);
+    if !matches!(cmd.as_str(), "cat" | "type" | "more" | "get-content" | "gc") {
+        return;
+    }
+    let mut pos = le + 1;
+    for _ in 0..MAX_OUTPUT_LINES {
+        if pos >= text.len() {
+            break;
+        }
+        let e = line_end(text, pos);
+        let line = text[pos..e].trim_end();
+        if line.trim().is_empty() || ends_output(line) {
+            break;
+        }
+        // The fifth field: past four unescaped colons.
+        let b = line.as_bytes();
+        let mut colons = 0;
+        let mut i = 0;
+        while i < b.len() && colons < 4 {
+            match b[i] {
+                b'\\' => i += 1,
+                b':' => colons += 1,
+                _ => {}
+            }
+            i += 1;
+        }
+        let pw = &line[i.min(line.len())..];
+        if colons == 4 && !line.starts_with('#') && printed_value(pw, Class::Password) {
+            out.push(Finding {
+                range: pos + i..pos + line.len(),
+                kind: Kind::Password,
+            });
+        }
+        pos = e + 1;
     }
 }
 
@@ -877,13 +947,17 @@ pub(crate) fn table_header(text: &str, hit: Range<usize>, out: &mut Vec<Finding>
     {
         return;
     }
+    if registry_value(text, s..e, out) {
+        return;
+    }
     let le = line_end(text, e);
-    // Cheap test first: the next line starts a dashed rule.
+    // Cheap test first: the next line starts a rule of dashes (`az -o table`,
+    // `Format-Table`) or of equals signs (a deployment's `Outputs`).
     let mut n = le + 1;
     while n < b.len() && matches!(b[n], b' ' | b'\t') {
         n += 1;
     }
-    if at(text, n) != b'-' || at(text, n + 1) != b'-' {
+    if !matches!(at(text, n), b'-' | b'=') || at(text, n + 1) != at(text, n) {
         return;
     }
     let Some(runs) = rule_below(text, le, false) else {
@@ -924,6 +998,36 @@ pub(crate) fn table_header(text: &str, hit: Range<usize>, out: &mut Vec<Finding>
     }
 }
 
+/// A registry value as `reg query` lists it, `name` (at `word`) named for a secret:
+/// `    DefaultPassword    REG_SZ    P@ss…`. Returns whether the line was one.
+fn registry_value(text: &str, word: Range<usize>, out: &mut Vec<Finding>) -> bool {
+    let b = text.as_bytes();
+    let mut v = word.end;
+    while matches!(at(text, v), b' ' | b'\t') {
+        v += 1;
+    }
+    if v == word.end || !text[v..].starts_with("REG_") {
+        return false;
+    }
+    let rest = &text[v..line_end(text, v)];
+    let Some(ty) = ["REG_SZ", "REG_EXPAND_SZ"]
+        .iter()
+        .find(|t| rest.starts_with(*t) && matches!(b.get(v + t.len()), Some(b' ' | b'\t')))
+    else {
+        return true;
+    };
+    let value = rest[ty.len()..].trim();
+    let start = v + ty.len() + rest[ty.len()..].find(value).unwrap_or(0);
+    let class = classify(&text[word]).filter(|c| !matches!(c, Class::Code | Class::Sig));
+    if let Some(class) = class.filter(|&c| printed_value(value, c)) {
+        out.push(Finding {
+            range: start..start + value.len(),
+            kind: kind_of(class),
+        });
+    }
+    true
+}
+
 /// The runs of a dashed rule (`---------  -----`) on the line after `le`, if it is one.
 fn rule_below(text: &str, le: usize, prefixed: bool) -> Option<Vec<Range<usize>>> {
     if le + 1 >= text.len() {
@@ -935,17 +1039,25 @@ fn rule_below(text: &str, le: usize, prefixed: bool) -> Option<Vec<Range<usize>>
     } else {
         next
     };
-    if !next.contains("--")
-        || !next
-            .bytes()
-            .all(|c| matches!(c, b'-' | b' ' | b'\t' | b'\r'))
+    // Dashes, or equals signs under two columns at least (PowerShell's nested tables,
+    // `Name  Type  Value` over `====  ====  =====`; one run is a heading's underline).
+    let mark = if next.contains("--") {
+        b'-'
+    } else if next.contains("==") && next.trim().contains(" =") {
+        b'='
+    } else {
+        return None;
+    };
+    if !next
+        .bytes()
+        .all(|c| c == mark || matches!(c, b' ' | b'\t' | b'\r'))
     {
         return None;
     }
     let mut runs = Vec::new();
     let mut start = None;
     for (i, c) in next.bytes().chain([b' ']).enumerate() {
-        match (c == b'-', start) {
+        match (c == mark, start) {
             (true, None) => start = Some(i),
             (false, Some(s)) => {
                 runs.push(s..i);
@@ -1078,6 +1190,11 @@ fn table_row(pos: usize, line: &str, cols: &[Column], one_secret: bool, out: &mu
         {
             continue;
         }
+        // PowerShell quotes a string in a nested table (`"P@ss…"`).
+        let (w, start, end) = match w.strip_prefix('"').and_then(|v| v.strip_suffix('"')) {
+            Some(v) => (v, start + 1, end - 1),
+            None => (w, start, end),
+        };
         if printed_value(w, *class) {
             out.push(Finding {
                 range: pos + start..pos + end,
@@ -1796,5 +1913,66 @@ mod tests {
         ] {
             assert_eq!(found(text), [value], "{text}");
         }
+    }
+
+    #[test]
+    fn windows_and_database_stores_read_back() {
+        for (text, value) in [
+            // `reg query` lists a value named for a secret.
+            (
+                "C:\\>reg query \"HKLM\\SOFTWARE\\Microsoft\\Windows NT\\CurrentVersion\\Winlogon\" /v DefaultPassword\n\n\
+                 HKEY_LOCAL_MACHINE\\SOFTWARE\\Microsoft\\Windows NT\\CurrentVersion\\Winlogon\n\
+                 \x20   DefaultPassword    REG_SZ    Hinata#2025\n",
+                "Hinata#2025",
+            ),
+            (
+                "HKEY_LOCAL_MACHINE\\SOFTWARE\\Contoso\\Agent\n    ApiToken\tREG_SZ\tq8Zr2LmXw9Kp4TnV7yBc\n",
+                "q8Zr2LmXw9Kp4TnV7yBc",
+            ),
+            // PostgreSQL's password file.
+            (
+                "$ cat ~/.pgpass\npg-prod.postgres.database.azure.com:5432:*:pgadmin:Sakura3270#\n",
+                "Sakura3270#",
+            ),
+            (
+                "PS C:\\> Get-Content $env:APPDATA\\postgresql\\pgpass.conf\npg-prod.postgres.database.azure.com:5432:app:app\\:ro:Kq9!zzPw7x2\n",
+                "Kq9!zzPw7x2",
+            ),
+            // .NET reads an environment variable.
+            (
+                "PS C:\\> [Environment]::GetEnvironmentVariable(\"SQL_ADMIN_PASSWORD\")\nHinata#2025\n",
+                "Hinata#2025",
+            ),
+        ] {
+            assert_eq!(found(text), [value], "{text}");
+        }
+        // Values whose names say nothing, and a shared password file mentioned.
+        for text in [
+            "    DefaultUserName    REG_SZ    azureadmin\n    AutoAdminLogon    REG_SZ    1\n",
+            "    DefaultPassword    REG_DWORD    0x1\n",
+            "~/.pgpass に書いたので psql はパスワードなしで通ります。\npg-prod:5432:*:pgadmin:*\n",
+            "PS C:\\> [Environment]::GetEnvironmentVariable('PATH')\nC:\\Windows\\system32;C:\\Windows\n",
+        ] {
+            assert!(found(text).is_empty(), "{text}: {:?}", found(text));
+        }
+    }
+
+    #[test]
+    fn a_deployments_outputs_under_a_rule_of_equals_signs() {
+        let key = "Zm9vYmFyYmF6cXV4Zm9vYmFyYmF6cXV4Zm9vYmFyYmF6cXV4Zm9vYmFyYmF6cXV4Zm9vYmFyYmF6cXV4MTIzNDU2";
+        let text = format!(
+            "PS C:\\> New-AzResourceGroupDeployment -ResourceGroupName rg -TemplateFile main.bicep\n\n\
+             DeploymentName          : main\n\
+             Outputs                 :\n\
+             \x20                         Name             Type                       Value\n\
+             \x20                         ===============  =========================  ==========\n\
+             \x20                         adminPassword    String                     \"Hinata#2025\"\n\
+             \x20                         storageKey       String                     \"{key}\"\n\
+             \x20                         vmName           String                     \"vm-web-01\"\n"
+        );
+        assert_eq!(found(&text), ["Hinata#2025", key]);
+        // A heading underlined: no table.
+        let text = "Password\n========\nUse Sakura#2025 as in the policy example.\n";
+        assert!(found(text).is_empty(), "{:?}", found(text));
     }
 }
