@@ -202,10 +202,11 @@ pub(crate) fn output(text: &str, hit: Range<usize>, out: &mut Vec<Finding>) {
         .flatten()
         .filter(|_| no_newline);
     // A CI log: every line after a timestamp; GitHub Actions echoes the step's script
-    // and its shell between `##[group]Run …` and `##[endgroup]`, then runs it.
+    // and its shell between `##[group]Run …` and `##[endgroup]`, then runs it: the
+    // output follows the group, whichever line of the script the command is on.
     let pre = log_prefix(line);
     let mut end = command_end(text, le);
-    if line[..pre].ends_with("##[group]Run ") {
+    if pre > 0 {
         let mut p = end + 1;
         for _ in 0..MAX_OUTPUT_LINES {
             if p >= text.len() {
@@ -213,8 +214,11 @@ pub(crate) fn output(text: &str, hit: Range<usize>, out: &mut Vec<Finding>) {
             }
             let e = line_end(text, p);
             let l = &text[p..e];
-            if l[log_prefix(l)..].starts_with("##[endgroup]") {
-                end = e;
+            let l = &l[log_prefix(l)..];
+            if l.starts_with("##[") {
+                if l.starts_with("##[endgroup]") {
+                    end = e;
+                }
                 break;
             }
             p = e + 1;
@@ -1357,11 +1361,21 @@ fn plain_line(pos: usize, line: &str, printed: Printed, out: &mut Vec<Finding>) 
         return 0;
     };
     let count = fields.len();
+    // A row named for a secret, its value last (`SQL_PASSWORD<TAB>False<TAB>P@ss…` of
+    // `appsettings list -o tsv`).
+    let named = fields
+        .first()
+        .filter(|_| count > 1 && line.contains('\t'))
+        .and_then(|(_, w)| classify(w))
+        .filter(|c| !matches!(c, Class::Code | Class::Sig));
     let mut n = 0;
     for (start, w) in fields {
         let ok = match printed {
             Printed::Value => printed_value(w, Class::Secret),
             Printed::Record if n + 1 == count && count > 1 => printed_value(w, Class::Secret),
+            Printed::Keys if n + 1 == count && named.is_some() => {
+                named.is_some_and(|c| printed_value(w, c))
+            }
             Printed::Keys | Printed::Record => key_like(w),
         };
         if ok {
@@ -1812,6 +1826,16 @@ mod tests {
                  2025-02-03T04:11:53.1024410Z ##[endgroup]\n\
                  2025-02-03T04:11:55.6609013Z {pw}\n"
             ),
+            // GitHub Actions, the command on the second line of the step's script.
+            format!(
+                "2025-02-03T04:11:53.1024410Z ##[group]Run echo \"start\"\n\
+                 2025-02-03T04:11:53.1024410Z echo \"start\"\n\
+                 2025-02-03T04:11:53.1024410Z az keyvault secret show --vault-name kv -n sql --query value -o tsv\n\
+                 2025-02-03T04:11:53.1024410Z shell: /usr/bin/bash -e {{0}}\n\
+                 2025-02-03T04:11:53.1024410Z ##[endgroup]\n\
+                 2025-02-03T04:11:55.6609013Z start\n\
+                 2025-02-03T04:11:55.6609013Z {pw}\n"
+            ),
             // A logger's bracketed time before a terminal's lines.
             format!(
                 "[2025-02-03 04:11:53] $ az keyvault secret show --vault-name kv -n sql --query value -o tsv\n\
@@ -1876,6 +1900,16 @@ mod tests {
         // Its other fields: names, URLs, dates.
         let text = "$ az keyvault secret show --vault-name kv -n sql -o tsv\nNone\tNone\thttps://kv.vault.azure.net/secrets/sql/0f3b\tNone\tsql\tNone\thttps://example.com/x\n";
         assert!(found(text).is_empty(), "{:?}", found(text));
+    }
+
+    #[test]
+    fn a_tsv_row_named_for_a_secret_ends_in_its_value() {
+        let text = "$ az webapp config appsettings list -g rg -n app -o tsv\n\
+                    WEBSITE_RUN_FROM_PACKAGE\tFalse\t1\n\
+                    WEBSITE_NODE_DEFAULT_VERSION\tFalse\t~18-lts\n\
+                    SQL_PASSWORD\tFalse\tHinata#2025\n\
+                    SmtpPassword\tTrue\tq8Zr2LmXw9Kp\n";
+        assert_eq!(found(text), ["Hinata#2025", "q8Zr2LmXw9Kp"]);
     }
 
     #[test]
