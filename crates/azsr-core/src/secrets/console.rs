@@ -866,7 +866,7 @@ fn read_output(
         }
         let line = &text[pos..le];
         if !started {
-            if n < 5 && is_lead_in(line) {
+            if n < 5 && is_lead_in(line) && annotated(line.trim()).is_none() {
                 pos = next;
                 continue;
             }
@@ -1338,6 +1338,20 @@ fn key_like(v: &str) -> bool {
         })
 }
 
+/// The value of an output line annotated after it by whoever pasted it: `P@ss…  ←
+/// 本番用`, `key…　（プライマリ）`, `P@ss…  # rotated`, `P@ss… <- this one`.
+fn annotated(t: &str) -> Option<&str> {
+    let (value, note) = t.split_once([' ', '\u{3000}'])?;
+    if !value.is_ascii() {
+        return None;
+    }
+    let note = note.trim_start_matches([' ', '\u{3000}']);
+    ["←", "<-", "#", "//", "（", "(", "※", "⇐"]
+        .iter()
+        .any(|m| note.starts_with(m))
+        .then_some(value)
+}
+
 /// A plain output line: the value itself (one word, or tab-separated fields). Returns how
 /// many values it held.
 fn plain_line(pos: usize, line: &str, printed: Printed, out: &mut Vec<Finding>) -> usize {
@@ -1353,6 +1367,8 @@ fn plain_line(pos: usize, line: &str, printed: Printed, out: &mut Vec<Finding>) 
             .map(|(s, w)| (s + (w.len() - w.trim_start().len()), w.trim()))
             .filter(|(_, w)| !w.is_empty())
             .collect()
+    } else if let Some(v) = annotated(t).filter(|_| printed == Printed::Value) {
+        vec![(line.len() - line.trim_start().len(), v)]
     } else if !t.contains(' ') {
         vec![(line.len() - line.trim_start().len(), t)]
     } else if printed != Printed::Value {
@@ -1910,6 +1926,32 @@ mod tests {
                     SQL_PASSWORD\tFalse\tHinata#2025\n\
                     SmtpPassword\tTrue\tq8Zr2LmXw9Kp\n";
         assert_eq!(found(text), ["Hinata#2025", "q8Zr2LmXw9Kp"]);
+    }
+
+    #[test]
+    fn a_value_annotated_on_its_output_line() {
+        let key = "Zm9vYmFyYmF6cXV4Zm9vYmFyYmF6cXV4Zm9vYmFyYmF6cXV4Zm9vYmFyYmF6cXV4Zm9vYmFyYmF6cXV4MTIzNDU2";
+        for (out, value) in [
+            (
+                "Hinata#2025   ← これが取得した値".to_string(),
+                "Hinata#2025",
+            ),
+            (format!("{key}\u{3000}（プライマリ）"), key),
+            (
+                "Hinata#2025  # rotated yesterday".to_string(),
+                "Hinata#2025",
+            ),
+            ("Hinata#2025 <- this one".to_string(), "Hinata#2025"),
+        ] {
+            let text = format!(
+                "PS C:\\> az keyvault secret show --vault-name kv -n sql --query value -o tsv\n{out}\n"
+            );
+            assert_eq!(found(&text), [value], "{text}");
+        }
+        // A message is no value.
+        let text = "$ az keyvault secret show --vault-name kv -n sql --query value -o tsv\n\
+                    ERROR: (Forbidden) The user does not have secrets get permission\n";
+        assert!(found(text).is_empty());
     }
 
     #[test]
