@@ -21,7 +21,19 @@ pub(crate) fn command_at(text: &str, i: usize) -> (String, &str) {
         .rfind(['|', ';', '&', '(', '`'])
         .map_or(0, |p| p + 1);
     let seg = &line[seg_start..];
-    let mut words = seg.split_whitespace().peekable();
+    // A CI log's timestamp and markers (`2025-02-03T04:11:53.1024410Z [command]/usr/bin/az`).
+    let prefix = if seg_start == 0 { log_prefix(seg) } else { 0 };
+    let rest = &seg[prefix..];
+    // Azure Pipelines on Windows quotes the tool's path: `[command]"C:\Program Files\…\az.cmd" …`.
+    if prefix > 0 && rest.starts_with('"') {
+        if let Some(close) = rest[1..].find('"') {
+            let path = rest[1..=close].to_ascii_lowercase();
+            let base = path.rsplit(['/', '\\']).next().unwrap_or(&path);
+            let cmd = base.trim_end_matches(".exe").trim_end_matches(".cmd");
+            return (cmd.to_string(), seg);
+        }
+    }
+    let mut words = rest.split_whitespace().peekable();
     // A prompt that ends in a mark after the directory (starship's and fish's
     // `~/infra/envs/prod ❯ `, `api on main ❯ `): the words before the mark.
     if seg_start == 0 {
@@ -69,7 +81,10 @@ pub(crate) fn command_at(text: &str, i: usize) -> (String, &str) {
             _ => lw,
         };
         let base = lw.rsplit(['/', '\\']).next().unwrap_or(&lw);
-        cmd = base.trim_end_matches(".exe").to_string();
+        cmd = base
+            .trim_end_matches(".exe")
+            .trim_end_matches(".cmd")
+            .to_string();
         break;
     }
     (cmd, seg)
@@ -77,6 +92,71 @@ pub(crate) fn command_at(text: &str, i: usize) -> (String, &str) {
 
 /// Where a prompt's closing mark (`❯`, `➜`, `λ`) stands among the first words of
 /// `line`, after a directory or a branch (never first: `➜  infra` starts with it).
+/// The length of the prefix a CI system or a logger writes before a line: its timestamp
+/// (`2025-02-03T04:11:53.1024410Z `, `[2025-02-03 04:11:53] `, `2025/02/03 4:11:53 `)
+/// and its markers (Azure Pipelines' `[command]`, GitHub Actions' `##[group]Run `), so
+/// that a command and its output read as in a terminal. 0 when there is none.
+pub(crate) fn log_prefix(line: &str) -> usize {
+    let b = line.as_bytes();
+    let mut i = 0;
+    let open = b.first() == Some(&b'[');
+    if open {
+        i = 1;
+    }
+    // At most a date and a time, each a word.
+    let mut stamps = 0;
+    while stamps < 2 {
+        let len = b[i..]
+            .iter()
+            .position(|&c| matches!(c, b' ' | b'\t' | b']'))
+            .unwrap_or(b.len() - i);
+        if !is_timestamp_word(&line[i..i + len]) {
+            break;
+        }
+        stamps += 1;
+        i += len;
+        if open && b.get(i) == Some(&b']') {
+            i += 1;
+            break;
+        }
+        while matches!(b.get(i), Some(b' ' | b'\t')) {
+            i += 1;
+        }
+    }
+    if stamps == 0 || open && b.get(i - 1) != Some(&b']') {
+        i = 0;
+    } else {
+        while matches!(b.get(i), Some(b' ' | b'\t')) {
+            i += 1;
+        }
+    }
+    let rest = &line[i..];
+    for marker in ["[command]", "##[group]Run ", "##[command]"] {
+        if rest.starts_with(marker) {
+            return i + marker.len();
+        }
+    }
+    i
+}
+
+/// A date or a time as loggers write them: `2025-02-03T04:11:53.1024410Z`, `2025/02/03`,
+/// `04:11:53,123`, `4:11:53`.
+fn is_timestamp_word(w: &str) -> bool {
+    let b = w.as_bytes();
+    if b.len() < 5 || !b[0].is_ascii_digit() {
+        return false;
+    }
+    let date = b.len() >= 10
+        && b[..4].iter().all(u8::is_ascii_digit)
+        && matches!(b[4], b'-' | b'/')
+        && b[7] == b[4];
+    let time = b.iter().take(3).any(|&c| c == b':');
+    (date || time)
+        && b.iter().all(|&c| {
+            c.is_ascii_digit() || matches!(c, b'-' | b'/' | b':' | b'.' | b',' | b'T' | b'Z' | b'+')
+        })
+}
+
 pub(crate) fn prompt_mark(line: &str) -> Option<usize> {
     line.split_whitespace()
         .take(5)
@@ -424,6 +504,27 @@ pub(crate) fn password_stdin(text: &str, hit: Range<usize>, out: &mut Vec<Findin
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn log_prefixes() {
+        use super::log_prefix;
+        for (line, rest) in [
+            (
+                "2025-02-03T04:11:53.1024410Z [command]/usr/bin/az x",
+                "/usr/bin/az x",
+            ),
+            ("2025-02-03T04:11:53.1024410Z ##[group]Run az x", "az x"),
+            ("[2025-02-03 04:11:53] $ az x", "$ az x"),
+            ("2025/02/03 4:11:53,120 INFO x", "INFO x"),
+            ("[04:11:53] kubectl x", "kubectl x"),
+            ("$ az x", "$ az x"),
+            ("  key1  FULL", "  key1  FULL"),
+            ("[2025-02-03 x", "[2025-02-03 x"),
+            ("12345 records", "12345 records"),
+        ] {
+            assert_eq!(&line[log_prefix(line)..], rest, "{line}");
+        }
+    }
+
     use super::super::found;
 
     #[test]

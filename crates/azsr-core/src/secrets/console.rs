@@ -10,7 +10,7 @@
 use std::ops::Range;
 
 use super::bytes::{at, line_end, line_start};
-use super::commands::{command_at, prompt_mark};
+use super::commands::{command_at, log_prefix, prompt_mark};
 use super::keyvalue::{accept, Sep};
 use super::value::{classify, holds_pairs, is_placeholder, looks_random, normalize, Class};
 use super::{Finding, Kind};
@@ -26,6 +26,14 @@ const AZ_PRINTING_SECRETS: &[&str] = &[
     "keys list",
     "list-key",
     "keys renew",
+    // Keys regenerated are printed back (`az cosmosdb keys regenerate`, `az redis
+    // regenerate-keys`, `az communication regenerate-key`, `az iot hub policy renew-key`).
+    "keys regenerate",
+    "key regenerate",
+    "regenerate-key",
+    "renew-key",
+    "get-shared-keys",
+    "api-key create",
     "key list",
     "keys show",
     "key show",
@@ -62,6 +70,9 @@ pub(crate) const ANCHORS: &[&str] = &[
     "key show",
     "key renew",
     "key create",
+    "regenerate",
+    "renew-key",
+    "shared-keys",
     "access-token",
     "expose-token",
     "publishing-",
@@ -89,6 +100,8 @@ pub(crate) const ANCHORS: &[&str] = &[
     "write-output $",
     "write-host $",
     "$env:",
+    "environmentvariable(",
+    "pgpass",
     "terraform output",
     "stack output",
     "jsonpath",
@@ -123,6 +136,10 @@ enum Printed {
     Value,
     /// Records that hold keys among other fields (`keys list`, `credential show`).
     Keys,
+    /// The record of one secret (`az keyvault secret show`, `az containerapp secret
+    /// show`): besides keys, its `Value` column whatever the row's name, and the last
+    /// field of its TSV line (fields are printed sorted by name, `value` last).
+    Record,
 }
 
 /// How many lines of output are read at most (well within [`super::memo::REACH_LINES`]).
@@ -134,6 +151,10 @@ pub(crate) fn output(text: &str, hit: Range<usize>, out: &mut Vec<Finding>) {
     let le = line_end(text, hit.start);
     let line = &text[ls..le];
     let lower = line.to_ascii_lowercase();
+    if lower.contains("pgpass") {
+        pgpass(text, hit.start, le, out);
+        return;
+    }
     let Some(printed) = printed(text, hit.start, &lower) else {
         return;
     };
@@ -180,7 +201,30 @@ pub(crate) fn output(text: &str, hit: Range<usize>, out: &mut Vec<Finding>) {
         })
         .flatten()
         .filter(|_| no_newline);
-    read_output(text, command_end(text, le), printed, prompt, out);
+    // A CI log: every line after a timestamp; GitHub Actions echoes the step's script
+    // and its shell between `##[group]Run …` and `##[endgroup]`, then runs it: the
+    // output follows the group, whichever line of the script the command is on.
+    let pre = log_prefix(line);
+    let mut end = command_end(text, le);
+    if pre > 0 {
+        let mut p = end + 1;
+        for _ in 0..MAX_OUTPUT_LINES {
+            if p >= text.len() {
+                break;
+            }
+            let e = line_end(text, p);
+            let l = &text[p..e];
+            let l = &l[log_prefix(l)..];
+            if l.starts_with("##[") {
+                if l.starts_with("##[endgroup]") {
+                    end = e;
+                }
+                break;
+            }
+            p = e + 1;
+        }
+    }
+    read_output(text, end, printed, prompt, pre > 0, out);
 }
 
 /// The password of `echo -n 'user:password' | base64` on the line at `ls`.
@@ -227,6 +271,9 @@ fn printed(text: &str, at_byte: usize, lower: &str) -> Option<Printed> {
         // A shared key is printed alone (`None<TAB>key` in TSV).
         if seg.contains("shared-key show") {
             return Some(Printed::Value);
+        }
+        if seg.contains("secret show") || seg.contains("secret set") {
+            return Some(Printed::Record);
         }
         return AZ_PRINTING_SECRETS
             .iter()
@@ -318,6 +365,29 @@ fn printed(text: &str, at_byte: usize, lower: &str) -> Option<Printed> {
             && classify(name).is_some_and(|c| !matches!(c, Class::Code | Class::Sig)))
         .then_some(Printed::Value);
     }
+    // PowerShell: an environment variable named for a secret, read by .NET
+    // (`[Environment]::GetEnvironmentVariable('DB_PASSWORD', 'Machine')`).
+    const GET_ENV: &str = "environment]::getenvironmentvariable(";
+    if let Some(call) = lower.find(GET_ENV) {
+        // The line as typed (lowercasing keeps offsets): `PS C:\>` is a prompt.
+        let ls = line_start(text, at_byte);
+        let before = text[ls..ls + call]
+            .trim_end_matches("[System.")
+            .trim_end_matches("[system.")
+            .trim_end_matches('[');
+        if !(before.trim().is_empty() || is_prompt(before) && !before.contains('=')) {
+            return None;
+        }
+        let args = &lower[call + GET_ENV.len()..];
+        let name = args
+            .trim_start_matches(['\'', '"'])
+            .split(['\'', '"'])
+            .next()
+            .unwrap_or("");
+        let whole = args.trim_end().ends_with(')');
+        return (whole && classify(name).is_some_and(|c| !matches!(c, Class::Code | Class::Sig)))
+            .then_some(Printed::Value);
+    }
     // PowerShell: an environment variable named for a secret, alone on the prompt line
     // (`$env:SQL_ADMIN_PASSWORD`).
     if let Some(name) = body.strip_prefix("$env:") {
@@ -338,6 +408,12 @@ fn printed(text: &str, at_byte: usize, lower: &str) -> Option<Printed> {
     // PowerShell: a secret property of a variable holding keys or secrets, alone on
     // its line (`$keys[0].Value`, `$secret.Value`).
     if let Some(var) = body.strip_prefix('$') {
+        // A variable named for a secret, printed by its name alone (`$pw`, `$dbPassword`).
+        if var.bytes().all(|c| c.is_ascii_alphanumeric() || c == b'_')
+            && classify(var).is_some_and(|c| !matches!(c, Class::Code | Class::Sig))
+        {
+            return Some(Printed::Value);
+        }
         let holder = var.split(['[', '.']).next().unwrap_or("");
         let member = var.rsplit('.').next().unwrap_or("");
         let secret_holder = ["key", "secret", "cred", "pass", "pwd", "token"]
@@ -366,6 +442,7 @@ fn printed(text: &str, at_byte: usize, lower: &str) -> Option<Printed> {
         "keys",
         "keypair",
         "sharedkey",
+        "sharedkeys",
         "accesstoken",
         "registrycredential",
     ];
@@ -385,6 +462,47 @@ fn printed(text: &str, at_byte: usize, lower: &str) -> Option<Printed> {
         Some(Printed::Value)
     } else {
         Some(Printed::Keys)
+    }
+}
+
+/// PostgreSQL's password file printed (`cat ~/.pgpass`, `type
+/// %APPDATA%\postgresql\pgpass.conf`): `host:port:database:user:password` lines, the
+/// password last (`\:` escapes a colon).
+fn pgpass(text: &str, at_byte: usize, le: usize, out: &mut Vec<Finding>) {
+    let (cmd, _) = command_at(text, at_byte);
+    if !matches!(cmd.as_str(), "cat" | "type" | "more" | "get-content" | "gc") {
+        return;
+    }
+    let mut pos = le + 1;
+    for _ in 0..MAX_OUTPUT_LINES {
+        if pos >= text.len() {
+            break;
+        }
+        let e = line_end(text, pos);
+        let line = text[pos..e].trim_end();
+        if line.trim().is_empty() || ends_output(line) {
+            break;
+        }
+        // The fifth field: past four unescaped colons.
+        let b = line.as_bytes();
+        let mut colons = 0;
+        let mut i = 0;
+        while i < b.len() && colons < 4 {
+            match b[i] {
+                b'\\' => i += 1,
+                b':' => colons += 1,
+                _ => {}
+            }
+            i += 1;
+        }
+        let pw = &line[i.min(line.len())..];
+        if colons == 4 && !line.starts_with('#') && printed_value(pw, Class::Password) {
+            out.push(Finding {
+                range: pos + i..pos + line.len(),
+                kind: Kind::Password,
+            });
+        }
+        pos = e + 1;
     }
 }
 
@@ -698,6 +816,8 @@ fn ends_output(line: &str) -> bool {
         || t.starts_with("```")
         || t.starts_with("~~~")
         || t.starts_with("## ")
+        // Azure Pipelines' and GitHub Actions' markers: `##[section]Finishing: …`.
+        || t.starts_with("##[")
 }
 
 /// A line between a command and its output: blank, a fence, a short lead-in ending in a
@@ -717,6 +837,7 @@ fn read_output(
     cmd_end: usize,
     printed: Printed,
     prompt: Option<&str>,
+    prefixed: bool,
     out: &mut Vec<Finding>,
 ) {
     let mut pos = cmd_end + 1;
@@ -730,6 +851,11 @@ fn read_output(
             break;
         }
         let mut le = line_end(text, pos);
+        let next = le + 1;
+        // A CI log's timestamp before every line.
+        if prefixed {
+            pos += log_prefix(&text[pos..le]);
+        }
         let mut glued = false;
         if let Some(p) = prompt.filter(|_| printed == Printed::Value) {
             let l = text[pos..le].trim_end();
@@ -739,9 +865,8 @@ fn read_output(
             }
         }
         let line = &text[pos..le];
-        let next = line_end(text, pos) + 1;
         if !started {
-            if n < 5 && is_lead_in(line) {
+            if n < 5 && is_lead_in(line) && annotated(line.trim()).is_none() {
                 pos = next;
                 continue;
             }
@@ -763,8 +888,8 @@ fn read_output(
         }
         blanks = 0;
         if let Some(cols) = &table {
-            table_row(pos, line, cols, out);
-        } else if let Some(cols) = rule_below(text, le) {
+            table_row(pos, line, cols, printed == Printed::Record, out);
+        } else if let Some(cols) = rule_below(text, le, prefixed) {
             // A header line: the columns are the dashed rule's runs.
             table = Some(columns(line, &cols));
             pos = line_end(text, next) + 1;
@@ -786,8 +911,14 @@ fn glued_prompt(l: &str, p: &str) -> Option<usize> {
     if l.len() > p.len() && l.ends_with(p) {
         return Some(l.len() - p.len());
     }
-    // `#`, `$`, or zsh's `%`, the mark it prints after a last line without a newline.
-    if !l.contains(' ') && l.len() > 1 && l.ends_with(['$', '#', '%']) {
+    // The prompt's own mark (`$`, `#`), or zsh's `%`, the mark it prints after a last
+    // line without a newline: a password may end in another (`…Sakura12#` under `$`).
+    let mark = p
+        .chars()
+        .last()
+        .filter(|c| matches!(c, '$' | '#'))
+        .unwrap_or('$');
+    if !l.contains(' ') && l.len() > 1 && l.ends_with([mark, '%']) {
         return Some(l.len() - 1);
     }
     // The value is one word: the prompt is the first `p` after it followed by a space.
@@ -820,16 +951,20 @@ pub(crate) fn table_header(text: &str, hit: Range<usize>, out: &mut Vec<Finding>
     {
         return;
     }
+    if registry_value(text, s..e, out) {
+        return;
+    }
     let le = line_end(text, e);
-    // Cheap test first: the next line starts a dashed rule.
+    // Cheap test first: the next line starts a rule of dashes (`az -o table`,
+    // `Format-Table`) or of equals signs (a deployment's `Outputs`).
     let mut n = le + 1;
     while n < b.len() && matches!(b[n], b' ' | b'\t') {
         n += 1;
     }
-    if at(text, n) != b'-' || at(text, n + 1) != b'-' {
+    if !matches!(at(text, n), b'-' | b'=') || at(text, n + 1) != at(text, n) {
         return;
     }
-    let Some(runs) = rule_below(text, le) else {
+    let Some(runs) = rule_below(text, le, false) else {
         return;
     };
     let ls = line_start(text, s);
@@ -862,28 +997,71 @@ pub(crate) fn table_header(text: &str, hit: Range<usize>, out: &mut Vec<Finding>
         if row.trim().is_empty() || ends_output(row) {
             break;
         }
-        table_row(pos, row, &cols, out);
+        table_row(pos, row, &cols, false, out);
         pos = row_end + 1;
     }
 }
 
+/// A registry value as `reg query` lists it, `name` (at `word`) named for a secret:
+/// `    DefaultPassword    REG_SZ    P@ss…`. Returns whether the line was one.
+fn registry_value(text: &str, word: Range<usize>, out: &mut Vec<Finding>) -> bool {
+    let b = text.as_bytes();
+    let mut v = word.end;
+    while matches!(at(text, v), b' ' | b'\t') {
+        v += 1;
+    }
+    if v == word.end || !text[v..].starts_with("REG_") {
+        return false;
+    }
+    let rest = &text[v..line_end(text, v)];
+    let Some(ty) = ["REG_SZ", "REG_EXPAND_SZ"]
+        .iter()
+        .find(|t| rest.starts_with(*t) && matches!(b.get(v + t.len()), Some(b' ' | b'\t')))
+    else {
+        return true;
+    };
+    let value = rest[ty.len()..].trim();
+    let start = v + ty.len() + rest[ty.len()..].find(value).unwrap_or(0);
+    let class = classify(&text[word]).filter(|c| !matches!(c, Class::Code | Class::Sig));
+    if let Some(class) = class.filter(|&c| printed_value(value, c)) {
+        out.push(Finding {
+            range: start..start + value.len(),
+            kind: kind_of(class),
+        });
+    }
+    true
+}
+
 /// The runs of a dashed rule (`---------  -----`) on the line after `le`, if it is one.
-fn rule_below(text: &str, le: usize) -> Option<Vec<Range<usize>>> {
+fn rule_below(text: &str, le: usize, prefixed: bool) -> Option<Vec<Range<usize>>> {
     if le + 1 >= text.len() {
         return None;
     }
     let next = &text[le + 1..line_end(text, le + 1)];
-    if !next.contains("--")
-        || !next
-            .bytes()
-            .all(|c| matches!(c, b'-' | b' ' | b'\t' | b'\r'))
+    let next = if prefixed {
+        &next[log_prefix(next)..]
+    } else {
+        next
+    };
+    // Dashes, or equals signs under two columns at least (PowerShell's nested tables,
+    // `Name  Type  Value` over `====  ====  =====`; one run is a heading's underline).
+    let mark = if next.contains("--") {
+        b'-'
+    } else if next.contains("==") && next.trim().contains(" =") {
+        b'='
+    } else {
+        return None;
+    };
+    if !next
+        .bytes()
+        .all(|c| c == mark || matches!(c, b' ' | b'\t' | b'\r'))
     {
         return None;
     }
     let mut runs = Vec::new();
     let mut start = None;
     for (i, c) in next.bytes().chain([b' ']).enumerate() {
-        match (c == b'-', start) {
+        match (c == mark, start) {
             (true, None) => start = Some(i),
             (false, Some(s)) => {
                 runs.push(s..i);
@@ -981,7 +1159,7 @@ fn words(line: &str) -> impl Iterator<Item = (usize, &str)> {
 
 /// A table row: the words under a secret column. One word per column goes by order
 /// (values wider than their column push the others right); otherwise by position.
-fn table_row(pos: usize, line: &str, cols: &[Column], out: &mut Vec<Finding>) {
+fn table_row(pos: usize, line: &str, cols: &[Column], one_secret: bool, out: &mut Vec<Finding>) {
     let row: Vec<(usize, &str)> = words(line).collect();
     let by_order = row.len() == cols.len();
     // The row's name, when a column names rows: its first word.
@@ -1009,9 +1187,18 @@ fn table_row(pos: usize, line: &str, cols: &[Column], out: &mut Vec<Finding>) {
             continue;
         };
         // A bare `Value` beside a name: only a secret name's value.
-        if *class == Class::Secret && !names_row && name.is_some_and(|n| !secret_name(n)) {
+        if *class == Class::Secret
+            && !names_row
+            && !one_secret
+            && name.is_some_and(|n| !secret_name(n))
+        {
             continue;
         }
+        // PowerShell quotes a string in a nested table (`"P@ss…"`).
+        let (w, start, end) = match w.strip_prefix('"').and_then(|v| v.strip_suffix('"')) {
+            Some(v) => (v, start + 1, end - 1),
+            None => (w, start, end),
+        };
         if printed_value(w, *class) {
             out.push(Finding {
                 range: pos + start..pos + end,
@@ -1119,7 +1306,7 @@ fn field_line(
     } else if public {
         false
     } else {
-        printed == Printed::Keys && key_like(v)
+        printed != Printed::Value && key_like(v)
     };
     if ok {
         out.push(Finding {
@@ -1151,6 +1338,20 @@ fn key_like(v: &str) -> bool {
         })
 }
 
+/// The value of an output line annotated after it by whoever pasted it: `P@ss…  ←
+/// 本番用`, `key…　（プライマリ）`, `P@ss…  # rotated`, `P@ss… <- this one`.
+fn annotated(t: &str) -> Option<&str> {
+    let (value, note) = t.split_once([' ', '\u{3000}'])?;
+    if !value.is_ascii() {
+        return None;
+    }
+    let note = note.trim_start_matches([' ', '\u{3000}']);
+    ["←", "<-", "#", "//", "（", "(", "※", "⇐"]
+        .iter()
+        .any(|m| note.starts_with(m))
+        .then_some(value)
+}
+
 /// A plain output line: the value itself (one word, or tab-separated fields). Returns how
 /// many values it held.
 fn plain_line(pos: usize, line: &str, printed: Printed, out: &mut Vec<Finding>) -> usize {
@@ -1166,18 +1367,32 @@ fn plain_line(pos: usize, line: &str, printed: Printed, out: &mut Vec<Finding>) 
             .map(|(s, w)| (s + (w.len() - w.trim_start().len()), w.trim()))
             .filter(|(_, w)| !w.is_empty())
             .collect()
+    } else if let Some(v) = annotated(t).filter(|_| printed == Printed::Value) {
+        vec![(line.len() - line.trim_start().len(), v)]
     } else if !t.contains(' ') {
         vec![(line.len() - line.trim_start().len(), t)]
-    } else if printed == Printed::Keys {
+    } else if printed != Printed::Value {
         words(line).collect()
     } else {
         return 0;
     };
+    let count = fields.len();
+    // A row named for a secret, its value last (`SQL_PASSWORD<TAB>False<TAB>P@ss…` of
+    // `appsettings list -o tsv`).
+    let named = fields
+        .first()
+        .filter(|_| count > 1 && line.contains('\t'))
+        .and_then(|(_, w)| classify(w))
+        .filter(|c| !matches!(c, Class::Code | Class::Sig));
     let mut n = 0;
     for (start, w) in fields {
         let ok = match printed {
             Printed::Value => printed_value(w, Class::Secret),
-            Printed::Keys => key_like(w),
+            Printed::Record if n + 1 == count && count > 1 => printed_value(w, Class::Secret),
+            Printed::Keys if n + 1 == count && named.is_some() => {
+                named.is_some_and(|c| printed_value(w, c))
+            }
+            Printed::Keys | Printed::Record => key_like(w),
         };
         if ok {
             let w = w.trim_matches('"');
@@ -1600,5 +1815,240 @@ mod tests {
             );
         }
         assert!(matches!(query("az x -o table"), Query::None));
+    }
+
+    #[test]
+    fn ci_logs_read_past_their_timestamps_and_markers() {
+        let pw = "Hq7!vR2mZx9#Lp";
+        let key = "Zm9vYmFyYmF6cXV4Zm9vYmFyYmF6cXV4Zm9vYmFyYmF6cXV4Zm9vYmFyYmF6cXV4Zm9vYmFyYmF6cXV4MTIzNDU2";
+        for text in [
+            // Azure Pipelines, Linux agent.
+            format!(
+                "2025-02-03T04:11:52.8810342Z ##[section]Starting: シークレット取得\n\
+                 2025-02-03T04:11:53.1024410Z [command]/usr/bin/az keyvault secret show --vault-name kv --name sql --query value -o tsv\n\
+                 2025-02-03T04:11:55.6609013Z {pw}\n\
+                 2025-02-03T04:11:55.7011204Z ##[section]Finishing: シークレット取得\n"
+            ),
+            // Azure Pipelines, Windows agent: the tool's path quoted.
+            format!(
+                "2025-02-03T04:11:53.1024410Z [command]\"C:\\Program Files\\Microsoft SDKs\\Azure\\CLI2\\wbin\\az.cmd\" keyvault secret show --vault-name kv -n sql --query value -o tsv\n\
+                 2025-02-03T04:11:55.6609013Z {pw}\n"
+            ),
+            // GitHub Actions: the step's script and shell, then its output.
+            format!(
+                "2025-02-03T04:11:53.1024410Z ##[group]Run az keyvault secret show --vault-name kv -n sql --query value -o tsv\n\
+                 2025-02-03T04:11:53.1024410Z az keyvault secret show --vault-name kv -n sql --query value -o tsv\n\
+                 2025-02-03T04:11:53.1024410Z shell: /usr/bin/bash -e {{0}}\n\
+                 2025-02-03T04:11:53.1024410Z ##[endgroup]\n\
+                 2025-02-03T04:11:55.6609013Z {pw}\n"
+            ),
+            // GitHub Actions, the command on the second line of the step's script.
+            format!(
+                "2025-02-03T04:11:53.1024410Z ##[group]Run echo \"start\"\n\
+                 2025-02-03T04:11:53.1024410Z echo \"start\"\n\
+                 2025-02-03T04:11:53.1024410Z az keyvault secret show --vault-name kv -n sql --query value -o tsv\n\
+                 2025-02-03T04:11:53.1024410Z shell: /usr/bin/bash -e {{0}}\n\
+                 2025-02-03T04:11:53.1024410Z ##[endgroup]\n\
+                 2025-02-03T04:11:55.6609013Z start\n\
+                 2025-02-03T04:11:55.6609013Z {pw}\n"
+            ),
+            // A logger's bracketed time before a terminal's lines.
+            format!(
+                "[2025-02-03 04:11:53] $ az keyvault secret show --vault-name kv -n sql --query value -o tsv\n\
+                 [2025-02-03 04:11:54] {pw}\n"
+            ),
+        ] {
+            assert_eq!(found(&text), [pw], "{text}");
+        }
+        // A table under a timestamp: the rule and the rows read past it.
+        let text = format!(
+            "2025-02-03T04:11:53Z [command]/usr/bin/az storage account keys list -g rg -n st1 -o table\n\
+             2025-02-03T04:11:54Z KeyName    Value\n\
+             2025-02-03T04:11:54Z ---------  -----\n\
+             2025-02-03T04:11:54Z key1       {key}\n"
+        );
+        assert_eq!(found(&text), [key]);
+        // What a pipeline prints beside: IDs, names, states.
+        let text = "2025-02-03T04:11:53.1024410Z [command]/usr/bin/az storage account keys list -g rg -n st1 --query \"[].keyName\" -o tsv\n\
+                    2025-02-03T04:11:55.6609013Z key1\n\
+                    2025-02-03T04:11:55.6609013Z key2\n\
+                    2025-02-03T04:11:56.0000000Z [command]/usr/bin/az account show --query id -o tsv\n\
+                    2025-02-03T04:11:56.6609013Z 0b4e8a2c-1f3d-4e5a-9b6c-7d8e9f0a1b2c\n";
+        assert!(found(text).is_empty(), "{:?}", found(text));
+    }
+
+    #[test]
+    fn keys_regenerated_are_printed_back() {
+        let k1 = "Zm9vYmFyYmF6cXV4Zm9vYmFyYmF6cXV4Zm9vYmFyYmF6cXV4Zm9vYmFyYmF6cXV4Zm9vYmFyYmF6cXV4MTIzNDU2";
+        let k2 = "cXV4Zm9vYmFyYmF6cXV4Zm9vYmFyYmF6cXV4Zm9vYmFyYmF6cXV4Zm9vYmFyYmF6cXV4Zm9vYmFyYmF6OTg3NjU0";
+        for cmd in [
+            "PS C:\\Users\\ope02> az monitor log-analytics workspace get-shared-keys -g rg -n law -o tsv",
+            "$ az cosmosdb keys regenerate -g rg -n cosmos1 --key-kind primary -o tsv",
+            "$ az communication regenerate-key -n acs1 -g rg --key-type primary -o tsv",
+            "> az redis regenerate-keys -g rg -n redis1 --key-type Primary -o tsv",
+        ] {
+            let text = format!("{cmd}\n{k1}\t{k2}\n");
+            assert_eq!(found(&text), [k1, k2], "{cmd}");
+        }
+        // What else `regenerate` prints: names and states.
+        let text = "$ az cosmosdb keys regenerate -g rg -n cosmos1 --key-kind primary --query provisioningState -o tsv\nSucceeded\n";
+        assert!(found(text).is_empty());
+    }
+
+    #[test]
+    fn one_secrets_record_shows_its_value_whatever_its_name() {
+        let pw = "Sakura2024#";
+        for text in [
+            format!(
+                "PS C:\\Users\\tanaka> az keyvault secret show --vault-name kv-ops --name sql-admin -o table\n\
+                 ContentType    Name       Value\n\
+                 -------------  ---------  -------------\n\
+                 \x20              sql-admin  {pw}\n"
+            ),
+            format!(
+                "$ az keyvault secret show --vault-name kv-ops --name sql-admin -o tsv\n\
+                 None\tNone\thttps://kv-ops.vault.azure.net/secrets/sql-admin/0f3b\tNone\tsql-admin\tNone\t{pw}\n"
+            ),
+            format!("$ az keyvault secret set --vault-name kv -n smtp --value x -o yaml\nname: smtp\nvalue: {pw}\n"),
+        ] {
+            assert_eq!(found(&text), [pw], "{text}");
+        }
+        // Its other fields: names, URLs, dates.
+        let text = "$ az keyvault secret show --vault-name kv -n sql -o tsv\nNone\tNone\thttps://kv.vault.azure.net/secrets/sql/0f3b\tNone\tsql\tNone\thttps://example.com/x\n";
+        assert!(found(text).is_empty(), "{:?}", found(text));
+    }
+
+    #[test]
+    fn a_tsv_row_named_for_a_secret_ends_in_its_value() {
+        let text = "$ az webapp config appsettings list -g rg -n app -o tsv\n\
+                    WEBSITE_RUN_FROM_PACKAGE\tFalse\t1\n\
+                    WEBSITE_NODE_DEFAULT_VERSION\tFalse\t~18-lts\n\
+                    SQL_PASSWORD\tFalse\tHinata#2025\n\
+                    SmtpPassword\tTrue\tq8Zr2LmXw9Kp\n";
+        assert_eq!(found(text), ["Hinata#2025", "q8Zr2LmXw9Kp"]);
+    }
+
+    #[test]
+    fn a_value_annotated_on_its_output_line() {
+        let key = "Zm9vYmFyYmF6cXV4Zm9vYmFyYmF6cXV4Zm9vYmFyYmF6cXV4Zm9vYmFyYmF6cXV4Zm9vYmFyYmF6cXV4MTIzNDU2";
+        for (out, value) in [
+            (
+                "Hinata#2025   ← これが取得した値".to_string(),
+                "Hinata#2025",
+            ),
+            (format!("{key}\u{3000}（プライマリ）"), key),
+            (
+                "Hinata#2025  # rotated yesterday".to_string(),
+                "Hinata#2025",
+            ),
+            ("Hinata#2025 <- this one".to_string(), "Hinata#2025"),
+        ] {
+            let text = format!(
+                "PS C:\\> az keyvault secret show --vault-name kv -n sql --query value -o tsv\n{out}\n"
+            );
+            assert_eq!(found(&text), [value], "{text}");
+        }
+        // A message is no value.
+        let text = "$ az keyvault secret show --vault-name kv -n sql --query value -o tsv\n\
+                    ERROR: (Forbidden) The user does not have secrets get permission\n";
+        assert!(found(text).is_empty());
+    }
+
+    #[test]
+    fn a_variable_named_for_a_secret_printed_by_its_name() {
+        for (text, value) in [
+            (
+                "PS C:\\> $pw = az keyvault secret show --vault-name kv -n sql --query value -o tsv\nPS C:\\> $pw\nKq9!zzPw7x2\n",
+                "Kq9!zzPw7x2",
+            ),
+            ("PS C:\\> $dbPassword\nHinata#2025\n", "Hinata#2025"),
+        ] {
+            assert_eq!(found(text), [value], "{text}");
+        }
+        // `$pwd` is the current directory.
+        let text = "PS C:\\> $pwd\n\nPath\n----\nC:\\Users\\tanaka\n";
+        assert!(found(text).is_empty(), "{:?}", found(text));
+    }
+
+    #[test]
+    fn a_password_ending_in_another_mark_than_the_prompts_stays_whole() {
+        for (text, value) in [
+            (
+                "$ kubectl get secret db -o jsonpath='{.data.password}' | base64 -d\nSakura8953#\n",
+                "Sakura8953#",
+            ),
+            (
+                "PS C:\\> kubectl get secret db -o jsonpath='{.data.password}' | base64 -d\nYuki$ab12#\n",
+                "Yuki$ab12#",
+            ),
+            // The prompt's own mark glued to the value is the prompt's.
+            (
+                "$ kubectl get secret db -o jsonpath='{.data.password}' | base64 -d\nSakura8953#x$\n",
+                "Sakura8953#x",
+            ),
+        ] {
+            assert_eq!(found(text), [value], "{text}");
+        }
+    }
+
+    #[test]
+    fn windows_and_database_stores_read_back() {
+        for (text, value) in [
+            // `reg query` lists a value named for a secret.
+            (
+                "C:\\>reg query \"HKLM\\SOFTWARE\\Microsoft\\Windows NT\\CurrentVersion\\Winlogon\" /v DefaultPassword\n\n\
+                 HKEY_LOCAL_MACHINE\\SOFTWARE\\Microsoft\\Windows NT\\CurrentVersion\\Winlogon\n\
+                 \x20   DefaultPassword    REG_SZ    Hinata#2025\n",
+                "Hinata#2025",
+            ),
+            (
+                "HKEY_LOCAL_MACHINE\\SOFTWARE\\Contoso\\Agent\n    ApiToken\tREG_SZ\tq8Zr2LmXw9Kp4TnV7yBc\n",
+                "q8Zr2LmXw9Kp4TnV7yBc",
+            ),
+            // PostgreSQL's password file.
+            (
+                "$ cat ~/.pgpass\npg-prod.postgres.database.azure.com:5432:*:pgadmin:Sakura3270#\n",
+                "Sakura3270#",
+            ),
+            (
+                "PS C:\\> Get-Content $env:APPDATA\\postgresql\\pgpass.conf\npg-prod.postgres.database.azure.com:5432:app:app\\:ro:Kq9!zzPw7x2\n",
+                "Kq9!zzPw7x2",
+            ),
+            // .NET reads an environment variable.
+            (
+                "PS C:\\> [Environment]::GetEnvironmentVariable(\"SQL_ADMIN_PASSWORD\")\nHinata#2025\n",
+                "Hinata#2025",
+            ),
+        ] {
+            assert_eq!(found(text), [value], "{text}");
+        }
+        // Values whose names say nothing, and a shared password file mentioned.
+        for text in [
+            "    DefaultUserName    REG_SZ    azureadmin\n    AutoAdminLogon    REG_SZ    1\n",
+            "    DefaultPassword    REG_DWORD    0x1\n",
+            "~/.pgpass に書いたので psql はパスワードなしで通ります。\npg-prod:5432:*:pgadmin:*\n",
+            "PS C:\\> [Environment]::GetEnvironmentVariable('PATH')\nC:\\Windows\\system32;C:\\Windows\n",
+        ] {
+            assert!(found(text).is_empty(), "{text}: {:?}", found(text));
+        }
+    }
+
+    #[test]
+    fn a_deployments_outputs_under_a_rule_of_equals_signs() {
+        let key = "Zm9vYmFyYmF6cXV4Zm9vYmFyYmF6cXV4Zm9vYmFyYmF6cXV4Zm9vYmFyYmF6cXV4Zm9vYmFyYmF6cXV4MTIzNDU2";
+        let text = format!(
+            "PS C:\\> New-AzResourceGroupDeployment -ResourceGroupName rg -TemplateFile main.bicep\n\n\
+             DeploymentName          : main\n\
+             Outputs                 :\n\
+             \x20                         Name             Type                       Value\n\
+             \x20                         ===============  =========================  ==========\n\
+             \x20                         adminPassword    String                     \"Hinata#2025\"\n\
+             \x20                         storageKey       String                     \"{key}\"\n\
+             \x20                         vmName           String                     \"vm-web-01\"\n"
+        );
+        assert_eq!(found(&text), ["Hinata#2025", key]);
+        // A heading underlined: no table.
+        let text = "Password\n========\nUse Sakura#2025 as in the policy example.\n";
+        assert!(found(text).is_empty(), "{:?}", found(text));
     }
 }
