@@ -102,7 +102,7 @@ declare_rule! {
     /// Questions are read in the problem section and under a heading of no known section
     /// (質問事項, 確認したい点, Questions for you), where people list what they ask.
     /// The items of a list under a sentence that announces questions (以下 3 点ご教示
-    /// ください, 以下について、それぞれご教示ください, a few questions:) are questions even
+    /// ください, in the problem section or as the goal just before it, 以下について、それぞれご教示ください, a few questions:) are questions even
     /// when written as nouns, and so are list items that ask (…を教えてください) and the
     /// items of a list followed by …について、ご教示ください. Questions after a question
     /// about money (料金, 課金) that name no other subject stay on the bill. A question
@@ -384,6 +384,12 @@ fn topics(text: &str) -> HashSet<String> {
                 for seg in strip_generic(&word) {
                     let chars: Vec<char> = seg.chars().collect();
                     for pair in chars.windows(2) {
+                        // A katakana pair that opens on a small kana or ー (ョン, ーシ) is
+                        // the inside of a word, shared by unrelated ones (ローテーション,
+                        // リージョン): the word's other pairs tell it.
+                        if matches!(pair[0], 'ァ' | 'ィ' | 'ゥ' | 'ェ' | 'ォ' | 'ャ' | 'ュ' | 'ョ' | 'ッ' | 'ー') {
+                            continue;
+                        }
                         out.insert(pair.iter().collect());
                     }
                 }
@@ -797,11 +803,22 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
     // (質問事項, 確認したい点, Questions for you): where people list what they ask.
     for (p, sents) in pieces.iter().zip(&sents).filter(|(p, _)| {
         p.block.is_some_and(|b| {
-            matches!(b.section, Some(SectionKind::Problem) | None)
-                && b.kind != crate::body::BlockKind::Heading
+            matches!(
+                b.section,
+                Some(SectionKind::Problem | SectionKind::Goal) | None
+            ) && b.kind != crate::body::BlockKind::Heading
         })
     }) {
         let in_item = p.block.is_some_and(|b| b.in_list_item);
+        // A goal that announces questions (以下についてご教示ください) introduces the
+        // problem section's list; the goal itself holds no question to compare.
+        if p.block.is_some_and(|b| b.section == Some(SectionKind::Goal)) {
+            if !in_item {
+                pending.clear();
+                listed = QUESTION_INTRO.is_match(p.masked);
+            }
+            continue;
+        }
         if !in_item {
             if TRAILING_INTRO.is_match(p.masked) {
                 for q in pending.drain(..) {
@@ -1328,6 +1345,17 @@ mod tests {
         ] {
             assert!(check(&RULE, text).is_empty(), "{text}");
         }
+    }
+
+    #[test]
+    fn a_goal_that_announces_questions_makes_the_items_questions() {
+        // The items are statements, announced as questions by the goal; the second
+        // brings a quota (and shares only ョン with the first: no word).
+        let text = "---\nissue_type: technical\n---\n\n## ゴール\n以下について教えてください。\n\n## 問題\n- Key Vault の証明書のローテーションが動きません。\n- «西日本リージョンの vCPU クォータを 64 まで引き上げてもらうことはできますか。»\n";
+        assert_spans(&RULE, text);
+        // A goal that announces nothing leaves statement items alone.
+        let text = "---\nissue_type: technical\n---\n\n## ゴール\n証明書を自動で更新したいです。\n\n## 問題\n- Key Vault の証明書のローテーションが動きません。\n- イベントは発火していません。\n";
+        assert!(check(&RULE, text).is_empty());
     }
 
     #[test]

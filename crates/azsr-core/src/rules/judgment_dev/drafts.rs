@@ -256,10 +256,6 @@ const DRAFTS_M_KNOWN: &[&str] = &[
     // goal "落ちないようにしたい" read to the model as wanting the cause (the writer
     // labelled it reopen-without-number only).
     "627-expressroute-escalate.azsr.md unexpected severity-a-criteria",
-    // Three list items on Key Vault rotation, a vCPU quota and a resource lock.
-    "622-keyvault-rotation-misc.azsr.md missed multiple-problems",
     // "…できるように" in a goal read as a feature wish.
     "614-sqlmi-failover-group.azsr.md unexpected feature-request",
-    // Another subscription's registry with a request to look at it.
-    "651-aks-acr-pull-other-sub.azsr.md missed cross-subscription-mention",
 ];
