@@ -256,6 +256,4 @@ const DRAFTS_M_KNOWN: &[&str] = &[
     // goal "落ちないようにしたい" read to the model as wanting the cause (the writer
     // labelled it reopen-without-number only).
     "627-expressroute-escalate.azsr.md unexpected severity-a-criteria",
-    // "…できるように" in a goal read as a feature wish.
-    "614-sqlmi-failover-group.azsr.md unexpected feature-request",
 ];
