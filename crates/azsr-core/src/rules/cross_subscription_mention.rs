@@ -29,7 +29,7 @@ declare_rule! {
     /// sits under a sentence that asks so (`以下のリソースを調査してください:`), or when one
     /// of the next two sentences of its section (in the next paragraph too) asks to look
     /// and takes it in (あわせて, 併せて, こちらも, そちらの, 先方, についても, だけでなく,
-    /// 両方を; also, as well, too, it, both, together) or names the resource again
+    /// 両方を, そのレジストリ; also, as well, too, it, both, together, that registry) or names the resource again
     /// (`afw-hub-01`), unless it limits the ask to this subscription's own resources
     /// (当方の kv-01 のみです, ご確認いただきたいのは…のみ; only our, our own). A later
     /// sentence that sets the resource aside (こちらは今回の件とは関係なく、正常に動作して
@@ -42,7 +42,7 @@ declare_rule! {
     /// so please look at app-shop-west only; 先方は正常とのことなので vm-01 のみ確認して
     /// ください) asks nothing about it. An ask is a listed phrase or a verb
     /// of looking (調査, 確認, 調べ, 見て, 解析, 診断, ログを取得; investigate, look into,
-    /// check, review, dig into, troubleshoot, verify, pull the logs) together with a request or a wish (ください,
+    /// check, review, dig into, go through, troubleshoot, verify, pull the logs) together with a request or a wish (ください,
     /// お願いします, いただけますか, ご確認のほど, 見ていただけると助かります; please, could
     /// you, can someone, kindly, would you mind, we'd appreciate it if).
     ///
@@ -233,15 +233,15 @@ fn sentence_asks(piece: &Piece, at: usize) -> Ask {
 static LOOK: LazyLock<Cue> = LazyLock::new(|| {
     Cue::new(&[
         "調査|確認|調べ|見て|解析|分析|診断|チェック|拝見|ご覧|点検|精査|(?:ログ|トレース|メトリック)(?:を)?(?:取得|採取|収集|抽出)",
-        r"\binvestigat\w*|\blook(?:ing)?\s+(?:into|at)\b|\b(?:take|have)\s+a\s+look\b|\bcheck\w*|\breview\w*|\bexamin\w*|\btroubleshoot\w*|\bdiagnos\w*|\banaly[sz]\w*|\bdig(?:ging)?\s+into\b|\bverif\w*|\binspect\w*|\b(?:pull|collect|gather|fetch|grab|export)\s+(?:the\s+|their\s+|its\s+)?(?:\w+\s+)?(?:logs?|traces?|telemetry|diagnostics|metrics)\b",
+        r"\binvestigat\w*|\blook(?:ing)?\s+(?:into|at)\b|\b(?:take|have)\s+a\s+look\b|\bgo(?:es|ing)?\s+(?:through|over)\b|\bcheck\w*|\breview\w*|\bexamin\w*|\btroubleshoot\w*|\bdiagnos\w*|\banaly[sz]\w*|\bdig(?:ging)?\s+into\b|\bverif\w*|\binspect\w*|\b(?:pull|collect|gather|fetch|grab|export)\s+(?:the\s+|their\s+|its\s+)?(?:\w+\s+)?(?:logs?|traces?|telemetry|diagnostics|metrics)\b",
     ])
 });
 
 /// A later sentence taking the resource in (あわせて, こちらも, also, as well, it, both).
 static ALSO: LazyLock<Cue> = LazyLock::new(|| {
     Cue::new(&[
-        "あわせて|併せて|合わせて|こちらも|そちらも|そちらの|こちらの|それら|そのサブスクリプション|同様に|同時に|どちらも|いずれも|そのリソース|このリソース|当該|先方|相手(?:方|側)|だけでなく|のみならず|についても|側も|側の|も(?:お|ご)?(?:調べ|確認|調査|見て|チェック|解析)",
-        r"\b(?:also|as\s+well|too|both|together|at\s+the\s+same\s+time|that\s+one|this\s+one|it|them|those|these)\b",
+        "その(?:レジストリ|コンテナー ?レジストリ|キー ?コンテナー|ストレージ ?アカウント|サーバー|クラスター|ファイアウォール|ゲートウェイ|仮想マシン|データベース|ワークスペース)|あわせて|併せて|合わせて|こちらも|そちらも|そちらの|こちらの|それら|そのサブスクリプション|同様に|同時に|どちらも|いずれも|そのリソース|このリソース|当該|先方|相手(?:方|側)|だけでなく|のみならず|についても|側も|側の|も(?:お|ご)?(?:調べ|確認|調査|見て|チェック|解析)",
+        r"\b(?:also|as\s+well|too|both|together|at\s+the\s+same\s+time|that\s+one|this\s+one|it|them|those|these)\b|\b(?:that|those)\s+(?:[\w-]+\s+)?(?:registry|registries|vault|account|server|cluster|firewall|gateway|resource|vm|database|workspace|subscription|instance)s?\b",
     ])
 });
 

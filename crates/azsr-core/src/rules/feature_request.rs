@@ -31,7 +31,8 @@ declare_rule! {
     /// - wish: 助かります, ありがたい, 嬉しい, 便利, 幸いです, ほしい, いただきたい,
     ///   いただけないでしょうか; it would be great / a big help if, we'd love, we wish, any
     ///   chance, we'd appreciate it if;
-    /// - future: 予定, 見込み, 今後, 将来, いつ頃, ご検討, ロードマップ; will, going to, plans,
+    /// - future: 予定, 見込み, 今後, 将来, いつ頃, ご検討, ロードマップ, 計画 (not 計画フェールオーバー,
+    ///   a planned operation); will, going to, plans,
     ///   planned, planning, ETA, considering, in a future update, soon.
     ///
     /// A capability imagined in one sentence (ボタンがあれば, 一括編集ができれば, having a
@@ -195,7 +196,9 @@ static NOT_PRODUCT: LazyLock<Cue> = LazyLock::new(|| {
 /// considering).
 static FUTURE: LazyLock<Cue> = LazyLock::new(|| {
     Cue::new(&[
-        "予定|見込み|見通し|今後|将来|いつ(?:頃|ごろ)|ロードマップ|計画|検討",
+        // 計画 as a plan, not the first half of a compound (計画フェールオーバー, 計画メンテナンス:
+        // a planned operation, no talk of the product's future).
+        "予定|見込み|見通し|今後|将来|いつ(?:頃|ごろ)|ロードマップ|計画(?:が|は|を|に|の|も|中|され|して|です|で|[、。？?]|$)|検討",
         r"\bwill\b|\bgoing\s+to\b|\bplan(?:s|ned|ning)?\b|\broadmap\b|\beta\b|\btimeline\b|\bconsider(?:ing|ed)?\b|\bin\s+the\s+future\b|\bfuture\s+(?:release|update|version)s?\b|\bsoon\b|\bupcoming\b|\bsomeday\b|\beventually\b|\bexpected\s+to\b",
     ])
 });

@@ -33,7 +33,8 @@ declare_rule! {
     ///   question, on an unrelated note) or other words: a turn away from the problem
     ///   (本題とは別, 話は変わりますが, ところで, それとは別に; on a different topic,
     ///   changing the subject, switching gears, while I have you, while this case is
-    ///   open, moving on, unrelated),
+    ///   open, since I have a ticket open, not connected to the cache problem at all,
+    ///   "PS, not VPN related:", moving on, unrelated),
     ///   another subject named as such (別の話 / 件 / 質問 / トピック, 全然違う話; a
     ///   different / separate issue, another problem), more to come (他にもいくつか質問,
     ///   もう 2 点, もう 1 件; two more things, a couple of other questions), a count of
@@ -82,6 +83,9 @@ declare_rule! {
     ///   おります, こちらについても確認をお願いします, the Key Vault firewall blocks our
     ///   Functions app too) that names a service not named before, unless it reports no
     ///   problem (エラーは出ていません, works fine) or points back (同じ, 同様の, the same);
+    /// - a question in the contacts section (佐々木からは、…も伺いたいとのことです, could
+    ///   whoever picks this up tell him…) that names a service not named before: the
+    ///   section names people, so a question relayed there is another matter;
     /// - もう一点, もう一つ, あともう一つ, 併せて, ついでに, 別途, それから, 加えて, さらに,
     ///   最後に, also, additionally, separately, in addition, one more thing, lastly,
     ///   finally, when they open a question or a request that names a service not named
@@ -98,7 +102,7 @@ declare_rule! {
     /// Questions are read in the problem section and under a heading of no known section
     /// (質問事項, 確認したい点, Questions for you), where people list what they ask.
     /// The items of a list under a sentence that announces questions (以下 3 点ご教示
-    /// ください, 以下について、それぞれご教示ください, a few questions:) are questions even
+    /// ください, in the problem section or as the goal just before it, 以下について、それぞれご教示ください, a few questions:) are questions even
     /// when written as nouns, and so are list items that ask (…を教えてください) and the
     /// items of a list followed by …について、ご教示ください. Questions after a question
     /// about money (料金, 課金) that name no other subject stay on the bill. A question
@@ -109,6 +113,9 @@ declare_rule! {
     /// sentence that sets something aside as unrelated and fine, asking nothing
     /// (こちらは今回の件とは関係なく、正常に動作しています), announces no new matter.
     /// A count before も (1 件もありませんでした) is "not one", not "another matter too".
+    /// "The same" of a place or of data (同じリソース グループにある…, 同じデータを処理して
+    /// いる…, the same subscription) says where another thing is and does not point back.
+    /// 別 after a noun (リソース別に確認, by resource) is "by", not "separately".
     /// English points back with "the same", "above", "this error", "is it", "fix it"; a
     /// bare `that` or `it` (the certificate that is stored) does not. A Japanese これ or
     /// その after a clause ending in が or けど (上限が 200 になっているのですが、これは…)
@@ -286,10 +293,10 @@ static STRONG_SET: LazyLock<PhraseSet> = LazyLock::new(|| PhraseSet::new(STRONG)
 static NEW_SUBJECT: LazyLock<Cue> = LazyLock::new(|| {
     Cue::new(&[
         "本題とは|(?:本件|この件|上記|こちら|先ほど|前述|今回|この(?:お)?問い?合わ?せ|今回の(?:お)?問い?合わ?せ)(?:の[^。、]{0,8})?(?:と|とは)(?:性質|内容|種類|趣旨|分野|話題|系統|毛色|テーマ|ジャンル|カテゴリ)(?:が|の)?(?:異な|違|別)|(?:本件|この件|その件|上記|こちら|これ|それ|[^。、]{1,12}の件)(?:と|とは)(?:全く|まったく|全然|直接|特に)?(?:は)?(?:別|異な|関係|関連)|とは(?:関係|関連)(?:の)?(?:ない|ありません|ございません|しない|しません)|(?:関係|関連)(?:は|が|の)?(?:ない|ありません|ございません)(?:の|です|が|けど)|(?:本件|この件|上記|こちら|[^。、]{1,12}の件)(?:と|とは)(?:は)?(?:直接|全く|まったく|全然|特に)?(?:の|的な|的に|には)?(?:関係|関連)(?:は|が|の)?(?:ない|ありません|ございません|なく)|無関係",
-        "(?:違う|異なる|別の?|関係(?:の)?ない|関連(?:の)?ない|無関係な?)(?:話|件|質問|内容|テーマ|トピック|事柄|問題|相談|こと)|別で|別に(?:気にな|質問|確認|お伺い|伺い|相談|教え)|話(?:は|が)(?:少し|ちょっと)?(?:変わ|かわ|それ|逸れ|ずれ)|(?:その他|そのほか|ほかに|他に)[^。]{0,40}?(?:質問|お伺い|伺いたい|相談させ)|話題(?:は|が)?(?:変わ|かわ)|別の(?:話|話題|件|質問|ご質問|問題|トピック|事柄|内容|相談|ご相談)|別(?:トピック|テーマ|問題)|(?:^|[、, ])ところで[、, ]|ついで(?:と言って|ながら|で(?:恐縮|申し訳|すみません))|ついでに(?:お?(?:聞き|伺い|質問|尋ね|教え|確認させ|相談))|(?:これ|それ|本件|この件)とは別件|^別件(?:で|ですが|になりますが)|(?:この|せっかくの)機会に[^。]{0,20}(?:お聞き|伺|質問|ご相談|相談|教えて|確認させ)|この場を(?:借りて|お借りして)|せっかく(?:なので|ですので)[^。]{0,20}(?:お聞き|伺|質問|ご?相談|教えて)",
+        "(?:違う|異なる|別の?|関係(?:の)?ない|関連(?:の)?ない|無関係な?)(?:話|件|質問|内容|テーマ|トピック|事柄|問題|相談|こと)|(?:^|[^\\p{Han}\\p{Katakana}ー])別(?:で|に(?:気にな|質問|確認|お伺い|伺い|相談|教え))|話(?:は|が)(?:少し|ちょっと)?(?:変わ|かわ|それ|逸れ|ずれ)|(?:その他|そのほか|ほかに|他に)[^。]{0,40}?(?:質問|お伺い|伺いたい|相談させ)|話題(?:は|が)?(?:変わ|かわ)|別の(?:話|話題|件|質問|ご質問|問題|トピック|事柄|内容|相談|ご相談)|別(?:トピック|テーマ|問題)|(?:^|[、, ])ところで[、, ]|ついで(?:と言って|ながら|で(?:恐縮|申し訳|すみません))|ついでに(?:お?(?:聞き|伺い|質問|尋ね|教え|確認させ|相談))|(?:これ|それ|本件|この件)とは別件|^別件(?:で|ですが|になりますが)|(?:この|せっかくの)機会に[^。]{0,20}(?:お聞き|伺|質問|ご相談|相談|教えて|確認させ)|この場を(?:借りて|お借りして)|せっかく(?:なので|ですので)[^。]{0,20}(?:お聞き|伺|質問|ご?相談|教えて)",
         "(?:他|ほか)にも(?:いくつか|何点か|数点|[0-9一二三両]+ ?点|[0-9一二三]+ ?つ)?[^。]{0,12}?(?:質問|お伺い|伺い|確認させ|相談|教えて|ご教示)|(?:もう|あと|追加で|別途)(?: ?[0-9二三両] ?(?:点|つ)|いくつか|何点か|数点)",
         r"\b(?:on|onto|to)\s+(?:a\s+|an\s+|the\s+)?(?:different|separate|unrelated|other|another|new)\s+(?:topic|note|subject|matter)\b|\b(?:different|separate|unrelated)\s+(?:topic|subject|matter|thing|issue|question|problem|note|item)s?\b|\b(?:new|another|second)\s+(?:topic|subject|matter)\b|\b(?:switch|chang)(?:e|es|ing)?\s+gears\b",
-        r"\bchang(?:e|ing)\s+(?:the\s+)?(?:subject|topic)s?\b|\bwhile\s+(?:i|we)(?:'m|'re|\s+am|\s+are|\s+have\s+you|'ve\s+got\s+you)\s*(?:at\s+it|here|on\s+the\s+line)?\b|\bunrelated\b|\b(?:not|isn't|is\s+not)\s+(?:related|connected)\s+to\s+(?:the\s+above|the\s+(?:issue|problem)\s+above|(?:the\s+)?(?:main|first)\s+(?:issue|problem|question))\b|\b(?:a\s+few|several|a\s+couple\s+of|two|three|[23])\s+(?:different\s+|separate\s+|unrelated\s+)?things\s+(?:we|i)\s+(?:need|want|would\s+like|'d\s+like)\b",
+        r"\bchang(?:e|ing)\s+(?:the\s+)?(?:subject|topic)s?\b|\bwhile\s+(?:i|we)(?:'m|'re|\s+am|\s+are|\s+have\s+you|'ve\s+got\s+you)\s*(?:at\s+it|here|on\s+the\s+line)?\b|\bunrelated\b|\bnot\s+(?:at\s+all\s+)?(?:related|connected)\s+to\s+(?:the|this|our|my)\s+(?:[\w-]+\s+){0,3}?(?:issue|problem|case|request|ticket)\s+at\s+all\b|\bsince\s+(?:i|we)\s+(?:have|'ve\s+got|already\s+have)\s+(?:a|an|this|the)\s+(?:ticket|case|request)\s+open\b|\bnot\s+[\w-]+[- ]related\s*[:,]|\b(?:not|isn't|is\s+not)\s+(?:related|connected)\s+to\s+(?:the\s+above|the\s+(?:issue|problem)\s+above|(?:the\s+)?(?:main|first)\s+(?:issue|problem|question))\b|\b(?:a\s+few|several|a\s+couple\s+of|two|three|[23])\s+(?:different\s+|separate\s+|unrelated\s+)?things\s+(?:we|i)\s+(?:need|want|would\s+like|'d\s+like)\b",
         "別(?:の)?(?:プロジェクト|案件)(?:で|の件で|について|に関して)[、,]",
         r"\b(?:for|on|in)\s+(?:a\s+)?(?:different|separate|another|other)\s+project\b",
         "(?:い|た|る|の|だ)件と[、 ]?[^。]{1,40}?の件(?:について|に関して)?[、,]?[^。]{0,6}(?:それぞれ|両方|個別に|まとめて)",
@@ -377,6 +384,12 @@ fn topics(text: &str) -> HashSet<String> {
                 for seg in strip_generic(&word) {
                     let chars: Vec<char> = seg.chars().collect();
                     for pair in chars.windows(2) {
+                        // A katakana pair that opens on a small kana or ー (ョン, ーシ) is
+                        // the inside of a word, shared by unrelated ones (ローテーション,
+                        // リージョン): the word's other pairs tell it.
+                        if matches!(pair[0], 'ァ' | 'ィ' | 'ゥ' | 'ェ' | 'ォ' | 'ャ' | 'ュ' | 'ョ' | 'ッ' | 'ー') {
+                            continue;
+                        }
                         out.insert(pair.iter().collect());
                     }
                 }
@@ -436,12 +449,28 @@ fn is_resource_name(word: &str) -> bool {
 }
 
 fn refers_back(text: &str) -> bool {
+    // "The same" of a place (同じリソース グループにある…, the same subscription) says
+    // where another thing is, not that the problem is spoken of again.
+    let mut text = text.to_string();
+    for r in SAME_PLACE.find_all(&text).into_iter().rev() {
+        text.replace_range(r, " ");
+    }
+    let text = text.as_str();
     // A Japanese demonstrative after a clause that ends in が or けど (…が 200 になって
     // いるのですが、これは…) points at that clause, inside the same sentence: only the
     // words before it can point back to the problem.
     let head = CLAUSE_THEN.find(text).map_or(text, |r| &text[..r.start]);
     !ANAPHORA_SET.find(head).is_empty() || LATIN_ANAPHORA.is_match(text)
 }
+
+/// "The same" of a place or of data (同じリソース グループ, 同じデータを処理している,
+/// the same subscription): where another thing lives, no reference back.
+static SAME_PLACE: LazyLock<Cue> = LazyLock::new(|| {
+    Cue::new(&[
+        "同じ ?(?:リソース ?グループ|サブスクリプション|リージョン|テナント|仮想ネットワーク|VNet|データ|ストレージ ?アカウント|ワークスペース)",
+        r"\bthe\s+same\s+(?:resource\s+group|subscription|region|tenant|vnet|virtual\s+network|data|storage\s+account|workspace)\b",
+    ])
+});
 
 /// The end of a clause that sets up what follows in the same sentence (…のですが、,
 /// …ますけど、).
@@ -774,11 +803,22 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
     // (質問事項, 確認したい点, Questions for you): where people list what they ask.
     for (p, sents) in pieces.iter().zip(&sents).filter(|(p, _)| {
         p.block.is_some_and(|b| {
-            matches!(b.section, Some(SectionKind::Problem) | None)
-                && b.kind != crate::body::BlockKind::Heading
+            matches!(
+                b.section,
+                Some(SectionKind::Problem | SectionKind::Goal) | None
+            ) && b.kind != crate::body::BlockKind::Heading
         })
     }) {
         let in_item = p.block.is_some_and(|b| b.in_list_item);
+        // A goal that announces questions (以下についてご教示ください) introduces the
+        // problem section's list; the goal itself holds no question to compare.
+        if p.block.is_some_and(|b| b.section == Some(SectionKind::Goal)) {
+            if !in_item {
+                pending.clear();
+                listed = QUESTION_INTRO.is_match(p.masked);
+            }
+            continue;
+        }
         if !in_item {
             if TRAILING_INTRO.is_match(p.masked) {
                 for q in pending.drain(..) {
@@ -1051,6 +1091,23 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
                 };
                 signals.push((at..at + body.len(), message));
             }
+            // A question relayed in the contacts section (…も伺いたいとのことです, could
+            // whoever picks this up tell him…) about a service not named before: the
+            // contacts section names people, so a question there is another matter.
+            if p.block.is_some_and(|b| b.section == Some(SectionKind::Contacts))
+                && asks_on(body)
+                && !before.is_empty()
+                && !refers_back(body)
+                && names_new_service(ctx.catalog, &before.join("\n"), body)
+            {
+                signals.push((
+                    at..at + body.len(),
+                    msg!(
+                        "This question in the contacts section is about something not mentioned before: file it as a separate request.",
+                        "連絡先のセクションにあるこの質問は、それまでに書かれていない別の事柄です。別のお問い合わせとして起票してください。"
+                    ),
+                ));
+            }
             closed |= TOPIC_CLOSED.is_match(body);
             before.push(text);
             seen_subjects |= topic::subjects(text);
@@ -1273,6 +1330,44 @@ mod tests {
         assert!(check(&RULE, s).is_empty());
         let s = "---\n---\n\n## 問題\nRDP 接続できません。`別件` というタグの VM です。\n";
         assert!(check(&RULE, s).is_empty());
+    }
+
+    #[test]
+    fn a_question_relayed_in_the_contacts_section_fires() {
+        let ja = "---\nissue_type: technical\n---\n\n## 問題\nVM が夜間に再起動します。\n\n## 追加の連絡先\n- 山田 (yamada@example.com)\n  «山田からは、Front Door の証明書の更新方法についてもあわせて伺いたいとのことです。»\n";
+        assert_spans(&RULE, ja);
+        let en = "---\nissue_type: technical\n---\n\n## Problem\nThe VM reboots at night.\n\n## Additional contacts\n- Priya (priya@example.com), network lead. «Could someone also tell her whether ExpressRoute Global Reach works between Tokyo and Osaka?»\n";
+        assert_spans(&RULE, en);
+        // Asking to be called, or a question on the service in hand, is no other matter.
+        for text in [
+            "---\nissue_type: technical\n---\n\n## Problem\nThe VM reboots at night.\n\n## Additional contacts\n- Priya (priya@example.com). Could you call her before 18:00?\n",
+            "---\nissue_type: technical\n---\n\n## 問題\nKey Vault のシークレットが読めません。\n\n## 追加の連絡先\n- 山田 (yamada@example.com)\n  山田からは、Key Vault のログの場所も伺いたいとのことです。\n",
+        ] {
+            assert!(check(&RULE, text).is_empty(), "{text}");
+        }
+    }
+
+    #[test]
+    fn a_goal_that_announces_questions_makes_the_items_questions() {
+        // The items are statements, announced as questions by the goal; the second
+        // brings a quota (and shares only ョン with the first: no word).
+        let text = "---\nissue_type: technical\n---\n\n## ゴール\n以下について教えてください。\n\n## 問題\n- Key Vault の証明書のローテーションが動きません。\n- «西日本リージョンの vCPU クォータを 64 まで引き上げてもらうことはできますか。»\n";
+        assert_spans(&RULE, text);
+        // A goal that announces nothing leaves statement items alone.
+        let text = "---\nissue_type: technical\n---\n\n## ゴール\n証明書を自動で更新したいです。\n\n## 問題\n- Key Vault の証明書のローテーションが動きません。\n- イベントは発火していません。\n";
+        assert!(check(&RULE, text).is_empty());
+    }
+
+    #[test]
+    fn the_same_place_is_no_reference_back() {
+        assert_eq!(
+            check(&RULE, &ja("アプリの応答が遅いです。ちなみに、同じリソース グループにある Azure Cache for Redis のメモリ使用率が高いのはどうしてでしょうか。")).len(),
+            1
+        );
+        // 同じ of the problem itself still points back.
+        assert!(check(&RULE, &ja("アプリの応答が遅いです。ちなみに、同じエラーは Azure Cache for Redis の側でも出るのでしょうか。")).is_empty());
+        // 別 after a noun is "by", not "separately".
+        assert!(check(&RULE, &ja("ディスクの遅延をボリューム別に確認しましたが、偏りはありませんでした。遅延の原因は何でしょうか。")).is_empty());
     }
 
     #[test]

@@ -81,7 +81,13 @@ declare_rule! {
     ///   (セール開始までに…さばけるようにしたい, we need it working before then, wants it in
     ///   place by; not a deadline to restore service: 締め処理までに復旧できるように); and a project or schedule said to have slipped (スケジュールが既に 2 週間
     ///   遅れ, 計画より遅れ, the go-live slipped, our data center exit has slipped by three
-    ///   weeks, behind plan).
+    ///   weeks, behind plan);
+    /// - the business carries on: a workaround serves it (手動で再実行すると…取り込めました,
+    ///   朝のレポートにも間に合っています, 予備のノート PC で作業してもらっています, for now
+    ///   they use the full desktop, which works), or only a few users are affected while
+    ///   the others work normally (他部署の約 250 名は普段どおり利用できています, everyone
+    ///   else can launch it without trouble), or it is slower but nothing fails (遅延のみ,
+    ///   no errors, only slower).
     ///
     /// Where none of these is found, a small statistical model reads each sentence too:
     /// a score that adds up a weight for every short piece of the sentence (one to three
@@ -130,7 +136,8 @@ declare_rule! {
     /// (全社員, 全店舗, すべてのお客様, 誰も, all users, every customer, nobody can, the whole
     /// company) or by the state now (停止中, 現在も, 業務が止まっている, 復旧していない,
     /// 引き続き…できない; is down, right now, at the moment, ongoing, still failing, losing
-    /// revenue). A sentence saying nothing is down now outweighs those words (停止中は 503
+    /// revenue); work on a project said to be blocked (作業が止まっている, testing is
+    /// blocked) is a project's delay, not such a sign. A sentence saying nothing is down now outweighs those words (停止中は 503
     /// でした tells the past): the problem has passed (現在は問題なく動いています, back to
     /// normal), production is unaffected (現行の環境は今も普通に稼働, 移行元のサーバーは通常
     /// どおり稼働, 業務は止まっていません, 旧サーバーで業務を継続できています, 現在は旧サイト
@@ -140,7 +147,8 @@ declare_rule! {
     /// いただいているものではございません) or not in use yet (利用開始はまだ先,
     /// no partners are using it yet, none of our customers are on this cluster yet), or
     /// used by nobody but an event or a test (nobody else uses it), or the service runs on
-    /// the old setting for now (現在は以前の証明書で運用, 300 の状態で現在も続けられて,
+    /// customers still on the old platform or only an internal team sending traffic, or
+    /// the service runs on the old setting for now (現在は以前の証明書で運用, 300 の状態で現在も続けられて,
     /// 既存回線で…問題なく行われています, the default host name serves the app normally).
     ///
     /// ## Trigger phrases
@@ -311,6 +319,11 @@ pub(crate) const FAMILIES: &[(&str, &str, &[&str])] = &[
             "project schedule",
         ],
     ),
+    (
+        "the business carries on: a workaround serves it or only a few users are affected",
+        "回避策で業務を継続できているか、影響は一部の利用者に限られる",
+        &[],
+    ),
 ];
 
 /// Phrases that say a business-stopping outage is going on now.
@@ -375,11 +388,14 @@ const ROOT_CAUSE: usize = 1;
 const ROLLBACK: usize = 2;
 const BUILD_OUT: usize = 3;
 const SPEED: usize = 4;
+const CARRIES_ON: usize = 5;
+/// The families the sentence model has a head for (the first five).
+const MODEL_FAMILIES: usize = 5;
 
 /// A problem met in a test, development or PoC environment (検証環境, staging slot).
 static TEST_ENV: LazyLock<Cue> = LazyLock::new(|| {
     Cue::new(&[
-        "(?:PoC|検証|テスト|開発|ステージング|評価|試験|デモ) ?(?:用|専用)?(?:の)?(?:環境|サブスクリプション|テナント|クラスター|アカウント)|(?:PoC|検証|テスト|評価|試験|デモ)(?:専用|用途)|(?:研修|トライアル|試行|試験導入|サンドボックス)(?:用|専用)|試験導入|社内トライアル|利用開始前|(?:負荷|性能|高負荷|ストレス|耐障害性?|フェールオーバー|切り替え)(?:試験|テスト)",
+        "(?:PoC|検証|テスト|開発|ステージング|評価|試験|デモ) ?(?:用|専用)?(?:の)?(?:環境|サブスクリプション|テナント|クラスター|アカウント|構成|システム|基盤)|(?:PoC|検証|テスト|評価|試験|デモ)(?:専用|用途)|(?:研修|トライアル|試行|試験導入|サンドボックス)(?:用|専用)|試験導入|社内トライアル|利用開始前|(?:負荷|性能|高負荷|ストレス|耐障害性?|フェールオーバー|切り替え)(?:試験|テスト)",
         r"\b(?:test|testing|dev|development|staging|qa|uat|sandbox|poc|trial|training|non-?prod(?:uction)?)\s+(?:environment|env|subscription|cluster|tenant|slot|account|workspace|instance|servers?|vms?)\b|\bsandbox\b|\b(?:load|stress|performance|soak|failover|dr|resilience|chaos)\s+test(?:s|ing|\s+runs?)?\b",
     ])
 });
@@ -464,7 +480,7 @@ static CUES: LazyLock<[Cue; 4]> = LazyLock::new(|| {
             r"\b(?:incident|outage|post[- ]incident)\s+(?:report|review|analysis|summary|explanation)\b|\bwrite-?up\b|\b(?:written|formal)\s+(?:explanation|report|statement)\b|\bexplanation\s+of\s+(?:why|what)\b|\bprevent\s+(?:it|this|that)\s+from\s+happening\s+again\b|\bhappening\s+again\b|\bwhy\s+[\w.-]+(?:\s+[\w.-]+){0,2}\s+(?:returned|went\s+down|was\s+down|failed|stopped|crashed|happened|occurred|broke)\b|\bcause\s+of\s+the\s+(?:outage|incident|failure|downtime|disruption)\b",
         ]),
         Cue::new(&[
-            "(?:戻す|戻し|戻せ|戻る|戻っ|削除す|削除し|削除を|消す|消し|消せ|取り除|取り外|外す|外し|解除す|解除し|取り消す|取り消し|オフにす|オフにし|止め|無効化す|無効化し|無効にす|無効にし|差し替え|入れ替え|アンインストール|ダウングレード|設定し直|設定しなお|書き戻|元に戻|切り替え直|割り当て直|再度割り当て|再割り当て|再適用|適用し直)(?:る|た|て|す|し)?(?:と|ば|たら|ところ|れば)[^。]{0,40}?(?:再開|処理され|送信でき|受信でき|ログインでき|届|正常|動作|動く|動き|接続でき|通信でき|疎通でき|アクセスでき|起動|解消|繋が|つなが|成功|問題なく|直|回復|復旧|できる|できます|元の[^。]{0,8}に戻|改善|(?:通信|接続|疎通|アクセス|表示|応答|通知|配信|同期)(?:は|が|も)?(?:すぐに?|元通りに?|正常に)?戻)",
+            "(?:戻す|戻し|戻せ|戻る|戻っ|削除す|削除し|削除を|消す|消し|消せ|取り除|取り外|外す|外し|解除す|解除し|取り消す|取り消し|オフにす|オフにし|止め|無効化す|無効化し|無効にす|無効にし|差し替え|入れ替え|アンインストール|ダウングレード|設定し直|設定しなお|書き戻|元に戻|切り替え直|割り当て直|再度割り当て|再割り当て|再適用|適用し直)(?:る|た|て|す|し)?(?:と|ば|たら|ところ|れば)[^。]{0,40}?(?:再開|処理され|送信でき|受信でき|ログインでき|届|正常|動作|動く|動き|接続でき|通信でき|疎通でき|アクセスでき|起動|解消|繋が|つなが|成功|問題なく|直|回復|復旧|できる|できます|元の[^。]{0,8}に戻|改善|(?:切れ|落ち|止ま|途切れ|失敗し|発生し|再発し)(?:て)?(?:おらず|いません|おりません|なくなり)|通常どおり|通常通り|安定|(?:通信|接続|疎通|アクセス|表示|応答|通知|配信|同期)(?:は|が|も)?(?:すぐに?|元通りに?|正常に)?戻)",
             "(?:前|以前|元|変更前)の(?:構成|設定|状態|バージョン|もの)に(?:戻|差し替え)",
             // The old thing put back (以前の証明書を再度割り当てると…接続できます, 旧バージョン
             // に切り替えると動く), or two settings of which one works (300 にすると再開し、
@@ -504,15 +520,15 @@ static HASTE: LazyLock<Cue> = LazyLock::new(|| {
 static SEVERITY_ASKED: LazyLock<Cue> = LazyLock::new(|| {
     Cue::new(&[
         "(?:重大度|重要度|緊急度|優先度) ?(?:を ?)?(?:A|1) ?(?:で|に|と|として|扱い)|最(?:も)?高(?:い)?(?:の)?(?:重大度|重要度|緊急度)",
-        r"\b(?:as|at|to)\s+(?:critical|sev(?:erity)?\s*[-:]?\s*(?:a|1))\b|\bsev(?:erity)?\s*[-:]?\s*a\b|\b(?:highest|top)\s+severity\b",
+        r"\b(?:as|at|to)\s+(?:critical|sev(?:erity)?\s*[-:]?\s*(?:a|1))\b|\bsev(?:erity)?\s*[-:]?\s*a\b|\b(?:highest|top)\s+severity\b|\b(?:hence|which\s+is\s+why|that\W?s\s+why)\s+(?:the\s+|this\s+)?(?:priority|severity)\b|\b(?:priority|severity)\s+(?:we|i)\s+(?:chose|picked|selected|set)\b",
     ])
 });
 
 /// ... for a project or a date (日程, 稼働開始日, launch, milestone, slipped).
 static PROJECT_CUE: LazyLock<Cue> = LazyLock::new(|| {
     Cue::new(&[
-        "プロジェクト|スケジュール|日程|納期|展示会|発表会|キャンペーン|セミナー|デモ|期限|期日|締め?切り?|リリース|稼働開始|サービスイン|カットオーバー|本番移行|マイルストーン|間に合|押して|迫って|進捗|(?:月|年|年度|週)末(?:で|まで|に)|(?:[0-9]+ ?日|末|今週|来週|今月|来月|年内|年度内|期日)までに|(?:今週|来週|今月|来月|年内|年度内|月内|週内|本日|明日)中に|契約(?:が|の)?[^。]{0,10}(?:切れ|終了|満了)|(?:稼働|開始|移行|公開|切り?替え?|リリース|予定|作業|実施|納品|検収|オープン|開業|開店|ローンチ|イベント)日|本番(?:稼働|運用|公開|切り?替え?)(?:開始)?(?:日|予定|前|に向け|まで)|[0-9]{1,2} ?/ ?[0-9]{1,2}[^。]{0,8}(?:まで|に向け|予定|の(?:稼働|リリース|移行|公開|切り?替え?))|(?:月|週)内に|上旬|中旬|下旬|年明け|(?:開始|稼働|公開|リリース)(?:に|まで)(?:は)?(?:間に合|向け)|予定(?:日|どおり|通り)|稼働判定|移行判定|切替日|切り替え日|リハーサル|展開予定|(?:切り替え|切替|移行|展開)(?:る|の)?計画|判定会議|受け入れ(?:試験|テスト)|ユーザー(?:受け入れ|受入)",
-        r"\bprojects?\b|\bschedule\b|\bdeadline\b|\bmilestone\b|\bgo-?live\b|\blaunch\b|\brelease\b|\bcutover\b|\btimeline\b|\bdue\s+date\b|\bslipped\b|\bbehind\s+schedule\b|\bdemo\b|\brollout\b|\bat\s+risk\b|\bprogram(?:me)?s?\b|\bslip\b|\bby\s+the\s+\d+(?:st|nd|rd|th)?\b|\bby\s+(?:monday|tuesday|wednesday|thursday|friday|next\s+week|end\s+of)\b|\bin\s+time\s+for\b|\btarget\s+date\b|\bbefore\s+(?:the\s+|our\s+)?(?:go-?live|launch|cutover|migration|rollout|deadline|opening|event|demo)\b|\bby\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d|\b(?:on|by)\s+the\s+\d{1,2}(?:st|nd|rd|th)\b|\bcommitted\s+(?:to|date)\b|\bstakeholders?\b|\bsign-?off\b|\bcampaign\b|\b(?:trade\s*show|exhibition|conference|keynote)\b|\b(?:this|that|the)\s+date\s+(?:cannot|can't|won't|will\s+not|must\s+not)\b|\bby\s+\d{1,2}(?:st|nd|rd|th)?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b|\bin\s+place\s+by\b|\b(?:before|by)\s+then\b|\bmigration\s+(?:weekend|window|date|day)\b|\bcannot\s+afford\s+to\s+miss\b|\bsign\s+off\b|\bsteering\s+(?:meeting|committee)\b|\breview\s+board\b|\bgo[/-]no[- ]go\b|\b(?:user\s+)?acceptance\s+test\w*|\buat\b|\bpilot\s+wave\b|\bwave\s+\d\b|\bcut-?over\b|\brehearsal\b|\bsigned\s+off\b",
+        "プロジェクト|スケジュール|日程|監査|納期|展示会|発表会|キャンペーン|セミナー|デモ|期限|期日|締め?切り?|リリース|稼働開始|サービスイン|カットオーバー|本番移行|マイルストーン|間に合|押して|迫って|進捗|(?:月|年|年度|週)末(?:で|まで|に)|(?:[0-9]+ ?日|末|今週|来週|今月|来月|年内|年度内|期日)までに|(?:今週|来週|今月|来月|年内|年度内|月内|週内|本日|明日)中に|契約(?:が|の)?[^。]{0,10}(?:切れ|終了|満了)|(?:稼働|開始|移行|公開|切り?替え?|リリース|予定|作業|実施|納品|検収|オープン|開業|開店|ローンチ|イベント)日|本番(?:稼働|運用|公開|切り?替え?)(?:開始)?(?:日|予定|前|に向け|まで)|[0-9]{1,2} ?/ ?[0-9]{1,2}[^。]{0,8}(?:まで|に向け|予定|の(?:稼働|リリース|移行|公開|切り?替え?))|(?:月|週)内に|上旬|中旬|下旬|年明け|(?:開始|稼働|公開|リリース)(?:に|まで)(?:は)?(?:間に合|向け)|予定(?:日|どおり|通り)|稼働判定|移行判定|切替日|切り替え日|リハーサル|展開予定|(?:切り替え|切替|移行|展開)(?:る|の)?計画|判定会議|受け入れ(?:試験|テスト)|ユーザー(?:受け入れ|受入)",
+        r"\bprojects?\b|\bschedule\b|\baudit(?:s|ors?)?\b|\bfieldwork\b|\bdeadline\b|\bmilestone\b|\bgo-?live\b|\blaunch\b|\brelease\b|\bcutover\b|\btimeline\b|\bdue\s+date\b|\bslipped\b|\bbehind\s+schedule\b|\bdemo\b|\brollout\b|\bat\s+risk\b|\bprogram(?:me)?s?\b|\bslip\b|\bby\s+the\s+\d+(?:st|nd|rd|th)?\b|\bby\s+(?:monday|tuesday|wednesday|thursday|friday|next\s+week|end\s+of)\b|\bin\s+time\s+for\b|\btarget\s+date\b|\bbefore\s+(?:the\s+|our\s+)?(?:go-?live|launch|cutover|migration|rollout|deadline|opening|event|demo)\b|\bby\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d|\b(?:on|by)\s+the\s+\d{1,2}(?:st|nd|rd|th)\b|\bcommitted\s+(?:to|date)\b|\bstakeholders?\b|\bsign-?off\b|\bcampaign\b|\b(?:trade\s*show|exhibition|conference|keynote)\b|\b(?:this|that|the)\s+date\s+(?:cannot|can't|won't|will\s+not|must\s+not)\b|\bby\s+\d{1,2}(?:st|nd|rd|th)?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b|\bin\s+place\s+by\b|\b(?:before|by)\s+then\b|\bmigration\s+(?:weekend|window|date|day)\b|\bcannot\s+afford\s+to\s+miss\b|\bsign\s+off\b|\bsteering\s+(?:meeting|committee)\b|\breview\s+board\b|\bgo[/-]no[- ]go\b|\b(?:user\s+)?acceptance\s+test\w*|\buat\b|\bpilot\s+wave\b|\bwave\s+\d\b|\bcut-?over\b|\brehearsal\b|\bsigned\s+off\b",
     ])
 });
 
@@ -521,7 +537,7 @@ static PROJECT_CUE: LazyLock<Cue> = LazyLock::new(|| {
 static DEADLINE: LazyLock<Cue> = LazyLock::new(|| {
     Cue::new(&[
         "までに[^。]{0,40}(?:ように|状態に)(?:したい|しておきたい|する必要|しなければ|して(?:ほしい|いただきたい|ください|おく必要))|までに(?:は)?[^。]{0,30}(?:間に合わせ|完了させ|仕上げ)(?:たい|る必要)",
-        r"\b(?:need|needs|want|must\s+have|have\s+to\s+have)\s+(?:it|this|them|(?:the|our)\s+[\w-]+(?:\s+[\w-]+)?)\s+(?:working|fixed|resolved|running|ready|up|in\s+place|done|live|sorted)\s+(?:before|by|in\s+time)\b|\b(?:wants?|needs?)\s+(?:\w+\s+){0,4}in\s+place\s+by\b",
+        r"\b(?:need|needs|want|must\s+have|have\s+to\s+have)\s+(?:it|this|them|(?:the|our)\s+[\w-]+(?:\s+[\w-]+)?)\s+(?:working|fixed|resolved|running|ready|up|in\s+place|done|live|sorted)\s+(?:before|by|in\s+time)\b|\b(?:wants?|needs?)\s+(?:\w+\s+){0,4}in\s+place\s+by\b|\b(?:have|having|get|getting)\s+(?:this|it)\s+(?:sorted|fixed|resolved|done|working)\s+(?:well\s+)?(?:before|by)\b",
     ])
 });
 
@@ -559,7 +575,7 @@ static ONGOING_CUE: LazyLock<Cue> = LazyLock::new(|| {
 /// outweighs words of an outage elsewhere (停止中は 503 でした tells the past).
 static NOTHING_DOWN_NOW: LazyLock<Cue> = LazyLock::new(|| {
     Cue::new(&[
-        "業務(?:は|に|へ)?(?:の)?(?:影響は?)?(?:止まって|停止して)(?:い|お)(?:ません|らず)|業務(?:を|は)(?:継続|続け)(?:でき|られ)|(?:業務|利用者|お客様|ユーザー)(?:へ|に)の影響(?:は|も)?[^。]{0,8}(?:ありません|ない|なく|ございません)|(?:今|現在)は(?:問題なく|正常に|普通に|通常どおり|通常通り)(?:動いて|動作して|稼働して|使えて|利用でき|アクセスでき|接続でき)|(?:現行|既存|本番|移行元|旧|オンプレミス|オンプレ)(?:の)?[^。]{0,16}(?:は|も)(?:今も|現在も)?(?:普通に|問題なく|正常に|通常どおり|通常通り)(?:稼働|動いて|動作)|(?:利用|稼働|運用|サービス)開始(?:は|が)?まだ先|(?:旧|現行|既存|移行元)(?:の)?[^。]{0,12}(?:が|は|も)(?:今も|現在も|引き続き)?(?:普通に|問題なく|正常に|通常どおり|通常通り)?(?:稼働|運用)(?:して|されて)(?:いる|います|おり|おります)|(?:サービス|業務|本番|システム)(?:は|も)[^。]{0,30}(?:旧|現行|既存|移行元|オンプレ)[^。]{0,24}(?:で|にて)(?:今も|現在も)?(?:普通に|問題なく|正常に|通常どおり|通常通り)(?:稼働|動いて|動作)|本番(?:環境|サービス)?(?:に|へ)?(?:は)?影響(?:は|が)?(?:ありません|ない|なく|ございません|出ていません)|(?:業務|本番|お客様|顧客|利用者)[^。]{0,16}(?:ご)?(?:利用|使用)(?:いただいて|して|されて)(?:いる|おる)もの(?:で|では)(?:は)?(?:ございません|ありません|ない)|(?:状態|設定|構成)で(?:今も|現在も|いまも)?[^。]{0,6}(?:続けられて|稼働して|運用して|動いて|続けて)|(?:現在|今|いま)は(?:以前|前|元|旧|古い|変更前)の[^。]{0,30}(?:で運用|で稼働|で動か|にして|に戻して)|(?:既存|従来|旧|現行)[^。]{0,30}(?:で|にて)[^。]{0,12}(?:問題なく|通常どおり|通常通り|普通に)?(?:行われて|行って|稼働して|運用して)(?:い|お)",
+        "業務(?:は|に|へ)?(?:の)?(?:影響は?)?(?:止まって|停止して)(?:い|お)(?:ません|らず)|業務(?:を|は)(?:継続|続け)(?:でき|られ)|(?:業務|利用者|お客様|ユーザー)(?:へ|に)の影響(?:は|も)?[^。]{0,8}(?:ありません|ない|なく|ございません)|(?:今|現在)(?:は|も)(?:問題なく|正常に|普通に|通常どおり|通常通り)(?:動いて|動作して|稼働して|使えて|利用でき|アクセスでき|接続でき)|(?:現行|既存|本番|移行元|旧|オンプレミス|オンプレ)(?:の)?[^。]{0,16}(?:は|も)(?:今も|現在も)?(?:普通に|問題なく|正常に|通常どおり|通常通り)(?:稼働|動いて|動作)|(?:利用|稼働|運用|サービス)開始(?:は|が)?まだ先|(?:旧|現行|既存|移行元)(?:の)?[^。]{0,12}(?:が|は|も)(?:今も|現在も|引き続き)?(?:普通に|問題なく|正常に|通常どおり|通常通り)?(?:稼働|運用)(?:して|されて)(?:いる|います|おり|おります)|(?:サービス|業務|本番|システム)(?:は|も)[^。]{0,30}(?:旧|現行|既存|移行元|オンプレ)[^。]{0,24}(?:で|にて)(?:今も|現在も)?(?:普通に|問題なく|正常に|通常どおり|通常通り)(?:稼働|動いて|動作)|本番(?:環境|サービス)?(?:に|へ)?(?:は)?影響(?:は|が)?(?:ありません|ない|なく|ございません|出ていません)|(?:業務|本番|お客様|顧客|利用者)[^。]{0,16}(?:ご)?(?:利用|使用)(?:いただいて|して|されて)(?:いる|おる)もの(?:で|では)(?:は)?(?:ございません|ありません|ない)|(?:状態|設定|構成)で(?:今も|現在も|いまも)?[^。]{0,6}(?:続けられて|稼働して|運用して|動いて|続けて)|(?:現在|今|いま)は(?:以前|前|元|旧|古い|変更前)の[^。]{0,30}(?:で運用|で稼働|で動か|にして|に戻して)|(?:既存|従来|旧|現行)[^。]{0,30}(?:で|にて)[^。]{0,12}(?:問題なく|通常どおり|通常通り|普通に)?(?:行われて|行って|稼働して|運用して)(?:い|お)",
         r"\b(?:nothing|no\s+\w+)\s+(?:in|on)\s+production\s+(?:depends|relies|runs|uses|is\s+affected)\b|\b(?:is|are)\s+(?:running|working|serving)\s+(?:\w+\s+){0,3}(?:right\s+now|now|at\s+the\s+moment)\b|\bthat\s+is\s+how\b[^.]{0,40}\brunning\b|\bno\s+(?:user|customer|business)\s+impact\b|\b(?:no|none\s+of\s+(?:our|the|its|their))\s+(?:\w+\s+){0,2}(?:is|are)\s+(?:on|using|relying\s+on|in)\s+(?:it|this|them|(?:this|that|the|our)\s+[\w-]+)\s+yet\b|\b(?:old|current|existing)\s+(?:\w+\s+){0,2}(?:is|are)\s+still\s+(?:serving|running|working|handling)\b|\b(?:has|have)\s+been\s+(?:fine|stable|healthy|working)\s+(?:ever\s+)?since\b|\bback\s+to\s+normal\b|\b(?:keep|keeps|continue|continues)\s+(?:to\s+)?(?:serv(?:e|ing)|run(?:ning)?|work(?:ing)?)\s+(?:\w+\s+){0,2}(?:normally|fine|as\s+usual)\b|\b(?:old|current|existing|previous)\s+(?:[\w-]+\s+){0,3}still\s+(?:serves|runs|handles|works)\b|\bstill\s+(?:handled|sent|served|processed|run)\s+by\s+the\s+(?:old|current|existing|previous)\b|\b(?:serves?|serving)\s+(?:the\s+|our\s+)?[\w-]+\s+normally\b",
     ])
 });
@@ -570,7 +586,28 @@ static NOTHING_DOWN_NOW: LazyLock<Cue> = LazyLock::new(|| {
 static NOT_USED: LazyLock<Cue> = LazyLock::new(|| {
     Cue::new(&[
         "(?:まだ)?(?:一般の)?(?:お客様|利用者|ユーザー|顧客)(?:の|による|からの)?(?:アクセス|利用)(?:は|が)(?:まだ)?(?:ありません|ない|ございません|ゼロ)|(?:他に|ほかに|他の(?:人|部署|社員|利用者)は?|ほかの(?:人|部署|社員|利用者)は?)(?:誰も|だれも)?(?:使って|利用して|使用して)(?:いない|いません|おらず|おりません)|(?:展示会|デモ|イベント|検証|テスト|評価|発表会|セミナー|開発)[^。]{0,16}(?:で|に|用に)?(?:しか|のみ|だけ)(?:が|で)?(?:使わ|使用し|利用し|使い|使う|利用する|使用する)|まだ[^。]{0,16}(?:通信|トラフィック|データ|業務|利用者|ユーザー|お客様|取引先)[^。]{0,8}(?:流して|載せて|乗せて|移して|使って|利用して|案内して|公開して)(?:いない|おらず|いません|おりません)|(?:取引先|お客様|利用者|ユーザー|社員)(?:に|へ)(?:は)?まだ(?:案内|公開|提供|開放|展開)(?:して|されて)?(?:いない|おらず|いません|おりません)|まだ誰にも(?:公開|案内|提供|開放|展開)|(?:利用者|ユーザー|使う人)(?:も|は)(?:まだ)?(?:いません|いない|おらず|おりません)",
-        r"\b(?:nobody|no\s+one|no-one)\s+else\s+(?:uses?|is\s+using|relies\s+on|depends\s+on|needs)\b|\b(?:(?:is|are)\s+only\s+(?:for|used\s+(?:for|by|at|in))|used\s+only\s+(?:for|by|at|in))\s+(?:the|our|a|an|this)\s+[\w\s-]{0,24}?\b(?:booth|demo|event|exhibition|trade\s*show|conference|tests?|testing|harness|pilot|poc|kiosks?|rehearsals?)\b|\bnothing\s+(?:has\s+)?(?:launched|gone\s+live|shipped)\b|\bnothing\s+else\s+(?:runs|is\s+running|lives|is\s+deployed|is\s+hosted)\s+(?:on|in)\b|\bthe\s+only\s+(?:traffic|users?|load)\s+(?:is|are|comes?\s+from)\s+(?:our\s+own|our\s+team|internal|the\s+team)\b|\b(?:no\s+one|nobody|no-one)\s+(?:is\s+)?(?:using|uses)\s+(?:it|this|them)\b|\bnone\s+of\s+(?:its|the|our)\s+(?:\w+\s+)?(?:workloads|apps|applications|services)\s+(?:have|has)\s+been\s+deployed\b|\bserves\s+no\s+(?:applications?|customers?|users?|production|traffic)\b|\b(?:we\s+)?plan\s+to\s+(?:open|launch|release|offer)\s+(?:it\s+)?to\b",
+        r"\b(?:customers|users|clients|partners|end\s+users)\s+are\s+still\s+(?:on|using)\s+(?:the|our)\s+(?:old|current|existing|legacy)\b|\bonly\s+(?:our|the)\s+(?:\w+\s+){0,2}(?:team|testers|developers|engineers)\b[^.]{0,30}?\b(?:sends?|uses?|hits?|generates?|access(?:es)?)\b|\b(?:nobody|no\s+one|no-one)\s+else\s+(?:uses?|is\s+using|relies\s+on|depends\s+on|needs)\b|\b(?:(?:is|are)\s+only\s+(?:for|used\s+(?:for|by|at|in))|used\s+only\s+(?:for|by|at|in))\s+(?:the|our|a|an|this)\s+[\w\s-]{0,24}?\b(?:booth|demo|event|exhibition|trade\s*show|conference|tests?|testing|harness|pilot|poc|kiosks?|rehearsals?)\b|\bnothing\s+(?:has\s+)?(?:launched|gone\s+live|shipped)\b|\bnothing\s+else\s+(?:runs|is\s+running|lives|is\s+deployed|is\s+hosted)\s+(?:on|in)\b|\bthe\s+only\s+(?:traffic|users?|load)\s+(?:is|are|comes?\s+from)\s+(?:our\s+own|our\s+team|internal|the\s+team)\b|\b(?:no\s+one|nobody|no-one)\s+(?:is\s+)?(?:using|uses)\s+(?:it|this|them)\b|\bnone\s+of\s+(?:its|the|our)\s+(?:\w+\s+)?(?:workloads|apps|applications|services)\s+(?:have|has)\s+been\s+deployed\b|\bserves\s+no\s+(?:applications?|customers?|users?|production|traffic)\b|\b(?:we\s+)?plan\s+to\s+(?:open|launch|release|offer)\s+(?:it\s+)?to\b",
+    ])
+});
+
+/// Work on a project said to be blocked (作業が止まっている, testing is blocked): a
+/// project's delay, not the business stopped, so it does not count as an outage now.
+static WORK_BLOCKED: LazyLock<Cue> = LazyLock::new(|| {
+    Cue::new(&[
+        "(?:作業|検証|テスト|試験|開発|構築|移行|準備|プロジェクト)(?:が|は|も)?(?:止まって|停止して|進められ|進まな|進んで(?:い|お)(?:ない|ません|らず))",
+        r"\b(?:work|testing|tests|development|project|rollout|migration|build|onboarding)\s+(?:is|are|has\s+been)\s+(?:blocked|stalled|on\s+hold)\b",
+    ])
+});
+
+/// The business carries on: a workaround serves it (手動で再実行すると…取り込めました,
+/// 予備の PC で作業してもらっています, for now they use the full desktop, which works) or
+/// only a few users are affected while the others work normally (他部署の約 250 名は
+/// 普段どおり利用できています, everyone else can launch it without trouble), or it is
+/// slower but nothing fails (no errors, only slower).
+static CARRIES_ON_CUE: LazyLock<Cue> = LazyLock::new(|| {
+    Cue::new(&[
+        "(?:他|ほか)の[^。]{0,30}(?:は|も)[^。]{0,8}(?:普段どおり|普段通り|通常どおり|通常通り|問題なく|正常に|いつもどおり)(?:に)?(?:利用|使え|使用|接続|サインイン|ログイン|動作|稼働|作業)|(?:予備|代替|代わり|別)の[^。]{0,20}(?:で|を使って|を使い|を貸し出し|に切り替えて)[^。]{0,24}(?:作業|業務|利用|対応|処理)(?:して|を継続|でき|を続け)|手動で[^。]{0,30}(?:再実行|実行|処理|取り込)(?:する|した|すれ|し)?(?:と|ば|たら|ところ|ことで)[^。]{0,40}(?:完了|取り込め|処理でき|成功|間に合)|(?:レポート|締め|業務|処理|納期|期限)(?:に|にも)(?:は)?間に合って(?:います|おります|いる)|エラー(?:は|も)?(?:出て|発生して)(?:い|お)(?:ません|らず)[^。]{0,20}(?:遅い|遅く|遅延)(?:だけ|のみ)|遅延(?:のみ|だけ)",
+        r"\b(?:everyone|everybody|all)\s+else\b[^.]{0,100}?\b(?:can|could|is\s+able|are\s+able|works?|working|unaffected|not\s+affected|without\s+(?:trouble|problems?|issues?))\b|\b(?:the\s+rest\s+of|all\s+(?:the\s+)?other)\s+(?:\w+\s+){0,3}(?:can|are\s+(?:able|fine|unaffected|working)|work\s+(?:fine|normally))\b|\bfor\s+now\b[^.]{0,100}?\b(?:which|that|this)\s+works\b|\bwhich\s+works\s+but\b|\bno\s+errors?\b[^.]{0,30}?\b(?:only|just)\b[^.]{0,15}?\bslow(?:er)?\b",
     ])
 });
 
@@ -663,6 +700,7 @@ fn first_sign(prose: &Prose) -> Option<(std::ops::Range<usize>, usize)> {
         if !undo_failed && !ONLY_A_WHILE.is_match(s.text) {
             signs.extend(RESTART_RESTORES.find(s.text).map(|r| (r, RECOVERED)));
         }
+        signs.extend(CARRIES_ON_CUE.find(s.text).map(|r| (r, CARRIES_ON)));
         signs.extend(PROJECT_SLIPPED.find(s.text).map(|r| (r, SPEED)));
         // A deadline to restore service (締め処理までに復旧できるように) is an outage's.
         if !RESTORE.is_match(s.text) {
@@ -696,7 +734,10 @@ fn outage_now(prose: &Prose) -> bool {
             || NOT_USED.is_match(s.text)
     });
     !nothing_down
-        && (prose.mentions(&ONGOING_SET) || prose.sentences().any(|s| ONGOING_CUE.is_match(s.text)))
+        && (prose.mentions(&ONGOING_SET)
+            || prose
+                .sentences()
+                .any(|s| ONGOING_CUE.is_match(s.text) && !WORK_BLOCKED.is_match(s.text)))
 }
 
 /// The sentence model's sign, for a request at severity A with no outage said to be
@@ -725,7 +766,7 @@ fn model_sign_in(
 ) -> Option<(std::ops::Range<usize>, usize)> {
     prose.sentences().find_map(|s| {
         let scores = m.scores(s.text);
-        let (fam, best) = (0..FAMILIES.len())
+        let (fam, best) = (0..MODEL_FAMILIES)
             .map(|f| (f, scores[f]))
             .max_by(|a, b| a.1.total_cmp(&b.1))?;
         (best >= threshold).then(|| (s.doc_range(model::trimmed(s.text)), fam))
@@ -918,4 +959,5 @@ mod tests {
         }
     }
 }
+
 

@@ -129,11 +129,14 @@ fn labelled(ctx: &Context, rule: &str, fires: bool) -> Vec<(String, String)> {
             .iter()
             .position(|(en, _, _)| d.message.en.contains(en))
             .expect("a family in the message");
-        crate::rules::text_rule::model::HEADS[fam]
+        // A family the model has no head for (the business carries on) labels nothing.
+        let Some((_, head)) = crate::rules::text_rule::model::HEADS[fam]
             .split_once('/')
-            .unwrap()
-            .1
-            .to_string()
+            .filter(|(rule, _)| *rule == "severity-a-criteria")
+        else {
+            return Vec::new();
+        };
+        head.to_string()
     } else {
         "+".to_string()
     };

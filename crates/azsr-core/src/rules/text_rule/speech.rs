@@ -61,6 +61,7 @@ pub(crate) static REQUEST: LazyLock<Cue> = LazyLock::new(|| {
         "ください|下さい|お願い|願います|願えま|願えな|のほど|いただけ|頂け|いただきた|頂きた|いただく|頂く|もらえ|てほしい|て欲しい|くれませ|くださ|賜り",
         r"\bplease\b|\bpls\b|\bplz\b|\bkindly\b",
         r"\b(?:can|could|would|will)\s+(?:you|someone|somebody|support|your team|the team|microsoft)\b",
+        r"\b(?:can|could|would|will)\s+(?:your|the)\s+(?:support\s+)?(?:engineers?|staff|specialists?|experts?)\b",
         r"\b(?:if\s+)?you\s+(?:could|can|would)\b|\bwould you mind\b",
         r"\b(?:we|i)\s+(?:need|want|would like|'d like|d like|ask)\s+(?:you|someone|support|microsoft)\b",
         r"\b(?:we|i)(?:'d| would)\s+(?:really\s+)?appreciate\b|\brequesting\b|\bwe request\b",
