@@ -682,7 +682,8 @@ fn prose_is(text: &str, from: usize) -> Option<Value> {
         // "… is X", "… was set to X", "changed the password of the jump box to X".
         if words > 0 && !participle && (verb || w.eq_ignore_ascii_case("to")) {
             let colon = (at(text, i) == b':') as usize;
-            let v = read_value(text, i + colon, false)?;
+            // "the password for the break-glass account is now X".
+            let v = read_value(text, skip_fillers(text, i + colon), false)?;
             let s = &text[v.range.clone()];
             // An address ("sent to Taro.Yamada@example.com") is not a password.
             let email = s.find('@').is_some_and(|a| s[a..].contains('.'));
@@ -697,6 +698,85 @@ fn prose_is(text: &str, from: usize) -> Option<Value> {
             return None;
         }
     }
+}
+
+/// Whether the key word at `ks` stands in a relative clause of another noun ("the commit
+/// that removed the hard-coded token is …", "the job which reads the key was …"): what
+/// the sentence then says "is" belongs to that noun, not to the key. A clause of a word
+/// that stands for the value itself ("the value that replaced the old token is …") is no
+/// such noun.
+fn in_relative_clause(text: &str, ks: usize) -> bool {
+    let from = ceil(text, ks.saturating_sub(60).max(line_start(text, ks)));
+    let head = &text[from..ks];
+    // The clause starts after the sentence's last stop.
+    let head = head
+        .rfind(['.', ';', ':', '!', '?', ','])
+        .map_or(head, |i| &head[i + 1..]);
+    let lower = head.to_ascii_lowercase();
+    let Some(r) = [" that ", " which ", " who "]
+        .iter()
+        .filter_map(|w| lower.rfind(w))
+        .max()
+    else {
+        return false;
+    };
+    let noun = lower[..r].rsplit(' ').next().unwrap_or("");
+    // Not after a verb or a conjunction ("I think that the token is …", "so that").
+    !noun.is_empty()
+        && ![
+            "value",
+            "one",
+            "string",
+            "thing",
+            "secret",
+            "password",
+            "key",
+            "token",
+            "it",
+            "is",
+            "was",
+            "so",
+            "such",
+            "now",
+            "given",
+            "except",
+            "say",
+            "says",
+            "said",
+            "sure",
+            "note",
+            "noted",
+            "think",
+            "thought",
+            "know",
+            "knew",
+            "believe",
+            "see",
+            "saw",
+            "seems",
+            "seemed",
+            "mean",
+            "means",
+            "meant",
+            "guess",
+            "hope",
+            "assume",
+            "confirm",
+            "confirmed",
+            "found",
+            "noticed",
+            "realized",
+            "realised",
+            "verify",
+            "verified",
+            "check",
+            "checked",
+            "ensure",
+            "make",
+            "tell",
+            "told",
+        ]
+        .contains(&noun)
 }
 
 /// Words that follow a `Password:` label as a status, not as the password.
@@ -1115,7 +1195,13 @@ fn japanese_particle(text: &str, p: usize) -> Option<(Sep, usize)> {
             return Some((sep, q - p + word.len()));
         }
     }
-    None
+    // `PSK を `X` にしています`, `client_secret を X に更新`: what the key was set to, a
+    // に (or へ) right after the value.
+    let r = rest.strip_prefix('を')?;
+    let v = r.trim_start_matches([' ', '　', '`', '「', '"', '\'']);
+    let len = v.find(|c: char| c == ' ' || c == '`' || c == '"' || c == '\'' || !c.is_ascii())?;
+    let after = v[len..].trim_start_matches([' ', '`', '」', '"', '\'']);
+    (len > 0 && after.starts_with(['に', 'へ'])).then_some((Sep::Weak, q - p + 'を'.len_utf8()))
 }
 
 /// Bicep's `param adminPassword string = '…'`: past the type and the `=` at `p`.
@@ -1475,6 +1561,12 @@ fn reply_value(t: &str) -> Option<Range<usize>> {
         "sure, it's ",
         "sure: ",
         "try ",
+        "i set it to ",
+        "we set it to ",
+        "set it to ",
+        "changed it to ",
+        "i used ",
+        "we used ",
     ]
     .iter()
     .find(|w| lower.starts_with(**w))
@@ -1484,10 +1576,26 @@ fn reply_value(t: &str) -> Option<Range<usize>> {
         .find(|c: char| c.is_whitespace() || !c.is_ascii())
         .unwrap_or(v.len());
     let rest = v[len..].trim_start();
+    // `P@ss… にしました`: the reply says what it was set to.
     let alone = rest.is_empty()
-        || ["です", "でした", "だよ", "だった", "(", "（", "←"]
-            .iter()
-            .any(|w| rest.starts_with(w));
+        || [
+            "です",
+            "でした",
+            "だよ",
+            "だった",
+            "(",
+            "（",
+            "←",
+            "にしました",
+            "にしています",
+            "にしてます",
+            "にした",
+            "に設定",
+            "に変更",
+            "で設定",
+        ]
+        .iter()
+        .any(|w| rest.starts_with(w));
     (len > 0 && alone).then_some(from..from + len)
 }
 
@@ -1939,6 +2047,11 @@ pub(crate) fn at_key(
     } else {
         return;
     };
+    // "The commit that removed the hard-coded token is <sha>": what "is" tells belongs to
+    // the noun the key's clause qualifies.
+    if sep == Sep::Weak && skip > 0 && in_relative_clause(text, ks) {
+        return;
+    }
     // "The signing key is X", "the shared key we set on both sides is X": a bare `key`
     // told in prose, named for a secret by the word before it.
     if n == "key" && sep == Sep::Weak && spaces > 0 {
@@ -2203,7 +2316,7 @@ pub(crate) fn at_key(
         // "the password of the jump box is X"; "the shared key we set is X" (a key told
         // in prose is weakly marked: it must look random, and no word between names an
         // identifier of the key instead: "the key thumbprint is …").
-        if let Some(v) = prose_is(text, p) {
+        if let Some(v) = prose_is(text, p).filter(|_| !in_relative_clause(text, ks)) {
             let told = class == Class::Password || !names_key_attribute(&text[p..v.range.start]);
             if told && accept(class, &text[v.range.clone()], Sep::Weak, v.quoted) {
                 let end = v.range.end;
@@ -2515,5 +2628,61 @@ mod tests {
         ] {
             assert!(found(&text).is_empty(), "{text}: {:?}", found(&text));
         }
+    }
+
+    #[test]
+    fn a_value_told_after_a_qualified_key_and_a_filler_is_found() {
+        for (text, value) in [
+            ("Hi team, the temporary password for the break-glass account is now GcBn5W7AzxrxT#n3 – please use it only for the repro.\n", "GcBn5W7AzxrxT#n3"),
+            ("Heads up: the shared secret for the webhook is now f011d704212ce34212f17fdf35433d81ba8f1e83, I updated it in GitHub.\n", "f011d704212ce34212f17fdf35433d81ba8f1e83"),
+            ("The password of the jump box is still Hydrangea-42! after the reset.\n", "Hydrangea-42!"),
+        ] {
+            assert_eq!(found(text), [value], "{text}");
+        }
+    }
+
+    #[test]
+    fn a_key_in_a_relative_clause_does_not_own_what_the_sentence_says_is() {
+        for text in [
+            "The commit that removed the hard-coded token is e7ae8793fcbee6932bd7cb9fc2f017024224772d; the token was revoked.\n",
+            "The pipeline run which printed the secret is 3f9d2c7a1b6e4f8a0c5d9e2b7a4f1c6d.\n",
+            "The engineer who rotated the key was kenji.sato, not me.\n",
+        ] {
+            assert!(found(text).is_empty(), "{text}: {:?}", found(text));
+        }
+        // A verb or a conjunction before `that` opens no relative clause.
+        let text = "I think that the token is Xk9mPq2Lw7vRt4ZmBn8cD3fG5hJ now.\n";
+        assert_eq!(found(text), ["Xk9mPq2Lw7vRt4ZmBn8cD3fG5hJ"]);
+    }
+
+    #[test]
+    fn a_key_set_to_a_value_with_wo_and_ni_is_found() {
+        for (text, value) in [
+            ("Wi-Fi と同じ感覚で、S2S VPN の PSK を `C5mkGlcUK7SofL4AqfA98CfIYIA7g` にしています。\n", "C5mkGlcUK7SofL4AqfA98CfIYIA7g"),
+            ("アプリ側の client_secret を Qx8~Lm2Vn9Kp4Rt8Wz3Yb6Hc1Jd5Fg0Se に更新しました。\n", "Qx8~Lm2Vn9Kp4Rt8Wz3Yb6Hc1Jd5Fg0Se"),
+            ("共有の token を「Zr4Tq8Lm2Vx6Nc9Pb3Wk7Hy1Jd5Fs0」へ差し替え済みです。\n", "Zr4Tq8Lm2Vx6Nc9Pb3Wk7Hy1Jd5Fs0"),
+        ] {
+            assert_eq!(found(text), [value], "{text}");
+        }
+        for text in [
+            "PSK を Key Vault に保存しています。\n",
+            "API key を 2 つ発行しました。\n",
+            "client_secret を az ad app credential reset で再発行しました。\n",
+        ] {
+            assert!(found(text).is_empty(), "{text}: {:?}", found(text));
+        }
+    }
+
+    #[test]
+    fn a_reply_that_says_what_the_password_was_set_to_is_found() {
+        for (text, value) in [
+            ("> パスワードは何を設定しましたか？\nSummer2019 にしました。以前は Welcome1 系でした。\n", "Summer2019"),
+            ("[10:02] Luis: what's the admin password?\n[10:03] Aisha: I set it to Kx9#mPq2Lw\n", "Kx9#mPq2Lw"),
+            ("鈴木: 検証環境のパスワード、何にしました？\n田中: Tokyo#2031 に設定しています\n", "Tokyo#2031"),
+        ] {
+            assert_eq!(found(text), [value], "{text}");
+        }
+        let text = "> パスワードは何を設定しましたか？\n複雑性要件を満たすものにしました。\n";
+        assert!(found(text).is_empty(), "{text}: {:?}", found(text));
     }
 }
