@@ -2216,11 +2216,24 @@ pub(crate) fn at_key(
         return;
     }
     let bare_ok = match n {
-        "auth" => basic_credentials(s),
-        "data" => false,
+        // `env.put("auth", "<64 hex>")`, `"auth": "…"`: a quoted machine-made value.
+        "auth" => {
+            basic_credentials(s)
+                || sep == Sep::Strong && v.quoted && looks_random(s, 32) && !is_placeholder(s)
+        }
+        "data" => {
+            sep == Sep::Strong
+                && looks_random(s, 32)
+                && !is_placeholder(s)
+                && under_secure(text, ks)
+        }
         "default" => key_shaped(s) || function_key_shaped(s),
         "value" => {
             key_shaped(s)
+                || sep == Sep::Strong
+                    && looks_random(s, 32)
+                    && !is_placeholder(s)
+                    && under_secure(text, ks)
                 || class != Class::Key(Kind::AccessKey)
                 // `{"BaseUrl": "https://…", "Value": "<32 hex>"}`: the value an endpoint
                 // takes, unless it is one of a `name`/`value` pair (a setting) or a hash.
@@ -2355,6 +2368,36 @@ fn names_scheme(v: &str) -> bool {
     ]
     .iter()
     .any(|w| lower.contains(w))
+}
+
+/// Whether the generic key at `ks` stands in an object whose own key says it is kept
+/// secret: ARM's `"secureSettings": {"value": {"data": …}}`, a VM extension's
+/// `"protectedSettings": {…}`, `secureValue:` (at most two objects up, a few lines above).
+fn under_secure(text: &str, ks: usize) -> bool {
+    let from = ceil(text, ks.saturating_sub(300));
+    let b = text.as_bytes();
+    let mut depth = 0usize;
+    for i in (from..ks).rev() {
+        match b[i] {
+            b'}' => depth += 1,
+            b'{' if depth == 0 => {
+                // The key naming this object: `"secureSettings": {`.
+                let head = text[ceil(text, i.saturating_sub(40))..i].to_ascii_lowercase();
+                let head = head.trim_end().trim_end_matches(':').trim_end();
+                let name = head.trim_end_matches(['"', '\'']);
+                let name = &name[name.rfind(['"', '\'', ' ', '{', ',']).map_or(0, |p| p + 1)..];
+                if name.starts_with("secure")
+                    || name.starts_with("protected")
+                    || name.ends_with("secrets")
+                {
+                    return true;
+                }
+            }
+            b'{' => depth -= 1,
+            _ => {}
+        }
+    }
+    false
 }
 
 /// Whether the key at `ks` has a `name` key on its line or the line above (`{"name":
@@ -2684,5 +2727,42 @@ mod tests {
         }
         let text = "> パスワードは何を設定しましたか？\n複雑性要件を満たすものにしました。\n";
         assert!(found(text).is_empty(), "{text}: {:?}", found(text));
+    }
+
+    #[test]
+    fn a_quoted_machine_made_value_under_auth_is_found() {
+        let hex = "84ea4a1c71e94e610ace43377e56ce9ec9253a455f3fd723e14b3095cab1b748";
+        for text in [
+            format!("Map<String, String> env = new HashMap<>();\nenv.put(\"auth\", \"{hex}\");\n"),
+            format!("{{\"endpoint\": \"https://ingest.contoso.net\", \"auth\": \"{hex}\"}}\n"),
+            "headers = {'auth': 'Zr4Tq8Lm2Vx6Nc9Pb3Wk7Hy1Jd5Fs0Qa8'}\n".to_string(),
+        ] {
+            assert_eq!(found(&text).len(), 1, "{text}: {:?}", found(&text));
+        }
+        for text in [
+            "auth: 84ea4a1c71e94e610ace43377e56ce9ec9253a455f3fd723e14b3095cab1b748\n",
+            "{\"auth\": \"oauth2\", \"tenant\": \"contoso\"}\n",
+            "{\"auth\": \"<your-auth-token>\"}\n",
+        ] {
+            assert!(found(text).is_empty(), "{text}: {:?}", found(text));
+        }
+    }
+
+    #[test]
+    fn a_generic_key_in_an_object_kept_secret_holds_a_secret() {
+        let hex = "89032d9179a03f7ffbc7f46b68529bf9b0eb2b5a332ffd86a26ed903d7fa4a9a";
+        for text in [
+            format!("\"secureSettings\": {{\n  \"value\": {{\n    \"data\": \"{hex}\"\n  }}\n}}\n"),
+            format!("\"protectedSettings\": {{ \"value\": \"{hex}\" }}\n"),
+        ] {
+            assert_eq!(found(&text).len(), 1, "{text}: {:?}", found(&text));
+        }
+        for text in [
+            format!("\"settings\": {{\n  \"value\": {{\n    \"data\": \"{hex}\"\n  }}\n}}\n"),
+            "\"secureSettings\": { \"value\": { \"data\": \"[parameters('blob')]\" } }\n"
+                .to_string(),
+        ] {
+            assert!(found(&text).is_empty(), "{text}: {:?}", found(&text));
+        }
     }
 }
