@@ -1186,6 +1186,13 @@ fn japanese_particle(text: &str, p: usize) -> Option<(Sep, usize)> {
         ("の値は", Sep::Weak),
         ("の値：", Sep::Strong),
         ("の値:", Sep::Strong),
+        // `AccountKey 部分（…）`, `AccountKey の部分は …`: the key's part of a string.
+        ("の部分は", Sep::Weak),
+        ("部分は", Sep::Weak),
+        ("の部分：", Sep::Strong),
+        ("部分：", Sep::Strong),
+        ("の部分（", Sep::Strong),
+        ("部分（", Sep::Strong),
         ("は", Sep::Weak),
         ("には", Sep::Weak),
         ("に", Sep::Weak),
@@ -1882,6 +1889,15 @@ pub(crate) fn at_key(
             '　'.len_utf8()
         };
         spaces += 1;
+    }
+    // "the AccountKey part (…)", "the sig portion is …": the key's part of a string.
+    if spaces > 0 && at(text, p) == b'p' {
+        if let Some(w) = ["part ", "portion "]
+            .iter()
+            .find(|w| text[p..].starts_with(**w))
+        {
+            p += w.len();
+        }
     }
     // "the access key (key1) is …", "the password (admin account) was …": a qualifier in
     // brackets between the word and its verb.
@@ -2763,6 +2779,27 @@ mod tests {
                 .to_string(),
         ] {
             assert!(found(&text).is_empty(), "{text}: {:?}", found(&text));
+        }
+    }
+
+    #[test]
+    fn the_part_of_a_string_a_key_names_is_its_value() {
+        let key = "bWnKii7WEP5\\/lxn2GnfuLvBUt7S1cAzWdUsOodolAvoY5cCT19ftWmuSVGyRCQIYGDNH+ULCrOGZw2akWEFRzg==";
+        for text in [
+            format!(
+                "接続文字列の AccountKey 部分（{key}）をそのまま貼り付けるとエラーになります。\n"
+            ),
+            format!("AccountKey の部分は {key} です。\n"),
+            format!("the AccountKey part ({key}) fails in Storage Explorer\n"),
+            format!("the SharedAccessKey portion is {key}\n"),
+        ] {
+            assert_eq!(found(&text), [key], "{text}");
+        }
+        for text in [
+            "AccountKey 部分（末尾の == まで）をコピーしてください。\n",
+            "the AccountKey part (after the semicolon) is what Storage Explorer wants\n",
+        ] {
+            assert!(found(text).is_empty(), "{text}: {:?}", found(text));
         }
     }
 }
