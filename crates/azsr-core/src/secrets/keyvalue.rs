@@ -653,6 +653,24 @@ fn prose_is(text: &str, from: usize) -> Option<Value> {
         while i < b.len() && b[i] == b' ' {
             i += 1;
         }
+        // "our client secret, which expires next month, is X": a clause between commas
+        // before the verb.
+        if i < b.len() && b[i] == b',' {
+            let close = i + 1 + b[i + 1..].iter().position(|&c| c == b',')?;
+            let mut n = close + 1;
+            while n < b.len() && b[n] == b' ' {
+                n += 1;
+            }
+            let verb = ["is ", "was ", "are ", "were "]
+                .iter()
+                .any(|v| b[n..].starts_with(v.as_bytes()));
+            if at(text, i + 1) != b' ' || !verb {
+                return None;
+            }
+            i = n;
+            words = words.max(1);
+            continue;
+        }
         let ws = i;
         while i < b.len() && (b[i].is_ascii_alphanumeric() || matches!(b[i], b'-' | b'_' | b'\'')) {
             i += 1;
@@ -694,7 +712,7 @@ fn prose_is(text: &str, from: usize) -> Option<Value> {
         if at(text, i) == b':' && at(text, i + 1) == b' ' {
             return read_value(text, i + 1, false);
         }
-        if words > 6 || i >= b.len() || b[i] != b' ' {
+        if words > 6 || i >= b.len() || !matches!(b[i], b' ' | b',') {
             return None;
         }
     }
@@ -1130,7 +1148,7 @@ fn value_before_as(text: &str, ks: usize) -> Option<Range<usize>> {
     let word = before
         .trim_end_matches(' ')
         .trim_end_matches(|c: char| c.is_ascii_alphabetic());
-    if word.len() < before.len() && word.len() + 12 >= before.len() && word.ends_with("the ") {
+    if word.len() < before.len() && word.len() + 17 >= before.len() && word.ends_with("the ") {
         before = word;
     }
     let rest = [
@@ -1251,6 +1269,9 @@ fn skip_emphasis(text: &str, mut p: usize) -> usize {
 /// Words between "is" and the value: "the password is now X", "… is still X".
 const FILLERS: &[&str] = &[
     "now",
+    "literally",
+    "exactly",
+    "temporarily",
     "still",
     "currently",
     "simply",
@@ -2056,6 +2077,17 @@ pub(crate) fn at_key(
         (sep, false, skip)
     } else if let Some(skip) = typed {
         (Sep::Strong, false, skip)
+    } else if spaces == 0 && rest.starts_with(", ") && !matches!(class, Class::Sig | Class::Code) {
+        // "our client secret, which expires next month, is X".
+        if let Some(v) = prose_is(text, p).filter(|_| !in_relative_clause(text, ks)) {
+            if accept(class, &text[v.range.clone()], Sep::Weak, v.quoted) {
+                out.push(Finding {
+                    range: v.range,
+                    kind,
+                });
+            }
+        }
+        return;
     } else if spaces > 0 && is_flag {
         (Sep::Strong, false, 0)
     } else if spaces > 0 {
@@ -2798,6 +2830,24 @@ mod tests {
         for text in [
             "AccountKey 部分（末尾の == まで）をコピーしてください。\n",
             "the AccountKey part (after the semicolon) is what Storage Explorer wants\n",
+        ] {
+            assert!(found(text).is_empty(), "{text}: {:?}", found(text));
+        }
+    }
+
+    #[test]
+    fn prose_around_a_key_with_a_clause_a_filler_or_a_long_qualifier_is_read() {
+        for (text, value) in [
+            ("Our client secret, which expires next month, is Qx8~Lm2Vn9Kp4Rt8Wz3Yb6Hc1Jd5Fg0Se.\n", "Qx8~Lm2Vn9Kp4Rt8Wz3Yb6Hc1Jd5Fg0Se"),
+            ("The admin password, as far as I know, is still Hn7#kLq2Wm.\n", "Hn7#kLq2Wm"),
+            ("the password is literally Hn7#kLq2Wm (no quotes)\n", "Hn7#kLq2Wm"),
+            ("we're using Zr4Tq8Lm2Vx6Nc9Pb3Wk7Hy1Jd5Fs0Qa8Ue3 as the subscription key for APIM\n", "Zr4Tq8Lm2Vx6Nc9Pb3Wk7Hy1Jd5Fs0Qa8Ue3"),
+        ] {
+            assert_eq!(found(text), [value], "{text}");
+        }
+        for text in [
+            "The password, which we rotate monthly, is stored in Key Vault.\n",
+            "Our client secret, as documented, was rotated yesterday.\n",
         ] {
             assert!(found(text).is_empty(), "{text}: {:?}", found(text));
         }

@@ -414,6 +414,8 @@ const VALUE_TAILS: &[&str] = &[
     "でございます",
     "になります",
     "だよ",
+    "のまま",
+    "から変えて",
 ];
 
 /// The value told later in the keyword's sentence, past other words: パスワード変えました→
@@ -1872,5 +1874,23 @@ mod tests {
         ] {
             assert!(found(text).is_empty(), "{text}: {:?}", found(text));
         }
+    }
+
+    #[test]
+    fn a_value_said_to_be_unchanged_is_found() {
+        for (text, value) in [
+            (
+                "パスワードは、先ほどお伝えした Hn7#kLq2Wm のままです。\n",
+                "Hn7#kLq2Wm",
+            ),
+            (
+                "管理者パスワードは初期値の Tokyo2024! から変えていません。\n",
+                "Tokyo2024!",
+            ),
+        ] {
+            assert_eq!(found(text), [value], "{text}");
+        }
+        let text = "パスワードは初期設定のままです。\n";
+        assert!(found(text).is_empty(), "{text}: {:?}", found(text));
     }
 }
