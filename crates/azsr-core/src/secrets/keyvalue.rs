@@ -797,6 +797,48 @@ fn in_relative_clause(text: &str, ks: usize) -> bool {
         .contains(&noun)
 }
 
+/// Conversions that make a key's bytes from a string literal, lowercase with their
+/// opening parenthesis.
+const CONVERSIONS: &[&str] = &[
+    "[]byte(",
+    "bytes.fromhex(",
+    "bytes(",
+    "buffer.from(",
+    "encoding.utf8.getbytes(",
+    "encoding.ascii.getbytes(",
+    "convert.frombase64string(",
+    "convert.fromhexstring(",
+    "base64.b64decode(",
+    "base64.urlsafe_b64decode(",
+    "base64.stdencoding.decodestring(",
+    "hex.decodestring(",
+    "atob(",
+];
+
+/// The literal a conversion at `p` (one of [`CONVERSIONS`]) reads: `[]byte("…")`.
+fn converted_literal(text: &str, p: usize) -> Option<Value> {
+    let head = text.get(p..ceil(text, (p + 32).min(text.len())))?;
+    let call = CONVERSIONS.iter().find(|c| {
+        head.len() >= c.len() && head.as_bytes()[..c.len()].eq_ignore_ascii_case(c.as_bytes())
+    })?;
+    let b = text.as_bytes();
+    let mut q = p + call.len();
+    while matches!(at(text, q), b' ' | b'b') {
+        q += 1;
+    }
+    let quote = at(text, q);
+    if !matches!(quote, b'"' | b'\'' | b'`') {
+        return None;
+    }
+    let start = q + 1;
+    let le = line_end(text, start);
+    let end = start + b[start..le].iter().position(|&c| c == quote)?;
+    (end > start).then_some(Value {
+        range: start..end,
+        quoted: true,
+    })
+}
+
 /// Words that follow a `Password:` label as a status, not as the password.
 const LABEL_STATUS: &[&str] = &[
     "enabled",
@@ -2181,6 +2223,19 @@ pub(crate) fn at_key(
     }) else {
         return;
     };
+    // `hmacKey := []byte("…")`, `key = bytes.fromhex("…")`, `Buffer.from("…", "base64")`:
+    // a key's bytes made from a literal.
+    if !v.quoted
+        && sep == Sep::Strong
+        && matches!(
+            at(text, v.range.start).to_ascii_lowercase(),
+            b'[' | b'b' | b'e' | b'c' | b'h' | b'a'
+        )
+    {
+        if let Some(inner) = converted_literal(text, v.range.start) {
+            v = inner;
+        }
+    }
     // `| sql-admin-pw | <version> | …`: a row naming a secret whose next cell is another
     // attribute of it (the header says Version, ID, Expires).
     if rest.starts_with('|') && attribute_column(text, v.range.start) {
@@ -2848,6 +2903,26 @@ mod tests {
         for text in [
             "The password, which we rotate monthly, is stored in Key Vault.\n",
             "Our client secret, as documented, was rotated yesterday.\n",
+        ] {
+            assert!(found(text).is_empty(), "{text}: {:?}", found(text));
+        }
+    }
+
+    #[test]
+    fn a_key_made_from_a_literal_by_a_conversion_is_found() {
+        let hex = "5f2e9c1a7b3d4e6f8a0b1c2d3e4f5a6b5f2e9c1a7b3d4e6f8a0b1c2d3e4f5a6b";
+        for text in [
+            format!("hmacKey := []byte(\"{hex}\")\n"),
+            format!("signing_key = bytes.fromhex(\"{hex}\")  # 署名鍵\n"),
+            "const secret = Buffer.from(\"Zr4Tq8Lm2Vx6Nc9Pb3Wk7Hy1Jd5Fs0Qa8Ue3=\", \"base64\");\n".to_string(),
+            "var signingKey = Convert.FromBase64String(\"Zr4Tq8Lm2Vx6Nc9Pb3Wk7Hy1Jd5Fs0Qa8Ue3=\");\n".to_string(),
+        ] {
+            assert_eq!(found(&text).len(), 1, "{text}: {:?}", found(&text));
+        }
+        for text in [
+            "hmacKey := []byte(os.Getenv(\"HMAC_KEY\"))\n",
+            "secret = base64.b64decode(secret_b64)\n",
+            "const secret = Buffer.from(\"<your-secret>\", \"base64\");\n",
         ] {
             assert!(found(text).is_empty(), "{text}: {:?}", found(text));
         }
