@@ -682,7 +682,7 @@ fn prose_is(text: &str, from: usize) -> Option<Value> {
         if words == 0 && COMPOUND_HEADS.iter().any(|h| w.eq_ignore_ascii_case(h)) {
             return None;
         }
-        let verb = ["is", "was", "are", "were"]
+        let verb = ["is", "was", "are", "were", "became", "becomes"]
             .iter()
             .any(|v| w.eq_ignore_ascii_case(v));
         // "the key we were given is X": a verb before a participle is not the one.
@@ -2105,7 +2105,7 @@ pub(crate) fn at_key(
         // "login with admin / P@ss…": the pair after it.
         (Sep::Weak, false, 5)
     } else if let Some(w) = [
-        "is ", "was ", "to ", "is: ", "of ", "are ", "from ", "- ", "as ",
+        "is ", "was ", "to ", "is: ", "of ", "are ", "from ", "- ", "as ", "became ",
     ]
     .iter()
     .find(|w| {
@@ -2149,7 +2149,10 @@ pub(crate) fn at_key(
             let told = if skip > 0 {
                 read_value(text, p + skip, false)
             } else {
-                prose_is(text, p).filter(|v| !names_key_attribute(&text[p..v.range.start]))
+                prose_is(text, p)
+                    .filter(|v| !names_key_attribute(&text[p..v.range.start]))
+                    // "our API key Zr4T… returns 401": the value right after the words.
+                    .or_else(|| read_value(text, p, false))
             };
             if let Some(v) = told {
                 let s = &text[v.range.clone()];
@@ -2923,6 +2926,25 @@ mod tests {
             "hmacKey := []byte(os.Getenv(\"HMAC_KEY\"))\n",
             "secret = base64.b64decode(secret_b64)\n",
             "const secret = Buffer.from(\"<your-secret>\", \"base64\");\n",
+        ] {
+            assert!(found(text).is_empty(), "{text}: {:?}", found(text));
+        }
+    }
+
+    #[test]
+    fn a_named_key_followed_by_its_value_in_prose_is_found() {
+        let key = "Zr4Tq8Lm2Vx6Nc9Pb3Wk7Hy1Jd5Fs0Qa8Ue3";
+        for text in [
+            format!("Our API key {key} returns 401 since Monday.\n"),
+            format!("the webhook signing key {key} was pasted into the ticket by mistake\n"),
+            format!("After the reset the admin password became Hn7#kLq2Wm.\n"),
+        ] {
+            assert_eq!(found(&text).len(), 1, "{text}: {:?}", found(&text));
+        }
+        for text in [
+            "Our API key authentication fails since Monday.\n",
+            "the signing key rotation happens every 90 days\n",
+            "The storage key became invalid after the rotation.\n",
         ] {
             assert!(found(text).is_empty(), "{text}: {:?}", found(text));
         }
