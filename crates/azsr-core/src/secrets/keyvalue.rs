@@ -1256,6 +1256,8 @@ fn japanese_particle(text: &str, p: usize) -> Option<(Sep, usize)> {
         ("は", Sep::Weak),
         ("には", Sep::Weak),
         ("に", Sep::Weak),
+        // `sig が X になっています`.
+        ("が", Sep::Weak),
         ("：", Sep::Strong),
     ] {
         if rest.starts_with(word) {
@@ -2945,6 +2947,23 @@ mod tests {
             "Our API key authentication fails since Monday.\n",
             "the signing key rotation happens every 90 days\n",
             "The storage key became invalid after the rotation.\n",
+        ] {
+            assert!(found(text).is_empty(), "{text}: {:?}", found(text));
+        }
+    }
+
+    #[test]
+    fn an_ascii_key_with_ga_and_its_value_is_found() {
+        let text =
+            "SAS トークンの sig が Zr4Tq8Lm2Vx6Nc9Pb3Wk7Hy1Jd5Fs0Qa8Ue3%3D になっています。\n";
+        assert_eq!(found(text).len(), 1, "{text}");
+        let text = "client_secret が Qx8~Lm2Vn9Kp4Rt8Wz3Yb6Hc1Jd5Fg0Se のままでした。\n";
+        assert_eq!(found(text), ["Qx8~Lm2Vn9Kp4Rt8Wz3Yb6Hc1Jd5Fg0Se"]);
+        for text in [
+            "token が期限切れです。\n",
+            "sig が一致しません（Signature did not match）。\n",
+            "PAT が 2 つあります。\n",
+            "api_key が APIM_NAMED_VALUE_KEY_01 を参照しています。\n",
         ] {
             assert!(found(text).is_empty(), "{text}: {:?}", found(text));
         }

@@ -413,6 +413,8 @@ const VALUE_TAILS: &[&str] = &[
     "です",
     "でございます",
     "になります",
+    "になりま",
+    "になって",
     "だよ",
     "のまま",
     "から変えて",
@@ -742,6 +744,10 @@ fn value_before_toiu(text: &str, word_start: usize) -> Option<Value> {
             " は",
             "」は",
             "』は",
+            // 「P@ss…」がパスワードだと, P@ss… がパスワードです.
+            " が",
+            "」が",
+            "』が",
         ])
     });
     let m = last_marker(&BEFORE_WORD, before)?;
@@ -780,7 +786,7 @@ fn value_before_toiu(text: &str, word_start: usize) -> Option<Value> {
     // `X をキーとして`: an unquoted word before を is often a name (a header, a claim); it
     // must be a chosen password or a random value with digits.
     let v = &head[start..];
-    let object = before[pos..].starts_with(" を");
+    let object = before[pos..].starts_with(" を") || before[pos..].starts_with(" が");
     let made = chosen_password(v)
         || looks_random(v, 24)
             && v.bytes().any(|c| c.is_ascii_digit())
@@ -1892,5 +1898,23 @@ mod tests {
         }
         let text = "パスワードは初期設定のままです。\n";
         assert!(found(text).is_empty(), "{text}: {:?}", found(text));
+    }
+
+    #[test]
+    fn a_value_as_the_subject_or_what_a_key_became_is_found() {
+        for (text, value) in [
+            ("田中さんから「Hn7#kLq2Wm」がパスワードだと聞いています。\n", "Hn7#kLq2Wm"),
+            ("Tokyo#2031x がパスワードです。\n", "Tokyo#2031x"),
+            ("アクセスキーを再生成して Zr4Tq8Lm2Vx6Nc9Pb3Wk7Hy1Jd5Fs0Qa8Ue3Zr4Tq8Lm2Vx6Nc9Pb3Wk7Hy1Jd5Fs0Qa8Ue3abcdefghij== になりました。\n", "Zr4Tq8Lm2Vx6Nc9Pb3Wk7Hy1Jd5Fs0Qa8Ue3Zr4Tq8Lm2Vx6Nc9Pb3Wk7Hy1Jd5Fs0Qa8Ue3abcdefghij=="),
+        ] {
+            assert_eq!(found(text), [value], "{text}");
+        }
+        for text in [
+            "admin がパスワードを忘れました。\n",
+            "ユーザー svc-batch がパスワードの期限切れでロックされました。\n",
+            "パスワードを変更して 3 日になりました。\n",
+        ] {
+            assert!(found(text).is_empty(), "{text}: {:?}", found(text));
+        }
     }
 }
