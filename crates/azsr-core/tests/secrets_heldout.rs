@@ -257,14 +257,17 @@ const DEV9: Corpus = Corpus {
 /// comments; written by a helper who read neither the detectors nor the other corpora,
 /// see its README). First sight, before any tuning on it: recall 0.951,
 /// precision 1.000 (prose en 0.800, ja 0.903; console 0.946; generic names 0.958); 1.000
-/// of it masked in a quoted line, 0.990 by the possible-secret pass alone.
+/// of it masked in a quoted line, 0.990 by the possible-secret pass alone. After session
+/// 8's generic-names and prose round: 0.976 / 1.000 (prose en and ja 1.000; generic names
+/// 0.958, its misses a shared key echoed by its cmdlet and a variable passed to
+/// ConvertTo-SecureString).
 const DEV10: Corpus = Corpus {
     name: "dev10",
     files: &corpus_files!("dev10"),
     generate: heldout3::generate,
     seed: 0x4E1D_2026_1207_0010,
-    min_recall: 0.95,
-    min_precision: 0.99,
+    min_recall: 0.97,
+    min_precision: 1.0,
     min_masked: 1.0,
     min_possible: 0.98,
     min_snippets: 200,
@@ -279,15 +282,17 @@ const DEV10: Corpus = Corpus {
 /// nor the other corpora, see its README). First sight, before any tuning on it:
 /// recall 0.927, precision 0.993 (prose ja 0.733, en 0.950 with 3 false positives;
 /// generic names en 0.893; formats 0.923); 0.996 of it masked in a quoted line, 0.964 by
-/// the possible-secret pass alone.
+/// the possible-secret pass alone. After session 8's generic-names and prose round:
+/// 0.980 / 1.000 (prose en and ja 1.000, no false positive; generic names en 0.964, ja
+/// 1.000), 1.000 masked in a quoted line.
 const DEV11: Corpus = Corpus {
     name: "dev11",
     files: &corpus_files!("dev11"),
     generate: heldout3::generate,
     seed: 0x4E1D_2026_1207_0011,
-    min_recall: 0.92,
-    min_precision: 0.99,
-    min_masked: 0.99,
+    min_recall: 0.98,
+    min_precision: 1.0,
+    min_masked: 1.0,
     min_possible: 0.96,
     min_snippets: 200,
     min_ja_percent: 30,
