@@ -2939,7 +2939,7 @@ mod tests {
         for text in [
             format!("Our API key {key} returns 401 since Monday.\n"),
             format!("the webhook signing key {key} was pasted into the ticket by mistake\n"),
-            format!("After the reset the admin password became Hn7#kLq2Wm.\n"),
+            "After the reset the admin password became Hn7#kLq2Wm.\n".to_string(),
         ] {
             assert_eq!(found(&text).len(), 1, "{text}: {:?}", found(&text));
         }
