@@ -79,12 +79,7 @@ pub(crate) fn call_argument(text: &str, hit: Range<usize>, out: &mut Vec<Finding
                 let through = depth == 1 && kind == Kind::Secret;
                 if arg == index && (depth == 0 || through) {
                     let v = &text[start..i];
-                    let class = match kind {
-                        Kind::Password => Class::Password,
-                        Kind::ClientSecret | Kind::Secret => Class::Secret,
-                        k => Class::Key(k),
-                    };
-                    if accept(class, v, Sep::Strong, true) && !v.starts_with('$') {
+                    if accept(class_of(kind), v, Sep::Strong, true) && !v.starts_with('$') {
                         out.push(Finding {
                             range: start..i,
                             kind,
@@ -112,12 +107,7 @@ pub(crate) fn call_argument(text: &str, hit: Range<usize>, out: &mut Vec<Finding
                     continue;
                 }
                 if let Some(v) = assigned_literal(text, &text[p..e], line_start(text, hit.start)) {
-                    let class = match kind {
-                        Kind::Password => Class::Password,
-                        Kind::ClientSecret | Kind::Secret => Class::Secret,
-                        k => Class::Key(k),
-                    };
-                    if accept(class, &text[v.clone()], Sep::Strong, true) {
+                    if accept(class_of(kind), &text[v.clone()], Sep::Strong, true) {
                         out.push(Finding { range: v, kind });
                     }
                 }
@@ -135,6 +125,15 @@ pub(crate) fn call_argument(text: &str, hit: Range<usize>, out: &mut Vec<Finding
             _ => {}
         }
         p += 1;
+    }
+}
+
+/// What a call argument of `kind` is judged as.
+fn class_of(kind: Kind) -> Class {
+    match kind {
+        Kind::Password => Class::Password,
+        Kind::ClientSecret | Kind::Secret => Class::Secret,
+        k => Class::Key(k),
     }
 }
 
