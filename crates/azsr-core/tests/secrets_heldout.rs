@@ -258,15 +258,17 @@ const DEV9: Corpus = Corpus {
 /// see its README). First sight, before any tuning on it: recall 0.951,
 /// precision 1.000 (prose en 0.800, ja 0.903; console 0.946; generic names 0.958); 1.000
 /// of it masked in a quoted line, 0.990 by the possible-secret pass alone. After
-/// session 8's console round (CI logs, regenerated and shared keys): 0.963 / 1.000
-/// (console 1.000).
+/// session 8's console round (CI logs, regenerated and shared keys) and its
+/// generic-names and prose round: 0.988 / 1.000
+/// (console and prose 1.000; generic names 0.958, its misses a shared key echoed by its
+/// cmdlet and a variable passed to ConvertTo-SecureString).
 const DEV10: Corpus = Corpus {
     name: "dev10",
     files: &corpus_files!("dev10"),
     generate: heldout3::generate,
     seed: 0x4E1D_2026_1207_0010,
-    min_recall: 0.96,
-    min_precision: 0.99,
+    min_recall: 0.98,
+    min_precision: 1.0,
     min_masked: 1.0,
     min_possible: 0.98,
     min_snippets: 200,
@@ -281,16 +283,18 @@ const DEV10: Corpus = Corpus {
 /// nor the other corpora, see its README). First sight, before any tuning on it:
 /// recall 0.927, precision 0.993 (prose ja 0.733, en 0.950 with 3 false positives;
 /// generic names en 0.893; formats 0.923); 0.996 of it masked in a quoted line, 0.964 by
-/// the possible-secret pass alone. After session 8's console round and a label fix (an
-/// App Configuration `Id` is no secret): 0.940 / 0.993 (console 1.000, formats 1.000).
+/// the possible-secret pass alone. After session 8's console round, a label fix (an App
+/// Configuration `Id` is no secret) and its generic-names and prose round: 0.993 / 1.000
+/// (console, formats and prose 1.000; generic names en 0.964), 1.000 masked in a quoted
+/// line.
 const DEV11: Corpus = Corpus {
     name: "dev11",
     files: &corpus_files!("dev11"),
     generate: heldout3::generate,
     seed: 0x4E1D_2026_1207_0011,
-    min_recall: 0.93,
-    min_precision: 0.99,
-    min_masked: 0.99,
+    min_recall: 0.99,
+    min_precision: 1.0,
+    min_masked: 1.0,
     min_possible: 0.96,
     min_snippets: 200,
     min_ja_percent: 30,

@@ -79,12 +79,7 @@ pub(crate) fn call_argument(text: &str, hit: Range<usize>, out: &mut Vec<Finding
                 let through = depth == 1 && kind == Kind::Secret;
                 if arg == index && (depth == 0 || through) {
                     let v = &text[start..i];
-                    let class = match kind {
-                        Kind::Password => Class::Password,
-                        Kind::ClientSecret | Kind::Secret => Class::Secret,
-                        k => Class::Key(k),
-                    };
-                    if accept(class, v, Sep::Strong, true) && !v.starts_with('$') {
+                    if accept(class_of(kind), v, Sep::Strong, true) && !v.starts_with('$') {
                         out.push(Finding {
                             range: start..i,
                             kind,
@@ -94,6 +89,29 @@ pub(crate) fn call_argument(text: &str, hit: Range<usize>, out: &mut Vec<Finding
                 }
                 p = i + 1;
                 continue;
+            }
+            // `new SymmetricSecurityKey(keyBytes)` after `var keyBytes =
+            // Encoding.UTF8.GetBytes("…");`: the literal assigned to the variable above.
+            c if arg == index && depth == 0 && (c.is_ascii_alphabetic() || c == b'_') => {
+                let mut e = p;
+                while e < limit && (b[e].is_ascii_alphanumeric() || b[e] == b'_') {
+                    e += 1;
+                }
+                let mut n = e;
+                while n < limit && b[n] == b' ' {
+                    n += 1;
+                }
+                // A call or a member (`Encoding.UTF8.GetBytes(…)`) is read on.
+                if n < limit && !matches!(b[n], b',' | b')') {
+                    p = e;
+                    continue;
+                }
+                if let Some(v) = assigned_literal(text, &text[p..e], line_start(text, hit.start)) {
+                    if accept(class_of(kind), &text[v.clone()], Sep::Strong, true) {
+                        out.push(Finding { range: v, kind });
+                    }
+                }
+                return;
             }
             b'(' | b'[' => depth += 1,
             b')' | b']' if depth == 0 => return,
@@ -108,6 +126,62 @@ pub(crate) fn call_argument(text: &str, hit: Range<usize>, out: &mut Vec<Finding
         }
         p += 1;
     }
+}
+
+/// What a call argument of `kind` is judged as.
+fn class_of(kind: Kind) -> Class {
+    match kind {
+        Kind::Password => Class::Password,
+        Kind::ClientSecret | Kind::Secret => Class::Secret,
+        k => Class::Key(k),
+    }
+}
+
+/// The string literal last assigned to the variable `name` in the few lines before
+/// `before` (`var apiKey = "…";`, `byte[] keyBytes = Encoding.UTF8.GetBytes("…");`,
+/// `$pwd = '…'`): the first literal on the assignment's line, in a call or not.
+fn assigned_literal(text: &str, name: &str, before: usize) -> Option<Range<usize>> {
+    if name.len() < 2 || ["null", "new", "true", "false", "this"].contains(&name) {
+        return None;
+    }
+    let from = ceil(text, before.saturating_sub(1200));
+    let window = &text[from..before];
+    let b = text.as_bytes();
+    let mut at_name = None;
+    for (i, _) in window.match_indices(name) {
+        let s = from + i;
+        let e = s + name.len();
+        let whole = !at(text, s.wrapping_sub(1)).is_ascii_alphanumeric()
+            && !matches!(at(text, s.wrapping_sub(1)), b'_' | b'.')
+            && !at(text, e).is_ascii_alphanumeric()
+            && at(text, e) != b'_';
+        let mut q = e;
+        while matches!(at(text, q), b' ' | b'\t') {
+            q += 1;
+        }
+        if whole && at(text, q) == b'=' && at(text, q + 1) != b'=' {
+            at_name = Some(q + 1);
+        }
+    }
+    let p = at_name?;
+    let le = line_end(text, p).min(p + 400);
+    let open = p + text[p..le].find(['"', '\''])?;
+    // A name looked up (`config["Jwt:Key"]`, `GetEnvironmentVariable("…")`), not a value.
+    let lookup = text[p..open].to_ascii_lowercase();
+    if lookup.contains('[')
+        || ["config", "env", "getvalue", "getsecret", "setting", "vault"]
+            .iter()
+            .any(|w| lookup.contains(w))
+    {
+        return None;
+    }
+    let q = b[open];
+    let start = open + 1;
+    let mut i = start;
+    while i < le && b[i] != q {
+        i += if b[i] == b'\\' { 2 } else { 1 };
+    }
+    (i < le && i > start).then_some(start..i)
 }
 
 /// Bicep `@secure()` on a parameter (the decorator lines above `param NAME TYPE =
@@ -230,5 +304,29 @@ pub(crate) fn user_secrets_set(text: &str, hit: Range<usize>, out: &mut Vec<Find
             range: v.range,
             kind: Kind::Secret,
         });
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::found;
+
+    #[test]
+    fn a_credential_passed_by_a_variable_assigned_above_is_found() {
+        let hex = "a1be5ccc58f16e1dc8eec2d79fdfd1ba7e1cbaae7d783ac8e484068ce59ad2eb";
+        for text in [
+            format!("// 署名検証用\nbyte[] keyBytes = Encoding.UTF8.GetBytes(\"{hex}\");\nvar signingKey = new SymmetricSecurityKey(keyBytes);\n"),
+            format!("var secret = Convert.FromBase64String(\"{hex}\");\n\nvar key = new SymmetricSecurityKey(secret);\n"),
+            "string pwd = \"Kobe#2024xyz\";\nvar cred = new NetworkCredential(\"svc-batch\", pwd);\n".to_string(),
+        ] {
+            assert_eq!(found(&text).len(), 1, "{text}: {:?}", found(&text));
+        }
+        for text in [
+            // Read from configuration, not a literal.
+            "var keyBytes = Encoding.UTF8.GetBytes(config[\"Jwt:Key\"]);\nvar k = new SymmetricSecurityKey(keyBytes);\n",
+            "string pwd = Environment.GetEnvironmentVariable(\"SQL_PASSWORD\");\nvar cred = new NetworkCredential(\"svc\", pwd);\n",
+        ] {
+            assert!(found(text).is_empty(), "{text}: {:?}", found(text));
+        }
     }
 }

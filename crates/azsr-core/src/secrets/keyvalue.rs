@@ -653,6 +653,24 @@ fn prose_is(text: &str, from: usize) -> Option<Value> {
         while i < b.len() && b[i] == b' ' {
             i += 1;
         }
+        // "our client secret, which expires next month, is X": a clause between commas
+        // before the verb.
+        if i < b.len() && b[i] == b',' {
+            let close = i + 1 + b[i + 1..].iter().position(|&c| c == b',')?;
+            let mut n = close + 1;
+            while n < b.len() && b[n] == b' ' {
+                n += 1;
+            }
+            let verb = ["is ", "was ", "are ", "were "]
+                .iter()
+                .any(|v| b[n..].starts_with(v.as_bytes()));
+            if at(text, i + 1) != b' ' || !verb {
+                return None;
+            }
+            i = n;
+            words = words.max(1);
+            continue;
+        }
         let ws = i;
         while i < b.len() && (b[i].is_ascii_alphanumeric() || matches!(b[i], b'-' | b'_' | b'\'')) {
             i += 1;
@@ -664,7 +682,7 @@ fn prose_is(text: &str, from: usize) -> Option<Value> {
         if words == 0 && COMPOUND_HEADS.iter().any(|h| w.eq_ignore_ascii_case(h)) {
             return None;
         }
-        let verb = ["is", "was", "are", "were"]
+        let verb = ["is", "was", "are", "were", "became", "becomes"]
             .iter()
             .any(|v| w.eq_ignore_ascii_case(v));
         // "the key we were given is X": a verb before a participle is not the one.
@@ -682,7 +700,8 @@ fn prose_is(text: &str, from: usize) -> Option<Value> {
         // "… is X", "… was set to X", "changed the password of the jump box to X".
         if words > 0 && !participle && (verb || w.eq_ignore_ascii_case("to")) {
             let colon = (at(text, i) == b':') as usize;
-            let v = read_value(text, i + colon, false)?;
+            // "the password for the break-glass account is now X".
+            let v = read_value(text, skip_fillers(text, i + colon), false)?;
             let s = &text[v.range.clone()];
             // An address ("sent to Taro.Yamada@example.com") is not a password.
             let email = s.find('@').is_some_and(|a| s[a..].contains('.'));
@@ -693,10 +712,131 @@ fn prose_is(text: &str, from: usize) -> Option<Value> {
         if at(text, i) == b':' && at(text, i + 1) == b' ' {
             return read_value(text, i + 1, false);
         }
-        if words > 6 || i >= b.len() || b[i] != b' ' {
+        if words > 6 || i >= b.len() || !matches!(b[i], b' ' | b',') {
             return None;
         }
     }
+}
+
+/// Whether the key word at `ks` stands in a relative clause of another noun ("the commit
+/// that removed the hard-coded token is …", "the job which reads the key was …"): what
+/// the sentence then says "is" belongs to that noun, not to the key. A clause of a word
+/// that stands for the value itself ("the value that replaced the old token is …") is no
+/// such noun.
+fn in_relative_clause(text: &str, ks: usize) -> bool {
+    let from = ceil(text, ks.saturating_sub(60).max(line_start(text, ks)));
+    let head = &text[from..ks];
+    // The clause starts after the sentence's last stop.
+    let head = head
+        .rfind(['.', ';', ':', '!', '?', ','])
+        .map_or(head, |i| &head[i + 1..]);
+    let lower = head.to_ascii_lowercase();
+    let Some(r) = [" that ", " which ", " who "]
+        .iter()
+        .filter_map(|w| lower.rfind(w))
+        .max()
+    else {
+        return false;
+    };
+    let noun = lower[..r].rsplit(' ').next().unwrap_or("");
+    // Not after a verb or a conjunction ("I think that the token is …", "so that").
+    !noun.is_empty()
+        && ![
+            "value",
+            "one",
+            "string",
+            "thing",
+            "secret",
+            "password",
+            "key",
+            "token",
+            "it",
+            "is",
+            "was",
+            "so",
+            "such",
+            "now",
+            "given",
+            "except",
+            "say",
+            "says",
+            "said",
+            "sure",
+            "note",
+            "noted",
+            "think",
+            "thought",
+            "know",
+            "knew",
+            "believe",
+            "see",
+            "saw",
+            "seems",
+            "seemed",
+            "mean",
+            "means",
+            "meant",
+            "guess",
+            "hope",
+            "assume",
+            "confirm",
+            "confirmed",
+            "found",
+            "noticed",
+            "realized",
+            "realised",
+            "verify",
+            "verified",
+            "check",
+            "checked",
+            "ensure",
+            "make",
+            "tell",
+            "told",
+        ]
+        .contains(&noun)
+}
+
+/// Conversions that make a key's bytes from a string literal, lowercase with their
+/// opening parenthesis.
+const CONVERSIONS: &[&str] = &[
+    "[]byte(",
+    "bytes.fromhex(",
+    "bytes(",
+    "buffer.from(",
+    "encoding.utf8.getbytes(",
+    "encoding.ascii.getbytes(",
+    "convert.frombase64string(",
+    "convert.fromhexstring(",
+    "base64.b64decode(",
+    "base64.urlsafe_b64decode(",
+    "base64.stdencoding.decodestring(",
+    "hex.decodestring(",
+    "atob(",
+];
+
+/// The literal a conversion at `p` (one of [`CONVERSIONS`]) reads: `[]byte("…")`.
+fn converted_literal(text: &str, p: usize) -> Option<Value> {
+    let head = text.get(p..ceil(text, (p + 32).min(text.len())))?;
+    let call = CONVERSIONS.iter().find(|c| {
+        head.len() >= c.len() && head.as_bytes()[..c.len()].eq_ignore_ascii_case(c.as_bytes())
+    })?;
+    let b = text.as_bytes();
+    let mut q = p + call.len();
+    while matches!(at(text, q), b' ' | b'b') {
+        q += 1;
+    }
+    let quote = at(text, q);
+    if !matches!(quote, b'"' | b'\'' | b'`') {
+        return None;
+    }
+    let start = q + 1;
+    let le = line_end(text, start);
+    let end = start + b[start..le].iter().position(|&c| c == quote)?;
+    (end > start).then_some(Value {
+        range: start..end,
+        quoted: true,
+    })
 }
 
 /// Words that follow a `Password:` label as a status, not as the password.
@@ -1050,7 +1190,7 @@ fn value_before_as(text: &str, ks: usize) -> Option<Range<usize>> {
     let word = before
         .trim_end_matches(' ')
         .trim_end_matches(|c: char| c.is_ascii_alphabetic());
-    if word.len() < before.len() && word.len() + 12 >= before.len() && word.ends_with("the ") {
+    if word.len() < before.len() && word.len() + 17 >= before.len() && word.ends_with("the ") {
         before = word;
     }
     let rest = [
@@ -1106,16 +1246,31 @@ fn japanese_particle(text: &str, p: usize) -> Option<(Sep, usize)> {
         ("の値は", Sep::Weak),
         ("の値：", Sep::Strong),
         ("の値:", Sep::Strong),
+        // `AccountKey 部分（…）`, `AccountKey の部分は …`: the key's part of a string.
+        ("の部分は", Sep::Weak),
+        ("部分は", Sep::Weak),
+        ("の部分：", Sep::Strong),
+        ("部分：", Sep::Strong),
+        ("の部分（", Sep::Strong),
+        ("部分（", Sep::Strong),
         ("は", Sep::Weak),
         ("には", Sep::Weak),
         ("に", Sep::Weak),
+        // `sig が X になっています`.
+        ("が", Sep::Weak),
         ("：", Sep::Strong),
     ] {
         if rest.starts_with(word) {
             return Some((sep, q - p + word.len()));
         }
     }
-    None
+    // `PSK を `X` にしています`, `client_secret を X に更新`: what the key was set to, a
+    // に (or へ) right after the value.
+    let r = rest.strip_prefix('を')?;
+    let v = r.trim_start_matches([' ', '　', '`', '「', '"', '\'']);
+    let len = v.find(|c: char| c == ' ' || c == '`' || c == '"' || c == '\'' || !c.is_ascii())?;
+    let after = v[len..].trim_start_matches([' ', '`', '」', '"', '\'']);
+    (len > 0 && after.starts_with(['に', 'へ'])).then_some((Sep::Weak, q - p + 'を'.len_utf8()))
 }
 
 /// Bicep's `param adminPassword string = '…'`: past the type and the `=` at `p`.
@@ -1158,6 +1313,9 @@ fn skip_emphasis(text: &str, mut p: usize) -> usize {
 /// Words between "is" and the value: "the password is now X", "… is still X".
 const FILLERS: &[&str] = &[
     "now",
+    "literally",
+    "exactly",
+    "temporarily",
     "still",
     "currently",
     "simply",
@@ -1475,6 +1633,12 @@ fn reply_value(t: &str) -> Option<Range<usize>> {
         "sure, it's ",
         "sure: ",
         "try ",
+        "i set it to ",
+        "we set it to ",
+        "set it to ",
+        "changed it to ",
+        "i used ",
+        "we used ",
     ]
     .iter()
     .find(|w| lower.starts_with(**w))
@@ -1484,10 +1648,26 @@ fn reply_value(t: &str) -> Option<Range<usize>> {
         .find(|c: char| c.is_whitespace() || !c.is_ascii())
         .unwrap_or(v.len());
     let rest = v[len..].trim_start();
+    // `P@ss… にしました`: the reply says what it was set to.
     let alone = rest.is_empty()
-        || ["です", "でした", "だよ", "だった", "(", "（", "←"]
-            .iter()
-            .any(|w| rest.starts_with(w));
+        || [
+            "です",
+            "でした",
+            "だよ",
+            "だった",
+            "(",
+            "（",
+            "←",
+            "にしました",
+            "にしています",
+            "にしてます",
+            "にした",
+            "に設定",
+            "に変更",
+            "で設定",
+        ]
+        .iter()
+        .any(|w| rest.starts_with(w));
     (len > 0 && alone).then_some(from..from + len)
 }
 
@@ -1775,6 +1955,15 @@ pub(crate) fn at_key(
         };
         spaces += 1;
     }
+    // "the AccountKey part (…)", "the sig portion is …": the key's part of a string.
+    if spaces > 0 && at(text, p) == b'p' {
+        if let Some(w) = ["part ", "portion "]
+            .iter()
+            .find(|w| text[p..].starts_with(**w))
+        {
+            p += w.len();
+        }
+    }
     // "the access key (key1) is …", "the password (admin account) was …": a qualifier in
     // brackets between the word and its verb.
     if spaces > 0 && at(text, p) == b'(' {
@@ -1918,7 +2107,7 @@ pub(crate) fn at_key(
         // "login with admin / P@ss…": the pair after it.
         (Sep::Weak, false, 5)
     } else if let Some(w) = [
-        "is ", "was ", "to ", "is: ", "of ", "are ", "from ", "- ", "as ",
+        "is ", "was ", "to ", "is: ", "of ", "are ", "from ", "- ", "as ", "became ",
     ]
     .iter()
     .find(|w| {
@@ -1932,6 +2121,17 @@ pub(crate) fn at_key(
         (sep, false, skip)
     } else if let Some(skip) = typed {
         (Sep::Strong, false, skip)
+    } else if spaces == 0 && rest.starts_with(", ") && !matches!(class, Class::Sig | Class::Code) {
+        // "our client secret, which expires next month, is X".
+        if let Some(v) = prose_is(text, p).filter(|_| !in_relative_clause(text, ks)) {
+            if accept(class, &text[v.range.clone()], Sep::Weak, v.quoted) {
+                out.push(Finding {
+                    range: v.range,
+                    kind,
+                });
+            }
+        }
+        return;
     } else if spaces > 0 && is_flag {
         (Sep::Strong, false, 0)
     } else if spaces > 0 {
@@ -1939,6 +2139,11 @@ pub(crate) fn at_key(
     } else {
         return;
     };
+    // "The commit that removed the hard-coded token is <sha>": what "is" tells belongs to
+    // the noun the key's clause qualifies.
+    if sep == Sep::Weak && skip > 0 && in_relative_clause(text, ks) {
+        return;
+    }
     // "The signing key is X", "the shared key we set on both sides is X": a bare `key`
     // told in prose, named for a secret by the word before it.
     if n == "key" && sep == Sep::Weak && spaces > 0 {
@@ -1946,7 +2151,10 @@ pub(crate) fn at_key(
             let told = if skip > 0 {
                 read_value(text, p + skip, false)
             } else {
-                prose_is(text, p).filter(|v| !names_key_attribute(&text[p..v.range.start]))
+                prose_is(text, p)
+                    .filter(|v| !names_key_attribute(&text[p..v.range.start]))
+                    // "our API key Zr4T… returns 401": the value right after the words.
+                    .or_else(|| read_value(text, p, false))
             };
             if let Some(v) = told {
                 let s = &text[v.range.clone()];
@@ -2020,6 +2228,19 @@ pub(crate) fn at_key(
     }) else {
         return;
     };
+    // `hmacKey := []byte("…")`, `key = bytes.fromhex("…")`, `Buffer.from("…", "base64")`:
+    // a key's bytes made from a literal.
+    if !v.quoted
+        && sep == Sep::Strong
+        && matches!(
+            at(text, v.range.start).to_ascii_lowercase(),
+            b'[' | b'b' | b'e' | b'c' | b'h' | b'a'
+        )
+    {
+        if let Some(inner) = converted_literal(text, v.range.start) {
+            v = inner;
+        }
+    }
     // `| sql-admin-pw | <version> | …`: a row naming a secret whose next cell is another
     // attribute of it (the header says Version, ID, Expires).
     if rest.starts_with('|') && attribute_column(text, v.range.start) {
@@ -2103,11 +2324,24 @@ pub(crate) fn at_key(
         return;
     }
     let bare_ok = match n {
-        "auth" => basic_credentials(s),
-        "data" => false,
+        // `env.put("auth", "<64 hex>")`, `"auth": "…"`: a quoted machine-made value.
+        "auth" => {
+            basic_credentials(s)
+                || sep == Sep::Strong && v.quoted && looks_random(s, 32) && !is_placeholder(s)
+        }
+        "data" => {
+            sep == Sep::Strong
+                && looks_random(s, 32)
+                && !is_placeholder(s)
+                && under_secure(text, ks)
+        }
         "default" => key_shaped(s) || function_key_shaped(s),
         "value" => {
             key_shaped(s)
+                || sep == Sep::Strong
+                    && looks_random(s, 32)
+                    && !is_placeholder(s)
+                    && under_secure(text, ks)
                 || class != Class::Key(Kind::AccessKey)
                 // `{"BaseUrl": "https://…", "Value": "<32 hex>"}`: the value an endpoint
                 // takes, unless it is one of a `name`/`value` pair (a setting) or a hash.
@@ -2203,7 +2437,7 @@ pub(crate) fn at_key(
         // "the password of the jump box is X"; "the shared key we set is X" (a key told
         // in prose is weakly marked: it must look random, and no word between names an
         // identifier of the key instead: "the key thumbprint is …").
-        if let Some(v) = prose_is(text, p) {
+        if let Some(v) = prose_is(text, p).filter(|_| !in_relative_clause(text, ks)) {
             let told = class == Class::Password || !names_key_attribute(&text[p..v.range.start]);
             if told && accept(class, &text[v.range.clone()], Sep::Weak, v.quoted) {
                 let end = v.range.end;
@@ -2242,6 +2476,36 @@ fn names_scheme(v: &str) -> bool {
     ]
     .iter()
     .any(|w| lower.contains(w))
+}
+
+/// Whether the generic key at `ks` stands in an object whose own key says it is kept
+/// secret: ARM's `"secureSettings": {"value": {"data": …}}`, a VM extension's
+/// `"protectedSettings": {…}`, `secureValue:` (at most two objects up, a few lines above).
+fn under_secure(text: &str, ks: usize) -> bool {
+    let from = ceil(text, ks.saturating_sub(300));
+    let b = text.as_bytes();
+    let mut depth = 0usize;
+    for i in (from..ks).rev() {
+        match b[i] {
+            b'}' => depth += 1,
+            b'{' if depth == 0 => {
+                // The key naming this object: `"secureSettings": {`.
+                let head = text[ceil(text, i.saturating_sub(40))..i].to_ascii_lowercase();
+                let head = head.trim_end().trim_end_matches(':').trim_end();
+                let name = head.trim_end_matches(['"', '\'']);
+                let name = &name[name.rfind(['"', '\'', ' ', '{', ',']).map_or(0, |p| p + 1)..];
+                if name.starts_with("secure")
+                    || name.starts_with("protected")
+                    || name.ends_with("secrets")
+                {
+                    return true;
+                }
+            }
+            b'{' => depth -= 1,
+            _ => {}
+        }
+    }
+    false
 }
 
 /// Whether the key at `ks` has a `name` key on its line or the line above (`{"name":
@@ -2514,6 +2778,194 @@ mod tests {
             format!("the partition key ({hex}) is skewed\n"),
         ] {
             assert!(found(&text).is_empty(), "{text}: {:?}", found(&text));
+        }
+    }
+
+    #[test]
+    fn a_value_told_after_a_qualified_key_and_a_filler_is_found() {
+        for (text, value) in [
+            ("Hi team, the temporary password for the break-glass account is now GcBn5W7AzxrxT#n3 – please use it only for the repro.\n", "GcBn5W7AzxrxT#n3"),
+            ("Heads up: the shared secret for the webhook is now f011d704212ce34212f17fdf35433d81ba8f1e83, I updated it in GitHub.\n", "f011d704212ce34212f17fdf35433d81ba8f1e83"),
+            ("The password of the jump box is still Hydrangea-42! after the reset.\n", "Hydrangea-42!"),
+        ] {
+            assert_eq!(found(text), [value], "{text}");
+        }
+    }
+
+    #[test]
+    fn a_key_in_a_relative_clause_does_not_own_what_the_sentence_says_is() {
+        for text in [
+            "The commit that removed the hard-coded token is e7ae8793fcbee6932bd7cb9fc2f017024224772d; the token was revoked.\n",
+            "The pipeline run which printed the secret is 3f9d2c7a1b6e4f8a0c5d9e2b7a4f1c6d.\n",
+            "The engineer who rotated the key was kenji.sato, not me.\n",
+        ] {
+            assert!(found(text).is_empty(), "{text}: {:?}", found(text));
+        }
+        // A verb or a conjunction before `that` opens no relative clause.
+        let text = "I think that the token is Xk9mPq2Lw7vRt4ZmBn8cD3fG5hJ now.\n";
+        assert_eq!(found(text), ["Xk9mPq2Lw7vRt4ZmBn8cD3fG5hJ"]);
+    }
+
+    #[test]
+    fn a_key_set_to_a_value_with_wo_and_ni_is_found() {
+        for (text, value) in [
+            ("Wi-Fi と同じ感覚で、S2S VPN の PSK を `C5mkGlcUK7SofL4AqfA98CfIYIA7g` にしています。\n", "C5mkGlcUK7SofL4AqfA98CfIYIA7g"),
+            ("アプリ側の client_secret を Qx8~Lm2Vn9Kp4Rt8Wz3Yb6Hc1Jd5Fg0Se に更新しました。\n", "Qx8~Lm2Vn9Kp4Rt8Wz3Yb6Hc1Jd5Fg0Se"),
+            ("共有の token を「Zr4Tq8Lm2Vx6Nc9Pb3Wk7Hy1Jd5Fs0」へ差し替え済みです。\n", "Zr4Tq8Lm2Vx6Nc9Pb3Wk7Hy1Jd5Fs0"),
+        ] {
+            assert_eq!(found(text), [value], "{text}");
+        }
+        for text in [
+            "PSK を Key Vault に保存しています。\n",
+            "API key を 2 つ発行しました。\n",
+            "client_secret を az ad app credential reset で再発行しました。\n",
+        ] {
+            assert!(found(text).is_empty(), "{text}: {:?}", found(text));
+        }
+    }
+
+    #[test]
+    fn a_reply_that_says_what_the_password_was_set_to_is_found() {
+        for (text, value) in [
+            ("> パスワードは何を設定しましたか？\nSummer2019 にしました。以前は Welcome1 系でした。\n", "Summer2019"),
+            ("[10:02] Luis: what's the admin password?\n[10:03] Aisha: I set it to Kx9#mPq2Lw\n", "Kx9#mPq2Lw"),
+            ("鈴木: 検証環境のパスワード、何にしました？\n田中: Tokyo#2031 に設定しています\n", "Tokyo#2031"),
+        ] {
+            assert_eq!(found(text), [value], "{text}");
+        }
+        let text = "> パスワードは何を設定しましたか？\n複雑性要件を満たすものにしました。\n";
+        assert!(found(text).is_empty(), "{text}: {:?}", found(text));
+    }
+
+    #[test]
+    fn a_quoted_machine_made_value_under_auth_is_found() {
+        let hex = "84ea4a1c71e94e610ace43377e56ce9ec9253a455f3fd723e14b3095cab1b748";
+        for text in [
+            format!("Map<String, String> env = new HashMap<>();\nenv.put(\"auth\", \"{hex}\");\n"),
+            format!("{{\"endpoint\": \"https://ingest.contoso.net\", \"auth\": \"{hex}\"}}\n"),
+            "headers = {'auth': 'Zr4Tq8Lm2Vx6Nc9Pb3Wk7Hy1Jd5Fs0Qa8'}\n".to_string(),
+        ] {
+            assert_eq!(found(&text).len(), 1, "{text}: {:?}", found(&text));
+        }
+        for text in [
+            "auth: 84ea4a1c71e94e610ace43377e56ce9ec9253a455f3fd723e14b3095cab1b748\n",
+            "{\"auth\": \"oauth2\", \"tenant\": \"contoso\"}\n",
+            "{\"auth\": \"<your-auth-token>\"}\n",
+        ] {
+            assert!(found(text).is_empty(), "{text}: {:?}", found(text));
+        }
+    }
+
+    #[test]
+    fn a_generic_key_in_an_object_kept_secret_holds_a_secret() {
+        let hex = "89032d9179a03f7ffbc7f46b68529bf9b0eb2b5a332ffd86a26ed903d7fa4a9a";
+        for text in [
+            format!("\"secureSettings\": {{\n  \"value\": {{\n    \"data\": \"{hex}\"\n  }}\n}}\n"),
+            format!("\"protectedSettings\": {{ \"value\": \"{hex}\" }}\n"),
+        ] {
+            assert_eq!(found(&text).len(), 1, "{text}: {:?}", found(&text));
+        }
+        for text in [
+            format!("\"settings\": {{\n  \"value\": {{\n    \"data\": \"{hex}\"\n  }}\n}}\n"),
+            "\"secureSettings\": { \"value\": { \"data\": \"[parameters('blob')]\" } }\n"
+                .to_string(),
+        ] {
+            assert!(found(&text).is_empty(), "{text}: {:?}", found(&text));
+        }
+    }
+
+    #[test]
+    fn the_part_of_a_string_a_key_names_is_its_value() {
+        let key = "bWnKii7WEP5\\/lxn2GnfuLvBUt7S1cAzWdUsOodolAvoY5cCT19ftWmuSVGyRCQIYGDNH+ULCrOGZw2akWEFRzg==";
+        for text in [
+            format!(
+                "接続文字列の AccountKey 部分（{key}）をそのまま貼り付けるとエラーになります。\n"
+            ),
+            format!("AccountKey の部分は {key} です。\n"),
+            format!("the AccountKey part ({key}) fails in Storage Explorer\n"),
+            format!("the SharedAccessKey portion is {key}\n"),
+        ] {
+            assert_eq!(found(&text), [key], "{text}");
+        }
+        for text in [
+            "AccountKey 部分（末尾の == まで）をコピーしてください。\n",
+            "the AccountKey part (after the semicolon) is what Storage Explorer wants\n",
+        ] {
+            assert!(found(text).is_empty(), "{text}: {:?}", found(text));
+        }
+    }
+
+    #[test]
+    fn prose_around_a_key_with_a_clause_a_filler_or_a_long_qualifier_is_read() {
+        for (text, value) in [
+            ("Our client secret, which expires next month, is Qx8~Lm2Vn9Kp4Rt8Wz3Yb6Hc1Jd5Fg0Se.\n", "Qx8~Lm2Vn9Kp4Rt8Wz3Yb6Hc1Jd5Fg0Se"),
+            ("The admin password, as far as I know, is still Hn7#kLq2Wm.\n", "Hn7#kLq2Wm"),
+            ("the password is literally Hn7#kLq2Wm (no quotes)\n", "Hn7#kLq2Wm"),
+            ("we're using Zr4Tq8Lm2Vx6Nc9Pb3Wk7Hy1Jd5Fs0Qa8Ue3 as the subscription key for APIM\n", "Zr4Tq8Lm2Vx6Nc9Pb3Wk7Hy1Jd5Fs0Qa8Ue3"),
+        ] {
+            assert_eq!(found(text), [value], "{text}");
+        }
+        for text in [
+            "The password, which we rotate monthly, is stored in Key Vault.\n",
+            "Our client secret, as documented, was rotated yesterday.\n",
+        ] {
+            assert!(found(text).is_empty(), "{text}: {:?}", found(text));
+        }
+    }
+
+    #[test]
+    fn a_key_made_from_a_literal_by_a_conversion_is_found() {
+        let hex = "5f2e9c1a7b3d4e6f8a0b1c2d3e4f5a6b5f2e9c1a7b3d4e6f8a0b1c2d3e4f5a6b";
+        for text in [
+            format!("hmacKey := []byte(\"{hex}\")\n"),
+            format!("signing_key = bytes.fromhex(\"{hex}\")  # 署名鍵\n"),
+            "const secret = Buffer.from(\"Zr4Tq8Lm2Vx6Nc9Pb3Wk7Hy1Jd5Fs0Qa8Ue3=\", \"base64\");\n".to_string(),
+            "var signingKey = Convert.FromBase64String(\"Zr4Tq8Lm2Vx6Nc9Pb3Wk7Hy1Jd5Fs0Qa8Ue3=\");\n".to_string(),
+        ] {
+            assert_eq!(found(&text).len(), 1, "{text}: {:?}", found(&text));
+        }
+        for text in [
+            "hmacKey := []byte(os.Getenv(\"HMAC_KEY\"))\n",
+            "secret = base64.b64decode(secret_b64)\n",
+            "const secret = Buffer.from(\"<your-secret>\", \"base64\");\n",
+        ] {
+            assert!(found(text).is_empty(), "{text}: {:?}", found(text));
+        }
+    }
+
+    #[test]
+    fn a_named_key_followed_by_its_value_in_prose_is_found() {
+        let key = "Zr4Tq8Lm2Vx6Nc9Pb3Wk7Hy1Jd5Fs0Qa8Ue3";
+        for text in [
+            format!("Our API key {key} returns 401 since Monday.\n"),
+            format!("the webhook signing key {key} was pasted into the ticket by mistake\n"),
+            "After the reset the admin password became Hn7#kLq2Wm.\n".to_string(),
+        ] {
+            assert_eq!(found(&text).len(), 1, "{text}: {:?}", found(&text));
+        }
+        for text in [
+            "Our API key authentication fails since Monday.\n",
+            "the signing key rotation happens every 90 days\n",
+            "The storage key became invalid after the rotation.\n",
+        ] {
+            assert!(found(text).is_empty(), "{text}: {:?}", found(text));
+        }
+    }
+
+    #[test]
+    fn an_ascii_key_with_ga_and_its_value_is_found() {
+        let text =
+            "SAS トークンの sig が Zr4Tq8Lm2Vx6Nc9Pb3Wk7Hy1Jd5Fs0Qa8Ue3%3D になっています。\n";
+        assert_eq!(found(text).len(), 1, "{text}");
+        let text = "client_secret が Qx8~Lm2Vn9Kp4Rt8Wz3Yb6Hc1Jd5Fg0Se のままでした。\n";
+        assert_eq!(found(text), ["Qx8~Lm2Vn9Kp4Rt8Wz3Yb6Hc1Jd5Fg0Se"]);
+        for text in [
+            "token が期限切れです。\n",
+            "sig が一致しません（Signature did not match）。\n",
+            "PAT が 2 つあります。\n",
+            "api_key が APIM_NAMED_VALUE_KEY_01 を参照しています。\n",
+        ] {
+            assert!(found(text).is_empty(), "{text}: {:?}", found(text));
         }
     }
 }

@@ -42,7 +42,7 @@ pub(crate) fn at_japanese(text: &str, hit: Range<usize>, out: &mut Vec<Finding>)
     }
     japanese_told(text, hit.clone(), class, kind, out);
     if out.len() == found {
-        if let Some(v) = sentence_value(text, hit, class) {
+        if let Some(v) = sentence_value(text, hit.clone(), class) {
             out.push(Finding {
                 range: v.range,
                 kind,
@@ -55,7 +55,43 @@ pub(crate) fn at_japanese(text: &str, hit: Range<usize>, out: &mut Vec<Finding>)
         if let Some(old) = other_one(text, end) {
             out.push(Finding { range: old, kind });
         }
+        // X ⇒ Y: the new value after the arrow from the one found.
+        if let Some(new) = changed_to(text, end, class) {
+            out.push(Finding { range: new, kind });
+        }
+        // (旧) X → (新) Y: the old value before the arrow leading to the one found.
+        let start = out[found].range.start;
+        if let Some(old) = old_before_arrow(text, hit.end, start) {
+            out.push(Finding { range: old, kind });
+        }
     }
+}
+
+/// `(旧) X → (新) Y`, `X ⇒ Y`, `X -> new: Y`: the value before an arrow that leads (past
+/// at most a short marker such as (新) or new:) to the value found at `found`, within the
+/// keyword's sentence after `from`.
+pub(super) fn old_before_arrow(text: &str, from: usize, found: usize) -> Option<Range<usize>> {
+    if found <= from || found - from > 200 {
+        return None;
+    }
+    let between = &text[from..found];
+    let (a, alen) = ["→", "⇒", "->", "=>"]
+        .iter()
+        .filter_map(|w| between.rfind(w).map(|i| (i, w.len())))
+        .max()?;
+    let marker = between[a + alen..].trim_matches([' ', '　', '「', '『', '"', '`', '\'']);
+    if marker.chars().count() > 6 || marker.contains(['。', '、', '.', ',']) {
+        return None;
+    }
+    let head = between[..a].trim_end_matches([' ', '　', '」', '』', '"', '`', '\'']);
+    let start = head
+        .rfind(|c: char| c.is_whitespace() || !c.is_ascii() || matches!(c, '"' | '`' | '\''))
+        .map_or(0, |p| {
+            p + head[p..].chars().next().map_or(1, char::len_utf8)
+        });
+    let v = &head[start..];
+    (!v.is_empty() && looks_like_password(v) && !is_placeholder(v))
+        .then(|| from + start..from + head.len())
 }
 
 /// `| admin | P@ss… | ← パスワード |`, `P@ss…   ←管理者パスワード`: a remark after the value
@@ -377,7 +413,11 @@ const VALUE_TAILS: &[&str] = &[
     "です",
     "でございます",
     "になります",
+    "になりま",
+    "になって",
     "だよ",
+    "のまま",
+    "から変えて",
 ];
 
 /// The value told later in the keyword's sentence, past other words: パスワード変えました→
@@ -612,7 +652,7 @@ pub(super) fn changed_to(text: &str, after: usize, class: Class) -> Option<Range
         q += 1;
     }
     let rest = &text[q..];
-    let skip = ["から", "to "]
+    let skip = ["から", "to ", "→", "⇒", "-> ", "=> "]
         .iter()
         .find(|w| rest.starts_with(**w))?
         .len();
@@ -704,6 +744,10 @@ fn value_before_toiu(text: &str, word_start: usize) -> Option<Value> {
             " は",
             "」は",
             "』は",
+            // 「P@ss…」がパスワードだと, P@ss… がパスワードです.
+            " が",
+            "」が",
+            "』が",
         ])
     });
     let m = last_marker(&BEFORE_WORD, before)?;
@@ -742,7 +786,7 @@ fn value_before_toiu(text: &str, word_start: usize) -> Option<Value> {
     // `X をキーとして`: an unquoted word before を is often a name (a header, a claim); it
     // must be a chosen password or a random value with digits.
     let v = &head[start..];
-    let object = before[pos..].starts_with(" を");
+    let object = before[pos..].starts_with(" を") || before[pos..].starts_with(" が");
     let made = chosen_password(v)
         || looks_random(v, 24)
             && v.bytes().any(|c| c.is_ascii_digit())
@@ -1186,6 +1230,45 @@ fn used_as_secret(text: &str, after: usize) -> bool {
         })
 }
 
+/// 値は X です。（Translator のキー1 をコピーしたもの）, 値は X でした。これを
+/// ocp-apim-subscription-key ヘッダーに設定, 値は X です、と SAS の sig 部分を: the rest
+/// of the line after a bare value names the secret it is (where it came from, where it
+/// goes), not something it differs from (キーとは異なる) nor the secret's name, version
+/// or ID (シークレット ID, キー名), nor the vault holding it.
+fn secret_named_after(text: &str, after: usize) -> bool {
+    let le = ceil(text, line_end(text, after).min(after + 240));
+    let rest = text[after..le].to_ascii_lowercase();
+    let rest = ["key vault", "keyvault", "キー コンテナー", "キーコンテナー"]
+        .iter()
+        .fold(rest, |r, w| r.replace(w, " "));
+    SECRET_NOUNS
+        .iter()
+        .chain(&["sig ", "psk", "-key", "_key"])
+        .flat_map(|w| rest.match_indices(w).map(move |(i, _)| i + w.len()))
+        .any(|e| {
+            let tail = rest[e..].trim_start_matches(['1', '2', ' ', '　', '」', '』', '`', 'の']);
+            ![
+                "とは",
+                "ではな",
+                "と違",
+                "と異な",
+                "id",
+                "ｉｄ",
+                "名",
+                "バージョン",
+                "version",
+                "name",
+                "有効期限",
+                "作成日",
+                "expir",
+                "thumbprint",
+                "拇印",
+            ]
+            .iter()
+            .any(|n| tail.starts_with(n))
+        })
+}
+
 /// 値は X です, 値: X: a value named only as "the value", of a secret named earlier on the
 /// line or on the line above; it must be shaped as a key or a chosen password.
 pub(crate) fn at_value(text: &str, hit: Range<usize>, out: &mut Vec<Finding>) {
@@ -1221,8 +1304,9 @@ pub(crate) fn at_value(text: &str, hit: Range<usize>, out: &mut Vec<Finding>) {
     let from = if ls > 0 { line_start(text, ls - 1) } else { ls };
     let from = ceil(text, from.max(hit.start.saturating_sub(600)));
     let context = text[from..hit.start].to_ascii_lowercase();
-    let named =
-        SECRET_NOUNS.iter().any(|w| context.contains(w)) || used_as_secret(text, v.range.end);
+    let named = SECRET_NOUNS.iter().any(|w| context.contains(w))
+        || used_as_secret(text, v.range.end)
+        || secret_named_after(text, v.range.end);
     // `ユーザー: app01` ⏎ `値: P@ss…`: the value under a user's name is its password.
     let user = c != 'は' && chosen && super::keyvalue::user_above(text, hit.start);
     if named || user {
@@ -1755,6 +1839,80 @@ mod tests {
             "アクセスキーにつきましては、Azure ポータルの画面をご利用ください。\n",
             "下記パスワードポリシーをご確認ください。\nMinimumLength=14\n",
             "パスワードに誤りがありました。正しくは Windows Server 2022 です。\n",
+        ] {
+            assert!(found(text).is_empty(), "{text}: {:?}", found(text));
+        }
+    }
+
+    #[test]
+    fn a_bare_value_whose_secret_is_named_after_it_is_found() {
+        for (text, value) in [
+            ("値は 3767dad62aaed68b7540a28a8e7e9379 です。（Translator のキー1 をコピーしたもの）\n", "3767dad62aaed68b7540a28a8e7e9379"),
+            ("取得した値は 5f2e9c1a7b3d4e6f8a0b1c2d3e4f5a6b でした。これを x-api-key ヘッダーに入れていますが 401 です。\n", "5f2e9c1a7b3d4e6f8a0b1c2d3e4f5a6b"),
+            ("値は Qm7Lx2Vn9Kp4Rt8Wz3Yb6Hc1Jd5Fg0SeA4uI7oP2= です、と SAS の sig 部分を共有されました。\n", "Qm7Lx2Vn9Kp4Rt8Wz3Yb6Hc1Jd5Fg0SeA4uI7oP2="),
+            ("値は 9Zq2LmT4vXk8Rb3NwY6pHc1D です（Speech サービスの Key 2 からコピー）。\n", "9Zq2LmT4vXk8Rb3NwY6pHc1D"),
+        ] {
+            assert_eq!(found(text), [value], "{text}");
+        }
+        for text in [
+            "値は 5f2e9c1a7b3d4e6f8a0b1c2d3e4f5a6b です。Key Vault のシークレットのバージョンです。\n",
+            "値は 0f8fad5b-d9cb-469f-a165-70867728950e です（シークレット ID）。\n",
+            "値は 5f2e9c1a7b3d4e6f8a0b1c2d3e4f5a6b です。アクセスキーとは異なります。\n",
+            "値は 5f2e9c1a7b3d4e6f8a0b1c2d3e4f5a6b です。キーの有効期限は 2027/03/31 です。\n",
+        ] {
+            assert!(found(text).is_empty(), "{text}: {:?}", found(text));
+        }
+    }
+
+    #[test]
+    fn an_old_value_before_an_arrow_to_the_new_one_is_found() {
+        for (text, values) in [
+            ("昨日の作業で、管理者パスワードを (旧) Summer2019 → (新) Azure@xxk2186 に変更しています。\n", ["Summer2019", "Azure@xxk2186"]),
+            ("sa のパスワードを「Kobe2023!」→「Kobe2024#」に変えました。\n", ["Kobe2023!", "Kobe2024#"]),
+            ("パスワード変更：Winter2023! ⇒ Spring#2024x\n", ["Winter2023!", "Spring#2024x"]),
+        ] {
+            assert_eq!(found(text), values, "{text}");
+        }
+        // A setting's numbers around an arrow are no passwords.
+        for text in [
+            "パスワードの有効期限を 90 → 180 日に変更しました。\n",
+            "パスワードの最小文字数：8 → 14\n",
+        ] {
+            assert!(found(text).is_empty(), "{text}: {:?}", found(text));
+        }
+    }
+
+    #[test]
+    fn a_value_said_to_be_unchanged_is_found() {
+        for (text, value) in [
+            (
+                "パスワードは、先ほどお伝えした Hn7#kLq2Wm のままです。\n",
+                "Hn7#kLq2Wm",
+            ),
+            (
+                "管理者パスワードは初期値の Tokyo2024! から変えていません。\n",
+                "Tokyo2024!",
+            ),
+        ] {
+            assert_eq!(found(text), [value], "{text}");
+        }
+        let text = "パスワードは初期設定のままです。\n";
+        assert!(found(text).is_empty(), "{text}: {:?}", found(text));
+    }
+
+    #[test]
+    fn a_value_as_the_subject_or_what_a_key_became_is_found() {
+        for (text, value) in [
+            ("田中さんから「Hn7#kLq2Wm」がパスワードだと聞いています。\n", "Hn7#kLq2Wm"),
+            ("Tokyo#2031x がパスワードです。\n", "Tokyo#2031x"),
+            ("アクセスキーを再生成して Zr4Tq8Lm2Vx6Nc9Pb3Wk7Hy1Jd5Fs0Qa8Ue3Zr4Tq8Lm2Vx6Nc9Pb3Wk7Hy1Jd5Fs0Qa8Ue3abcdefghij== になりました。\n", "Zr4Tq8Lm2Vx6Nc9Pb3Wk7Hy1Jd5Fs0Qa8Ue3Zr4Tq8Lm2Vx6Nc9Pb3Wk7Hy1Jd5Fs0Qa8Ue3abcdefghij=="),
+        ] {
+            assert_eq!(found(text), [value], "{text}");
+        }
+        for text in [
+            "admin がパスワードを忘れました。\n",
+            "ユーザー svc-batch がパスワードの期限切れでロックされました。\n",
+            "パスワードを変更して 3 日になりました。\n",
         ] {
             assert!(found(text).is_empty(), "{text}: {:?}", found(text));
         }
