@@ -257,7 +257,8 @@ const DEV9: Corpus = Corpus {
 /// comments; written by a helper who read neither the detectors nor the other corpora,
 /// see its README). First sight, before any tuning on it: recall 0.951,
 /// precision 1.000 (prose en 0.800, ja 0.903; console 0.946; generic names 0.958); 1.000
-/// of it masked in a quoted line, 0.990 by the possible-secret pass alone.
+/// of it masked in a quoted line, 0.990 by the possible-secret pass alone (unchanged
+/// after session 8's masking round).
 const DEV10: Corpus = Corpus {
     name: "dev10",
     files: &corpus_files!("dev10"),
@@ -266,7 +267,7 @@ const DEV10: Corpus = Corpus {
     min_recall: 0.95,
     min_precision: 0.99,
     min_masked: 1.0,
-    min_possible: 0.98,
+    min_possible: 0.99,
     min_snippets: 200,
     min_ja_percent: 50,
     min_family_positives: 7,
@@ -279,7 +280,7 @@ const DEV10: Corpus = Corpus {
 /// nor the other corpora, see its README). First sight, before any tuning on it:
 /// recall 0.927, precision 0.993 (prose ja 0.733, en 0.950 with 3 false positives;
 /// generic names en 0.893; formats 0.923); 0.996 of it masked in a quoted line, 0.964 by
-/// the possible-secret pass alone.
+/// the possible-secret pass alone (0.967 after session 8's masking round).
 const DEV11: Corpus = Corpus {
     name: "dev11",
     files: &corpus_files!("dev11"),
