@@ -8,8 +8,9 @@
 //! piece of it, may appear in stdout or stderr, the human format's quoted lines included.
 //!
 //! `AZSR_LEAK_CORPORA=first,dev10,…` restricts the run to the corpora named (`first` is
-//! the top-level files); by default every corpus is checked, the held-out ones too. A
-//! failure names the corpus, file, line and format of the snippet, never the secret.
+//! the top-level files); by default every corpus is checked, heldout4 too, in a test of
+//! its own (`--skip heldout4` leaves it out). A failure names the corpus, file, line and
+//! format of the snippet, never the secret.
 
 #[path = "../crates/azsr-core/tests/fake_secrets/mod.rs"]
 mod fake_secrets;
@@ -196,114 +197,30 @@ fn pasted(snippet: &str, variant: usize, ja: bool, todo: bool) -> String {
     }
 }
 
-/// A complete request whose front matter and sections check clean, with `body` in its
-/// problem section.
+/// A complete request that checks clean (an example of `examples/`: `vm-rdp.ja`, or
+/// `aks-upgrade.en`), with `body` at the end of its problem section after a line that
+/// introduces it.
 fn request(ja: bool, body: &str) -> String {
-    if ja {
-        format!(
-            r#"---
-issue_type: technical
-subscription: 6f1c2d4e-8a3b-4c5d-9e0f-1a2b3c4d5e6f
-service: Virtual Machine running Windows
-resource: /subscriptions/6f1c2d4e-8a3b-4c5d-9e0f-1a2b3c4d5e6f/resourceGroups/rg-web/providers/Microsoft.Compute/virtualMachines/vm-web-01
-summary: 再起動後に vm-web-01 へ RDP 接続できない
-problem_type: Cannot connect to my VM
-problem_subtype: Troubleshoot my RDP connection
-started: 2026-11-20T13:05:00+09:00
-severity: B
-support_plan: standard
-advanced_diagnostics: true
-contact_method: email
-support_language: ja
-contact:
-  first_name: 太郎
-  last_name: 山田
-  email: taro.yamada@contoso.co.jp
-  phone: +81-3-1234-5678
-  country: JPN
-  time_zone: Tokyo Standard Time
----
-
-## ゴール
-vm-web-01 への RDP 接続を復旧し、接続できなくなった原因を知りたいです。
-
-## 問題
-11 月 20 日 13:05 に再起動してから、社内ネットワークから vm-web-01 へ RDP で接続できません。
-作業中に控えた内容を以下に貼ります。
-
-{body}
-## エラー メッセージ
-```text
-リモート デスクトップ接続
-リモート コンピューターへのリモート デスクトップに接続できません。
-```
-
-## 再現手順
-1. 社内ネットワークの端末からリモート デスクトップ接続を起動する
-2. 約 30 秒後に接続エラーが表示される
-
-## 頻度
-再起動後は毎回発生します。
-
-## 直前の変更
-11 月 20 日 12:30 に Windows Update を適用し、再起動しました。
-
-## 試した対策
-- Azure ポータルの「パスワードのリセット」で RDP 構成をリセットしましたが、改善しませんでした。
-"#
+    let (example, heading, intro) = if ja {
+        (
+            "vm-rdp.ja.azsr.md",
+            "## 問題\n",
+            "作業中に控えた内容を以下に貼ります。",
         )
     } else {
-        format!(
-            r#"---
-issue_type: technical
-subscription: 3e4f5a6b-7c8d-4e9f-a0b1-c2d3e4f5a6b7
-service: Virtual Machine running Windows
-resource: /subscriptions/3e4f5a6b-7c8d-4e9f-a0b1-c2d3e4f5a6b7/resourceGroups/rg-erp/providers/Microsoft.Compute/virtualMachines/vm-erp-02
-summary: vm-erp-02 does not start after its disk was resized
-problem_type: Cannot start or stop my VM
-problem_subtype: My VM will not start after a configuration change
-started: 2026-11-23T19:20:00+09:00
-severity: C
-advanced_diagnostics: true
-contact_method: email
-support_language: en-us
-contact:
-  first_name: Yuki
-  last_name: Mori
-  email: yuki.mori@contoso.com
-  country: JPN
-  time_zone: Tokyo Standard Time
----
-
-## Goal
-Start vm-erp-02 again with its resized OS disk, and learn why the start fails.
-
-## Problem
-Since we resized the OS disk of vm-erp-02 on 23 November, the VM does not start.
-Here is what we noted while working on it.
-
-{body}
-## Error messages
-```text
-$ az vm start -g rg-erp -n vm-erp-02
-(OSProvisioningTimedOut) OS Provisioning for VM 'vm-erp-02' did not finish in the allotted time.
-```
-
-## Steps to reproduce
-1. Start vm-erp-02 from the portal
-2. Wait about 20 minutes: the VM returns to the Stopped (deallocated) state
-
-## Frequency
-Every start since the resize.
-
-## Recent changes
-We resized the OS disk from 128 GB to 256 GB at 19:10 JST on 23 November.
-
-## What we tried
-- Started the VM three times; each start timed out the same way.
-"#
+        (
+            "aks-upgrade.en.azsr.md",
+            "## Problem\n",
+            "Here is what we noted while working on it.",
         )
-    }
+    };
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../../examples")
+        .join(example);
+    let text = std::fs::read_to_string(path).unwrap();
+    let problem = text.find(heading).expect("a problem section") + heading.len();
+    let next = problem + text[problem..].find("\n## ").expect("a section after it") + 1;
+    format!("{}{intro}\n\n{body}\n{}", &text[..next], &text[next..])
 }
 
 /// A marked secret, by the snippet it stands in.
@@ -426,9 +343,6 @@ fn selected(all: Vec<Corpus>) -> Vec<Corpus> {
     match std::env::var("AZSR_LEAK_CORPORA") {
         Ok(list) if !list.trim().is_empty() => {
             let names: Vec<&str> = list.split(',').map(str::trim).collect();
-            for n in &names {
-                assert!(all.iter().any(|c| c.name == *n), "unknown corpus {n}");
-            }
             all.into_iter()
                 .filter(|c| names.contains(&c.name.as_str()))
                 .collect()
@@ -437,9 +351,31 @@ fn selected(all: Vec<Corpus>) -> Vec<Corpus> {
     }
 }
 
+/// Every corpus but the one still held out (run on its own below, so that
+/// `--skip heldout4` leaves it out as it leaves out its measure).
 #[test]
-fn no_check_format_shows_a_secret_of_the_corpora() {
-    let corpora = selected(corpora());
+fn no_check_format_shows_a_secret_of_the_development_corpora() {
+    let all = corpora()
+        .into_iter()
+        .filter(|c| c.name != "heldout4")
+        .collect();
+    check(selected(all));
+}
+
+#[test]
+fn no_check_format_shows_a_secret_of_heldout4() {
+    let all = corpora()
+        .into_iter()
+        .filter(|c| c.name == "heldout4")
+        .collect();
+    check(selected(all));
+}
+
+/// Writes the requests of `corpora`'s positive snippets and checks every format's output.
+fn check(corpora: Vec<Corpus>) {
+    if corpora.is_empty() {
+        return;
+    }
     let dir = tempfile::tempdir().unwrap();
     let mut snippets: Vec<Snippet> = Vec::new();
     let mut secrets: Vec<Secret> = Vec::new();

@@ -207,6 +207,7 @@ fn scan_lines(text: &str, table_above: Option<Table>) -> Vec<Range<usize>> {
         let rest = text[i..].trim_start_matches([' ', '\t', '\r']);
         let alone = line_start && (rest.is_empty() || rest.starts_with('\n') || noted(rest));
         let t = &text[start..end];
+        let told = told(gap_on_line, prev_token, prev2_token);
         let context = Context {
             credential: credential_line,
             account: line.account,
@@ -215,8 +216,9 @@ fn scan_lines(text: &str, table_above: Option<Table>) -> Vec<Range<usize>> {
             card_line: line.card,
             line_start,
             pin: told_pin(gap_on_line, prev_token, prev2_token),
-            told: told(gap_on_line, prev_token, prev2_token),
-            labelled: {
+            told,
+            // Read only where it counts: after a password's word.
+            labelled: told == Told::Password && {
                 let g = gap_on_line.trim_matches([' ', '\t', '\u{3000}']);
                 g.ends_with([':', '：', '=', '＝'])
                     || g.is_empty() && prev_token.ends_with([':', '='])
@@ -491,7 +493,8 @@ struct Context<'a> {
     /// What stands just before it tells a password (`password is`, `パスワードは`,
     /// `PW：`) or a key (`key:`, `APIキーは`).
     told: Told,
-    /// A label's colon or `=` stands just before it (`Password: x`, `パスワード：x`).
+    /// After a password's word, a label's colon or `=` stands just before it
+    /// (`Password: x`, `パスワード：x`).
     labelled: bool,
     /// What follows it on its line and beyond.
     rest: &'a str,
