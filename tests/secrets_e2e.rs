@@ -15,6 +15,7 @@ mod fake_secrets;
 #[path = "../crates/azsr-core/tests/fake_secrets/heldout3.rs"]
 mod heldout3;
 mod lsp_common;
+mod output_text;
 
 use std::process::{Command, Output, Stdio};
 
@@ -288,35 +289,6 @@ TODO
     )
 }
 
-/// Removes ANSI escape sequences (a colour code inside a secret would hide it from a
-/// plain substring search).
-fn strip_ansi(s: &str) -> String {
-    let mut out = String::new();
-    let mut chars = s.chars().peekable();
-    while let Some(c) = chars.next() {
-        if c == '\u{1b}' {
-            if chars.peek() == Some(&'[') {
-                chars.next();
-                for c in chars.by_ref() {
-                    if ('@'..='~').contains(&c) {
-                        break;
-                    }
-                }
-            } else if chars.peek() == Some(&']') {
-                // OSC (hyperlinks): up to BEL or ST.
-                while let Some(c) = chars.next() {
-                    if c == '\u{7}' || (c == '\u{1b}' && chars.next_if_eq(&'\\').is_some()) {
-                        break;
-                    }
-                }
-            }
-            continue;
-        }
-        out.push(c);
-    }
-    out
-}
-
 /// Every 8-character window of every planted secret's material.
 fn windows(secrets: &Secrets) -> Vec<(&'static str, String)> {
     let mut out = Vec::new();
@@ -333,18 +305,7 @@ fn windows(secrets: &Secrets) -> Vec<(&'static str, String)> {
 
 /// The kind of the first planted secret a piece of which `output` holds.
 fn find_leak(output: &str, secrets: &Secrets) -> Option<&'static str> {
-    let plain = strip_ansi(output);
-    // JSON escapes (`\/`, `\"`, `\\`, `\u…`) could hide a piece too: check the decoded
-    // strings of a JSON document (or of JSON lines) as well.
-    let mut haystacks = vec![output.to_string(), plain];
-    if let Ok(v) = serde_json::from_str::<Value>(output) {
-        haystacks.push(all_strings(&v));
-    }
-    for line in output.lines() {
-        if let Ok(v) = serde_json::from_str::<Value>(line) {
-            haystacks.push(all_strings(&v));
-        }
-    }
+    let haystacks = output_text::haystacks(output);
     windows(secrets)
         .into_iter()
         .find(|(_, w)| haystacks.iter().any(|h| h.contains(w.as_str())))
@@ -356,27 +317,6 @@ fn assert_no_leak(what: &str, output: &str, secrets: &Secrets) {
     if let Some(kind) = find_leak(output, secrets) {
         panic!("{what}: a piece of the planted {kind} appears in the output");
     }
-}
-
-fn all_strings(v: &Value) -> String {
-    let mut out = String::new();
-    fn walk(v: &Value, out: &mut String) {
-        match v {
-            Value::String(s) => {
-                out.push_str(s);
-                out.push('\n');
-            }
-            Value::Array(a) => a.iter().for_each(|x| walk(x, out)),
-            Value::Object(o) => o.iter().for_each(|(k, x)| {
-                out.push_str(k);
-                out.push('\n');
-                walk(x, out)
-            }),
-            _ => {}
-        }
-    }
-    walk(v, &mut out);
-    out
 }
 
 fn run(dir: &std::path::Path, args: &[&str]) -> Output {

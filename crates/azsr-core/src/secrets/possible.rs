@@ -205,8 +205,9 @@ fn scan_lines(text: &str, table_above: Option<Table>) -> Vec<Range<usize>> {
             i
         };
         let rest = text[i..].trim_start_matches([' ', '\t', '\r']);
-        let alone = line_start && (rest.is_empty() || rest.starts_with('\n'));
+        let alone = line_start && (rest.is_empty() || rest.starts_with('\n') || noted(rest));
         let t = &text[start..end];
+        let told = told(gap_on_line, prev_token, prev2_token);
         let context = Context {
             credential: credential_line,
             account: line.account,
@@ -215,7 +216,13 @@ fn scan_lines(text: &str, table_above: Option<Table>) -> Vec<Range<usize>> {
             card_line: line.card,
             line_start,
             pin: told_pin(gap_on_line, prev_token, prev2_token),
-            told: told(gap_on_line, prev_token, prev2_token),
+            told,
+            // Read only where it counts: after a password's word.
+            labelled: told == Told::Password && {
+                let g = gap_on_line.trim_matches([' ', '\t', '\u{3000}']);
+                g.ends_with([':', '：', '=', '＝'])
+                    || g.is_empty() && prev_token.ends_with([':', '='])
+            },
             rest,
         };
         let before = out.len();
@@ -381,6 +388,27 @@ fn told_value(t: &str, told: Told) -> bool {
     }
 }
 
+/// A password of letters alone under its label: 8 to 64 letters, words joined by `-`
+/// or `_` too, not a placeholder nor a value support reads.
+fn labelled_words(t: &str) -> bool {
+    let t = t.trim_end_matches(['.', ',', ';']);
+    (8..=64).contains(&t.len())
+        && t.bytes()
+            .all(|c| c.is_ascii_alphabetic() || matches!(c, b'-' | b'_'))
+        && t.bytes().filter(u8::is_ascii_alphabetic).count() >= 8
+        && !is_placeholder(t)
+        && !is_known_non_secret(t)
+}
+
+/// Whether what follows a value on its line is only a note on it, as people mark a
+/// pasted value (`← これ`, `<- this one`, `# rotated`, `// old`, `TODO`, `※旧`): the
+/// value then stands alone on its line as much as without the note.
+fn noted(rest: &str) -> bool {
+    ["←", "<-", "# ", "//", "TODO", "FIXME", "※"]
+        .iter()
+        .any(|m| rest.starts_with(m))
+}
+
 /// Whether what stands before a token tells a PIN or a numeric password:
 /// `暗証番号は`, `PIN：`, `パスコード「`, `PIN:`.
 fn told_pin(gap: &str, prev: &str, prev2: &str) -> bool {
@@ -465,6 +493,9 @@ struct Context<'a> {
     /// What stands just before it tells a password (`password is`, `パスワードは`,
     /// `PW：`) or a key (`key:`, `APIキーは`).
     told: Told,
+    /// After a password's word, a label's colon or `=` stands just before it
+    /// (`Password: x`, `パスワード：x`).
+    labelled: bool,
     /// What follows it on its line and beyond.
     rest: &'a str,
 }
@@ -682,10 +713,13 @@ fn suspicious_parts(text: &str, run: Range<usize>, context: &Context) -> Vec<Ran
         parts.push(run);
         return parts;
     }
-    // A value told as a password or a key: `the password is sakura2024`, `PW：kumo7788`.
+    // A value told as a password or a key: `the password is sakura2024`, `PW：kumo7788`;
+    // under a password's label, words too (`パスワード：hanamizuki`, `Password:
+    // correcthorsebattery`).
     if context.told != Told::Nothing
         && !t.trim_end_matches('=').contains(['=', '/'])
-        && told_value(t, context.told)
+        && (told_value(t, context.told)
+            || context.told == Told::Password && context.labelled && labelled_words(t))
     {
         parts.push(run);
         return parts;
@@ -779,6 +813,7 @@ fn suspicious_parts(text: &str, run: Range<usize>, context: &Context) -> Vec<Ran
                 || chosen(v)
                 || session_named(name) && opaque(v)
                 || told_value(v, told_by_word(name))
+                || told_by_word(name) == Told::Password && labelled_words(v)
             {
                 parts.push(run.start + vs..run.start + ve);
                 k = ve;
@@ -845,6 +880,19 @@ fn value_shaped(t: &str, context: &Context) -> bool {
             && !t.contains('.')
             && !readable(t)
         || !context.alone && looks_like_passphrase(t) && passphrase_words(t)
+        || context.alone && short_chosen(t)
+}
+
+/// A short password a person chose, as a command prints it alone on a line (`Fuji45#`,
+/// `Kumo7!x`): 6 or 7 characters of letters, digits and a symbol, an uppercase letter.
+fn short_chosen(t: &str) -> bool {
+    let symbol = |c: u8| c.is_ascii_punctuation() && !matches!(c, b'_' | b'-' | b'.' | b'/' | b':');
+    (6..=7).contains(&t.len())
+        && t.bytes().any(|c| c.is_ascii_uppercase())
+        && t.bytes().any(|c| c.is_ascii_lowercase())
+        && t.bytes().any(|c| c.is_ascii_digit())
+        && t.bytes().any(symbol)
+        && t.bytes().all(|c| c.is_ascii_alphanumeric() || symbol(c))
 }
 
 /// A password a person chose: 6 to 64 characters holding lowercase letters, digits
@@ -1614,6 +1662,49 @@ mod tests {
         ] {
             assert!(masked(text).is_empty(), "{text}: {:?}", masked(text));
         }
+    }
+
+    #[test]
+    fn a_password_of_words_under_its_label_is_masked() {
+        assert_eq!(
+            masked("Password: correcthorsebattery TODO"),
+            ["correcthorsebattery"]
+        );
+        assert_eq!(masked("- パスワード：hanamizuki （仮）"), ["hanamizuki"]);
+        assert_eq!(
+            masked("| admin | pass= blue_lantern_river |"),
+            ["blue_lantern_river"]
+        );
+        assert_eq!(
+            masked("DB_PASSWORD=sunflowerfield # old"),
+            ["sunflowerfield"]
+        );
+        // Not after a label, nor a short word, nor a placeholder.
+        assert!(masked("The password incorrect error came back").is_empty());
+        assert!(masked("Password: secret").is_empty());
+        assert!(masked("password: xxxxxxxxxx").is_empty());
+        assert!(masked("ユーザー名：azureuser").is_empty());
+    }
+
+    #[test]
+    fn a_value_with_a_note_after_it_stands_alone_on_its_line() {
+        let printed = "$ vault kv get -field=password secret/sql\nWjgx9jn53oM--z79 TODO\n";
+        assert_eq!(masked(printed), ["Wjgx9jn53oM--z79"]);
+        let ja =
+            "az keyvault secret show --query value -o tsv\nKp7_mWq2xRt9Lz4v ← これを使いました\n";
+        assert_eq!(masked(ja), ["Kp7_mWq2xRt9Lz4v"]);
+        let en = "Xq8-vN3pRw7Tz2Lm <- this one\n";
+        assert_eq!(masked(en), ["Xq8-vN3pRw7Tz2Lm"]);
+        assert_eq!(masked("Fuji45# TODO\n"), ["Fuji45#"]);
+        assert_eq!(
+            masked("$ terraform output -raw admin_pw\nKumo7!x\n"),
+            ["Kumo7!x"]
+        );
+        assert_eq!(masked("Yuki99$ ← 初期値\n"), ["Yuki99$"]);
+        assert!(masked("rg-web1\nv1.2.3\nC#10\n").is_empty());
+        // A name with a note is no value.
+        assert!(masked("vm-web-01 # the web server\n").is_empty());
+        assert!(masked("vm-web-01 ← これ\n").is_empty());
     }
 
     #[test]
