@@ -317,10 +317,11 @@ static TAKE_IN: LazyLock<Cue> = LazyLock::new(|| {
 });
 
 /// Work on the support case: investigating, restoring, a workaround, or getting back
-/// what worked before (再び接続できるように).
+/// what worked before (再び接続できるように), soon (一刻も早く開けるように: haste is for
+/// what broke, never for a product change).
 static CASE_WORK: LazyLock<Cue> = LazyLock::new(|| {
     Cue::new(&[
-        "調査|原因|復旧|解消|回避策|対処|切り分け|(?:再び|また|もう一度|元どおり|元通り|正常に|以前のように|今まで(?:どおり|通り))[^。]{0,12}(?:できる|使える|つなが|繋が)",
+        "調査|原因|復旧|解消|回避策|対処|切り分け|(?:再び|また|もう一度|元どおり|元通り|正常に|以前のように|今まで(?:どおり|通り)|一刻も早く|大至急|至急|早急に|今すぐ|すぐにでも)[^。]{0,12}(?:できる|使える|つなが|繋が|[えけげせてねべめれ]る ?よう)",
         r"\binvestigat\w*|\broot\s+cause\b|\brestor\w+|\btroubleshoot\w*|\bworkaround\b|\b(?:working|work)\s+again\b|\bback\s+(?:up|online)\b",
     ])
 });
@@ -361,6 +362,14 @@ fn handles_the_case(before: &str) -> bool {
     })
 }
 
+/// The text of the sentence that ends at byte `at` or runs past it, up to `at`.
+fn sentence_before(text: &str, at: usize) -> &str {
+    let start = text[..at].rfind(['。', '\n', '？', '！']).map_or(0, |i| {
+        i + text[i..].chars().next().map_or(1, char::len_utf8)
+    });
+    &text[start..at]
+}
+
 /// Words before `に対応してほしい` that make it "please handle this", not "support X".
 const HANDLE: &[&str] = &["件", "問題", "障害", "事象", "至急", "早急", "迅速", "すぐ"];
 
@@ -389,6 +398,14 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
             let m = c.get(1).or_else(|| c.get(0)).expect("group 0 always matches");
             if m.as_str().starts_with('に') && handles_the_case(&p.masked[..m.start()]) {
                 continue;
+            }
+            // 〜るようにしてほしい after haste or a return (一刻も早く開けるように, また
+            // 使えるように) asks to restore what broke, not for a new capability.
+            if m.as_str().starts_with('よ') {
+                let before = sentence_before(p.masked, m.end());
+                if CASE_WORK.is_match(before) && !PRODUCT_WORD.is_match(before) {
+                    continue;
+                }
             }
             hits.push(m.range());
         }
@@ -521,6 +538,9 @@ mod tests {
             "診断設定の機能を使うとデプロイが失敗します。",
             "この件に早急に対応してほしいです。",
             "障害に至急対応していただきたいです。",
+            "管理画面に今すぐ入れるようにしていただきたいです。",
+            "止まった受付ページを至急見られるようにしてほしい。",
+            "元どおり注文を受けられるようにしてほしいです。",
             "Our app's export feature writes to Blob storage.",
             "After enabling the new feature in our app, requests fail with 500.",
             "It would be great if you could check the logs of vm-web-01.",

@@ -1165,7 +1165,10 @@ fn model_matter(prose: &Prose, m: &model::Model, threshold: f32) -> Option<Range
     let mut body_sentences = 0;
     for s in prose.sentences() {
         let subjects = topic::subjects(s.text);
-        let known = subjects != 0 && subjects & !seen == 0;
+        // A money question once money is the matter is about that bill, whatever meter
+        // or service it names (the Monitor line of the invoice is one more invoice line).
+        let same_bill = topic::has(subjects, Subject::Billing) && topic::has(seen, Subject::Billing);
+        let known = subjects != 0 && (subjects & !seen == 0 || same_bill);
         seen |= subjects;
         // A list's introduction (…は次のとおりです: / Questions:) is not itself a question.
         let intro = s.text.trim_end().ends_with([':', '：']);
@@ -1317,6 +1320,18 @@ mod tests {
         ] {
             assert!(check(&RULE, &billing(body)).is_empty(), "{body}");
         }
+        // Invoice lines that name services and amounts are lines of one bill.
+        for body in [
+            "3 月の請求書に気になる明細があります。\n- 「Virtual Machines - D4s v5」18,300 円: どの VM の分でしょうか。\n- 「Log Analytics」2,950 円: 先月の 3 倍ですが、なぜ増えたのでしょうか。",
+            "Key Vault の行が ¥4,120 ですが、ほとんど使っていません。Defender for Storage の 1,800 円は何の分ですか。",
+        ] {
+            assert!(check(&RULE, &billing(body)).is_empty(), "{body}");
+        }
+        let billing_en = |body: &str| {
+            format!("---\nissue_type: billing\nsupport_language: en\nsummary: Questions on the March invoice\n---\n\n## Problem\nTwo lines on our March invoice puzzle us.\n{body}\n")
+        };
+        let body = "Why is the Key Vault line $41 when we barely use it? And what is the 18 USD for Defender for Storage?";
+        assert!(check(&RULE, &billing_en(body)).is_empty(), "{body}");
         // A subscription's rename is another team's matter, even in a billing request.
         assert_eq!(
             check(&RULE, &billing("12 月から請求書払いに変更したいです。必要な審査はありますか。サブスクリプションの名前も変更したほうがよいでしょうか。")).len(),

@@ -562,7 +562,7 @@ static PROJECT_SLIPPED: LazyLock<Cue> = LazyLock::new(|| {
 /// customer, nobody can) or that it is still down (停止中, 現在も, right now).
 static ONGOING_CUE: LazyLock<Cue> = LazyLock::new(|| {
     Cue::new(&[
-        "全(?:社員|社で|社的|ユーザ|利用者|顧客|店舗|拠点|従業員|職員|端末|リクエスト|取引|注文|決済)|(?:全て|すべて|全部)の(?:お客様|顧客|ユーザ|利用者|社員|店舗|拠点|VM|リクエスト|サービス|取引)|誰も|一切(?:接続|利用|アクセス|使え)|全面的に",
+        "全(?:社員|社で|社的|ユーザ|利用者|顧客|店舗|拠点|従業員|職員|端末|リクエスト|取引|注文|決済|サービス(?:が|の)?(?:停止|ダウン|利用でき)|員(?:が|に)?影響)|(?:全て|すべて|全部)の(?:お客様|顧客|ユーザ|利用者|社員|店舗|拠点|VM|リクエスト|サービス|取引)|誰も|一切(?:接続|利用|アクセス|使え)|全面的に",
         "引き続き[^。]{0,20}(?:でき|つなが|繋が)(?:ない|ません|ず)|停止(?:中|して(?:いる|います|おり)|したまま)|止まって(?:いる|います|おり)|現在も|依然|継続中|(?:状態|事象|障害)が(?:続|継続)|(?:解消|復旧|回復)(?:して|されて|いたして)?(?:おりません|いません|いない|おらず|せず|しません|されません|されず)|利用できない状態|業務(?:が|を)?(?:停止|止ま|行え|でき)|(?:でき|使え|つなが|繋が|行え)(?:ない|ず)(?:状態|状況)(?:です|が続|となって|になって)|(?:返し|失敗し|落ち|エラーになり|発生し)続け|復旧を(?:最優先|急いで|急ぎ|優先)|(?:至急|早急に|一刻も早く)[^。]{0,10}復旧",
         r"\ball\s+(?:of\s+)?(?:our\s+)?(?:users|employees|customers|staff|visitors|tenants|orders|requests|services|hospitals|stores|sites|offices)\b|\bevery\s+(?:user|customer|employee|visitor|request|order|api\s+call|store|office)\b|\b(?:nobody|no\s+one|no-one)\s+(?:can|could|is\s+able|was\s+able|has\s+been\s+able|gets|is\s+getting)\b|\bwhole\s+(?:company|business|organi[sz]ation|site)\b|\bcompany-wide\b|\bentire\s+(?:company|business|site|storefront|organi[sz]ation|production)\b",
         r"\b(?:is|are)\s+(?:currently\s+|still\s+|completely\s+|totally\s+)?(?:down|offline|unreachable|unavailable)\b|\bright\s+now\b|\bat\s+the\s+moment\b|\bin\s+progress\b|\bongoing\b|\bstill\s+(?:down|failing|broken|unavailable|locked\s+out)\b|\blosing\s+(?:revenue|money|sales)\b|\bnot\s+(?:yet\s+)?(?:recovered|restored)\b",
@@ -630,12 +630,15 @@ static ONLY_A_WHILE: LazyLock<Cue> = LazyLock::new(|| {
 });
 
 /// A sentence that dates a calm from the last change (the last deployment was on 2
-/// December and it has been stable since; 前回のリリース以降は安定していました): the time
-/// before the problem began, not a recovery.
+/// December and it has been stable since; 前回のリリース以降は安定していました), or gives
+/// the calm after a change a length (その後 6 日間は問題なし, ran fine for a week after
+/// the upgrade): the time before the problem began, not a recovery.
 static SINCE_LAST_CHANGE: LazyLock<Cue> = LazyLock::new(|| {
     Cue::new(&[
         "(?:前回|最後|直近|最新)の(?:変更|デプロイ|リリース|更新|パッチ|メンテナンス)",
         r"\b(?:last|previous|latest|most\s+recent)\s+(?:deployment|deploy|change|update|release|patch|maintenance|upgrade)\b",
+        "(?:その後|以降|それ以降|それから)(?:の)? ?(?:[0-9０-９一二三四五六七八九十数]+|約 ?[0-9]+) ?(?:日|週|か月|ヶ月|カ月|時間)(?:間)?(?:ほど|くらい|ぐらい)?(?:は|も)?(?:問題な|安定|正常|異常な)",
+        r"\b(?:fine|stable|healthy|no\s+(?:issues|problems|errors))\s+for\s+(?:about\s+|around\s+)?(?:\d+|a|one|two|three|four|five|six|several|a\s+few)\s+(?:days?|weeks?|months?|hours?)\s+(?:after|since)\b",
     ])
 });
 
@@ -765,6 +768,10 @@ fn model_sign_in(
     threshold: f32,
 ) -> Option<(std::ops::Range<usize>, usize)> {
     prose.sentences().find_map(|s| {
+        // A calm before the problem began says nothing of now.
+        if SINCE_LAST_CHANGE.is_match(s.text) {
+            return None;
+        }
         let scores = m.scores(s.text);
         let (fam, best) = (0..MODEL_FAMILIES)
             .map(|f| (f, scores[f]))
@@ -916,6 +923,14 @@ mod tests {
             "All users cannot sign in since 09:00. We will want an RCA later.",
             "Production is down now. Rolling back did not help; please expedite.",
             "The outage is ongoing and all employees are affected.",
+            "午前 2 時から全サービスが停止し、会員全員に影響が出ています。",
+        ] {
+            assert!(check(&RULE, &doc("A", body)).is_empty(), "{body}");
+        }
+        // A calm after a change, given a length, is the time before the outage.
+        for body in [
+            "API サーバーに接続できません。\n\n## 直前の変更\n11/28 にノード イメージを更新し、その後 5 日間は安定していました。",
+            "The API server cannot be reached.\n\n## Recent changes\nWe upgraded to 1.30 on Monday; it ran fine for three days after the upgrade.",
         ] {
             assert!(check(&RULE, &doc("A", body)).is_empty(), "{body}");
         }
