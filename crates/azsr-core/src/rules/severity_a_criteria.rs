@@ -31,8 +31,9 @@ declare_rule! {
     ///   the VM brings it back, after failing over everything works; not when it came
     ///   back only for a while: 一時的に, すぐにまた, briefly); not a
     ///   calm dated from the last change (前回のリリース以降は安定, the last deployment was
-    ///   on 2 December and it has been stable since), which tells the time before the
-    ///   problem;
+    ///   on 2 December and it has been stable since) or given a length (その後 6 日間は
+    ///   問題なし, ran fine for three days after the upgrade), which tells the time
+    ///   before the problem;
     /// - root cause: the cause or what happened asked for (要因について, なぜ起きたのか,
     ///   何が起きたのか, what went wrong, root reason, an incident report, a write-up, a
     ///   formal explanation, why X returned 503, what will prevent it from happening again,
@@ -87,7 +88,8 @@ declare_rule! {
     ///   they use the full desktop, which works), or only a few users are affected while
     ///   the others work normally (他部署の約 250 名は普段どおり利用できています, everyone
     ///   else can launch it without trouble), or it is slower but nothing fails (遅延のみ,
-    ///   no errors, only slower).
+    ///   no errors, only slower), or orders still come in (ご注文は普段どおり入ってきて
+    ///   います, customers can still check out).
     ///
     /// Where none of these is found, a small statistical model reads each sentence too:
     /// a score that adds up a weight for every short piece of the sentence (one to three
@@ -603,11 +605,12 @@ static WORK_BLOCKED: LazyLock<Cue> = LazyLock::new(|| {
 /// 予備の PC で作業してもらっています, for now they use the full desktop, which works) or
 /// only a few users are affected while the others work normally (他部署の約 250 名は
 /// 普段どおり利用できています, everyone else can launch it without trouble), or it is
-/// slower but nothing fails (no errors, only slower).
+/// slower but nothing fails (no errors, only slower), or orders still come in
+/// (ご注文は入ってきていて, customers can still check out).
 static CARRIES_ON_CUE: LazyLock<Cue> = LazyLock::new(|| {
     Cue::new(&[
-        "(?:他|ほか)の[^。]{0,30}(?:は|も)[^。]{0,8}(?:普段どおり|普段通り|通常どおり|通常通り|問題なく|正常に|いつもどおり)(?:に)?(?:利用|使え|使用|接続|サインイン|ログイン|動作|稼働|作業)|(?:予備|代替|代わり|別)の[^。]{0,20}(?:で|を使って|を使い|を貸し出し|に切り替えて)[^。]{0,24}(?:作業|業務|利用|対応|処理)(?:して|を継続|でき|を続け)|手動で[^。]{0,30}(?:再実行|実行|処理|取り込)(?:する|した|すれ|し)?(?:と|ば|たら|ところ|ことで)[^。]{0,40}(?:完了|取り込め|処理でき|成功|間に合)|(?:レポート|締め|業務|処理|納期|期限)(?:に|にも)(?:は)?間に合って(?:います|おります|いる)|エラー(?:は|も)?(?:出て|発生して)(?:い|お)(?:ません|らず)[^。]{0,20}(?:遅い|遅く|遅延)(?:だけ|のみ)|遅延(?:のみ|だけ)",
-        r"\b(?:everyone|everybody|all)\s+else\b[^.]{0,100}?\b(?:can|could|is\s+able|are\s+able|works?|working|unaffected|not\s+affected|without\s+(?:trouble|problems?|issues?))\b|\b(?:the\s+rest\s+of|all\s+(?:the\s+)?other)\s+(?:\w+\s+){0,3}(?:can|are\s+(?:able|fine|unaffected|working)|work\s+(?:fine|normally))\b|\bfor\s+now\b[^.]{0,100}?\b(?:which|that|this)\s+works\b|\bwhich\s+works\s+but\b|\bno\s+errors?\b[^.]{0,30}?\b(?:only|just)\b[^.]{0,15}?\bslow(?:er)?\b",
+        "(?:他|ほか)の[^。]{0,30}(?:は|も)[^。]{0,8}(?:普段どおり|普段通り|通常どおり|通常通り|問題なく|正常に|いつもどおり)(?:に)?(?:利用|使え|使用|接続|サインイン|ログイン|動作|稼働|作業)|(?:予備|代替|代わり|別)の[^。]{0,20}(?:で|を使って|を使い|を貸し出し|に切り替えて)[^。]{0,24}(?:作業|業務|利用|対応|処理)(?:して|を継続|でき|を続け)|手動で[^。]{0,30}(?:再実行|実行|処理|取り込)(?:する|した|すれ|し)?(?:と|ば|たら|ところ|ことで)[^。]{0,40}(?:完了|取り込め|処理でき|成功|間に合)|(?:レポート|締め|業務|処理|納期|期限)(?:に|にも)(?:は)?間に合って(?:います|おります|いる)|エラー(?:は|も)?(?:出て|発生して)(?:い|お)(?:ません|らず)[^。]{0,20}(?:遅い|遅く|遅延)(?:だけ|のみ)|遅延(?:のみ|だけ)|(?:注文|受注|予約|決済|売上|申し込み|申込)(?:は|も)[^。]{0,12}(?:入って(?:きて)?|通って|受けられて|処理されて|完了して)(?:いて|います|おり|おります)",
+        r"\b(?:everyone|everybody|all)\s+else\b[^.]{0,100}?\b(?:can|could|is\s+able|are\s+able|works?|working|unaffected|not\s+affected|without\s+(?:trouble|problems?|issues?))\b|\b(?:the\s+rest\s+of|all\s+(?:the\s+)?other)\s+(?:\w+\s+){0,3}(?:can|are\s+(?:able|fine|unaffected|working)|work\s+(?:fine|normally))\b|\bfor\s+now\b[^.]{0,100}?\b(?:which|that|this)\s+works\b|\bwhich\s+works\s+but\b|\bno\s+errors?\b[^.]{0,30}?\b(?:only|just)\b[^.]{0,15}?\bslow(?:er)?\b|\b(?:orders|bookings|payments|sales)\s+(?:are\s+|were\s+)?still\s+(?:coming\s+in|going\s+through|being\s+(?:placed|taken|processed))\b|\bcustomers\s+(?:can|could)\s+still\s+(?:order|buy|book|pay|check\s+out)\b",
     ])
 });
 
@@ -934,6 +937,20 @@ mod tests {
         ] {
             assert!(check(&RULE, &doc("A", body)).is_empty(), "{body}");
         }
+    }
+
+    #[test]
+    fn orders_still_coming_in_is_a_business_that_carries_on() {
+        for body in [
+            "お店のページの表示が遅くなりました。ご注文は普段どおり入ってきています。",
+            "Checkout pages take 12 seconds to load, but orders are still going through.",
+            "Our booking page is sluggish since Monday; customers can still book online.",
+        ] {
+            assert_eq!(check(&RULE, &doc("A", body)).len(), 1, "{body}");
+        }
+        // None coming in is an outage.
+        let body = "予約ページが開きません。新しい予約は一件も受けられていません。";
+        assert!(check(&RULE, &doc("A", body)).is_empty(), "{body}");
     }
 
     #[test]

@@ -98,7 +98,7 @@ static CUES: LazyLock<[Cue; 10]> = LazyLock::new(|| {
             r"\bdeploy\w*|\bpipelines?\b|\bbuilds?\b|\bci/cd\b|\bslots?\b",
         ]),
         Cue::new(&[
-            "サブスクリプション(?:の)?(?:移管|移行|譲渡|名|変更|解約|キャンセル)|サブスクリプション(?:を|の)(?:分け|分割|追加|新規作成|作成|統合)|テナント(?:の)?(?:移行|移管|変更)|リソース グループ(?:の)?(?:名前|名|移動)|名前(?:の)?変更|リソースの移動|所有者(?:の)?変更",
+            "サブスクリプション(?:の)?(?:移管|移行|譲渡|名|変更|解約|キャンセル)|サブスクリプションを[^。]{0,30}(?:移す|移し|移せ|移管|移行|譲渡)|(?:CSP|\\bEA\\b|MCA)[^。]{0,8}(?:配下|傘下)(?:に|へ)|サブスクリプション(?:を|の)(?:分け|分割|追加|新規作成|作成|統合)|テナント(?:の)?(?:移行|移管|変更)|リソース グループ(?:の)?(?:名前|名|移動)|名前(?:の)?変更|リソースの移動|所有者(?:の)?変更",
             r"\b(?:create|add|split|separate|open)\s+(?:a\s+|another\s+|new\s+|separate\s+|second\s+)*subscriptions?\b|\b(?:move|moving|transfer\w*|renam\w+|cancel\w*)\b[^.?]{0,30}\b(?:subscriptions?|tenants?|resource\s+groups?|directory)\b|\b(?:subscriptions?|tenants?|resource\s+groups?)\b[^.?]{0,20}\b(?:transfer|rename|move|ownership)\b",
         ]),
     ]
