@@ -42,8 +42,9 @@ declare_rule! {
     /// いただけないでしょうか). A question whether the product could do something (Could
     /// App Service expose …?) counts with a next sentence that welcomes it (That would
     /// really help us). A wish to have things work again while asking for the case to be
-    /// worked on (接続できるようになれば助かりますので、原因の調査をお願いします) is about
-    /// the case, unless the product is named as what should change; "support plan" is the
+    /// worked on (接続できるようになれば助かりますので、原因の調査をお願いします), or back
+    /// soon or as before (一刻も早く開けるようにしてほしい, 前のように表示できるように) is
+    /// about the case, unless the product is named as what should change; "support plan" is the
     /// customer's contract. Capabilities include taking something into the product
     /// (製品への取り込み, 改善として取り入れ, にも対応してもらえないか), and hedges a
     /// capability that would make work faster or easier (あれば…ずっと早くなる, would be
@@ -317,10 +318,11 @@ static TAKE_IN: LazyLock<Cue> = LazyLock::new(|| {
 });
 
 /// Work on the support case: investigating, restoring, a workaround, or getting back
-/// what worked before (再び接続できるように).
+/// what worked before (再び接続できるように), soon (一刻も早く開けるように: haste is for
+/// what broke, never for a product change).
 static CASE_WORK: LazyLock<Cue> = LazyLock::new(|| {
     Cue::new(&[
-        "調査|原因|復旧|解消|回避策|対処|切り分け|(?:再び|また|もう一度|元どおり|元通り|正常に|以前のように|今まで(?:どおり|通り))[^。]{0,12}(?:できる|使える|つなが|繋が)",
+        "調査|原因|復旧|解消|回避策|対処|切り分け|(?:再び|また|もう一度|元どおり|元通り|正常に|前のように|元のように|今まで(?:どおり|通り)|一刻も早く|大至急|至急|早急に|今すぐ|すぐにでも)[^。]{0,12}(?:できる|使える|つなが|繋が|[えけげせてねべめれ]る ?よう)",
         r"\binvestigat\w*|\broot\s+cause\b|\brestor\w+|\btroubleshoot\w*|\bworkaround\b|\b(?:working|work)\s+again\b|\bback\s+(?:up|online)\b",
     ])
 });
@@ -361,6 +363,17 @@ fn handles_the_case(before: &str) -> bool {
     })
 }
 
+/// Whether the sentence of `text` up to byte `end` (a 〜ようにしてほしい) asks for haste or
+/// a return (一刻も早く開けるように, 前のように表示できるように): to restore what broke,
+/// not for a new capability, unless it names the product as what should change.
+fn asks_it_back(text: &str, end: usize) -> bool {
+    let start = text[..end].rfind(['。', '\n', '？', '！']).map_or(0, |i| {
+        i + text[i..].chars().next().map_or(1, char::len_utf8)
+    });
+    let before = &text[start..end];
+    CASE_WORK.is_match(before) && !PRODUCT_WORD.is_match(before)
+}
+
 /// Words before `に対応してほしい` that make it "please handle this", not "support X".
 const HANDLE: &[&str] = &["件", "問題", "障害", "事象", "至急", "早急", "迅速", "すぐ"];
 
@@ -384,10 +397,14 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
             .into_iter()
             .map(|m| m.range)
             .filter(|r| !reports_own_change(&p.masked[p.sentence_at(r.start)]))
+            .filter(|r| !(p.masked[r.clone()].contains("ように") && asks_it_back(p.masked, r.end)))
             .collect();
         for c in PATTERNS.captures_iter(p.masked) {
             let m = c.get(1).or_else(|| c.get(0)).expect("group 0 always matches");
             if m.as_str().starts_with('に') && handles_the_case(&p.masked[..m.start()]) {
+                continue;
+            }
+            if m.as_str().starts_with('よ') && asks_it_back(p.masked, m.end()) {
                 continue;
             }
             hits.push(m.range());
@@ -521,6 +538,10 @@ mod tests {
             "診断設定の機能を使うとデプロイが失敗します。",
             "この件に早急に対応してほしいです。",
             "障害に至急対応していただきたいです。",
+            "管理画面に今すぐ入れるようにしていただきたいです。",
+            "止まった受付ページを至急見られるようにしてほしい。",
+            "元どおり注文を受けられるようにしてほしいです。",
+            "お店のページを前のように速く表示できるようにしてほしいです。",
             "Our app's export feature writes to Blob storage.",
             "After enabling the new feature in our app, requests fail with 500.",
             "It would be great if you could check the logs of vm-web-01.",

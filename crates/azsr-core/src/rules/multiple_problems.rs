@@ -4,7 +4,7 @@ use std::sync::LazyLock;
 
 use crate::catalog::Catalog;
 use crate::rules::text_rule::model;
-use crate::rules::text_rule::speech::{Cue, ASKS_TO_KNOW, REQUEST};
+use crate::rules::text_rule::speech::{Cue, ASKS_TO_KNOW, RELAYED, REQUEST};
 use crate::rules::text_rule::topic::{self, Subject};
 use crate::rules::text_rule::{services_named, Piece, Prose};
 use crate::sections::SectionKind;
@@ -85,7 +85,10 @@ declare_rule! {
     ///   problem (エラーは出ていません, works fine) or points back (同じ, 同様の, the same);
     /// - a question in the contacts section (佐々木からは、…も伺いたいとのことです, could
     ///   whoever picks this up tell him…) that names a service not named before: the
-    ///   section names people, so a question relayed there is another matter;
+    ///   section names people, so a question relayed there is another matter; and a
+    ///   question relayed from someone else there or in the notes (お客様からご質問を
+    ///   お預かりしています, she has asked us to find out…) whose subject class (money,
+    ///   sign-in, the subscription…) nothing before spoke of;
     /// - もう一点, もう一つ, あともう一つ, 併せて, ついでに, 別途, それから, 加えて, さらに,
     ///   最後に, also, additionally, separately, in addition, one more thing, lastly,
     ///   finally, when they open a question or a request that names a service not named
@@ -105,7 +108,9 @@ declare_rule! {
     /// ください, in the problem section or as the goal just before it, 以下について、それぞれご教示ください, a few questions:) are questions even
     /// when written as nouns, and so are list items that ask (…を教えてください) and the
     /// items of a list followed by …について、ご教示ください. Questions after a question
-    /// about money (料金, 課金) that name no other subject stay on the bill. A question
+    /// about money (料金, 課金) that name no other subject stay on the bill, and once money
+    /// is the matter a question about an amount stays on it whatever meter or service it
+    /// names (「Log Analytics」2,950 円: なぜ増えたのでしょうか). A question
     /// that guesses at the cause (Could the SNAT ports be exhausted?), asks how to
     /// confirm something (どこで確認, which metrics show …) or whether a change would help
     /// (Would a larger plan help?) is about the problem, whatever service it names. 現在も
@@ -1108,6 +1113,30 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
                     ),
                 ));
             }
+            // A question relayed from someone else in the notes or the contacts section
+            // (お客様からご質問をお預かりしております。…できますでしょうか, she has asked us
+            // to find out…) whose subject class nothing before spoke of: their matter.
+            let relayed = RELAYED.is_match(body)
+                || k.checked_sub(1)
+                    .is_some_and(|j| RELAYED.is_match(&p.masked[sents[j].clone()]));
+            let aside = p.block.is_some_and(|b| matches!(b.section, None | Some(SectionKind::Contacts)));
+            let subjects = topic::subjects(body);
+            if aside
+                && relayed
+                && (asks_on(body) || RELAYED.is_match(body))
+                && !before.is_empty()
+                && subjects != 0
+                && subjects & seen_subjects == 0
+                && !refers_back_strictly(body)
+            {
+                signals.push((
+                    at..at + body.len(),
+                    msg!(
+                        "This relayed question is about something not mentioned before: file it as a separate request.",
+                        "この質問は、それまでに書かれていない別の事柄についてのものです。別のお問い合わせとして起票してください。"
+                    ),
+                ));
+            }
             closed |= TOPIC_CLOSED.is_match(body);
             before.push(text);
             seen_subjects |= topic::subjects(text);
@@ -1165,7 +1194,9 @@ fn model_matter(prose: &Prose, m: &model::Model, threshold: f32) -> Option<Range
     let mut body_sentences = 0;
     for s in prose.sentences() {
         let subjects = topic::subjects(s.text);
-        let known = subjects != 0 && subjects & !seen == 0;
+        // A money question once money is the matter is about that bill, whatever meter
+        // or service it names (the Monitor line of the invoice is one more invoice line).
+        let known = subjects != 0 && (subjects & !seen == 0 || one_money_matter(seen, s.text));
         seen |= subjects;
         // A list's introduction (…は次のとおりです: / Questions:) is not itself a question.
         let intro = s.text.trim_end().ends_with([':', '：']);
@@ -1317,6 +1348,18 @@ mod tests {
         ] {
             assert!(check(&RULE, &billing(body)).is_empty(), "{body}");
         }
+        // Invoice lines that name services and amounts are lines of one bill.
+        for body in [
+            "3 月の請求書に気になる明細があります。\n- 「Virtual Machines - D4s v5」18,300 円: どの VM の分でしょうか。\n- 「Log Analytics」2,950 円: 先月の 3 倍ですが、なぜ増えたのでしょうか。",
+            "Key Vault の行が ¥4,120 ですが、ほとんど使っていません。Defender for Storage の 1,800 円は何の分ですか。",
+        ] {
+            assert!(check(&RULE, &billing(body)).is_empty(), "{body}");
+        }
+        let billing_en = |body: &str| {
+            format!("---\nissue_type: billing\nsupport_language: en\nsummary: Questions on the March invoice\n---\n\n## Problem\nTwo lines on our March invoice puzzle us.\n{body}\n")
+        };
+        let body = "Why is the Key Vault line $41 when we barely use it? And what is the 18 USD for Defender for Storage?";
+        assert!(check(&RULE, &billing_en(body)).is_empty(), "{body}");
         // A subscription's rename is another team's matter, even in a billing request.
         assert_eq!(
             check(&RULE, &billing("12 月から請求書払いに変更したいです。必要な審査はありますか。サブスクリプションの名前も変更したほうがよいでしょうか。")).len(),
@@ -1338,6 +1381,14 @@ mod tests {
         assert_spans(&RULE, ja);
         let en = "---\nissue_type: technical\n---\n\n## Problem\nThe VM reboots at night.\n\n## Additional contacts\n- Priya (priya@example.com), network lead. «Could someone also tell her whether ExpressRoute Global Reach works between Tokyo and Osaka?»\n";
         assert_spans(&RULE, en);
+        // Relayed in the notes or the contacts section, about a subject class nothing
+        // before spoke of, even with no service named.
+        let ja = "---\nissue_type: technical\n---\n\n## 問題\nVM が夜間に再起動します。\n\n## 補足\nお客様から別途ご質問をお預かりしています。«請求書の送付先をお客様の本社に変えることはできますか。»\n";
+        assert_spans(&RULE, ja);
+        let en = "---\nissue_type: technical\n---\n\n## Problem\nThe VM reboots at night.\n\n## Additional contacts\n- Ana (ana@example.com), finance lead. «She has asked us to find out whether unused reservations can be refunded.»\n";
+        assert_spans(&RULE, en);
+        let en = "---\nissue_type: technical\n---\n\n## Problem\nThe VM reboots at night.\n\n## Additional contacts\n- Ana (ana@example.com), platform lead. She would like to know whether the reboots show in the activity log.\n";
+        assert!(check(&RULE, en).is_empty(), "{en}");
         // Asking to be called, or a question on the service in hand, is no other matter.
         for text in [
             "---\nissue_type: technical\n---\n\n## Problem\nThe VM reboots at night.\n\n## Additional contacts\n- Priya (priya@example.com). Could you call her before 18:00?\n",

@@ -31,8 +31,9 @@ declare_rule! {
     ///   the VM brings it back, after failing over everything works; not when it came
     ///   back only for a while: 一時的に, すぐにまた, briefly); not a
     ///   calm dated from the last change (前回のリリース以降は安定, the last deployment was
-    ///   on 2 December and it has been stable since), which tells the time before the
-    ///   problem;
+    ///   on 2 December and it has been stable since) or given a length (その後 6 日間は
+    ///   問題なし, ran fine for three days after the upgrade), which tells the time
+    ///   before the problem;
     /// - root cause: the cause or what happened asked for (要因について, なぜ起きたのか,
     ///   何が起きたのか, what went wrong, root reason, an incident report, a write-up, a
     ///   formal explanation, why X returned 503, what will prevent it from happening again,
@@ -87,7 +88,8 @@ declare_rule! {
     ///   they use the full desktop, which works), or only a few users are affected while
     ///   the others work normally (他部署の約 250 名は普段どおり利用できています, everyone
     ///   else can launch it without trouble), or it is slower but nothing fails (遅延のみ,
-    ///   no errors, only slower).
+    ///   no errors, only slower), or orders still come in (ご注文は普段どおり入ってきて
+    ///   います, customers can still check out).
     ///
     /// Where none of these is found, a small statistical model reads each sentence too:
     /// a score that adds up a weight for every short piece of the sentence (one to three
@@ -562,7 +564,7 @@ static PROJECT_SLIPPED: LazyLock<Cue> = LazyLock::new(|| {
 /// customer, nobody can) or that it is still down (停止中, 現在も, right now).
 static ONGOING_CUE: LazyLock<Cue> = LazyLock::new(|| {
     Cue::new(&[
-        "全(?:社員|社で|社的|ユーザ|利用者|顧客|店舗|拠点|従業員|職員|端末|リクエスト|取引|注文|決済)|(?:全て|すべて|全部)の(?:お客様|顧客|ユーザ|利用者|社員|店舗|拠点|VM|リクエスト|サービス|取引)|誰も|一切(?:接続|利用|アクセス|使え)|全面的に",
+        "全(?:社員|社で|社的|ユーザ|利用者|顧客|店舗|拠点|従業員|職員|端末|リクエスト|取引|注文|決済|サービス(?:が|の)?(?:停止|ダウン|利用でき)|員(?:が|に)?影響)|(?:全て|すべて|全部)の(?:お客様|顧客|ユーザ|利用者|社員|店舗|拠点|VM|リクエスト|サービス|取引)|誰も|一切(?:接続|利用|アクセス|使え)|全面的に",
         "引き続き[^。]{0,20}(?:でき|つなが|繋が)(?:ない|ません|ず)|停止(?:中|して(?:いる|います|おり)|したまま)|止まって(?:いる|います|おり)|現在も|依然|継続中|(?:状態|事象|障害)が(?:続|継続)|(?:解消|復旧|回復)(?:して|されて|いたして)?(?:おりません|いません|いない|おらず|せず|しません|されません|されず)|利用できない状態|業務(?:が|を)?(?:停止|止ま|行え|でき)|(?:でき|使え|つなが|繋が|行え)(?:ない|ず)(?:状態|状況)(?:です|が続|となって|になって)|(?:返し|失敗し|落ち|エラーになり|発生し)続け|復旧を(?:最優先|急いで|急ぎ|優先)|(?:至急|早急に|一刻も早く)[^。]{0,10}復旧",
         r"\ball\s+(?:of\s+)?(?:our\s+)?(?:users|employees|customers|staff|visitors|tenants|orders|requests|services|hospitals|stores|sites|offices)\b|\bevery\s+(?:user|customer|employee|visitor|request|order|api\s+call|store|office)\b|\b(?:nobody|no\s+one|no-one)\s+(?:can|could|is\s+able|was\s+able|has\s+been\s+able|gets|is\s+getting)\b|\bwhole\s+(?:company|business|organi[sz]ation|site)\b|\bcompany-wide\b|\bentire\s+(?:company|business|site|storefront|organi[sz]ation|production)\b",
         r"\b(?:is|are)\s+(?:currently\s+|still\s+|completely\s+|totally\s+)?(?:down|offline|unreachable|unavailable)\b|\bright\s+now\b|\bat\s+the\s+moment\b|\bin\s+progress\b|\bongoing\b|\bstill\s+(?:down|failing|broken|unavailable|locked\s+out)\b|\blosing\s+(?:revenue|money|sales)\b|\bnot\s+(?:yet\s+)?(?:recovered|restored)\b",
@@ -603,11 +605,12 @@ static WORK_BLOCKED: LazyLock<Cue> = LazyLock::new(|| {
 /// 予備の PC で作業してもらっています, for now they use the full desktop, which works) or
 /// only a few users are affected while the others work normally (他部署の約 250 名は
 /// 普段どおり利用できています, everyone else can launch it without trouble), or it is
-/// slower but nothing fails (no errors, only slower).
+/// slower but nothing fails (no errors, only slower), or orders still come in
+/// (ご注文は入ってきていて, customers can still check out).
 static CARRIES_ON_CUE: LazyLock<Cue> = LazyLock::new(|| {
     Cue::new(&[
-        "(?:他|ほか)の[^。]{0,30}(?:は|も)[^。]{0,8}(?:普段どおり|普段通り|通常どおり|通常通り|問題なく|正常に|いつもどおり)(?:に)?(?:利用|使え|使用|接続|サインイン|ログイン|動作|稼働|作業)|(?:予備|代替|代わり|別)の[^。]{0,20}(?:で|を使って|を使い|を貸し出し|に切り替えて)[^。]{0,24}(?:作業|業務|利用|対応|処理)(?:して|を継続|でき|を続け)|手動で[^。]{0,30}(?:再実行|実行|処理|取り込)(?:する|した|すれ|し)?(?:と|ば|たら|ところ|ことで)[^。]{0,40}(?:完了|取り込め|処理でき|成功|間に合)|(?:レポート|締め|業務|処理|納期|期限)(?:に|にも)(?:は)?間に合って(?:います|おります|いる)|エラー(?:は|も)?(?:出て|発生して)(?:い|お)(?:ません|らず)[^。]{0,20}(?:遅い|遅く|遅延)(?:だけ|のみ)|遅延(?:のみ|だけ)",
-        r"\b(?:everyone|everybody|all)\s+else\b[^.]{0,100}?\b(?:can|could|is\s+able|are\s+able|works?|working|unaffected|not\s+affected|without\s+(?:trouble|problems?|issues?))\b|\b(?:the\s+rest\s+of|all\s+(?:the\s+)?other)\s+(?:\w+\s+){0,3}(?:can|are\s+(?:able|fine|unaffected|working)|work\s+(?:fine|normally))\b|\bfor\s+now\b[^.]{0,100}?\b(?:which|that|this)\s+works\b|\bwhich\s+works\s+but\b|\bno\s+errors?\b[^.]{0,30}?\b(?:only|just)\b[^.]{0,15}?\bslow(?:er)?\b",
+        "(?:他|ほか)の[^。]{0,30}(?:は|も)[^。]{0,8}(?:普段どおり|普段通り|通常どおり|通常通り|問題なく|正常に|いつもどおり)(?:に)?(?:利用|使え|使用|接続|サインイン|ログイン|動作|稼働|作業)|(?:予備|代替|代わり|別)の[^。]{0,20}(?:で|を使って|を使い|を貸し出し|に切り替えて)[^。]{0,24}(?:作業|業務|利用|対応|処理)(?:して|を継続|でき|を続け)|手動で[^。]{0,30}(?:再実行|実行|処理|取り込)(?:する|した|すれ|し)?(?:と|ば|たら|ところ|ことで)[^。]{0,40}(?:完了|取り込め|処理でき|成功|間に合)|(?:レポート|締め|業務|処理|納期|期限)(?:に|にも)(?:は)?間に合って(?:います|おります|いる)|エラー(?:は|も)?(?:出て|発生して)(?:い|お)(?:ません|らず)[^。]{0,20}(?:遅い|遅く|遅延)(?:だけ|のみ)|遅延(?:のみ|だけ)|(?:注文|受注|予約|決済|売上|申し込み|申込)(?:は|も)[^。]{0,12}(?:入って(?:きて)?|通って|受けられて|処理されて|完了して)(?:いて|います|おり|おります)",
+        r"\b(?:everyone|everybody|all)\s+else\b[^.]{0,100}?\b(?:can|could|is\s+able|are\s+able|works?|working|unaffected|not\s+affected|without\s+(?:trouble|problems?|issues?))\b|\b(?:the\s+rest\s+of|all\s+(?:the\s+)?other)\s+(?:\w+\s+){0,3}(?:can|are\s+(?:able|fine|unaffected|working)|work\s+(?:fine|normally))\b|\bfor\s+now\b[^.]{0,100}?\b(?:which|that|this)\s+works\b|\bwhich\s+works\s+but\b|\bno\s+errors?\b[^.]{0,30}?\b(?:only|just)\b[^.]{0,15}?\bslow(?:er)?\b|\b(?:orders|bookings|payments|sales)\s+(?:are\s+|were\s+)?still\s+(?:coming\s+in|going\s+through|being\s+(?:placed|taken|processed))\b|\bcustomers\s+(?:can|could)\s+still\s+(?:order|buy|book|pay|check\s+out)\b",
     ])
 });
 
@@ -630,12 +633,15 @@ static ONLY_A_WHILE: LazyLock<Cue> = LazyLock::new(|| {
 });
 
 /// A sentence that dates a calm from the last change (the last deployment was on 2
-/// December and it has been stable since; 前回のリリース以降は安定していました): the time
-/// before the problem began, not a recovery.
+/// December and it has been stable since; 前回のリリース以降は安定していました), or gives
+/// the calm after a change a length (その後 6 日間は問題なし, ran fine for a week after
+/// the upgrade): the time before the problem began, not a recovery.
 static SINCE_LAST_CHANGE: LazyLock<Cue> = LazyLock::new(|| {
     Cue::new(&[
         "(?:前回|最後|直近|最新)の(?:変更|デプロイ|リリース|更新|パッチ|メンテナンス)",
         r"\b(?:last|previous|latest|most\s+recent)\s+(?:deployment|deploy|change|update|release|patch|maintenance|upgrade)\b",
+        "(?:その後|以降|それ以降|それから)(?:の)? ?(?:[0-9０-９一二三四五六七八九十数]+|約 ?[0-9]+) ?(?:日|週|か月|ヶ月|カ月|時間)(?:間)?(?:ほど|くらい|ぐらい)?(?:は|も)?(?:問題な|安定|正常|異常な)",
+        r"\b(?:fine|stable|healthy|no\s+(?:issues|problems|errors))\s+for\s+(?:about\s+|around\s+)?(?:\d+|a|one|two|three|four|five|six|several|a\s+few)\s+(?:days?|weeks?|months?|hours?)\s+(?:after|since)\b",
     ])
 });
 
@@ -765,6 +771,10 @@ fn model_sign_in(
     threshold: f32,
 ) -> Option<(std::ops::Range<usize>, usize)> {
     prose.sentences().find_map(|s| {
+        // A calm before the problem began says nothing of now.
+        if SINCE_LAST_CHANGE.is_match(s.text) {
+            return None;
+        }
         let scores = m.scores(s.text);
         let (fam, best) = (0..MODEL_FAMILIES)
             .map(|f| (f, scores[f]))
@@ -916,9 +926,31 @@ mod tests {
             "All users cannot sign in since 09:00. We will want an RCA later.",
             "Production is down now. Rolling back did not help; please expedite.",
             "The outage is ongoing and all employees are affected.",
+            "午前 2 時から全サービスが停止し、会員全員に影響が出ています。",
         ] {
             assert!(check(&RULE, &doc("A", body)).is_empty(), "{body}");
         }
+        // A calm after a change, given a length, is the time before the outage.
+        for body in [
+            "API サーバーに接続できません。\n\n## 直前の変更\n11/28 にノード イメージを更新し、その後 5 日間は安定していました。",
+            "The API server cannot be reached.\n\n## Recent changes\nWe upgraded to 1.30 on Monday; it ran fine for three days after the upgrade.",
+        ] {
+            assert!(check(&RULE, &doc("A", body)).is_empty(), "{body}");
+        }
+    }
+
+    #[test]
+    fn orders_still_coming_in_is_a_business_that_carries_on() {
+        for body in [
+            "お店のページの表示が遅くなりました。ご注文は普段どおり入ってきています。",
+            "Checkout pages take 12 seconds to load, but orders are still going through.",
+            "Our booking page is sluggish since Monday; customers can still book online.",
+        ] {
+            assert_eq!(check(&RULE, &doc("A", body)).len(), 1, "{body}");
+        }
+        // None coming in is an outage.
+        let body = "予約ページが開きません。新しい予約は一件も受けられていません。";
+        assert!(check(&RULE, &doc("A", body)).is_empty(), "{body}");
     }
 
     #[test]

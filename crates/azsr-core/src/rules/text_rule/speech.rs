@@ -90,6 +90,15 @@ pub(crate) static ASKS_TO_KNOW: LazyLock<Cue> = LazyLock::new(|| {
     ])
 });
 
+/// A question passed on from someone else (お客様からご質問をお預かりしております, …も
+/// 知りたいとのことです, she has asked us to find out, he would like to know).
+pub(crate) static RELAYED: LazyLock<Cue> = LazyLock::new(|| {
+    Cue::new(&[
+        "(?:ご)?質問を(?:お)?預か|(?:知りたい|伺いたい|確認したい|教えてほしい|聞いてほしい)との(?:こと|ご依頼)|(?:から|より)[^。]{0,16}(?:ご)?(?:質問|確認依頼)を(?:受け|いただ|頂)",
+        r"\b(?:has|have|had)\s+asked\s+(?:us|me)\s+to\s+(?:find\s+out|ask|check|confirm|clarify|raise)\b|\b(?:he|she|they)\s+(?:would\s+like|wants?|needs?)\s+to\s+know\b|\b(?:he|she|they)\s+(?:has|have)\s+asked\s+(?:us\s+|me\s+)?(?:whether|if|how)\b",
+    ])
+});
+
 /// The sentence says something tried did not help (切り戻しても解消しない, rolling back
 /// did not fix it, the errors persist).
 pub(crate) static DID_NOT_HELP: LazyLock<Cue> = LazyLock::new(|| {

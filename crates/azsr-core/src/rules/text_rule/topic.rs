@@ -17,7 +17,7 @@ use super::speech::Cue;
 /// A subject class.
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
 pub(crate) enum Subject {
-    /// Prices, invoices, charges, refunds, reservations.
+    /// Prices, invoices, charges, refunds, reservations, amounts of money (6,204 円, $12).
     Billing,
     /// Quotas and limit increases.
     Quota,
@@ -62,8 +62,8 @@ const ALL: [Subject; 10] = [
 static CUES: LazyLock<[Cue; 10]> = LazyLock::new(|| {
     [
         Cue::new(&[
-            "料金|請求|課金|費用|コスト|価格|値段|見積|支払|払い戻し|返金|予約インスタンス|リザーブド|クレジット|割引|従量|単価|月額|安く(?:なる|なり|でき|する)|割安|節約|節減",
-            r"\b(?:invoices?|bills?|billing|billed|charges?|charged|costs?|costing|price[sd]?|pricing|refunds?|refundable|payments?|reserved\s+instances?|reservations?|savings\s+plans?|credits?|discounts?|spend|budget|cheaper|save\s+money|savings)\b|\$\d",
+            "料金|請求|課金|費用|コスト|価格|値段|見積|支払|払い戻し|返金|予約インスタンス|リザーブド|クレジット|割引|従量|単価|月額|安く(?:なる|なり|でき|する)|割安|節約|節減|[0-9][0-9,.]* ?円|[¥￥] ?[0-9]",
+            r"\b(?:invoices?|bills?|billing|billed|charges?|charged|costs?|costing|price[sd]?|pricing|refunds?|refundable|payments?|reserved\s+instances?|reservations?|savings\s+plans?|credits?|discounts?|spend|budget|cheaper|save\s+money|savings)\b|\$\d|\b(?:usd|eur|gbp|jpy)\s?\d|\d\s?(?:usd|eur|gbp|jpy)\b|€\s?\d|£\s?\d",
         ]),
         Cue::new(&[
             "クォータ|クオータ|上限緩和|上限の緩和|上限(?:値|数)?(?:を|の)?[^。]{0,12}(?:引き上げ|緩和|増や|拡張|変更|増加)|(?:コア|vCPU|CPU|インスタンス|GPU) ?(?:数)? ?(?:の)? ?上限",
@@ -98,7 +98,7 @@ static CUES: LazyLock<[Cue; 10]> = LazyLock::new(|| {
             r"\bdeploy\w*|\bpipelines?\b|\bbuilds?\b|\bci/cd\b|\bslots?\b",
         ]),
         Cue::new(&[
-            "サブスクリプション(?:の)?(?:移管|移行|譲渡|名|変更|解約|キャンセル)|サブスクリプション(?:を|の)(?:分け|分割|追加|新規作成|作成|統合)|テナント(?:の)?(?:移行|移管|変更)|リソース グループ(?:の)?(?:名前|名|移動)|名前(?:の)?変更|リソースの移動|所有者(?:の)?変更",
+            "サブスクリプション(?:の)?(?:移管|移行|譲渡|名|変更|解約|キャンセル)|サブスクリプションを[^。]{0,30}(?:移す|移し|移せ|移管|移行|譲渡)|(?:CSP|\\bEA\\b|MCA)[^。]{0,8}(?:配下|傘下)(?:に|へ)|サブスクリプション(?:を|の)(?:分け|分割|追加|新規作成|作成|統合)|テナント(?:の)?(?:移行|移管|変更)|リソース グループ(?:の)?(?:名前|名|移動)|名前(?:の)?変更|リソースの移動|所有者(?:の)?変更",
             r"\b(?:create|add|split|separate|open)\s+(?:a\s+|another\s+|new\s+|separate\s+|second\s+)*subscriptions?\b|\b(?:move|moving|transfer\w*|renam\w+|cancel\w*)\b[^.?]{0,30}\b(?:subscriptions?|tenants?|resource\s+groups?|directory)\b|\b(?:subscriptions?|tenants?|resource\s+groups?)\b[^.?]{0,20}\b(?:transfer|rename|move|ownership)\b",
         ]),
     ]
