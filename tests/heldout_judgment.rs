@@ -20,13 +20,15 @@ use serde_json::Value;
 /// after session 5's subject classes, tuned on batch F and the writer's own G batches:
 /// 51/55 = 0.927; after session 6's batches I, J and K: 50/55 = 0.909, one Japanese
 /// severity-a-criteria draft found before is missed since the round on I and J, and the
-/// round on K changed nothing here: the floor follows what is measured).
+/// round on K changed nothing here: the floor follows what is measured; the same after
+/// session 7's sentence model and session 8's rounds on batches M and N).
 const MIN_RECALL: f64 = 0.90;
 /// Clean drafts that get an error or a warning (before tuning: 1 of 23; after the
 /// phrasing cues, measured once: 2 of 23, both `multiple-problems` on Japanese drafts;
 /// the one before, a `severity-a-criteria`, is gone; after session 4: 1 of 23, a
-/// `multiple-problems`; the same after sessions 5 and 6). Issue 11 brings this to 0.
-const MAX_CLEAN_WITH_FINDINGS: usize = 1;
+/// `multiple-problems`; the same after sessions 5, 6 and 7; none after session 8's
+/// rounds on batches M and N, which taught one invoice's several questions as one matter).
+const MAX_CLEAN_WITH_FINDINGS: usize = 0;
 
 #[derive(Deserialize)]
 struct Expected {
