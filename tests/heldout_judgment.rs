@@ -23,13 +23,6 @@ use serde_json::Value;
 /// round on K changed nothing here: the floor follows what is measured; the same after
 /// session 7's sentence model and session 8's rounds on batches M and N).
 const MIN_RECALL: f64 = 0.90;
-/// Clean drafts that get an error or a warning (before tuning: 1 of 23; after the
-/// phrasing cues, measured once: 2 of 23, both `multiple-problems` on Japanese drafts;
-/// the one before, a `severity-a-criteria`, is gone; after session 4: 1 of 23, a
-/// `multiple-problems`; the same after sessions 5, 6 and 7; none after session 8's
-/// rounds on batches M and N, which taught one invoice's several questions as one matter).
-const MAX_CLEAN_WITH_FINDINGS: usize = 0;
-
 #[derive(Deserialize)]
 struct Expected {
     draft: Vec<Draft>,
@@ -154,8 +147,13 @@ fn heldout_judgment_set() {
         println!("EXTRA {e}");
     }
     assert!(total >= MIN_RECALL, "recall {total:.3} < {MIN_RECALL}");
+    // No clean draft may get an error or a warning (before tuning: 1 of 23; after the
+    // phrasing cues, measured once: 2 of 23, both `multiple-problems` on Japanese drafts;
+    // after session 4: 1 of 23, a `multiple-problems`; the same after sessions 5, 6 and
+    // 7; none after session 8's rounds on batches M and N, which taught one invoice's
+    // several questions as one matter).
     assert!(
-        clean_with_findings.len() <= MAX_CLEAN_WITH_FINDINGS,
+        clean_with_findings.is_empty(),
         "clean drafts with findings: {clean_with_findings:#?}"
     );
 }
