@@ -1801,6 +1801,11 @@ pub(crate) fn at_key(
     }
     *last = ks..ke;
     let key = &text[ks..ke];
+    // `Get-AzVirtualNetworkGatewayConnectionSharedKey …`: a cmdlet whose output is the key.
+    if key.len() > 40 && key.as_bytes()[key.len() - 9..].eq_ignore_ascii_case(b"sharedkey") {
+        super::commands::shared_key_printed(text, ks..ke, out);
+        return;
+    }
     // A short key, normalized (lowercase letters and digits) on the stack: this runs
     // for every key-like word.
     let mut n_buf = [0u8; 12];
