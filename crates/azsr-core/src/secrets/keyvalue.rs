@@ -2565,10 +2565,17 @@ fn comment_above(text: &str, ks: usize) -> Option<Class> {
     {
         return Some(Class::Password);
     }
-    ["キー", "シークレット", "トークン", " key", "secret", "token"]
-        .iter()
-        .any(|w| body.contains(w))
-        .then_some(Class::Secret)
+    [
+        "キー",
+        "シークレット",
+        "トークン",
+        " key",
+        "secret",
+        "token",
+    ]
+    .iter()
+    .any(|w| body.contains(w))
+    .then_some(Class::Secret)
 }
 
 /// Whether one of the few lines above the key at `ks` (comments skipped, same block)

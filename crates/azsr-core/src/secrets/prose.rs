@@ -151,9 +151,12 @@ fn japanese_class(text: &str, hit: &Range<usize>) -> Option<(Class, Kind)> {
     let word = &text[hit.clone()];
     Some(match word {
         // 一時アクセス パス: Entra ID's Temporary Access Pass, a password for a day.
-        "パスワード" | "ぱすわーど" | "パスフレーズ" | "暗証番号" | "一時アクセス パス" | "一時アクセスパス" => {
-            (Class::Password, Kind::Password)
-        }
+        "パスワード"
+        | "ぱすわーど"
+        | "パスフレーズ"
+        | "暗証番号"
+        | "一時アクセス パス"
+        | "一時アクセスパス" => (Class::Password, Kind::Password),
         "共有キー" => (Class::Key(Kind::PreSharedKey), Kind::PreSharedKey),
         "アクセスキー" | "アクセス キー" => {
             (Class::Key(Kind::AccessKey), Kind::AccessKey)
@@ -1007,7 +1010,13 @@ fn signed_in_as(text: &str, hit: Range<usize>, out: &mut Vec<Finding>) {
 /// Words naming a credential in the sentence or two before a value told by a pronoun
 /// ("The backup account was locked. I've reset it to …").
 const CREDENTIAL_NOUNS: &[&str] = &[
-    "account", "passphrase", " pin", " key", "token", "secret", "locked",
+    "account",
+    "passphrase",
+    " pin",
+    " key",
+    "token",
+    "secret",
+    "locked",
 ];
 
 /// Whether the line holding `range`, or the one above, speaks of signing in or names a
@@ -1091,13 +1100,21 @@ fn it_is_now(text: &str, hit: Range<usize>, out: &mut Vec<Finding>) {
         && (before.trim_end().ends_with(['.', '!', ':'])
             || ["", "ok", "okay", "so", "ok so", "sorry", "oh", "fyi", "btw"]
                 .contains(&before.trim().trim_end_matches(',')))
-        && ["password", "passphrase", "passwd", "creds", "credential", " pw", " pin"]
-            .iter()
-            .any(|w| {
-                let from = if ls > 0 { line_start(text, ls - 1) } else { ls };
-                let from = ceil(text, from.max(hit.start.saturating_sub(400)));
-                text[from..hit.start].to_ascii_lowercase().contains(w)
-            });
+        && [
+            "password",
+            "passphrase",
+            "passwd",
+            "creds",
+            "credential",
+            " pw",
+            " pin",
+        ]
+        .iter()
+        .any(|w| {
+            let from = if ls > 0 { line_start(text, ls - 1) } else { ls };
+            let from = ceil(text, from.max(hit.start.saturating_sub(400)));
+            text[from..hit.start].to_ascii_lowercase().contains(w)
+        });
     if !told && !sentence {
         return;
     }
@@ -1156,11 +1173,14 @@ fn announced_value(text: &str, word_end: usize, lead_ok: bool) -> Option<Value> 
         .strip_prefix(['を', 'が', 'は'])
         .unwrap_or(rest)
         .trim_start_matches([' ', '　']);
-    let verb = ANNOUNCE.iter().find(|v| rest.starts_with(**v)).or_else(|| {
-        ["です", "になります"]
-            .iter()
-            .find(|v| lead_ok && rest.starts_with(**v))
-    })?;
+    let verb = ANNOUNCE
+        .iter()
+        .find(|v| rest.starts_with(**v))
+        .or_else(|| {
+            ["です", "になります"]
+                .iter()
+                .find(|v| lead_ok && rest.starts_with(**v))
+        })?;
     let after = &rest[verb.len()..];
     let after = ["。", "：", ":", "！", "!", "→"]
         .iter()
@@ -2059,13 +2079,34 @@ mod tests {
     #[test]
     fn a_password_told_by_a_verb_after_a_sentence_naming_it_is_found() {
         for (text, value) in [
-            ("The backup account was locked again. I've reset it to Wint3r!Fjord88\n", "Wint3r!Fjord88"),
-            ("About the vault key: changed it to Hq83LmZx02Pw yesterday.\n", "Hq83LmZx02Pw"),
-            ("svc-backup password expired. Sign in as svc-backup with Lm4#xPq92vRt now.\n", "Lm4#xPq92vRt"),
-            ("Logged in as CONTOSO\\svc-sql with Tr0ub4dor&3x successfully\n", "Tr0ub4dor&3x"),
-            ("You can log in using admin and Qz7!mW3pLx9 for now.\n", "Qz7!mW3pLx9"),
-            ("Sorry, wrong passphrase earlier. It's Blue7Harbor!Moon (capital B)\n", "Blue7Harbor!Moon"),
-            ("Got the DB creds wrong before, sorry.\nOK it's Kf83!qLzm20x\n", "Kf83!qLzm20x"),
+            (
+                "The backup account was locked again. I've reset it to Wint3r!Fjord88\n",
+                "Wint3r!Fjord88",
+            ),
+            (
+                "About the vault key: changed it to Hq83LmZx02Pw yesterday.\n",
+                "Hq83LmZx02Pw",
+            ),
+            (
+                "svc-backup password expired. Sign in as svc-backup with Lm4#xPq92vRt now.\n",
+                "Lm4#xPq92vRt",
+            ),
+            (
+                "Logged in as CONTOSO\\svc-sql with Tr0ub4dor&3x successfully\n",
+                "Tr0ub4dor&3x",
+            ),
+            (
+                "You can log in using admin and Qz7!mW3pLx9 for now.\n",
+                "Qz7!mW3pLx9",
+            ),
+            (
+                "Sorry, wrong passphrase earlier. It's Blue7Harbor!Moon (capital B)\n",
+                "Blue7Harbor!Moon",
+            ),
+            (
+                "Got the DB creds wrong before, sorry.\nOK it's Kf83!qLzm20x\n",
+                "Kf83!qLzm20x",
+            ),
         ] {
             assert_eq!(found(text), [value], "{text}");
         }
@@ -2084,9 +2125,15 @@ mod tests {
     #[test]
     fn a_value_after_a_sentence_announcing_it_is_found() {
         for (text, value) in [
-            ("接続キーを貼ります。r8Tq2LmZ9xVb3NcP7wKd5YhG1sJf4QaE\n", "r8Tq2LmZ9xVb3NcP7wKd5YhG1sJf4QaE"),
+            (
+                "接続キーを貼ります。r8Tq2LmZ9xVb3NcP7wKd5YhG1sJf4QaE\n",
+                "r8Tq2LmZ9xVb3NcP7wKd5YhG1sJf4QaE",
+            ),
             ("以下がパスワードです。\nHk39!mzQ2xLp\n", "Hk39!mzQ2xLp"),
-            ("こちらが新しいパスワードです。\n\nHk39!mzQ2xLp\n", "Hk39!mzQ2xLp"),
+            (
+                "こちらが新しいパスワードです。\n\nHk39!mzQ2xLp\n",
+                "Hk39!mzQ2xLp",
+            ),
             ("パスワードを共有します：Hk39!mzQ2xLp\n", "Hk39!mzQ2xLp"),
             ("ぱすわーど: Hk39!mzQ2xLp\n", "Hk39!mzQ2xLp"),
             ("仮パス：Hk39!mzQ2xLp\n", "Hk39!mzQ2xLp"),
