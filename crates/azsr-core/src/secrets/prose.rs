@@ -220,11 +220,7 @@ fn japanese_told(text: &str, hit: Range<usize>, class: Class, kind: Kind, out: &
         }
     }
     // 接続キーを貼ります。X, 以下がパスワードです。⏎ X: the word announced, its value after.
-    let sentence = lead.rsplit(['。', '、']).next().unwrap_or(lead);
-    let lead_ok = ["以下が", "下記が", "こちらが", "これが"]
-        .iter()
-        .any(|w| sentence.contains(w));
-    if let Some(v) = announced_value(text, hit.end, lead_ok) {
+    if let Some(v) = announced_value(text, hit.end, lead) {
         if accept(class, &text[v.range.clone()], Sep::Weak, false) {
             out.push(Finding {
                 range: v.range,
@@ -1164,10 +1160,17 @@ const ANNOUNCE: &[&str] = &[
 
 /// 接続キーを貼ります。X, パスワードを共有します：⏎ X, 以下がパスワードです。⏎ X: after a
 /// sentence that announces the word's value, the value alone ending the line or alone
-/// on the next one.
-fn announced_value(text: &str, word_end: usize, lead_ok: bool) -> Option<Value> {
+/// on the next one. `lead` is the word's line before it.
+fn announced_value(text: &str, word_end: usize, lead: &str) -> Option<Value> {
     let le = line_end(text, word_end);
     let rest = &text[word_end..le];
+    // 以下がパスワードです: a lead-in earlier in the word's sentence.
+    let lead_ok = || {
+        let sentence = lead.rsplit(['。', '、']).next().unwrap_or(lead);
+        ["以下が", "下記が", "こちらが", "これが"]
+            .iter()
+            .any(|w| sentence.contains(w))
+    };
     let rest = rest.trim_start_matches([' ', '　']);
     let rest = rest
         .strip_prefix(['を', 'が', 'は'])
@@ -1179,7 +1182,8 @@ fn announced_value(text: &str, word_end: usize, lead_ok: bool) -> Option<Value> 
         .or_else(|| {
             ["です", "になります"]
                 .iter()
-                .find(|v| lead_ok && rest.starts_with(**v))
+                .find(|v| rest.starts_with(**v))
+                .filter(|_| lead_ok())
         })?;
     let after = &rest[verb.len()..];
     let after = ["。", "：", ":", "！", "!", "→"]
