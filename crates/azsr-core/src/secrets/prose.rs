@@ -975,13 +975,7 @@ pub(crate) fn at_it_to(text: &str, hit: Range<usize>, out: &mut Vec<Finding>) {
 /// "Sign in as svc-backup with P@ss…", "log in as admin using P@ss…": an account and the
 /// password it signs in with.
 fn signed_in_as(text: &str, hit: Range<usize>, out: &mut Vec<Finding>) {
-    let ls = line_start(text, hit.start);
-    let verb = text[ls..hit.start]
-        .rsplit(' ')
-        .next()
-        .unwrap_or("")
-        .to_ascii_lowercase();
-    if !["log", "logging", "logged", "sign", "signing", "signed"].contains(&verb.as_str()) {
+    if !signs_in_before(text, hit.start) {
         return;
     }
     let Some(user) = read_value(text, hit.end, false) else {
@@ -1003,6 +997,24 @@ fn signed_in_as(text: &str, hit: Range<usize>, out: &mut Vec<Finding>) {
     }
 }
 
+/// Whether the word before `at` on its line signs in ("log", "signed"): "log in with …".
+fn signs_in_before(text: &str, at: usize) -> bool {
+    let verb = text[line_start(text, at)..at]
+        .rsplit(' ')
+        .next()
+        .unwrap_or("")
+        .to_ascii_lowercase();
+    ["log", "logging", "logged", "sign", "signing", "signed"].contains(&verb.as_str())
+}
+
+/// Where the context of a value at `at` starts: the line above its line, at most 400
+/// bytes back.
+fn context_start(text: &str, at: usize) -> usize {
+    let ls = line_start(text, at);
+    let from = if ls > 0 { line_start(text, ls - 1) } else { ls };
+    ceil(text, from.max(at.saturating_sub(400)))
+}
+
 /// Words naming a credential in the sentence or two before a value told by a pronoun
 /// ("The backup account was locked. I've reset it to …").
 const CREDENTIAL_NOUNS: &[&str] = &[
@@ -1021,10 +1033,7 @@ fn credential_context(text: &str, range: &Range<usize>) -> bool {
     if sign_in_context(text, range) {
         return true;
     }
-    let ls = line_start(text, range.start);
-    let from = if ls > 0 { line_start(text, ls - 1) } else { ls };
-    let from = ceil(text, from.max(range.start.saturating_sub(400)));
-    let context = text[from..range.start].to_ascii_lowercase();
+    let context = text[context_start(text, range.start)..range.start].to_ascii_lowercase();
     CREDENTIAL_NOUNS.iter().any(|w| context.contains(w))
 }
 
@@ -1032,13 +1041,7 @@ fn credential_context(text: &str, range: &Range<usize>) -> bool {
 /// admin / P@ss…": the password a person signs in with; a lone value must have a symbol
 /// (an account signs in too: "sign in with ContosoAdmin01").
 fn signed_in_with_en(text: &str, hit: Range<usize>, out: &mut Vec<Finding>) {
-    let ls = line_start(text, hit.start);
-    let verb = text[ls..hit.start]
-        .rsplit(' ')
-        .next()
-        .unwrap_or("")
-        .to_ascii_lowercase();
-    if !["log", "logging", "logged", "sign", "signing", "signed"].contains(&verb.as_str()) {
+    if !signs_in_before(text, hit.start) {
         return;
     }
     let Some(first) = read_value(text, hit.end, false) else {
@@ -1096,21 +1099,20 @@ fn it_is_now(text: &str, hit: Range<usize>, out: &mut Vec<Finding>) {
         && (before.trim_end().ends_with(['.', '!', ':'])
             || ["", "ok", "okay", "so", "ok so", "sorry", "oh", "fyi", "btw"]
                 .contains(&before.trim().trim_end_matches(',')))
-        && [
-            "password",
-            "passphrase",
-            "passwd",
-            "creds",
-            "credential",
-            " pw",
-            " pin",
-        ]
-        .iter()
-        .any(|w| {
-            let from = if ls > 0 { line_start(text, ls - 1) } else { ls };
-            let from = ceil(text, from.max(hit.start.saturating_sub(400)));
-            text[from..hit.start].to_ascii_lowercase().contains(w)
-        });
+        && {
+            let context = text[context_start(text, hit.start)..hit.start].to_ascii_lowercase();
+            [
+                "password",
+                "passphrase",
+                "passwd",
+                "creds",
+                "credential",
+                " pw",
+                " pin",
+            ]
+            .iter()
+            .any(|w| context.contains(w))
+        };
     if !told && !sentence {
         return;
     }
@@ -1122,11 +1124,8 @@ fn it_is_now(text: &str, hit: Range<usize>, out: &mut Vec<Finding>) {
         return;
     };
     let s = &text[v.range.clone()];
-    let context = {
-        let from = if ls > 0 { line_start(text, ls - 1) } else { ls };
-        let from = ceil(text, from.max(hit.start.saturating_sub(400)));
-        text[from..line_end(text, v.range.end)].to_ascii_lowercase()
-    };
+    let context =
+        text[context_start(text, hit.start)..line_end(text, v.range.end)].to_ascii_lowercase();
     // "the new one" may be anything: it takes a user or an account, not an admin portal.
     let words: &[&str] = if one {
         &["same user", "user ", "account"]
@@ -1255,11 +1254,8 @@ const SIGN_IN: &[&str] = &[
 
 /// Whether the line holding `range`, or the one above, speaks of signing in.
 fn sign_in_context(text: &str, range: &Range<usize>) -> bool {
-    let ls = line_start(text, range.start);
-    let from = if ls > 0 { line_start(text, ls - 1) } else { ls };
-    let from = ceil(text, from.max(range.start.saturating_sub(400)));
     let le = line_end(text, range.end);
-    let context = text[from..le].to_ascii_lowercase();
+    let context = text[context_start(text, range.start)..le].to_ascii_lowercase();
     SIGN_IN.iter().any(|w| context.contains(w))
 }
 
