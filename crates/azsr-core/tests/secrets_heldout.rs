@@ -261,13 +261,15 @@ const DEV9: Corpus = Corpus {
 /// session 8's console round (CI logs, regenerated and shared keys) and its
 /// generic-names and prose round: 0.988 / 1.000
 /// (console and prose 1.000; generic names 0.958, its misses a shared key echoed by its
-/// cmdlet and a variable passed to ConvertTo-SecureString).
+/// cmdlet and a variable passed to ConvertTo-SecureString). After the classes round
+/// (shared keys printed by their cmdlets, variables resolved to their literals): 1.000 /
+/// 1.000.
 const DEV10: Corpus = Corpus {
     name: "dev10",
     files: &corpus_files!("dev10"),
     generate: heldout3::generate,
     seed: 0x4E1D_2026_1207_0010,
-    min_recall: 0.98,
+    min_recall: 1.0,
     min_precision: 1.0,
     min_masked: 1.0,
     min_possible: 0.98,
@@ -286,13 +288,14 @@ const DEV10: Corpus = Corpus {
 /// the possible-secret pass alone. After session 8's console round, a label fix (an App
 /// Configuration `Id` is no secret) and its generic-names and prose round: 0.993 / 1.000
 /// (console, formats and prose 1.000; generic names en 0.964), 1.000 masked in a quoted
-/// line; its masking round: 0.967 by the possible-secret pass alone.
+/// line; its masking round: 0.967 by the possible-secret pass alone. After the classes
+/// round (a shared key printed by its cmdlet): 1.000 / 1.000.
 const DEV11: Corpus = Corpus {
     name: "dev11",
     files: &corpus_files!("dev11"),
     generate: heldout3::generate,
     seed: 0x4E1D_2026_1207_0011,
-    min_recall: 0.99,
+    min_recall: 1.0,
     min_precision: 1.0,
     min_masked: 1.0,
     min_possible: 0.96,

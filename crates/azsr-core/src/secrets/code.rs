@@ -140,7 +140,7 @@ fn class_of(kind: Kind) -> Class {
 /// The string literal last assigned to the variable `name` in the few lines before
 /// `before` (`var apiKey = "…";`, `byte[] keyBytes = Encoding.UTF8.GetBytes("…");`,
 /// `$pwd = '…'`): the first literal on the assignment's line, in a call or not.
-fn assigned_literal(text: &str, name: &str, before: usize) -> Option<Range<usize>> {
+pub(super) fn assigned_literal(text: &str, name: &str, before: usize) -> Option<Range<usize>> {
     if name.len() < 2 || ["null", "new", "true", "false", "this"].contains(&name) {
         return None;
     }

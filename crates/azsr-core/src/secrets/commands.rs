@@ -318,6 +318,28 @@ pub(crate) fn convert_to_secure_string(text: &str, hit: Range<usize>, out: &mut 
     }
     if text[p..le].to_ascii_lowercase().starts_with("-string") {
         p += "-string".len();
+        while matches!(at(text, p), b' ' | b'\t') {
+            p += 1;
+        }
+    }
+    // `$値 = '…'` ⏎ `ConvertTo-SecureString $値 -AsPlainText`: the literal the variable
+    // was given a few lines up.
+    if at(text, p) == b'$' {
+        let e = text[p..le]
+            .find(|c: char| c.is_whitespace() || matches!(c, ')' | ';' | '|'))
+            .map_or(le, |i| p + i);
+        if e > p + 1 {
+            if let Some(r) = super::code::assigned_literal(text, &text[p..e], ls) {
+                let s = &text[r.clone()];
+                if s.len() >= 3 && !is_placeholder(s) {
+                    out.push(Finding {
+                        range: r,
+                        kind: Kind::Password,
+                    });
+                }
+            }
+        }
+        return;
     }
     let mut found = read_value(text, p, false).filter(|v| {
         let s = &text[v.range.clone()];
@@ -384,6 +406,56 @@ pub(crate) fn value_flag(text: &str, hit: Range<usize>, out: &mut Vec<Finding>) 
             range: v.range,
             kind,
         });
+    }
+}
+
+/// How many lines below a command its output is looked for (a confirmation prompt
+/// may come first).
+const OUTPUT_LINES: usize = 12;
+
+/// `Get-AzVirtualNetworkGatewayConnectionSharedKey -Name cn1 …` ⏎ `X`,
+/// `Reset-…SharedKey … -KeyLength 32` ⏎ `X`, `Set-…SharedKey … -Value $psk` ⏎ `Confirm` ⏎
+/// … ⏎ `X`: the cmdlets print the connection's pre-shared key alone on a line, after
+/// the lines of a confirmation prompt, before the next prompt.
+pub(crate) fn shared_key_printed(text: &str, cmdlet: Range<usize>, out: &mut Vec<Finding>) {
+    let name = text[cmdlet.clone()].to_ascii_lowercase();
+    if !["get-az", "reset-az", "set-az"]
+        .iter()
+        .any(|p| name.starts_with(p))
+        || !name.ends_with("connectionsharedkey")
+    {
+        return;
+    }
+    let mut p = line_end(text, cmdlet.end);
+    for _ in 0..OUTPUT_LINES {
+        if p >= text.len() {
+            return;
+        }
+        let ls = p + 1;
+        let le = line_end(text, ls);
+        p = le;
+        let line = &text[ls..le];
+        let v = line.trim();
+        if v.starts_with("PS ") || v.starts_with("PS>") {
+            return;
+        }
+        // Blank lines and the prompt's sentences (`Confirm`, `この操作を実行しますか?`,
+        // `[Y] Yes  [N] No …`).
+        if v.is_empty()
+            || !v.is_ascii()
+            || v.contains(char::is_whitespace)
+            || v.eq_ignore_ascii_case("confirm")
+        {
+            continue;
+        }
+        let start = ls + (line.len() - line.trim_start().len());
+        if super::value::looks_random(v, 12) && !is_placeholder(v) {
+            out.push(Finding {
+                range: start..start + v.len(),
+                kind: Kind::PreSharedKey,
+            });
+        }
+        return;
     }
 }
 
@@ -580,6 +652,54 @@ mod tests {
             "C:\\> net use Z: \\\\srv\\share /u:corp\\tanaka *\n",
             "C:\\> robocopy C:\\a \\\\srv\\b /u:x\n",
             "$ psql -U app -h pg1 appdb\n",
+        ] {
+            assert!(found(text).is_empty(), "{text}: {:?}", found(text));
+        }
+    }
+
+    #[test]
+    fn a_shared_key_printed_back_by_its_cmdlet_is_found() {
+        use crate::secrets::found;
+        for (text, value, n) in [
+            ("PS> Set-AzVirtualNetworkGatewayConnectionSharedKey -Name cn1 -ResourceGroupName rg -Value 'Xk29vLmq83NdPz71'\nConfirm\nAre you sure?\n[Y] Yes  [N] No: Y\nXk29vLmq83NdPz71\nPS>\n", "Xk29vLmq83NdPz71", 2),
+            ("PS C:\\作業> Set-AzVirtualNetworkGatewayConnectionSharedKey -Name 'cn-osaka' -ResourceGroupName 'rg-hub' -Value \"Qm7pL2xV9nR4tK8w\"\n\n確認\nこの操作を実行しますか?\n[Y] はい(Y)  [N] いいえ(N): Y\n  Qm7pL2xV9nR4tK8w\n", "Qm7pL2xV9nR4tK8w", 2),
+            ("PS C:\\> $psk = Get-Content .\\psk.txt\nPS C:\\> Set-AzVirtualNetworkGatewayConnectionSharedKey -Name cn1 -ResourceGroupName rg -Value $psk\nConfirm\nAre you sure you want to overwrite resource 'cn1'\n[Y] Yes  [N] No: Y\nWq4mZ8xL2vN7pR3tK9dY\nPS C:\\Users\\k-ito01>\n", "Wq4mZ8xL2vN7pR3tK9dY", 1),
+            ("PS C:\\> Get-AzVirtualNetworkGatewayConnectionSharedKey -ResourceGroupName rg-net -Name cn-onprem\nbR7mQ2xL9vN4kP8tZ3wY\n", "bR7mQ2xL9vN4kP8tZ3wY", 1),
+            ("PS /home/k> Reset-AzVirtualNetworkGatewayConnectionSharedKey -ResourceGroupName rg -Name cn1 -KeyLength 32\n\nr8Tq2LmZ9xVb3NcP7wKd5YhG1sJf4QaE\n", "r8Tq2LmZ9xVb3NcP7wKd5YhG1sJf4QaE", 1),
+        ] {
+            let f = found(text);
+            assert_eq!(f.len(), n, "{text}: {f:?}");
+            assert!(f.iter().all(|v| *v == value), "{text}: {f:?}");
+        }
+        for text in [
+            // An error, a name, a short word: no key printed.
+            "PS> Get-AzVirtualNetworkGatewayConnectionSharedKey -Name cn1 -ResourceGroupName rg\nGet-AzVirtualNetworkGatewayConnectionSharedKey: Resource not found\n",
+            "PS> Get-AzVirtualNetworkGatewayConnectionSharedKey -Name cn1 -ResourceGroupName rg\n\nabc\n",
+            "PS> Get-AzVirtualNetworkGatewayConnectionSharedKey -Name cn1 -ResourceGroupName rg\ncn-hub-to-onprem\n",
+            "PS C:\\> Set-AzVirtualNetworkGatewayConnectionSharedKey -Name cn1 -ResourceGroupName rg -Value $psk -Force\nPS C:\\Users\\k-ito01> hostname\n",
+            "PS> Get-AzVirtualNetworkGatewayConnectionSharedKey -Name cn1 -ResourceGroupName rg\n<shared-key>\n",
+            "PS> Get-AzVirtualNetworkGatewayConnectionSharedKey -Name cn1 -ResourceGroupName rg\n****************\n",
+        ] {
+            assert!(found(text).is_empty(), "{text}: {:?}", found(text));
+        }
+    }
+
+    #[test]
+    fn a_variable_given_to_convert_to_secure_string_is_resolved_to_its_literal() {
+        use crate::secrets::found;
+        for (text, value) in [
+            ("PS C:\\> $値 = 'Kf83!qLzm20x'\nPS C:\\> $sec = ConvertTo-SecureString $値 -AsPlainText -Force\n", "Kf83!qLzm20x"),
+            ("$plain = \"Tokyo2021!\"\n$secure = ConvertTo-SecureString -String $plain -AsPlainText -Force\n", "Tokyo2021!"),
+            ("$p = 'Sakura#2024'\n$cred = [pscredential]::new('svc', (ConvertTo-SecureString $p -AsPlainText -Force))\n", "Sakura#2024"),
+        ] {
+            assert_eq!(found(text), [value], "{text}");
+        }
+        for text in [
+            // Read from the user, from a vault, or a placeholder: no literal.
+            "$pw = Read-Host 'Password'\n$sec = ConvertTo-SecureString $pw -AsPlainText -Force\n",
+            "$pw = (Get-AzKeyVaultSecret -VaultName kv -Name sql).SecretValueText\n$sec = ConvertTo-SecureString $pw -AsPlainText -Force\n",
+            "$pw = '<password>'\n$sec = ConvertTo-SecureString $pw -AsPlainText -Force\n",
+            "$sec = ConvertTo-SecureString $env:SQL_PASSWORD -AsPlainText -Force\n",
         ] {
             assert!(found(text).is_empty(), "{text}: {:?}", found(text));
         }

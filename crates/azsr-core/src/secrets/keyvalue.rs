@@ -1801,6 +1801,11 @@ pub(crate) fn at_key(
     }
     *last = ks..ke;
     let key = &text[ks..ke];
+    // `Get-AzVirtualNetworkGatewayConnectionSharedKey …`: a cmdlet whose output is the key.
+    if key.len() > 40 && key.as_bytes()[key.len() - 9..].eq_ignore_ascii_case(b"sharedkey") {
+        super::commands::shared_key_printed(text, ks..ke, out);
+        return;
+    }
     // A short key, normalized (lowercase letters and digits) on the stack: this runs
     // for every key-like word.
     let mut n_buf = [0u8; 12];
@@ -2316,6 +2321,28 @@ pub(crate) fn at_key(
         });
         return;
     }
+    // `# 本番DBのパスワード` ⏎ `value: P@ss…`, `; storage key` ⏎ `Data=<key>`: a generic name
+    // under a comment saying what its value is.
+    if (matches!(n, "value" | "data") || generic_tail) && sep == Sep::Strong {
+        let told = match comment_above(text, ks) {
+            Some(Class::Password) => {
+                s.len() <= 40 && looks_like_password(s) && s.bytes().any(|c| c.is_ascii_digit())
+            }
+            Some(_) => looks_random(s, 24),
+            None => false,
+        };
+        if told && !is_placeholder(s) {
+            out.push(Finding {
+                range: v.range,
+                kind: if looks_like_password(s) && s.len() <= 40 {
+                    Kind::Password
+                } else {
+                    Kind::Secret
+                },
+            });
+            return;
+        }
+    }
     // `ServiceAuth`, `STORAGE_ACCESS`: names that say what the value does, not what it is.
     let full = normalize(key);
     if names_auth(&full) && !bare && (sep != Sep::Strong || s.len() < 8 || names_scheme(s))
@@ -2517,6 +2544,38 @@ fn names_above(text: &str, ks: usize) -> bool {
     ["\"name\"", "name:", "name=", "'name'"]
         .iter()
         .any(|w| lower.contains(w))
+}
+
+/// What the comment on the line right above `ks` says the value below it is: a password
+/// (`# 本番DBのパスワード`, `; admin password`) or a key, secret or token.
+fn comment_above(text: &str, ks: usize) -> Option<Class> {
+    let ls = line_start(text, ks);
+    if ls == 0 {
+        return None;
+    }
+    let above = line_start(text, ls - 1);
+    let line = text[above..ls - 1].trim();
+    let body = line
+        .strip_prefix("//")
+        .or_else(|| line.strip_prefix(['#', ';']))?
+        .to_lowercase();
+    if ["パスワード", "password", "passwd", "暗証番号", "ぱすわーど"]
+        .iter()
+        .any(|w| body.contains(w))
+    {
+        return Some(Class::Password);
+    }
+    [
+        "キー",
+        "シークレット",
+        "トークン",
+        " key",
+        "secret",
+        "token",
+    ]
+    .iter()
+    .any(|w| body.contains(w))
+    .then_some(Class::Secret)
 }
 
 /// Whether one of the few lines above the key at `ks` (comments skipped, same block)
@@ -2966,6 +3025,28 @@ mod tests {
             "api_key が APIM_NAMED_VALUE_KEY_01 を参照しています。\n",
         ] {
             assert!(found(text).is_empty(), "{text}: {:?}", found(text));
+        }
+    }
+
+    #[test]
+    fn a_generic_name_under_a_comment_saying_what_it_holds_is_found() {
+        for (text, value) in [
+            ("# 本番DBのパスワード\nvalue: Hk39!mzQ2xLp\n", "Hk39!mzQ2xLp"),
+            ("[db]\n; 管理者パスワード（初期）\nValue = Sakura2024$\n", "Sakura2024$"),
+            ("// storage account key for the batch job\nBATCH_DATA=Zm8Qv2Lx9Np4Rt7KwY3dLp0QaB1cD2eF\n", "Zm8Qv2Lx9Np4Rt7KwY3dLp0QaB1cD2eF"),
+            ("  # 連携先 API のトークン\n  value: \"r8Tq2LmZ9xVb3NcP7wKd5YhG\"\n", "r8Tq2LmZ9xVb3NcP7wKd5YhG"),
+        ] {
+            assert_eq!(super::super::found(text), [value], "{text}");
+        }
+        for text in [
+            "# パスワードの有効期限（日数）\nvalue: 90\n",
+            "# パスワード ポリシー\nvalue: Complex\n",
+            "# パスワードは Key Vault を参照\nvalue: \"@Microsoft.KeyVault(SecretUri=https://kv.vault.azure.net/secrets/db)\"\n",
+            "# パスワード\nvalue: <パスワード>\n",
+            "# キーの名前\nvalue: storage-key-primary\n",
+            "# 接続先サーバー\nvalue: Hk39!mzQ2xLp\n",
+        ] {
+            assert!(super::super::found(text).is_empty(), "{text}: {:?}", super::super::found(text));
         }
     }
 }

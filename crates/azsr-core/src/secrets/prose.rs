@@ -127,7 +127,11 @@ fn short_password_label(text: &str, hit: &Range<usize>) -> bool {
         return true;
     }
     let before = char_before(text, hit.start);
-    let label_start = !before.is_alphanumeric() || before.is_ascii_digit();
+    // 仮パス：, 初期パス：, 新パス：: a password's label with its qualifier.
+    let qualified = ["仮", "初期", "新", "旧", "一時"]
+        .iter()
+        .any(|q| text[..hit.start].ends_with(q));
+    let label_start = !before.is_alphanumeric() || before.is_ascii_digit() || qualified;
     let mut p = hit.end;
     let c = char_at(text, p);
     if !label_start || !matches!(c, ':' | '：' | '=' | '＝') {
@@ -147,9 +151,12 @@ fn japanese_class(text: &str, hit: &Range<usize>) -> Option<(Class, Kind)> {
     let word = &text[hit.clone()];
     Some(match word {
         // 一時アクセス パス: Entra ID's Temporary Access Pass, a password for a day.
-        "パスワード" | "パスフレーズ" | "暗証番号" | "一時アクセス パス" | "一時アクセスパス" => {
-            (Class::Password, Kind::Password)
-        }
+        "パスワード"
+        | "ぱすわーど"
+        | "パスフレーズ"
+        | "暗証番号"
+        | "一時アクセス パス"
+        | "一時アクセスパス" => (Class::Password, Kind::Password),
         "共有キー" => (Class::Key(Kind::PreSharedKey), Kind::PreSharedKey),
         "アクセスキー" | "アクセス キー" => {
             (Class::Key(Kind::AccessKey), Kind::AccessKey)
@@ -210,6 +217,16 @@ fn japanese_told(text: &str, hit: Range<usize>, class: Class, kind: Kind, out: &
                 });
                 return;
             }
+        }
+    }
+    // 接続キーを貼ります。X, 以下がパスワードです。⏎ X: the word announced, its value after.
+    if let Some(v) = announced_value(text, hit.end, lead) {
+        if accept(class, &text[v.range.clone()], Sep::Weak, false) {
+            out.push(Finding {
+                range: v.range,
+                kind,
+            });
+            return;
         }
     }
     // The value before the word: 「P@ss…」というパスワード, P@ss… という管理者パスワード;
@@ -917,8 +934,14 @@ pub(crate) fn at_account(text: &str, hit: Range<usize>, out: &mut Vec<Finding>) 
 /// only by a pronoun, after a verb that sets it, when the line or the one above speaks of
 /// signing in. The value must be a chosen password with a digit.
 pub(crate) fn at_it_to(text: &str, hit: Range<usize>, out: &mut Vec<Finding>) {
-    if text[hit.clone()].eq_ignore_ascii_case(" in with ") {
+    if text[hit.clone()].eq_ignore_ascii_case(" in with ")
+        || text[hit.clone()].eq_ignore_ascii_case(" in using ")
+    {
         signed_in_with_en(text, hit, out);
+        return;
+    }
+    if text[hit.clone()].eq_ignore_ascii_case(" in as ") {
+        signed_in_as(text, hit, out);
         return;
     }
     if !text[hit.clone()].eq_ignore_ascii_case(" it to ") {
@@ -941,7 +964,7 @@ pub(crate) fn at_it_to(text: &str, hit: Range<usize>, out: &mut Vec<Finding>) {
     let Some(v) = read_value(text, hit.end, false) else {
         return;
     };
-    if chosen_password(&text[v.range.clone()]) && sign_in_context(text, &v.range) {
+    if chosen_password(&text[v.range.clone()]) && credential_context(text, &v.range) {
         out.push(Finding {
             range: v.range,
             kind: Kind::Password,
@@ -949,17 +972,76 @@ pub(crate) fn at_it_to(text: &str, hit: Range<usize>, out: &mut Vec<Finding>) {
     }
 }
 
-/// "Try logging in with P@ss…", "sign in with svc-deploy and P@ss…", "logged in with
-/// admin / P@ss…": the password a person signs in with; a lone value must have a symbol
-/// (an account signs in too: "sign in with ContosoAdmin01").
-fn signed_in_with_en(text: &str, hit: Range<usize>, out: &mut Vec<Finding>) {
-    let ls = line_start(text, hit.start);
-    let verb = text[ls..hit.start]
+/// "Sign in as svc-backup with P@ss…", "log in as admin using P@ss…": an account and the
+/// password it signs in with.
+fn signed_in_as(text: &str, hit: Range<usize>, out: &mut Vec<Finding>) {
+    if !signs_in_before(text, hit.start) {
+        return;
+    }
+    let Some(user) = read_value(text, hit.end, false) else {
+        return;
+    };
+    let after = &text[user.range.end..line_end(text, user.range.end)];
+    let Some(v) = [" with ", " using ", " and ", " / "]
+        .iter()
+        .find(|w| after.len() >= w.len() && after[..w.len()].eq_ignore_ascii_case(w))
+        .and_then(|w| read_value(text, user.range.end + w.len(), false))
+    else {
+        return;
+    };
+    if chosen_password(&text[v.range.clone()]) {
+        out.push(Finding {
+            range: v.range,
+            kind: Kind::Password,
+        });
+    }
+}
+
+/// Whether the word before `at` on its line signs in ("log", "signed"): "log in with …".
+fn signs_in_before(text: &str, at: usize) -> bool {
+    let verb = text[line_start(text, at)..at]
         .rsplit(' ')
         .next()
         .unwrap_or("")
         .to_ascii_lowercase();
-    if !["log", "logging", "logged", "sign", "signing", "signed"].contains(&verb.as_str()) {
+    ["log", "logging", "logged", "sign", "signing", "signed"].contains(&verb.as_str())
+}
+
+/// Where the context of a value at `at` starts: the line above its line, at most 400
+/// bytes back.
+fn context_start(text: &str, at: usize) -> usize {
+    let ls = line_start(text, at);
+    let from = if ls > 0 { line_start(text, ls - 1) } else { ls };
+    ceil(text, from.max(at.saturating_sub(400)))
+}
+
+/// Words naming a credential in the sentence or two before a value told by a pronoun
+/// ("The backup account was locked. I've reset it to …").
+const CREDENTIAL_NOUNS: &[&str] = &[
+    "account",
+    "passphrase",
+    " pin",
+    " key",
+    "token",
+    "secret",
+    "locked",
+];
+
+/// Whether the line holding `range`, or the one above, speaks of signing in or names a
+/// credential.
+fn credential_context(text: &str, range: &Range<usize>) -> bool {
+    if sign_in_context(text, range) {
+        return true;
+    }
+    let context = text[context_start(text, range.start)..range.start].to_ascii_lowercase();
+    CREDENTIAL_NOUNS.iter().any(|w| context.contains(w))
+}
+
+/// "Try logging in with P@ss…", "sign in with svc-deploy and P@ss…", "logged in with
+/// admin / P@ss…": the password a person signs in with; a lone value must have a symbol
+/// (an account signs in too: "sign in with ContosoAdmin01").
+fn signed_in_with_en(text: &str, hit: Range<usize>, out: &mut Vec<Finding>) {
+    if !signs_in_before(text, hit.start) {
         return;
     }
     let Some(first) = read_value(text, hit.end, false) else {
@@ -1011,7 +1093,27 @@ fn it_is_now(text: &str, hit: Range<usize>, out: &mut Vec<Finding>) {
         .iter()
         .any(|v| before.contains(v))
     };
-    if !told {
+    // "Wrong passphrase earlier. It's P@ss… (capital B)": a sentence of its own after one
+    // naming a password.
+    let sentence = !one
+        && (before.trim_end().ends_with(['.', '!', ':'])
+            || ["", "ok", "okay", "so", "ok so", "sorry", "oh", "fyi", "btw"]
+                .contains(&before.trim().trim_end_matches(',')))
+        && {
+            let context = text[context_start(text, hit.start)..hit.start].to_ascii_lowercase();
+            [
+                "password",
+                "passphrase",
+                "passwd",
+                "creds",
+                "credential",
+                " pw",
+                " pin",
+            ]
+            .iter()
+            .any(|w| context.contains(w))
+        };
+    if !told && !sentence {
         return;
     }
     let mut p = hit.end;
@@ -1022,11 +1124,8 @@ fn it_is_now(text: &str, hit: Range<usize>, out: &mut Vec<Finding>) {
         return;
     };
     let s = &text[v.range.clone()];
-    let context = {
-        let from = if ls > 0 { line_start(text, ls - 1) } else { ls };
-        let from = ceil(text, from.max(hit.start.saturating_sub(400)));
-        text[from..line_end(text, v.range.end)].to_ascii_lowercase()
-    };
+    let context =
+        text[context_start(text, hit.start)..line_end(text, v.range.end)].to_ascii_lowercase();
     // "the new one" may be anything: it takes a user or an account, not an admin portal.
     let words: &[&str] = if one {
         &["same user", "user ", "account"]
@@ -1040,6 +1139,68 @@ fn it_is_now(text: &str, hit: Range<usize>, out: &mut Vec<Finding>) {
             kind: Kind::Password,
         });
     }
+}
+
+/// What announces a value after its word: 貼ります, 送ります, 共有します; です and になります
+/// only after 以下が / こちらが.
+const ANNOUNCE: &[&str] = &[
+    "貼ります",
+    "貼っておきます",
+    "貼り付けます",
+    "貼りつけます",
+    "送ります",
+    "お送りします",
+    "共有します",
+    "お伝えします",
+    "載せます",
+    "置いておきます",
+    "記載します",
+];
+
+/// 接続キーを貼ります。X, パスワードを共有します：⏎ X, 以下がパスワードです。⏎ X: after a
+/// sentence that announces the word's value, the value alone ending the line or alone
+/// on the next one. `lead` is the word's line before it.
+fn announced_value(text: &str, word_end: usize, lead: &str) -> Option<Value> {
+    let le = line_end(text, word_end);
+    let rest = &text[word_end..le];
+    // 以下がパスワードです: a lead-in earlier in the word's sentence.
+    let lead_ok = || {
+        let sentence = lead.rsplit(['。', '、']).next().unwrap_or(lead);
+        ["以下が", "下記が", "こちらが", "これが"]
+            .iter()
+            .any(|w| sentence.contains(w))
+    };
+    let rest = rest.trim_start_matches([' ', '　']);
+    let rest = rest
+        .strip_prefix(['を', 'が', 'は'])
+        .unwrap_or(rest)
+        .trim_start_matches([' ', '　']);
+    let verb = ANNOUNCE
+        .iter()
+        .find(|v| rest.starts_with(**v))
+        .or_else(|| {
+            ["です", "になります"]
+                .iter()
+                .find(|v| rest.starts_with(**v))
+                .filter(|_| lead_ok())
+        })?;
+    let after = &rest[verb.len()..];
+    let after = ["。", "：", ":", "！", "!", "→"]
+        .iter()
+        .find_map(|m| after.strip_prefix(m))?;
+    let t = after.trim_matches([' ', '　', '\t']);
+    if t.is_empty() {
+        return next_line_value(text, le);
+    }
+    let t = t.trim_matches('`');
+    if t.contains(char::is_whitespace) || !t.is_ascii() {
+        return None;
+    }
+    let start = le - after.len() + after.find(t)?;
+    Some(Value {
+        range: start..start + t.len(),
+        quoted: false,
+    })
 }
 
 /// The value before `で` ending just before `word_start` (`「X」でログイン`, `X でサインイン`),
@@ -1093,11 +1254,8 @@ const SIGN_IN: &[&str] = &[
 
 /// Whether the line holding `range`, or the one above, speaks of signing in.
 fn sign_in_context(text: &str, range: &Range<usize>) -> bool {
-    let ls = line_start(text, range.start);
-    let from = if ls > 0 { line_start(text, ls - 1) } else { ls };
-    let from = ceil(text, from.max(range.start.saturating_sub(400)));
     let le = line_end(text, range.end);
-    let context = text[from..le].to_ascii_lowercase();
+    let context = text[context_start(text, range.start)..le].to_ascii_lowercase();
     SIGN_IN.iter().any(|w| context.contains(w))
 }
 
@@ -1913,6 +2071,81 @@ mod tests {
             "admin がパスワードを忘れました。\n",
             "ユーザー svc-batch がパスワードの期限切れでロックされました。\n",
             "パスワードを変更して 3 日になりました。\n",
+        ] {
+            assert!(found(text).is_empty(), "{text}: {:?}", found(text));
+        }
+    }
+
+    #[test]
+    fn a_password_told_by_a_verb_after_a_sentence_naming_it_is_found() {
+        for (text, value) in [
+            (
+                "The backup account was locked again. I've reset it to Wint3r!Fjord88\n",
+                "Wint3r!Fjord88",
+            ),
+            (
+                "About the vault key: changed it to Hq83LmZx02Pw yesterday.\n",
+                "Hq83LmZx02Pw",
+            ),
+            (
+                "svc-backup password expired. Sign in as svc-backup with Lm4#xPq92vRt now.\n",
+                "Lm4#xPq92vRt",
+            ),
+            (
+                "Logged in as CONTOSO\\svc-sql with Tr0ub4dor&3x successfully\n",
+                "Tr0ub4dor&3x",
+            ),
+            (
+                "You can log in using admin and Qz7!mW3pLx9 for now.\n",
+                "Qz7!mW3pLx9",
+            ),
+            (
+                "Sorry, wrong passphrase earlier. It's Blue7Harbor!Moon (capital B)\n",
+                "Blue7Harbor!Moon",
+            ),
+            (
+                "Got the DB creds wrong before, sorry.\nOK it's Kf83!qLzm20x\n",
+                "Kf83!qLzm20x",
+            ),
+        ] {
+            assert_eq!(found(text), [value], "{text}");
+        }
+        for text in [
+            "The account was migrated. I've set it to Standard_D4s_v5\n",
+            "Logged in as admin using SSO yesterday.\n",
+            "Signed in as user01 with MFA01 enabled\n",
+            "The key vault was recreated. It's kv-prod-2024 now.\n",
+            "Password policy changed. It's 90days now.\n",
+            "Password reset done. It's <new password> now.\n",
+        ] {
+            assert!(found(text).is_empty(), "{text}: {:?}", found(text));
+        }
+    }
+
+    #[test]
+    fn a_value_after_a_sentence_announcing_it_is_found() {
+        for (text, value) in [
+            (
+                "接続キーを貼ります。r8Tq2LmZ9xVb3NcP7wKd5YhG1sJf4QaE\n",
+                "r8Tq2LmZ9xVb3NcP7wKd5YhG1sJf4QaE",
+            ),
+            ("以下がパスワードです。\nHk39!mzQ2xLp\n", "Hk39!mzQ2xLp"),
+            (
+                "こちらが新しいパスワードです。\n\nHk39!mzQ2xLp\n",
+                "Hk39!mzQ2xLp",
+            ),
+            ("パスワードを共有します：Hk39!mzQ2xLp\n", "Hk39!mzQ2xLp"),
+            ("ぱすわーど: Hk39!mzQ2xLp\n", "Hk39!mzQ2xLp"),
+            ("仮パス：Hk39!mzQ2xLp\n", "Hk39!mzQ2xLp"),
+        ] {
+            assert_eq!(found(text), [value], "{text}");
+        }
+        for text in [
+            "接続キーを貼ります。\nvnet-hub-to-onprem-cn\n",
+            "以下がパスワードです。\n<パスワード>\n",
+            "以下がパスワードです。\n********\n",
+            "パスワードです。よろしくお願いします\n",
+            "仮パス：/tmp/work\n",
         ] {
             assert!(found(text).is_empty(), "{text}: {:?}", found(text));
         }
