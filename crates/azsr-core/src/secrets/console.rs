@@ -307,9 +307,8 @@ fn printed(text: &str, at_byte: usize, lower: &str) -> Option<Printed> {
             .split_whitespace()
             .find(|a| !a.starts_with('-'))
             .unwrap_or("");
-        return (!body.contains(['|', '>'])
-            && classify(name).is_some_and(|c| !matches!(c, Class::Code | Class::Sig)))
-        .then_some(Printed::Value);
+        return (!body.contains(['|', '>']) && secret_class(name).is_some())
+            .then_some(Printed::Value);
     }
     // A file or variable named for a secret, printed: `cat db-password.txt`,
     // `Get-Content .\\sp-secret.txt`, `echo $DB_PASSWORD`, `printenv API_KEY`.
@@ -349,8 +348,8 @@ fn printed(text: &str, at_byte: usize, lower: &str) -> Option<Printed> {
         // A SAS token kept in a file (`storage_sas.txt`, `sas-token`).
         let sas = stem.split(['_', '-']).any(|w| w == "sas");
         // A file named in Japanese (`本番DBパスワード.txt`, `接続キー.txt`).
-        let named = classify(stem).is_some_and(|c| !matches!(c, Class::Code | Class::Sig))
-            || !stem.is_ascii() && japanese_header(stem).is_some();
+        let named =
+            secret_class(stem).is_some() || !stem.is_ascii() && japanese_header(stem).is_some();
         return (single && (sas || named)).then_some(Printed::Value);
     }
     // An output of an infrastructure-as-code state named for a secret, printed raw:
@@ -360,10 +359,7 @@ fn printed(text: &str, at_byte: usize, lower: &str) -> Option<Printed> {
         let is_output = args.any(|a| a == "output");
         let name = args.next_back().unwrap_or("");
         let shown = cmd == "terraform" || body.contains("--show-secrets");
-        return (is_output
-            && shown
-            && classify(name).is_some_and(|c| !matches!(c, Class::Code | Class::Sig)))
-        .then_some(Printed::Value);
+        return (is_output && shown && secret_class(name).is_some()).then_some(Printed::Value);
     }
     // PowerShell: an environment variable named for a secret, read by .NET
     // (`[Environment]::GetEnvironmentVariable('DB_PASSWORD', 'Machine')`).
@@ -385,15 +381,13 @@ fn printed(text: &str, at_byte: usize, lower: &str) -> Option<Printed> {
             .next()
             .unwrap_or("");
         let whole = args.trim_end().ends_with(')');
-        return (whole && classify(name).is_some_and(|c| !matches!(c, Class::Code | Class::Sig)))
-            .then_some(Printed::Value);
+        return (whole && secret_class(name).is_some()).then_some(Printed::Value);
     }
     // PowerShell: an environment variable named for a secret, alone on the prompt line
     // (`$env:SQL_ADMIN_PASSWORD`).
     if let Some(name) = body.strip_prefix("$env:") {
         let single = !name.contains(|c: char| !(c.is_ascii_alphanumeric() || c == '_'));
-        return (single && classify(name).is_some_and(|c| !matches!(c, Class::Code | Class::Sig)))
-            .then_some(Printed::Value);
+        return (single && secret_class(name).is_some()).then_some(Printed::Value);
     }
     if cmd == "kubectl" || cmd == "oc" {
         // The value of one key of a Secret, decoded or not; or one field named for a
@@ -410,7 +404,7 @@ fn printed(text: &str, at_byte: usize, lower: &str) -> Option<Printed> {
     if let Some(var) = body.strip_prefix('$') {
         // A variable named for a secret, printed by its name alone (`$pw`, `$dbPassword`).
         if var.bytes().all(|c| c.is_ascii_alphanumeric() || c == b'_')
-            && classify(var).is_some_and(|c| !matches!(c, Class::Code | Class::Sig))
+            && secret_class(var).is_some()
         {
             return Some(Printed::Value);
         }
@@ -639,13 +633,20 @@ fn encodes_secret(lower: &str) -> bool {
     echoed && (pair || variable)
 }
 
+/// The class of secret a name gives its value, for a name standing alone (a variable, a
+/// file, a column): not a bare `code` or `sig`, which name a secret only as a URL's
+/// query parameter.
+fn secret_class(name: &str) -> Option<Class> {
+    classify(name).filter(|c| !matches!(c, Class::Code | Class::Sig))
+}
+
 /// A field or column name that holds a secret.
 fn secret_name(name: &str) -> bool {
     let n = normalize(name);
     matches!(
         n.as_str(),
         "value" | "key" | "default" | "password" | "password2" | "token" | "primary" | "secondary"
-    ) || classify(name).is_some_and(|c| !matches!(c, Class::Code | Class::Sig))
+    ) || secret_class(name).is_some()
 }
 
 /// What `--query` selects.
@@ -1022,7 +1023,7 @@ fn registry_value(text: &str, word: Range<usize>, out: &mut Vec<Finding>) -> boo
     };
     let value = rest[ty.len()..].trim();
     let start = v + ty.len() + rest[ty.len()..].find(value).unwrap_or(0);
-    let class = classify(&text[word]).filter(|c| !matches!(c, Class::Code | Class::Sig));
+    let class = secret_class(&text[word]);
     if let Some(class) = class.filter(|&c| printed_value(value, c)) {
         out.push(Finding {
             range: start..start + value.len(),
@@ -1094,9 +1095,7 @@ fn columns(header: &str, runs: &[Range<usize>]) -> Vec<Column> {
             ) {
                 Some(Class::Secret)
             } else {
-                classify(name)
-                    .filter(|c| !matches!(c, Class::Code | Class::Sig))
-                    .or_else(|| japanese_header(name))
+                secret_class(name).or_else(|| japanese_header(name))
             };
             Column {
                 span: r.clone(),
@@ -1382,8 +1381,7 @@ fn plain_line(pos: usize, line: &str, printed: Printed, out: &mut Vec<Finding>) 
     let named = fields
         .first()
         .filter(|_| count > 1 && line.contains('\t'))
-        .and_then(|(_, w)| classify(w))
-        .filter(|c| !matches!(c, Class::Code | Class::Sig));
+        .and_then(|(_, w)| secret_class(w));
     let mut n = 0;
     for (start, w) in fields {
         let ok = match printed {
