@@ -28,9 +28,7 @@ pub(crate) fn command_at(text: &str, i: usize) -> (String, &str) {
     if prefix > 0 && rest.starts_with('"') {
         if let Some(close) = rest[1..].find('"') {
             let path = rest[1..=close].to_ascii_lowercase();
-            let base = path.rsplit(['/', '\\']).next().unwrap_or(&path);
-            let cmd = base.trim_end_matches(".exe").trim_end_matches(".cmd");
-            return (cmd.to_string(), seg);
+            return (tool_name(&path).to_string(), seg);
         }
     }
     let mut words = rest.split_whitespace().peekable();
@@ -80,18 +78,18 @@ pub(crate) fn command_at(text: &str, i: usize) -> (String, &str) {
             }
             _ => lw,
         };
-        let base = lw.rsplit(['/', '\\']).next().unwrap_or(&lw);
-        cmd = base
-            .trim_end_matches(".exe")
-            .trim_end_matches(".cmd")
-            .to_string();
+        cmd = tool_name(&lw).to_string();
         break;
     }
     (cmd, seg)
 }
 
-/// Where a prompt's closing mark (`❯`, `➜`, `λ`) stands among the first words of
-/// `line`, after a directory or a branch (never first: `➜  infra` starts with it).
+/// A tool's name from its path as typed: `C:\…\az.cmd` and `/usr/bin/az` are `az`.
+fn tool_name(path: &str) -> &str {
+    let base = path.rsplit(['/', '\\']).next().unwrap_or(path);
+    base.trim_end_matches(".exe").trim_end_matches(".cmd")
+}
+
 /// The length of the prefix a CI system or a logger writes before a line: its timestamp
 /// (`2025-02-03T04:11:53.1024410Z `, `[2025-02-03 04:11:53] `, `2025/02/03 4:11:53 `)
 /// and its markers (Azure Pipelines' `[command]`, GitHub Actions' `##[group]Run `), so
@@ -157,6 +155,8 @@ fn is_timestamp_word(w: &str) -> bool {
         })
 }
 
+/// Where a prompt's closing mark (`❯`, `➜`, `λ`) stands among the first words of
+/// `line`, after a directory or a branch (never first: `➜  infra` starts with it).
 pub(crate) fn prompt_mark(line: &str) -> Option<usize> {
     line.split_whitespace()
         .take(5)
