@@ -2324,17 +2324,16 @@ pub(crate) fn at_key(
     // `# 本番DBのパスワード` ⏎ `value: P@ss…`, `; storage key` ⏎ `Data=<key>`: a generic name
     // under a comment saying what its value is.
     if (matches!(n, "value" | "data") || generic_tail) && sep == Sep::Strong {
+        let password_shaped = || s.len() <= 40 && looks_like_password(s);
         let told = match comment_above(text, ks) {
-            Some(Class::Password) => {
-                s.len() <= 40 && looks_like_password(s) && s.bytes().any(|c| c.is_ascii_digit())
-            }
+            Some(Class::Password) => password_shaped() && s.bytes().any(|c| c.is_ascii_digit()),
             Some(_) => looks_random(s, 24),
             None => false,
         };
         if told && !is_placeholder(s) {
             out.push(Finding {
                 range: v.range,
-                kind: if looks_like_password(s) && s.len() <= 40 {
+                kind: if password_shaped() {
                     Kind::Password
                 } else {
                     Kind::Secret
@@ -2350,25 +2349,21 @@ pub(crate) fn at_key(
     {
         return;
     }
+    // A machine-made value in an object kept secret (`"protectedSettings": {…}`).
+    let kept_secret = || {
+        sep == Sep::Strong && looks_random(s, 32) && !is_placeholder(s) && under_secure(text, ks)
+    };
     let bare_ok = match n {
         // `env.put("auth", "<64 hex>")`, `"auth": "…"`: a quoted machine-made value.
         "auth" => {
             basic_credentials(s)
                 || sep == Sep::Strong && v.quoted && looks_random(s, 32) && !is_placeholder(s)
         }
-        "data" => {
-            sep == Sep::Strong
-                && looks_random(s, 32)
-                && !is_placeholder(s)
-                && under_secure(text, ks)
-        }
+        "data" => kept_secret(),
         "default" => key_shaped(s) || function_key_shaped(s),
         "value" => {
             key_shaped(s)
-                || sep == Sep::Strong
-                    && looks_random(s, 32)
-                    && !is_placeholder(s)
-                    && under_secure(text, ks)
+                || kept_secret()
                 || class != Class::Key(Kind::AccessKey)
                 // `{"BaseUrl": "https://…", "Value": "<32 hex>"}`: the value an endpoint
                 // takes, unless it is one of a `name`/`value` pair (a setting) or a hash.
