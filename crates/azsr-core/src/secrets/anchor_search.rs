@@ -79,7 +79,7 @@ impl AnchorSearch {
     fn chunk(&self, hay: &[u8], from: usize, to: usize, out: &mut Vec<Hit>, spare: &mut Vec<Hit>) {
         let mid = from + (to - from) / 2;
         if mid - from <= 2 * self.reach {
-            self.walk(hay, from, to, out);
+            self.walk(self.start, hay, from, to, out);
         } else {
             spare.clear();
             self.walk_two(hay, (from, mid), (mid - self.reach, to), out, spare);
@@ -89,9 +89,8 @@ impl AnchorSearch {
         }
     }
 
-    /// Every anchor in `hay[from..to]`, ends relative to `hay`.
-    fn walk(&self, hay: &[u8], from: usize, to: usize, out: &mut Vec<Hit>) {
-        let mut sid = self.start;
+    /// Every anchor in `hay[from..to]` from state `sid` on, ends relative to `hay`.
+    fn walk(&self, mut sid: StateID, hay: &[u8], from: usize, to: usize, out: &mut Vec<Hit>) {
         for (i, &b) in hay[from..to].iter().enumerate() {
             sid = self.dfa.next_state(Anchored::No, sid, b);
             if self.dfa.is_special(sid) {
@@ -126,14 +125,8 @@ impl AnchorSearch {
             }
         }
         // The longer part's tail, alone.
-        for (part, mut sid, out) in [(a, sa, &mut *out_a), (b, sb, &mut *out_b)] {
-            for (i, &byte) in hay[part.0 + n..part.1].iter().enumerate() {
-                sid = dfa.next_state(Anchored::No, sid, byte);
-                if dfa.is_special(sid) {
-                    self.matches(sid, part.0 + n + i + 1, out);
-                }
-            }
-        }
+        self.walk(sa, hay, a.0 + n, a.1, out_a);
+        self.walk(sb, hay, b.0 + n, b.1, out_b);
     }
 
     /// The anchors that end at `end` in match state `sid`, longer first.
@@ -174,7 +167,6 @@ impl Iterator for Hits<'_> {
             let from = self.searched;
             let to = self.hay.len().min(from + CHUNK);
             self.buf.clear();
-            self.next = 0;
             // Start early by the longest anchor, less one byte, to find those that
             // straddle the cut; those that end before it were the last chunk's.
             let early = from.saturating_sub(self.search.reach);
