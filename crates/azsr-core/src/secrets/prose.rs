@@ -1453,8 +1453,11 @@ pub(crate) fn at_value(text: &str, hit: Range<usize>, out: &mut Vec<Finding>) {
         return;
     }
     let s = &text[v.range.clone()];
+    // `値: Server=tcp:…;Password=…`: a value that is itself `name=value` (a connection
+    // string, a setting) is read by its own parts; base64 padding ends a value.
+    let pair = s.trim_end_matches('=').contains('=');
     let chosen = looks_like_password(s) && s.bytes().any(|c| c.is_ascii_digit());
-    if !s.is_ascii() || is_placeholder(s) || !(looks_random(s, 16) || chosen) {
+    if pair || !s.is_ascii() || is_placeholder(s) || !(looks_random(s, 16) || chosen) {
         return;
     }
     // The secret it is the value of: on this line before it, or on the line above.
@@ -1492,6 +1495,22 @@ mod tests {
         ] {
             assert_eq!(found(text), [value], "{text}");
         }
+    }
+
+    #[test]
+    fn a_portal_value_that_is_a_connection_string_is_read_by_its_parts() {
+        for (text, value) in [
+            ("名前: GyomuDb\n値: Server=tcp:sql-gyomu-jpe.database.windows.net,1433;Initial Catalog=gyomudb;User ID=gyomu_app;Password=Xk29fkeLq!;Encrypt=True;\n", "Xk29fkeLq!"),
+            ("名前：sql_connectionString\n値：Server=tcp:sql-keiri.database.windows.net,1433;Database=keiri;User Id=la_writer;Password=Qw7rtyUi0pAs;\n", "Qw7rtyUi0pAs"),
+            ("値は Data Source=tcp:db01.example.jp;Uid=app;Pwd=Harbor*akd2389; です。\n", "Harbor*akd2389"),
+        ] {
+            assert_eq!(found(text), [value], "{text}");
+        }
+        // A base64 key's padding is no pair.
+        assert_eq!(
+            found("アクセスキーの値: M+edZo0CX/bZ3VxFlRqH9VXNlGRjdiB6+4pjxhfWckk=\n"),
+            ["M+edZo0CX/bZ3VxFlRqH9VXNlGRjdiB6+4pjxhfWckk="]
+        );
     }
 
     #[test]
