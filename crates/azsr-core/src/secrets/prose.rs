@@ -32,6 +32,9 @@ pub(crate) fn at_japanese(text: &str, hit: Range<usize>, out: &mut Vec<Finding>)
     } else {
         hit
     };
+    if super::console::japanese_table_header(text, hit.clone(), out) {
+        return;
+    }
     let Some((class, kind)) = japanese_class(text, &hit) else {
         return;
     };
