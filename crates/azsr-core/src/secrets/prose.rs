@@ -267,7 +267,13 @@ fn japanese_told(text: &str, hit: Range<usize>, class: Class, kind: Kind, out: &
         let limit = ceil(text, (p + 200).min(text.len()));
         match text[p..limit].find(close) {
             Some(i) => {
-                let inner = p + c.len_utf8()..p + i;
+                let mut inner = p + c.len_utf8()..p + i;
+                // パスワード（P@ss…（※大文字小文字を区別））, （P@ss… ※記号あり）: the value's
+                // own note in brackets or after ※ ends it.
+                if let Some(n) = text[inner.clone()].find(['（', '(', '※']) {
+                    let v = text[inner.start..inner.start + n].trim_end_matches([' ', '　']);
+                    inner = inner.start..inner.start + v.len();
+                }
                 let s = &text[inner.clone()];
                 let shaped = looks_like_password(s) || looks_random(s, 24);
                 // 秘密鍵（id_ed25519）: a file or resource name, not the value.
@@ -1497,6 +1503,23 @@ mod tests {
             ("「コンテナーの暗号化パスフレーズ」は seaweed-maple-monsoon-maple-56 で設定済みです。\n", "seaweed-maple-monsoon-maple-56"),
         ] {
             assert_eq!(found(text), [value], "{text}");
+        }
+    }
+
+    #[test]
+    fn a_value_in_brackets_keeps_its_own_note_apart() {
+        for (text, value) in [
+            ("先ほどお電話でお伝えしたパスワード（Welcome2023#（※大文字小文字を区別します））でログインできるかご確認ください。\n", "Welcome2023#"),
+            ("仮パスワード（Kumo?4819x ※記号を含みます）でサインインしてください。\n", "Kumo?4819x"),
+            ("The temporary パスワード (Harbor*akd2389 (case-sensitive)) was sent by phone.\n", "Harbor*akd2389"),
+        ] {
+            assert_eq!(found(text), [value], "{text}");
+        }
+        for text in [
+            "パスワード（初期値（※変更必須））を入力してください。\n",
+            "パスワード（※大文字小文字を区別します）を入力してください。\n",
+        ] {
+            assert!(found(text).is_empty(), "{text}");
         }
     }
 
