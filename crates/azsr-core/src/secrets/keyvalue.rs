@@ -462,11 +462,8 @@ fn row_names_password(line: &str, col: usize) -> bool {
     })
 }
 
-/// A CSV header cell naming a secret (`name,user,password,note`, `名前,ユーザー,パスワード`):
-/// the cells of that column in the rows below that have as many cells (a credentials
-/// export). Whether the key's line is such a header.
 /// Header cells of a settings list's value column: a portal's list pasted from the
-/// screen or a sheet (`名前	種類	値`, Power Apps' `既定値` and `現在の値`).
+/// screen or a sheet (`名前 種類 値` with tabs, Power Apps' `既定値` and `現在の値`).
 const VALUE_HEADERS: &[&str] = &[
     "値",
     "既定値",
@@ -479,8 +476,9 @@ const VALUE_HEADERS: &[&str] = &[
 ];
 
 /// A row of a tab-separated settings list whose name cell (at `key`) names a secret:
-/// `sftpPass	String	P@ss…` under `名前	種類	値`. The value stands in the column its
-/// header calls the value (the first non-empty one: a default, then a current value).
+/// `sftpPass String P@ss…` under `名前 種類 値` (tabs between). The value stands in the
+/// column its header calls the value (the first non-empty one: a default, then a current
+/// value).
 /// Returns whether the row was one.
 fn named_row(
     text: &str,
@@ -508,7 +506,7 @@ fn named_row(
             break;
         }
         let above = line_start(text, h - 1);
-        if memchr::memchr_iter(b'\t', text[above..h - 1].as_bytes()).count() != tabs {
+        if memchr::memchr_iter(b'\t', &text.as_bytes()[above..h - 1]).count() != tabs {
             break;
         }
         h = above;
@@ -536,6 +534,9 @@ fn named_row(
     true
 }
 
+/// A CSV header cell naming a secret (`name,user,password,note`, `名前,ユーザー,パスワード`):
+/// the cells of that column in the rows below that have as many cells (a credentials
+/// export). Whether the key's line is such a header.
 pub(super) fn csv_column(
     text: &str,
     hit: &Range<usize>,
