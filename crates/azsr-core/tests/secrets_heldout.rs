@@ -306,6 +306,31 @@ const DEV11: Corpus = Corpus {
     held_out: false,
 };
 
+/// A development corpus (session 8, written while CI ran, as a check of the session's
+/// rounds: a business-application team and its offshore vendor, mail threads, minutes,
+/// portal settings with Japanese labels, beginners' SDK code; written by a helper who
+/// read neither the detectors nor the other corpora, see its README). First sight,
+/// before any tuning on it: recall 0.850, precision 0.981
+/// (generic names ja 0.750 with 6 false positives, prose en 0.769, ja 0.824; cookies
+/// 0.800; base64-wrapped en 0.750; console ja 0.875); 0.992 masked in a quoted line, 0.961
+/// by the possible-secret pass alone: the held-out corpus's two weakest families, weak
+/// here too. After the h8-dev12 round: recall 0.917, precision 1.000 (generic names en
+/// 1.000, ja 0.917, no false positive; prose en 0.923, ja 0.882).
+const DEV12: Corpus = Corpus {
+    name: "dev12",
+    files: &corpus_files!("dev12"),
+    generate: heldout3::generate,
+    seed: 0x4E1D_2026_1207_0012,
+    min_recall: 0.91,
+    min_precision: 1.0,
+    min_masked: 0.99,
+    min_possible: 0.96,
+    min_snippets: 150,
+    min_ja_percent: 50,
+    min_family_positives: 7,
+    held_out: false,
+};
+
 /// Families A to G, then the negatives-only family.
 const FAMILIES: &[&str] = &[
     "console",
@@ -504,6 +529,11 @@ fn dev10_recall_and_precision() {
 #[test]
 fn dev11_recall_and_precision() {
     measure(&DEV11);
+}
+
+#[test]
+fn dev12_recall_and_precision() {
+    measure(&DEV12);
 }
 
 #[test]

@@ -988,6 +988,11 @@ pub(crate) fn table_header(text: &str, hit: Range<usize>, out: &mut Vec<Finding>
     if first_secret.is_none() || first_secret != this {
         return;
     }
+    table_rows(text, le, &cols, out);
+}
+
+/// The rows under the header ending at `le` and its rule, to the table's end.
+fn table_rows(text: &str, le: usize, cols: &[Column], out: &mut Vec<Finding>) {
     let mut pos = line_end(text, le + 1) + 1;
     for _ in 0..MAX_OUTPUT_LINES {
         if pos >= text.len() {
@@ -998,9 +1003,39 @@ pub(crate) fn table_header(text: &str, hit: Range<usize>, out: &mut Vec<Finding>
         if row.trim().is_empty() || ends_output(row) {
             break;
         }
-        table_row(pos, row, &cols, false, out);
+        table_row(pos, row, cols, false, out);
         pos = row_end + 1;
     }
+}
+
+/// A query's result printed as text (sqlcmd, SSMS) with Japanese column names, `hit` on
+/// the Japanese word of a header cell (`認証キー`, `パスワード`) over a dashed rule: the
+/// values in that column. Returns whether the header was one.
+pub(crate) fn japanese_table_header(text: &str, hit: Range<usize>, out: &mut Vec<Finding>) -> bool {
+    let le = line_end(text, hit.end);
+    let mut n = le + 1;
+    while matches!(at(text, n), b' ' | b'\t') {
+        n += 1;
+    }
+    if at(text, n) != b'-' || at(text, n + 1) != b'-' {
+        return false;
+    }
+    let Some(runs) = rule_below(text, le, false) else {
+        return false;
+    };
+    let ls = line_start(text, hit.start);
+    let cols = columns(&text[ls..le], &runs);
+    // The rule is drawn in screen columns.
+    let col: usize = text[ls..hit.start]
+        .chars()
+        .map(|c| if is_wide(c) { 2 } else { 1 })
+        .sum();
+    let first_secret = cols.iter().position(|c| c.secret.is_some());
+    let this = cols.iter().position(|c| c.span.contains(&col));
+    if first_secret.is_some() && first_secret == this {
+        table_rows(text, le, &cols, out);
+    }
+    true
 }
 
 /// A registry value as `reg query` lists it, `name` (at `word`) named for a secret:
@@ -1568,6 +1603,27 @@ mod tests {
             );
             assert_eq!(found(&text), ["Kq9$zzPw7!x2"], "{text}");
             assert!(is_prompt(&format!("{prompt}ls")), "{prompt}");
+        }
+    }
+
+    #[test]
+    fn a_query_result_with_japanese_column_names_is_read_by_its_header() {
+        let text = "システム名    接続先URL                                   認証キー                              更新日\n------------  ------------------------------------------  ------------------------------------  ----------\n勤怠          https://api.kintai-vendor.example.jp/v2     71e55b70b302a1a63ce3567dc0080d7a      2026-10-01\n経費精算      https://keihi.example.com/api               TF+a+iFXz6tT2OSA5HdpcXTjXFPJy43es7+pm3pc2hA=  2026-09-15\n電子帳票      https://cho.example.net/rest                (未設定)                              2026-08-01\n\n(3 行処理されました)\n";
+        assert_eq!(
+            found(text),
+            [
+                "71e55b70b302a1a63ce3567dc0080d7a",
+                "TF+a+iFXz6tT2OSA5HdpcXTjXFPJy43es7+pm3pc2hA="
+            ]
+        );
+        let text = "ログイン名    パスワード      最終ログイン\n------------  --------------  ------------\nkintai_app    Vbox5RL9Jx!c    2026-12-01\n";
+        assert_eq!(found(text), ["Vbox5RL9Jx!c"]);
+        // A public key's column is none; a rule under prose is no table.
+        for text in [
+            "ホスト名      公開キー\n------------  --------------------------------\nvm01          AAAAB3NzaC1yc2EAAAADAQABAAABAQC7\n",
+            "キーの一覧です\n--\n以上です\n",
+        ] {
+            assert!(found(text).is_empty(), "{text}");
         }
     }
 

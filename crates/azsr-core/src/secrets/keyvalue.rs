@@ -29,6 +29,25 @@ pub(crate) struct Value {
     pub quoted: bool,
 }
 
+/// The quote that opens a configuration path (`"Section:Sub:Key"`) whose last section
+/// starts at `ks`, if the path is one: sections of key bytes joined by single colons.
+fn config_path_quote(text: &str, ks: usize) -> Option<u8> {
+    let b = text.as_bytes();
+    let mut s = ks;
+    while s > 0 && b[s - 1] == b':' && ks - s < 120 {
+        let end = s - 1;
+        s = end;
+        while s > 0 && end - s < 60 && is_key_byte(b[s - 1]) {
+            s -= 1;
+        }
+        if s == end {
+            return None;
+        }
+    }
+    let q = at(text, s.wrapping_sub(1));
+    matches!(q, b'"' | b'\'').then_some(q)
+}
+
 pub(super) fn is_key_byte(b: u8) -> bool {
     b.is_ascii_alphanumeric() || matches!(b, b'_' | b'-' | b'.')
 }
@@ -443,6 +462,78 @@ fn row_names_password(line: &str, col: usize) -> bool {
     })
 }
 
+/// Header cells of a settings list's value column: a portal's list pasted from the
+/// screen or a sheet (`名前 種類 値` with tabs, Power Apps' `既定値` and `現在の値`).
+const VALUE_HEADERS: &[&str] = &[
+    "値",
+    "既定値",
+    "現在の値",
+    "現在値",
+    "設定値",
+    "value",
+    "default value",
+    "current value",
+];
+
+/// A row of a tab-separated settings list whose name cell (at `key`) names a secret:
+/// `sftpPass String P@ss…` under `名前 種類 値` (tabs between). The value stands in the
+/// column its header calls the value (the first non-empty one: a default, then a current
+/// value).
+/// Returns whether the row was one.
+fn named_row(
+    text: &str,
+    key: &Range<usize>,
+    class: Class,
+    kind: Kind,
+    out: &mut Vec<Finding>,
+) -> bool {
+    let ls = line_start(text, key.start);
+    let le = line_end(text, key.start);
+    let line = &text[ls..le];
+    let tabs = memchr::memchr_iter(b'\t', line.as_bytes()).count();
+    if tabs < 2 || ls == 0 {
+        return false;
+    }
+    let cells: Vec<&str> = line.split('\t').collect();
+    let col = text[ls..key.start].matches('\t').count();
+    if cells[col].trim() != &text[key.clone()] {
+        return false;
+    }
+    // The header: the first line of the run of lines with as many tabs, a few lines up.
+    let mut h = ls;
+    for _ in 0..40 {
+        if h == 0 {
+            break;
+        }
+        let above = line_start(text, h - 1);
+        if memchr::memchr_iter(b'\t', &text.as_bytes()[above..h - 1]).count() != tabs {
+            break;
+        }
+        h = above;
+    }
+    if h == ls {
+        return false;
+    }
+    let header: Vec<&str> = text[h..line_end(text, h)].split('\t').collect();
+    let Some((vc, v)) = header.iter().enumerate().find_map(|(i, name)| {
+        let name = name.trim();
+        let value_col = i != col && VALUE_HEADERS.iter().any(|v| name.eq_ignore_ascii_case(v));
+        let cell = cells.get(i).map_or("", |c| c.trim());
+        (value_col && !cell.is_empty()).then_some((i, cell))
+    }) else {
+        return false;
+    };
+    let start = ls + cells[..vc].iter().map(|c| c.len() + 1).sum::<usize>();
+    let start = start + cells[vc].find(v).unwrap_or(0);
+    if accept(class, v, Sep::Strong, false) {
+        out.push(Finding {
+            range: start..start + v.len(),
+            kind,
+        });
+    }
+    true
+}
+
 /// A CSV header cell naming a secret (`name,user,password,note`, `名前,ユーザー,パスワード`):
 /// the cells of that column in the rows below that have as many cells (a credentials
 /// export). Whether the key's line is such a header.
@@ -671,6 +762,20 @@ fn prose_is(text: &str, from: usize) -> Option<Value> {
             words = words.max(1);
             continue;
         }
+        // "the password of the SQL login (hanbai_app) to X", "the passphrase for the key
+        // used by ADF (sftp-prod) is X": a name in brackets qualifies the subject.
+        if words > 0 && i < b.len() && b[i] == b'(' {
+            let close = i
+                + 1
+                + b[i + 1..b.len().min(i + 42)]
+                    .iter()
+                    .position(|&c| c == b')')?;
+            if close == i + 1 || at(text, close + 1) != b' ' {
+                return None;
+            }
+            i = close + 1;
+            continue;
+        }
         let ws = i;
         while i < b.len() && (b[i].is_ascii_alphanumeric() || matches!(b[i], b'-' | b'_' | b'\'')) {
             i += 1;
@@ -712,7 +817,7 @@ fn prose_is(text: &str, from: usize) -> Option<Value> {
         if at(text, i) == b':' && at(text, i + 1) == b' ' {
             return read_value(text, i + 1, false);
         }
-        if words > 6 || i >= b.len() || !matches!(b[i], b' ' | b',') {
+        if words > 7 || i >= b.len() || !matches!(b[i], b' ' | b',') {
             return None;
         }
     }
@@ -1881,6 +1986,9 @@ pub(crate) fn at_key(
     if n != "data" && csv_column(text, &(ks..ke), class, kind, out) {
         return;
     }
+    if at(text, ke) == b'\t' && named_row(text, &(ks..ke), class, kind, out) {
+        return;
+    }
     if class == Class::Password && chat_answer(text, ke, kind, out) {
         return;
     }
@@ -1896,7 +2004,13 @@ pub(crate) fn at_key(
             out.push(Finding { range: v, kind });
         }
     }
-    let before = at(text, ks.wrapping_sub(1));
+    // `"SapGateway:Pwd": "…"`, `'Smtp:Auth:Password'`: a .NET configuration path in
+    // quotes, its sections joined by colons; the quote before the path stands for the
+    // key's own.
+    let before = match at(text, ks.wrapping_sub(1)) {
+        b':' => config_path_quote(text, ks).unwrap_or(b':'),
+        c => c,
+    };
     let is_flag = key.starts_with('-');
     // `https://x-access-token:…@host`: the URL detector owns userinfo.
     if text[..ks].ends_with("://") {
@@ -2633,6 +2747,68 @@ fn random_name_part(text: &str, p: usize, out: &mut Vec<Finding>) {
 #[cfg(test)]
 mod tests {
     use super::super::found;
+
+    #[test]
+    fn a_configuration_path_in_quotes_is_read_by_its_last_section() {
+        for (text, value) in [
+            ("  \"SapGateway:Pwd\": \"Juniper9808+\",\n", "Juniper9808+"),
+            (
+                "builder.Configuration['Smtp:Auth:Password'] = 'Harbor*akd2389';\n",
+                "Harbor*akd2389",
+            ),
+            (
+                "{ \"Kintai:ApiSecret\" : \"Q809eD78uBWmouQoT3Ixz7fjDtp\" }\n",
+                "Q809eD78uBWmouQoT3Ixz7fjDtp",
+            ),
+        ] {
+            assert_eq!(found(text), [value], "{text}");
+        }
+        for text in [
+            "  \"SapGateway:Pwd\": \"<パスワードをここに>\",\n",
+            "  \"SapGateway:PwdExpiryDays\": \"90\",\n",
+            "ログ: SapGateway:Pwd の読み込みに失敗しました\n",
+        ] {
+            assert!(found(text).is_empty(), "{text}");
+        }
+    }
+
+    #[test]
+    fn a_subject_qualified_by_a_name_in_brackets_keeps_its_verb() {
+        for (text, value) in [
+            ("we have changed the password of the SQL login (hanbai_app) to QbvPmTkNeKi2L05 on 2nd Dec.\n", "QbvPmTkNeKi2L05"),
+            ("FYI all: the SFTP passphrase for the private key used by ADF (sftp-torihikisaki) is canyon-orbit-origami-orbit-96. Please store it.\n", "canyon-orbit-origami-orbit-96"),
+            ("The password for the service account (svc_batch) is now Harbor*akd2389, please update the job.\n", "Harbor*akd2389"),
+        ] {
+            assert_eq!(found(text), [value], "{text}");
+        }
+        for text in [
+            "The password of the SQL login (hanbai_app) is expired since Monday.\n",
+            "The password for the admin (see the runbook) is stored in Key Vault.\n",
+        ] {
+            assert!(found(text).is_empty(), "{text}");
+        }
+    }
+
+    #[test]
+    fn a_settings_list_pasted_with_tabs_holds_the_value_of_a_secret_name() {
+        for (text, value) in [
+            ("名前\t種類\t値\nenv\tString\tprd\nsftpPass\tString\tWwhlW%*RE-a7jn_8\nbatchSize\tInt\t500\n", "WwhlW%*RE-a7jn_8"),
+            (
+                "表示名\t名前\t種類\t既定値\t現在の値\n受発注 API URL\tjh_ApiUrl\tテキスト\thttps://app.example.net\t\n受発注 API キー\tjh_ApiKey\tテキスト\t2363983eb157066c7fc18c4223d31e15d299da7c87d065e406d31b6efa4ea3c1\t\n",
+                "2363983eb157066c7fc18c4223d31e15d299da7c87d065e406d31b6efa4ea3c1",
+            ),
+            ("Name\tType\tValue\nSmtpPassword\tSecureString\tHarbor*akd2389\n", "Harbor*akd2389"),
+        ] {
+            assert_eq!(found(text), [value], "{text}");
+        }
+        for text in [
+            "名前\t種類\t値\nsftpPass\tString\t(Key Vault 参照)\n",
+            "名前\t種類\t値\nApiKeyExpiryDays\tInt\t90\n",
+            "名前\t種類\t説明\nsftpPass\tString\tSFTP のパスワードです\n",
+        ] {
+            assert!(found(text).is_empty(), "{text}");
+        }
+    }
 
     #[test]
     fn a_generic_name_under_a_user_is_that_users_password() {

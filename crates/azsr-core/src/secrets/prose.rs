@@ -32,6 +32,9 @@ pub(crate) fn at_japanese(text: &str, hit: Range<usize>, out: &mut Vec<Finding>)
     } else {
         hit
     };
+    if super::console::japanese_table_header(text, hit.clone(), out) {
+        return;
+    }
     let Some((class, kind)) = japanese_class(text, &hit) else {
         return;
     };
@@ -264,7 +267,13 @@ fn japanese_told(text: &str, hit: Range<usize>, class: Class, kind: Kind, out: &
         let limit = ceil(text, (p + 200).min(text.len()));
         match text[p..limit].find(close) {
             Some(i) => {
-                let inner = p + c.len_utf8()..p + i;
+                let mut inner = p + c.len_utf8()..p + i;
+                // パスワード（P@ss…（※大文字小文字を区別））, （P@ss… ※記号あり）: the value's
+                // own note in brackets or after ※ ends it.
+                if let Some(n) = text[inner.clone()].find(['（', '(', '※']) {
+                    let v = text[inner.start..inner.start + n].trim_end_matches([' ', '　']);
+                    inner = inner.start..inner.start + v.len();
+                }
                 let s = &text[inner.clone()];
                 let shaped = looks_like_password(s) || looks_random(s, 24);
                 // 秘密鍵（id_ed25519）: a file or resource name, not the value.
@@ -1453,8 +1462,11 @@ pub(crate) fn at_value(text: &str, hit: Range<usize>, out: &mut Vec<Finding>) {
         return;
     }
     let s = &text[v.range.clone()];
+    // `値: Server=tcp:…;Password=…`: a value that is itself `name=value` (a connection
+    // string, a setting) is read by its own parts; base64 padding ends a value.
+    let pair = s.trim_end_matches('=').contains('=');
     let chosen = looks_like_password(s) && s.bytes().any(|c| c.is_ascii_digit());
-    if !s.is_ascii() || is_placeholder(s) || !(looks_random(s, 16) || chosen) {
+    if pair || !s.is_ascii() || is_placeholder(s) || !(looks_random(s, 16) || chosen) {
         return;
     }
     // The secret it is the value of: on this line before it, or on the line above.
@@ -1492,6 +1504,39 @@ mod tests {
         ] {
             assert_eq!(found(text), [value], "{text}");
         }
+    }
+
+    #[test]
+    fn a_value_in_brackets_keeps_its_own_note_apart() {
+        for (text, value) in [
+            ("先ほどお電話でお伝えしたパスワード（Welcome2023#（※大文字小文字を区別します））でログインできるかご確認ください。\n", "Welcome2023#"),
+            ("仮パスワード（Kumo?4819x ※記号を含みます）でサインインしてください。\n", "Kumo?4819x"),
+            ("The temporary パスワード (Harbor*akd2389 (case-sensitive)) was sent by phone.\n", "Harbor*akd2389"),
+        ] {
+            assert_eq!(found(text), [value], "{text}");
+        }
+        for text in [
+            "パスワード（初期値（※変更必須））を入力してください。\n",
+            "パスワード（※大文字小文字を区別します）を入力してください。\n",
+        ] {
+            assert!(found(text).is_empty(), "{text}");
+        }
+    }
+
+    #[test]
+    fn a_portal_value_that_is_a_connection_string_is_read_by_its_parts() {
+        for (text, value) in [
+            ("名前: GyomuDb\n値: Server=tcp:sql-gyomu-jpe.database.windows.net,1433;Initial Catalog=gyomudb;User ID=gyomu_app;Password=Xk29fkeLq!;Encrypt=True;\n", "Xk29fkeLq!"),
+            ("名前：sql_connectionString\n値：Server=tcp:sql-keiri.database.windows.net,1433;Database=keiri;User Id=la_writer;Password=Qw7rtyUi0pAs;\n", "Qw7rtyUi0pAs"),
+            ("値は Data Source=tcp:db01.example.jp;Uid=app;Pwd=Harbor*akd2389; です。\n", "Harbor*akd2389"),
+        ] {
+            assert_eq!(found(text), [value], "{text}");
+        }
+        // A base64 key's padding is no pair.
+        assert_eq!(
+            found("アクセスキーの値: M+edZo0CX/bZ3VxFlRqH9VXNlGRjdiB6+4pjxhfWckk=\n"),
+            ["M+edZo0CX/bZ3VxFlRqH9VXNlGRjdiB6+4pjxhfWckk="]
+        );
     }
 
     #[test]
