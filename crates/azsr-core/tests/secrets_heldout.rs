@@ -331,6 +331,29 @@ const DEV12: Corpus = Corpus {
     held_out: false,
 };
 
+/// A development corpus (session 9: Japanese teams' settings under generic names:
+/// parameter sheets, design documents, configs with Japanese comments, ja-locale outputs
+/// with `value`; written by a helper who read neither the detectors nor the other
+/// corpora, see its README). It holds the console and generic-names families only (the
+/// other family files are empty). First sight, before any tuning on it: recall 0.924,
+/// precision 0.970 (console 1.000 / 1.000; generic names en 0.857, ja 0.906 with 3 false
+/// positives; 3 false positives in the negatives); 1.000 masked in a quoted line, 0.995
+/// by the possible-secret pass alone.
+const DEV13: Corpus = Corpus {
+    name: "dev13",
+    files: &corpus_files!("dev13"),
+    generate: heldout3::generate,
+    seed: 0x4E1D_2026_1207_0013,
+    min_recall: 0.92,
+    min_precision: 0.97,
+    min_masked: 1.0,
+    min_possible: 0.99,
+    min_snippets: 100,
+    min_ja_percent: 70,
+    min_family_positives: 0,
+    held_out: false,
+};
+
 /// Families A to G, then the negatives-only family.
 const FAMILIES: &[&str] = &[
     "console",
@@ -534,6 +557,11 @@ fn dev11_recall_and_precision() {
 #[test]
 fn dev12_recall_and_precision() {
     measure(&DEV12);
+}
+
+#[test]
+fn dev13_recall_and_precision() {
+    measure(&DEV13);
 }
 
 #[test]
