@@ -225,6 +225,69 @@ pub(crate) fn output(text: &str, hit: Range<usize>, out: &mut Vec<Finding>) {
         }
     }
     read_output(text, end, printed, prompt, pre > 0, out);
+    if let Some(var) = assigned_variable(&line[..hit.start - ls]) {
+        echoed_variable(text, end, var, printed, out);
+    }
+}
+
+/// The PowerShell variable a command's result is assigned to, from the line before the
+/// command (`PS C:\> $k = `, `$keys = (`): `k`, `keys`.
+fn assigned_variable(before: &str) -> Option<&str> {
+    let t = before.trim_end().trim_end_matches('(').trim_end();
+    let t = t.strip_suffix('=')?.trim_end();
+    let d = t.rfind('$')?;
+    let name = &t[d + 1..];
+    (!name.is_empty() && name.bytes().all(|c| c.is_ascii_alphanumeric() || c == b'_'))
+        .then_some(name)
+}
+
+/// How many lines after an assignment its variable is looked for at a prompt.
+const ECHO_LINES: usize = 20;
+
+/// A variable holding what a command printing secrets returned, echoed at a later prompt
+/// whatever its name (`$k`, `$r`, `$result`): whole, it prints what the command would
+/// have (`printed`); a secret member (`$k.PrimaryReadonlyMasterKey`, `$r[0].Value`) prints
+/// its value alone. Looked for until the variable is assigned again.
+fn echoed_variable(text: &str, cmd_end: usize, var: &str, printed: Printed, out: &mut Vec<Finding>) {
+    let mut pos = cmd_end + 1;
+    for _ in 0..ECHO_LINES {
+        if pos >= text.len() {
+            break;
+        }
+        let le = line_end(text, pos);
+        let line = text[pos..le].trim_end();
+        if is_prompt(line) {
+            let Some(d) = line.find('$').filter(|&d| {
+                line[d + 1..].starts_with(var)
+                    && !line[d + 1 + var.len()..]
+                        .starts_with(|c: char| c.is_ascii_alphanumeric() || c == '_')
+            }) else {
+                pos = le + 1;
+                continue;
+            };
+            if !line[..d].trim_end().ends_with('>') {
+                pos = le + 1;
+                continue;
+            }
+            let rest = line[d + 1 + var.len()..].trim();
+            if rest.starts_with('=') {
+                break;
+            }
+            let shown = if rest.is_empty() {
+                Some(printed)
+            } else {
+                let member = rest.rsplit('.').next().unwrap_or("");
+                (rest.starts_with(['.', '['])
+                    && member.bytes().all(|c| c.is_ascii_alphanumeric())
+                    && secret_name(member))
+                .then_some(Printed::Value)
+            };
+            if let Some(shown) = shown {
+                read_output(text, le, shown, None, false, out);
+            }
+        }
+        pos = le + 1;
+    }
 }
 
 /// The password of `echo -n 'user:password' | base64` on the line at `ls`.
@@ -1585,6 +1648,37 @@ mod tests {
         let text =
             "PS> $keyName = 'key1'\nPS> $keyName\nkey1\nPS> $rg\nrg-production-japaneast-001\n";
         assert!(found(text).is_empty(), "{:?}", found(text));
+    }
+
+    #[test]
+    fn a_variable_holding_keys_echoed_later_whatever_its_name() {
+        let key = "Qw8ZpL2mXk9RtY4vBn6sHj3Dw7Fc1Ge5Ua0OiTz4Lm8Nb2Vc6XsQw8ZpL2mXk9RtY4vBn6sHj3Dw7Fc1Ge5Ua0OiTz4LmA==";
+        let key2 = "Zt4PmQ8nXr2LkW6vBy9sHc3Df7Jg1Ke5Ua0OiTz4Lm8Nb2Vc6XsQw8ZpL2mXk9RtY4vBn6sHj3Dw7Fc1Ge5Ua0OiTz4LmB==";
+        // A member of the variable, Japanese prompt, with other commands between.
+        let text = format!(
+            "PS C:\\Users\\鈴木> $k = Get-AzCosmosDBAccountKey -ResourceGroupName rg -Name db -Type \"Keys\"\n\
+             PS C:\\Users\\鈴木> $k.PrimaryMasterKey\n{key}\n\
+             PS C:\\Users\\鈴木> Get-Date\n2026年12月7日 10:00:00\n\
+             PS C:\\Users\\鈴木> $k.SecondaryReadonlyMasterKey\n{key2}\n"
+        );
+        assert_eq!(found(&text), [key, key2]);
+        // The whole variable, printed as a table; an index and its value.
+        let text = format!(
+            "PS> $r = Get-AzStorageAccountKey -ResourceGroupName rg -Name st1\n\
+             PS> $r[1].Value\n{key}\nPS> $r\n\n\
+             KeyName Value{pad} Permissions CreationTime\n\
+             ------- -----{pad} ----------- ------------\n\
+             key1    {key2} Full        2026/12/01\n",
+            pad = " ".repeat(key.len() - 5)
+        );
+        assert_eq!(found(&text), [key, key2]);
+        // Members that hold no secret, another variable, and the variable reassigned.
+        let text = format!(
+            "PS> $k = Get-AzCosmosDBAccountKey -ResourceGroupName rg -Name db\n\
+             PS> $k.Count\n2\nPS> $other\nQ7vLmX2pR9sTk4Wn8Bc3\n\
+             PS> $k = Get-Date\nPS> $k.PrimaryMasterKey\n{key}\n"
+        );
+        assert!(found(&text).is_empty(), "{:?}", found(&text));
     }
 
     #[test]
