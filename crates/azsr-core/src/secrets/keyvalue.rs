@@ -1581,6 +1581,17 @@ pub(super) fn next_line_value(text: &str, p: usize) -> Option<Value> {
     if t.starts_with(['{', '[']) || holds_pairs(t) {
         return None;
     }
+    // The next setting below one left empty (`.env`, INI, properties: `MASTER_KEY=` ⏎
+    // `TENANT_ID=…`): a name and its `=`, where base64 has `=` only at its end.
+    if let Some((name, rest)) = t.split_once('=') {
+        let ident = name.starts_with(|c: char| c.is_ascii_alphabetic() || c == '_')
+            && name
+                .bytes()
+                .all(|c| c.is_ascii_alphanumeric() || matches!(c, b'_' | b'.' | b'-'));
+        if ident && !rest.is_empty() && !rest.starts_with('=') {
+            return None;
+        }
+    }
     let start = next + line.find(t)?;
     Some(Value {
         range: start..start + t.len(),
@@ -1952,13 +1963,17 @@ pub(crate) fn at_key(
         Class::Key(Kind::AccessKey)
     };
     let login = n == "login";
+    // `az functionapp keys set --key-value …`, `-KeyValue …`: a flag naming a key's value.
+    let key_value_flag = n == "keyvalue" && key.starts_with('-');
     // `LoginValue`, `AuthData`: a generic tail, a password only under a user's name.
     let generic_tail = !bare
+        && !key_value_flag
         && n.len() > 5
         && (n.ends_with("value") || n.ends_with("data"))
         && classify(key).is_none();
     let Some(class) = classify(key)
         .or((bare || generic_tail).then_some(bare_class))
+        .or(key_value_flag.then_some(Class::Key(Kind::AccessKey)))
         .or(login.then_some(Class::Password))
     else {
         return;
@@ -2305,7 +2320,17 @@ pub(crate) fn at_key(
         ""
     };
     let device_key = n == "key" && lead.ends_with("isakmp") && spaces > 0;
-    let (sep, class, kind) = if lead == "set" && spaces > 0 && sep == Sep::Weak {
+    // Configurations aligned by whitespace (Fluent Bit `Shared_Key  …`, sshd, Apache): a
+    // key starting its line, two spaces or a tab, and one word ending the line.
+    let aligned = sep == Sep::Weak
+        && skip == 0
+        && lead.is_empty()
+        && (spaces >= 2 || text[ke..p].contains('\t'))
+        && {
+            let v = text[p..line_end(text, p)].trim_end();
+            !v.is_empty() && !v.contains([' ', '\t'])
+        };
+    let (sep, class, kind) = if (lead == "set" || aligned) && spaces > 0 && sep == Sep::Weak {
         (Sep::Strong, class, kind)
     } else if device_key {
         (
@@ -2406,6 +2431,12 @@ pub(crate) fn at_key(
             && s.len() < 24
             && s[1..].bytes().all(|c| c.is_ascii_lowercase() || c == b'-');
     if flag_like && !v.quoted {
+        return;
+    }
+    // A value its writer cut short (`Token : eyJ0eXAiOiJKV1Qi…（以下省略）`, `key1:
+    // Qw8Zp...`): a prefix too short to be the secret, shown as a masked value is.
+    let rest = &text[v.range.end..];
+    if s.len() < 32 && (rest.starts_with('…') || rest.starts_with("...")) {
         return;
     }
     // Code, not a value: `password = bcrypt.hashpw(password.encode(), …)`,
@@ -2920,6 +2951,77 @@ mod tests {
         // A `<` escaped inside a password is part of it.
         let text = "{\"password\":\"Lantern\\u003e8415?\"}\n";
         assert_eq!(found(text), ["Lantern\\u003e8415?"]);
+    }
+
+    #[test]
+    fn a_setting_left_empty_does_not_take_the_next_setting_as_its_value() {
+        for text in [
+            "MASTER_KEY=\nTENANT_ID=351ac033-c62e-40cf-815c-4eb20b4f257b\n",
+            "[auth]\nclient_secret=\nclient_id=Qw8ZpL2mXk9RtY4vBn6s\n",
+            "db.password=\ndb.url=jdbc:sqlserver://sql1.database.windows.net:1433\n",
+        ] {
+            assert!(found(text).is_empty(), "{text}: {:?}", found(text));
+        }
+        // A value alone below its key still is one, base64 padding too.
+        let text = "パスワード：\nKq9vZzPw7x2Lm\n";
+        assert_eq!(found(text), ["Kq9vZzPw7x2Lm"]);
+        let text = "ストレージのアクセスキー：\nQw8ZpL2mXk9RtY4vBn6sHj3Dw7Fc1Ge5Ua0OiTz4Lm8=\n";
+        assert_eq!(found(text), ["Qw8ZpL2mXk9RtY4vBn6sHj3Dw7Fc1Ge5Ua0OiTz4Lm8="]);
+    }
+
+    #[test]
+    fn a_value_cut_short_with_an_ellipsis_is_a_masked_one() {
+        for text in [
+            "Token     : eyJ0eXAiOiJKV1Qi…（以下省略）\nExpiresOn : 2026/12/07 11:42:08\n",
+            "password: Kq9vZzPw...(rest omitted)\n",
+            "\"primaryKey\": \"Qw8ZpL2mXk9R…\",\n",
+        ] {
+            assert!(found(text).is_empty(), "{text}: {:?}", found(text));
+        }
+        // A whole key followed by a sentence's ellipsis stays a key.
+        let key = "Qw8ZpL2mXk9RtY4vBn6sHj3Dw7Fc1Ge5Ua0OiTz4Lm8Nb2Vc6XsQw8ZpL2mXk9RtY4vBn6sHj3Dw7Fc1Ge5Ua0OiTz4LmA==";
+        let text = format!("AccountKey={key}... and then it failed\n");
+        assert_eq!(found(&text), [key]);
+    }
+
+    #[test]
+    fn configurations_aligned_by_whitespace_read_a_key_and_its_word() {
+        let key = "I8h4y70l1jCTsgCQ0AEIkxHPjlgppg0p2a8s9S89bvHx3Q1xZsIoAhhZ1+qT34MTvO/EAyeXWfmh6PoE+gV4fQ==";
+        let hex = "db89fa829f9b3b95c94b9131ba2f6cabccbcc6275e6bacfb8703f7200a68c7d7";
+        for (text, value) in [
+            // Fluent Bit, a tab in another layout, Terraform aligned by `terraform fmt`.
+            (format!("[OUTPUT]\n    Name        azure\n    Shared_Key  {key}\n    Log_Type    App\n"), key),
+            (format!("# 監視エージェント設定\n[output]\nApiKey\t{hex}\nEndpoint\thttps://ingest.example.com\n"), hex),
+            (format!("monitoring = {{\n  endpoint = \"https://ingest.example.com\"\n  auth     = \"{hex}\"\n}}\n"), hex),
+        ] {
+            assert_eq!(found(&text), [value], "{text}");
+        }
+        for text in [
+            "    Shared_Key  rotation pending\n",
+            "Password    Last changed    Expires\n",
+            "    Shared_Key  ${WORKSPACE_KEY}\n",
+            "  auth     = var.monitoring_auth\n",
+            "The shared key  was rotated.\n",
+        ] {
+            assert!(found(text).is_empty(), "{text}: {:?}", found(text));
+        }
+    }
+
+    #[test]
+    fn a_flag_naming_a_keys_value_is_a_key() {
+        let legacy = "c-c2mAS8UNImoqOX3HS1DyyhSUrfcJPqG0AL2cb3syzDz9_Mhh_5Dg==";
+        for text in [
+            format!("az functionapp keys set -g rg -n func1 --key-type functionKeys --key-name default --key-value {legacy}\n"),
+            format!("az functionapp function keys set -g rg -n func1 --function-name f --key-name k --key-value=\"{legacy}\"\n"),
+        ] {
+            assert_eq!(found(&text), [legacy], "{text}");
+        }
+        for text in [
+            "az functionapp keys set -g rg -n func1 --key-name default --key-value $FUNC_KEY\n",
+            "az functionapp keys set -g rg -n func1 --key-name default --key-value <新しいキー>\n",
+        ] {
+            assert!(found(text).is_empty(), "{text}: {:?}", found(text));
+        }
     }
 
     #[test]

@@ -213,6 +213,7 @@ static ANCHORS: &[(&str, Anchor)] = &[
     ("auth=", Anchor::KvSuffix),
     ("auth:", Anchor::KvSuffix),
     ("auth =", Anchor::KvSuffix),
+    ("auth  ", Anchor::KvSuffix),
     ("hmac\"", Anchor::KvSuffix),
     ("hmac'", Anchor::KvSuffix),
     ("hmac=", Anchor::KvSuffix),
