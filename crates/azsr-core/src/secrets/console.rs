@@ -664,8 +664,8 @@ fn encodes_secret(lower: &str) -> bool {
     let key_file = [".pfx", ".p12", ".key", "-key.pem", "_key.pem"]
         .iter()
         .any(|ext| lower.contains(ext));
-    if lower.contains("tobase64string") {
-        return key_file;
+    if let Some(t) = lower.find("tobase64string") {
+        return key_file || encodes_pair(&lower[t..]);
     }
     let Some(b64) = lower.find("base64") else {
         return false;
@@ -694,6 +694,28 @@ fn encodes_secret(lower: &str) -> bool {
             v.split('_').any(|w| w == "sas") || classify(v).is_some_and(|c| c != Class::Code)
         });
     echoed && (pair || variable)
+}
+
+/// `ToBase64String(…GetBytes(…))` of a credential pair (`"$($id):$($secret)"`,
+/// `"${user}:${pass}"`) or of a variable holding one (`$pair`, `$creds`, `$basicAuth`,
+/// `$clientSecret`): Basic credentials made by hand.
+fn encodes_pair(call: &str) -> bool {
+    let Some(g) = call.find("getbytes(") else {
+        return false;
+    };
+    let arg = call[g + "getbytes(".len()..].trim_start();
+    if let Some(q) = arg.chars().next().filter(|c| matches!(c, '"' | '\'')) {
+        let s = arg[1..].split(q).next().unwrap_or("");
+        return s.contains(':') && s.contains('$') && !s.contains("://");
+    }
+    let arg = arg.split(')').next().unwrap_or("").trim();
+    let Some(var) = arg.strip_prefix('$') else {
+        return false;
+    };
+    ["pair", "cred", "auth", "basic", "userpass"]
+        .iter()
+        .any(|w| var.contains(w))
+        || secret_class(var).is_some()
 }
 
 /// The class of secret a name gives its value, for a name standing alone (a variable, a
@@ -1283,11 +1305,12 @@ fn table_row(pos: usize, line: &str, cols: &[Column], one_secret: bool, out: &mu
         else {
             continue;
         };
-        // A bare `Value` beside a name: only a secret name's value.
+        // A bare `Value` beside a name: only a secret name's value, or a machine-made
+        // value of a setting named `Auth` (App Configuration's `Partner:Auth`).
         if *class == Class::Secret
             && !names_row
             && !one_secret
-            && name.is_some_and(|n| !secret_name(n))
+            && name.is_some_and(|n| !secret_name(n) && !(auth_setting(n) && looks_random(w, 24)))
         {
             continue;
         }
@@ -1303,6 +1326,14 @@ fn table_row(pos: usize, line: &str, cols: &[Column], one_secret: bool, out: &mu
             });
         }
     }
+}
+
+/// A setting whose last section is `Auth` (`Partner:Auth`, `Webhook__Auth`, `api.auth`):
+/// what authenticates to it.
+fn auth_setting(name: &str) -> bool {
+    let last = name.rsplit([':', '.', '/']).next().unwrap_or(name);
+    let last = last.rsplit("__").next().unwrap_or(last);
+    last.eq_ignore_ascii_case("auth")
 }
 
 fn kind_of(class: Class) -> Kind {
@@ -1679,6 +1710,46 @@ mod tests {
              PS> $k = Get-Date\nPS> $k.PrimaryMasterKey\n{key}\n"
         );
         assert!(found(&text).is_empty(), "{:?}", found(&text));
+    }
+
+    #[test]
+    fn a_setting_named_auth_in_a_key_value_listing() {
+        let hex = "4886def783570835214235faf5f16b780d5f6898adc17f01";
+        let text = format!(
+            "$ az appconfig kv show -n appcs --key \"Partner:Auth\" -o table\n\
+             Key           Value                                             Label    Locked\n\
+             ------------  ------------------------------------------------  -------  --------\n\
+             Partner:Auth  {hex}  prd      False\n"
+        );
+        assert_eq!(found(&text), [hex]);
+        let text = format!(
+            "Name                 Value                                             SlotSetting\n\
+             -------------------  ------------------------------------------------  -------------\n\
+             Webhook__Auth        {hex}  False\n\
+             Smtp__Auth           true                                              False\n\
+             Partner__AuthMode    Bearer                                            False\n"
+        );
+        assert_eq!(found(&text), [hex]);
+    }
+
+    #[test]
+    fn basic_credentials_made_by_hand_in_powershell_are_printed_secrets() {
+        let b64 = "MjY5MzE3YzgtZjNiMy00MGVhLWI1NmQtOWE4MjFhOGE1Y2NjOjJkVzhRfkFZT3hSOGZYY1NiVlpGbnNjMWYyOTQ5VTJnTHVQaWFueEU=";
+        for text in [
+            format!("PS C:\\work> [Convert]::ToBase64String([Text.Encoding]::ASCII.GetBytes($pair))\n{b64}\nPS C:\\work> exit\n"),
+            format!("PS> [Convert]::ToBase64String([Text.Encoding]::UTF8.GetBytes(\"$($clientId):$($clientSecret)\"))\n{b64}\n"),
+            // Assigned, then echoed (a Japanese prompt).
+            format!("PS C:\\Users\\佐藤> $basic = [Convert]::ToBase64String([Text.Encoding]::UTF8.GetBytes(\"${{user}}:${{pass}}\"))\n\
+                     PS C:\\Users\\佐藤> $basic\n{b64}\n"),
+        ] {
+            assert_eq!(found(&text), [b64], "{text}");
+        }
+        for text in [
+            format!("PS> [Convert]::ToBase64String([Text.Encoding]::UTF8.GetBytes($body))\n{b64}\n"),
+            format!("PS> [Convert]::ToBase64String([Text.Encoding]::UTF8.GetBytes(\"https://example.com\"))\n{b64}\n"),
+        ] {
+            assert!(found(&text).is_empty(), "{text}: {:?}", found(&text));
+        }
     }
 
     #[test]
