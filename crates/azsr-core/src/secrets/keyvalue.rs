@@ -32,6 +32,31 @@ pub(crate) struct Value {
 /// The quote that opens a configuration path (`"Section:Sub:Key"`) whose last section
 /// starts at `ks`, if the path is one: sections of key bytes joined by single colons.
 fn config_path_quote(text: &str, ks: usize) -> Option<u8> {
+    let s = config_path_start(text, ks)?;
+    let q = at(text, s.wrapping_sub(1));
+    matches!(q, b'"' | b'\'').then_some(q)
+}
+
+/// The class a dotted key's generic last section (`value`, `data`, `default`, `text`)
+/// takes from the section before it: `auth.value`, `app.apiKey.value`, `db.password.text`.
+fn section_class(key: &str) -> Option<Class> {
+    let (head, last) = key.rsplit_once('.')?;
+    if !["value", "data", "default", "text"]
+        .iter()
+        .any(|g| last.eq_ignore_ascii_case(g))
+    {
+        return None;
+    }
+    let parent = head.rsplit('.').next().unwrap_or(head);
+    if parent.eq_ignore_ascii_case("auth") {
+        return Some(Class::Secret);
+    }
+    classify(parent).filter(|c| !matches!(c, Class::Code | Class::Sig))
+}
+
+/// Where the .NET configuration path whose last section starts at `ks` starts
+/// (`ExternalApi:Secret`: at `E`); `ks` when no section comes before it.
+fn config_path_start(text: &str, ks: usize) -> Option<usize> {
     let b = text.as_bytes();
     let mut s = ks;
     while s > 0 && b[s - 1] == b':' && ks - s < 120 {
@@ -44,8 +69,7 @@ fn config_path_quote(text: &str, ks: usize) -> Option<u8> {
             return None;
         }
     }
-    let q = at(text, s.wrapping_sub(1));
-    matches!(q, b'"' | b'\'').then_some(q)
+    Some(s)
 }
 
 pub(super) fn is_key_byte(b: u8) -> bool {
@@ -1966,12 +1990,17 @@ pub(crate) fn at_key(
     // `az functionapp keys set --key-value …`, `-KeyValue …`: a flag naming a key's value.
     let key_value_flag = n == "keyvalue" && key.starts_with('-');
     // `LoginValue`, `AuthData`: a generic tail, a password only under a user's name.
+    let classified = classify(key);
+    // `auth.value`, `app.secret.data`: a generic last section under one naming a secret.
+    let section = classified.is_none().then(|| section_class(key)).flatten();
     let generic_tail = !bare
         && !key_value_flag
+        && section.is_none()
         && n.len() > 5
         && (n.ends_with("value") || n.ends_with("data"))
-        && classify(key).is_none();
-    let Some(class) = classify(key)
+        && classified.is_none();
+    let Some(class) = classified
+        .or(section)
         .or((bare || generic_tail).then_some(bare_class))
         .or(key_value_flag.then_some(Class::Key(Kind::AccessKey)))
         .or(login.then_some(Class::Password))
@@ -2032,9 +2061,10 @@ pub(crate) fn at_key(
         return;
     }
 
-    // A key that is itself the value of a `name` / `key` attribute or field.
+    // A key that is itself the value of a `name` / `key` attribute or field (a path's
+    // last section too: `"name": "ExternalApi:Secret"`).
     if matches!(before, b'"' | b'\'' | b' ') {
-        let mut q = ks - 1;
+        let mut q = config_path_start(text, ks).unwrap_or(ks).max(1) - 1;
         while q > 0 && matches!(b[q - 1], b' ' | b'\t') {
             q -= 1;
         }
@@ -3021,6 +3051,29 @@ mod tests {
             "az functionapp keys set -g rg -n func1 --key-name default --key-value <新しいキー>\n",
         ] {
             assert!(found(text).is_empty(), "{text}: {:?}", found(text));
+        }
+    }
+
+    #[test]
+    fn a_generic_last_section_takes_its_class_from_the_section_before() {
+        let hex = "9f2c4e6a8b0d1f3e5a7c9b2d4f6e8a0c";
+        for text in [
+            format!("app.auth.value={hex}\n"),
+            format!("helm upgrade app ./chart -n prd --set image.tag=1.4 --set auth.value={hex}\n"),
+            format!("# 外部連携\npartner.apiKey.data: \"{hex}\"\n"),
+            // A configuration path's last section in a name/value pair.
+            format!("[\n  {{\n    \"name\": \"ExternalApi:Secret\",\n    \"slotSetting\": false,\n    \"value\": \"{hex}\"\n  }}\n]\n"),
+            format!("{{\"name\": \"Partner:Auth\", \"value\": \"{hex}\"}}\n"),
+        ] {
+            assert_eq!(found(&text), [hex], "{text}");
+        }
+        for text in [
+            format!("x.value = {hex}\n"),
+            format!("auth.value=${{AUTH_VALUE}}\ntimeout.value={hex}\n"),
+            format!("{{\"name\": \"Partner:Endpoint\", \"value\": \"{hex}\"}}\n"),
+            "auth.text=Basic\n".to_string(),
+        ] {
+            assert!(found(&text).is_empty(), "{text}: {:?}", found(&text));
         }
     }
 
