@@ -304,6 +304,34 @@ pub(crate) fn passphrase_flag(text: &str, hit: Range<usize>, out: &mut Vec<Findi
     }
 }
 
+/// A router's configuration naming a PPP or L2TP login (YAMAHA RTX): `pp auth myname
+/// <id> <password>`, `pp auth username <id> <password>`, `l2tp tunnel auth on
+/// <password>`: the password, the word after the words the anchor starts.
+pub(crate) fn device_auth(text: &str, hit: Range<usize>, out: &mut Vec<Finding>) {
+    let ls = line_start(text, hit.start);
+    let le = line_end(text, hit.start);
+    let lead = text[ls..hit.start].trim();
+    let line = &text[hit.start..le];
+    let mut words = line.split_whitespace();
+    // The password's place among the words from the anchor on.
+    let place = match words.next() {
+        Some("pp") if lead.is_empty() || lead.ends_with('#') => 4,
+        Some("tunnel") if lead == "l2tp" => 3,
+        _ => return,
+    };
+    let Some(w) = words.nth(place - 1) else {
+        return;
+    };
+    if w.len() < 4 || is_placeholder(w) || w.starts_with(['$', '<', '*']) {
+        return;
+    }
+    let start = hit.start + (w.as_ptr() as usize - line.as_ptr() as usize);
+    out.push(Finding {
+        range: start..start + w.len(),
+        kind: Kind::Password,
+    });
+}
+
 /// `ConvertTo-SecureString 'P@ss' -AsPlainText -Force` (also `-String '…'` and
 /// `'…' | ConvertTo-SecureString -AsPlainText`).
 pub(crate) fn convert_to_secure_string(text: &str, hit: Range<usize>, out: &mut Vec<Finding>) {
@@ -598,6 +626,22 @@ mod tests {
     }
 
     use super::super::found;
+
+    #[test]
+    fn a_routers_ppp_and_l2tp_logins() {
+        let text = "# RTX1210 設定（抜粋）\npp select 1\n pp auth accept pap chap\n pp auth myname user01@isp.ne.jp Kumo7hana22\n\
+                    pp select anonymous\n pp auth username remote1 Yuki-Nagoya_2026 myname rtx1\n\
+                    tunnel select 1\n l2tp tunnel auth on Tsubame2026x\n";
+        assert_eq!(found(text), ["Kumo7hana22", "Yuki-Nagoya_2026", "Tsubame2026x"]);
+        for text in [
+            " pp auth myname user01@isp.ne.jp <パスワード>\n",
+            " pp auth myname user01@isp.ne.jp ********\n",
+            " l2tp tunnel auth off\n",
+            "The router logs `pp auth myname` failures.\n",
+        ] {
+            assert!(found(text).is_empty(), "{text}: {:?}", found(text));
+        }
+    }
 
     #[test]
     fn passphrases_of_keys_and_archives_on_the_command_line() {

@@ -3078,6 +3078,22 @@ mod tests {
     }
 
     #[test]
+    fn names_in_romanized_japanese() {
+        let text = "# settings.py（新人が書きました）\nAPI_URL = \"https://app-shiryou-api.azurewebsites.net\"\n\
+                    HIMITSU = \"Dfips18Psv1qm94\"   # 認証用\nTIMEOUT = 30\n";
+        assert_eq!(found(text), ["Dfips18Psv1qm94"]);
+        let text = "kintai:\n  user: renkei\n  pasuwaado: Kumo7hana22\n  anshou_bangou: 4821\n";
+        assert_eq!(found(text), ["Kumo7hana22", "4821"]);
+        for text in [
+            "HIMITSU_MEI = \"partner-api-secret\"\n",
+            "pasuwaado_nagasa: 12\n",
+            "HIMITSU = os.environ[\"HIMITSU\"]\n",
+        ] {
+            assert!(found(text).is_empty(), "{text}: {:?}", found(text));
+        }
+    }
+
+    #[test]
     fn a_key_told_before_its_word_is_found() {
         let key = "XCJQnUspqf0PDVLzJ5jcFSjmO5AjsX7lY/fWWexVpXqawIWTJkxhQuxTBFNydn74U/QZNWURvo4kbALR0+vB/Q==";
         for (text, value) in [

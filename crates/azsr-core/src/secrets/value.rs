@@ -232,11 +232,27 @@ fn named_by_suffix(n: &str) -> Option<Class> {
         Some(Class::Secret)
     } else if n.ends_with("hmac") {
         Some(Class::Key(Kind::Secret))
+    } else if romaji(n) && !NOT_PARTS.is_match(n) {
+        // Names in romanized Japanese: 秘密 (`HIMITSU`, `himitsuKagi`), 暗証 (`ANSHOU_NO`),
+        // パスワード (`pasuwaado`); not their name or length (`himitsu_mei`, `pasuwaado_nagasa`).
+        if n.contains("himitsu") {
+            Some(Class::Secret)
+        } else {
+            Some(Class::Password)
+        }
     } else if names_access(n) {
         Some(Class::Key(Kind::AccessKey))
     } else {
         None
     }
+}
+
+/// A name in romanized Japanese for a secret or a password (normalized).
+fn romaji(n: &str) -> bool {
+    (n.contains("himitsu") || n.contains("anshou") || n.contains("pasuwa"))
+        && !["mei", "nagasa", "kigen", "henkou"]
+            .iter()
+            .any(|w| n.ends_with(w))
 }
 
 /// `STORAGE_ACCESS`, `blobAccess`: a name ending in `access` (normalized), which holds an
@@ -1122,6 +1138,13 @@ mod tests {
         assert_eq!(classify("signingSecret"), Some(Class::Secret));
         assert_eq!(classify("signinSecretName"), None);
         assert_eq!(classify("adminCredential"), Some(Class::Secret));
+        // Romanized Japanese.
+        assert_eq!(classify("HIMITSU"), Some(Class::Secret));
+        assert_eq!(classify("api_himitsu_kagi"), Some(Class::Secret));
+        assert_eq!(classify("ANSHOU_BANGOU"), Some(Class::Password));
+        assert_eq!(classify("pasuwaado"), Some(Class::Password));
+        assert_eq!(classify("himitsu_mei"), None);
+        assert_eq!(classify("pasuwaado_nagasa"), None);
     }
 
     #[test]
