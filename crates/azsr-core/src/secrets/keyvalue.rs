@@ -1989,10 +1989,18 @@ pub(crate) fn at_key(
     let login = n == "login";
     // `az functionapp keys set --key-value …`, `-KeyValue …`: a flag naming a key's value.
     let key_value_flag = n == "keyvalue" && key.starts_with('-');
-    // `LoginValue`, `AuthData`: a generic tail, a password only under a user's name.
     let classified = classify(key);
-    // `auth.value`, `app.secret.data`: a generic last section under one naming a secret.
-    let section = classified.is_none().then(|| section_class(key)).flatten();
+    // `auth.value`, `app.secret.data`: a generic last section under one naming a secret;
+    // `AUTH_VALUE`, `authData`: what authenticates, named by a generic tail.
+    let auth_tail = n.len() > 4
+        && n.strip_suffix("value")
+            .or_else(|| n.strip_suffix("data"))
+            .is_some_and(|stem| stem.ends_with("auth") && !stem.ends_with("oauth"));
+    let section = classified
+        .is_none()
+        .then(|| section_class(key).or(auth_tail.then_some(Class::Secret)))
+        .flatten();
+    // `LoginValue`, `AuthData`: a generic tail, a password only under a user's name.
     let generic_tail = !bare
         && !key_value_flag
         && section.is_none()
@@ -2008,6 +2016,13 @@ pub(crate) fn at_key(
         return;
     };
     let kind = kind_of(class, key);
+    // Terraform `variable "db_password" { default = "…" }`.
+    if at(text, ke) == b'"'
+        && (classified.is_some() || section.is_some() || n == "auth")
+        && super::code::named_variable_default(text, ks..ke, out)
+    {
+        return;
+    }
     if inside_expression(text, ks) {
         // `{{ .Values.db.password | default "…" }}`: only a literal default is a value.
         if let Some(v) = template_default(text, ke) {
@@ -2530,9 +2545,13 @@ pub(crate) fn at_key(
     };
     let bare_ok = match n {
         // `env.put("auth", "<64 hex>")`, `"auth": "…"`: a quoted machine-made value.
+        // `AUTH=<hex>` in an environment (compose's `- AUTH=…`, `--settings "Partner:Auth=…"`).
         "auth" => {
             basic_credentials(s)
-                || sep == Sep::Strong && v.quoted && looks_random(s, 32) && !is_placeholder(s)
+                || sep == Sep::Strong
+                    && (v.quoted || eq)
+                    && looks_random(s, 32)
+                    && !is_placeholder(s)
         }
         "data" => kept_secret(),
         "default" => key_shaped(s) || function_key_shaped(s),
@@ -3088,6 +3107,32 @@ mod tests {
             "HIMITSU_MEI = \"partner-api-secret\"\n",
             "pasuwaado_nagasa: 12\n",
             "HIMITSU = os.environ[\"HIMITSU\"]\n",
+        ] {
+            assert!(found(text).is_empty(), "{text}: {:?}", found(text));
+        }
+    }
+
+    #[test]
+    fn settings_that_authenticate_under_generic_names() {
+        let hex = "9f2c4e6a8b0d1f3e5a7c9b2d4f6e8a0c";
+        for text in [
+            format!("services:\n  app:\n    environment:\n      - AUTH={hex}\n      - TZ=Asia/Tokyo\n"),
+            format!("az webapp config appsettings set -g rg -n app1 --settings \"Partner:Auth={hex}\"\n"),
+            format!("AUTH_VALUE={hex}\n"),
+            format!("{{\"authData\": \"{hex}\"}}\n"),
+            // Terraform variables named for a secret, with a literal default.
+            format!("variable \"auth\" {{\n  type    = string\n  default = \"{hex}\"\n}}\n"),
+            format!("# 連携先の資格情報（仮）\nvariable \"partner_credential\" {{\n  type = object({{\n    id = string\n  }})\n  default = \"{hex}\"\n}}\n"),
+        ] {
+            assert_eq!(found(&text), [hex], "{text}");
+        }
+        for text in [
+            "AUTH=true\n",
+            "environment:\n  - AUTH=basic\n",
+            "OAUTH_VALUE=9f2c4e6a8b0d1f3e5a7c9b2d4f6e8a0c\n",
+            "variable \"password_length\" {\n  default = 16\n}\n",
+            "variable \"admin_password\" {\n  type      = string\n  sensitive = true\n}\n",
+            "variable \"key_vault_name\" {\n  default = \"kv-partner-prd\"\n}\n",
         ] {
             assert!(found(text).is_empty(), "{text}: {:?}", found(text));
         }

@@ -195,6 +195,7 @@ pub(crate) enum Anchor {
     Webhook,
     Passphrase,
     DeviceAuth,
+    SecretLiteral,
 }
 
 static ANCHORS: &[(&str, Anchor)] = &[
@@ -353,6 +354,7 @@ static ANCHORS: &[(&str, Anchor)] = &[
     ("pp auth myname ", Anchor::DeviceAuth),
     ("pp auth username ", Anchor::DeviceAuth),
     ("tunnel auth on ", Anchor::DeviceAuth),
+    ("--from-literal=", Anchor::SecretLiteral),
     ("hooks.slack.com/services/", Anchor::Webhook),
     ("discord.com/api/webhooks/", Anchor::Webhook),
     ("webhook.office.com/webhookb2/", Anchor::Webhook),
@@ -485,6 +487,7 @@ fn scan_lines_at(
             Anchor::Webhook => formats::webhook(text, hit, &mut out),
             Anchor::Passphrase => commands::passphrase_flag(text, hit, &mut out),
             Anchor::DeviceAuth => commands::device_auth(text, hit, &mut out),
+            Anchor::SecretLiteral => commands::secret_literal(text, hit, &mut out),
         }
     }
     // Anchor findings: each from the anchor before it in the list.
