@@ -10,7 +10,7 @@ use super::bytes::{at, ceil, char_at, char_before, line_end, line_start};
 use super::prose::{changed_to, name_like, other_one};
 use super::value::{
     basic_credentials, classify, holds_pairs, is_placeholder, looks_like_passphrase,
-    looks_like_password, looks_random, names_access, names_auth, normalize, Class,
+    looks_like_password, looks_random, names_access, names_auth, normalize, romaji_class, Class,
 };
 use super::{Finding, Kind};
 
@@ -40,13 +40,14 @@ fn config_path_quote(text: &str, ks: usize) -> Option<u8> {
 /// The class a dotted key's generic last section (`value`, `data`, `default`, `text`)
 /// takes from the section before it: `auth.value`, `app.apiKey.value`, `db.password.text`.
 fn section_class(key: &str) -> Option<Class> {
-    let (head, last) = key.rsplit_once('.')?;
-    if !["value", "data", "default", "text"]
-        .iter()
-        .any(|g| last.eq_ignore_ascii_case(g))
-    {
-        return None;
-    }
+    // Cheap test first (this runs for most keys): the name ends in `.` and a generic word.
+    let k = key.as_bytes();
+    let generic = ["value", "data", "default", "text"].iter().find(|g| {
+        k.len() > g.len() + 1
+            && k[k.len() - g.len() - 1] == b'.'
+            && k[k.len() - g.len()..].eq_ignore_ascii_case(g.as_bytes())
+    })?;
+    let head = &key[..key.len() - generic.len() - 1];
     let parent = head.rsplit('.').next().unwrap_or(head);
     if parent.eq_ignore_ascii_case("auth") {
         return Some(Class::Secret);
@@ -1989,7 +1990,7 @@ pub(crate) fn at_key(
     let login = n == "login";
     // `az functionapp keys set --key-value …`, `-KeyValue …`: a flag naming a key's value.
     let key_value_flag = n == "keyvalue" && key.starts_with('-');
-    let classified = classify(key);
+    let classified = classify(key).or_else(|| romaji_class(&text[hit.clone()], key));
     // `auth.value`, `app.secret.data`: a generic last section under one naming a secret;
     // `AUTH_VALUE`, `authData`: what authenticates, named by a generic tail.
     let auth_tail = n.len() > 4
@@ -3015,7 +3016,10 @@ mod tests {
         let text = "パスワード：\nKq9vZzPw7x2Lm\n";
         assert_eq!(found(text), ["Kq9vZzPw7x2Lm"]);
         let text = "ストレージのアクセスキー：\nQw8ZpL2mXk9RtY4vBn6sHj3Dw7Fc1Ge5Ua0OiTz4Lm8=\n";
-        assert_eq!(found(text), ["Qw8ZpL2mXk9RtY4vBn6sHj3Dw7Fc1Ge5Ua0OiTz4Lm8="]);
+        assert_eq!(
+            found(text),
+            ["Qw8ZpL2mXk9RtY4vBn6sHj3Dw7Fc1Ge5Ua0OiTz4Lm8="]
+        );
     }
 
     #[test]
