@@ -127,6 +127,7 @@ pub(crate) const ANCHORS: &[&str] = &[
     "get-authorization-token",
     "head -",
     "tail -",
+    ".access_token",
 ];
 
 /// What a command prints.
@@ -155,7 +156,15 @@ pub(crate) fn output(text: &str, hit: Range<usize>, out: &mut Vec<Finding>) {
         pgpass(text, hit.start, le, out);
         return;
     }
-    let Some(printed) = printed(text, hit.start, &lower) else {
+    // A filter selecting a field named for a secret prints it, whatever the command
+    // (`curl … | jq -r .access_token`, `(… | ConvertFrom-Json).password`); not a bare
+    // `.value`, which any document has.
+    let named_field = [".access_token", ".password"]
+        .iter()
+        .any(|a| text[hit.clone()].eq_ignore_ascii_case(a));
+    let Some(printed) = printed(text, hit.start, &lower).or_else(|| {
+        (named_field && matches!(selected(&lower), Query::Secret)).then_some(Printed::Value)
+    }) else {
         return;
     };
     let printed = match query(&lower) {
@@ -233,12 +242,19 @@ pub(crate) fn output(text: &str, hit: Range<usize>, out: &mut Vec<Finding>) {
 /// The PowerShell variable a command's result is assigned to, from the line before the
 /// command (`PS C:\> $k = `, `$keys = (`): `k`, `keys`.
 fn assigned_variable(before: &str) -> Option<&str> {
-    let t = before.trim_end().trim_end_matches('(').trim_end();
-    let t = t.strip_suffix('=')?.trim_end();
-    let d = t.rfind('$')?;
-    let name = &t[d + 1..];
-    (!name.is_empty() && name.bytes().all(|c| c.is_ascii_alphanumeric() || c == b'_'))
-        .then_some(name)
+    // The first `$` of the command: after the prompt (`PS C:\>`, `>`) or at its start.
+    let d = before.find('$')?;
+    let head = before[..d].trim_end();
+    if !(head.is_empty() || head.ends_with('>')) {
+        return None;
+    }
+    let rest = &before[d + 1..];
+    let len = rest
+        .bytes()
+        .take_while(|c| c.is_ascii_alphanumeric() || *c == b'_')
+        .count();
+    let after = rest[len..].trim_start();
+    (len > 0 && after.starts_with('=') && !after.starts_with("==")).then_some(&rest[..len])
 }
 
 /// How many lines after an assignment its variable is looked for at a prompt.
@@ -248,7 +264,13 @@ const ECHO_LINES: usize = 20;
 /// whatever its name (`$k`, `$r`, `$result`): whole, it prints what the command would
 /// have (`printed`); a secret member (`$k.PrimaryReadonlyMasterKey`, `$r[0].Value`) prints
 /// its value alone. Looked for until the variable is assigned again.
-fn echoed_variable(text: &str, cmd_end: usize, var: &str, printed: Printed, out: &mut Vec<Finding>) {
+fn echoed_variable(
+    text: &str,
+    cmd_end: usize,
+    var: &str,
+    printed: Printed,
+    out: &mut Vec<Finding>,
+) {
     let mut pos = cmd_end + 1;
     for _ in 0..ECHO_LINES {
         if pos >= text.len() {
@@ -476,7 +498,12 @@ fn printed(text: &str, at_byte: usize, lower: &str) -> Option<Printed> {
         let secret_holder = ["key", "secret", "cred", "pass", "pwd", "token"]
             .iter()
             .any(|w| holder.contains(w));
-        if secret_holder && secret_name(member) && !var.contains(['=', '|', ' ', '(']) {
+        // A member that names a secret by itself (`$r.access_token`, `$sp.password`),
+        // whatever holds it; a bare `Value` or `Key` only in a holder named for one.
+        let named_member = secret_class(member).is_some();
+        if (secret_holder && secret_name(member) || named_member)
+            && !var.contains(['=', '|', ' ', '('])
+        {
             return Some(Printed::Value);
         }
     }
@@ -1707,7 +1734,7 @@ mod tests {
         let text = format!(
             "PS> $k = Get-AzCosmosDBAccountKey -ResourceGroupName rg -Name db\n\
              PS> $k.Count\n2\nPS> $other\nQ7vLmX2pR9sTk4Wn8Bc3\n\
-             PS> $k = Get-Date\nPS> $k.PrimaryMasterKey\n{key}\n"
+             PS> $k = Get-Date\nPS> $k[0].Value\n{key}\n"
         );
         assert!(found(&text).is_empty(), "{:?}", found(&text));
     }
@@ -1747,6 +1774,27 @@ mod tests {
         for text in [
             format!("PS> [Convert]::ToBase64String([Text.Encoding]::UTF8.GetBytes($body))\n{b64}\n"),
             format!("PS> [Convert]::ToBase64String([Text.Encoding]::UTF8.GetBytes(\"https://example.com\"))\n{b64}\n"),
+        ] {
+            assert!(found(&text).is_empty(), "{text}: {:?}", found(&text));
+        }
+    }
+
+    #[test]
+    fn a_field_named_for_a_secret_selected_from_any_commands_result() {
+        let tok = "9f2c4e6a8b0d1f3e5a7c9b2d4f6e8a0c9f2c4e6a8b0d1f3e5a7c9b2d4f6e8a0c";
+        for text in [
+            format!("PS C:\\Users\\田中> $r = Invoke-RestMethod -Uri $url -Method Post -Body $body\nPS C:\\Users\\田中> $r.access_token\n{tok}\n"),
+            format!("$ curl -s -X POST $TOKEN_URL -d \"grant_type=client_credentials\" | jq -r .access_token\n{tok}\n"),
+            format!("PS> (Invoke-WebRequest $url -Method Post -Body $b | ConvertFrom-Json).access_token\n{tok}\n"),
+            // Assigned deep in a call, then echoed.
+            format!("PS> $plain = [Runtime.InteropServices.Marshal]::PtrToStringAuto([Runtime.InteropServices.Marshal]::SecureStringToBSTR($sec))\nPS> $plain\n{tok}\n"),
+        ] {
+            assert_eq!(found(&text), [tok], "{text}");
+        }
+        for text in [
+            format!("$ cat settings.json | jq -r .value\n{tok}\n"),
+            format!("PS> (Get-Content .\\app.json | ConvertFrom-Json).value\n{tok}\n"),
+            format!("$ curl -s $URL | jq -r .token_type\nBearer\n"),
         ] {
             assert!(found(&text).is_empty(), "{text}: {:?}", found(&text));
         }
