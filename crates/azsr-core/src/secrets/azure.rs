@@ -619,7 +619,8 @@ mod tests {
              ARRAffinity   8a3b1f0c9d2e4f5a6b7c8d9e0f1a2b3c4d5e6f708192a3b4c5d6e7f8091a2b3c  .app.azurewebsites.net  /\n"
         );
         assert_eq!(marked(&text), [hex]);
-        let flask = "ksf_JL6WOjvr4dg1yKONdJEeo460pLxaRiLFScHwOZOLbvkj.gW1shw.T2GkFHgGcWNnEqOWTlY9yAoCM_U";
+        let flask =
+            "ksf_JL6WOjvr4dg1yKONdJEeo460pLxaRiLFScHwOZOLbvkj.gW1shw.T2GkFHgGcWNnEqOWTlY9yAoCM_U";
         for text in [
             format!("print(s.cookies.get_dict())\n\n>>> {{'session': '{flask}', 'ARRAffinity': 'abc'}}\n"),
             format!("ログイン後のクッキー一覧（console.log の出力）\n{{ session: '{flask}' }}\n"),

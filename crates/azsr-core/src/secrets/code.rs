@@ -228,7 +228,11 @@ fn secret_default(text: &str, p: usize, out: &mut Vec<Finding>) {
 /// Terraform `variable "db_password" { default = "…" }`, the variable's name at `name`
 /// (named for a secret by the caller): its literal default. Returns whether `name` is a
 /// variable block's.
-pub(crate) fn named_variable_default(text: &str, name: Range<usize>, out: &mut Vec<Finding>) -> bool {
+pub(crate) fn named_variable_default(
+    text: &str,
+    name: Range<usize>,
+    out: &mut Vec<Finding>,
+) -> bool {
     if at(text, name.start.wrapping_sub(1)) != b'"'
         || at(text, name.end) != b'"'
         || !text[..name.start - 1].ends_with("variable ")

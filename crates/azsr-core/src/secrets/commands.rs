@@ -320,8 +320,8 @@ pub(crate) fn secret_literal(text: &str, hit: Range<usize>, out: &mut Vec<Findin
     };
     let k = key.to_ascii_lowercase();
     const NAMES: &[&str] = &[
-        "user", "host", "server", "url", "uri", "endpoint", "port", "database", "db", "name",
-        "id", "region", "tenant", "account", "domain", "email",
+        "user", "host", "server", "url", "uri", "endpoint", "port", "database", "db", "name", "id",
+        "region", "tenant", "account", "domain", "email",
     ];
     let names_what = classify(&k).is_none() && NAMES.iter().any(|w| k.contains(w));
     if names_what
@@ -666,7 +666,10 @@ mod tests {
     fn literals_put_into_a_kubernetes_secret_whatever_their_keys() {
         let text = "kubectl create secret generic partner -n app \\\n  --from-literal=username=renkei \\\n  \
                     --from-literal=value=Kumo7hana22 \\\n  --from-literal=auth=9f2c4e6a8b0d1f3e5a7c9b2d4f6e8a0c\n";
-        assert_eq!(found(text), ["Kumo7hana22", "9f2c4e6a8b0d1f3e5a7c9b2d4f6e8a0c"]);
+        assert_eq!(
+            found(text),
+            ["Kumo7hana22", "9f2c4e6a8b0d1f3e5a7c9b2d4f6e8a0c"]
+        );
         let text = "kubectl create secret generic api --from-literal='api-secret=Qw8ZpL2mXk9RtY4v' --dry-run=client -o yaml\n";
         assert_eq!(found(text), ["Qw8ZpL2mXk9RtY4v"]);
         for text in [
@@ -684,7 +687,10 @@ mod tests {
         let text = "# RTX1210 設定（抜粋）\npp select 1\n pp auth accept pap chap\n pp auth myname user01@isp.ne.jp Kumo7hana22\n\
                     pp select anonymous\n pp auth username remote1 Yuki-Nagoya_2026 myname rtx1\n\
                     tunnel select 1\n l2tp tunnel auth on Tsubame2026x\n";
-        assert_eq!(found(text), ["Kumo7hana22", "Yuki-Nagoya_2026", "Tsubame2026x"]);
+        assert_eq!(
+            found(text),
+            ["Kumo7hana22", "Yuki-Nagoya_2026", "Tsubame2026x"]
+        );
         for text in [
             " pp auth myname user01@isp.ne.jp <パスワード>\n",
             " pp auth myname user01@isp.ne.jp ********\n",

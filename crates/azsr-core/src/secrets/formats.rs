@@ -1126,7 +1126,10 @@ mod tests {
         let text = "No\t氏名\tカード番号\t有効期限\n1\tテスト 太郎\t5280310507110933\t12/28\n\
                     2\tテスト 花子\t4111-xxxx-xxxx-1111\t01/29\n3\tテスト 次郎\t4539578763621486\t03/27\n\
                     4\tテスト 三郎\t4916338506082832\t05/30\n";
-        assert_eq!(found(text), ["5280310507110933", "4539578763621486", "4916338506082832"]);
+        assert_eq!(
+            found(text),
+            ["5280310507110933", "4539578763621486", "4916338506082832"]
+        );
         // A Markdown table, English header.
         let text = "| # | Customer | Card No. | Result |\n|---|---|---|---|\n| 1 | Test A | 6011000990139424 | OK |\n\
                     | 2 | Test B | n/a | NG |\n| 3 | Test C | 4485275742308327 | timeout |\n";
