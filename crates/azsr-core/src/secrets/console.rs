@@ -1337,7 +1337,7 @@ fn table_row(pos: usize, line: &str, cols: &[Column], one_secret: bool, out: &mu
         if *class == Class::Secret
             && !names_row
             && !one_secret
-            && name.is_some_and(|n| !secret_name(n) && !(auth_setting(n) && looks_random(w, 24)))
+            && name.is_some_and(|n| !(secret_name(n) || auth_setting(n) && looks_random(w, 24)))
         {
             continue;
         }
@@ -1794,7 +1794,7 @@ mod tests {
         for text in [
             format!("$ cat settings.json | jq -r .value\n{tok}\n"),
             format!("PS> (Get-Content .\\app.json | ConvertFrom-Json).value\n{tok}\n"),
-            format!("$ curl -s $URL | jq -r .token_type\nBearer\n"),
+            "$ curl -s $URL | jq -r .token_type\nBearer\n".to_string(),
         ] {
             assert!(found(&text).is_empty(), "{text}: {:?}", found(&text));
         }
