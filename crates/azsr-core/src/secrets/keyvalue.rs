@@ -2002,11 +2002,14 @@ pub(crate) fn at_key(
         .then(|| section_class(key).or(auth_tail.then_some(Class::Secret)))
         .flatten();
     // `LoginValue`, `AuthData`: a generic tail, a password only under a user's name.
+    let ends_in = |w: &str| {
+        key.len() > w.len() + 1
+            && key.as_bytes()[key.len() - w.len()..].eq_ignore_ascii_case(w.as_bytes())
+    };
     let generic_tail = !bare
         && !key_value_flag
         && section.is_none()
-        && n.len() > 5
-        && (n.ends_with("value") || n.ends_with("data"))
+        && (ends_in("value") || ends_in("data"))
         && classified.is_none();
     let Some(class) = classified
         .or(section)
@@ -2516,7 +2519,7 @@ pub(crate) fn at_key(
     // under a comment saying what its value is.
     if (matches!(n, "value" | "data") || generic_tail) && sep == Sep::Strong {
         let password_shaped = || s.len() <= 40 && looks_like_password(s);
-        let told = match comment_above(text, ks) {
+        let told = match comment_above(text, ks).or_else(|| comment_beside(text, v.range.end)) {
             Some(Class::Password) => password_shaped() && s.bytes().any(|c| c.is_ascii_digit()),
             Some(_) => looks_random(s, 24),
             None => false,
@@ -2546,7 +2549,8 @@ pub(crate) fn at_key(
     };
     let bare_ok = match n {
         // `env.put("auth", "<64 hex>")`, `"auth": "…"`: a quoted machine-made value.
-        // `AUTH=<hex>` in an environment (compose's `- AUTH=…`, `--settings "Partner:Auth=…"`).
+        // `AUTH=<hex>` in an environment (compose's `- AUTH=…`, `--settings "Partner:Auth=…"`);
+        // not `auth: <hex>` unquoted, which logs print for a hash.
         "auth" => {
             basic_credentials(s)
                 || sep == Sep::Strong
@@ -2747,8 +2751,27 @@ fn comment_above(text: &str, ks: usize) -> Option<Class> {
     let line = text[above..ls - 1].trim();
     let body = line
         .strip_prefix("//")
-        .or_else(|| line.strip_prefix(['#', ';']))?
-        .to_lowercase();
+        .or_else(|| line.strip_prefix(['#', ';']))?;
+    comment_says(body)
+}
+
+/// What the comment after the value ending at `ve` on its line says it is
+/// (`PARTNER_VALUE=…  # APIキー`, `"PartnerValue": "…", // 認証用`, `<!-- 接続キー -->`).
+fn comment_beside(text: &str, ve: usize) -> Option<Class> {
+    let le = line_end(text, ve);
+    let rest = text[ve..le].trim_start_matches(['"', '\'', ',', ';', ' ', '\t']);
+    // An XML element's end before its comment (`<add … value="…" /> <!-- … -->`).
+    let rest = rest.strip_prefix("/>").map_or(rest, str::trim_start);
+    let body = rest
+        .strip_prefix("//")
+        .or_else(|| rest.strip_prefix("<!--"))
+        .or_else(|| rest.strip_prefix('#'))?;
+    comment_says(body)
+}
+
+/// What a comment's text says a value is: a password or a key, secret or token.
+fn comment_says(body: &str) -> Option<Class> {
+    let body = body.to_lowercase();
     if ["パスワード", "password", "passwd", "暗証番号", "ぱすわーど"]
         .iter()
         .any(|w| body.contains(w))
@@ -2759,9 +2782,13 @@ fn comment_above(text: &str, ks: usize) -> Option<Class> {
         "キー",
         "シークレット",
         "トークン",
+        "認証",
+        "秘密",
+        "資格情報",
         " key",
         "secret",
         "token",
+        "auth",
     ]
     .iter()
     .any(|w| body.contains(w))
@@ -3139,6 +3166,31 @@ mod tests {
             "variable \"key_vault_name\" {\n  default = \"kv-partner-prd\"\n}\n",
         ] {
             assert!(found(text).is_empty(), "{text}: {:?}", found(text));
+        }
+    }
+
+    #[test]
+    fn a_generic_name_with_a_comment_beside_or_above_saying_what_it_is() {
+        let hex = "9f2c4e6a8b0d1f3e5a7c9b2d4f6e8a0c";
+        for text in [
+            format!("PARTNER_VALUE={hex}  # APIキー\n"),
+            format!("PARTNER_VALUE={hex} # 認証用トークン\n"),
+            format!("{{\n  \"PartnerValue\": \"{hex}\", // 認証キー\n  \"Timeout\": 30\n}}\n"),
+            format!("<add key=\"PartnerValue\" value=\"{hex}\" /> <!-- auth key for the partner API -->\n"),
+            // Above, a name longer than the short ones.
+            format!("# APIキー（本番）\nEXTERNAL_PARTNER_VALUE={hex}\n"),
+            format!("# 連携先の認証用\npartner.value={hex}\n"),
+        ] {
+            assert_eq!(found(&text), [hex], "{text}");
+        }
+        for text in [
+            format!("PARTNER_VALUE={hex}\n"),
+            format!("PARTNER_VALUE={hex}  # 更新日 2026/12/01\n"),
+            "PARTNER_VALUE=30  # 認証のタイムアウト（秒）\n".to_string(),
+            format!("# 認証ログの保存先\nLOG_DATA=/var/log/{hex}\n"),
+            "partner:\n  auth: none\n".to_string(),
+        ] {
+            assert!(found(&text).is_empty(), "{text}: {:?}", found(&text));
         }
     }
 
