@@ -315,19 +315,46 @@ const DEV11: Corpus = Corpus {
 /// 0.800; base64-wrapped en 0.750; console ja 0.875); 0.992 masked in a quoted line, 0.961
 /// by the possible-secret pass alone: the held-out corpus's two weakest families, weak
 /// here too. After the h8-dev12 round: recall 0.917, precision 1.000 (generic names en
-/// 1.000, ja 0.917, no false positive; prose en 0.923, ja 0.882).
+/// 1.000, ja 0.917, no false positive; prose en 0.923, ja 0.882). After session 9's
+/// h9-sec round (every family but prose): 0.967 / 1.000 (console, formats,
+/// base64-wrapped and cookies 1.000; generic names ja 0.958; prose unchanged), 1.000
+/// masked in a quoted line.
 const DEV12: Corpus = Corpus {
     name: "dev12",
     files: &corpus_files!("dev12"),
     generate: heldout3::generate,
     seed: 0x4E1D_2026_1207_0012,
-    min_recall: 0.91,
+    min_recall: 0.96,
     min_precision: 1.0,
-    min_masked: 0.99,
+    min_masked: 1.0,
     min_possible: 0.96,
     min_snippets: 150,
     min_ja_percent: 50,
     min_family_positives: 7,
+    held_out: false,
+};
+
+/// A development corpus (session 9: Japanese teams' settings under generic names:
+/// parameter sheets, design documents, configs with Japanese comments, ja-locale outputs
+/// with `value`; written by a helper who read neither the detectors nor the other
+/// corpora, see its README). It holds the console and generic-names families only (the
+/// other family files are empty). First sight, before any tuning on it: recall 0.924,
+/// precision 0.970 (console 1.000 / 1.000; generic names en 0.857, ja 0.906 with 3 false
+/// positives; 3 false positives in the negatives); 1.000 masked in a quoted line, 0.995
+/// by the possible-secret pass alone. After the h9-sec round: 0.981 / 1.000 (console
+/// 1.000; generic names en 1.000, ja 0.971; no false positive), 1.000 masked.
+const DEV13: Corpus = Corpus {
+    name: "dev13",
+    files: &corpus_files!("dev13"),
+    generate: heldout3::generate,
+    seed: 0x4E1D_2026_1207_0013,
+    min_recall: 0.98,
+    min_precision: 1.0,
+    min_masked: 1.0,
+    min_possible: 0.99,
+    min_snippets: 100,
+    min_ja_percent: 70,
+    min_family_positives: 0,
     held_out: false,
 };
 
@@ -534,6 +561,11 @@ fn dev11_recall_and_precision() {
 #[test]
 fn dev12_recall_and_precision() {
     measure(&DEV12);
+}
+
+#[test]
+fn dev13_recall_and_precision() {
+    measure(&DEV13);
 }
 
 #[test]

@@ -327,6 +327,23 @@ pub(crate) fn session_cookie(name: &str) -> bool {
             .is_some_and(|h| h.len() >= 16 && h.bytes().all(|c| c.is_ascii_hexdigit()))
 }
 
+/// Whether one of the two lines above the line at `ls` prints or names cookies
+/// (`print(s.cookies.get_dict())` ⏎ `>>> {'session': '…'}`, `Cookies:` ⏎ `session …`).
+fn cookies_printed_above(text: &str, ls: usize) -> bool {
+    let mut p = ls;
+    for _ in 0..2 {
+        if p == 0 {
+            return false;
+        }
+        p = super::bytes::line_start(text, p - 1);
+        let line = text[p..super::bytes::line_end(text, p)].to_ascii_lowercase();
+        if line.contains("cookie") || line.contains("クッキー") {
+            return true;
+        }
+    }
+    false
+}
+
 /// A tab-separated cookie row: a Netscape cookie file's line (`domain TRUE / TRUE 0
 /// name value`, `#HttpOnly_` before the domain) or a browser's cookie table copied
 /// (`name value domain / expiry …`): its layout says the names are cookies'.
@@ -446,6 +463,7 @@ pub(crate) fn cookie_name(text: &str, hit: Range<usize>, out: &mut Vec<Finding>)
     if !line_before.contains("cookie")
         && !line_before.contains("クッキー")
         && !cookie_row(&text[ls..super::bytes::line_end(text, end)])
+        && !cookies_printed_above(text, ls)
         && matches!(
             name.as_str(),
             "session" | "session_id" | "session-id" | "session.id"
@@ -495,6 +513,14 @@ pub(crate) fn cookie_name(text: &str, hit: Range<usize>, out: &mut Vec<Finding>)
             let v = cell.split('|').next().unwrap_or("").trim();
             let vs = bar + 1 + cell.find(v).unwrap_or(0);
             Some(vs..vs + v.len())
+        }
+        // A row of a table aligned by spaces (DevTools' cookies copied as text: `Name
+        // Value Domain …`): the name starts its line, the value is the next word.
+        b' ' if at(text, end + 1) == b' ' && text[ls..start].trim().is_empty() => {
+            let le = super::bytes::line_end(text, end);
+            let vs = end + text[end..le].len() - text[end..le].trim_start().len();
+            let ve = text[vs..le].find([' ', '\t']).map_or(le, |p| vs + p);
+            Some(vs..ve)
         }
         b'\t' => {
             let vs = end + 1;
@@ -582,6 +608,34 @@ fn value_told_after(text: &str, p: usize) -> Option<usize> {
 #[cfg(test)]
 mod tests {
     use super::super::found as marked;
+
+    #[test]
+    fn cookies_in_a_table_aligned_by_spaces_or_printed_below_their_jar() {
+        let hex = "01C14F46222B10A83020604EDF03C601";
+        let text = format!(
+            "From Chrome DevTools > Application > Cookies:\n\n\
+             Name          Value                                   Domain     Path\n\
+             JSESSIONID    {hex}        app.azurewebsites.net      /\n\
+             ARRAffinity   8a3b1f0c9d2e4f5a6b7c8d9e0f1a2b3c4d5e6f708192a3b4c5d6e7f8091a2b3c  .app.azurewebsites.net  /\n"
+        );
+        assert_eq!(marked(&text), [hex]);
+        let flask =
+            "ksf_JL6WOjvr4dg1yKONdJEeo460pLxaRiLFScHwOZOLbvkj.gW1shw.T2GkFHgGcWNnEqOWTlY9yAoCM_U";
+        for text in [
+            format!("print(s.cookies.get_dict())\n\n>>> {{'session': '{flask}', 'ARRAffinity': 'abc'}}\n"),
+            format!("ログイン後のクッキー一覧（console.log の出力）\n{{ session: '{flask}' }}\n"),
+            format!("    .AspNetCore.Cookies    {flask}\n"),
+        ] {
+            assert_eq!(marked(&text), [flask], "{text}");
+        }
+        for text in [
+            format!("session    {flask}\n"),
+            "JSESSIONID    (none)\n".to_string(),
+            format!("print(resp.status_code)\n>>> {{'session': '{flask}'}}\n"),
+        ] {
+            assert!(marked(&text).is_empty(), "{text}: {:?}", marked(&text));
+        }
+    }
 
     #[test]
     fn session_cookies_in_cookie_files_tables_and_prose() {

@@ -225,6 +225,40 @@ fn secret_default(text: &str, p: usize, out: &mut Vec<Finding>) {
     }
 }
 
+/// Terraform `variable "db_password" { default = "…" }`, the variable's name at `name`
+/// (named for a secret by the caller): its literal default. Returns whether `name` is a
+/// variable block's.
+pub(crate) fn named_variable_default(
+    text: &str,
+    name: Range<usize>,
+    out: &mut Vec<Finding>,
+) -> bool {
+    if at(text, name.start.wrapping_sub(1)) != b'"'
+        || at(text, name.end) != b'"'
+        || !text[..name.start - 1].ends_with("variable ")
+    {
+        return false;
+    }
+    let le = line_end(text, name.end);
+    let Some(brace) = text[name.end + 1..le].trim_start().strip_prefix('{') else {
+        return false;
+    };
+    // The block: to the `}` that starts a line (an object type's braces stand inside).
+    let open = le - brace.len();
+    let to = ceil(text, (open + 600).min(text.len()));
+    let close = text[open..to].find("\n}").map_or(to, |p| open + p);
+    let block = &text[open..close];
+    if let Some(d) = block
+        .match_indices("default")
+        .map(|(i, _)| i)
+        .find(|&i| block[i + "default".len()..].trim_start().starts_with('='))
+    {
+        let eq = open + d + block[d..].find('=').unwrap_or(0);
+        secret_default(text, eq + 1, out);
+    }
+    true
+}
+
 /// ARM `"type": "securestring"` with a `"defaultValue"` in the same parameter object.
 pub(crate) fn secure_string_default(text: &str, hit: Range<usize>, out: &mut Vec<Finding>) {
     if !text[hit.clone()].eq_ignore_ascii_case("securestring") || at(text, hit.end) != b'"' {

@@ -8,7 +8,7 @@ use std::ops::Range;
 
 use super::bytes::{at, line_end, line_start};
 use super::keyvalue::read_value;
-use super::value::is_placeholder;
+use super::value::{classify, is_placeholder, looks_like_password, looks_random};
 use super::{Finding, Kind};
 
 /// The command word of the shell segment holding byte `i`, lowercased, and the segment.
@@ -302,6 +302,69 @@ pub(crate) fn passphrase_flag(text: &str, hit: Range<usize>, out: &mut Vec<Findi
             words.next();
         }
     }
+}
+
+/// `kubectl create secret generic app --from-literal=value=…`: what goes into a Secret
+/// is secret whatever its key is called, but for the names of what it opens (`username`,
+/// `host`, `url`, …). `hit` ends after `--from-literal=`.
+pub(crate) fn secret_literal(text: &str, hit: Range<usize>, out: &mut Vec<Finding>) {
+    let le = line_end(text, hit.end);
+    let arg = &text[hit.end..le];
+    let arg = arg.split_whitespace().next().unwrap_or("");
+    let (quote, arg) = match arg.strip_prefix(['"', '\'']) {
+        Some(a) => (1, a.trim_end_matches(['"', '\''])),
+        None => (0, arg),
+    };
+    let Some((key, value)) = arg.split_once('=') else {
+        return;
+    };
+    let k = key.to_ascii_lowercase();
+    const NAMES: &[&str] = &[
+        "user", "host", "server", "url", "uri", "endpoint", "port", "database", "db", "name", "id",
+        "region", "tenant", "account", "domain", "email",
+    ];
+    let names_what = classify(&k).is_none() && NAMES.iter().any(|w| k.contains(w));
+    if names_what
+        || value.len() < 6
+        || is_placeholder(value)
+        || value.starts_with(['$', '<', '%'])
+        || !(looks_like_password(value) || looks_random(value, 16))
+    {
+        return;
+    }
+    let start = hit.end + quote + key.len() + 1;
+    out.push(Finding {
+        range: start..start + value.len(),
+        kind: Kind::Secret,
+    });
+}
+
+/// A router's configuration naming a PPP or L2TP login (YAMAHA RTX): `pp auth myname
+/// <id> <password>`, `pp auth username <id> <password>`, `l2tp tunnel auth on
+/// <password>`: the password, the word after the words the anchor starts.
+pub(crate) fn device_auth(text: &str, hit: Range<usize>, out: &mut Vec<Finding>) {
+    let ls = line_start(text, hit.start);
+    let le = line_end(text, hit.start);
+    let lead = text[ls..hit.start].trim();
+    let line = &text[hit.start..le];
+    let mut words = line.split_whitespace();
+    // The password's place among the words from the anchor on.
+    let place = match words.next() {
+        Some("pp") if lead.is_empty() || lead.ends_with('#') => 4,
+        Some("tunnel") if lead == "l2tp" => 3,
+        _ => return,
+    };
+    let Some(w) = words.nth(place - 1) else {
+        return;
+    };
+    if w.len() < 4 || is_placeholder(w) || w.starts_with(['$', '<', '*']) {
+        return;
+    }
+    let start = hit.start + (w.as_ptr() as usize - line.as_ptr() as usize);
+    out.push(Finding {
+        range: start..start + w.len(),
+        kind: Kind::Password,
+    });
 }
 
 /// `ConvertTo-SecureString 'P@ss' -AsPlainText -Force` (also `-String '…'` and
@@ -598,6 +661,45 @@ mod tests {
     }
 
     use super::super::found;
+
+    #[test]
+    fn literals_put_into_a_kubernetes_secret_whatever_their_keys() {
+        let text = "kubectl create secret generic partner -n app \\\n  --from-literal=username=renkei \\\n  \
+                    --from-literal=value=Kumo7hana22 \\\n  --from-literal=auth=9f2c4e6a8b0d1f3e5a7c9b2d4f6e8a0c\n";
+        assert_eq!(
+            found(text),
+            ["Kumo7hana22", "9f2c4e6a8b0d1f3e5a7c9b2d4f6e8a0c"]
+        );
+        let text = "kubectl create secret generic api --from-literal='api-secret=Qw8ZpL2mXk9RtY4v' --dry-run=client -o yaml\n";
+        assert_eq!(found(text), ["Qw8ZpL2mXk9RtY4v"]);
+        for text in [
+            "kubectl create secret generic db --from-literal=host=sql1.database.windows.net --from-literal=port=1433\n",
+            "kubectl create secret generic db --from-literal=value=$DB_VALUE\n",
+            "kubectl create secret generic db --from-literal=value=<値>\n",
+            "kubectl create secret generic cfg --from-literal=mode=production\n",
+        ] {
+            assert!(found(text).is_empty(), "{text}: {:?}", found(text));
+        }
+    }
+
+    #[test]
+    fn a_routers_ppp_and_l2tp_logins() {
+        let text = "# RTX1210 設定（抜粋）\npp select 1\n pp auth accept pap chap\n pp auth myname user01@isp.ne.jp Kumo7hana22\n\
+                    pp select anonymous\n pp auth username remote1 Yuki-Nagoya_2026 myname rtx1\n\
+                    tunnel select 1\n l2tp tunnel auth on Tsubame2026x\n";
+        assert_eq!(
+            found(text),
+            ["Kumo7hana22", "Yuki-Nagoya_2026", "Tsubame2026x"]
+        );
+        for text in [
+            " pp auth myname user01@isp.ne.jp <パスワード>\n",
+            " pp auth myname user01@isp.ne.jp ********\n",
+            " l2tp tunnel auth off\n",
+            "The router logs `pp auth myname` failures.\n",
+        ] {
+            assert!(found(text).is_empty(), "{text}: {:?}", found(text));
+        }
+    }
 
     #[test]
     fn passphrases_of_keys_and_archives_on_the_command_line() {

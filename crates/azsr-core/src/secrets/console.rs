@@ -127,6 +127,7 @@ pub(crate) const ANCHORS: &[&str] = &[
     "get-authorization-token",
     "head -",
     "tail -",
+    ".access_token",
 ];
 
 /// What a command prints.
@@ -155,7 +156,15 @@ pub(crate) fn output(text: &str, hit: Range<usize>, out: &mut Vec<Finding>) {
         pgpass(text, hit.start, le, out);
         return;
     }
-    let Some(printed) = printed(text, hit.start, &lower) else {
+    // A filter selecting a field named for a secret prints it, whatever the command
+    // (`curl … | jq -r .access_token`, `(… | ConvertFrom-Json).password`); not a bare
+    // `.value`, which any document has.
+    let named_field = [".access_token", ".password"]
+        .iter()
+        .any(|a| text[hit.clone()].eq_ignore_ascii_case(a));
+    let Some(printed) = printed(text, hit.start, &lower).or_else(|| {
+        (named_field && matches!(selected(&lower), Query::Secret)).then_some(Printed::Value)
+    }) else {
         return;
     };
     let printed = match query(&lower) {
@@ -225,6 +234,82 @@ pub(crate) fn output(text: &str, hit: Range<usize>, out: &mut Vec<Finding>) {
         }
     }
     read_output(text, end, printed, prompt, pre > 0, out);
+    if let Some(var) = assigned_variable(&line[..hit.start - ls]) {
+        echoed_variable(text, end, var, printed, out);
+    }
+}
+
+/// The PowerShell variable a command's result is assigned to, from the line before the
+/// command (`PS C:\> $k = `, `$keys = (`): `k`, `keys`.
+fn assigned_variable(before: &str) -> Option<&str> {
+    // The first `$` of the command: after the prompt (`PS C:\>`, `>`) or at its start.
+    let d = before.find('$')?;
+    let head = before[..d].trim_end();
+    if !(head.is_empty() || head.ends_with('>')) {
+        return None;
+    }
+    let rest = &before[d + 1..];
+    let len = rest
+        .bytes()
+        .take_while(|c| c.is_ascii_alphanumeric() || *c == b'_')
+        .count();
+    let after = rest[len..].trim_start();
+    (len > 0 && after.starts_with('=') && !after.starts_with("==")).then_some(&rest[..len])
+}
+
+/// How many lines after an assignment its variable is looked for at a prompt.
+const ECHO_LINES: usize = 20;
+
+/// A variable holding what a command printing secrets returned, echoed at a later prompt
+/// whatever its name (`$k`, `$r`, `$result`): whole, it prints what the command would
+/// have (`printed`); a secret member (`$k.PrimaryReadonlyMasterKey`, `$r[0].Value`) prints
+/// its value alone. Looked for until the variable is assigned again.
+fn echoed_variable(
+    text: &str,
+    cmd_end: usize,
+    var: &str,
+    printed: Printed,
+    out: &mut Vec<Finding>,
+) {
+    let mut pos = cmd_end + 1;
+    for _ in 0..ECHO_LINES {
+        if pos >= text.len() {
+            break;
+        }
+        let le = line_end(text, pos);
+        let line = text[pos..le].trim_end();
+        if is_prompt(line) {
+            let Some(d) = line.find('$').filter(|&d| {
+                line[d + 1..].starts_with(var)
+                    && !line[d + 1 + var.len()..]
+                        .starts_with(|c: char| c.is_ascii_alphanumeric() || c == '_')
+            }) else {
+                pos = le + 1;
+                continue;
+            };
+            if !line[..d].trim_end().ends_with('>') {
+                pos = le + 1;
+                continue;
+            }
+            let rest = line[d + 1 + var.len()..].trim();
+            if rest.starts_with('=') {
+                break;
+            }
+            let shown = if rest.is_empty() {
+                Some(printed)
+            } else {
+                let member = rest.rsplit('.').next().unwrap_or("");
+                (rest.starts_with(['.', '['])
+                    && member.bytes().all(|c| c.is_ascii_alphanumeric())
+                    && secret_name(member))
+                .then_some(Printed::Value)
+            };
+            if let Some(shown) = shown {
+                read_output(text, le, shown, None, false, out);
+            }
+        }
+        pos = le + 1;
+    }
 }
 
 /// The password of `echo -n 'user:password' | base64` on the line at `ls`.
@@ -413,7 +498,12 @@ fn printed(text: &str, at_byte: usize, lower: &str) -> Option<Printed> {
         let secret_holder = ["key", "secret", "cred", "pass", "pwd", "token"]
             .iter()
             .any(|w| holder.contains(w));
-        if secret_holder && secret_name(member) && !var.contains(['=', '|', ' ', '(']) {
+        // A member that names a secret by itself (`$r.access_token`, `$sp.password`),
+        // whatever holds it; a bare `Value` or `Key` only in a holder named for one.
+        let named_member = secret_class(member).is_some();
+        if (secret_holder && secret_name(member) || named_member)
+            && !var.contains(['=', '|', ' ', '('])
+        {
             return Some(Printed::Value);
         }
     }
@@ -601,8 +691,8 @@ fn encodes_secret(lower: &str) -> bool {
     let key_file = [".pfx", ".p12", ".key", "-key.pem", "_key.pem"]
         .iter()
         .any(|ext| lower.contains(ext));
-    if lower.contains("tobase64string") {
-        return key_file;
+    if let Some(t) = lower.find("tobase64string") {
+        return key_file || encodes_pair(&lower[t..]);
     }
     let Some(b64) = lower.find("base64") else {
         return false;
@@ -631,6 +721,28 @@ fn encodes_secret(lower: &str) -> bool {
             v.split('_').any(|w| w == "sas") || classify(v).is_some_and(|c| c != Class::Code)
         });
     echoed && (pair || variable)
+}
+
+/// `ToBase64String(…GetBytes(…))` of a credential pair (`"$($id):$($secret)"`,
+/// `"${user}:${pass}"`) or of a variable holding one (`$pair`, `$creds`, `$basicAuth`,
+/// `$clientSecret`): Basic credentials made by hand.
+fn encodes_pair(call: &str) -> bool {
+    let Some(g) = call.find("getbytes(") else {
+        return false;
+    };
+    let arg = call[g + "getbytes(".len()..].trim_start();
+    if let Some(q) = arg.chars().next().filter(|c| matches!(c, '"' | '\'')) {
+        let s = arg[1..].split(q).next().unwrap_or("");
+        return s.contains(':') && s.contains('$') && !s.contains("://");
+    }
+    let arg = arg.split(')').next().unwrap_or("").trim();
+    let Some(var) = arg.strip_prefix('$') else {
+        return false;
+    };
+    ["pair", "cred", "auth", "basic", "userpass"]
+        .iter()
+        .any(|w| var.contains(w))
+        || secret_class(var).is_some()
 }
 
 /// The class of secret a name gives its value, for a name standing alone (a variable, a
@@ -1220,11 +1332,12 @@ fn table_row(pos: usize, line: &str, cols: &[Column], one_secret: bool, out: &mu
         else {
             continue;
         };
-        // A bare `Value` beside a name: only a secret name's value.
+        // A bare `Value` beside a name: only a secret name's value, or a machine-made
+        // value of a setting named `Auth` (App Configuration's `Partner:Auth`).
         if *class == Class::Secret
             && !names_row
             && !one_secret
-            && name.is_some_and(|n| !secret_name(n))
+            && name.is_some_and(|n| !(secret_name(n) || auth_setting(n) && looks_random(w, 24)))
         {
             continue;
         }
@@ -1240,6 +1353,14 @@ fn table_row(pos: usize, line: &str, cols: &[Column], one_secret: bool, out: &mu
             });
         }
     }
+}
+
+/// A setting whose last section is `Auth` (`Partner:Auth`, `Webhook__Auth`, `api.auth`):
+/// what authenticates to it.
+fn auth_setting(name: &str) -> bool {
+    let last = name.rsplit([':', '.', '/']).next().unwrap_or(name);
+    let last = last.rsplit("__").next().unwrap_or(last);
+    last.eq_ignore_ascii_case("auth")
 }
 
 fn kind_of(class: Class) -> Kind {
@@ -1585,6 +1706,98 @@ mod tests {
         let text =
             "PS> $keyName = 'key1'\nPS> $keyName\nkey1\nPS> $rg\nrg-production-japaneast-001\n";
         assert!(found(text).is_empty(), "{:?}", found(text));
+    }
+
+    #[test]
+    fn a_variable_holding_keys_echoed_later_whatever_its_name() {
+        let key = "Qw8ZpL2mXk9RtY4vBn6sHj3Dw7Fc1Ge5Ua0OiTz4Lm8Nb2Vc6XsQw8ZpL2mXk9RtY4vBn6sHj3Dw7Fc1Ge5Ua0OiTz4LmA==";
+        let key2 = "Zt4PmQ8nXr2LkW6vBy9sHc3Df7Jg1Ke5Ua0OiTz4Lm8Nb2Vc6XsQw8ZpL2mXk9RtY4vBn6sHj3Dw7Fc1Ge5Ua0OiTz4LmB==";
+        // A member of the variable, Japanese prompt, with other commands between.
+        let text = format!(
+            "PS C:\\Users\\鈴木> $k = Get-AzCosmosDBAccountKey -ResourceGroupName rg -Name db -Type \"Keys\"\n\
+             PS C:\\Users\\鈴木> $k.PrimaryMasterKey\n{key}\n\
+             PS C:\\Users\\鈴木> Get-Date\n2026年12月7日 10:00:00\n\
+             PS C:\\Users\\鈴木> $k.SecondaryReadonlyMasterKey\n{key2}\n"
+        );
+        assert_eq!(found(&text), [key, key2]);
+        // The whole variable, printed as a table; an index and its value.
+        let text = format!(
+            "PS> $r = Get-AzStorageAccountKey -ResourceGroupName rg -Name st1\n\
+             PS> $r[1].Value\n{key}\nPS> $r\n\n\
+             KeyName Value{pad} Permissions CreationTime\n\
+             ------- -----{pad} ----------- ------------\n\
+             key1    {key2} Full        2026/12/01\n",
+            pad = " ".repeat(key.len() - 5)
+        );
+        assert_eq!(found(&text), [key, key2]);
+        // Members that hold no secret, another variable, and the variable reassigned.
+        let text = format!(
+            "PS> $k = Get-AzCosmosDBAccountKey -ResourceGroupName rg -Name db\n\
+             PS> $k.Count\n2\nPS> $other\nQ7vLmX2pR9sTk4Wn8Bc3\n\
+             PS> $k = Get-Date\nPS> $k[0].Value\n{key}\n"
+        );
+        assert!(found(&text).is_empty(), "{:?}", found(&text));
+    }
+
+    #[test]
+    fn a_setting_named_auth_in_a_key_value_listing() {
+        let hex = "4886def783570835214235faf5f16b780d5f6898adc17f01";
+        let text = format!(
+            "$ az appconfig kv show -n appcs --key \"Partner:Auth\" -o table\n\
+             Key           Value                                             Label    Locked\n\
+             ------------  ------------------------------------------------  -------  --------\n\
+             Partner:Auth  {hex}  prd      False\n"
+        );
+        assert_eq!(found(&text), [hex]);
+        let text = format!(
+            "Name                 Value                                             SlotSetting\n\
+             -------------------  ------------------------------------------------  -------------\n\
+             Webhook__Auth        {hex}  False\n\
+             Smtp__Auth           true                                              False\n\
+             Partner__AuthMode    Bearer                                            False\n"
+        );
+        assert_eq!(found(&text), [hex]);
+    }
+
+    #[test]
+    fn basic_credentials_made_by_hand_in_powershell_are_printed_secrets() {
+        let b64 = "MjY5MzE3YzgtZjNiMy00MGVhLWI1NmQtOWE4MjFhOGE1Y2NjOjJkVzhRfkFZT3hSOGZYY1NiVlpGbnNjMWYyOTQ5VTJnTHVQaWFueEU=";
+        for text in [
+            format!("PS C:\\work> [Convert]::ToBase64String([Text.Encoding]::ASCII.GetBytes($pair))\n{b64}\nPS C:\\work> exit\n"),
+            format!("PS> [Convert]::ToBase64String([Text.Encoding]::UTF8.GetBytes(\"$($clientId):$($clientSecret)\"))\n{b64}\n"),
+            // Assigned, then echoed (a Japanese prompt).
+            format!("PS C:\\Users\\佐藤> $basic = [Convert]::ToBase64String([Text.Encoding]::UTF8.GetBytes(\"${{user}}:${{pass}}\"))\n\
+                     PS C:\\Users\\佐藤> $basic\n{b64}\n"),
+        ] {
+            assert_eq!(found(&text), [b64], "{text}");
+        }
+        for text in [
+            format!("PS> [Convert]::ToBase64String([Text.Encoding]::UTF8.GetBytes($body))\n{b64}\n"),
+            format!("PS> [Convert]::ToBase64String([Text.Encoding]::UTF8.GetBytes(\"https://example.com\"))\n{b64}\n"),
+        ] {
+            assert!(found(&text).is_empty(), "{text}: {:?}", found(&text));
+        }
+    }
+
+    #[test]
+    fn a_field_named_for_a_secret_selected_from_any_commands_result() {
+        let tok = "9f2c4e6a8b0d1f3e5a7c9b2d4f6e8a0c9f2c4e6a8b0d1f3e5a7c9b2d4f6e8a0c";
+        for text in [
+            format!("PS C:\\Users\\田中> $r = Invoke-RestMethod -Uri $url -Method Post -Body $body\nPS C:\\Users\\田中> $r.access_token\n{tok}\n"),
+            format!("$ curl -s -X POST $TOKEN_URL -d \"grant_type=client_credentials\" | jq -r .access_token\n{tok}\n"),
+            format!("PS> (Invoke-WebRequest $url -Method Post -Body $b | ConvertFrom-Json).access_token\n{tok}\n"),
+            // Assigned deep in a call, then echoed.
+            format!("PS> $plain = [Runtime.InteropServices.Marshal]::PtrToStringAuto([Runtime.InteropServices.Marshal]::SecureStringToBSTR($sec))\nPS> $plain\n{tok}\n"),
+        ] {
+            assert_eq!(found(&text), [tok], "{text}");
+        }
+        for text in [
+            format!("$ cat settings.json | jq -r .value\n{tok}\n"),
+            format!("PS> (Get-Content .\\app.json | ConvertFrom-Json).value\n{tok}\n"),
+            "$ curl -s $URL | jq -r .token_type\nBearer\n".to_string(),
+        ] {
+            assert!(found(&text).is_empty(), "{text}: {:?}", found(&text));
+        }
     }
 
     #[test]

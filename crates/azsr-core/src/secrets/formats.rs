@@ -1009,7 +1009,34 @@ fn card_context(text: &str, start: usize, end: usize) -> bool {
     let from = super::bytes::floor(text, from.max(start.saturating_sub(400)));
     let to = super::bytes::ceil(text, super::bytes::line_end(text, end).min(end + 200));
     let window = text[from..to].to_ascii_lowercase();
-    CARD_WORDS.iter().any(|w| window.contains(w))
+    CARD_WORDS.iter().any(|w| window.contains(w)) || card_column(text, start)
+}
+
+/// How many rows up a table's header is looked for.
+const TABLE_ROWS: usize = 50;
+
+/// Whether the number at `start` stands in a table (TSV pasted from Excel, Markdown,
+/// `|`-separated) whose header, however many rows above, names a card column
+/// (`カード番号`, `Card No.`, `決済手段`).
+fn card_column(text: &str, start: usize) -> bool {
+    let ls = line_start(text, start);
+    let line = &text[ls..super::bytes::line_end(text, start)];
+    let Some(sep) = ['\t', '|'].into_iter().find(|&c| line.contains(c)) else {
+        return false;
+    };
+    let mut header = ls;
+    for _ in 0..TABLE_ROWS {
+        if header == 0 {
+            break;
+        }
+        let above = line_start(text, header - 1);
+        if !text[above..header - 1].contains(sep) {
+            break;
+        }
+        header = above;
+    }
+    let head = text[header..super::bytes::line_end(text, header)].to_ascii_lowercase();
+    header != ls && CARD_WORDS.iter().any(|w| head.contains(w))
 }
 
 #[cfg(test)]
@@ -1091,6 +1118,26 @@ mod tests {
         // An escaped `+` in base64 without a signature is no key.
         let text = "{\"etag\":\"Qw8ZpL2mXk\\u002B9RtY4vBn6sHj3Dw7Fc1Ge5Ua0OiTz4Lm8Nb2Vc6X\"}";
         assert!(found(text).is_empty());
+    }
+
+    #[test]
+    fn cards_in_a_table_whose_header_names_them_many_rows_above() {
+        // TSV from Excel, Japanese header; the masked row between stays silent.
+        let text = "No\t氏名\tカード番号\t有効期限\n1\tテスト 太郎\t5280310507110933\t12/28\n\
+                    2\tテスト 花子\t4111-xxxx-xxxx-1111\t01/29\n3\tテスト 次郎\t4539578763621486\t03/27\n\
+                    4\tテスト 三郎\t4916338506082832\t05/30\n";
+        assert_eq!(
+            found(text),
+            ["5280310507110933", "4539578763621486", "4916338506082832"]
+        );
+        // A Markdown table, English header.
+        let text = "| # | Customer | Card No. | Result |\n|---|---|---|---|\n| 1 | Test A | 6011000990139424 | OK |\n\
+                    | 2 | Test B | n/a | NG |\n| 3 | Test C | 4485275742308327 | timeout |\n";
+        assert_eq!(found(text), ["6011000990139424", "4485275742308327"]);
+        // Order numbers in a table that names no card, and a card word outside the table.
+        let text = "決済テストの結果です。\n\n注文番号\t金額\t状態\n1\t1000\t完了\n2\t2000\t完了\n\
+                    4539578763621486\t3000\t保留\n";
+        assert!(found(text).is_empty(), "{:?}", found(text));
     }
 
     #[test]

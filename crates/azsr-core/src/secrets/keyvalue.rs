@@ -10,7 +10,7 @@ use super::bytes::{at, ceil, char_at, char_before, line_end, line_start};
 use super::prose::{changed_to, name_like, other_one};
 use super::value::{
     basic_credentials, classify, holds_pairs, is_placeholder, looks_like_passphrase,
-    looks_like_password, looks_random, names_access, names_auth, normalize, Class,
+    looks_like_password, looks_random, names_access, names_auth, normalize, romaji_class, Class,
 };
 use super::{Finding, Kind};
 
@@ -32,6 +32,32 @@ pub(crate) struct Value {
 /// The quote that opens a configuration path (`"Section:Sub:Key"`) whose last section
 /// starts at `ks`, if the path is one: sections of key bytes joined by single colons.
 fn config_path_quote(text: &str, ks: usize) -> Option<u8> {
+    let s = config_path_start(text, ks)?;
+    let q = at(text, s.wrapping_sub(1));
+    matches!(q, b'"' | b'\'').then_some(q)
+}
+
+/// The class a dotted key's generic last section (`value`, `data`, `default`, `text`)
+/// takes from the section before it: `auth.value`, `app.apiKey.value`, `db.password.text`.
+fn section_class(key: &str) -> Option<Class> {
+    // Cheap test first (this runs for most keys): the name ends in `.` and a generic word.
+    let k = key.as_bytes();
+    let generic = ["value", "data", "default", "text"].iter().find(|g| {
+        k.len() > g.len() + 1
+            && k[k.len() - g.len() - 1] == b'.'
+            && k[k.len() - g.len()..].eq_ignore_ascii_case(g.as_bytes())
+    })?;
+    let head = &key[..key.len() - generic.len() - 1];
+    let parent = head.rsplit('.').next().unwrap_or(head);
+    if parent.eq_ignore_ascii_case("auth") {
+        return Some(Class::Secret);
+    }
+    classify(parent).filter(|c| !matches!(c, Class::Code | Class::Sig))
+}
+
+/// Where the .NET configuration path whose last section starts at `ks` starts
+/// (`ExternalApi:Secret`: at `E`); `ks` when no section comes before it.
+fn config_path_start(text: &str, ks: usize) -> Option<usize> {
     let b = text.as_bytes();
     let mut s = ks;
     while s > 0 && b[s - 1] == b':' && ks - s < 120 {
@@ -44,8 +70,7 @@ fn config_path_quote(text: &str, ks: usize) -> Option<u8> {
             return None;
         }
     }
-    let q = at(text, s.wrapping_sub(1));
-    matches!(q, b'"' | b'\'').then_some(q)
+    Some(s)
 }
 
 pub(super) fn is_key_byte(b: u8) -> bool {
@@ -1581,6 +1606,17 @@ pub(super) fn next_line_value(text: &str, p: usize) -> Option<Value> {
     if t.starts_with(['{', '[']) || holds_pairs(t) {
         return None;
     }
+    // The next setting below one left empty (`.env`, INI, properties: `MASTER_KEY=` ⏎
+    // `TENANT_ID=…`): a name and its `=`, where base64 has `=` only at its end.
+    if let Some((name, rest)) = t.split_once('=') {
+        let ident = name.starts_with(|c: char| c.is_ascii_alphabetic() || c == '_')
+            && name
+                .bytes()
+                .all(|c| c.is_ascii_alphanumeric() || matches!(c, b'_' | b'.' | b'-'));
+        if ident && !rest.is_empty() && !rest.starts_with('=') {
+            return None;
+        }
+    }
     let start = next + line.find(t)?;
     Some(Value {
         range: start..start + t.len(),
@@ -1952,18 +1988,45 @@ pub(crate) fn at_key(
         Class::Key(Kind::AccessKey)
     };
     let login = n == "login";
+    // `az functionapp keys set --key-value …`, `-KeyValue …`: a flag naming a key's value.
+    let key_value_flag = n == "keyvalue" && key.starts_with('-');
+    let classified = classify(key).or_else(|| romaji_class(&text[hit.clone()], key));
+    // `auth.value`, `app.secret.data`: a generic last section under one naming a secret;
+    // `AUTH_VALUE`, `authData`: what authenticates, named by a generic tail.
+    let auth_tail = n.len() > 4
+        && n.strip_suffix("value")
+            .or_else(|| n.strip_suffix("data"))
+            .is_some_and(|stem| stem.ends_with("auth") && !stem.ends_with("oauth"));
+    let section = classified
+        .is_none()
+        .then(|| section_class(key).or(auth_tail.then_some(Class::Secret)))
+        .flatten();
     // `LoginValue`, `AuthData`: a generic tail, a password only under a user's name.
+    let ends_in = |w: &str| {
+        key.len() > w.len() + 1
+            && key.as_bytes()[key.len() - w.len()..].eq_ignore_ascii_case(w.as_bytes())
+    };
     let generic_tail = !bare
-        && n.len() > 5
-        && (n.ends_with("value") || n.ends_with("data"))
-        && classify(key).is_none();
-    let Some(class) = classify(key)
+        && !key_value_flag
+        && section.is_none()
+        && (ends_in("value") || ends_in("data"))
+        && classified.is_none();
+    let Some(class) = classified
+        .or(section)
         .or((bare || generic_tail).then_some(bare_class))
+        .or(key_value_flag.then_some(Class::Key(Kind::AccessKey)))
         .or(login.then_some(Class::Password))
     else {
         return;
     };
     let kind = kind_of(class, key);
+    // Terraform `variable "db_password" { default = "…" }`.
+    if at(text, ke) == b'"'
+        && (classified.is_some() || section.is_some() || n == "auth")
+        && super::code::named_variable_default(text, ks..ke, out)
+    {
+        return;
+    }
     if inside_expression(text, ks) {
         // `{{ .Values.db.password | default "…" }}`: only a literal default is a value.
         if let Some(v) = template_default(text, ke) {
@@ -2017,9 +2080,10 @@ pub(crate) fn at_key(
         return;
     }
 
-    // A key that is itself the value of a `name` / `key` attribute or field.
+    // A key that is itself the value of a `name` / `key` attribute or field (a path's
+    // last section too: `"name": "ExternalApi:Secret"`).
     if matches!(before, b'"' | b'\'' | b' ') {
-        let mut q = ks - 1;
+        let mut q = config_path_start(text, ks).unwrap_or(ks).max(1) - 1;
         while q > 0 && matches!(b[q - 1], b' ' | b'\t') {
             q -= 1;
         }
@@ -2305,7 +2369,17 @@ pub(crate) fn at_key(
         ""
     };
     let device_key = n == "key" && lead.ends_with("isakmp") && spaces > 0;
-    let (sep, class, kind) = if lead == "set" && spaces > 0 && sep == Sep::Weak {
+    // Configurations aligned by whitespace (Fluent Bit `Shared_Key  …`, sshd, Apache): a
+    // key starting its line, two spaces or a tab, and one word ending the line.
+    let aligned = sep == Sep::Weak
+        && skip == 0
+        && lead.is_empty()
+        && (spaces >= 2 || text[ke..p].contains('\t'))
+        && {
+            let v = text[p..line_end(text, p)].trim_end();
+            !v.is_empty() && !v.contains([' ', '\t'])
+        };
+    let (sep, class, kind) = if (lead == "set" || aligned) && spaces > 0 && sep == Sep::Weak {
         (Sep::Strong, class, kind)
     } else if device_key {
         (
@@ -2408,6 +2482,12 @@ pub(crate) fn at_key(
     if flag_like && !v.quoted {
         return;
     }
+    // A value its writer cut short (`Token : eyJ0eXAiOiJKV1Qi…（以下省略）`, `key1:
+    // Qw8Zp...`): a prefix too short to be the secret, shown as a masked value is.
+    let rest = &text[v.range.end..];
+    if s.len() < 32 && (rest.starts_with('…') || rest.starts_with("...")) {
+        return;
+    }
     // Code, not a value: `password = bcrypt.hashpw(password.encode(), …)`,
     // `$Password = ConvertTo-SecureString …` (a cmdlet name).
     if !v.quoted && (s.contains('(') || is_cmdlet(s)) {
@@ -2439,7 +2519,7 @@ pub(crate) fn at_key(
     // under a comment saying what its value is.
     if (matches!(n, "value" | "data") || generic_tail) && sep == Sep::Strong {
         let password_shaped = || s.len() <= 40 && looks_like_password(s);
-        let told = match comment_above(text, ks) {
+        let told = match comment_above(text, ks).or_else(|| comment_beside(text, v.range.end)) {
             Some(Class::Password) => password_shaped() && s.bytes().any(|c| c.is_ascii_digit()),
             Some(_) => looks_random(s, 24),
             None => false,
@@ -2469,9 +2549,14 @@ pub(crate) fn at_key(
     };
     let bare_ok = match n {
         // `env.put("auth", "<64 hex>")`, `"auth": "…"`: a quoted machine-made value.
+        // `AUTH=<hex>` in an environment (compose's `- AUTH=…`, `--settings "Partner:Auth=…"`);
+        // not `auth: <hex>` unquoted, which logs print for a hash.
         "auth" => {
             basic_credentials(s)
-                || sep == Sep::Strong && v.quoted && looks_random(s, 32) && !is_placeholder(s)
+                || sep == Sep::Strong
+                    && (v.quoted || eq)
+                    && looks_random(s, 32)
+                    && !is_placeholder(s)
         }
         "data" => kept_secret(),
         "default" => key_shaped(s) || function_key_shaped(s),
@@ -2666,8 +2751,27 @@ fn comment_above(text: &str, ks: usize) -> Option<Class> {
     let line = text[above..ls - 1].trim();
     let body = line
         .strip_prefix("//")
-        .or_else(|| line.strip_prefix(['#', ';']))?
-        .to_lowercase();
+        .or_else(|| line.strip_prefix(['#', ';']))?;
+    comment_says(body)
+}
+
+/// What the comment after the value ending at `ve` on its line says it is
+/// (`PARTNER_VALUE=…  # APIキー`, `"PartnerValue": "…", // 認証用`, `<!-- 接続キー -->`).
+fn comment_beside(text: &str, ve: usize) -> Option<Class> {
+    let le = line_end(text, ve);
+    let rest = text[ve..le].trim_start_matches(['"', '\'', ',', ';', ' ', '\t']);
+    // An XML element's end before its comment (`<add … value="…" /> <!-- … -->`).
+    let rest = rest.strip_prefix("/>").map_or(rest, str::trim_start);
+    let body = rest
+        .strip_prefix("//")
+        .or_else(|| rest.strip_prefix("<!--"))
+        .or_else(|| rest.strip_prefix('#'))?;
+    comment_says(body)
+}
+
+/// What a comment's text says a value is: a password or a key, secret or token.
+fn comment_says(body: &str) -> Option<Class> {
+    let body = body.to_lowercase();
     if ["パスワード", "password", "passwd", "暗証番号", "ぱすわーど"]
         .iter()
         .any(|w| body.contains(w))
@@ -2678,9 +2782,13 @@ fn comment_above(text: &str, ks: usize) -> Option<Class> {
         "キー",
         "シークレット",
         "トークン",
+        "認証",
+        "秘密",
+        "資格情報",
         " key",
         "secret",
         "token",
+        "auth",
     ]
     .iter()
     .any(|w| body.contains(w))
@@ -2920,6 +3028,170 @@ mod tests {
         // A `<` escaped inside a password is part of it.
         let text = "{\"password\":\"Lantern\\u003e8415?\"}\n";
         assert_eq!(found(text), ["Lantern\\u003e8415?"]);
+    }
+
+    #[test]
+    fn a_setting_left_empty_does_not_take_the_next_setting_as_its_value() {
+        for text in [
+            "MASTER_KEY=\nTENANT_ID=351ac033-c62e-40cf-815c-4eb20b4f257b\n",
+            "[auth]\nclient_secret=\nclient_id=Qw8ZpL2mXk9RtY4vBn6s\n",
+            "db.password=\ndb.url=jdbc:sqlserver://sql1.database.windows.net:1433\n",
+        ] {
+            assert!(found(text).is_empty(), "{text}: {:?}", found(text));
+        }
+        // A value alone below its key still is one, base64 padding too.
+        let text = "パスワード：\nKq9vZzPw7x2Lm\n";
+        assert_eq!(found(text), ["Kq9vZzPw7x2Lm"]);
+        let text = "ストレージのアクセスキー：\nQw8ZpL2mXk9RtY4vBn6sHj3Dw7Fc1Ge5Ua0OiTz4Lm8=\n";
+        assert_eq!(
+            found(text),
+            ["Qw8ZpL2mXk9RtY4vBn6sHj3Dw7Fc1Ge5Ua0OiTz4Lm8="]
+        );
+    }
+
+    #[test]
+    fn a_value_cut_short_with_an_ellipsis_is_a_masked_one() {
+        for text in [
+            "Token     : eyJ0eXAiOiJKV1Qi…（以下省略）\nExpiresOn : 2026/12/07 11:42:08\n",
+            "password: Kq9vZzPw...(rest omitted)\n",
+            "\"primaryKey\": \"Qw8ZpL2mXk9R…\",\n",
+        ] {
+            assert!(found(text).is_empty(), "{text}: {:?}", found(text));
+        }
+        // A whole key followed by a sentence's ellipsis stays a key.
+        let key = "Qw8ZpL2mXk9RtY4vBn6sHj3Dw7Fc1Ge5Ua0OiTz4Lm8Nb2Vc6XsQw8ZpL2mXk9RtY4vBn6sHj3Dw7Fc1Ge5Ua0OiTz4LmA==";
+        let text = format!("AccountKey={key}... and then it failed\n");
+        assert_eq!(found(&text), [key]);
+    }
+
+    #[test]
+    fn configurations_aligned_by_whitespace_read_a_key_and_its_word() {
+        let key = "I8h4y70l1jCTsgCQ0AEIkxHPjlgppg0p2a8s9S89bvHx3Q1xZsIoAhhZ1+qT34MTvO/EAyeXWfmh6PoE+gV4fQ==";
+        let hex = "db89fa829f9b3b95c94b9131ba2f6cabccbcc6275e6bacfb8703f7200a68c7d7";
+        for (text, value) in [
+            // Fluent Bit, a tab in another layout, Terraform aligned by `terraform fmt`.
+            (format!("[OUTPUT]\n    Name        azure\n    Shared_Key  {key}\n    Log_Type    App\n"), key),
+            (format!("# 監視エージェント設定\n[output]\nApiKey\t{hex}\nEndpoint\thttps://ingest.example.com\n"), hex),
+            (format!("monitoring = {{\n  endpoint = \"https://ingest.example.com\"\n  auth     = \"{hex}\"\n}}\n"), hex),
+        ] {
+            assert_eq!(found(&text), [value], "{text}");
+        }
+        for text in [
+            "    Shared_Key  rotation pending\n",
+            "Password    Last changed    Expires\n",
+            "    Shared_Key  ${WORKSPACE_KEY}\n",
+            "  auth     = var.monitoring_auth\n",
+            "The shared key  was rotated.\n",
+        ] {
+            assert!(found(text).is_empty(), "{text}: {:?}", found(text));
+        }
+    }
+
+    #[test]
+    fn a_flag_naming_a_keys_value_is_a_key() {
+        let legacy = "c-c2mAS8UNImoqOX3HS1DyyhSUrfcJPqG0AL2cb3syzDz9_Mhh_5Dg==";
+        for text in [
+            format!("az functionapp keys set -g rg -n func1 --key-type functionKeys --key-name default --key-value {legacy}\n"),
+            format!("az functionapp function keys set -g rg -n func1 --function-name f --key-name k --key-value=\"{legacy}\"\n"),
+        ] {
+            assert_eq!(found(&text), [legacy], "{text}");
+        }
+        for text in [
+            "az functionapp keys set -g rg -n func1 --key-name default --key-value $FUNC_KEY\n",
+            "az functionapp keys set -g rg -n func1 --key-name default --key-value <新しいキー>\n",
+        ] {
+            assert!(found(text).is_empty(), "{text}: {:?}", found(text));
+        }
+    }
+
+    #[test]
+    fn a_generic_last_section_takes_its_class_from_the_section_before() {
+        let hex = "9f2c4e6a8b0d1f3e5a7c9b2d4f6e8a0c";
+        for text in [
+            format!("app.auth.value={hex}\n"),
+            format!("helm upgrade app ./chart -n prd --set image.tag=1.4 --set auth.value={hex}\n"),
+            format!("# 外部連携\npartner.apiKey.data: \"{hex}\"\n"),
+            // A configuration path's last section in a name/value pair.
+            format!("[\n  {{\n    \"name\": \"ExternalApi:Secret\",\n    \"slotSetting\": false,\n    \"value\": \"{hex}\"\n  }}\n]\n"),
+            format!("{{\"name\": \"Partner:Auth\", \"value\": \"{hex}\"}}\n"),
+        ] {
+            assert_eq!(found(&text), [hex], "{text}");
+        }
+        for text in [
+            format!("x.value = {hex}\n"),
+            format!("auth.value=${{AUTH_VALUE}}\ntimeout.value={hex}\n"),
+            format!("{{\"name\": \"Partner:Endpoint\", \"value\": \"{hex}\"}}\n"),
+            "auth.text=Basic\n".to_string(),
+        ] {
+            assert!(found(&text).is_empty(), "{text}: {:?}", found(&text));
+        }
+    }
+
+    #[test]
+    fn names_in_romanized_japanese() {
+        let text = "# settings.py（新人が書きました）\nAPI_URL = \"https://app-shiryou-api.azurewebsites.net\"\n\
+                    HIMITSU = \"Dfips18Psv1qm94\"   # 認証用\nTIMEOUT = 30\n";
+        assert_eq!(found(text), ["Dfips18Psv1qm94"]);
+        let text = "kintai:\n  user: renkei\n  pasuwaado: Kumo7hana22\n  anshou_bangou: 4821\n";
+        assert_eq!(found(text), ["Kumo7hana22", "4821"]);
+        for text in [
+            "HIMITSU_MEI = \"partner-api-secret\"\n",
+            "pasuwaado_nagasa: 12\n",
+            "HIMITSU = os.environ[\"HIMITSU\"]\n",
+        ] {
+            assert!(found(text).is_empty(), "{text}: {:?}", found(text));
+        }
+    }
+
+    #[test]
+    fn settings_that_authenticate_under_generic_names() {
+        let hex = "9f2c4e6a8b0d1f3e5a7c9b2d4f6e8a0c";
+        for text in [
+            format!("services:\n  app:\n    environment:\n      - AUTH={hex}\n      - TZ=Asia/Tokyo\n"),
+            format!("az webapp config appsettings set -g rg -n app1 --settings \"Partner:Auth={hex}\"\n"),
+            format!("AUTH_VALUE={hex}\n"),
+            format!("{{\"authData\": \"{hex}\"}}\n"),
+            // Terraform variables named for a secret, with a literal default.
+            format!("variable \"auth\" {{\n  type    = string\n  default = \"{hex}\"\n}}\n"),
+            format!("# 連携先の資格情報（仮）\nvariable \"partner_credential\" {{\n  type = object({{\n    id = string\n  }})\n  default = \"{hex}\"\n}}\n"),
+        ] {
+            assert_eq!(found(&text), [hex], "{text}");
+        }
+        for text in [
+            "AUTH=true\n",
+            "environment:\n  - AUTH=basic\n",
+            "OAUTH_VALUE=9f2c4e6a8b0d1f3e5a7c9b2d4f6e8a0c\n",
+            "variable \"password_length\" {\n  default = 16\n}\n",
+            "variable \"admin_password\" {\n  type      = string\n  sensitive = true\n}\n",
+            "variable \"key_vault_name\" {\n  default = \"kv-partner-prd\"\n}\n",
+        ] {
+            assert!(found(text).is_empty(), "{text}: {:?}", found(text));
+        }
+    }
+
+    #[test]
+    fn a_generic_name_with_a_comment_beside_or_above_saying_what_it_is() {
+        let hex = "9f2c4e6a8b0d1f3e5a7c9b2d4f6e8a0c";
+        for text in [
+            format!("PARTNER_VALUE={hex}  # APIキー\n"),
+            format!("PARTNER_VALUE={hex} # 認証用トークン\n"),
+            format!("{{\n  \"PartnerValue\": \"{hex}\", // 認証キー\n  \"Timeout\": 30\n}}\n"),
+            format!("<add key=\"PartnerValue\" value=\"{hex}\" /> <!-- auth key for the partner API -->\n"),
+            // Above, a name longer than the short ones.
+            format!("# APIキー（本番）\nEXTERNAL_PARTNER_VALUE={hex}\n"),
+            format!("# 連携先の認証用\npartner.value={hex}\n"),
+        ] {
+            assert_eq!(found(&text), [hex], "{text}");
+        }
+        for text in [
+            format!("PARTNER_VALUE={hex}\n"),
+            format!("PARTNER_VALUE={hex}  # 更新日 2026/12/01\n"),
+            "PARTNER_VALUE=30  # 認証のタイムアウト（秒）\n".to_string(),
+            format!("# 認証ログの保存先\nLOG_DATA=/var/log/{hex}\n"),
+            "partner:\n  auth: none\n".to_string(),
+        ] {
+            assert!(found(&text).is_empty(), "{text}: {:?}", found(&text));
+        }
     }
 
     #[test]

@@ -194,6 +194,8 @@ pub(crate) enum Anchor {
     SecretData,
     Webhook,
     Passphrase,
+    DeviceAuth,
+    SecretLiteral,
 }
 
 static ANCHORS: &[(&str, Anchor)] = &[
@@ -208,11 +210,15 @@ static ANCHORS: &[(&str, Anchor)] = &[
     ("pat", Anchor::Kv),
     ("psk", Anchor::Kv),
     ("pw", Anchor::Kv),
+    ("himitsu", Anchor::Kv),
+    ("anshou", Anchor::Kv),
+    ("pasuwa", Anchor::Kv),
     ("auth\"", Anchor::KvSuffix),
     ("auth'", Anchor::KvSuffix),
     ("auth=", Anchor::KvSuffix),
     ("auth:", Anchor::KvSuffix),
     ("auth =", Anchor::KvSuffix),
+    ("auth  ", Anchor::KvSuffix),
     ("hmac\"", Anchor::KvSuffix),
     ("hmac'", Anchor::KvSuffix),
     ("hmac=", Anchor::KvSuffix),
@@ -345,6 +351,10 @@ static ANCHORS: &[(&str, Anchor)] = &[
     ("zip ", Anchor::Passphrase),
     ("7z ", Anchor::Passphrase),
     ("7za ", Anchor::Passphrase),
+    ("pp auth myname ", Anchor::DeviceAuth),
+    ("pp auth username ", Anchor::DeviceAuth),
+    ("tunnel auth on ", Anchor::DeviceAuth),
+    ("--from-literal=", Anchor::SecretLiteral),
     ("hooks.slack.com/services/", Anchor::Webhook),
     ("discord.com/api/webhooks/", Anchor::Webhook),
     ("webhook.office.com/webhookb2/", Anchor::Webhook),
@@ -476,6 +486,8 @@ fn scan_lines_at(
             Anchor::SecretData => wrapped::secret_data(text, hit, opts, &mut out),
             Anchor::Webhook => formats::webhook(text, hit, &mut out),
             Anchor::Passphrase => commands::passphrase_flag(text, hit, &mut out),
+            Anchor::DeviceAuth => commands::device_auth(text, hit, &mut out),
+            Anchor::SecretLiteral => commands::secret_literal(text, hit, &mut out),
         }
     }
     // Anchor findings: each from the anchor before it in the list.

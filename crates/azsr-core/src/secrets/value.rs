@@ -239,6 +239,31 @@ fn named_by_suffix(n: &str) -> Option<Class> {
     }
 }
 
+/// The class of a name in romanized Japanese, `word` the romanized word met in it (one
+/// of the anchors `himitsu` 秘密, `anshou` 暗証, `pasuwa` パスワード): `HIMITSU`,
+/// `api_himitsu_kagi`, `ANSHOU_BANGOU`, `pasuwaado`; not their name, length, expiry or
+/// change (`himitsu_mei`, `pasuwaado_nagasa`). Not in [`classify`], which runs for every
+/// key-like word: only a key holding such a word asks.
+pub fn romaji_class(word: &str, key: &str) -> Option<Class> {
+    let secret = word.eq_ignore_ascii_case("himitsu");
+    if !(secret || word.eq_ignore_ascii_case("anshou") || word.eq_ignore_ascii_case("pasuwa")) {
+        return None;
+    }
+    let n = normalize(key);
+    if NOT_PARTS.is_match(&n)
+        || ["mei", "nagasa", "kigen", "henkou"]
+            .iter()
+            .any(|w| n.ends_with(w))
+    {
+        return None;
+    }
+    Some(if secret {
+        Class::Secret
+    } else {
+        Class::Password
+    })
+}
+
 /// `STORAGE_ACCESS`, `blobAccess`: a name ending in `access` (normalized), which holds an
 /// access key only when the value has an Azure key's shape (`access: private` is a level).
 pub fn names_access(n: &str) -> bool {
@@ -1122,6 +1147,20 @@ mod tests {
         assert_eq!(classify("signingSecret"), Some(Class::Secret));
         assert_eq!(classify("signinSecretName"), None);
         assert_eq!(classify("adminCredential"), Some(Class::Secret));
+        // Romanized Japanese.
+        assert_eq!(romaji_class("HIMITSU", "HIMITSU"), Some(Class::Secret));
+        assert_eq!(
+            romaji_class("himitsu", "api_himitsu_kagi"),
+            Some(Class::Secret)
+        );
+        assert_eq!(
+            romaji_class("ANSHOU", "ANSHOU_BANGOU"),
+            Some(Class::Password)
+        );
+        assert_eq!(romaji_class("pasuwa", "pasuwaado"), Some(Class::Password));
+        assert_eq!(romaji_class("himitsu", "himitsu_mei"), None);
+        assert_eq!(romaji_class("pasuwa", "pasuwaado_nagasa"), None);
+        assert_eq!(romaji_class("token", "token"), None);
     }
 
     #[test]
