@@ -158,6 +158,8 @@ fn scan_lines(text: &str, table_above: Option<Table>) -> Vec<Range<usize>> {
     let mut credential_line = line.credential || table.is_some();
     let mut prev_token = "";
     let mut prev2_token = "";
+    // The text between the token before `prev_token` and it, on this line.
+    let mut prev_gap = "";
     let mut wrapped_line_above = false;
     let mut wrapped_line = false;
     while i < b.len() {
@@ -186,6 +188,7 @@ fn scan_lines(text: &str, table_above: Option<Table>) -> Vec<Range<usize>> {
         if gap.contains('\n') {
             prev_token = "";
             prev2_token = "";
+            prev_gap = "";
         }
         credential_line |= names_credential_ja(gap_on_line);
         let start = i;
@@ -207,7 +210,7 @@ fn scan_lines(text: &str, table_above: Option<Table>) -> Vec<Range<usize>> {
         let rest = text[i..].trim_start_matches([' ', '\t', '\r']);
         let alone = line_start && (rest.is_empty() || rest.starts_with('\n') || noted(rest));
         let t = &text[start..end];
-        let told = told(gap_on_line, prev_token, prev2_token);
+        let told = told(gap_on_line, prev_token, prev2_token, prev_gap);
         let context = Context {
             credential: credential_line,
             account: line.account,
@@ -218,10 +221,12 @@ fn scan_lines(text: &str, table_above: Option<Table>) -> Vec<Range<usize>> {
             pin: told_pin(gap_on_line, prev_token, prev2_token),
             told,
             // Read only where it counts: after a password's word.
+            // (`パスワードは X です` labels as a colon does, where X is what is said.)
             labelled: told == Told::Password && {
                 let g = gap_on_line.trim_matches([' ', '\t', '\u{3000}']);
                 g.ends_with([':', '：', '=', '＝'])
                     || g.is_empty() && prev_token.ends_with([':', '='])
+                    || g.ends_with('は') && said_as_the_value(rest)
             },
             rest,
         };
@@ -248,6 +253,7 @@ fn scan_lines(text: &str, table_above: Option<Table>) -> Vec<Range<usize>> {
         credential_line |= names_credential(t);
         prev2_token = prev_token;
         prev_token = &text[start..i];
+        prev_gap = gap_on_line;
     }
     out
 }
@@ -274,6 +280,11 @@ enum Told {
 /// What a credential word tells of the value after it: `password`, `DB_PASS`, `pw`
 /// (a password), `key`, `api_secret`, `TOKEN` (a key); its last word counts.
 fn told_by_word(w: &str) -> Told {
+    // A Japanese compound standing as one word (`初期パスワード:`, `接続キー=`).
+    let japanese = told_in_japanese(w.trim_end_matches([':', '：', '=', '＝']));
+    if japanese != Told::Nothing {
+        return japanese;
+    }
     let w = w
         .trim_matches(|c: char| !c.is_ascii_alphanumeric())
         .as_bytes();
@@ -307,8 +318,9 @@ fn told_by_word(w: &str) -> Told {
 }
 
 /// What the words just before a token tell it is: a credential word, then nothing, a
-/// colon, `=`, `is`, or a Japanese particle (`パスワードは`, `PW：`, `キーを`).
-fn told(gap: &str, prev: &str, prev2: &str) -> Told {
+/// colon, `=`, `is`, or a Japanese particle (`パスワードは`, `PW：`, `キーを`, and
+/// `初期パスワード: `, whose colon is a token of its own after the Japanese `prev_gap`).
+fn told(gap: &str, prev: &str, prev2: &str, prev_gap: &str) -> Told {
     let gap = gap.trim_matches([' ', '\t', '\u{3000}', '\'', '"', '`']);
     let word = told_by_word;
     if gap.is_empty() || matches!(gap, ":" | "：" | "=" | "＝" | "→") {
@@ -322,10 +334,12 @@ fn told(gap: &str, prev: &str, prev2: &str) -> Told {
             || prev.eq_ignore_ascii_case("now")
             || prev == "="
             || prev == ":";
-        return if linking && gap.is_empty() {
-            word(prev2)
-        } else {
+        return if !linking || !gap.is_empty() {
             Told::Nothing
+        } else if matches!(prev, ":" | "=") && prev2.is_empty() {
+            told_in_japanese(prev_gap.trim_end_matches([' ', '\t', '\u{3000}']))
+        } else {
+            word(prev2)
         };
     }
     // Japanese: `パスワードは`, `APIキーは`, `PW：` (the word a token before).
@@ -334,6 +348,15 @@ fn told(gap: &str, prev: &str, prev2: &str) -> Told {
         return Told::Nothing;
     };
     let head = head.trim_end_matches([' ', '\u{3000}']);
+    if head.is_empty() {
+        word(prev)
+    } else {
+        told_in_japanese(head)
+    }
+}
+
+/// What a Japanese word ending just before a value tells of it (`初期パスワード`, `APIキー`).
+fn told_in_japanese(head: &str) -> Told {
     if ["パスワード", "パスフレーズ", "暗証番号"]
         .iter()
         .any(|w| head.ends_with(w))
@@ -344,8 +367,6 @@ fn told(gap: &str, prev: &str, prev2: &str) -> Told {
         .any(|w| head.ends_with(w))
     {
         Told::Key
-    } else if head.is_empty() {
-        word(prev)
     } else {
         Told::Nothing
     }
@@ -398,6 +419,26 @@ fn labelled_words(t: &str) -> bool {
         && t.bytes().filter(u8::is_ascii_alphabetic).count() >= 8
         && !is_placeholder(t)
         && !is_known_non_secret(t)
+}
+
+/// Whether what follows a value after `パスワードは` makes it what is said
+/// (`… X です。`, `… X に変更しました`, `… X（仮）`), not the subject of more words.
+fn said_as_the_value(rest: &str) -> bool {
+    rest.is_empty()
+        || rest.starts_with('\n')
+        || noted(rest)
+        || [
+            "です",
+            "でした",
+            "になります",
+            "に変更",
+            "に設定",
+            "。",
+            "（",
+            "(",
+        ]
+        .iter()
+        .any(|m| rest.starts_with(m))
 }
 
 /// Whether what follows a value on its line is only a note on it, as people mark a
@@ -1671,6 +1712,19 @@ mod tests {
             ["correcthorsebattery"]
         );
         assert_eq!(masked("- パスワード：hanamizuki （仮）"), ["hanamizuki"]);
+        // A Japanese compound word before an ASCII colon, and the particle は, label too.
+        assert_eq!(
+            masked("初期パスワード: Takenokoriver TODO"),
+            ["Takenokoriver"]
+        );
+        assert_eq!(
+            masked("管理者パスワードは Moriyamasakura です。"),
+            ["Moriyamasakura"]
+        );
+        assert_eq!(
+            masked("| 設定 | 接続パスワード= lanternriver |"),
+            ["lanternriver"]
+        );
         assert_eq!(
             masked("| admin | pass= blue_lantern_river |"),
             ["blue_lantern_river"]
@@ -1684,6 +1738,8 @@ mod tests {
         assert!(masked("Password: secret").is_empty());
         assert!(masked("password: xxxxxxxxxx").is_empty());
         assert!(masked("ユーザー名：azureuser").is_empty());
+        assert!(masked("パスワードは Microsoft Authenticator で承認します").is_empty());
+        assert!(masked("パスワードは KeyVaultSecrets に保管しています").is_empty());
     }
 
     #[test]
