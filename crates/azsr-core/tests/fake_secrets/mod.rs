@@ -7,6 +7,7 @@ use azsr_core::secrets::checksum::{
     base64_decode, base64_encode, identifiable_seeds, marvin32, IDENTIFIABLE_SEED,
 };
 
+pub mod first;
 pub mod heldout2;
 
 /// xorshift64*: deterministic per seed, so a failing case can be reproduced.
