@@ -1604,7 +1604,7 @@ pub(super) fn chat_answer(text: &str, p: usize, kind: Kind, out: &mut Vec<Findin
         return false;
     }
     let Some(v) = chat_message(text, p) else {
-        return chat_replies(text, p, kind, out);
+        return chat_replies(text, p, kind, out) || super::prose::quoted_reply(text, p, kind, out);
     };
     if looks_like_password(&text[v.range.clone()]) {
         out.push(Finding {
@@ -1620,7 +1620,17 @@ pub(super) fn chat_answer(text: &str, p: usize, kind: Kind, out: &mut Vec<Findin
 fn asks_for_it(rest: &str) -> bool {
     rest.len() <= 24 * 4
         && rest.chars().count() <= 24
-        && (rest.ends_with(['?', '？']) || rest.contains("っけ") || rest.contains("教えて"))
+        && (rest.ends_with(['?', '？'])
+            || [
+                "っけ",
+                "教えて",
+                "ご教示",
+                "お知らせください",
+                "ますか",
+                "でしょうか",
+            ]
+            .iter()
+            .any(|w| rest.contains(w)))
 }
 
 /// A chat line that only names the speaker and the time (`中村 14:03`, `Tanaka 10:42 AM`).
@@ -1676,7 +1686,12 @@ fn chat_replies(text: &str, p: usize, kind: Kind, out: &mut Vec<Finding>) -> boo
         if let Some(c) = t.find([':', '：']) {
             let who = &t[..c];
             let spoken = t[c..].starts_with(": ") || t[c..].starts_with('：');
-            if spoken && !who.is_empty() && who.chars().count() <= 16 && !who.contains(' ') {
+            // `Anil Kumar:`, `中村 由香：`: a full name, two words at most.
+            if spoken
+                && !who.is_empty()
+                && who.chars().count() <= 16
+                && who.matches(' ').count() <= 1
+            {
                 t = t[c + t[c..].chars().next().map_or(1, char::len_utf8)..].trim_start();
             }
         }
@@ -1698,7 +1713,7 @@ fn chat_replies(text: &str, p: usize, kind: Kind, out: &mut Vec<Finding>) -> boo
 
 /// The value a reply gives: in brackets (`「P@ss…」です`), after an arrow (`こちらです→ X`),
 /// or the message alone.
-fn reply_value(t: &str) -> Option<Range<usize>> {
+pub(super) fn reply_value(t: &str) -> Option<Range<usize>> {
     for (open, close) in [
         ('「', '」'),
         ('『', '』'),

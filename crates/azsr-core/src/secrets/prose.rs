@@ -13,8 +13,8 @@ use aho_corasick::{AhoCorasick, AhoCorasickKind};
 use super::bytes::{at, ceil, char_at, char_before, line_end, line_start};
 use super::keyvalue::{
     accept, chat_answer, contains_sig, csv_column, is_key_byte, label_word, next_line_value,
-    pair_second, password_after_user, read_value, slash_label, split_glued_pair, table_column,
-    table_header, Sep, Value,
+    pair_second, password_after_user, read_value, reply_value, slash_label, split_glued_pair,
+    table_column, table_header, Sep, Value,
 };
 use super::value::{
     is_placeholder, looks_like_passphrase, looks_like_password, looks_random, Class,
@@ -392,6 +392,66 @@ fn japanese_told(text: &str, hit: Range<usize>, class: Class, kind: Kind, out: &
             out.push(Finding { range: next, kind });
         }
     }
+}
+
+/// Lines that open a mail's reply before its answer: the salutation (`Deepa さん`,
+/// `山本様`, `Hi Deepa,`) and the greetings (`お世話になっております。`, `お疲れ様です。`).
+fn greeting_line(t: &str) -> bool {
+    let lower = t.to_ascii_lowercase();
+    t.chars().count() <= 40
+        && (["さん", "様", "さま", "殿", "各位", ",", "、", "。"]
+            .iter()
+            .any(|e| t.ends_with(e) && !t.contains(['「', '『', '"', '`']))
+            || ["hi", "hello", "dear", "thanks", "thank you"]
+                .iter()
+                .any(|w| lower.starts_with(w))
+                && !t.contains(['"', '`', '「']))
+}
+
+/// A mail answering a question quoted above it (`> SFTP のパスワードを教えていただけますか。`,
+/// `> Could you send me the SFTP password?`): past the rest of the quote, blank lines, the
+/// salutation and greetings, the first line of the reply that gives a value in brackets,
+/// after a copula or alone (`「P@ss…」です（先頭は大文字）`, `It's P@ss… (capital J)`). `p`
+/// is the end of the secret's word on the quoted question's line.
+pub(super) fn quoted_reply(text: &str, p: usize, kind: Kind, out: &mut Vec<Finding>) -> bool {
+    let ls = line_start(text, p);
+    if !text[ls..p].trim_start_matches([' ', '\t']).starts_with('>') {
+        return false;
+    }
+    let shaped = |s: &str| {
+        !is_placeholder(s)
+            && match kind {
+                Kind::Password => looks_like_password(s),
+                Kind::PreSharedKey => looks_like_password(s) || looks_random(s, 16),
+                _ => looks_random(s, 24),
+            }
+    };
+    let mut next = line_end(text, p) + 1;
+    for _ in 0..12 {
+        if next >= text.len() {
+            return false;
+        }
+        let end = line_end(text, next);
+        let line = &text[next..end];
+        let start = next;
+        next = end + 1;
+        let t = line.trim_matches([' ', '\t', '　']);
+        if t.is_empty() || t.starts_with('>') {
+            continue;
+        }
+        if let Some(v) = reply_value(t).filter(|v| shaped(&t[v.clone()])) {
+            let off = start + (t.as_ptr() as usize - line.as_ptr() as usize);
+            out.push(Finding {
+                range: off + v.start..off + v.end,
+                kind,
+            });
+            return true;
+        }
+        if !greeting_line(t) {
+            return false;
+        }
+    }
+    false
 }
 
 /// Verbs and copulas after a value that say it was set, typed or shown: 同じ X で設定済み,
@@ -1501,6 +1561,34 @@ mod tests {
             ("管理者のパスワードは先週から Sakura2024$ にしております。\n", "Sakura2024$"),
             ("キーは「「M+edZo0CX/bZ3VxFlRqH9VXNlGRjdiB6+4pjxhfWckk=」」です。\n", "M+edZo0CX/bZ3VxFlRqH9VXNlGRjdiB6+4pjxhfWckk="),
             ("「コンテナーの暗号化パスフレーズ」は seaweed-maple-monsoon-maple-56 で設定済みです。\n", "seaweed-maple-monsoon-maple-56"),
+        ] {
+            assert_eq!(found(text), [value], "{text}");
+        }
+    }
+
+    #[test]
+    fn a_mail_answering_a_quoted_question_gives_the_value() {
+        for (text, value) in [
+            ("> 山本さん\n> SFTP のパスワードを教えていただけますか。\n\nDeepa さん\n\n「Juniper$bbq997」です（先頭は大文字、最後は記号です）。\n取引先から変わったら連絡が来ることになっています。\n", "Juniper$bbq997"),
+            ("> 検証環境の管理者パスワードをご教示ください。\n> よろしくお願いいたします。\n\n田中様\n\nお世話になっております。\nKumo?4819x です。\n", "Kumo?4819x"),
+            ("> Could you send me the SFTP password?\n\nHi Deepa,\n\nIt's Harbor*akd2389 (capital H).\n", "Harbor*akd2389"),
+            ("> VPN の事前共有キーって何でしたっけ？\n\n鈴木さん\n`Q809eD78uBWmouQoT3Ixz7fjDtp` です。\n", "Q809eD78uBWmouQoT3Ixz7fjDtp"),
+        ] {
+            assert_eq!(found(text), [value], "{text}");
+        }
+        for text in [
+            "> SFTP のパスワードを教えていただけますか。\n\nDeepa さん\n\n別途、電話でお伝えします。\nTicket-2026-1204 で管理しています。\n",
+            "> Could you send me the SFTP password?\n\nHi Deepa,\n\nI will call you with it; see KB-20261204 for the steps.\n",
+        ] {
+            assert!(found(text).is_empty(), "{text}: {:?}", found(text));
+        }
+    }
+
+    #[test]
+    fn a_chat_answer_after_a_full_name_is_found() {
+        for (text, value) in [
+            ("[10:02] 中村 由香: VPN の事前共有キーって何でしたっけ？\n[10:03] Anil Kumar: IgqYifDFyUdUL8yHPfTRHDynShi2DOAO です、拠点ルーター側も同じ値です\n", "IgqYifDFyUdUL8yHPfTRHDynShi2DOAO"),
+            ("[14:10] 佐藤: 検証 VM のパスワード何でしたっけ\n[14:11] 中村 由香：Sakura2024$ です\n", "Sakura2024$"),
         ] {
             assert_eq!(found(text), [value], "{text}");
         }
