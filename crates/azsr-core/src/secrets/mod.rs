@@ -266,6 +266,7 @@ static ANCHORS: &[(&str, Anchor)] = &[
     ("パス＝", Anchor::Ja),
     ("パス |", Anchor::Ja),
     ("パス|", Anchor::Ja),
+    ("パスは", Anchor::Ja),
     ("暗証番号", Anchor::Ja),
     ("一時アクセス パス", Anchor::Ja),
     ("一時アクセスパス", Anchor::Ja),

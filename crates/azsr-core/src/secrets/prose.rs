@@ -52,6 +52,11 @@ pub(crate) fn at_japanese(text: &str, hit: Range<usize>, out: &mut Vec<Finding>)
             });
         }
     }
+    // パスワード（自動生成）⏎ X, パスは⏎ [9:14] 大野⏎ X, 誤：X⏎ 正：Y: the value alone on
+    // the lines below the word's line.
+    if out.len() == found {
+        values_below(text, hit.end, class, kind, out);
+    }
     // 「X」に変更しました（変更前は Y）: the old value told after the new one.
     if out.len() > found && matches!(class, Class::Password | Class::Key(Kind::PreSharedKey)) {
         let end = out[out.len() - 1].range.end;
@@ -137,7 +142,8 @@ fn short_password_label(text: &str, hit: &Range<usize>) -> bool {
     let label_start = !before.is_alphanumeric() || before.is_ascii_digit() || qualified;
     let mut p = hit.end;
     let c = char_at(text, p);
-    if !label_start || !matches!(c, ':' | '：' | '=' | '＝') {
+    // 初期パスは X です, 。パスは⏎ X: a particle after パス as a label of its own.
+    if !label_start || !matches!(c, ':' | '：' | '=' | '＝' | 'は') {
         return false;
     }
     p += c.len_utf8();
@@ -351,6 +357,13 @@ fn japanese_told(text: &str, hit: Range<usize>, class: Class, kind: Kind, out: &
     if slash_label(text, hit.start) {
         match pair_second(text, v.range.end) {
             Some(second) => v = second,
+            // `contoso-ops / （前回と同じ）`: the password's slot holds a remark.
+            None if text[v.range.end..]
+                .trim_start_matches(' ')
+                .starts_with(['/', '／']) =>
+            {
+                return
+            }
             None => v = split_glued_pair(text, v),
         }
     } else if let Some(second) = password_after_user(text, &v, class) {
@@ -367,8 +380,17 @@ fn japanese_told(text: &str, hit: Range<usize>, class: Class, kind: Kind, out: &
         word == "暗証番号" && (4..=12).contains(&s.len()) && s.bytes().all(|c| c.is_ascii_digit());
     // A bare キー (ストレージキー：…) takes a weakly marked value only when it is shaped as
     // a key: キーは <base64> です, キー <hex> を入力.
+    // A Wi-Fi network's キー is its password: SSID「Guest」、キーは『sakura-momiji-88』です.
+    let wifi = word == "キー"
+        && v.quoted
+        && s.len() >= 8
+        && s.bytes().any(|c| c.is_ascii_digit())
+        && s.bytes().any(|c| c.is_ascii_alphabetic())
+        && !is_placeholder(s)
+        && wifi_sentence(text, hit.start);
     if matches!(word, "キー" | "鍵")
         && sep != Sep::Strong
+        && !wifi
         && (!looks_random(s, 24) || is_placeholder(s))
     {
         return;
@@ -381,7 +403,12 @@ fn japanese_told(text: &str, hit: Range<usize>, class: Class, kind: Kind, out: &
         return;
     }
     let passphrase = word == "パスフレーズ" && looks_like_passphrase(s);
-    if pin || passphrase || accept(class, s, sep, v.quoted) || label_word(text, &v, class, sep) {
+    if pin
+        || passphrase
+        || wifi
+        || accept(class, s, sep, v.quoted)
+        || label_word(text, &v, class, sep)
+    {
         let end = v.range.end;
         out.push(Finding {
             range: v.range,
@@ -391,6 +418,113 @@ fn japanese_told(text: &str, hit: Range<usize>, class: Class, kind: Kind, out: &
         if let Some(next) = changed_to(text, end, class) {
             out.push(Finding { range: next, kind });
         }
+    }
+}
+
+/// A chat line naming only the speaker and the time: `[9:14] 大野 拓也`, `[13:31] 情シス）荒木`,
+/// `Ravi Kumar  3:17 PM`, `中村 14:03`.
+fn speaker_line(t: &str) -> bool {
+    if t.starts_with('[') {
+        if let Some(c) = t.find(']') {
+            let who = t[c + 1..].trim();
+            return c <= 12 && who.chars().count() <= 16 && !who.contains(['。', '：', ':', '、']);
+        }
+    }
+    let u = t.trim_end_matches(" AM").trim_end_matches(" PM");
+    let b = u.as_bytes();
+    let n = b.len();
+    n >= 5
+        && t.chars().count() <= 28
+        && b[n - 3] == b':'
+        && b[n - 2..].iter().all(u8::is_ascii_digit)
+        && b[n - 4].is_ascii_digit()
+}
+
+/// Short labels before a value on a line of its own: 誤：X, 正：Y, 旧：X, 新：Y.
+const LINE_LABELS: &[&str] = &[
+    "誤",
+    "正",
+    "旧",
+    "新",
+    "変更前",
+    "変更後",
+    "誤り",
+    "正しい",
+    "old",
+    "new",
+    "wrong",
+    "correct",
+];
+
+/// After the word's line gave no value: the value alone on the next line (past blank
+/// lines and a chat speaker's line), or on labelled lines one after another (誤：X ⏎
+/// 正：Y). The value must be shaped as the word's class wants, beyond doubt: a chosen
+/// password, or a machine-made key.
+fn values_below(text: &str, word_end: usize, class: Class, kind: Kind, out: &mut Vec<Finding>) {
+    // 下記パスワードポリシー ⏎ MinimumLength=14: words about the secret, not its value.
+    if about_it(&text[word_end..line_end(text, word_end)]) {
+        return;
+    }
+    // `MinimumLength=14`, `pg-prod:5432:*:pgadmin:*`, `{"type": …}`: a setting, a record
+    // or a structure (read by its own keys), not one value.
+    let shaped = |s: &str| {
+        s.is_ascii()
+            && !s
+                .trim_end_matches('=')
+                .contains(['=', ':', '{', '}', '[', ']', '"', ','])
+            && !is_placeholder(s)
+            && !contains_sig(s)
+            && !name_like(s)
+            && !address_like(s)
+            && match class {
+                Class::Password | Class::Key(Kind::PreSharedKey) => {
+                    chosen_password(s) || looks_random(s, 16)
+                }
+                _ => looks_random(s, 24),
+            }
+    };
+    let mut next = line_end(text, word_end) + 1;
+    let mut skipped = 0;
+    let mut labelled = 0;
+    while next < text.len() && skipped + labelled < 5 {
+        let end = line_end(text, next);
+        let line = &text[next..end];
+        let start = next;
+        next = end + 1;
+        let t = line.trim_matches([' ', '\t', '　']);
+        if labelled == 0 && (t.is_empty() || speaker_line(t)) {
+            skipped += 1;
+            continue;
+        }
+        // 誤：X, 正：Y: a short label and its colon.
+        let (label, v) = match t.find(['：', ':']) {
+            Some(c)
+                if LINE_LABELS
+                    .iter()
+                    .any(|l| t[..c].trim().eq_ignore_ascii_case(l)) =>
+            {
+                let sep = char_at(t, c).len_utf8();
+                (true, t[c + sep..].trim_start_matches([' ', '　']))
+            }
+            _ => (false, t),
+        };
+        // The value alone, perhaps in backquotes or brackets.
+        let v = v
+            .trim_end_matches([' ', '　'])
+            .trim_start_matches(['`', '「', '『'])
+            .trim_end_matches(['`', '」', '』']);
+        if v.is_empty() || v.contains([' ', '\t']) || !shaped(v) {
+            return;
+        }
+        let off = start + (v.as_ptr() as usize - line.as_ptr() as usize);
+        out.push(Finding {
+            range: off..off + v.len(),
+            kind,
+        });
+        if !label {
+            return;
+        }
+        labelled += 1;
     }
 }
 
@@ -452,6 +586,14 @@ pub(super) fn quoted_reply(text: &str, p: usize, kind: Kind, out: &mut Vec<Findi
         }
     }
     false
+}
+
+/// Whether the line before `at` speaks of a Wi-Fi network (Wi-Fi, SSID, 無線 LAN).
+fn wifi_sentence(text: &str, at: usize) -> bool {
+    let head = text[line_start(text, at)..at].to_ascii_lowercase();
+    ["wi-fi", "wifi", "ssid", "無線"]
+        .iter()
+        .any(|w| head.contains(w))
 }
 
 /// Verbs and copulas after a value that say it was set, typed or shown: 同じ X で設定済み,
@@ -1050,6 +1192,9 @@ fn signed_in_as(text: &str, hit: Range<usize>, out: &mut Vec<Finding>) {
     let Some(user) = read_value(text, hit.end, false) else {
         return;
     };
+    if accounts_with_bracketed_passwords(text, user.range.start, out) {
+        return;
+    }
     let after = &text[user.range.end..line_end(text, user.range.end)];
     let Some(v) = [" with ", " using ", " and ", " / "]
         .iter()
@@ -1064,6 +1209,51 @@ fn signed_in_as(text: &str, hit: Range<usize>, out: &mut Vec<Finding>) {
             kind: Kind::Password,
         });
     }
+}
+
+/// "log in as kiosk01 (P@ss…) and kiosk02 (P@ss…)", "as admin（P@ss…）": accounts each
+/// followed by its password in brackets, from `from` on the line; whether one was found.
+fn accounts_with_bracketed_passwords(text: &str, from: usize, out: &mut Vec<Finding>) -> bool {
+    let le = line_end(text, from);
+    let found = out.len();
+    let mut p = from;
+    for _ in 0..6 {
+        let Some(user) = read_value(text, p, false) else {
+            break;
+        };
+        let mut q = user.range.end;
+        while at(text, q) == b' ' {
+            q += 1;
+        }
+        let open = char_at(text, q);
+        let close = match open {
+            '(' => ')',
+            '（' => '）',
+            _ => break,
+        };
+        let inner = q + open.len_utf8();
+        let Some(c) = text[inner..le].find(close) else {
+            break;
+        };
+        let v = inner..inner + c;
+        if !chosen_password(&text[v.clone()]) {
+            break;
+        }
+        out.push(Finding {
+            range: v,
+            kind: Kind::Password,
+        });
+        // `, kiosk02 (…)`, ` and kiosk02 (…)`, `、kiosk02（…）`: the next pair.
+        let rest = &text[inner + c + close.len_utf8()..le];
+        let Some(sep) = [", and ", " and ", ", ", "、", " / ", "と"]
+            .iter()
+            .find(|w| rest.starts_with(**w))
+        else {
+            break;
+        };
+        p = le - rest.len() + sep.len();
+    }
+    out.len() > found
 }
 
 /// Whether the word before `at` on its line signs in ("log", "signed"): "log in with …".
@@ -1096,14 +1286,56 @@ const CREDENTIAL_NOUNS: &[&str] = &[
     "locked",
 ];
 
+/// What people add when they spell a password out for someone to type: "capital K",
+/// "zeros not O's", "case-sensitive", 大文字, 数字のゼロ.
+const SPELLED_OUT: &[&str] = &[
+    "capital",
+    "lowercase",
+    "lower case",
+    "uppercase",
+    "upper case",
+    "case-sensitive",
+    "case sensitive",
+    "zeros",
+    "zero not",
+    "not o's",
+    "not an o",
+    "first login",
+    "first logon",
+    "first sign-in",
+    "next logon",
+    "next login",
+    "大文字",
+    "小文字",
+    "数字の",
+    "半角",
+];
+
 /// Whether the line holding `range`, or the one above, speaks of signing in or names a
-/// credential.
+/// credential; or the rest of its line, or the line below, spells it out or asks to
+/// change it at first sign-in ("you'll have to change it on first login").
 fn credential_context(text: &str, range: &Range<usize>) -> bool {
     if sign_in_context(text, range) {
         return true;
     }
     let context = text[context_start(text, range.start)..range.start].to_ascii_lowercase();
-    CREDENTIAL_NOUNS.iter().any(|w| context.contains(w))
+    if CREDENTIAL_NOUNS.iter().any(|w| context.contains(w)) {
+        return true;
+    }
+    spelled_out_after(text, range.end)
+}
+
+/// Whether the rest of the line after `end`, or the line below, spells a value out or
+/// asks to change it at first sign-in (see [`SPELLED_OUT`]).
+fn spelled_out_after(text: &str, end: usize) -> bool {
+    let le = line_end(text, end);
+    let below = if le < text.len() {
+        line_end(text, le + 1)
+    } else {
+        le
+    };
+    let after = text[end..below].to_lowercase();
+    SPELLED_OUT.iter().any(|w| after.contains(w))
 }
 
 /// "Try logging in with P@ss…", "sign in with svc-deploy and P@ss…", "logged in with
@@ -1202,7 +1434,9 @@ fn it_is_now(text: &str, hit: Range<usize>, out: &mut Vec<Finding>) {
         &["admin", "account", "user", "login"]
     };
     let account = words.iter().any(|w| context.contains(w));
-    if chosen_password(s) && (account || sign_in_context(text, &v.range)) {
+    if chosen_password(s)
+        && (account || sign_in_context(text, &v.range) || spelled_out_after(text, v.range.end))
+    {
         out.push(Finding {
             range: v.range,
             kind: Kind::Password,
@@ -1389,10 +1623,14 @@ pub(crate) fn at_pair(text: &str, hit: Range<usize>, out: &mut Vec<Finding>) {
     let s = &text[v.range.clone()];
     // The pair ends its clause: not one of a list (`a / b / c`).
     let tail = text[v.range.end..line_end(text, v.range.end)].trim_start();
+    // "admin / P@ss… over the phone": a phrase going on after the pair.
+    let goes_on = [
+        "over ", "by ", "via ", "on ", "in ", "for ", "from ", "and ", "but ", "if ", "when ", "(",
+    ]
+    .iter()
+    .any(|w| tail.starts_with(w));
     let ends = tail.is_empty()
-        || !tail.starts_with('/')
-            && !tail.starts_with('／')
-            && (!tail.is_ascii() || tail.starts_with('('));
+        || !tail.starts_with('/') && !tail.starts_with('／') && (!tail.is_ascii() || goes_on);
     if v.quoted || !ends || s.contains('/') || !chosen_password(s) {
         return;
     }
@@ -1579,6 +1817,101 @@ mod tests {
         for text in [
             "> SFTP のパスワードを教えていただけますか。\n\nDeepa さん\n\n別途、電話でお伝えします。\nTicket-2026-1204 で管理しています。\n",
             "> Could you send me the SFTP password?\n\nHi Deepa,\n\nI will call you with it; see KB-20261204 for the steps.\n",
+        ] {
+            assert!(found(text).is_empty(), "{text}: {:?}", found(text));
+        }
+    }
+
+    #[test]
+    fn a_value_alone_below_the_word_s_line_is_found() {
+        for (text, values) in [
+            ("[9:14] 大野 拓也\nazureuser で入れます。パスは\n[9:14] 大野 拓也\nKp7#vRt2Lq9z\n", vec!["Kp7#vRt2Lq9z"]),
+            ("ホスト：sftp01.example.jp\nパスワード（自動生成）\nQ809eD78uBWmouQo\n※ 再表示できません\n", vec!["Q809eD78uBWmouQo"]),
+            ("パスワードは大文字のオー、数字のゼロが混ざっているので注意してください。\n\n`O0lKyoto!9Ol`\n", vec!["O0lKyoto!9Ol"]),
+            ("先ほどのメールでパスワードを間違えてお伝えしていました。\n誤：Shiga#2025\n正：Shiga#2025r\n失礼いたしました。\n", vec!["Shiga#2025", "Shiga#2025r"]),
+            ("VPN の事前共有キーを変更しました。\n旧: Fuji-2024-Vpn!\n新: Fuji-2026-Vpn!\n", vec!["Fuji-2024-Vpn!", "Fuji-2026-Vpn!"]),
+        ] {
+            assert_eq!(found(text), values, "{text}");
+        }
+        for text in [
+            "パスワードは以下の手順で変更してください。\nhttps://aka.ms/sspr\n",
+            "パスワード（自動生成）\n再表示できないので控えておいてください\n",
+            "パスワード変更の担当者\nkiosk-admin01\n",
+            "ファイルパスは\nC:/Users/Admin2024/Desktop\n",
+        ] {
+            assert!(found(text).is_empty(), "{text}: {:?}", found(text));
+        }
+    }
+
+    #[test]
+    fn a_short_pass_with_its_particle_is_a_password_label() {
+        for (text, value) in [
+            (
+                "※初期パスは Contoso@482913 です（後ろの 6 桁は社員番号）。\n",
+                "Contoso@482913",
+            ),
+            (
+                "　初期パスは Haru2026#Mebuki になります。\n",
+                "Haru2026#Mebuki",
+            ),
+            (
+                "仮パスは「Tmp-829104-Reset」で、初回に変更してください。\n",
+                "Tmp-829104-Reset",
+            ),
+        ] {
+            assert_eq!(found(text), [value], "{text}");
+        }
+        for text in [
+            "ファイルパスは C:/work/Admin2024/out.csv です。\n",
+            "バイパスは Route2024A で設定済みです。\n",
+        ] {
+            assert!(found(text).is_empty(), "{text}: {:?}", found(text));
+        }
+    }
+
+    #[test]
+    fn a_wifi_key_is_its_password() {
+        for (text, value) in [
+            (
+                "来客用 Wi-Fi は SSID「Kaigi-Guest」、キーは『sakura-momiji-88』です。\n",
+                "sakura-momiji-88",
+            ),
+            (
+                "無線 LAN（SSID: office-5g）のキーは「tsubame2026kaze」になります。\n",
+                "tsubame2026kaze",
+            ),
+        ] {
+            assert_eq!(found(text), [value], "{text}");
+        }
+        assert!(found("SSID「Kaigi-Guest」のキーは『別途掲示』です。\n").is_empty());
+    }
+
+    #[test]
+    fn a_slash_pair_whose_password_is_a_remark_is_no_value() {
+        for text in [
+            "ユーザー ID / パスワード：contoso-ops / （前回と同じ）\nでログインをお願いします。\n",
+            "ID／パスワード：ops-admin01／（別途お電話で）\n",
+        ] {
+            assert!(found(text).is_empty(), "{text}: {:?}", found(text));
+        }
+    }
+
+    #[test]
+    fn english_accounts_and_passwords_told_in_passing_are_found() {
+        for (text, values) in [
+            ("For the kiosk PCs please log in as kiosk01 (Summer@20246) and kiosk02 (ETokyo2021), the auto-login broke.\n", vec!["Summer@20246", "ETokyo2021"]),
+            ("Please sign in as frontdesk (Welcome2020#), then lock the screen.\n", vec!["Welcome2020#"]),
+            ("Vendor asked for the SFTP creds again; gave them sftpuser / Qp4!zN8wLk2v over the phone.\n", vec!["Qp4!zN8wLk2v"]),
+            ("[10:02] Priya Nair: did the reset go through?\n[10:03] Tom Becker: yep, changed it to Azure%ywm1025\n[10:03] Tom Becker: you'll have to change it on first login though\n", vec!["Azure%ywm1025"]),
+            ("The new one is R0ger-Th4t-2026, those are zeros not O's and a 4 not an A.\n", vec!["R0ger-Th4t-2026"]),
+            ("I set it to Maple#2026x this morning (capital M).\n", vec!["Maple#2026x"]),
+        ] {
+            assert_eq!(found(text), values, "{text}");
+        }
+        for text in [
+            "Please log in as kiosk01 (Building B) and kiosk02 (lobby).\n",
+            "I changed it to Standard_D4s_v5 yesterday, the VM is faster now.\n",
+            "The new one is ReleaseV2024Q4, see the wiki for the changes.\n",
         ] {
             assert!(found(text).is_empty(), "{text}: {:?}", found(text));
         }
