@@ -2360,6 +2360,10 @@ pub(crate) fn at_key(
         let below = next_line_value(text, vstart)?;
         accept(class, &text[below.range.clone()], Sep::Weak, false).then_some(below)
     }) else {
+        // `userPWD はこれです` ⏎ `[13:31] 荒木` ⏎ `X`: the value alone on the lines below.
+        if ja_sep.is_some() {
+            super::prose::values_below(text, p, class, kind, out);
+        }
         return;
     };
     // `hmacKey := []byte("…")`, `key = bytes.fromhex("…")`, `Buffer.from("…", "base64")`:

@@ -336,6 +336,8 @@ static ANCHORS: &[(&str, Anchor)] = &[
     (" in with ", Anchor::ItTo),
     (" in using ", Anchor::ItTo),
     (" in as ", Anchor::ItTo),
+    (" try ", Anchor::ItTo),
+    (" should work", Anchor::ItTo),
     (" / ", Anchor::Pair),
     ("／", Anchor::Pair),
     ("@secure()", Anchor::SecureDecorator),

@@ -460,7 +460,13 @@ const LINE_LABELS: &[&str] = &[
 /// lines and a chat speaker's line), or on labelled lines one after another (誤：X ⏎
 /// 正：Y). The value must be shaped as the word's class wants, beyond doubt: a chosen
 /// password, or a machine-made key.
-fn values_below(text: &str, word_end: usize, class: Class, kind: Kind, out: &mut Vec<Finding>) {
+pub(super) fn values_below(
+    text: &str,
+    word_end: usize,
+    class: Class,
+    kind: Kind,
+    out: &mut Vec<Finding>,
+) {
     // 下記パスワードポリシー ⏎ MinimumLength=14: words about the secret, not its value.
     if about_it(&text[word_end..line_end(text, word_end)]) {
         return;
@@ -1155,6 +1161,15 @@ pub(crate) fn at_it_to(text: &str, hit: Range<usize>, out: &mut Vec<Finding>) {
         signed_in_as(text, hit, out);
         return;
     }
+    if text[hit.clone()].eq_ignore_ascii_case(" try ") {
+        let v = read_value(text, hit.end, false).map(|v| v.range);
+        offered(text, v, out);
+        return;
+    }
+    if text[hit.clone()].eq_ignore_ascii_case(" should work") {
+        offered(text, word_before(text, hit.start), out);
+        return;
+    }
     if !text[hit.clone()].eq_ignore_ascii_case(" it to ") {
         it_is_now(text, hit, out);
         return;
@@ -1178,6 +1193,51 @@ pub(crate) fn at_it_to(text: &str, hit: Range<usize>, out: &mut Vec<Finding>) {
     if chosen_password(&text[v.range.clone()]) && credential_context(text, &v.range) {
         out.push(Finding {
             range: v.range,
+            kind: Kind::Password,
+        });
+    }
+}
+
+/// The word ending at `end` on its line, without its quotes: `"P@ss…" should work`.
+fn word_before(text: &str, end: usize) -> Option<Range<usize>> {
+    let ls = line_start(text, end);
+    let head = text[ls..end].trim_end_matches(['"', '\'', '`', '*', '»', ' ']);
+    let start = head
+        .rfind(|c: char| c.is_whitespace() || matches!(c, '(' | '"' | '\'' | '`'))
+        .map_or(0, |i| i + 1);
+    (start < head.len()).then(|| ls + start..ls + head.len())
+}
+
+/// "try Welcome2026# instead", "P@ss… should work now, I reset it again": a password
+/// offered to someone who cannot sign in, where the message or the lines around it speak
+/// of signing in, a reset or how to type it.
+fn offered(text: &str, v: Option<Range<usize>>, out: &mut Vec<Finding>) {
+    let Some(v) = v else {
+        return;
+    };
+    // Without its word, a value must be plainly made: a symbol, or random
+    // (`RetryPolicy3x should work` names a setting).
+    let s = &text[v.clone()];
+    if !chosen_password(s)
+        || !(s.bytes().any(|c| b"!@#$%^&*?+=~".contains(&c)) || looks_random(s, 16))
+    {
+        return;
+    }
+    let le = line_end(text, v.end);
+    let below = if le < text.len() {
+        line_end(text, le + 1)
+    } else {
+        le
+    };
+    let after = text[v.end..below].to_ascii_lowercase();
+    let reset = [
+        "reset", "typo", "locked", "logon", "log in", "login", "sign in", "password",
+    ]
+    .iter()
+    .any(|w| after.contains(w));
+    if reset || sign_in_context(text, &v) || spelled_out_after(text, v.end) {
+        out.push(Finding {
+            range: v,
             kind: Kind::Password,
         });
     }
@@ -1891,6 +1951,26 @@ mod tests {
         for text in [
             "ユーザー ID / パスワード：contoso-ops / （前回と同じ）\nでログインをお願いします。\n",
             "ID／パスワード：ops-admin01／（別途お電話で）\n",
+        ] {
+            assert!(found(text).is_empty(), "{text}: {:?}", found(text));
+        }
+    }
+
+    #[test]
+    fn a_password_offered_to_try_is_found() {
+        for (text, value) in [
+            ("Lena Hoffmann (11:48): try Welcome2026# instead, I think the other one had a typo\nLena Hoffmann (11:48): or ping me and I'll reset it\n", "Welcome2026#"),
+            ("VjGh5Nk*YM73jir4 should work now, I reset it again and unticked \"must change at next logon\".\n", "VjGh5Nk*YM73jir4"),
+            ("Can't log in to the kiosk? Try \"Kiosk#2026b\" (capital K).\n", "Kiosk#2026b"),
+            ("The shared mailbox password was changed. Kumo!lkg2296 should work for everyone.\n", "Kumo!lkg2296"),
+        ] {
+            assert_eq!(found(text), [value], "{text}");
+        }
+        for text in [
+            "If the build fails, try Ubuntu2204 as the image.\n",
+            "try Standard_D4s_v5 if the VM is too slow, then log in again.\n",
+            "The v2 endpoint should work now that the DNS record is fixed.\n",
+            "RetryPolicy3x should work, the login timeout is 30 s.\n",
         ] {
             assert!(found(text).is_empty(), "{text}: {:?}", found(text));
         }
