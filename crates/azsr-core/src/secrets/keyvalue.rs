@@ -2152,6 +2152,11 @@ pub(crate) fn at_key(
             };
             if !s.contains(' ') && shaped && !is_placeholder(s) {
                 out.push(Finding { range: inner, kind });
+                // "The old password (X) was expired, I've set a new one: Y".
+                if let Some(o) = other_one(text, p + close + 1).filter(|_| class == Class::Password)
+                {
+                    out.push(Finding { range: o, kind });
+                }
             }
         }
         return;
@@ -2508,6 +2513,7 @@ pub(crate) fn at_key(
         }
         "key" => {
             key_shaped(s)
+                || super::prose::wifi_key(text, ks, s)
                 || looks_random(s, 16)
                     && beside_endpoint(text, ks)
                     && accept(Class::Key(Kind::AccessKey), s, Sep::Strong, v.quoted)
@@ -2572,7 +2578,9 @@ pub(crate) fn at_key(
     } else {
         (class, kind)
     };
-    if passphrase || accept(class, s, sep, v.quoted) || label_word(text, &v, class, sep) {
+    // "Guest Wi-Fi key: coffeebreak2026": a Wi-Fi network's key is its password.
+    let wifi = bare && n == "key" && super::prose::wifi_key(text, ks, s);
+    if passphrase || wifi || accept(class, s, sep, v.quoted) || label_word(text, &v, class, sep) {
         let end = v.range.end;
         out.push(Finding {
             range: v.range,

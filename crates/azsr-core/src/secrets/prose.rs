@@ -596,10 +596,25 @@ pub(super) fn quoted_reply(text: &str, p: usize, kind: Kind, out: &mut Vec<Findi
 
 /// Whether the line before `at` speaks of a Wi-Fi network (Wi-Fi, SSID, 無線 LAN).
 fn wifi_sentence(text: &str, at: usize) -> bool {
-    let head = text[line_start(text, at)..at].to_ascii_lowercase();
-    ["wi-fi", "wifi", "ssid", "無線"]
-        .iter()
-        .any(|w| head.contains(w))
+    let head = &text[line_start(text, at)..at];
+    head.contains("無線")
+        || [b"wi-fi".as_slice(), b"wifi", b"ssid"].iter().any(|w| {
+            head.as_bytes()
+                .windows(w.len())
+                .any(|x| x.eq_ignore_ascii_case(w))
+        })
+}
+
+/// `Guest Wi-Fi key: coffeebreak2026`: the value of a key word `ks` on a line that speaks
+/// of a Wi-Fi network, shaped as a password people type (letters and digits, eight or
+/// more).
+pub(super) fn wifi_key(text: &str, ks: usize, s: &str) -> bool {
+    s.len() >= 8
+        && s.bytes().any(|c| c.is_ascii_digit())
+        && s.bytes().any(|c| c.is_ascii_alphabetic())
+        && !is_placeholder(s)
+        && !name_like(s)
+        && wifi_sentence(text, ks)
 }
 
 /// Verbs and copulas after a value that say it was set, typed or shown: 同じ X で設定済み,
@@ -930,10 +945,21 @@ pub(super) fn other_one(text: &str, after: usize) -> Option<Range<usize>> {
     .filter_map(|w| rest.find(w).map(|i| (i, w.len())))
     .min()?;
     let lead = rest[..i].trim_end();
+    // "…) was expired, I've set a new one: Y": a longer lead when a verb sets the other.
+    let set = [
+        "set ",
+        "created ",
+        "made ",
+        "changed ",
+        "reset ",
+        "generated ",
+    ]
+    .iter()
+    .any(|w| lead.contains(w));
     if !["old", "previous", "former", "new", "current", "other"]
         .iter()
         .any(|q| lead.ends_with(q))
-        || lead.len() > 24
+        || lead.len() > 24 && !(set && lead.len() <= 60)
     {
         return None;
     }
@@ -1944,6 +1970,37 @@ mod tests {
             assert_eq!(found(text), [value], "{text}");
         }
         assert!(found("SSID「Kaigi-Guest」のキーは『別途掲示』です。\n").is_empty());
+    }
+
+    #[test]
+    fn a_wifi_key_in_english_is_its_password() {
+        for (text, value) in [
+            ("- Guest Wi-Fi key: coffeebreak2026\n", "coffeebreak2026"),
+            ("WiFi (SSID Contoso-Lab) key: labnet2026x\n", "labnet2026x"),
+        ] {
+            assert_eq!(found(text), [value], "{text}");
+        }
+        for text in [
+            "- Wi-Fi key: see the poster in the kitchen\n",
+            "- Guest Wi-Fi key rotation: monthly2026 policy\n",
+            "Storage key: coffeebreak2026\n",
+        ] {
+            assert!(found(text).is_empty(), "{text}: {:?}", found(text));
+        }
+    }
+
+    #[test]
+    fn a_new_one_set_after_the_old_in_brackets_is_found() {
+        for (text, values) in [
+            ("> The old password (Harbor_ktl972) was expired, I've set a new one: Cobalt4365$\n", vec!["Harbor_ktl972", "Cobalt4365$"]),
+            ("My password (Kumo!lkg2296) stopped working so IT reset it and created a new one: tx!Kumo9008\n", vec!["Kumo!lkg2296", "tx!Kumo9008"]),
+        ] {
+            assert_eq!(found(text), values, "{text}");
+        }
+        assert_eq!(
+            found("The old password (Harbor_ktl972) was expired, and the wiki describes the new one: see KB-2231.\n"),
+            ["Harbor_ktl972"]
+        );
     }
 
     #[test]
