@@ -2592,6 +2592,12 @@ pub(crate) fn at_key(
                 out.push(Finding { range: next, kind });
             }
         }
+    } else if let Some(r) = (class == Class::Password)
+        .then(|| super::prose::spelled_phrase(text, p))
+        .flatten()
+    {
+        // "passphrase: purple tractor seven lemons (spaces between the words)".
+        out.push(Finding { range: r, kind });
     } else if sep == Sep::Weak
         && spaces > 0
         && !is_flag

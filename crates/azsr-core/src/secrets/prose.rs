@@ -968,6 +968,100 @@ pub(super) fn other_one(text: &str, after: usize) -> Option<Range<usize>> {
     (s.is_ascii() && looks_like_password(s) && !is_placeholder(s)).then_some(v.range)
 }
 
+/// What people add after a password of words so that it is typed right: "(spaces
+/// between the words)", "type it without the spaces", "all lowercase, with the dashes".
+const PHRASE_NOTES: &[&str] = &[
+    "space",
+    "lowercase",
+    "lower case",
+    "dashes",
+    "hyphens",
+    "between the words",
+];
+
+/// A password of words told after its word at `from` with a note on how to type it:
+/// `passphrase: purple tractor seven lemons (spaces between the words)`, `should be "blue
+/// Monday at 42 Elm" with the spaces`, `app password: qwpz mtrk lhva ndse. Type it without
+/// the spaces`, `the password is tulip-garage-52 (all lowercase, with the dashes)`. The
+/// words in quotes, or after a colon or "is" up to a bracket or the sentence's end.
+pub(super) fn spelled_phrase(text: &str, from: usize) -> Option<Range<usize>> {
+    let le = ceil(text, line_end(text, from).min(from + 160));
+    let seg = &text[from..le];
+    let quoted = seg.find(['"', '“', '「', '«']).and_then(|o| {
+        let open = char_at(seg, o);
+        let close = match open {
+            '“' => '”',
+            '「' => '」',
+            '«' => '»',
+            _ => '"',
+        };
+        let from = o + open.len_utf8();
+        let c = seg[from..].find(close)?;
+        Some(from..from + c)
+    });
+    let told = || {
+        let i = [": ", " is ", " be "]
+            .iter()
+            .filter_map(|w| seg.find(w).map(|i| i + w.len()))
+            .min()?;
+        let rest = &seg[i..];
+        let end = rest
+            .find(['(', ',', ';', '（'])
+            .into_iter()
+            .chain(rest.find(". "))
+            .min()
+            .unwrap_or(rest.trim_end_matches('.').len());
+        let v = rest[..end].trim_end();
+        Some(i..i + v.len())
+    };
+    let r = quoted.or_else(told)?;
+    let v = &seg[r.clone()];
+    let words = v.split(' ').count();
+    let shaped = v.is_ascii()
+        && (8..=48).contains(&v.len())
+        && !v.contains("://")
+        && !is_placeholder(v)
+        && if words == 1 {
+            // One token: words joined by dashes with a number (`tulip-garage-52`).
+            v.contains(['-', '_'])
+                && v.bytes().any(|c| c.is_ascii_digit())
+                && v.bytes()
+                    .all(|c| c.is_ascii_alphanumeric() || b"-_".contains(&c))
+        } else {
+            // Not a rule about it: "at least four words", "the same as your PIN".
+            (2..=6).contains(&words)
+                && !v.split(' ').any(|w| {
+                    [
+                        "least",
+                        "words",
+                        "characters",
+                        "chars",
+                        "long",
+                        "the",
+                        "your",
+                        "any",
+                    ]
+                    .iter()
+                    .any(|x| w.eq_ignore_ascii_case(x))
+                })
+                && v.split(' ')
+                    .all(|w| !w.is_empty() && w.bytes().all(|c| c.is_ascii_alphanumeric()))
+        };
+    if !shaped {
+        return None;
+    }
+    let below = if le < text.len() {
+        line_end(text, le + 1)
+    } else {
+        le
+    };
+    let after = text[from + r.end..below].to_ascii_lowercase();
+    PHRASE_NOTES
+        .iter()
+        .any(|w| after.contains(w))
+        .then(|| from + r.start..from + r.end)
+}
+
 /// Past Markdown emphasis closing a bold label (`**パスワード**: …`, `**パスワード：** …`): a
 /// `**` or `__` that no word follows.
 fn skip_bold(text: &str, p: usize) -> usize {
@@ -2001,6 +2095,24 @@ mod tests {
             found("The old password (Harbor_ktl972) was expired, and the wiki describes the new one: see KB-2231.\n"),
             ["Harbor_ktl972"]
         );
+    }
+
+    #[test]
+    fn a_password_of_words_with_a_note_on_typing_it_is_found_whole() {
+        for (text, value) in [
+            ("- The USB drive is encrypted with VeraCrypt, passphrase: purple tractor seven lemons (spaces between the words)\n", "purple tractor seven lemons"),
+            ("The agent said the passphrase should be \"blue Monday at 42 Elm\" with the spaces.\n", "blue Monday at 42 Elm"),
+            ("I created an app password on the scan mailbox: qwpz mtrk lhva ndse. Just type it without the spaces.\n", "qwpz mtrk lhva ndse"),
+            ("The kiosk password is “river stone 77 maple” (lowercase, spaces included).\n", "river stone 77 maple"),
+        ] {
+            assert_eq!(found(text), [value], "{text}");
+        }
+        for text in [
+            "The passphrase should be \"at least four words\" with the spaces, says the policy.\n",
+            "The password is stored in the vault (no spaces allowed in its name).\n",
+        ] {
+            assert!(found(text).is_empty(), "{text}: {:?}", found(text));
+        }
     }
 
     #[test]
