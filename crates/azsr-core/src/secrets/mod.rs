@@ -194,6 +194,7 @@ pub(crate) enum Anchor {
     SecretData,
     Webhook,
     Passphrase,
+    Pin,
 }
 
 static ANCHORS: &[(&str, Anchor)] = &[
@@ -348,6 +349,11 @@ static ANCHORS: &[(&str, Anchor)] = &[
     ("zip ", Anchor::Passphrase),
     ("7z ", Anchor::Passphrase),
     ("7za ", Anchor::Passphrase),
+    ("pin は", Anchor::Pin),
+    ("pin を", Anchor::Pin),
+    ("pin：", Anchor::Pin),
+    ("pin: ", Anchor::Pin),
+    (" pin is ", Anchor::Pin),
     ("hooks.slack.com/services/", Anchor::Webhook),
     ("discord.com/api/webhooks/", Anchor::Webhook),
     ("webhook.office.com/webhookb2/", Anchor::Webhook),
@@ -479,6 +485,7 @@ fn scan_lines_at(
             Anchor::SecretData => wrapped::secret_data(text, hit, opts, &mut out),
             Anchor::Webhook => formats::webhook(text, hit, &mut out),
             Anchor::Passphrase => commands::passphrase_flag(text, hit, &mut out),
+            Anchor::Pin => prose::at_pin(text, hit, &mut out),
         }
     }
     // Anchor findings: each from the anchor before it in the list.

@@ -1363,6 +1363,45 @@ fn offered(text: &str, v: Option<Range<usize>>, out: &mut Vec<Finding>) {
     }
 }
 
+/// `PIN を 5182 に変更しました`, `解除後の PIN は（903417）としてください`, "The initial PIN is
+/// 739204", `PIN: 4821`: a PIN told after its word, four to eight digits, not a count or a
+/// date (`PIN は 6 桁以上`, `PIN: 2026年`).
+pub(crate) fn at_pin(text: &str, hit: Range<usize>, out: &mut Vec<Finding>) {
+    let word = text[hit.clone()].trim_start();
+    // `PIN` is a word of its own: not `spin:`, `Mapping:`.
+    let ws = hit.end - word.len();
+    if text[..ws].ends_with(|c: char| c.is_ascii_alphanumeric()) {
+        return;
+    }
+    let mut p = hit.end;
+    loop {
+        let c = char_at(text, p);
+        if matches!(c, ' ' | '　' | '（' | '(' | '「' | '『' | '`' | '"') {
+            p += c.len_utf8();
+        } else {
+            break;
+        }
+    }
+    let digits = text.as_bytes()[p..]
+        .iter()
+        .take_while(|c| c.is_ascii_digit())
+        .count();
+    let after = text[p + digits..].trim_start_matches([' ', '　']);
+    let unit = [
+        "桁", "文字", "年", "月", "日", "回", "分", "時", "秒", "digit", "char", "day", "min", "/",
+        "-", ".", ":",
+    ]
+    .iter()
+    .any(|u| after.starts_with(u));
+    if !(4..=8).contains(&digits) || unit || is_placeholder(&text[p..p + digits]) {
+        return;
+    }
+    out.push(Finding {
+        range: p..p + digits,
+        kind: Kind::Password,
+    });
+}
+
 /// "Sign in as svc-backup with P@ss…", "log in as admin using P@ss…": an account and the
 /// password it signs in with.
 fn signed_in_as(text: &str, hit: Range<usize>, out: &mut Vec<Finding>) {
@@ -2095,6 +2134,36 @@ mod tests {
             found("The old password (Harbor_ktl972) was expired, and the wiki describes the new one: see KB-2231.\n"),
             ["Harbor_ktl972"]
         );
+    }
+
+    #[test]
+    fn a_pin_told_after_its_word_is_found() {
+        for (text, value) in [
+            (
+                "共用 PC の Windows Hello PIN を 5182 に変更しました。\n",
+                "5182",
+            ),
+            (
+                "内容：PIN ロック解除。解除後の PIN は（903417）としてください。\n",
+                "903417",
+            ),
+            (
+                "The initial PIN is 739204, she'll be asked to change it at first use.\n",
+                "739204",
+            ),
+            ("Smart card PIN: 48213907\n", "48213907"),
+        ] {
+            assert_eq!(found(text), [value], "{text}");
+        }
+        for text in [
+            "PIN は 6 桁以上にしてください。\n",
+            "PIN を 2026年1月に変更予定です。\n",
+            "The new PIN is 4 digits, set it at first sign-in.\n",
+            "Mapping: 1234 rows\n",
+            "PIN: 1234-5678-90 is the ticket.\n",
+        ] {
+            assert!(found(text).is_empty(), "{text}: {:?}", found(text));
+        }
     }
 
     #[test]
