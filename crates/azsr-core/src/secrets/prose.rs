@@ -1365,7 +1365,8 @@ fn offered(text: &str, v: Option<Range<usize>>, out: &mut Vec<Finding>) {
 
 /// `PIN を 5182 に変更しました`, `解除後の PIN は（903417）としてください`, "The initial PIN is
 /// 739204", `PIN: 4821`: a PIN told after its word, four to eight digits, not a count or a
-/// date (`PIN は 6 桁以上`, `PIN: 2026年`).
+/// date (`PIN は 6 桁以上`, `PIN: 2026年`); a card's security code (`CVC 413`,
+/// `セキュリティコード：382`), three or four digits.
 pub(crate) fn at_pin(text: &str, hit: Range<usize>, out: &mut Vec<Finding>) {
     let word = text[hit.clone()].trim_start();
     // `PIN` is a word of its own: not `spin:`, `Mapping:`.
@@ -1373,10 +1374,16 @@ pub(crate) fn at_pin(text: &str, hit: Range<usize>, out: &mut Vec<Finding>) {
     if text[..ws].ends_with(|c: char| c.is_ascii_alphanumeric()) {
         return;
     }
+    let code = !word.eq_ignore_ascii_case("pin")
+        && !word.to_ascii_lowercase().starts_with("pin")
+        && !word.eq_ignore_ascii_case("pin is");
     let mut p = hit.end;
     loop {
         let c = char_at(text, p);
-        if matches!(c, ' ' | '　' | '（' | '(' | '「' | '『' | '`' | '"') {
+        if matches!(c, ' ' | '　' | '（' | '(' | '「' | '『' | '`' | '"')
+            || code && matches!(c, ':' | '：' | '=')
+            || code && text[p..].starts_with("は")
+        {
             p += c.len_utf8();
         } else {
             break;
@@ -1388,12 +1395,16 @@ pub(crate) fn at_pin(text: &str, hit: Range<usize>, out: &mut Vec<Finding>) {
         .count();
     let after = text[p + digits..].trim_start_matches([' ', '　']);
     let unit = [
-        "桁", "文字", "年", "月", "日", "回", "分", "時", "秒", "digit", "char", "day", "min", "/",
-        "-", ".", ":",
+        "桁", "文字", "年", "月", "日", "回", "分", "時", "秒", "digit", "char", "day", "min",
     ]
     .iter()
-    .any(|u| after.starts_with(u));
-    if !(4..=8).contains(&digits) || unit || is_placeholder(&text[p..p + digits]) {
+    .any(|u| after.starts_with(u))
+        // `1234-5678`, `09/28`, `12:30`, `1.5`: a number goes on.
+        || text[p + digits..].starts_with(['/', '-', '.', ':'])
+            && at(text, p + digits + 1).is_ascii_digit();
+    let len = if code { 3..=4 } else { 4..=8 };
+    let glued = text[p + digits..].starts_with(|c: char| c.is_ascii_alphanumeric());
+    if !len.contains(&digits) || unit || glued || is_placeholder(&text[p..p + digits]) {
         return;
     }
     out.push(Finding {
@@ -2152,6 +2163,12 @@ mod tests {
                 "739204",
             ),
             ("Smart card PIN: 48213907\n", "48213907"),
+            (
+                "with the company card, exp 09/28, CVC 413. Name on card: Helena Marsh.\n",
+                "413",
+            ),
+            ("有効期限：10/29\nセキュリティコード：382\n", "382"),
+            ("Card ending 4242, CVV: 0917\n", "0917"),
         ] {
             assert_eq!(found(text), [value], "{text}");
         }
@@ -2161,6 +2178,8 @@ mod tests {
             "The new PIN is 4 digits, set it at first sign-in.\n",
             "Mapping: 1234 rows\n",
             "PIN: 1234-5678-90 is the ticket.\n",
+            "The CVC is the 3-digit code on the back.\n",
+            "セキュリティコード（カード裏面の 3 桁）を入力してください。\n",
         ] {
             assert!(found(text).is_empty(), "{text}: {:?}", found(text));
         }
