@@ -2513,7 +2513,6 @@ pub(crate) fn at_key(
         }
         "key" => {
             key_shaped(s)
-                || super::prose::wifi_key(text, ks, s)
                 || looks_random(s, 16)
                     && beside_endpoint(text, ks)
                     && accept(Class::Key(Kind::AccessKey), s, Sep::Strong, v.quoted)
@@ -2522,6 +2521,7 @@ pub(crate) fn at_key(
                     && secret_key_qualifier(text, ks).is_some()
                     && looks_random(s, 24)
                     && !is_placeholder(s)
+                || super::prose::wifi_key(text, ks, s)
         }
         _ => key_shaped(s),
     };
@@ -2579,8 +2579,11 @@ pub(crate) fn at_key(
         (class, kind)
     };
     // "Guest Wi-Fi key: coffeebreak2026": a Wi-Fi network's key is its password.
-    let wifi = bare && n == "key" && super::prose::wifi_key(text, ks, s);
-    if passphrase || wifi || accept(class, s, sep, v.quoted) || label_word(text, &v, class, sep) {
+    if passphrase
+        || accept(class, s, sep, v.quoted)
+        || label_word(text, &v, class, sep)
+        || bare && n == "key" && super::prose::wifi_key(text, ks, s)
+    {
         let end = v.range.end;
         out.push(Finding {
             range: v.range,
@@ -2592,9 +2595,10 @@ pub(crate) fn at_key(
                 out.push(Finding { range: next, kind });
             }
         }
-    } else if let Some(r) = (class == Class::Password)
-        .then(|| super::prose::spelled_phrase(text, p))
-        .flatten()
+    } else if let Some(r) = (class == Class::Password
+        && (sep == Sep::Weak && spaces > 0 || n.contains("phrase")))
+    .then(|| super::prose::spelled_phrase(text, p))
+    .flatten()
     {
         // "passphrase: purple tractor seven lemons (spaces between the words)".
         out.push(Finding { range: r, kind });
