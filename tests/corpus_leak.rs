@@ -309,12 +309,22 @@ impl<'a> Pieces<'a> {
                 if !widths.contains(&n) {
                     widths.push(n);
                 }
+                // In a passphrase of words (`blue Monday at 42 Elm`), a piece of letters
+                // across a space (`e Monday`) is ordinary prose that any text may print:
+                // left out, unless the whole passphrase is such pieces.
+                let prose = |piece: &str| {
+                    n == 8
+                        && piece.contains(' ')
+                        && piece.chars().all(|c| c.is_alphabetic() || c == ' ')
+                };
+                let piece = |w: usize| &m[starts[w]..starts.get(w + n).copied().unwrap_or(m.len())];
+                let all_prose = (0..=starts.len() - n).all(|w| prose(piece(w)));
                 for w in 0..=starts.len() - n {
-                    let end = starts.get(w + n).copied().unwrap_or(m.len());
-                    let piece = &m[starts[w]..end];
-                    if !public.contains(piece) {
-                        owner.entry(piece).or_insert_with(Vec::new).push(i);
+                    let p = piece(w);
+                    if !all_prose && prose(p) || public.contains(p) {
+                        continue;
                     }
+                    owner.entry(p).or_insert_with(Vec::new).push(i);
                 }
             }
         }
@@ -337,6 +347,14 @@ impl<'a> Pieces<'a> {
                         continue;
                     }
                     let end = starts.get(k + n).copied().unwrap_or(hay.len());
+                    // A secret of three characters (a card's CVC) is matched as a whole
+                    // token: inside a hash or a number it is no leak.
+                    let alnum = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
+                    if n < 4
+                        && (alnum(hay[..b].chars().next_back()) || alnum(hay[end..].chars().next()))
+                    {
+                        continue;
+                    }
                     for &i in self.owner.get(&hay[b..end]).into_iter().flatten() {
                         seen[i] = true;
                     }

@@ -1640,7 +1640,7 @@ pub(super) fn chat_answer(text: &str, p: usize, kind: Kind, out: &mut Vec<Findin
         return false;
     }
     let Some(v) = chat_message(text, p) else {
-        return chat_replies(text, p, kind, out);
+        return chat_replies(text, p, kind, out) || super::prose::quoted_reply(text, p, kind, out);
     };
     if looks_like_password(&text[v.range.clone()]) {
         out.push(Finding {
@@ -1656,7 +1656,17 @@ pub(super) fn chat_answer(text: &str, p: usize, kind: Kind, out: &mut Vec<Findin
 fn asks_for_it(rest: &str) -> bool {
     rest.len() <= 24 * 4
         && rest.chars().count() <= 24
-        && (rest.ends_with(['?', '？']) || rest.contains("っけ") || rest.contains("教えて"))
+        && (rest.ends_with(['?', '？'])
+            || [
+                "っけ",
+                "教えて",
+                "ご教示",
+                "お知らせください",
+                "ますか",
+                "でしょうか",
+            ]
+            .iter()
+            .any(|w| rest.contains(w)))
 }
 
 /// A chat line that only names the speaker and the time (`中村 14:03`, `Tanaka 10:42 AM`).
@@ -1712,7 +1722,12 @@ fn chat_replies(text: &str, p: usize, kind: Kind, out: &mut Vec<Finding>) -> boo
         if let Some(c) = t.find([':', '：']) {
             let who = &t[..c];
             let spoken = t[c..].starts_with(": ") || t[c..].starts_with('：');
-            if spoken && !who.is_empty() && who.chars().count() <= 16 && !who.contains(' ') {
+            // `Anil Kumar:`, `中村 由香：`: a full name, two words at most.
+            if spoken
+                && !who.is_empty()
+                && who.chars().count() <= 16
+                && who.matches(' ').count() <= 1
+            {
                 t = t[c + t[c..].chars().next().map_or(1, char::len_utf8)..].trim_start();
             }
         }
@@ -1734,7 +1749,7 @@ fn chat_replies(text: &str, p: usize, kind: Kind, out: &mut Vec<Finding>) -> boo
 
 /// The value a reply gives: in brackets (`「P@ss…」です`), after an arrow (`こちらです→ X`),
 /// or the message alone.
-fn reply_value(t: &str) -> Option<Range<usize>> {
+pub(super) fn reply_value(t: &str) -> Option<Range<usize>> {
     for (open, close) in [
         ('「', '」'),
         ('『', '』'),
@@ -2201,6 +2216,11 @@ pub(crate) fn at_key(
             };
             if !s.contains(' ') && shaped && !is_placeholder(s) {
                 out.push(Finding { range: inner, kind });
+                // "The old password (X) was expired, I've set a new one: Y".
+                if let Some(o) = other_one(text, p + close + 1).filter(|_| class == Class::Password)
+                {
+                    out.push(Finding { range: o, kind });
+                }
             }
         }
         return;
@@ -2419,6 +2439,10 @@ pub(crate) fn at_key(
         let below = next_line_value(text, vstart)?;
         accept(class, &text[below.range.clone()], Sep::Weak, false).then_some(below)
     }) else {
+        // `userPWD はこれです` ⏎ `[13:31] 荒木` ⏎ `X`: the value alone on the lines below.
+        if ja_sep.is_some() {
+            super::prose::values_below(text, p, class, kind, out);
+        }
         return;
     };
     // `hmacKey := []byte("…")`, `key = bytes.fromhex("…")`, `Buffer.from("…", "base64")`:
@@ -2582,6 +2606,7 @@ pub(crate) fn at_key(
                     && secret_key_qualifier(text, ks).is_some()
                     && looks_random(s, 24)
                     && !is_placeholder(s)
+                || super::prose::wifi_key(text, ks, s)
         }
         _ => key_shaped(s),
     };
@@ -2638,7 +2663,12 @@ pub(crate) fn at_key(
     } else {
         (class, kind)
     };
-    if passphrase || accept(class, s, sep, v.quoted) || label_word(text, &v, class, sep) {
+    // "Guest Wi-Fi key: coffeebreak2026": a Wi-Fi network's key is its password.
+    if passphrase
+        || accept(class, s, sep, v.quoted)
+        || label_word(text, &v, class, sep)
+        || bare && n == "key" && super::prose::wifi_key(text, ks, s)
+    {
         let end = v.range.end;
         out.push(Finding {
             range: v.range,
@@ -2650,6 +2680,13 @@ pub(crate) fn at_key(
                 out.push(Finding { range: next, kind });
             }
         }
+    } else if let Some(r) = (class == Class::Password
+        && (sep == Sep::Weak && spaces > 0 || n.contains("phrase")))
+    .then(|| super::prose::spelled_phrase(text, p))
+    .flatten()
+    {
+        // "passphrase: purple tractor seven lemons (spaces between the words)".
+        out.push(Finding { range: r, kind });
     } else if sep == Sep::Weak
         && spaces > 0
         && !is_flag

@@ -196,6 +196,7 @@ pub(crate) enum Anchor {
     Passphrase,
     DeviceAuth,
     SecretLiteral,
+    Pin,
 }
 
 static ANCHORS: &[(&str, Anchor)] = &[
@@ -272,6 +273,7 @@ static ANCHORS: &[(&str, Anchor)] = &[
     ("パス＝", Anchor::Ja),
     ("パス |", Anchor::Ja),
     ("パス|", Anchor::Ja),
+    ("パスは", Anchor::Ja),
     ("暗証番号", Anchor::Ja),
     ("一時アクセス パス", Anchor::Ja),
     ("一時アクセスパス", Anchor::Ja),
@@ -341,6 +343,8 @@ static ANCHORS: &[(&str, Anchor)] = &[
     (" in with ", Anchor::ItTo),
     (" in using ", Anchor::ItTo),
     (" in as ", Anchor::ItTo),
+    (" try ", Anchor::ItTo),
+    (" should work", Anchor::ItTo),
     (" / ", Anchor::Pair),
     ("／", Anchor::Pair),
     ("@secure()", Anchor::SecureDecorator),
@@ -355,6 +359,15 @@ static ANCHORS: &[(&str, Anchor)] = &[
     ("pp auth username ", Anchor::DeviceAuth),
     ("tunnel auth on ", Anchor::DeviceAuth),
     ("--from-literal=", Anchor::SecretLiteral),
+    ("pin は", Anchor::Pin),
+    ("pin を", Anchor::Pin),
+    ("pin：", Anchor::Pin),
+    ("pin: ", Anchor::Pin),
+    (" pin is ", Anchor::Pin),
+    ("cvc", Anchor::Pin),
+    ("cvv", Anchor::Pin),
+    ("security code", Anchor::Pin),
+    ("セキュリティコード", Anchor::Pin),
     ("hooks.slack.com/services/", Anchor::Webhook),
     ("discord.com/api/webhooks/", Anchor::Webhook),
     ("webhook.office.com/webhookb2/", Anchor::Webhook),
@@ -488,6 +501,7 @@ fn scan_lines_at(
             Anchor::Passphrase => commands::passphrase_flag(text, hit, &mut out),
             Anchor::DeviceAuth => commands::device_auth(text, hit, &mut out),
             Anchor::SecretLiteral => commands::secret_literal(text, hit, &mut out),
+            Anchor::Pin => prose::at_pin(text, hit, &mut out),
         }
     }
     // Anchor findings: each from the anchor before it in the list.

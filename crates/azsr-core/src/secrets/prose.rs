@@ -13,8 +13,8 @@ use aho_corasick::{AhoCorasick, AhoCorasickKind};
 use super::bytes::{at, ceil, char_at, char_before, line_end, line_start};
 use super::keyvalue::{
     accept, chat_answer, contains_sig, csv_column, is_key_byte, label_word, next_line_value,
-    pair_second, password_after_user, read_value, slash_label, split_glued_pair, table_column,
-    table_header, Sep, Value,
+    pair_second, password_after_user, read_value, reply_value, slash_label, split_glued_pair,
+    table_column, table_header, Sep, Value,
 };
 use super::value::{
     is_placeholder, looks_like_passphrase, looks_like_password, looks_random, Class,
@@ -51,6 +51,11 @@ pub(crate) fn at_japanese(text: &str, hit: Range<usize>, out: &mut Vec<Finding>)
                 kind,
             });
         }
+    }
+    // パスワード（自動生成）⏎ X, パスは⏎ [9:14] 大野⏎ X, 誤：X⏎ 正：Y: the value alone on
+    // the lines below the word's line.
+    if out.len() == found {
+        values_below(text, hit.end, class, kind, out);
     }
     // 「X」に変更しました（変更前は Y）: the old value told after the new one.
     if out.len() > found && matches!(class, Class::Password | Class::Key(Kind::PreSharedKey)) {
@@ -137,7 +142,8 @@ fn short_password_label(text: &str, hit: &Range<usize>) -> bool {
     let label_start = !before.is_alphanumeric() || before.is_ascii_digit() || qualified;
     let mut p = hit.end;
     let c = char_at(text, p);
-    if !label_start || !matches!(c, ':' | '：' | '=' | '＝') {
+    // 初期パスは X です, 。パスは⏎ X: a particle after パス as a label of its own.
+    if !label_start || !matches!(c, ':' | '：' | '=' | '＝' | 'は') {
         return false;
     }
     p += c.len_utf8();
@@ -351,6 +357,13 @@ fn japanese_told(text: &str, hit: Range<usize>, class: Class, kind: Kind, out: &
     if slash_label(text, hit.start) {
         match pair_second(text, v.range.end) {
             Some(second) => v = second,
+            // `contoso-ops / （前回と同じ）`: the password's slot holds a remark.
+            None if text[v.range.end..]
+                .trim_start_matches(' ')
+                .starts_with(['/', '／']) =>
+            {
+                return
+            }
             None => v = split_glued_pair(text, v),
         }
     } else if let Some(second) = password_after_user(text, &v, class) {
@@ -367,8 +380,17 @@ fn japanese_told(text: &str, hit: Range<usize>, class: Class, kind: Kind, out: &
         word == "暗証番号" && (4..=12).contains(&s.len()) && s.bytes().all(|c| c.is_ascii_digit());
     // A bare キー (ストレージキー：…) takes a weakly marked value only when it is shaped as
     // a key: キーは <base64> です, キー <hex> を入力.
+    // A Wi-Fi network's キー is its password: SSID「Guest」、キーは『sakura-momiji-88』です.
+    let wifi = word == "キー"
+        && v.quoted
+        && s.len() >= 8
+        && s.bytes().any(|c| c.is_ascii_digit())
+        && s.bytes().any(|c| c.is_ascii_alphabetic())
+        && !is_placeholder(s)
+        && wifi_sentence(text, hit.start);
     if matches!(word, "キー" | "鍵")
         && sep != Sep::Strong
+        && !wifi
         && (!looks_random(s, 24) || is_placeholder(s))
     {
         return;
@@ -381,7 +403,12 @@ fn japanese_told(text: &str, hit: Range<usize>, class: Class, kind: Kind, out: &
         return;
     }
     let passphrase = word == "パスフレーズ" && looks_like_passphrase(s);
-    if pin || passphrase || accept(class, s, sep, v.quoted) || label_word(text, &v, class, sep) {
+    if pin
+        || passphrase
+        || wifi
+        || accept(class, s, sep, v.quoted)
+        || label_word(text, &v, class, sep)
+    {
         let end = v.range.end;
         out.push(Finding {
             range: v.range,
@@ -392,6 +419,214 @@ fn japanese_told(text: &str, hit: Range<usize>, class: Class, kind: Kind, out: &
             out.push(Finding { range: next, kind });
         }
     }
+}
+
+/// A chat line naming only the speaker and the time: `[9:14] 大野 拓也`, `[13:31] 情シス）荒木`,
+/// `Ravi Kumar  3:17 PM`, `中村 14:03`.
+fn speaker_line(t: &str) -> bool {
+    if t.starts_with('[') {
+        if let Some(c) = t.find(']') {
+            let who = t[c + 1..].trim();
+            return c <= 12 && who.chars().count() <= 16 && !who.contains(['。', '：', ':', '、']);
+        }
+    }
+    let u = t.trim_end_matches(" AM").trim_end_matches(" PM");
+    let b = u.as_bytes();
+    let n = b.len();
+    n >= 5
+        && t.chars().count() <= 28
+        && b[n - 3] == b':'
+        && b[n - 2..].iter().all(u8::is_ascii_digit)
+        && b[n - 4].is_ascii_digit()
+}
+
+/// Short labels before a value on a line of its own: 誤：X, 正：Y, 旧：X, 新：Y.
+const LINE_LABELS: &[&str] = &[
+    "誤",
+    "正",
+    "旧",
+    "新",
+    "変更前",
+    "変更後",
+    "誤り",
+    "正しい",
+    "old",
+    "new",
+    "wrong",
+    "correct",
+];
+
+/// After the word's line gave no value: the value alone on the next line (past blank
+/// lines and a chat speaker's line), or on labelled lines one after another (誤：X ⏎
+/// 正：Y). The value must be shaped as the word's class wants, beyond doubt: a chosen
+/// password, or a machine-made key.
+pub(super) fn values_below(
+    text: &str,
+    word_end: usize,
+    class: Class,
+    kind: Kind,
+    out: &mut Vec<Finding>,
+) {
+    // 下記パスワードポリシー ⏎ MinimumLength=14: words about the secret, not its value.
+    if about_it(&text[word_end..line_end(text, word_end)]) {
+        return;
+    }
+    // `MinimumLength=14`, `pg-prod:5432:*:pgadmin:*`, `{"type": …}`: a setting, a record
+    // or a structure (read by its own keys), not one value.
+    let shaped = |s: &str| {
+        s.is_ascii()
+            && !s
+                .trim_end_matches('=')
+                .contains(['=', ':', '{', '}', '[', ']', '"', ','])
+            && !is_placeholder(s)
+            && !contains_sig(s)
+            && !name_like(s)
+            && !address_like(s)
+            && match class {
+                Class::Password | Class::Key(Kind::PreSharedKey) => {
+                    chosen_password(s) || looks_random(s, 16)
+                }
+                _ => looks_random(s, 24),
+            }
+    };
+    let mut next = line_end(text, word_end) + 1;
+    let mut skipped = 0;
+    let mut labelled = 0;
+    while next < text.len() && skipped + labelled < 5 {
+        let end = line_end(text, next);
+        let line = &text[next..end];
+        let start = next;
+        next = end + 1;
+        let t = line.trim_matches([' ', '\t', '　']);
+        if labelled == 0 && (t.is_empty() || speaker_line(t)) {
+            skipped += 1;
+            continue;
+        }
+        // 誤：X, 正：Y: a short label and its colon.
+        let (label, v) = match t.find(['：', ':']) {
+            Some(c)
+                if LINE_LABELS
+                    .iter()
+                    .any(|l| t[..c].trim().eq_ignore_ascii_case(l)) =>
+            {
+                let sep = char_at(t, c).len_utf8();
+                (true, t[c + sep..].trim_start_matches([' ', '　']))
+            }
+            _ => (false, t),
+        };
+        // The value alone, perhaps in backquotes or brackets.
+        let v = v
+            .trim_end_matches([' ', '　'])
+            .trim_start_matches(['`', '「', '『'])
+            .trim_end_matches(['`', '」', '』']);
+        if v.is_empty() || v.contains([' ', '\t']) || !shaped(v) {
+            return;
+        }
+        let off = start + (v.as_ptr() as usize - line.as_ptr() as usize);
+        out.push(Finding {
+            range: off..off + v.len(),
+            kind,
+        });
+        if !label {
+            return;
+        }
+        labelled += 1;
+    }
+}
+
+/// Lines that open a mail's reply before its answer: the salutation (`Deepa さん`,
+/// `山本様`, `Hi Deepa,`) and the greetings (`お世話になっております。`, `お疲れ様です。`).
+fn greeting_line(t: &str) -> bool {
+    let lower = t.to_ascii_lowercase();
+    t.chars().count() <= 40
+        && (["さん", "様", "さま", "殿", "各位", ",", "、", "。"]
+            .iter()
+            .any(|e| t.ends_with(e) && !t.contains(['「', '『', '"', '`']))
+            || ["hi", "hello", "dear", "thanks", "thank you"]
+                .iter()
+                .any(|w| lower.starts_with(w))
+                && !t.contains(['"', '`', '「']))
+}
+
+/// A mail answering a question quoted above it (`> SFTP のパスワードを教えていただけますか。`,
+/// `> Could you send me the SFTP password?`): past the rest of the quote, blank lines, the
+/// salutation and greetings, the first line of the reply that gives a value in brackets,
+/// after a copula or alone (`「P@ss…」です（先頭は大文字）`, `It's P@ss… (capital J)`). `p`
+/// is the end of the secret's word on the quoted question's line.
+pub(super) fn quoted_reply(text: &str, p: usize, kind: Kind, out: &mut Vec<Finding>) -> bool {
+    let ls = line_start(text, p);
+    if !text[ls..p].trim_start_matches([' ', '\t']).starts_with('>') {
+        return false;
+    }
+    let shaped = |s: &str| {
+        !is_placeholder(s)
+            && match kind {
+                Kind::Password => looks_like_password(s),
+                Kind::PreSharedKey => looks_like_password(s) || looks_random(s, 16),
+                _ => looks_random(s, 24),
+            }
+    };
+    let mut next = line_end(text, p) + 1;
+    for _ in 0..12 {
+        if next >= text.len() {
+            return false;
+        }
+        let end = line_end(text, next);
+        let line = &text[next..end];
+        let start = next;
+        next = end + 1;
+        let t = line.trim_matches([' ', '\t', '　']);
+        if t.is_empty() || t.starts_with('>') {
+            continue;
+        }
+        if let Some(v) = reply_value(t).filter(|v| shaped(&t[v.clone()])) {
+            let off = start + (t.as_ptr() as usize - line.as_ptr() as usize);
+            out.push(Finding {
+                range: off + v.start..off + v.end,
+                kind,
+            });
+            return true;
+        }
+        if !greeting_line(t) {
+            return false;
+        }
+    }
+    false
+}
+
+/// Whether the line before `at` speaks of a Wi-Fi network (Wi-Fi, SSID, 無線 LAN).
+fn wifi_sentence(text: &str, at: usize) -> bool {
+    let head = &text[line_start(text, at)..at];
+    head.contains("無線")
+        || [b"wi-fi".as_slice(), b"wifi", b"ssid"].iter().any(|w| {
+            head.as_bytes()
+                .windows(w.len())
+                .any(|x| x.eq_ignore_ascii_case(w))
+        })
+}
+
+/// `Guest Wi-Fi key: coffeebreak2026`, `wireless key: …`: the value of a key word at `ks`
+/// that a Wi-Fi network's name qualifies (within the few words before it), shaped as a
+/// password people type (letters and digits, eight or more).
+pub(super) fn wifi_key(text: &str, ks: usize, s: &str) -> bool {
+    let head = &text.as_bytes()[ks.saturating_sub(24)..ks];
+    // One pass: only a `w` or an `s` may start the network's word.
+    let named = || {
+        (0..head.len()).any(|i| {
+            matches!(head[i] | 0x20, b'w' | b's')
+                && [b"wi-fi".as_slice(), b"wifi", b"wireless", b"ssid"]
+                    .iter()
+                    .any(|w| {
+                        head.len() - i >= w.len() && head[i..i + w.len()].eq_ignore_ascii_case(w)
+                    })
+        })
+    };
+    s.len() >= 8
+        && s.bytes().any(|c| c.is_ascii_digit())
+        && s.bytes().any(|c| c.is_ascii_alphabetic())
+        && named()
+        && !is_placeholder(s)
+        && !name_like(s)
 }
 
 /// Verbs and copulas after a value that say it was set, typed or shown: 同じ X で設定済み,
@@ -722,16 +957,109 @@ pub(super) fn other_one(text: &str, after: usize) -> Option<Range<usize>> {
     .filter_map(|w| rest.find(w).map(|i| (i, w.len())))
     .min()?;
     let lead = rest[..i].trim_end();
+    // "…) was expired, I've set a new one: Y": a longer lead when a verb sets the other.
+    let set = [
+        "set ",
+        "created ",
+        "made ",
+        "changed ",
+        "reset ",
+        "generated ",
+    ]
+    .iter()
+    .any(|w| lead.contains(w));
     if !["old", "previous", "former", "new", "current", "other"]
         .iter()
         .any(|q| lead.ends_with(q))
-        || lead.len() > 24
+        || lead.len() > 24 && !(set && lead.len() <= 60)
     {
         return None;
     }
     let v = read_value(text, after + i + w, false)?;
     let s = &text[v.range.clone()];
     (s.is_ascii() && looks_like_password(s) && !is_placeholder(s)).then_some(v.range)
+}
+
+/// What people add after a password of words so that it is typed right: "(spaces
+/// between the words)", "type it without the spaces", "all lowercase, with the dashes".
+static PHRASE_NOTES: LazyLock<AhoCorasick> =
+    LazyLock::new(|| markers(&["space", "lowercase", "lower case", "dashes", "hyphens"]));
+
+/// A password of words told after its word at `from` with a note on how to type it:
+/// `passphrase: purple tractor seven lemons (spaces between the words)`, `should be "blue
+/// Monday at 42 Elm" with the spaces`, `app password: qwpz mtrk lhva ndse. Type it without
+/// the spaces`, `the password is tulip-garage-52 (all lowercase, with the dashes)`. The
+/// words in quotes, or after a colon or "is" up to a bracket or the sentence's end.
+pub(super) fn spelled_phrase(text: &str, from: usize) -> Option<Range<usize>> {
+    let le = ceil(text, line_end(text, from).min(from + 160));
+    // The note first (it is rare), on the line after `from`.
+    let noted = |from: usize| PHRASE_NOTES.is_match(&text[from..le]);
+    if !noted(from) {
+        return None;
+    }
+    let seg = &text[from..le];
+    let quoted = seg.find(['"', '“', '「', '«']).and_then(|o| {
+        let open = char_at(seg, o);
+        let close = match open {
+            '“' => '”',
+            '「' => '」',
+            '«' => '»',
+            _ => '"',
+        };
+        let from = o + open.len_utf8();
+        let c = seg[from..].find(close)?;
+        Some(from..from + c)
+    });
+    let told = || {
+        let i = [": ", " is ", " be "]
+            .iter()
+            .filter_map(|w| seg.find(w).map(|i| i + w.len()))
+            .min()?;
+        let rest = &seg[i..];
+        let end = rest
+            .find(['(', ',', ';', '（'])
+            .into_iter()
+            .chain(rest.find(". "))
+            .min()
+            .unwrap_or(rest.trim_end_matches('.').len());
+        let v = rest[..end].trim_end();
+        Some(i..i + v.len())
+    };
+    let r = quoted.or_else(told)?;
+    let v = &seg[r.clone()];
+    let words = v.split(' ').count();
+    let shaped = v.is_ascii()
+        && (8..=48).contains(&v.len())
+        && !v.contains("://")
+        && !is_placeholder(v)
+        && if words == 1 {
+            // One token: words joined by dashes with a number (`tulip-garage-52`).
+            v.contains(['-', '_'])
+                && v.bytes().any(|c| c.is_ascii_digit())
+                && v.bytes()
+                    .all(|c| c.is_ascii_alphanumeric() || b"-_".contains(&c))
+        } else {
+            // Not a rule about it: "at least four words", "the same as your PIN".
+            (2..=6).contains(&words)
+                && !v.split(' ').any(|w| {
+                    [
+                        "least",
+                        "words",
+                        "characters",
+                        "chars",
+                        "long",
+                        "the",
+                        "your",
+                        "any",
+                    ]
+                    .iter()
+                    .any(|x| w.eq_ignore_ascii_case(x))
+                })
+                && v.split(' ')
+                    .all(|w| !w.is_empty() && w.bytes().all(|c| c.is_ascii_alphanumeric()))
+        };
+    // The note stands after the words, not before them.
+    (shaped && noted(from + r.end)).then(|| from + r.start..from + r.end)
 }
 
 /// Past Markdown emphasis closing a bold label (`**パスワード**: …`, `**パスワード：** …`): a
@@ -953,6 +1281,15 @@ pub(crate) fn at_it_to(text: &str, hit: Range<usize>, out: &mut Vec<Finding>) {
         signed_in_as(text, hit, out);
         return;
     }
+    if text[hit.clone()].eq_ignore_ascii_case(" try ") {
+        let v = read_value(text, hit.end, false).map(|v| v.range);
+        offered(text, v, out);
+        return;
+    }
+    if text[hit.clone()].eq_ignore_ascii_case(" should work") {
+        offered(text, word_before(text, hit.start), out);
+        return;
+    }
     if !text[hit.clone()].eq_ignore_ascii_case(" it to ") {
         it_is_now(text, hit, out);
         return;
@@ -981,6 +1318,101 @@ pub(crate) fn at_it_to(text: &str, hit: Range<usize>, out: &mut Vec<Finding>) {
     }
 }
 
+/// The word ending at `end` on its line, without its quotes: `"P@ss…" should work`.
+fn word_before(text: &str, end: usize) -> Option<Range<usize>> {
+    let ls = line_start(text, end);
+    let head = text[ls..end].trim_end_matches(['"', '\'', '`', '*', '»', ' ']);
+    let start = head
+        .rfind(|c: char| c.is_whitespace() || matches!(c, '(' | '"' | '\'' | '`'))
+        .map_or(0, |i| i + 1);
+    (start < head.len()).then(|| ls + start..ls + head.len())
+}
+
+/// "try Welcome2026# instead", "P@ss… should work now, I reset it again": a password
+/// offered to someone who cannot sign in, where the message or the lines around it speak
+/// of signing in, a reset or how to type it.
+fn offered(text: &str, v: Option<Range<usize>>, out: &mut Vec<Finding>) {
+    let Some(v) = v else {
+        return;
+    };
+    // Without its word, a value must be plainly made: a symbol, or random
+    // (`RetryPolicy3x should work` names a setting).
+    let s = &text[v.clone()];
+    if !chosen_password(s)
+        || !(s.bytes().any(|c| b"!@#$%^&*?+=~".contains(&c)) || looks_random(s, 16))
+    {
+        return;
+    }
+    let le = line_end(text, v.end);
+    let below = if le < text.len() {
+        line_end(text, le + 1)
+    } else {
+        le
+    };
+    let after = text[v.end..below].to_ascii_lowercase();
+    let reset = [
+        "reset", "typo", "locked", "logon", "log in", "login", "sign in", "password",
+    ]
+    .iter()
+    .any(|w| after.contains(w));
+    if reset || sign_in_context(text, &v) || spelled_out_after(text, v.end) {
+        out.push(Finding {
+            range: v,
+            kind: Kind::Password,
+        });
+    }
+}
+
+/// `PIN を 5182 に変更しました`, `解除後の PIN は（903417）としてください`, "The initial PIN is
+/// 739204", `PIN: 4821`: a PIN told after its word, four to eight digits, not a count or a
+/// date (`PIN は 6 桁以上`, `PIN: 2026年`); a card's security code (`CVC 413`,
+/// `セキュリティコード：382`), three or four digits.
+pub(crate) fn at_pin(text: &str, hit: Range<usize>, out: &mut Vec<Finding>) {
+    let word = text[hit.clone()].trim_start();
+    // `PIN` is a word of its own: not `spin:`, `Mapping:`.
+    let ws = hit.end - word.len();
+    if text[..ws].ends_with(|c: char| c.is_ascii_alphanumeric()) {
+        return;
+    }
+    let code = !word.eq_ignore_ascii_case("pin")
+        && !word.to_ascii_lowercase().starts_with("pin")
+        && !word.eq_ignore_ascii_case("pin is");
+    let mut p = hit.end;
+    loop {
+        let c = char_at(text, p);
+        if matches!(c, ' ' | '　' | '（' | '(' | '「' | '『' | '`' | '"')
+            || code && matches!(c, ':' | '：' | '=')
+            || code && text[p..].starts_with("は")
+        {
+            p += c.len_utf8();
+        } else {
+            break;
+        }
+    }
+    let digits = text.as_bytes()[p..]
+        .iter()
+        .take_while(|c| c.is_ascii_digit())
+        .count();
+    let after = text[p + digits..].trim_start_matches([' ', '　']);
+    let unit = [
+        "桁", "文字", "年", "月", "日", "回", "分", "時", "秒", "digit", "char", "day", "min",
+    ]
+    .iter()
+    .any(|u| after.starts_with(u))
+        // `1234-5678`, `09/28`, `12:30`, `1.5`: a number goes on.
+        || text[p + digits..].starts_with(['/', '-', '.', ':'])
+            && at(text, p + digits + 1).is_ascii_digit();
+    let len = if code { 3..=4 } else { 4..=8 };
+    let glued = text[p + digits..].starts_with(|c: char| c.is_ascii_alphanumeric());
+    if !len.contains(&digits) || unit || glued || is_placeholder(&text[p..p + digits]) {
+        return;
+    }
+    out.push(Finding {
+        range: p..p + digits,
+        kind: Kind::Password,
+    });
+}
+
 /// "Sign in as svc-backup with P@ss…", "log in as admin using P@ss…": an account and the
 /// password it signs in with.
 fn signed_in_as(text: &str, hit: Range<usize>, out: &mut Vec<Finding>) {
@@ -990,6 +1422,9 @@ fn signed_in_as(text: &str, hit: Range<usize>, out: &mut Vec<Finding>) {
     let Some(user) = read_value(text, hit.end, false) else {
         return;
     };
+    if accounts_with_bracketed_passwords(text, user.range.start, out) {
+        return;
+    }
     let after = &text[user.range.end..line_end(text, user.range.end)];
     let Some(v) = [" with ", " using ", " and ", " / "]
         .iter()
@@ -1004,6 +1439,51 @@ fn signed_in_as(text: &str, hit: Range<usize>, out: &mut Vec<Finding>) {
             kind: Kind::Password,
         });
     }
+}
+
+/// "log in as kiosk01 (P@ss…) and kiosk02 (P@ss…)", "as admin（P@ss…）": accounts each
+/// followed by its password in brackets, from `from` on the line; whether one was found.
+fn accounts_with_bracketed_passwords(text: &str, from: usize, out: &mut Vec<Finding>) -> bool {
+    let le = line_end(text, from);
+    let found = out.len();
+    let mut p = from;
+    for _ in 0..6 {
+        let Some(user) = read_value(text, p, false) else {
+            break;
+        };
+        let mut q = user.range.end;
+        while at(text, q) == b' ' {
+            q += 1;
+        }
+        let open = char_at(text, q);
+        let close = match open {
+            '(' => ')',
+            '（' => '）',
+            _ => break,
+        };
+        let inner = q + open.len_utf8();
+        let Some(c) = text[inner..le].find(close) else {
+            break;
+        };
+        let v = inner..inner + c;
+        if !chosen_password(&text[v.clone()]) {
+            break;
+        }
+        out.push(Finding {
+            range: v,
+            kind: Kind::Password,
+        });
+        // `, kiosk02 (…)`, ` and kiosk02 (…)`, `、kiosk02（…）`: the next pair.
+        let rest = &text[inner + c + close.len_utf8()..le];
+        let Some(sep) = [", and ", " and ", ", ", "、", " / ", "と"]
+            .iter()
+            .find(|w| rest.starts_with(**w))
+        else {
+            break;
+        };
+        p = le - rest.len() + sep.len();
+    }
+    out.len() > found
 }
 
 /// Whether the word before `at` on its line signs in ("log", "signed"): "log in with …".
@@ -1036,14 +1516,56 @@ const CREDENTIAL_NOUNS: &[&str] = &[
     "locked",
 ];
 
+/// What people add when they spell a password out for someone to type: "capital K",
+/// "zeros not O's", "case-sensitive", 大文字, 数字のゼロ.
+const SPELLED_OUT: &[&str] = &[
+    "capital",
+    "lowercase",
+    "lower case",
+    "uppercase",
+    "upper case",
+    "case-sensitive",
+    "case sensitive",
+    "zeros",
+    "zero not",
+    "not o's",
+    "not an o",
+    "first login",
+    "first logon",
+    "first sign-in",
+    "next logon",
+    "next login",
+    "大文字",
+    "小文字",
+    "数字の",
+    "半角",
+];
+
 /// Whether the line holding `range`, or the one above, speaks of signing in or names a
-/// credential.
+/// credential; or the rest of its line, or the line below, spells it out or asks to
+/// change it at first sign-in ("you'll have to change it on first login").
 fn credential_context(text: &str, range: &Range<usize>) -> bool {
     if sign_in_context(text, range) {
         return true;
     }
     let context = text[context_start(text, range.start)..range.start].to_ascii_lowercase();
-    CREDENTIAL_NOUNS.iter().any(|w| context.contains(w))
+    if CREDENTIAL_NOUNS.iter().any(|w| context.contains(w)) {
+        return true;
+    }
+    spelled_out_after(text, range.end)
+}
+
+/// Whether the rest of the line after `end`, or the line below, spells a value out or
+/// asks to change it at first sign-in (see [`SPELLED_OUT`]).
+fn spelled_out_after(text: &str, end: usize) -> bool {
+    let le = line_end(text, end);
+    let below = if le < text.len() {
+        line_end(text, le + 1)
+    } else {
+        le
+    };
+    let after = text[end..below].to_ascii_lowercase();
+    SPELLED_OUT.iter().any(|w| after.contains(w))
 }
 
 /// "Try logging in with P@ss…", "sign in with svc-deploy and P@ss…", "logged in with
@@ -1142,7 +1664,9 @@ fn it_is_now(text: &str, hit: Range<usize>, out: &mut Vec<Finding>) {
         &["admin", "account", "user", "login"]
     };
     let account = words.iter().any(|w| context.contains(w));
-    if chosen_password(s) && (account || sign_in_context(text, &v.range)) {
+    if chosen_password(s)
+        && (account || sign_in_context(text, &v.range) || spelled_out_after(text, v.range.end))
+    {
         out.push(Finding {
             range: v.range,
             kind: Kind::Password,
@@ -1329,10 +1853,14 @@ pub(crate) fn at_pair(text: &str, hit: Range<usize>, out: &mut Vec<Finding>) {
     let s = &text[v.range.clone()];
     // The pair ends its clause: not one of a list (`a / b / c`).
     let tail = text[v.range.end..line_end(text, v.range.end)].trim_start();
+    // "admin / P@ss… over the phone": a phrase going on after the pair.
+    let goes_on = [
+        "over ", "by ", "via ", "on ", "in ", "for ", "from ", "and ", "but ", "if ", "when ", "(",
+    ]
+    .iter()
+    .any(|w| tail.starts_with(w));
     let ends = tail.is_empty()
-        || !tail.starts_with('/')
-            && !tail.starts_with('／')
-            && (!tail.is_ascii() || tail.starts_with('('));
+        || !tail.starts_with('/') && !tail.starts_with('／') && (!tail.is_ascii() || goes_on);
     if v.quoted || !ends || s.contains('/') || !chosen_password(s) {
         return;
     }
@@ -1501,6 +2029,236 @@ mod tests {
             ("管理者のパスワードは先週から Sakura2024$ にしております。\n", "Sakura2024$"),
             ("キーは「「M+edZo0CX/bZ3VxFlRqH9VXNlGRjdiB6+4pjxhfWckk=」」です。\n", "M+edZo0CX/bZ3VxFlRqH9VXNlGRjdiB6+4pjxhfWckk="),
             ("「コンテナーの暗号化パスフレーズ」は seaweed-maple-monsoon-maple-56 で設定済みです。\n", "seaweed-maple-monsoon-maple-56"),
+        ] {
+            assert_eq!(found(text), [value], "{text}");
+        }
+    }
+
+    #[test]
+    fn a_mail_answering_a_quoted_question_gives_the_value() {
+        for (text, value) in [
+            ("> 山本さん\n> SFTP のパスワードを教えていただけますか。\n\nDeepa さん\n\n「Juniper$bbq997」です（先頭は大文字、最後は記号です）。\n取引先から変わったら連絡が来ることになっています。\n", "Juniper$bbq997"),
+            ("> 検証環境の管理者パスワードをご教示ください。\n> よろしくお願いいたします。\n\n田中様\n\nお世話になっております。\nKumo?4819x です。\n", "Kumo?4819x"),
+            ("> Could you send me the SFTP password?\n\nHi Deepa,\n\nIt's Harbor*akd2389 (capital H).\n", "Harbor*akd2389"),
+            ("> VPN の事前共有キーって何でしたっけ？\n\n鈴木さん\n`Q809eD78uBWmouQoT3Ixz7fjDtp` です。\n", "Q809eD78uBWmouQoT3Ixz7fjDtp"),
+        ] {
+            assert_eq!(found(text), [value], "{text}");
+        }
+        for text in [
+            "> SFTP のパスワードを教えていただけますか。\n\nDeepa さん\n\n別途、電話でお伝えします。\nTicket-2026-1204 で管理しています。\n",
+            "> Could you send me the SFTP password?\n\nHi Deepa,\n\nI will call you with it; see KB-20261204 for the steps.\n",
+        ] {
+            assert!(found(text).is_empty(), "{text}: {:?}", found(text));
+        }
+    }
+
+    #[test]
+    fn a_value_alone_below_the_word_s_line_is_found() {
+        for (text, values) in [
+            ("[9:14] 大野 拓也\nazureuser で入れます。パスは\n[9:14] 大野 拓也\nKp7#vRt2Lq9z\n", vec!["Kp7#vRt2Lq9z"]),
+            ("ホスト：sftp01.example.jp\nパスワード（自動生成）\nQ809eD78uBWmouQo\n※ 再表示できません\n", vec!["Q809eD78uBWmouQo"]),
+            ("パスワードは大文字のオー、数字のゼロが混ざっているので注意してください。\n\n`O0lKyoto!9Ol`\n", vec!["O0lKyoto!9Ol"]),
+            ("先ほどのメールでパスワードを間違えてお伝えしていました。\n誤：Shiga#2025\n正：Shiga#2025r\n失礼いたしました。\n", vec!["Shiga#2025", "Shiga#2025r"]),
+            ("VPN の事前共有キーを変更しました。\n旧: Fuji-2024-Vpn!\n新: Fuji-2026-Vpn!\n", vec!["Fuji-2024-Vpn!", "Fuji-2026-Vpn!"]),
+        ] {
+            assert_eq!(found(text), values, "{text}");
+        }
+        for text in [
+            "パスワードは以下の手順で変更してください。\nhttps://aka.ms/sspr\n",
+            "パスワード（自動生成）\n再表示できないので控えておいてください\n",
+            "パスワード変更の担当者\nkiosk-admin01\n",
+            "ファイルパスは\nC:/Users/Admin2024/Desktop\n",
+        ] {
+            assert!(found(text).is_empty(), "{text}: {:?}", found(text));
+        }
+    }
+
+    #[test]
+    fn a_short_pass_with_its_particle_is_a_password_label() {
+        for (text, value) in [
+            (
+                "※初期パスは Contoso@482913 です（後ろの 6 桁は社員番号）。\n",
+                "Contoso@482913",
+            ),
+            (
+                "　初期パスは Haru2026#Mebuki になります。\n",
+                "Haru2026#Mebuki",
+            ),
+            (
+                "仮パスは「Tmp-829104-Reset」で、初回に変更してください。\n",
+                "Tmp-829104-Reset",
+            ),
+        ] {
+            assert_eq!(found(text), [value], "{text}");
+        }
+        for text in [
+            "ファイルパスは C:/work/Admin2024/out.csv です。\n",
+            "バイパスは Route2024A で設定済みです。\n",
+        ] {
+            assert!(found(text).is_empty(), "{text}: {:?}", found(text));
+        }
+    }
+
+    #[test]
+    fn a_wifi_key_is_its_password() {
+        for (text, value) in [
+            (
+                "来客用 Wi-Fi は SSID「Kaigi-Guest」、キーは『sakura-momiji-88』です。\n",
+                "sakura-momiji-88",
+            ),
+            (
+                "無線 LAN（SSID: office-5g）のキーは「tsubame2026kaze」になります。\n",
+                "tsubame2026kaze",
+            ),
+        ] {
+            assert_eq!(found(text), [value], "{text}");
+        }
+        assert!(found("SSID「Kaigi-Guest」のキーは『別途掲示』です。\n").is_empty());
+    }
+
+    #[test]
+    fn a_wifi_key_in_english_is_its_password() {
+        for (text, value) in [
+            ("- Guest Wi-Fi key: coffeebreak2026\n", "coffeebreak2026"),
+            ("Office wireless key: labnet2026x\n", "labnet2026x"),
+        ] {
+            assert_eq!(found(text), [value], "{text}");
+        }
+        for text in [
+            "- Wi-Fi key: see the poster in the kitchen\n",
+            "- Guest Wi-Fi key rotation: monthly2026 policy\n",
+            "Storage key: coffeebreak2026\n",
+        ] {
+            assert!(found(text).is_empty(), "{text}: {:?}", found(text));
+        }
+    }
+
+    #[test]
+    fn a_new_one_set_after_the_old_in_brackets_is_found() {
+        for (text, values) in [
+            ("> The old password (Harbor_ktl972) was expired, I've set a new one: Cobalt4365$\n", vec!["Harbor_ktl972", "Cobalt4365$"]),
+            ("My password (Kumo!lkg2296) stopped working so IT reset it and created a new one: tx!Kumo9008\n", vec!["Kumo!lkg2296", "tx!Kumo9008"]),
+        ] {
+            assert_eq!(found(text), values, "{text}");
+        }
+        assert_eq!(
+            found("The old password (Harbor_ktl972) was expired, and the wiki describes the new one: see KB-2231.\n"),
+            ["Harbor_ktl972"]
+        );
+    }
+
+    #[test]
+    fn a_pin_told_after_its_word_is_found() {
+        for (text, value) in [
+            (
+                "共用 PC の Windows Hello PIN を 5182 に変更しました。\n",
+                "5182",
+            ),
+            (
+                "内容：PIN ロック解除。解除後の PIN は（903417）としてください。\n",
+                "903417",
+            ),
+            (
+                "The initial PIN is 739204, she'll be asked to change it at first use.\n",
+                "739204",
+            ),
+            ("Smart card PIN: 48213907\n", "48213907"),
+            (
+                "with the company card, exp 09/28, CVC 413. Name on card: Helena Marsh.\n",
+                "413",
+            ),
+            ("有効期限：10/29\nセキュリティコード：382\n", "382"),
+            ("Card ending 4242, CVV: 0917\n", "0917"),
+        ] {
+            assert_eq!(found(text), [value], "{text}");
+        }
+        for text in [
+            "PIN は 6 桁以上にしてください。\n",
+            "PIN を 2026年1月に変更予定です。\n",
+            "The new PIN is 4 digits, set it at first sign-in.\n",
+            "Mapping: 1234 rows\n",
+            "PIN: 1234-5678-90 is the ticket.\n",
+            "The CVC is the 3-digit code on the back.\n",
+            "セキュリティコード（カード裏面の 3 桁）を入力してください。\n",
+        ] {
+            assert!(found(text).is_empty(), "{text}: {:?}", found(text));
+        }
+    }
+
+    #[test]
+    fn a_password_of_words_with_a_note_on_typing_it_is_found_whole() {
+        for (text, value) in [
+            ("- The USB drive is encrypted with VeraCrypt, passphrase: purple tractor seven lemons (spaces between the words)\n", "purple tractor seven lemons"),
+            ("The agent said the passphrase should be \"blue Monday at 42 Elm\" with the spaces.\n", "blue Monday at 42 Elm"),
+            ("I created an app password on the scan mailbox: qwpz mtrk lhva ndse. Just type it without the spaces.\n", "qwpz mtrk lhva ndse"),
+            ("The kiosk password is “river stone 77 maple” (lowercase, spaces included).\n", "river stone 77 maple"),
+        ] {
+            assert_eq!(found(text), [value], "{text}");
+        }
+        for text in [
+            "The passphrase should be \"at least four words\" with the spaces, says the policy.\n",
+            "The password is stored in the vault (no spaces allowed in its name).\n",
+        ] {
+            assert!(found(text).is_empty(), "{text}: {:?}", found(text));
+        }
+    }
+
+    #[test]
+    fn a_slash_pair_whose_password_is_a_remark_is_no_value() {
+        for text in [
+            "ユーザー ID / パスワード：contoso-ops / （前回と同じ）\nでログインをお願いします。\n",
+            "ID／パスワード：ops-admin01／（別途お電話で）\n",
+        ] {
+            assert!(found(text).is_empty(), "{text}: {:?}", found(text));
+        }
+    }
+
+    #[test]
+    fn a_password_offered_to_try_is_found() {
+        for (text, value) in [
+            ("Lena Hoffmann (11:48): try Welcome2026# instead, I think the other one had a typo\nLena Hoffmann (11:48): or ping me and I'll reset it\n", "Welcome2026#"),
+            ("VjGh5Nk*YM73jir4 should work now, I reset it again and unticked \"must change at next logon\".\n", "VjGh5Nk*YM73jir4"),
+            ("Can't log in to the kiosk? Try \"Kiosk#2026b\" (capital K).\n", "Kiosk#2026b"),
+            ("The shared mailbox password was changed. Kumo!lkg2296 should work for everyone.\n", "Kumo!lkg2296"),
+        ] {
+            assert_eq!(found(text), [value], "{text}");
+        }
+        for text in [
+            "If the build fails, try Ubuntu2204 as the image.\n",
+            "try Standard_D4s_v5 if the VM is too slow, then log in again.\n",
+            "The v2 endpoint should work now that the DNS record is fixed.\n",
+            "RetryPolicy3x should work, the login timeout is 30 s.\n",
+        ] {
+            assert!(found(text).is_empty(), "{text}: {:?}", found(text));
+        }
+    }
+
+    #[test]
+    fn english_accounts_and_passwords_told_in_passing_are_found() {
+        for (text, values) in [
+            ("For the kiosk PCs please log in as kiosk01 (Summer@20246) and kiosk02 (ETokyo2021), the auto-login broke.\n", vec!["Summer@20246", "ETokyo2021"]),
+            ("Please sign in as frontdesk (Welcome2020#), then lock the screen.\n", vec!["Welcome2020#"]),
+            ("Vendor asked for the SFTP creds again; gave them sftpuser / Qp4!zN8wLk2v over the phone.\n", vec!["Qp4!zN8wLk2v"]),
+            ("[10:02] Priya Nair: did the reset go through?\n[10:03] Tom Becker: yep, changed it to Azure%ywm1025\n[10:03] Tom Becker: you'll have to change it on first login though\n", vec!["Azure%ywm1025"]),
+            ("The new one is R0ger-Th4t-2026, those are zeros not O's and a 4 not an A.\n", vec!["R0ger-Th4t-2026"]),
+            ("I set it to Maple#2026x this morning (capital M).\n", vec!["Maple#2026x"]),
+        ] {
+            assert_eq!(found(text), values, "{text}");
+        }
+        for text in [
+            "Please log in as kiosk01 (Building B) and kiosk02 (lobby).\n",
+            "I changed it to Standard_D4s_v5 yesterday, the VM is faster now.\n",
+            "The new one is ReleaseV2024Q4, see the wiki for the changes.\n",
+        ] {
+            assert!(found(text).is_empty(), "{text}: {:?}", found(text));
+        }
+    }
+
+    #[test]
+    fn a_chat_answer_after_a_full_name_is_found() {
+        for (text, value) in [
+            ("[10:02] 中村 由香: VPN の事前共有キーって何でしたっけ？\n[10:03] Anil Kumar: IgqYifDFyUdUL8yHPfTRHDynShi2DOAO です、拠点ルーター側も同じ値です\n", "IgqYifDFyUdUL8yHPfTRHDynShi2DOAO"),
+            ("[14:10] 佐藤: 検証 VM のパスワード何でしたっけ\n[14:11] 中村 由香：Sakura2024$ です\n", "Sakura2024$"),
         ] {
             assert_eq!(found(text), [value], "{text}");
         }
