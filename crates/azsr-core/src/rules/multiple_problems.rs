@@ -31,7 +31,7 @@ declare_rule! {
     ///   words;
     /// - a follow-up introduced as another matter: a listed phrase (別件, another
     ///   question, on an unrelated note) or other words: a turn away from the problem
-    ///   (本題とは別, 話は変わりますが, ところで, それとは別に; on a different topic,
+    ///   (本題とは別, 話は変わりますが, 話の筋が変わって恐縮ですが, ところで, それとは別に; on a different topic,
     ///   changing the subject, switching gears, while I have you, while this case is
     ///   open, since I have a ticket open, not connected to the cache problem at all,
     ///   "PS, not VPN related:", moving on, unrelated),
@@ -87,7 +87,7 @@ declare_rule! {
     ///   whoever picks this up tell him…) that names a service not named before: the
     ///   section names people, so a question relayed there is another matter; and a
     ///   question relayed from someone else there or in the notes (お客様からご質問を
-    ///   お預かりしています, she has asked us to find out…) whose subject class (money,
+    ///   お預かりしています, …も確認してほしいと申しております, she has asked us to find out…) whose subject class (money,
     ///   sign-in, the subscription…) nothing before spoke of;
     /// - もう一点, もう一つ, あともう一つ, 併せて, ついでに, 別途, それから, 加えて, さらに,
     ///   最後に, also, additionally, separately, in addition, one more thing, lastly,
@@ -298,7 +298,7 @@ static STRONG_SET: LazyLock<PhraseSet> = LazyLock::new(|| PhraseSet::new(STRONG)
 static NEW_SUBJECT: LazyLock<Cue> = LazyLock::new(|| {
     Cue::new(&[
         "本題とは|(?:本件|この件|上記|こちら|先ほど|前述|今回|この(?:お)?問い?合わ?せ|今回の(?:お)?問い?合わ?せ)(?:の[^。、]{0,8})?(?:と|とは)(?:性質|内容|種類|趣旨|分野|話題|系統|毛色|テーマ|ジャンル|カテゴリ)(?:が|の)?(?:異な|違|別)|(?:本件|この件|その件|上記|こちら|これ|それ|[^。、]{1,12}の件)(?:と|とは)(?:全く|まったく|全然|直接|特に)?(?:は)?(?:別|異な|関係|関連)|とは(?:関係|関連)(?:の)?(?:ない|ありません|ございません|しない|しません)|(?:関係|関連)(?:は|が|の)?(?:ない|ありません|ございません)(?:の|です|が|けど)|(?:本件|この件|上記|こちら|[^。、]{1,12}の件)(?:と|とは)(?:は)?(?:直接|全く|まったく|全然|特に)?(?:の|的な|的に|には)?(?:関係|関連)(?:は|が|の)?(?:ない|ありません|ございません|なく)|無関係",
-        "(?:違う|異なる|別の?|関係(?:の)?ない|関連(?:の)?ない|無関係な?)(?:話|件|質問|内容|テーマ|トピック|事柄|問題|相談|こと)|(?:^|[^\\p{Han}\\p{Katakana}ー])別(?:で|に(?:気にな|質問|確認|お伺い|伺い|相談|教え))|話(?:は|が)(?:少し|ちょっと)?(?:変わ|かわ|それ|逸れ|ずれ)|(?:その他|そのほか|ほかに|他に)[^。]{0,40}?(?:質問|お伺い|伺いたい|相談させ)|話題(?:は|が)?(?:変わ|かわ)|別の(?:話|話題|件|質問|ご質問|問題|トピック|事柄|内容|相談|ご相談)|別(?:トピック|テーマ|問題)|(?:^|[、, ])ところで[、, ]|ついで(?:と言って|ながら|で(?:恐縮|申し訳|すみません))|ついでに(?:お?(?:聞き|伺い|質問|尋ね|教え|確認させ|相談))|(?:これ|それ|本件|この件)とは別件|^別件(?:で|ですが|になりますが)|(?:この|せっかくの)機会に[^。]{0,20}(?:お聞き|伺|質問|ご相談|相談|教えて|確認させ)|この場を(?:借りて|お借りして)|せっかく(?:なので|ですので)[^。]{0,20}(?:お聞き|伺|質問|ご?相談|教えて)",
+        "(?:違う|異なる|別の?|関係(?:の)?ない|関連(?:の)?ない|無関係な?)(?:話|件|質問|内容|テーマ|トピック|事柄|問題|相談|こと)|(?:^|[^\\p{Han}\\p{Katakana}ー])別(?:で|に(?:気にな|質問|確認|お伺い|伺い|相談|教え))|話(?:の)?(?:筋|流れ|方向|向き|趣旨)?(?:は|が)(?:少し|ちょっと|大きく|がらりと)?(?:変わ|かわ|それ|逸れ|ずれ)|(?:その他|そのほか|ほかに|他に)[^。]{0,40}?(?:質問|お伺い|伺いたい|相談させ)|話題(?:は|が)?(?:変わ|かわ)|別の(?:話|話題|件|質問|ご質問|問題|トピック|事柄|内容|相談|ご相談)|別(?:トピック|テーマ|問題)|(?:^|[、, ])ところで[、, ]|ついで(?:と言って|ながら|で(?:恐縮|申し訳|すみません))|ついでに(?:お?(?:聞き|伺い|質問|尋ね|教え|確認させ|相談))|(?:これ|それ|本件|この件)とは別件|^別件(?:で|ですが|になりますが)|(?:この|せっかくの)機会に[^。]{0,20}(?:お聞き|伺|質問|ご相談|相談|教えて|確認させ)|この場を(?:借りて|お借りして)|せっかく(?:なので|ですので)[^。]{0,20}(?:お聞き|伺|質問|ご?相談|教えて)",
         "(?:他|ほか)にも(?:いくつか|何点か|数点|[0-9一二三両]+ ?点|[0-9一二三]+ ?つ)?[^。]{0,12}?(?:質問|お伺い|伺い|確認させ|相談|教えて|ご教示)|(?:もう|あと|追加で|別途)(?: ?[0-9二三両] ?(?:点|つ)|いくつか|何点か|数点)",
         r"\b(?:on|onto|to)\s+(?:a\s+|an\s+|the\s+)?(?:different|separate|unrelated|other|another|new)\s+(?:topic|note|subject|matter)\b|\b(?:different|separate|unrelated)\s+(?:topic|subject|matter|thing|issue|question|problem|note|item)s?\b|\b(?:new|another|second)\s+(?:topic|subject|matter)\b|\b(?:switch|chang)(?:e|es|ing)?\s+gears\b",
         r"\bchang(?:e|ing)\s+(?:the\s+)?(?:subject|topic)s?\b|\bwhile\s+(?:i|we)(?:'m|'re|\s+am|\s+are|\s+have\s+you|'ve\s+got\s+you)\s*(?:at\s+it|here|on\s+the\s+line)?\b|\bunrelated\b|\bnot\s+(?:at\s+all\s+)?(?:related|connected)\s+to\s+(?:the|this|our|my)\s+(?:[\w-]+\s+){0,3}?(?:issue|problem|case|request|ticket)\s+at\s+all\b|\bsince\s+(?:i|we)\s+(?:have|'ve\s+got|already\s+have)\s+(?:a|an|this|the)\s+(?:ticket|case|request)\s+open\b|\bnot\s+[\w-]+[- ]related\s*[:,]|\b(?:not|isn't|is\s+not)\s+(?:related|connected)\s+to\s+(?:the\s+above|the\s+(?:issue|problem)\s+above|(?:the\s+)?(?:main|first)\s+(?:issue|problem|question))\b|\b(?:a\s+few|several|a\s+couple\s+of|two|three|[23])\s+(?:different\s+|separate\s+|unrelated\s+)?things\s+(?:we|i)\s+(?:need|want|would\s+like|'d\s+like)\b",
@@ -1196,7 +1196,9 @@ fn model_matter(prose: &Prose, m: &model::Model, threshold: f32) -> Option<Range
         let subjects = topic::subjects(s.text);
         // A money question once money is the matter is about that bill, whatever meter
         // or service it names (the Monitor line of the invoice is one more invoice line).
-        let known = subjects != 0 && (subjects & !seen == 0 || one_money_matter(seen, s.text));
+        // A question that names no subject after money stays on the bill too (How is the
+        // difference explained?), as for the cues.
+        let known = (subjects != 0 && subjects & !seen == 0) || one_money_matter(seen, s.text);
         seen |= subjects;
         // A list's introduction (…は次のとおりです: / Questions:) is not itself a question.
         let intro = s.text.trim_end().ends_with([':', '：']);
@@ -1387,6 +1389,9 @@ mod tests {
         assert_spans(&RULE, ja);
         let en = "---\nissue_type: technical\n---\n\n## Problem\nThe VM reboots at night.\n\n## Additional contacts\n- Ana (ana@example.com), finance lead. «She has asked us to find out whether unused reservations can be refunded.»\n";
         assert_spans(&RULE, en);
+        // …と申しております: what a colleague asks to have checked in this request.
+        let ja = "---\nissue_type: technical\n---\n\n## 問題\nVM が夜間に再起動します。\n\n## 追加の連絡先\n- 浅野 (asano@example.com)\n  «浅野は、11 月分の請求書で予約インスタンスの割引が適用されていない件も確認してほしいと申しております。»\n";
+        assert_spans(&RULE, ja);
         let en = "---\nissue_type: technical\n---\n\n## Problem\nThe VM reboots at night.\n\n## Additional contacts\n- Ana (ana@example.com), platform lead. She would like to know whether the reboots show in the activity log.\n";
         assert!(check(&RULE, en).is_empty(), "{en}");
         // Asking to be called, or a question on the service in hand, is no other matter.
