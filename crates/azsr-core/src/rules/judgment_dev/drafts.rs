@@ -277,3 +277,41 @@ fn phrasing_rules_on_drafts_o() {
 
 /// Batch O's known misses with the shipped rules (see `drafts_o/README.md`).
 const DRAFTS_O_KNOWN: &[&str] = &[];
+
+/// Batch P (50 drafts by an independent writer in session 9, written blind by
+/// non-specialist personas; measured at first sight on main and on the session 9 round,
+/// then development data; not in the sentence model's training batches; see
+/// `drafts_p/README.md`). What the shipped rules still get wrong on it is listed here.
+#[test]
+fn phrasing_rules_on_drafts_p() {
+    // Written on 7 December 2026 (about 10:14 UTC; every `started` is before 10:00 UTC).
+    assert_batch_at("drafts_p", "2026-12-07T10:30:00Z", DRAFTS_P_KNOWN);
+}
+
+/// Batch P's known misses with the shipped rules (see `drafts_p/README.md`).
+const DRAFTS_P_KNOWN: &[&str] = &[
+    // severity-a-criteria: an event cluster not yet live, a burst that is over, a cut-over
+    // still ahead.
+    "901-aks-imagepull-event-cluster.azsr.md missed severity-a-criteria",
+    "904-frontdoor-5xx-night-report.azsr.md missed severity-a-criteria",
+    "929-containerapps-cutover-thursday.azsr.md missed severity-a-criteria",
+    // multiple-problems: a second, unrelated matter said in passing.
+    "910-function-queue-stuck-cosmos-aside.azsr.md missed multiple-problems",
+    "911-files-slow-and-mfa-staff.azsr.md missed multiple-problems",
+    "912-postgres-conn-reset-backup-billing.azsr.md missed multiple-problems",
+    "913-containerapps-scale-acr-storage.azsr.md missed multiple-problems",
+    "935-cosmos-429-and-double-charge.azsr.md missed multiple-problems",
+    "936-blob-upload-and-other-questions.azsr.md missed multiple-problems",
+    "937-backup-sql-vm-fails-sync-aside.azsr.md missed multiple-problems",
+    "938-aks-nodepool-drain-and-ip-quota.azsr.md missed multiple-problems",
+    "939-swa-custom-domain-ps-entra.azsr.md missed multiple-problems",
+    // Extras on faulty drafts (labelled severity-a-criteria, reopen-without-number,
+    // cross-subscription-mention).
+    "906-avd-slow-logon-accounting.azsr.md unexpected multiple-problems",
+    "915-expressroute-raise-open-case.azsr.md unexpected feature-request",
+    "918-vm-shared-drive-sister-sub.azsr.md unexpected multiple-problems",
+    // Clean: one matter asked as several questions (one 502 after a certificate change,
+    // one November invoice).
+    "922-appgw-502-after-cert-questions.azsr.md unexpected multiple-problems",
+    "927-billing-november-invoice-questions.azsr.md unexpected multiple-problems",
+];
