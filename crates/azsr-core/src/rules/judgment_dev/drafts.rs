@@ -303,15 +303,7 @@ const DRAFTS_P_KNOWN: &[&str] = &[
     "935-cosmos-429-and-double-charge.azsr.md missed multiple-problems",
     "936-blob-upload-and-other-questions.azsr.md missed multiple-problems",
     "937-backup-sql-vm-fails-sync-aside.azsr.md missed multiple-problems",
-    "938-aks-nodepool-drain-and-ip-quota.azsr.md missed multiple-problems",
-    "939-swa-custom-domain-ps-entra.azsr.md missed multiple-problems",
-    // Extras on faulty drafts (labelled severity-a-criteria, reopen-without-number,
-    // cross-subscription-mention).
-    "906-avd-slow-logon-accounting.azsr.md unexpected multiple-problems",
+    // Extras on faulty drafts (labelled reopen-without-number, cross-subscription-mention).
     "915-expressroute-raise-open-case.azsr.md unexpected feature-request",
     "918-vm-shared-drive-sister-sub.azsr.md unexpected multiple-problems",
-    // Clean: one matter asked as several questions (one 502 after a certificate change,
-    // one November invoice).
-    "922-appgw-502-after-cert-questions.azsr.md unexpected multiple-problems",
-    "927-billing-november-invoice-questions.azsr.md unexpected multiple-problems",
 ];
