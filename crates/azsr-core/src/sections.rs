@@ -190,6 +190,17 @@ pub fn section_of_heading(text: &str) -> Option<SectionKind> {
     best.map(|(_, k)| k)
 }
 
+/// Whether a heading opens the problem section under one of its question names
+/// (Question, 質問): the questions of a request, which follow its problem (問題) as the
+/// questions about it rather than as a second problem.
+pub fn names_questions(text: &str) -> bool {
+    const QUESTION_NAMES: [&str; 2] = ["question", "質問"];
+    section_of_heading(text) == Some(SectionKind::Problem)
+        && QUESTION_NAMES
+            .iter()
+            .any(|n| normalize_heading(text).starts_with(n))
+}
+
 /// A quick fix that inserts a heading for each of `missing` (in `lang`): before the
 /// first section that comes later in format.md's order, else at the end of the body.
 pub fn insert_sections_fix(text: &str, body: &Body, missing: &[SectionKind], lang: Lang) -> Fix {

@@ -31,7 +31,9 @@ declare_rule! {
     /// and takes it in (あわせて, 併せて, こちらも, そちらの, 先方, についても, だけでなく,
     /// 両方を, そのレジストリ; also, as well, too, it, both, together, that registry) or names the resource again
     /// (`afw-hub-01`), unless it limits the ask to this subscription's own resources
-    /// (当方の kv-01 のみです, ご確認いただきたいのは…のみ; only our, our own). A later
+    /// (当方の kv-01 のみです, ご確認いただきたいのは…のみ; only our, our own); or a
+    /// sentence anywhere later in the body asks to look at it by the name its resource ID
+    /// ends in (could your engineer look at agw-state-edge's probe configuration). A later
     /// sentence that sets the resource aside (こちらは今回の件とは関係なく、正常に動作して
     /// います; unrelated, healthy) ends the search, and naming the request's own
     /// `resource` again is no ask about the other one. A sentence that says the other side
@@ -340,6 +342,36 @@ fn later_sentence_asks_for_it(pieces: &[Piece], i: usize, at: usize, own: Option
     })
 }
 
+/// A later sentence anywhere in the body (in another section too) that asks to look at
+/// the resource by the name its resource ID ends in (look at agw-state-edge's probe
+/// configuration in that subscription): naming it takes it in, however far from the ID.
+/// A sentence naming it that sets it aside ends the search.
+fn later_ask_names_it(pieces: &[Piece], i: usize, after: usize, id: &str, own: Option<&str>) -> bool {
+    let Some(name) = id
+        .contains("/providers/")
+        .then(|| id.trim_end_matches('/').rsplit('/').next().unwrap_or(""))
+        .filter(|n| n.len() >= 4 && own.is_none_or(|o| !o.eq_ignore_ascii_case(n)))
+    else {
+        return false;
+    };
+    let name = name.to_ascii_lowercase();
+    let later = pieces[i..].iter().enumerate().flat_map(|(k, q)| {
+        crate::text::sentences(q.masked)
+            .into_iter()
+            .filter(move |s| k > 0 || s.start >= after)
+            .map(move |s| &q.masked[s])
+    });
+    for text in later.filter(|t| t.to_ascii_lowercase().contains(&name)) {
+        if SET_ASIDE.is_match(text) {
+            return false;
+        }
+        if asks_to_look(text) {
+            return SCOPE_SET.find(text).is_empty() && !OURS_ONLY.is_match(text);
+        }
+    }
+    false
+}
+
 static SET_ASIDE: LazyLock<Cue> = LazyLock::new(|| {
     Cue::new(&[
         "関係(?:なく|ない|は?ありません|は?ございません)|無関係|正常に(?:動作|稼働)|問題(?:は)?(?:なく|ありません|ございません)|(?:エラー|異常|障害|ログ)(?:は|も)?[^。]{0,16}(?:記録|出て|発生|検知|確認)(?:されて|して|いたして)?(?:いない|いません|おらず|おりません)",
@@ -408,7 +440,9 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
             }
             let ask = sentence_asks(p, range.start);
             let asks = ask == Ask::Yes
-                || (ask == Ask::No && later_sentence_asks_for_it(pieces, i, range.start, own));
+                || (ask == Ask::No
+                    && (later_sentence_asks_for_it(pieces, i, range.start, own)
+                        || later_ask_names_it(pieces, i, range.end, &p.raw[range.clone()], own)));
             // An ID standing alone under "以下を調査してください:" counts too.
             let alone = p.masked.trim().is_empty()
                 || p.sentence_at(range.start).len() >= p.masked.trim_end().len();
@@ -542,6 +576,14 @@ mod tests {
         ] {
             assert_spans(&RULE, &doc(&body));
         }
+        // Asked about by its name in a later section, however far from the ID.
+        let text = format!("---\nsubscription: {OURS}\n---\n\n## Problem\nThe app sits behind the shared database «{other}». Since Monday the app times out.\n\n## What we tried\nRestarted the app twice.\n\nChecked the firewall rules.\n\n## Request\nCould your engineer please check sql-01's audit logs in that subscription as part of this case?\n");
+        assert_spans(&RULE, &text);
+        let text = format!("---\nsubscription: {OURS}\n---\n\n## 問題\nアプリは共有データベース «{other}» に接続しています。月曜からタイムアウトします。\n\n## 試した対策\nアプリを再起動しました。\n\nファイアウォール規則を確認しました。\n\n## 依頼\nsql-01 の監査ログもこのお問い合わせで確認していただけますか。\n");
+        assert_spans(&RULE, &text);
+        // Named later only to set it aside, it is not asked about.
+        let text = format!("---\nsubscription: {OURS}\n---\n\n## Problem\nThe app sits behind the shared database {other}. Since Monday the app times out.\n\n## What we tried\nRestarted the app.\n\nChecked the firewall rules.\n\n## Notes\nsql-01 is healthy and unrelated; please check our app only.\n");
+        assert!(check(&RULE, &text).is_empty(), "{text}");
     }
 
     #[test]

@@ -57,7 +57,8 @@ declare_rule! {
     /// Japanese, check the logs, share a workaround: "if you / an engineer could …") has
     /// no capability and does not count; nor does a question about what exists today
     /// ("Does X support Y?", TLS 1.3 はサポートされていますか). `feature flag` and 機能フラグ
-    /// are never a capability.
+    /// are never a capability, and an incident's timeline (the exact timeline, the
+    /// timeline of the outage) is what happened, not the product's plans.
     ///
     /// ## Why
     ///
@@ -228,11 +229,14 @@ static HEDGED_ASK: LazyLock<Cue> = LazyLock::new(|| {
 static ROADMAP: LazyLock<Cue> = LazyLock::new(|| Cue::new(&[r"\broadmap\b|ロードマップ"]));
 
 /// `feature flag` / 機能フラグ: the customer's switch, not a product wish; `support plan`:
-/// the customer's contract, not the product's plans.
+/// the customer's contract, not the product's plans; an incident's timeline (the exact
+/// timeline, the timeline of the outage, 障害の時系列): what happened, not when the
+/// product will change.
 static FLAG: LazyLock<Cue> = LazyLock::new(|| {
     Cue::new(&[
         "機能フラグ|フィーチャー ?フラグ|サポート ?プラン",
         r"\bfeature[- ]?(?:flags?|toggles?|switch(?:es)?)\b|\bsupport\s+plans?\b|\b(?:standard|developer|basic|premier|unified)\s+plans?\b",
+        r"\b(?:exact|precise|detailed|full|complete|incident|outage|event|failure|interruption)\s+timeline\b|\btimeline\s+of\s+(?:the|this|that|what|our|events?)\b",
     ])
 });
 

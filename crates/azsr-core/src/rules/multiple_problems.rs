@@ -19,7 +19,10 @@ declare_rule! {
     /// another matter, or another service said to fail too. One finding per request, on
     /// the earliest sign. The signs:
     ///
-    /// - two or more `problem` sections;
+    /// - two or more `problem` sections; a problem section headed as questions (質問,
+    ///   Questions) after the problem holds the questions about it, and counts only
+    ///   when it brings a subject (the bill, a quota, a backup, sign-in) or a service
+    ///   that nothing before it spoke of;
     /// - a question in the problem section that names an Azure service named nowhere
     ///   before it (a catalog name, an alias such as App Service or 仮想マシン, a product
     ///   name such as Azure DevOps), shares no content word with an earlier question, does
@@ -31,10 +34,10 @@ declare_rule! {
     ///   words;
     /// - a follow-up introduced as another matter: a listed phrase (別件, another
     ///   question, on an unrelated note) or other words: a turn away from the problem
-    ///   (本題とは別, 話は変わりますが, ところで, それとは別に; on a different topic,
+    ///   (本題とは別, 話は変わりますが, 話の筋が変わって恐縮ですが, ところで, それとは別に; on a different topic,
     ///   changing the subject, switching gears, while I have you, while this case is
     ///   open, since I have a ticket open, not connected to the cache problem at all,
-    ///   "PS, not VPN related:", moving on, unrelated),
+    ///   "PS, not VPN related:", "different resource:", moving on, unrelated),
     ///   another subject named as such (別の話 / 件 / 質問 / トピック, 全然違う話; a
     ///   different / separate issue, another problem), more to come (他にもいくつか質問,
     ///   もう 2 点, もう 1 件; two more things, a couple of other questions), a count of
@@ -52,7 +55,8 @@ declare_rule! {
     /// - a question in the problem section whose subject nothing before it speaks of,
     ///   told by classes of subject rather than by service names (`text_rule/topic.rs`):
     ///   money (料金, 請求書, 費用; invoice, charges, refund), a quota (クォータ, vCPU の
-    ///   上限; more cores, limit increase) or the subscription itself (サブスクリプションの
+    ///   上限, vCPU を 48 から 96 に上げて; more cores, limit increase, the IP address
+    ///   limit raised) or the subscription itself (サブスクリプションの
     ///   移管, 名前の変更, サブスクリプションを分ける; move, rename, transfer, create a new
     ///   subscription) new to a technical request (or to one
     ///   about another of these), or a technical subject in a billing one; in a list of
@@ -87,10 +91,11 @@ declare_rule! {
     ///   whoever picks this up tell him…) that names a service not named before: the
     ///   section names people, so a question relayed there is another matter; and a
     ///   question relayed from someone else there or in the notes (お客様からご質問を
-    ///   お預かりしています, she has asked us to find out…) whose subject class (money,
+    ///   お預かりしています, …も確認してほしいと申しております, she has asked us to find out…) whose subject class (money,
     ///   sign-in, the subscription…) nothing before spoke of;
     /// - もう一点, もう一つ, あともう一つ, 併せて, ついでに, 別途, それから, 加えて, さらに,
-    ///   最後に, also, additionally, separately, in addition, one more thing, lastly,
+    ///   最後に, also, additionally, separately, in addition, one more thing, another
+    ///   thing, lastly,
     ///   finally, when they open a question or a request that names a service not named
     ///   before, or a statement or question whose subject is money, a quota or the
     ///   subscription, new to the text (加えて、…の転送料金が 3 倍になっています); a
@@ -139,7 +144,12 @@ declare_rule! {
     /// that began another matter, and the sentences of requests about one problem). A
     /// sentence that scores high enough as another matter, and higher than as a
     /// reference to an earlier request, a feature wish or an ask about another
-    /// subscription's resource, is a sign. The weights are a file in the repository and
+    /// subscription's resource, is a sign when it also brings something the request had
+    /// not spoken of: a subject class, a service, or, opened as an addition (あと,
+    /// それと, also, by the way), a word of its own. The cause, the timeline, the impact,
+    /// the workaround, the prevention, the logs or the recurrence of the problem in hand,
+    /// and an outage now with its cause asked for later, are one matter however the
+    /// questions are worded. The weights are a file in the repository and
     /// the result is the same on every run; the model is used because, on batches of
     /// drafts it was not trained on, it found requests the cues missed without flagging a
     /// clean one.
@@ -223,6 +233,7 @@ const WEAK: &[&str] = &[
     "separately",
     "in addition",
     "one more thing",
+    "another thing",
     "besides",
     "あともう一つ",
     "あともう一点",
@@ -298,7 +309,7 @@ static STRONG_SET: LazyLock<PhraseSet> = LazyLock::new(|| PhraseSet::new(STRONG)
 static NEW_SUBJECT: LazyLock<Cue> = LazyLock::new(|| {
     Cue::new(&[
         "本題とは|(?:本件|この件|上記|こちら|先ほど|前述|今回|この(?:お)?問い?合わ?せ|今回の(?:お)?問い?合わ?せ)(?:の[^。、]{0,8})?(?:と|とは)(?:性質|内容|種類|趣旨|分野|話題|系統|毛色|テーマ|ジャンル|カテゴリ)(?:が|の)?(?:異な|違|別)|(?:本件|この件|その件|上記|こちら|これ|それ|[^。、]{1,12}の件)(?:と|とは)(?:全く|まったく|全然|直接|特に)?(?:は)?(?:別|異な|関係|関連)|とは(?:関係|関連)(?:の)?(?:ない|ありません|ございません|しない|しません)|(?:関係|関連)(?:は|が|の)?(?:ない|ありません|ございません)(?:の|です|が|けど)|(?:本件|この件|上記|こちら|[^。、]{1,12}の件)(?:と|とは)(?:は)?(?:直接|全く|まったく|全然|特に)?(?:の|的な|的に|には)?(?:関係|関連)(?:は|が|の)?(?:ない|ありません|ございません|なく)|無関係",
-        "(?:違う|異なる|別の?|関係(?:の)?ない|関連(?:の)?ない|無関係な?)(?:話|件|質問|内容|テーマ|トピック|事柄|問題|相談|こと)|(?:^|[^\\p{Han}\\p{Katakana}ー])別(?:で|に(?:気にな|質問|確認|お伺い|伺い|相談|教え))|話(?:は|が)(?:少し|ちょっと)?(?:変わ|かわ|それ|逸れ|ずれ)|(?:その他|そのほか|ほかに|他に)[^。]{0,40}?(?:質問|お伺い|伺いたい|相談させ)|話題(?:は|が)?(?:変わ|かわ)|別の(?:話|話題|件|質問|ご質問|問題|トピック|事柄|内容|相談|ご相談)|別(?:トピック|テーマ|問題)|(?:^|[、, ])ところで[、, ]|ついで(?:と言って|ながら|で(?:恐縮|申し訳|すみません))|ついでに(?:お?(?:聞き|伺い|質問|尋ね|教え|確認させ|相談))|(?:これ|それ|本件|この件)とは別件|^別件(?:で|ですが|になりますが)|(?:この|せっかくの)機会に[^。]{0,20}(?:お聞き|伺|質問|ご相談|相談|教えて|確認させ)|この場を(?:借りて|お借りして)|せっかく(?:なので|ですので)[^。]{0,20}(?:お聞き|伺|質問|ご?相談|教えて)",
+        "(?:違う|異なる|別の?|関係(?:の)?ない|関連(?:の)?ない|無関係な?)(?:話|件|質問|内容|テーマ|トピック|事柄|問題|相談|こと)|(?:^|[^\\p{Han}\\p{Katakana}ー])別(?:で|に(?:気にな|質問|確認|お伺い|伺い|相談|教え))|話(?:の)?(?:筋|流れ|方向|向き|趣旨)?(?:は|が)(?:少し|ちょっと|大きく|がらりと)?(?:変わ|かわ|それ|逸れ|ずれ)|(?:その他|そのほか|ほかに|他に)[^。]{0,40}?(?:質問|お伺い|伺いたい|相談させ)|話題(?:は|が)?(?:変わ|かわ)|別の(?:話|話題|件|質問|ご質問|問題|トピック|事柄|内容|相談|ご相談)|別(?:トピック|テーマ|問題)|(?:^|[、, ])ところで[、, ]|ついで(?:と言って|ながら|で(?:恐縮|申し訳|すみません))|ついでに(?:お?(?:聞き|伺い|質問|尋ね|教え|確認させ|相談))|(?:これ|それ|本件|この件)とは別件|^別件(?:で|ですが|になりますが)|(?:この|せっかくの)機会に[^。]{0,20}(?:お聞き|伺|質問|ご相談|相談|教えて|確認させ)|この場を(?:借りて|お借りして)|せっかく(?:なので|ですので)[^。]{0,20}(?:お聞き|伺|質問|ご?相談|教えて)",
         "(?:他|ほか)にも(?:いくつか|何点か|数点|[0-9一二三両]+ ?点|[0-9一二三]+ ?つ)?[^。]{0,12}?(?:質問|お伺い|伺い|確認させ|相談|教えて|ご教示)|(?:もう|あと|追加で|別途)(?: ?[0-9二三両] ?(?:点|つ)|いくつか|何点か|数点)",
         r"\b(?:on|onto|to)\s+(?:a\s+|an\s+|the\s+)?(?:different|separate|unrelated|other|another|new)\s+(?:topic|note|subject|matter)\b|\b(?:different|separate|unrelated)\s+(?:topic|subject|matter|thing|issue|question|problem|note|item)s?\b|\b(?:new|another|second)\s+(?:topic|subject|matter)\b|\b(?:switch|chang)(?:e|es|ing)?\s+gears\b",
         r"\bchang(?:e|ing)\s+(?:the\s+)?(?:subject|topic)s?\b|\bwhile\s+(?:i|we)(?:'m|'re|\s+am|\s+are|\s+have\s+you|'ve\s+got\s+you)\s*(?:at\s+it|here|on\s+the\s+line)?\b|\bunrelated\b|\bnot\s+(?:at\s+all\s+)?(?:related|connected)\s+to\s+(?:the|this|our|my)\s+(?:[\w-]+\s+){0,3}?(?:issue|problem|case|request|ticket)\s+at\s+all\b|\bsince\s+(?:i|we)\s+(?:have|'ve\s+got|already\s+have)\s+(?:a|an|this|the)\s+(?:ticket|case|request)\s+open\b|\bnot\s+[\w-]+[- ]related\s*[:,]|\b(?:not|isn't|is\s+not)\s+(?:related|connected)\s+to\s+(?:the\s+above|the\s+(?:issue|problem)\s+above|(?:the\s+)?(?:main|first)\s+(?:issue|problem|question))\b|\b(?:a\s+few|several|a\s+couple\s+of|two|three|[23])\s+(?:different\s+|separate\s+|unrelated\s+)?things\s+(?:we|i)\s+(?:need|want|would\s+like|'d\s+like)\b",
@@ -307,7 +318,7 @@ static NEW_SUBJECT: LazyLock<Cue> = LazyLock::new(|| {
         "(?:い|た|る|の|だ)件と[、 ]?[^。]{1,40}?の件(?:について|に関して)?[、,]?[^。]{0,6}(?:それぞれ|両方|個別に|まとめて)",
         "(?:続いて|次に|次は|続きまして|もう(?:一|1|ひと)つは|(?:2|二) ?つ目は)[、,]?[^。]{1,30}?の件|(?:問題|課題|事象|不具合|ご?相談(?:事項)?|案件|トピック)(?:は|が)? ?(?:2|二|3|三|4|四|複数|いくつか) ?(?:つ|件|点)?(?:あり|ござい|存在)|(?:2|二|3|三|複数) ?(?:つ|件)の(?:問題|課題|不具合|ご?相談|案件|件|事柄|テーマ)|(?:2|二) ?(?:つ|点)目(?:は|[:：、])|(?:もう|あと) ?(?:1|一|ひと) ?件|(?:他|ほか)にも[^。]{0,10}件|(?:以下|下記|次)の ?(?:2|二|3|三|複数) ?(?:件|つの(?:問題|事象|件|相談))|(?:2|二|3|三|複数) ?件(?:について|を|、|です|あります|ございます|ご?相談)|まとめて(?:の)?(?:ご?質問|ご?相談|お問い合わせ|問い合わせ|お伺い|確認させ)",
         r"\b(?:next|now|secondly|second|lastly|finally|then)\s*,?\s+(?:about|regarding|on|re:?|concerning)\s+[^.:,]{1,30}[:,]|\bsomething\s+else\s+(?:going\s+on|to\s+(?:ask|mention|raise|report)|(?:we|i)\s+(?:need|want|wanted))\b|\b(?:there(?:'s|\s+is)\s+also|(?:we|i)\s+also\s+have)\s+(?:another|a\s+second|one\s+more|something\s+else)\b|\b(?:two|three|four|several|multiple|[234])\s+(?:separate\s+|different\s+|distinct\s+|unrelated\s+)?(?:issues|problems)\b|\banother\s+(?:issue|problem|matter|topic)\b|\b(?:bundl\w+|combin\w+|lump\w*)\s+(?:these|them|several|multiple|two|a\s+few)\b|\bmoving\s+on\b|^\s*something\s+(?:else|different)(?:\s+(?:entirely|altogether|now|too))?\s*[:,]|\bwhile\s+(?:we're|we\s+are|i'm|i\s+am)\s+at\s+it\b|\b(?:taking|take|using|use)\s+this\s+(?:opportunity|chance)\b|\bsince\s+(?:i|we)\s+(?:have|'ve\s+got)\s+(?:you|your\s+attention)\b|\b(?:on\s+)?to\s+something\s+(?:else|different)\b|\bwhile\s+(?:this|the|our|my)\s*(?:case|ticket|request|thread)?\s+is\s+(?:open|still\s+open|active)\b",
-        r"\bseparate\s+(?:problem|issue|question|matter)\b|\b(?:separate|different|unrelated|apart)\s+from\s+(?:this|that|the\s+above|(?:the|our|my)\s+(?:main\s+|first\s+)?(?:issue|problem|question|request))\b|\bnothing\s+to\s+do\s+with\s+(?:this|that|the\s+above|(?:the|our|my)\s+(?:main\s+|first\s+)?(?:issue|problem|question))\b|\b(?:a\s+few|(?:a\s+)?couple(?:\s+of)?|several|some|two|three|[23])\s+(?:more|other|additional|further|unrelated|separate)\s+(?:things|questions|issues|problems|topics|items|matters)\b|\b(?:two|three|[23]|a\s+few|a\s+couple\s+of|several)\s+more\s+things\b",
+        r"\bseparate\s+(?:problem|issue|question|matter)\b|\b(?:separate|different|unrelated|apart)\s+from\s+(?:this|that|the\s+above|(?:the|our|my)\s+(?:main\s+|first\s+)?(?:issue|problem|question|request))\b|\bnothing\s+to\s+do\s+with\s+(?:this|that|the\s+above|(?:the|our|my)\s+(?:main\s+|first\s+)?(?:issue|problem|question))\b|\b(?:a\s+few|(?:a\s+)?couple(?:\s+of)?|several|some|two|three|[23])\s+(?:more|other|additional|further|unrelated|separate)\s+(?:things|questions|issues|problems|topics|items|matters)\b|\b(?:two|three|[23]|a\s+few|a\s+couple\s+of|several)\s+more\s+things\b|\b(?:a\s+)?different\s+resource\s*[:,]",
     ])
 });
 
@@ -766,12 +777,24 @@ fn questions(piece: &Piece, sents: &[Range<usize>], listed: bool) -> Vec<Questio
 fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
     let mut signals: Vec<(Range<usize>, Msg)> = Vec::new();
 
-    // Two or more problem sections.
+    let prose = Prose::with_summary(ctx);
+    // Two or more problem sections. A problem section headed as questions (質問,
+    // Questions) after another holds the questions about its problem, however many:
+    // it is a second problem only when it brings a subject (the bill, a quota, a
+    // backup…) or a service that nothing before it spoke of.
     let problems: Vec<_> = ctx
         .body
         .sections
         .iter()
         .filter(|s| s.kind == SectionKind::Problem)
+        .enumerate()
+        .filter(|(i, s)| {
+            *i == 0
+                || !ctx.body.headings.get(s.heading).is_some_and(|h| {
+                    crate::sections::names_questions(&ctx.text[h.text_range.clone()])
+                }) || asks_apart(ctx.catalog, &prose, s.content.clone())
+        })
+        .map(|(_, s)| s)
         .collect();
     if let Some(second) = problems.get(1) {
         if let Some(h) = ctx.body.headings.get(second.heading) {
@@ -785,7 +808,6 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
         }
     }
 
-    let prose = Prose::with_summary(ctx);
     let pieces = &prose.pieces;
     // A technical request unless the form says billing, quota or subscription management.
     let technical = ctx
@@ -1145,7 +1167,7 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
 
     if signals.is_empty() {
         if let Some(range) = model::threshold(RULE.name)
-            .and_then(|t| model_matter(&prose, &model::SHIPPED, t))
+            .and_then(|t| model_matter(ctx.catalog, &prose, &model::SHIPPED, t))
         {
             signals.push((
                 range,
@@ -1161,6 +1183,29 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
     }
 }
 
+/// Whether a sentence within `section` (a questions section after the problem) brings a
+/// subject (the bill, a quota, a backup, sign-in…) or a service that nothing before the
+/// section spoke of: then it tells or asks about another matter.
+fn asks_apart(catalog: &Catalog, prose: &Prose, section: Range<usize>) -> bool {
+    let mut seen: u16 = 0;
+    let mut before = String::new();
+    for s in prose.sentences() {
+        if s.start < section.start {
+            seen |= topic::subjects(s.text);
+            before.push_str(s.text);
+            before.push('\n');
+        } else if s.start < section.end {
+            let subjects = topic::subjects(s.text);
+            if subjects & !seen != 0
+                || (!one_money_matter(seen, s.text) && names_new_service(catalog, &before, s.text))
+            {
+                return true;
+            }
+        }
+    }
+    false
+}
+
 /// The sentence model's sign: a sentence of the body after its first that asks
 /// (a question, a request, a wish to know; not a list's introduction), is not only
 /// about subjects spoken of before
@@ -1168,7 +1213,7 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
 /// more as one that brings in another matter.
 #[cfg(test)]
 pub(crate) fn model_sign(ctx: &Context, m: &model::Model, threshold: f32) -> Option<Range<usize>> {
-    model_matter(&Prose::with_summary(ctx), m, threshold)
+    model_matter(ctx.catalog, &Prose::with_summary(ctx), m, threshold)
 }
 
 /// The sentence scores `threshold` or more as another matter, and more than as a
@@ -1183,7 +1228,12 @@ fn reads_as_another_matter(m: &model::Model, h: usize, text: &str, threshold: f3
             .all(|other| scores[model::head(other)] < scores[h])
 }
 
-fn model_matter(prose: &Prose, m: &model::Model, threshold: f32) -> Option<Range<usize>> {
+fn model_matter(
+    catalog: &Catalog,
+    prose: &Prose,
+    m: &model::Model,
+    threshold: f32,
+) -> Option<Range<usize>> {
     let h = model::head(RULE.name);
     let body_start = prose
         .pieces
@@ -1192,27 +1242,54 @@ fn model_matter(prose: &Prose, m: &model::Model, threshold: f32) -> Option<Range
         .start;
     let mut seen: u16 = 0;
     let mut body_sentences = 0;
+    // What was written before the sentence: its text (for services) and content words.
+    let mut before = String::new();
+    let mut words: HashSet<String> = HashSet::new();
     for s in prose.sentences() {
         let subjects = topic::subjects(s.text);
+        let new_class = subjects & !seen != 0;
         // A money question once money is the matter is about that bill, whatever meter
         // or service it names (the Monitor line of the invoice is one more invoice line).
-        let known = subjects != 0 && (subjects & !seen == 0 || one_money_matter(seen, s.text));
+        // A question that names no subject after money stays on the bill too (How is the
+        // difference explained?), as for the cues.
+        let known = (subjects != 0 && subjects & !seen == 0) || one_money_matter(seen, s.text);
         seen |= subjects;
         // A list's introduction (…は次のとおりです: / Questions:) is not itself a question.
         let intro = s.text.trim_end().ends_with([':', '：']);
-        if s.start < body_start || intro {
-            continue;
-        }
-        body_sentences += 1;
-        if body_sentences > 1
+        let counted = s.start >= body_start && !intro;
+        body_sentences += usize::from(counted);
+        if counted
+            && body_sentences > 1
             && !known
             && (is_question(s.text) || REQUEST.is_match(s.text) || ASKS_TO_KNOW.is_match(s.text))
             && reads_as_another_matter(m, h, s.text, threshold)
+            && (new_class
+                || names_new_service(catalog, &before, s.text)
+                || added_with_new_words(s.text, &words))
         {
             return Some(s.doc_range(model::trimmed(s.text)));
         }
+        before.push_str(s.text);
+        before.push('\n');
+        words.extend(topics(s.text));
     }
     None
+}
+
+/// A sentence opened as an addition (あと、それと、also, by the way) that speaks of
+/// something nothing before named (a word of its own beside the general words of
+/// cause, workaround, logs): the model's sign needs this, a new subject or a new service
+/// beside its score, since the cause, the timeline, the workaround or the logs of the
+/// problem in hand, asked in any words, are the same matter.
+fn added_with_new_words(text: &str, words: &HashSet<String>) -> bool {
+    let body = text.trim();
+    let Some(r) = WEAK_SET.at_start(body).map(|m| m.range) else {
+        return false;
+    };
+    let rest = &body[r.end..];
+    !refers_back(rest)
+        && !asks_way_out(rest, false)
+        && topics(rest).iter().any(|w| !words.contains(w))
 }
 
 #[cfg(test)]
@@ -1360,6 +1437,22 @@ mod tests {
         };
         let body = "Why is the Key Vault line $41 when we barely use it? And what is the 18 USD for Defender for Storage?";
         assert!(check(&RULE, &billing_en(body)).is_empty(), "{body}");
+        // One invoice's several questions, numbered, bulleted or in prose, under a
+        // questions heading of their own: one matter.
+        for body in [
+            "11 月分の請求書 (請求書番号 E0012345) の金額が先月の 2 倍です。\n\n## 質問\n1. 増えたのはどのサービスの分でしょうか。\n2. ストレージの増加は 11 月 10 日の設定変更と関係がありますか。\n3. 12 月以降も同じ金額がかかり続けますか。",
+            "10 月の請求書について伺います。Virtual Machines の行が予想より高いのはなぜでしょうか。日割りになっているのかも知りたいです。この金額は来月も続きますか。",
+            "先月の請求書が届きました。\n- 請求書の宛名を変更できますか\n- 同じ請求書の支払期限はいつですか\n- この請求書の PDF を再発行できますか",
+        ] {
+            assert!(check(&RULE, &billing(body)).is_empty(), "{body}");
+        }
+        for body in [
+            "\n## Questions\n1. Which service does the increase on invoice E0012345 come from?\n2. Is the storage increase related to the change we made on 10 November?\n3. Will the same amount recur in December?",
+            "Why is the Virtual Machines line higher than expected? Is it prorated? Will this amount continue next month?",
+            "- Can the invoice be addressed to our head office?\n- When is this invoice due?\n- Can you send it again as a PDF?",
+        ] {
+            assert!(check(&RULE, &billing_en(body)).is_empty(), "{body}");
+        }
         // A subscription's rename is another team's matter, even in a billing request.
         assert_eq!(
             check(&RULE, &billing("12 月から請求書払いに変更したいです。必要な審査はありますか。サブスクリプションの名前も変更したほうがよいでしょうか。")).len(),
@@ -1387,6 +1480,9 @@ mod tests {
         assert_spans(&RULE, ja);
         let en = "---\nissue_type: technical\n---\n\n## Problem\nThe VM reboots at night.\n\n## Additional contacts\n- Ana (ana@example.com), finance lead. «She has asked us to find out whether unused reservations can be refunded.»\n";
         assert_spans(&RULE, en);
+        // …と申しております: what a colleague asks to have checked in this request.
+        let ja = "---\nissue_type: technical\n---\n\n## 問題\nVM が夜間に再起動します。\n\n## 追加の連絡先\n- 浅野 (asano@example.com)\n  «浅野は、11 月分の請求書で予約インスタンスの割引が適用されていない件も確認してほしいと申しております。»\n";
+        assert_spans(&RULE, ja);
         let en = "---\nissue_type: technical\n---\n\n## Problem\nThe VM reboots at night.\n\n## Additional contacts\n- Ana (ana@example.com), platform lead. She would like to know whether the reboots show in the activity log.\n";
         assert!(check(&RULE, en).is_empty(), "{en}");
         // Asking to be called, or a question on the service in hand, is no other matter.

@@ -33,7 +33,7 @@ declare_rule! {
     ///   calm dated from the last change (前回のリリース以降は安定, the last deployment was
     ///   on 2 December and it has been stable since) or given a length (その後 6 日間は
     ///   問題なし, ran fine for three days after the upgrade), which tells the time
-    ///   before the problem;
+    ///   before the problem; not a wish to fix it (解消したい);
     /// - root cause: the cause or what happened asked for (要因について, なぜ起きたのか,
     ///   何が起きたのか, what went wrong, root reason, an incident report, a write-up, a
     ///   formal explanation, why X returned 503, what will prevent it from happening again,
@@ -67,8 +67,11 @@ declare_rule! {
     ///   nothing else runs on this subscription), a trial, training or sandbox environment
     ///   (研修用, 試行用, 社内トライアル, 試験導入, 利用開始前, sandbox, training environment), or
     ///   one nobody uses yet (まだ通信を流しておらず, 取引先にはまだ案内しておらず, まだ誰にも
-    ///   公開しておらず, 利用者もいません, no one is using it, serves no application, we plan
-    ///   to open it to …);
+    ///   公開しておらず, 利用者もいません, 誰も使っていません, no one is using it, no nurses,
+    ///   pharmacists or patients use it, serves no application, we plan to open it to …),
+    ///   or the live system still running elsewhere (the live stock system still runs
+    ///   on-premises, all workloads still run on-premises), or a move ahead (before we
+    ///   switch over, we are moving our data centre to Azure);
     /// - project speed: haste (最優先, 一日も早く, できる限り早く, fastest possible turnaround,
     ///   ASAP, prioritize, hurry, 最短, 速やか, 急いで, at the earliest, top priority) in the
     ///   same sentence as a project or a date (日程, 稼働開始日, 本番稼働日, 開始日, 移行作業日,
@@ -82,14 +85,21 @@ declare_rule! {
     ///   (セール開始までに…さばけるようにしたい, we need it working before then, wants it in
     ///   place by; not a deadline to restore service: 締め処理までに復旧できるように); and a project or schedule said to have slipped (スケジュールが既に 2 週間
     ///   遅れ, 計画より遅れ, the go-live slipped, our data center exit has slipped by three
-    ///   weeks, behind plan);
+    ///   weeks, behind plan, behind the migration plan); a submission date (論文提出, the
+    ///   thesis submission in January) or a month to be ready by (by March) counts as a
+    ///   date;
     /// - the business carries on: a workaround serves it (手動で再実行すると…取り込めました,
     ///   朝のレポートにも間に合っています, 予備のノート PC で作業してもらっています, for now
     ///   they use the full desktop, which works), or only a few users are affected while
     ///   the others work normally (他部署の約 250 名は普段どおり利用できています, everyone
     ///   else can launch it without trouble), or it is slower but nothing fails (遅延のみ,
     ///   no errors, only slower), or orders still come in (ご注文は普段どおり入ってきて
-    ///   います, customers can still check out).
+    ///   います, customers can still check out), or the rest are unaffected (残りの端末
+    ///   では遅延は出ていません, the rest of the group is not affected, other users are
+    ///   connecting normally), or the work goes on as usual (会計処理自体は通常どおり
+    ///   続けられています, the clerks are processing applications normally), or the job
+    ///   itself succeeds every time (関数そのものは毎回最後まで成功しており), or only a
+    ///   few people are affected (影響は 2 名のみ, it affects the four PhD students).
     ///
     /// Where none of these is found, a small statistical model reads each sentence too:
     /// a score that adds up a weight for every short piece of the sentence (one to three
@@ -98,7 +108,8 @@ declare_rule! {
     /// that showed one of the families above, and the other sentences of requests at A
     /// that did not). A sentence that scores high enough for a family counts as that
     /// family's sign, under the same conditions as the cues (severity A, no outage said
-    /// to be going on now). The weights are a file in the repository and the result is
+    /// to be going on now; a sentence that says something tried did not help is no
+    /// recovery and no undo). The weights are a file in the repository and the result is
     /// the same on every run; the model is used because, on batches of drafts it was not
     /// trained on, it found requests the cues missed without flagging a clean one.
     ///
@@ -136,7 +147,7 @@ declare_rule! {
     /// asks for a root cause analysis later, mentions a rollback that was tried, or asks
     /// for speed: an outage now is what A is for. It is recognised by who is affected
     /// (全社員, 全店舗, すべてのお客様, 誰も, all users, every customer, nobody can, the whole
-    /// company) or by the state now (停止中, 現在も, 業務が止まっている, 復旧していない,
+    /// company, どの院でも…見られません) or by the state now (停止中, 現在も, 業務が止まっている, 復旧していない,
     /// 引き続き…できない; is down, right now, at the moment, ongoing, still failing, losing
     /// revenue); work on a project said to be blocked (作業が止まっている, testing is
     /// blocked) is a project's delay, not such a sign. A sentence saying nothing is down now outweighs those words (停止中は 503
@@ -461,7 +472,8 @@ const RECOVERY: &[&str] = &[
 static CUES: LazyLock<[Cue; 4]> = LazyLock::new(|| {
     [
         Cue::new(&[
-            "(?:復旧|回復|解消|収束|終息|正常化|復帰)(?:いた|し|され|済)(?:ており|ています|ました|ております|た)|(?:正常|元|通常(?:状態|運転|稼働)?)に(?:戻り|戻って|戻った|なり|なって|復し)|(?:すでに|既に|もう)(?:正常|復旧|回復|解消|問題な)|一時的な(?:障害|事象|問題|現象)",
+            // た not followed by い / く / かっ: 解消したい is a wish, not a recovery.
+            "(?:復旧|回復|解消|収束|終息|正常化|復帰)(?:いた|し|され|済)(?:ており|ています|ました|ております|た(?:$|[^いくか]))|(?:正常|元|通常(?:状態|運転|稼働)?)に(?:戻り|戻って|戻った|なり|なって|復し)|(?:すでに|既に|もう)(?:正常|復旧|回復|解消|問題な)|一時的な(?:障害|事象|問題|現象)",
         "(?:収まって|収まり|落ち着いて|落ち着き)(?:おり|います|ました)|(?:以降|その後|それ以降)(?:は)?(?:[^。、]{0,10}まで)?(?:安定|正常|問題なく|落ち着)|(?:今|現在)は(?:問題なく|正常に|普通に|通常どおり|通常通り)?(?:動いて|動作して|稼働して|使えて|利用でき|アクセスでき|接続でき)",
             "(?:自然に|勝手に|自動的に)(?:収ま|回復|復旧|解消|直|治)",
             "現在は?(?:正常|問題なく|安定|通常(?:どおり|通り)|平常|影響(?:は|が)?(?:ございません|ありません|ない|なく))",
@@ -501,8 +513,8 @@ static CUES: LazyLock<[Cue; 4]> = LazyLock::new(|| {
             r"\bnot\s+(?:yet\s+)?(?:live|in\s+production|launched)\b|\b(?:is|are)\s*n[o']t\s+(?:yet\s+)?live\b|\bnone\s+of\s+(?:it|this|them)\s+(?:is|are)\s+live\b",
             r"\b(?:has|have)\s*(?:n't|\s+not)\s+(?:yet\s+)?(?:launched|gone\s+live|gone\s+(?:in)?to\s+production|been\s+released)\b|\bpre-?(?:production|launch|prod)\b|\bgreenfield\b|\bsetting\s+(?:things|it|everything)\s+up\b|\bstill\s+(?:setting|building|configuring|testing)\b|\bno\s+(?:end\s+)?(?:users|customers)\s+(?:are\s+)?(?:on\s+it\s+|using\s+it\s+)?yet\b|\b(?:nothing|none\s+of\s+(?:it|this|them))\s+(?:is|are)\s+(?:live|in\s+production)\b|\b(?:live|in\s+production)\s+yet\b|\bpilot\b|\bproof\s+of\s+concept\b|\b(?:dress\s+)?rehearsals?\b|\b(?:goes|will\s+go)\s+live\s+(?:on|in|next)\b|\bstaging\s+(?:rollout|environment|deployment)\b",
             r"\b(?:before|ahead\s+of|prior\s+to)\s+(?:the\s+|our\s+|this\s+|next\s+\w+'s\s+|\w+'s\s+)?(?:launch|go-?live|going\s+live|cutover|release|rollout)\b|\bbringing\s+(?:\w+\s+){0,3}online\b|\bnew\s+(?:\w+\s+)?build\b",
-            r"\b(?:before|until|ahead\s+of)\s+(?:we|it|they)\s+(?:open|launch|go\s+live|release|ship|roll\s+out|cut\s+over|publish)\b|\bbefore\s+(?:opening|launching|going\s+live|releasing|cutting\s+over)\b|\b(?:scheduled|planned|due|set)\s+to\s+(?:go\s+live|launch|open|be\s+released|ship|cut\s+over)\b|\bnone\s+of\s+(?:it|this|them)\s+(?:is|are)\s+[\w-]+\s+yet\b|\b[\w-]+[- ]facing\s+yet\b|\bstill\s+(?:validating|preparing|onboarding|migrating|piloting|rolling\s+out)\b|\b(?:in\s+the\s+middle\s+of|midway\s+through|partway\s+through|halfway\s+through)\s+(?:a|the|our)\s+(?:\w+\s+)?(?:migration|lift-and-shift|move|rollout|build|deployment|cutover|transition|onboarding)\b|\blift[- ]and[- ]shift\b|\b(?:released|launched|rolled\s+out|opened|available|exposed)\s+to\s+(?:\w+\s+)?(?:users|customers|the\s+public|anyone|production)\s+yet\b",
-            r"\b(?:we|i)(?:\s+are|'re|\s+am)\s+(?:currently\s+|still\s+)?(?:wiring\s+up|onboarding|migrating|building|setting\s+up|standing\s+up|rolling\s+out|preparing)\b|\bwhile\s+(?:we|they)\s+(?:migrate|build|set\s+up|move\s+over|roll\s+out|onboard|cut\s+over)\b|\b(?:no|none\s+of\s+(?:our|the|its|their))\s+(?:\w+\s+){0,2}(?:is|are)\s+(?:on|using|relying\s+on|in)\s+(?:it|this|them|(?:this|that|the|our)\s+[\w-]+)\s+yet\b|\b(?:nothing|no\s+\w+)\s+(?:in|on)\s+production\s+(?:depends|relies|runs|uses|is\s+affected)\b|\bbuild(?:ing)?[- ]out\b|\bbuild\s+phase\b|\b(?:building|standing\s+up|setting\s+up|spinning\s+up)\s+(?:\w+\s+)?(?:a|the|our)?\s*new\b|\bstanding\s+up\b|\bmigrating\b|\bmigration\s+(?:project|rehearsal|from)\b|\blanding\s+zone\b",
+            r"\b(?:before|until|ahead\s+of)\s+(?:we|it|they)\s+(?:open|launch|go\s+live|release|ship|roll\s+out|cut\s+over|switch\s+over|move\s+over|publish)\b|\bbefore\s+(?:opening|launching|going\s+live|releasing|cutting\s+over|switching\s+over)\b|\b(?:scheduled|planned|due|set)\s+to\s+(?:go\s+live|launch|open|be\s+released|ship|cut\s+over)\b|\bnone\s+of\s+(?:it|this|them)\s+(?:is|are)\s+[\w-]+\s+yet\b|\b[\w-]+[- ]facing\s+yet\b|\bstill\s+(?:validating|preparing|onboarding|migrating|piloting|rolling\s+out)\b|\b(?:in\s+the\s+middle\s+of|midway\s+through|partway\s+through|halfway\s+through)\s+(?:a|the|our)\s+(?:\w+\s+)?(?:migration|lift-and-shift|move|rollout|build|deployment|cutover|transition|onboarding)\b|\blift[- ]and[- ]shift\b|\b(?:released|launched|rolled\s+out|opened|available|exposed)\s+to\s+(?:\w+\s+)?(?:users|customers|the\s+public|anyone|production)\s+yet\b",
+            r"\b(?:we|i)(?:\s+are|'re|\s+am)\s+(?:currently\s+|still\s+)?(?:wiring\s+up|onboarding|migrating|building|setting\s+up|standing\s+up|rolling\s+out|preparing)\b|\b(?:we|i)(?:\s+are|'re)\s+(?:currently\s+)?moving\s+(?:our\s+|the\s+)?(?:[\w-]+\s+){0,3}(?:to|into)\s+azure\b|\b(?:all|the|our)\s+(?:\w+\s+){0,2}(?:workloads?|systems?|services?|applications?|apps)\s+still\s+runs?\s+on[- ]?prem\w*|\bwhile\s+(?:we|they)\s+(?:migrate|build|set\s+up|move\s+over|roll\s+out|onboard|cut\s+over)\b|\b(?:no|none\s+of\s+(?:our|the|its|their))\s+(?:\w+\s+){0,2}(?:is|are)\s+(?:on|using|relying\s+on|in)\s+(?:it|this|them|(?:this|that|the|our)\s+[\w-]+)\s+yet\b|\b(?:nothing|no\s+\w+)\s+(?:in|on)\s+production\s+(?:depends|relies|runs|uses|is\s+affected)\b|\bbuild(?:ing)?[- ]out\b|\bbuild\s+phase\b|\b(?:building|standing\s+up|setting\s+up|spinning\s+up)\s+(?:\w+\s+)?(?:a|the|our)?\s*new\b|\bstanding\s+up\b|\bmigrating\b|\bmigration\s+(?:project|rehearsal|from)\b|\blanding\s+zone\b",
         ]),
     ]
 });
@@ -527,8 +539,8 @@ static SEVERITY_ASKED: LazyLock<Cue> = LazyLock::new(|| {
 /// ... for a project or a date (日程, 稼働開始日, launch, milestone, slipped).
 static PROJECT_CUE: LazyLock<Cue> = LazyLock::new(|| {
     Cue::new(&[
-        "プロジェクト|スケジュール|日程|監査|納期|展示会|発表会|キャンペーン|セミナー|デモ|期限|期日|締め?切り?|リリース|稼働開始|サービスイン|カットオーバー|本番移行|マイルストーン|間に合|押して|迫って|進捗|(?:月|年|年度|週)末(?:で|まで|に)|(?:[0-9]+ ?日|末|今週|来週|今月|来月|年内|年度内|期日)までに|(?:今週|来週|今月|来月|年内|年度内|月内|週内|本日|明日)中に|契約(?:が|の)?[^。]{0,10}(?:切れ|終了|満了)|(?:稼働|開始|移行|公開|切り?替え?|リリース|予定|作業|実施|納品|検収|オープン|開業|開店|ローンチ|イベント)日|本番(?:稼働|運用|公開|切り?替え?)(?:開始)?(?:日|予定|前|に向け|まで)|[0-9]{1,2} ?/ ?[0-9]{1,2}[^。]{0,8}(?:まで|に向け|予定|の(?:稼働|リリース|移行|公開|切り?替え?))|(?:月|週)内に|上旬|中旬|下旬|年明け|(?:開始|稼働|公開|リリース)(?:に|まで)(?:は)?(?:間に合|向け)|予定(?:日|どおり|通り)|稼働判定|移行判定|切替日|切り替え日|リハーサル|展開予定|(?:切り替え|切替|移行|展開)(?:る|の)?計画|判定会議|受け入れ(?:試験|テスト)|ユーザー(?:受け入れ|受入)",
-        r"\bprojects?\b|\bschedule\b|\baudit(?:s|ors?)?\b|\bfieldwork\b|\bdeadline\b|\bmilestone\b|\bgo-?live\b|\blaunch\b|\brelease\b|\bcutover\b|\btimeline\b|\bdue\s+date\b|\bslipped\b|\bbehind\s+schedule\b|\bdemo\b|\brollout\b|\bat\s+risk\b|\bprogram(?:me)?s?\b|\bslip\b|\bby\s+the\s+\d+(?:st|nd|rd|th)?\b|\bby\s+(?:monday|tuesday|wednesday|thursday|friday|next\s+week|end\s+of)\b|\bin\s+time\s+for\b|\btarget\s+date\b|\bbefore\s+(?:the\s+|our\s+)?(?:go-?live|launch|cutover|migration|rollout|deadline|opening|event|demo)\b|\bby\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d|\b(?:on|by)\s+the\s+\d{1,2}(?:st|nd|rd|th)\b|\bcommitted\s+(?:to|date)\b|\bstakeholders?\b|\bsign-?off\b|\bcampaign\b|\b(?:trade\s*show|exhibition|conference|keynote)\b|\b(?:this|that|the)\s+date\s+(?:cannot|can't|won't|will\s+not|must\s+not)\b|\bby\s+\d{1,2}(?:st|nd|rd|th)?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b|\bin\s+place\s+by\b|\b(?:before|by)\s+then\b|\bmigration\s+(?:weekend|window|date|day)\b|\bcannot\s+afford\s+to\s+miss\b|\bsign\s+off\b|\bsteering\s+(?:meeting|committee)\b|\breview\s+board\b|\bgo[/-]no[- ]go\b|\b(?:user\s+)?acceptance\s+test\w*|\buat\b|\bpilot\s+wave\b|\bwave\s+\d\b|\bcut-?over\b|\brehearsal\b|\bsigned\s+off\b",
+        "プロジェクト|スケジュール|日程|監査|納期|展示会|発表会|キャンペーン|セミナー|デモ|期限|期日|締め?切り?|リリース|稼働開始|サービスイン|カットオーバー|本番移行|マイルストーン|間に合|押して|迫って|進捗|(?:月|年|年度|週)末(?:で|まで|に)|(?:[0-9]+ ?日|末|今週|来週|今月|来月|年内|年度内|期日)までに|(?:今週|来週|今月|来月|年内|年度内|月内|週内|本日|明日)中に|契約(?:が|の)?[^。]{0,10}(?:切れ|終了|満了)|(?:稼働|開始|移行|公開|切り?替え?|リリース|予定|作業|実施|納品|検収|オープン|開業|開店|ローンチ|イベント)日|本番(?:稼働|運用|公開|切り?替え?)(?:開始)?(?:日|予定|前|に向け|まで)|[0-9]{1,2} ?/ ?[0-9]{1,2}[^。]{0,8}(?:まで|に向け|予定|の(?:稼働|リリース|移行|公開|切り?替え?))|(?:月|週)内に|上旬|中旬|下旬|年明け|(?:開始|稼働|公開|リリース)(?:に|まで)(?:は)?(?:間に合|向け)|予定(?:日|どおり|通り)|稼働判定|移行判定|切替日|切り替え日|リハーサル|展開予定|(?:切り替え|切替|移行|展開)(?:る|の)?計画|判定会議|受け入れ(?:試験|テスト)|ユーザー(?:受け入れ|受入)|提出(?:期限|日|予定)|(?:論文|報告書|申請書)(?:の)?提出",
+        r"\bprojects?\b|\bschedule\b|\baudit(?:s|ors?)?\b|\bfieldwork\b|\bdeadline\b|\bmilestone\b|\bgo-?live\b|\blaunch\b|\brelease\b|\bcutover\b|\btimeline\b|\bdue\s+date\b|\bslipped\b|\bbehind\s+schedule\b|\bdemo\b|\brollout\b|\bat\s+risk\b|\bprogram(?:me)?s?\b|\bslip\b|\bby\s+the\s+\d+(?:st|nd|rd|th)?\b|\bby\s+(?:monday|tuesday|wednesday|thursday|friday|next\s+week|end\s+of)\b|\bin\s+time\s+for\b|\btarget\s+date\b|\bbefore\s+(?:the\s+|our\s+)?(?:go-?live|launch|cutover|migration|rollout|deadline|opening|event|demo)\b|\bby\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d|\b(?:on|by)\s+the\s+\d{1,2}(?:st|nd|rd|th)\b|\bcommitted\s+(?:to|date)\b|\bstakeholders?\b|\bsign-?off\b|\bcampaign\b|\b(?:trade\s*show|exhibition|conference|keynote)\b|\b(?:this|that|the)\s+date\s+(?:cannot|can't|won't|will\s+not|must\s+not)\b|\bby\s+\d{1,2}(?:st|nd|rd|th)?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b|\bin\s+place\s+by\b|\b(?:before|by)\s+then\b|\bmigration\s+(?:weekend|window|date|day)\b|\bcannot\s+afford\s+to\s+miss\b|\bsign\s+off\b|\bsteering\s+(?:meeting|committee)\b|\breview\s+board\b|\bgo[/-]no[- ]go\b|\b(?:user\s+)?acceptance\s+test\w*|\buat\b|\bpilot\s+wave\b|\bwave\s+\d\b|\bcut-?over\b|\brehearsal\b|\bsigned\s+off\b|\bsubmission\s+(?:deadline|date|in|by|on|is\s+due)\b|\b(?:by|before|until)\s+(?:early\s+|mid-?|late\s+|the\s+end\s+of\s+)?(?:january|february|march|april|june|july|august|september|october|november|december)\b",
     ])
 });
 
@@ -554,7 +566,7 @@ static RESTORE: LazyLock<Cue> = LazyLock::new(|| {
 static PROJECT_SLIPPED: LazyLock<Cue> = LazyLock::new(|| {
     Cue::new(&[
         "(?:スケジュール|日程|プロジェクト|リリース|稼働|移行|納期|計画|カットオーバー|サービスイン)[^。]{0,20}?(?:遅れ|遅延|ずれ込|後ろ倒し|延期|押して|間に合わ)|(?:予定|計画)(?:より|から)[^。]{0,10}(?:遅れ|遅延)",
-        r"\b(?:go-?live|launch|project|schedule|timeline|cutover|release|migration|deadline|milestone)\b[^.]{0,30}?\b(?:slipped|slipping|delayed|behind|at\s+risk|pushed\s+(?:back|out))\b|\b(?:has|have|had)\s+(?:already\s+)?slipped\b|\bslipped\s+by\b|\bbehind\s+(?:plan|schedule)\b",
+        r"\b(?:go-?live|launch|project|schedule|timeline|cutover|release|migration|deadline|milestone)\b[^.]{0,30}?\b(?:slipped|slipping|delayed|behind|at\s+risk|pushed\s+(?:back|out))\b|\b(?:has|have|had)\s+(?:already\s+)?slipped\b|\bslipped\s+by\b|\bbehind\s+(?:the\s+|our\s+)?(?:[\w-]+\s+)?(?:plan|schedule|timeline)\b",
     ])
 });
 
@@ -562,7 +574,7 @@ static PROJECT_SLIPPED: LazyLock<Cue> = LazyLock::new(|| {
 /// customer, nobody can) or that it is still down (停止中, 現在も, right now).
 static ONGOING_CUE: LazyLock<Cue> = LazyLock::new(|| {
     Cue::new(&[
-        "全(?:社員|社で|社的|ユーザ|利用者|顧客|店舗|拠点|従業員|職員|端末|リクエスト|取引|注文|決済|サービス(?:が|の)?(?:停止|ダウン|利用でき)|員(?:が|に)?影響)|(?:全て|すべて|全部)の(?:お客様|顧客|ユーザ|利用者|社員|店舗|拠点|VM|リクエスト|サービス|取引)|誰も|一切(?:接続|利用|アクセス|使え)|全面的に",
+        "全(?:社員|社で|社的|ユーザ|利用者|顧客|店舗|拠点|従業員|職員|端末|リクエスト|取引|注文|決済|サービス(?:が|の)?(?:停止|ダウン|利用でき)|員(?:が|に)?影響)|(?:全て|すべて|全部)の(?:お客様|顧客|ユーザ|利用者|社員|店舗|拠点|VM|リクエスト|サービス|取引)|誰も|一切(?:接続|利用|アクセス|使え)|全面的に|どの[^。]{0,12}(?:でも|からも)[^。]{0,24}(?:でき|見られ|使え|つなが|繋が|開け)(?:ない|ません|ず)",
         "引き続き[^。]{0,20}(?:でき|つなが|繋が)(?:ない|ません|ず)|停止(?:中|して(?:いる|います|おり)|したまま)|止まって(?:いる|います|おり)|現在も|依然|継続中|(?:状態|事象|障害)が(?:続|継続)|(?:解消|復旧|回復)(?:して|されて|いたして)?(?:おりません|いません|いない|おらず|せず|しません|されません|されず)|利用できない状態|業務(?:が|を)?(?:停止|止ま|行え|でき)|(?:でき|使え|つなが|繋が|行え)(?:ない|ず)(?:状態|状況)(?:です|が続|となって|になって)|(?:返し|失敗し|落ち|エラーになり|発生し)続け|復旧を(?:最優先|急いで|急ぎ|優先)|(?:至急|早急に|一刻も早く)[^。]{0,10}復旧",
         r"\ball\s+(?:of\s+)?(?:our\s+)?(?:users|employees|customers|staff|visitors|tenants|orders|requests|services|hospitals|stores|sites|offices)\b|\bevery\s+(?:user|customer|employee|visitor|request|order|api\s+call|store|office)\b|\b(?:nobody|no\s+one|no-one)\s+(?:can|could|is\s+able|was\s+able|has\s+been\s+able|gets|is\s+getting)\b|\bwhole\s+(?:company|business|organi[sz]ation|site)\b|\bcompany-wide\b|\bentire\s+(?:company|business|site|storefront|organi[sz]ation|production)\b",
         r"\b(?:is|are)\s+(?:currently\s+|still\s+|completely\s+|totally\s+)?(?:down|offline|unreachable|unavailable)\b|\bright\s+now\b|\bat\s+the\s+moment\b|\bin\s+progress\b|\bongoing\b|\bstill\s+(?:down|failing|broken|unavailable|locked\s+out)\b|\blosing\s+(?:revenue|money|sales)\b|\bnot\s+(?:yet\s+)?(?:recovered|restored)\b",
@@ -576,7 +588,7 @@ static ONGOING_CUE: LazyLock<Cue> = LazyLock::new(|| {
 static NOTHING_DOWN_NOW: LazyLock<Cue> = LazyLock::new(|| {
     Cue::new(&[
         "業務(?:は|に|へ)?(?:の)?(?:影響は?)?(?:止まって|停止して)(?:い|お)(?:ません|らず)|業務(?:を|は)(?:継続|続け)(?:でき|られ)|(?:業務|利用者|お客様|ユーザー)(?:へ|に)の影響(?:は|も)?[^。]{0,8}(?:ありません|ない|なく|ございません)|(?:今|現在)(?:は|も)(?:問題なく|正常に|普通に|通常どおり|通常通り)(?:動いて|動作して|稼働して|使えて|利用でき|アクセスでき|接続でき)|(?:現行|既存|本番|移行元|旧|オンプレミス|オンプレ)(?:の)?[^。]{0,16}(?:は|も)(?:今も|現在も)?(?:普通に|問題なく|正常に|通常どおり|通常通り)(?:稼働|動いて|動作)|(?:利用|稼働|運用|サービス)開始(?:は|が)?まだ先|(?:旧|現行|既存|移行元)(?:の)?[^。]{0,12}(?:が|は|も)(?:今も|現在も|引き続き)?(?:普通に|問題なく|正常に|通常どおり|通常通り)?(?:稼働|運用)(?:して|されて)(?:いる|います|おり|おります)|(?:サービス|業務|本番|システム)(?:は|も)[^。]{0,30}(?:旧|現行|既存|移行元|オンプレ)[^。]{0,24}(?:で|にて)(?:今も|現在も)?(?:普通に|問題なく|正常に|通常どおり|通常通り)(?:稼働|動いて|動作)|本番(?:環境|サービス)?(?:に|へ)?(?:は)?影響(?:は|が)?(?:ありません|ない|なく|ございません|出ていません)|(?:業務|本番|お客様|顧客|利用者)[^。]{0,16}(?:ご)?(?:利用|使用)(?:いただいて|して|されて)(?:いる|おる)もの(?:で|では)(?:は)?(?:ございません|ありません|ない)|(?:状態|設定|構成)で(?:今も|現在も|いまも)?[^。]{0,6}(?:続けられて|稼働して|運用して|動いて|続けて)|(?:現在|今|いま)は(?:以前|前|元|旧|古い|変更前)の[^。]{0,30}(?:で運用|で稼働|で動か|にして|に戻して)|(?:既存|従来|旧|現行)[^。]{0,30}(?:で|にて)[^。]{0,12}(?:問題なく|通常どおり|通常通り|普通に)?(?:行われて|行って|稼働して|運用して)(?:い|お)",
-        r"\b(?:nothing|no\s+\w+)\s+(?:in|on)\s+production\s+(?:depends|relies|runs|uses|is\s+affected)\b|\b(?:is|are)\s+(?:running|working|serving)\s+(?:\w+\s+){0,3}(?:right\s+now|now|at\s+the\s+moment)\b|\bthat\s+is\s+how\b[^.]{0,40}\brunning\b|\bno\s+(?:user|customer|business)\s+impact\b|\b(?:no|none\s+of\s+(?:our|the|its|their))\s+(?:\w+\s+){0,2}(?:is|are)\s+(?:on|using|relying\s+on|in)\s+(?:it|this|them|(?:this|that|the|our)\s+[\w-]+)\s+yet\b|\b(?:old|current|existing)\s+(?:\w+\s+){0,2}(?:is|are)\s+still\s+(?:serving|running|working|handling)\b|\b(?:has|have)\s+been\s+(?:fine|stable|healthy|working)\s+(?:ever\s+)?since\b|\bback\s+to\s+normal\b|\b(?:keep|keeps|continue|continues)\s+(?:to\s+)?(?:serv(?:e|ing)|run(?:ning)?|work(?:ing)?)\s+(?:\w+\s+){0,2}(?:normally|fine|as\s+usual)\b|\b(?:old|current|existing|previous)\s+(?:[\w-]+\s+){0,3}still\s+(?:serves|runs|handles|works)\b|\bstill\s+(?:handled|sent|served|processed|run)\s+by\s+the\s+(?:old|current|existing|previous)\b|\b(?:serves?|serving)\s+(?:the\s+|our\s+)?[\w-]+\s+normally\b",
+        r"\b(?:nothing|no\s+\w+)\s+(?:in|on)\s+production\s+(?:depends|relies|runs|uses|is\s+affected)\b|\b(?:is|are)\s+(?:running|working|serving)\s+(?:\w+\s+){0,3}(?:right\s+now|now|at\s+the\s+moment)\b|\bthat\s+is\s+how\b[^.]{0,40}\brunning\b|\bno\s+(?:user|customer|business)\s+impact\b|\b(?:no|none\s+of\s+(?:our|the|its|their))\s+(?:\w+\s+){0,2}(?:is|are)\s+(?:on|using|relying\s+on|in)\s+(?:it|this|them|(?:this|that|the|our)\s+[\w-]+)\s+yet\b|\b(?:old|current|existing)\s+(?:\w+\s+){0,2}(?:is|are)\s+still\s+(?:serving|running|working|handling)\b|\b(?:has|have)\s+been\s+(?:fine|stable|healthy|working)\s+(?:ever\s+)?since\b|\bback\s+to\s+normal\b|\b(?:keep|keeps|continue|continues)\s+(?:to\s+)?(?:serv(?:e|ing)|run(?:ning)?|work(?:ing)?)\s+(?:\w+\s+){0,2}(?:normally|fine|as\s+usual)\b|\b(?:old|current|existing|previous|live|production)\s+(?:[\w-]+\s+){0,3}still\s+(?:serves|runs|handles|works)\b|\bstill\s+(?:handled|sent|served|processed|run)\s+by\s+the\s+(?:old|current|existing|previous)\b|\b(?:serves?|serving)\s+(?:the\s+|our\s+)?[\w-]+\s+normally\b",
     ])
 });
 
@@ -585,8 +597,8 @@ static NOTHING_DOWN_NOW: LazyLock<Cue> = LazyLock::new(|| {
 /// of its own and outweighs words of an outage, like [`NOTHING_DOWN_NOW`].
 static NOT_USED: LazyLock<Cue> = LazyLock::new(|| {
     Cue::new(&[
-        "(?:まだ)?(?:一般の)?(?:お客様|利用者|ユーザー|顧客)(?:の|による|からの)?(?:アクセス|利用)(?:は|が)(?:まだ)?(?:ありません|ない|ございません|ゼロ)|(?:他に|ほかに|他の(?:人|部署|社員|利用者)は?|ほかの(?:人|部署|社員|利用者)は?)(?:誰も|だれも)?(?:使って|利用して|使用して)(?:いない|いません|おらず|おりません)|(?:展示会|デモ|イベント|検証|テスト|評価|発表会|セミナー|開発)[^。]{0,16}(?:で|に|用に)?(?:しか|のみ|だけ)(?:が|で)?(?:使わ|使用し|利用し|使い|使う|利用する|使用する)|まだ[^。]{0,16}(?:通信|トラフィック|データ|業務|利用者|ユーザー|お客様|取引先)[^。]{0,8}(?:流して|載せて|乗せて|移して|使って|利用して|案内して|公開して)(?:いない|おらず|いません|おりません)|(?:取引先|お客様|利用者|ユーザー|社員)(?:に|へ)(?:は)?まだ(?:案内|公開|提供|開放|展開)(?:して|されて)?(?:いない|おらず|いません|おりません)|まだ誰にも(?:公開|案内|提供|開放|展開)|(?:利用者|ユーザー|使う人)(?:も|は)(?:まだ)?(?:いません|いない|おらず|おりません)",
-        r"\b(?:customers|users|clients|partners|end\s+users)\s+are\s+still\s+(?:on|using)\s+(?:the|our)\s+(?:old|current|existing|legacy)\b|\bonly\s+(?:our|the)\s+(?:\w+\s+){0,2}(?:team|testers|developers|engineers)\b[^.]{0,30}?\b(?:sends?|uses?|hits?|generates?|access(?:es)?)\b|\b(?:nobody|no\s+one|no-one)\s+else\s+(?:uses?|is\s+using|relies\s+on|depends\s+on|needs)\b|\b(?:(?:is|are)\s+only\s+(?:for|used\s+(?:for|by|at|in))|used\s+only\s+(?:for|by|at|in))\s+(?:the|our|a|an|this)\s+[\w\s-]{0,24}?\b(?:booth|demo|event|exhibition|trade\s*show|conference|tests?|testing|harness|pilot|poc|kiosks?|rehearsals?)\b|\bnothing\s+(?:has\s+)?(?:launched|gone\s+live|shipped)\b|\bnothing\s+else\s+(?:runs|is\s+running|lives|is\s+deployed|is\s+hosted)\s+(?:on|in)\b|\bthe\s+only\s+(?:traffic|users?|load)\s+(?:is|are|comes?\s+from)\s+(?:our\s+own|our\s+team|internal|the\s+team)\b|\b(?:no\s+one|nobody|no-one)\s+(?:is\s+)?(?:using|uses)\s+(?:it|this|them)\b|\bnone\s+of\s+(?:its|the|our)\s+(?:\w+\s+)?(?:workloads|apps|applications|services)\s+(?:have|has)\s+been\s+deployed\b|\bserves\s+no\s+(?:applications?|customers?|users?|production|traffic)\b|\b(?:we\s+)?plan\s+to\s+(?:open|launch|release|offer)\s+(?:it\s+)?to\b",
+        "(?:まだ)?(?:一般の)?(?:お客様|利用者|ユーザー|顧客)(?:の|による|からの)?(?:アクセス|利用)(?:は|が)(?:まだ)?(?:ありません|ない|ございません|ゼロ)|(?:他に|ほかに|他の(?:人|部署|社員|利用者)は?|ほかの(?:人|部署|社員|利用者)は?)(?:誰も|だれも)?(?:使って|利用して|使用して)(?:いない|いません|おらず|おりません)|(?:展示会|デモ|イベント|検証|テスト|評価|発表会|セミナー|開発)[^。]{0,16}(?:で|に|用に)?(?:しか|のみ|だけ)(?:が|で)?(?:使わ|使用し|利用し|使い|使う|利用する|使用する)|まだ[^。]{0,16}(?:通信|トラフィック|データ|業務|利用者|ユーザー|お客様|取引先)[^。]{0,8}(?:流して|載せて|乗せて|移して|使って|利用して|案内して|公開して)(?:いない|おらず|いません|おりません)|(?:取引先|お客様|利用者|ユーザー|社員)(?:に|へ)(?:は)?まだ(?:案内|公開|提供|開放|展開)(?:して|されて)?(?:いない|おらず|いません|おりません)|まだ誰にも(?:公開|案内|提供|開放|展開)|(?:利用者|ユーザー|使う人)(?:も|は)(?:まだ)?(?:いません|いない|おらず|おりません)|(?:誰も|だれも|どなたも)(?:まだ)?(?:使って|利用して|使用して|触って)(?:いない|いません|おらず|おりません)",
+        r"\b(?:customers|users|clients|partners|end\s+users)\s+are\s+still\s+(?:on|using)\s+(?:the|our)\s+(?:old|current|existing|legacy)\b|\bonly\s+(?:our|the)\s+(?:\w+\s+){0,2}(?:team|testers|developers|engineers)\b[^.]{0,30}?\b(?:sends?|uses?|hits?|generates?|access(?:es)?)\b|\b(?:nobody|no\s+one|no-one)\s+else\s+(?:uses?|is\s+using|relies\s+on|depends\s+on|needs)\b|\b(?:(?:is|are)\s+only\s+(?:for|used\s+(?:for|by|at|in))|used\s+only\s+(?:for|by|at|in))\s+(?:the|our|a|an|this)\s+[\w\s-]{0,24}?\b(?:booth|demo|event|exhibition|trade\s*show|conference|tests?|testing|harness|pilot|poc|kiosks?|rehearsals?)\b|\bnothing\s+(?:has\s+)?(?:launched|gone\s+live|shipped)\b|\bnothing\s+else\s+(?:runs|is\s+running|lives|is\s+deployed|is\s+hosted)\s+(?:on|in)\b|\bthe\s+only\s+(?:traffic|users?|load)\s+(?:is|are|comes?\s+from)\s+(?:our\s+own|our\s+team|internal|the\s+team)\b|\b(?:no\s+one|nobody|no-one)\s+(?:is\s+)?(?:using|uses)\s+(?:it|this|them)\b|\bnone\s+of\s+(?:its|the|our)\s+(?:\w+\s+)?(?:workloads|apps|applications|services)\s+(?:have|has)\s+been\s+deployed\b|\bserves\s+no\s+(?:applications?|customers?|users?|production|traffic)\b|\bno\s+(?:[\w-]+(?:,\s*|\s+(?:or|nor|and)\s+)){0,5}[\w-]+\s+(?:use|uses|touch|touches|depends?\s+on|relies\s+on|rely\s+on)\s+(?:it|this|them)\b|\b(?:we\s+)?plan\s+to\s+(?:open|launch|release|offer)\s+(?:it\s+)?to\b",
     ])
 });
 
@@ -607,8 +619,8 @@ static WORK_BLOCKED: LazyLock<Cue> = LazyLock::new(|| {
 /// (ご注文は入ってきていて, customers can still check out).
 static CARRIES_ON_CUE: LazyLock<Cue> = LazyLock::new(|| {
     Cue::new(&[
-        "(?:他|ほか)の[^。]{0,30}(?:は|も)[^。]{0,8}(?:普段どおり|普段通り|通常どおり|通常通り|問題なく|正常に|いつもどおり)(?:に)?(?:利用|使え|使用|接続|サインイン|ログイン|動作|稼働|作業)|(?:予備|代替|代わり|別)の[^。]{0,20}(?:で|を使って|を使い|を貸し出し|に切り替えて)[^。]{0,24}(?:作業|業務|利用|対応|処理)(?:して|を継続|でき|を続け)|手動で[^。]{0,30}(?:再実行|実行|処理|取り込)(?:する|した|すれ|し)?(?:と|ば|たら|ところ|ことで)[^。]{0,40}(?:完了|取り込め|処理でき|成功|間に合)|(?:レポート|締め|業務|処理|納期|期限)(?:に|にも)(?:は)?間に合って(?:います|おります|いる)|エラー(?:は|も)?(?:出て|発生して)(?:い|お)(?:ません|らず)[^。]{0,20}(?:遅い|遅く|遅延)(?:だけ|のみ)|遅延(?:のみ|だけ)|(?:注文|受注|予約|決済|売上|申し込み|申込)(?:は|も)[^。]{0,12}(?:入って(?:きて)?|通って|受けられて|処理されて|完了して)(?:いて|います|おり|おります)",
-        r"\b(?:everyone|everybody|all)\s+else\b[^.]{0,100}?\b(?:can|could|is\s+able|are\s+able|works?|working|unaffected|not\s+affected|without\s+(?:trouble|problems?|issues?))\b|\b(?:the\s+rest\s+of|all\s+(?:the\s+)?other)\s+(?:\w+\s+){0,3}(?:can|are\s+(?:able|fine|unaffected|working)|work\s+(?:fine|normally))\b|\bfor\s+now\b[^.]{0,100}?\b(?:which|that|this)\s+works\b|\bwhich\s+works\s+but\b|\bno\s+errors?\b[^.]{0,30}?\b(?:only|just)\b[^.]{0,15}?\bslow(?:er)?\b|\b(?:orders|bookings|payments|sales)\s+(?:are\s+|were\s+)?still\s+(?:coming\s+in|going\s+through|being\s+(?:placed|taken|processed))\b|\bcustomers\s+(?:can|could)\s+still\s+(?:order|buy|book|pay|check\s+out)\b",
+        "(?:他|ほか)の[^。]{0,30}(?:は|も)[^。]{0,8}(?:普段どおり|普段通り|通常どおり|通常通り|問題なく|正常に|いつもどおり)(?:に)?(?:利用|使え|使用|接続|サインイン|ログイン|動作|稼働|作業)|(?:予備|代替|代わり|別)の[^。]{0,20}(?:で|を使って|を使い|を貸し出し|に切り替えて)[^。]{0,24}(?:作業|業務|利用|対応|処理)(?:して|を継続|でき|を続け)|手動で[^。]{0,30}(?:再実行|実行|処理|取り込)(?:する|した|すれ|し)?(?:と|ば|たら|ところ|ことで)[^。]{0,40}(?:完了|取り込め|処理でき|成功|間に合)|(?:レポート|締め|業務|処理|納期|期限)(?:に|にも)(?:は)?間に合って(?:います|おります|いる)|エラー(?:は|も)?(?:出て|発生して)(?:い|お)(?:ません|らず)[^。]{0,20}(?:遅い|遅く|遅延)(?:だけ|のみ)|遅延(?:のみ|だけ)|(?:注文|受注|予約|決済|売上|申し込み|申込)(?:は|も)[^。]{0,12}(?:入って(?:きて)?|通って|受けられて|処理されて|完了して)(?:いて|います|おり|おります)|(?:残り|残る|その他|ほか|他)の[^。]{0,30}(?:は|では|も)[^。]{0,12}(?:遅延|エラー|事象|問題|症状|障害)(?:は|も)?(?:出て|発生して|起きて|見られて)(?:い|お)(?:ません|らず)|(?:業務|処理|受付|診療|営業|販売|作業|出荷|生産|窓口)(?:自体)?(?:は|も)[^。]{0,8}(?:通常どおり|通常通り|普段どおり|普段通り|いつもどおり|いつも通り|問題なく)(?:に)?(?:続け|継続|行え|行って|回って|進め|でき)|(?:影響|該当|発生)[^。]{0,12}(?:[0-9一二三四五六七八九]|数) ?(?:名|人|台)(?:のみ|だけ)|(?:そのもの|自体)は[^。]{0,12}(?:成功|完了|処理され)(?:して)?(?:おり|います|いて|ております)",
+        r"\b(?:everyone|everybody|all)\s+else\b[^.]{0,100}?\b(?:can|could|is\s+able|are\s+able|works?|working|unaffected|not\s+affected|without\s+(?:trouble|problems?|issues?))\b|\b(?:the\s+rest\s+of|all\s+(?:the\s+)?other)\s+(?:\w+\s+){0,3}(?:can|are\s+(?:able|fine|unaffected|working)|work\s+(?:fine|normally))\b|\bfor\s+now\b[^.]{0,100}?\b(?:which|that|this)\s+works\b|\bwhich\s+works\s+but\b|\bno\s+errors?\b[^.]{0,30}?\b(?:only|just)\b[^.]{0,15}?\bslow(?:er)?\b|\b(?:orders|bookings|payments|sales)\s+(?:are\s+|were\s+)?still\s+(?:coming\s+in|going\s+through|being\s+(?:placed|taken|processed))\b|\bcustomers\s+(?:can|could)\s+still\s+(?:order|buy|book|pay|check\s+out)\b|\bthe\s+rest\s+of\b[^.;]{0,60}?\b(?:(?:is|are)\s+not\s+affected|(?:is|are)n't\s+affected|unaffected)\b|\b(?:itself|every\s+run|each\s+run|all\s+runs)\s+(?:still\s+)?(?:succeeds?|completes?|finish(?:es)?)\b|\b(?:are|is|were|was)\s+(?:\w+\s+)?(?:processing|working|operating|trading|connecting|signing\s+in|logging\s+in)\s+(?:\w+\s+)?(?:normally|as\s+usual)\b|\b(?:affects?|affecting|impacts?|impacting)\s+(?:only\s+)?(?:the\s+)?(?:one|two|three|four|five|six|a\s+few|a\s+handful\s+of|[1-9])\s+(?:\w+\s+){0,2}(?:users|students|people|staff|colleagues|engineers|developers|analysts|members|researchers|clerks|terminals|pcs|machines|devices)\b",
     ])
 });
 
@@ -778,7 +790,10 @@ fn model_sign_in(
         let (fam, best) = (0..families)
             .map(|f| (f, scores[f]))
             .max_by(|a, b| a.1.total_cmp(&b.1))?;
-        (best >= threshold).then(|| (s.doc_range(model::trimmed(s.text)), fam))
+        // Something tried that did not help (同じ画面に戻る, the errors persist) is no
+        // recovery and no undo that works, as for the cues.
+        let failed = matches!(fam, RECOVERED | ROLLBACK) && DID_NOT_HELP.is_match(s.text);
+        (best >= threshold && !failed).then(|| (s.doc_range(model::trimmed(s.text)), fam))
     })
 }
 

@@ -23,12 +23,12 @@ use crate::rules::RuleMeta;
 use crate::{Config, Context, Diagnostic};
 
 /// The batches of drafts the sentence set was extracted from, in the order they were
-/// written. Batch L is not among them: weights trained with it added a multiple-problems
-/// finding to a cross-subscription draft of batch F (034) at the threshold in use and at
-/// 5, the highest measured (`drafts_l/README.md`), so L stays a test batch and an unseen
-/// batch of the leave-one-batch-out measure.
-pub(super) const BATCHES: [&str; 7] = [
-    "drafts_d", "drafts_e", "drafts_f", "drafts_h", "drafts_i", "drafts_j", "drafts_k",
+/// written. Batch L joined in session 9 with M, N and O: alone (session 7) its weights
+/// added a multiple-problems finding to a cross-subscription draft of batch F (034);
+/// with the three later batches that finding is gone (`drafts_l/README.md`).
+pub(super) const BATCHES: [&str; 11] = [
+    "drafts_d", "drafts_e", "drafts_f", "drafts_h", "drafts_i", "drafts_j", "drafts_k", "drafts_l",
+    "drafts_m", "drafts_n", "drafts_o",
 ];
 
 /// The clock each batch is read at (as in `drafts.rs`).
@@ -38,6 +38,9 @@ pub(super) fn batch_now(batch: &str) -> &'static str {
         "drafts_i" | "drafts_j" => "2026-12-07T01:30:00Z",
         "drafts_k" => "2026-12-07T02:30:00Z",
         "drafts_l" => "2026-12-07T04:30:00Z",
+        "drafts_m" => "2026-12-07T07:30:00Z",
+        "drafts_n" => "2026-12-07T07:45:00Z",
+        "drafts_o" => "2026-12-07T09:15:00Z",
         _ => "2026-12-06T12:00:00Z",
     }
 }
@@ -153,12 +156,14 @@ fn one_line(s: &str) -> String {
 }
 
 /// The era of each line of a snippet file by `git blame`: `snippet` before session 6's
-/// batches, `snippet-ij` while tuning on batches I and J, `snippet-k` on batch K.
+/// batches, `snippet-ij` while tuning on batches I and J, `snippet-k` on batch K,
+/// `snippet-m` on batch M (batch N's round added no snippet).
 fn snippet_eras(file: &str) -> Vec<String> {
     const IJ: [&str; 6] = [
         "7b91e3f", "194e590", "07cd58c", "9474497", "c49d1d6", "d848889",
     ];
     const K: [&str; 3] = ["cd31b1d", "e73099f", "951ac2a"];
+    const M: [&str; 3] = ["fbde5ee", "94b9ef9", "90a2aa8"];
     let out = std::process::Command::new("git")
         .args(["blame", "-s", "-l", file])
         .current_dir(concat!(
@@ -175,6 +180,8 @@ fn snippet_eras(file: &str) -> Vec<String> {
                 "snippet-ij".to_string()
             } else if K.iter().any(|c| sha.starts_with(c)) {
                 "snippet-k".to_string()
+            } else if M.iter().any(|c| sha.starts_with(c)) {
+                "snippet-m".to_string()
             } else {
                 "snippet".to_string()
             }
@@ -263,11 +270,24 @@ fn extract_sentences() {
          # judgment_dev/model_data.rs, then reviewed; see there how a sentence is labelled.\n\
          # labels<TAB>lang<TAB>source<TAB>sentence; labels: rule=label, space-separated, for\n\
          # the rules that labelled it (sev multi reopen feature cross); + carries the rule's\n\
-         # signal, - does not, sev's positives name their family.\n",
+         # signal, - does not, sev's positives name their family. Sources: a batch's\n\
+         # draft, a snippet era, or writer-… (sentences written by hand for the set).\n",
     );
     for ((lang, source, text), l) in lines.iter().zip(&labels) {
         let l: Vec<String> = l.iter().map(|(r, v)| format!("{r}={v}")).collect();
         out.push_str(&format!("{}\t{lang}\t{source}\t{text}\n", l.join(" ")));
+    }
+    // Sentences written by hand for the set (source `writer-…`) are kept as they are.
+    let kept = std::fs::read_to_string(format!("{dir}/sentences.tsv")).unwrap_or_default();
+    for line in kept.lines() {
+        if line
+            .split('\t')
+            .nth(2)
+            .is_some_and(|s| s.starts_with("writer-"))
+        {
+            out.push_str(line);
+            out.push('\n');
+        }
     }
     std::fs::write(format!("{dir}/sentences.tsv"), out).unwrap();
 }

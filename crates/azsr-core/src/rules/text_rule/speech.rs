@@ -91,10 +91,11 @@ pub(crate) static ASKS_TO_KNOW: LazyLock<Cue> = LazyLock::new(|| {
 });
 
 /// A question passed on from someone else (お客様からご質問をお預かりしております, …も
-/// 知りたいとのことです, she has asked us to find out, he would like to know).
+/// 知りたいとのことです, …も確認してほしいと申しております, she has asked us to find
+/// out, he would like to know).
 pub(crate) static RELAYED: LazyLock<Cue> = LazyLock::new(|| {
     Cue::new(&[
-        "(?:ご)?質問を(?:お)?預か|(?:知りたい|伺いたい|確認したい|教えてほしい|聞いてほしい)との(?:こと|ご依頼)|(?:から|より)[^。]{0,16}(?:ご)?(?:質問|確認依頼)を(?:受け|いただ|頂)",
+        "(?:ご)?質問を(?:お)?預か|(?:知りたい|伺いたい|確認したい|教えてほしい|聞いてほしい)との(?:こと|ご依頼)|(?:から|より)[^。]{0,16}(?:ご)?(?:質問|確認依頼)を(?:受け|いただ|頂)|(?:てほしい|て欲しい|ていただきたい|て頂きたい|たい)と(?:申して|申し(?:ており|まして)|言って|話して)(?:おり|い|ました)",
         r"\b(?:has|have|had)\s+asked\s+(?:us|me)\s+to\s+(?:find\s+out|ask|check|confirm|clarify|raise)\b|\b(?:he|she|they)\s+(?:would\s+like|wants?|needs?)\s+to\s+know\b|\b(?:he|she|they)\s+(?:has|have)\s+asked\s+(?:us\s+|me\s+)?(?:whether|if|how)\b",
     ])
 });
@@ -105,7 +106,7 @@ pub(crate) static DID_NOT_HELP: LazyLock<Cue> = LazyLock::new(|| {
     Cue::new(&[
         "ても|でも(?:改善|解消|変わ)|(?:改善|解消|変化|変わ|復旧|回復|直)(?:せず|しない|しません|しなかった|されず|されない|されません|らない|りません|らず|っていない|っていません|っておりません)|(?:改善|解消|変化|復旧|回復)(?:して|されて|いたして)?(?:おらず|いない|いません|おりません)|効果(?:が|は)?(?:ない|なし|ありません|ございません)|症状は変わ|状況は変わ|同じエラー|同様のエラー",
         r"\b(?:did\s+not|didn't|does\s+not|doesn't|do\s+not|don't|did\s+nothing|no\s+effect|no\s+luck|without\s+success|not\s+(?:help|fix|resolve|restore))\b",
-        r"\b(?:still|persists?|persisted|remains?|continues?|continued)\b|\bsame\s+(?:error|result|issue|problem)\b",
+        r"\b(?:still|persists?|persisted|remains?|continues?|continued)\b|\bsame\s+(?:error|result|issue|problem|screen|state|symptoms?|behaviou?r|message)\b",
     ])
 });
 

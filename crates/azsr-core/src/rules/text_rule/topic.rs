@@ -66,8 +66,8 @@ static CUES: LazyLock<[Cue; 10]> = LazyLock::new(|| {
             r"\b(?:invoices?|bills?|billing|billed|charges?|charged|costs?|costing|price[sd]?|pricing|refunds?|refundable|payments?|reserved\s+instances?|reservations?|savings\s+plans?|credits?|discounts?|spend|budget|cheaper|save\s+money|savings)\b|\$\d|\b(?:usd|eur|gbp|jpy)\s?\d|\d\s?(?:usd|eur|gbp|jpy)\b|€\s?\d|£\s?\d",
         ]),
         Cue::new(&[
-            "クォータ|クオータ|上限緩和|上限の緩和|上限(?:値|数)?(?:を|の)?[^。]{0,12}(?:引き上げ|緩和|増や|拡張|変更|増加)|(?:コア|vCPU|CPU|インスタンス|GPU) ?(?:数)? ?(?:の)? ?上限",
-            r"\bquotas?\b|\blimit\s+increase\b|\b(?:raise|increase|lift)\s+(?:the\s+|our\s+)?(?:\w+\s+)?limits?\b|\bcore\s+limits?\b|\bmore\s+(?:v?cpus?|cores|vcores|gpus?)\b|\bvcpu\s+limits?\b",
+            "クォータ|クオータ|上限緩和|上限の緩和|上限(?:値|数)?(?:を|の)?[^。]{0,12}(?:引き上げ|緩和|増や|拡張|変更|増加)|(?:コア|vCPU|CPU|インスタンス|GPU) ?(?:数)? ?(?:の)? ?上限|(?:vCPU|コア数|Family vCPU)[^。]{0,20}?[0-9]+ ?(?:から|→)[^。]{0,6}?[0-9]+ ?(?:に|まで)(?:上げ|引き上げ|増や)",
+            r"\bquotas?\b|\blimit\s+increase\b|\b(?:raise|increase|lift)\s+(?:the\s+|our\s+)?(?:\w+\s+)?limits?\b|\bcore\s+limits?\b|\bmore\s+(?:v?cpus?|cores|vcores|gpus?)\b|\bvcpu\s+limits?\b|\b(?:ip\s+address|core|vcpu|instance|resource)\s+limits?\b[^.]{0,40}?\b(?:raised|increased|lifted)\b",
         ]),
         Cue::new(&[
             "サインイン|ログイン|多要素|\\bMFA\\b|条件付きアクセス|ライセンス|ロール|権限|\\bRBAC\\b|ゲスト|\\bSSO\\b|シングル サインオン|パスワード|認証|アカウント(?:の)?(?:ロック|無効)",

@@ -38,7 +38,7 @@ pub(crate) fn short(rule: &str) -> &'static str {
 
 /// The sentence set (`judgment_dev/sentences.tsv`), one entry per rule that labelled a
 /// sentence, without what batch `leave_out` (`drafts_i`…) contributed: its drafts'
-/// sentences and the snippets written after it was seen (`snippet-ij`, `snippet-k`).
+/// sentences and the snippets written after it was seen (`snippet-ij`, `snippet-k`, `snippet-m`).
 pub(crate) fn sentences(leave_out: Option<&str>) -> Vec<Labelled> {
     let text = include_str!("../../judgment_dev/sentences.tsv");
     let mut out = Vec::new();
@@ -77,6 +77,7 @@ pub(crate) fn from_batch(source: &str, batch: &str) -> bool {
     let era = match batch {
         "drafts_i" | "drafts_j" => "snippet-ij",
         "drafts_k" => "snippet-k",
+        "drafts_m" => "snippet-m",
         _ => "",
     };
     source.starts_with(&format!("{batch}/")) || (!era.is_empty() && source == era)
