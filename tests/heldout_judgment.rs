@@ -21,8 +21,11 @@ use serde_json::Value;
 /// 51/55 = 0.927; after session 6's batches I, J and K: 50/55 = 0.909, one Japanese
 /// severity-a-criteria draft found before is missed since the round on I and J, and the
 /// round on K changed nothing here: the floor follows what is measured; the same after
-/// session 7's sentence model and session 8's rounds on batches M and N).
-const MIN_RECALL: f64 = 0.90;
+/// session 7's sentence model and session 8's rounds on batches M and N; after session
+/// 9's round on batch O, the sentence model retrained on batches L to O and a blind set
+/// of sentences, and one matter asked as several questions kept silent: 51/55 = 0.927,
+/// the phrasing rules 45/49, no clean draft with a finding).
+const MIN_RECALL: f64 = 0.92;
 #[derive(Deserialize)]
 struct Expected {
     draft: Vec<Draft>,
