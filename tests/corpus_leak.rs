@@ -5,7 +5,8 @@
 //! and pasted into a complete request, in the snippet's language, the way people paste
 //! it: as a paragraph, in a code block, in a table cell or as a list item. The real
 //! binary checks them all once per `--format`; no marked secret, nor any 8-character
-//! piece of it, may appear in stdout or stderr, the human format's quoted lines included.
+//! piece of it (12 where it is mostly hex), may appear in stdout or stderr, the human
+//! format's quoted lines included.
 //!
 //! `AZSR_LEAK_CORPORA=first,dev10,…` restricts the run to the corpora named (`first` is
 //! the top-level files); by default every corpus is checked, heldout4 too, in a test of
@@ -288,7 +289,7 @@ fn is_pem_armour(line: &str) -> bool {
     line.len() > 10 && line.starts_with("-----") && line.ends_with("-----")
 }
 
-/// Every piece (8 characters, or the whole of a shorter line) of every secret, with the
+/// Every piece (8 characters, 12 of hex, or the whole of a shorter line) of every secret, with the
 /// secret it belongs to; less the pieces that also stand in the snippets' text outside
 /// any secret (the base64 of a certificate's armour begins a public `tls.crt` and a
 /// secret bundle alike): the output may show those without showing a secret.
@@ -305,7 +306,10 @@ impl<'a> Pieces<'a> {
         for (i, s) in secrets.iter().enumerate() {
             for m in &s.material {
                 let starts: Vec<usize> = m.char_indices().map(|(b, _)| b).collect();
-                let n = starts.len().min(8);
+                // Hex holds 4 bits a character: 8 of them would meet the windows of the
+                // outputs' fingerprints (hashes) by chance once the corpora are large.
+                let hex = m.bytes().filter(u8::is_ascii_hexdigit).count() * 5 >= m.len() * 4;
+                let n = starts.len().min(if hex { 12 } else { 8 });
                 if !widths.contains(&n) {
                     widths.push(n);
                 }
@@ -337,7 +341,11 @@ impl<'a> Pieces<'a> {
 
     /// Which secrets a piece of which `output` holds, as printed, without its ANSI
     /// escapes or in its JSON strings.
-    fn found_in(&self, output: &str) -> Vec<bool> {
+    /// A secret shorter than a piece (a card's CVC, a PIN) is looked for only where
+    /// `prose` says the output is text for people: the machine formats are full of
+    /// numbers and hashes (columns, offsets, fingerprints) it may equal, and quote no
+    /// line the human format does not.
+    fn found_in(&self, output: &str, prose: bool) -> Vec<bool> {
         let mut seen = vec![false; self.count];
         for hay in output_text::haystacks(output) {
             let starts: Vec<usize> = hay.char_indices().map(|(b, _)| b).collect();
@@ -347,11 +355,13 @@ impl<'a> Pieces<'a> {
                         continue;
                     }
                     let end = starts.get(k + n).copied().unwrap_or(hay.len());
-                    // A secret of three characters (a card's CVC) is matched as a whole
-                    // token: inside a hash or a number it is no leak.
+                    // And there it is matched as a whole token: inside a hash or a
+                    // number it is no leak.
                     let alnum = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
-                    if n < 4
-                        && (alnum(hay[..b].chars().next_back()) || alnum(hay[end..].chars().next()))
+                    if n < 8
+                        && (!prose
+                            || alnum(hay[..b].chars().next_back())
+                            || alnum(hay[end..].chars().next()))
                     {
                         continue;
                     }
@@ -513,7 +523,7 @@ fn check(corpora: Vec<Corpus>) {
     let pieces = Pieces::of(&secrets, &public);
     // The matching finds every secret in its own text (else a leak could pass unseen).
     for (i, secret) in secrets.iter().enumerate() {
-        assert!(pieces.found_in(&secret.material.join("\n"))[i]);
+        assert!(pieces.found_in(&secret.material.join("\n"), true)[i]);
     }
 
     let mut leaks: Vec<String> = Vec::new();
@@ -538,7 +548,11 @@ fn check(corpora: Vec<Corpus>) {
         }
         for (stream, bytes) in [("stdout", &o.stdout), ("stderr", &o.stderr)] {
             let out = String::from_utf8_lossy(bytes);
-            for (i, seen) in pieces.found_in(&out).into_iter().enumerate() {
+            for (i, seen) in pieces
+                .found_in(&out, format.starts_with("human"))
+                .into_iter()
+                .enumerate()
+            {
                 if seen {
                     let s = &snippets[secrets[i].snippet];
                     leaks.push(format!(
