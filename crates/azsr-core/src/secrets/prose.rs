@@ -1534,6 +1534,11 @@ const SPELLED_OUT: &[&str] = &[
     "zero not",
     "not o's",
     "not an o",
+    "with the dashes",
+    "with dashes",
+    "with the hyphens",
+    "with hyphens",
+    "no spaces",
     "first login",
     "first logon",
     "first sign-in",
@@ -1561,7 +1566,7 @@ fn credential_context(text: &str, range: &Range<usize>) -> bool {
 
 /// Whether the rest of the line after `end`, or the line below, spells a value out or
 /// asks to change it at first sign-in (see [`SPELLED_OUT`]).
-fn spelled_out_after(text: &str, end: usize) -> bool {
+pub(super) fn spelled_out_after(text: &str, end: usize) -> bool {
     let le = line_end(text, end);
     let below = if le < text.len() {
         line_end(text, le + 1)
@@ -2810,6 +2815,23 @@ mod tests {
             "The secret was rotated. The new one: see Key Vault kv-fin-prod (secret sql-admin).\n",
             "Here you go: the steps to rotate the key are in the wiki.\n",
             "We created a second app registration for the secret rotation. The new one: 3f2a9c1e-7b4d-4e8a-9c2f-1a2b3c4d5e6f\n",
+        ] {
+            assert!(found(text).is_empty(), "{text}: {:?}", found(text));
+        }
+    }
+
+    #[test]
+    fn words_of_a_password_spelled_out_after_it_are_found() {
+        for (text, value) in [
+            ("the guest Wi-Fi is \"Events\" and the password is tulip-garage-52 (all lowercase, with the dashes).\n", "tulip-garage-52"),
+            ("The kiosk password is river-stone-88, no spaces and lower case.\n", "river-stone-88"),
+            ("Password is blue-harbor-7 (with hyphens)\n", "blue-harbor-7"),
+        ] {
+            assert_eq!(found(text), [value], "{text}");
+        }
+        for text in [
+            "The password is in kv-fin-prod-01 now.\n",
+            "The secret is app-sql-password-2026 in the vault (its name is lower case).\n",
         ] {
             assert!(found(text).is_empty(), "{text}: {:?}", found(text));
         }
