@@ -1664,6 +1664,10 @@ fn it_is_now(text: &str, hit: Range<usize>, out: &mut Vec<Finding>) {
     if text[p..].starts_with("now ") {
         p += 4;
     }
+    // "(it's 32 chars, X)", "it's 88 characters: X": a note of its length before it.
+    if key_told {
+        p += length_note(&text[p..line_end(text, p)]);
+    }
     let Some(v) = read_value(text, p, false) else {
         return;
     };
@@ -1741,6 +1745,36 @@ fn announced_after_colon(text: &str, hit: Range<usize>, out: &mut Vec<Finding>) 
             },
         });
     }
+}
+
+/// The length of a note of a value's length opening `rest` ("32 chars, ", "88 characters:
+/// ", "40 long - "), or 0.
+fn length_note(rest: &str) -> usize {
+    let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
+    if digits == 0 || digits > 3 {
+        return 0;
+    }
+    let after = &rest[digits..];
+    let Some(unit) = [
+        " characters",
+        " chars",
+        " char",
+        " long",
+        "-char",
+        "-character",
+    ]
+    .iter()
+    .find(|u| after.starts_with(**u)) else {
+        return 0;
+    };
+    let tail = &after[unit.len()..];
+    let Some(sep) = [", ", ": ", " - ", " — "]
+        .iter()
+        .find(|s| tail.starts_with(**s))
+    else {
+        return 0;
+    };
+    digits + unit.len() + sep.len()
 }
 
 /// "… the secondary key, it's X", "I copied the access key. It's X": the words before
@@ -2786,6 +2820,8 @@ mod tests {
             ("I copied the primary access key from the portal. It's Zq8wE3rT6yU1iO4pA7sD0fG2hJ5kL9xC and the app still gets 403.\n", "Zq8wE3rT6yU1iO4pA7sD0fG2hJ5kL9xC"),
             ("We rotated the client secret this morning, it's now 8Qm7Q~aB3cD4eF5gH6iJ7kL8mN9oP0qR1sT2uV\n", "8Qm7Q~aB3cD4eF5gH6iJ7kL8mN9oP0qR1sT2uV"),
             ("Switched the sender to the secondary key - it's Lp2Kw9Xr4Tz7Vb1Nc6Mq3Hs8Jd5Fg0Ay and it is still 401.\n", "Lp2Kw9Xr4Tz7Vb1Nc6Mq3Hs8Jd5Fg0Ay"),
+            ("We have a hex API key for the SIEM connector (it's 32 chars, 9b1f80032804a18054d688d15f0da660) that we pasted.\n", "9b1f80032804a18054d688d15f0da660"),
+            ("I regenerated the function key, it's 56 characters: Qw3eR5tY7uI9oP1aS3dF5gH7jK9lZ1xC3vB5nM7qW9eR1tY3uI5oP7a\n", "Qw3eR5tY7uI9oP1aS3dF5gH7jK9lZ1xC3vB5nM7qW9eR1tY3uI5oP7a"),
         ] {
             assert_eq!(found(text), [value], "{text}");
         }
