@@ -378,7 +378,7 @@ const DEV14: Corpus = Corpus {
     ],
     generate: heldout3::generate,
     seed: 0x4E1D_2026_1207_0014,
-    min_recall: 0.9,
+    min_recall: 0.92,
     min_precision: 0.96,
     min_masked: 0.99,
     min_possible: 0.94,
@@ -423,6 +423,8 @@ const DEV15: Corpus = Corpus {
 /// First sight, before any tuning on it: recall 0.759, precision 0.971 (prose en 0.736,
 /// ja 1.000, no false positive; 3 false positives among the en negatives, a Key Vault
 /// secret's name); 0.992 masked in a quoted line, 0.985 by the possible-secret pass alone.
+/// After the h9-secp2 prose round: 0.850 / 0.974 (prose en 0.835, ja 1.000; the same 3
+/// false positives), 0.992 masked, 0.985 by the possible-secret pass alone.
 const DEV17: Corpus = Corpus {
     name: "dev17",
     files: &[
@@ -431,7 +433,7 @@ const DEV17: Corpus = Corpus {
     ],
     generate: heldout3::generate,
     seed: 0x4E1D_2026_1207_0017,
-    min_recall: 0.75,
+    min_recall: 0.85,
     min_precision: 0.97,
     min_masked: 0.99,
     min_possible: 0.98,
