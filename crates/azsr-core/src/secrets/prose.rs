@@ -1290,6 +1290,23 @@ pub(crate) fn at_it_to(text: &str, hit: Range<usize>, out: &mut Vec<Finding>) {
         offered(text, word_before(text, hit.start), out);
         return;
     }
+    // "is it not Osaka2024! anymore?", "is it still Winter#25?", "isn't it X now?": a
+    // password asked about by someone who cannot sign in.
+    let h = &text[hit.clone()];
+    let isnt = h.eq_ignore_ascii_case("isn't it ");
+    if isnt || h.eq_ignore_ascii_case(" it not ") || h.eq_ignore_ascii_case(" it still ") {
+        let ls = line_start(text, hit.start);
+        let question = isnt
+            || text[ls..hit.start]
+                .rsplit(' ')
+                .next()
+                .is_some_and(|w| w.eq_ignore_ascii_case("is") || w.eq_ignore_ascii_case("was"));
+        if question {
+            let v = read_value(text, hit.end, false).map(|v| v.range);
+            offered(text, v, out);
+        }
+        return;
+    }
     if text[hit.clone()].ends_with(':') || text[hit.clone()].ends_with(": ") {
         announced_after_colon(text, hit, out);
         return;
@@ -1355,7 +1372,17 @@ fn offered(text: &str, v: Option<Range<usize>>, out: &mut Vec<Finding>) {
     };
     let after = text[v.end..below].to_ascii_lowercase();
     let reset = [
-        "reset", "typo", "locked", "logon", "log in", "login", "sign in", "password",
+        "reset",
+        "typo",
+        "locked",
+        "logon",
+        "log in",
+        "login",
+        "sign in",
+        "password",
+        "let me in",
+        "letting me in",
+        "let me log",
     ]
     .iter()
     .any(|w| after.contains(w));
@@ -2868,6 +2895,24 @@ mod tests {
         for text in [
             "The password is in kv-fin-prod-01 now.\n",
             "The secret is app-sql-password-2026 in the vault (its name is lower case).\n",
+        ] {
+            assert!(found(text).is_empty(), "{text}: {:?}", found(text));
+        }
+    }
+
+    #[test]
+    fn a_password_asked_about_by_someone_locked_out_is_found() {
+        for (text, value) in [
+            ("Sorry, I'm confused now - is it not Osaka2024! anymore? That's what I have in my notes and it's not letting me in.\n", "Osaka2024!"),
+            ("Quick one: is it still Winter#2025 for the kiosk? It says the password is wrong.\n", "Winter#2025"),
+            ("isn't it Harbor@88 now? I can't log in to the NAS since Monday.\n", "Harbor@88"),
+        ] {
+            assert_eq!(found(text), [value], "{text}");
+        }
+        for text in [
+            "Is it still Standard_D4s_v3 after the resize? The login page is slow.\n",
+            "Was it not v2.4.1 that broke the sign in page?\n",
+            "It still fails, is it not Monday's change? I can't log in.\n",
         ] {
             assert!(found(text).is_empty(), "{text}: {:?}", found(text));
         }
