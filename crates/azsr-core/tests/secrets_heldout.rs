@@ -379,7 +379,7 @@ const DEV14: Corpus = Corpus {
     ],
     generate: heldout3::generate,
     seed: 0x4E1D_2026_1207_0014,
-    min_recall: 0.9,
+    min_recall: 0.93,
     min_precision: 0.96,
     min_masked: 0.99,
     min_possible: 0.94,
@@ -412,6 +412,34 @@ const DEV15: Corpus = Corpus {
     min_possible: 0.96,
     min_snippets: 100,
     min_ja_percent: 80,
+    min_family_positives: 0,
+    held_out: false,
+};
+
+/// A development corpus (session 9, English prose by IT staff, consultants and developers:
+/// support requests with repro steps and what was tried, incident timelines, post-mortems,
+/// GitHub issue comments, Q&A questions, runbook steps, Slack threads, a consultant's
+/// status report; about 10 % Japanese; written by a helper who read neither the detectors
+/// nor the other corpora, see its README). Only the prose family and negatives.
+/// First sight, before any tuning on it: recall 0.759, precision 0.971 (prose en 0.736,
+/// ja 1.000, no false positive; 3 false positives among the en negatives, a Key Vault
+/// secret's name); 0.992 masked in a quoted line, 0.985 by the possible-secret pass alone.
+/// After the h9-secp2 prose round: 0.850 / 0.974 (prose en 0.835, ja 1.000; the same 3
+/// false positives), 0.992 masked, 0.985 by the possible-secret pass alone.
+const DEV17: Corpus = Corpus {
+    name: "dev17",
+    files: &[
+        ("prose.txt", include_str!("secrets/dev17/prose.txt")),
+        ("negatives.txt", include_str!("secrets/dev17/negatives.txt")),
+    ],
+    generate: heldout3::generate,
+    seed: 0x4E1D_2026_1207_0017,
+    min_recall: 0.84,
+    min_precision: 0.97,
+    min_masked: 0.99,
+    min_possible: 0.98,
+    min_snippets: 70,
+    min_ja_percent: 10,
     min_family_positives: 0,
     held_out: false,
 };
@@ -634,6 +662,11 @@ fn dev14_recall_and_precision() {
 #[test]
 fn dev15_recall_and_precision() {
     measure(&DEV15);
+}
+
+#[test]
+fn dev17_recall_and_precision() {
+    measure(&DEV17);
 }
 
 #[test]

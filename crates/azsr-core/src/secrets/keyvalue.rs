@@ -2615,6 +2615,14 @@ pub(crate) fn at_key(
     }
     // `API_TOKEN に APIM_NAMED_VALUE_KEY_01 を対応`: a name told weakly, not a value.
     if sep == Sep::Weak && !v.quoted && name_like(s) {
+        // "the password is tulip-garage-52 (all lowercase, with the dashes)": spelled out,
+        // the words are a password.
+        if class == Class::Password && super::prose::spelled_out_after(text, v.range.end) {
+            out.push(Finding {
+                range: v.range,
+                kind,
+            });
+        }
         return;
     }
     // A column header beside another (`Password   Password2   Username`): a key's name

@@ -1290,6 +1290,27 @@ pub(crate) fn at_it_to(text: &str, hit: Range<usize>, out: &mut Vec<Finding>) {
         offered(text, word_before(text, hit.start), out);
         return;
     }
+    // "is it not Osaka2024! anymore?", "is it still Winter#25?", "isn't it X now?": a
+    // password asked about by someone who cannot sign in.
+    let h = &text[hit.clone()];
+    let isnt = h.eq_ignore_ascii_case("isn't it ");
+    if isnt || h.eq_ignore_ascii_case(" it not ") || h.eq_ignore_ascii_case(" it still ") {
+        let ls = line_start(text, hit.start);
+        let question = isnt
+            || text[ls..hit.start]
+                .rsplit(' ')
+                .next()
+                .is_some_and(|w| w.eq_ignore_ascii_case("is") || w.eq_ignore_ascii_case("was"));
+        if question {
+            let v = read_value(text, hit.end, false).map(|v| v.range);
+            offered(text, v, out);
+        }
+        return;
+    }
+    if text[hit.clone()].ends_with(':') || text[hit.clone()].ends_with(": ") {
+        announced_after_colon(text, hit, out);
+        return;
+    }
     if !text[hit.clone()].eq_ignore_ascii_case(" it to ") {
         it_is_now(text, hit, out);
         return;
@@ -1351,7 +1372,17 @@ fn offered(text: &str, v: Option<Range<usize>>, out: &mut Vec<Finding>) {
     };
     let after = text[v.end..below].to_ascii_lowercase();
     let reset = [
-        "reset", "typo", "locked", "logon", "log in", "login", "sign in", "password",
+        "reset",
+        "typo",
+        "locked",
+        "logon",
+        "log in",
+        "login",
+        "sign in",
+        "password",
+        "let me in",
+        "letting me in",
+        "let me log",
     ]
     .iter()
     .any(|w| after.contains(w));
@@ -1530,6 +1561,11 @@ const SPELLED_OUT: &[&str] = &[
     "zero not",
     "not o's",
     "not an o",
+    "with the dashes",
+    "with dashes",
+    "with the hyphens",
+    "with hyphens",
+    "no spaces",
     "first login",
     "first logon",
     "first sign-in",
@@ -1557,7 +1593,7 @@ fn credential_context(text: &str, range: &Range<usize>) -> bool {
 
 /// Whether the rest of the line after `end`, or the line below, spells a value out or
 /// asks to change it at first sign-in (see [`SPELLED_OUT`]).
-fn spelled_out_after(text: &str, end: usize) -> bool {
+pub(super) fn spelled_out_after(text: &str, end: usize) -> bool {
     let le = line_end(text, end);
     let below = if le < text.len() {
         line_end(text, le + 1)
@@ -1644,12 +1680,20 @@ fn it_is_now(text: &str, hit: Range<usize>, out: &mut Vec<Finding>) {
             .iter()
             .any(|w| context.contains(w))
         };
-    if !told && !sentence {
+    // "Regenerated key1 on the account. The new one is X", "we switched to the secondary
+    // key, it's X": a machine-made key named by a pronoun, the key named just before.
+    let opened = text[hit.clone()].starts_with('(');
+    let key_told = told || (!one && (opened || key_sentence(&before)));
+    if !told && !sentence && !key_told {
         return;
     }
     let mut p = hit.end;
     if text[p..].starts_with("now ") {
         p += 4;
+    }
+    // "(it's 32 chars, X)", "it's 88 characters: X": a note of its length before it.
+    if key_told {
+        p += length_note(&text[p..line_end(text, p)]);
     }
     let Some(v) = read_value(text, p, false) else {
         return;
@@ -1657,6 +1701,16 @@ fn it_is_now(text: &str, hit: Range<usize>, out: &mut Vec<Finding>) {
     let s = &text[v.range.clone()];
     let context =
         text[context_start(text, hit.start)..line_end(text, v.range.end)].to_ascii_lowercase();
+    if key_told && machine_key(s) && names_key(&text[context_start(text, hit.start)..hit.start]) {
+        out.push(Finding {
+            range: v.range,
+            kind: Kind::Secret,
+        });
+        return;
+    }
+    if !told && !sentence {
+        return;
+    }
     // "the new one" may be anything: it takes a user or an account, not an admin portal.
     let words: &[&str] = if one {
         &["same user", "user ", "account"]
@@ -1672,6 +1726,132 @@ fn it_is_now(text: &str, hit: Range<usize>, out: &mut Vec<Finding>) {
             kind: Kind::Password,
         });
     }
+}
+
+/// "I found the storage key, here it is: X", "the PAT expired, I made a new one. Here you
+/// go:⏎X", "the admin password was reset. The new one: X": a value after a lead-in ending
+/// in a colon, the credential named in the words before it (its line or the one above).
+/// A machine-made key, or a chosen password when a password is named.
+fn announced_after_colon(text: &str, hit: Range<usize>, out: &mut Vec<Finding>) {
+    let ls = line_start(text, hit.start);
+    if text[hit.clone()].starts_with(" one") {
+        let lead = text[ls..hit.start].to_ascii_lowercase();
+        let lead = lead.rsplit(' ').next().unwrap_or("");
+        if !["new", "current", "correct", "right", "temporary", "temp"].contains(&lead) {
+            return;
+        }
+    }
+    let mut p = hit.end;
+    while matches!(at(text, p), b' ' | b'\t') {
+        p += 1;
+    }
+    let v = if matches!(at(text, p), b'\n' | b'\r') || p >= text.len() {
+        next_line_value(text, p)
+    } else {
+        read_value(text, p, false)
+    };
+    let Some(v) = v else {
+        return;
+    };
+    let s = &text[v.range.clone()];
+    let head = &text[context_start(text, hit.start)..hit.start];
+    if !names_key(head) {
+        return;
+    }
+    let lower = head.to_ascii_lowercase();
+    let password = ["password", "passphrase", "passwd", " pw", " pin"]
+        .iter()
+        .any(|w| lower.contains(w));
+    if machine_key(s) || password && chosen_password(s) && !is_placeholder(s) {
+        out.push(Finding {
+            range: v.range,
+            kind: if password {
+                Kind::Password
+            } else {
+                Kind::Secret
+            },
+        });
+    }
+}
+
+/// The length of a note of a value's length opening `rest` ("32 chars, ", "88 characters:
+/// ", "40 long - "), or 0.
+fn length_note(rest: &str) -> usize {
+    let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
+    if digits == 0 || digits > 3 {
+        return 0;
+    }
+    let after = &rest[digits..];
+    let Some(unit) = [
+        " characters",
+        " chars",
+        " char",
+        " long",
+        "-char",
+        "-character",
+    ]
+    .iter()
+    .find(|u| after.starts_with(**u)) else {
+        return 0;
+    };
+    let tail = &after[unit.len()..];
+    let Some(sep) = [", ", ": ", " - ", " — "]
+        .iter()
+        .find(|s| tail.starts_with(**s))
+    else {
+        return 0;
+    };
+    digits + unit.len() + sep.len()
+}
+
+/// "… the secondary key, it's X", "I copied the access key. It's X": the words before
+/// "it's" end a clause or a sentence (or open a bracket) after which the pronoun stands
+/// for what was named.
+fn key_sentence(before: &str) -> bool {
+    let b = before.trim_end();
+    b.is_empty() || b.ends_with(['.', '!', ':', ',', ';', '(', '-', '—'])
+}
+
+/// A key, secret or token named in `head` (the words before a pronoun that stands for
+/// it), not only its name or ID: "key1", "the primary key", "client secret", "PAT".
+fn names_key(head: &str) -> bool {
+    let h = head.to_ascii_lowercase();
+    let named = [
+        "key",
+        "secret",
+        "token",
+        "pat ",
+        "pat,",
+        "pat.",
+        "sas",
+        "password",
+        "passphrase",
+    ]
+    .iter()
+    .any(|w| h.contains(w));
+    // "the key's ID", "the secret's name": a pronoun for an ID names no value.
+    named
+        && ![" id", "name", "thumbprint", "vault", "uri"]
+            .iter()
+            .any(|w| h.rsplit(['.', '\n']).next().unwrap_or("").contains(w))
+}
+
+/// A machine-made key of at least 24 characters (a GUID is an ID, lower case with digits
+/// a name).
+fn machine_key(s: &str) -> bool {
+    let guid = s.contains('-') && s.bytes().all(|c| c.is_ascii_hexdigit() || c == b'-');
+    // Lower case with digits is a resource's name (`stfinancearchive2026prod01`) unless hex
+    // or longer than names are.
+    let one_case = !s.bytes().any(|c| c.is_ascii_uppercase())
+        && !s.contains(['+', '/', '=', '~'])
+        && !s.bytes().all(|c| c.is_ascii_hexdigit())
+        && (s.len() < 40 || s.contains(['-', '_', '.']));
+    looks_random(s, 24)
+        && !guid
+        && !one_case
+        && !is_placeholder(s)
+        && !s.contains("://")
+        && !name_like(s)
 }
 
 /// What announces a value after its word: 貼ります, 送ります, 共有します; です and になります
@@ -2655,6 +2835,84 @@ mod tests {
             "ok so the new one is in the vault now, same user (`svc-etl`).\n",
             "The current one is AppGw01Prod for the admin portal.\n",
             "It's Monday2 now, I reset nothing.\n",
+        ] {
+            assert!(found(text).is_empty(), "{text}: {:?}", found(text));
+        }
+    }
+
+    #[test]
+    fn a_key_named_then_told_by_a_pronoun_is_found() {
+        for (text, value) in [
+            ("2. Regenerated key1 on stfin01 and updated the setting. The new one is Xk3mQ9vL2pR8sT5wY7zA1bC4dE6fG0hJ+nM/oP== and it still fails.\n", "Xk3mQ9vL2pR8sT5wY7zA1bC4dE6fG0hJ+nM/oP=="),
+            ("I copied the primary access key from the portal. It's Zq8wE3rT6yU1iO4pA7sD0fG2hJ5kL9xC and the app still gets 403.\n", "Zq8wE3rT6yU1iO4pA7sD0fG2hJ5kL9xC"),
+            ("We rotated the client secret this morning, it's now 8Qm7Q~aB3cD4eF5gH6iJ7kL8mN9oP0qR1sT2uV\n", "8Qm7Q~aB3cD4eF5gH6iJ7kL8mN9oP0qR1sT2uV"),
+            ("Switched the sender to the secondary key - it's Lp2Kw9Xr4Tz7Vb1Nc6Mq3Hs8Jd5Fg0Ay and it is still 401.\n", "Lp2Kw9Xr4Tz7Vb1Nc6Mq3Hs8Jd5Fg0Ay"),
+            ("We have a hex API key for the SIEM connector (it's 32 chars, 9b1f80032804a18054d688d15f0da660) that we pasted.\n", "9b1f80032804a18054d688d15f0da660"),
+            ("I regenerated the function key, it's 56 characters: Qw3eR5tY7uI9oP1aS3dF5gH7jK9lZ1xC3vB5nM7qW9eR1tY3uI5oP7a\n", "Qw3eR5tY7uI9oP1aS3dF5gH7jK9lZ1xC3vB5nM7qW9eR1tY3uI5oP7a"),
+        ] {
+            assert_eq!(found(text), [value], "{text}");
+        }
+        for text in [
+            "We regenerated the key in the vault. The new one is 3f2a9c1e-7b4d-4e8a-9c2f-1a2b3c4d5e6f (its ID).\n",
+            "I created a new storage account for the keys. The new one is stfinancearchive2026prod01.\n",
+            "The key vault was recreated, it's kv-finance-prod-weu-0001 now.\n",
+            "Rotated the secret. It's in the vault now, the name is sql-admin-password-2026.\n",
+        ] {
+            assert!(found(text).is_empty(), "{text}: {:?}", found(text));
+        }
+    }
+
+    #[test]
+    fn a_value_after_a_lead_in_ending_in_a_colon_is_found() {
+        for (text, value) in [
+            ("our consultant asked me to send you the Azure OpenAI key so you can test. Here it is: 4f1c9a7e2b8d3c6a5e0f9b1d7c2a8e3f\n", "4f1c9a7e2b8d3c6a5e0f9b1d7c2a8e3f"),
+            ("The admin password for sqlmi-core-prod was reset by our DBA at 14:02. The new one: Tr4!nWq9#Lp2. Since then it fails.\n", "Tr4!nWq9#Lp2"),
+            ("the PAT for the release pipeline expired, I made a new one. Here you go:\nq7w3e9r1t5y8u2i6o4p0a3s7d1f5g9h2j6k4l8z0x3c7v1b5\n", "q7w3e9r1t5y8u2i6o4p0a3s7d1f5g9h2j6k4l8z0x3c7v1b5"),
+            ("Sorry, wrong key in my last mail. The correct one: Zq8wE3rT6yU1iO4pA7sD0fG2hJ5kL9xC\n", "Zq8wE3rT6yU1iO4pA7sD0fG2hJ5kL9xC"),
+            ("I moved the storage account key (key2) to the secondary (it's Lp2Kw9Xr4Tz7Vb1Nc6Mq3Hs8Jd5Fg0Ay, see below)\n", "Lp2Kw9Xr4Tz7Vb1Nc6Mq3Hs8Jd5Fg0Ay"),
+        ] {
+            assert_eq!(found(text), [value], "{text}");
+        }
+        for text in [
+            "You asked where the key is kept. Here it is: https://kv-fin.vault.azure.net/secrets/app-key\n",
+            "The secret was rotated. The new one: see Key Vault kv-fin-prod (secret sql-admin).\n",
+            "Here you go: the steps to rotate the key are in the wiki.\n",
+            "We created a second app registration for the secret rotation. The new one: 3f2a9c1e-7b4d-4e8a-9c2f-1a2b3c4d5e6f\n",
+        ] {
+            assert!(found(text).is_empty(), "{text}: {:?}", found(text));
+        }
+    }
+
+    #[test]
+    fn words_of_a_password_spelled_out_after_it_are_found() {
+        for (text, value) in [
+            ("the guest Wi-Fi is \"Events\" and the password is tulip-garage-52 (all lowercase, with the dashes).\n", "tulip-garage-52"),
+            ("The kiosk password is river-stone-88, no spaces and lower case.\n", "river-stone-88"),
+            ("Password is blue-harbor-7 (with hyphens)\n", "blue-harbor-7"),
+        ] {
+            assert_eq!(found(text), [value], "{text}");
+        }
+        for text in [
+            "The password is in kv-fin-prod-01 now.\n",
+            "The secret is app-sql-password-2026 in the vault (its name is lower case).\n",
+        ] {
+            assert!(found(text).is_empty(), "{text}: {:?}", found(text));
+        }
+    }
+
+    #[test]
+    fn a_password_asked_about_by_someone_locked_out_is_found() {
+        for (text, value) in [
+            ("Sorry, I'm confused now - is it not Osaka2024! anymore? That's what I have in my notes and it's not letting me in.\n", "Osaka2024!"),
+            ("Quick one: is it still Winter#2025 for the kiosk? It says the password is wrong.\n", "Winter#2025"),
+            ("isn't it Harbor@88 now? I can't log in to the NAS since Monday.\n", "Harbor@88"),
+        ] {
+            assert_eq!(found(text), [value], "{text}");
+        }
+        for text in [
+            "Is it still Standard_D4s_v3 after the resize? The login page is slow.\n",
+            "Was it not v2.4.1 that broke the sign in page?\n",
+            "It still fails, is it not Monday's change? I can't log in.\n",
         ] {
             assert!(found(text).is_empty(), "{text}: {:?}", found(text));
         }
