@@ -487,10 +487,126 @@ fn row_names_password(line: &str, col: usize) -> bool {
     })
 }
 
+/// `認証情報　：Cobalt%88…`, `資格情報: …`: a label for a credential with its colon and one
+/// value ending the line (a user and a password after it are [`super::prose`]'s). And a
+/// parameter sheet's row `DB<TAB>ログイン初期値<TAB>P@ss…<TAB>初回接続後に変更`: a name cell
+/// for a login's initial value or password, the value under the sheet's value column.
+pub(super) fn account_label(text: &str, hit: Range<usize>, out: &mut Vec<Finding>) {
+    let name = &text[hit.clone()];
+    if matches!(name, "認証情報" | "資格情報") {
+        let mut p = hit.end;
+        while matches!(char_at(text, p), ' ' | '\t' | '　') {
+            p += char_at(text, p).len_utf8();
+        }
+        let c = char_at(text, p);
+        if !matches!(c, ':' | '：') {
+            return;
+        }
+        let Some(v) = read_value(text, p + c.len_utf8(), false) else {
+            return;
+        };
+        let s = &text[v.range.clone()];
+        let tail = text[v.range.end..line_end(text, v.range.end)].trim();
+        if !tail.is_empty() || s.contains('/') || is_placeholder(s) {
+            return;
+        }
+        let kind = if looks_random(s, 16) {
+            Kind::Secret
+        } else if looks_like_password(s) {
+            Kind::Password
+        } else {
+            return;
+        };
+        out.push(Finding {
+            range: v.range,
+            kind,
+        });
+        return;
+    }
+    if name != "ログイン" || at(text, hit.start.wrapping_sub(1)) != b'\t' {
+        return;
+    }
+    // The name cell: the anchor to the next tab, naming the login's value or password.
+    let le = line_end(text, hit.start);
+    let Some(te) = text[hit.end..le].find('\t').map(|t| hit.end + t) else {
+        return;
+    };
+    let cell = text[hit.start..te].trim_end();
+    let rest = &cell["ログイン".len()..];
+    let names_value = ["初期値", "値", "パスワード", "PW", "pw", "パス"]
+        .iter()
+        .any(|w| rest.trim_start().starts_with(w));
+    if names_value && !rest.contains("ID") && !rest.contains('名') {
+        named_row(
+            text,
+            &(hit.start..hit.start + cell.len()),
+            Class::Password,
+            Kind::Password,
+            out,
+        );
+    }
+}
+
+/// `接続作成時に入力した値：<key>` under a screen's lines that name the credential (`認証タイプ：API
+/// キー`, `パラメーター ラベル：APIキー`): a label ending in `値` with its colon and one value
+/// ending the line, a few lines below a line naming a key, secret, token or password.
+pub(super) fn value_under_credential(text: &str, hit: Range<usize>, out: &mut Vec<Finding>) {
+    let c = char_at(text, hit.end);
+    if !matches!(c, ':' | '：') {
+        return;
+    }
+    let ls = line_start(text, hit.start);
+    let label = &text[ls..hit.start];
+    if ls == 0
+        || label.len() > 60
+        || label.contains(['|', '\t'])
+        || ["ハッシュ", "ID", "名", "拇印", "番号", "サム"]
+            .iter()
+            .any(|w| label.contains(w))
+    {
+        return;
+    }
+    let Some(v) = read_value(text, hit.end + c.len_utf8(), false) else {
+        return;
+    };
+    let s = &text[v.range.clone()];
+    if !text[v.range.end..line_end(text, v.range.end)]
+        .trim()
+        .is_empty()
+        || is_placeholder(s)
+    {
+        return;
+    }
+    // The lines above, up to eight, name what the value is.
+    let mut above = ls;
+    let mut class = None;
+    for _ in 0..8 {
+        if above == 0 {
+            break;
+        }
+        above = line_start(text, above - 1);
+        class = comment_says(&text[above..line_end(text, above)]);
+        if class.is_some() {
+            break;
+        }
+    }
+    let kind = match class {
+        Some(Class::Password) if looks_like_password(s) => Kind::Password,
+        Some(_) if looks_random(s, 16) => Kind::Secret,
+        _ => return,
+    };
+    out.push(Finding {
+        range: v.range,
+        kind,
+    });
+}
+
 /// Header cells of a settings list's value column: a portal's list pasted from the
-/// screen or a sheet (`名前 種類 値` with tabs, Power Apps' `既定値` and `現在の値`).
+/// screen or a sheet (`名前 種類 値` with tabs, Power Apps' `既定値` and `現在の値`, a
+/// parameter sheet's `初期値`).
 const VALUE_HEADERS: &[&str] = &[
     "値",
+    "初期値",
     "既定値",
     "現在の値",
     "現在値",
@@ -3527,6 +3643,74 @@ mod tests {
             "# 接続先サーバー\nvalue: Hk39!mzQ2xLp\n",
         ] {
             assert!(super::super::found(text).is_empty(), "{text}: {:?}", super::super::found(text));
+        }
+    }
+}
+
+#[cfg(test)]
+mod account_label_tests {
+    use super::super::found;
+
+    #[test]
+    fn a_credential_label_with_one_value_ending_its_line_holds_it() {
+        for (text, value) in [
+            (
+                "■ 接続情報\n　ユーザー　：renkei_batch\n　認証情報　：Cobalt%8812rq\n",
+                "Cobalt%8812rq",
+            ),
+            ("資格情報: Hinode_4471\n備考: 夜間のみ\n", "Hinode_4471"),
+            (
+                "連携先の認証情報：q8Zr2LmX9vTb3NcK7wPd5YhG\n",
+                "q8Zr2LmX9vTb3NcK7wPd5YhG",
+            ),
+        ] {
+            assert_eq!(found(text), [value], "{text}");
+        }
+        for text in [
+            "認証情報：Key Vault を参照\n",
+            "資格情報: 別紙参照\n",
+            "認証情報　：<パスワード>\n",
+            "認証情報の種類：SQL 認証\n",
+        ] {
+            assert!(found(text).is_empty(), "{text}: {:?}", found(text));
+        }
+    }
+
+    #[test]
+    fn a_parameter_sheet_row_for_a_logins_initial_value_holds_it() {
+        for (text, value) in [
+            ("区分\t項目\t初期値\t備考\nDB\tサーバー名\tsql-prd\t\nDB\tログイン ID\thanbai_app\t\nDB\tログイン初期値\tWinter2024$\t初回接続後に変更\n", "Winter2024$"),
+            ("分類\t項目\t値\nVM\tログインパスワード\tOsaka@20265\nVM\tポート\t22\n", "Osaka@20265"),
+            ("No\t項目\t設定値\t備考\n1\tログイン PW\tSAdmin2020\t\n", "SAdmin2020"),
+        ] {
+            assert_eq!(found(text), [value], "{text}");
+        }
+        for text in [
+            "区分\t項目\t初期値\t備考\nDB\tログイン ID\thanbai_app\t\n",
+            "区分\t項目\t初期値\t備考\nDB\tログイン名\tapp_user01\t\n",
+            "区分\t項目\t初期値\t備考\nDB\tログイン初期値\t（別途連絡）\t\n",
+        ] {
+            assert!(found(text).is_empty(), "{text}: {:?}", found(text));
+        }
+    }
+
+    #[test]
+    fn a_value_entered_on_a_screen_that_names_a_key_is_that_key() {
+        let key = "da40f1e6206d297b4b119149c1853501";
+        for text in [
+            format!(
+                "認証タイプ：API キー\nパラメーター名：apikey\n\n接続作成時に入力した値：{key}\n"
+            ),
+            format!("■ 接続先のシークレット\n入力値: {key}\n"),
+            format!("管理者パスワードの設定画面\n設定した値：Hikari#2291\n"),
+        ] {
+            assert_eq!(found(&text).len(), 1, "{text}");
+        }
+        for text in [
+            "認証タイプ：API キー\n入力した値：Standard\n".to_string(),
+            format!("ログの出力先\n入力した値：{key}\n"),
+        ] {
+            assert!(found(&text).is_empty(), "{text}: {:?}", found(&text));
         }
     }
 }

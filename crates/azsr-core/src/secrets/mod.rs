@@ -193,6 +193,7 @@ pub(crate) enum Anchor {
     At,
     SecretData,
     Webhook,
+    WifiQr,
     Passphrase,
     DeviceAuth,
     SecretLiteral,
@@ -371,6 +372,7 @@ static ANCHORS: &[(&str, Anchor)] = &[
     ("hooks.slack.com/services/", Anchor::Webhook),
     ("discord.com/api/webhooks/", Anchor::Webhook),
     ("webhook.office.com/webhookb2/", Anchor::Webhook),
+    ("wifi:", Anchor::WifiQr),
 ];
 
 /// Every anchor: the fixed ones and the commands whose output [`console`] reads.
@@ -477,13 +479,19 @@ fn scan_lines_at(
             Anchor::Aws => formats::aws(text, hit, &mut out),
             Anchor::Identifiable => formats::identifiable(text, hit, &mut out),
             Anchor::Prefixed => formats::prefixed(text, hit, &mut out),
-            Anchor::Account => prose::at_account(text, hit, &mut out),
+            Anchor::Account => {
+                prose::at_account(text, hit.clone(), &mut out);
+                keyvalue::account_label(text, hit, &mut out);
+            }
             Anchor::ItTo => prose::at_it_to(text, hit, &mut out),
             Anchor::Pair => prose::at_pair(text, hit, &mut out),
             Anchor::CallArgs => code::call_argument(text, hit, &mut out),
             Anchor::SecureDecorator => code::secure_decorator(text, hit, &mut out),
             Anchor::SecureString => code::secure_string_default(text, hit, &mut out),
-            Anchor::Value => prose::at_value(text, hit, &mut out),
+            Anchor::Value => {
+                prose::at_value(text, hit.clone(), &mut out);
+                keyvalue::value_under_credential(text, hit, &mut out);
+            }
             Anchor::Sensitive => code::sensitive_variable(text, hit, &mut out),
             Anchor::UserSecrets => code::user_secrets_set(text, hit, &mut out),
             Anchor::Basic => azure::basic_scheme(text, hit, &mut out),
@@ -498,6 +506,7 @@ fn scan_lines_at(
             Anchor::SecretData if nested => {}
             Anchor::SecretData => wrapped::secret_data(text, hit, opts, &mut out),
             Anchor::Webhook => formats::webhook(text, hit, &mut out),
+            Anchor::WifiQr => formats::wifi_qr(text, hit, &mut out),
             Anchor::Passphrase => commands::passphrase_flag(text, hit, &mut out),
             Anchor::DeviceAuth => commands::device_auth(text, hit, &mut out),
             Anchor::SecretLiteral => commands::secret_literal(text, hit, &mut out),
