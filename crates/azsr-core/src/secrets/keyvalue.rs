@@ -724,6 +724,10 @@ pub(super) fn csv_column(
     {
         return false;
     }
+    // A bare `Value` column (a cookie list copied from a browser's developer tools,
+    // `Name Value Domain Path …`) holds a secret only in the rows whose first cell names
+    // one (`JSESSIONID`, not `ARRAffinity` or `ai_user`).
+    let bare = col > 0 && matches!(normalize(cell).as_str(), "value" | "値" | "data");
     let mut row = le;
     let mut rows = 0;
     while row < text.len() && rows < 200 && row - le < 64 * 1024 {
@@ -732,6 +736,14 @@ pub(super) fn csv_column(
         let line = &text[row..end];
         if line.split(d).count() != cells {
             break;
+        }
+        if bare {
+            let name = line.split(d).next().unwrap_or("").trim().trim_matches('"');
+            if classify(name).is_none() && !super::azure::session_cookie(name) {
+                row = end;
+                rows += 1;
+                continue;
+            }
         }
         let mut pos = row;
         for (i, c) in line.split(d).enumerate() {
@@ -3692,6 +3704,19 @@ mod account_label_tests {
         ] {
             assert!(found(text).is_empty(), "{text}: {:?}", found(text));
         }
+    }
+
+    #[test]
+    fn a_bare_value_column_holds_secrets_only_in_rows_named_for_one() {
+        let hex = "cbae8d71567598adad5f1229a44f5636438892e43219cbd9ae75eb8c2e31b6ec";
+        let sid = "4F2A9C0B7E1D3A5C8B6E0F9D2C4A7B1E";
+        let text = format!(
+            "Name\tValue\tDomain\tPath\tSize\nJSESSIONID\t{sid}\tapp.example.jp\t/\t42\nARRAffinity\t{hex}\t.app.example.jp\t/\t75\nai_user\tWf0Yq|2026-12-03T04:10:55.812Z\tapp.example.jp\t/\t37\n"
+        );
+        assert_eq!(found(&text), [sid], "{text}");
+        let text =
+            format!("名前\t種類\t値\nsftpPass\tString\tKx9!mQ2z#Lp7\nretryCount\tInt\t{hex}\n");
+        assert_eq!(found(&text), ["Kx9!mQ2z#Lp7"], "{text}");
     }
 
     #[test]

@@ -190,6 +190,7 @@ pub(crate) enum Anchor {
     Wrapped,
     Markup,
     Der,
+    EntraBlob,
     At,
     SecretData,
     Webhook,
@@ -390,6 +391,7 @@ static ALL_ANCHORS: LazyLock<Vec<(&'static str, Anchor)>> = LazyLock::new(|| {
         .chain(wrapped::ANCHORS.iter().map(|a| (*a, Anchor::Wrapped)))
         .chain(wrapped::MARKUP_ANCHORS.iter().map(|a| (*a, Anchor::Markup)))
         .chain(wrapped::DER_ANCHORS.iter().map(|a| (*a, Anchor::Der)))
+        .chain(std::iter::once((wrapped::ENTRA_ANCHOR, Anchor::EntraBlob)))
         .collect()
 });
 
@@ -502,6 +504,8 @@ fn scan_lines_at(
             Anchor::Markup if nested => {}
             Anchor::Markup => wrapped::markup(text, hit, opts, &mut out),
             Anchor::Der => wrapped::der(text, hit, &mut out),
+            Anchor::EntraBlob if nested => {}
+            Anchor::EntraBlob => wrapped::entra_blob(text, hit, opts, &mut out),
             Anchor::At => azure::address_userinfo(text, hit, &mut out),
             Anchor::SecretData if nested => {}
             Anchor::SecretData => wrapped::secret_data(text, hit, opts, &mut out),
