@@ -601,6 +601,120 @@ pub(super) fn value_under_credential(text: &str, hit: Range<usize>, out: &mut Ve
     });
 }
 
+/// `# 共有キー（キー2 を使用）` above `arg1="…"`, `EXT_PARAM: '…' // 連携キー` beside it,
+/// `V = "…"  # パスワード`: a setting under a generic name that only its comment (`hit` on
+/// the comment's Japanese word) says is a credential.
+pub(super) fn commented_setting(text: &str, hit: Range<usize>, out: &mut Vec<Finding>) {
+    let ls = line_start(text, hit.start);
+    let le = line_end(text, hit.start);
+    let before = &text[ls..hit.start];
+    let lead = before.trim_start();
+    let (comment, setting) = if lead.starts_with('#') || lead.starts_with("//") {
+        // A comment line: the setting is the next line.
+        if le >= text.len() {
+            return;
+        }
+        let ns = le + 1;
+        (&text[ls..le], ns..line_end(text, ns))
+    } else if let Some(c) = before.rfind(" // ").or_else(|| before.rfind(" # ")) {
+        (&text[ls + c..le], ls..ls + c)
+    } else {
+        return;
+    };
+    if [
+        "名",
+        "ID",
+        "URI",
+        "URL",
+        "ハッシュ",
+        "期限",
+        "有効",
+        "参照",
+        "ではない",
+        "じゃない",
+        "形式",
+        "長さ",
+        "桁",
+    ]
+    .iter()
+    .any(|w| comment.contains(w))
+    {
+        return;
+    }
+    let body = comment.trim_start().trim_start_matches(['#', '/', ' ']);
+    let Some(class) = comment_says(body) else {
+        return;
+    };
+    // `name = "…"`, `name: '…'`, `"name": "…",`, `arg1="…",`: a name, `=` or `:`, a value.
+    let line = &text[setting.clone()];
+    let t = line.trim_start();
+    let ks = setting.start + line.len() - t.len();
+    let name_len = t
+        .bytes()
+        .take_while(|&c| {
+            c.is_ascii_alphanumeric() || matches!(c, b'_' | b'-' | b'.' | b'"' | b'\'')
+        })
+        .count();
+    if name_len == 0 || t.as_bytes()[0].is_ascii_digit() {
+        return;
+    }
+    let mut p = ks + name_len;
+    while matches!(at(text, p), b' ' | b'\t') {
+        p += 1;
+    }
+    let eq = match at(text, p) {
+        b'=' => true,
+        b':' => false,
+        _ => return,
+    };
+    let Some(v) = read_value(text, p + 1, eq) else {
+        return;
+    };
+    if v.range.end > setting.end {
+        return;
+    }
+    let s = &text[v.range.clone()];
+    if is_placeholder(s) || inside_expression(text, v.range.start) {
+        return;
+    }
+    let kind = match class {
+        Class::Password
+            if looks_like_password(s) || v.quoted && s.len() >= 8 && looks_random(s, 8) =>
+        {
+            Kind::Password
+        }
+        Class::Password => return,
+        _ if looks_random(s, 16) => Kind::Secret,
+        _ => return,
+    };
+    out.push(Finding {
+        range: v.range,
+        kind,
+    });
+}
+
+/// Whether the call whose first argument is the quoted name at `ks` reads a secret
+/// from a vault by name (`GetSecretAsync(`, `get_secret(`, `getKey(`).
+fn vault_getter(text: &str, ks: usize) -> bool {
+    let head = text[..ks.saturating_sub(1)].trim_end();
+    let Some(head) = head.strip_suffix('(') else {
+        return false;
+    };
+    let name_start = head
+        .rfind(|c: char| !(c.is_ascii_alphanumeric() || c == '_'))
+        .map_or(0, |p| p + 1);
+    let name = head[name_start..].to_ascii_lowercase().replace('_', "");
+    [
+        "getsecret",
+        "getkey",
+        "getcertificate",
+        "deletesecret",
+        "getsecretvalue",
+    ]
+    .iter()
+    .any(|g| name.starts_with(g))
+}
+
 /// Header cells of a settings list's value column: a portal's list pasted from the
 /// screen or a sheet (`名前 種類 値` with tabs, Power Apps' `既定値` and `現在の値`, a
 /// parameter sheet's `初期値`).
@@ -2328,6 +2442,11 @@ pub(crate) fn at_key(
         }
         q > 0 && (b[q - 1] == b'(' || is_flag && matches!(b[q - 1], b'[' | b','))
     };
+    // A vault's getter names the secret it reads and then its version
+    // (`client.GetSecretAsync("ext-api-key", "<version>")`, `get_secret("db-pw", v)`).
+    if first_arg && vault_getter(text, ks) {
+        return;
+    }
     // "my password (P@ss…) was …": the value in brackets after the word.
     // "our API key (7f3a…) stopped working": a key, secret or token in brackets must look
     // machine-made; a bare `key` needs a word naming what it opens.
@@ -3717,6 +3836,42 @@ mod account_label_tests {
         let text =
             format!("名前\t種類\t値\nsftpPass\tString\tKx9!mQ2z#Lp7\nretryCount\tInt\t{hex}\n");
         assert_eq!(found(&text), ["Kx9!mQ2z#Lp7"], "{text}");
+    }
+
+    #[test]
+    fn a_generic_setting_named_by_its_japanese_comment_holds_a_credential() {
+        let key = "L5NCd86VPJhfXvBEtc98+zzXLj8aXYTIz5XUuied+c68TjS2RDO8y39IT6YfV+2Kqy3vmknic6PGZoNbVkAnYg==";
+        let b64u = "LBFEv5YpzCyiXTuX-CoX7a4_abvyIEurCEkErgI9gwY";
+        for (text, value) in [
+            (format!("param = dict(\n    account=\"stlog\",\n    # 共有キー（キー2 を使用）\n    arg1=\"{key}\",\n)\n"), key),
+            (format!("    EXT_SYSTEM_PARAM: '{b64u}' // 基幹側から払い出された連携キー\n"), b64u),
+            ("V = \"Hikari#2291\"  # パスワード\n".to_string(), "Hikari#2291"),
+            (format!("  // 連携先のトークン\n  setting1: {b64u}\n"), b64u),
+        ] {
+            assert_eq!(found(&text), [value], "{text}");
+        }
+        for text in [
+            format!("// シークレットの URI\nconst v = \"https://kv.vault.azure.net/secrets/x/{b64u}\";\n"),
+            "# キーの有効期限（日）\nk = 90\n".to_string(),
+            "# パスワードの最小長\nV = 12\n".to_string(),
+            format!("# 共有キーのハッシュ\narg1 = \"{b64u}\"\n"),
+        ] {
+            assert!(found(&text).is_empty(), "{text}: {:?}", found(&text));
+        }
+    }
+
+    #[test]
+    fn a_vault_getters_second_argument_is_a_version() {
+        let h = "74bbcd9f71479f47c21e62f1bc10e93e";
+        for text in [
+            format!("var s = await client.GetSecretAsync(\"ext-api-key\", \"{h}\");\n"),
+            format!("s = client.get_secret(\"db-password\", \"{h}\")\n"),
+            format!("const k = await keyClient.getKey('signing-key', '{h}');\n"),
+        ] {
+            assert!(found(&text).is_empty(), "{text}: {:?}", found(&text));
+        }
+        let text = "client.SetSecret(\"db-password\", \"Hikari#2291\");\n";
+        assert_eq!(found(text), ["Hikari#2291"], "{text}");
     }
 
     #[test]

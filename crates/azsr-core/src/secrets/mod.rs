@@ -458,7 +458,10 @@ fn scan_lines_at(
                     .count();
                 keyvalue::at_key(text, hit.start..hit.start + word, &mut last_key, &mut out);
             }
-            Anchor::Ja => prose::at_japanese(text, hit, &mut out),
+            Anchor::Ja => {
+                prose::at_japanese(text, hit.clone(), &mut out);
+                keyvalue::commented_setting(text, hit, &mut out);
+            }
             Anchor::Url => azure::url_userinfo(text, hit, &mut out),
             Anchor::Bearer => azure::bearer(text, hit, &mut out),
             Anchor::Authorization => azure::authorization(text, hit, &mut out),
