@@ -421,7 +421,9 @@ const DEV15: Corpus = Corpus {
 /// encodings and negatives. First sight (blind: measured at 19635f5, before any tuning on
 /// it): recall 0.912, precision 0.977 (generic names en 1.000, ja 0.934; encodings en
 /// 0.500, ja 0.900; 3 false positives among the ja negatives); 1.000 masked in a quoted
-/// line, 1.000 by the possible-secret pass alone.
+/// line, 1.000 by the possible-secret pass alone. After the h9-sec2 round: 1.000 / 1.000
+/// (a generic setting named by its Japanese comment; the base64 of an Entra client
+/// secret under any name; a vault getter's version argument left), 1.000 masked.
 const DEV16: Corpus = Corpus {
     name: "dev16",
     files: &[
@@ -434,8 +436,8 @@ const DEV16: Corpus = Corpus {
     ],
     generate: heldout3::generate,
     seed: 0x4E1D_2026_1207_0016,
-    min_recall: 0.91,
-    min_precision: 0.97,
+    min_recall: 1.0,
+    min_precision: 1.0,
     min_masked: 1.0,
     min_possible: 1.0,
     min_snippets: 80,
@@ -450,7 +452,10 @@ const DEV16: Corpus = Corpus {
 /// encodings and negatives. First sight (blind: measured at 19635f5, before any tuning on
 /// it): recall 0.995, precision 0.954 (console en 1.000, ja 0.983; base64-wrapped 1.000
 /// with 3 false positives in ja; cookies 1.000 with 6 false positives in ja; encodings
-/// 1.000); 1.000 masked in a quoted line, 1.000 by the possible-secret pass alone.
+/// 1.000); 1.000 masked in a quoted line, 1.000 by the possible-secret pass alone. After
+/// the h9-sec2 round: 0.995 / 1.000 (a cookie list's bare Value column read only in rows
+/// named for a secret; a certificate kept in a Secret left), 1.000 masked; left: a
+/// password printed by `cat` of an OpenVPN `auth.txt` (user line, then password line).
 const DEV18: Corpus = Corpus {
     name: "dev18",
     files: &[
@@ -466,7 +471,7 @@ const DEV18: Corpus = Corpus {
     generate: heldout3::generate,
     seed: 0x4E1D_2026_1207_0018,
     min_recall: 0.99,
-    min_precision: 0.95,
+    min_precision: 1.0,
     min_masked: 1.0,
     min_possible: 1.0,
     min_snippets: 80,
