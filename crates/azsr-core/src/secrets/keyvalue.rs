@@ -3882,7 +3882,7 @@ mod account_label_tests {
                 "認証タイプ：API キー\nパラメーター名：apikey\n\n接続作成時に入力した値：{key}\n"
             ),
             format!("■ 接続先のシークレット\n入力値: {key}\n"),
-            format!("管理者パスワードの設定画面\n設定した値：Hikari#2291\n"),
+            "管理者パスワードの設定画面\n設定した値：Hikari#2291\n".to_string(),
         ] {
             assert_eq!(found(&text).len(), 1, "{text}");
         }
