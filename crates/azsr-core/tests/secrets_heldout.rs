@@ -444,6 +444,71 @@ const DEV17: Corpus = Corpus {
     held_out: false,
 };
 
+/// A development corpus (session 9 round 2: Japanese developers' code and IaC with
+/// secrets under generic names, and encodings; about 85 % Japanese; written by a helper
+/// who read neither the detectors nor the other corpora, see its README). Generic names,
+/// encodings and negatives. First sight (blind: measured at 19635f5, before any tuning on
+/// it): recall 0.912, precision 0.977 (generic names en 1.000, ja 0.934; encodings en
+/// 0.500, ja 0.900; 3 false positives among the ja negatives); 1.000 masked in a quoted
+/// line, 1.000 by the possible-secret pass alone. After the h9-sec2 round: 1.000 / 1.000
+/// (a generic setting named by its Japanese comment; the base64 of an Entra client
+/// secret under any name; a vault getter's version argument left), 1.000 masked.
+const DEV16: Corpus = Corpus {
+    name: "dev16",
+    files: &[
+        (
+            "generic_names.txt",
+            include_str!("secrets/dev16/generic_names.txt"),
+        ),
+        ("encodings.txt", include_str!("secrets/dev16/encodings.txt")),
+        ("negatives.txt", include_str!("secrets/dev16/negatives.txt")),
+    ],
+    generate: heldout3::generate,
+    seed: 0x4E1D_2026_1207_0016,
+    min_recall: 1.0,
+    min_precision: 1.0,
+    min_masked: 1.0,
+    min_possible: 1.0,
+    min_snippets: 80,
+    min_ja_percent: 80,
+    min_family_positives: 0,
+    held_out: false,
+};
+
+/// A development corpus (session 9 round 2: Japanese operators' pasted consoles, cookies,
+/// base64-wrapped secrets and encodings; written by a helper who read neither the
+/// detectors nor the other corpora, see its README). Console, cookies, base64-wrapped,
+/// encodings and negatives. First sight (blind: measured at 19635f5, before any tuning on
+/// it): recall 0.995, precision 0.954 (console en 1.000, ja 0.983; base64-wrapped 1.000
+/// with 3 false positives in ja; cookies 1.000 with 6 false positives in ja; encodings
+/// 1.000); 1.000 masked in a quoted line, 1.000 by the possible-secret pass alone. After
+/// the h9-sec2 round: 0.995 / 1.000 (a cookie list's bare Value column read only in rows
+/// named for a secret; a certificate kept in a Secret left), 1.000 masked; left: a
+/// password printed by `cat` of an OpenVPN `auth.txt` (user line, then password line).
+const DEV18: Corpus = Corpus {
+    name: "dev18",
+    files: &[
+        ("console.txt", include_str!("secrets/dev18/console.txt")),
+        ("cookies.txt", include_str!("secrets/dev18/cookies.txt")),
+        (
+            "base64_wrapped.txt",
+            include_str!("secrets/dev18/base64_wrapped.txt"),
+        ),
+        ("encodings.txt", include_str!("secrets/dev18/encodings.txt")),
+        ("negatives.txt", include_str!("secrets/dev18/negatives.txt")),
+    ],
+    generate: heldout3::generate,
+    seed: 0x4E1D_2026_1207_0018,
+    min_recall: 0.99,
+    min_precision: 1.0,
+    min_masked: 1.0,
+    min_possible: 1.0,
+    min_snippets: 80,
+    min_ja_percent: 80,
+    min_family_positives: 0,
+    held_out: false,
+};
+
 /// Families A to G, then the negatives-only family.
 const FAMILIES: &[&str] = &[
     "console",
@@ -667,6 +732,16 @@ fn dev15_recall_and_precision() {
 #[test]
 fn dev17_recall_and_precision() {
     measure(&DEV17);
+}
+
+#[test]
+fn dev16_recall_and_precision() {
+    measure(&DEV16);
+}
+
+#[test]
+fn dev18_recall_and_precision() {
+    measure(&DEV18);
 }
 
 #[test]

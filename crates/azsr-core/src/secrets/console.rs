@@ -481,7 +481,11 @@ fn printed(text: &str, at_byte: usize, lower: &str) -> Option<Printed> {
             || lower.contains("go-template") && lower.contains(".data.");
         let decoded = lower.contains("base64 -d") || lower.contains("base64 --decode");
         let secret_field = template_field(lower).is_some_and(secret_name);
-        return (seg.contains("get secret") && (one_key || decoded) || secret_field)
+        // A certificate kept in a Secret (`{.data.tls\.crt}`, `{.data.ca\.crt}`) is public.
+        let certificate = template_field(lower)
+            .is_some_and(|f| matches!(f, "crt" | "cer" | "cert" | "certificate" | "pub"));
+        return (seg.contains("get secret") && (one_key || decoded) && !certificate
+            || secret_field)
             .then_some(Printed::Value);
     }
     // PowerShell: a secret property of a variable holding keys or secrets, alone on
@@ -2317,5 +2321,23 @@ mod tests {
         // A heading underlined: no table.
         let text = "Password\n========\nUse Sakura#2025 as in the policy example.\n";
         assert!(found(text).is_empty(), "{:?}", found(text));
+    }
+
+    #[test]
+    fn a_certificate_kept_in_a_secret_is_public() {
+        let b64 =
+            "LS0tLS1CRUdJTiBDRVJUSUZJQ0FURS0tLS0tCk1JSURYakNDQWtZNG9ZMGVYTjJaNm0yOHFaQitJUXhE";
+        for field in ["tls\\.crt", "ca\\.crt"] {
+            let text = format!(
+                "$ kubectl get secret tls-api -n api -o jsonpath='{{.data.{field}}}'\n{b64}\n"
+            );
+            assert!(found(&text).is_empty(), "{text}: {:?}", found(&text));
+        }
+        let key =
+            "LS0tLS1CRUdJTiBQUklWQVRFIEtFWS0tLS0tCk1JSUV2UUlCQURBTkJna3Foa2lHOXcwQkFRRUZBQVND";
+        let text = format!(
+            "$ kubectl get secret tls-api -n api -o jsonpath='{{.data.tls\\.key}}'\n{key}\n"
+        );
+        assert!(!found(&text).is_empty(), "{text}");
     }
 }

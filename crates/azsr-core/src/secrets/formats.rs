@@ -240,6 +240,43 @@ pub(crate) fn aws(text: &str, hit: Range<usize>, out: &mut Vec<Finding>) {
     }
 }
 
+/// A Wi-Fi network's QR text (`WIFI:T:WPA;S:Contoso-Staff;P:<key>;;`, fields in any
+/// order, `\;` escaping a separator): the `P:` field is the network's key.
+pub(crate) fn wifi_qr(text: &str, hit: Range<usize>, out: &mut Vec<Finding>) {
+    let b = text.as_bytes();
+    if hit.start > 0 && b[hit.start - 1].is_ascii_alphanumeric() {
+        return;
+    }
+    let limit = b.len().min(hit.end + 300);
+    let mut i = hit.end;
+    while i + 2 < limit && b[i].is_ascii_alphabetic() && b[i + 1] == b':' {
+        let mut e = i + 2;
+        while e < limit && !matches!(b[e], b';' | b'\n' | b'\r') {
+            e += if b[e] == b'\\' && at(text, e + 1).is_ascii() {
+                2
+            } else {
+                1
+            };
+        }
+        let e = e.min(limit);
+        if b[i].eq_ignore_ascii_case(&b'P') {
+            if let Some(v) = text.get(i + 2..e) {
+                if v.len() >= 4 && !is_placeholder(v) {
+                    out.push(Finding {
+                        range: i + 2..e,
+                        kind: Kind::PreSharedKey,
+                    });
+                }
+            }
+            return;
+        }
+        if at(text, e) != b';' {
+            return;
+        }
+        i = e + 1;
+    }
+}
+
 /// An incoming webhook's URL path (Slack `hooks.slack.com/services/T…/B…/…`, Discord
 /// `/api/webhooks/<id>/<token>`, Teams `webhook.office.com/webhookb2/…`): whoever holds
 /// it posts into the channel, so the path after the host's prefix is the credential.
@@ -1235,5 +1272,29 @@ mod tests {
         // Two in a row, one byte apart.
         let q = pat(2);
         assert_eq!(pats(&format!("{p} {q}")), [p.as_str(), q.as_str()]);
+    }
+
+    #[test]
+    fn a_wifi_qr_text_holds_the_network_key_in_its_p_field() {
+        for (text, key) in [
+            (
+                "The text in the QR is WIFI:T:WPA;S:Contoso-Staff;P:Gr33n-Lobby!7;; - same key?",
+                "Gr33n-Lobby!7",
+            ),
+            (
+                "来客用 QR の中身：WIFI:S:Guest-5F;T:WPA;P:kaiGi\\;2026x;H:false;;",
+                "kaiGi\\;2026x",
+            ),
+            ("wifi:p:Tsuru#88aa;s:office;;", "Tsuru#88aa"),
+        ] {
+            assert_eq!(found(text), [key], "{text}");
+        }
+        for text in [
+            "WIFI:T:WPA;S:Contoso-Staff;P:<password>;;",
+            "Wifi: the guest network P:1 is down",
+            "WIFI:T:nopass;S:Lobby;;",
+        ] {
+            assert!(found(text).is_empty(), "{text}");
+        }
     }
 }

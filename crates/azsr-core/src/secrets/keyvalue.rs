@@ -487,10 +487,240 @@ fn row_names_password(line: &str, col: usize) -> bool {
     })
 }
 
+/// `認証情報　：Cobalt%88…`, `資格情報: …`: a label for a credential with its colon and one
+/// value ending the line (a user and a password after it are [`super::prose`]'s). And a
+/// parameter sheet's row `DB<TAB>ログイン初期値<TAB>P@ss…<TAB>初回接続後に変更`: a name cell
+/// for a login's initial value or password, the value under the sheet's value column.
+pub(super) fn account_label(text: &str, hit: Range<usize>, out: &mut Vec<Finding>) {
+    let name = &text[hit.clone()];
+    if matches!(name, "認証情報" | "資格情報") {
+        let mut p = hit.end;
+        while matches!(char_at(text, p), ' ' | '\t' | '　') {
+            p += char_at(text, p).len_utf8();
+        }
+        let c = char_at(text, p);
+        if !matches!(c, ':' | '：') {
+            return;
+        }
+        let Some(v) = read_value(text, p + c.len_utf8(), false) else {
+            return;
+        };
+        let s = &text[v.range.clone()];
+        let tail = text[v.range.end..line_end(text, v.range.end)].trim();
+        if !tail.is_empty() || s.contains('/') || is_placeholder(s) {
+            return;
+        }
+        let kind = if looks_random(s, 16) {
+            Kind::Secret
+        } else if looks_like_password(s) {
+            Kind::Password
+        } else {
+            return;
+        };
+        out.push(Finding {
+            range: v.range,
+            kind,
+        });
+        return;
+    }
+    if name != "ログイン" || at(text, hit.start.wrapping_sub(1)) != b'\t' {
+        return;
+    }
+    // The name cell: the anchor to the next tab, naming the login's value or password.
+    let le = line_end(text, hit.start);
+    let Some(te) = text[hit.end..le].find('\t').map(|t| hit.end + t) else {
+        return;
+    };
+    let cell = text[hit.start..te].trim_end();
+    let rest = &cell["ログイン".len()..];
+    let names_value = ["初期値", "値", "パスワード", "PW", "pw", "パス"]
+        .iter()
+        .any(|w| rest.trim_start().starts_with(w));
+    if names_value && !rest.contains("ID") && !rest.contains('名') {
+        named_row(
+            text,
+            &(hit.start..hit.start + cell.len()),
+            Class::Password,
+            Kind::Password,
+            out,
+        );
+    }
+}
+
+/// `接続作成時に入力した値：<key>` under a screen's lines that name the credential (`認証タイプ：API
+/// キー`, `パラメーター ラベル：APIキー`): a label ending in `値` with its colon and one value
+/// ending the line, a few lines below a line naming a key, secret, token or password.
+pub(super) fn value_under_credential(text: &str, hit: Range<usize>, out: &mut Vec<Finding>) {
+    let c = char_at(text, hit.end);
+    if !matches!(c, ':' | '：') {
+        return;
+    }
+    let ls = line_start(text, hit.start);
+    let label = &text[ls..hit.start];
+    if ls == 0
+        || label.len() > 60
+        || label.contains(['|', '\t'])
+        || ["ハッシュ", "ID", "名", "拇印", "番号", "サム"]
+            .iter()
+            .any(|w| label.contains(w))
+    {
+        return;
+    }
+    let Some(v) = read_value(text, hit.end + c.len_utf8(), false) else {
+        return;
+    };
+    let s = &text[v.range.clone()];
+    if !text[v.range.end..line_end(text, v.range.end)]
+        .trim()
+        .is_empty()
+        || is_placeholder(s)
+    {
+        return;
+    }
+    // The lines above, up to eight, name what the value is.
+    let mut above = ls;
+    let mut class = None;
+    for _ in 0..8 {
+        if above == 0 {
+            break;
+        }
+        above = line_start(text, above - 1);
+        class = comment_says(&text[above..line_end(text, above)]);
+        if class.is_some() {
+            break;
+        }
+    }
+    let kind = match class {
+        Some(Class::Password) if looks_like_password(s) => Kind::Password,
+        Some(_) if looks_random(s, 16) => Kind::Secret,
+        _ => return,
+    };
+    out.push(Finding {
+        range: v.range,
+        kind,
+    });
+}
+
+/// `# 共有キー（キー2 を使用）` above `arg1="…"`, `EXT_PARAM: '…' // 連携キー` beside it,
+/// `V = "…"  # パスワード`: a setting under a generic name that only its comment (`hit` on
+/// the comment's Japanese word) says is a credential.
+pub(super) fn commented_setting(text: &str, hit: Range<usize>, out: &mut Vec<Finding>) {
+    let ls = line_start(text, hit.start);
+    let le = line_end(text, hit.start);
+    let before = &text[ls..hit.start];
+    let lead = before.trim_start();
+    let (comment, setting) = if lead.starts_with('#') || lead.starts_with("//") {
+        // A comment line: the setting is the next line.
+        if le >= text.len() {
+            return;
+        }
+        let ns = le + 1;
+        (&text[ls..le], ns..line_end(text, ns))
+    } else if let Some(c) = before.rfind(" // ").or_else(|| before.rfind(" # ")) {
+        (&text[ls + c..le], ls..ls + c)
+    } else {
+        return;
+    };
+    if [
+        "名",
+        "ID",
+        "URI",
+        "URL",
+        "ハッシュ",
+        "期限",
+        "有効",
+        "参照",
+        "ではない",
+        "じゃない",
+        "形式",
+        "長さ",
+        "桁",
+    ]
+    .iter()
+    .any(|w| comment.contains(w))
+    {
+        return;
+    }
+    let body = comment.trim_start().trim_start_matches(['#', '/', ' ']);
+    let Some(class) = comment_says(body) else {
+        return;
+    };
+    // `name = "…"`, `name: '…'`, `"name": "…",`, `arg1="…",`: a name, `=` or `:`, a value.
+    let line = &text[setting.clone()];
+    let t = line.trim_start();
+    let ks = setting.start + line.len() - t.len();
+    let name_len = t
+        .bytes()
+        .take_while(|&c| {
+            c.is_ascii_alphanumeric() || matches!(c, b'_' | b'-' | b'.' | b'"' | b'\'')
+        })
+        .count();
+    if name_len == 0 || t.as_bytes()[0].is_ascii_digit() {
+        return;
+    }
+    let mut p = ks + name_len;
+    while matches!(at(text, p), b' ' | b'\t') {
+        p += 1;
+    }
+    let eq = match at(text, p) {
+        b'=' => true,
+        b':' => false,
+        _ => return,
+    };
+    let Some(v) = read_value(text, p + 1, eq) else {
+        return;
+    };
+    if v.range.end > setting.end {
+        return;
+    }
+    let s = &text[v.range.clone()];
+    if is_placeholder(s) || inside_expression(text, v.range.start) {
+        return;
+    }
+    let kind = match class {
+        Class::Password
+            if looks_like_password(s) || v.quoted && s.len() >= 8 && looks_random(s, 8) =>
+        {
+            Kind::Password
+        }
+        Class::Password => return,
+        _ if looks_random(s, 16) => Kind::Secret,
+        _ => return,
+    };
+    out.push(Finding {
+        range: v.range,
+        kind,
+    });
+}
+
+/// Whether the call whose first argument is the quoted name at `ks` reads a secret
+/// from a vault by name (`GetSecretAsync(`, `get_secret(`, `getKey(`).
+fn vault_getter(text: &str, ks: usize) -> bool {
+    let head = text[..ks.saturating_sub(1)].trim_end();
+    let Some(head) = head.strip_suffix('(') else {
+        return false;
+    };
+    let name_start = head
+        .rfind(|c: char| !(c.is_ascii_alphanumeric() || c == '_'))
+        .map_or(0, |p| p + 1);
+    let name = head[name_start..].to_ascii_lowercase().replace('_', "");
+    [
+        "getsecret",
+        "getkey",
+        "getcertificate",
+        "deletesecret",
+        "getsecretvalue",
+    ]
+    .iter()
+    .any(|g| name.starts_with(g))
+}
+
 /// Header cells of a settings list's value column: a portal's list pasted from the
-/// screen or a sheet (`名前 種類 値` with tabs, Power Apps' `既定値` and `現在の値`).
+/// screen or a sheet (`名前 種類 値` with tabs, Power Apps' `既定値` and `現在の値`, a
+/// parameter sheet's `初期値`).
 const VALUE_HEADERS: &[&str] = &[
     "値",
+    "初期値",
     "既定値",
     "現在の値",
     "現在値",
@@ -608,6 +838,10 @@ pub(super) fn csv_column(
     {
         return false;
     }
+    // A bare `Value` column (a cookie list copied from a browser's developer tools,
+    // `Name Value Domain Path …`) holds a secret only in the rows whose first cell names
+    // one (`JSESSIONID`, not `ARRAffinity` or `ai_user`).
+    let bare = col > 0 && matches!(normalize(cell).as_str(), "value" | "値" | "data");
     let mut row = le;
     let mut rows = 0;
     while row < text.len() && rows < 200 && row - le < 64 * 1024 {
@@ -616,6 +850,14 @@ pub(super) fn csv_column(
         let line = &text[row..end];
         if line.split(d).count() != cells {
             break;
+        }
+        if bare {
+            let name = line.split(d).next().unwrap_or("").trim().trim_matches('"');
+            if classify(name).is_none() && !super::azure::session_cookie(name) {
+                row = end;
+                rows += 1;
+                continue;
+            }
         }
         let mut pos = row;
         for (i, c) in line.split(d).enumerate() {
@@ -2200,6 +2442,11 @@ pub(crate) fn at_key(
         }
         q > 0 && (b[q - 1] == b'(' || is_flag && matches!(b[q - 1], b'[' | b','))
     };
+    // A vault's getter names the secret it reads and then its version
+    // (`client.GetSecretAsync("ext-api-key", "<version>")`, `get_secret("db-pw", v)`).
+    if first_arg && vault_getter(text, ks) {
+        return;
+    }
     // "my password (P@ss…) was …": the value in brackets after the word.
     // "our API key (7f3a…) stopped working": a key, secret or token in brackets must look
     // machine-made; a bare `key` needs a word naming what it opens.
@@ -3535,6 +3782,123 @@ mod tests {
             "# 接続先サーバー\nvalue: Hk39!mzQ2xLp\n",
         ] {
             assert!(super::super::found(text).is_empty(), "{text}: {:?}", super::super::found(text));
+        }
+    }
+}
+
+#[cfg(test)]
+mod account_label_tests {
+    use super::super::found;
+
+    #[test]
+    fn a_credential_label_with_one_value_ending_its_line_holds_it() {
+        for (text, value) in [
+            (
+                "■ 接続情報\n　ユーザー　：renkei_batch\n　認証情報　：Cobalt%8812rq\n",
+                "Cobalt%8812rq",
+            ),
+            ("資格情報: Hinode_4471\n備考: 夜間のみ\n", "Hinode_4471"),
+            (
+                "連携先の認証情報：q8Zr2LmX9vTb3NcK7wPd5YhG\n",
+                "q8Zr2LmX9vTb3NcK7wPd5YhG",
+            ),
+        ] {
+            assert_eq!(found(text), [value], "{text}");
+        }
+        for text in [
+            "認証情報：Key Vault を参照\n",
+            "資格情報: 別紙参照\n",
+            "認証情報　：<パスワード>\n",
+            "認証情報の種類：SQL 認証\n",
+        ] {
+            assert!(found(text).is_empty(), "{text}: {:?}", found(text));
+        }
+    }
+
+    #[test]
+    fn a_parameter_sheet_row_for_a_logins_initial_value_holds_it() {
+        for (text, value) in [
+            ("区分\t項目\t初期値\t備考\nDB\tサーバー名\tsql-prd\t\nDB\tログイン ID\thanbai_app\t\nDB\tログイン初期値\tWinter2024$\t初回接続後に変更\n", "Winter2024$"),
+            ("分類\t項目\t値\nVM\tログインパスワード\tOsaka@20265\nVM\tポート\t22\n", "Osaka@20265"),
+            ("No\t項目\t設定値\t備考\n1\tログイン PW\tSAdmin2020\t\n", "SAdmin2020"),
+        ] {
+            assert_eq!(found(text), [value], "{text}");
+        }
+        for text in [
+            "区分\t項目\t初期値\t備考\nDB\tログイン ID\thanbai_app\t\n",
+            "区分\t項目\t初期値\t備考\nDB\tログイン名\tapp_user01\t\n",
+            "区分\t項目\t初期値\t備考\nDB\tログイン初期値\t（別途連絡）\t\n",
+        ] {
+            assert!(found(text).is_empty(), "{text}: {:?}", found(text));
+        }
+    }
+
+    #[test]
+    fn a_bare_value_column_holds_secrets_only_in_rows_named_for_one() {
+        let hex = "cbae8d71567598adad5f1229a44f5636438892e43219cbd9ae75eb8c2e31b6ec";
+        let sid = "4F2A9C0B7E1D3A5C8B6E0F9D2C4A7B1E";
+        let text = format!(
+            "Name\tValue\tDomain\tPath\tSize\nJSESSIONID\t{sid}\tapp.example.jp\t/\t42\nARRAffinity\t{hex}\t.app.example.jp\t/\t75\nai_user\tWf0Yq|2026-12-03T04:10:55.812Z\tapp.example.jp\t/\t37\n"
+        );
+        assert_eq!(found(&text), [sid], "{text}");
+        let text =
+            format!("名前\t種類\t値\nsftpPass\tString\tKx9!mQ2z#Lp7\nretryCount\tInt\t{hex}\n");
+        assert_eq!(found(&text), ["Kx9!mQ2z#Lp7"], "{text}");
+    }
+
+    #[test]
+    fn a_generic_setting_named_by_its_japanese_comment_holds_a_credential() {
+        let key = "L5NCd86VPJhfXvBEtc98+zzXLj8aXYTIz5XUuied+c68TjS2RDO8y39IT6YfV+2Kqy3vmknic6PGZoNbVkAnYg==";
+        let b64u = "LBFEv5YpzCyiXTuX-CoX7a4_abvyIEurCEkErgI9gwY";
+        for (text, value) in [
+            (format!("param = dict(\n    account=\"stlog\",\n    # 共有キー（キー2 を使用）\n    arg1=\"{key}\",\n)\n"), key),
+            (format!("    EXT_SYSTEM_PARAM: '{b64u}' // 基幹側から払い出された連携キー\n"), b64u),
+            ("V = \"Hikari#2291\"  # パスワード\n".to_string(), "Hikari#2291"),
+            (format!("  // 連携先のトークン\n  setting1: {b64u}\n"), b64u),
+        ] {
+            assert_eq!(found(&text), [value], "{text}");
+        }
+        for text in [
+            format!("// シークレットの URI\nconst v = \"https://kv.vault.azure.net/secrets/x/{b64u}\";\n"),
+            "# キーの有効期限（日）\nk = 90\n".to_string(),
+            "# パスワードの最小長\nV = 12\n".to_string(),
+            format!("# 共有キーのハッシュ\narg1 = \"{b64u}\"\n"),
+        ] {
+            assert!(found(&text).is_empty(), "{text}: {:?}", found(&text));
+        }
+    }
+
+    #[test]
+    fn a_vault_getters_second_argument_is_a_version() {
+        let h = "74bbcd9f71479f47c21e62f1bc10e93e";
+        for text in [
+            format!("var s = await client.GetSecretAsync(\"ext-api-key\", \"{h}\");\n"),
+            format!("s = client.get_secret(\"db-password\", \"{h}\")\n"),
+            format!("const k = await keyClient.getKey('signing-key', '{h}');\n"),
+        ] {
+            assert!(found(&text).is_empty(), "{text}: {:?}", found(&text));
+        }
+        let text = "client.SetSecret(\"db-password\", \"Hikari#2291\");\n";
+        assert_eq!(found(text), ["Hikari#2291"], "{text}");
+    }
+
+    #[test]
+    fn a_value_entered_on_a_screen_that_names_a_key_is_that_key() {
+        let key = "da40f1e6206d297b4b119149c1853501";
+        for text in [
+            format!(
+                "認証タイプ：API キー\nパラメーター名：apikey\n\n接続作成時に入力した値：{key}\n"
+            ),
+            format!("■ 接続先のシークレット\n入力値: {key}\n"),
+            "管理者パスワードの設定画面\n設定した値：Hikari#2291\n".to_string(),
+        ] {
+            assert_eq!(found(&text).len(), 1, "{text}");
+        }
+        for text in [
+            "認証タイプ：API キー\n入力した値：Standard\n".to_string(),
+            format!("ログの出力先\n入力した値：{key}\n"),
+        ] {
+            assert!(found(&text).is_empty(), "{text}: {:?}", found(&text));
         }
     }
 }

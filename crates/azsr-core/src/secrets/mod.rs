@@ -190,9 +190,11 @@ pub(crate) enum Anchor {
     Wrapped,
     Markup,
     Der,
+    EntraBlob,
     At,
     SecretData,
     Webhook,
+    WifiQr,
     Passphrase,
     DeviceAuth,
     SecretLiteral,
@@ -378,6 +380,7 @@ static ANCHORS: &[(&str, Anchor)] = &[
     ("hooks.slack.com/services/", Anchor::Webhook),
     ("discord.com/api/webhooks/", Anchor::Webhook),
     ("webhook.office.com/webhookb2/", Anchor::Webhook),
+    ("wifi:", Anchor::WifiQr),
 ];
 
 /// Every anchor: the fixed ones and the commands whose output [`console`] reads.
@@ -395,6 +398,7 @@ static ALL_ANCHORS: LazyLock<Vec<(&'static str, Anchor)>> = LazyLock::new(|| {
         .chain(wrapped::ANCHORS.iter().map(|a| (*a, Anchor::Wrapped)))
         .chain(wrapped::MARKUP_ANCHORS.iter().map(|a| (*a, Anchor::Markup)))
         .chain(wrapped::DER_ANCHORS.iter().map(|a| (*a, Anchor::Der)))
+        .chain(std::iter::once((wrapped::ENTRA_ANCHOR, Anchor::EntraBlob)))
         .collect()
 });
 
@@ -461,7 +465,10 @@ fn scan_lines_at(
                     .count();
                 keyvalue::at_key(text, hit.start..hit.start + word, &mut last_key, &mut out);
             }
-            Anchor::Ja => prose::at_japanese(text, hit, &mut out),
+            Anchor::Ja => {
+                prose::at_japanese(text, hit.clone(), &mut out);
+                keyvalue::commented_setting(text, hit, &mut out);
+            }
             Anchor::Url => azure::url_userinfo(text, hit, &mut out),
             Anchor::Bearer => azure::bearer(text, hit, &mut out),
             Anchor::Authorization => azure::authorization(text, hit, &mut out),
@@ -484,13 +491,19 @@ fn scan_lines_at(
             Anchor::Aws => formats::aws(text, hit, &mut out),
             Anchor::Identifiable => formats::identifiable(text, hit, &mut out),
             Anchor::Prefixed => formats::prefixed(text, hit, &mut out),
-            Anchor::Account => prose::at_account(text, hit, &mut out),
+            Anchor::Account => {
+                prose::at_account(text, hit.clone(), &mut out);
+                keyvalue::account_label(text, hit, &mut out);
+            }
             Anchor::ItTo => prose::at_it_to(text, hit, &mut out),
             Anchor::Pair => prose::at_pair(text, hit, &mut out),
             Anchor::CallArgs => code::call_argument(text, hit, &mut out),
             Anchor::SecureDecorator => code::secure_decorator(text, hit, &mut out),
             Anchor::SecureString => code::secure_string_default(text, hit, &mut out),
-            Anchor::Value => prose::at_value(text, hit, &mut out),
+            Anchor::Value => {
+                prose::at_value(text, hit.clone(), &mut out);
+                keyvalue::value_under_credential(text, hit, &mut out);
+            }
             Anchor::Sensitive => code::sensitive_variable(text, hit, &mut out),
             Anchor::UserSecrets => code::user_secrets_set(text, hit, &mut out),
             Anchor::Basic => azure::basic_scheme(text, hit, &mut out),
@@ -501,10 +514,13 @@ fn scan_lines_at(
             Anchor::Markup if nested => {}
             Anchor::Markup => wrapped::markup(text, hit, opts, &mut out),
             Anchor::Der => wrapped::der(text, hit, &mut out),
+            Anchor::EntraBlob if nested => {}
+            Anchor::EntraBlob => wrapped::entra_blob(text, hit, opts, &mut out),
             Anchor::At => azure::address_userinfo(text, hit, &mut out),
             Anchor::SecretData if nested => {}
             Anchor::SecretData => wrapped::secret_data(text, hit, opts, &mut out),
             Anchor::Webhook => formats::webhook(text, hit, &mut out),
+            Anchor::WifiQr => formats::wifi_qr(text, hit, &mut out),
             Anchor::Passphrase => commands::passphrase_flag(text, hit, &mut out),
             Anchor::DeviceAuth => commands::device_auth(text, hit, &mut out),
             Anchor::SecretLiteral => commands::secret_literal(text, hit, &mut out),

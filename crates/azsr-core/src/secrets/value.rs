@@ -667,6 +667,33 @@ fn names_its_secret(t: &str) -> bool {
             })
 }
 
+/// A kebab- or snake-case name whose last word names a credential (a Key Vault secret's
+/// name `stfinancearchive-key1`, `sql-admin-password`, `app_client_secret`,
+/// `partner-api-token2`): the name under which the credential is kept, not its value.
+fn names_its_credential(b: &[u8]) -> bool {
+    if b.len() < 6
+        || !b[0].is_ascii_lowercase()
+        || !b
+            .iter()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || matches!(c, b'-' | b'_'))
+    {
+        return false;
+    }
+    let Some(cut) = b.iter().rposition(|c| matches!(c, b'-' | b'_')) else {
+        return false;
+    };
+    let last = &b[cut + 1..];
+    let word = last
+        .strip_suffix(b"1")
+        .or_else(|| last.strip_suffix(b"2"))
+        .unwrap_or(last);
+    cut >= 2
+        && matches!(
+            word,
+            b"key" | b"password" | b"pwd" | b"secret" | b"token" | b"connstr" | b"credential"
+        )
+}
+
 /// A mask, a placeholder, a variable or a reference rather than a value.
 pub fn is_placeholder(v: &str) -> bool {
     let t = v.trim();
@@ -789,7 +816,7 @@ pub fn is_placeholder(v: &str) -> bool {
     {
         return true;
     }
-    if names_its_secret(t) {
+    if names_its_secret(t) || names_its_credential(b) {
         return true;
     }
     if b.len() >= 3 && b[1] == b':' && (b[2] == b'\\' || b[2] == b'/') {
@@ -1184,6 +1211,11 @@ mod tests {
             "var.admin_password",
             "REDACTED",
             "6f1c2d4e-8a3b-4c5d-9e0f-1a2b3c4d5e6f",
+            // Names a credential is kept under (a Key Vault secret's name).
+            "stfinancearchive-key1",
+            "sql-admin-password",
+            "app_client_secret",
+            "partner-api-token2",
         ] {
             assert!(is_placeholder(v), "{v}");
         }
@@ -1194,6 +1226,10 @@ mod tests {
             "%Pass1234",
             "@Sakura1",
             "-gZk_8cVZ_aqrOHJLAtRpp75rAo7auYvw4iAY94U7",
+            // Passwords of words joined by hyphens stay values.
+            "tulip-garage-52",
+            "blue-key-9x",
+            "Key-Secret1",
         ] {
             assert!(!is_placeholder(v), "{v}");
         }

@@ -80,6 +80,33 @@ pub(crate) fn blob(text: &str, hit: Range<usize>, opts: &Options, out: &mut Vec<
     if !ANCHORS.contains(&&text[hit.clone()]) && &b[hit.clone()] != b"eyJ" {
         return;
     }
+    whole_blob(text, start, opts, out);
+}
+
+/// The base64 of a Microsoft Entra client secret (`abc8Q~…`): its `8Q~` is always
+/// `OFF+` at the blob's fifth character (`N2hnOFF+cDdp…`), whatever the name it is
+/// kept under (`const 値 = "…"`, `data: …`).
+pub(crate) const ENTRA_ANCHOR: &str = "OFF+";
+
+/// `hit` on [`ENTRA_ANCHOR`]: the blob starting four characters before it, decoded and
+/// scanned.
+pub(crate) fn entra_blob(text: &str, hit: Range<usize>, opts: &Options, out: &mut Vec<Finding>) {
+    let b = text.as_bytes();
+    if hit.start < 4 || &b[hit.clone()] != ENTRA_ANCHOR.as_bytes() {
+        return;
+    }
+    let start = hit.start - 4;
+    if !b[start..hit.start].iter().all(|&c| b64(c))
+        || start > 0 && (b64(b[start - 1]) || b[start - 1] == b'=')
+    {
+        return;
+    }
+    whole_blob(text, start, opts, out);
+}
+
+/// The blob starting at `start`: the whole of it when its decoded text holds a secret.
+fn whole_blob(text: &str, start: usize, opts: &Options, out: &mut Vec<Finding>) {
+    let b = text.as_bytes();
     let limit = b.len().min(start + MAX_BLOB);
     let mut end = start;
     while end < limit && b64(b[end]) {
@@ -762,5 +789,25 @@ data:
         let found = scan(&text);
         assert_eq!(found.len(), 1, "{found:?}");
         assert_eq!(text[found[0].range.clone()], creds);
+    }
+
+    #[test]
+    fn the_base64_of_an_entra_client_secret_is_found_under_any_name() {
+        let blob = "S3E0OFF+VmIzblp4N0xtUDJ3UnQ5WXNENGhKZjZHa0MxYUVvNXVJeQ==";
+        for text in [
+            format!("// 外部 API の資格情報（base64）\nconst 値 = \"{blob}\";\n"),
+            format!("externalAuth:\n  data: {blob}\n"),
+            format!("設定値 {blob} をデコードして使う\n"),
+        ] {
+            assert_eq!(super::super::found(&text), [blob], "{text}");
+        }
+        // Not the start of a blob, or another case.
+        for text in [
+            format!("x{blob}\n"),
+            "turn it OFF+ON again\n".to_string(),
+            "N2hnoff+cDdpZ1pnRFMxd25oR2pEdGZJQlE2\n".to_string(),
+        ] {
+            assert!(super::super::found(&text).is_empty(), "{text}");
+        }
     }
 }
