@@ -23,7 +23,7 @@ declare_rule! {
     /// says one of these things in other words:
     ///
     /// - recovered: a recovery verb in a finished form (復旧しております, 終息しました,
-    ///   通常状態に復しております, 正常に戻りました), a state now (現在は問題なく動いています,
+    ///   通常状態に復しております, 正常に戻りました), a state now (現在は問題なく動いています, いまはいつもの状態です,
     ///   things have been fine since, everything has worked normally since, working now,
     ///   came back on its own), or an outage
     ///   said to have ended or lasted (the outage lasted 15 minutes, 一時的な障害), or a
@@ -41,7 +41,7 @@ declare_rule! {
     /// - undo fixes it: an undo verb (戻す, 削除する, 外す, 解除する, 無効化する, 差し替える;
     ///   delete, remove, revert, roll … back, switch back, set … back, turn … off; after
     ///   when, once, since or as soon as) followed by a working
-    ///   outcome (接続できる, 正常に起動, works, boots fine, goes away), or 元の構成に戻す /
+    ///   outcome (接続できる, 正常に起動, 通信は通る, works, boots fine, goes away), or 元の構成に戻す /
     ///   以前の設定に戻す, or the old thing put back (以前の証明書を再度割り当てると接続できる,
     ///   設定し直すと再開, 旧バージョンに切り替えると, re-applied the previous rule set,
     ///   scaled it up to C3 again … latency dropped, whenever we remove the route traffic
@@ -67,7 +67,7 @@ declare_rule! {
     ///   nothing else runs on this subscription), a trial, training or sandbox environment
     ///   (研修用, 試行用, 社内トライアル, 試験導入, 利用開始前, sandbox, training environment), or
     ///   one nobody uses yet (まだ通信を流しておらず, 取引先にはまだ案内しておらず, まだ誰にも
-    ///   公開しておらず, 利用者もいません, 誰も使っていません, no one is using it, no nurses,
+    ///   公開しておらず, 利用者もいません, 誰も使っていません, まだ一人も入っていない, no one is using it, zero customers on it, no nurses,
     ///   pharmacists or patients use it, serves no application, we plan to open it to …),
     ///   or the live system still running elsewhere (the live stock system still runs
     ///   on-premises, all workloads still run on-premises), or a move ahead (before we
@@ -79,7 +79,8 @@ declare_rule! {
     ///   milestone, cutover, slipped, at risk, in time for, target date, on the 15th,
     ///   stakeholders, campaign, this date cannot move, by 15 December, sign off, the
     ///   migration weekend, a planned event: 稼働判定, 切替日, 移行判定会議, リハーサル,
-    ///   UAT, go/no-go, steering committee, wave 1), or in the sentence before or after one; severity A itself
+    ///   UAT, go/no-go, steering committee, wave 1; a schedule: 段取り, 予定がずれる, 切り替えのタイミング,
+    ///   Thursday doesn't move, the DNS flips Thursday), or in the sentence before or after one; severity A itself
     ///   asked for, in the same sentence, for such a date (日程は変えられないので重大度 A で, which is why we opened
     ///   this as critical, 最も高い重要度で起票); a date by which something must work
     ///   (セール開始までに…さばけるようにしたい, we need it working before then, wants it in
@@ -464,6 +465,11 @@ const RECOVERY: &[&str] = &[
     "recover the",
 ];
 
+/// The usual state said of now (いまはエラー率もいつもの状態です, 現在は通常の水準): the
+/// problem has passed. Both a recovery and a sign that nothing is down now.
+const USUAL_NOW: &str =
+    "(?:今|現在|いま)(?:は|では)[^。]{0,24}(?:いつも|通常|平常|普段)(?:の|どおりの|通りの)(?:状態|値|水準|数値|レベル)";
+
 /// Ways of saying each family (same order as [`FAMILIES`]) that no list of phrases
 /// foresees: a recovery told as a state (`現在は通常どおり稼働`, things have been fine
 /// since), a cause asked for in other words (なぜ起きたのか, a write-up of what
@@ -476,6 +482,7 @@ static CUES: LazyLock<[Cue; 4]> = LazyLock::new(|| {
             "(?:復旧|回復|解消|収束|終息|正常化|復帰)(?:いた|し|され|済)(?:ており|ています|ました|ております|た(?:$|[^いくか]))|(?:正常|元|通常(?:状態|運転|稼働)?)に(?:戻り|戻って|戻った|なり|なって|復し)|(?:すでに|既に|もう)(?:正常|復旧|回復|解消|問題な)|一時的な(?:障害|事象|問題|現象)",
         "(?:収まって|収まり|落ち着いて|落ち着き)(?:おり|います|ました)|(?:以降|その後|それ以降)(?:は)?(?:[^。、]{0,10}まで)?(?:安定|正常|問題なく|落ち着)|(?:今|現在)は(?:問題なく|正常に|普通に|通常どおり|通常通り)?(?:動いて|動作して|稼働して|使えて|利用でき|アクセスでき|接続でき)",
             "(?:自然に|勝手に|自動的に)(?:収ま|回復|復旧|解消|直|治)",
+            USUAL_NOW,
             "現在は?(?:正常|問題なく|安定|通常(?:どおり|通り)|平常|影響(?:は|が)?(?:ございません|ありません|ない|なく))",
             "(?:それ|その後|以降)(?:は|以降は)?(?:発生|再発)(?:して|いたして)?(?:いません|おりません)",
             r"\b(?:is|are|'s|'re|seems?|looks?)\s+(?:working|fine|ok|okay|up|stable|normal|healthy)\s+(?:now|again)\b|\bthings\s+are\s+(?:working|fine|ok|okay|normal|stable)\b|\b(?:working|fine|stable|normal)\s+now\b",
@@ -492,7 +499,7 @@ static CUES: LazyLock<[Cue; 4]> = LazyLock::new(|| {
             r"\b(?:incident|outage|post[- ]incident)\s+(?:report|review|analysis|summary|explanation)\b|\bwrite-?up\b|\b(?:written|formal)\s+(?:explanation|report|statement)\b|\bexplanation\s+of\s+(?:why|what)\b|\bprevent\s+(?:it|this|that)\s+from\s+happening\s+again\b|\bhappening\s+again\b|\bwhy\s+[\w.-]+(?:\s+[\w.-]+){0,2}\s+(?:returned|went\s+down|was\s+down|failed|stopped|crashed|happened|occurred|broke)\b|\bcause\s+of\s+the\s+(?:outage|incident|failure|downtime|disruption)\b",
         ]),
         Cue::new(&[
-            "(?:戻す|戻し|戻せ|戻る|戻っ|削除す|削除し|削除を|消す|消し|消せ|取り除|取り外|外す|外し|解除す|解除し|取り消す|取り消し|オフにす|オフにし|止め|無効化す|無効化し|無効にす|無効にし|差し替え|入れ替え|アンインストール|ダウングレード|設定し直|設定しなお|書き戻|元に戻|切り替え直|割り当て直|再度割り当て|再割り当て|再適用|適用し直)(?:る|た|て|す|し)?(?:と|ば|たら|ところ|れば)[^。]{0,40}?(?:再開|処理され|送信でき|受信でき|ログインでき|届|正常|動作|動く|動き|接続でき|通信でき|疎通でき|アクセスでき|起動|解消|繋が|つなが|成功|問題なく|直|回復|復旧|できる|できます|元の[^。]{0,8}に戻|改善|(?:切れ|落ち|止ま|途切れ|失敗し|発生し|再発し)(?:て)?(?:おらず|いません|おりません|なくなり)|通常どおり|通常通り|安定|(?:通信|接続|疎通|アクセス|表示|応答|通知|配信|同期)(?:は|が|も)?(?:すぐに?|元通りに?|正常に)?戻)",
+            "(?:戻す|戻し|戻せ|戻る|戻っ|削除す|削除し|削除を|消す|消し|消せ|取り除|取り外|外す|外し|解除す|解除し|取り消す|取り消し|オフにす|オフにし|止め|無効化す|無効化し|無効にす|無効にし|差し替え|入れ替え|アンインストール|ダウングレード|設定し直|設定しなお|書き戻|元に戻|切り替え直|割り当て直|再度割り当て|再割り当て|再適用|適用し直)(?:る|た|て|す|し)?(?:と|ば|たら|ところ|れば)[^。]{0,40}?(?:再開|処理され|送信でき|受信でき|ログインでき|届|正常|動作|動く|動き|接続でき|通信でき|疎通でき|アクセスでき|起動|解消|繋が|つなが|成功|問題なく|直|回復|復旧|できる|できます|通る|通り(?:ます|まし)|通って|元の[^。]{0,8}に戻|改善|(?:切れ|落ち|止ま|途切れ|失敗し|発生し|再発し)(?:て)?(?:おらず|いません|おりません|なくなり)|通常どおり|通常通り|安定|(?:通信|接続|疎通|アクセス|表示|応答|通知|配信|同期)(?:は|が|も)?(?:すぐに?|元通りに?|正常に)?戻)",
             "(?:前|以前|元|変更前)の(?:構成|設定|状態|バージョン|もの)に(?:戻|差し替え)",
             // The old thing put back (以前の証明書を再度割り当てると…接続できます, 旧バージョン
             // に切り替えると動く), or two settings of which one works (300 にすると再開し、
@@ -539,8 +546,8 @@ static SEVERITY_ASKED: LazyLock<Cue> = LazyLock::new(|| {
 /// ... for a project or a date (日程, 稼働開始日, launch, milestone, slipped).
 static PROJECT_CUE: LazyLock<Cue> = LazyLock::new(|| {
     Cue::new(&[
-        "プロジェクト|スケジュール|日程|監査|納期|展示会|発表会|キャンペーン|セミナー|デモ|期限|期日|締め?切り?|リリース|稼働開始|サービスイン|カットオーバー|本番移行|マイルストーン|間に合|押して|迫って|進捗|(?:月|年|年度|週)末(?:で|まで|に)|(?:[0-9]+ ?日|末|今週|来週|今月|来月|年内|年度内|期日)までに|(?:今週|来週|今月|来月|年内|年度内|月内|週内|本日|明日)中に|契約(?:が|の)?[^。]{0,10}(?:切れ|終了|満了)|(?:稼働|開始|移行|公開|切り?替え?|リリース|予定|作業|実施|納品|検収|オープン|開業|開店|ローンチ|イベント)日|本番(?:稼働|運用|公開|切り?替え?)(?:開始)?(?:日|予定|前|に向け|まで)|[0-9]{1,2} ?/ ?[0-9]{1,2}[^。]{0,8}(?:まで|に向け|予定|の(?:稼働|リリース|移行|公開|切り?替え?))|(?:月|週)内に|上旬|中旬|下旬|年明け|(?:開始|稼働|公開|リリース)(?:に|まで)(?:は)?(?:間に合|向け)|予定(?:日|どおり|通り)|稼働判定|移行判定|切替日|切り替え日|リハーサル|展開予定|(?:切り替え|切替|移行|展開)(?:る|の)?計画|判定会議|受け入れ(?:試験|テスト)|ユーザー(?:受け入れ|受入)|提出(?:期限|日|予定)|(?:論文|報告書|申請書)(?:の)?提出",
-        r"\bprojects?\b|\bschedule\b|\baudit(?:s|ors?)?\b|\bfieldwork\b|\bdeadline\b|\bmilestone\b|\bgo-?live\b|\blaunch\b|\brelease\b|\bcutover\b|\btimeline\b|\bdue\s+date\b|\bslipped\b|\bbehind\s+schedule\b|\bdemo\b|\brollout\b|\bat\s+risk\b|\bprogram(?:me)?s?\b|\bslip\b|\bby\s+the\s+\d+(?:st|nd|rd|th)?\b|\bby\s+(?:monday|tuesday|wednesday|thursday|friday|next\s+week|end\s+of)\b|\bin\s+time\s+for\b|\btarget\s+date\b|\bbefore\s+(?:the\s+|our\s+)?(?:go-?live|launch|cutover|migration|rollout|deadline|opening|event|demo)\b|\bby\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d|\b(?:on|by)\s+the\s+\d{1,2}(?:st|nd|rd|th)\b|\bcommitted\s+(?:to|date)\b|\bstakeholders?\b|\bsign-?off\b|\bcampaign\b|\b(?:trade\s*show|exhibition|conference|keynote)\b|\b(?:this|that|the)\s+date\s+(?:cannot|can't|won't|will\s+not|must\s+not)\b|\bby\s+\d{1,2}(?:st|nd|rd|th)?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b|\bin\s+place\s+by\b|\b(?:before|by)\s+then\b|\bmigration\s+(?:weekend|window|date|day)\b|\bcannot\s+afford\s+to\s+miss\b|\bsign\s+off\b|\bsteering\s+(?:meeting|committee)\b|\breview\s+board\b|\bgo[/-]no[- ]go\b|\b(?:user\s+)?acceptance\s+test\w*|\buat\b|\bpilot\s+wave\b|\bwave\s+\d\b|\bcut-?over\b|\brehearsal\b|\bsigned\s+off\b|\bsubmission\s+(?:deadline|date|in|by|on|is\s+due)\b|\b(?:by|before|until)\s+(?:early\s+|mid-?|late\s+|the\s+end\s+of\s+)?(?:january|february|march|april|june|july|august|september|october|november|december)\b",
+        "プロジェクト|スケジュール|日程|監査|納期|展示会|発表会|キャンペーン|セミナー|デモ|期限|期日|締め?切り?|リリース|稼働開始|サービスイン|カットオーバー|本番移行|マイルストーン|間に合|押して|迫って|進捗|(?:月|年|年度|週)末(?:で|まで|に)|(?:[0-9]+ ?日|末|今週|来週|今月|来月|年内|年度内|期日)までに|(?:今週|来週|今月|来月|年内|年度内|月内|週内|本日|明日)中に|契約(?:が|の)?[^。]{0,10}(?:切れ|終了|満了)|(?:稼働|開始|移行|公開|切り?替え?|リリース|予定|作業|実施|納品|検収|オープン|開業|開店|ローンチ|イベント)日|本番(?:稼働|運用|公開|切り?替え?)(?:開始)?(?:日|予定|前|に向け|まで)|[0-9]{1,2} ?/ ?[0-9]{1,2}[^。]{0,8}(?:まで|に向け|予定|の(?:稼働|リリース|移行|公開|切り?替え?))|(?:月|週)内に|上旬|中旬|下旬|年明け|(?:開始|稼働|公開|リリース)(?:に|まで)(?:は)?(?:間に合|向け)|予定(?:日|どおり|通り)|稼働判定|移行判定|切替日|切り替え日|リハーサル|展開予定|(?:切り替え|切替|移行|展開)(?:る|の)?計画|判定会議|受け入れ(?:試験|テスト)|ユーザー(?:受け入れ|受入)|提出(?:期限|日|予定)|(?:論文|報告書|申請書)(?:の)?提出|段取り|予定が[^。]{0,6}(?:ずれ|狂|崩れ|遅れ)|(?:切り替え|切替|移行|リリース|公開|イベント)(?:開始)?の(?:タイミング|段取り)",
+        r"\bprojects?\b|\bschedule\b|\baudit(?:s|ors?)?\b|\bfieldwork\b|\bdeadline\b|\bmilestone\b|\bgo-?live\b|\blaunch\b|\brelease\b|\bcutover\b|\btimeline\b|\bdue\s+date\b|\bslipped\b|\bbehind\s+schedule\b|\bdemo\b|\brollout\b|\bat\s+risk\b|\bprogram(?:me)?s?\b|\bslip\b|\bby\s+the\s+\d+(?:st|nd|rd|th)?\b|\bby\s+(?:monday|tuesday|wednesday|thursday|friday|next\s+week|end\s+of)\b|\bin\s+time\s+for\b|\btarget\s+date\b|\bbefore\s+(?:the\s+|our\s+)?(?:go-?live|launch|cutover|migration|rollout|deadline|opening|event|demo)\b|\bby\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d|\b(?:on|by)\s+the\s+\d{1,2}(?:st|nd|rd|th)\b|\bcommitted\s+(?:to|date)\b|\bstakeholders?\b|\bsign-?off\b|\bcampaign\b|\b(?:trade\s*show|exhibition|conference|keynote)\b|\b(?:this|that|the)\s+date\s+(?:cannot|can't|won't|will\s+not|must\s+not)\b|\bby\s+\d{1,2}(?:st|nd|rd|th)?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b|\bin\s+place\s+by\b|\b(?:before|by)\s+then\b|\bmigration\s+(?:weekend|window|date|day)\b|\bcannot\s+afford\s+to\s+miss\b|\bsign\s+off\b|\bsteering\s+(?:meeting|committee)\b|\breview\s+board\b|\bgo[/-]no[- ]go\b|\b(?:user\s+)?acceptance\s+test\w*|\buat\b|\bpilot\s+wave\b|\bwave\s+\d\b|\bcut-?over\b|\brehearsal\b|\bsigned\s+off\b|\bsubmission\s+(?:deadline|date|in|by|on|is\s+due)\b|\b(?:by|before|until)\s+(?:early\s+|mid-?|late\s+|the\s+end\s+of\s+)?(?:january|february|march|april|june|july|august|september|october|november|december)\b|\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\s+(?:doesn\W?t|does\s+not|won\W?t|will\s+not|can\W?t|cannot)\s+(?:move|slip|change)\b|\b(?:flips?|switch(?:es)?\s+over|cuts?\s+over)\s+(?:on\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b",
     ])
 });
 
@@ -588,6 +595,7 @@ static ONGOING_CUE: LazyLock<Cue> = LazyLock::new(|| {
 static NOTHING_DOWN_NOW: LazyLock<Cue> = LazyLock::new(|| {
     Cue::new(&[
         "業務(?:は|に|へ)?(?:の)?(?:影響は?)?(?:止まって|停止して)(?:い|お)(?:ません|らず)|業務(?:を|は)(?:継続|続け)(?:でき|られ)|(?:業務|利用者|お客様|ユーザー)(?:へ|に)の影響(?:は|も)?[^。]{0,8}(?:ありません|ない|なく|ございません)|(?:今|現在)(?:は|も)(?:問題なく|正常に|普通に|通常どおり|通常通り)(?:動いて|動作して|稼働して|使えて|利用でき|アクセスでき|接続でき)|(?:現行|既存|本番|移行元|旧|オンプレミス|オンプレ)(?:の)?[^。]{0,16}(?:は|も)(?:今も|現在も)?(?:普通に|問題なく|正常に|通常どおり|通常通り)(?:稼働|動いて|動作)|(?:利用|稼働|運用|サービス)開始(?:は|が)?まだ先|(?:旧|現行|既存|移行元)(?:の)?[^。]{0,12}(?:が|は|も)(?:今も|現在も|引き続き)?(?:普通に|問題なく|正常に|通常どおり|通常通り)?(?:稼働|運用)(?:して|されて)(?:いる|います|おり|おります)|(?:サービス|業務|本番|システム)(?:は|も)[^。]{0,30}(?:旧|現行|既存|移行元|オンプレ)[^。]{0,24}(?:で|にて)(?:今も|現在も)?(?:普通に|問題なく|正常に|通常どおり|通常通り)(?:稼働|動いて|動作)|本番(?:環境|サービス)?(?:に|へ)?(?:は)?影響(?:は|が)?(?:ありません|ない|なく|ございません|出ていません)|(?:業務|本番|お客様|顧客|利用者)[^。]{0,16}(?:ご)?(?:利用|使用)(?:いただいて|して|されて)(?:いる|おる)もの(?:で|では)(?:は)?(?:ございません|ありません|ない)|(?:状態|設定|構成)で(?:今も|現在も|いまも)?[^。]{0,6}(?:続けられて|稼働して|運用して|動いて|続けて)|(?:現在|今|いま)は(?:以前|前|元|旧|古い|変更前)の[^。]{0,30}(?:で運用|で稼働|で動か|にして|に戻して)|(?:既存|従来|旧|現行)[^。]{0,30}(?:で|にて)[^。]{0,12}(?:問題なく|通常どおり|通常通り|普通に)?(?:行われて|行って|稼働して|運用して)(?:い|お)",
+        USUAL_NOW,
         r"\b(?:nothing|no\s+\w+)\s+(?:in|on)\s+production\s+(?:depends|relies|runs|uses|is\s+affected)\b|\b(?:is|are)\s+(?:running|working|serving)\s+(?:\w+\s+){0,3}(?:right\s+now|now|at\s+the\s+moment)\b|\bthat\s+is\s+how\b[^.]{0,40}\brunning\b|\bno\s+(?:user|customer|business)\s+impact\b|\b(?:no|none\s+of\s+(?:our|the|its|their))\s+(?:\w+\s+){0,2}(?:is|are)\s+(?:on|using|relying\s+on|in)\s+(?:it|this|them|(?:this|that|the|our)\s+[\w-]+)\s+yet\b|\b(?:old|current|existing)\s+(?:\w+\s+){0,2}(?:is|are)\s+still\s+(?:serving|running|working|handling)\b|\b(?:has|have)\s+been\s+(?:fine|stable|healthy|working)\s+(?:ever\s+)?since\b|\bback\s+to\s+normal\b|\b(?:keep|keeps|continue|continues)\s+(?:to\s+)?(?:serv(?:e|ing)|run(?:ning)?|work(?:ing)?)\s+(?:\w+\s+){0,2}(?:normally|fine|as\s+usual)\b|\b(?:old|current|existing|previous|live|production)\s+(?:[\w-]+\s+){0,3}still\s+(?:serves|runs|handles|works)\b|\bstill\s+(?:handled|sent|served|processed|run)\s+by\s+the\s+(?:old|current|existing|previous)\b|\b(?:serves?|serving)\s+(?:the\s+|our\s+)?[\w-]+\s+normally\b",
     ])
 });
@@ -597,8 +605,8 @@ static NOTHING_DOWN_NOW: LazyLock<Cue> = LazyLock::new(|| {
 /// of its own and outweighs words of an outage, like [`NOTHING_DOWN_NOW`].
 static NOT_USED: LazyLock<Cue> = LazyLock::new(|| {
     Cue::new(&[
-        "(?:まだ)?(?:一般の)?(?:お客様|利用者|ユーザー|顧客)(?:の|による|からの)?(?:アクセス|利用)(?:は|が)(?:まだ)?(?:ありません|ない|ございません|ゼロ)|(?:他に|ほかに|他の(?:人|部署|社員|利用者)は?|ほかの(?:人|部署|社員|利用者)は?)(?:誰も|だれも)?(?:使って|利用して|使用して)(?:いない|いません|おらず|おりません)|(?:展示会|デモ|イベント|検証|テスト|評価|発表会|セミナー|開発)[^。]{0,16}(?:で|に|用に)?(?:しか|のみ|だけ)(?:が|で)?(?:使わ|使用し|利用し|使い|使う|利用する|使用する)|まだ[^。]{0,16}(?:通信|トラフィック|データ|業務|利用者|ユーザー|お客様|取引先)[^。]{0,8}(?:流して|載せて|乗せて|移して|使って|利用して|案内して|公開して)(?:いない|おらず|いません|おりません)|(?:取引先|お客様|利用者|ユーザー|社員)(?:に|へ)(?:は)?まだ(?:案内|公開|提供|開放|展開)(?:して|されて)?(?:いない|おらず|いません|おりません)|まだ誰にも(?:公開|案内|提供|開放|展開)|(?:利用者|ユーザー|使う人)(?:も|は)(?:まだ)?(?:いません|いない|おらず|おりません)|(?:誰も|だれも|どなたも)(?:まだ)?(?:使って|利用して|使用して|触って)(?:いない|いません|おらず|おりません)",
-        r"\b(?:customers|users|clients|partners|end\s+users)\s+are\s+still\s+(?:on|using)\s+(?:the|our)\s+(?:old|current|existing|legacy)\b|\bonly\s+(?:our|the)\s+(?:\w+\s+){0,2}(?:team|testers|developers|engineers)\b[^.]{0,30}?\b(?:sends?|uses?|hits?|generates?|access(?:es)?)\b|\b(?:nobody|no\s+one|no-one)\s+else\s+(?:uses?|is\s+using|relies\s+on|depends\s+on|needs)\b|\b(?:(?:is|are)\s+only\s+(?:for|used\s+(?:for|by|at|in))|used\s+only\s+(?:for|by|at|in))\s+(?:the|our|a|an|this)\s+[\w\s-]{0,24}?\b(?:booth|demo|event|exhibition|trade\s*show|conference|tests?|testing|harness|pilot|poc|kiosks?|rehearsals?)\b|\bnothing\s+(?:has\s+)?(?:launched|gone\s+live|shipped)\b|\bnothing\s+else\s+(?:runs|is\s+running|lives|is\s+deployed|is\s+hosted)\s+(?:on|in)\b|\bthe\s+only\s+(?:traffic|users?|load)\s+(?:is|are|comes?\s+from)\s+(?:our\s+own|our\s+team|internal|the\s+team)\b|\b(?:no\s+one|nobody|no-one)\s+(?:is\s+)?(?:using|uses)\s+(?:it|this|them)\b|\bnone\s+of\s+(?:its|the|our)\s+(?:\w+\s+)?(?:workloads|apps|applications|services)\s+(?:have|has)\s+been\s+deployed\b|\bserves\s+no\s+(?:applications?|customers?|users?|production|traffic)\b|\bno\s+(?:[\w-]+(?:,\s*|\s+(?:or|nor|and)\s+)){0,5}[\w-]+\s+(?:use|uses|touch|touches|depends?\s+on|relies\s+on|rely\s+on)\s+(?:it|this|them)\b|\b(?:we\s+)?plan\s+to\s+(?:open|launch|release|offer)\s+(?:it\s+)?to\b",
+        "(?:まだ)?(?:一般の)?(?:お客様|利用者|ユーザー|顧客)(?:の|による|からの)?(?:アクセス|利用)(?:は|が)(?:まだ)?(?:ありません|ない|ございません|ゼロ)|(?:他に|ほかに|他の(?:人|部署|社員|利用者)は?|ほかの(?:人|部署|社員|利用者)は?)(?:誰も|だれも)?(?:使って|利用して|使用して)(?:いない|いません|おらず|おりません)|(?:展示会|デモ|イベント|検証|テスト|評価|発表会|セミナー|開発)[^。]{0,16}(?:で|に|用に)?(?:しか|のみ|だけ)(?:が|で)?(?:使わ|使用し|利用し|使い|使う|利用する|使用する)|まだ[^。]{0,16}(?:通信|トラフィック|データ|業務|利用者|ユーザー|お客様|取引先)[^。]{0,8}(?:流して|載せて|乗せて|移して|使って|利用して|案内して|公開して)(?:いない|おらず|いません|おりません)|(?:取引先|お客様|利用者|ユーザー|社員)(?:に|へ)(?:は)?まだ(?:案内|公開|提供|開放|展開)(?:して|されて)?(?:いない|おらず|いません|おりません)|まだ誰にも(?:公開|案内|提供|開放|展開)|(?:利用者|ユーザー|使う人)(?:も|は)(?:まだ)?(?:いません|いない|おらず|おりません)|(?:誰も|だれも|どなたも)(?:まだ)?(?:使って|利用して|使用して|触って)(?:いない|いません|おらず|おりません)|まだ[^。]{0,12}(?:一人も|ひとりも|誰も|だれも)[^。]{0,4}(?:入って|来て|乗って|使って|利用して|アクセスして)(?:い|お)?(?:ない|なく|ません|らず|りません)|(?:一人も|ひとりも)(?:入って|来て|乗って)(?:い|お)?(?:ない|なく|ません|らず|りません)",
+        r"\b(?:customers|users|clients|partners|end\s+users)\s+are\s+still\s+(?:on|using)\s+(?:the|our)\s+(?:old|current|existing|legacy)\b|\bonly\s+(?:our|the)\s+(?:\w+\s+){0,2}(?:team|testers|developers|engineers)\b[^.]{0,30}?\b(?:sends?|uses?|hits?|generates?|access(?:es)?)\b|\b(?:nobody|no\s+one|no-one)\s+else\s+(?:uses?|is\s+using|relies\s+on|depends\s+on|needs)\b|\b(?:(?:is|are)\s+only\s+(?:for|used\s+(?:for|by|at|in))|used\s+only\s+(?:for|by|at|in))\s+(?:the|our|a|an|this)\s+[\w\s-]{0,24}?\b(?:booth|demo|event|exhibition|trade\s*show|conference|tests?|testing|harness|pilot|poc|kiosks?|rehearsals?)\b|\bnothing\s+(?:has\s+)?(?:launched|gone\s+live|shipped)\b|\bnothing\s+else\s+(?:runs|is\s+running|lives|is\s+deployed|is\s+hosted)\s+(?:on|in)\b|\bthe\s+only\s+(?:traffic|users?|load)\s+(?:is|are|comes?\s+from)\s+(?:our\s+own|our\s+team|internal|the\s+team)\b|\b(?:no\s+one|nobody|no-one)\s+(?:is\s+)?(?:using|uses)\s+(?:it|this|them)\b|\bnone\s+of\s+(?:its|the|our)\s+(?:\w+\s+)?(?:workloads|apps|applications|services)\s+(?:have|has)\s+been\s+deployed\b|\bserves\s+no\s+(?:applications?|customers?|users?|production|traffic)\b|\bno\s+(?:[\w-]+(?:,\s*|\s+(?:or|nor|and)\s+)){0,5}[\w-]+\s+(?:use|uses|touch|touches|depends?\s+on|relies\s+on|rely\s+on)\s+(?:it|this|them)\b|\b(?:we\s+)?plan\s+to\s+(?:open|launch|release|offer)\s+(?:it\s+)?to\b|\b(?:zero|no)\s+(?:customers|users|players|tenants|end\s+users)\s+(?:are\s+|is\s+)?(?:on|using)\s+(?:it|this|them)\b",
     ])
 });
 

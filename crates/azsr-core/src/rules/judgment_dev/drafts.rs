@@ -290,11 +290,6 @@ fn phrasing_rules_on_drafts_p() {
 
 /// Batch P's known misses with the shipped rules (see `drafts_p/README.md`).
 const DRAFTS_P_KNOWN: &[&str] = &[
-    // severity-a-criteria: an event cluster not yet live, a burst that is over, a cut-over
-    // still ahead.
-    "901-aks-imagepull-event-cluster.azsr.md missed severity-a-criteria",
-    "904-frontdoor-5xx-night-report.azsr.md missed severity-a-criteria",
-    "929-containerapps-cutover-thursday.azsr.md missed severity-a-criteria",
     // multiple-problems: a second, unrelated matter said in passing.
     "910-function-queue-stuck-cosmos-aside.azsr.md missed multiple-problems",
     "911-files-slow-and-mfa-staff.azsr.md missed multiple-problems",
