@@ -135,14 +135,15 @@ const HELDOUT3: Corpus = Corpus {
 /// heldout3, 0.899 / 0.983 after the tuning on dev5, 0.927 / 0.985 after session 6's
 /// rounds on dev6 and dev7, 0.931 / 0.986 after session 7's on dev8 and dev9, 0.940 /
 /// 0.986 after session 8's on dev10 and dev11, 0.950 / 0.986 after session 9's first
-/// round on dev12 to dev15, narrow blind corpora (none saw it). Still held out: do not
+/// round on dev12 to dev15, narrow blind corpora, and 0.954 / 0.986 after its second on
+/// dev14 and dev16 to dev18 (none saw it). Still held out: do not
 /// tune on it.
 const HELDOUT4: Corpus = Corpus {
     name: "heldout4",
     files: &corpus_files!("heldout4"),
     generate: heldout4::generate,
     seed: 0x4E1D_2026_1206_0004,
-    min_recall: 0.949,
+    min_recall: 0.95,
     min_precision: 0.98,
     min_masked: 0.98,
     min_possible: 0.96,
