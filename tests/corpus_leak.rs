@@ -299,17 +299,23 @@ struct Pieces<'a> {
     count: usize,
 }
 
+/// Every run of `n` characters of `s`, in order (none when `s` is shorter).
+fn windows(s: &str, n: usize) -> impl Iterator<Item = &str> {
+    let starts: Vec<usize> = s.char_indices().map(|(b, _)| b).collect();
+    (0..(starts.len() + 1).saturating_sub(n))
+        .map(move |w| &s[starts[w]..starts.get(w + n).copied().unwrap_or(s.len())])
+}
+
 impl<'a> Pieces<'a> {
     fn of(secrets: &'a [Secret], public: &HashSet<&str>) -> Self {
         let mut owner = HashMap::new();
         let mut widths = Vec::new();
         for (i, s) in secrets.iter().enumerate() {
             for m in &s.material {
-                let starts: Vec<usize> = m.char_indices().map(|(b, _)| b).collect();
                 // Hex holds 4 bits a character: 8 of them would meet the windows of the
                 // outputs' fingerprints (hashes) by chance once the corpora are large.
                 let hex = m.bytes().filter(u8::is_ascii_hexdigit).count() * 5 >= m.len() * 4;
-                let n = starts.len().min(if hex { 12 } else { 8 });
+                let n = m.chars().count().min(if hex { 12 } else { 8 });
                 if !widths.contains(&n) {
                     widths.push(n);
                 }
@@ -321,10 +327,8 @@ impl<'a> Pieces<'a> {
                         && piece.contains(' ')
                         && piece.chars().all(|c| c.is_alphabetic() || c == ' ')
                 };
-                let piece = |w: usize| &m[starts[w]..starts.get(w + n).copied().unwrap_or(m.len())];
-                let all_prose = (0..=starts.len() - n).all(|w| prose(piece(w)));
-                for w in 0..=starts.len() - n {
-                    let p = piece(w);
+                let all_prose = windows(m, n).all(prose);
+                for p in windows(m, n) {
                     if !all_prose && prose(p) || public.contains(p) {
                         continue;
                     }
@@ -526,13 +530,7 @@ fn check(corpora: Vec<Corpus>) {
 
     let public: HashSet<&str> = public_text
         .lines()
-        .flat_map(|l| {
-            let starts: Vec<usize> = l.char_indices().map(|(b, _)| b).collect();
-            (0..starts.len().saturating_sub(7)).map(move |w| {
-                let end = starts.get(w + 8).copied().unwrap_or(l.len());
-                &l[starts[w]..end]
-            })
-        })
+        .flat_map(|l| windows(l, 8))
         // And its words whole, which a short secret (a CVC, a PIN) may equal.
         .chain(public_text.split(|c: char| !c.is_alphanumeric()))
         .collect();
