@@ -13,6 +13,7 @@ use super::bytes::{at, line_end, line_start};
 use super::commands::{command_at, log_prefix, prompt_mark};
 use super::keyvalue::{accept, Sep};
 use super::value::{classify, holds_pairs, is_placeholder, looks_random, normalize, Class};
+use super::vocabulary::{self, is_value_note, Named};
 use super::{Finding, Kind};
 
 /// `az` subcommands that print secrets (lowercase).
@@ -1261,14 +1262,14 @@ fn columns(header: &str, runs: &[Range<usize>]) -> Vec<Column> {
 /// a localised cmdlet prints it (`パスワード`, `主キー`, `クライアント シークレット`,
 /// `アクセス トークン`); a public key (`公開キー`) is none.
 fn japanese_header(name: &str) -> Option<Class> {
-    if name.contains("パスワード") || name.contains("パスフレーズ") {
-        Some(Class::Password)
-    } else if name.ends_with("シークレット") || name.ends_with("トークン") {
-        Some(Class::Secret)
-    } else if name.ends_with("キー") && !name.contains("公開") {
-        Some(Class::Key(Kind::AccessKey))
-    } else {
-        None
+    // A password's word anywhere (`パスワード（初期）`); other words end the header.
+    if vocabulary::mentions(name) == Some(Named::Password) {
+        return Some(Class::Password);
+    }
+    match vocabulary::label_names(name)? {
+        Named::Password => Some(Class::Password),
+        Named::Secret => Some(Class::Secret),
+        Named::Key => Some(Class::Key(Kind::AccessKey)),
     }
 }
 
@@ -1504,11 +1505,7 @@ fn annotated(t: &str) -> Option<&str> {
     if !value.is_ascii() {
         return None;
     }
-    let note = note.trim_start_matches([' ', '\u{3000}']);
-    ["←", "<-", "#", "//", "（", "(", "※", "⇐"]
-        .iter()
-        .any(|m| note.starts_with(m))
-        .then_some(value)
+    is_value_note(note.trim_start_matches([' ', '\u{3000}'])).then_some(value)
 }
 
 /// A plain output line: the value itself (one word, or tab-separated fields). Returns how

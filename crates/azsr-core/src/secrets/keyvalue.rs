@@ -12,6 +12,7 @@ use super::value::{
     basic_credentials, classify, holds_pairs, is_placeholder, looks_like_passphrase,
     looks_like_password, looks_random, names_access, names_auth, normalize, romaji_class, Class,
 };
+use super::vocabulary::{self, Named};
 use super::{Finding, Kind};
 
 /// How strongly the text says "what follows is the value".
@@ -3063,28 +3064,19 @@ fn comment_beside(text: &str, ve: usize) -> Option<Class> {
 
 /// What a comment's text says a value is: a password or a key, secret or token.
 fn comment_says(body: &str) -> Option<Class> {
-    let body = body.to_lowercase();
-    if ["パスワード", "password", "passwd", "暗証番号", "ぱすわーど"]
-        .iter()
-        .any(|w| body.contains(w))
-    {
+    match vocabulary::mentions(body) {
+        Some(Named::Password) => return Some(Class::Password),
+        Some(Named::Key | Named::Secret) => return Some(Class::Secret),
+        None => {}
+    }
+    let body = body.to_ascii_lowercase();
+    if ["password", "passwd"].iter().any(|w| body.contains(w)) {
         return Some(Class::Password);
     }
-    [
-        "キー",
-        "シークレット",
-        "トークン",
-        "認証",
-        "秘密",
-        "資格情報",
-        " key",
-        "secret",
-        "token",
-        "auth",
-    ]
-    .iter()
-    .any(|w| body.contains(w))
-    .then_some(Class::Secret)
+    [" key", "secret", "token", "auth"]
+        .iter()
+        .any(|w| body.contains(w))
+        .then_some(Class::Secret)
 }
 
 /// Whether one of the few lines above the key at `ks` (comments skipped, same block)

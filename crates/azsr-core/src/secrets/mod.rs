@@ -30,6 +30,7 @@ pub mod memo;
 pub mod possible;
 pub mod prose;
 pub mod value;
+mod vocabulary;
 pub mod wrapped;
 
 use std::ops::Range;

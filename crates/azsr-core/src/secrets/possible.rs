@@ -30,6 +30,7 @@ use super::value::{
     is_date_or_time, is_known_non_secret, is_placeholder, looks_like_passphrase,
     looks_like_password, looks_random,
 };
+use super::vocabulary::{self, is_value_note, Named};
 
 /// Ranges of `text` that may be secrets though no detector reports them, sorted and
 /// disjoint. Not findings: the reported secrets ([`super::scan`]) are not repeated
@@ -208,7 +209,8 @@ fn scan_lines(text: &str, table_above: Option<Table>) -> Vec<Range<usize>> {
             i
         };
         let rest = text[i..].trim_start_matches([' ', '\t', '\r']);
-        let alone = line_start && (rest.is_empty() || rest.starts_with('\n') || noted(rest));
+        let alone =
+            line_start && (rest.is_empty() || rest.starts_with('\n') || is_value_note(rest));
         let t = &text[start..end];
         let told = told(gap_on_line, prev_token, prev2_token, prev_gap);
         let context = Context {
@@ -357,18 +359,10 @@ fn told(gap: &str, prev: &str, prev2: &str, prev_gap: &str) -> Told {
 
 /// What a Japanese word ending just before a value tells of it (`初期パスワード`, `APIキー`).
 fn told_in_japanese(head: &str) -> Told {
-    if ["パスワード", "パスフレーズ", "暗証番号"]
-        .iter()
-        .any(|w| head.ends_with(w))
-    {
-        Told::Password
-    } else if ["キー", "シークレット", "トークン", "鍵"]
-        .iter()
-        .any(|w| head.ends_with(w))
-    {
-        Told::Key
-    } else {
-        Told::Nothing
+    match vocabulary::label_names(head) {
+        Some(Named::Password) => Told::Password,
+        Some(Named::Key | Named::Secret) => Told::Key,
+        None => Told::Nothing,
     }
 }
 
@@ -426,7 +420,7 @@ fn labelled_words(t: &str) -> bool {
 fn said_as_the_value(rest: &str) -> bool {
     rest.is_empty()
         || rest.starts_with('\n')
-        || noted(rest)
+        || is_value_note(rest)
         || [
             "です",
             "でした",
@@ -437,15 +431,6 @@ fn said_as_the_value(rest: &str) -> bool {
             "（",
             "(",
         ]
-        .iter()
-        .any(|m| rest.starts_with(m))
-}
-
-/// Whether what follows a value on its line is only a note on it, as people mark a
-/// pasted value (`← これ`, `<- this one`, `# rotated`, `// old`, `TODO`, `※旧`): the
-/// value then stands alone on its line as much as without the note.
-fn noted(rest: &str) -> bool {
-    ["←", "<-", "# ", "//", "TODO", "FIXME", "※"]
         .iter()
         .any(|m| rest.starts_with(m))
 }
