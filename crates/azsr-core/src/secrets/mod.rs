@@ -49,7 +49,6 @@ pub enum Kind {
     ClientSecret,
     DevOpsPat,
     GitHubToken,
-    AwsAccessKeyId,
     AwsSecretKey,
     Jwt,
     PaymentCard,
@@ -77,7 +76,6 @@ impl Kind {
             Kind::ClientSecret | Kind::ClientSecretValue => "client-secret",
             Kind::DevOpsPat => "devops-pat",
             Kind::GitHubToken => "github-token",
-            Kind::AwsAccessKeyId => "aws-access-key-id",
             Kind::AwsSecretKey => "aws-secret-key",
             Kind::Jwt => "jwt",
             Kind::PaymentCard => "payment-card",
@@ -109,7 +107,6 @@ impl Kind {
                 "Azure DevOps の個人用アクセス トークン",
             ),
             Kind::GitHubToken => ("a GitHub token", "GitHub のトークン"),
-            Kind::AwsAccessKeyId => ("an AWS access key ID", "AWS のアクセス キー ID"),
             Kind::AwsSecretKey => (
                 "an AWS secret access key",
                 "AWS のシークレット アクセス キー",

@@ -1436,6 +1436,20 @@ mod tests {
     }
 
     #[test]
+    fn aws_access_key_ids_are_masked_though_not_reported() {
+        // The ID is no secret by rules.md (formats::aws reports only the secret key), but
+        // a quoted line still hides it.
+        assert_eq!(
+            masked("aws_access_key_id = AKIAQ3EGRTXK7NMPLW2Z"),
+            ["AKIAQ3EGRTXK7NMPLW2Z"]
+        );
+        assert_eq!(
+            masked("アクセスキー ID は ASIAZ7K2M4Q8W3E6R9T5 です"),
+            ["ASIAZ7K2M4Q8W3E6R9T5"]
+        );
+    }
+
+    #[test]
     fn what_support_reads_stays_readable() {
         for text in [
             "subscription: 6f1c2d4e-8a3b-4c5d-9e0f-1a2b3c4d5e6f",
