@@ -45,6 +45,9 @@ const NOT_SECRET_PARTS: &[&str] = &[
     "csrf",
     "antiforgery",
     "verification",
+    // A custom domain's validation token (Front Door, Static Web Apps): published in a
+    // DNS TXT record by design. (ASP.NET's `validationKey` signs; it stays a key.)
+    "validationtoken",
     "instrumentation",
     "public",
     "thumbprint",
@@ -1164,6 +1167,8 @@ mod tests {
             Some(Class::Key(Kind::FunctionKey))
         );
         assert_eq!(classify("keyName"), None);
+        assert_eq!(classify("validationProperties.validationToken"), None);
+        assert_eq!(classify("validationKey"), Some(Class::Key(Kind::AccessKey)));
         assert_eq!(classify("bypass"), None);
         for pw in ["DB_PW", "sql-admin-pw", "dbPw", "SMTP-PW"] {
             assert_eq!(classify(pw), Some(Class::Password), "{pw}");
