@@ -2837,10 +2837,13 @@ pub(crate) fn at_key(
                 || kept_secret()
                 || class != Class::Key(Kind::AccessKey)
                 // `{"BaseUrl": "https://…", "Value": "<32 hex>"}`: the value an endpoint
-                // takes, unless it is one of a `name`/`value` pair (a setting) or a hash.
+                // takes, unless it is one of a `name`/`value` pair (a setting) or a hash,
+                // or an address (`Invalid value: "acr.azurecr.io/web:2.0.0-rc4"` in an
+                // error naming a URL).
                 || sep == Sep::Strong
                     && looks_random(s, 24)
                     && !matches!(s.len(), 40 | 64)
+                    && !s.contains(['.', ':', '/'])
                     && beside_endpoint(text, ks)
                     && !names_above(text, ks)
         }
@@ -3520,6 +3523,8 @@ mod tests {
             format!("[{{\"name\":\"Build.SourceVersion\",\"value\":\"{hex}{}\",\"url\":\"https://dev.azure.com/x\"}}]\n", &hex[..8]),
             format!("- name: UPSTREAM_URL\n  value: https://api.example.com\n- name: CONTENT_HASH\n  value: {hex}\n"),
             format!("{{\"url\": \"https://x.example.com\", \"value\": \"{hex}{hex}\"}}\n"),
+            "Invalid value: \\\"acrrovo.azurecr.io/web:2.0.0-rc4\\\": Get \\\"https://acrrovo.azurecr.io/v2/\\\"\n".to_string(),
+            "value: registry.contoso.example/app/api:1.24.7-b3 from https://ci.contoso.example\n".to_string(),
         ] {
             assert!(found(&text).is_empty(), "{text}: {:?}", found(&text));
         }
