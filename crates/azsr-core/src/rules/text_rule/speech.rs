@@ -55,10 +55,10 @@ impl Cue {
 }
 
 /// The sentence asks the reader to do something (please, could you, ください,
-/// いただけますか, お願いします).
+/// いただけますか, お願いします, ご説明を賜れますと).
 pub(crate) static REQUEST: LazyLock<Cue> = LazyLock::new(|| {
     Cue::new(&[
-        "ください|下さい|お願い|願います|願えま|願えな|のほど|いただけ|頂け|いただきた|頂きた|いただく|頂く|もらえ|てほしい|て欲しい|くれませ|くださ|賜り",
+        "ください|下さい|お願い|願います|願えま|願えな|のほど|いただけ|頂け|いただきた|頂きた|いただく|頂く|もらえ|てほしい|て欲しい|くれませ|くださ|賜り|賜れ",
         r"\bplease\b|\bpls\b|\bplz\b|\bkindly\b",
         r"\b(?:can|could|would|will)\s+(?:you|someone|somebody|support|your team|the team|microsoft)\b",
         r"\b(?:can|could|would|will)\s+(?:your|the)\s+(?:support\s+)?(?:engineers?|staff|specialists?|experts?)\b",
