@@ -36,7 +36,8 @@ declare_rule! {
     ///   question, on an unrelated note) or other words: a turn away from the problem
     ///   (本題とは別, 話は変わりますが, 話の筋が変わって恐縮ですが, ところで, それとは別に; on a different topic,
     ///   changing the subject, switching gears, while I have you, while this case is
-    ///   open, since I have a ticket open, not connected to the cache problem at all,
+    ///   open, since I have a ticket open, since I'm writing anyway, unconnected, but,
+    ///   on the billing side:, 本件とは対象も内容も異なるお話ですが, 問い合わせているついでに, not connected to the cache problem at all,
     ///   "PS, not VPN related:", "different resource:", moving on, unrelated),
     ///   another subject named as such (別の話 / 件 / 質問 / トピック, 全然違う話; a
     ///   different / separate issue, another problem), more to come (他にもいくつか質問,
@@ -94,7 +95,7 @@ declare_rule! {
     ///   a failure told there of such a service with the ask in the next sentence (the
     ///   File Sync server has shown "Sync failed". Could you look at that one too?); and a
     ///   question relayed from someone else there or in the notes (お客様からご質問を
-    ///   お預かりしています, …も確認してほしいと申しております, she has asked us to find out…) whose subject class (money,
+    ///   お預かりしています, …を伺いたいとのお申し出がありました, …も確認してほしいと申しております, she has asked us to find out…) whose subject class (money,
     ///   sign-in, the subscription…) nothing before spoke of;
     /// - もう一点, もう一つ, あともう一つ, 併せて, ついでに, 別途, それから, 加えて, さらに,
     ///   最後に, also, additionally, separately, in addition, one more thing, another
@@ -260,6 +261,7 @@ const WEAK: &[&str] = &[
     "by the way",
     "btw",
     "oh and",
+    "oh, and",
 ];
 
 const ANAPHORA: &[&str] = &[
@@ -320,6 +322,8 @@ static NEW_SUBJECT: LazyLock<Cue> = LazyLock::new(|| {
         r"\b(?:on|onto|to)\s+(?:a\s+|an\s+|the\s+)?(?:different|separate|unrelated|other|another|new)\s+(?:topic|note|subject|matter)\b|\b(?:different|separate|unrelated)\s+(?:topic|subject|matter|thing|issue|question|problem|note|item)s?\b|\b(?:new|another|second)\s+(?:topic|subject|matter)\b|\b(?:switch|chang)(?:e|es|ing)?\s+gears\b",
         r"\bchang(?:e|ing)\s+(?:the\s+)?(?:subject|topic)s?\b|\bwhile\s+(?:i|we)(?:'m|'re|\s+am|\s+are|\s+have\s+you|'ve\s+got\s+you)\s*(?:at\s+it|here|on\s+the\s+line)?\b|\bunrelated\b|\bnot\s+(?:at\s+all\s+)?(?:related|connected)\s+to\s+(?:the|this|our|my)\s+(?:[\w-]+\s+){0,3}?(?:issue|problem|case|request|ticket)\s+at\s+all\b|\bsince\s+(?:i|we)\s+(?:have|'ve\s+got|already\s+have)\s+(?:a|an|this|the)\s+(?:ticket|case|request)\s+open\b|\bnot\s+[\w-]+[- ]related\s*[:,]|\b(?:not|isn't|is\s+not)\s+(?:related|connected)\s+to\s+(?:the\s+above|the\s+(?:issue|problem)\s+above|(?:the\s+)?(?:main|first)\s+(?:issue|problem|question))\b|\b(?:a\s+few|several|a\s+couple\s+of|two|three|[23])\s+(?:different\s+|separate\s+|unrelated\s+)?things\s+(?:we|i)\s+(?:need|want|would\s+like|'d\s+like)\b",
         "別(?:の)?(?:プロジェクト|案件)(?:で|の件で|について|に関して)[、,]",
+        "(?:本件|この件|今回の件|上記|こちら)(?:と|とは)[^。、]{1,16}?(?:まったく|全く|全然)?(?:異なる|違う|別の)(?:お?話|件|内容|事柄|ご?相談|ご?質問|テーマ)|(?:書いて|連絡して|問い合わせて|ご連絡して)(?:いる|る|おる)ついでに",
+        r"\bunconnected\s*(?:,|:|but\b|to\s+(?:this|that|the\s+above))|\b(?:since|while|as)\s+(?:i|we)(?:'m|\s+am|'re|\s+are)\s+writing\b|\bon\s+the\s+(?:money|billing|cost|costs|finance|licen[cs]ing|account|admin)\s+(?:side|front)\s*[:,]",
         r"\b(?:for|on|in)\s+(?:a\s+)?(?:different|separate|another|other)\s+project\b",
         "(?:い|た|る|の|だ)件と[、 ]?[^。]{1,40}?の件(?:について|に関して)?[、,]?[^。]{0,6}(?:それぞれ|両方|個別に|まとめて)",
         "(?:続いて|次に|次は|続きまして|もう(?:一|1|ひと)つは|(?:2|二) ?つ目は)[、,]?[^。]{1,30}?の件|(?:問題|課題|事象|不具合|ご?相談(?:事項)?|案件|トピック)(?:は|が)? ?(?:2|二|3|三|4|四|複数|いくつか) ?(?:つ|件|点)?(?:あり|ござい|存在)|(?:2|二|3|三|複数) ?(?:つ|件)の(?:問題|課題|不具合|ご?相談|案件|件|事柄|テーマ)|(?:2|二|ふた|3|三|みっ) ?(?:つ|点)(?:目|め)(?:は|[:：、])|(?:2|二|ふた|3|三|みっ) ?つ(?:の(?:こと|事))?(?:で|に|、)?(?:困って|悩んで)|困って(?:いる|る|おる)(?:こと|事)(?:が|は)[^。]{0,4}(?:2|二|ふた|3|三|みっ) ?つ|(?:もう|あと) ?(?:1|一|ひと) ?件|(?:他|ほか)にも[^。]{0,10}件|(?:以下|下記|次)の ?(?:2|二|3|三|複数) ?(?:件|つの(?:問題|事象|件|相談))|(?:2|二|3|三|複数) ?件(?:について|を|、|です|あります|ございます|ご?相談)|まとめて(?:の)?(?:ご?質問|ご?相談|お問い合わせ|問い合わせ|お伺い|確認させ)",
@@ -1518,6 +1522,16 @@ mod tests {
         ] {
             assert!(check(&RULE, text).is_empty(), "{text}");
         }
+    }
+
+    #[test]
+    fn a_question_relayed_as_a_request_of_someone_else_fires() {
+        // …との申し出 / ご要望: a colleague's ask passed on, about the bill.
+        let ja = "---\nissue_type: technical\n---\n\n## 問題\nVM が夜間に再起動します。\n\n## 補足\n«経理の佐藤より、請求書の送付先を本社に変える方法を教えてほしいとのお申し出がありました。»\n";
+        assert_spans(&RULE, ja);
+        // The same ask about the problem in hand stays on it.
+        let ja = "---\nissue_type: technical\n---\n\n## 問題\nVM が夜間に再起動します。\n\n## 補足\n運用担当の佐藤より、再起動の原因を教えてほしいとの要望がありました。\n";
+        assert!(check(&RULE, ja).is_empty(), "{ja}");
     }
 
     #[test]
