@@ -44,8 +44,9 @@ declare_rule! {
     /// really help us). A wish to have things work again while asking for the case to be
     /// worked on (接続できるようになれば助かりますので、原因の調査をお願いします), or back
     /// soon or as before (一刻も早く開けるようにしてほしい, 前のように表示できるように) is
-    /// about the case, unless the product is named as what should change; "support plan" is the
-    /// customer's contract. Capabilities include taking something into the product
+    /// about the case, unless the product is named as what should change; a change that
+    /// has come about (1 日 10 回を超えるようになり, 切れるようになってしまい) is the
+    /// symptom's course; "support plan" is the customer's contract. Capabilities include taking something into the product
     /// (製品への取り込み, 改善として取り入れ, にも対応してもらえないか), and hedges a
     /// capability that would make work faster or easier (あれば…ずっと早くなる, would be
     /// much faster, would save us a lot of work).
@@ -267,9 +268,16 @@ fn composed_wish(sentence: &str) -> Option<std::ops::Range<usize>> {
     CAPABILITY.find_all(&text).into_iter().find(|r| {
         let m = text[r.clone()].to_ascii_lowercase();
         let handle = m.starts_with("に対応") && handles_the_case(&text[..r.start]);
-        !handle && !NOT_PRODUCT.is_match(&m)
+        !handle && !NOT_PRODUCT.is_match(&m) && !BECAME.is_match(&text[r.end..])
     })
 }
+
+/// A change that has come about (超えるようになり, 切れるようになってしまい, 落ちるように
+/// なった), read after 〜るように: the symptom's course, not a capability wished for
+/// (できるようになりませんか, 使えるようになってほしい stay wishes).
+static BECAME: LazyLock<Cue> = LazyLock::new(|| {
+    Cue::new(&["^(?:なり(?:[、,]|まし|ます[。、]|つつ)|なった|なって(?:います|いました|おります|おりました|き|しま|まい|[、,]))"])
+});
 
 /// A capability imagined (ボタンがあれば, if the portal showed): the sentence-relative
 /// range, unless the subject is the support case (if you could …).

@@ -36,16 +36,18 @@ declare_rule! {
     ///   question, on an unrelated note) or other words: a turn away from the problem
     ///   (本題とは別, 話は変わりますが, 話の筋が変わって恐縮ですが, ところで, それとは別に; on a different topic,
     ///   changing the subject, switching gears, while I have you, while this case is
-    ///   open, since I have a ticket open, not connected to the cache problem at all,
+    ///   open, since I have a ticket open, since I'm writing anyway, unconnected, but,
+    ///   on the billing side:, 本件とは対象も内容も異なるお話ですが, 問い合わせているついでに, not connected to the cache problem at all,
     ///   "PS, not VPN related:", "different resource:", moving on, unrelated),
     ///   another subject named as such (別の話 / 件 / 質問 / トピック, 全然違う話; a
     ///   different / separate issue, another problem), more to come (他にもいくつか質問,
-    ///   もう 2 点, もう 1 件; two more things, a couple of other questions), a count of
-    ///   matters (問題は 2 つあります, 以下の 2 件, …できない件と…の件について、それぞれ;
-    ///   two separate issues), another project (別プロジェクトで、; for a different
+    ///   もう 2 点, もう 1 件; two more things, a couple of other questions, other doubts),
+    ///   a count of matters or troubles (問題は 2 つあります, 以下の 2 件, …できない件と…の
+    ///   件について、それぞれ, いま二つ困っています, ふたつめは; two separate issues), another project (別プロジェクトで、; for a different
     ///   project), bundling
     ///   (まとめてのご相談; sorry to bundle these), an opportunity taken (この機会に
-    ///   お聞きしたい, この場を借りて; while we're at it, taking this opportunity), something
+    ///   お聞きしたい, この場を借りて, ついでに聞いといて; while we're at it, taking this
+    ///   opportunity), something
     ///   said to be apart from the problem (本件とは性質が異なる, 本件と直接の関係はないの
     ///   ですが, 今回のお問い合わせとはテーマが違いますが, separate from this,
     ///   nothing to do with the above, something else entirely:), or a topic closed (X については上記の
@@ -89,16 +91,20 @@ declare_rule! {
     ///   problem (エラーは出ていません, works fine) or points back (同じ, 同様の, the same);
     /// - a question in the contacts section (佐々木からは、…も伺いたいとのことです, could
     ///   whoever picks this up tell him…) that names a service not named before: the
-    ///   section names people, so a question relayed there is another matter; and a
+    ///   section names people, so a question relayed there is another matter, and so is
+    ///   a failure told there of such a service with the ask in the next sentence (the
+    ///   File Sync server has shown "Sync failed". Could you look at that one too?); and a
     ///   question relayed from someone else there or in the notes (お客様からご質問を
-    ///   お預かりしています, …も確認してほしいと申しております, she has asked us to find out…) whose subject class (money,
+    ///   お預かりしています, …を伺いたいとのお申し出がありました, …も確認してほしいと申しております, she has asked us to find out…) whose subject class (money,
     ///   sign-in, the subscription…) nothing before spoke of;
     /// - もう一点, もう一つ, あともう一つ, 併せて, ついでに, 別途, それから, 加えて, さらに,
     ///   最後に, also, additionally, separately, in addition, one more thing, another
     ///   thing, lastly,
     ///   finally, when they open a question or a request that names a service not named
     ///   before, or a statement or question whose subject is money, a quota or the
-    ///   subscription, new to the text (加えて、…の転送料金が 3 倍になっています); a
+    ///   subscription, new to the text (加えて、…の転送料金が 3 倍になっています; the bill
+    ///   new to the text counts whatever "the same" compares in it: two line items with
+    ///   the same meter); a
     ///   sentence that adds an ask in other words (…の方法も知りたいです, we also want to
     ///   understand our bill) counts alike when its subject is one of those: "Also, is
     ///   there a workaround?" is about the same problem, and もう一点 adding a detail
@@ -125,7 +131,8 @@ declare_rule! {
     /// A count before も (1 件もありませんでした) is "not one", not "another matter too".
     /// "The same" of a place or of data (同じリソース グループにある…, 同じデータを処理して
     /// いる…, the same subscription) says where another thing is and does not point back.
-    /// 別 after a noun (リソース別に確認, by resource) is "by", not "separately".
+    /// 別 after a noun (リソース別に確認, by resource) is "by", not "separately", and 別で
+    /// after が, は or も (サブスクリプションが別で) says that something differs.
     /// English points back with "the same", "above", "this error", "is it", "fix it"; a
     /// bare `that` or `it` (the certificate that is stored) does not. A Japanese これ or
     /// その after a clause ending in が or けど (上限が 200 になっているのですが、これは…)
@@ -254,6 +261,7 @@ const WEAK: &[&str] = &[
     "by the way",
     "btw",
     "oh and",
+    "oh, and",
 ];
 
 const ANAPHORA: &[&str] = &[
@@ -309,16 +317,18 @@ static STRONG_SET: LazyLock<PhraseSet> = LazyLock::new(|| PhraseSet::new(STRONG)
 static NEW_SUBJECT: LazyLock<Cue> = LazyLock::new(|| {
     Cue::new(&[
         "本題とは|(?:本件|この件|上記|こちら|先ほど|前述|今回|この(?:お)?問い?合わ?せ|今回の(?:お)?問い?合わ?せ)(?:の[^。、]{0,8})?(?:と|とは)(?:性質|内容|種類|趣旨|分野|話題|系統|毛色|テーマ|ジャンル|カテゴリ)(?:が|の)?(?:異な|違|別)|(?:本件|この件|その件|上記|こちら|これ|それ|[^。、]{1,12}の件)(?:と|とは)(?:全く|まったく|全然|直接|特に)?(?:は)?(?:別|異な|関係|関連)|とは(?:関係|関連)(?:の)?(?:ない|ありません|ございません|しない|しません)|(?:関係|関連)(?:は|が|の)?(?:ない|ありません|ございません)(?:の|です|が|けど)|(?:本件|この件|上記|こちら|[^。、]{1,12}の件)(?:と|とは)(?:は)?(?:直接|全く|まったく|全然|特に)?(?:の|的な|的に|には)?(?:関係|関連)(?:は|が|の)?(?:ない|ありません|ございません|なく)|無関係",
-        "(?:違う|異なる|別の?|関係(?:の)?ない|関連(?:の)?ない|無関係な?)(?:話|件|質問|内容|テーマ|トピック|事柄|問題|相談|こと)|(?:^|[^\\p{Han}\\p{Katakana}ー])別(?:で|に(?:気にな|質問|確認|お伺い|伺い|相談|教え))|話(?:の)?(?:筋|流れ|方向|向き|趣旨)?(?:は|が)(?:少し|ちょっと|大きく|がらりと)?(?:変わ|かわ|それ|逸れ|ずれ)|(?:その他|そのほか|ほかに|他に)[^。]{0,40}?(?:質問|お伺い|伺いたい|相談させ)|話題(?:は|が)?(?:変わ|かわ)|別の(?:話|話題|件|質問|ご質問|問題|トピック|事柄|内容|相談|ご相談)|別(?:トピック|テーマ|問題)|(?:^|[、, ])ところで[、, ]|ついで(?:と言って|ながら|で(?:恐縮|申し訳|すみません))|ついでに(?:お?(?:聞き|伺い|質問|尋ね|教え|確認させ|相談))|(?:これ|それ|本件|この件)とは別件|^別件(?:で|ですが|になりますが)|(?:この|せっかくの)機会に[^。]{0,20}(?:お聞き|伺|質問|ご相談|相談|教えて|確認させ)|この場を(?:借りて|お借りして)|せっかく(?:なので|ですので)[^。]{0,20}(?:お聞き|伺|質問|ご?相談|教えて)",
+        "(?:違う|異なる|別の?|関係(?:の)?ない|関連(?:の)?ない|無関係な?)(?:話|件|質問|内容|テーマ|トピック|事柄|問題|相談|こと)|(?:^|[^\\p{Han}\\p{Katakana}ーがはも])別(?:で|に(?:気にな|質問|確認|お伺い|伺い|相談|教え))|話(?:の)?(?:筋|流れ|方向|向き|趣旨)?(?:は|が)(?:少し|ちょっと|大きく|がらりと)?(?:変わ|かわ|それ|逸れ|ずれ)|(?:その他|そのほか|ほかに|他に)[^。]{0,40}?(?:質問|お伺い|伺いたい|相談させ)|話題(?:は|が)?(?:変わ|かわ)|別の(?:話|話題|件|質問|ご質問|問題|トピック|事柄|内容|相談|ご相談)|別(?:トピック|テーマ|問題)|(?:^|[、, ])ところで[、, ]|ついで(?:と言って|ながら|で(?:恐縮|申し訳|すみません))|ついでに(?:お?(?:聞き|伺い|質問|尋ね|教え|確認させ|相談)|(?:聞い|訊い|きい)(?:て|と|た))|(?:これ|それ|本件|この件)とは別件|^別件(?:で|ですが|になりますが)|(?:この|せっかくの)機会に[^。]{0,20}(?:お聞き|伺|質問|ご相談|相談|教えて|確認させ)|この場を(?:借りて|お借りして)|せっかく(?:なので|ですので)[^。]{0,20}(?:お聞き|伺|質問|ご?相談|教えて)",
         "(?:他|ほか)にも(?:いくつか|何点か|数点|[0-9一二三両]+ ?点|[0-9一二三]+ ?つ)?[^。]{0,12}?(?:質問|お伺い|伺い|確認させ|相談|教えて|ご教示)|(?:もう|あと|追加で|別途)(?: ?[0-9二三両] ?(?:点|つ)|いくつか|何点か|数点)",
         r"\b(?:on|onto|to)\s+(?:a\s+|an\s+|the\s+)?(?:different|separate|unrelated|other|another|new)\s+(?:topic|note|subject|matter)\b|\b(?:different|separate|unrelated)\s+(?:topic|subject|matter|thing|issue|question|problem|note|item)s?\b|\b(?:new|another|second)\s+(?:topic|subject|matter)\b|\b(?:switch|chang)(?:e|es|ing)?\s+gears\b",
         r"\bchang(?:e|ing)\s+(?:the\s+)?(?:subject|topic)s?\b|\bwhile\s+(?:i|we)(?:'m|'re|\s+am|\s+are|\s+have\s+you|'ve\s+got\s+you)\s*(?:at\s+it|here|on\s+the\s+line)?\b|\bunrelated\b|\bnot\s+(?:at\s+all\s+)?(?:related|connected)\s+to\s+(?:the|this|our|my)\s+(?:[\w-]+\s+){0,3}?(?:issue|problem|case|request|ticket)\s+at\s+all\b|\bsince\s+(?:i|we)\s+(?:have|'ve\s+got|already\s+have)\s+(?:a|an|this|the)\s+(?:ticket|case|request)\s+open\b|\bnot\s+[\w-]+[- ]related\s*[:,]|\b(?:not|isn't|is\s+not)\s+(?:related|connected)\s+to\s+(?:the\s+above|the\s+(?:issue|problem)\s+above|(?:the\s+)?(?:main|first)\s+(?:issue|problem|question))\b|\b(?:a\s+few|several|a\s+couple\s+of|two|three|[23])\s+(?:different\s+|separate\s+|unrelated\s+)?things\s+(?:we|i)\s+(?:need|want|would\s+like|'d\s+like)\b",
         "別(?:の)?(?:プロジェクト|案件)(?:で|の件で|について|に関して)[、,]",
+        "(?:本件|この件|今回の件|上記|こちら)(?:と|とは)[^。、]{1,16}?(?:まったく|全く|全然)?(?:異なる|違う|別の)(?:お?話|件|内容|事柄|ご?相談|ご?質問|テーマ)|(?:書いて|連絡して|問い合わせて|ご連絡して)(?:いる|る|おる)ついでに",
+        r"\bunconnected\s*(?:,|:|but\b|to\s+(?:this|that|the\s+above))|\b(?:since|while|as)\s+(?:i|we)(?:'m|\s+am|'re|\s+are)\s+writing\b|\bon\s+the\s+(?:money|billing|cost|costs|finance|licen[cs]ing|account|admin)\s+(?:side|front)\s*[:,]",
         r"\b(?:for|on|in)\s+(?:a\s+)?(?:different|separate|another|other)\s+project\b",
         "(?:い|た|る|の|だ)件と[、 ]?[^。]{1,40}?の件(?:について|に関して)?[、,]?[^。]{0,6}(?:それぞれ|両方|個別に|まとめて)",
-        "(?:続いて|次に|次は|続きまして|もう(?:一|1|ひと)つは|(?:2|二) ?つ目は)[、,]?[^。]{1,30}?の件|(?:問題|課題|事象|不具合|ご?相談(?:事項)?|案件|トピック)(?:は|が)? ?(?:2|二|3|三|4|四|複数|いくつか) ?(?:つ|件|点)?(?:あり|ござい|存在)|(?:2|二|3|三|複数) ?(?:つ|件)の(?:問題|課題|不具合|ご?相談|案件|件|事柄|テーマ)|(?:2|二) ?(?:つ|点)目(?:は|[:：、])|(?:もう|あと) ?(?:1|一|ひと) ?件|(?:他|ほか)にも[^。]{0,10}件|(?:以下|下記|次)の ?(?:2|二|3|三|複数) ?(?:件|つの(?:問題|事象|件|相談))|(?:2|二|3|三|複数) ?件(?:について|を|、|です|あります|ございます|ご?相談)|まとめて(?:の)?(?:ご?質問|ご?相談|お問い合わせ|問い合わせ|お伺い|確認させ)",
+        "(?:続いて|次に|次は|続きまして|もう(?:一|1|ひと)つは|(?:2|二) ?つ目は)[、,]?[^。]{1,30}?の件|(?:問題|課題|事象|不具合|ご?相談(?:事項)?|案件|トピック)(?:は|が)? ?(?:2|二|3|三|4|四|複数|いくつか) ?(?:つ|件|点)?(?:あり|ござい|存在)|(?:2|二|3|三|複数) ?(?:つ|件)の(?:問題|課題|不具合|ご?相談|案件|件|事柄|テーマ)|(?:2|二|ふた|3|三|みっ) ?(?:つ|点)(?:目|め)(?:は|[:：、])|(?:2|二|ふた|3|三|みっ) ?つ(?:の(?:こと|事))?(?:で|に|、)?(?:困って|悩んで)|困って(?:いる|る|おる)(?:こと|事)(?:が|は)[^。]{0,4}(?:2|二|ふた|3|三|みっ) ?つ|(?:もう|あと) ?(?:1|一|ひと) ?件|(?:他|ほか)にも[^。]{0,10}件|(?:以下|下記|次)の ?(?:2|二|3|三|複数) ?(?:件|つの(?:問題|事象|件|相談))|(?:2|二|3|三|複数) ?件(?:について|を|、|です|あります|ございます|ご?相談)|まとめて(?:の)?(?:ご?質問|ご?相談|お問い合わせ|問い合わせ|お伺い|確認させ)",
         r"\b(?:next|now|secondly|second|lastly|finally|then)\s*,?\s+(?:about|regarding|on|re:?|concerning)\s+[^.:,]{1,30}[:,]|\bsomething\s+else\s+(?:going\s+on|to\s+(?:ask|mention|raise|report)|(?:we|i)\s+(?:need|want|wanted))\b|\b(?:there(?:'s|\s+is)\s+also|(?:we|i)\s+also\s+have)\s+(?:another|a\s+second|one\s+more|something\s+else)\b|\b(?:two|three|four|several|multiple|[234])\s+(?:separate\s+|different\s+|distinct\s+|unrelated\s+)?(?:issues|problems)\b|\banother\s+(?:issue|problem|matter|topic)\b|\b(?:bundl\w+|combin\w+|lump\w*)\s+(?:these|them|several|multiple|two|a\s+few)\b|\bmoving\s+on\b|^\s*something\s+(?:else|different)(?:\s+(?:entirely|altogether|now|too))?\s*[:,]|\bwhile\s+(?:we're|we\s+are|i'm|i\s+am)\s+at\s+it\b|\b(?:taking|take|using|use)\s+this\s+(?:opportunity|chance)\b|\bsince\s+(?:i|we)\s+(?:have|'ve\s+got)\s+(?:you|your\s+attention)\b|\b(?:on\s+)?to\s+something\s+(?:else|different)\b|\bwhile\s+(?:this|the|our|my)\s*(?:case|ticket|request|thread)?\s+is\s+(?:open|still\s+open|active)\b",
-        r"\bseparate\s+(?:problem|issue|question|matter)\b|\b(?:separate|different|unrelated|apart)\s+from\s+(?:this|that|the\s+above|(?:the|our|my)\s+(?:main\s+|first\s+)?(?:issue|problem|question|request))\b|\bnothing\s+to\s+do\s+with\s+(?:this|that|the\s+above|(?:the|our|my)\s+(?:main\s+|first\s+)?(?:issue|problem|question))\b|\b(?:a\s+few|(?:a\s+)?couple(?:\s+of)?|several|some|two|three|[23])\s+(?:more|other|additional|further|unrelated|separate)\s+(?:things|questions|issues|problems|topics|items|matters)\b|\b(?:two|three|[23]|a\s+few|a\s+couple\s+of|several)\s+more\s+things\b|\b(?:a\s+)?different\s+resource\s*[:,]",
+        r"\bseparate\s+(?:problem|issue|question|matter)\b|\b(?:separate|different|unrelated|apart)\s+from\s+(?:this|that|the\s+above|(?:the|our|my)\s+(?:main\s+|first\s+)?(?:issue|problem|question|request))\b|\bnothing\s+to\s+do\s+with\s+(?:this|that|the\s+above|(?:the|our|my)\s+(?:main\s+|first\s+)?(?:issue|problem|question))\b|\b(?:a\s+few|(?:a\s+)?couple(?:\s+of)?|several|some|two|three|[23])\s+(?:more|other|additional|further|unrelated|separate)\s+(?:things|questions|issues|problems|topics|items|matters)\b|\b(?:also\s+|some\s+|a\s+few\s+|two\s+|three\s+)?(?:other|more|additional|further)\s+(?:doubts|queries)\b|\b(?:two|three|[23]|a\s+few|a\s+couple\s+of|several)\s+more\s+things\b|\b(?:a\s+)?different\s+resource\s*[:,]",
     ])
 });
 
@@ -531,6 +541,15 @@ static NO_PROBLEM: LazyLock<Cue> = LazyLock::new(|| {
     Cue::new(&[
         "(?:出て|発生して|見られ|記録されて|確認されて)(?:い|お)(?:ません|らず|ない)|(?:エラー|問題|異常)(?:は|も)?(?:ありません|ございません|ない|なし|見当たり)|正常",
         r"\bno\s+(?:errors?|issues?|problems?)\b|\bnothing\b|\b(?:fine|healthy|normally|as\s+expected)\b|\bworks\b",
+    ])
+});
+
+/// A sentence that tells of a failure (エラー, できない, 止まって; failed, errors, not
+/// working).
+static FAULT: LazyLock<Cue> = LazyLock::new(|| {
+    Cue::new(&[
+        "エラー|失敗|でき(?:ない|ません|ず|なく)|止ま|落ち|不具合|繋がら|つながら",
+        r"\b(?:fail\w*|errors?|broken|not\s+working|stopped|down|can't|cannot|unable|won't)\b",
     ])
 });
 
@@ -1048,11 +1067,16 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
             // 加えて、…転送料金が 3 倍になっています, …の方法も知りたいです: an added
             // statement or question whose subject (money, a quota, the subscription)
             // nothing before spoke of.
+            // The bill new to the text is billing's whatever "the same" says (two
+            // line items with the same meter): it compares the lines, it does not point
+            // back to the problem.
+            let money_new = topic::has(topic::subjects(rest), Subject::Billing)
+                && !topic::has(seen_subjects, Subject::Billing);
             if (opener.is_some() || ADDITIVE.is_match(body))
                 && (in_problem || in_notes)
                 && !before.is_empty()
                 && !asks_way_out(rest, true)
-                && !refers_back_strictly(rest)
+                && (money_new || !refers_back_strictly(rest))
                 && topic::administrative(topic::subjects(rest)) & !seen_subjects != 0
                 && !HYPOTHESIS.is_match(rest)
                 && !cost_of_the_fix(
@@ -1121,8 +1145,14 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
             // A question relayed in the contacts section (…も伺いたいとのことです, could
             // whoever picks this up tell him…) about a service not named before: the
             // contacts section names people, so a question there is another matter.
+            // So is a failure told there (the File Sync server has shown "Sync failed")
+            // with the ask in the next sentence (could you tell us what is going on with
+            // that one as well?): the ask points back at the failure, not at the problem.
+            let told_then_asked = asks_here
+                && FAULT.is_match(body)
+                && !NO_PROBLEM.is_match(body);
             if p.block.is_some_and(|b| b.section == Some(SectionKind::Contacts))
-                && asks_on(body)
+                && (asks_on(body) || told_then_asked)
                 && !before.is_empty()
                 && !refers_back(body)
                 && names_new_service(ctx.catalog, &before.join("\n"), body)
@@ -1489,6 +1519,33 @@ mod tests {
         for text in [
             "---\nissue_type: technical\n---\n\n## Problem\nThe VM reboots at night.\n\n## Additional contacts\n- Priya (priya@example.com). Could you call her before 18:00?\n",
             "---\nissue_type: technical\n---\n\n## 問題\nKey Vault のシークレットが読めません。\n\n## 追加の連絡先\n- 山田 (yamada@example.com)\n  山田からは、Key Vault のログの場所も伺いたいとのことです。\n",
+        ] {
+            assert!(check(&RULE, text).is_empty(), "{text}");
+        }
+    }
+
+    #[test]
+    fn a_question_relayed_as_a_request_of_someone_else_fires() {
+        // …との申し出 / ご要望: a colleague's ask passed on, about the bill.
+        let ja = "---\nissue_type: technical\n---\n\n## 問題\nVM が夜間に再起動します。\n\n## 補足\n«経理の佐藤より、請求書の送付先を本社に変える方法を教えてほしいとのお申し出がありました。»\n";
+        assert_spans(&RULE, ja);
+        // The same ask about the problem in hand stays on it.
+        let ja = "---\nissue_type: technical\n---\n\n## 問題\nVM が夜間に再起動します。\n\n## 補足\n運用担当の佐藤より、再起動の原因を教えてほしいとの要望がありました。\n";
+        assert!(check(&RULE, ja).is_empty(), "{ja}");
+    }
+
+    #[test]
+    fn a_failure_told_in_the_contacts_section_then_asked_about_fires() {
+        // The failure is told first, the ask follows and points back at it (that one,
+        // そちら): the failure is the relayed matter.
+        let en = "---\nissue_type: technical\n---\n\n## Problem\nThe VM reboots at night.\n\n## Additional contacts\n- Omar (omar@example.com), our DBA.\n\n«He also mentioned that the Event Hubs capture to our archive has failed since Monday.» Could you look at that one too?\n";
+        assert_spans(&RULE, en);
+        let ja = "---\nissue_type: technical\n---\n\n## 問題\nVM が夜間に再起動します。\n\n## 追加の連絡先\n- 森 (mori@example.com)\n\n«森の話では、Logic Apps の承認フローも昨日から失敗しているそうです。»そちらもあわせて見ていただけますか。\n";
+        assert_spans(&RULE, ja);
+        // A fact about the person, or no failure told, is no other matter.
+        for text in [
+            "---\nissue_type: technical\n---\n\n## Problem\nThe VM reboots at night.\n\n## Additional contacts\n- Omar (omar@example.com) runs our Event Hubs pipeline. Could you call him before 18:00?\n",
+            "---\nissue_type: technical\n---\n\n## 問題\nVM が夜間に再起動します。\n\n## 追加の連絡先\n- 森 (mori@example.com) は Logic Apps の担当で、問題なく動いています。電話でご連絡ください。\n",
         ] {
             assert!(check(&RULE, text).is_empty(), "{text}");
         }

@@ -81,8 +81,9 @@ declare_rule! {
     ///   migration weekend, a planned event: 稼働判定, 切替日, 移行判定会議, リハーサル,
     ///   UAT, go/no-go, steering committee, wave 1; a schedule: 段取り, 予定がずれる, 切り替えのタイミング,
     ///   Thursday doesn't move, the DNS flips Thursday), or in the sentence before or after one; severity A itself
-    ///   asked for, in the same sentence, for such a date (日程は変えられないので重大度 A で, which is why we opened
-    ///   this as critical, 最も高い重要度で起票); a date by which something must work
+    ///   asked for, in the same sentence or right after one that says the date will be missed, for such a date (日程は変えられないので重大度 A で, which is why we opened
+    ///   this as critical, 最も高い重要度で起票, …締め切りで間に合わないです。なので一番上の
+    ///   重大度に); a date by which something must work
     ///   (セール開始までに…さばけるようにしたい, we need it working before then, wants it in
     ///   place by; not a deadline to restore service: 締め処理までに復旧できるように); and a project or schedule said to have slipped (スケジュールが既に 2 週間
     ///   遅れ, 計画より遅れ, the go-live slipped, our data center exit has slipped by three
@@ -98,7 +99,8 @@ declare_rule! {
     ///   います, customers can still check out), or the rest are unaffected (残りの端末
     ///   では遅延は出ていません, the rest of the group is not affected, other users are
     ///   connecting normally), or the work goes on as usual (会計処理自体は通常どおり
-    ///   続けられています, the clerks are processing applications normally), or the job
+    ///   続けられています, the clerks are processing applications normally; in a
+    ///   noun-ending style too: ライン側は通常稼働。), or the job
     ///   itself succeeds every time (関数そのものは毎回最後まで成功しており), or only a
     ///   few people are affected (影響は 2 名のみ, it affects the four PhD students).
     ///
@@ -470,6 +472,11 @@ const RECOVERY: &[&str] = &[
 const USUAL_NOW: &str =
     "(?:今|現在|いま)(?:は|では)[^。]{0,24}(?:いつも|通常|平常|普段)(?:の|どおりの|通りの)(?:状態|値|水準|数値|レベル)";
 
+/// The business running as usual, said in a noun-ending style (ライン側は通常稼働。,
+/// 生産管理・MES とも通常どおり稼働、出荷遅れなし): production is not stopped. Both a sign
+/// that the business carries on and that nothing is down now.
+const NORMAL_OPERATION: &str = "(?:ライン|業務|生産|工場|操業|営業|診療|基幹|店舗|現場|\\bMES\\b|システム)[^。、]{0,12}(?:は|も|とも|ともに)[、 ]?(?:通常|平常)(?:どおり|通り)?(?:の)?(?:稼働|運転|操業|営業|運用)(?:中|を継続|継続)?(?:[。、]|$)";
+
 /// Ways of saying each family (same order as [`FAMILIES`]) that no list of phrases
 /// foresees: a recovery told as a state (`現在は通常どおり稼働`, things have been fine
 /// since), a cause asked for in other words (なぜ起きたのか, a write-up of what
@@ -533,12 +540,12 @@ static HASTE: LazyLock<Cue> = LazyLock::new(|| {
         r"\basap\b|\burgent(?:ly)?\b|\bexpedite\b|\bescalat\w*|\bhurry\b|\brush\b|\bspeed\s+up\b|\bfast(?:est)?\b|\bquick(?:ly|est)?\b|\bprioriti[sz]e\b|\bturnaround\b|\bas\s+soon\s+as\s+possible\b|\baccelerate\b|\bsoonest\b|\bat\s+the\s+earliest\b|\bwithout\s+delay\b|\btop\s+priority\b|\b(?:top|utmost|highest)\s+(?:urgency|priority)\b",
     ])
 });
-/// Severity A itself asked for (重大度 A で, 最も高い重要度で起票, opened this as
-/// critical, treat this as Sev A): haste when the same sentence gives a project or a
-/// date as the reason (日程は変えられないので重大度 A で).
+/// Severity A itself asked for (重大度 A で, 最も高い重要度で起票, 一番上の重大度, opened
+/// this as critical, treat this as Sev A): haste when the same sentence or the one just
+/// before gives a project or a date as the reason (日程は変えられないので重大度 A で).
 static SEVERITY_ASKED: LazyLock<Cue> = LazyLock::new(|| {
     Cue::new(&[
-        "(?:重大度|重要度|緊急度|優先度) ?(?:を ?)?(?:A|1) ?(?:で|に|と|として|扱い)|最(?:も)?高(?:い)?(?:の)?(?:重大度|重要度|緊急度)",
+        "(?:重大度|重要度|緊急度|優先度) ?(?:を ?)?(?:A|1) ?(?:で|に|と|として|扱い)|最(?:も)?高(?:い)?(?:の)?(?:重大度|重要度|緊急度)|一番(?:上|高い)の?(?:重大度|重要度|緊急度|優先度)",
         r"\b(?:as|at|to)\s+(?:critical|sev(?:erity)?\s*[-:]?\s*(?:a|1))\b|\bsev(?:erity)?\s*[-:]?\s*a\b|\b(?:highest|top)\s+severity\b|\b(?:hence|which\s+is\s+why|that\W?s\s+why)\s+(?:the\s+|this\s+)?(?:priority|severity)\b|\b(?:priority|severity)\s+(?:we|i)\s+(?:chose|picked|selected|set)\b",
     ])
 });
@@ -548,6 +555,15 @@ static PROJECT_CUE: LazyLock<Cue> = LazyLock::new(|| {
     Cue::new(&[
         "プロジェクト|スケジュール|日程|監査|納期|展示会|発表会|キャンペーン|セミナー|デモ|期限|期日|締め?切り?|リリース|稼働開始|サービスイン|カットオーバー|本番移行|マイルストーン|間に合|押して|迫って|進捗|(?:月|年|年度|週)末(?:で|まで|に)|(?:[0-9]+ ?日|末|今週|来週|今月|来月|年内|年度内|期日)までに|(?:今週|来週|今月|来月|年内|年度内|月内|週内|本日|明日)中に|契約(?:が|の)?[^。]{0,10}(?:切れ|終了|満了)|(?:稼働|開始|移行|公開|切り?替え?|リリース|予定|作業|実施|納品|検収|オープン|開業|開店|ローンチ|イベント)日|本番(?:稼働|運用|公開|切り?替え?)(?:開始)?(?:日|予定|前|に向け|まで)|[0-9]{1,2} ?/ ?[0-9]{1,2}[^。]{0,8}(?:まで|に向け|予定|の(?:稼働|リリース|移行|公開|切り?替え?))|(?:月|週)内に|上旬|中旬|下旬|年明け|(?:開始|稼働|公開|リリース)(?:に|まで)(?:は)?(?:間に合|向け)|予定(?:日|どおり|通り)|稼働判定|移行判定|切替日|切り替え日|リハーサル|展開予定|(?:切り替え|切替|移行|展開)(?:る|の)?計画|判定会議|受け入れ(?:試験|テスト)|ユーザー(?:受け入れ|受入)|提出(?:期限|日|予定)|(?:論文|報告書|申請書)(?:の)?提出|段取り|予定が[^。]{0,6}(?:ずれ|狂|崩れ|遅れ)|(?:切り替え|切替|移行|リリース|公開|イベント)(?:開始)?の(?:タイミング|段取り)",
         r"\bprojects?\b|\bschedule\b|\baudit(?:s|ors?)?\b|\bfieldwork\b|\bdeadline\b|\bmilestone\b|\bgo-?live\b|\blaunch\b|\brelease\b|\bcutover\b|\btimeline\b|\bdue\s+date\b|\bslipped\b|\bbehind\s+schedule\b|\bdemo\b|\brollout\b|\bat\s+risk\b|\bprogram(?:me)?s?\b|\bslip\b|\bby\s+the\s+\d+(?:st|nd|rd|th)?\b|\bby\s+(?:monday|tuesday|wednesday|thursday|friday|next\s+week|end\s+of)\b|\bin\s+time\s+for\b|\btarget\s+date\b|\bbefore\s+(?:the\s+|our\s+)?(?:go-?live|launch|cutover|migration|rollout|deadline|opening|event|demo)\b|\bby\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d|\b(?:on|by)\s+the\s+\d{1,2}(?:st|nd|rd|th)\b|\bcommitted\s+(?:to|date)\b|\bstakeholders?\b|\bsign-?off\b|\bcampaign\b|\b(?:trade\s*show|exhibition|conference|keynote)\b|\b(?:this|that|the)\s+date\s+(?:cannot|can't|won't|will\s+not|must\s+not)\b|\bby\s+\d{1,2}(?:st|nd|rd|th)?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b|\bin\s+place\s+by\b|\b(?:before|by)\s+then\b|\bmigration\s+(?:weekend|window|date|day)\b|\bcannot\s+afford\s+to\s+miss\b|\bsign\s+off\b|\bsteering\s+(?:meeting|committee)\b|\breview\s+board\b|\bgo[/-]no[- ]go\b|\b(?:user\s+)?acceptance\s+test\w*|\buat\b|\bpilot\s+wave\b|\bwave\s+\d\b|\bcut-?over\b|\brehearsal\b|\bsigned\s+off\b|\bsubmission\s+(?:deadline|date|in|by|on|is\s+due)\b|\b(?:by|before|until)\s+(?:early\s+|mid-?|late\s+|the\s+end\s+of\s+)?(?:january|february|march|april|june|july|august|september|october|november|december)\b|\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\s+(?:doesn\W?t|does\s+not|won\W?t|will\s+not|can\W?t|cannot)\s+(?:move|slip|change)\b|\b(?:flips?|switch(?:es)?\s+over|cuts?\s+over)\s+(?:on\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b",
+    ])
+});
+
+/// A date said to be missed or at risk (間に合わない, won't make it, in time): what a
+/// severity asked for in the next sentence is for.
+static DATE_MISSED: LazyLock<Cue> = LazyLock::new(|| {
+    Cue::new(&[
+        "間に合(?:わ|い)|ずれ込|遅れ(?:る|て|が)",
+        r"(?:make|meet|hit)\s+(?:it|the\s+\w+)|in\s+time|at\s+risk|slip\w*",
     ])
 });
 
@@ -596,6 +612,7 @@ static NOTHING_DOWN_NOW: LazyLock<Cue> = LazyLock::new(|| {
     Cue::new(&[
         "業務(?:は|に|へ)?(?:の)?(?:影響は?)?(?:止まって|停止して)(?:い|お)(?:ません|らず)|業務(?:を|は)(?:継続|続け)(?:でき|られ)|(?:業務|利用者|お客様|ユーザー)(?:へ|に)の影響(?:は|も)?[^。]{0,8}(?:ありません|ない|なく|ございません)|(?:今|現在)(?:は|も)(?:問題なく|正常に|普通に|通常どおり|通常通り)(?:動いて|動作して|稼働して|使えて|利用でき|アクセスでき|接続でき)|(?:現行|既存|本番|移行元|旧|オンプレミス|オンプレ)(?:の)?[^。]{0,16}(?:は|も)(?:今も|現在も)?(?:普通に|問題なく|正常に|通常どおり|通常通り)(?:稼働|動いて|動作)|(?:利用|稼働|運用|サービス)開始(?:は|が)?まだ先|(?:旧|現行|既存|移行元)(?:の)?[^。]{0,12}(?:が|は|も)(?:今も|現在も|引き続き)?(?:普通に|問題なく|正常に|通常どおり|通常通り)?(?:稼働|運用)(?:して|されて)(?:いる|います|おり|おります)|(?:サービス|業務|本番|システム)(?:は|も)[^。]{0,30}(?:旧|現行|既存|移行元|オンプレ)[^。]{0,24}(?:で|にて)(?:今も|現在も)?(?:普通に|問題なく|正常に|通常どおり|通常通り)(?:稼働|動いて|動作)|本番(?:環境|サービス)?(?:に|へ)?(?:は)?影響(?:は|が)?(?:ありません|ない|なく|ございません|出ていません)|(?:業務|本番|お客様|顧客|利用者)[^。]{0,16}(?:ご)?(?:利用|使用)(?:いただいて|して|されて)(?:いる|おる)もの(?:で|では)(?:は)?(?:ございません|ありません|ない)|(?:状態|設定|構成)で(?:今も|現在も|いまも)?[^。]{0,6}(?:続けられて|稼働して|運用して|動いて|続けて)|(?:現在|今|いま)は(?:以前|前|元|旧|古い|変更前)の[^。]{0,30}(?:で運用|で稼働|で動か|にして|に戻して)|(?:既存|従来|旧|現行)[^。]{0,30}(?:で|にて)[^。]{0,12}(?:問題なく|通常どおり|通常通り|普通に)?(?:行われて|行って|稼働して|運用して)(?:い|お)",
         USUAL_NOW,
+        NORMAL_OPERATION,
         r"\b(?:nothing|no\s+\w+)\s+(?:in|on)\s+production\s+(?:depends|relies|runs|uses|is\s+affected)\b|\b(?:is|are)\s+(?:running|working|serving)\s+(?:\w+\s+){0,3}(?:right\s+now|now|at\s+the\s+moment)\b|\bthat\s+is\s+how\b[^.]{0,40}\brunning\b|\bno\s+(?:user|customer|business)\s+impact\b|\b(?:no|none\s+of\s+(?:our|the|its|their))\s+(?:\w+\s+){0,2}(?:is|are)\s+(?:on|using|relying\s+on|in)\s+(?:it|this|them|(?:this|that|the|our)\s+[\w-]+)\s+yet\b|\b(?:old|current|existing)\s+(?:\w+\s+){0,2}(?:is|are)\s+still\s+(?:serving|running|working|handling)\b|\b(?:has|have)\s+been\s+(?:fine|stable|healthy|working)\s+(?:ever\s+)?since\b|\bback\s+to\s+normal\b|\b(?:keep|keeps|continue|continues)\s+(?:to\s+)?(?:serv(?:e|ing)|run(?:ning)?|work(?:ing)?)\s+(?:\w+\s+){0,2}(?:normally|fine|as\s+usual)\b|\b(?:old|current|existing|previous|live|production)\s+(?:[\w-]+\s+){0,3}still\s+(?:serves|runs|handles|works)\b|\bstill\s+(?:handled|sent|served|processed|run)\s+by\s+the\s+(?:old|current|existing|previous)\b|\b(?:serves?|serving)\s+(?:the\s+|our\s+)?[\w-]+\s+normally\b",
     ])
 });
@@ -627,6 +644,7 @@ static WORK_BLOCKED: LazyLock<Cue> = LazyLock::new(|| {
 /// (ご注文は入ってきていて, customers can still check out).
 static CARRIES_ON_CUE: LazyLock<Cue> = LazyLock::new(|| {
     Cue::new(&[
+        NORMAL_OPERATION,
         "(?:他|ほか)の[^。]{0,30}(?:は|も)[^。]{0,8}(?:普段どおり|普段通り|通常どおり|通常通り|問題なく|正常に|いつもどおり)(?:に)?(?:利用|使え|使用|接続|サインイン|ログイン|動作|稼働|作業)|(?:予備|代替|代わり|別)の[^。]{0,20}(?:で|を使って|を使い|を貸し出し|に切り替えて)[^。]{0,24}(?:作業|業務|利用|対応|処理)(?:して|を継続|でき|を続け)|手動で[^。]{0,30}(?:再実行|実行|処理|取り込)(?:する|した|すれ|し)?(?:と|ば|たら|ところ|ことで)[^。]{0,40}(?:完了|取り込め|処理でき|成功|間に合)|(?:レポート|締め|業務|処理|納期|期限)(?:に|にも)(?:は)?間に合って(?:います|おります|いる)|エラー(?:は|も)?(?:出て|発生して)(?:い|お)(?:ません|らず)[^。]{0,20}(?:遅い|遅く|遅延)(?:だけ|のみ)|遅延(?:のみ|だけ)|(?:注文|受注|予約|決済|売上|申し込み|申込)(?:は|も)[^。]{0,12}(?:入って(?:きて)?|通って|受けられて|処理されて|完了して)(?:いて|います|おり|おります)|(?:残り|残る|その他|ほか|他)の[^。]{0,30}(?:は|では|も)[^。]{0,12}(?:遅延|エラー|事象|問題|症状|障害)(?:は|も)?(?:出て|発生して|起きて|見られて)(?:い|お)(?:ません|らず)|(?:業務|処理|受付|診療|営業|販売|作業|出荷|生産|窓口)(?:自体)?(?:は|も)[^。]{0,8}(?:通常どおり|通常通り|普段どおり|普段通り|いつもどおり|いつも通り|問題なく)(?:に)?(?:続け|継続|行え|行って|回って|進め|でき)|(?:影響|該当|発生)[^。]{0,12}(?:[0-9一二三四五六七八九]|数) ?(?:名|人|台)(?:のみ|だけ)|(?:そのもの|自体)は[^。]{0,12}(?:成功|完了|処理され)(?:して)?(?:おり|います|いて|ております)",
         r"\b(?:everyone|everybody|all)\s+else\b[^.]{0,100}?\b(?:can|could|is\s+able|are\s+able|works?|working|unaffected|not\s+affected|without\s+(?:trouble|problems?|issues?))\b|\b(?:the\s+rest\s+of|all\s+(?:the\s+)?other)\s+(?:\w+\s+){0,3}(?:can|are\s+(?:able|fine|unaffected|working)|work\s+(?:fine|normally))\b|\bfor\s+now\b[^.]{0,100}?\b(?:which|that|this)\s+works\b|\bwhich\s+works\s+but\b|\bno\s+errors?\b[^.]{0,30}?\b(?:only|just)\b[^.]{0,15}?\bslow(?:er)?\b|\b(?:orders|bookings|payments|sales)\s+(?:are\s+|were\s+)?still\s+(?:coming\s+in|going\s+through|being\s+(?:placed|taken|processed))\b|\bcustomers\s+(?:can|could)\s+still\s+(?:order|buy|book|pay|check\s+out)\b|\bthe\s+rest\s+of\b[^.;]{0,60}?\b(?:(?:is|are)\s+not\s+affected|(?:is|are)n't\s+affected|unaffected)\b|\b(?:itself|every\s+run|each\s+run|all\s+runs)\s+(?:still\s+)?(?:succeeds?|completes?|finish(?:es)?)\b|\b(?:are|is|were|was)\s+(?:\w+\s+)?(?:processing|working|operating|trading|connecting|signing\s+in|logging\s+in)\s+(?:\w+\s+)?(?:normally|as\s+usual)\b|\b(?:affects?|affecting|impacts?|impacting)\s+(?:only\s+)?(?:the\s+)?(?:one|two|three|four|five|six|a\s+few|a\s+handful\s+of|[1-9])\s+(?:\w+\s+){0,2}(?:users|students|people|staff|colleagues|engineers|developers|analysts|members|researchers|clerks|terminals|pcs|machines|devices)\b",
     ])
@@ -688,6 +706,7 @@ fn first_sign(prose: &Prose) -> Option<(std::ops::Range<usize>, usize)> {
     let wants_recovery = prose.mentions(&RECOVERY_SET);
     let project = prose.mentions(&PROJECT_SET);
     let mut project_before = false;
+    let mut date_missed_before = false;
     let sentences: Vec<_> = prose.sentences().collect();
     for (k, s) in sentences.iter().enumerate() {
         let undo_failed = DID_NOT_HELP.is_match(s.text);
@@ -736,10 +755,14 @@ fn first_sign(prose: &Prose) -> Option<(std::ops::Range<usize>, usize)> {
         if project_here || project_before || project_after {
             signs.extend(HASTE.find(s.text).map(|r| (r, SPEED)));
         }
-        if project_here {
+        // Severity A asked for a date given in the sentence, or just after a sentence
+        // that says the date will be missed (…締め切りで間に合わないです。なので一番上の重大度
+        // にさせてもらいました): a release named as the outage's cause is no such date.
+        if project_here || date_missed_before {
             signs.extend(SEVERITY_ASKED.find(s.text).map(|r| (r, SPEED)));
         }
         project_before = project_here;
+        date_missed_before = project_here && DATE_MISSED.is_match(s.text);
         if let Some((r, fam)) = signs
             .into_iter()
             .filter(|(_, fam)| keep(*fam))
@@ -789,7 +812,9 @@ fn model_sign_in(
     threshold: f32,
 ) -> Option<(std::ops::Range<usize>, usize)> {
     let families = model_families();
-    prose.sentences().find_map(|s| {
+    // A section's heading (What we tried, 試した対策) is the template's words, not the
+    // writer's: only the writer's sentences say what the business is living through.
+    prose.written_sentences().find_map(|s| {
         // A calm before the problem began says nothing of now.
         if SINCE_LAST_CHANGE.is_match(s.text) {
             return None;

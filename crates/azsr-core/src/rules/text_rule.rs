@@ -109,7 +109,20 @@ impl<'a> Prose<'a> {
     /// Every sentence of every piece, in document order (a list item or table cell is
     /// a piece of its own, so an item never runs into the next one).
     pub fn sentences(&self) -> impl Iterator<Item = Sentence<'_>> + '_ {
-        self.pieces.iter().flat_map(|p| {
+        self.sentences_of(|_| true)
+    }
+
+    /// The sentences outside headings: what the writer wrote, not a section's name.
+    pub fn written_sentences(&self) -> impl Iterator<Item = Sentence<'_>> + '_ {
+        self.sentences_of(|p| {
+            p.block
+                .is_none_or(|b| b.kind != crate::body::BlockKind::Heading)
+        })
+    }
+
+    /// The sentences of the pieces that `keep` keeps, in document order.
+    fn sentences_of(&self, keep: fn(&Piece) -> bool) -> impl Iterator<Item = Sentence<'_>> + '_ {
+        self.pieces.iter().filter(move |p| keep(p)).flat_map(|p| {
             sentences(p.masked).into_iter().map(move |r| Sentence {
                 start: p.start + r.start,
                 text: &p.masked[r],

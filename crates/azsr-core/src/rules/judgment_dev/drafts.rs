@@ -290,15 +290,33 @@ fn phrasing_rules_on_drafts_p() {
 
 /// Batch P's known misses with the shipped rules (see `drafts_p/README.md`).
 const DRAFTS_P_KNOWN: &[&str] = &[
-    // multiple-problems: a second, unrelated matter said in passing.
-    "910-function-queue-stuck-cosmos-aside.azsr.md missed multiple-problems",
-    "911-files-slow-and-mfa-staff.azsr.md missed multiple-problems",
-    "912-postgres-conn-reset-backup-billing.azsr.md missed multiple-problems",
+    // multiple-problems: a question opened with それと about another resource whose name
+    // (acrneonpixel) names no service, next to "the same team" (同じチーム).
     "913-containerapps-scale-acr-storage.azsr.md missed multiple-problems",
-    "935-cosmos-429-and-double-charge.azsr.md missed multiple-problems",
-    "936-blob-upload-and-other-questions.azsr.md missed multiple-problems",
-    "937-backup-sql-vm-fails-sync-aside.azsr.md missed multiple-problems",
-    // Extras on faulty drafts (labelled reopen-without-number, cross-subscription-mention).
-    "915-expressroute-raise-open-case.azsr.md unexpected feature-request",
-    "918-vm-shared-drive-sister-sub.azsr.md unexpected multiple-problems",
+];
+
+/// Batch Q (50 drafts by an independent writer in session 10, written blind by a bank, a
+/// hospital's contractor, a plant, a lab, an agency, a translation company and an app
+/// developer; measured at first sight, then development data; see `drafts_q/README.md`).
+/// What the shipped rules still get wrong on it is listed here.
+#[test]
+fn phrasing_rules_on_drafts_q() {
+    // Written on 7 December 2026 (13:25–14:10 UTC; every `started` is before 01:00 UTC).
+    assert_batch_at("drafts_q", "2026-12-07T14:30:00Z", DRAFTS_Q_KNOWN);
+}
+
+/// Batch Q's known misses with the shipped rules (see `drafts_q/README.md`).
+const DRAFTS_Q_KNOWN: &[&str] = &[
+    // multiple-problems: numbered questions of which the third asks whether a
+    // reservation bought for another system applies (当該予約 points inside the item).
+    "974-pgflex-disconnect-and-questions.azsr.md missed multiple-problems",
+    // severity-a-criteria: one developer's own app, called critical.
+    "987-cosmos-latency-solo-dev-critical.azsr.md missed severity-a-criteria",
+    // feature-request: a wish about the product told without a listed wish.
+    "966-eventhubs-capture-jst-path.azsr.md missed feature-request",
+    "988-notificationhub-local-time-scheduling.azsr.md missed feature-request",
+    // cross-subscription-mention: another subscription's workspace asked about.
+    "971-la-ama-heartbeat-clinic-sub.azsr.md missed cross-subscription-mention",
+    // sensitive-data (not a phrasing rule): a token-like value in the draft.
+    "979-afd-custom-domain-campaign.azsr.md unexpected sensitive-data",
 ];

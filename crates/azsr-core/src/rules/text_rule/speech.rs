@@ -55,10 +55,10 @@ impl Cue {
 }
 
 /// The sentence asks the reader to do something (please, could you, ください,
-/// いただけますか, お願いします).
+/// いただけますか, お願いします, ご説明を賜れますと).
 pub(crate) static REQUEST: LazyLock<Cue> = LazyLock::new(|| {
     Cue::new(&[
-        "ください|下さい|お願い|願います|願えま|願えな|のほど|いただけ|頂け|いただきた|頂きた|いただく|頂く|もらえ|てほしい|て欲しい|くれませ|くださ|賜り",
+        "ください|下さい|お願い|願います|願えま|願えな|のほど|いただけ|頂け|いただきた|頂きた|いただく|頂く|もらえ|てほしい|て欲しい|くれませ|くださ|賜り|賜れ",
         r"\bplease\b|\bpls\b|\bplz\b|\bkindly\b",
         r"\b(?:can|could|would|will)\s+(?:you|someone|somebody|support|your team|the team|microsoft)\b",
         r"\b(?:can|could|would|will)\s+(?:your|the)\s+(?:support\s+)?(?:engineers?|staff|specialists?|experts?)\b",
@@ -91,11 +91,11 @@ pub(crate) static ASKS_TO_KNOW: LazyLock<Cue> = LazyLock::new(|| {
 });
 
 /// A question passed on from someone else (お客様からご質問をお預かりしております, …も
-/// 知りたいとのことです, …も確認してほしいと申しております, she has asked us to find
+/// 知りたいとのことです, …伺いたいとのお申し出がありました, …も確認してほしいと申しております, she has asked us to find
 /// out, he would like to know).
 pub(crate) static RELAYED: LazyLock<Cue> = LazyLock::new(|| {
     Cue::new(&[
-        "(?:ご)?質問を(?:お)?預か|(?:知りたい|伺いたい|確認したい|教えてほしい|聞いてほしい)との(?:こと|ご依頼)|(?:から|より)[^。]{0,16}(?:ご)?(?:質問|確認依頼)を(?:受け|いただ|頂)|(?:てほしい|て欲しい|ていただきたい|て頂きたい|たい)と(?:申して|申し(?:ており|まして)|言って|話して)(?:おり|い|ました)",
+        "(?:ご)?質問を(?:お)?預か|(?:知りたい|伺いたい|確認したい|教えてほしい|聞いてほしい)との(?:こと|ご依頼|依頼|お?申し出|ご?要望|ご?相談)|(?:から|より)[^。]{0,16}(?:ご)?(?:質問|確認依頼)を(?:受け|いただ|頂)|(?:てほしい|て欲しい|ていただきたい|て頂きたい|たい)と(?:申して|申し(?:ており|まして)|言って|話して)(?:おり|い|ました)",
         r"\b(?:has|have|had)\s+asked\s+(?:us|me)\s+to\s+(?:find\s+out|ask|check|confirm|clarify|raise)\b|\b(?:he|she|they)\s+(?:would\s+like|wants?|needs?)\s+to\s+know\b|\b(?:he|she|they)\s+(?:has|have)\s+asked\s+(?:us\s+|me\s+)?(?:whether|if|how)\b",
     ])
 });

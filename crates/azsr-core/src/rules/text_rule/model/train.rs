@@ -78,6 +78,7 @@ pub(crate) fn from_batch(source: &str, batch: &str) -> bool {
         "drafts_i" | "drafts_j" => "snippet-ij",
         "drafts_k" => "snippet-k",
         "drafts_m" => "snippet-m",
+        "drafts_p" => "snippet-p",
         _ => "",
     };
     source.starts_with(&format!("{batch}/")) || (!era.is_empty() && source == era)
