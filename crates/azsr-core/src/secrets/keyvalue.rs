@@ -2620,7 +2620,10 @@ pub(crate) fn at_key(
         }
     }
     // `Code:` in logs and errors is a status, not a Functions key.
-    if class == Class::Code && !(eq && matches!(before, b'?' | b'&')) {
+    // ... but an Entra authorization code (`0.A` and a long base64url body) is one
+    // wherever a query is logged: `"requestQuery": "code=0.AXEA…"`, a W3C `cs-uri-query`.
+    let entra_code = || text.get(p + skip..).is_some_and(|v| v.starts_with("0.A"));
+    if class == Class::Code && !(eq && (matches!(before, b'?' | b'&') || entra_code())) {
         return;
     }
     // `sig は「…」`, "the sig is …": a signature told in a sentence (judged by its shape
@@ -2711,9 +2714,20 @@ pub(crate) fn at_key(
     if rest.starts_with('|') && attribute_column(text, v.range.start) {
         return;
     }
-    // A query encoded twice ends its value at the next `%2526` (`&`).
+    // A query encoded twice ends its value at the next `%2526` (`&`); a connection
+    // string or a query encoded once (`cs=…AccountKey%3D…%3BBlobEndpoint%3D…`,
+    // `reset%3Ftoken%3D…%26lang%3Dja`) at the next `%3B` (`;`) or `%26` (`&`), as its
+    // key was encoded with it.
     if eq && skip == 5 {
         if let Some(i) = text[v.range.clone()].find("%2526") {
+            v.range.end = v.range.start + i;
+        }
+    } else if eq && skip == 3 {
+        let value = text[v.range.clone()].as_bytes();
+        if let Some(i) = value
+            .windows(3)
+            .position(|w| w.eq_ignore_ascii_case(b"%3b") || w == b"%26")
+        {
             v.range.end = v.range.start + i;
         }
     }
@@ -3139,6 +3153,56 @@ fn random_name_part(text: &str, p: usize, out: &mut Vec<Finding>) {
 #[cfg(test)]
 mod tests {
     use super::super::found;
+
+    #[test]
+    fn a_connection_string_encoded_in_a_url_ends_its_key_at_the_encoded_separator() {
+        let key = "Zr4Tq8Lm2Vx6Nc9Pb3Wk7Hy1Jd5Fs0Qa8Ue3Rt6Yp2Io9Kl4Mn7Bv1Cx5Za3Sd8Fg0Hj%2FKw%3D%3D";
+        let text = format!(
+            "http://localhost:7071/api/debug?cs=DefaultEndpointsProtocol%3Dhttps%3BAccountName%3Dst01%3BAccountKey%3D{key}%3BEndpointSuffix%3Dcore.windows.net\n"
+        );
+        assert_eq!(found(&text), [key]);
+        // Azurite's published key, and a placeholder, encoded alike.
+        for text in [
+            "?cs=DefaultEndpointsProtocol%3Dhttp%3BAccountName%3Ddevstoreaccount1%3BAccountKey%3DEby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq%2FK1SZFPTOtr%2FKBHBeksoGMGw%3D%3D%3BBlobEndpoint%3Dhttp%3A%2F%2F127.0.0.1%3A10000%2Fdevstoreaccount1%3B\n",
+            "body=https%3A%2F%2Fid.contoso.co.jp%2Freset%3Ftoken%3D%7Btoken%7D%26lang%3Dja\n",
+            "redirect=%2Fcallback%3Faccess_token%3D%3Caccess-token%3E%26state%3Dabc\n",
+        ] {
+            assert!(found(text).is_empty(), "{text}");
+        }
+    }
+
+    #[test]
+    fn an_entra_authorization_code_is_found_in_any_logged_query() {
+        let code = "0.AXEADq7vZQRWMkBMk3IReCjdQe3tpoWZ-rL9aU-GtLlzUZ84JNnrlrJyr9ouqPHO0FDdk4kntxgRWGzbRLPPv9Z0NY9nMA99bBYcxyn4h7xmmFrE5Cr";
+        for text in [
+            format!("\"requestQuery\": \"code={code}&state=abc&session_state=5e1c2a37\",\n"),
+            format!("2026-12-06 00:52:11 10.0.0.4 GET /signin-oidc code={code}&state=abc 443 - 203.0.113.19\n"),
+        ] {
+            assert_eq!(found(&text), [code], "{text}");
+        }
+        // Another `code=` in a log is a status, a masked code is none.
+        for text in [
+            "\"requestQuery\": \"code=0.AXEA***&state=***\",\n",
+            "\"requestQuery\": \"code=4711&lang=ja\",\n",
+        ] {
+            assert!(found(text).is_empty(), "{text}");
+        }
+    }
+
+    #[test]
+    fn anti_forgery_tokens_are_no_credentials_whatever_their_framework() {
+        for text in [
+            "Cookie: XSRF-TOKEN=eyJpdiI6IjJnbHc0WU41cHJZK09zMzJyTkM1TUE9PSIsInZhbHVlIjoiR29yWk9v\n",
+            "_token=Qm7vT2xK9pLw4RzN8cYa1HdE6uJf3SgB0nVt5oIq&item_id=1043&quantity=2\n",
+            "authenticity_token=Qm7vT2xK9pLw4RzN8cYa1HdE6uJf3SgB0nVt5oIq%3D%3D&commit=Save\n",
+            "X-XSRF-TOKEN: Qm7vT2xK9pLw4RzN8cYa1HdE6uJf3SgB0nVt5oIq\n",
+        ] {
+            assert!(found(text).is_empty(), "{text}");
+        }
+        // A token under another name still is one.
+        let t = "Qm7vT2xK9pLw4RzN8cYa1HdE6uJf3SgB0nVt5oIq";
+        assert_eq!(found(&format!("access_token={t}&x=1\n")), [t]);
+    }
 
     #[test]
     fn a_configuration_path_in_quotes_is_read_by_its_last_section() {

@@ -43,6 +43,8 @@ const NOT_SECRET_PARTS: &[&str] = &[
     "pagetoken",
     "cancellation",
     "csrf",
+    "xsrf",
+    "authenticity",
     "antiforgery",
     "verification",
     "instrumentation",
@@ -311,6 +313,11 @@ pub fn classify(key: &str) -> Option<Class> {
         && raw[raw.len() - 2..].eq_ignore_ascii_case(b"pw")
         && (matches!(raw[raw.len() - 3], b'_' | b'-')
             || raw[raw.len() - 2] == b'P' && raw[raw.len() - 3].is_ascii_lowercase());
+    // Laravel's and Symfony's anti-forgery form field (`_token=…&item_id=…`), like
+    // `csrf_token`: it signs no one in.
+    if raw_last == "_token" {
+        return None;
+    }
     if n == "sig" {
         return Some(Class::Sig);
     }
@@ -822,6 +829,11 @@ pub fn is_placeholder(v: &str) -> bool {
     if b.len() >= 3 && b[1] == b':' && (b[2] == b'\\' || b[2] == b'/') {
         return true; // a Windows path
     }
+    // Escaped for a URL: `%7Btoken%7D`, `%3Cpassword%3E`, the emulators' published keys
+    // (`…tq%2FK1…%3D%3D`).
+    if t.contains('%') && percent_encoded_placeholder(t) {
+        return true;
+    }
     if lower.starts_with('{') && lower.ends_with('}') {
         let inner = &lower[1..lower.len() - 1];
         if inner
@@ -995,6 +1007,44 @@ pub fn is_known_non_secret(t: &str) -> bool {
         && t.chars().any(|c| {
             ('\u{3040}'..='\u{30ff}').contains(&c) || ('\u{4e00}'..='\u{9fff}').contains(&c)
         })
+}
+
+/// Whether `t`, once its percent escapes are undone, is a name in braces or angle brackets
+/// or a published emulator key.
+fn percent_encoded_placeholder(t: &str) -> bool {
+    let b = t.as_bytes();
+    let mut d = Vec::with_capacity(b.len());
+    let mut i = 0;
+    while i < b.len() {
+        let hex = |c: u8| (c as char).to_digit(16);
+        match (
+            b[i],
+            b.get(i + 1).copied().and_then(hex),
+            b.get(i + 2).copied().and_then(hex),
+        ) {
+            (b'%', Some(h), Some(l)) => {
+                d.push((h * 16 + l) as u8);
+                i += 3;
+            }
+            (c, _, _) => {
+                d.push(c);
+                i += 1;
+            }
+        }
+    }
+    let Ok(d) = std::str::from_utf8(&d) else {
+        return false;
+    };
+    let named = |inner: &str| {
+        !inner.is_empty()
+            && inner
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || "_- .".contains(c))
+    };
+    PUBLISHED_KEYS.contains(&d)
+        || d.len() > 2
+            && (d.starts_with('{') && d.ends_with('}') || d.starts_with('<') && d.ends_with('>'))
+            && named(d[1..d.len() - 1].trim_matches(['{', '}']))
 }
 
 /// Keys printed in Microsoft's documentation for local emulators (Azurite and the
