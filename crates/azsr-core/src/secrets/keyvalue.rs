@@ -118,6 +118,15 @@ pub(crate) fn read_value(text: &str, mut p: usize, eq: bool) -> Option<Value> {
         }
         return None;
     }
+    if escaped_quote(b, p) {
+        let start = p + 6;
+        let limit = line_end(text, start).min(start + 8192);
+        let end = (start..limit.saturating_sub(5)).find(|&i| escaped_quote(b, i))?;
+        return Some(Value {
+            range: start..end,
+            quoted: true,
+        });
+    }
     let c = char_at(text, p);
     let close = match c {
         '"' => Some('"'),
@@ -199,6 +208,12 @@ pub(crate) fn read_value(text: &str, mut p: usize, eq: bool) -> Option<Value> {
         range: start..end,
         quoted: false,
     })
+}
+
+/// `\u0022` at `i`: a quote escaped as a JSON unicode escape.
+fn escaped_quote(b: &[u8], i: usize) -> bool {
+    b.get(i..i + 6)
+        .is_some_and(|w| w[0] == b'\\' && w[1] == b'u' && w[2..].eq_ignore_ascii_case(b"0022"))
 }
 
 /// Whether `before` ends with an XML entity's name (`&amp`, `&lt`, `&#38`): the `;`
@@ -2376,6 +2391,10 @@ pub(crate) fn at_key(
     let slashes = b[p..].iter().take(8).take_while(|&&c| c == b'\\').count();
     if slashes > 0 && at(text, p + slashes) == b'"' {
         p += slashes + 1;
+    } else if slashes == 1 && escaped_quote(b, p) {
+        // JSON inside a JSON string, its quotes escaped by System.Text.Json or Gson:
+        // `\u0022password\u0022:\u0022…\u0022`.
+        p += 6;
     } else if matches!(at(text, p), b'"' | b'\'') && at(text, p + 1) == b']' {
         // An indexer: `Configuration["AzureAd:ClientSecret"] = "…"`.
         p += 2;
@@ -3153,6 +3172,49 @@ fn random_name_part(text: &str, p: usize, out: &mut Vec<Finding>) {
 #[cfg(test)]
 mod tests {
     use super::super::found;
+
+    #[test]
+    fn a_connection_string_after_a_label_is_judged_by_its_key_not_its_first_setting() {
+        for text in [
+            "シークレット: DefaultEndpointsProtocol=https;AccountName=stbackupjpe;AccountKey=Wm3k…（省略）\n",
+            "Secret: Endpoint=sb://ns01.servicebus.windows.net/;SharedAccessKeyName=send;SharedAccessKey=***\n",
+            "secret value = Server=tcp:sql01.database.windows.net;Database=app;Password=<from-key-vault>\n",
+        ] {
+            assert!(found(text).is_empty(), "{text}");
+        }
+        let key = "Zr4Tq8Lm2Vx6Nc9Pb3Wk7Hy1Jd5Fs0Qa8Ue3Rt6Yp2Io9Kl4Mn7Bv1Cx5Za3Sd8Fg0Hj2Kw==";
+        let text = format!(
+            "シークレット: DefaultEndpointsProtocol=https;AccountName=st01;AccountKey={key}\n"
+        );
+        assert_eq!(found(&text), [key]);
+    }
+
+    #[test]
+    fn json_inside_a_json_string_with_its_quotes_escaped_as_unicode_is_read() {
+        for (text, value) in [
+            (
+                "{\"Body\":\"{\\u0022userName\\u0022:\\u0022kanri01\\u0022,\\u0022password\\u0022:\\u0022Cobal\\u003ct8536%\\u0022}\",\"Path\":\"/login\"}\n",
+                "Cobal\\u003ct8536%",
+            ),
+            (
+                "\"payload\": \"{\\u0022client_secret\\u0022: \\u0022Zr4Tq8Lm2Vx6Nc9Pb3Wk7Hy1Jd5Fs0Qa\\u0022}\"\n",
+                "Zr4Tq8Lm2Vx6Nc9Pb3Wk7Hy1Jd5Fs0Qa",
+            ),
+            (
+                "ログ: {\\u0022apiKey\\u0022:\\u0022Kp7\\u0026Lm2Vx6Nc9Pb3Wk7Hy1\\u0022}\n",
+                "Kp7\\u0026Lm2Vx6Nc9Pb3Wk7Hy1",
+            ),
+        ] {
+            assert_eq!(found(text), [value], "{text}");
+        }
+        // A placeholder and an empty value, escaped alike.
+        for text in [
+            "{\\u0022password\\u0022:\\u0022\\u003cfrom-key-vault\\u003e\\u0022}\n",
+            "{\\u0022password\\u0022:\\u0022\\u0022,\\u0022user\\u0022:\\u0022kanri01\\u0022}\n",
+        ] {
+            assert!(found(text).is_empty(), "{text}");
+        }
+    }
 
     #[test]
     fn a_connection_string_encoded_in_a_url_ends_its_key_at_the_encoded_separator() {

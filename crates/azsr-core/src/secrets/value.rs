@@ -988,6 +988,16 @@ pub fn is_known_non_secret(t: &str) -> bool {
     if PUBLISHED_KEYS.contains(&t) {
         return true;
     }
+    // A connection string's first setting (`シークレット: DefaultEndpointsProtocol=https;…`):
+    // the string is judged whole, by its key's own name.
+    if let Some((name, _)) = t.split_once('=') {
+        if CONNECTION_SETTINGS
+            .iter()
+            .any(|s| name.eq_ignore_ascii_case(s))
+        {
+            return true;
+        }
+    }
     if t.starts_with("+RID:") || t.contains("#RT:") || t.contains("#TRC:") {
         return true;
     }
@@ -1046,6 +1056,20 @@ fn percent_encoded_placeholder(t: &str) -> bool {
             && (d.starts_with('{') && d.ends_with('}') || d.starts_with('<') && d.ends_with('>'))
             && named(d[1..d.len() - 1].trim_matches(['{', '}']))
 }
+
+/// The settings a connection string names its target with, none of them a secret.
+const CONNECTION_SETTINGS: &[&str] = &[
+    "DefaultEndpointsProtocol",
+    "AccountName",
+    "BlobEndpoint",
+    "EndpointSuffix",
+    "Endpoint",
+    "HostName",
+    "Server",
+    "Data Source",
+    "SharedAccessKeyName",
+    "InstrumentationKey",
+];
 
 /// Keys printed in Microsoft's documentation for local emulators (Azurite and the
 /// storage emulator's `devstoreaccount1`, the Cosmos DB emulator): the same in every
