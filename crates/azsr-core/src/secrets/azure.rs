@@ -183,10 +183,7 @@ pub(crate) fn bearer(text: &str, hit: Range<usize>, out: &mut Vec<Finding>) {
         return;
     };
     let v = &text[r.clone()];
-    if is_placeholder(v)
-        || !(looks_random(v, 16) || v.len() >= 16 && v.contains('.'))
-        || super::formats::jwt_header_alone(v)
-    {
+    if is_placeholder(v) || !(looks_random(v, 16) || v.len() >= 16 && v.contains('.')) {
         return;
     }
     out.push(Finding {
@@ -666,12 +663,14 @@ mod tests {
     }
 
     #[test]
-    fn a_jwt_cut_after_its_header_is_no_bearer_token() {
+    fn a_jwt_cut_after_its_header_is_no_token() {
         let header =
             "eyJ0eXAiOiJKV1QiLCJhbGciOiJSUzI1NiIsImtpZCI6ImtXYmthYTZxczh3c1RuQndpaU5ZT2hIYm5BdyJ9";
         for text in [
             format!("-H 'authorization: Bearer {header}…（以下略）'\n"),
             format!("Authorization: Bearer {header}... (truncated)\n"),
+            format!("id_token={header}（以下省略）&state=abc\n"),
+            format!("Cookie: access_token={header}…; ARRAffinity=abc\n"),
         ] {
             assert!(marked(&text).is_empty(), "{text}");
         }

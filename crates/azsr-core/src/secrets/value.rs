@@ -985,7 +985,7 @@ fn is_template_name(t: &str) -> bool {
 /// in key tables), Cosmos DB continuation and session tokens (`+RID:~…#RT:…`,
 /// `0:-1#123`), and text in Japanese (a description standing where the value goes).
 pub fn is_known_non_secret(t: &str) -> bool {
-    if PUBLISHED_KEYS.contains(&t) {
+    if PUBLISHED_KEYS.contains(&t) || super::formats::jwt_header_alone(t) {
         return true;
     }
     // A connection string's first setting (`シークレット: DefaultEndpointsProtocol=https;…`):
