@@ -279,6 +279,9 @@ pub(crate) fn session_cookie(name: &str) -> bool {
     let one_time = [
         "correlation",
         "nonce",
+        // OAuth's `state` kept in a cookie (`oauth_state`, `oidc_state`): it ties a
+        // sign-in's redirect to its start, and signs no one in.
+        "state",
         "antiforgery",
         "affinity",
         "csrf",
@@ -653,9 +656,12 @@ mod tests {
         ] {
             assert_eq!(marked(&text), [sid], "{text}");
         }
-        // A routing cookie's record, and a session cookie's name with no value below it.
+        // A routing cookie's record, an OAuth state cookie's, and a session cookie's name
+        // with no value below it.
         for text in [
             "Name     : ARRAffinity\nValue    : 8a3b1f0c9d2e4f5a6b7c8d9e0f1a2b3c\n".to_string(),
+            format!("Name     : oauth_state\nValue    : {sid}\n"),
+            format!("Cookie: oidc_state={sid}; auth_state={sid}\n"),
             format!("Name     : ASP.NET_SessionId\nDomain   : {sid}\n"),
         ] {
             assert!(marked(&text).is_empty(), "{text}");

@@ -118,10 +118,11 @@ pub(crate) fn read_value(text: &str, mut p: usize, eq: bool) -> Option<Value> {
         }
         return None;
     }
-    if escaped_quote(b, p) {
-        let start = p + 6;
+    let quote = escaped_quote(b, p);
+    if quote > 0 {
+        let start = p + quote;
         let limit = line_end(text, start).min(start + 8192);
-        let end = (start..limit.saturating_sub(5)).find(|&i| escaped_quote(b, i))?;
+        let end = (start..limit).find(|&i| escaped_quote(b, i) == quote)?;
         return Some(Value {
             range: start..end,
             quoted: true,
@@ -210,10 +211,16 @@ pub(crate) fn read_value(text: &str, mut p: usize, eq: bool) -> Option<Value> {
     })
 }
 
-/// `\u0022` at `i`: a quote escaped as a JSON unicode escape.
-fn escaped_quote(b: &[u8], i: usize) -> bool {
-    b.get(i..i + 6)
-        .is_some_and(|w| w[0] == b'\\' && w[1] == b'u' && w[2..].eq_ignore_ascii_case(b"0022"))
+/// The length of a quote escaped as a code at `i` (`\u0022`: 6, `\x22`: 4), or 0.
+fn escaped_quote(b: &[u8], i: usize) -> usize {
+    if b.get(i) != Some(&b'\\') {
+        return 0;
+    }
+    match b.get(i + 1) {
+        Some(b'u') if b.get(i + 2..i + 6) == Some(b"0022") => 6,
+        Some(b'x') if b.get(i + 2..i + 4) == Some(b"22") => 4,
+        _ => 0,
+    }
 }
 
 /// Whether `before` ends with an XML entity's name (`&amp`, `&lt`, `&#38`): the `;`
@@ -2391,10 +2398,11 @@ pub(crate) fn at_key(
     let slashes = b[p..].iter().take(8).take_while(|&&c| c == b'\\').count();
     if slashes > 0 && at(text, p + slashes) == b'"' {
         p += slashes + 1;
-    } else if slashes == 1 && escaped_quote(b, p) {
-        // JSON inside a JSON string, its quotes escaped by System.Text.Json or Gson:
-        // `\u0022password\u0022:\u0022…\u0022`.
-        p += 6;
+    } else if slashes == 1 && escaped_quote(b, p) > 0 {
+        // JSON inside a JSON string, its quotes escaped by System.Text.Json or Gson
+        // (`\u0022password\u0022:\u0022…\u0022`), or in a log that escapes them as bytes
+        // (nginx's `$request_body`: `{\x22password\x22:\x22…\x22}`).
+        p += escaped_quote(b, p);
     } else if matches!(at(text, p), b'"' | b'\'') && at(text, p + 1) == b']' {
         // An indexer: `Configuration["AzureAd:ClientSecret"] = "…"`.
         p += 2;
@@ -3203,6 +3211,10 @@ mod tests {
             (
                 "ログ: {\\u0022apiKey\\u0022:\\u0022Kp7\\u0026Lm2Vx6Nc9Pb3Wk7Hy1\\u0022}\n",
                 "Kp7\\u0026Lm2Vx6Nc9Pb3Wk7Hy1",
+            ),
+            (
+                "203.0.113.9 - - [05/Dec/2026:08:14:22 +0900] \"POST /api/login HTTP/1.1\" 401 52 \"{\\x22userName\\x22:\\x22kanri01\\x22,\\x22password\\x22:\\x22Harbor*akd2389\\x22}\"\n",
+                "Harbor*akd2389",
             ),
         ] {
             assert_eq!(found(text), [value], "{text}");
