@@ -387,14 +387,16 @@ fn cookie_pairs(text: &str, range: Range<usize>, out: &mut Vec<Finding>) {
             continue;
         };
         let raw = &pair[eq + 1..];
-        // The value ends where the header does: a quote or a space after it
-        // (`-H 'Cookie: a=…' https://…`).
+        // A value may stand in double quotes (RFC 6265: `JSESSIONID="…"`); it ends where
+        // the header does, at a quote or a space after it (`-H 'Cookie: a=…' https://…`).
+        let quote = usize::from(raw.len() > 2 && raw.starts_with('"'));
+        let raw = &raw[quote..];
         let value = raw.trim_start();
         let value = &value[..value.find(['"', '\'', ' ', '\t']).unwrap_or(value.len())];
         if !session_cookie(&pair[..eq]) || !cookie_value(value) {
             continue;
         }
-        let vstart = start + eq + 1 + (raw.len() - raw.trim_start().len());
+        let vstart = start + eq + 1 + quote + (raw.len() - raw.trim_start().len());
         out.push(Finding {
             range: vstart..vstart + value.len(),
             kind: Kind::SessionCookie,
@@ -641,6 +643,18 @@ fn value_told_after(text: &str, p: usize) -> Option<usize> {
 #[cfg(test)]
 mod tests {
     use super::super::found as marked;
+
+    #[test]
+    fn a_cookie_value_in_double_quotes_is_read_inside_them() {
+        let v = "Zr4Tq8Lm2Vx6Nc9Pb3Wk7Hy1Jd5Fs0Qa8Ue3Rt6Yp2Io";
+        for text in [
+            format!("Cookie: JSESSIONID=\"{v}\"; ARRAffinity=abc\n"),
+            format!("Set-Cookie: SESSION=\"{v}\"; Path=/; HttpOnly\n"),
+        ] {
+            assert_eq!(marked(&text), [v], "{text}");
+        }
+        assert!(marked("Cookie: JSESSIONID=\"\"; ARRAffinity=abc\n").is_empty());
+    }
 
     #[test]
     fn a_cookie_listed_one_field_a_line_gives_its_value_on_the_next_line() {

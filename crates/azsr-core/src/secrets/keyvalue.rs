@@ -122,11 +122,12 @@ pub(crate) fn read_value(text: &str, mut p: usize, eq: bool) -> Option<Value> {
     if quote > 0 {
         let start = p + quote;
         let limit = line_end(text, start).min(start + 8192);
-        let end = (start..limit).find(|&i| escaped_quote(b, i) == quote)?;
-        return Some(Value {
-            range: start..end,
-            quoted: true,
-        });
+        if let Some(end) = (start..limit).find(|&i| escaped_quote(b, i) == quote) {
+            return Some(Value {
+                range: start..end,
+                quoted: true,
+            });
+        }
     }
     let c = char_at(text, p);
     let close = match c {
@@ -211,14 +212,13 @@ pub(crate) fn read_value(text: &str, mut p: usize, eq: bool) -> Option<Value> {
     })
 }
 
-/// The length of a quote escaped as a code at `i` (`\u0022`: 6, `\x22`: 4), or 0.
+/// The length of a quote escaped as a code at `i` (`\u0022`: 6, `\x22`: 4, `%22`: 3),
+/// or 0.
 fn escaped_quote(b: &[u8], i: usize) -> usize {
-    if b.get(i) != Some(&b'\\') {
-        return 0;
-    }
-    match b.get(i + 1) {
-        Some(b'u') if b.get(i + 2..i + 6) == Some(b"0022") => 6,
-        Some(b'x') if b.get(i + 2..i + 4) == Some(b"22") => 4,
+    match (b.get(i), b.get(i + 1)) {
+        (Some(b'\\'), Some(b'u')) if b.get(i + 2..i + 6) == Some(b"0022") => 6,
+        (Some(b'\\'), Some(b'x')) if b.get(i + 2..i + 4) == Some(b"22") => 4,
+        (Some(b'%'), Some(b'2')) if b.get(i + 2) == Some(&b'2') => 3,
         _ => 0,
     }
 }
@@ -2398,10 +2398,11 @@ pub(crate) fn at_key(
     let slashes = b[p..].iter().take(8).take_while(|&&c| c == b'\\').count();
     if slashes > 0 && at(text, p + slashes) == b'"' {
         p += slashes + 1;
-    } else if slashes == 1 && escaped_quote(b, p) > 0 {
+    } else if escaped_quote(b, p) > 0 {
         // JSON inside a JSON string, its quotes escaped by System.Text.Json or Gson
-        // (`\u0022password\u0022:\u0022…\u0022`), or in a log that escapes them as bytes
-        // (nginx's `$request_body`: `{\x22password\x22:\x22…\x22}`).
+        // (`\u0022password\u0022:\u0022…\u0022`), in a log that escapes them as bytes
+        // (nginx's `$request_body`: `{\x22password\x22:\x22…\x22}`), or in a URL
+        // (`data=%7B%22client_secret%22%3A%22…%22%7D`).
         p += escaped_quote(b, p);
     } else if matches!(at(text, p), b'"' | b'\'') && at(text, p + 1) == b']' {
         // An indexer: `Configuration["AzureAd:ClientSecret"] = "…"`.
@@ -2551,6 +2552,14 @@ pub(crate) fn at_key(
     {
         // URL-encoded `=` (Cosmos DB's `type%3Dmaster%26ver%3D1.0%26sig%3D…`).
         (Sep::Strong, true, 3)
+    } else if rest
+        .as_bytes()
+        .get(..3)
+        .is_some_and(|b| b.eq_ignore_ascii_case(b"%3a"))
+        && rest.as_bytes().get(3..6) == Some(b"%22")
+    {
+        // JSON encoded in a URL: `%22client_secret%22%3A%22…%22`.
+        (Sep::Strong, false, 3)
     } else if rest
         .as_bytes()
         .get(..5)
@@ -2741,12 +2750,16 @@ pub(crate) fn at_key(
     if rest.starts_with('|') && attribute_column(text, v.range.start) {
         return;
     }
-    // A query encoded twice ends its value at the next `%2526` (`&`); a connection
+    // A query encoded twice ends its value at the next `%2526` (`&`) or `%253B` (`;`); a connection
     // string or a query encoded once (`cs=…AccountKey%3D…%3BBlobEndpoint%3D…`,
     // `reset%3Ftoken%3D…%26lang%3Dja`) at the next `%3B` (`;`) or `%26` (`&`), as its
     // key was encoded with it.
     if eq && skip == 5 {
-        if let Some(i) = text[v.range.clone()].find("%2526") {
+        let value = text[v.range.clone()].as_bytes();
+        if let Some(i) = value
+            .windows(5)
+            .position(|w| w == b"%2526" || w.eq_ignore_ascii_case(b"%253b"))
+        {
             v.range.end = v.range.start + i;
         }
     } else if eq && skip == 3 {
@@ -3180,6 +3193,34 @@ fn random_name_part(text: &str, p: usize, out: &mut Vec<Finding>) {
 #[cfg(test)]
 mod tests {
     use super::super::found;
+
+    #[test]
+    fn json_encoded_in_a_url_is_read_between_its_encoded_quotes() {
+        let k = "Zr4Tq8Lm2Vx6Nc9Pb3Wk7Hy1Jd5Fs0Qa8Ue3Rt6Yp2Io";
+        for (text, value) in [
+            (
+                format!("GET /cb?data=%7B%22client_secret%22%3A%22{k}%22%7D HTTP/1.1\n"),
+                k.to_string(),
+            ),
+            (
+                "json=%7B%22user%22%3A%22kanri01%22%2C%22password%22%3A%22Harbor%2Aakd2389%22%7D\n"
+                    .to_string(),
+                "Harbor%2Aakd2389".to_string(),
+            ),
+            (
+                format!("cs=AccountName%253Dst01%253BAccountKey%253D{k}%253D%253D%253BEndpointSuffix%253Dcore\n"),
+                format!("{k}%253D%253D"),
+            ),
+        ] {
+            assert_eq!(found(&text), [value.as_str()], "{text}");
+        }
+        for text in [
+            "data=%7B%22password%22%3A%22%3Cpassword%3E%22%7D\n",
+            "redirect_uri=https%3A%2F%2Fapp.contoso.co.jp%2Ftoken%3A%2F%2F\n",
+        ] {
+            assert!(found(text).is_empty(), "{text}");
+        }
+    }
 
     #[test]
     fn a_connection_string_after_a_label_is_judged_by_its_key_not_its_first_setting() {
