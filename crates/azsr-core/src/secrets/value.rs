@@ -1022,26 +1022,7 @@ pub fn is_known_non_secret(t: &str) -> bool {
 /// Whether `t`, once its percent escapes are undone, is a name in braces or angle brackets
 /// or a published emulator key.
 fn percent_encoded_placeholder(t: &str) -> bool {
-    let b = t.as_bytes();
-    let mut d = Vec::with_capacity(b.len());
-    let mut i = 0;
-    while i < b.len() {
-        let hex = |c: u8| (c as char).to_digit(16);
-        match (
-            b[i],
-            b.get(i + 1).copied().and_then(hex),
-            b.get(i + 2).copied().and_then(hex),
-        ) {
-            (b'%', Some(h), Some(l)) => {
-                d.push((h * 16 + l) as u8);
-                i += 3;
-            }
-            (c, _, _) => {
-                d.push(c);
-                i += 1;
-            }
-        }
-    }
+    let d = crate::text::percent_decoded_bytes(t);
     let Ok(d) = std::str::from_utf8(&d) else {
         return false;
     };
