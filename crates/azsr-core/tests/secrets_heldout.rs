@@ -510,6 +510,66 @@ const DEV18: Corpus = Corpus {
     held_out: false,
 };
 
+/// A development corpus (session 10: Japanese web developers' and testers' cookies and
+/// encoded values, about 10 % English; written by a helper who read neither the detectors
+/// nor the other corpora, see its README). Cookies, encodings and negatives.
+/// First sight (blind: measured at 082ba1d, before any tuning on it): recall 0.954, precision
+/// 0.964 (cookies en 1.000, ja 0.969 with 2 false positives in ja; encodings en 1.000,
+/// ja 0.925 with 5 false positives in ja); 0.985 masked in a quoted line, 0.969 by the
+/// possible-secret pass alone. After the h10-seck round: 1.000 / 1.000 (an Entra
+/// authorization code in any logged query; a cookie record listed one field a line;
+/// JSON escaped as `\u0022` inside a JSON string; a URL-encoded connection string's or
+/// query's value ended at its encoded separator; a JWT header alone, XSRF tokens, Azurite's
+/// key and `{token}` URL-encoded left), 1.000 masked in a quoted line, 0.969 by the
+/// possible-secret pass alone (it leaves a session cookie in `System.Net.Cookie(…)`).
+const DEV21: Corpus = Corpus {
+    name: "dev21",
+    files: &[
+        ("cookies.txt", include_str!("secrets/dev21/cookies.txt")),
+        ("encodings.txt", include_str!("secrets/dev21/encodings.txt")),
+    ],
+    generate: heldout3::generate,
+    seed: 0x4E1D_2026_1207_0021,
+    min_recall: 1.0,
+    min_precision: 1.0,
+    min_masked: 1.0,
+    min_possible: 0.96,
+    min_snippets: 90,
+    min_ja_percent: 80,
+    min_family_positives: 0,
+    held_out: false,
+};
+
+/// A development corpus (session 10, precision: look-alikes of credentials in formats,
+/// cookies and negatives, 71 % negatives, about half Japanese; written by a helper who
+/// read neither the detectors nor the other corpora, see its README).
+/// First sight (blind: measured at 082ba1d, before any tuning on it): recall 1.000, precision
+/// 0.828 (formats 0.873: 8 false positives, en 4 and ja 4; cookies 1.000; negatives: 9
+/// false positives, en 6 and ja 3); 1.000 masked in a quoted line, 1.000 by the
+/// possible-secret pass alone. After the h10-seck round: 1.000 / 0.863 (a PEM whose body
+/// was cut out, a connection string's first setting after a label left); all 13 false
+/// positives left stand on labels rules.md leaves open (an AWS access key ID, alone or
+/// beside its secret: 6; jwt.io's sample token: 1; Stripe's documented test card and its
+/// CVC: 6); 1.000 masked in a quoted line, 1.000 by the possible-secret pass alone.
+const DEV22: Corpus = Corpus {
+    name: "dev22",
+    files: &[
+        ("formats.txt", include_str!("secrets/dev22/formats.txt")),
+        ("cookies.txt", include_str!("secrets/dev22/cookies.txt")),
+        ("negatives.txt", include_str!("secrets/dev22/negatives.txt")),
+    ],
+    generate: heldout3::generate,
+    seed: 0x4E1D_2026_1207_0022,
+    min_recall: 1.0,
+    min_precision: 0.86,
+    min_masked: 1.0,
+    min_possible: 1.0,
+    min_snippets: 90,
+    min_ja_percent: 45,
+    min_family_positives: 0,
+    held_out: false,
+};
+
 /// Families A to G, then the negatives-only family.
 const FAMILIES: &[&str] = &[
     "console",
@@ -743,6 +803,16 @@ fn dev16_recall_and_precision() {
 #[test]
 fn dev18_recall_and_precision() {
     measure(&DEV18);
+}
+
+#[test]
+fn dev21_recall_and_precision() {
+    measure(&DEV21);
+}
+
+#[test]
+fn dev22_recall_and_precision() {
+    measure(&DEV22);
 }
 
 #[test]

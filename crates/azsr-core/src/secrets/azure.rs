@@ -279,6 +279,9 @@ pub(crate) fn session_cookie(name: &str) -> bool {
     let one_time = [
         "correlation",
         "nonce",
+        // OAuth's `state` kept in a cookie (`oauth_state`, `oidc_state`): it ties a
+        // sign-in's redirect to its start, and signs no one in.
+        "state",
         "antiforgery",
         "affinity",
         "csrf",
@@ -384,14 +387,16 @@ fn cookie_pairs(text: &str, range: Range<usize>, out: &mut Vec<Finding>) {
             continue;
         };
         let raw = &pair[eq + 1..];
-        // The value ends where the header does: a quote or a space after it
-        // (`-H 'Cookie: a=…' https://…`).
+        // A value may stand in double quotes (RFC 6265: `JSESSIONID="…"`); it ends where
+        // the header does, at a quote or a space after it (`-H 'Cookie: a=…' https://…`).
+        let quote = usize::from(raw.len() > 2 && raw.starts_with('"'));
+        let raw = &raw[quote..];
         let value = raw.trim_start();
         let value = &value[..value.find(['"', '\'', ' ', '\t']).unwrap_or(value.len())];
         if !session_cookie(&pair[..eq]) || !cookie_value(value) {
             continue;
         }
-        let vstart = start + eq + 1 + (raw.len() - raw.trim_start().len());
+        let vstart = start + eq + 1 + quote + (raw.len() - raw.trim_start().len());
         out.push(Finding {
             range: vstart..vstart + value.len(),
             kind: Kind::SessionCookie,
@@ -529,6 +534,24 @@ pub(crate) fn cookie_name(text: &str, hit: Range<usize>, out: &mut Vec<Finding>)
                 .map_or(super::bytes::line_end(text, vs), |p| vs + p);
             Some(vs..ve)
         }
+        // A record listed one field a line (PowerShell's `Format-List`, MySQL's `\G`,
+        // a YAML list of cookies): `Name : ASP.NET_SessionId` ⏎ `Value : …`.
+        b'\n' | b'\r' | b' '
+            if record_field(&text[ls..start], "name")
+                && text[end..super::bytes::line_end(text, end)]
+                    .trim()
+                    .is_empty() =>
+        {
+            let next = super::bytes::line_end(text, end);
+            let next = next + usize::from(at(text, next) == b'\r') + 1;
+            let le = super::bytes::line_end(text, next.min(text.len()));
+            (next < text.len() && text[end..next].trim().is_empty())
+                .then(|| &text[next..le])
+                .filter(|line| record_field(line.split([':', '=']).next().unwrap_or(""), "value"))
+                .and_then(|line| line.find([':', '=']).map(|c| next + c + 1))
+                .and_then(|from| super::keyvalue::read_value(text, from, false))
+                .map(|v| v.range)
+        }
         // Prose: the value in brackets after the name (`ESTSAUTHPERSISTENT（…）`).
         0xEF | b'(' if matches!(super::bytes::char_at(text, end), '（' | '(') => {
             let open = super::bytes::char_at(text, end).len_utf8();
@@ -577,6 +600,18 @@ pub(crate) fn cookie_name(text: &str, hit: Range<usize>, out: &mut Vec<Finding>)
     }
 }
 
+/// `before` is a record's field label `field` and its separator (`Name     : `, `name=`,
+/// `- name: `), or, without a separator, the label alone (`Value    `).
+fn record_field(before: &str, field: &str) -> bool {
+    let t = before.trim().trim_start_matches("- ");
+    let t = t
+        .strip_suffix(':')
+        .or_else(|| t.strip_suffix('='))
+        .unwrap_or(t)
+        .trim_end();
+    t.eq_ignore_ascii_case(field)
+}
+
 /// Prose after a cookie's name that says its value follows: a short phrase naming the
 /// value, then a colon or "is" (`の値だけ送ります: …`, `の値が …`, ` cookie value: …`,
 /// ` value is …`). Where the value starts.
@@ -608,6 +643,65 @@ fn value_told_after(text: &str, p: usize) -> Option<usize> {
 #[cfg(test)]
 mod tests {
     use super::super::found as marked;
+
+    #[test]
+    fn a_cookie_value_in_double_quotes_is_read_inside_them() {
+        let v = "Zr4Tq8Lm2Vx6Nc9Pb3Wk7Hy1Jd5Fs0Qa8Ue3Rt6Yp2Io";
+        for text in [
+            format!("Cookie: JSESSIONID=\"{v}\"; ARRAffinity=abc\n"),
+            format!("Set-Cookie: SESSION=\"{v}\"; Path=/; HttpOnly\n"),
+        ] {
+            assert_eq!(marked(&text), [v], "{text}");
+        }
+        assert!(marked("Cookie: JSESSIONID=\"\"; ARRAffinity=abc\n").is_empty());
+    }
+
+    #[test]
+    fn a_cookie_listed_one_field_a_line_gives_its_value_on_the_next_line() {
+        let sid = "v0ckcptiw14zzpc32te5lt4d";
+        for text in [
+            format!(
+                "PS> $ws.Cookies.GetCookies($u) | Format-List Name, Value\n\n\
+                 Name     : ARRAffinity\nValue    : 8a3b1f0c9d2e4f5a6b7c8d9e0f1a2b3c\n\n\
+                 Name     : ASP.NET_SessionId\nValue    : {sid}\nHttpOnly : True\n"
+            ),
+            format!("mysql> select * from cookies\\G\n  name: JSESSIONID\r\n value: {sid}\r\n"),
+            format!("cookies:\n  - name: connect.sid\n    value: {sid}\n    domain: app.example\n"),
+        ] {
+            assert_eq!(marked(&text), [sid], "{text}");
+        }
+        // A routing cookie's record, an OAuth state cookie's, and a session cookie's name
+        // with no value below it.
+        for text in [
+            "Name     : ARRAffinity\nValue    : 8a3b1f0c9d2e4f5a6b7c8d9e0f1a2b3c\n".to_string(),
+            format!("Name     : oauth_state\nValue    : {sid}\n"),
+            format!("Cookie: oidc_state={sid}; auth_state={sid}\n"),
+            format!("Name     : ASP.NET_SessionId\nDomain   : {sid}\n"),
+        ] {
+            assert!(marked(&text).is_empty(), "{text}");
+        }
+    }
+
+    #[test]
+    fn a_jwt_cut_after_its_header_is_no_token() {
+        let header =
+            "eyJ0eXAiOiJKV1QiLCJhbGciOiJSUzI1NiIsImtpZCI6ImtXYmthYTZxczh3c1RuQndpaU5ZT2hIYm5BdyJ9";
+        for text in [
+            format!("-H 'authorization: Bearer {header}…（以下略）'\n"),
+            format!("Authorization: Bearer {header}... (truncated)\n"),
+            format!("id_token={header}（以下省略）&state=abc\n"),
+            format!("Cookie: access_token={header}…; ARRAffinity=abc\n"),
+        ] {
+            assert!(marked(&text).is_empty(), "{text}");
+        }
+        // Its whole token still is one.
+        let jwt =
+            format!("{header}.eyJzdWIiOiIxMjM0NTY3ODkwIn0.c2lnbmF0dXJlX29mX3RoZV90b2tlbl94eXo");
+        assert_eq!(
+            marked(&format!("Authorization: Bearer {jwt}\n")),
+            [jwt.as_str()]
+        );
+    }
 
     #[test]
     fn cookies_in_a_table_aligned_by_spaces_or_printed_below_their_jar() {

@@ -57,8 +57,16 @@ pub(crate) fn pem(text: &str, hit: Range<usize>, out: &mut Vec<Finding>) {
             i
         }
     };
-    let body = &b[body_start..end.min(b.len())];
-    let payload = body.iter().filter(|c| c.is_ascii_alphanumeric()).count();
+    // The body between the armour lines; its longest base64 run is what is left of the
+    // key: a body cut out and replaced by a note (`MIIEpAIBAAKCAQEA…(removed)…`,
+    // `...`, `（省略）`) keeps a line's start at most, a key keeps its lines.
+    let body_end = memchr::memmem::find(&b[body_start..end.min(b.len())], b"-----END")
+        .map_or(end.min(b.len()), |p| body_start + p);
+    let payload = b[body_start..body_end]
+        .split(|c| !(b64(*c) || *c == b'='))
+        .map(<[u8]>::len)
+        .max()
+        .unwrap_or(0);
     if payload < 40 {
         return; // `-----BEGIN PRIVATE KEY-----\n...\n-----END PRIVATE KEY-----`
     }
@@ -105,6 +113,18 @@ pub(crate) fn jwt(text: &str, hit: Range<usize>, out: &mut Vec<Finding>) -> bool
         kind: Kind::Jwt,
     });
     true
+}
+
+/// A JWT's header alone (`eyJ…` decoding to `{"typ":"JWT","alg":…}`, no payload or
+/// signature after it): what is left of a token cut after its first segment
+/// (`Bearer eyJ0eXAi…J9…（以下略）`); the header names the algorithm and key, and is public.
+pub(crate) fn jwt_header_alone(v: &str) -> bool {
+    if !v.starts_with("eyJ") || v.contains('.') || v.len() > 1024 {
+        return false;
+    }
+    let header = base64_decode(v).unwrap_or_default();
+    let h = String::from_utf8_lossy(&header);
+    h.trim_end().ends_with('}') && (h.contains("\"alg\"") || h.contains("\"typ\""))
 }
 
 fn entra_byte(b: u8) -> bool {
@@ -1081,6 +1101,21 @@ mod tests {
     use super::*;
 
     use super::super::found;
+
+    #[test]
+    fn a_private_key_whose_body_was_cut_out_is_no_key() {
+        for text in [
+            "-----BEGIN RSA PRIVATE KEY-----\nMIIEpAIBAAKCAQEA…(removed by SecOps)…\n-----END RSA PRIVATE KEY-----\n",
+            "-----BEGIN PRIVATE KEY-----\nMIIEvQIBADANBgkqhkiG9w0BAQEFAASC（省略）\n-----END PRIVATE KEY-----\n",
+            "\"key\": \"-----BEGIN EC PRIVATE KEY-----\\nMHcCAQEEI...\\n...\\n-----END EC PRIVATE KEY-----\\n\"\n",
+        ] {
+            assert!(found(text).is_empty(), "{text}");
+        }
+        let line = "MIIEvQIBADANBgkqhkiG9w0BAQEFAASCBKcwggSjAgEAAoIBAQC7VJTUt9Us8cKj";
+        let text =
+            format!("-----BEGIN PRIVATE KEY-----\n{line}\n{line}\n-----END PRIVATE KEY-----\n");
+        assert_eq!(found(&text).len(), 1);
+    }
 
     #[test]
     fn tokens_told_by_their_prefix_are_found_in_prose_and_config() {

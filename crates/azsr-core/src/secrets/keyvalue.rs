@@ -118,6 +118,17 @@ pub(crate) fn read_value(text: &str, mut p: usize, eq: bool) -> Option<Value> {
         }
         return None;
     }
+    let quote = escaped_quote(b, p);
+    if quote > 0 {
+        let start = p + quote;
+        let limit = line_end(text, start).min(start + 8192);
+        if let Some(end) = (start..limit).find(|&i| escaped_quote(b, i) == quote) {
+            return Some(Value {
+                range: start..end,
+                quoted: true,
+            });
+        }
+    }
     let c = char_at(text, p);
     let close = match c {
         '"' => Some('"'),
@@ -199,6 +210,17 @@ pub(crate) fn read_value(text: &str, mut p: usize, eq: bool) -> Option<Value> {
         range: start..end,
         quoted: false,
     })
+}
+
+/// The length of a quote escaped as a code at `i` (`\u0022`: 6, `\x22`: 4, `%22`: 3),
+/// or 0.
+fn escaped_quote(b: &[u8], i: usize) -> usize {
+    match (b.get(i), b.get(i + 1)) {
+        (Some(b'\\'), Some(b'u')) if b.get(i + 2..i + 6) == Some(b"0022") => 6,
+        (Some(b'\\'), Some(b'x')) if b.get(i + 2..i + 4) == Some(b"22") => 4,
+        (Some(b'%'), Some(b'2')) if b.get(i + 2) == Some(&b'2') => 3,
+        _ => 0,
+    }
 }
 
 /// Whether `before` ends with an XML entity's name (`&amp`, `&lt`, `&#38`): the `;`
@@ -2376,6 +2398,12 @@ pub(crate) fn at_key(
     let slashes = b[p..].iter().take(8).take_while(|&&c| c == b'\\').count();
     if slashes > 0 && at(text, p + slashes) == b'"' {
         p += slashes + 1;
+    } else if escaped_quote(b, p) > 0 {
+        // JSON inside a JSON string, its quotes escaped by System.Text.Json or Gson
+        // (`\u0022password\u0022:\u0022…\u0022`), in a log that escapes them as bytes
+        // (nginx's `$request_body`: `{\x22password\x22:\x22…\x22}`), or in a URL
+        // (`data=%7B%22client_secret%22%3A%22…%22%7D`).
+        p += escaped_quote(b, p);
     } else if matches!(at(text, p), b'"' | b'\'') && at(text, p + 1) == b']' {
         // An indexer: `Configuration["AzureAd:ClientSecret"] = "…"`.
         p += 2;
@@ -2526,6 +2554,14 @@ pub(crate) fn at_key(
         (Sep::Strong, true, 3)
     } else if rest
         .as_bytes()
+        .get(..3)
+        .is_some_and(|b| b.eq_ignore_ascii_case(b"%3a"))
+        && rest.as_bytes().get(3..6) == Some(b"%22")
+    {
+        // JSON encoded in a URL: `%22client_secret%22%3A%22…%22`.
+        (Sep::Strong, false, 3)
+    } else if rest
+        .as_bytes()
         .get(..5)
         .is_some_and(|b| b.eq_ignore_ascii_case(b"%253d"))
     {
@@ -2620,7 +2656,10 @@ pub(crate) fn at_key(
         }
     }
     // `Code:` in logs and errors is a status, not a Functions key.
-    if class == Class::Code && !(eq && matches!(before, b'?' | b'&')) {
+    // ... but an Entra authorization code (`0.A` and a long base64url body) is one
+    // wherever a query is logged: `"requestQuery": "code=0.AXEA…"`, a W3C `cs-uri-query`.
+    let entra_code = || text.get(p + skip..).is_some_and(|v| v.starts_with("0.A"));
+    if class == Class::Code && !(eq && (matches!(before, b'?' | b'&') || entra_code())) {
         return;
     }
     // `sig は「…」`, "the sig is …": a signature told in a sentence (judged by its shape
@@ -2711,9 +2750,24 @@ pub(crate) fn at_key(
     if rest.starts_with('|') && attribute_column(text, v.range.start) {
         return;
     }
-    // A query encoded twice ends its value at the next `%2526` (`&`).
+    // A query encoded twice ends its value at the next `%2526` (`&`) or `%253B` (`;`); a connection
+    // string or a query encoded once (`cs=…AccountKey%3D…%3BBlobEndpoint%3D…`,
+    // `reset%3Ftoken%3D…%26lang%3Dja`) at the next `%3B` (`;`) or `%26` (`&`), as its
+    // key was encoded with it.
     if eq && skip == 5 {
-        if let Some(i) = text[v.range.clone()].find("%2526") {
+        let value = text[v.range.clone()].as_bytes();
+        if let Some(i) = value
+            .windows(5)
+            .position(|w| w == b"%2526" || w.eq_ignore_ascii_case(b"%253b"))
+        {
+            v.range.end = v.range.start + i;
+        }
+    } else if eq && skip == 3 {
+        let value = text[v.range.clone()].as_bytes();
+        if let Some(i) = value
+            .windows(3)
+            .position(|w| w.eq_ignore_ascii_case(b"%3b") || w == b"%26")
+        {
             v.range.end = v.range.start + i;
         }
     }
@@ -3142,6 +3196,131 @@ fn random_name_part(text: &str, p: usize, out: &mut Vec<Finding>) {
 #[cfg(test)]
 mod tests {
     use super::super::found;
+
+    #[test]
+    fn json_encoded_in_a_url_is_read_between_its_encoded_quotes() {
+        let k = "Zr4Tq8Lm2Vx6Nc9Pb3Wk7Hy1Jd5Fs0Qa8Ue3Rt6Yp2Io";
+        for (text, value) in [
+            (
+                format!("GET /cb?data=%7B%22client_secret%22%3A%22{k}%22%7D HTTP/1.1\n"),
+                k.to_string(),
+            ),
+            (
+                "json=%7B%22user%22%3A%22kanri01%22%2C%22password%22%3A%22Harbor%2Aakd2389%22%7D\n"
+                    .to_string(),
+                "Harbor%2Aakd2389".to_string(),
+            ),
+            (
+                format!("cs=AccountName%253Dst01%253BAccountKey%253D{k}%253D%253D%253BEndpointSuffix%253Dcore\n"),
+                format!("{k}%253D%253D"),
+            ),
+        ] {
+            assert_eq!(found(&text), [value.as_str()], "{text}");
+        }
+        for text in [
+            "data=%7B%22password%22%3A%22%3Cpassword%3E%22%7D\n",
+            "redirect_uri=https%3A%2F%2Fapp.contoso.co.jp%2Ftoken%3A%2F%2F\n",
+        ] {
+            assert!(found(text).is_empty(), "{text}");
+        }
+    }
+
+    #[test]
+    fn a_connection_string_after_a_label_is_judged_by_its_key_not_its_first_setting() {
+        for text in [
+            "シークレット: DefaultEndpointsProtocol=https;AccountName=stbackupjpe;AccountKey=Wm3k…（省略）\n",
+            "Secret: Endpoint=sb://ns01.servicebus.windows.net/;SharedAccessKeyName=send;SharedAccessKey=***\n",
+            "secret value = Server=tcp:sql01.database.windows.net;Database=app;Password=<from-key-vault>\n",
+        ] {
+            assert!(found(text).is_empty(), "{text}");
+        }
+        let key = "Zr4Tq8Lm2Vx6Nc9Pb3Wk7Hy1Jd5Fs0Qa8Ue3Rt6Yp2Io9Kl4Mn7Bv1Cx5Za3Sd8Fg0Hj2Kw==";
+        let text = format!(
+            "シークレット: DefaultEndpointsProtocol=https;AccountName=st01;AccountKey={key}\n"
+        );
+        assert_eq!(found(&text), [key]);
+    }
+
+    #[test]
+    fn json_inside_a_json_string_with_its_quotes_escaped_as_unicode_is_read() {
+        for (text, value) in [
+            (
+                "{\"Body\":\"{\\u0022userName\\u0022:\\u0022kanri01\\u0022,\\u0022password\\u0022:\\u0022Cobal\\u003ct8536%\\u0022}\",\"Path\":\"/login\"}\n",
+                "Cobal\\u003ct8536%",
+            ),
+            (
+                "\"payload\": \"{\\u0022client_secret\\u0022: \\u0022Zr4Tq8Lm2Vx6Nc9Pb3Wk7Hy1Jd5Fs0Qa\\u0022}\"\n",
+                "Zr4Tq8Lm2Vx6Nc9Pb3Wk7Hy1Jd5Fs0Qa",
+            ),
+            (
+                "ログ: {\\u0022apiKey\\u0022:\\u0022Kp7\\u0026Lm2Vx6Nc9Pb3Wk7Hy1\\u0022}\n",
+                "Kp7\\u0026Lm2Vx6Nc9Pb3Wk7Hy1",
+            ),
+            (
+                "203.0.113.9 - - [05/Dec/2026:08:14:22 +0900] \"POST /api/login HTTP/1.1\" 401 52 \"{\\x22userName\\x22:\\x22kanri01\\x22,\\x22password\\x22:\\x22Harbor*akd2389\\x22}\"\n",
+                "Harbor*akd2389",
+            ),
+        ] {
+            assert_eq!(found(text), [value], "{text}");
+        }
+        // A placeholder and an empty value, escaped alike.
+        for text in [
+            "{\\u0022password\\u0022:\\u0022\\u003cfrom-key-vault\\u003e\\u0022}\n",
+            "{\\u0022password\\u0022:\\u0022\\u0022,\\u0022user\\u0022:\\u0022kanri01\\u0022}\n",
+        ] {
+            assert!(found(text).is_empty(), "{text}");
+        }
+    }
+
+    #[test]
+    fn a_connection_string_encoded_in_a_url_ends_its_key_at_the_encoded_separator() {
+        let key = "Zr4Tq8Lm2Vx6Nc9Pb3Wk7Hy1Jd5Fs0Qa8Ue3Rt6Yp2Io9Kl4Mn7Bv1Cx5Za3Sd8Fg0Hj%2FKw%3D%3D";
+        let text = format!(
+            "http://localhost:7071/api/debug?cs=DefaultEndpointsProtocol%3Dhttps%3BAccountName%3Dst01%3BAccountKey%3D{key}%3BEndpointSuffix%3Dcore.windows.net\n"
+        );
+        assert_eq!(found(&text), [key]);
+        // Azurite's published key, and a placeholder, encoded alike.
+        for text in [
+            "?cs=DefaultEndpointsProtocol%3Dhttp%3BAccountName%3Ddevstoreaccount1%3BAccountKey%3DEby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq%2FK1SZFPTOtr%2FKBHBeksoGMGw%3D%3D%3BBlobEndpoint%3Dhttp%3A%2F%2F127.0.0.1%3A10000%2Fdevstoreaccount1%3B\n",
+            "body=https%3A%2F%2Fid.contoso.co.jp%2Freset%3Ftoken%3D%7Btoken%7D%26lang%3Dja\n",
+            "redirect=%2Fcallback%3Faccess_token%3D%3Caccess-token%3E%26state%3Dabc\n",
+        ] {
+            assert!(found(text).is_empty(), "{text}");
+        }
+    }
+
+    #[test]
+    fn an_entra_authorization_code_is_found_in_any_logged_query() {
+        let code = "0.AXEADq7vZQRWMkBMk3IReCjdQe3tpoWZ-rL9aU-GtLlzUZ84JNnrlrJyr9ouqPHO0FDdk4kntxgRWGzbRLPPv9Z0NY9nMA99bBYcxyn4h7xmmFrE5Cr";
+        for text in [
+            format!("\"requestQuery\": \"code={code}&state=abc&session_state=5e1c2a37\",\n"),
+            format!("2026-12-06 00:52:11 10.0.0.4 GET /signin-oidc code={code}&state=abc 443 - 203.0.113.19\n"),
+        ] {
+            assert_eq!(found(&text), [code], "{text}");
+        }
+        // Another `code=` in a log is a status, a masked code is none.
+        for text in [
+            "\"requestQuery\": \"code=0.AXEA***&state=***\",\n",
+            "\"requestQuery\": \"code=4711&lang=ja\",\n",
+        ] {
+            assert!(found(text).is_empty(), "{text}");
+        }
+    }
+
+    #[test]
+    fn anti_forgery_tokens_are_no_credentials_whatever_their_framework() {
+        for text in [
+            "Cookie: XSRF-TOKEN=eyJpdiI6IjJnbHc0WU41cHJZK09zMzJyTkM1TUE9PSIsInZhbHVlIjoiR29yWk9v\n",
+            "_token=Qm7vT2xK9pLw4RzN8cYa1HdE6uJf3SgB0nVt5oIq&item_id=1043&quantity=2\n",
+            "authenticity_token=Qm7vT2xK9pLw4RzN8cYa1HdE6uJf3SgB0nVt5oIq%3D%3D&commit=Save\n",
+            "X-XSRF-TOKEN: Qm7vT2xK9pLw4RzN8cYa1HdE6uJf3SgB0nVt5oIq\n",
+        ] {
+            assert!(found(text).is_empty(), "{text}");
+        }
+        // A token under another name still is one.
+        let t = "Qm7vT2xK9pLw4RzN8cYa1HdE6uJf3SgB0nVt5oIq";
+        assert_eq!(found(&format!("access_token={t}&x=1\n")), [t]);
+    }
 
     #[test]
     fn a_configuration_path_in_quotes_is_read_by_its_last_section() {

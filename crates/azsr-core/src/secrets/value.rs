@@ -43,6 +43,8 @@ const NOT_SECRET_PARTS: &[&str] = &[
     "pagetoken",
     "cancellation",
     "csrf",
+    "xsrf",
+    "authenticity",
     "antiforgery",
     "verification",
     // A custom domain's validation token (Front Door, Static Web Apps): published in a
@@ -314,6 +316,11 @@ pub fn classify(key: &str) -> Option<Class> {
         && raw[raw.len() - 2..].eq_ignore_ascii_case(b"pw")
         && (matches!(raw[raw.len() - 3], b'_' | b'-')
             || raw[raw.len() - 2] == b'P' && raw[raw.len() - 3].is_ascii_lowercase());
+    // Laravel's and Symfony's anti-forgery form field (`_token=…&item_id=…`), like
+    // `csrf_token`: it signs no one in.
+    if raw_last == "_token" {
+        return None;
+    }
     if n == "sig" {
         return Some(Class::Sig);
     }
@@ -825,6 +832,11 @@ pub fn is_placeholder(v: &str) -> bool {
     if b.len() >= 3 && b[1] == b':' && (b[2] == b'\\' || b[2] == b'/') {
         return true; // a Windows path
     }
+    // Escaped for a URL: `%7Btoken%7D`, `%3Cpassword%3E`, the emulators' published keys
+    // (`…tq%2FK1…%3D%3D`).
+    if t.contains('%') && percent_encoded_placeholder(t) {
+        return true;
+    }
     if lower.starts_with('{') && lower.ends_with('}') {
         let inner = &lower[1..lower.len() - 1];
         if inner
@@ -976,8 +988,18 @@ fn is_template_name(t: &str) -> bool {
 /// in key tables), Cosmos DB continuation and session tokens (`+RID:~…#RT:…`,
 /// `0:-1#123`), and text in Japanese (a description standing where the value goes).
 pub fn is_known_non_secret(t: &str) -> bool {
-    if PUBLISHED_KEYS.contains(&t) {
+    if PUBLISHED_KEYS.contains(&t) || super::formats::jwt_header_alone(t) {
         return true;
+    }
+    // A connection string's first setting (`シークレット: DefaultEndpointsProtocol=https;…`):
+    // the string is judged whole, by its key's own name.
+    if let Some((name, _)) = t.split_once('=') {
+        if CONNECTION_SETTINGS
+            .iter()
+            .any(|s| name.eq_ignore_ascii_case(s))
+        {
+            return true;
+        }
     }
     if t.starts_with("+RID:") || t.contains("#RT:") || t.contains("#TRC:") {
         return true;
@@ -999,6 +1021,39 @@ pub fn is_known_non_secret(t: &str) -> bool {
             ('\u{3040}'..='\u{30ff}').contains(&c) || ('\u{4e00}'..='\u{9fff}').contains(&c)
         })
 }
+
+/// Whether `t`, once its percent escapes are undone, is a name in braces or angle brackets
+/// or a published emulator key.
+fn percent_encoded_placeholder(t: &str) -> bool {
+    let d = crate::text::percent_decoded_bytes(t);
+    let Ok(d) = std::str::from_utf8(&d) else {
+        return false;
+    };
+    let named = |inner: &str| {
+        !inner.is_empty()
+            && inner
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || "_- .".contains(c))
+    };
+    PUBLISHED_KEYS.contains(&d)
+        || d.len() > 2
+            && (d.starts_with('{') && d.ends_with('}') || d.starts_with('<') && d.ends_with('>'))
+            && named(d[1..d.len() - 1].trim_matches(['{', '}']))
+}
+
+/// The settings a connection string names its target with, none of them a secret.
+const CONNECTION_SETTINGS: &[&str] = &[
+    "DefaultEndpointsProtocol",
+    "AccountName",
+    "BlobEndpoint",
+    "EndpointSuffix",
+    "Endpoint",
+    "HostName",
+    "Server",
+    "Data Source",
+    "SharedAccessKeyName",
+    "InstrumentationKey",
+];
 
 /// Keys printed in Microsoft's documentation for local emulators (Azurite and the
 /// storage emulator's `devstoreaccount1`, the Cosmos DB emulator): the same in every
