@@ -218,9 +218,9 @@ pub(crate) fn short_flag(text: &str, hit: Range<usize>, out: &mut Vec<Finding>) 
                 !attached && seg_lower.contains("login")
             }
             "mongo" | "mongosh" | "mongodump" | "mongorestore" | "mongoexport" | "mongoimport"
-            | "sshpass" | "psexec" | "psexec64" | "paexec" | "pscp" | "plink" | "rabbitmqadmin" => {
-                !attached
-            }
+            | "sshpass" | "psexec" | "psexec64" | "paexec" | "pscp" | "plink" | "rabbitmqadmin"
+            // `certutil -p "…" -importpfx site.pfx`: the PFX file's password.
+            | "certutil" => !attached,
             _ => false,
         },
         "-P" => matches!(cmd.as_str(), "sqlcmd" | "bcp" | "osql" | "isql"),
@@ -802,6 +802,30 @@ mod tests {
             "$pw = (Get-AzKeyVaultSecret -VaultName kv -Name sql).SecretValueText\n$sec = ConvertTo-SecureString $pw -AsPlainText -Force\n",
             "$pw = '<password>'\n$sec = ConvertTo-SecureString $pw -AsPlainText -Force\n",
             "$sec = ConvertTo-SecureString $env:SQL_PASSWORD -AsPlainText -Force\n",
+        ] {
+            assert!(found(text).is_empty(), "{text}: {:?}", found(text));
+        }
+    }
+
+    #[test]
+    fn a_certificate_files_password_given_to_certutil() {
+        use crate::secrets::found;
+        for (text, value) in [
+            (
+                "C:\\作業>certutil -f -p \"Nagoya?yrc189\" -importpfx C:\\作業\\wildcard_2026.pfx\n",
+                "Nagoya?yrc189",
+            ),
+            (
+                "PS C:\\> certutil.exe -p Harbor*bdj9216 -exportPFX My 3f2a9c out.pfx\n",
+                "Harbor*bdj9216",
+            ),
+        ] {
+            assert_eq!(found(text), [value], "{text}");
+        }
+        for text in [
+            "C:\\作業>certutil -p \"\" -importpfx site.pfx\n",
+            "C:\\作業>certutil -pulse\n",
+            "C:\\作業>certutil -store My \"*.contoso.co.jp\"\n",
         ] {
             assert!(found(text).is_empty(), "{text}: {:?}", found(text));
         }
