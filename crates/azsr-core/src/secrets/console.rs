@@ -184,6 +184,8 @@ pub(crate) fn output(text: &str, hit: Range<usize>, out: &mut Vec<Finding>) {
     let printed = match query(&lower) {
         Query::None => printed,
         Query::Secret => Printed::Value,
+        // One secret's record keeps its value column whatever the fields are renamed.
+        Query::Fields if printed == Printed::Record => Printed::Record,
         Query::Fields => Printed::Keys,
         Query::Other => return,
     };
@@ -1392,7 +1394,8 @@ fn columns(header: &str, runs: &[Range<usize>]) -> Vec<Column> {
             let secret = if matches!(
                 n.as_str(),
                 "value" | "key" | "password2" | "primary" | "secondary"
-            ) {
+            ) || vocabulary::VALUE_WORDS.contains(&name)
+            {
                 Some(Class::Secret)
             } else {
                 secret_class(name).or_else(|| japanese_header(name))
@@ -2634,6 +2637,22 @@ mod tests {
             base64_encode(doc.as_bytes())
         );
         assert_eq!(found(&text).len(), 1, "{doc}");
+    }
+
+    #[test]
+    fn a_value_column_named_in_japanese() {
+        for text in [
+            "[運用@踏み台 ~]$ az keyvault secret show --vault-name kv-prod --name db-admin --query \"{名前:name, 値:value}\" -o table\n\
+             名前       値\n--------  --------------\ndb-admin  Natsu#2026yoru\n",
+            "PS C:\\作業> az storage account keys list -n st01 --query \"[].{キー名:keyName, 設定値:value}\" -o table\n\
+             キー名    設定値\n--------  ----------------------------------\nkey1      q8Zr2LmXw9Kp4TnV7yBcR3sDuF1gH6jK0lM2nB5p==\n",
+        ] {
+            assert_eq!(found(text).len(), 1, "{text}");
+        }
+        // A value column of a command printing no secret.
+        let text = "$ az tag list --query \"[].{名前:tagName, 値:count.value}\" -o table\n\
+                    名前      値\n--------  ----\nenv       12\n";
+        assert!(found(text).is_empty(), "{:?}", found(text));
     }
 
     #[test]

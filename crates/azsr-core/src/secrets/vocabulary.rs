@@ -8,6 +8,11 @@
 pub(super) const WIFI_KEY_LABELS: [&str; 3] =
     ["key content", "主要なコンテンツ", "キー コンテンツ"];
 
+/// Japanese column headers meaning "value": in the output of a command printing
+/// secrets, the column that holds them, as `Value` does (`--query "{名前:name,
+/// 値:value}"`).
+pub(super) const VALUE_WORDS: [&str; 3] = ["値", "設定値", "シークレット値"];
+
 /// What a Japanese word names: a password, or a key, or a secret or token.
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
 pub(super) enum Named {
