@@ -485,7 +485,8 @@ const DEV16: Corpus = Corpus {
 /// 1.000); 1.000 masked in a quoted line, 1.000 by the possible-secret pass alone. After
 /// the h9-sec2 round: 0.995 / 1.000 (a cookie list's bare Value column read only in rows
 /// named for a secret; a certificate kept in a Secret left), 1.000 masked; left: a
-/// password printed by `cat` of an OpenVPN `auth.txt` (user line, then password line).
+/// password printed by `cat` of an OpenVPN `auth.txt` (user line, then password line),
+/// found after the h10-sec round (credential files read by their layout): 1.000 / 1.000.
 const DEV18: Corpus = Corpus {
     name: "dev18",
     files: &[
@@ -500,7 +501,7 @@ const DEV18: Corpus = Corpus {
     ],
     generate: heldout3::generate,
     seed: 0x4E1D_2026_1207_0018,
-    min_recall: 0.99,
+    min_recall: 1.0,
     min_precision: 1.0,
     min_masked: 1.0,
     min_possible: 1.0,
@@ -518,7 +519,10 @@ const DEV18: Corpus = Corpus {
 /// ja 0.769; prose en 0.500, ja 1.000; formats, base64-wrapped and encodings 1.000, one
 /// false positive in base64-wrapped ja; 9 false positives in the negatives: MySQL
 /// `authentication_string` hashes); 0.985 masked in a quoted line, 0.981 by the
-/// possible-secret pass alone.
+/// possible-secret pass alone. After the h10-sec round: 0.989 / 1.000 (console,
+/// generic names, formats, base64-wrapped, encodings and prose ja 1.000; no false
+/// positive), 1.000 masked in a quoted line; left: prose en 0.500 (a second key
+/// referred back to in parentheses, `Old one («…») has been removed`).
 const DEV20: Corpus = Corpus {
     name: "dev20",
     files: &[
@@ -538,9 +542,9 @@ const DEV20: Corpus = Corpus {
     ],
     generate: heldout3::generate,
     seed: 0x4E1D_2026_1207_0020,
-    min_recall: 0.91,
-    min_precision: 0.96,
-    min_masked: 0.98,
+    min_recall: 0.98,
+    min_precision: 1.0,
+    min_masked: 1.0,
     min_possible: 0.98,
     min_snippets: 90,
     min_ja_percent: 85,
