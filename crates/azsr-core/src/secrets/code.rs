@@ -2,7 +2,8 @@
 //! connection calls (`new AzureKeyCredential("…")`, `new PDO($dsn, "user", "…")`), and
 //! template parameters declared secret whatever their name (Bicep `@secure()`, ARM
 //! `securestring` with a `defaultValue`, Terraform `sensitive = true` with a `default`),
-//! and the value given to `dotnet user-secrets set`.
+//! the value given to `dotnet user-secrets set`, and the password a SQL statement sets
+//! (`ALTER USER … IDENTIFIED BY '…'`, `SET PASSWORD FOR … = '…'`).
 
 use std::ops::Range;
 
@@ -39,11 +40,19 @@ pub(crate) const CALL_ANCHORS: &[&str] = &[
     "new pdo(",
     "new mysqli(",
     "mysqli_connect(",
+    // SQL statements setting a password (see [`sql_password`]).
+    "identified by ",
+    "identified with ",
+    "set password ",
 ];
 
 /// The call whose name ends at `hit` (one of [`CALLS`]): its argument, when a string
 /// literal is there.
 pub(crate) fn call_argument(text: &str, hit: Range<usize>, out: &mut Vec<Finding>) {
+    if text[hit.clone()].ends_with(' ') {
+        sql_password(text, hit, out);
+        return;
+    }
     // The whole name: back over the letters before the anchor.
     let b = text.as_bytes();
     let mut start = hit.start;
@@ -125,6 +134,47 @@ pub(crate) fn call_argument(text: &str, hit: Range<usize>, out: &mut Vec<Finding
             _ => {}
         }
         p += 1;
+    }
+}
+
+/// The password a SQL statement sets, after `IDENTIFIED BY` (MySQL, MariaDB, Oracle:
+/// `CREATE USER 'app'@'%' IDENTIFIED BY '…'`, `ALTER USER scott IDENTIFIED BY Tiger26`)
+/// or after the `=` of `SET PASSWORD FOR 'app'@'%' = '…'`. PostgreSQL's and SQL
+/// Server's `PASSWORD '…'` and `PASSWORD = '…'` are [`super::keyvalue`]'s.
+fn sql_password(text: &str, hit: Range<usize>, out: &mut Vec<Finding>) {
+    let le = line_end(text, hit.end);
+    let mut p = hit.end;
+    if text[hit.clone()].eq_ignore_ascii_case("identified with ") {
+        // `IDENTIFIED WITH mysql_native_password BY '…'`: past the plugin to `BY`.
+        let rest = text[p..le].to_ascii_lowercase();
+        let Some(by) = rest.find(" by ") else {
+            return;
+        };
+        p += by + 4;
+    } else if text[hit.clone()].eq_ignore_ascii_case("set password ") {
+        // Past `FOR 'user'@'host'` to the `=`, on the line.
+        let Some(eq) = text[p..le].find('=') else {
+            return;
+        };
+        p += eq + 1;
+    } else if text[p..le]
+        .get(..9)
+        .is_some_and(|w| w.eq_ignore_ascii_case("password "))
+    {
+        // `IDENTIFIED BY PASSWORD '*…'` gives the hash, not the password.
+        return;
+    }
+    let Some(v) = read_value(text, p, false) else {
+        return;
+    };
+    let s = text[v.range.clone()].trim_end_matches(';');
+    // Oracle's unquoted password ends before the next clause or the statement's `;`.
+    let range = v.range.start..v.range.start + s.len();
+    if accept(Class::Password, s, Sep::Strong, true) {
+        out.push(Finding {
+            range,
+            kind: Kind::Password,
+        });
     }
 }
 
@@ -359,6 +409,34 @@ mod tests {
             // Read from configuration, not a literal.
             "var keyBytes = Encoding.UTF8.GetBytes(config[\"Jwt:Key\"]);\nvar k = new SymmetricSecurityKey(keyBytes);\n",
             "string pwd = Environment.GetEnvironmentVariable(\"SQL_PASSWORD\");\nvar cred = new NetworkCredential(\"svc\", pwd);\n",
+        ] {
+            assert!(found(text).is_empty(), "{text}: {:?}", found(text));
+        }
+    }
+
+    #[test]
+    fn the_password_a_sql_statement_sets() {
+        for (text, value) in [
+            ("mysql> ALTER USER 'appro'@'%' IDENTIFIED BY 'Ronly-2026-kaki';\n", "Ronly-2026-kaki"),
+            (
+                "CREATE USER 'app'@'10.0.%' IDENTIFIED WITH mysql_native_password BY \"Kq9!zzPw7x2\";\n",
+                "Kq9!zzPw7x2",
+            ),
+            // Oracle: unquoted, up to the statement's end.
+            ("SQL> ALTER USER scott IDENTIFIED BY Tiger2026x;\n", "Tiger2026x"),
+            ("mysql> SET PASSWORD FOR 'appro'@'%' = 'Natsu#2026yoru';\n", "Natsu#2026yoru"),
+            ("grant all on appdb.* to 'app'@'%' identified by 'Osaka-Rt#2026';\n", "Osaka-Rt#2026"),
+        ] {
+            assert_eq!(found(text), [value], "{text}");
+        }
+        for text in [
+            // A hash given, a plugin without a password, placeholders and variables.
+            "ALTER USER 'app'@'%' IDENTIFIED BY PASSWORD '*F7277DBCF9A9C81EAB738EB3E39C946E3645C402';\n",
+            "CREATE USER 'ops'@'localhost' IDENTIFIED WITH auth_socket;\n",
+            "ALTER USER 'app'@'%' IDENTIFIED BY '<新しいパスワード>';\n",
+            "ALTER USER 'app'@'%' IDENTIFIED BY '${DB_PASSWORD}';\n",
+            // MySQL's stored hashes listed.
+            "| appadmin    | %    | mysql_native_password | *F7277DBCF9A9C81EAB738EB3E39C946E3645C402 |\n",
         ] {
             assert!(found(text).is_empty(), "{text}: {:?}", found(text));
         }

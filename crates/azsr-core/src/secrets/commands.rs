@@ -218,9 +218,9 @@ pub(crate) fn short_flag(text: &str, hit: Range<usize>, out: &mut Vec<Finding>) 
                 !attached && seg_lower.contains("login")
             }
             "mongo" | "mongosh" | "mongodump" | "mongorestore" | "mongoexport" | "mongoimport"
-            | "sshpass" | "psexec" | "psexec64" | "paexec" | "pscp" | "plink" | "rabbitmqadmin" => {
-                !attached
-            }
+            | "sshpass" | "psexec" | "psexec64" | "paexec" | "pscp" | "plink" | "rabbitmqadmin"
+            // `certutil -p "…" -importpfx site.pfx`: the PFX file's password.
+            | "certutil" => !attached,
             _ => false,
         },
         "-P" => matches!(cmd.as_str(), "sqlcmd" | "bcp" | "osql" | "isql"),
@@ -594,25 +594,29 @@ pub(crate) fn net_user(text: &str, hit: Range<usize>, out: &mut Vec<Finding>) {
 
 /// `echo "P@ss" | docker login … --password-stdin`.
 pub(crate) fn password_stdin(text: &str, hit: Range<usize>, out: &mut Vec<Finding>) {
-    let ls = line_start(text, hit.start);
-    let Some(pipe) = text[ls..hit.start].rfind('|') else {
-        return;
-    };
-    let pipe = ls + pipe;
-    let seg_start = text[ls..pipe].rfind([';', '&']).map_or(ls, |p| ls + p + 1);
-    let mut p = seg_start;
-    while matches!(at(text, p), b' ' | b'\t') {
-        p += 1;
+    if let Some(v) = echoed_into(text, hit.start) {
+        if !is_placeholder(&text[v.clone()]) {
+            out.push(Finding {
+                range: v,
+                kind: Kind::Password,
+            });
+        }
     }
-    let seg = &text[p..pipe];
-    let word = if seg.starts_with("echo ") {
-        5
-    } else if seg.starts_with("printf ") {
-        7
-    } else {
-        return;
-    };
-    p += word;
+}
+
+/// The value `echo` or `printf` pipes into the command at `cmd` (`echo -n 'pw' |
+/// docker login --password-stdin`), when one is on the line.
+fn echoed_into(text: &str, cmd: usize) -> Option<Range<usize>> {
+    let ls = line_start(text, cmd);
+    let pipe = ls + text[ls..cmd].rfind('|')?;
+    // The command before the pipe, past a prompt (`$ `, `[運用@踏み台 ~]$ `, `sudo`).
+    let (echo, _) = command_at(text, pipe.checked_sub(1)?);
+    if echo != "echo" && echo != "printf" {
+        return None;
+    }
+    let seg_start = text[ls..pipe].rfind([';', '&']).map_or(ls, |p| ls + p + 1);
+    let word = format!("{echo} ");
+    let mut p = seg_start + text[seg_start..pipe].find(&word)? + word.len();
     // Skip options such as `-n`.
     loop {
         while matches!(at(text, p), b' ' | b'\t') {
@@ -625,16 +629,89 @@ pub(crate) fn password_stdin(text: &str, hit: Range<usize>, out: &mut Vec<Findin
             p += 1;
         }
     }
-    let Some(v) = read_value(text, p, false) else {
-        return;
-    };
-    let s = &text[v.range.clone()];
-    if v.range.end <= pipe && s.len() >= 3 && !is_placeholder(s) {
-        out.push(Finding {
-            range: v.range,
-            kind: Kind::Password,
-        });
+    let v = read_value(text, p, false)?;
+    (v.range.end <= pipe && v.range.len() >= 3).then_some(v.range)
+}
+
+/// Tools named for a password that take one as an argument, not after a flag naming
+/// it (their names hold `pass`, so [`super::keyvalue`] meets them as keys; the word
+/// after the name is no password): `wpa_passphrase SSID PASSPHRASE`, `htpasswd -b FILE
+/// USER PASSWORD` (`-nb USER PASSWORD` without the file), `echo 'user:pw' | chpasswd`,
+/// `echo 'pw' | passwd --stdin user`. Returns whether `tool` is one of them as a command.
+pub(crate) fn password_tool(text: &str, tool: Range<usize>, out: &mut Vec<Finding>) -> bool {
+    let name = text[tool.clone()].to_ascii_lowercase();
+    if !matches!(
+        name.as_str(),
+        "wpa_passphrase" | "htpasswd" | "chpasswd" | "passwd"
+    ) {
+        return false;
     }
+    let (cmd, seg) = command_at(text, tool.start);
+    if cmd != name {
+        return false;
+    }
+    let kind = Kind::Password;
+    let mut push = |range: Range<usize>| {
+        let v = &text[range.clone()];
+        if v.len() >= 3 && !is_placeholder(v) && !v.starts_with('$') {
+            out.push(Finding { range, kind });
+        }
+    };
+    match name.as_str() {
+        "chpasswd" | "passwd" => {
+            if let Some(v) = echoed_into(text, tool.start) {
+                let pw = if name == "chpasswd" {
+                    text[v.clone()].find(':').map(|c| v.start + c + 1..v.end)
+                } else {
+                    seg.contains("--stdin").then_some(v)
+                };
+                if let Some(pw) = pw {
+                    push(pw);
+                }
+            }
+        }
+        _ => {
+            // The arguments after the tool's name, past its flags; which one is the
+            // password.
+            let flags: String = seg[seg.to_ascii_lowercase().find(&name).unwrap_or(0)..]
+                .split_whitespace()
+                .skip(1)
+                .filter(|a| a.starts_with('-'))
+                .collect();
+            let index = match name.as_str() {
+                "wpa_passphrase" => 1,
+                _ if !flags.contains('b') => return true,
+                _ if flags.contains('n') => 1,
+                _ => 2,
+            };
+            let mut p = tool.end;
+            let le = line_end(text, p);
+            let mut arg = 0;
+            while p < le {
+                while matches!(at(text, p), b' ' | b'\t') {
+                    p += 1;
+                }
+                let Some(v) = read_value(text, p, false) else {
+                    break;
+                };
+                if v.range.start >= le || v.range.end > le {
+                    break;
+                }
+                let word = &text[v.range.clone()];
+                let flag =
+                    word.starts_with('-') && at(text, v.range.start.wrapping_sub(1)) != b'\'';
+                if !flag {
+                    if arg == index {
+                        push(v.range);
+                        break;
+                    }
+                    arg += 1;
+                }
+                p = v.range.end + 1;
+            }
+        }
+    }
+    true
 }
 
 #[cfg(test)]
@@ -802,6 +879,65 @@ mod tests {
             "$pw = (Get-AzKeyVaultSecret -VaultName kv -Name sql).SecretValueText\n$sec = ConvertTo-SecureString $pw -AsPlainText -Force\n",
             "$pw = '<password>'\n$sec = ConvertTo-SecureString $pw -AsPlainText -Force\n",
             "$sec = ConvertTo-SecureString $env:SQL_PASSWORD -AsPlainText -Force\n",
+        ] {
+            assert!(found(text).is_empty(), "{text}: {:?}", found(text));
+        }
+    }
+
+    #[test]
+    fn a_certificate_files_password_given_to_certutil() {
+        use crate::secrets::found;
+        for (text, value) in [
+            (
+                "C:\\作業>certutil -f -p \"Nagoya?yrc189\" -importpfx C:\\作業\\wildcard_2026.pfx\n",
+                "Nagoya?yrc189",
+            ),
+            (
+                "PS C:\\> certutil.exe -p Harbor*bdj9216 -exportPFX My 3f2a9c out.pfx\n",
+                "Harbor*bdj9216",
+            ),
+        ] {
+            assert_eq!(found(text), [value], "{text}");
+        }
+        for text in [
+            "C:\\作業>certutil -p \"\" -importpfx site.pfx\n",
+            "C:\\作業>certutil -pulse\n",
+            "C:\\作業>certutil -store My \"*.contoso.co.jp\"\n",
+        ] {
+            assert!(found(text).is_empty(), "{text}: {:?}", found(text));
+        }
+    }
+
+    #[test]
+    fn tools_named_for_a_password_take_it_by_position() {
+        use crate::secrets::found;
+        for (text, value) in [
+            (
+                "pi@gw-line3:~ $ wpa_passphrase Kojo-Line3 'Line3-Kanri!2026'\n",
+                "Line3-Kanri!2026",
+            ),
+            (
+                "$ sudo htpasswd -b /etc/nginx/.htpasswd admin 'Kiosk#2025fuji'\n",
+                "Kiosk#2025fuji",
+            ),
+            ("$ htpasswd -nbB ops Osaka-Rt#2026\n", "Osaka-Rt#2026"),
+            (
+                "[運用@踏み台 ~]$ echo 'azureuser:Tokyo2024!sakura' | sudo chpasswd\n",
+                "Tokyo2024!sakura",
+            ),
+            (
+                "# echo -n 'Natsu#2026yoru' | passwd --stdin appuser\n",
+                "Natsu#2026yoru",
+            ),
+        ] {
+            assert_eq!(found(text), [value], "{text}");
+        }
+        for text in [
+            // The SSID, the user, the file: no password on the line.
+            "$ wpa_passphrase Kojo-Line3\n",
+            "$ sudo htpasswd -c /etc/nginx/.htpasswd admin\n",
+            "$ echo 'azureuser:$NEW_PW' | sudo chpasswd\n",
+            "$ sudo passwd appuser\n",
         ] {
             assert!(found(text).is_empty(), "{text}: {:?}", found(text));
         }

@@ -129,6 +129,12 @@ pub(crate) const ANCHORS: &[&str] = &[
     "head -",
     "tail -",
     ".access_token",
+    "openssl rand",
+    // The Wi-Fi passphrase `netsh wlan show profile … key=clear` shows, labelled in the
+    // locale's words (see [`vocabulary::WIFI_KEY_LABELS`]).
+    "key content",
+    "主要なコンテンツ",
+    "キー コンテンツ",
 ];
 
 /// What a command prints.
@@ -153,8 +159,15 @@ pub(crate) fn output(text: &str, hit: Range<usize>, out: &mut Vec<Finding>) {
     let le = line_end(text, hit.start);
     let line = &text[ls..le];
     let lower = line.to_ascii_lowercase();
-    if lower.contains("pgpass") {
-        pgpass(text, hit.start, le, out);
+    if vocabulary::WIFI_KEY_LABELS
+        .iter()
+        .any(|l| text[hit.clone()].eq_ignore_ascii_case(l))
+    {
+        wifi_key(text, hit, le, out);
+        return;
+    }
+    if let Some(layout) = credential_file(text, hit.start, &lower) {
+        read_credential_file(text, le, layout, out);
         return;
     }
     // A filter selecting a field named for a secret prints it, whatever the command
@@ -171,6 +184,8 @@ pub(crate) fn output(text: &str, hit: Range<usize>, out: &mut Vec<Finding>) {
     let printed = match query(&lower) {
         Query::None => printed,
         Query::Secret => Printed::Value,
+        // One secret's record keeps its value column whatever the fields are renamed.
+        Query::Fields if printed == Printed::Record => Printed::Record,
         Query::Fields => Printed::Keys,
         Query::Other => return,
     };
@@ -382,6 +397,19 @@ fn printed(text: &str, at_byte: usize, lower: &str) -> Option<Printed> {
     if let Some(printed) = secret_store(cmd, body) {
         return Some(printed);
     }
+    // Random bytes made to be a key (`openssl rand -base64 32`, `openssl rand -hex 32`,
+    // `head -c 32 /dev/urandom | base64`): what else is printed to be pasted into a
+    // setting.
+    if lower.contains("/dev/urandom") && lower.contains("base64") {
+        return Some(Printed::Value);
+    }
+    if cmd == "openssl" && body.starts_with("openssl rand ") {
+        let bytes = body
+            .split_whitespace()
+            .find_map(|a| a.parse::<usize>().ok())
+            .unwrap_or(0);
+        return (bytes >= 16).then_some(Printed::Value);
+    }
     // A setting named for a secret, read back (`aws configure get
     // aws_secret_access_key`, `heroku config:get DB_PASSWORD`), or a variable printed in a
     // container or a remote shell (`docker exec app printenv DB_PASSWORD`).
@@ -554,44 +582,166 @@ fn printed(text: &str, at_byte: usize, lower: &str) -> Option<Printed> {
     }
 }
 
-/// PostgreSQL's password file printed (`cat ~/.pgpass`, `type
-/// %APPDATA%\postgresql\pgpass.conf`): `host:port:database:user:password` lines, the
-/// password last (`\:` escapes a colon).
-fn pgpass(text: &str, at_byte: usize, le: usize, out: &mut Vec<Finding>) {
-    let (cmd, _) = command_at(text, at_byte);
-    if !matches!(cmd.as_str(), "cat" | "type" | "more" | "get-content" | "gc") {
-        return;
+/// How a file of credentials lays them out, one record a line.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Layout {
+    /// PostgreSQL's password file (`~/.pgpass`, `%APPDATA%\postgresql\pgpass.conf`):
+    /// `host:port:database:user:password`, the password last (`\:` escapes a colon).
+    Pgpass,
+    /// `user:password` lines: rsync's secrets file (`rsyncd.secrets`), s3fs's
+    /// (`.passwd-s3fs`: `ACCESS_KEY:SECRET_KEY`).
+    UserColonPassword,
+    /// A user name on the first line, its password on the second: OpenVPN's
+    /// `auth-user-pass` file (`auth.txt`, `/etc/openvpn/client/login.conf`).
+    UserThenPassword,
+}
+
+/// The layout of the credentials file the command on `lower`'s line prints, when it
+/// prints one (`cat ~/.pgpass`, `ls -l ~/.pgpass && cat ~/.pgpass`, `sudo cat
+/// /etc/openvpn/auth.txt`, `type %APPDATA%\postgresql\pgpass.conf`).
+fn credential_file(text: &str, at_byte: usize, lower: &str) -> Option<Layout> {
+    // The names below, met on the line at all: most lines printing a file print another.
+    if !["pgpass", "vpn", "auth", "secrets", "s3fs", "userpass"]
+        .iter()
+        .any(|w| lower.contains(w))
+    {
+        return None;
     }
+    let (cmd, seg) = command_at(text, at_byte);
+    if !matches!(
+        cmd.as_str(),
+        "cat" | "type" | "more" | "less" | "get-content" | "gc"
+    ) {
+        return None;
+    }
+    let seg = seg.to_ascii_lowercase();
+    let path = seg
+        .split_whitespace()
+        .skip_while(|w| tool_word(w) != cmd)
+        .skip(1)
+        .find(|a| !a.starts_with('-'))?
+        .trim_matches(['"', '\'']);
+    let name = path.rsplit(['/', '\\']).next().unwrap_or(path);
+    let stem = name.trim_start_matches('.');
+    let stem = stem.split('.').next().unwrap_or(stem);
+    if stem == "pgpass" {
+        Some(Layout::Pgpass)
+    } else if matches!(stem, "rsyncd" | "rsync" | "passwd-s3fs" | "passwd_s3fs")
+        && (name.ends_with(".secrets") || stem.starts_with("passwd"))
+        || name.ends_with(".secrets") && path.contains("rsync")
+    {
+        Some(Layout::UserColonPassword)
+    } else if matches!(
+        stem,
+        "auth" | "auth-user-pass" | "userpass" | "vpn-auth" | "vpn_auth"
+    ) || path.contains("vpn")
+        && ["auth", "pass", "login", "cred"]
+            .iter()
+            .any(|w| stem.contains(w))
+    {
+        Some(Layout::UserThenPassword)
+    } else {
+        None
+    }
+}
+
+/// A command word as [`command_at`] names it: lowercase, past its path and `.exe`.
+fn tool_word(w: &str) -> &str {
+    let base = w.rsplit(['/', '\\']).next().unwrap_or(w);
+    base.trim_end_matches(".exe")
+}
+
+/// The passwords in a credentials file printed after the command line ending at `le`,
+/// read by its `layout`.
+fn read_credential_file(text: &str, le: usize, layout: Layout, out: &mut Vec<Finding>) {
     let mut pos = le + 1;
+    let mut lines: Vec<(usize, &str)> = Vec::new();
     for _ in 0..MAX_OUTPUT_LINES {
         if pos >= text.len() {
             break;
         }
         let e = line_end(text, pos);
         let line = text[pos..e].trim_end();
+        // A comment (`# hostname:port:database:username:password`), not a root prompt.
+        if line.starts_with('#') {
+            pos = e + 1;
+            continue;
+        }
         if line.trim().is_empty() || ends_output(line) {
             break;
         }
-        // The fifth field: past four unescaped colons.
-        let b = line.as_bytes();
-        let mut colons = 0;
-        let mut i = 0;
-        while i < b.len() && colons < 4 {
-            match b[i] {
-                b'\\' => i += 1,
-                b':' => colons += 1,
-                _ => {}
-            }
-            i += 1;
-        }
-        let pw = &line[i.min(line.len())..];
-        if colons == 4 && !line.starts_with('#') && printed_value(pw, Class::Password) {
+        lines.push((pos, line));
+        pos = e + 1;
+    }
+    // The file's layout says which field is the password: any a person chose.
+    let mut push = |start: usize, pw: &str| {
+        if pw.len() >= 6
+            && !is_document(pw)
+            && !is_placeholder(pw)
+            && accept(Class::Password, pw, Sep::Strong, true)
+        {
             out.push(Finding {
-                range: pos + i..pos + line.len(),
+                range: start..start + pw.len(),
                 kind: Kind::Password,
             });
         }
-        pos = e + 1;
+    };
+    match layout {
+        Layout::Pgpass | Layout::UserColonPassword => {
+            let fields = if layout == Layout::Pgpass { 4 } else { 1 };
+            for &(pos, line) in &lines {
+                // The last field: past the unescaped colons before it.
+                let b = line.as_bytes();
+                let mut colons = 0;
+                let mut i = 0;
+                while i < b.len() && colons < fields {
+                    match b[i] {
+                        b'\\' => i += 1,
+                        b':' => colons += 1,
+                        _ => {}
+                    }
+                    i += 1;
+                }
+                if colons == fields && i > 1 {
+                    push(pos + i, &line[i.min(line.len())..]);
+                }
+            }
+        }
+        // Exactly the two lines: a user name (one word, no setting), then a password.
+        Layout::UserThenPassword => {
+            if let [(_, user), (pos, pw)] = lines[..] {
+                let user = user.trim();
+                let one_word = !user.contains([' ', '\t', '=', ':']);
+                if one_word && !pw.contains([' ', '\t']) && pw != user {
+                    push(pos, pw);
+                }
+            }
+        }
+    }
+}
+
+/// The Wi-Fi passphrase `netsh wlan show profile … key=clear` prints on the line its
+/// `label` (`hit`) starts: `    主要なコンテンツ       : …`, `    Key Content  : …`.
+fn wifi_key(text: &str, hit: Range<usize>, le: usize, out: &mut Vec<Finding>) {
+    let ls = line_start(text, hit.start);
+    if !text[ls..hit.start].trim().is_empty() {
+        return;
+    }
+    let rest = &text[hit.end..le];
+    let Some(colon) = rest.find(':') else {
+        return;
+    };
+    if !rest[..colon].trim().is_empty() {
+        return;
+    }
+    let v = rest[colon + 1..].trim();
+    let start = hit.end + colon + 1 + rest[colon + 1..].find(v).unwrap_or(0);
+    // WPA passphrases run from 8 characters.
+    if v.len() >= 8 && printed_value(v, Class::Password) {
+        out.push(Finding {
+            range: start..start + v.len(),
+            kind: Kind::PreSharedKey,
+        });
     }
 }
 
@@ -1244,7 +1394,8 @@ fn columns(header: &str, runs: &[Range<usize>]) -> Vec<Column> {
             let secret = if matches!(
                 n.as_str(),
                 "value" | "key" | "password2" | "primary" | "secondary"
-            ) {
+            ) || vocabulary::VALUE_WORDS.contains(&name)
+            {
                 Some(Class::Secret)
             } else {
                 secret_class(name).or_else(|| japanese_header(name))
@@ -1384,6 +1535,9 @@ fn printed_value(v: &str, class: Class) -> bool {
     if v.len() < 6 || !v.is_ascii() || v.contains("://") || holds_pairs(v) || is_document(v) {
         return false;
     }
+    if encoded_document(v) {
+        return false;
+    }
     let class = match class {
         Class::Key(_) | Class::Token => Class::Key(Kind::AccessKey),
         _ => Class::Secret,
@@ -1398,9 +1552,11 @@ fn printed_value(v: &str, class: Class) -> bool {
 fn is_document(v: &str) -> bool {
     let b = v.as_bytes();
     let object = matches!((b[0], b[b.len() - 1]), (b'{', b'}') | (b'[', b']'));
-    // `name=value`: a name, then `=` and a value (base64 pads with `=` only at its end).
+    // `name=value`: a name, then `=` and a value (base64 pads with `=` only at its end;
+    // a key of other alphabets holds `=` anywhere, after no name: `yCqw…eZN=A=d9…`).
     let setting = v.split_once('=').is_some_and(|(name, value)| {
         name.len() >= 3
+            && !looks_random(name, 12)
             && name.as_bytes()[0].is_ascii_alphabetic()
             && name
                 .bytes()
@@ -1409,6 +1565,29 @@ fn is_document(v: &str) -> bool {
             && !value.starts_with('=')
     });
     object || setting
+}
+
+/// A document in base64 that names no credential inside (`eyJyZWdpb24iOi…`, a
+/// Secret's `settings.json` printed as stored): settings kept in a Secret for
+/// convenience. A document naming one (`{"auths":…,"password":…}`) stays a secret.
+fn encoded_document(v: &str) -> bool {
+    // `{"` and `[{` in base64.
+    if !(v.starts_with("eyJ") || v.starts_with("W3s")) || v.contains('.') {
+        return false;
+    }
+    let Some(decoded) = super::checksum::base64_decode(v) else {
+        return false;
+    };
+    let Ok(doc) = std::str::from_utf8(&decoded) else {
+        return false;
+    };
+    let lower = doc.to_ascii_lowercase();
+    is_document(doc.trim())
+        && ![
+            "pass", "pwd", "secret", "key", "token", "cred", "auth", "sig", "cert",
+        ]
+        .iter()
+        .any(|w| lower.contains(w))
 }
 
 /// `"value": "…"` or `value: …` in the output of a command printing secrets: a field
@@ -2336,5 +2515,150 @@ mod tests {
             "$ kubectl get secret tls-api -n api -o jsonpath='{{.data.tls\\.key}}'\n{key}\n"
         );
         assert!(!found(&text).is_empty(), "{text}");
+    }
+
+    #[test]
+    fn credential_files_printed_are_read_by_their_layout() {
+        for (text, values) in [
+            // PostgreSQL's password file, printed after a listing, under its comment.
+            (
+                "[postgres@batch01 ~]$ ls -l ~/.pgpass && cat ~/.pgpass\n\
+                 -rw-------. 1 postgres postgres 214 11月 25 09:41 /var/lib/pgsql/.pgpass\n\
+                 # hostname:port:database:username:password\n\
+                 psql-prod.postgres.database.azure.com:5432:appdb:pgadmin:Kq9!zzPw7x2\n\
+                 localhost:5432:*:postgres:postgres2026\n",
+                vec!["Kq9!zzPw7x2", "postgres2026"],
+            ),
+            // OpenVPN's `auth-user-pass` file: a user, then its password.
+            (
+                "[azureuser@vm-batch01 ~]$ cat /etc/openvpn/client/auth.txt\nvpn-user01\nFuji_7321!kumo\n\
+                 [azureuser@vm-batch01 ~]$ sudo systemctl restart openvpn-client@azure\n",
+                vec!["Fuji_7321!kumo"],
+            ),
+            (
+                "PS C:\\作業> Get-Content C:\\vpn\\login.conf\nkojo-gw\nNatsu#2026yoru\n",
+                vec!["Natsu#2026yoru"],
+            ),
+            // rsync's secrets file: `user:password`.
+            (
+                "# cat /etc/rsyncd.secrets\nbackup:Kiosk#2025fuji\nmirror:Osaka-Rt#2026\n",
+                vec!["Kiosk#2025fuji", "Osaka-Rt#2026"],
+            ),
+        ] {
+            assert_eq!(found(text), values, "{text}");
+        }
+        for text in [
+            // Other files under OpenVPN's folder, and layouts the name does not give.
+            "$ cat /etc/openvpn/server/ipp.txt\nclient1,10.8.0.2\nclient2,10.8.0.3\n",
+            "$ cat auth.txt\nvpn-user01\n\n$ ls\n",
+            "$ cat /etc/openvpn/client/auth.txt\nusername = vpn-user01\npassword = <別途連絡>\n",
+            "$ cat ~/.pgpass\n*:*:*:postgres:<password>\n",
+        ] {
+            assert!(found(text).is_empty(), "{text}: {:?}", found(text));
+        }
+    }
+
+    #[test]
+    fn a_wifi_profile_shown_with_its_key_in_any_locale() {
+        for text in [
+            "セキュリティの設定\n-----------------\n    認証                   : WPA2 - パーソナル\n\
+             \x20   セキュリティ キー      : あり\n    主要なコンテンツ       : Line2-Kanri!2026\n",
+            "    キー コンテンツ        : Line2-Kanri!2026\n",
+            "Security settings\n-----------------\n    Key Content            : Line2-Kanri!2026\n",
+        ] {
+            assert_eq!(found(text), ["Line2-Kanri!2026"], "{text}");
+        }
+        for text in [
+            "    セキュリティ キー      : あり\n",
+            "    主要なコンテンツ       : 存在しません\n",
+            "The key content of the profile is shown with key=clear.\n",
+        ] {
+            assert!(found(text).is_empty(), "{text}: {:?}", found(text));
+        }
+    }
+
+    #[test]
+    fn random_bytes_made_into_a_key_are_printed_secrets() {
+        let b64 = "kTCq6tB0GX5R9a64+8hPi6JuJhkVIKSKcg+i7pmU8vk=";
+        let hex = "4f9a1c0b7e2d3f5a6b8c9d0e1f2a3b4c5d6e7f8091a2b3c4d5e6f708192a3b4c";
+        for (text, value) in [
+            (
+                format!("[運用@踏み台 ~]$ openssl rand -base64 32 | tee /tmp/signing.key\n{b64}\n[運用@踏み台 ~]$ shred -u /tmp/signing.key\n"),
+                b64,
+            ),
+            (format!("PS C:\\> openssl rand -hex 32\n{hex}\n"), hex),
+            (format!("$ head -c 32 /dev/urandom | base64\n{b64}\n$ ls\n"), b64),
+        ] {
+            assert_eq!(found(&text), [value], "{text}");
+        }
+        // A few bytes (a nonce, a salt's worth) and other openssl output.
+        for text in [
+            "$ openssl rand -hex 8\n4f9a1c0b7e2d3f5a\n",
+            "$ openssl version\nOpenSSL 3.0.13 30 Jan 2024 (Library: OpenSSL 3.0.13 30 Jan 2024)\n",
+        ] {
+            assert!(found(text).is_empty(), "{text}: {:?}", found(text));
+        }
+    }
+
+    #[test]
+    fn a_key_holding_equals_signs_is_no_setting() {
+        let text = "C:\\作業>az acr credential show -n crbuildjpe -o table\n\
+                    USERNAME    PASSWORD                          PASSWORD2\n\
+                    ----------  --------------------------------  --------------------------------\n\
+                    crbuildjpe  yCqwJPEQ7xuEP0eZN=A=d9YT32uyRy2Z  vCqwJPEQ7xuEP0eZN+A/d9YT32uyRy2Z\n";
+        assert_eq!(
+            found(text),
+            [
+                "yCqwJPEQ7xuEP0eZN=A=d9YT32uyRy2Z",
+                "vCqwJPEQ7xuEP0eZN+A/d9YT32uyRy2Z"
+            ]
+        );
+        assert!(is_document("DB_HOST=psql-prod.postgres.database.azure.com"));
+        assert!(!is_document("yCqwJPEQ7xuEP0eZN=A=d9YT32uyRy2Z"));
+    }
+
+    #[test]
+    fn settings_kept_in_a_secret_are_no_secret_unless_they_name_one() {
+        use crate::secrets::checksum::base64_encode;
+        let cmd = "[運用@踏み台 ~]$ kubectl -n shop get secret app-settings -o jsonpath='{.data.settings\\.json}'\n";
+        for doc in [
+            r#"{"region":"japaneast","tier":"prod","logLevel":"info"}"#,
+            r#"[{"name":"jobs","schedule":"0 3 * * *"}]"#,
+        ] {
+            let text = format!(
+                "{cmd}{}\n[運用@踏み台 ~]$ ls\n",
+                base64_encode(doc.as_bytes())
+            );
+            assert!(found(&text).is_empty(), "{doc}: {:?}", found(&text));
+        }
+        let doc = r#"{"user":"app","password":"Kq9!zzPw7x2"}"#;
+        let text = format!(
+            "{cmd}{}\n[運用@踏み台 ~]$ ls\n",
+            base64_encode(doc.as_bytes())
+        );
+        assert_eq!(found(&text).len(), 1, "{doc}");
+    }
+
+    #[test]
+    fn a_value_column_named_in_japanese() {
+        for text in [
+            "[運用@踏み台 ~]$ az keyvault secret show --vault-name kv-prod --name db-admin --query \"{名前:name, 値:value}\" -o table\n\
+             名前       値\n--------  --------------\ndb-admin  Natsu#2026yoru\n",
+            "PS C:\\作業> az storage account keys list -n st01 --query \"[].{キー名:keyName, 設定値:value}\" -o table\n\
+             キー名    設定値\n--------  ----------------------------------\nkey1      q8Zr2LmXw9Kp4TnV7yBcR3sDuF1gH6jK0lM2nB5p==\n",
+        ] {
+            assert_eq!(found(text).len(), 1, "{text}");
+        }
+        // A value column of a command printing no secret.
+        let text = "$ az tag list --query \"[].{名前:tagName, 値:count.value}\" -o table\n\
+                    名前      値\n--------  ----\nenv       12\n";
+        assert!(found(text).is_empty(), "{:?}", found(text));
+    }
+
+    #[test]
+    fn every_wifi_key_label_is_an_anchor() {
+        for label in vocabulary::WIFI_KEY_LABELS {
+            assert!(ANCHORS.contains(&label), "{label}");
+        }
     }
 }

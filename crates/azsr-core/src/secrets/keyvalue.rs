@@ -2291,6 +2291,14 @@ pub(crate) fn at_key(
         && section.is_none()
         && (ends_in("value") || ends_in("data"))
         && classified.is_none();
+    // A tool named for a password (`wpa_passphrase SSID …`, `htpasswd -b …`): its
+    // arguments say which is the password, not the word after its name.
+    let tool_name = key.len() >= 6
+        && key.as_bytes()[key.len() - 6..].eq_ignore_ascii_case(b"passwd")
+        || key.eq_ignore_ascii_case("wpa_passphrase");
+    if tool_name && super::commands::password_tool(text, ks..ke, out) {
+        return;
+    }
     let Some(class) = classified
         .or(section)
         .or((bare || generic_tail).then_some(bare_class))

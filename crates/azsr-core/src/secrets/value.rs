@@ -1064,8 +1064,12 @@ const PUBLISHED_KEYS: &[&str] = &[
 ];
 
 /// A hash named by its algorithm: `sha256:<hex>` (image digests), `sha256_<hex>` (cache
-/// keys), `md5-<hex>`.
+/// keys), `md5-<hex>`; and MySQL's `mysql_native_password` hash, `*` and 40 hex digits
+/// (`mysql.user.authentication_string`).
 fn is_named_hash(t: &str) -> bool {
+    if let Some(hex) = t.strip_prefix('*') {
+        return hex.len() == 40 && hex.bytes().all(|c| c.is_ascii_hexdigit());
+    }
     let Some(sep) = t.find([':', '_', '-', '=']) else {
         return false;
     };

@@ -2,6 +2,17 @@
 //! name one (in a label, a column header, a file name or a comment), and the marks a
 //! person writes after a pasted value to note it (`← 本番用`, `# rotated`).
 
+/// The label `netsh wlan show profile … key=clear` puts before a Wi-Fi passphrase, in
+/// English and in the Japanese of each Windows release (`主要なコンテンツ` is the
+/// machine translation of "Key Content" most releases print).
+pub(super) const WIFI_KEY_LABELS: [&str; 3] =
+    ["key content", "主要なコンテンツ", "キー コンテンツ"];
+
+/// Japanese column headers meaning "value": in the output of a command printing
+/// secrets, the column that holds them, as `Value` does (`--query "{名前:name,
+/// 値:value}"`).
+pub(super) const VALUE_WORDS: [&str; 3] = ["値", "設定値", "シークレット値"];
+
 /// What a Japanese word names: a password, or a key, or a secret or token.
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
 pub(super) enum Named {
