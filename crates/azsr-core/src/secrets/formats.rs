@@ -108,10 +108,13 @@ pub(crate) fn jwt(text: &str, hit: Range<usize>, out: &mut Vec<Finding>) -> bool
     if !h.contains("\"alg\"") && !h.contains("\"typ\"") {
         return false;
     }
-    out.push(Finding {
-        range: hit.start..i,
-        kind: Kind::Jwt,
-    });
+    // A token published for everyone (jwt.io's sample) is read and left.
+    if !super::value::is_known_non_secret(&text[hit.start..i]) {
+        out.push(Finding {
+            range: hit.start..i,
+            kind: Kind::Jwt,
+        });
+    }
     true
 }
 
@@ -978,7 +981,7 @@ fn digit_runs(text: &str, starts: Range<usize>, opts: &Options, out: &mut Vec<Fi
             continue;
         }
         let d = String::from_utf8_lossy(digits).into_owned();
-        if opts.exempt_numbers.contains(&d) {
+        if opts.exempt_numbers.contains(&d) || super::value::is_published_test_card(&d) {
             continue;
         }
         let ls = line_start(text, start);
@@ -1189,6 +1192,31 @@ mod tests {
         // An escaped `+` in base64 without a signature is no key.
         let text = "{\"etag\":\"Qw8ZpL2mXk\\u002B9RtY4vBn6sHj3Dw7Fc1Ge5Ua0OiTz4Lm8Nb2Vc6X\"}";
         assert!(found(text).is_empty());
+    }
+
+    #[test]
+    fn values_published_for_testing_are_no_secrets() {
+        // Documented test cards, in the shapes people paste them; a real-looking card
+        // beside them is still one.
+        for text in [
+            "Pay with Stripe's test card 4242 4242 4242 4242, any future expiry.\n",
+            "テストカード番号：4111-1111-1111-1111（有効期限は任意）\n",
+            "card_number: 5555555555554444\n",
+        ] {
+            assert!(found(text).is_empty(), "{text}: {:?}", found(text));
+        }
+        assert_eq!(
+            found("test card 4242 4242 4242 4242 works, card 5280 3105 0711 0933 does not\n"),
+            ["5280 3105 0711 0933"]
+        );
+        // jwt.io's sample token, and a token of the same shape that is not it.
+        let sample = "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiIxMjM0NTY3ODkwIiwibmFtZSI6IkpvaG4gRG9lIiwiaWF0IjoxNTE2MjM5MDIyfQ.SflKxwRJSMeKKF2QT4fwpMeJf36POk6yJV_adQssw5c";
+        assert!(found(&format!("Authorization: Bearer {sample}\n")).is_empty());
+        let other = sample.replace("SflKx", "Qm8Zt");
+        assert_eq!(
+            found(&format!("Authorization: Bearer {other}\n")),
+            [other.as_str()]
+        );
     }
 
     #[test]

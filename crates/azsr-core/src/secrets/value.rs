@@ -1055,13 +1055,40 @@ const CONNECTION_SETTINGS: &[&str] = &[
     "InstrumentationKey",
 ];
 
-/// Keys printed in Microsoft's documentation for local emulators (Azurite and the
-/// storage emulator's `devstoreaccount1`, the Cosmos DB emulator): the same in every
-/// installation, so they open nothing.
+/// Keys and tokens printed in documentation for everyone to copy, so they open nothing:
+/// Microsoft's local emulators (Azurite and the storage emulator's `devstoreaccount1`,
+/// the Cosmos DB emulator) and jwt.io's sample token.
 const PUBLISHED_KEYS: &[&str] = &[
     "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==",
     "C2y6yDjf5/R+ob0N8A7Cgv30VRDJIWEHLM+4QDU5DE2nQ9nDuVTqobD4b8mGGyPMbIZnqyMsEcaGQy67XIw/Jw==",
+    "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiIxMjM0NTY3ODkwIiwibmFtZSI6IkpvaG4gRG9lIiwiaWF0IjoxNTE2MjM5MDIyfQ.SflKxwRJSMeKKF2QT4fwpMeJf36POk6yJV_adQssw5c",
 ];
+
+/// Card numbers payment providers publish for testing (Stripe, Adyen, Braintree): no
+/// bank issued them, so they pay for nothing. Digits only.
+const PUBLISHED_TEST_CARDS: &[&str] = &[
+    "4242424242424242",
+    "4000056655665556",
+    "4111111111111111",
+    "4012888888881881",
+    "5555555555554444",
+    "2223003122003222",
+    "5200828282828210",
+    "5105105105105100",
+    "378282246310005",
+    "371449635398431",
+    "6011111111111117",
+    "6011000990139424",
+    "3056930009020004",
+    "36227206271667",
+    "3566002020360505",
+    "6200000000000005",
+];
+
+/// Whether `digits` is a card number published for testing ([`PUBLISHED_TEST_CARDS`]).
+pub(crate) fn is_published_test_card(digits: &str) -> bool {
+    PUBLISHED_TEST_CARDS.contains(&digits)
+}
 
 /// A hash named by its algorithm: `sha256:<hex>` (image digests), `sha256_<hex>` (cache
 /// keys), `md5-<hex>`; and MySQL's `mysql_native_password` hash, `*` and 40 hex digits
