@@ -57,9 +57,10 @@ declare_rule! {
     /// pairs, an all-letter password alone after a `Password:` label, the password
     /// argument of `new PDO(…)` / `mysqli_connect(…)`, a table column headed
     /// パスワード / Password. Payment card numbers: grouped as cards are printed
-    /// (`4111 1111 1111 1111`, 4-6-5), or a bare digit run with card context on its line
+    /// (`4539 1488 0343 6467`, 4-6-5), or a bare digit run with card context on its line
     /// or the two lines above (card, カード, クレジット, Visa, Mastercard, JCB, 支払,
-    /// payment, 有効期限, CVV, …): a Luhn-valid order ID alone is not a card.
+    /// payment, 有効期限, CVV, …): a Luhn-valid order ID alone is not a card, nor are the
+    /// numbers payment providers publish for testing (`4242 4242 4242 4242`).
     ///
     /// Stays silent on: the word password without a value (パスワードを忘れました,
     /// "password authentication failed", "the password is incorrect"), secret names
@@ -164,7 +165,7 @@ mod tests {
         assert_spans(&RULE, "| Host | User | Password |\n|---|---|---|\n| vm1 | azureuser | «Maple77#q» |\n");
         assert_spans(&RULE, "We log in with user \"app\" and password \"«Orion4242?»\".\n");
         // A payment card in a billing request.
-        assert_spans(&RULE, "請求に使ったカードは «4242 4242 4242 4242» です。\n");
+        assert_spans(&RULE, "請求に使ったカードは «4539 1488 0343 6467» です。\n");
     }
 
     #[test]

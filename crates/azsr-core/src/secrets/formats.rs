@@ -1230,9 +1230,9 @@ mod tests {
             ["5280310507110933", "4539578763621486", "4916338506082832"]
         );
         // A Markdown table, English header.
-        let text = "| # | Customer | Card No. | Result |\n|---|---|---|---|\n| 1 | Test A | 6011000990139424 | OK |\n\
+        let text = "| # | Customer | Card No. | Result |\n|---|---|---|---|\n| 1 | Test A | 6011000491394270 | OK |\n\
                     | 2 | Test B | n/a | NG |\n| 3 | Test C | 4485275742308327 | timeout |\n";
-        assert_eq!(found(text), ["6011000990139424", "4485275742308327"]);
+        assert_eq!(found(text), ["6011000491394270", "4485275742308327"]);
         // Order numbers in a table that names no card, and a card word outside the table.
         let text = "決済テストの結果です。\n\n注文番号\t金額\t状態\n1\t1000\t完了\n2\t2000\t完了\n\
                     4539578763621486\t3000\t保留\n";
