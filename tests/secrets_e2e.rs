@@ -172,10 +172,8 @@ Endpoint=sb://sb-shop.servicebus.windows.net/;SharedAccessKeyName=RootManageShar
         let body = r.from(ALNUM, 30);
         format!("ghp_{body}{}", github_checksum(&body))
     });
-    let aws_id = s.add(
-        "aws-key-id",
-        format!("AKIA{}", r.from("ABCDEFGHIJKLMNOPQRSTUVWXYZ234567", 16)),
-    );
+    // An access key ID names its key (no secret: docs/decisions.md); the key beside it is one.
+    let aws_id = format!("AKIA{}", r.from("ABCDEFGHIJKLMNOPQRSTUVWXYZ234567", 16));
     let aws_secret = s.add("aws-secret", r.from(B64, 40));
     let jwt = s.add("jwt", {
         let header = format!(r#"{{"alg":"RS256","typ":"JWT","kid":"{}"}}"#, r.from(ALNUM, 12));
