@@ -85,7 +85,7 @@ pub(crate) fn command_at(text: &str, i: usize) -> (String, &str) {
 }
 
 /// A tool's name from its path as typed: `C:\…\az.cmd` and `/usr/bin/az` are `az`.
-fn tool_name(path: &str) -> &str {
+pub(crate) fn tool_name(path: &str) -> &str {
     let base = path.rsplit(['/', '\\']).next().unwrap_or(path);
     base.trim_end_matches(".exe").trim_end_matches(".cmd")
 }

@@ -10,7 +10,7 @@
 use std::ops::Range;
 
 use super::bytes::{at, line_end, line_start};
-use super::commands::{command_at, log_prefix, prompt_mark};
+use super::commands::{command_at, log_prefix, prompt_mark, tool_name};
 use super::keyvalue::{accept, Sep};
 use super::value::{classify, holds_pairs, is_placeholder, looks_random, normalize, Class};
 use super::vocabulary::{self, is_value_note, Named};
@@ -617,7 +617,7 @@ fn credential_file(text: &str, at_byte: usize, lower: &str) -> Option<Layout> {
     let seg = seg.to_ascii_lowercase();
     let path = seg
         .split_whitespace()
-        .skip_while(|w| tool_word(w) != cmd)
+        .skip_while(|w| tool_name(w) != cmd)
         .skip(1)
         .find(|a| !a.starts_with('-'))?
         .trim_matches(['"', '\'']);
@@ -643,12 +643,6 @@ fn credential_file(text: &str, at_byte: usize, lower: &str) -> Option<Layout> {
     } else {
         None
     }
-}
-
-/// A command word as [`command_at`] names it: lowercase, past its path and `.exe`.
-fn tool_word(w: &str) -> &str {
-    let base = w.rsplit(['/', '\\']).next().unwrap_or(w);
-    base.trim_end_matches(".exe")
 }
 
 /// The passwords in a credentials file printed after the command line ending at `le`,
