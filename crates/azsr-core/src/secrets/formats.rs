@@ -103,9 +103,7 @@ pub(crate) fn jwt(text: &str, hit: Range<usize>, out: &mut Vec<Finding>) -> bool
     if segs[0] < 10 || segs[1] < 10 || segs[2] < 16 {
         return false;
     }
-    let header = base64_decode(&text[hit.start..hit.start + segs[0]]).unwrap_or_default();
-    let h = String::from_utf8_lossy(&header);
-    if !h.contains("\"alg\"") && !h.contains("\"typ\"") {
+    if jwt_header(&text[hit.start..hit.start + segs[0]]).is_none() {
         return false;
     }
     // A token published for everyone (jwt.io's sample) is read and left.
@@ -125,9 +123,14 @@ pub(crate) fn jwt_header_alone(v: &str) -> bool {
     if !v.starts_with("eyJ") || v.contains('.') || v.len() > 1024 {
         return false;
     }
-    let header = base64_decode(v).unwrap_or_default();
+    jwt_header(v).is_some_and(|h| h.trim_end().ends_with('}'))
+}
+
+/// A JWT's first segment decoded, when it reads as a JWT header (it names `alg` or `typ`).
+fn jwt_header(segment: &str) -> Option<String> {
+    let header = base64_decode(segment).unwrap_or_default();
     let h = String::from_utf8_lossy(&header);
-    h.trim_end().ends_with('}') && (h.contains("\"alg\"") || h.contains("\"typ\""))
+    (h.contains("\"alg\"") || h.contains("\"typ\"")).then(|| h.into_owned())
 }
 
 fn entra_byte(b: u8) -> bool {
