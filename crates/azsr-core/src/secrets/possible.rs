@@ -421,18 +421,9 @@ fn said_as_the_value(rest: &str) -> bool {
     rest.is_empty()
         || rest.starts_with('\n')
         || is_value_note(rest)
-        || [
-            "です",
-            "でした",
-            "になります",
-            "に変更",
-            "に設定",
-            "。",
-            "（",
-            "(",
-        ]
-        .iter()
-        .any(|m| rest.starts_with(m))
+        || ["です", "でした", "になります", "に変更", "に設定", "。"]
+            .iter()
+            .any(|m| rest.starts_with(m))
 }
 
 /// Whether what stands before a token tells a PIN or a numeric password:
