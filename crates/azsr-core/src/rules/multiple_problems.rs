@@ -262,6 +262,17 @@ const WEAK: &[&str] = &[
     "btw",
     "oh and",
     "oh, and",
+    // A closing item (last thing:, one final question): what follows is added.
+    "last thing",
+    "one last thing",
+    "one final thing",
+    "last question",
+    "one last question",
+    "final question",
+    "one more question",
+    "最後にもう一点",
+    "最後に一つだけ",
+    "最後にひとつだけ",
 ];
 
 const ANAPHORA: &[&str] = &[
