@@ -676,6 +676,7 @@ const UNDO_VERB_JA: &str = concat!(
     "|(?:削除|解除|停止|無効化|除外|撤去|撤回|アンインストール|ダウングレード|ロールバック|切り戻し|取り消し|リバート)(?:す|し|さ|を(?:す|し|行|実施))",
     "|(?:消|外|取り除|取り外|取り消)(?:す|し|せ|さ)|(?:やめ|止め|差し替え|入れ替え|書き戻|取りやめ|切り替え直)",
     "|(?:無効|オフ|OFF|既定値|デフォルト|初期値|元の値|前の値|以前の値|変更前の値)(?:に|へ)(?:す|し|戻|切り替え|切替|変更|設定)",
+    "|(?:バージョン|ランタイム|SKU|ティア|プラン|世代|[0-9]+(?:\\.[0-9]+)+) ?(?:に|へ)(?:下げ|落と)",
     "|(?:旧|以前の|前の|一つ前の|ひとつ前の|元の|変更前の|従来の)[^。、]{0,30}?(?:(?:で|に|へ|を)(?:作り直|再作成|再デプロイ|デプロイし直|入れ直|切り替え|切替|差し替え|入れ替え|書き換え|指定し|設定し|適用し)|に(?:す|し))",
 );
 /// How an undo is linked to what follows: when, if, once done, in the state where
@@ -737,6 +738,17 @@ static NOT_LIVE_PHASE: LazyLock<Cue> = LazyLock::new(|| {
     Cue::new(&[
         &ja,
         r"\bparallel[- ]run\b|\bshadow(?:s|ing)?\s+(?:it|the\s+\w+)\b|\b(?:in|during|through)\s+(?:the\s+)?(?:uat|user\s+acceptance\s+test\w*|acceptance\s+test\w*)\b|\b(?:real|end|actual)\s+(?:users|customers)\s+(?:move|switch|cut|come)\s+(?:over|on\s+board)\s+(?:in|on|next|from|after)\b|\b(?:go-?live|launch|cutover|opening|rollout|switch-?over)\s+(?:(?:has|had|will|may|might)\s+(?:been|be|have\s+to\s+be)\s+)?(?:postponed|pushed\s+back|delayed)\b",
+    ])
+});
+
+/// Something that stopped working (接続できなくなりました, 起動しません, stopped sending,
+/// could no longer reach): a sentence the model scores as an undo but whose outcome is a
+/// failure. Read for the model, which scores whole sentences; the cues check the outcome
+/// they matched.
+static UNDO_BROKE: LazyLock<Cue> = LazyLock::new(|| {
+    Cue::new(&[
+        "(?:でき|つなが|繋が|届か|動か|起動し|表示され|接続し|送信し|応答し)(?:なく|ない|ず|ません)",
+        r"\bstopped\s+\w+ing\b|\bno\s+longer\b|\bcould\s*n[o']t\b|\bcannot\b|\bcan't\b|\bfail(?:s|ed)?\s+to\b",
     ])
 });
 
@@ -918,8 +930,9 @@ fn model_sign_in(
             .max_by(|a, b| a.1.total_cmp(&b.1))?;
         // Something tried that did not help (同じ画面に戻る, the errors persist) is no
         // recovery and no undo that works, as for the cues.
-        let failed = matches!(fam, RECOVERED | ROLLBACK)
-            && (DID_NOT_HELP.is_match(s.text) || UNDO_STILL_FAILS.is_match(s.text));
+        let failed = (matches!(fam, RECOVERED | ROLLBACK)
+            && (DID_NOT_HELP.is_match(s.text) || UNDO_STILL_FAILS.is_match(s.text)))
+            || (fam == ROLLBACK && UNDO_BROKE.is_match(s.text));
         (best >= threshold && !failed).then(|| (s.doc_range(model::trimmed(s.text)), fam))
     })
 }
