@@ -63,7 +63,7 @@ const ALL: [Subject; 10] = [
 static CUES: LazyLock<[Cue; 10]> = LazyLock::new(|| {
     [
         Cue::new(&[
-            "料金|請求|課金|費用|コスト|価格|値段|見積|支払|払い戻し|返金|予約インスタンス|リザーブド|クレジット|割引|従量|単価|月額|安く(?:なる|なり|でき|する)|割安|節約|節減|[0-9][0-9,.]* ?円|[¥￥] ?[0-9]",
+            "料金|請求|課金|費用|コスト|価格|値段|見積|支払|払い戻し|返金|予約インスタンス|予約容量|予約購入|予約の(?:適用|割引)|節約プラン|リザーブド|クレジット|割引|従量|単価|月額|安く(?:なる|なり|でき|する)|割安|節約|節減|[0-9][0-9,.]* ?円|[¥￥] ?[0-9]",
             r"\b(?:invoices?|bills?|billing|billed|charges?|charged|costs?|costing|price[sd]?|pricing|refunds?|refundable|payments?|reserved\s+instances?|reservations?|savings\s+plans?|credits?|discounts?|spend|budget|cheaper|save\s+money|savings)\b|\$\d|\b(?:usd|eur|gbp|jpy)\s?\d|\d\s?(?:usd|eur|gbp|jpy)\b|€\s?\d|£\s?\d",
         ]),
         Cue::new(&[
