@@ -262,6 +262,17 @@ const WEAK: &[&str] = &[
     "btw",
     "oh and",
     "oh, and",
+    // A closing item (last thing:, one final question): what follows is added.
+    "last thing",
+    "one last thing",
+    "one final thing",
+    "last question",
+    "one last question",
+    "final question",
+    "one more question",
+    "最後にもう一点",
+    "最後に一つだけ",
+    "最後にひとつだけ",
 ];
 
 const ANAPHORA: &[&str] = &[
@@ -504,10 +515,10 @@ static CLAUSE_THEN: LazyLock<Cue> =
     LazyLock::new(|| Cue::new(&["(?:のです|んです|ます|です|った|いる|ある)(?:が|けど|けれど|けれども)[、，,]"]));
 
 /// A question asking whether something is behind the problem (DNS が原因でしょうか,
-/// could the SKU be the bottleneck?): it is about the problem, whatever it names.
+/// ファイアウォールの設定でしょうか, それとも…, could the SKU be the bottleneck?): it is about the problem, whatever it names.
 static HYPOTHESIS: LazyLock<Cue> = LazyLock::new(|| {
     Cue::new(&[
-        "原因(?:に|と)(?:な|して)|原因(?:でしょうか|ですか|なのでしょうか|として)|によるもの|起因|影響(?:して|する|し|が)|関係(?:して|する|し|が)|関連(?:して|する|し|が)|可能性|せい",
+        "原因(?:に|と)(?:な|して)|原因(?:でしょうか|ですか|なのでしょうか|として)|(?:の|が)(?:設定|問題|不具合|仕様|制限|影響|障害|誤り)(?:でしょうか|ですか|なのでしょうか)|^(?:それとも|あるいは|もしくは)|によるもの|起因|影響(?:して|する|し|が)|関係(?:して|する|し|が)|関連(?:して|する|し|が)|可能性|せい",
         r"\b(?:be|is|are|was|were|could|might)\b[^?]{0,40}\b(?:causing|cause|responsible|related|to\s+blame|the\s+culprit|the\s+bottleneck|a\s+factor)\b|\b(?:due\s+to|because\s+of|caused\s+by)\b|^\s*(?:could|might|may|can|is\s+it\s+possible\s+that)\b[^?]{0,80}\bbe\b|\b(?:would|could)\s+(?:that|this|it)\s+explain\b",
     ])
 });
@@ -755,6 +766,12 @@ fn item_question(piece: &Piece) -> Question {
     }
 }
 
+/// A list item ending in what is asked for (…が増えた原因, …に移す手順, …を変更する方法):
+/// a question written as a noun.
+static ASKING_ITEM: LazyLock<Cue> = LazyLock::new(|| {
+    Cue::new(&["(?:原因|理由|手順|方法|やり方|可否|要否|違い|仕方)(?:について)?[。.]?\\s*$"])
+});
+
 /// A sentence after a list that asks about its items (…について、ご教示ください): the
 /// items above are questions even when written as nouns.
 static TRAILING_INTRO: LazyLock<Cue> = LazyLock::new(|| {
@@ -774,20 +791,30 @@ fn questions(piece: &Piece, sents: &[Range<usize>], listed: bool) -> Vec<Questio
     if in_item {
         // A list item is one question when it ends like one, or under a sentence that
         // announces questions.
-        if is_question(piece.masked) || listed || REQUEST.is_match(piece.masked) {
+        if is_question(piece.masked)
+            || listed
+            || REQUEST.is_match(piece.masked)
+            || ASKING_ITEM.is_match(piece.masked)
+        {
             return vec![item_question(piece)];
         }
         return Vec::new();
     }
+    // A line bulleted with ・ or • is a list item that Markdown does not mark up.
+    let bulleted = |t: &str| t.trim_start().starts_with(['・', '•']);
     sents
         .iter()
-        .filter(|s| is_question(&piece.masked[(*s).clone()]))
+        .filter(|s| {
+            let t = &piece.masked[(*s).clone()];
+            is_question(t) || (bulleted(t) && ASKING_ITEM.is_match(t))
+        })
         .map(|s| {
             let r = trimmed(s.clone());
+            let text = piece.masked[r.clone()].to_string();
             Question {
-                text: piece.masked[r.clone()].to_string(),
+                item: bulleted(&text),
+                text,
                 range: piece.doc_range(r),
-                item: false,
             }
         })
         .collect()

@@ -46,8 +46,13 @@ declare_rule! {
     ///   設定し直すと再開, 旧バージョンに切り替えると, re-applied the previous rule set,
     ///   scaled it up to C3 again … latency dropped, whenever we remove the route traffic
     ///   reaches), or two settings of which one works (300 にすると再開し、150 にすると止まる;
-    ///   set to 30 minutes it works, at 4 minutes it fails); never when the sentence says it
-    ///   did not help (切り戻しても解消しない, 改善しておらず, didn't help, still, persists);
+    ///   set to 30 minutes it works, at 4 minutes it fails), read as a verb of undoing in
+    ///   any form (外した状態だと, 無効化してみると, オフに切り替えた場合, やめて既定値にしたら,
+    ///   一つ前のバージョンで作り直したところ; pinning it back, with the endpoint detached)
+    ///   followed by an outcome that works (つながる, 元どおり, エラーは一切出なくなる); never
+    ///   when the sentence says it did not help (切り戻しても解消しない, 切り戻した後も,
+    ///   改善しておらず, didn't help, still, persists, kept coming) or the outcome is negated
+    ///   (削除したところ接続できなくなりました, could no longer reach);
     /// - not live yet: building, migrating or testing (構築中, 展開している段階, 移行リハーサル,
     ///   mid-migration, greenfield, building out, standing up a new …), before a launch
     ///   (サービス開始前, 本番稼働に向けて, 本稼働に備えて, カットオーバーを控え, before go-live, ahead of the
@@ -69,6 +74,9 @@ declare_rule! {
     ///   one nobody uses yet (まだ通信を流しておらず, 取引先にはまだ案内しておらず, まだ誰にも
     ///   公開しておらず, 利用者もいません, 誰も使っていません, まだ一人も入っていない, no one is using it, zero customers on it, no nurses,
     ///   pharmacists or patients use it, serves no application, we plan to open it to …),
+    ///   or a project phase with a state of not-yet or at-risk (オープン予定で, 開通作業中,
+    ///   受け入れテストの期間, 切替日に間に合わない, 切り替えを延期, 先行導入, 並行稼働; in
+    ///   UAT, parallel run, the go-live has been postponed; not 稼働中 or 公開中, which are live),
     ///   or the live system still running elsewhere (the live stock system still runs
     ///   on-premises, all workloads still run on-premises), or a move ahead (before we
     ///   switch over, we are moving our data centre to Azure);
@@ -660,6 +668,99 @@ static RESTART_RESTORES: LazyLock<Cue> = LazyLock::new(|| {
         r"\b(?:a\s+|the\s+)?(?:restart|reboot|redeploy|failover)s?\b[^.]{0,40}?\b(?:restores?|brings?\s+(?:it|them|\w+)\s+back|fixes\s+it|recovers?)\b|\b(?:restarting|rebooting|redeploying)\s+(?:it|them|the\s+[\w-]+)\s+(?:restores|fixes|brings)\b",
     ])
 });
+/// Verbs of undoing a change, each with the kana it must take (外 alone is in 以外):
+/// putting back, removing, disabling, stopping, excluding, or building again on the
+/// old version (一つ前のバージョンで作り直した).
+const UNDO_VERB_JA: &str = concat!(
+    "(?:元に|前に|もとに)?(?:切り)?戻(?:す|し|せ|さ|っ)",
+    "|(?:削除|解除|停止|無効化|除外|撤去|撤回|アンインストール|ダウングレード|ロールバック|切り戻し|取り消し|リバート)(?:す|し|さ|を(?:す|し|行|実施))",
+    "|(?:消|外|取り除|取り外|取り消)(?:す|し|せ|さ)|(?:やめ|止め|差し替え|入れ替え|書き戻|取りやめ|切り替え直)",
+    "|(?:無効|オフ|OFF|既定値|デフォルト|初期値|元の値|前の値|以前の値|変更前の値)(?:に|へ)(?:す|し|戻|切り替え|切替|変更|設定)",
+    "|(?:バージョン|ランタイム|SKU|ティア|プラン|世代|[0-9]+(?:\\.[0-9]+)+) ?(?:に|へ)(?:下げ|落と)",
+    "|(?:旧|以前の|前の|一つ前の|ひとつ前の|元の|変更前の|従来の)[^。、]{0,30}?(?:(?:で|に|へ|を)(?:作り直|再作成|再デプロイ|デプロイし直|入れ直|切り替え|切替|差し替え|入れ替え|書き換え|指定し|設定し|適用し)|に(?:す|し))",
+);
+/// How an undo is linked to what follows: when, if, once done, in the state where
+/// (〜すると, 〜したら, 〜すれば, 〜したところ, 〜した場合, 〜した状態だと, 〜してみると).
+const UNDO_LINK_JA: &str =
+    "[ぁ-ゖ]{0,6}?(?:と|ば|たら|ところ|た?場合(?:は|に|には)?|た?状態(?:だと|では|で|なら)|後は|ことで)";
+/// An outcome that works: it connects, runs, shows, is solved, or the error no longer
+/// comes out (つながる, 正常に, 表示される, 解消, 元どおり, エラーは一切出なくなる).
+const WORKS_JA: &str = concat!(
+    "(?:つなが|繋が|接続でき|通信でき|疎通でき|アクセスでき|ログインでき|送信でき|受信でき|利用でき|使え|表示され|正常|動作|動く|動き|動い",
+    "|起動|立ち上が|解消|復旧|回復|改善|問題な|元どおり|元通り|通る|通り|通っ|成功|完了|処理され|届|再開|安定",
+    "|(?:エラー|失敗|タイムアウト|事象|現象|[0-9]{3})(?:は|が|も)?(?:一切|まったく|全く|もう)?(?:出|発生し|起き|起こら|返ら|見られ)(?:なく|な|ず|ません|ていません)",
+    "|(?:出|起き|発生し|落ち|切れ|止ま|途切れ|失敗し)(?:なくなり|ていません|ておりません))",
+);
+
+/// An undo followed by an outcome that works, composed from the classes above (verb ×
+/// link × outcome) rather than listed sentence by sentence; in English, undoing said as
+/// a subject (pinning it back makes the errors disappear) or as a state (with the
+/// private endpoint detached, the pages load).
+static UNDO_WORKS: LazyLock<Cue> = LazyLock::new(|| {
+    let ja = format!("(?:{UNDO_VERB_JA}){UNDO_LINK_JA}[^。]{{0,40}}?{WORKS_JA}");
+    Cue::new(&[
+        &ja,
+        r"\b(?:pinning|rolling|setting|switching|putting|moving|turning|scaling|changing|flipping|downgrading)\s+(?:[\w.-]+\s+){0,4}back\b.{0,60}?\b(?:fixes|fixed|resolves|resolved|makes?\s+(?:\w+\s+){0,3}(?:go\s+away|disappear|work|stop|load|connect)|works|restores|brings?\s+(?:it|them|\w+)\s+back)\b",
+        r"\bwith\s+(?:the|it|that|this|our)\s*(?:[\w-]+\s+){0,3}(?:detached|removed|disabled|deleted|turned\s+off|switched\s+off|reverted|rolled\s+back|unlinked|unassigned|uninstalled|off|gone)\b,?\s+(?:\w+\s+){0,4}(?:works?|loads?|connects?|runs?|succeeds?|starts?|responds?|resolves?|goes\s+through|gets?\s+through)\b",
+    ])
+});
+
+/// A negation right after an outcome (接続でき|なくなりました, 起動|しません) or inside an
+/// English undo (after we removed it, the app could no longer reach …): the undo broke
+/// something, or did not help; it did not fix anything.
+static OUTCOME_NEGATED: LazyLock<Cue> = LazyLock::new(|| {
+    Cue::new(&[
+        "^[^。、]{0,5}?(?:なく|ない|ません|ず|なかった)",
+        r"\b(?:no\s+longer|not|never|cannot|unable|stopped\s+working)\b|n't\b",
+    ])
+});
+
+/// Whether the undo found at `r` in `sentence` did not end in an outcome that works:
+/// Japanese negates after the outcome word, English before it (inside the match).
+fn undo_outcome_negated(sentence: &str, r: &std::ops::Range<usize>) -> bool {
+    let after: String = sentence[r.end..].chars().take(8).collect();
+    let inside = &sentence[r.clone()];
+    let japanese_after = !after.is_ascii() && OUTCOME_NEGATED.find(&after).is_some_and(|m| m.start == 0);
+    let english_inside = inside.is_ascii() && OUTCOME_NEGATED.is_match(inside);
+    japanese_after || english_inside
+}
+
+/// A project phase not live yet, composed from a class of events (go-live, opening,
+/// cut-over) or processes (build-out, migration, acceptance test) and a state of
+/// not-yet or at-risk (前, 予定で, を控え, 作業中, の期間, に間に合わない, を延期).
+/// A running system (稼働中, 公開中) is live, so 中 goes with processes only.
+static NOT_LIVE_PHASE: LazyLock<Cue> = LazyLock::new(|| {
+    const EVENT: &str = "(?:本番稼働|本番化|運用開始|サービス開始|サービスイン|利用開始|提供開始|稼働開始|リリース|公開|ローンチ|オープン|開業|開院|開店|開通|カットオーバー|切り?替え|切替|移行|全社展開|検収|納品)";
+    const PROCESS: &str = "(?:構築|移行|移設|移転|展開|導入|立ち上げ|開通|検収|受け入れ(?:テスト|試験)|受入(?:テスト|試験)|ユーザー受け入れ|並行稼働|試験運用|先行導入)";
+    let ja = format!(
+        "{EVENT}(?:日|作業)?(?:は|が|を|の)?[^。]{{0,20}}?予定(?:で|の|です|して|となって|であり|しており)|{EVENT}(?:日|作業)?(?:に|まで(?:に)?)(?:は)?間に合(?:わ|い(?:ません|そうに))|{EVENT}(?:日|作業)?(?:を|が|も)?[^。]{{0,8}}?(?:延期|見送|後ろ倒し|ずれ込)|{PROCESS}(?:作業)?(?:の)?(?:中|途中|最中|期間|段階|フェーズ)|{EVENT}に先立|先行導入|並行稼働|試験運用|実証実験"
+    );
+    Cue::new(&[
+        &ja,
+        r"\bparallel[- ]run\b|\bshadow(?:s|ing)?\s+(?:it|the\s+\w+)\b|\b(?:in|during|through)\s+(?:the\s+)?(?:uat|user\s+acceptance\s+test\w*|acceptance\s+test\w*)\b|\b(?:real|end|actual)\s+(?:users|customers)\s+(?:move|switch|cut|come)\s+(?:over|on\s+board)\s+(?:in|on|next|from|after)\b|\b(?:go-?live|launch|cutover|opening|rollout|switch-?over)\s+(?:(?:has|had|will|may|might)\s+(?:been|be|have\s+to\s+be)\s+)?(?:postponed|pushed\s+back|delayed)\b",
+    ])
+});
+
+/// Something that stopped working (接続できなくなりました, 起動しません, stopped sending,
+/// could no longer reach): a sentence the model scores as an undo but whose outcome is a
+/// failure. Read for the model, which scores whole sentences; the cues check the outcome
+/// they matched.
+static UNDO_BROKE: LazyLock<Cue> = LazyLock::new(|| {
+    Cue::new(&[
+        "(?:でき|つなが|繋が|届か|動か|起動し|表示され|接続し|送信し|応答し)(?:なく|ない|ず|ません)",
+        r"\bstopped\s+\w+ing\b|\bno\s+longer\b|\bcould\s*n[o']t\b|\bcannot\b|\bcan't\b|\bfail(?:s|ed)?\s+to\b",
+    ])
+});
+
+/// Words that say an undo was done and the problem stayed (切り戻した後も, 戻したものの,
+/// we rolled it back; the 500s kept coming): not an undo that fixes it.
+static UNDO_STILL_FAILS: LazyLock<Cue> = LazyLock::new(|| {
+    Cue::new(&[
+        "(?:た|だ)後(?:も|でも)|てからも|たものの|たにもかかわらず|(?:改善|変化|効果)(?:は)?(?:なし|見られず|見られません)",
+        r"\bkept\s+(?:coming|failing|happening|returning|appearing|crashing|timing\s+out)\b|\bno\s+(?:change|difference|improvement)\b|\bunchanged\b",
+    ])
+});
+
 /// Words that say a restart helped only for a while.
 static ONLY_A_WHILE: LazyLock<Cue> = LazyLock::new(|| {
     Cue::new(&[
@@ -709,7 +810,7 @@ fn first_sign(prose: &Prose) -> Option<(std::ops::Range<usize>, usize)> {
     let mut date_missed_before = false;
     let sentences: Vec<_> = prose.sentences().collect();
     for (k, s) in sentences.iter().enumerate() {
-        let undo_failed = DID_NOT_HELP.is_match(s.text);
+        let undo_failed = DID_NOT_HELP.is_match(s.text) || UNDO_STILL_FAILS.is_match(s.text);
         // A test environment named to contrast with production says nothing.
         let contrast = TEST_CONTRAST.is_match(s.text);
         // Stable since the last change tells the time before the problem, not after.
@@ -736,6 +837,10 @@ fn first_sign(prose: &Prose) -> Option<(std::ops::Range<usize>, usize)> {
         for (fam, cue) in CUES.iter().enumerate() {
             signs.extend(cue.find(s.text).map(|r| (r, fam)));
         }
+        signs.extend(UNDO_WORKS.find_all(s.text).into_iter().map(|r| (r, ROLLBACK)));
+        // An undo whose outcome is negated (削除したところ接続できなくなりました) broke it.
+        signs.retain(|(r, fam)| *fam != ROLLBACK || !undo_outcome_negated(s.text, r));
+        signs.extend(NOT_LIVE_PHASE.find(s.text).map(|r| (r, BUILD_OUT)));
         if !contrast {
             signs.extend(TEST_ENV.find(s.text).map(|r| (r, BUILD_OUT)));
         }
@@ -825,7 +930,9 @@ fn model_sign_in(
             .max_by(|a, b| a.1.total_cmp(&b.1))?;
         // Something tried that did not help (同じ画面に戻る, the errors persist) is no
         // recovery and no undo that works, as for the cues.
-        let failed = matches!(fam, RECOVERED | ROLLBACK) && DID_NOT_HELP.is_match(s.text);
+        let failed = (matches!(fam, RECOVERED | ROLLBACK)
+            && (DID_NOT_HELP.is_match(s.text) || UNDO_STILL_FAILS.is_match(s.text)))
+            || (fam == ROLLBACK && UNDO_BROKE.is_match(s.text));
         (best >= threshold && !failed).then(|| (s.doc_range(model::trimmed(s.text)), fam))
     })
 }
@@ -993,6 +1100,45 @@ mod tests {
         ] {
             assert!(check(&RULE, &doc("A", body)).is_empty(), "{body}");
         }
+    }
+
+    #[test]
+    fn undo_is_composed_of_verb_link_and_outcome_and_a_negated_outcome_is_no_fix() {
+        for body in [
+            "証明書の要求をオフに切り替えた場合は、呼び出しが通ります。",
+            "IP フィルターの規則を無効化してみると、端末は数秒でつながりました。",
+            "関連付けを解除すれば、502 は一切出なくなります。",
+            "調整をやめて既定値にしたら、タイムアウトは起きていません。",
+            "一つ前のバージョンで作り直したところ、Pod はエラーもなく起動しています。",
+            "Pinning the app back to the previous host makes the errors disappear.",
+            "With the private endpoint detached, the pages load instantly.",
+        ] {
+            assert_eq!(check(&RULE, &doc("A", body)).len(), 1, "{body}");
+        }
+        for body in [
+            "不要なルートを削除したところ、Web サーバーから DB に接続できなくなりました。",
+            "デプロイを前のバージョンに切り戻した後も、500 が返ってきます。",
+            "After we removed the stale route, the app could no longer reach the database.",
+            "We rolled the release back at 11:10; the 500s kept coming.",
+        ] {
+            assert!(check(&RULE, &doc("A", body)).is_empty(), "{body}");
+        }
+    }
+
+    #[test]
+    fn a_project_phase_not_live_yet_is_composed_of_a_phase_and_a_state() {
+        for body in [
+            "新しい予約サイトは 1 月 6 日にオープン予定で、いまは受け入れテストの期間です。",
+            "データセンター移転に伴う回線の開通作業中です。",
+            "このままでは切替日に間に合いません。",
+            "来週予定していた切り替えを延期せざるを得ない状況です。",
+            "This is the parallel-run period; the old system still handles every order.",
+        ] {
+            assert_eq!(check(&RULE, &doc("A", body)).len(), 1, "{body}");
+        }
+        // A system running now (公開中, 稼働中) is live.
+        let body = "公開中の予約サイトが午前 9 時から 503 を返し続けています。";
+        assert!(check(&RULE, &doc("A", body)).is_empty(), "{body}");
     }
 
     #[test]

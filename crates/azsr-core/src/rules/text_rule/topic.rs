@@ -35,7 +35,8 @@ pub(crate) enum Subject {
     Monitoring,
     /// Deployments, pipelines, releases of the customer's code.
     Deployment,
-    /// The subscription, tenant and resource groups themselves: moves, transfers, renames.
+    /// The subscription, tenant and resource groups themselves: moves, transfers, renames;
+    /// a resource moved to another region or subscription; the support plan.
     Account,
 }
 
@@ -62,7 +63,7 @@ const ALL: [Subject; 10] = [
 static CUES: LazyLock<[Cue; 10]> = LazyLock::new(|| {
     [
         Cue::new(&[
-            "料金|請求|課金|費用|コスト|価格|値段|見積|支払|払い戻し|返金|予約インスタンス|リザーブド|クレジット|割引|従量|単価|月額|安く(?:なる|なり|でき|する)|割安|節約|節減|[0-9][0-9,.]* ?円|[¥￥] ?[0-9]",
+            "料金|請求|課金|費用|コスト|価格|値段|見積|支払|払い戻し|返金|予約インスタンス|予約容量|予約購入|予約の(?:適用|割引)|節約プラン|リザーブド|クレジット|割引|従量|単価|月額|安く(?:なる|なり|でき|する)|割安|節約|節減|[0-9][0-9,.]* ?円|[¥￥] ?[0-9]",
             r"\b(?:invoices?|bills?|billing|billed|charges?|charged|costs?|costing|price[sd]?|pricing|refunds?|refundable|payments?|reserved\s+instances?|reservations?|savings\s+plans?|credits?|discounts?|spend|budget|cheaper|save\s+money|savings)\b|\$\d|\b(?:usd|eur|gbp|jpy)\s?\d|\d\s?(?:usd|eur|gbp|jpy)\b|€\s?\d|£\s?\d",
         ]),
         Cue::new(&[
@@ -98,8 +99,8 @@ static CUES: LazyLock<[Cue; 10]> = LazyLock::new(|| {
             r"\bdeploy\w*|\bpipelines?\b|\bbuilds?\b|\bci/cd\b|\bslots?\b",
         ]),
         Cue::new(&[
-            "サブスクリプション(?:の)?(?:移管|移行|譲渡|名|変更|解約|キャンセル)|サブスクリプションを[^。]{0,30}(?:移す|移し|移せ|移管|移行|譲渡)|(?:CSP|\\bEA\\b|MCA)[^。]{0,8}(?:配下|傘下)(?:に|へ)|サブスクリプション(?:を|の)(?:分け|分割|追加|新規作成|作成|統合)|テナント(?:の)?(?:移行|移管|変更)|リソース グループ(?:の)?(?:名前|名|移動)|名前(?:の)?変更|リソースの移動|所有者(?:の)?変更",
-            r"\b(?:create|add|split|separate|open)\s+(?:a\s+|another\s+|new\s+|separate\s+|second\s+)*subscriptions?\b|\b(?:move|moving|transfer\w*|renam\w+|cancel\w*)\b[^.?]{0,30}\b(?:subscriptions?|tenants?|resource\s+groups?|directory)\b|\b(?:subscriptions?|tenants?|resource\s+groups?)\b[^.?]{0,20}\b(?:transfer|rename|move|ownership)\b",
+            "サブスクリプション(?:の)?(?:移管|移行|譲渡|名|変更|解約|キャンセル)|サブスクリプションを[^。]{0,30}(?:移す|移し|移せ|移管|移行|譲渡)|(?:CSP|\\bEA\\b|MCA)[^。]{0,8}(?:配下|傘下)(?:に|へ)|サブスクリプション(?:を|の)(?:分け|分割|追加|新規作成|作成|統合)|テナント(?:の)?(?:移行|移管|変更)|リソース グループ(?:の)?(?:名前|名|移動)|名前(?:の)?変更|リソースの移動|所有者(?:の)?変更|(?:別|他|ほか|新しい)の?(?:リージョン|サブスクリプション|テナント|リソース グループ)(?:へ|に)(?:移|引っ越|移動|移行|移設)|サポート ?(?:プラン|契約)(?:の|を)[^。]{0,10}(?:変更|切り替え|切替|アップグレード|ダウングレード|解約|見直)",
+            r"\b(?:create|add|split|separate|open)\s+(?:a\s+|another\s+|new\s+|separate\s+|second\s+)*subscriptions?\b|\b(?:move|moving|transfer\w*|renam\w+|cancel\w*)\b[^.?]{0,30}\b(?:subscriptions?|tenants?|resource\s+groups?|directory)\b|\b(?:subscriptions?|tenants?|resource\s+groups?)\b[^.?]{0,20}\b(?:transfer|rename|move|ownership)\b|\b(?:move|moving|migrat\w+|relocat\w+)\b[^.?]{0,40}\b(?:to|into)\s+(?:another|a\s+different|a\s+new|a\s+second)\s+(?:region|subscription|tenant|resource\s+group)\b|\b(?:chang|upgrad|downgrad|switch|cancel)\w*\s+(?:\w+\s+){0,3}support\s+(?:plan|contract)s?\b|\bsupport\s+plan\s+(?:change|upgrade|downgrade)\b",
         ]),
     ]
 });
