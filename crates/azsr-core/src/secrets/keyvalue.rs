@@ -1668,6 +1668,46 @@ fn japanese_particle(text: &str, p: usize) -> Option<(Sep, usize)> {
     (len > 0 && after.starts_with(['に', 'へ'])).then_some((Sep::Weak, q - p + 'を'.len_utf8()))
 }
 
+/// `Key Vault secret `portal-tls-2027``, "the vault secret db-admin": a secret stored in a
+/// vault, named by the word after it (no `:`, `=` or "is" between them). A Key Vault
+/// secret's name holds only letters, digits and dashes; a value with any other character
+/// is read on as a value, and so is a bare word without a dash or digit ("… secret is X").
+fn names_a_vault_secret(text: &str, ks: usize, ke: usize) -> bool {
+    let before = text[..ks].trim_end_matches(' ');
+    let vault = ["key vault", "keyvault", "vault"].iter().any(|w| {
+        before.len() >= w.len()
+            && before.is_char_boundary(before.len() - w.len())
+            && before[before.len() - w.len()..].eq_ignore_ascii_case(w)
+    });
+    if !vault {
+        return false;
+    }
+    let rest = text[ke..].trim_start_matches(' ');
+    let quote = rest
+        .chars()
+        .next()
+        .filter(|c| matches!(c, '`' | '"' | '\'' | '「'));
+    let rest = quote.map_or(rest, |q| &rest[q.len_utf8()..]);
+    let len = rest
+        .bytes()
+        .take_while(|c| c.is_ascii_alphanumeric() || *c == b'-')
+        .count();
+    let after = rest[len..].chars().next();
+    (1..=127).contains(&len)
+        && match quote {
+            Some('「') => after == Some('」'),
+            Some(q) => after == Some(q),
+            None if !rest[..len].bytes().any(|c| c == b'-' || c.is_ascii_digit()) => false,
+            None => after.is_none_or(|c| {
+                c.is_whitespace()
+                    || matches!(
+                        c,
+                        '.' | ',' | ')' | '。' | '、' | 'を' | 'の' | 'に' | 'が' | 'は'
+                    )
+            }),
+        }
+}
+
 /// Bicep's `param adminPassword string = '…'`: past the type and the `=` at `p`.
 fn bicep_type(text: &str, p: usize) -> Option<usize> {
     let rest = &text[p..ceil(text, (p + 24).min(text.len()))];
@@ -2238,6 +2278,9 @@ pub(crate) fn at_key(
         }
     }
     let n = std::str::from_utf8(&n_buf[..n_len]).unwrap_or("");
+    if n == "secret" && names_a_vault_secret(text, ks, ke) {
+        return;
+    }
     if n == "keyname" {
         // `az storage account keys list`: {"keyName": "key1", "value": "…"}
         if let Some(v) = follow_value(text, ke) {
@@ -3203,6 +3246,26 @@ fn random_name_part(text: &str, p: usize, out: &mut Vec<Finding>) {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn a_vault_secret_named_after_the_word_is_no_value() {
+        for text in [
+            "We swapped it for the renewed one (Key Vault secret `portal-tls-2027`). Then 502.\n",
+            "1. Set the listener certificate to Key Vault secret `portal-tls-2027`.\n",
+            "The app reads the vault secret sql-admin-2 at start.\n",
+        ] {
+            assert!(super::super::found(text).is_empty(), "{text}");
+        }
+        for (text, value) in [
+            (
+                "The Key Vault secret is Hx7Kq9Lm2Np4Rt6Vw8Yz3Bc\n",
+                "Hx7Kq9Lm2Np4Rt6Vw8Yz3Bc",
+            ),
+            ("Key Vault secret `Sakura#2024pass`\n", "Sakura#2024pass"),
+        ] {
+            assert_eq!(super::super::found(text), [value], "{text}");
+        }
+    }
+
     use super::super::found;
 
     #[test]

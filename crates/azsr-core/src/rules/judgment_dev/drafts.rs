@@ -357,8 +357,5 @@ const DRAFTS_S_KNOWN: &[&str] = &[
     "1131-appgw-listener-new-cert-502.azsr.md missed severity-a-criteria",
     "1135-container-apps-scale-rule-schedule.azsr.md missed feature-request",
     "1122-azfw-mes-blocked-revert-no-effect.azsr.md unexpected multiple-problems",
-    "1131-appgw-listener-new-cert-502.azsr.md unexpected sensitive-data",
-    // (twice: the Key Vault secret's name is read as its value, in two sentences)
-    "1131-appgw-listener-new-cert-502.azsr.md unexpected sensitive-data",
     "1133-spoke-vnet-nat-outbound-ip-changes.azsr.md unexpected cross-subscription-mention",
 ];
