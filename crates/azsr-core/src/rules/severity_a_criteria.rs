@@ -715,6 +715,12 @@ static OUTCOME_NEGATED: LazyLock<Cue> = LazyLock::new(|| {
     ])
 });
 
+/// Whether `sentence` says a fix was tried and the problem stayed (didn't help,
+/// 切り戻した後も, the 500s kept coming).
+fn did_not_help(sentence: &str) -> bool {
+    DID_NOT_HELP.is_match(sentence) || UNDO_STILL_FAILS.is_match(sentence)
+}
+
 /// Whether the undo found at `r` in `sentence` did not end in an outcome that works:
 /// Japanese negates after the outcome word, English before it (inside the match).
 fn undo_outcome_negated(sentence: &str, r: &std::ops::Range<usize>) -> bool {
@@ -810,7 +816,7 @@ fn first_sign(prose: &Prose) -> Option<(std::ops::Range<usize>, usize)> {
     let mut date_missed_before = false;
     let sentences: Vec<_> = prose.sentences().collect();
     for (k, s) in sentences.iter().enumerate() {
-        let undo_failed = DID_NOT_HELP.is_match(s.text) || UNDO_STILL_FAILS.is_match(s.text);
+        let undo_failed = did_not_help(s.text);
         // A test environment named to contrast with production says nothing.
         let contrast = TEST_CONTRAST.is_match(s.text);
         // Stable since the last change tells the time before the problem, not after.
@@ -931,7 +937,7 @@ fn model_sign_in(
         // Something tried that did not help (同じ画面に戻る, the errors persist) is no
         // recovery and no undo that works, as for the cues.
         let failed = (matches!(fam, RECOVERED | ROLLBACK)
-            && (DID_NOT_HELP.is_match(s.text) || UNDO_STILL_FAILS.is_match(s.text)))
+            && did_not_help(s.text))
             || (fam == ROLLBACK && UNDO_BROKE.is_match(s.text));
         (best >= threshold && !failed).then(|| (s.doc_range(model::trimmed(s.text)), fam))
     })

@@ -1673,13 +1673,13 @@ fn japanese_particle(text: &str, p: usize) -> Option<(Sep, usize)> {
 /// secret's name holds only letters, digits and dashes; a value with any other character
 /// is read on as a value, and so is a bare word without a dash or digit ("… secret is X").
 fn names_a_vault_secret(text: &str, ks: usize, ke: usize) -> bool {
-    let before = text[..ks].trim_end_matches(' ');
-    let vault = ["key vault", "keyvault", "vault"].iter().any(|w| {
-        before.len() >= w.len()
-            && before.is_char_boundary(before.len() - w.len())
-            && before[before.len() - w.len()..].eq_ignore_ascii_case(w)
-    });
-    if !vault {
+    // "Key Vault", "KeyVault" and "vault" all end in the one word.
+    let before = text[..ks].trim_end_matches(' ').as_bytes();
+    if !before
+        .len()
+        .checked_sub(5)
+        .is_some_and(|cut| before[cut..].eq_ignore_ascii_case(b"vault"))
+    {
         return false;
     }
     let rest = text[ke..].trim_start_matches(' ');
