@@ -35,8 +35,10 @@ declare_rule! {
     ///   問題なし, ran fine for three days after the upgrade), which tells the time
     ///   before the problem; not a wish to fix it (解消したい);
     /// - root cause: the cause or what happened asked for (要因について, なぜ起きたのか,
-    ///   何が起きたのか, what went wrong, root reason, an incident report, a write-up, a
-    ///   formal explanation, why X returned 503, what will prevent it from happening again,
+    ///   何が起きたのか, what went wrong, what failed, root reason, an incident report, a
+    ///   write-up or formal explanation of why or of the incident (a write-up alone is a
+    ///   document, not a question), why X returned 503 or throttled, what will prevent it
+    ///   from happening again,
     ///   要因を突き止め, 再発しないように, 二度と止まらないように);
     /// - undo fixes it: an undo verb (戻す, 削除する, 外す, 解除する, 無効化する, 差し替える;
     ///   delete, remove, revert, roll … back, switch back, set … back, turn … off; after
@@ -50,8 +52,10 @@ declare_rule! {
     ///   any form (外した状態だと, 無効化してみると, オフに切り替えた場合, やめて既定値にしたら,
     ///   一つ前のバージョンで作り直したところ; pinning it back, with the endpoint detached)
     ///   followed by an outcome that works (つながる, 元どおり, エラーは一切出なくなる); never
-    ///   when the sentence says it did not help (切り戻しても解消しない, 切り戻した後も,
-    ///   改善しておらず, didn't help, still, persists, kept coming) or the outcome is negated
+    ///   when the sentence or the next one says it did not help (切り戻しても解消しない,
+    ///   切り戻した後も, 改善しておらず, didn't help, still, persists, kept coming; the next
+    ///   one not about a fix of its own, a restart), nor a bare mention of a rollback that
+    ///   the text says did not help, or the outcome is negated
     ///   (削除したところ接続できなくなりました, could no longer reach);
     /// - not live yet: building, migrating or testing (構築中, 展開している段階, 移行リハーサル,
     ///   mid-migration, greenfield, building out, standing up a new …), before a launch
@@ -158,7 +162,10 @@ declare_rule! {
     /// asks for a root cause analysis later, mentions a rollback that was tried, or asks
     /// for speed: an outage now is what A is for. It is recognised by who is affected
     /// (全社員, 全店舗, すべてのお客様, 誰も, all users, every customer, nobody can, the whole
-    /// company, どの院でも…見られません) or by the state now (停止中, 現在も, 業務が止まっている, 復旧していない,
+    /// company, どの院でも…見られません) with a failure going on now in the same sentence
+    /// (全端末が接続できません, every request returns 500, no shopper can buy; not a past
+    /// one: throttled almost every request on Friday, 全端末が再接続でき) on a system the
+    /// text does not call not live yet, or by the state now (停止中, 現在も, 業務が止まっている, 復旧していない,
     /// 引き続き…できない; is down, right now, at the moment, ongoing, still failing, losing
     /// revenue); work on a project said to be blocked (作業が止まっている, testing is
     /// blocked) is a project's delay, not such a sign. A sentence saying nothing is down now outweighs those words (停止中は 503
@@ -352,14 +359,6 @@ pub(crate) const FAMILIES: &[(&str, &str, &[&str])] = &[
 
 /// Phrases that say a business-stopping outage is going on now.
 const ONGOING: &[&str] = &[
-    "全社員",
-    "全ユーザー",
-    "全ユーザ",
-    "すべてのユーザー",
-    "全てのユーザー",
-    "全利用者",
-    "全店舗",
-    "全拠点",
     "業務が停止",
     "業務停止",
     "業務ができない",
@@ -384,11 +383,6 @@ const ONGOING: &[&str] = &[
     "復旧しない",
     "復旧しません",
     "未復旧",
-    "all users",
-    "all employees",
-    "all customers",
-    "every user",
-    "company-wide",
     "production is down",
     "production is currently down",
     "site is down",
@@ -417,7 +411,7 @@ const CARRIES_ON: usize = 5;
 /// A problem met in a test, development or PoC environment (検証環境, staging slot).
 static TEST_ENV: LazyLock<Cue> = LazyLock::new(|| {
     Cue::new(&[
-        "(?:PoC|検証|テスト|開発|ステージング|評価|試験|デモ) ?(?:用|専用)?(?:の)?(?:環境|サブスクリプション|テナント|クラスター|アカウント|構成|システム|基盤)|(?:PoC|検証|テスト|評価|試験|デモ)(?:専用|用途)|(?:研修|トライアル|試行|試験導入|サンドボックス)(?:用|専用)|試験導入|社内トライアル|利用開始前|(?:負荷|性能|高負荷|ストレス|耐障害性?|フェールオーバー|切り替え)(?:試験|テスト)",
+        "(?:PoC|検証|テスト|開発|ステージング|評価|試験|デモ) ?(?:用|専用)?(?:の)?(?:環境|サブスクリプション|テナント|クラスター|アカウント|構成|システム|基盤)|(?:PoC|検証|テスト|評価|試験|デモ)(?:専用|用途)|(?:PoC|検証|テスト|評価|試験|開発)用(?:の)? ?(?:VM|仮想マシン|サーバー?|マシン|端末|DB|データベース|アプリ|サイト)|(?:研修|トライアル|試行|試験導入|サンドボックス)(?:用|専用)|試験導入|社内トライアル|利用開始前|(?:負荷|性能|高負荷|ストレス|耐障害性?|フェールオーバー|切り替え)(?:試験|テスト)",
         r"\b(?:test|testing|dev|development|staging|qa|uat|sandbox|poc|trial|training|non-?prod(?:uction)?)\s+(?:environment|env|subscription|cluster|tenant|slot|account|workspace|instance|servers?|vms?)\b|\bsandbox\b|\b(?:load|stress|performance|soak|failover|dr|resilience|chaos)\s+test(?:s|ing|\s+runs?)?\b",
     ])
 });
@@ -511,7 +505,7 @@ static CUES: LazyLock<[Cue; 4]> = LazyLock::new(|| {
             "(?:原因|要因)について|(?:原因|要因)(?:の)?(?:調査|分析|究明|特定|解明|を?(?:知り|教え|ご教示|明らか|調べ|ご報告|報告|説明|調査))|根本的な(?:原因|要因)|何が(?:起き|起こ|あった|原因)",
             "(?:原因|要因)を突き止め|再発(?:しない|させない)よう|二度と(?:止ま|落ち|発生|起き)|なぜ(?:起き|発生|停止|落ち|止ま|ダウン)|経緯(?:を|の)?(?:まとめ|ご報告|報告|説明|レポート)|障害報告|事後(?:の)?(?:報告|分析|レポート)|再発防止",
             r"\bwhat\s+(?:went\s+wrong|happened)\b|\broot\s+(?:cause|reason)\b|\bwhy\s+(?:it|this|the\s+\w+)\s+(?:happened|went\s+down|failed|stopped|crashed|occurred|broke)\b|\bwhat\s+caused\b",
-            r"\b(?:incident|outage|post[- ]incident)\s+(?:report|review|analysis|summary|explanation)\b|\bwrite-?up\b|\b(?:written|formal)\s+(?:explanation|report|statement)\b|\bexplanation\s+of\s+(?:why|what)\b|\bprevent\s+(?:it|this|that)\s+from\s+happening\s+again\b|\bhappening\s+again\b|\bwhy\s+[\w.-]+(?:\s+[\w.-]+){0,2}\s+(?:returned|went\s+down|was\s+down|failed|stopped|crashed|happened|occurred|broke)\b|\bcause\s+of\s+the\s+(?:outage|incident|failure|downtime|disruption)\b",
+            r"\b(?:incident|outage|post[- ]incident)\s+(?:report|review|analysis|summary|explanation)\b|\bwhat\s+(?:failed|broke|caused\s+(?:it|this|the))\b|\b(?:write-?up|(?:written|formal)\s+(?:[\w-]+\s+)?(?:explanation|report|statement|analysis|account))\s+(?:of|on|about|covering)\s+(?:why|what|how\s+(?:it|this|the)|the\s+(?:incident|outage|failure|downtime|disruption|night|event|errors?))\b|\baccount\s+of\s+(?:why|what)\b|\bexplanation\s+of\s+(?:why|what)\b|\bprevent\s+(?:it|this|that)\s+from\s+happening\s+again\b|\bhappening\s+again\b|\bwhy\s+[\w.-]+(?:\s+[\w.-]+){0,2}\s+(?:returned|went\s+down|was\s+down|failed|stopped|crashed|happened|occurred|broke|throttled|rejected|timed\s+out|dropped|disconnected|restarted|hung|froze)\b|\bcause\s+of\s+the\s+(?:outage|incident|failure|downtime|disruption)\b",
         ]),
         Cue::new(&[
             "(?:戻す|戻し|戻せ|戻る|戻っ|削除す|削除し|削除を|消す|消し|消せ|取り除|取り外|外す|外し|解除す|解除し|取り消す|取り消し|オフにす|オフにし|止め|無効化す|無効化し|無効にす|無効にし|差し替え|入れ替え|アンインストール|ダウングレード|設定し直|設定しなお|書き戻|元に戻|切り替え直|割り当て直|再度割り当て|再割り当て|再適用|適用し直)(?:る|た|て|す|し)?(?:と|ば|たら|ところ|れば)[^。]{0,40}?(?:再開|処理され|送信でき|受信でき|ログインでき|届|正常|動作|動く|動き|接続でき|通信でき|疎通でき|アクセスでき|起動|解消|繋が|つなが|成功|問題なく|直|回復|復旧|できる|できます|通る|通り(?:ます|まし)|通って|元の[^。]{0,8}に戻|改善|(?:切れ|落ち|止ま|途切れ|失敗し|発生し|再発し)(?:て)?(?:おらず|いません|おりません|なくなり)|通常どおり|通常通り|安定|(?:通信|接続|疎通|アクセス|表示|応答|通知|配信|同期)(?:は|が|も)?(?:すぐに?|元通りに?|正常に)?戻)",
@@ -571,7 +565,7 @@ static PROJECT_CUE: LazyLock<Cue> = LazyLock::new(|| {
 static DATE_MISSED: LazyLock<Cue> = LazyLock::new(|| {
     Cue::new(&[
         "間に合(?:わ|い)|ずれ込|遅れ(?:る|て|が)",
-        r"(?:make|meet|hit)\s+(?:it|the\s+\w+)|in\s+time|at\s+risk|slip\w*",
+        r"\b(?:make|meet|hit)\s+(?:it|the\s+\w+)\b|\bin\s+time\b|\bat\s+risk\b|\bslip\w*",
     ])
 });
 
@@ -601,13 +595,35 @@ static PROJECT_SLIPPED: LazyLock<Cue> = LazyLock::new(|| {
     ])
 });
 
-/// A business-stopping outage said to be going on now: who is affected (全社員, every
-/// customer, nobody can) or that it is still down (停止中, 現在も, right now).
+/// Who or how much a failure reached (全社員, 全端末, 誰も, every request, all users,
+/// nobody can): an outage now only when the same sentence says the failure is going on
+/// now ([`PRESENT_FAILURE`]); a scope told of the past (throttled almost every request
+/// on Friday), of a recovery (全端末が再接続でき) or of a system not live yet says nothing
+/// of now.
+static SCOPE_CUE: LazyLock<Cue> = LazyLock::new(|| {
+    Cue::new(&[
+        "(?:すべて|全て)のユーザー|全(?:社員|社で|社的|ユーザ|利用者|顧客|店舗|拠点|従業員|職員|端末|リクエスト|取引|注文|決済|サービス(?:が|の)?(?:停止|ダウン|利用でき)|員(?:が|に)?影響)|(?:全て|すべて|全部)の(?:お客様|顧客|ユーザ|利用者|社員|店舗|拠点|VM|リクエスト|サービス|取引)|誰も|一切(?:接続|利用|アクセス|使え)|全面的に|どの[^。]{0,12}(?:でも|からも)[^。]{0,24}(?:でき|見られ|使え|つなが|繋が|開け)(?:ない|ません|ず)",
+        r"\ball\s+(?:of\s+)?(?:our\s+)?(?:users|employees|customers|staff|visitors|tenants|orders|requests|services|hospitals|stores|sites|offices)\b|\bevery\s+(?:user|customer|employee|visitor|request|order|api\s+call|call|page|login|sign-in|transaction|payment|store|office|branch|clinic|ward)\b|\bno\s+(?:[\w-]+\s+)?(?:users?|customers?|shoppers?|employees?|staff|visitors?|patients?|clients?|members?|students?|agents?|clerks?|nurses?|doctors?)\s+(?:can|is\s+able|are\s+able|gets?|has\s+been\s+able)\b|\b(?:nobody|no\s+one|no-one)\s+(?:can|could|is\s+able|was\s+able|has\s+been\s+able|gets|is\s+getting)\b|\bwhole\s+(?:company|business|organi[sz]ation|site)\b|\bcompany-wide\b|\bentire\s+(?:company|business|site|storefront|organi[sz]ation|production)\b",
+    ])
+});
+
+/// A failure said to be going on now: an ability negated in the present (できません,
+/// つながらない状態です, cannot, is unable), a progressive or continuing failure
+/// (返し続けています, 影響が出ています, is failing, are getting 503, has been down), or a
+/// present-tense failure (every request returns 404, still fails). Not a past one
+/// (throttled, got 502, できなくなっていました) nor a recovered one.
+static PRESENT_FAILURE: LazyLock<Cue> = LazyLock::new(|| {
+    Cue::new(&[
+        "(?:でき|使え|つなが|繋が|開け|開か|届か|動か|見られ|見れ|起動し|表示され|応答し|返ってこ|入れ|送れ|受け取れ)(?:ない|ません)(?:$|[。、がしけ]|(?:状態|状況|まま)(?:です|が続|(?:に|と)なって(?:い|お)|で[、す]|[。、]|$)|ので|ため)|(?:でき|使え|つなが|繋が)なくなって(?:い|お)(?:ます|る|ります)|(?:返し|失敗し|落ち|止まっ|停止し|エラーになっ|発生し|出て|続い|タイムアウトし|切断され|ダウンし)(?:続け)?て(?:い|お)(?:ます|る|ります|り、)|(?:停止|ダウン|障害|影響)(?:中|が(?:続|出て(?:い|お)))",
+        r"\b(?:cannot|can't|can\s+not|can\s+no\s+longer|(?:is|are|am)\s+(?:still\s+|currently\s+)?(?:unable|not\s+able))\b|\b(?:nobody|no\s+one|no-one|no\s+(?:[\w-]+\s+)?[\w-]+s?)\s+(?:can|is\s+able|are\s+able|has\s+been\s+able|gets|is\s+getting)\b|\b(?:has|have)\s+(?:answered|returned|failed|thrown|rejected|dropped|refused)\b|\b(?:is|are)\s+(?:still\s+|now\s+|currently\s+)?(?:\w+\s+)?(?:failing|getting|returning|receiving|seeing|hitting|timing\s+out|erroring|throwing|dropping|down|offline|unavailable|unreachable|blocked|locked\s+out|affected|impacted|stuck)\b|\b(?:has|have)\s+been\s+(?:failing|returning|getting|down|unavailable|offline|unable|locked\s+out|timing\s+out)\b|\b(?:fails?|returns?|gets?|times?\s+out|drops?|throws?|hangs?|errors?\s+out)\b|\bstill\b",
+    ])
+});
+
+/// A business-stopping outage said to be going on now by its state (停止中, 現在も, right
+/// now, is down, still failing, losing revenue).
 static ONGOING_CUE: LazyLock<Cue> = LazyLock::new(|| {
     Cue::new(&[
-        "全(?:社員|社で|社的|ユーザ|利用者|顧客|店舗|拠点|従業員|職員|端末|リクエスト|取引|注文|決済|サービス(?:が|の)?(?:停止|ダウン|利用でき)|員(?:が|に)?影響)|(?:全て|すべて|全部)の(?:お客様|顧客|ユーザ|利用者|社員|店舗|拠点|VM|リクエスト|サービス|取引)|誰も|一切(?:接続|利用|アクセス|使え)|全面的に|どの[^。]{0,12}(?:でも|からも)[^。]{0,24}(?:でき|見られ|使え|つなが|繋が|開け)(?:ない|ません|ず)",
         "引き続き[^。]{0,20}(?:でき|つなが|繋が)(?:ない|ません|ず)|停止(?:中|して(?:いる|います|おり)|したまま)|止まって(?:いる|います|おり)|現在も|依然|継続中|(?:状態|事象|障害)が(?:続|継続)|(?:解消|復旧|回復)(?:して|されて|いたして)?(?:おりません|いません|いない|おらず|せず|しません|されません|されず)|利用できない状態|業務(?:が|を)?(?:停止|止ま|行え|でき)|(?:でき|使え|つなが|繋が|行え)(?:ない|ず)(?:状態|状況)(?:です|が続|となって|になって)|(?:返し|失敗し|落ち|エラーになり|発生し)続け|復旧を(?:最優先|急いで|急ぎ|優先)|(?:至急|早急に|一刻も早く)[^。]{0,10}復旧",
-        r"\ball\s+(?:of\s+)?(?:our\s+)?(?:users|employees|customers|staff|visitors|tenants|orders|requests|services|hospitals|stores|sites|offices)\b|\bevery\s+(?:user|customer|employee|visitor|request|order|api\s+call|store|office)\b|\b(?:nobody|no\s+one|no-one)\s+(?:can|could|is\s+able|was\s+able|has\s+been\s+able|gets|is\s+getting)\b|\bwhole\s+(?:company|business|organi[sz]ation|site)\b|\bcompany-wide\b|\bentire\s+(?:company|business|site|storefront|organi[sz]ation|production)\b",
         r"\b(?:is|are)\s+(?:currently\s+|still\s+|completely\s+|totally\s+)?(?:down|offline|unreachable|unavailable)\b|\bright\s+now\b|\bat\s+the\s+moment\b|\bin\s+progress\b|\bongoing\b|\bstill\s+(?:down|failing|broken|unavailable|locked\s+out)\b|\blosing\s+(?:revenue|money|sales)\b|\bnot\s+(?:yet\s+)?(?:recovered|restored)\b",
     ])
 });
@@ -630,8 +646,8 @@ static NOTHING_DOWN_NOW: LazyLock<Cue> = LazyLock::new(|| {
 /// of its own and outweighs words of an outage, like [`NOTHING_DOWN_NOW`].
 static NOT_USED: LazyLock<Cue> = LazyLock::new(|| {
     Cue::new(&[
-        "(?:まだ)?(?:一般の)?(?:お客様|利用者|ユーザー|顧客)(?:の|による|からの)?(?:アクセス|利用)(?:は|が)(?:まだ)?(?:ありません|ない|ございません|ゼロ)|(?:他に|ほかに|他の(?:人|部署|社員|利用者)は?|ほかの(?:人|部署|社員|利用者)は?)(?:誰も|だれも)?(?:使って|利用して|使用して)(?:いない|いません|おらず|おりません)|(?:展示会|デモ|イベント|検証|テスト|評価|発表会|セミナー|開発)[^。]{0,16}(?:で|に|用に)?(?:しか|のみ|だけ)(?:が|で)?(?:使わ|使用し|利用し|使い|使う|利用する|使用する)|まだ[^。]{0,16}(?:通信|トラフィック|データ|業務|利用者|ユーザー|お客様|取引先)[^。]{0,8}(?:流して|載せて|乗せて|移して|使って|利用して|案内して|公開して)(?:いない|おらず|いません|おりません)|(?:取引先|お客様|利用者|ユーザー|社員)(?:に|へ)(?:は)?まだ(?:案内|公開|提供|開放|展開)(?:して|されて)?(?:いない|おらず|いません|おりません)|まだ誰にも(?:公開|案内|提供|開放|展開)|(?:利用者|ユーザー|使う人)(?:も|は)(?:まだ)?(?:いません|いない|おらず|おりません)|(?:誰も|だれも|どなたも)(?:まだ)?(?:使って|利用して|使用して|触って)(?:いない|いません|おらず|おりません)|まだ[^。]{0,12}(?:一人も|ひとりも|誰も|だれも)[^。]{0,4}(?:入って|来て|乗って|使って|利用して|アクセスして)(?:い|お)?(?:ない|なく|ません|らず|りません)|(?:一人も|ひとりも)(?:入って|来て|乗って)(?:い|お)?(?:ない|なく|ません|らず|りません)",
-        r"\b(?:customers|users|clients|partners|end\s+users)\s+are\s+still\s+(?:on|using)\s+(?:the|our)\s+(?:old|current|existing|legacy)\b|\bonly\s+(?:our|the)\s+(?:\w+\s+){0,2}(?:team|testers|developers|engineers)\b[^.]{0,30}?\b(?:sends?|uses?|hits?|generates?|access(?:es)?)\b|\b(?:nobody|no\s+one|no-one)\s+else\s+(?:uses?|is\s+using|relies\s+on|depends\s+on|needs)\b|\b(?:(?:is|are)\s+only\s+(?:for|used\s+(?:for|by|at|in))|used\s+only\s+(?:for|by|at|in))\s+(?:the|our|a|an|this)\s+[\w\s-]{0,24}?\b(?:booth|demo|event|exhibition|trade\s*show|conference|tests?|testing|harness|pilot|poc|kiosks?|rehearsals?)\b|\bnothing\s+(?:has\s+)?(?:launched|gone\s+live|shipped)\b|\bnothing\s+else\s+(?:runs|is\s+running|lives|is\s+deployed|is\s+hosted)\s+(?:on|in)\b|\bthe\s+only\s+(?:traffic|users?|load)\s+(?:is|are|comes?\s+from)\s+(?:our\s+own|our\s+team|internal|the\s+team)\b|\b(?:no\s+one|nobody|no-one)\s+(?:is\s+)?(?:using|uses)\s+(?:it|this|them)\b|\bnone\s+of\s+(?:its|the|our)\s+(?:\w+\s+)?(?:workloads|apps|applications|services)\s+(?:have|has)\s+been\s+deployed\b|\bserves\s+no\s+(?:applications?|customers?|users?|production|traffic)\b|\bno\s+(?:[\w-]+(?:,\s*|\s+(?:or|nor|and)\s+)){0,5}[\w-]+\s+(?:use|uses|touch|touches|depends?\s+on|relies\s+on|rely\s+on)\s+(?:it|this|them)\b|\b(?:we\s+)?plan\s+to\s+(?:open|launch|release|offer)\s+(?:it\s+)?to\b|\b(?:zero|no)\s+(?:customers|users|players|tenants|end\s+users)\s+(?:are\s+|is\s+)?(?:on|using)\s+(?:it|this|them)\b",
+        "(?:まだ)?(?:一般の)?(?:お客様|利用者|ユーザー|顧客)(?:の|による|からの)?(?:アクセス|利用)(?:は|が)(?:まだ)?(?:ありません|ない|ございません|ゼロ)|(?:他に|ほかに|他の(?:人|部署|社員|利用者)は?|ほかの(?:人|部署|社員|利用者)は?)(?:誰も|だれも)?(?:使って|利用して|使用して)(?:いない|いません|おらず|おりません)|(?:展示会|デモ|イベント|検証|テスト|評価|発表会|セミナー|開発)[^。]{0,16}(?:で|に|用に)?(?:しか|のみ|だけ)(?:が|で)?(?:使わ|使用し|利用し|使い|使う|利用する|使用する)|まだ[^。]{0,16}(?:通信|トラフィック|データ|業務|利用者|ユーザー|お客様|取引先)[^。]{0,8}(?:流して|載せて|乗せて|移して|使って|利用して|案内して|公開して)(?:いない|おらず|いません|おりません)|(?:取引先|お客様|利用者|ユーザー|社員)(?:に|へ)(?:は)?まだ(?:案内|公開|提供|開放|展開)(?:して|されて)?(?:いない|おらず|いません|おりません)|まだ誰にも(?:公開|案内|提供|開放|展開)|(?:利用者|ユーザー|使う人|使用者)(?:も|は|が)(?:まだ)?(?:いません|いない|おらず|おりません|ゼロ|0 ?人)|(?:誰も|だれも|どなたも)[^。、]{0,12}?(?:使って|利用して|使用して|触って)(?:いない|いません|おらず|おりません)|業務(?:で|に)(?:は)?(?:まだ)?(?:使って|利用して|使用して|使われて)(?:いない|いません|おらず|おりません)|業務(?:で|に|での)?(?:の)?(?:利用|使用)(?:は)?(?:なし|無し|ありません|ございません|していません|しておりません|はしていない)|まだ[^。]{0,12}(?:一人も|ひとりも|誰も|だれも)[^。]{0,4}(?:入って|来て|乗って|使って|利用して|アクセスして)(?:い|お)?(?:ない|なく|ません|らず|りません)|(?:一人も|ひとりも)(?:入って|来て|乗って)(?:い|お)?(?:ない|なく|ません|らず|りません)",
+        r"\b(?:customers|users|clients|partners|end\s+users)\s+are\s+still\s+(?:on|using)\s+(?:the|our)\s+(?:old|current|existing|legacy)\b|\bonly\s+(?:our|the)\s+(?:\w+\s+){0,2}(?:team|testers|developers|engineers)\b[^.]{0,30}?\b(?:sends?|uses?|using|hits?|generates?|access(?:es)?|calls?|calling)\b|\b(?:nobody|no\s+one|no-one)\s+else\s+(?:uses?|is\s+using|relies\s+on|depends\s+on|needs)\b|\b(?:(?:is|are)\s+only\s+(?:for|used\s+(?:for|by|at|in))|used\s+only\s+(?:for|by|at|in))\s+(?:the|our|a|an|this)\s+[\w\s-]{0,24}?\b(?:booth|demo|event|exhibition|trade\s*show|conference|tests?|testing|harness|pilot|poc|kiosks?|rehearsals?)\b|\bnothing\s+(?:has\s+)?(?:launched|gone\s+live|shipped)\b|\bnothing\s+else\s+(?:runs|is\s+running|lives|is\s+deployed|is\s+hosted)\s+(?:on|in)\b|\bthe\s+only\s+(?:traffic|users?|load)\s+(?:is|are|comes?\s+from)\s+(?:our\s+own|our\s+team|internal|the\s+team)\b|\b(?:no\s+one|nobody|no-one)\s+(?:is\s+)?(?:using|uses)\s+(?:it|this|them)\b|\bnone\s+of\s+(?:its|the|our)\s+(?:\w+\s+)?(?:workloads|apps|applications|services)\s+(?:have|has)\s+been\s+deployed\b|\bserves\s+no\s+(?:applications?|customers?|users?|production|traffic)\b|\bno\s+(?:[\w-]+(?:,\s*|\s+(?:or|nor|and)\s+)){0,5}[\w-]+\s+(?:use|uses|touch|touches|depends?\s+on|relies\s+on|rely\s+on)\s+(?:it|this|them)\b|\b(?:we\s+)?plan\s+to\s+(?:open|launch|release|offer)\s+(?:it\s+)?(?:to|for)\b|\bnot\s+yet\s+(?:open|opened|available|live|released|exposed)\s+(?:to|for)\b|\bnot\s+(?:open|opened|available|live|released|exposed)\s+(?:to|for)\s+(?:\w+\s+){0,3}?(?:customers|users|the\s+public|partners|clients|anyone|shoppers|patients|players|tenants)\s+yet\b|\b(?:zero|no)\s+(?:customers|users|players|tenants|end\s+users)\s+(?:are\s+|is\s+)?(?:on|using)\s+(?:it|this|them)\b",
     ])
 });
 
@@ -720,6 +736,36 @@ static OUTCOME_NEGATED: LazyLock<Cue> = LazyLock::new(|| {
 fn did_not_help(sentence: &str) -> bool {
     DID_NOT_HELP.is_match(sentence) || UNDO_STILL_FAILS.is_match(sentence)
 }
+
+/// Whether the undo told in sentence `k` did not help: its own sentence says so, or the
+/// next one does when the undo's own sentence tells no outcome that works (We reverted
+/// the rule at 11:10. The 502s continue.). Tied to the undo's sentence, not to any fix
+/// anywhere: a restart that did not help says nothing of an undo.
+fn undo_failed_at(texts: &[&str], k: usize) -> bool {
+    did_not_help(texts[k])
+        || (!UNDO_WORKS.is_match(texts[k])
+            && texts.get(k + 1).is_some_and(|n| did_not_help(n) && !mentions_fix_tried(n)))
+}
+
+/// Whether `sentence` names a rollback (切り戻し, rolled back) or an undo verb.
+fn mentions_undo(sentence: &str) -> bool {
+    let (set, family) = &*TRIGGERS;
+    set.find(sentence).iter().any(|m| family[m.phrase] == ROLLBACK)
+}
+
+/// Whether `sentence` tells a fix of its own being tried (再起動しても, a restart did not
+/// help): then its "did not help" is about that fix, not the undo before it.
+fn mentions_fix_tried(sentence: &str) -> bool {
+    FIX_TRIED.is_match(sentence)
+}
+
+/// A fix of its own tried in a sentence: a restart, redeploy, scale, reinstall, retry.
+static FIX_TRIED: LazyLock<Cue> = LazyLock::new(|| {
+    Cue::new(&[
+        "再起動|再デプロイ|スケール|再インストール|再試行|リトライ|再作成|再実行|キャッシュ(?:を)?(?:クリア|削除)",
+        r"\b(?:restart\w*|reboot\w*|redeploy\w*|scal(?:e|ed|ing)|reinstall\w*|retr(?:y|ied|ying)|recreat\w*|re-?ran|rerun|flush\w*|clear(?:ed|ing)?\s+the\s+cache)\b",
+    ])
+});
 
 /// Whether the undo found at `r` in `sentence` did not end in an outcome that works:
 /// Japanese negates after the outcome word, English before it (inside the match).
@@ -815,8 +861,12 @@ fn first_sign(prose: &Prose) -> Option<(std::ops::Range<usize>, usize)> {
     let mut project_before = false;
     let mut date_missed_before = false;
     let sentences: Vec<_> = prose.sentences().collect();
+    let texts: Vec<&str> = sentences.iter().map(|s| s.text).collect();
+    // A rollback tried and said not to have helped makes every other bare mention of a
+    // rollback (Release 3.3 deployed, rolled back at 11:10) that same failed attempt.
+    let failed_undo = (0..texts.len()).any(|k| mentions_undo(texts[k]) && undo_failed_at(&texts, k));
     for (k, s) in sentences.iter().enumerate() {
-        let undo_failed = did_not_help(s.text);
+        let undo_failed = undo_failed_at(&texts, k);
         // A test environment named to contrast with production says nothing.
         let contrast = TEST_CONTRAST.is_match(s.text);
         // Stable since the last change tells the time before the problem, not after.
@@ -832,6 +882,7 @@ fn first_sign(prose: &Prose) -> Option<(std::ops::Range<usize>, usize)> {
         let mut signs: Vec<(std::ops::Range<usize>, usize)> = set
             .find(s.text)
             .into_iter()
+            .filter(|m| !(failed_undo && family[m.phrase] == ROLLBACK))
             .filter(|m| {
                 // Urgency alone is not a project: it needs a project or schedule nearby.
                 family[m.phrase] != SPEED
@@ -885,17 +936,40 @@ fn first_sign(prose: &Prose) -> Option<(std::ops::Range<usize>, usize)> {
     None
 }
 
-/// Whether the text says an outage is going on now, and nothing says otherwise.
+/// Whether the text says an outage is going on now, and nothing says otherwise: a
+/// state now (停止中, is down), or who is affected with a failure going on now in the
+/// same sentence, on a system the text does not call not live yet.
 fn outage_now(prose: &Prose) -> bool {
     let nothing_down = prose.sentences().any(|s| {
         (NOTHING_DOWN_NOW.is_match(s.text) && !SINCE_LAST_CHANGE.is_match(s.text))
             || NOT_USED.is_match(s.text)
     });
-    !nothing_down
-        && (prose.mentions(&ONGOING_SET)
-            || prose
-                .sentences()
-                .any(|s| ONGOING_CUE.is_match(s.text) && !WORK_BLOCKED.is_match(s.text)))
+    if nothing_down {
+        return false;
+    }
+    let state = prose.mentions(&ONGOING_SET)
+        || prose
+            .sentences()
+            .any(|s| ONGOING_CUE.is_match(s.text) && !WORK_BLOCKED.is_match(s.text));
+    state || {
+        let scoped_now = prose.sentences().any(|s| {
+            SCOPE_CUE.is_match(s.text)
+                && PRESENT_FAILURE.is_match(s.text)
+                && !WORK_BLOCKED.is_match(s.text)
+        });
+        scoped_now && !prose.sentences().any(|s| not_live(s.text))
+    }
+}
+
+/// Whether `sentence` says the system is not live yet (built, migrated, tested, not in
+/// use): a failure reaching all of such a system stops no business.
+fn not_live(sentence: &str) -> bool {
+    let (set, family) = &*TRIGGERS;
+    set.find(sentence).iter().any(|m| family[m.phrase] == BUILD_OUT)
+        || CUES[BUILD_OUT].is_match(sentence)
+        || NOT_LIVE_PHASE.is_match(sentence)
+        || NOT_USED.is_match(sentence)
+        || (TEST_ENV.is_match(sentence) && !TEST_CONTRAST.is_match(sentence))
 }
 
 /// The sentence model's sign, for a request at severity A with no outage said to be
@@ -925,7 +999,10 @@ fn model_sign_in(
     let families = model_families();
     // A section's heading (What we tried, 試した対策) is the template's words, not the
     // writer's: only the writer's sentences say what the business is living through.
-    prose.written_sentences().find_map(|s| {
+    let sentences: Vec<_> = prose.written_sentences().collect();
+    let texts: Vec<&str> = sentences.iter().map(|s| s.text).collect();
+    let failed_undo = (0..texts.len()).any(|k| mentions_undo(texts[k]) && undo_failed_at(&texts, k));
+    sentences.iter().enumerate().find_map(|(k, s)| {
         // A calm before the problem began says nothing of now.
         if SINCE_LAST_CHANGE.is_match(s.text) {
             return None;
@@ -936,9 +1013,14 @@ fn model_sign_in(
             .max_by(|a, b| a.1.total_cmp(&b.1))?;
         // Something tried that did not help (同じ画面に戻る, the errors persist) is no
         // recovery and no undo that works, as for the cues.
-        let failed = (matches!(fam, RECOVERED | ROLLBACK)
-            && did_not_help(s.text))
-            || (fam == ROLLBACK && UNDO_BROKE.is_match(s.text));
+        // An undo that failed, here, in the next sentence or told elsewhere of the same
+        // rollback, is no recovery and no undo that works either.
+        let undo_here = fam == ROLLBACK || mentions_undo(s.text);
+        let failed = (matches!(fam, RECOVERED | ROLLBACK) && did_not_help(s.text))
+            || (fam == ROLLBACK && UNDO_BROKE.is_match(s.text))
+            || (matches!(fam, RECOVERED | ROLLBACK)
+                && undo_here
+                && (failed_undo || undo_failed_at(&texts, k)));
         (best >= threshold && !failed).then(|| (s.doc_range(model::trimmed(s.text)), fam))
     })
 }
@@ -1190,6 +1272,56 @@ mod tests {
         assert!(check(&RULE, s).is_empty());
         // Latin triggers match whole words only.
         assert!(check(&RULE, &doc("A", "SOURCE ARCADE uncovered")).is_empty());
+    }
+
+    #[test]
+    fn a_scope_vetoes_only_with_a_failure_going_on_now_on_a_live_system() {
+        // Who was reached, told of the past, of a recovery or of a system not live.
+        for body in [
+            "金曜の 14 時から 46 分間、ほぼすべてのリクエストが 429 になりました。なぜ起きたのかを知りたいです。",
+            "再起動したところ全端末が再接続でき、その後は安定して利用できています。",
+            "The gateway throttled almost every request on Friday for 40 minutes; we need to know why it throttled.",
+            "Every request to the new cluster returns 404. Only our team is calling it; it is not open to customers yet.",
+            "検証用の VM が起動しません。院内の誰も業務では使っていません。",
+        ] {
+            let s = doc("A", body).replace("## 問題", "## Problem");
+            assert_eq!(check(&RULE, &s).len(), 1, "{body}");
+        }
+        // Who is reached now: an outage.
+        for body in [
+            "全端末が接続できません。切り戻しで直るか確認中です。",
+            "Every request returns 500 and no shopper can buy. We rolled the release back earlier.",
+            "All users cannot sign in since 09:00. Please send an RCA afterwards.",
+        ] {
+            assert!(check(&RULE, &doc("A", body)).is_empty(), "{body}");
+        }
+    }
+
+    #[test]
+    fn an_undo_that_did_not_help_is_read_in_its_sentence_or_the_next() {
+        for body in [
+            "We reverted the firewall rule at 11:10. The 502s continue on the dealer portal.",
+            "ルールを切り戻しました。しかし状況は変わりません。",
+            // A failed rollback makes a bare mention elsewhere that same attempt.
+            "The release was rolled back at 11:10; it did not help.\n\n## Recent changes\nRelease 3.3 deployed at 10:55, rolled back at 11:10.",
+        ] {
+            assert!(check(&RULE, &doc("A", body)).is_empty(), "{body}");
+        }
+        // A restart that did not help says nothing of the undo before it.
+        let body = "We reverted the NSG change and traffic flows again. A restart earlier did not help.";
+        assert_eq!(check(&RULE, &doc("A", body)).len(), 1, "{body}");
+    }
+
+    #[test]
+    fn a_write_up_is_a_cause_asked_for_only_when_it_asks_for_the_cause() {
+        let body = "Please move our open case up and treat this write-up as an update to it.";
+        assert!(check(&RULE, &doc("A", body)).is_empty(), "{body}");
+        for body in [
+            "The CTO has to present a write-up of the night: what failed on the Azure side.",
+            "We need a written analysis of why the account throttled on Friday.",
+        ] {
+            assert_eq!(check(&RULE, &doc("A", body)).len(), 1, "{body}");
+        }
     }
 
     #[test]
