@@ -89,6 +89,12 @@ declare_rule! {
     ///   おります, こちらについても確認をお願いします, the Key Vault firewall blocks our
     ///   Functions app too) that names a service not named before, unless it reports no
     ///   problem (エラーは出ていません, works fine) or points back (同じ, 同様の, the same);
+    ///   a service counts when named in lower-case words that spell its catalog name (our
+    ///   container registry), and a failure told includes throttling (429s, throttled);
+    /// - a failure on another resource of the same kind opened as an added matter
+    ///   (Separately, on another VM of the same customer, we cannot extend the OS disk;
+    ///   それと、別の VM でディスクの拡張が失敗します), unless it is the same failure (同じ
+    ///   エラー, the same error) or nothing fails there (別の VM では問題なく接続できています);
     /// - a question in the contacts section (佐々木からは、…も伺いたいとのことです, could
     ///   whoever picks this up tell him…) that names a service not named before: the
     ///   section names people, so a question relayed there is another matter, and so is
@@ -337,7 +343,7 @@ static NEW_SUBJECT: LazyLock<Cue> = LazyLock::new(|| {
         r"\bunconnected\s*(?:,|:|but\b|to\s+(?:this|that|the\s+above))|\b(?:since|while|as)\s+(?:i|we)(?:'m|\s+am|'re|\s+are)\s+writing\b|\bon\s+the\s+(?:money|billing|cost|costs|finance|licen[cs]ing|account|admin)\s+(?:side|front)\s*[:,]",
         r"\b(?:for|on|in)\s+(?:a\s+)?(?:different|separate|another|other)\s+project\b",
         "(?:い|た|る|の|だ)件と[、 ]?[^。]{1,40}?の件(?:について|に関して)?[、,]?[^。]{0,6}(?:それぞれ|両方|個別に|まとめて)",
-        "(?:続いて|次に|次は|続きまして|もう(?:一|1|ひと)つは|(?:2|二) ?つ目は)[、,]?[^。]{1,30}?の件|(?:問題|課題|事象|不具合|ご?相談(?:事項)?|案件|トピック)(?:は|が)? ?(?:2|二|3|三|4|四|複数|いくつか) ?(?:つ|件|点)?(?:あり|ござい|存在)|(?:2|二|3|三|複数) ?(?:つ|件)の(?:問題|課題|不具合|ご?相談|案件|件|事柄|テーマ)|(?:2|二|ふた|3|三|みっ) ?(?:つ|点)(?:目|め)(?:は|[:：、])|(?:2|二|ふた|3|三|みっ) ?つ(?:の(?:こと|事))?(?:で|に|、)?(?:困って|悩んで)|困って(?:いる|る|おる)(?:こと|事)(?:が|は)[^。]{0,4}(?:2|二|ふた|3|三|みっ) ?つ|(?:もう|あと) ?(?:1|一|ひと) ?件|(?:他|ほか)にも[^。]{0,10}件|(?:以下|下記|次)の ?(?:2|二|3|三|複数) ?(?:件|つの(?:問題|事象|件|相談))|(?:2|二|3|三|複数) ?件(?:について|を|、|です|あります|ございます|ご?相談)|まとめて(?:の)?(?:ご?質問|ご?相談|お問い合わせ|問い合わせ|お伺い|確認させ)",
+        "(?:続いて|次に|次は|続きまして|もう(?:一|1|ひと)つは|(?:2|二) ?つ目は)[、,]?[^。]{1,30}?の件|(?:問題|課題|事象|不具合|ご?相談(?:事項)?|案件|トピック)(?:は|が)? ?(?:2|二|3|三|4|四|複数|いくつか) ?(?:つ|件|点)?(?:あり|ござい|存在)|(?:2|二|3|三|複数) ?(?:つ|件)の(?:問題|課題|不具合|ご?相談|案件|件|事柄|テーマ)|(?:2|二|ふた|3|三|みっ) ?(?:つ|点)(?:目|め)(?:は|[:：、])|(?:2|二|ふた|3|三|みっ) ?つ(?:の(?:こと|事))?(?:で|に|、)?(?:困って|悩んで)|困って(?:いる|る|おる)(?:こと|事)(?:が|は)[^。]{0,4}(?:2|二|ふた|3|三|みっ) ?つ|(?:もう|あと) ?(?:1|一|ひと) ?件|(?:他|ほか)にも[^。]{0,10}件|(?:以下|下記|次)の ?(?:2|二|3|三|複数) ?(?:件|つの(?:問題|事象|件|相談))|(?:2|二|3|三|複数) ?件(?:について|、|です|あります|ございます|ご?相談|を(?:まとめて|ご?相談|ご?質問|お?問い合わせ|お伺い|伺い|確認させ|ご確認|ご教示|教えて))|まとめて(?:の)?(?:ご?質問|ご?相談|お問い合わせ|問い合わせ|お伺い|確認させ)",
         r"\b(?:next|now|secondly|second|lastly|finally|then)\s*,?\s+(?:about|regarding|on|re:?|concerning)\s+[^.:,]{1,30}[:,]|\bsomething\s+else\s+(?:going\s+on|to\s+(?:ask|mention|raise|report)|(?:we|i)\s+(?:need|want|wanted))\b|\b(?:there(?:'s|\s+is)\s+also|(?:we|i)\s+also\s+have)\s+(?:another|a\s+second|one\s+more|something\s+else)\b|\b(?:two|three|four|several|multiple|[234])\s+(?:separate\s+|different\s+|distinct\s+|unrelated\s+)?(?:issues|problems)\b|\banother\s+(?:issue|problem|matter|topic)\b|\b(?:bundl\w+|combin\w+|lump\w*)\s+(?:these|them|several|multiple|two|a\s+few)\b|\bmoving\s+on\b|^\s*something\s+(?:else|different)(?:\s+(?:entirely|altogether|now|too))?\s*[:,]|\bwhile\s+(?:we're|we\s+are|i'm|i\s+am)\s+at\s+it\b|\b(?:taking|take|using|use)\s+this\s+(?:opportunity|chance)\b|\bsince\s+(?:i|we)\s+(?:have|'ve\s+got)\s+(?:you|your\s+attention)\b|\b(?:on\s+)?to\s+something\s+(?:else|different)\b|\bwhile\s+(?:this|the|our|my)\s*(?:case|ticket|request|thread)?\s+is\s+(?:open|still\s+open|active)\b",
         r"\bseparate\s+(?:problem|issue|question|matter)\b|\b(?:separate|different|unrelated|apart)\s+from\s+(?:this|that|the\s+above|(?:the|our|my)\s+(?:main\s+|first\s+)?(?:issue|problem|question|request))\b|\bnothing\s+to\s+do\s+with\s+(?:this|that|the\s+above|(?:the|our|my)\s+(?:main\s+|first\s+)?(?:issue|problem|question))\b|\b(?:a\s+few|(?:a\s+)?couple(?:\s+of)?|several|some|two|three|[23])\s+(?:more|other|additional|further|unrelated|separate)\s+(?:things|questions|issues|problems|topics|items|matters)\b|\b(?:also\s+|some\s+|a\s+few\s+|two\s+|three\s+)?(?:other|more|additional|further)\s+(?:doubts|queries)\b|\b(?:two|three|[23]|a\s+few|a\s+couple\s+of|several)\s+more\s+things\b|\b(?:a\s+)?different\s+resource\s*[:,]",
     ])
@@ -504,8 +510,8 @@ fn refers_back(text: &str) -> bool {
 /// the same subscription): where another thing lives, no reference back.
 static SAME_PLACE: LazyLock<Cue> = LazyLock::new(|| {
     Cue::new(&[
-        "同じ ?(?:リソース ?グループ|サブスクリプション|リージョン|テナント|仮想ネットワーク|VNet|データ|ストレージ ?アカウント|ワークスペース)",
-        r"\bthe\s+same\s+(?:resource\s+group|subscription|region|tenant|vnet|virtual\s+network|data|storage\s+account|workspace)\b",
+        "同じ ?(?:リソース ?グループ|サブスクリプション|リージョン|テナント|仮想ネットワーク|VNet|データ|ストレージ ?アカウント|ワークスペース|お客様|顧客|会社|チーム|部署|プロジェクト)",
+        r"\bthe\s+same\s+(?:resource\s+group|subscription|region|tenant|vnet|virtual\s+network|data|storage\s+account|workspace|customer|client|company|team|department|project)\b",
     ])
 });
 
@@ -529,7 +535,7 @@ static SECOND_PROBLEM: LazyLock<Cue> = LazyLock::new(|| {
         "(?:件|問題|事象|不具合|エラー)(?:について|に関して)?も[、 ]?(?:あり|ござい|発生|見て|確認|調査|ご確認|お願い|起きて|出て|困って)|(?:こちら|これ|そちら)(?:について|に関して)?も[^。]{0,15}(?:確認|調査|対応|見て|お願い|ご教示|教えて)",
         "[\\p{Han}\\p{Katakana}A-Za-z0-9)）ー] ?(?:で|に|から|側|のほう|の方|について)?も(?:[、 ]?[^。う、 ][^。]{0,29}?|[、 ]?)(?:エラー|失敗|でき(?:ない|ません|ず)|発生|遅|止ま|落ち|不具合|問題|表示されな)",
         "^(?:同時に|それから|加えて|さらに|他にも|ほかにも)[、,]?[^。]{0,60}?(?:エラー|失敗|でき(?:ない|ません|ず)|遅|止ま|落ち|不具合|問題)",
-        r"\b(?:also|too|as\s+well)\b[^.]{0,60}?\b(?:fails?|failing|failed|errors?|broken|not\s+working|stopped|doesn't|does\s+not|can't|cannot|won't|unable|slow|times?\s*out|timeouts?)\b|\b(?:fails?|failing|failed|errors?|broken|stopped|slow)\b[^.]{0,40}?\b(?:too|as\s+well)\b",
+        r"\b(?:also|too|as\s+well)\b[^.]{0,60}?\b(?:fails?|failing|failed|errors?|broken|not\s+working|stopped|doesn't|does\s+not|can't|cannot|won't|unable|slow|times?\s*out|timeouts?|throttl\w+|rejected|denied|evicted|429|50[0-9])\b|\b(?:fails?|failing|failed|errors?|broken|stopped|slow)\b[^.]{0,40}?\b(?:too|as\s+well)\b",
     ])
 });
 
@@ -563,6 +569,23 @@ static FAULT: LazyLock<Cue> = LazyLock::new(|| {
         r"\b(?:fail\w*|errors?|broken|not\s+working|stopped|down|can't|cannot|unable|won't)\b",
     ])
 });
+
+/// Another resource (another VM, a different storage account, 別の VM, もう 1 台のサーバー).
+static OTHER_RESOURCE: LazyLock<Cue> = LazyLock::new(|| {
+    Cue::new(&[
+        "(?:別|他|ほか)の ?(?:VM|仮想マシン|サーバー?|マシン|クラスター|ストレージ ?アカウント|アカウント|データベース|DB|アプリ|リソース|ゲートウェイ|レジストリ|コンテナー|ディスク|ワークスペース)|もう ?(?:1|一|ひと) ?(?:台|つ)の",
+        r"\b(?:another|a\s+different|a\s+second|the\s+other)\s+(?:[\w-]+\s+)?(?:vm|virtual\s+machine|server|machine|cluster|storage\s+account|account|database|app|gateway|registry|vault|disk|workspace|resource)s?\b",
+    ])
+});
+
+/// `text` with places (the same customer, 同じリソース グループ) blanked.
+fn without_same_place(text: &str) -> String {
+    let mut text = text.to_string();
+    for r in SAME_PLACE.find_all(&text).into_iter().rev() {
+        text.replace_range(r, " ");
+    }
+    text
+}
 
 /// A strict reference back (同じ, 同様, the same): `this` or `it` alone is too common in a
 /// statement to say it is about the same problem.
@@ -1144,6 +1167,28 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
                     }
                 }
             }
+            // A failure on another resource of the same kind, opened as an added matter
+            // (Separately, on another VM … fails; 別途、別の VM で…できません): a second
+            // problem, unless it says it is the same failure (同じエラー, the same error).
+            if let Some(r) = opener.clone() {
+                if in_problem
+                    && !before.is_empty()
+                    && OTHER_RESOURCE.is_match(rest)
+                    && FAULT.is_match(rest)
+                    && !NO_PROBLEM.is_match(rest)
+                    && !refers_back_strictly(&without_same_place(rest))
+                    && !HYPOTHESIS.is_match(rest)
+                {
+                    let phrase = body[r.clone()].to_string();
+                    signals.push((
+                        at + r.start..at + r.end,
+                        msg!(
+                            "\"{phrase}\" adds a failure on another resource: file one request per problem.",
+                            "「{phrase}」以降は、別のリソースで起きている別の問題です。1 件のお問い合わせには 1 つの問題を記載し、他は別のお問い合わせにしてください。"
+                        ),
+                    ));
+                }
+            }
             // Another service failing too, or named after the first topic was closed: a
             // second problem told as a statement.
             let fails_too = !is_question(body)
@@ -1361,6 +1406,48 @@ mod tests {
         format!("---\nsupport_language: en\nsummary: Cannot RDP to vm-web-01\n---\n\n## Problem\n{body}\n")
     }
 
+
+    #[test]
+    fn a_failure_on_another_resource_after_an_opener_is_a_second_problem() {
+        assert_spans(
+            &RULE,
+            &en("RDP times out on vm-web-01.\n\n«Separately», on another VM of the same team, vm-file-02, we cannot resize the OS disk."),
+        );
+        assert_spans(
+            &RULE,
+            &ja("RDP 接続できません。\n\n«それと»、別の VM (vm-file-02) でディスクの拡張が失敗します。"),
+        );
+        // The same failure on another VM, or another VM that works: one problem.
+        for body in [
+            "RDP times out on vm-web-01.\n\nAlso, another VM in the pool shows the same error.",
+            "RDP 接続できません。\n\nなお、別の VM では問題なく接続できています。",
+        ] {
+            let text = if body.is_ascii() { en(body) } else { ja(body) };
+            assert!(check(&RULE, &text).is_empty(), "{body}");
+        }
+    }
+
+    #[test]
+    fn a_counter_of_items_is_no_count_of_matters_and_a_credit_union_no_bill() {
+        let body = "RDP 接続できません。06:00 に規則を 3 件追加しました。06:55 にこの 3 件を削除しました。";
+        assert!(check(&RULE, &ja(body)).is_empty(), "{body}");
+        assert_spans(
+            &RULE,
+            &en("Our client is a credit union.\n\n- Can the gateway SKU be changed in place?\n- «How is outbound data transfer billed over the VPN tunnel?»"),
+        );
+    }
+
+    #[test]
+    fn a_service_named_in_lower_case_words_is_named() {
+        assert_spans(
+            &RULE,
+            &en("Nodes of aks-live go NotReady at peak.\n\n## «Question»\nWe also see throttling from our container registry when nodes are added: pulls return 429."),
+        );
+        assert_spans(
+            &RULE,
+            &en("Nodes of aks-live go NotReady at peak.\n\n«We also see throttling from our container registry when nodes are added: pulls return 429.»"),
+        );
+    }
 
     #[test]
     fn two_problem_sections() {

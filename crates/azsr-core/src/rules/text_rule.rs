@@ -205,7 +205,11 @@ pub(crate) fn services_named(catalog: &Catalog, text: &str) -> Vec<Vec<String>> 
                 let name = words.join(" ");
                 let first = name.chars().next()?;
                 let latin = first.is_ascii_alphanumeric();
-                if latin && !first.is_ascii_uppercase() {
+                // A lower-case word (storage, functions) is prose; two or more lower-case
+                // words that spell a catalog name (our container registry, the key vault)
+                // name the service.
+                let lower = latin && !first.is_ascii_uppercase();
+                if lower && n < 2 {
                     return None;
                 }
                 let kanji = name.chars().any(|c| ('\u{4E00}'..='\u{9FFF}').contains(&c));
@@ -217,6 +221,7 @@ pub(crate) fn services_named(catalog: &Catalog, text: &str) -> Vec<Vec<String>> 
                     .or_else(|| catalog.find_service(&format!("Azure {name}")))
                 {
                     Some(m) => vec![m.service().id.clone()],
+                    None if lower => Vec::new(),
                     None => catalog
                         .alias(&name)
                         .into_iter()

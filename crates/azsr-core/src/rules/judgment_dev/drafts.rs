@@ -347,10 +347,6 @@ fn phrasing_rules_on_drafts_s() {
 
 /// Batch S's known misses with the shipped rules.
 const DRAFTS_S_KNOWN: &[&str] = &[
-    "1109-vpngw-sku-bgp-egress-questions.azsr.md missed multiple-problems",
-    "1114-vm-disk-latency-and-extend-failure.azsr.md missed multiple-problems",
-    "1124-aks-notready-and-acr-throttle.azsr.md missed multiple-problems",
     "1135-container-apps-scale-rule-schedule.azsr.md missed feature-request",
-    "1122-azfw-mes-blocked-revert-no-effect.azsr.md unexpected multiple-problems",
     "1133-spoke-vnet-nat-outbound-ip-changes.azsr.md unexpected cross-subscription-mention",
 ];

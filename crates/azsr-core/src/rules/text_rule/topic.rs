@@ -64,7 +64,7 @@ static CUES: LazyLock<[Cue; 10]> = LazyLock::new(|| {
     [
         Cue::new(&[
             "料金|請求|課金|費用|コスト|価格|値段|見積|支払|払い戻し|返金|予約インスタンス|予約容量|予約購入|予約の(?:適用|割引)|節約プラン|リザーブド|クレジット|割引|従量|単価|月額|安く(?:なる|なり|でき|する)|割安|節約|節減|[0-9][0-9,.]* ?円|[¥￥] ?[0-9]",
-            r"\b(?:invoices?|bills?|billing|billed|charges?|charged|costs?|costing|price[sd]?|pricing|refunds?|refundable|payments?|reserved\s+instances?|reservations?|savings\s+plans?|credits?|discounts?|spend|budget|cheaper|save\s+money|savings)\b|\$\d|\b(?:usd|eur|gbp|jpy)\s?\d|\d\s?(?:usd|eur|gbp|jpy)\b|€\s?\d|£\s?\d",
+            r"\b(?:invoices?|bills?|billing|billed|charges?|charged|costs?|costing|price[sd]?|pricing|refunds?|refundable|payments?|reserved\s+instances?|reservations?|savings\s+plans?|credits|discounts?|spend|budget|cheaper|save\s+money|savings)\b|\bcredit\s+(?:note|memo|card|balance|applied|issued|back|for|of|on|to|was|is)\b|\b(?:azure|service|sla|promotional|free|monthly)\s+credit\b|\bcredit\s*(?:[.?!,;:]|$)|\$\d|\b(?:usd|eur|gbp|jpy)\s?\d|\d\s?(?:usd|eur|gbp|jpy)\b|€\s?\d|£\s?\d",
         ]),
         Cue::new(&[
             "クォータ|クオータ|上限緩和|上限の緩和|上限(?:値|数)?(?:を|の)?[^。]{0,12}(?:引き上げ|緩和|増や|拡張|変更|増加)|(?:コア|vCPU|CPU|インスタンス|GPU) ?(?:数)? ?(?:の)? ?上限|(?:vCPU|コア数|Family vCPU)[^。]{0,20}?[0-9]+ ?(?:から|→)[^。]{0,6}?[0-9]+ ?(?:に|まで)(?:上げ|引き上げ|増や)",
