@@ -562,11 +562,11 @@ static NO_PROBLEM: LazyLock<Cue> = LazyLock::new(|| {
 });
 
 /// A sentence that tells of a failure (エラー, できない, 止まって; failed, errors, not
-/// working).
+/// working, rejects, throttled).
 static FAULT: LazyLock<Cue> = LazyLock::new(|| {
     Cue::new(&[
         "エラー|失敗|でき(?:ない|ません|ず|なく)|止ま|落ち|不具合|繋がら|つながら",
-        r"\b(?:fail\w*|errors?|broken|not\s+working|stopped|down|can't|cannot|unable|won't)\b",
+        r"\b(?:fail\w*|errors?|broken|not\s+working|stopped|down|can't|cannot|unable|won't|reject\w*|denied|throttl\w*|time[sd]?\s*out|timeouts?)\b",
     ])
 });
 
