@@ -1498,6 +1498,13 @@ fn secret_key_qualifier(text: &str, ks: usize) -> Option<Kind> {
     }
 }
 
+/// Whether the word at `ks` opens its sentence (the start of a line, past a list mark,
+/// or after a full stop): "Key we send in the header is …".
+fn sentence_subject(text: &str, ks: usize) -> bool {
+    let head = text[line_start(text, ks)..ks].trim_end_matches(' ');
+    head.trim_start_matches([' ', '-', '*', '>']).is_empty() || head.ends_with(['.', '!', '?'])
+}
+
 /// An all-letter password after an explicit `Password:` label, alone to the end of the
 /// line (`Password: sunshine`), when it is no status word, mask or placeholder.
 pub(super) fn label_word(text: &str, v: &Value, class: Class, sep: Sep) -> bool {
@@ -1706,6 +1713,41 @@ fn names_a_vault_secret(text: &str, ks: usize, ke: usize) -> bool {
                     )
             }),
         }
+}
+
+/// How far from a reference its declaration is looked for, in bytes.
+const DECLARED_WITHIN: usize = 8192;
+
+/// Whether `name` is an identifier that a template or script in `text` declares (Bicep
+/// `param NAME` / `var NAME`, Terraform `variable "NAME"`, JavaScript `const NAME`) within
+/// a few pages of `at_byte`.
+fn declared_name(text: &str, at_byte: usize, name: &str) -> bool {
+    let b = name.as_bytes();
+    if b.len() < 3
+        || !b[0].is_ascii_alphabetic()
+        || !b.iter().all(|c| c.is_ascii_alphanumeric() || *c == b'_')
+    {
+        return false;
+    }
+    let lo = super::bytes::floor(text, at_byte.saturating_sub(DECLARED_WITHIN));
+    let hi = ceil(text, (at_byte + DECLARED_WITHIN).min(text.len()));
+    ["param ", "var ", "variable \"", "const ", "let "]
+        .iter()
+        .any(|d| {
+            let mut from = lo;
+            while let Some(i) = text[from..hi].find(d) {
+                let at_name = from + i + d.len();
+                from = at_name;
+                let line_head = &text[line_start(text, at_name - d.len())..at_name - d.len()];
+                if text[at_name..].starts_with(name)
+                    && !at(text, at_name + name.len()).is_ascii_alphanumeric()
+                    && line_head.trim().is_empty()
+                {
+                    return true;
+                }
+            }
+            false
+        })
 }
 
 /// Bicep's `param adminPassword string = '…'`: past the type and the `=` at `p`.
@@ -2685,7 +2727,10 @@ pub(crate) fn at_key(
     // "The signing key is X", "the shared key we set on both sides is X": a bare `key`
     // told in prose, named for a secret by the word before it.
     if n == "key" && sep == Sep::Weak && spaces > 0 {
-        if let Some(kind) = secret_key_qualifier(text, ks) {
+        // "Key we send in the header is <hex>": the sentence's subject, unqualified, takes
+        // only a machine-made value that no hash or identifier shares (see below).
+        let subject = sentence_subject(text, ks);
+        if let Some(kind) = secret_key_qualifier(text, ks).or(subject.then_some(Kind::Secret)) {
             let told = if skip > 0 {
                 read_value(text, p + skip, false)
             } else {
@@ -2696,7 +2741,11 @@ pub(crate) fn at_key(
             };
             if let Some(v) = told {
                 let s = &text[v.range.clone()];
-                if looks_random(s, 24) && !is_placeholder(s) {
+                let unqualified = secret_key_qualifier(text, ks).is_none();
+                if looks_random(s, 24)
+                    && !is_placeholder(s)
+                    && !(unqualified && (s.contains('-') || super::value::hash_length_hex(s)))
+                {
                     out.push(Finding {
                         range: v.range,
                         kind,
@@ -3006,6 +3055,12 @@ pub(crate) fn at_key(
     // A reference to a parameter or variable of the same name (Bicep `adminPassword:
     // adminPassword`, `password = password`).
     if !v.quoted && s.eq_ignore_ascii_case(key.trim_start_matches('-')) {
+        return;
+    }
+    // A reference to a parameter or variable declared in the text under another name
+    // (Bicep `adminPassword: bootstrapValue` below `param bootstrapValue string = '…'`):
+    // the declaration holds the value, the reference is a name.
+    if !v.quoted && declared_name(text, v.range.start, s) {
         return;
     }
     // A whole SAS token (`sasToken: ?sv=…&sig=…`): the signature detector marks `sig`.
