@@ -370,6 +370,8 @@ static ANCHORS: &[(&str, Anchor)] = &[
     ("pin を", Anchor::Pin),
     ("pin：", Anchor::Pin),
     ("pin: ", Anchor::Pin),
+    ("pin（", Anchor::Pin),
+    ("pin (", Anchor::Pin),
     (" pin is ", Anchor::Pin),
     ("cvc", Anchor::Pin),
     ("cvv", Anchor::Pin),

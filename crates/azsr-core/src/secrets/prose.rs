@@ -719,9 +719,12 @@ fn sentence_value(text: &str, hit: Range<usize>, class: Class) -> Option<Value> 
                 i += c.len_utf8();
                 continue;
             }
+            // 以前のもの（X）, 同じものを: もの is a noun (a thing), not the particle も.
+            let noun = c == 'も' && rest[i + c.len_utf8()..].starts_with('の');
             if matches!(c, '。' | '！' | '？')
                 || matches!(c, 'は' | 'も')
                     && i > 6
+                    && !noun
                     && !matches!(char_before(rest, i), 'に' | 'で' | 'と' | '、')
             {
                 return None;
@@ -956,7 +959,12 @@ pub(super) fn other_one(text: &str, after: usize) -> Option<Range<usize>> {
     .iter()
     .filter_map(|w| rest.find(w).map(|i| (i, w.len())))
     .min()?;
+    // "I reset it to X but still cannot login. The old one was Y": the lead is the last
+    // sentence's.
     let lead = rest[..i].trim_end();
+    let lead = lead
+        .rfind(". ")
+        .map_or(lead, |d| lead[d + 2..].trim_start());
     // "…) was expired, I've set a new one: Y": a longer lead when a verb sets the other.
     let set = [
         "set ",
@@ -1332,10 +1340,18 @@ pub(crate) fn at_it_to(text: &str, hit: Range<usize>, out: &mut Vec<Finding>) {
         return;
     };
     if chosen_password(&text[v.range.clone()]) && credential_context(text, &v.range) {
+        let end = v.range.end;
         out.push(Finding {
             range: v.range,
             kind: Kind::Password,
         });
+        // "I reset it to X … The old one was Y": the other password told after it.
+        if let Some(old) = other_one(text, end) {
+            out.push(Finding {
+                range: old,
+                kind: Kind::Password,
+            });
+        }
     }
 }
 
@@ -1395,7 +1411,7 @@ fn offered(text: &str, v: Option<Range<usize>>, out: &mut Vec<Finding>) {
 }
 
 /// `PIN を 5182 に変更しました`, `解除後の PIN は（903417）としてください`, "The initial PIN is
-/// 739204", `PIN: 4821`: a PIN told after its word, four to eight digits, not a count or a
+/// 739204", `PIN: 4821`, `PIN（480126）`, "the PIN (2719)": a PIN told after its word, four to eight digits, not a count or a
 /// date (`PIN は 6 桁以上`, `PIN: 2026年`); a card's security code (`CVC 413`,
 /// `セキュリティコード：382`), three or four digits.
 pub(crate) fn at_pin(text: &str, hit: Range<usize>, out: &mut Vec<Finding>) {
