@@ -346,7 +346,7 @@ pub(crate) fn contains_sig(v: &str) -> bool {
 }
 
 /// The shape of a 32- or 64-byte Azure key in base64 (44 or 88 characters, padded).
-fn key_shaped(v: &str) -> bool {
+pub(super) fn key_shaped(v: &str) -> bool {
     (v.len() == 44 && v.ends_with('=') || v.len() == 88 && v.ends_with("=="))
         && v.trim_end_matches('=')
             .bytes()
@@ -1495,6 +1495,23 @@ fn secret_key_qualifier(text: &str, ks: usize) -> Option<Kind> {
         "primary" | "secondary" | "storage" | "account" | "redis" | "sas" | "hub" | "hubs"
         | "bus" | "signalr" | "relay" | "search" | "cosmos" | "connection" => Some(Kind::AccessKey),
         _ => None,
+    }
+}
+
+/// `sig の部分（デコードした後）は X です`: the value later in the Japanese sentence the key
+/// (`word`) opens, when no value follows its particle.
+fn ja_sentence_value(
+    text: &str,
+    word: Range<usize>,
+    class: Class,
+    kind: Kind,
+    out: &mut Vec<Finding>,
+) {
+    if let Some(w) = super::prose::sentence_value(text, word, class) {
+        out.push(Finding {
+            range: w.range,
+            kind,
+        });
     }
 }
 
@@ -2828,10 +2845,17 @@ pub(crate) fn at_key(
     }) else {
         // `userPWD はこれです` ⏎ `[13:31] 荒木` ⏎ `X`: the value alone on the lines below.
         if ja_sep.is_some() {
+            ja_sentence_value(text, ks..p, class, kind, out);
             super::prose::values_below(text, p, class, kind, out);
         }
         return;
     };
+    // `PW は前回お伝えしたものから X に変えてあります`: a Japanese sentence goes on past the
+    // particle, the value later in it.
+    if ja_sep.is_some() && !v.quoted && !text[v.range.clone()].is_ascii() {
+        ja_sentence_value(text, ks..p, class, kind, out);
+        return;
+    }
     // `hmacKey := []byte("…")`, `key = bytes.fromhex("…")`, `Buffer.from("…", "base64")`:
     // a key's bytes made from a literal.
     if !v.quoted
@@ -3105,6 +3129,17 @@ pub(crate) fn at_key(
     .flatten()
     {
         // "passphrase: purple tractor seven lemons (spaces between the words)".
+        out.push(Finding { range: r, kind });
+    } else if let Some(r) = (class == Class::Password
+        && sep == Sep::Weak
+        && spaces > 0
+        && skip > 0
+        && s.bytes().all(|c| c.is_ascii_lowercase()))
+    .then(|| super::prose::closing_value(text, v.range.start))
+    .flatten()
+    {
+        // "Password is same like before only with 2 at end now, Glacier-Owl62.": words
+        // after the word, the value closing the sentence.
         out.push(Finding { range: r, kind });
     } else if sep == Sep::Weak
         && spaces > 0
