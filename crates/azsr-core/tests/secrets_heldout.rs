@@ -573,6 +573,33 @@ const DEV23: Corpus = Corpus {
     held_out: false,
 };
 
+/// A development corpus (session 12, the secrets tuner's): neighbours of the shapes taught
+/// from dev23's misses, in both languages, with hard negatives beside them; written after
+/// the round, so a development measure, not a blind one (see its README). First sight:
+/// recall 0.841, precision 1.000 (generic names en and ja 1.000; prose en 1.000, ja 0.364:
+/// `…と同じで X です` with a dashed value, a `sig` qualified by `（URL デコード後）`, a passphrase
+/// before `で保護`); 0.932 masked in a quoted line, 0.864 by the possible-secret pass alone.
+const DEV25_TUNER: Corpus = Corpus {
+    name: "dev25-tuner",
+    files: &[
+        (
+            "generic_names.txt",
+            include_str!("secrets/dev25-tuner/generic_names.txt"),
+        ),
+        ("prose.txt", include_str!("secrets/dev25-tuner/prose.txt")),
+    ],
+    generate: heldout3::generate,
+    seed: 0x4E1D_2026_1207_0025,
+    min_recall: 0.84,
+    min_precision: 1.0,
+    min_masked: 0.93,
+    min_possible: 0.86,
+    min_snippets: 39,
+    min_ja_percent: 50,
+    min_family_positives: 0,
+    held_out: false,
+};
+
 /// A development corpus (session 10, precision: look-alikes of credentials in formats,
 /// cookies and negatives, 71 % negatives, about half Japanese; written by a helper who
 /// read neither the detectors nor the other corpora, see its README).
@@ -931,6 +958,11 @@ fn dev22_recall_and_precision() {
 #[test]
 fn dev23_recall_and_precision() {
     measure(&DEV23);
+}
+
+#[test]
+fn dev25_tuner_recall_and_precision() {
+    measure(&DEV25_TUNER);
 }
 
 #[test]
