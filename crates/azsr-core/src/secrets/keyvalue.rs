@@ -1518,6 +1518,15 @@ fn ja_sentence_value(
 /// Whether the word at `ks` opens its sentence (the start of a line, past a list mark,
 /// or after a full stop): "Key we send in the header is …".
 fn sentence_subject(text: &str, ks: usize) -> bool {
+    // Most keys follow a word of their sentence ("partition key", "row key"): left at once.
+    let b = text.as_bytes();
+    let mut e = ks;
+    while e > 0 && b[e - 1] == b' ' {
+        e -= 1;
+    }
+    if e > 0 && (b[e - 1].is_ascii_alphanumeric() || b[e - 1] == b',') {
+        return false;
+    }
     let head = text[line_start(text, ks)..ks].trim_end_matches(' ');
     head.trim_start_matches([' ', '-', '*', '>']).is_empty() || head.ends_with(['.', '!', '?'])
 }
@@ -2746,8 +2755,9 @@ pub(crate) fn at_key(
     if n == "key" && sep == Sep::Weak && spaces > 0 {
         // "Key we send in the header is <hex>": the sentence's subject, unqualified, takes
         // only a machine-made value that no hash or identifier shares (see below).
-        let subject = sentence_subject(text, ks);
-        if let Some(kind) = secret_key_qualifier(text, ks).or(subject.then_some(Kind::Secret)) {
+        let qualifier = secret_key_qualifier(text, ks);
+        let subject = || sentence_subject(text, ks).then_some(Kind::Secret);
+        if let Some(kind) = qualifier.or_else(subject) {
             let told = if skip > 0 {
                 read_value(text, p + skip, false)
             } else {
@@ -2758,7 +2768,7 @@ pub(crate) fn at_key(
             };
             if let Some(v) = told {
                 let s = &text[v.range.clone()];
-                let unqualified = secret_key_qualifier(text, ks).is_none();
+                let unqualified = qualifier.is_none();
                 if looks_random(s, 24)
                     && !is_placeholder(s)
                     && !(unqualified && (s.contains('-') || super::value::hash_length_hex(s)))
@@ -3081,12 +3091,6 @@ pub(crate) fn at_key(
     if !v.quoted && s.eq_ignore_ascii_case(key.trim_start_matches('-')) {
         return;
     }
-    // A reference to a parameter or variable declared in the text under another name
-    // (Bicep `adminPassword: bootstrapValue` below `param bootstrapValue string = '…'`):
-    // the declaration holds the value, the reference is a name.
-    if !v.quoted && declared_name(text, v.range.start, s) {
-        return;
-    }
     // A whole SAS token (`sasToken: ?sv=…&sig=…`): the signature detector marks `sig`.
     if contains_sig(s) || sig_told && !looks_random(s, 32) {
         return;
@@ -3107,11 +3111,18 @@ pub(crate) fn at_key(
         (class, kind)
     };
     // "Guest Wi-Fi key: coffeebreak2026": a Wi-Fi network's key is its password.
-    if passphrase
+    let accepted = passphrase
         || accept(class, s, sep, v.quoted)
         || label_word(text, &v, class, sep)
-        || bare && n == "key" && super::prose::wifi_key(text, ks, s)
-    {
+        || bare && n == "key" && super::prose::wifi_key(text, ks, s);
+    // A reference to a parameter or variable declared in the text under another name
+    // (Bicep `adminPassword: bootstrapValue` below `param bootstrapValue string = '…'`):
+    // the declaration holds the value, the reference is a name. Looked for last: it
+    // reads pages around the value.
+    if accepted && !v.quoted && declared_name(text, v.range.start, s) {
+        return;
+    }
+    if accepted {
         let end = v.range.end;
         out.push(Finding {
             range: v.range,

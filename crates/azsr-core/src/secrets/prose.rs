@@ -731,18 +731,19 @@ pub(super) fn sentence_value(text: &str, hit: Range<usize>, class: Class) -> Opt
                 continue;
             }
             // パスワードにつきましては「X」: the keyword's own topic, not a new one.
-            // sig の部分（デコードした後）は X: the word's own qualifier in brackets.
-            let head = rest[..i].trim_start();
-            let qualified = head.ends_with(['）', ')'])
-                && head.find(['（', '(']).is_some_and(|o| {
-                    let inner = &head[o + char_at(head, o).len_utf8()..];
-                    head[..o].chars().count() <= 3 && inner.chars().count() <= 24
-                });
-            let own_topic = c == 'は'
-                && (qualified
+            let own_topic = c == 'は' && {
+                let head = rest[..i].trim_start();
+                // sig の部分（デコードした後）は X: the word's own qualifier in brackets.
+                let qualified = head.ends_with(['）', ')'])
+                    && head.find(['（', '(']).is_some_and(|o| {
+                        let inner = &head[o + char_at(head, o).len_utf8()..];
+                        head[..o].chars().count() <= 3 && inner.chars().count() <= 24
+                    });
+                qualified
                     || ["につきまして", "について", "に関して", "の件"]
                         .iter()
-                        .any(|w| head == *w));
+                        .any(|w| head == *w)
+            };
             if own_topic {
                 i += c.len_utf8();
                 continue;
