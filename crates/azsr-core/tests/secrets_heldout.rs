@@ -548,6 +548,10 @@ const DEV21: Corpus = Corpus {
 /// 0.813, precision 0.981 (generic names en 1.000, ja 0.600; prose en 0.154, ja 0.741;
 /// console, cookies and encodings 1.000; 3 false positives: a `bootstrapValue` name read
 /// as a password); 0.979 masked in a quoted line, 0.953 by the possible-secret pass alone.
+/// After the session-12 round (h12-sec, tuned on it): recall 0.984, precision 1.000 (generic
+/// names ja 0.933: a 32-hex value under a `…__Primary` setting left, labelled ambiguous in
+/// its README; prose en and ja 1.000); 1.000 masked in a quoted line, 0.953 by the
+/// possible-secret pass alone.
 const DEV23: Corpus = Corpus {
     name: "dev23",
     files: &[
@@ -563,9 +567,9 @@ const DEV23: Corpus = Corpus {
     ],
     generate: heldout3::generate,
     seed: 0x4E1D_2026_1207_0023,
-    min_recall: 0.81,
-    min_precision: 0.98,
-    min_masked: 0.97,
+    min_recall: 0.98,
+    min_precision: 1.0,
+    min_masked: 1.0,
     min_possible: 0.95,
     min_snippets: 100,
     min_ja_percent: 55,
