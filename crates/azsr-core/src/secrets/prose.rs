@@ -739,10 +739,7 @@ pub(super) fn sentence_value(text: &str, hit: Range<usize>, class: Class) -> Opt
                         let inner = &head[o + char_at(head, o).len_utf8()..];
                         head[..o].chars().count() <= 3 && inner.chars().count() <= 24
                     });
-                qualified
-                    || ["につきまして", "について", "に関して", "の件"]
-                        .iter()
-                        .any(|w| head == *w)
+                qualified || ["につきまして", "について", "に関して", "の件"].contains(&head)
             };
             if own_topic {
                 i += c.len_utf8();
