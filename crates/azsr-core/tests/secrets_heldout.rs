@@ -541,6 +541,38 @@ const DEV21: Corpus = Corpus {
     held_out: false,
 };
 
+/// A development corpus (session 12, blind: written by a helper who read neither the
+/// detectors nor any other corpus, weighted to generic names and prose in Japanese pastes and
+/// new carriers; see its README). The check of carry-over for session 12's round. First
+/// sight (blind, at d9b87c2, before any tuning): recall 0.824, precision 0.994 (generic
+/// names en 0.759, ja 0.406; prose en 0.867, ja 0.909; console ja 0.912; cookies and
+/// encodings 1.000; 1 false positive: a VM name `vm-admin-2027` read as a secret); 0.995
+/// masked in a quoted line, 0.957 by the possible-secret pass alone.
+const DEV24: Corpus = Corpus {
+    name: "dev24",
+    files: &[
+        (
+            "generic_names.txt",
+            include_str!("secrets/dev24/generic_names.txt"),
+        ),
+        ("prose.txt", include_str!("secrets/dev24/prose.txt")),
+        ("console.txt", include_str!("secrets/dev24/console.txt")),
+        ("cookies.txt", include_str!("secrets/dev24/cookies.txt")),
+        ("encodings.txt", include_str!("secrets/dev24/encodings.txt")),
+        ("negatives.txt", include_str!("secrets/dev24/negatives.txt")),
+    ],
+    generate: heldout3::generate,
+    seed: 0x4E1D_2026_1207_0024,
+    min_recall: 0.82,
+    min_precision: 0.99,
+    min_masked: 0.99,
+    min_possible: 0.95,
+    min_snippets: 100,
+    min_ja_percent: 55,
+    min_family_positives: 0,
+    held_out: false,
+};
+
 /// A development corpus (session 11: a mixed batch weighted to the families the held-out
 /// set misses most: generic names, prose, consoles, cookies and encodings; 62 % Japanese,
 /// 41 % negatives; written by a helper who read neither the detectors nor the other
@@ -957,6 +989,11 @@ fn dev21_recall_and_precision() {
 #[test]
 fn dev22_recall_and_precision() {
     measure(&DEV22);
+}
+
+#[test]
+fn dev24_recall_and_precision() {
+    measure(&DEV24);
 }
 
 #[test]
