@@ -541,6 +541,38 @@ const DEV21: Corpus = Corpus {
     held_out: false,
 };
 
+/// A development corpus (session 12, blind: written by a helper who read neither the
+/// detectors nor any other corpus, weighted to generic names and prose in Japanese pastes and
+/// new carriers; see its README). The check of carry-over for session 12's round. First
+/// sight (blind, at d9b87c2, before any tuning): recall 0.824, precision 0.994 (generic
+/// names en 0.759, ja 0.406; prose en 0.867, ja 0.909; console ja 0.912; cookies and
+/// encodings 1.000; 1 false positive: a VM name `vm-admin-2027` read as a secret); 0.995
+/// masked in a quoted line, 0.957 by the possible-secret pass alone.
+const DEV24: Corpus = Corpus {
+    name: "dev24",
+    files: &[
+        (
+            "generic_names.txt",
+            include_str!("secrets/dev24/generic_names.txt"),
+        ),
+        ("prose.txt", include_str!("secrets/dev24/prose.txt")),
+        ("console.txt", include_str!("secrets/dev24/console.txt")),
+        ("cookies.txt", include_str!("secrets/dev24/cookies.txt")),
+        ("encodings.txt", include_str!("secrets/dev24/encodings.txt")),
+        ("negatives.txt", include_str!("secrets/dev24/negatives.txt")),
+    ],
+    generate: heldout3::generate,
+    seed: 0x4E1D_2026_1207_0024,
+    min_recall: 0.82,
+    min_precision: 0.99,
+    min_masked: 0.99,
+    min_possible: 0.95,
+    min_snippets: 100,
+    min_ja_percent: 55,
+    min_family_positives: 0,
+    held_out: false,
+};
+
 /// A development corpus (session 11: a mixed batch weighted to the families the held-out
 /// set misses most: generic names, prose, consoles, cookies and encodings; 62 % Japanese,
 /// 41 % negatives; written by a helper who read neither the detectors nor the other
@@ -548,6 +580,10 @@ const DEV21: Corpus = Corpus {
 /// 0.813, precision 0.981 (generic names en 1.000, ja 0.600; prose en 0.154, ja 0.741;
 /// console, cookies and encodings 1.000; 3 false positives: a `bootstrapValue` name read
 /// as a password); 0.979 masked in a quoted line, 0.953 by the possible-secret pass alone.
+/// After the session-12 round (h12-sec, tuned on it): recall 0.984, precision 1.000 (generic
+/// names ja 0.933: a 32-hex value under a `…__Primary` setting left, labelled ambiguous in
+/// its README; prose en and ja 1.000); 1.000 masked in a quoted line, 0.953 by the
+/// possible-secret pass alone.
 const DEV23: Corpus = Corpus {
     name: "dev23",
     files: &[
@@ -563,12 +599,39 @@ const DEV23: Corpus = Corpus {
     ],
     generate: heldout3::generate,
     seed: 0x4E1D_2026_1207_0023,
-    min_recall: 0.81,
-    min_precision: 0.98,
-    min_masked: 0.97,
+    min_recall: 0.98,
+    min_precision: 1.0,
+    min_masked: 1.0,
     min_possible: 0.95,
     min_snippets: 100,
     min_ja_percent: 55,
+    min_family_positives: 0,
+    held_out: false,
+};
+
+/// A development corpus (session 12, the secrets tuner's): neighbours of the shapes taught
+/// from dev23's misses, in both languages, with hard negatives beside them; written after
+/// the round, so a development measure, not a blind one (see its README). First sight:
+/// recall 0.841, precision 1.000 (generic names en and ja 1.000; prose en 1.000, ja 0.364:
+/// `…と同じで X です` with a dashed value, a `sig` qualified by `（URL デコード後）`, a passphrase
+/// before `で保護`); 0.932 masked in a quoted line, 0.864 by the possible-secret pass alone.
+const DEV25_TUNER: Corpus = Corpus {
+    name: "dev25-tuner",
+    files: &[
+        (
+            "generic_names.txt",
+            include_str!("secrets/dev25-tuner/generic_names.txt"),
+        ),
+        ("prose.txt", include_str!("secrets/dev25-tuner/prose.txt")),
+    ],
+    generate: heldout3::generate,
+    seed: 0x4E1D_2026_1207_0025,
+    min_recall: 0.84,
+    min_precision: 1.0,
+    min_masked: 0.93,
+    min_possible: 0.86,
+    min_snippets: 39,
+    min_ja_percent: 50,
     min_family_positives: 0,
     held_out: false,
 };
@@ -929,8 +992,18 @@ fn dev22_recall_and_precision() {
 }
 
 #[test]
+fn dev24_recall_and_precision() {
+    measure(&DEV24);
+}
+
+#[test]
 fn dev23_recall_and_precision() {
     measure(&DEV23);
+}
+
+#[test]
+fn dev25_tuner_recall_and_precision() {
+    measure(&DEV25_TUNER);
 }
 
 #[test]

@@ -20,7 +20,9 @@ declare_rule! {
     /// the configuration's `[terms] ambiguous`) that no line of the environment section
     /// (`## 環境` / `## Environment` / `## 用語` / `## Terms`) ties to a concrete resource:
     /// a line that holds the term together with a resource name (`vm-prod-01`), a code
-    /// span, a resource ID or a GUID. One finding per term, on its first occurrence; the
+    /// span, a resource ID or a GUID. A term with or without 環境 / "environment" is one
+    /// environment (`本番` and `本番環境`): a line mapping either maps both, and it is
+    /// reported once. One finding per term, on its first occurrence; the
     /// quick fix inserts an environment section (or adds lines to the existing one)
     /// listing every unmapped term, in the messages' language, for you to complete (the
     /// finding stays until a line maps the term; fix-all leaves it).
@@ -181,14 +183,20 @@ fn looks_like_name(tok: &str) -> bool {
     has_letter && (has_digit || joined)
 }
 
-/// Normalised key of a term: lower case, no spaces.
+/// Normalised key of a term: lower case, no spaces, and without a trailing 環境 /
+/// "environment", because `本番環境` and `本番` (or `ステージング環境` and `ステージング`)
+/// name one environment: a line mapping either maps both, and the rule reports it once.
 fn key(term: &str) -> String {
-    crate::text::Folded::new(term)
+    let k: String = crate::text::Folded::new(term)
         .text
         .chars()
         .filter(|c| !c.is_whitespace())
         .flat_map(char::to_lowercase)
-        .collect()
+        .collect();
+    match k.strip_suffix("環境").or_else(|| k.strip_suffix("environment")) {
+        Some(stem) if !stem.is_empty() => stem.to_string(),
+        _ => k,
+    }
 }
 
 fn is_name_char(c: char) -> bool {
@@ -276,12 +284,6 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
             if has_name {
                 for h in &hits {
                     mapped.insert(key(&line[h.range.clone()]));
-                }
-                // A line mapping `本番環境` maps `本番` written alone too.
-                for t in &terms {
-                    if !crate::text::find_term(line, t).is_empty() {
-                        mapped.insert(key(t));
-                    }
                 }
             }
         }
@@ -402,7 +404,8 @@ mod tests {
         );
         assert_spans(
             &RULE,
-            &format!("{FM_JA}## 問題\n«DR 環境»へ切り替えた後、«DR»側の DNS が更新されない。\n"),
+            // `DR 環境` and `DR` are one environment: one finding, at its first mention.
+            &format!("{FM_JA}## 問題\n«DR 環境»へ切り替えた後、DR側の DNS が更新されない。\n"),
         );
     }
 
@@ -463,6 +466,11 @@ mod tests {
             "{FM_EN}## Problem\nIt works in dev, fails in prod.\n\n## Environment\n| name | resource |\n|---|---|\n| dev | `app-shop-dev` |\n| prod | /subscriptions/6f1c2d4e-8a3b-4c5d-9e0f-1a2b3c4d5e6f/resourceGroups/rg/providers/Microsoft.Web/sites/app-shop |\n"
         );
         assert!(check(&RULE, &table).is_empty());
+        // `ステージング` maps `ステージング環境` and `本番環境` maps `本番`: one environment each.
+        let stem = format!(
+            "{FM_JA}## 問題\nステージング環境だけ遅い。本番は問題ない。\n\n## 環境\n- ステージング: rg-stg の app-stg\n- 本番環境: rg-prd の app-prd\n"
+        );
+        assert!(check(&RULE, &stem).is_empty());
         // A line without any resource name does not map the term.
         assert_spans(
             &RULE,

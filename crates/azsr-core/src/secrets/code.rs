@@ -28,6 +28,14 @@ const CALLS: &[(&str, usize, Kind)] = &[
     ("new pdo(", 2, Kind::Password),
     ("new mysqli(", 2, Kind::Password),
     ("mysqli_connect(", 2, Kind::Password),
+    // Database drivers taking the password by position: `pymssql.connect(server, user,
+    // password, database)`, `MySQLdb.connect(host, user, passwd, db)`,
+    // `cx_Oracle.connect(user, password, dsn)`, PHP's `mysql_connect(host, user, pass)`.
+    ("pymssql.connect(", 2, Kind::Password),
+    ("pymysql.connect(", 2, Kind::Password),
+    ("mysqldb.connect(", 2, Kind::Password),
+    ("cx_oracle.connect(", 1, Kind::Password),
+    ("mysql_connect(", 2, Kind::Password),
 ];
 
 /// The anchors of [`CALLS`]: the ends their names share (`keycredential(` ends five).
@@ -40,6 +48,10 @@ pub(crate) const CALL_ANCHORS: &[&str] = &[
     "new pdo(",
     "new mysqli(",
     "mysqli_connect(",
+    "ql.connect(",
+    "mysqldb.connect(",
+    "cx_oracle.connect(",
+    "mysql_connect(",
     // SQL statements setting a password (see [`sql_password`]).
     "identified by ",
     "identified with ",

@@ -16,6 +16,14 @@ pub(crate) fn command_at(text: &str, i: usize) -> (String, &str) {
     let ls = line_start(text, i);
     let le = line_end(text, i);
     let line = &text[ls..le];
+    // A line of flags continuing the command above (`\`, PowerShell's `` ` ``, cmd's `^`
+    // at the end of each line): the command is the first line's.
+    if ls > 0 && line.trim_start().starts_with('-') {
+        let above = line_start(text, ls - 1);
+        if text[above..ls - 1].trim_end().ends_with(['\\', '`', '^']) {
+            return command_at(text, above);
+        }
+    }
     let rel = i - ls;
     let seg_start = line[..rel]
         .rfind(['|', ';', '&', '(', '`'])
@@ -551,16 +559,36 @@ pub(crate) fn net_use(text: &str, hit: Range<usize>, out: &mut Vec<Finding>) {
     while p < le && !at(text, p).is_ascii_whitespace() {
         p += 1;
     }
-    let Some(v) = read_value(text, p, false) else {
-        return;
-    };
-    let s = &text[v.range.clone()];
-    if s.len() >= 3 && !is_placeholder(s) && !s.starts_with('/') && s != "*" {
-        out.push(Finding {
-            range: v.range,
-            kind: Kind::Password,
-        });
+    // The password is the word after the share, before `/user:` or after its name
+    // (`net use Z: \\st1.file.core.windows.net\share KEY /user:localhost\st1`).
+    let before = share_password(text, hit.start);
+    let after = read_value(text, p, false)
+        .map(|v| v.range)
+        .filter(|v| v.start < le);
+    for v in [before, after].into_iter().flatten() {
+        let s = &text[v.clone()];
+        if s.len() >= 3 && !is_placeholder(s) && !s.starts_with('/') && s != "*" {
+            out.push(Finding {
+                range: v,
+                kind: Kind::Password,
+            });
+        }
     }
+}
+
+/// `net use [Z:] \\server\share PASSWORD /user:…`: the word after the share's path, on
+/// the line before `at_flag`.
+fn share_password(text: &str, at_flag: usize) -> Option<Range<usize>> {
+    let ls = line_start(text, at_flag);
+    let head = &text[ls..at_flag];
+    let unc = head.find("\\\\")?;
+    let path_end = head[unc..].find([' ', '\t']).map(|i| unc + i)?;
+    let rest = &head[path_end..];
+    let word = rest.trim();
+    (!word.is_empty() && !word.contains([' ', '\t']) && !word.starts_with('/')).then(|| {
+        let s = ls + path_end + (rest.len() - rest.trim_start().len());
+        s..s + word.len()
+    })
 }
 
 /// `net user NAME PASSWORD [/add]`.

@@ -346,7 +346,7 @@ pub(crate) fn contains_sig(v: &str) -> bool {
 }
 
 /// The shape of a 32- or 64-byte Azure key in base64 (44 or 88 characters, padded).
-fn key_shaped(v: &str) -> bool {
+pub(super) fn key_shaped(v: &str) -> bool {
     (v.len() == 44 && v.ends_with('=') || v.len() == 88 && v.ends_with("=="))
         && v.trim_end_matches('=')
             .bytes()
@@ -1498,6 +1498,39 @@ fn secret_key_qualifier(text: &str, ks: usize) -> Option<Kind> {
     }
 }
 
+/// `sig の部分（デコードした後）は X です`: the value later in the Japanese sentence the key
+/// (`word`) opens, when no value follows its particle.
+fn ja_sentence_value(
+    text: &str,
+    word: Range<usize>,
+    class: Class,
+    kind: Kind,
+    out: &mut Vec<Finding>,
+) {
+    if let Some(w) = super::prose::sentence_value(text, word, class) {
+        out.push(Finding {
+            range: w.range,
+            kind,
+        });
+    }
+}
+
+/// Whether the word at `ks` opens its sentence (the start of a line, past a list mark,
+/// or after a full stop): "Key we send in the header is …".
+fn sentence_subject(text: &str, ks: usize) -> bool {
+    // Most keys follow a word of their sentence ("partition key", "row key"): left at once.
+    let b = text.as_bytes();
+    let mut e = ks;
+    while e > 0 && b[e - 1] == b' ' {
+        e -= 1;
+    }
+    if e > 0 && (b[e - 1].is_ascii_alphanumeric() || b[e - 1] == b',') {
+        return false;
+    }
+    let head = text[line_start(text, ks)..ks].trim_end_matches(' ');
+    head.trim_start_matches([' ', '-', '*', '>']).is_empty() || head.ends_with(['.', '!', '?'])
+}
+
 /// An all-letter password after an explicit `Password:` label, alone to the end of the
 /// line (`Password: sunshine`), when it is no status word, mask or placeholder.
 pub(super) fn label_word(text: &str, v: &Value, class: Class, sep: Sep) -> bool {
@@ -1706,6 +1739,41 @@ fn names_a_vault_secret(text: &str, ks: usize, ke: usize) -> bool {
                     )
             }),
         }
+}
+
+/// How far from a reference its declaration is looked for, in bytes.
+const DECLARED_WITHIN: usize = 8192;
+
+/// Whether `name` is an identifier that a template or script in `text` declares (Bicep
+/// `param NAME` / `var NAME`, Terraform `variable "NAME"`, JavaScript `const NAME`) within
+/// a few pages of `at_byte`.
+fn declared_name(text: &str, at_byte: usize, name: &str) -> bool {
+    let b = name.as_bytes();
+    if b.len() < 3
+        || !b[0].is_ascii_alphabetic()
+        || !b.iter().all(|c| c.is_ascii_alphanumeric() || *c == b'_')
+    {
+        return false;
+    }
+    let lo = super::bytes::floor(text, at_byte.saturating_sub(DECLARED_WITHIN));
+    let hi = ceil(text, (at_byte + DECLARED_WITHIN).min(text.len()));
+    ["param ", "var ", "variable \"", "const ", "let "]
+        .iter()
+        .any(|d| {
+            let mut from = lo;
+            while let Some(i) = text[from..hi].find(d) {
+                let at_name = from + i + d.len();
+                from = at_name;
+                let line_head = &text[line_start(text, at_name - d.len())..at_name - d.len()];
+                if text[at_name..].starts_with(name)
+                    && !at(text, at_name + name.len()).is_ascii_alphanumeric()
+                    && line_head.trim().is_empty()
+                {
+                    return true;
+                }
+            }
+            false
+        })
 }
 
 /// Bicep's `param adminPassword string = '…'`: past the type and the `=` at `p`.
@@ -2685,7 +2753,11 @@ pub(crate) fn at_key(
     // "The signing key is X", "the shared key we set on both sides is X": a bare `key`
     // told in prose, named for a secret by the word before it.
     if n == "key" && sep == Sep::Weak && spaces > 0 {
-        if let Some(kind) = secret_key_qualifier(text, ks) {
+        // "Key we send in the header is <hex>": the sentence's subject, unqualified, takes
+        // only a machine-made value that no hash or identifier shares (see below).
+        let qualifier = secret_key_qualifier(text, ks);
+        let subject = || sentence_subject(text, ks).then_some(Kind::Secret);
+        if let Some(kind) = qualifier.or_else(subject) {
             let told = if skip > 0 {
                 read_value(text, p + skip, false)
             } else {
@@ -2696,7 +2768,11 @@ pub(crate) fn at_key(
             };
             if let Some(v) = told {
                 let s = &text[v.range.clone()];
-                if looks_random(s, 24) && !is_placeholder(s) {
+                let unqualified = qualifier.is_none();
+                if looks_random(s, 24)
+                    && !is_placeholder(s)
+                    && !(unqualified && (s.contains('-') || super::value::hash_length_hex(s)))
+                {
                     out.push(Finding {
                         range: v.range,
                         kind,
@@ -2779,10 +2855,17 @@ pub(crate) fn at_key(
     }) else {
         // `userPWD はこれです` ⏎ `[13:31] 荒木` ⏎ `X`: the value alone on the lines below.
         if ja_sep.is_some() {
+            ja_sentence_value(text, ks..p, class, kind, out);
             super::prose::values_below(text, p, class, kind, out);
         }
         return;
     };
+    // `PW は前回お伝えしたものから X に変えてあります`: a Japanese sentence goes on past the
+    // particle, the value later in it.
+    if ja_sep.is_some() && !v.quoted && !text[v.range.clone()].is_ascii() {
+        ja_sentence_value(text, ks..p, class, kind, out);
+        return;
+    }
     // `hmacKey := []byte("…")`, `key = bytes.fromhex("…")`, `Buffer.from("…", "base64")`:
     // a key's bytes made from a literal.
     if !v.quoted
@@ -3028,11 +3111,18 @@ pub(crate) fn at_key(
         (class, kind)
     };
     // "Guest Wi-Fi key: coffeebreak2026": a Wi-Fi network's key is its password.
-    if passphrase
+    let accepted = passphrase
         || accept(class, s, sep, v.quoted)
         || label_word(text, &v, class, sep)
-        || bare && n == "key" && super::prose::wifi_key(text, ks, s)
-    {
+        || bare && n == "key" && super::prose::wifi_key(text, ks, s);
+    // A reference to a parameter or variable declared in the text under another name
+    // (Bicep `adminPassword: bootstrapValue` below `param bootstrapValue string = '…'`):
+    // the declaration holds the value, the reference is a name. Looked for last: it
+    // reads pages around the value.
+    if accepted && !v.quoted && declared_name(text, v.range.start, s) {
+        return;
+    }
+    if accepted {
         let end = v.range.end;
         out.push(Finding {
             range: v.range,
@@ -3050,6 +3140,17 @@ pub(crate) fn at_key(
     .flatten()
     {
         // "passphrase: purple tractor seven lemons (spaces between the words)".
+        out.push(Finding { range: r, kind });
+    } else if let Some(r) = (class == Class::Password
+        && sep == Sep::Weak
+        && spaces > 0
+        && skip > 0
+        && s.bytes().all(|c| c.is_ascii_lowercase()))
+    .then(|| super::prose::closing_value(text, v.range.start))
+    .flatten()
+    {
+        // "Password is same like before only with 2 at end now, Glacier-Owl62.": words
+        // after the word, the value closing the sentence.
         out.push(Finding { range: r, kind });
     } else if sep == Sep::Weak
         && spaces > 0

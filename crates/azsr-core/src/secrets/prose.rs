@@ -142,8 +142,19 @@ fn short_password_label(text: &str, hit: &Range<usize>) -> bool {
     let label_start = !before.is_alphanumeric() || before.is_ascii_digit() || qualified;
     let mut p = hit.end;
     let c = char_at(text, p);
+    // （ユーザー名 azureadmin、パス X）: a space after パス when a user is named before it
+    // on its line, the two told as a pair.
+    let paired = matches!(c, ' ' | '　') && {
+        let head = &text[ls..hit.start];
+        ["ユーザー", "ユーザ", "ID", "アカウント"]
+            .iter()
+            .any(|w| head.contains(w))
+            && head
+                .trim_end()
+                .ends_with(['、', '，', ',', '/', '／', '（', '('])
+    };
     // 初期パスは X です, 。パスは⏎ X: a particle after パス as a label of its own.
-    if !label_start || !matches!(c, ':' | '：' | '=' | '＝' | 'は') {
+    if !label_start || !(paired || matches!(c, ':' | '：' | '=' | '＝' | 'は')) {
         return false;
     }
     p += c.len_utf8();
@@ -192,6 +203,12 @@ fn japanese_class(text: &str, hit: &Range<usize>) -> Option<(Class, Kind)> {
         // 鍵 (HMAC の鍵, 暗号化の鍵); a public key (公開鍵) is no secret.
         "鍵" if text[..hit.start].ends_with("公開") => return None,
         "鍵" => (Class::Key(Kind::Secret), Kind::Secret),
+        // `| プライマリ | <key> |`: the portal's label of a key, alone; a value under it is
+        // a key only when shaped as one (certificates' thumbprints share the label).
+        "プライマリ" | "セカンダリ" if text[hit.end..].starts_with([' ', '|', ':', '：']) => {
+            (Class::Key(Kind::AccessKey), Kind::AccessKey)
+        }
+        "プライマリ" | "セカンダリ" => return None,
         _ => (Class::Token, Kind::Token),
     })
 }
@@ -388,6 +405,9 @@ fn japanese_told(text: &str, hit: Range<usize>, class: Class, kind: Kind, out: &
         && s.bytes().any(|c| c.is_ascii_alphabetic())
         && !is_placeholder(s)
         && wifi_sentence(text, hit.start);
+    if matches!(word, "プライマリ" | "セカンダリ") && !super::keyvalue::key_shaped(s) {
+        return;
+    }
     if matches!(word, "キー" | "鍵")
         && sep != Sep::Strong
         && !wifi
@@ -686,7 +706,7 @@ const VALUE_TAILS: &[&str] = &[
 /// したところ、ポータル上に「X」と表示されました. An ASCII word in brackets or after an arrow
 /// or colon, or before a verb that sets, types or shows it ([`VALUE_TAILS`]); the sentence
 /// ends at 。！？ or the line's end, and at a new topic (`サイズは …`).
-fn sentence_value(text: &str, hit: Range<usize>, class: Class) -> Option<Value> {
+pub(super) fn sentence_value(text: &str, hit: Range<usize>, class: Class) -> Option<Value> {
     let le = line_end(text, hit.end);
     let limit = ceil(text, le.min(hit.end + 240));
     let rest = &text[hit.end..limit];
@@ -711,17 +731,26 @@ fn sentence_value(text: &str, hit: Range<usize>, class: Class) -> Option<Value> 
                 continue;
             }
             // パスワードにつきましては「X」: the keyword's own topic, not a new one.
-            let own_topic = c == 'は'
-                && ["につきまして", "について", "に関して", "の件"]
-                    .iter()
-                    .any(|w| rest[..i].trim_start() == *w);
+            let own_topic = c == 'は' && {
+                let head = rest[..i].trim_start();
+                // sig の部分（デコードした後）は X: the word's own qualifier in brackets.
+                let qualified = head.ends_with(['）', ')'])
+                    && head.find(['（', '(']).is_some_and(|o| {
+                        let inner = &head[o + char_at(head, o).len_utf8()..];
+                        head[..o].chars().count() <= 3 && inner.chars().count() <= 24
+                    });
+                qualified || ["につきまして", "について", "に関して", "の件"].contains(&head)
+            };
             if own_topic {
                 i += c.len_utf8();
                 continue;
             }
+            // 以前のもの（X）, 同じものを: もの is a noun (a thing), not the particle も.
+            let noun = c == 'も' && rest[i + c.len_utf8()..].starts_with('の');
             if matches!(c, '。' | '！' | '？')
                 || matches!(c, 'は' | 'も')
                     && i > 6
+                    && !noun
                     && !matches!(char_before(rest, i), 'に' | 'で' | 'と' | '、')
             {
                 return None;
@@ -774,7 +803,9 @@ fn sentence_value(text: &str, hit: Range<usize>, class: Class) -> Option<Value> 
         };
         // `PasswordMinLength=14`: a setting, not a value; パスワードポリシー, 鍵のフィンガープリント:
         // words naming something about the secret come first.
-        let setting = v.trim_end_matches('=').contains('=');
+        // `-v NewPassword="…"`: a key with its quoted value after the `=`, no value itself.
+        let setting = v.trim_end_matches('=').contains('=')
+            || !bracketed && v.ends_with('=') && matches!(at(rest, e0), b'"' | b'\'');
         if !told
             || setting
             || is_placeholder(v)
@@ -956,7 +987,12 @@ pub(super) fn other_one(text: &str, after: usize) -> Option<Range<usize>> {
     .iter()
     .filter_map(|w| rest.find(w).map(|i| (i, w.len())))
     .min()?;
+    // "I reset it to X but still cannot login. The old one was Y": the lead is the last
+    // sentence's.
     let lead = rest[..i].trim_end();
+    let lead = lead
+        .rfind(". ")
+        .map_or(lead, |d| lead[d + 2..].trim_start());
     // "…) was expired, I've set a new one: Y": a longer lead when a verb sets the other.
     let set = [
         "set ",
@@ -1281,6 +1317,10 @@ pub(crate) fn at_it_to(text: &str, hit: Range<usize>, out: &mut Vec<Finding>) {
         signed_in_as(text, hit, out);
         return;
     }
+    if text[hit.clone()].to_ascii_lowercase().ends_with(" with ") {
+        protected_with(text, hit, out);
+        return;
+    }
     if text[hit.clone()].eq_ignore_ascii_case(" try ") {
         let v = read_value(text, hit.end, false).map(|v| v.range);
         offered(text, v, out);
@@ -1332,6 +1372,47 @@ pub(crate) fn at_it_to(text: &str, hit: Range<usize>, out: &mut Vec<Finding>) {
         return;
     };
     if chosen_password(&text[v.range.clone()]) && credential_context(text, &v.range) {
+        let end = v.range.end;
+        out.push(Finding {
+            range: v.range,
+            kind: Kind::Password,
+        });
+        // "I reset it to X … The old one was Y": the other password told after it.
+        if let Some(old) = other_one(text, end) {
+            out.push(Finding {
+                range: old,
+                kind: Kind::Password,
+            });
+        }
+    }
+}
+
+/// "exported the cert as .pfx and protected it with X", "the zip is encrypted with X": a
+/// file's password told by the verb that sets it, no credential word needed; the value
+/// must be one a person chose or words joined (not "protected with MFA", "encrypted
+/// with AES256").
+fn protected_with(text: &str, hit: Range<usize>, out: &mut Vec<Finding>) {
+    let h = text[hit.clone()].to_ascii_lowercase();
+    if h == " it with " {
+        let ls = line_start(text, hit.start);
+        let verb = text[ls..hit.start]
+            .rsplit(' ')
+            .next()
+            .unwrap_or("")
+            .to_ascii_lowercase();
+        if !["protected", "encrypted", "secured", "locked"].contains(&verb.as_str()) {
+            return;
+        }
+    }
+    let Some(v) = read_value(text, hit.end, false) else {
+        return;
+    };
+    let s = &text[v.range.clone()];
+    // Without "it", the thing protected may be a store whose key is named
+    // (`encrypted with CustomerKey2026`): a chosen value there shows a symbol.
+    let symbol = s.bytes().any(|c| b"!@#$%^&*?+=~".contains(&c));
+    let chosen = chosen_password(s) && (h == " it with " && !s.contains('-') || symbol);
+    if (chosen || looks_like_passphrase(s)) && !is_placeholder(s) {
         out.push(Finding {
             range: v.range,
             kind: Kind::Password,
@@ -1395,7 +1476,7 @@ fn offered(text: &str, v: Option<Range<usize>>, out: &mut Vec<Finding>) {
 }
 
 /// `PIN を 5182 に変更しました`, `解除後の PIN は（903417）としてください`, "The initial PIN is
-/// 739204", `PIN: 4821`: a PIN told after its word, four to eight digits, not a count or a
+/// 739204", `PIN: 4821`, `PIN（480126）`, "the PIN (2719)": a PIN told after its word, four to eight digits, not a count or a
 /// date (`PIN は 6 桁以上`, `PIN: 2026年`); a card's security code (`CVC 413`,
 /// `セキュリティコード：382`), three or four digits.
 pub(crate) fn at_pin(text: &str, hit: Range<usize>, out: &mut Vec<Finding>) {
@@ -1643,7 +1724,16 @@ fn it_is_now(text: &str, hit: Range<usize>, out: &mut Vec<Finding>) {
     let one = text[hit.clone()].to_ascii_lowercase().contains("one");
     let told = if one {
         let lead = before.rsplit(' ').next().unwrap_or("");
-        ["new", "current", "temporary", "temp"].contains(&lead)
+        // "local user stsftp01, generated one is X": a password the service made.
+        [
+            "new",
+            "current",
+            "temporary",
+            "temp",
+            "generated",
+            "initial",
+        ]
+        .contains(&lead)
     } else {
         [
             "reset",
@@ -1972,9 +2062,29 @@ fn sign_in_context(text: &str, range: &Range<usize>) -> bool {
     SIGN_IN.iter().any(|w| context.contains(w))
 }
 
+/// "Password is same like before only with 2 at end now, Glacier-Owl62.": a chosen
+/// password closing the sentence after a comma or a colon, when what follows the word
+/// (from `from`) is words, not a value.
+pub(super) fn closing_value(text: &str, from: usize) -> Option<Range<usize>> {
+    let le = ceil(text, line_end(text, from).min(from + 120));
+    let seg = &text[from..le];
+    let end = seg.find(". ").unwrap_or(seg.len());
+    let sentence = seg[..end].trim_end().trim_end_matches(['.', '!']);
+    let start = sentence.rfind(' ')? + 1;
+    let lead = sentence[..start].trim_end();
+    let v = &sentence[start..];
+    (lead.ends_with([',', ':'])
+        && !lead[..lead.len() - 1].contains([',', ':', '(', '"'])
+        && chosen_password(v))
+    .then(|| from + start..from + start + v.len())
+}
+
 /// A password a person chose: a digit, eight characters or more, and mixed case or a
 /// symbol besides the separators (`TLS1_2` is a setting, `Standard_D4s_v5` a size).
-fn chosen_password(s: &str) -> bool {
+pub(super) fn chosen_password(s: &str) -> bool {
+    if !s.is_ascii() {
+        return false;
+    }
     let b = s.as_bytes();
     let mixed = b.iter().any(u8::is_ascii_uppercase) && b.iter().any(u8::is_ascii_lowercase);
     let symbol = b.iter().any(|c| b"!@#$%^&*?+=~".contains(c));

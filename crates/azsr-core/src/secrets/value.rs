@@ -984,6 +984,12 @@ fn is_template_name(t: &str) -> bool {
         && t.split(['_', '-']).any(|w| WORDS.contains(&w))
 }
 
+/// Hex of a digest's or a thumbprint's length (40 for SHA-1, 64 for SHA-256, 128 for
+/// SHA-512): a hash, unless a word says it is a key.
+pub(crate) fn hash_length_hex(s: &str) -> bool {
+    matches!(s.len(), 40 | 64 | 128) && s.bytes().all(|c| c.is_ascii_hexdigit())
+}
+
 /// Values of a known shape that are never secrets: dates and times (key creation times
 /// in key tables), Cosmos DB continuation and session tokens (`+RID:~…#RT:…`,
 /// `0:-1#123`), and text in Japanese (a description standing where the value goes).

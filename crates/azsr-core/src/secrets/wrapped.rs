@@ -216,7 +216,7 @@ pub(crate) fn secret_data(text: &str, hit: Range<usize>, opts: &Options, out: &m
             continue;
         };
         let key = body[..colon].trim_matches(['"', '\'']);
-        let raw = body[colon + 2..].trim_end();
+        let raw = uncommented(body[colon + 2..].trim_end());
         let value = raw.trim_matches(['"', '\'']);
         if value.len() < 8 || value.contains(' ') {
             continue;
@@ -237,6 +237,18 @@ pub(crate) fn secret_data(text: &str, hit: Range<usize>, opts: &Options, out: &m
             });
         }
     }
+}
+
+/// A YAML value without the comment after it (`"…"   # ← アプリ側は /mnt/secrets/value を
+/// 読む`, `abc123  # rotated`): a quoted value ends at its quote, a plain one at ` #`.
+fn uncommented(raw: &str) -> &str {
+    if let Some(q) = raw.chars().next().filter(|c| matches!(c, '"' | '\'')) {
+        return match raw[1..].find(q) {
+            Some(close) => &raw[..close + 2],
+            None => raw,
+        };
+    }
+    raw.find(" #").map_or(raw, |i| raw[..i].trim_end())
 }
 
 /// Whether a `kind: Secret` line lies within [`SECRET_KIND_LINES`] lines of `ls`, or

@@ -334,6 +334,30 @@ fn phrasing_rules_on_drafts_t() {
 /// Batch T's known misses with the shipped rules (see `drafts_t/README.md`).
 const DRAFTS_T_KNOWN: &[&str] = &[];
 
+/// Batch U (40 drafts by a session 12 helper who read neither the rules nor any other
+/// batch, ten new personas; weighted to severity-a-criteria with a failure's scope stated
+/// for a past or not-live outage, and multiple-problems; see `drafts_u/README.md`). First
+/// sight on main before session 12's round: 21/30 phrasing findings, 0 of 10 clean drafts
+/// flagged. What the shipped rules get wrong on it is listed here.
+#[test]
+fn phrasing_rules_on_drafts_u() {
+    // Written on 7 December 2026, about 19:55 UTC.
+    assert_batch_at("drafts_u", "2026-12-07T20:00:00Z", DRAFTS_U_KNOWN);
+}
+
+/// Batch U's known misses with the shipped rules.
+const DRAFTS_U_KNOWN: &[&str] = &[
+    "1301-appgw-agency-portal-502-yesterday.azsr.md missed severity-a-criteria",
+    "1304-apim-503-window-last-night.azsr.md missed severity-a-criteria",
+    "1321-azfw-gds-connection-reverted.azsr.md missed severity-a-criteria",
+    "1322-aks-node-notready-plus-keyvault-purge.azsr.md missed multiple-problems",
+    "1324-waf-donation-block-turned-off.azsr.md missed severity-a-criteria",
+    "1326-vm-lims-qualification-env-boot.azsr.md missed severity-a-criteria",
+    "1331-pg-route-planner-slow-and-blob-cost.azsr.md missed multiple-problems",
+    "1335-cosmos-login-outage-recovered-cause.azsr.md missed severity-a-criteria",
+    "1338-privatelink-dns-new-city-system-buildout.azsr.md missed severity-a-criteria",
+];
+
 /// Batch S (40 drafts by a session 11 helper who read neither the rules nor any other
 /// batch, new personas; weighted to severity-a-criteria in Japanese and multiple-problems;
 /// see `drafts_s/README.md`). First sight on main before session 11's round: 21/30
