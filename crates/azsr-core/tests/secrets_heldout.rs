@@ -541,6 +541,37 @@ const DEV21: Corpus = Corpus {
     held_out: false,
 };
 
+/// A development corpus (session 12, blind, second of the session: written by a helper
+/// who read neither the detectors nor any corpus, weighted to generic names in Japanese
+/// pastes, English prose and Japanese consoles; 73 % Japanese; see its README). First
+/// sight on 3263a18 (after the session's dev23 round, before any tuning on it): recall
+/// 0.959, precision 1.000 (generic names ja 0.931, prose en 0.912, everything else
+/// 1.000); 0.995 masked in a quoted line and by the possible-secret pass alone.
+const DEV26: Corpus = Corpus {
+    name: "dev26",
+    files: &[
+        (
+            "generic_names.txt",
+            include_str!("secrets/dev26/generic_names.txt"),
+        ),
+        ("prose.txt", include_str!("secrets/dev26/prose.txt")),
+        ("console.txt", include_str!("secrets/dev26/console.txt")),
+        ("cookies.txt", include_str!("secrets/dev26/cookies.txt")),
+        ("encodings.txt", include_str!("secrets/dev26/encodings.txt")),
+        ("negatives.txt", include_str!("secrets/dev26/negatives.txt")),
+    ],
+    generate: heldout3::generate,
+    seed: 0x4E1D_2026_1207_0026,
+    min_recall: 0.95,
+    min_precision: 0.99,
+    min_masked: 0.99,
+    min_possible: 0.99,
+    min_snippets: 100,
+    min_ja_percent: 55,
+    min_family_positives: 0,
+    held_out: false,
+};
+
 /// A development corpus (session 12, blind: written by a helper who read neither the
 /// detectors nor any other corpus, weighted to generic names and prose in Japanese pastes and
 /// new carriers; see its README). The check of carry-over for session 12's round. First
@@ -989,6 +1020,11 @@ fn dev21_recall_and_precision() {
 #[test]
 fn dev22_recall_and_precision() {
     measure(&DEV22);
+}
+
+#[test]
+fn dev26_recall_and_precision() {
+    measure(&DEV26);
 }
 
 #[test]
