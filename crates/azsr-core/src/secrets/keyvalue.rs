@@ -2984,7 +2984,15 @@ pub(crate) fn at_key(
             Some(_) => looks_random(s, 24),
             None => false,
         };
-        if told && !is_placeholder(s) {
+        // `value` of a Key Vault secret declared in a template (Bicep, ARM, Terraform):
+        // the resource's type says the value is the secret itself.
+        let vault_secret = || {
+            n == "value"
+                && v.quoted
+                && (looks_like_password(s) || looks_random(s, 24))
+                && in_vault_secret(text, ks)
+        };
+        if (told || vault_secret()) && !is_placeholder(s) {
             out.push(Finding {
                 range: v.range,
                 kind: if password_shaped() {
@@ -3231,6 +3239,26 @@ fn under_secure(text: &str, ks: usize) -> bool {
     false
 }
 
+/// Whether the key at `ks` stands in a Key Vault secret's resource (a few lines above):
+/// Bicep's `resource s 'Microsoft.KeyVault/vaults/secrets@…'` (or `'secrets@…'` under its
+/// vault), ARM's `"type": "Microsoft.KeyVault/vaults/secrets"`, Terraform's
+/// `resource "azurerm_key_vault_secret"`, with no other resource begun in between.
+fn in_vault_secret(text: &str, ks: usize) -> bool {
+    let window = text[ceil(text, ks.saturating_sub(300))..ks].to_ascii_lowercase();
+    let Some(end) = [
+        "microsoft.keyvault/vaults/secrets",
+        "'secrets@",
+        "azurerm_key_vault_secret\"",
+    ]
+    .iter()
+    .filter_map(|w| window.rfind(w).map(|p| p + w.len()))
+    .max() else {
+        return false;
+    };
+    let after = &window[end..];
+    !after.contains("resource ") && !after.contains("\"type\"")
+}
+
 /// Whether the key at `ks` has a `name` key on its line or the line above (`{"name":
 /// "X", "value": "…"}`, `- name: X` ⏎ `value: …`): a named setting, not a credential.
 fn names_above(text: &str, ks: usize) -> bool {
@@ -3368,6 +3396,35 @@ mod tests {
     }
 
     use super::super::found;
+
+    #[test]
+    fn the_value_of_a_vault_secret_in_a_template_is_the_secret() {
+        for (text, value) in [
+            (
+                "resource s 'Microsoft.KeyVault/vaults/secrets@2023-07-01' = {\n  parent: kv\n  name: 'db'\n  properties: {\n    value: 'Minato_Db#2027x'\n  }\n}\n",
+                "Minato_Db#2027x",
+            ),
+            (
+                "resource \"azurerm_key_vault_secret\" \"api\" {\n  name         = \"partner-api\"\n  value        = \"Qz7Lm2Vx6Nc9Pb3Wk7Hy1Jd5Fs0Q\"\n  key_vault_id = azurerm_key_vault.kv.id\n}\n",
+                "Qz7Lm2Vx6Nc9Pb3Wk7Hy1Jd5Fs0Q",
+            ),
+            (
+                "{\n  \"type\": \"Microsoft.KeyVault/vaults/secrets\",\n  \"name\": \"kv/db\",\n  \"properties\": { \"value\": \"Hakone!Onsen2027\" }\n}\n",
+                "Hakone!Onsen2027",
+            ),
+        ] {
+            assert_eq!(found(text), [value], "{text}");
+        }
+        // References, expressions and another resource's value are none.
+        for text in [
+            "resource s 'Microsoft.KeyVault/vaults/secrets@2023-07-01' = {\n  properties: {\n    value: sqlPassword\n  }\n}\n",
+            "{\n  \"type\": \"Microsoft.KeyVault/vaults/secrets\",\n  \"properties\": { \"value\": \"[parameters('dbPassword')]\" }\n}\n",
+            "resource \"azurerm_key_vault_secret\" \"a\" {\n  value = var.api_key\n}\n",
+            "resource s 'Microsoft.KeyVault/vaults/secrets@2023-07-01' = {\n  name: 'x'\n}\nresource t 'Microsoft.Web/sites/config@2022-09-01' = {\n  properties: {\n    value: 'Tokyo Standard Time'\n  }\n}\n",
+        ] {
+            assert!(found(text).is_empty(), "{text}");
+        }
+    }
 
     #[test]
     fn json_encoded_in_a_url_is_read_between_its_encoded_quotes() {

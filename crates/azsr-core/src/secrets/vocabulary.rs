@@ -27,8 +27,9 @@ pub(super) enum Named {
 const PASSWORD: [&str; 4] = ["パスワード", "ぱすわーど", "パスフレーズ", "暗証番号"];
 const KEY: [&str; 2] = ["キー", "鍵"];
 const SECRET: [&str; 2] = ["シークレット", "トークン"];
-/// Words that say, in a comment, that a value is a credential without naming which.
-const CREDENTIAL: [&str; 3] = ["認証", "秘密", "資格情報"];
+/// Words that say, in a comment, that a value is a credential without naming which
+/// (`事前共有`: "pre-shared", what a VPN's two sides hold alike, said without its キー).
+const CREDENTIAL: [&str; 4] = ["認証", "秘密", "資格情報", "事前共有"];
 /// Words ending in a key word that name no secret: a public key, a cookie (whose name
 /// says whether it is one).
 const NOT_SECRET_KEYS: [&str; 3] = ["公開キー", "公開鍵", "クッキー"];
@@ -107,6 +108,10 @@ mod tests {
     fn comments_say_what_they_mention() {
         assert_eq!(mentions(" 本番DBのパスワード"), Some(Named::Password));
         assert_eq!(mentions("認証用"), Some(Named::Secret));
+        assert_eq!(
+            mentions("オンプレ側の事前共有と同じものにすること"),
+            Some(Named::Secret)
+        );
         assert_eq!(mentions("接続キー（プライマリ）"), Some(Named::Key));
         assert_eq!(mentions("公開鍵のパス"), None);
         assert_eq!(mentions("公開キーと秘密キー"), Some(Named::Secret));
