@@ -498,6 +498,70 @@ pub(crate) fn prefixed(text: &str, hit: Range<usize>, out: &mut Vec<Finding>) {
     }
 }
 
+/// A 64-byte key in base64 standing alone, on its line or in quotes (88 characters
+/// ending `==`, random): the shape of a Storage, Cosmos DB or Batch account key, which
+/// people paste from `az storage account keys list` or the portal without its name.
+/// `hit` is its padding and the byte after. A digest or signature of 64 bytes has the
+/// same shape: a word for one on the line, or the line above, keeps it silent.
+pub(crate) fn bare_account_key(text: &str, hit: Range<usize>, out: &mut Vec<Finding>) {
+    const LEN: usize = 88;
+    let end = hit.start + 2;
+    let Some(start) = end.checked_sub(LEN) else {
+        return;
+    };
+    let b = text.as_bytes();
+    if start > 0
+        && !matches!(
+            b[start - 1],
+            b' ' | b'\t' | b'\n' | b'"' | b'\'' | b'`' | b'('
+        )
+    {
+        return;
+    }
+    if !b[start..hit.start].iter().all(|&c| b64(c)) {
+        return;
+    }
+    let s = &text[start..end];
+    if !super::keyvalue::key_shaped(s) || is_placeholder(s) {
+        return;
+    }
+    // Text made base64 (a cloud-init file, a script) decodes to printable bytes; a key's
+    // 64 random bytes do not.
+    let printable = super::checksum::base64_decode(s).is_none_or(|d| {
+        d.iter()
+            .filter(|c| c.is_ascii_graphic() || c.is_ascii_whitespace())
+            .count()
+            * 10
+            >= d.len() * 9
+    });
+    if printable {
+        return;
+    }
+    let ls = line_start(text, start);
+    let from = if ls > 0 { line_start(text, ls - 1) } else { ls };
+    let before = text[from..start].to_ascii_lowercase();
+    const DIGEST_WORDS: &[&str] = &[
+        "sha",
+        "hash",
+        "digest",
+        "integrity",
+        "signature",
+        "thumbprint",
+        "checksum",
+        "fingerprint",
+        "ハッシュ",
+        "署名",
+        "拇印",
+    ];
+    if DIGEST_WORDS.iter().any(|w| before.contains(w)) {
+        return;
+    }
+    out.push(Finding {
+        range: start..end,
+        kind: Kind::AzureKey,
+    });
+}
+
 /// Microsoft identifiable keys: a 4-character signature at a fixed offset of a base64
 /// key (44 and 88 characters; 52 for ACR and Search keys, unpadded; 56 for Functions
 /// keys, URL-safe), and the 84/88-character common annotated format (`JQQJ9`). The
@@ -1105,6 +1169,32 @@ fn card_column(text: &str, start: usize) -> bool {
 mod tests {
     use super::super::checksum::{base32_encode, crc32};
     use super::*;
+
+    #[test]
+    fn a_64_byte_key_standing_alone_is_an_account_key() {
+        let k = "Qm3Zr8Tq4Lx7Nc2Pb9Wk5Hy1Jd6Fs0Va3Ue8Rt2Yp7Io4Gh9Kl1Mn5Bv6Cx0Zs3Dw8Ef2Aq7Wj4Tu9Ly1Hr5Ok==";
+        assert_eq!(k.len(), 88);
+        for text in [
+            format!("[14:02] 田中\nstfiles01 の値これです\n{k}\n"),
+            format!("result = \"{k}\"\n"),
+            format!("キーは `{k}` です\n"),
+        ] {
+            assert_eq!(super::super::found(&text), [k], "{text}");
+        }
+        for text in [
+            // Digests and signatures of 64 bytes, and base64 running on before it.
+            format!("SHA-512:\n{k}\n"),
+            format!("\"integrity\": \"{k}\"\n"),
+            format!("署名値\n{k}\n"),
+            format!("MIIBIjAN{k}\n"),
+            // Text made base64.
+            "I2Nsb3VkLWNvbmZpZwpwYWNrYWdlX3VwZ3JhZGU6IHRydWUKcGFja2FnZXM6CiAgLSBuZ2lueAogIC0gamFxCg==\n".to_string(),
+            // The storage emulator's published key.
+            "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==\n".to_string(),
+        ] {
+            assert!(super::super::found(&text).is_empty(), "{text}");
+        }
+    }
 
     use super::super::found;
 

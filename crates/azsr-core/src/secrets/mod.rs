@@ -197,6 +197,7 @@ pub(crate) enum Anchor {
     DeviceAuth,
     SecretLiteral,
     Pin,
+    KeyEnd,
 }
 
 static ANCHORS: &[(&str, Anchor)] = &[
@@ -388,6 +389,13 @@ static ANCHORS: &[(&str, Anchor)] = &[
     ("discord.com/api/webhooks/", Anchor::Webhook),
     ("webhook.office.com/webhookb2/", Anchor::Webhook),
     ("wifi:", Anchor::WifiQr),
+    // The padded end of a value standing alone: a 64-byte account key, see
+    // [`formats::bare_account_key`].
+    ("==\n", Anchor::KeyEnd),
+    ("==\r", Anchor::KeyEnd),
+    ("==\"", Anchor::KeyEnd),
+    ("=='", Anchor::KeyEnd),
+    ("==`", Anchor::KeyEnd),
 ];
 
 /// Every anchor: the fixed ones and the commands whose output [`console`] reads.
@@ -532,6 +540,7 @@ fn scan_lines_at(
             Anchor::DeviceAuth => commands::device_auth(text, hit, &mut out),
             Anchor::SecretLiteral => commands::secret_literal(text, hit, &mut out),
             Anchor::Pin => prose::at_pin(text, hit, &mut out),
+            Anchor::KeyEnd => formats::bare_account_key(text, hit, &mut out),
         }
     }
     // Anchor findings: each from the anchor before it in the list.
