@@ -502,7 +502,7 @@ pub(crate) fn prefixed(text: &str, hit: Range<usize>, out: &mut Vec<Finding>) {
 /// ending `==`, random): the shape of a Storage, Cosmos DB or Batch account key, which
 /// people paste from `az storage account keys list` or the portal without its name.
 /// `hit` is its padding and the byte after. A digest or signature of 64 bytes has the
-/// same shape: a word for one on the line, or the line above, keeps it silent.
+/// same shape: a word for one on the line, or the two above, keeps it silent.
 pub(crate) fn bare_account_key(text: &str, hit: Range<usize>, out: &mut Vec<Finding>) {
     const LEN: usize = 88;
     let end = hit.start + 2;
@@ -537,8 +537,13 @@ pub(crate) fn bare_account_key(text: &str, hit: Range<usize>, out: &mut Vec<Find
     if printable {
         return;
     }
-    let ls = line_start(text, start);
-    let from = if ls > 0 { line_start(text, ls - 1) } else { ls };
+    // The line, and the two above it (a heading, then a blank line).
+    let mut from = line_start(text, start);
+    for _ in 0..2 {
+        if from > 0 {
+            from = line_start(text, from - 1);
+        }
+    }
     let before = text[from..start].to_ascii_lowercase();
     const DIGEST_WORDS: &[&str] = &[
         "sha",
@@ -1184,6 +1189,7 @@ mod tests {
         for text in [
             // Digests and signatures of 64 bytes, and base64 running on before it.
             format!("SHA-512:\n{k}\n"),
+            format!("Artifact checks (SHA-512):\n\n{k}\n"),
             format!("\"integrity\": \"{k}\"\n"),
             format!("署名値\n{k}\n"),
             format!("MIIBIjAN{k}\n"),
