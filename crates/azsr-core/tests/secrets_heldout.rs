@@ -380,7 +380,7 @@ const DEV14: Corpus = Corpus {
     ],
     generate: heldout3::generate,
     seed: 0x4E1D_2026_1207_0014,
-    min_recall: 0.93,
+    min_recall: 0.98,
     min_precision: 0.96,
     min_masked: 0.99,
     min_possible: 0.94,
@@ -578,7 +578,9 @@ const DEV26: Corpus = Corpus {
 /// sight (blind, at d9b87c2, before any tuning): recall 0.824, precision 0.994 (generic
 /// names en 0.759, ja 0.406; prose en 0.867, ja 0.909; console ja 0.912; cookies and
 /// encodings 1.000; 1 false positive: a VM name `vm-admin-2027` read as a secret); 0.995
-/// masked in a quoted line, 0.957 by the possible-secret pass alone.
+/// masked in a quoted line, 0.957 by the possible-secret pass alone. After the tuner's
+/// second round (64-byte account keys standing alone, Key Vault secrets in templates,
+/// `事前共有`): recall 0.910 (generic names ja 0.719), precision 0.994.
 const DEV24: Corpus = Corpus {
     name: "dev24",
     files: &[
@@ -594,7 +596,7 @@ const DEV24: Corpus = Corpus {
     ],
     generate: heldout3::generate,
     seed: 0x4E1D_2026_1207_0024,
-    min_recall: 0.82,
+    min_recall: 0.90,
     min_precision: 0.99,
     min_masked: 0.99,
     min_possible: 0.95,
@@ -793,7 +795,7 @@ const DEV19: Corpus = Corpus {
     ],
     generate: heldout3::generate,
     seed: 0x4E1D_2026_1207_0019,
-    min_recall: 0.82,
+    min_recall: 0.84,
     min_precision: 0.98,
     min_masked: 0.98,
     min_possible: 0.96,
