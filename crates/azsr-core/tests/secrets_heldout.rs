@@ -580,7 +580,8 @@ const DEV26: Corpus = Corpus {
 /// encodings 1.000; 1 false positive: a VM name `vm-admin-2027` read as a secret); 0.995
 /// masked in a quoted line, 0.957 by the possible-secret pass alone. After the tuner's
 /// second round (64-byte account keys standing alone, Key Vault secrets in templates,
-/// `事前共有`): recall 0.910 (generic names ja 0.719), precision 0.994.
+/// `事前共有`, `secret download` to the standard output): recall 0.926 (generic names ja
+/// 0.719, console ja 1.000), precision 0.994.
 const DEV24: Corpus = Corpus {
     name: "dev24",
     files: &[
@@ -596,7 +597,7 @@ const DEV24: Corpus = Corpus {
     ],
     generate: heldout3::generate,
     seed: 0x4E1D_2026_1207_0024,
-    min_recall: 0.90,
+    min_recall: 0.92,
     min_precision: 0.99,
     min_masked: 0.99,
     min_possible: 0.95,
@@ -679,17 +680,23 @@ const DEV25_TUNER: Corpus = Corpus {
 /// a quoted line, 1.000 by the possible-secret pass alone.
 const DEV27_TUNER: Corpus = Corpus {
     name: "dev27-tuner",
-    files: &[(
-        "generic_names.txt",
-        include_str!("secrets/dev27-tuner/generic_names.txt"),
-    )],
+    files: &[
+        (
+            "generic_names.txt",
+            include_str!("secrets/dev27-tuner/generic_names.txt"),
+        ),
+        (
+            "console.txt",
+            include_str!("secrets/dev27-tuner/console.txt"),
+        ),
+    ],
     generate: heldout3::generate,
     seed: 0x4E1D_2026_1207_0027,
     min_recall: 1.0,
     min_precision: 1.0,
     min_masked: 1.0,
     min_possible: 1.0,
-    min_snippets: 16,
+    min_snippets: 18,
     min_ja_percent: 50,
     min_family_positives: 0,
     held_out: false,

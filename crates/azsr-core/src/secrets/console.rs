@@ -61,6 +61,7 @@ const AZ_PRINTING_SECRETS: &[&str] = &[
 pub(crate) const ANCHORS: &[&str] = &[
     "secret show",
     "secret set",
+    "secret download",
     "credential",
     "for-rbac",
     "keys list",
@@ -375,6 +376,14 @@ fn printed(text: &str, at_byte: usize, lower: &str) -> Option<Printed> {
         }
         if seg.contains("secret show") || seg.contains("secret set") {
             return Some(Printed::Record);
+        }
+        // A secret downloaded to the standard output is printed alone, as it is stored.
+        if seg.contains("secret download")
+            && ["/dev/stdout", "/dev/fd/1", "--file -", "-f -"]
+                .iter()
+                .any(|w| seg.contains(w))
+        {
+            return Some(Printed::Value);
         }
         return AZ_PRINTING_SECRETS
             .iter()
@@ -1850,6 +1859,7 @@ mod tests {
             ("$ docker exec app printenv DB_PASSWORD", "Kq9$zzPw7!x2"),
             ("$ heroku config:get SECRET_KEY_BASE -a app", key),
             ("$ gcloud auth print-identity-token", key),
+            ("$ az keyvault secret download --vault-name kv -n api --file /dev/stdout", key),
         ] {
             let text = format!("{cmd}\n{value}\n");
             assert_eq!(found(&text), [value], "{text}");
@@ -1857,6 +1867,8 @@ mod tests {
         for text in [
             "$ az keyvault secret show --vault-name kv -n db | jq -r .id\nhttps://kv.vault.azure.net/secrets/db/0123456789abcdef0123456789abcdef\n",
             "$ aws configure get region\nap-northeast-1\n",
+            // Downloaded to a file: nothing printed, the next prompt's output is not it.
+            "$ az keyvault secret download --vault-name kv -n api --file api.txt\n$ ls\napi.txt\n",
             "$ docker exec app printenv DB_HOST\npg-prd-jpe-001.postgres.database.azure.com\n",
         ] {
             assert!(found(text).is_empty(), "{text}: {:?}", found(text));
