@@ -217,6 +217,7 @@ fn scan_lines(text: &str, table_above: Option<Table>) -> Vec<Range<usize>> {
             credential: credential_line,
             account: line.account,
             framed: framed(gap_on_line, rest),
+            quoted: quoted(gap_on_line, rest),
             alone,
             card_line: line.card,
             line_start,
@@ -513,6 +514,8 @@ struct Context<'a> {
     /// After a password's word, a label's colon or `=` stands just before it
     /// (`Password: x`, `パスワード：x`).
     labelled: bool,
+    /// Quoted alone: `"…"`, `'…'`, `「…」` or `『…』` enclose exactly this token.
+    quoted: bool,
     /// What follows it on its line and beyond.
     rest: &'a str,
 }
@@ -778,7 +781,7 @@ fn suspicious_parts(text: &str, run: Range<usize>, context: &Context) -> Vec<Ran
         }
     }
     if (context.credential || context.framed || context.alone) && value_shaped(t, context)
-        || context.account && account_password(t)
+        || context.account && (account_password(t) || context.quoted && quoted_passphrase(t))
     {
         parts.push(run.clone());
         return parts;
@@ -947,6 +950,36 @@ fn account_password(t: &str) -> bool {
         .iter()
         .any(|&c| c.is_ascii_punctuation() && !matches!(c, b'_' | b'-' | b'.'));
     chosen(t) && (longest >= 3 || symbol) && !is_known_non_secret(t)
+}
+
+/// Whether a token is quoted alone: the text just before it opens a quote that closes
+/// right after it (`"Granite.Owl.Harbor"`, `「…」`).
+fn quoted(gap: &str, rest: &str) -> bool {
+    [('"', '"'), ('\'', '\''), ('「', '」'), ('『', '』')]
+        .iter()
+        .any(|&(open, close)| gap.ends_with(open) && rest.starts_with(close))
+}
+
+/// A passphrase as people write one when they quote it on a line about an account
+/// (`"Granite.Owl.Harbor"`, `"blue-kettle-river"`): three or more words of three letters
+/// or more, joined by one separator, each capitalised or in lower case. Only quoted,
+/// because a dotted or dashed name of words is otherwise a namespace or a resource.
+fn quoted_passphrase(t: &str) -> bool {
+    let Some(sep) = t.chars().find(|c| matches!(c, '-' | '_' | '.')) else {
+        return false;
+    };
+    let words: Vec<&str> = t.split(sep).collect();
+    t.len() >= 12
+        && words.len() >= 3
+        && words.iter().all(|w| {
+            w.len() >= 3
+                && w.bytes().all(|c| c.is_ascii_alphabetic())
+                && w.bytes().skip(1).all(|c| c.is_ascii_lowercase())
+                // `your-password-here`, `sample-admin-value`: a placeholder's words.
+                && !names_credential(w)
+                && !["your", "here", "example", "sample", "dummy", "value", "changeme"]
+                    .contains(&w.to_ascii_lowercase().as_str())
+        })
 }
 
 /// Lowercase words of letters (a passphrase), not names of resources holding digits
@@ -1631,12 +1664,25 @@ mod tests {
             masked("初期ログインは opsuser、Harbor-xmh8326 でお願いします"),
             ["Harbor-xmh8326"]
         );
+        // A passphrase of words, quoted alone on such a line, in either language.
+        assert_eq!(
+            masked("is \"Cobalt.Meadow.Lantern\" strong enough for the admin account?"),
+            ["Cobalt.Meadow.Lantern"]
+        );
+        assert_eq!(
+            masked("管理者のログイン用に「harbor-kettle-sparrow」を設定しました"),
+            ["harbor-kettle-sparrow"]
+        );
         // What support reads on such lines stays.
         for text in [
             "admin login failed for opsuser on vm-web-01 at 2026-12-07T04:15:00Z",
             "サインインログ: 相関 ID 6f1c2d4e-8a3b-4c5d-9e0f-1a2b3c4d5e6f、エラー AADSTS50126",
             "reset the admin account on Standard_D4s_v5 in rg-prod-01",
             "ログイン画面 /home/azureuser/app/login.html を更新",
+            // Not quoted alone, or a name of words in another shape.
+            "the admin signs in through Cobalt.Meadow.Lantern today",
+            "admin login to \"Microsoft.Compute.VirtualMachines\" failed",
+            "set the admin password to \"your-password-here\" first",
         ] {
             assert!(masked(text).is_empty(), "{text}: {:?}", masked(text));
         }
