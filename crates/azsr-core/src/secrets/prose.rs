@@ -1355,12 +1355,7 @@ pub(crate) fn at_it_to(text: &str, hit: Range<usize>, out: &mut Vec<Finding>) {
         it_is_now(text, hit, out);
         return;
     }
-    let ls = line_start(text, hit.start);
-    let verb = text[ls..hit.start]
-        .rsplit(' ')
-        .next()
-        .unwrap_or("")
-        .to_ascii_lowercase();
+    let verb = verb_before(text, hit.start);
     if ![
         "changed", "set", "reset", "rotated", "updated", "switched", "change",
     ]
@@ -1394,12 +1389,7 @@ pub(crate) fn at_it_to(text: &str, hit: Range<usize>, out: &mut Vec<Finding>) {
 fn protected_with(text: &str, hit: Range<usize>, out: &mut Vec<Finding>) {
     let h = text[hit.clone()].to_ascii_lowercase();
     if h == " it with " {
-        let ls = line_start(text, hit.start);
-        let verb = text[ls..hit.start]
-            .rsplit(' ')
-            .next()
-            .unwrap_or("")
-            .to_ascii_lowercase();
+        let verb = verb_before(text, hit.start);
         if !["protected", "encrypted", "secured", "locked"].contains(&verb.as_str()) {
             return;
         }
@@ -1598,13 +1588,19 @@ fn accounts_with_bracketed_passwords(text: &str, from: usize, out: &mut Vec<Find
     out.len() > found
 }
 
-/// Whether the word before `at` on its line signs in ("log", "signed"): "log in with …".
-fn signs_in_before(text: &str, at: usize) -> bool {
-    let verb = text[line_start(text, at)..at]
+/// The word just before `at` on its line, in lower case (the verb of "changed it to",
+/// "protected it with").
+fn verb_before(text: &str, at: usize) -> String {
+    text[line_start(text, at)..at]
         .rsplit(' ')
         .next()
         .unwrap_or("")
-        .to_ascii_lowercase();
+        .to_ascii_lowercase()
+}
+
+/// Whether the word before `at` on its line signs in ("log", "signed"): "log in with …".
+fn signs_in_before(text: &str, at: usize) -> bool {
+    let verb = verb_before(text, at);
     ["log", "logging", "logged", "sign", "signing", "signed"].contains(&verb.as_str())
 }
 
