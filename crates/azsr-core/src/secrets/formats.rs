@@ -538,13 +538,7 @@ pub(crate) fn bare_account_key(text: &str, hit: Range<usize>, out: &mut Vec<Find
         return;
     }
     // The line, and the two above it (a heading, then a blank line).
-    let mut from = line_start(text, start);
-    for _ in 0..2 {
-        if from > 0 {
-            from = line_start(text, from - 1);
-        }
-    }
-    let before = text[from..start].to_ascii_lowercase();
+    let before = text[super::bytes::lines_up(text, start, 2)..start].to_ascii_lowercase();
     const DIGEST_WORDS: &[&str] = &[
         "sha",
         "hash",
@@ -1130,13 +1124,7 @@ const CARD_WORDS: &[&str] = &[
 ];
 
 fn card_context(text: &str, start: usize, end: usize) -> bool {
-    let mut from = line_start(text, start);
-    for _ in 0..2 {
-        if from == 0 {
-            break;
-        }
-        from = line_start(text, from - 1);
-    }
+    let from = super::bytes::lines_up(text, start, 2);
     let from = super::bytes::floor(text, from.max(start.saturating_sub(400)));
     let to = super::bytes::ceil(text, super::bytes::line_end(text, end).min(end + 200));
     let window = text[from..to].to_ascii_lowercase();

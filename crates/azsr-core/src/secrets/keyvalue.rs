@@ -3262,9 +3262,7 @@ fn in_vault_secret(text: &str, ks: usize) -> bool {
 /// Whether the key at `ks` has a `name` key on its line or the line above (`{"name":
 /// "X", "value": "…"}`, `- name: X` ⏎ `value: …`): a named setting, not a credential.
 fn names_above(text: &str, ks: usize) -> bool {
-    let ls = line_start(text, ks);
-    let from = if ls > 0 { line_start(text, ls - 1) } else { ls };
-    let lower = text[from..ks].to_ascii_lowercase();
+    let lower = text[super::bytes::lines_up(text, ks, 1)..ks].to_ascii_lowercase();
     ["\"name\"", "name:", "name=", "'name'"]
         .iter()
         .any(|w| lower.contains(w))

@@ -618,6 +618,19 @@ pub(crate) mod bytes {
         }
     }
 
+    /// The start of the line `n` lines above the one holding byte `i` (or of the text's
+    /// first line): where "this line and the `n` above" begins.
+    pub fn lines_up(text: &str, i: usize, n: usize) -> usize {
+        let mut from = line_start(text, i);
+        for _ in 0..n {
+            if from == 0 {
+                break;
+            }
+            from = line_start(text, from - 1);
+        }
+        from
+    }
+
     /// The end of the line holding byte `i` (before its `\n`), at most [`LINE_WINDOW`]
     /// bytes on.
     pub fn line_end(text: &str, i: usize) -> usize {

@@ -1607,8 +1607,7 @@ fn signs_in_before(text: &str, at: usize) -> bool {
 /// Where the context of a value at `at` starts: the line above its line, at most 400
 /// bytes back.
 fn context_start(text: &str, at: usize) -> usize {
-    let ls = line_start(text, at);
-    let from = if ls > 0 { line_start(text, ls - 1) } else { ls };
+    let from = super::bytes::lines_up(text, at, 1);
     ceil(text, from.max(at.saturating_sub(400)))
 }
 
@@ -2284,8 +2283,7 @@ pub(crate) fn at_value(text: &str, hit: Range<usize>, out: &mut Vec<Finding>) {
         return;
     }
     // The secret it is the value of: on this line before it, or on the line above.
-    let ls = line_start(text, hit.start);
-    let from = if ls > 0 { line_start(text, ls - 1) } else { ls };
+    let from = super::bytes::lines_up(text, hit.start, 1);
     let from = ceil(text, from.max(hit.start.saturating_sub(600)));
     let context = text[from..hit.start].to_ascii_lowercase();
     let named = SECRET_NOUNS.iter().any(|w| context.contains(w))
