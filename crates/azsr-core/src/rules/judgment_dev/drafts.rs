@@ -348,11 +348,7 @@ fn phrasing_rules_on_drafts_u() {
 
 /// Batch U's known misses with the shipped rules.
 const DRAFTS_U_KNOWN: &[&str] = &[
-    "1301-appgw-agency-portal-502-yesterday.azsr.md missed severity-a-criteria",
-    "1304-apim-503-window-last-night.azsr.md missed severity-a-criteria",
     "1322-aks-node-notready-plus-keyvault-purge.azsr.md missed multiple-problems",
-    "1324-waf-donation-block-turned-off.azsr.md missed severity-a-criteria",
-    "1326-vm-lims-qualification-env-boot.azsr.md missed severity-a-criteria",
     "1331-pg-route-planner-slow-and-blob-cost.azsr.md missed multiple-problems",
 ];
 
