@@ -91,6 +91,17 @@ declare_rule! {
     ///   problem (エラーは出ていません, works fine) or points back (同じ, 同様の, the same);
     ///   a service counts when named in lower-case words that spell its catalog name (our
     ///   container registry), and a failure told includes throttling (429s, throttled);
+    /// - a paragraph of the problem section after its first whose opening sentence
+    ///   names a service nothing before it named (our storage account, the Key Vault
+    ///   kv-lager-test) and does not open on a subject spoken of before (ワークフローは
+    ///   Blob のトリガーで起動し… goes on with the workflow), names none of the resources
+    ///   named before, and tells a failure
+    ///   of its own (cannot create a new vault) or a bill grown (bandwidth cost 3 times
+    ///   higher); not when it is tied to the problem (because of that, could X be the
+    ///   cause), points back (the same error), asks someone to look (could you look at
+    ///   it as well, since we cannot see its logs?) or wishes (it would be nice if);
+    ///   "the same" of a name or an occasion (with the same name, in the same go) does not
+    ///   point back;
     /// - a failure on another resource of the same kind opened as an added matter
     ///   (Separately, on another VM of the same customer, we cannot extend the OS disk;
     ///   それと、別の VM でディスクの拡張が失敗します), unless it is the same failure (同じ
@@ -507,11 +518,12 @@ fn refers_back(text: &str) -> bool {
 }
 
 /// "The same" of a place or of data (同じリソース グループ, 同じデータを処理している,
-/// the same subscription): where another thing lives, no reference back.
+/// the same subscription, a vault with the same name) or of the occasion (in the same
+/// go, at the same time): where or when another thing is, no reference back.
 static SAME_PLACE: LazyLock<Cue> = LazyLock::new(|| {
     Cue::new(&[
-        "同じ ?(?:リソース ?グループ|サブスクリプション|リージョン|テナント|仮想ネットワーク|VNet|データ|ストレージ ?アカウント|ワークスペース|お客様|顧客|会社|チーム|部署|プロジェクト)",
-        r"\bthe\s+same\s+(?:resource\s+group|subscription|region|tenant|vnet|virtual\s+network|data|storage\s+account|workspace|customer|client|company|team|department|project)\b",
+        "同じ ?(?:リソース ?グループ|サブスクリプション|リージョン|テナント|仮想ネットワーク|VNet|データ|ストレージ ?アカウント|ワークスペース|お客様|顧客|会社|チーム|部署|プロジェクト|名前)",
+        r"\bthe\s+same\s+(?:resource\s+group|subscription|region|tenant|vnet|virtual\s+network|data|storage\s+account|workspace|customer|client|company|team|department|project|name)\b|\b(?:in|at)\s+the\s+same\s+(?:go|time|ticket|case|request)\b",
     ])
 });
 
@@ -1267,6 +1279,18 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
         }
     }
 
+    // Last, so that a sign told in words wins a tie: a paragraph or list item of the problem section, after the first, whose subject
+    // is a service nothing before named, failing or asked about in its own right.
+    if let Some(range) = another_subject_block(ctx.catalog, &prose, technical) {
+        signals.push((
+            range,
+            msg!(
+                "This paragraph is about another service than the problem above, with a failure or a question of its own: file one request per problem.",
+                "この段落は上記の問題とは別のサービスについて、それ自体の不具合や質問を書いています。1 件のお問い合わせには 1 つの問題を記載し、他は別のお問い合わせにしてください。"
+            ),
+        ));
+    }
+
     if signals.is_empty() {
         if let Some(range) = model::threshold(RULE.name)
             .and_then(|t| model_matter(ctx.catalog, &prose, &model::SHIPPED, t))
@@ -1284,6 +1308,106 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
         out.push(RULE.diag(range, message));
     }
 }
+
+/// A second matter told as structure rather than announced: a paragraph of the problem
+/// section after its first, whose opening sentence names a
+/// service that nothing before it named and is not tied to the problem (because of
+/// that, could X be the cause), that names none of the resources named before, and that
+/// holds a failure of its own or a bill grown (bandwidth cost three times higher) in a
+/// technical request, none pointing back (the same error, 同様の). A question or a
+/// request there (could you look at the registry's firewall too) is most often about the
+/// same problem, so it does not count. Its opening sentence's range.
+fn another_subject_block(catalog: &Catalog, prose: &Prose, technical: bool) -> Option<Range<usize>> {
+    let mut before = String::new();
+    let mut names: HashSet<String> = HashSet::new();
+    let mut matter_told = false;
+    for p in &prose.pieces {
+        let in_problem = p.block.is_some_and(|b| b.section == Some(SectionKind::Problem));
+        let paragraph = p.block.is_some_and(|b| !b.in_list_item);
+        let sents = sentences(p.masked);
+        let texts: Vec<&str> = sents.iter().map(|r| p.masked[r.clone()].trim()).collect();
+        let own = |t: &&str| {
+            // A failure told, not asked about or wished away (could you look at it,
+            // since we cannot see its logs? it would be nice if a failed call showed…).
+            let fails = FAULT.is_match(t)
+                && !NO_PROBLEM.is_match(t)
+                && !is_question(t)
+                && !REQUEST.is_match(t)
+                && !WISHED_FOR.is_match(t);
+            let bill_grown = technical
+                && topic::has(topic::subjects(t), Subject::Billing)
+                && BILL_GROWN.is_match(t);
+            (fails || bill_grown)
+                && !HYPOTHESIS.is_match(t)
+                && !refers_back_strictly(&without_same_place(t))
+        };
+        let block_names: HashSet<String> =
+            topics(p.masked).into_iter().filter(|w| is_resource_name(w)).collect();
+        if in_problem && paragraph && matter_told {
+            if let Some(first) = texts.first() {
+                let opens_new = names_new_service(catalog, &before, first)
+                    && !opens_on_earlier_subject(first, &before)
+                    && !HYPOTHESIS.is_match(first)
+                    && !refers_back_strictly(&without_same_place(first));
+                if opens_new && block_names.is_disjoint(&names) && texts.iter().any(own) {
+                    let r = sents[0].clone();
+                    let lead = p.masked[r.clone()].len() - p.masked[r.clone()].trim_start().len();
+                    let at = p.start + r.start + lead;
+                    return Some(at..at + first.len());
+                }
+            }
+        }
+        matter_told |= in_problem && !texts.is_empty();
+        before.push_str(p.masked);
+        before.push('\n');
+        names.extend(block_names);
+    }
+    None
+}
+
+/// Whether the sentence opens (after a label ending in a colon) on a subject the text
+/// spoke of before (ワークフローは Blob のトリガーで起動し…, The cluster's nodes also…):
+/// it goes on with the earlier matter, whatever service it names next.
+fn opens_on_earlier_subject(sentence: &str, before: &str) -> bool {
+    let label_end = sentence
+        .char_indices()
+        .take(80)
+        .filter(|(_, c)| matches!(c, ':' | '：'))
+        .map(|(i, c)| i + c.len_utf8())
+        .last()
+        .unwrap_or(0);
+    let rest = sentence[label_end..].trim_start();
+    let head: String = if rest.is_ascii() {
+        rest.split_whitespace().take(5).collect::<Vec<_>>().join(" ")
+    } else {
+        let end = OPENING_TOPIC.find(rest).map_or(0, |r| r.start);
+        rest[..end].to_string()
+    };
+    let earlier = topics(before);
+    topics(&head)
+        .iter()
+        .any(|w| !is_resource_name(w) && earlier.contains(w))
+}
+
+/// The particle that ends a Japanese sentence's opening topic (ワークフローは, VM が).
+static OPENING_TOPIC: LazyLock<Cue> = LazyLock::new(|| Cue::new(&["では|は|が|も|について"]));
+
+/// Something wished for (it would be nice if…, …ありがたいです): a wish that names a
+/// failure (a failed call) tells none.
+static WISHED_FOR: LazyLock<Cue> = LazyLock::new(|| {
+    Cue::new(&[
+        "ありがたい|助かり|助かる|(?:ほし|欲し)い",
+        r"\bwould\s+be\s+(?:\w+\s+)?(?:nice|great|helpful|good|useful|handy)\b|\bwish\b",
+    ])
+});
+
+/// A bill said to have grown (three times higher, doubled, 3 倍, 増えて).
+static BILL_GROWN: LazyLock<Cue> = LazyLock::new(|| {
+    Cue::new(&[
+        "倍|増え|増加|高く(?:なっ|なり)|跳ね上が",
+        r"\b(?:higher|increased|tripled|doubled|jumped|spiked|grew)\b|\b\d+(?:\.\d+)?\s*(?:times|x)\b",
+    ])
+});
 
 /// Whether a sentence within `section` (a questions section after the problem) brings a
 /// subject (the bill, a quota, a backup, sign-in…) or a service that nothing before the
@@ -1447,6 +1571,24 @@ mod tests {
             &RULE,
             &en("Nodes of aks-live go NotReady at peak.\n\n«We also see throttling from our container registry when nodes are added: pulls return 429.»"),
         );
+    }
+
+    #[test]
+    fn a_paragraph_about_another_service_failing_is_a_second_matter() {
+        let s = "---\nissue_type: technical\nsummary: Nodes go NotReady\n---\n\n## Problem\nSince Monday nodes of aks-platform-gwc go NotReady after each scale-down.\n\nSomething that came up this week: we deleted the Key Vault kv-lager-test and now cannot create a new vault with the same name. How do we get it back?\n";
+        assert_eq!(check(&RULE, s).len(), 1);
+        let s = "---\nissue_type: technical\nsummary: Route planner slow\n---\n\n## Problem\nNightly queries on psql-routeplan take 50 minutes since the scale-up.\n\nOur storage account strodphotos has a bandwidth cost 3 times higher on the November invoice.\n";
+        assert_eq!(check(&RULE, s).len(), 1);
+        // Another service as context, as the problem's effect, or asked to be looked at.
+        for body in [
+            "The app reads its secrets from Key Vault kv-shop; those calls succeed in milliseconds. Could the slow part be the app itself?",
+            "Because of that, the Application Gateway in front of the app returns 502 as well.",
+            "Checkout pages call Azure SQL Database through a connector; what fails is that step.",
+            "The origin is an App Service in our sister company's subscription. Could your team look into it as well, since we cannot see its logs?",
+        ] {
+            let s = format!("---\nissue_type: technical\nsummary: Checkout slow\n---\n\n## Problem\nThe checkout pages of app-shop take 12 seconds to load since Monday.\n\n{body}\n");
+            assert!(check(&RULE, &s).is_empty(), "{body}");
+        }
     }
 
     #[test]
@@ -1702,4 +1844,5 @@ mod tests {
         assert!(topics("証明書更新").contains("証明"));
     }
 }
+
 

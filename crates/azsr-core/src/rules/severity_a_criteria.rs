@@ -29,7 +29,9 @@ declare_rule! {
     ///   said to have ended or lasted (the outage lasted 15 minutes, 一時的な障害), or a
     ///   restart or failover that brings it back (再起動すると 5 分ほどで復旧し, rebooting
     ///   the VM brings it back, after failing over everything works; not when it came
-    ///   back only for a while: 一時的に, すぐにまた, briefly); not a
+    ///   back only for a while: 一時的に, すぐにまた, briefly), or it works again or came to
+    ///   work (donations go through again since then, 正常に表示されるようになりました;
+    ///   not when the sentence says something still fails: まだ…できません); not a
     ///   calm dated from the last change (前回のリリース以降は安定, the last deployment was
     ///   on 2 December and it has been stable since) or given a length (その後 6 日間は
     ///   問題なし, ran fine for three days after the upgrade), which tells the time
@@ -64,7 +66,9 @@ declare_rule! {
     ///   none of our customers are on this cluster yet, デモ専用,
     ///   nothing is in production yet, a pilot), a launch planned (稼働は 12 月 1 日を予定,
     ///   scheduled to go live), only testers using it (検証担当者のみ), or a test,
-    ///   development or PoC environment not contrasted with production, or set-up under way
+    ///   development or PoC environment not contrasted with production, told by its role
+    ///   (品質確認環境, 受入環境, プレ本番, QA, UAT, pre-production, qualification, acceptance
+    ///   environment) or its name (app-checkout-stg, -dev, -uat, -sbx), or set-up under way
     ///   (セットアップの途中, 開放は来週の予定, これから準備する) (PoC 環境,
     ///   開発用のサブスクリプション, staging environment), a load, resilience or failover
     ///   test (負荷試験, load test, soak test) unless it is said to have gone fine, a
@@ -166,11 +170,16 @@ declare_rule! {
     /// (全端末が接続できません, every request returns 500, no shopper can buy; not a past
     /// one: throttled almost every request on Friday, 全端末が再接続でき) on a system the
     /// text does not call not live yet, or by the state now (停止中, 現在も, 業務が止まっている, 復旧していない,
-    /// 引き続き…できない; is down, right now, at the moment, ongoing, still failing, losing
+    /// 引き続き…できない; is down, right now, at the moment, ongoing, still failing,
+    /// a recovery told with what still fails: 本社は正常に戻りましたが、まだ全支店で接続
+    /// できません; a state told in the past is over: 返し続けた, 停止していました; losing
     /// revenue); work on a project said to be blocked (作業が止まっている, testing is
     /// blocked) is a project's delay, not such a sign. A sentence saying nothing is down now outweighs those words (停止中は 503
     /// でした tells the past): the problem has passed (現在は問題なく動いています, back to
-    /// normal), production is unaffected (現行の環境は今も普通に稼働, 移行元のサーバーは通常
+    /// normal, nothing is broken at the moment, 現在は通常どおり業務ができています), production
+    /// is unaffected or left out of the change (本番環境には今回の変更を適用しておらず,
+    /// 業務は通常どおり続いています, the change was never applied to production, production
+    /// is not affected), or (現行の環境は今も普通に稼働, 移行元のサーバーは通常
     /// どおり稼働, 業務は止まっていません, 旧サーバーで業務を継続できています, 現在は旧サイト
     /// が稼働しています, nothing in production depends on it, the old site is still
     /// serving, the old service still serves all customers, payroll is still sent by the
@@ -411,8 +420,8 @@ const CARRIES_ON: usize = 5;
 /// A problem met in a test, development or PoC environment (検証環境, staging slot).
 static TEST_ENV: LazyLock<Cue> = LazyLock::new(|| {
     Cue::new(&[
-        "(?:PoC|検証|テスト|開発|ステージング|評価|試験|デモ) ?(?:用|専用)?(?:の)?(?:環境|サブスクリプション|テナント|クラスター|アカウント|構成|システム|基盤)|(?:PoC|検証|テスト|評価|試験|デモ)(?:専用|用途)|(?:PoC|検証|テスト|評価|試験|開発)用(?:の)? ?(?:VM|仮想マシン|サーバー?|マシン|端末|DB|データベース|アプリ|サイト)|(?:研修|トライアル|試行|試験導入|サンドボックス)(?:用|専用)|試験導入|社内トライアル|利用開始前|(?:負荷|性能|高負荷|ストレス|耐障害性?|フェールオーバー|切り替え)(?:試験|テスト)",
-        r"\b(?:test|testing|dev|development|staging|qa|uat|sandbox|poc|trial|training|non-?prod(?:uction)?)\s+(?:environment|env|subscription|cluster|tenant|slot|account|workspace|instance|servers?|vms?)\b|\bsandbox\b|\b(?:load|stress|performance|soak|failover|dr|resilience|chaos)\s+test(?:s|ing|\s+runs?)?\b",
+        "(?:PoC|検証|テスト|開発|ステージング|評価|試験|デモ|品質確認|品質保証|受入|受け入れ|プレ本番|準本番|本番前|QA|UAT) ?(?:用|専用)?(?:の)?(?:環境|サブスクリプション|テナント|クラスター|アカウント|構成|システム|基盤)|(?:PoC|検証|テスト|評価|試験|デモ)(?:専用|用途)|(?:PoC|検証|テスト|評価|試験|開発)用(?:の)? ?(?:VM|仮想マシン|サーバー?|マシン|端末|DB|データベース|アプリ|サイト)|(?:研修|トライアル|試行|試験導入|サンドボックス)(?:用|専用)|試験導入|社内トライアル|利用開始前|(?:負荷|性能|高負荷|ストレス|耐障害性?|フェールオーバー|切り替え)(?:試験|テスト)",
+        r"\b(?:test|testing|dev|development|staging|stage|qa|uat|sandbox|poc|trial|training|non-?prod(?:uction)?|pre-?prod(?:uction)?|qualification|validation|acceptance|integration|perf(?:ormance)?)\s+(?:environment|env|subscription|cluster|tenant|slot|account|workspace|instance|servers?|vms?|stage|system|stack|copy)\b|\bsandbox\b|\bpre-?production\b|\b[a-z0-9]+(?:-[a-z0-9]+)*-(?:stg|staging|dev|test|tst|qa|uat|sbx|sandbox|preprod)(?:-?\d+)?\b|\b(?:load|stress|performance|soak|failover|dr|resilience|chaos)\s+test(?:s|ing|\s+runs?)?\b",
     ])
 });
 /// A sentence that contrasts a test environment with production (検証環境では再現しない,
@@ -505,7 +514,7 @@ static CUES: LazyLock<[Cue; 4]> = LazyLock::new(|| {
             "(?:原因|要因)について|(?:原因|要因)(?:の)?(?:調査|分析|究明|特定|解明|を?(?:知り|教え|ご教示|明らか|調べ|ご報告|報告|説明|調査))|根本的な(?:原因|要因)|何が(?:起き|起こ|あった|原因)",
             "(?:原因|要因)を突き止め|再発(?:しない|させない)よう|二度と(?:止ま|落ち|発生|起き)|なぜ(?:起き|発生|停止|落ち|止ま|ダウン)|経緯(?:を|の)?(?:まとめ|ご報告|報告|説明|レポート)|障害報告|事後(?:の)?(?:報告|分析|レポート)|再発防止",
             r"\bwhat\s+(?:went\s+wrong|happened)\b|\broot\s+(?:cause|reason)\b|\bwhy\s+(?:it|this|the\s+\w+)\s+(?:happened|went\s+down|failed|stopped|crashed|occurred|broke)\b|\bwhat\s+caused\b",
-            r"\b(?:incident|outage|post[- ]incident)\s+(?:report|review|analysis|summary|explanation)\b|\bwhat\s+(?:failed|broke|caused\s+(?:it|this|the))\b|\b(?:write-?up|(?:written|formal)\s+(?:[\w-]+\s+)?(?:explanation|report|statement|analysis|account))\s+(?:of|on|about|covering)\s+(?:why|what|how\s+(?:it|this|the)|the\s+(?:incident|outage|failure|downtime|disruption|night|event|errors?))\b|\baccount\s+of\s+(?:why|what)\b|\bexplanation\s+of\s+(?:why|what)\b|\bprevent\s+(?:it|this|that)\s+from\s+happening\s+again\b|\bhappening\s+again\b|\bwhy\s+[\w.-]+(?:\s+[\w.-]+){0,2}\s+(?:returned|went\s+down|was\s+down|failed|stopped|crashed|happened|occurred|broke|throttled|rejected|timed\s+out|dropped|disconnected|restarted|hung|froze)\b|\bcause\s+of\s+the\s+(?:outage|incident|failure|downtime|disruption)\b",
+            r"\b(?:incident|outage|post[- ]incident)\s+(?:report|review|analysis|summary|explanation)\b|\bwhat\s+(?:failed|broke|caused\s+(?:it|this|the))\b|\b(?:write-?up|(?:written|formal)\s+(?:[\w-]+\s+)?(?:explanation|report|statement|analysis|account))\s+(?:of|on|about|covering)\s+(?:why|what|how\s+(?:it|this|the)|the\s+(?:incident|outage|failure|downtime|disruption|night|event|error)s?)\b|\baccount\s+of\s+(?:why|what)\b|\bexplanation\s+of\s+(?:why|what)\b|\bprevent\s+(?:it|this|that)\s+from\s+happening\s+again\b|\bhappening\s+again\b|\bwhy\s+[\w.-]+(?:\s+[\w.-]+){0,2}\s+(?:returned|went\s+down|was\s+down|failed|stopped|crashed|happened|occurred|broke|throttled|rejected|timed\s+out|dropped|disconnected|restarted|hung|froze)\b|\bcause\s+of\s+the\s+(?:outage|incident|failure|downtime|disruption)\b",
         ]),
         Cue::new(&[
             "(?:戻す|戻し|戻せ|戻る|戻っ|削除す|削除し|削除を|消す|消し|消せ|取り除|取り外|外す|外し|解除す|解除し|取り消す|取り消し|オフにす|オフにし|止め|無効化す|無効化し|無効にす|無効にし|差し替え|入れ替え|アンインストール|ダウングレード|設定し直|設定しなお|書き戻|元に戻|切り替え直|割り当て直|再度割り当て|再割り当て|再適用|適用し直)(?:る|た|て|す|し)?(?:と|ば|たら|ところ|れば)[^。]{0,40}?(?:再開|処理され|送信でき|受信でき|ログインでき|届|正常|動作|動く|動き|接続でき|通信でき|疎通でき|アクセスでき|起動|解消|繋が|つなが|成功|問題なく|直|回復|復旧|できる|できます|通る|通り(?:ます|まし)|通って|元の[^。]{0,8}に戻|改善|(?:切れ|落ち|止ま|途切れ|失敗し|発生し|再発し)(?:て)?(?:おらず|いません|おりません|なくなり)|通常どおり|通常通り|安定|(?:通信|接続|疎通|アクセス|表示|応答|通知|配信|同期)(?:は|が|も)?(?:すぐに?|元通りに?|正常に)?戻)",
@@ -623,7 +632,7 @@ static PRESENT_FAILURE: LazyLock<Cue> = LazyLock::new(|| {
 /// now, is down, still failing, losing revenue).
 static ONGOING_CUE: LazyLock<Cue> = LazyLock::new(|| {
     Cue::new(&[
-        "引き続き[^。]{0,20}(?:でき|つなが|繋が)(?:ない|ません|ず)|停止(?:中|して(?:いる|います|おり)|したまま)|止まって(?:いる|います|おり)|現在も|依然|継続中|(?:状態|事象|障害)が(?:続|継続)|(?:解消|復旧|回復)(?:して|されて|いたして)?(?:おりません|いません|いない|おらず|せず|しません|されません|されず)|利用できない状態|業務(?:が|を)?(?:停止|止ま|行え|でき)|(?:でき|使え|つなが|繋が|行え)(?:ない|ず)(?:状態|状況)(?:です|が続|となって|になって)|(?:返し|失敗し|落ち|エラーになり|発生し)続け|復旧を(?:最優先|急いで|急ぎ|優先)|(?:至急|早急に|一刻も早く)[^。]{0,10}復旧",
+        "引き続き[^。]{0,20}(?:でき|つなが|繋が)(?:ない|ません|ず)|停止(?:中|して(?:いる|います|おり)|したまま)|止まって(?:いる|います|おり)|現在も|依然|継続中|(?:状態|事象|障害)が(?:続|継続)|(?:解消|復旧|回復)(?:して|されて|いたして)?(?:おりません|いません|いない|おらず|せず|しません|されません|されず)|利用できない状態|業務(?:が|を)?(?:停止|止ま|(?:行え|でき)(?:ない|ず|ませ))|(?:でき|使え|つなが|繋が|行え)(?:ない|ず)(?:状態|状況)(?:です|が続|となって|になって)|(?:返し|失敗し|落ち|エラーになり|発生し)続け|復旧を(?:最優先|急いで|急ぎ|優先)|(?:至急|早急に|一刻も早く)[^。]{0,10}復旧",
         r"\b(?:is|are)\s+(?:currently\s+|still\s+|completely\s+|totally\s+)?(?:down|offline|unreachable|unavailable)\b|\bright\s+now\b|\bat\s+the\s+moment\b|\bin\s+progress\b|\bongoing\b|\bstill\s+(?:down|failing|broken|unavailable|locked\s+out)\b|\blosing\s+(?:revenue|money|sales)\b|\bnot\s+(?:yet\s+)?(?:recovered|restored)\b",
     ])
 });
@@ -637,9 +646,21 @@ static NOTHING_DOWN_NOW: LazyLock<Cue> = LazyLock::new(|| {
         "業務(?:は|に|へ)?(?:の)?(?:影響は?)?(?:止まって|停止して)(?:い|お)(?:ません|らず)|業務(?:を|は)(?:継続|続け)(?:でき|られ)|(?:業務|利用者|お客様|ユーザー)(?:へ|に)の影響(?:は|も)?[^。]{0,8}(?:ありません|ない|なく|ございません)|(?:今|現在)(?:は|も)(?:問題なく|正常に|普通に|通常どおり|通常通り)(?:動いて|動作して|稼働して|使えて|利用でき|アクセスでき|接続でき)|(?:現行|既存|本番|移行元|旧|オンプレミス|オンプレ)(?:の)?[^。]{0,16}(?:は|も)(?:今も|現在も)?(?:普通に|問題なく|正常に|通常どおり|通常通り)(?:稼働|動いて|動作)|(?:利用|稼働|運用|サービス)開始(?:は|が)?まだ先|(?:旧|現行|既存|移行元)(?:の)?[^。]{0,12}(?:が|は|も)(?:今も|現在も|引き続き)?(?:普通に|問題なく|正常に|通常どおり|通常通り)?(?:稼働|運用)(?:して|されて)(?:いる|います|おり|おります)|(?:サービス|業務|本番|システム)(?:は|も)[^。]{0,30}(?:旧|現行|既存|移行元|オンプレ)[^。]{0,24}(?:で|にて)(?:今も|現在も)?(?:普通に|問題なく|正常に|通常どおり|通常通り)(?:稼働|動いて|動作)|本番(?:環境|サービス)?(?:に|へ)?(?:は)?影響(?:は|が)?(?:ありません|ない|なく|ございません|出ていません)|(?:業務|本番|お客様|顧客|利用者)[^。]{0,16}(?:ご)?(?:利用|使用)(?:いただいて|して|されて)(?:いる|おる)もの(?:で|では)(?:は)?(?:ございません|ありません|ない)|(?:状態|設定|構成)で(?:今も|現在も|いまも)?[^。]{0,6}(?:続けられて|稼働して|運用して|動いて|続けて)|(?:現在|今|いま)は(?:以前|前|元|旧|古い|変更前)の[^。]{0,30}(?:で運用|で稼働|で動か|にして|に戻して)|(?:既存|従来|旧|現行)[^。]{0,30}(?:で|にて)[^。]{0,12}(?:問題なく|通常どおり|通常通り|普通に)?(?:行われて|行って|稼働して|運用して)(?:い|お)",
         USUAL_NOW,
         NORMAL_OPERATION,
+        BUSINESS_GOES_ON_NOW,
         r"\b(?:nothing|no\s+\w+)\s+(?:in|on)\s+production\s+(?:depends|relies|runs|uses|is\s+affected)\b|\b(?:is|are)\s+(?:running|working|serving)\s+(?:\w+\s+){0,3}(?:right\s+now|now|at\s+the\s+moment)\b|\bthat\s+is\s+how\b[^.]{0,40}\brunning\b|\bno\s+(?:user|customer|business)\s+impact\b|\b(?:no|none\s+of\s+(?:our|the|its|their))\s+(?:\w+\s+){0,2}(?:is|are)\s+(?:on|using|relying\s+on|in)\s+(?:it|this|them|(?:this|that|the|our)\s+[\w-]+)\s+yet\b|\b(?:old|current|existing)\s+(?:\w+\s+){0,2}(?:is|are)\s+still\s+(?:serving|running|working|handling)\b|\b(?:has|have)\s+been\s+(?:fine|stable|healthy|working)\s+(?:ever\s+)?since\b|\bback\s+to\s+normal\b|\b(?:keep|keeps|continue|continues)\s+(?:to\s+)?(?:serv(?:e|ing)|run(?:ning)?|work(?:ing)?)\s+(?:\w+\s+){0,2}(?:normally|fine|as\s+usual)\b|\b(?:old|current|existing|previous|live|production)\s+(?:[\w-]+\s+){0,3}still\s+(?:serves|runs|handles|works)\b|\bstill\s+(?:handled|sent|served|processed|run)\s+by\s+the\s+(?:old|current|existing|previous)\b|\b(?:serves?|serving)\s+(?:the\s+|our\s+)?[\w-]+\s+normally\b",
+        // Nothing failing told of now (Nothing is broken at the moment, not reproducible
+        // at the moment), a calm since
+        // the failure ended (it has been healthy the whole day since), production left
+        // out of it (the change was never applied to production).
+        r"\b(?:nothing|none\s+of\s+(?:it|them))\s+(?:is|are|'s)\s+(?:\w+\s+)?(?:broken|down|failing|affected|impacted|erroring|wrong)\b|\b(?:has|have)\s+been\s+(?:fine|stable|healthy|working|normal)\s+(?:[\w-]+\s+){1,4}since\b|\bproduction\s+(?:[\w-]+\s+){0,3}(?:is|was|remains|has\s+been)\s+(?:not\s+|un)(?:affected|touched|changed|impacted)\b|\b(?:not|never)\s+(?:been\s+)?(?:applied|deployed|rolled\s+out)\s+(?:to|in|on)\s+production\b|\b(?:not|no\s+longer)\s+reproducible\b|\b(?:cannot|can't|could\s*n[o']t)\s+reproduce\s+(?:it\s+|this\s+)?(?:now|any\s*more|at\s+the\s+moment)\b",
+        "(?:現在|今|いま)(?:は|では)?(?:再現|発生)(?:し|いたし)?(?:ません|ない|ておりません|ていません)",
     ])
 });
+
+/// The business going on now as usual, or production left out of the change (現在は
+/// 通常どおり業務ができています, 試験室の業務は通常どおり続いています, 本番環境には今回の
+/// 変更を適用しておらず): nothing the business needs is down.
+const BUSINESS_GOES_ON_NOW: &str = "(?:今|現在|いま)(?:は|も|では)[^。]{0,12}(?:通常どおり|通常通り|普段どおり|普段通り|いつもどおり|いつも通り|問題なく|正常に)[^。]{0,12}(?:でき|行え|使え|動い|稼働し|続い|続けられ)て(?:い|お)|(?:業務|診療|営業|生産|出荷|操業|販売|受付)(?:は|も)[^。]{0,8}(?:通常どおり|通常通り|普段どおり|普段通り|いつもどおり|いつも通り|問題なく)(?:に)?(?:続いて|続けて|続けられて|行われて|回って|稼働して)(?:い|お)|本番[^。]{0,40}?(?:には|は|へは|では)[^。]{0,20}?(?:適用|反映|展開|実施|リリース)(?:して|されて|を行って)?(?:いない|おらず|いません|おりません)";
 
 /// A system nobody but an event or a test uses (他に誰も使っていない, 展示会でしか使わない,
 /// nobody else uses it, only used by the booth staff): not the business's. It is a sign
@@ -813,6 +834,26 @@ static UNDO_STILL_FAILS: LazyLock<Cue> = LazyLock::new(|| {
     ])
 });
 
+/// A failure told as over by the aspect of the working verb: it works again, or came to
+/// work (Donations go through again since then, pages load again, 正常に表示されるように
+/// なり, 接続できるようになりました). Not when the sentence says it came back only for a
+/// while, or that something still fails (まだ…できません, but … still).
+static WORKS_AGAIN: LazyLock<Cue> = LazyLock::new(|| {
+    Cue::new(&[
+        "(?:できる|される|通る|つながる|繋がる|使える|動く|流れる|届く|見られる|開ける|入れる|返る|応答する)ように(?:なりました|なり[、。]|なり$|なって(?:い|お)(?:ます|る|ります))",
+        r"\b(?:go(?:es)?|gets?|flows?|works?|loads?|connects?|succeeds?|runs?|respond(?:s)?|(?:is|are)\s+(?:going|getting|flowing|working|loading|connecting|succeeding|running|responding))\s+(?:through\s+|fine\s+|normally\s+|again\s+normally\s+)?again\b(?:\s+(?:since|now|ever\s+since))?",
+    ])
+});
+
+/// A failure said to go on next to a recovery (まだ…できません, some users still cannot):
+/// the recovery is partial, not over.
+static STILL_FAILS: LazyLock<Cue> = LazyLock::new(|| {
+    Cue::new(&[
+        "(?:まだ|依然|引き続き|今も|現在も)[^。]{0,30}(?:でき|つなが|繋が|使え|届か|表示され|動か)(?:ない|ず|ません)",
+        r"\bstill\s+(?:\w+\s+){0,3}(?:cannot|can't|fail\w*|get(?:s|ting)?\s+(?:errors?|\d{3}s?)|unable|down|broken|time\s+out|timing\s+out)\b|\b(?:cannot|can't|are\s+unable\s+to|fail(?:s)?\s+to)\b[^.]{0,40}\bstill\b",
+    ])
+});
+
 /// Words that say a restart helped only for a while.
 static ONLY_A_WHILE: LazyLock<Cue> = LazyLock::new(|| {
     Cue::new(&[
@@ -871,8 +912,9 @@ fn first_sign(prose: &Prose) -> Option<(std::ops::Range<usize>, usize)> {
         let contrast = TEST_CONTRAST.is_match(s.text);
         // Stable since the last change tells the time before the problem, not after.
         let before_the_problem = SINCE_LAST_CHANGE.is_match(s.text);
+        let partial = STILL_FAILS.is_match(s.text);
         let keep = |fam: usize| match fam {
-            RECOVERED => !before_the_problem,
+            RECOVERED => !before_the_problem && !partial,
             // Wanting the cause of a problem that still has to be restored is fine at A.
             ROOT_CAUSE => !wants_recovery,
             // An undo that did not help says nothing about rolling back fixing it.
@@ -904,6 +946,9 @@ fn first_sign(prose: &Prose) -> Option<(std::ops::Range<usize>, usize)> {
         signs.extend(NOT_USED.find(s.text).map(|r| (r, BUILD_OUT)));
         if !undo_failed && !ONLY_A_WHILE.is_match(s.text) {
             signs.extend(RESTART_RESTORES.find(s.text).map(|r| (r, RECOVERED)));
+            if !STILL_FAILS.is_match(s.text) && !did_not_help(s.text) {
+                signs.extend(WORKS_AGAIN.find(s.text).map(|r| (r, RECOVERED)));
+            }
         }
         signs.extend(CARRIES_ON_CUE.find(s.text).map(|r| (r, CARRIES_ON)));
         signs.extend(PROJECT_SLIPPED.find(s.text).map(|r| (r, SPEED)));
@@ -940,17 +985,27 @@ fn first_sign(prose: &Prose) -> Option<(std::ops::Range<usize>, usize)> {
 /// state now (停止中, is down), or who is affected with a failure going on now in the
 /// same sentence, on a system the text does not call not live yet.
 fn outage_now(prose: &Prose) -> bool {
+    // A recovery that is partial (back to normal for most, but the branches still cannot
+    // connect) says something is still down.
     let nothing_down = prose.sentences().any(|s| {
-        (NOTHING_DOWN_NOW.is_match(s.text) && !SINCE_LAST_CHANGE.is_match(s.text))
+        (NOTHING_DOWN_NOW.is_match(s.text)
+            && !SINCE_LAST_CHANGE.is_match(s.text)
+            && !STILL_FAILS.is_match(s.text))
             || NOT_USED.is_match(s.text)
     });
     if nothing_down {
         return false;
     }
-    let state = prose.mentions(&ONGOING_SET)
-        || prose
-            .sentences()
-            .any(|s| ONGOING_CUE.is_match(s.text) && !WORK_BLOCKED.is_match(s.text));
+    let state = prose.sentences().any(|s| {
+        let listed = ONGOING_SET.find(s.text).into_iter().map(|m| m.range);
+        let cued = ONGOING_CUE.find_all(s.text).into_iter();
+        let now = listed
+            .chain(cued.filter(|_| !WORK_BLOCKED.is_match(s.text)))
+            .any(|r| !told_as_past(s.text, r.end));
+        // A recovery told with what still fails (本社は正常に戻りましたが、まだ全支店で
+        // 接続できません) is partial: the failure goes on.
+        now || (STILL_FAILS.is_match(s.text) && CUES[RECOVERED].is_match(s.text))
+    });
     state || {
         let scoped_now = prose.sentences().any(|s| {
             SCOPE_CUE.is_match(s.text)
@@ -959,6 +1014,20 @@ fn outage_now(prose: &Prose) -> bool {
         });
         scoped_now && !prose.sentences().any(|s| not_live(s.text))
     }
+}
+
+/// A Japanese predicate told in the past right after a state word (返し続けた件,
+/// 停止していました, 状態が続いておりました, ませんでした): the state is over, not now.
+/// Not a wish (たい), a reason (ため) or a conditional (たら).
+static PAST_AFTER: LazyLock<regex::Regex> = LazyLock::new(|| {
+    regex::Regex::new("^[ぁ-ゖ]{0,3}?(?:て|で)?(?:い|お|おり)?(?:まし|ませんでし)?(?:た|だ)(?:[^いくかろめら]|$)")
+        .expect("past pattern")
+});
+
+/// Whether the state word ending at `end` in `sentence` is told in the past tense
+/// (Japanese; English states carry their tense in the matched words).
+fn told_as_past(sentence: &str, end: usize) -> bool {
+    sentence.get(end..).is_some_and(|rest| PAST_AFTER.is_match(rest))
 }
 
 /// Whether `sentence` says the system is not live yet (built, migrated, tested, not in
@@ -1322,6 +1391,44 @@ mod tests {
         ] {
             assert_eq!(check(&RULE, &doc("A", body)).len(), 1, "{body}");
         }
+    }
+
+    #[test]
+    fn a_failure_told_as_over_is_read_by_its_aspect() {
+        for body in [
+            "11/19 夜に 502 を返し続けた件です。現在は通常どおり業務ができています。何が起きたのか教えてください。",
+            "昨夜は全店舗で決済が停止していました。障害報告書をお願いします。",
+            "Every request failed for 40 minutes last night. Nothing is broken at the moment; we need an incident report.",
+            "At 13:20 I put the policy back in Detection mode. Donations go through again since then.",
+            "21:10 以降は正常に表示されるようになりました。経緯をご報告ください。",
+        ] {
+            assert_eq!(check(&RULE, &doc("A", body)).len(), 1, "{body}");
+        }
+        // Still failing for some, or failing now: an outage.
+        for body in [
+            "本社は正常に戻りましたが、まだ全支店で接続できません。原因調査もお願いします。",
+            "Head office is back to normal, but the branch offices still cannot reach the portal.",
+            "The gateway has returned 503 to every request since 09:10 and is still failing. We reverted the policy; it did not help.",
+            "全店舗で決済が停止しています。",
+        ] {
+            assert!(check(&RULE, &doc("A", body)).is_empty(), "{body}");
+        }
+    }
+
+    #[test]
+    fn a_non_production_environment_is_a_class_of_roles_and_names() {
+        for body in [
+            "受入環境の VM が起動しません。本番環境には今回の変更を適用しておらず、業務は通常どおり続いています。",
+            "The pre-production cluster cannot pull images since this morning.",
+            "app-checkout-stg returns 500 on every page. The change was never applied to production.",
+            "The qualification environment VM is stuck at the BitLocker screen.",
+        ] {
+            let s = doc("A", body).replace("## 問題", "## Problem");
+            assert_eq!(check(&RULE, &s).len(), 1, "{body}");
+        }
+        // Production down now too: an outage, whatever staging does.
+        let body = "Production checkout is down right now for every customer; staging shows the same 500s.";
+        assert!(check(&RULE, &doc("A", body)).is_empty(), "{body}");
     }
 
     #[test]

@@ -221,7 +221,13 @@ pub(crate) fn services_named(catalog: &Catalog, text: &str) -> Vec<Vec<String>> 
                     .or_else(|| catalog.find_service(&format!("Azure {name}")))
                 {
                     Some(m) => vec![m.service().id.clone()],
-                    None if lower => Vec::new(),
+                    // An alias in two or more lower-case words (our storage account)
+                    // names the service as its catalog name would.
+                    None if lower => catalog
+                        .alias(&name)
+                        .into_iter()
+                        .map(|s| s.id.clone())
+                        .collect(),
                     None => catalog
                         .alias(&name)
                         .into_iter()
