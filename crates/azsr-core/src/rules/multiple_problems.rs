@@ -88,20 +88,10 @@ declare_rule! {
     /// - a statement that another service fails too (Azure AD Connect の同期エラーも続いて
     ///   おります, こちらについても確認をお願いします, the Key Vault firewall blocks our
     ///   Functions app too) that names a service not named before, unless it reports no
-    ///   problem (エラーは出ていません, works fine) or points back (同じ, 同様の, the same);
+    ///   problem (エラーは出ていません, works fine) or points back (同じ, 同様の, the same;
+    ///   not "the same" of a name or an occasion: with the same name, in the same go);
     ///   a service counts when named in lower-case words that spell its catalog name (our
     ///   container registry), and a failure told includes throttling (429s, throttled);
-    /// - a paragraph of the problem section after its first whose opening sentence
-    ///   names a service nothing before it named (our storage account, the Key Vault
-    ///   kv-lager-test) and does not open on a subject spoken of before (ワークフローは
-    ///   Blob のトリガーで起動し… goes on with the workflow), names none of the resources
-    ///   named before, and tells a failure
-    ///   of its own (cannot create a new vault) or a bill grown (bandwidth cost 3 times
-    ///   higher); not when it is tied to the problem (because of that, could X be the
-    ///   cause), points back (the same error), asks someone to look (could you look at
-    ///   it as well, since we cannot see its logs?) or wishes (it would be nice if);
-    ///   "the same" of a name or an occasion (with the same name, in the same go) does not
-    ///   point back;
     /// - a failure on another resource of the same kind opened as an added matter
     ///   (Separately, on another VM of the same customer, we cannot extend the OS disk;
     ///   それと、別の VM でディスクの拡張が失敗します), unless it is the same failure (同じ
@@ -1279,18 +1269,6 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
         }
     }
 
-    // Last, so that a sign told in words wins a tie: a paragraph or list item of the problem section, after the first, whose subject
-    // is a service nothing before named, failing or asked about in its own right.
-    if let Some(range) = another_subject_block(ctx.catalog, &prose, technical) {
-        signals.push((
-            range,
-            msg!(
-                "This paragraph is about another service than the problem above, with a failure or a question of its own: file one request per problem.",
-                "この段落は上記の問題とは別のサービスについて、それ自体の不具合や質問を書いています。1 件のお問い合わせには 1 つの問題を記載し、他は別のお問い合わせにしてください。"
-            ),
-        ));
-    }
-
     if signals.is_empty() {
         if let Some(range) = model::threshold(RULE.name)
             .and_then(|t| model_matter(ctx.catalog, &prose, &model::SHIPPED, t))
@@ -1308,106 +1286,6 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
         out.push(RULE.diag(range, message));
     }
 }
-
-/// A second matter told as structure rather than announced: a paragraph of the problem
-/// section after its first, whose opening sentence names a
-/// service that nothing before it named and is not tied to the problem (because of
-/// that, could X be the cause), that names none of the resources named before, and that
-/// holds a failure of its own or a bill grown (bandwidth cost three times higher) in a
-/// technical request, none pointing back (the same error, 同様の). A question or a
-/// request there (could you look at the registry's firewall too) is most often about the
-/// same problem, so it does not count. Its opening sentence's range.
-fn another_subject_block(catalog: &Catalog, prose: &Prose, technical: bool) -> Option<Range<usize>> {
-    let mut before = String::new();
-    let mut names: HashSet<String> = HashSet::new();
-    let mut matter_told = false;
-    for p in &prose.pieces {
-        let in_problem = p.block.is_some_and(|b| b.section == Some(SectionKind::Problem));
-        let paragraph = p.block.is_some_and(|b| !b.in_list_item);
-        let sents = sentences(p.masked);
-        let texts: Vec<&str> = sents.iter().map(|r| p.masked[r.clone()].trim()).collect();
-        let own = |t: &&str| {
-            // A failure told, not asked about or wished away (could you look at it,
-            // since we cannot see its logs? it would be nice if a failed call showed…).
-            let fails = FAULT.is_match(t)
-                && !NO_PROBLEM.is_match(t)
-                && !is_question(t)
-                && !REQUEST.is_match(t)
-                && !WISHED_FOR.is_match(t);
-            let bill_grown = technical
-                && topic::has(topic::subjects(t), Subject::Billing)
-                && BILL_GROWN.is_match(t);
-            (fails || bill_grown)
-                && !HYPOTHESIS.is_match(t)
-                && !refers_back_strictly(&without_same_place(t))
-        };
-        let block_names: HashSet<String> =
-            topics(p.masked).into_iter().filter(|w| is_resource_name(w)).collect();
-        if in_problem && paragraph && matter_told {
-            if let Some(first) = texts.first() {
-                let opens_new = names_new_service(catalog, &before, first)
-                    && !opens_on_earlier_subject(first, &before)
-                    && !HYPOTHESIS.is_match(first)
-                    && !refers_back_strictly(&without_same_place(first));
-                if opens_new && block_names.is_disjoint(&names) && texts.iter().any(own) {
-                    let r = sents[0].clone();
-                    let lead = p.masked[r.clone()].len() - p.masked[r.clone()].trim_start().len();
-                    let at = p.start + r.start + lead;
-                    return Some(at..at + first.len());
-                }
-            }
-        }
-        matter_told |= in_problem && !texts.is_empty();
-        before.push_str(p.masked);
-        before.push('\n');
-        names.extend(block_names);
-    }
-    None
-}
-
-/// Whether the sentence opens (after a label ending in a colon) on a subject the text
-/// spoke of before (ワークフローは Blob のトリガーで起動し…, The cluster's nodes also…):
-/// it goes on with the earlier matter, whatever service it names next.
-fn opens_on_earlier_subject(sentence: &str, before: &str) -> bool {
-    let label_end = sentence
-        .char_indices()
-        .take(80)
-        .filter(|(_, c)| matches!(c, ':' | '：'))
-        .map(|(i, c)| i + c.len_utf8())
-        .last()
-        .unwrap_or(0);
-    let rest = sentence[label_end..].trim_start();
-    let head: String = if rest.is_ascii() {
-        rest.split_whitespace().take(5).collect::<Vec<_>>().join(" ")
-    } else {
-        let end = OPENING_TOPIC.find(rest).map_or(0, |r| r.start);
-        rest[..end].to_string()
-    };
-    let earlier = topics(before);
-    topics(&head)
-        .iter()
-        .any(|w| !is_resource_name(w) && earlier.contains(w))
-}
-
-/// The particle that ends a Japanese sentence's opening topic (ワークフローは, VM が).
-static OPENING_TOPIC: LazyLock<Cue> = LazyLock::new(|| Cue::new(&["では|は|が|も|について"]));
-
-/// Something wished for (it would be nice if…, …ありがたいです): a wish that names a
-/// failure (a failed call) tells none.
-static WISHED_FOR: LazyLock<Cue> = LazyLock::new(|| {
-    Cue::new(&[
-        "ありがたい|助かり|助かる|(?:ほし|欲し)い",
-        r"\bwould\s+be\s+(?:\w+\s+)?(?:nice|great|helpful|good|useful|handy)\b|\bwish\b",
-    ])
-});
-
-/// A bill said to have grown (three times higher, doubled, 3 倍, 増えて).
-static BILL_GROWN: LazyLock<Cue> = LazyLock::new(|| {
-    Cue::new(&[
-        "倍|増え|増加|高く(?:なっ|なり)|跳ね上が",
-        r"\b(?:higher|increased|tripled|doubled|jumped|spiked|grew)\b|\b\d+(?:\.\d+)?\s*(?:times|x)\b",
-    ])
-});
 
 /// Whether a sentence within `section` (a questions section after the problem) brings a
 /// subject (the bill, a quota, a backup, sign-in…) or a service that nothing before the

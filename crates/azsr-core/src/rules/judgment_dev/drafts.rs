@@ -347,7 +347,10 @@ fn phrasing_rules_on_drafts_u() {
 }
 
 /// Batch U's known misses with the shipped rules.
-const DRAFTS_U_KNOWN: &[&str] = &[];
+const DRAFTS_U_KNOWN: &[&str] = &[
+    "1322-aks-node-notready-plus-keyvault-purge.azsr.md missed multiple-problems",
+    "1331-pg-route-planner-slow-and-blob-cost.azsr.md missed multiple-problems",
+];
 
 /// Batch W (40 drafts by a session 13 helper who read neither the rules nor any other
 /// batch, ten new personas; weighted to severity-a-criteria in Japanese (a recovered
@@ -356,7 +359,8 @@ const DRAFTS_U_KNOWN: &[&str] = &[];
 /// `drafts_w/README.md`). First sight on bd93522, before session 13's round: 27/32 phrasing
 /// findings (severity-a ja 9/12, multiple-problems en 3/5), 2 of 8 clean drafts flagged
 /// (an undo that did not help read as recovered; "our team will add support for" read as
-/// a wish), 2 extra findings on faulty drafts.
+/// a wish), 2 extra findings on faulty drafts; 28/32, the same false alarms, after
+/// session 13's round (a past state is over, a non-production role).
 /// What the shipped rules get wrong on it is listed here.
 #[test]
 fn phrasing_rules_on_drafts_w() {
@@ -366,7 +370,6 @@ fn phrasing_rules_on_drafts_w() {
 
 /// Batch W's known misses with the shipped rules.
 const DRAFTS_W_KNOWN: &[&str] = &[
-    "1501-unkou-webapp-503-last-night.azsr.md missed severity-a-criteria",
     "1505-iothub-hinshitsu-kakunin-devices.azsr.md missed severity-a-criteria",
     "1511-backup-all-vms-failed-weekend.azsr.md missed severity-a-criteria",
     "1511-backup-all-vms-failed-weekend.azsr.md unexpected multiple-problems",
@@ -426,6 +429,6 @@ fn phrasing_rules_on_drafts_x() {
 
 /// Batch X's known misses with the shipped rules.
 const DRAFTS_X_KNOWN: &[&str] = &[
-    // Items of a numbered list, each naming another resource: only paragraphs are read.
+    // Items of a numbered list, each naming another resource.
     "1613-numbered-items-different-resources.azsr.md missed multiple-problems",
 ];
