@@ -480,8 +480,8 @@ pub(super) fn table_column(
 }
 
 /// Whether a table's header row has a column for an account or a user name.
-fn header_names_account(header: &str) -> bool {
-    header.split('|').any(|cell| {
+pub(super) fn header_names_account(header: &str) -> bool {
+    header.split(['|', '\t']).any(|cell| {
         let cell = cell.trim().trim_matches('*');
         let n = normalize(cell);
         [
@@ -574,7 +574,12 @@ pub(super) fn account_label(text: &str, hit: Range<usize>, out: &mut Vec<Finding
 /// キー`, `パラメーター ラベル：APIキー`): a label ending in `値` with its colon and one value
 /// ending the line, a few lines below a line naming a key, secret, token or password.
 pub(super) fn value_under_credential(text: &str, hit: Range<usize>, out: &mut Vec<Finding>) {
-    let c = char_at(text, hit.end);
+    // The colon may be aligned with the labels above (`値　　　　：`).
+    let mut colon = hit.end;
+    while matches!(char_at(text, colon), ' ' | '　') && colon - hit.end < 36 {
+        colon += char_at(text, colon).len_utf8();
+    }
+    let c = char_at(text, colon);
     if !matches!(c, ':' | '：') {
         return;
     }
@@ -589,7 +594,7 @@ pub(super) fn value_under_credential(text: &str, hit: Range<usize>, out: &mut Ve
     {
         return;
     }
-    let Some(v) = read_value(text, hit.end + c.len_utf8(), false) else {
+    let Some(v) = read_value(text, colon + c.len_utf8(), false) else {
         return;
     };
     let s = &text[v.range.clone()];
@@ -600,7 +605,8 @@ pub(super) fn value_under_credential(text: &str, hit: Range<usize>, out: &mut Ve
     {
         return;
     }
-    // The lines above, up to eight, name what the value is.
+    // The lines above, up to eight, name what the value is (or the VPN connection whose
+    // form it fills: its `値` is the shared key).
     let mut above = ls;
     let mut class = None;
     for _ in 0..8 {
@@ -608,7 +614,12 @@ pub(super) fn value_under_credential(text: &str, hit: Range<usize>, out: &mut Ve
             break;
         }
         above = line_start(text, above - 1);
-        class = comment_says(&text[above..line_end(text, above)]);
+        let line = &text[above..line_end(text, above)];
+        class = comment_says(line).or_else(|| {
+            // A connection's name is filled in the same form.
+            (vocabulary::names_vpn_connection(line) && !super::prose::name_like(s))
+                .then_some(Class::Secret)
+        });
         if class.is_some() {
             break;
         }
@@ -864,7 +875,18 @@ pub(super) fn csv_column(
     // A bare `Value` column (a cookie list copied from a browser's developer tools,
     // `Name Value Domain Path …`) holds a secret only in the rows whose first cell names
     // one (`JSESSIONID`, not `ARRAffinity` or `ai_user`).
-    let bare = col > 0 && matches!(normalize(cell).as_str(), "value" | "値" | "data");
+    let bare = col > 0
+        && (matches!(normalize(cell).as_str(), "value" | "data")
+            || vocabulary::VALUE_WORDS.contains(&cell)
+            || cell == "文字列");
+    // `環境 サーバー ユーザー 値` (tabs between): a sheet of accounts, whose bare value
+    // column holds each row's password.
+    let accounts = bare && tabbed && header_names_account(header);
+    let (class, kind) = if accounts {
+        (Class::Password, Kind::Password)
+    } else {
+        (class, kind)
+    };
     let mut row = le;
     let mut rows = 0;
     while row < text.len() && rows < 200 && row - le < 64 * 1024 {
@@ -874,7 +896,7 @@ pub(super) fn csv_column(
         if line.split(d).count() != cells {
             break;
         }
-        if bare {
+        if bare && !accounts {
             let name = line.split(d).next().unwrap_or("").trim().trim_matches('"');
             if classify(name).is_none() && !super::azure::session_cookie(name) {
                 row = end;
@@ -887,9 +909,14 @@ pub(super) fn csv_column(
             if i == col {
                 let v = c.trim().trim_matches('"');
                 let start = pos + c.find(v).unwrap_or(0);
+                // An account's password is chosen with a digit or made at random
+                // (`Japanese_CI_AS` beside a user is a collation).
+                let chosen =
+                    !accounts || v.bytes().any(|c| c.is_ascii_digit()) || looks_random(v, 16);
                 if !v.is_empty()
                     && !v.contains(' ')
                     && !name_like(v)
+                    && chosen
                     && accept(class, v, Sep::Strong, false)
                 {
                     out.push(Finding {
@@ -1705,13 +1732,20 @@ fn japanese_particle(text: &str, p: usize) -> Option<(Sep, usize)> {
 /// vault, named by the word after it (no `:`, `=` or "is" between them). A Key Vault
 /// secret's name holds only letters, digits and dashes; a value with any other character
 /// is read on as a value, and so is a bare word without a dash or digit ("… secret is X").
-fn names_a_vault_secret(text: &str, ks: usize, ke: usize) -> bool {
-    // "Key Vault", "KeyVault" and "vault" all end in the one word.
-    let before = text[..ks].trim_end_matches(' ').as_bytes();
+pub(super) fn names_a_vault_secret(text: &str, ks: usize, ke: usize) -> bool {
+    // "Key Vault", "KeyVault" and "vault" all end in the one word; in Japanese the vault
+    // comes before its secret with の (`Key Vault のシークレット`, `キー コンテナーのシークレット`).
+    let head = text[..ks].trim_end_matches(' ');
+    let head = head
+        .strip_suffix('の')
+        .unwrap_or(head)
+        .trim_end_matches(' ');
+    let before = head.as_bytes();
     if !before
         .len()
         .checked_sub(5)
         .is_some_and(|cut| before[cut..].eq_ignore_ascii_case(b"vault"))
+        && !head.ends_with("コンテナー")
     {
         return false;
     }
@@ -3373,6 +3407,37 @@ fn random_name_part(text: &str, p: usize, out: &mut Vec<Finding>) {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn a_sheet_of_accounts_has_their_passwords_in_its_value_column() {
+        for header in ["文字列", "値", "Value"] {
+            let text = format!("環境\tサーバー\tユーザー\t{header}\t備考\n本番\tsql-a-prd.database.windows.net\tkikanadmin\tKanagawa!2718sql\t12/1 更新\n開発\tsql-a-dev.database.windows.net\tdevuser\tdevdev#0401\t\n検証\tsql-a-stg.database.windows.net\tstguser\t（別途連絡）\t\n");
+            assert_eq!(found(&text), ["Kanagawa!2718sql", "devdev#0401"], "{text}");
+        }
+        // No account column: a value column of settings; 文字列 elsewhere names nothing.
+        for text in [
+            "環境\tサーバー\t値\n本番\tsql-a-prd\tKanagawa2718\n",
+            "設定\t種類\t文字列\nSku\tstring\tStandard_LRS\n",
+            "ユーザー\t文字列\t備考\nkikanadmin\tJapanese_CI_AS\t照合順序\n",
+            "接続文字列は appsettings.json に入っています。\n",
+        ] {
+            assert!(found(text).is_empty(), "{text}");
+        }
+    }
+
+    #[test]
+    fn a_vpn_connection_form_gives_its_value_as_the_shared_key() {
+        let psk = "Qk7vN2pLx9wRt4ZmAbcD3fGh";
+        let text = format!("(2) 以下の値を入力する。\n    名前　　　　：cn-hub-to-osaka\n    接続の種類　：サイト間 (IPsec)\n    値　　　　　：{psk}\n");
+        assert_eq!(found(&text), [psk]);
+        for text in [
+            "    接続の種類　：サイト間 (IPsec)\n    値　　　　　：DHGroup14\n",
+            "    接続の種類　：サイト間 (IPsec)\n    値　　　　　：cn-hub-to-osaka-dc-01\n",
+            "    名前　　　　：cn-hub-to-osaka\n    値　　　　　：Qk7vN2pLx9wRt4ZmAbcD3fGh\n",
+        ] {
+            assert!(found(text).is_empty(), "{text}");
+        }
+    }
+
     #[test]
     fn a_vault_secret_named_after_the_word_is_no_value() {
         for text in [

@@ -44,6 +44,26 @@ pub(crate) fn at_japanese(text: &str, hit: Range<usize>, out: &mut Vec<Finding>)
         return;
     }
     japanese_told(text, hit.clone(), class, kind, out);
+    // `Key Vault のシークレット `vm-admin-2027``: the vault secret's name, not its value
+    // (which may still be told later in the sentence).
+    if text[hit.clone()] == *"シークレット"
+        && out.len() > found
+        && super::keyvalue::names_a_vault_secret(text, hit.start, hit.end)
+    {
+        let name = hit.end
+            + (text.len()
+                - hit.end
+                - text[hit.end..]
+                    .trim_start_matches([' ', '`', '"', '\'', '「'])
+                    .len());
+        out.truncate(
+            found
+                + out[found..]
+                    .iter()
+                    .take_while(|f| f.range.start != name)
+                    .count(),
+        );
+    }
     if out.len() == found {
         if let Some(v) = sentence_value(text, hit.clone(), class) {
             out.push(Finding {
@@ -2258,6 +2278,16 @@ pub(crate) fn at_value(text: &str, hit: Range<usize>, out: &mut Vec<Finding>) {
         table_column(text, &hit, Class::Secret, Kind::Secret, true, out);
         return;
     }
+    // A sheet pasted from Excel (`環境	サーバー	ユーザー	文字列`): the column under the
+    // header's cell, read as [`csv_column`] reads a bare value column.
+    let column = text[hit.clone()].starts_with('\t');
+    let hit = if column { hit.start + 1..hit.end } else { hit };
+    let header = &text[line_start(text, hit.start)..line_end(text, hit.end)];
+    let sheet = header.contains('\t') && super::keyvalue::header_names_account(header);
+    if sheet && csv_column(text, &hit, Class::Secret, Kind::Secret, out) || column {
+        // 文字列 names a value only as a column's header.
+        return;
+    }
     let mut p = hit.end;
     // 値は X, 値: X, 値（X）.
     let c = char_at(text, p);
@@ -2316,6 +2346,18 @@ mod tests {
         ] {
             assert_eq!(found(text), [value], "{text}");
         }
+    }
+
+    #[test]
+    fn a_vault_secret_named_in_japanese_is_its_name() {
+        for text in [
+            "VM の管理者パスワードは Key Vault のシークレット `vm-admin-2027` から取る構成です。\n",
+            "キー コンテナーのシークレット「sql-admin-pw」を参照しています。\n",
+        ] {
+            assert!(found(text).is_empty(), "{text}");
+        }
+        let text = "Key Vault のシークレット「sql-admin-pw」の値を確認したところ Kestrel@kqz7389 でした。\n";
+        assert_eq!(found(text), ["Kestrel@kqz7389"]);
     }
 
     #[test]
