@@ -547,7 +547,7 @@ const DEV21: Corpus = Corpus {
 /// sight on 3263a18 (after the session's dev23 round, before any tuning on it): recall
 /// 0.959, precision 1.000 (generic names ja 0.931, prose en 0.912, everything else
 /// 1.000); 0.995 masked in a quoted line and by the possible-secret pass alone.
-/// Session 13 (dev24's and its own misses as classes): 0.969 / 1.000.
+/// Session 13 (dev24's and its own misses as classes): 0.984 / 1.000.
 const DEV26: Corpus = Corpus {
     name: "dev26",
     files: &[
@@ -563,7 +563,7 @@ const DEV26: Corpus = Corpus {
     ],
     generate: heldout3::generate,
     seed: 0x4E1D_2026_1207_0026,
-    min_recall: 0.965,
+    min_recall: 0.98,
     min_precision: 0.99,
     min_masked: 0.99,
     min_possible: 0.99,

@@ -2076,6 +2076,30 @@ fn asks_for_it(rest: &str) -> bool {
             .any(|w| rest.contains(w)))
 }
 
+/// A chat message that only points at the next one: `これです`, `こちらです↓`, `下記です`,
+/// `here it is:`, `this one`.
+fn points_below(msg: &str) -> bool {
+    let m = msg
+        .trim_end_matches(['。', '！', '!', ':', '：', '↓', '⬇', ' ', '.'])
+        .to_ascii_lowercase();
+    [
+        "これです",
+        "こちらです",
+        "これ",
+        "こちら",
+        "下記です",
+        "以下です",
+        "これになります",
+        "こちらになります",
+        "here it is",
+        "here you go",
+        "this one",
+        "it's this",
+        "here",
+    ]
+    .contains(&m.as_str())
+}
+
 /// A chat line that only names the speaker and the time (`中村 14:03`, `Tanaka 10:42 AM`).
 fn speaker_header(line: &str) -> bool {
     let t = line.trim().trim_end_matches(" AM").trim_end_matches(" PM");
@@ -2139,6 +2163,10 @@ fn chat_replies(text: &str, p: usize, kind: Kind, out: &mut Vec<Finding>) -> boo
             }
         }
         let Some(v) = reply_value(t) else {
+            // `これです` ⏎ `<value>`: a message pointing at the next one.
+            if points_below(t) {
+                continue;
+            }
             break;
         };
         let s = &t[v.clone()];
@@ -3419,6 +3447,23 @@ mod tests {
             "設定\t種類\t文字列\nSku\tstring\tStandard_LRS\n",
             "ユーザー\t文字列\t備考\nkikanadmin\tJapanese_CI_AS\t照合順序\n",
             "接続文字列は appsettings.json に入っています。\n",
+        ] {
+            assert!(found(text).is_empty(), "{text}");
+        }
+    }
+
+    #[test]
+    fn a_chat_answer_may_come_after_a_message_pointing_at_it() {
+        for (text, value) in [
+            ("佐藤: VPN の接続、共有キー何にしてました？\n鈴木: これです\n鈴木: Y3d2HvjwUFfV1oOWat5Ks9DWeArz\n佐藤: ありがとうございます\n", "Y3d2HvjwUFfV1oOWat5Ks9DWeArz"),
+            ("佐藤: パスワード何でしたっけ？\n鈴木: こちらです↓\n鈴木: Kumo?4819x\n", "Kumo?4819x"),
+        ] {
+            assert_eq!(found(text), [value], "{text}");
+        }
+        // A pointer to a place, not to the next message.
+        for text in [
+            "佐藤: 共有キー何にしてました？\n鈴木: これです\n鈴木: Key Vault の kv-net-prd に入ってます\n",
+            "佐藤: パスワード何でしたっけ？\n鈴木: こちらです\n鈴木: https://kv-net-prd.vault.azure.net/secrets/vpn\n",
         ] {
             assert!(found(text).is_empty(), "{text}");
         }
