@@ -547,7 +547,7 @@ const DEV21: Corpus = Corpus {
 /// sight on 3263a18 (after the session's dev23 round, before any tuning on it): recall
 /// 0.959, precision 1.000 (generic names ja 0.931, prose en 0.912, everything else
 /// 1.000); 0.995 masked in a quoted line and by the possible-secret pass alone.
-/// Session 13 (dev24's and its own misses as classes): 0.984 / 1.000.
+/// Session 13 (dev24's and its own misses as classes): 0.990 / 1.000.
 const DEV26: Corpus = Corpus {
     name: "dev26",
     files: &[
@@ -563,7 +563,7 @@ const DEV26: Corpus = Corpus {
     ],
     generate: heldout3::generate,
     seed: 0x4E1D_2026_1207_0026,
-    min_recall: 0.98,
+    min_recall: 0.985,
     min_precision: 0.99,
     min_masked: 0.99,
     min_possible: 0.99,
@@ -584,7 +584,8 @@ const DEV26: Corpus = Corpus {
 /// `事前共有`, `secret download` to the standard output): recall 0.926 (generic names ja
 /// 0.719, console ja 1.000), precision 0.994. Session 13 (dev24 as development text:
 /// a sheet of accounts' value column, a VPN connection form's 値, keyed hashes, JDBC's
-/// password below its call, a Key Vault secret's name in Japanese): 0.979 / 1.000.
+/// password below its call, a Key Vault secret's name in Japanese, a chat answer after
+/// これです, a password reset in the passive or named by its form): 0.989 / 1.000.
 const DEV24: Corpus = Corpus {
     name: "dev24",
     files: &[
@@ -600,7 +601,7 @@ const DEV24: Corpus = Corpus {
     ],
     generate: heldout3::generate,
     seed: 0x4E1D_2026_1207_0024,
-    min_recall: 0.97,
+    min_recall: 0.985,
     min_precision: 0.99,
     min_masked: 0.99,
     min_possible: 0.95,

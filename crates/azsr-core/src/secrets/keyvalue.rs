@@ -1057,6 +1057,7 @@ fn prose_is(text: &str, from: usize) -> Option<Value> {
     let b = &text.as_bytes()[..ceil(text, le)];
     let mut i = from;
     let mut words = 0;
+    let mut passive = false;
     loop {
         while i < b.len() && b[i] == b' ' {
             i += 1;
@@ -1117,13 +1118,21 @@ fn prose_is(text: &str, from: usize) -> Option<Value> {
             at(text, e) == b' '
                 && (next.ends_with("ed")
                     || next.ends_with("en")
-                    || ["set", "sent", "told", "shown", "put"].contains(&next))
+                    || ["set", "sent", "told", "shown", "put", "reset"].contains(&next))
         };
+        // "… was reset by the portal to X": a passive verb's agent before the value.
+        passive |= participle;
         // "… is X", "… was set to X", "changed the password of the jump box to X".
         if words > 0 && !participle && (verb || w.eq_ignore_ascii_case("to")) {
             let colon = (at(text, i) == b':') as usize;
             // "the password for the break-glass account is now X".
-            let v = read_value(text, skip_fillers(text, i + colon), false)?;
+            let mut v = read_value(text, skip_fillers(text, i + colon), false)?;
+            // "was reset to **X**": the value inside its bold marks.
+            let s = &text[v.range.clone()];
+            let bold = s.len() - s.trim_start_matches('*').len();
+            if (2..=3).contains(&bold) && s.len() > 2 * bold && s.ends_with(&s[..bold]) {
+                v.range = v.range.start + bold..v.range.end - bold;
+            }
             let s = &text[v.range.clone()];
             // An address ("sent to Taro.Yamada@example.com") is not a password.
             let email = s.find('@').is_some_and(|a| s[a..].contains('.'));
@@ -1134,7 +1143,7 @@ fn prose_is(text: &str, from: usize) -> Option<Value> {
         if at(text, i) == b':' && at(text, i + 1) == b' ' {
             return read_value(text, i + 1, false);
         }
-        if words > 7 || i >= b.len() || !matches!(b[i], b' ' | b',') {
+        if words > if passive { 11 } else { 7 } || i >= b.len() || !matches!(b[i], b' ' | b',') {
             return None;
         }
     }
@@ -1861,10 +1870,32 @@ const FILLERS: &[&str] = &[
     "actually",
 ];
 
+/// Phrases between the verb and the value that name the value's form or say it stayed:
+/// "set it to the phrase X", "is same as before "X"".
+const FILLER_PHRASES: &[&str] = &[
+    "the phrase ",
+    "the passphrase ",
+    "the string ",
+    "the value ",
+    "the word ",
+    "the same as before ",
+    "same as before ",
+    "same as last time ",
+    "the same as last time ",
+];
+
 fn skip_fillers(text: &str, mut p: usize) -> usize {
     loop {
         while matches!(at(text, p), b' ' | b'\t') {
             p += 1;
+        }
+        if let Some(f) = FILLER_PHRASES.iter().find(|f| {
+            text.as_bytes()
+                .get(p..p + f.len())
+                .is_some_and(|w| w.eq_ignore_ascii_case(f.as_bytes()))
+        }) {
+            p += f.len();
+            continue;
         }
         let mut e = p;
         while at(text, e).is_ascii_alphabetic() {
@@ -3447,6 +3478,25 @@ mod tests {
             "設定\t種類\t文字列\nSku\tstring\tStandard_LRS\n",
             "ユーザー\t文字列\t備考\nkikanadmin\tJapanese_CI_AS\t照合順序\n",
             "接続文字列は appsettings.json に入っています。\n",
+        ] {
+            assert!(found(text).is_empty(), "{text}");
+        }
+    }
+
+    #[test]
+    fn a_password_set_in_the_passive_or_named_by_its_form_is_found() {
+        for (text, value) in [
+            ("Password for the jump VM (vm-bastion-01) was reset by the portal to **Monsoon-Lantern-88** at 09:10 UTC.\n", "Monsoon-Lantern-88"),
+            ("The password for svc-etl was reset to Qx7mPa92Lk this morning.\n", "Qx7mPa92Lk"),
+            ("Our DBA set the login's password to the phrase correct-heron-staple-42 for this test.\n", "correct-heron-staple-42"),
+            ("Password of the sa is same as before \"Tsubasa@1985\", we did not change it.\n", "Tsubasa@1985"),
+        ] {
+            assert_eq!(found(text), [value], "{text}");
+        }
+        for text in [
+            "The password for svc-etl was reset by the helpdesk to the default policy.\n",
+            "Password of the sa is same as before, we did not change it.\n",
+            "The password was reset by the portal to its default length rules.\n",
         ] {
             assert!(found(text).is_empty(), "{text}");
         }
