@@ -585,7 +585,8 @@ const DEV26: Corpus = Corpus {
 /// 0.719, console ja 1.000), precision 0.994. Session 13 (dev24 as development text:
 /// a sheet of accounts' value column, a VPN connection form's 値, keyed hashes, JDBC's
 /// password below its call, a Key Vault secret's name in Japanese, a chat answer after
-/// これです, a password reset in the passive or named by its form): 0.989 / 1.000.
+/// これです, a password reset in the passive or named by its form, a sentence going on over the
+/// line break): 0.995 / 1.000.
 const DEV24: Corpus = Corpus {
     name: "dev24",
     files: &[
@@ -601,7 +602,7 @@ const DEV24: Corpus = Corpus {
     ],
     generate: heldout3::generate,
     seed: 0x4E1D_2026_1207_0024,
-    min_recall: 0.985,
+    min_recall: 0.99,
     min_precision: 0.99,
     min_masked: 0.99,
     min_possible: 0.95,

@@ -529,6 +529,11 @@ pub(super) fn values_below(
                 _ => looks_random(s, 24),
             }
     };
+    // パスワードですが、⏎ X で全 VM 統一しています: the sentence goes on over the line
+    // break, the value opening the next line before its particle.
+    let continued = text[word_end..line_end(text, word_end)]
+        .trim_end()
+        .ends_with(['、', ',']);
     let mut next = line_end(text, word_end) + 1;
     let mut skipped = 0;
     let mut labelled = 0;
@@ -553,6 +558,19 @@ pub(super) fn values_below(
                 (true, t[c + sep..].trim_start_matches([' ', '　']))
             }
             _ => (false, t),
+        };
+        let v = match v.find(|c: char| c == ' ' || c == '　' || !c.is_ascii()) {
+            Some(e) if continued && labelled == 0 => {
+                let rest = v[e..].trim_start_matches([' ', '　']);
+                if !["で", "です", "に", "を", "と"]
+                    .iter()
+                    .any(|p| rest.starts_with(p))
+                {
+                    return;
+                }
+                &v[..e]
+            }
+            _ => v,
         };
         // The value alone, perhaps in backquotes or brackets.
         let v = v
@@ -2345,6 +2363,19 @@ mod tests {
             ("「コンテナーの暗号化パスフレーズ」は seaweed-maple-monsoon-maple-56 で設定済みです。\n", "seaweed-maple-monsoon-maple-56"),
         ] {
             assert_eq!(found(text), [value], "{text}");
+        }
+    }
+
+    #[test]
+    fn a_sentence_going_on_over_the_line_break_gives_its_value() {
+        let text = "管理者アカウントのパスワードですが、\nKyoto_Gion#88 で全 VM 統一しています。\n";
+        assert_eq!(found(text), ["Kyoto_Gion#88"]);
+        for text in [
+            "管理者アカウントのパスワードですが、\nKey Vault で管理しています。\n",
+            "管理者アカウントのパスワードですが、\nvm-app-03 で変更しました。\n",
+            "管理者アカウントのパスワードですが、\nWindows Update 後に変わりました。\n",
+        ] {
+            assert!(found(text).is_empty(), "{text}");
         }
     }
 
