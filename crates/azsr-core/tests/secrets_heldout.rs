@@ -707,6 +707,35 @@ const DEV27_TUNER: Corpus = Corpus {
     held_out: false,
 };
 
+/// A development corpus (session 13, the secrets tuner): neighbours of the generic-name
+/// and prose shapes taught from dev24's and dev26's misses (a sheet of accounts' value
+/// column, a VPN connection form's 値, keyed hashes, JDBC's password below its call, a chat
+/// answer after a pointer, a Key Vault secret's name in Japanese, a password reset in the
+/// passive or named by its form, a sentence going on over the line break), in both
+/// languages, with hard negatives beside them; written after the round, so a development
+/// measure, not a blind one (see its README). First sight: recall 1.000, precision 1.000,
+/// 1.000 masked in a quoted line, 1.000 by the possible-secret pass alone.
+const DEV31_TUNER: Corpus = Corpus {
+    name: "dev31-tuner",
+    files: &[
+        (
+            "generic_names.txt",
+            include_str!("secrets/dev31-tuner/generic_names.txt"),
+        ),
+        ("prose.txt", include_str!("secrets/dev31-tuner/prose.txt")),
+    ],
+    generate: heldout3::generate,
+    seed: 0x4E1D_2026_1207_0031,
+    min_recall: 1.0,
+    min_precision: 1.0,
+    min_masked: 1.0,
+    min_possible: 1.0,
+    min_snippets: 32,
+    min_ja_percent: 50,
+    min_family_positives: 0,
+    held_out: false,
+};
+
 /// A development corpus (session 10, precision: look-alikes of credentials in formats,
 /// cookies and negatives, 71 % negatives, about half Japanese; written by a helper who
 /// read neither the detectors nor the other corpora, see its README).
@@ -1075,6 +1104,11 @@ fn dev24_recall_and_precision() {
 #[test]
 fn dev23_recall_and_precision() {
     measure(&DEV23);
+}
+
+#[test]
+fn dev31_tuner_recall_and_precision() {
+    measure(&DEV31_TUNER);
 }
 
 #[test]
