@@ -1046,6 +1046,16 @@ pub(super) fn pair_second(text: &str, after: usize) -> Option<Value> {
     } else {
         return None;
     }
+    // `azadmin /「P@ss…」`: the second in Japanese brackets.
+    let open = text[q..].trim_start_matches([' ', '　']);
+    if let Some(inner) = open.strip_prefix(['「', '『']) {
+        let len = inner.find(['」', '』', '\n'])?;
+        let start = text.len() - inner.len();
+        return (len > 0 && text[start + len..].starts_with(['」', '』'])).then_some(Value {
+            range: start..start + len,
+            quoted: true,
+        });
+    }
     read_value(text, q, false)
 }
 

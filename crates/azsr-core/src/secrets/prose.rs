@@ -1316,6 +1316,8 @@ pub(crate) fn at_account(text: &str, hit: Range<usize>, out: &mut Vec<Finding>) 
     let skip = match c {
         ':' | '：' | 'は' | '、' => c.len_utf8(),
         _ if text[..hit.end].ends_with('で') => 0,
+        // `ローカル管理者 azadmin /「…」`: the user right after the word, the pair after it.
+        c if p > hit.end && c.is_ascii_alphanumeric() => 0,
         _ => return,
     };
     let Some(user) = read_value(text, p + skip, false) else {
@@ -1332,6 +1334,7 @@ pub(crate) fn at_account(text: &str, hit: Range<usize>, out: &mut Vec<Finding>) 
     let le = line_end(text, v.range.end);
     // Ending the line, or the sentence (`… です。`).
     let tail = text[v.range.end..le].trim();
+    let tail = tail.strip_prefix(['」', '』']).unwrap_or(tail);
     let ends = tail.is_empty() || tail.starts_with(['で', 'を', '。', '）', ')', '（', '(']);
     if looks_like_password(s) && !is_placeholder(s) && ends {
         out.push(Finding {
@@ -2374,6 +2377,28 @@ mod tests {
             "管理者アカウントのパスワードですが、\nKey Vault で管理しています。\n",
             "管理者アカウントのパスワードですが、\nvm-app-03 で変更しました。\n",
             "管理者アカウントのパスワードですが、\nWindows Update 後に変わりました。\n",
+        ] {
+            assert!(found(text).is_empty(), "{text}");
+        }
+    }
+
+    #[test]
+    fn an_account_word_then_a_user_and_a_bracketed_password() {
+        for (text, value) in [
+            (
+                "ローカル管理者 azadmin /「Fuji3776-summit」で入れるはずの VM に入れません。\n",
+                "Fuji3776-summit",
+            ),
+            (
+                "管理者 sqladmin / 『Tenjin#5519』 でログインできません。\n",
+                "Tenjin#5519",
+            ),
+        ] {
+            assert_eq!(found(text), [value], "{text}");
+        }
+        for text in [
+            "ローカル管理者 azadmin /「ユーザー名のみ」で運用しています。\n",
+            "管理者 azadmin / 「vm-web-02」で確認しました。\n",
         ] {
             assert!(found(text).is_empty(), "{text}");
         }
