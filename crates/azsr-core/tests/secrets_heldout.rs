@@ -573,6 +573,64 @@ const DEV26: Corpus = Corpus {
     held_out: false,
 };
 
+/// A development corpus (session 13, blind: written by a helper who read neither the
+/// detectors nor any corpus, aimed at issue 12's generic-name carriers (`"value"` in Key
+/// Vault and VPN shared-key JSON, `-Value`, `SigningKey`, `@secure()` defaults,
+/// `AzureKeyCredential`, 値 / 設定値 columns) as Japanese engineers paste them; 67 %
+/// Japanese; see its README). First sight on bd93522 (before any
+/// tuning on it): recall 0.879, precision 0.972 (generic names ja 0.900, en 0.850, 3 false
+/// positives; prose ja 0.143; console, cookies, encodings 1.000); 0.994 masked in a quoted
+/// line, 0.981 by the possible-secret pass alone.
+const DEV28: Corpus = Corpus {
+    name: "dev28",
+    files: &[
+        (
+            "generic_names.txt",
+            include_str!("secrets/dev28/generic_names.txt"),
+        ),
+        ("prose.txt", include_str!("secrets/dev28/prose.txt")),
+        ("console.txt", include_str!("secrets/dev28/console.txt")),
+        ("cookies.txt", include_str!("secrets/dev28/cookies.txt")),
+        ("encodings.txt", include_str!("secrets/dev28/encodings.txt")),
+        ("negatives.txt", include_str!("secrets/dev28/negatives.txt")),
+    ],
+    generate: heldout3::generate,
+    seed: 0x4E1D_2026_1207_0028,
+    min_recall: 0.87,
+    min_precision: 0.97,
+    min_masked: 0.99,
+    min_possible: 0.98,
+    min_snippets: 80,
+    min_ja_percent: 60,
+    min_family_positives: 0,
+    held_out: false,
+};
+
+/// A development corpus (session 13, blind, the companion of dev28: prose by terse and
+/// second-language writers and in Japanese, values printed alone by commands, session
+/// cookies, encodings; 59 % Japanese; see its README). First sight on bd93522 (before any tuning on it): recall
+/// 0.972, precision 1.000 (prose en 0.500, everything else 1.000); 1.000 masked in a quoted
+/// line, 0.986 by the possible-secret pass alone.
+const DEV29: Corpus = Corpus {
+    name: "dev29",
+    files: &[
+        ("prose.txt", include_str!("secrets/dev29/prose.txt")),
+        ("console.txt", include_str!("secrets/dev29/console.txt")),
+        ("cookies.txt", include_str!("secrets/dev29/cookies.txt")),
+        ("encodings.txt", include_str!("secrets/dev29/encodings.txt")),
+    ],
+    generate: heldout3::generate,
+    seed: 0x4E1D_2026_1207_0029,
+    min_recall: 0.97,
+    min_precision: 0.99,
+    min_masked: 0.99,
+    min_possible: 0.98,
+    min_snippets: 80,
+    min_ja_percent: 55,
+    min_family_positives: 0,
+    held_out: false,
+};
+
 /// A development corpus (session 12, blind: written by a helper who read neither the
 /// detectors nor any other corpus, weighted to generic names and prose in Japanese pastes and
 /// new carriers; see its README). The check of carry-over for session 12's round. First
@@ -1094,6 +1152,16 @@ fn dev22_recall_and_precision() {
 #[test]
 fn dev26_recall_and_precision() {
     measure(&DEV26);
+}
+
+#[test]
+fn dev28_recall_and_precision() {
+    measure(&DEV28);
+}
+
+#[test]
+fn dev29_recall_and_precision() {
+    measure(&DEV29);
 }
 
 #[test]

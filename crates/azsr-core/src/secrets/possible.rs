@@ -724,6 +724,7 @@ fn suspicious_parts(text: &str, run: Range<usize>, context: &Context) -> Vec<Ran
         || context.card_line && card(t)
         || aws_key_id(t)
         || keyed_token(t)
+        || numbered_passphrase(t)
     {
         parts.push(run);
         return parts;
@@ -980,6 +981,30 @@ fn quoted_passphrase(t: &str) -> bool {
                 && !["your", "here", "example", "sample", "dummy", "value", "changeme"]
                     .contains(&w.to_ascii_lowercase().as_str())
         })
+}
+
+/// A passphrase of capitalised words and a number, joined by one separator, as people
+/// choose one (`Kumo.Sora.55`, `Blue-Heron-Falls-1999`): masked wherever it stands, for
+/// a chat's reply often holds it with no credential word on its line. Namespaces and
+/// resource names are lowercase or hold no bare number; a product name of this shape
+/// (`Windows-Server-2022`) is rarely written so and costs only a mask.
+fn numbered_passphrase(t: &str) -> bool {
+    let t = t.trim_end_matches([',', ';']);
+    let t = t.strip_suffix('.').unwrap_or(t);
+    let Some(sep) = t.chars().find(|c| matches!(c, '-' | '_' | '.')) else {
+        return false;
+    };
+    let parts: Vec<&str> = t.split(sep).collect();
+    let capitalised = |w: &str| {
+        w.len() >= 3
+            && w.as_bytes()[0].is_ascii_uppercase()
+            && w.bytes().skip(1).all(|c| c.is_ascii_lowercase())
+    };
+    let number = |w: &str| (1..=4).contains(&w.len()) && w.bytes().all(|c| c.is_ascii_digit());
+    parts.len() >= 3
+        && parts.iter().filter(|w| capitalised(w)).count() >= 2
+        && parts.iter().any(|w| number(w))
+        && parts.iter().all(|w| capitalised(w) || number(w))
 }
 
 /// Lowercase words of letters (a passphrase), not names of resources holding digits
@@ -1876,6 +1901,28 @@ mod tests {
         for text in [
             "ops@ws:~/infra/envs/prod$ terraform output",
             "azureuser@vm-web-01:~$",
+        ] {
+            assert!(masked(text).is_empty(), "{text}: {:?}", masked(text));
+        }
+    }
+
+    #[test]
+    fn a_numbered_passphrase_is_masked_without_a_credential_word() {
+        // A chat's reply to "what was the password again?".
+        for (text, secret) in [
+            ("Kumo.Sora.55 です。先週変えたやつ", "Kumo.Sora.55"),
+            (
+                "it's Blue-Heron-Falls-1999, same as before",
+                "Blue-Heron-Falls-1999",
+            ),
+        ] {
+            assert_eq!(masked(text), vec![secret], "{text}");
+        }
+        for text in [
+            "System.Text.Json 8.0.5 を使っています",
+            "vm-web-01.japaneast.cloudapp.azure.com",
+            "Standard_D4s_v5 に変更",
+            "Microsoft.Web/sites/app-1",
         ] {
             assert!(masked(text).is_empty(), "{text}: {:?}", masked(text));
         }

@@ -356,6 +356,34 @@ const DRAFTS_U_KNOWN: &[&str] = &[
     "1331-pg-route-planner-slow-and-blob-cost.azsr.md missed multiple-problems",
 ];
 
+/// Batch W (40 drafts by a session 13 helper who read neither the rules nor any other
+/// batch, ten new personas; weighted to severity-a-criteria in Japanese (a recovered
+/// outage told with its scope, non-production environments named in the writer's own
+/// words, a fix already known) and multiple-problems in English; see
+/// `drafts_w/README.md`). First sight on bd93522, before session 13's round: 27/32 phrasing
+/// findings (severity-a ja 9/12, multiple-problems en 3/5), 2 of 8 clean drafts flagged
+/// (an undo that did not help read as recovered; "our team will add support for" read as
+/// a wish), 2 extra findings on faulty drafts.
+/// What the shipped rules get wrong on it is listed here.
+#[test]
+fn phrasing_rules_on_drafts_w() {
+    // Written on 7 December 2026, about 23:25 UTC.
+    assert_batch_at("drafts_w", "2026-12-07T23:30:00Z", DRAFTS_W_KNOWN);
+}
+
+/// Batch W's known misses with the shipped rules.
+const DRAFTS_W_KNOWN: &[&str] = &[
+    "1501-unkou-webapp-503-last-night.azsr.md missed severity-a-criteria",
+    "1505-iothub-hinshitsu-kakunin-devices.azsr.md missed severity-a-criteria",
+    "1511-backup-all-vms-failed-weekend.azsr.md missed severity-a-criteria",
+    "1511-backup-all-vms-failed-weekend.azsr.md unexpected multiple-problems",
+    "1522-webapp-coldstart-keyvault-refs.azsr.md missed multiple-problems",
+    "1525-aks-upgrade-stuck-plus-dns.azsr.md missed multiple-problems",
+    "1528-msp-bump-open-case-top-priority.azsr.md unexpected severity-a-criteria",
+    "1539-game-login-aks-down-now.azsr.md unexpected severity-a-criteria",
+    "1540-eventhubs-capture-empty-files.azsr.md unexpected feature-request",
+];
+
 /// Batch S (40 drafts by a session 11 helper who read neither the rules nor any other
 /// batch, new personas; weighted to severity-a-criteria in Japanese and multiple-problems;
 /// see `drafts_s/README.md`). First sight on main before session 11's round: 21/30
