@@ -47,6 +47,8 @@ const CALLS: &[(&str, usize, Kind)] = &[
     ("hmacmd5(", 0, Kind::Secret),
     ("secretkeyspec(", 0, Kind::Secret),
     ("hmac.new(", 0, Kind::Secret),
+    // Node's `crypto.createHmac("sha256", key)`.
+    ("createhmac(", 1, Kind::Secret),
 ];
 
 /// The anchors of [`CALLS`]: the ends their names share (`keycredential(` ends five).
@@ -71,6 +73,7 @@ pub(crate) const CALL_ANCHORS: &[&str] = &[
     "hmacmd5(",
     "secretkeyspec(",
     "hmac.new(",
+    "createhmac(",
     // SQL statements setting a password (see [`sql_password`]).
     "identified by ",
     "identified with ",
@@ -142,7 +145,11 @@ pub(crate) fn call_argument(text: &str, hit: Range<usize>, out: &mut Vec<Finding
             }
             // `new SymmetricSecurityKey(keyBytes)` after `var keyBytes =
             // Encoding.UTF8.GetBytes("…");`: the literal assigned to the variable above.
-            c if arg == index && depth == 0 && (c.is_ascii_alphabetic() || c == b'_') => {
+            // `Buffer.from(k, "base64")`: a key's variable inside its conversion.
+            c if arg == index
+                && (depth == 0 || depth == 1 && kind == Kind::Secret)
+                && (c.is_ascii_alphabetic() || c == b'_') =>
+            {
                 let mut e = p;
                 while e < limit && (b[e].is_ascii_alphanumeric() || b[e] == b'_') {
                     e += 1;
@@ -232,7 +239,7 @@ fn class_of(kind: Kind) -> Class {
 /// `before` (`var apiKey = "…";`, `byte[] keyBytes = Encoding.UTF8.GetBytes("…");`,
 /// `$pwd = '…'`): the first literal on the assignment's line, in a call or not.
 pub(super) fn assigned_literal(text: &str, name: &str, before: usize) -> Option<Range<usize>> {
-    if name.len() < 2 || ["null", "new", "true", "false", "this"].contains(&name) {
+    if name.is_empty() || ["null", "new", "true", "false", "this"].contains(&name) {
         return None;
     }
     let from = ceil(text, before.saturating_sub(1200));
@@ -444,6 +451,7 @@ mod tests {
             format!("using var hmac = new HMACSHA512(Convert.FromBase64String(\"{key}\"));\n"),
             format!("SecretKeySpec spec = new SecretKeySpec(\"{key}\".getBytes(), \"HmacSHA256\");\n"),
             format!("sig = hmac.new(b\"{key}\", body, hashlib.sha256).hexdigest()\n"),
+            format!("const k = \"{key}\"; // 署名用\nmodule.exports = (b) => crypto.createHmac(\"sha256\", Buffer.from(k, \"base64\")).update(b).digest(\"hex\");\n"),
         ] {
             assert_eq!(found(&text), [key], "{text}");
         }
@@ -451,6 +459,8 @@ mod tests {
             "using var h = new HMACSHA256(Encoding.UTF8.GetBytes(config[\"Sign:Key\"]));\n",
             "var h = new HMACSHA256(keyBytes);\n",
             "sig = hmac.new(key, body, hashlib.sha256).hexdigest()\n",
+            "const k = process.env.SIGNING_KEY;\nconst h = crypto.createHmac(\"sha256\", Buffer.from(k, \"base64\"));\n",
+            "const h = crypto.createHmac(\"sha256\", secret);\n",
         ] {
             assert!(found(text).is_empty(), "{text}");
         }

@@ -472,7 +472,9 @@ pub(crate) fn value_flag(text: &str, hit: Range<usize>, out: &mut Vec<Finding>) 
         return;
     };
     let s = &text[v.range.clone()];
-    if s.len() >= 3 && !is_placeholder(s) && (v.quoted || !s.starts_with('(')) {
+    // `-Value (Get-Content …)`, `-Value $psk.SecretValueText`: an expression or a
+    // variable, unquoted, is a reference.
+    if s.len() >= 3 && !is_placeholder(s) && (v.quoted || !s.starts_with(['(', '$'])) {
         out.push(Finding {
             range: v.range,
             kind,

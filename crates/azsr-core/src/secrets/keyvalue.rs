@@ -262,7 +262,7 @@ fn escape_ends_value(b: &[u8], i: usize, query: bool) -> bool {
 
 /// Decides whether `v` (read after a key of `class`) is a secret.
 pub(crate) fn accept(class: Class, v: &str, sep: Sep, quoted: bool) -> bool {
-    if is_placeholder(v) {
+    if is_placeholder(v) || super::value::hex_number(v) {
         return false;
     }
     // "the password 'for the SQL admin' is …": a quoted phrase in prose is a name.
@@ -3510,6 +3510,14 @@ mod tests {
         ] {
             assert!(found(text).is_empty(), "{text}");
         }
+    }
+
+    #[test]
+    fn a_number_in_hex_is_no_secret_under_any_key() {
+        let text = "key         name          value\n---------   -----------   --------\nsecondary   etag          \"0x8DDADABF91F6404\"\n";
+        assert!(found(text).is_empty());
+        let text = "Set-AzVirtualNetworkGatewayConnectionSharedKey -Name $conn -ResourceGroupName $rg -Value $psk.SecretValueText\n";
+        assert!(found(text).is_empty());
     }
 
     #[test]

@@ -784,7 +784,12 @@ pub(super) fn sentence_value(text: &str, hit: Range<usize>, class: Class) -> Opt
                 continue;
             }
             // 以前のもの（X）, 同じものを: もの is a noun (a thing), not the particle も.
-            let noun = c == 'も' && rest[i + c.len_utf8()..].starts_with('の');
+            // どちらも, いずれも, 両方とも: "both", an adverb of the same sentence.
+            let noun = c == 'も'
+                && (rest[i + c.len_utf8()..].starts_with('の')
+                    || ["どちら", "いずれ", "両方と", "どれ"]
+                        .iter()
+                        .any(|w| rest[..i].ends_with(w)));
             if matches!(c, '。' | '！' | '？')
                 || matches!(c, 'は' | 'も')
                     && i > 6
@@ -2312,7 +2317,10 @@ pub(crate) fn at_value(text: &str, hit: Range<usize>, out: &mut Vec<Finding>) {
     let mut p = hit.end;
     // 値は X, 値: X, 値（X）.
     let c = char_at(text, p);
-    if !matches!(c, 'は' | '：' | ':' | '＝' | '=' | '（' | '(') {
+    // 新しい値 X を…に反映: the value right after the word in the sentence, then its
+    // particle; only a machine-made one (below).
+    let spaced = c == ' ' && !char_before(text, hit.start).is_ascii();
+    if !spaced && !matches!(c, 'は' | '：' | ':' | '＝' | '=' | '（' | '(') {
         return;
     }
     p += c.len_utf8();
@@ -2331,6 +2339,14 @@ pub(crate) fn at_value(text: &str, hit: Range<usize>, out: &mut Vec<Finding>) {
     let pair = s.trim_end_matches('=').contains('=');
     let chosen = looks_like_password(s) && s.bytes().any(|c| c.is_ascii_digit());
     if pair || !s.is_ascii() || is_placeholder(s) || !(looks_random(s, 16) || chosen) {
+        return;
+    }
+    if spaced
+        && !(looks_random(s, 24)
+            && text[v.range.end..]
+                .trim_start_matches(' ')
+                .starts_with(['を', 'で', 'に', 'が', 'は', 'と']))
+    {
         return;
     }
     // The secret it is the value of: on this line before it, or on the line above.
@@ -2399,6 +2415,23 @@ mod tests {
         for text in [
             "ローカル管理者 azadmin /「ユーザー名のみ」で運用しています。\n",
             "管理者 azadmin / 「vm-web-02」で確認しました。\n",
+        ] {
+            assert!(found(text).is_empty(), "{text}");
+        }
+    }
+
+    #[test]
+    fn both_sides_and_a_new_value_keep_the_sentence() {
+        let psk = "Qk7vN2pLx9wRt4ZmAbcD3fGh";
+        let text = format!("Azure 側とオンプレ側の共有キーはどちらも {psk} で設定しているのですが、接続できません。\n");
+        assert_eq!(found(&text), [psk]);
+        let key = "50lWi/7UnBgCv1//RyGUYNvkwg1GnJyNV9PZ186KUgBzth2J1rGoeiZa57DsHq7MK9BjXND+oInDka1FuKj5lw==";
+        let text = format!("昨日 key1 を再生成し、新しい値 {key} をアプリ設定に反映しました。\n");
+        assert_eq!(found(&text), [key]);
+        for text in [
+            "key1 を再生成し、新しい値 Standard_LRS をアプリ設定に反映しました。\n",
+            "キーを再生成し、新しい値 3f2a9c1e-7b4d-4e8a-9c2f-1a2b3c4d5e6f を確認しました。\n",
+            "共有キーはどちらも同じ値で設定しています。\n",
         ] {
             assert!(found(text).is_empty(), "{text}");
         }
