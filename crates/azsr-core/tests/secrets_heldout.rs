@@ -582,8 +582,8 @@ const DEV26: Corpus = Corpus {
 /// positives; prose ja 0.143; console, cookies, encodings 1.000); 0.994 masked in a quoted
 /// line, 0.981 by the possible-secret pass alone. Session 13's tuner (phase 1 on dev24 and
 /// dev26, then dev28 as development text: createHmac's key through its variable, どちらも /
-/// 新しい値 X in a sentence, a hex number no secret, `-Value $var` a reference): 0.955 /
-/// 1.000.
+/// 新しい値 X in a sentence, a hex number no secret, `-Value $var` a reference, a parameter
+/// told above as a password): 0.962 / 1.000.
 const DEV28: Corpus = Corpus {
     name: "dev28",
     files: &[
@@ -599,7 +599,7 @@ const DEV28: Corpus = Corpus {
     ],
     generate: heldout3::generate,
     seed: 0x4E1D_2026_1207_0028,
-    min_recall: 0.95,
+    min_recall: 0.96,
     min_precision: 0.99,
     min_masked: 0.99,
     min_possible: 0.98,
@@ -613,7 +613,8 @@ const DEV28: Corpus = Corpus {
 /// second-language writers and in Japanese, values printed alone by commands, session
 /// cookies, encodings; 59 % Japanese; see its README). First sight on bd93522 (before any tuning on it): recall
 /// 0.972, precision 1.000 (prose en 0.500, everything else 1.000); 1.000 masked in a quoted
-/// line, 0.986 by the possible-secret pass alone.
+/// line, 0.986 by the possible-secret pass alone. Session 13's tuner ("login with <user>
+/// <password>"): 0.979 / 1.000 (prose en 0.625).
 const DEV29: Corpus = Corpus {
     name: "dev29",
     files: &[
@@ -624,7 +625,7 @@ const DEV29: Corpus = Corpus {
     ],
     generate: heldout3::generate,
     seed: 0x4E1D_2026_1207_0029,
-    min_recall: 0.97,
+    min_recall: 0.975,
     min_precision: 0.99,
     min_masked: 0.99,
     min_possible: 0.98,

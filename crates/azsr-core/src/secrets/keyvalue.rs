@@ -1899,11 +1899,16 @@ fn skip_fillers(text: &str, mut p: usize) -> usize {
         while matches!(at(text, p), b' ' | b'\t') {
             p += 1;
         }
-        if let Some(f) = FILLER_PHRASES.iter().find(|f| {
-            text.as_bytes()
-                .get(p..p + f.len())
-                .is_some_and(|w| w.eq_ignore_ascii_case(f.as_bytes()))
-        }) {
+        // Each phrase opens with `the` or `same`: most words are passed on their first byte.
+        if let Some(f) = FILLER_PHRASES
+            .iter()
+            .filter(|_| matches!(at(text, p) | 0x20, b't' | b's'))
+            .find(|f| {
+                text.as_bytes()
+                    .get(p..p + f.len())
+                    .is_some_and(|w| w.eq_ignore_ascii_case(f.as_bytes()))
+            })
+        {
             p += f.len();
             continue;
         }
@@ -1918,6 +1923,55 @@ fn skip_fillers(text: &str, mut p: usize) -> usize {
             return p;
         }
     }
+}
+
+/// `"localAdmin": { "value": "…" }` under a line saying `localAdmin は…パスワードです`: the
+/// object's own name (an ARM parameter's) told above, by a sentence or a comment naming
+/// a credential.
+fn parent_told_above(text: &str, ks: usize) -> Option<Class> {
+    let b = text.as_bytes();
+    let mut i = ks;
+    if at(text, i.wrapping_sub(1)) == b'"' {
+        i -= 1;
+    }
+    let back = |mut i: usize| {
+        while i > 0 && b[i - 1].is_ascii_whitespace() && ks - i < 200 {
+            i -= 1;
+        }
+        i
+    };
+    i = back(i);
+    if at(text, i.wrapping_sub(1)) != b'{' {
+        return None;
+    }
+    i = back(i - 1);
+    if at(text, i.wrapping_sub(1)) != b':' {
+        return None;
+    }
+    i = back(i - 1);
+    if at(text, i.wrapping_sub(1)) != b'"' {
+        return None;
+    }
+    let end = i - 1;
+    let lo = ceil(text, end.saturating_sub(64));
+    let start = text[lo..end].rfind('"')? + lo + 1;
+    let name = &text[start..end];
+    if name.len() < 3 || !name.bytes().all(|c| c.is_ascii_alphanumeric() || c == b'_') {
+        return None;
+    }
+    let from = ceil(text, start.saturating_sub(4096));
+    let above = &text[from..line_start(text, start)];
+    above.lines().rev().take(40).find_map(|line| {
+        let at_name = line.find(name)?;
+        let whole = !line[..at_name].ends_with(|c: char| c.is_ascii_alphanumeric())
+            && !line[at_name + name.len()..].starts_with(|c: char| c.is_ascii_alphanumeric());
+        // The line that declares it (`"localAdmin": {`) says nothing about it.
+        let prose = !line[at_name + name.len()..]
+            .trim_start_matches('"')
+            .trim_start()
+            .starts_with(':');
+        (whole && prose).then(|| comment_says(line)).flatten()
+    })
 }
 
 /// The object holding a bare `value` key, when it is a secret's: a Key Vault secret
@@ -2389,8 +2443,10 @@ pub(crate) fn at_key(
 ) {
     let b = text.as_bytes();
     // `login` names a password only in a pair (`login is admin / P@ss…`): a slash soon
-    // after it on its line. Most logins in logs are `Login failed …`: left at once.
+    // after it on its line, or "login with <user> <password>". Most logins in logs are
+    // `Login failed …`: left at once.
     if b[hit.clone()].eq_ignore_ascii_case(b"login")
+        && !b[hit.end..].starts_with(b" with ")
         && !b[hit.end..b.len().min(hit.end + 100)]
             .iter()
             .take_while(|&&c| c != b'\n')
@@ -3022,6 +3078,24 @@ pub(crate) fn at_key(
                 v = second;
                 pair = true;
             }
+            // "login with azadmin Pebble+Quartz6 pls": the user, a space, then a password
+            // a person chose (a name or a word after the user says nothing).
+            None if n == "login" && skip == 5 => {
+                let after = v.range.end;
+                let Some(second) = (at(text, after) == b' ')
+                    .then(|| read_value(text, after + 1, false))
+                    .flatten()
+                else {
+                    return;
+                };
+                if !super::prose::chosen_password(&text[second.range.clone()])
+                    || looks_like_password(&text[v.range.clone()])
+                {
+                    return;
+                }
+                v = second;
+                pair = true;
+            }
             None if n == "login" => return,
             // `Creds: admin/P@ss…`: the password after the user's name.
             None => v = split_glued_pair(text, v),
@@ -3082,7 +3156,13 @@ pub(crate) fn at_key(
     // under a comment saying what its value is.
     if (matches!(n, "value" | "data") || generic_tail) && sep == Sep::Strong {
         let password_shaped = || s.len() <= 40 && looks_like_password(s);
-        let told = match comment_above(text, ks).or_else(|| comment_beside(text, v.range.end)) {
+        let told = match comment_above(text, ks)
+            .or_else(|| comment_beside(text, v.range.end))
+            .or_else(|| {
+                (n == "value")
+                    .then(|| parent_told_above(text, ks))
+                    .flatten()
+            }) {
             Some(Class::Password) => password_shaped() && s.bytes().any(|c| c.is_ascii_digit()),
             Some(_) => looks_random(s, 24),
             None => false,
@@ -3518,6 +3598,36 @@ mod tests {
         assert!(found(text).is_empty());
         let text = "Set-AzVirtualNetworkGatewayConnectionSharedKey -Name $conn -ResourceGroupName $rg -Value $psk.SecretValueText\n";
         assert!(found(text).is_empty());
+    }
+
+    #[test]
+    fn a_parameter_told_above_as_a_password_holds_one() {
+        for (text, value) in [
+            ("パラメーターファイル（localAdmin は VM のローカル管理者のパスワードです）\n\n{\n  \"parameters\": {\n    \"vmName\": { \"value\": \"vm-fs-02\" },\n    \"localAdmin\": { \"value\": \"Shirakaba#771yuki\" }\n  }\n}\n", "Shirakaba#771yuki"),
+            ("The adminSecret parameter holds the VM admin password.\n{\n  \"parameters\": {\n    \"adminSecret\": {\n      \"value\": \"Tokyo#2291vm\"\n    }\n  }\n}\n", "Tokyo#2291vm"),
+        ] {
+            assert_eq!(found(text), [value], "{text}");
+        }
+        for text in [
+            "（adminUser は VM のローカル管理者のユーザー名です）\n{\n  \"parameters\": {\n    \"adminUser\": { \"value\": \"Shirakaba771yuki\" }\n  }\n}\n",
+            "（localAdmin は VM のローカル管理者のパスワードです）\n{\n  \"parameters\": {\n    \"localAdmin\": { \"reference\": { \"keyVault\": { \"id\": \"/subscriptions/x/vaults/kv\" }, \"secretName\": \"vm-admin\" } }\n  }\n}\n",
+        ] {
+            assert!(found(text).is_empty(), "{text}");
+        }
+    }
+
+    #[test]
+    fn a_login_with_a_user_then_a_chosen_password() {
+        let text = "Can you login with azadmin Pebble+Quartz6 pls and check boot diagnostics\n";
+        assert_eq!(found(text), ["Pebble+Quartz6"]);
+        for text in [
+            "Can you login with azadmin and check boot diagnostics yourself\n",
+            "Can you login with azadmin Standard_D4s_v3 machine\n",
+            "Please login with azadmin today\n",
+            "Login with Entra ID works, login with azadmin fails.\n",
+        ] {
+            assert!(found(text).is_empty(), "{text}");
+        }
     }
 
     #[test]
