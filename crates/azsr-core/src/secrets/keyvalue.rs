@@ -3132,7 +3132,17 @@ pub(crate) fn at_key(
     }
     // `PASS: test_login` in CI logs: the bare word needs a password-like value, or (for
     // `value`) an object that holds a secret (a Key Vault secret, a VPN shared key).
-    let (class, kind) = match (n == "value").then(|| secret_object(text, ks)).flatten() {
+    // (Or a PowerShell hashtable's `Value` splatted into a command setting a secret.)
+    let splatted = || {
+        super::commands::splatted_value(text, ks).map(|k| match k {
+            Kind::PreSharedKey => (Class::Key(k), k),
+            k => (Class::Secret, k),
+        })
+    };
+    let (class, kind) = match (n == "value")
+        .then(|| secret_object(text, ks).or_else(splatted))
+        .flatten()
+    {
         Some(class_kind) => class_kind,
         None => (class, kind),
     };
@@ -3627,6 +3637,19 @@ mod tests {
             "Login with Entra ID works, login with azadmin fails.\n",
         ] {
             assert!(found(text).is_empty(), "{text}");
+        }
+    }
+
+    #[test]
+    fn a_hashtable_splatted_into_a_command_setting_a_secret() {
+        let psk = "fd2sHDgGFrcBvYqP8BMZ5f73IJQ5BPS";
+        let text = format!("PS> $p = @{{\n>>   Name  = 'conn-aws-tgw-1'\n>>   Value = '{psk}'\n>> }}\nPS> Set-AzVirtualNetworkGatewayConnectionSharedKey @p\n");
+        assert_eq!(found(&text), [psk]);
+        for text in [
+            format!("$p = @{{\n  Name = 'conn-aws-tgw-1'\n  Value = '{psk}'\n}}\nNew-AzTag @p\n"),
+            format!("$p = @{{\n  Name = 'conn-aws-tgw-1'\n  Value = '{psk}'\n}}\nSet-AzVirtualNetworkGatewayConnectionSharedKey @params\n"),
+        ] {
+            assert!(found(&text).is_empty(), "{text}");
         }
     }
 
