@@ -547,6 +547,7 @@ const DEV21: Corpus = Corpus {
 /// sight on 3263a18 (after the session's dev23 round, before any tuning on it): recall
 /// 0.959, precision 1.000 (generic names ja 0.931, prose en 0.912, everything else
 /// 1.000); 0.995 masked in a quoted line and by the possible-secret pass alone.
+/// Session 13 (dev24's and its own misses as classes): 0.990 / 1.000.
 const DEV26: Corpus = Corpus {
     name: "dev26",
     files: &[
@@ -562,7 +563,7 @@ const DEV26: Corpus = Corpus {
     ],
     generate: heldout3::generate,
     seed: 0x4E1D_2026_1207_0026,
-    min_recall: 0.95,
+    min_recall: 0.985,
     min_precision: 0.99,
     min_masked: 0.99,
     min_possible: 0.99,
@@ -579,7 +580,11 @@ const DEV26: Corpus = Corpus {
 /// Japanese; see its README). First sight on bd93522 (before any
 /// tuning on it): recall 0.879, precision 0.972 (generic names ja 0.900, en 0.850, 3 false
 /// positives; prose ja 0.143; console, cookies, encodings 1.000); 0.994 masked in a quoted
-/// line, 0.981 by the possible-secret pass alone.
+/// line, 0.981 by the possible-secret pass alone. Session 13's tuner (phase 1 on dev24 and
+/// dev26, then dev28 as development text: createHmac's key through its variable, どちらも /
+/// 新しい値 X in a sentence, a hex number no secret, `-Value $var` a reference, a parameter
+/// told above as a password, a hashtable splatted into `Set-Az…SharedKey @p`): 0.981 /
+/// 1.000.
 const DEV28: Corpus = Corpus {
     name: "dev28",
     files: &[
@@ -595,8 +600,8 @@ const DEV28: Corpus = Corpus {
     ],
     generate: heldout3::generate,
     seed: 0x4E1D_2026_1207_0028,
-    min_recall: 0.87,
-    min_precision: 0.97,
+    min_recall: 0.975,
+    min_precision: 0.99,
     min_masked: 0.99,
     min_possible: 0.98,
     min_snippets: 80,
@@ -609,7 +614,8 @@ const DEV28: Corpus = Corpus {
 /// second-language writers and in Japanese, values printed alone by commands, session
 /// cookies, encodings; 59 % Japanese; see its README). First sight on bd93522 (before any tuning on it): recall
 /// 0.972, precision 1.000 (prose en 0.500, everything else 1.000); 1.000 masked in a quoted
-/// line, 0.986 by the possible-secret pass alone.
+/// line, 0.986 by the possible-secret pass alone. Session 13's tuner ("login with <user>
+/// <password>"): 0.979 / 1.000 (prose en 0.625).
 const DEV29: Corpus = Corpus {
     name: "dev29",
     files: &[
@@ -620,7 +626,7 @@ const DEV29: Corpus = Corpus {
     ],
     generate: heldout3::generate,
     seed: 0x4E1D_2026_1207_0029,
-    min_recall: 0.97,
+    min_recall: 0.975,
     min_precision: 0.99,
     min_masked: 0.99,
     min_possible: 0.98,
@@ -639,7 +645,11 @@ const DEV29: Corpus = Corpus {
 /// masked in a quoted line, 0.957 by the possible-secret pass alone. After the tuner's
 /// second round (64-byte account keys standing alone, Key Vault secrets in templates,
 /// `事前共有`, `secret download` to the standard output): recall 0.926 (generic names ja
-/// 0.719, console ja 1.000), precision 0.994.
+/// 0.719, console ja 1.000), precision 0.994. Session 13 (dev24 as development text:
+/// a sheet of accounts' value column, a VPN connection form's 値, keyed hashes, JDBC's
+/// password below its call, a Key Vault secret's name in Japanese, a chat answer after
+/// これです, a password reset in the passive or named by its form, a sentence going on over the
+/// line break, an account word then a user and a bracketed password): 1.000 / 1.000.
 const DEV24: Corpus = Corpus {
     name: "dev24",
     files: &[
@@ -655,7 +665,7 @@ const DEV24: Corpus = Corpus {
     ],
     generate: heldout3::generate,
     seed: 0x4E1D_2026_1207_0024,
-    min_recall: 0.92,
+    min_recall: 1.0,
     min_precision: 0.99,
     min_masked: 0.99,
     min_possible: 0.95,
@@ -755,6 +765,37 @@ const DEV27_TUNER: Corpus = Corpus {
     min_masked: 1.0,
     min_possible: 1.0,
     min_snippets: 18,
+    min_ja_percent: 50,
+    min_family_positives: 0,
+    held_out: false,
+};
+
+/// A development corpus (session 13, the secrets tuner): neighbours of the generic-name
+/// and prose shapes taught from dev24's and dev26's misses (a sheet of accounts' value
+/// column, a VPN connection form's 値, keyed hashes, JDBC's password below its call, a chat
+/// answer after a pointer, a Key Vault secret's name in Japanese, a password reset in the
+/// passive or named by its form, a sentence going on over the line break), in both
+/// languages, with hard negatives beside them; written after the round, so a development
+/// measure, not a blind one (see its README). First sight: recall 1.000, precision 1.000,
+/// 1.000 masked in a quoted line, 1.000 by the possible-secret pass alone. With dev28's
+/// and dev29's neighbours (45 snippets): 0.913 / 1.000 (left: いずれも before a value with
+/// 揃えて, "log on with <user> <password>").
+const DEV31_TUNER: Corpus = Corpus {
+    name: "dev31-tuner",
+    files: &[
+        (
+            "generic_names.txt",
+            include_str!("secrets/dev31-tuner/generic_names.txt"),
+        ),
+        ("prose.txt", include_str!("secrets/dev31-tuner/prose.txt")),
+    ],
+    generate: heldout3::generate,
+    seed: 0x4E1D_2026_1207_0031,
+    min_recall: 0.91,
+    min_precision: 1.0,
+    min_masked: 1.0,
+    min_possible: 1.0,
+    min_snippets: 45,
     min_ja_percent: 50,
     min_family_positives: 0,
     held_out: false,
@@ -1138,6 +1179,11 @@ fn dev24_recall_and_precision() {
 #[test]
 fn dev23_recall_and_precision() {
     measure(&DEV23);
+}
+
+#[test]
+fn dev31_tuner_recall_and_precision() {
+    measure(&DEV31_TUNER);
 }
 
 #[test]

@@ -36,6 +36,19 @@ const CALLS: &[(&str, usize, Kind)] = &[
     ("mysqldb.connect(", 2, Kind::Password),
     ("cx_oracle.connect(", 1, Kind::Password),
     ("mysql_connect(", 2, Kind::Password),
+    // JDBC: `DriverManager.getConnection(url, user, password)`.
+    ("drivermanager.getconnection(", 2, Kind::Password),
+    // Keyed hashes take their key first: .NET's `new HMACSHA256(key)`, Java's
+    // `new SecretKeySpec(key, "HmacSHA256")`, Python's `hmac.new(key, msg, …)`.
+    ("hmacsha1(", 0, Kind::Secret),
+    ("hmacsha256(", 0, Kind::Secret),
+    ("hmacsha384(", 0, Kind::Secret),
+    ("hmacsha512(", 0, Kind::Secret),
+    ("hmacmd5(", 0, Kind::Secret),
+    ("secretkeyspec(", 0, Kind::Secret),
+    ("hmac.new(", 0, Kind::Secret),
+    // Node's `crypto.createHmac("sha256", key)`.
+    ("createhmac(", 1, Kind::Secret),
 ];
 
 /// The anchors of [`CALLS`]: the ends their names share (`keycredential(` ends five).
@@ -52,6 +65,15 @@ pub(crate) const CALL_ANCHORS: &[&str] = &[
     "mysqldb.connect(",
     "cx_oracle.connect(",
     "mysql_connect(",
+    "drivermanager.getconnection(",
+    "hmacsha1(",
+    "hmacsha256(",
+    "hmacsha384(",
+    "hmacsha512(",
+    "hmacmd5(",
+    "secretkeyspec(",
+    "hmac.new(",
+    "createhmac(",
     // SQL statements setting a password (see [`sql_password`]).
     "identified by ",
     "identified with ",
@@ -79,7 +101,17 @@ pub(crate) fn call_argument(text: &str, hit: Range<usize>, out: &mut Vec<Finding
     if at(text, (hit.end - name.len()).wrapping_sub(1)).is_ascii_alphanumeric() {
         return;
     }
-    let limit = line_end(text, hit.end).min(hit.end + 600);
+    // Arguments may go on over the next lines when the call's line ends open
+    // (`getConnection(⏎ url,⏎ user,⏎ "…")`).
+    let mut limit = line_end(text, hit.end);
+    for _ in 0..6 {
+        let open = text[hit.end..limit].trim_end();
+        if limit >= text.len() || !(open.is_empty() || open.ends_with([',', '('])) {
+            break;
+        }
+        limit = line_end(text, limit + 1);
+    }
+    let limit = limit.min(hit.end + 600);
     let mut p = hit.end;
     let mut arg = 0;
     let mut depth = 0;
@@ -113,7 +145,11 @@ pub(crate) fn call_argument(text: &str, hit: Range<usize>, out: &mut Vec<Finding
             }
             // `new SymmetricSecurityKey(keyBytes)` after `var keyBytes =
             // Encoding.UTF8.GetBytes("…");`: the literal assigned to the variable above.
-            c if arg == index && depth == 0 && (c.is_ascii_alphabetic() || c == b'_') => {
+            // `Buffer.from(k, "base64")`: a key's variable inside its conversion.
+            c if arg == index
+                && (depth == 0 || depth == 1 && kind == Kind::Secret)
+                && (c.is_ascii_alphabetic() || c == b'_') =>
+            {
                 let mut e = p;
                 while e < limit && (b[e].is_ascii_alphanumeric() || b[e] == b'_') {
                     e += 1;
@@ -203,7 +239,7 @@ fn class_of(kind: Kind) -> Class {
 /// `before` (`var apiKey = "…";`, `byte[] keyBytes = Encoding.UTF8.GetBytes("…");`,
 /// `$pwd = '…'`): the first literal on the assignment's line, in a call or not.
 pub(super) fn assigned_literal(text: &str, name: &str, before: usize) -> Option<Range<usize>> {
-    if name.len() < 2 || ["null", "new", "true", "false", "this"].contains(&name) {
+    if name.is_empty() || ["null", "new", "true", "false", "this"].contains(&name) {
         return None;
     }
     let from = ceil(text, before.saturating_sub(1200));
@@ -406,6 +442,40 @@ pub(crate) fn user_secrets_set(text: &str, hit: Range<usize>, out: &mut Vec<Find
 #[cfg(test)]
 mod tests {
     use super::super::found;
+
+    #[test]
+    fn a_keyed_hash_takes_its_key_first() {
+        let key = "elBs3AID45TCz2cdZlno7ksZSAnIBxjxQw8=";
+        for text in [
+            format!("// 署名（相手側と同じ値）\nprivate static readonly byte[] Data = Convert.FromBase64String(\"{key}\");\nusing var h = new HMACSHA256(Data);\n"),
+            format!("using var hmac = new HMACSHA512(Convert.FromBase64String(\"{key}\"));\n"),
+            format!("SecretKeySpec spec = new SecretKeySpec(\"{key}\".getBytes(), \"HmacSHA256\");\n"),
+            format!("sig = hmac.new(b\"{key}\", body, hashlib.sha256).hexdigest()\n"),
+            format!("const k = \"{key}\"; // 署名用\nmodule.exports = (b) => crypto.createHmac(\"sha256\", Buffer.from(k, \"base64\")).update(b).digest(\"hex\");\n"),
+        ] {
+            assert_eq!(found(&text), [key], "{text}");
+        }
+        for text in [
+            "using var h = new HMACSHA256(Encoding.UTF8.GetBytes(config[\"Sign:Key\"]));\n",
+            "var h = new HMACSHA256(keyBytes);\n",
+            "sig = hmac.new(key, body, hashlib.sha256).hexdigest()\n",
+            "const k = process.env.SIGNING_KEY;\nconst h = crypto.createHmac(\"sha256\", Buffer.from(k, \"base64\"));\n",
+            "const h = crypto.createHmac(\"sha256\", secret);\n",
+        ] {
+            assert!(found(text).is_empty(), "{text}");
+        }
+    }
+
+    #[test]
+    fn a_jdbc_password_may_stand_on_the_lines_below_the_call() {
+        let text = "Connection conn = DriverManager.getConnection(\n    \"jdbc:sqlserver://sql-r.database.windows.net:1433;database=r\",\n    \"rptreader\",\n    \"Blue-Heron-Falls-1999\");\n";
+        assert_eq!(found(text), ["Blue-Heron-Falls-1999"]);
+        let text =
+            "Connection c = DriverManager.getConnection(url, \"rptreader\", \"Tq7#mVx2pL9w\");\n";
+        assert_eq!(found(text), ["Tq7#mVx2pL9w"]);
+        let text = "Connection c = DriverManager.getConnection(\n    url,\n    user,\n    System.getenv(\"DB_PASSWORD\"));\n";
+        assert!(found(text).is_empty());
+    }
 
     #[test]
     fn a_credential_passed_by_a_variable_assigned_above_is_found() {

@@ -453,6 +453,40 @@ const VALUE_FLAGS: &[(&str, &str, Kind)] = &[
     ),
 ];
 
+/// `$p = @{ … Value = '…' }` ⏎ `Set-AzVirtualNetworkGatewayConnectionSharedKey @p`: a
+/// hashtable's `Value` (its key at `ks`) splatted into a command whose `-Value` is a
+/// secret ([`VALUE_FLAGS`]); what that secret is.
+pub(crate) fn splatted_value(text: &str, ks: usize) -> Option<Kind> {
+    // The hashtable's opening (`$p = @{`), a few lines up and not closed yet.
+    let from = super::bytes::lines_up(text, ks, 20);
+    let head = &text[from..ks];
+    let open = head.rfind("@{")?;
+    if head[open..].contains('}') {
+        return None;
+    }
+    let decl = head[..open].trim_end().strip_suffix('=')?.trim_end();
+    let name = decl
+        .rsplit(|c: char| c.is_whitespace() || c == '>')
+        .next()?
+        .strip_prefix('$')?;
+    if name.is_empty() || !name.bytes().all(|c| c.is_ascii_alphanumeric() || c == b'_') {
+        return None;
+    }
+    // The command it is splatted into (`@p`), a few lines down.
+    let to = super::bytes::ceil(text, (ks + 2048).min(text.len()));
+    let rest = &text[ks..to];
+    let splat = format!("@{name}");
+    let (i, _) = rest.match_indices(&splat).find(|(i, _)| {
+        !rest[i + splat.len()..].starts_with(|c: char| c.is_ascii_alphanumeric() || c == '_')
+    })?;
+    let (cmd, seg) = command_at(text, ks + i);
+    let seg = seg.to_ascii_lowercase();
+    VALUE_FLAGS
+        .iter()
+        .find(|(c, words, _)| cmd == *c && seg.contains(words))
+        .map(|&(_, _, kind)| kind)
+}
+
 /// `az keyvault secret set … --value X`, `az network vpn-connection shared-key update …
 /// --value X`, `Set-AzVirtualNetworkGatewayConnectionSharedKey … -Value X`.
 pub(crate) fn value_flag(text: &str, hit: Range<usize>, out: &mut Vec<Finding>) {
@@ -472,7 +506,9 @@ pub(crate) fn value_flag(text: &str, hit: Range<usize>, out: &mut Vec<Finding>) 
         return;
     };
     let s = &text[v.range.clone()];
-    if s.len() >= 3 && !is_placeholder(s) && (v.quoted || !s.starts_with('(')) {
+    // `-Value (Get-Content …)`, `-Value $psk.SecretValueText`: an expression or a
+    // variable, unquoted, is a reference.
+    if s.len() >= 3 && !is_placeholder(s) && (v.quoted || !s.starts_with(['(', '$'])) {
         out.push(Finding {
             range: v.range,
             kind,

@@ -262,7 +262,7 @@ fn escape_ends_value(b: &[u8], i: usize, query: bool) -> bool {
 
 /// Decides whether `v` (read after a key of `class`) is a secret.
 pub(crate) fn accept(class: Class, v: &str, sep: Sep, quoted: bool) -> bool {
-    if is_placeholder(v) {
+    if is_placeholder(v) || super::value::hex_number(v) {
         return false;
     }
     // "the password 'for the SQL admin' is …": a quoted phrase in prose is a name.
@@ -480,8 +480,8 @@ pub(super) fn table_column(
 }
 
 /// Whether a table's header row has a column for an account or a user name.
-fn header_names_account(header: &str) -> bool {
-    header.split('|').any(|cell| {
+pub(super) fn header_names_account(header: &str) -> bool {
+    header.split(['|', '\t']).any(|cell| {
         let cell = cell.trim().trim_matches('*');
         let n = normalize(cell);
         [
@@ -574,7 +574,12 @@ pub(super) fn account_label(text: &str, hit: Range<usize>, out: &mut Vec<Finding
 /// キー`, `パラメーター ラベル：APIキー`): a label ending in `値` with its colon and one value
 /// ending the line, a few lines below a line naming a key, secret, token or password.
 pub(super) fn value_under_credential(text: &str, hit: Range<usize>, out: &mut Vec<Finding>) {
-    let c = char_at(text, hit.end);
+    // The colon may be aligned with the labels above (`値　　　　：`).
+    let mut colon = hit.end;
+    while matches!(char_at(text, colon), ' ' | '　') && colon - hit.end < 36 {
+        colon += char_at(text, colon).len_utf8();
+    }
+    let c = char_at(text, colon);
     if !matches!(c, ':' | '：') {
         return;
     }
@@ -589,7 +594,7 @@ pub(super) fn value_under_credential(text: &str, hit: Range<usize>, out: &mut Ve
     {
         return;
     }
-    let Some(v) = read_value(text, hit.end + c.len_utf8(), false) else {
+    let Some(v) = read_value(text, colon + c.len_utf8(), false) else {
         return;
     };
     let s = &text[v.range.clone()];
@@ -600,7 +605,8 @@ pub(super) fn value_under_credential(text: &str, hit: Range<usize>, out: &mut Ve
     {
         return;
     }
-    // The lines above, up to eight, name what the value is.
+    // The lines above, up to eight, name what the value is (or the VPN connection whose
+    // form it fills: its `値` is the shared key).
     let mut above = ls;
     let mut class = None;
     for _ in 0..8 {
@@ -608,7 +614,12 @@ pub(super) fn value_under_credential(text: &str, hit: Range<usize>, out: &mut Ve
             break;
         }
         above = line_start(text, above - 1);
-        class = comment_says(&text[above..line_end(text, above)]);
+        let line = &text[above..line_end(text, above)];
+        class = comment_says(line).or_else(|| {
+            // A connection's name is filled in the same form.
+            (vocabulary::names_vpn_connection(line) && !super::prose::name_like(s))
+                .then_some(Class::Secret)
+        });
         if class.is_some() {
             break;
         }
@@ -864,7 +875,18 @@ pub(super) fn csv_column(
     // A bare `Value` column (a cookie list copied from a browser's developer tools,
     // `Name Value Domain Path …`) holds a secret only in the rows whose first cell names
     // one (`JSESSIONID`, not `ARRAffinity` or `ai_user`).
-    let bare = col > 0 && matches!(normalize(cell).as_str(), "value" | "値" | "data");
+    let bare = col > 0
+        && (matches!(normalize(cell).as_str(), "value" | "data")
+            || vocabulary::VALUE_WORDS.contains(&cell)
+            || cell == "文字列");
+    // `環境 サーバー ユーザー 値` (tabs between): a sheet of accounts, whose bare value
+    // column holds each row's password.
+    let accounts = bare && tabbed && header_names_account(header);
+    let (class, kind) = if accounts {
+        (Class::Password, Kind::Password)
+    } else {
+        (class, kind)
+    };
     let mut row = le;
     let mut rows = 0;
     while row < text.len() && rows < 200 && row - le < 64 * 1024 {
@@ -874,7 +896,7 @@ pub(super) fn csv_column(
         if line.split(d).count() != cells {
             break;
         }
-        if bare {
+        if bare && !accounts {
             let name = line.split(d).next().unwrap_or("").trim().trim_matches('"');
             if classify(name).is_none() && !super::azure::session_cookie(name) {
                 row = end;
@@ -887,9 +909,14 @@ pub(super) fn csv_column(
             if i == col {
                 let v = c.trim().trim_matches('"');
                 let start = pos + c.find(v).unwrap_or(0);
+                // An account's password is chosen with a digit or made at random
+                // (`Japanese_CI_AS` beside a user is a collation).
+                let chosen =
+                    !accounts || v.bytes().any(|c| c.is_ascii_digit()) || looks_random(v, 16);
                 if !v.is_empty()
                     && !v.contains(' ')
                     && !name_like(v)
+                    && chosen
                     && accept(class, v, Sep::Strong, false)
                 {
                     out.push(Finding {
@@ -1019,6 +1046,16 @@ pub(super) fn pair_second(text: &str, after: usize) -> Option<Value> {
     } else {
         return None;
     }
+    // `azadmin /「P@ss…」`: the second in Japanese brackets.
+    let open = text[q..].trim_start_matches([' ', '　']);
+    if let Some(inner) = open.strip_prefix(['「', '『']) {
+        let len = inner.find(['」', '』', '\n'])?;
+        let start = text.len() - inner.len();
+        return (len > 0 && text[start + len..].starts_with(['」', '』'])).then_some(Value {
+            range: start..start + len,
+            quoted: true,
+        });
+    }
     read_value(text, q, false)
 }
 
@@ -1030,6 +1067,7 @@ fn prose_is(text: &str, from: usize) -> Option<Value> {
     let b = &text.as_bytes()[..ceil(text, le)];
     let mut i = from;
     let mut words = 0;
+    let mut passive = false;
     loop {
         while i < b.len() && b[i] == b' ' {
             i += 1;
@@ -1090,13 +1128,21 @@ fn prose_is(text: &str, from: usize) -> Option<Value> {
             at(text, e) == b' '
                 && (next.ends_with("ed")
                     || next.ends_with("en")
-                    || ["set", "sent", "told", "shown", "put"].contains(&next))
+                    || ["set", "sent", "told", "shown", "put", "reset"].contains(&next))
         };
+        // "… was reset by the portal to X": a passive verb's agent before the value.
+        passive |= participle;
         // "… is X", "… was set to X", "changed the password of the jump box to X".
         if words > 0 && !participle && (verb || w.eq_ignore_ascii_case("to")) {
             let colon = (at(text, i) == b':') as usize;
             // "the password for the break-glass account is now X".
-            let v = read_value(text, skip_fillers(text, i + colon), false)?;
+            let mut v = read_value(text, skip_fillers(text, i + colon), false)?;
+            // "was reset to **X**": the value inside its bold marks.
+            let s = &text[v.range.clone()];
+            let bold = s.len() - s.trim_start_matches('*').len();
+            if (2..=3).contains(&bold) && s.len() > 2 * bold && s.ends_with(&s[..bold]) {
+                v.range = v.range.start + bold..v.range.end - bold;
+            }
             let s = &text[v.range.clone()];
             // An address ("sent to Taro.Yamada@example.com") is not a password.
             let email = s.find('@').is_some_and(|a| s[a..].contains('.'));
@@ -1107,7 +1153,7 @@ fn prose_is(text: &str, from: usize) -> Option<Value> {
         if at(text, i) == b':' && at(text, i + 1) == b' ' {
             return read_value(text, i + 1, false);
         }
-        if words > 7 || i >= b.len() || !matches!(b[i], b' ' | b',') {
+        if words > if passive { 11 } else { 7 } || i >= b.len() || !matches!(b[i], b' ' | b',') {
             return None;
         }
     }
@@ -1705,13 +1751,20 @@ fn japanese_particle(text: &str, p: usize) -> Option<(Sep, usize)> {
 /// vault, named by the word after it (no `:`, `=` or "is" between them). A Key Vault
 /// secret's name holds only letters, digits and dashes; a value with any other character
 /// is read on as a value, and so is a bare word without a dash or digit ("… secret is X").
-fn names_a_vault_secret(text: &str, ks: usize, ke: usize) -> bool {
-    // "Key Vault", "KeyVault" and "vault" all end in the one word.
-    let before = text[..ks].trim_end_matches(' ').as_bytes();
+pub(super) fn names_a_vault_secret(text: &str, ks: usize, ke: usize) -> bool {
+    // "Key Vault", "KeyVault" and "vault" all end in the one word; in Japanese the vault
+    // comes before its secret with の (`Key Vault のシークレット`, `キー コンテナーのシークレット`).
+    let head = text[..ks].trim_end_matches(' ');
+    let head = head
+        .strip_suffix('の')
+        .unwrap_or(head)
+        .trim_end_matches(' ');
+    let before = head.as_bytes();
     if !before
         .len()
         .checked_sub(5)
         .is_some_and(|cut| before[cut..].eq_ignore_ascii_case(b"vault"))
+        && !head.ends_with("コンテナー")
     {
         return false;
     }
@@ -1827,10 +1880,37 @@ const FILLERS: &[&str] = &[
     "actually",
 ];
 
+/// Phrases between the verb and the value that name the value's form or say it stayed:
+/// "set it to the phrase X", "is same as before "X"".
+const FILLER_PHRASES: &[&str] = &[
+    "the phrase ",
+    "the passphrase ",
+    "the string ",
+    "the value ",
+    "the word ",
+    "the same as before ",
+    "same as before ",
+    "same as last time ",
+    "the same as last time ",
+];
+
 fn skip_fillers(text: &str, mut p: usize) -> usize {
     loop {
         while matches!(at(text, p), b' ' | b'\t') {
             p += 1;
+        }
+        // Each phrase opens with `the` or `same`: most words are passed on their first byte.
+        if let Some(f) = FILLER_PHRASES
+            .iter()
+            .filter(|_| matches!(at(text, p) | 0x20, b't' | b's'))
+            .find(|f| {
+                text.as_bytes()
+                    .get(p..p + f.len())
+                    .is_some_and(|w| w.eq_ignore_ascii_case(f.as_bytes()))
+            })
+        {
+            p += f.len();
+            continue;
         }
         let mut e = p;
         while at(text, e).is_ascii_alphabetic() {
@@ -1843,6 +1923,55 @@ fn skip_fillers(text: &str, mut p: usize) -> usize {
             return p;
         }
     }
+}
+
+/// `"localAdmin": { "value": "…" }` under a line saying `localAdmin は…パスワードです`: the
+/// object's own name (an ARM parameter's) told above, by a sentence or a comment naming
+/// a credential.
+fn parent_told_above(text: &str, ks: usize) -> Option<Class> {
+    let b = text.as_bytes();
+    let mut i = ks;
+    if at(text, i.wrapping_sub(1)) == b'"' {
+        i -= 1;
+    }
+    let back = |mut i: usize| {
+        while i > 0 && b[i - 1].is_ascii_whitespace() && ks - i < 200 {
+            i -= 1;
+        }
+        i
+    };
+    i = back(i);
+    if at(text, i.wrapping_sub(1)) != b'{' {
+        return None;
+    }
+    i = back(i - 1);
+    if at(text, i.wrapping_sub(1)) != b':' {
+        return None;
+    }
+    i = back(i - 1);
+    if at(text, i.wrapping_sub(1)) != b'"' {
+        return None;
+    }
+    let end = i - 1;
+    let lo = ceil(text, end.saturating_sub(64));
+    let start = text[lo..end].rfind('"')? + lo + 1;
+    let name = &text[start..end];
+    if name.len() < 3 || !name.bytes().all(|c| c.is_ascii_alphanumeric() || c == b'_') {
+        return None;
+    }
+    let from = ceil(text, start.saturating_sub(4096));
+    let above = &text[from..line_start(text, start)];
+    above.lines().rev().take(40).find_map(|line| {
+        let at_name = line.find(name)?;
+        let whole = !line[..at_name].ends_with(|c: char| c.is_ascii_alphanumeric())
+            && !line[at_name + name.len()..].starts_with(|c: char| c.is_ascii_alphanumeric());
+        // The line that declares it (`"localAdmin": {`) says nothing about it.
+        let prose = !line[at_name + name.len()..]
+            .trim_start_matches('"')
+            .trim_start()
+            .starts_with(':');
+        (whole && prose).then(|| comment_says(line)).flatten()
+    })
 }
 
 /// The object holding a bare `value` key, when it is a secret's: a Key Vault secret
@@ -2042,6 +2171,30 @@ fn asks_for_it(rest: &str) -> bool {
             .any(|w| rest.contains(w)))
 }
 
+/// A chat message that only points at the next one: `これです`, `こちらです↓`, `下記です`,
+/// `here it is:`, `this one`.
+fn points_below(msg: &str) -> bool {
+    let m = msg
+        .trim_end_matches(['。', '！', '!', ':', '：', '↓', '⬇', ' ', '.'])
+        .to_ascii_lowercase();
+    [
+        "これです",
+        "こちらです",
+        "これ",
+        "こちら",
+        "下記です",
+        "以下です",
+        "これになります",
+        "こちらになります",
+        "here it is",
+        "here you go",
+        "this one",
+        "it's this",
+        "here",
+    ]
+    .contains(&m.as_str())
+}
+
 /// A chat line that only names the speaker and the time (`中村 14:03`, `Tanaka 10:42 AM`).
 fn speaker_header(line: &str) -> bool {
     let t = line.trim().trim_end_matches(" AM").trim_end_matches(" PM");
@@ -2105,6 +2258,10 @@ fn chat_replies(text: &str, p: usize, kind: Kind, out: &mut Vec<Finding>) -> boo
             }
         }
         let Some(v) = reply_value(t) else {
+            // `これです` ⏎ `<value>`: a message pointing at the next one.
+            if points_below(t) {
+                continue;
+            }
             break;
         };
         let s = &t[v.clone()];
@@ -2286,8 +2443,10 @@ pub(crate) fn at_key(
 ) {
     let b = text.as_bytes();
     // `login` names a password only in a pair (`login is admin / P@ss…`): a slash soon
-    // after it on its line. Most logins in logs are `Login failed …`: left at once.
+    // after it on its line, or "login with <user> <password>". Most logins in logs are
+    // `Login failed …`: left at once.
     if b[hit.clone()].eq_ignore_ascii_case(b"login")
+        && !b[hit.end..].starts_with(b" with ")
         && !b[hit.end..b.len().min(hit.end + 100)]
             .iter()
             .take_while(|&&c| c != b'\n')
@@ -2919,6 +3078,24 @@ pub(crate) fn at_key(
                 v = second;
                 pair = true;
             }
+            // "login with azadmin Pebble+Quartz6 pls": the user, a space, then a password
+            // a person chose (a name or a word after the user says nothing).
+            None if n == "login" && skip == 5 => {
+                let after = v.range.end;
+                let Some(second) = (at(text, after) == b' ')
+                    .then(|| read_value(text, after + 1, false))
+                    .flatten()
+                else {
+                    return;
+                };
+                if !super::prose::chosen_password(&text[second.range.clone()])
+                    || looks_like_password(&text[v.range.clone()])
+                {
+                    return;
+                }
+                v = second;
+                pair = true;
+            }
             None if n == "login" => return,
             // `Creds: admin/P@ss…`: the password after the user's name.
             None => v = split_glued_pair(text, v),
@@ -2955,7 +3132,17 @@ pub(crate) fn at_key(
     }
     // `PASS: test_login` in CI logs: the bare word needs a password-like value, or (for
     // `value`) an object that holds a secret (a Key Vault secret, a VPN shared key).
-    let (class, kind) = match (n == "value").then(|| secret_object(text, ks)).flatten() {
+    // (Or a PowerShell hashtable's `Value` splatted into a command setting a secret.)
+    let splatted = || {
+        super::commands::splatted_value(text, ks).map(|k| match k {
+            Kind::PreSharedKey => (Class::Key(k), k),
+            k => (Class::Secret, k),
+        })
+    };
+    let (class, kind) = match (n == "value")
+        .then(|| secret_object(text, ks).or_else(splatted))
+        .flatten()
+    {
         Some(class_kind) => class_kind,
         None => (class, kind),
     };
@@ -2979,7 +3166,13 @@ pub(crate) fn at_key(
     // under a comment saying what its value is.
     if (matches!(n, "value" | "data") || generic_tail) && sep == Sep::Strong {
         let password_shaped = || s.len() <= 40 && looks_like_password(s);
-        let told = match comment_above(text, ks).or_else(|| comment_beside(text, v.range.end)) {
+        let told = match comment_above(text, ks)
+            .or_else(|| comment_beside(text, v.range.end))
+            .or_else(|| {
+                (n == "value")
+                    .then(|| parent_told_above(text, ks))
+                    .flatten()
+            }) {
             Some(Class::Password) => password_shaped() && s.bytes().any(|c| c.is_ascii_digit()),
             Some(_) => looks_random(s, 24),
             None => false,
@@ -3373,6 +3566,124 @@ fn random_name_part(text: &str, p: usize, out: &mut Vec<Finding>) {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn a_sheet_of_accounts_has_their_passwords_in_its_value_column() {
+        for header in ["文字列", "値", "Value"] {
+            let text = format!("環境\tサーバー\tユーザー\t{header}\t備考\n本番\tsql-a-prd.database.windows.net\tkikanadmin\tKanagawa!2718sql\t12/1 更新\n開発\tsql-a-dev.database.windows.net\tdevuser\tdevdev#0401\t\n検証\tsql-a-stg.database.windows.net\tstguser\t（別途連絡）\t\n");
+            assert_eq!(found(&text), ["Kanagawa!2718sql", "devdev#0401"], "{text}");
+        }
+        // No account column: a value column of settings; 文字列 elsewhere names nothing.
+        for text in [
+            "環境\tサーバー\t値\n本番\tsql-a-prd\tKanagawa2718\n",
+            "設定\t種類\t文字列\nSku\tstring\tStandard_LRS\n",
+            "ユーザー\t文字列\t備考\nkikanadmin\tJapanese_CI_AS\t照合順序\n",
+            "接続文字列は appsettings.json に入っています。\n",
+        ] {
+            assert!(found(text).is_empty(), "{text}");
+        }
+    }
+
+    #[test]
+    fn a_password_set_in_the_passive_or_named_by_its_form_is_found() {
+        for (text, value) in [
+            ("Password for the jump VM (vm-bastion-01) was reset by the portal to **Monsoon-Lantern-88** at 09:10 UTC.\n", "Monsoon-Lantern-88"),
+            ("The password for svc-etl was reset to Qx7mPa92Lk this morning.\n", "Qx7mPa92Lk"),
+            ("Our DBA set the login's password to the phrase correct-heron-staple-42 for this test.\n", "correct-heron-staple-42"),
+            ("Password of the sa is same as before \"Tsubasa@1985\", we did not change it.\n", "Tsubasa@1985"),
+        ] {
+            assert_eq!(found(text), [value], "{text}");
+        }
+        for text in [
+            "The password for svc-etl was reset by the helpdesk to the default policy.\n",
+            "Password of the sa is same as before, we did not change it.\n",
+            "The password was reset by the portal to its default length rules.\n",
+        ] {
+            assert!(found(text).is_empty(), "{text}");
+        }
+    }
+
+    #[test]
+    fn a_number_in_hex_is_no_secret_under_any_key() {
+        let text = "key         name          value\n---------   -----------   --------\nsecondary   etag          \"0x8DDADABF91F6404\"\n";
+        assert!(found(text).is_empty());
+        let text = "Set-AzVirtualNetworkGatewayConnectionSharedKey -Name $conn -ResourceGroupName $rg -Value $psk.SecretValueText\n";
+        assert!(found(text).is_empty());
+    }
+
+    #[test]
+    fn a_parameter_told_above_as_a_password_holds_one() {
+        for (text, value) in [
+            ("パラメーターファイル（localAdmin は VM のローカル管理者のパスワードです）\n\n{\n  \"parameters\": {\n    \"vmName\": { \"value\": \"vm-fs-02\" },\n    \"localAdmin\": { \"value\": \"Shirakaba#771yuki\" }\n  }\n}\n", "Shirakaba#771yuki"),
+            ("The adminSecret parameter holds the VM admin password.\n{\n  \"parameters\": {\n    \"adminSecret\": {\n      \"value\": \"Tokyo#2291vm\"\n    }\n  }\n}\n", "Tokyo#2291vm"),
+        ] {
+            assert_eq!(found(text), [value], "{text}");
+        }
+        for text in [
+            "（adminUser は VM のローカル管理者のユーザー名です）\n{\n  \"parameters\": {\n    \"adminUser\": { \"value\": \"Shirakaba771yuki\" }\n  }\n}\n",
+            "（localAdmin は VM のローカル管理者のパスワードです）\n{\n  \"parameters\": {\n    \"localAdmin\": { \"reference\": { \"keyVault\": { \"id\": \"/subscriptions/x/vaults/kv\" }, \"secretName\": \"vm-admin\" } }\n  }\n}\n",
+        ] {
+            assert!(found(text).is_empty(), "{text}");
+        }
+    }
+
+    #[test]
+    fn a_login_with_a_user_then_a_chosen_password() {
+        let text = "Can you login with azadmin Pebble+Quartz6 pls and check boot diagnostics\n";
+        assert_eq!(found(text), ["Pebble+Quartz6"]);
+        for text in [
+            "Can you login with azadmin and check boot diagnostics yourself\n",
+            "Can you login with azadmin Standard_D4s_v3 machine\n",
+            "Please login with azadmin today\n",
+            "Login with Entra ID works, login with azadmin fails.\n",
+        ] {
+            assert!(found(text).is_empty(), "{text}");
+        }
+    }
+
+    #[test]
+    fn a_hashtable_splatted_into_a_command_setting_a_secret() {
+        let psk = "fd2sHDgGFrcBvYqP8BMZ5f73IJQ5BPS";
+        let text = format!("PS> $p = @{{\n>>   Name  = 'conn-aws-tgw-1'\n>>   Value = '{psk}'\n>> }}\nPS> Set-AzVirtualNetworkGatewayConnectionSharedKey @p\n");
+        assert_eq!(found(&text), [psk]);
+        for text in [
+            format!("$p = @{{\n  Name = 'conn-aws-tgw-1'\n  Value = '{psk}'\n}}\nNew-AzTag @p\n"),
+            format!("$p = @{{\n  Name = 'conn-aws-tgw-1'\n  Value = '{psk}'\n}}\nSet-AzVirtualNetworkGatewayConnectionSharedKey @params\n"),
+        ] {
+            assert!(found(&text).is_empty(), "{text}");
+        }
+    }
+
+    #[test]
+    fn a_chat_answer_may_come_after_a_message_pointing_at_it() {
+        for (text, value) in [
+            ("佐藤: VPN の接続、共有キー何にしてました？\n鈴木: これです\n鈴木: Y3d2HvjwUFfV1oOWat5Ks9DWeArz\n佐藤: ありがとうございます\n", "Y3d2HvjwUFfV1oOWat5Ks9DWeArz"),
+            ("佐藤: パスワード何でしたっけ？\n鈴木: こちらです↓\n鈴木: Kumo?4819x\n", "Kumo?4819x"),
+        ] {
+            assert_eq!(found(text), [value], "{text}");
+        }
+        // A pointer to a place, not to the next message.
+        for text in [
+            "佐藤: 共有キー何にしてました？\n鈴木: これです\n鈴木: Key Vault の kv-net-prd に入ってます\n",
+            "佐藤: パスワード何でしたっけ？\n鈴木: こちらです\n鈴木: https://kv-net-prd.vault.azure.net/secrets/vpn\n",
+        ] {
+            assert!(found(text).is_empty(), "{text}");
+        }
+    }
+
+    #[test]
+    fn a_vpn_connection_form_gives_its_value_as_the_shared_key() {
+        let psk = "Qk7vN2pLx9wRt4ZmAbcD3fGh";
+        let text = format!("(2) 以下の値を入力する。\n    名前　　　　：cn-hub-to-osaka\n    接続の種類　：サイト間 (IPsec)\n    値　　　　　：{psk}\n");
+        assert_eq!(found(&text), [psk]);
+        for text in [
+            "    接続の種類　：サイト間 (IPsec)\n    値　　　　　：DHGroup14\n",
+            "    接続の種類　：サイト間 (IPsec)\n    値　　　　　：cn-hub-to-osaka-dc-01\n",
+            "    名前　　　　：cn-hub-to-osaka\n    値　　　　　：Qk7vN2pLx9wRt4ZmAbcD3fGh\n",
+        ] {
+            assert!(found(text).is_empty(), "{text}");
+        }
+    }
+
     #[test]
     fn a_vault_secret_named_after_the_word_is_no_value() {
         for text in [

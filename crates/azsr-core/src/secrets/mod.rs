@@ -291,6 +291,7 @@ static ANCHORS: &[(&str, Anchor)] = &[
     ("シークレット", Anchor::Ja),
     ("トークン", Anchor::Ja),
     ("値", Anchor::Value),
+    ("\t文字列", Anchor::Value),
     ("://", Anchor::Url),
     ("@", Anchor::At),
     ("data:", Anchor::SecretData),

@@ -44,6 +44,26 @@ pub(crate) fn at_japanese(text: &str, hit: Range<usize>, out: &mut Vec<Finding>)
         return;
     }
     japanese_told(text, hit.clone(), class, kind, out);
+    // `Key Vault のシークレット `vm-admin-2027``: the vault secret's name, not its value
+    // (which may still be told later in the sentence).
+    if text[hit.clone()] == *"シークレット"
+        && out.len() > found
+        && super::keyvalue::names_a_vault_secret(text, hit.start, hit.end)
+    {
+        let name = hit.end
+            + (text.len()
+                - hit.end
+                - text[hit.end..]
+                    .trim_start_matches([' ', '`', '"', '\'', '「'])
+                    .len());
+        out.truncate(
+            found
+                + out[found..]
+                    .iter()
+                    .take_while(|f| f.range.start != name)
+                    .count(),
+        );
+    }
     if out.len() == found {
         if let Some(v) = sentence_value(text, hit.clone(), class) {
             out.push(Finding {
@@ -509,6 +529,11 @@ pub(super) fn values_below(
                 _ => looks_random(s, 24),
             }
     };
+    // パスワードですが、⏎ X で全 VM 統一しています: the sentence goes on over the line
+    // break, the value opening the next line before its particle.
+    let continued = text[word_end..line_end(text, word_end)]
+        .trim_end()
+        .ends_with(['、', ',']);
     let mut next = line_end(text, word_end) + 1;
     let mut skipped = 0;
     let mut labelled = 0;
@@ -533,6 +558,19 @@ pub(super) fn values_below(
                 (true, t[c + sep..].trim_start_matches([' ', '　']))
             }
             _ => (false, t),
+        };
+        let v = match v.find(|c: char| c == ' ' || c == '　' || !c.is_ascii()) {
+            Some(e) if continued && labelled == 0 => {
+                let rest = v[e..].trim_start_matches([' ', '　']);
+                if !["で", "です", "に", "を", "と"]
+                    .iter()
+                    .any(|p| rest.starts_with(p))
+                {
+                    return;
+                }
+                &v[..e]
+            }
+            _ => v,
         };
         // The value alone, perhaps in backquotes or brackets.
         let v = v
@@ -746,7 +784,12 @@ pub(super) fn sentence_value(text: &str, hit: Range<usize>, class: Class) -> Opt
                 continue;
             }
             // 以前のもの（X）, 同じものを: もの is a noun (a thing), not the particle も.
-            let noun = c == 'も' && rest[i + c.len_utf8()..].starts_with('の');
+            // どちらも, いずれも, 両方とも: "both", an adverb of the same sentence.
+            let noun = c == 'も'
+                && (rest[i + c.len_utf8()..].starts_with('の')
+                    || ["どちら", "いずれ", "両方と", "どれ"]
+                        .iter()
+                        .any(|w| rest[..i].ends_with(w)));
             if matches!(c, '。' | '！' | '？')
                 || matches!(c, 'は' | 'も')
                     && i > 6
@@ -1278,6 +1321,8 @@ pub(crate) fn at_account(text: &str, hit: Range<usize>, out: &mut Vec<Finding>) 
     let skip = match c {
         ':' | '：' | 'は' | '、' => c.len_utf8(),
         _ if text[..hit.end].ends_with('で') => 0,
+        // `ローカル管理者 azadmin /「…」`: the user right after the word, the pair after it.
+        c if p > hit.end && c.is_ascii_alphanumeric() => 0,
         _ => return,
     };
     let Some(user) = read_value(text, p + skip, false) else {
@@ -1294,6 +1339,7 @@ pub(crate) fn at_account(text: &str, hit: Range<usize>, out: &mut Vec<Finding>) 
     let le = line_end(text, v.range.end);
     // Ending the line, or the sentence (`… です。`).
     let tail = text[v.range.end..le].trim();
+    let tail = tail.strip_prefix(['」', '』']).unwrap_or(tail);
     let ends = tail.is_empty() || tail.starts_with(['で', 'を', '。', '）', ')', '（', '(']);
     if looks_like_password(s) && !is_placeholder(s) && ends {
         out.push(Finding {
@@ -2258,10 +2304,23 @@ pub(crate) fn at_value(text: &str, hit: Range<usize>, out: &mut Vec<Finding>) {
         table_column(text, &hit, Class::Secret, Kind::Secret, true, out);
         return;
     }
+    // A sheet pasted from Excel (`環境	サーバー	ユーザー	文字列`): the column under the
+    // header's cell, read as [`csv_column`] reads a bare value column.
+    let column = text[hit.clone()].starts_with('\t');
+    let hit = if column { hit.start + 1..hit.end } else { hit };
+    let header = &text[line_start(text, hit.start)..line_end(text, hit.end)];
+    let sheet = header.contains('\t') && super::keyvalue::header_names_account(header);
+    if sheet && csv_column(text, &hit, Class::Secret, Kind::Secret, out) || column {
+        // 文字列 names a value only as a column's header.
+        return;
+    }
     let mut p = hit.end;
     // 値は X, 値: X, 値（X）.
     let c = char_at(text, p);
-    if !matches!(c, 'は' | '：' | ':' | '＝' | '=' | '（' | '(') {
+    // 新しい値 X を…に反映: the value right after the word in the sentence, then its
+    // particle; only a machine-made one (below).
+    let spaced = c == ' ' && !char_before(text, hit.start).is_ascii();
+    if !spaced && !matches!(c, 'は' | '：' | ':' | '＝' | '=' | '（' | '(') {
         return;
     }
     p += c.len_utf8();
@@ -2280,6 +2339,14 @@ pub(crate) fn at_value(text: &str, hit: Range<usize>, out: &mut Vec<Finding>) {
     let pair = s.trim_end_matches('=').contains('=');
     let chosen = looks_like_password(s) && s.bytes().any(|c| c.is_ascii_digit());
     if pair || !s.is_ascii() || is_placeholder(s) || !(looks_random(s, 16) || chosen) {
+        return;
+    }
+    if spaced
+        && !(looks_random(s, 24)
+            && text[v.range.end..]
+                .trim_start_matches(' ')
+                .starts_with(['を', 'で', 'に', 'が', 'は', 'と']))
+    {
         return;
     }
     // The secret it is the value of: on this line before it, or on the line above.
@@ -2316,6 +2383,70 @@ mod tests {
         ] {
             assert_eq!(found(text), [value], "{text}");
         }
+    }
+
+    #[test]
+    fn a_sentence_going_on_over_the_line_break_gives_its_value() {
+        let text = "管理者アカウントのパスワードですが、\nKyoto_Gion#88 で全 VM 統一しています。\n";
+        assert_eq!(found(text), ["Kyoto_Gion#88"]);
+        for text in [
+            "管理者アカウントのパスワードですが、\nKey Vault で管理しています。\n",
+            "管理者アカウントのパスワードですが、\nvm-app-03 で変更しました。\n",
+            "管理者アカウントのパスワードですが、\nWindows Update 後に変わりました。\n",
+        ] {
+            assert!(found(text).is_empty(), "{text}");
+        }
+    }
+
+    #[test]
+    fn an_account_word_then_a_user_and_a_bracketed_password() {
+        for (text, value) in [
+            (
+                "ローカル管理者 azadmin /「Fuji3776-summit」で入れるはずの VM に入れません。\n",
+                "Fuji3776-summit",
+            ),
+            (
+                "管理者 sqladmin / 『Tenjin#5519』 でログインできません。\n",
+                "Tenjin#5519",
+            ),
+        ] {
+            assert_eq!(found(text), [value], "{text}");
+        }
+        for text in [
+            "ローカル管理者 azadmin /「ユーザー名のみ」で運用しています。\n",
+            "管理者 azadmin / 「vm-web-02」で確認しました。\n",
+        ] {
+            assert!(found(text).is_empty(), "{text}");
+        }
+    }
+
+    #[test]
+    fn both_sides_and_a_new_value_keep_the_sentence() {
+        let psk = "Qk7vN2pLx9wRt4ZmAbcD3fGh";
+        let text = format!("Azure 側とオンプレ側の共有キーはどちらも {psk} で設定しているのですが、接続できません。\n");
+        assert_eq!(found(&text), [psk]);
+        let key = "50lWi/7UnBgCv1//RyGUYNvkwg1GnJyNV9PZ186KUgBzth2J1rGoeiZa57DsHq7MK9BjXND+oInDka1FuKj5lw==";
+        let text = format!("昨日 key1 を再生成し、新しい値 {key} をアプリ設定に反映しました。\n");
+        assert_eq!(found(&text), [key]);
+        for text in [
+            "key1 を再生成し、新しい値 Standard_LRS をアプリ設定に反映しました。\n",
+            "キーを再生成し、新しい値 3f2a9c1e-7b4d-4e8a-9c2f-1a2b3c4d5e6f を確認しました。\n",
+            "共有キーはどちらも同じ値で設定しています。\n",
+        ] {
+            assert!(found(text).is_empty(), "{text}");
+        }
+    }
+
+    #[test]
+    fn a_vault_secret_named_in_japanese_is_its_name() {
+        for text in [
+            "VM の管理者パスワードは Key Vault のシークレット `vm-admin-2027` から取る構成です。\n",
+            "キー コンテナーのシークレット「sql-admin-pw」を参照しています。\n",
+        ] {
+            assert!(found(text).is_empty(), "{text}");
+        }
+        let text = "Key Vault のシークレット「sql-admin-pw」の値を確認したところ Kestrel@kqz7389 でした。\n";
+        assert_eq!(found(text), ["Kestrel@kqz7389"]);
     }
 
     #[test]

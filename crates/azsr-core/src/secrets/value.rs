@@ -1158,9 +1158,22 @@ pub fn holds_pairs(v: &str) -> bool {
     v.contains(';') && v.matches('=').count() >= 2
 }
 
+/// `0x8DDADABF91F6404`: a number of 64 bits at most written in hex (a blob's etag, an
+/// HRESULT, an address), no secret whatever its key.
+pub fn hex_number(v: &str) -> bool {
+    v.strip_prefix("0x")
+        .or_else(|| v.strip_prefix("0X"))
+        .is_some_and(|hex| {
+            !hex.is_empty() && hex.len() <= 16 && hex.bytes().all(|c| c.is_ascii_hexdigit())
+        })
+}
+
 /// Looks like a random machine-made value (key, token): long enough and mixing classes.
 pub fn looks_random(v: &str, min_len: usize) -> bool {
     if v.len() < min_len {
+        return false;
+    }
+    if hex_number(v) {
         return false;
     }
     let (mut up, mut low, mut dig) = (0, 0, 0);

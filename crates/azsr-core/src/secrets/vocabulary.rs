@@ -13,6 +13,16 @@ pub(super) const WIFI_KEY_LABELS: [&str; 3] =
 /// 値:value}"`).
 pub(super) const VALUE_WORDS: [&str; 3] = ["値", "設定値", "シークレット値"];
 
+/// Words naming a site-to-site VPN connection (`接続の種類：サイト間 (IPsec)`): the one
+/// value such a connection is given without a name of its own is its pre-shared key.
+pub(super) fn names_vpn_connection(line: &str) -> bool {
+    let lower = line.to_ascii_lowercase();
+    ["ipsec", "site-to-site", "s2s"]
+        .iter()
+        .any(|w| lower.contains(w))
+        || line.contains("サイト間")
+}
+
 /// What a Japanese word names: a password, or a key, or a secret or token.
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
 pub(super) enum Named {
