@@ -100,8 +100,8 @@ declare_rule! {
     /// この件に早急に対応してほしい (asking support to act), "Is TLS 1.3 supported?",
     /// TLS 1.3 はサポートされていますか (questions about what exists today), 次回の対応予定を教えてください,
     /// "after enabling the new feature", "it would be great if you could check the
-    /// logs", ご回答は日本語でいただけると助かります, "we plan to add more nodes" (the
-    /// customer's plan), "the roadmap of our own project", phrases in code or logs.
+    /// logs", ご回答は日本語でいただけると助かります, "we plan to add more nodes", "our team
+    /// will add support for Parquet" (the customer's plan), "the roadmap of our own project", phrases in code or logs.
     "feature-request", Warning, check
 }
 
@@ -365,6 +365,16 @@ static OWN_CHANGE: LazyLock<Cue> = LazyLock::new(|| {
     ])
 });
 
+/// The customer as the one who will do it, right before the phrase (our analytics team
+/// will add support for Parquet, we are going to add support for…): their own plan, not
+/// a request to the product.
+static CUSTOMER_WILL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)\b(?:we|i|our\s+(?:own\s+)?(?:[a-z-]+\s+){0,2}(?:team|developers|engineers|vendor|partner))\s+(?:will|'ll|are\s+going\s+to|am\s+going\s+to|plan\s+to|intend\s+to|are\s+planning\s+to)\s+(?:\w+\s+){0,2}$|\b(?:we|i)'ll\s+(?:\w+\s+){0,2}$",
+    )
+    .unwrap()
+});
+
 /// `before` (the text before `に対応してほしい`) names the case, not a product:
 /// "please handle this".
 fn handles_the_case(before: &str) -> bool {
@@ -409,6 +419,7 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
             .into_iter()
             .map(|m| m.range)
             .filter(|r| !reports_own_change(&p.masked[p.sentence_at(r.start)]))
+            .filter(|r| !CUSTOMER_WILL.is_match(&p.masked[p.sentence_at(r.start).start..r.start]))
             .filter(|r| !(p.masked[r.clone()].contains("ように") && asks_it_back(p.masked, r.end)))
             .collect();
         for c in PATTERNS.captures_iter(p.masked) {
@@ -428,7 +439,7 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
             let mut imagined: Option<std::ops::Range<usize>> = None;
             for s in crate::text::sentences(p.masked) {
                 let text = &p.masked[s.clone()];
-                if let Some(r) = composed_wish(text) {
+                if let Some(r) = composed_wish(text).filter(|r| !CUSTOMER_WILL.is_match(&text[..r.start])) {
                     hits.push(r.start + s.start..r.end + s.start);
                     break;
                 }
@@ -564,6 +575,9 @@ mod tests {
             "Supported versions are listed in the docs; 1.29 is supported.",
             "```\nfeature request\n```",
             "Run `az feature register --name AllowNfs` first.",
+            // The customer's own plan, not a request to the product.
+            "Our own analytics team will add support for Parquet on their side later.",
+            "We are going to add support for the new API in our app next month.",
         ] {
             assert!(check(&RULE, &en(body)).is_empty(), "{body}");
         }

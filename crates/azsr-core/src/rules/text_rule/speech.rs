@@ -104,8 +104,10 @@ pub(crate) static RELAYED: LazyLock<Cue> = LazyLock::new(|| {
 /// did not fix it, the errors persist).
 pub(crate) static DID_NOT_HELP: LazyLock<Cue> = LazyLock::new(|| {
     Cue::new(&[
-        "ても|でも(?:改善|解消|変わ)|(?:改善|解消|変化|変わ|復旧|回復|直)(?:せず|しない|しません|しなかった|されず|されない|されません|らない|りません|らず|っていない|っていません|っておりません)|(?:改善|解消|変化|復旧|回復)(?:して|されて|いたして)?(?:おらず|いない|いません|おりません)|効果(?:が|は)?(?:ない|なし|ありません|ございません)|症状は変わ|状況は変わ|同じエラー|同様のエラー",
-        r"\b(?:did\s+not|didn't|does\s+not|doesn't|do\s+not|don't|did\s+nothing|no\s+effect|no\s+luck|without\s+success|not\s+(?:help|fix|resolve|restore))\b",
+        "ても|でも(?:改善|解消|変わ)|(?:改善|解消|変化|変わ|復旧|回復|直)(?:せず|しない|しません|しなかった|されず|されない|されません|らない|りません|らず|っていない|っていません|っておりません)|(?:改善|解消|変化|復旧|回復)(?:して|されて|いたして)?(?:おらず|いない|いません|おりません)|効果(?:が|は)?(?:ない|なし|ありません|ございません|見られ(?:ず|ません|なかった))|(?:変化|改善|効果)(?:なし|無し)|症状は変わ|状況は変わ|同じエラー|同様のエラー",
+        r"\b(?:did\s+not|didn't|does\s+not|doesn't|do\s+not|don't|did\s+nothing|no\s+effect|no\s+luck|not\s+(?:help|fix|resolve|restore))\b",
+        // An outcome told as absent: without effect, to no avail, made no difference.
+        r"\bwithout\s+(?:any\s+)?(?:effect|success|change|improvement|result|luck)\b|\bto\s+no\s+avail\b|\bin\s+vain\b|\bmade\s+(?:no|zero|little)\s+difference\b|\b(?:no|zero)\s+(?:change|difference|improvement)\b|\bnothing\s+changed\b",
         r"\b(?:still|persists?|persisted|remains?|continues?|continued)\b|\bsame\s+(?:error|result|issue|problem|screen|state|symptoms?|behaviou?r|message)\b",
     ])
 });
@@ -168,6 +170,10 @@ mod tests {
             "元の設定に戻しても症状は変わりません。",
             "We rolled back but it did not fix it.",
             "The errors persist.",
+            "The flag was switched off again at 08:05 without effect.",
+            "Reverting the route table made no difference.",
+            "We rolled the release back, to no avail.",
+            "ロールバックしましたが変化なしです。",
         ] {
             assert!(DID_NOT_HELP.is_match(s), "{s}");
         }
